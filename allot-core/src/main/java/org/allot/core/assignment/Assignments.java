@@ -1,0 +1,40 @@
+package org.allot.core.assignment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.allot.core.TenantId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserId;
+
+/** Port: the license assignments of users. */
+public interface Assignments {
+    /**
+     * Locks these users against other licensing changes until the unit of work ends (in id order, so concurrent
+     * units of work lock alike) and returns what licensing needs to know of them. Unknown ids are left out.
+     */
+    Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> users);
+
+    /** The assignments of these users; users without any are left out. */
+    Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> users);
+
+    /** Inserts or replaces {@code upserts} and deletes {@code deletions}, in one go. */
+    void write(TenantId tenant, Collection<LicenseAssignment> upserts, Collection<LicenseAssignment.Key> deletions);
+
+    /**
+     * The users waiting for a seat of the SKU, in the order of {@link WaitingOrder}: the higher priority of the
+     * group a request comes from first, then the earliest request, then user id. A user waiting through several
+     * groups counts once, with their best place. Deleted users are not in the queue.
+     */
+    List<UserId> waiting(TenantId tenant, SkuId sku, int limit);
+
+    /** How many users wait for a seat of the SKU. */
+    int countWaiting(TenantId tenant, SkuId sku);
+
+    /** Users with an assignment from the group whose id is greater than {@code after} (null: from the start), in id order. */
+    List<UserId> usersWithSource(TenantId tenant, GroupId group, UserId after, int limit);
+
+    /** How many users have an assignment from the group. */
+    long countWithSource(TenantId tenant, GroupId group);
+}

@@ -1,0 +1,278 @@
+package org.allot.core.assignment;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Groups;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.UserId;
+
+/**
+ * Group-based licensing: the licenses a group assigns, and applying them to its members in chunks, inline for small
+ * groups and as a durable background job for large ones. Each SKU is given to a member independently of the others.
+ */
+public final class GroupLicensing {
+    private final Reconciler reconciler;
+    private final Groups groups;
+    private final GroupLicenses groupLicenses;
+    private final Memberships memberships;
+    private final Assignments assignments;
+    private final LicenseRequests requests;
+    private final LicenseJobs jobs;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final LicensingSettings settings;
+
+    GroupLicensing(
+            Reconciler reconciler,
+            Groups groups,
+            GroupLicenses groupLicenses,
+            Memberships memberships,
+            Assignments assignments,
+            LicenseRequests requests,
+            LicenseJobs jobs,
+            AuditLog audit,
+            Clock clock,
+            LicensingSettings settings) {
+        this.reconciler = Objects.requireNonNull(reconciler);
+        this.groups = Objects.requireNonNull(groups);
+        this.groupLicenses = Objects.requireNonNull(groupLicenses);
+        this.memberships = Objects.requireNonNull(memberships);
+        this.assignments = Objects.requireNonNull(assignments);
+        this.requests = Objects.requireNonNull(requests);
+        this.jobs = Objects.requireNonNull(jobs);
+        this.audit = Objects.requireNonNull(audit);
+        this.clock = Objects.requireNonNull(clock);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    /** A group's licenses and where applying them stands. */
+    public record GroupLicenseState(Group group, List<GroupLicense> licenses, ProcessingState state, int priority) {}
+
+    /** What one chunk did; {@code next} is null when the group is done. */
+    public record Chunk(UserId next, int users, int succeeded, int failed) {}
+
+    /** Adds (or replaces the disabled plans of) and removes licenses of a group, then applies them to its members. */
+    public Outcome<GroupLicenseState> assign(
+            Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
+        Optional<Group> group = groups.find(caller.tenant(), groupId);
+        if (group.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
+        }
+        if (!group.get().securityEnabled()) {
+            return Outcome.refused(Rejection.invalid(
+                    "Licenses can be assigned only to security-enabled groups; %s is not one.",
+                    group.get().displayName()));
+        }
+        Optional<Rejection> shape = requests.checkShape(add, remove);
+        if (shape.isPresent()) {
+            return Outcome.refused(shape.get());
+        }
+        Reconciler.Work work = reconciler.begin(caller);
+        Catalog catalog = work.context.catalog();
+        Optional<Rejection> invalid = requests.checkLicenses(caller.tenant(), catalog, add);
+        if (invalid.isPresent()) {
+            return Outcome.refused(invalid.get());
+        }
+        groupLicenses.lock(caller.tenant(), groupId);
+        List<GroupLicense> before = groupLicenses.of(caller.tenant(), groupId);
+        Map<SkuId, GroupLicense> after = new LinkedHashMap<>();
+        before.forEach(l -> after.put(l.license().skuId(), l));
+        for (SkuId sku : remove) {
+            if (after.remove(sku) == null) {
+                return Outcome.refused(
+                        Rejection.of(ErrorCode.LICENSE_NOT_ASSIGNED, "License %s is not assigned to the group.", sku));
+            }
+        }
+        for (AssignedLicense license : add) {
+            GroupLicense old = after.get(license.skuId());
+            after.put(license.skuId(), new GroupLicense(license, old == null ? clock.instant() : old.assignedAt()));
+        }
+        List<GroupLicense> licenses = List.copyOf(after.values());
+        Optional<Rejection> incoherent = GroupLicenseRules.check(licenses, catalog);
+        if (incoherent.isPresent()) {
+            return Outcome.refused(incoherent.get());
+        }
+        groupLicenses.replace(caller.tenant(), groupId, licenses);
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.SET_GROUP_LICENSE,
+                AuditTarget.group(groupId, group.get().displayName()),
+                List.of(PropertyChange.of("AssignedLicense", describe(before, catalog), describe(licenses, catalog)))));
+        schedule(caller, groupId);
+        return Outcome.done(stateOf(caller.tenant(), group.get()));
+    }
+
+    /** Applies the group's licenses to all its members again (Allot's group reprocess). */
+    public Outcome<GroupLicenseState> reprocess(Caller caller, GroupId groupId) {
+        Optional<Group> group = groups.find(caller.tenant(), groupId);
+        if (group.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
+        }
+        schedule(caller, groupId);
+        return Outcome.done(stateOf(caller.tenant(), group.get()));
+    }
+
+    public Outcome<GroupLicenseState> setPriority(Caller caller, GroupId groupId, int priority) {
+        Optional<Group> group = groups.find(caller.tenant(), groupId);
+        if (group.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
+        }
+        if (priority < -1000 || priority > 1000) {
+            return Outcome.refused(Rejection.invalid("A group's priority is between -1000 and 1000."));
+        }
+        int old = groupLicenses.priority(caller.tenant(), groupId);
+        if (old != priority) {
+            groupLicenses.setPriority(caller.tenant(), groupId, priority);
+            audit.append(AuditEvent.of(
+                    caller,
+                    clock.instant(),
+                    Activity.UPDATE_GROUP,
+                    AuditTarget.group(groupId, group.get().displayName()),
+                    List.of(PropertyChange.of("licensePriority", old, priority))));
+        }
+        return Outcome.done(stateOf(caller.tenant(), group.get()));
+    }
+
+    public Optional<GroupLicenseState> stateOf(TenantId tenant, GroupId groupId) {
+        return groups.find(tenant, groupId).map(g -> stateOf(tenant, g));
+    }
+
+    /** Applies the group's licenses now when few users are concerned, and as a background job otherwise. */
+    void schedule(Caller caller, GroupId group) {
+        TenantId tenant = caller.tenant();
+        boolean nested = reconciler.begin(caller).context.policy().nestedGroupLicensing();
+        long users = memberships.countUserMembers(tenant, group, nested) + assignments.countWithSource(tenant, group);
+        if (users <= settings.inlineLimit()) {
+            startRun(caller, group);
+            int succeeded = 0;
+            int failed = 0;
+            UserId next = null;
+            do {
+                Chunk chunk = processChunk(caller, group, next, settings.chunkSize());
+                succeeded += chunk.succeeded();
+                failed += chunk.failed();
+                next = chunk.next();
+            } while (next != null);
+            finishRun(caller, group, succeeded, failed);
+        } else {
+            groupLicenses.setState(tenant, group, ProcessingState.QueuedForProcessing);
+            jobs.reconcileGroup(tenant, group);
+        }
+    }
+
+    /** Marks the start of applying a group's licenses. */
+    public void startRun(Caller caller, GroupId group) {
+        groupLicenses.setState(caller.tenant(), group, ProcessingState.ProcessingInProgress);
+        audit.append(AuditEvent.of(
+                caller.as(Actor.GROUP_BASED_LICENSING),
+                clock.instant(),
+                Activity.START_GROUP_LICENSING,
+                target(caller.tenant(), group),
+                List.of()));
+    }
+
+    /**
+     * Applies the group's licenses to the next users after {@code after} (null: the first ones), in id order: its
+     * members get them, and users who hold an assignment from it without being members lose it.
+     */
+    public Chunk processChunk(Caller caller, GroupId group, UserId after, int limit) {
+        Reconciler.Work work = reconciler.begin(caller.as(Actor.GROUP_BASED_LICENSING));
+        TenantId tenant = caller.tenant();
+        boolean nested = work.context.policy().nestedGroupLicensing();
+        List<UserId> members = memberships.userMembers(tenant, group, nested, after, limit);
+        List<UserId> holders = assignments.usersWithSource(tenant, group, after, limit);
+        UserId boundary = null;
+        if (members.size() >= limit) {
+            boundary = members.get(members.size() - 1);
+        }
+        if (holders.size() >= limit) {
+            UserId last = holders.get(holders.size() - 1);
+            boundary = boundary == null || last.compareTo(boundary) < 0 ? last : boundary;
+        }
+        TreeSet<UserId> users = new TreeSet<>(members);
+        users.addAll(holders);
+        Set<UserId> chunk = boundary == null ? users : users.headSet(boundary, true);
+        Set<UserId> memberSet = new HashSet<>(members);
+        memberSet.retainAll(chunk);
+        List<GroupLicense> licenses = groupLicenses.of(tenant, group);
+        Reconciler.Batch batch =
+                reconciler.evaluate(work, new ArrayList<>(chunk), Changes.fromGroup(group, licenses, memberSet));
+        reconciler.commit(work, batch);
+        reconciler.finish(work);
+        AssignmentSource source = AssignmentSource.group(group);
+        int succeeded = 0;
+        int failed = 0;
+        for (UserId member : memberSet) {
+            UserLicenses result = batch.after().get(member);
+            if (result == null || result.subject().deleted()) {
+                continue;
+            }
+            boolean ok = result.assignments().stream()
+                    .filter(a -> a.source().equals(source))
+                    .allMatch(a -> a.state() == AssignmentState.Active);
+            if (ok) {
+                succeeded++;
+            } else {
+                failed++;
+            }
+        }
+        return new Chunk(boundary, chunk.size(), succeeded, failed);
+    }
+
+    /** Marks the end of applying a group's licenses, with how it went. */
+    public void finishRun(Caller caller, GroupId group, int succeeded, int failed) {
+        groupLicenses.setState(caller.tenant(), group, ProcessingState.ProcessingComplete);
+        audit.append(AuditEvent.of(
+                caller.as(Actor.GROUP_BASED_LICENSING),
+                clock.instant(),
+                Activity.FINISH_GROUP_LICENSING,
+                target(caller.tenant(), group),
+                List.of(PropertyChange.of(
+                        "Result",
+                        null,
+                        "Users successfully assigned licenses: " + succeeded
+                                + ", Users for whom license assignment failed: " + failed + "."))));
+    }
+
+    private GroupLicenseState stateOf(TenantId tenant, Group group) {
+        return new GroupLicenseState(
+                group,
+                groupLicenses.of(tenant, group.id()),
+                groupLicenses.state(tenant, group.id()),
+                groupLicenses.priority(tenant, group.id()));
+    }
+
+    private AuditTarget target(TenantId tenant, GroupId group) {
+        return AuditTarget.group(
+                group, groups.find(tenant, group).map(Group::displayName).orElse(group.toString()));
+    }
+
+    private static String describe(List<GroupLicense> licenses, Catalog catalog) {
+        return LicenseChanges.describe(
+                licenses.stream().map(GroupLicense::license).toList(), catalog);
+    }
+}

@@ -1,0 +1,41 @@
+package org.allot.core.assignment;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.allot.core.TenantId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.TenantPolicy;
+import org.allot.core.directory.UserId;
+
+/** Works out which group licenses users inherit from the groups they belong to. */
+final class Inheritance {
+    private final Memberships memberships;
+    private final GroupLicenses groupLicenses;
+
+    Inheritance(Memberships memberships, GroupLicenses groupLicenses) {
+        this.memberships = Objects.requireNonNull(memberships);
+        this.groupLicenses = Objects.requireNonNull(groupLicenses);
+    }
+
+    /** Gives each user exactly the licenses of the licensed groups they belong to (nested ones when allowed). */
+    Change of(TenantId tenant, TenantPolicy policy, Collection<UserId> users) {
+        Map<UserId, Map<GroupId, Boolean>> groups = memberships.groupsOfUsers(tenant, users);
+        Set<GroupId> all = new HashSet<>();
+        groups.values().forEach(g -> all.addAll(g.keySet()));
+        Map<GroupId, List<GroupLicense>> licensed = groupLicenses.ofGroups(tenant, all);
+        Map<UserId, Map<GroupId, List<GroupLicense>>> byUser = new HashMap<>();
+        groups.forEach((user, memberOf) -> memberOf.forEach((group, direct) -> {
+            List<GroupLicense> licenses = licensed.get(group);
+            if (licenses != null && !licenses.isEmpty() && (direct || policy.nestedGroupLicensing())) {
+                byUser.computeIfAbsent(user, u -> new HashMap<>()).put(group, licenses);
+            }
+        }));
+        return Changes.inherited(byUser);
+    }
+}

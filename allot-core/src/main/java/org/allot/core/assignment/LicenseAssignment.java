@@ -1,0 +1,73 @@
+package org.allot.core.assignment;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.UserId;
+
+/**
+ * One source of one license for one user. A user holds one seat of a SKU however many sources give it.
+ *
+ * @param state null only for an assignment that was just requested and not yet evaluated
+ * @param requestedAt when it was requested, or when it joined the waiting list: its place in the queue
+ */
+public record LicenseAssignment(
+        UserId user,
+        SkuId sku,
+        AssignmentSource source,
+        Set<ServicePlanId> disabledPlans,
+        AssignmentState state,
+        AssignmentError error,
+        String reason,
+        Instant requestedAt,
+        Instant updatedAt) {
+
+    public LicenseAssignment {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(source, "source");
+        disabledPlans = Set.copyOf(disabledPlans);
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A new, not yet evaluated assignment. */
+    public static LicenseAssignment requested(
+            UserId user, SkuId sku, AssignmentSource source, Set<ServicePlanId> disabledPlans, Instant at) {
+        return new LicenseAssignment(user, sku, source, disabledPlans, null, null, null, at, at);
+    }
+
+    public Key key() {
+        return new Key(user, sku, source);
+    }
+
+    public boolean holdsSeat() {
+        return state != null && state.holdsSeat();
+    }
+
+    public boolean isWaiting() {
+        return error == AssignmentError.CountViolation;
+    }
+
+    public LicenseAssignment withDisabledPlans(Set<ServicePlanId> plans) {
+        return new LicenseAssignment(user, sku, source, plans, state, error, reason, requestedAt, updatedAt);
+    }
+
+    public LicenseAssignment withOutcome(
+            AssignmentState newState, AssignmentError newError, String newReason, Instant requested, Instant at) {
+        return new LicenseAssignment(user, sku, source, disabledPlans, newState, newError, newReason, requested, at);
+    }
+
+    /** Same state, error and reason: nothing a user would see has changed. */
+    public boolean sameOutcome(LicenseAssignment other) {
+        return state == other.state
+                && error == other.error
+                && Objects.equals(reason, other.reason)
+                && disabledPlans.equals(other.disabledPlans);
+    }
+
+    /** Identifies an assignment: a user, a SKU and a source. */
+    public record Key(UserId user, SkuId sku, AssignmentSource source) {}
+}

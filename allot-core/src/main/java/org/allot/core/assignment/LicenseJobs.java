@@ -1,0 +1,17 @@
+package org.allot.core.assignment;
+
+import org.allot.core.TenantId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+
+/**
+ * Port: work too large for one request, carried on in the background and durably (it survives a crash). Asking
+ * twice for the same work before it runs does it once; asking while it runs runs it again afterwards.
+ */
+public interface LicenseJobs {
+    /** Brings every member of the group, and everyone holding an assignment from it, in line with its licenses. */
+    void reconcileGroup(TenantId tenant, GroupId group);
+
+    /** Gives the free seats of the SKU to its waiting list, in order. */
+    void fillWaitingList(TenantId tenant, SkuId sku);
+}

@@ -1,0 +1,199 @@
+package org.allot.core.assignment;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.DirectoryListener;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Member;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.Tenant;
+import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
+import org.allot.core.subscription.CapacityListener;
+
+/**
+ * Keeps licenses in line with the directory and with capacity: joining or leaving a licensed group (directly or
+ * through nesting), usage location and user type changes, deletion and restore, tenant policy changes, and seats
+ * added or freed, which go to the waiting list at once.
+ */
+public final class LicensePropagation implements DirectoryListener, CapacityListener {
+    private final Reconciler reconciler;
+    private final Inheritance inheritance;
+    private final GroupLicensing groupLicensing;
+    private final GroupLicenses groupLicenses;
+    private final Memberships memberships;
+    private final Assignments assignments;
+    private final ProductCatalog catalog;
+    private final LicensingSettings settings;
+
+    LicensePropagation(
+            Reconciler reconciler,
+            Inheritance inheritance,
+            GroupLicensing groupLicensing,
+            GroupLicenses groupLicenses,
+            Memberships memberships,
+            Assignments assignments,
+            ProductCatalog catalog,
+            LicensingSettings settings) {
+        this.reconciler = Objects.requireNonNull(reconciler);
+        this.inheritance = Objects.requireNonNull(inheritance);
+        this.groupLicensing = Objects.requireNonNull(groupLicensing);
+        this.groupLicenses = Objects.requireNonNull(groupLicenses);
+        this.memberships = Objects.requireNonNull(memberships);
+        this.assignments = Objects.requireNonNull(assignments);
+        this.catalog = Objects.requireNonNull(catalog);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    @Override
+    public Optional<Rejection> checkUserUpdate(Caller caller, User before, User after) {
+        if (Objects.equals(before.usageLocation(), after.usageLocation())) {
+            return Optional.empty();
+        }
+        List<LicenseAssignment> direct =
+                assignments.of(caller.tenant(), List.of(before.id())).getOrDefault(before.id(), List.of()).stream()
+                        .filter(a -> a.source().isDirect())
+                        .toList();
+        if (direct.isEmpty()) {
+            return Optional.empty();
+        }
+        if (after.usageLocation() == null) {
+            return Optional.of(Rejection.invalid(
+                    "The usage location of a user with directly assigned licenses cannot be removed: remove the"
+                            + " licenses first."));
+        }
+        Catalog products = catalog.forTenant(caller.tenant());
+        for (LicenseAssignment a : direct) {
+            for (ServicePlanId plan : products.find(a.sku())
+                    .map(p -> p.enabledPlans(a.disabledPlans()))
+                    .orElse(Set.of())) {
+                if (products.rules().prohibitedIn(plan, after.usageLocation())) {
+                    return Optional.of(Rejection.of(
+                            ErrorCode.PROHIBITED_IN_USAGE_LOCATION,
+                            "%s of the user's license %s is not available in usage location %s: switch it off or"
+                                    + " remove the license first.",
+                            products.planLabel(plan),
+                            products.productLabel(a.sku()),
+                            after.usageLocation()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Rejection> checkGroupDelete(Caller caller, Group group) {
+        if (!groupLicenses.of(caller.tenant(), group.id()).isEmpty()) {
+            return Optional.of(Rejection.of(
+                    ErrorCode.GROUP_HAS_LICENSES,
+                    "The group %s still assigns licenses: remove its licenses first, then delete it.",
+                    group.displayName()));
+        }
+        if (groupLicenses.state(caller.tenant(), group.id()) != ProcessingState.ProcessingComplete) {
+            return Optional.of(Rejection.of(
+                    ErrorCode.CONFLICT,
+                    "License changes of the group %s are still being applied: delete it when processing is"
+                            + " complete.",
+                    group.displayName()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void userUpdated(Caller caller, User before, User after) {
+        if (!Objects.equals(before.usageLocation(), after.usageLocation()) || before.userType() != after.userType()) {
+            reevaluate(caller, List.of(after.id()), false);
+        }
+    }
+
+    @Override
+    public void userDeleted(Caller caller, User user) {
+        reevaluate(caller, List.of(user.id()), false);
+    }
+
+    @Override
+    public void userRestored(Caller caller, User user) {
+        reevaluate(caller, List.of(user.id()), true);
+    }
+
+    @Override
+    public void userPurging(Caller caller, User user) {
+        Reconciler.Work work = reconciler.begin(caller);
+        reconciler.apply(work, List.of(user.id()), Changes.REMOVE_ALL);
+    }
+
+    @Override
+    public void membershipChanged(Caller caller, GroupId group, Member member, boolean added) {
+        if (member instanceof Member.OfUser user) {
+            reevaluate(caller, List.of(user.id()), true);
+            return;
+        }
+        GroupId nested = ((Member.OfGroup) member).id();
+        Reconciler.Work work = reconciler.begin(caller);
+        if (!work.context.policy().nestedGroupLicensing()) {
+            return;
+        }
+        Set<GroupId> above = new HashSet<>(memberships.ancestorGroups(caller.tenant(), group));
+        above.add(group);
+        Set<GroupId> licensed = groupLicenses.ofGroups(caller.tenant(), above).keySet();
+        if (licensed.isEmpty()) {
+            return;
+        }
+        long users = memberships.countUserMembers(caller.tenant(), nested, true);
+        if (users <= settings.inlineLimit()) {
+            List<UserId> affected =
+                    memberships.userMembers(caller.tenant(), nested, true, null, settings.inlineLimit() + 1);
+            reevaluate(caller, affected, true);
+        } else {
+            licensed.forEach(g -> groupLicensing.schedule(caller, g));
+        }
+    }
+
+    @Override
+    public void tenantUpdated(Caller caller, Tenant before, Tenant after) {
+        boolean matters = !Objects.equals(before.defaultUsageLocation(), after.defaultUsageLocation())
+                || before.policy().guestLicensing() != after.policy().guestLicensing()
+                || before.policy().nestedGroupLicensing() != after.policy().nestedGroupLicensing();
+        if (matters) {
+            for (GroupId group : groupLicenses.licensedGroups(caller.tenant())) {
+                groupLicensing.schedule(caller, group);
+            }
+        }
+    }
+
+    @Override
+    public void capacityChanged(Caller caller, SkuId sku) {
+        Reconciler.Work work = reconciler.begin(caller.as(Actor.GROUP_BASED_LICENSING));
+        work.ledger.count(sku);
+        reconciler.finish(work);
+    }
+
+    /** Gives the free seats of a SKU to its waiting list (the background job's work). */
+    public void fillWaitingList(Caller caller, SkuId sku) {
+        capacityChanged(caller, sku);
+    }
+
+    private void reevaluate(Caller caller, List<UserId> users, boolean withMemberships) {
+        if (users.isEmpty()) {
+            return;
+        }
+        Reconciler.Work work = reconciler.begin(caller.as(Actor.GROUP_BASED_LICENSING));
+        TenantId tenant = caller.tenant();
+        Change change = withMemberships ? inheritance.of(tenant, work.context.policy(), users) : Changes.NONE;
+        reconciler.apply(work, new ArrayList<>(users), change);
+    }
+}

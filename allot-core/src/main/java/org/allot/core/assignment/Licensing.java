@@ -1,0 +1,65 @@
+package org.allot.core.assignment;
+
+import java.time.Clock;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.Groups;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.Tenants;
+import org.allot.core.directory.Users;
+import org.allot.core.subscription.Seats;
+import org.allot.core.subscription.Subscriptions;
+
+/** Assembles the licensing services from their ports. */
+public final class Licensing {
+    private final UserLicensing users;
+    private final GroupLicensing groups;
+    private final LicensePropagation propagation;
+
+    public Licensing(
+            Tenants tenants,
+            Users userStore,
+            Groups groupStore,
+            Memberships memberships,
+            ProductCatalog catalog,
+            Subscriptions subscriptions,
+            Seats seats,
+            Assignments assignments,
+            GroupLicenses groupLicenses,
+            LicenseJobs jobs,
+            AuditLog audit,
+            Clock clock,
+            LicensingSettings settings) {
+        Reconciler reconciler =
+                new Reconciler(tenants, catalog, assignments, seats, audit, jobs, clock, settings.fillLimit());
+        Inheritance inheritance = new Inheritance(memberships, groupLicenses);
+        LicenseRequests requests = new LicenseRequests(subscriptions);
+        this.users = new UserLicensing(reconciler, inheritance, userStore, requests, assignments);
+        this.groups = new GroupLicensing(
+                reconciler,
+                groupStore,
+                groupLicenses,
+                memberships,
+                assignments,
+                requests,
+                jobs,
+                audit,
+                clock,
+                settings);
+        this.propagation = new LicensePropagation(
+                reconciler, inheritance, groups, groupLicenses, memberships, assignments, catalog, settings);
+    }
+
+    public UserLicensing users() {
+        return users;
+    }
+
+    public GroupLicensing groups() {
+        return groups;
+    }
+
+    /** Listens to the directory and to capacity changes; wire it into the directory services and the subscription book. */
+    public LicensePropagation propagation() {
+        return propagation;
+    }
+}

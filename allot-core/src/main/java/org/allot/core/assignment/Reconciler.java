@@ -1,0 +1,193 @@
+package org.allot.core.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.TenantId;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.Tenant;
+import org.allot.core.directory.Tenants;
+import org.allot.core.directory.UserId;
+import org.allot.core.subscription.SeatCount;
+import org.allot.core.subscription.Seats;
+
+/**
+ * Applies a change to a set of users as one unit of work: locks them, evaluates their assignments with the engine,
+ * writes what changed with an audit record per user, and gives seats that are now free to the waiting list.
+ */
+final class Reconciler {
+    private final Tenants tenants;
+    private final ProductCatalog catalog;
+    private final Assignments assignments;
+    private final Seats seats;
+    private final AuditLog audit;
+    private final LicenseJobs jobs;
+    private final LicensingEngine engine = new LicensingEngine();
+    private final Clock clock;
+    private final int fillLimit;
+
+    Reconciler(
+            Tenants tenants,
+            ProductCatalog catalog,
+            Assignments assignments,
+            Seats seats,
+            AuditLog audit,
+            LicenseJobs jobs,
+            Clock clock,
+            int fillLimit) {
+        this.tenants = Objects.requireNonNull(tenants);
+        this.catalog = Objects.requireNonNull(catalog);
+        this.assignments = Objects.requireNonNull(assignments);
+        this.seats = Objects.requireNonNull(seats);
+        this.audit = Objects.requireNonNull(audit);
+        this.jobs = Objects.requireNonNull(jobs);
+        this.clock = Objects.requireNonNull(clock);
+        this.fillLimit = fillLimit;
+    }
+
+    /** A unit of work: the tenant's rules read once, and the seat figures it has locked. */
+    final class Work {
+        final Caller caller;
+        final LicensingEngine.Context context;
+        final SeatLedger ledger;
+
+        private Work(Caller caller, LicensingEngine.Context context, SeatLedger ledger) {
+            this.caller = caller;
+            this.context = context;
+            this.ledger = ledger;
+        }
+
+        TenantId tenant() {
+            return caller.tenant();
+        }
+    }
+
+    /** The evaluated result for some users, not yet written. */
+    record Batch(
+            Map<UserId, UserLicenses> before,
+            Map<UserId, UserLicenses> after,
+            List<LicenseAssignment> upserts,
+            List<LicenseAssignment.Key> deletions) {}
+
+    Work begin(Caller caller) {
+        Tenant tenant = tenants.find(caller.tenant())
+                .orElseThrow(() -> new IllegalStateException("no tenant " + caller.tenant()));
+        Instant now = clock.instant();
+        LicensingEngine.Context context = new LicensingEngine.Context(
+                catalog.forTenant(caller.tenant()), tenant.defaultUsageLocation(), tenant.policy(), now);
+        return new Work(caller, context, new SeatLedger(caller.tenant(), seats));
+    }
+
+    /** Evaluates, writes, fills and flushes: the whole of a simple unit of work. */
+    Map<UserId, UserLicenses> apply(Work work, Collection<UserId> users, Change change) {
+        Batch batch = evaluate(work, users, change);
+        commit(work, batch);
+        finish(work);
+        return batch.after();
+    }
+
+    /** Locks the users and evaluates the change for each of them; unknown users are skipped. */
+    Batch evaluate(Work work, Collection<UserId> users, Change change) {
+        Map<UserId, LicenseSubject> subjects = assignments.lock(work.tenant(), users);
+        Map<UserId, List<LicenseAssignment>> current = assignments.of(work.tenant(), subjects.keySet());
+        Map<UserId, UserLicenses> before = new LinkedHashMap<>();
+        Map<UserId, UserLicenses> after = new LinkedHashMap<>();
+        List<LicenseAssignment> upserts = new ArrayList<>();
+        List<LicenseAssignment.Key> deletions = new ArrayList<>();
+        for (UserId id : users) {
+            LicenseSubject subject = subjects.get(id);
+            if (subject == null || before.containsKey(id)) {
+                continue;
+            }
+            List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
+            List<LicenseAssignment> wanted = subject.deleted() && change != Changes.REMOVE_ALL
+                    ? rows
+                    : change.apply(subject, rows, work.context.now());
+            List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
+            diff(rows, evaluated, upserts, deletions);
+            before.put(id, new UserLicenses(subject, rows));
+            after.put(id, new UserLicenses(subject, evaluated));
+        }
+        return new Batch(before, after, upserts, deletions);
+    }
+
+    /** Writes the batch and its audit records. */
+    void commit(Work work, Batch batch) {
+        if (batch.upserts().isEmpty() && batch.deletions().isEmpty()) {
+            return;
+        }
+        assignments.write(work.tenant(), batch.upserts(), batch.deletions());
+        List<AuditEvent> events = new ArrayList<>();
+        batch.after().forEach((id, after) -> {
+            UserLicenses before = batch.before().get(id);
+            var changes = LicenseChanges.between(before, after, work.context.catalog());
+            if (!changes.isEmpty()) {
+                events.add(AuditEvent.of(
+                        work.caller,
+                        work.context.now(),
+                        Activity.CHANGE_USER_LICENSE,
+                        AuditTarget.user(id, after.subject().userPrincipalName()),
+                        changes));
+            }
+        });
+        audit.appendAll(events);
+    }
+
+    /** Serves the waiting lists that now have free seats, then writes the seat figures. */
+    void finish(Work work) {
+        Work filling = new Work(work.caller.as(Actor.GROUP_BASED_LICENSING), work.context, work.ledger);
+        int budget = fillLimit;
+        for (SkuId sku : new TreeSet<>(work.ledger.owing())) {
+            while (true) {
+                SeatCount count = work.ledger.count(sku);
+                int owed = Math.min(count.available(), count.waiting());
+                if (owed == 0) {
+                    break;
+                }
+                if (budget <= 0) {
+                    jobs.fillWaitingList(work.tenant(), sku);
+                    break;
+                }
+                List<UserId> heads = assignments.waiting(work.tenant(), sku, Math.min(owed, budget));
+                if (heads.isEmpty()) {
+                    work.ledger.correctWaiting(sku, assignments.countWaiting(work.tenant(), sku));
+                    continue;
+                }
+                work.ledger.admit(sku, heads);
+                commit(filling, evaluate(filling, heads, Changes.NONE));
+                budget -= heads.size();
+            }
+        }
+        work.ledger.flush();
+    }
+
+    private static void diff(
+            List<LicenseAssignment> before,
+            List<LicenseAssignment> after,
+            List<LicenseAssignment> upserts,
+            List<LicenseAssignment.Key> deletions) {
+        Map<LicenseAssignment.Key, LicenseAssignment> old = new HashMap<>();
+        before.forEach(a -> old.put(a.key(), a));
+        for (LicenseAssignment a : after) {
+            LicenseAssignment previous = old.remove(a.key());
+            if (!a.equals(previous)) {
+                upserts.add(a);
+            }
+        }
+        deletions.addAll(old.keySet());
+    }
+}

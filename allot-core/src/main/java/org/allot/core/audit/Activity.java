@@ -1,0 +1,60 @@
+package org.allot.core.audit;
+
+/** The activities Allot records, named as Microsoft Entra names them where Entra has them. */
+public enum Activity {
+    ADD_USER("Add user", Category.USER_MANAGEMENT),
+    UPDATE_USER("Update user", Category.USER_MANAGEMENT),
+    DELETE_USER("Delete user", Category.USER_MANAGEMENT),
+    RESTORE_USER("Restore user", Category.USER_MANAGEMENT),
+    HARD_DELETE_USER("Hard delete user", Category.USER_MANAGEMENT),
+    CHANGE_USER_LICENSE("Change user license", Category.USER_MANAGEMENT),
+    ADD_GROUP("Add group", Category.GROUP_MANAGEMENT),
+    UPDATE_GROUP("Update group", Category.GROUP_MANAGEMENT),
+    DELETE_GROUP("Delete group", Category.GROUP_MANAGEMENT),
+    ADD_MEMBER("Add member to group", Category.GROUP_MANAGEMENT),
+    REMOVE_MEMBER("Remove member from group", Category.GROUP_MANAGEMENT),
+    SET_GROUP_LICENSE("Set group license", Category.GROUP_MANAGEMENT),
+    START_GROUP_LICENSING("Start applying group based license to users", Category.GROUP_MANAGEMENT),
+    FINISH_GROUP_LICENSING("Finish applying group based license to users", Category.GROUP_MANAGEMENT),
+    ADD_TENANT("Add company", Category.DIRECTORY_MANAGEMENT),
+    UPDATE_TENANT("Set company information", Category.DIRECTORY_MANAGEMENT),
+    ADD_SUBSCRIPTION("Add subscription", Category.DIRECTORY_MANAGEMENT),
+    UPDATE_SUBSCRIPTION("Update subscription", Category.DIRECTORY_MANAGEMENT),
+    ADD_PRODUCT("Add product", Category.DIRECTORY_MANAGEMENT),
+    DELETE_PRODUCT("Delete product", Category.DIRECTORY_MANAGEMENT),
+    ADD_PLAN_RULE("Add service plan rule", Category.DIRECTORY_MANAGEMENT),
+    DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT);
+
+    private final String displayName;
+    private final Category category;
+
+    Activity(String displayName, Category category) {
+        this.displayName = displayName;
+        this.category = category;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    /** Entra's audit categories. */
+    public enum Category {
+        USER_MANAGEMENT("UserManagement"),
+        GROUP_MANAGEMENT("GroupManagement"),
+        DIRECTORY_MANAGEMENT("DirectoryManagement");
+
+        private final String displayName;
+
+        Category(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+    }
+}

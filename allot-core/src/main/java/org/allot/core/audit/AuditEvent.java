@@ -1,0 +1,63 @@
+package org.allot.core.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.TenantId;
+
+/** A record of one change: who did what to which object, with the old and new values. */
+public record AuditEvent(
+        UUID id,
+        TenantId tenant,
+        Instant time,
+        Activity activity,
+        Actor actor,
+        List<AuditTarget> targets,
+        List<PropertyChange> changes,
+        String correlationId,
+        String result) {
+
+    public static final String SUCCESS = "success";
+
+    public AuditEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(activity, "activity");
+        Objects.requireNonNull(actor, "actor");
+        targets = List.copyOf(targets);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("an audit event needs a target");
+        }
+        changes = List.copyOf(changes);
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(result, "result");
+    }
+
+    public static AuditEvent of(
+            Caller caller, Instant time, Activity activity, AuditTarget target, List<PropertyChange> changes) {
+        return of(caller, time, activity, List.of(target), changes);
+    }
+
+    public static AuditEvent of(
+            Caller caller, Instant time, Activity activity, List<AuditTarget> targets, List<PropertyChange> changes) {
+        return new AuditEvent(
+                UUID.randomUUID(),
+                caller.tenant(),
+                time,
+                activity,
+                caller.actor(),
+                targets,
+                changes,
+                caller.correlationId(),
+                SUCCESS);
+    }
+
+    /** The first target: the object the change was made to. */
+    public AuditTarget target() {
+        return targets.get(0);
+    }
+}

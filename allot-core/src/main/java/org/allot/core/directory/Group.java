@@ -1,0 +1,124 @@
+package org.allot.core.directory;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A group of users and other groups. Security-enabled groups can assign licenses to their members.
+ *
+ * @param groupTypes Graph's group types, e.g. {@code Unified} or {@code DynamicMembership}
+ * @param membershipRule the rule of a dynamic group, null otherwise
+ * @param membershipRuleProcessingState {@code On} or {@code Paused} for dynamic groups, null otherwise
+ */
+public record Group(
+        GroupId id,
+        String displayName,
+        String mailNickname,
+        String description,
+        boolean securityEnabled,
+        boolean mailEnabled,
+        Set<String> groupTypes,
+        String membershipRule,
+        String membershipRuleProcessingState,
+        boolean onPremisesSyncEnabled,
+        String onPremisesImmutableId,
+        Instant createdDateTime) {
+
+    public static final String DYNAMIC_MEMBERSHIP = "DynamicMembership";
+
+    public Group {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(displayName, "displayName");
+        groupTypes = Set.copyOf(groupTypes);
+        Objects.requireNonNull(createdDateTime, "createdDateTime");
+    }
+
+    public static Group security(GroupId id, String displayName, String mailNickname, Instant created) {
+        return new Group(id, displayName, mailNickname, null, true, false, Set.of(), null, null, false, null, created);
+    }
+
+    public boolean isDynamic() {
+        return groupTypes.contains(DYNAMIC_MEMBERSHIP);
+    }
+
+    public Group withDisplayName(String value) {
+        return new Group(
+                id,
+                value,
+                mailNickname,
+                description,
+                securityEnabled,
+                mailEnabled,
+                groupTypes,
+                membershipRule,
+                membershipRuleProcessingState,
+                onPremisesSyncEnabled,
+                onPremisesImmutableId,
+                createdDateTime);
+    }
+
+    public Group withDescription(String value) {
+        return new Group(
+                id,
+                displayName,
+                mailNickname,
+                value,
+                securityEnabled,
+                mailEnabled,
+                groupTypes,
+                membershipRule,
+                membershipRuleProcessingState,
+                onPremisesSyncEnabled,
+                onPremisesImmutableId,
+                createdDateTime);
+    }
+
+    public Group withMailNickname(String value) {
+        return new Group(
+                id,
+                displayName,
+                value,
+                description,
+                securityEnabled,
+                mailEnabled,
+                groupTypes,
+                membershipRule,
+                membershipRuleProcessingState,
+                onPremisesSyncEnabled,
+                onPremisesImmutableId,
+                createdDateTime);
+    }
+
+    public Group withSecurityEnabled(boolean value) {
+        return new Group(
+                id,
+                displayName,
+                mailNickname,
+                description,
+                value,
+                mailEnabled,
+                groupTypes,
+                membershipRule,
+                membershipRuleProcessingState,
+                onPremisesSyncEnabled,
+                onPremisesImmutableId,
+                createdDateTime);
+    }
+
+    public Group withOnPremises(String immutableId) {
+        return new Group(
+                id,
+                displayName,
+                mailNickname,
+                description,
+                securityEnabled,
+                mailEnabled,
+                groupTypes,
+                membershipRule,
+                membershipRuleProcessingState,
+                immutableId != null,
+                immutableId,
+                createdDateTime);
+    }
+}

@@ -1,0 +1,303 @@
+package org.allot.core.directory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+
+/** Creates, changes and deletes groups and their members; nested groups never form a cycle. */
+public final class GroupDirectory {
+    static final String RESOURCE = "Group";
+    private static final Set<String> KNOWN_GROUP_TYPES = Set.of("Unified");
+
+    private final Users users;
+    private final Groups groups;
+    private final Memberships memberships;
+    private final AuditLog audit;
+    private final DirectoryListener listener;
+    private final Clock clock;
+
+    public GroupDirectory(
+            Users users,
+            Groups groups,
+            Memberships memberships,
+            AuditLog audit,
+            DirectoryListener listener,
+            Clock clock) {
+        this.users = Objects.requireNonNull(users);
+        this.groups = Objects.requireNonNull(groups);
+        this.memberships = Objects.requireNonNull(memberships);
+        this.audit = Objects.requireNonNull(audit);
+        this.listener = Objects.requireNonNull(listener);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Creates a group; {@code displayName} is required, it is a security group unless told otherwise. */
+    public Outcome<Group> create(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
+        if (values.get(GroupAttribute.DISPLAY_NAME) == null) {
+            return Outcome.refused(Rejection.invalid("Property 'displayName' is required when creating the resource."));
+        }
+        for (String type : groupTypes) {
+            if (!KNOWN_GROUP_TYPES.contains(type)) {
+                return Outcome.refused(Rejection.invalid(
+                        "Invalid value specified for property 'groupTypes' of resource 'Group': '%s'. Allowed: %s.",
+                        type, String.join(", ", KNOWN_GROUP_TYPES)));
+            }
+        }
+        Outcome<Map<GroupAttribute, Object>> converted = convertAll(values);
+        if (!converted.isDone()) {
+            return Outcome.refused(converted.rejection());
+        }
+        Map<GroupAttribute, Object> v = converted.value();
+        String displayName = (String) v.get(GroupAttribute.DISPLAY_NAME);
+        String nickname = (String) v.getOrDefault(GroupAttribute.MAIL_NICKNAME, nicknameFor(displayName));
+        Group group = new Group(
+                GroupId.random(),
+                displayName,
+                nickname,
+                (String) v.get(GroupAttribute.DESCRIPTION),
+                (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE),
+                (Boolean) v.getOrDefault(GroupAttribute.MAIL_ENABLED, Boolean.FALSE),
+                groupTypes,
+                null,
+                null,
+                false,
+                null,
+                clock.instant());
+        groups.add(caller.tenant(), group);
+        audit.append(AuditEvent.of(caller, clock.instant(), Activity.ADD_GROUP, target(group), changes(null, group)));
+        return Outcome.done(group);
+    }
+
+    public Outcome<Group> update(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
+        Optional<Group> found = groups.find(caller.tenant(), id);
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(id));
+        }
+        Group before = found.get();
+        if (before.onPremisesSyncEnabled()) {
+            return Outcome.refused(readOnlySynced());
+        }
+        Outcome<Map<GroupAttribute, Object>> converted = convertAll(values);
+        if (!converted.isDone()) {
+            return Outcome.refused(converted.rejection());
+        }
+        Group after = before;
+        for (Map.Entry<GroupAttribute, Object> e : converted.value().entrySet()) {
+            Object value = e.getValue();
+            if (value == null && (e.getKey() != GroupAttribute.DESCRIPTION)) {
+                return Outcome.refused(AttributeValues.invalidValue(e.getKey().graphName(), RESOURCE));
+            }
+            after = switch (e.getKey()) {
+                case DISPLAY_NAME -> after.withDisplayName((String) value);
+                case MAIL_NICKNAME -> after.withMailNickname((String) value);
+                case DESCRIPTION -> after.withDescription((String) value);
+                case SECURITY_ENABLED -> after.withSecurityEnabled((Boolean) value);
+                case MAIL_ENABLED -> after;
+            };
+        }
+        List<PropertyChange> changes = changes(before, after);
+        if (!changes.isEmpty()) {
+            groups.update(caller.tenant(), after);
+            audit.append(AuditEvent.of(caller, clock.instant(), Activity.UPDATE_GROUP, target(after), changes));
+        }
+        return Outcome.done(after);
+    }
+
+    /** Deletes a group that assigns no licenses; its members lose what they inherited through it. */
+    public Outcome<Group> delete(Caller caller, GroupId id) {
+        Optional<Group> found = groups.find(caller.tenant(), id);
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(id));
+        }
+        Group group = found.get();
+        Optional<Rejection> veto = listener.checkGroupDelete(caller, group);
+        if (veto.isPresent()) {
+            return Outcome.refused(veto.get());
+        }
+        memberships.lockNesting(caller.tenant());
+        for (GroupId parent : memberships.parentGroups(caller.tenant(), id)) {
+            memberships.remove(caller.tenant(), parent, Member.group(id));
+            listener.membershipChanged(caller, parent, Member.group(id), false);
+        }
+        groups.remove(caller.tenant(), id);
+        audit.append(AuditEvent.of(caller, clock.instant(), Activity.DELETE_GROUP, target(group), List.of()));
+        return Outcome.done(group);
+    }
+
+    /** Adds a user or a group to a group. */
+    public Outcome<Group> addMember(Caller caller, GroupId groupId, Member member) {
+        Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
+        if (!checked.isDone()) {
+            return checked;
+        }
+        if (member instanceof Member.OfGroup nested) {
+            memberships.lockNesting(caller.tenant());
+            if (nested.id().equals(groupId)
+                    || memberships
+                            .descendantGroups(caller.tenant(), nested.id())
+                            .contains(groupId)) {
+                return Outcome.refused(Rejection.of(
+                        ErrorCode.MEMBERSHIP_CYCLE,
+                        "Group %s cannot be added to group %s: it already contains that group, and a group cannot"
+                                + " contain itself.",
+                        nested.id(),
+                        groupId));
+            }
+        }
+        if (!memberships.add(caller.tenant(), groupId, member)) {
+            return Outcome.refused(Rejection.invalid(
+                    "One or more added object references already exist for the following modified properties:"
+                            + " 'members'."));
+        }
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.ADD_MEMBER,
+                memberTargets(caller, checked.value(), member),
+                List.of()));
+        listener.membershipChanged(caller, groupId, member, true);
+        return checked;
+    }
+
+    public Outcome<Group> removeMember(Caller caller, GroupId groupId, Member member) {
+        Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
+        if (!checked.isDone()) {
+            return checked;
+        }
+        if (member instanceof Member.OfGroup) {
+            memberships.lockNesting(caller.tenant());
+        }
+        if (!memberships.remove(caller.tenant(), groupId, member)) {
+            return Outcome.refused(Rejection.of(
+                    ErrorCode.NOT_FOUND,
+                    "One or more removed object references do not exist for the following modified properties:"
+                            + " 'members'."));
+        }
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.REMOVE_MEMBER,
+                memberTargets(caller, checked.value(), member),
+                List.of()));
+        listener.membershipChanged(caller, groupId, member, false);
+        return checked;
+    }
+
+    private Outcome<Group> checkMembershipChange(Caller caller, GroupId groupId, Member member) {
+        Optional<Group> group = groups.find(caller.tenant(), groupId);
+        if (group.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
+        }
+        if (group.get().onPremisesSyncEnabled()) {
+            return Outcome.refused(readOnlySynced());
+        }
+        if (group.get().isDynamic()) {
+            return Outcome.refused(Rejection.invalid(
+                    "Members of a dynamic group follow its membership rule and cannot be added or removed by hand."));
+        }
+        boolean exists = member instanceof Member.OfUser user
+                ? users.find(caller.tenant(), user.id())
+                        .filter(u -> !u.isDeleted())
+                        .isPresent()
+                : groups.find(caller.tenant(), ((Member.OfGroup) member).id()).isPresent();
+        if (!exists) {
+            return Outcome.refused(Rejection.notFound(memberId(member)));
+        }
+        return Outcome.done(group.get());
+    }
+
+    private List<AuditTarget> memberTargets(Caller caller, Group group, Member member) {
+        AuditTarget memberTarget = member instanceof Member.OfUser user
+                ? users.find(caller.tenant(), user.id())
+                        .map(UserDirectory::target)
+                        .orElseThrow()
+                : groups.find(caller.tenant(), ((Member.OfGroup) member).id())
+                        .map(GroupDirectory::target)
+                        .orElseThrow();
+        return List.of(memberTarget, target(group));
+    }
+
+    private static Object memberId(Member member) {
+        return member instanceof Member.OfUser user ? user.id() : ((Member.OfGroup) member).id();
+    }
+
+    private static Rejection readOnlySynced() {
+        return Rejection.of(
+                ErrorCode.READ_ONLY_ATTRIBUTE,
+                "Unable to update the specified properties for on-premises mastered Directory Sync objects or objects"
+                        + " currently undergoing migration.");
+    }
+
+    private static Outcome<Map<GroupAttribute, Object>> convertAll(Map<GroupAttribute, Object> values) {
+        Map<GroupAttribute, Object> converted = new LinkedHashMap<>();
+        for (Map.Entry<GroupAttribute, Object> e : values.entrySet()) {
+            GroupAttribute attribute = e.getKey();
+            Object raw = e.getValue();
+            if (raw == null) {
+                converted.put(attribute, null);
+            } else if (attribute.isBoolean()) {
+                if (!(raw instanceof Boolean)) {
+                    return Outcome.refused(AttributeValues.invalidValue(attribute.graphName(), RESOURCE));
+                }
+                converted.put(attribute, raw);
+            } else {
+                if (!(raw instanceof String s)) {
+                    return Outcome.refused(AttributeValues.invalidValue(attribute.graphName(), RESOURCE));
+                }
+                Outcome<Object> text = AttributeValues.text(RESOURCE, attribute.graphName(), attribute.maxLength(), s);
+                if (!text.isDone()) {
+                    return Outcome.refused(text.rejection());
+                }
+                converted.put(attribute, text.value());
+            }
+        }
+        if (Boolean.TRUE.equals(converted.get(GroupAttribute.MAIL_ENABLED))) {
+            return Outcome.refused(Rejection.invalid(
+                    "Mail-enabled groups are not supported: Allot manages security groups and Microsoft 365 groups"
+                            + " without mail."));
+        }
+        return Outcome.done(converted);
+    }
+
+    private static String nicknameFor(String displayName) {
+        String nickname = displayName.replaceAll("[^A-Za-z0-9]", "");
+        if (nickname.isEmpty()) {
+            nickname = "group";
+        }
+        return nickname.substring(0, Math.min(64, nickname.length())).toLowerCase(Locale.ROOT);
+    }
+
+    private static List<PropertyChange> changes(Group before, Group after) {
+        List<PropertyChange> changes = new ArrayList<>();
+        add(changes, "displayName", before == null ? null : before.displayName(), after.displayName());
+        add(changes, "mailNickname", before == null ? null : before.mailNickname(), after.mailNickname());
+        add(changes, "description", before == null ? null : before.description(), after.description());
+        add(changes, "securityEnabled", before == null ? null : before.securityEnabled(), after.securityEnabled());
+        return changes;
+    }
+
+    private static void add(List<PropertyChange> changes, String name, Object old, Object now) {
+        if (!Objects.equals(old, now)) {
+            changes.add(PropertyChange.of(name, old, now));
+        }
+    }
+
+    static AuditTarget target(Group group) {
+        return AuditTarget.group(group.id(), group.displayName());
+    }
+}

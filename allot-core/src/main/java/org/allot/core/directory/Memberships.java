@@ -1,0 +1,48 @@
+package org.allot.core.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.allot.core.TenantId;
+
+/** Port: who is a member of which group, directly and through nested groups. */
+public interface Memberships {
+    /** Adds the member; returns false when it was already a direct member. */
+    boolean add(TenantId tenant, GroupId group, Member member);
+
+    /** Removes the member; returns false when it was not a direct member. */
+    boolean remove(TenantId tenant, GroupId group, Member member);
+
+    boolean isDirectMember(TenantId tenant, GroupId group, Member member);
+
+    /**
+     * Serialises changes to the nesting of groups in a tenant until the unit of work ends, so that two concurrent
+     * additions cannot close a cycle between them.
+     */
+    void lockNesting(TenantId tenant);
+
+    /** The groups that contain the group directly. */
+    Set<GroupId> parentGroups(TenantId tenant, GroupId group);
+
+    /** The groups the group contains, at any depth. */
+    Set<GroupId> descendantGroups(TenantId tenant, GroupId group);
+
+    /** The groups that contain the group, at any depth. */
+    Set<GroupId> ancestorGroups(TenantId tenant, GroupId group);
+
+    /**
+     * For each user, the groups they belong to: {@code true} for a direct membership, {@code false} for one that
+     * exists only through nested groups.
+     */
+    Map<UserId, Map<GroupId, Boolean>> groupsOfUsers(TenantId tenant, Collection<UserId> users);
+
+    /**
+     * The users in the group (directly, or also through nested groups when {@code nested}) whose id is greater than
+     * {@code after} (null: from the start), in id order, at most {@code limit}. Deleted users are left out.
+     */
+    List<UserId> userMembers(TenantId tenant, GroupId group, boolean nested, UserId after, int limit);
+
+    /** How many users {@link #userMembers} would list in all. */
+    long countUserMembers(TenantId tenant, GroupId group, boolean nested);
+}

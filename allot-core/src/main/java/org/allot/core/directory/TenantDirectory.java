@@ -1,0 +1,141 @@
+package org.allot.core.directory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+
+/** Creates tenants and changes their settings: name, default usage location and policies. */
+public final class TenantDirectory {
+    private static final Pattern DOMAIN =
+            Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
+
+    private final Tenants tenants;
+    private final AuditLog audit;
+    private final DirectoryListener listener;
+    private final Clock clock;
+
+    public TenantDirectory(Tenants tenants, AuditLog audit, DirectoryListener listener, Clock clock) {
+        this.tenants = Objects.requireNonNull(tenants);
+        this.audit = Objects.requireNonNull(audit);
+        this.listener = Objects.requireNonNull(listener);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public Outcome<Tenant> create(
+            TenantId id, String name, List<String> domains, String defaultUsageLocation, TenantPolicy policy) {
+        if (tenants.find(id).isPresent()) {
+            return Outcome.refused(Rejection.invalid("Tenant %s already exists.", id));
+        }
+        if (name == null || name.isBlank() || name.length() > 256) {
+            return Outcome.refused(Rejection.invalid("A tenant needs a name of 1 to 256 characters."));
+        }
+        if (domains.isEmpty()) {
+            return Outcome.refused(Rejection.invalid("A tenant needs at least one verified domain."));
+        }
+        List<String> folded = new ArrayList<>();
+        for (String domain : domains) {
+            String d = domain.strip().toLowerCase(Locale.ROOT);
+            if (!DOMAIN.matcher(d).matches() || d.length() > 253) {
+                return Outcome.refused(Rejection.invalid("'%s' is not a valid domain name.", domain));
+            }
+            folded.add(d);
+        }
+        Outcome<Optional<UsageLocation>> location = location(defaultUsageLocation);
+        if (!location.isDone()) {
+            return Outcome.refused(location.rejection());
+        }
+        Tenant tenant = new Tenant(id, name.strip(), folded, location.value().orElse(null), policy, clock.instant());
+        tenants.add(tenant);
+        Caller caller = Caller.of(id, Actor.SYSTEM);
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.ADD_TENANT,
+                target(tenant),
+                List.of(PropertyChange.of("displayName", null, tenant.name()))));
+        return Outcome.done(tenant);
+    }
+
+    /** Changes the default usage location; null or blank clears it. */
+    public Outcome<Tenant> setDefaultUsageLocation(Caller caller, String code) {
+        Outcome<Optional<UsageLocation>> location = location(code);
+        if (!location.isDone()) {
+            return Outcome.refused(location.rejection());
+        }
+        return change(caller, t -> t.withDefaultUsageLocation(location.value().orElse(null)));
+    }
+
+    public Outcome<Tenant> setPolicy(Caller caller, TenantPolicy policy) {
+        return change(caller, t -> t.withPolicy(policy));
+    }
+
+    public Outcome<Tenant> rename(Caller caller, String name) {
+        if (name == null || name.isBlank() || name.length() > 256) {
+            return Outcome.refused(Rejection.invalid("A tenant needs a name of 1 to 256 characters."));
+        }
+        return change(caller, t -> t.withName(name.strip()));
+    }
+
+    private Outcome<Tenant> change(Caller caller, java.util.function.UnaryOperator<Tenant> change) {
+        Optional<Tenant> found = tenants.find(caller.tenant());
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(caller.tenant()));
+        }
+        Tenant before = found.get();
+        Tenant after = change.apply(before);
+        if (after.equals(before)) {
+            return Outcome.done(before);
+        }
+        tenants.update(after);
+        audit.append(
+                AuditEvent.of(caller, clock.instant(), Activity.UPDATE_TENANT, target(after), changes(before, after)));
+        listener.tenantUpdated(caller, before, after);
+        return Outcome.done(after);
+    }
+
+    private static Outcome<Optional<UsageLocation>> location(String code) {
+        if (code == null || code.isBlank()) {
+            return Outcome.done(Optional.empty());
+        }
+        Optional<UsageLocation> parsed =
+                UsageLocation.parse(code).filter(l -> code.strip().length() == 2);
+        return parsed.isPresent()
+                ? Outcome.done(parsed)
+                : Outcome.refused(Rejection.invalid(
+                        "'%s' is not a usage location: use a two-letter ISO 3166-1 country code such as US or SE.",
+                        code));
+    }
+
+    private static List<PropertyChange> changes(Tenant before, Tenant after) {
+        List<PropertyChange> changes = new ArrayList<>();
+        if (!before.name().equals(after.name())) {
+            changes.add(PropertyChange.of("displayName", before.name(), after.name()));
+        }
+        if (!Objects.equals(before.defaultUsageLocation(), after.defaultUsageLocation())) {
+            changes.add(PropertyChange.of(
+                    "defaultUsageLocation", before.defaultUsageLocation(), after.defaultUsageLocation()));
+        }
+        if (!before.policy().equals(after.policy())) {
+            changes.add(PropertyChange.of("policy", before.policy(), after.policy()));
+        }
+        return changes;
+    }
+
+    private static AuditTarget target(Tenant tenant) {
+        return AuditTarget.other("Company", tenant.id(), tenant.name());
+    }
+}

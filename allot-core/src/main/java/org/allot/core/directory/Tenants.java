@@ -1,0 +1,16 @@
+package org.allot.core.directory;
+
+import java.util.List;
+import java.util.Optional;
+import org.allot.core.TenantId;
+
+/** Port: the tenants of this installation. */
+public interface Tenants {
+    Optional<Tenant> find(TenantId id);
+
+    List<Tenant> all();
+
+    void add(Tenant tenant);
+
+    void update(Tenant tenant);
+}

@@ -1,0 +1,73 @@
+package org.allot.core.directory;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The attributes of a user that can be set, named as in Microsoft Graph, with their limits. Synced users keep
+ * every attribute but {@code usageLocation} read-only: the on-premises directory owns them.
+ */
+public enum UserAttribute {
+    USER_PRINCIPAL_NAME("userPrincipalName", Kind.TEXT, 113),
+    DISPLAY_NAME("displayName", Kind.TEXT, 256),
+    GIVEN_NAME("givenName", Kind.TEXT, 64),
+    SURNAME("surname", Kind.TEXT, 64),
+    MAIL("mail", Kind.TEXT, 254),
+    MAIL_NICKNAME("mailNickname", Kind.TEXT, 64),
+    DEPARTMENT("department", Kind.TEXT, 64),
+    JOB_TITLE("jobTitle", Kind.TEXT, 128),
+    COMPANY_NAME("companyName", Kind.TEXT, 64),
+    CITY("city", Kind.TEXT, 128),
+    COUNTRY("country", Kind.TEXT, 128),
+    EMPLOYEE_ID("employeeId", Kind.TEXT, 16),
+    USAGE_LOCATION("usageLocation", Kind.USAGE_LOCATION, 2),
+    USER_TYPE("userType", Kind.USER_TYPE, 6),
+    ACCOUNT_ENABLED("accountEnabled", Kind.BOOLEAN, 5);
+
+    /** How an attribute's value is written. */
+    public enum Kind {
+        TEXT,
+        BOOLEAN,
+        USAGE_LOCATION,
+        USER_TYPE
+    }
+
+    private static final Map<String, UserAttribute> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(a -> a.graphName.toLowerCase(Locale.ROOT), Function.identity()));
+
+    private final String graphName;
+    private final Kind kind;
+    private final int maxLength;
+
+    UserAttribute(String graphName, Kind kind, int maxLength) {
+        this.graphName = graphName;
+        this.kind = kind;
+        this.maxLength = maxLength;
+    }
+
+    public String graphName() {
+        return graphName;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Whether the attribute stays cloud-managed on synced users. */
+    public boolean cloudManaged() {
+        return this == USAGE_LOCATION;
+    }
+
+    /** The attribute with this Graph name, in any case. */
+    public static Optional<UserAttribute> byGraphName(String name) {
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name.toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,218 @@
+package org.allot.core.directory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+
+/**
+ * Creates, changes, deletes and restores users. Values come as text or Boolean, as a client sends them, and are
+ * checked here so every interface refuses the same things with the same words.
+ */
+public final class UserDirectory {
+    static final String RESOURCE = "User";
+
+    private final Tenants tenants;
+    private final Users users;
+    private final AuditLog audit;
+    private final DirectoryListener listener;
+    private final Clock clock;
+
+    public UserDirectory(Tenants tenants, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
+        this.tenants = Objects.requireNonNull(tenants);
+        this.users = Objects.requireNonNull(users);
+        this.audit = Objects.requireNonNull(audit);
+        this.listener = Objects.requireNonNull(listener);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
+    public Outcome<User> create(Caller caller, Map<UserAttribute, Object> values) {
+        Optional<Tenant> tenant = tenants.find(caller.tenant());
+        if (tenant.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(caller.tenant()));
+        }
+        for (UserAttribute required : List.of(UserAttribute.USER_PRINCIPAL_NAME, UserAttribute.DISPLAY_NAME)) {
+            if (values.get(required) == null) {
+                return Outcome.refused(Rejection.invalid(
+                        "Property '%s' is required when creating the resource.", required.graphName()));
+            }
+        }
+        User.Builder builder = User.builder(UserId.random(), "pending@pending.invalid", clock.instant());
+        Outcome<Map<UserAttribute, Object>> converted = convertAll(values);
+        if (!converted.isDone()) {
+            return Outcome.refused(converted.rejection());
+        }
+        converted.value().forEach(builder::set);
+        if (!values.containsKey(UserAttribute.MAIL_NICKNAME)) {
+            String upn = (String) converted.value().get(UserAttribute.USER_PRINCIPAL_NAME);
+            builder.set(UserAttribute.MAIL_NICKNAME, AttributeValues.localPart(upn));
+        }
+        User user = builder.build();
+        Optional<Rejection> principalProblem = checkPrincipalName(caller, tenant.get(), user.userPrincipalName());
+        if (principalProblem.isPresent()) {
+            return Outcome.refused(principalProblem.get());
+        }
+        users.add(caller.tenant(), user);
+        audit.append(AuditEvent.of(
+                caller, clock.instant(), Activity.ADD_USER, target(user), changes(null, user, values.keySet())));
+        return Outcome.done(user);
+    }
+
+    /**
+     * Creates a user synchronised from an on-premises directory: it arrives with its immutable id and account
+     * name, and its attributes stay owned by the directory. Used by directory sync.
+     */
+    public Outcome<User> provisionSynced(
+            Caller caller, Map<UserAttribute, Object> values, String immutableId, String samAccountName) {
+        if (immutableId == null || immutableId.isBlank() || immutableId.length() > 256) {
+            return Outcome.refused(
+                    Rejection.invalid("A synced user needs an onPremisesImmutableId of 1 to 256 characters."));
+        }
+        Outcome<User> created = create(caller, values);
+        if (!created.isDone()) {
+            return created;
+        }
+        User synced = created.value().toBuilder()
+                .onPremises(immutableId, samAccountName)
+                .build();
+        users.update(caller.tenant(), synced);
+        return Outcome.done(synced);
+    }
+
+    /** Changes the given attributes; a null value clears one. Synced users only take cloud-managed attributes. */
+    public Outcome<User> update(Caller caller, UserId id, Map<UserAttribute, Object> values) {
+        Optional<User> found = users.find(caller.tenant(), id).filter(u -> !u.isDeleted());
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(id));
+        }
+        User before = found.get();
+        if (before.onPremisesSyncEnabled() && values.keySet().stream().anyMatch(a -> !a.cloudManaged())) {
+            return Outcome.refused(Rejection.of(
+                    ErrorCode.READ_ONLY_ATTRIBUTE,
+                    "Unable to update the specified properties for on-premises mastered Directory Sync objects or"
+                            + " objects currently undergoing migration. Only usageLocation can be changed on a"
+                            + " synced user."));
+        }
+        Outcome<Map<UserAttribute, Object>> converted = convertAll(values);
+        if (!converted.isDone()) {
+            return Outcome.refused(converted.rejection());
+        }
+        User.Builder builder = before.toBuilder();
+        converted.value().forEach(builder::set);
+        User after = builder.build();
+        if (!after.userPrincipalName().equalsIgnoreCase(before.userPrincipalName())) {
+            Tenant tenant = tenants.find(caller.tenant()).orElseThrow();
+            Optional<Rejection> problem = checkPrincipalName(caller, tenant, after.userPrincipalName());
+            if (problem.isPresent()) {
+                return Outcome.refused(problem.get());
+            }
+        }
+        Optional<Rejection> veto = listener.checkUserUpdate(caller, before, after);
+        if (veto.isPresent()) {
+            return Outcome.refused(veto.get());
+        }
+        List<PropertyChange> changes = changes(before, after, values.keySet());
+        if (changes.isEmpty()) {
+            return Outcome.done(before);
+        }
+        users.update(caller.tenant(), after);
+        audit.append(AuditEvent.of(caller, clock.instant(), Activity.UPDATE_USER, target(after), changes));
+        listener.userUpdated(caller, before, after);
+        return Outcome.done(after);
+    }
+
+    /** Soft-deletes a user: licenses, memberships and seats are kept until restore or purge. */
+    public Outcome<User> delete(Caller caller, UserId id) {
+        Optional<User> found = users.find(caller.tenant(), id).filter(u -> !u.isDeleted());
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(id));
+        }
+        User deleted = found.get().toBuilder().deletedDateTime(clock.instant()).build();
+        users.update(caller.tenant(), deleted);
+        audit.append(AuditEvent.of(caller, clock.instant(), Activity.DELETE_USER, target(deleted), List.of()));
+        listener.userDeleted(caller, deleted);
+        return Outcome.done(deleted);
+    }
+
+    /** Brings a deleted user back with its licenses and memberships. */
+    public Outcome<User> restore(Caller caller, UserId id) {
+        Optional<User> found = users.find(caller.tenant(), id).filter(User::isDeleted);
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(id));
+        }
+        User restored = found.get().toBuilder().deletedDateTime(null).build();
+        users.update(caller.tenant(), restored);
+        audit.append(AuditEvent.of(caller, clock.instant(), Activity.RESTORE_USER, target(restored), List.of()));
+        listener.userRestored(caller, restored);
+        return Outcome.done(restored);
+    }
+
+    /** Removes a deleted user for good: its seats are freed for the waiting list. */
+    public Outcome<User> purge(Caller caller, UserId id) {
+        Optional<User> found = users.find(caller.tenant(), id).filter(User::isDeleted);
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(id));
+        }
+        listener.userPurging(caller, found.get());
+        users.purge(caller.tenant(), id);
+        audit.append(AuditEvent.of(caller, clock.instant(), Activity.HARD_DELETE_USER, target(found.get()), List.of()));
+        return Outcome.done(found.get());
+    }
+
+    private Optional<Rejection> checkPrincipalName(Caller caller, Tenant tenant, String userPrincipalName) {
+        String domain = userPrincipalName.substring(userPrincipalName.lastIndexOf('@') + 1);
+        if (!tenant.hasVerifiedDomain(domain)) {
+            return Optional.of(Rejection.invalid(
+                    "The domain portion of the userPrincipalName property is invalid. You must use one of the"
+                            + " verified domain names in your organization: %s.",
+                    String.join(", ", tenant.verifiedDomains())));
+        }
+        if (users.findByPrincipalName(caller.tenant(), userPrincipalName).isPresent()) {
+            return Optional.of(Rejection.of(
+                    ErrorCode.ALREADY_EXISTS,
+                    "Another object with the same value for property userPrincipalName already exists."));
+        }
+        return Optional.empty();
+    }
+
+    private static Outcome<Map<UserAttribute, Object>> convertAll(Map<UserAttribute, Object> values) {
+        Map<UserAttribute, Object> converted = new LinkedHashMap<>();
+        for (Map.Entry<UserAttribute, Object> entry : values.entrySet()) {
+            Outcome<Object> value = AttributeValues.convert(RESOURCE, entry.getKey(), entry.getValue());
+            if (!value.isDone()) {
+                return Outcome.refused(value.rejection());
+            }
+            converted.put(entry.getKey(), value.value());
+        }
+        return Outcome.done(converted);
+    }
+
+    private static List<PropertyChange> changes(User before, User after, Iterable<UserAttribute> attributes) {
+        List<PropertyChange> changes = new ArrayList<>();
+        for (UserAttribute attribute : attributes) {
+            Object old = before == null ? null : before.get(attribute);
+            Object now = after.get(attribute);
+            if (!Objects.equals(old, now)) {
+                changes.add(PropertyChange.of(attribute.graphName(), old, now));
+            }
+        }
+        return changes;
+    }
+
+    static AuditTarget target(User user) {
+        return AuditTarget.user(user.id(), user.userPrincipalName());
+    }
+}

@@ -1,0 +1,34 @@
+package org.allot.core.subscription;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.allot.core.catalog.SkuId;
+
+/** A purchase of a number of seats of one product. */
+public record Subscription(
+        SubscriptionId id,
+        SkuId skuId,
+        int totalLicenses,
+        SubscriptionStatus status,
+        boolean isTrial,
+        Instant createdDateTime,
+        Instant nextLifecycleDateTime) {
+
+    public Subscription {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(skuId, "skuId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdDateTime, "createdDateTime");
+        if (totalLicenses < 0) {
+            throw new IllegalArgumentException("totalLicenses must not be negative");
+        }
+    }
+
+    public Subscription withTotalLicenses(int value) {
+        return new Subscription(id, skuId, value, status, isTrial, createdDateTime, nextLifecycleDateTime);
+    }
+
+    public Subscription withStatus(SubscriptionStatus value) {
+        return new Subscription(id, skuId, totalLicenses, value, isTrial, createdDateTime, nextLifecycleDateTime);
+    }
+}

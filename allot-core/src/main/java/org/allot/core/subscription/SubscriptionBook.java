@@ -1,0 +1,161 @@
+package org.allot.core.subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.Caller;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.catalog.SkuId;
+
+/**
+ * Adds subscriptions and changes their seats and status. Capacity changes never take a license away: lowering seats
+ * below what is in use shows as overage, and freed or added seats go to the waiting list at once.
+ */
+public final class SubscriptionBook {
+    public static final int MAX_SEATS = 10_000_000;
+
+    private final ProductCatalog catalog;
+    private final Subscriptions subscriptions;
+    private final Seats seats;
+    private final AuditLog audit;
+    private final CapacityListener listener;
+    private final Clock clock;
+
+    public SubscriptionBook(
+            ProductCatalog catalog,
+            Subscriptions subscriptions,
+            Seats seats,
+            AuditLog audit,
+            CapacityListener listener,
+            Clock clock) {
+        this.catalog = Objects.requireNonNull(catalog);
+        this.subscriptions = Objects.requireNonNull(subscriptions);
+        this.seats = Objects.requireNonNull(seats);
+        this.audit = Objects.requireNonNull(audit);
+        this.listener = Objects.requireNonNull(listener);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Adds a subscription of {@code seatCount} seats to a product of the tenant's catalogue. */
+    public Outcome<Subscription> add(
+            Caller caller, SkuId sku, int seatCount, SubscriptionStatus status, boolean trial, Instant nextLifecycle) {
+        Catalog products = catalog.forTenant(caller.tenant());
+        Optional<Product> product = products.find(sku);
+        if (product.isEmpty()) {
+            return Outcome.refused(Rejection.invalid("%s is not a product of the catalogue.", sku));
+        }
+        if (seatCount < 0 || seatCount > MAX_SEATS) {
+            return Outcome.refused(
+                    Rejection.invalid("A subscription has 0 to %d seats, not %d.", MAX_SEATS, seatCount));
+        }
+        if (status == null || status == SubscriptionStatus.Deleted) {
+            return Outcome.refused(
+                    Rejection.invalid("A new subscription is Enabled, Warning, Suspended or LockedOut."));
+        }
+        Subscription subscription = new Subscription(
+                new SubscriptionId(UUID.randomUUID()), sku, seatCount, status, trial, clock.instant(), nextLifecycle);
+        seats.lock(caller.tenant(), sku);
+        subscriptions.add(caller.tenant(), subscription);
+        recount(caller.tenant(), sku);
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.ADD_SUBSCRIPTION,
+                target(subscription, product.get()),
+                List.of(
+                        PropertyChange.of("totalLicenses", null, seatCount),
+                        PropertyChange.of("status", null, status))));
+        listener.capacityChanged(caller, sku);
+        return Outcome.done(subscription);
+    }
+
+    public Outcome<Subscription> setSeats(Caller caller, SubscriptionId id, int seatCount) {
+        if (seatCount < 0 || seatCount > MAX_SEATS) {
+            return Outcome.refused(
+                    Rejection.invalid("A subscription has 0 to %d seats, not %d.", MAX_SEATS, seatCount));
+        }
+        return change(caller, id, s -> s.withTotalLicenses(seatCount), "totalLicenses");
+    }
+
+    public Outcome<Subscription> setStatus(Caller caller, SubscriptionId id, SubscriptionStatus status) {
+        if (status == null) {
+            return Outcome.refused(Rejection.invalid("status is required."));
+        }
+        return change(caller, id, s -> s.withStatus(status), "status");
+    }
+
+    /** Every product the tenant has subscriptions for, in catalogue order of part number. */
+    public List<SubscribedSku> subscribedSkus(TenantId tenant) {
+        Catalog products = catalog.forTenant(tenant);
+        Map<SkuId, List<SubscriptionId>> ids = new LinkedHashMap<>();
+        for (Subscription s : subscriptions.all(tenant)) {
+            ids.computeIfAbsent(s.skuId(), k -> new ArrayList<>()).add(s.id());
+        }
+        Map<SkuId, SeatCount> counts = seats.all(tenant);
+        List<SubscribedSku> result = new ArrayList<>();
+        ids.forEach((sku, subs) -> products.find(sku)
+                .ifPresent(p -> result.add(new SubscribedSku(p, counts.getOrDefault(sku, SeatCount.EMPTY), subs))));
+        result.sort(Comparator.comparing(s -> s.product().skuPartNumber()));
+        return result;
+    }
+
+    public Optional<SubscribedSku> subscribedSku(TenantId tenant, SkuId sku) {
+        return subscribedSkus(tenant).stream()
+                .filter(s -> s.product().skuId().equals(sku))
+                .findFirst();
+    }
+
+    private Outcome<Subscription> change(
+            Caller caller, SubscriptionId id, java.util.function.UnaryOperator<Subscription> change, String property) {
+        Optional<Subscription> found = subscriptions.find(caller.tenant(), id);
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(id));
+        }
+        Subscription before = found.get();
+        Subscription after = change.apply(before);
+        if (after.equals(before)) {
+            return Outcome.done(before);
+        }
+        seats.lock(caller.tenant(), before.skuId());
+        subscriptions.update(caller.tenant(), after);
+        recount(caller.tenant(), before.skuId());
+        Product product =
+                catalog.forTenant(caller.tenant()).find(before.skuId()).orElseThrow();
+        Object old = property.equals("status") ? before.status() : before.totalLicenses();
+        Object now = property.equals("status") ? after.status() : after.totalLicenses();
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.UPDATE_SUBSCRIPTION,
+                target(after, product),
+                List.of(PropertyChange.of(property, old, now))));
+        listener.capacityChanged(caller, before.skuId());
+        return Outcome.done(after);
+    }
+
+    private void recount(TenantId tenant, SkuId sku) {
+        SeatCount count = seats.lock(tenant, sku);
+        seats.save(tenant, sku, count.withPrepaid(LicenseUnits.of(subscriptions.ofSku(tenant, sku))));
+    }
+
+    private static AuditTarget target(Subscription subscription, Product product) {
+        return AuditTarget.other("Subscription", subscription.id(), product.skuPartNumber());
+    }
+}

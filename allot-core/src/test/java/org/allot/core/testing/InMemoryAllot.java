@@ -1,0 +1,151 @@
+package org.allot.core.testing;
+
+import org.allot.core.assignment.Licensing;
+import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.UserDirectory;
+import org.allot.core.subscription.SubscriptionBook;
+
+/** A whole Allot installation on in-memory ports, wired the way the server wires the real ones. */
+public final class InMemoryAllot implements Installation {
+    public final MutableClock clock;
+    public final InMemoryTenants tenants = new InMemoryTenants();
+    public final InMemoryUsers users = new InMemoryUsers();
+    public final InMemoryGroups groups = new InMemoryGroups();
+    public final InMemoryMemberships memberships = new InMemoryMemberships(users);
+    public final InMemoryProducts products = new InMemoryProducts();
+    public final InMemoryPlanRules planRules = new InMemoryPlanRules();
+    public final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
+    public final InMemorySeats seats = new InMemorySeats();
+    public final InMemoryGroupLicenses groupLicenses = new InMemoryGroupLicenses();
+    public final InMemoryAssignments assignments = new InMemoryAssignments(users, groupLicenses);
+    public final InMemoryLicenseJobs jobs = new InMemoryLicenseJobs();
+    public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public final LicensingSettings settings;
+    public final ProductCatalog catalog;
+    public final Licensing licensing;
+    public final TenantDirectory tenantDirectory;
+    public final UserDirectory userDirectory;
+    public final GroupDirectory groupDirectory;
+    public final SubscriptionBook subscriptionBook;
+
+    public InMemoryAllot(Catalog builtIn, LicensingSettings settings, MutableClock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        users.purgeAlso(memberships, assignments);
+        groups.removeAlso(memberships);
+        catalog = new ProductCatalog(
+                builtIn,
+                products,
+                planRules,
+                (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
+                audit,
+                clock);
+        licensing = new Licensing(
+                tenants,
+                users,
+                groups,
+                memberships,
+                catalog,
+                subscriptions,
+                seats,
+                assignments,
+                groupLicenses,
+                jobs,
+                audit,
+                clock,
+                settings);
+        tenantDirectory = new TenantDirectory(tenants, audit, licensing.propagation(), clock);
+        userDirectory = new UserDirectory(tenants, users, audit, licensing.propagation(), clock);
+        groupDirectory = new GroupDirectory(users, groups, memberships, audit, licensing.propagation(), clock);
+        subscriptionBook = new SubscriptionBook(catalog, subscriptions, seats, audit, licensing.propagation(), clock);
+    }
+
+    @Override
+    public int runJobs() {
+        return jobs.runAll(licensing, settings.chunkSize());
+    }
+
+    @Override
+    public java.util.List<org.allot.core.assignment.LicenseAssignment> allAssignments(org.allot.core.TenantId tenant) {
+        return assignments.all(tenant);
+    }
+
+    @Override
+    public java.util.List<org.allot.core.audit.AuditEvent> auditEvents(org.allot.core.TenantId tenant) {
+        return audit.events().stream().filter(e -> e.tenant().equals(tenant)).toList();
+    }
+
+    @Override
+    public MutableClock clock() {
+        return clock;
+    }
+
+    @Override
+    public LicensingSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public TenantDirectory tenantDirectory() {
+        return tenantDirectory;
+    }
+
+    @Override
+    public UserDirectory userDirectory() {
+        return userDirectory;
+    }
+
+    @Override
+    public GroupDirectory groupDirectory() {
+        return groupDirectory;
+    }
+
+    @Override
+    public SubscriptionBook subscriptionBook() {
+        return subscriptionBook;
+    }
+
+    @Override
+    public ProductCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public Licensing licensing() {
+        return licensing;
+    }
+
+    @Override
+    public org.allot.core.directory.Users users() {
+        return users;
+    }
+
+    @Override
+    public org.allot.core.directory.Groups groups() {
+        return groups;
+    }
+
+    @Override
+    public org.allot.core.directory.Memberships memberships() {
+        return memberships;
+    }
+
+    @Override
+    public org.allot.core.assignment.Assignments assignments() {
+        return assignments;
+    }
+
+    @Override
+    public org.allot.core.assignment.GroupLicenses groupLicenses() {
+        return groupLicenses;
+    }
+
+    @Override
+    public org.allot.core.subscription.Seats seats() {
+        return seats;
+    }
+}

@@ -1,0 +1,115 @@
+package org.allot.core.testing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseSubject;
+import org.allot.core.assignment.WaitingOrder;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
+
+public final class InMemoryAssignments implements Assignments {
+    private final Map<TenantId, Map<LicenseAssignment.Key, LicenseAssignment>> rows = new ConcurrentHashMap<>();
+    private final InMemoryUsers users;
+    private final InMemoryGroupLicenses groupLicenses;
+
+    public InMemoryAssignments(InMemoryUsers users, InMemoryGroupLicenses groupLicenses) {
+        this.users = users;
+        this.groupLicenses = groupLicenses;
+    }
+
+    private Map<LicenseAssignment.Key, LicenseAssignment> of(TenantId tenant) {
+        return rows.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
+    }
+
+    @Override
+    public Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
+        for (UserId id : new TreeSet<>(ids)) {
+            users.find(tenant, id).ifPresent(u -> subjects.put(id, LicenseSubject.of(u)));
+        }
+        return subjects;
+    }
+
+    @Override
+    public synchronized Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
+        for (LicenseAssignment a : of(tenant).values()) {
+            if (ids.contains(a.user())) {
+                result.computeIfAbsent(a.user(), u -> new ArrayList<>()).add(a);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized void write(
+            TenantId tenant, Collection<LicenseAssignment> upserts, Collection<LicenseAssignment.Key> deletions) {
+        deletions.forEach(of(tenant)::remove);
+        upserts.forEach(a -> of(tenant).put(a.key(), a));
+    }
+
+    @Override
+    public synchronized List<UserId> waiting(TenantId tenant, SkuId sku, int limit) {
+        Map<UserId, WaitingOrder> entries = new HashMap<>();
+        for (LicenseAssignment a : of(tenant).values()) {
+            if (!a.sku().equals(sku) || !a.isWaiting()) {
+                continue;
+            }
+            Optional<User> user = users.find(tenant, a.user());
+            if (user.isEmpty() || user.get().isDeleted()) {
+                continue;
+            }
+            int priority = a.source().isDirect()
+                    ? 0
+                    : groupLicenses.priority(tenant, a.source().groupOrNull());
+            WaitingOrder entry = new WaitingOrder(a.user(), a.requestedAt(), priority);
+            entries.merge(a.user(), entry, (x, y) -> WaitingOrder.ORDER.compare(x, y) <= 0 ? x : y);
+        }
+        return entries.values().stream()
+                .sorted(WaitingOrder.ORDER)
+                .limit(limit)
+                .map(WaitingOrder::user)
+                .toList();
+    }
+
+    @Override
+    public int countWaiting(TenantId tenant, SkuId sku) {
+        return waiting(tenant, sku, Integer.MAX_VALUE).size();
+    }
+
+    @Override
+    public synchronized List<UserId> usersWithSource(TenantId tenant, GroupId group, UserId after, int limit) {
+        TreeSet<UserId> ids = new TreeSet<>();
+        of(tenant).values().stream()
+                .filter(a -> group.equals(a.source().groupOrNull()))
+                .forEach(a -> ids.add(a.user()));
+        return (after == null ? ids : ids.tailSet(after, false))
+                .stream().limit(limit).toList();
+    }
+
+    @Override
+    public long countWithSource(TenantId tenant, GroupId group) {
+        return usersWithSource(tenant, group, null, Integer.MAX_VALUE).size();
+    }
+
+    synchronized void removeUser(TenantId tenant, UserId user) {
+        of(tenant).keySet().removeIf(k -> k.user().equals(user));
+    }
+
+    /** Every assignment of the tenant. */
+    public synchronized List<LicenseAssignment> all(TenantId tenant) {
+        return new ArrayList<>(of(tenant).values());
+    }
+}

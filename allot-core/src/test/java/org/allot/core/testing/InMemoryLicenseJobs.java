@@ -1,0 +1,71 @@
+package org.allot.core.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.assignment.LicenseJobs;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserId;
+
+/** Background jobs held in memory until the test runs them, as the server's job runner would. */
+public final class InMemoryLicenseJobs implements LicenseJobs {
+    private record Job(TenantId tenant, Object target) {}
+
+    private final Set<Job> queued = new LinkedHashSet<>();
+
+    @Override
+    public synchronized void reconcileGroup(TenantId tenant, GroupId group) {
+        queued.add(new Job(tenant, group));
+    }
+
+    @Override
+    public synchronized void fillWaitingList(TenantId tenant, SkuId sku) {
+        queued.add(new Job(tenant, sku));
+    }
+
+    public synchronized int pending() {
+        return queued.size();
+    }
+
+    /** Runs queued jobs, and the jobs they queue, until none is left; returns how many ran. */
+    public int runAll(Licensing licensing, int chunkSize) {
+        int ran = 0;
+        while (true) {
+            List<Job> batch;
+            synchronized (this) {
+                batch = new ArrayList<>(queued);
+                queued.clear();
+            }
+            if (batch.isEmpty()) {
+                return ran;
+            }
+            for (Job job : batch) {
+                Caller caller = Caller.of(job.tenant(), Actor.GROUP_BASED_LICENSING);
+                if (job.target() instanceof GroupId group) {
+                    GroupLicensing groups = licensing.groups();
+                    groups.startRun(caller, group);
+                    int succeeded = 0;
+                    int failed = 0;
+                    UserId next = null;
+                    do {
+                        GroupLicensing.Chunk chunk = groups.processChunk(caller, group, next, chunkSize);
+                        succeeded += chunk.succeeded();
+                        failed += chunk.failed();
+                        next = chunk.next();
+                    } while (next != null);
+                    groups.finishRun(caller, group, succeeded, failed);
+                } else {
+                    licensing.propagation().fillWaitingList(caller, (SkuId) job.target());
+                }
+                ran++;
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.allot.core.testing;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.allot.core.TenantId;
+import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
+import org.allot.core.directory.Users;
+
+public final class InMemoryUsers implements Users {
+    private final Map<TenantId, Map<UserId, User>> users = new ConcurrentHashMap<>();
+    private InMemoryMemberships memberships;
+    private InMemoryAssignments assignments;
+
+    void purgeAlso(InMemoryMemberships memberships, InMemoryAssignments assignments) {
+        this.memberships = memberships;
+        this.assignments = assignments;
+    }
+
+    Map<UserId, User> of(TenantId tenant) {
+        return users.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
+    }
+
+    @Override
+    public Optional<User> find(TenantId tenant, UserId id) {
+        return Optional.ofNullable(of(tenant).get(id));
+    }
+
+    @Override
+    public Optional<User> findByPrincipalName(TenantId tenant, String userPrincipalName) {
+        return of(tenant).values().stream()
+                .filter(u -> u.userPrincipalName().equalsIgnoreCase(userPrincipalName))
+                .findFirst();
+    }
+
+    @Override
+    public void add(TenantId tenant, User user) {
+        if (of(tenant).putIfAbsent(user.id(), user) != null) {
+            throw new IllegalStateException("duplicate user " + user.id());
+        }
+    }
+
+    @Override
+    public void update(TenantId tenant, User user) {
+        if (of(tenant).replace(user.id(), user) == null) {
+            throw new IllegalStateException("no user " + user.id());
+        }
+    }
+
+    @Override
+    public void purge(TenantId tenant, UserId id) {
+        of(tenant).remove(id);
+        if (memberships != null) {
+            memberships.removeUser(tenant, id);
+        }
+        if (assignments != null) {
+            assignments.removeUser(tenant, id);
+        }
+    }
+
+    @Override
+    public List<UserId> deletedBefore(TenantId tenant, Instant time, int limit) {
+        return of(tenant).values().stream()
+                .filter(u -> u.isDeleted() && u.deletedDateTime().isBefore(time))
+                .sorted(Comparator.comparing(User::deletedDateTime))
+                .limit(limit)
+                .map(User::id)
+                .toList();
+    }
+}

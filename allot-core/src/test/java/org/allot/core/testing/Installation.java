@@ -1,0 +1,62 @@
+package org.allot.core.testing;
+
+import java.util.List;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.Groups;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.UserDirectory;
+import org.allot.core.directory.Users;
+import org.allot.core.subscription.Seats;
+import org.allot.core.subscription.SubscriptionBook;
+
+/**
+ * An Allot installation the rule tests drive: in memory by default, or on real storage when a module provides an
+ * {@link InstallationFactory} and the system property {@code allot.test.installation} names it.
+ */
+public interface Installation {
+    MutableClock clock();
+
+    LicensingSettings settings();
+
+    TenantDirectory tenantDirectory();
+
+    UserDirectory userDirectory();
+
+    GroupDirectory groupDirectory();
+
+    SubscriptionBook subscriptionBook();
+
+    ProductCatalog catalog();
+
+    Licensing licensing();
+
+    Users users();
+
+    Groups groups();
+
+    Memberships memberships();
+
+    Assignments assignments();
+
+    GroupLicenses groupLicenses();
+
+    Seats seats();
+
+    /** Every assignment of the tenant. */
+    List<LicenseAssignment> allAssignments(TenantId tenant);
+
+    /** The tenant's audit records, oldest first. */
+    List<AuditEvent> auditEvents(TenantId tenant);
+
+    /** Runs every queued background job until none is left; returns how many ran. */
+    int runJobs();
+}

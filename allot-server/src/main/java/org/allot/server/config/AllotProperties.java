@@ -1,0 +1,69 @@
+package org.allot.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Allot's settings, under {@code allot.*}.
+ *
+ * @param dataDirectory where the embedded database keeps its files
+ * @param database an external PostgreSQL; without a URL Allot runs an embedded one in the data directory
+ * @param demo whether to create the demo tenant Contoso on first start
+ * @param processing how licensing splits and runs its work
+ * @param tenantDefaults the settings a new tenant starts with
+ */
+@ConfigurationProperties("allot")
+public record AllotProperties(
+        @DefaultValue("./data") Path dataDirectory,
+        @DefaultValue Database database,
+        @DefaultValue Demo demo,
+        @DefaultValue Processing processing,
+        @DefaultValue TenantDefaults tenantDefaults) {
+
+    /**
+     * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
+     * @param embeddedPort the embedded database's port; 0 picks a free one
+     */
+    public record Database(
+            String url,
+            String username,
+            String password,
+            @DefaultValue("20") int poolSize,
+            @DefaultValue("0") int embeddedPort) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    public record Demo(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("1") long seed) {}
+
+    /**
+     * @param inlineLimit group changes concerning at most this many users are applied within the request
+     * @param chunkSize users per unit of work in a background job
+     * @param fillLimit waiting users served per unit of work before the rest goes to a background job
+     * @param workers background job threads per server; 0 runs no jobs on this node
+     * @param pollInterval how often idle workers look for jobs
+     * @param lease how long a claimed job stays with its worker without news before another may take it over
+     * @param retentionSweep how often deleted users past their retention are purged
+     */
+    public record Processing(
+            @DefaultValue("200") int inlineLimit,
+            @DefaultValue("2000") int chunkSize,
+            @DefaultValue("2000") int fillLimit,
+            @DefaultValue("2") int workers,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("30s") Duration lease,
+            @DefaultValue("1h") Duration retentionSweep) {}
+
+    public record TenantDefaults(
+            @DefaultValue("US") String defaultUsageLocation,
+            @DefaultValue("BLOCK") String guestLicensing,
+            @DefaultValue("true") boolean nestedGroupLicensing,
+            @DefaultValue("30") int softDeleteRetentionDays,
+            @DefaultValue("500") int syncDeleteThreshold) {}
+}

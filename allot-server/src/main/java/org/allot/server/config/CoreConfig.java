@@ -1,0 +1,193 @@
+package org.allot.server.config;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.UserDirectory;
+import org.allot.core.subscription.SubscriptionBook;
+import org.allot.server.persistence.CatalogFiles;
+import org.allot.server.persistence.JdbcAssignments;
+import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcGroupLicenses;
+import org.allot.server.persistence.JdbcGroups;
+import org.allot.server.persistence.JdbcMemberships;
+import org.allot.server.persistence.JdbcPlanRules;
+import org.allot.server.persistence.JdbcProducts;
+import org.allot.server.persistence.JdbcSeats;
+import org.allot.server.persistence.JdbcSubscriptions;
+import org.allot.server.persistence.JdbcTenants;
+import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.JdbcLicenseJobs;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the core's ports to their JDBC adapters and builds the core services, explicitly. */
+@Configuration(proxyBeanMethods = false)
+class CoreConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    UnitOfWork unitOfWork(PlatformTransactionManager transactions) {
+        return new UnitOfWork(transactions);
+    }
+
+    @Bean
+    Catalog builtInCatalog() {
+        return CatalogFiles.builtIn();
+    }
+
+    @Bean
+    JdbcTenants tenants(JdbcClient jdbc) {
+        return new JdbcTenants(jdbc);
+    }
+
+    @Bean
+    JdbcUsers users(JdbcClient jdbc) {
+        return new JdbcUsers(jdbc);
+    }
+
+    @Bean
+    JdbcGroups groups(JdbcClient jdbc) {
+        return new JdbcGroups(jdbc);
+    }
+
+    @Bean
+    JdbcMemberships memberships(JdbcClient jdbc) {
+        return new JdbcMemberships(jdbc);
+    }
+
+    @Bean
+    JdbcProducts products(JdbcClient jdbc) {
+        return new JdbcProducts(jdbc);
+    }
+
+    @Bean
+    JdbcPlanRules planRules(JdbcClient jdbc) {
+        return new JdbcPlanRules(jdbc);
+    }
+
+    @Bean
+    JdbcSubscriptions subscriptions(JdbcClient jdbc) {
+        return new JdbcSubscriptions(jdbc);
+    }
+
+    @Bean
+    JdbcSeats seats(JdbcClient jdbc) {
+        return new JdbcSeats(jdbc);
+    }
+
+    @Bean
+    JdbcAssignments assignments(JdbcClient jdbc) {
+        return new JdbcAssignments(jdbc);
+    }
+
+    @Bean
+    JdbcGroupLicenses groupLicenses(JdbcClient jdbc) {
+        return new JdbcGroupLicenses(jdbc);
+    }
+
+    @Bean
+    JdbcAuditLog auditLog(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
+        return new JdbcAuditLog(dataSource, jdbc, json);
+    }
+
+    @Bean
+    JdbcLicenseJobs licenseJobs(JdbcClient jdbc) {
+        return new JdbcLicenseJobs(jdbc);
+    }
+
+    @Bean
+    ProductCatalog productCatalog(
+            Catalog builtInCatalog,
+            JdbcProducts products,
+            JdbcPlanRules planRules,
+            JdbcSubscriptions subscriptions,
+            JdbcAuditLog auditLog,
+            Clock clock) {
+        return new ProductCatalog(
+                builtInCatalog,
+                products,
+                planRules,
+                (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
+                auditLog,
+                clock);
+    }
+
+    @Bean
+    Licensing licensing(
+            JdbcTenants tenants,
+            JdbcUsers users,
+            JdbcGroups groups,
+            JdbcMemberships memberships,
+            ProductCatalog catalog,
+            JdbcSubscriptions subscriptions,
+            JdbcSeats seats,
+            JdbcAssignments assignments,
+            JdbcGroupLicenses groupLicenses,
+            JdbcLicenseJobs jobs,
+            JdbcAuditLog auditLog,
+            Clock clock,
+            AllotProperties properties) {
+        AllotProperties.Processing p = properties.processing();
+        return new Licensing(
+                tenants,
+                users,
+                groups,
+                memberships,
+                catalog,
+                subscriptions,
+                seats,
+                assignments,
+                groupLicenses,
+                jobs,
+                auditLog,
+                clock,
+                new LicensingSettings(p.inlineLimit(), p.chunkSize(), p.fillLimit()));
+    }
+
+    @Bean
+    TenantDirectory tenantDirectory(JdbcTenants tenants, JdbcAuditLog auditLog, Licensing licensing, Clock clock) {
+        return new TenantDirectory(tenants, auditLog, licensing.propagation(), clock);
+    }
+
+    @Bean
+    UserDirectory userDirectory(
+            JdbcTenants tenants, JdbcUsers users, JdbcAuditLog auditLog, Licensing licensing, Clock clock) {
+        return new UserDirectory(tenants, users, auditLog, licensing.propagation(), clock);
+    }
+
+    @Bean
+    GroupDirectory groupDirectory(
+            JdbcUsers users,
+            JdbcGroups groups,
+            JdbcMemberships memberships,
+            JdbcAuditLog auditLog,
+            Licensing licensing,
+            Clock clock) {
+        return new GroupDirectory(users, groups, memberships, auditLog, licensing.propagation(), clock);
+    }
+
+    @Bean
+    SubscriptionBook subscriptionBook(
+            ProductCatalog catalog,
+            JdbcSubscriptions subscriptions,
+            JdbcSeats seats,
+            JdbcAuditLog auditLog,
+            Licensing licensing,
+            Clock clock) {
+        return new SubscriptionBook(catalog, subscriptions, seats, auditLog, licensing.propagation(), clock);
+    }
+}

@@ -1,0 +1,46 @@
+package org.allot.server.config;
+
+import java.time.Clock;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.directory.UserDirectory;
+import org.allot.server.persistence.JdbcTenants;
+import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.JdbcLicenseJobs;
+import org.allot.server.processing.JobRunner;
+import org.allot.server.processing.RetentionSweep;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/** Background work: licensing jobs and the purge of deleted users past retention. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ProcessingConfig implements SchedulingConfigurer {
+    private final AllotProperties properties;
+    private final RetentionSweep sweep;
+
+    ProcessingConfig(AllotProperties properties, RetentionSweep sweep) {
+        this.properties = properties;
+        this.sweep = sweep;
+    }
+
+    @Bean
+    static JobRunner jobRunner(JdbcLicenseJobs jobs, Licensing licensing, UnitOfWork work, AllotProperties properties) {
+        AllotProperties.Processing p = properties.processing();
+        return new JobRunner(jobs, licensing, work, p.workers(), p.chunkSize(), p.pollInterval(), p.lease());
+    }
+
+    @Bean
+    static RetentionSweep retentionSweep(
+            JdbcTenants tenants, JdbcUsers users, UserDirectory directory, UnitOfWork work, Clock clock) {
+        return new RetentionSweep(tenants, users, directory, work, clock);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(sweep::sweep, properties.processing().retentionSweep());
+    }
+}

@@ -1,0 +1,298 @@
+package org.allot.server.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.Outcome;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.GroupAttribute;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.GuestLicensing;
+import org.allot.core.directory.Member;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantPolicy;
+import org.allot.core.directory.Tenants;
+import org.allot.core.directory.User;
+import org.allot.core.directory.UserAttribute;
+import org.allot.core.directory.UserDirectory;
+import org.allot.core.directory.UserId;
+import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.server.persistence.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo tenant, Contoso: about 200 people in seven departments, some synced from on-premises Active Directory
+ * without a usage location, two B2B guests, security groups (one nested), and subscriptions for ENTERPRISEPACK (25),
+ * EMS (25), SPE_E5 (10) and POWER_BI_PRO (5) — fewer seats than some groups want, so waiting lists show.
+ */
+public final class DemoTenant {
+    public static final TenantId CONTOSO = new TenantId(UUID.nameUUIDFromBytes("allot-demo:contoso".getBytes()));
+    private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
+    private static final String[] FIRST = {
+        "Ada",
+        "Alan",
+        "Grace",
+        "Linus",
+        "Margaret",
+        "Dennis",
+        "Barbara",
+        "Ken",
+        "Frances",
+        "Edsger",
+        "Radia",
+        "Tim",
+        "Katherine",
+        "John",
+        "Hedy",
+        "Donald",
+        "Annie",
+        "Claude",
+        "Joan",
+        "Niklaus",
+        "Karen",
+        "Bjarne",
+        "Sophie",
+        "Guido",
+        "Mary",
+        "James",
+        "Lynn",
+        "Erik",
+        "Ingrid",
+        "Mohammed",
+        "Priya",
+        "Chen",
+        "Aiko",
+        "Lars",
+        "Sofia"
+    };
+    private static final String[] LAST = {
+        "Lovelace", "Turing", "Hopper", "Torvalds", "Hamilton", "Ritchie", "Liskov", "Thompson", "Allen", "Dijkstra",
+        "Perlman", "Berners-Lee", "Johnson", "Backus", "Lamarr", "Knuth", "Easley", "Shannon", "Clarke", "Wirth",
+        "Jones", "Stroustrup", "Wilson", "Rossum", "Keller", "Gosling", "Conway", "Lindqvist", "Berg", "Haddad",
+        "Patel", "Wei", "Tanaka", "Nilsson", "Rossi"
+    };
+    private static final Map<String, Integer> DEPARTMENTS = new LinkedHashMap<>();
+
+    static {
+        DEPARTMENTS.put("Sales", 40);
+        DEPARTMENTS.put("Marketing", 22);
+        DEPARTMENTS.put("Engineering", 50);
+        DEPARTMENTS.put("Finance", 20);
+        DEPARTMENTS.put("Support", 30);
+        DEPARTMENTS.put("HR", 15);
+        DEPARTMENTS.put("Legal", 10);
+        DEPARTMENTS.put("Executive", 11);
+    }
+
+    private final Tenants tenants;
+    private final TenantDirectory tenantDirectory;
+    private final UserDirectory users;
+    private final GroupDirectory groups;
+    private final SubscriptionBook subscriptions;
+    private final ProductCatalog catalog;
+    private final Licensing licensing;
+    private final UnitOfWork work;
+
+    public DemoTenant(
+            Tenants tenants,
+            TenantDirectory tenantDirectory,
+            UserDirectory users,
+            GroupDirectory groups,
+            SubscriptionBook subscriptions,
+            ProductCatalog catalog,
+            Licensing licensing,
+            UnitOfWork work) {
+        this.tenants = tenants;
+        this.tenantDirectory = tenantDirectory;
+        this.users = users;
+        this.groups = groups;
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.licensing = licensing;
+        this.work = work;
+    }
+
+    /** Creates Contoso unless it exists; returns whether it was created. */
+    public boolean ensure(String defaultUsageLocation, long seed) {
+        if (work.read(() -> tenants.find(CONTOSO)).isPresent()) {
+            return false;
+        }
+        work.execute(() -> {
+            create(defaultUsageLocation, new Random(seed));
+            return null;
+        });
+        log.info("Created the demo tenant Contoso ({})", CONTOSO);
+        return true;
+    }
+
+    private void create(String defaultUsageLocation, Random random) {
+        tenantDirectory
+                .create(
+                        CONTOSO,
+                        "Contoso",
+                        List.of("contoso.com", "contoso.onmicrosoft.com"),
+                        defaultUsageLocation,
+                        new TenantPolicy(GuestLicensing.BLOCK, true, 30, 500))
+                .value();
+        Caller admin = Caller.of(CONTOSO, Actor.user("demo", "Demo setup"));
+        Catalog products = catalog.forTenant(CONTOSO);
+        Product e3 = product(products, "ENTERPRISEPACK");
+        Product ems = product(products, "EMS");
+        Product e5 = product(products, "SPE_E5");
+        Product powerBi = product(products, "POWER_BI_PRO");
+        subscriptions
+                .add(admin, e3.skuId(), 25, SubscriptionStatus.Enabled, false, null)
+                .value();
+        subscriptions
+                .add(admin, ems.skuId(), 25, SubscriptionStatus.Enabled, false, null)
+                .value();
+        subscriptions
+                .add(admin, e5.skuId(), 10, SubscriptionStatus.Enabled, false, null)
+                .value();
+        subscriptions
+                .add(admin, powerBi.skuId(), 5, SubscriptionStatus.Enabled, true, null)
+                .value();
+
+        Map<String, List<UserId>> byDepartment = new LinkedHashMap<>();
+        List<UserId> everyone = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Integer> department : DEPARTMENTS.entrySet()) {
+            for (int i = 0; i < department.getValue(); i++) {
+                n++;
+                String first = FIRST[random.nextInt(FIRST.length)];
+                String last = LAST[random.nextInt(LAST.length)];
+                boolean synced = random.nextInt(4) == 0;
+                User user = person(admin, n, first, last, department.getKey(), synced, random);
+                byDepartment
+                        .computeIfAbsent(department.getKey(), d -> new ArrayList<>())
+                        .add(user.id());
+                everyone.add(user.id());
+            }
+        }
+        UserId partner1 = guest(admin, "erin_fabrikam.com#EXT#@contoso.onmicrosoft.com", "Erin Ito (Fabrikam)");
+        UserId partner2 = guest(admin, "omar_northwind.com#EXT#@contoso.onmicrosoft.com", "Omar Aziz (Northwind)");
+
+        GroupId allStaff = group(admin, "All Staff", "Everyone employed by Contoso");
+        everyone.forEach(u -> join(admin, allStaff, Member.user(u)));
+
+        List<UserId> sales = byDepartment.get("Sales");
+        GroupId salesEmea = group(admin, "Sales EMEA", "Sales team, Europe, Middle East and Africa");
+        GroupId salesAmericas = group(admin, "Sales Americas", "Sales team, the Americas");
+        sales.subList(0, 11).forEach(u -> join(admin, salesEmea, Member.user(u)));
+        sales.subList(11, 22).forEach(u -> join(admin, salesAmericas, Member.user(u)));
+        GroupId salesLicensing = group(admin, "Sales-E3", "Office 365 E3 and EMS for sales (nested teams)");
+        join(admin, salesLicensing, Member.group(salesEmea));
+        join(admin, salesLicensing, Member.group(salesAmericas));
+        licensing
+                .groups()
+                .assign(
+                        admin,
+                        salesLicensing,
+                        List.of(AssignedLicense.of(e3.skuId()), AssignedLicense.of(ems.skuId())),
+                        List.of())
+                .value();
+
+        GroupId engineering = group(admin, "Engineering-E5", "Microsoft 365 E5 for engineering leads");
+        byDepartment.get("Engineering").subList(0, 12).forEach(u -> join(admin, engineering, Member.user(u)));
+        licensing
+                .groups()
+                .assign(admin, engineering, List.of(AssignedLicense.of(e5.skuId())), List.of())
+                .value();
+
+        GroupId analysts = group(admin, "Power BI Users", "Finance analysts");
+        byDepartment.get("Finance").subList(0, 6).forEach(u -> join(admin, analysts, Member.user(u)));
+        licensing
+                .groups()
+                .assign(admin, analysts, List.of(AssignedLicense.of(powerBi.skuId())), List.of())
+                .value();
+
+        GroupId project = group(admin, "Project Partners", "Contoso and partner staff on the Northwind project");
+        join(admin, project, Member.user(partner1));
+        join(admin, project, Member.user(partner2));
+        byDepartment.get("Marketing").subList(0, 3).forEach(u -> join(admin, project, Member.user(u)));
+        licensing
+                .groups()
+                .assign(admin, project, List.of(AssignedLicense.of(ems.skuId())), List.of())
+                .value();
+
+        for (UserId executive : byDepartment.get("Executive").subList(0, 3)) {
+            licensing
+                    .users()
+                    .assign(admin, executive, List.of(AssignedLicense.of(e3.skuId())), List.of(), false)
+                    .value();
+        }
+    }
+
+    private User person(
+            Caller admin, int n, String first, String last, String department, boolean synced, Random random) {
+        String alias = (first.charAt(0) + last.replace("-", "")).toLowerCase(Locale.ROOT) + n;
+        Map<UserAttribute, Object> values = new LinkedHashMap<>();
+        values.put(UserAttribute.USER_PRINCIPAL_NAME, alias + "@contoso.com");
+        values.put(UserAttribute.DISPLAY_NAME, first + " " + last);
+        values.put(UserAttribute.GIVEN_NAME, first);
+        values.put(UserAttribute.SURNAME, last);
+        values.put(UserAttribute.MAIL, alias + "@contoso.com");
+        values.put(UserAttribute.DEPARTMENT, department);
+        values.put(UserAttribute.JOB_TITLE, department.equals("Executive") ? "Director" : department + " specialist");
+        values.put(UserAttribute.COMPANY_NAME, "Contoso");
+        values.put(UserAttribute.EMPLOYEE_ID, String.format(Locale.ROOT, "E%05d", n));
+        String[] places = {"US", "US", "US", "GB", "DE", "SE", "CA"};
+        String[] cities = {"Seattle", "New York", "Austin", "London", "Berlin", "Stockholm", "Toronto"};
+        int place = random.nextInt(places.length);
+        values.put(UserAttribute.CITY, cities[place]);
+        if (synced) {
+            values.put(UserAttribute.ACCOUNT_ENABLED, random.nextInt(20) != 0);
+            String immutableId = java.util.Base64.getEncoder()
+                    .encodeToString(UUID.nameUUIDFromBytes(("contoso-ad:" + n).getBytes())
+                            .toString()
+                            .getBytes())
+                    .substring(0, 24);
+            return users.provisionSynced(admin.as(Actor.DIRECTORY_SYNC), values, immutableId, alias)
+                    .value();
+        }
+        values.put(UserAttribute.USAGE_LOCATION, places[place]);
+        return users.create(admin, values).value();
+    }
+
+    private UserId guest(Caller admin, String upn, String displayName) {
+        Map<UserAttribute, Object> values = new LinkedHashMap<>();
+        values.put(UserAttribute.USER_PRINCIPAL_NAME, upn);
+        values.put(UserAttribute.DISPLAY_NAME, displayName);
+        values.put(UserAttribute.USER_TYPE, "Guest");
+        return users.create(admin, values).value().id();
+    }
+
+    private GroupId group(Caller admin, String name, String description) {
+        return groups.create(
+                        admin,
+                        Map.of(GroupAttribute.DISPLAY_NAME, name, GroupAttribute.DESCRIPTION, description),
+                        Set.of())
+                .value()
+                .id();
+    }
+
+    private void join(Caller admin, GroupId group, Member member) {
+        Outcome<?> joined = groups.addMember(admin, group, member);
+        joined.value();
+    }
+
+    private static Product product(Catalog catalog, String partNumber) {
+        return catalog.findByPartNumber(partNumber)
+                .orElseThrow(() -> new IllegalStateException("the catalogue has no " + partNumber));
+    }
+}

@@ -1,0 +1,199 @@
+package org.allot.server.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignmentError;
+import org.allot.core.assignment.AssignmentSource;
+import org.allot.core.assignment.AssignmentState;
+import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseSubject;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UsageLocation;
+import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** License assignments, read and written set-wise: one statement per batch of users, never one per row. */
+public final class JdbcAssignments implements Assignments {
+    private final JdbcClient jdbc;
+
+    public JdbcAssignments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> users) {
+        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select id, user_principal_name, user_type, usage_location, deleted_at from directory_user
+                        where tenant_id = ? and id = any(?) order by id for no key update""")
+                .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
+                .query(rs -> {
+                    UserId id = new UserId(SqlValues.uuid(rs, "id"));
+                    String location = rs.getString("usage_location");
+                    subjects.put(
+                            id,
+                            new LicenseSubject(
+                                    id,
+                                    rs.getString("user_principal_name"),
+                                    UserType.valueOf(rs.getString("user_type")),
+                                    location == null ? null : UsageLocation.of(location),
+                                    rs.getObject("deleted_at") != null));
+                });
+        return subjects;
+    }
+
+    @Override
+    public Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> users) {
+        Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
+        jdbc.sql("select * from license_assignment where tenant_id = ? and user_id = any(?)")
+                .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
+                .query(rs -> {
+                    LicenseAssignment a = map(rs, 0);
+                    result.computeIfAbsent(a.user(), u -> new ArrayList<>()).add(a);
+                });
+        return result;
+    }
+
+    @Override
+    public void write(
+            TenantId tenant, Collection<LicenseAssignment> upserts, Collection<LicenseAssignment.Key> deletions) {
+        if (!deletions.isEmpty()) {
+            jdbc.sql("""
+                            delete from license_assignment a
+                            using unnest(:users, :skus, :sources) as t(u, s, g)
+                            where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
+                              and a.source_group_id = t.g""")
+                    .param("tenant", tenant.value())
+                    .param("users", SqlValues.uuidArray(deletions, k -> k.user().value()))
+                    .param("skus", SqlValues.uuidArray(deletions, k -> k.sku().value()))
+                    .param("sources", SqlValues.uuidArray(deletions, k -> source(k.source())))
+                    .update();
+        }
+        if (upserts.isEmpty()) {
+            return;
+        }
+        List<LicenseAssignment> rows = new ArrayList<>(upserts);
+        jdbc.sql("""
+                        insert into license_assignment (tenant_id, user_id, sku_id, source_group_id, disabled_plans,
+                            state, error, reason, requested_at, updated_at)
+                        select :tenant, t.u, t.s, t.g,
+                               case when t.d = '' then '{}'::uuid[] else string_to_array(t.d, ',')::uuid[] end,
+                               t.st, t.e, t.r, t.ra::timestamptz, t.ua::timestamptz
+                        from unnest(:users, :skus, :sources, :disabled, :states, :errors, :reasons, :requested,
+                                    :updated) as t(u, s, g, d, st, e, r, ra, ua)
+                        on conflict (tenant_id, user_id, sku_id, source_group_id) do update
+                        set disabled_plans = excluded.disabled_plans, state = excluded.state, error = excluded.error,
+                            reason = excluded.reason, requested_at = excluded.requested_at,
+                            updated_at = excluded.updated_at""")
+                .param("tenant", tenant.value())
+                .param("users", SqlValues.uuidArray(rows, a -> a.user().value()))
+                .param("skus", SqlValues.uuidArray(rows, a -> a.sku().value()))
+                .param("sources", SqlValues.uuidArray(rows, a -> source(a.source())))
+                .param("disabled", rows.stream().map(a -> plans(a)).toArray(String[]::new))
+                .param("states", rows.stream().map(a -> a.state().name()).toArray(String[]::new))
+                .param(
+                        "errors",
+                        rows.stream()
+                                .map(a -> a.error() == null ? null : a.error().name())
+                                .toArray(String[]::new))
+                .param("reasons", rows.stream().map(LicenseAssignment::reason).toArray(String[]::new))
+                .param(
+                        "requested",
+                        rows.stream().map(a -> a.requestedAt().toString()).toArray(String[]::new))
+                .param(
+                        "updated",
+                        rows.stream().map(a -> a.updatedAt().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    @Override
+    public List<UserId> waiting(TenantId tenant, SkuId sku, int limit) {
+        return jdbc.sql(WAITING + " order by priority desc, requested_at, user_id limit :limit")
+                .param("tenant", tenant.value())
+                .param("sku", sku.value())
+                .param("limit", limit)
+                .query((rs, i) -> new UserId(SqlValues.uuid(rs, "user_id")))
+                .list();
+    }
+
+    @Override
+    public int countWaiting(TenantId tenant, SkuId sku) {
+        return jdbc.sql("select count(*) from (" + WAITING + ") w")
+                .param("tenant", tenant.value())
+                .param("sku", sku.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
+    public List<UserId> usersWithSource(TenantId tenant, GroupId group, UserId after, int limit) {
+        return jdbc.sql("""
+                        select distinct user_id from license_assignment
+                        where tenant_id = :tenant and source_group_id = :group
+                          and (cast(:after as uuid) is null or user_id > cast(:after as uuid))
+                        order by user_id limit :limit""")
+                .param("tenant", tenant.value())
+                .param("group", group.value())
+                .param("after", after == null ? null : after.value(), java.sql.Types.OTHER)
+                .param("limit", limit)
+                .query((rs, i) -> new UserId(SqlValues.uuid(rs, "user_id")))
+                .list();
+    }
+
+    @Override
+    public long countWithSource(TenantId tenant, GroupId group) {
+        return jdbc.sql(
+                        "select count(distinct user_id) from license_assignment where tenant_id = ? and source_group_id = ?")
+                .params(tenant.value(), group.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Each waiting user once, with their best place: the highest priority, then the earliest request. */
+    private static final String WAITING = """
+            select distinct on (a.user_id) a.user_id, a.requested_at, coalesce(g.license_priority, 0) as priority
+            from license_assignment a
+            join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id and u.deleted_at is null
+            left join directory_group g on g.tenant_id = a.tenant_id and g.id = a.source_group_id
+            where a.tenant_id = :tenant and a.sku_id = :sku and a.error = 'CountViolation'
+            order by a.user_id, coalesce(g.license_priority, 0) desc, a.requested_at""";
+
+    static UUID source(AssignmentSource source) {
+        return source.isDirect() ? SqlValues.DIRECT : source.groupOrNull().value();
+    }
+
+    private static String plans(LicenseAssignment a) {
+        return a.disabledPlans().stream()
+                .map(p -> p.value().toString())
+                .sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    static LicenseAssignment map(ResultSet rs, int row) throws SQLException {
+        UUID source = SqlValues.uuid(rs, "source_group_id");
+        String error = rs.getString("error");
+        return new LicenseAssignment(
+                new UserId(SqlValues.uuid(rs, "user_id")),
+                new SkuId(SqlValues.uuid(rs, "sku_id")),
+                source.equals(SqlValues.DIRECT) ? AssignmentSource.DIRECT : AssignmentSource.group(new GroupId(source)),
+                new java.util.HashSet<>(SqlValues.uuids(rs, "disabled_plans", ServicePlanId::new)),
+                AssignmentState.valueOf(rs.getString("state")),
+                error == null ? null : AssignmentError.valueOf(error),
+                rs.getString("reason"),
+                SqlValues.instant(rs, "requested_at"),
+                SqlValues.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,120 @@
+package org.allot.server.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.GroupLicense;
+import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.ProcessingState;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class JdbcGroupLicenses implements GroupLicenses {
+    private final JdbcClient jdbc;
+
+    public JdbcGroupLicenses(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void lock(TenantId tenant, GroupId group) {
+        jdbc.sql("select id from directory_group where tenant_id = ? and id = ? for no key update")
+                .params(tenant.value(), group.value())
+                .query()
+                .listOfRows();
+    }
+
+    @Override
+    public List<GroupLicense> of(TenantId tenant, GroupId group) {
+        return ofGroups(tenant, List.of(group)).getOrDefault(group, List.of());
+    }
+
+    @Override
+    public Map<GroupId, List<GroupLicense>> ofGroups(TenantId tenant, Collection<GroupId> groups) {
+        Map<GroupId, List<GroupLicense>> result = new LinkedHashMap<>();
+        if (groups.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select * from group_license where tenant_id = ? and group_id = any(?) order by group_id, sku_id")
+                .params(tenant.value(), SqlValues.uuidArray(groups, GroupId::value))
+                .query(rs -> {
+                    result.computeIfAbsent(new GroupId(SqlValues.uuid(rs, "group_id")), g -> new ArrayList<>())
+                            .add(new GroupLicense(
+                                    new AssignedLicense(
+                                            new SkuId(SqlValues.uuid(rs, "sku_id")),
+                                            new HashSet<>(SqlValues.uuids(rs, "disabled_plans", ServicePlanId::new))),
+                                    SqlValues.instant(rs, "assigned_at")));
+                });
+        return result;
+    }
+
+    @Override
+    public void replace(TenantId tenant, GroupId group, List<GroupLicense> licenses) {
+        jdbc.sql("delete from group_license where tenant_id = ? and group_id = ?")
+                .params(tenant.value(), group.value())
+                .update();
+        for (GroupLicense l : licenses) {
+            jdbc.sql("""
+                            insert into group_license (tenant_id, group_id, sku_id, disabled_plans, assigned_at)
+                            values (?, ?, ?, ?, ?)""")
+                    .params(
+                            tenant.value(),
+                            group.value(),
+                            l.license().skuId().value(),
+                            SqlValues.uuidArray(l.license().disabledPlans(), ServicePlanId::value),
+                            SqlValues.time(l.assignedAt()))
+                    .update();
+        }
+    }
+
+    @Override
+    public Set<GroupId> licensedGroups(TenantId tenant) {
+        return new LinkedHashSet<>(
+                jdbc.sql("select distinct group_id from group_license where tenant_id = ? order by 1")
+                        .param(tenant.value())
+                        .query((rs, i) -> new GroupId(SqlValues.uuid(rs, "group_id")))
+                        .list());
+    }
+
+    @Override
+    public ProcessingState state(TenantId tenant, GroupId group) {
+        return jdbc.sql("select license_processing_state from directory_group where tenant_id = ? and id = ?")
+                .params(tenant.value(), group.value())
+                .query(String.class)
+                .optional()
+                .map(ProcessingState::valueOf)
+                .orElse(ProcessingState.ProcessingComplete);
+    }
+
+    @Override
+    public void setState(TenantId tenant, GroupId group, ProcessingState state) {
+        jdbc.sql("update directory_group set license_processing_state = ? where tenant_id = ? and id = ?")
+                .params(state.name(), tenant.value(), group.value())
+                .update();
+    }
+
+    @Override
+    public int priority(TenantId tenant, GroupId group) {
+        return jdbc.sql("select license_priority from directory_group where tenant_id = ? and id = ?")
+                .params(tenant.value(), group.value())
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    @Override
+    public void setPriority(TenantId tenant, GroupId group, int priority) {
+        jdbc.sql("update directory_group set license_priority = ? where tenant_id = ? and id = ?")
+                .params(priority, tenant.value(), group.value())
+                .update();
+    }
+}

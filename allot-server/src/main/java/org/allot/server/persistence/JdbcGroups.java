@@ -1,0 +1,99 @@
+package org.allot.server.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Optional;
+import org.allot.core.TenantId;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Groups;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class JdbcGroups implements Groups {
+    private final JdbcClient jdbc;
+
+    public JdbcGroups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Group> find(TenantId tenant, GroupId id) {
+        return jdbc.sql("select * from directory_group where tenant_id = ? and id = ?")
+                .params(tenant.value(), id.value())
+                .query(JdbcGroups::map)
+                .optional();
+    }
+
+    @Override
+    public void add(TenantId tenant, Group g) {
+        jdbc.sql("""
+                        insert into directory_group (tenant_id, id, display_name, mail_nickname, description,
+                            security_enabled, mail_enabled, group_types, membership_rule,
+                            membership_rule_processing_state, on_premises_sync_enabled, on_premises_immutable_id,
+                            created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        tenant.value(),
+                        g.id().value(),
+                        g.displayName(),
+                        g.mailNickname(),
+                        g.description(),
+                        g.securityEnabled(),
+                        g.mailEnabled(),
+                        g.groupTypes().stream().sorted().toArray(String[]::new),
+                        g.membershipRule(),
+                        g.membershipRuleProcessingState(),
+                        g.onPremisesSyncEnabled(),
+                        g.onPremisesImmutableId(),
+                        SqlValues.time(g.createdDateTime()))
+                .update();
+    }
+
+    @Override
+    public void update(TenantId tenant, Group g) {
+        jdbc.sql("""
+                        update directory_group set display_name = ?, mail_nickname = ?, description = ?,
+                            security_enabled = ?, mail_enabled = ?, group_types = ?, membership_rule = ?,
+                            membership_rule_processing_state = ?, on_premises_sync_enabled = ?,
+                            on_premises_immutable_id = ?
+                        where tenant_id = ? and id = ?""")
+                .params(
+                        g.displayName(),
+                        g.mailNickname(),
+                        g.description(),
+                        g.securityEnabled(),
+                        g.mailEnabled(),
+                        g.groupTypes().stream().sorted().toArray(String[]::new),
+                        g.membershipRule(),
+                        g.membershipRuleProcessingState(),
+                        g.onPremisesSyncEnabled(),
+                        g.onPremisesImmutableId(),
+                        tenant.value(),
+                        g.id().value())
+                .update();
+    }
+
+    @Override
+    public void remove(TenantId tenant, GroupId id) {
+        jdbc.sql("delete from directory_group where tenant_id = ? and id = ?")
+                .params(tenant.value(), id.value())
+                .update();
+    }
+
+    static Group map(ResultSet rs, int row) throws SQLException {
+        return new Group(
+                new GroupId(SqlValues.uuid(rs, "id")),
+                rs.getString("display_name"),
+                rs.getString("mail_nickname"),
+                rs.getString("description"),
+                rs.getBoolean("security_enabled"),
+                rs.getBoolean("mail_enabled"),
+                new HashSet<>(SqlValues.strings(rs, "group_types")),
+                rs.getString("membership_rule"),
+                rs.getString("membership_rule_processing_state"),
+                rs.getBoolean("on_premises_sync_enabled"),
+                rs.getString("on_premises_immutable_id"),
+                SqlValues.instant(rs, "created_at"));
+    }
+}

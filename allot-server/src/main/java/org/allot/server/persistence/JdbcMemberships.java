@@ -1,0 +1,166 @@
+package org.allot.server.persistence;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.allot.core.TenantId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Member;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Memberships in two tables, users and nested groups; nesting is walked with recursive queries. */
+public final class JdbcMemberships implements Memberships {
+    private static final String DESCENDANTS = """
+            with recursive sub(id) as (
+                select member_group_id from group_member_group where tenant_id = :tenant and group_id = :group
+                union
+                select m.member_group_id from group_member_group m join sub on m.group_id = sub.id
+                where m.tenant_id = :tenant)
+            select id from sub""";
+    private static final String ANCESTORS = """
+            with recursive up(id) as (
+                select group_id from group_member_group where tenant_id = :tenant and member_group_id = :group
+                union
+                select m.group_id from group_member_group m join up on m.member_group_id = up.id
+                where m.tenant_id = :tenant)
+            select id from up""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcMemberships(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean add(TenantId tenant, GroupId group, Member member) {
+        String sql = member instanceof Member.OfUser
+                ? "insert into group_member_user (tenant_id, group_id, user_id) values (?, ?, ?) on conflict do nothing"
+                : "insert into group_member_group (tenant_id, group_id, member_group_id) values (?, ?, ?)"
+                        + " on conflict do nothing";
+        return jdbc.sql(sql).params(tenant.value(), group.value(), id(member)).update() == 1;
+    }
+
+    @Override
+    public boolean remove(TenantId tenant, GroupId group, Member member) {
+        String sql = member instanceof Member.OfUser
+                ? "delete from group_member_user where tenant_id = ? and group_id = ? and user_id = ?"
+                : "delete from group_member_group where tenant_id = ? and group_id = ? and member_group_id = ?";
+        return jdbc.sql(sql).params(tenant.value(), group.value(), id(member)).update() == 1;
+    }
+
+    @Override
+    public boolean isDirectMember(TenantId tenant, GroupId group, Member member) {
+        String sql = member instanceof Member.OfUser
+                ? "select count(*) from group_member_user where tenant_id = ? and group_id = ? and user_id = ?"
+                : "select count(*) from group_member_group where tenant_id = ? and group_id = ?"
+                        + " and member_group_id = ?";
+        return jdbc.sql(sql)
+                        .params(tenant.value(), group.value(), id(member))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    @Override
+    public void lockNesting(TenantId tenant) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('allot-nesting:' || ?, 0))")
+                .param(tenant.value().toString())
+                .query()
+                .singleValue();
+    }
+
+    @Override
+    public Set<GroupId> parentGroups(TenantId tenant, GroupId group) {
+        return groups(
+                jdbc.sql("select group_id as id from group_member_group where tenant_id = ? and member_group_id = ?")
+                        .params(tenant.value(), group.value()));
+    }
+
+    @Override
+    public Set<GroupId> descendantGroups(TenantId tenant, GroupId group) {
+        return groups(jdbc.sql(DESCENDANTS).param("tenant", tenant.value()).param("group", group.value()));
+    }
+
+    @Override
+    public Set<GroupId> ancestorGroups(TenantId tenant, GroupId group) {
+        return groups(jdbc.sql(ANCESTORS).param("tenant", tenant.value()).param("group", group.value()));
+    }
+
+    @Override
+    public Map<UserId, Map<GroupId, Boolean>> groupsOfUsers(TenantId tenant, Collection<UserId> users) {
+        Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>();
+        jdbc.sql("""
+                        with recursive up(user_id, group_id, direct) as (
+                            select user_id, group_id, true from group_member_user
+                            where tenant_id = :tenant and user_id = any(:users)
+                            union
+                            select up.user_id, m.group_id, false
+                            from up join group_member_group m
+                              on m.tenant_id = :tenant and m.member_group_id = up.group_id)
+                        select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id""")
+                .param("tenant", tenant.value())
+                .param("users", SqlValues.uuidArray(users, UserId::value))
+                .query(rs -> {
+                    result.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>())
+                            .put(new GroupId(SqlValues.uuid(rs, "group_id")), rs.getBoolean("direct"));
+                });
+        return result;
+    }
+
+    @Override
+    public List<UserId> userMembers(TenantId tenant, GroupId group, boolean nested, UserId after, int limit) {
+        UUID[] groups = scope(tenant, group, nested);
+        return jdbc.sql("""
+                        select distinct m.user_id from group_member_user m
+                        join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id
+                        where m.tenant_id = :tenant and m.group_id = any(:groups)
+                          and (cast(:after as uuid) is null or m.user_id > cast(:after as uuid))
+                          and u.deleted_at is null
+                        order by m.user_id limit :limit""")
+                .param("tenant", tenant.value())
+                .param("groups", groups)
+                .param("after", after == null ? null : after.value(), java.sql.Types.OTHER)
+                .param("limit", limit)
+                .query((rs, i) -> new UserId(SqlValues.uuid(rs, "user_id")))
+                .list();
+    }
+
+    @Override
+    public long countUserMembers(TenantId tenant, GroupId group, boolean nested) {
+        return jdbc.sql("""
+                        select count(distinct m.user_id) from group_member_user m
+                        join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id
+                        where m.tenant_id = :tenant and m.group_id = any(:groups) and u.deleted_at is null""")
+                .param("tenant", tenant.value())
+                .param("groups", scope(tenant, group, nested))
+                .query(Long.class)
+                .single();
+    }
+
+    private UUID[] scope(TenantId tenant, GroupId group, boolean nested) {
+        Set<GroupId> groups = new LinkedHashSet<>();
+        groups.add(group);
+        if (nested) {
+            groups.addAll(descendantGroups(tenant, group));
+        }
+        return SqlValues.uuidArray(groups, GroupId::value);
+    }
+
+    private static Set<GroupId> groups(JdbcClient.StatementSpec statement) {
+        return new LinkedHashSet<>(statement
+                .query((rs, i) -> new GroupId(SqlValues.uuid(rs, "id")))
+                .list());
+    }
+
+    private static UUID id(Member member) {
+        return member instanceof Member.OfUser user
+                ? user.id().value()
+                : ((Member.OfGroup) member).id().value();
+    }
+}

@@ -1,0 +1,72 @@
+package org.allot.server.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.allot.core.TenantId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.subscription.LicenseUnits;
+import org.allot.core.subscription.SeatCount;
+import org.allot.core.subscription.Seats;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Seat figures, one row per SKU. {@link #lock} takes the row lock that serialises every change to a SKU's seats,
+ * across threads and server processes, until the transaction ends.
+ */
+public final class JdbcSeats implements Seats {
+    private final JdbcClient jdbc;
+
+    public JdbcSeats(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public SeatCount lock(TenantId tenant, SkuId sku) {
+        return jdbc.sql("""
+                        insert into seat_count (tenant_id, sku_id) values (?, ?)
+                        on conflict (tenant_id, sku_id) do update set tenant_id = excluded.tenant_id
+                        returning *""")
+                .params(tenant.value(), sku.value())
+                .query(JdbcSeats::map)
+                .single();
+    }
+
+    @Override
+    public void save(TenantId tenant, SkuId sku, SeatCount c) {
+        jdbc.sql("""
+                        update seat_count set enabled = ?, warning = ?, suspended = ?, locked_out = ?, consumed = ?,
+                            waiting = ?
+                        where tenant_id = ? and sku_id = ?""")
+                .params(
+                        c.prepaid().enabled(),
+                        c.prepaid().warning(),
+                        c.prepaid().suspended(),
+                        c.prepaid().lockedOut(),
+                        c.consumed(),
+                        c.waiting(),
+                        tenant.value(),
+                        sku.value())
+                .update();
+    }
+
+    @Override
+    public Map<SkuId, SeatCount> all(TenantId tenant) {
+        Map<SkuId, SeatCount> counts = new HashMap<>();
+        jdbc.sql("select * from seat_count where tenant_id = ?")
+                .param(tenant.value())
+                .query(rs -> {
+                    counts.put(new SkuId(SqlValues.uuid(rs, "sku_id")), map(rs, 0));
+                });
+        return counts;
+    }
+
+    private static SeatCount map(ResultSet rs, int row) throws SQLException {
+        return new SeatCount(
+                new LicenseUnits(
+                        rs.getInt("enabled"), rs.getInt("warning"), rs.getInt("suspended"), rs.getInt("locked_out")),
+                rs.getInt("consumed"),
+                rs.getInt("waiting"));
+    }
+}

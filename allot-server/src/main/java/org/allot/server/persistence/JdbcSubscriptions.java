@@ -1,0 +1,88 @@
+package org.allot.server.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.allot.core.TenantId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.subscription.Subscription;
+import org.allot.core.subscription.SubscriptionId;
+import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.core.subscription.Subscriptions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class JdbcSubscriptions implements Subscriptions {
+    private final JdbcClient jdbc;
+
+    public JdbcSubscriptions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Subscription> all(TenantId tenant) {
+        return jdbc.sql("select * from subscription where tenant_id = ? order by created_at, id")
+                .param(tenant.value())
+                .query(JdbcSubscriptions::map)
+                .list();
+    }
+
+    @Override
+    public List<Subscription> ofSku(TenantId tenant, SkuId sku) {
+        return jdbc.sql("select * from subscription where tenant_id = ? and sku_id = ? order by created_at, id")
+                .params(tenant.value(), sku.value())
+                .query(JdbcSubscriptions::map)
+                .list();
+    }
+
+    @Override
+    public Optional<Subscription> find(TenantId tenant, SubscriptionId id) {
+        return jdbc.sql("select * from subscription where tenant_id = ? and id = ?")
+                .params(tenant.value(), id.value())
+                .query(JdbcSubscriptions::map)
+                .optional();
+    }
+
+    @Override
+    public void add(TenantId tenant, Subscription s) {
+        jdbc.sql("""
+                        insert into subscription (tenant_id, id, sku_id, total_licenses, status, is_trial, created_at,
+                            next_lifecycle_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        tenant.value(),
+                        s.id().value(),
+                        s.skuId().value(),
+                        s.totalLicenses(),
+                        s.status().name(),
+                        s.isTrial(),
+                        SqlValues.time(s.createdDateTime()),
+                        SqlValues.time(s.nextLifecycleDateTime()))
+                .update();
+    }
+
+    @Override
+    public void update(TenantId tenant, Subscription s) {
+        jdbc.sql("""
+                        update subscription set total_licenses = ?, status = ?, is_trial = ?, next_lifecycle_at = ?
+                        where tenant_id = ? and id = ?""")
+                .params(
+                        s.totalLicenses(),
+                        s.status().name(),
+                        s.isTrial(),
+                        SqlValues.time(s.nextLifecycleDateTime()),
+                        tenant.value(),
+                        s.id().value())
+                .update();
+    }
+
+    private static Subscription map(ResultSet rs, int row) throws SQLException {
+        return new Subscription(
+                new SubscriptionId(SqlValues.uuid(rs, "id")),
+                new SkuId(SqlValues.uuid(rs, "sku_id")),
+                rs.getInt("total_licenses"),
+                SubscriptionStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("is_trial"),
+                SqlValues.instant(rs, "created_at"),
+                SqlValues.instant(rs, "next_lifecycle_at"));
+    }
+}

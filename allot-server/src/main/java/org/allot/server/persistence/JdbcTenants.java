@@ -1,0 +1,93 @@
+package org.allot.server.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.allot.core.TenantId;
+import org.allot.core.directory.GuestLicensing;
+import org.allot.core.directory.Tenant;
+import org.allot.core.directory.TenantPolicy;
+import org.allot.core.directory.Tenants;
+import org.allot.core.directory.UsageLocation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class JdbcTenants implements Tenants {
+    private final JdbcClient jdbc;
+
+    public JdbcTenants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Tenant> find(TenantId id) {
+        return jdbc.sql("select * from tenant where id = ?")
+                .param(id.value())
+                .query(JdbcTenants::map)
+                .optional();
+    }
+
+    @Override
+    public List<Tenant> all() {
+        return jdbc.sql("select * from tenant order by created_at")
+                .query(JdbcTenants::map)
+                .list();
+    }
+
+    @Override
+    public void add(Tenant t) {
+        jdbc.sql("""
+                        insert into tenant (id, name, verified_domains, default_usage_location, guest_licensing,
+                            nested_group_licensing, soft_delete_retention_days, sync_delete_threshold, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        t.id().value(),
+                        t.name(),
+                        t.verifiedDomains().toArray(String[]::new),
+                        t.defaultUsageLocation() == null
+                                ? null
+                                : t.defaultUsageLocation().code(),
+                        t.policy().guestLicensing().name(),
+                        t.policy().nestedGroupLicensing(),
+                        t.policy().softDeleteRetentionDays(),
+                        t.policy().syncDeleteThreshold(),
+                        SqlValues.time(t.createdDateTime()))
+                .update();
+    }
+
+    @Override
+    public void update(Tenant t) {
+        jdbc.sql("""
+                        update tenant set name = ?, verified_domains = ?, default_usage_location = ?,
+                            guest_licensing = ?, nested_group_licensing = ?, soft_delete_retention_days = ?,
+                            sync_delete_threshold = ?
+                        where id = ?""")
+                .params(
+                        t.name(),
+                        t.verifiedDomains().toArray(String[]::new),
+                        t.defaultUsageLocation() == null
+                                ? null
+                                : t.defaultUsageLocation().code(),
+                        t.policy().guestLicensing().name(),
+                        t.policy().nestedGroupLicensing(),
+                        t.policy().softDeleteRetentionDays(),
+                        t.policy().syncDeleteThreshold(),
+                        t.id().value())
+                .update();
+    }
+
+    private static Tenant map(ResultSet rs, int row) throws SQLException {
+        String location = rs.getString("default_usage_location");
+        return new Tenant(
+                new TenantId(SqlValues.uuid(rs, "id")),
+                rs.getString("name"),
+                SqlValues.strings(rs, "verified_domains"),
+                location == null ? null : UsageLocation.of(location),
+                new TenantPolicy(
+                        GuestLicensing.valueOf(rs.getString("guest_licensing")),
+                        rs.getBoolean("nested_group_licensing"),
+                        rs.getInt("soft_delete_retention_days"),
+                        rs.getInt("sync_delete_threshold")),
+                SqlValues.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,132 @@
+package org.allot.server.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.allot.core.TenantId;
+import org.allot.core.directory.UsageLocation;
+import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserType;
+import org.allot.core.directory.Users;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class JdbcUsers implements Users {
+    private static final String COLUMNS = """
+            user_principal_name, display_name, given_name, surname, mail, mail_nickname, department, job_title,
+            company_name, city, country, employee_id, usage_location, user_type, account_enabled,
+            on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at, deleted_at""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<User> find(TenantId tenant, UserId id) {
+        return jdbc.sql("select * from directory_user where tenant_id = ? and id = ?")
+                .params(tenant.value(), id.value())
+                .query(JdbcUsers::map)
+                .optional();
+    }
+
+    @Override
+    public Optional<User> findByPrincipalName(TenantId tenant, String userPrincipalName) {
+        return jdbc.sql("select * from directory_user where tenant_id = ? and lower(user_principal_name) = lower(?)")
+                .params(tenant.value(), userPrincipalName)
+                .query(JdbcUsers::map)
+                .optional();
+    }
+
+    @Override
+    public void add(TenantId tenant, User u) {
+        jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(tenant.value(), u.id().value())
+                .params(values(u))
+                .update();
+    }
+
+    @Override
+    public void update(TenantId tenant, User u) {
+        String assignments = String.join(" = ?, ", COLUMNS.replace("\n", " ").split(",\\s*")) + " = ?";
+        int updated = jdbc.sql("update directory_user set " + assignments + " where tenant_id = ? and id = ?")
+                .params(values(u))
+                .params(tenant.value(), u.id().value())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("no user " + u.id() + " to update");
+        }
+    }
+
+    @Override
+    public void purge(TenantId tenant, UserId id) {
+        jdbc.sql("delete from directory_user where tenant_id = ? and id = ?")
+                .params(tenant.value(), id.value())
+                .update();
+    }
+
+    @Override
+    public List<UserId> deletedBefore(TenantId tenant, Instant time, int limit) {
+        return jdbc.sql("""
+                        select id from directory_user
+                        where tenant_id = ? and deleted_at is not null and deleted_at < ?
+                        order by deleted_at limit ?""")
+                .params(tenant.value(), SqlValues.time(time), limit)
+                .query((rs, i) -> new UserId(SqlValues.uuid(rs, "id")))
+                .list();
+    }
+
+    private static List<Object> values(User u) {
+        return java.util.Arrays.asList(
+                u.userPrincipalName(),
+                u.displayName(),
+                u.givenName(),
+                u.surname(),
+                u.mail(),
+                u.mailNickname(),
+                u.department(),
+                u.jobTitle(),
+                u.companyName(),
+                u.city(),
+                u.country(),
+                u.employeeId(),
+                u.usageLocation() == null ? null : u.usageLocation().code(),
+                u.userType().name(),
+                u.accountEnabled(),
+                u.onPremisesSyncEnabled(),
+                u.onPremisesImmutableId(),
+                u.onPremisesSamAccountName(),
+                SqlValues.time(u.createdDateTime()),
+                SqlValues.time(u.deletedDateTime()));
+    }
+
+    static User map(ResultSet rs, int row) throws SQLException {
+        String location = rs.getString("usage_location");
+        return new User(
+                new UserId(SqlValues.uuid(rs, "id")),
+                rs.getString("user_principal_name"),
+                rs.getString("display_name"),
+                rs.getString("given_name"),
+                rs.getString("surname"),
+                rs.getString("mail"),
+                rs.getString("mail_nickname"),
+                rs.getString("department"),
+                rs.getString("job_title"),
+                rs.getString("company_name"),
+                rs.getString("city"),
+                rs.getString("country"),
+                rs.getString("employee_id"),
+                location == null ? null : UsageLocation.of(location),
+                UserType.valueOf(rs.getString("user_type")),
+                rs.getBoolean("account_enabled"),
+                rs.getBoolean("on_premises_sync_enabled"),
+                rs.getString("on_premises_immutable_id"),
+                rs.getString("on_premises_sam_account_name"),
+                SqlValues.instant(rs, "created_at"),
+                SqlValues.instant(rs, "deleted_at"));
+    }
+}

@@ -1,0 +1,242 @@
+package org.allot.server.processing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserId;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.JdbcLicenseJobs.Job;
+import org.allot.server.processing.JdbcLicenseJobs.LostLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs background licensing jobs. Each chunk of a group job commits its assignments together with the job's cursor,
+ * so a worker that dies loses at most the chunk in flight; once its lease runs out any worker of any server process
+ * sharing the database carries on from the cursor, and processing a chunk again changes nothing.
+ */
+public final class JobRunner implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final JdbcLicenseJobs jobs;
+    private final Licensing licensing;
+    private final UnitOfWork work;
+    private final int workers;
+    private final int chunkSize;
+    private final Duration pollInterval;
+    private final Duration lease;
+    private final UUID worker = UUID.randomUUID();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    public JobRunner(
+            JdbcLicenseJobs jobs,
+            Licensing licensing,
+            UnitOfWork work,
+            int workers,
+            int chunkSize,
+            Duration pollInterval,
+            Duration lease) {
+        this.jobs = jobs;
+        this.licensing = licensing;
+        this.work = work;
+        this.workers = workers;
+        this.chunkSize = chunkSize;
+        this.pollInterval = pollInterval;
+        this.lease = lease;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            Thread thread = new Thread(this::loop, "allot-jobs-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        log.info("Background licensing: {} worker(s) as {}", workers, worker);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+        try {
+            jobs.releaseAll(worker);
+        } catch (RuntimeException e) {
+            log.debug("could not release job leases on shutdown", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the database does. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    /** Runs jobs until none is claimable; returns how many ran. For tests and tools that drive processing. */
+    public int runPending() {
+        int ran = 0;
+        while (runOne()) {
+            ran++;
+        }
+        return ran;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!runOne()) {
+                    Thread.sleep(pollInterval.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Background licensing worker hit an error; carrying on", e);
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private boolean runOne() {
+        Optional<Job> claimed = work.execute(() -> jobs.claim(worker, lease));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Job job = claimed.get();
+        Caller caller = new Caller(job.tenant(), Actor.GROUP_BASED_LICENSING, "job-" + job.id());
+        try {
+            if (job.kind().equals(JdbcLicenseJobs.GROUP)) {
+                runGroup(job, caller);
+            } else {
+                runFill(job, caller);
+            }
+        } catch (LostLease e) {
+            log.info("{}; another worker carries on", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Job {} ({} {}) failed on attempt {}", job.id(), job.kind(), job.target(), job.attempts(), e);
+            work.execute(() -> {
+                jobs.fail(job, worker, String.valueOf(e), MAX_ATTEMPTS, Duration.ofSeconds(5L * job.attempts()));
+                return null;
+            });
+        }
+        return true;
+    }
+
+    private void runFill(Job job, Caller caller) {
+        do {
+            work.execute(() -> {
+                licensing.propagation().fillWaitingList(caller, new SkuId(job.target()));
+                return null;
+            });
+        } while (work.execute(() -> jobs.takeRerun(job, worker)));
+        work.execute(() -> {
+            jobs.complete(job, worker);
+            return null;
+        });
+    }
+
+    private void runGroup(Job job, Caller caller) {
+        GroupLicensing groups = licensing.groups();
+        GroupId group = new GroupId(job.target());
+        boolean started = job.started();
+        UserId cursor = job.cursor() == null ? null : new UserId(job.cursor());
+        int processed = job.processed();
+        int succeeded = job.succeeded();
+        int failed = job.failed();
+        while (true) {
+            if (!started) {
+                work.execute(() -> {
+                    groups.startRun(caller, group);
+                    requireLease(jobs.progress(job, worker, lease, true, null, 0, 0, 0), job);
+                    return null;
+                });
+                started = true;
+            }
+            UserId after = cursor;
+            int p = processed;
+            int s = succeeded;
+            int f = failed;
+            GroupLicensing.Chunk chunk = work.execute(() -> {
+                GroupLicensing.Chunk c = groups.processChunk(caller, group, after, chunkSize);
+                requireLease(
+                        jobs.progress(
+                                job,
+                                worker,
+                                lease,
+                                true,
+                                c.next() == null ? null : c.next().value(),
+                                p + c.users(),
+                                s + c.succeeded(),
+                                f + c.failed()),
+                        job);
+                return c;
+            });
+            cursor = chunk.next();
+            processed += chunk.users();
+            succeeded += chunk.succeeded();
+            failed += chunk.failed();
+            if (cursor != null) {
+                continue;
+            }
+            int total = succeeded;
+            int failures = failed;
+            boolean again = work.execute(() -> {
+                if (jobs.takeRerun(job, worker)) {
+                    return true;
+                }
+                groups.finishRun(caller, group, total, failures);
+                jobs.complete(job, worker);
+                return false;
+            });
+            if (!again) {
+                return;
+            }
+            started = false;
+            processed = 0;
+            succeeded = 0;
+            failed = 0;
+        }
+    }
+
+    private static void requireLease(boolean held, Job job) {
+        if (!held) {
+            throw new LostLease(job);
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
