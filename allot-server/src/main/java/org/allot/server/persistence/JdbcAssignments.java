@@ -67,6 +67,15 @@ public final class JdbcAssignments implements Assignments {
         return result;
     }
 
+    /** Every assignment of the tenant; for tools and tests on small tenants. */
+    public List<LicenseAssignment> ofTenant(TenantId tenant) {
+        return jdbc.sql(
+                        "select * from license_assignment where tenant_id = ? order by user_id, sku_id, source_group_id")
+                .param(tenant.value())
+                .query(JdbcAssignments::map)
+                .list();
+    }
+
     @Override
     public void write(
             TenantId tenant, Collection<LicenseAssignment> upserts, Collection<LicenseAssignment.Key> deletions) {
@@ -121,7 +130,8 @@ public final class JdbcAssignments implements Assignments {
 
     @Override
     public List<UserId> waiting(TenantId tenant, SkuId sku, int limit) {
-        return jdbc.sql(WAITING + " order by priority desc, requested_at, user_id limit :limit")
+        return jdbc.sql("select user_id from (" + WAITING
+                        + ") w order by priority desc, requested_at, user_id limit :limit")
                 .param("tenant", tenant.value())
                 .param("sku", sku.value())
                 .param("limit", limit)

@@ -1,0 +1,19 @@
+package org.allot.server;
+
+import org.junit.platform.suite.api.ExcludeClassNamePatterns;
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/**
+ * Every licensing rule test of the core, run again with the server's JDBC adapters and job runner on PostgreSQL
+ * (failsafe sets {@code allot.test.installation=postgres}): the storage must behave exactly like the in-memory
+ * ports the rules were written against.
+ */
+@Suite
+@SuiteDisplayName("Licensing rules on PostgreSQL")
+@SelectPackages({"org.allot.core.assignment", "org.allot.core.directory", "org.allot.core.catalog"})
+@IncludeClassNamePatterns(".*Test")
+@ExcludeClassNamePatterns(".*Architecture.*")
+class RulesOnPostgresIT {}

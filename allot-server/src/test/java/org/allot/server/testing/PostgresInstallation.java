@@ -1,0 +1,199 @@
+package org.allot.server.testing;
+
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.Groups;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.UserDirectory;
+import org.allot.core.directory.Users;
+import org.allot.core.subscription.Seats;
+import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.testing.Installation;
+import org.allot.core.testing.MutableClock;
+import org.allot.server.persistence.JdbcAssignments;
+import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcGroupLicenses;
+import org.allot.server.persistence.JdbcGroups;
+import org.allot.server.persistence.JdbcMemberships;
+import org.allot.server.persistence.JdbcPlanRules;
+import org.allot.server.persistence.JdbcProducts;
+import org.allot.server.persistence.JdbcSeats;
+import org.allot.server.persistence.JdbcSubscriptions;
+import org.allot.server.persistence.JdbcTenants;
+import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.JdbcLicenseJobs;
+import org.allot.server.processing.JobRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The core services on the server's JDBC adapters and job runner, over the shared test database. */
+public final class PostgresInstallation implements Installation {
+    private final MutableClock clock;
+    private final LicensingSettings settings;
+    private final JdbcClient jdbc;
+    private final JdbcTenants tenants;
+    private final JdbcUsers users;
+    private final JdbcGroups groups;
+    private final JdbcMemberships memberships;
+    private final JdbcSubscriptions subscriptions;
+    private final JdbcSeats seats;
+    private final JdbcAssignments assignments;
+    private final JdbcGroupLicenses groupLicenses;
+    private final JdbcAuditLog audit;
+    private final ProductCatalog catalog;
+    private final Licensing licensing;
+    private final TenantDirectory tenantDirectory;
+    private final UserDirectory userDirectory;
+    private final GroupDirectory groupDirectory;
+    private final SubscriptionBook subscriptionBook;
+    private final JobRunner runner;
+
+    public PostgresInstallation(
+            DataSource dataSource, Catalog builtIn, LicensingSettings settings, MutableClock clock) {
+        this.clock = clock;
+        this.settings = settings;
+        this.jdbc = JdbcClient.create(dataSource);
+        tenants = new JdbcTenants(jdbc);
+        users = new JdbcUsers(jdbc);
+        groups = new JdbcGroups(jdbc);
+        memberships = new JdbcMemberships(jdbc);
+        subscriptions = new JdbcSubscriptions(jdbc);
+        seats = new JdbcSeats(jdbc);
+        assignments = new JdbcAssignments(jdbc);
+        groupLicenses = new JdbcGroupLicenses(jdbc);
+        audit = new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
+        JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
+        catalog = new ProductCatalog(
+                builtIn,
+                new JdbcProducts(jdbc),
+                new JdbcPlanRules(jdbc),
+                (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
+                audit,
+                clock);
+        licensing = new Licensing(
+                tenants,
+                users,
+                groups,
+                memberships,
+                catalog,
+                subscriptions,
+                seats,
+                assignments,
+                groupLicenses,
+                jobs,
+                audit,
+                clock,
+                settings);
+        tenantDirectory = new TenantDirectory(tenants, audit, licensing.propagation(), clock);
+        userDirectory = new UserDirectory(tenants, users, audit, licensing.propagation(), clock);
+        groupDirectory = new GroupDirectory(users, groups, memberships, audit, licensing.propagation(), clock);
+        subscriptionBook = new SubscriptionBook(catalog, subscriptions, seats, audit, licensing.propagation(), clock);
+        runner = new JobRunner(
+                jobs,
+                licensing,
+                new UnitOfWork(new DataSourceTransactionManager(dataSource)),
+                0,
+                settings.chunkSize(),
+                Duration.ofMillis(50),
+                Duration.ofSeconds(30));
+    }
+
+    @Override
+    public List<LicenseAssignment> allAssignments(TenantId tenant) {
+        return assignments.ofTenant(tenant);
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(TenantId tenant) {
+        return audit.events(tenant);
+    }
+
+    @Override
+    public int runJobs() {
+        return runner.runPending();
+    }
+
+    @Override
+    public MutableClock clock() {
+        return clock;
+    }
+
+    @Override
+    public LicensingSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public TenantDirectory tenantDirectory() {
+        return tenantDirectory;
+    }
+
+    @Override
+    public UserDirectory userDirectory() {
+        return userDirectory;
+    }
+
+    @Override
+    public GroupDirectory groupDirectory() {
+        return groupDirectory;
+    }
+
+    @Override
+    public SubscriptionBook subscriptionBook() {
+        return subscriptionBook;
+    }
+
+    @Override
+    public ProductCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public Licensing licensing() {
+        return licensing;
+    }
+
+    @Override
+    public Users users() {
+        return users;
+    }
+
+    @Override
+    public Groups groups() {
+        return groups;
+    }
+
+    @Override
+    public Memberships memberships() {
+        return memberships;
+    }
+
+    @Override
+    public Assignments assignments() {
+        return assignments;
+    }
+
+    @Override
+    public GroupLicenses groupLicenses() {
+        return groupLicenses;
+    }
+
+    @Override
+    public Seats seats() {
+        return seats;
+    }
+}
