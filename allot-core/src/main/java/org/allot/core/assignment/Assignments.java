@@ -16,11 +16,24 @@ public interface Assignments {
      */
     Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> users);
 
+    /**
+     * Like {@link #lock}, but skips users another unit of work holds instead of waiting for them: for work that
+     * already holds seat figures and must not wait for users while it does.
+     */
+    Map<UserId, LicenseSubject> tryLock(TenantId tenant, Collection<UserId> users);
+
     /** The assignments of these users; users without any are left out. */
     Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> users);
 
-    /** Inserts or replaces {@code upserts} and deletes {@code deletions}, in one go. */
-    void write(TenantId tenant, Collection<LicenseAssignment> upserts, Collection<LicenseAssignment.Key> deletions);
+    /**
+     * Writes a batch: inserts {@code added} (which do not exist yet: their users are locked), replaces
+     * {@code changed}, deletes {@code removed}.
+     */
+    void write(
+            TenantId tenant,
+            Collection<LicenseAssignment> added,
+            Collection<LicenseAssignment> changed,
+            Collection<LicenseAssignment.Key> removed);
 
     /**
      * The users waiting for a seat of the SKU, in the order of {@link WaitingOrder}: the higher priority of the

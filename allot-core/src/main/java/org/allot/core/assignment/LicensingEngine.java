@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.PlanRuleSet;
-import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GuestLicensing;
@@ -39,12 +39,40 @@ import org.allot.core.directory.UsageLocation;
  */
 public final class LicensingEngine {
 
-    /** What an evaluation needs to know besides the user. */
-    public record Context(Catalog catalog, UsageLocation defaultLocation, TenantPolicy policy, Instant now) {
-        public Context {
-            Objects.requireNonNull(catalog, "catalog");
-            Objects.requireNonNull(policy, "policy");
-            Objects.requireNonNull(now, "now");
+    /** What an evaluation needs to know besides the user; one per unit of work. */
+    public static final class Context {
+        private final Catalog catalog;
+        private final UsageLocation defaultLocation;
+        private final TenantPolicy policy;
+        private final Instant now;
+        private final PlanFacts facts;
+
+        public Context(Catalog catalog, UsageLocation defaultLocation, TenantPolicy policy, Instant now) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            this.defaultLocation = defaultLocation;
+            this.policy = Objects.requireNonNull(policy, "policy");
+            this.now = Objects.requireNonNull(now, "now");
+            this.facts = new PlanFacts(catalog);
+        }
+
+        public Catalog catalog() {
+            return catalog;
+        }
+
+        public UsageLocation defaultLocation() {
+            return defaultLocation;
+        }
+
+        public TenantPolicy policy() {
+            return policy;
+        }
+
+        public Instant now() {
+            return now;
+        }
+
+        PlanFacts.Facts facts(LicenseAssignment a) {
+            return facts.of(a.sku(), a.disabledPlans());
         }
     }
 
@@ -78,15 +106,17 @@ public final class LicensingEngine {
         Map<LicenseAssignment.Key, Failure> failures = new HashMap<>();
         Map<LicenseAssignment.Key, Set<ServicePlanId>> enabled = new HashMap<>();
 
+        Map<LicenseAssignment.Key, PlanFacts.Facts> facts = new HashMap<>();
         for (LicenseAssignment a : assignments) {
-            Optional<Product> product = catalog.find(a.sku());
-            Optional<Failure> failure = product.isEmpty()
+            PlanFacts.Facts f = context.facts(a);
+            facts.put(a.key(), f);
+            Optional<Failure> failure = f.product() == null
                     ? Optional.of(new Failure(AssignmentError.Other, Reasons.unknownProduct(a.sku())))
-                    : checkAlone(subject, a, product.get(), context);
+                    : checkAlone(subject, a, f, context);
             if (failure.isPresent()) {
                 failures.put(a.key(), failure.get());
             } else {
-                enabled.put(a.key(), product.get().enabledPlans(a.disabledPlans()));
+                enabled.put(a.key(), f.enabled());
             }
         }
 
@@ -99,7 +129,7 @@ public final class LicensingEngine {
                 .thenComparing(LicenseAssignment::sku)
                 .thenComparing(LicenseAssignment::source));
         for (LicenseAssignment a : ordered) {
-            Optional<Failure> conflict = conflict(a, enabled.get(a.key()), acceptedBySku, catalog);
+            Optional<Failure> conflict = conflict(a, facts.get(a.key()), acceptedBySku, catalog);
             if (conflict.isPresent()) {
                 failures.put(a.key(), conflict.get());
             } else {
@@ -121,7 +151,8 @@ public final class LicensingEngine {
                         heldBefore.contains(sku) || ledger.tryTake(sku, subject.id(), waitingBefore.contains(sku));
                 (seat ? seated : waitingNow).add(sku);
             }
-            unmet = unmetPlans(seatedRows(candidates, seated), enabled, rules);
+            unmet = unmetPlans(
+                    seatedRows(candidates, seated), enabled, k -> facts.get(k).withRequirements(), rules);
             dropped = false;
             for (SkuId sku : new ArrayList<>(seated)) {
                 List<LicenseAssignment> rows = candidates.get(sku);
@@ -190,19 +221,40 @@ public final class LicensingEngine {
             List<LicenseAssignment> seatedRows,
             Map<LicenseAssignment.Key, Set<ServicePlanId>> enabled,
             PlanRuleSet rules) {
+        return unmetPlans(
+                seatedRows,
+                enabled,
+                k -> enabled.get(k).stream().filter(rules::hasRequirements).toList(),
+                rules);
+    }
+
+    private static Map<LicenseAssignment.Key, Set<ServicePlanId>> unmetPlans(
+            List<LicenseAssignment> seatedRows,
+            Map<LicenseAssignment.Key, Set<ServicePlanId>> enabled,
+            Function<LicenseAssignment.Key, List<ServicePlanId>> constrained,
+            PlanRuleSet rules) {
         Map<LicenseAssignment.Key, Set<ServicePlanId>> unmet = new HashMap<>();
-        seatedRows.forEach(a -> unmet.put(a.key(), new LinkedHashSet<>()));
+        boolean anyConstrained = false;
+        for (LicenseAssignment a : seatedRows) {
+            unmet.put(a.key(), new LinkedHashSet<>());
+            anyConstrained |= !constrained.apply(a.key()).isEmpty();
+        }
+        if (!anyConstrained) {
+            return unmet;
+        }
         boolean grew;
         do {
             Set<ServicePlanId> available = new HashSet<>();
             for (LicenseAssignment a : seatedRows) {
-                Set<ServicePlanId> working = new HashSet<>(enabled.get(a.key()));
-                working.removeAll(unmet.get(a.key()));
-                available.addAll(working);
+                for (ServicePlanId plan : enabled.get(a.key())) {
+                    if (rules.isRequired(plan) && !unmet.get(a.key()).contains(plan)) {
+                        available.add(plan);
+                    }
+                }
             }
             grew = false;
             for (LicenseAssignment a : seatedRows) {
-                for (ServicePlanId plan : enabled.get(a.key())) {
+                for (ServicePlanId plan : constrained.apply(a.key())) {
                     if (!unmet.get(a.key()).contains(plan)
                             && rules.unmetRequirement(plan, available).isPresent()) {
                         unmet.get(a.key()).add(plan);
@@ -226,7 +278,7 @@ public final class LicensingEngine {
     }
 
     private static Optional<Failure> checkAlone(
-            LicenseSubject subject, LicenseAssignment a, Product product, Context context) {
+            LicenseSubject subject, LicenseAssignment a, PlanFacts.Facts facts, Context context) {
         UsageLocation location = subject.usageLocation();
         if (!a.source().isDirect()) {
             if (subject.isGuest() && context.policy().guestLicensing() == GuestLicensing.BLOCK) {
@@ -239,7 +291,7 @@ public final class LicensingEngine {
                 return Optional.of(new Failure(AssignmentError.Other, Reasons.NO_USAGE_LOCATION));
             }
         }
-        for (ServicePlanId plan : product.enabledPlans(a.disabledPlans())) {
+        for (ServicePlanId plan : facts.withLocationRules()) {
             if (context.catalog().rules().prohibitedIn(plan, location)) {
                 return Optional.of(new Failure(
                         AssignmentError.ProhibitedInUsageLocationViolation,
@@ -250,15 +302,15 @@ public final class LicensingEngine {
     }
 
     private static Optional<Failure> conflict(
-            LicenseAssignment a,
-            Set<ServicePlanId> plans,
-            Map<SkuId, Set<ServicePlanId>> acceptedBySku,
-            Catalog catalog) {
+            LicenseAssignment a, PlanFacts.Facts facts, Map<SkuId, Set<ServicePlanId>> acceptedBySku, Catalog catalog) {
+        if (facts.withExclusions().isEmpty()) {
+            return Optional.empty();
+        }
         for (Map.Entry<SkuId, Set<ServicePlanId>> other : acceptedBySku.entrySet()) {
             if (other.getKey().equals(a.sku())) {
                 continue;
             }
-            for (ServicePlanId plan : plans) {
+            for (ServicePlanId plan : facts.withExclusions()) {
                 Set<ServicePlanId> clashes = catalog.rules().conflicts(plan, other.getValue());
                 if (!clashes.isEmpty()) {
                     ServicePlanId clash = clashes.stream().sorted().findFirst().orElseThrow();

@@ -80,8 +80,9 @@ final class Reconciler {
     record Batch(
             Map<UserId, UserLicenses> before,
             Map<UserId, UserLicenses> after,
-            List<LicenseAssignment> upserts,
-            List<LicenseAssignment.Key> deletions) {}
+            List<LicenseAssignment> added,
+            List<LicenseAssignment> changed,
+            List<LicenseAssignment.Key> removed) {}
 
     Work begin(Caller caller) {
         Tenant tenant = tenants.find(caller.tenant())
@@ -100,14 +101,38 @@ final class Reconciler {
         return batch.after();
     }
 
-    /** Locks the users and evaluates the change for each of them; unknown users are skipped. */
+    /**
+     * Locks the users and evaluates the change for each of them; unknown users are skipped. The seat figures the
+     * batch will touch are found by a first evaluation against unlocked figures and then locked together, in SKU
+     * order, so that concurrent units of work always lock users first and SKUs in one order.
+     */
     Batch evaluate(Work work, Collection<UserId> users, Change change) {
-        Map<UserId, LicenseSubject> subjects = assignments.lock(work.tenant(), users);
+        return evaluate(work, assignments.lock(work.tenant(), users), users, change);
+    }
+
+    private Batch evaluate(Work work, Map<UserId, LicenseSubject> subjects, Collection<UserId> users, Change change) {
         Map<UserId, List<LicenseAssignment>> current = assignments.of(work.tenant(), subjects.keySet());
+        Map<UserId, List<LicenseAssignment>> wantedByUser = new LinkedHashMap<>();
+        for (UserId id : users) {
+            LicenseSubject subject = subjects.get(id);
+            if (subject != null && !wantedByUser.containsKey(id)) {
+                List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
+                wantedByUser.put(
+                        id,
+                        subject.deleted() && change != Changes.REMOVE_ALL
+                                ? rows
+                                : change.apply(subject, rows, work.context.now()));
+            }
+        }
+        SeatLedger probe = work.ledger.probe();
+        wantedByUser.forEach((id, wanted) ->
+                engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe));
+        work.ledger.lockAll(probe.touched());
         Map<UserId, UserLicenses> before = new LinkedHashMap<>();
         Map<UserId, UserLicenses> after = new LinkedHashMap<>();
-        List<LicenseAssignment> upserts = new ArrayList<>();
-        List<LicenseAssignment.Key> deletions = new ArrayList<>();
+        List<LicenseAssignment> added = new ArrayList<>();
+        List<LicenseAssignment> changed = new ArrayList<>();
+        List<LicenseAssignment.Key> removed = new ArrayList<>();
         for (UserId id : users) {
             LicenseSubject subject = subjects.get(id);
             if (subject == null || before.containsKey(id)) {
@@ -118,19 +143,21 @@ final class Reconciler {
                     ? rows
                     : change.apply(subject, rows, work.context.now());
             List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
-            diff(rows, evaluated, upserts, deletions);
+            diff(rows, evaluated, added, changed, removed);
             before.put(id, new UserLicenses(subject, rows));
             after.put(id, new UserLicenses(subject, evaluated));
         }
-        return new Batch(before, after, upserts, deletions);
+        return new Batch(before, after, added, changed, removed);
     }
 
     /** Writes the batch and its audit records. */
     void commit(Work work, Batch batch) {
-        if (batch.upserts().isEmpty() && batch.deletions().isEmpty()) {
+        if (batch.added().isEmpty()
+                && batch.changed().isEmpty()
+                && batch.removed().isEmpty()) {
             return;
         }
-        assignments.write(work.tenant(), batch.upserts(), batch.deletions());
+        assignments.write(work.tenant(), batch.added(), batch.changed(), batch.removed());
         List<AuditEvent> events = new ArrayList<>();
         batch.after().forEach((id, after) -> {
             UserLicenses before = batch.before().get(id);
@@ -167,8 +194,14 @@ final class Reconciler {
                     work.ledger.correctWaiting(sku, assignments.countWaiting(work.tenant(), sku));
                     continue;
                 }
+                Map<UserId, LicenseSubject> locked = assignments.tryLock(work.tenant(), heads);
+                if (locked.size() < heads.size()) {
+                    // a waiting user is busy in another unit of work: serve the list in order from a job
+                    jobs.fillWaitingList(work.tenant(), sku);
+                    break;
+                }
                 work.ledger.admit(sku, heads);
-                commit(filling, evaluate(filling, heads, Changes.NONE));
+                commit(filling, evaluate(filling, locked, heads, Changes.NONE));
                 budget -= heads.size();
             }
         }
@@ -178,16 +211,19 @@ final class Reconciler {
     private static void diff(
             List<LicenseAssignment> before,
             List<LicenseAssignment> after,
-            List<LicenseAssignment> upserts,
-            List<LicenseAssignment.Key> deletions) {
+            List<LicenseAssignment> added,
+            List<LicenseAssignment> changed,
+            List<LicenseAssignment.Key> removed) {
         Map<LicenseAssignment.Key, LicenseAssignment> old = new HashMap<>();
         before.forEach(a -> old.put(a.key(), a));
         for (LicenseAssignment a : after) {
             LicenseAssignment previous = old.remove(a.key());
-            if (!a.equals(previous)) {
-                upserts.add(a);
+            if (previous == null) {
+                added.add(a);
+            } else if (!a.equals(previous)) {
+                changed.add(a);
             }
         }
-        deletions.addAll(old.keySet());
+        removed.addAll(old.keySet());
     }
 }

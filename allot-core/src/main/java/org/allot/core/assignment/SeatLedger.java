@@ -23,13 +23,34 @@ import org.allot.core.subscription.Seats;
 public final class SeatLedger {
     private final TenantId tenant;
     private final Seats seats;
+    private final Map<SkuId, SeatCount> snapshot;
     private final Map<SkuId, SeatCount> counts = new LinkedHashMap<>();
     private final Set<SkuId> changed = new HashSet<>();
     private final Map<SkuId, Set<UserId>> admitted = new HashMap<>();
 
     public SeatLedger(TenantId tenant, Seats seats) {
+        this(tenant, seats, null);
+    }
+
+    private SeatLedger(TenantId tenant, Seats seats, Map<SkuId, SeatCount> snapshot) {
         this.tenant = tenant;
         this.seats = seats;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * A ledger over figures read without locking, that never writes: evaluating a batch against it first tells
+     * which SKUs the batch touches, so the real ledger can lock them all up front in one order.
+     */
+    SeatLedger probe() {
+        SeatLedger probe = new SeatLedger(tenant, seats, seats.all(tenant));
+        admitted.forEach((sku, users) -> probe.admit(sku, users));
+        return probe;
+    }
+
+    /** The SKUs this ledger has read. */
+    Set<SkuId> touched() {
+        return Set.copyOf(counts.keySet());
     }
 
     /** Locks the figures of these SKUs now, in a fixed order, so concurrent units of work lock alike. */
@@ -38,7 +59,8 @@ public final class SeatLedger {
     }
 
     public SeatCount count(SkuId sku) {
-        return counts.computeIfAbsent(sku, s -> seats.lock(tenant, s));
+        return counts.computeIfAbsent(
+                sku, s -> snapshot == null ? seats.lock(tenant, s) : snapshot.getOrDefault(s, SeatCount.EMPTY));
     }
 
     /** Lets these users take free seats of the SKU ahead of newcomers: the head of its waiting list, or a forced assignment. */
@@ -89,6 +111,9 @@ public final class SeatLedger {
 
     /** Writes the changed figures. */
     public void flush() {
+        if (snapshot != null) {
+            throw new IllegalStateException("a probe ledger writes nothing");
+        }
         for (SkuId sku : new TreeSet<>(changed)) {
             seats.save(tenant, sku, counts.get(sku));
         }

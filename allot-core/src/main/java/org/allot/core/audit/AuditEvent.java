@@ -45,7 +45,7 @@ public record AuditEvent(
     public static AuditEvent of(
             Caller caller, Instant time, Activity activity, List<AuditTarget> targets, List<PropertyChange> changes) {
         return new AuditEvent(
-                UUID.randomUUID(),
+                timeOrderedId(time),
                 caller.tenant(),
                 time,
                 activity,
@@ -54,6 +54,17 @@ public record AuditEvent(
                 changes,
                 caller.correlationId(),
                 SUCCESS);
+    }
+
+    /**
+     * A version 7 UUID: the time in its first 48 bits, random bits after, so records sort by time and are appended
+     * to indexes in order.
+     */
+    static UUID timeOrderedId(Instant time) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (time.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     /** The first target: the object the change was made to. */

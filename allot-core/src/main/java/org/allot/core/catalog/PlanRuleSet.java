@@ -18,14 +18,17 @@ public final class PlanRuleSet {
     private final Map<ServicePlanId, List<Set<ServicePlanId>>> requires = new HashMap<>();
     private final Map<ServicePlanId, Set<ServicePlanId>> excludes = new HashMap<>();
     private final Map<ServicePlanId, Set<UsageLocation>> prohibited = new HashMap<>();
+    private final Set<ServicePlanId> required = new HashSet<>();
 
     public PlanRuleSet(Collection<PlanRule> rules) {
         this.rules = List.copyOf(rules);
         for (PlanRule rule : this.rules) {
             switch (rule.kind()) {
-                case REQUIRES ->
+                case REQUIRES -> {
                     requires.computeIfAbsent(rule.plan(), p -> new ArrayList<>())
                             .add(rule.plans());
+                    required.addAll(rule.plans());
+                }
                 case EXCLUDES ->
                     rule.plans().forEach(other -> {
                         excludes.computeIfAbsent(rule.plan(), p -> new HashSet<>())
@@ -62,6 +65,19 @@ public final class PlanRuleSet {
 
     public boolean hasRequirements(ServicePlanId plan) {
         return requires.containsKey(plan);
+    }
+
+    /** Whether some rule requires this plan: only such plans matter when checking requirements. */
+    public boolean isRequired(ServicePlanId plan) {
+        return required.contains(plan);
+    }
+
+    public boolean hasExclusions(ServicePlanId plan) {
+        return excludes.containsKey(plan);
+    }
+
+    public boolean hasLocationRules(ServicePlanId plan) {
+        return prohibited.containsKey(plan);
     }
 
     /** The plans of {@code others} that cannot be combined with {@code plan}. */

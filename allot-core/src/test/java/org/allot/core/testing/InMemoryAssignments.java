@@ -43,6 +43,11 @@ public final class InMemoryAssignments implements Assignments {
     }
 
     @Override
+    public Map<UserId, LicenseSubject> tryLock(TenantId tenant, Collection<UserId> ids) {
+        return lock(tenant, ids);
+    }
+
+    @Override
     public synchronized Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
         for (LicenseAssignment a : of(tenant).values()) {
@@ -55,9 +60,21 @@ public final class InMemoryAssignments implements Assignments {
 
     @Override
     public synchronized void write(
-            TenantId tenant, Collection<LicenseAssignment> upserts, Collection<LicenseAssignment.Key> deletions) {
-        deletions.forEach(of(tenant)::remove);
-        upserts.forEach(a -> of(tenant).put(a.key(), a));
+            TenantId tenant,
+            Collection<LicenseAssignment> added,
+            Collection<LicenseAssignment> changed,
+            Collection<LicenseAssignment.Key> removed) {
+        removed.forEach(of(tenant)::remove);
+        for (LicenseAssignment a : added) {
+            if (of(tenant).putIfAbsent(a.key(), a) != null) {
+                throw new IllegalStateException("assignment already exists: " + a.key());
+            }
+        }
+        for (LicenseAssignment a : changed) {
+            if (of(tenant).replace(a.key(), a) == null) {
+                throw new IllegalStateException("no assignment to change: " + a.key());
+            }
+        }
     }
 
     @Override

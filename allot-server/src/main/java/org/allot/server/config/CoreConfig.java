@@ -90,8 +90,8 @@ class CoreConfig {
     }
 
     @Bean
-    JdbcAssignments assignments(JdbcClient jdbc) {
-        return new JdbcAssignments(jdbc);
+    JdbcAssignments assignments(DataSource dataSource, JdbcClient jdbc) {
+        return new JdbcAssignments(dataSource, jdbc);
     }
 
     @Bean

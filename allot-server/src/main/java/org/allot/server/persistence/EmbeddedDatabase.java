@@ -37,7 +37,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB");
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("deadlock_timeout", "200ms");
             if (port > 0) {
                 builder.setPort(port);
             }

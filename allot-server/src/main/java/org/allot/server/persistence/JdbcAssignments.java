@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentError;
 import org.allot.core.assignment.AssignmentSource;
@@ -27,18 +28,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** License assignments, read and written set-wise: one statement per batch of users, never one per row. */
 public final class JdbcAssignments implements Assignments {
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
 
-    public JdbcAssignments(JdbcClient jdbc) {
+    public JdbcAssignments(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
 
     @Override
     public Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> users) {
+        return subjects(tenant, users, "for no key update");
+    }
+
+    @Override
+    public Map<UserId, LicenseSubject> tryLock(TenantId tenant, Collection<UserId> users) {
+        return subjects(tenant, users, "for no key update skip locked");
+    }
+
+    private Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> users, String locking) {
         Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select id, user_principal_name, user_type, usage_location, deleted_at from directory_user
-                        where tenant_id = ? and id = any(?) order by id for no key update""")
+        jdbc.sql("select id, user_principal_name, user_type, usage_location, deleted_at from directory_user"
+                        + " where tenant_id = ? and id = any(?) order by id " + locking)
                 .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
                 .query(rs -> {
                     UserId id = new UserId(SqlValues.uuid(rs, "id"));
@@ -78,54 +89,79 @@ public final class JdbcAssignments implements Assignments {
 
     @Override
     public void write(
-            TenantId tenant, Collection<LicenseAssignment> upserts, Collection<LicenseAssignment.Key> deletions) {
-        if (!deletions.isEmpty()) {
+            TenantId tenant,
+            Collection<LicenseAssignment> added,
+            Collection<LicenseAssignment> changed,
+            Collection<LicenseAssignment.Key> removed) {
+        if (!removed.isEmpty()) {
             jdbc.sql("""
                             delete from license_assignment a
                             using unnest(:users, :skus, :sources) as t(u, s, g)
                             where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
                               and a.source_group_id = t.g""")
                     .param("tenant", tenant.value())
-                    .param("users", SqlValues.uuidArray(deletions, k -> k.user().value()))
-                    .param("skus", SqlValues.uuidArray(deletions, k -> k.sku().value()))
-                    .param("sources", SqlValues.uuidArray(deletions, k -> source(k.source())))
+                    .param("users", SqlValues.uuidArray(removed, k -> k.user().value()))
+                    .param("skus", SqlValues.uuidArray(removed, k -> k.sku().value()))
+                    .param("sources", SqlValues.uuidArray(removed, k -> source(k.source())))
                     .update();
         }
-        if (upserts.isEmpty()) {
-            return;
+        if (!changed.isEmpty()) {
+            List<LicenseAssignment> rows = new ArrayList<>(changed);
+            jdbc.sql("""
+                            update license_assignment a
+                            set disabled_plans = case when t.d = '' then '{}'::uuid[]
+                                                      else string_to_array(t.d, ',')::uuid[] end,
+                                state = t.st, error = t.e, reason = t.r,
+                                requested_at = t.ra::timestamptz, updated_at = t.ua::timestamptz
+                            from unnest(:users, :skus, :sources, :disabled, :states, :errors, :reasons, :requested,
+                                        :updated) as t(u, s, g, d, st, e, r, ra, ua)
+                            where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
+                              and a.source_group_id = t.g""")
+                    .param("tenant", tenant.value())
+                    .param("users", SqlValues.uuidArray(rows, a -> a.user().value()))
+                    .param("skus", SqlValues.uuidArray(rows, a -> a.sku().value()))
+                    .param("sources", SqlValues.uuidArray(rows, a -> source(a.source())))
+                    .param("disabled", rows.stream().map(a -> plans(a)).toArray(String[]::new))
+                    .param("states", rows.stream().map(a -> a.state().name()).toArray(String[]::new))
+                    .param(
+                            "errors",
+                            rows.stream()
+                                    .map(a ->
+                                            a.error() == null ? null : a.error().name())
+                                    .toArray(String[]::new))
+                    .param(
+                            "reasons",
+                            rows.stream().map(LicenseAssignment::reason).toArray(String[]::new))
+                    .param(
+                            "requested",
+                            rows.stream().map(a -> a.requestedAt().toString()).toArray(String[]::new))
+                    .param(
+                            "updated",
+                            rows.stream().map(a -> a.updatedAt().toString()).toArray(String[]::new))
+                    .update();
         }
-        List<LicenseAssignment> rows = new ArrayList<>(upserts);
-        jdbc.sql("""
-                        insert into license_assignment (tenant_id, user_id, sku_id, source_group_id, disabled_plans,
-                            state, error, reason, requested_at, updated_at)
-                        select :tenant, t.u, t.s, t.g,
-                               case when t.d = '' then '{}'::uuid[] else string_to_array(t.d, ',')::uuid[] end,
-                               t.st, t.e, t.r, t.ra::timestamptz, t.ua::timestamptz
-                        from unnest(:users, :skus, :sources, :disabled, :states, :errors, :reasons, :requested,
-                                    :updated) as t(u, s, g, d, st, e, r, ra, ua)
-                        on conflict (tenant_id, user_id, sku_id, source_group_id) do update
-                        set disabled_plans = excluded.disabled_plans, state = excluded.state, error = excluded.error,
-                            reason = excluded.reason, requested_at = excluded.requested_at,
-                            updated_at = excluded.updated_at""")
-                .param("tenant", tenant.value())
-                .param("users", SqlValues.uuidArray(rows, a -> a.user().value()))
-                .param("skus", SqlValues.uuidArray(rows, a -> a.sku().value()))
-                .param("sources", SqlValues.uuidArray(rows, a -> source(a.source())))
-                .param("disabled", rows.stream().map(a -> plans(a)).toArray(String[]::new))
-                .param("states", rows.stream().map(a -> a.state().name()).toArray(String[]::new))
-                .param(
-                        "errors",
-                        rows.stream()
-                                .map(a -> a.error() == null ? null : a.error().name())
-                                .toArray(String[]::new))
-                .param("reasons", rows.stream().map(LicenseAssignment::reason).toArray(String[]::new))
-                .param(
-                        "requested",
-                        rows.stream().map(a -> a.requestedAt().toString()).toArray(String[]::new))
-                .param(
-                        "updated",
-                        rows.stream().map(a -> a.updatedAt().toString()).toArray(String[]::new))
-                .update();
+        if (!added.isEmpty()) {
+            PgCopy copy = new PgCopy(
+                    dataSource,
+                    "license_assignment",
+                    "tenant_id, user_id, sku_id, source_group_id, disabled_plans, state, error, reason, requested_at,"
+                            + " updated_at");
+            String tenantId = tenant.value().toString();
+            for (LicenseAssignment a : added) {
+                copy.row(
+                        tenantId,
+                        a.user().toString(),
+                        a.sku().toString(),
+                        source(a.source()).toString(),
+                        "{" + plans(a) + "}",
+                        a.state().name(),
+                        a.error() == null ? null : a.error().name(),
+                        a.reason(),
+                        a.requestedAt().toString(),
+                        a.updatedAt().toString());
+            }
+            copy.send();
+        }
     }
 
     @Override
@@ -150,15 +186,17 @@ public final class JdbcAssignments implements Assignments {
 
     @Override
     public List<UserId> usersWithSource(TenantId tenant, GroupId group, UserId after, int limit) {
-        return jdbc.sql("""
-                        select distinct user_id from license_assignment
-                        where tenant_id = :tenant and source_group_id = :group
-                          and (cast(:after as uuid) is null or user_id > cast(:after as uuid))
-                        order by user_id limit :limit""")
+        JdbcClient.StatementSpec statement = jdbc.sql("select distinct user_id from license_assignment"
+                        + " where tenant_id = :tenant and source_group_id = :group"
+                        + (after == null ? "" : " and user_id > :after")
+                        + " order by user_id limit :limit")
                 .param("tenant", tenant.value())
                 .param("group", group.value())
-                .param("after", after == null ? null : after.value(), java.sql.Types.OTHER)
-                .param("limit", limit)
+                .param("limit", limit);
+        if (after != null) {
+            statement = statement.param("after", after.value());
+        }
+        return statement
                 .query((rs, i) -> new UserId(SqlValues.uuid(rs, "user_id")))
                 .list();
     }

@@ -1,9 +1,5 @@
 package org.allot.server.persistence;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -16,9 +12,7 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,11 +41,10 @@ public final class JdbcAuditLog implements AuditLog {
         if (events.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(events.size() * 400);
+        PgCopy copy = new PgCopy(dataSource, "audit_event", COLUMNS);
         for (AuditEvent e : events) {
             AuditTarget target = e.target();
-            row(
-                    csv,
+            copy.row(
                     e.tenant().toString(),
                     e.id().toString(),
                     e.time().toString(),
@@ -68,21 +61,7 @@ public final class JdbcAuditLog implements AuditLog {
                     e.correlationId(),
                     e.result());
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                            "copy audit_event (" + COLUMNS + ") from stdin with (format csv)",
-                            new StringReader(csv.toString()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write " + events.size() + " audit records", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        copy.send();
     }
 
     /** The tenant's records, oldest first. */
@@ -107,18 +86,5 @@ public final class JdbcAuditLog implements AuditLog {
                 json.readValue(rs.getString("changes"), new TypeReference<List<PropertyChange>>() {}),
                 rs.getString("correlation_id"),
                 rs.getString("result"));
-    }
-
-    private static void row(StringBuilder csv, String... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String v = values[i];
-            if (v != null) {
-                csv.append('"').append(v.replace("\"", "\"\"")).append('"');
-            }
-        }
-        csv.append('\n');
     }
 }

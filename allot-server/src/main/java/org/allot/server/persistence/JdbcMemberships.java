@@ -113,20 +113,30 @@ public final class JdbcMemberships implements Memberships {
         return result;
     }
 
+    /**
+     * Walks the primary key (tenant, group, user) in user order from the cursor, so each chunk costs the same
+     * however far into a large group it is.
+     */
     @Override
     public List<UserId> userMembers(TenantId tenant, GroupId group, boolean nested, UserId after, int limit) {
         UUID[] groups = scope(tenant, group, nested);
-        return jdbc.sql("""
-                        select distinct m.user_id from group_member_user m
-                        join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id
-                        where m.tenant_id = :tenant and m.group_id = any(:groups)
-                          and (cast(:after as uuid) is null or m.user_id > cast(:after as uuid))
-                          and u.deleted_at is null
-                        order by m.user_id limit :limit""")
-                .param("tenant", tenant.value())
-                .param("groups", groups)
-                .param("after", after == null ? null : after.value(), java.sql.Types.OTHER)
-                .param("limit", limit)
+        String cursor = after == null ? "" : " and m.user_id > :after";
+        String sql = groups.length == 1
+                ? "select m.user_id from group_member_user m"
+                        + " join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id"
+                        + " where m.tenant_id = :tenant and m.group_id = :group" + cursor
+                        + " and u.deleted_at is null order by m.user_id limit :limit"
+                : "select distinct m.user_id from group_member_user m"
+                        + " join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id"
+                        + " where m.tenant_id = :tenant and m.group_id = any(:groups)" + cursor
+                        + " and u.deleted_at is null order by m.user_id limit :limit";
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql).param("tenant", tenant.value()).param("limit", limit);
+        statement = groups.length == 1 ? statement.param("group", groups[0]) : statement.param("groups", groups);
+        if (after != null) {
+            statement = statement.param("after", after.value());
+        }
+        return statement
                 .query((rs, i) -> new UserId(SqlValues.uuid(rs, "user_id")))
                 .list();
     }

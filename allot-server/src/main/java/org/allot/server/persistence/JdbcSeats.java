@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.subscription.LicenseUnits;
@@ -24,13 +25,21 @@ public final class JdbcSeats implements Seats {
 
     @Override
     public SeatCount lock(TenantId tenant, SkuId sku) {
-        return jdbc.sql("""
-                        insert into seat_count (tenant_id, sku_id) values (?, ?)
-                        on conflict (tenant_id, sku_id) do update set tenant_id = excluded.tenant_id
-                        returning *""")
+        Optional<SeatCount> locked = locked(tenant, sku);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
+        jdbc.sql("insert into seat_count (tenant_id, sku_id) values (?, ?) on conflict do nothing")
+                .params(tenant.value(), sku.value())
+                .update();
+        return locked(tenant, sku).orElseThrow();
+    }
+
+    private Optional<SeatCount> locked(TenantId tenant, SkuId sku) {
+        return jdbc.sql("select * from seat_count where tenant_id = ? and sku_id = ? for update")
                 .params(tenant.value(), sku.value())
                 .query(JdbcSeats::map)
-                .single();
+                .optional();
     }
 
     @Override

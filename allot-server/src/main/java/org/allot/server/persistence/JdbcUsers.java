@@ -62,8 +62,12 @@ public final class JdbcUsers implements Users {
         }
     }
 
+    /** Removes the user with its assignments; memberships go with it by cascade. */
     @Override
     public void purge(TenantId tenant, UserId id) {
+        jdbc.sql("delete from license_assignment where tenant_id = ? and user_id = ?")
+                .params(tenant.value(), id.value())
+                .update();
         jdbc.sql("delete from directory_user where tenant_id = ? and id = ?")
                 .params(tenant.value(), id.value())
                 .update();

@@ -61,6 +61,7 @@ public final class PostgresInstallation implements Installation {
     private final GroupDirectory groupDirectory;
     private final SubscriptionBook subscriptionBook;
     private final JobRunner runner;
+    private final UnitOfWork work;
 
     public PostgresInstallation(
             DataSource dataSource, Catalog builtIn, LicensingSettings settings, MutableClock clock) {
@@ -73,7 +74,7 @@ public final class PostgresInstallation implements Installation {
         memberships = new JdbcMemberships(jdbc);
         subscriptions = new JdbcSubscriptions(jdbc);
         seats = new JdbcSeats(jdbc);
-        assignments = new JdbcAssignments(jdbc);
+        assignments = new JdbcAssignments(dataSource, jdbc);
         groupLicenses = new JdbcGroupLicenses(jdbc);
         audit = new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
@@ -102,14 +103,9 @@ public final class PostgresInstallation implements Installation {
         userDirectory = new UserDirectory(tenants, users, audit, licensing.propagation(), clock);
         groupDirectory = new GroupDirectory(users, groups, memberships, audit, licensing.propagation(), clock);
         subscriptionBook = new SubscriptionBook(catalog, subscriptions, seats, audit, licensing.propagation(), clock);
+        work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         runner = new JobRunner(
-                jobs,
-                licensing,
-                new UnitOfWork(new DataSourceTransactionManager(dataSource)),
-                0,
-                settings.chunkSize(),
-                Duration.ofMillis(50),
-                Duration.ofSeconds(30));
+                jobs, licensing, work, 0, settings.chunkSize(), Duration.ofMillis(50), Duration.ofSeconds(30));
     }
 
     @Override
@@ -120,6 +116,15 @@ public final class PostgresInstallation implements Installation {
     @Override
     public List<AuditEvent> auditEvents(TenantId tenant) {
         return audit.events(tenant);
+    }
+
+    /** Runs commands in transactions, as the server does. */
+    public UnitOfWork work() {
+        return work;
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
     }
 
     @Override

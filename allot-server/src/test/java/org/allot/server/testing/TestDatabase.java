@@ -55,6 +55,7 @@ public final class TestDatabase {
                 postgres = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,0 +1,69 @@
+package org.allot.server.persistence;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Bulk inserts with PostgreSQL's COPY, in CSV, on the connection of the current transaction. A null value is
+ * written as NULL; every other value is quoted.
+ */
+final class PgCopy {
+    private final DataSource dataSource;
+    private final String statement;
+    private final StringBuilder csv = new StringBuilder(64 * 1024);
+    private int rows;
+
+    PgCopy(DataSource dataSource, String table, String columns) {
+        this.dataSource = dataSource;
+        this.statement = "copy " + table + " (" + columns + ") from stdin with (format csv)";
+    }
+
+    PgCopy row(String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            String v = values[i];
+            if (v != null) {
+                csv.append('"');
+                for (int j = 0; j < v.length(); j++) {
+                    char c = v.charAt(j);
+                    if (c == '"') {
+                        csv.append('"');
+                    }
+                    csv.append(c);
+                }
+                csv.append('"');
+            }
+        }
+        csv.append('\n');
+        rows++;
+        return this;
+    }
+
+    /** Sends the rows; returns how many were written. */
+    long send() {
+        if (rows == 0) {
+            return 0;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(statement, new StringReader(csv.toString()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY of " + rows + " rows failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}
