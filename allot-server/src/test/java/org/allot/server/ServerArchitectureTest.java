@@ -1,0 +1,64 @@
+package org.allot.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md sections 2 and 7: the server's packages by role, and which may use which. */
+class ServerArchitectureTest {
+    private static final JavaClasses SERVER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.allot.server");
+
+    @Test
+    void persistenceKnowsNothingOfTheLayersAboveIt() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.server.web..",
+                        "org.allot.server.processing..",
+                        "org.allot.server.config..",
+                        "org.allot.server.demo..")
+                .check(SERVER);
+    }
+
+    @Test
+    void processingDoesNotReachIntoTheWebOrTheDemo() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.processing..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.allot.server.web..", "org.allot.server.demo..", "org.allot.server.config..")
+                .check(SERVER);
+    }
+
+    @Test
+    void onlyTheEngineDecidesLicenses() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.allot.core.assignment.LicensingEngine")
+                .check(SERVER);
+    }
+
+    @Test
+    void noJunkDrawerNames() {
+        noClasses()
+                .should()
+                .haveSimpleNameEndingWith("Impl")
+                .orShould()
+                .haveSimpleNameEndingWith("Manager")
+                .orShould()
+                .haveSimpleNameEndingWith("Util")
+                .orShould()
+                .haveSimpleNameEndingWith("Utils")
+                .check(SERVER);
+    }
+}
