@@ -22,6 +22,9 @@ public interface Assignments {
      */
     Map<UserId, LicenseSubject> tryLock(TenantId tenant, Collection<UserId> users);
 
+    /** What licensing needs to know of these users, read without locking (for previews). */
+    Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> users);
+
     /** The assignments of these users; users without any are left out. */
     Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> users);
 

@@ -28,6 +28,7 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserId;
+import org.allot.core.subscription.Seats;
 
 /**
  * Group-based licensing: the licenses a group assigns, and applying them to its members in chunks, inline for small
@@ -44,6 +45,7 @@ public final class GroupLicensing {
     private final AuditLog audit;
     private final Clock clock;
     private final LicensingSettings settings;
+    private final SeatImpactPreview preview;
 
     GroupLicensing(
             Reconciler reconciler,
@@ -55,7 +57,8 @@ public final class GroupLicensing {
             LicenseJobs jobs,
             AuditLog audit,
             Clock clock,
-            LicensingSettings settings) {
+            LicensingSettings settings,
+            Seats seats) {
         this.reconciler = Objects.requireNonNull(reconciler);
         this.groups = Objects.requireNonNull(groups);
         this.groupLicenses = Objects.requireNonNull(groupLicenses);
@@ -66,6 +69,7 @@ public final class GroupLicensing {
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
+        this.preview = new SeatImpactPreview(assignments, memberships, seats, settings.chunkSize());
     }
 
     /** A group's licenses and where applying them stands. */
@@ -77,7 +81,49 @@ public final class GroupLicensing {
     /** Adds (or replaces the disabled plans of) and removes licenses of a group, then applies them to its members. */
     public Outcome<GroupLicenseState> assign(
             Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
-        Optional<Group> group = groups.find(caller.tenant(), groupId);
+        Reconciler.Work work = reconciler.begin(caller);
+        Outcome<Plan> plan = plan(caller.tenant(), groupId, add, remove, work.context.catalog(), true);
+        if (!plan.isDone()) {
+            return Outcome.refused(plan.rejection());
+        }
+        Plan p = plan.value();
+        Catalog catalog = work.context.catalog();
+        groupLicenses.replace(caller.tenant(), groupId, p.after());
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.SET_GROUP_LICENSE,
+                AuditTarget.group(groupId, p.group().displayName()),
+                List.of(PropertyChange.of(
+                        "AssignedLicense", describe(p.before(), catalog), describe(p.after(), catalog)))));
+        schedule(caller, groupId);
+        return Outcome.done(stateOf(caller.tenant(), p.group()));
+    }
+
+    /**
+     * What {@link #assign} would do — seats taken and freed per SKU, who would wait, who would lose a license — worked
+     * out on a snapshot of the seat figures, changing nothing.
+     */
+    public Outcome<SeatImpact> preview(Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
+        LicensingEngine.Context context = reconciler.begin(caller).context;
+        Outcome<Plan> plan = plan(caller.tenant(), groupId, add, remove, context.catalog(), false);
+        if (!plan.isDone()) {
+            return Outcome.refused(plan.rejection());
+        }
+        return Outcome.done(preview.run(caller.tenant(), groupId, plan.value().after(), context));
+    }
+
+    /** A group's licenses before and after a change that passed every check. */
+    private record Plan(Group group, List<GroupLicense> before, List<GroupLicense> after) {}
+
+    private Outcome<Plan> plan(
+            TenantId tenant,
+            GroupId groupId,
+            List<AssignedLicense> add,
+            List<SkuId> remove,
+            Catalog catalog,
+            boolean lock) {
+        Optional<Group> group = groups.find(tenant, groupId);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
         }
@@ -90,14 +136,14 @@ public final class GroupLicensing {
         if (shape.isPresent()) {
             return Outcome.refused(shape.get());
         }
-        Reconciler.Work work = reconciler.begin(caller);
-        Catalog catalog = work.context.catalog();
-        Optional<Rejection> invalid = requests.checkLicenses(caller.tenant(), catalog, add);
+        Optional<Rejection> invalid = requests.checkLicenses(tenant, catalog, add);
         if (invalid.isPresent()) {
             return Outcome.refused(invalid.get());
         }
-        groupLicenses.lock(caller.tenant(), groupId);
-        List<GroupLicense> before = groupLicenses.of(caller.tenant(), groupId);
+        if (lock) {
+            groupLicenses.lock(tenant, groupId);
+        }
+        List<GroupLicense> before = groupLicenses.of(tenant, groupId);
         Map<SkuId, GroupLicense> after = new LinkedHashMap<>();
         before.forEach(l -> after.put(l.license().skuId(), l));
         for (SkuId sku : remove) {
@@ -115,15 +161,7 @@ public final class GroupLicensing {
         if (incoherent.isPresent()) {
             return Outcome.refused(incoherent.get());
         }
-        groupLicenses.replace(caller.tenant(), groupId, licenses);
-        audit.append(AuditEvent.of(
-                caller,
-                clock.instant(),
-                Activity.SET_GROUP_LICENSE,
-                AuditTarget.group(groupId, group.get().displayName()),
-                List.of(PropertyChange.of("AssignedLicense", describe(before, catalog), describe(licenses, catalog)))));
-        schedule(caller, groupId);
-        return Outcome.done(stateOf(caller.tenant(), group.get()));
+        return Outcome.done(new Plan(group.get(), before, licenses));
     }
 
     /** Applies the group's licenses to all its members again (Allot's group reprocess). */
@@ -205,14 +243,7 @@ public final class GroupLicensing {
         boolean nested = work.context.policy().nestedGroupLicensing();
         List<UserId> members = memberships.userMembers(tenant, group, nested, after, limit);
         List<UserId> holders = assignments.usersWithSource(tenant, group, after, limit);
-        UserId boundary = null;
-        if (members.size() >= limit) {
-            boundary = members.get(members.size() - 1);
-        }
-        if (holders.size() >= limit) {
-            UserId last = holders.get(holders.size() - 1);
-            boundary = boundary == null || last.compareTo(boundary) < 0 ? last : boundary;
-        }
+        UserId boundary = Chunks.boundary(members, holders, limit);
         TreeSet<UserId> users = new TreeSet<>(members);
         users.addAll(holders);
         Set<UserId> chunk = boundary == null ? users : users.headSet(boundary, true);

@@ -45,7 +45,8 @@ public final class Licensing {
                 jobs,
                 audit,
                 clock,
-                settings);
+                settings,
+                seats);
         this.propagation = new LicensePropagation(
                 reconciler, inheritance, groups, groupLicenses, memberships, assignments, catalog, settings);
     }

@@ -48,6 +48,11 @@ public final class SeatLedger {
         return probe;
     }
 
+    /** A ledger over the current figures that locks and writes nothing: for previews. */
+    static SeatLedger snapshot(TenantId tenant, Seats seats) {
+        return new SeatLedger(tenant, seats, seats.all(tenant));
+    }
+
     /** The SKUs this ledger has read. */
     Set<SkuId> touched() {
         return Set.copyOf(counts.keySet());

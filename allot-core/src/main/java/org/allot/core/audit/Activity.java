@@ -23,7 +23,12 @@ public enum Activity {
     ADD_PRODUCT("Add product", Category.DIRECTORY_MANAGEMENT),
     DELETE_PRODUCT("Delete product", Category.DIRECTORY_MANAGEMENT),
     ADD_PLAN_RULE("Add service plan rule", Category.DIRECTORY_MANAGEMENT),
-    DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT);
+    DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT),
+    ADD_APPLICATION("Add application", Category.APPLICATION_MANAGEMENT),
+    DELETE_APPLICATION("Delete application", Category.APPLICATION_MANAGEMENT),
+    UPDATE_APPLICATION_SECRET(
+            "Update application – Certificates and secrets management", Category.APPLICATION_MANAGEMENT),
+    ADD_ADMINISTRATOR("Add member to role", Category.ROLE_MANAGEMENT);
 
     private final String displayName;
     private final Category category;
@@ -45,7 +50,9 @@ public enum Activity {
     public enum Category {
         USER_MANAGEMENT("UserManagement"),
         GROUP_MANAGEMENT("GroupManagement"),
-        DIRECTORY_MANAGEMENT("DirectoryManagement");
+        DIRECTORY_MANAGEMENT("DirectoryManagement"),
+        APPLICATION_MANAGEMENT("ApplicationManagement"),
+        ROLE_MANAGEMENT("RoleManagement");
 
         private final String displayName;
 

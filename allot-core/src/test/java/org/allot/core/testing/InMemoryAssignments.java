@@ -43,6 +43,11 @@ public final class InMemoryAssignments implements Assignments {
     }
 
     @Override
+    public Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> ids) {
+        return lock(tenant, ids);
+    }
+
+    @Override
     public Map<UserId, LicenseSubject> tryLock(TenantId tenant, Collection<UserId> ids) {
         return lock(tenant, ids);
     }

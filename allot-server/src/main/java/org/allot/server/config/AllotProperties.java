@@ -20,18 +20,22 @@ public record AllotProperties(
         @DefaultValue Database database,
         @DefaultValue Demo demo,
         @DefaultValue Processing processing,
-        @DefaultValue TenantDefaults tenantDefaults) {
+        @DefaultValue TenantDefaults tenantDefaults,
+        @DefaultValue Api api,
+        @DefaultValue Bootstrap bootstrap) {
 
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
      * @param embeddedPort the embedded database's port; 0 picks a free one
+     * @param connectionTimeout how long a request waits for a database connection before failing
      */
     public record Database(
             String url,
             String username,
             String password,
             @DefaultValue("20") int poolSize,
-            @DefaultValue("0") int embeddedPort) {
+            @DefaultValue("0") int embeddedPort,
+            @DefaultValue("30s") Duration connectionTimeout) {
 
         public boolean embedded() {
             return url == null || url.isBlank();
@@ -59,6 +63,28 @@ public record AllotProperties(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("1h") Duration retentionSweep) {}
+
+    /**
+     * @param tokenLifetime how long an access token is valid
+     * @param rateLimit requests one app may make per {@code ratePeriod} on one server process; 0 turns limiting off
+     * @param maxRequestBytes the largest request body accepted
+     */
+    public record Api(
+            @DefaultValue("1h") Duration tokenLifetime,
+            @DefaultValue("10000") long rateLimit,
+            @DefaultValue("10s") Duration ratePeriod,
+            @DefaultValue("1048576") long maxRequestBytes) {}
+
+    /**
+     * What the first start creates when the database is empty: a tenant (unless the demo creates Contoso), its first
+     * administrator and its first API app. Blank credentials are generated and printed once.
+     */
+    public record Bootstrap(
+            @DefaultValue("My Organization") String tenantName,
+            @DefaultValue("example.com") String domain,
+            String adminPassword,
+            String clientId,
+            String clientSecret) {}
 
     public record TenantDefaults(
             @DefaultValue("US") String defaultUsageLocation,

@@ -45,6 +45,7 @@ class DatabaseConfig {
             config.setPassword(db.password());
         }
         config.setMaximumPoolSize(db.poolSize());
+        config.setConnectionTimeout(db.connectionTimeout().toMillis());
         config.setPoolName("allot");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "allot");

@@ -33,6 +33,7 @@ class DemoConfig {
     }
 
     @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     ApplicationRunner createDemoTenant(DemoTenant demo, AllotProperties properties) {
         return args -> demo.ensure(
                 properties.tenantDefaults().defaultUsageLocation(),

@@ -2,6 +2,7 @@ package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,6 +40,11 @@ public final class JdbcAssignments implements Assignments {
     @Override
     public Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> users) {
         return subjects(tenant, users, "for no key update");
+    }
+
+    @Override
+    public Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> users) {
+        return subjects(tenant, users, "");
     }
 
     @Override
@@ -210,9 +216,33 @@ public final class JdbcAssignments implements Assignments {
                 .single();
     }
 
+    /** A waiting user with what the admin center and API show of them. */
+    public record WaitingEntry(
+            UserId user, String userPrincipalName, String displayName, Instant requestedAt, UUID group, int priority) {}
+
+    /** The waiting list of a SKU in order, from {@code offset}, at most {@code limit} entries. */
+    public List<WaitingEntry> waitingList(TenantId tenant, SkuId sku, int offset, int limit) {
+        return jdbc.sql("select w.*, u.user_principal_name, u.display_name from (" + WAITING
+                        + ") w join directory_user u on u.tenant_id = :tenant and u.id = w.user_id"
+                        + " order by w.priority desc, w.requested_at, w.user_id offset :offset limit :limit")
+                .param("tenant", tenant.value())
+                .param("sku", sku.value())
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, i) -> new WaitingEntry(
+                        new UserId(SqlValues.uuid(rs, "user_id")),
+                        rs.getString("user_principal_name"),
+                        rs.getString("display_name"),
+                        SqlValues.instant(rs, "requested_at"),
+                        SqlValues.uuid(rs, "source_group_id"),
+                        rs.getInt("priority")))
+                .list();
+    }
+
     /** Each waiting user once, with their best place: the highest priority, then the earliest request. */
     private static final String WAITING = """
-            select distinct on (a.user_id) a.user_id, a.requested_at, coalesce(g.license_priority, 0) as priority
+            select distinct on (a.user_id) a.user_id, a.requested_at, a.source_group_id,
+                   coalesce(g.license_priority, 0) as priority
             from license_assignment a
             join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id and u.deleted_at is null
             left join directory_group g on g.tenant_id = a.tenant_id and g.id = a.source_group_id

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The audit log, appended with PostgreSQL's COPY so that a group of 100,000 costs one statement per chunk. */
 public final class JdbcAuditLog implements AuditLog {
-    private static final String COLUMNS = "tenant_id, id, occurred_at, activity, category, actor_kind, actor_id,"
-            + " actor_name, target_type, target_id, target_name, targets, changes, correlation_id, result";
+    private static final String COLUMNS = "tenant_id, id, occurred_at, activity, activity_display, category,"
+            + " actor_kind, actor_id, actor_name, target_type, target_id, target_name, targets, changes,"
+            + " correlation_id, result";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -49,6 +50,7 @@ public final class JdbcAuditLog implements AuditLog {
                     e.id().toString(),
                     e.time().toString(),
                     e.activity().name(),
+                    e.activity().displayName(),
                     e.activity().category().displayName(),
                     e.actor().kind().name(),
                     e.actor().id(),
@@ -72,7 +74,7 @@ public final class JdbcAuditLog implements AuditLog {
                 .list();
     }
 
-    AuditEvent map(ResultSet rs, int row) throws SQLException {
+    public AuditEvent map(ResultSet rs, int row) throws SQLException {
         return new AuditEvent(
                 SqlValues.uuid(rs, "id"),
                 new TenantId(SqlValues.uuid(rs, "tenant_id")),

@@ -81,7 +81,7 @@ public final class JdbcGroups implements Groups {
                 .update();
     }
 
-    static Group map(ResultSet rs, int row) throws SQLException {
+    public static Group map(ResultSet rs, int row) throws SQLException {
         return new Group(
                 new GroupId(SqlValues.uuid(rs, "id")),
                 rs.getString("display_name"),

@@ -108,7 +108,7 @@ public final class JdbcUsers implements Users {
                 SqlValues.time(u.deletedDateTime()));
     }
 
-    static User map(ResultSet rs, int row) throws SQLException {
+    public static User map(ResultSet rs, int row) throws SQLException {
         String location = rs.getString("usage_location");
         return new User(
                 new UserId(SqlValues.uuid(rs, "id")),

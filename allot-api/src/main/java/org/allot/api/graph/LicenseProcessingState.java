@@ -1,0 +1,3 @@
+package org.allot.api.graph;
+
+public record LicenseProcessingState(String state) {}

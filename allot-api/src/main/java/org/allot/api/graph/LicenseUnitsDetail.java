@@ -1,0 +1,3 @@
+package org.allot.api.graph;
+
+public record LicenseUnitsDetail(int enabled, int lockedOut, int suspended, int warning) {}

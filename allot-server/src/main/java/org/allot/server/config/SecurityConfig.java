@@ -1,0 +1,159 @@
+package org.allot.server.config;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.allot.server.security.ApiAccess;
+import org.allot.server.security.ApiCaller;
+import org.allot.server.security.GraphAuthenticationFailures;
+import org.allot.server.security.JdbcAdminAccounts;
+import org.allot.server.security.JdbcAppRegistrations;
+import org.allot.server.security.NoStoredAuthorizations;
+import org.allot.server.security.RateLimits;
+import org.allot.server.security.SigningKeys;
+import org.allot.server.security.TokenClaims;
+import org.allot.server.web.GraphErrorBodies;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Security: the OAuth 2.0 token endpoint ({@code POST /oauth2/v2.0/token}, client credentials, JWT), the API
+ * ({@code /v1.0/**} and {@code /allot/v1/**}, bearer tokens, roles from {@link ApiAccess}, rate limits), and the
+ * rest (health and the OpenAPI document are public).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SigningKeys signingKeys(JdbcClient jdbc) {
+        return new SigningKeys(jdbc);
+    }
+
+    @Bean
+    JdbcAppRegistrations appRegistrationStore(JdbcClient jdbc, AllotProperties properties) {
+        return new JdbcAppRegistrations(jdbc, properties.api().tokenLifetime());
+    }
+
+    @Bean
+    JdbcAdminAccounts adminAccounts(JdbcClient jdbc) {
+        return new JdbcAdminAccounts(jdbc);
+    }
+
+    @Bean
+    TokenClaims tokenClaims(JdbcAppRegistrations apps) {
+        return new TokenClaims(apps);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys) {
+        return NimbusJwtDecoder.withJwkSource(keys).build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder()
+                .tokenEndpoint("/oauth2/v2.0/token")
+                .jwkSetEndpoint("/discovery/v2.0/keys")
+                .build();
+    }
+
+    @Bean
+    GraphAuthenticationFailures graphAuthenticationFailures(GraphErrorBodies errors) {
+        return new GraphAuthenticationFailures(errors);
+    }
+
+    /** Admin center accounts (the sign-in page arrives with the admin center). */
+    @Bean
+    UserDetailsService adminDetails(JdbcAdminAccounts accounts) {
+        return username -> accounts.find(username)
+                .map(a -> User.withUsername(a.username())
+                        .password(a.passwordHash())
+                        .authorities(a.role().authority())
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenEndpoint(
+            HttpSecurity http, JdbcAppRegistrations apps, AuthorizationServerSettings settings) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, s -> s.registeredClientRepository(apps)
+                        .authorizationService(new NoStoredAuthorizations())
+                        .authorizationServerSettings(settings))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            GraphAuthenticationFailures failures,
+            GraphErrorBodies errors,
+            AllotProperties properties)
+            throws Exception {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(ApiCaller.roles(jwt).stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .collect(Collectors.toList())));
+        http.securityMatcher("/v1.0/**", "/allot/v1/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(failures)
+                        .accessDeniedHandler(failures))
+                .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
+                .addFilterAfter(
+                        new RateLimits(
+                                errors,
+                                properties.api().rateLimit(),
+                                properties.api().ratePeriod()),
+                        BearerTokenAuthenticationFilter.class);
+        ApiAccess.apply(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/openapi.json", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
+                .httpBasic(basic -> {});
+        return http.build();
+    }
+
+    private static Collection<GrantedAuthority> roles(Collection<SimpleGrantedAuthority> authorities) {
+        return authorities.stream().map(a -> (GrantedAuthority) a).toList();
+    }
+}

@@ -1,0 +1,134 @@
+package org.allot.server.config;
+
+import java.time.Clock;
+import java.util.List;
+import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.assignment.UserLicensing;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcGroupLicenses;
+import org.allot.server.persistence.JdbcMemberships;
+import org.allot.server.persistence.JdbcSeats;
+import org.allot.server.persistence.JdbcTenants;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.persistence.query.AuditQueries;
+import org.allot.server.persistence.query.DirectoryQueries;
+import org.allot.server.security.AppRegistrations;
+import org.allot.server.security.Bootstrap;
+import org.allot.server.security.JdbcAdminAccounts;
+import org.allot.server.security.JdbcAppRegistrations;
+import org.allot.server.web.CallerArguments;
+import org.allot.server.web.GraphErrorBodies;
+import org.allot.server.web.RequestIds;
+import org.allot.server.web.RequestSizeLimit;
+import org.allot.server.web.graph.GraphViews;
+import org.allot.server.web.graph.Responses;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The web layer's parts: request ids and size limits, Graph's error bodies and views, queries, first start. */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArguments());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(AllotProperties properties, GraphErrorBodies errors) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(properties.api().maxRequestBytes(), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    GraphErrorBodies graphErrorBodies(JsonMapper json, Clock clock) {
+        return new GraphErrorBodies(json, clock);
+    }
+
+    @Bean
+    Responses responses(JsonMapper json) {
+        return new Responses(json);
+    }
+
+    @Bean
+    UserLicensing userLicensing(Licensing licensing) {
+        return licensing.users();
+    }
+
+    @Bean
+    GroupLicensing groupLicensing(Licensing licensing) {
+        return licensing.groups();
+    }
+
+    @Bean
+    GraphViews graphViews(
+            ProductCatalog catalog, UserLicensing licensing, JdbcGroupLicenses groupLicenses, JdbcSeats seats) {
+        return new GraphViews(catalog, licensing, groupLicenses, seats);
+    }
+
+    @Bean
+    DirectoryQueries directoryQueries(JdbcClient jdbc, JdbcMemberships memberships) {
+        return new DirectoryQueries(jdbc, memberships);
+    }
+
+    @Bean
+    AuditQueries auditQueries(JdbcClient jdbc, JdbcAuditLog log) {
+        return new AuditQueries(jdbc, log);
+    }
+
+    @Bean
+    AppRegistrations appRegistrations(
+            JdbcAppRegistrations store, PasswordEncoder passwords, JdbcAuditLog audit, Clock clock) {
+        return new AppRegistrations(store, passwords, audit, clock);
+    }
+
+    @Bean
+    Bootstrap bootstrap(
+            JdbcTenants tenants,
+            TenantDirectory tenantDirectory,
+            JdbcAdminAccounts admins,
+            JdbcAppRegistrations appStore,
+            AppRegistrations apps,
+            PasswordEncoder passwords,
+            UnitOfWork work,
+            Clock clock) {
+        return new Bootstrap(tenants, tenantDirectory, admins, appStore, apps, passwords, work, clock);
+    }
+
+    /** After the demo tenant, if any: the first administrator and API app, printed once. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ApplicationRunner firstStart(Bootstrap bootstrap, AllotProperties properties) {
+        AllotProperties.Bootstrap b = properties.bootstrap();
+        return args -> bootstrap
+                .run(new Bootstrap.Settings(
+                        b.tenantName(),
+                        b.domain(),
+                        properties.tenantDefaults().defaultUsageLocation(),
+                        b.adminPassword(),
+                        b.clientId(),
+                        b.clientSecret()))
+                .ifPresent(System.out::println);
+    }
+}

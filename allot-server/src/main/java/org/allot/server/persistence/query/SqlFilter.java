@@ -1,0 +1,158 @@
+package org.allot.server.persistence.query;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.allot.core.assignment.AssignmentState;
+
+/** Turns a {@link Filter} into a SQL condition whose values are all bound parameters, never spliced in. */
+final class SqlFilter {
+    /** The states in which an assignment holds a seat, as the engine defines them. */
+    static final String HOLDING = java.util.Arrays.stream(AssignmentState.values())
+            .filter(AssignmentState::holdsSeat)
+            .map(s -> "'" + s.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
+
+    private final Map<String, Object> params;
+    private final String alias;
+
+    SqlFilter(Map<String, Object> params, String alias) {
+        this.params = params;
+        this.alias = alias;
+    }
+
+    String condition(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            return join(and.parts(), " and ");
+        }
+        if (filter instanceof Filter.Or or) {
+            return join(or.parts(), " or ");
+        }
+        if (filter instanceof Filter.Not not) {
+            return "not (" + condition(not.inner()) + ")";
+        }
+        if (filter instanceof Filter.Compare compare) {
+            return scoped(compare.property(), compare(compare));
+        }
+        if (filter instanceof Filter.StartsWith starts) {
+            return scoped(
+                    starts.property(),
+                    "lower(" + starts.property().column() + ") like " + bind(escape(starts.prefix()) + "%")
+                            + " escape '\\'");
+        }
+        if (filter instanceof Filter.In in) {
+            List<Object> values = new ArrayList<>();
+            for (Object v : in.values()) {
+                values.add(v instanceof String s ? s.toLowerCase(Locale.ROOT) : v);
+            }
+            return valueOf(in.property()) + " = any(" + bind(array(in.property(), values)) + ")";
+        }
+        if (filter instanceof Filter.HasLicense has) {
+            return licenses() + " and a.sku_id = " + bind(has.sku()) + ")";
+        }
+        if (filter instanceof Filter.HasAnyLicense) {
+            return licenses() + ")";
+        }
+        if (filter instanceof Filter.LicenseCount count) {
+            String n = "(select count(distinct a.sku_id) from license_assignment a where a.tenant_id = " + alias
+                    + ".tenant_id and " + owner() + " and a.state in " + HOLDING + ")";
+            if (alias.equals("g")) {
+                n = "(select count(*) from group_license a where a.tenant_id = g.tenant_id and a.group_id = g.id)";
+            }
+            return n + " " + sql(count.operator()) + " " + bind(count.count());
+        }
+        if (filter instanceof Filter.HasMembersWithLicenseErrors errors) {
+            String exists = "exists (select 1 from license_assignment a where a.tenant_id = g.tenant_id"
+                    + " and a.source_group_id = g.id and a.error is not null)";
+            return errors.value() ? exists : "not " + exists;
+        }
+        throw new IllegalArgumentException("unsupported filter " + filter);
+    }
+
+    private static String scoped(Property property, String condition) {
+        return property.scope() == null ? condition : String.format(property.scope(), condition);
+    }
+
+    private String licenses() {
+        if (alias.equals("g")) {
+            return "exists (select 1 from group_license a where a.tenant_id = g.tenant_id and a.group_id = g.id";
+        }
+        return "exists (select 1 from license_assignment a where a.tenant_id = u.tenant_id and a.user_id = u.id"
+                + " and a.state in " + HOLDING;
+    }
+
+    private String owner() {
+        return "a.user_id = u.id";
+    }
+
+    private String compare(Filter.Compare c) {
+        String column = c.property().column();
+        if (c.value() == null) {
+            return switch (c.operator()) {
+                case EQ -> column + " is null";
+                case NE -> column + " is not null";
+                default -> throw new IllegalArgumentException("null compares only with eq and ne");
+            };
+        }
+        String value = bind(
+                c.property().type() == Property.Type.TEXT
+                        ? ((String) c.value()).toLowerCase(Locale.ROOT)
+                        : parameter(c.value()));
+        String left = valueOf(c.property());
+        if (c.operator() == Filter.Operator.NE) {
+            return "(" + column + " is null or " + left + " <> " + value + ")";
+        }
+        return left + " " + sql(c.operator()) + " " + value;
+    }
+
+    private static String valueOf(Property property) {
+        return property.type() == Property.Type.TEXT ? "lower(" + property.column() + ")" : property.column();
+    }
+
+    private static Object array(Property property, List<Object> values) {
+        return switch (property.type()) {
+            case TEXT -> values.toArray(String[]::new);
+            case GUID -> values.toArray(UUID[]::new);
+            case BOOLEAN -> values.toArray(Boolean[]::new);
+            case DATETIME ->
+                values.stream().map(v -> ((Instant) v).atOffset(ZoneOffset.UTC)).toArray();
+        };
+    }
+
+    private static Object parameter(Object value) {
+        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : value;
+    }
+
+    private String join(List<Filter> parts, String operator) {
+        return parts.stream().map(p -> "(" + condition(p) + ")").collect(Collectors.joining(operator));
+    }
+
+    private String bind(Object value) {
+        String name = "p" + params.size();
+        params.put(name, value);
+        return ":" + name;
+    }
+
+    static String sql(Filter.Operator operator) {
+        return switch (operator) {
+            case EQ -> "=";
+            case NE -> "<>";
+            case GT -> ">";
+            case GE -> ">=";
+            case LT -> "<";
+            case LE -> "<=";
+        };
+    }
+
+    static String escape(String prefix) {
+        return prefix.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+    }
+}

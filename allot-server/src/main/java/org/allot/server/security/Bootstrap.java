@@ -1,0 +1,112 @@
+package org.allot.server.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.TenantId;
+import org.allot.core.directory.Tenant;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantPolicy;
+import org.allot.core.directory.Tenants;
+import org.allot.server.persistence.UnitOfWork;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * First start: makes sure there is a tenant, and gives its first administrator a password for the admin center and
+ * its first app a client id and secret for the API. Credentials not taken from configuration are generated and
+ * printed once; only their hashes are kept.
+ */
+public final class Bootstrap {
+    /** What to create on first start; blank values are generated. */
+    public record Settings(
+            String tenantName,
+            String domain,
+            String defaultUsageLocation,
+            String adminPassword,
+            String clientId,
+            String clientSecret) {}
+
+    private final Tenants tenants;
+    private final TenantDirectory tenantDirectory;
+    private final JdbcAdminAccounts admins;
+    private final JdbcAppRegistrations appStore;
+    private final AppRegistrations apps;
+    private final PasswordEncoder passwords;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    public Bootstrap(
+            Tenants tenants,
+            TenantDirectory tenantDirectory,
+            JdbcAdminAccounts admins,
+            JdbcAppRegistrations appStore,
+            AppRegistrations apps,
+            PasswordEncoder passwords,
+            UnitOfWork work,
+            Clock clock) {
+        this.tenants = tenants;
+        this.tenantDirectory = tenantDirectory;
+        this.admins = admins;
+        this.appStore = appStore;
+        this.apps = apps;
+        this.passwords = passwords;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** Creates what is missing; returns the message to print, if anything was created. */
+    public Optional<String> run(Settings settings) {
+        return work.execute(() -> {
+            List<Tenant> all = tenants.all();
+            Tenant tenant = all.isEmpty() ? createTenant(settings) : all.get(0);
+            if (admins.any(tenant.id()) || !appStore.of(tenant.id()).isEmpty()) {
+                return Optional.empty();
+            }
+            Caller caller = Caller.of(tenant.id(), Actor.system("first start"));
+            String username = "admin@" + tenant.defaultDomain();
+            String password = blank(settings.adminPassword()) ? AppRegistrations.newSecret() : settings.adminPassword();
+            admins.add(new JdbcAdminAccounts.AdminAccount(
+                    tenant.id(),
+                    username,
+                    "Administrator",
+                    passwords.encode(password),
+                    Role.GLOBAL_ADMINISTRATOR,
+                    clock.instant()));
+            UUID clientId = blank(settings.clientId()) ? UUID.randomUUID() : UUID.fromString(settings.clientId());
+            String secret = blank(settings.clientSecret()) ? AppRegistrations.newSecret() : settings.clientSecret();
+            apps.register(caller, "Allot first app", Role.GLOBAL_ADMINISTRATOR.displayName(), clientId, secret)
+                    .value();
+            return Optional.of(String.format(
+                    "%nFirst start of tenant %s (%s): these credentials are shown once, keep them safe.%n"
+                            + "  Admin center sign-in: %s / %s%n"
+                            + "  API app (client credentials, Global Administrator):%n"
+                            + "    client id:     %s%n"
+                            + "    client secret: %s%n"
+                            + "    token:         POST /oauth2/v2.0/token  grant_type=client_credentials%n",
+                    tenant.name(),
+                    tenant.id(),
+                    username,
+                    blank(settings.adminPassword()) ? password : "(from configuration)",
+                    clientId,
+                    blank(settings.clientSecret()) ? secret : "(from configuration)"));
+        });
+    }
+
+    private Tenant createTenant(Settings settings) {
+        return tenantDirectory
+                .create(
+                        TenantId.random(),
+                        settings.tenantName(),
+                        List.of(settings.domain()),
+                        settings.defaultUsageLocation(),
+                        TenantPolicy.DEFAULT)
+                .value();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

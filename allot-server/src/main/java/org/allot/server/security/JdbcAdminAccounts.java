@@ -1,0 +1,65 @@
+package org.allot.server.security;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.TenantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** People who sign in to the admin center, with hashed passwords and one role each. */
+public final class JdbcAdminAccounts {
+    /** An account; {@code passwordHash} is a one-way hash. */
+    public record AdminAccount(
+            TenantId tenant, String username, String displayName, String passwordHash, Role role, Instant createdAt) {}
+
+    private final JdbcClient jdbc;
+
+    public JdbcAdminAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<AdminAccount> find(String username) {
+        return jdbc.sql("select * from admin_account where lower(username) = lower(?)")
+                .param(username)
+                .query((rs, i) -> new AdminAccount(
+                        new TenantId(rs.getObject("tenant_id", UUID.class)),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getString("password_hash"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .optional();
+    }
+
+    public boolean any(TenantId tenant) {
+        return jdbc.sql("select count(*) from admin_account where tenant_id = ?")
+                        .param(tenant.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public List<String> usernames(TenantId tenant) {
+        return jdbc.sql("select username from admin_account where tenant_id = ? order by username")
+                .param(tenant.value())
+                .query(String.class)
+                .list();
+    }
+
+    public void add(AdminAccount account) {
+        jdbc.sql("""
+                        insert into admin_account (tenant_id, username, display_name, password_hash, role, created_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(
+                        account.tenant().value(),
+                        account.username(),
+                        account.displayName(),
+                        account.passwordHash(),
+                        account.role().name(),
+                        account.createdAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+}

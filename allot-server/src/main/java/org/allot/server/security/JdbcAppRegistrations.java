@@ -1,0 +1,125 @@
+package org.allot.server.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.TenantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * App registrations in the database, also serving as the authorization server's client repository: every app uses
+ * the client credentials grant and receives hour-long JWT access tokens.
+ */
+public final class JdbcAppRegistrations implements RegisteredClientRepository {
+    /** The scopes a client may ask for: Graph's own, so that Graph clients work unchanged. */
+    public static final List<String> SCOPES = List.of("https://graph.microsoft.com/.default", ".default", "allot");
+
+    private final JdbcClient jdbc;
+    private final Duration tokenLifetime;
+
+    public JdbcAppRegistrations(JdbcClient jdbc, Duration tokenLifetime) {
+        this.jdbc = jdbc;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    public Optional<AppRegistration> find(UUID clientId) {
+        return jdbc.sql("select * from app_registration where id = ?")
+                .param(clientId)
+                .query(JdbcAppRegistrations::map)
+                .optional();
+    }
+
+    public List<AppRegistration> of(TenantId tenant) {
+        return jdbc.sql("select * from app_registration where tenant_id = ? order by created_at, id")
+                .param(tenant.value())
+                .query(JdbcAppRegistrations::map)
+                .list();
+    }
+
+    public void add(AppRegistration app) {
+        jdbc.sql("""
+                        insert into app_registration (tenant_id, id, display_name, secret_hash, role, created_at,
+                            created_by) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        app.tenant().value(),
+                        app.clientId(),
+                        app.displayName(),
+                        app.secretHash(),
+                        app.role().name(),
+                        app.createdAt().atOffset(ZoneOffset.UTC),
+                        app.createdBy())
+                .update();
+    }
+
+    public boolean replaceSecret(TenantId tenant, UUID clientId, String secretHash) {
+        return jdbc.sql("update app_registration set secret_hash = ? where tenant_id = ? and id = ?")
+                        .params(secretHash, tenant.value(), clientId)
+                        .update()
+                == 1;
+    }
+
+    public boolean remove(TenantId tenant, UUID clientId) {
+        return jdbc.sql("delete from app_registration where tenant_id = ? and id = ?")
+                        .params(tenant.value(), clientId)
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public RegisteredClient findById(String id) {
+        return findByClientId(id);
+    }
+
+    @Override
+    public RegisteredClient findByClientId(String clientId) {
+        UUID id;
+        try {
+            id = UUID.fromString(clientId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return find(id).map(this::client).orElse(null);
+    }
+
+    @Override
+    public void save(RegisteredClient client) {
+        throw new UnsupportedOperationException("apps are registered through the app registration API");
+    }
+
+    private RegisteredClient client(AppRegistration app) {
+        return RegisteredClient.withId(app.clientId().toString())
+                .clientId(app.clientId().toString())
+                .clientName(app.displayName())
+                .clientSecret(app.secretHash())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(SCOPES))
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                        .accessTokenTimeToLive(tokenLifetime)
+                        .build())
+                .build();
+    }
+
+    private static AppRegistration map(ResultSet rs, int row) throws SQLException {
+        return new AppRegistration(
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                rs.getObject("id", UUID.class),
+                rs.getString("display_name"),
+                rs.getString("secret_hash"),
+                Role.valueOf(rs.getString("role")),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getString("created_by"));
+    }
+}

@@ -1,0 +1,182 @@
+package org.allot.server.web.extensions;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.allot.api.extensions.PlanRule;
+import org.allot.api.extensions.Product;
+import org.allot.api.extensions.ProductRequest;
+import org.allot.api.graph.ServicePlanInfo;
+import org.allot.core.Rejection;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.UsageLocation;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.security.ApiCaller;
+import org.allot.server.web.graph.BadRequest;
+import org.allot.server.web.graph.Refused;
+import org.allot.server.web.graph.Responses;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The product catalogue (built-in and custom products) and the service plan rules. */
+@RestController
+@RequestMapping(path = "/allot/v1", produces = "application/json")
+public class ProductsController {
+    private final UnitOfWork work;
+    private final ProductCatalog catalog;
+    private final Responses responses;
+
+    public ProductsController(UnitOfWork work, ProductCatalog catalog, Responses responses) {
+        this.work = work;
+        this.catalog = catalog;
+        this.responses = responses;
+    }
+
+    /** Products whose part number or name contains {@code search}, custom ones only with {@code custom=true}. */
+    @GetMapping("/products")
+    public ObjectNode products(
+            ApiCaller caller,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false, defaultValue = "false") boolean custom,
+            HttpServletRequest request) {
+        String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
+        List<Product> products = work.read(() -> catalog.forTenant(caller.tenant())).products().stream()
+                .filter(p -> !custom || p.custom())
+                .filter(p -> needle == null
+                        || p.skuPartNumber().toLowerCase(Locale.ROOT).contains(needle)
+                        || p.displayName().toLowerCase(Locale.ROOT).contains(needle))
+                .map(ProductsController::view)
+                .toList();
+        return responses.list(request, "products", products);
+    }
+
+    @GetMapping("/products/{id}")
+    public ObjectNode product(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
+        org.allot.core.catalog.Product product = uuid(id).flatMap(u -> products.find(new SkuId(u)))
+                .or(() -> products.findByPartNumber(id))
+                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        return responses.entity(request, "products/$entity", view(product));
+    }
+
+    @PostMapping("/products")
+    public ResponseEntity<ObjectNode> addProduct(
+            ApiCaller caller, @RequestBody ProductRequest body, HttpServletRequest request) {
+        List<ProductCatalog.PlanSpec> plans = body.servicePlans() == null
+                ? List.of()
+                : body.servicePlans().stream()
+                        .map(p -> new ProductCatalog.PlanSpec(
+                                p.servicePlanId() == null ? null : new ServicePlanId(p.servicePlanId()),
+                                p.servicePlanName(),
+                                p.displayName()))
+                        .toList();
+        var product = Refused.orRefuse(
+                work.run(() -> catalog.addProduct(caller.caller(), body.skuPartNumber(), body.displayName(), plans)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(responses.entity(request, "products/$entity", view(product)));
+    }
+
+    @DeleteMapping("/products/{id}")
+    public ResponseEntity<Void> removeProduct(ApiCaller caller, @PathVariable String id) {
+        SkuId sku = new SkuId(uuid(id).orElseThrow(() -> new Refused(Rejection.notFound(id))));
+        Refused.orRefuse(work.run(() -> catalog.removeProduct(caller.caller(), sku)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/planRules")
+    public ObjectNode rules(ApiCaller caller, HttpServletRequest request) {
+        Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
+        return responses.list(
+                request,
+                "planRules",
+                products.rules().rules().stream().map(r -> view(r, products)).toList());
+    }
+
+    @PostMapping("/planRules")
+    public ResponseEntity<ObjectNode> addRule(
+            ApiCaller caller, @RequestBody PlanRule body, HttpServletRequest request) {
+        org.allot.core.catalog.PlanRule.Kind kind = kind(body.kind());
+        if (body.servicePlanId() == null) {
+            throw new BadRequest("A rule needs 'servicePlanId'.");
+        }
+        Set<ServicePlanId> plans = new HashSet<>();
+        if (body.servicePlanIds() != null) {
+            body.servicePlanIds().forEach(p -> plans.add(new ServicePlanId(p)));
+        }
+        Set<UsageLocation> locations = new HashSet<>();
+        if (body.usageLocations() != null) {
+            for (String code : body.usageLocations()) {
+                locations.add(UsageLocation.parse(code)
+                        .orElseThrow(() -> new BadRequest("'" + code + "' is not a two-letter country code.")));
+            }
+        }
+        var rule = Refused.orRefuse(work.run(() -> catalog.addRule(
+                caller.caller(), kind, new ServicePlanId(body.servicePlanId()), plans, locations, body.note())));
+        Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(responses.entity(request, "planRules/$entity", view(rule, products)));
+    }
+
+    @DeleteMapping("/planRules/{id}")
+    public ResponseEntity<Void> removeRule(ApiCaller caller, @PathVariable String id) {
+        UUID rule = uuid(id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        Refused.orRefuse(work.run(() -> catalog.removeRule(caller.caller(), rule)));
+        return ResponseEntity.noContent().build();
+    }
+
+    static Product view(org.allot.core.catalog.Product p) {
+        return new Product(
+                p.skuId().value(),
+                p.skuPartNumber(),
+                p.displayName(),
+                p.appliesTo().name(),
+                p.custom(),
+                p.servicePlans().stream()
+                        .map(s -> new ServicePlanInfo(s.appliesTo().name(), "Success", s.id().value(), s.name()))
+                        .toList());
+    }
+
+    private static PlanRule view(org.allot.core.catalog.PlanRule r, Catalog products) {
+        return new PlanRule(
+                r.id(),
+                r.kind().name(),
+                r.plan().value(),
+                r.plans().stream().map(ServicePlanId::value).sorted().toList(),
+                r.locations().stream().map(UsageLocation::code).sorted().toList(),
+                r.note(),
+                r.builtIn(),
+                ProductCatalog.describe(r, products));
+    }
+
+    private static org.allot.core.catalog.PlanRule.Kind kind(String value) {
+        for (org.allot.core.catalog.PlanRule.Kind k : org.allot.core.catalog.PlanRule.Kind.values()) {
+            if (k.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return k;
+            }
+        }
+        throw new BadRequest("'kind' must be REQUIRES, EXCLUDES or PROHIBITED_IN.");
+    }
+
+    private static java.util.Optional<UUID> uuid(String value) {
+        try {
+            return java.util.Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.allot.server.web.graph;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.allot.api.graph.ODataError;
+import org.allot.core.ErrorCode;
+import org.allot.server.web.GraphErrorBodies;
+import org.allot.server.web.RequestTooLarge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every error of the API as Graph's error body, with the right status; never a stack trace, never a 500 for bad input. */
+@RestControllerAdvice
+public final class GraphErrors {
+    private static final Logger log = LoggerFactory.getLogger(GraphErrors.class);
+
+    private final GraphErrorBodies bodies;
+
+    public GraphErrors(GraphErrorBodies bodies) {
+        this.bodies = bodies;
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ODataError> refused(Refused refused, HttpServletRequest request) {
+        ErrorCode code = refused.rejection().code();
+        return error(request, status(code), graphCode(code), refused.rejection().message());
+    }
+
+    @ExceptionHandler(BadRequest.class)
+    ResponseEntity<ODataError> badRequest(BadRequest bad, HttpServletRequest request) {
+        return error(request, HttpStatus.BAD_REQUEST, bad.code(), bad.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ODataError> denied(AccessDeniedException e, HttpServletRequest request) {
+        return error(
+                request,
+                HttpStatus.FORBIDDEN,
+                "Authorization_RequestDenied",
+                "Insufficient privileges to complete the operation.");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ODataError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getCause() instanceof RequestTooLarge tooLarge) {
+            return tooLarge(tooLarge, request);
+        }
+        return error(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "BadRequest",
+                "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid"
+                        + " JSON format.");
+    }
+
+    @ExceptionHandler(RequestTooLarge.class)
+    ResponseEntity<ODataError> tooLarge(RequestTooLarge e, HttpServletRequest request) {
+        return error(request, HttpStatus.CONTENT_TOO_LARGE, "RequestEntityTooLarge", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ODataError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return error(
+                request,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Request_BadRequest",
+                "The content type '" + e.getContentType() + "' is not supported: send application/json.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ODataError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return error(request, HttpStatus.NOT_ACCEPTABLE, "Request_BadRequest", "Responses are application/json.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ODataError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return error(
+                request,
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "Request_BadRequest",
+                "The HTTP method '" + e.getMethod() + "' is not supported on this resource.");
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<ODataError> argument(Exception e, HttpServletRequest request) {
+        return error(request, HttpStatus.BAD_REQUEST, "Request_BadRequest", "Invalid request: " + e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ODataError> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return error(
+                request,
+                HttpStatus.NOT_FOUND,
+                "Request_ResourceNotFound",
+                "Resource not found for the segment '" + e.getResourcePath() + "'.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ODataError> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return error(
+                request,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "generalException",
+                "An unexpected error occurred. The request id identifies it in the server's log.");
+    }
+
+    private ResponseEntity<ODataError> error(
+            HttpServletRequest request, HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(bodies.body(request, code, message));
+    }
+
+    static HttpStatus status(ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
+    static String graphCode(ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "Request_ResourceNotFound";
+            case CONFLICT -> "Directory_ConcurrencyViolation";
+            default -> "Request_BadRequest";
+        };
+    }
+}

@@ -1,0 +1,187 @@
+package org.allot.server.web.graph;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.allot.server.persistence.query.Entity;
+import org.allot.server.persistence.query.Filter;
+import org.allot.server.persistence.query.Property;
+import org.allot.server.persistence.query.Query;
+
+/**
+ * The OData query options of a request, checked as Graph checks them: {@code $top} 1–999 (default 100), paging with
+ * an opaque {@code $skiptoken}, {@code $count} and advanced filters only with {@code ConsistencyLevel: eventual}.
+ */
+public record ODataQuery(
+        Set<String> select, Filter filter, Query.Order order, int top, Query.Cursor after, boolean count) {
+
+    public static final int DEFAULT_TOP = 100;
+
+    /** The query options an endpoint accepts. */
+    public enum Option {
+        SELECT("$select"),
+        FILTER("$filter"),
+        TOP("$top"),
+        ORDERBY("$orderby"),
+        COUNT("$count"),
+        SKIPTOKEN("$skiptoken");
+
+        final String name;
+
+        Option(String name) {
+            this.name = name;
+        }
+    }
+
+    public static final Set<Option> ALL = EnumSet.allOf(Option.class);
+    public static final Set<Option> SELECT_ONLY = EnumSet.of(Option.SELECT);
+
+    /** Reads the options of a request for a collection of {@code entity}, whose selectable properties are given. */
+    public static ODataQuery of(
+            HttpServletRequest request, Entity entity, Set<String> selectable, Set<Option> allowed) {
+        Map<String, String[]> params = request.getParameterMap();
+        for (String name : params.keySet()) {
+            if (name.startsWith("$")) {
+                boolean known = allowed.stream().anyMatch(o -> o.name.equalsIgnoreCase(name));
+                if (!known) {
+                    throw new BadRequest("Query option '" + name + "' is not supported on this resource.");
+                }
+            }
+        }
+        boolean advanced = "eventual".equalsIgnoreCase(request.getHeader("ConsistencyLevel"));
+        Set<String> select = select(param(request, "$select"), entity, selectable);
+        String filterText = param(request, "$filter");
+        Filter filter = filterText == null || entity == null ? null : FilterParser.parse(filterText, entity, advanced);
+        int top = top(param(request, "$top"));
+        Query.Order order = order(param(request, "$orderby"), entity);
+        boolean count = count(param(request, "$count"), advanced);
+        Query.Cursor after = SkipTokens.decode(param(request, "$skiptoken"), order);
+        return new ODataQuery(select, filter, order, top, after, count);
+    }
+
+    public Query toQuery() {
+        return new Query(filter, order, top, after, count);
+    }
+
+    /** Whether a property is to be returned: selected, or by default when nothing is selected. */
+    public boolean selects(String property, Set<String> defaults) {
+        return select == null ? defaults.contains(property) : select.contains(property);
+    }
+
+    private static String param(HttpServletRequest request, String name) {
+        for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                if (e.getValue().length > 1) {
+                    throw new BadRequest("Query option '" + name + "' was specified more than once.");
+                }
+                return e.getValue()[0];
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> select(String value, Entity entity, Set<String> selectable) {
+        if (value == null) {
+            return null;
+        }
+        Set<String> select = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String name = part.strip();
+            String known = selectable.stream()
+                    .filter(s -> s.equalsIgnoreCase(name))
+                    .findFirst()
+                    .orElseThrow(() -> new BadRequest("Could not find a property named '" + name + "' on type '"
+                            + (entity == null ? "microsoft.graph.entity" : entity.typeName()) + "'."));
+            select.add(known);
+        }
+        return select;
+    }
+
+    private static int top(String value) {
+        if (value == null) {
+            return DEFAULT_TOP;
+        }
+        try {
+            int top = Integer.parseInt(value.strip());
+            if (top >= 1 && top <= 999) {
+                return top;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequest("Invalid page size specified: '" + value + "'. Must be between 1 and 999 inclusive.");
+    }
+
+    private static Query.Order order(String value, Entity entity) {
+        if (value == null || entity == null) {
+            return null;
+        }
+        String[] parts = value.strip().split("\\s+");
+        if (parts.length > 2 || (parts.length == 2 && !parts[1].matches("(?i)asc|desc"))) {
+            throw new BadRequest("Invalid $orderby: use a property name followed by 'asc' or 'desc'.");
+        }
+        Property property = entity.property(parts[0])
+                .filter(Property::sortable)
+                .orElseThrow(() -> new BadRequest("Order by not supported for property '" + parts[0] + "' on type '"
+                        + entity.typeName() + "'. Supported: displayName"
+                        + (entity == Entity.USER ? ", userPrincipalName." : ".")));
+        return new Query.Order(property, parts.length == 2 && parts[1].equalsIgnoreCase("desc"));
+    }
+
+    private static boolean count(String value, boolean advanced) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new BadRequest("Invalid value for $count: '" + value + "'. Use true or false.");
+        }
+        if (v.equals("true") && !advanced) {
+            throw new BadRequest(
+                    "Request_UnsupportedQuery",
+                    "$count is an advanced query: send the header 'ConsistencyLevel: eventual', as Microsoft Graph"
+                            + " requires.");
+        }
+        return v.equals("true");
+    }
+
+    /** Opaque continuation tokens: where the previous page ended, and under which ordering. */
+    static final class SkipTokens {
+        private SkipTokens() {}
+
+        static String encode(Query.Cursor cursor, Query.Order order) {
+            String text = "1\n" + orderName(order) + "\n" + (cursor.value() == null ? "-" : "+" + cursor.value()) + "\n"
+                    + cursor.id();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Query.Cursor decode(String token, Query.Order order) {
+            if (token == null) {
+                return null;
+            }
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+                String[] parts = text.split("\n", -1);
+                if (parts.length != 4 || !parts[0].equals("1") || !parts[1].equals(orderName(order))) {
+                    throw new IllegalArgumentException("wrong token");
+                }
+                String value = parts[2].startsWith("+") ? parts[2].substring(1) : null;
+                return new Query.Cursor(value, UUID.fromString(parts[3]));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(
+                        "Invalid $skiptoken: use the @odata.nextLink of the previous page as it is, with the same"
+                                + " $orderby.");
+            }
+        }
+
+        private static String orderName(Query.Order order) {
+            return order == null ? "id" : order.property().name() + (order.descending() ? " desc" : "");
+        }
+    }
+}

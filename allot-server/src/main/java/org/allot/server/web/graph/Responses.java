@@ -1,0 +1,98 @@
+package org.allot.server.web.graph;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import org.allot.server.persistence.query.Query;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds response bodies as Graph does: {@code @odata.context}, the selected properties (or the default ones),
+ * and for collections {@code @odata.count} and an {@code @odata.nextLink} that repeats the request's options.
+ */
+public final class Responses {
+    private final JsonMapper json;
+
+    public Responses(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** One object; {@code context} is the part after {@code $metadata#}, e.g. {@code users/$entity}. */
+    public ObjectNode entity(
+            HttpServletRequest request, String context, Object value, ODataQuery query, Set<String> defaults) {
+        ObjectNode body = json.createObjectNode();
+        body.put("@odata.context", context(request, context, query));
+        body.setAll(shape(value, query, defaults));
+        return body;
+    }
+
+    /** An object as it is, with its context (types without selectable properties). */
+    public ObjectNode entity(HttpServletRequest request, String context, Object value) {
+        return entity(request, context, value, null, null);
+    }
+
+    public ObjectNode page(
+            HttpServletRequest request,
+            String context,
+            List<?> values,
+            ODataQuery query,
+            Set<String> defaults,
+            Long count,
+            Query.Cursor next) {
+        ObjectNode body = json.createObjectNode();
+        body.put("@odata.context", context(request, context, query));
+        if (count != null) {
+            body.put("@odata.count", count);
+        }
+        if (next != null) {
+            body.put(
+                    "@odata.nextLink",
+                    ServletUriComponentsBuilder.fromRequest(request)
+                            .replaceQueryParam("$skiptoken", ODataQuery.SkipTokens.encode(next, query.order()))
+                            .build()
+                            .toUriString());
+        }
+        ArrayNode array = body.putArray("value");
+        values.forEach(v -> array.add(shape(v, query, defaults)));
+        return body;
+    }
+
+    /** A collection of objects without query options (everything returned as it is). */
+    public ObjectNode list(HttpServletRequest request, String context, List<?> values) {
+        return page(request, context, values, null, null, null, null);
+    }
+
+    private ObjectNode shape(Object value, ODataQuery query, Set<String> defaults) {
+        JsonNode full = json.valueToTree(value);
+        if (!(full instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("not an object: " + value);
+        }
+        if (defaults == null) {
+            return object;
+        }
+        Set<String> wanted = query == null || query.select() == null ? defaults : query.select();
+        ObjectNode out = json.createObjectNode();
+        if (object.has("@odata.type") && (query == null || query.select() == null)) {
+            out.set("@odata.type", object.get("@odata.type"));
+        }
+        for (String name : wanted) {
+            JsonNode v = object.get(name);
+            out.set(name, v == null ? json.getNodeFactory().nullNode() : v);
+        }
+        return out;
+    }
+
+    private static String context(HttpServletRequest request, String context, ODataQuery query) {
+        String base =
+                ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        String version = request.getRequestURI().contains("/allot/v1") ? "/allot/v1" : "/v1.0";
+        String selected = query != null && query.select() != null && !context.endsWith("$entity")
+                ? "(" + String.join(",", query.select()) + ")"
+                : "";
+        return base + version + "/$metadata#" + context + selected;
+    }
+}

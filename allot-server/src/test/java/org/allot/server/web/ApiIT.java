@@ -1,0 +1,126 @@
+package org.allot.server.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.TenantId;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantPolicy;
+import org.allot.core.directory.UserAttribute;
+import org.allot.core.directory.UserDirectory;
+import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.security.AppRegistrations;
+import org.allot.server.security.Role;
+import org.allot.server.testing.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One running server for the API tests, on a database of its own; each test works in tenants of its own, so tests
+ * cannot see each other's data (which is also what tenant isolation promises).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiIT {
+    private static String url;
+
+    @DynamicPropertySource
+    static void server(DynamicPropertyRegistry registry) {
+        registry.add("allot.database.url", ApiIT::database);
+        registry.add("allot.database.username", () -> "postgres");
+        registry.add("allot.database.connection-timeout", () -> "2s");
+        registry.add("allot.processing.workers", () -> "1");
+        registry.add("allot.processing.poll-interval", () -> "50ms");
+        registry.add("allot.processing.inline-limit", () -> "20");
+        registry.add("allot.processing.chunk-size", () -> "10");
+    }
+
+    private static synchronized String database() {
+        if (url == null) {
+            url = TestDatabase.newDatabase();
+        }
+        return url;
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TenantDirectory tenants;
+
+    @Autowired
+    protected UserDirectory users;
+
+    @Autowired
+    protected SubscriptionBook subscriptions;
+
+    @Autowired
+    protected ProductCatalog catalog;
+
+    @Autowired
+    protected AppRegistrations apps;
+
+    @Autowired
+    protected UnitOfWork work;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    /** A new tenant (default usage location US) and an app of it with the role. */
+    protected ApiClient newTenant(Role role) {
+        TenantId tenant = TenantId.random();
+        String domain = "t" + tenant.value().toString().substring(0, 8) + ".example";
+        work.run(() -> tenants.create(tenant, "Tenant " + domain, List.of(domain), "US", TenantPolicy.DEFAULT))
+                .value();
+        return app(tenant, domain, role);
+    }
+
+    /** Another app of the same tenant, with another role. */
+    protected ApiClient as(ApiClient of, Role role) {
+        return app(of.tenant, of.domain, role);
+    }
+
+    private ApiClient app(TenantId tenant, String domain, Role role) {
+        Caller admin = Caller.of(tenant, Actor.system("test setup"));
+        var created = work.run(() -> apps.register(admin, "test " + role.displayName(), role.displayName()))
+                .value();
+        return new ApiClient(tenant, domain, created.app().clientId().toString(), created.secret(), port);
+    }
+
+    protected Product product(String partNumber) {
+        Catalog products = catalog.forTenant(TenantId.random());
+        return products.findByPartNumber(partNumber).orElseThrow();
+    }
+
+    /** Seats for a product, bought by the tenant's setup (not through the API under test). */
+    protected UUID subscribe(ApiClient tenant, String partNumber, int seats) {
+        Caller admin = Caller.of(tenant.tenant, Actor.system("test setup"));
+        return work.run(() -> subscriptions.add(
+                        admin, product(partNumber).skuId(), seats, SubscriptionStatus.Enabled, false, null))
+                .value()
+                .id()
+                .value();
+    }
+
+    /** A user synchronised from on-premises AD: no usage location, attributes owned by the directory. */
+    protected UUID syncedUser(ApiClient tenant, String name) {
+        Caller sync = Caller.of(tenant.tenant, Actor.DIRECTORY_SYNC);
+        Map<UserAttribute, Object> values =
+                Map.of(UserAttribute.USER_PRINCIPAL_NAME, name + "@" + tenant.domain, UserAttribute.DISPLAY_NAME, name);
+        return work.run(() ->
+                        users.provisionSynced(sync, values, UUID.randomUUID().toString(), name))
+                .value()
+                .id()
+                .value();
+    }
+}

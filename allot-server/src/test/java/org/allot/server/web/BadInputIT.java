@@ -1,0 +1,176 @@
+package org.allot.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.allot.server.security.Role;
+import org.allot.server.web.ApiClient.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input of every kind gets a 4xx with Graph's error body and the request id, and changes nothing: no
+ * directory object, assignment or audit record appears or moves.
+ */
+class BadInputIT extends ApiIT {
+    private ApiClient admin;
+    private String user;
+    private String group;
+    private long before;
+
+    @BeforeEach
+    void tenantWithAUserAndAGroup() {
+        admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        subscribe(admin, "ENTERPRISEPACK", 5);
+        user = admin.post("/v1.0/users", """
+                        {"accountEnabled":true,"displayName":"Ada","mailNickname":"ada","userPrincipalName":"ada@%s",
+                         "usageLocation":"US","passwordProfile":{"password":"x"}}""".formatted(admin.domain))
+                .body()
+                .get("id")
+                .asString();
+        group = admin.post("/v1.0/groups", """
+                        {"displayName":"Staff","mailEnabled":false,"mailNickname":"staff","securityEnabled":true}""").body().get("id").asString();
+        before = footprint();
+    }
+
+    @Test
+    void malformedJsonIsRefusedOnEveryWritingEndpoint() {
+        for (String[] call : List.of(
+                new String[] {"POST", "/v1.0/users"},
+                new String[] {"PATCH", "/v1.0/users/" + user},
+                new String[] {"POST", "/v1.0/users/" + user + "/assignLicense"},
+                new String[] {"POST", "/v1.0/groups"},
+                new String[] {"PATCH", "/v1.0/groups/" + group},
+                new String[] {"POST", "/v1.0/groups/" + group + "/assignLicense"},
+                new String[] {"POST", "/v1.0/groups/" + group + "/members/$ref"},
+                new String[] {"POST", "/allot/v1/subscriptions"},
+                new String[] {"PATCH", "/allot/v1/settings"},
+                new String[] {"POST", "/allot/v1/products"},
+                new String[] {"POST", "/allot/v1/groups/" + group + "/seatImpact"})) {
+            for (String body : List.of("{\"addLicenses\": [", "not json", "[1,2,3]", "\"text\"")) {
+                Response r = admin.send(call[0], call[1], body, Map.of());
+                assertGraphError(r, 400, call[0] + " " + call[1] + " with " + body);
+            }
+        }
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void wrongTypesAndUnknownPropertiesAreNamed() {
+        Response wrongType = admin.patch("/v1.0/users/" + user, "{\"accountEnabled\":\"yes\"}");
+        assertGraphError(wrongType, 400, "wrong type");
+        assertThat(wrongType.errorMessage()).contains("accountEnabled");
+
+        Response unknown = admin.patch("/v1.0/users/" + user, "{\"favouriteColour\":\"blue\"}");
+        assertThat(unknown.errorMessage())
+                .isEqualTo("Property 'favouriteColour' does not exist on type 'microsoft.graph.user'.");
+
+        Response readOnly = admin.patch("/v1.0/users/" + user, "{\"assignedLicenses\":[]}");
+        assertThat(readOnly.errorMessage()).contains("read-only");
+
+        Response badSku = admin.post(
+                "/v1.0/users/" + user + "/assignLicense",
+                "{\"addLicenses\":[{\"skuId\":\"not-a-guid\",\"disabledPlans\":[]}],\"removeLicenses\":[]}");
+        assertGraphError(badSku, 400, "bad sku");
+        assertThat(badSku.errorMessage()).contains("GUID");
+
+        Response badSeats = admin.post("/allot/v1/subscriptions", "{\"skuPartNumber\":\"EMS\",\"seats\":\"many\"}");
+        assertGraphError(badSeats, 400, "seats as text");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownIdsAreNotFound() {
+        String nobody = UUID.randomUUID().toString();
+        assertGraphError(admin.get("/v1.0/users/" + nobody), 404, "user");
+        assertGraphError(admin.get("/v1.0/users/nobody@" + admin.domain), 404, "upn");
+        assertGraphError(admin.get("/v1.0/groups/" + nobody), 404, "group");
+        assertGraphError(admin.get("/v1.0/groups/not-an-id"), 404, "malformed group id");
+        assertGraphError(admin.patch("/v1.0/users/" + nobody, "{\"department\":\"x\"}"), 404, "patch");
+        assertGraphError(admin.delete("/v1.0/users/" + nobody), 404, "delete");
+        assertGraphError(admin.post("/v1.0/users/" + nobody + "/assignLicense", "{}"), 404, "assign");
+        assertGraphError(
+                admin.post(
+                        "/v1.0/groups/" + group + "/members/$ref",
+                        "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + nobody + "\"}"),
+                404,
+                "member");
+        assertGraphError(admin.get("/v1.0/nothingHere"), 404, "unknown path");
+        assertGraphError(admin.get("/allot/v1/subscribedSkus/NO_SUCH_SKU/waitingList"), 404, "unknown sku");
+        assertThat(admin.get("/v1.0/users/" + nobody).errorCode()).isEqualTo("Request_ResourceNotFound");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWith413() {
+        String huge = "{\"displayName\":\"" + "x".repeat(2_000_000) + "\"}";
+        assertGraphError(admin.post("/v1.0/groups", huge), 413, "huge");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void odataInjectionStaysData() {
+        Response quote = admin.get("/v1.0/users?$filter=displayName%20eq%20'x''%20or%201=1%20--'");
+        assertThat(quote.status()).isEqualTo(200);
+        assertThat(quote.body().get("value")).isEmpty();
+
+        Response sql = admin.get("/v1.0/users?$filter=displayName%20eq%20'Ada';%20drop%20table%20directory_user;--'");
+        assertGraphError(sql, 400, "trailing statement");
+
+        Response function = admin.get("/v1.0/users?$filter=pg_sleep(10)%20eq%201");
+        assertGraphError(function, 400, "function");
+
+        Response orderBy = admin.get("/v1.0/users?$orderby=displayName;delete%20from%20license_assignment");
+        assertGraphError(orderBy, 400, "orderby");
+
+        Response select = admin.get("/v1.0/users?$select=id,(select%201)");
+        assertGraphError(select, 400, "select");
+
+        Response token = admin.get("/v1.0/users?$skiptoken=%27%20or%201=1");
+        assertGraphError(token, 400, "skiptoken");
+        assertThat(admin.get("/v1.0/users/" + user).status()).isEqualTo(200);
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void unsupportedQueriesAreRefusedLikeGraphRefusesThem() {
+        assertGraphError(admin.get("/v1.0/users?$top=0"), 400, "top 0");
+        assertGraphError(admin.get("/v1.0/users?$top=1000"), 400, "top 1000");
+        assertGraphError(admin.get("/v1.0/users?$skip=5"), 400, "skip");
+        assertGraphError(admin.get("/v1.0/users?$count=true"), 400, "count without header");
+        assertGraphError(admin.get("/v1.0/users?$filter=userType%20ne%20'Guest'"), 400, "ne without header");
+        assertThat(admin.get(
+                                "/v1.0/users?$filter=userType%20ne%20'Guest'&$count=true",
+                                Map.of("ConsistencyLevel", "eventual"))
+                        .status())
+                .isEqualTo(200);
+        assertGraphError(admin.get("/v1.0/users?$select=favouriteColour"), 400, "unknown select");
+        assertGraphError(admin.get("/v1.0/users?$orderby=department"), 400, "orderby not supported");
+        assertGraphError(admin.get("/v1.0/subscribedSkus?$filter=skuPartNumber%20eq%20'EMS'"), 400, "filter on skus");
+    }
+
+    private static void assertGraphError(Response r, int status, String what) {
+        assertThat(r.status()).as(what + ": status").isEqualTo(status);
+        assertThat(r.body().path("error").path("code").asString())
+                .as(what + ": code")
+                .isNotBlank();
+        assertThat(r.body().path("error").path("message").asString())
+                .as(what + ": message")
+                .isNotBlank();
+        assertThat(r.body().path("error").path("innerError").path("request-id").asString())
+                .as(what + ": request id")
+                .isEqualTo(r.raw().headers().firstValue("request-id").orElse("missing"));
+    }
+
+    /** Everything a request could have changed in this tenant, summed up. */
+    private long footprint() {
+        return jdbc.sql("""
+                        select (select count(*) from directory_user where tenant_id = :t)
+                             + (select count(*) from directory_group where tenant_id = :t) * 1000
+                             + (select count(*) from license_assignment where tenant_id = :t) * 1000000
+                             + (select count(*) from audit_event where tenant_id = :t) * 1000000000
+                             + (select count(*) from subscription where tenant_id = :t) * 100000000000""").param("t", admin.tenant.value()).query(Long.class).single();
+    }
+}
