@@ -5,7 +5,6 @@ import static org.allot.server.security.Role.GROUPS_ADMINISTRATOR;
 import static org.allot.server.security.Role.LICENSE_ADMINISTRATOR;
 import static org.allot.server.security.Role.USER_ADMINISTRATOR;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -90,10 +89,5 @@ public final class ApiAccess {
     /** Whether the role may change users' attributes other than their usage location. */
     public static boolean mayEditUsers(Set<Role> roles) {
         return roles.stream().anyMatch(USERS::contains);
-    }
-
-    static String describe(Rule rule) {
-        return rule.method() + " " + rule.pattern() + " "
-                + Arrays.toString(rule.roles().toArray());
     }
 }

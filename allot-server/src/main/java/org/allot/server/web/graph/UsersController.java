@@ -33,6 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/v1.0/users", produces = "application/json")
 public class UsersController {
+    private static final java.util.Set<String> LICENSE_DETAILS =
+            java.util.Set.of("id", "servicePlans", "skuId", "skuPartNumber");
+
     private final UnitOfWork work;
     private final UserDirectory directory;
     private final UserLicensing licensing;
