@@ -28,7 +28,8 @@ public enum Activity {
     DELETE_APPLICATION("Delete application", Category.APPLICATION_MANAGEMENT),
     UPDATE_APPLICATION_SECRET(
             "Update application – Certificates and secrets management", Category.APPLICATION_MANAGEMENT),
-    ADD_ADMINISTRATOR("Add member to role", Category.ROLE_MANAGEMENT);
+    ADD_ADMINISTRATOR("Add member to role", Category.ROLE_MANAGEMENT),
+    REMOVE_ADMINISTRATOR("Remove member from role", Category.ROLE_MANAGEMENT);
 
     private final String displayName;
     private final Category category;

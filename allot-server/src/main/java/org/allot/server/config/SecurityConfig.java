@@ -2,6 +2,7 @@ package org.allot.server.config;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
+import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.ApiAccess;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.security.GraphAuthenticationFailures;
@@ -21,7 +22,6 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -84,14 +84,11 @@ class SecurityConfig {
         return new GraphAuthenticationFailures(errors);
     }
 
-    /** Admin center accounts (the sign-in page arrives with the admin center). */
+    /** Admin center accounts. */
     @Bean
     UserDetailsService adminDetails(JdbcAdminAccounts accounts) {
         return username -> accounts.find(username)
-                .map(a -> User.withUsername(a.username())
-                        .password(a.passwordHash())
-                        .authorities(a.role().authority())
-                        .build())
+                .map(a -> new AdminPrincipal(a.tenant(), a.username(), a.displayName(), a.passwordHash(), a.role()))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
@@ -140,16 +137,31 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** The admin center: sign-in with an admin account, a session, CSRF protection on every form. */
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminCenter(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/openapi.json", "/error")
+                                "/login",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/images/**",
+                                "/favicon.ico",
+                                "/actuator/health/**",
+                                "/actuator/health",
+                                "/v3/api-docs/**",
+                                "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
-                .httpBasic(basic -> {});
+                .formLogin(login ->
+                        login.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                + " script-src 'self'; frame-ancestors 'none'")));
         return http.build();
     }
 

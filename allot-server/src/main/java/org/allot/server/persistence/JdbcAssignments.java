@@ -239,6 +239,20 @@ public final class JdbcAssignments implements Assignments {
                 .list();
     }
 
+    /** A user's place in the waiting list of a SKU (1 is served first); empty when they are not waiting. */
+    public java.util.OptionalInt waitingPosition(TenantId tenant, SkuId sku, UserId user) {
+        return jdbc.sql("with w as (" + WAITING + ") select (select count(*) from w where w.priority > me.priority"
+                        + " or (w.priority = me.priority and (w.requested_at, w.user_id) < (me.requested_at,"
+                        + " me.user_id))) + 1 as position from w me where me.user_id = :user")
+                .param("tenant", tenant.value())
+                .param("sku", sku.value())
+                .param("user", user.value())
+                .query(Integer.class)
+                .optional()
+                .map(java.util.OptionalInt::of)
+                .orElse(java.util.OptionalInt.empty());
+    }
+
     /** Each waiting user once, with their best place: the highest priority, then the earliest request. */
     private static final String WAITING = """
             select distinct on (a.user_id) a.user_id, a.requested_at, a.source_group_id,

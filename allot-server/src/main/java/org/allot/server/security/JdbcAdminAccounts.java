@@ -23,14 +23,7 @@ public final class JdbcAdminAccounts {
     public Optional<AdminAccount> find(String username) {
         return jdbc.sql("select * from admin_account where lower(username) = lower(?)")
                 .param(username)
-                .query((rs, i) -> new AdminAccount(
-                        new TenantId(rs.getObject("tenant_id", UUID.class)),
-                        rs.getString("username"),
-                        rs.getString("display_name"),
-                        rs.getString("password_hash"),
-                        Role.valueOf(rs.getString("role")),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class)
-                                .toInstant()))
+                .query((rs, i) -> map(rs))
                 .optional();
     }
 
@@ -61,5 +54,30 @@ public final class JdbcAdminAccounts {
                         account.role().name(),
                         account.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /** The accounts of a tenant, by username. */
+    public List<AdminAccount> of(TenantId tenant) {
+        return jdbc.sql("select * from admin_account where tenant_id = ? order by lower(username)")
+                .param(tenant.value())
+                .query((rs, i) -> map(rs))
+                .list();
+    }
+
+    public boolean remove(TenantId tenant, String username) {
+        return jdbc.sql("delete from admin_account where tenant_id = ? and lower(username) = lower(?)")
+                        .params(tenant.value(), username)
+                        .update()
+                > 0;
+    }
+
+    private static AdminAccount map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AdminAccount(
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("password_hash"),
+                Role.valueOf(rs.getString("role")),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
     }
 }

@@ -37,6 +37,9 @@ public sealed interface Filter {
     /** {@code assignedLicenses/$count op n}. */
     record LicenseCount(Operator operator, int count) implements Filter {}
 
+    /** Users with an assignment in error (waiting for a seat included). */
+    record HasLicenseErrors() implements Filter {}
+
     /** {@code hasMembersWithLicenseErrors eq true|false} on groups. */
     record HasMembersWithLicenseErrors(boolean value) implements Filter {}
 }

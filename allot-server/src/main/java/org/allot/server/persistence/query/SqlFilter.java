@@ -66,6 +66,10 @@ final class SqlFilter {
             }
             return n + " " + sql(count.operator()) + " " + bind(count.count());
         }
+        if (filter instanceof Filter.HasLicenseErrors) {
+            return "exists (select 1 from license_assignment a where a.tenant_id = u.tenant_id and a.user_id = u.id"
+                    + " and a.error is not null)";
+        }
         if (filter instanceof Filter.HasMembersWithLicenseErrors errors) {
             String exists = "exists (select 1 from license_assignment a where a.tenant_id = g.tenant_id"
                     + " and a.source_group_id = g.id and a.error is not null)";

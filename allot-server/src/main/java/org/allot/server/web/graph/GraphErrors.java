@@ -21,7 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of the API as Graph's error body, with the right status; never a stack trace, never a 500 for bad input. */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = {"org.allot.server.web.graph", "org.allot.server.web.extensions"})
 public final class GraphErrors {
     private static final Logger log = LoggerFactory.getLogger(GraphErrors.class);
 

@@ -1,14 +1,11 @@
 package org.allot.server.web.graph;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.allot.server.persistence.query.Entity;
 import org.allot.server.persistence.query.Filter;
 import org.allot.server.persistence.query.Property;
@@ -61,7 +58,7 @@ public record ODataQuery(
         int top = top(param(request, "$top"));
         Query.Order order = order(param(request, "$orderby"), entity);
         boolean count = count(param(request, "$count"), advanced);
-        Query.Cursor after = SkipTokens.decode(param(request, "$skiptoken"), order);
+        Query.Cursor after = after(param(request, "$skiptoken"), order);
         return new ODataQuery(select, filter, order, top, after, count);
     }
 
@@ -151,37 +148,13 @@ public record ODataQuery(
         return v.equals("true");
     }
 
-    /** Opaque continuation tokens: where the previous page ended, and under which ordering. */
-    static final class SkipTokens {
-        private SkipTokens() {}
-
-        static String encode(Query.Cursor cursor, Query.Order order) {
-            String text = "1\n" + orderName(order) + "\n" + (cursor.value() == null ? "-" : "+" + cursor.value()) + "\n"
-                    + cursor.id();
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    private static Query.Cursor after(String token, Query.Order order) {
+        if (token == null) {
+            return null;
         }
-
-        static Query.Cursor decode(String token, Query.Order order) {
-            if (token == null) {
-                return null;
-            }
-            try {
-                String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-                String[] parts = text.split("\n", -1);
-                if (parts.length != 4 || !parts[0].equals("1") || !parts[1].equals(orderName(order))) {
-                    throw new IllegalArgumentException("wrong token");
-                }
-                String value = parts[2].startsWith("+") ? parts[2].substring(1) : null;
-                return new Query.Cursor(value, UUID.fromString(parts[3]));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest(
-                        "Invalid $skiptoken: use the @odata.nextLink of the previous page as it is, with the same"
-                                + " $orderby.");
-            }
-        }
-
-        private static String orderName(Query.Order order) {
-            return order == null ? "id" : order.property().name() + (order.descending() ? " desc" : "");
-        }
+        return Query.Cursor.ofToken(token, order)
+                .orElseThrow(
+                        () -> new BadRequest(
+                                "Invalid $skiptoken: use the @odata.nextLink of the previous page as it is, with the same $orderby."));
     }
 }

@@ -52,7 +52,7 @@ public final class Responses {
             body.put(
                     "@odata.nextLink",
                     ServletUriComponentsBuilder.fromRequest(request)
-                            .replaceQueryParam("$skiptoken", ODataQuery.SkipTokens.encode(next, query.order()))
+                            .replaceQueryParam("$skiptoken", next.token(query.order()))
                             .build()
                             .toUriString());
         }

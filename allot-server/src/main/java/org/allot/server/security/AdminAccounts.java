@@ -1,0 +1,91 @@
+package org.allot.server.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The people who may sign in to the admin center: added with a role and a password kept only as a hash. */
+public final class AdminAccounts {
+    public static final int MIN_PASSWORD = 12;
+    private static final Pattern USERNAME = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
+
+    private final JdbcAdminAccounts store;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AdminAccounts(JdbcAdminAccounts store, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<JdbcAdminAccounts.AdminAccount> of(Caller caller) {
+        return store.of(caller.tenant());
+    }
+
+    public Outcome<JdbcAdminAccounts.AdminAccount> add(
+            Caller caller, String username, String displayName, String roleName, String password) {
+        String name = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(name).matches()) {
+            return Outcome.refused(Rejection.invalid("Enter the sign-in name as name@domain."));
+        }
+        String shown = displayName == null || displayName.isBlank() ? name : displayName.strip();
+        if (shown.length() > 120) {
+            return Outcome.refused(Rejection.invalid("A display name has at most 120 characters."));
+        }
+        Optional<Role> role = Role.parse(roleName == null ? "" : roleName);
+        if (role.isEmpty()) {
+            return Outcome.refused(Rejection.invalid("Choose a role."));
+        }
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
+            return Outcome.refused(Rejection.invalid("A password has %d to 128 characters.", MIN_PASSWORD));
+        }
+        if (store.find(name).isPresent()) {
+            return Outcome.refused(Rejection.of(ErrorCode.ALREADY_EXISTS, "%s can already sign in.", name));
+        }
+        JdbcAdminAccounts.AdminAccount account = new JdbcAdminAccounts.AdminAccount(
+                caller.tenant(), name, shown, passwords.encode(password), role.get(), clock.instant());
+        store.add(account);
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.ADD_ADMINISTRATOR,
+                AuditTarget.other("Administrator", name, shown),
+                List.of(PropertyChange.of("role", null, role.get().displayName()))));
+        return Outcome.done(account);
+    }
+
+    /** Removes an account; nobody removes their own, so a tenant always keeps someone who can sign in. */
+    public Outcome<String> remove(Caller caller, String username) {
+        if (caller.actor().id().equalsIgnoreCase(username)) {
+            return Outcome.refused(Rejection.invalid("You cannot remove your own account."));
+        }
+        Optional<JdbcAdminAccounts.AdminAccount> account =
+                store.find(username).filter(a -> a.tenant().equals(caller.tenant()));
+        if (account.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(username));
+        }
+        store.remove(caller.tenant(), username);
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.REMOVE_ADMINISTRATOR,
+                AuditTarget.other(
+                        "Administrator", account.get().username(), account.get().displayName()),
+                List.of(PropertyChange.of("role", account.get().role().displayName(), null))));
+        return Outcome.done(account.get().username());
+    }
+}

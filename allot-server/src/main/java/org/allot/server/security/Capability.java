@@ -1,0 +1,51 @@
+package org.allot.server.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What an administrator may do. Each role grants a set of capabilities, as Entra's built-in roles do; the API's
+ * access rules and the admin center both ask for capabilities, so they always agree.
+ */
+public enum Capability {
+    READ,
+    MANAGE_USERS,
+    SET_USAGE_LOCATION,
+    ASSIGN_USER_LICENSES,
+    MANAGE_GROUPS,
+    ASSIGN_GROUP_LICENSES,
+    MANAGE_SUBSCRIPTIONS,
+    MANAGE_SETTINGS,
+    MANAGE_APPS,
+    MANAGE_ADMINISTRATORS;
+
+    /** The capabilities a role grants. */
+    public static Set<Capability> of(Role role) {
+        return switch (role) {
+            case GLOBAL_ADMINISTRATOR -> EnumSet.allOf(Capability.class);
+            case USER_ADMINISTRATOR ->
+                EnumSet.of(
+                        READ,
+                        MANAGE_USERS,
+                        SET_USAGE_LOCATION,
+                        ASSIGN_USER_LICENSES,
+                        MANAGE_GROUPS,
+                        ASSIGN_GROUP_LICENSES);
+            case LICENSE_ADMINISTRATOR ->
+                EnumSet.of(READ, SET_USAGE_LOCATION, ASSIGN_USER_LICENSES, ASSIGN_GROUP_LICENSES);
+            case GROUPS_ADMINISTRATOR -> EnumSet.of(READ, MANAGE_GROUPS, ASSIGN_GROUP_LICENSES);
+            case GLOBAL_READER -> EnumSet.of(READ);
+        };
+    }
+
+    /** The roles that grant this capability. */
+    public Set<Role> roles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (of(role).contains(this)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+}

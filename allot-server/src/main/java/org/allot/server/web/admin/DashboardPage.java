@@ -1,0 +1,102 @@
+package org.allot.server.web.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.allot.core.TenantId;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.persistence.query.AuditQueries;
+import org.allot.server.persistence.query.LicenseQueries;
+import org.allot.server.persistence.query.Query;
+import org.allot.server.security.AdminPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Where licenses stand at a glance: seats per product, users who need attention, groups in error, latest changes. */
+@Controller
+public class DashboardPage {
+    static final int LATEST = 8;
+
+    private final UnitOfWork work;
+    private final ProductChoices products;
+    private final LicenseQueries queries;
+    private final AuditQueries audits;
+    private final JsonMapper json;
+
+    public DashboardPage(
+            UnitOfWork work, ProductChoices products, LicenseQueries queries, AuditQueries audits, JsonMapper json) {
+        this.work = work;
+        this.products = products;
+        this.queries = queries;
+        this.audits = audits;
+        this.json = json;
+    }
+
+    @GetMapping("/")
+    public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+        TenantId tenant = admin.tenant();
+        work.read(() -> {
+            List<ProductChoices.Choice> subscribed = products.subscribed(tenant);
+            model.addAttribute("products", subscribed);
+            model.addAttribute("chart", json.writeValueAsString(chart(subscribed)));
+            model.addAttribute("counts", queries.userCounts(tenant));
+            model.addAttribute("groupsInError", queries.groupsWithErrors(tenant, 5));
+            model.addAttribute(
+                    "latest", audits.events(tenant, Query.firstPage(LATEST)).rows());
+            return null;
+        });
+        return "dashboard";
+    }
+
+    /** A Chart.js configuration: one stacked bar per product (assigned, available, waiting). */
+    static Map<String, Object> chart(List<ProductChoices.Choice> products) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("labels", products.stream().map(ProductChoices.Choice::name).toList());
+        data.put(
+                "datasets",
+                List.of(
+                        dataset(
+                                "Assigned",
+                                "#0f6cbd",
+                                products.stream()
+                                        .map(ProductChoices.Choice::assigned)
+                                        .toList()),
+                        dataset(
+                                "Available",
+                                "#6bb700",
+                                products.stream()
+                                        .map(ProductChoices.Choice::available)
+                                        .toList()),
+                        dataset(
+                                "Waiting",
+                                "#d83b01",
+                                products.stream()
+                                        .map(ProductChoices.Choice::waiting)
+                                        .toList())));
+        Map<String, Object> axis = Map.of("stacked", true, "beginAtZero", true);
+        return Map.of(
+                "type",
+                "bar",
+                "data",
+                data,
+                "options",
+                Map.of(
+                        "indexAxis",
+                        "y",
+                        "maintainAspectRatio",
+                        false,
+                        "animation",
+                        false,
+                        "scales",
+                        Map.of("x", axis, "y", Map.of("stacked", true)),
+                        "plugins",
+                        Map.of("legend", Map.of("position", "bottom"))));
+    }
+
+    private static Map<String, Object> dataset(String label, String color, List<Integer> values) {
+        return Map.of("label", label, "backgroundColor", color, "data", values);
+    }
+}

@@ -1,0 +1,186 @@
+package org.allot.server.web.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.GroupLicense;
+import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupAttribute;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.GroupId;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.persistence.query.DirectoryQueries;
+import org.allot.server.persistence.query.Entity;
+import org.allot.server.persistence.query.Filter;
+import org.allot.server.persistence.query.LicenseQueries;
+import org.allot.server.persistence.query.Query;
+import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.Capability;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** All groups with their licenses, processing state and members in error; creating a group. */
+@Controller
+public class GroupListPage {
+    static final Query.Order ORDER =
+            new Query.Order(Entity.GROUP.property("displayName").orElseThrow(), false);
+    static final int PAGE = 50;
+
+    /** A row of the list. */
+    public record Row(
+            Group group, String type, List<String> licenses, String processing, int members, int membersInError) {}
+
+    private final UnitOfWork work;
+    private final DirectoryQueries queries;
+    private final GroupLicenses groupLicenses;
+    private final LicenseQueries licenseQueries;
+    private final GroupDirectory directory;
+    private final ProductChoices products;
+    private final Members members;
+
+    public GroupListPage(
+            UnitOfWork work,
+            DirectoryQueries queries,
+            GroupLicenses groupLicenses,
+            LicenseQueries licenseQueries,
+            GroupDirectory directory,
+            ProductChoices products,
+            Members members) {
+        this.work = work;
+        this.queries = queries;
+        this.groupLicenses = groupLicenses;
+        this.licenseQueries = licenseQueries;
+        this.directory = directory;
+        this.products = products;
+        this.members = members;
+    }
+
+    @GetMapping("/groups")
+    public String list(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "q", defaultValue = "") String search,
+            @RequestParam(name = "after", required = false) String after,
+            Model model) {
+        TenantId tenant = admin.tenant();
+        if (search.length() > UserFilters.MAX_SEARCH) {
+            throw new AdminPages.BadInput("Search for at most " + UserFilters.MAX_SEARCH + " characters.");
+        }
+        Query.Cursor cursor = after == null || after.isBlank()
+                ? null
+                : Query.Cursor.ofToken(after, ORDER)
+                        .orElseThrow(
+                                () -> new AdminPages.BadInput("This page link is damaged: start from the first page."));
+        Filter filter = search.isBlank()
+                ? null
+                : new Filter.StartsWith(ORDER.property(), search.strip().toLowerCase(Locale.ROOT));
+        work.read(() -> {
+            var page = queries.groups(tenant, new Query(filter, ORDER, PAGE, cursor, true));
+            List<GroupId> ids = page.rows().stream().map(Group::id).toList();
+            Map<GroupId, List<GroupLicense>> licenses = groupLicenses.ofGroups(tenant, ids);
+            Map<GroupId, Integer> errors = licenseQueries.errorCounts(tenant, ids);
+            Map<GroupId, Integer> counts = licenseQueries.memberCounts(tenant, ids);
+            Map<String, String> names = new HashMap<>();
+            products.subscribed(tenant).forEach(c -> names.put(c.skuId(), c.name()));
+            List<Row> rows = new ArrayList<>();
+            for (Group group : page.rows()) {
+                List<GroupLicense> assigned = licenses.getOrDefault(group.id(), List.of());
+                rows.add(new Row(
+                        group,
+                        type(group),
+                        assigned.stream()
+                                .map(l -> names.getOrDefault(
+                                        l.license().skuId().toString(),
+                                        products.name(tenant, l.license().skuId())))
+                                .sorted()
+                                .toList(),
+                        assigned.isEmpty() ? "" : processing(groupLicenses.state(tenant, group.id())),
+                        counts.getOrDefault(group.id(), 0),
+                        errors.getOrDefault(group.id(), 0)));
+            }
+            model.addAttribute("rows", rows);
+            model.addAttribute("count", page.count());
+            model.addAttribute("next", page.next() == null ? null : page.next().token(ORDER));
+            return null;
+        });
+        model.addAttribute("q", search);
+        model.addAttribute("firstPage", cursor == null);
+        return "groups/list";
+    }
+
+    @GetMapping("/groups/new")
+    public String newGroup(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+        AdminPages.require(admin, Capability.MANAGE_GROUPS);
+        return "groups/new";
+    }
+
+    @PostMapping("/groups")
+    public String create(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "displayName", defaultValue = "") String displayName,
+            @RequestParam(name = "description", defaultValue = "") String description,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_GROUPS);
+        if (displayName.isBlank()) {
+            return again(flash, displayName, description, "Enter the group's name.");
+        }
+        Map<GroupAttribute, Object> values = new HashMap<>();
+        values.put(GroupAttribute.DISPLAY_NAME, displayName.strip());
+        if (!description.isBlank()) {
+            values.put(GroupAttribute.DESCRIPTION, description.strip());
+        }
+        values.put(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE);
+        var outcome = work.run(() -> directory.create(AdminPages.caller(admin, request), values, Set.of()));
+        if (!outcome.isDone()) {
+            return again(flash, displayName, description, outcome.rejection().message());
+        }
+        flash.addFlashAttribute(AdminPages.NOTICE, "Group " + displayName.strip() + " created.");
+        return AdminPages.redirect("/groups/" + outcome.value().id());
+    }
+
+    private static String again(RedirectAttributes flash, String displayName, String description, String problem) {
+        flash.addFlashAttribute("displayName", displayName);
+        flash.addFlashAttribute("description", description);
+        AdminPages.refuse(flash, "displayName", problem);
+        return AdminPages.redirect("/groups/new");
+    }
+
+    /** Users and groups whose name starts with what was typed, for the add-member field. */
+    @GetMapping("/groups/member-suggestions")
+    public String suggestions(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "member", defaultValue = "") String typed,
+            Model model) {
+        model.addAttribute("suggestions", work.read(() -> members.suggest(admin.tenant(), typed)));
+        return "groups/suggestions :: suggestions";
+    }
+
+    static String type(Group group) {
+        if (group.isDynamic()) {
+            return "Dynamic";
+        }
+        String kind = group.groupTypes().contains("Unified")
+                ? "Microsoft 365"
+                : group.securityEnabled() ? "Security" : "Distribution";
+        return group.onPremisesSyncEnabled() ? kind + " (synced)" : kind;
+    }
+
+    static String processing(org.allot.core.assignment.ProcessingState state) {
+        return switch (state) {
+            case QueuedForProcessing -> "Queued";
+            case ProcessingInProgress -> "In progress";
+            case ProcessingComplete -> "Complete";
+        };
+    }
+}

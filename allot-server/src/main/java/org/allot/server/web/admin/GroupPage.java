@@ -1,0 +1,339 @@
+package org.allot.server.web.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.allot.core.Outcome;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.GroupLicense;
+import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.assignment.ProcessingState;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Groups;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.persistence.query.LicenseQueries;
+import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.Capability;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One group: its licenses (previewed before they change), processing while it runs, members in error, members
+ * (nested shown), priority in waiting lists, a warning about guests; add and remove members, delete.
+ */
+@Controller
+@RequestMapping("/groups/{id}")
+public class GroupPage {
+    private final UnitOfWork work;
+    private final Groups groups;
+    private final GroupDirectory directory;
+    private final GroupLicensing licensing;
+    private final GroupViews views;
+    private final ProductChoices products;
+    private final LicenseQueries queries;
+    private final Members members;
+
+    public GroupPage(
+            UnitOfWork work,
+            Groups groups,
+            GroupDirectory directory,
+            GroupLicensing licensing,
+            GroupViews views,
+            ProductChoices products,
+            LicenseQueries queries,
+            Members members) {
+        this.work = work;
+        this.groups = groups;
+        this.directory = directory;
+        this.licensing = licensing;
+        this.views = views;
+        this.products = products;
+        this.queries = queries;
+        this.members = members;
+    }
+
+    @GetMapping
+    public String show(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "view", defaultValue = "direct") String view,
+            @RequestParam(name = "after", required = false) String after,
+            Model model) {
+        TenantId tenant = admin.tenant();
+        boolean all =
+                switch (view) {
+                    case "direct" -> false;
+                    case "all" -> true;
+                    default -> throw new AdminPages.BadInput("Show direct or all members.");
+                };
+        UUID from = after == null || after.isBlank()
+                ? null
+                : AdminPages.uuid(after).orElseThrow(() -> new AdminPages.BadInput("This page link is damaged."));
+        work.read(() -> {
+            Group group = find(tenant, id);
+            var state = licensing.stateOf(tenant, group.id()).orElseThrow();
+            model.addAttribute("group", group);
+            model.addAttribute("state", state);
+            model.addAttribute("licenses", views.licenses(tenant, state.licenses()));
+            model.addAttribute("options", views.options(tenant, products.subscribed(tenant), state.licenses()));
+            model.addAttribute("errors", views.errors(tenant, group));
+            model.addAttribute("members", views.members(tenant, group, all, from));
+            model.addAttribute("guests", queries.guestMembers(tenant, group.id(), 20));
+            return null;
+        });
+        model.addAttribute("view", all ? "all" : "direct");
+        model.addAttribute("firstPage", from == null);
+        return "groups/detail";
+    }
+
+    /** Where applying the group's licenses stands; htmx polls it while it runs and reloads the page when done. */
+    @GetMapping("/processing")
+    public String processing(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "watching", defaultValue = "false") boolean watching,
+            Model model,
+            HttpServletResponse response) {
+        var state = work.read(() -> licensing.stateOf(
+                        admin.tenant(), find(admin.tenant(), id).id()))
+                .orElseThrow(() -> new AdminPages.NotFound(id));
+        if (watching && state.state() == ProcessingState.ProcessingComplete) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("group", state.group());
+        model.addAttribute("state", state);
+        return "groups/processing :: processing";
+    }
+
+    /** What the chosen licenses would do to seats, before anything changes. */
+    @PostMapping("/licenses/preview")
+    public String preview(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
+        TenantId tenant = admin.tenant();
+        Group group = work.read(() -> find(tenant, id));
+        Change change = work.read(() -> change(tenant, group.id(), form));
+        if (change.isEmpty()) {
+            flash.addFlashAttribute(AdminPages.NOTICE, "Nothing to change: the group already has these licenses.");
+            return AdminPages.redirect("/groups/" + group.id());
+        }
+        Outcome<org.allot.core.assignment.SeatImpact> impact = work.read(
+                () -> licensing.preview(AdminPages.caller(admin, request), group.id(), change.add(), change.remove()));
+        if (!impact.isDone()) {
+            AdminPages.refuse(flash, "licenses", impact.rejection().message());
+            return AdminPages.redirect("/groups/" + group.id());
+        }
+        model.addAttribute("group", group);
+        model.addAttribute("impact", impact.value());
+        model.addAttribute("rows", work.read(() -> views.impact(tenant, impact.value())));
+        model.addAttribute("choices", change.choices());
+        model.addAttribute("summary", change.summary());
+        return "groups/preview";
+    }
+
+    @PostMapping("/licenses")
+    public String apply(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
+        TenantId tenant = admin.tenant();
+        Group group = work.read(() -> find(tenant, id));
+        Change change = work.read(() -> change(tenant, group.id(), form));
+        if (change.isEmpty()) {
+            flash.addFlashAttribute(AdminPages.NOTICE, "Nothing to change: the group already has these licenses.");
+        } else {
+            AdminPages.tell(
+                    work.run(() -> licensing.assign(
+                            AdminPages.caller(admin, request), group.id(), change.add(), change.remove())),
+                    flash,
+                    "licenses",
+                    "Licenses saved: " + String.join("; ", change.summary()) + ". Members are being updated.");
+        }
+        return AdminPages.redirect("/groups/" + group.id());
+    }
+
+    @PostMapping("/reprocess")
+    public String reprocess(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
+        GroupId group = work.read(() -> find(admin.tenant(), id).id());
+        AdminPages.tell(
+                work.run(() -> licensing.reprocess(AdminPages.caller(admin, request), group)),
+                flash,
+                "reprocess",
+                "The group's licenses are being applied to its members again.");
+        return AdminPages.redirect("/groups/" + group);
+    }
+
+    @PostMapping("/priority")
+    public String priority(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "priority", defaultValue = "") String value,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
+        GroupId group = work.read(() -> find(admin.tenant(), id).id());
+        int priority;
+        try {
+            priority = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            AdminPages.refuse(flash, "priority", "Enter the priority as a whole number between -1000 and 1000.");
+            return AdminPages.redirect("/groups/" + group);
+        }
+        AdminPages.tell(
+                work.run(() -> licensing.setPriority(AdminPages.caller(admin, request), group, priority)),
+                flash,
+                "priority",
+                "Priority set to " + priority + ".");
+        return AdminPages.redirect("/groups/" + group);
+    }
+
+    @PostMapping("/members")
+    public String addMember(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "member", defaultValue = "") String member,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_GROUPS);
+        GroupId group = work.read(() -> find(admin.tenant(), id).id());
+        Outcome<Members.Found> found = work.read(() -> members.find(admin.tenant(), member));
+        if (!found.isDone()) {
+            AdminPages.refuse(flash, "member", found.rejection().message());
+            return AdminPages.redirect("/groups/" + group);
+        }
+        AdminPages.tell(
+                work.run(() -> directory.addMember(
+                        AdminPages.caller(admin, request), group, found.value().member())),
+                flash,
+                "member",
+                found.value().name() + " added.");
+        return AdminPages.redirect("/groups/" + group);
+    }
+
+    @PostMapping("/members/{member}/remove")
+    public String removeMember(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @PathVariable String member,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_GROUPS);
+        GroupId group = work.read(() -> find(admin.tenant(), id).id());
+        UUID memberId = AdminPages.id(member);
+        Outcome<Members.Found> lookup = work.read(() -> members.find(admin.tenant(), memberId.toString()));
+        if (!lookup.isDone()) {
+            throw new AdminPages.NotFound(member);
+        }
+        Members.Found found = lookup.value();
+        AdminPages.tell(
+                work.run(() -> directory.removeMember(AdminPages.caller(admin, request), group, found.member())),
+                flash,
+                "member",
+                found.name() + " removed.");
+        return AdminPages.redirect("/groups/" + group);
+    }
+
+    @PostMapping("/delete")
+    public String delete(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_GROUPS);
+        Group group = work.read(() -> find(admin.tenant(), id));
+        if (AdminPages.tell(
+                work.run(() -> directory.delete(AdminPages.caller(admin, request), group.id())),
+                flash,
+                "delete",
+                group.displayName() + " deleted.")) {
+            return AdminPages.redirect("/groups");
+        }
+        return AdminPages.redirect("/groups/" + group.id());
+    }
+
+    /**
+     * The change a license form asks for: each ticked product ({@code sku}) with the apps switched on for it
+     * ({@code app-<sku>}); products the group has and are not ticked are removed.
+     */
+    record Change(
+            List<AssignedLicense> add, List<SkuId> remove, Map<String, List<String>> choices, List<String> summary) {
+        boolean isEmpty() {
+            return add.isEmpty() && remove.isEmpty();
+        }
+    }
+
+    private Change change(TenantId tenant, GroupId group, MultiValueMap<String, String> form) {
+        List<GroupLicense> current =
+                licensing.stateOf(tenant, group).orElseThrow().licenses();
+        List<String> ticked = form.getOrDefault("sku", List.of());
+        if (ticked.size() > 100) {
+            throw new AdminPages.BadInput("Too many products.");
+        }
+        List<AssignedLicense> add = new ArrayList<>();
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        List<String> summary = new ArrayList<>();
+        Set<SkuId> wanted = new java.util.HashSet<>();
+        for (String sku : ticked) {
+            Product product = products.product(tenant, sku);
+            List<String> on = form.getOrDefault("app-" + sku, List.of());
+            Set<ServicePlanId> off = products.switchedOff(product, on);
+            choices.put(product.skuId().toString(), on);
+            wanted.add(product.skuId());
+            boolean same = current.stream()
+                    .anyMatch(l -> l.license().skuId().equals(product.skuId())
+                            && l.license().disabledPlans().equals(off));
+            if (!same) {
+                add.add(new AssignedLicense(product.skuId(), off));
+                summary.add(product.displayName() + " with "
+                        + (product.servicePlans().size() - off.size()) + " of "
+                        + product.servicePlans().size() + " apps");
+            }
+        }
+        List<SkuId> remove = new ArrayList<>();
+        for (GroupLicense l : current) {
+            if (!wanted.contains(l.license().skuId())) {
+                remove.add(l.license().skuId());
+                summary.add("remove " + products.name(tenant, l.license().skuId()));
+            }
+        }
+        return new Change(add, remove, choices, summary);
+    }
+
+    private Group find(TenantId tenant, String id) {
+        return AdminPages.uuid(id)
+                .flatMap(uuid -> groups.find(tenant, new GroupId(uuid)))
+                .orElseThrow(() -> new AdminPages.NotFound(id));
+    }
+}

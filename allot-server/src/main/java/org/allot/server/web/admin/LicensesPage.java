@@ -1,0 +1,177 @@
+package org.allot.server.web.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.List;
+import org.allot.core.TenantId;
+import org.allot.core.catalog.Product;
+import org.allot.core.subscription.SubscribedSku;
+import org.allot.core.subscription.Subscription;
+import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.subscription.SubscriptionId;
+import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.core.subscription.Subscriptions;
+import org.allot.server.persistence.JdbcAssignments;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.persistence.query.LicenseQueries;
+import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.Capability;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Products: seat figures, subscriptions and their seats, who holds each product and who waits for it, in order. */
+@Controller
+public class LicensesPage {
+    static final int PAGE = 50;
+    static final int MAX_OFFSET = 10_000_000;
+
+    private final UnitOfWork work;
+    private final SubscriptionBook book;
+    private final Subscriptions subscriptions;
+    private final ProductChoices products;
+    private final LicenseQueries queries;
+    private final JdbcAssignments assignments;
+
+    public LicensesPage(
+            UnitOfWork work,
+            SubscriptionBook book,
+            Subscriptions subscriptions,
+            ProductChoices products,
+            LicenseQueries queries,
+            JdbcAssignments assignments) {
+        this.work = work;
+        this.book = book;
+        this.subscriptions = subscriptions;
+        this.products = products;
+        this.queries = queries;
+        this.assignments = assignments;
+    }
+
+    @GetMapping("/licenses")
+    public String list(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+        model.addAttribute("products", work.read(() -> book.subscribedSkus(admin.tenant()).stream()
+                .map(ProductChoices::choice)
+                .sorted(Comparator.comparing(ProductChoices.Choice::name, String.CASE_INSENSITIVE_ORDER))
+                .toList()));
+        return "licenses/list";
+    }
+
+    @GetMapping("/licenses/{sku}")
+    public String show(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String sku,
+            @RequestParam(name = "holders", defaultValue = "0") int holdersFrom,
+            @RequestParam(name = "waiting", defaultValue = "0") int waitingFrom,
+            Model model) {
+        if (holdersFrom < 0 || waitingFrom < 0 || holdersFrom > MAX_OFFSET || waitingFrom > MAX_OFFSET) {
+            throw new AdminPages.BadInput("This page link is damaged: start from the first page.");
+        }
+        TenantId tenant = admin.tenant();
+        work.read(() -> {
+            Product product = product(tenant, sku);
+            SubscribedSku figures = book.subscribedSku(tenant, product.skuId()).orElse(null);
+            List<Subscription> bought = subscriptions.ofSku(tenant, product.skuId()).stream()
+                    .filter(s -> s.status() != SubscriptionStatus.Deleted)
+                    .sorted(Comparator.comparing(Subscription::createdDateTime))
+                    .toList();
+            List<LicenseQueries.Holder> holders = queries.holders(tenant, product.skuId(), holdersFrom, PAGE + 1);
+            List<JdbcAssignments.WaitingEntry> waiting =
+                    assignments.waitingList(tenant, product.skuId(), waitingFrom, PAGE + 1);
+            model.addAttribute("product", product);
+            model.addAttribute("figures", figures == null ? null : ProductChoices.choice(figures));
+            model.addAttribute("subscriptions", bought);
+            model.addAttribute("holders", holders.subList(0, Math.min(PAGE, holders.size())));
+            model.addAttribute("moreHolders", holders.size() > PAGE ? holdersFrom + PAGE : null);
+            model.addAttribute("waiting", waiting.subList(0, Math.min(PAGE, waiting.size())));
+            model.addAttribute("moreWaiting", waiting.size() > PAGE ? waitingFrom + PAGE : null);
+            model.addAttribute(
+                    "groupNames",
+                    queries.groupNames(
+                            tenant,
+                            waiting.stream()
+                                    .map(JdbcAssignments.WaitingEntry::group)
+                                    .filter(g -> g.getMostSignificantBits() != 0 || g.getLeastSignificantBits() != 0)
+                                    .toList()));
+            return null;
+        });
+        model.addAttribute("holdersFrom", holdersFrom);
+        model.addAttribute("waitingFrom", waitingFrom);
+        return "licenses/detail";
+    }
+
+    /** Sets the seats of one subscription: more serve the waiting list at once, fewer never take licenses away. */
+    @PostMapping("/licenses/{sku}/subscriptions/{subscription}/seats")
+    public String setSeats(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String sku,
+            @PathVariable String subscription,
+            @RequestParam(name = "seats", defaultValue = "") String seats,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
+        Product product = work.read(() -> product(admin.tenant(), sku));
+        SubscriptionId id = new SubscriptionId(AdminPages.id(subscription));
+        Integer count = seats(seats, flash, "seats-" + id);
+        if (count != null) {
+            AdminPages.tell(
+                    work.run(() -> book.setSeats(AdminPages.caller(admin, request), id, count)),
+                    flash,
+                    "seats-" + id,
+                    "The subscription now has " + count + " seats of " + product.displayName() + ".");
+        }
+        return AdminPages.redirect("/licenses/" + product.skuId());
+    }
+
+    @PostMapping("/licenses/{sku}/subscriptions")
+    public String addSubscription(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String sku,
+            @RequestParam(name = "seats", defaultValue = "") String seats,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
+        Product product = work.read(() -> product(admin.tenant(), sku));
+        Integer count = seats(seats, flash, "subscription");
+        if (count != null) {
+            AdminPages.tell(
+                    work.run(() -> book.add(
+                            AdminPages.caller(admin, request),
+                            product.skuId(),
+                            count,
+                            SubscriptionStatus.Enabled,
+                            false,
+                            null)),
+                    flash,
+                    "subscription",
+                    "Subscription of " + count + " seats of " + product.displayName() + " added.");
+        }
+        return AdminPages.redirect("/licenses/" + product.skuId());
+    }
+
+    private static Integer seats(String value, RedirectAttributes flash, String form) {
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 0 && count <= SubscriptionBook.MAX_SEATS) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        AdminPages.refuse(flash, form, "Enter a number of seats from 0 to " + SubscriptionBook.MAX_SEATS + ".");
+        return null;
+    }
+
+    private Product product(TenantId tenant, String sku) {
+        try {
+            return products.product(tenant, sku);
+        } catch (AdminPages.BadInput e) {
+            throw new AdminPages.NotFound(sku);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.allot.server.web.admin;
+
+import org.allot.core.assignment.AssignmentError;
+import org.allot.core.assignment.LicenseAssignment;
+
+/** Says in plain words why an assignment is in error, and what the administrator can do about it. */
+final class Problems {
+    private Problems() {}
+
+    static LicenseView.Problem of(LicenseAssignment assignment, String productName, Integer waitingPosition) {
+        AssignmentError error = assignment.error();
+        if (error == null) {
+            return null;
+        }
+        String reason = assignment.reason() == null ? "" : assignment.reason();
+        String fromGroup = assignment.source().isDirect()
+                ? ""
+                : " This license comes from a group: change the group's apps, or the user's membership.";
+        return switch (error) {
+            case CountViolation ->
+                new LicenseView.Problem(
+                        "Waiting for a seat",
+                        reason,
+                        (waitingPosition == null ? "" : "Number " + waitingPosition + " in the waiting list. ")
+                                + "To serve them now, add seats of " + productName
+                                + ", or remove it from someone who no longer needs it.");
+            case MutuallyExclusiveViolation ->
+                new LicenseView.Problem(
+                        "Conflicting apps",
+                        reason,
+                        "Switch off one of the conflicting apps, or remove one of the two licenses." + fromGroup);
+            case DependencyViolation ->
+                new LicenseView.Problem(
+                        "An app needs another app",
+                        reason,
+                        "Assign a product that includes the app it needs, or switch off the app that needs it."
+                                + fromGroup);
+            case ProhibitedInUsageLocationViolation ->
+                new LicenseView.Problem(
+                        "Not available in the user's location",
+                        reason,
+                        "Correct the user's usage location if it is wrong, or switch off the app." + fromGroup);
+            case UniquenessViolation ->
+                new LicenseView.Problem(
+                        "An address clashes with another object",
+                        reason,
+                        "Change the clashing proxy address, then reprocess the user.");
+            case Other ->
+                new LicenseView.Problem(
+                        "Could not be licensed",
+                        reason,
+                        reason.contains("usage location")
+                                ? "Set the user's usage location on this page; the license is applied at once."
+                                : reason.contains("deleted")
+                                        ? "Restore the user to license them."
+                                        : "Correct the cause, then reprocess the user.");
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package org.allot.server.web.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.allot.server.persistence.query.Entity;
+import org.allot.server.persistence.query.Filter;
+import org.allot.server.persistence.query.Property;
+import org.allot.server.persistence.query.Query;
+
+/** The searches and filters of the user list, as filters the database answers from its indexes. */
+public final class UserFilters {
+    static final Query.Order ORDER = new Query.Order(property("displayName"), false);
+    static final int MAX_SEARCH = 256;
+
+    /** The views of the user list. */
+    public enum Show {
+        ALL("All users"),
+        LICENSED("Licensed"),
+        UNLICENSED("Unlicensed"),
+        ERRORS("With license errors"),
+        SYNCED("Synced from on-premises"),
+        CLOUD("Cloud only"),
+        GUESTS("Guests"),
+        NO_LOCATION("Without usage location");
+
+        private final String label;
+
+        Show(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Show parse(String value) {
+            for (Show show : values()) {
+                if (show.key().equalsIgnoreCase(value)) {
+                    return show;
+                }
+            }
+            throw new AdminPages.BadInput("Unknown user filter " + value + ".");
+        }
+    }
+
+    private UserFilters() {}
+
+    /** Users whose name, sign-in name or mail starts with the search, in the chosen view; null for all. */
+    static Filter of(String search, Show show) {
+        if (search.length() > MAX_SEARCH) {
+            throw new AdminPages.BadInput("Search for at most " + MAX_SEARCH + " characters.");
+        }
+        List<Filter> parts = new ArrayList<>();
+        if (!search.isEmpty()) {
+            String prefix = search.toLowerCase(Locale.ROOT);
+            parts.add(new Filter.Or(List.of(
+                    new Filter.StartsWith(property("displayName"), prefix),
+                    new Filter.StartsWith(property("userPrincipalName"), prefix),
+                    new Filter.StartsWith(property("mail"), prefix))));
+        }
+        switch (show) {
+            case ALL -> {}
+            case LICENSED -> parts.add(new Filter.HasAnyLicense());
+            case UNLICENSED -> parts.add(new Filter.Not(new Filter.HasAnyLicense()));
+            case ERRORS -> parts.add(new Filter.HasLicenseErrors());
+            case SYNCED -> parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, true));
+            case CLOUD -> parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, false));
+            case GUESTS -> parts.add(new Filter.Compare(property("userType"), Filter.Operator.EQ, "Guest"));
+            case NO_LOCATION -> parts.add(new Filter.Compare(property("usageLocation"), Filter.Operator.EQ, null));
+        }
+        return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : new Filter.And(parts);
+    }
+
+    static Property property(String name) {
+        return Entity.USER.property(name).orElseThrow();
+    }
+}

@@ -1,0 +1,219 @@
+package org.allot.server.web.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.allot.core.Caller;
+import org.allot.core.Outcome;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.UserLicensing;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
+import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.persistence.query.DirectoryQueries;
+import org.allot.server.persistence.query.Query;
+import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.Capability;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** All users: search, filters, pages of 50 in name order; select several to add, replace or remove a product. */
+@Controller
+public class UserListPage {
+    static final int PAGE = 50;
+    static final int MAX_BULK = 1000;
+
+    /** A row of the list: the user and the products they hold or wait for. */
+    public record Row(User user, List<String> licenses, boolean inError, boolean waiting) {}
+
+    private final UnitOfWork work;
+    private final DirectoryQueries queries;
+    private final UserLicensing licensing;
+    private final ProductCatalog catalog;
+    private final ProductChoices products;
+
+    public UserListPage(
+            UnitOfWork work,
+            DirectoryQueries queries,
+            UserLicensing licensing,
+            ProductCatalog catalog,
+            ProductChoices products) {
+        this.work = work;
+        this.queries = queries;
+        this.licensing = licensing;
+        this.catalog = catalog;
+        this.products = products;
+    }
+
+    @GetMapping("/users")
+    public String list(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "q", defaultValue = "") String search,
+            @RequestParam(name = "show", defaultValue = "all") String show,
+            @RequestParam(name = "after", required = false) String after,
+            Model model) {
+        TenantId tenant = admin.tenant();
+        UserFilters.Show filter = UserFilters.Show.parse(show);
+        Query.Order order = UserFilters.ORDER;
+        Query.Cursor cursor = after == null || after.isBlank()
+                ? null
+                : Query.Cursor.ofToken(after, order)
+                        .orElseThrow(
+                                () -> new AdminPages.BadInput("This page link is damaged: start from the first page."));
+        Query query = new Query(UserFilters.of(search.strip(), filter), order, PAGE, cursor, true);
+        work.read(() -> {
+            var page = queries.users(tenant, query, false);
+            Map<UserId, List<LicenseAssignment>> assignments = licensing.assignmentsOf(
+                    tenant, page.rows().stream().map(User::id).toList());
+            Catalog names = catalog.forTenant(tenant);
+            List<Row> rows = new ArrayList<>();
+            for (User user : page.rows()) {
+                List<LicenseAssignment> held = assignments.getOrDefault(user.id(), List.of());
+                Set<String> licenses = new LinkedHashSet<>();
+                held.stream()
+                        .filter(LicenseAssignment::holdsSeat)
+                        .forEach(a -> licenses.add(names.find(a.sku())
+                                .map(Product::displayName)
+                                .orElse(a.sku().toString())));
+                rows.add(new Row(
+                        user,
+                        List.copyOf(licenses),
+                        held.stream().anyMatch(a -> a.error() != null && !a.isWaiting()),
+                        held.stream().anyMatch(LicenseAssignment::isWaiting)));
+            }
+            model.addAttribute("rows", rows);
+            model.addAttribute("count", page.count());
+            model.addAttribute("next", page.next() == null ? null : page.next().token(order));
+            model.addAttribute("products", products.subscribed(tenant));
+            return null;
+        });
+        model.addAttribute("q", search);
+        model.addAttribute("show", filter.name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("filters", UserFilters.Show.values());
+        model.addAttribute("firstPage", cursor == null);
+        model.addAttribute(
+                "back",
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/users")
+                        .queryParam("q", search)
+                        .queryParam("show", filter.key())
+                        .build()
+                        .encode()
+                        .toUriString());
+        return "users/list";
+    }
+
+    /**
+     * Adds a product to the selected users, replaces their direct licenses with it, or removes it from them: all of
+     * them or, when one is refused, none of them.
+     */
+    @PostMapping("/users/bulk")
+    public String bulk(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "user", required = false) List<String> ids,
+            @RequestParam(name = "sku", defaultValue = "") String sku,
+            @RequestParam(name = "mode", defaultValue = "add") String mode,
+            @RequestParam(name = "back", defaultValue = "/users") String back,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
+        String returnTo = back.matches("/users(\\?[\\x21-\\x7e]*)?") ? back : "/users";
+        if (ids == null || ids.isEmpty()) {
+            AdminPages.refuse(flash, "bulk", "Select the users first.");
+            return AdminPages.redirect(returnTo);
+        }
+        if (sku.isBlank()) {
+            AdminPages.refuse(flash, "bulk", "Choose a product.");
+            return AdminPages.redirect(returnTo);
+        }
+        if (ids.size() > MAX_BULK) {
+            throw new AdminPages.BadInput("At most " + MAX_BULK + " users can be changed at once.");
+        }
+        BulkMode bulkMode = BulkMode.parse(mode);
+        List<UserId> users = new ArrayList<>(new LinkedHashSet<>(
+                ids.stream().map(id -> new UserId(AdminPages.id(id))).toList()));
+        Product product = work.read(() -> products.product(admin.tenant(), sku));
+        Caller caller = AdminPages.caller(admin, request);
+        Outcome<Integer> outcome = work.run(() -> apply(caller, users, product.skuId(), bulkMode));
+        AdminPages.tell(
+                outcome,
+                flash,
+                "bulk",
+                outcome.isDone() ? bulkMode.done(product.displayName(), outcome.value(), users.size()) : "");
+        return AdminPages.redirect(returnTo);
+    }
+
+    /** Changes each user in turn; the first refusal names the user and undoes the others (one transaction). */
+    private Outcome<Integer> apply(Caller caller, List<UserId> users, SkuId sku, BulkMode mode) {
+        Map<UserId, List<LicenseAssignment>> current = licensing.assignmentsOf(caller.tenant(), users);
+        int changed = 0;
+        for (UserId user : users) {
+            Set<SkuId> direct = new LinkedHashSet<>();
+            current.getOrDefault(user, List.of()).stream()
+                    .filter(a -> a.source().isDirect())
+                    .forEach(a -> direct.add(a.sku()));
+            List<AssignedLicense> add =
+                    mode != BulkMode.REMOVE && !direct.contains(sku) ? List.of(AssignedLicense.of(sku)) : List.of();
+            List<SkuId> remove =
+                    switch (mode) {
+                        case ADD -> List.of();
+                        case REPLACE ->
+                            direct.stream().filter(s -> !s.equals(sku)).toList();
+                        case REMOVE -> direct.contains(sku) ? List.of(sku) : List.of();
+                    };
+            if (add.isEmpty() && remove.isEmpty()) {
+                continue;
+            }
+            var outcome = licensing.assign(caller, user, add, remove, false);
+            if (!outcome.isDone()) {
+                String name = queries.user(caller.tenant(), user.toString())
+                        .map(User::userPrincipalName)
+                        .orElse(user.toString());
+                return Outcome.refused(
+                        outcome.rejection().code(),
+                        "Nothing was changed: %s was refused: %s",
+                        name,
+                        outcome.rejection().message());
+            }
+            changed++;
+        }
+        return Outcome.done(changed);
+    }
+
+    enum BulkMode {
+        ADD,
+        REPLACE,
+        REMOVE;
+
+        static BulkMode parse(String value) {
+            for (BulkMode mode : values()) {
+                if (mode.name().equalsIgnoreCase(value)) {
+                    return mode;
+                }
+            }
+            throw new AdminPages.BadInput("Unknown change " + value + ": add, replace or remove.");
+        }
+
+        String done(String product, int changed, int selected) {
+            String unchanged = changed == selected ? "" : " (" + (selected - changed) + " had nothing to change)";
+            return switch (this) {
+                case ADD -> product + " added to " + changed + " users" + unchanged + ".";
+                case REPLACE -> "Direct licenses of " + changed + " users replaced with " + product + unchanged + ".";
+                case REMOVE -> product + " removed from " + changed + " users" + unchanged + ".";
+            };
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// The admin center's only script: no inline scripts are allowed by its Content-Security-Policy.
+(function () {
+    'use strict';
+
+    function meta(name) {
+        var element = document.querySelector('meta[name="' + name + '"]');
+        return element ? element.getAttribute('content') : null;
+    }
+
+    // htmx requests carry the CSRF token as a header, like forms carry it as a field.
+    document.addEventListener('htmx:configRequest', function (event) {
+        var header = meta('csrf-header');
+        var token = meta('csrf-token');
+        if (header && token) {
+            event.detail.headers[header] = token;
+        }
+    });
+
+    // A signed-out session answers htmx with the sign-in page: go there instead of swapping it into a fragment.
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        var url = event.detail.xhr && event.detail.xhr.responseURL;
+        if (url && new URL(url).pathname === '/login') {
+            event.detail.shouldSwap = false;
+            window.location.href = '/login';
+        }
+    });
+
+    // Destructive actions ask first: <form data-confirm="..."> or <button data-confirm="...">.
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        var message = (event.submitter && event.submitter.dataset.confirm) || form.dataset.confirm;
+        if (message && !window.confirm(message)) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+        }
+    }, true);
+
+    function start() {
+        // Charts are configured by the server: <canvas data-chart="{...Chart.js configuration...}">.
+        if (window.Chart) {
+            document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+                new window.Chart(canvas, JSON.parse(canvas.dataset.chart));
+            });
+        }
+        // "Select all" ticks every row of its table.
+        document.querySelectorAll('input[data-select-all]').forEach(function (box) {
+            box.addEventListener('change', function () {
+                document.querySelectorAll('input[name="' + box.dataset.selectAll + '"]').forEach(function (row) {
+                    row.checked = box.checked;
+                });
+            });
+        });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
+})();

@@ -1,0 +1,176 @@
+package org.allot.server.web.admin;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver (nothing is downloaded): what an
+ * administrator does in the admin center, step by step.
+ */
+public final class Browser implements AutoCloseable {
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final String CHROMIUM = System.getProperty("allot.test.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("allot.test.chromedriver", "/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final String base;
+    private final Path profile;
+
+    private Browser(WebDriver driver, String base, Path profile) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+    }
+
+    public static Browser start(String base) {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("The admin center's browser tests need Chromium and its driver: install the"
+                    + " Debian packages 'chromium chromium-driver' (.ci/run does), or point -Dallot.test.chromium and"
+                    + " -Dallot.test.chromedriver at them.");
+        }
+        try {
+            Path profile = Files.createTempDirectory("allot-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-dev-shm-usage",
+                    "--disable-gpu",
+                    "--disable-extensions",
+                    "--disable-background-networking",
+                    "--no-first-run",
+                    "--lang=en-US",
+                    "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .build();
+            WebDriver driver = new ChromeDriver(service, options);
+            driver.manage().window().setSize(new Dimension(1440, 1000));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, base, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    public void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.cssSelector("button[type=submit]"));
+    }
+
+    public WebElement find(By by) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    public boolean has(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    public String text(By by) {
+        return find(by).getText();
+    }
+
+    /** Clicks an element once it can be clicked, scrolled to the middle of the window as a person would. */
+    public void click(By by) {
+        WebElement element = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by));
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** Clicks, then accepts the confirmation the page asks for. */
+    public void clickAndConfirm(By by) {
+        click(by);
+        Alert alert = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.alertIsPresent());
+        alert.accept();
+    }
+
+    public void type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void selectByValue(By by, String value) {
+        new Select(find(by)).selectByValue(value);
+    }
+
+    public void selectByText(By by, String text) {
+        new Select(find(by)).selectByVisibleText(text);
+    }
+
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+    }
+
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** A screenshot of the window into {@code target/screenshots}, for the README and for looking at failures. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String source() {
+        return driver.getPageSource();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}
