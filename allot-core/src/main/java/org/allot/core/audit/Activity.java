@@ -23,7 +23,11 @@ public enum Activity {
     ADD_PRODUCT("Add product", Category.DIRECTORY_MANAGEMENT),
     DELETE_PRODUCT("Delete product", Category.DIRECTORY_MANAGEMENT),
     ADD_PLAN_RULE("Add service plan rule", Category.DIRECTORY_MANAGEMENT),
-    DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT);
+    DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT),
+    SET_SYNC_CONNECTOR("Set directory synchronization connector", Category.DIRECTORY_MANAGEMENT),
+    START_DIRECTORY_SYNC("Start directory synchronization", Category.DIRECTORY_MANAGEMENT),
+    FINISH_DIRECTORY_SYNC("Finish directory synchronization", Category.DIRECTORY_MANAGEMENT),
+    CONFIRM_SYNC_DELETIONS("Confirm directory synchronization deletions", Category.DIRECTORY_MANAGEMENT);
 
     private final String displayName;
     private final Category category;
