@@ -17,8 +17,8 @@ public interface Connectors {
 
     void saveCheckpoint(TenantId tenant, SyncCheckpoint checkpoint);
 
-    /** Asks for a run soon, by whichever server is free (see the server's scheduler). */
-    void requestRun(TenantId tenant, Instant at);
+    /** Asks for a run soon, by whichever server is free (see the server's scheduler), on someone's behalf. */
+    void requestRun(TenantId tenant, Instant at, String requestedBy);
 
     /** A run started: records when, and takes the pending request, if any. */
     void runStarted(TenantId tenant, Instant at);

@@ -159,7 +159,7 @@ public final class DirectorySync {
      * Refused when no connector is configured or a run is under way.
      */
     public Outcome<SyncRun> runNow(Caller caller, boolean full) {
-        return runner.run(caller.tenant(), SyncTrigger.MANUAL, caller.actor(), full);
+        return runner.run(caller.tenant(), SyncTrigger.MANUAL, caller.actor().displayName(), full);
     }
 
     /** Asks for a run by the next server free to do it (within the scheduler's poll interval), and returns at once. */
@@ -169,14 +169,20 @@ public final class DirectorySync {
             if (connector.isEmpty()) {
                 return Outcome.refused(SyncRunner.noConnector());
             }
-            connectors.requestRun(caller.tenant(), clock.instant());
+            connectors.requestRun(
+                    caller.tenant(), clock.instant(), caller.actor().displayName());
             return Outcome.done(connector.get());
         });
     }
 
-    /** A scheduled run (the server's scheduler calls it). */
-    public Outcome<SyncRun> runScheduled(TenantId tenant) {
-        return runner.run(tenant, SyncTrigger.SCHEDULED, SCHEDULE, false);
+    /**
+     * A run started by the server's scheduler: because the connector's interval has passed, or because someone
+     * asked for it with {@link #requestRun} ({@code requestedBy}, null otherwise).
+     */
+    public Outcome<SyncRun> runScheduled(TenantId tenant, String requestedBy) {
+        return requestedBy == null
+                ? runner.run(tenant, SyncTrigger.SCHEDULED, SCHEDULE.displayName(), false)
+                : runner.run(tenant, SyncTrigger.MANUAL, requestedBy, false);
     }
 
     /** Carries out the deletions a blocked run held back. Only the latest blocked run can be confirmed. */

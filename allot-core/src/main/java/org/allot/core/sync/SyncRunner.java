@@ -75,7 +75,7 @@ final class SyncRunner {
         this.progress = Objects.requireNonNull(progress);
     }
 
-    Outcome<SyncRun> run(TenantId tenant, SyncTrigger trigger, Actor requestedBy, boolean full) {
+    Outcome<SyncRun> run(TenantId tenant, SyncTrigger trigger, String requestedBy, boolean full) {
         Optional<SyncLocks.Lock> lock = locks.tryLock(tenant);
         if (lock.isEmpty()) {
             return Outcome.refused(alreadyRunning());
@@ -98,7 +98,7 @@ final class SyncRunner {
         }
     }
 
-    private SyncRun start(TenantId tenant, SyncTrigger trigger, Actor requestedBy) {
+    private SyncRun start(TenantId tenant, SyncTrigger trigger, String requestedBy) {
         Instant now = clock.instant();
         for (SyncRun stale : runs.inState(tenant, SyncRunState.RUNNING)) {
             runs.update(stale.finish(
@@ -107,7 +107,7 @@ final class SyncRunner {
                     0,
                     "The server running it stopped before it finished; the next run completed its work."));
         }
-        SyncRun run = SyncRun.started(tenant, trigger, requestedBy.displayName(), now);
+        SyncRun run = SyncRun.started(tenant, trigger, requestedBy, now);
         runs.add(run);
         connectors.runStarted(tenant, now);
         audit.append(AuditEvent.of(
@@ -115,7 +115,7 @@ final class SyncRunner {
                 now,
                 Activity.START_DIRECTORY_SYNC,
                 target(run),
-                List.of(PropertyChange.of("Trigger", null, trigger + " (" + requestedBy.displayName() + ")"))));
+                List.of(PropertyChange.of("Trigger", null, trigger + " (" + requestedBy + ")"))));
         return run;
     }
 

@@ -44,7 +44,7 @@ public final class InMemoryConnectors implements Connectors {
     }
 
     @Override
-    public void requestRun(TenantId tenant, Instant at) {
+    public void requestRun(TenantId tenant, Instant at, String requestedBy) {
         requests.put(tenant, at);
     }
 

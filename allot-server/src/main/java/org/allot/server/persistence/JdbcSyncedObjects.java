@@ -1,0 +1,75 @@
+package org.allot.server.persistence;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.allot.core.TenantId;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.User;
+import org.allot.core.sync.ObjectKind;
+import org.allot.core.sync.SyncedObjects;
+import org.allot.core.sync.SyncedRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Synced users and groups, found by immutable id through the indexes on {@code on_premises_immutable_id}. */
+public final class JdbcSyncedObjects implements SyncedObjects {
+    private final JdbcClient jdbc;
+
+    public JdbcSyncedObjects(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<SyncedRef> all(TenantId tenant) {
+        return jdbc.sql("""
+                        select 'USER' as kind, id, on_premises_immutable_id, user_principal_name as name,
+                            deleted_at is not null as deleted
+                        from directory_user
+                        where tenant_id = :tenant and on_premises_sync_enabled and on_premises_immutable_id is not null
+                        union all
+                        select 'GROUP', id, on_premises_immutable_id, display_name, false
+                        from directory_group
+                        where tenant_id = :tenant and on_premises_sync_enabled and on_premises_immutable_id is not null""")
+                .param("tenant", tenant.value())
+                .query((rs, i) -> new SyncedRef(
+                        ObjectKind.valueOf(rs.getString("kind")),
+                        SqlValues.uuid(rs, "id"),
+                        rs.getString("on_premises_immutable_id"),
+                        rs.getString("name"),
+                        rs.getBoolean("deleted")))
+                .list();
+    }
+
+    @Override
+    public Map<String, User> usersByImmutableId(TenantId tenant, Collection<String> immutableIds) {
+        Map<String, User> found = new HashMap<>();
+        if (immutableIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select * from directory_user
+                        where tenant_id = ? and on_premises_immutable_id = any(?) and on_premises_sync_enabled""")
+                .params(tenant.value(), immutableIds.toArray(String[]::new))
+                .query(JdbcUsers::map)
+                .list()
+                .forEach(u -> found.put(u.onPremisesImmutableId(), u));
+        return found;
+    }
+
+    @Override
+    public Map<String, Group> groupsByImmutableId(TenantId tenant, Collection<String> immutableIds) {
+        Map<String, Group> found = new HashMap<>();
+        if (immutableIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select * from directory_group
+                        where tenant_id = ? and on_premises_immutable_id = any(?) and on_premises_sync_enabled""")
+                .params(tenant.value(), immutableIds.toArray(String[]::new))
+                .query(JdbcGroups::map)
+                .list()
+                .forEach(g -> found.put(g.onPremisesImmutableId(), g));
+        return found;
+    }
+}
