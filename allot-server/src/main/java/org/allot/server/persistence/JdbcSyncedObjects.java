@@ -48,9 +48,10 @@ public final class JdbcSyncedObjects implements SyncedObjects {
             return found;
         }
         jdbc.sql("""
-                        select * from directory_user
-                        where tenant_id = ? and on_premises_immutable_id = any(?) and on_premises_sync_enabled""")
-                .params(tenant.value(), immutableIds.toArray(String[]::new))
+                        select u.* from unnest(?) as t(id)
+                        join directory_user u on u.tenant_id = ? and u.on_premises_immutable_id = t.id
+                        where u.on_premises_sync_enabled""")
+                .params(immutableIds.stream().distinct().toArray(String[]::new), tenant.value())
                 .query(JdbcUsers::map)
                 .list()
                 .forEach(u -> found.put(u.onPremisesImmutableId(), u));
@@ -64,9 +65,10 @@ public final class JdbcSyncedObjects implements SyncedObjects {
             return found;
         }
         jdbc.sql("""
-                        select * from directory_group
-                        where tenant_id = ? and on_premises_immutable_id = any(?) and on_premises_sync_enabled""")
-                .params(tenant.value(), immutableIds.toArray(String[]::new))
+                        select g.* from unnest(?) as t(id)
+                        join directory_group g on g.tenant_id = ? and g.on_premises_immutable_id = t.id
+                        where g.on_premises_sync_enabled""")
+                .params(immutableIds.stream().distinct().toArray(String[]::new), tenant.value())
                 .query(JdbcGroups::map)
                 .list()
                 .forEach(g -> found.put(g.onPremisesImmutableId(), g));

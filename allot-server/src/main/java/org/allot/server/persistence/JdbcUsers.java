@@ -50,8 +50,8 @@ public final class JdbcUsers implements Users {
     @Override
     public Map<UserId, User> findAll(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, User> found = new LinkedHashMap<>();
-        jdbc.sql("select * from directory_user where tenant_id = ? and id = any(?)")
-                .params(tenant.value(), SqlValues.uuidArray(ids, UserId::value))
+        jdbc.sql("select u.* from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id")
+                .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
                 .query(JdbcUsers::map)
                 .list()
                 .forEach(u -> found.put(u.id(), u));
@@ -64,12 +64,15 @@ public final class JdbcUsers implements Users {
         if (userPrincipalNames.isEmpty()) {
             return found;
         }
-        jdbc.sql("select * from directory_user where tenant_id = ? and lower(user_principal_name) = any(?)")
+        jdbc.sql("""
+                        select u.* from unnest(?) as t(name)
+                        join directory_user u on u.tenant_id = ? and lower(u.user_principal_name) = t.name""")
                 .params(
-                        tenant.value(),
                         userPrincipalNames.stream()
                                 .map(n -> n.toLowerCase(Locale.ROOT))
-                                .toArray(String[]::new))
+                                .distinct()
+                                .toArray(String[]::new),
+                        tenant.value())
                 .query(JdbcUsers::map)
                 .list()
                 .forEach(u -> found.put(u.userPrincipalName().toLowerCase(Locale.ROOT), u));
