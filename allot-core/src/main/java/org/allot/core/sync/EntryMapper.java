@@ -49,12 +49,7 @@ public final class EntryMapper {
         if (id.isEmpty()) {
             return Outcome.refused(noId());
         }
-        Map<UserAttribute, Object> values = new LinkedHashMap<>();
-        mapping.user().forEach((attribute, names) -> {
-            if (!names.isEmpty()) {
-                values.put(attribute, first(entry, names));
-            }
-        });
+        Map<UserAttribute, Object> values = values(entry, mapping.user());
         for (UserAttribute required : List.of(UserAttribute.USER_PRINCIPAL_NAME, UserAttribute.DISPLAY_NAME)) {
             if (values.get(required) == null) {
                 return Outcome.refused(Rejection.invalid(
@@ -83,12 +78,7 @@ public final class EntryMapper {
         if (id.isEmpty()) {
             return Outcome.refused(noId());
         }
-        Map<GroupAttribute, Object> values = new LinkedHashMap<>();
-        mapping.group().forEach((attribute, names) -> {
-            if (!names.isEmpty()) {
-                values.put(attribute, first(entry, names));
-            }
-        });
+        Map<GroupAttribute, Object> values = values(entry, mapping.group());
         if (values.get(GroupAttribute.DISPLAY_NAME) == null) {
             return Outcome.refused(Rejection.invalid(
                     "The entry has no displayName (read from %s), which every group needs.",
@@ -102,6 +92,17 @@ public final class EntryMapper {
             flags.value().ifPresent(f -> values.put(GroupAttribute.SECURITY_ENABLED, (f & SECURITY_GROUP) != 0));
         }
         return Outcome.done(new SyncedGroup(id.get(), values));
+    }
+
+    /** Each mapped attribute's value: the first of its directory attributes that has one, or null (clears it). */
+    private static <A> Map<A, Object> values(DirectoryEntry entry, Map<A, List<String>> mapped) {
+        Map<A, Object> values = new LinkedHashMap<>();
+        mapped.forEach((attribute, names) -> {
+            if (!names.isEmpty()) {
+                values.put(attribute, first(entry, names));
+            }
+        });
+        return values;
     }
 
     private static String first(DirectoryEntry entry, List<String> names) {

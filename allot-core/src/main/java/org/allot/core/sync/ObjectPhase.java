@@ -89,13 +89,8 @@ final class ObjectPhase {
             return;
         }
         Batch batch = transactions.run(() -> writeUsers(run, mapped, entries));
-        run.tally.added += batch.added;
-        run.tally.updated += batch.updated;
-        run.tally.unchanged += batch.unchanged;
-        run.tally.errors(batch.errors);
-        batch.refs.forEach(run::remember);
+        record(run, batch, entries);
         if (run.delta()) {
-            batch.entered.forEach(id -> run.entered.add(entries.get(id).dn()));
             batch.restored.forEach(run.restored::add);
         }
     }
@@ -151,11 +146,7 @@ final class ObjectPhase {
             return;
         }
         Batch batch = transactions.run(() -> writeGroups(run, mapped, entries));
-        run.tally.added += batch.added;
-        run.tally.updated += batch.updated;
-        run.tally.unchanged += batch.unchanged;
-        run.tally.errors(batch.errors);
-        batch.refs.forEach(run::remember);
+        record(run, batch, entries);
         run.unchangedGroups.addAll(batch.unchangedIds);
         for (SyncPlanner.Mapped<SyncedGroup> group : mapped) {
             if (group.value().isDone()) {
@@ -163,9 +154,6 @@ final class ObjectPhase {
                 run.memberLists.put(group.immutableId(), entry.members());
                 run.groupDns.put(group.immutableId(), entry.dn());
             }
-        }
-        if (run.delta()) {
-            batch.entered.forEach(id -> run.entered.add(entries.get(id).dn()));
         }
     }
 
@@ -200,6 +188,18 @@ final class ObjectPhase {
             }
         });
         return batch;
+    }
+
+    /** Counts what a committed page did and remembers the objects it wrote (and, in a delta, those that entered). */
+    private static void record(RunContext run, Batch batch, Map<String, DirectoryEntry> entries) {
+        run.tally.added += batch.added;
+        run.tally.updated += batch.updated;
+        run.tally.unchanged += batch.unchanged;
+        run.tally.errors(batch.errors);
+        batch.refs.forEach(run::remember);
+        if (run.delta()) {
+            batch.entered.forEach(id -> run.entered.add(entries.get(id).dn()));
+        }
     }
 
     /**

@@ -27,9 +27,7 @@ class SyncedGroupLicensingTest {
     void syncedMembersOfALicensedGroupInheritItsLicenses() {
         Scenario contoso = Scenario.contoso();
         Caller sync = contoso.admin.as(Actor.DIRECTORY_SYNC);
-        contoso.subscribe(E3, 10);
-        GroupId office = syncedGroup(contoso, sync, "Office");
-        contoso.licenseGroup(office, E3).value();
+        GroupId office = licensedSyncedGroup(contoso, sync);
         List<UserId> people = provision(contoso, sync, "person", 3);
 
         contoso.allot
@@ -49,9 +47,7 @@ class SyncedGroupLicensingTest {
     void manySyncedMembersAtOnceAreLicensedInTheBackground() {
         Scenario contoso = Scenario.contosoWithBackgroundJobs();
         Caller sync = contoso.admin.as(Actor.DIRECTORY_SYNC);
-        contoso.subscribe(E3, 10);
-        GroupId office = syncedGroup(contoso, sync, "Office");
-        contoso.licenseGroup(office, E3).value();
+        GroupId office = licensedSyncedGroup(contoso, sync);
         List<UserId> people = provision(contoso, sync, "person", 6);
 
         contoso.allot
@@ -87,6 +83,14 @@ class SyncedGroupLicensingTest {
         assertThat(people)
                 .allSatisfy(p ->
                         assertThat(contoso.inherited(p, E3, office).holdsSeat()).isTrue());
+    }
+
+    /** A synced group "Office", licensed with E3 (10 seats). */
+    private static GroupId licensedSyncedGroup(Scenario contoso, Caller sync) {
+        contoso.subscribe(E3, 10);
+        GroupId office = syncedGroup(contoso, sync, "Office");
+        contoso.licenseGroup(office, E3).value();
+        return office;
     }
 
     private static GroupId syncedGroup(Scenario contoso, Caller sync, String name) {

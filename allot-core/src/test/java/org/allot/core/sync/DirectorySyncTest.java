@@ -103,9 +103,7 @@ class DirectorySyncTest {
         String ada = contoso.directory.addUser("ada");
         String group = contoso.directory.addGroup("Office users", ada);
         contoso.run();
-        contoso.contoso.subscribe(e3, 10);
-        GroupId office = contoso.group("Office users").orElseThrow().id();
-        contoso.contoso.licenseGroup(office, e3).value();
+        GroupId office = licensed("Office users");
 
         String grace = contoso.directory.addUser("grace");
         contoso.directory.setMembers(group, ada, grace);
@@ -122,9 +120,7 @@ class DirectorySyncTest {
         String ada = contoso.directory.addUser("ada");
         String group = contoso.directory.addGroup("Office users", ada);
         contoso.run();
-        contoso.contoso.subscribe(e3, 10);
-        GroupId office = contoso.group("Office users").orElseThrow().id();
-        contoso.contoso.licenseGroup(office, e3).value();
+        GroupId office = licensed("Office users");
 
         contoso.directory.setMembers(group);
         contoso.run();
@@ -328,5 +324,13 @@ class DirectorySyncTest {
         assertThat(contoso.sync.configure(contoso.admin, location).rejection().message())
                 .contains("usageLocation stays cloud-managed");
         assertThat(contoso.connector().settings().url()).isEqualTo("ldaps://dc1.contoso.com");
+    }
+
+    /** Subscribes E3 and licenses the synced group with it. */
+    private GroupId licensed(String group) {
+        contoso.contoso.subscribe(e3, 10);
+        GroupId id = contoso.group(group).orElseThrow().id();
+        contoso.contoso.licenseGroup(id, e3).value();
+        return id;
     }
 }

@@ -4,12 +4,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.allot.core.TenantId;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
 import org.allot.core.sync.ObjectKind;
 import org.allot.core.sync.SyncedObjects;
 import org.allot.core.sync.SyncedRef;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Synced users and groups, found by immutable id through the indexes on {@code on_premises_immutable_id}. */
@@ -43,35 +45,32 @@ public final class JdbcSyncedObjects implements SyncedObjects {
 
     @Override
     public Map<String, User> usersByImmutableId(TenantId tenant, Collection<String> immutableIds) {
-        Map<String, User> found = new HashMap<>();
-        if (immutableIds.isEmpty()) {
-            return found;
-        }
-        jdbc.sql("""
-                        select u.* from unnest(?) as t(id)
-                        join directory_user u on u.tenant_id = ? and u.on_premises_immutable_id = t.id
-                        where u.on_premises_sync_enabled""")
-                .params(immutableIds.stream().distinct().toArray(String[]::new), tenant.value())
-                .query(JdbcUsers::map)
-                .list()
-                .forEach(u -> found.put(u.onPremisesImmutableId(), u));
-        return found;
+        return byImmutableId("directory_user", JdbcUsers::map, User::onPremisesImmutableId, tenant, immutableIds);
     }
 
     @Override
     public Map<String, Group> groupsByImmutableId(TenantId tenant, Collection<String> immutableIds) {
-        Map<String, Group> found = new HashMap<>();
+        return byImmutableId("directory_group", JdbcGroups::map, Group::onPremisesImmutableId, tenant, immutableIds);
+    }
+
+    /** Joins the ids as an unnested array, so a batch costs index lookups however large the tenant grows. */
+    private <T> Map<String, T> byImmutableId(
+            String table,
+            RowMapper<T> mapper,
+            Function<T, String> immutableId,
+            TenantId tenant,
+            Collection<String> immutableIds) {
+        Map<String, T> found = new HashMap<>();
         if (immutableIds.isEmpty()) {
             return found;
         }
-        jdbc.sql("""
-                        select g.* from unnest(?) as t(id)
-                        join directory_group g on g.tenant_id = ? and g.on_premises_immutable_id = t.id
-                        where g.on_premises_sync_enabled""")
+        jdbc.sql(
+                        "select o.* from unnest(?) as t(id) join " + table
+                                + " o on o.tenant_id = ? and o.on_premises_immutable_id = t.id where o.on_premises_sync_enabled")
                 .params(immutableIds.stream().distinct().toArray(String[]::new), tenant.value())
-                .query(JdbcGroups::map)
+                .query(mapper)
                 .list()
-                .forEach(g -> found.put(g.onPremisesImmutableId(), g));
+                .forEach(o -> found.put(immutableId.apply(o), o));
         return found;
     }
 }

@@ -131,22 +131,7 @@ class ActiveDirectorySyncIT {
         allot.run();
         User grace = allot.synced("grace.hopper@contoso.com");
         User katherine = allot.synced("katherine.johnson@contoso.com");
-        String mary = "CN=Mary Jackson," + ENGINEERING;
-        directory.add(
-                "dn: " + mary,
-                "objectClass: top",
-                "objectClass: person",
-                "objectClass: organizationalPerson",
-                "objectClass: user",
-                "cn: Mary Jackson",
-                "sn: Jackson",
-                "givenName: Mary",
-                "displayName: Mary Jackson",
-                "objectGUID:: 3q2+7wAAAAAAAAAAAAAAAQ==",
-                "sAMAccountName: mary",
-                "userPrincipalName: mary.jackson@contoso.com",
-                "userAccountControl: 512",
-                "department: Engineering");
+        String mary = newEngineer("3q2+7wAAAAAAAAAAAAAAAQ==");
         directory.addValue("CN=Engineering," + GROUPS, "member", mary);
         directory.rename("CN=Grace Hopper," + ENGINEERING, "CN=Grace Brewster Hopper", SALES);
         directory.replace("CN=Grace Brewster Hopper," + SALES, "displayName", "Grace Brewster Hopper");
@@ -198,20 +183,7 @@ class ActiveDirectorySyncIT {
         assertThat(allot.contoso.heldSkus(
                         allot.synced("ada.lovelace@contoso.com").id()))
                 .containsExactly(TestCatalog.E3.skuId());
-        String mary = "CN=Mary Jackson," + ENGINEERING;
-        directory.add(
-                "dn: " + mary,
-                "objectClass: top",
-                "objectClass: person",
-                "objectClass: organizationalPerson",
-                "objectClass: user",
-                "cn: Mary Jackson",
-                "sn: Jackson",
-                "displayName: Mary Jackson",
-                "objectGUID:: 3q2+7wAAAAAAAAAAAAAAAg==",
-                "sAMAccountName: mary",
-                "userPrincipalName: mary.jackson@contoso.com",
-                "userAccountControl: 512");
+        String mary = newEngineer("3q2+7wAAAAAAAAAAAAAAAg==");
         directory.addValue("CN=Engineering," + GROUPS, "member", mary);
 
         allot.run();
@@ -333,5 +305,26 @@ class ActiveDirectorySyncIT {
                         .update(ada.id(), org.allot.core.directory.UserAttribute.USAGE_LOCATION, "GB")
                         .isDone())
                 .isTrue();
+    }
+
+    /** Adds Mary Jackson to the Engineering OU (not to any group yet); returns her DN. */
+    private String newEngineer(String objectGuid) throws Exception {
+        String mary = "CN=Mary Jackson," + ENGINEERING;
+        directory.add(
+                "dn: " + mary,
+                "objectClass: top",
+                "objectClass: person",
+                "objectClass: organizationalPerson",
+                "objectClass: user",
+                "cn: Mary Jackson",
+                "sn: Jackson",
+                "givenName: Mary",
+                "displayName: Mary Jackson",
+                "objectGUID:: " + objectGuid,
+                "sAMAccountName: mary",
+                "userPrincipalName: mary.jackson@contoso.com",
+                "userAccountControl: 512",
+                "department: Engineering");
+        return mary;
     }
 }

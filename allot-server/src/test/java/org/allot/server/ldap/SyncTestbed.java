@@ -77,23 +77,16 @@ final class SyncTestbed {
     }
 
     static ConnectorRequest activeDirectory(TestDirectory directory) {
-        return new ConnectorRequest(
-                "activeDirectory",
-                directory.url(),
-                false,
-                null,
-                TestDirectory.BIND_DN,
-                TestDirectory.PASSWORD,
-                List.of(TestDirectory.BASE),
-                null,
-                null,
-                Map.of(),
-                true);
+        return request("activeDirectory", directory);
     }
 
     static ConnectorRequest genericLdap(TestDirectory directory) {
+        return request("genericLdap", directory);
+    }
+
+    private static ConnectorRequest request(String preset, TestDirectory directory) {
         return new ConnectorRequest(
-                "genericLdap",
+                preset,
                 directory.url(),
                 false,
                 null,
