@@ -23,8 +23,35 @@ class ServerArchitectureTest {
                 .resideInAnyPackage(
                         "org.allot.server.web..",
                         "org.allot.server.processing..",
+                        "org.allot.server.ldap..",
                         "org.allot.server.config..",
                         "org.allot.server.demo..")
+                .check(SERVER);
+    }
+
+    @Test
+    void directorySyncDoesNotReachIntoTheWebOrTheDemo() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.ldap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.server.web..",
+                        "org.allot.server.demo..",
+                        "org.allot.server.config..",
+                        "org.allot.server.processing..")
+                .check(SERVER);
+    }
+
+    @Test
+    void onlyTheLdapAdapterTalksLdap() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.allot.server.ldap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.unboundid..")
                 .check(SERVER);
     }
 

@@ -1,11 +1,13 @@
 package org.allot.core.assignment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
@@ -161,6 +163,48 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
         } else {
             licensed.forEach(g -> groupLicensing.schedule(caller, g));
         }
+    }
+
+    /**
+     * Many members at once (directory sync): the users concerned are re-evaluated together when they are few, and
+     * the licensed groups above are reconciled (in the background when large) otherwise.
+     */
+    @Override
+    public void membersChanged(Caller caller, GroupId group, Collection<Member> added, Collection<Member> removed) {
+        if (added.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        TenantId tenant = caller.tenant();
+        Set<GroupId> above = new HashSet<>(memberships.ancestorGroups(tenant, group));
+        above.add(group);
+        Set<GroupId> licensed =
+                new HashSet<>(groupLicenses.ofGroups(tenant, above).keySet());
+        if (licensed.isEmpty()) {
+            return;
+        }
+        boolean nested = reconciler.begin(caller).context.policy().nestedGroupLicensing();
+        if (!nested) {
+            licensed.retainAll(Set.of(group));
+            if (licensed.isEmpty()) {
+                return;
+            }
+        }
+        Set<UserId> affected = new TreeSet<>();
+        List<Member> changed = new ArrayList<>(added);
+        changed.addAll(removed);
+        for (Member member : changed) {
+            if (member instanceof Member.OfUser user) {
+                affected.add(user.id());
+            } else if (nested) {
+                GroupId child = ((Member.OfGroup) member).id();
+                affected.addAll(memberships.userMembers(tenant, child, true, null, settings.inlineLimit() + 1));
+            }
+            if (affected.size() > settings.inlineLimit()) {
+                licensed.forEach(g -> groupLicensing.schedule(caller, g));
+                return;
+            }
+        }
+        reevaluate(caller, new ArrayList<>(affected), true);
     }
 
     @Override

@@ -29,7 +29,11 @@ public enum Activity {
     UPDATE_APPLICATION_SECRET(
             "Update application – Certificates and secrets management", Category.APPLICATION_MANAGEMENT),
     ADD_ADMINISTRATOR("Add member to role", Category.ROLE_MANAGEMENT),
-    REMOVE_ADMINISTRATOR("Remove member from role", Category.ROLE_MANAGEMENT);
+    REMOVE_ADMINISTRATOR("Remove member from role", Category.ROLE_MANAGEMENT),
+    SET_SYNC_CONNECTOR("Set directory synchronization connector", Category.DIRECTORY_MANAGEMENT),
+    START_DIRECTORY_SYNC("Start directory synchronization", Category.DIRECTORY_MANAGEMENT),
+    FINISH_DIRECTORY_SYNC("Finish directory synchronization", Category.DIRECTORY_MANAGEMENT),
+    CONFIRM_SYNC_DELETIONS("Confirm directory synchronization deletions", Category.DIRECTORY_MANAGEMENT);
 
     private final String displayName;
     private final Category category;

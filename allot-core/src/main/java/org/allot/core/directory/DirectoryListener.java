@@ -1,5 +1,6 @@
 package org.allot.core.directory;
 
+import java.util.Collection;
 import java.util.Optional;
 import org.allot.core.Caller;
 import org.allot.core.Rejection;
@@ -34,4 +35,10 @@ public interface DirectoryListener {
 
     /** A member joined ({@code added}) or left a group. */
     default void membershipChanged(Caller caller, GroupId group, Member member, boolean added) {}
+
+    /** Several members joined or left a group at once (directory sync); by default, as one change each. */
+    default void membersChanged(Caller caller, GroupId group, Collection<Member> added, Collection<Member> removed) {
+        added.forEach(m -> membershipChanged(caller, group, m, true));
+        removed.forEach(m -> membershipChanged(caller, group, m, false));
+    }
 }

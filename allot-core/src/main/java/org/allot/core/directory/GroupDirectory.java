@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
@@ -30,6 +31,7 @@ public final class GroupDirectory {
     private final AuditLog audit;
     private final DirectoryListener listener;
     private final Clock clock;
+    private final SyncedGroups syncedGroups;
 
     public GroupDirectory(
             Users users,
@@ -44,6 +46,7 @@ public final class GroupDirectory {
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
+        this.syncedGroups = new SyncedGroups(this, users, groups, memberships, audit, listener, clock);
     }
 
     /** Creates a group; {@code displayName} is required, it is a security group unless told otherwise. */
@@ -96,20 +99,11 @@ public final class GroupDirectory {
         if (!converted.isDone()) {
             return Outcome.refused(converted.rejection());
         }
-        Group after = before;
-        for (Map.Entry<GroupAttribute, Object> e : converted.value().entrySet()) {
-            Object value = e.getValue();
-            if (value == null && (e.getKey() != GroupAttribute.DESCRIPTION)) {
-                return Outcome.refused(AttributeValues.invalidValue(e.getKey().graphName(), RESOURCE));
-            }
-            after = switch (e.getKey()) {
-                case DISPLAY_NAME -> after.withDisplayName((String) value);
-                case MAIL_NICKNAME -> after.withMailNickname((String) value);
-                case DESCRIPTION -> after.withDescription((String) value);
-                case SECURITY_ENABLED -> after.withSecurityEnabled((Boolean) value);
-                case MAIL_ENABLED -> after;
-            };
+        Outcome<Group> applied = apply(before, converted.value());
+        if (!applied.isDone()) {
+            return applied;
         }
+        Group after = applied.value();
         List<PropertyChange> changes = changes(before, after);
         if (!changes.isEmpty()) {
             groups.update(caller.tenant(), after);
@@ -124,11 +118,16 @@ public final class GroupDirectory {
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
         }
-        Group group = found.get();
+        return remove(caller, found.get());
+    }
+
+    /** Removes a group the listener does not veto, first from the groups that contain it. */
+    Outcome<Group> remove(Caller caller, Group group) {
         Optional<Rejection> veto = listener.checkGroupDelete(caller, group);
         if (veto.isPresent()) {
             return Outcome.refused(veto.get());
         }
+        GroupId id = group.id();
         memberships.lockNesting(caller.tenant());
         for (GroupId parent : memberships.parentGroups(caller.tenant(), id)) {
             memberships.remove(caller.tenant(), parent, Member.group(id));
@@ -137,6 +136,35 @@ public final class GroupDirectory {
         groups.remove(caller.tenant(), id);
         audit.append(AuditEvent.of(caller, clock.instant(), Activity.DELETE_GROUP, target(group), List.of()));
         return Outcome.done(group);
+    }
+
+    /**
+     * Sync-only: creates a group synchronised from an on-premises directory, with its immutable id; its attributes
+     * and members stay owned by the directory.
+     */
+    public Outcome<Group> provisionSynced(Caller caller, SyncedGroup synced) {
+        return syncedGroups.provision(caller, synced);
+    }
+
+    /** Sync-only: replaces the directory-owned attributes of a synced group. */
+    public Outcome<Group> updateSynced(Caller caller, GroupId id, SyncedGroup synced) {
+        return syncedGroups.update(caller, id, synced);
+    }
+
+    /** Sync-only: deletes a synced group that left the directory; refused while it assigns licenses. */
+    public Outcome<Group> deleteSynced(Caller caller, GroupId id) {
+        return syncedGroups.delete(caller, id);
+    }
+
+    /**
+     * Sync-only: makes the {@code listed} users and groups the direct members of a synced group. Current members
+     * that are not listed leave it only when {@code inScope} says the directory still holds them: members that left
+     * the directory's scope keep their memberships until their own deletion. Members that cannot join (unknown,
+     * deleted, or a group that would contain itself) are reported and left out; licensing follows the change.
+     */
+    public Outcome<MembershipChange> setSyncedMembers(
+            Caller caller, GroupId id, Set<Member> listed, Predicate<Member> inScope) {
+        return syncedGroups.setMembers(caller, id, listed, inScope);
     }
 
     /** Adds a user or a group to a group. */
@@ -236,14 +264,33 @@ public final class GroupDirectory {
         return member instanceof Member.OfUser user ? user.id() : ((Member.OfGroup) member).id();
     }
 
-    private static Rejection readOnlySynced() {
+    static Rejection readOnlySynced() {
         return Rejection.of(
                 ErrorCode.READ_ONLY_ATTRIBUTE,
                 "Unable to update the specified properties for on-premises mastered Directory Sync objects or objects"
                         + " currently undergoing migration.");
     }
 
-    private static Outcome<Map<GroupAttribute, Object>> convertAll(Map<GroupAttribute, Object> values) {
+    /** The group with converted values applied; only {@code description} may be cleared. */
+    static Outcome<Group> apply(Group before, Map<GroupAttribute, Object> converted) {
+        Group after = before;
+        for (Map.Entry<GroupAttribute, Object> e : converted.entrySet()) {
+            Object value = e.getValue();
+            if (value == null && (e.getKey() != GroupAttribute.DESCRIPTION)) {
+                return Outcome.refused(AttributeValues.invalidValue(e.getKey().graphName(), RESOURCE));
+            }
+            after = switch (e.getKey()) {
+                case DISPLAY_NAME -> after.withDisplayName((String) value);
+                case MAIL_NICKNAME -> after.withMailNickname((String) value);
+                case DESCRIPTION -> after.withDescription((String) value);
+                case SECURITY_ENABLED -> after.withSecurityEnabled((Boolean) value);
+                case MAIL_ENABLED -> after;
+            };
+        }
+        return Outcome.done(after);
+    }
+
+    static Outcome<Map<GroupAttribute, Object>> convertAll(Map<GroupAttribute, Object> values) {
         Map<GroupAttribute, Object> converted = new LinkedHashMap<>();
         for (Map.Entry<GroupAttribute, Object> e : values.entrySet()) {
             GroupAttribute attribute = e.getKey();
@@ -274,7 +321,7 @@ public final class GroupDirectory {
         return Outcome.done(converted);
     }
 
-    private static String nicknameFor(String displayName) {
+    static String nicknameFor(String displayName) {
         String nickname = displayName.replaceAll("[^A-Za-z0-9]", "");
         if (nickname.isEmpty()) {
             nickname = "group";
@@ -282,7 +329,7 @@ public final class GroupDirectory {
         return nickname.substring(0, Math.min(64, nickname.length())).toLowerCase(Locale.ROOT);
     }
 
-    private static List<PropertyChange> changes(Group before, Group after) {
+    static List<PropertyChange> changes(Group before, Group after) {
         List<PropertyChange> changes = new ArrayList<>();
         add(changes, "displayName", before == null ? null : before.displayName(), after.displayName());
         add(changes, "mailNickname", before == null ? null : before.mailNickname(), after.mailNickname());

@@ -16,6 +16,19 @@ public interface Memberships {
 
     boolean isDirectMember(TenantId tenant, GroupId group, Member member);
 
+    /** The users and groups the group contains directly, deleted users included. */
+    Set<Member> directMembers(TenantId tenant, GroupId group);
+
+    /** Adds members in one batch; those already direct members are left as they are. */
+    default void addAll(TenantId tenant, GroupId group, Collection<Member> members) {
+        members.forEach(m -> add(tenant, group, m));
+    }
+
+    /** Removes members in one batch; those that are not direct members are ignored. */
+    default void removeAll(TenantId tenant, GroupId group, Collection<Member> members) {
+        members.forEach(m -> remove(tenant, group, m));
+    }
+
     /**
      * Serialises changes to the nesting of groups in a tenant until the unit of work ends, so that two concurrent
      * additions cannot close a cycle between them.

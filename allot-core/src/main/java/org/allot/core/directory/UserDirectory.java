@@ -1,6 +1,7 @@
 package org.allot.core.directory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class UserDirectory {
     private final AuditLog audit;
     private final DirectoryListener listener;
     private final Clock clock;
+    private final SyncedUsers syncedUsers;
 
     public UserDirectory(Tenants tenants, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
         this.tenants = Objects.requireNonNull(tenants);
@@ -36,6 +38,7 @@ public final class UserDirectory {
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
+        this.syncedUsers = new SyncedUsers(tenants, users, audit, listener, clock);
     }
 
     /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
@@ -44,23 +47,11 @@ public final class UserDirectory {
         if (tenant.isEmpty()) {
             return Outcome.refused(Rejection.notFound(caller.tenant()));
         }
-        for (UserAttribute required : List.of(UserAttribute.USER_PRINCIPAL_NAME, UserAttribute.DISPLAY_NAME)) {
-            if (values.get(required) == null) {
-                return Outcome.refused(Rejection.invalid(
-                        "Property '%s' is required when creating the resource.", required.graphName()));
-            }
+        Outcome<User> built = build(values, UserId.random(), clock.instant());
+        if (!built.isDone()) {
+            return built;
         }
-        User.Builder builder = User.builder(UserId.random(), "pending@pending.invalid", clock.instant());
-        Outcome<Map<UserAttribute, Object>> converted = convertAll(values);
-        if (!converted.isDone()) {
-            return Outcome.refused(converted.rejection());
-        }
-        converted.value().forEach(builder::set);
-        if (!values.containsKey(UserAttribute.MAIL_NICKNAME)) {
-            String upn = (String) converted.value().get(UserAttribute.USER_PRINCIPAL_NAME);
-            builder.set(UserAttribute.MAIL_NICKNAME, AttributeValues.localPart(upn));
-        }
-        User user = builder.build();
+        User user = built.value();
         Optional<Rejection> principalProblem = checkPrincipalName(caller, tenant.get(), user.userPrincipalName());
         if (principalProblem.isPresent()) {
             return Outcome.refused(principalProblem.get());
@@ -77,19 +68,26 @@ public final class UserDirectory {
      */
     public Outcome<User> provisionSynced(
             Caller caller, Map<UserAttribute, Object> values, String immutableId, String samAccountName) {
-        if (immutableId == null || immutableId.isBlank() || immutableId.length() > 256) {
-            return Outcome.refused(
-                    Rejection.invalid("A synced user needs an onPremisesImmutableId of 1 to 256 characters."));
-        }
-        Outcome<User> created = create(caller, values);
-        if (!created.isDone()) {
-            return created;
-        }
-        User synced = created.value().toBuilder()
-                .onPremises(immutableId, samAccountName)
-                .build();
-        users.update(caller.tenant(), synced);
-        return Outcome.done(synced);
+        return provisionSynced(caller, List.of(new SyncedUser(immutableId, samAccountName, values)))
+                .get(0);
+    }
+
+    /**
+     * Sync-only: creates users synchronised from an on-premises directory, in one batch. Each is checked as
+     * {@link #create} checks a cloud user and arrives with its immutable id and account name, no usage location and
+     * no license; a refused user does not hold back the others. The outcomes are in the order of {@code synced}.
+     */
+    public List<Outcome<User>> provisionSynced(Caller caller, List<SyncedUser> synced) {
+        return syncedUsers.provision(caller, synced);
+    }
+
+    /**
+     * Sync-only: replaces the directory-owned attributes of synced users, in one batch. Deleted users stay deleted
+     * (restore them first); {@code usageLocation} stays cloud-managed and is refused here. The outcomes are in the
+     * order of {@code changes}.
+     */
+    public Map<UserId, Outcome<User>> updateSynced(Caller caller, Map<UserId, SyncedUser> changes) {
+        return syncedUsers.update(caller, changes);
     }
 
     /** Changes the given attributes; a null value clears one. Synced users only take cloud-managed attributes. */
@@ -172,7 +170,39 @@ public final class UserDirectory {
         return Outcome.done(found.get());
     }
 
+    /** A new user from values as a client sends them; {@code userPrincipalName} and {@code displayName} required. */
+    static Outcome<User> build(Map<UserAttribute, Object> values, UserId id, Instant now) {
+        for (UserAttribute required : List.of(UserAttribute.USER_PRINCIPAL_NAME, UserAttribute.DISPLAY_NAME)) {
+            if (values.get(required) == null) {
+                return Outcome.refused(Rejection.invalid(
+                        "Property '%s' is required when creating the resource.", required.graphName()));
+            }
+        }
+        Outcome<Map<UserAttribute, Object>> converted = convertAll(values);
+        if (!converted.isDone()) {
+            return Outcome.refused(converted.rejection());
+        }
+        User.Builder builder = User.builder(id, "pending@pending.invalid", now);
+        converted.value().forEach(builder::set);
+        if (!values.containsKey(UserAttribute.MAIL_NICKNAME)) {
+            String upn = (String) converted.value().get(UserAttribute.USER_PRINCIPAL_NAME);
+            builder.set(UserAttribute.MAIL_NICKNAME, AttributeValues.localPart(upn));
+        }
+        return Outcome.done(builder.build());
+    }
+
     private Optional<Rejection> checkPrincipalName(Caller caller, Tenant tenant, String userPrincipalName) {
+        Optional<Rejection> domain = checkDomain(tenant, userPrincipalName);
+        if (domain.isPresent()) {
+            return domain;
+        }
+        if (users.findByPrincipalName(caller.tenant(), userPrincipalName).isPresent()) {
+            return Optional.of(principalNameTaken());
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Rejection> checkDomain(Tenant tenant, String userPrincipalName) {
         String domain = userPrincipalName.substring(userPrincipalName.lastIndexOf('@') + 1);
         if (!tenant.hasVerifiedDomain(domain)) {
             return Optional.of(Rejection.invalid(
@@ -180,15 +210,16 @@ public final class UserDirectory {
                             + " verified domain names in your organization: %s.",
                     String.join(", ", tenant.verifiedDomains())));
         }
-        if (users.findByPrincipalName(caller.tenant(), userPrincipalName).isPresent()) {
-            return Optional.of(Rejection.of(
-                    ErrorCode.ALREADY_EXISTS,
-                    "Another object with the same value for property userPrincipalName already exists."));
-        }
         return Optional.empty();
     }
 
-    private static Outcome<Map<UserAttribute, Object>> convertAll(Map<UserAttribute, Object> values) {
+    static Rejection principalNameTaken() {
+        return Rejection.of(
+                ErrorCode.ALREADY_EXISTS,
+                "Another object with the same value for property userPrincipalName already exists.");
+    }
+
+    static Outcome<Map<UserAttribute, Object>> convertAll(Map<UserAttribute, Object> values) {
         Map<UserAttribute, Object> converted = new LinkedHashMap<>();
         for (Map.Entry<UserAttribute, Object> entry : values.entrySet()) {
             Outcome<Object> value = AttributeValues.convert(RESOURCE, entry.getKey(), entry.getValue());
@@ -200,7 +231,7 @@ public final class UserDirectory {
         return Outcome.done(converted);
     }
 
-    private static List<PropertyChange> changes(User before, User after, Iterable<UserAttribute> attributes) {
+    static List<PropertyChange> changes(User before, User after, Iterable<UserAttribute> attributes) {
         List<PropertyChange> changes = new ArrayList<>();
         for (UserAttribute attribute : attributes) {
             Object old = before == null ? null : before.get(attribute);

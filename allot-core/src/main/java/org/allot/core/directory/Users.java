@@ -1,7 +1,11 @@
 package org.allot.core.directory;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.allot.core.TenantId;
 
@@ -18,6 +22,31 @@ public interface Users {
 
     /** Removes a user for good, with its memberships and license assignments. */
     void purge(TenantId tenant, UserId id);
+
+    /** The users with these ids, deleted ones included; unknown ids are left out. */
+    default Map<UserId, User> findAll(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, User> found = new LinkedHashMap<>();
+        ids.forEach(id -> find(tenant, id).ifPresent(u -> found.put(id, u)));
+        return found;
+    }
+
+    /** The users, deleted or not, holding these principal names in any case, keyed by the name in lower case. */
+    default Map<String, User> findByPrincipalNames(TenantId tenant, Collection<String> userPrincipalNames) {
+        Map<String, User> found = new LinkedHashMap<>();
+        userPrincipalNames.forEach(name -> findByPrincipalName(tenant, name)
+                .ifPresent(u -> found.put(u.userPrincipalName().toLowerCase(Locale.ROOT), u)));
+        return found;
+    }
+
+    /** Adds users in one batch. */
+    default void addAll(TenantId tenant, Collection<User> users) {
+        users.forEach(u -> add(tenant, u));
+    }
+
+    /** Replaces users in one batch. */
+    default void updateAll(TenantId tenant, Collection<User> users) {
+        users.forEach(u -> update(tenant, u));
+    }
 
     /** Users deleted before the given time, oldest first, at most {@code limit}. */
     List<UserId> deletedBefore(TenantId tenant, Instant time, int limit);

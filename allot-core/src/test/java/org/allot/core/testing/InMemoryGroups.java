@@ -16,7 +16,7 @@ public final class InMemoryGroups implements Groups {
         this.memberships = memberships;
     }
 
-    private Map<GroupId, Group> of(TenantId tenant) {
+    Map<GroupId, Group> of(TenantId tenant) {
         return groups.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
     }
 

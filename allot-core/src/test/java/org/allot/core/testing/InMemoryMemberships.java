@@ -46,6 +46,11 @@ public final class InMemoryMemberships implements Memberships {
     }
 
     @Override
+    public synchronized Set<Member> directMembers(TenantId tenant, GroupId group) {
+        return new HashSet<>(of(tenant).getOrDefault(group, Set.of()));
+    }
+
+    @Override
     public void lockNesting(TenantId tenant) {}
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo whether to create the demo tenant Contoso on first start
  * @param processing how licensing splits and runs its work
  * @param tenantDefaults the settings a new tenant starts with
+ * @param sync directory sync (hybrid identity)
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -22,7 +23,8 @@ public record AllotProperties(
         @DefaultValue Processing processing,
         @DefaultValue TenantDefaults tenantDefaults,
         @DefaultValue Api api,
-        @DefaultValue Bootstrap bootstrap) {
+        @DefaultValue Bootstrap bootstrap,
+        @DefaultValue Sync sync) {
 
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
@@ -92,4 +94,25 @@ public record AllotProperties(
             @DefaultValue("true") boolean nestedGroupLicensing,
             @DefaultValue("30") int softDeleteRetentionDays,
             @DefaultValue("500") int syncDeleteThreshold) {}
+
+    /**
+     * @param encryptionKey base64 of 16, 24 or 32 bytes that seals directory passwords; the same on every server.
+     *     Without one, connectors cannot store a password
+     * @param interval how often a tenant's directory is synced
+     * @param pollInterval how often a server looks for syncs that are due or asked for
+     * @param scheduled whether this server runs scheduled and requested syncs
+     * @param pageSize entries per page of a directory search, and objects per unit of work
+     * @param fullSyncEvery a sync reads the whole directory again once its last full read is older than this
+     * @param connectTimeout how long to wait for the directory to accept a connection
+     * @param responseTimeout how long to wait for the directory to answer a request
+     */
+    public record Sync(
+            String encryptionKey,
+            @DefaultValue("30m") Duration interval,
+            @DefaultValue("30s") Duration pollInterval,
+            @DefaultValue("true") boolean scheduled,
+            @DefaultValue("500") int pageSize,
+            @DefaultValue("24h") Duration fullSyncEvery,
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("2m") Duration responseTimeout) {}
 }

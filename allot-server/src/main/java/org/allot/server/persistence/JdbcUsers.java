@@ -3,8 +3,14 @@ package org.allot.server.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.allot.core.TenantId;
 import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.User;
@@ -39,6 +45,122 @@ public final class JdbcUsers implements Users {
                 .params(tenant.value(), userPrincipalName)
                 .query(JdbcUsers::map)
                 .optional();
+    }
+
+    @Override
+    public Map<UserId, User> findAll(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, User> found = new LinkedHashMap<>();
+        jdbc.sql("select u.* from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id")
+                .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
+                .query(JdbcUsers::map)
+                .list()
+                .forEach(u -> found.put(u.id(), u));
+        return found;
+    }
+
+    @Override
+    public Map<String, User> findByPrincipalNames(TenantId tenant, Collection<String> userPrincipalNames) {
+        Map<String, User> found = new LinkedHashMap<>();
+        if (userPrincipalNames.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select u.* from unnest(?) as t(name)
+                        join directory_user u on u.tenant_id = ? and lower(u.user_principal_name) = t.name""")
+                .params(
+                        userPrincipalNames.stream()
+                                .map(n -> n.toLowerCase(Locale.ROOT))
+                                .distinct()
+                                .toArray(String[]::new),
+                        tenant.value())
+                .query(JdbcUsers::map)
+                .list()
+                .forEach(u -> found.put(u.userPrincipalName().toLowerCase(Locale.ROOT), u));
+        return found;
+    }
+
+    /** Inserts the users with one statement. */
+    @Override
+    public void addAll(TenantId tenant, Collection<User> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS + ") select :tenant, " + UNNESTED + " from "
+                        + UNNEST)
+                .param("tenant", tenant.value())
+                .params(columns(users))
+                .update();
+    }
+
+    /** Replaces the users with one statement. */
+    @Override
+    public void updateAll(TenantId tenant, Collection<User> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        String assignments = java.util.Arrays.stream(COLUMNS.replace("\n", " ").split(",\\s*"))
+                .map(c -> c + " = t." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("update directory_user u set " + assignments + " from (select " + UNNESTED + " from " + UNNEST
+                        + ") t where u.tenant_id = :tenant and u.id = t.id")
+                .param("tenant", tenant.value())
+                .params(columns(users))
+                .update();
+    }
+
+    private static final String UNNEST = """
+            unnest(:ids, :upns, :displayNames, :givenNames, :surnames, :mails, :nicknames, :departments, :jobTitles,
+                   :companies, :cities, :countries, :employeeIds, :locations, :types, :enabled, :synced,
+                   :immutableIds, :accounts, :created, :deleted)
+              as t(id, user_principal_name, display_name, given_name, surname, mail, mail_nickname, department,
+                   job_title, company_name, city, country, employee_id, usage_location, user_type, account_enabled,
+                   on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at,
+                   deleted_at)""";
+    private static final String UNNESTED = "t.id, "
+            + COLUMNS.replace("\n", " ")
+                    .replace("created_at", "created_at::timestamptz as created_at")
+                    .replace("deleted_at", "deleted_at::timestamptz as deleted_at");
+
+    private static Map<String, Object> columns(Collection<User> users) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("ids", SqlValues.uuidArray(users, u -> u.id().value()));
+        p.put("upns", texts(users, User::userPrincipalName));
+        p.put("displayNames", texts(users, User::displayName));
+        p.put("givenNames", texts(users, User::givenName));
+        p.put("surnames", texts(users, User::surname));
+        p.put("mails", texts(users, User::mail));
+        p.put("nicknames", texts(users, User::mailNickname));
+        p.put("departments", texts(users, User::department));
+        p.put("jobTitles", texts(users, User::jobTitle));
+        p.put("companies", texts(users, User::companyName));
+        p.put("cities", texts(users, User::city));
+        p.put("countries", texts(users, User::country));
+        p.put("employeeIds", texts(users, User::employeeId));
+        p.put(
+                "locations",
+                texts(
+                        users,
+                        u -> u.usageLocation() == null
+                                ? null
+                                : u.usageLocation().code()));
+        p.put("types", texts(users, u -> u.userType().name()));
+        p.put("enabled", users.stream().map(User::accountEnabled).toArray(Boolean[]::new));
+        p.put("synced", users.stream().map(User::onPremisesSyncEnabled).toArray(Boolean[]::new));
+        p.put("immutableIds", texts(users, User::onPremisesImmutableId));
+        p.put("accounts", texts(users, User::onPremisesSamAccountName));
+        p.put("created", texts(users, u -> u.createdDateTime().toString()));
+        p.put(
+                "deleted",
+                texts(
+                        users,
+                        u -> u.deletedDateTime() == null
+                                ? null
+                                : u.deletedDateTime().toString()));
+        return p;
+    }
+
+    private static String[] texts(Collection<User> users, Function<User, String> value) {
+        return users.stream().map(value).toArray(String[]::new);
     }
 
     @Override

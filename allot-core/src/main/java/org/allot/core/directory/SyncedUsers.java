@@ -1,0 +1,215 @@
+package org.allot.core.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.PropertyChange;
+
+/**
+ * The sync-only writes of {@link UserDirectory}: synced users created and changed in batches, each checked and
+ * audited as a single change would be, with one read and one write per batch.
+ */
+final class SyncedUsers {
+    private final Tenants tenants;
+    private final Users users;
+    private final AuditLog audit;
+    private final DirectoryListener listener;
+    private final Clock clock;
+
+    SyncedUsers(Tenants tenants, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
+        this.tenants = Objects.requireNonNull(tenants);
+        this.users = Objects.requireNonNull(users);
+        this.audit = Objects.requireNonNull(audit);
+        this.listener = Objects.requireNonNull(listener);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    List<Outcome<User>> provision(Caller caller, List<SyncedUser> synced) {
+        Optional<Tenant> tenant = tenants.find(caller.tenant());
+        if (tenant.isEmpty()) {
+            return synced.stream()
+                    .map(s -> Outcome.<User>refused(Rejection.notFound(caller.tenant())))
+                    .toList();
+        }
+        Instant now = clock.instant();
+        List<Outcome<User>> built =
+                synced.stream().map(s -> build(tenant.get(), s, now)).toList();
+        Set<String> claimed = new HashSet<>(users.findByPrincipalNames(
+                        caller.tenant(),
+                        built.stream()
+                                .filter(Outcome::isDone)
+                                .map(u -> u.value().userPrincipalName())
+                                .toList())
+                .keySet());
+        List<Outcome<User>> results = new ArrayList<>();
+        List<User> created = new ArrayList<>();
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < built.size(); i++) {
+            Outcome<User> user = built.get(i);
+            if (user.isDone() && !claimed.add(fold(user.value().userPrincipalName()))) {
+                user = Outcome.refused(UserDirectory.principalNameTaken());
+            }
+            if (user.isDone()) {
+                created.add(user.value());
+                events.add(AuditEvent.of(
+                        caller,
+                        now,
+                        Activity.ADD_USER,
+                        UserDirectory.target(user.value()),
+                        UserDirectory.changes(
+                                null, user.value(), synced.get(i).values().keySet())));
+            }
+            results.add(user);
+        }
+        users.addAll(caller.tenant(), created);
+        audit.appendAll(events);
+        return results;
+    }
+
+    Map<UserId, Outcome<User>> update(Caller caller, Map<UserId, SyncedUser> changes) {
+        Map<UserId, Outcome<User>> results = new LinkedHashMap<>();
+        Optional<Tenant> tenant = tenants.find(caller.tenant());
+        Map<UserId, User> found = users.findAll(caller.tenant(), changes.keySet());
+        Map<UserId, User> planned = new LinkedHashMap<>();
+        for (Map.Entry<UserId, SyncedUser> change : changes.entrySet()) {
+            Outcome<User> after = tenant.isEmpty()
+                    ? Outcome.refused(Rejection.notFound(caller.tenant()))
+                    : change(tenant.get(), found.get(change.getKey()), change.getKey(), change.getValue());
+            results.put(change.getKey(), after);
+            if (after.isDone()) {
+                planned.put(change.getKey(), after.value());
+            }
+        }
+        List<String> renamed = planned.values().stream()
+                .filter(u -> !u.userPrincipalName()
+                        .equalsIgnoreCase(found.get(u.id()).userPrincipalName()))
+                .map(User::userPrincipalName)
+                .toList();
+        Map<String, User> holders = users.findByPrincipalNames(caller.tenant(), renamed);
+        Set<String> claimed = new HashSet<>();
+        List<User> updated = new ArrayList<>();
+        List<AuditEvent> events = new ArrayList<>();
+        Instant now = clock.instant();
+        for (User after : planned.values()) {
+            User before = found.get(after.id());
+            String name = fold(after.userPrincipalName());
+            User holder = holders.get(name);
+            Optional<Rejection> problem = (holder != null && !holder.id().equals(after.id())) || !claimed.add(name)
+                    ? Optional.of(UserDirectory.principalNameTaken())
+                    : listener.checkUserUpdate(caller, before, after);
+            if (problem.isPresent()) {
+                results.put(after.id(), Outcome.refused(problem.get()));
+                continue;
+            }
+            if (after.equals(before)) {
+                results.put(after.id(), Outcome.done(before));
+                continue;
+            }
+            List<PropertyChange> changed = new ArrayList<>(UserDirectory.changes(
+                    before, after, changes.get(after.id()).values().keySet()));
+            if (!Objects.equals(before.onPremisesSamAccountName(), after.onPremisesSamAccountName())) {
+                changed.add(PropertyChange.of(
+                        "onPremisesSamAccountName",
+                        before.onPremisesSamAccountName(),
+                        after.onPremisesSamAccountName()));
+            }
+            updated.add(after);
+            events.add(AuditEvent.of(caller, now, Activity.UPDATE_USER, UserDirectory.target(after), changed));
+        }
+        users.updateAll(caller.tenant(), updated);
+        audit.appendAll(events);
+        for (User after : updated) {
+            listener.userUpdated(caller, found.get(after.id()), after);
+        }
+        return results;
+    }
+
+    private static Outcome<User> build(Tenant tenant, SyncedUser synced, Instant now) {
+        Optional<Rejection> problem = check(synced);
+        if (problem.isPresent()) {
+            return Outcome.refused(problem.get());
+        }
+        Outcome<User> built = UserDirectory.build(synced.values(), UserId.random(), now);
+        if (!built.isDone()) {
+            return built;
+        }
+        Optional<Rejection> domain =
+                UserDirectory.checkDomain(tenant, built.value().userPrincipalName());
+        if (domain.isPresent()) {
+            return Outcome.refused(domain.get());
+        }
+        return Outcome.done(built.value().toBuilder()
+                .onPremises(synced.immutableId(), synced.samAccountName())
+                .build());
+    }
+
+    private static Outcome<User> change(Tenant tenant, User before, UserId id, SyncedUser synced) {
+        if (before == null) {
+            return Outcome.refused(Rejection.notFound(id));
+        }
+        if (!before.onPremisesSyncEnabled() || !synced.immutableId().equals(before.onPremisesImmutableId())) {
+            return Outcome.refused(Rejection.of(
+                    ErrorCode.CONFLICT,
+                    "User %s is not the synced user with onPremisesImmutableId %s.",
+                    before.userPrincipalName(),
+                    synced.immutableId()));
+        }
+        Optional<Rejection> problem = check(synced);
+        if (problem.isPresent()) {
+            return Outcome.refused(problem.get());
+        }
+        Outcome<Map<UserAttribute, Object>> converted = UserDirectory.convertAll(synced.values());
+        if (!converted.isDone()) {
+            return Outcome.refused(converted.rejection());
+        }
+        User.Builder builder = before.toBuilder();
+        converted.value().forEach(builder::set);
+        User after = builder.onPremises(synced.immutableId(), synced.samAccountName())
+                .build();
+        if (!after.userPrincipalName().equalsIgnoreCase(before.userPrincipalName())) {
+            Optional<Rejection> domain = UserDirectory.checkDomain(tenant, after.userPrincipalName());
+            if (domain.isPresent()) {
+                return Outcome.refused(domain.get());
+            }
+        }
+        return Outcome.done(after);
+    }
+
+    private static Optional<Rejection> check(SyncedUser synced) {
+        String id = synced.immutableId();
+        if (id == null || id.isBlank() || id.length() > 256) {
+            return Optional.of(
+                    Rejection.invalid("A synced user needs an onPremisesImmutableId of 1 to 256 characters."));
+        }
+        String account = synced.samAccountName();
+        if (account != null && (account.length() > 256 || account.chars().anyMatch(c -> c < 0x20))) {
+            return Optional.of(AttributeValues.invalidValue("onPremisesSamAccountName", UserDirectory.RESOURCE));
+        }
+        return synced.values().keySet().stream()
+                .filter(UserAttribute::cloudManaged)
+                .findFirst()
+                .map(a -> Rejection.of(
+                        ErrorCode.READ_ONLY_ATTRIBUTE,
+                        "%s stays cloud-managed on synced users: directory sync does not set it.",
+                        a.graphName()));
+    }
+
+    private static String fold(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

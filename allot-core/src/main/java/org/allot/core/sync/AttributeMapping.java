@@ -1,0 +1,272 @@
+package org.allot.core.sync;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.directory.GroupAttribute;
+import org.allot.core.directory.UserAttribute;
+
+/**
+ * Which directory attributes give which Allot attributes. Each Allot attribute lists directory attributes in order
+ * of preference: the first one the entry has a value for wins (so {@code displayName} falls back to {@code cn}).
+ *
+ * @param immutableId the attribute that identifies an object for life, whatever its name or place
+ * @param immutableIdFormat how its value becomes {@code onPremisesImmutableId}
+ * @param samAccountName gives {@code onPremisesSamAccountName}; null: not synced
+ * @param accountControl an Active Directory {@code userAccountControl}-style number whose bit 2 (0x2) means the
+ *     account is disabled; null: accounts are enabled
+ * @param groupType an Active Directory {@code groupType}-style number whose sign bit marks a security group; null:
+ *     every group is a security group
+ * @param member the attribute of a group that lists the distinguished names of its members
+ */
+public record AttributeMapping(
+        String immutableId,
+        IdFormat immutableIdFormat,
+        Map<UserAttribute, List<String>> user,
+        String samAccountName,
+        String accountControl,
+        Map<GroupAttribute, List<String>> group,
+        String groupType,
+        String member) {
+
+    /** How the immutable id attribute's value is written in Allot. */
+    public enum IdFormat {
+        /** Base64 of the raw bytes, as Microsoft Entra writes an {@code objectGUID}. */
+        BINARY,
+        /** The value as text, such as an {@code entryUUID}. */
+        TEXT
+    }
+
+    public static final String IMMUTABLE_ID = "onPremisesImmutableId";
+    public static final String SAM_ACCOUNT_NAME = "onPremisesSamAccountName";
+    public static final String GROUP_PREFIX = "group.";
+    public static final String GROUP_SECURITY_ENABLED = "group.securityEnabled";
+    public static final String GROUP_MEMBER = "group.member";
+
+    private static final Pattern ATTRIBUTE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\\.[0-9]+)+)$");
+    private static final Set<String> BINARY_IDS = Set.of("objectguid", "ms-ds-consistencyguid", "msds-consistencyguid");
+
+    /** Active Directory, as Microsoft Entra Connect maps it by default. */
+    public static final AttributeMapping ACTIVE_DIRECTORY = new AttributeMapping(
+            "objectGUID",
+            IdFormat.BINARY,
+            users(
+                    "userPrincipalName",
+                    "displayName,cn",
+                    "givenName",
+                    "sn",
+                    "mail",
+                    "mailNickname,sAMAccountName",
+                    "department",
+                    "title",
+                    "company",
+                    "l",
+                    "c",
+                    "employeeID"),
+            "sAMAccountName",
+            "userAccountControl",
+            groups("displayName,cn", "mailNickname,sAMAccountName", "description"),
+            "groupType",
+            "member");
+
+    /** Other LDAP directories: inetOrgPerson users, groupOfNames groups, entryUUID ids. */
+    public static final AttributeMapping GENERIC_LDAP = new AttributeMapping(
+            "entryUUID",
+            IdFormat.TEXT,
+            users(
+                    "mail",
+                    "displayName,cn",
+                    "givenName",
+                    "sn",
+                    "mail",
+                    "uid",
+                    "departmentNumber",
+                    "title",
+                    "o",
+                    "l",
+                    "c",
+                    "employeeNumber"),
+            "uid",
+            null,
+            groups("cn", "", "description"),
+            null,
+            "member");
+
+    public AttributeMapping {
+        Objects.requireNonNull(immutableId, "immutableId");
+        Objects.requireNonNull(immutableIdFormat, "immutableIdFormat");
+        Objects.requireNonNull(member, "member");
+        user = Collections.unmodifiableMap(new EnumMap<>(user));
+        group = Collections.unmodifiableMap(new EnumMap<>(group));
+    }
+
+    /**
+     * This mapping with some attributes mapped otherwise. Keys are Allot's names ({@code department},
+     * {@code accountEnabled}, {@code onPremisesImmutableId}, {@code onPremisesSamAccountName}, {@code group.displayName},
+     * {@code group.mailNickname}, {@code group.description}, {@code group.securityEnabled}, {@code group.member});
+     * values are directory attribute names separated by commas, in order of preference, or empty to sync nothing.
+     */
+    public Outcome<AttributeMapping> withOverrides(Map<String, String> overrides) {
+        Map<UserAttribute, List<String>> users = new LinkedHashMap<>(user);
+        Map<GroupAttribute, List<String>> groups = new LinkedHashMap<>(group);
+        String id = immutableId;
+        IdFormat format = immutableIdFormat;
+        String account = samAccountName;
+        String control = accountControl;
+        String type = groupType;
+        String members = member;
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            String key = o.getKey() == null ? "" : o.getKey().strip();
+            Outcome<List<String>> names = names(key, o.getValue());
+            if (!names.isDone()) {
+                return Outcome.refused(names.rejection());
+            }
+            List<String> v = names.value();
+            String single = v.isEmpty() ? null : v.get(0);
+            if (key.equalsIgnoreCase(IMMUTABLE_ID) || key.equalsIgnoreCase(GROUP_MEMBER)) {
+                if (v.size() != 1) {
+                    return Outcome.refused(Rejection.invalid("Map %s to exactly one directory attribute.", key));
+                }
+                if (key.equalsIgnoreCase(IMMUTABLE_ID)) {
+                    id = single;
+                    format = BINARY_IDS.contains(single.toLowerCase(Locale.ROOT)) ? IdFormat.BINARY : IdFormat.TEXT;
+                } else {
+                    members = single;
+                }
+            } else if (key.equalsIgnoreCase(SAM_ACCOUNT_NAME)) {
+                account = single;
+            } else if (key.equalsIgnoreCase(UserAttribute.ACCOUNT_ENABLED.graphName())) {
+                control = single;
+            } else if (key.equalsIgnoreCase(GROUP_SECURITY_ENABLED)) {
+                type = single;
+            } else if (key.regionMatches(true, 0, GROUP_PREFIX, 0, GROUP_PREFIX.length())) {
+                var attribute = GroupAttribute.byGraphName(key.substring(GROUP_PREFIX.length()))
+                        .filter(a -> !a.isBoolean());
+                if (attribute.isEmpty()) {
+                    return Outcome.refused(unknown(key));
+                }
+                if (v.isEmpty() && attribute.get() == GroupAttribute.DISPLAY_NAME) {
+                    return Outcome.refused(Rejection.invalid("group.displayName must be mapped: groups need one."));
+                }
+                groups.put(attribute.get(), v);
+            } else {
+                var attribute = UserAttribute.byGraphName(key);
+                if (attribute.isEmpty() || attribute.get() == UserAttribute.USER_TYPE) {
+                    return Outcome.refused(unknown(key));
+                }
+                if (attribute.get().cloudManaged()) {
+                    return Outcome.refused(Rejection.of(
+                            ErrorCode.READ_ONLY_ATTRIBUTE,
+                            "%s stays cloud-managed on synced users and cannot be mapped from the directory.",
+                            attribute.get().graphName()));
+                }
+                if (v.isEmpty()
+                        && (attribute.get() == UserAttribute.USER_PRINCIPAL_NAME
+                                || attribute.get() == UserAttribute.DISPLAY_NAME)) {
+                    return Outcome.refused(Rejection.invalid(
+                            "%s must be mapped: users need one.",
+                            attribute.get().graphName()));
+                }
+                users.put(attribute.get(), v);
+            }
+        }
+        return Outcome.done(new AttributeMapping(id, format, users, account, control, groups, type, members));
+    }
+
+    /** The directory attributes to read for objects of a kind. */
+    public List<String> attributesOf(ObjectKind kind) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(immutableId);
+        if (kind == ObjectKind.USER) {
+            user.values().forEach(names::addAll);
+            addIfSet(names, samAccountName);
+            addIfSet(names, accountControl);
+        } else {
+            group.values().forEach(names::addAll);
+            addIfSet(names, groupType);
+            names.add(member);
+        }
+        return List.copyOf(names);
+    }
+
+    private static void addIfSet(Set<String> names, String name) {
+        if (name != null) {
+            names.add(name);
+        }
+    }
+
+    private static Outcome<List<String>> names(String key, String value) {
+        List<String> names = new ArrayList<>();
+        for (String part : (value == null ? "" : value).split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!ATTRIBUTE.matcher(name).matches() || name.length() > 128) {
+                return Outcome.refused(Rejection.invalid(
+                        "'%s' is not a directory attribute name (mapping of %s): use names such as department or"
+                                + " extensionAttribute1, separated by commas.",
+                        name, key));
+            }
+            names.add(name);
+        }
+        return Outcome.done(List.copyOf(names));
+    }
+
+    private static Rejection unknown(String key) {
+        return Rejection.invalid(
+                "'%s' cannot be mapped. Map user attributes by their Graph names (department, jobTitle, …),"
+                        + " accountEnabled, %s, %s, or group.displayName, group.mailNickname, group.description,"
+                        + " %s and %s.",
+                key, IMMUTABLE_ID, SAM_ACCOUNT_NAME, GROUP_SECURITY_ENABLED, GROUP_MEMBER);
+    }
+
+    private static Map<UserAttribute, List<String>> users(String... names) {
+        UserAttribute[] order = {
+            UserAttribute.USER_PRINCIPAL_NAME,
+            UserAttribute.DISPLAY_NAME,
+            UserAttribute.GIVEN_NAME,
+            UserAttribute.SURNAME,
+            UserAttribute.MAIL,
+            UserAttribute.MAIL_NICKNAME,
+            UserAttribute.DEPARTMENT,
+            UserAttribute.JOB_TITLE,
+            UserAttribute.COMPANY_NAME,
+            UserAttribute.CITY,
+            UserAttribute.COUNTRY,
+            UserAttribute.EMPLOYEE_ID
+        };
+        Map<UserAttribute, List<String>> map = new EnumMap<>(UserAttribute.class);
+        for (int i = 0; i < order.length; i++) {
+            map.put(order[i], split(names[i]));
+        }
+        return map;
+    }
+
+    private static Map<GroupAttribute, List<String>> groups(String displayName, String nickname, String description) {
+        Map<GroupAttribute, List<String>> map = new EnumMap<>(GroupAttribute.class);
+        map.put(GroupAttribute.DISPLAY_NAME, split(displayName));
+        map.put(GroupAttribute.MAIL_NICKNAME, split(nickname));
+        map.put(GroupAttribute.DESCRIPTION, split(description));
+        return map;
+    }
+
+    private static List<String> split(String names) {
+        return Arrays.stream(names.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+}

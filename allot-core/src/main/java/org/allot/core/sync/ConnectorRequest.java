@@ -1,0 +1,148 @@
+package org.allot.core.sync;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+
+/**
+ * A connector as an administrator sends it. Everything is replaced, except that a null {@code password} keeps the
+ * stored one; null filters take the preset's, a null preset is Active Directory, null {@code startTls} is false and
+ * null {@code enabled} is true.
+ *
+ * @param preset {@code activeDirectory} or {@code genericLdap}
+ * @param mapping attributes mapped otherwise than the preset maps them (see {@link AttributeMapping#withOverrides})
+ */
+public record ConnectorRequest(
+        String preset,
+        String url,
+        Boolean startTls,
+        String trustedCertificate,
+        String bindDn,
+        String password,
+        List<String> baseDns,
+        String userFilter,
+        String groupFilter,
+        Map<String, String> mapping,
+        Boolean enabled) {
+
+    private static final int MAX_DN = 1024;
+    private static final int MAX_FILTER = 4096;
+
+    /** The settings the request describes, checked; the directory source then checks DN and filter syntax. */
+    public Outcome<ConnectorSettings> settings() {
+        DirectoryPreset kind = preset == null || preset.isBlank()
+                ? DirectoryPreset.ACTIVE_DIRECTORY
+                : DirectoryPreset.parse(preset).orElse(null);
+        if (kind == null) {
+            return Outcome.refused(
+                    Rejection.invalid("Unknown preset '%s': use activeDirectory or genericLdap.", preset));
+        }
+        Outcome<String> checkedUrl = checkedUrl();
+        if (!checkedUrl.isDone()) {
+            return Outcome.refused(checkedUrl.rejection());
+        }
+        boolean tls = Boolean.TRUE.equals(startTls);
+        if (tls && checkedUrl.value().startsWith("ldaps:")) {
+            return Outcome.refused(Rejection.invalid(
+                    "StartTLS upgrades an ldap:// connection; an ldaps:// connection is encrypted from the start."));
+        }
+        String certificate = blankToNull(trustedCertificate);
+        if (certificate != null && !certificate.contains("-----BEGIN CERTIFICATE-----")) {
+            return Outcome.refused(Rejection.invalid(
+                    "trustedCertificate must be one or more PEM certificates (-----BEGIN CERTIFICATE----- …)."));
+        }
+        String bind = blankToNull(bindDn);
+        if (bind != null && !plain(bind, MAX_DN)) {
+            return Outcome.refused(Rejection.invalid("bindDn must be at most %d characters of text.", MAX_DN));
+        }
+        Outcome<List<String>> bases = checkedBaseDns();
+        if (!bases.isDone()) {
+            return Outcome.refused(bases.rejection());
+        }
+        String users = blankToNull(userFilter) == null ? kind.userFilter() : userFilter.strip();
+        String groups = blankToNull(groupFilter) == null ? kind.groupFilter() : groupFilter.strip();
+        if (!plain(users, MAX_FILTER) || !plain(groups, MAX_FILTER)) {
+            return Outcome.refused(Rejection.invalid("Filters are at most %d characters of text.", MAX_FILTER));
+        }
+        Map<String, String> overrides = mapping == null ? Map.of() : mapping;
+        Outcome<AttributeMapping> mapped = kind.mapping().withOverrides(overrides);
+        if (!mapped.isDone()) {
+            return Outcome.refused(mapped.rejection());
+        }
+        return Outcome.done(new ConnectorSettings(
+                checkedUrl.value(),
+                tls,
+                certificate,
+                bind,
+                bases.value(),
+                users,
+                groups,
+                kind,
+                overrides,
+                mapped.value(),
+                !Boolean.FALSE.equals(enabled)));
+    }
+
+    private Outcome<String> checkedUrl() {
+        Rejection wrong = Rejection.invalid(
+                "url must be ldap://host[:port] or ldaps://host[:port], for example ldaps://dc1.contoso.com:636.");
+        if (url == null || url.isBlank()) {
+            return Outcome.refused(wrong);
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean pathless = uri.getRawPath() == null
+                    || uri.getRawPath().isEmpty()
+                    || uri.getRawPath().equals("/");
+            if (!(scheme.equals("ldap") || scheme.equals("ldaps"))
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null
+                    || !pathless
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || uri.getPort() == 0
+                    || uri.getPort() > 65535) {
+                return Outcome.refused(wrong);
+            }
+            return Outcome.done(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+        } catch (URISyntaxException e) {
+            return Outcome.refused(wrong);
+        }
+    }
+
+    private Outcome<List<String>> checkedBaseDns() {
+        List<String> bases = new ArrayList<>();
+        for (String base : baseDns == null ? List.<String>of() : baseDns) {
+            String dn = blankToNull(base);
+            if (dn == null) {
+                continue;
+            }
+            if (!plain(dn, MAX_DN)) {
+                return Outcome.refused(Rejection.invalid("A base DN is at most %d characters of text.", MAX_DN));
+            }
+            if (bases.stream().noneMatch(dn::equalsIgnoreCase)) {
+                bases.add(dn);
+            }
+        }
+        if (bases.isEmpty()) {
+            return Outcome.refused(
+                    Rejection.invalid("At least one base DN is needed, for example OU=Staff,DC=contoso,DC=com."));
+        }
+        return Outcome.done(bases);
+    }
+
+    private static boolean plain(String value, int maxLength) {
+        return value.length() <= maxLength && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

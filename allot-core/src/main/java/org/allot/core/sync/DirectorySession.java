@@ -1,0 +1,33 @@
+package org.allot.core.sync;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A bound connection to a directory, read by one run. Searches are paged and complete: a search that cannot finish
+ * (the server gone, a size or time limit) throws {@link DirectoryFailure} rather than return part of the scope.
+ */
+public interface DirectorySession extends AutoCloseable {
+    /** The directory's change marker as the session started, for update-sequence delta sync; empty otherwise. */
+    Optional<Watermark> marker();
+
+    /** Every object of the kind in scope, with its immutable id (and change time, when the directory tells it). */
+    void census(ObjectKind kind, Consumer<ScopeItem> item);
+
+    /**
+     * Every object of the kind in scope ({@code since} null), or those changed since the watermark, a page at a
+     * time. Groups come with all their members, however many.
+     */
+    void read(ObjectKind kind, Watermark since, Consumer<List<DirectoryEntry>> page);
+
+    /** The objects of the kind in scope that have these immutable ids. */
+    List<DirectoryEntry> readByIds(ObjectKind kind, Collection<String> immutableIds);
+
+    /** The groups in scope that list this member. */
+    List<DirectoryEntry> groupsWithMember(String memberDn);
+
+    @Override
+    void close();
+}

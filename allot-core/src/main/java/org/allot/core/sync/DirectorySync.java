@@ -1,0 +1,299 @@
+package org.allot.core.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.Tenants;
+import org.allot.core.directory.UserDirectory;
+
+/**
+ * Hybrid identity: a tenant's connector to its on-premises directory, runs that bring its users and groups over (on
+ * a schedule or on demand), and the record of those runs. Each method is its own unit of work, or several: call it
+ * outside any.
+ */
+public final class DirectorySync {
+    /** Who starts scheduled runs. */
+    public static final Actor SCHEDULE = Actor.system("directory sync schedule");
+
+    private final Tenants tenants;
+    private final Connectors connectors;
+    private final SyncRuns runs;
+    private final DirectorySource source;
+    private final Secrets secrets;
+    private final SyncLocks locks;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SyncRunner runner;
+    private final DeletionPhase deletions;
+    private final RunProgress progress;
+
+    public DirectorySync(
+            Tenants tenants,
+            Connectors connectors,
+            SyncRuns runs,
+            SyncedObjects synced,
+            DirectorySource source,
+            Secrets secrets,
+            SyncLocks locks,
+            Transactions transactions,
+            UserDirectory users,
+            GroupDirectory groups,
+            Memberships memberships,
+            AuditLog audit,
+            Clock clock,
+            SyncSettings settings) {
+        this.tenants = Objects.requireNonNull(tenants);
+        this.connectors = Objects.requireNonNull(connectors);
+        this.runs = Objects.requireNonNull(runs);
+        this.source = Objects.requireNonNull(source);
+        this.secrets = Objects.requireNonNull(secrets);
+        this.locks = Objects.requireNonNull(locks);
+        this.transactions = Objects.requireNonNull(transactions);
+        this.audit = Objects.requireNonNull(audit);
+        this.clock = Objects.requireNonNull(clock);
+        this.progress = new RunProgress(runs, transactions, settings);
+        this.deletions = new DeletionPhase(users, groups, transactions, settings);
+        this.runner = new SyncRunner(
+                tenants,
+                connectors,
+                runs,
+                synced,
+                source,
+                secrets,
+                locks,
+                transactions,
+                audit,
+                clock,
+                settings,
+                new ObjectPhase(synced, users, groups, memberships, transactions, settings, progress),
+                new MembershipPhase(groups, transactions, progress),
+                deletions,
+                progress);
+    }
+
+    /** Creates or replaces the tenant's connector. The password is sealed for storage and never read back. */
+    public Outcome<Connector> configure(Caller caller, ConnectorRequest request) {
+        Outcome<ConnectorSettings> checked = checked(request);
+        if (!checked.isDone()) {
+            return Outcome.refused(checked.rejection());
+        }
+        ConnectorSettings settings = checked.value();
+        TenantId tenant = caller.tenant();
+        return transactions.run(() -> {
+            if (tenants.find(tenant).isEmpty()) {
+                return Outcome.refused(Rejection.notFound(tenant));
+            }
+            Optional<Connector> current = connectors.find(tenant);
+            boolean stored = connectors.sealedPassword(tenant).isPresent();
+            String sealed = null;
+            if (request.password() != null && !request.password().isEmpty()) {
+                Outcome<String> seal = secrets.seal(tenant, request.password());
+                if (!seal.isDone()) {
+                    return Outcome.refused(seal.rejection());
+                }
+                sealed = seal.value();
+            } else if (settings.bindDn() != null && !stored) {
+                return Outcome.refused(Rejection.invalid("A password is needed to bind as %s.", settings.bindDn()));
+            }
+            Instant now = clock.instant();
+            Connector connector = new Connector(
+                    tenant,
+                    settings,
+                    sealed != null || stored,
+                    current.map(Connector::createdAt).orElse(now),
+                    now);
+            connectors.save(connector, sealed);
+            audit.append(AuditEvent.of(
+                    caller,
+                    now,
+                    Activity.SET_SYNC_CONNECTOR,
+                    AuditTarget.other("DirectorySyncConnector", tenant, settings.url()),
+                    changes(current.map(Connector::settings).orElse(null), settings, sealed != null)));
+            return Outcome.done(connector);
+        });
+    }
+
+    /** The tenant's connector, without its password. */
+    public Optional<Connector> connector(TenantId tenant) {
+        return transactions.run(() -> connectors.find(tenant));
+    }
+
+    /** Tests the stored connector: DNS, TCP, TLS, bind, base DNs and filters, each reported. */
+    public Outcome<ConnectionReport> testConnection(Caller caller) {
+        Optional<Connector> connector = connector(caller.tenant());
+        if (connector.isEmpty()) {
+            return Outcome.refused(SyncRunner.noConnector());
+        }
+        return password(caller.tenant(), null)
+                .map(p -> source.test(connector.get().settings(), p));
+    }
+
+    /** Tests settings before they are saved; a null password uses the stored one. */
+    public Outcome<ConnectionReport> testConnection(Caller caller, ConnectorRequest request) {
+        Outcome<ConnectorSettings> checked = checked(request);
+        if (!checked.isDone()) {
+            return Outcome.refused(checked.rejection());
+        }
+        return password(caller.tenant(), request.password()).map(p -> source.test(checked.value(), p));
+    }
+
+    /**
+     * Runs a sync now and returns its record once it ends: delta when possible, full when {@code full} or needed.
+     * Refused when no connector is configured or a run is under way.
+     */
+    public Outcome<SyncRun> runNow(Caller caller, boolean full) {
+        return runner.run(caller.tenant(), SyncTrigger.MANUAL, caller.actor().displayName(), full);
+    }
+
+    /** Asks for a run by the next server free to do it (within the scheduler's poll interval), and returns at once. */
+    public Outcome<Connector> requestRun(Caller caller) {
+        return transactions.run(() -> {
+            Optional<Connector> connector = connectors.find(caller.tenant());
+            if (connector.isEmpty()) {
+                return Outcome.refused(SyncRunner.noConnector());
+            }
+            connectors.requestRun(
+                    caller.tenant(), clock.instant(), caller.actor().displayName());
+            return Outcome.done(connector.get());
+        });
+    }
+
+    /**
+     * A run started by the server's scheduler: because the connector's interval has passed, or because someone
+     * asked for it with {@link #requestRun} ({@code requestedBy}, null otherwise).
+     */
+    public Outcome<SyncRun> runScheduled(TenantId tenant, String requestedBy) {
+        return requestedBy == null
+                ? runner.run(tenant, SyncTrigger.SCHEDULED, SCHEDULE.displayName(), false)
+                : runner.run(tenant, SyncTrigger.MANUAL, requestedBy, false);
+    }
+
+    /** Carries out the deletions a blocked run held back. Only the latest blocked run can be confirmed. */
+    public Outcome<SyncRun> confirm(Caller caller, SyncRunId id) {
+        Optional<SyncLocks.Lock> lock = locks.tryLock(caller.tenant());
+        if (lock.isEmpty()) {
+            return Outcome.refused(SyncRunner.alreadyRunning());
+        }
+        try (SyncLocks.Lock held = lock.get()) {
+            Optional<SyncRun> found = run(caller.tenant(), id);
+            if (found.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(id));
+            }
+            SyncRun run = found.get();
+            if (run.state() != SyncRunState.BLOCKED) {
+                return Outcome.refused(Rejection.of(
+                        ErrorCode.CONFLICT,
+                        run.state() == SyncRunState.SUPERSEDED
+                                ? "A later run replaced this one: confirm the latest blocked run instead."
+                                : "Only a blocked run can be confirmed; this one is %s.",
+                        run.state()));
+            }
+            List<PendingDeletion> pending =
+                    transactions.run(() -> runs.pendingDeletions(caller.tenant(), id, Integer.MAX_VALUE));
+            transactions.run(() -> {
+                audit.append(AuditEvent.of(
+                        caller,
+                        clock.instant(),
+                        Activity.CONFIRM_SYNC_DELETIONS,
+                        SyncRunner.target(run),
+                        List.of(PropertyChange.of("Deletions", null, pending.size()))));
+                return null;
+            });
+            RunContext.Tally tally = RunContext.Tally.of(run.counts());
+            int deleted = deletions.carryOut(caller.as(Actor.DIRECTORY_SYNC), pending, tally);
+            SyncRun confirmed = progress.save(run, tally, run.counts().errors())
+                    .finish(
+                            SyncRunState.CONFIRMED,
+                            run.finishedAt(),
+                            0,
+                            "Confirmed by " + caller.actor().displayName() + ": " + deleted + " deleted.");
+            transactions.run(() -> {
+                runs.update(confirmed);
+                return null;
+            });
+            return Outcome.done(confirmed);
+        }
+    }
+
+    /** The latest runs, newest first. */
+    public List<SyncRun> runs(TenantId tenant, int limit) {
+        return transactions.run(() -> runs.recent(tenant, limit));
+    }
+
+    public Optional<SyncRun> run(TenantId tenant, SyncRunId id) {
+        return transactions.run(() -> runs.find(tenant, id));
+    }
+
+    /** The objects a run could not bring over, and why, in the order it met them. */
+    public List<SyncError> errors(TenantId tenant, SyncRunId id, int limit) {
+        return transactions.run(() -> runs.errors(tenant, id, limit));
+    }
+
+    /** What a blocked run would delete once confirmed. */
+    public List<PendingDeletion> pendingDeletions(TenantId tenant, SyncRunId id, int limit) {
+        return transactions.run(() -> runs.pendingDeletions(tenant, id, limit));
+    }
+
+    private Outcome<ConnectorSettings> checked(ConnectorRequest request) {
+        Outcome<ConnectorSettings> settings = request.settings();
+        if (!settings.isDone()) {
+            return settings;
+        }
+        return source.validate(settings.value())
+                .<Outcome<ConnectorSettings>>map(Outcome::refused)
+                .orElse(settings);
+    }
+
+    private Outcome<String> password(TenantId tenant, String given) {
+        if (given != null && !given.isEmpty()) {
+            return Outcome.done(given);
+        }
+        Optional<String> sealed = transactions.run(() -> connectors.sealedPassword(tenant));
+        return sealed.isEmpty() ? Outcome.done(null) : secrets.open(tenant, sealed.get());
+    }
+
+    private static List<PropertyChange> changes(ConnectorSettings before, ConnectorSettings after, boolean password) {
+        List<PropertyChange> changes = new ArrayList<>();
+        change(changes, "url", before == null ? null : before.url(), after.url());
+        change(changes, "startTls", before == null ? null : before.startTls(), after.startTls());
+        change(changes, "bindDn", before == null ? null : before.bindDn(), after.bindDn());
+        change(changes, "baseDns", before == null ? null : before.baseDns(), after.baseDns());
+        change(changes, "userFilter", before == null ? null : before.userFilter(), after.userFilter());
+        change(changes, "groupFilter", before == null ? null : before.groupFilter(), after.groupFilter());
+        change(changes, "preset", before == null ? null : before.preset(), after.preset());
+        change(changes, "mapping", before == null ? null : before.mappingOverrides(), after.mappingOverrides());
+        change(changes, "enabled", before == null ? null : before.enabled(), after.enabled());
+        change(
+                changes,
+                "trustedCertificate",
+                before == null || before.trustedCertificate() == null ? null : "(set)",
+                after.trustedCertificate() == null ? null : "(set)");
+        if (password) {
+            changes.add(PropertyChange.of("password", null, "(changed)"));
+        }
+        return changes;
+    }
+
+    private static void change(List<PropertyChange> changes, String name, Object old, Object now) {
+        if (!Objects.equals(old, now)) {
+            changes.add(PropertyChange.of(name, old, now));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.allot.core.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.allot.core.Caller;
+import org.allot.core.TenantId;
+
+/**
+ * One run as it goes: who acts, what the directory has in scope, which synced objects Allot holds, what was read,
+ * and the tally. Only the run's own thread touches it, and only after the unit of work of a step has committed.
+ */
+final class RunContext {
+    final TenantId tenant;
+    final Caller caller;
+    final ConnectorSettings settings;
+    final EntryMapper mapper;
+    final DirectorySession session;
+    final DeltaBookkeeping.Decision decision;
+    final Tally tally = new Tally();
+
+    /** In scope, by immutable id, as the census found it. */
+    final Map<ObjectKind, Map<String, ScopeItem>> scope = new HashMap<>();
+    /** Immutable ids by normalised DN, for everything in scope and everything read. */
+    private final Map<String, String> idsByKey = new HashMap<>();
+    /** Synced objects in Allot by immutable id, as the run started, kept up to date as it writes. */
+    private final Map<String, SyncedRef> index = new HashMap<>();
+    /** Immutable ids by Allot id. */
+    private final Map<UUID, String> idsByObject = new HashMap<>();
+    /** The synced objects Allot had when the run started. */
+    final List<SyncedRef> before;
+    /** Immutable ids of the objects read in this run. */
+    final Set<String> seen = new HashSet<>();
+    /** The member lists of the groups whose members the run sets, by immutable id of the group. */
+    final Map<String, List<String>> memberLists = new LinkedHashMap<>();
+    /** Distinguished names of groups, by immutable id, for error messages. */
+    final Map<String, String> groupDns = new HashMap<>();
+    /** Groups counted unchanged so far, by immutable id: a membership change makes them updated. */
+    final Set<String> unchangedGroups = new HashSet<>();
+    /** Distinguished names of objects a delta run added or restored: the groups that list them are read again. */
+    final List<String> entered = new ArrayList<>();
+    /** Users a delta run restored: the groups Allot has them in are read again. */
+    final List<UUID> restored = new ArrayList<>();
+
+    Instant latestChange;
+    /** The run's record as last saved. */
+    SyncRun record;
+    /** How many of its errors are saved. */
+    int errorsSaved;
+
+    RunContext(
+            SyncRun record,
+            TenantId tenant,
+            Caller caller,
+            ConnectorSettings settings,
+            DirectorySession session,
+            DeltaBookkeeping.Decision decision,
+            List<SyncedRef> synced) {
+        this.record = record;
+        this.tenant = tenant;
+        this.caller = caller;
+        this.settings = settings;
+        this.mapper = new EntryMapper(settings.mapping());
+        this.session = session;
+        this.decision = decision;
+        this.before = List.copyOf(synced);
+        synced.forEach(this::remember);
+        for (ObjectKind kind : ObjectKind.values()) {
+            scope.put(kind, new HashMap<>());
+        }
+    }
+
+    boolean delta() {
+        return decision.mode() == SyncMode.DELTA;
+    }
+
+    void census(ScopeItem item) {
+        scope.get(item.kind()).put(item.immutableId(), item);
+        idsByKey.put(item.key(), item.immutableId());
+        if (item.modified() != null && (latestChange == null || item.modified().isAfter(latestChange))) {
+            latestChange = item.modified();
+        }
+    }
+
+    /** Whether the directory still holds the object: in the census, or read in this run. */
+    boolean inScope(String immutableId) {
+        return immutableId != null
+                && (seen.contains(immutableId)
+                        || scope.get(ObjectKind.USER).containsKey(immutableId)
+                        || scope.get(ObjectKind.GROUP).containsKey(immutableId));
+    }
+
+    boolean inScope(UUID object) {
+        return inScope(idsByObject.get(object));
+    }
+
+    void read(String key, String immutableId) {
+        idsByKey.put(key, immutableId);
+    }
+
+    Optional<SyncedRef> resolve(String key) {
+        return Optional.ofNullable(idsByKey.get(key)).map(index::get);
+    }
+
+    Optional<SyncedRef> synced(String immutableId) {
+        return Optional.ofNullable(index.get(immutableId));
+    }
+
+    Optional<String> immutableIdOf(UUID object) {
+        return Optional.ofNullable(idsByObject.get(object));
+    }
+
+    void remember(SyncedRef ref) {
+        index.put(ref.immutableId(), ref);
+        idsByObject.put(ref.id(), ref.immutableId());
+    }
+
+    /** A group the run counted unchanged whose members changed: it is updated after all. */
+    void membersChanged(String groupImmutableId) {
+        if (unchangedGroups.remove(groupImmutableId)) {
+            tally.unchanged--;
+            tally.updated++;
+        }
+    }
+
+    /** The run's counts and the errors not yet written. */
+    static final class Tally {
+        int added;
+        int updated;
+        int deleted;
+        int unchanged;
+        int errors;
+        final List<SyncError> unsaved = new ArrayList<>();
+
+        /** A tally that carries on from these counts. */
+        static Tally of(SyncCounts counts) {
+            Tally tally = new Tally();
+            tally.added = counts.added();
+            tally.updated = counts.updated();
+            tally.deleted = counts.deleted();
+            tally.unchanged = counts.unchanged();
+            tally.errors = counts.errors();
+            return tally;
+        }
+
+        void error(SyncError error) {
+            errors++;
+            unsaved.add(error);
+        }
+
+        void errors(List<SyncError> all) {
+            all.forEach(this::error);
+        }
+
+        SyncCounts counts() {
+            return new SyncCounts(added, updated, deleted, unchanged, errors);
+        }
+    }
+}

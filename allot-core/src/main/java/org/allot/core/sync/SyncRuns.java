@@ -1,0 +1,29 @@
+package org.allot.core.sync;
+
+import java.util.List;
+import java.util.Optional;
+import org.allot.core.TenantId;
+
+/** Port: the record of every run, with its object errors and the deletions a blocked run holds back. */
+public interface SyncRuns {
+    void add(SyncRun run);
+
+    void update(SyncRun run);
+
+    Optional<SyncRun> find(TenantId tenant, SyncRunId id);
+
+    /** The latest runs, newest first. */
+    List<SyncRun> recent(TenantId tenant, int limit);
+
+    List<SyncRun> inState(TenantId tenant, SyncRunState state);
+
+    /** Appends errors to a run's list, after those it has. */
+    void addErrors(TenantId tenant, SyncRunId run, List<SyncError> errors);
+
+    /** A run's errors in the order they were found. */
+    List<SyncError> errors(TenantId tenant, SyncRunId run, int limit);
+
+    void addPendingDeletions(TenantId tenant, SyncRunId run, List<PendingDeletion> deletions);
+
+    List<PendingDeletion> pendingDeletions(TenantId tenant, SyncRunId run, int limit);
+}

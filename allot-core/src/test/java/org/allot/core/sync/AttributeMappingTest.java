@@ -1,0 +1,53 @@
+package org.allot.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.allot.core.ErrorCode;
+import org.allot.core.directory.GroupAttribute;
+import org.allot.core.directory.UserAttribute;
+import org.junit.jupiter.api.Test;
+
+class AttributeMappingTest {
+    private final AttributeMapping ad = AttributeMapping.ACTIVE_DIRECTORY;
+
+    @Test
+    void overridesReplaceThePresetsChoiceAttributeByAttribute() {
+        AttributeMapping mapped = ad.withOverrides(Map.of(
+                        "department", "extensionAttribute1, department",
+                        "employeeId", "",
+                        "onPremisesImmutableId", "mS-DS-ConsistencyGuid",
+                        "group.description", "info"))
+                .value();
+
+        assertThat(mapped.user().get(UserAttribute.DEPARTMENT)).containsExactly("extensionAttribute1", "department");
+        assertThat(mapped.user().get(UserAttribute.EMPLOYEE_ID)).isEmpty();
+        assertThat(mapped.immutableId()).isEqualTo("mS-DS-ConsistencyGuid");
+        assertThat(mapped.immutableIdFormat()).isEqualTo(AttributeMapping.IdFormat.BINARY);
+        assertThat(mapped.group().get(GroupAttribute.DESCRIPTION)).containsExactly("info");
+        assertThat(mapped.user().get(UserAttribute.JOB_TITLE)).containsExactly("title");
+    }
+
+    @Test
+    void cloudManagedAndUnknownAttributesCannotBeMapped() {
+        assertThat(ad.withOverrides(Map.of("usageLocation", "c")).rejection().code())
+                .isEqualTo(ErrorCode.READ_ONLY_ATTRIBUTE);
+        assertThat(ad.withOverrides(Map.of("shoeSize", "x")).rejection().message())
+                .startsWith("'shoeSize' cannot be mapped.");
+        assertThat(ad.withOverrides(Map.of("userPrincipalName", "")).rejection().message())
+                .isEqualTo("userPrincipalName must be mapped: users need one.");
+        assertThat(ad.withOverrides(Map.of("department", "dep artment"))
+                        .rejection()
+                        .message())
+                .contains("'dep artment' is not a directory attribute name");
+    }
+
+    @Test
+    void aRunReadsTheMappedAttributesOnly() {
+        assertThat(ad.attributesOf(ObjectKind.USER))
+                .contains(
+                        "objectGUID", "userPrincipalName", "displayName", "cn", "userAccountControl", "sAMAccountName")
+                .doesNotContain("member");
+        assertThat(ad.attributesOf(ObjectKind.GROUP)).contains("objectGUID", "cn", "groupType", "member");
+    }
+}

@@ -1,0 +1,54 @@
+package org.allot.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConnectorRequestTest {
+
+    @Test
+    void presetsFillTheFilters() {
+        ConnectorSettings ad = request("activeDirectory", "ldap://DC1.contoso.com:389", false)
+                .settings()
+                .value();
+        ConnectorSettings ldap = request("generic-ldap", "ldaps://ldap.contoso.com", false)
+                .settings()
+                .value();
+
+        assertThat(ad.url()).isEqualTo("ldap://dc1.contoso.com:389");
+        assertThat(ad.userFilter()).isEqualTo("(&(objectClass=user)(!(objectClass=computer)))");
+        assertThat(ad.deltaStrategy()).isEqualTo(DeltaStrategy.USN_CHANGED);
+        assertThat(ldap.groupFilter()).isEqualTo("(objectClass=groupOfNames)");
+        assertThat(ldap.port()).isEqualTo(636);
+        assertThat(ldap.deltaStrategy()).isEqualTo(DeltaStrategy.MODIFY_TIMESTAMP);
+    }
+
+    @Test
+    void urlsAreLdapOrLdaps() {
+        assertThat(request(null, "http://dc1", false).settings().rejection().message())
+                .startsWith("url must be");
+        assertThat(request(null, "ldap://dc1/dc=contoso", false).settings().isDone())
+                .isFalse();
+        assertThat(request(null, "ldaps://dc1", true).settings().rejection().message())
+                .startsWith("StartTLS");
+        assertThat(request(null, "ldap://dc1", true).settings().value().startTls())
+                .isTrue();
+        assertThat(request("novell", "ldap://dc1", false).settings().rejection().message())
+                .contains("activeDirectory or genericLdap");
+    }
+
+    @Test
+    void aBaseDnIsRequired() {
+        ConnectorRequest none = new ConnectorRequest(
+                null, "ldap://dc1", null, null, null, null, List.of(" "), null, null, Map.of(), null);
+
+        assertThat(none.settings().rejection().message()).startsWith("At least one base DN is needed");
+    }
+
+    private static ConnectorRequest request(String preset, String url, boolean startTls) {
+        return new ConnectorRequest(
+                preset, url, startTls, null, null, null, List.of("DC=contoso,DC=com"), null, null, Map.of(), null);
+    }
+}

@@ -1,0 +1,59 @@
+package org.allot.core.testing;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.allot.core.TenantId;
+import org.allot.core.sync.Connector;
+import org.allot.core.sync.Connectors;
+import org.allot.core.sync.SyncCheckpoint;
+
+public final class InMemoryConnectors implements Connectors {
+    private final Map<TenantId, Connector> connectors = new ConcurrentHashMap<>();
+    private final Map<TenantId, String> passwords = new ConcurrentHashMap<>();
+    private final Map<TenantId, SyncCheckpoint> checkpoints = new ConcurrentHashMap<>();
+    private final Map<TenantId, Instant> requests = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Connector> find(TenantId tenant) {
+        return Optional.ofNullable(connectors.get(tenant));
+    }
+
+    @Override
+    public void save(Connector connector, String sealedPassword) {
+        connectors.put(connector.tenant(), connector);
+        if (sealedPassword != null) {
+            passwords.put(connector.tenant(), sealedPassword);
+        }
+    }
+
+    @Override
+    public Optional<String> sealedPassword(TenantId tenant) {
+        return Optional.ofNullable(passwords.get(tenant));
+    }
+
+    @Override
+    public Optional<SyncCheckpoint> checkpoint(TenantId tenant) {
+        return Optional.ofNullable(checkpoints.get(tenant));
+    }
+
+    @Override
+    public void saveCheckpoint(TenantId tenant, SyncCheckpoint checkpoint) {
+        checkpoints.put(tenant, checkpoint);
+    }
+
+    @Override
+    public void requestRun(TenantId tenant, Instant at, String requestedBy) {
+        requests.put(tenant, at);
+    }
+
+    @Override
+    public void runStarted(TenantId tenant, Instant at) {
+        requests.remove(tenant);
+    }
+
+    public boolean runRequested(TenantId tenant) {
+        return requests.containsKey(tenant);
+    }
+}

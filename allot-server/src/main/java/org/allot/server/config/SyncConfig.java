@@ -1,0 +1,101 @@
+package org.allot.server.config;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.UserDirectory;
+import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.SyncSettings;
+import org.allot.server.ldap.AesGcmSecrets;
+import org.allot.server.ldap.LdapDirectorySource;
+import org.allot.server.ldap.SyncScheduler;
+import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcConnectors;
+import org.allot.server.persistence.JdbcMemberships;
+import org.allot.server.persistence.JdbcSyncLocks;
+import org.allot.server.persistence.JdbcSyncRuns;
+import org.allot.server.persistence.JdbcSyncedObjects;
+import org.allot.server.persistence.JdbcTenants;
+import org.allot.server.persistence.UnitOfWork;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Directory sync: the connector store, the LDAP source, the sync service and its scheduler. */
+@Configuration(proxyBeanMethods = false)
+class SyncConfig {
+
+    @Bean
+    JdbcConnectors connectors(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcConnectors(jdbc, json);
+    }
+
+    @Bean
+    JdbcSyncRuns syncRuns(JdbcClient jdbc) {
+        return new JdbcSyncRuns(jdbc);
+    }
+
+    @Bean
+    JdbcSyncedObjects syncedObjects(JdbcClient jdbc) {
+        return new JdbcSyncedObjects(jdbc);
+    }
+
+    @Bean
+    JdbcSyncLocks syncLocks(DataSource dataSource) {
+        return new JdbcSyncLocks(dataSource);
+    }
+
+    @Bean
+    AesGcmSecrets syncSecrets(AllotProperties properties) {
+        return new AesGcmSecrets(properties.sync().encryptionKey());
+    }
+
+    @Bean
+    LdapDirectorySource directorySource(AllotProperties properties) {
+        AllotProperties.Sync s = properties.sync();
+        return new LdapDirectorySource(s.connectTimeout(), s.responseTimeout(), s.pageSize());
+    }
+
+    @Bean
+    DirectorySync directorySync(
+            JdbcTenants tenants,
+            JdbcConnectors connectors,
+            JdbcSyncRuns runs,
+            JdbcSyncedObjects synced,
+            LdapDirectorySource source,
+            AesGcmSecrets secrets,
+            JdbcSyncLocks locks,
+            UnitOfWork work,
+            UserDirectory users,
+            GroupDirectory groups,
+            JdbcMemberships memberships,
+            JdbcAuditLog auditLog,
+            Clock clock,
+            AllotProperties properties) {
+        AllotProperties.Sync s = properties.sync();
+        SyncSettings defaults = SyncSettings.DEFAULT;
+        return new DirectorySync(
+                tenants,
+                connectors,
+                runs,
+                synced,
+                source,
+                secrets,
+                locks,
+                work::execute,
+                users,
+                groups,
+                memberships,
+                auditLog,
+                clock,
+                new SyncSettings(s.pageSize(), s.fullSyncEvery(), defaults.timestampOverlap(), defaults.errorsKept()));
+    }
+
+    @Bean
+    SyncScheduler syncScheduler(
+            DirectorySync sync, JdbcConnectors connectors, UnitOfWork work, Clock clock, AllotProperties properties) {
+        AllotProperties.Sync s = properties.sync();
+        return new SyncScheduler(sync, connectors, work, clock, s.interval(), s.pollInterval(), s.scheduled());
+    }
+}

@@ -1,0 +1,196 @@
+package org.allot.server.ldap;
+
+import com.unboundid.ldap.sdk.ExtendedResult;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import org.allot.core.sync.ConnectorSettings;
+import org.allot.core.sync.DirectoryFailure;
+
+/**
+ * Opens connections to a connector's directory with the UnboundID LDAP SDK: plain LDAP, LDAPS, or LDAP upgraded with
+ * StartTLS, trusting the Java runtime's authorities or the connector's own certificates, with the host name checked;
+ * then a simple bind. Explains failures in words an administrator can act on.
+ */
+final class LdapConnections {
+    /** Active Directory's reasons for a refused bind ("data 52e" in the diagnostic message). */
+    private static final Map<String, String> AD_BIND_CODES = Map.of(
+            "525", "the user does not exist",
+            "52e", "the password is wrong",
+            "530", "the account may not log on at this time",
+            "531", "the account may not log on from this computer",
+            "532", "the password has expired",
+            "533", "the account is disabled",
+            "701", "the account has expired",
+            "773", "the password must be reset",
+            "775", "the account is locked out");
+
+    private static final Pattern AD_DATA = Pattern.compile("data ([0-9a-fA-F]{3})");
+
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+
+    LdapConnections(Duration connectTimeout, Duration responseTimeout) {
+        this.connectTimeout = connectTimeout;
+        this.responseTimeout = responseTimeout;
+    }
+
+    /** Connects and binds, or says why not. */
+    LDAPConnection open(ConnectorSettings settings, String password) {
+        LDAPConnection connection;
+        try {
+            connection = connect(settings);
+        } catch (LDAPException e) {
+            throw new DirectoryFailure("Cannot reach the directory at " + settings.url() + ": " + describe(e), e);
+        } catch (GeneralSecurityException e) {
+            throw new DirectoryFailure("The connector's trusted certificate cannot be used: " + e.getMessage(), e);
+        }
+        try {
+            bind(connection, settings, password);
+            return connection;
+        } catch (LDAPException e) {
+            connection.close();
+            throw new DirectoryFailure(
+                    "The directory refused the bind as " + settings.bindDn() + ": " + bindProblem(e), e);
+        }
+    }
+
+    /** A connection to the server, encrypted if the connector says so, not bound yet. */
+    LDAPConnection connect(ConnectorSettings settings) throws LDAPException, GeneralSecurityException {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis((int) connectTimeout.toMillis());
+        options.setResponseTimeoutMillis(responseTimeout.toMillis());
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        options.setUseKeepAlive(true);
+        if (settings.ldaps()) {
+            return new LDAPConnection(
+                    ssl(settings).createSSLSocketFactory(), options, settings.host(), settings.port());
+        }
+        LDAPConnection connection = new LDAPConnection(options, settings.host(), settings.port());
+        if (settings.startTls()) {
+            try {
+                startTls(connection, settings);
+            } catch (LDAPException | GeneralSecurityException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        return connection;
+    }
+
+    void startTls(LDAPConnection connection, ConnectorSettings settings)
+            throws LDAPException, GeneralSecurityException {
+        ExtendedResult result = connection.processExtendedOperation(
+                new StartTLSExtendedRequest(ssl(settings).createSSLContext()));
+        if (result.getResultCode() != ResultCode.SUCCESS) {
+            throw new LDAPException(
+                    result.getResultCode(),
+                    "the server does not take StartTLS ("
+                            + result.getResultCode()
+                            + (result.getDiagnosticMessage() == null ? "" : ": " + result.getDiagnosticMessage())
+                            + ")");
+        }
+    }
+
+    void bind(LDAPConnection connection, ConnectorSettings settings, String password) throws LDAPException {
+        if (settings.bindDn() != null) {
+            connection.bind(new SimpleBindRequest(settings.bindDn(), password == null ? "" : password));
+        }
+    }
+
+    private static SSLUtil ssl(ConnectorSettings settings) throws GeneralSecurityException {
+        if (settings.trustedCertificate() == null) {
+            return new SSLUtil(JVMDefaultTrustManager.getInstance());
+        }
+        return new SSLUtil(trustManagers(settings.trustedCertificate()));
+    }
+
+    /** Trust managers that trust exactly the given PEM certificates. */
+    static TrustManager[] trustManagers(String pem) throws GeneralSecurityException {
+        Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        if (certificates.isEmpty()) {
+            throw new GeneralSecurityException("no certificate in the PEM text");
+        }
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+        } catch (java.io.IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        int i = 0;
+        for (Certificate certificate : certificates) {
+            store.setCertificateEntry("trusted-" + i++, certificate);
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory.getTrustManagers();
+    }
+
+    /** What went wrong, in words: the result, the server's message, and the root cause for connection errors. */
+    static String describe(LDAPException e) {
+        StringBuilder text = new StringBuilder();
+        ResultCode code = e.getResultCode();
+        if (code == ResultCode.SERVER_DOWN || code == ResultCode.CONNECT_ERROR) {
+            text.append("the server went away or could not be reached");
+        } else if (code == ResultCode.TIMEOUT) {
+            text.append("the server did not answer in time");
+        } else {
+            text.append(code.getName());
+        }
+        String message = e.getDiagnosticMessage() == null ? e.getMessage() : e.getDiagnosticMessage();
+        if (message != null && !message.isBlank()) {
+            text.append(" (").append(message.strip()).append(')');
+        }
+        return text.toString();
+    }
+
+    /** Why a bind was refused, with Active Directory's reason when it gives one. */
+    static String bindProblem(LDAPException e) {
+        if (e.getResultCode() != ResultCode.INVALID_CREDENTIALS) {
+            return describe(e);
+        }
+        String message = e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage();
+        Matcher data = AD_DATA.matcher(message);
+        String reason = data.find() ? AD_BIND_CODES.get(data.group(1).toLowerCase(Locale.ROOT)) : null;
+        return "invalid credentials"
+                + (reason == null ? ": check the bind DN and password" : ": " + reason)
+                + (message.isBlank() ? "" : " (" + message.strip() + ")");
+    }
+
+    /** Whether the failure came from the TLS layer (handshake, certificate, host name). */
+    static boolean tlsProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException
+                    || t instanceof java.security.cert.CertificateException
+                    || t instanceof GeneralSecurityException) {
+                return true;
+            }
+            if (t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("ssl")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

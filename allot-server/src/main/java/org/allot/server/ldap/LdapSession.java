@@ -1,0 +1,299 @@
+package org.allot.server.ldap;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.util.StaticUtils;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.allot.core.sync.AttributeMapping;
+import org.allot.core.sync.ConnectorSettings;
+import org.allot.core.sync.DeltaStrategy;
+import org.allot.core.sync.DirectoryEntry;
+import org.allot.core.sync.DirectoryFailure;
+import org.allot.core.sync.DirectorySession;
+import org.allot.core.sync.EntryMapper;
+import org.allot.core.sync.ObjectKind;
+import org.allot.core.sync.ScopeItem;
+import org.allot.core.sync.Watermark;
+
+/**
+ * A bound connection read by one run. Searches are paged (simple paged results, which Active Directory needs beyond
+ * 1,000 entries) over every base DN; large member lists, which Active Directory returns in ranges of 1,500 values
+ * ({@code member;range=0-1499}), are read to the end. A search that does not complete fails the run.
+ */
+final class LdapSession implements DirectorySession {
+    private static final Pattern RANGE = Pattern.compile("(?i)^range=(\\d+)-(\\d+|\\*)$");
+    private static final int IDS_PER_SEARCH = 100;
+
+    private final LDAPConnection connection;
+    private final ConnectorSettings settings;
+    private final AttributeMapping mapping;
+    private final EntryMapper mapper;
+    private final int pageSize;
+    private final Optional<Watermark> marker;
+
+    LdapSession(LDAPConnection connection, ConnectorSettings settings, int pageSize) {
+        this.connection = connection;
+        this.settings = settings;
+        this.mapping = settings.mapping();
+        this.mapper = new EntryMapper(mapping);
+        this.pageSize = pageSize;
+        this.marker = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED ? readMarker() : Optional.empty();
+    }
+
+    @Override
+    public Optional<Watermark> marker() {
+        return marker;
+    }
+
+    @Override
+    public void census(ObjectKind kind, Consumer<ScopeItem> item) {
+        List<String> attributes = new ArrayList<>(List.of(mapping.immutableId()));
+        boolean timestamps = settings.deltaStrategy() == DeltaStrategy.MODIFY_TIMESTAMP;
+        if (timestamps) {
+            attributes.add("modifyTimestamp");
+        }
+        search(
+                filter(kind),
+                attributes,
+                page -> page.forEach(e -> item.accept(new ScopeItem(
+                        kind,
+                        key(e.getDN()),
+                        mapper.immutableId(entry(e, List.of())).orElse(null),
+                        timestamps ? modified(e) : null))));
+    }
+
+    @Override
+    public void read(ObjectKind kind, Watermark since, Consumer<List<DirectoryEntry>> page) {
+        Filter filter = since == null ? filter(kind) : Filter.createANDFilter(filter(kind), changedSince(since));
+        search(filter, mapping.attributesOf(kind), entries -> page.accept(entries(kind, entries)));
+    }
+
+    @Override
+    public List<DirectoryEntry> readByIds(ObjectKind kind, Collection<String> immutableIds) {
+        List<String> ids = List.copyOf(immutableIds);
+        List<DirectoryEntry> found = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_SEARCH) {
+            List<Filter> any = ids.subList(i, Math.min(ids.size(), i + IDS_PER_SEARCH)).stream()
+                    .map(this::idFilter)
+                    .toList();
+            search(
+                    Filter.createANDFilter(filter(kind), Filter.createORFilter(any)),
+                    mapping.attributesOf(kind),
+                    entries -> found.addAll(entries(kind, entries)));
+        }
+        return found;
+    }
+
+    @Override
+    public List<DirectoryEntry> groupsWithMember(String memberDn) {
+        List<DirectoryEntry> found = new ArrayList<>();
+        search(
+                Filter.createANDFilter(
+                        filter(ObjectKind.GROUP), Filter.createEqualityFilter(mapping.member(), memberDn)),
+                mapping.attributesOf(ObjectKind.GROUP),
+                entries -> found.addAll(entries(ObjectKind.GROUP, entries)));
+        return found;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    /** Active Directory's highest committed update sequence number, and which domain controller it belongs to. */
+    private Optional<Watermark> readMarker() {
+        try {
+            SearchResultEntry root = connection.getEntry("", "highestCommittedUSN", "dsServiceName");
+            if (root == null || root.getAttributeValueAsLong("highestCommittedUSN") == null) {
+                return Optional.empty();
+            }
+            String server = root.getAttributeValue("dsServiceName");
+            return Optional.of(Watermark.usn(
+                    root.getAttributeValueAsLong("highestCommittedUSN"), server == null ? settings.host() : server));
+        } catch (LDAPException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Runs a paged search under every base DN, handing over each page as it comes. */
+    private void search(Filter filter, List<String> attributes, Consumer<List<SearchResultEntry>> page) {
+        String[] requested = attributes.toArray(String[]::new);
+        for (String base : settings.baseDns()) {
+            ASN1OctetString cookie = null;
+            do {
+                SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, requested);
+                request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
+                try {
+                    SearchResult result = connection.search(request);
+                    page.accept(result.getSearchEntries());
+                    SimplePagedResultsControl paging = SimplePagedResultsControl.get(result);
+                    cookie = paging == null ? null : paging.getCookie();
+                } catch (LDAPException e) {
+                    throw failure(e);
+                }
+            } while (cookie != null && cookie.getValueLength() > 0);
+        }
+    }
+
+    private List<DirectoryEntry> entries(ObjectKind kind, List<SearchResultEntry> entries) {
+        List<DirectoryEntry> result = new ArrayList<>(entries.size());
+        for (SearchResultEntry e : entries) {
+            result.add(entry(e, kind == ObjectKind.GROUP ? members(e) : List.of()));
+        }
+        return result;
+    }
+
+    private static DirectoryEntry entry(SearchResultEntry e, List<String> members) {
+        Map<String, List<byte[]>> attributes = new LinkedHashMap<>();
+        for (Attribute attribute : e.getAttributes()) {
+            if (!attribute.hasOptions()) {
+                attributes.put(attribute.getBaseName(), List.of(attribute.getValueByteArrays()));
+            }
+        }
+        return new DirectoryEntry(e.getDN(), key(e.getDN()), attributes, members);
+    }
+
+    /**
+     * Every member of a group, normalised. Active Directory returns at most 1,500 values of a large attribute and
+     * names the slice ({@code member;range=0-1499}); the rest is read slice by slice ({@code member;range=1500-*})
+     * until the slice that ends with {@code *}.
+     */
+    private List<String> members(SearchResultEntry group) {
+        List<String> members = new ArrayList<>();
+        Attribute slice = null;
+        for (Attribute attribute : group.getAttributes()) {
+            if (attribute.getBaseName().equalsIgnoreCase(mapping.member())) {
+                if (!attribute.hasOptions()) {
+                    addAll(members, attribute);
+                } else if (range(attribute) != null) {
+                    slice = attribute;
+                }
+            }
+        }
+        while (slice != null) {
+            addAll(members, slice);
+            long[] range = range(slice);
+            if (range[1] < 0) {
+                break;
+            }
+            String next = mapping.member() + ";range=" + (range[1] + 1) + "-*";
+            try {
+                SearchResultEntry more = connection.getEntry(group.getDN(), next);
+                slice = more == null ? null : rangedAttribute(more);
+            } catch (LDAPException e) {
+                throw failure(e);
+            }
+        }
+        return members;
+    }
+
+    private Attribute rangedAttribute(SearchResultEntry entry) {
+        for (Attribute attribute : entry.getAttributes()) {
+            if (attribute.getBaseName().equalsIgnoreCase(mapping.member()) && range(attribute) != null) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+
+    /** The slice an attribute holds: {low, high}, high -1 for the last slice ({@code *}); null when not a slice. */
+    private static long[] range(Attribute attribute) {
+        for (String option : attribute.getOptions()) {
+            Matcher m = RANGE.matcher(option);
+            if (m.matches()) {
+                return new long[] {Long.parseLong(m.group(1)), m.group(2).equals("*") ? -1 : Long.parseLong(m.group(2))
+                };
+            }
+        }
+        return null;
+    }
+
+    private static void addAll(List<String> members, Attribute attribute) {
+        for (String value : attribute.getValues()) {
+            members.add(key(value));
+        }
+    }
+
+    private Filter filter(ObjectKind kind) {
+        try {
+            return Filter.create(kind == ObjectKind.USER ? settings.userFilter() : settings.groupFilter());
+        } catch (LDAPException e) {
+            throw new DirectoryFailure("The connector's " + kind.name().toLowerCase(Locale.ROOT)
+                    + " filter is not valid: " + e.getMessage());
+        }
+    }
+
+    private Filter changedSince(Watermark since) {
+        return since.strategy() == DeltaStrategy.USN_CHANGED
+                ? Filter.createGreaterOrEqualFilter("uSNChanged", Long.toString(since.usn()))
+                : Filter.createGreaterOrEqualFilter(
+                        "modifyTimestamp", StaticUtils.encodeGeneralizedTime(Date.from(since.time())));
+    }
+
+    private Filter idFilter(String immutableId) {
+        return mapping.immutableIdFormat() == AttributeMapping.IdFormat.BINARY
+                ? Filter.createEqualityFilter(
+                        mapping.immutableId(), Base64.getDecoder().decode(immutableId))
+                : Filter.createEqualityFilter(mapping.immutableId(), immutableId);
+    }
+
+    private static Instant modified(SearchResultEntry e) {
+        String value = e.getAttributeValue("modifyTimestamp");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return StaticUtils.decodeGeneralizedTime(value).toInstant();
+        } catch (java.text.ParseException ex) {
+            return null;
+        }
+    }
+
+    /** A distinguished name normalised, so that names that are equal in LDAP are equal strings. */
+    static String key(String dn) {
+        try {
+            return new DN(dn).toNormalizedString();
+        } catch (LDAPException e) {
+            return dn.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static DirectoryFailure failure(LDAPException e) {
+        ResultCode code = e.getResultCode();
+        String why;
+        if (code == ResultCode.NO_SUCH_OBJECT) {
+            why = "a base DN does not exist in the directory ("
+                    + (e.getDiagnosticMessage() == null ? e.getMessage() : e.getDiagnosticMessage()) + ")";
+        } else if (code == ResultCode.SIZE_LIMIT_EXCEEDED || code == ResultCode.TIME_LIMIT_EXCEEDED) {
+            why = "the directory stopped a search at its " + (code == ResultCode.SIZE_LIMIT_EXCEEDED ? "size" : "time")
+                    + " limit";
+        } else if (code == ResultCode.SERVER_DOWN || code == ResultCode.CONNECT_ERROR) {
+            why = "the directory server went away (" + LdapConnections.describe(e) + ")";
+        } else {
+            why = LdapConnections.describe(e);
+        }
+        return new DirectoryFailure("Reading the directory failed: " + why + ". Nothing was deleted.", e);
+    }
+}

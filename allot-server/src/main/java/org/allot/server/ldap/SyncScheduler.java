@@ -1,0 +1,132 @@
+package org.allot.server.ldap;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.allot.core.Outcome;
+import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.SyncRun;
+import org.allot.server.persistence.JdbcConnectors;
+import org.allot.server.persistence.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts directory sync runs: every tenant whose enabled connector has not run for {@code interval}, and every run
+ * someone asked for. Every server may run it: the tenant's sync lock lets one server at a time run a tenant, and
+ * the others skip it.
+ */
+public final class SyncScheduler implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
+
+    private final DirectorySync sync;
+    private final JdbcConnectors connectors;
+    private final UnitOfWork work;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration pollInterval;
+    private final boolean enabled;
+    private Thread thread;
+    private volatile boolean running;
+
+    public SyncScheduler(
+            DirectorySync sync,
+            JdbcConnectors connectors,
+            UnitOfWork work,
+            Clock clock,
+            Duration interval,
+            Duration pollInterval,
+            boolean enabled) {
+        this.sync = sync;
+        this.connectors = connectors;
+        this.work = work;
+        this.clock = clock;
+        this.interval = interval;
+        this.pollInterval = pollInterval;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        if (!enabled) {
+            return;
+        }
+        thread = new Thread(this::loop, "allot-directory-sync");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("Directory sync: every {} (looking every {})", interval, pollInterval);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the database does. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    /** Runs every due sync, one after the other; returns how many ran. For tests and tools that drive the schedule. */
+    public int runDue() {
+        List<JdbcConnectors.Due> due =
+                work.read(() -> connectors.due(clock.instant().minus(interval)));
+        int ran = 0;
+        for (JdbcConnectors.Due tenant : due) {
+            if (!running && enabled) {
+                break;
+            }
+            try {
+                Outcome<SyncRun> run = sync.runScheduled(tenant.tenant(), tenant.requestedBy());
+                if (run.isDone()) {
+                    ran++;
+                    log.info(
+                            "Directory sync of tenant {}: {} ({})",
+                            tenant.tenant(),
+                            run.value().state(),
+                            run.value().counts());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Directory sync of tenant {} failed", tenant.tenant(), e);
+            }
+        }
+        return ran;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                runDue();
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Directory sync scheduler hit an error; carrying on", e);
+                try {
+                    Thread.sleep(pollInterval.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

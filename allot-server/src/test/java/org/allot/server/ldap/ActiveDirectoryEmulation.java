@@ -1,0 +1,183 @@
+package org.allot.server.ldap;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyDNRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyDNResult;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.AddRequest;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.ReadOnlyModifyDNRequest;
+import com.unboundid.ldap.sdk.ReadOnlySearchRequest;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a domain controller does that the UnboundID in-memory server does not, done by an interceptor so that the
+ * sync's LDAP client talks to the server exactly as to Active Directory:
+ *
+ * <ul>
+ *   <li>every add, modify and rename raises the update sequence number and stamps it in {@code uSNChanged}; the
+ *       root DSE tells {@code highestCommittedUSN} and the domain controller's {@code dsServiceName};
+ *   <li>range retrieval: a {@code member} attribute of more than {@code MaxValRange} values (1,500 by default) comes
+ *       back as {@code member;range=0-1499}, and a request for {@code member;range=1500-*} returns the next slice,
+ *       the last one named with {@code *};
+ *   <li>a fault switch that shuts the server down during a chosen search, as a domain controller going away.
+ * </ul>
+ */
+final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
+    static final String DS_SERVICE_NAME =
+            "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=com";
+    private static final Pattern RANGE = Pattern.compile("(?i)^member;range=(\\d+)-(\\d+|\\*)$");
+    private static final String WANTED_RANGE = "range";
+
+    private final AtomicLong usn;
+    private volatile Predicate<ReadOnlySearchRequest> failOn = request -> false;
+    private volatile int maxValRange = 1500;
+    private volatile InMemoryDirectoryServer server;
+    private volatile Thread shutdown;
+
+    ActiveDirectoryEmulation(long highestUsn) {
+        this.usn = new AtomicLong(highestUsn);
+    }
+
+    void attach(InMemoryDirectoryServer server) {
+        this.server = server;
+    }
+
+    /** Active Directory's MaxValRange LDAP policy: how many values of an attribute one response holds. */
+    void maxValRange(int values) {
+        this.maxValRange = values;
+    }
+
+    /** The server goes down during the first search that matches. */
+    void goDownOn(Predicate<ReadOnlySearchRequest> search) {
+        failOn = search;
+    }
+
+    /** Waits until a shutdown the fault switch started is complete. */
+    void awaitShutdown() throws InterruptedException {
+        Thread running = shutdown;
+        if (running != null) {
+            running.join();
+        }
+        shutdown = null;
+    }
+
+    long highestCommittedUsn() {
+        return usn.get();
+    }
+
+    @Override
+    public void processAddRequest(InMemoryInterceptedAddRequest request) {
+        AddRequest add = request.getRequest().duplicate();
+        Attribute classes = add.getAttribute("objectClass");
+        if (classes == null || !(classes.hasValue("user") || classes.hasValue("group"))) {
+            return;
+        }
+        long next = usn.incrementAndGet();
+        add.replaceAttribute("uSNCreated", Long.toString(next));
+        add.replaceAttribute("uSNChanged", Long.toString(next));
+        request.setRequest(add);
+    }
+
+    @Override
+    public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+        ModifyRequest modify = request.getRequest().duplicate();
+        Entry target = server.getEntry(modify.getDN());
+        if (target == null || !(target.hasObjectClass("user") || target.hasObjectClass("group"))) {
+            return;
+        }
+        List<Modification> modifications = new ArrayList<>(modify.getModifications());
+        modifications.add(
+                new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn.incrementAndGet())));
+        request.setRequest(new ModifyRequest(modify.getDN(), modifications, modify.getControls()));
+    }
+
+    @Override
+    public void processModifyDNRequest(InMemoryInterceptedModifyDNRequest request) {
+        // the new uSNChanged is stamped once the rename is done
+    }
+
+    @Override
+    public void processModifyDNResult(InMemoryInterceptedModifyDNResult result) {
+        if (result.getResult().getResultCode() != ResultCode.SUCCESS) {
+            return;
+        }
+        ReadOnlyModifyDNRequest rename = result.getRequest();
+        try {
+            DN old = new DN(rename.getDN());
+            String parent = rename.getNewSuperiorDN() != null ? rename.getNewSuperiorDN() : old.getParentString();
+            String renamed = rename.getNewRDN() + "," + parent;
+            server.modify(
+                    renamed,
+                    new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn.incrementAndGet())));
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
+        if (failOn.test(request.getRequest())) {
+            failOn = any -> false;
+            InMemoryDirectoryServer stopping = server;
+            shutdown = new Thread(() -> stopping.shutDown(true), "domain controller going away");
+            shutdown.start();
+            throw new LDAPException(ResultCode.UNAVAILABLE, "The domain controller is shutting down.");
+        }
+        SearchRequest search = request.getRequest().duplicate();
+        List<String> attributes = new ArrayList<>(Arrays.asList(search.getAttributes()));
+        for (int i = 0; i < attributes.size(); i++) {
+            Matcher range = RANGE.matcher(attributes.get(i));
+            if (range.matches()) {
+                request.setProperty(WANTED_RANGE, Long.parseLong(range.group(1)));
+                attributes.set(i, "member");
+            }
+        }
+        search.setAttributes(attributes);
+        request.setRequest(search);
+    }
+
+    @Override
+    public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
+        SearchResultEntry entry = result.getSearchEntry();
+        if (entry.getDN().isEmpty()) {
+            Entry root = entry.duplicate();
+            root.setAttribute("highestCommittedUSN", Long.toString(usn.get()));
+            root.setAttribute("dsServiceName", DS_SERVICE_NAME);
+            result.setSearchEntry(root);
+            return;
+        }
+        Long wanted = (Long) result.getProperty(WANTED_RANGE);
+        Attribute members = entry.getAttribute("member");
+        if (members == null || (wanted == null && members.size() <= maxValRange)) {
+            return;
+        }
+        String[] values = members.getValues();
+        int from = wanted == null ? 0 : (int) Math.min(wanted, values.length);
+        int to = Math.min(values.length, from + maxValRange);
+        String name = "member;range=" + from + "-" + (to == values.length ? "*" : Integer.toString(to - 1));
+        Entry sliced = entry.duplicate();
+        sliced.removeAttribute("member");
+        sliced.addAttribute(new Attribute(name, Arrays.copyOfRange(values, from, to)));
+        result.setSearchEntry(sliced);
+    }
+}
