@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
@@ -161,6 +162,14 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
         } else {
             licensed.forEach(g -> groupLicensing.schedule(caller, g));
         }
+    }
+
+    /** A dynamic group's rule moved users in and out: their licenses follow in one unit of work. */
+    @Override
+    public void membersChanged(Caller caller, GroupId group, Set<UserId> joined, Set<UserId> left) {
+        Set<UserId> users = new TreeSet<>(joined);
+        users.addAll(left);
+        reevaluate(caller, new ArrayList<>(users), true);
     }
 
     @Override

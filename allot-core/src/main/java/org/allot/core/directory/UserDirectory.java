@@ -40,6 +40,24 @@ public final class UserDirectory {
 
     /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
     public Outcome<User> create(Caller caller, Map<UserAttribute, Object> values) {
+        return add(caller, values, null, null);
+    }
+
+    /**
+     * Creates a user synchronised from an on-premises directory: it arrives with its immutable id and account
+     * name, and its attributes stay owned by the directory. Used by directory sync.
+     */
+    public Outcome<User> provisionSynced(
+            Caller caller, Map<UserAttribute, Object> values, String immutableId, String samAccountName) {
+        if (immutableId == null || immutableId.isBlank() || immutableId.length() > 256) {
+            return Outcome.refused(
+                    Rejection.invalid("A synced user needs an onPremisesImmutableId of 1 to 256 characters."));
+        }
+        return add(caller, values, immutableId, samAccountName);
+    }
+
+    private Outcome<User> add(
+            Caller caller, Map<UserAttribute, Object> values, String immutableId, String samAccountName) {
         Optional<Tenant> tenant = tenants.find(caller.tenant());
         if (tenant.isEmpty()) {
             return Outcome.refused(Rejection.notFound(caller.tenant()));
@@ -60,6 +78,9 @@ public final class UserDirectory {
             String upn = (String) converted.value().get(UserAttribute.USER_PRINCIPAL_NAME);
             builder.set(UserAttribute.MAIL_NICKNAME, AttributeValues.localPart(upn));
         }
+        if (immutableId != null) {
+            builder.onPremises(immutableId, samAccountName);
+        }
         User user = builder.build();
         Optional<Rejection> principalProblem = checkPrincipalName(caller, tenant.get(), user.userPrincipalName());
         if (principalProblem.isPresent()) {
@@ -68,28 +89,8 @@ public final class UserDirectory {
         users.add(caller.tenant(), user);
         audit.append(AuditEvent.of(
                 caller, clock.instant(), Activity.ADD_USER, target(user), changes(null, user, values.keySet())));
+        listener.userCreated(caller, user);
         return Outcome.done(user);
-    }
-
-    /**
-     * Creates a user synchronised from an on-premises directory: it arrives with its immutable id and account
-     * name, and its attributes stay owned by the directory. Used by directory sync.
-     */
-    public Outcome<User> provisionSynced(
-            Caller caller, Map<UserAttribute, Object> values, String immutableId, String samAccountName) {
-        if (immutableId == null || immutableId.isBlank() || immutableId.length() > 256) {
-            return Outcome.refused(
-                    Rejection.invalid("A synced user needs an onPremisesImmutableId of 1 to 256 characters."));
-        }
-        Outcome<User> created = create(caller, values);
-        if (!created.isDone()) {
-            return created;
-        }
-        User synced = created.value().toBuilder()
-                .onPremises(immutableId, samAccountName)
-                .build();
-        users.update(caller.tenant(), synced);
-        return Outcome.done(synced);
     }
 
     /** Changes the given attributes; a null value clears one. Synced users only take cloud-managed attributes. */
