@@ -12,6 +12,7 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
+import org.allot.core.rules.DynamicMembership;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.JdbcLicenseJobs.Job;
 import org.allot.server.processing.JdbcLicenseJobs.LostLease;
@@ -30,6 +31,7 @@ public final class JobRunner implements SmartLifecycle {
 
     private final JdbcLicenseJobs jobs;
     private final Licensing licensing;
+    private final DynamicMembership dynamic;
     private final UnitOfWork work;
     private final int workers;
     private final int chunkSize;
@@ -42,6 +44,7 @@ public final class JobRunner implements SmartLifecycle {
     public JobRunner(
             JdbcLicenseJobs jobs,
             Licensing licensing,
+            DynamicMembership dynamic,
             UnitOfWork work,
             int workers,
             int chunkSize,
@@ -49,6 +52,7 @@ public final class JobRunner implements SmartLifecycle {
             Duration lease) {
         this.jobs = jobs;
         this.licensing = licensing;
+        this.dynamic = dynamic;
         this.work = work;
         this.workers = workers;
         this.chunkSize = chunkSize;
@@ -133,10 +137,11 @@ public final class JobRunner implements SmartLifecycle {
         Job job = claimed.get();
         Caller caller = new Caller(job.tenant(), Actor.GROUP_BASED_LICENSING, "job-" + job.id());
         try {
-            if (job.kind().equals(JdbcLicenseJobs.GROUP)) {
-                runGroup(job, caller);
-            } else {
-                runFill(job, caller);
+            switch (job.kind()) {
+                case JdbcLicenseJobs.GROUP -> runGroup(job, caller);
+                case JdbcLicenseJobs.RULE -> runRecompute(job, caller);
+                case JdbcLicenseJobs.FILL -> runFill(job, caller);
+                default -> throw new IllegalStateException("unknown job kind " + job.kind());
             }
         } catch (LostLease e) {
             log.info("{}; another worker carries on", e.getMessage());
@@ -223,6 +228,60 @@ public final class JobRunner implements SmartLifecycle {
             processed = 0;
             succeeded = 0;
             failed = 0;
+        }
+    }
+
+    /**
+     * Applies a dynamic group's rule to every user, a chunk at a time: each chunk commits its membership changes, the
+     * licenses that follow them and the cursor together. The job's succeeded and failed counts hold how many users
+     * joined and left.
+     */
+    private void runRecompute(Job job, Caller caller) {
+        GroupId group = new GroupId(job.target());
+        UserId cursor = job.cursor() == null ? null : new UserId(job.cursor());
+        int processed = job.processed();
+        int joined = job.succeeded();
+        int left = job.failed();
+        while (true) {
+            UserId after = cursor;
+            int p = processed;
+            int j = joined;
+            int l = left;
+            DynamicMembership.Chunk chunk = work.execute(() -> {
+                DynamicMembership.Chunk c = dynamic.recomputeChunk(caller, group, after, chunkSize);
+                requireLease(
+                        jobs.progress(
+                                job,
+                                worker,
+                                lease,
+                                true,
+                                c.next() == null ? null : c.next().value(),
+                                p + c.users(),
+                                j + c.joined(),
+                                l + c.left()),
+                        job);
+                return c;
+            });
+            cursor = chunk.next();
+            processed += chunk.users();
+            joined += chunk.joined();
+            left += chunk.left();
+            if (cursor != null) {
+                continue;
+            }
+            boolean again = work.execute(() -> {
+                if (jobs.takeRerun(job, worker)) {
+                    return true;
+                }
+                jobs.complete(job, worker);
+                return false;
+            });
+            if (!again) {
+                return;
+            }
+            processed = 0;
+            joined = 0;
+            left = 0;
         }
     }
 
