@@ -20,12 +20,14 @@ public interface DynamicGroups {
 
     /**
      * The users not deleted whose id is greater than {@code after} (null: from the first), in id order, at most
-     * {@code limit}. With {@code lock} they are locked against other changes until the unit of work ends, in id
-     * order as licensing locks them.
+     * {@code limit}; read without locking them.
      */
-    List<User> users(TenantId tenant, UserId after, int limit, boolean lock);
+    List<User> users(TenantId tenant, UserId after, int limit);
 
-    /** These users, those not deleted, in id order, locked until the unit of work ends. */
+    /**
+     * These users, those not deleted, in id order, locked against other changes until the unit of work ends (in id
+     * order, as licensing locks them).
+     */
     List<User> lock(TenantId tenant, Collection<UserId> users);
 
     /** How many users (not deleted) the tenant has. */

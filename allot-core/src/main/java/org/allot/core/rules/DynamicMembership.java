@@ -124,7 +124,9 @@ public final class DynamicMembership implements DirectoryListener {
 
     /**
      * Applies the group's rule to the users after {@code after} (null: the first ones), in id order, at most
-     * {@code limit}: writes who joins and leaves, and lets licensing follow them. The background job's work.
+     * {@code limit}: writes who joins and leaves, and lets licensing follow them. The background job's work. Users
+     * are read without locks; those who would move are locked, read again and evaluated again before anything is
+     * written, so a concurrent change to a user is never overwritten with a stale decision.
      */
     public Chunk recomputeChunk(Caller caller, GroupId groupId, UserId after, int limit) {
         TenantId tenant = caller.tenant();
@@ -134,9 +136,13 @@ public final class DynamicMembership implements DirectoryListener {
         }
         DynamicGroup dynamic =
                 new DynamicGroup(group.get(), rules.rule(group.get().membershipRule()));
-        List<User> users = store.users(tenant, after, limit, true);
+        List<User> users = store.users(tenant, after, limit);
         UserId next = users.size() < limit ? null : users.get(users.size() - 1).id();
-        Moves moves = rules.apply(caller, users, List.of(dynamic)).getOrDefault(groupId, new Moves(Set.of(), Set.of()));
+        Set<UserId> movers = rules.movers(tenant, users, dynamic);
+        Moves moves = movers.isEmpty()
+                ? new Moves(Set.of(), Set.of())
+                : rules.apply(caller, store.lock(tenant, movers), List.of(dynamic))
+                        .getOrDefault(groupId, new Moves(Set.of(), Set.of()));
         if (!moves.isEmpty()) {
             licensing.membersChanged(caller, groupId, moves.joined(), moves.left());
         }

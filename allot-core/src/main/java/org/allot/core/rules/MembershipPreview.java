@@ -94,7 +94,7 @@ public final class MembershipPreview {
         UserId after = null;
         List<User> users;
         do {
-            users = store.users(caller.tenant(), after, chunkSize, false);
+            users = store.users(caller.tenant(), after, chunkSize);
             tally.add(users);
             after = users.isEmpty() ? null : users.get(users.size() - 1).id();
         } while (users.size() == chunkSize);

@@ -112,6 +112,26 @@ public final class RuleMemberships implements PlanDependents {
         }
     }
 
+    /** The users whose membership of the group the rule would change: a dry run of {@link #apply}. */
+    Set<UserId> movers(TenantId tenant, List<User> users, DynamicGroup group) {
+        if (users.isEmpty()) {
+            return Set.of();
+        }
+        Map<UserId, Set<ServicePlanId>> plans = group.rule().readsAssignedPlans() ? plansOf(tenant, users) : Map.of();
+        Set<UserId> members = store.members(
+                        tenant,
+                        List.of(group.id()),
+                        users.stream().map(User::id).toList())
+                .getOrDefault(group.id(), Set.of());
+        Set<UserId> movers = new TreeSet<>();
+        for (User user : users) {
+            if (group.rule().matches(user, plans.getOrDefault(user.id(), Set.of())) != members.contains(user.id())) {
+                movers.add(user.id());
+            }
+        }
+        return movers;
+    }
+
     /** Applies the groups' rules to these users and writes the difference; returns it, per group that changed. */
     Map<GroupId, Moves> apply(Caller caller, List<User> users, List<DynamicGroup> groups) {
         if (users.isEmpty() || groups.isEmpty()) {

@@ -35,7 +35,7 @@ public final class InMemoryDynamicGroups implements DynamicGroups {
     }
 
     @Override
-    public List<User> users(TenantId tenant, UserId after, int limit, boolean lock) {
+    public List<User> users(TenantId tenant, UserId after, int limit) {
         return users.of(tenant).values().stream()
                 .filter(u -> !u.isDeleted())
                 .filter(u -> after == null || u.id().compareTo(after) > 0)

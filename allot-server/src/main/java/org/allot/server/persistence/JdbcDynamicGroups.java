@@ -35,12 +35,11 @@ public final class JdbcDynamicGroups implements DynamicGroups {
     }
 
     @Override
-    public List<User> users(TenantId tenant, UserId after, int limit, boolean lock) {
+    public List<User> users(TenantId tenant, UserId after, int limit) {
         JdbcClient.StatementSpec statement = jdbc.sql("select * from directory_user"
                         + " where tenant_id = :tenant and deleted_at is null"
                         + (after == null ? "" : " and id > :after")
-                        + " order by id limit :limit"
-                        + (lock ? " for no key update" : ""))
+                        + " order by id limit :limit")
                 .param("tenant", tenant.value())
                 .param("limit", limit);
         if (after != null) {
