@@ -44,6 +44,7 @@ public final class GroupLicensing {
     private final AuditLog audit;
     private final Clock clock;
     private final LicensingSettings settings;
+    private final PlanDependents dependents;
 
     GroupLicensing(
             Reconciler reconciler,
@@ -55,7 +56,8 @@ public final class GroupLicensing {
             LicenseJobs jobs,
             AuditLog audit,
             Clock clock,
-            LicensingSettings settings) {
+            LicensingSettings settings,
+            PlanDependents dependents) {
         this.reconciler = Objects.requireNonNull(reconciler);
         this.groups = Objects.requireNonNull(groups);
         this.groupLicenses = Objects.requireNonNull(groupLicenses);
@@ -66,6 +68,7 @@ public final class GroupLicensing {
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
+        this.dependents = Objects.requireNonNull(dependents);
     }
 
     /** A group's licenses and where applying them stands. */
@@ -111,7 +114,8 @@ public final class GroupLicensing {
             after.put(license.skuId(), new GroupLicense(license, old == null ? clock.instant() : old.assignedAt()));
         }
         List<GroupLicense> licenses = List.copyOf(after.values());
-        Optional<Rejection> incoherent = GroupLicenseRules.check(licenses, catalog);
+        Optional<Rejection> incoherent = GroupLicenseRules.check(licenses, catalog)
+                .or(() -> dependents.checkGroupLicenses(caller, groupId, licenses));
         if (incoherent.isPresent()) {
             return Outcome.refused(incoherent.get());
         }

@@ -88,7 +88,8 @@ public final class Licensing {
                 jobs,
                 audit,
                 clock,
-                settings);
+                settings,
+                dependents);
         this.propagation = new LicensePropagation(
                 reconciler, inheritance, groups, groupLicenses, memberships, assignments, catalog, settings);
     }

@@ -1,7 +1,11 @@
 package org.allot.core.assignment;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.allot.core.Caller;
+import org.allot.core.Rejection;
+import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 
 /**
@@ -15,6 +19,14 @@ public interface PlanDependents {
     PlanDependents NONE = (caller, users, relicensing) -> {};
 
     void plansChanged(Caller caller, Set<UserId> users, Relicensing relicensing);
+
+    /**
+     * Refuses giving a group these licenses when a membership would then depend on itself (a dynamic group's rule
+     * reading plans its own membership grants, directly or through other dynamic groups).
+     */
+    default Optional<Rejection> checkGroupLicenses(Caller caller, GroupId group, List<GroupLicense> licenses) {
+        return Optional.empty();
+    }
 
     /** Evaluates again the licenses of users whose group memberships changed. */
     @FunctionalInterface

@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.allot.core.Caller;
-import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
@@ -75,7 +73,7 @@ public final class DynamicMembership implements DirectoryListener {
         all.add(new DynamicGroup(after, parsed.value()));
         return rules.dependencies()
                 .cycleThrough(caller.tenant(), all, after.id(), Map.of())
-                .map(DynamicMembership::cycle);
+                .map(RuleDependencies::refusal);
     }
 
     @Override
@@ -165,15 +163,5 @@ public final class DynamicMembership implements DirectoryListener {
             moves.forEach((group, m) -> licensing.membersChanged(caller, group, m.joined(), m.left()));
             return Set.of();
         });
-    }
-
-    private static Rejection cycle(List<DynamicGroup> path) {
-        String chain =
-                path.stream().map(g -> "'" + g.group().displayName() + "'").collect(Collectors.joining(" → "));
-        return Rejection.of(
-                ErrorCode.MEMBERSHIP_CYCLE,
-                "The membership rule would make the group's membership depend on itself: %s (each group's rule reads"
-                        + " plans that membership of the next one grants). Such rules would never settle.",
-                chain);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.allot.core.ErrorCode;
+import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.GroupLicenses;
@@ -76,6 +79,17 @@ final class RuleDependencies {
             return Optional.empty();
         }
         return Optional.of(path.stream().map(byId::get).toList());
+    }
+
+    /** The refusal of a change that would close the cycle {@code path}. */
+    static Rejection refusal(List<DynamicGroup> path) {
+        String chain =
+                path.stream().map(g -> "'" + g.group().displayName() + "'").collect(Collectors.joining(" → "));
+        return Rejection.of(
+                ErrorCode.MEMBERSHIP_CYCLE,
+                "This would make a dynamic group's membership depend on itself: %s (each group's rule reads plans"
+                        + " that membership of the next one grants). Such rules would never settle.",
+                chain);
     }
 
     private static boolean walk(

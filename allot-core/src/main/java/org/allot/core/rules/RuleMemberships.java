@@ -8,13 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
+import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseSubject;
 import org.allot.core.assignment.PlanDependents;
@@ -84,6 +87,27 @@ public final class RuleMemberships implements PlanDependents {
             moves.values().forEach(m -> moved.addAll(m.users()));
             return relicensing.apply(moved);
         });
+    }
+
+    /** Giving a group licenses must not close a cycle of rules that read the plans they grant. */
+    @Override
+    public Optional<Rejection> checkGroupLicenses(Caller caller, GroupId group, List<GroupLicense> licenses) {
+        TenantId tenant = caller.tenant();
+        List<DynamicGroup> all = dynamicGroups(tenant);
+        if (all.stream().noneMatch(g -> g.rule().readsAssignedPlans())) {
+            return Optional.empty();
+        }
+        for (DynamicGroup start : all) {
+            Optional<List<DynamicGroup>> cycle =
+                    dependencies.cycleThrough(tenant, all, start.id(), Map.of(group, licenses));
+            if (cycle.isPresent()
+                    && dependencies
+                            .cycleThrough(tenant, all, start.id(), Map.of())
+                            .isEmpty()) {
+                return Optional.of(RuleDependencies.refusal(cycle.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

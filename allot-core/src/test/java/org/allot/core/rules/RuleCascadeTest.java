@@ -165,6 +165,24 @@ class RuleCascadeTest {
     }
 
     @Test
+    void givingAGroupLicensesThatWouldCloseACycleIsRefused() {
+        contoso.subscribe(E3, 5);
+        contoso.subscribe(EMS, 5);
+        GroupId a = contoso.aGroup("A").withRule(has(ENTRA_P1)).create();
+        contoso.aGroup("B").withRule(has(EXCHANGE_P2)).licensedWith(EMS).create();
+        GroupId mail = contoso.aGroup("Mail").withRule(has(EXCHANGE_P2)).create();
+
+        var refused = contoso.licenseGroup(a, E3).rejection();
+        assertThat(refused.code()).isEqualTo(ErrorCode.MEMBERSHIP_CYCLE);
+        assertThat(refused.message()).contains("'A' → 'B' → 'A'");
+        assertThat(contoso.licenseGroup(mail, E3).rejection().code()).isEqualTo(ErrorCode.MEMBERSHIP_CYCLE);
+        assertThat(contoso.allot.groupLicenses().of(contoso.tenant, a)).isEmpty();
+        assertThat(contoso.licenseGroup(mail, EMS).isDone())
+                .as("plans the rule does not read")
+                .isTrue();
+    }
+
+    @Test
     void aRuleOnPlansOfOtherProductsIsNoCycle() {
         contoso.subscribe(E3, 5);
         contoso.subscribe(EMS, 5);
@@ -180,16 +198,17 @@ class RuleCascadeTest {
     void aRuleOnAnyPlanDependsOnEveryGroupThatGrantsOne() {
         contoso.subscribe(E3, 5);
         contoso.subscribe(EMS, 5);
-        GroupId a = contoso.aGroup("A").withRule(SALES).licensedWith(E3).create();
-        contoso.aGroup("B")
+        contoso.aGroup("A").withRule(SALES).licensedWith(E3).create();
+        GroupId licensed = contoso.aGroup("Licensed")
                 .withRule("user.assignedPlans -any (assignedPlan.capabilityStatus -eq \"Enabled\")")
-                .licensedWith(EMS)
                 .create();
 
-        assertThat(contoso.setRule(a, "user.assignedPlans -all (assignedPlan.servicePlanId -eq null)")
-                        .rejection()
-                        .code())
-                .isEqualTo(ErrorCode.MEMBERSHIP_CYCLE);
+        UserId ada = contoso.aUser("ada").inDepartment("Sales").create();
+        assertThat(contoso.membersOf(licensed)).containsExactly(ada);
+
+        var refused = contoso.licenseGroup(licensed, EMS).rejection();
+        assertThat(refused.code()).isEqualTo(ErrorCode.MEMBERSHIP_CYCLE);
+        assertThat(refused.message()).contains("'Licensed' → 'Licensed'");
     }
 
     @Test
