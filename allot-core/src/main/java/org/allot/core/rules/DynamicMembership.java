@@ -1,11 +1,13 @@
 package org.allot.core.rules;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
@@ -83,7 +85,21 @@ public final class DynamicMembership implements DirectoryListener {
 
     @Override
     public void userUpdated(Caller caller, User before, User after) {
-        settle(caller, after.id());
+        if (RuleProperty.anyChanged(before, after)) {
+            settle(caller, after.id());
+        }
+    }
+
+    /**
+     * Users changed in bulk by a path that does not tell the directory's listeners one user at a time (for example a
+     * directory sync run writing many users): their dynamic memberships follow, a chunk of users at a time.
+     */
+    public void usersChanged(Caller caller, Collection<UserId> users) {
+        List<UserId> ordered = new ArrayList<>(new TreeSet<>(users));
+        for (int from = 0; from < ordered.size(); from += settings.chunkSize()) {
+            List<UserId> chunk = ordered.subList(from, Math.min(ordered.size(), from + settings.chunkSize()));
+            rules.settle(caller, chunk, 0, follow(caller));
+        }
     }
 
     @Override
@@ -159,9 +175,14 @@ public final class DynamicMembership implements DirectoryListener {
     }
 
     private void settle(Caller caller, UserId user) {
-        rules.settle(caller, List.of(user), 0, moves -> {
+        rules.settle(caller, List.of(user), 0, follow(caller));
+    }
+
+    /** Licensing follows each layer's moves; plans that change as a result cascade from licensing itself. */
+    private RuleMemberships.Follow follow(Caller caller) {
+        return moves -> {
             moves.forEach((group, m) -> licensing.membersChanged(caller, group, m.joined(), m.left()));
             return Set.of();
-        });
+        };
     }
 }

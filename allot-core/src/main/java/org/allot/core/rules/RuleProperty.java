@@ -3,6 +3,7 @@ package org.allot.core.rules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.allot.core.directory.User;
@@ -71,6 +72,13 @@ enum RuleProperty {
 
     Object read(User user) {
         return read.apply(user);
+    }
+
+    /** Whether a property a rule can read differs between the two versions of a user. */
+    static boolean anyChanged(User before, User after) {
+        return Arrays.stream(values())
+                .filter(p -> p.type() != Type.PLANS && !p.ofAssignedPlan())
+                .anyMatch(p -> !Objects.equals(p.read(before), p.read(after)));
     }
 
     static Optional<RuleProperty> named(String name) {

@@ -91,6 +91,41 @@ class DynamicGroupMembershipTest {
     }
 
     @Test
+    void usersChangedInBulkBehindTheDirectorysBackFollowWhenReported() {
+        contoso.subscribe(E3, 5);
+        GroupId sales = contoso.aGroup("Sales").withRule(SALES).licensedWith(E3).create();
+        List<UserId> team = contoso.users("member", 3);
+        team.forEach(u -> contoso.allot
+                .users()
+                .update(
+                        contoso.tenant,
+                        contoso.allot.users().find(contoso.tenant, u).orElseThrow().toBuilder()
+                                .department("Sales")
+                                .build()));
+        assertThat(contoso.membersOf(sales)).isEmpty();
+
+        contoso.allot.dynamicMembership().usersChanged(contoso.admin, team);
+
+        assertThat(contoso.membersOf(sales)).containsExactlyInAnyOrderElementsOf(team);
+        assertThat(team).allMatch(u -> contoso.heldSkus(u).contains(E3.skuId()));
+    }
+
+    @Test
+    void anUpdateOfPropertiesTheRuleDoesNotReadLeavesMembershipsAlone() {
+        UserId ada = contoso.aUser("ada").inDepartment("Sales").create();
+        GroupId sales = contoso.aGroup("Sales").withRule(SALES).create();
+        int events = contoso.auditEvents().size();
+
+        contoso.update(ada, UserAttribute.USAGE_LOCATION, "SE").value();
+        contoso.update(ada, UserAttribute.JOB_TITLE, "Account manager").value();
+
+        assertThat(contoso.membersOf(sales)).containsExactly(ada);
+        assertThat(contoso.auditEvents().subList(events, contoso.auditEvents().size()))
+                .extracting(e -> e.activity())
+                .containsExactly(Activity.UPDATE_USER, Activity.UPDATE_USER);
+    }
+
+    @Test
     void membersOfADynamicGroupCannotBeAddedOrRemovedByHand() {
         UserId ada = contoso.aUser("ada").inDepartment("Sales").create();
         UserId bob = contoso.user("bob");
