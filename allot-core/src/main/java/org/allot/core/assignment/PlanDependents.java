@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.allot.core.Caller;
 import org.allot.core.Rejection;
+import org.allot.core.TenantId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 
@@ -19,6 +20,11 @@ public interface PlanDependents {
     PlanDependents NONE = (caller, users, relicensing) -> {};
 
     void plansChanged(Caller caller, Set<UserId> users, Relicensing relicensing);
+
+    /** Whether anything in the tenant depends on plans, so that whose plans changed is worth working out. */
+    default boolean readsPlans(TenantId tenant) {
+        return true;
+    }
 
     /**
      * Refuses giving a group these licenses when a membership would then depend on itself (a dynamic group's rule

@@ -75,13 +75,13 @@ final class Reconciler {
         final Caller caller;
         final LicensingEngine.Context context;
         final SeatLedger ledger;
-        private final Set<UserId> plansChanged;
+        private final PlanChanges plans;
 
-        private Work(Caller caller, LicensingEngine.Context context, SeatLedger ledger, Set<UserId> plansChanged) {
+        private Work(Caller caller, LicensingEngine.Context context, SeatLedger ledger, PlanChanges plans) {
             this.caller = caller;
             this.context = context;
             this.ledger = ledger;
-            this.plansChanged = plansChanged;
+            this.plans = plans;
         }
 
         TenantId tenant() {
@@ -89,10 +89,19 @@ final class Reconciler {
         }
 
         private Set<UserId> takePlansChanged() {
-            Set<UserId> taken = Set.copyOf(plansChanged);
-            plansChanged.clear();
+            Set<UserId> taken = Set.copyOf(plans.users);
+            plans.users.clear();
             return taken;
         }
+    }
+
+    /**
+     * The users whose active plans a unit of work changed, noted only when something reads plans (asked once per
+     * unit of work: working plans out for every user of a large fan-out is not free).
+     */
+    private static final class PlanChanges {
+        private final Set<UserId> users = new HashSet<>();
+        private Boolean watched;
     }
 
     /** The evaluated result for some users, not yet written. */
@@ -109,7 +118,7 @@ final class Reconciler {
         Instant now = clock.instant();
         LicensingEngine.Context context = new LicensingEngine.Context(
                 catalog.forTenant(caller.tenant()), tenant.defaultUsageLocation(), tenant.policy(), now);
-        return new Work(caller, context, new SeatLedger(caller.tenant(), seats), new HashSet<>());
+        return new Work(caller, context, new SeatLedger(caller.tenant(), seats), new PlanChanges());
     }
 
     /** Evaluates, writes, fills and flushes: the whole of a simple unit of work. */
@@ -217,8 +226,7 @@ final class Reconciler {
 
     /** Serves the waiting lists that now have free seats, then writes the seat figures. */
     private void settle(Work work) {
-        Work filling =
-                new Work(work.caller.as(Actor.GROUP_BASED_LICENSING), work.context, work.ledger, work.plansChanged);
+        Work filling = new Work(work.caller.as(Actor.GROUP_BASED_LICENSING), work.context, work.ledger, work.plans);
         int budget = fillLimit;
         for (SkuId sku : new TreeSet<>(work.ledger.owing())) {
             while (true) {
@@ -254,6 +262,12 @@ final class Reconciler {
         if (dependents == PlanDependents.NONE) {
             return;
         }
+        if (work.plans.watched == null) {
+            work.plans.watched = dependents.readsPlans(work.tenant());
+        }
+        if (!work.plans.watched) {
+            return;
+        }
         Set<UserId> touched = new HashSet<>();
         batch.added().forEach(a -> touched.add(a.user()));
         batch.changed().forEach(a -> touched.add(a.user()));
@@ -262,7 +276,7 @@ final class Reconciler {
             UserLicenses before = batch.before().get(id);
             UserLicenses after = batch.after().get(id);
             if (!before.assignedPlans(work.context.catalog()).equals(after.assignedPlans(work.context.catalog()))) {
-                work.plansChanged.add(id);
+                work.plans.users.add(id);
             }
         }
     }

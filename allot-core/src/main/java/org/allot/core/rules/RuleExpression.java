@@ -10,11 +10,7 @@ import org.allot.core.catalog.ServicePlanId;
 
 /** A parsed membership rule, or a part of one. */
 sealed interface RuleExpression
-        permits RuleExpression.Or,
-                RuleExpression.And,
-                RuleExpression.Not,
-                RuleExpression.Comparison,
-                RuleExpression.PlanQuantifier {
+        permits RuleExpression.Junction, RuleExpression.Not, RuleExpression.Comparison, RuleExpression.PlanQuantifier {
 
     boolean test(RuleFacts facts);
 
@@ -33,24 +29,29 @@ sealed interface RuleExpression
         return null;
     }
 
-    record Or(List<RuleExpression> parts) implements RuleExpression {
+    /** {@code -and} or {@code -or} over two or more parts. */
+    sealed interface Junction extends RuleExpression permits Or, And {
+        List<RuleExpression> parts();
+
         @Override
-        public boolean test(RuleFacts facts) {
-            return parts.stream().anyMatch(p -> p.test(facts));
+        default boolean readsAssignedPlans() {
+            return parts().stream().anyMatch(RuleExpression::readsAssignedPlans);
         }
 
         @Override
-        public boolean readsAssignedPlans() {
-            return parts.stream().anyMatch(RuleExpression::readsAssignedPlans);
-        }
-
-        @Override
-        public boolean collectPlans(Set<ServicePlanId> plans) {
+        default boolean collectPlans(Set<ServicePlanId> plans) {
             boolean every = false;
-            for (RuleExpression part : parts) {
+            for (RuleExpression part : parts()) {
                 every |= part.collectPlans(plans);
             }
             return every;
+        }
+    }
+
+    record Or(List<RuleExpression> parts) implements Junction {
+        @Override
+        public boolean test(RuleFacts facts) {
+            return parts.stream().anyMatch(p -> p.test(facts));
         }
 
         @Override
@@ -67,24 +68,10 @@ sealed interface RuleExpression
         }
     }
 
-    record And(List<RuleExpression> parts) implements RuleExpression {
+    record And(List<RuleExpression> parts) implements Junction {
         @Override
         public boolean test(RuleFacts facts) {
             return parts.stream().allMatch(p -> p.test(facts));
-        }
-
-        @Override
-        public boolean readsAssignedPlans() {
-            return parts.stream().anyMatch(RuleExpression::readsAssignedPlans);
-        }
-
-        @Override
-        public boolean collectPlans(Set<ServicePlanId> plans) {
-            boolean every = false;
-            for (RuleExpression part : parts) {
-                every |= part.collectPlans(plans);
-            }
-            return every;
         }
 
         /** A conjunction holds only where its pinned parts do: their union is a safe superset. */

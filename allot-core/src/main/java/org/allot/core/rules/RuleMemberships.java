@@ -89,6 +89,11 @@ public final class RuleMemberships implements PlanDependents {
         });
     }
 
+    @Override
+    public boolean readsPlans(TenantId tenant) {
+        return applying(tenant).stream().anyMatch(g -> g.rule().readsAssignedPlans());
+    }
+
     /** Giving a group licenses must not close a cycle of rules that read the plans they grant. */
     @Override
     public Optional<Rejection> checkGroupLicenses(Caller caller, GroupId group, List<GroupLicense> licenses) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.assignment.GroupLicensing;
@@ -171,6 +173,45 @@ public final class JobRunner implements SmartLifecycle {
     private void runGroup(Job job, Caller caller) {
         GroupLicensing groups = licensing.groups();
         GroupId group = new GroupId(job.target());
+        runChunks(
+                job,
+                new Chunks(
+                        () -> groups.startRun(caller, group),
+                        after -> {
+                            GroupLicensing.Chunk c = groups.processChunk(caller, group, after, chunkSize);
+                            return new Step(c.next(), c.users(), c.succeeded(), c.failed());
+                        },
+                        (succeeded, failed) -> groups.finishRun(caller, group, succeeded, failed)));
+    }
+
+    /**
+     * Applies a dynamic group's rule to every user: each chunk commits its membership changes, the licenses that
+     * follow them and the cursor together. The job's succeeded and failed counts hold how many users joined and left.
+     */
+    private void runRecompute(Job job, Caller caller) {
+        GroupId group = new GroupId(job.target());
+        runChunks(
+                job,
+                new Chunks(
+                        () -> {},
+                        after -> {
+                            DynamicMembership.Chunk c = dynamic.recomputeChunk(caller, group, after, chunkSize);
+                            return new Step(c.next(), c.users(), c.joined(), c.left());
+                        },
+                        (joined, left) -> {}));
+    }
+
+    /** Work done a chunk of users at a time in id order: marked started, chunks, marked finished with two counts. */
+    private record Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish) {}
+
+    /** What one chunk did: where the next starts (null: done), how many users it processed, and the two counts. */
+    private record Step(UserId next, int users, int succeeded, int failed) {}
+
+    /**
+     * Runs chunked work from the job's cursor. Each chunk commits with the cursor and counts; at the end, a job asked
+     * for again while it ran starts over from the first user.
+     */
+    private void runChunks(Job job, Chunks chunks) {
         boolean started = job.started();
         UserId cursor = job.cursor() == null ? null : new UserId(job.cursor());
         int processed = job.processed();
@@ -179,7 +220,7 @@ public final class JobRunner implements SmartLifecycle {
         while (true) {
             if (!started) {
                 work.execute(() -> {
-                    groups.startRun(caller, group);
+                    chunks.start().run();
                     requireLease(jobs.progress(job, worker, lease, true, null, 0, 0, 0), job);
                     return null;
                 });
@@ -189,8 +230,8 @@ public final class JobRunner implements SmartLifecycle {
             int p = processed;
             int s = succeeded;
             int f = failed;
-            GroupLicensing.Chunk chunk = work.execute(() -> {
-                GroupLicensing.Chunk c = groups.processChunk(caller, group, after, chunkSize);
+            Step step = work.execute(() -> {
+                Step c = chunks.next().apply(after);
                 requireLease(
                         jobs.progress(
                                 job,
@@ -204,10 +245,10 @@ public final class JobRunner implements SmartLifecycle {
                         job);
                 return c;
             });
-            cursor = chunk.next();
-            processed += chunk.users();
-            succeeded += chunk.succeeded();
-            failed += chunk.failed();
+            cursor = step.next();
+            processed += step.users();
+            succeeded += step.succeeded();
+            failed += step.failed();
             if (cursor != null) {
                 continue;
             }
@@ -217,7 +258,7 @@ public final class JobRunner implements SmartLifecycle {
                 if (jobs.takeRerun(job, worker)) {
                     return true;
                 }
-                groups.finishRun(caller, group, total, failures);
+                chunks.finish().accept(total, failures);
                 jobs.complete(job, worker);
                 return false;
             });
@@ -228,60 +269,6 @@ public final class JobRunner implements SmartLifecycle {
             processed = 0;
             succeeded = 0;
             failed = 0;
-        }
-    }
-
-    /**
-     * Applies a dynamic group's rule to every user, a chunk at a time: each chunk commits its membership changes, the
-     * licenses that follow them and the cursor together. The job's succeeded and failed counts hold how many users
-     * joined and left.
-     */
-    private void runRecompute(Job job, Caller caller) {
-        GroupId group = new GroupId(job.target());
-        UserId cursor = job.cursor() == null ? null : new UserId(job.cursor());
-        int processed = job.processed();
-        int joined = job.succeeded();
-        int left = job.failed();
-        while (true) {
-            UserId after = cursor;
-            int p = processed;
-            int j = joined;
-            int l = left;
-            DynamicMembership.Chunk chunk = work.execute(() -> {
-                DynamicMembership.Chunk c = dynamic.recomputeChunk(caller, group, after, chunkSize);
-                requireLease(
-                        jobs.progress(
-                                job,
-                                worker,
-                                lease,
-                                true,
-                                c.next() == null ? null : c.next().value(),
-                                p + c.users(),
-                                j + c.joined(),
-                                l + c.left()),
-                        job);
-                return c;
-            });
-            cursor = chunk.next();
-            processed += chunk.users();
-            joined += chunk.joined();
-            left += chunk.left();
-            if (cursor != null) {
-                continue;
-            }
-            boolean again = work.execute(() -> {
-                if (jobs.takeRerun(job, worker)) {
-                    return true;
-                }
-                jobs.complete(job, worker);
-                return false;
-            });
-            if (!again) {
-                return;
-            }
-            processed = 0;
-            joined = 0;
-            left = 0;
         }
     }
 

@@ -19,6 +19,7 @@ import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.testing.BulkDirectory;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.PostgresInstallation;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,6 @@ class GroupFanOutIT {
         String url = TestDatabase.newDatabase();
         try (HikariDataSource ds = TestDatabase.pool(url, 4)) {
             JdbcClient jdbc = JdbcClient.create(ds);
-            jdbc.sql("create extension if not exists pg_stat_statements").update();
             PostgresInstallation allot = new PostgresInstallation(
                     ds,
                     CatalogFiles.builtIn(),
@@ -69,27 +69,17 @@ class GroupFanOutIT {
                             group,
                             List.of(AssignedLicense.of(e5.skuId()), AssignedLicense.of(ems.skuId())),
                             List.of()));
-            jdbc.sql("select pg_stat_statements_reset()").query().listOfRows();
+            DatabaseCounts.resetStatements(jdbc);
 
             long started = System.nanoTime();
             allot.runJobs();
             long millis = (System.nanoTime() - started) / 1_000_000;
 
-            long statements = jdbc.sql("""
-                            select coalesce(sum(calls), 0) from pg_stat_statements
-                            where dbid = (select oid from pg_database where datname = current_database())
-                              and query not like '%pg_stat_statements%'""").query(Long.class).single();
+            long statements = DatabaseCounts.statements(jdbc);
             long assignments = jdbc.sql("select count(*) from license_assignment where tenant_id = ?")
                     .param(tenant.value())
                     .query(Long.class)
                     .single();
-            jdbc.sql("""
-                            select calls, round(total_exec_time) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
-                            from pg_stat_statements
-                            where dbid = (select oid from pg_database where datname = current_database())
-                            order by total_exec_time desc limit 8""").query(rs -> {
-                System.out.printf("%6d calls %7d ms  %s%n", rs.getLong("calls"), rs.getLong("ms"), rs.getString("q"));
-            });
             System.out.printf(
                     "Licensed %,d members with 2 SKUs in %,d ms using %,d statements%n", MEMBERS, millis, statements);
             assertThat(assignments).isEqualTo(2L * MEMBERS);

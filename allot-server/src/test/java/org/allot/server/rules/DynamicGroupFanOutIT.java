@@ -3,7 +3,6 @@ package org.allot.server.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.testing.BulkDirectory;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.PostgresInstallation;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,6 @@ class DynamicGroupFanOutIT {
         String url = TestDatabase.newDatabase();
         try (HikariDataSource ds = TestDatabase.pool(url, 4)) {
             JdbcClient jdbc = JdbcClient.create(ds);
-            jdbc.sql("create extension if not exists pg_stat_statements").update();
             PostgresInstallation allot = new PostgresInstallation(
                     ds,
                     CatalogFiles.builtIn(),
@@ -74,29 +73,19 @@ class DynamicGroupFanOutIT {
             allot.runJobs();
             assertThat(allot.memberships().countUserMembers(tenant, group, false))
                     .isEqualTo(USERS / 5);
-            Map<String, Long> before = activities(jdbc, tenant);
+            Map<String, Long> before = DatabaseCounts.auditActivities(jdbc, tenant);
             allot.work().run(() -> allot.groupDirectory()
                     .update(
                             admin,
                             group,
                             Map.of(GroupAttribute.MEMBERSHIP_RULE, "user.department -in [\"Sales\", \"Marketing\"]")));
-            jdbc.sql("select pg_stat_statements_reset()").query().listOfRows();
+            DatabaseCounts.resetStatements(jdbc);
 
             long started = System.nanoTime();
             allot.runJobs();
             long millis = (System.nanoTime() - started) / 1_000_000;
 
-            long statements = jdbc.sql("""
-                            select coalesce(sum(calls), 0) from pg_stat_statements
-                            where dbid = (select oid from pg_database where datname = current_database())
-                              and query not like '%pg_stat_statements%'""").query(Long.class).single();
-            jdbc.sql("""
-                            select calls, round(total_exec_time) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
-                            from pg_stat_statements
-                            where dbid = (select oid from pg_database where datname = current_database())
-                            order by total_exec_time desc limit 10""").query(rs -> {
-                System.out.printf("%6d calls %7d ms  %s%n", rs.getLong("calls"), rs.getLong("ms"), rs.getString("q"));
-            });
+            long statements = DatabaseCounts.statements(jdbc);
             System.out.printf(
                     "Recomputed a rule over %,d users (%,d joined) in %,d ms using %,d statements%n",
                     USERS, USERS / 5, millis, statements);
@@ -104,22 +93,12 @@ class DynamicGroupFanOutIT {
             assertThat(statements).as("statements for %d chunks", chunks).isLessThan(40L * chunks);
             assertThat(allot.memberships().countUserMembers(tenant, group, false))
                     .isEqualTo(2L * USERS / 5);
-            Map<String, Long> after = activities(jdbc, tenant);
+            Map<String, Long> after = DatabaseCounts.auditActivities(jdbc, tenant);
             assertThat(after.get("ADD_MEMBER") - before.get("ADD_MEMBER")).isEqualTo(USERS / 5);
             assertThat(after.getOrDefault("REMOVE_MEMBER", 0L)).isZero();
             assertThat(after.get("CHANGE_USER_LICENSE") - before.get("CHANGE_USER_LICENSE"))
                     .isEqualTo(USERS / 5);
             assertThat(allot.seats().all(tenant).get(e5.skuId()).consumed()).isEqualTo(2 * USERS / 5);
         }
-    }
-
-    private static Map<String, Long> activities(JdbcClient jdbc, TenantId tenant) {
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("select activity, count(*) as n from audit_event where tenant_id = ? group by activity")
-                .param(tenant.value())
-                .query(rs -> {
-                    counts.put(rs.getString("activity"), rs.getLong("n"));
-                });
-        return counts;
     }
 }

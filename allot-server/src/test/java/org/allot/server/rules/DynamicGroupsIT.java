@@ -2,6 +2,7 @@ package org.allot.server.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +15,14 @@ import org.allot.core.catalog.Product;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Member;
 import org.allot.core.directory.TenantPolicy;
+import org.allot.core.directory.UserAttribute;
 import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.testing.BulkDirectory;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.PostgresInstallation;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,12 +105,11 @@ class DynamicGroupsIT {
                 .read(() -> allot.memberships().userMembers(tenant, sales, false, null, 1))
                 .get(0);
 
-        allot.work().run(() -> allot.userDirectory()
-                .update(admin, ada, Map.of(org.allot.core.directory.UserAttribute.DEPARTMENT, "Marketing")));
+        allot.work().run(() -> allot.userDirectory().update(admin, ada, Map.of(UserAttribute.DEPARTMENT, "Marketing")));
 
-        assertThat(allot.memberships().isDirectMember(tenant, sales, org.allot.core.directory.Member.user(ada)))
+        assertThat(allot.memberships().isDirectMember(tenant, sales, Member.user(ada)))
                 .isFalse();
-        assertThat(allot.memberships().isDirectMember(tenant, marketing, org.allot.core.directory.Member.user(ada)))
+        assertThat(allot.memberships().isDirectMember(tenant, marketing, Member.user(ada)))
                 .isTrue();
         assertThat(allot.assignments().of(tenant, List.of(ada)).get(ada))
                 .singleElement()
@@ -208,18 +211,12 @@ class DynamicGroupsIT {
     }
 
     private Map<String, Long> activities() {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        jdbc.sql("select activity, count(*) as n from audit_event where tenant_id = ? group by activity")
-                .param(tenant.value())
-                .query(rs -> {
-                    counts.put(rs.getString("activity"), rs.getLong("n"));
-                });
-        return counts;
+        return DatabaseCounts.auditActivities(jdbc, tenant);
     }
 
     private Map<String, Long> since(Map<String, Long> before) {
         Map<String, Long> now = activities();
-        Map<String, Long> added = new java.util.HashMap<>();
+        Map<String, Long> added = new HashMap<>();
         now.forEach((activity, n) -> {
             long delta = n - before.getOrDefault(activity, 0L);
             if (delta != 0) {
