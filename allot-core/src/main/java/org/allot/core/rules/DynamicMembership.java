@@ -144,12 +144,13 @@ public final class DynamicMembership implements DirectoryListener {
      */
     public Chunk recomputeChunk(Caller caller, GroupId groupId, UserId after, int limit) {
         TenantId tenant = caller.tenant();
-        Optional<Group> group = groups.find(tenant, groupId).filter(Group::appliesRule);
-        if (group.isEmpty()) {
+        Optional<DynamicGroup> found = groups.find(tenant, groupId)
+                .filter(Group::appliesRule)
+                .flatMap(g -> rules.rule(g.membershipRule()).map(r -> new DynamicGroup(g, r)));
+        if (found.isEmpty()) {
             return new Chunk(null, 0, 0, 0);
         }
-        DynamicGroup dynamic =
-                new DynamicGroup(group.get(), rules.rule(group.get().membershipRule()));
+        DynamicGroup dynamic = found.get();
         List<User> users = store.users(tenant, after, limit);
         UserId next = users.size() < limit ? null : users.get(users.size() - 1).id();
         Set<UserId> movers = rules.movers(tenant, users, dynamic);

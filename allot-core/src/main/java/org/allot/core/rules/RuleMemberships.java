@@ -3,6 +3,7 @@ package org.allot.core.rules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,13 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
+import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicenseSubject;
 import org.allot.core.assignment.PlanDependents;
 import org.allot.core.assignment.UserLicenses;
@@ -102,7 +105,9 @@ public final class RuleMemberships implements PlanDependents {
         if (all.stream().noneMatch(g -> g.rule().readsAssignedPlans())) {
             return Optional.empty();
         }
-        for (DynamicGroup start : all) {
+        List<DynamicGroup> starts = new ArrayList<>(all);
+        starts.sort(Comparator.comparing((DynamicGroup g) -> !g.id().equals(group)));
+        for (DynamicGroup start : starts) {
             Optional<List<DynamicGroup>> cycle =
                     dependencies.cycleThrough(tenant, all, start.id(), Map.of(group, licenses));
             if (cycle.isPresent()
@@ -202,11 +207,13 @@ public final class RuleMemberships implements PlanDependents {
         return result;
     }
 
-    /** The tenant's dynamic groups with their rules, paused ones too. */
+    /**
+     * The tenant's dynamic groups with their rules, paused ones too. A stored rule that does not parse (written
+     * behind this service's back) leaves its group out rather than stopping every change in the tenant.
+     */
     List<DynamicGroup> dynamicGroups(TenantId tenant) {
         return store.all(tenant).stream()
-                .filter(g -> g.membershipRule() != null)
-                .map(g -> new DynamicGroup(g, rule(g.membershipRule())))
+                .flatMap(g -> rule(g.membershipRule()).map(r -> new DynamicGroup(g, r)).stream())
                 .toList();
     }
 
@@ -221,26 +228,34 @@ public final class RuleMemberships implements PlanDependents {
         return dependencies;
     }
 
-    /** A stored rule, parsed once: stored rules were checked when saved, so one that does not parse is a bug. */
-    MembershipRule rule(String text) {
+    /** A stored rule, parsed once; empty when there is none or it does not parse. */
+    Optional<MembershipRule> rule(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         MembershipRule rule = parsed.get(text);
         if (rule == null) {
-            rule = MembershipRule.parse(text).value();
+            Outcome<MembershipRule> outcome = MembershipRule.parse(text);
+            if (!outcome.isDone()) {
+                return Optional.empty();
+            }
+            rule = outcome.value();
             if (parsed.size() >= CACHED_RULES) {
                 parsed.clear();
             }
             parsed.put(text, rule);
         }
-        return rule;
+        return Optional.of(rule);
     }
 
     /** Each user's active plans, as the licensing engine's view of their licenses has them. */
     Map<UserId, Set<ServicePlanId>> plansOf(TenantId tenant, List<User> users) {
         Catalog products = catalog.forTenant(tenant);
-        var rows = assignments.of(tenant, users.stream().map(User::id).toList());
+        Map<UserId, List<LicenseAssignment>> rows =
+                assignments.of(tenant, users.stream().map(User::id).toList());
         Map<UserId, Set<ServicePlanId>> plans = new HashMap<>();
         for (User user : users) {
-            List<org.allot.core.assignment.LicenseAssignment> own = rows.getOrDefault(user.id(), List.of());
+            List<LicenseAssignment> own = rows.getOrDefault(user.id(), List.of());
             plans.put(
                     user.id(),
                     own.isEmpty() ? Set.of() : new UserLicenses(LicenseSubject.of(user), own).assignedPlans(products));

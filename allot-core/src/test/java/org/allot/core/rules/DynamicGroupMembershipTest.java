@@ -289,6 +289,19 @@ class DynamicGroupMembershipTest {
     }
 
     @Test
+    void aStoredRuleThatDoesNotParseLeavesOnlyItsOwnGroupAlone() {
+        GroupId broken = contoso.aGroup("Broken").withRule(SALES).create();
+        GroupId sales = contoso.aGroup("Sales").withRule(SALES).create();
+        Group stored = contoso.allot.groups().find(contoso.tenant, broken).orElseThrow();
+        contoso.allot.groups().update(contoso.tenant, stored.withMembershipRule("(user.department -eq", "On"));
+
+        UserId ada = contoso.aUser("ada").inDepartment("Sales").create();
+
+        assertThat(contoso.membersOf(sales)).containsExactly(ada);
+        assertThat(contoso.membersOf(broken)).isEmpty();
+    }
+
+    @Test
     void savingARuleIsAuditedWithItsOldAndNewText() {
         GroupId sales = contoso.aGroup("Sales").withRule(SALES).create();
 
