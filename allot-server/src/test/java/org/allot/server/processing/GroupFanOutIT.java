@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
@@ -14,8 +13,6 @@ import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.TenantPolicy;
-import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.testing.BulkDirectory;
@@ -43,18 +40,10 @@ class GroupFanOutIT {
                     CatalogFiles.builtIn(),
                     new LicensingSettings(200, CHUNK, 2000),
                     MutableClock.startingAt("2026-01-05T09:00:00Z"));
-            TenantId tenant = TenantId.random();
-            Caller admin = Caller.of(tenant, Actor.user("admin", "admin"));
-            allot.work().run(() -> allot.tenantDirectory()
-                    .create(tenant, "Fabrikam", List.of("contoso.com"), "US", TenantPolicy.DEFAULT));
-            Product e5 =
-                    allot.catalog().forTenant(tenant).findByPartNumber("SPE_E5").orElseThrow();
-            Product ems =
-                    allot.catalog().forTenant(tenant).findByPartNumber("EMS").orElseThrow();
-            allot.work().run(() -> allot.subscriptionBook()
-                    .add(admin, e5.skuId(), MEMBERS, SubscriptionStatus.Enabled, false, null));
-            allot.work().run(() -> allot.subscriptionBook()
-                    .add(admin, ems.skuId(), MEMBERS, SubscriptionStatus.Enabled, false, null));
+            Caller admin = allot.newTenant("Fabrikam");
+            TenantId tenant = admin.tenant();
+            Product e5 = allot.subscribe(admin, "SPE_E5", MEMBERS);
+            Product ems = allot.subscribe(admin, "EMS", MEMBERS);
             GroupId group = allot.work()
                     .run(() -> allot.groupDirectory()
                             .create(admin, Map.of(GroupAttribute.DISPLAY_NAME, "Everyone"), Set.of()))

@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Product;
-import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
-import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UserAttribute;
-import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.testing.BulkDirectory;
@@ -47,20 +42,15 @@ class DynamicGroupsIT {
             new LicensingSettings(200, 500, 2000),
             MutableClock.startingAt("2026-01-05T09:00:00Z"));
     private final JdbcClient jdbc = allot.jdbc();
-    private final TenantId tenant = TenantId.random();
-    private final Caller admin = Caller.of(tenant, Actor.user("admin", "admin@contoso.com"));
+    private Caller admin;
+    private TenantId tenant;
     private Product e3;
 
     @BeforeEach
     void aTenantOfFiveThousand() {
-        allot.work().run(() -> allot.tenantDirectory()
-                .create(tenant, "Contoso", List.of("contoso.com"), "US", TenantPolicy.DEFAULT));
-        e3 = allot.catalog()
-                .forTenant(tenant)
-                .findByPartNumber("ENTERPRISEPACK")
-                .orElseThrow();
-        allot.work().run(() -> allot.subscriptionBook()
-                .add(admin, e3.skuId(), USERS, SubscriptionStatus.Enabled, false, null));
+        admin = allot.newTenant("Contoso");
+        tenant = admin.tenant();
+        e3 = allot.subscribe(admin, "ENTERPRISEPACK", USERS);
         BulkDirectory.addUsers(jdbc, tenant, "user", USERS, "US");
     }
 
@@ -140,14 +130,7 @@ class DynamicGroupsIT {
 
     @Test
     void aRecomputeInterruptedBetweenChunksCarriesOnFromItsCursor() {
-        GroupId group = allot.work()
-                .run(() -> allot.groupDirectory()
-                        .create(
-                                admin,
-                                Map.of(GroupAttribute.DISPLAY_NAME, "Revenue", GroupAttribute.MEMBERSHIP_RULE, SALES),
-                                Set.of(Group.DYNAMIC_MEMBERSHIP)))
-                .value()
-                .id();
+        GroupId group = allot.dynamicGroup(admin, "Revenue", SALES);
         // a worker that processed two chunks, committing each with the cursor, then died
         var first = allot.work().execute(() -> allot.dynamicMembership().recomputeChunk(admin, group, null, 500));
         var second =
@@ -179,14 +162,7 @@ class DynamicGroupsIT {
     }
 
     private GroupId licensedDynamicGroup(String rule) {
-        GroupId group = allot.work()
-                .run(() -> allot.groupDirectory()
-                        .create(
-                                admin,
-                                Map.of(GroupAttribute.DISPLAY_NAME, "Dynamic", GroupAttribute.MEMBERSHIP_RULE, rule),
-                                Set.of(Group.DYNAMIC_MEMBERSHIP)))
-                .value()
-                .id();
+        GroupId group = allot.dynamicGroup(admin, "Dynamic", rule);
         allot.runJobs();
         allot.work().run(() -> allot.licensing()
                 .groups()

@@ -2,7 +2,11 @@ package org.allot.server.testing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
@@ -11,13 +15,18 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.DirectoryListener;
 import org.allot.core.directory.DirectoryListeners;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.Users;
 import org.allot.core.rules.DynamicMembership;
@@ -25,6 +34,7 @@ import org.allot.core.rules.MembershipPreview;
 import org.allot.core.rules.RuleMemberships;
 import org.allot.core.subscription.Seats;
 import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.Installation;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.JdbcAssignments;
@@ -148,6 +158,33 @@ public final class PostgresInstallation implements Installation {
     @Override
     public List<AuditEvent> auditEvents(TenantId tenant) {
         return audit.events(tenant);
+    }
+
+    /** Creates a tenant (domain contoso.com, default usage location US, default policies); returns its admin. */
+    public Caller newTenant(String name) {
+        TenantId tenant = TenantId.random();
+        work.run(() -> tenantDirectory.create(tenant, name, List.of("contoso.com"), "US", TenantPolicy.DEFAULT))
+                .value();
+        return Caller.of(tenant, Actor.user("admin", "admin@contoso.com"));
+    }
+
+    /** Subscribes the tenant to seats of the built-in product with this part number; returns the product. */
+    public Product subscribe(Caller admin, String partNumber, int seats) {
+        Product product =
+                catalog.forTenant(admin.tenant()).findByPartNumber(partNumber).orElseThrow();
+        work.run(() -> subscriptionBook.add(admin, product.skuId(), seats, SubscriptionStatus.Enabled, false, null))
+                .value();
+        return product;
+    }
+
+    /** Creates a dynamic group whose members follow the rule. */
+    public GroupId dynamicGroup(Caller admin, String name, String rule) {
+        return work.run(() -> groupDirectory.create(
+                        admin,
+                        Map.of(GroupAttribute.DISPLAY_NAME, name, GroupAttribute.MEMBERSHIP_RULE, rule),
+                        Set.of(Group.DYNAMIC_MEMBERSHIP)))
+                .value()
+                .id();
     }
 
     /** Runs commands in transactions, as the server does. */
