@@ -1,14 +1,15 @@
 package org.allot.core.rules;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import org.allot.core.directory.UserId;
 
-/** The users a rule brought into a group and took out of it. */
+/** The users a rule brought into a group and took out of it, in id order. */
 record Moves(Set<UserId> joined, Set<UserId> left) {
     Moves {
-        joined = Set.copyOf(joined);
-        left = Set.copyOf(left);
+        joined = Collections.unmodifiableSortedSet(new TreeSet<>(joined));
+        left = Collections.unmodifiableSortedSet(new TreeSet<>(left));
     }
 
     boolean isEmpty() {

@@ -148,38 +148,51 @@ public final class RuleMemberships implements PlanDependents {
 
     /** The users whose membership of the group the rule would change: a dry run of {@link #apply}. */
     Set<UserId> movers(TenantId tenant, List<User> users, DynamicGroup group) {
-        if (users.isEmpty()) {
-            return Set.of();
-        }
-        Map<UserId, Set<ServicePlanId>> plans = group.rule().readsAssignedPlans() ? plansOf(tenant, users) : Map.of();
-        Set<UserId> members = store.members(
-                        tenant,
-                        List.of(group.id()),
-                        users.stream().map(User::id).toList())
-                .getOrDefault(group.id(), Set.of());
-        Set<UserId> movers = new TreeSet<>();
-        for (User user : users) {
-            if (group.rule().matches(user, plans.getOrDefault(user.id(), Set.of())) != members.contains(user.id())) {
-                movers.add(user.id());
-            }
-        }
-        return movers;
+        return decide(tenant, users, List.of(group))
+                .getOrDefault(group.id(), new Moves(Set.of(), Set.of()))
+                .users();
     }
 
     /** Applies the groups' rules to these users and writes the difference; returns it, per group that changed. */
     Map<GroupId, Moves> apply(Caller caller, List<User> users, List<DynamicGroup> groups) {
+        Map<GroupId, Moves> moves = decide(caller.tenant(), users, groups);
+        if (moves.isEmpty()) {
+            return moves;
+        }
+        Map<UserId, User> byId = new HashMap<>();
+        users.forEach(u -> byId.put(u.id(), u));
+        List<AuditEvent> events = new ArrayList<>();
+        Caller actor = caller.as(ACTOR);
+        for (DynamicGroup group : groups) {
+            Moves m = moves.get(group.id());
+            if (m == null) {
+                continue;
+            }
+            if (!m.joined().isEmpty()) {
+                store.addMembers(caller.tenant(), group.id(), m.joined());
+            }
+            if (!m.left().isEmpty()) {
+                store.removeMembers(caller.tenant(), group.id(), m.left());
+            }
+            m.joined().forEach(u -> events.add(event(actor, group.group(), byId.get(u), true)));
+            m.left().forEach(u -> events.add(event(actor, group.group(), byId.get(u), false)));
+        }
+        audit.appendAll(events);
+        return moves;
+    }
+
+    /** Who the rules would bring into each group and take out of it, per group where anything would change. */
+    private Map<GroupId, Moves> decide(TenantId tenant, List<User> users, List<DynamicGroup> groups) {
         if (users.isEmpty() || groups.isEmpty()) {
             return Map.of();
         }
-        TenantId tenant = caller.tenant();
-        List<UserId> ids = users.stream().map(User::id).toList();
         Map<UserId, Set<ServicePlanId>> plans =
                 groups.stream().anyMatch(g -> g.rule().readsAssignedPlans()) ? plansOf(tenant, users) : Map.of();
-        Map<GroupId, Set<UserId>> members =
-                store.members(tenant, groups.stream().map(DynamicGroup::id).toList(), ids);
+        Map<GroupId, Set<UserId>> members = store.members(
+                tenant,
+                groups.stream().map(DynamicGroup::id).toList(),
+                users.stream().map(User::id).toList());
         Map<GroupId, Moves> result = new LinkedHashMap<>();
-        List<AuditEvent> events = new ArrayList<>();
-        Caller actor = caller.as(ACTOR);
         for (DynamicGroup group : groups) {
             Set<UserId> current = members.getOrDefault(group.id(), Set.of());
             Set<UserId> joined = new TreeSet<>();
@@ -188,21 +201,11 @@ public final class RuleMemberships implements PlanDependents {
                 boolean matches = group.rule().matches(user, plans.getOrDefault(user.id(), Set.of()));
                 if (matches != current.contains(user.id())) {
                     (matches ? joined : left).add(user.id());
-                    events.add(event(actor, group.group(), user, matches));
                 }
-            }
-            if (!joined.isEmpty()) {
-                store.addMembers(tenant, group.id(), joined);
-            }
-            if (!left.isEmpty()) {
-                store.removeMembers(tenant, group.id(), left);
             }
             if (!joined.isEmpty() || !left.isEmpty()) {
                 result.put(group.id(), new Moves(joined, left));
             }
-        }
-        if (!events.isEmpty()) {
-            audit.appendAll(events);
         }
         return result;
     }
