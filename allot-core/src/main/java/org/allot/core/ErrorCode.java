@@ -32,7 +32,7 @@ public enum ErrorCode {
     INHERITED_LICENSE,
     /** The user does not hold the license the request removes. */
     LICENSE_NOT_ASSIGNED,
-    /** Adding the member would make a group contain itself. */
+    /** Adding the member would make a group contain itself, or a membership rule would depend on itself. */
     MEMBERSHIP_CYCLE,
     /** The group still assigns licenses. */
     GROUP_HAS_LICENSES,

@@ -13,7 +13,12 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  */
 @Suite
 @SuiteDisplayName("Licensing rules on PostgreSQL")
-@SelectPackages({"org.allot.core.assignment", "org.allot.core.directory", "org.allot.core.catalog"})
+@SelectPackages({
+    "org.allot.core.assignment",
+    "org.allot.core.directory",
+    "org.allot.core.catalog",
+    "org.allot.core.rules"
+})
 @IncludeClassNamePatterns(".*Test")
 @ExcludeClassNamePatterns(".*Architecture.*")
 class RulesOnPostgresIT {}

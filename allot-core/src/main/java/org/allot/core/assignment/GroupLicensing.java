@@ -46,6 +46,7 @@ public final class GroupLicensing {
     private final Clock clock;
     private final LicensingSettings settings;
     private final SeatImpactPreview preview;
+    private final PlanDependents dependents;
 
     GroupLicensing(
             Reconciler reconciler,
@@ -58,7 +59,8 @@ public final class GroupLicensing {
             AuditLog audit,
             Clock clock,
             LicensingSettings settings,
-            Seats seats) {
+            Seats seats,
+            PlanDependents dependents) {
         this.reconciler = Objects.requireNonNull(reconciler);
         this.groups = Objects.requireNonNull(groups);
         this.groupLicenses = Objects.requireNonNull(groupLicenses);
@@ -70,6 +72,7 @@ public final class GroupLicensing {
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
         this.preview = new SeatImpactPreview(assignments, memberships, seats, settings.chunkSize());
+        this.dependents = Objects.requireNonNull(dependents);
     }
 
     /** A group's licenses and where applying them stands. */
@@ -82,7 +85,7 @@ public final class GroupLicensing {
     public Outcome<GroupLicenseState> assign(
             Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
         Reconciler.Work work = reconciler.begin(caller);
-        Outcome<Plan> plan = plan(caller.tenant(), groupId, add, remove, work.context.catalog(), true);
+        Outcome<Plan> plan = plan(caller, groupId, add, remove, work.context.catalog(), true);
         if (!plan.isDone()) {
             return Outcome.refused(plan.rejection());
         }
@@ -106,7 +109,7 @@ public final class GroupLicensing {
      */
     public Outcome<SeatImpact> preview(Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
         LicensingEngine.Context context = reconciler.begin(caller).context;
-        Outcome<Plan> plan = plan(caller.tenant(), groupId, add, remove, context.catalog(), false);
+        Outcome<Plan> plan = plan(caller, groupId, add, remove, context.catalog(), false);
         if (!plan.isDone()) {
             return Outcome.refused(plan.rejection());
         }
@@ -117,12 +120,13 @@ public final class GroupLicensing {
     private record Plan(Group group, List<GroupLicense> before, List<GroupLicense> after) {}
 
     private Outcome<Plan> plan(
-            TenantId tenant,
+            Caller caller,
             GroupId groupId,
             List<AssignedLicense> add,
             List<SkuId> remove,
             Catalog catalog,
             boolean lock) {
+        TenantId tenant = caller.tenant();
         Optional<Group> group = groups.find(tenant, groupId);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
@@ -157,7 +161,8 @@ public final class GroupLicensing {
             after.put(license.skuId(), new GroupLicense(license, old == null ? clock.instant() : old.assignedAt()));
         }
         List<GroupLicense> licenses = List.copyOf(after.values());
-        Optional<Rejection> incoherent = GroupLicenseRules.check(licenses, catalog);
+        Optional<Rejection> incoherent = GroupLicenseRules.check(licenses, catalog)
+                .or(() -> dependents.checkGroupLicenses(caller, groupId, licenses));
         if (incoherent.isPresent()) {
             return Outcome.refused(incoherent.get());
         }

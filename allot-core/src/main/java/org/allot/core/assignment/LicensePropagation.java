@@ -207,6 +207,14 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
         reevaluate(caller, new ArrayList<>(affected), true);
     }
 
+    /** A dynamic group's rule moved users in and out: their licenses follow in one unit of work. */
+    @Override
+    public void ruleApplied(Caller caller, GroupId group, Set<UserId> joined, Set<UserId> left) {
+        Set<UserId> users = new TreeSet<>(joined);
+        users.addAll(left);
+        reevaluate(caller, new ArrayList<>(users), true);
+    }
+
     @Override
     public void tenantUpdated(Caller caller, Tenant before, Tenant after) {
         boolean matters = !Objects.equals(before.defaultUsageLocation(), after.defaultUsageLocation())

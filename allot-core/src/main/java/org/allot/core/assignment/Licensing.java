@@ -16,6 +16,7 @@ public final class Licensing {
     private final GroupLicensing groups;
     private final LicensePropagation propagation;
 
+    /** Licensing without memberships that depend on plans. */
     public Licensing(
             Tenants tenants,
             Users userStore,
@@ -30,9 +31,51 @@ public final class Licensing {
             AuditLog audit,
             Clock clock,
             LicensingSettings settings) {
-        Reconciler reconciler =
-                new Reconciler(tenants, catalog, assignments, seats, audit, jobs, clock, settings.fillLimit());
+        this(
+                tenants,
+                userStore,
+                groupStore,
+                memberships,
+                catalog,
+                subscriptions,
+                seats,
+                assignments,
+                groupLicenses,
+                jobs,
+                audit,
+                clock,
+                settings,
+                PlanDependents.NONE);
+    }
+
+    /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
+    public Licensing(
+            Tenants tenants,
+            Users userStore,
+            Groups groupStore,
+            Memberships memberships,
+            ProductCatalog catalog,
+            Subscriptions subscriptions,
+            Seats seats,
+            Assignments assignments,
+            GroupLicenses groupLicenses,
+            LicenseJobs jobs,
+            AuditLog audit,
+            Clock clock,
+            LicensingSettings settings,
+            PlanDependents dependents) {
         Inheritance inheritance = new Inheritance(memberships, groupLicenses);
+        Reconciler reconciler = new Reconciler(
+                tenants,
+                catalog,
+                assignments,
+                seats,
+                audit,
+                jobs,
+                inheritance,
+                dependents,
+                clock,
+                settings.fillLimit());
         LicenseRequests requests = new LicenseRequests(subscriptions);
         this.users = new UserLicensing(reconciler, inheritance, userStore, requests, assignments);
         this.groups = new GroupLicensing(
@@ -46,7 +89,8 @@ public final class Licensing {
                 audit,
                 clock,
                 settings,
-                seats);
+                seats,
+                dependents);
         this.propagation = new LicensePropagation(
                 reconciler, inheritance, groups, groupLicenses, memberships, assignments, catalog, settings);
     }

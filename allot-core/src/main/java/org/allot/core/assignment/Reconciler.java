@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
@@ -37,6 +39,8 @@ final class Reconciler {
     private final AuditLog audit;
     private final LicenseJobs jobs;
     private final LicensingEngine engine = new LicensingEngine();
+    private final Inheritance inheritance;
+    private final PlanDependents dependents;
     private final Clock clock;
     private final int fillLimit;
 
@@ -47,6 +51,8 @@ final class Reconciler {
             Seats seats,
             AuditLog audit,
             LicenseJobs jobs,
+            Inheritance inheritance,
+            PlanDependents dependents,
             Clock clock,
             int fillLimit) {
         this.tenants = Objects.requireNonNull(tenants);
@@ -55,25 +61,47 @@ final class Reconciler {
         this.seats = Objects.requireNonNull(seats);
         this.audit = Objects.requireNonNull(audit);
         this.jobs = Objects.requireNonNull(jobs);
+        this.inheritance = Objects.requireNonNull(inheritance);
+        this.dependents = Objects.requireNonNull(dependents);
         this.clock = Objects.requireNonNull(clock);
         this.fillLimit = fillLimit;
     }
 
-    /** A unit of work: the tenant's rules read once, and the seat figures it has locked. */
+    /**
+     * A unit of work: the tenant's rules read once, the seat figures it has locked, and the users whose active plans
+     * it changed.
+     */
     final class Work {
         final Caller caller;
         final LicensingEngine.Context context;
         final SeatLedger ledger;
+        private final PlanChanges plans;
 
-        private Work(Caller caller, LicensingEngine.Context context, SeatLedger ledger) {
+        private Work(Caller caller, LicensingEngine.Context context, SeatLedger ledger, PlanChanges plans) {
             this.caller = caller;
             this.context = context;
             this.ledger = ledger;
+            this.plans = plans;
         }
 
         TenantId tenant() {
             return caller.tenant();
         }
+
+        private Set<UserId> takePlansChanged() {
+            Set<UserId> taken = Set.copyOf(plans.users);
+            plans.users.clear();
+            return taken;
+        }
+    }
+
+    /**
+     * The users whose active plans a unit of work changed, noted only when something reads plans (asked once per
+     * unit of work: working plans out for every user of a large fan-out is not free).
+     */
+    private static final class PlanChanges {
+        private final Set<UserId> users = new HashSet<>();
+        private Boolean watched;
     }
 
     /** The evaluated result for some users, not yet written. */
@@ -90,7 +118,7 @@ final class Reconciler {
         Instant now = clock.instant();
         LicensingEngine.Context context = new LicensingEngine.Context(
                 catalog.forTenant(caller.tenant()), tenant.defaultUsageLocation(), tenant.policy(), now);
-        return new Work(caller, context, new SeatLedger(caller.tenant(), seats));
+        return new Work(caller, context, new SeatLedger(caller.tenant(), seats), new PlanChanges());
     }
 
     /** Evaluates, writes, fills and flushes: the whole of a simple unit of work. */
@@ -150,7 +178,7 @@ final class Reconciler {
         return new Batch(before, after, added, changed, removed);
     }
 
-    /** Writes the batch and its audit records. */
+    /** Writes the batch and its audit records, and notes whose active plans it changed. */
     void commit(Work work, Batch batch) {
         if (batch.added().isEmpty()
                 && batch.changed().isEmpty()
@@ -158,6 +186,7 @@ final class Reconciler {
             return;
         }
         assignments.write(work.tenant(), batch.added(), batch.changed(), batch.removed());
+        notePlanChanges(work, batch);
         List<AuditEvent> events = new ArrayList<>();
         batch.after().forEach((id, after) -> {
             UserLicenses before = batch.before().get(id);
@@ -174,9 +203,30 @@ final class Reconciler {
         audit.appendAll(events);
     }
 
-    /** Serves the waiting lists that now have free seats, then writes the seat figures. */
+    /**
+     * Serves the waiting lists that now have free seats and writes the seat figures; then memberships that depend
+     * on plans follow the users whose plans changed, and the licenses of the users they move follow in turn.
+     */
     void finish(Work work) {
-        Work filling = new Work(work.caller.as(Actor.GROUP_BASED_LICENSING), work.context, work.ledger);
+        settle(work);
+        Set<UserId> changed = work.takePlansChanged();
+        if (!changed.isEmpty()) {
+            dependents.plansChanged(work.caller, changed, moved -> relicense(work.caller, moved));
+        }
+    }
+
+    /** Gives users whose memberships changed the licenses of their groups; returns whose active plans changed. */
+    private Set<UserId> relicense(Caller caller, Set<UserId> users) {
+        Work work = begin(caller.as(Actor.GROUP_BASED_LICENSING));
+        List<UserId> ordered = new ArrayList<>(new TreeSet<>(users));
+        commit(work, evaluate(work, ordered, inheritance.of(caller.tenant(), work.context.policy(), ordered)));
+        settle(work);
+        return work.takePlansChanged();
+    }
+
+    /** Serves the waiting lists that now have free seats, then writes the seat figures. */
+    private void settle(Work work) {
+        Work filling = new Work(work.caller.as(Actor.GROUP_BASED_LICENSING), work.context, work.ledger, work.plans);
         int budget = fillLimit;
         for (SkuId sku : new TreeSet<>(work.ledger.owing())) {
             while (true) {
@@ -206,6 +256,29 @@ final class Reconciler {
             }
         }
         work.ledger.flush();
+    }
+
+    private void notePlanChanges(Work work, Batch batch) {
+        if (dependents == PlanDependents.NONE) {
+            return;
+        }
+        if (work.plans.watched == null) {
+            work.plans.watched = dependents.readsPlans(work.tenant());
+        }
+        if (!work.plans.watched) {
+            return;
+        }
+        Set<UserId> touched = new HashSet<>();
+        batch.added().forEach(a -> touched.add(a.user()));
+        batch.changed().forEach(a -> touched.add(a.user()));
+        batch.removed().forEach(k -> touched.add(k.user()));
+        for (UserId id : touched) {
+            UserLicenses before = batch.before().get(id);
+            UserLicenses after = batch.after().get(id);
+            if (!before.assignedPlans(work.context.catalog()).equals(after.assignedPlans(work.context.catalog()))) {
+                work.plans.users.add(id);
+            }
+        }
     }
 
     private static void diff(

@@ -107,6 +107,22 @@ public record UserLicenses(LicenseSubject subject, List<LicenseAssignment> assig
         return details;
     }
 
+    /**
+     * Graph's {@code assignedPlans} as Allot has them: the plans that work (status {@code Success}) in the licenses
+     * the user holds. Dynamic membership rules read these.
+     */
+    public Set<ServicePlanId> assignedPlans(Catalog catalog) {
+        Set<ServicePlanId> plans = new HashSet<>();
+        for (LicenseDetail detail : details(catalog)) {
+            for (PlanStatus plan : detail.servicePlans()) {
+                if (plan.status() == ProvisioningStatus.Success) {
+                    plans.add(plan.plan().id());
+                }
+            }
+        }
+        return plans;
+    }
+
     /** Graph's provisioningStatus of a plan in a user's license. */
     public enum ProvisioningStatus {
         Success,

@@ -26,6 +26,10 @@ public record Group(
         Instant createdDateTime) {
 
     public static final String DYNAMIC_MEMBERSHIP = "DynamicMembership";
+    /** The rule of a dynamic group is applied. */
+    public static final String RULE_ON = "On";
+    /** The rule of a dynamic group is not applied: its members stay as they are. */
+    public static final String RULE_PAUSED = "Paused";
 
     public Group {
         Objects.requireNonNull(id, "id");
@@ -40,6 +44,27 @@ public record Group(
 
     public boolean isDynamic() {
         return groupTypes.contains(DYNAMIC_MEMBERSHIP);
+    }
+
+    /** A dynamic group whose rule is applied (not paused). */
+    public boolean appliesRule() {
+        return isDynamic() && RULE_ON.equals(membershipRuleProcessingState) && membershipRule != null;
+    }
+
+    public Group withMembershipRule(String rule, String processingState) {
+        return new Group(
+                id,
+                displayName,
+                mailNickname,
+                description,
+                securityEnabled,
+                mailEnabled,
+                groupTypes,
+                rule,
+                processingState,
+                onPremisesSyncEnabled,
+                onPremisesImmutableId,
+                createdDateTime);
     }
 
     public Group withDisplayName(String value) {

@@ -13,7 +13,11 @@ public enum GroupAttribute {
     MAIL_NICKNAME("mailNickname", 64),
     DESCRIPTION("description", 1024),
     SECURITY_ENABLED("securityEnabled", 5),
-    MAIL_ENABLED("mailEnabled", 5);
+    MAIL_ENABLED("mailEnabled", 5),
+    /** The rule of a dynamic group (Entra caps it at 3,072 characters); line breaks are allowed. */
+    MEMBERSHIP_RULE("membershipRule", 3072),
+    /** {@code On} or {@code Paused}: whether a dynamic group's rule is applied. */
+    MEMBERSHIP_RULE_PROCESSING_STATE("membershipRuleProcessingState", 6);
 
     private static final Map<String, GroupAttribute> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(a -> a.graphName.toLowerCase(Locale.ROOT), Function.identity()));

@@ -1,10 +1,7 @@
 package org.allot.core.directory;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +20,7 @@ import org.allot.core.audit.PropertyChange;
 /** Creates, changes and deletes groups and their members; nested groups never form a cycle. */
 public final class GroupDirectory {
     static final String RESOURCE = "Group";
-    private static final Set<String> KNOWN_GROUP_TYPES = Set.of("Unified");
+    private static final List<String> KNOWN_GROUP_TYPES = List.of(Group.DYNAMIC_MEMBERSHIP, "Unified");
 
     private final Users users;
     private final Groups groups;
@@ -49,7 +46,11 @@ public final class GroupDirectory {
         this.syncedGroups = new SyncedGroups(this, users, groups, memberships, audit, listener, clock);
     }
 
-    /** Creates a group; {@code displayName} is required, it is a security group unless told otherwise. */
+    /**
+     * Creates a group; {@code displayName} is required, it is a security group unless told otherwise. A group whose
+     * {@code groupTypes} include {@code DynamicMembership} needs a {@code membershipRule}; its processing state is
+     * {@code On} unless told otherwise, and its members follow the rule from the start.
+     */
     public Outcome<Group> create(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
         if (values.get(GroupAttribute.DISPLAY_NAME) == null) {
             return Outcome.refused(Rejection.invalid("Property 'displayName' is required when creating the resource."));
@@ -61,13 +62,14 @@ public final class GroupDirectory {
                         type, String.join(", ", KNOWN_GROUP_TYPES)));
             }
         }
-        Outcome<Map<GroupAttribute, Object>> converted = convertAll(values);
+        Outcome<Map<GroupAttribute, Object>> converted = GroupValues.convertAll(values);
         if (!converted.isDone()) {
             return Outcome.refused(converted.rejection());
         }
         Map<GroupAttribute, Object> v = converted.value();
         String displayName = (String) v.get(GroupAttribute.DISPLAY_NAME);
-        String nickname = (String) v.getOrDefault(GroupAttribute.MAIL_NICKNAME, nicknameFor(displayName));
+        String nickname = (String) v.getOrDefault(GroupAttribute.MAIL_NICKNAME, GroupValues.nicknameFor(displayName));
+        boolean dynamic = groupTypes.contains(Group.DYNAMIC_MEMBERSHIP);
         Group group = new Group(
                 GroupId.random(),
                 displayName,
@@ -76,16 +78,28 @@ public final class GroupDirectory {
                 (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE),
                 (Boolean) v.getOrDefault(GroupAttribute.MAIL_ENABLED, Boolean.FALSE),
                 groupTypes,
-                null,
-                null,
+                (String) v.get(GroupAttribute.MEMBERSHIP_RULE),
+                (String)
+                        v.getOrDefault(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE, dynamic ? Group.RULE_ON : null),
                 false,
                 null,
                 clock.instant());
+        Optional<Rejection> refused =
+                GroupValues.checkMembershipRule(group).or(() -> listener.checkGroupChange(caller, null, group));
+        if (refused.isPresent()) {
+            return Outcome.refused(refused.get());
+        }
         groups.add(caller.tenant(), group);
-        audit.append(AuditEvent.of(caller, clock.instant(), Activity.ADD_GROUP, target(group), changes(null, group)));
+        audit.append(AuditEvent.of(
+                caller, clock.instant(), Activity.ADD_GROUP, target(group), GroupValues.changes(null, group)));
+        listener.groupChanged(caller, null, group);
         return Outcome.done(group);
     }
 
+    /**
+     * Changes the given attributes. Changing a dynamic group's rule, or switching its processing back {@code On},
+     * recomputes its members; members who still match are left alone.
+     */
     public Outcome<Group> update(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
         Optional<Group> found = groups.find(caller.tenant(), id);
         if (found.isEmpty()) {
@@ -95,21 +109,27 @@ public final class GroupDirectory {
         if (before.onPremisesSyncEnabled()) {
             return Outcome.refused(readOnlySynced());
         }
-        Outcome<Map<GroupAttribute, Object>> converted = convertAll(values);
+        Outcome<Map<GroupAttribute, Object>> converted = GroupValues.convertAll(values);
         if (!converted.isDone()) {
             return Outcome.refused(converted.rejection());
         }
-        Outcome<Group> applied = apply(before, converted.value());
+        Outcome<Group> applied = GroupValues.apply(before, converted.value());
         if (!applied.isDone()) {
             return applied;
         }
-        Group after = applied.value();
-        List<PropertyChange> changes = changes(before, after);
-        if (!changes.isEmpty()) {
-            groups.update(caller.tenant(), after);
-            audit.append(AuditEvent.of(caller, clock.instant(), Activity.UPDATE_GROUP, target(after), changes));
+        Group changed = applied.value();
+        Optional<Rejection> refused =
+                GroupValues.checkMembershipRule(changed).or(() -> listener.checkGroupChange(caller, before, changed));
+        if (refused.isPresent()) {
+            return Outcome.refused(refused.get());
         }
-        return Outcome.done(after);
+        List<PropertyChange> changes = GroupValues.changes(before, changed);
+        if (!changes.isEmpty()) {
+            groups.update(caller.tenant(), changed);
+            audit.append(AuditEvent.of(caller, clock.instant(), Activity.UPDATE_GROUP, target(changed), changes));
+            listener.groupChanged(caller, before, changed);
+        }
+        return Outcome.done(changed);
     }
 
     /** Deletes a group that assigns no licenses; its members lose what they inherited through it. */
@@ -269,79 +289,6 @@ public final class GroupDirectory {
                 ErrorCode.READ_ONLY_ATTRIBUTE,
                 "Unable to update the specified properties for on-premises mastered Directory Sync objects or objects"
                         + " currently undergoing migration.");
-    }
-
-    /** The group with converted values applied; only {@code description} may be cleared. */
-    static Outcome<Group> apply(Group before, Map<GroupAttribute, Object> converted) {
-        Group after = before;
-        for (Map.Entry<GroupAttribute, Object> e : converted.entrySet()) {
-            Object value = e.getValue();
-            if (value == null && (e.getKey() != GroupAttribute.DESCRIPTION)) {
-                return Outcome.refused(AttributeValues.invalidValue(e.getKey().graphName(), RESOURCE));
-            }
-            after = switch (e.getKey()) {
-                case DISPLAY_NAME -> after.withDisplayName((String) value);
-                case MAIL_NICKNAME -> after.withMailNickname((String) value);
-                case DESCRIPTION -> after.withDescription((String) value);
-                case SECURITY_ENABLED -> after.withSecurityEnabled((Boolean) value);
-                case MAIL_ENABLED -> after;
-            };
-        }
-        return Outcome.done(after);
-    }
-
-    static Outcome<Map<GroupAttribute, Object>> convertAll(Map<GroupAttribute, Object> values) {
-        Map<GroupAttribute, Object> converted = new LinkedHashMap<>();
-        for (Map.Entry<GroupAttribute, Object> e : values.entrySet()) {
-            GroupAttribute attribute = e.getKey();
-            Object raw = e.getValue();
-            if (raw == null) {
-                converted.put(attribute, null);
-            } else if (attribute.isBoolean()) {
-                if (!(raw instanceof Boolean)) {
-                    return Outcome.refused(AttributeValues.invalidValue(attribute.graphName(), RESOURCE));
-                }
-                converted.put(attribute, raw);
-            } else {
-                if (!(raw instanceof String s)) {
-                    return Outcome.refused(AttributeValues.invalidValue(attribute.graphName(), RESOURCE));
-                }
-                Outcome<Object> text = AttributeValues.text(RESOURCE, attribute.graphName(), attribute.maxLength(), s);
-                if (!text.isDone()) {
-                    return Outcome.refused(text.rejection());
-                }
-                converted.put(attribute, text.value());
-            }
-        }
-        if (Boolean.TRUE.equals(converted.get(GroupAttribute.MAIL_ENABLED))) {
-            return Outcome.refused(Rejection.invalid(
-                    "Mail-enabled groups are not supported: Allot manages security groups and Microsoft 365 groups"
-                            + " without mail."));
-        }
-        return Outcome.done(converted);
-    }
-
-    static String nicknameFor(String displayName) {
-        String nickname = displayName.replaceAll("[^A-Za-z0-9]", "");
-        if (nickname.isEmpty()) {
-            nickname = "group";
-        }
-        return nickname.substring(0, Math.min(64, nickname.length())).toLowerCase(Locale.ROOT);
-    }
-
-    static List<PropertyChange> changes(Group before, Group after) {
-        List<PropertyChange> changes = new ArrayList<>();
-        add(changes, "displayName", before == null ? null : before.displayName(), after.displayName());
-        add(changes, "mailNickname", before == null ? null : before.mailNickname(), after.mailNickname());
-        add(changes, "description", before == null ? null : before.description(), after.description());
-        add(changes, "securityEnabled", before == null ? null : before.securityEnabled(), after.securityEnabled());
-        return changes;
-    }
-
-    private static void add(List<PropertyChange> changes, String name, Object old, Object now) {
-        if (!Objects.equals(old, now)) {
-            changes.add(PropertyChange.of(name, old, now));
-        }
     }
 
     static AuditTarget target(Group group) {

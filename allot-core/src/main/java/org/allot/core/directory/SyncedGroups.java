@@ -74,7 +74,7 @@ final class SyncedGroups {
                 clock.instant(),
                 Activity.ADD_GROUP,
                 GroupDirectory.target(group),
-                GroupDirectory.changes(null, group)));
+                GroupValues.changes(null, group)));
         return Outcome.done(group);
     }
 
@@ -87,11 +87,11 @@ final class SyncedGroups {
         if (!values.isDone()) {
             return Outcome.refused(values.rejection());
         }
-        Outcome<Group> after = GroupDirectory.apply(found.value(), values.value());
+        Outcome<Group> after = GroupValues.apply(found.value(), values.value());
         if (!after.isDone()) {
             return after;
         }
-        List<PropertyChange> changes = GroupDirectory.changes(found.value(), after.value());
+        List<PropertyChange> changes = GroupValues.changes(found.value(), after.value());
         if (!changes.isEmpty()) {
             groups.update(caller.tenant(), after.value());
             audit.append(AuditEvent.of(
@@ -227,13 +227,13 @@ final class SyncedGroups {
         if (values.get(GroupAttribute.SECURITY_ENABLED) == null) {
             values.remove(GroupAttribute.SECURITY_ENABLED);
         }
-        Outcome<Map<GroupAttribute, Object>> converted = GroupDirectory.convertAll(values);
+        Outcome<Map<GroupAttribute, Object>> converted = GroupValues.convertAll(values);
         if (!converted.isDone()) {
             return converted;
         }
         Map<GroupAttribute, Object> result = new LinkedHashMap<>(converted.value());
         if (result.get(GroupAttribute.MAIL_NICKNAME) == null) {
-            result.put(GroupAttribute.MAIL_NICKNAME, GroupDirectory.nicknameFor((String)
+            result.put(GroupAttribute.MAIL_NICKNAME, GroupValues.nicknameFor((String)
                     result.get(GroupAttribute.DISPLAY_NAME)));
         }
         return Outcome.done(result);

@@ -78,6 +78,7 @@ final class SyncedUsers {
         }
         users.addAll(caller.tenant(), created);
         audit.appendAll(events);
+        listener.usersCreated(caller, created);
         return results;
     }
 

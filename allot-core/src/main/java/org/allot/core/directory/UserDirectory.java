@@ -59,6 +59,7 @@ public final class UserDirectory {
         users.add(caller.tenant(), user);
         audit.append(AuditEvent.of(
                 caller, clock.instant(), Activity.ADD_USER, target(user), changes(null, user, values.keySet())));
+        listener.userCreated(caller, user);
         return Outcome.done(user);
     }
 

@@ -166,6 +166,8 @@ public final class SyncPlanner {
                         case DESCRIPTION -> current.description();
                         case SECURITY_ENABLED -> wanted == null ? null : current.securityEnabled();
                         case MAIL_ENABLED -> wanted;
+                        case MEMBERSHIP_RULE -> current.membershipRule();
+                        case MEMBERSHIP_RULE_PROCESSING_STATE -> current.membershipRuleProcessingState();
                     };
             if (!Objects.equals(now, wanted)) {
                 return true;

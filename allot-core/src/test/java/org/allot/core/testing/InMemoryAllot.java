@@ -4,9 +4,14 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryListener;
+import org.allot.core.directory.DirectoryListeners;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.rules.DynamicMembership;
+import org.allot.core.rules.MembershipPreview;
+import org.allot.core.rules.RuleMemberships;
 import org.allot.core.subscription.SubscriptionBook;
 
 /** A whole Allot installation on in-memory ports, wired the way the server wires the real ones. */
@@ -24,6 +29,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryAssignments assignments = new InMemoryAssignments(users, groupLicenses);
     public final InMemoryLicenseJobs jobs = new InMemoryLicenseJobs();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final LicensingSettings settings;
     public final ProductCatalog catalog;
     public final Licensing licensing;
@@ -31,6 +37,8 @@ public final class InMemoryAllot implements Installation {
     public final UserDirectory userDirectory;
     public final GroupDirectory groupDirectory;
     public final SubscriptionBook subscriptionBook;
+    public final DynamicMembership dynamicMembership;
+    public final MembershipPreview membershipPreview;
 
     public InMemoryAllot(Catalog builtIn, LicensingSettings settings, MutableClock clock) {
         this.settings = settings;
@@ -44,6 +52,8 @@ public final class InMemoryAllot implements Installation {
                 (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
                 audit,
                 clock);
+        RuleMemberships ruleMemberships = new RuleMemberships(
+                dynamicGroups, memberships, groupLicenses, assignments, catalog, tenants, audit, clock);
         licensing = new Licensing(
                 tenants,
                 users,
@@ -57,16 +67,30 @@ public final class InMemoryAllot implements Installation {
                 jobs,
                 audit,
                 clock,
-                settings);
+                settings,
+                ruleMemberships);
+        dynamicMembership =
+                new DynamicMembership(ruleMemberships, dynamicGroups, groups, licensing.propagation(), jobs, settings);
+        membershipPreview = new MembershipPreview(
+                ruleMemberships,
+                dynamicGroups,
+                groups,
+                groupLicenses,
+                assignments,
+                seats,
+                catalog,
+                tenants,
+                settings.chunkSize());
+        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership);
         tenantDirectory = new TenantDirectory(tenants, audit, licensing.propagation(), clock);
-        userDirectory = new UserDirectory(tenants, users, audit, licensing.propagation(), clock);
-        groupDirectory = new GroupDirectory(users, groups, memberships, audit, licensing.propagation(), clock);
+        userDirectory = new UserDirectory(tenants, users, audit, directory, clock);
+        groupDirectory = new GroupDirectory(users, groups, memberships, audit, directory, clock);
         subscriptionBook = new SubscriptionBook(catalog, subscriptions, seats, audit, licensing.propagation(), clock);
     }
 
     @Override
     public int runJobs() {
-        return jobs.runAll(licensing, settings.chunkSize());
+        return jobs.runAll(licensing, dynamicMembership, settings.chunkSize());
     }
 
     @Override
@@ -77,6 +101,16 @@ public final class InMemoryAllot implements Installation {
     @Override
     public java.util.List<org.allot.core.audit.AuditEvent> auditEvents(org.allot.core.TenantId tenant) {
         return audit.events().stream().filter(e -> e.tenant().equals(tenant)).toList();
+    }
+
+    @Override
+    public DynamicMembership dynamicMembership() {
+        return dynamicMembership;
+    }
+
+    @Override
+    public MembershipPreview membershipPreview() {
+        return membershipPreview;
     }
 
     @Override

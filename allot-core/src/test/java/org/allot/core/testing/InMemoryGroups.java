@@ -35,6 +35,11 @@ public final class InMemoryGroups implements Groups {
         of(tenant).put(group.id(), group);
     }
 
+    /** Every group of the tenant. */
+    public java.util.Collection<Group> all(TenantId tenant) {
+        return of(tenant).values();
+    }
+
     @Override
     public void remove(TenantId tenant, GroupId id) {
         of(tenant).remove(id);

@@ -13,10 +13,15 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
+import org.allot.core.rules.DynamicMembership;
+import org.allot.core.rules.MembershipJobs;
 
 /** Background jobs held in memory until the test runs them, as the server's job runner would. */
-public final class InMemoryLicenseJobs implements LicenseJobs {
+public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
     private record Job(TenantId tenant, Object target) {}
+
+    /** A dynamic group whose members are to be recomputed. */
+    private record Recompute(GroupId group) {}
 
     private final Set<Job> queued = new LinkedHashSet<>();
 
@@ -30,12 +35,17 @@ public final class InMemoryLicenseJobs implements LicenseJobs {
         queued.add(new Job(tenant, sku));
     }
 
+    @Override
+    public synchronized void recomputeMembership(TenantId tenant, GroupId group) {
+        queued.add(new Job(tenant, new Recompute(group)));
+    }
+
     public synchronized int pending() {
         return queued.size();
     }
 
     /** Runs queued jobs, and the jobs they queue, until none is left; returns how many ran. */
-    public int runAll(Licensing licensing, int chunkSize) {
+    public int runAll(Licensing licensing, DynamicMembership dynamic, int chunkSize) {
         int ran = 0;
         while (true) {
             List<Job> batch;
@@ -48,7 +58,13 @@ public final class InMemoryLicenseJobs implements LicenseJobs {
             }
             for (Job job : batch) {
                 Caller caller = Caller.of(job.tenant(), Actor.GROUP_BASED_LICENSING);
-                if (job.target() instanceof GroupId group) {
+                if (job.target() instanceof Recompute recompute) {
+                    UserId next = null;
+                    do {
+                        next = dynamic.recomputeChunk(caller, recompute.group(), next, chunkSize)
+                                .next();
+                    } while (next != null);
+                } else if (job.target() instanceof GroupId group) {
                     GroupLicensing groups = licensing.groups();
                     groups.startRun(caller, group);
                     int succeeded = 0;

@@ -15,6 +15,8 @@ import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.Users;
+import org.allot.core.rules.DynamicMembership;
+import org.allot.core.rules.MembershipPreview;
 import org.allot.core.subscription.Seats;
 import org.allot.core.subscription.SubscriptionBook;
 
@@ -38,6 +40,10 @@ public interface Installation {
     ProductCatalog catalog();
 
     Licensing licensing();
+
+    DynamicMembership dynamicMembership();
+
+    MembershipPreview membershipPreview();
 
     Users users();
 

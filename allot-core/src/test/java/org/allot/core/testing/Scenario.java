@@ -109,6 +109,22 @@ public final class Scenario {
         return allot.groupDirectory().removeMember(admin, parent, Member.group(child));
     }
 
+    /** Changes a dynamic group's rule. */
+    public Outcome<Group> setRule(GroupId group, String rule) {
+        return allot.groupDirectory().update(admin, group, Map.of(GroupAttribute.MEMBERSHIP_RULE, rule));
+    }
+
+    /** Pauses ({@code "Paused"}) or resumes ({@code "On"}) a dynamic group's rule. */
+    public Outcome<Group> setRuleProcessing(GroupId group, String state) {
+        return allot.groupDirectory()
+                .update(admin, group, Map.of(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE, state));
+    }
+
+    /** The direct user members of a group, in id order. */
+    public List<UserId> membersOf(GroupId group) {
+        return allot.memberships().userMembers(tenant, group, false, null, 100_000);
+    }
+
     public Outcome<User> update(UserId user, UserAttribute attribute, Object value) {
         Map<UserAttribute, Object> values = new LinkedHashMap<>();
         values.put(attribute, value);
@@ -254,9 +270,16 @@ public final class Scenario {
         private final String name;
         private final List<Member> members = new ArrayList<>();
         private final List<AssignedLicense> licenses = new ArrayList<>();
+        private String rule;
 
         private GroupBuilder(String name) {
             this.name = name;
+        }
+
+        /** Makes it a dynamic group whose members follow the rule. */
+        public GroupBuilder withRule(String membershipRule) {
+            this.rule = membershipRule;
+            return this;
         }
 
         public GroupBuilder withMembers(UserId... users) {
@@ -280,10 +303,14 @@ public final class Scenario {
         }
 
         public GroupId create() {
-            GroupId id = allot.groupDirectory()
-                    .create(admin, Map.of(GroupAttribute.DISPLAY_NAME, name), Set.of())
-                    .value()
-                    .id();
+            Map<GroupAttribute, Object> values = new LinkedHashMap<>();
+            values.put(GroupAttribute.DISPLAY_NAME, name);
+            if (rule != null) {
+                values.put(GroupAttribute.MEMBERSHIP_RULE, rule);
+            }
+            Set<String> types = rule == null ? Set.of() : Set.of(Group.DYNAMIC_MEMBERSHIP);
+            GroupId id =
+                    allot.groupDirectory().create(admin, values, types).value().id();
             members.forEach(m -> allot.groupDirectory().addMember(admin, id, m).value());
             if (!licenses.isEmpty()) {
                 allot.licensing()

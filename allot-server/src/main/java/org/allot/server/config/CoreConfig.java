@@ -6,9 +6,12 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryListeners;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.rules.DynamicMembership;
+import org.allot.core.rules.RuleMemberships;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.persistence.JdbcAssignments;
@@ -140,8 +143,8 @@ class CoreConfig {
             JdbcLicenseJobs jobs,
             JdbcAuditLog auditLog,
             Clock clock,
-            AllotProperties properties) {
-        AllotProperties.Processing p = properties.processing();
+            LicensingSettings settings,
+            RuleMemberships ruleMemberships) {
         return new Licensing(
                 tenants,
                 users,
@@ -155,7 +158,14 @@ class CoreConfig {
                 jobs,
                 auditLog,
                 clock,
-                new LicensingSettings(p.inlineLimit(), p.chunkSize(), p.fillLimit()));
+                settings,
+                ruleMemberships);
+    }
+
+    @Bean
+    LicensingSettings licensingSettings(AllotProperties properties) {
+        AllotProperties.Processing p = properties.processing();
+        return new LicensingSettings(p.inlineLimit(), p.chunkSize(), p.fillLimit());
     }
 
     @Bean
@@ -163,10 +173,17 @@ class CoreConfig {
         return new TenantDirectory(tenants, auditLog, licensing.propagation(), clock);
     }
 
+    /** Licensing and dynamic membership both follow the users and groups of the directory. */
     @Bean
     UserDirectory userDirectory(
-            JdbcTenants tenants, JdbcUsers users, JdbcAuditLog auditLog, Licensing licensing, Clock clock) {
-        return new UserDirectory(tenants, users, auditLog, licensing.propagation(), clock);
+            JdbcTenants tenants,
+            JdbcUsers users,
+            JdbcAuditLog auditLog,
+            Licensing licensing,
+            DynamicMembership dynamicMembership,
+            Clock clock) {
+        return new UserDirectory(
+                tenants, users, auditLog, DirectoryListeners.of(licensing.propagation(), dynamicMembership), clock);
     }
 
     @Bean
@@ -176,8 +193,15 @@ class CoreConfig {
             JdbcMemberships memberships,
             JdbcAuditLog auditLog,
             Licensing licensing,
+            DynamicMembership dynamicMembership,
             Clock clock) {
-        return new GroupDirectory(users, groups, memberships, auditLog, licensing.propagation(), clock);
+        return new GroupDirectory(
+                users,
+                groups,
+                memberships,
+                auditLog,
+                DirectoryListeners.of(licensing.propagation(), dynamicMembership),
+                clock);
     }
 
     @Bean

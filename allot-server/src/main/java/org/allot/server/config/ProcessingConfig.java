@@ -3,6 +3,7 @@ package org.allot.server.config;
 import java.time.Clock;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.rules.DynamicMembership;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.UnitOfWork;
@@ -28,9 +29,15 @@ class ProcessingConfig implements SchedulingConfigurer {
     }
 
     @Bean
-    static JobRunner jobRunner(JdbcLicenseJobs jobs, Licensing licensing, UnitOfWork work, AllotProperties properties) {
+    static JobRunner jobRunner(
+            JdbcLicenseJobs jobs,
+            Licensing licensing,
+            DynamicMembership dynamicMembership,
+            UnitOfWork work,
+            AllotProperties properties) {
         AllotProperties.Processing p = properties.processing();
-        return new JobRunner(jobs, licensing, work, p.workers(), p.chunkSize(), p.pollInterval(), p.lease());
+        return new JobRunner(
+                jobs, licensing, dynamicMembership, work, p.workers(), p.chunkSize(), p.pollInterval(), p.lease());
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
@@ -36,8 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo tenant, Contoso: about 200 people in seven departments, some synced from on-premises Active Directory
- * without a usage location, two B2B guests, security groups (one nested), and subscriptions for ENTERPRISEPACK (25),
+ * The demo tenant, Contoso: about 200 people in eight departments, some synced from on-premises Active Directory
+ * without a usage location, two B2B guests, security groups (one nested, one dynamic whose rule follows the Legal
+ * department), and subscriptions for ENTERPRISEPACK (25),
  * EMS (25), SPE_E5 (10) and POWER_BI_PRO (5) — fewer seats than some groups want, so waiting lists show.
  */
 public final class DemoTenant {
@@ -219,6 +221,23 @@ public final class DemoTenant {
         licensing
                 .groups()
                 .assign(admin, analysts, List.of(AssignedLicense.of(powerBi.skuId())), List.of())
+                .value();
+
+        GroupId legal = groups.create(
+                        admin,
+                        Map.of(
+                                GroupAttribute.DISPLAY_NAME,
+                                "Legal (dynamic)",
+                                GroupAttribute.DESCRIPTION,
+                                "Everyone HR lists in Legal, with an enabled account",
+                                GroupAttribute.MEMBERSHIP_RULE,
+                                "(user.department -eq \"Legal\") -and (user.accountEnabled -eq true)"),
+                        Set.of(Group.DYNAMIC_MEMBERSHIP))
+                .value()
+                .id();
+        licensing
+                .groups()
+                .assign(admin, legal, List.of(AssignedLicense.of(ems.skuId())), List.of())
                 .value();
 
         GroupId project = group(admin, "Project Partners", "Contoso and partner staff on the Northwind project");

@@ -8,6 +8,7 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.LicenseJobs;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
+import org.allot.core.rules.MembershipJobs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,9 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * needs it, so it exists exactly when that change does. At most one job per target is pending; asking for a target
  * that is running marks it to run again afterwards.
  */
-public final class JdbcLicenseJobs implements LicenseJobs {
+public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     static final String GROUP = "GROUP";
     static final String FILL = "FILL";
+    /** Recomputes a dynamic group's members; the cursor is the last user evaluated. */
+    static final String RULE = "RULE";
 
     private final JdbcClient jdbc;
 
@@ -33,6 +36,11 @@ public final class JdbcLicenseJobs implements LicenseJobs {
     @Override
     public void fillWaitingList(TenantId tenant, SkuId sku) {
         enqueue(tenant, FILL, sku.value());
+    }
+
+    @Override
+    public void recomputeMembership(TenantId tenant, GroupId group) {
+        enqueue(tenant, RULE, group.value());
     }
 
     private void enqueue(TenantId tenant, String kind, UUID target) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.assignment.GroupLicensing;
@@ -12,6 +14,7 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
+import org.allot.core.rules.DynamicMembership;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.JdbcLicenseJobs.Job;
 import org.allot.server.processing.JdbcLicenseJobs.LostLease;
@@ -30,6 +33,7 @@ public final class JobRunner implements SmartLifecycle {
 
     private final JdbcLicenseJobs jobs;
     private final Licensing licensing;
+    private final DynamicMembership dynamic;
     private final UnitOfWork work;
     private final int workers;
     private final int chunkSize;
@@ -42,6 +46,7 @@ public final class JobRunner implements SmartLifecycle {
     public JobRunner(
             JdbcLicenseJobs jobs,
             Licensing licensing,
+            DynamicMembership dynamic,
             UnitOfWork work,
             int workers,
             int chunkSize,
@@ -49,6 +54,7 @@ public final class JobRunner implements SmartLifecycle {
             Duration lease) {
         this.jobs = jobs;
         this.licensing = licensing;
+        this.dynamic = dynamic;
         this.work = work;
         this.workers = workers;
         this.chunkSize = chunkSize;
@@ -133,10 +139,11 @@ public final class JobRunner implements SmartLifecycle {
         Job job = claimed.get();
         Caller caller = new Caller(job.tenant(), Actor.GROUP_BASED_LICENSING, "job-" + job.id());
         try {
-            if (job.kind().equals(JdbcLicenseJobs.GROUP)) {
-                runGroup(job, caller);
-            } else {
-                runFill(job, caller);
+            switch (job.kind()) {
+                case JdbcLicenseJobs.GROUP -> runGroup(job, caller);
+                case JdbcLicenseJobs.RULE -> runRecompute(job, caller);
+                case JdbcLicenseJobs.FILL -> runFill(job, caller);
+                default -> throw new IllegalStateException("unknown job kind " + job.kind());
             }
         } catch (LostLease e) {
             log.info("{}; another worker carries on", e.getMessage());
@@ -166,6 +173,45 @@ public final class JobRunner implements SmartLifecycle {
     private void runGroup(Job job, Caller caller) {
         GroupLicensing groups = licensing.groups();
         GroupId group = new GroupId(job.target());
+        runChunks(
+                job,
+                new Chunks(
+                        () -> groups.startRun(caller, group),
+                        after -> {
+                            GroupLicensing.Chunk c = groups.processChunk(caller, group, after, chunkSize);
+                            return new Step(c.next(), c.users(), c.succeeded(), c.failed());
+                        },
+                        (succeeded, failed) -> groups.finishRun(caller, group, succeeded, failed)));
+    }
+
+    /**
+     * Applies a dynamic group's rule to every user: each chunk commits its membership changes, the licenses that
+     * follow them and the cursor together. The job's succeeded and failed counts hold how many users joined and left.
+     */
+    private void runRecompute(Job job, Caller caller) {
+        GroupId group = new GroupId(job.target());
+        runChunks(
+                job,
+                new Chunks(
+                        () -> {},
+                        after -> {
+                            DynamicMembership.Chunk c = dynamic.recomputeChunk(caller, group, after, chunkSize);
+                            return new Step(c.next(), c.users(), c.joined(), c.left());
+                        },
+                        (joined, left) -> {}));
+    }
+
+    /** Work done a chunk of users at a time in id order: marked started, chunks, marked finished with two counts. */
+    private record Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish) {}
+
+    /** What one chunk did: where the next starts (null: done), how many users it processed, and the two counts. */
+    private record Step(UserId next, int users, int succeeded, int failed) {}
+
+    /**
+     * Runs chunked work from the job's cursor. Each chunk commits with the cursor and counts; at the end, a job asked
+     * for again while it ran starts over from the first user.
+     */
+    private void runChunks(Job job, Chunks chunks) {
         boolean started = job.started();
         UserId cursor = job.cursor() == null ? null : new UserId(job.cursor());
         int processed = job.processed();
@@ -174,7 +220,7 @@ public final class JobRunner implements SmartLifecycle {
         while (true) {
             if (!started) {
                 work.execute(() -> {
-                    groups.startRun(caller, group);
+                    chunks.start().run();
                     requireLease(jobs.progress(job, worker, lease, true, null, 0, 0, 0), job);
                     return null;
                 });
@@ -184,8 +230,8 @@ public final class JobRunner implements SmartLifecycle {
             int p = processed;
             int s = succeeded;
             int f = failed;
-            GroupLicensing.Chunk chunk = work.execute(() -> {
-                GroupLicensing.Chunk c = groups.processChunk(caller, group, after, chunkSize);
+            Step step = work.execute(() -> {
+                Step c = chunks.next().apply(after);
                 requireLease(
                         jobs.progress(
                                 job,
@@ -199,10 +245,10 @@ public final class JobRunner implements SmartLifecycle {
                         job);
                 return c;
             });
-            cursor = chunk.next();
-            processed += chunk.users();
-            succeeded += chunk.succeeded();
-            failed += chunk.failed();
+            cursor = step.next();
+            processed += step.users();
+            succeeded += step.succeeded();
+            failed += step.failed();
             if (cursor != null) {
                 continue;
             }
@@ -212,7 +258,7 @@ public final class JobRunner implements SmartLifecycle {
                 if (jobs.takeRerun(job, worker)) {
                     return true;
                 }
-                groups.finishRun(caller, group, total, failures);
+                chunks.finish().accept(total, failures);
                 jobs.complete(job, worker);
                 return false;
             });

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
@@ -14,11 +13,10 @@ import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.TenantPolicy;
-import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.testing.BulkDirectory;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.PostgresInstallation;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -37,24 +35,15 @@ class GroupFanOutIT {
         String url = TestDatabase.newDatabase();
         try (HikariDataSource ds = TestDatabase.pool(url, 4)) {
             JdbcClient jdbc = JdbcClient.create(ds);
-            jdbc.sql("create extension if not exists pg_stat_statements").update();
             PostgresInstallation allot = new PostgresInstallation(
                     ds,
                     CatalogFiles.builtIn(),
                     new LicensingSettings(200, CHUNK, 2000),
                     MutableClock.startingAt("2026-01-05T09:00:00Z"));
-            TenantId tenant = TenantId.random();
-            Caller admin = Caller.of(tenant, Actor.user("admin", "admin"));
-            allot.work().run(() -> allot.tenantDirectory()
-                    .create(tenant, "Fabrikam", List.of("contoso.com"), "US", TenantPolicy.DEFAULT));
-            Product e5 =
-                    allot.catalog().forTenant(tenant).findByPartNumber("SPE_E5").orElseThrow();
-            Product ems =
-                    allot.catalog().forTenant(tenant).findByPartNumber("EMS").orElseThrow();
-            allot.work().run(() -> allot.subscriptionBook()
-                    .add(admin, e5.skuId(), MEMBERS, SubscriptionStatus.Enabled, false, null));
-            allot.work().run(() -> allot.subscriptionBook()
-                    .add(admin, ems.skuId(), MEMBERS, SubscriptionStatus.Enabled, false, null));
+            Caller admin = allot.newTenant("Fabrikam");
+            TenantId tenant = admin.tenant();
+            Product e5 = allot.subscribe(admin, "SPE_E5", MEMBERS);
+            Product ems = allot.subscribe(admin, "EMS", MEMBERS);
             GroupId group = allot.work()
                     .run(() -> allot.groupDirectory()
                             .create(admin, Map.of(GroupAttribute.DISPLAY_NAME, "Everyone"), Set.of()))
@@ -69,27 +58,17 @@ class GroupFanOutIT {
                             group,
                             List.of(AssignedLicense.of(e5.skuId()), AssignedLicense.of(ems.skuId())),
                             List.of()));
-            jdbc.sql("select pg_stat_statements_reset()").query().listOfRows();
+            DatabaseCounts.resetStatements(jdbc);
 
             long started = System.nanoTime();
             allot.runJobs();
             long millis = (System.nanoTime() - started) / 1_000_000;
 
-            long statements = jdbc.sql("""
-                            select coalesce(sum(calls), 0) from pg_stat_statements
-                            where dbid = (select oid from pg_database where datname = current_database())
-                              and query not like '%pg_stat_statements%'""").query(Long.class).single();
+            long statements = DatabaseCounts.statements(jdbc);
             long assignments = jdbc.sql("select count(*) from license_assignment where tenant_id = ?")
                     .param(tenant.value())
                     .query(Long.class)
                     .single();
-            jdbc.sql("""
-                            select calls, round(total_exec_time) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
-                            from pg_stat_statements
-                            where dbid = (select oid from pg_database where datname = current_database())
-                            order by total_exec_time desc limit 8""").query(rs -> {
-                System.out.printf("%6d calls %7d ms  %s%n", rs.getLong("calls"), rs.getLong("ms"), rs.getString("q"));
-            });
             System.out.printf(
                     "Licensed %,d members with 2 SKUs in %,d ms using %,d statements%n", MEMBERS, millis, statements);
             assertThat(assignments).isEqualTo(2L * MEMBERS);

@@ -2,7 +2,11 @@ package org.allot.server.testing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
@@ -11,19 +15,31 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryListener;
+import org.allot.core.directory.DirectoryListeners;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.Users;
+import org.allot.core.rules.DynamicMembership;
+import org.allot.core.rules.MembershipPreview;
+import org.allot.core.rules.RuleMemberships;
 import org.allot.core.subscription.Seats;
 import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.Installation;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcMemberships;
@@ -60,6 +76,8 @@ public final class PostgresInstallation implements Installation {
     private final UserDirectory userDirectory;
     private final GroupDirectory groupDirectory;
     private final SubscriptionBook subscriptionBook;
+    private final DynamicMembership dynamicMembership;
+    private final MembershipPreview membershipPreview;
     private final JobRunner runner;
     private final UnitOfWork work;
 
@@ -78,6 +96,7 @@ public final class PostgresInstallation implements Installation {
         groupLicenses = new JdbcGroupLicenses(jdbc);
         audit = new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
+        JdbcDynamicGroups dynamicGroups = new JdbcDynamicGroups(jdbc);
         catalog = new ProductCatalog(
                 builtIn,
                 new JdbcProducts(jdbc),
@@ -85,6 +104,8 @@ public final class PostgresInstallation implements Installation {
                 (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
                 audit,
                 clock);
+        RuleMemberships ruleMemberships = new RuleMemberships(
+                dynamicGroups, memberships, groupLicenses, assignments, catalog, tenants, audit, clock);
         licensing = new Licensing(
                 tenants,
                 users,
@@ -98,14 +119,35 @@ public final class PostgresInstallation implements Installation {
                 jobs,
                 audit,
                 clock,
-                settings);
+                settings,
+                ruleMemberships);
+        dynamicMembership =
+                new DynamicMembership(ruleMemberships, dynamicGroups, groups, licensing.propagation(), jobs, settings);
+        membershipPreview = new MembershipPreview(
+                ruleMemberships,
+                dynamicGroups,
+                groups,
+                groupLicenses,
+                assignments,
+                seats,
+                catalog,
+                tenants,
+                settings.chunkSize());
+        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership);
         tenantDirectory = new TenantDirectory(tenants, audit, licensing.propagation(), clock);
-        userDirectory = new UserDirectory(tenants, users, audit, licensing.propagation(), clock);
-        groupDirectory = new GroupDirectory(users, groups, memberships, audit, licensing.propagation(), clock);
+        userDirectory = new UserDirectory(tenants, users, audit, directory, clock);
+        groupDirectory = new GroupDirectory(users, groups, memberships, audit, directory, clock);
         subscriptionBook = new SubscriptionBook(catalog, subscriptions, seats, audit, licensing.propagation(), clock);
         work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         runner = new JobRunner(
-                jobs, licensing, work, 0, settings.chunkSize(), Duration.ofMillis(50), Duration.ofSeconds(30));
+                jobs,
+                licensing,
+                dynamicMembership,
+                work,
+                0,
+                settings.chunkSize(),
+                Duration.ofMillis(50),
+                Duration.ofSeconds(30));
     }
 
     @Override
@@ -116,6 +158,33 @@ public final class PostgresInstallation implements Installation {
     @Override
     public List<AuditEvent> auditEvents(TenantId tenant) {
         return audit.events(tenant);
+    }
+
+    /** Creates a tenant (domain contoso.com, default usage location US, default policies); returns its admin. */
+    public Caller newTenant(String name) {
+        TenantId tenant = TenantId.random();
+        work.run(() -> tenantDirectory.create(tenant, name, List.of("contoso.com"), "US", TenantPolicy.DEFAULT))
+                .value();
+        return Caller.of(tenant, Actor.user("admin", "admin@contoso.com"));
+    }
+
+    /** Subscribes the tenant to seats of the built-in product with this part number; returns the product. */
+    public Product subscribe(Caller admin, String partNumber, int seats) {
+        Product product =
+                catalog.forTenant(admin.tenant()).findByPartNumber(partNumber).orElseThrow();
+        work.run(() -> subscriptionBook.add(admin, product.skuId(), seats, SubscriptionStatus.Enabled, false, null))
+                .value();
+        return product;
+    }
+
+    /** Creates a dynamic group whose members follow the rule. */
+    public GroupId dynamicGroup(Caller admin, String name, String rule) {
+        return work.run(() -> groupDirectory.create(
+                        admin,
+                        Map.of(GroupAttribute.DISPLAY_NAME, name, GroupAttribute.MEMBERSHIP_RULE, rule),
+                        Set.of(Group.DYNAMIC_MEMBERSHIP)))
+                .value()
+                .id();
     }
 
     /** Runs commands in transactions, as the server does. */
@@ -130,6 +199,16 @@ public final class PostgresInstallation implements Installation {
     @Override
     public int runJobs() {
         return runner.runPending();
+    }
+
+    @Override
+    public DynamicMembership dynamicMembership() {
+        return dynamicMembership;
+    }
+
+    @Override
+    public MembershipPreview membershipPreview() {
+        return membershipPreview;
     }
 
     @Override

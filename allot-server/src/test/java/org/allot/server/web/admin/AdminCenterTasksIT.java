@@ -143,7 +143,7 @@ class AdminCenterTasksIT extends AdminCenterIT {
             return null;
         });
         b.open("/groups/" + group);
-        assertThat(b.find(By.cssSelector("[data-test=processing]")).getDomAttribute("data-state"))
+        assertThat(b.attribute(By.cssSelector("[data-test=processing]"), "data-state"))
                 .isEqualTo("QueuedForProcessing");
         b.script("window.allotLoadedBefore = true;");
 
@@ -157,7 +157,7 @@ class AdminCenterTasksIT extends AdminCenterIT {
 
         b.waitUntil(
                 d -> b.script("return window.allotLoadedBefore === undefined;").equals(Boolean.TRUE));
-        assertThat(b.find(By.cssSelector("[data-test=processing]")).getDomAttribute("data-state"))
+        assertThat(b.attribute(By.cssSelector("[data-test=processing]"), "data-state"))
                 .isEqualTo("ProcessingComplete");
         assertThat(b.all(By.cssSelector("[data-test=member-state]")))
                 .extracting(WebElement::getText)

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -109,6 +111,14 @@ public final class Browser implements AutoCloseable {
         return find(by).getText();
     }
 
+    /** An attribute of an element that htmx may be swapping out while it is read; reads the element that is there. */
+    public String attribute(By by, String name) {
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> Optional.ofNullable(d.findElement(by).getDomAttribute(name))
+                        .orElse(""));
+    }
+
     /** Clicks an element once it can be clicked, scrolled to the middle of the window as a person would. */
     public void click(By by) {
         WebElement element = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by));
@@ -138,7 +148,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public Object script(String script, Object... args) {

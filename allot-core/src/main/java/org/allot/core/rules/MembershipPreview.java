@@ -1,0 +1,247 @@
+package org.allot.core.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.allot.core.Caller;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignmentSource;
+import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.GroupLicense;
+import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Groups;
+import org.allot.core.directory.GuestLicensing;
+import org.allot.core.directory.Tenant;
+import org.allot.core.directory.Tenants;
+import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
+import org.allot.core.rules.RulePreview.Person;
+import org.allot.core.rules.RulePreview.SeatImpact;
+import org.allot.core.subscription.SeatCount;
+import org.allot.core.subscription.Seats;
+
+/**
+ * Previews a membership rule — for an existing group, or for one being created — reading users a chunk at a time
+ * and writing nothing. The seat impact is a forecast: joiners queue behind the users already waiting, and the
+ * licensing engine may still turn some assignments into errors (plan conflicts, prohibited locations).
+ */
+public final class MembershipPreview {
+    public static final int MAX_PAGE = 999;
+
+    private final RuleMemberships rules;
+    private final DynamicGroups store;
+    private final Groups groups;
+    private final GroupLicenses groupLicenses;
+    private final Assignments assignments;
+    private final Seats seats;
+    private final ProductCatalog catalog;
+    private final Tenants tenants;
+    private final int chunkSize;
+
+    public MembershipPreview(
+            RuleMemberships rules,
+            DynamicGroups store,
+            Groups groups,
+            GroupLicenses groupLicenses,
+            Assignments assignments,
+            Seats seats,
+            ProductCatalog catalog,
+            Tenants tenants,
+            int chunkSize) {
+        this.rules = Objects.requireNonNull(rules);
+        this.store = Objects.requireNonNull(store);
+        this.groups = Objects.requireNonNull(groups);
+        this.groupLicenses = Objects.requireNonNull(groupLicenses);
+        this.assignments = Objects.requireNonNull(assignments);
+        this.seats = Objects.requireNonNull(seats);
+        this.catalog = Objects.requireNonNull(catalog);
+        this.tenants = Objects.requireNonNull(tenants);
+        this.chunkSize = chunkSize;
+    }
+
+    /**
+     * What {@code rule} would do for {@code group} (null: a group not created yet, with no members or licenses),
+     * with lists of at most {@code pageSize} users (1 to 999). Refused when the rule does not parse (the message
+     * gives the position) or the group does not exist.
+     */
+    public Outcome<RulePreview> preview(Caller caller, GroupId group, String rule, int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            return Outcome.refused(Rejection.invalid("The page size is between 1 and %d.", MAX_PAGE));
+        }
+        Outcome<MembershipRule> parsed = MembershipRule.parse(rule);
+        if (!parsed.isDone()) {
+            return Outcome.refused(parsed.rejection());
+        }
+        Optional<Group> target = group == null ? Optional.empty() : groups.find(caller.tenant(), group);
+        if (group != null && target.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(group));
+        }
+        Tally tally = new Tally(caller.tenant(), target.orElse(null), parsed.value(), pageSize);
+        UserId after = null;
+        List<User> users;
+        do {
+            users = store.users(caller.tenant(), after, chunkSize);
+            tally.add(users);
+            after = users.isEmpty() ? null : users.get(users.size() - 1).id();
+        } while (users.size() == chunkSize);
+        return Outcome.done(tally.result());
+    }
+
+    /** The counts and first pages, gathered chunk by chunk. */
+    private final class Tally {
+        private final TenantId tenant;
+        private final Group group;
+        private final MembershipRule rule;
+        private final int page;
+        private final List<GroupLicense> licenses;
+        private final boolean guestsLicensed;
+        private final Page matching;
+        private final Page joining;
+        private final Page leaving;
+        private final Map<SkuId, long[]> counts = new LinkedHashMap<>();
+        private final Map<SkuId, Page> losing = new HashMap<>();
+
+        Tally(TenantId tenant, Group group, MembershipRule rule, int page) {
+            this.tenant = tenant;
+            this.group = group;
+            this.rule = rule;
+            this.page = page;
+            this.licenses = group == null ? List.of() : groupLicenses.of(tenant, group.id());
+            this.guestsLicensed = tenants.find(tenant)
+                    .map(Tenant::policy)
+                    .map(p -> p.guestLicensing() == GuestLicensing.ALLOW)
+                    .orElse(false);
+            this.matching = new Page(page);
+            this.joining = new Page(page);
+            this.leaving = new Page(page);
+            licenses.forEach(l -> {
+                counts.put(l.license().skuId(), new long[2]);
+                losing.put(l.license().skuId(), new Page(page));
+            });
+        }
+
+        void add(List<User> users) {
+            if (users.isEmpty()) {
+                return;
+            }
+            List<UserId> ids = users.stream().map(User::id).toList();
+            Map<UserId, Set<ServicePlanId>> plans = rule.readsAssignedPlans() ? rules.plansOf(tenant, users) : Map.of();
+            Set<UserId> members = group == null
+                    ? Set.of()
+                    : store.members(tenant, List.of(group.id()), ids).getOrDefault(group.id(), Set.of());
+            List<User> joiners = new ArrayList<>();
+            List<User> leavers = new ArrayList<>();
+            for (User user : users) {
+                boolean matches = rule.matches(user, plans.getOrDefault(user.id(), Set.of()));
+                if (matches) {
+                    matching.add(user);
+                }
+                if (matches && !members.contains(user.id())) {
+                    joining.add(user);
+                    joiners.add(user);
+                } else if (!matches && members.contains(user.id())) {
+                    leaving.add(user);
+                    leavers.add(user);
+                }
+            }
+            seatImpact(joiners, leavers);
+        }
+
+        private void seatImpact(List<User> joiners, List<User> leavers) {
+            if (licenses.isEmpty() || (joiners.isEmpty() && leavers.isEmpty())) {
+                return;
+            }
+            List<UserId> ids = new ArrayList<>();
+            joiners.forEach(u -> ids.add(u.id()));
+            leavers.forEach(u -> ids.add(u.id()));
+            Map<UserId, List<LicenseAssignment>> rows = assignments.of(tenant, ids);
+            AssignmentSource source = AssignmentSource.group(group.id());
+            for (SkuId sku : counts.keySet()) {
+                for (User joiner : joiners) {
+                    if ((guestsLicensed || !joiner.isGuest()) && !holds(rows.get(joiner.id()), sku, null)) {
+                        counts.get(sku)[0]++;
+                    }
+                }
+                for (User leaver : leavers) {
+                    List<LicenseAssignment> own = rows.getOrDefault(leaver.id(), List.of());
+                    boolean fromGroup = own.stream()
+                            .anyMatch(a -> a.sku().equals(sku) && a.source().equals(source) && a.holdsSeat());
+                    if (fromGroup && !holds(own, sku, source)) {
+                        counts.get(sku)[1]++;
+                        losing.get(sku).add(leaver);
+                    }
+                }
+            }
+        }
+
+        /** Whether the user holds a seat of the SKU through a source other than {@code except}. */
+        private boolean holds(List<LicenseAssignment> rows, SkuId sku, AssignmentSource except) {
+            return rows != null
+                    && rows.stream()
+                            .anyMatch(a -> a.sku().equals(sku)
+                                    && a.holdsSeat()
+                                    && !a.source().equals(except));
+        }
+
+        RulePreview result() {
+            Catalog products = catalog.forTenant(tenant);
+            Map<SkuId, SeatCount> figures = counts.isEmpty() ? Map.of() : seats.all(tenant);
+            List<SeatImpact> impacts = new ArrayList<>();
+            counts.forEach((sku, c) -> {
+                SeatCount count = figures.getOrDefault(sku, SeatCount.EMPTY);
+                long forNewcomers = Math.max(0, count.available() + c[1] - count.waiting());
+                impacts.add(new SeatImpact(
+                        sku,
+                        products.productLabel(sku),
+                        c[0],
+                        count.available(),
+                        count.waiting(),
+                        c[1],
+                        Math.max(0, c[0] - forNewcomers),
+                        c[1],
+                        losing.get(sku).people));
+            });
+            return new RulePreview(
+                    rule.text(),
+                    matching.count,
+                    matching.people,
+                    joining.count,
+                    joining.people,
+                    leaving.count,
+                    leaving.people,
+                    impacts);
+        }
+    }
+
+    /** A count and the first users counted. */
+    private static final class Page {
+        private final int size;
+        private final List<Person> people = new ArrayList<>();
+        private long count;
+
+        Page(int size) {
+            this.size = size;
+        }
+
+        void add(User user) {
+            count++;
+            if (people.size() < size) {
+                people.add(Person.of(user));
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.allot.core.rules;
+
+import static org.allot.core.testing.TestCatalog.E3;
+import static org.allot.core.testing.TestCatalog.EMS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import org.allot.core.ErrorCode;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserAttribute;
+import org.allot.core.directory.UserId;
+import org.allot.core.rules.RulePreview.Person;
+import org.allot.core.rules.RulePreview.SeatImpact;
+import org.allot.core.testing.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** A rule preview tells who would match, join and leave, and what it means for seats — and changes nothing. */
+class MembershipPreviewTest {
+    private static final String SALES = "user.department -eq \"Sales\"";
+    private static final String SALES_AND_MARKETING = "user.department -in [\"Sales\", \"Marketing\"]";
+
+    private final Scenario contoso = Scenario.contoso();
+
+    @Test
+    void aPreviewCountsMatchesJoinersAndLeaversAndChangesNothing() {
+        UserId ada = contoso.aUser("ada").inDepartment("Sales").create();
+        UserId bob = contoso.aUser("bob").inDepartment("Sales").locatedIn("SE").create();
+        UserId cy = contoso.aUser("cy").inDepartment("Marketing").create();
+        contoso.aUser("dan").inDepartment("Finance").create();
+        GroupId group = contoso.aGroup("Revenue").withRule(SALES).create();
+        int events = contoso.auditEvents().size();
+
+        RulePreview preview = preview(group, SALES_AND_MARKETING + " -and user.usageLocation -eq \"US\"", 10);
+
+        assertThat(preview.matching()).isEqualTo(2);
+        assertThat(preview.firstMatching()).extracting(Person::id).containsExactlyInAnyOrder(ada, cy);
+        assertThat(preview.joining()).isEqualTo(1);
+        assertThat(preview.firstJoining()).extracting(Person::userPrincipalName).containsExactly("cy@contoso.com");
+        assertThat(preview.leaving()).isEqualTo(1);
+        assertThat(preview.firstLeaving()).extracting(Person::id).containsExactly(bob);
+        assertThat(contoso.membersOf(group)).containsExactlyInAnyOrder(ada, bob);
+        assertThat(contoso.auditEvents()).hasSize(events);
+    }
+
+    @Test
+    void listsStopAtThePageSizeButCountsAreExact() {
+        contoso.users("member", 5);
+
+        RulePreview preview = preview(null, "user.objectId -ne null", 2);
+
+        assertThat(preview.matching()).isEqualTo(5);
+        assertThat(preview.firstMatching()).hasSize(2);
+        assertThat(preview.joining())
+                .as("a group not created yet has no members")
+                .isEqualTo(5);
+        assertThat(preview.leaving()).isZero();
+        assertThat(preview.seats()).isEmpty();
+    }
+
+    @Test
+    void theSeatImpactCountsNewSeatsWaitersAndLicensesLost() {
+        contoso.subscribe(E3, 3);
+        UserId ada = contoso.aUser("ada").inDepartment("Sales").create();
+        UserId bob = contoso.aUser("bob").inDepartment("Sales").create();
+        GroupId group =
+                contoso.aGroup("Revenue").withRule(SALES).licensedWith(E3).create();
+        List<UserId> marketing = List.of(
+                contoso.aUser("m1").inDepartment("Marketing").create(),
+                contoso.aUser("m2").inDepartment("Marketing").create(),
+                contoso.aUser("m3").inDepartment("Marketing").create());
+        contoso.assign(marketing.get(0), E3).value();
+
+        RulePreview preview = preview(group, "user.department -eq \"Marketing\"", 10);
+
+        SeatImpact e3 = preview.seats().get(0);
+        assertThat(e3.sku()).isEqualTo(E3.skuId());
+        assertThat(e3.product()).isEqualTo("Office 365 E3 (ENTERPRISEPACK)");
+        assertThat(e3.newSeats()).as("m1 already holds E3 directly").isEqualTo(2);
+        assertThat(e3.available()).isZero();
+        assertThat(e3.freedByLeavers()).isEqualTo(2);
+        assertThat(e3.wouldWait()).isZero();
+        assertThat(e3.losing()).isEqualTo(2);
+        assertThat(e3.firstLosing()).extracting(Person::id).containsExactlyInAnyOrder(ada, bob);
+        assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(3);
+    }
+
+    @Test
+    void joinersBeyondTheFreeSeatsWouldWait() {
+        contoso.subscribe(E3, 1);
+        contoso.subscribe(EMS, 10);
+        GroupId group = contoso.aGroup("Revenue")
+                .withRule(SALES)
+                .licensedWith(E3)
+                .licensedWith(EMS)
+                .create();
+        contoso.users("new", 3).forEach(u -> contoso.update(u, UserAttribute.DEPARTMENT, "Marketing")
+                .value());
+
+        RulePreview preview = preview(group, "user.department -eq \"Marketing\"", 10);
+
+        assertThat(preview.seats())
+                .extracting(SeatImpact::sku, SeatImpact::newSeats, SeatImpact::wouldWait)
+                .containsExactlyInAnyOrder(tuple(E3.skuId(), 3L, 2L), tuple(EMS.skuId(), 3L, 0L));
+    }
+
+    @Test
+    void aPreviewOfARuleThatDoesNotParseGivesThePosition() {
+        var refused = contoso.allot
+                .membershipPreview()
+                .preview(contoso.admin, null, "user.department -eq \"Sales\" -and", 10)
+                .rejection();
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(refused.message()).contains("at position 33");
+    }
+
+    @Test
+    void aPreviewNeedsAnExistingGroupAndASensiblePageSize() {
+        assertThat(contoso.allot
+                        .membershipPreview()
+                        .preview(contoso.admin, GroupId.random(), SALES, 10)
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(contoso.allot
+                        .membershipPreview()
+                        .preview(contoso.admin, null, SALES, 0)
+                        .isDone())
+                .isFalse();
+    }
+
+    private RulePreview preview(GroupId group, String rule, int page) {
+        return contoso.allot
+                .membershipPreview()
+                .preview(contoso.admin, group, rule, page)
+                .value();
+    }
+}

@@ -1,0 +1,43 @@
+package org.allot.server.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.allot.core.TenantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What tests count in the database: statements run (pg_stat_statements) and audit records per activity. */
+public final class DatabaseCounts {
+    private DatabaseCounts() {}
+
+    /** Starts counting statements in the database of {@code jdbc} (which has pg_stat_statements loaded). */
+    public static void resetStatements(JdbcClient jdbc) {
+        jdbc.sql("create extension if not exists pg_stat_statements").update();
+        jdbc.sql("select pg_stat_statements_reset()").query().listOfRows();
+    }
+
+    /** Statements run in this database since the reset, and prints the most expensive ones. */
+    public static long statements(JdbcClient jdbc) {
+        jdbc.sql("""
+                        select calls, round(total_exec_time) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
+                        from pg_stat_statements
+                        where dbid = (select oid from pg_database where datname = current_database())
+                        order by total_exec_time desc limit 8""").query(rs -> {
+            System.out.printf("%6d calls %7d ms  %s%n", rs.getLong("calls"), rs.getLong("ms"), rs.getString("q"));
+        });
+        return jdbc.sql("""
+                        select coalesce(sum(calls), 0) from pg_stat_statements
+                        where dbid = (select oid from pg_database where datname = current_database())
+                          and query not like '%pg_stat_statements%'""").query(Long.class).single();
+    }
+
+    /** How many audit records the tenant has, per activity (the Activity enum's name). */
+    public static Map<String, Long> auditActivities(JdbcClient jdbc, TenantId tenant) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select activity, count(*) as n from audit_event where tenant_id = ? group by activity")
+                .param(tenant.value())
+                .query(rs -> {
+                    counts.put(rs.getString("activity"), rs.getLong("n"));
+                });
+        return counts;
+    }
+}
