@@ -1,0 +1,176 @@
+package org.allot.cli.command;
+
+import java.util.List;
+import java.util.UUID;
+import org.allot.api.extensions.SeatImpact;
+import org.allot.api.extensions.TenantSettings;
+import org.allot.api.graph.AssignLicenseRequest;
+import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.Group;
+import org.allot.cli.Context;
+import org.allot.cli.api.ApiError;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
+import org.allot.cli.lookup.Products;
+import org.allot.cli.output.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** A group's licenses: add and remove, with a preview of the seats it takes and a warning about guests. */
+@Command(
+        name = "license",
+        aliases = "licenses",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Adds and removes the licenses a group gives its members.",
+            "Before the change, the seat-impact preview tells who would wait for a seat and warns about "
+                    + "guest members (not licensed through groups unless the tenant allows it). Members are licensed "
+                    + "in the background: --wait waits for it."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot group license add Sales-E3 --sku ENTERPRISEPACK,EMS --disable-plan SWAY --wait",
+            "  allot group license add Sales-E3 --sku SPE_E5 --preview",
+            "  allot group license remove Sales-E3 --sku EMS"
+        })
+final class GroupLicense {
+    private final Context context;
+
+    GroupLicense(Context context) {
+        this.context = context;
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Adds products to a group (adding one it has replaces its switched-off plans).")
+    void add(
+            @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
+            @Option(
+                            names = "--sku",
+                            required = true,
+                            split = ",",
+                            paramLabel = "SKU",
+                            description = "Part number (ENTERPRISEPACK) or GUID; several with commas.")
+                    List<String> skus,
+            @Option(
+                            names = "--disable-plan",
+                            split = ",",
+                            paramLabel = "PLAN",
+                            description = "Plans to switch off, by name (SWAY) or GUID; several with commas.")
+                    List<String> plans,
+            @Option(names = "--preview", description = "Only show what it would do.") boolean preview,
+            @Option(names = "--wait", description = "Wait until every member is processed.") boolean wait,
+            @Option(
+                            names = "--progress",
+                            negatable = true,
+                            description = "Show the progress indicator while" + " waiting (default: on a terminal).")
+                    Boolean progress) {
+        Products products = context.directory().products();
+        List<AssignedLicense> add =
+                LicenseCommands.licenses(skus.stream().map(products::find).toList(), plans == null ? List.of() : plans);
+        apply(group, new AssignLicenseRequest(add, List.of()), preview, wait, progress);
+    }
+
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Removes products from a group; members keep them only through another source.")
+    void remove(
+            @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
+            @Option(
+                            names = "--sku",
+                            required = true,
+                            split = ",",
+                            paramLabel = "SKU",
+                            description = "Part number (ENTERPRISEPACK) or GUID; several with commas.")
+                    List<String> skus,
+            @Option(names = "--preview", description = "Only show what it would do.") boolean preview,
+            @Option(names = "--wait", description = "Wait until every member is processed.") boolean wait,
+            @Option(
+                            names = "--progress",
+                            negatable = true,
+                            description = "Show the progress indicator while" + " waiting (default: on a terminal).")
+                    Boolean progress) {
+        Products products = context.directory().products();
+        List<UUID> remove = skus.stream().map(s -> products.find(s).skuId()).toList();
+        apply(group, new AssignLicenseRequest(List.of(), remove), preview, wait, progress);
+    }
+
+    private void apply(String group, AssignLicenseRequest change, boolean preview, boolean wait, Boolean progress) {
+        Group g = context.directory().group(group, Directory.GROUP_LICENSES);
+        SeatImpact impact =
+                context.api().post(Query.path("/allot/v1/groups", g.id(), "seatImpact"), change, SeatImpact.class);
+        warn(g, impact);
+        if (preview) {
+            context.printer().print(table(impact));
+            return;
+        }
+        Group changed = context.api().post(Query.path("/v1.0/groups", g.id(), "assignLicense"), change, Group.class);
+        GroupProcessing processing = new GroupProcessing(context);
+        if (wait) {
+            changed = processing.await(changed, GroupProcessing.duration("30m"), progress);
+        } else if (!GroupProcessing.COMPLETE.equals(GroupCommands.state(changed))) {
+            context.note("Members are being licensed in the background: 'allot group status " + g.displayName()
+                    + " --wait' waits for it.");
+        }
+        context.printer().print(processing.status(changed));
+    }
+
+    private void warn(Group group, SeatImpact impact) {
+        if (impact.guestMembers() > 0) {
+            boolean allowed = guestsAllowed();
+            context.warn(group.displayName() + " has " + impact.guestMembers() + " guest member(s): "
+                    + (allowed
+                            ? "the tenant allows licensing guests through groups, so they will take seats."
+                            : "guests are not licensed through groups (tenant policy), so they will be in error;"
+                                    + " assign them directly if they need it."));
+        }
+        for (SeatImpact.Sku sku : impact.skus()) {
+            if (sku.wouldWait() > 0) {
+                context.warn(sku.wouldWait() + " member(s) will wait for a " + sku.skuPartNumber() + " seat ("
+                        + sku.availableNow() + " available now): 'allot subscription add --sku "
+                        + sku.skuPartNumber() + " --seats N' adds seats.");
+            }
+            if (sku.wouldLose() > 0) {
+                context.warn(sku.wouldLose() + " member(s) will lose " + sku.skuPartNumber() + ".");
+            }
+        }
+    }
+
+    private boolean guestsAllowed() {
+        try {
+            return "ALLOW"
+                    .equalsIgnoreCase(context.api()
+                            .get("/allot/v1/settings", TenantSettings.class)
+                            .guestLicensing());
+        } catch (ApiError e) {
+            return false;
+        }
+    }
+
+    private static Table table(SeatImpact impact) {
+        Table table = Table.of(
+                "skuPartNumber",
+                "members",
+                "guestMembers",
+                "availableNow",
+                "seatsTaken",
+                "seatsFreed",
+                "wouldWait",
+                "wouldLose");
+        for (SeatImpact.Sku s : impact.skus()) {
+            table.add(
+                    s.skuPartNumber(),
+                    impact.members(),
+                    impact.guestMembers(),
+                    s.availableNow(),
+                    s.seatsTaken(),
+                    s.seatsFreed(),
+                    s.wouldWait(),
+                    s.wouldLose());
+        }
+        return table;
+    }
+}
