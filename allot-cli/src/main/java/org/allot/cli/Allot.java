@@ -99,7 +99,9 @@ public final class Allot {
                 .getCommandSpec()
                 .usageMessage()
                 .hidden(false)
-                .description("Prints a bash/zsh completion script: source <(allot completion)");
+                .description("Prints a bash/zsh completion script for allot.")
+                .footerHeading("%nExamples:%n")
+                .footer("  source <(allot completion)", "  allot completion > /etc/bash_completion.d/allot");
         cli.setUsageHelpWidth(110)
                 .setUsageHelpAutoWidth(true)
                 .setOut(context.out())

@@ -44,7 +44,12 @@ final class GroupLicense {
     @Command(
             name = "add",
             mixinStandardHelpOptions = true,
-            description = "Adds products to a group (adding one it has replaces its switched-off plans).")
+            description = "Adds products to a group (adding one it has replaces its switched-off plans).",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot group license add Sales-E3 --sku SPE_E5 --preview",
+                "  allot group license add Sales-E3 --sku ENTERPRISEPACK --disable-plan SWAY --wait"
+            })
     void add(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Option(
@@ -76,7 +81,9 @@ final class GroupLicense {
     @Command(
             name = "remove",
             mixinStandardHelpOptions = true,
-            description = "Removes products from a group; members keep them only through another source.")
+            description = "Removes products from a group; members keep them only through another source.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot group license remove Sales-E3 --sku EMS --wait")
     void remove(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Option(

@@ -38,7 +38,12 @@ final class GroupMembers {
         this.context = context;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the members of a group.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Lists the members of a group.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot group members list Sales-E3", "  allot group members list Sales-E3 --transitive -o csv"})
     void list(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Option(names = "--transitive", description = "Also the members of member groups.") boolean transitive) {
@@ -61,7 +66,12 @@ final class GroupMembers {
     @Command(
             name = "add",
             mixinStandardHelpOptions = true,
-            description = "Adds users or groups to a group; they get its licenses.")
+            description = "Adds users or groups to a group; they get its licenses.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot group members add Sales-E3 ada@contoso.com",
+                "  allot group members add Sales-E3 \"Sales EMEA\" alan@contoso.com"
+            })
     int add(
             @Parameters(index = "0", paramLabel = "GROUP", description = "id or display name") String group,
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
@@ -77,7 +87,9 @@ final class GroupMembers {
     @Command(
             name = "remove",
             mixinStandardHelpOptions = true,
-            description = "Removes users or groups from a group; they keep its licenses only through another source.")
+            description = "Removes users or groups from a group; they keep its licenses only through another source.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot group members remove Sales-E3 ada@contoso.com")
     int remove(
             @Parameters(index = "0", paramLabel = "GROUP", description = "id or display name") String group,
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {

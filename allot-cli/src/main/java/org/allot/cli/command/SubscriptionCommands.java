@@ -35,7 +35,12 @@ public final class SubscriptionCommands {
         this.context = context;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the tenant's subscriptions.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Lists the tenant's subscriptions.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot subscription list", "  allot subscription list -o csv > subscriptions.csv"})
     void list() {
         Table table = Table.of(
                 "id",
