@@ -53,6 +53,11 @@ public final class ApiReader {
         return get("/v1.0/users/" + URLEncoder.encode(upn, StandardCharsets.UTF_8), "$select", select);
     }
 
+    /** The id of a product of the catalogue. */
+    public String skuId(String partNumber) {
+        return get("/allot/v1/products/" + partNumber).path("skuId").asString();
+    }
+
     /** How many users match a filter. */
     public long countUsers(String filter) {
         return get("/v1.0/users", "$filter", filter, "$count", "true", "$top", "1")
