@@ -2,34 +2,14 @@ package org.allot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.allot.cli.testing.ApiReader;
-import org.allot.cli.testing.Cli;
+import org.allot.cli.testing.AgainstARealServer;
 import org.allot.cli.testing.Run;
-import org.allot.cli.testing.ServerExtension;
-import org.allot.cli.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Groups: members, group licenses with their seat-impact warnings, waiting for processing, members in error. */
-@ExtendWith(ServerExtension.class)
-class GroupCommandsIT {
+class GroupCommandsIT extends AgainstARealServer {
     private static final String ERIN = "erin_fabrikam.com#EXT#@contoso.onmicrosoft.com";
-
-    @TempDir
-    Path home;
-
-    private Cli allot;
-    private ApiReader api;
-
-    @BeforeEach
-    void connect(TestServer server) {
-        allot = server.cli(home);
-        api = server.api();
-    }
 
     @Test
     void licensingAGroupWithAGuestWarnsAndWaitsUntilEveryMemberIsProcessed() {

@@ -5,49 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.allot.cli.testing.ApiReader;
-import org.allot.cli.testing.Cli;
+import org.allot.cli.testing.AgainstARealServer;
 import org.allot.cli.testing.Run;
-import org.allot.cli.testing.ServerExtension;
-import org.allot.cli.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Bulk imports from CSV: ten thousand users and their licenses, each with a dry run that changes nothing and a
  * second run that has nothing left to do; and files with mistakes, whose bad rows are named and skipped.
  */
-@ExtendWith(ServerExtension.class)
-class ImportIT {
+class ImportIT extends AgainstARealServer {
     private static final int USERS = 10_000;
     private static final String[] LOCATIONS = {"US", "GB", "DE", "SE", "CA"};
 
-    @TempDir
-    Path folder;
-
-    private Cli allot;
-    private ApiReader api;
-
-    @BeforeEach
-    void connect(TestServer server) {
-        allot = server.cli(folder);
-        api = server.api();
-    }
+    private final List<String> timings = new ArrayList<>();
 
     @Test
     void tenThousandUsersAreImportedOnceAndASecondRunChangesNothing() throws IOException {
         Path file = usersFile();
 
-        long start = System.nanoTime();
-        Run dryRun = allot.run("import", "users", file.toString(), "--dry-run", "-o", "json");
-        Duration dry = since(start);
+        Run dryRun = timed("dry run", "import", "users", file.toString(), "--dry-run", "-o", "json");
         assertThat(dryRun.exit()).as(dryRun.toString()).isZero();
         assertThat(dryRun.json().path("dryRun").asBoolean()).isTrue();
         int existing = dryRun.json().path("unchanged").asInt();
@@ -55,9 +37,7 @@ class ImportIT {
         assertThat(bulkUsers()).as("a dry run changes nothing").isEqualTo(existing);
         assertThat(results(file)).hasSize(USERS);
 
-        start = System.nanoTime();
-        Run first = allot.run("import", "users", file.toString(), "--progress", "-o", "json");
-        Duration imported = since(start);
+        Run first = timed("import", "import", "users", file.toString(), "--progress", "-o", "json");
         assertThat(first.exit()).as(first.toString()).isZero();
         assertThat(first.json().path("created").asInt()).isEqualTo(USERS - existing);
         assertThat(first.json().path("failed").asInt()).isZero();
@@ -71,22 +51,12 @@ class ImportIT {
                 .extracting(r -> r.get("outcome"))
                 .containsOnly(existing == 0 ? "created" : "unchanged", "created");
 
-        start = System.nanoTime();
-        Run second = allot.run("import", "users", file.toString(), "-o", "json");
-        Duration rerun = since(start);
+        Run second = timed("second run", "import", "users", file.toString(), "-o", "json");
         assertThat(second.exit()).as(second.toString()).isZero();
         assertThat(second.json().path("unchanged").asInt()).isEqualTo(USERS);
         assertThat(second.json().path("created").asInt()).isZero();
         assertThat(second.json().path("updated").asInt()).isZero();
         assertThat(second.err()).contains("Nothing to change: every row of users.csv is already applied.");
-
-        System.out.printf(
-                Locale.ROOT,
-                "import users, %d rows: dry run %.1f s, import %.1f s, second run %.1f s%n",
-                USERS,
-                dry.toMillis() / 1000.0,
-                imported.toMillis() / 1000.0,
-                rerun.toMillis() / 1000.0);
     }
 
     @Test
@@ -101,21 +71,17 @@ class ImportIT {
                     .append(i % 10 == 0 ? "BPOS_S_TODO_1" : "")
                     .append('\n');
         }
-        Path file = Files.writeString(folder.resolve("assignments.csv"), csv);
+        Path file = Files.writeString(home.resolve("assignments.csv"), csv);
         String exchange = api.skuId("EXCHANGESTANDARD");
         String licensed =
                 "startsWith(userPrincipalName,'bulk') and assignedLicenses/any(x:x/skuId eq " + exchange + ")";
 
-        long start = System.nanoTime();
-        Run dryRun = allot.run("import", "licenses", file.toString(), "--dry-run", "-o", "json");
-        Duration dry = since(start);
+        Run dryRun = timed("dry run", "import", "licenses", file.toString(), "--dry-run", "-o", "json");
         assertThat(dryRun.exit()).as(dryRun.toString()).isZero();
         assertThat(dryRun.json().path("wouldAssign").asInt()).isEqualTo(USERS);
         assertThat(api.countUsers(licensed)).as("a dry run changes nothing").isZero();
 
-        start = System.nanoTime();
-        Run first = allot.run("import", "licenses", file.toString(), "-o", "json");
-        Duration imported = since(start);
+        Run first = timed("import", "import", "licenses", file.toString(), "-o", "json");
         assertThat(first.exit()).as(first.toString()).isZero();
         assertThat(first.json().path("assigned").asInt()).isEqualTo(USERS);
         assertThat(api.countUsers(licensed)).isEqualTo(USERS);
@@ -131,26 +97,16 @@ class ImportIT {
                         .path("disabledPlans"))
                 .isEmpty();
 
-        start = System.nanoTime();
-        Run second = allot.run("import", "licenses", file.toString(), "-o", "json");
-        Duration rerun = since(start);
+        Run second = timed("second run", "import", "licenses", file.toString(), "-o", "json");
         assertThat(second.exit()).as(second.toString()).isZero();
         assertThat(second.json().path("unchanged").asInt()).isEqualTo(USERS);
         assertThat(second.json().path("assigned").asInt()).isZero();
         assertThat(second.err()).contains("Nothing to change");
-
-        System.out.printf(
-                Locale.ROOT,
-                "import licenses, %d rows: dry run %.1f s, import %.1f s, second run %.1f s%n",
-                USERS,
-                dry.toMillis() / 1000.0,
-                imported.toMillis() / 1000.0,
-                rerun.toMillis() / 1000.0);
     }
 
     @Test
     void badRowsAreNamedByLineAndSkippedWhileTheGoodOnesAreApplied() throws IOException {
-        Path file = Files.writeString(folder.resolve("users.csv"), """
+        Path file = Files.writeString(home.resolve("users.csv"), """
                 userPrincipalName,displayName,department,usageLocation
                 row.ok1@contoso.com,Row Ok,Sales,US
                 row.badlocation@contoso.com,Bad Location,Sales,USA
@@ -196,7 +152,7 @@ class ImportIT {
 
     @Test
     void aSecondImportUpdatesOnlyTheCellsThatChanged() throws IOException {
-        Path file = folder.resolve("team.csv");
+        Path file = home.resolve("team.csv");
         Files.writeString(
                 file,
                 "userPrincipalName,displayName,department\nmover@contoso.com,Mover,Sales\nstayer@contoso.com,Stayer,Sales\n");
@@ -226,7 +182,7 @@ class ImportIT {
     void aLicenseFileNamingUnknownProductsPlansOrUsersSkipsThoseRows() throws IOException {
         allot.run("user", "create", "forms.user@contoso.com", "--name", "Forms User", "--usage-location", "GB");
         allot.run("subscription", "add", "--sku", "FORMS_PRO", "--seats", "1");
-        Path file = Files.writeString(folder.resolve("licenses.csv"), """
+        Path file = Files.writeString(home.resolve("licenses.csv"), """
                 userPrincipalName,sku,disabledPlans
                 forms.user@contoso.com,FORMS_PROFESSIONAL,
                 forms.user@contoso.com,FORMS_PRO,NO_SUCH_PLAN
@@ -238,14 +194,14 @@ class ImportIT {
                 "licenses",
                 file.toString(),
                 "--results",
-                folder.resolve("done.csv").toString());
+                home.resolve("done.csv").toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err())
                 .contains(
                         "licenses.csv line 2: invalid: No product 'FORMS_PROFESSIONAL'",
                         "licenses.csv line 3: invalid: FORMS_PRO has no service plan 'NO_SUCH_PLAN'",
                         "licenses.csv line 4: invalid: no user ghost@contoso.com");
-        assertThat(Run.csv(Files.readString(folder.resolve("done.csv"))))
+        assertThat(Run.csv(Files.readString(home.resolve("done.csv"))))
                 .extracting(r -> r.get("line") + " " + r.get("sku") + " " + r.get("outcome"))
                 .containsExactly(
                         "2 FORMS_PROFESSIONAL invalid",
@@ -263,13 +219,13 @@ class ImportIT {
     @Test
     void aFileWithAnUnknownColumnChangesNothing() throws IOException {
         Path file = Files.writeString(
-                folder.resolve("odd.csv"), "userPrincipalName,displayName,shoeSize\nodd@contoso.com,Odd,44\n");
+                home.resolve("odd.csv"), "userPrincipalName,displayName,shoeSize\nodd@contoso.com,Odd,44\n");
         Run run = allot.run("import", "users", file.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: InvalidArgument: odd.csv line 1: unknown column 'shoeSize'");
         assertThat(api.user("odd@contoso.com", "id").isMissingNode()).isTrue();
 
-        Run missing = allot.run("import", "users", folder.resolve("absent.csv").toString());
+        Run missing = allot.run("import", "users", home.resolve("absent.csv").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("There is no file");
     }
@@ -291,7 +247,7 @@ class ImportIT {
                     .append(i)
                     .append('\n');
         }
-        return Files.writeString(folder.resolve("users.csv"), csv);
+        return Files.writeString(home.resolve("users.csv"), csv);
     }
 
     private static String upn(int i) {
@@ -308,7 +264,23 @@ class ImportIT {
                 Files.readString(file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".results.csv")));
     }
 
-    private static Duration since(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
+    /** Runs a command line and notes how long it took, for the report. */
+    private Run timed(String what, String... args) {
+        long start = System.nanoTime();
+        Run run = allot.run(args);
+        timings.add(String.format(
+                Locale.ROOT,
+                "allot %s %s, %d rows, %s: %.1f s",
+                args[0],
+                args[1],
+                USERS,
+                what,
+                (System.nanoTime() - start) / 1e9));
+        return run;
+    }
+
+    @AfterEach
+    void report() {
+        timings.forEach(System.out::println);
     }
 }

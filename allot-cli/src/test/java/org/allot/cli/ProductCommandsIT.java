@@ -2,35 +2,16 @@ package org.allot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.allot.cli.testing.ApiReader;
-import org.allot.cli.testing.Cli;
+import org.allot.cli.testing.AgainstARealServer;
 import org.allot.cli.testing.Run;
-import org.allot.cli.testing.ServerExtension;
-import org.allot.cli.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Products and subscriptions: seat figures, buying seats, the catalogue, plans and waiting lists. */
-@ExtendWith(ServerExtension.class)
-class ProductCommandsIT {
-    @TempDir
-    Path home;
-
-    private Cli allot;
-    private ApiReader api;
-
-    @BeforeEach
-    void connect(TestServer server) {
-        allot = server.cli(home);
-        api = server.api();
-    }
+class ProductCommandsIT extends AgainstARealServer {
 
     @Test
     void seatFiguresAreThoseOfTheSubscribedSkus() {

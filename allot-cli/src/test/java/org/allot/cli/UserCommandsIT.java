@@ -2,36 +2,17 @@ package org.allot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.allot.cli.testing.ApiReader;
-import org.allot.cli.testing.Cli;
+import org.allot.cli.testing.AgainstARealServer;
 import org.allot.cli.testing.Run;
-import org.allot.cli.testing.ServerExtension;
-import org.allot.cli.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Users: create, show, update, delete and restore them, and list them the way Graph filters them. */
-@ExtendWith(ServerExtension.class)
-class UserCommandsIT {
-    @TempDir
-    Path home;
-
-    private Cli allot;
-    private ApiReader api;
-
-    @BeforeEach
-    void connect(TestServer server) {
-        allot = server.cli(home);
-        api = server.api();
-    }
+class UserCommandsIT extends AgainstARealServer {
 
     @Test
     void anAdminCreatesAUserAndSetsItsUsageLocation() {

@@ -230,12 +230,13 @@ public final class Api {
         }
     }
 
-    private static void pause(Duration wait) {
+    /** Waits; being interrupted is a failure that stops the command. */
+    public static void pause(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Failure.failed("Interrupted", "Interrupted while waiting to retry.");
+            throw Failure.failed("Interrupted", "Interrupted while waiting.");
         }
     }
 

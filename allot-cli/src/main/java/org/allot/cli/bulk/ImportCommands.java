@@ -9,7 +9,9 @@ import org.allot.api.graph.User;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -94,14 +96,8 @@ public final class ImportCommands {
                 "  allot import users users.csv --dry-run",
                 "  allot import users users.csv -o json"
             })
-    int users(
-            @Parameters(paramLabel = "FILE", description = "the CSV file") Path file,
-            @picocli.CommandLine.Mixin Options options) {
-        ImportRun.Options run = options.of(file, "Importing users");
-        CsvFile csv = CsvFile.read(file, UserImport.COLUMNS);
-        List<Step> steps = UserImport.plan(csv, existing(UserImport.SELECT));
-        return new ImportRun(context, List.of(UserImport.UPN), List.of(Step.Action.CREATE, Step.Action.UPDATE))
-                .run(csv, steps, run);
+    int users(@Parameters(paramLabel = "FILE", description = "the CSV file") Path file, @Mixin Options options) {
+        return run(USERS, file, options);
     }
 
     @Command(
@@ -122,18 +118,44 @@ public final class ImportCommands {
                 "  allot import licenses assignments.csv --dry-run",
                 "  allot import licenses assignments.csv --results assignments-done.csv"
             })
-    int licenses(
-            @Parameters(paramLabel = "FILE", description = "the CSV file") Path file,
-            @picocli.CommandLine.Mixin Options options) {
-        ImportRun.Options run = options.of(file, "Assigning licenses");
-        CsvFile csv = CsvFile.read(file, LicenseImport.COLUMNS);
-        List<Step> steps = LicenseImport.plan(
-                csv, existing(LicenseImport.SELECT), context.directory().products());
-        return new ImportRun(
-                        context,
-                        List.of(LicenseImport.USER, LicenseImport.SKU),
-                        List.of(Step.Action.ASSIGN, Step.Action.REMOVE))
-                .run(csv, steps, run);
+    int licenses(@Parameters(paramLabel = "FILE", description = "the CSV file") Path file, @Mixin Options options) {
+        return run(LICENSES, file, options);
+    }
+
+    /** What sets the imports apart: the file's columns, what to read of users, how to plan, what to count. */
+    record Kind(
+            String task,
+            CsvFile.Columns columns,
+            String select,
+            List<String> keyColumns,
+            List<Step.Action> actions,
+            Planner planner) {}
+
+    /** Plans the rows of a file against the tenant's users. */
+    interface Planner {
+        List<Step> plan(CsvFile file, Map<String, User> users, Directory directory);
+    }
+
+    static final Kind USERS = new Kind(
+            "Importing users",
+            UserImport.COLUMNS,
+            UserImport.SELECT,
+            List.of(UserImport.UPN),
+            List.of(Step.Action.CREATE, Step.Action.UPDATE),
+            (file, users, directory) -> UserImport.plan(file, users));
+    static final Kind LICENSES = new Kind(
+            "Assigning licenses",
+            LicenseImport.COLUMNS,
+            LicenseImport.SELECT,
+            List.of(LicenseImport.USER, LicenseImport.SKU),
+            List.of(Step.Action.ASSIGN, Step.Action.REMOVE),
+            (file, users, directory) -> LicenseImport.plan(file, users, directory.products()));
+
+    private int run(Kind kind, Path file, Options options) {
+        ImportRun.Options run = options.of(file, kind.task());
+        CsvFile csv = CsvFile.read(file, kind.columns());
+        List<Step> steps = kind.planner().plan(csv, existing(kind.select()), context.directory());
+        return new ImportRun(context, kind.keyColumns(), kind.actions()).run(csv, steps, run);
     }
 
     /** Every user of the tenant by lower-case userPrincipalName, with the properties to compare. */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +71,7 @@ final class ImportRun {
         steps.stream().filter(s -> s.request() != null).forEach(s -> lanes.computeIfAbsent(
                         s.request().lane(), l -> new ArrayList<>())
                 .add(s));
-        Map<Step, Result> done = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Step, Result> done = new ConcurrentHashMap<>();
         AtomicReference<Failure> stopped = new AtomicReference<>();
         long total = lanes.values().stream().mapToLong(List::size).sum();
         Api api = total == 0 ? null : context.api();
@@ -89,7 +91,7 @@ final class ImportRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Failure.failed("Interrupted", "Interrupted: rows not yet sent were not applied.");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

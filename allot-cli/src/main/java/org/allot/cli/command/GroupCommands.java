@@ -8,7 +8,6 @@ import org.allot.api.graph.Group;
 import org.allot.api.graph.LicenseAssignmentState;
 import org.allot.api.graph.User;
 import org.allot.cli.Context;
-import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.lookup.Products;
@@ -72,14 +71,7 @@ public final class GroupCommands {
                 .with("$select", Directory.GROUP_LICENSES)
                 .with("$orderby", "displayName")
                 .with("$top", 999);
-        List<Group> groups;
-        try {
-            groups = context.api().list(query, Group.class, top);
-        } catch (ApiError e) {
-            throw filter != null && e.status() == 400
-                    ? org.allot.cli.Failure.usage("The server refused the filter: " + e.getMessage())
-                    : e;
-        }
+        List<Group> groups = context.directory().search(query, Group.class, top, filter != null);
         Products products = context.directory().products();
         Table table = Table.of("id", "displayName", "licenses", "licenseProcessingState", "description");
         for (Group g : groups) {

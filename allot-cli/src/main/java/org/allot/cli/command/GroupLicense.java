@@ -1,7 +1,6 @@
 package org.allot.cli.command;
 
 import java.util.List;
-import java.util.UUID;
 import org.allot.api.extensions.SeatImpact;
 import org.allot.api.extensions.TenantSettings;
 import org.allot.api.graph.AssignLicenseRequest;
@@ -11,10 +10,9 @@ import org.allot.cli.Context;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
-import org.allot.cli.lookup.Products;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** A group's licenses: add and remove, with a preview of the seats it takes and a warning about guests. */
@@ -52,30 +50,11 @@ final class GroupLicense {
             })
     void add(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
-            @Option(
-                            names = "--sku",
-                            required = true,
-                            split = ",",
-                            paramLabel = "SKU",
-                            description = "Part number (ENTERPRISEPACK) or GUID; several with commas.")
-                    List<String> skus,
-            @Option(
-                            names = "--disable-plan",
-                            split = ",",
-                            paramLabel = "PLAN",
-                            description = "Plans to switch off, by name (SWAY) or GUID; several with commas.")
-                    List<String> plans,
-            @Option(names = "--preview", description = "Only show what it would do.") boolean preview,
-            @Option(names = "--wait", description = "Wait until every member is processed.") boolean wait,
-            @Option(
-                            names = "--progress",
-                            negatable = true,
-                            description = "Show the progress indicator while" + " waiting (default: on a terminal).")
-                    Boolean progress) {
-        Products products = context.directory().products();
-        List<AssignedLicense> add =
-                LicenseCommands.licenses(skus.stream().map(products::find).toList(), plans == null ? List.of() : plans);
-        apply(group, new AssignLicenseRequest(add, List.of()), preview, wait, progress);
+            @Mixin LicenseOptions.Skus skus,
+            @Mixin LicenseOptions.Plans plans,
+            @Mixin LicenseOptions.GroupChange how) {
+        List<AssignedLicense> add = plans.on(skus.in(context.directory().products()));
+        apply(group, new AssignLicenseRequest(add, List.of()), how);
     }
 
     @Command(
@@ -86,38 +65,27 @@ final class GroupLicense {
             footer = "  allot group license remove Sales-E3 --sku EMS --wait")
     void remove(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
-            @Option(
-                            names = "--sku",
-                            required = true,
-                            split = ",",
-                            paramLabel = "SKU",
-                            description = "Part number (ENTERPRISEPACK) or GUID; several with commas.")
-                    List<String> skus,
-            @Option(names = "--preview", description = "Only show what it would do.") boolean preview,
-            @Option(names = "--wait", description = "Wait until every member is processed.") boolean wait,
-            @Option(
-                            names = "--progress",
-                            negatable = true,
-                            description = "Show the progress indicator while" + " waiting (default: on a terminal).")
-                    Boolean progress) {
-        Products products = context.directory().products();
-        List<UUID> remove = skus.stream().map(s -> products.find(s).skuId()).toList();
-        apply(group, new AssignLicenseRequest(List.of(), remove), preview, wait, progress);
+            @Mixin LicenseOptions.Skus skus,
+            @Mixin LicenseOptions.GroupChange how) {
+        apply(
+                group,
+                new AssignLicenseRequest(List.of(), skus.ids(context.directory().products())),
+                how);
     }
 
-    private void apply(String group, AssignLicenseRequest change, boolean preview, boolean wait, Boolean progress) {
+    private void apply(String group, AssignLicenseRequest change, LicenseOptions.GroupChange how) {
         Group g = context.directory().group(group, Directory.GROUP_LICENSES);
         SeatImpact impact =
                 context.api().post(Query.path("/allot/v1/groups", g.id(), "seatImpact"), change, SeatImpact.class);
         warn(g, impact);
-        if (preview) {
+        if (how.preview) {
             context.printer().print(table(impact));
             return;
         }
         Group changed = context.api().post(Query.path("/v1.0/groups", g.id(), "assignLicense"), change, Group.class);
         GroupProcessing processing = new GroupProcessing(context);
-        if (wait) {
-            changed = processing.await(changed, GroupProcessing.duration("30m"), progress);
+        if (how.await) {
+            changed = processing.await(changed, GroupProcessing.duration("30m"), how.progress);
         } else if (!GroupProcessing.COMPLETE.equals(GroupCommands.state(changed))) {
             context.note("Members are being licensed in the background: 'allot group status " + g.displayName()
                     + " --wait' waits for it.");

@@ -1,7 +1,7 @@
 package org.allot.cli.command;
 
 import java.util.List;
-import java.util.Map;
+import org.allot.api.graph.DirectoryObjectReference;
 import org.allot.api.graph.Group;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
@@ -80,7 +80,7 @@ final class GroupMembers {
                 members,
                 (api, id) -> api.post(
                         Query.path("/v1.0/groups", g.id(), "members", "$ref"),
-                        Map.of("@odata.id", "https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
+                        new DirectoryObjectReference("https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
                 "added");
     }
 

@@ -42,7 +42,7 @@ final class GroupProcessing {
                             group.displayName() + " is still " + GroupCommands.state(current) + " after " + timeout
                                     + ": 'allot group status " + group.id() + " --wait' waits again.");
                 }
-                sleep(pause);
+                Api.pause(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
                 current = context.api()
                         .get(
@@ -91,15 +91,6 @@ final class GroupProcessing {
             return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException | NumberFormatException e) {
             throw Failure.usage("'" + text + "' is not a duration: give e.g. 90s, 10m or 1h.");
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Failure.failed("Interrupted", "Interrupted while waiting.");
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.allot.cli.command;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
@@ -15,6 +14,7 @@ import org.allot.cli.lookup.Directory;
 import org.allot.cli.lookup.Products;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A user's licenses: assign, remove, replace in one step, show per source, reprocess. */
@@ -55,26 +55,12 @@ public final class LicenseCommands {
                 "  allot license assign --user ada@contoso.com --sku EMS,POWER_BI_PRO"
             })
     void assign(
-            @Option(names = "--user", required = true, paramLabel = "USER", description = "userPrincipalName or id.")
-                    String user,
-            @Option(
-                            names = "--sku",
-                            required = true,
-                            split = ",",
-                            paramLabel = "SKU",
-                            description = "Part number (ENTERPRISEPACK) or GUID; several with commas.")
-                    List<String> skus,
-            @Option(
-                            names = "--disable-plan",
-                            split = ",",
-                            paramLabel = "PLAN",
-                            description = "Plans to switch off, by name (SWAY) or GUID; several with commas.")
-                    List<String> plans,
+            @Mixin LicenseOptions.UserOption user,
+            @Mixin LicenseOptions.Skus skus,
+            @Mixin LicenseOptions.Plans plans,
             @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
                     boolean force) {
-        Products products = context.directory().products();
-        List<Products.Sku> resolved = skus.stream().map(products::find).toList();
-        change(user, licenses(resolved, plans == null ? List.of() : plans), List.of(), force);
+        change(user.user, plans.on(skus.in(context.directory().products())), List.of(), force);
     }
 
     @Command(
@@ -83,18 +69,8 @@ public final class LicenseCommands {
             description = "Removes products assigned directly to a user.",
             footerHeading = "%nExamples:%n",
             footer = "  allot license remove --user ada@contoso.com --sku ENTERPRISEPACK")
-    void remove(
-            @Option(names = "--user", required = true, paramLabel = "USER", description = "userPrincipalName or id.")
-                    String user,
-            @Option(
-                            names = "--sku",
-                            required = true,
-                            split = ",",
-                            paramLabel = "SKU",
-                            description = "Part number (ENTERPRISEPACK) or GUID; several with commas.")
-                    List<String> skus) {
-        Products products = context.directory().products();
-        change(user, List.of(), skus.stream().map(s -> products.find(s).skuId()).toList(), false);
+    void remove(@Mixin LicenseOptions.UserOption user, @Mixin LicenseOptions.Skus skus) {
+        change(user.user, List.of(), skus.ids(context.directory().products()), false);
     }
 
     @Command(
@@ -107,23 +83,17 @@ public final class LicenseCommands {
             footerHeading = "%nExamples:%n",
             footer = "  allot license replace --user ada@contoso.com --from ENTERPRISEPACK --to SPE_E5")
     void replace(
-            @Option(names = "--user", required = true, paramLabel = "USER", description = "userPrincipalName or id.")
-                    String user,
+            @Mixin LicenseOptions.UserOption user,
             @Option(names = "--from", required = true, paramLabel = "SKU", description = "The product to take away.")
                     String from,
             @Option(names = "--to", required = true, paramLabel = "SKU", description = "The product to give instead.")
                     String to,
-            @Option(
-                            names = "--disable-plan",
-                            split = ",",
-                            paramLabel = "PLAN",
-                            description = "Plans to switch off, by name (SWAY) or GUID; several with commas.")
-                    List<String> plans,
+            @Mixin LicenseOptions.Plans plans,
             @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
                     boolean force) {
         Products products = context.directory().products();
         UUID old = products.find(from).skuId();
-        change(user, licenses(List.of(products.find(to)), plans == null ? List.of() : plans), List.of(old), force);
+        change(user.user, plans.on(List.of(products.find(to))), List.of(old), force);
     }
 
     @Command(
@@ -139,11 +109,11 @@ public final class LicenseCommands {
                 "  allot license show --user ada@contoso.com --plans"
             })
     void show(
-            @Option(names = "--user", required = true, paramLabel = "USER", description = "userPrincipalName or id.")
-                    String user,
+            @Mixin LicenseOptions.UserOption option,
             @Option(names = "--plans", description = "Each plan of each license and its provisioning status.")
                     boolean plans) {
         Directory directory = context.directory();
+        String user = option.user;
         if (plans) {
             User u = directory.user(user, "id");
             Table table = Table.of("skuPartNumber", "servicePlanName", "provisioningStatus", "servicePlanId");
@@ -166,33 +136,11 @@ public final class LicenseCommands {
                     + " location.",
             footerHeading = "%nExamples:%n",
             footer = "  allot license reprocess --user ada@contoso.com")
-    void reprocess(
-            @Option(names = "--user", required = true, paramLabel = "USER", description = "userPrincipalName or id.")
-                    String user) {
+    void reprocess(@Mixin LicenseOptions.UserOption user) {
         Directory directory = context.directory();
-        User u = directory.user(user, "id");
+        User u = directory.user(user.user, "id");
         context.api().post(Query.path("/v1.0/users", u.id(), "reprocessLicenseAssignment"), null);
         context.printer().print(Licenses.sources(directory.user(u.id(), Directory.USER_LICENSES), directory));
-    }
-
-    /** The licenses to add: each SKU with the named plans it has switched off; a plan no SKU has is not found. */
-    static List<AssignedLicense> licenses(List<Products.Sku> skus, List<String> planNames) {
-        List<String> names =
-                planNames.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        for (String name : names) {
-            if (skus.stream().noneMatch(sku -> sku.has(name))) {
-                String products = String.join(
-                        " or ", skus.stream().map(Products.Sku::partNumber).toList());
-                throw Failure.notFound(products + " has no service plan '" + name + "': see 'allot product plans "
-                        + skus.get(0).partNumber() + "'.");
-            }
-        }
-        List<AssignedLicense> licenses = new ArrayList<>();
-        for (Products.Sku sku : skus) {
-            licenses.add(new AssignedLicense(
-                    sku.plans(names.stream().filter(sku::has).toList()), sku.skuId()));
-        }
-        return licenses;
     }
 
     private void change(String user, List<AssignedLicense> add, List<UUID> remove, boolean force) {

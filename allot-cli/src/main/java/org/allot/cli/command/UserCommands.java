@@ -7,8 +7,6 @@ import org.allot.api.graph.Group;
 import org.allot.api.graph.User;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
-import org.allot.cli.api.Api;
-import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.lookup.Products;
@@ -73,7 +71,7 @@ public final class UserCommands {
                 .with("$select", deleted ? "id,userPrincipalName,displayName,deletedDateTime" : Directory.USER_LICENSES)
                 .with("$orderby", "userPrincipalName")
                 .with("$top", 999);
-        List<User> users = fetch(query, errors ? 0 : top, filter != null);
+        List<User> users = directory.search(query, User.class, errors ? 0 : top, filter != null);
         if (errors) {
             users = users.stream().filter(Licenses::hasErrors).toList();
             users = top > 0 && users.size() > top ? users.subList(0, top) : users;
@@ -235,18 +233,6 @@ public final class UserCommands {
             throw Failure.notFound("No deleted user '" + user + "': see 'allot user list --deleted'.");
         }
         return deleted.get(0).id();
-    }
-
-    private List<User> fetch(Query query, int top, boolean rawFilter) {
-        Api api = context.api();
-        try {
-            return api.list(query, User.class, top);
-        } catch (ApiError e) {
-            if (rawFilter && e.status() == 400) {
-                throw Failure.usage("The server refused the filter: " + e.getMessage());
-            }
-            throw e;
-        }
     }
 
     static Table table(List<User> users, Products products) {

@@ -65,6 +65,21 @@ public final class Directory {
         return named.get(0);
     }
 
+    /**
+     * A collection filtered with the user's own OData {@code $filter} (when {@code userFilter}): the server refusing
+     * it is a usage error.
+     */
+    public <T> List<T> search(Query query, Class<T> type, int top, boolean userFilter) {
+        try {
+            return api.list(query, type, top);
+        } catch (ApiError e) {
+            if (userFilter && e.status() == 400) {
+                throw Failure.usage("The server refused the filter: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     /** The display name of a group id (looked up once). */
     public String groupName(String id) {
         return groupNames.computeIfAbsent(id, g -> {

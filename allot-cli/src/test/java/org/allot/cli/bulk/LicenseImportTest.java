@@ -1,5 +1,6 @@
 package org.allot.cli.bulk;
 
+import static org.allot.cli.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -41,9 +42,14 @@ class LicenseImportTest {
             name -> Optional.empty());
 
     private final Map<String, User> users = Map.of(
-            "ada@contoso.com", user("1", "ada@contoso.com"),
-            "alan@contoso.com", user("2", "alan@contoso.com", direct(E3, SWAY)),
-            "grace@contoso.com", user("3", "grace@contoso.com", byGroup(E3)));
+            "ada@contoso.com", aUser("ada@contoso.com").withId("1").build(),
+            "alan@contoso.com",
+                    aUser("alan@contoso.com")
+                            .withId("2")
+                            .holding(direct(E3, SWAY))
+                            .build(),
+            "grace@contoso.com",
+                    aUser("grace@contoso.com").withId("3").holding(byGroup(E3)).build());
 
     @Test
     void aProductTheUserLacksIsAssignedWithItsPlansSwitchedOff() {
@@ -143,38 +149,5 @@ class LicenseImportTest {
     private static LicenseAssignmentState byGroup(UUID sku) {
         return new LicenseAssignmentState(
                 "9f0c2d3e-0000-4000-8000-000000000001", List.of(), "None", null, sku.toString(), "Active", null, null);
-    }
-
-    private static User user(String id, String upn, LicenseAssignmentState... states) {
-        return new User(
-                null,
-                id,
-                true,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                upn,
-                null,
-                null,
-                null,
-                List.of(states),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "US",
-                upn,
-                "Member");
     }
 }

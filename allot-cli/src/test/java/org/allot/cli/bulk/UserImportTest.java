@@ -1,5 +1,6 @@
 package org.allot.cli.bulk;
 
+import static org.allot.cli.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,7 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** Planning a users file: create what is missing, update only what differs, leave the rest, reject bad rows. */
 class UserImportTest {
-    private static final User ADA = user("1", "ada@contoso.com", "Ada Lovelace", "Math", "GB");
+    private static final User ADA = aUser("ada@contoso.com")
+            .withId("1")
+            .named("Ada Lovelace")
+            .inDepartment("Math")
+            .locatedIn("GB")
+            .build();
 
     @Test
     void aMissingUserIsCreatedWithTheValuesOfItsRow() {
@@ -99,38 +105,5 @@ class UserImportTest {
 
     private static List<Step> plan(String csv, Map<String, User> existing) {
         return UserImport.plan(CsvFile.read("users.csv", csv, UserImport.COLUMNS), existing);
-    }
-
-    static User user(String id, String upn, String name, String department, String location) {
-        return new User(
-                null,
-                id,
-                true,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                department,
-                name,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                location,
-                upn,
-                "Member");
     }
 }
