@@ -47,6 +47,11 @@ class LoginIT {
         assertThat(whoami.json().path("roles").get(0).asString()).isEqualTo("Global Administrator");
         assertThat(whoami.json().path("url").asString()).isEqualTo(server.url());
 
+        Run again = cli.run("login", "--url", server.url());
+        assertThat(again.exit())
+                .as("the saved app and secret are used again: " + again)
+                .isZero();
+
         Run logout = cli.run("logout");
         assertThat(logout.exit()).isZero();
         assertThat(logout.err()).contains("Logged out");

@@ -56,7 +56,10 @@ public final class Login implements Callable<Integer> {
                 clientId, environment.variable(Environment.CLIENT_ID), saved.map(Credentials::clientId), "--client-id");
         String secret = clientSecret != null
                 ? clientSecret
-                : environment.variable(Environment.CLIENT_SECRET).orElseGet(this::askSecret);
+                : environment
+                        .variable(Environment.CLIENT_SECRET)
+                        .or(() -> saved.filter(c -> c.clientId().equals(id)).map(Credentials::clientSecret))
+                        .orElseGet(this::askSecret);
         Credentials credentials = new Credentials(Credentials.checkedUrl(server), id, secret);
         Identity identity = Identity.of(new Api(credentials));
         file.write(credentials);
