@@ -1,0 +1,161 @@
+package org.allot.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import org.allot.cli.api.ApiError;
+import org.allot.cli.bulk.ImportCommands;
+import org.allot.cli.command.GroupCommands;
+import org.allot.cli.command.LicenseCommands;
+import org.allot.cli.command.Login;
+import org.allot.cli.command.Logout;
+import org.allot.cli.command.ProductCommands;
+import org.allot.cli.command.SubscriptionCommands;
+import org.allot.cli.command.UserCommands;
+import org.allot.cli.command.WhoAmI;
+import org.allot.cli.output.OutputFormat;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code allot} command: licenses, users, groups and products of an Allot server, through its REST API. */
+@Command(
+        name = "allot",
+        mixinStandardHelpOptions = true,
+        versionProvider = Allot.Version.class,
+        description = {
+            "Assign seat-based licenses to users and groups on an Allot server, through its REST API.",
+            "Results go to stdout (a table, or JSON or CSV with -o); messages and errors go to stderr."
+        },
+        subcommands = {
+            Login.class,
+            Logout.class,
+            WhoAmI.class,
+            UserCommands.class,
+            LicenseCommands.class,
+            GroupCommands.class,
+            ProductCommands.class,
+            SubscriptionCommands.class,
+            ImportCommands.class,
+            CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:failed: server unreachable, credentials refused, some import rows not applied",
+            "2:usage: wrong option or argument, malformed filter or file",
+            "3:not found: no such user, group, product or subscription",
+            "4:refused by a licensing rule, or conflicting with the current state"
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot login --url http://localhost:8080 --client-id <id>",
+            "  allot user list --unlicensed",
+            "  allot license assign --user ada@contoso.com --sku ENTERPRISEPACK --disable-plan SWAY",
+            "  allot group license add Sales-E3 --sku SPE_E5 --wait",
+            "  allot import users users.csv --dry-run",
+            "  source <(allot completion)"
+        })
+public final class Allot {
+    private final Context context;
+
+    Allot(Context context) {
+        this.context = context;
+    }
+
+    @Option(
+            names = {"-o", "--output"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
+            description = "table (default), json or csv.")
+    void output(OutputFormat format) {
+        context.format(format);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int exit = run(Environment.ofProcess(), out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(exit);
+    }
+
+    /** Runs one command line; returns its exit code. */
+    public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        Context context = new Context(environment, out, err);
+        CommandLine cli = commandLine(context);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(Context context) {
+        CommandLine cli = new CommandLine(Allot.class, new Factory(context));
+        cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        cli.getSubcommands()
+                .get("completion")
+                .getCommandSpec()
+                .usageMessage()
+                .hidden(false)
+                .description("Prints a bash/zsh completion script for allot.")
+                .footerHeading("%nExamples:%n")
+                .footer("  source <(allot completion)", "  allot completion > /etc/bash_completion.d/allot");
+        cli.setUsageHelpWidth(110)
+                .setUsageHelpAutoWidth(true)
+                .setOut(context.out())
+                .setErr(context.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, command, parsed) -> failed(context, e))
+                .setParameterExceptionHandler((e, args) -> usage(context, e));
+        return cli;
+    }
+
+    private static int failed(Context context, Exception exception) {
+        Throwable e = exception;
+        while (e instanceof CommandLine.ExecutionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        Failure failure = e instanceof Failure f
+                ? f
+                : e instanceof ApiError api ? api.toFailure() : Failure.failed("InternalError", String.valueOf(e));
+        if (context.environment().variable("ALLOT_DEBUG").isPresent()) {
+            e.printStackTrace(context.err());
+        }
+        context.note(failure.line());
+        return failure.exit().code();
+    }
+
+    private static int usage(Context context, CommandLine.ParameterException e) {
+        context.note("error: InvalidArgument: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, context.err());
+        }
+        context.note("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        return Exit.USAGE.code();
+    }
+
+    /** Makes commands with the run's {@link Context}. */
+    private record Factory(Context context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(Context.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Allot.class.getPackage().getImplementationVersion();
+            return new String[] {"allot " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.allot.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a run of the CLI takes from its surroundings: environment variables, the home directory, and whether a person
+ * is watching (a terminal) or a script.
+ */
+public record Environment(Map<String, String> variables, Path home, boolean interactive) {
+    public static final String URL = "ALLOT_URL";
+    public static final String CLIENT_ID = "ALLOT_CLIENT_ID";
+    public static final String CLIENT_SECRET = "ALLOT_CLIENT_SECRET";
+    public static final String CONFIG = "ALLOT_CONFIG";
+
+    public Environment {
+        variables = Map.copyOf(variables);
+    }
+
+    public static Environment ofProcess() {
+        return new Environment(System.getenv(), Path.of(System.getProperty("user.home")), System.console() != null);
+    }
+
+    /** A variable that is set and not blank. */
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * The config file: {@code $ALLOT_CONFIG}, else {@code $XDG_CONFIG_HOME/allot/config.json}, else
+     * {@code ~/.config/allot/config.json}.
+     */
+    public Path configFile() {
+        return variable(CONFIG).map(Path::of).orElseGet(() -> variable("XDG_CONFIG_HOME")
+                .map(Path::of)
+                .orElse(home.resolve(".config"))
+                .resolve("allot")
+                .resolve("config.json"));
+    }
+}

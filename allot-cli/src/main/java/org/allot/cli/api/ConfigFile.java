@@ -1,0 +1,127 @@
+package org.allot.cli.api;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.allot.cli.Environment;
+import org.allot.cli.Failure;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The user's config file (JSON: url, clientId, clientSecret), readable by its owner only, and the credentials a run
+ * uses: each of the environment variables {@code ALLOT_URL}, {@code ALLOT_CLIENT_ID}, {@code ALLOT_CLIENT_SECRET}
+ * overrides the file.
+ */
+public final class ConfigFile {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Path path;
+
+    public ConfigFile(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Optional<Credentials> read() {
+        if (!Files.exists(path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(Files.readString(path), Credentials.class));
+        } catch (IOException | JacksonException e) {
+            throw Failure.failed(
+                    "BadConfigFile", "Cannot read " + path + " (" + e.getMessage() + "): run 'allot login' again.");
+        }
+    }
+
+    /** Writes the file atomically, created with owner-only permissions (600, its folder 700) where POSIX allows. */
+    public void write(Credentials credentials) {
+        try {
+            Path folder = path.toAbsolutePath().getParent();
+            boolean posix =
+                    FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            if (!Files.isDirectory(folder)) {
+                if (posix) {
+                    Files.createDirectories(
+                            folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(folder);
+                }
+            }
+            Path temporary = posix
+                    ? Files.createTempFile(
+                            folder,
+                            ".config",
+                            ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(folder, ".config", ".tmp");
+            if (!posix) {
+                ownerOnly(temporary);
+            }
+            Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
+            move(temporary);
+        } catch (IOException e) {
+            throw Failure.failed("ConfigNotSaved", "Cannot write " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes the file; false when there was none. */
+    public boolean delete() {
+        try {
+            return Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw Failure.failed("ConfigNotRemoved", "Cannot remove " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** The credentials of this run: the environment's variables first, then the file. */
+    public static Credentials resolve(Environment environment) {
+        Optional<Credentials> saved = new ConfigFile(environment.configFile()).read();
+        String url = environment
+                .variable(Environment.URL)
+                .or(() -> saved.map(Credentials::url))
+                .orElse(null);
+        String id = environment
+                .variable(Environment.CLIENT_ID)
+                .or(() -> saved.map(Credentials::clientId))
+                .orElse(null);
+        String secret = environment
+                .variable(Environment.CLIENT_SECRET)
+                .or(() -> saved.map(Credentials::clientSecret))
+                .orElse(null);
+        if (url == null || id == null || secret == null) {
+            throw Failure.failed(
+                    "NotLoggedIn",
+                    "No server and credentials: run 'allot login', or set ALLOT_URL, ALLOT_CLIENT_ID and"
+                            + " ALLOT_CLIENT_SECRET.");
+        }
+        return new Credentials(Credentials.checkedUrl(url), id, secret);
+    }
+
+    private void move(Path temporary) throws IOException {
+        try {
+            Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void ownerOnly(Path file) {
+        var f = file.toFile();
+        boolean ok = f.setReadable(false, false)
+                && f.setWritable(false, false)
+                && f.setReadable(true, true)
+                && f.setWritable(true, true);
+        if (!ok) {
+            throw Failure.failed("ConfigNotSaved", "Cannot restrict the permissions of " + file + ".");
+        }
+    }
+}

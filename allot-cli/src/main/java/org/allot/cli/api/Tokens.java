@@ -1,0 +1,52 @@
+package org.allot.cli.api;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.allot.cli.Failure;
+
+/** OAuth 2.0 client credentials at {@code POST /oauth2/v2.0/token}. */
+final class Tokens {
+    private Tokens() {}
+
+    static String fetch(HttpClient http, Credentials credentials) {
+        String basic = Base64.getEncoder()
+                .encodeToString((URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8) + ":"
+                                + URLEncoder.encode(credentials.clientSecret(), StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(credentials.url() + "/oauth2/v2.0/token"))
+                .timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"))
+                .build();
+        HttpResponse<String> response = Api.exchange(http, request, credentials.url());
+        if (response.statusCode() == 400 || response.statusCode() == 401) {
+            throw Failure.failed(
+                    "InvalidClient",
+                    "The server at " + credentials.url() + " refused the client id and secret of "
+                            + credentials.clientId() + ": check them, then run 'allot login' again (or fix"
+                            + " ALLOT_CLIENT_ID and ALLOT_CLIENT_SECRET).");
+        }
+        if (response.statusCode() >= 300) {
+            throw Failure.failed(
+                    "UnexpectedResponse",
+                    credentials.url() + "/oauth2/v2.0/token answered " + response.statusCode()
+                            + ": is this an Allot server?");
+        }
+        String token = Api.JSON.readTree(response.body()).path("access_token").asString("");
+        if (token.isEmpty()) {
+            throw Failure.failed(
+                    "UnexpectedResponse",
+                    credentials.url() + "/oauth2/v2.0/token gave no access token: is this an Allot server?");
+        }
+        return token;
+    }
+}

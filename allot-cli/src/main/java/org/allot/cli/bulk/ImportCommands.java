@@ -1,0 +1,170 @@
+package org.allot.cli.bulk;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.allot.api.graph.User;
+import org.allot.cli.Context;
+import org.allot.cli.Failure;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Bulk changes from CSV files: users, and license assignments. */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Creates and updates users, or assigns licenses, from a CSV file (header line first; comma, "
+                    + "semicolon or tab separated).",
+            "Every row is checked first: malformed rows are reported with their line and skipped, never "
+                    + "half-applied. A results CSV tells for every row what was done, or what failed and why. "
+                    + "Importing the same file again changes nothing."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot import users users.csv --dry-run",
+            "  allot import users users.csv --results done.csv",
+            "  allot import licenses assignments.csv"
+        })
+public final class ImportCommands {
+    private final Context context;
+
+    ImportCommands(Context context) {
+        this.context = context;
+    }
+
+    /** The options both imports take. */
+    static final class Options {
+        @Option(names = "--dry-run", description = "Show what would change; change nothing.")
+        boolean dryRun;
+
+        @Option(
+                names = "--results",
+                paramLabel = "FILE",
+                description = "Where to write the results CSV (default: next to the input, <name>.results.csv).")
+        Path results;
+
+        @Option(
+                names = "--parallel",
+                paramLabel = "N",
+                defaultValue = "4",
+                description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+        int parallel;
+
+        @Option(
+                names = "--progress",
+                negatable = true,
+                description = "Show a progress bar on stderr (default: on a terminal).")
+        Boolean progress;
+
+        ImportRun.Options of(Path file, String task) {
+            if (parallel < 1 || parallel > 32) {
+                throw Failure.usage("--parallel takes 1 to 32.");
+            }
+            return new ImportRun.Options(
+                    dryRun, results == null ? resultsNextTo(file) : results, parallel, progress, task);
+        }
+
+        private static Path resultsNextTo(Path file) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".results.csv");
+        }
+    }
+
+    @Command(
+            name = "users",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Creates the users of a CSV file that do not exist and updates those that do (only the non-empty"
+                        + " cells that differ).",
+                "Columns: userPrincipalName (required), displayName (required to create), givenName, surname, "
+                        + "mail, mailNickname, department, jobTitle, companyName, city, country, employeeId, "
+                        + "usageLocation, userType (Member or Guest), accountEnabled (true or false)."
+            },
+            footerHeading = "%nExample file:%n",
+            footer = {
+                "  userPrincipalName,displayName,department,usageLocation",
+                "  ada@contoso.com,Ada Lovelace,Engineering,GB",
+                "%nExamples:%n",
+                "  allot import users users.csv --dry-run",
+                "  allot import users users.csv -o json"
+            })
+    int users(@Parameters(paramLabel = "FILE", description = "the CSV file") Path file, @Mixin Options options) {
+        return run(USERS, file, options);
+    }
+
+    @Command(
+            name = "licenses",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Assigns products to users directly, from a CSV file.",
+                "Columns: userPrincipalName (required), sku (part number or GUID, required), disabledPlans (plan"
+                        + " names or GUIDs, separated by ; or spaces, or by commas inside quotes), action (assign, the "
+                        + "default, or remove)."
+            },
+            footerHeading = "%nExample file:%n",
+            footer = {
+                "  userPrincipalName,sku,disabledPlans",
+                "  ada@contoso.com,ENTERPRISEPACK,SWAY;FORMS_PLAN_E3",
+                "  alan@contoso.com,SPE_E5,",
+                "%nExamples:%n",
+                "  allot import licenses assignments.csv --dry-run",
+                "  allot import licenses assignments.csv --results assignments-done.csv"
+            })
+    int licenses(@Parameters(paramLabel = "FILE", description = "the CSV file") Path file, @Mixin Options options) {
+        return run(LICENSES, file, options);
+    }
+
+    /** What sets the imports apart: the file's columns, what to read of users, how to plan, what to count. */
+    record Kind(
+            String task,
+            CsvFile.Columns columns,
+            String select,
+            List<String> keyColumns,
+            List<Step.Action> actions,
+            Planner planner) {}
+
+    /** Plans the rows of a file against the tenant's users. */
+    interface Planner {
+        List<Step> plan(CsvFile file, Map<String, User> users, Directory directory);
+    }
+
+    static final Kind USERS = new Kind(
+            "Importing users",
+            UserImport.COLUMNS,
+            UserImport.SELECT,
+            List.of(UserImport.UPN),
+            List.of(Step.Action.CREATE, Step.Action.UPDATE),
+            (file, users, directory) -> UserImport.plan(file, users));
+    static final Kind LICENSES = new Kind(
+            "Assigning licenses",
+            LicenseImport.COLUMNS,
+            LicenseImport.SELECT,
+            List.of(LicenseImport.USER, LicenseImport.SKU),
+            List.of(Step.Action.ASSIGN, Step.Action.REMOVE),
+            (file, users, directory) -> LicenseImport.plan(file, users, directory.products()));
+
+    private int run(Kind kind, Path file, Options options) {
+        ImportRun.Options run = options.of(file, kind.task());
+        CsvFile csv = CsvFile.read(file, kind.columns());
+        List<Step> steps = kind.planner().plan(csv, existing(kind.select()), context.directory());
+        return new ImportRun(context, kind.keyColumns(), kind.actions()).run(csv, steps, run);
+    }
+
+    /** Every user of the tenant by lower-case userPrincipalName, with the properties to compare. */
+    private Map<String, User> existing(String select) {
+        Map<String, User> users = new HashMap<>();
+        for (User u : context.api()
+                .list(Query.of("/v1.0/users").with("$select", select).with("$top", 999), User.class)) {
+            users.put(u.userPrincipalName().toLowerCase(Locale.ROOT), u);
+        }
+        return users;
+    }
+}

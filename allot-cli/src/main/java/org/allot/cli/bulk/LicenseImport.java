@@ -1,0 +1,149 @@
+package org.allot.cli.bulk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.allot.api.graph.AssignLicenseRequest;
+import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.LicenseAssignmentState;
+import org.allot.api.graph.User;
+import org.allot.cli.Failure;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Products;
+
+/**
+ * Plans a license assignments file against the directory: each row assigns (or, with action remove, removes) a
+ * product directly to a user, with the named plans switched off. A row the user already has exactly so changes
+ * nothing; products and plans are checked before anything is sent.
+ */
+public final class LicenseImport {
+    public static final String USER = UserImport.UPN;
+    public static final String SKU = "sku";
+    public static final String PLANS = "disabledPlans";
+    public static final String ACTION = "action";
+    public static final CsvFile.Columns COLUMNS = new CsvFile.Columns(
+            List.of(USER, SKU, PLANS, ACTION),
+            Map.of(
+                    "user", USER,
+                    "upn", USER,
+                    "skupartnumber", SKU,
+                    "skuid", SKU,
+                    "disabledplan", PLANS,
+                    "disableplans", PLANS),
+            List.of(USER, SKU));
+    public static final String SELECT = "id,userPrincipalName,licenseAssignmentStates";
+
+    private LicenseImport() {}
+
+    public static List<Step> plan(CsvFile file, Map<String, User> users, Products products) {
+        List<Step> steps = new ArrayList<>();
+        file.problems().forEach(p -> steps.add(Step.invalid(p.line(), List.of("", ""), p.message())));
+        Map<String, Integer> seen = new HashMap<>();
+        for (CsvFile.Record record : file.records()) {
+            String upn = Optional.ofNullable(record.get(USER)).orElse("");
+            String sku = Optional.ofNullable(record.get(SKU)).orElse("");
+            List<String> key = List.of(upn, sku);
+            try {
+                steps.add(step(record, key, users, products, seen));
+            } catch (Failure f) {
+                steps.add(Step.invalid(record.line(), key, f.getMessage()));
+            }
+        }
+        steps.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return steps;
+    }
+
+    private static Step step(
+            CsvFile.Record record,
+            List<String> key,
+            Map<String, User> users,
+            Products products,
+            Map<String, Integer> seen) {
+        String action = Optional.ofNullable(record.get(ACTION)).orElse("assign").toLowerCase(Locale.ROOT);
+        if (!action.equals("assign") && !action.equals("remove")) {
+            return Step.invalid(record.line(), key, "action '" + record.get(ACTION) + "' is neither assign nor remove");
+        }
+        if (key.get(0).isEmpty() || key.get(1).isEmpty()) {
+            return Step.invalid(record.line(), key, "a row needs a userPrincipalName and a sku");
+        }
+        Products.Sku sku = products.find(key.get(1));
+        List<UUID> plans = sku.plans(Products.names(record.get(PLANS)));
+        if (action.equals("remove") && !plans.isEmpty()) {
+            return Step.invalid(record.line(), key, "a row that removes a product takes no disabledPlans");
+        }
+        User user = users.get(key.get(0).toLowerCase(Locale.ROOT));
+        if (user == null) {
+            return Step.invalid(record.line(), key, "no user " + key.get(0));
+        }
+        Integer earlier = seen.putIfAbsent(user.id() + "/" + sku.skuId(), record.line());
+        if (earlier != null) {
+            return Step.invalid(record.line(), key, "the same user and product as line " + earlier);
+        }
+        Optional<LicenseAssignmentState> direct = direct(user, sku.skuId());
+        String path = Query.path("/v1.0/users", user.id(), "assignLicense");
+        if (action.equals("remove")) {
+            return direct.isEmpty()
+                    ? Step.unchanged(record.line(), key, "not assigned directly")
+                    : new Step(
+                            record.line(),
+                            key,
+                            Step.Action.REMOVE,
+                            "remove " + sku.partNumber(),
+                            new Step.Request(
+                                    "POST",
+                                    path,
+                                    new AssignLicenseRequest(List.of(), List.of(sku.skuId())),
+                                    user.id()));
+        }
+        if (direct.isPresent() && disabled(direct.get()).equals(new HashSet<>(plans))) {
+            return Step.unchanged(record.line(), key, "already assigned");
+        }
+        String detail = direct.isPresent()
+                ? "switched-off plans: " + names(sku, disabled(direct.get())) + " -> " + names(sku, plans)
+                : "assign " + sku.partNumber() + (plans.isEmpty() ? "" : " without " + names(sku, plans));
+        return new Step(
+                record.line(),
+                key,
+                Step.Action.ASSIGN,
+                detail,
+                new Step.Request(
+                        "POST",
+                        path,
+                        new AssignLicenseRequest(List.of(new AssignedLicense(plans, sku.skuId())), List.of()),
+                        user.id()));
+    }
+
+    private static Optional<LicenseAssignmentState> direct(User user, UUID sku) {
+        return user.licenseAssignmentStates() == null
+                ? Optional.empty()
+                : user.licenseAssignmentStates().stream()
+                        .filter(s ->
+                                s.assignedByGroup() == null && sku.toString().equalsIgnoreCase(s.skuId()))
+                        .findFirst();
+    }
+
+    private static Set<UUID> disabled(LicenseAssignmentState state) {
+        Set<UUID> plans = new HashSet<>();
+        if (state.disabledPlans() != null) {
+            state.disabledPlans().forEach(p -> plans.add(UUID.fromString(p)));
+        }
+        return plans;
+    }
+
+    private static String names(Products.Sku sku, java.util.Collection<UUID> plans) {
+        return plans.isEmpty()
+                ? "(none)"
+                : String.join(
+                        ",",
+                        plans.stream()
+                                .map(p -> sku.planName(p.toString()))
+                                .sorted()
+                                .toList());
+    }
+}

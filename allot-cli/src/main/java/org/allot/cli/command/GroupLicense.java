@@ -1,0 +1,151 @@
+package org.allot.cli.command;
+
+import java.util.List;
+import org.allot.api.extensions.SeatImpact;
+import org.allot.api.extensions.TenantSettings;
+import org.allot.api.graph.AssignLicenseRequest;
+import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.Group;
+import org.allot.cli.Context;
+import org.allot.cli.api.ApiError;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
+import org.allot.cli.output.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** A group's licenses: add and remove, with a preview of the seats it takes and a warning about guests. */
+@Command(
+        name = "license",
+        aliases = "licenses",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Adds and removes the licenses a group gives its members.",
+            "Before the change, the seat-impact preview tells who would wait for a seat and warns about "
+                    + "guest members (not licensed through groups unless the tenant allows it). Members are licensed "
+                    + "in the background: --wait waits for it."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot group license add Sales-E3 --sku ENTERPRISEPACK,EMS --disable-plan SWAY --wait",
+            "  allot group license add Sales-E3 --sku SPE_E5 --preview",
+            "  allot group license remove Sales-E3 --sku EMS"
+        })
+final class GroupLicense {
+    private final Context context;
+
+    GroupLicense(Context context) {
+        this.context = context;
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Adds products to a group (adding one it has replaces its switched-off plans).",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot group license add Sales-E3 --sku SPE_E5 --preview",
+                "  allot group license add Sales-E3 --sku ENTERPRISEPACK --disable-plan SWAY --wait"
+            })
+    void add(
+            @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
+            @Mixin LicenseOptions.Skus skus,
+            @Mixin LicenseOptions.Plans plans,
+            @Mixin LicenseOptions.GroupChange how) {
+        List<AssignedLicense> add = plans.on(skus.in(context.directory().products()));
+        apply(group, new AssignLicenseRequest(add, List.of()), how);
+    }
+
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Removes products from a group; members keep them only through another source.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot group license remove Sales-E3 --sku EMS --wait")
+    void remove(
+            @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
+            @Mixin LicenseOptions.Skus skus,
+            @Mixin LicenseOptions.GroupChange how) {
+        apply(
+                group,
+                new AssignLicenseRequest(List.of(), skus.ids(context.directory().products())),
+                how);
+    }
+
+    private void apply(String group, AssignLicenseRequest change, LicenseOptions.GroupChange how) {
+        Group g = context.directory().group(group, Directory.GROUP_LICENSES);
+        SeatImpact impact =
+                context.api().post(Query.path("/allot/v1/groups", g.id(), "seatImpact"), change, SeatImpact.class);
+        warn(g, impact);
+        if (how.preview) {
+            context.printer().print(table(impact));
+            return;
+        }
+        Group changed = context.api().post(Query.path("/v1.0/groups", g.id(), "assignLicense"), change, Group.class);
+        GroupProcessing processing = new GroupProcessing(context);
+        if (how.await) {
+            changed = processing.await(changed, GroupProcessing.duration("30m"), how.progress);
+        } else if (!GroupProcessing.COMPLETE.equals(GroupCommands.state(changed))) {
+            context.note("Members are being licensed in the background: 'allot group status " + g.displayName()
+                    + " --wait' waits for it.");
+        }
+        context.printer().print(processing.status(changed));
+    }
+
+    private void warn(Group group, SeatImpact impact) {
+        if (impact.guestMembers() > 0) {
+            boolean allowed = guestsAllowed();
+            context.warn(group.displayName() + " has " + impact.guestMembers() + " guest member(s): "
+                    + (allowed
+                            ? "the tenant allows licensing guests through groups, so they will take seats."
+                            : "guests are not licensed through groups (tenant policy), so they will be in error;"
+                                    + " assign them directly if they need it."));
+        }
+        for (SeatImpact.Sku sku : impact.skus()) {
+            if (sku.wouldWait() > 0) {
+                context.warn(sku.wouldWait() + " member(s) will wait for a " + sku.skuPartNumber() + " seat ("
+                        + sku.availableNow() + " available now): 'allot subscription add --sku "
+                        + sku.skuPartNumber() + " --seats N' adds seats.");
+            }
+            if (sku.wouldLose() > 0) {
+                context.warn(sku.wouldLose() + " member(s) will lose " + sku.skuPartNumber() + ".");
+            }
+        }
+    }
+
+    private boolean guestsAllowed() {
+        try {
+            return "ALLOW"
+                    .equalsIgnoreCase(context.api()
+                            .get("/allot/v1/settings", TenantSettings.class)
+                            .guestLicensing());
+        } catch (ApiError e) {
+            return false;
+        }
+    }
+
+    private static Table table(SeatImpact impact) {
+        Table table = Table.of(
+                "skuPartNumber",
+                "members",
+                "guestMembers",
+                "availableNow",
+                "seatsTaken",
+                "seatsFreed",
+                "wouldWait",
+                "wouldLose");
+        for (SeatImpact.Sku s : impact.skus()) {
+            table.add(
+                    s.skuPartNumber(),
+                    impact.members(),
+                    impact.guestMembers(),
+                    s.availableNow(),
+                    s.seatsTaken(),
+                    s.seatsFreed(),
+                    s.wouldWait(),
+                    s.wouldLose());
+        }
+        return table;
+    }
+}

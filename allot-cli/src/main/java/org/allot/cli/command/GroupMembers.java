@@ -1,0 +1,134 @@
+package org.allot.cli.command;
+
+import java.util.List;
+import org.allot.api.graph.DirectoryObjectReference;
+import org.allot.api.graph.Group;
+import org.allot.cli.Context;
+import org.allot.cli.Failure;
+import org.allot.cli.api.Api;
+import org.allot.cli.api.ApiError;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
+import org.allot.cli.output.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/** A group's members: list, add and remove users (by userPrincipalName) and groups (by name). */
+@Command(
+        name = "members",
+        aliases = "member",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists, adds and removes the members of a group.",
+            "Members are users (userPrincipalName or id) or groups (display name or id): a member group's "
+                    + "members inherit the group's licenses."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot group members list Sales-E3 --transitive",
+            "  allot group members add Sales-E3 ada@contoso.com alan@contoso.com",
+            "  allot group members remove Sales-E3 \"Sales EMEA\""
+        })
+final class GroupMembers {
+    private final Context context;
+
+    GroupMembers(Context context) {
+        this.context = context;
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Lists the members of a group.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot group members list Sales-E3", "  allot group members list Sales-E3 --transitive -o csv"})
+    void list(
+            @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
+            @Option(names = "--transitive", description = "Also the members of member groups.") boolean transitive) {
+        Group g = context.directory().group(group, "id");
+        Table table = Table.of("type", "id", "userPrincipalName", "displayName");
+        for (JsonNode m : context.api()
+                .list(
+                        Query.of(Query.path("/v1.0/groups", g.id(), transitive ? "transitiveMembers" : "members"))
+                                .with("$top", 999),
+                        JsonNode.class)) {
+            table.add(
+                    m.path("@odata.type").asString("").replace("#microsoft.graph.", ""),
+                    m.path("id").asString(null),
+                    m.path("userPrincipalName").asString(null),
+                    m.path("displayName").asString(null));
+        }
+        context.printer().print(table);
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Adds users or groups to a group; they get its licenses.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot group members add Sales-E3 ada@contoso.com",
+                "  allot group members add Sales-E3 \"Sales EMEA\" alan@contoso.com"
+            })
+    int add(
+            @Parameters(index = "0", paramLabel = "GROUP", description = "id or display name") String group,
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
+        Group g = context.directory().group(group, "id");
+        return each(
+                members,
+                (api, id) -> api.post(
+                        Query.path("/v1.0/groups", g.id(), "members", "$ref"),
+                        new DirectoryObjectReference("https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
+                "added");
+    }
+
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Removes users or groups from a group; they keep its licenses only through another source.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot group members remove Sales-E3 ada@contoso.com")
+    int remove(
+            @Parameters(index = "0", paramLabel = "GROUP", description = "id or display name") String group,
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
+        Group g = context.directory().group(group, "id");
+        return each(
+                members, (api, id) -> api.delete(Query.path("/v1.0/groups", g.id(), "members", id, "$ref")), "removed");
+    }
+
+    private interface Change {
+        void apply(Api api, String memberId);
+    }
+
+    /** Applies the change to each member in turn; reports each; the exit code of the first that failed. */
+    private int each(List<String> members, Change change, String done) {
+        Table table = Table.of("member", "id", "result");
+        int exit = 0;
+        for (String member : members) {
+            try {
+                String id = memberId(member);
+                change.apply(context.api(), id);
+                table.add(member, id, done);
+            } catch (Failure | ApiError e) {
+                Failure failure = e instanceof ApiError api ? api.toFailure() : (Failure) e;
+                context.note(failure.line() + " (" + member + ")");
+                table.add(member, null, failure.code() + ": " + failure.getMessage());
+                exit = exit == 0 ? failure.exit().code() : exit;
+            }
+        }
+        context.printer().print(table);
+        return exit;
+    }
+
+    private String memberId(String member) {
+        String m = member.strip();
+        if (Directory.isGuid(m)) {
+            return m;
+        }
+        return m.contains("@")
+                ? context.directory().user(m, "id").id()
+                : context.directory().group(m, "id").id();
+    }
+}

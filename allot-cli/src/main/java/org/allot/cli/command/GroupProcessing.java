@@ -1,0 +1,96 @@
+package org.allot.cli.command;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.allot.api.graph.Group;
+import org.allot.cli.Context;
+import org.allot.cli.Failure;
+import org.allot.cli.api.Api;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
+import org.allot.cli.output.Item;
+import org.allot.cli.output.Progress;
+
+/** Waits for a group's licenses to be applied to its members, and tells how it stands. */
+final class GroupProcessing {
+    static final String COMPLETE = "ProcessingComplete";
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+
+    private final Context context;
+
+    GroupProcessing(Context context) {
+        this.context = context;
+    }
+
+    /** Polls the group until its licenseProcessingState is ProcessingComplete; returns it then. */
+    Group await(Group group, Duration timeout, Boolean progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration pause = Duration.ofMillis(250);
+        Group current = group;
+        try (Progress bar = Progress.start(
+                "Applying " + group.displayName(),
+                -1,
+                progress,
+                context.environment().interactive(),
+                context.err())) {
+            while (!COMPLETE.equals(GroupCommands.state(current))) {
+                bar.message(GroupCommands.state(current));
+                if (System.nanoTime() > deadline) {
+                    throw Failure.failed(
+                            "Timeout",
+                            group.displayName() + " is still " + GroupCommands.state(current) + " after " + timeout
+                                    + ": 'allot group status " + group.id() + " --wait' waits again.");
+                }
+                Api.pause(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                current = context.api()
+                        .get(
+                                Query.of(Query.path("/v1.0/groups", group.id()))
+                                        .with("$select", Directory.GROUP_LICENSES),
+                                Group.class);
+            }
+            bar.message(COMPLETE);
+        }
+        return current;
+    }
+
+    Item status(Group group) {
+        return Item.of()
+                .put("id", group.id())
+                .put("displayName", group.displayName())
+                .put(
+                        "licenses",
+                        Licenses.names(
+                                group.assignedLicenses(), context.directory().products()))
+                .put("licenseProcessingState", GroupCommands.state(group))
+                .put("membersInError", membersInError(context.api(), group.id()));
+    }
+
+    static long membersInError(Api api, String groupId) {
+        return api.get(Query.of(Query.path("/v1.0/groups", groupId, "membersWithLicenseErrors"))
+                        .with("$count", "true")
+                        .with("$top", 1)
+                        .with("$select", "id"))
+                .path("@odata.count")
+                .asLong(0);
+    }
+
+    /** {@code 90s}, {@code 10m}, {@code 1h}, or an ISO-8601 duration such as {@code PT10M}. */
+    static Duration duration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.matches("\\d+[smh]")) {
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+            }
+            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw Failure.usage("'" + text + "' is not a duration: give e.g. 90s, 10m or 1h.");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.allot.cli.command;
+
+import java.util.List;
+import java.util.UUID;
+import org.allot.api.graph.AssignLicenseRequest;
+import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.LicenseDetails;
+import org.allot.api.graph.ServicePlanInfo;
+import org.allot.api.graph.User;
+import org.allot.cli.Context;
+import org.allot.cli.Failure;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
+import org.allot.cli.lookup.Products;
+import org.allot.cli.output.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** A user's licenses: assign, remove, replace in one step, show per source, reprocess. */
+@Command(
+        name = "license",
+        aliases = "licenses",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Assigns and removes a user's licenses directly.",
+            "Products and plans are named by part number (ENTERPRISEPACK, SWAY) or GUID. Licenses that come "
+                    + "from groups are changed on the group."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot license assign --user ada@contoso.com --sku ENTERPRISEPACK --disable-plan SWAY,FORMS_PLAN_E3",
+            "  allot license replace --user ada@contoso.com --from ENTERPRISEPACK --to SPE_E5",
+            "  allot license show --user ada@contoso.com"
+        })
+public final class LicenseCommands {
+    private final Context context;
+
+    LicenseCommands(Context context) {
+        this.context = context;
+    }
+
+    @Command(
+            name = "assign",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Assigns products to a user, with some of their plans switched off.",
+                "Assigning a product the user already has directly replaces its switched-off plans. The user "
+                        + "needs a usage location."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot license assign --user ada@contoso.com --sku ENTERPRISEPACK",
+                "  allot license assign --user ada@contoso.com --sku ENTERPRISEPACK --disable-plan SWAY,FORMS_PLAN_E3",
+                "  allot license assign --user ada@contoso.com --sku EMS,POWER_BI_PRO"
+            })
+    void assign(
+            @Mixin LicenseOptions.UserOption user,
+            @Mixin LicenseOptions.Skus skus,
+            @Mixin LicenseOptions.Plans plans,
+            @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
+                    boolean force) {
+        change(user.user, plans.on(skus.in(context.directory().products())), List.of(), force);
+    }
+
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Removes products assigned directly to a user.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot license remove --user ada@contoso.com --sku ENTERPRISEPACK")
+    void remove(@Mixin LicenseOptions.UserOption user, @Mixin LicenseOptions.Skus skus) {
+        change(user.user, List.of(), skus.ids(context.directory().products()), false);
+    }
+
+    @Command(
+            name = "replace",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Replaces one product with another in a single request: the user never goes without.",
+                "Both happen, or neither does."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = "  allot license replace --user ada@contoso.com --from ENTERPRISEPACK --to SPE_E5")
+    void replace(
+            @Mixin LicenseOptions.UserOption user,
+            @Option(names = "--from", required = true, paramLabel = "SKU", description = "The product to take away.")
+                    String from,
+            @Option(names = "--to", required = true, paramLabel = "SKU", description = "The product to give instead.")
+                    String to,
+            @Mixin LicenseOptions.Plans plans,
+            @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
+                    boolean force) {
+        Products products = context.directory().products();
+        UUID old = products.find(from).skuId();
+        change(user.user, plans.on(List.of(products.find(to))), List.of(old), force);
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Shows a user's licenses, one row per source (Direct, or the group it comes from), with its "
+                        + "state, error and reason; --plans shows each service plan instead."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot license show --user ada@contoso.com",
+                "  allot license show --user ada@contoso.com --plans"
+            })
+    void show(
+            @Mixin LicenseOptions.UserOption option,
+            @Option(names = "--plans", description = "Each plan of each license and its provisioning status.")
+                    boolean plans) {
+        Directory directory = context.directory();
+        String user = option.user;
+        if (plans) {
+            User u = directory.user(user, "id");
+            Table table = Table.of("skuPartNumber", "servicePlanName", "provisioningStatus", "servicePlanId");
+            for (LicenseDetails d :
+                    context.api().list(Query.path("/v1.0/users", u.id(), "licenseDetails"), LicenseDetails.class)) {
+                for (ServicePlanInfo p : d.servicePlans()) {
+                    table.add(d.skuPartNumber(), p.servicePlanName(), p.provisioningStatus(), p.servicePlanId());
+                }
+            }
+            context.printer().print(table);
+            return;
+        }
+        context.printer().print(Licenses.sources(directory.user(user, Directory.USER_LICENSES), directory));
+    }
+
+    @Command(
+            name = "reprocess",
+            mixinStandardHelpOptions = true,
+            description = "Applies a user's licenses again (group licenses included), e.g. after fixing its usage"
+                    + " location.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot license reprocess --user ada@contoso.com")
+    void reprocess(@Mixin LicenseOptions.UserOption user) {
+        Directory directory = context.directory();
+        User u = directory.user(user.user, "id");
+        context.api().post(Query.path("/v1.0/users", u.id(), "reprocessLicenseAssignment"), null);
+        context.printer().print(Licenses.sources(directory.user(u.id(), Directory.USER_LICENSES), directory));
+    }
+
+    private void change(String user, List<AssignedLicense> add, List<UUID> remove, boolean force) {
+        Directory directory = context.directory();
+        User u = directory.user(user, "id");
+        if (add.isEmpty() && remove.isEmpty()) {
+            throw Failure.usage("Nothing to change.");
+        }
+        context.api()
+                .post(
+                        Query.of(Query.path("/v1.0/users", u.id(), "assignLicense"))
+                                .with("force", force ? "true" : null),
+                        new AssignLicenseRequest(add, remove));
+        context.printer().print(Licenses.sources(directory.user(u.id(), Directory.USER_LICENSES), directory));
+    }
+}

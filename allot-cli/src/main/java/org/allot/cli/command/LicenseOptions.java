@@ -1,0 +1,84 @@
+package org.allot.cli.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.allot.api.graph.AssignedLicense;
+import org.allot.cli.Failure;
+import org.allot.cli.lookup.Products;
+import picocli.CommandLine.Option;
+
+/** The options that name licenses, shared by the commands of users and of groups (picocli mixins). */
+final class LicenseOptions {
+    private LicenseOptions() {}
+
+    /** {@code --user}: whose licenses. */
+    static final class UserOption {
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "userPrincipalName or id.")
+        String user;
+    }
+
+    /** {@code --sku}: which products. */
+    static final class Skus {
+        @Option(
+                names = "--sku",
+                required = true,
+                split = ",",
+                paramLabel = "SKU",
+                description = "Part number (ENTERPRISEPACK) or GUID; several with commas.")
+        List<String> names;
+
+        List<Products.Sku> in(Products products) {
+            return names.stream().map(products::find).toList();
+        }
+
+        List<UUID> ids(Products products) {
+            return in(products).stream().map(Products.Sku::skuId).toList();
+        }
+    }
+
+    /** {@code --disable-plan}: which plans of those products to switch off. */
+    static final class Plans {
+        @Option(
+                names = "--disable-plan",
+                split = ",",
+                paramLabel = "PLAN",
+                description = "Plans to switch off, by name (SWAY) or GUID; several with commas.")
+        List<String> names = new ArrayList<>();
+
+        /** Each product with the named plans it has switched off; a plan none of them has is not found. */
+        List<AssignedLicense> on(List<Products.Sku> skus) {
+            List<String> plans =
+                    names.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            for (String plan : plans) {
+                if (skus.stream().noneMatch(sku -> sku.has(plan))) {
+                    String products = String.join(
+                            " or ", skus.stream().map(Products.Sku::partNumber).toList());
+                    throw Failure.notFound(products + " has no service plan '" + plan + "': see 'allot product plans "
+                            + skus.get(0).partNumber() + "'.");
+                }
+            }
+            List<AssignedLicense> licenses = new ArrayList<>();
+            for (Products.Sku sku : skus) {
+                licenses.add(new AssignedLicense(
+                        sku.plans(plans.stream().filter(sku::has).toList()), sku.skuId()));
+            }
+            return licenses;
+        }
+    }
+
+    /** {@code --preview}, {@code --wait} and {@code --progress}: how a group license change runs. */
+    static final class GroupChange {
+        @Option(names = "--preview", description = "Only show what it would do.")
+        boolean preview;
+
+        @Option(names = "--wait", description = "Wait until every member is processed.")
+        boolean await;
+
+        @Option(
+                names = "--progress",
+                negatable = true,
+                description = "Show the progress indicator while waiting (default: on a terminal).")
+        Boolean progress;
+    }
+}

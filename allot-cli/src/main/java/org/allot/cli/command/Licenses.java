@@ -1,0 +1,74 @@
+package org.allot.cli.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.LicenseAssignmentState;
+import org.allot.api.graph.User;
+import org.allot.cli.lookup.Directory;
+import org.allot.cli.lookup.Products;
+import org.allot.cli.output.Table;
+
+/** How licenses read in tables: part numbers, plan names, and one row per source of each license. */
+final class Licenses {
+    private Licenses() {}
+
+    /** Part numbers, with the switched-off plans: {@code ENTERPRISEPACK(-SWAY,-FORMS_PLAN_E3)}. */
+    static List<String> names(List<AssignedLicense> licenses, Products products) {
+        List<String> names = new ArrayList<>();
+        for (AssignedLicense license : licenses == null ? List.<AssignedLicense>of() : licenses) {
+            String name = products.partNumber(license.skuId());
+            List<String> off = planNames(products, license.skuId(), license.disabledPlans());
+            names.add(off.isEmpty() ? name : name + "(-" + String.join(",-", off) + ")");
+        }
+        return names;
+    }
+
+    /** {@code SPE_E5:CountViolation} for each assignment in error. */
+    static List<String> errors(List<LicenseAssignmentState> states, Products products) {
+        List<String> errors = new ArrayList<>();
+        for (LicenseAssignmentState s : states == null ? List.<LicenseAssignmentState>of() : states) {
+            if (inError(s)) {
+                errors.add(products.partNumber(s.skuId()) + ":" + s.error());
+            }
+        }
+        return errors;
+    }
+
+    static boolean inError(LicenseAssignmentState state) {
+        return !"Active".equals(state.state()) || (state.error() != null && !"None".equals(state.error()));
+    }
+
+    static boolean hasErrors(User user) {
+        return user.licenseAssignmentStates() != null
+                && user.licenseAssignmentStates().stream().anyMatch(Licenses::inError);
+    }
+
+    /** One row per source of each license: direct, or the group it comes from. */
+    static Table sources(User user, Directory directory) {
+        Products products = directory.products();
+        Table table = Table.of("skuPartNumber", "source", "state", "error", "disabledPlans", "waitingSince", "reason");
+        for (LicenseAssignmentState s : user.licenseAssignmentStates()) {
+            table.add(
+                    products.partNumber(s.skuId()),
+                    s.assignedByGroup() == null ? "Direct" : directory.groupName(s.assignedByGroup()),
+                    s.state(),
+                    s.error(),
+                    planNames(products, s.skuId(), s.disabledPlans()),
+                    "CountViolation".equals(s.error()) ? s.requestedDateTime() : null,
+                    s.reason());
+        }
+        return table;
+    }
+
+    static List<String> planNames(Products products, Object skuId, List<?> plans) {
+        if (plans == null || plans.isEmpty()) {
+            return List.of();
+        }
+        Products.Sku sku = products.byId(skuId).orElse(null);
+        return plans.stream()
+                .map(String::valueOf)
+                .map(p -> sku == null ? p : sku.planName(p))
+                .toList();
+    }
+}

@@ -1,0 +1,90 @@
+package org.allot.cli.command;
+
+import java.io.Console;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.allot.cli.Context;
+import org.allot.cli.Environment;
+import org.allot.cli.Failure;
+import org.allot.cli.api.Api;
+import org.allot.cli.api.ConfigFile;
+import org.allot.cli.api.Credentials;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Checks the credentials against the server and keeps them in the config file. */
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Signs in to an Allot server and keeps the server and credentials in the config file.",
+            "The config file is ~/.config/allot/config.json (or $ALLOT_CONFIG), readable by you only. What is not"
+                    + " given comes from ALLOT_URL, ALLOT_CLIENT_ID and ALLOT_CLIENT_SECRET, or the file; the"
+                    + " secret is asked for on a terminal. The credentials are checked before they are kept."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot login --url http://localhost:8080 --client-id 3f2a…   (asks for the secret)",
+            "  ALLOT_CLIENT_SECRET=… allot login --url https://allot.example.com --client-id 3f2a…"
+        })
+public final class Login implements Callable<Integer> {
+    private final Context context;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The server, e.g. http://localhost:8080.")
+    String url;
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "The app's client id (appId).")
+    String clientId;
+
+    @Option(
+            names = "--client-secret",
+            paramLabel = "SECRET",
+            description = "The app's client secret (better: ALLOT_CLIENT_SECRET, or typed when asked).")
+    String clientSecret;
+
+    Login(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Environment environment = context.environment();
+        ConfigFile file = new ConfigFile(environment.configFile());
+        Optional<Credentials> saved = file.read();
+        String server = given(url, environment.variable(Environment.URL), saved.map(Credentials::url), "--url");
+        String id = given(
+                clientId, environment.variable(Environment.CLIENT_ID), saved.map(Credentials::clientId), "--client-id");
+        String secret = clientSecret != null
+                ? clientSecret
+                : environment
+                        .variable(Environment.CLIENT_SECRET)
+                        .or(() -> saved.filter(c -> c.clientId().equals(id)).map(Credentials::clientSecret))
+                        .orElseGet(this::askSecret);
+        Credentials credentials = new Credentials(Credentials.checkedUrl(server), id, secret);
+        Identity identity = Identity.of(new Api(credentials));
+        file.write(credentials);
+        context.note("Logged in to " + identity.tenant() + " at " + identity.url() + " as " + identity.app()
+                + "; saved in " + file.path() + ".");
+        context.printer().print(identity.item().put("config", file.path().toString()));
+        return 0;
+    }
+
+    private static String given(String option, Optional<String> variable, Optional<String> saved, String name) {
+        if (option != null && !option.isBlank()) {
+            return option.strip();
+        }
+        return variable.or(() -> saved).orElseThrow(() -> Failure.usage("Give " + name + "."));
+    }
+
+    private String askSecret() {
+        Console console = System.console();
+        if (!context.environment().interactive() || console == null) {
+            throw Failure.usage("Give the client secret in ALLOT_CLIENT_SECRET or --client-secret.");
+        }
+        char[] typed = console.readPassword("Client secret: ");
+        if (typed == null || typed.length == 0) {
+            throw Failure.usage("No client secret given.");
+        }
+        return new String(typed);
+    }
+}

@@ -1,0 +1,169 @@
+package org.allot.cli.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.allot.api.extensions.Product;
+import org.allot.api.extensions.WaitingListEntry;
+import org.allot.api.graph.LicenseUnitsDetail;
+import org.allot.api.graph.ServicePlanInfo;
+import org.allot.api.graph.SubscribedSku;
+import org.allot.cli.Context;
+import org.allot.cli.api.Api;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Products;
+import org.allot.cli.output.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/** Products: the subscribed ones with their seats, the catalogue, a product's plans, and its waiting list. */
+@Command(
+        name = "product",
+        aliases = {"products", "sku", "skus"},
+        mixinStandardHelpOptions = true,
+        description = "Shows products: seats of the subscribed ones, the catalogue, plans and waiting lists.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot product list",
+            "  allot product catalog --search E5",
+            "  allot product plans ENTERPRISEPACK",
+            "  allot product waiting SPE_E5"
+        })
+public final class ProductCommands {
+    private final Context context;
+
+    ProductCommands(Context context) {
+        this.context = context;
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Lists the subscribed products with their seats: total (enabled and warning subscriptions), "
+                        + "assigned, available for new assignments, and waiting (users in the waiting list)."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot product list", "  allot product list -o json | jq '.[] | select(.waiting > 0)'"})
+    void list() {
+        Table table =
+                Table.of("skuPartNumber", "skuId", "status", "total", "assigned", "available", "waiting", "overage");
+        for (SubscribedSku s : context.api().list("/v1.0/subscribedSkus", SubscribedSku.class)) {
+            Seats seats = Seats.of(s);
+            table.add(
+                    s.skuPartNumber(),
+                    s.skuId(),
+                    s.capabilityStatus(),
+                    seats.total(),
+                    seats.assigned(),
+                    seats.available(),
+                    seats.waiting(),
+                    seats.overage());
+        }
+        context.printer().print(table);
+    }
+
+    /** The seat figures of a subscribed product, as the admin center shows them. */
+    record Seats(int total, int assigned, int available, int waiting, int overage) {
+        static Seats of(SubscribedSku sku) {
+            LicenseUnitsDetail units =
+                    sku.prepaidUnits() == null ? new LicenseUnitsDetail(0, 0, 0, 0) : sku.prepaidUnits();
+            int consumed = sku.consumedUnits();
+            return new Seats(
+                    units.enabled() + units.warning(),
+                    consumed,
+                    Math.max(0, units.enabled() - consumed),
+                    sku.waitingUnits() == null ? 0 : sku.waitingUnits(),
+                    Math.max(0, consumed - units.enabled() - units.warning()));
+        }
+    }
+
+    @Command(
+            name = "catalog",
+            aliases = "catalogue",
+            mixinStandardHelpOptions = true,
+            description = "Lists the product catalogue (built-in and custom products), subscribed or not.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot product catalog --search \"E5\"", "  allot product catalog --custom"})
+    void catalog(
+            @Option(names = "--search", paramLabel = "TEXT", description = "Part number or name containing TEXT.")
+                    String search,
+            @Option(names = "--custom", description = "Only custom products.") boolean custom) {
+        Table table = Table.of("skuPartNumber", "skuId", "displayName", "appliesTo", "plans", "custom");
+        for (Product p : context.api()
+                .list(
+                        Query.of("/allot/v1/products").with("search", search).with("custom", custom ? "true" : null),
+                        Product.class)) {
+            table.add(
+                    p.skuPartNumber(),
+                    p.skuId(),
+                    p.displayName(),
+                    p.appliesTo(),
+                    p.servicePlans() == null ? 0 : p.servicePlans().size(),
+                    p.custom());
+        }
+        context.printer().print(table);
+    }
+
+    @Command(
+            name = "plans",
+            mixinStandardHelpOptions = true,
+            description = "Lists the service plans of a product: the names --disable-plan takes.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot product plans ENTERPRISEPACK")
+    void plans(@Parameters(paramLabel = "SKU", description = "part number or GUID") String sku) {
+        Products.Sku found = context.directory().products().find(sku);
+        Table table = Table.of("servicePlanName", "servicePlanId", "appliesTo");
+        for (ServicePlanInfo p : found.plans()) {
+            table.add(p.servicePlanName(), p.servicePlanId(), p.appliesTo());
+        }
+        context.printer().print(table);
+    }
+
+    @Command(
+            name = "waiting",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Lists the users waiting for a seat of a product, in the order they will be served when seats "
+                        + "free up or are added."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = "  allot product waiting SPE_E5")
+    void waiting(
+            @Parameters(paramLabel = "SKU", description = "part number or GUID") String sku,
+            @Option(names = "--top", paramLabel = "N", description = "At most N users (default: all).") int top) {
+        Products.Sku found = context.directory().products().find(sku);
+        Table table =
+                Table.of("position", "userPrincipalName", "displayName", "requestedDateTime", "group", "priority");
+        int skip = 0;
+        while (true) {
+            JsonNode page = context.api()
+                    .get(Query.of(Query.path(
+                                    "/allot/v1/subscribedSkus", found.skuId().toString(), "waitingList"))
+                            .with("$top", 999)
+                            .with("$skip", skip));
+            List<WaitingListEntry> entries = new ArrayList<>();
+            page.path("value").forEach(v -> entries.add(Api.JSON.treeToValue(v, WaitingListEntry.class)));
+            for (WaitingListEntry e : entries) {
+                if (top > 0 && table.rows().size() >= top) {
+                    break;
+                }
+                table.add(
+                        e.position(),
+                        e.userPrincipalName(),
+                        e.displayName(),
+                        e.requestedDateTime(),
+                        e.assignedByGroup() == null
+                                ? "Direct"
+                                : context.directory().groupName(e.assignedByGroup()),
+                        e.priority());
+            }
+            skip += entries.size();
+            if (entries.size() < 999 || (top > 0 && table.rows().size() >= top)) {
+                break;
+            }
+        }
+        context.printer().print(table);
+    }
+}

@@ -1,0 +1,140 @@
+package org.allot.cli.command;
+
+import org.allot.api.extensions.SubscriptionRequest;
+import org.allot.api.extensions.SubscriptionUpdate;
+import org.allot.api.graph.CompanySubscription;
+import org.allot.cli.Context;
+import org.allot.cli.Failure;
+import org.allot.cli.api.ApiError;
+import org.allot.cli.api.Query;
+import org.allot.cli.output.Item;
+import org.allot.cli.output.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Subscriptions: list, add (buy seats), and change seats or status. */
+@Command(
+        name = "subscription",
+        aliases = "subscriptions",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists and adds subscriptions, and changes their seats or status.",
+            "Added seats go to the waiting list at once."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot subscription list",
+            "  allot subscription add --sku SPE_E5 --seats 5",
+            "  allot subscription update 2b1f… --seats 30"
+        })
+public final class SubscriptionCommands {
+    private final Context context;
+
+    SubscriptionCommands(Context context) {
+        this.context = context;
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Lists the tenant's subscriptions.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot subscription list", "  allot subscription list -o csv > subscriptions.csv"})
+    void list() {
+        Table table = Table.of(
+                "id",
+                "skuPartNumber",
+                "status",
+                "totalLicenses",
+                "isTrial",
+                "createdDateTime",
+                "nextLifecycleDateTime");
+        for (CompanySubscription s : context.api().list("/v1.0/directory/subscriptions", CompanySubscription.class)) {
+            table.add(
+                    s.id(),
+                    s.skuPartNumber(),
+                    s.status(),
+                    s.totalLicenses(),
+                    s.isTrial(),
+                    s.createdDateTime(),
+                    s.nextLifecycleDateTime());
+        }
+        context.printer().print(table);
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Adds a subscription: seats of a product (Global Administrator).",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot subscription add --sku SPE_E5 --seats 5",
+                "  allot subscription add --sku EMS --seats 25 --trial"
+            })
+    void add(
+            @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.")
+                    String sku,
+            @Option(names = "--seats", required = true, paramLabel = "N", description = "How many seats.") int seats,
+            @Option(names = "--trial", description = "A trial subscription.") boolean trial,
+            @Option(names = "--status", paramLabel = "STATUS", description = "Enabled (default), Warning, Suspended.")
+                    String status) {
+        if (seats < 1) {
+            throw Failure.usage("--seats must be at least 1.");
+        }
+        String skuId = context.directory().products().find(sku).skuId().toString();
+        CompanySubscription created = context.api()
+                .post(
+                        "/allot/v1/subscriptions",
+                        new SubscriptionRequest(skuId, null, seats, status, trial ? Boolean.TRUE : null, null),
+                        CompanySubscription.class);
+        context.printer().print(item(created));
+    }
+
+    @Command(
+            name = "update",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Changes a subscription's seats or status.",
+                "Lowering seats below what is assigned removes nobody's license: the product shows an overage "
+                        + "until it is resolved."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot subscription update 2b1f… --seats 30",
+                "  allot subscription update 2b1f… --status Warning"
+            })
+    void update(
+            @Parameters(paramLabel = "ID", description = "the subscription's id (allot subscription list)") String id,
+            @Option(names = "--seats", paramLabel = "N", description = "The new number of seats.") Integer seats,
+            @Option(
+                            names = "--status",
+                            paramLabel = "STATUS",
+                            description = "Enabled, Warning, Suspended, LockedOut or Deleted.")
+                    String status) {
+        if (seats == null && status == null) {
+            throw Failure.usage("Give --seats, --status or both.");
+        }
+        try {
+            CompanySubscription changed = context.api()
+                    .patch(
+                            Query.path("/allot/v1/subscriptions", id.strip()),
+                            new SubscriptionUpdate(seats, status),
+                            CompanySubscription.class);
+            context.printer().print(item(changed));
+        } catch (ApiError e) {
+            throw e.status() == 404 ? Failure.notFound("No subscription '" + id + "'.") : e;
+        }
+    }
+
+    private static Item item(CompanySubscription s) {
+        return Item.of()
+                .put("id", s.id())
+                .put("skuPartNumber", s.skuPartNumber())
+                .put("status", s.status())
+                .put("totalLicenses", s.totalLicenses())
+                .put("isTrial", s.isTrial())
+                .put("createdDateTime", s.createdDateTime())
+                .put("nextLifecycleDateTime", s.nextLifecycleDateTime());
+    }
+}

@@ -1,0 +1,145 @@
+package org.allot.cli.output;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.allot.cli.api.Api;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
+
+/** Prints tables and items on stdout as aligned text, JSON or CSV. */
+public final class Printer {
+    private static final CsvMapper CSV =
+            CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final String GAP = "  ";
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final OutputFormat format;
+
+    public Printer(PrintWriter out, PrintWriter err, OutputFormat format) {
+        this.out = out;
+        this.err = err;
+        this.format = format;
+    }
+
+    public OutputFormat format() {
+        return format;
+    }
+
+    /** The table; for people, "No results." on stderr when it has no rows. */
+    public void print(Table table) {
+        if (format == OutputFormat.TABLE && table.isEmpty()) {
+            err.println("No results.");
+            err.flush();
+        }
+        switch (format) {
+            case TABLE -> out.print(render(table));
+            case JSON -> out.println(json(objects(table)));
+            case CSV -> out.print(csv(table));
+        }
+        out.flush();
+    }
+
+    public void print(Item item) {
+        switch (format) {
+            case TABLE -> out.print(render(item));
+            case JSON -> out.println(json(item.properties()));
+            case CSV -> out.print(csv(item.asTable()));
+        }
+        out.flush();
+    }
+
+    /** Aligned columns under a header; numbers right-aligned; no trailing spaces. */
+    public static String render(Table table) {
+        if (table.isEmpty()) {
+            return "";
+        }
+        int[] widths = new int[table.columns().size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = table.columns().get(c).length();
+            for (List<Object> row : table.rows()) {
+                widths[c] = Math.max(widths[c], text(row.get(c)).length());
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        line(s, new ArrayList<>(table.columns()), widths);
+        for (List<Object> row : table.rows()) {
+            line(s, row, widths);
+        }
+        return s.toString();
+    }
+
+    /** One property a line: names aligned, then values. */
+    public static String render(Item item) {
+        int width = item.properties().keySet().stream()
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
+        StringBuilder s = new StringBuilder();
+        item.properties().forEach((name, value) -> s.append(
+                        (name + " ".repeat(width - name.length()) + GAP + text(value)).stripTrailing())
+                .append('\n'));
+        return s.toString();
+    }
+
+    /** A value as a table or CSV cell: nothing for null, lists joined with commas. */
+    public static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Printer::text).collect(Collectors.joining(","));
+        }
+        return value.toString();
+    }
+
+    public static String csv(Table table) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        table.columns().forEach(schema::addColumn);
+        StringWriter text = new StringWriter();
+        List<List<String>> rows = table.rows().stream()
+                .map(row -> row.stream().map(Printer::text).toList())
+                .toList();
+        CSV.writer(schema.build()).writeValues(text).writeAll(rows).close();
+        if (rows.isEmpty()) {
+            return String.join(",", table.columns()) + "\n";
+        }
+        return text.toString();
+    }
+
+    private static void line(StringBuilder s, List<Object> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < widths.length; c++) {
+            Object cell = cells.get(c);
+            String value = text(cell);
+            String pad = " ".repeat(widths[c] - value.length());
+            line.append(cell instanceof Number ? pad + value : value + pad);
+            if (c < widths.length - 1) {
+                line.append(GAP);
+            }
+        }
+        s.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static List<Map<String, Object>> objects(Table table) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (int c = 0; c < row.size(); c++) {
+                object.put(table.columns().get(c), row.get(c));
+            }
+            objects.add(object);
+        }
+        return objects;
+    }
+
+    private static String json(Object value) {
+        return Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    }
+}

@@ -1,0 +1,59 @@
+package org.allot.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md sections 2 and 7: the CLI is a client of the REST API; of Allot's code it uses the wire records only. */
+class CliArchitectureTest {
+    private static final JavaClasses CLI = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.allot.cli");
+
+    @Test
+    void dependsOnTheApiRecordsOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.allot.core..", "org.allot.server..", "org.allot.bench..")
+                .check(CLI);
+    }
+
+    @Test
+    void usesOnlyTheApiRecordsTheJdkAndItsCommandLineLibraries() {
+        classes()
+                .that()
+                .resideInAPackage("org.allot.cli..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.cli..",
+                        "org.allot.api..",
+                        "java..",
+                        "picocli..",
+                        "me.tongfei.progressbar..",
+                        "tools.jackson..",
+                        "com.fasterxml.jackson.annotation..")
+                .check(CLI);
+    }
+
+    @Test
+    void noJunkDrawerNames() {
+        noClasses()
+                .should()
+                .haveSimpleNameEndingWith("Impl")
+                .orShould()
+                .haveSimpleNameEndingWith("Manager")
+                .orShould()
+                .haveSimpleNameEndingWith("Util")
+                .orShould()
+                .haveSimpleNameEndingWith("Utils")
+                .check(CLI);
+    }
+}

@@ -1,0 +1,102 @@
+package org.allot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.allot.cli.testing.AgainstARealServer;
+import org.allot.cli.testing.Run;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Products and subscriptions: seat figures, buying seats, the catalogue, plans and waiting lists. */
+class ProductCommandsIT extends AgainstARealServer {
+
+    @Test
+    void seatFiguresAreThoseOfTheSubscribedSkus() {
+        Run list = allot.run("product", "list", "-o", "json");
+        assertThat(list.exit()).as(list.toString()).isZero();
+        JsonNode skus = api.get("/v1.0/subscribedSkus").path("value");
+        assertThat(list.json().size()).isEqualTo(skus.size());
+        for (JsonNode sku : skus) {
+            JsonNode row = find(list.json(), sku.path("skuPartNumber").asString());
+            int enabled = sku.path("prepaidUnits").path("enabled").asInt();
+            int consumed = sku.path("consumedUnits").asInt();
+            assertThat(row.path("total").asInt())
+                    .isEqualTo(
+                            enabled + sku.path("prepaidUnits").path("warning").asInt());
+            assertThat(row.path("assigned").asInt()).isEqualTo(consumed);
+            assertThat(row.path("available").asInt()).isEqualTo(Math.max(0, enabled - consumed));
+            assertThat(row.path("waiting").asInt())
+                    .isEqualTo(sku.path("waitingUnits").asInt());
+        }
+    }
+
+    @Test
+    void buyingSeatsAddsToTheTotalAndASubscriptionCanBeResized() {
+        Run added = allot.run("subscription", "add", "--sku", "WINDOWS_STORE", "--seats", "7", "-o", "json");
+        assertThat(added.exit()).as(added.toString()).isZero();
+        String id = added.json().path("id").asString();
+        assertThat(total("WINDOWS_STORE")).isEqualTo(7);
+
+        Run resized = allot.run("subscription", "update", id, "--seats", "9");
+        assertThat(resized.exit()).as(resized.toString()).isZero();
+        assertThat(total("WINDOWS_STORE")).isEqualTo(9);
+        assertThat(allot.run("subscription", "list", "-o", "csv").csv())
+                .filteredOn(r -> r.get("id").equals(id))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("totalLicenses")).isEqualTo("9"));
+
+        Run unknown = allot.run("subscription", "update", "8d1f6c2e-0000-4000-8000-000000000000", "--seats", "3");
+        assertThat(unknown.exit()).isEqualTo(3);
+    }
+
+    @Test
+    void theWaitingListComesInTheOrderUsersWillBeServed() {
+        Run waiting = allot.run("product", "waiting", "SPE_E5", "-o", "json");
+        assertThat(waiting.exit()).as(waiting.toString()).isZero();
+        List<String> expected = new ArrayList<>();
+        api.get("/allot/v1/subscribedSkus/SPE_E5/waitingList")
+                .path("value")
+                .forEach(e -> expected.add(e.path("userPrincipalName").asString()));
+        List<String> listed = new ArrayList<>();
+        waiting.json().forEach(e -> listed.add(e.path("userPrincipalName").asString()));
+        assertThat(listed).isNotEmpty().isEqualTo(expected);
+        assertThat(waiting.json().get(0).path("position").asInt()).isEqualTo(1);
+        assertThat(waiting.json().get(0).path("group").asString()).isEqualTo("Engineering-E5");
+    }
+
+    @Test
+    void theCatalogueAndAProductsPlansCanBeSearched() {
+        Run catalog = allot.run("product", "catalog", "--search", "visio", "-o", "csv");
+        assertThat(catalog.exit()).as(catalog.toString()).isZero();
+        assertThat(catalog.csv()).extracting(r -> r.get("skuPartNumber")).contains("VISIOCLIENT");
+
+        Run plans = allot.run("product", "plans", "ENTERPRISEPACK", "-o", "csv");
+        assertThat(plans.csv()).extracting(r -> r.get("servicePlanName")).contains("SWAY", "FORMS_PLAN_E3");
+
+        Run unknown = allot.run("product", "plans", "NOT_A_PRODUCT");
+        assertThat(unknown.exit()).isEqualTo(3);
+        assertThat(unknown.err()).startsWith("error: NotFound: No product 'NOT_A_PRODUCT'");
+    }
+
+    private int total(String partNumber) {
+        List<Map<String, String>> rows =
+                allot.run("product", "list", "-o", "csv").csv();
+        return rows.stream()
+                .filter(r -> r.get("skuPartNumber").equals(partNumber))
+                .mapToInt(r -> Integer.parseInt(r.get("total")))
+                .findFirst()
+                .orElse(0);
+    }
+
+    private static JsonNode find(JsonNode rows, String partNumber) {
+        for (JsonNode row : rows) {
+            if (row.path("skuPartNumber").asString().equals(partNumber)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + partNumber + " in " + rows);
+    }
+}
