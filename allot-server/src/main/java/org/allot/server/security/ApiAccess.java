@@ -35,6 +35,10 @@ public final class ApiAccess {
             rule(HttpMethod.DELETE, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
             // Allot's extensions
             rule(HttpMethod.POST, "/allot/v1/groups/*/seatImpact", Capability.ASSIGN_GROUP_LICENSES),
+            // previews change nothing: whoever reads the directory may run them
+            rule(HttpMethod.POST, "/allot/v1/groups/membershipRulePreview", Capability.READ),
+            rule(HttpMethod.POST, "/allot/v1/groups/*/membershipRulePreview", Capability.READ),
+            rule(HttpMethod.POST, "/allot/v1/groups/*/recomputeMembership", Capability.MANAGE_GROUPS),
             rule(HttpMethod.POST, "/allot/v1/groups/*/reprocessLicenseAssignment", Capability.ASSIGN_GROUP_LICENSES),
             rule(HttpMethod.PATCH, "/allot/v1/groups/*/licensing", Capability.ASSIGN_GROUP_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/subscriptions", Capability.MANAGE_SUBSCRIPTIONS),

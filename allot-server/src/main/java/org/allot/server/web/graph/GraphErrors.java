@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error of the API as Graph's error body, with the right status; never a stack trace, never a 500 for bad input. */
 @RestControllerAdvice(basePackages = {"org.allot.server.web.graph", "org.allot.server.web.extensions"})
@@ -55,6 +57,26 @@ public final class GraphErrors {
     ResponseEntity<ODataError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (e.getCause() instanceof RequestTooLarge tooLarge) {
             return tooLarge(tooLarge, request);
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return error(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "BadRequest",
+                    "Property '" + unknown.getPropertyName() + "' does not exist on type '"
+                            + unknown.getReferringClass().getSimpleName() + "'.");
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String property =
+                    mismatch.getPath().get(mismatch.getPath().size() - 1).getPropertyName();
+            if (property != null) {
+                return error(
+                        request,
+                        HttpStatus.BAD_REQUEST,
+                        "BadRequest",
+                        "Invalid value specified for property '" + property + "'.");
+            }
         }
         return error(
                 request,
