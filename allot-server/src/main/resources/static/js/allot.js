@@ -50,6 +50,17 @@
                 });
             });
         });
+        // Parts of a form shown only for one choice: <div data-shown-when="membershipType=Dynamic">.
+        document.querySelectorAll('[data-shown-when]').forEach(function (part) {
+            var condition = part.dataset.shownWhen.split('=');
+            var radios = document.querySelectorAll('input[name="' + condition[0] + '"]');
+            function update() {
+                var chosen = document.querySelector('input[name="' + condition[0] + '"]:checked');
+                part.hidden = !chosen || chosen.value !== condition[1];
+            }
+            radios.forEach(function (radio) { radio.addEventListener('change', update); });
+            update();
+        });
     }
 
     if (document.readyState === 'loading') {

@@ -24,6 +24,7 @@ public final class BulkDirectory {
                 .param("location", usageLocation)
                 .param("count", count)
                 .update();
+        analyze(jdbc, "directory_user");
     }
 
     public static void addMembers(JdbcClient jdbc, TenantId tenant, GroupId group, String prefix, int count) {
@@ -35,5 +36,14 @@ public final class BulkDirectory {
                 .param("prefix", prefix)
                 .param("count", count)
                 .update();
+        analyze(jdbc, "group_member_user");
+    }
+
+    /**
+     * Refreshes the planner's statistics, as autovacuum would within a minute: a query planned on the statistics of
+     * the empty table right after a bulk load can pick a nested loop over every row and run for many minutes.
+     */
+    private static void analyze(JdbcClient jdbc, String table) {
+        jdbc.sql("analyze " + table).update();
     }
 }

@@ -129,11 +129,23 @@ public class GroupListPage {
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "displayName", defaultValue = "") String displayName,
             @RequestParam(name = "description", defaultValue = "") String description,
+            @RequestParam(name = "membershipType", defaultValue = "Assigned") String membershipType,
+            @RequestParam(name = "membershipRule", defaultValue = "") String rule,
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
+        boolean dynamic =
+                switch (membershipType) {
+                    case "Dynamic" -> true;
+                    case "Assigned" -> false;
+                    default -> throw new AdminPages.BadInput("Choose assigned or dynamic membership.");
+                };
+        Form form = new Form(displayName, description, membershipType, rule);
         if (displayName.isBlank()) {
-            return again(flash, displayName, description, "Enter the group's name.");
+            return again(flash, form, "displayName", "Enter the group's name.");
+        }
+        if (dynamic && rule.isBlank()) {
+            return again(flash, form, "membershipRule", "Enter the membership rule that selects the members.");
         }
         Map<GroupAttribute, Object> values = new HashMap<>();
         values.put(GroupAttribute.DISPLAY_NAME, displayName.strip());
@@ -141,18 +153,34 @@ public class GroupListPage {
             values.put(GroupAttribute.DESCRIPTION, description.strip());
         }
         values.put(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE);
-        var outcome = work.run(() -> directory.create(AdminPages.caller(admin, request), values, Set.of()));
+        if (dynamic) {
+            values.put(GroupAttribute.MEMBERSHIP_RULE, rule.strip());
+        }
+        Set<String> types = dynamic ? Set.of("DynamicMembership") : Set.of();
+        var outcome = work.run(() -> directory.create(AdminPages.caller(admin, request), values, types));
         if (!outcome.isDone()) {
-            return again(flash, displayName, description, outcome.rejection().message());
+            String message = outcome.rejection().message();
+            return again(
+                    flash,
+                    form,
+                    dynamic && message.toLowerCase(java.util.Locale.ROOT).contains("rule")
+                            ? "membershipRule"
+                            : "displayName",
+                    message);
         }
         flash.addFlashAttribute(AdminPages.NOTICE, "Group " + displayName.strip() + " created.");
         return AdminPages.redirect("/groups/" + outcome.value().id());
     }
 
-    private static String again(RedirectAttributes flash, String displayName, String description, String problem) {
-        flash.addFlashAttribute("displayName", displayName);
-        flash.addFlashAttribute("description", description);
-        AdminPages.refuse(flash, "displayName", problem);
+    /** What was typed into the new-group form, given back when it is refused. */
+    private record Form(String displayName, String description, String membershipType, String membershipRule) {}
+
+    private static String again(RedirectAttributes flash, Form form, String field, String problem) {
+        flash.addFlashAttribute("displayName", form.displayName());
+        flash.addFlashAttribute("description", form.description());
+        flash.addFlashAttribute("membershipType", form.membershipType());
+        flash.addFlashAttribute("membershipRule", form.membershipRule());
+        AdminPages.refuse(flash, field, problem);
         return AdminPages.redirect("/groups/new");
     }
 

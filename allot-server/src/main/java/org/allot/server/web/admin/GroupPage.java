@@ -92,6 +92,9 @@ public class GroupPage {
             Group group = find(tenant, id);
             var state = licensing.stateOf(tenant, group.id()).orElseThrow();
             model.addAttribute("group", group);
+            model.addAttribute(
+                    "editableMembers",
+                    admin.can(Capability.MANAGE_GROUPS) && !group.isDynamic() && !group.onPremisesSyncEnabled());
             model.addAttribute("state", state);
             model.addAttribute("licenses", views.licenses(tenant, state.licenses()));
             model.addAttribute("options", views.options(tenant, products.subscribed(tenant), state.licenses()));
