@@ -8,6 +8,7 @@ import org.allot.api.graph.Group;
 import org.allot.api.graph.LicenseAssignmentState;
 import org.allot.api.graph.User;
 import org.allot.cli.Context;
+import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.lookup.Products;
@@ -26,12 +27,13 @@ import picocli.CommandLine.Parameters;
             "Lists and shows groups, their members and licenses.",
             "A group is named by its id or, when no other group has it, its display name."
         },
-        subcommands = {GroupMembers.class, GroupLicense.class},
+        subcommands = {GroupMembers.class, GroupLicense.class, GroupRule.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  allot group list --licensed",
             "  allot group license add Sales-E3 --sku SPE_E5 --wait",
-            "  allot group errors Engineering-E5"
+            "  allot group errors Engineering-E5",
+            "  allot group create --name \"Sales people\" --rule 'user.department -eq \"Sales\"'"
         })
 public final class GroupCommands {
     private final Context context;
@@ -116,19 +118,40 @@ public final class GroupCommands {
     @Command(
             name = "create",
             mixinStandardHelpOptions = true,
-            description = "Creates a security group.",
+            description = {
+                "Creates a security group: assigned (members added by hand), or dynamic with --rule (members are the "
+                        + "users the rule selects; preview it first with 'allot group rule preview')."
+            },
             footerHeading = "%nExamples:%n",
-            footer = "  allot group create --name \"Design-E3\" --description \"Office for the design team\"")
+            footer = {
+                "  allot group create --name \"Design-E3\" --description \"Office for the design team\"",
+                "  allot group create --name \"Sales people\" --rule 'user.department -eq \"Sales\"'"
+            })
     void create(
             @Option(names = "--name", required = true, paramLabel = "NAME", description = "The display name.")
                     String name,
             @Option(names = "--description", paramLabel = "TEXT", description = "What the group is for.")
-                    String description) {
+                    String description,
+            @Option(
+                            names = "--rule",
+                            paramLabel = "RULE",
+                            description = "A membership rule in Entra's syntax: makes the group dynamic.")
+                    String rule,
+            @Option(names = "--paused", description = "Create the dynamic group with its rule paused.")
+                    boolean paused) {
+        if (paused && rule == null) {
+            throw Failure.usage("--paused needs --rule: only dynamic groups have a rule to pause.");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("displayName", name.strip());
         body.put("description", description);
         body.put("securityEnabled", true);
         body.put("mailEnabled", false);
+        if (rule != null) {
+            body.put("groupTypes", List.of("DynamicMembership"));
+            body.put("membershipRule", rule);
+            body.put("membershipRuleProcessingState", paused ? "Paused" : "On");
+        }
         Group created = context.api().post("/v1.0/groups", body, Group.class);
         show(created.id());
     }

@@ -1,6 +1,7 @@
 package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.graph.models.AssignedLicense;
 import com.microsoft.graph.models.DirectoryObject;
@@ -8,9 +9,11 @@ import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.LicenseDetails;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.allot.server.security.Role;
+import org.allot.server.testing.BulkDirectory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -81,6 +84,38 @@ class DynamicGroupsApiIT extends ApiIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRuleAppliedInTheBackgroundReportsHowItStandsUntilComplete() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        BulkDirectory.addUsers(jdbc, admin.tenant, "bg" + UUID.randomUUID(), 400, "US");
+        String group = admin.graph().groups().post(dynamicGroup("Sales", SALES)).getId();
+        String processing = "/allot/v1/groups/" + group + "/membershipRuleProcessing";
+
+        assertThat(admin.get(processing).body().get("status").asString()).isIn("Queued", "Running", "Complete");
+        await().atMost(Duration.ofMinutes(2))
+                .until(() ->
+                        admin.get(processing).body().get("status").asString().equals("Complete"));
+
+        JsonNode done = admin.get(processing).body();
+        assertThat(done.get("usersProcessed").asInt()).isEqualTo(400);
+        assertThat(done.get("joined").asInt())
+                .as("every fifth user is in Sales")
+                .isEqualTo(80);
+        assertThat(done.get("left").asInt()).isZero();
+        assertThat(done.get("membershipRuleProcessingState").asString()).isEqualTo("On");
+        assertThat(done.has("finishedDateTime")).isTrue();
+        assertThat(jdbc.sql("select count(*) from group_member_user where group_id = ?")
+                        .param(UUID.fromString(group))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(80);
+        String assigned = admin.post("/v1.0/groups", """
+                        {"displayName":"Plain","mailEnabled":false,"mailNickname":"plain","securityEnabled":true}""").body().get("id").asString();
+        assertThat(admin.get("/allot/v1/groups/" + assigned + "/membershipRuleProcessing")
+                        .errorMessage())
+                .contains("not a dynamic group");
     }
 
     @Test

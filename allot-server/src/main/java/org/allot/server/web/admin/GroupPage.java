@@ -23,6 +23,7 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.persistence.query.LicenseQueries;
+import org.allot.server.processing.JdbcLicenseJobs;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,6 +52,7 @@ public class GroupPage {
     private final ProductChoices products;
     private final LicenseQueries queries;
     private final Members members;
+    private final JdbcLicenseJobs jobs;
 
     public GroupPage(
             UnitOfWork work,
@@ -60,7 +62,9 @@ public class GroupPage {
             GroupViews views,
             ProductChoices products,
             LicenseQueries queries,
-            Members members) {
+            Members members,
+            JdbcLicenseJobs jobs) {
+        this.jobs = jobs;
         this.work = work;
         this.groups = groups;
         this.directory = directory;
@@ -96,6 +100,9 @@ public class GroupPage {
                     "editableMembers",
                     admin.can(Capability.MANAGE_GROUPS) && !group.isDynamic() && !group.onPremisesSyncEnabled());
             model.addAttribute("state", state);
+            model.addAttribute(
+                    "ruleRun",
+                    group.isDynamic() ? jobs.latestRecompute(tenant, group.id()).orElse(null) : null);
             model.addAttribute("licenses", views.licenses(tenant, state.licenses()));
             model.addAttribute("options", views.options(tenant, products.subscribed(tenant), state.licenses()));
             model.addAttribute("errors", views.errors(tenant, group));

@@ -1,6 +1,7 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +19,13 @@ import org.allot.core.rules.MembershipRule;
 import org.allot.core.rules.RulePreview;
 import org.allot.core.rules.RuleProblem;
 import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.JdbcLicenseJobs;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,6 +46,7 @@ public class MembershipRulePage {
     private final MembershipPreview previews;
     private final DynamicMembership membership;
     private final ProductChoices products;
+    private final JdbcLicenseJobs jobs;
 
     public MembershipRulePage(
             UnitOfWork work,
@@ -50,7 +54,9 @@ public class MembershipRulePage {
             GroupDirectory directory,
             MembershipPreview previews,
             DynamicMembership membership,
-            ProductChoices products) {
+            ProductChoices products,
+            JdbcLicenseJobs jobs) {
+        this.jobs = jobs;
         this.work = work;
         this.groups = groups;
         this.directory = directory;
@@ -179,6 +185,27 @@ public class MembershipRulePage {
                 "rule",
                 "The rule is being applied to every user again.");
         return AdminPages.redirect("/groups/" + group.id());
+    }
+
+    /** How applying the rule in the background stands; htmx polls it while it runs and reloads the page when done. */
+    @GetMapping("/groups/{id}/rule-run")
+    public String run(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "watching", defaultValue = "false") boolean watching,
+            Model model,
+            HttpServletResponse response) {
+        Group group = work.read(() -> find(admin.tenant(), id));
+        JdbcLicenseJobs.RuleRun run = work.read(() -> jobs.latestRecompute(admin.tenant(), group.id()))
+                .orElse(null);
+        if (watching
+                && (run == null
+                        || !run.status().equals("Queued") && !run.status().equals("Running"))) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("group", group);
+        model.addAttribute("ruleRun", run);
+        return "groups/rule-run :: run";
     }
 
     private Group find(TenantId tenant, String id) {

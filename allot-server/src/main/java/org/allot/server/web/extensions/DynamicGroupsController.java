@@ -1,19 +1,26 @@
 package org.allot.server.web.extensions;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.allot.api.extensions.MembershipRulePreview;
+import org.allot.api.extensions.MembershipRuleProcessing;
 import org.allot.api.extensions.MembershipRuleRequest;
 import org.allot.core.Rejection;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Groups;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
 import org.allot.core.rules.RulePreview;
 import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.JdbcLicenseJobs;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.GraphViews;
@@ -21,6 +28,7 @@ import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +49,8 @@ public class DynamicGroupsController {
     private final MembershipPreview preview;
     private final DynamicMembership membership;
     private final ProductCatalog catalog;
+    private final Groups groups;
+    private final JdbcLicenseJobs jobs;
     private final GraphViews views;
     private final Responses responses;
 
@@ -49,8 +59,12 @@ public class DynamicGroupsController {
             MembershipPreview preview,
             DynamicMembership membership,
             ProductCatalog catalog,
+            Groups groups,
+            JdbcLicenseJobs jobs,
             GraphViews views,
             Responses responses) {
+        this.groups = groups;
+        this.jobs = jobs;
         this.work = work;
         this.preview = preview;
         this.membership = membership;
@@ -87,6 +101,35 @@ public class DynamicGroupsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(work.read(
                         () -> responses.entity(request, "groups/$entity", views.group(caller.tenant(), group))));
+    }
+
+    /** How applying the group's rule stands: Queued, Running, Complete or Failed, with counts. */
+    @GetMapping("/{id}/membershipRuleProcessing")
+    public ObjectNode processing(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        GroupId groupId = group(id);
+        return work.read(() -> {
+            Group group = groups.find(caller.tenant(), groupId).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+            if (!group.isDynamic()) {
+                throw new BadRequest("The group " + group.displayName() + " is not a dynamic group.");
+            }
+            MembershipRuleProcessing body = jobs.latestRecompute(caller.tenant(), groupId)
+                    .map(run -> new MembershipRuleProcessing(
+                            id,
+                            group.membershipRuleProcessingState(),
+                            run.status(),
+                            run.usersProcessed(),
+                            run.joined(),
+                            run.left(),
+                            utc(run.startedAt()),
+                            utc(run.finishedAt())))
+                    .orElse(new MembershipRuleProcessing(
+                            id, group.membershipRuleProcessingState(), "Complete", null, null, null, null, null));
+            return responses.entity(request, "membershipRuleProcessing", body);
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private ObjectNode preview(

@@ -9,6 +9,7 @@ import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.audit.Activity;
 import org.allot.core.directory.GroupId;
 import org.allot.server.security.Role;
+import org.allot.server.testing.BulkDirectory;
 import org.allot.server.testing.DatabaseCounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -121,6 +122,23 @@ class AdminCenterDynamicGroupsIT extends AdminCenterIT {
         b.clickAndConfirm(By.cssSelector("[data-test=rule-toggle]"));
         b.waitUntil(d -> b.text(By.cssSelector("[data-test=rule-state]")).equals("On"));
         assertThat(ruleState(group)).isEqualTo("On");
+    }
+
+    @Test
+    void aRuleAppliedInTheBackgroundShowsItsProgressAndThePageReloadsWhenItIsDone() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        BulkDirectory.addUsers(jdbc, site.tenant(), "bg" + UUID.randomUUID(), 400, "US");
+        UUID group = dynamicGroup(site, "Sales", "user.department -eq \"Sales\"");
+        Browser b = browser();
+        b.signIn(site.admin(), PASSWORD);
+        b.open("/groups/" + group);
+
+        b.waitUntil(d -> b.attribute(By.cssSelector("[data-test=rule-run]"), "data-status")
+                .equals("Complete"));
+        assertThat(b.text(By.cssSelector("[data-test=rule-run]")))
+                .contains("Last applied to every user")
+                .contains("80 joined, 0 left");
+        assertThat(memberCount(group)).isEqualTo(80);
     }
 
     @Test
