@@ -1,17 +1,15 @@
 package org.allot.core.testing;
 
+import org.allot.core.assembly.CoreServices;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.directory.DirectoryListener;
-import org.allot.core.directory.DirectoryListeners;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
-import org.allot.core.rules.RuleMemberships;
 import org.allot.core.subscription.SubscriptionBook;
 
 /** A whole Allot installation on in-memory ports, wired the way the server wires the real ones. */
@@ -52,40 +50,29 @@ public final class InMemoryAllot implements Installation {
                 (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
                 audit,
                 clock);
-        RuleMemberships ruleMemberships = new RuleMemberships(
-                dynamicGroups, memberships, groupLicenses, assignments, catalog, tenants, audit, clock);
-        licensing = new Licensing(
+        CoreServices services = CoreServices.assemble(new CoreServices.Ports(
                 tenants,
                 users,
                 groups,
                 memberships,
+                dynamicGroups,
                 catalog,
                 subscriptions,
                 seats,
                 assignments,
                 groupLicenses,
                 jobs,
+                jobs,
                 audit,
                 clock,
-                settings,
-                ruleMemberships);
-        dynamicMembership =
-                new DynamicMembership(ruleMemberships, dynamicGroups, groups, licensing.propagation(), jobs, settings);
-        membershipPreview = new MembershipPreview(
-                ruleMemberships,
-                dynamicGroups,
-                groups,
-                groupLicenses,
-                assignments,
-                seats,
-                catalog,
-                tenants,
-                settings.chunkSize());
-        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership);
-        tenantDirectory = new TenantDirectory(tenants, audit, licensing.propagation(), clock);
-        userDirectory = new UserDirectory(tenants, users, audit, directory, clock);
-        groupDirectory = new GroupDirectory(users, groups, memberships, audit, directory, clock);
-        subscriptionBook = new SubscriptionBook(catalog, subscriptions, seats, audit, licensing.propagation(), clock);
+                settings));
+        licensing = services.licensing();
+        dynamicMembership = services.dynamicMembership();
+        membershipPreview = services.membershipPreview();
+        tenantDirectory = services.tenantDirectory();
+        userDirectory = services.userDirectory();
+        groupDirectory = services.groupDirectory();
+        subscriptionBook = services.subscriptionBook();
     }
 
     @Override

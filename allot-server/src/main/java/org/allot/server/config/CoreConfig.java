@@ -2,20 +2,19 @@ package org.allot.server.config;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.allot.core.assembly.CoreServices;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.directory.DirectoryListeners;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
-import org.allot.core.rules.DynamicMembership;
-import org.allot.core.rules.RuleMemberships;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcMemberships;
@@ -129,12 +128,14 @@ class CoreConfig {
                 clock);
     }
 
+    /** The core's services over the JDBC adapters, wired as every installation wires them. */
     @Bean
-    Licensing licensing(
+    CoreServices coreServices(
             JdbcTenants tenants,
             JdbcUsers users,
             JdbcGroups groups,
             JdbcMemberships memberships,
+            JdbcDynamicGroups dynamicGroups,
             ProductCatalog catalog,
             JdbcSubscriptions subscriptions,
             JdbcSeats seats,
@@ -143,23 +144,28 @@ class CoreConfig {
             JdbcLicenseJobs jobs,
             JdbcAuditLog auditLog,
             Clock clock,
-            LicensingSettings settings,
-            RuleMemberships ruleMemberships) {
-        return new Licensing(
+            LicensingSettings settings) {
+        return CoreServices.assemble(new CoreServices.Ports(
                 tenants,
                 users,
                 groups,
                 memberships,
+                dynamicGroups,
                 catalog,
                 subscriptions,
                 seats,
                 assignments,
                 groupLicenses,
                 jobs,
+                jobs,
                 auditLog,
                 clock,
-                settings,
-                ruleMemberships);
+                settings));
+    }
+
+    @Bean
+    Licensing licensing(CoreServices services) {
+        return services.licensing();
     }
 
     @Bean
@@ -169,49 +175,23 @@ class CoreConfig {
     }
 
     @Bean
-    TenantDirectory tenantDirectory(JdbcTenants tenants, JdbcAuditLog auditLog, Licensing licensing, Clock clock) {
-        return new TenantDirectory(tenants, auditLog, licensing.propagation(), clock);
+    TenantDirectory tenantDirectory(CoreServices services) {
+        return services.tenantDirectory();
     }
 
     /** Licensing and dynamic membership both follow the users and groups of the directory. */
     @Bean
-    UserDirectory userDirectory(
-            JdbcTenants tenants,
-            JdbcUsers users,
-            JdbcAuditLog auditLog,
-            Licensing licensing,
-            DynamicMembership dynamicMembership,
-            Clock clock) {
-        return new UserDirectory(
-                tenants, users, auditLog, DirectoryListeners.of(licensing.propagation(), dynamicMembership), clock);
+    UserDirectory userDirectory(CoreServices services) {
+        return services.userDirectory();
     }
 
     @Bean
-    GroupDirectory groupDirectory(
-            JdbcUsers users,
-            JdbcGroups groups,
-            JdbcMemberships memberships,
-            JdbcAuditLog auditLog,
-            Licensing licensing,
-            DynamicMembership dynamicMembership,
-            Clock clock) {
-        return new GroupDirectory(
-                users,
-                groups,
-                memberships,
-                auditLog,
-                DirectoryListeners.of(licensing.propagation(), dynamicMembership),
-                clock);
+    GroupDirectory groupDirectory(CoreServices services) {
+        return services.groupDirectory();
     }
 
     @Bean
-    SubscriptionBook subscriptionBook(
-            ProductCatalog catalog,
-            JdbcSubscriptions subscriptions,
-            JdbcSeats seats,
-            JdbcAuditLog auditLog,
-            Licensing licensing,
-            Clock clock) {
-        return new SubscriptionBook(catalog, subscriptions, seats, auditLog, licensing.propagation(), clock);
+    SubscriptionBook subscriptionBook(CoreServices services) {
+        return services.subscriptionBook();
     }
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
+import org.allot.core.assembly.CoreServices;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseAssignment;
@@ -17,8 +18,6 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.directory.DirectoryListener;
-import org.allot.core.directory.DirectoryListeners;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
@@ -31,7 +30,6 @@ import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.Users;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
-import org.allot.core.rules.RuleMemberships;
 import org.allot.core.subscription.Seats;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionStatus;
@@ -104,40 +102,29 @@ public final class PostgresInstallation implements Installation {
                 (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
                 audit,
                 clock);
-        RuleMemberships ruleMemberships = new RuleMemberships(
-                dynamicGroups, memberships, groupLicenses, assignments, catalog, tenants, audit, clock);
-        licensing = new Licensing(
+        CoreServices services = CoreServices.assemble(new CoreServices.Ports(
                 tenants,
                 users,
                 groups,
                 memberships,
+                dynamicGroups,
                 catalog,
                 subscriptions,
                 seats,
                 assignments,
                 groupLicenses,
                 jobs,
+                jobs,
                 audit,
                 clock,
-                settings,
-                ruleMemberships);
-        dynamicMembership =
-                new DynamicMembership(ruleMemberships, dynamicGroups, groups, licensing.propagation(), jobs, settings);
-        membershipPreview = new MembershipPreview(
-                ruleMemberships,
-                dynamicGroups,
-                groups,
-                groupLicenses,
-                assignments,
-                seats,
-                catalog,
-                tenants,
-                settings.chunkSize());
-        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership);
-        tenantDirectory = new TenantDirectory(tenants, audit, licensing.propagation(), clock);
-        userDirectory = new UserDirectory(tenants, users, audit, directory, clock);
-        groupDirectory = new GroupDirectory(users, groups, memberships, audit, directory, clock);
-        subscriptionBook = new SubscriptionBook(catalog, subscriptions, seats, audit, licensing.propagation(), clock);
+                settings));
+        licensing = services.licensing();
+        dynamicMembership = services.dynamicMembership();
+        membershipPreview = services.membershipPreview();
+        tenantDirectory = services.tenantDirectory();
+        userDirectory = services.userDirectory();
+        groupDirectory = services.groupDirectory();
+        subscriptionBook = services.subscriptionBook();
         work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         runner = new JobRunner(
                 jobs,

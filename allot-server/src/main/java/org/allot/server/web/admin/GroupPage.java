@@ -342,8 +342,6 @@ public class GroupPage {
     }
 
     private Group find(TenantId tenant, String id) {
-        return AdminPages.uuid(id)
-                .flatMap(uuid -> groups.find(tenant, new GroupId(uuid)))
-                .orElseThrow(() -> new AdminPages.NotFound(id));
+        return AdminPages.group(groups, tenant, id);
     }
 }

@@ -1,0 +1,135 @@
+package org.allot.core.assembly;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.LicenseJobs;
+import org.allot.core.assignment.Licensing;
+import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryListener;
+import org.allot.core.directory.DirectoryListeners;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.Groups;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.Tenants;
+import org.allot.core.directory.UserDirectory;
+import org.allot.core.directory.Users;
+import org.allot.core.rules.DynamicGroups;
+import org.allot.core.rules.DynamicMembership;
+import org.allot.core.rules.MembershipJobs;
+import org.allot.core.rules.MembershipPreview;
+import org.allot.core.rules.RuleMemberships;
+import org.allot.core.subscription.Seats;
+import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.subscription.Subscriptions;
+
+/**
+ * The core's services, wired together over one set of ports: licensing, dynamic membership (which licensing tells
+ * whose plans changed, and which follows the directory with licensing), the directory and the subscription book. The
+ * server assembles them over its JDBC adapters, the in-memory test kit over in-memory ones — the same way.
+ */
+public record CoreServices(
+        Licensing licensing,
+        RuleMemberships ruleMemberships,
+        DynamicMembership dynamicMembership,
+        MembershipPreview membershipPreview,
+        TenantDirectory tenantDirectory,
+        UserDirectory userDirectory,
+        GroupDirectory groupDirectory,
+        SubscriptionBook subscriptionBook) {
+
+    /** What the services are built on. */
+    public record Ports(
+            Tenants tenants,
+            Users users,
+            Groups groups,
+            Memberships memberships,
+            DynamicGroups dynamicGroups,
+            ProductCatalog catalog,
+            Subscriptions subscriptions,
+            Seats seats,
+            Assignments assignments,
+            GroupLicenses groupLicenses,
+            LicenseJobs licenseJobs,
+            MembershipJobs membershipJobs,
+            AuditLog audit,
+            Clock clock,
+            LicensingSettings settings) {
+        public Ports {
+            Objects.requireNonNull(tenants, "tenants");
+            Objects.requireNonNull(users, "users");
+            Objects.requireNonNull(groups, "groups");
+            Objects.requireNonNull(memberships, "memberships");
+            Objects.requireNonNull(dynamicGroups, "dynamicGroups");
+            Objects.requireNonNull(catalog, "catalog");
+            Objects.requireNonNull(subscriptions, "subscriptions");
+            Objects.requireNonNull(seats, "seats");
+            Objects.requireNonNull(assignments, "assignments");
+            Objects.requireNonNull(groupLicenses, "groupLicenses");
+            Objects.requireNonNull(licenseJobs, "licenseJobs");
+            Objects.requireNonNull(membershipJobs, "membershipJobs");
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+
+    public static CoreServices assemble(Ports p) {
+        RuleMemberships ruleMemberships = new RuleMemberships(
+                p.dynamicGroups(),
+                p.memberships(),
+                p.groupLicenses(),
+                p.assignments(),
+                p.catalog(),
+                p.tenants(),
+                p.audit(),
+                p.clock());
+        Licensing licensing = new Licensing(
+                p.tenants(),
+                p.users(),
+                p.groups(),
+                p.memberships(),
+                p.catalog(),
+                p.subscriptions(),
+                p.seats(),
+                p.assignments(),
+                p.groupLicenses(),
+                p.licenseJobs(),
+                p.audit(),
+                p.clock(),
+                p.settings(),
+                ruleMemberships);
+        DynamicMembership dynamicMembership = new DynamicMembership(
+                ruleMemberships,
+                p.dynamicGroups(),
+                p.groups(),
+                licensing.propagation(),
+                p.membershipJobs(),
+                p.settings());
+        MembershipPreview membershipPreview = new MembershipPreview(
+                ruleMemberships,
+                p.dynamicGroups(),
+                p.groups(),
+                p.groupLicenses(),
+                p.assignments(),
+                p.seats(),
+                p.catalog(),
+                p.tenants(),
+                p.settings().chunkSize());
+        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership);
+        return new CoreServices(
+                licensing,
+                ruleMemberships,
+                dynamicMembership,
+                membershipPreview,
+                new TenantDirectory(p.tenants(), p.audit(), licensing.propagation(), p.clock()),
+                new UserDirectory(p.tenants(), p.users(), p.audit(), directory, p.clock()),
+                new GroupDirectory(p.users(), p.groups(), p.memberships(), p.audit(), directory, p.clock()),
+                new SubscriptionBook(
+                        p.catalog(), p.subscriptions(), p.seats(), p.audit(), licensing.propagation(), p.clock()));
+    }
+}
