@@ -32,6 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIT {
+    /** Seals the directory passwords of the tests' connectors. */
+    static final String SYNC_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
     private static String url;
 
     @DynamicPropertySource
@@ -43,6 +46,8 @@ public abstract class ApiIT {
         registry.add("allot.processing.poll-interval", () -> "50ms");
         registry.add("allot.processing.inline-limit", () -> "20");
         registry.add("allot.processing.chunk-size", () -> "10");
+        registry.add("allot.sync.encryption-key", () -> SYNC_KEY);
+        registry.add("allot.sync.poll-interval", () -> "250ms");
     }
 
     private static synchronized String database() {
@@ -79,7 +84,18 @@ public abstract class ApiIT {
     /** A new tenant (default usage location US) and an app of it with the role. */
     protected ApiClient newTenant(Role role) {
         TenantId tenant = TenantId.random();
-        String domain = "t" + tenant.value().toString().substring(0, 8) + ".example";
+        return newTenant(tenant, "t" + tenant.value().toString().substring(0, 8) + ".example", role);
+    }
+
+    /**
+     * A new tenant that has verified a domain other tenants may have verified too (as the test directories'
+     * contoso.com), and an app of it with the role.
+     */
+    protected ApiClient newTenant(String domain, Role role) {
+        return newTenant(TenantId.random(), domain, role);
+    }
+
+    private ApiClient newTenant(TenantId tenant, String domain, Role role) {
         work.run(() -> tenants.create(tenant, "Tenant " + domain, List.of(domain), "US", TenantPolicy.DEFAULT))
                 .value();
         return app(tenant, domain, role);
