@@ -15,6 +15,7 @@ import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.server.ldap.TestDirectory;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Role;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One running server for the API tests, on a database of its own; each test works in tenants of its own, so tests
@@ -126,6 +128,36 @@ public abstract class ApiIT {
                 .value()
                 .id()
                 .value();
+    }
+
+    /**
+     * The body of a generic LDAP connector to a test directory (Contoso's people under contoso.com), not scheduled;
+     * a null password keeps the stored one.
+     */
+    protected static String connectorBody(String url, String password) {
+        return """
+                {"preset":"genericLdap","url":"%s","bindDn":"%s",%s"baseDns":["DC=contoso,DC=com"],"enabled":false}""".formatted(url, TestDirectory.BIND_DN, password == null ? "" : "\"password\":\"" + password + "\",");
+    }
+
+    /** Connects the tenant to the test directory, through the API. */
+    protected static void connect(ApiClient admin, TestDirectory directory) {
+        ApiClient.Response saved = admin.send(
+                "PUT",
+                "/allot/v1/directorySync/connector",
+                connectorBody(directory.url(), TestDirectory.PASSWORD),
+                Map.of());
+        if (saved.status() != 200) {
+            throw new IllegalStateException("connector refused: " + saved.body());
+        }
+    }
+
+    /** Runs the tenant's directory sync now, through the API; returns the run once it ended. */
+    protected static JsonNode syncNow(ApiClient admin) {
+        ApiClient.Response run = admin.post("/allot/v1/directorySync/runs?wait=true", null);
+        if (run.status() != 200) {
+            throw new IllegalStateException("run refused: " + run.body());
+        }
+        return run.body();
     }
 
     /** A user synchronised from on-premises AD: no usage location, attributes owned by the directory. */

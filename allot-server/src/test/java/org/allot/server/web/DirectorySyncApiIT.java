@@ -39,7 +39,7 @@ class DirectorySyncApiIT extends ApiIT {
         ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
         assertGraphError(admin.get(CONNECTOR), 404, "no connector yet");
 
-        Response saved = admin.send("PUT", CONNECTOR, connector(directory.url(), TestDirectory.PASSWORD), Map.of());
+        Response saved = admin.send("PUT", CONNECTOR, connectorBody(directory.url(), TestDirectory.PASSWORD), Map.of());
 
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
         JsonNode connector = admin.get(CONNECTOR).body();
@@ -59,7 +59,7 @@ class DirectorySyncApiIT extends ApiIT {
                 .contains("(changed)")
                 .doesNotContain(TestDirectory.PASSWORD);
 
-        Response again = admin.send("PUT", CONNECTOR, connector(directory.url(), null), Map.of());
+        Response again = admin.send("PUT", CONNECTOR, connectorBody(directory.url(), null), Map.of());
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("passwordSet").asBoolean())
                 .as("no password sent: the stored one stays")
@@ -70,7 +70,7 @@ class DirectorySyncApiIT extends ApiIT {
     @Test
     void aConnectionTestGoesStepByStepAndSaysWhichFailedAndWhy() throws Exception {
         ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
-        configure(admin);
+        connect(admin, directory);
 
         JsonNode stored = testConnection(admin, null);
         assertThat(stored.path("succeeded").asBoolean()).isTrue();
@@ -79,7 +79,7 @@ class DirectorySyncApiIT extends ApiIT {
         assertThat(stored.path("steps").get(3).path("detail").asString())
                 .isEqualTo("bound as " + TestDirectory.BIND_DN);
 
-        JsonNode wrongPassword = testConnection(admin, connector(directory.url(), "not the password"));
+        JsonNode wrongPassword = testConnection(admin, connectorBody(directory.url(), "not the password"));
         assertThat(wrongPassword.path("succeeded").asBoolean()).isFalse();
         assertThat(steps(wrongPassword)).containsExactly("DNS", "CONNECT", "TLS", "BIND");
         JsonNode bind = wrongPassword.path("steps").get(3);
@@ -88,7 +88,7 @@ class DirectorySyncApiIT extends ApiIT {
                 .startsWith("the directory refused the bind as " + TestDirectory.BIND_DN);
 
         String closed = "ldap://localhost:" + closedPort();
-        JsonNode unreachable = testConnection(admin, connector(closed, null));
+        JsonNode unreachable = testConnection(admin, connectorBody(closed, null));
         assertThat(steps(unreachable)).containsExactly("DNS", "CONNECT");
         assertThat(unreachable.path("steps").get(1).path("detail").asString())
                 .startsWith("nothing accepts connections on localhost:");
@@ -102,7 +102,7 @@ class DirectorySyncApiIT extends ApiIT {
     @Test
     void syncNowBringsTheDirectorysPeopleOverAsSyncedUsers() {
         ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
-        configure(admin);
+        connect(admin, directory);
 
         Response now = admin.post(RUNS + "?wait=true", "{\"full\":true}");
 
@@ -142,7 +142,7 @@ class DirectorySyncApiIT extends ApiIT {
     @Test
     void aRunAskedForIsRunByTheSchedulerAndItsErrorsAreListed() throws Exception {
         ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
-        configure(admin);
+        connect(admin, directory);
         directory.add(
                 "dn: uid=eve," + PEOPLE,
                 "objectClass: top",
@@ -185,8 +185,8 @@ class DirectorySyncApiIT extends ApiIT {
     @Test
     void aRunThatWouldDeleteMoreThanTheThresholdWaitsForAnAdministratorToConfirmIt() throws Exception {
         ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
-        configure(admin);
-        runNow(admin);
+        connect(admin, directory);
+        syncNow(admin);
         String frances = admin.get("/v1.0/users/frances.allen@contoso.com")
                 .body()
                 .path("id")
@@ -196,7 +196,7 @@ class DirectorySyncApiIT extends ApiIT {
                 .isEqualTo(200);
         directory.delete("uid=frances," + PEOPLE);
 
-        JsonNode blocked = runNow(admin);
+        JsonNode blocked = syncNow(admin);
 
         assertThat(blocked.path("state").asString()).isEqualTo("BLOCKED");
         assertThat(blocked.path("pendingDeletions").asInt()).isEqualTo(1);
@@ -233,7 +233,7 @@ class DirectorySyncApiIT extends ApiIT {
     @Test
     void badInputIsRefusedWithGraphsErrorBodyAndChangesNothing() {
         ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
-        String good = connector(directory.url(), TestDirectory.PASSWORD);
+        String good = connectorBody(directory.url(), TestDirectory.PASSWORD);
 
         for (String body : List.of("{\"url\": ", "not json", "[1,2,3]", "\"text\"")) {
             assertGraphError(admin.send("PUT", CONNECTOR, body, Map.of()), 400, "malformed " + body);
@@ -248,7 +248,7 @@ class DirectorySyncApiIT extends ApiIT {
         assertThat(wrongType.errorMessage()).contains("'enabled'");
         Response readOnly = admin.send("PUT", CONNECTOR, good.replace("{", "{\"passwordSet\":true,"), Map.of());
         assertThat(readOnly.errorMessage()).isEqualTo("Property 'passwordSet' is read-only and cannot be set.");
-        Response badUrl = admin.send("PUT", CONNECTOR, connector("http://dc1.contoso.com", "x"), Map.of());
+        Response badUrl = admin.send("PUT", CONNECTOR, connectorBody("http://dc1.contoso.com", "x"), Map.of());
         assertGraphError(badUrl, 400, "bad url");
         assertThat(badUrl.errorMessage()).startsWith("url must be ldap://host[:port] or ldaps://host[:port]");
         Response noBase = admin.send("PUT", CONNECTOR, good.replace("\"DC=contoso,DC=com\"", ""), Map.of());
@@ -265,7 +265,7 @@ class DirectorySyncApiIT extends ApiIT {
         assertGraphError(admin.post(RUNS, "{}"), 404, "no connector to run");
         assertGraphError(admin.post(RUNS + "?wait=true", null), 404, "no connector to run now");
 
-        configure(admin);
+        connect(admin, directory);
         Response badRunBody = admin.post(RUNS, "{\"fast\":true}");
         assertGraphError(badRunBody, 400, "unknown run property");
         assertThat(badRunBody.errorMessage()).contains("'fast'");
@@ -282,8 +282,8 @@ class DirectorySyncApiIT extends ApiIT {
     @Test
     void readersSeeTheConnectorAndRunsButOnlyGlobalAdministratorsChangeThem() {
         ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
-        configure(admin);
-        String run = runNow(admin).path("id").asString();
+        connect(admin, directory);
+        String run = syncNow(admin).path("id").asString();
 
         for (Role role : List.of(Role.GLOBAL_READER, Role.USER_ADMINISTRATOR, Role.LICENSE_ADMINISTRATOR)) {
             ApiClient other = as(admin, role);
@@ -291,7 +291,7 @@ class DirectorySyncApiIT extends ApiIT {
             assertThat(other.get(RUNS).body().path("value")).as(role + " reads").hasSize(1);
             assertThat(other.get(RUNS + "/" + run + "/errors").status()).isEqualTo(200);
             assertGraphError(
-                    other.send("PUT", CONNECTOR, connector(directory.url(), null), Map.of()), 403, role + " saves");
+                    other.send("PUT", CONNECTOR, connectorBody(directory.url(), null), Map.of()), 403, role + " saves");
             assertGraphError(other.post(CONNECTOR + "/testConnection", null), 403, role + " tests");
             assertGraphError(other.post(RUNS, null), 403, role + " asks for a run");
             assertGraphError(other.post(RUNS + "?wait=true", null), 403, role + " runs");
@@ -305,8 +305,8 @@ class DirectorySyncApiIT extends ApiIT {
     void anotherTenantsConnectorAndRunsAreNotFound() {
         ApiClient contoso = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
         ApiClient fabrikam = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
-        configure(contoso);
-        String run = runNow(contoso).path("id").asString();
+        connect(contoso, directory);
+        String run = syncNow(contoso).path("id").asString();
 
         assertGraphError(fabrikam.get(CONNECTOR), 404, "connector");
         assertThat(fabrikam.get(RUNS).body().path("value")).isEmpty();
@@ -315,17 +315,6 @@ class DirectorySyncApiIT extends ApiIT {
         assertGraphError(fabrikam.get(RUNS + "/" + run + "/pendingDeletions"), 404, "pending deletions");
         assertGraphError(fabrikam.post(RUNS + "/" + run + "/confirm", null), 404, "confirm");
         assertThat(fabrikam.get("/v1.0/users/hedy.lamarr@contoso.com").status()).isEqualTo(404);
-    }
-
-    private void configure(ApiClient admin) {
-        Response saved = admin.send("PUT", CONNECTOR, connector(directory.url(), TestDirectory.PASSWORD), Map.of());
-        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
-    }
-
-    private static JsonNode runNow(ApiClient admin) {
-        Response run = admin.post(RUNS + "?wait=true", null);
-        assertThat(run.status()).as(String.valueOf(run.body())).isEqualTo(200);
-        return run.body();
     }
 
     private static JsonNode testConnection(ApiClient admin, String body) {
@@ -354,12 +343,6 @@ class DirectorySyncApiIT extends ApiIT {
                     .isTrue();
         }
         return steps;
-    }
-
-    /** A generic LDAP connector to the test directory, not scheduled; a null password keeps the stored one. */
-    private static String connector(String url, String password) {
-        return """
-                {"preset":"genericLdap","url":"%s","bindDn":"%s",%s"baseDns":["DC=contoso,DC=com"],"enabled":false}""".formatted(url, TestDirectory.BIND_DN, password == null ? "" : "\"password\":\"" + password + "\",");
     }
 
     private static int closedPort() throws Exception {
