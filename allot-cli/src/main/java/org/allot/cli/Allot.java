@@ -12,6 +12,7 @@ import org.allot.cli.command.Login;
 import org.allot.cli.command.Logout;
 import org.allot.cli.command.ProductCommands;
 import org.allot.cli.command.SubscriptionCommands;
+import org.allot.cli.command.SyncCommands;
 import org.allot.cli.command.UserCommands;
 import org.allot.cli.command.WhoAmI;
 import org.allot.cli.output.OutputFormat;
@@ -39,16 +40,17 @@ import picocli.CommandLine.ScopeType;
             GroupCommands.class,
             ProductCommands.class,
             SubscriptionCommands.class,
+            SyncCommands.class,
             ImportCommands.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:failed: server unreachable, credentials refused, some import rows not applied",
+            "1:failed: server unreachable, credentials refused, some import rows not applied, a sync that failed",
             "2:usage: wrong option or argument, malformed filter or file",
-            "3:not found: no such user, group, product or subscription",
-            "4:refused by a licensing rule, or conflicting with the current state"
+            "3:not found: no such user, group, product, subscription or sync run",
+            "4:refused by a licensing rule, or conflicting with the current state; a sync run --wait that is blocked"
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -57,6 +59,7 @@ import picocli.CommandLine.ScopeType;
             "  allot license assign --user ada@contoso.com --sku ENTERPRISEPACK --disable-plan SWAY",
             "  allot group license add Sales-E3 --sku SPE_E5 --wait",
             "  allot import users users.csv --dry-run",
+            "  allot sync run --wait",
             "  source <(allot completion)"
         })
 public final class Allot {

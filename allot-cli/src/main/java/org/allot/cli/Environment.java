@@ -1,14 +1,15 @@
 package org.allot.cli;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a run of the CLI takes from its surroundings: environment variables, the home directory, and whether a person
- * is watching (a terminal) or a script.
+ * What a run of the CLI takes from its surroundings: environment variables, the home directory, whether a person is
+ * watching (a terminal) or a script, and standard input (for secrets a command is told to read from it).
  */
-public record Environment(Map<String, String> variables, Path home, boolean interactive) {
+public record Environment(Map<String, String> variables, Path home, boolean interactive, InputStream stdin) {
     public static final String URL = "ALLOT_URL";
     public static final String CLIENT_ID = "ALLOT_CLIENT_ID";
     public static final String CLIENT_SECRET = "ALLOT_CLIENT_SECRET";
@@ -18,8 +19,14 @@ public record Environment(Map<String, String> variables, Path home, boolean inte
         variables = Map.copyOf(variables);
     }
 
+    /** Surroundings with nothing on standard input. */
+    public Environment(Map<String, String> variables, Path home, boolean interactive) {
+        this(variables, home, interactive, InputStream.nullInputStream());
+    }
+
     public static Environment ofProcess() {
-        return new Environment(System.getenv(), Path.of(System.getProperty("user.home")), System.console() != null);
+        return new Environment(
+                System.getenv(), Path.of(System.getProperty("user.home")), System.console() != null, System.in);
     }
 
     /** A variable that is set and not blank. */

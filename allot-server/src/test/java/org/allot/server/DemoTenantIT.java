@@ -112,8 +112,8 @@ class DemoTenantIT {
         AdminSession admin = AdminSession.signIn(base, ADMIN, ADMIN_PASSWORD);
         java.util.Deque<String> queue = new java.util.ArrayDeque<>(List.of("/", "/audit.csv"));
         java.util.Set<String> seen = new java.util.HashSet<>(queue);
-        java.util.regex.Pattern links =
-                java.util.regex.Pattern.compile("href=\"(/(?:users|groups|licenses|audit|administrators)[^\"#]*)\"");
+        java.util.regex.Pattern links = java.util.regex.Pattern.compile(
+                "href=\"(/(?:users|groups|licenses|audit|administrators|sync)[^\"#]*)\"");
         int pages = 0;
         while (!queue.isEmpty() && pages < 2000) {
             String path = queue.poll();
@@ -134,7 +134,8 @@ class DemoTenantIT {
                 .anyMatch(p -> p.startsWith("/users/"))
                 .anyMatch(p -> p.startsWith("/groups/"))
                 .anyMatch(p -> p.startsWith("/licenses/"))
-                .anyMatch(p -> p.startsWith("/audit?after="));
+                .anyMatch(p -> p.startsWith("/audit?after="))
+                .contains("/sync");
     }
 
     /** The README's screenshots: the dashboard, a user waiting for a seat, and a licensed group, of Contoso. */

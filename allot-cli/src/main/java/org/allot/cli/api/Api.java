@@ -88,6 +88,10 @@ public final class Api {
         return JSON.treeToValue(post(path, body), type);
     }
 
+    public <T> T put(Object path, Object body, Class<T> type) {
+        return JSON.treeToValue(call("PUT", path.toString(), body), type);
+    }
+
     public JsonNode patch(Object path, Object body) {
         return call("PATCH", path.toString(), body);
     }

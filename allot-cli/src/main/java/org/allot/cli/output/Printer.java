@@ -55,6 +55,30 @@ public final class Printer {
         out.flush();
     }
 
+    /**
+     * An item and a table that belongs to it: for people the item, then the table under a blank line; in JSON one
+     * object with the table's rows as its property {@code name}; in CSV the item alone (the table has a command of its
+     * own).
+     */
+    public void print(Item item, String name, Table table) {
+        switch (format) {
+            case TABLE -> {
+                out.print(render(item));
+                if (!table.isEmpty()) {
+                    out.println();
+                    out.print(render(table));
+                }
+            }
+            case JSON -> {
+                Map<String, Object> object = new LinkedHashMap<>(item.properties());
+                object.put(name, objects(table));
+                out.println(json(object));
+            }
+            case CSV -> out.print(csv(item.asTable()));
+        }
+        out.flush();
+    }
+
     /** Aligned columns under a header; numbers right-aligned; no trailing spaces. */
     public static String render(Table table) {
         if (table.isEmpty()) {

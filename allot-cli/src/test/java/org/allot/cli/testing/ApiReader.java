@@ -11,7 +11,10 @@ import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads what the server holds, with plain HTTP: how tests check what a command did, without the CLI's code. */
+/**
+ * Reads what the server holds, with plain HTTP: how tests check what a command did, without the CLI's code (and sets
+ * up, now and then, what the CLI has no command for).
+ */
 public final class ApiReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -45,6 +48,15 @@ public final class ApiReader {
                 .header("Authorization", "Bearer " + token)
                 .header("ConsistencyLevel", "eventual")
                 .GET()
+                .build());
+    }
+
+    /** A PATCH, for a test's setup of what the CLI has no command for (tenant settings). */
+    public JsonNode patch(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 

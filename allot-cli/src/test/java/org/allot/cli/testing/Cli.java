@@ -1,7 +1,9 @@
 package org.allot.cli.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,10 +14,21 @@ import org.allot.cli.Environment;
 public final class Cli {
     private final Map<String, String> environment;
     private final Path home;
+    private final String stdin;
 
     public Cli(Map<String, String> environment, Path home) {
+        this(environment, home, "");
+    }
+
+    private Cli(Map<String, String> environment, Path home, String stdin) {
         this.environment = Map.copyOf(environment);
         this.home = home;
+        this.stdin = stdin;
+    }
+
+    /** The same CLI with this text on its standard input, as {@code echo … | allot …} would give it. */
+    public Cli input(String text) {
+        return new Cli(environment, home, text);
     }
 
     /** The same CLI with one environment variable set, or removed when {@code value} is null. */
@@ -26,7 +39,7 @@ public final class Cli {
         } else {
             changed.put(variable, value);
         }
-        return new Cli(changed, home);
+        return new Cli(changed, home, stdin);
     }
 
     public Run run(String... args) {
@@ -35,7 +48,12 @@ public final class Cli {
         int exit;
         try (PrintWriter o = new PrintWriter(out, true);
                 PrintWriter e = new PrintWriter(err, true)) {
-            exit = Allot.run(new Environment(environment, home, false), o, e, args);
+            exit = Allot.run(
+                    new Environment(
+                            environment, home, false, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))),
+                    o,
+                    e,
+                    args);
         }
         return new Run(String.join(" ", args), exit, out.toString(), err.toString());
     }

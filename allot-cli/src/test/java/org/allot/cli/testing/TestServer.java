@@ -22,11 +22,14 @@ import java.util.stream.Stream;
 /**
  * A real Allot server for the CLI's integration tests: {@code allot-server/target/allot-server.jar} run as its own
  * process on a free port, with its embedded PostgreSQL in a temporary folder, the demo tenant Contoso, and a first app
- * whose credentials the test knows. Group changes above ten users go to background jobs, so waiting is real.
+ * whose credentials the test knows. Group changes above ten users go to background jobs, so waiting is real; runs of
+ * directory sync asked for start within a second.
  */
 public final class TestServer implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Allot is listening on (http://localhost:\\d+)");
     private static final Duration START = Duration.ofMinutes(6);
+    /** Seals the passwords of directory connectors the tests save. */
+    private static final String SYNC_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
     private final Process process;
     private final Path data;
@@ -62,6 +65,8 @@ public final class TestServer implements AutoCloseable {
                     "--allot.data-directory=" + data,
                     "--allot.demo.enabled=true",
                     "--allot.processing.inline-limit=10",
+                    "--allot.sync.encryption-key=" + SYNC_KEY,
+                    "--allot.sync.poll-interval=1s",
                     "--allot.bootstrap.client-id=" + id,
                     "--allot.bootstrap.client-secret=" + secret);
             Process process =

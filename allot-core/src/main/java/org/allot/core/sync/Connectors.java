@@ -17,8 +17,11 @@ public interface Connectors {
 
     void saveCheckpoint(TenantId tenant, SyncCheckpoint checkpoint);
 
-    /** Asks for a run soon, by whichever server is free (see the server's scheduler), on someone's behalf. */
-    void requestRun(TenantId tenant, Instant at, String requestedBy);
+    /**
+     * Asks for a run soon, by whichever server is free (see the server's scheduler), on someone's behalf. A request
+     * already waiting keeps its time and requester, and becomes a full run when {@code full}.
+     */
+    void requestRun(TenantId tenant, Instant at, String requestedBy, boolean full);
 
     /** A run started: records when, and takes the pending request, if any. */
     void runStarted(TenantId tenant, Instant at);

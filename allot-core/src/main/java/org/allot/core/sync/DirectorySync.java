@@ -118,7 +118,8 @@ public final class DirectorySync {
                     settings,
                     sealed != null || stored,
                     current.map(Connector::createdAt).orElse(now),
-                    now);
+                    now,
+                    current.map(Connector::requestedRun).orElse(null));
             connectors.save(connector, sealed);
             audit.append(AuditEvent.of(
                     caller,
@@ -162,27 +163,29 @@ public final class DirectorySync {
         return runner.run(caller.tenant(), SyncTrigger.MANUAL, caller.actor().displayName(), full);
     }
 
-    /** Asks for a run by the next server free to do it (within the scheduler's poll interval), and returns at once. */
-    public Outcome<Connector> requestRun(Caller caller) {
+    /**
+     * Asks for a run by the next server free to do it (within the scheduler's poll interval), and returns at once:
+     * the connector with its {@link Connector#requestedRun() requested run}. A full read when {@code full}.
+     */
+    public Outcome<Connector> requestRun(Caller caller, boolean full) {
         return transactions.run(() -> {
-            Optional<Connector> connector = connectors.find(caller.tenant());
-            if (connector.isEmpty()) {
+            if (connectors.find(caller.tenant()).isEmpty()) {
                 return Outcome.refused(SyncRunner.noConnector());
             }
             connectors.requestRun(
-                    caller.tenant(), clock.instant(), caller.actor().displayName());
-            return Outcome.done(connector.get());
+                    caller.tenant(), clock.instant(), caller.actor().displayName(), full);
+            return Outcome.done(connectors.find(caller.tenant()).orElseThrow());
         });
     }
 
     /**
-     * A run started by the server's scheduler: because the connector's interval has passed, or because someone
-     * asked for it with {@link #requestRun} ({@code requestedBy}, null otherwise).
+     * A run started by the server's scheduler: because the connector's interval has passed ({@code request} null), or
+     * because someone asked for it with {@link #requestRun}.
      */
-    public Outcome<SyncRun> runScheduled(TenantId tenant, String requestedBy) {
-        return requestedBy == null
+    public Outcome<SyncRun> runScheduled(TenantId tenant, RunRequest request) {
+        return request == null
                 ? runner.run(tenant, SyncTrigger.SCHEDULED, SCHEDULE.displayName(), false)
-                : runner.run(tenant, SyncTrigger.MANUAL, requestedBy, false);
+                : runner.run(tenant, SyncTrigger.MANUAL, request.requestedBy(), request.full());
     }
 
     /** Carries out the deletions a blocked run held back. Only the latest blocked run can be confirmed. */

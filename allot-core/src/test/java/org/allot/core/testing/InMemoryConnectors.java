@@ -7,17 +7,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.TenantId;
 import org.allot.core.sync.Connector;
 import org.allot.core.sync.Connectors;
+import org.allot.core.sync.RunRequest;
 import org.allot.core.sync.SyncCheckpoint;
 
 public final class InMemoryConnectors implements Connectors {
     private final Map<TenantId, Connector> connectors = new ConcurrentHashMap<>();
     private final Map<TenantId, String> passwords = new ConcurrentHashMap<>();
     private final Map<TenantId, SyncCheckpoint> checkpoints = new ConcurrentHashMap<>();
-    private final Map<TenantId, Instant> requests = new ConcurrentHashMap<>();
+    private final Map<TenantId, RunRequest> requests = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Connector> find(TenantId tenant) {
-        return Optional.ofNullable(connectors.get(tenant));
+        return Optional.ofNullable(connectors.get(tenant))
+                .map(c -> new Connector(
+                        c.tenant(), c.settings(), c.passwordSet(), c.createdAt(), c.updatedAt(), requests.get(tenant)));
     }
 
     @Override
@@ -44,8 +47,11 @@ public final class InMemoryConnectors implements Connectors {
     }
 
     @Override
-    public void requestRun(TenantId tenant, Instant at, String requestedBy) {
-        requests.put(tenant, at);
+    public void requestRun(TenantId tenant, Instant at, String requestedBy, boolean full) {
+        requests.merge(
+                tenant,
+                new RunRequest(at, requestedBy, full),
+                (waiting, again) -> new RunRequest(waiting.at(), waiting.requestedBy(), waiting.full() || full));
     }
 
     @Override

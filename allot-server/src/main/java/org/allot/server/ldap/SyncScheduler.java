@@ -94,7 +94,7 @@ public final class SyncScheduler implements SmartLifecycle {
                 break;
             }
             try {
-                Outcome<SyncRun> run = sync.runScheduled(tenant.tenant(), tenant.requestedBy());
+                Outcome<SyncRun> run = sync.runScheduled(tenant.tenant(), tenant.request());
                 if (run.isDone()) {
                     ran++;
                     log.info(

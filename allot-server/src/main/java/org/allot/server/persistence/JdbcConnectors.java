@@ -13,6 +13,7 @@ import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.Connectors;
 import org.allot.core.sync.DeltaStrategy;
 import org.allot.core.sync.DirectoryPreset;
+import org.allot.core.sync.RunRequest;
 import org.allot.core.sync.SyncCheckpoint;
 import org.allot.core.sync.Watermark;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,23 +119,26 @@ public final class JdbcConnectors implements Connectors {
     }
 
     @Override
-    public void requestRun(TenantId tenant, Instant at, String requestedBy) {
+    public void requestRun(TenantId tenant, Instant at, String requestedBy, boolean full) {
         jdbc.sql("""
                         update sync_connector set run_requested_at = coalesce(run_requested_at, ?),
-                            run_requested_by = coalesce(run_requested_by, ?)
-                        where tenant_id = ?""").params(SqlValues.time(at), requestedBy, tenant.value()).update();
+                            run_requested_by = coalesce(run_requested_by, ?),
+                            run_requested_full = run_requested_full or ?
+                        where tenant_id = ?""")
+                .params(SqlValues.time(at), requestedBy, full, tenant.value())
+                .update();
     }
 
     @Override
     public void runStarted(TenantId tenant, Instant at) {
         jdbc.sql("""
                         update sync_connector set last_run_started_at = ?, run_requested_at = null,
-                            run_requested_by = null
+                            run_requested_by = null, run_requested_full = false
                         where tenant_id = ?""").params(SqlValues.time(at), tenant.value()).update();
     }
 
-    /** A tenant whose sync is due; {@code requestedBy} names who asked for it, null for the schedule. */
-    public record Due(TenantId tenant, String requestedBy) {}
+    /** A tenant whose sync is due: someone asked for it ({@code request}), or the schedule (null). */
+    public record Due(TenantId tenant, RunRequest request) {}
 
     /**
      * The tenants whose sync is due: a run was asked for, or the connector is enabled and no run started since
@@ -142,17 +146,23 @@ public final class JdbcConnectors implements Connectors {
      */
     public List<Due> due(Instant cutoff) {
         return jdbc.sql("""
-                        select tenant_id, run_requested_at is not null as requested,
-                            coalesce(run_requested_by, 'an administrator') as requested_by
+                        select tenant_id, run_requested_at, run_requested_by, run_requested_full
                         from sync_connector
                         where run_requested_at is not null
                            or (enabled and (last_run_started_at is null or last_run_started_at < ?))
                         order by run_requested_at nulls last, last_run_started_at nulls first""")
                 .param(SqlValues.time(cutoff))
-                .query((rs, i) -> new Due(
-                        new TenantId(SqlValues.uuid(rs, "tenant_id")),
-                        rs.getBoolean("requested") ? rs.getString("requested_by") : null))
+                .query((rs, i) -> new Due(new TenantId(SqlValues.uuid(rs, "tenant_id")), request(rs)))
                 .list();
+    }
+
+    private static RunRequest request(ResultSet rs) throws SQLException {
+        Instant at = SqlValues.instant(rs, "run_requested_at");
+        if (at == null) {
+            return null;
+        }
+        String by = rs.getString("run_requested_by");
+        return new RunRequest(at, by == null ? "an administrator" : by, rs.getBoolean("run_requested_full"));
     }
 
     private Connector map(ResultSet rs, int row) throws SQLException {
@@ -175,6 +185,7 @@ public final class JdbcConnectors implements Connectors {
                 settings,
                 rs.getString("sealed_password") != null,
                 SqlValues.instant(rs, "created_at"),
-                SqlValues.instant(rs, "updated_at"));
+                SqlValues.instant(rs, "updated_at"),
+                request(rs));
     }
 }

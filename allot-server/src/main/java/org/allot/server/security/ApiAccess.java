@@ -8,8 +8,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 /**
  * Who may call what, in one table, as Entra's built-in roles allow it: every role reads; a License Administrator
  * assigns licenses and sets usage locations; a User Administrator manages users, groups and licenses; a Groups
- * Administrator manages groups, their members and their licenses; subscriptions, products, tenant settings and
- * app registrations are for Global Administrators.
+ * Administrator manages groups, their members and their licenses; subscriptions, products, tenant settings, app
+ * registrations and directory sync are for Global Administrators (Entra's Hybrid Identity Administrator has no
+ * counterpart here).
  */
 public final class ApiAccess {
     /** One rule: requests with this method and path pattern need this capability. */
@@ -53,6 +54,8 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
             rule(HttpMethod.DELETE, "/allot/v1/appRegistrations/*", Capability.MANAGE_APPS),
+            rule(HttpMethod.PUT, "/allot/v1/directorySync/**", Capability.MANAGE_DIRECTORY_SYNC),
+            rule(HttpMethod.POST, "/allot/v1/directorySync/**", Capability.MANAGE_DIRECTORY_SYNC),
             // reading is for everyone
             rule(HttpMethod.GET, "/v1.0/**", Capability.READ),
             rule(HttpMethod.GET, "/allot/v1/**", Capability.READ));

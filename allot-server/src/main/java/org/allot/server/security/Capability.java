@@ -17,7 +17,9 @@ public enum Capability {
     MANAGE_SUBSCRIPTIONS,
     MANAGE_SETTINGS,
     MANAGE_APPS,
-    MANAGE_ADMINISTRATORS;
+    MANAGE_ADMINISTRATORS,
+    /** Configure the directory connector, test it, start runs and confirm their deletions. */
+    MANAGE_DIRECTORY_SYNC;
 
     /** The capabilities a role grants. */
     public static Set<Capability> of(Role role) {

@@ -81,7 +81,7 @@ class SyncSchedulingIT {
         clock.advance(Duration.ofMinutes(31));
         assertThat(scheduler.runDue()).as("the interval has passed").isEqualTo(1);
 
-        sync.requestRun(admin).value();
+        sync.requestRun(admin, false).value();
         assertThat(scheduler.runDue()).isEqualTo(1);
 
         List<SyncRun> runs = sync.runs(tenant, 10);
@@ -90,6 +90,28 @@ class SyncSchedulingIT {
         assertThat(runs.get(0).requestedBy()).isEqualTo("admin@contoso.com");
         assertThat(runs.get(1).trigger()).isEqualTo(SyncTrigger.SCHEDULED);
         assertThat(runs.get(1).requestedBy()).isEqualTo(DirectorySync.SCHEDULE.displayName());
+    }
+
+    @Test
+    void aRequestWaitsOnTheConnectorUntilARunTakesItAndMayAskForAFullRead() {
+        connect();
+        assertThat(scheduler.runDue()).isEqualTo(1);
+
+        java.time.Instant asked = clock.instant();
+        sync.requestRun(admin, false).value();
+        clock.advance(Duration.ofSeconds(5));
+        var requested = sync.requestRun(Caller.of(tenant, Actor.user("other", "other@contoso.com")), true)
+                .value()
+                .requestedRun();
+        assertThat(requested.requestedBy()).as("the first to ask").isEqualTo("admin@contoso.com");
+        assertThat(requested.at()).isBetween(asked, asked.plusSeconds(1));
+        assertThat(requested.full()).as("a later request asked for a full read").isTrue();
+        assertThat(scheduler.runDue()).isEqualTo(1);
+
+        SyncRun run = sync.runs(tenant, 1).get(0);
+        assertThat(run.mode()).isEqualTo(org.allot.core.sync.SyncMode.FULL);
+        assertThat(run.startedAt()).isAfterOrEqualTo(requested.at());
+        assertThat(sync.connector(tenant).orElseThrow().requestedRun()).isNull();
     }
 
     @Test
@@ -126,7 +148,7 @@ class SyncSchedulingIT {
                 .value();
 
         assertThat(scheduler.runDue()).isZero();
-        sync.requestRun(admin).value();
+        sync.requestRun(admin, false).value();
         assertThat(scheduler.runDue()).isEqualTo(1);
     }
 

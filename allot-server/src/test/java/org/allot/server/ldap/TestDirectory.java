@@ -21,10 +21,10 @@ import java.util.Base64;
  * resources, on a port of its own that it keeps across a stop and a start. Changes go through an LDAP connection,
  * as an administrator's would, so that the Active Directory emulation sees them.
  */
-final class TestDirectory implements AutoCloseable {
-    static final String BASE = "DC=contoso,DC=com";
-    static final String BIND_DN = "CN=allot-sync,OU=Service Accounts,DC=contoso,DC=com";
-    static final String PASSWORD = "Sync-Pa55word!";
+public final class TestDirectory implements AutoCloseable {
+    public static final String BASE = "DC=contoso,DC=com";
+    public static final String BIND_DN = "CN=allot-sync,OU=Service Accounts,DC=contoso,DC=com";
+    public static final String PASSWORD = "Sync-Pa55word!";
 
     private final InMemoryDirectoryServer server;
     private final ActiveDirectoryEmulation emulation;
@@ -62,20 +62,20 @@ final class TestDirectory implements AutoCloseable {
     }
 
     /** Contoso's Active Directory: {@code ldap/ad-contoso.ldif} with the AD schema and the AD emulation. */
-    static TestDirectory activeDirectory() {
+    public static TestDirectory activeDirectory() {
         return new TestDirectory("ldap/ad-contoso.ldif", "ldap/ad-schema.ldif", new ActiveDirectoryEmulation(5612));
     }
 
     /** A generic LDAP directory: inetOrgPerson, groupOfNames, entryUUID and modifyTimestamp. */
-    static TestDirectory genericLdap() {
+    public static TestDirectory genericLdap() {
         return new TestDirectory("ldap/ldap-contoso.ldif", null, null);
     }
 
-    String url() {
+    public String url() {
         return "ldap://localhost:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -87,25 +87,25 @@ final class TestDirectory implements AutoCloseable {
         return new LDAPConnection("localhost", port, BIND_DN, PASSWORD);
     }
 
-    void add(String... ldifLines) throws LDAPException, com.unboundid.ldif.LDIFException {
+    public void add(String... ldifLines) throws LDAPException, com.unboundid.ldif.LDIFException {
         try (LDAPConnection c = connect()) {
             c.add(new Entry(ldifLines));
         }
     }
 
-    void replace(String dn, String attribute, String... values) throws LDAPException {
+    public void replace(String dn, String attribute, String... values) throws LDAPException {
         try (LDAPConnection c = connect()) {
             c.modify(dn, new Modification(ModificationType.REPLACE, attribute, values));
         }
     }
 
-    void addValue(String dn, String attribute, String value) throws LDAPException {
+    public void addValue(String dn, String attribute, String value) throws LDAPException {
         try (LDAPConnection c = connect()) {
             c.modify(dn, new Modification(ModificationType.ADD, attribute, value));
         }
     }
 
-    void removeValue(String dn, String attribute, String value) throws LDAPException {
+    public void removeValue(String dn, String attribute, String value) throws LDAPException {
         try (LDAPConnection c = connect()) {
             c.modify(dn, new Modification(ModificationType.DELETE, attribute, value));
         }
@@ -117,26 +117,26 @@ final class TestDirectory implements AutoCloseable {
         }
     }
 
-    void delete(String dn) throws LDAPException {
+    public void delete(String dn) throws LDAPException {
         try (LDAPConnection c = connect()) {
             c.delete(dn);
         }
     }
 
     /** The object's immutable id as Allot writes it: base64 of the objectGUID bytes, or the entryUUID. */
-    String immutableId(String dn) throws LDAPException {
+    public String immutableId(String dn) throws LDAPException {
         Entry entry = server.getEntry(dn, "objectGUID", "entryUUID");
         byte[] guid = entry.getAttributeValueBytes("objectGUID");
         return guid != null ? Base64.getEncoder().encodeToString(guid) : entry.getAttributeValue("entryUUID");
     }
 
     /** Stops listening, as a server that went down. */
-    void stop() {
+    public void stop() {
         server.shutDown(true);
     }
 
     /** Listens again on the same port. */
-    void start() throws LDAPException {
+    public void start() throws LDAPException {
         server.startListening();
     }
 

@@ -15,6 +15,7 @@ import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.server.ldap.TestDirectory;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Role;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One running server for the API tests, on a database of its own; each test works in tenants of its own, so tests
@@ -32,6 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIT {
+    /** Seals the directory passwords of the tests' connectors. */
+    static final String SYNC_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
     private static String url;
 
     @DynamicPropertySource
@@ -43,6 +48,8 @@ public abstract class ApiIT {
         registry.add("allot.processing.poll-interval", () -> "50ms");
         registry.add("allot.processing.inline-limit", () -> "20");
         registry.add("allot.processing.chunk-size", () -> "10");
+        registry.add("allot.sync.encryption-key", () -> SYNC_KEY);
+        registry.add("allot.sync.poll-interval", () -> "250ms");
     }
 
     private static synchronized String database() {
@@ -79,7 +86,18 @@ public abstract class ApiIT {
     /** A new tenant (default usage location US) and an app of it with the role. */
     protected ApiClient newTenant(Role role) {
         TenantId tenant = TenantId.random();
-        String domain = "t" + tenant.value().toString().substring(0, 8) + ".example";
+        return newTenant(tenant, "t" + tenant.value().toString().substring(0, 8) + ".example", role);
+    }
+
+    /**
+     * A new tenant that has verified a domain other tenants may have verified too (as the test directories'
+     * contoso.com), and an app of it with the role.
+     */
+    protected ApiClient newTenant(String domain, Role role) {
+        return newTenant(TenantId.random(), domain, role);
+    }
+
+    private ApiClient newTenant(TenantId tenant, String domain, Role role) {
         work.run(() -> tenants.create(tenant, "Tenant " + domain, List.of(domain), "US", TenantPolicy.DEFAULT))
                 .value();
         return app(tenant, domain, role);
@@ -110,6 +128,36 @@ public abstract class ApiIT {
                 .value()
                 .id()
                 .value();
+    }
+
+    /**
+     * The body of a generic LDAP connector to a test directory (Contoso's people under contoso.com), not scheduled;
+     * a null password keeps the stored one.
+     */
+    protected static String connectorBody(String url, String password) {
+        return """
+                {"preset":"genericLdap","url":"%s","bindDn":"%s",%s"baseDns":["DC=contoso,DC=com"],"enabled":false}""".formatted(url, TestDirectory.BIND_DN, password == null ? "" : "\"password\":\"" + password + "\",");
+    }
+
+    /** Connects the tenant to the test directory, through the API. */
+    protected static void connect(ApiClient admin, TestDirectory directory) {
+        ApiClient.Response saved = admin.send(
+                "PUT",
+                "/allot/v1/directorySync/connector",
+                connectorBody(directory.url(), TestDirectory.PASSWORD),
+                Map.of());
+        if (saved.status() != 200) {
+            throw new IllegalStateException("connector refused: " + saved.body());
+        }
+    }
+
+    /** Runs the tenant's directory sync now, through the API; returns the run once it ended. */
+    protected static JsonNode syncNow(ApiClient admin) {
+        ApiClient.Response run = admin.post("/allot/v1/directorySync/runs?wait=true", null);
+        if (run.status() != 200) {
+            throw new IllegalStateException("run refused: " + run.body());
+        }
+        return run.body();
     }
 
     /** A user synchronised from on-premises AD: no usage location, attributes owned by the directory. */

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.allot.core.audit.PropertyChange;
+import org.allot.core.sync.SyncRunState;
 
 /** How the pages write times and values; templates reach it as {@code fmt}. */
 public final class Formats {
@@ -23,6 +24,30 @@ public final class Formats {
     /** A time to the second, in UTC. */
     public String exact(Instant instant) {
         return instant == null ? "" : AuditPage.TIME.format(instant);
+    }
+
+    /** A directory sync run's state in words. */
+    public String runState(SyncRunState state) {
+        return switch (state) {
+            case RUNNING -> "Running";
+            case SUCCEEDED -> "Succeeded";
+            case FAILED -> "Failed";
+            case BLOCKED -> "Blocked: confirm the deletions";
+            case CONFIRMED -> "Deletions confirmed";
+            case SUPERSEDED -> "Replaced by a later run";
+            case INTERRUPTED -> "Interrupted";
+        };
+    }
+
+    /** The Bootstrap colour of a directory sync run's state. */
+    public String runStyle(SyncRunState state) {
+        return switch (state) {
+            case RUNNING -> "info";
+            case SUCCEEDED, CONFIRMED -> "success";
+            case FAILED -> "danger";
+            case BLOCKED -> "warning";
+            case SUPERSEDED, INTERRUPTED -> "secondary";
+        };
     }
 
     /** Each change as {@code property: old → new}, long values shortened. */

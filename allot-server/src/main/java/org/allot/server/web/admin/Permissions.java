@@ -11,7 +11,8 @@ public record Permissions(
         boolean manageGroups,
         boolean assignGroupLicenses,
         boolean manageSubscriptions,
-        boolean manageAdministrators) {
+        boolean manageAdministrators,
+        boolean manageDirectorySync) {
 
     static Permissions of(AdminPrincipal admin) {
         return new Permissions(
@@ -21,7 +22,8 @@ public record Permissions(
                 admin.can(Capability.MANAGE_GROUPS),
                 admin.can(Capability.ASSIGN_GROUP_LICENSES),
                 admin.can(Capability.MANAGE_SUBSCRIPTIONS),
-                admin.can(Capability.MANAGE_ADMINISTRATORS));
+                admin.can(Capability.MANAGE_ADMINISTRATORS),
+                admin.can(Capability.MANAGE_DIRECTORY_SYNC));
     }
 
     /** Whether the administrator can change nothing at all (a Global Reader). */
@@ -32,6 +34,7 @@ public record Permissions(
                 || manageGroups
                 || assignGroupLicenses
                 || manageSubscriptions
-                || manageAdministrators);
+                || manageAdministrators
+                || manageDirectorySync);
     }
 }

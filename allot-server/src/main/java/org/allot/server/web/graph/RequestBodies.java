@@ -150,7 +150,7 @@ public final class RequestBodies {
         return UUID.fromString(m.group(1));
     }
 
-    static Optional<UUID> uuid(String value) {
+    public static Optional<UUID> uuid(String value) {
         try {
             return Optional.of(UUID.fromString(value));
         } catch (IllegalArgumentException e) {
@@ -218,21 +218,21 @@ public final class RequestBodies {
         throw invalid(name, resource);
     }
 
-    private static void requireObject(JsonNode body) {
+    public static void requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new BadRequest("The request body must be a JSON object.");
         }
     }
 
-    private static BadRequest readOnly(String name) {
+    public static BadRequest readOnly(String name) {
         return new BadRequest("Property '" + name + "' is read-only and cannot be set.");
     }
 
-    private static BadRequest unknown(String name, String type) {
+    public static BadRequest unknown(String name, String type) {
         return new BadRequest("Property '" + name + "' does not exist on type '" + type + "'.");
     }
 
-    private static BadRequest invalid(String name, String resource) {
+    public static BadRequest invalid(String name, String resource) {
         return new BadRequest("Invalid value specified for property '" + name + "' of resource '" + resource + "'.");
     }
 }

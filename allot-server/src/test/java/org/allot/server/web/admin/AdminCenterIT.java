@@ -86,6 +86,17 @@ abstract class AdminCenterIT extends ApiIT {
         return site;
     }
 
+    /**
+     * A new tenant with a domain other tenants may share (the test directories' contoso.com), and an administrator of
+     * the role whose sign-in name is its own.
+     */
+    Site newSite(String domain, Role role) {
+        ApiClient api = newTenant(domain, Role.GLOBAL_ADMINISTRATOR);
+        Site site = new Site(api, "admin-" + api.tenant.value().toString().substring(0, 8) + "@" + domain);
+        addAdmin(site, site.admin(), role);
+        return site;
+    }
+
     /** Another administrator of the tenant; returns their sign-in name. */
     String addAdmin(Site site, String username, Role role) {
         accounts.add(new JdbcAdminAccounts.AdminAccount(

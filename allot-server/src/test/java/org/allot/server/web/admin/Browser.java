@@ -119,10 +119,13 @@ public final class Browser implements AutoCloseable {
                         .orElse(""));
     }
 
-    /** Clicks an element once it can be clicked, scrolled to the middle of the window as a person would. */
+    /**
+     * Clicks an element once it can be clicked, scrolled to the middle of the window as a person would (at once:
+     * Bootstrap's smooth scrolling would still be moving the page when the click lands).
+     */
     public void click(By by) {
         WebElement element = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by));
-        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 

@@ -1,0 +1,32 @@
+package org.allot.api.extensions;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tenant's connector to its on-premises directory ({@code /allot/v1/directorySync/connector}). {@code password} is
+ * write-only: a PUT may send it (absent or null keeps the stored one), responses never carry it and say
+ * {@code passwordSet} instead. {@code passwordSet}, the times and {@code requestedRun} are read-only.
+ *
+ * @param preset {@code activeDirectory} or {@code genericLdap}
+ * @param mapping attributes mapped otherwise than the preset maps them: Allot's name to directory attributes
+ * @param enabled whether the schedule runs it (runs asked for happen either way)
+ * @param requestedRun the run someone asked for that no server has started yet; absent when none
+ */
+public record DirectorySyncConnector(
+        String preset,
+        String url,
+        Boolean startTls,
+        String trustedCertificate,
+        String bindDn,
+        String password,
+        Boolean passwordSet,
+        List<String> baseDns,
+        String userFilter,
+        String groupFilter,
+        Map<String, String> mapping,
+        Boolean enabled,
+        OffsetDateTime createdDateTime,
+        OffsetDateTime lastModifiedDateTime,
+        DirectorySyncRunRequest requestedRun) {}

@@ -1,0 +1,186 @@
+package org.allot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.allot.cli.testing.AgainstARealServer;
+import org.allot.cli.testing.Run;
+import org.allot.cli.testing.TestLdap;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Directory sync from the command line, against an LDAP directory of three people of contoso.com and one of another
+ * domain. The demo tenant already has users synced from a directory of its own, which this one does not hold: the
+ * tenant's deletion threshold is 0 first, so that every run holds those deletions back (blocked, exit code 4) instead
+ * of deleting the demo's people.
+ */
+class SyncCommandsIT extends AgainstARealServer {
+
+    @Test
+    void anAdministratorConnectsTheDirectoryTestsItAndSyncsItFromTheCommandLine() throws Exception {
+        api.patch("/allot/v1/settings", "{\"syncDeleteThreshold\":0}");
+        try (TestLdap ldap = TestLdap.with(
+                "ldap-engineers",
+                List.of(
+                        new String[] {"ada", "ldap.ada@contoso.com"},
+                        new String[] {"grace", "ldap.grace@contoso.com"},
+                        new String[] {"linus", "ldap.linus@contoso.com"},
+                        new String[] {"eve", "eve@fabrikam.example"}))) {
+            Run configure = allot.input(TestLdap.PASSWORD + "\n")
+                    .run(
+                            "sync",
+                            "configure",
+                            "--preset",
+                            "genericLdap",
+                            "--url",
+                            ldap.url(),
+                            "--bind-dn",
+                            TestLdap.BIND_DN,
+                            "--password-stdin",
+                            "--base-dn",
+                            TestLdap.BASE,
+                            "--no-schedule");
+            assertThat(configure.exit()).as(configure.toString()).isZero();
+            assertThat(configure.out())
+                    .containsPattern("url +" + ldap.url())
+                    .containsPattern("passwordSet +true")
+                    .containsPattern("schedule +false")
+                    .doesNotContain(TestLdap.PASSWORD);
+            assertThat(configure.err()).contains("Connector saved.").doesNotContain(TestLdap.PASSWORD);
+
+            Run test = allot.run("sync", "test", "-o", "csv");
+            assertThat(test.exit()).as(test.toString()).isZero();
+            assertThat(test.csv())
+                    .extracting(r -> r.get("step"))
+                    .containsExactly("DNS", "CONNECT", "TLS", "BIND", "BASE_DN", "USER_FILTER", "GROUP_FILTER");
+            assertThat(test.csv()).allMatch(r -> r.get("passed").equals("true"));
+
+            Run wrongPassword = allot.with("ALLOT_SYNC_PASSWORD", "not the password")
+                    .run("sync", "test", "--bind-dn", TestLdap.BIND_DN);
+            assertThat(wrongPassword.exit()).as(wrongPassword.toString()).isEqualTo(1);
+            assertThat(wrongPassword.err())
+                    .startsWith("error: ConnectionFailed: BIND: the directory refused the bind as " + TestLdap.BIND_DN);
+            assertThat(allot.run("sync", "test").exit())
+                    .as("the stored password is kept")
+                    .isZero();
+
+            Run blocked = allot.run("sync", "run", "--wait", "-o", "json");
+            assertThat(blocked.exit()).as(blocked.toString()).isEqualTo(4);
+            JsonNode run = blocked.json();
+            String firstRun = run.path("id").asString();
+            assertThat(run.path("state").asString()).isEqualTo("BLOCKED");
+            assertThat(run.path("added").asInt())
+                    .as("three people and their group")
+                    .isEqualTo(4);
+            assertThat(run.path("errors").asInt())
+                    .as("eve is not of a verified domain")
+                    .isEqualTo(1);
+            assertThat(run.path("deleted").asInt()).isZero();
+            assertThat(blocked.err())
+                    .contains("error: SyncBlocked: ", "threshold of 0", "allot sync confirm " + firstRun);
+            assertThat(api.user("ldap.ada@contoso.com", "onPremisesSyncEnabled,usageLocation")
+                            .path("onPremisesSyncEnabled")
+                            .asBoolean())
+                    .isTrue();
+
+            Run errors = allot.run("sync", "errors", "latest", "-o", "csv");
+            assertThat(errors.exit()).as(errors.toString()).isZero();
+            assertThat(errors.csv()).singleElement().satisfies(e -> {
+                assertThat(e.get("objectType")).isEqualTo("user");
+                assertThat(e.get("distinguishedName")).startsWith("uid=eve,");
+                assertThat(e.get("message")).contains("verified domain");
+            });
+            Run deletions = allot.run("sync", "deletions", firstRun, "-o", "json");
+            assertThat(deletions.exit()).as(deletions.toString()).isZero();
+            List<String> names = new ArrayList<>();
+            List<String> users = new ArrayList<>();
+            deletions.json().forEach(d -> {
+                names.add(d.path("displayName").asString());
+                if (d.path("objectType").asString().equals("user")) {
+                    users.add(d.path("displayName").asString());
+                }
+            });
+            assertThat(names)
+                    .as("the demo's synced people, which this directory does not hold")
+                    .hasSize(run.path("pendingDeletions").asInt())
+                    .isNotEmpty()
+                    .noneMatch(n -> n.startsWith("ldap."));
+            assertThat(users).isNotEmpty();
+            assertThat(api.user(users.get(0), "id").isMissingNode())
+                    .as("nothing deleted")
+                    .isFalse();
+
+            Run asked = allot.run("sync", "run");
+            assertThat(asked.exit()).as(asked.toString()).isZero();
+            assertThat(asked.out()).containsPattern("requestedDateTime +20");
+            assertThat(asked.err()).contains("A sync was asked for");
+            Run full = allot.run("sync", "run", "--full", "--wait", "--timeout", "2m", "-o", "json");
+            assertThat(full.exit()).as(full.toString()).isEqualTo(4);
+            assertThat(full.json().path("mode").asString()).isEqualTo("FULL");
+            assertThat(full.json().path("unchanged").asInt())
+                    .as("nothing changed in the directory")
+                    .isEqualTo(4);
+
+            Run superseded = allot.run("sync", "confirm", firstRun);
+            assertThat(superseded.exit()).as(superseded.toString()).isEqualTo(4);
+            assertThat(superseded.err()).contains("A later run replaced this one");
+            assertThat(allot.run("sync", "confirm", UUID.randomUUID().toString())
+                            .exit())
+                    .isEqualTo(3);
+
+            Run runs = allot.run("sync", "runs", "-o", "csv");
+            assertThat(runs.exit()).as(runs.toString()).isZero();
+            List<Map<String, String>> rows = runs.csv();
+            assertThat(rows.get(0).get("id")).isEqualTo(full.json().path("id").asString());
+            assertThat(rows)
+                    .filteredOn(r -> r.get("id").equals(firstRun))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("state")).isEqualTo("SUPERSEDED"));
+
+            Run status = allot.run("sync", "status", "-o", "json");
+            assertThat(status.exit()).as(status.toString()).isZero();
+            assertThat(status.json().path("url").asString()).isEqualTo(ldap.url());
+            assertThat(status.json().path("passwordSet").asBoolean()).isTrue();
+            assertThat(status.json().path("runs").get(0).path("state").asString())
+                    .isEqualTo("BLOCKED");
+            assertThat(status.out()).doesNotContain(TestLdap.PASSWORD);
+
+            Run moved = allot.run("sync", "configure", "--url", "ldap://localhost:" + closedPort());
+            assertThat(moved.exit()).as(moved.toString()).isZero();
+            assertThat(moved.out())
+                    .as("only the URL changed")
+                    .containsPattern("passwordSet +true")
+                    .containsPattern("bindDn +" + TestLdap.BIND_DN);
+            Run failed = allot.run("sync", "run", "--wait");
+            assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
+            assertThat(failed.out()).containsPattern("state +FAILED");
+            assertThat(failed.err()).startsWith("error: SyncFailed: ");
+        }
+    }
+
+    @Test
+    void thePasswordIsNeverAnArgument() {
+        Run plain = allot.run("sync", "configure", "--url", "ldap://dc1.contoso.com", "--password", "secret");
+        assertThat(plain.exit()).isEqualTo(2);
+        assertThat(plain.err()).contains("error: InvalidArgument: Unknown option", "'--password'");
+
+        Run empty = allot.input("").run("sync", "configure", "--url", "ldap://dc1.contoso.com", "--password-stdin");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("standard input has no password");
+
+        Run nothing = allot.run("sync", "configure");
+        assertThat(nothing.exit()).isEqualTo(2);
+        assertThat(nothing.err()).contains("Give the settings to change");
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

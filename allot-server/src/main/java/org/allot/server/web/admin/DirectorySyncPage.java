@@ -1,0 +1,189 @@
+package org.allot.server.web.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import org.allot.core.Outcome;
+import org.allot.core.TenantId;
+import org.allot.core.sync.ConnectionReport;
+import org.allot.core.sync.Connector;
+import org.allot.core.sync.DirectoryPreset;
+import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.RunRequest;
+import org.allot.core.sync.SyncRun;
+import org.allot.core.sync.SyncRunId;
+import org.allot.core.sync.SyncRunState;
+import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.Capability;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Directory sync: the connector to the on-premises directory (tested step by step before or after it is saved),
+ * "sync now", the latest runs (refreshed while one is asked for or running), and a run with its errors and, when it
+ * is blocked, the deletions it waits to have confirmed. The sync service runs its own units of work.
+ */
+@Controller
+@RequestMapping("/sync")
+public class DirectorySyncPage {
+    static final int RUNS = 20;
+    static final int ERRORS = 200;
+    static final int DELETIONS = 500;
+
+    /** The runs table: the latest runs, and the run asked for that has not started yet. */
+    public record Runs(List<SyncRun> runs, RunRequest requested) {
+        /** Whether the table changes by itself soon: a run is asked for or running. */
+        public boolean active() {
+            return requested != null || runs.stream().anyMatch(r -> r.state() == SyncRunState.RUNNING);
+        }
+    }
+
+    /** A preset the form offers, with the filters it uses when the form leaves them empty. */
+    public record Preset(String value, String label, String userFilter, String groupFilter) {
+        static Preset of(String value, String label, DirectoryPreset preset) {
+            return new Preset(value, label, preset.userFilter(), preset.groupFilter());
+        }
+    }
+
+    private final DirectorySync sync;
+
+    public DirectorySyncPage(DirectorySync sync) {
+        this.sync = sync;
+    }
+
+    @GetMapping
+    public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+        Optional<Connector> connector = sync.connector(admin.tenant());
+        model.addAttribute("connector", connector.orElse(null));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", connector.map(ConnectorForm::of).orElse(ConnectorForm.NEW));
+        }
+        model.addAttribute("presets", presets());
+        model.addAttribute("runs", runs(admin.tenant(), connector));
+        return "sync/page";
+    }
+
+    /** The runs table alone; htmx polls it while a run is asked for or running. */
+    @GetMapping("/runs")
+    public String runs(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+        model.addAttribute("runs", runs(admin.tenant(), sync.connector(admin.tenant())));
+        return "sync/runs :: runs";
+    }
+
+    @PostMapping("/connector")
+    public String save(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam MultiValueMap<String, String> fields,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_DIRECTORY_SYNC);
+        ConnectorForm form = ConnectorForm.from(fields);
+        String password = fields.getFirst("password");
+        Outcome<Connector> saved =
+                form.request(password).flatMap(r -> sync.configure(AdminPages.caller(admin, request), r));
+        if (!saved.isDone()) {
+            flash.addFlashAttribute("form", form);
+            AdminPages.refuse(
+                    flash,
+                    "connector",
+                    saved.rejection().message()
+                            + (password == null || password.isEmpty()
+                                    ? ""
+                                    : " Nothing was saved: type the password again."));
+            return AdminPages.redirect("/sync");
+        }
+        flash.addFlashAttribute(
+                AdminPages.NOTICE, "Connector saved. Test the connection, then sync now or wait for the schedule.");
+        return AdminPages.redirect("/sync");
+    }
+
+    /** Tests the settings as typed, before or without saving them; answers the steps, for htmx to show. */
+    @PostMapping("/test")
+    public String test(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam MultiValueMap<String, String> fields,
+            HttpServletRequest request,
+            Model model) {
+        AdminPages.require(admin, Capability.MANAGE_DIRECTORY_SYNC);
+        Outcome<ConnectionReport> report = ConnectorForm.from(fields)
+                .request(fields.getFirst("password"))
+                .flatMap(r -> sync.testConnection(AdminPages.caller(admin, request), r));
+        model.addAttribute("report", report.isDone() ? report.value() : null);
+        model.addAttribute(
+                "refusal", report.isDone() ? null : report.rejection().message());
+        return "sync/report :: report";
+    }
+
+    @PostMapping("/run")
+    public String run(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "full", defaultValue = "false") boolean full,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_DIRECTORY_SYNC);
+        AdminPages.tell(
+                sync.requestRun(AdminPages.caller(admin, request), full),
+                flash,
+                "run",
+                (full ? "A full sync" : "A sync") + " was asked for: it starts within moments, and the runs below"
+                        + " show how it goes.");
+        return AdminPages.redirect("/sync");
+    }
+
+    @GetMapping("/runs/{id}")
+    public String run(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable String id, Model model) {
+        SyncRun run = find(admin.tenant(), id);
+        model.addAttribute("run", run);
+        model.addAttribute("errors", sync.errors(admin.tenant(), run.id(), ERRORS));
+        model.addAttribute(
+                "deletions",
+                run.state() == SyncRunState.BLOCKED
+                        ? sync.pendingDeletions(admin.tenant(), run.id(), DELETIONS)
+                        : List.of());
+        return "sync/run";
+    }
+
+    @PostMapping("/runs/{id}/confirm")
+    public String confirm(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_DIRECTORY_SYNC);
+        SyncRun run = find(admin.tenant(), id);
+        Outcome<SyncRun> confirmed = sync.confirm(AdminPages.caller(admin, request), run.id());
+        AdminPages.tell(
+                confirmed,
+                flash,
+                "confirm",
+                confirmed.isDone() ? confirmed.value().message() : "");
+        return AdminPages.redirect("/sync/runs/" + run.id());
+    }
+
+    private Runs runs(TenantId tenant, Optional<Connector> connector) {
+        return new Runs(
+                sync.runs(tenant, RUNS), connector.map(Connector::requestedRun).orElse(null));
+    }
+
+    private SyncRun find(TenantId tenant, String id) {
+        SyncRunId run = new SyncRunId(AdminPages.id(id));
+        return sync.run(tenant, run).orElseThrow(() -> new AdminPages.NotFound(id));
+    }
+
+    private static List<Preset> presets() {
+        return List.of(
+                Preset.of("activeDirectory", "Active Directory", DirectoryPreset.ACTIVE_DIRECTORY),
+                Preset.of(
+                        "genericLdap",
+                        "Generic LDAP (OpenLDAP, 389 Directory Server, …)",
+                        DirectoryPreset.GENERIC_LDAP));
+    }
+}

@@ -1,0 +1,172 @@
+package org.allot.server.web.extensions;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.allot.core.ErrorCode;
+import org.allot.core.Rejection;
+import org.allot.core.sync.Connector;
+import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.SyncRun;
+import org.allot.core.sync.SyncRunId;
+import org.allot.server.security.ApiCaller;
+import org.allot.server.web.graph.BadRequest;
+import org.allot.server.web.graph.Refused;
+import org.allot.server.web.graph.RequestBodies;
+import org.allot.server.web.graph.Responses;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Directory sync (hybrid identity): the tenant's connector, connection tests, runs on demand, the record of runs
+ * with their errors, and confirming the deletions a blocked run held back. The sync service runs its own units of
+ * work, so nothing here opens one.
+ */
+@RestController
+@RequestMapping(path = "/allot/v1/directorySync", produces = "application/json")
+public class DirectorySyncController {
+    static final int MAX_RUNS = 999;
+    /** As many as a run keeps. */
+    static final int MAX_ITEMS = 10_000;
+
+    private final DirectorySync sync;
+    private final Responses responses;
+
+    public DirectorySyncController(DirectorySync sync, Responses responses) {
+        this.sync = sync;
+        this.responses = responses;
+    }
+
+    @GetMapping("/connector")
+    public ObjectNode connector(ApiCaller caller, HttpServletRequest request) {
+        Connector connector = sync.connector(caller.tenant()).orElseThrow(() -> new Refused(noConnector()));
+        return responses.entity(request, "directorySync/connector/$entity", SyncViews.connector(connector));
+    }
+
+    /** Creates or replaces the connector; the password is write-only (absent or null keeps the stored one). */
+    @PutMapping("/connector")
+    public ObjectNode configure(ApiCaller caller, @RequestBody JsonNode body, HttpServletRequest request) {
+        Connector saved = Refused.orRefuse(sync.configure(caller.caller(), ConnectorBodies.connector(body)));
+        return responses.entity(request, "directorySync/connector/$entity", SyncViews.connector(saved));
+    }
+
+    /** Tests the stored connector, or the settings in the body before they are saved. A failed test is a 200. */
+    @PostMapping("/connector/testConnection")
+    public ObjectNode testConnection(
+            ApiCaller caller, @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+        var report = Refused.orRefuse(
+                body == null
+                        ? sync.testConnection(caller.caller())
+                        : sync.testConnection(caller.caller(), ConnectorBodies.connector(body)));
+        return responses.entity(request, "directorySync/connectionTest/$entity", SyncViews.report(report));
+    }
+
+    /**
+     * Asks for a run (202 with the request: the next server free to run it does) or, with {@code ?wait=true}, runs
+     * it in this request and answers the run once it ended. {@code {"full": true}} reads the whole directory.
+     */
+    @PostMapping("/runs")
+    public ResponseEntity<ObjectNode> start(
+            ApiCaller caller,
+            @RequestParam(name = "wait", defaultValue = "false") boolean wait,
+            @RequestBody(required = false) JsonNode body,
+            HttpServletRequest request) {
+        boolean full = ConnectorBodies.full(body);
+        if (wait) {
+            SyncRun run = Refused.orRefuse(sync.runNow(caller.caller(), full));
+            return ResponseEntity.ok(runEntity(request, run));
+        }
+        Connector connector = Refused.orRefuse(sync.requestRun(caller.caller(), full));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/allot/v1/directorySync/runs"))
+                .body(responses.entity(
+                        request, "directorySync/requestedRun/$entity", SyncViews.request(connector.requestedRun())));
+    }
+
+    /** The latest runs, newest first. */
+    @GetMapping("/runs")
+    public ObjectNode runs(
+            ApiCaller caller, @RequestParam(name = "$top", defaultValue = "20") int top, HttpServletRequest request) {
+        return responses.list(
+                request,
+                "directorySync/runs",
+                sync.runs(caller.tenant(), top(top, MAX_RUNS)).stream()
+                        .map(SyncViews::run)
+                        .toList());
+    }
+
+    @GetMapping("/runs/{id}")
+    public ObjectNode run(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        return runEntity(request, find(caller, id));
+    }
+
+    /** The objects the run could not bring over, in the order it met them. */
+    @GetMapping("/runs/{id}/errors")
+    public ObjectNode errors(
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestParam(name = "$top", defaultValue = "100") int top,
+            HttpServletRequest request) {
+        SyncRun run = find(caller, id);
+        return responses.list(
+                request,
+                "directorySync/runs('" + run.id() + "')/errors",
+                sync.errors(caller.tenant(), run.id(), top(top, MAX_ITEMS)).stream()
+                        .map(SyncViews::error)
+                        .toList());
+    }
+
+    /** What a blocked run would delete once confirmed. */
+    @GetMapping("/runs/{id}/pendingDeletions")
+    public ObjectNode pendingDeletions(
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestParam(name = "$top", defaultValue = "100") int top,
+            HttpServletRequest request) {
+        SyncRun run = find(caller, id);
+        return responses.list(
+                request,
+                "directorySync/runs('" + run.id() + "')/pendingDeletions",
+                sync.pendingDeletions(caller.tenant(), run.id(), top(top, MAX_ITEMS)).stream()
+                        .map(SyncViews::deletion)
+                        .toList());
+    }
+
+    /** Carries out the deletions a blocked run held back; answers the run, now CONFIRMED. */
+    @PostMapping("/runs/{id}/confirm")
+    public ObjectNode confirm(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        SyncRun run = find(caller, id);
+        return runEntity(request, Refused.orRefuse(sync.confirm(caller.caller(), run.id())));
+    }
+
+    private ObjectNode runEntity(HttpServletRequest request, SyncRun run) {
+        return responses.entity(request, "directorySync/runs/$entity", SyncViews.run(run));
+    }
+
+    private SyncRun find(ApiCaller caller, String id) {
+        return RequestBodies.uuid(id)
+                .map(SyncRunId::new)
+                .flatMap(run -> sync.run(caller.tenant(), run))
+                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+    }
+
+    private static int top(int top, int max) {
+        if (top < 1 || top > max) {
+            throw new BadRequest("$top must be between 1 and " + max + ".");
+        }
+        return top;
+    }
+
+    private static Rejection noConnector() {
+        return Rejection.of(ErrorCode.NOT_FOUND, "No directory connector is configured for this tenant.");
+    }
+}
