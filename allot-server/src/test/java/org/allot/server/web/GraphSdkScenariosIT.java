@@ -71,6 +71,41 @@ class GraphSdkScenariosIT extends ApiIT {
     }
 
     @Test
+    void usersAndGroupsAreCountedWithTheCountSegmentAsGraphCountsThem() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        GraphServiceClient graph = admin.graph();
+        Product ems = product("EMS");
+        subscribe(admin, "EMS", 5);
+        syncedUser(admin, "ann");
+        syncedUser(admin, "bob");
+        String cy = syncedUser(admin, "cy").toString();
+        User location = new User();
+        location.setUsageLocation("US");
+        graph.users().byUserId(cy).patch(location);
+        graph.users().byUserId(cy).assignLicense().post(assign(ems.skuId().value()));
+
+        Integer all = graph.users().count().get(rc -> rc.headers.add("ConsistencyLevel", "eventual"));
+        Integer unlicensed = graph.users().count().get(rc -> {
+            rc.headers.add("ConsistencyLevel", "eventual");
+            rc.queryParameters.filter = "assignedLicenses/$count eq 0";
+        });
+        Integer groups = graph.groups().count().get(rc -> rc.headers.add("ConsistencyLevel", "eventual"));
+
+        assertThat(all).isEqualTo(graph.users().get().getValue().size()).isGreaterThanOrEqualTo(3);
+        assertThat(unlicensed).isEqualTo(all - 1);
+        assertThat(groups).isZero();
+        assertThatThrownBy(() -> graph.users().count().get())
+                .as("like Graph, counting needs ConsistencyLevel: eventual")
+                .isInstanceOfSatisfying(ODataError.class, e -> {
+                    assertThat(e.getResponseStatusCode()).isEqualTo(400);
+                    assertThat(e.getError().getMessage()).contains("ConsistencyLevel");
+                });
+        assertThat(admin.get("/v1.0/users/$count?$top=5", java.util.Map.of("ConsistencyLevel", "eventual"))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void e3AndEmsAssignedToASecurityGroupAreInheritedByItsMembers() {
         ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
         GraphServiceClient graph = admin.graph();

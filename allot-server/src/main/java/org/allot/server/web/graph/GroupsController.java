@@ -75,6 +75,14 @@ public class GroupsController {
         });
     }
 
+    /** How many groups match the {@code $filter}, as plain text (Graph's {@code /$count} segment). */
+    @GetMapping(path = "/$count", produces = "text/plain")
+    public String count(ApiCaller caller, HttpServletRequest request) {
+        var query = ODataQuery.forCount(request, Entity.GROUP, GraphViews.GROUP_PROPERTIES);
+        return Long.toString(
+                work.read(() -> queries.groups(caller.tenant(), query).count()));
+    }
+
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, Entity.GROUP, GraphViews.GROUP_PROPERTIES, ODataQuery.SELECT_ONLY);

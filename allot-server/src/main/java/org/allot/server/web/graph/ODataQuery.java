@@ -62,6 +62,18 @@ public record ODataQuery(
         return new ODataQuery(select, filter, order, top, after, count);
     }
 
+    /**
+     * The query of a {@code /$count} segment: only {@code $filter} is taken, and, as in Graph, the request must say
+     * {@code ConsistencyLevel: eventual}.
+     */
+    public static Query forCount(HttpServletRequest request, Entity entity, Set<String> selectable) {
+        if (!"eventual".equalsIgnoreCase(request.getHeader("ConsistencyLevel"))) {
+            throw new BadRequest("$count is only supported with the ConsistencyLevel header set to eventual.");
+        }
+        ODataQuery query = of(request, entity, selectable, EnumSet.of(Option.FILTER));
+        return new Query(query.filter(), query.order(), 1, null, true);
+    }
+
     public Query toQuery() {
         return new Query(filter, order, top, after, count);
     }

@@ -74,6 +74,14 @@ public class UsersController {
         });
     }
 
+    /** How many users match the {@code $filter}, as plain text (Graph's {@code /$count} segment). */
+    @GetMapping(path = "/$count", produces = "text/plain")
+    public String count(ApiCaller caller, HttpServletRequest request) {
+        var query = ODataQuery.forCount(request, Entity.USER, GraphViews.USER_PROPERTIES);
+        return Long.toString(
+                work.read(() -> queries.users(caller.tenant(), query, false).count()));
+    }
+
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, Entity.USER, GraphViews.USER_PROPERTIES, ODataQuery.SELECT_ONLY);
