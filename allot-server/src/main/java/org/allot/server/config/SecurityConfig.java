@@ -1,5 +1,6 @@
 package org.allot.server.config;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.allot.server.security.AdminPrincipal;
@@ -10,6 +11,7 @@ import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.security.NoStoredAuthorizations;
 import org.allot.server.security.RateLimits;
+import org.allot.server.security.SignInThrottle;
 import org.allot.server.security.SigningKeys;
 import org.allot.server.security.TokenClaims;
 import org.allot.server.web.GraphErrorBodies;
@@ -32,6 +34,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Security: the OAuth 2.0 token endpoint ({@code POST /oauth2/v2.0/token}, client credentials, JWT), the API
@@ -140,7 +143,8 @@ class SecurityConfig {
     /** The admin center: sign-in with an admin account, a session, CSRF protection on every form. */
     @Bean
     @Order(3)
-    SecurityFilterChain adminCenter(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminCenter(HttpSecurity http, Clock clock) throws Exception {
+        SignInThrottle throttle = new SignInThrottle(clock);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/webjars/**",
@@ -155,8 +159,11 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(login ->
-                        login.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(login -> login.loginPage("/login")
+                        .successHandler(throttle)
+                        .failureHandler(throttle)
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .exceptionHandling(e -> e.accessDeniedPage("/denied"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.server.security.Role;
+import org.allot.server.security.SignInThrottle;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -263,5 +264,25 @@ class AdminCenterInputIT extends AdminCenterIT {
         var m = java.util.regex.Pattern.compile("href=\"([^\"]+)\">" + java.util.regex.Pattern.quote(text) + "<")
                 .matcher(html);
         return m.find() ? m.group(1).replace("&amp;", "&") : null;
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhileButNotOthers() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        String other = addAdmin(site, "reader@" + site.domain(), Role.GLOBAL_READER);
+        AdminSession guesser = AdminSession.anonymous("http://localhost:" + port);
+        for (int i = 1; i < SignInThrottle.MAX_FAILURES; i++) {
+            assertThat(guesser.signInAttempt(site.admin(), "guess " + i).location())
+                    .endsWith("/login?error");
+        }
+        assertThat(guesser.signInAttempt(site.admin(), "guess 5").location()).endsWith("/login?locked");
+
+        assertThat(guesser.signInAttempt(site.admin(), PASSWORD).location())
+                .as("even the right password is refused for now")
+                .endsWith("/login?locked");
+        assertThat(guesser.get("/login?locked").body()).contains("Too many failed sign-ins");
+        assertThat(guesser.signInAttempt(other, PASSWORD).location())
+                .as("another account signs in")
+                .endsWith("/");
     }
 }

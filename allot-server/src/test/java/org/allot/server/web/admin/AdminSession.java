@@ -50,6 +50,22 @@ public final class AdminSession {
         return session;
     }
 
+    /** A session that has not signed in, with the sign-in page's CSRF token. */
+    public static AdminSession anonymous(String base) {
+        AdminSession session = new AdminSession(base);
+        session.csrf = first(CSRF_FIELD, session.get("/login").body());
+        return session;
+    }
+
+    /** Posts the sign-in form; the answer's location tells how it went. */
+    public Page signInAttempt(String username, String password) {
+        Page page = postWithToken("/login", List.of(Map.entry("username", username), Map.entry("password", password)));
+        if (page.location() != null && page.location().contains("/login")) {
+            csrf = first(CSRF_FIELD, get("/login").body());
+        }
+        return page;
+    }
+
     public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
