@@ -128,6 +128,8 @@ public final class Bench implements Callable<Integer> {
         run.put("runs", measuredRuns);
         run.put("seed", seed);
         run.put("scenarios", chosen.stream().map(Scenario::id).toList());
+        Map<String, String> loads = new LinkedHashMap<>();
+        run.put("loadAverageAfterEachScenario", loads);
         Postgres postgres = url == null ? Postgres.start(out.resolve("postgres")) : null;
         try {
             String pgVersion = postgresVersion(postgres);
@@ -150,7 +152,14 @@ public final class Bench implements Callable<Integer> {
                     e.printStackTrace(log);
                     report.failed(scenario.id(), String.valueOf(e.getMessage()));
                 }
-                log.printf(Locale.ROOT, "  (%s took %.0f s)%n", scenario.id(), (System.nanoTime() - started) / 1e9);
+                log.printf(
+                        Locale.ROOT,
+                        "  (%s took %.0f s; load average %s)%n",
+                        scenario.id(),
+                        (System.nanoTime() - started) / 1e9,
+                        Machine.loadAverage());
+                loads.put(scenario.id(), Machine.loadAverage());
+                report.write(out.resolve("results.json"), run, sizes.fullSize());
             }
         } finally {
             if (postgres != null) {

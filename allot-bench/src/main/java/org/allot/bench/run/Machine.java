@@ -24,7 +24,18 @@ public final class Machine {
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("postgresql", postgresVersion);
         m.put("serverJvmOptions", serverJvm);
+        m.put("loadAverageAtStart", loadAverage());
         return m;
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux): how busy the machine was with anything else too. */
+    public static String loadAverage() {
+        List<String> lines = lines("/proc/loadavg");
+        if (lines.isEmpty()) {
+            return "unknown";
+        }
+        String[] f = lines.get(0).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
     }
 
     private static long totalMemory() {
