@@ -3,23 +3,34 @@ package org.allot.bench.scenario;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.Modification;
-import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.unboundidds.controls.IgnoreNoUserModificationRequestControl;
+import com.unboundid.util.StaticUtils;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * A generic LDAP directory (inetOrgPerson users, groupOfNames groups, entryUUID and modifyTimestamp from the
- * server) generated from a seed: the UnboundID in-memory server on a free port of 127.0.0.1. User i is a member of
- * group {@code i % groups}.
+ * A generic LDAP directory (inetOrgPerson users, groupOfNames groups) generated from a seed: the UnboundID in-memory
+ * server on a free port of 127.0.0.1. User i is a member of group {@code i % groups}.
+ *
+ * <p>The harness writes {@code entryUUID} and {@code modifyTimestamp} itself (an import, as of a directory that has
+ * been there for a day; then the time of each change), because a delta sync reads what changed in the ten minutes
+ * before the last change it saw, against clock skew: with timestamps of a directory built a minute ago, every
+ * "delta" would read everything. The in-memory server only lets operational attributes be written when an entry is
+ * added, so a change replaces its entry, with the same entryUUID.
  */
 final class BenchDirectory implements AutoCloseable {
     static final String BASE = "dc=bench,dc=example";
@@ -42,6 +53,7 @@ final class BenchDirectory implements AutoCloseable {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
             config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
             config.setMaxSizeLimit(0);
+            config.setGenerateOperationalAttributes(false);
             server = new InMemoryDirectoryServer(config);
             List<Entry> entries = new ArrayList<>(users + groups + 3);
             entries.add(new Entry(
@@ -78,7 +90,15 @@ final class BenchDirectory implements AutoCloseable {
                 group.addAttribute("member", members.get(g).toArray(String[]::new));
                 entries.add(group);
             }
-            server.addEntries(entries);
+            String dayAgo = StaticUtils.encodeGeneralizedTime(new Date(System.currentTimeMillis() - 86_400_000L));
+            for (Entry e : entries) {
+                if (e.hasObjectClass("inetOrgPerson") || e.hasObjectClass("groupOfNames")) {
+                    e.addAttribute("entryUUID", new UUID(random.nextLong(), random.nextLong()).toString());
+                    e.addAttribute("createTimestamp", dayAgo);
+                    e.addAttribute("modifyTimestamp", dayAgo);
+                }
+                add(e);
+            }
             server.startListening();
         } catch (LDAPException e) {
             throw new IllegalStateException(e);
@@ -99,38 +119,53 @@ final class BenchDirectory implements AutoCloseable {
     }
 
     /**
-     * {@code count} changes through LDAP as an administrator makes them, each to a different entry: half change a
-     * user's title, a quarter add a user to a second group, a quarter remove a member from a group that keeps others.
+     * {@code count} changes, each to a different entry: half change a user's title, a quarter add a user to another
+     * group, a quarter remove a member from a group that keeps others.
      */
     void change(int count, int round) throws LDAPException {
-        try (LDAPConnection c = server.getConnection()) {
-            int titles = count / 2;
-            int adds = (count - titles) / 2;
-            int removes = count - titles - adds;
-            for (int k = 0; k < titles; k++) {
-                int i = random.nextInt(users);
-                c.modify(
-                        "uid=u" + i + "," + PEOPLE,
-                        new Modification(ModificationType.REPLACE, "title", "Title r" + round + "-" + k));
-            }
-            for (int k = 0; k < adds; k++) {
-                int g = k % groups;
-                int i = (g + 1) % groups + groups * random.nextInt(Math.max(1, users / groups - 1));
-                c.modify(
-                        "cn=g" + g + "," + GROUPS,
-                        new Modification(ModificationType.ADD, "member", "uid=u" + i + "," + PEOPLE));
-            }
-            for (int k = 0; k < removes; k++) {
-                int g = groups - 1 - (k % groups);
-                Entry group = server.getEntry("cn=g" + g + "," + GROUPS);
-                String[] values = group.getAttributeValues("member");
-                if (values.length > 1) {
-                    c.modify(
-                            "cn=g" + g + "," + GROUPS,
-                            new Modification(ModificationType.DELETE, "member", values[values.length - 1]));
-                }
-            }
+        int titles = count / 2;
+        int adds = (count - titles) / 2;
+        int removes = count - titles - adds;
+        Set<Integer> changedUsers = new HashSet<>();
+        while (changedUsers.size() < titles) {
+            changedUsers.add(random.nextInt(users));
         }
+        for (int i : changedUsers) {
+            replace("uid=u" + i + "," + PEOPLE, e -> e.setAttribute("title", "Title r" + round + "-" + i));
+        }
+        for (int k = 0; k < adds; k++) {
+            String group = "cn=g" + (k % groups) + "," + GROUPS;
+            Entry current = server.getEntry(group);
+            String member;
+            do {
+                member = "uid=u" + random.nextInt(users) + "," + PEOPLE;
+            } while (current.hasAttributeValue("member", member));
+            String joining = member;
+            replace(group, e -> e.addAttribute("member", joining));
+        }
+        for (int k = 0; k < removes; k++) {
+            String group = "cn=g" + (groups - 1 - (k % groups)) + "," + GROUPS;
+            replace(group, e -> {
+                String[] values = e.getAttributeValues("member");
+                if (values.length > 1) {
+                    e.removeAttributeValue("member", values[values.length - 1]);
+                }
+            });
+        }
+    }
+
+    private void replace(String dn, Consumer<Entry> change) throws LDAPException {
+        Entry e = server.getEntry(dn, "*", "+").duplicate();
+        change.accept(e);
+        e.setAttribute("modifyTimestamp", StaticUtils.encodeGeneralizedTime(new Date()));
+        server.delete(dn);
+        add(e);
+    }
+
+    private void add(Entry e) throws LDAPException {
+        AddRequest add = new AddRequest(e);
+        add.addControl(new IgnoreNoUserModificationRequestControl());
+        server.add(add);
     }
 
     /** Reads every user and group with paged searches of this size, as a sync client would; returns the entries. */
@@ -140,7 +175,7 @@ final class BenchDirectory implements AutoCloseable {
 
     /** Reads the users and groups changed since a moment, as a delta sync by modifyTimestamp would. */
     long readChanged(java.util.Date since, int pageSize) throws LDAPException {
-        String t = com.unboundid.util.StaticUtils.encodeGeneralizedTime(since);
+        String t = StaticUtils.encodeGeneralizedTime(since);
         return read("(&(objectClass=inetOrgPerson)(modifyTimestamp>=" + t + "))", pageSize)
                 + read("(&(objectClass=groupOfNames)(modifyTimestamp>=" + t + "))", pageSize);
     }
