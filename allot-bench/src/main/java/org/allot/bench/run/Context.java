@@ -1,0 +1,18 @@
+package org.allot.bench.run;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** What every scenario is given: the sizes, how many measured runs, the seed of its data, where to say what it does. */
+public record Context(Sizes sizes, int runs, long seed, PrintStream log) {
+
+    /** A prefix for the users and groups of one run (warm-up: run -1), unique per seed, scenario and run. */
+    public String prefix(String scenario, int run) {
+        return "s" + seed + "-" + scenario + "-" + (run < 0 ? "w" : Integer.toString(run)) + "-";
+    }
+
+    public void say(String format, Object... args) {
+        log.printf(Locale.ROOT, "  " + format + "%n", args);
+        log.flush();
+    }
+}

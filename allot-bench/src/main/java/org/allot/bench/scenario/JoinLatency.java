@@ -1,0 +1,116 @@
+package org.allot.bench.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.allot.bench.run.Context;
+import org.allot.bench.run.Goal;
+import org.allot.bench.run.Result;
+import org.allot.bench.run.Stats;
+import org.allot.bench.target.Api;
+import org.allot.bench.target.Fixtures;
+import org.allot.bench.target.Ids;
+import org.allot.bench.target.Target;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Scenario 2: a user joins a licensed group through the API and their licenseDetails are read back, one after the
+ * other, as a script would; the latency of the pair, p50 and p99 per run. Baseline: the same number of calls to a
+ * trivial authenticated endpoint ({@code GET /v1.0/organization}).
+ */
+public final class JoinLatency implements Scenario {
+    private static final String SKU = "ENTERPRISEPACK";
+
+    @Override
+    public String id() {
+        return "join";
+    }
+
+    @Override
+    public String title() {
+        return "Membership to license: add a member to a licensed group, read their licenseDetails";
+    }
+
+    @Override
+    public List<Result> run(Target target, Context context) {
+        Fixtures fx = new Fixtures(target);
+        int joins = context.sizes().joins();
+        int warmUp = Math.max(20, joins / 10);
+        int base = context.sizes().joinGroupMembers();
+        fx.subscribe(SKU, base + warmUp + joins * context.runs());
+        UUID sku = fx.sku(SKU);
+        UUID group = fx.createGroup("Licensed " + context.prefix(id(), 0));
+        String basePrefix = context.prefix(id(), 0) + "base-";
+        fx.addUsers(basePrefix, base);
+        fx.addMembers(group, basePrefix, base);
+        fx.assignToGroup(group, sku);
+        fx.awaitProcessingComplete(group, Duration.ofMillis(50), Duration.ofMinutes(30));
+        context.say("a group of %,d members holds %s", base, SKU);
+
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> baseP50 = new ArrayList<>();
+        List<Double> baseP99 = new ArrayList<>();
+        for (int run = -1; run < context.runs(); run++) {
+            int size = run < 0 ? warmUp : joins;
+            String prefix = context.prefix(id(), run);
+            fx.addUsers(prefix, size);
+            List<Double> latencies = new ArrayList<>(size);
+            for (int i = 1; i <= size; i++) {
+                latencies.add(join(target, group, Ids.user(prefix, i), sku));
+            }
+            List<Double> trivial = new ArrayList<>(size);
+            for (int i = 1; i <= size; i++) {
+                long started = System.nanoTime();
+                target.api().get("/v1.0/organization").orFail("GET /organization");
+                trivial.add(Stats.millisSince(started));
+            }
+            context.say(
+                    "%s: %,d joins p50 %.1f ms p99 %.1f ms; GET /organization p50 %.1f ms p99 %.1f ms",
+                    run < 0 ? "warm-up" : "run " + (run + 1),
+                    size,
+                    Stats.percentile(latencies, 50),
+                    Stats.percentile(latencies, 99),
+                    Stats.percentile(trivial, 50),
+                    Stats.percentile(trivial, 99));
+            if (run >= 0) {
+                p50.add(Stats.percentile(latencies, 50));
+                p99.add(Stats.percentile(latencies, 99));
+                baseP50.add(Stats.percentile(trivial, 50));
+                baseP99.add(Stats.percentile(trivial, 99));
+            }
+        }
+        Map<String, Object> details = Map.of("joinsPerRun", joins, "groupMembers", base, "sku", SKU);
+        return List.of(
+                Result.of(id(), "join + licenseDetails p50", "ms", p50)
+                        .withBaseline("GET /organization p50", baseP50)
+                        .withDetails(details),
+                Result.of(id(), "join + licenseDetails p99", "ms", p99)
+                        .withBaseline("GET /organization p99", baseP99)
+                        .withGoals(Goal.medianAtMost(25))
+                        .withDetails(details));
+    }
+
+    private static double join(Target target, UUID group, UUID user, UUID sku) {
+        Api api = target.api();
+        long started = System.nanoTime();
+        api.post(
+                        "/v1.0/groups/" + group + "/members/$ref",
+                        Map.of("@odata.id", api.url() + "/v1.0/directoryObjects/" + user))
+                .orFail("POST /groups/{id}/members/$ref");
+        JsonNode details = api.get("/v1.0/users/" + user + "/licenseDetails")
+                .orFail("GET licenseDetails")
+                .body();
+        double millis = Stats.millisSince(started);
+        boolean licensed = false;
+        for (JsonNode d : details.path("value")) {
+            licensed |= sku.toString().equals(d.path("skuId").asString());
+        }
+        if (!licensed) {
+            throw new IllegalStateException("user " + user + " joined but has no license yet: " + details);
+        }
+        return millis;
+    }
+}

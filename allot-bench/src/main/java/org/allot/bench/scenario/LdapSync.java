@@ -1,0 +1,169 @@
+package org.allot.bench.scenario;
+
+import com.unboundid.ldap.sdk.LDAPException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.allot.bench.run.Context;
+import org.allot.bench.run.Result;
+import org.allot.bench.run.Stats;
+import org.allot.bench.target.Fixtures;
+import org.allot.bench.target.Target;
+
+/**
+ * Scenario 6: directory sync from a generic LDAP directory (the UnboundID in-memory server in the harness) of U users
+ * and G groups: a full sync, then a delta sync of D changes. Durations are the server's own record of the run
+ * ({@code sync_run.started_at} to {@code finished_at}). The connector is written to the database (there is no REST
+ * endpoint for it yet) and runs are asked for as the "sync now" button does; the server looks every 100 ms. Before
+ * each full run the synced objects are removed and the checkpoint cleared, so every run reads and writes everything.
+ * Baseline: the harness reading the same entries with the same paged searches.
+ */
+public final class LdapSync implements Scenario {
+
+    @Override
+    public String id() {
+        return "sync";
+    }
+
+    @Override
+    public String title() {
+        return "LDAP sync: full sync, then a delta";
+    }
+
+    @Override
+    public List<String> serverArguments(Context context) {
+        return List.of(
+                "--allot.sync.poll-interval=100ms",
+                "--allot.sync.page-size=" + context.sizes().syncPageSize());
+    }
+
+    @Override
+    public List<Result> run(Target target, Context context) {
+        int users = context.sizes().syncUsers();
+        int groups = context.sizes().syncGroups();
+        int changes = context.sizes().deltaChanges();
+        int pageSize = context.sizes().syncPageSize();
+        List<Double> full = new ArrayList<>();
+        List<Double> fullBaseline = new ArrayList<>();
+        List<Double> delta = new ArrayList<>();
+        List<Double> deltaBaseline = new ArrayList<>();
+        long started = System.nanoTime();
+        try (BenchDirectory directory = new BenchDirectory(users, groups, target.domain(), context.seed())) {
+            context.say(
+                    "LDAP directory of %,d users and %,d groups built in %,.0f ms",
+                    users, groups, Stats.millisSince(started));
+            target.db().update("""
+                            insert into sync_connector (tenant_id, url, start_tls, base_dns, user_filter, group_filter,
+                                preset, mapping_overrides, enabled, created_at, updated_at)
+                            values (?, ?, false, array[?], '(objectClass=inetOrgPerson)',
+                                '(objectClass=groupOfNames)', 'GENERIC_LDAP', '{}'::jsonb, false, now(), now())""", target.tenant(), directory.url(), BenchDirectory.BASE);
+            for (int run = -1; run < context.runs(); run++) {
+                clear(target);
+                SyncFigures f = syncNow(target);
+                if (!"SUCCEEDED".equals(f.state) || f.added != users + groups) {
+                    throw new IllegalStateException("full sync: " + f);
+                }
+                long readStarted = System.nanoTime();
+                long read = directory.readAll(pageSize);
+                double readMillis = Stats.millisSince(readStarted);
+
+                Date before = new Date(System.currentTimeMillis() - 1000);
+                directory.change(changes, run + 1);
+                SyncFigures d = syncNow(target);
+                if (!"SUCCEEDED".equals(d.state) || !"DELTA".equals(d.mode)) {
+                    throw new IllegalStateException("delta sync: " + d);
+                }
+                long deltaReadStarted = System.nanoTime();
+                long changed = directory.readChanged(before, pageSize);
+                double deltaReadMillis = Stats.millisSince(deltaReadStarted);
+                context.say(
+                        "%s: full %s in %,.0f ms (plain LDAP read of %,d entries %,.0f ms); delta %s in %,.0f ms"
+                                + " (plain read of %,d changed entries %,.0f ms)",
+                        run < 0 ? "warm-up" : "run " + (run + 1),
+                        f,
+                        f.millis,
+                        read,
+                        readMillis,
+                        d,
+                        d.millis,
+                        changed,
+                        deltaReadMillis);
+                if (run >= 0) {
+                    full.add(f.millis);
+                    fullBaseline.add(readMillis);
+                    delta.add(d.millis);
+                    deltaBaseline.add(deltaReadMillis);
+                }
+            }
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> details = Map.of(
+                "users",
+                users,
+                "groups",
+                groups,
+                "deltaChanges",
+                changes,
+                "pageSize",
+                pageSize,
+                "preset",
+                "genericLdap (UnboundID in-memory server)");
+        return List.of(
+                Result.of(id(), String.format("full sync, %,d users / %,d groups", users, groups), "ms", full)
+                        .withBaseline("plain paged LDAP read of the same entries", fullBaseline)
+                        .withDetails(details),
+                Result.of(id(), String.format("delta sync, %,d changes", changes), "ms", delta)
+                        .withBaseline("plain LDAP read of the changed entries", deltaBaseline)
+                        .withDetails(details));
+    }
+
+    /** Removes what earlier runs synced and the checkpoint, so that the next run is a full one that adds it all. */
+    private static void clear(Target target) {
+        var t = target.tenant();
+        target.db().update("delete from license_assignment where tenant_id = ?", t);
+        target.db().update("delete from group_member_user where tenant_id = ?", t);
+        target.db().update("delete from group_member_group where tenant_id = ?", t);
+        target.db().update("delete from directory_group where tenant_id = ? and on_premises_sync_enabled", t);
+        target.db().update("delete from directory_user where tenant_id = ? and on_premises_sync_enabled", t);
+        target.db().update("""
+                        update sync_connector set watermark_strategy = null, watermark_value = null,
+                            watermark_server = null, settings_fingerprint = null, last_full_sync_at = null
+                        where tenant_id = ?""", t);
+        target.db().update("vacuum analyze directory_user");
+        target.db().update("vacuum analyze group_member_user");
+    }
+
+    private record SyncFigures(String mode, String state, long added, long updated, long errors, double millis) {
+        @Override
+        public String toString() {
+            return mode + " " + state + " +" + added + " ~" + updated + " !" + errors;
+        }
+    }
+
+    /** Asks for a run as the admin center's "sync now" does, and waits for the server to record its end. */
+    private static SyncFigures syncNow(Target target) {
+        var t = target.tenant();
+        long before = target.db().queryLong("select count(*) from sync_run where tenant_id = ?", t);
+        target.db().update("""
+                        update sync_connector set run_requested_at = now(), run_requested_by = 'allot-bench'
+                        where tenant_id = ?""", t);
+        Fixtures.await(
+                () -> target.db()
+                                .queryLong(
+                                        "select count(*) from sync_run where tenant_id = ? and state <> 'RUNNING'", t)
+                        > before,
+                Duration.ofMillis(50),
+                Duration.ofMinutes(60),
+                "the sync run");
+        String row = target.db().queryString("""
+                        select coalesce(mode, '') || '|' || state || '|' || added || '|' || updated || '|' || errors
+                               || '|' || extract(epoch from finished_at - started_at) * 1000
+                        from sync_run where tenant_id = ? order by started_at desc limit 1""", t);
+        String[] f = row.split("\\|");
+        return new SyncFigures(
+                f[0], f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Double.parseDouble(f[5]));
+    }
+}
