@@ -9,13 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.allot.bench.harness.Api;
+import org.allot.bench.harness.Fixtures;
+import org.allot.bench.harness.Ids;
+import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Goal;
 import org.allot.bench.run.Result;
-import org.allot.bench.target.Api;
-import org.allot.bench.target.Fixtures;
-import org.allot.bench.target.Ids;
-import org.allot.bench.target.Target;
 
 /**
  * Scenario 3: direct assignLicense calls from 16 concurrent clients, each a distinct user. Baseline: the same clients

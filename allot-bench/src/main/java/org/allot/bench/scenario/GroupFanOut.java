@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.allot.bench.harness.Fixtures;
+import org.allot.bench.harness.Ids;
+import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Goal;
 import org.allot.bench.run.Result;
 import org.allot.bench.run.Stats;
-import org.allot.bench.target.Fixtures;
-import org.allot.bench.target.Ids;
-import org.allot.bench.target.Target;
 
 /**
  * Scenario 1: one SKU assigned to a group of N members, timed from the API call until the group reads

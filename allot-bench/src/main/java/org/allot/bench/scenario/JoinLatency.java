@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.allot.bench.harness.Api;
+import org.allot.bench.harness.Fixtures;
+import org.allot.bench.harness.Ids;
+import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Goal;
 import org.allot.bench.run.Result;
 import org.allot.bench.run.Stats;
-import org.allot.bench.target.Api;
-import org.allot.bench.target.Fixtures;
-import org.allot.bench.target.Ids;
-import org.allot.bench.target.Target;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -4,13 +4,14 @@ import com.unboundid.ldap.sdk.LDAPException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.allot.bench.harness.Fixtures;
+import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Result;
 import org.allot.bench.run.Stats;
-import org.allot.bench.target.Fixtures;
-import org.allot.bench.target.Target;
 
 /**
  * Scenario 6: directory sync from a generic LDAP directory (the UnboundID in-memory server in the harness) of U users
@@ -54,11 +55,15 @@ public final class LdapSync implements Scenario {
             context.say(
                     "LDAP directory of %,d users and %,d groups built in %,.0f ms",
                     users, groups, Stats.millisSince(started));
-            target.db().update("""
-                            insert into sync_connector (tenant_id, url, start_tls, base_dns, user_filter, group_filter,
-                                preset, mapping_overrides, enabled, created_at, updated_at)
-                            values (?, ?, false, array[?], '(objectClass=inetOrgPerson)',
-                                '(objectClass=groupOfNames)', 'GENERIC_LDAP', '{}'::jsonb, false, now(), now())""", target.tenant(), directory.url(), BenchDirectory.BASE);
+            Map<String, Object> connector = new LinkedHashMap<>();
+            connector.put("preset", "genericLdap");
+            connector.put("url", directory.url());
+            connector.put("startTls", false);
+            connector.put("baseDns", List.of(BenchDirectory.BASE));
+            connector.put("userFilter", "(objectClass=inetOrgPerson)");
+            connector.put("groupFilter", "(objectClass=groupOfNames)");
+            connector.put("enabled", false);
+            target.api().put("/allot/v1/directorySync/connector", connector).orFail("the sync connector");
             for (int run = -1; run < context.runs(); run++) {
                 clear(target);
                 SyncFigures f = syncNow(target);
@@ -143,13 +148,11 @@ public final class LdapSync implements Scenario {
         }
     }
 
-    /** Asks for a run as the admin center's "sync now" does, and waits for the server to record its end. */
+    /** Asks for a run as the admin center's "sync now" does (REST), and waits for the server to record its end. */
     private static SyncFigures syncNow(Target target) {
         var t = target.tenant();
         long before = target.db().queryLong("select count(*) from sync_run where tenant_id = ?", t);
-        target.db().update("""
-                        update sync_connector set run_requested_at = now(), run_requested_by = 'allot-bench'
-                        where tenant_id = ?""", t);
+        target.api().post("/allot/v1/directorySync/runs", Map.of()).orFail("sync now");
         Fixtures.await(
                 () -> target.db()
                                 .queryLong(

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.allot.bench.harness.Fixtures;
+import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Result;
 import org.allot.bench.run.Stats;
-import org.allot.bench.target.Fixtures;
-import org.allot.bench.target.Target;
 
 /**
  * Issue 7's scenario: a licensed dynamic group's rule widened over a directory of U users, from

@@ -1,9 +1,9 @@
 package org.allot.bench.scenario;
 
 import java.util.List;
+import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Result;
-import org.allot.bench.target.Target;
 
 /** One of the scenarios: sets up its data, warms up, measures its runs and its baseline in the same run. */
 public interface Scenario {

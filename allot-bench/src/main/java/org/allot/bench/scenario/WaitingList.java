@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.allot.bench.harness.Fixtures;
+import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Goal;
 import org.allot.bench.run.Result;
 import org.allot.bench.run.Stats;
-import org.allot.bench.target.Fixtures;
-import org.allot.bench.target.Target;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,0 +1,92 @@
+package org.allot.bench.harness;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+
+/** The harness's own connection to the server's database: bulk loading, checks and baselines. */
+public final class Database implements AutoCloseable {
+    private final Connection connection;
+
+    public Database(String url, String username, String password) {
+        try {
+            connection = DriverManager.getConnection(url, username, password == null ? "" : password);
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not connect to " + url, e);
+        }
+    }
+
+    public int update(String sql, Object... params) {
+        try (PreparedStatement s = prepare(sql, params)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public long queryLong(String sql, Object... params) {
+        try (PreparedStatement s = prepare(sql, params);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public String queryString(String sql, Object... params) {
+        try (PreparedStatement s = prepare(sql, params);
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public List<UUID> queryIds(String sql, Object... params) {
+        try (PreparedStatement s = prepare(sql, params);
+                ResultSet rs = s.executeQuery()) {
+            List<UUID> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** PostgreSQL's {@code COPY … FROM STDIN} of CSV text; returns the rows copied. */
+    public long copy(String copySql, String csv) {
+        try {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(csv));
+        } catch (Exception e) {
+            throw new IllegalStateException(copySql, e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement s = connection.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing anyway
+        }
+    }
+}
