@@ -1,6 +1,7 @@
 package org.allot.bench.harness;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,44 +46,28 @@ public final class Fixtures {
     }
 
     public UUID createGroup(String name) {
-        JsonNode g = target.api()
-                .post(
-                        "/v1.0/groups",
-                        Map.of(
-                                "displayName",
-                                name,
-                                "mailNickname",
-                                name.replaceAll("[^A-Za-z0-9]", ""),
-                                "securityEnabled",
-                                true,
-                                "mailEnabled",
-                                false))
-                .orFail("POST /groups")
-                .body();
-        return UUID.fromString(g.path("id").asString());
+        return postGroup(groupBody(name), "POST /groups");
     }
 
     public UUID createDynamicGroup(String name, String rule) {
-        JsonNode g = target.api()
-                .post(
-                        "/v1.0/groups",
-                        Map.of(
-                                "displayName",
-                                name,
-                                "mailNickname",
-                                name.replaceAll("[^A-Za-z0-9]", ""),
-                                "securityEnabled",
-                                true,
-                                "mailEnabled",
-                                false,
-                                "groupTypes",
-                                List.of("DynamicMembership"),
-                                "membershipRule",
-                                rule,
-                                "membershipRuleProcessingState",
-                                "On"))
-                .orFail("POST /groups (dynamic)")
-                .body();
+        Map<String, Object> body = groupBody(name);
+        body.put("groupTypes", List.of("DynamicMembership"));
+        body.put("membershipRule", rule);
+        body.put("membershipRuleProcessingState", "On");
+        return postGroup(body, "POST /groups (dynamic)");
+    }
+
+    private static Map<String, Object> groupBody(String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("displayName", name);
+        body.put("mailNickname", name.replaceAll("[^A-Za-z0-9]", ""));
+        body.put("securityEnabled", true);
+        body.put("mailEnabled", false);
+        return body;
+    }
+
+    private UUID postGroup(Map<String, Object> body, String what) {
+        JsonNode g = target.api().post("/v1.0/groups", body).orFail(what).body();
         return UUID.fromString(g.path("id").asString());
     }
 
