@@ -10,12 +10,10 @@ import org.allot.cli.api.Api;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.Item;
-import org.allot.cli.output.Progress;
 
 /** Waits for a group's licenses to be applied to its members, and tells how it stands. */
 final class GroupProcessing {
     static final String COMPLETE = "ProcessingComplete";
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
 
     private final Context context;
 
@@ -25,34 +23,21 @@ final class GroupProcessing {
 
     /** Polls the group until its licenseProcessingState is ProcessingComplete; returns it then. */
     Group await(Group group, Duration timeout, Boolean progress) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = Duration.ofMillis(250);
-        Group current = group;
-        try (Progress bar = Progress.start(
+        return Polling.until(
+                context,
                 "Applying " + group.displayName(),
-                -1,
                 progress,
-                context.environment().interactive(),
-                context.err())) {
-            while (!COMPLETE.equals(GroupCommands.state(current))) {
-                bar.message(GroupCommands.state(current));
-                if (System.nanoTime() > deadline) {
-                    throw Failure.failed(
-                            "Timeout",
-                            group.displayName() + " is still " + GroupCommands.state(current) + " after " + timeout
-                                    + ": 'allot group status " + group.id() + " --wait' waits again.");
-                }
-                Api.pause(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-                current = context.api()
+                timeout,
+                group,
+                () -> context.api()
                         .get(
                                 Query.of(Query.path("/v1.0/groups", group.id()))
                                         .with("$select", Directory.GROUP_LICENSES),
-                                Group.class);
-            }
-            bar.message(COMPLETE);
-        }
-        return current;
+                                Group.class),
+                g -> COMPLETE.equals(GroupCommands.state(g)),
+                GroupCommands::state,
+                g -> group.displayName() + " is still " + GroupCommands.state(g) + " after " + timeout
+                        + ": 'allot group status " + group.id() + " --wait' waits again.");
     }
 
     Item status(Group group) {

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.allot.api.extensions.MembershipRulePreview;
 import org.allot.api.extensions.MembershipRuleRequest;
 import org.allot.api.graph.Group;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
-import org.allot.cli.api.Api;
 import org.allot.cli.api.Query;
 import org.allot.cli.output.Item;
 import picocli.CommandLine.Command;
@@ -210,27 +210,25 @@ final class GroupRule {
 
     /** Polls how applying the rule stands until it is Complete; a Failed run or the timeout is an error. */
     private JsonNode await(Group group, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = Duration.ofMillis(200);
-        while (true) {
-            JsonNode processing =
-                    context.api().get(Query.path("/allot/v1/groups", group.id(), "membershipRuleProcessing"));
-            String status = processing.path("status").asString("");
-            if (status.equals("Complete")) {
-                return processing;
-            }
-            if (status.equals("Failed")) {
-                throw Failure.failed("RuleFailed", "Applying the rule of " + group.displayName() + " failed.");
-            }
-            if (System.nanoTime() > deadline) {
-                throw Failure.failed(
-                        "Timeout",
-                        group.displayName() + "'s rule is still " + status + " after " + timeout
-                                + ": 'allot group rule show " + group.id() + " --wait' waits again.");
-            }
-            Api.pause(pause);
-            pause = pause.compareTo(Duration.ofSeconds(2)) >= 0 ? pause : pause.multipliedBy(2);
+        JsonNode processing = Polling.until(
+                context,
+                "Applying the rule of " + group.displayName(),
+                null,
+                timeout,
+                null,
+                () -> context.api().get(Query.path("/allot/v1/groups", group.id(), "membershipRuleProcessing")),
+                p -> Set.of("Complete", "Failed").contains(status(p)),
+                GroupRule::status,
+                p -> group.displayName() + "'s rule is still " + status(p) + " after " + timeout
+                        + ": 'allot group rule show " + group.id() + " --wait' waits again.");
+        if (status(processing).equals("Failed")) {
+            throw Failure.failed("RuleFailed", "Applying the rule of " + group.displayName() + " failed.");
         }
+        return processing;
+    }
+
+    private static String status(JsonNode processing) {
+        return processing.path("status").asString("");
     }
 
     private static String names(List<MembershipRulePreview.Person> people) {

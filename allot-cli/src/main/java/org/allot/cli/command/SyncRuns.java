@@ -8,17 +8,14 @@ import org.allot.api.extensions.DirectorySyncRunRequest;
 import org.allot.cli.Context;
 import org.allot.cli.Exit;
 import org.allot.cli.Failure;
-import org.allot.cli.api.Api;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.output.Item;
-import org.allot.cli.output.Progress;
 import org.allot.cli.output.Table;
 
 /** Runs of directory sync: finding one, waiting for the one a request becomes, and how they print. */
 final class SyncRuns {
     static final String RUNS = "/allot/v1/directorySync/runs";
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
 
     private final Context context;
 
@@ -50,26 +47,18 @@ final class SyncRuns {
      * and returns it.
      */
     DirectorySyncRun await(DirectorySyncRunRequest request, Duration timeout, Boolean progress) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = Duration.ofMillis(250);
-        try (Progress bar = Progress.start(
-                "Directory sync", -1, progress, context.environment().interactive(), context.err())) {
-            while (true) {
-                DirectorySyncRun run = since(request.requestedDateTime());
-                if (run != null && !run.state().equals("RUNNING")) {
-                    bar.message(run.state());
-                    return run;
-                }
-                bar.message(run == null ? "waiting for a server to start it" : progress(run));
-                if (System.nanoTime() > deadline) {
-                    throw Failure.failed(
-                            "Timeout",
-                            "The sync has not ended after " + timeout + ": 'allot sync runs' shows how it goes.");
-                }
-                Api.pause(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            }
-        }
+        return Polling.until(
+                context,
+                "Directory sync",
+                progress,
+                timeout,
+                null,
+                () -> since(request.requestedDateTime()),
+                run -> run != null && !run.state().equals("RUNNING"),
+                run -> run == null
+                        ? "waiting for a server to start it"
+                        : run.state().equals("RUNNING") ? progress(run) : run.state(),
+                run -> "The sync has not ended after " + timeout + ": 'allot sync runs' shows how it goes.");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The products a tenant can subscribe to, built-in and custom, with the plan rules in force. */
 public final class Catalog {
@@ -36,6 +37,22 @@ public final class Catalog {
     /** The product with this part number, in any case. */
     public Optional<Product> findByPartNumber(String partNumber) {
         return Optional.ofNullable(partNumber == null ? null : byPartNumber.get(fold(partNumber)));
+    }
+
+    /** The product named as people name it: by its SKU id (a GUID) or its part number, in any case. */
+    public Optional<Product> lookup(String skuIdOrPartNumber) {
+        if (skuIdOrPartNumber == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Product> byId = find(new SkuId(UUID.fromString(skuIdOrPartNumber)));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        } catch (IllegalArgumentException notAGuid) {
+            // a part number
+        }
+        return findByPartNumber(skuIdOrPartNumber);
     }
 
     public Optional<ServicePlan> plan(ServicePlanId id) {

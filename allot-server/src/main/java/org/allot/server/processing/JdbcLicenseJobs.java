@@ -189,7 +189,12 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
      * has never needed a background run (small tenants apply it within the request).
      */
     public record RuleRun(
-            String status, int usersProcessed, int joined, int left, Instant startedAt, Instant finishedAt) {}
+            String status, int usersProcessed, int joined, int left, Instant startedAt, Instant finishedAt) {
+        /** Queued or running: not applied to every user yet. */
+        public boolean underWay() {
+            return status.equals("Queued") || status.equals("Running");
+        }
+    }
 
     public Optional<RuleRun> latestRecompute(TenantId tenant, GroupId group) {
         return jdbc.sql("""

@@ -30,7 +30,10 @@ public final class SignInThrottle extends OncePerRequestFilter
         implements AuthenticationFailureHandler, AuthenticationSuccessHandler {
     public static final int MAX_FAILURES = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
-    /** Accounts tracked at most; beyond, the oldest entries are dropped so guessing names cannot fill the memory. */
+    /**
+     * Accounts tracked at most, so that guessing names cannot fill the memory: when full, accounts without a recent
+     * failure are forgotten; accounts still throttled never are, so spraying names cannot lift a lock.
+     */
     private static final int MAX_ACCOUNTS = 10_000;
 
     private final Clock clock;
@@ -62,13 +65,15 @@ public final class SignInThrottle extends OncePerRequestFilter
         String account = key(request.getParameter("username"));
         if (account != null) {
             if (failures.size() >= MAX_ACCOUNTS && !failures.containsKey(account)) {
-                failures.clear();
+                failures.keySet().removeIf(name -> !recent(name));
             }
-            Deque<Instant> times = failures.computeIfAbsent(account, a -> new ArrayDeque<>());
-            synchronized (times) {
-                times.addLast(clock.instant());
-                while (times.size() > MAX_FAILURES) {
-                    times.removeFirst();
+            if (failures.size() < MAX_ACCOUNTS || failures.containsKey(account)) {
+                Deque<Instant> times = failures.computeIfAbsent(account, a -> new ArrayDeque<>());
+                synchronized (times) {
+                    times.addLast(clock.instant());
+                    while (times.size() > MAX_FAILURES) {
+                        times.removeFirst();
+                    }
                 }
             }
         }
@@ -88,17 +93,25 @@ public final class SignInThrottle extends OncePerRequestFilter
 
     /** Whether sign-ins for the account are refused for now. */
     public boolean throttled(String username) {
-        String account = key(username);
+        return failuresWithinWindow(key(username)) >= MAX_FAILURES;
+    }
+
+    private boolean recent(String account) {
+        return failuresWithinWindow(account) > 0;
+    }
+
+    /** The account's failures within the window, forgetting older ones. */
+    private int failuresWithinWindow(String account) {
         Deque<Instant> times = account == null ? null : failures.get(account);
         if (times == null) {
-            return false;
+            return 0;
         }
         synchronized (times) {
             Instant since = clock.instant().minus(WINDOW);
             while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
                 times.removeFirst();
             }
-            return times.size() >= MAX_FAILURES;
+            return times.size();
         }
     }
 

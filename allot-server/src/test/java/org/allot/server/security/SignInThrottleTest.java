@@ -60,6 +60,18 @@ class SignInThrottleTest {
         assertThat(passedOn[0]).isTrue();
     }
 
+    @Test
+    void guessingManyOtherNamesDoesNotLiftALock() throws Exception {
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+            fail("ada@contoso.com");
+        }
+        for (int i = 0; i < 10_050; i++) {
+            fail("nobody" + i + "@contoso.com");
+        }
+
+        assertThat(throttle.throttled("ada@contoso.com")).isTrue();
+    }
+
     private String fail(String username) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         throttle.onAuthenticationFailure(signIn(username), response, new BadCredentialsException("wrong"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.allot.core.ErrorCode;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.GroupLicenses;
@@ -14,6 +15,7 @@ import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
+import org.allot.core.rules.MembershipRule;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.persistence.query.DirectoryQueries;
 import org.allot.server.persistence.query.Entity;
@@ -159,14 +161,14 @@ public class GroupListPage {
         Set<String> types = dynamic ? Set.of("DynamicMembership") : Set.of();
         var outcome = work.run(() -> directory.create(AdminPages.caller(admin, request), values, types));
         if (!outcome.isDone()) {
-            String message = outcome.rejection().message();
+            boolean ruleRefused = dynamic
+                    && (MembershipRule.check(rule).isPresent()
+                            || outcome.rejection().code() == ErrorCode.MEMBERSHIP_CYCLE);
             return again(
                     flash,
                     form,
-                    dynamic && message.toLowerCase(java.util.Locale.ROOT).contains("rule")
-                            ? "membershipRule"
-                            : "displayName",
-                    message);
+                    ruleRefused ? "membershipRule" : "displayName",
+                    outcome.rejection().message());
         }
         flash.addFlashAttribute(AdminPages.NOTICE, "Group " + displayName.strip() + " created.");
         return AdminPages.redirect("/groups/" + outcome.value().id());

@@ -198,9 +198,7 @@ public class MembershipRulePage {
         Group group = work.read(() -> find(admin.tenant(), id));
         JdbcLicenseJobs.RuleRun run = work.read(() -> jobs.latestRecompute(admin.tenant(), group.id()))
                 .orElse(null);
-        if (watching
-                && (run == null
-                        || !run.status().equals("Queued") && !run.status().equals("Running"))) {
+        if (watching && (run == null || !run.underWay())) {
             response.setHeader("HX-Refresh", "true");
         }
         model.addAttribute("group", group);

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.AppliesTo;
-import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
@@ -56,10 +55,8 @@ public final class ProductChoices {
 
     /** A product of the catalogue, by id or part number; anything else is a request the pages never make. */
     public Product product(TenantId tenant, String sku) {
-        Catalog products = catalog.forTenant(tenant);
-        return AdminPages.uuid(sku)
-                .flatMap(id -> products.find(new SkuId(id)))
-                .or(() -> products.findByPartNumber(sku))
+        return catalog.forTenant(tenant)
+                .lookup(sku)
                 .orElseThrow(() -> new AdminPages.BadInput("There is no product " + sku + "."));
     }
 

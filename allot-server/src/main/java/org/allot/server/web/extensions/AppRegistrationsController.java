@@ -2,15 +2,13 @@ package org.allot.server.web.extensions;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.UUID;
 import org.allot.api.extensions.AppRegistration;
-import org.allot.core.Rejection;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
+import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +47,7 @@ public class AppRegistrationsController {
 
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        var app = Refused.orRefuse(work.read(() -> apps.find(caller.tenant(), uuid(id))));
+        var app = Refused.orRefuse(work.read(() -> apps.find(caller.tenant(), RequestBodies.idOrNotFound(id))));
         return responses.entity(request, "appRegistrations/$entity", view(app, null));
     }
 
@@ -66,13 +64,14 @@ public class AppRegistrationsController {
 
     @PostMapping("/{id}/secret")
     public ObjectNode replaceSecret(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        var created = Refused.orRefuse(work.run(() -> apps.replaceSecret(caller.caller(), uuid(id))));
+        var created =
+                Refused.orRefuse(work.run(() -> apps.replaceSecret(caller.caller(), RequestBodies.idOrNotFound(id))));
         return responses.entity(request, "appRegistrations/$entity", view(created.app(), created.secret()));
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> remove(ApiCaller caller, @PathVariable String id) {
-        Refused.orRefuse(work.run(() -> apps.remove(caller.caller(), uuid(id))));
+        Refused.orRefuse(work.run(() -> apps.remove(caller.caller(), RequestBodies.idOrNotFound(id))));
         return ResponseEntity.noContent().build();
     }
 
@@ -83,17 +82,5 @@ public class AppRegistrationsController {
                 app.role().displayName(),
                 app.createdAt().atOffset(ZoneOffset.UTC),
                 secret);
-    }
-
-    private static UUID uuid(String id) {
-        return Optional.of(id)
-                .flatMap(v -> {
-                    try {
-                        return Optional.of(UUID.fromString(v));
-                    } catch (IllegalArgumentException e) {
-                        return Optional.empty();
-                    }
-                })
-                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.allot.api.extensions.MembershipRulePreview;
 import org.allot.api.extensions.MembershipRuleProcessing;
 import org.allot.api.extensions.MembershipRuleRequest;
@@ -91,13 +90,14 @@ public class DynamicGroupsController {
             @RequestBody MembershipRuleRequest body,
             @RequestParam(name = "$top", defaultValue = "10") int top,
             HttpServletRequest request) {
-        return preview(caller, group(id), body, top, request);
+        return preview(caller, LicensingController.group(id), body, top, request);
     }
 
     /** Applies the group's rule to every user again; 202 with the group, whose processing state tells progress. */
     @PostMapping("/{id}/recomputeMembership")
     public ResponseEntity<ObjectNode> recompute(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        var group = Refused.orRefuse(work.run(() -> membership.recompute(caller.caller(), group(id))));
+        var group =
+                Refused.orRefuse(work.run(() -> membership.recompute(caller.caller(), LicensingController.group(id))));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(work.read(
                         () -> responses.entity(request, "groups/$entity", views.group(caller.tenant(), group))));
@@ -106,7 +106,7 @@ public class DynamicGroupsController {
     /** How applying the group's rule stands: Queued, Running, Complete or Failed, with counts. */
     @GetMapping("/{id}/membershipRuleProcessing")
     public ObjectNode processing(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        GroupId groupId = group(id);
+        GroupId groupId = LicensingController.group(id);
         return work.read(() -> {
             Group group = groups.find(caller.tenant(), groupId).orElseThrow(() -> new Refused(Rejection.notFound(id)));
             if (!group.isDynamic()) {
@@ -177,13 +177,5 @@ public class DynamicGroupsController {
                 .map(p -> new MembershipRulePreview.Person(
                         p.id().value().toString(), p.userPrincipalName(), p.displayName()))
                 .toList();
-    }
-
-    private static GroupId group(String id) {
-        try {
-            return new GroupId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw new Refused(Rejection.notFound(id));
-        }
     }
 }

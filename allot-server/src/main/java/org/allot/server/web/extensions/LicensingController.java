@@ -2,8 +2,6 @@ package org.allot.server.web.extensions;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.allot.api.extensions.GroupLicensing;
 import org.allot.api.extensions.SeatImpact;
 import org.allot.api.extensions.WaitingListEntry;
@@ -13,7 +11,6 @@ import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.SeatCount;
@@ -156,22 +153,10 @@ public class LicensingController {
     }
 
     private Product product(TenantId tenant, String sku) {
-        Catalog products = catalog.forTenant(tenant);
-        return parse(sku)
-                .flatMap(u -> products.find(new SkuId(u)))
-                .or(() -> products.findByPartNumber(sku))
-                .orElseThrow(() -> new Refused(Rejection.notFound(sku)));
+        return catalog.forTenant(tenant).lookup(sku).orElseThrow(() -> new Refused(Rejection.notFound(sku)));
     }
 
-    private static GroupId group(String id) {
-        return new GroupId(parse(id).orElseThrow(() -> new Refused(Rejection.notFound(id))));
-    }
-
-    private static Optional<UUID> parse(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    static GroupId group(String id) {
+        return new GroupId(RequestBodies.idOrNotFound(id));
     }
 }

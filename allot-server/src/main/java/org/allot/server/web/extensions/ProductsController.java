@@ -20,6 +20,7 @@ import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
+import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,9 +69,8 @@ public class ProductsController {
     @GetMapping("/products/{id}")
     public ObjectNode product(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
-        org.allot.core.catalog.Product product = uuid(id).flatMap(u -> products.find(new SkuId(u)))
-                .or(() -> products.findByPartNumber(id))
-                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        org.allot.core.catalog.Product product =
+                products.lookup(id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.entity(request, "products/$entity", view(product));
     }
 
@@ -93,7 +93,7 @@ public class ProductsController {
 
     @DeleteMapping("/products/{id}")
     public ResponseEntity<Void> removeProduct(ApiCaller caller, @PathVariable String id) {
-        SkuId sku = new SkuId(uuid(id).orElseThrow(() -> new Refused(Rejection.notFound(id))));
+        SkuId sku = new SkuId(RequestBodies.idOrNotFound(id));
         Refused.orRefuse(work.run(() -> catalog.removeProduct(caller.caller(), sku)));
         return ResponseEntity.noContent().build();
     }
@@ -134,7 +134,7 @@ public class ProductsController {
 
     @DeleteMapping("/planRules/{id}")
     public ResponseEntity<Void> removeRule(ApiCaller caller, @PathVariable String id) {
-        UUID rule = uuid(id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        UUID rule = RequestBodies.idOrNotFound(id);
         Refused.orRefuse(work.run(() -> catalog.removeRule(caller.caller(), rule)));
         return ResponseEntity.noContent().build();
     }
@@ -170,13 +170,5 @@ public class ProductsController {
             }
         }
         throw new BadRequest("'kind' must be REQUIRES, EXCLUDES or PROHIBITED_IN.");
-    }
-
-    private static java.util.Optional<UUID> uuid(String value) {
-        try {
-            return java.util.Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

@@ -3,11 +3,9 @@ package org.allot.server.web.extensions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.allot.api.extensions.SubscriptionRequest;
 import org.allot.api.extensions.SubscriptionUpdate;
 import org.allot.api.graph.CompanySubscription;
-import org.allot.core.Rejection;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
@@ -20,6 +18,7 @@ import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
+import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,8 +74,7 @@ public class SubscriptionsController {
         if (body.seats() == null && body.status() == null) {
             throw new BadRequest("Send 'seats', 'status' or both.");
         }
-        SubscriptionId subscription =
-                new SubscriptionId(parse(id).orElseThrow(() -> new Refused(Rejection.notFound(id))));
+        SubscriptionId subscription = new SubscriptionId(RequestBodies.idOrNotFound(id));
         SubscriptionStatus status = body.status() == null ? null : status(body.status());
         Subscription s = Refused.orRefuse(work.run(() -> {
             var outcome = body.seats() == null
@@ -92,7 +90,7 @@ public class SubscriptionsController {
     private SkuId sku(ApiCaller caller, String skuId, String partNumber) {
         Catalog products = catalog.forTenant(caller.tenant());
         Optional<Product> product = skuId != null
-                ? parse(skuId).flatMap(u -> products.find(new SkuId(u)))
+                ? RequestBodies.uuid(skuId).flatMap(u -> products.find(new SkuId(u)))
                 : products.findByPartNumber(partNumber);
         if (skuId == null && partNumber == null) {
             throw new BadRequest("Name the product with 'skuId' or 'skuPartNumber'.");
@@ -129,13 +127,5 @@ public class SubscriptionsController {
             }
         }
         throw new BadRequest("'" + value + "' is not a status: Enabled, Warning, Suspended, LockedOut or Deleted.");
-    }
-
-    private static Optional<UUID> parse(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

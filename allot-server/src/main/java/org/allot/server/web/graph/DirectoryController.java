@@ -186,7 +186,7 @@ public class DirectoryController {
     }
 
     private User deleted(ApiCaller caller, String id) {
-        UUID uuid = RequestBodies.uuid(id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        UUID uuid = RequestBodies.idOrNotFound(id);
         return users.find(caller.tenant(), new UserId(uuid))
                 .filter(User::isDeleted)
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));

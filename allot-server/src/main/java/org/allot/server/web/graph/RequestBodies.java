@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.allot.core.Rejection;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
@@ -148,6 +149,11 @@ public final class RequestBodies {
             throw new BadRequest("'@odata.id' must end with /directoryObjects/{id}, /users/{id} or /groups/{id}.");
         }
         return UUID.fromString(m.group(1));
+    }
+
+    /** An id in a path; anything that is not a GUID is a resource that does not exist (404). */
+    public static UUID idOrNotFound(String value) {
+        return uuid(value).orElseThrow(() -> new Refused(Rejection.notFound(value)));
     }
 
     public static Optional<UUID> uuid(String value) {

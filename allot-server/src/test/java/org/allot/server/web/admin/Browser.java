@@ -121,19 +121,57 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Clicks an element once it can be clicked, scrolled to the middle of the window as a person would (at once:
-     * Bootstrap's smooth scrolling would still be moving the page when the click lands).
+     * Bootstrap's smooth scrolling would still be moving the page when the click lands). A click that submits a form
+     * waits for the next page, so that what is read next is read from it and not from the page that was left.
      */
     public void click(By by) {
-        WebElement element = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by));
-        script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        WebElement element = clickable(by);
+        boolean submits = submits(element) && !asksFirst(element);
+        WebElement page = driver.findElement(By.tagName("html"));
         element.click();
+        if (submits) {
+            awaitNextPage(page);
+        }
     }
 
-    /** Clicks, then accepts the confirmation the page asks for. */
+    /** Clicks, then accepts the confirmation the page asks for (and waits for the next page when a form was sent). */
     public void clickAndConfirm(By by) {
-        click(by);
+        WebElement element = clickable(by);
+        boolean submits = submits(element);
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
         Alert alert = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.alertIsPresent());
         alert.accept();
+        if (submits) {
+            awaitNextPage(page);
+        }
+    }
+
+    private WebElement clickable(By by) {
+        WebElement element = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by));
+        script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        return element;
+    }
+
+    /** Whether clicking sends a form the browser will accept, as a full page load (not htmx). */
+    private boolean submits(WebElement element) {
+        return Boolean.TRUE.equals(script(
+                "var e = arguments[0], f = e.form;"
+                        + " return !!f && e.type === 'submit' && f.checkValidity()"
+                        + " && !f.hasAttribute('hx-post') && !f.hasAttribute('hx-get');",
+                element));
+    }
+
+    /** Whether the page asks for a confirmation before sending the form. */
+    private boolean asksFirst(WebElement element) {
+        return Boolean.TRUE.equals(script(
+                "var e = arguments[0]; return !!(e.dataset.confirm || (e.form && e.form.dataset.confirm));", element));
+    }
+
+    private void awaitNextPage(WebElement page) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, PATIENCE)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     public void type(By by, String text) {
