@@ -15,6 +15,7 @@ import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.Users;
@@ -45,6 +46,7 @@ public record CoreServices(
     /** What the services are built on. */
     public record Ports(
             Tenants tenants,
+            TenantLocks tenantLocks,
             Users users,
             Groups groups,
             Memberships memberships,
@@ -61,6 +63,7 @@ public record CoreServices(
             LicensingSettings settings) {
         public Ports {
             Objects.requireNonNull(tenants, "tenants");
+            Objects.requireNonNull(tenantLocks, "tenantLocks");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(groups, "groups");
             Objects.requireNonNull(memberships, "memberships");
@@ -90,6 +93,7 @@ public record CoreServices(
                 p.clock());
         Licensing licensing = new Licensing(
                 p.tenants(),
+                p.tenantLocks(),
                 p.users(),
                 p.groups(),
                 p.memberships(),
@@ -107,6 +111,7 @@ public record CoreServices(
                 ruleMemberships,
                 p.dynamicGroups(),
                 p.groups(),
+                p.tenantLocks(),
                 licensing.propagation(),
                 p.membershipJobs(),
                 p.settings());
@@ -126,9 +131,10 @@ public record CoreServices(
                 ruleMemberships,
                 dynamicMembership,
                 membershipPreview,
-                new TenantDirectory(p.tenants(), p.audit(), licensing.propagation(), p.clock()),
-                new UserDirectory(p.tenants(), p.users(), p.audit(), directory, p.clock()),
-                new GroupDirectory(p.users(), p.groups(), p.memberships(), p.audit(), directory, p.clock()),
+                new TenantDirectory(p.tenants(), p.tenantLocks(), p.audit(), licensing.propagation(), p.clock()),
+                new UserDirectory(p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
+                new GroupDirectory(
+                        p.tenantLocks(), p.users(), p.groups(), p.memberships(), p.audit(), directory, p.clock()),
                 new SubscriptionBook(
                         p.catalog(), p.subscriptions(), p.seats(), p.audit(), licensing.propagation(), p.clock()));
     }

@@ -27,6 +27,7 @@ import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.Seats;
 
@@ -36,6 +37,7 @@ import org.allot.core.subscription.Seats;
  */
 public final class GroupLicensing {
     private final Reconciler reconciler;
+    private final TenantLocks locks;
     private final Groups groups;
     private final GroupLicenses groupLicenses;
     private final Memberships memberships;
@@ -50,6 +52,7 @@ public final class GroupLicensing {
 
     GroupLicensing(
             Reconciler reconciler,
+            TenantLocks locks,
             Groups groups,
             GroupLicenses groupLicenses,
             Memberships memberships,
@@ -62,6 +65,7 @@ public final class GroupLicensing {
             Seats seats,
             PlanDependents dependents) {
         this.reconciler = Objects.requireNonNull(reconciler);
+        this.locks = Objects.requireNonNull(locks);
         this.groups = Objects.requireNonNull(groups);
         this.groupLicenses = Objects.requireNonNull(groupLicenses);
         this.memberships = Objects.requireNonNull(memberships);
@@ -81,9 +85,13 @@ public final class GroupLicensing {
     /** What one chunk did; {@code next} is null when the group is done. */
     public record Chunk(UserId next, int users, int succeeded, int failed) {}
 
-    /** Adds (or replaces the disabled plans of) and removes licenses of a group, then applies them to its members. */
+    /**
+     * Adds (or replaces the disabled plans of) and removes licenses of a group, then applies them to its members. Holds
+     * the tenant's licensing lock alone, so no member joins or leaves with the old licenses while the members are read.
+     */
     public Outcome<GroupLicenseState> assign(
             Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
+        locks.exclusive(caller.tenant());
         Reconciler.Work work = reconciler.begin(caller);
         Outcome<Plan> plan = plan(caller, groupId, add, remove, work.context.catalog(), true);
         if (!plan.isDone()) {
@@ -171,6 +179,7 @@ public final class GroupLicensing {
 
     /** Applies the group's licenses to all its members again (Allot's group reprocess). */
     public Outcome<GroupLicenseState> reprocess(Caller caller, GroupId groupId) {
+        locks.share(caller.tenant());
         Optional<Group> group = groups.find(caller.tenant(), groupId);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
@@ -240,9 +249,11 @@ public final class GroupLicensing {
 
     /**
      * Applies the group's licenses to the next users after {@code after} (null: the first ones), in id order: its
-     * members get them, and users who hold an assignment from it without being members lose it.
+     * members get them, and users who hold an assignment from it without being members lose it. The chunk's users are
+     * found without locks; each is then locked and given the licenses of the groups it belongs to at that moment.
      */
     public Chunk processChunk(Caller caller, GroupId group, UserId after, int limit) {
+        locks.share(caller.tenant());
         Reconciler.Work work = reconciler.begin(caller.as(Actor.GROUP_BASED_LICENSING));
         TenantId tenant = caller.tenant();
         boolean nested = work.context.policy().nestedGroupLicensing();
@@ -254,9 +265,7 @@ public final class GroupLicensing {
         Set<UserId> chunk = boundary == null ? users : users.headSet(boundary, true);
         Set<UserId> memberSet = new HashSet<>(members);
         memberSet.retainAll(chunk);
-        List<GroupLicense> licenses = groupLicenses.of(tenant, group);
-        Reconciler.Batch batch =
-                reconciler.evaluate(work, new ArrayList<>(chunk), Changes.fromGroup(group, licenses, memberSet));
+        Reconciler.Batch batch = reconciler.reinherit(work, new ArrayList<>(chunk));
         reconciler.commit(work, batch);
         reconciler.finish(work);
         AssignmentSource source = AssignmentSource.group(group);

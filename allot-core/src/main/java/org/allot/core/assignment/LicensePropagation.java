@@ -34,7 +34,6 @@ import org.allot.core.subscription.CapacityListener;
  */
 public final class LicensePropagation implements DirectoryListener, CapacityListener {
     private final Reconciler reconciler;
-    private final Inheritance inheritance;
     private final GroupLicensing groupLicensing;
     private final GroupLicenses groupLicenses;
     private final Memberships memberships;
@@ -44,7 +43,6 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
 
     LicensePropagation(
             Reconciler reconciler,
-            Inheritance inheritance,
             GroupLicensing groupLicensing,
             GroupLicenses groupLicenses,
             Memberships memberships,
@@ -52,7 +50,6 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
             ProductCatalog catalog,
             LicensingSettings settings) {
         this.reconciler = Objects.requireNonNull(reconciler);
-        this.inheritance = Objects.requireNonNull(inheritance);
         this.groupLicensing = Objects.requireNonNull(groupLicensing);
         this.groupLicenses = Objects.requireNonNull(groupLicenses);
         this.memberships = Objects.requireNonNull(memberships);
@@ -244,8 +241,11 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
             return;
         }
         Reconciler.Work work = reconciler.begin(caller.as(Actor.GROUP_BASED_LICENSING));
-        TenantId tenant = caller.tenant();
-        Change change = withMemberships ? inheritance.of(tenant, work.context.policy(), users) : Changes.NONE;
-        reconciler.apply(work, new ArrayList<>(users), change);
+        if (withMemberships) {
+            reconciler.commit(work, reconciler.reinherit(work, users));
+            reconciler.finish(work);
+        } else {
+            reconciler.apply(work, new ArrayList<>(users), Changes.NONE);
+        }
     }
 }

@@ -5,6 +5,7 @@ import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.Users;
 import org.allot.core.subscription.Seats;
@@ -16,41 +17,10 @@ public final class Licensing {
     private final GroupLicensing groups;
     private final LicensePropagation propagation;
 
-    /** Licensing without memberships that depend on plans. */
-    public Licensing(
-            Tenants tenants,
-            Users userStore,
-            Groups groupStore,
-            Memberships memberships,
-            ProductCatalog catalog,
-            Subscriptions subscriptions,
-            Seats seats,
-            Assignments assignments,
-            GroupLicenses groupLicenses,
-            LicenseJobs jobs,
-            AuditLog audit,
-            Clock clock,
-            LicensingSettings settings) {
-        this(
-                tenants,
-                userStore,
-                groupStore,
-                memberships,
-                catalog,
-                subscriptions,
-                seats,
-                assignments,
-                groupLicenses,
-                jobs,
-                audit,
-                clock,
-                settings,
-                PlanDependents.NONE);
-    }
-
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
             Tenants tenants,
+            TenantLocks locks,
             Users userStore,
             Groups groupStore,
             Memberships memberships,
@@ -77,9 +47,10 @@ public final class Licensing {
                 clock,
                 settings.fillLimit());
         LicenseRequests requests = new LicenseRequests(subscriptions);
-        this.users = new UserLicensing(reconciler, inheritance, userStore, requests, assignments);
+        this.users = new UserLicensing(reconciler, locks, userStore, requests, assignments);
         this.groups = new GroupLicensing(
                 reconciler,
+                locks,
                 groupStore,
                 groupLicenses,
                 memberships,
@@ -91,8 +62,8 @@ public final class Licensing {
                 settings,
                 seats,
                 dependents);
-        this.propagation = new LicensePropagation(
-                reconciler, inheritance, groups, groupLicenses, memberships, assignments, catalog, settings);
+        this.propagation =
+                new LicensePropagation(reconciler, groups, groupLicenses, memberships, assignments, catalog, settings);
     }
 
     public UserLicensing users() {

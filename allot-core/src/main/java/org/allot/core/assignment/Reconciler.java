@@ -130,6 +130,17 @@ final class Reconciler {
     }
 
     /**
+     * Locks the users, then gives each exactly the licenses of the licensed groups they belong to (besides their
+     * direct ones), with memberships and group licenses read once the users are locked: a concurrent change to the
+     * same users has either committed, and is seen, or waits for this one to end.
+     */
+    Batch reinherit(Work work, Collection<UserId> users) {
+        Map<UserId, LicenseSubject> subjects = assignments.lock(work.tenant(), users);
+        Change change = inheritance.of(work.tenant(), work.context.policy(), subjects.keySet());
+        return evaluate(work, subjects, users, change);
+    }
+
+    /**
      * Locks the users and evaluates the change for each of them; unknown users are skipped. The seat figures the
      * batch will touch are found by a first evaluation against unlocked figures and then locked together, in SKU
      * order, so that concurrent units of work always lock users first and SKUs in one order.
@@ -218,8 +229,7 @@ final class Reconciler {
     /** Gives users whose memberships changed the licenses of their groups; returns whose active plans changed. */
     private Set<UserId> relicense(Caller caller, Set<UserId> users) {
         Work work = begin(caller.as(Actor.GROUP_BASED_LICENSING));
-        List<UserId> ordered = new ArrayList<>(new TreeSet<>(users));
-        commit(work, evaluate(work, ordered, inheritance.of(caller.tenant(), work.context.policy(), ordered)));
+        commit(work, reinherit(work, new ArrayList<>(new TreeSet<>(users))));
         settle(work);
         return work.takePlansChanged();
     }

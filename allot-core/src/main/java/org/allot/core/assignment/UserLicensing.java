@@ -12,6 +12,7 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.Users;
@@ -22,19 +23,15 @@ import org.allot.core.directory.Users;
  */
 public final class UserLicensing {
     private final Reconciler reconciler;
-    private final Inheritance inheritance;
+    private final TenantLocks locks;
     private final Users users;
     private final LicenseRequests requests;
     private final Assignments assignments;
 
     UserLicensing(
-            Reconciler reconciler,
-            Inheritance inheritance,
-            Users users,
-            LicenseRequests requests,
-            Assignments assignments) {
+            Reconciler reconciler, TenantLocks locks, Users users, LicenseRequests requests, Assignments assignments) {
         this.reconciler = Objects.requireNonNull(reconciler);
-        this.inheritance = Objects.requireNonNull(inheritance);
+        this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
         this.requests = Objects.requireNonNull(requests);
         this.assignments = Objects.requireNonNull(assignments);
@@ -42,11 +39,13 @@ public final class UserLicensing {
 
     /**
      * Adds (or, for SKUs the user already holds directly, replaces) and removes direct licenses. With {@code force}
-     * an administrator may take a free seat that is owed to a user in the waiting list.
+     * an administrator may take a free seat that is owed to a user in the waiting list. Decided on the user as it
+     * stands once locked, so a concurrent change to the user (its usage location, say) is either seen or waits.
      */
     public Outcome<UserLicenses> assign(
             Caller caller, UserId userId, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
-        Optional<User> user = users.find(caller.tenant(), userId).filter(u -> !u.isDeleted());
+        locks.share(caller.tenant());
+        Optional<User> user = users.lock(caller.tenant(), userId).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
             return Outcome.refused(Rejection.notFound(userId));
         }
@@ -95,13 +94,16 @@ public final class UserLicensing {
 
     /** Evaluates the user's licenses again from their direct assignments and current group memberships. */
     public Outcome<UserLicenses> reprocess(Caller caller, UserId userId) {
-        Optional<User> user = users.find(caller.tenant(), userId).filter(u -> !u.isDeleted());
+        locks.share(caller.tenant());
+        Optional<User> user = users.lock(caller.tenant(), userId).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
             return Outcome.refused(Rejection.notFound(userId));
         }
         Reconciler.Work work = reconciler.begin(caller);
-        Change change = inheritance.of(caller.tenant(), work.context.policy(), List.of(userId));
-        return Outcome.done(reconciler.apply(work, List.of(userId), change).get(userId));
+        Reconciler.Batch batch = reconciler.reinherit(work, List.of(userId));
+        reconciler.commit(work, batch);
+        reconciler.finish(work);
+        return Outcome.done(batch.after().get(userId));
     }
 
     /** The licenses of users as they stand, without locking anything. */

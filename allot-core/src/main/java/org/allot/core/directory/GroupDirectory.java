@@ -22,6 +22,7 @@ public final class GroupDirectory {
     static final String RESOURCE = "Group";
     private static final List<String> KNOWN_GROUP_TYPES = List.of(Group.DYNAMIC_MEMBERSHIP, "Unified");
 
+    private final TenantLocks locks;
     private final Users users;
     private final Groups groups;
     private final Memberships memberships;
@@ -31,19 +32,21 @@ public final class GroupDirectory {
     private final SyncedGroups syncedGroups;
 
     public GroupDirectory(
+            TenantLocks locks,
             Users users,
             Groups groups,
             Memberships memberships,
             AuditLog audit,
             DirectoryListener listener,
             Clock clock) {
+        this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
         this.memberships = Objects.requireNonNull(memberships);
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
-        this.syncedGroups = new SyncedGroups(this, users, groups, memberships, audit, listener, clock);
+        this.syncedGroups = new SyncedGroups(this, locks, users, groups, memberships, audit, listener, clock);
     }
 
     /**
@@ -52,6 +55,7 @@ public final class GroupDirectory {
      * {@code On} unless told otherwise, and its members follow the rule from the start.
      */
     public Outcome<Group> create(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
+        locks.share(caller.tenant());
         if (values.get(GroupAttribute.DISPLAY_NAME) == null) {
             return Outcome.refused(Rejection.invalid("Property 'displayName' is required when creating the resource."));
         }
@@ -101,6 +105,7 @@ public final class GroupDirectory {
      * recomputes its members; members who still match are left alone.
      */
     public Outcome<Group> update(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
+        locks.share(caller.tenant());
         Optional<Group> found = groups.find(caller.tenant(), id);
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
@@ -134,6 +139,7 @@ public final class GroupDirectory {
 
     /** Deletes a group that assigns no licenses; its members lose what they inherited through it. */
     public Outcome<Group> delete(Caller caller, GroupId id) {
+        locks.exclusive(caller.tenant());
         Optional<Group> found = groups.find(caller.tenant(), id);
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
@@ -141,14 +147,16 @@ public final class GroupDirectory {
         return remove(caller, found.get());
     }
 
-    /** Removes a group the listener does not veto, first from the groups that contain it. */
+    /**
+     * Removes a group the listener does not veto, first from the groups that contain it; the caller holds the
+     * tenant's licensing lock alone (it changes how groups nest).
+     */
     Outcome<Group> remove(Caller caller, Group group) {
         Optional<Rejection> veto = listener.checkGroupDelete(caller, group);
         if (veto.isPresent()) {
             return Outcome.refused(veto.get());
         }
         GroupId id = group.id();
-        memberships.lockNesting(caller.tenant());
         for (GroupId parent : memberships.parentGroups(caller.tenant(), id)) {
             memberships.remove(caller.tenant(), parent, Member.group(id));
             listener.membershipChanged(caller, parent, Member.group(id), false);
@@ -189,12 +197,12 @@ public final class GroupDirectory {
 
     /** Adds a user or a group to a group. */
     public Outcome<Group> addMember(Caller caller, GroupId groupId, Member member) {
+        lockFor(caller, member);
         Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
         if (!checked.isDone()) {
             return checked;
         }
         if (member instanceof Member.OfGroup nested) {
-            memberships.lockNesting(caller.tenant());
             if (nested.id().equals(groupId)
                     || memberships
                             .descendantGroups(caller.tenant(), nested.id())
@@ -223,12 +231,10 @@ public final class GroupDirectory {
     }
 
     public Outcome<Group> removeMember(Caller caller, GroupId groupId, Member member) {
+        lockFor(caller, member);
         Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
         if (!checked.isDone()) {
             return checked;
-        }
-        if (member instanceof Member.OfGroup) {
-            memberships.lockNesting(caller.tenant());
         }
         if (!memberships.remove(caller.tenant(), groupId, member)) {
             return Outcome.refused(Rejection.of(
@@ -244,6 +250,18 @@ public final class GroupDirectory {
                 List.of()));
         listener.membershipChanged(caller, groupId, member, false);
         return checked;
+    }
+
+    /**
+     * A user joining or leaving shares the tenant's licensing lock; a group joining or leaving changes nesting and
+     * takes it alone, which also keeps two concurrent additions from closing a cycle between them.
+     */
+    private void lockFor(Caller caller, Member member) {
+        if (member instanceof Member.OfGroup) {
+            locks.exclusive(caller.tenant());
+        } else {
+            locks.share(caller.tenant());
+        }
     }
 
     private Outcome<Group> checkMembershipChange(Caller caller, GroupId groupId, Member member) {

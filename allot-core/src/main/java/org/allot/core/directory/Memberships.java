@@ -29,12 +29,6 @@ public interface Memberships {
         members.forEach(m -> remove(tenant, group, m));
     }
 
-    /**
-     * Serialises changes to the nesting of groups in a tenant until the unit of work ends, so that two concurrent
-     * additions cannot close a cycle between them.
-     */
-    void lockNesting(TenantId tenant);
-
     /** The groups that contain the group directly. */
     Set<GroupId> parentGroups(TenantId tenant, GroupId group);
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
@@ -24,6 +25,7 @@ import org.allot.core.audit.PropertyChange;
 /** The sync-only writes of {@link GroupDirectory}: synced groups and their members, as the directory has them. */
 final class SyncedGroups {
     private final GroupDirectory directory;
+    private final TenantLocks locks;
     private final Users users;
     private final Groups groups;
     private final Memberships memberships;
@@ -33,6 +35,7 @@ final class SyncedGroups {
 
     SyncedGroups(
             GroupDirectory directory,
+            TenantLocks locks,
             Users users,
             Groups groups,
             Memberships memberships,
@@ -40,6 +43,7 @@ final class SyncedGroups {
             DirectoryListener listener,
             Clock clock) {
         this.directory = Objects.requireNonNull(directory);
+        this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
         this.memberships = Objects.requireNonNull(memberships);
@@ -49,6 +53,7 @@ final class SyncedGroups {
     }
 
     Outcome<Group> provision(Caller caller, SyncedGroup synced) {
+        locks.share(caller.tenant());
         Outcome<Map<GroupAttribute, Object>> values = values(synced);
         if (!values.isDone()) {
             return Outcome.refused(values.rejection());
@@ -79,6 +84,7 @@ final class SyncedGroups {
     }
 
     Outcome<Group> update(Caller caller, GroupId id, SyncedGroup synced) {
+        locks.share(caller.tenant());
         Outcome<Group> found = synced(caller, id, synced.immutableId());
         if (!found.isDone()) {
             return found;
@@ -101,6 +107,7 @@ final class SyncedGroups {
     }
 
     Outcome<Group> delete(Caller caller, GroupId id) {
+        locks.exclusive(caller.tenant());
         Optional<Group> group = groups.find(caller.tenant(), id);
         if (group.isEmpty() || !group.get().onPremisesSyncEnabled()) {
             return Outcome.refused(Rejection.notFound(id));
@@ -112,6 +119,13 @@ final class SyncedGroups {
         Optional<Group> group = groups.find(caller.tenant(), id);
         if (group.isEmpty() || !group.get().onPremisesSyncEnabled()) {
             return Outcome.refused(Rejection.notFound(id));
+        }
+        boolean nesting = Stream.concat(listed.stream(), memberships.directMembers(caller.tenant(), id).stream())
+                .anyMatch(m -> m instanceof Member.OfGroup);
+        if (nesting) {
+            locks.exclusive(caller.tenant());
+        } else {
+            locks.share(caller.tenant());
         }
         Set<Member> current = memberships.directMembers(caller.tenant(), id);
         List<Member> joining = listed.stream().filter(m -> !current.contains(m)).toList();
@@ -125,11 +139,6 @@ final class SyncedGroups {
         Map<Member, String> refused = new LinkedHashMap<>();
         List<Member> added = new ArrayList<>();
         List<Member> users = new ArrayList<>();
-        boolean nesting = joining.stream().anyMatch(m -> m instanceof Member.OfGroup)
-                || leaving.stream().anyMatch(m -> m instanceof Member.OfGroup);
-        if (nesting) {
-            memberships.lockNesting(caller.tenant());
-        }
         for (Member member : joining) {
             Optional<String> problem = problem(caller, id, member, targets);
             if (problem.isPresent()) {

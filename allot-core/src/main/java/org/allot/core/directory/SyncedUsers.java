@@ -26,13 +26,16 @@ import org.allot.core.audit.PropertyChange;
  */
 final class SyncedUsers {
     private final Tenants tenants;
+    private final TenantLocks locks;
     private final Users users;
     private final AuditLog audit;
     private final DirectoryListener listener;
     private final Clock clock;
 
-    SyncedUsers(Tenants tenants, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
+    SyncedUsers(
+            Tenants tenants, TenantLocks locks, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
         this.tenants = Objects.requireNonNull(tenants);
+        this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
@@ -40,6 +43,7 @@ final class SyncedUsers {
     }
 
     List<Outcome<User>> provision(Caller caller, List<SyncedUser> synced) {
+        locks.share(caller.tenant());
         Optional<Tenant> tenant = tenants.find(caller.tenant());
         if (tenant.isEmpty()) {
             return synced.stream()
@@ -85,7 +89,8 @@ final class SyncedUsers {
     Map<UserId, Outcome<User>> update(Caller caller, Map<UserId, SyncedUser> changes) {
         Map<UserId, Outcome<User>> results = new LinkedHashMap<>();
         Optional<Tenant> tenant = tenants.find(caller.tenant());
-        Map<UserId, User> found = users.findAll(caller.tenant(), changes.keySet());
+        locks.share(caller.tenant());
+        Map<UserId, User> found = users.lock(caller.tenant(), changes.keySet());
         Map<UserId, User> planned = new LinkedHashMap<>();
         for (Map.Entry<UserId, SyncedUser> change : changes.entrySet()) {
             Outcome<User> after = tenant.isEmpty()

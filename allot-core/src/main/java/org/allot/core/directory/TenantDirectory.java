@@ -24,12 +24,15 @@ public final class TenantDirectory {
             Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
 
     private final Tenants tenants;
+    private final TenantLocks locks;
     private final AuditLog audit;
     private final DirectoryListener listener;
     private final Clock clock;
 
-    public TenantDirectory(Tenants tenants, AuditLog audit, DirectoryListener listener, Clock clock) {
+    public TenantDirectory(
+            Tenants tenants, TenantLocks locks, AuditLog audit, DirectoryListener listener, Clock clock) {
         this.tenants = Objects.requireNonNull(tenants);
+        this.locks = Objects.requireNonNull(locks);
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
@@ -90,7 +93,9 @@ public final class TenantDirectory {
         return change(caller, t -> t.withName(name.strip()));
     }
 
+    /** Changes the tenant holding its licensing lock alone: licenses follow the new policies for everyone at once. */
     private Outcome<Tenant> change(Caller caller, java.util.function.UnaryOperator<Tenant> change) {
+        locks.exclusive(caller.tenant());
         Optional<Tenant> found = tenants.find(caller.tenant());
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(caller.tenant()));

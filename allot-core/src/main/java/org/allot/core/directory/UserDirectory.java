@@ -26,23 +26,27 @@ public final class UserDirectory {
     static final String RESOURCE = "User";
 
     private final Tenants tenants;
+    private final TenantLocks locks;
     private final Users users;
     private final AuditLog audit;
     private final DirectoryListener listener;
     private final Clock clock;
     private final SyncedUsers syncedUsers;
 
-    public UserDirectory(Tenants tenants, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
+    public UserDirectory(
+            Tenants tenants, TenantLocks locks, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
         this.tenants = Objects.requireNonNull(tenants);
+        this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
-        this.syncedUsers = new SyncedUsers(tenants, users, audit, listener, clock);
+        this.syncedUsers = new SyncedUsers(tenants, locks, users, audit, listener, clock);
     }
 
     /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
     public Outcome<User> create(Caller caller, Map<UserAttribute, Object> values) {
+        locks.share(caller.tenant());
         Optional<Tenant> tenant = tenants.find(caller.tenant());
         if (tenant.isEmpty()) {
             return Outcome.refused(Rejection.notFound(caller.tenant()));
@@ -91,9 +95,13 @@ public final class UserDirectory {
         return syncedUsers.update(caller, changes);
     }
 
-    /** Changes the given attributes; a null value clears one. Synced users only take cloud-managed attributes. */
+    /**
+     * Changes the given attributes; a null value clears one. Synced users only take cloud-managed attributes. Checked
+     * against the user as it stands once locked, so a concurrent license change is either seen or waits.
+     */
     public Outcome<User> update(Caller caller, UserId id, Map<UserAttribute, Object> values) {
-        Optional<User> found = users.find(caller.tenant(), id).filter(u -> !u.isDeleted());
+        locks.share(caller.tenant());
+        Optional<User> found = users.lock(caller.tenant(), id).filter(u -> !u.isDeleted());
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
         }
@@ -135,7 +143,8 @@ public final class UserDirectory {
 
     /** Soft-deletes a user: licenses, memberships and seats are kept until restore or purge. */
     public Outcome<User> delete(Caller caller, UserId id) {
-        Optional<User> found = users.find(caller.tenant(), id).filter(u -> !u.isDeleted());
+        locks.share(caller.tenant());
+        Optional<User> found = users.lock(caller.tenant(), id).filter(u -> !u.isDeleted());
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
         }
@@ -146,9 +155,13 @@ public final class UserDirectory {
         return Outcome.done(deleted);
     }
 
-    /** Brings a deleted user back with its licenses and memberships. */
+    /**
+     * Brings a deleted user back with its licenses and memberships. Restores, deletions and purges of one user are
+     * decided one after the other on the user as it stands: a purged user is not restored, a restored one not twice.
+     */
     public Outcome<User> restore(Caller caller, UserId id) {
-        Optional<User> found = users.find(caller.tenant(), id).filter(User::isDeleted);
+        locks.share(caller.tenant());
+        Optional<User> found = users.lock(caller.tenant(), id).filter(User::isDeleted);
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
         }
@@ -161,7 +174,8 @@ public final class UserDirectory {
 
     /** Removes a deleted user for good: its seats are freed for the waiting list. */
     public Outcome<User> purge(Caller caller, UserId id) {
-        Optional<User> found = users.find(caller.tenant(), id).filter(User::isDeleted);
+        locks.share(caller.tenant());
+        Optional<User> found = users.lock(caller.tenant(), id).filter(User::isDeleted);
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
         }

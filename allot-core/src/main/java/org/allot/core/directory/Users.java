@@ -23,6 +23,18 @@ public interface Users {
     /** Removes a user for good, with its memberships and license assignments. */
     void purge(TenantId tenant, UserId id);
 
+    /**
+     * The users with these ids, deleted ones included, locked against every other change to them until the unit of
+     * work ends, in id order (as licensing locks users, see {@link TenantLocks}); unknown ids are left out. What is
+     * returned is read once the locks are held.
+     */
+    Map<UserId, User> lock(TenantId tenant, Collection<UserId> ids);
+
+    /** One user, locked as {@link #lock(TenantId, Collection)} locks them. */
+    default Optional<User> lock(TenantId tenant, UserId id) {
+        return Optional.ofNullable(lock(tenant, List.of(id)).get(id));
+    }
+
     /** The users with these ids, deleted ones included; unknown ids are left out. */
     default Map<UserId, User> findAll(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, User> found = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import org.allot.core.directory.DirectoryListener;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
+import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 
@@ -35,6 +36,7 @@ public final class DynamicMembership implements DirectoryListener {
     private final RuleMemberships rules;
     private final DynamicGroups store;
     private final Groups groups;
+    private final TenantLocks locks;
     private final DirectoryListener licensing;
     private final MembershipJobs jobs;
     private final LicensingSettings settings;
@@ -43,12 +45,14 @@ public final class DynamicMembership implements DirectoryListener {
             RuleMemberships rules,
             DynamicGroups store,
             Groups groups,
+            TenantLocks locks,
             DirectoryListener licensing,
             MembershipJobs jobs,
             LicensingSettings settings) {
         this.rules = Objects.requireNonNull(rules);
         this.store = Objects.requireNonNull(store);
         this.groups = Objects.requireNonNull(groups);
+        this.locks = Objects.requireNonNull(locks);
         this.licensing = Objects.requireNonNull(licensing);
         this.jobs = Objects.requireNonNull(jobs);
         this.settings = Objects.requireNonNull(settings);
@@ -101,6 +105,7 @@ public final class DynamicMembership implements DirectoryListener {
      * directory sync run writing many users): their dynamic memberships follow, a chunk of users at a time.
      */
     public void usersChanged(Caller caller, Collection<UserId> users) {
+        locks.share(caller.tenant());
         List<UserId> ordered = new ArrayList<>(new TreeSet<>(users));
         for (int from = 0; from < ordered.size(); from += settings.chunkSize()) {
             List<UserId> chunk = ordered.subList(from, Math.min(ordered.size(), from + settings.chunkSize()));
@@ -129,6 +134,7 @@ public final class DynamicMembership implements DirectoryListener {
      * Refused for a group that is not dynamic or whose processing is paused.
      */
     public Outcome<Group> recompute(Caller caller, GroupId groupId) {
+        locks.share(caller.tenant());
         Optional<Group> group = groups.find(caller.tenant(), groupId);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
@@ -150,6 +156,7 @@ public final class DynamicMembership implements DirectoryListener {
      */
     public Chunk recomputeChunk(Caller caller, GroupId groupId, UserId after, int limit) {
         TenantId tenant = caller.tenant();
+        locks.share(tenant);
         Optional<DynamicGroup> found = groups.find(tenant, groupId)
                 .filter(Group::appliesRule)
                 .flatMap(g -> rules.rule(g.membershipRule()).map(r -> new DynamicGroup(g, r)));

@@ -7,6 +7,7 @@ import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
@@ -52,6 +53,7 @@ public final class InMemoryAllot implements Installation {
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
                 tenants,
+                TenantLocks.NONE,
                 users,
                 groups,
                 memberships,

@@ -51,9 +51,6 @@ public final class InMemoryMemberships implements Memberships {
     }
 
     @Override
-    public void lockNesting(TenantId tenant) {}
-
-    @Override
     public Set<GroupId> parentGroups(TenantId tenant, GroupId group) {
         Set<GroupId> parents = new TreeSet<>();
         of(tenant).forEach((g, m) -> {

@@ -1,10 +1,12 @@
 package org.allot.core.testing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.TenantId;
 import org.allot.core.directory.User;
@@ -28,6 +30,14 @@ public final class InMemoryUsers implements Users {
     @Override
     public Optional<User> find(TenantId tenant, UserId id) {
         return Optional.ofNullable(of(tenant).get(id));
+    }
+
+    /** One command runs at a time here: locking is reading. */
+    @Override
+    public Map<UserId, User> lock(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, User> found = new TreeMap<>();
+        ids.forEach(id -> find(tenant, id).ifPresent(u -> found.put(id, u)));
+        return found;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
+import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.UnitOfWork;
@@ -131,6 +132,7 @@ class CoreConfig {
     /** The core's services over the JDBC adapters, wired as every installation wires them. */
     @Bean
     CoreServices coreServices(
+            JdbcClient jdbc,
             JdbcTenants tenants,
             JdbcUsers users,
             JdbcGroups groups,
@@ -147,6 +149,7 @@ class CoreConfig {
             LicensingSettings settings) {
         return CoreServices.assemble(new CoreServices.Ports(
                 tenants,
+                new JdbcTenantLocks(jdbc),
                 users,
                 groups,
                 memberships,

@@ -54,21 +54,33 @@ public final class JdbcAssignments implements Assignments {
 
     private Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> users, String locking) {
         Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
-        jdbc.sql("select id, user_principal_name, user_type, usage_location, deleted_at from directory_user"
-                        + " where tenant_id = ? and id = any(?) order by id " + locking)
-                .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
-                .query(rs -> {
-                    UserId id = new UserId(SqlValues.uuid(rs, "id"));
-                    String location = rs.getString("usage_location");
-                    subjects.put(
-                            id,
-                            new LicenseSubject(
-                                    id,
-                                    rs.getString("user_principal_name"),
-                                    UserType.valueOf(rs.getString("user_type")),
-                                    location == null ? null : UsageLocation.of(location),
-                                    rs.getObject("deleted_at") != null));
-                });
+        LockOrder order = LockOrder.current();
+        List<UUID> ids = users.stream().map(UserId::value).toList();
+        String clause =
+                locking.equals("for no key update") ? order.clause(locking, LockOrder.Level.USERS, ids) : locking;
+        LockOrder.locking(() -> {
+            jdbc.sql("select id, user_principal_name, user_type, usage_location, deleted_at from directory_user"
+                            + " where tenant_id = ? and id = any(?) order by id " + clause)
+                    .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
+                    .query(rs -> {
+                        UserId id = new UserId(SqlValues.uuid(rs, "id"));
+                        String location = rs.getString("usage_location");
+                        subjects.put(
+                                id,
+                                new LicenseSubject(
+                                        id,
+                                        rs.getString("user_principal_name"),
+                                        UserType.valueOf(rs.getString("user_type")),
+                                        location == null ? null : UsageLocation.of(location),
+                                        rs.getObject("deleted_at") != null));
+                    });
+            return null;
+        });
+        if (!locking.isEmpty()) {
+            order.took(
+                    LockOrder.Level.USERS,
+                    subjects.keySet().stream().map(UserId::value).toList());
+        }
         return subjects;
     }
 

@@ -53,11 +53,19 @@ public final class JdbcDynamicGroups implements DynamicGroups {
         if (users.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from directory_user where tenant_id = ? and id = any(?) and deleted_at is null"
-                        + " order by id for no key update")
+        LockOrder order = LockOrder.current();
+        String clause = order.clause(
+                "for no key update",
+                LockOrder.Level.USERS,
+                users.stream().map(UserId::value).toList());
+        List<User> locked = LockOrder.locking(() -> jdbc.sql("select * from directory_user where tenant_id = ? and"
+                        + " id = any(?) and deleted_at is null order by id " + clause)
                 .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
                 .query(JdbcUsers::map)
-                .list();
+                .list());
+        order.took(
+                LockOrder.Level.USERS, locked.stream().map(u -> u.id().value()).toList());
+        return locked;
     }
 
     @Override

@@ -123,14 +123,6 @@ public final class JdbcMemberships implements Memberships {
     }
 
     @Override
-    public void lockNesting(TenantId tenant) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('allot-nesting:' || ?, 0))")
-                .param(tenant.value().toString())
-                .query()
-                .singleValue();
-    }
-
-    @Override
     public Set<GroupId> parentGroups(TenantId tenant, GroupId group) {
         return groups(
                 jdbc.sql("select group_id as id from group_member_group where tenant_id = ? and member_group_id = ?")

@@ -3,6 +3,7 @@ package org.allot.server.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.allot.core.TenantId;
@@ -36,10 +37,17 @@ public final class JdbcSeats implements Seats {
     }
 
     private Optional<SeatCount> locked(TenantId tenant, SkuId sku) {
-        return jdbc.sql("select * from seat_count where tenant_id = ? and sku_id = ? for update")
-                .params(tenant.value(), sku.value())
-                .query(JdbcSeats::map)
-                .optional();
+        LockOrder order = LockOrder.current();
+        Optional<SeatCount> count =
+                LockOrder.locking(() -> jdbc.sql("select * from seat_count where tenant_id = ? and sku_id = ? "
+                                + order.clause("for update", LockOrder.Level.SEATS, List.of(sku.value())))
+                        .params(tenant.value(), sku.value())
+                        .query(JdbcSeats::map)
+                        .optional());
+        if (count.isPresent()) {
+            order.took(LockOrder.Level.SEATS, List.of(sku.value()));
+        }
+        return count;
     }
 
     @Override

@@ -59,6 +59,26 @@ public final class JdbcUsers implements Users {
     }
 
     @Override
+    public Map<UserId, User> lock(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, User> locked = new LinkedHashMap<>();
+        LockOrder order = LockOrder.current();
+        String clause = order.clause(
+                "for no key update",
+                LockOrder.Level.USERS,
+                ids.stream().map(UserId::value).toList());
+        LockOrder.locking(() -> jdbc.sql("select * from directory_user where tenant_id = ? and id = any(?) order by id "
+                                + clause)
+                        .params(tenant.value(), SqlValues.uuidArray(ids, UserId::value))
+                        .query(JdbcUsers::map)
+                        .list())
+                .forEach(u -> locked.put(u.id(), u));
+        order.took(
+                LockOrder.Level.USERS,
+                locked.keySet().stream().map(UserId::value).toList());
+        return locked;
+    }
+
+    @Override
     public Map<String, User> findByPrincipalNames(TenantId tenant, Collection<String> userPrincipalNames) {
         Map<String, User> found = new LinkedHashMap<>();
         if (userPrincipalNames.isEmpty()) {

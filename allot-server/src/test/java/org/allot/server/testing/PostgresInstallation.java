@@ -45,6 +45,7 @@ import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
+import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.UnitOfWork;
@@ -104,6 +105,7 @@ public final class PostgresInstallation implements Installation {
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
                 tenants,
+                new JdbcTenantLocks(jdbc),
                 users,
                 groups,
                 memberships,

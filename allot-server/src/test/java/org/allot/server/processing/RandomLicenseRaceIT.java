@@ -1,0 +1,101 @@
+package org.allot.server.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.allot.core.subscription.SubscriptionId;
+import org.allot.core.testing.Scenario;
+import org.allot.server.testing.JavaProcess;
+import org.allot.server.testing.LicenseOracle;
+import org.allot.server.testing.LicenseRace;
+import org.allot.server.testing.PostgresInstallation;
+import org.allot.server.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Threads of this process and of a second one apply random license-affecting changes to one tenant at the same time
+ * — memberships of nested and overlapping licensed groups, direct licenses, usage locations, departments that a
+ * dynamic rule follows, deletion, restore and purge, seats, the rule itself, group licenses and nesting — while both
+ * run background jobs. Afterwards every stored license is what the rules say for the final directory, checked by an
+ * oracle that reads the raw tables and shares no code with the engine. {@code allot-bench}'s race scenario runs the
+ * same at a larger size.
+ */
+class RandomLicenseRaceIT {
+    private static final int OPERATIONS_PER_THREAD = 500;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void randomChangesFromTwoProcessesLeaveEveryLicenseAsTheRulesSay() throws Exception {
+        Scenario contoso = Scenario.contosoWithBackgroundJobs();
+        PostgresInstallation allot = (PostgresInstallation) contoso.allot;
+        LicenseRace.Layout layout = LicenseRace.setUp(allot, contoso.admin, 60);
+        drainJobs(allot);
+        Path file = temp.resolve("layout.txt");
+        layout.write(file);
+        long deadlocksBefore = deadlocks(allot);
+
+        LicenseRace.Tally mine;
+        String theirs;
+        try (JavaProcess other = JavaProcess.start(
+                "org.allot.server.testing.LicenseRace",
+                List.of(
+                        TestDatabase.jdbcUrl("postgres"),
+                        file.toString(),
+                        "2",
+                        "4",
+                        String.valueOf(OPERATIONS_PER_THREAD)))) {
+            other.await("READY", Duration.ofSeconds(60));
+            AtomicBoolean stop = new AtomicBoolean();
+            LicenseRace race = new LicenseRace(allot, layout, "first process");
+            Thread jobs = race.runJobsUntil(stop);
+            other.send("go");
+            mine = race.race(1, 6, OPERATIONS_PER_THREAD, stop);
+            theirs = other.await("DONE", Duration.ofMinutes(5));
+            stop.set(true);
+            jobs.join();
+            assertThat(other.output()).as("the second process's failures").doesNotContain("FAILURE");
+        }
+        // a reduction that committed after seats were taken leaves a legitimate overage (rule 9): the race ends at
+        // the largest capacity it used, and the waiting lists are served
+        for (SubscriptionId subscription : layout.subscriptions()) {
+            allot.work()
+                    .run(() -> allot.subscriptionBook().setSeats(contoso.admin, subscription, LicenseRace.MOST_SEATS))
+                    .value();
+        }
+        drainJobs(allot);
+
+        assertThat(mine.failures()).as("failures in this process").isEmpty();
+        assertThat(mine.operations()).isEqualTo(6 * OPERATIONS_PER_THREAD);
+        assertThat(theirs).startsWith("DONE " + 4 * OPERATIONS_PER_THREAD);
+        List<String> differences = new LicenseOracle(allot.jdbc(), contoso.tenant, LicenseRace.RULES).differences();
+        System.out.printf(
+                "Race: %d operations here (%d refused), %s there; %d differences%n",
+                mine.operations(), mine.refused(), theirs, differences.size());
+        assertThat(differences)
+                .as("differences between the stored licenses and the rules")
+                .isEmpty();
+        assertThat(deadlocks(allot) - deadlocksBefore)
+                .as("deadlocks: locks are always taken in one order")
+                .isZero();
+    }
+
+    private static void drainJobs(PostgresInstallation allot) {
+        while (allot.runJobs() > 0) {
+            // until no job is left
+        }
+    }
+
+    private static long deadlocks(PostgresInstallation allot) throws InterruptedException {
+        Thread.sleep(1500); // backends report their statistics within a second
+        return allot.jdbc()
+                .sql("select deadlocks from pg_stat_database where datname = current_database()")
+                .query(Long.class)
+                .single();
+    }
+}
