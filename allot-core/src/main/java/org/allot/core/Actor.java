@@ -6,6 +6,9 @@ import java.util.Objects;
 public record Actor(Kind kind, String id, String displayName) {
     public static final Actor GROUP_BASED_LICENSING = system("group-based licensing");
     public static final Actor DIRECTORY_SYNC = system("directory sync");
+    /** The license check: its scheduled runs, and every repair it makes. */
+    public static final Actor RECONCILIATION = system("reconciliation");
+
     public static final Actor SYSTEM = system("Allot");
 
     public enum Kind {

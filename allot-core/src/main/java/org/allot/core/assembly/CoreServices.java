@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.LicenseCheck;
+import org.allot.core.assignment.LicenseChecks;
 import org.allot.core.assignment.LicenseJobs;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
@@ -30,8 +32,9 @@ import org.allot.core.subscription.Subscriptions;
 
 /**
  * The core's services, wired together over one set of ports: licensing, dynamic membership (which licensing tells
- * whose plans changed, and which follows the directory with licensing), the directory and the subscription book. The
- * server assembles them over its JDBC adapters, the in-memory test kit over in-memory ones — the same way.
+ * whose plans changed, and which follows the directory with licensing), the directory, the subscription book and the
+ * license check. The server assembles them over its JDBC adapters, the in-memory test kit over in-memory ones — the
+ * same way.
  */
 public record CoreServices(
         Licensing licensing,
@@ -41,7 +44,8 @@ public record CoreServices(
         TenantDirectory tenantDirectory,
         UserDirectory userDirectory,
         GroupDirectory groupDirectory,
-        SubscriptionBook subscriptionBook) {
+        SubscriptionBook subscriptionBook,
+        LicenseCheck licenseCheck) {
 
     /** What the services are built on. */
     public record Ports(
@@ -58,6 +62,7 @@ public record CoreServices(
             GroupLicenses groupLicenses,
             LicenseJobs licenseJobs,
             MembershipJobs membershipJobs,
+            LicenseChecks licenseChecks,
             AuditLog audit,
             Clock clock,
             LicensingSettings settings) {
@@ -75,6 +80,7 @@ public record CoreServices(
             Objects.requireNonNull(groupLicenses, "groupLicenses");
             Objects.requireNonNull(licenseJobs, "licenseJobs");
             Objects.requireNonNull(membershipJobs, "membershipJobs");
+            Objects.requireNonNull(licenseChecks, "licenseChecks");
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(settings, "settings");
@@ -136,6 +142,7 @@ public record CoreServices(
                 new GroupDirectory(
                         p.tenantLocks(), p.users(), p.groups(), p.memberships(), p.audit(), directory, p.clock()),
                 new SubscriptionBook(
-                        p.catalog(), p.subscriptions(), p.seats(), p.audit(), licensing.propagation(), p.clock()));
+                        p.catalog(), p.subscriptions(), p.seats(), p.audit(), licensing.propagation(), p.clock()),
+                licensing.check(p.licenseChecks()));
     }
 }

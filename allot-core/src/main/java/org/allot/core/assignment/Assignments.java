@@ -25,6 +25,13 @@ public interface Assignments {
     /** What licensing needs to know of these users, read without locking (for previews). */
     Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> users);
 
+    /**
+     * What licensing needs to know of the users whose id is greater than {@code after} (null: from the start), in id
+     * order, at most {@code limit}, deleted ones included; read without locking. Walks a whole tenant a chunk at a
+     * time.
+     */
+    Map<UserId, LicenseSubject> subjectsAfter(TenantId tenant, UserId after, int limit);
+
     /** The assignments of these users; users without any are left out. */
     Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> users);
 
@@ -47,6 +54,9 @@ public interface Assignments {
 
     /** How many users wait for a seat of the SKU. */
     int countWaiting(TenantId tenant, SkuId sku);
+
+    /** How many users hold a seat of the SKU: those with an active assignment of it, deleted users included. */
+    int countHolding(TenantId tenant, SkuId sku);
 
     /** Users with an assignment from the group whose id is greater than {@code after} (null: from the start), in id order. */
     List<UserId> usersWithSource(TenantId tenant, GroupId group, UserId after, int limit);

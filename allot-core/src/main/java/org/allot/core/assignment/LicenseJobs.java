@@ -14,4 +14,7 @@ public interface LicenseJobs {
 
     /** Gives the free seats of the SKU to its waiting list, in order. */
     void fillWaitingList(TenantId tenant, SkuId sku);
+
+    /** Carries out a run of the license check, a chunk of users at a time (see {@link LicenseCheck}). */
+    void checkLicenses(TenantId tenant, LicenseCheckRunId run);
 }

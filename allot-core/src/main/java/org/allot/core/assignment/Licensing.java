@@ -16,6 +16,11 @@ public final class Licensing {
     private final UserLicensing users;
     private final GroupLicensing groups;
     private final LicensePropagation propagation;
+    private final Tenants tenants;
+    private final LicenseJobs jobs;
+    private final Clock clock;
+    private final SeatCheck seatCheck;
+    private final UserCheck userCheck;
 
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
@@ -64,6 +69,16 @@ public final class Licensing {
                 dependents);
         this.propagation =
                 new LicensePropagation(reconciler, groups, groupLicenses, memberships, assignments, catalog, settings);
+        this.tenants = tenants;
+        this.jobs = jobs;
+        this.clock = clock;
+        this.seatCheck = new SeatCheck(reconciler, locks, assignments, seats, catalog, audit, clock);
+        this.userCheck = new UserCheck(reconciler, locks, assignments);
+    }
+
+    /** The license check over these licensing services, keeping its runs in {@code checks}. */
+    public LicenseCheck check(LicenseChecks checks) {
+        return new LicenseCheck(checks, jobs, tenants, seatCheck, userCheck, clock);
     }
 
     public UserLicensing users() {

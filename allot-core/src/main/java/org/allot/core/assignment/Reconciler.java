@@ -76,12 +76,19 @@ final class Reconciler {
         final LicensingEngine.Context context;
         final SeatLedger ledger;
         private final PlanChanges plans;
+        private final Activity activity;
 
-        private Work(Caller caller, LicensingEngine.Context context, SeatLedger ledger, PlanChanges plans) {
+        private Work(
+                Caller caller,
+                LicensingEngine.Context context,
+                SeatLedger ledger,
+                PlanChanges plans,
+                Activity activity) {
             this.caller = caller;
             this.context = context;
             this.ledger = ledger;
             this.plans = plans;
+            this.activity = activity;
         }
 
         TenantId tenant() {
@@ -113,12 +120,30 @@ final class Reconciler {
             List<LicenseAssignment.Key> removed) {}
 
     Work begin(Caller caller) {
+        return begin(caller, Activity.CHANGE_USER_LICENSE);
+    }
+
+    /** A unit of work whose changes to users are audited as {@code activity}. */
+    Work begin(Caller caller, Activity activity) {
+        return new Work(caller, context(caller), new SeatLedger(caller.tenant(), seats), new PlanChanges(), activity);
+    }
+
+    /** A unit of work that only reads: its seat figures are a snapshot that locks and writes nothing. */
+    Work beginSnapshot(Caller caller) {
+        return new Work(
+                caller,
+                context(caller),
+                SeatLedger.snapshot(caller.tenant(), seats),
+                new PlanChanges(),
+                Activity.CHANGE_USER_LICENSE);
+    }
+
+    private LicensingEngine.Context context(Caller caller) {
         Tenant tenant = tenants.find(caller.tenant())
                 .orElseThrow(() -> new IllegalStateException("no tenant " + caller.tenant()));
         Instant now = clock.instant();
-        LicensingEngine.Context context = new LicensingEngine.Context(
+        return new LicensingEngine.Context(
                 catalog.forTenant(caller.tenant()), tenant.defaultUsageLocation(), tenant.policy(), now);
-        return new Work(caller, context, new SeatLedger(caller.tenant(), seats), new PlanChanges());
     }
 
     /** Evaluates, writes, fills and flushes: the whole of a simple unit of work. */
@@ -167,6 +192,27 @@ final class Reconciler {
         wantedByUser.forEach((id, wanted) ->
                 engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe));
         work.ledger.lockAll(probe.touched());
+        return decide(work, subjects, current, users, change);
+    }
+
+    /**
+     * What {@link #reinherit} would decide for these users, read without locks and against the seat figures of a
+     * {@link #beginSnapshot snapshot} unit of work: nothing is locked or written. The license check compares it with
+     * what is stored.
+     */
+    Batch recompute(Work work, Map<UserId, LicenseSubject> subjects) {
+        Change change = inheritance.of(work.tenant(), work.context.policy(), subjects.keySet());
+        Map<UserId, List<LicenseAssignment>> current = assignments.of(work.tenant(), subjects.keySet());
+        return decide(work, subjects, current, subjects.keySet(), change);
+    }
+
+    /** Evaluates the change for each user with the engine against the work's seat figures. */
+    private Batch decide(
+            Work work,
+            Map<UserId, LicenseSubject> subjects,
+            Map<UserId, List<LicenseAssignment>> current,
+            Collection<UserId> users,
+            Change change) {
         Map<UserId, UserLicenses> before = new LinkedHashMap<>();
         Map<UserId, UserLicenses> after = new LinkedHashMap<>();
         List<LicenseAssignment> added = new ArrayList<>();
@@ -206,7 +252,7 @@ final class Reconciler {
                 events.add(AuditEvent.of(
                         work.caller,
                         work.context.now(),
-                        Activity.CHANGE_USER_LICENSE,
+                        work.activity,
                         AuditTarget.user(id, after.subject().userPrincipalName()),
                         changes));
             }
@@ -236,7 +282,12 @@ final class Reconciler {
 
     /** Serves the waiting lists that now have free seats, then writes the seat figures. */
     private void settle(Work work) {
-        Work filling = new Work(work.caller.as(Actor.GROUP_BASED_LICENSING), work.context, work.ledger, work.plans);
+        Work filling = new Work(
+                work.caller.as(Actor.GROUP_BASED_LICENSING),
+                work.context,
+                work.ledger,
+                work.plans,
+                Activity.CHANGE_USER_LICENSE);
         int budget = fillLimit;
         for (SkuId sku : new TreeSet<>(work.ledger.owing())) {
             while (true) {

@@ -8,6 +8,8 @@ public enum Activity {
     RESTORE_USER("Restore user", Category.USER_MANAGEMENT),
     HARD_DELETE_USER("Hard delete user", Category.USER_MANAGEMENT),
     CHANGE_USER_LICENSE("Change user license", Category.USER_MANAGEMENT),
+    /** The license check brought a user's licenses, or a product's seat figures, back in line with the rules. */
+    REPAIR_LICENSE_STATE("Repair license state", Category.USER_MANAGEMENT),
     ADD_GROUP("Add group", Category.GROUP_MANAGEMENT),
     UPDATE_GROUP("Update group", Category.GROUP_MANAGEMENT),
     DELETE_GROUP("Delete group", Category.GROUP_MANAGEMENT),

@@ -1,6 +1,7 @@
 package org.allot.core.testing;
 
 import org.allot.core.assembly.CoreServices;
+import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Catalog;
@@ -28,6 +29,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryAssignments assignments = new InMemoryAssignments(users, groupLicenses);
     public final InMemoryLicenseJobs jobs = new InMemoryLicenseJobs();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public final InMemoryLicenseChecks licenseChecks = new InMemoryLicenseChecks();
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final LicensingSettings settings;
     public final ProductCatalog catalog;
@@ -38,6 +40,7 @@ public final class InMemoryAllot implements Installation {
     public final SubscriptionBook subscriptionBook;
     public final DynamicMembership dynamicMembership;
     public final MembershipPreview membershipPreview;
+    public final LicenseCheck licenseCheck;
 
     public InMemoryAllot(Catalog builtIn, LicensingSettings settings, MutableClock clock) {
         this.settings = settings;
@@ -65,6 +68,7 @@ public final class InMemoryAllot implements Installation {
                 groupLicenses,
                 jobs,
                 jobs,
+                licenseChecks,
                 audit,
                 clock,
                 settings));
@@ -75,11 +79,12 @@ public final class InMemoryAllot implements Installation {
         userDirectory = services.userDirectory();
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
+        licenseCheck = services.licenseCheck();
     }
 
     @Override
     public int runJobs() {
-        return jobs.runAll(licensing, dynamicMembership, settings.chunkSize());
+        return jobs.runAll(licensing, dynamicMembership, licenseCheck, settings.chunkSize());
     }
 
     @Override
@@ -100,6 +105,11 @@ public final class InMemoryAllot implements Installation {
     @Override
     public MembershipPreview membershipPreview() {
         return membershipPreview;
+    }
+
+    @Override
+    public LicenseCheck licenseCheck() {
+        return licenseCheck;
     }
 
     @Override

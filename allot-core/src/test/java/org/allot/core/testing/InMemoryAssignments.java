@@ -53,6 +53,15 @@ public final class InMemoryAssignments implements Assignments {
     }
 
     @Override
+    public Map<UserId, LicenseSubject> subjectsAfter(TenantId tenant, UserId after, int limit) {
+        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
+        TreeSet<UserId> ids = new TreeSet<>(users.of(tenant).keySet());
+        (after == null ? ids : ids.tailSet(after, false)).stream().limit(limit).forEach(id -> users.find(tenant, id)
+                .ifPresent(u -> subjects.put(id, LicenseSubject.of(u))));
+        return subjects;
+    }
+
+    @Override
     public synchronized Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
         for (LicenseAssignment a : of(tenant).values()) {
@@ -109,6 +118,15 @@ public final class InMemoryAssignments implements Assignments {
     @Override
     public int countWaiting(TenantId tenant, SkuId sku) {
         return waiting(tenant, sku, Integer.MAX_VALUE).size();
+    }
+
+    @Override
+    public synchronized int countHolding(TenantId tenant, SkuId sku) {
+        return (int) of(tenant).values().stream()
+                .filter(a -> a.sku().equals(sku) && a.holdsSeat())
+                .map(LicenseAssignment::user)
+                .distinct()
+                .count();
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.assignment.LicenseCheck;
+import org.allot.core.assignment.LicenseCheckRunId;
 import org.allot.core.assignment.LicenseJobs;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.catalog.SkuId;
@@ -23,6 +25,9 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
     /** A dynamic group whose members are to be recomputed. */
     private record Recompute(GroupId group) {}
 
+    /** A run of the license check. */
+    private record Check(LicenseCheckRunId run) {}
+
     private final Set<Job> queued = new LinkedHashSet<>();
 
     @Override
@@ -36,6 +41,11 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     @Override
+    public synchronized void checkLicenses(TenantId tenant, LicenseCheckRunId run) {
+        queued.add(new Job(tenant, new Check(run)));
+    }
+
+    @Override
     public synchronized void recomputeMembership(TenantId tenant, GroupId group) {
         queued.add(new Job(tenant, new Recompute(group)));
     }
@@ -45,7 +55,7 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     /** Runs queued jobs, and the jobs they queue, until none is left; returns how many ran. */
-    public int runAll(Licensing licensing, DynamicMembership dynamic, int chunkSize) {
+    public int runAll(Licensing licensing, DynamicMembership dynamic, LicenseCheck check, int chunkSize) {
         int ran = 0;
         while (true) {
             List<Job> batch;
@@ -58,7 +68,21 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
             }
             for (Job job : batch) {
                 Caller caller = Caller.of(job.tenant(), Actor.GROUP_BASED_LICENSING);
-                if (job.target() instanceof Recompute recompute) {
+                if (job.target() instanceof Check run) {
+                    if (!check.run(job.tenant(), run.run())
+                            .map(r -> r.state().underWay())
+                            .orElse(false)) {
+                        ran++;
+                        continue;
+                    }
+                    check.start(job.tenant(), run.run());
+                    UserId next = null;
+                    do {
+                        next = check.check(job.tenant(), run.run(), next, chunkSize)
+                                .next();
+                    } while (next != null);
+                    check.finish(job.tenant(), run.run());
+                } else if (job.target() instanceof Recompute recompute) {
                     UserId next = null;
                     do {
                         next = dynamic.recomputeChunk(caller, recompute.group(), next, chunkSize)

@@ -5,6 +5,7 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.audit.AuditEvent;
@@ -44,6 +45,8 @@ public interface Installation {
     DynamicMembership dynamicMembership();
 
     MembershipPreview membershipPreview();
+
+    LicenseCheck licenseCheck();
 
     Users users();
 

@@ -15,6 +15,8 @@ import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.GroupLicensing.GroupLicenseState;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseCheckRun;
+import org.allot.core.assignment.LicenseDifference;
 import org.allot.core.assignment.LicenseSubject;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.assignment.UserLicenses;
@@ -223,6 +225,42 @@ public final class Scenario {
                 .map(LicenseAssignment::user)
                 .distinct()
                 .count();
+    }
+
+    // ---- license check
+
+    /** Runs the license check to its end, as the background worker would: a dry run, or a repair. */
+    public LicenseCheckRun checkLicenses(boolean dryRun) {
+        LicenseCheckRun run = allot.licenseCheck().request(admin, dryRun).value();
+        runJobs();
+        return allot.licenseCheck().run(tenant, run.id()).orElseThrow();
+    }
+
+    /** Every difference a run found, in the order it found them. */
+    public List<LicenseDifference> differences(LicenseCheckRun run) {
+        return allot.licenseCheck().differences(tenant, run.id(), 0, 10_000);
+    }
+
+    // ---- drift: changes made behind licensing's back, straight through the storage ports
+
+    /** Deletes a stored assignment as if by hand in the database. */
+    public void dropBehindTheBack(LicenseAssignment assignment) {
+        allot.assignments().write(tenant, List.of(), List.of(), List.of(assignment.key()));
+    }
+
+    /** Stores an assignment nothing decided. */
+    public void insertBehindTheBack(LicenseAssignment assignment) {
+        allot.assignments().write(tenant, List.of(assignment), List.of(), List.of());
+    }
+
+    /** Overwrites a stored assignment. */
+    public void overwriteBehindTheBack(LicenseAssignment assignment) {
+        allot.assignments().write(tenant, List.of(), List.of(assignment), List.of());
+    }
+
+    /** Overwrites a product's seat figures. */
+    public void setSeatsBehindTheBack(Product product, SeatCount count) {
+        allot.seats().save(tenant, product.skuId(), count);
     }
 
     public static AssignedLicense license(Product product, ServicePlan... disabled) {
