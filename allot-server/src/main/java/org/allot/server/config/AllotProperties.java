@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processing how licensing splits and runs its work
  * @param tenantDefaults the settings a new tenant starts with
  * @param sync directory sync (hybrid identity)
+ * @param reconciliation the scheduled license check (docs/license-check.md)
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -24,7 +25,8 @@ public record AllotProperties(
         @DefaultValue TenantDefaults tenantDefaults,
         @DefaultValue Api api,
         @DefaultValue Bootstrap bootstrap,
-        @DefaultValue Sync sync) {
+        @DefaultValue Sync sync,
+        @DefaultValue Reconciliation reconciliation) {
 
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
@@ -65,6 +67,22 @@ public record AllotProperties(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("1h") Duration retentionSweep) {}
+
+    /**
+     * @param interval how often every tenant's licenses are checked from scratch; 0 turns the schedule off (runs can
+     *     still be asked for)
+     * @param repair whether scheduled runs repair what they find, or only report it (a dry run)
+     * @param pollInterval how often a server looks for tenants whose check is due
+     */
+    public record Reconciliation(
+            @DefaultValue("24h") Duration interval,
+            @DefaultValue("true") boolean repair,
+            @DefaultValue("1m") Duration pollInterval) {
+
+        public boolean scheduled() {
+            return !interval.isZero() && !interval.isNegative();
+        }
+    }
 
     /**
      * @param tokenLifetime how long an access token is valid

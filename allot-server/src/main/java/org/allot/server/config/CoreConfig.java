@@ -3,6 +3,7 @@ package org.allot.server.config;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.allot.core.assembly.CoreServices;
+import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Catalog;
@@ -17,6 +18,7 @@ import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
+import org.allot.server.persistence.JdbcLicenseChecks;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
@@ -108,6 +110,11 @@ class CoreConfig {
     }
 
     @Bean
+    JdbcLicenseChecks licenseChecks(DataSource dataSource, JdbcClient jdbc) {
+        return new JdbcLicenseChecks(dataSource, jdbc);
+    }
+
+    @Bean
     JdbcLicenseJobs licenseJobs(JdbcClient jdbc) {
         return new JdbcLicenseJobs(jdbc);
     }
@@ -144,6 +151,7 @@ class CoreConfig {
             JdbcAssignments assignments,
             JdbcGroupLicenses groupLicenses,
             JdbcLicenseJobs jobs,
+            JdbcLicenseChecks licenseChecks,
             JdbcAuditLog auditLog,
             Clock clock,
             LicensingSettings settings) {
@@ -161,6 +169,7 @@ class CoreConfig {
                 groupLicenses,
                 jobs,
                 jobs,
+                licenseChecks,
                 auditLog,
                 clock,
                 settings));
@@ -169,6 +178,11 @@ class CoreConfig {
     @Bean
     Licensing licensing(CoreServices services) {
         return services.licensing();
+    }
+
+    @Bean
+    LicenseCheck licenseCheck(CoreServices services) {
+        return services.licenseCheck();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.allot.server.config;
 
 import java.time.Clock;
+import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.rules.DynamicMembership;
@@ -9,6 +10,7 @@ import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.JdbcLicenseJobs;
 import org.allot.server.processing.JobRunner;
+import org.allot.server.processing.LicenseCheckSchedule;
 import org.allot.server.processing.RetentionSweep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,16 +18,18 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Background work: licensing jobs and the purge of deleted users past retention. */
+/** Background work: licensing jobs, the purge of deleted users past retention, and the scheduled license check. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ProcessingConfig implements SchedulingConfigurer {
     private final AllotProperties properties;
     private final RetentionSweep sweep;
+    private final LicenseCheckSchedule licenseChecks;
 
-    ProcessingConfig(AllotProperties properties, RetentionSweep sweep) {
+    ProcessingConfig(AllotProperties properties, RetentionSweep sweep, LicenseCheckSchedule licenseChecks) {
         this.properties = properties;
         this.sweep = sweep;
+        this.licenseChecks = licenseChecks;
     }
 
     @Bean
@@ -33,11 +37,27 @@ class ProcessingConfig implements SchedulingConfigurer {
             JdbcLicenseJobs jobs,
             Licensing licensing,
             DynamicMembership dynamicMembership,
+            LicenseCheck licenseCheck,
             UnitOfWork work,
             AllotProperties properties) {
         AllotProperties.Processing p = properties.processing();
         return new JobRunner(
-                jobs, licensing, dynamicMembership, work, p.workers(), p.chunkSize(), p.pollInterval(), p.lease());
+                jobs,
+                licensing,
+                dynamicMembership,
+                licenseCheck,
+                work,
+                p.workers(),
+                p.chunkSize(),
+                p.pollInterval(),
+                p.lease());
+    }
+
+    @Bean
+    static LicenseCheckSchedule licenseCheckSchedule(
+            LicenseCheck licenseCheck, JdbcTenants tenants, UnitOfWork work, AllotProperties properties) {
+        AllotProperties.Reconciliation r = properties.reconciliation();
+        return new LicenseCheckSchedule(licenseCheck, tenants, work, r.interval(), r.repair());
     }
 
     @Bean
@@ -49,5 +69,9 @@ class ProcessingConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(sweep::sweep, properties.processing().retentionSweep());
+        if (properties.reconciliation().scheduled()) {
+            registrar.addFixedDelayTask(
+                    licenseChecks::startDue, properties.reconciliation().pollInterval());
+        }
     }
 }

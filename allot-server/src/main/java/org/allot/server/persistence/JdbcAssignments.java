@@ -63,16 +63,8 @@ public final class JdbcAssignments implements Assignments {
                             + " where tenant_id = ? and id = any(?) order by id " + clause)
                     .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
                     .query(rs -> {
-                        UserId id = new UserId(SqlValues.uuid(rs, "id"));
-                        String location = rs.getString("usage_location");
-                        subjects.put(
-                                id,
-                                new LicenseSubject(
-                                        id,
-                                        rs.getString("user_principal_name"),
-                                        UserType.valueOf(rs.getString("user_type")),
-                                        location == null ? null : UsageLocation.of(location),
-                                        rs.getObject("deleted_at") != null));
+                        LicenseSubject subject = subject(rs);
+                        subjects.put(subject.id(), subject);
                     });
             return null;
         });
@@ -81,6 +73,26 @@ public final class JdbcAssignments implements Assignments {
                     LockOrder.Level.USERS,
                     subjects.keySet().stream().map(UserId::value).toList());
         }
+        return subjects;
+    }
+
+    /** Walks the primary key from the cursor, so each chunk costs the same however far into the tenant it is. */
+    @Override
+    public Map<UserId, LicenseSubject> subjectsAfter(TenantId tenant, UserId after, int limit) {
+        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
+        JdbcClient.StatementSpec statement = jdbc.sql(
+                        "select id, user_principal_name, user_type, usage_location, deleted_at from directory_user"
+                                + " where tenant_id = :tenant" + (after == null ? "" : " and id > :after")
+                                + " order by id limit :limit")
+                .param("tenant", tenant.value())
+                .param("limit", limit);
+        if (after != null) {
+            statement = statement.param("after", after.value());
+        }
+        statement.query(rs -> {
+            LicenseSubject subject = subject(rs);
+            subjects.put(subject.id(), subject);
+        });
         return subjects;
     }
 
@@ -203,6 +215,16 @@ public final class JdbcAssignments implements Assignments {
     }
 
     @Override
+    public int countHolding(TenantId tenant, SkuId sku) {
+        return jdbc.sql("""
+                        select count(distinct user_id) from license_assignment
+                        where tenant_id = ? and sku_id = ? and state in ('Active', 'ActiveWithError')""")
+                .params(tenant.value(), sku.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
     public List<UserId> usersWithSource(TenantId tenant, GroupId group, UserId after, int limit) {
         JdbcClient.StatementSpec statement = jdbc.sql("select distinct user_id from license_assignment"
                         + " where tenant_id = :tenant and source_group_id = :group"
@@ -284,6 +306,16 @@ public final class JdbcAssignments implements Assignments {
                 .map(p -> p.value().toString())
                 .sorted()
                 .collect(Collectors.joining(","));
+    }
+
+    private static LicenseSubject subject(ResultSet rs) throws SQLException {
+        String location = rs.getString("usage_location");
+        return new LicenseSubject(
+                new UserId(SqlValues.uuid(rs, "id")),
+                rs.getString("user_principal_name"),
+                UserType.valueOf(rs.getString("user_type")),
+                location == null ? null : UsageLocation.of(location),
+                rs.getObject("deleted_at") != null);
     }
 
     static LicenseAssignment map(ResultSet rs, int row) throws SQLException {

@@ -20,12 +20,15 @@ public final class UnitOfWork {
 
     private final TransactionTemplate write;
     private final TransactionTemplate read;
+    private final TransactionTemplate snapshot;
 
     public UnitOfWork(PlatformTransactionManager transactions) {
         this.write = new TransactionTemplate(transactions);
         this.read = new TransactionTemplate(transactions);
         this.read.setReadOnly(true);
         this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Runs a command; a refused outcome rolls back everything it did. */
@@ -42,6 +45,15 @@ public final class UnitOfWork {
     /** Runs work that cannot be refused, in one transaction. */
     public <T> T execute(Supplier<T> work) {
         return retrying(() -> write.execute(status -> work.get()));
+    }
+
+    /**
+     * Runs work that reads without locks and must see one consistent state: every statement of the transaction sees
+     * the database as it was when the first one began (PostgreSQL's REPEATABLE READ), whatever commits meanwhile.
+     * What it writes must not be written by anyone else meanwhile (a license check's own records, say).
+     */
+    public <T> T snapshot(Supplier<T> work) {
+        return retrying(() -> snapshot.execute(status -> work.get()));
     }
 
     /** Reads in one read-only transaction, so the result is one consistent view. */

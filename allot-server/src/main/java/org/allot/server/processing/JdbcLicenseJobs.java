@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.LicenseCheckRunId;
 import org.allot.core.assignment.LicenseJobs;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
@@ -22,6 +23,8 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     static final String FILL = "FILL";
     /** Recomputes a dynamic group's members; the cursor is the last user evaluated. */
     static final String RULE = "RULE";
+    /** A run of the license check; the target is the run's id, the cursor the last user checked. */
+    static final String CHECK = "CHECK";
 
     private final JdbcClient jdbc;
 
@@ -37,6 +40,11 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     @Override
     public void fillWaitingList(TenantId tenant, SkuId sku) {
         enqueue(tenant, FILL, sku.value());
+    }
+
+    @Override
+    public void checkLicenses(TenantId tenant, LicenseCheckRunId run) {
+        enqueue(tenant, CHECK, run.value());
     }
 
     @Override

@@ -7,9 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.assignment.LicenseCheck;
+import org.allot.core.assignment.LicenseCheckRun;
+import org.allot.core.assignment.LicenseCheckRunId;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
@@ -34,6 +38,7 @@ public final class JobRunner implements SmartLifecycle {
     private final JdbcLicenseJobs jobs;
     private final Licensing licensing;
     private final DynamicMembership dynamic;
+    private final LicenseCheck check;
     private final UnitOfWork work;
     private final int workers;
     private final int chunkSize;
@@ -47,6 +52,7 @@ public final class JobRunner implements SmartLifecycle {
             JdbcLicenseJobs jobs,
             Licensing licensing,
             DynamicMembership dynamic,
+            LicenseCheck check,
             UnitOfWork work,
             int workers,
             int chunkSize,
@@ -55,6 +61,7 @@ public final class JobRunner implements SmartLifecycle {
         this.jobs = jobs;
         this.licensing = licensing;
         this.dynamic = dynamic;
+        this.check = check;
         this.work = work;
         this.workers = workers;
         this.chunkSize = chunkSize;
@@ -143,6 +150,7 @@ public final class JobRunner implements SmartLifecycle {
                 case JdbcLicenseJobs.GROUP -> runGroup(job, caller);
                 case JdbcLicenseJobs.RULE -> runRecompute(job, caller);
                 case JdbcLicenseJobs.FILL -> runFill(job, caller);
+                case JdbcLicenseJobs.CHECK -> runCheck(job);
                 default -> throw new IllegalStateException("unknown job kind " + job.kind());
             }
         } catch (LostLease e) {
@@ -151,6 +159,9 @@ public final class JobRunner implements SmartLifecycle {
             log.warn("Job {} ({} {}) failed on attempt {}", job.id(), job.kind(), job.target(), job.attempts(), e);
             work.execute(() -> {
                 jobs.fail(job, worker, String.valueOf(e), MAX_ATTEMPTS, Duration.ofSeconds(5L * job.attempts()));
+                if (job.kind().equals(JdbcLicenseJobs.CHECK) && job.attempts() >= MAX_ATTEMPTS) {
+                    check.fail(job.tenant(), new LicenseCheckRunId(job.target()), String.valueOf(e));
+                }
                 return null;
             });
         }
@@ -201,8 +212,47 @@ public final class JobRunner implements SmartLifecycle {
                         (joined, left) -> {}));
     }
 
-    /** Work done a chunk of users at a time in id order: marked started, chunks, marked finished with two counts. */
-    private record Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish) {}
+    /**
+     * Runs a license check: a dry run's seat step and chunks each in one consistent read (nothing is locked, and a
+     * change committed meanwhile is either wholly seen or not at all), a repair's as every licensing unit of work. A
+     * job whose run is over (it failed, or ended before a crash let the job be claimed again) just completes.
+     */
+    private void runCheck(Job job) {
+        LicenseCheckRunId id = new LicenseCheckRunId(job.target());
+        Optional<LicenseCheckRun> run = work.read(() -> check.run(job.tenant(), id));
+        if (run.isEmpty() || !run.get().state().underWay()) {
+            work.execute(() -> {
+                jobs.complete(job, worker);
+                return null;
+            });
+            return;
+        }
+        runChunks(
+                job,
+                new Chunks(
+                        () -> check.start(job.tenant(), id),
+                        after -> {
+                            LicenseCheck.Chunk c = check.check(job.tenant(), id, after, chunkSize);
+                            return new Step(c.next(), c.users(), c.found(), c.repaired());
+                        },
+                        (found, repaired) -> check.finish(job.tenant(), id),
+                        run.get().dryRun()));
+    }
+
+    /**
+     * Work done a chunk of users at a time in id order: marked started, chunks, marked finished with two counts. With
+     * {@code consistentReads}, the start and each chunk run in a {@link UnitOfWork#snapshot snapshot} transaction.
+     */
+    private record Chunks(
+            Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish, boolean consistentReads) {
+        Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish) {
+            this(start, next, finish, false);
+        }
+    }
+
+    private <T> T step(Chunks chunks, Supplier<T> step) {
+        return chunks.consistentReads() ? work.snapshot(step) : work.execute(step);
+    }
 
     /** What one chunk did: where the next starts (null: done), how many users it processed, and the two counts. */
     private record Step(UserId next, int users, int succeeded, int failed) {}
@@ -219,7 +269,7 @@ public final class JobRunner implements SmartLifecycle {
         int failed = job.failed();
         while (true) {
             if (!started) {
-                work.execute(() -> {
+                step(chunks, () -> {
                     chunks.start().run();
                     requireLease(jobs.progress(job, worker, lease, true, null, 0, 0, 0), job);
                     return null;
@@ -230,7 +280,7 @@ public final class JobRunner implements SmartLifecycle {
             int p = processed;
             int s = succeeded;
             int f = failed;
-            Step step = work.execute(() -> {
+            Step step = step(chunks, () -> {
                 Step c = chunks.next().apply(after);
                 requireLease(
                         jobs.progress(

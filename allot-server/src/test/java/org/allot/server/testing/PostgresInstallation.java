@@ -12,6 +12,7 @@ import org.allot.core.assembly.CoreServices;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.audit.AuditEvent;
@@ -40,6 +41,7 @@ import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
+import org.allot.server.persistence.JdbcLicenseChecks;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
@@ -77,6 +79,7 @@ public final class PostgresInstallation implements Installation {
     private final SubscriptionBook subscriptionBook;
     private final DynamicMembership dynamicMembership;
     private final MembershipPreview membershipPreview;
+    private final LicenseCheck licenseCheck;
     private final JobRunner runner;
     private final UnitOfWork work;
 
@@ -117,6 +120,7 @@ public final class PostgresInstallation implements Installation {
                 groupLicenses,
                 jobs,
                 jobs,
+                new JdbcLicenseChecks(dataSource, jdbc),
                 audit,
                 clock,
                 settings));
@@ -127,11 +131,13 @@ public final class PostgresInstallation implements Installation {
         userDirectory = services.userDirectory();
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
+        licenseCheck = services.licenseCheck();
         work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         runner = new JobRunner(
                 jobs,
                 licensing,
                 dynamicMembership,
+                licenseCheck,
                 work,
                 0,
                 settings.chunkSize(),
@@ -198,6 +204,11 @@ public final class PostgresInstallation implements Installation {
     @Override
     public MembershipPreview membershipPreview() {
         return membershipPreview;
+    }
+
+    @Override
+    public LicenseCheck licenseCheck() {
+        return licenseCheck;
     }
 
     @Override
