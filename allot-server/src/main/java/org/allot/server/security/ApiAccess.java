@@ -10,7 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
  * assigns licenses and sets usage locations; a User Administrator manages users, groups and licenses; a Groups
  * Administrator manages groups, their members and their licenses; subscriptions, products, tenant settings, app
  * registrations and directory sync are for Global Administrators (Entra's Hybrid Identity Administrator has no
- * counterpart here).
+ * counterpart here). License checks (dry runs and repairs) are started by Global and License Administrators.
  */
 public final class ApiAccess {
     /** One rule: requests with this method and path pattern need this capability. */
@@ -54,6 +54,7 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
             rule(HttpMethod.DELETE, "/allot/v1/appRegistrations/*", Capability.MANAGE_APPS),
+            rule(HttpMethod.POST, "/allot/v1/reconciliation", Capability.CHECK_LICENSES),
             rule(HttpMethod.PUT, "/allot/v1/directorySync/**", Capability.MANAGE_DIRECTORY_SYNC),
             rule(HttpMethod.POST, "/allot/v1/directorySync/**", Capability.MANAGE_DIRECTORY_SYNC),
             // reading is for everyone

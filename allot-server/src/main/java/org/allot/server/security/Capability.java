@@ -19,7 +19,9 @@ public enum Capability {
     MANAGE_APPS,
     MANAGE_ADMINISTRATORS,
     /** Configure the directory connector, test it, start runs and confirm their deletions. */
-    MANAGE_DIRECTORY_SYNC;
+    MANAGE_DIRECTORY_SYNC,
+    /** Start license checks: dry runs and repairs (docs/license-check.md). */
+    CHECK_LICENSES;
 
     /** The capabilities a role grants. */
     public static Set<Capability> of(Role role) {
@@ -34,7 +36,7 @@ public enum Capability {
                         MANAGE_GROUPS,
                         ASSIGN_GROUP_LICENSES);
             case LICENSE_ADMINISTRATOR ->
-                EnumSet.of(READ, SET_USAGE_LOCATION, ASSIGN_USER_LICENSES, ASSIGN_GROUP_LICENSES);
+                EnumSet.of(READ, SET_USAGE_LOCATION, ASSIGN_USER_LICENSES, ASSIGN_GROUP_LICENSES, CHECK_LICENSES);
             case GROUPS_ADMINISTRATOR -> EnumSet.of(READ, MANAGE_GROUPS, ASSIGN_GROUP_LICENSES);
             case GLOBAL_READER -> EnumSet.of(READ);
         };

@@ -21,6 +21,8 @@ class OpenApiIT extends ApiIT {
                 .isTrue();
         assertThat(doc.body().path("paths").has("/allot/v1/groups/{id}/seatImpact"))
                 .isTrue();
+        assertThat(doc.body().path("paths").has("/allot/v1/reconciliation/runs/{id}/differences"))
+                .isTrue();
         assertThat(doc.body().toString()).doesNotContain("\"caller\"");
         assertThat(doc.body()
                         .path("components")

@@ -61,6 +61,23 @@ public final class Responses {
         return body;
     }
 
+    /**
+     * One page of a collection paged with {@code $top} and {@code $skip}: the next page's link repeats the request
+     * with {@code $skip} set to {@code nextSkip} (null: this is the last page).
+     */
+    public ObjectNode page(HttpServletRequest request, String context, List<?> values, Integer nextSkip) {
+        ObjectNode body = list(request, context, values);
+        if (nextSkip != null) {
+            body.put(
+                    "@odata.nextLink",
+                    ServletUriComponentsBuilder.fromRequest(request)
+                            .replaceQueryParam("$skip", nextSkip)
+                            .build()
+                            .toUriString());
+        }
+        return body;
+    }
+
     /** A collection of objects without query options (everything returned as it is). */
     public ObjectNode list(HttpServletRequest request, String context, List<?> values) {
         return page(request, context, values, null, null, null, null);
