@@ -1,6 +1,7 @@
 package org.allot.server.config;
 
 import java.time.Clock;
+import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.subscription.SubscriptionBook;
@@ -13,6 +14,7 @@ import org.allot.server.persistence.query.LicenseQueries;
 import org.allot.server.security.AdminAccounts;
 import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.web.admin.GroupViews;
+import org.allot.server.web.admin.LicenseCheckViews;
 import org.allot.server.web.admin.Members;
 import org.allot.server.web.admin.ProductChoices;
 import org.allot.server.web.admin.UserViews;
@@ -56,6 +58,11 @@ class AdminCenterConfig {
             JdbcMemberships memberships,
             UserViews users) {
         return new GroupViews(catalog, licensing, directory, queries, memberships, users);
+    }
+
+    @Bean
+    LicenseCheckViews licenseCheckViews(LicenseCheck check, ProductCatalog catalog, LicenseQueries queries) {
+        return new LicenseCheckViews(check, catalog, queries);
     }
 
     @Bean

@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Products: seat figures, subscriptions and their seats, who holds each product and who waits for it, in order. */
+/**
+ * Products: seat figures, subscriptions and their seats, who holds each product and who waits for it, in order; and
+ * the license check, which tells whether what is stored is what the rules say.
+ */
 @Controller
 public class LicensesPage {
     static final int PAGE = 50;
@@ -37,6 +40,7 @@ public class LicensesPage {
     private final ProductChoices products;
     private final LicenseQueries queries;
     private final JdbcAssignments assignments;
+    private final LicenseCheckViews checks;
 
     public LicensesPage(
             UnitOfWork work,
@@ -44,21 +48,28 @@ public class LicensesPage {
             Subscriptions subscriptions,
             ProductChoices products,
             LicenseQueries queries,
-            JdbcAssignments assignments) {
+            JdbcAssignments assignments,
+            LicenseCheckViews checks) {
         this.work = work;
         this.book = book;
         this.subscriptions = subscriptions;
         this.products = products;
         this.queries = queries;
         this.assignments = assignments;
+        this.checks = checks;
     }
 
+    /** The products with their seats, and the license check: its latest run and a page of what it found. */
     @GetMapping("/licenses")
-    public String list(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+    public String list(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "differences", defaultValue = "0") int differencesFrom,
+            Model model) {
         model.addAttribute("products", work.read(() -> book.subscribedSkus(admin.tenant()).stream()
                 .map(ProductChoices::choice)
                 .sorted(Comparator.comparing(ProductChoices.Choice::name, String.CASE_INSENSITIVE_ORDER))
                 .toList()));
+        model.addAttribute("check", LicenseCheckPage.section(work, checks, admin, differencesFrom));
         return "licenses/list";
     }
 

@@ -12,7 +12,8 @@ public record Permissions(
         boolean assignGroupLicenses,
         boolean manageSubscriptions,
         boolean manageAdministrators,
-        boolean manageDirectorySync) {
+        boolean manageDirectorySync,
+        boolean checkLicenses) {
 
     static Permissions of(AdminPrincipal admin) {
         return new Permissions(
@@ -23,7 +24,8 @@ public record Permissions(
                 admin.can(Capability.ASSIGN_GROUP_LICENSES),
                 admin.can(Capability.MANAGE_SUBSCRIPTIONS),
                 admin.can(Capability.MANAGE_ADMINISTRATORS),
-                admin.can(Capability.MANAGE_DIRECTORY_SYNC));
+                admin.can(Capability.MANAGE_DIRECTORY_SYNC),
+                admin.can(Capability.CHECK_LICENSES));
     }
 
     /** Whether the administrator can change nothing at all (a Global Reader). */
@@ -35,6 +37,7 @@ public record Permissions(
                 || assignGroupLicenses
                 || manageSubscriptions
                 || manageAdministrators
-                || manageDirectorySync);
+                || manageDirectorySync
+                || checkLicenses);
     }
 }
