@@ -11,6 +11,7 @@ import org.allot.cli.command.LicenseCommands;
 import org.allot.cli.command.Login;
 import org.allot.cli.command.Logout;
 import org.allot.cli.command.ProductCommands;
+import org.allot.cli.command.Reconcile;
 import org.allot.cli.command.SubscriptionCommands;
 import org.allot.cli.command.SyncCommands;
 import org.allot.cli.command.UserCommands;
@@ -41,6 +42,7 @@ import picocli.CommandLine.ScopeType;
             ProductCommands.class,
             SubscriptionCommands.class,
             SyncCommands.class,
+            Reconcile.class,
             ImportCommands.class,
             CommandLine.HelpCommand.class
         },
@@ -50,7 +52,8 @@ import picocli.CommandLine.ScopeType;
             "1:failed: server unreachable, credentials refused, some import rows not applied, a sync that failed",
             "2:usage: wrong option or argument, malformed filter or file",
             "3:not found: no such user, group, product, subscription or sync run",
-            "4:refused by a licensing rule, or conflicting with the current state; a sync run --wait that is blocked"
+            "4:refused by a licensing rule, or conflicting with the current state; a sync run --wait that is blocked",
+            "5:allot reconcile --wait: differences remain (a dry run found some)"
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -60,6 +63,7 @@ import picocli.CommandLine.ScopeType;
             "  allot group license add Sales-E3 --sku SPE_E5 --wait",
             "  allot import users users.csv --dry-run",
             "  allot sync run --wait",
+            "  allot reconcile --dry-run --wait",
             "  source <(allot completion)"
         })
 public final class Allot {

@@ -11,7 +11,9 @@ public enum Exit {
     /** A named user, group, product or subscription does not exist. */
     NOT_FOUND(3),
     /** The server refused the change by a licensing rule or because it conflicts with the current state. */
-    REFUSED(4);
+    REFUSED(4),
+    /** A license check ({@code allot reconcile --wait}) ended with differences left: a dry run found some. */
+    DIFFERENCES(5);
 
     private final int code;
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.allot.cli.api.ApiError;
 import org.junit.jupiter.api.Test;
 
-/** docs/cli.md: 0 done, 1 failure, 2 usage, 3 not found, 4 refused by a rule or conflicting. */
+/**
+ * docs/cli.md: 0 done, 1 failure, 2 usage, 3 not found, 4 refused by a rule or conflicting, 5 differences a license
+ * check left.
+ */
 class ExitTest {
 
     @Test
@@ -35,6 +38,12 @@ class ExitTest {
         assertThat(Exit.forResponse(429, "TooManyRequests")).isEqualTo(Exit.FAILURE);
         assertThat(Exit.forResponse(500, "generalException")).isEqualTo(Exit.FAILURE);
         assertThat(Exit.FAILURE.code()).isEqualTo(1);
+    }
+
+    @Test
+    void differencesALicenseCheckLeftHaveACodeOfTheirOwn() {
+        assertThat(Exit.DIFFERENCES.code()).isEqualTo(5);
+        assertThat(Exit.values()).extracting(Exit::code).doesNotHaveDuplicates();
     }
 
     @Test

@@ -60,6 +60,15 @@ public final class ApiReader {
                 .build());
     }
 
+    /** A POST, for a test's setup of what the CLI has no command for (custom products, plan rules). */
+    public JsonNode post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** The user with this userPrincipalName and the properties asked for; a missing node when there is none. */
     public JsonNode user(String upn, String select) {
         return get("/v1.0/users/" + URLEncoder.encode(upn, StandardCharsets.UTF_8), "$select", select);
