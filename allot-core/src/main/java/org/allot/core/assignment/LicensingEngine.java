@@ -133,7 +133,7 @@ public final class LicensingEngine {
             if (conflict.isPresent()) {
                 failures.put(a.key(), conflict.get());
             } else {
-                acceptedBySku.computeIfAbsent(a.sku(), s -> new HashSet<>()).addAll(enabled.get(a.key()));
+                acceptedBySku.merge(a.sku(), enabled.get(a.key()), LicensingEngine::union);
                 candidates.computeIfAbsent(a.sku(), s -> new ArrayList<>()).add(a);
             }
         }
@@ -152,7 +152,10 @@ public final class LicensingEngine {
                 (seat ? seated : waitingNow).add(sku);
             }
             unmet = unmetPlans(
-                    seatedRows(candidates, seated), enabled, k -> facts.get(k).withRequirements(), rules);
+                    seatedRows(candidates, seated),
+                    k -> facts.get(k).requiredByOthers(),
+                    k -> facts.get(k).withRequirements(),
+                    rules);
             dropped = false;
             for (SkuId sku : new ArrayList<>(seated)) {
                 List<LicenseAssignment> rows = candidates.get(sku);
@@ -223,14 +226,18 @@ public final class LicensingEngine {
             PlanRuleSet rules) {
         return unmetPlans(
                 seatedRows,
-                enabled,
+                k -> enabled.get(k).stream().filter(rules::isRequired).toList(),
                 k -> enabled.get(k).stream().filter(rules::hasRequirements).toList(),
                 rules);
     }
 
+    /**
+     * {@code providing}: of each assignment's enabled plans, those some rule requires; {@code constrained}: those that
+     * require others. Both are a few plans of a product's dozens, worked out once per combination ({@link PlanFacts}).
+     */
     private static Map<LicenseAssignment.Key, Set<ServicePlanId>> unmetPlans(
             List<LicenseAssignment> seatedRows,
-            Map<LicenseAssignment.Key, Set<ServicePlanId>> enabled,
+            Function<LicenseAssignment.Key, List<ServicePlanId>> providing,
             Function<LicenseAssignment.Key, List<ServicePlanId>> constrained,
             PlanRuleSet rules) {
         Map<LicenseAssignment.Key, Set<ServicePlanId>> unmet = new HashMap<>();
@@ -246,8 +253,8 @@ public final class LicensingEngine {
         do {
             Set<ServicePlanId> available = new HashSet<>();
             for (LicenseAssignment a : seatedRows) {
-                for (ServicePlanId plan : enabled.get(a.key())) {
-                    if (rules.isRequired(plan) && !unmet.get(a.key()).contains(plan)) {
+                for (ServicePlanId plan : providing.apply(a.key())) {
+                    if (!unmet.get(a.key()).contains(plan)) {
                         available.add(plan);
                     }
                 }
@@ -264,6 +271,16 @@ public final class LicensingEngine {
             }
         } while (grew);
         return unmet;
+    }
+
+    /**
+     * The plans of two sources of a SKU together. A SKU mostly has one source, whose (immutable) set of plans is
+     * then used as it is: copying some ninety plans per user was most of the cost of evaluating a large tenant.
+     */
+    private static Set<ServicePlanId> union(Set<ServicePlanId> some, Set<ServicePlanId> others) {
+        Set<ServicePlanId> all = new HashSet<>(some);
+        all.addAll(others);
+        return all;
     }
 
     private static List<LicenseAssignment> seatedRows(

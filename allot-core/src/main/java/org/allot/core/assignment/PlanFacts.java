@@ -23,7 +23,8 @@ final class PlanFacts {
             Set<ServicePlanId> enabled,
             List<ServicePlanId> withRequirements,
             List<ServicePlanId> withExclusions,
-            List<ServicePlanId> withLocationRules) {}
+            List<ServicePlanId> withLocationRules,
+            List<ServicePlanId> requiredByOthers) {}
 
     private record Key(SkuId sku, Set<ServicePlanId> disabled) {}
 
@@ -41,7 +42,7 @@ final class PlanFacts {
     private Facts work(Key key) {
         Product product = catalog.find(key.sku()).orElse(null);
         if (product == null) {
-            return new Facts(null, Set.of(), List.of(), List.of(), List.of());
+            return new Facts(null, Set.of(), List.of(), List.of(), List.of(), List.of());
         }
         PlanRuleSet rules = catalog.rules();
         Set<ServicePlanId> enabled = new LinkedHashSet<>(product.enabledPlans(key.disabled()));
@@ -50,6 +51,7 @@ final class PlanFacts {
                 Set.copyOf(enabled),
                 enabled.stream().filter(rules::hasRequirements).toList(),
                 enabled.stream().filter(rules::hasExclusions).toList(),
-                enabled.stream().filter(rules::hasLocationRules).toList());
+                enabled.stream().filter(rules::hasLocationRules).toList(),
+                enabled.stream().filter(rules::isRequired).toList());
     }
 }
