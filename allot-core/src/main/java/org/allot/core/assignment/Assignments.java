@@ -32,6 +32,13 @@ public interface Assignments {
      */
     Map<UserId, LicenseSubject> subjectsAfter(TenantId tenant, UserId after, int limit);
 
+    /**
+     * The assignments of the users whose id is greater than {@code after} (null: from the start) and at most
+     * {@code last} (null: to the end), as stored — of users who no longer exist too, if any are left. Reads a chunk
+     * of {@link #subjectsAfter} in one range.
+     */
+    Map<UserId, List<LicenseAssignment>> between(TenantId tenant, UserId after, UserId last);
+
     /** The assignments of these users; users without any are left out. */
     Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> users);
 
@@ -55,7 +62,9 @@ public interface Assignments {
     /** How many users wait for a seat of the SKU. */
     int countWaiting(TenantId tenant, SkuId sku);
 
-    /** How many users hold a seat of the SKU: those with an active assignment of it, deleted users included. */
+    /**
+     * How many users hold a seat of the SKU: existing users (deleted ones included) with an active assignment of it.
+     */
     int countHolding(TenantId tenant, SkuId sku);
 
     /** Users with an assignment from the group whose id is greater than {@code after} (null: from the start), in id order. */

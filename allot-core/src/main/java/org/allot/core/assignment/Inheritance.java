@@ -25,7 +25,11 @@ final class Inheritance {
 
     /** Gives each user exactly the licenses of the licensed groups they belong to (nested ones when allowed). */
     Change of(TenantId tenant, TenantPolicy policy, Collection<UserId> users) {
-        Map<UserId, Map<GroupId, Boolean>> groups = memberships.groupsOfUsers(tenant, users);
+        return of(tenant, policy, memberships.groupsOfUsers(tenant, users));
+    }
+
+    /** The same, for users whose groups were read already ({@link Memberships#groupsOfUsers}). */
+    Change of(TenantId tenant, TenantPolicy policy, Map<UserId, Map<GroupId, Boolean>> groups) {
         Set<GroupId> all = new HashSet<>();
         groups.values().forEach(g -> all.addAll(g.keySet()));
         Map<GroupId, List<GroupLicense>> licensed = groupLicenses.ofGroups(tenant, all);

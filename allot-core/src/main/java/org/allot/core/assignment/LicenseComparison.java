@@ -9,9 +9,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.allot.core.audit.PropertyChange;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ServicePlan;
 import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.directory.UserId;
 
 /**
  * Compares a user's stored assignments with what the engine decides they should be, in the terms a repair may
@@ -20,6 +22,7 @@ import org.allot.core.catalog.ServicePlanId;
  */
 final class LicenseComparison {
     static final String ABSENT = "absent";
+    static final String NO_USER = "absent (no such user)";
 
     private LicenseComparison() {}
 
@@ -53,6 +56,38 @@ final class LicenseComparison {
             }
         }
         return differences;
+    }
+
+    /** The assignments of a user who does not exist: none should be there. */
+    static List<LicenseDifference> orphaned(UserId user, List<LicenseAssignment> rows, boolean repaired) {
+        return rows.stream()
+                .sorted(Comparator.comparing(LicenseAssignment::sku).thenComparing(LicenseAssignment::source))
+                .map(a -> new LicenseDifference(
+                        LicenseDifference.Kind.UnexpectedAssignment,
+                        user,
+                        null,
+                        a.sku(),
+                        a.source(),
+                        NO_USER,
+                        state(a),
+                        repaired))
+                .toList();
+    }
+
+    /** For the audit log: the assignments removed because their user does not exist. */
+    static List<PropertyChange> removedOrphans(List<LicenseAssignment> rows, Catalog catalog) {
+        return rows.stream()
+                .map(a -> PropertyChange.of(
+                        "LicenseAssignment "
+                                + catalog.find(a.sku())
+                                        .map(p -> p.skuPartNumber())
+                                        .orElse(a.sku().toString())
+                                + (a.source().isDirect()
+                                        ? " (direct)"
+                                        : " (group " + a.source().groupOrNull() + ")"),
+                        state(a),
+                        null))
+                .toList();
     }
 
     /** Whether a repair may write this evaluated assignment over the stored one: their compared terms differ. */

@@ -73,7 +73,7 @@ public final class Licensing {
         this.jobs = jobs;
         this.clock = clock;
         this.seatCheck = new SeatCheck(reconciler, locks, assignments, seats, catalog, audit, clock);
-        this.userCheck = new UserCheck(reconciler, locks, assignments);
+        this.userCheck = new UserCheck(reconciler, locks, assignments, memberships, audit);
     }
 
     /** The license check over these licensing services, keeping its runs in {@code checks}. */

@@ -21,6 +21,7 @@ import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserId;
@@ -196,13 +197,16 @@ final class Reconciler {
     }
 
     /**
-     * What {@link #reinherit} would decide for these users, read without locks and against the seat figures of a
-     * {@link #beginSnapshot snapshot} unit of work: nothing is locked or written. The license check compares it with
-     * what is stored.
+     * What {@link #reinherit} would decide for these users, given their assignments and the groups they belong to as
+     * read (without locks) by the caller, against the seat figures of a {@link #beginSnapshot snapshot} unit of work:
+     * nothing is locked or written. The license check compares it with what is stored.
      */
-    Batch recompute(Work work, Map<UserId, LicenseSubject> subjects) {
-        Change change = inheritance.of(work.tenant(), work.context.policy(), subjects.keySet());
-        Map<UserId, List<LicenseAssignment>> current = assignments.of(work.tenant(), subjects.keySet());
+    Batch recompute(
+            Work work,
+            Map<UserId, LicenseSubject> subjects,
+            Map<UserId, List<LicenseAssignment>> current,
+            Map<UserId, Map<GroupId, Boolean>> groups) {
+        Change change = inheritance.of(work.tenant(), work.context.policy(), groups);
         return decide(work, subjects, current, subjects.keySet(), change);
     }
 

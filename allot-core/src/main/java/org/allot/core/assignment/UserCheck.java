@@ -5,71 +5,110 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.UserId;
 
 /**
  * The users of a tenant against what the engine decides for them from scratch — their direct assignments as stored,
  * and the licenses of the groups they belong to — a chunk at a time in id order. Deleted users are skipped: their
- * licenses stay frozen until they are restored or purged.
+ * licenses stay frozen until they are restored or purged. Assignments left behind by users who no longer exist are
+ * reported, and a repair removes them.
  */
 final class UserCheck {
     private final Reconciler reconciler;
     private final TenantLocks locks;
     private final Assignments assignments;
+    private final Memberships memberships;
+    private final AuditLog audit;
 
-    UserCheck(Reconciler reconciler, TenantLocks locks, Assignments assignments) {
+    UserCheck(
+            Reconciler reconciler,
+            TenantLocks locks,
+            Assignments assignments,
+            Memberships memberships,
+            AuditLog audit) {
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
         this.assignments = Objects.requireNonNull(assignments);
+        this.memberships = Objects.requireNonNull(memberships);
+        this.audit = Objects.requireNonNull(audit);
     }
 
     /** What one chunk found; {@code next} is the last user it covered, or null when it reached the end. */
     record Result(List<LicenseDifference> differences, int users, UserId next) {}
 
     /**
-     * Reads the chunk's users, their assignments, memberships and group licenses without locks (the caller runs it
-     * in one consistent read), evaluates each user against a snapshot of the seat figures, and writes nothing.
+     * Reads the chunk's users, then their assignments and the groups they belong to, each in one range, without locks
+     * (the caller runs it in one consistent read); evaluates each user against a snapshot of the seat figures, and
+     * writes nothing.
      */
     Result dryRun(Caller caller, UserId after, int limit) {
-        Map<UserId, LicenseSubject> chunk = assignments.subjectsAfter(caller.tenant(), after, limit);
+        TenantId tenant = caller.tenant();
+        Map<UserId, LicenseSubject> chunk = assignments.subjectsAfter(tenant, after, limit);
+        UserId next = next(chunk, limit);
+        Map<UserId, List<LicenseAssignment>> stored = assignments.between(tenant, after, next);
+        Map<UserId, Map<GroupId, Boolean>> groups = memberships.groupsOfUsersBetween(tenant, after, next);
         Map<UserId, LicenseSubject> living = living(chunk);
         Reconciler.Work work = reconciler.beginSnapshot(caller);
-        Reconciler.Batch batch = reconciler.recompute(work, living);
-        return new Result(compare(work, batch, false), living.size(), next(chunk, limit));
+        Reconciler.Batch batch = reconciler.recompute(work, living, stored, groups);
+        List<LicenseDifference> found = compare(work, batch, false);
+        orphans(stored, chunk).forEach((user, rows) -> found.addAll(LicenseComparison.orphaned(user, rows, false)));
+        return new Result(found, living.size(), next);
     }
 
     /**
      * Locks the chunk's living users (after the tenant's licensing lock, shared), gives each exactly its direct
      * licenses and those of the groups it belongs to, read under the lock, and writes what differs through the
-     * engine, with a "Repair license state" audit record per user.
+     * engine, with a "Repair license state" audit record per user; removes the assignments of users who do not exist.
      */
     Result repair(Caller caller, UserId after, int limit) {
         TenantId tenant = caller.tenant();
         locks.share(tenant);
         Map<UserId, LicenseSubject> chunk = assignments.subjectsAfter(tenant, after, limit);
+        UserId next = next(chunk, limit);
+        Map<UserId, List<LicenseAssignment>> orphans = orphans(assignments.between(tenant, after, next), chunk);
         Map<UserId, LicenseSubject> living = living(chunk);
+        TreeSet<UserId> users = new TreeSet<>(living.keySet());
+        users.addAll(orphans.keySet());
         Reconciler.Work work = reconciler.begin(caller, Activity.REPAIR_LICENSE_STATE);
-        Reconciler.Batch batch = reconciler.reinherit(work, new ArrayList<>(living.keySet()));
+        Reconciler.Batch batch = reconciler.reinherit(work, new ArrayList<>(users));
+        orphans.keySet().removeAll(batch.after().keySet());
         List<LicenseDifference> found = compare(work, batch, true);
-        reconciler.commit(work, onlyDifferences(batch));
+        orphans.forEach((user, rows) -> found.addAll(LicenseComparison.orphaned(user, rows, true)));
+        reconciler.commit(work, withoutOrphans(onlyDifferences(batch), orphans));
         reconciler.finish(work);
-        return new Result(found, living.size(), next(chunk, limit));
+        auditOrphans(work, orphans);
+        return new Result(found, living.size(), next);
     }
 
+    /**
+     * The differences of the users whose evaluated assignments are not those stored, in id order: the engine leaves
+     * every other user's assignments as they are (evaluating again changes nothing), so only those are compared.
+     */
     private static List<LicenseDifference> compare(Reconciler.Work work, Reconciler.Batch batch, boolean repaired) {
+        TreeSet<UserId> touched = new TreeSet<>();
+        batch.added().forEach(a -> touched.add(a.user()));
+        batch.changed().forEach(a -> touched.add(a.user()));
+        batch.removed().forEach(k -> touched.add(k.user()));
         List<LicenseDifference> found = new ArrayList<>();
-        batch.after().forEach((id, after) -> {
+        for (UserId id : touched) {
+            UserLicenses after = batch.after().get(id);
             if (!after.subject().deleted()) {
                 for (LicenseDifference d :
                         LicenseComparison.between(batch.before().get(id), after, work.context.catalog())) {
                     found.add(repaired ? d.asRepaired() : d);
                 }
             }
-        });
+        }
         return found;
     }
 
@@ -85,6 +124,36 @@ final class UserCheck {
         return new Reconciler.Batch(batch.before(), batch.after(), batch.added(), changed, batch.removed());
     }
 
+    private static Reconciler.Batch withoutOrphans(
+            Reconciler.Batch batch, Map<UserId, List<LicenseAssignment>> orphans) {
+        List<LicenseAssignment.Key> removed = new ArrayList<>(batch.removed());
+        orphans.values().forEach(rows -> rows.forEach(a -> removed.add(a.key())));
+        return new Reconciler.Batch(batch.before(), batch.after(), batch.added(), batch.changed(), removed);
+    }
+
+    private void auditOrphans(Reconciler.Work work, Map<UserId, List<LicenseAssignment>> orphans) {
+        orphans.forEach((user, rows) -> audit.append(AuditEvent.of(
+                work.caller,
+                work.context.now(),
+                Activity.REPAIR_LICENSE_STATE,
+                AuditTarget.user(user, null),
+                LicenseComparison.removedOrphans(rows, work.context.catalog()))));
+    }
+
+    /** The assignments of users the chunk does not have: users who no longer exist. */
+    private static Map<UserId, List<LicenseAssignment>> orphans(
+            Map<UserId, List<LicenseAssignment>> stored, Map<UserId, LicenseSubject> chunk) {
+        TreeSet<UserId> missing = new TreeSet<>();
+        stored.keySet().forEach(user -> {
+            if (!chunk.containsKey(user)) {
+                missing.add(user);
+            }
+        });
+        Map<UserId, List<LicenseAssignment>> orphans = new LinkedHashMap<>();
+        missing.forEach(user -> orphans.put(user, stored.get(user)));
+        return orphans;
+    }
+
     private static Map<UserId, LicenseSubject> living(Map<UserId, LicenseSubject> chunk) {
         Map<UserId, LicenseSubject> living = new LinkedHashMap<>();
         chunk.forEach((id, subject) -> {
@@ -95,6 +164,7 @@ final class UserCheck {
         return living;
     }
 
+    /** The last user of a full chunk, where the next one starts; null when the chunk reached the end. */
     private static UserId next(Map<UserId, LicenseSubject> chunk, int limit) {
         if (chunk.size() < limit) {
             return null;

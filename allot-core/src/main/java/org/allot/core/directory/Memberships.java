@@ -45,6 +45,12 @@ public interface Memberships {
     Map<UserId, Map<GroupId, Boolean>> groupsOfUsers(TenantId tenant, Collection<UserId> users);
 
     /**
+     * {@link #groupsOfUsers} for the users whose id is greater than {@code after} (null: from the start) and at most
+     * {@code last} (null: to the end): a chunk of a walk over the tenant in one range.
+     */
+    Map<UserId, Map<GroupId, Boolean>> groupsOfUsersBetween(TenantId tenant, UserId after, UserId last);
+
+    /**
      * The users in the group (directly, or also through nested groups when {@code nested}) whose id is greater than
      * {@code after} (null: from the start), in id order, at most {@code limit}. Deleted users are left out.
      */

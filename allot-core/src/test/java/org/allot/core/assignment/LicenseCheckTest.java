@@ -282,6 +282,43 @@ class LicenseCheckTest {
     }
 
     @Test
+    void assignmentsLeftByAUserWhoNoLongerExistsAreReportedAndRemoved() {
+        contoso.subscribe(E3, 5);
+        UserId ada = contoso.user("ada");
+        GroupId staff =
+                contoso.aGroup("Staff").withMembers(ada).licensedWith(E3).create();
+        UserId gone = new UserId(java.util.UUID.randomUUID());
+        Instant at = contoso.allot.clock().instant();
+        contoso.insertBehindTheBack(new LicenseAssignment(
+                gone, E3.skuId(), AssignmentSource.group(staff), Set.of(), AssignmentState.Active, null, null, at, at));
+        contoso.setSeatsBehindTheBack(E3, contoso.seatsOf(E3).withConsumed(2));
+
+        LicenseCheckRun dryRun = contoso.checkLicenses(true);
+
+        LicenseDifference orphan = new LicenseDifference(
+                UnexpectedAssignment,
+                gone,
+                null,
+                E3.skuId(),
+                AssignmentSource.group(staff),
+                "absent (no such user)",
+                "Active",
+                false);
+        assertThat(contoso.differences(dryRun)).containsExactly(seats(ConsumedUnits, E3, "1", "2", false), orphan);
+
+        contoso.checkLicenses(false);
+
+        assertThat(contoso.allot.allAssignments(contoso.tenant))
+                .extracting(LicenseAssignment::user)
+                .containsExactly(ada);
+        assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(1);
+        assertThat(contoso.audit(Activity.REPAIR_LICENSE_STATE))
+                .extracting(e -> e.target().id())
+                .contains(gone.toString());
+        assertThat(contoso.checkLicenses(true).consistent()).isTrue();
+    }
+
+    @Test
     void aDeletedUsersLicensesStayFrozenAndTheirSeatsCount() {
         contoso.subscribe(E3, 5);
         UserId ada = contoso.user("ada");

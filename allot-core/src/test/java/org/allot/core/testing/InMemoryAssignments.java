@@ -62,6 +62,18 @@ public final class InMemoryAssignments implements Assignments {
     }
 
     @Override
+    public synchronized Map<UserId, List<LicenseAssignment>> between(TenantId tenant, UserId after, UserId last) {
+        Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
+        for (LicenseAssignment a : of(tenant).values()) {
+            if ((after == null || a.user().compareTo(after) > 0)
+                    && (last == null || a.user().compareTo(last) <= 0)) {
+                result.computeIfAbsent(a.user(), u -> new ArrayList<>()).add(a);
+            }
+        }
+        return result;
+    }
+
+    @Override
     public synchronized Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
         for (LicenseAssignment a : of(tenant).values()) {
@@ -124,6 +136,7 @@ public final class InMemoryAssignments implements Assignments {
     public synchronized int countHolding(TenantId tenant, SkuId sku) {
         return (int) of(tenant).values().stream()
                 .filter(a -> a.sku().equals(sku) && a.holdsSeat())
+                .filter(a -> users.find(tenant, a.user()).isPresent())
                 .map(LicenseAssignment::user)
                 .distinct()
                 .count();

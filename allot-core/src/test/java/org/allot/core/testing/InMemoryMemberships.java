@@ -110,6 +110,21 @@ public final class InMemoryMemberships implements Memberships {
     }
 
     @Override
+    public Map<UserId, Map<GroupId, Boolean>> groupsOfUsersBetween(TenantId tenant, UserId after, UserId last) {
+        TreeSet<UserId> users = new TreeSet<>();
+        of(tenant)
+                .values()
+                .forEach(members -> members.forEach(m -> {
+                    if (m instanceof Member.OfUser u
+                            && (after == null || u.id().compareTo(after) > 0)
+                            && (last == null || u.id().compareTo(last) <= 0)) {
+                        users.add(u.id());
+                    }
+                }));
+        return groupsOfUsers(tenant, users);
+    }
+
+    @Override
     public List<UserId> userMembers(TenantId tenant, GroupId group, boolean nested, UserId after, int limit) {
         Set<GroupId> groups = new HashSet<>(List.of(group));
         if (nested) {

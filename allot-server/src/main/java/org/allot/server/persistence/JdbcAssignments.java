@@ -96,6 +96,27 @@ public final class JdbcAssignments implements Assignments {
         return subjects;
     }
 
+    /** One range of the primary key: the cost of reading the rows, without a lookup per user. */
+    @Override
+    public Map<UserId, List<LicenseAssignment>> between(TenantId tenant, UserId after, UserId last) {
+        Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
+        JdbcClient.StatementSpec statement = jdbc.sql("select * from license_assignment where tenant_id = :tenant"
+                        + (after == null ? "" : " and user_id > :after")
+                        + (last == null ? "" : " and user_id <= :last"))
+                .param("tenant", tenant.value());
+        if (after != null) {
+            statement = statement.param("after", after.value());
+        }
+        if (last != null) {
+            statement = statement.param("last", last.value());
+        }
+        statement.query(rs -> {
+            LicenseAssignment a = map(rs, 0);
+            result.computeIfAbsent(a.user(), u -> new ArrayList<>()).add(a);
+        });
+        return result;
+    }
+
     @Override
     public Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> users) {
         Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
@@ -217,8 +238,9 @@ public final class JdbcAssignments implements Assignments {
     @Override
     public int countHolding(TenantId tenant, SkuId sku) {
         return jdbc.sql("""
-                        select count(distinct user_id) from license_assignment
-                        where tenant_id = ? and sku_id = ? and state in ('Active', 'ActiveWithError')""")
+                        select count(distinct a.user_id) from license_assignment a
+                        join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id
+                        where a.tenant_id = ? and a.sku_id = ? and a.state in ('Active', 'ActiveWithError')""")
                 .params(tenant.value(), sku.value())
                 .query(Integer.class)
                 .single();

@@ -32,6 +32,17 @@ public final class JdbcMemberships implements Memberships {
                 where m.tenant_id = :tenant)
             select id from up""";
 
+    /** Each user's groups, directly ({@code direct}) or through nesting; {@code %s} chooses the users. */
+    private static final String GROUPS_OF_USERS = """
+            with recursive up(user_id, group_id, direct) as (
+                select user_id, group_id, true from group_member_user
+                where tenant_id = :tenant and %s
+                union
+                select up.user_id, m.group_id, false
+                from up join group_member_group m
+                  on m.tenant_id = :tenant and m.member_group_id = up.group_id)
+            select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id""";
+
     private final JdbcClient jdbc;
 
     public JdbcMemberships(JdbcClient jdbc) {
@@ -141,22 +152,32 @@ public final class JdbcMemberships implements Memberships {
 
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsers(TenantId tenant, Collection<UserId> users) {
-        Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>();
-        jdbc.sql("""
-                        with recursive up(user_id, group_id, direct) as (
-                            select user_id, group_id, true from group_member_user
-                            where tenant_id = :tenant and user_id = any(:users)
-                            union
-                            select up.user_id, m.group_id, false
-                            from up join group_member_group m
-                              on m.tenant_id = :tenant and m.member_group_id = up.group_id)
-                        select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id""")
+        return groupsOf(jdbc.sql(GROUPS_OF_USERS.formatted("user_id = any(:users)"))
                 .param("tenant", tenant.value())
-                .param("users", SqlValues.uuidArray(users, UserId::value))
-                .query(rs -> {
-                    result.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>())
-                            .put(new GroupId(SqlValues.uuid(rs, "group_id")), rs.getBoolean("direct"));
-                });
+                .param("users", SqlValues.uuidArray(users, UserId::value)));
+    }
+
+    /** One range of the index on users, for the memberships and then the groups above them. */
+    @Override
+    public Map<UserId, Map<GroupId, Boolean>> groupsOfUsersBetween(TenantId tenant, UserId after, UserId last) {
+        JdbcClient.StatementSpec statement = jdbc.sql(GROUPS_OF_USERS.formatted(
+                        (after == null ? "true" : "user_id > :after") + (last == null ? "" : " and user_id <= :last")))
+                .param("tenant", tenant.value());
+        if (after != null) {
+            statement = statement.param("after", after.value());
+        }
+        if (last != null) {
+            statement = statement.param("last", last.value());
+        }
+        return groupsOf(statement);
+    }
+
+    private static Map<UserId, Map<GroupId, Boolean>> groupsOf(JdbcClient.StatementSpec statement) {
+        Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>();
+        statement.query(rs -> {
+            result.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>())
+                    .put(new GroupId(SqlValues.uuid(rs, "group_id")), rs.getBoolean("direct"));
+        });
         return result;
     }
 
