@@ -26,6 +26,7 @@ import org.allot.bench.scenario.DirectoryScale;
 import org.allot.bench.scenario.GroupFanOut;
 import org.allot.bench.scenario.JoinLatency;
 import org.allot.bench.scenario.LdapSync;
+import org.allot.bench.scenario.LicenseCheckScale;
 import org.allot.bench.scenario.RuleChange;
 import org.allot.bench.scenario.Scenario;
 import org.allot.bench.scenario.WaitingList;
@@ -51,6 +52,7 @@ public final class Bench implements Callable<Integer> {
             new DirectoryScale(),
             new LdapSync(),
             new RuleChange(),
+            new LicenseCheckScale(),
             new EngineMicroBenchmarks());
 
     @Option(names = "--quick", description = "Small sizes: a smoke run of seconds per scenario; no figure to quote.")
@@ -60,7 +62,8 @@ public final class Bench implements Callable<Integer> {
             names = "--scenario",
             split = ",",
             description =
-                    "Scenarios to run (default: all): fanout, join, assign, waiting, directory, sync, rule, engine.")
+                    "Scenarios to run (default: all): fanout, join, assign, waiting, directory, sync, rule, reconcile,"
+                            + " engine.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")
@@ -68,6 +71,11 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--users-million", description = "Fan-out to a group of 1,000,000 members instead of 100,000.")
     boolean million;
+
+    @Option(
+            names = "--check-users",
+            description = "Users of the license check scenario (default: 100,000; 2,000 quick).")
+    Integer checkUsers;
 
     @Option(names = "--url", description = "A running server to measure instead of starting one per scenario.")
     String url;
@@ -113,6 +121,9 @@ public final class Bench implements Callable<Integer> {
         Sizes sizes = quick ? Sizes.quick() : Sizes.full();
         if (million) {
             sizes = sizes.withMillion();
+        }
+        if (checkUsers != null) {
+            sizes = sizes.withCheckUsers(checkUsers);
         }
         int measuredRuns = runs != null ? runs : quick ? 2 : 5;
         List<Scenario> chosen = choose();

@@ -23,16 +23,18 @@ public record Sizes(
         int deltaChanges,
         int ruleUsers,
         int jmhIterations,
-        int jmhForks) {
+        int jmhForks,
+        int checkUsers) {
 
     public static Sizes full() {
         return new Sizes(
                 "full", true, 100_000, 2_000, 10_000, 2_000, 16, 10_000, 1_000, 1_000_000, 10_000, 20, 100_000, 1_000,
-                5_000, 100, 100_000, 5, 1);
+                5_000, 100, 100_000, 5, 1, 100_000);
     }
 
     public static Sizes quick() {
-        return new Sizes("quick", false, 1_000, 40, 100, 400, 16, 200, 20, 3_000, 30, 3, 300, 10, 100, 20, 1_000, 1, 0);
+        return new Sizes(
+                "quick", false, 1_000, 40, 100, 400, 16, 200, 20, 3_000, 30, 3, 300, 10, 100, 20, 1_000, 1, 0, 2_000);
     }
 
     /** The full sizes with the optional million-member fan-out. */
@@ -56,6 +58,32 @@ public record Sizes(
                 deltaChanges,
                 ruleUsers,
                 jmhIterations,
-                jmhForks);
+                jmhForks,
+                checkUsers);
+    }
+
+    /** These sizes with another number of users for the license check. */
+    public Sizes withCheckUsers(int users) {
+        return new Sizes(
+                name + "+check-" + users,
+                fullSize,
+                fanOutMembers,
+                joins,
+                joinGroupMembers,
+                assignments,
+                clients,
+                waitingUsers,
+                freedSeats,
+                directoryUsers,
+                directoryGroups,
+                pages,
+                syncUsers,
+                syncGroups,
+                syncPageSize,
+                deltaChanges,
+                ruleUsers,
+                jmhIterations,
+                jmhForks,
+                users);
     }
 }
