@@ -25,9 +25,11 @@ public record UserLicenses(LicenseSubject subject, List<LicenseAssignment> assig
 
     public UserLicenses {
         Objects.requireNonNull(subject, "subject");
-        assignments = assignments.stream()
-                .sorted(Comparator.comparing(LicenseAssignment::sku).thenComparing(LicenseAssignment::source))
-                .toList();
+        assignments = assignments.size() < 2
+                ? List.copyOf(assignments)
+                : assignments.stream()
+                        .sorted(Comparator.comparing(LicenseAssignment::sku).thenComparing(LicenseAssignment::source))
+                        .toList();
     }
 
     public boolean holdsSeat(SkuId sku) {

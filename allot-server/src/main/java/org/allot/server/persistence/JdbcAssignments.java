@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -347,7 +348,7 @@ public final class JdbcAssignments implements Assignments {
                 new UserId(SqlValues.uuid(rs, "user_id")),
                 new SkuId(SqlValues.uuid(rs, "sku_id")),
                 source.equals(SqlValues.DIRECT) ? AssignmentSource.DIRECT : AssignmentSource.group(new GroupId(source)),
-                new java.util.HashSet<>(SqlValues.uuids(rs, "disabled_plans", ServicePlanId::new)),
+                Set.copyOf(SqlValues.uuids(rs, "disabled_plans", ServicePlanId::new)),
                 AssignmentState.valueOf(rs.getString("state")),
                 error == null ? null : AssignmentError.valueOf(error),
                 rs.getString("reason"),
