@@ -26,6 +26,7 @@ import org.allot.bench.scenario.DirectoryScale;
 import org.allot.bench.scenario.GroupFanOut;
 import org.allot.bench.scenario.JoinLatency;
 import org.allot.bench.scenario.LdapSync;
+import org.allot.bench.scenario.LicenseRace;
 import org.allot.bench.scenario.RuleChange;
 import org.allot.bench.scenario.Scenario;
 import org.allot.bench.scenario.WaitingList;
@@ -51,6 +52,7 @@ public final class Bench implements Callable<Integer> {
             new DirectoryScale(),
             new LdapSync(),
             new RuleChange(),
+            new LicenseRace(),
             new EngineMicroBenchmarks());
 
     @Option(names = "--quick", description = "Small sizes: a smoke run of seconds per scenario; no figure to quote.")
@@ -60,7 +62,7 @@ public final class Bench implements Callable<Integer> {
             names = "--scenario",
             split = ",",
             description =
-                    "Scenarios to run (default: all): fanout, join, assign, waiting, directory, sync, rule, engine.")
+                    "Scenarios to run (default: all): fanout, join, assign, waiting, directory, sync, rule, race, engine.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")
@@ -213,7 +215,12 @@ public final class Bench implements Callable<Integer> {
         ServerProcess server =
                 ServerProcess.start(jar, serverJvm, arguments, out.resolve("server-" + scenario.id() + ".log"));
         context.say("server %s started (pid %d) on %s", server.url(), server.pid(), database);
-        return new Target(new Api(server.url(), id, secret), new Database(database, postgres.username(), ""), server);
+        return new Target(
+                new Api(server.url(), id, secret),
+                new Database(database, postgres.username(), ""),
+                server,
+                name -> ServerProcess.start(
+                        jar, serverJvm, arguments, out.resolve("server-" + scenario.id() + "-" + name + ".log")));
     }
 
     private static Path defaultServerJar() {

@@ -55,7 +55,7 @@ public final class GroupDirectory {
      * {@code On} unless told otherwise, and its members follow the rule from the start.
      */
     public Outcome<Group> create(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
-        locks.share(caller.tenant());
+        lockFor(caller, groupTypes.contains(Group.DYNAMIC_MEMBERSHIP) ? values.keySet() : Set.of());
         if (values.get(GroupAttribute.DISPLAY_NAME) == null) {
             return Outcome.refused(Rejection.invalid("Property 'displayName' is required when creating the resource."));
         }
@@ -105,7 +105,7 @@ public final class GroupDirectory {
      * recomputes its members; members who still match are left alone.
      */
     public Outcome<Group> update(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
-        locks.share(caller.tenant());
+        lockFor(caller, values.keySet());
         Optional<Group> found = groups.find(caller.tenant(), id);
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
@@ -250,6 +250,20 @@ public final class GroupDirectory {
                 List.of()));
         listener.membershipChanged(caller, groupId, member, false);
         return checked;
+    }
+
+    /**
+     * A change to a membership rule, or to whether it is applied, decides the members of a group anew: it holds the
+     * tenant's licensing lock alone, so no user is meanwhile created, restored or changed against the old rule while
+     * the users are read against the new one. Other changes to groups share it.
+     */
+    private void lockFor(Caller caller, Set<GroupAttribute> changed) {
+        if (changed.contains(GroupAttribute.MEMBERSHIP_RULE)
+                || changed.contains(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE)) {
+            locks.exclusive(caller.tenant());
+        } else {
+            locks.share(caller.tenant());
+        }
     }
 
     /**
