@@ -23,14 +23,17 @@ import org.allot.server.web.CallerArguments;
 import org.allot.server.web.GraphErrorBodies;
 import org.allot.server.web.RequestIds;
 import org.allot.server.web.RequestSizeLimit;
+import org.allot.server.web.StrictJson;
 import org.allot.server.web.graph.GraphViews;
 import org.allot.server.web.graph.Responses;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -59,6 +62,14 @@ class WebConfig implements WebMvcConfigurer {
                 new RequestSizeLimit(properties.api().maxRequestBytes(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Request bodies are read strictly: no number or boolean is coerced from text, a float or null. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer strictRequestBodies(JsonMapper json) {
+        JacksonJsonHttpMessageConverter converter = new JacksonJsonHttpMessageConverter(StrictJson.of(json));
+        return converters -> converters.withJsonConverter(converter);
     }
 
     @Bean
