@@ -221,6 +221,36 @@ class BadInputIT extends ApiIT {
         assertThat(footprint()).isEqualTo(before);
     }
 
+    @Test
+    void whatABodyCannotSetIsRefusedNotIgnored() {
+        assertGraphError(admin.post("/v1.0/groups", """
+                        {"@odata.type":"#microsoft.graph.user","displayName":"Typed","mailEnabled":false,
+                         "mailNickname":"typed","securityEnabled":true}"""), 400, "@odata.type of another resource");
+        assertGraphError(admin.patch("/v1.0/users/" + user, "{\"@odata.type\":{}}"), 400, "@odata.type object");
+        assertGraphError(
+                admin.post("/allot/v1/planRules", """
+                        {"kind":"REQUIRES","servicePlanId":"%s","servicePlanIds":[],"description":"mine"}""".formatted(UUID.randomUUID())), 400, "read-only description");
+        assertGraphError(admin.post("/allot/v1/appRegistrations", """
+                        {"displayName":"Dated","role":"Global Reader","createdDateTime":"2020-01-01T00:00:00Z"}"""), 400, "read-only createdDateTime");
+        String connector = """
+                {"preset":"genericLdap","url":"ldap://localhost:1","baseDns":["dc=example,dc=com"],%s}""";
+        assertGraphError(
+                admin.send(
+                        "PUT", "/allot/v1/directorySync/connector", connector.formatted("\"startTls\":null"), Map.of()),
+                400,
+                "startTls null");
+        assertGraphError(
+                admin.send(
+                        "PUT",
+                        "/allot/v1/directorySync/connector",
+                        connector.formatted("\"password\":\"" + "p".repeat(2000) + "\""),
+                        Map.of()),
+                400,
+                "a 2000-character password");
+        assertThat(admin.get("/allot/v1/directorySync/connector").status()).isEqualTo(404);
+        assertThat(footprint()).isEqualTo(before);
+    }
+
     static void assertGraphError(Response r, int status, String what) {
         assertThat(r.status()).as(what + ": status, answered " + r.raw().body()).isEqualTo(status);
         assertThat(r.body())
