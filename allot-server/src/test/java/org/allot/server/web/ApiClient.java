@@ -106,13 +106,25 @@ public final class ApiClient {
         return send(request.build());
     }
 
-    /** Sends a body of raw bytes, which need not be valid UTF-8. */
+    /** Sends a JSON body of raw bytes, which need not be valid UTF-8. */
     public Response sendBytes(String method, String path, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(method, path, "application/json", body, Map.of());
+    }
+
+    /** Sends a body (none when null) of raw bytes as the content type, with more headers. */
+    public Response send(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** The answer to a request; its body is null when empty or not JSON (an HTML error page, say). */
