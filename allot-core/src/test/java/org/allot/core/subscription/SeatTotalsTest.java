@@ -115,6 +115,9 @@ class SeatTotalsTest {
 
         assertThat(units.enabled()).isEqualTo(MAX);
         assertThat(units.capabilityStatus()).isEqualTo(SubscriptionStatus.Enabled);
+        SeatCount seats = new SeatCount(new LicenseUnits(MAX, MAX, 0, 0), 3, 0);
+        assertThat(seats.overage()).isZero();
+        assertThat(seats.available()).isEqualTo(MAX - 3);
     }
 
     private List<Subscription> buyUpTo(int subscriptions) {
