@@ -27,19 +27,13 @@ final class FuzzFixture {
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, ObjectNode> validBodies = new HashMap<>();
 
-    FuzzFixture(Function<Role, ApiClient> newTenant, Subscriptions subscriptions, String emsSku) {
+    FuzzFixture(Function<Role, ApiClient> newTenant, Subscriptions subscriptions) {
         admin = newTenant.apply(Role.GLOBAL_ADMINISTRATOR);
         String domain = admin.domain;
         ids.put("tenant", admin.tenant.toString());
-        UUID e3 = subscriptions.subscribe(admin, "ENTERPRISEPACK", 5);
+        subscriptions.subscribe(admin, "ENTERPRISEPACK", 5);
         ids.put("subscription", subscriptions.subscribe(admin, "EMS", 5).toString());
-        ids.put(
-                "sku",
-                ok(admin.get("/v1.0/subscribedSkus"))
-                        .path("value")
-                        .path(0)
-                        .path("skuId")
-                        .asString());
+        ids.put("sku", skuOf("ENTERPRISEPACK"));
         ids.put("user", user("ada", domain));
         String bea = user("bea", domain);
         ids.put("deletedUser", user("gone", domain));
@@ -72,8 +66,8 @@ final class FuzzFixture {
                         .path(0)
                         .path("id")
                         .asString());
-        ids.put("run", UUID.nameUUIDFromBytes(e3.toString().getBytes()).toString());
-        bodies(domain, emsSku, bea, planA, planB);
+        ids.put("run", UUID.nameUUIDFromBytes("no such run".getBytes()).toString());
+        bodies(domain, skuOf("EMS"), bea, planA, planB);
         ids.forEach((kind, id) -> {
             if (id == null || id.isBlank()) {
                 throw new IllegalStateException("the fixture has no " + kind);
@@ -127,7 +121,10 @@ final class FuzzFixture {
         return admin;
     }
 
-    /** Ids of every kind: user, deletedUser, group, subscription, sku, tenant, audit, product, rule, app, run. */
+    /**
+     * Ids of every kind: user, deletedUser, group, subscription, sku (of the product the group assigns), tenant, audit,
+     * product, rule, app, and run (which names none).
+     */
     Map<String, String> ids() {
         return ids;
     }
@@ -142,6 +139,15 @@ final class FuzzFixture {
         String next =
                 ok(admin.get(collection + "?$top=1")).path("@odata.nextLink").asString();
         return next.substring(next.indexOf("$skiptoken=") + "$skiptoken=".length());
+    }
+
+    private String skuOf(String partNumber) {
+        for (JsonNode sku : ok(admin.get("/v1.0/subscribedSkus")).path("value")) {
+            if (sku.path("skuPartNumber").asString().equals(partNumber)) {
+                return sku.path("skuId").asString();
+            }
+        }
+        throw new IllegalStateException("no subscription of " + partNumber);
     }
 
     private String user(String name, String domain) {
