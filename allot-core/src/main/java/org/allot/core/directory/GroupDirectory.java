@@ -72,7 +72,8 @@ public final class GroupDirectory {
         }
         Map<GroupAttribute, Object> v = converted.value();
         String displayName = (String) v.get(GroupAttribute.DISPLAY_NAME);
-        String nickname = (String) v.getOrDefault(GroupAttribute.MAIL_NICKNAME, GroupValues.nicknameFor(displayName));
+        String nickname = Objects.requireNonNullElse(
+                (String) v.get(GroupAttribute.MAIL_NICKNAME), GroupValues.nicknameFor(displayName));
         boolean dynamic = groupTypes.contains(Group.DYNAMIC_MEMBERSHIP);
         Group group = new Group(
                 GroupId.random(),
@@ -83,8 +84,9 @@ public final class GroupDirectory {
                 (Boolean) v.getOrDefault(GroupAttribute.MAIL_ENABLED, Boolean.FALSE),
                 groupTypes,
                 (String) v.get(GroupAttribute.MEMBERSHIP_RULE),
-                (String)
-                        v.getOrDefault(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE, dynamic ? Group.RULE_ON : null),
+                v.get(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE) != null
+                        ? (String) v.get(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE)
+                        : dynamic ? Group.RULE_ON : null,
                 false,
                 null,
                 clock.instant());
