@@ -39,6 +39,7 @@ class DatabaseConfig {
             embedded = EmbeddedDatabase.start(properties.dataDirectory(), db.embeddedPort());
             config.setJdbcUrl(embedded.jdbcUrl());
             config.setUsername(embedded.username());
+            config.setPassword(embedded.password());
         } else {
             config.setJdbcUrl(db.url());
             config.setUsername(db.username());
