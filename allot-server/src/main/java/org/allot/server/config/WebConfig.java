@@ -20,6 +20,7 @@ import org.allot.server.security.Bootstrap;
 import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.web.CallerArguments;
+import org.allot.server.web.DatabaseOutages;
 import org.allot.server.web.GraphErrorBodies;
 import org.allot.server.web.RequestIds;
 import org.allot.server.web.RequestSizeLimit;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The web layer's parts: request ids and size limits, Graph's error bodies and views, queries, first start. */
@@ -58,6 +60,15 @@ class WebConfig implements WebMvcConfigurer {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
                 new RequestSizeLimit(properties.api().maxRequestBytes(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Outside the security filters, which reach the database to sign in and to issue tokens. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutages> databaseOutages(GraphErrorBodies errors, ITemplateEngine templates) {
+        FilterRegistrationBean<DatabaseOutages> registration =
+                new FilterRegistrationBean<>(new DatabaseOutages(errors, templates));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
