@@ -165,7 +165,8 @@ final class Postmaster {
                         lastLines.removeFirst();
                     }
                 }
-                boolean startingOrStopping = line.contains("FATAL:  the database system is");
+                boolean startingOrStopping = line.contains("FATAL:  the database system is")
+                        || line.contains("FATAL:  terminating connection due to administrator command");
                 if ((line.contains("FATAL:") && !startingOrStopping) || line.contains("PANIC:")) {
                     postgresLog.warn(line);
                 } else {
