@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.allot.server.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
@@ -105,9 +106,18 @@ class DatabaseOutageIT {
             System.out.printf("Health said DOWN %d ms after the freeze%n", healthDown.toMillis());
             assertThat(healthDown).isLessThan(HEALTH_BOUND);
 
-            Duration recovery = untilServing(server, thawedAt);
-            System.out.printf("Serving again %d ms after the thaw%n", recovery.toMillis());
-            assertThat(server.get("/actuator/health", CLIENT_TIMEOUT).status()).isEqualTo(200);
+            Duration recovery = until(
+                    () -> server.api("GET", "/v1.0/users", null, Duration.ofSeconds(10))
+                            .ok(),
+                    thawedAt,
+                    RECOVERY_BOUND);
+            Duration healthUp = until(
+                    () -> server.get("/actuator/health", Duration.ofSeconds(5)).status() == 200,
+                    thawedAt,
+                    HEALTH_BOUND);
+            System.out.printf(
+                    "Serving again %d ms after the thaw, health UP after %d ms%n",
+                    recovery.toMillis(), healthUp.toMillis());
             assertThat(server.page("/", CLIENT_TIMEOUT).status()).isEqualTo(200);
             assertThat(count(server, "select count(*) from directory_user")).isEqualTo(usersBefore);
             assertThat(count(
@@ -146,36 +156,29 @@ class DatabaseOutageIT {
 
     /** How long after the freeze the health endpoint said DOWN. */
     private static Duration untilHealthDown(ServerProcess server, long frozenAt) throws InterruptedException {
-        long deadline = frozenAt + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                ServerProcess.Answer health = server.get("/actuator/health", Duration.ofSeconds(5));
-                if (health.status() == 503 && health.body().contains("DOWN")) {
-                    return Duration.ofNanos(System.nanoTime() - frozenAt);
-                }
-            } catch (RuntimeException noAnswer) {
-                // not within 5 s: keep asking
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the health endpoint never said DOWN");
+        return until(
+                () -> {
+                    ServerProcess.Answer health = server.get("/actuator/health", Duration.ofSeconds(5));
+                    return health.status() == 503 && health.body().contains("DOWN");
+                },
+                frozenAt,
+                Duration.ofSeconds(30));
     }
 
-    /** How long after the thaw the API served again. */
-    private static Duration untilServing(ServerProcess server, long thawedAt) throws InterruptedException {
-        long deadline = thawedAt + RECOVERY_BOUND.toNanos();
+    /** How long after {@code start} the condition held; asked every 100 ms, a request without answer is a no. */
+    private static Duration until(BooleanSupplier condition, long start, Duration bound) throws InterruptedException {
+        long deadline = start + bound.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (server.api("GET", "/v1.0/users", null, Duration.ofSeconds(10))
-                        .ok()) {
-                    return Duration.ofNanos(System.nanoTime() - thawedAt);
+                if (condition.getAsBoolean()) {
+                    return Duration.ofNanos(System.nanoTime() - start);
                 }
             } catch (RuntimeException noAnswer) {
                 // keep asking
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("not serving again within " + RECOVERY_BOUND);
+        throw new AssertionError("not within " + bound);
     }
 
     private static long count(ServerProcess server, String sql) throws Exception {
