@@ -89,7 +89,7 @@ public final class DatabaseOutages extends OncePerRequestFilter {
                     request.getMethod(),
                     request.getRequestURI(),
                     e);
-            response.reset();
+            response.resetBuffer();
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             if (json(request)) {
                 errors.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, CODE, MESSAGE);
