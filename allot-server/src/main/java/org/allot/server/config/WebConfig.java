@@ -22,6 +22,7 @@ import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.web.ApiErrorPages;
 import org.allot.server.web.CallerArguments;
+import org.allot.server.web.DatabaseOutages;
 import org.allot.server.web.GraphErrorBodies;
 import org.allot.server.web.GraphErrorReportValve;
 import org.allot.server.web.RequestIds;
@@ -44,6 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,6 +80,15 @@ class WebConfig implements WebMvcConfigurer {
     FilterRegistrationBean<RequestText> requestText(GraphErrorBodies errors) {
         FilterRegistrationBean<RequestText> registration = new FilterRegistrationBean<>(new RequestText(errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Outside the security filters, which reach the database to sign in and to issue tokens. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutages> databaseOutages(GraphErrorBodies errors, ITemplateEngine templates) {
+        FilterRegistrationBean<DatabaseOutages> registration =
+                new FilterRegistrationBean<>(new DatabaseOutages(errors, templates));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
