@@ -25,14 +25,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.allot.server.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's way of running Allot keeps what it acknowledged: the embedded PostgreSQL runs with PostgreSQL's
- * durable settings and answers only password connections from this machine, and when it dies under load the server
- * starts it again and serves without being restarted.
+ * durable settings and answers only password connections from this machine; when it dies under load the server
+ * starts it again and serves without being restarted; and when the server itself is killed under load, the next start
+ * finds everything it acknowledged.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDatabaseDurabilityIT {
     private static final Duration REQUEST = Duration.ofSeconds(30);
     private static final int WRITERS = 6;
@@ -55,6 +60,7 @@ class EmbeddedDatabaseDurabilityIT {
     }
 
     @Test
+    @Order(0)
     void theDatabaseIsDurableAndAnswersOnlyItsOwnPasswordFromThisMachine() throws Exception {
         Path passwordFile = data.resolve("postgres-password");
         assertThat(passwordFile).exists();
@@ -81,89 +87,123 @@ class EmbeddedDatabaseDurabilityIT {
     }
 
     @Test
+    @Order(1)
     void everyAcknowledgedChangeSurvivesAKilledDatabaseAndTheServerServesAgainByItself() throws Exception {
-        Map<String, String> created = new ConcurrentHashMap<>();
-        Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
-        Map<String, Integer> attempted = new ConcurrentHashMap<>();
-        AtomicLong killedAt = new AtomicLong();
-        AtomicLong servedAgainAt = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        List<Future<?>> writers = new ArrayList<>();
         long database = server.postmasterPid();
-        AtomicBoolean running = new AtomicBoolean(true);
-        for (int w = 0; w < WRITERS; w++) {
-            String counter = createUser(ServerProcess.randomName()).orElseThrow();
-            writers.add(pool.submit(() -> {
-                for (int n = 1; running.get(); n++) {
-                    long sent = System.nanoTime();
-                    String name = ServerProcess.randomName();
-                    Optional<String> id = createUser(name);
-                    if (id.isPresent()) {
-                        created.put(id.get(), name);
-                        markServed(killedAt, servedAgainAt, sent);
-                    }
-                    attempted.put(counter, n);
-                    sent = System.nanoTime();
-                    if (succeeds("PATCH", "/v1.0/users/" + counter, "{\"jobTitle\":\"v" + n + "\"}")) {
-                        acknowledged.put(counter, n);
-                        markServed(killedAt, servedAgainAt, sent);
-                    }
-                }
-                return null;
-            }));
-        }
-
+        Writers writers = new Writers();
         Thread.sleep(3_000);
-        int beforeKill = created.size();
+        int beforeKill = writers.created.size();
         assertThat(beforeKill).as("changes acknowledged before the kill").isPositive();
-        killedAt.set(System.nanoTime());
+        writers.killedAt.set(System.nanoTime());
         ProcessHandle.of(database).orElseThrow().destroyForcibly();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (servedAgainAt.get() == 0 && System.nanoTime() < deadline) {
+        while (writers.servedAgainAt.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         Thread.sleep(2_000);
-        running.set(false);
-        for (Future<?> writer : writers) {
-            writer.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        writers.stop();
 
-        assertThat(servedAgainAt.get())
+        assertThat(writers.servedAgainAt.get())
                 .as("the server serves again after its database was killed, without a restart")
                 .isPositive();
-        Duration recovery = Duration.ofNanos(servedAgainAt.get() - killedAt.get());
+        Duration recovery = Duration.ofNanos(writers.servedAgainAt.get() - writers.killedAt.get());
         assertThat(recovery).isLessThan(Duration.ofSeconds(30));
         assertThat(server.postmasterPid()).as("a new postmaster").isNotEqualTo(database);
-
-        List<String> lostUsers = created.keySet().stream()
-                .filter(id ->
-                        server.api("GET", "/v1.0/users/" + id, null, REQUEST).status() != 200)
-                .toList();
-        List<String> lostChanges = new ArrayList<>();
-        for (var counter : acknowledged.entrySet()) {
-            String title = server.api("GET", "/v1.0/users/" + counter.getKey() + "?$select=jobTitle", null, REQUEST)
-                    .json()
-                    .path("jobTitle")
-                    .asString();
-            int stored = Integer.parseInt(title.substring(1));
-            if (stored < counter.getValue() || stored > attempted.get(counter.getKey())) {
-                lostChanges.add(counter.getKey() + ": acknowledged v" + counter.getValue() + ", stored " + title);
-            }
-        }
-        System.out.printf(
-                "Killed PostgreSQL under load: %d users created and %d changes acknowledged; lost %d users and %d"
-                        + " changes; serving again %d ms after the kill%n",
-                created.size(),
-                acknowledged.values().stream().mapToInt(Integer::intValue).sum(),
-                lostUsers.size(),
-                lostChanges.size(),
-                recovery.toMillis());
-        assertThat(created.size())
+        assertThat(writers.created.size())
                 .as("writes acknowledged after the restart too")
                 .isGreaterThan(beforeKill);
-        assertThat(lostUsers).as("acknowledged users lost").isEmpty();
-        assertThat(lostChanges).as("acknowledged changes lost").isEmpty();
+        writers.assertNothingLost("Killed PostgreSQL under load", recovery);
+    }
+
+    @Test
+    @Order(2)
+    void everyAcknowledgedChangeSurvivesAKilledServer() throws Exception {
+        Writers writers = new Writers();
+        Thread.sleep(3_000);
+        assertThat(writers.created).as("changes acknowledged before the kill").isNotEmpty();
+        server.process().kill();
+        writers.stop();
+        long restarted = System.nanoTime();
+        server = ServerProcess.start(data);
+        writers.assertNothingLost("Killed the server under load", Duration.ofNanos(System.nanoTime() - restarted));
+    }
+
+    /**
+     * API writers creating users and counting up the job title of a user each, noting what the server
+     * acknowledged, until stopped.
+     */
+    private final class Writers {
+        final Map<String, String> created = new ConcurrentHashMap<>();
+        final Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
+        final Map<String, Integer> attempted = new ConcurrentHashMap<>();
+        final AtomicLong killedAt = new AtomicLong();
+        final AtomicLong servedAgainAt = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        private final List<Future<?>> writers = new ArrayList<>();
+
+        Writers() {
+            for (int w = 0; w < WRITERS; w++) {
+                String counter = createUser(ServerProcess.randomName()).orElseThrow();
+                writers.add(pool.submit(() -> {
+                    for (int n = 1; running.get(); n++) {
+                        long sent = System.nanoTime();
+                        String name = ServerProcess.randomName();
+                        Optional<String> id = createUser(name);
+                        if (id.isPresent()) {
+                            created.put(id.get(), name);
+                            markServed(killedAt, servedAgainAt, sent);
+                        }
+                        attempted.put(counter, n);
+                        sent = System.nanoTime();
+                        if (succeeds("PATCH", "/v1.0/users/" + counter, "{\"jobTitle\":\"v" + n + "\"}")) {
+                            acknowledged.put(counter, n);
+                            markServed(killedAt, servedAgainAt, sent);
+                        }
+                    }
+                    return null;
+                }));
+            }
+        }
+
+        void stop() throws Exception {
+            running.set(false);
+            for (Future<?> writer : writers) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+        }
+
+        /** Every acknowledged user is there, and every counter at least at its acknowledged value. */
+        void assertNothingLost(String what, Duration recovery) {
+            List<String> lostUsers = created.keySet().stream()
+                    .filter(id -> server.api("GET", "/v1.0/users/" + id, null, REQUEST)
+                                    .status()
+                            != 200)
+                    .toList();
+            List<String> lostChanges = new ArrayList<>();
+            for (var counter : acknowledged.entrySet()) {
+                String title = server.api("GET", "/v1.0/users/" + counter.getKey() + "?$select=jobTitle", null, REQUEST)
+                        .json()
+                        .path("jobTitle")
+                        .asString();
+                int stored = Integer.parseInt(title.substring(1));
+                if (stored < counter.getValue() || stored > attempted.get(counter.getKey())) {
+                    lostChanges.add(counter.getKey() + ": acknowledged v" + counter.getValue() + ", stored " + title);
+                }
+            }
+            System.out.printf(
+                    "%s: %d users created and %d changes acknowledged; lost %d users and %d changes; serving again"
+                            + " %d ms after the kill%n",
+                    what,
+                    created.size(),
+                    acknowledged.values().stream().mapToInt(Integer::intValue).sum(),
+                    lostUsers.size(),
+                    lostChanges.size(),
+                    recovery.toMillis());
+            assertThat(lostUsers).as("acknowledged users lost").isEmpty();
+            assertThat(lostChanges).as("acknowledged changes lost").isEmpty();
+        }
     }
 
     /** Creates a user; its id if the server acknowledged the creation. */
