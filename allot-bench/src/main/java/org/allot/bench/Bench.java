@@ -27,6 +27,7 @@ import org.allot.bench.scenario.GroupFanOut;
 import org.allot.bench.scenario.JoinLatency;
 import org.allot.bench.scenario.LdapSync;
 import org.allot.bench.scenario.LicenseCheckScale;
+import org.allot.bench.scenario.LicenseRace;
 import org.allot.bench.scenario.RuleChange;
 import org.allot.bench.scenario.Scenario;
 import org.allot.bench.scenario.WaitingList;
@@ -52,6 +53,7 @@ public final class Bench implements Callable<Integer> {
             new DirectoryScale(),
             new LdapSync(),
             new RuleChange(),
+            new LicenseRace(),
             new LicenseCheckScale(),
             new EngineMicroBenchmarks());
 
@@ -61,9 +63,8 @@ public final class Bench implements Callable<Integer> {
     @Option(
             names = "--scenario",
             split = ",",
-            description =
-                    "Scenarios to run (default: all): fanout, join, assign, waiting, directory, sync, rule, reconcile,"
-                            + " engine.")
+            description = "Scenarios to run (default: all): fanout, join, assign, waiting, directory, sync, rule, race,"
+                    + " reconcile, engine.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")
@@ -224,7 +225,12 @@ public final class Bench implements Callable<Integer> {
         ServerProcess server =
                 ServerProcess.start(jar, serverJvm, arguments, out.resolve("server-" + scenario.id() + ".log"));
         context.say("server %s started (pid %d) on %s", server.url(), server.pid(), database);
-        return new Target(new Api(server.url(), id, secret), new Database(database, postgres.username(), ""), server);
+        return new Target(
+                new Api(server.url(), id, secret),
+                new Database(database, postgres.username(), ""),
+                server,
+                name -> ServerProcess.start(
+                        jar, serverJvm, arguments, out.resolve("server-" + scenario.id() + "-" + name + ".log")));
     }
 
     private static Path defaultServerJar() {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's way of running Allot, embedded database and demo tenant included, survives being killed: the next
- * start stops the PostgreSQL the dead server left running, keeps the data, and does not create the demo twice.
+ * start stops the PostgreSQL the dead server left running, keeps the data and the database's password, and does not
+ * create the demo twice.
  */
 class EmbeddedDatabaseRestartIT {
     @TempDir
@@ -29,13 +30,18 @@ class EmbeddedDatabaseRestartIT {
         assertThat(Files.exists(data.resolve("postgres/postmaster.pid")))
                 .as("the killed server left its PostgreSQL behind")
                 .isTrue();
+        String password = Files.readString(data.resolve("postgres-password"));
 
         try (JavaProcess second = JavaProcess.start("org.allot.server.AllotServer", args)) {
             second.await("Allot is listening on http://localhost:", Duration.ofSeconds(120));
             assertThat(second.output())
                     .contains("left running by a server that stopped abruptly")
-                    .doesNotContain("Created the demo tenant");
+                    .doesNotContain("Created the demo tenant")
+                    .doesNotContain("without a password");
         }
+        assertThat(Files.readString(data.resolve("postgres-password")))
+                .as("the same password")
+                .isEqualTo(password);
         assertThat(Files.exists(data.resolve("postgres/postmaster.pid")))
                 .as("a clean shutdown stops the embedded PostgreSQL")
                 .isFalse();

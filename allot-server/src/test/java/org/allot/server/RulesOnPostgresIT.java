@@ -17,7 +17,8 @@ import org.junit.platform.suite.api.SuiteDisplayName;
     "org.allot.core.assignment",
     "org.allot.core.directory",
     "org.allot.core.catalog",
-    "org.allot.core.rules"
+    "org.allot.core.rules",
+    "org.allot.core.subscription"
 })
 @IncludeClassNamePatterns(".*Test")
 @ExcludeClassNamePatterns(".*Architecture.*")

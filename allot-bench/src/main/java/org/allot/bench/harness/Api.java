@@ -76,6 +76,15 @@ public final class Api {
         return send("PATCH", path, body, false);
     }
 
+    public Response delete(String path) {
+        return send("DELETE", path, null, false);
+    }
+
+    /** The same app on another server of the same database. */
+    public Api on(String otherUrl) {
+        return new Api(otherUrl, clientId, clientSecret);
+    }
+
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -1,7 +1,10 @@
 package org.allot.bench.harness;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,11 +17,19 @@ public final class Target implements AutoCloseable {
     private final ServerProcess server;
     private final UUID tenant;
     private final String domain;
+    private final Function<String, ServerProcess> more;
+    private final List<ServerProcess> others = new ArrayList<>();
 
     public Target(Api api, Database db, ServerProcess server) {
+        this(api, db, server, null);
+    }
+
+    /** With {@code more}, which starts another server on the same database (given a name for its log). */
+    public Target(Api api, Database db, ServerProcess server, Function<String, ServerProcess> more) {
         this.api = api;
         this.db = db;
         this.server = server;
+        this.more = more;
         JsonNode organization = api.get("/v1.0/organization")
                 .orFail("GET /organization")
                 .body()
@@ -51,8 +62,22 @@ public final class Target implements AutoCloseable {
         return domain;
     }
 
+    /**
+     * The API of another server process sharing this one's database, started now and stopped with this target;
+     * empty when the harness targets a running server ({@code --url}).
+     */
+    public Optional<Api> anotherServer(String name) {
+        if (more == null) {
+            return Optional.empty();
+        }
+        ServerProcess other = more.apply(name);
+        others.add(other);
+        return Optional.of(api.on(other.url()));
+    }
+
     @Override
     public void close() {
+        others.forEach(ServerProcess::close);
         db.close();
         if (server != null) {
             server.close();

@@ -22,6 +22,8 @@ public record Sizes(
         int syncPageSize,
         int deltaChanges,
         int ruleUsers,
+        int raceUsers,
+        int raceOperations,
         int jmhIterations,
         int jmhForks,
         int checkUsers) {
@@ -29,12 +31,13 @@ public record Sizes(
     public static Sizes full() {
         return new Sizes(
                 "full", true, 100_000, 2_000, 10_000, 2_000, 16, 10_000, 1_000, 1_000_000, 10_000, 20, 100_000, 1_000,
-                5_000, 100, 100_000, 5, 1, 100_000);
+                5_000, 100, 100_000, 2_000, 20_000, 5, 1, 100_000);
     }
 
     public static Sizes quick() {
         return new Sizes(
-                "quick", false, 1_000, 40, 100, 400, 16, 200, 20, 3_000, 30, 3, 300, 10, 100, 20, 1_000, 1, 0, 2_000);
+                "quick", false, 1_000, 40, 100, 400, 16, 200, 20, 3_000, 30, 3, 300, 10, 100, 20, 1_000, 100, 600, 1, 0,
+                2_000);
     }
 
     /** The full sizes with the optional million-member fan-out. */
@@ -57,6 +60,8 @@ public record Sizes(
                 syncPageSize,
                 deltaChanges,
                 ruleUsers,
+                raceUsers,
+                raceOperations,
                 jmhIterations,
                 jmhForks,
                 checkUsers);
@@ -82,6 +87,8 @@ public record Sizes(
                 syncPageSize,
                 deltaChanges,
                 ruleUsers,
+                raceUsers,
+                raceOperations,
                 jmhIterations,
                 jmhForks,
                 users);

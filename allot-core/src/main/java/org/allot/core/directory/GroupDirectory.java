@@ -55,7 +55,7 @@ public final class GroupDirectory {
      * {@code On} unless told otherwise, and its members follow the rule from the start.
      */
     public Outcome<Group> create(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
-        locks.share(caller.tenant());
+        lockFor(caller, groupTypes.contains(Group.DYNAMIC_MEMBERSHIP) ? values.keySet() : Set.of());
         if (values.get(GroupAttribute.DISPLAY_NAME) == null) {
             return Outcome.refused(Rejection.invalid("Property 'displayName' is required when creating the resource."));
         }
@@ -72,7 +72,8 @@ public final class GroupDirectory {
         }
         Map<GroupAttribute, Object> v = converted.value();
         String displayName = (String) v.get(GroupAttribute.DISPLAY_NAME);
-        String nickname = (String) v.getOrDefault(GroupAttribute.MAIL_NICKNAME, GroupValues.nicknameFor(displayName));
+        String nickname = Objects.requireNonNullElse(
+                (String) v.get(GroupAttribute.MAIL_NICKNAME), GroupValues.nicknameFor(displayName));
         boolean dynamic = groupTypes.contains(Group.DYNAMIC_MEMBERSHIP);
         Group group = new Group(
                 GroupId.random(),
@@ -83,8 +84,9 @@ public final class GroupDirectory {
                 (Boolean) v.getOrDefault(GroupAttribute.MAIL_ENABLED, Boolean.FALSE),
                 groupTypes,
                 (String) v.get(GroupAttribute.MEMBERSHIP_RULE),
-                (String)
-                        v.getOrDefault(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE, dynamic ? Group.RULE_ON : null),
+                v.get(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE) != null
+                        ? (String) v.get(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE)
+                        : dynamic ? Group.RULE_ON : null,
                 false,
                 null,
                 clock.instant());
@@ -105,7 +107,7 @@ public final class GroupDirectory {
      * recomputes its members; members who still match are left alone.
      */
     public Outcome<Group> update(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
-        locks.share(caller.tenant());
+        lockFor(caller, values.keySet());
         Optional<Group> found = groups.find(caller.tenant(), id);
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
@@ -250,6 +252,20 @@ public final class GroupDirectory {
                 List.of()));
         listener.membershipChanged(caller, groupId, member, false);
         return checked;
+    }
+
+    /**
+     * A change to a membership rule, or to whether it is applied, decides the members of a group anew: it holds the
+     * tenant's licensing lock alone, so no user is meanwhile created, restored or changed against the old rule while
+     * the users are read against the new one. Other changes to groups share it.
+     */
+    private void lockFor(Caller caller, Set<GroupAttribute> changed) {
+        if (changed.contains(GroupAttribute.MEMBERSHIP_RULE)
+                || changed.contains(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE)) {
+            locks.exclusive(caller.tenant());
+        } else {
+            locks.share(caller.tenant());
+        }
     }
 
     /**

@@ -18,6 +18,9 @@ final class GroupValues {
     static Outcome<Map<GroupAttribute, Object>> convertAll(Map<GroupAttribute, Object> values) {
         Map<GroupAttribute, Object> converted = new LinkedHashMap<>();
         for (Map.Entry<GroupAttribute, Object> e : values.entrySet()) {
+            if (e.getValue() == null && e.getKey().isBoolean()) {
+                return Outcome.refused(AttributeValues.invalidValue(e.getKey().graphName(), GroupDirectory.RESOURCE));
+            }
             Outcome<Object> value = e.getValue() == null ? Outcome.done(null) : convert(e.getKey(), e.getValue());
             if (!value.isDone()) {
                 return Outcome.refused(value.rejection());

@@ -5,7 +5,7 @@ import org.allot.core.TenantId;
 /**
  * Port: the tenant's licensing lock, held until the unit of work ends. It orders the changes that decide who inherits
  * what: a change to who belongs to which group (or to one user's licenses) shares it; a change to what a group
- * assigns, to how groups nest or to the tenant's licensing policies takes it alone. So a group whose licenses change
+ * assigns, to how groups nest, to a dynamic group's rule or to the tenant's licensing policies takes it alone. So a group whose licenses change
  * never reads its members while a member is joining with the old licenses, and the other way round.
  *
  * <p>Every license-affecting unit of work takes its locks in one order: this lock (before any other), then users in
@@ -16,7 +16,7 @@ public interface TenantLocks {
     /** Holds the lock with other sharers: for membership changes and changes to single users. */
     void share(TenantId tenant);
 
-    /** Holds the lock alone: for changes to what groups assign, to group nesting and to licensing policies. */
+    /** Holds the lock alone: for changes to what groups assign, to nesting, to membership rules and to policies. */
     void exclusive(TenantId tenant);
 
     /** For installations that run one unit of work at a time. */

@@ -2,15 +2,19 @@ package org.allot.core.subscription;
 
 import java.util.Collection;
 
-/** Seats bought for a SKU, by the status of the subscriptions that hold them (Graph's prepaidUnits). */
+/**
+ * Seats bought for a SKU, by the status of the subscriptions that hold them (Graph's prepaidUnits, 32-bit counts).
+ * {@link SubscriptionBook} keeps a SKU's seats within {@link SubscriptionBook#MAX_SEATS_PER_PRODUCT}; totals stored
+ * before that limit existed are shown as the largest count rather than overflowing.
+ */
 public record LicenseUnits(int enabled, int warning, int suspended, int lockedOut) {
     public static final LicenseUnits NONE = new LicenseUnits(0, 0, 0, 0);
 
     public static LicenseUnits of(Collection<Subscription> subscriptions) {
-        int enabled = 0;
-        int warning = 0;
-        int suspended = 0;
-        int lockedOut = 0;
+        long enabled = 0;
+        long warning = 0;
+        long suspended = 0;
+        long lockedOut = 0;
         for (Subscription s : subscriptions) {
             switch (s.status()) {
                 case Enabled -> enabled += s.totalLicenses();
@@ -20,7 +24,20 @@ public record LicenseUnits(int enabled, int warning, int suspended, int lockedOu
                 case Deleted -> {}
             }
         }
-        return new LicenseUnits(enabled, warning, suspended, lockedOut);
+        return new LicenseUnits(count(enabled), count(warning), count(suspended), count(lockedOut));
+    }
+
+    /** The seats of the subscriptions, whatever their status, without overflow. */
+    public static long total(Collection<Subscription> subscriptions) {
+        long total = 0;
+        for (Subscription s : subscriptions) {
+            total += s.totalLicenses();
+        }
+        return total;
+    }
+
+    private static int count(long seats) {
+        return (int) Math.min(seats, Integer.MAX_VALUE);
     }
 
     /** Graph's capabilityStatus of a subscribedSku: the best status any of its seats has. */

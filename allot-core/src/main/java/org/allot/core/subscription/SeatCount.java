@@ -30,7 +30,7 @@ public record SeatCount(LicenseUnits prepaid, int consumed, int waiting) {
 
     /** Users holding a seat beyond what enabled and warning subscriptions cover. */
     public int overage() {
-        return Math.max(0, consumed - prepaid.enabled() - prepaid.warning());
+        return (int) Math.max(0, (long) consumed - prepaid.enabled() - prepaid.warning());
     }
 
     public SeatCount withPrepaid(LicenseUnits units) {

@@ -30,6 +30,11 @@ import org.allot.core.catalog.SkuId;
  */
 public final class SubscriptionBook {
     public static final int MAX_SEATS = 10_000_000;
+    /**
+     * Graph counts seats in 32 bits ({@code prepaidUnits}, {@code consumedUnits}, {@code totalLicenses}), so the seats
+     * of a product over all its subscriptions, whatever their status, stay within this.
+     */
+    public static final long MAX_SEATS_PER_PRODUCT = Integer.MAX_VALUE;
 
     private final ProductCatalog catalog;
     private final Subscriptions subscriptions;
@@ -69,9 +74,14 @@ public final class SubscriptionBook {
             return Outcome.refused(
                     Rejection.invalid("A new subscription is Enabled, Warning, Suspended or LockedOut."));
         }
+        seats.lock(caller.tenant(), sku);
+        Optional<Rejection> beyond =
+                beyondLimit(product.get(), subscriptions.ofSku(caller.tenant(), sku), null, seatCount);
+        if (beyond.isPresent()) {
+            return Outcome.refused(beyond.get());
+        }
         Subscription subscription = new Subscription(
                 new SubscriptionId(UUID.randomUUID()), sku, seatCount, status, trial, clock.instant(), nextLifecycle);
-        seats.lock(caller.tenant(), sku);
         subscriptions.add(caller.tenant(), subscription);
         recount(caller.tenant(), sku);
         audit.append(AuditEvent.of(
@@ -128,16 +138,22 @@ public final class SubscriptionBook {
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
         }
-        Subscription before = found.get();
+        SkuId sku = found.get().skuId();
+        seats.lock(caller.tenant(), sku);
+        List<Subscription> ofSku = subscriptions.ofSku(caller.tenant(), sku);
+        Subscription before =
+                ofSku.stream().filter(s -> s.id().equals(id)).findFirst().orElse(found.get());
         Subscription after = change.apply(before);
         if (after.equals(before)) {
             return Outcome.done(before);
         }
-        seats.lock(caller.tenant(), before.skuId());
+        Product product = catalog.forTenant(caller.tenant()).find(sku).orElseThrow();
+        Optional<Rejection> beyond = beyondLimit(product, ofSku, before, after.totalLicenses());
+        if (beyond.isPresent()) {
+            return Outcome.refused(beyond.get());
+        }
         subscriptions.update(caller.tenant(), after);
-        recount(caller.tenant(), before.skuId());
-        Product product =
-                catalog.forTenant(caller.tenant()).find(before.skuId()).orElseThrow();
+        recount(caller.tenant(), sku);
         Object old = property.equals("status") ? before.status() : before.totalLicenses();
         Object now = property.equals("status") ? after.status() : after.totalLicenses();
         audit.append(AuditEvent.of(
@@ -146,8 +162,26 @@ public final class SubscriptionBook {
                 Activity.UPDATE_SUBSCRIPTION,
                 target(after, product),
                 List.of(PropertyChange.of(property, old, now))));
-        listener.capacityChanged(caller, before.skuId());
+        listener.capacityChanged(caller, sku);
         return Outcome.done(after);
+    }
+
+    /**
+     * Refuses {@code seatCount} seats (for a new subscription, or instead of those of {@code replaced}) when they would
+     * take the product's total beyond {@link #MAX_SEATS_PER_PRODUCT}. {@code ofSku} is read under the SKU's seat lock,
+     * so concurrent requests cannot together exceed it.
+     */
+    private static Optional<Rejection> beyondLimit(
+            Product product, List<Subscription> ofSku, Subscription replaced, int seatCount) {
+        long now = LicenseUnits.total(ofSku);
+        long after = now - (replaced == null ? 0 : replaced.totalLicenses()) + seatCount;
+        if (after <= MAX_SEATS_PER_PRODUCT || after <= now) {
+            return Optional.empty();
+        }
+        return Optional.of(Rejection.invalid(
+                "A product can have at most %d seats over all its subscriptions (Microsoft Graph counts seats in 32"
+                        + " bits): %s has %d and would have %d.",
+                MAX_SEATS_PER_PRODUCT, product.skuPartNumber(), now, after));
     }
 
     private void recount(TenantId tenant, SkuId sku) {

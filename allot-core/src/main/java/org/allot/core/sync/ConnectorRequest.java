@@ -32,6 +32,8 @@ public record ConnectorRequest(
 
     private static final int MAX_DN = 1024;
     private static final int MAX_FILTER = 4096;
+    private static final int MAX_PASSWORD = 1024;
+    private static final int MAX_CERTIFICATES = 65_536;
 
     /** The settings the request describes, checked; the directory source then checks DN and filter syntax. */
     public Outcome<ConnectorSettings> settings() {
@@ -51,7 +53,14 @@ public record ConnectorRequest(
             return Outcome.refused(Rejection.invalid(
                     "StartTLS upgrades an ldap:// connection; an ldaps:// connection is encrypted from the start."));
         }
+        if (password != null && password.length() > MAX_PASSWORD) {
+            return Outcome.refused(Rejection.invalid("password must be at most %d characters.", MAX_PASSWORD));
+        }
         String certificate = blankToNull(trustedCertificate);
+        if (certificate != null && certificate.length() > MAX_CERTIFICATES) {
+            return Outcome.refused(Rejection.invalid(
+                    "trustedCertificate must be at most %d characters of PEM certificates.", MAX_CERTIFICATES));
+        }
         if (certificate != null && !certificate.contains("-----BEGIN CERTIFICATE-----")) {
             return Outcome.refused(Rejection.invalid(
                     "trustedCertificate must be one or more PEM certificates (-----BEGIN CERTIFICATE----- …)."));

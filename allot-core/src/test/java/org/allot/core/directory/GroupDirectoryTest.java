@@ -2,6 +2,8 @@ package org.allot.core.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.allot.core.ErrorCode;
@@ -35,6 +37,30 @@ class GroupDirectoryTest {
                         .rejection()
                         .code())
                 .isEqualTo(ErrorCode.INVALID_REQUEST);
+    }
+
+    @Test
+    void aGroupsBooleansCannotBeNullAndANullNicknameIsMadeFromTheName() {
+        for (GroupAttribute flag : List.of(GroupAttribute.SECURITY_ENABLED, GroupAttribute.MAIL_ENABLED)) {
+            Map<GroupAttribute, Object> values = new HashMap<>();
+            values.put(GroupAttribute.DISPLAY_NAME, "Null " + flag.graphName());
+            values.put(flag, null);
+
+            assertThat(groups.create(contoso.admin, values, Set.of())
+                            .rejection()
+                            .message())
+                    .isEqualTo("Invalid value specified for property '%s' of resource 'Group'.", flag.graphName());
+            GroupId existing = contoso.aGroup("Existing " + flag.graphName()).create();
+            assertThat(groups.update(contoso.admin, existing, values)
+                            .rejection()
+                            .code())
+                    .isEqualTo(ErrorCode.INVALID_REQUEST);
+        }
+        Map<GroupAttribute, Object> noNickname = new HashMap<>();
+        noNickname.put(GroupAttribute.DISPLAY_NAME, "No Nickname");
+        noNickname.put(GroupAttribute.MAIL_NICKNAME, null);
+        assertThat(groups.create(contoso.admin, noNickname, Set.of()).value().mailNickname())
+                .isEqualTo("nonickname");
     }
 
     @Test

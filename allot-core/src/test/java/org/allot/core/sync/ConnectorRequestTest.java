@@ -47,6 +47,38 @@ class ConnectorRequestTest {
         assertThat(none.settings().rejection().message()).startsWith("At least one base DN is needed");
     }
 
+    @Test
+    void passwordsAndCertificatesHaveALimit() {
+        ConnectorRequest longPassword = new ConnectorRequest(
+                null,
+                "ldap://dc1",
+                null,
+                null,
+                null,
+                "p".repeat(1025),
+                List.of("DC=contoso"),
+                null,
+                null,
+                Map.of(),
+                null);
+        ConnectorRequest longCertificate = new ConnectorRequest(
+                null,
+                "ldap://dc1",
+                null,
+                "-----BEGIN CERTIFICATE-----" + "A".repeat(70_000),
+                null,
+                null,
+                List.of("DC=contoso"),
+                null,
+                null,
+                Map.of(),
+                null);
+
+        assertThat(longPassword.settings().rejection().message())
+                .isEqualTo("password must be at most 1024 characters.");
+        assertThat(longCertificate.settings().rejection().message()).startsWith("trustedCertificate must be at most");
+    }
+
     private static ConnectorRequest request(String preset, String url, boolean startTls) {
         return new ConnectorRequest(
                 preset, url, startTls, null, null, null, List.of("DC=contoso,DC=com"), null, null, Map.of(), null);

@@ -31,7 +31,11 @@ public record AllotProperties(
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
      * @param embeddedPort the embedded database's port; 0 picks a free one
-     * @param connectionTimeout how long a request waits for a database connection before failing
+     * @param connectionTimeout how long a request waits for a database connection (and a new connection for the
+     *     database to accept it) before it is answered 503; also how long the database may not answer before the
+     *     connections waiting on it are broken
+     * @param socketTimeout the longest any single read from the database may wait (a last resort against a database
+     *     that stopped answering mid-query); 0 waits forever
      */
     public record Database(
             String url,
@@ -39,7 +43,8 @@ public record AllotProperties(
             String password,
             @DefaultValue("20") int poolSize,
             @DefaultValue("0") int embeddedPort,
-            @DefaultValue("30s") Duration connectionTimeout) {
+            @DefaultValue("5s") Duration connectionTimeout,
+            @DefaultValue("5m") Duration socketTimeout) {
 
         public boolean embedded() {
             return url == null || url.isBlank();

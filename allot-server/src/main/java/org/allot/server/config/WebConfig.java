@@ -1,5 +1,6 @@
 package org.allot.server.config;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import org.allot.core.assignment.GroupLicensing;
@@ -19,25 +20,38 @@ import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Bootstrap;
 import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
+import org.allot.server.web.ApiErrorPages;
 import org.allot.server.web.CallerArguments;
+import org.allot.server.web.DatabaseOutages;
 import org.allot.server.web.GraphErrorBodies;
+import org.allot.server.web.GraphErrorReportValve;
 import org.allot.server.web.RequestIds;
 import org.allot.server.web.RequestSizeLimit;
+import org.allot.server.web.RequestText;
+import org.allot.server.web.StrictJson;
 import org.allot.server.web.graph.GraphViews;
 import org.allot.server.web.graph.Responses;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The web layer's parts: request ids and size limits, Graph's error bodies and views, queries, first start. */
+/**
+ * The web layer's parts: request ids, size limits and text checks, strict request bodies, Graph's error bodies (also
+ * for the container's and Tomcat's own errors) and views, queries, first start.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -59,6 +73,46 @@ class WebConfig implements WebMvcConfigurer {
                 new RequestSizeLimit(properties.api().maxRequestBytes(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Query strings and forms that are not UTF-8 or hold text that cannot be stored are refused first. */
+    @Bean
+    FilterRegistrationBean<RequestText> requestText(GraphErrorBodies errors) {
+        FilterRegistrationBean<RequestText> registration = new FilterRegistrationBean<>(new RequestText(errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Outside the security filters, which reach the database to sign in and to issue tokens. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutages> databaseOutages(GraphErrorBodies errors, ITemplateEngine templates) {
+        FilterRegistrationBean<DatabaseOutages> registration =
+                new FilterRegistrationBean<>(new DatabaseOutages(errors, templates));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    /** Errors the container answers for API requests (a URL the firewall refused, say) get Graph's body. */
+    @Bean
+    FilterRegistrationBean<ApiErrorPages> apiErrorPages(GraphErrorBodies errors) {
+        FilterRegistrationBean<ApiErrorPages> registration = new FilterRegistrationBean<>(new ApiErrorPages(errors));
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** So do the requests Tomcat refuses before any filter sees them (runs after Spring Boot's own customizer). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> graphErrorReports(GraphErrorBodies errors) {
+        return factory -> factory.addContextCustomizers(context -> GraphErrorReportValve.install(context, errors));
+    }
+
+    /** Request bodies are read strictly: no number or boolean is coerced from text, a float or null. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer strictRequestBodies(JsonMapper json) {
+        JacksonJsonHttpMessageConverter converter = new JacksonJsonHttpMessageConverter(StrictJson.of(json));
+        return converters -> converters.withJsonConverter(converter);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.allot.server.web.DatabaseOutages;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -62,6 +63,10 @@ public final class SignInThrottle extends OncePerRequestFilter
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
+        if (DatabaseOutages.explains(exception)) {
+            // not a wrong password: the database did not answer; the outage filter shows a page that says so
+            throw exception;
+        }
         String account = key(request.getParameter("username"));
         if (account != null) {
             if (failures.size() >= MAX_ACCOUNTS && !failures.containsKey(account)) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,7 @@ import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.audit.Activity;
+import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.UserAttribute;
@@ -157,6 +159,32 @@ class LicenseRaceIT {
             assertThat(licensed && stored.usageLocation() == null)
                     .as("round %d: a direct license on a user without usage location", round)
                     .isFalse();
+        }
+    }
+
+    @Test
+    void aUserRestoredWhileTheRuleIsEditedEndsAsTheNewRuleSays() throws Exception {
+        String legal = "user.department -eq \"Legal\"";
+        String legalOrFinance = "user.department -in [\"Legal\",\"Finance\"]";
+        GroupId dynamic = allot.dynamicGroup(contoso.admin, "Legal", legal);
+        for (int round = 0; round < 30; round++) {
+            String rule = round % 2 == 0 ? legalOrFinance : legal;
+            String previous = round % 2 == 0 ? legal : legalOrFinance;
+            allot.work().run(() -> allot.groupDirectory()
+                    .update(contoso.admin, dynamic, Map.of(GroupAttribute.MEMBERSHIP_RULE, previous)));
+            UserId user =
+                    contoso.aUser("returning" + round).inDepartment("Finance").create();
+            allot.work().run(() -> allot.userDirectory().delete(contoso.admin, user));
+
+            together(List.of(
+                    () -> allot.work().run(() -> allot.groupDirectory()
+                            .update(contoso.admin, dynamic, Map.of(GroupAttribute.MEMBERSHIP_RULE, rule))),
+                    () -> allot.work().run(() -> allot.userDirectory().restore(contoso.admin, user))));
+
+            boolean member = contoso.membersOf(dynamic).contains(user);
+            assertThat(member)
+                    .as("round %d: a user of Finance is a member under %s", round, rule)
+                    .isEqualTo(rule.equals(legalOrFinance));
         }
     }
 

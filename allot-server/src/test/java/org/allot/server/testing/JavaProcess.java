@@ -93,6 +93,11 @@ public final class JavaProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM: asks the process to stop, without waiting for it. */
+    public void terminate() {
+        process.destroy();
+    }
+
     public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("process still running after " + timeout + "; output:\n" + output());

@@ -2,6 +2,7 @@ package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -151,8 +152,110 @@ class BadInputIT extends ApiIT {
         assertGraphError(admin.get("/v1.0/subscribedSkus?$filter=skuPartNumber%20eq%20'EMS'"), 400, "filter on skus");
     }
 
-    private static void assertGraphError(Response r, int status, String what) {
-        assertThat(r.status()).as(what + ": status").isEqualTo(status);
+    @Test
+    void aNewGroupsBooleansCannotBeNull() {
+        for (String property : List.of("mailEnabled", "securityEnabled")) {
+            String body = """
+                    {"displayName":"Null","mailEnabled":false,"mailNickname":"null","securityEnabled":true}""".replace(
+                            "\"" + property + "\":" + (property.equals("mailEnabled") ? "false" : "true"),
+                            "\"" + property + "\":null");
+            Response r = admin.post("/v1.0/groups", body);
+            assertGraphError(r, 400, property + " null");
+            assertThat(r.errorMessage()).contains(property);
+        }
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void numbersAndBooleansAreNotCoerced() {
+        for (String body : List.of(
+                "{\"skuPartNumber\":\"EMS\",\"seats\":1.5}",
+                "{\"skuPartNumber\":\"EMS\",\"seats\":\"5\"}",
+                "{\"skuPartNumber\":\"EMS\",\"seats\":5e0}",
+                "{\"skuPartNumber\":\"EMS\",\"seats\":true}",
+                "{\"skuPartNumber\":\"EMS\",\"seats\":5,\"isTrial\":\"true\"}",
+                "{\"skuPartNumber\":\"EMS\",\"seats\":5,\"isTrial\":1}",
+                "{\"skuPartNumber\":\"EMS\",\"seats\":5,\"isTrial\":null}",
+                "{\"skuPartNumber\":5,\"seats\":5}")) {
+            Response r = admin.post("/allot/v1/subscriptions", body);
+            assertGraphError(r, 400, body);
+        }
+        Response seats = admin.post("/allot/v1/subscriptions", "{\"skuPartNumber\":\"EMS\",\"seats\":1.5}");
+        assertThat(seats.errorMessage()).contains("seats");
+        Response retention = admin.patch("/allot/v1/settings", "{\"softDeleteRetentionDays\":\"30\"}");
+        assertGraphError(retention, 400, "retention as text");
+        Response nested = admin.patch("/allot/v1/settings", "{\"nestedGroupLicensing\":\"false\"}");
+        assertGraphError(nested, 400, "boolean as text");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void textPostgresCannotStoreIsRefusedNotStoredAsSomethingElse() {
+        List<String[]> calls = List.of(
+                new String[] {"/allot/v1/products", """
+                        {"skuPartNumber":"NUL_NAME","displayName":"Nul\\u0000Product","servicePlans":[]}"""},
+                new String[] {"/allot/v1/products", """
+                        {"skuPartNumber":"NUL_PLAN","displayName":"Plan","servicePlans":[{"servicePlanName":"P\\u0000",
+                         "displayName":"Plan"}]}"""},
+                new String[] {"/allot/v1/appRegistrations", """
+                        {"displayName":"App\\u0000","role":"Global Reader"}"""},
+                new String[] {"/v1.0/users", """
+                        {"accountEnabled":true,"displayName":"Lone \\uD800 surrogate","mailNickname":"lone",
+                         "userPrincipalName":"lone@%s"}""".formatted(admin.domain)},
+                new String[] {"/v1.0/groups", """
+                        {"displayName":"Low \\uDC00","mailEnabled":false,"mailNickname":"low","securityEnabled":true}"""},
+                new String[] {"/allot/v1/planRules", """
+                        {"kind":"REQUIRES","servicePlanId":"%s","servicePlanIds":["%s"],"note":"\\u0000"}""".formatted(UUID.randomUUID(), UUID.randomUUID())});
+        for (String[] call : calls) {
+            Response r = admin.post(call[0], call[1]);
+            assertGraphError(r, 400, call[0] + " " + call[1]);
+            assertThat(r.errorMessage()).as(call[1]).containsAnyOf("U+0000", "surrogate");
+        }
+        byte[] encodedSurrogate =
+                ("{\"displayName\":\"Raw \u00ed\u00a0\u0080\"}").getBytes(StandardCharsets.ISO_8859_1);
+        assertGraphError(admin.sendBytes("PATCH", "/v1.0/groups/" + group, encodedSurrogate), 400, "raw surrogate");
+        byte[] invalidUtf8 = ("{\"displayName\":\"Bad \u00ff\u00fe\"}").getBytes(StandardCharsets.ISO_8859_1);
+        assertGraphError(admin.sendBytes("PATCH", "/v1.0/groups/" + group, invalidUtf8), 400, "invalid UTF-8");
+        assertThat(admin.get("/v1.0/groups/" + group).body().path("displayName").asString())
+                .isEqualTo("Staff");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void whatABodyCannotSetIsRefusedNotIgnored() {
+        assertGraphError(admin.post("/v1.0/groups", """
+                        {"@odata.type":"#microsoft.graph.user","displayName":"Typed","mailEnabled":false,
+                         "mailNickname":"typed","securityEnabled":true}"""), 400, "@odata.type of another resource");
+        assertGraphError(admin.patch("/v1.0/users/" + user, "{\"@odata.type\":{}}"), 400, "@odata.type object");
+        assertGraphError(
+                admin.post("/allot/v1/planRules", """
+                        {"kind":"REQUIRES","servicePlanId":"%s","servicePlanIds":[],"description":"mine"}""".formatted(UUID.randomUUID())), 400, "read-only description");
+        assertGraphError(admin.post("/allot/v1/appRegistrations", """
+                        {"displayName":"Dated","role":"Global Reader","createdDateTime":"2020-01-01T00:00:00Z"}"""), 400, "read-only createdDateTime");
+        String connector = """
+                {"preset":"genericLdap","url":"ldap://localhost:1","baseDns":["dc=example,dc=com"],%s}""";
+        assertGraphError(
+                admin.send(
+                        "PUT", "/allot/v1/directorySync/connector", connector.formatted("\"startTls\":null"), Map.of()),
+                400,
+                "startTls null");
+        assertGraphError(
+                admin.send(
+                        "PUT",
+                        "/allot/v1/directorySync/connector",
+                        connector.formatted("\"password\":\"" + "p".repeat(2000) + "\""),
+                        Map.of()),
+                400,
+                "a 2000-character password");
+        assertThat(admin.get("/allot/v1/directorySync/connector").status()).isEqualTo(404);
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    static void assertGraphError(Response r, int status, String what) {
+        assertThat(r.status()).as(what + ": status, answered " + r.raw().body()).isEqualTo(status);
+        assertThat(r.body())
+                .as(what + ": a JSON body, answered " + r.raw().body())
+                .isNotNull();
         assertThat(r.body().path("error").path("code").asString())
                 .as(what + ": code")
                 .isNotBlank();

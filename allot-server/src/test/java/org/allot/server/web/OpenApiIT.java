@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import org.allot.server.web.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 
-/** The API describes itself in an OpenAPI document, served without a token. */
+/** The API describes itself, the shapes of its request bodies included, in an OpenAPI document served without a token. */
 class OpenApiIT extends ApiIT {
 
     @Test
@@ -24,6 +24,14 @@ class OpenApiIT extends ApiIT {
         assertThat(doc.body().path("paths").has("/allot/v1/reconciliation/runs/{id}/differences"))
                 .isTrue();
         assertThat(doc.body().toString()).doesNotContain("\"caller\"");
+        assertThat(doc.body()
+                        .at("/paths/~1v1.0~1users/post/requestBody/content/application~1json/schema/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/User");
+        assertThat(doc.body()
+                        .at("/components/schemas/AssignLicenseRequest/properties/addLicenses/type")
+                        .asString())
+                .isEqualTo("array");
         assertThat(doc.body()
                         .path("components")
                         .path("securitySchemes")

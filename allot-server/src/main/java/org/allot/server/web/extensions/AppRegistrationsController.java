@@ -54,8 +54,9 @@ public class AppRegistrationsController {
     @PostMapping
     public ResponseEntity<ObjectNode> register(
             ApiCaller caller, @RequestBody AppRegistration body, HttpServletRequest request) {
-        if (body.appId() != null || body.clientSecret() != null) {
-            throw new BadRequest("appId and clientSecret are generated: send displayName and role only.");
+        if (body.appId() != null || body.clientSecret() != null || body.createdDateTime() != null) {
+            throw new BadRequest(
+                    "appId, clientSecret and createdDateTime are generated: send displayName and role only.");
         }
         var created = Refused.orRefuse(work.run(() -> apps.register(caller.caller(), body.displayName(), body.role())));
         return ResponseEntity.status(HttpStatus.CREATED)

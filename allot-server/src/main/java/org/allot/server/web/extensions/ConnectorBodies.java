@@ -32,7 +32,9 @@ final class ConnectorBodies {
             if (READ_ONLY.contains(name)) {
                 throw RequestBodies.readOnly(name);
             }
-            if (!name.equals("@odata.type")) {
+            if (name.equals("@odata.type")) {
+                RequestBodies.requireType(field.getValue(), CONNECTOR);
+            } else {
                 fields.put(name, field.getValue());
             }
         }
@@ -81,8 +83,9 @@ final class ConnectorBodies {
         return node.asString();
     }
 
+    /** A boolean left out is null; an explicit null is refused, as for every number and boolean of the API. */
     private static Boolean bool(JsonNode node, String name) {
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return null;
         }
         if (!node.isBoolean()) {

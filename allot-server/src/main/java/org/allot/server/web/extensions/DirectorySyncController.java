@@ -1,7 +1,9 @@
 package org.allot.server.web.extensions;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.allot.api.extensions.DirectorySyncConnector;
 import org.allot.core.ErrorCode;
 import org.allot.core.Rejection;
 import org.allot.core.sync.Connector;
@@ -54,7 +56,10 @@ public class DirectorySyncController {
 
     /** Creates or replaces the connector; the password is write-only (absent or null keeps the stored one). */
     @PutMapping("/connector")
-    public ObjectNode configure(ApiCaller caller, @RequestBody JsonNode body, HttpServletRequest request) {
+    public ObjectNode configure(
+            ApiCaller caller,
+            @Schema(implementation = DirectorySyncConnector.class) @RequestBody JsonNode body,
+            HttpServletRequest request) {
         Connector saved = Refused.orRefuse(sync.configure(caller.caller(), ConnectorBodies.connector(body)));
         return responses.entity(request, "directorySync/connector/$entity", SyncViews.connector(saved));
     }
@@ -62,7 +67,9 @@ public class DirectorySyncController {
     /** Tests the stored connector, or the settings in the body before they are saved. A failed test is a 200. */
     @PostMapping("/connector/testConnection")
     public ObjectNode testConnection(
-            ApiCaller caller, @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+            ApiCaller caller,
+            @Schema(implementation = DirectorySyncConnector.class) @RequestBody(required = false) JsonNode body,
+            HttpServletRequest request) {
         var report = Refused.orRefuse(
                 body == null
                         ? sync.testConnection(caller.caller())

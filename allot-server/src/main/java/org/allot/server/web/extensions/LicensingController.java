@@ -1,10 +1,12 @@
 package org.allot.server.web.extensions;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.allot.api.extensions.GroupLicensing;
 import org.allot.api.extensions.SeatImpact;
 import org.allot.api.extensions.WaitingListEntry;
+import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
@@ -130,7 +132,10 @@ public class LicensingController {
     /** The body of assignLicense; answers what it would do. Nothing is changed. */
     @PostMapping("/groups/{id}/seatImpact")
     public ObjectNode seatImpact(
-            ApiCaller caller, @PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = AssignLicenseRequest.class) @RequestBody JsonNode body,
+            HttpServletRequest request) {
         var change = RequestBodies.licenses(body);
         List<AssignedLicense> add = change.add();
         org.allot.core.assignment.SeatImpact impact =

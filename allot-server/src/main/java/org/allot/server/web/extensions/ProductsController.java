@@ -110,6 +110,10 @@ public class ProductsController {
     @PostMapping("/planRules")
     public ResponseEntity<ObjectNode> addRule(
             ApiCaller caller, @RequestBody PlanRule body, HttpServletRequest request) {
+        if (body.id() != null || body.builtIn() != null || body.description() != null) {
+            throw new BadRequest("id, builtIn and description are read-only: send kind, servicePlanId, servicePlanIds,"
+                    + " usageLocations and note.");
+        }
         org.allot.core.catalog.PlanRule.Kind kind = kind(body.kind());
         if (body.servicePlanId() == null) {
             throw new BadRequest("A rule needs 'servicePlanId'.");

@@ -3,10 +3,12 @@ package org.allot.server.web.graph;
 import jakarta.servlet.http.HttpServletRequest;
 import org.allot.api.graph.ODataError;
 import org.allot.core.ErrorCode;
+import org.allot.server.web.DatabaseOutages;
 import org.allot.server.web.GraphErrorBodies;
 import org.allot.server.web.RequestTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -132,6 +134,18 @@ public final class GraphErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ODataError> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutages.explains(e)) {
+            log.debug(
+                    "Answered {} {} with 503: the database does not answer",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e);
+            request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutages.RETRY_AFTER_SECONDS))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(bodies.body(request, DatabaseOutages.CODE, DatabaseOutages.MESSAGE));
+        }
         log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return error(
                 request,

@@ -1,10 +1,13 @@
 package org.allot.server.web.graph;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.allot.api.graph.AssignLicenseRequest;
+import org.allot.api.graph.DirectoryObjectReference;
 import org.allot.core.Rejection;
 import org.allot.core.assignment.GroupLicensing;
 import org.allot.core.directory.Group;
@@ -95,7 +98,10 @@ public class GroupsController {
     }
 
     @PostMapping
-    public ResponseEntity<ObjectNode> create(ApiCaller caller, @RequestBody JsonNode body, HttpServletRequest request) {
+    public ResponseEntity<ObjectNode> create(
+            ApiCaller caller,
+            @Schema(implementation = org.allot.api.graph.Group.class) @RequestBody JsonNode body,
+            HttpServletRequest request) {
         RequestBodies.GroupBody group = RequestBodies.group(body);
         Group created =
                 Refused.orRefuse(work.run(() -> directory.create(caller.caller(), group.values(), group.groupTypes())));
@@ -109,7 +115,10 @@ public class GroupsController {
     }
 
     @PatchMapping("/{id}")
-    public ResponseEntity<Void> update(ApiCaller caller, @PathVariable String id, @RequestBody JsonNode body) {
+    public ResponseEntity<Void> update(
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = org.allot.api.graph.Group.class) @RequestBody JsonNode body) {
         RequestBodies.GroupBody group = RequestBodies.group(body);
         if (group.groupTypesGiven()) {
             throw new BadRequest("groupTypes cannot be changed after a group is created.");
@@ -137,7 +146,10 @@ public class GroupsController {
     }
 
     @PostMapping("/{id}/members/$ref")
-    public ResponseEntity<Void> addMember(ApiCaller caller, @PathVariable String id, @RequestBody JsonNode body) {
+    public ResponseEntity<Void> addMember(
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = DirectoryObjectReference.class) @RequestBody JsonNode body) {
         UUID member = RequestBodies.reference(body);
         Refused.orRefuse(work.run(
                 () -> directory.addMember(caller.caller(), find(caller, id).id(), member(caller, member))));
@@ -171,7 +183,10 @@ public class GroupsController {
     /** 202: members are licensed in the background for large groups; the group's licenseProcessingState tells. */
     @PostMapping("/{id}/assignLicense")
     public ResponseEntity<ObjectNode> assignLicense(
-            ApiCaller caller, @PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = AssignLicenseRequest.class) @RequestBody JsonNode body,
+            HttpServletRequest request) {
         RequestBodies.LicenseChange change = RequestBodies.licenses(body);
         var state = Refused.orRefuse(work.run(
                 () -> licensing.assign(caller.caller(), find(caller, id).id(), change.add(), change.remove())));

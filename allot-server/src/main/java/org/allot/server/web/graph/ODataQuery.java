@@ -1,6 +1,8 @@
 package org.allot.server.web.graph;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import org.allot.server.persistence.query.Entity;
 import org.allot.server.persistence.query.Filter;
 import org.allot.server.persistence.query.Property;
 import org.allot.server.persistence.query.Query;
+import org.allot.server.web.StorableText;
 
 /**
  * The OData query options of a request, checked as Graph checks them: {@code $top} 1–999 (default 100), paging with
@@ -58,7 +61,7 @@ public record ODataQuery(
         int top = top(param(request, "$top"));
         Query.Order order = order(param(request, "$orderby"), entity);
         boolean count = count(param(request, "$count"), advanced);
-        Query.Cursor after = after(param(request, "$skiptoken"), order);
+        Query.Cursor after = after(param(request, "$skiptoken"), request.getRequestURI(), entity, order);
         return new ODataQuery(select, filter, order, top, after, count);
     }
 
@@ -160,13 +163,28 @@ public record ODataQuery(
         return v.equals("true");
     }
 
-    private static Query.Cursor after(String token, Query.Order order) {
+    /**
+     * The position a {@code $skiptoken} stands for: only a token of this collection and ordering, whose sort value
+     * the query can use (a time for the audit log), is taken.
+     */
+    private static Query.Cursor after(String token, String collection, Entity entity, Query.Order order) {
         if (token == null) {
             return null;
         }
-        return Query.Cursor.ofToken(token, order)
-                .orElseThrow(
-                        () -> new BadRequest(
-                                "Invalid $skiptoken: use the @odata.nextLink of the previous page as it is, with the same $orderby."));
+        return Query.Cursor.ofToken(token, collection, order)
+                .filter(c ->
+                        c.value() == null || StorableText.problem(c.value()).isEmpty())
+                .filter(c -> entity != Entity.AUDIT || isTime(c.value()))
+                .orElseThrow(() -> new BadRequest("Invalid $skiptoken: use the @odata.nextLink of the previous page of"
+                        + " this collection as it is, with the same $orderby."));
+    }
+
+    private static boolean isTime(String value) {
+        try {
+            OffsetDateTime.parse(value);
+            return true;
+        } catch (DateTimeParseException | NullPointerException e) {
+            return false;
+        }
     }
 }

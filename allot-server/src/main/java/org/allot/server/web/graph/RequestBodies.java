@@ -38,8 +38,7 @@ public final class RequestBodies {
     private static final Set<String> USER_NOT_STORED =
             Set.of("businessPhones", "mobilePhone", "officeLocation", "preferredLanguage");
     /** Sign-in is not Allot's business: the password of a new user is accepted and not kept. */
-    private static final Set<String> USER_IGNORED =
-            Set.of("@odata.type", "passwordProfile", "passwordPolicies", "identities");
+    private static final Set<String> USER_IGNORED = Set.of("passwordProfile", "passwordPolicies", "identities");
 
     private static final Set<String> GROUP_READ_ONLY = Set.of(
             "id", "createdDateTime", "assignedLicenses", "licenseProcessingState", "onPremisesSyncEnabled", "mail");
@@ -58,6 +57,10 @@ public final class RequestBodies {
         Map<UserAttribute, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
+            if (name.equals("@odata.type")) {
+                requireType(field.getValue(), "microsoft.graph.user");
+                continue;
+            }
             if (USER_IGNORED.contains(name)) {
                 continue;
             }
@@ -84,6 +87,7 @@ public final class RequestBodies {
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             if (name.equals("@odata.type")) {
+                requireType(field.getValue(), "microsoft.graph.group");
                 continue;
             }
             if (GROUP_READ_ONLY.contains(name)) {
@@ -178,7 +182,7 @@ public final class RequestBodies {
                         disabled.add(new ServicePlanId(guid(plan, "disabledPlans")));
                     }
                 }
-                case "@odata.type" -> {}
+                case "@odata.type" -> requireType(field.getValue(), "microsoft.graph.assignedLicense");
                 default ->
                     throw new BadRequest("Property '" + field.getKey()
                             + "' does not exist on type 'microsoft.graph.assignedLicense'.");
@@ -222,6 +226,14 @@ public final class RequestBodies {
             return bool ? node.asBoolean() : node.asString();
         }
         throw invalid(name, resource);
+    }
+
+    /** An {@code @odata.type} in a body must name the type the body is, with or without its leading '#'. */
+    public static void requireType(JsonNode type, String name) {
+        String value = type.isString() ? type.asString() : "";
+        if (!value.equalsIgnoreCase(name) && !value.equalsIgnoreCase("#" + name)) {
+            throw new BadRequest("'@odata.type' must be \"#" + name + "\" in this request.");
+        }
     }
 
     public static void requireObject(JsonNode body) {

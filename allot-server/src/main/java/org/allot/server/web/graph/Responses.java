@@ -52,7 +52,7 @@ public final class Responses {
             body.put(
                     "@odata.nextLink",
                     ServletUriComponentsBuilder.fromRequest(request)
-                            .replaceQueryParam("$skiptoken", next.token(query.order()))
+                            .replaceQueryParam("$skiptoken", next.token(request.getRequestURI(), query.order()))
                             .build()
                             .toUriString());
         }

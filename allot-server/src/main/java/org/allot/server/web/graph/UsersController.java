@@ -1,8 +1,10 @@
 package org.allot.server.web.graph;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
 import org.allot.core.assignment.UserLicenses;
 import org.allot.core.assignment.UserLicensing;
@@ -97,7 +99,10 @@ public class UsersController {
     }
 
     @PostMapping
-    public ResponseEntity<ObjectNode> create(ApiCaller caller, @RequestBody JsonNode body, HttpServletRequest request) {
+    public ResponseEntity<ObjectNode> create(
+            ApiCaller caller,
+            @Schema(implementation = org.allot.api.graph.User.class) @RequestBody JsonNode body,
+            HttpServletRequest request) {
         Map<UserAttribute, Object> values = RequestBodies.user(body);
         User user = Refused.orRefuse(work.run(() -> directory.create(caller.caller(), values)));
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -106,7 +111,10 @@ public class UsersController {
     }
 
     @PatchMapping("/{id}")
-    public ResponseEntity<Void> update(ApiCaller caller, @PathVariable String id, @RequestBody JsonNode body) {
+    public ResponseEntity<Void> update(
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = org.allot.api.graph.User.class) @RequestBody JsonNode body) {
         Map<UserAttribute, Object> values = RequestBodies.user(body);
         boolean onlyLocation = values.keySet().stream().allMatch(a -> a == UserAttribute.USAGE_LOCATION);
         if (!onlyLocation && !ApiAccess.mayEditUsers(caller.roles())) {
@@ -126,7 +134,10 @@ public class UsersController {
 
     @PostMapping("/{id}/assignLicense")
     public ObjectNode assignLicense(
-            ApiCaller caller, @PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = AssignLicenseRequest.class) @RequestBody JsonNode body,
+            HttpServletRequest request) {
         RequestBodies.LicenseChange change = RequestBodies.licenses(body);
         boolean force = "true".equalsIgnoreCase(request.getParameter("force"));
         UserLicenses licenses = Refused.orRefuse(work.run(

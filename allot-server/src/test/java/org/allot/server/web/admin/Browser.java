@@ -189,8 +189,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(Function<WebDriver, T> condition) {
+        // a condition that reloads the page may find the renderer busy for a moment: it is asked again
         return new WebDriverWait(driver, PATIENCE)
                 .ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.TimeoutException.class)
                 .until(condition::apply);
     }
 

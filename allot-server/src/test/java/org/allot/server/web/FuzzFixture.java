@@ -1,0 +1,174 @@
+package org.allot.server.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.allot.server.security.Role;
+import org.allot.server.web.ApiClient.Response;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A tenant with an object of every kind the API's paths name (users, a deleted user, groups, subscriptions, a custom
+ * product and its plan rule, an app, audit records), made through the API, and a valid body for every operation
+ * that takes one, so that a request with one thing wrong is wrong in that one thing only.
+ */
+final class FuzzFixture {
+    /** Buys seats for the tenant outside the API under test. */
+    interface Subscriptions {
+        UUID subscribe(ApiClient tenant, String partNumber, int seats);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ApiClient admin;
+    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, ObjectNode> validBodies = new HashMap<>();
+
+    FuzzFixture(Function<Role, ApiClient> newTenant, Subscriptions subscriptions) {
+        admin = newTenant.apply(Role.GLOBAL_ADMINISTRATOR);
+        String domain = admin.domain;
+        ids.put("tenant", admin.tenant.toString());
+        subscriptions.subscribe(admin, "ENTERPRISEPACK", 5);
+        ids.put("subscription", subscriptions.subscribe(admin, "EMS", 5).toString());
+        ids.put("sku", skuOf("ENTERPRISEPACK"));
+        ids.put("user", user("ada", domain));
+        String bea = user("bea", domain);
+        ids.put("deletedUser", user("gone", domain));
+        ok(admin.delete("/v1.0/users/" + ids.get("deletedUser")));
+        ids.put("group", create("/v1.0/groups", """
+                {"displayName":"Staff","mailEnabled":false,"mailNickname":"staff","securityEnabled":true}"""));
+        create("/v1.0/groups", """
+                {"displayName":"Second","mailEnabled":false,"mailNickname":"second","securityEnabled":true}""");
+        ok(admin.post("/v1.0/groups/" + ids.get("group") + "/members/$ref", reference(ids.get("user"))));
+        ok(admin.post("/v1.0/groups/" + ids.get("group") + "/assignLicense", """
+                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(ids.get("sku"))));
+        JsonNode product = ok(admin.post("/allot/v1/products", """
+                {"skuPartNumber":"FUZZ_BASE","displayName":"Fuzz base","servicePlans":[
+                 {"servicePlanName":"FUZZ_A","displayName":"A"},{"servicePlanName":"FUZZ_B","displayName":"B"}]}"""));
+        ids.put("product", product.path("skuId").asString());
+        String planA =
+                product.path("servicePlans").path(0).path("servicePlanId").asString();
+        String planB =
+                product.path("servicePlans").path(1).path("servicePlanId").asString();
+        ids.put("rule", create("/allot/v1/planRules", """
+                {"kind":"REQUIRES","servicePlanId":"%s","servicePlanIds":["%s"],"note":"fuzz"}""".formatted(planA, planB)));
+        ids.put(
+                "app",
+                ok(admin.post("/allot/v1/appRegistrations", """
+                        {"displayName":"Reader","role":"Global Reader"}""")).path("appId").asString());
+        ids.put(
+                "audit",
+                ok(admin.get("/v1.0/auditLogs/directoryAudits?$top=1"))
+                        .path("value")
+                        .path(0)
+                        .path("id")
+                        .asString());
+        ids.put("run", UUID.nameUUIDFromBytes("no such run".getBytes()).toString());
+        bodies(domain, skuOf("EMS"), bea, planA, planB);
+        ids.forEach((kind, id) -> {
+            if (id == null || id.isBlank()) {
+                throw new IllegalStateException("the fixture has no " + kind);
+            }
+        });
+    }
+
+    private void bodies(String domain, String emsSku, String bea, String planA, String planB) {
+        String license = """
+                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(emsSku);
+        String connector = """
+                {"preset":"genericLdap","url":"ldap://localhost:1","bindDn":"cn=reader","password":"secret",
+                 "baseDns":["dc=example,dc=com"],"userFilter":"(objectClass=person)","enabled":false}""";
+        Map<String, String> bodies = new HashMap<>();
+        bodies.put("POST /v1.0/users", """
+                {"accountEnabled":true,"displayName":"Fuzz","mailNickname":"fuzz","userPrincipalName":"fuzz@%s",
+                 "usageLocation":"US","department":"QA"}""".formatted(domain));
+        bodies.put("PATCH /v1.0/users/{id}", "{\"department\":\"Fuzzing\",\"accountEnabled\":true}");
+        bodies.put("POST /v1.0/users/{id}/assignLicense", license);
+        bodies.put("POST /v1.0/groups", """
+                {"displayName":"Fuzz","mailEnabled":false,"mailNickname":"fuzz","securityEnabled":true,
+                 "description":"fuzz"}""");
+        bodies.put("PATCH /v1.0/groups/{id}", "{\"description\":\"Fuzzed\",\"securityEnabled\":true}");
+        bodies.put("POST /v1.0/groups/{id}/members/$ref", reference(bea));
+        bodies.put("POST /v1.0/groups/{id}/assignLicense", license);
+        bodies.put("POST /allot/v1/groups/{id}/seatImpact", license);
+        bodies.put("POST /allot/v1/subscriptions", """
+                {"skuPartNumber":"EMS","seats":5,"status":"Enabled","isTrial":false,
+                 "nextLifecycleDateTime":"2030-01-01T00:00:00Z"}""");
+        bodies.put("PATCH /allot/v1/subscriptions/{id}", "{\"seats\":7,\"status\":\"Enabled\"}");
+        bodies.put("POST /allot/v1/products", """
+                {"skuPartNumber":"FUZZ_NEW","displayName":"Fuzz new","servicePlans":[
+                 {"servicePlanId":"%s","servicePlanName":"FUZZ_C","displayName":"C"}]}""".formatted(UUID.randomUUID()));
+        bodies.put("POST /allot/v1/planRules", """
+                {"kind":"EXCLUDES","servicePlanId":"%s","servicePlanIds":["%s"],"usageLocations":[],"note":"x"}""".formatted(planB, planA));
+        String rule = "{\"membershipRule\":\"user.city -eq \\\"Oslo\\\"\"}";
+        bodies.put("POST /allot/v1/groups/membershipRulePreview", rule);
+        bodies.put("POST /allot/v1/groups/{id}/membershipRulePreview", rule);
+        bodies.put("PATCH /allot/v1/settings", """
+                {"displayName":"Fuzz tenant","defaultUsageLocation":"US","guestLicensing":"ALLOW",
+                 "nestedGroupLicensing":true,"softDeleteRetentionDays":30,"syncDeleteThreshold":500}""");
+        bodies.put("PATCH /allot/v1/groups/{id}/licensing", "{\"licensePriority\":1}");
+        bodies.put("POST /allot/v1/appRegistrations", "{\"displayName\":\"Fuzz app\",\"role\":\"Global Reader\"}");
+        bodies.put("PUT /allot/v1/directorySync/connector", connector);
+        bodies.put("POST /allot/v1/directorySync/connector/testConnection", connector);
+        bodies.put("POST /allot/v1/directorySync/runs", "{\"full\":true}");
+        bodies.forEach((operation, body) -> validBodies.put(operation, (ObjectNode) JSON.readTree(body)));
+    }
+
+    ApiClient admin() {
+        return admin;
+    }
+
+    /**
+     * Ids of every kind: user, deletedUser, group, subscription, sku (of the product the group assigns), tenant, audit,
+     * product, rule, app, and run (which names none).
+     */
+    Map<String, String> ids() {
+        return ids;
+    }
+
+    /** A valid body for each operation ("PATCH /v1.0/users/{id}") that takes one. */
+    Map<String, ObjectNode> validBodies() {
+        return validBodies;
+    }
+
+    /** The {@code $skiptoken} of the second page of a collection. */
+    String skipToken(String collection) {
+        String next =
+                ok(admin.get(collection + "?$top=1")).path("@odata.nextLink").asString();
+        return next.substring(next.indexOf("$skiptoken=") + "$skiptoken=".length());
+    }
+
+    private String skuOf(String partNumber) {
+        for (JsonNode sku : ok(admin.get("/v1.0/subscribedSkus")).path("value")) {
+            if (sku.path("skuPartNumber").asString().equals(partNumber)) {
+                return sku.path("skuId").asString();
+            }
+        }
+        throw new IllegalStateException("no subscription of " + partNumber);
+    }
+
+    private String user(String name, String domain) {
+        return create("/v1.0/users", """
+                {"accountEnabled":true,"displayName":"%s","mailNickname":"%s","userPrincipalName":"%s@%s",
+                 "usageLocation":"US"}""".formatted(name, name, name, domain));
+    }
+
+    private String create(String path, String body) {
+        return ok(admin.post(path, body)).path("id").asString();
+    }
+
+    private static String reference(String id) {
+        return "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + id + "\"}";
+    }
+
+    private static JsonNode ok(Response response) {
+        if (response.status() >= 300) {
+            throw new IllegalStateException("fixture refused: " + response.status() + " "
+                    + response.raw().body());
+        }
+        return response.body() == null ? JSON.createObjectNode() : response.body();
+    }
+}
