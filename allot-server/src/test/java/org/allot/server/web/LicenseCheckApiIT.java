@@ -157,7 +157,7 @@ class LicenseCheckApiIT extends ApiIT {
     @Test
     void badRequestsAreAnsweredWithGraphsBody() {
         ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
-        for (String body : List.of("{\"dryRun\": \"yes\"}", "{\"repair\": true}", "[]")) {
+        for (String body : List.of("{\"dryRun\": \"yes\"}", "{\"repair\": true}", "[]", "null")) {
             Response refused = admin.post("/allot/v1/reconciliation", body);
             assertThat(refused.status()).as(body).isEqualTo(400);
             assertThat(refused.errorCode()).as(body).isNotBlank();

@@ -115,9 +115,9 @@ public class LicenseCheckController {
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
     }
 
-    /** The body: nothing, or {@code {"dryRun": true|false}}. */
+    /** The body: nothing (a dry run), or {@code {"dryRun": true|false}}; anything else is refused. */
     static boolean dryRun(JsonNode body) {
-        if (body == null || body.isMissingNode() || body.isNull()) {
+        if (body == null || body.isMissingNode()) {
             return true;
         }
         RequestBodies.requireObject(body);
