@@ -111,12 +111,17 @@ public final class LicenseCheckScale implements Scenario {
                 Stats.millisSince(started));
     }
 
+    /** The fastest of three reads in a row: what the machine needs at least to read the same rows once. */
     private static double readBaseline(Target target) {
-        long started = System.nanoTime();
-        target.db().readAll("select * from license_assignment where tenant_id = ?", target.tenant());
-        target.db().readAll("select * from group_member_user where tenant_id = ?", target.tenant());
-        target.db().readAll("select * from group_member_group where tenant_id = ?", target.tenant());
-        return Stats.millisSince(started);
+        double fastest = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            target.db().readAll("select * from license_assignment where tenant_id = ?", target.tenant());
+            target.db().readAll("select * from group_member_user where tenant_id = ?", target.tenant());
+            target.db().readAll("select * from group_member_group where tenant_id = ?", target.tenant());
+            fastest = Math.min(fastest, Stats.millisSince(started));
+        }
+        return fastest;
     }
 
     /** Asks for a run and polls it until it has ended; a run that failed or found anything is an error. */

@@ -193,7 +193,7 @@ final class Reconciler {
         wantedByUser.forEach((id, wanted) ->
                 engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe));
         work.ledger.lockAll(probe.touched());
-        return decide(work, subjects, current, users, change);
+        return decide(work, subjects, current, users, change, null);
     }
 
     /**
@@ -207,7 +207,7 @@ final class Reconciler {
             Map<UserId, List<LicenseAssignment>> current,
             Map<UserId, Map<GroupId, Boolean>> groups) {
         Change change = inheritance.of(work.tenant(), work.context.policy(), groups);
-        return decide(work, subjects, current, subjects.keySet(), change);
+        return decide(work, subjects, current, subjects.keySet(), change, new UnchangedOutcomes());
     }
 
     /** Evaluates the change for each user with the engine against the work's seat figures. */
@@ -216,7 +216,8 @@ final class Reconciler {
             Map<UserId, LicenseSubject> subjects,
             Map<UserId, List<LicenseAssignment>> current,
             Collection<UserId> users,
-            Change change) {
+            Change change,
+            UnchangedOutcomes known) {
         Map<UserId, UserLicenses> before = new LinkedHashMap<>();
         Map<UserId, UserLicenses> after = new LinkedHashMap<>();
         List<LicenseAssignment> added = new ArrayList<>();
@@ -231,12 +232,26 @@ final class Reconciler {
             List<LicenseAssignment> wanted = subject.deleted() && change != Changes.REMOVE_ALL
                     ? rows
                     : change.apply(subject, rows, work.context.now());
-            List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
+            Object signature = known == null ? null : known.signatureOf(subject, rows, wanted);
+            List<LicenseAssignment> evaluated;
+            if (known != null && known.knownUnchanged(signature)) {
+                evaluated = rows;
+            } else {
+                int writes = work.ledger.writes();
+                evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
+                if (known != null && writes == work.ledger.writes() && unchanged(rows, evaluated)) {
+                    known.rememberUnchanged(signature);
+                }
+            }
             diff(rows, evaluated, added, changed, removed);
             before.put(id, new UserLicenses(subject, rows));
             after.put(id, new UserLicenses(subject, evaluated));
         }
         return new Batch(before, after, added, changed, removed);
+    }
+
+    private static boolean unchanged(List<LicenseAssignment> before, List<LicenseAssignment> after) {
+        return before.size() == after.size() && new HashSet<>(before).equals(new HashSet<>(after));
     }
 
     /** Writes the batch and its audit records, and notes whose active plans it changed. */

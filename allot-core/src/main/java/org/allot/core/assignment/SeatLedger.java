@@ -27,6 +27,7 @@ public final class SeatLedger {
     private final Map<SkuId, SeatCount> counts = new LinkedHashMap<>();
     private final Set<SkuId> changed = new HashSet<>();
     private final Map<SkuId, Set<UserId>> admitted = new HashMap<>();
+    private int writes;
 
     public SeatLedger(TenantId tenant, Seats seats) {
         this(tenant, seats, null);
@@ -128,5 +129,11 @@ public final class SeatLedger {
     private void put(SkuId sku, SeatCount count) {
         counts.put(sku, count);
         changed.add(sku);
+        writes++;
+    }
+
+    /** How many times a figure was changed: an evaluation that leaves it as it was took and freed no seat. */
+    int writes() {
+        return writes;
     }
 }

@@ -1,6 +1,9 @@
 package org.allot.server.persistence;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -160,8 +163,9 @@ public final class JdbcMemberships implements Memberships {
     /** One range of the index on users, for the memberships and then the groups above them. */
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsersBetween(TenantId tenant, UserId after, UserId last) {
-        JdbcClient.StatementSpec statement = jdbc.sql(GROUPS_OF_USERS.formatted(
-                        (after == null ? "true" : "user_id > :after") + (last == null ? "" : " and user_id <= :last")))
+        JdbcClient.StatementSpec statement = jdbc.sql("select user_id, group_id from group_member_user"
+                        + " where tenant_id = :tenant and "
+                        + (after == null ? "true" : "user_id > :after") + (last == null ? "" : " and user_id <= :last"))
                 .param("tenant", tenant.value());
         if (after != null) {
             statement = statement.param("after", after.value());
@@ -169,7 +173,41 @@ public final class JdbcMemberships implements Memberships {
         if (last != null) {
             statement = statement.param("last", last.value());
         }
-        return groupsOf(statement);
+        Map<UUID, List<UUID>> parents = new HashMap<>();
+        jdbc.sql("select group_id, member_group_id from group_member_group where tenant_id = ?")
+                .param(tenant.value())
+                .query(rs -> {
+                    parents.computeIfAbsent(SqlValues.uuid(rs, "member_group_id"), g -> new ArrayList<>())
+                            .add(SqlValues.uuid(rs, "group_id"));
+                });
+        Map<UUID, Set<UUID>> ancestors = new HashMap<>();
+        Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>();
+        statement.query(rs -> {
+            Map<GroupId, Boolean> groups =
+                    result.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>());
+            UUID group = SqlValues.uuid(rs, "group_id");
+            groups.put(new GroupId(group), true);
+            for (UUID above : ancestors.computeIfAbsent(group, g -> above(g, parents))) {
+                groups.putIfAbsent(new GroupId(above), false);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * The groups above a group, at any depth, from the nesting read once: a chunk of users reads its direct
+     * memberships in one index range and works out the nested ones here, instead of walking them in SQL per user.
+     */
+    private static Set<UUID> above(UUID group, Map<UUID, List<UUID>> parents) {
+        Set<UUID> found = new HashSet<>();
+        Deque<UUID> todo = new ArrayDeque<>(parents.getOrDefault(group, List.of()));
+        while (!todo.isEmpty()) {
+            UUID parent = todo.pop();
+            if (found.add(parent)) {
+                todo.addAll(parents.getOrDefault(parent, List.of()));
+            }
+        }
+        return found;
     }
 
     private static Map<UserId, Map<GroupId, Boolean>> groupsOf(JdbcClient.StatementSpec statement) {
