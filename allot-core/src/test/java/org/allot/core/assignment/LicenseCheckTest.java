@@ -195,6 +195,39 @@ class LicenseCheckTest {
     }
 
     @Test
+    void everyUserWhoseLicensesMustChangeIsReportedHoweverManyLookAlike() {
+        contoso.subscribe(E3, 10);
+        List<UserId> inGermany = List.of(
+                contoso.aUser("anna").locatedIn("DE").create(),
+                contoso.aUser("bernd").locatedIn("DE").create(),
+                contoso.aUser("carla").locatedIn("DE").create());
+        UserId elsewhere = contoso.aUser("dora").locatedIn("FR").create();
+        GroupId staff = contoso.aGroup("Staff")
+                .withMembers(inGermany.get(0), inGermany.get(1), inGermany.get(2), elsewhere)
+                .licensedWith(E3)
+                .create();
+        // a rule made afterwards, which nothing applied to those who already hold the plan
+        contoso.allot
+                .catalog()
+                .addRule(
+                        contoso.admin,
+                        org.allot.core.catalog.PlanRule.Kind.PROHIBITED_IN,
+                        SWAY.id(),
+                        Set.of(),
+                        Set.of(org.allot.core.directory.UsageLocation.of("DE")),
+                        "not in Germany")
+                .value();
+
+        LicenseCheckRun run = contoso.checkLicenses(true);
+
+        assertThat(contoso.differences(run))
+                .filteredOn(d -> d.user() != null)
+                .extracting(LicenseDifference::user)
+                .containsExactlyInAnyOrderElementsOf(inGermany);
+        assertThat(contoso.inherited(elsewhere, E3, staff).state()).isEqualTo(AssignmentState.Active);
+    }
+
+    @Test
     void aDirectAssignmentIsIntentThatARepairNeverInventsNorRemoves() {
         contoso.subscribe(E3, 5);
         UserId ada = contoso.user("ada");
