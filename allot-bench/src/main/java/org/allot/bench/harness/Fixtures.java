@@ -137,6 +137,20 @@ public final class Fixtures {
                 kind + " job of " + targetId);
     }
 
+    /** Waits until no background job of the tenant is queued or running. */
+    public void awaitNoJobs(Duration limit, String what) {
+        await(
+                () -> target.db()
+                                .queryLong(
+                                        "select count(*) from license_job where tenant_id = ? and state in"
+                                                + " ('QUEUED', 'RUNNING')",
+                                        target.tenant())
+                        == 0,
+                Duration.ofMillis(200),
+                limit,
+                what);
+    }
+
     public long count(String sql, Object... params) {
         return target.db().queryLong(sql, params);
     }

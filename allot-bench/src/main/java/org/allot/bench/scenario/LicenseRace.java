@@ -92,15 +92,7 @@ public final class LicenseRace implements Scenario {
             for (String subscription : layout.subscriptions()) {
                 fx.setSeats(subscription, layout.mostSeats()).orFail("PATCH /subscriptions/{id}");
             }
-            Fixtures.await(
-                    () -> fx.count(
-                                    "select count(*) from license_job where tenant_id = ? and state in ('QUEUED',"
-                                            + " 'RUNNING')",
-                                    target.tenant())
-                            == 0,
-                    java.time.Duration.ofMillis(200),
-                    java.time.Duration.ofMinutes(10),
-                    "background jobs");
+            fx.awaitNoJobs(java.time.Duration.ofMinutes(10), "background jobs");
             Map<String, Long> found = invariants.count(target.tenant());
             String rule = first.get("/v1.0/groups/" + layout.legal() + "?$select=membershipRule")
                     .orFail("GET /groups/{id}")
@@ -202,15 +194,7 @@ public final class LicenseRace implements Scenario {
         assign(api, legal, skus.get(2), List.of()).orFail("license Legal");
         api.patch("/allot/v1/groups/" + staff + "/licensing", Map.of("licensePriority", 5))
                 .orFail("PATCH /groups/{id}/licensing");
-        Fixtures.await(
-                () -> fx.count(
-                                "select count(*) from license_job where tenant_id = ? and state in ('QUEUED',"
-                                        + " 'RUNNING')",
-                                target.tenant())
-                        == 0,
-                java.time.Duration.ofMillis(200),
-                java.time.Duration.ofMinutes(10),
-                "the groups' licenses");
+        fx.awaitNoJobs(java.time.Duration.ofMinutes(10), "the groups' licenses");
         return new Layout(
                 ids, sales, staff, mobile, analysts, legal, subscriptions, skus, sway, departments, users * 3 / 4);
     }
