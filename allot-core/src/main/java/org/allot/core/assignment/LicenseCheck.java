@@ -110,6 +110,15 @@ public final class LicenseCheck {
         return checks.differences(tenant, id, skip, top);
     }
 
+    /**
+     * Whether a queued run may start now: not while the tenant's licensing work is under way in the background (a
+     * group's licenses half applied, say), which the check would otherwise take for drift. The run waits until it is
+     * done.
+     */
+    public boolean mayStart(TenantId tenant) {
+        return !jobs.licensingUnderWay(tenant);
+    }
+
     /** The first step of a run: marks it running and checks (a repair: corrects) the seat figures. */
     public LicenseCheckRun start(TenantId tenant, LicenseCheckRunId id) {
         LicenseCheckRun run = find(tenant, id).started(clock.instant());

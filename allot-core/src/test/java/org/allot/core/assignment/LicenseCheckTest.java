@@ -228,6 +228,25 @@ class LicenseCheckTest {
     }
 
     @Test
+    void aCheckAskedForWhileAGroupsLicensesAreStillBeingAppliedWaitsForThemAndFindsNothing() {
+        Scenario busy = Scenario.contosoWithBackgroundJobs();
+        busy.subscribe(E3, 10);
+        List<UserId> members = busy.users("member", 6);
+        GroupId staff = busy.aGroup("Staff").withMembers(members).create();
+        LicenseCheckRun asked =
+                busy.allot.licenseCheck().request(busy.admin, true).value();
+        busy.licenseGroup(staff, E3).value(); // six members: applied in the background, after the check was asked for
+
+        busy.runJobs();
+
+        LicenseCheckRun run =
+                busy.allot.licenseCheck().run(busy.tenant, asked.id()).orElseThrow();
+        assertThat(run.state()).isEqualTo(LicenseCheckState.Succeeded);
+        assertThat(busy.differences(run)).as("work in progress taken for drift").isEmpty();
+        assertThat(members).allMatch(u -> busy.heldSkus(u).contains(E3.skuId()));
+    }
+
+    @Test
     void aDirectAssignmentIsIntentThatARepairNeverInventsNorRemoves() {
         contoso.subscribe(E3, 5);
         UserId ada = contoso.user("ada");

@@ -29,6 +29,7 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
     private record Check(LicenseCheckRunId run) {}
 
     private final Set<Job> queued = new LinkedHashSet<>();
+    private final Set<Job> running = new LinkedHashSet<>();
 
     @Override
     public synchronized void reconcileGroup(TenantId tenant, GroupId group) {
@@ -50,6 +51,12 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
         queued.add(new Job(tenant, new Recompute(group)));
     }
 
+    @Override
+    public synchronized boolean licensingUnderWay(TenantId tenant) {
+        return java.util.stream.Stream.concat(queued.stream(), running.stream())
+                .anyMatch(j -> j.tenant().equals(tenant) && !(j.target() instanceof Check));
+    }
+
     public synchronized int pending() {
         return queued.size();
     }
@@ -62,13 +69,25 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
             synchronized (this) {
                 batch = new ArrayList<>(queued);
                 queued.clear();
+                // a license check starts once the work queued before it is done
+                batch.sort(java.util.Comparator.comparing(j -> j.target() instanceof Check));
+                running.addAll(batch);
             }
             if (batch.isEmpty()) {
                 return ran;
             }
             for (Job job : batch) {
+                synchronized (this) {
+                    running.remove(job);
+                }
                 Caller caller = Caller.of(job.tenant(), Actor.GROUP_BASED_LICENSING);
                 if (job.target() instanceof Check run) {
+                    if (!check.mayStart(job.tenant())) {
+                        synchronized (this) {
+                            queued.add(job); // after the tenant's other work
+                        }
+                        continue;
+                    }
                     if (!check.run(job.tenant(), run.run())
                             .map(r -> r.state().underWay())
                             .orElse(false)) {

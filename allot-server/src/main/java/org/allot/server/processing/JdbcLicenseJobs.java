@@ -183,6 +183,25 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
                 .update();
     }
 
+    @Override
+    public boolean licensingUnderWay(TenantId tenant) {
+        return jdbc.sql("""
+                        select exists (select 1 from license_job where tenant_id = ? and kind <> ?
+                                       and state in ('QUEUED', 'RUNNING'))""").params(tenant.value(), CHECK).query(Boolean.class).single();
+    }
+
+    /** Gives a claimed job back, behind every job queued meanwhile, without counting the attempt. */
+    void postpone(Job job, UUID worker) {
+        jdbc.sql("""
+                        update license_job set state = 'QUEUED', lease_owner = null, attempts = attempts - 1,
+                            lease_expires_at = null, created_at = clock_timestamp()
+                        where tenant_id = :tenant and id = :id and lease_owner = :worker""")
+                .param("tenant", job.tenant().value())
+                .param("id", job.id())
+                .param("worker", worker)
+                .update();
+    }
+
     /** Lets other workers take this worker's jobs at once (on a clean shutdown). */
     void releaseAll(UUID worker) {
         jdbc.sql(

@@ -114,16 +114,29 @@ public final class JobRunner implements SmartLifecycle {
     /** Runs jobs until none is claimable; returns how many ran. For tests and tools that drive processing. */
     public int runPending() {
         int ran = 0;
-        while (runOne()) {
-            ran++;
+        int postponed = 0;
+        for (Turn turn = runOne(); turn != Turn.IDLE && postponed < 2; turn = runOne()) {
+            if (turn == Turn.RAN) {
+                ran++;
+                postponed = 0;
+            } else {
+                postponed++;
+            }
         }
         return ran;
+    }
+
+    /** What a worker's turn did: found nothing to do, ran a job (or part of one), or put a job back for later. */
+    private enum Turn {
+        IDLE,
+        RAN,
+        POSTPONED
     }
 
     private void loop() {
         while (running) {
             try {
-                if (!runOne()) {
+                if (runOne() != Turn.RAN) {
                     Thread.sleep(pollInterval.toMillis());
                 }
             } catch (InterruptedException e) {
@@ -138,10 +151,10 @@ public final class JobRunner implements SmartLifecycle {
         }
     }
 
-    private boolean runOne() {
+    private Turn runOne() {
         Optional<Job> claimed = work.execute(() -> jobs.claim(worker, lease));
         if (claimed.isEmpty()) {
-            return false;
+            return Turn.IDLE;
         }
         Job job = claimed.get();
         Caller caller = new Caller(job.tenant(), Actor.GROUP_BASED_LICENSING, "job-" + job.id());
@@ -150,7 +163,11 @@ public final class JobRunner implements SmartLifecycle {
                 case JdbcLicenseJobs.GROUP -> runGroup(job, caller);
                 case JdbcLicenseJobs.RULE -> runRecompute(job, caller);
                 case JdbcLicenseJobs.FILL -> runFill(job, caller);
-                case JdbcLicenseJobs.CHECK -> runCheck(job);
+                case JdbcLicenseJobs.CHECK -> {
+                    if (!runCheck(job)) {
+                        return Turn.POSTPONED;
+                    }
+                }
                 default -> throw new IllegalStateException("unknown job kind " + job.kind());
             }
         } catch (LostLease e) {
@@ -165,7 +182,7 @@ public final class JobRunner implements SmartLifecycle {
                 return null;
             });
         }
-        return true;
+        return Turn.RAN;
     }
 
     private void runFill(Job job, Caller caller) {
@@ -213,11 +230,11 @@ public final class JobRunner implements SmartLifecycle {
     }
 
     /**
-     * Runs a license check: a dry run's seat step and chunks each in one consistent read (nothing is locked, and a
+     * Runs a license check (false: put back, because the tenant's licensing work is still under way): a dry run's seat step and chunks each in one consistent read (nothing is locked, and a
      * change committed meanwhile is either wholly seen or not at all), a repair's as every licensing unit of work. A
      * job whose run is over (it failed, or ended before a crash let the job be claimed again) just completes.
      */
-    private void runCheck(Job job) {
+    private boolean runCheck(Job job) {
         LicenseCheckRunId id = new LicenseCheckRunId(job.target());
         Optional<LicenseCheckRun> run = work.read(() -> check.run(job.tenant(), id));
         if (run.isEmpty() || !run.get().state().underWay()) {
@@ -225,7 +242,14 @@ public final class JobRunner implements SmartLifecycle {
                 jobs.complete(job, worker);
                 return null;
             });
-            return;
+            return true;
+        }
+        if (!job.started() && !work.read(() -> check.mayStart(job.tenant()))) {
+            work.execute(() -> {
+                jobs.postpone(job, worker);
+                return null;
+            });
+            return false;
         }
         runChunks(
                 job,
@@ -237,6 +261,7 @@ public final class JobRunner implements SmartLifecycle {
                         },
                         (found, repaired) -> check.finish(job.tenant(), id),
                         run.get().dryRun()));
+        return true;
     }
 
     /**
