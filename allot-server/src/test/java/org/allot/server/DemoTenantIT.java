@@ -29,6 +29,7 @@ class DemoTenantIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         String url = TestDatabase.newDatabase();
+        registry.add("allot.tls.enabled", () -> "false");
         registry.add("allot.database.url", () -> url);
         registry.add("allot.database.username", () -> "postgres");
         registry.add("allot.demo.enabled", () -> "true");

@@ -21,7 +21,11 @@ class EmbeddedDatabaseRestartIT {
 
     @Test
     void aKilledServerRestartsOnTheSameDataDirectory() throws Exception {
-        List<String> args = List.of("--allot.data-directory=" + data, "--server.port=0", "--allot.demo.enabled=true");
+        List<String> args = List.of(
+                "--allot.data-directory=" + data,
+                "--server.port=0",
+                "--allot.tls.enabled=false",
+                "--allot.demo.enabled=true");
         try (JavaProcess first = JavaProcess.start("org.allot.server.AllotServer", args)) {
             first.await("Allot is listening on http://localhost:", Duration.ofSeconds(120));
             assertThat(first.output()).contains("Created the demo tenant Contoso");

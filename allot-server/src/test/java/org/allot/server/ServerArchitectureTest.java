@@ -56,6 +56,17 @@ class ServerArchitectureTest {
     }
 
     @Test
+    void onlyTheServersCertificateUsesBouncyCastle() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.allot.server.security.tls..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.bouncycastle..")
+                .check(SERVER);
+    }
+
+    @Test
     void processingDoesNotReachIntoTheWebOrTheDemo() {
         noClasses()
                 .that()

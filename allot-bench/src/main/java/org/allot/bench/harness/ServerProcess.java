@@ -44,6 +44,8 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.port=0");
+        // plain HTTP: the figures are the server's, not TLS's (and the harness talks to it over loopback)
+        command.add("--allot.tls.enabled=false");
         command.addAll(arguments);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());

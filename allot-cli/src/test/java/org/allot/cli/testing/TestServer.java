@@ -62,6 +62,7 @@ public final class TestServer implements AutoCloseable {
                     "-jar",
                     jar.toAbsolutePath().toString(),
                     "--server.port=0",
+                    "--allot.tls.enabled=false",
                     "--allot.data-directory=" + data,
                     "--allot.demo.enabled=true",
                     "--allot.processing.inline-limit=10",

@@ -2,6 +2,8 @@ package org.allot.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.allot.server.security.tls.PlainHttp;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenantDefaults the settings a new tenant starts with
  * @param sync directory sync (hybrid identity)
  * @param reconciliation the scheduled license check (docs/license-check.md)
+ * @param tls HTTPS (docs/deployment.md)
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -26,7 +29,8 @@ public record AllotProperties(
         @DefaultValue Api api,
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Sync sync,
-        @DefaultValue Reconciliation reconciliation) {
+        @DefaultValue Reconciliation reconciliation,
+        @DefaultValue Tls tls) {
 
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
@@ -138,4 +142,26 @@ public record AllotProperties(
             @DefaultValue("24h") Duration fullSyncEvery,
             @DefaultValue("10s") Duration connectTimeout,
             @DefaultValue("2m") Duration responseTimeout) {}
+
+    /**
+     * @param enabled whether the server's port speaks HTTPS (8443 unless {@code server.port} says otherwise); false:
+     *     plain HTTP only (8080), for a reverse proxy that ends TLS
+     * @param certificate a PEM file with the server's certificate, then the authorities that issued it; without one,
+     *     a self-signed certificate is generated into {@code <data-directory>/tls} at first start and used again
+     * @param privateKey a PEM file with the certificate's private key (PKCS#8, PKCS#1 or SEC 1)
+     * @param privateKeyPassword the password of an encrypted PKCS#8 private key
+     * @param hostnames further host names and IP addresses the generated certificate is for, besides localhost,
+     *     127.0.0.1, ::1 and this machine's host name
+     * @param http what a plain HTTP listener beside HTTPS does: off (none), redirect (to HTTPS), serve (on 127.0.0.1,
+     *     for a reverse proxy on the same machine)
+     * @param httpPort that listener's port (0: a free one)
+     */
+    public record Tls(
+            @DefaultValue("true") boolean enabled,
+            Path certificate,
+            Path privateKey,
+            String privateKeyPassword,
+            @DefaultValue List<String> hostnames,
+            @DefaultValue("off") PlainHttp http,
+            @DefaultValue("8080") int httpPort) {}
 }

@@ -118,6 +118,7 @@ class CrashRecoveryIT {
                         "--allot.database.url=" + url,
                         "--allot.database.username=postgres",
                         "--server.port=0",
+                        "--allot.tls.enabled=false",
                         "--allot.processing.workers=1",
                         "--allot.processing.lease=3s",
                         "--allot.processing.poll-interval=100ms",

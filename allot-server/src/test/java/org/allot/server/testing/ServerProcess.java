@@ -6,6 +6,7 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,16 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Allot run as the README runs it ({@code java -jar allot-server.jar}: embedded PostgreSQL in a data directory), in a
- * process of its own, with a first app and administrator whose credentials the test knows. Requests go over plain
- * HTTP with a timeout, so that a server that hangs fails the test instead of hanging it.
+ * process of its own, with a first app and administrator whose credentials the test knows. {@link #start} serves plain
+ * HTTP (a setting), {@link #startHttps} the default HTTPS, whose generated certificate the test's requests trust as
+ * {@code curl --cacert} would. Requests have a timeout, so that a server that hangs fails the test instead of hanging
+ * it.
  */
 public final class ServerProcess implements AutoCloseable {
     public static final String CLIENT_ID = "6c0d0d3e-9a55-4c39-9d0e-3e0b9b7f1a01";
@@ -39,31 +43,41 @@ public final class ServerProcess implements AutoCloseable {
     public static final String DOMAIN = "example.com";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern LISTENING = Pattern.compile("Allot is listening on http://localhost:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("Allot is listening on (https?://localhost:\\d+)");
+    private static final Pattern FINGERPRINT =
+            Pattern.compile("SHA-256 fingerprint:? ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final JavaProcess process;
     private final Path data;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final HttpClient browser = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final String fingerprint;
+    private final HttpClient http;
+    private final HttpClient browser;
     private String token;
 
-    private ServerProcess(JavaProcess process, Path data, int port) {
+    private ServerProcess(JavaProcess process, Path data, String base, String fingerprint) {
         this.process = process;
         this.data = data;
-        this.base = "http://localhost:" + port;
+        this.base = base;
+        this.fingerprint = fingerprint;
+        SSLContext trust = fingerprint == null ? null : TestCertificates.trusting(certificateFile());
+        this.http = client(trust, null);
+        this.browser = client(trust, new CookieManager());
     }
 
-    /** Starts a server on the data directory and waits until it listens. */
+    /** Starts a server on the data directory with plain HTTP (no TLS) and waits until it listens. */
     public static ServerProcess start(Path data, String... settings) throws InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--allot.tls.enabled=false"));
+        args.addAll(List.of(settings));
+        return startHttps(data, args.toArray(String[]::new));
+    }
+
+    /**
+     * Starts a server on the data directory with the settings given and no others (HTTPS unless they turn it off), and
+     * waits until it listens.
+     */
+    public static ServerProcess startHttps(Path data, String... settings) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of(
                 "--allot.data-directory=" + data,
                 "--server.port=0",
@@ -77,15 +91,52 @@ public final class ServerProcess implements AutoCloseable {
             if (!m.find()) {
                 throw new AssertionError("no port in the banner:\n" + process.output());
             }
-            return new ServerProcess(process, data, Integer.parseInt(m.group(1)));
+            String fingerprint = null;
+            if (m.group(1).startsWith("https:")) {
+                Matcher f = FINGERPRINT.matcher(process.await("SHA-256 fingerprint", Duration.ofSeconds(10)));
+                if (!f.find()) {
+                    throw new AssertionError("no certificate fingerprint in the banner:\n" + process.output());
+                }
+                fingerprint = f.group(1);
+            }
+            return new ServerProcess(process, data, m.group(1), fingerprint);
         } catch (AssertionError | InterruptedException e) {
             process.close();
             throw e;
         }
     }
 
-    /** An answer: status, Retry-After and Location (or null), body, and how long it took. */
-    public record Answer(int status, String retryAfter, String location, String body, Duration took) {
+    private static HttpClient client(SSLContext trust, CookieManager cookies) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (trust != null) {
+            builder.sslContext(trust);
+        }
+        if (cookies != null) {
+            builder.cookieHandler(cookies);
+        }
+        return builder.build();
+    }
+
+    /** Where the server listens, as its banner says: {@code https://localhost:port} or {@code http://…}. */
+    public String base() {
+        return base;
+    }
+
+    /** The SHA-256 fingerprint of its certificate, as the banner prints it (null without HTTPS). */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The certificate the server generated in its data directory. */
+    public Path certificateFile() {
+        return data.resolve("tls/certificate.pem");
+    }
+
+    /** An answer: status, Retry-After and Location (or null), body, how long it took, and every header. */
+    public record Answer(
+            int status, String retryAfter, String location, String body, Duration took, HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -142,8 +193,11 @@ public final class ServerProcess implements AutoCloseable {
         return send(browser, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html"), timeout);
     }
 
-    /** Signs the first administrator in to the admin center; later {@link #page} calls carry the session. */
-    public void signIn() {
+    /**
+     * Signs the first administrator in to the admin center; later {@link #page} calls carry the session. Returns the
+     * answer to the sign-in form.
+     */
+    public Answer signIn() {
         Matcher csrf = CSRF_FIELD.matcher(page("/login", Duration.ofSeconds(30)).body());
         if (!csrf.find()) {
             throw new AssertionError("no CSRF token on the sign-in page");
@@ -160,6 +214,7 @@ public final class ServerProcess implements AutoCloseable {
         if (signedIn.status() != 302 || page("/", Duration.ofSeconds(30)).status() != 200) {
             throw new AssertionError("sign-in failed: " + signedIn);
         }
+        return signedIn;
     }
 
     private Answer send(HttpRequest.Builder request, Duration timeout) {
@@ -176,7 +231,8 @@ public final class ServerProcess implements AutoCloseable {
                     response.headers().firstValue("Retry-After").orElse(null),
                     response.headers().firstValue("Location").orElse(null),
                     response.body(),
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "no answer within "

@@ -41,6 +41,7 @@ public abstract class ApiIT {
 
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
+        registry.add("allot.tls.enabled", () -> "false");
         registry.add("allot.database.url", ApiIT::database);
         registry.add("allot.database.username", () -> "postgres");
         registry.add("allot.database.connection-timeout", () -> "2s");
