@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public record CertificateNames(Set<String> hostNames, Set<String> addresses) {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f]*:[0-9a-f:.]*");
     private static final Pattern HOST_NAME =
             Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
@@ -44,7 +45,7 @@ public record CertificateNames(Set<String> hostNames, Set<String> addresses) {
             if (n.isEmpty()) {
                 continue;
             }
-            if (IPV4.matcher(n).matches() || n.contains(":")) {
+            if (IPV4.matcher(n).matches() || IPV6.matcher(n).matches()) {
                 addresses.add(address(n, name));
             } else if (HOST_NAME.matcher(n).matches()) {
                 hosts.add(n);
@@ -96,7 +97,8 @@ public record CertificateNames(Set<String> hostNames, Set<String> addresses) {
             // a literal: no name is looked up
             return InetAddress.getByName(literal).getHostAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("allot.tls.hostnames: '" + asGiven + "' is not an IP address.", e);
+            throw new IllegalStateException(
+                    "allot.tls.hostnames: '" + asGiven + "' is neither a host name nor an IP address.", e);
         }
     }
 
