@@ -53,11 +53,12 @@ import picocli.CommandLine.ScopeType;
             "2:usage: wrong option or argument, malformed filter or file",
             "3:not found: no such user, group, product, subscription or sync run",
             "4:refused by a licensing rule, or conflicting with the current state; a sync run --wait that is blocked",
-            "5:allot reconcile --wait: differences remain (a dry run found some)"
+            "5:allot reconcile --wait: differences remain (a dry run found some)",
+            "6:the https server's certificate is not trusted (allot login --fingerprint or --ca-file)"
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  allot login --url http://localhost:8080 --client-id <id>",
+            "  allot login --url https://localhost:8443 --client-id <id> --fingerprint <sha256 the server printed>",
             "  allot user list --unlicensed",
             "  allot license assign --user ada@contoso.com --sku ENTERPRISEPACK --disable-plan SWAY",
             "  allot group license add Sales-E3 --sku SPE_E5 --wait",

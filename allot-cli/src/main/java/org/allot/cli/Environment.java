@@ -13,6 +13,8 @@ public record Environment(Map<String, String> variables, Path home, boolean inte
     public static final String URL = "ALLOT_URL";
     public static final String CLIENT_ID = "ALLOT_CLIENT_ID";
     public static final String CLIENT_SECRET = "ALLOT_CLIENT_SECRET";
+    public static final String CA_FILE = "ALLOT_CA_FILE";
+    public static final String FINGERPRINT = "ALLOT_FINGERPRINT";
     public static final String CONFIG = "ALLOT_CONFIG";
 
     public Environment {

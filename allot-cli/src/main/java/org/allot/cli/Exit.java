@@ -13,7 +13,9 @@ public enum Exit {
     /** The server refused the change by a licensing rule or because it conflicts with the current state. */
     REFUSED(4),
     /** A license check ({@code allot reconcile --wait}) ended with differences left: a dry run found some. */
-    DIFFERENCES(5);
+    DIFFERENCES(5),
+    /** The server's certificate is not trusted: give its CA file or pin its fingerprint ({@code allot login}). */
+    UNTRUSTED(6);
 
     private final int code;
 

@@ -22,6 +22,10 @@ public final class Failure extends RuntimeException {
         return new Failure(Exit.USAGE, "InvalidArgument", message);
     }
 
+    public static Failure untrusted(String message) {
+        return new Failure(Exit.UNTRUSTED, "UntrustedCertificate", message);
+    }
+
     public static Failure failed(String code, String message) {
         return new Failure(Exit.FAILURE, code, message);
     }

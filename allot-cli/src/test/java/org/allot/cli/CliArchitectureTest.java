@@ -36,6 +36,7 @@ class CliArchitectureTest {
                         "org.allot.cli..",
                         "org.allot.api..",
                         "java..",
+                        "javax.net.ssl..",
                         "picocli..",
                         "me.tongfei.progressbar..",
                         "tools.jackson..",

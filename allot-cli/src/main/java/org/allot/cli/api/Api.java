@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
 import org.allot.cli.Failure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -21,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The server's REST API over HTTP: a client-credentials token fetched on first use, JSON in and out, Graph's paging
- * followed, 429 and 503 retried after {@code Retry-After}, and every error turned into an {@link ApiError} or a
- * {@link Failure} that says what to do.
+ * The server's REST API over HTTP or HTTPS (trusting what {@link ServerTrust} says): a client-credentials token fetched
+ * on first use, JSON in and out, Graph's paging followed, 429 and 503 retried after {@code Retry-After}, and every
+ * error turned into an {@link ApiError} or a {@link Failure} that says what to do.
  */
 public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder()
@@ -34,14 +35,17 @@ public final class Api {
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
     private final Credentials credentials;
+    private final TrustCheck trust;
     private final HttpClient http;
     private volatile String token;
 
     public Api(Credentials credentials) {
         this.credentials = credentials;
+        this.trust = new TrustCheck(credentials.trust());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
+                .sslContext(trust.context())
                 .build();
     }
 
@@ -108,7 +112,7 @@ public final class Api {
     public String token() {
         String current = token;
         if (current == null) {
-            current = Tokens.fetch(http, credentials);
+            current = Tokens.fetch(this, credentials);
             token = current;
         }
         return current;
@@ -144,7 +148,7 @@ public final class Api {
             if (json != null) {
                 request.header("Content-Type", "application/json");
             }
-            HttpResponse<String> response = exchange(http, request.build(), credentials.url());
+            HttpResponse<String> response = exchange(request.build());
             int status = response.statusCode();
             if (status < 300) {
                 return response;
@@ -162,9 +166,22 @@ public final class Api {
     }
 
     /** Sends a request, turning what goes wrong on the way into a failure that names the server. */
-    static HttpResponse<String> exchange(HttpClient http, HttpRequest request, String server) {
+    HttpResponse<String> exchange(HttpRequest request) {
+        String server = credentials.url();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 400
+                    && request.uri().getScheme().equals("http")
+                    && String.valueOf(response.body()).contains("requires TLS")) {
+                throw Failure.failed(
+                        "HttpsRequired",
+                        "The Allot server at " + server + " speaks HTTPS only: use "
+                                + server.replaceFirst("^http:", "https:") + " (allot login --url, or ALLOT_URL).");
+            }
+            return response;
+        } catch (SSLHandshakeException e) {
+            throw TlsRefusals.untrusted(server, trust, e);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw unreachable(server, "nothing answers there");
         } catch (HttpTimeoutException e) {

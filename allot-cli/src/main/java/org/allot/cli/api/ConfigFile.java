@@ -1,5 +1,6 @@
 package org.allot.cli.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -14,12 +15,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The user's config file (JSON: url, clientId, clientSecret), readable by its owner only, and the credentials a run
- * uses: each of the environment variables {@code ALLOT_URL}, {@code ALLOT_CLIENT_ID}, {@code ALLOT_CLIENT_SECRET}
- * overrides the file.
+ * The user's config file (JSON: url, clientId, clientSecret, and caFile or fingerprint), readable by its owner only,
+ * and the credentials a run uses: each of the environment variables {@code ALLOT_URL}, {@code ALLOT_CLIENT_ID},
+ * {@code ALLOT_CLIENT_SECRET} overrides the file; {@code ALLOT_CA_FILE} or {@code ALLOT_FINGERPRINT} override the
+ * file's trust, which is used only for the server it was saved with.
  */
 public final class ConfigFile {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
     private final Path path;
 
     public ConfigFile(Path path) {
@@ -103,7 +107,24 @@ public final class ConfigFile {
                     "No server and credentials: run 'allot login', or set ALLOT_URL, ALLOT_CLIENT_ID and"
                             + " ALLOT_CLIENT_SECRET.");
         }
-        return new Credentials(Credentials.checkedUrl(url), id, secret);
+        String server = Credentials.checkedUrl(url);
+        return new Credentials(server, id, secret, trust(environment, saved, server));
+    }
+
+    /**
+     * The trust of this run: the environment's, else the file's when the server is the one it was saved for, else the
+     * system's authorities.
+     */
+    public static ServerTrust trust(Environment environment, Optional<Credentials> saved, String server) {
+        Optional<String> file = environment.variable(Environment.CA_FILE);
+        Optional<String> pin = environment.variable(Environment.FINGERPRINT);
+        if (file.isPresent() || pin.isPresent()) {
+            return ServerTrust.of(file.orElse(null), pin.orElse(null));
+        }
+        return saved.filter(
+                        c -> c.url() != null && Credentials.checkedUrl(c.url()).equals(server))
+                .map(Credentials::trust)
+                .orElse(ServerTrust.SYSTEM);
     }
 
     private void move(Path temporary) throws IOException {

@@ -4,8 +4,23 @@ import java.net.URI;
 import java.util.Locale;
 import org.allot.cli.Failure;
 
-/** Where the server is and the app's client credentials; what {@code allot login} keeps in the config file. */
-public record Credentials(String url, String clientId, String clientSecret) {
+/**
+ * Where the server is, the app's client credentials, and which certificate an {@code https} server may present (a CA
+ * file or a pinned fingerprint; neither: the system's authorities): what {@code allot login} keeps in the config file.
+ */
+public record Credentials(String url, String clientId, String clientSecret, String caFile, String fingerprint) {
+
+    public Credentials(String url, String clientId, String clientSecret) {
+        this(url, clientId, clientSecret, null, null);
+    }
+
+    public Credentials(String url, String clientId, String clientSecret, ServerTrust trust) {
+        this(url, clientId, clientSecret, trust.caFile(), trust.fingerprint());
+    }
+
+    public ServerTrust trust() {
+        return ServerTrust.of(caFile, fingerprint);
+    }
 
     /** The server's base URL, checked: http or https, absolute, without a trailing slash. */
     public static String checkedUrl(String url) {

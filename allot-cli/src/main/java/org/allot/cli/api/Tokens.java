@@ -2,7 +2,6 @@ package org.allot.cli.api;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,7 @@ import org.allot.cli.Failure;
 final class Tokens {
     private Tokens() {}
 
-    static String fetch(HttpClient http, Credentials credentials) {
+    static String fetch(Api api, Credentials credentials) {
         String basic = Base64.getEncoder()
                 .encodeToString((URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8) + ":"
                                 + URLEncoder.encode(credentials.clientSecret(), StandardCharsets.UTF_8))
@@ -27,7 +26,7 @@ final class Tokens {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"))
                 .build();
-        HttpResponse<String> response = Api.exchange(http, request, credentials.url());
+        HttpResponse<String> response = api.exchange(request);
         if (response.statusCode() == 400 || response.statusCode() == 401) {
             throw Failure.failed(
                     "InvalidClient",

@@ -9,6 +9,7 @@ import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ConfigFile;
 import org.allot.cli.api.Credentials;
+import org.allot.cli.api.ServerTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,17 +21,22 @@ import picocli.CommandLine.Option;
             "Signs in to an Allot server and keeps the server and credentials in the config file.",
             "The config file is ~/.config/allot/config.json (or $ALLOT_CONFIG), readable by you only. What is not"
                     + " given comes from ALLOT_URL, ALLOT_CLIENT_ID and ALLOT_CLIENT_SECRET, or the file; the"
-                    + " secret is asked for on a terminal. The credentials are checked before they are kept."
+                    + " secret is asked for on a terminal. The credentials are checked before they are kept.",
+            "An https server's certificate must be trusted: by this computer's authorities, by those of a PEM file"
+                    + " (--ca-file, ALLOT_CA_FILE), or pinned by the SHA-256 fingerprint the server prints at start"
+                    + " (--fingerprint, ALLOT_FINGERPRINT). The trust is kept with the server's URL."
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  allot login --url http://localhost:8080 --client-id 3f2a…   (asks for the secret)",
+            "  allot login --url https://localhost:8443 --client-id 3f2a… --fingerprint 79:E6:…:BE:82   (asks for the"
+                    + " secret)",
+            "  allot login --url https://allot.example.com --client-id 3f2a… --ca-file corp-ca.pem",
             "  ALLOT_CLIENT_SECRET=… allot login --url https://allot.example.com --client-id 3f2a…"
         })
 public final class Login implements Callable<Integer> {
     private final Context context;
 
-    @Option(names = "--url", paramLabel = "URL", description = "The server, e.g. http://localhost:8080.")
+    @Option(names = "--url", paramLabel = "URL", description = "The server, e.g. https://localhost:8443.")
     String url;
 
     @Option(names = "--client-id", paramLabel = "ID", description = "The app's client id (appId).")
@@ -41,6 +47,19 @@ public final class Login implements Callable<Integer> {
             paramLabel = "SECRET",
             description = "The app's client secret (better: ALLOT_CLIENT_SECRET, or typed when asked).")
     String clientSecret;
+
+    @Option(
+            names = "--ca-file",
+            paramLabel = "PEM",
+            description = "Trust the server's certificate when these authorities (PEM) issued it, as curl --cacert.")
+    String caFile;
+
+    @Option(
+            names = "--fingerprint",
+            paramLabel = "SHA256",
+            description = "Trust exactly the server certificate with this SHA-256 fingerprint (the server prints it at"
+                    + " start).")
+    String fingerprint;
 
     Login(Context context) {
         this.context = context;
@@ -60,7 +79,11 @@ public final class Login implements Callable<Integer> {
                         .variable(Environment.CLIENT_SECRET)
                         .or(() -> saved.filter(c -> c.clientId().equals(id)).map(Credentials::clientSecret))
                         .orElseGet(this::askSecret);
-        Credentials credentials = new Credentials(Credentials.checkedUrl(server), id, secret);
+        String checked = Credentials.checkedUrl(server);
+        ServerTrust trust = caFile != null || fingerprint != null
+                ? ServerTrust.of(caFile, fingerprint)
+                : ConfigFile.trust(environment, saved, checked);
+        Credentials credentials = new Credentials(checked, id, secret, trust);
         Identity identity = Identity.of(new Api(credentials));
         file.write(credentials);
         context.note("Logged in to " + identity.tenant() + " at " + identity.url() + " as " + identity.app()

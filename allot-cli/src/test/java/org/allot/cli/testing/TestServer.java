@@ -21,12 +21,16 @@ import java.util.stream.Stream;
 
 /**
  * A real Allot server for the CLI's integration tests: {@code allot-server/target/allot-server.jar} run as its own
- * process on a free port, with its embedded PostgreSQL in a temporary folder, the demo tenant Contoso, and a first app
- * whose credentials the test knows. Group changes above ten users go to background jobs, so waiting is real; runs of
- * directory sync asked for start within a second.
+ * process, with its embedded PostgreSQL in a temporary folder, the demo tenant Contoso, and a first app whose
+ * credentials the test knows. It serves HTTPS with the certificate it generated (as by default) and, for the tests that
+ * are not about TLS, plain HTTP on loopback (as for a reverse proxy), both on free ports. Group changes above ten users
+ * go to background jobs, so waiting is real; runs of directory sync asked for start within a second.
  */
 public final class TestServer implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("Allot is listening on (http://localhost:\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("Allot is listening on (https://localhost:\\d+)");
+    private static final Pattern FINGERPRINT =
+            Pattern.compile("SHA-256 fingerprint: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");
+    private static final Pattern PLAIN_HTTP = Pattern.compile("plain HTTP: (http://127\\.0\\.0\\.1:\\d+)");
     private static final Duration START = Duration.ofMinutes(6);
     /** Seals the passwords of directory connectors the tests save. */
     private static final String SYNC_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
@@ -34,6 +38,8 @@ public final class TestServer implements AutoCloseable {
     private final Process process;
     private final Path data;
     private final List<String> output = new ArrayList<>();
+    private final String httpsUrl;
+    private final String fingerprint;
     private final String url;
     private final String clientId;
     private final String clientSecret;
@@ -43,7 +49,10 @@ public final class TestServer implements AutoCloseable {
         this.data = data;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
-        this.url = awaitListening();
+        List<String> banner = awaitListening();
+        this.httpsUrl = banner.get(0);
+        this.fingerprint = banner.get(1);
+        this.url = banner.get(2);
     }
 
     public static TestServer start() {
@@ -62,7 +71,8 @@ public final class TestServer implements AutoCloseable {
                     "-jar",
                     jar.toAbsolutePath().toString(),
                     "--server.port=0",
-                    "--allot.tls.enabled=false",
+                    "--allot.tls.http=serve",
+                    "--allot.tls.http-port=0",
                     "--allot.data-directory=" + data,
                     "--allot.demo.enabled=true",
                     "--allot.processing.inline-limit=10",
@@ -79,8 +89,24 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Plain HTTP on loopback, as a reverse proxy on the same machine would reach the server. */
     public String url() {
         return url;
+    }
+
+    /** HTTPS, with the certificate the server generated at first start. */
+    public String httpsUrl() {
+        return httpsUrl;
+    }
+
+    /** The SHA-256 fingerprint of that certificate, as the server printed it. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** That certificate, as a PEM file (what {@code curl --cacert} would be given). */
+    public Path certificateFile() {
+        return data.resolve("tls/certificate.pem");
     }
 
     public String clientId() {
@@ -107,8 +133,11 @@ public final class TestServer implements AutoCloseable {
         return new ApiReader(url, clientId, clientSecret);
     }
 
-    private String awaitListening() {
-        CompletableFuture<String> listening = new CompletableFuture<>();
+    /** The HTTPS URL, the certificate's fingerprint and the plain HTTP URL, as the banner gives them. */
+    private List<String> awaitListening() {
+        CompletableFuture<List<String>> listening = new CompletableFuture<>();
+        List<Pattern> patterns = List.of(LISTENING, FINGERPRINT, PLAIN_HTTP);
+        List<String> found = new ArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -116,9 +145,14 @@ public final class TestServer implements AutoCloseable {
                     synchronized (output) {
                         output.add(line);
                     }
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        listening.complete(m.group(1));
+                    Matcher m = found.size() < patterns.size()
+                            ? patterns.get(found.size()).matcher(line)
+                            : null;
+                    if (m != null && m.find()) {
+                        found.add(m.group(1));
+                        if (found.size() == patterns.size()) {
+                            listening.complete(List.copyOf(found));
+                        }
                     }
                 }
             } catch (IOException e) {
