@@ -37,7 +37,7 @@ public record Credentials(String url, String clientId, String clientSecret, Stri
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw Failure.usage("'" + url + "' is not a server URL: give one like http://localhost:8080.");
+        throw Failure.usage("'" + url + "' is not a server URL: give one like https://localhost:8443.");
     }
 
     /** The same credentials without the secret, for showing. */
