@@ -1,5 +1,6 @@
 package org.allot.server.config;
 
+import org.allot.server.web.PublicUrl;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
     private final AllotProperties properties;
+    private final PublicUrl publicUrl;
 
-    StartupBanner(AllotProperties properties) {
+    StartupBanner(AllotProperties properties, PublicUrl publicUrl) {
         this.properties = properties;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -24,7 +27,13 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
                         + properties.dataDirectory().toAbsolutePath().normalize()
                 : properties.database().url();
         System.out.printf(
-                "%nAllot is listening on http://localhost:%d%n  database: %s%n  demo tenant: %s%n%n",
-                port, database, properties.demo().enabled() ? "Contoso (contoso.com)" : "off");
+                "%nAllot is listening on http://localhost:%d%n  public URL: %s%s%n  database: %s%n  demo tenant: %s%n%n",
+                port,
+                publicUrl.base(),
+                properties.publicUrl() == null || properties.publicUrl().isBlank()
+                        ? " (the server's own address; set allot.public-url to the URL clients use)"
+                        : "",
+                database,
+                properties.demo().enabled() ? "Contoso (contoso.com)" : "off");
     }
 }

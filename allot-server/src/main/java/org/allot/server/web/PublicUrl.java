@@ -81,6 +81,11 @@ public final class PublicUrl {
         }
     }
 
+    /** The public URL when no trusted proxy says otherwise: {@code allot.public-url}, or the server's own address. */
+    public String base() {
+        return (configured != null ? configured : own).toString();
+    }
+
     /** The URL clients use for this request: scheme, host, port and the server's context path, no slash at the end. */
     public String of(HttpServletRequest request) {
         return base(request).replacePath(request.getContextPath()).build().toUriString();
