@@ -6,12 +6,14 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.bulk.ImportCommands;
+import org.allot.cli.command.AppCommands;
 import org.allot.cli.command.GroupCommands;
 import org.allot.cli.command.LicenseCommands;
 import org.allot.cli.command.Login;
 import org.allot.cli.command.Logout;
 import org.allot.cli.command.ProductCommands;
 import org.allot.cli.command.Reconcile;
+import org.allot.cli.command.SigningKeyCommands;
 import org.allot.cli.command.SubscriptionCommands;
 import org.allot.cli.command.SyncCommands;
 import org.allot.cli.command.UserCommands;
@@ -43,6 +45,8 @@ import picocli.CommandLine.ScopeType;
             SubscriptionCommands.class,
             SyncCommands.class,
             Reconcile.class,
+            AppCommands.class,
+            SigningKeyCommands.class,
             ImportCommands.class,
             CommandLine.HelpCommand.class
         },

@@ -27,6 +27,13 @@ final class Tokens {
                         "grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"))
                 .build();
         HttpResponse<String> response = api.exchange(request);
+        if (response.statusCode() == 401 && expired(response.body())) {
+            throw Failure.failed(
+                    "InvalidClient",
+                    "The client secret of " + credentials.clientId() + " has expired: a Global Administrator gives"
+                            + " the app a new one ('allot app secret " + credentials.clientId() + "', or 'New secret'"
+                            + " on the admin center's Administrators page), then run 'allot login' again.");
+        }
         if (response.statusCode() == 400 || response.statusCode() == 401) {
             throw Failure.failed(
                     "InvalidClient",
@@ -47,5 +54,18 @@ final class Tokens {
                     credentials.url() + "/oauth2/v2.0/token gave no access token: is this an Allot server?");
         }
         return token;
+    }
+
+    /** Whether the token endpoint said the secret was right but has expired (Entra's AADSTS7000222). */
+    private static boolean expired(String body) {
+        try {
+            return Api.JSON
+                    .readTree(body)
+                    .path("error_description")
+                    .asString("")
+                    .contains("AADSTS7000222");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

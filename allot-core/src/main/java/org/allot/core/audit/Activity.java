@@ -28,10 +28,14 @@ public enum Activity {
     DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT),
     ADD_APPLICATION("Add application", Category.APPLICATION_MANAGEMENT),
     DELETE_APPLICATION("Delete application", Category.APPLICATION_MANAGEMENT),
+    /** An app's role changed. */
+    UPDATE_APPLICATION("Update application", Category.APPLICATION_MANAGEMENT),
     UPDATE_APPLICATION_SECRET(
             "Update application – Certificates and secrets management", Category.APPLICATION_MANAGEMENT),
     ADD_ADMINISTRATOR("Add member to role", Category.ROLE_MANAGEMENT),
     REMOVE_ADMINISTRATOR("Remove member from role", Category.ROLE_MANAGEMENT),
+    /** A new key signs access tokens (the installation's, recorded in the tenant of whoever asked). */
+    ROTATE_SIGNING_KEY("Rotate token signing key", Category.DIRECTORY_MANAGEMENT),
     SET_SYNC_CONNECTOR("Set directory synchronization connector", Category.DIRECTORY_MANAGEMENT),
     START_DIRECTORY_SYNC("Start directory synchronization", Category.DIRECTORY_MANAGEMENT),
     FINISH_DIRECTORY_SYNC("Finish directory synchronization", Category.DIRECTORY_MANAGEMENT),

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sync directory sync (hybrid identity)
  * @param reconciliation the scheduled license check (docs/license-check.md)
  * @param tls HTTPS (docs/deployment.md)
+ * @param publicUrl the URL clients use ({@code https://allot.example.com}), named by links and the tokens' issuer;
+ *     empty: the server's own address, or what a trusted proxy says (docs/security.md)
+ * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-*} headers are honoured
+ * @param secrets the master key that seals secrets at rest
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -30,7 +34,17 @@ public record AllotProperties(
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Sync sync,
         @DefaultValue Reconciliation reconciliation,
-        @DefaultValue Tls tls) {
+        @DefaultValue Tls tls,
+        String publicUrl,
+        List<String> trustedProxies,
+        @DefaultValue Secrets secrets) {
+
+    /**
+     * @param key base64 of 32 random bytes ({@code openssl rand -base64 32}) that seal secrets at rest (token-signing
+     *     keys, directory passwords); the same on every server. Empty: {@code allot.sync.encryption-key} if set
+     *     (deprecated), else a key generated at first start into the data directory
+     */
+    public record Secrets(String key) {}
 
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
@@ -123,8 +137,7 @@ public record AllotProperties(
             @DefaultValue("500") int syncDeleteThreshold) {}
 
     /**
-     * @param encryptionKey base64 of 16, 24 or 32 bytes that seals directory passwords; the same on every server.
-     *     Without one, connectors cannot store a password
+     * @param encryptionKey deprecated: {@code allot.secrets.key} under its older name (base64 of 16, 24 or 32 bytes)
      * @param interval how often a tenant's directory is synced
      * @param pollInterval how often a server looks for syncs that are due or asked for
      * @param scheduled whether this server runs scheduled and requested syncs

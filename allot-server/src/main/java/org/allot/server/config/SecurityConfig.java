@@ -1,45 +1,48 @@
 package org.allot.server.config;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.util.Collection;
-import java.util.stream.Collectors;
 import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.AdminSessions;
 import org.allot.server.security.ApiAccess;
-import org.allot.server.security.ApiCaller;
+import org.allot.server.security.ApiTokens;
+import org.allot.server.security.ClientAuthenticationFailures;
 import org.allot.server.security.GraphAuthenticationFailures;
 import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.security.NoStoredAuthorizations;
 import org.allot.server.security.RateLimits;
 import org.allot.server.security.SignInThrottle;
-import org.allot.server.security.SigningKeys;
 import org.allot.server.security.TokenClaims;
 import org.allot.server.web.GraphErrorBodies;
+import org.allot.server.web.PublicUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Security: the OAuth 2.0 token endpoint ({@code POST /oauth2/v2.0/token}, client credentials, JWT), the API
- * ({@code /v1.0/**} and {@code /allot/v1/**}, bearer tokens, roles from {@link ApiAccess}, rate limits), and the
- * rest (health and the OpenAPI document are public).
+ * ({@code /v1.0/**} and {@code /allot/v1/**}, bearer tokens checked against the app as it is now ({@link
+ * ApiTokens}), roles from {@link ApiAccess}, rate limits), the admin center (sessions that end when their
+ * administrator is removed or demoted), and the rest (health and the OpenAPI document are public).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -47,11 +50,6 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    SigningKeys signingKeys(JdbcClient jdbc) {
-        return new SigningKeys(jdbc);
     }
 
     @Bean
@@ -65,13 +63,8 @@ class SecurityConfig {
     }
 
     @Bean
-    TokenClaims tokenClaims(JdbcAppRegistrations apps) {
-        return new TokenClaims(apps);
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys) {
-        return NimbusJwtDecoder.withJwkSource(keys).build();
+    TokenClaims tokenClaims(JdbcAppRegistrations apps, PublicUrl publicUrl) {
+        return new TokenClaims(apps, publicUrl);
     }
 
     @Bean
@@ -95,38 +88,63 @@ class SecurityConfig {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /**
+     * The token endpoint and the signing keys, and nothing else of the authorization server: Allot issues tokens to
+     * apps with the client credentials grant only (authorization, introspection and revocation endpoints are not
+     * offered, see {@link #notOffered}). Links and issuers it builds name the public URL.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain tokenEndpoint(
-            HttpSecurity http, JdbcAppRegistrations apps, AuthorizationServerSettings settings) throws Exception {
+            HttpSecurity http, JdbcAppRegistrations apps, AuthorizationServerSettings settings, PublicUrl publicUrl)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-        http.securityMatcher(server.getEndpointsMatcher())
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
+                        paths.matcher(HttpMethod.GET, settings.getJwkSetEndpoint())))
                 .with(server, s -> s.registeredClientRepository(apps)
                         .authorizationService(new NoStoredAuthorizations())
-                        .authorizationServerSettings(settings))
+                        .authorizationServerSettings(settings)
+                        .clientAuthentication(c -> c.errorResponseHandler(new ClientAuthenticationFailures())))
+                .addFilterBefore(
+                        (request, response, chain) ->
+                                chain.doFilter(publicUrl.asSentToIt((HttpServletRequest) request), response),
+                        SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
+    /**
+     * What else lives where an OAuth server's endpoints would: the metadata ({@code OAuthMetadata}), and 404 with
+     * Graph's error body for everything Allot does not offer ({@code /oauth2/authorize}, introspection, revocation).
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain notOffered(HttpSecurity http) throws Exception {
+        http.securityMatcher("/oauth2/**", "/.well-known/**", "/discovery/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(
             HttpSecurity http,
             JwtDecoder decoder,
+            ApiTokens tokens,
             GraphAuthenticationFailures failures,
             GraphErrorBodies errors,
             AllotProperties properties)
             throws Exception {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(ApiCaller.roles(jwt).stream()
-                .map(r -> new SimpleGrantedAuthority(r.authority()))
-                .collect(Collectors.toList())));
         http.securityMatcher("/v1.0/**", "/allot/v1/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
@@ -142,9 +160,11 @@ class SecurityConfig {
 
     /** The admin center: sign-in with an admin account, a session, CSRF protection on every form. */
     @Bean
-    @Order(3)
-    SecurityFilterChain adminCenter(HttpSecurity http, Clock clock) throws Exception {
+    @Order(4)
+    SecurityFilterChain adminCenter(HttpSecurity http, Clock clock, JdbcAdminAccounts accounts) throws Exception {
         SignInThrottle throttle = new SignInThrottle(clock);
+        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        signIn.setFavorRelativeUris(true);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/webjars/**",
@@ -160,19 +180,16 @@ class SecurityConfig {
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AdminSessions(accounts), SecurityContextHolderFilter.class)
                 .formLogin(login -> login.loginPage("/login")
                         .successHandler(throttle)
                         .failureHandler(throttle)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                .exceptionHandling(e -> e.accessDeniedPage("/denied").authenticationEntryPoint(signIn))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
                                 + " script-src 'self'; frame-ancestors 'none'")));
         return http.build();
-    }
-
-    private static Collection<GrantedAuthority> roles(Collection<SimpleGrantedAuthority> authorities) {
-        return authorities.stream().map(a -> (GrantedAuthority) a).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.allot.server.config;
 import org.allot.server.security.tls.PlainHttp;
 import org.allot.server.security.tls.ServerCertificate;
 import org.allot.server.security.tls.Transport;
+import org.allot.server.web.PublicUrl;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
     private final AllotProperties properties;
     private final Transport transport;
+    private final PublicUrl publicUrl;
 
-    StartupBanner(AllotProperties properties, Transport transport) {
+    StartupBanner(AllotProperties properties, Transport transport, PublicUrl publicUrl) {
         this.properties = properties;
         this.transport = transport;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -55,6 +58,14 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
                 ? "embedded PostgreSQL, data in "
                         + properties.dataDirectory().toAbsolutePath().normalize()
                 : properties.database().url();
+        line(
+                banner,
+                "public URL",
+                publicUrl.base()
+                        + (properties.publicUrl() == null
+                                        || properties.publicUrl().isBlank()
+                                ? " (the server's own address; set allot.public-url to the URL clients use)"
+                                : ""));
         line(banner, "database", database);
         line(banner, "demo tenant", properties.demo().enabled() ? "Contoso (contoso.com)" : "off");
         System.out.println(banner);

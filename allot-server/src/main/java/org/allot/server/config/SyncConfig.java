@@ -17,6 +17,7 @@ import org.allot.server.persistence.JdbcSyncRuns;
 import org.allot.server.persistence.JdbcSyncedObjects;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.security.MasterKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +48,8 @@ class SyncConfig {
     }
 
     @Bean
-    AesGcmSecrets syncSecrets(AllotProperties properties) {
-        return new AesGcmSecrets(properties.sync().encryptionKey());
+    AesGcmSecrets syncSecrets(MasterKey key) {
+        return new AesGcmSecrets(key);
     }
 
     @Bean

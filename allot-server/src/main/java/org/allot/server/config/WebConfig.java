@@ -16,6 +16,7 @@ import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.persistence.query.AuditQueries;
 import org.allot.server.persistence.query.DirectoryQueries;
+import org.allot.server.security.ApiTokens;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Bootstrap;
 import org.allot.server.security.JdbcAdminAccounts;
@@ -25,6 +26,7 @@ import org.allot.server.web.CallerArguments;
 import org.allot.server.web.DatabaseOutages;
 import org.allot.server.web.GraphErrorBodies;
 import org.allot.server.web.GraphErrorReportValve;
+import org.allot.server.web.PublicUrl;
 import org.allot.server.web.RequestIds;
 import org.allot.server.web.RequestSizeLimit;
 import org.allot.server.web.RequestText;
@@ -121,8 +123,8 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    Responses responses(JsonMapper json) {
-        return new Responses(json);
+    Responses responses(JsonMapper json, PublicUrl publicUrl) {
+        return new Responses(json, publicUrl);
     }
 
     @Bean
@@ -153,8 +155,8 @@ class WebConfig implements WebMvcConfigurer {
 
     @Bean
     AppRegistrations appRegistrations(
-            JdbcAppRegistrations store, PasswordEncoder passwords, JdbcAuditLog audit, Clock clock) {
-        return new AppRegistrations(store, passwords, audit, clock);
+            JdbcAppRegistrations store, PasswordEncoder passwords, JdbcAuditLog audit, ApiTokens tokens, Clock clock) {
+        return new AppRegistrations(store, passwords, audit, tokens, clock);
     }
 
     @Bean

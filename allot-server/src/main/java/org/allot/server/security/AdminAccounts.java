@@ -68,6 +68,45 @@ public final class AdminAccounts {
         return Outcome.done(account);
     }
 
+    /**
+     * Gives an account another role; their session ends at their next request ({@link AdminSessions}). Nobody changes
+     * their own role, so a Global Administrator cannot lock the tenant out by demoting themselves.
+     */
+    public Outcome<JdbcAdminAccounts.AdminAccount> changeRole(Caller caller, String username, String roleName) {
+        if (caller.actor().id().equalsIgnoreCase(username == null ? "" : username.strip())) {
+            return Outcome.refused(Rejection.invalid("You cannot change your own role."));
+        }
+        Optional<JdbcAdminAccounts.AdminAccount> account = store.find(username == null ? "" : username.strip())
+                .filter(a -> a.tenant().equals(caller.tenant()));
+        if (account.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(username));
+        }
+        Optional<Role> role = Role.parse(roleName == null ? "" : roleName);
+        if (role.isEmpty()) {
+            return Outcome.refused(Rejection.invalid("Choose a role."));
+        }
+        JdbcAdminAccounts.AdminAccount old = account.get();
+        if (old.role() == role.get()) {
+            return Outcome.done(old);
+        }
+        store.changeRole(caller.tenant(), old.username(), role.get());
+        AuditTarget target = AuditTarget.other("Administrator", old.username(), old.displayName());
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.REMOVE_ADMINISTRATOR,
+                target,
+                List.of(PropertyChange.of("role", old.role().displayName(), null))));
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.ADD_ADMINISTRATOR,
+                target,
+                List.of(PropertyChange.of("role", null, role.get().displayName()))));
+        return Outcome.done(new JdbcAdminAccounts.AdminAccount(
+                old.tenant(), old.username(), old.displayName(), old.passwordHash(), role.get(), old.createdAt()));
+    }
+
     /** Removes an account; nobody removes their own, so a tenant always keeps someone who can sign in. */
     public Outcome<String> remove(Caller caller, String username) {
         if (caller.actor().id().equalsIgnoreCase(username)) {

@@ -13,12 +13,22 @@ public final class AdminPrincipal extends User {
     private final TenantId tenant;
     private final String displayName;
     private final Role role;
+    /** The password hash the administrator signed in against (kept when Spring erases the credentials). */
+    private final String signedInWith;
 
     public AdminPrincipal(TenantId tenant, String username, String displayName, String passwordHash, Role role) {
         super(username, passwordHash, List.of(new SimpleGrantedAuthority(role.authority())));
         this.tenant = tenant;
         this.displayName = displayName;
         this.role = role;
+        this.signedInWith = passwordHash;
+    }
+
+    /** Whether the account is still the one this administrator signed in as: same tenant, role and password. */
+    public boolean stillIs(JdbcAdminAccounts.AdminAccount account) {
+        return account.tenant().equals(tenant)
+                && account.role() == role
+                && account.passwordHash().equals(signedInWith);
     }
 
     public TenantId tenant() {

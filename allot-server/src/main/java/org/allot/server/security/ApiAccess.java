@@ -9,8 +9,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
  * Who may call what, in one table, as Entra's built-in roles allow it: every role reads; a License Administrator
  * assigns licenses and sets usage locations; a User Administrator manages users, groups and licenses; a Groups
  * Administrator manages groups, their members and their licenses; subscriptions, products, tenant settings, app
- * registrations and directory sync are for Global Administrators (Entra's Hybrid Identity Administrator has no
- * counterpart here). License checks (dry runs and repairs) are started by Global and License Administrators.
+ * registrations, the token-signing keys and directory sync are for Global Administrators (Entra's Hybrid Identity
+ * Administrator has no counterpart here). License checks (dry runs and repairs) are started by Global and License Administrators.
  */
 public final class ApiAccess {
     /** One rule: requests with this method and path pattern need this capability. */
@@ -53,7 +53,11 @@ public final class ApiAccess {
             rule(HttpMethod.GET, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
+            rule(HttpMethod.PATCH, "/allot/v1/appRegistrations/*", Capability.MANAGE_APPS),
             rule(HttpMethod.DELETE, "/allot/v1/appRegistrations/*", Capability.MANAGE_APPS),
+            // the installation's token-signing keys: Global Administrators (of any tenant) see and replace them
+            rule(HttpMethod.GET, "/allot/v1/signingKeys", Capability.MANAGE_APPS),
+            rule(HttpMethod.POST, "/allot/v1/signingKeys", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/reconciliation", Capability.CHECK_LICENSES),
             rule(HttpMethod.PUT, "/allot/v1/directorySync/**", Capability.MANAGE_DIRECTORY_SYNC),
             rule(HttpMethod.POST, "/allot/v1/directorySync/**", Capability.MANAGE_DIRECTORY_SYNC),

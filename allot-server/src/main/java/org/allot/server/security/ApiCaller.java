@@ -1,31 +1,34 @@
 package org.allot.server.security;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Who calls the API, read from their access token: the tenant they act in, the app, and its roles. */
+/**
+ * Who calls the API: the tenant they act in and the app, read from their access token, and the app's role as it is
+ * now ({@link ApiTokens}), not as the token says it was.
+ */
 public record ApiCaller(Caller caller, Set<Role> roles) {
 
-    public static ApiCaller of(Jwt token, String requestId) {
+    public static ApiCaller of(JwtAuthenticationToken authentication, String requestId) {
+        Jwt token = authentication.getToken();
         TenantId tenant = TenantId.of(token.getClaimAsString("tid"));
         String appId = token.getClaimAsString("appid");
         String name = token.getClaimAsString("app_displayname");
-        return new ApiCaller(
-                new Caller(tenant, Actor.app(appId, name == null ? appId : name), requestId), roles(token));
-    }
-
-    public static Set<Role> roles(Jwt token) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> names = token.getClaimAsStringList("roles");
-        if (names != null) {
-            names.forEach(n -> Role.parse(n).ifPresent(roles::add));
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            for (Role role : Role.values()) {
+                if (role.authority().equals(authority.getAuthority())) {
+                    roles.add(role);
+                }
+            }
         }
-        return roles;
+        return new ApiCaller(new Caller(tenant, Actor.app(appId, name == null ? appId : name), requestId), roles);
     }
 
     public TenantId tenant() {

@@ -2,6 +2,9 @@ package org.allot.server.security;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -19,20 +22,31 @@ import org.allot.core.audit.PropertyChange;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Registers apps that call the API. A secret is shown once, when it is made, and kept only as a one-way hash.
+ * Registers apps that call the API. A secret is shown once, when it is made, and kept only as a one-way hash; it
+ * expires, as Entra's do: {@link #DEFAULT_SECRET_LIFETIME} after it is made unless another end is chosen, at most
+ * two years. Replacing a secret, changing the role or deleting the app takes effect on tokens already issued within
+ * seconds ({@link ApiTokens}).
  */
 public final class AppRegistrations {
+    /** How long a secret lasts unless told otherwise: what Entra's admin center recommends. */
+    public static final Duration DEFAULT_SECRET_LIFETIME = Duration.ofDays(180);
+    /** A secret about to expire this soon is shown with a warning. */
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcAppRegistrations store;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final ApiTokens tokens;
     private final Clock clock;
 
-    public AppRegistrations(JdbcAppRegistrations store, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    public AppRegistrations(
+            JdbcAppRegistrations store, PasswordEncoder passwords, AuditLog audit, ApiTokens tokens, Clock clock) {
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -40,11 +54,21 @@ public final class AppRegistrations {
     public record Created(AppRegistration app, String secret) {}
 
     public Outcome<Created> register(Caller caller, String displayName, String roleName) {
-        return register(caller, displayName, roleName, UUID.randomUUID(), newSecret());
+        return register(caller, displayName, roleName, null);
+    }
+
+    /** Registers an app whose secret ends when given (null: in {@link #DEFAULT_SECRET_LIFETIME}). */
+    public Outcome<Created> register(Caller caller, String displayName, String roleName, Instant secretEnd) {
+        return register(caller, displayName, roleName, UUID.randomUUID(), newSecret(), secretEnd);
     }
 
     /** Registers an app with a given id and secret (first-start credentials taken from configuration). */
     public Outcome<Created> register(Caller caller, String displayName, String roleName, UUID clientId, String secret) {
+        return register(caller, displayName, roleName, clientId, secret, null);
+    }
+
+    private Outcome<Created> register(
+            Caller caller, String displayName, String roleName, UUID clientId, String secret, Instant secretEnd) {
         if (displayName == null || displayName.isBlank() || displayName.length() > 120) {
             return Outcome.refused(Rejection.invalid("An app needs a displayName of 1 to 120 characters."));
         }
@@ -58,6 +82,10 @@ public final class AppRegistrations {
         if (secret.length() < 16) {
             return Outcome.refused(Rejection.invalid("A client secret has at least 16 characters."));
         }
+        Outcome<Instant> end = secretEnd(secretEnd);
+        if (!end.isDone()) {
+            return Outcome.refused(end.rejection());
+        }
         if (store.find(clientId).isPresent()) {
             return Outcome.refused(
                     Rejection.of(ErrorCode.ALREADY_EXISTS, "An app with id %s already exists.", clientId));
@@ -69,7 +97,9 @@ public final class AppRegistrations {
                 passwords.encode(secret),
                 role.get(),
                 clock.instant(),
-                caller.actor().displayName());
+                caller.actor().displayName(),
+                UUID.randomUUID(),
+                end.value());
         store.add(app);
         audit.append(AuditEvent.of(
                 caller,
@@ -91,17 +121,108 @@ public final class AppRegistrations {
                 .orElseGet(() -> Outcome.refused(Rejection.notFound(clientId)));
     }
 
-    /** Replaces the app's secret; the old one stops working at once (tokens already issued run out). */
-    public Outcome<Created> replaceSecret(Caller caller, UUID clientId) {
+    /**
+     * Replaces the app's secret with one that ends when given (null: in {@link #DEFAULT_SECRET_LIFETIME}); the old
+     * one stops working at once, and so do the tokens issued for it.
+     */
+    public Outcome<Created> replaceSecret(Caller caller, UUID clientId, Instant secretEnd) {
         Outcome<AppRegistration> app = find(caller.tenant(), clientId);
         if (!app.isDone()) {
             return Outcome.refused(app.rejection());
         }
+        Outcome<Instant> end = secretEnd(secretEnd);
+        if (!end.isDone()) {
+            return Outcome.refused(end.rejection());
+        }
         String secret = newSecret();
-        store.replaceSecret(caller.tenant(), clientId, passwords.encode(secret));
+        UUID secretId = UUID.randomUUID();
+        store.replaceSecret(caller.tenant(), clientId, passwords.encode(secret), secretId, end.value());
+        tokens.forget(clientId);
+        AppRegistration old = app.value();
         audit.append(AuditEvent.of(
-                caller, clock.instant(), Activity.UPDATE_APPLICATION_SECRET, target(app.value()), List.of()));
-        return Outcome.done(new Created(app.value(), secret));
+                caller,
+                clock.instant(),
+                Activity.UPDATE_APPLICATION_SECRET,
+                target(old),
+                List.of(PropertyChange.of(
+                        "secretEndDateTime",
+                        old.secretExpiresAt().toString(),
+                        end.value().toString()))));
+        AppRegistration replaced = new AppRegistration(
+                old.tenant(),
+                old.clientId(),
+                old.displayName(),
+                null,
+                old.role(),
+                old.createdAt(),
+                old.createdBy(),
+                secretId,
+                end.value());
+        return Outcome.done(new Created(replaced, secret));
+    }
+
+    /** Gives the app another role; its tokens carry the new one's rights within seconds. */
+    public Outcome<AppRegistration> changeRole(Caller caller, UUID clientId, String roleName) {
+        Outcome<AppRegistration> app = find(caller.tenant(), clientId);
+        if (!app.isDone()) {
+            return app;
+        }
+        Optional<Role> role = Role.parse(roleName);
+        if (role.isEmpty()) {
+            return Outcome.refused(Rejection.invalid(
+                    "'%s' is not a role. Roles: Global Administrator, License Administrator, User Administrator,"
+                            + " Groups Administrator, Global Reader.",
+                    roleName));
+        }
+        if (caller.actor().id().equals(clientId.toString())) {
+            return Outcome.refused(Rejection.invalid("An app cannot change its own role."));
+        }
+        AppRegistration old = app.value();
+        store.changeRole(caller.tenant(), clientId, role.get());
+        tokens.forget(clientId);
+        if (old.role() != role.get()) {
+            audit.append(AuditEvent.of(
+                    caller,
+                    clock.instant(),
+                    Activity.UPDATE_APPLICATION,
+                    target(old),
+                    List.of(PropertyChange.of(
+                            "role", old.role().displayName(), role.get().displayName()))));
+        }
+        return Outcome.done(new AppRegistration(
+                old.tenant(),
+                old.clientId(),
+                old.displayName(),
+                old.secretHash(),
+                role.get(),
+                old.createdAt(),
+                old.createdBy(),
+                old.secretId(),
+                old.secretExpiresAt()));
+    }
+
+    /** Whether the app's secret has expired or expires within {@link #EXPIRY_WARNING}. */
+    public boolean secretExpiresSoon(AppRegistration app) {
+        return app.secretExpiresAt().isBefore(clock.instant().plus(EXPIRY_WARNING));
+    }
+
+    /** When a secret ends: the one chosen, in the future and at most two years away, or the default. */
+    private Outcome<Instant> secretEnd(Instant chosen) {
+        Instant now = clock.instant();
+        if (chosen == null) {
+            return Outcome.done(now.plus(DEFAULT_SECRET_LIFETIME));
+        }
+        if (!chosen.isAfter(now)) {
+            return Outcome.refused(Rejection.invalid(
+                    "A client secret must end in the future: secretEndDateTime %s has passed.", chosen));
+        }
+        Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(2).plusDays(1).toInstant();
+        if (chosen.isAfter(latest)) {
+            return Outcome.refused(Rejection.invalid(
+                    "A client secret lasts at most two years: choose a secretEndDateTime before %s.",
+                    now.atOffset(ZoneOffset.UTC).plusYears(2).toLocalDate()));
+        }
+        return Outcome.done(chosen);
     }
 
     public Outcome<AppRegistration> remove(Caller caller, UUID clientId) {
@@ -113,6 +234,7 @@ public final class AppRegistrations {
             return Outcome.refused(Rejection.invalid("An app cannot delete itself."));
         }
         store.remove(caller.tenant(), clientId);
+        tokens.forget(clientId);
         audit.append(
                 AuditEvent.of(caller, clock.instant(), Activity.DELETE_APPLICATION, target(app.value()), List.of()));
         return app;

@@ -77,21 +77,24 @@ public final class Bootstrap {
                     clock.instant()));
             UUID clientId = blank(settings.clientId()) ? UUID.randomUUID() : UUID.fromString(settings.clientId());
             String secret = blank(settings.clientSecret()) ? AppRegistrations.newSecret() : settings.clientSecret();
-            apps.register(caller, "Allot first app", Role.GLOBAL_ADMINISTRATOR.displayName(), clientId, secret)
-                    .value();
+            AppRegistration app = apps.register(
+                            caller, "Allot first app", Role.GLOBAL_ADMINISTRATOR.displayName(), clientId, secret)
+                    .value()
+                    .app();
             return Optional.of(String.format(
                     "%nFirst start of tenant %s (%s): these credentials are shown once, keep them safe.%n"
                             + "  Admin center sign-in: %s / %s%n"
                             + "  API app (client credentials, Global Administrator):%n"
                             + "    client id:     %s%n"
-                            + "    client secret: %s%n"
+                            + "    client secret: %s (expires %s: give the app a new one before then)%n"
                             + "    token:         POST /oauth2/v2.0/token  grant_type=client_credentials%n",
                     tenant.name(),
                     tenant.id(),
                     username,
                     blank(settings.adminPassword()) ? password : "(from configuration)",
                     clientId,
-                    blank(settings.clientSecret()) ? secret : "(from configuration)"));
+                    blank(settings.clientSecret()) ? secret : "(from configuration)",
+                    app.secretExpiresAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
         });
     }
 

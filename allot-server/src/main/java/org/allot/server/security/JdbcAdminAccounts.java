@@ -64,6 +64,13 @@ public final class JdbcAdminAccounts {
                 .list();
     }
 
+    public boolean changeRole(TenantId tenant, String username, Role role) {
+        return jdbc.sql("update admin_account set role = ? where tenant_id = ? and lower(username) = lower(?)")
+                        .params(role.name(), tenant.value(), username)
+                        .update()
+                > 0;
+    }
+
     public boolean remove(TenantId tenant, String username) {
         return jdbc.sql("delete from admin_account where tenant_id = ? and lower(username) = lower(?)")
                         .params(tenant.value(), username)

@@ -3,6 +3,8 @@ package org.allot.server.security;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
@@ -23,6 +26,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 public final class JdbcAppRegistrations implements RegisteredClientRepository {
     /** The scopes a client may ask for: Graph's own, so that Graph clients work unchanged. */
     public static final List<String> SCOPES = List.of("https://graph.microsoft.com/.default", ".default", "allot");
+    /** The client setting that holds the id of the secret the client authenticated with. */
+    public static final String SECRET_ID = "allot.secret-id";
 
     private final JdbcClient jdbc;
     private final Duration tokenLifetime;
@@ -49,7 +54,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
     public void add(AppRegistration app) {
         jdbc.sql("""
                         insert into app_registration (tenant_id, id, display_name, secret_hash, role, created_at,
-                            created_by) values (?, ?, ?, ?, ?, ?, ?)""")
+                            created_by, secret_id, secret_expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         app.tenant().value(),
                         app.clientId(),
@@ -57,13 +62,25 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                         app.secretHash(),
                         app.role().name(),
                         app.createdAt().atOffset(ZoneOffset.UTC),
-                        app.createdBy())
+                        app.createdBy(),
+                        app.secretId(),
+                        app.secretExpiresAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
-    public boolean replaceSecret(TenantId tenant, UUID clientId, String secretHash) {
-        return jdbc.sql("update app_registration set secret_hash = ? where tenant_id = ? and id = ?")
-                        .params(secretHash, tenant.value(), clientId)
+    /** Replaces the secret: a new hash, a new secret id (tokens of the old one stop working) and its expiry. */
+    public boolean replaceSecret(TenantId tenant, UUID clientId, String secretHash, UUID secretId, Instant expiresAt) {
+        return jdbc.sql("""
+                        update app_registration set secret_hash = ?, secret_id = ?, secret_expires_at = ?
+                         where tenant_id = ? and id = ?""")
+                        .params(secretHash, secretId, expiresAt.atOffset(ZoneOffset.UTC), tenant.value(), clientId)
+                        .update()
+                == 1;
+    }
+
+    public boolean changeRole(TenantId tenant, UUID clientId, Role role) {
+        return jdbc.sql("update app_registration set role = ? where tenant_id = ? and id = ?")
+                        .params(role.name(), tenant.value(), clientId)
                         .update()
                 == 1;
     }
@@ -101,6 +118,10 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 .clientId(app.clientId().toString())
                 .clientName(app.displayName())
                 .clientSecret(app.secretHash())
+                .clientSecretExpiresAt(app.secretExpiresAt())
+                .clientSettings(ClientSettings.builder()
+                        .setting(SECRET_ID, app.secretId().toString())
+                        .build())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -119,7 +140,9 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 rs.getString("display_name"),
                 rs.getString("secret_hash"),
                 Role.valueOf(rs.getString("role")),
-                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
-                rs.getString("created_by"));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("created_by"),
+                rs.getObject("secret_id", UUID.class),
+                rs.getObject("secret_expires_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -1,72 +1,140 @@
 package org.allot.server.security;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Optional;
+import org.allot.core.Caller;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.server.persistence.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The RSA key that signs access tokens, kept in the database so that every server process of an installation signs
- * and verifies with the same key. Created on first use by whichever process comes first.
+ * The keys that sign and verify access tokens, each named by its {@code kid}: the newest signs; the ones it replaced
+ * still verify (and are published) until every token they signed has expired, so replacing the key ends nobody's
+ * token. Each server reads the keys again when what it read is {@link #FRESH} seconds old, or at once when a token
+ * names a key it does not know, so a key made by any server signs and verifies everywhere within seconds.
  */
 public final class SigningKeys implements JWKSource<SecurityContext> {
-    private final JdbcClient jdbc;
-    private volatile JWKSet keys;
+    /** How long a server signs with what it read before it reads the keys again. */
+    public static final Duration FRESH = Duration.ofSeconds(5);
 
-    public SigningKeys(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    private static final Duration SKEW = Duration.ofMinutes(5);
+    private static final Duration UNKNOWN_KEY_RELOAD = Duration.ofSeconds(1);
+
+    private final JdbcSigningKeys store;
+    private final UnitOfWork work;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration retention;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(List<JdbcSigningKeys.StoredKey> keys, JWKSet set, Instant loadedAt) {
+        Optional<JdbcSigningKeys.StoredKey> signing() {
+            return keys.stream().filter(JdbcSigningKeys.StoredKey::signs).findFirst();
+        }
+    }
+
+    /**
+     * @param tokenLifetime how long tokens are valid: a replaced key verifies that long (and a few minutes of clock
+     *     skew) after it was replaced
+     */
+    public SigningKeys(JdbcSigningKeys store, UnitOfWork work, AuditLog audit, Clock clock, Duration tokenLifetime) {
+        this.store = store;
+        this.work = work;
+        this.audit = audit;
+        this.clock = clock;
+        this.retention = tokenLifetime.plus(SKEW);
+    }
+
+    /** At start: seals keys an older version kept in the clear, and makes the first key if there is none. */
+    public void prepare() {
+        int sealed = store.sealKeysInTheClear();
+        if (sealed > 0) {
+            log.info("Sealed {} token-signing key(s) that were stored in the clear", sealed);
+        }
+        reload();
     }
 
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
-        JWKSet current = keys;
-        if (current == null) {
-            synchronized (this) {
-                if (keys == null) {
-                    keys = load(jdbc);
-                }
-                current = keys;
-            }
+        Snapshot current = current();
+        List<JWK> found = selector.select(current.set());
+        if (found.isEmpty()
+                && !selector.getMatcher().getKeyIDs().isEmpty()
+                && current.loadedAt().isBefore(clock.instant().minus(UNKNOWN_KEY_RELOAD))) {
+            found = selector.select(reload().set());
         }
-        return selector.select(current);
+        return found;
     }
 
-    private static JWKSet load(JdbcClient jdbc) {
-        List<String> stored = read(jdbc);
-        if (stored.isEmpty()) {
-            jdbc.sql("insert into signing_key (id, jwk, created_at) values ('current', ?, ?) on conflict do nothing")
-                    .params(generate().toJSONString(), Instant.now().atOffset(ZoneOffset.UTC))
-                    .update();
-            stored = read(jdbc);
-        }
-        try {
-            return new JWKSet(RSAKey.parse(stored.get(0)));
-        } catch (ParseException e) {
-            throw new IllegalStateException("the stored signing key cannot be read", e);
-        }
+    /** Of the keys the token encoder may sign with, the one that signs now. */
+    public JWK signingKey(List<JWK> candidates) {
+        String kid = current()
+                .signing()
+                .orElseGet(() -> reload().signing().orElseThrow())
+                .kid();
+        return candidates.stream()
+                .filter(k -> kid.equals(k.getKeyID()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the signing key " + kid + " is not among the keys"));
     }
 
-    private static List<String> read(JdbcClient jdbc) {
-        return jdbc.sql("select jwk from signing_key order by created_at desc")
-                .query(String.class)
-                .list();
+    /** The key that signs and the replaced keys that still verify, newest first. */
+    public List<JdbcSigningKeys.StoredKey> keys() {
+        return current().keys();
     }
 
-    private static RSAKey generate() {
-        try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("could not generate a signing key", e);
+    /** Makes a new key the one that signs, on every server within {@link #FRESH}; audited in the caller's tenant. */
+    public JdbcSigningKeys.StoredKey rotate(Caller caller) {
+        Instant now = clock.instant();
+        JdbcSigningKeys.StoredKey key = work.execute(() -> {
+            JdbcSigningKeys.StoredKey made = store.rotate(now, now.minus(retention));
+            audit.append(AuditEvent.of(
+                    caller,
+                    now,
+                    Activity.ROTATE_SIGNING_KEY,
+                    AuditTarget.other("Token signing key", made.kid(), made.kid()),
+                    List.of()));
+            return made;
+        });
+        log.info(
+                "A new token-signing key {} signs from now on (asked by {})",
+                key.kid(),
+                caller.actor().displayName());
+        reload();
+        return key;
+    }
+
+    private Snapshot current() {
+        Snapshot current = snapshot;
+        if (current == null || current.loadedAt().isBefore(clock.instant().minus(FRESH))) {
+            return reload();
         }
+        return current;
+    }
+
+    private synchronized Snapshot reload() {
+        Instant now = clock.instant();
+        List<JdbcSigningKeys.StoredKey> keys = store.verifying(now.minus(retention));
+        if (keys.stream().noneMatch(JdbcSigningKeys.StoredKey::signs)) {
+            store.addFirst(now);
+            keys = store.verifying(now.minus(retention));
+        }
+        Snapshot loaded = new Snapshot(
+                keys, new JWKSet(keys.stream().map(k -> (JWK) k.key()).toList()), now);
+        snapshot = loaded;
+        return loaded;
     }
 }

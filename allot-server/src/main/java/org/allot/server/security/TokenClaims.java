@@ -1,20 +1,32 @@
 package org.allot.server.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
+import org.allot.server.web.PublicUrl;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Puts into each access token what the API needs, named as Entra names it: the tenant ({@code tid}), the app
- * ({@code appid}, {@code app_displayname}), its role ({@code roles}) and that it is an app token ({@code idtyp}).
+ * Puts into each access token what the API needs, named as Entra names it in its v2 tokens for Microsoft Graph: the
+ * issuer ({@code iss}: the public URL, the tenant, {@code v2.0}), the audience ({@code aud}: Microsoft Graph), the
+ * tenant ({@code tid}), the app ({@code appid}, {@code app_displayname}), its role when the token was issued
+ * ({@code roles}, for the app's information: the API reads the role as it is now) and that it is an app token
+ * ({@code idtyp}); and the secret it was issued for ({@link ApiTokens#CREDENTIAL_CLAIM}).
  */
 public final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
-    private final JdbcAppRegistrations apps;
+    /** The audience of every token: what Entra puts in tokens asked for {@code https://graph.microsoft.com/.default}. */
+    public static final String AUDIENCE = "https://graph.microsoft.com";
 
-    public TokenClaims(JdbcAppRegistrations apps) {
+    private final JdbcAppRegistrations apps;
+    private final PublicUrl publicUrl;
+
+    public TokenClaims(JdbcAppRegistrations apps, PublicUrl publicUrl) {
         this.apps = apps;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -25,11 +37,22 @@ public final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
         AppRegistration app = apps.find(
                         UUID.fromString(context.getRegisteredClient().getClientId()))
                 .orElseThrow(() -> new IllegalStateException("the client vanished while its token was issued"));
+        String secretId = context.getRegisteredClient().getClientSettings().getSetting(JdbcAppRegistrations.SECRET_ID);
         context.getClaims()
+                .issuer(publicUrl.issuer(request(), app.tenant().toString()))
+                .audience(List.of(AUDIENCE))
                 .claim("tid", app.tenant().toString())
                 .claim("appid", app.clientId().toString())
                 .claim("app_displayname", app.displayName())
                 .claim("roles", List.of(app.role().displayName()))
-                .claim("idtyp", "app");
+                .claim("idtyp", "app")
+                .claim(ApiTokens.CREDENTIAL_CLAIM, secretId);
+    }
+
+    private static HttpServletRequest request() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest();
+        }
+        throw new IllegalStateException("a token is issued outside of a request");
     }
 }

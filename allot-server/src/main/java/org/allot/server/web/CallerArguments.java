@@ -28,6 +28,6 @@ public final class CallerArguments implements HandlerMethodArgumentResolver {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new IllegalStateException("no access token on an API request");
         }
-        return ApiCaller.of(token.getToken(), RequestIds.of(request.getNativeRequest(HttpServletRequest.class)));
+        return ApiCaller.of(token, RequestIds.of(request.getNativeRequest(HttpServletRequest.class)));
     }
 }

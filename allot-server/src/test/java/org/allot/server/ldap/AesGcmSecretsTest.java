@@ -36,8 +36,11 @@ class AesGcmSecretsTest {
 
     @Test
     void withoutAKeyNothingIsSealedAndTheRefusalNamesTheSetting() {
-        assertThat(new AesGcmSecrets(null).seal(contoso, "x").rejection().message())
-                .contains("allot.sync.encryption-key");
+        assertThat(new AesGcmSecrets((String) null)
+                        .seal(contoso, "x")
+                        .rejection()
+                        .message())
+                .contains("allot.secrets.key");
     }
 
     @Test

@@ -152,8 +152,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Fetches an access token for the first app. */
     public Answer tokenRequest(Duration timeout) {
+        return tokenRequest(CLIENT_ID, CLIENT_SECRET, timeout);
+    }
+
+    /** Fetches an access token for an app. */
+    public Answer tokenRequest(String clientId, String clientSecret, Duration timeout) {
         String basic =
-                Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         return send(
                 HttpRequest.newBuilder(URI.create(base + "/oauth2/v2.0/token"))
                         .header("Authorization", "Basic " + basic)
@@ -174,6 +179,19 @@ public final class ServerProcess implements AutoCloseable {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request, timeout);
+    }
+
+    /** An API request with an access token. */
+    public Answer api(String method, String path, String body, String accessToken, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + accessToken)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -40,6 +40,14 @@ public final class TestDatabase {
         return url;
     }
 
+    /** A database of its own with no schema at all (for tests of migrations); returns its JDBC URL. */
+    public static synchronized String newEmptyDatabase() {
+        shared();
+        String name = "allot_" + UUID.randomUUID().toString().replace("-", "");
+        JdbcClient.create(shared).sql("create database " + name).update();
+        return jdbcUrl(name);
+    }
+
     public static HikariDataSource pool(String url, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);

@@ -32,6 +32,7 @@ public final class ApiClient {
     public final TenantId tenant;
     public final String domain;
     public final String clientId;
+    public final String secret;
     public final String base;
     private final String token;
     private final GraphServiceClient graph;
@@ -40,6 +41,7 @@ public final class ApiClient {
         this.tenant = tenant;
         this.domain = domain;
         this.clientId = clientId;
+        this.secret = secret;
         this.base = "http://localhost:" + port;
         this.token = token(base, clientId, secret);
         this.graph = new GraphServiceClient(new BaseGraphRequestAdapter(
@@ -60,6 +62,11 @@ public final class ApiClient {
 
     public GraphServiceClient graph() {
         return graph;
+    }
+
+    /** The access token the app got when it was made. */
+    public String token() {
+        return token;
     }
 
     /** A response: status, headers and the JSON body (null when empty). */

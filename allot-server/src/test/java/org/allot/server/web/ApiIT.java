@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIT {
     /** Seals the directory passwords of the tests' connectors. */
-    static final String SYNC_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+    protected static final String SYNC_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
     private static String url;
 
@@ -51,9 +51,17 @@ public abstract class ApiIT {
         registry.add("allot.processing.chunk-size", () -> "10");
         registry.add("allot.sync.encryption-key", () -> SYNC_KEY);
         registry.add("allot.sync.poll-interval", () -> "250ms");
+        registry.add("allot.trusted-proxies", () -> TRUSTED_PROXY + "/32");
     }
 
-    private static synchronized String database() {
+    /**
+     * The one address the tests' server takes for a reverse proxy: on Linux every 127.x.y.z is this machine, so a
+     * test sends from it as a proxy would, and from 127.0.0.1 as any other client.
+     */
+    protected static final String TRUSTED_PROXY = "127.0.0.2";
+
+    /** The JDBC URL of the tests' database (user postgres, no password), which other server processes may share. */
+    protected static synchronized String database() {
         if (url == null) {
             url = TestDatabase.newDatabase();
         }

@@ -110,7 +110,15 @@ final class FuzzFixture {
                 {"displayName":"Fuzz tenant","defaultUsageLocation":"US","guestLicensing":"ALLOW",
                  "nestedGroupLicensing":true,"softDeleteRetentionDays":30,"syncDeleteThreshold":500}""");
         bodies.put("PATCH /allot/v1/groups/{id}/licensing", "{\"licensePriority\":1}");
-        bodies.put("POST /allot/v1/appRegistrations", "{\"displayName\":\"Fuzz app\",\"role\":\"Global Reader\"}");
+        String secretEnd = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .plusDays(90)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        bodies.put("POST /allot/v1/appRegistrations", """
+                {"displayName":"Fuzz app","role":"Global Reader","secretEndDateTime":"%s"}""".formatted(secretEnd));
+        bodies.put("PATCH /allot/v1/appRegistrations/{id}", "{\"role\":\"License Administrator\"}");
+        bodies.put(
+                "POST /allot/v1/appRegistrations/{id}/secret", "{\"secretEndDateTime\":\"%s\"}".formatted(secretEnd));
         bodies.put("PUT /allot/v1/directorySync/connector", connector);
         bodies.put("POST /allot/v1/directorySync/connector/testConnection", connector);
         bodies.put("POST /allot/v1/directorySync/runs", "{\"full\":true}");

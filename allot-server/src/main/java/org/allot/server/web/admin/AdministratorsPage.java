@@ -1,10 +1,15 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminAccounts;
 import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.AppRegistration;
+import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Capability;
 import org.allot.server.security.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,15 +20,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Who may sign in to the admin center, with which role; Global Administrators add and remove them. */
+/**
+ * Who may sign in to the admin center, with which role, and the API apps with when their secret expires; Global
+ * Administrators add and remove administrators, change their roles, and give apps a new secret.
+ */
 @Controller
 public class AdministratorsPage {
     private final UnitOfWork work;
     private final AdminAccounts accounts;
+    private final AppRegistrations apps;
+    private final Clock clock;
 
-    public AdministratorsPage(UnitOfWork work, AdminAccounts accounts) {
+    public AdministratorsPage(UnitOfWork work, AdminAccounts accounts, AppRegistrations apps, Clock clock) {
         this.work = work;
         this.accounts = accounts;
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    /** An app as the page shows it: when its secret expires, in how many days, and whether to warn. */
+    public record AppRow(
+            String appId, String displayName, String role, Instant secretExpiresAt, long daysLeft, boolean warn) {
+        public boolean expired() {
+            return daysLeft < 0;
+        }
     }
 
     @GetMapping("/administrators")
@@ -32,6 +52,9 @@ public class AdministratorsPage {
         model.addAttribute("accounts", work.read(() -> accounts.of(AdminPages.caller(admin, request))));
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("minPassword", AdminAccounts.MIN_PASSWORD);
+        model.addAttribute(
+                "apps",
+                work.read(() -> apps.of(admin.tenant())).stream().map(this::row).toList());
         return "administrators";
     }
 
@@ -55,6 +78,24 @@ public class AdministratorsPage {
         return AdminPages.redirect("/administrators");
     }
 
+    /** Another role for an administrator: their session ends at their next request. */
+    @PostMapping("/administrators/role")
+    public String changeRole(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "username", defaultValue = "") String username,
+            @RequestParam(name = "role", defaultValue = "") String role,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
+        AdminPages.tell(
+                work.run(() -> accounts.changeRole(AdminPages.caller(admin, request), username, role)),
+                flash,
+                "role",
+                username + " is now " + Role.parse(role).map(Role::displayName).orElse(role)
+                        + "; they sign in again to use it.");
+        return AdminPages.redirect("/administrators");
+    }
+
     @PostMapping("/administrators/remove")
     public String remove(
             @AuthenticationPrincipal AdminPrincipal admin,
@@ -68,5 +109,37 @@ public class AdministratorsPage {
                 "remove",
                 username + " can no longer sign in.");
         return AdminPages.redirect("/administrators");
+    }
+
+    /** A new secret for an app, shown once; the old secret and the tokens issued for it stop working. */
+    @PostMapping("/administrators/apps/secret")
+    public String newSecret(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "appId", defaultValue = "") String appId,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_APPS);
+        var outcome = work.run(() -> apps.replaceSecret(AdminPages.caller(admin, request), AdminPages.id(appId), null));
+        if (AdminPages.tell(
+                outcome,
+                flash,
+                "secret",
+                "A new secret for " + appId
+                        + ": copy it now, it is not shown again. The old secret no longer works.")) {
+            flash.addFlashAttribute("newSecret", outcome.value().secret());
+            flash.addFlashAttribute("newSecretApp", appId);
+        }
+        return AdminPages.redirect("/administrators");
+    }
+
+    private AppRow row(AppRegistration app) {
+        Duration left = Duration.between(clock.instant(), app.secretExpiresAt());
+        return new AppRow(
+                app.clientId().toString(),
+                app.displayName(),
+                app.role().displayName(),
+                app.secretExpiresAt(),
+                left.isNegative() ? -1 - left.negated().toDays() : left.toDays(),
+                apps.secretExpiresSoon(app));
     }
 }

@@ -1,8 +1,15 @@
 package org.allot.server.web.extensions;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.allot.api.extensions.AppRegistration;
+import org.allot.api.extensions.AppRegistrationUpdate;
+import org.allot.api.extensions.AppSecretRequest;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.security.AppRegistrations;
@@ -14,14 +21,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Apps allowed to call the API. A secret is in the response once, when created or replaced. */
+/**
+ * Apps allowed to call the API: register, change the role, replace the secret, delete. A secret is in the response
+ * once, when created or replaced.
+ */
 @RestController
 @RequestMapping(path = "/allot/v1/appRegistrations", produces = "application/json")
 public class AppRegistrationsController {
@@ -55,18 +67,40 @@ public class AppRegistrationsController {
     public ResponseEntity<ObjectNode> register(
             ApiCaller caller, @RequestBody AppRegistration body, HttpServletRequest request) {
         if (body.appId() != null || body.clientSecret() != null || body.createdDateTime() != null) {
-            throw new BadRequest(
-                    "appId, clientSecret and createdDateTime are generated: send displayName and role only.");
+            throw new BadRequest("appId, clientSecret and createdDateTime are generated: send displayName, role and"
+                    + " (optionally) secretEndDateTime only.");
         }
-        var created = Refused.orRefuse(work.run(() -> apps.register(caller.caller(), body.displayName(), body.role())));
+        var created = Refused.orRefuse(work.run(() ->
+                apps.register(caller.caller(), body.displayName(), body.role(), instant(body.secretEndDateTime()))));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(responses.entity(request, "appRegistrations/$entity", view(created.app(), created.secret())));
     }
 
+    /** Changes the app's role. */
+    @PatchMapping("/{id}")
+    public ObjectNode update(
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestBody AppRegistrationUpdate body,
+            HttpServletRequest request) {
+        if (body.role() == null) {
+            throw new BadRequest("Send the app's new role, as in {\"role\": \"Global Reader\"}.");
+        }
+        var app = Refused.orRefuse(
+                work.run(() -> apps.changeRole(caller.caller(), RequestBodies.idOrNotFound(id), body.role())));
+        return responses.entity(request, "appRegistrations/$entity", view(app, null));
+    }
+
+    /** A new secret (ending when the body says, if it has one); the old secret and its tokens stop working. */
     @PostMapping("/{id}/secret")
-    public ObjectNode replaceSecret(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        var created =
-                Refused.orRefuse(work.run(() -> apps.replaceSecret(caller.caller(), RequestBodies.idOrNotFound(id))));
+    public ObjectNode replaceSecret(
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = AppSecretRequest.class) @RequestBody(required = false) JsonNode body,
+            HttpServletRequest request) {
+        Instant end = secretEnd(body);
+        var created = Refused.orRefuse(
+                work.run(() -> apps.replaceSecret(caller.caller(), RequestBodies.idOrNotFound(id), end)));
         return responses.entity(request, "appRegistrations/$entity", view(created.app(), created.secret()));
     }
 
@@ -82,6 +116,36 @@ public class AppRegistrationsController {
                 app.displayName(),
                 app.role().displayName(),
                 app.createdAt().atOffset(ZoneOffset.UTC),
+                app.secretExpiresAt().atOffset(ZoneOffset.UTC),
                 secret);
+    }
+
+    /** When a new secret ends, from a body that is absent or {@code {"secretEndDateTime": "…"}}. */
+    static Instant secretEnd(JsonNode body) {
+        if (body == null || body.isMissingNode()) {
+            return null;
+        }
+        RequestBodies.requireObject(body);
+        Instant end = null;
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            if (!field.getKey().equals("secretEndDateTime")) {
+                throw RequestBodies.unknown(field.getKey(), "appSecretRequest");
+            }
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            try {
+                end = OffsetDateTime.parse(value.isString() ? value.asString() : "")
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                throw RequestBodies.invalid("secretEndDateTime", "appSecretRequest");
+            }
+        }
+        return end;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

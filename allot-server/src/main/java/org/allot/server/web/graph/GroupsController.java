@@ -193,7 +193,7 @@ public class GroupsController {
         ObjectNode group = work.read(() -> responses.entity(
                 request, "groups/$entity", views.group(caller.tenant(), state.group()), null, withLicenses()));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .header("Location", request.getRequestURL().toString().replace("/assignLicense", ""))
+                .header("Location", responses.url(request).replace("/assignLicense", ""))
                 .body(group);
     }
 

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.allot.server.persistence.query.Query;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.allot.server.web.PublicUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,9 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Responses {
     private final JsonMapper json;
+    private final PublicUrl publicUrl;
 
-    public Responses(JsonMapper json) {
+    public Responses(JsonMapper json, PublicUrl publicUrl) {
         this.json = json;
+        this.publicUrl = publicUrl;
     }
 
     /** One object; {@code context} is the part after {@code $metadata#}, e.g. {@code users/$entity}. */
@@ -51,7 +53,8 @@ public final class Responses {
         if (next != null) {
             body.put(
                     "@odata.nextLink",
-                    ServletUriComponentsBuilder.fromRequest(request)
+                    publicUrl
+                            .requestUrl(request)
                             .replaceQueryParam("$skiptoken", next.token(request.getRequestURI(), query.order()))
                             .build()
                             .toUriString());
@@ -70,12 +73,18 @@ public final class Responses {
         if (nextSkip != null) {
             body.put(
                     "@odata.nextLink",
-                    ServletUriComponentsBuilder.fromRequest(request)
+                    publicUrl
+                            .requestUrl(request)
                             .replaceQueryParam("$skip", nextSkip)
                             .build()
                             .toUriString());
         }
         return body;
+    }
+
+    /** The request's URL as clients know it (at the public URL), without its query. */
+    public String url(HttpServletRequest request) {
+        return publicUrl.requestUrl(request).replaceQuery(null).build().toUriString();
     }
 
     /** A collection of objects without query options (everything returned as it is). */
@@ -103,9 +112,8 @@ public final class Responses {
         return out;
     }
 
-    private static String context(HttpServletRequest request, String context, ODataQuery query) {
-        String base =
-                ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    private String context(HttpServletRequest request, String context, ODataQuery query) {
+        String base = publicUrl.of(request);
         String version = request.getRequestURI().contains("/allot/v1") ? "/allot/v1" : "/v1.0";
         String selected = query != null && query.select() != null && !context.endsWith("$entity")
                 ? "(" + String.join(",", query.select()) + ")"

@@ -1,0 +1,84 @@
+package org.allot.server.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Turns a verified access token into the app calling, as the app is now and not as it was when the token was
+ * issued: a token of an app that was deleted, or issued for a secret that was replaced since, is refused, and the
+ * app's role is its current one. What a server read about an app it trusts for at most {@link #STALE}, so a change
+ * made by any server of the installation takes effect everywhere within that time (changes made by this server at
+ * once).
+ */
+public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationToken> {
+    /** The claim that names the secret (client credential) a token was issued for. */
+    public static final String CREDENTIAL_CLAIM = "credential_id";
+    /** How long a server trusts what it read about an app. */
+    public static final Duration STALE = Duration.ofSeconds(2);
+
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Read(Optional<AppRegistration> app, Instant at) {}
+
+    private final JdbcAppRegistrations apps;
+    private final Clock clock;
+    private final Map<UUID, Read> recent = new ConcurrentHashMap<>();
+
+    public ApiTokens(JdbcAppRegistrations apps, Clock clock) {
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt token) {
+        UUID appId = uuid(token.getClaimAsString("appid"));
+        AppRegistration app = current(appId)
+                .filter(a -> a.tenant().toString().equals(token.getClaimAsString("tid")))
+                .orElseThrow(() -> new InvalidBearerTokenException("The app of this token no longer exists."));
+        if (!app.secretId().toString().equals(token.getClaimAsString(CREDENTIAL_CLAIM))) {
+            throw new InvalidBearerTokenException("The app's secret was replaced after this token was issued.");
+        }
+        return new JwtAuthenticationToken(
+                token,
+                List.of(new SimpleGrantedAuthority(app.role().authority())),
+                app.clientId().toString());
+    }
+
+    /** This server changed the app: what it read about it is read again at the next request. */
+    public void forget(UUID appId) {
+        recent.remove(appId);
+    }
+
+    private Optional<AppRegistration> current(UUID appId) {
+        Instant now = clock.instant();
+        Read read = recent.get(appId);
+        if (read == null || read.at().isBefore(now.minus(STALE))) {
+            if (recent.size() >= MAX_REMEMBERED) {
+                recent.values().removeIf(r -> r.at().isBefore(now.minus(STALE)));
+            }
+            read = new Read(apps.find(appId), now);
+            recent.put(appId, read);
+        }
+        return read.app();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidBearerTokenException("The token names no app.");
+        }
+    }
+}
