@@ -10,6 +10,7 @@ import org.allot.server.security.GraphAuthenticationFailures;
 import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.security.NoStoredAuthorizations;
+import org.allot.server.security.PrehashedBcrypt;
 import org.allot.server.security.RateLimits;
 import org.allot.server.security.SignInThrottle;
 import org.allot.server.security.SigningKeys;
@@ -24,9 +25,9 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -44,9 +45,21 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /** Passwords and client secrets of any length (docs/security.md); older bcrypt hashes upgraded on use. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PrehashedBcrypt.delegating();
+    }
+
+    /** Replaces an administrator's older password hash after a successful sign-in. */
+    @Bean
+    UserDetailsPasswordService adminPasswordUpgrades(JdbcAdminAccounts accounts) {
+        return (user, hash) -> {
+            accounts.replacePasswordHash(user.getUsername(), hash);
+            return user instanceof AdminPrincipal a
+                    ? new AdminPrincipal(a.tenant(), a.getUsername(), a.displayName(), hash, a.role())
+                    : user;
+        };
     }
 
     @Bean
