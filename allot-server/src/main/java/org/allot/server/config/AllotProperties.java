@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenantDefaults the settings a new tenant starts with
  * @param sync directory sync (hybrid identity)
  * @param reconciliation the scheduled license check (docs/license-check.md)
+ * @param signIn throttling of failed sign-ins and token requests (docs/security.md)
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -26,7 +27,8 @@ public record AllotProperties(
         @DefaultValue Api api,
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Sync sync,
-        @DefaultValue Reconciliation reconciliation) {
+        @DefaultValue Reconciliation reconciliation,
+        @DefaultValue SignIn signIn) {
 
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
@@ -138,4 +140,23 @@ public record AllotProperties(
             @DefaultValue("24h") Duration fullSyncEvery,
             @DefaultValue("10s") Duration connectTimeout,
             @DefaultValue("2m") Duration responseTimeout) {}
+
+    /**
+     * Progressive delays after failed sign-ins to the admin center and failed token requests, counted in the database
+     * all servers share (docs/security.md). After a key's free failures its next attempt waits 1 s, then twice as long
+     * after each further failure, at most {@code maxDelay}.
+     *
+     * @param perAccountAndAddress free failures of one account (sign-in name or client id) from one address
+     * @param perAccount free failures of one account from any address; then addresses that failed for it wait (its
+     *     owner from an address without failures does not)
+     * @param perAddress free failures from one address for any accounts
+     * @param maxDelay the longest wait
+     * @param forgetAfter failures are forgotten this long after the last one
+     */
+    public record SignIn(
+            @DefaultValue("3") int perAccountAndAddress,
+            @DefaultValue("10") int perAccount,
+            @DefaultValue("20") int perAddress,
+            @DefaultValue("15m") Duration maxDelay,
+            @DefaultValue("1h") Duration forgetAfter) {}
 }

@@ -1,6 +1,5 @@
 package org.allot.server.config;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.allot.server.security.AdminPrincipal;
@@ -12,9 +11,12 @@ import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.security.NoStoredAuthorizations;
 import org.allot.server.security.PrehashedBcrypt;
 import org.allot.server.security.RateLimits;
+import org.allot.server.security.SignInForm;
 import org.allot.server.security.SignInThrottle;
 import org.allot.server.security.SigningKeys;
 import org.allot.server.security.TokenClaims;
+import org.allot.server.security.TokenEndpointGuard;
+import org.allot.server.security.UnknownClients;
 import org.allot.server.web.GraphErrorBodies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +38,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 
 /**
  * Security: the OAuth 2.0 token endpoint ({@code POST /oauth2/v2.0/token}, client credentials, JWT), the API
@@ -111,12 +114,20 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain tokenEndpoint(
-            HttpSecurity http, JdbcAppRegistrations apps, AuthorizationServerSettings settings) throws Exception {
+            HttpSecurity http,
+            JdbcAppRegistrations apps,
+            AuthorizationServerSettings settings,
+            SignInThrottle throttle,
+            PasswordEncoder passwords)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        UnknownClients unknown = new UnknownClients(apps, passwords);
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, s -> s.registeredClientRepository(apps)
                         .authorizationService(new NoStoredAuthorizations())
-                        .authorizationServerSettings(settings))
+                        .authorizationServerSettings(settings)
+                        .clientAuthentication(c -> c.authenticationProviders(p -> p.add(0, unknown))))
+                .addFilterBefore(new TokenEndpointGuard(throttle), AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -156,8 +167,8 @@ class SecurityConfig {
     /** The admin center: sign-in with an admin account, a session, CSRF protection on every form. */
     @Bean
     @Order(3)
-    SecurityFilterChain adminCenter(HttpSecurity http, Clock clock) throws Exception {
-        SignInThrottle throttle = new SignInThrottle(clock);
+    SecurityFilterChain adminCenter(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        SignInForm form = new SignInForm(throttle);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/webjars/**",
@@ -172,10 +183,10 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(form, UsernamePasswordAuthenticationFilter.class)
                 .formLogin(login -> login.loginPage("/login")
-                        .successHandler(throttle)
-                        .failureHandler(throttle)
+                        .successHandler(form)
+                        .failureHandler(form)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .exceptionHandling(e -> e.accessDeniedPage("/denied"))

@@ -51,6 +51,11 @@ public final class LoopbackClient {
         }
     }
 
+    /** The address requests come from. */
+    public String from() {
+        return from.getHostAddress();
+    }
+
     public Answer get(String path) {
         return send("GET", path, Map.of(), null);
     }
