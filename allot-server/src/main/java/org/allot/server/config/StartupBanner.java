@@ -1,5 +1,8 @@
 package org.allot.server.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.allot.server.security.Bootstrap;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -23,8 +26,18 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
                 ? "embedded PostgreSQL, data in "
                         + properties.dataDirectory().toAbsolutePath().normalize()
                 : properties.database().url();
+        Path credentials = properties
+                .dataDirectory()
+                .resolve(Bootstrap.CREDENTIALS_FILE)
+                .toAbsolutePath()
+                .normalize();
         System.out.printf(
-                "%nAllot is listening on http://localhost:%d%n  database: %s%n  demo tenant: %s%n%n",
-                port, database, properties.demo().enabled() ? "Contoso (contoso.com)" : "off");
+                "%nAllot is listening on http://localhost:%d%n  database: %s%n  demo tenant: %s%n%s%n",
+                port,
+                database,
+                properties.demo().enabled() ? "Contoso (contoso.com)" : "off",
+                Files.exists(credentials)
+                        ? "  first-start credentials: " + credentials + " (delete it once they are kept safe)\n"
+                        : "");
     }
 }

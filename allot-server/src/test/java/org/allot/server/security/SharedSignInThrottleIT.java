@@ -2,7 +2,9 @@ package org.allot.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.allot.server.testing.LoopbackAddresses;
 import org.allot.server.testing.LoopbackClient;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two server processes sharing one PostgreSQL count the same failed sign-ins and token requests: a guesser cannot
  * double their attempts by going to the other server, and the lock-out attack against the only Global Administrator
- * leaves its owner, coming from another address, able to sign in on either.
+ * leaves its owner, coming from another address, able to sign in on either. (The first of them also shows where the
+ * first start's credentials are kept.)
  */
 class SharedSignInThrottleIT {
     @TempDir
@@ -40,6 +43,23 @@ class SharedSignInThrottleIT {
                 server.close();
             }
         }
+    }
+
+    @Test
+    void theFirstStartWritesItsCredentialsOnceToAFileOnlyItsAccountCanReadAndSaysWhere() throws Exception {
+        Path file = data.resolve("one").resolve(Bootstrap.CREDENTIALS_FILE).toAbsolutePath();
+
+        assertThat(Files.readString(file))
+                .contains("Admin center sign-in: " + ServerProcess.ADMIN)
+                .contains("client id:     " + ServerProcess.CLIENT_ID);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(one.output())
+                .contains("Also written to " + file + " (readable only by this account)")
+                .contains("first-start credentials: " + file);
+        assertThat(data.resolve("two").resolve(Bootstrap.CREDENTIALS_FILE))
+                .as("the second server found the tenant made")
+                .doesNotExist();
     }
 
     @Test
