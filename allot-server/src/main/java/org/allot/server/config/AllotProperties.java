@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sync directory sync (hybrid identity)
  * @param reconciliation the scheduled license check (docs/license-check.md)
  * @param signIn throttling of failed sign-ins and token requests (docs/security.md)
+ * @param metrics who may read {@code /actuator/metrics} besides Global Administrators (docs/security.md)
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -28,7 +29,8 @@ public record AllotProperties(
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Sync sync,
         @DefaultValue Reconciliation reconciliation,
-        @DefaultValue SignIn signIn) {
+        @DefaultValue SignIn signIn,
+        @DefaultValue Metrics metrics) {
 
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db:5432/allot}; empty for the embedded database
@@ -159,4 +161,11 @@ public record AllotProperties(
             @DefaultValue("20") int perAddress,
             @DefaultValue("15m") Duration maxDelay,
             @DefaultValue("1h") Duration forgetAfter) {}
+
+    /**
+     * @param scrapeToken a long random secret (at least 32 characters) a metrics scraper sends as {@code Authorization:
+     *     Bearer <token>} to read {@code /actuator/metrics}; empty: only Global Administrators' admin center sessions
+     *     read metrics
+     */
+    public record Metrics(String scrapeToken) {}
 }
