@@ -125,12 +125,13 @@ public final class SignInThrottle {
         Instant now = clock.instant();
         Instant since = now.minus(settings.forgetAfter());
         failures.add(List.of(attempt.pairKey(), attempt.accountKey(), attempt.addressKey()), now, since);
+        Duration wait = waitFor(attempt);
         log.warn(
                 "Failed sign-in at the {} for '{}' from {}; next attempt in {} s",
                 attempt.door(),
                 attempt.account(),
                 attempt.address(),
-                waitFor(attempt).toSeconds());
+                wait.isZero() ? 0 : SignInForm.seconds(wait));
         long last = lastPurge.get();
         if (now.toEpochMilli() - last > PURGE_EVERY.toMillis() && lastPurge.compareAndSet(last, now.toEpochMilli())) {
             failures.forget(since);
