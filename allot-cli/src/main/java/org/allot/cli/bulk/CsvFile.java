@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.allot.api.SpreadsheetCells;
 import org.allot.cli.Failure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -155,7 +156,7 @@ public record CsvFile(String name, List<String> columns, List<Record> records, L
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            String value = fields.get(i).strip();
+            String value = SpreadsheetCells.restored(fields.get(i).strip());
             if (!value.isEmpty()) {
                 values.put(header.get(i), value);
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.allot.api.SpreadsheetCells;
 import org.allot.cli.api.Api;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
@@ -123,12 +124,18 @@ public final class Printer {
         return value.toString();
     }
 
+    /**
+     * The table as CSV, its header first; a text cell that would start a spreadsheet formula is defused with a leading
+     * apostrophe ({@link SpreadsheetCells}), as the admin center's export does.
+     */
     public static String csv(Table table) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         table.columns().forEach(schema::addColumn);
         StringWriter text = new StringWriter();
         List<List<String>> rows = table.rows().stream()
-                .map(row -> row.stream().map(Printer::text).toList())
+                .map(row -> row.stream()
+                        .map(cell -> cell instanceof Number ? text(cell) : SpreadsheetCells.defused(text(cell)))
+                        .toList())
                 .toList();
         CSV.writer(schema.build()).writeValues(text).writeAll(rows).close();
         if (rows.isEmpty()) {

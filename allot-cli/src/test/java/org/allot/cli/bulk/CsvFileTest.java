@@ -29,6 +29,22 @@ class CsvFileTest {
     }
 
     @Test
+    void cellsDefusedForSpreadsheetsAreReadAsTheyWere() {
+        CsvFile file = read("""
+                userPrincipalName,department,jobTitle
+                ada@contoso.com,'-Ops,'=Chief
+                bob@contoso.com,'Quoted,It's fine
+                """);
+        assertThat(file.records().get(0).values())
+                .containsEntry("department", "-Ops")
+                .containsEntry("jobTitle", "=Chief");
+        assertThat(file.records().get(1).values())
+                .as("an apostrophe before anything else is the value's own")
+                .containsEntry("department", "'Quoted")
+                .containsEntry("jobTitle", "It's fine");
+    }
+
+    @Test
     void aQuotedValueOverSeveralLinesKeepsTheLineItStartsOn() {
         CsvFile file = read("userPrincipalName,displayName\n\"a@contoso.com\",\"two\nlines\"\nb@contoso.com,B\n");
         assertThat(file.records()).extracting(CsvFile.Record::line).containsExactly(2, 4);

@@ -54,6 +54,23 @@ class PrinterTest {
     }
 
     @Test
+    void csvDefusesCellsASpreadsheetWouldRunAsFormulas() {
+        Table table = Table.of("displayName", "department", "seats")
+                .add("=cmd|' /C calc'!A1", "+SUM(A1)", -5)
+                .add("@import", "-1+1", 3)
+                .add("\tTabbed", "Sales", 0)
+                .add("Ada=Lovelace", List.of("=E3", "EMS"), 1);
+
+        assertThat(Printer.csv(table)).isEqualTo("""
+                        displayName,department,seats
+                        '=cmd|' /C calc'!A1,'+SUM(A1),-5
+                        '@import,'-1+1,3
+                        '\tTabbed,Sales,0
+                        Ada=Lovelace,"'=E3,EMS",1
+                        """);
+    }
+
+    @Test
     void jsonKeepsNumbersListsAndNulls() {
         StringWriter out = new StringWriter();
         new Printer(new PrintWriter(out), new PrintWriter(new StringWriter()), OutputFormat.JSON).print(skus);

@@ -39,7 +39,9 @@ public enum Activity {
     SET_SYNC_CONNECTOR("Set directory synchronization connector", Category.DIRECTORY_MANAGEMENT),
     START_DIRECTORY_SYNC("Start directory synchronization", Category.DIRECTORY_MANAGEMENT),
     FINISH_DIRECTORY_SYNC("Finish directory synchronization", Category.DIRECTORY_MANAGEMENT),
-    CONFIRM_SYNC_DELETIONS("Confirm directory synchronization deletions", Category.DIRECTORY_MANAGEMENT);
+    CONFIRM_SYNC_DELETIONS("Confirm directory synchronization deletions", Category.DIRECTORY_MANAGEMENT),
+    /** A connection test of a directory connector, saved or as typed: where it went, with which password, and how far. */
+    TEST_SYNC_CONNECTION("Test directory synchronization connection", Category.DIRECTORY_MANAGEMENT);
 
     private final String displayName;
     private final Category category;

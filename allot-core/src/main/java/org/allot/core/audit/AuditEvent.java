@@ -21,6 +21,7 @@ public record AuditEvent(
         String result) {
 
     public static final String SUCCESS = "success";
+    public static final String FAILURE = "failure";
 
     public AuditEvent {
         Objects.requireNonNull(id, "id");
@@ -65,6 +66,11 @@ public record AuditEvent(
         long high = (time.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
+    }
+
+    /** The same record of a request that was refused. */
+    public AuditEvent failed() {
+        return new AuditEvent(id, tenant, time, activity, actor, targets, changes, correlationId, FAILURE);
     }
 
     /** The first target: the object the change was made to. */

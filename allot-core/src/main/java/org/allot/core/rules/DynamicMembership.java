@@ -33,6 +33,9 @@ import org.allot.core.directory.UserId;
  * or purged (gone with their memberships).
  */
 public final class DynamicMembership implements DirectoryListener {
+    /** Entra's limit on the dynamic groups of a tenant. */
+    public static final int MAX_DYNAMIC_GROUPS = 15_000;
+
     private final RuleMemberships rules;
     private final DynamicGroups store;
     private final Groups groups;
@@ -61,7 +64,11 @@ public final class DynamicMembership implements DirectoryListener {
     /** What one chunk of a recompute did; {@code next} is null when the group is done. */
     public record Chunk(UserId next, int users, int joined, int left) {}
 
-    /** A new or changed rule must parse and must not make the group's membership depend on itself. */
+    /**
+     * A new or changed rule must parse, keep to the limits, be cheap enough to evaluate ({@link MembershipRule#parse})
+     * and must not make the group's membership depend on itself; a tenant has at most
+     * {@link #MAX_DYNAMIC_GROUPS} dynamic groups.
+     */
     @Override
     public Optional<Rejection> checkGroupChange(Caller caller, Group before, Group after) {
         if (!after.isDynamic() || after.membershipRule() == null) {
@@ -73,6 +80,11 @@ public final class DynamicMembership implements DirectoryListener {
         Outcome<MembershipRule> parsed = MembershipRule.parse(after.membershipRule());
         if (!parsed.isDone()) {
             return Optional.of(parsed.rejection());
+        }
+        if ((before == null || !before.isDynamic())
+                && store.all(caller.tenant()).size() >= MAX_DYNAMIC_GROUPS) {
+            return Optional.of(Rejection.invalid(
+                    "A tenant has at most %,d dynamic groups (as in Microsoft Entra ID).", MAX_DYNAMIC_GROUPS));
         }
         List<DynamicGroup> all = new ArrayList<>(rules.dynamicGroups(caller.tenant()));
         all.removeIf(g -> g.id().equals(after.id()));

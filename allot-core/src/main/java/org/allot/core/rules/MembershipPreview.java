@@ -76,7 +76,8 @@ public final class MembershipPreview {
     /**
      * What {@code rule} would do for {@code group} (null: a group not created yet, with no members or licenses),
      * with lists of at most {@code pageSize} users (1 to 999). Refused when the rule does not parse (the message
-     * gives the position) or the group does not exist.
+     * gives the position), when evaluating it runs out of the request's {@link RuleBudget} (the message names the
+     * condition), or when the group does not exist.
      */
     public Outcome<RulePreview> preview(Caller caller, GroupId group, String rule, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE) {
@@ -93,11 +94,16 @@ public final class MembershipPreview {
         Tally tally = new Tally(caller.tenant(), target.orElse(null), parsed.value(), pageSize);
         UserId after = null;
         List<User> users;
-        do {
-            users = store.users(caller.tenant(), after, chunkSize);
-            tally.add(users);
-            after = users.isEmpty() ? null : users.get(users.size() - 1).id();
-        } while (users.size() == chunkSize);
+        try {
+            do {
+                users = store.users(caller.tenant(), after, chunkSize);
+                tally.add(users);
+                after = users.isEmpty() ? null : users.get(users.size() - 1).id();
+            } while (users.size() == chunkSize);
+        } catch (RuleBudget.Exhausted e) {
+            return Outcome.refused(
+                    Rejection.invalid("Invalid membership rule: %s", e.problem().message()));
+        }
         return Outcome.done(tally.result());
     }
 
@@ -114,6 +120,7 @@ public final class MembershipPreview {
         private final Page leaving;
         private final Map<SkuId, long[]> counts = new LinkedHashMap<>();
         private final Map<SkuId, Page> losing = new HashMap<>();
+        private final RuleBudget budget = RuleBudget.forRequest();
 
         Tally(TenantId tenant, Group group, MembershipRule rule, int page) {
             this.tenant = tenant;
@@ -146,7 +153,7 @@ public final class MembershipPreview {
             List<User> joiners = new ArrayList<>();
             List<User> leavers = new ArrayList<>();
             for (User user : users) {
-                boolean matches = rule.matches(user, plans.getOrDefault(user.id(), Set.of()));
+                boolean matches = rule.matches(user, plans.getOrDefault(user.id(), Set.of()), budget);
                 if (matches) {
                     matching.add(user);
                 }

@@ -1,6 +1,8 @@
 package org.allot.core.rules;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,11 @@ import org.allot.core.directory.User;
 public final class MembershipRule {
     /** Entra's limit on the length of a rule. */
     public static final int MAX_LENGTH = 3072;
+    /**
+     * Allot's limit on the conditions of a rule saved or previewed (Entra documents none for rules written as text;
+     * its rule builder stops at five). 3,072 characters hold about 150 of the shortest.
+     */
+    public static final int MAX_CONDITIONS = 100;
 
     private final String text;
     private final RuleExpression expression;
@@ -25,7 +32,10 @@ public final class MembershipRule {
         this.expression = expression;
     }
 
-    /** The parsed rule, or a refusal saying where and why it does not parse. */
+    /**
+     * A rule being saved or previewed, parsed; or a refusal saying where and why it does not parse, breaks a limit or
+     * is too costly to evaluate ({@link RuleCost}).
+     */
     public static Outcome<MembershipRule> parse(String text) {
         Optional<RuleProblem> problem = check(text);
         if (problem.isPresent()) {
@@ -35,7 +45,22 @@ public final class MembershipRule {
         return Outcome.done(new MembershipRule(text, RuleParser.parse(text).expression()));
     }
 
-    /** What is wrong with a rule, with its position; empty when it parses. */
+    /**
+     * A rule already saved, parsed as it was accepted then: limits added since are not applied again, so that a
+     * stored rule keeps working (its evaluation is still capped per user); empty when it does not parse.
+     */
+    static Optional<MembershipRule> parseStored(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        RuleParser.Result result = RuleParser.parse(text);
+        return result.problem() == null ? Optional.of(new MembershipRule(text, result.expression())) : Optional.empty();
+    }
+
+    /**
+     * What is wrong with a rule being saved or previewed, with its position; empty when it parses, keeps to the limits
+     * and is cheap enough to evaluate.
+     */
     public static Optional<RuleProblem> check(String text) {
         if (text == null || text.isBlank()) {
             return Optional.of(new RuleProblem(1, "The membership rule is empty."));
@@ -46,16 +71,43 @@ public final class MembershipRule {
                     "A membership rule has at most " + MAX_LENGTH + " characters; this one has " + text.length()
                             + "."));
         }
-        return Optional.ofNullable(RuleParser.parse(text).problem());
+        RuleParser.Result result = RuleParser.parse(text);
+        if (result.problem() != null) {
+            return Optional.of(result.problem());
+        }
+        List<RuleExpression.Comparison> conditions = new ArrayList<>();
+        result.expression().collectComparisons(conditions);
+        if (conditions.size() > MAX_CONDITIONS) {
+            RuleExpression.Comparison first = conditions.get(MAX_CONDITIONS);
+            return Optional.of(new RuleProblem(
+                    first.position(),
+                    "A membership rule has at most " + MAX_CONDITIONS + " conditions; this one has "
+                            + conditions.size() + " (the first one too many is at position " + first.position()
+                            + "). Compare with a list instead: user.city -in [\"Lagos\", \"Ibadan\"]."));
+        }
+        return RuleCost.check(result.expression());
     }
 
     public String text() {
         return text;
     }
 
-    /** Whether the user, who holds these active plans, belongs in the group. */
+    /**
+     * Whether the user, who holds these active plans, belongs in the group: one evaluation on the budget, which throws
+     * {@link RuleBudget.Exhausted} (naming the condition) when the evaluation or the request runs out of steps.
+     */
+    public boolean matches(User user, Set<ServicePlanId> assignedPlans, RuleBudget budget) {
+        budget.start();
+        try {
+            return expression.test(RuleFacts.of(user, assignedPlans, budget));
+        } finally {
+            budget.finish();
+        }
+    }
+
+    /** {@link #matches(User, Set, RuleBudget)} on a budget of its own. */
     public boolean matches(User user, Set<ServicePlanId> assignedPlans) {
-        return expression.test(RuleFacts.of(user, assignedPlans));
+        return matches(user, assignedPlans, RuleBudget.forBackground());
     }
 
     /** Whether the rule reads {@code user.assignedPlans}, so a user's licenses can change whether they match. */

@@ -39,6 +39,11 @@ sealed interface RuleExpression
         }
 
         @Override
+        default void collectComparisons(List<Comparison> into) {
+            parts().forEach(p -> p.collectComparisons(into));
+        }
+
+        @Override
         default boolean collectPlans(Set<ServicePlanId> plans) {
             boolean every = false;
             for (RuleExpression part : parts()) {
@@ -104,13 +109,23 @@ sealed interface RuleExpression
         public boolean collectPlans(Set<ServicePlanId> plans) {
             return part.collectPlans(plans);
         }
+
+        @Override
+        public void collectComparisons(List<Comparison> into) {
+            part.collectComparisons(into);
+        }
     }
 
+    /** The conditions (comparisons) below, in the order they are written. */
+    default void collectComparisons(List<Comparison> into) {}
+
     /**
-     * {@code property operator operand}: the operand is folded to lower case at parse time — a String (or null) for
-     * scalar and text operators, a Boolean for Boolean properties, a Set of Strings for lists, a {@link RulePattern}.
+     * {@code property operator operand} at {@code position} in the rule: the operand is folded to lower case at parse
+     * time — a String (or null) for scalar and text operators, a Boolean for Boolean properties, a Set of Strings for
+     * lists, a {@link RulePattern}.
      */
-    record Comparison(RuleProperty property, RuleOperator operator, Object operand) implements RuleExpression {
+    record Comparison(RuleProperty property, RuleOperator operator, Object operand, int position)
+            implements RuleExpression {
         public Comparison {
             Objects.requireNonNull(property, "property");
             Objects.requireNonNull(operator, "operator");
@@ -118,7 +133,24 @@ sealed interface RuleExpression
 
         @Override
         public boolean test(RuleFacts facts) {
-            return operator.negated() != holds(facts.value(property));
+            RuleBudget budget = facts.budget();
+            budget.step();
+            try {
+                return operator.negated() != holds(facts.value(property), budget);
+            } catch (RuleBudget.Exhausted e) {
+                throw e.at(this);
+            }
+        }
+
+        @Override
+        public void collectComparisons(List<Comparison> into) {
+            into.add(this);
+        }
+
+        /** The condition as a rule writes it, for messages: {@code user.city -match "^Da"}. */
+        String describe() {
+            String value = operand instanceof RulePattern p ? "\"" + p.source() + "\"" : String.valueOf(operand);
+            return property.ruleName() + " " + operator.ruleName() + " " + value;
         }
 
         @Override
@@ -137,7 +169,7 @@ sealed interface RuleExpression
             };
         }
 
-        private boolean holds(Object value) {
+        private boolean holds(Object value, RuleBudget budget) {
             if (value instanceof Boolean || operand instanceof Boolean) {
                 return Objects.equals(value, operand);
             }
@@ -147,7 +179,7 @@ sealed interface RuleExpression
                 case STARTS_WITH, NOT_STARTS_WITH -> text != null && text.startsWith((String) operand);
                 case ENDS_WITH, NOT_ENDS_WITH -> text != null && text.endsWith((String) operand);
                 case CONTAINS, NOT_CONTAINS -> text != null && text.contains((String) operand);
-                case MATCH, NOT_MATCH -> value != null && ((RulePattern) operand).find((String) value);
+                case MATCH, NOT_MATCH -> value != null && ((RulePattern) operand).find((String) value, budget);
                 case IN, NOT_IN -> text != null && ((Set<?>) operand).contains(text);
             };
         }
@@ -162,13 +194,18 @@ sealed interface RuleExpression
         public boolean test(RuleFacts facts) {
             Set<ServicePlanId> plans = facts.assignedPlans();
             return all
-                    ? plans.stream().allMatch(p -> condition.test(RuleFacts.of(p)))
-                    : plans.stream().anyMatch(p -> condition.test(RuleFacts.of(p)));
+                    ? plans.stream().allMatch(p -> condition.test(RuleFacts.of(p, facts.budget())))
+                    : plans.stream().anyMatch(p -> condition.test(RuleFacts.of(p, facts.budget())));
         }
 
         @Override
         public boolean readsAssignedPlans() {
             return true;
+        }
+
+        @Override
+        public void collectComparisons(List<Comparison> into) {
+            condition.collectComparisons(into);
         }
 
         @Override

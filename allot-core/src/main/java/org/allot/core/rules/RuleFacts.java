@@ -11,7 +11,10 @@ interface RuleFacts {
 
     Set<ServicePlanId> assignedPlans();
 
-    static RuleFacts of(User user, Set<ServicePlanId> plans) {
+    /** What the evaluation may still spend. */
+    RuleBudget budget();
+
+    static RuleFacts of(User user, Set<ServicePlanId> plans, RuleBudget budget) {
         return new RuleFacts() {
             @Override
             public Object value(RuleProperty property) {
@@ -22,11 +25,16 @@ interface RuleFacts {
             public Set<ServicePlanId> assignedPlans() {
                 return plans;
             }
+
+            @Override
+            public RuleBudget budget() {
+                return budget;
+            }
         };
     }
 
     /** One active plan: its id, and capability status {@code Enabled} (Allot lists only active plans). */
-    static RuleFacts of(ServicePlanId plan) {
+    static RuleFacts of(ServicePlanId plan, RuleBudget budget) {
         return new RuleFacts() {
             @Override
             public Object value(RuleProperty property) {
@@ -40,6 +48,11 @@ interface RuleFacts {
             @Override
             public Set<ServicePlanId> assignedPlans() {
                 return Set.of();
+            }
+
+            @Override
+            public RuleBudget budget() {
+                return budget;
             }
         };
     }

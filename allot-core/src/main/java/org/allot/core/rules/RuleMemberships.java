@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
-import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.Assignments;
@@ -49,6 +48,7 @@ import org.allot.core.directory.UserId;
  */
 public final class RuleMemberships implements PlanDependents {
     static final Actor ACTOR = Actor.system("dynamic membership");
+    private static final System.Logger LOG = System.getLogger(RuleMemberships.class.getName());
     private static final int CACHED_RULES = 10_000;
 
     private final DynamicGroups store;
@@ -181,7 +181,11 @@ public final class RuleMemberships implements PlanDependents {
         return moves;
     }
 
-    /** Who the rules would bring into each group and take out of it, per group where anything would change. */
+    /**
+     * Who the rules would bring into each group and take out of it, per group where anything would change. Each user's
+     * evaluation is capped ({@link RuleBudget#STEPS_PER_USER}): a user whose evaluation runs out keeps their
+     * membership as it was, and a warning names the group and the condition, so a costly rule cannot hold a worker.
+     */
     private Map<GroupId, Moves> decide(TenantId tenant, List<User> users, List<DynamicGroup> groups) {
         if (users.isEmpty() || groups.isEmpty()) {
             return Map.of();
@@ -193,15 +197,35 @@ public final class RuleMemberships implements PlanDependents {
                 groups.stream().map(DynamicGroup::id).toList(),
                 users.stream().map(User::id).toList());
         Map<GroupId, Moves> result = new LinkedHashMap<>();
+        RuleBudget budget = RuleBudget.forBackground();
         for (DynamicGroup group : groups) {
             Set<UserId> current = members.getOrDefault(group.id(), Set.of());
             Set<UserId> joined = new TreeSet<>();
             Set<UserId> left = new TreeSet<>();
+            int undecided = 0;
+            RuleBudget.Exhausted last = null;
             for (User user : users) {
-                boolean matches = group.rule().matches(user, plans.getOrDefault(user.id(), Set.of()));
+                boolean matches;
+                try {
+                    matches = group.rule().matches(user, plans.getOrDefault(user.id(), Set.of()), budget);
+                } catch (RuleBudget.Exhausted e) {
+                    undecided++;
+                    last = e;
+                    continue;
+                }
                 if (matches != current.contains(user.id())) {
                     (matches ? joined : left).add(user.id());
                 }
+            }
+            if (last != null) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Dynamic group {0} of tenant {1}: {2} user(s) keep their membership as it was, because"
+                                + " evaluating the rule for them ran out of budget. {3}",
+                        group.id(),
+                        tenant,
+                        undecided,
+                        last.problem().message());
             }
             if (!joined.isEmpty() || !left.isEmpty()) {
                 result.put(group.id(), new Moves(joined, left));
@@ -238,11 +262,11 @@ public final class RuleMemberships implements PlanDependents {
         }
         MembershipRule rule = parsed.get(text);
         if (rule == null) {
-            Outcome<MembershipRule> outcome = MembershipRule.parse(text);
-            if (!outcome.isDone()) {
+            Optional<MembershipRule> stored = MembershipRule.parseStored(text);
+            if (stored.isEmpty()) {
                 return Optional.empty();
             }
-            rule = outcome.value();
+            rule = stored.get();
             if (parsed.size() >= CACHED_RULES) {
                 parsed.clear();
             }

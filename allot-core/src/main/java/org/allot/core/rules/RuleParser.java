@@ -114,7 +114,8 @@ final class RuleParser {
         next++;
         RuleOperator operator =
                 RuleOperator.named(operatorToken.text()).orElseThrow(() -> unknownOperator(operatorToken, property));
-        return new Comparison(property, operator, RuleOperands.read(this, property, operator, operatorToken));
+        return new Comparison(
+                property, operator, RuleOperands.read(this, property, operator, operatorToken), name.position());
     }
 
     private RuleExpression quantifier(Token name) {

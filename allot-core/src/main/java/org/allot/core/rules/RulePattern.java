@@ -3,19 +3,18 @@ package org.allot.core.rules;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The regular expression of a {@code -match} comparison, guarded against catastrophic backtracking twice over: a
+ * The regular expression of a {@code -match} comparison, guarded against catastrophic backtracking three times over: a
  * pattern that repeats a group which itself repeats or alternates ({@code (a+)+}, {@code (a|aa)*}) or that uses
- * back-references is refused when the rule is saved, and every match runs on a step budget, so that no pattern can
- * hold a directory change hostage. A match that runs out of budget counts as no match.
+ * back-references is refused when the rule is saved; so is one that runs out of budget on a test value
+ * ({@link RuleCost}); and every match reads the text through the evaluation's {@link RuleBudget}, so that no pattern
+ * can hold a request or a worker hostage.
  */
 final class RulePattern {
     static final int MAX_LENGTH = 512;
-    private static final int STEP_BUDGET = 1_000_000;
 
     private final String source;
     private final Pattern pattern;
@@ -46,14 +45,12 @@ final class RulePattern {
     /** A compiled pattern or the reason it was refused. */
     record Outcome(RulePattern pattern, String problem) {}
 
-    /** Whether the pattern occurs in the value (like .NET's {@code Regex.IsMatch}), ignoring case. */
-    boolean find(String value) {
-        Matcher matcher = pattern.matcher(new Budget(value, new int[] {STEP_BUDGET}));
-        try {
-            return matcher.find();
-        } catch (BudgetExceeded e) {
-            return false;
-        }
+    /**
+     * Whether the pattern occurs in the value (like .NET's {@code Regex.IsMatch}), ignoring case; each character the
+     * matcher reads is a step of the budget, which throws {@link RuleBudget.Exhausted} when it runs out.
+     */
+    boolean find(String value, RuleBudget budget) {
+        return pattern.matcher(new Budgeted(value, budget)).find();
     }
 
     String source() {
@@ -152,7 +149,7 @@ final class RulePattern {
     }
 
     /** The text being matched, counting the characters the matcher reads. */
-    private record Budget(String value, int[] left) implements CharSequence {
+    private record Budgeted(String value, RuleBudget budget) implements CharSequence {
         @Override
         public int length() {
             return value.length();
@@ -160,26 +157,18 @@ final class RulePattern {
 
         @Override
         public char charAt(int index) {
-            if (--left[0] < 0) {
-                throw new BudgetExceeded();
-            }
+            budget.step();
             return value.charAt(index);
         }
 
         @Override
         public CharSequence subSequence(int start, int end) {
-            return new Budget(value.substring(start, end), left);
+            return new Budgeted(value.substring(start, end), budget);
         }
 
         @Override
         public String toString() {
             return value;
-        }
-    }
-
-    private static final class BudgetExceeded extends RuntimeException {
-        BudgetExceeded() {
-            super(null, null, false, false);
         }
     }
 }

@@ -51,6 +51,22 @@ public record ConnectorSettings(
         return preset.deltaStrategy();
     }
 
+    /**
+     * Whether the other settings send a bind password to the same place, the same way: same scheme, host and port,
+     * same bind DN (in any case), same StartTLS and trusted certificate. Only then may a test of them use the password
+     * saved with these.
+     */
+    public boolean sameTarget(ConnectorSettings other) {
+        return ldaps() == other.ldaps()
+                && host().equalsIgnoreCase(other.host())
+                && port() == other.port()
+                && startTls == other.startTls
+                && Objects.equals(trustedCertificate, other.trustedCertificate)
+                && bindDn != null
+                && other.bindDn != null
+                && bindDn.strip().equalsIgnoreCase(other.bindDn.strip());
+    }
+
     /** Whether the URL is {@code ldaps://}. */
     public boolean ldaps() {
         return URI.create(url).getScheme().toLowerCase(Locale.ROOT).equals("ldaps");

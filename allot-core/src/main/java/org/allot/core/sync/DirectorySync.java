@@ -28,6 +28,10 @@ import org.allot.core.directory.UserDirectory;
  * outside any.
  */
 public final class DirectorySync {
+    private static final String TYPED = "typed for the test";
+    private static final String SAVED = "the saved one";
+    private static final String NO_PASSWORD = "none (anonymous bind)";
+
     /** Who starts scheduled runs. */
     public static final Actor SCHEDULE = Actor.system("directory sync schedule");
 
@@ -136,23 +140,76 @@ public final class DirectorySync {
         return transactions.run(() -> connectors.find(tenant));
     }
 
-    /** Tests the stored connector: DNS, TCP, TLS, bind, base DNs and filters, each reported. */
+    /** Tests the stored connector: DNS, TCP, TLS, bind, base DNs and filters, each reported; audited. */
     public Outcome<ConnectionReport> testConnection(Caller caller) {
         Optional<Connector> connector = connector(caller.tenant());
         if (connector.isEmpty()) {
             return Outcome.refused(SyncRunner.noConnector());
         }
-        return password(caller.tenant(), null)
-                .map(p -> source.test(connector.get().settings(), p));
+        ConnectorSettings settings = connector.get().settings();
+        Outcome<String> password = settings.bindDn() == null ? Outcome.done(null) : password(caller.tenant(), null);
+        return password.map(p -> tested(caller, settings, settings.bindDn() == null ? NO_PASSWORD : SAVED, p));
     }
 
-    /** Tests settings before they are saved; a null password uses the stored one. */
+    /**
+     * Tests settings before they are saved. Without a password typed, the saved one is used, but only against the
+     * saved connector's target ({@link ConnectorSettings#sameTarget}): sent anywhere else it would be handed to
+     * whoever answers there, in clear on plain LDAP. Every test is audited (where it went, which password — never the
+     * password itself — and how far it got), and so is a test refused for want of a password.
+     */
     public Outcome<ConnectionReport> testConnection(Caller caller, ConnectorRequest request) {
         Outcome<ConnectorSettings> checked = checked(request);
         if (!checked.isDone()) {
             return Outcome.refused(checked.rejection());
         }
-        return password(caller.tenant(), request.password()).map(p -> source.test(checked.value(), p));
+        ConnectorSettings settings = checked.value();
+        if (request.password() != null && !request.password().isEmpty()) {
+            return Outcome.done(tested(caller, settings, TYPED, request.password()));
+        }
+        if (settings.bindDn() == null) {
+            return Outcome.done(tested(caller, settings, NO_PASSWORD, null));
+        }
+        Optional<Connector> saved = connector(caller.tenant());
+        if (saved.isEmpty() || !saved.get().settings().sameTarget(settings)) {
+            Rejection refusal = Rejection.invalid(
+                    "Type the bind password to test %s as %s: the saved password is only sent to the saved"
+                            + " connector's URL and bind DN (with its StartTLS and trusted certificate).",
+                    settings.url(), settings.bindDn());
+            audit(caller, settings, "none typed", refusal.message(), false);
+            return Outcome.refused(refusal);
+        }
+        return password(caller.tenant(), null).map(p -> tested(caller, settings, SAVED, p));
+    }
+
+    private ConnectionReport tested(Caller caller, ConnectorSettings settings, String password, String secret) {
+        ConnectionReport report = source.test(settings, secret);
+        audit(
+                caller,
+                settings,
+                password,
+                report.failure()
+                        .map(f -> "failed at " + f.step() + ": " + f.detail())
+                        .orElse("every step passed"),
+                true);
+        return report;
+    }
+
+    private void audit(Caller caller, ConnectorSettings settings, String password, String outcome, boolean ran) {
+        AuditEvent event = AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.TEST_SYNC_CONNECTION,
+                AuditTarget.other("DirectorySyncConnector", caller.tenant(), settings.url()),
+                List.of(
+                        PropertyChange.of("url", null, settings.url()),
+                        PropertyChange.of("startTls", null, settings.startTls()),
+                        PropertyChange.of("bindDn", null, settings.bindDn()),
+                        PropertyChange.of("password", null, password),
+                        PropertyChange.of("outcome", null, outcome)));
+        transactions.run(() -> {
+            audit.append(ran ? event : event.failed());
+            return null;
+        });
     }
 
     /**

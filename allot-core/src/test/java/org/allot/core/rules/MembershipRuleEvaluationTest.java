@@ -1,6 +1,7 @@
 package org.allot.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Set;
@@ -77,15 +78,21 @@ class MembershipRuleEvaluationTest {
     }
 
     @Test
-    void aPatternThatRunsOutOfItsStepBudgetDoesNotMatch() {
+    void aPatternThatRunsOutOfItsStepBudgetStopsTheEvaluation() {
         User slow = ada.toBuilder().displayName("a".repeat(200) + "!").build();
 
         assertThat(MembershipRule.parse("user.displayName -match \"^(a*)*b$\"").isDone())
                 .as("refused when saved")
                 .isFalse();
-        assertThat(RulePattern.compile(".*.*.*.*.*b").pattern().find(slow.displayName()))
-                .as("polynomial backtracking stops at the budget")
+        assertThat(MembershipRule.parse("user.displayName -match \".*.*.*.*.*b\"")
+                        .isDone())
+                .as("refused when saved: too costly on a test value")
                 .isFalse();
+        RuleBudget budget = RuleBudget.forBackground();
+        budget.start();
+        assertThatThrownBy(() -> RulePattern.compile(".*.*.*.*.*b").pattern().find(slow.displayName(), budget))
+                .as("polynomial backtracking stops at the budget")
+                .isInstanceOf(RuleBudget.Exhausted.class);
     }
 
     @Test

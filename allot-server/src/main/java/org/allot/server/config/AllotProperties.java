@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     empty: the server's own address, or what a trusted proxy says (docs/security.md)
  * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-*} headers are honoured
  * @param secrets the master key that seals secrets at rest
+ * @param signIn throttling of failed sign-ins and token requests (docs/security.md)
+ * @param metrics who may read {@code /actuator/metrics} besides Global Administrators (docs/security.md)
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -37,7 +39,9 @@ public record AllotProperties(
         @DefaultValue Tls tls,
         String publicUrl,
         List<String> trustedProxies,
-        @DefaultValue Secrets secrets) {
+        @DefaultValue Secrets secrets,
+        @DefaultValue SignIn signIn,
+        @DefaultValue Metrics metrics) {
 
     /**
      * @param key base64 of 32 random bytes ({@code openssl rand -base64 32}) that seal secrets at rest (token-signing
@@ -177,4 +181,30 @@ public record AllotProperties(
             @DefaultValue List<String> hostnames,
             @DefaultValue("off") PlainHttp http,
             @DefaultValue("8080") int httpPort) {}
+
+    /**
+     * Progressive delays after failed sign-ins to the admin center and failed token requests, counted in the database
+     * all servers share (docs/security.md). After a key's free failures its next attempt waits 1 s, then twice as long
+     * after each further failure, at most {@code maxDelay}.
+     *
+     * @param perAccountAndAddress free failures of one account (sign-in name or client id) from one address
+     * @param perAccount free failures of one account from any address; then addresses that failed for it wait (its
+     *     owner from an address without failures does not)
+     * @param perAddress free failures from one address for any accounts
+     * @param maxDelay the longest wait
+     * @param forgetAfter failures are forgotten this long after the last one
+     */
+    public record SignIn(
+            @DefaultValue("3") int perAccountAndAddress,
+            @DefaultValue("10") int perAccount,
+            @DefaultValue("20") int perAddress,
+            @DefaultValue("15m") Duration maxDelay,
+            @DefaultValue("1h") Duration forgetAfter) {}
+
+    /**
+     * @param scrapeToken a long random secret (at least 32 characters) a metrics scraper sends as {@code Authorization:
+     *     Bearer <token>} to read {@code /actuator/metrics}; empty: only Global Administrators' admin center sessions
+     *     read metrics
+     */
+    public record Metrics(String scrapeToken) {}
 }

@@ -1,7 +1,6 @@
 package org.allot.server.config;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.AdminSessions;
 import org.allot.server.security.ApiAccess;
@@ -11,9 +10,13 @@ import org.allot.server.security.GraphAuthenticationFailures;
 import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.security.NoStoredAuthorizations;
+import org.allot.server.security.PrehashedBcrypt;
 import org.allot.server.security.RateLimits;
+import org.allot.server.security.SignInForm;
 import org.allot.server.security.SignInThrottle;
 import org.allot.server.security.TokenClaims;
+import org.allot.server.security.TokenEndpointGuard;
+import org.allot.server.security.UnknownClients;
 import org.allot.server.web.GraphErrorBodies;
 import org.allot.server.web.PublicUrl;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -37,6 +40,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 
 /**
  * Security: the OAuth 2.0 token endpoint ({@code POST /oauth2/v2.0/token}, client credentials, JWT), the API
@@ -47,9 +51,21 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /** Passwords and client secrets of any length (docs/security.md); older bcrypt hashes upgraded on use. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PrehashedBcrypt.delegating();
+    }
+
+    /** Replaces an administrator's older password hash after a successful sign-in. */
+    @Bean
+    UserDetailsPasswordService adminPasswordUpgrades(JdbcAdminAccounts accounts) {
+        return (user, hash) -> {
+            accounts.replacePasswordHash(user.getUsername(), hash);
+            return user instanceof AdminPrincipal a
+                    ? new AdminPrincipal(a.tenant(), a.getUsername(), a.displayName(), hash, a.role())
+                    : user;
+        };
     }
 
     @Bean
@@ -96,9 +112,15 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain tokenEndpoint(
-            HttpSecurity http, JdbcAppRegistrations apps, AuthorizationServerSettings settings, PublicUrl publicUrl)
+            HttpSecurity http,
+            JdbcAppRegistrations apps,
+            AuthorizationServerSettings settings,
+            PublicUrl publicUrl,
+            SignInThrottle throttle,
+            PasswordEncoder passwords)
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        UnknownClients unknown = new UnknownClients(apps, passwords);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -106,11 +128,13 @@ class SecurityConfig {
                 .with(server, s -> s.registeredClientRepository(apps)
                         .authorizationService(new NoStoredAuthorizations())
                         .authorizationServerSettings(settings)
-                        .clientAuthentication(c -> c.errorResponseHandler(new ClientAuthenticationFailures())))
+                        .clientAuthentication(c -> c.authenticationProviders(p -> p.add(0, unknown))
+                                .errorResponseHandler(new ClientAuthenticationFailures())))
                 .addFilterBefore(
                         (request, response, chain) ->
                                 chain.doFilter(publicUrl.asSentToIt((HttpServletRequest) request), response),
                         SecurityContextHolderFilter.class)
+                .addFilterBefore(new TokenEndpointGuard(throttle), AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -161,8 +185,9 @@ class SecurityConfig {
     /** The admin center: sign-in with an admin account, a session, CSRF protection on every form. */
     @Bean
     @Order(4)
-    SecurityFilterChain adminCenter(HttpSecurity http, Clock clock, JdbcAdminAccounts accounts) throws Exception {
-        SignInThrottle throttle = new SignInThrottle(clock);
+    SecurityFilterChain adminCenter(HttpSecurity http, SignInThrottle throttle, JdbcAdminAccounts accounts)
+            throws Exception {
+        SignInForm form = new SignInForm(throttle);
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         signIn.setFavorRelativeUris(true);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -179,11 +204,11 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(form, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AdminSessions(accounts), SecurityContextHolderFilter.class)
                 .formLogin(login -> login.loginPage("/login")
-                        .successHandler(throttle)
-                        .failureHandler(throttle)
+                        .successHandler(form)
+                        .failureHandler(form)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .exceptionHandling(e -> e.accessDeniedPage("/denied").authenticationEntryPoint(signIn))

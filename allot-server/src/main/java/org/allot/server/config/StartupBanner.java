@@ -1,5 +1,8 @@
 package org.allot.server.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.allot.server.security.Bootstrap;
 import org.allot.server.security.tls.PlainHttp;
 import org.allot.server.security.tls.ServerCertificate;
 import org.allot.server.security.tls.Transport;
@@ -68,6 +71,14 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
                                 : ""));
         line(banner, "database", database);
         line(banner, "demo tenant", properties.demo().enabled() ? "Contoso (contoso.com)" : "off");
+        Path credentials = properties
+                .dataDirectory()
+                .resolve(Bootstrap.CREDENTIALS_FILE)
+                .toAbsolutePath()
+                .normalize();
+        if (Files.exists(credentials)) {
+            line(banner, "first-start credentials", credentials + " (delete it once they are kept safe)");
+        }
         System.out.println(banner);
     }
 

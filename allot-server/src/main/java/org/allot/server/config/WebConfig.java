@@ -172,19 +172,24 @@ class WebConfig implements WebMvcConfigurer {
         return new Bootstrap(tenants, tenantDirectory, admins, appStore, apps, passwords, work, clock);
     }
 
-    /** After the demo tenant, if any: the first administrator and API app, printed once. */
+    /**
+     * After the demo tenant, if any: the first administrator and API app, printed once and written once to an
+     * owner-only file in the data directory.
+     */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     ApplicationRunner firstStart(Bootstrap bootstrap, AllotProperties properties) {
         AllotProperties.Bootstrap b = properties.bootstrap();
         return args -> bootstrap
-                .run(new Bootstrap.Settings(
-                        b.tenantName(),
-                        b.domain(),
-                        properties.tenantDefaults().defaultUsageLocation(),
-                        b.adminPassword(),
-                        b.clientId(),
-                        b.clientSecret()))
+                .run(
+                        new Bootstrap.Settings(
+                                b.tenantName(),
+                                b.domain(),
+                                properties.tenantDefaults().defaultUsageLocation(),
+                                b.adminPassword(),
+                                b.clientId(),
+                                b.clientSecret()),
+                        properties.dataDirectory())
                 .ifPresent(System.out::println);
     }
 }

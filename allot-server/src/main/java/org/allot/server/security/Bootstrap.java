@@ -1,5 +1,10 @@
 package org.allot.server.security;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +21,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * First start: makes sure there is a tenant, and gives its first administrator a password for the admin center and
- * its first app a client id and secret for the API. Credentials not taken from configuration are generated and
- * printed once; only their hashes are kept.
+ * its first app a client id and secret for the API. Credentials not taken from configuration are generated, printed
+ * once and written once to {@value #CREDENTIALS_FILE} in the data directory, readable only by the account the server
+ * runs as (for a server started as a service, whose output nobody reads); only their hashes are kept in the database.
  */
 public final class Bootstrap {
+    /** The file in the data directory that keeps the first start's credentials. */
+    public static final String CREDENTIALS_FILE = "first-start-credentials.txt";
+
     /** What to create on first start; blank values are generated. */
     public record Settings(
             String tenantName,
@@ -55,6 +64,14 @@ public final class Bootstrap {
         this.passwords = passwords;
         this.work = work;
         this.clock = clock;
+    }
+
+    /**
+     * Creates what is missing; returns the message to print, if anything was created, after writing it to
+     * {@value #CREDENTIALS_FILE} in {@code dataDirectory}.
+     */
+    public Optional<String> run(Settings settings, Path dataDirectory) {
+        return run(settings).map(message -> kept(message, dataDirectory));
     }
 
     /** Creates what is missing; returns the message to print, if anything was created. */
@@ -96,6 +113,36 @@ public final class Bootstrap {
                     blank(settings.clientSecret()) ? secret : "(from configuration)",
                     app.secretExpiresAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
         });
+    }
+
+    /**
+     * Writes the message to a new file that only this account may read, and adds where to it; an existing file (of
+     * an earlier first start) is never overwritten.
+     */
+    static String kept(String message, Path dataDirectory) {
+        Path file = dataDirectory.resolve(CREDENTIALS_FILE).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(file.getParent());
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+                file.toFile().setWritable(true, true);
+            }
+            Files.writeString(file, message.strip() + System.lineSeparator());
+            return message
+                    + String.format(
+                            "  Also written to %s (readable only by this account): delete it once the credentials are kept"
+                                    + " safe elsewhere.%n",
+                            file);
+        } catch (FileAlreadyExistsException e) {
+            return message + String.format("  Not written to %s: a file of an earlier first start is there.%n", file);
+        } catch (IOException e) {
+            return message + String.format("  Could not write them to %s: %s%n", file, e.getMessage());
+        }
     }
 
     private Tenant createTenant(Settings settings) {

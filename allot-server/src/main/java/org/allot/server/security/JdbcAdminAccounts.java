@@ -71,6 +71,13 @@ public final class JdbcAdminAccounts {
                 > 0;
     }
 
+    /** Replaces the hash of an account's password (the same password, hashed anew). */
+    public void replacePasswordHash(String username, String passwordHash) {
+        jdbc.sql("update admin_account set password_hash = ? where lower(username) = lower(?)")
+                .params(passwordHash, username)
+                .update();
+    }
+
     public boolean remove(TenantId tenant, String username) {
         return jdbc.sql("delete from admin_account where tenant_id = ? and lower(username) = lower(?)")
                         .params(tenant.value(), username)

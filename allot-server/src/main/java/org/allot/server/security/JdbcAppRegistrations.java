@@ -108,9 +108,19 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
         return find(id).map(this::client).orElse(null);
     }
 
+    /**
+     * Only for the authorization server replacing an older hash of a client's secret after the client authenticated
+     * with it: the secret stays the same. Apps are registered through the app registration API.
+     */
     @Override
     public void save(RegisteredClient client) {
-        throw new UnsupportedOperationException("apps are registered through the app registration API");
+        UUID id = UUID.fromString(client.getClientId());
+        if (find(id).isEmpty()) {
+            throw new UnsupportedOperationException("apps are registered through the app registration API");
+        }
+        jdbc.sql("update app_registration set secret_hash = ? where id = ?")
+                .params(client.getClientSecret(), id)
+                .update();
     }
 
     private RegisteredClient client(AppRegistration app) {

@@ -333,6 +333,11 @@ public final class ServerProcess implements AutoCloseable {
         return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /** The port the server listens on. */
+    public int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
     public JavaProcess process() {
         return process;
     }

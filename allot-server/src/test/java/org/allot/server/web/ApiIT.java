@@ -36,6 +36,8 @@ import tools.jackson.databind.JsonNode;
 public abstract class ApiIT {
     /** Seals the directory passwords of the tests' connectors. */
     protected static final String SYNC_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+    /** The token a metrics scraper sends. */
+    protected static final String METRICS_TOKEN = "metrics-scrape-token-of-the-tests-0123456789";
 
     private static String url;
 
@@ -52,6 +54,7 @@ public abstract class ApiIT {
         registry.add("allot.sync.encryption-key", () -> SYNC_KEY);
         registry.add("allot.sync.poll-interval", () -> "250ms");
         registry.add("allot.trusted-proxies", () -> TRUSTED_PROXY + "/32");
+        registry.add("allot.metrics.scrape-token", () -> METRICS_TOKEN);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
@@ -88,7 +89,7 @@ class DirectorySyncApiIT extends ApiIT {
                 .startsWith("the directory refused the bind as " + TestDirectory.BIND_DN);
 
         String closed = "ldap://localhost:" + closedPort();
-        JsonNode unreachable = testConnection(admin, connectorBody(closed, null));
+        JsonNode unreachable = testConnection(admin, connectorBody(closed, "the password typed again"));
         assertThat(steps(unreachable)).containsExactly("DNS", "CONNECT");
         assertThat(unreachable.path("steps").get(1).path("detail").asString())
                 .startsWith("nothing accepts connections on localhost:");
@@ -97,6 +98,53 @@ class DirectorySyncApiIT extends ApiIT {
                 .as("testing settings does not save them")
                 .isEqualTo(directory.url());
         assertThat(testConnection(admin, null).path("succeeded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theSavedPasswordIsOnlySentToTheSavedTargetAndEveryTestIsAudited() throws Exception {
+        ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        connect(admin, directory);
+        try (ServerSocket trap = new ServerSocket(0)) {
+            trap.setSoTimeout(1_000);
+            String elsewhere = "ldap://localhost:" + trap.getLocalPort();
+
+            Response refused = admin.post(CONNECTOR + "/testConnection", connectorBody(elsewhere, null));
+
+            assertGraphError(refused, 400, "another URL without the password");
+            assertThat(refused.errorMessage())
+                    .isEqualTo("Type the bind password to test " + elsewhere + " as " + TestDirectory.BIND_DN
+                            + ": the saved password is only sent to the saved connector's URL and bind DN (with its"
+                            + " StartTLS and trusted certificate).");
+            assertThatThrownBy(trap::accept)
+                    .as("nothing was sent there")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+        String otherBindDn = connectorBody(directory.url(), null).replace(TestDirectory.BIND_DN, "cn=someone else");
+        assertGraphError(admin.post(CONNECTOR + "/testConnection", otherBindDn), 400, "another bind DN");
+        String plain = connectorBody(directory.url(), null).replace("\"url\"", "\"startTls\":true,\"url\"");
+        assertGraphError(admin.post(CONNECTOR + "/testConnection", plain), 400, "another way of protecting it");
+        String sameTarget = connectorBody(directory.url(), null)
+                .replace("\"baseDns\":[\"DC=contoso,DC=com\"]", "\"baseDns\":[\"" + PEOPLE + "\"]");
+        assertThat(testConnection(admin, sameTarget).path("succeeded").asBoolean())
+                .as("the saved target with other base DNs: the saved password")
+                .isTrue();
+        assertThat(testConnection(admin, connectorBody("ldap://localhost:" + closedPort(), "typed again"))
+                        .path("succeeded")
+                        .asBoolean())
+                .isFalse();
+        assertThat(testConnection(admin, null).path("succeeded").asBoolean()).isTrue();
+
+        Response audits = admin.get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                + "'Test%20directory%20synchronization%20connection'");
+        List<JsonNode> tests = new ArrayList<>();
+        audits.body().path("value").forEach(tests::add);
+        assertThat(tests).as("every test, refused ones too").hasSize(6);
+        assertThat(tests.stream().map(t -> t.path("result").asString()))
+                .containsExactlyInAnyOrder("failure", "failure", "failure", "success", "success", "success");
+        assertThat(audits.raw().body())
+                .contains("typed for the test", "the saved one", "failed at CONNECT: nothing accepts connections")
+                .doesNotContain(TestDirectory.PASSWORD)
+                .doesNotContain("typed again\"");
     }
 
     @Test

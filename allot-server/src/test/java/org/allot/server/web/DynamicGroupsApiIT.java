@@ -10,8 +10,13 @@ import com.microsoft.graph.models.LicenseDetails;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.allot.server.security.Role;
 import org.allot.server.testing.BulkDirectory;
 import org.junit.jupiter.api.Test;
@@ -224,6 +229,60 @@ class DynamicGroupsApiIT extends ApiIT {
                         .asString())
                 .as("nothing was changed by the refused requests")
                 .isEqualTo(SALES);
+    }
+
+    @Test
+    void aFloodOfCatastrophicRulePreviewsIsRefusedQuicklyAndOtherRequestsStayFast() throws Exception {
+        ApiClient reader = newTenant(Role.GLOBAL_READER);
+        ApiClient admin = as(reader, Role.GLOBAL_ADMINISTRATOR);
+        BulkDirectory.addUsers(jdbc, reader.tenant, "cost" + UUID.randomUUID(), 230, "US");
+        String clause = "user.displayName -match \"" + ".*".repeat(19) + "x\"";
+        String rule = String.join(" -or ", java.util.Collections.nCopies(20, clause));
+        String body = "{\"membershipRule\":" + json(rule) + "}";
+        List<Long> quiet = organizationTimes(reader, 7);
+
+        ExecutorService flood = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ApiClient.Response>> previews = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                previews.add(flood.submit(() -> reader.post("/allot/v1/groups/membershipRulePreview", body)));
+            }
+            List<Long> busy = organizationTimes(reader, 7);
+            for (Future<ApiClient.Response> preview : previews) {
+                ApiClient.Response refused = preview.get(20, TimeUnit.SECONDS);
+                assertThat(refused.status()).isEqualTo(400);
+                assertThat(refused.errorCode()).isEqualTo("Request_BadRequest");
+                assertThat(refused.errorMessage())
+                        .startsWith("Invalid membership rule: The membership rule is too costly to evaluate: at the"
+                                + " condition at position 1 (user.displayName -match \".*.*");
+            }
+            assertThat(median(busy))
+                    .as("/v1.0/organization during the flood (ms), against %s quiet", quiet)
+                    .isLessThan(Math.max(10 * median(quiet), 250));
+        } finally {
+            flood.shutdownNow();
+        }
+
+        Group costly = dynamicGroup("Costly", clause);
+        ApiClient.Response saved = admin.post("/v1.0/groups", """
+                {"displayName":"Costly","mailEnabled":false,"mailNickname":"costly","securityEnabled":true,
+                 "groupTypes":["DynamicMembership"],"membershipRule":%s,"membershipRuleProcessingState":"On"}""".formatted(json(costly.getMembershipRule())));
+        assertThat(saved.status()).as("saving is refused as the preview is").isEqualTo(400);
+        assertThat(saved.errorMessage()).contains("too costly to evaluate");
+    }
+
+    private static List<Long> organizationTimes(ApiClient client, int times) {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            assertThat(client.get("/v1.0/organization").status()).isEqualTo(200);
+            millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+        }
+        return millis;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static Group dynamicGroup(String name, String rule) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.allot.api.SpreadsheetCells;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.PropertyChange;
@@ -170,12 +171,6 @@ public class AuditPage {
 
     /** A cell a spreadsheet would take for a formula starts with a quote, so it is shown and never run. */
     static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value
-                : value;
+        return SpreadsheetCells.defused(value);
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.server.security.Role;
-import org.allot.server.security.SignInThrottle;
+import org.allot.server.testing.LoopbackAddresses;
+import org.allot.server.testing.LoopbackClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -267,22 +268,28 @@ class AdminCenterInputIT extends AdminCenterIT {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheAccountForAWhileButNotOthers() {
+    void repeatedWrongPasswordsMakeTheGuesserWaitButNeitherTheOwnerElsewhereNorOtherAccounts() {
         Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
         String other = addAdmin(site, "reader@" + site.domain(), Role.GLOBAL_READER);
-        AdminSession guesser = AdminSession.anonymous("http://localhost:" + port);
-        for (int i = 1; i < SignInThrottle.MAX_FAILURES; i++) {
-            assertThat(guesser.signInAttempt(site.admin(), "guess " + i).location())
-                    .endsWith("/login?error");
+        LoopbackClient guesser = new LoopbackClient(LoopbackAddresses.next(), port);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(guesser.signIn(site.admin(), "guess " + i).location()).endsWith("/login?error");
         }
-        assertThat(guesser.signInAttempt(site.admin(), "guess 5").location()).endsWith("/login?locked");
+        assertThat(guesser.signIn(site.admin(), "guess 4").location()).endsWith("/login?wait=1");
 
-        assertThat(guesser.signInAttempt(site.admin(), PASSWORD).location())
-                .as("even the right password is refused for now")
-                .endsWith("/login?locked");
-        assertThat(guesser.get("/login?locked").body()).contains("Too many failed sign-ins");
-        assertThat(guesser.signInAttempt(other, PASSWORD).location())
-                .as("another account signs in")
+        assertThat(guesser.signIn(site.admin(), PASSWORD).location())
+                .as("even the right password waits, from the guesser's address")
+                .endsWith("/login?wait=1");
+        assertThat(guesser.get("/login?wait=1").body())
+                .contains("Too many failed sign-ins")
+                .contains("Try again in <span>1</span> seconds");
+        assertThat(guesser.signIn(other, PASSWORD).location())
+                .as("another account signs in from there")
+                .endsWith("/");
+        assertThat(new LoopbackClient(LoopbackAddresses.next(), port)
+                        .signIn(site.admin(), PASSWORD)
+                        .location())
+                .as("the owner signs in from elsewhere")
                 .endsWith("/");
     }
 }

@@ -211,6 +211,37 @@ class DirectorySyncPageIT extends AdminCenterIT {
         assertThat(site.api().get("/allot/v1/directorySync/connector").status()).isEqualTo(404);
     }
 
+    @Test
+    void theTestFormAsksForThePasswordAgainBeforeTestingAnotherTarget() {
+        Site site = newSite("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        connect(site.api(), directory);
+        AdminSession admin = session(site);
+        List<Map.Entry<String, String>> elsewhere = List.of(
+                Map.entry("preset", "genericLdap"),
+                Map.entry("url", "ldap://localhost:1"),
+                Map.entry("bindDn", TestDirectory.BIND_DN),
+                Map.entry("password", ""),
+                Map.entry("baseDns", TestDirectory.BASE));
+
+        AdminSession.Page refused = admin.post("/sync/test", elsewhere);
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("data-test=\"test-problem\"")
+                .contains("Type the bind password to test ldap://localhost:1 as " + TestDirectory.BIND_DN);
+        List<Map.Entry<String, String>> saved = new java.util.ArrayList<>(elsewhere);
+        saved.set(1, Map.entry("url", directory.url()));
+        assertThat(admin.post("/sync/test", saved).body())
+                .as("the saved target: the saved password")
+                .contains("bound as " + TestDirectory.BIND_DN);
+        assertThat(site.api()
+                        .get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                                + "'Test%20directory%20synchronization%20connection'")
+                        .body()
+                        .path("value"))
+                .hasSize(2);
+    }
+
     private static void assertEveryStepPassed(Browser b) {
         b.waitUntil(d -> "true"
                 .equals(d.findElement(By.cssSelector("[data-test=connection-report]"))
