@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
@@ -65,9 +66,9 @@ final class Changes {
     }
 
     /** The user has exactly the licenses of the licensed groups they belong to, besides their direct ones. */
-    static Change inherited(Map<UserId, Map<GroupId, List<GroupLicense>>> licensedGroupsByUser) {
-        return (subject, current, now) -> replaceSources(
-                subject, current, s -> !s.isDirect(), licensedGroupsByUser.getOrDefault(subject.id(), Map.of()), now);
+    static Change inherited(Function<UserId, Map<GroupId, List<GroupLicense>>> licensedGroupsOf) {
+        return (subject, current, now) ->
+                replaceSources(subject, current, s -> !s.isDirect(), licensedGroupsOf.apply(subject.id()), now);
     }
 
     private static List<LicenseAssignment> replaceSources(

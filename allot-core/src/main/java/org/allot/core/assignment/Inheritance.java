@@ -28,18 +28,23 @@ final class Inheritance {
         return of(tenant, policy, memberships.groupsOfUsers(tenant, users));
     }
 
-    /** The same, for users whose groups were read already ({@link Memberships#groupsOfUsers}). */
+    /**
+     * The same, for users whose groups were read already ({@link Memberships#groupsOfUsers}): the groups' licenses are
+     * read once, and each user's inherited licenses worked out when the change is applied to them.
+     */
     Change of(TenantId tenant, TenantPolicy policy, Map<UserId, Map<GroupId, Boolean>> groups) {
         Set<GroupId> all = new HashSet<>();
         groups.values().forEach(g -> all.addAll(g.keySet()));
         Map<GroupId, List<GroupLicense>> licensed = groupLicenses.ofGroups(tenant, all);
-        Map<UserId, Map<GroupId, List<GroupLicense>>> byUser = new HashMap<>();
-        groups.forEach((user, memberOf) -> memberOf.forEach((group, direct) -> {
-            List<GroupLicense> licenses = licensed.get(group);
-            if (licenses != null && !licenses.isEmpty() && (direct || policy.nestedGroupLicensing())) {
-                byUser.computeIfAbsent(user, u -> new HashMap<>()).put(group, licenses);
-            }
-        }));
-        return Changes.inherited(byUser);
+        return Changes.inherited(user -> {
+            Map<GroupId, List<GroupLicense>> inherited = new HashMap<>();
+            groups.getOrDefault(user, Map.of()).forEach((group, direct) -> {
+                List<GroupLicense> licenses = licensed.get(group);
+                if (licenses != null && !licenses.isEmpty() && (direct || policy.nestedGroupLicensing())) {
+                    inherited.put(group, licenses);
+                }
+            });
+            return inherited;
+        });
     }
 }

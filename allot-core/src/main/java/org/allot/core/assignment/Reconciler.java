@@ -193,13 +193,14 @@ final class Reconciler {
         wantedByUser.forEach((id, wanted) ->
                 engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe));
         work.ledger.lockAll(probe.touched());
-        return decide(work, subjects, current, users, change, null);
+        return decide(work, subjects, current, users, change);
     }
 
     /**
      * What {@link #reinherit} would decide for these users, given their assignments and the groups they belong to as
      * read (without locks) by the caller, against the seat figures of a {@link #beginSnapshot snapshot} unit of work:
-     * nothing is locked or written. The license check compares it with what is stored.
+     * nothing is locked or written. The license check compares it with what is stored. Only users whose evaluated
+     * assignments differ from those stored are in the batch; the engine leaves the others as they are.
      */
     Batch recompute(
             Work work,
@@ -207,7 +208,33 @@ final class Reconciler {
             Map<UserId, List<LicenseAssignment>> current,
             Map<UserId, Map<GroupId, Boolean>> groups) {
         Change change = inheritance.of(work.tenant(), work.context.policy(), groups);
-        return decide(work, subjects, current, subjects.keySet(), change, new UnchangedOutcomes());
+        UnchangedOutcomes known = new UnchangedOutcomes();
+        Map<UserId, UserLicenses> before = new LinkedHashMap<>();
+        Map<UserId, UserLicenses> after = new LinkedHashMap<>();
+        List<LicenseAssignment> added = new ArrayList<>();
+        List<LicenseAssignment> changed = new ArrayList<>();
+        List<LicenseAssignment.Key> removed = new ArrayList<>();
+        subjects.forEach((id, subject) -> {
+            List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
+            Object signature = known.signatureOf(subject, rows, groups.getOrDefault(id, Map.of()));
+            if (known.knownUnchanged(signature)) {
+                return;
+            }
+            List<LicenseAssignment> wanted = subject.deleted() ? rows : change.apply(subject, rows, work.context.now());
+            int writes = work.ledger.writes();
+            List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
+            if (writes == work.ledger.writes() && unchanged(rows, wanted) && unchanged(rows, evaluated)) {
+                known.rememberUnchanged(signature);
+                return;
+            }
+            int differences = added.size() + changed.size() + removed.size();
+            diff(rows, evaluated, added, changed, removed);
+            if (added.size() + changed.size() + removed.size() > differences) {
+                before.put(id, new UserLicenses(subject, rows));
+                after.put(id, new UserLicenses(subject, evaluated));
+            }
+        });
+        return new Batch(before, after, added, changed, removed);
     }
 
     /** Evaluates the change for each user with the engine against the work's seat figures. */
@@ -216,8 +243,7 @@ final class Reconciler {
             Map<UserId, LicenseSubject> subjects,
             Map<UserId, List<LicenseAssignment>> current,
             Collection<UserId> users,
-            Change change,
-            UnchangedOutcomes known) {
+            Change change) {
         Map<UserId, UserLicenses> before = new LinkedHashMap<>();
         Map<UserId, UserLicenses> after = new LinkedHashMap<>();
         List<LicenseAssignment> added = new ArrayList<>();
@@ -232,17 +258,7 @@ final class Reconciler {
             List<LicenseAssignment> wanted = subject.deleted() && change != Changes.REMOVE_ALL
                     ? rows
                     : change.apply(subject, rows, work.context.now());
-            Object signature = known == null ? null : known.signatureOf(subject, rows, wanted);
-            List<LicenseAssignment> evaluated;
-            if (known != null && known.knownUnchanged(signature)) {
-                evaluated = rows;
-            } else {
-                int writes = work.ledger.writes();
-                evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
-                if (known != null && writes == work.ledger.writes() && unchanged(rows, evaluated)) {
-                    known.rememberUnchanged(signature);
-                }
-            }
+            List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
             diff(rows, evaluated, added, changed, removed);
             before.put(id, new UserLicenses(subject, rows));
             after.put(id, new UserLicenses(subject, evaluated));

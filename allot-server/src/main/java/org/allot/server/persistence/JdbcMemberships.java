@@ -180,15 +180,18 @@ public final class JdbcMemberships implements Memberships {
                     parents.computeIfAbsent(SqlValues.uuid(rs, "member_group_id"), g -> new ArrayList<>())
                             .add(SqlValues.uuid(rs, "group_id"));
                 });
-        Map<UUID, Set<UUID>> ancestors = new HashMap<>();
+        Map<UUID, List<GroupId>> ancestors = new HashMap<>();
+        Map<UUID, GroupId> ids = new HashMap<>();
         Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>();
         statement.query(rs -> {
             Map<GroupId, Boolean> groups =
-                    result.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>());
-            UUID group = SqlValues.uuid(rs, "group_id");
-            groups.put(new GroupId(group), true);
-            for (UUID above : ancestors.computeIfAbsent(group, g -> above(g, parents))) {
-                groups.putIfAbsent(new GroupId(above), false);
+                    result.computeIfAbsent(new UserId(rs.getObject(1, UUID.class)), u -> new HashMap<>(4));
+            UUID group = rs.getObject(2, UUID.class);
+            groups.put(ids.computeIfAbsent(group, GroupId::new), true);
+            for (GroupId above : ancestors.computeIfAbsent(group, g -> above(g, parents).stream()
+                    .map(a -> ids.computeIfAbsent(a, GroupId::new))
+                    .toList())) {
+                groups.putIfAbsent(above, false);
             }
         });
         return result;
