@@ -3,10 +3,12 @@ package org.allot.core.assignment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRange;
 
 /** Port: the license assignments of users. */
 public interface Assignments {
@@ -31,6 +33,16 @@ public interface Assignments {
      * time.
      */
     Map<UserId, LicenseSubject> subjectsAfter(TenantId tenant, UserId after, int limit);
+
+    /**
+     * What licensing needs to know of the users in the range, in id order, deleted ones included, read without
+     * locking; empty when the range holds more than {@code limit} of them. Reads a stretch of a tenant at once, for
+     * however many users it turns out to hold.
+     */
+    Optional<Map<UserId, LicenseSubject>> subjectsIn(TenantId tenant, UserRange range, int limit);
+
+    /** How many users the range holds, deleted ones included. */
+    int countSubjects(TenantId tenant, UserRange range);
 
     /**
      * The assignments of the users whose id is greater than {@code after} (null: from the start) and at most

@@ -35,7 +35,19 @@ final class Inheritance {
     Change of(TenantId tenant, TenantPolicy policy, Map<UserId, Map<GroupId, Boolean>> groups) {
         Set<GroupId> all = new HashSet<>();
         groups.values().forEach(g -> all.addAll(g.keySet()));
-        Map<GroupId, List<GroupLicense>> licensed = groupLicenses.ofGroups(tenant, all);
+        return inherited(groups, groupLicenses.ofGroups(tenant, all), policy);
+    }
+
+    /**
+     * The same, for many users at once (a range of a tenant): the licenses of every licensed group of the tenant are
+     * read, rather than those of the groups the users belong to.
+     */
+    Change ofMany(TenantId tenant, TenantPolicy policy, Map<UserId, Map<GroupId, Boolean>> groups) {
+        return inherited(groups, groupLicenses.ofGroups(tenant, groupLicenses.licensedGroups(tenant)), policy);
+    }
+
+    private static Change inherited(
+            Map<UserId, Map<GroupId, Boolean>> groups, Map<GroupId, List<GroupLicense>> licensed, TenantPolicy policy) {
         return Changes.inherited(user -> {
             Map<GroupId, List<GroupLicense>> inherited = new HashMap<>();
             groups.getOrDefault(user, Map.of()).forEach((group, direct) -> {

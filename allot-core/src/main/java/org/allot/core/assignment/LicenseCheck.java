@@ -15,6 +15,7 @@ import org.allot.core.TenantId;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRange;
 
 /**
  * The license check (rule 12: the intent to license is never lost): recomputes every user's licenses from scratch —
@@ -105,7 +106,10 @@ public final class LicenseCheck {
         return checks.recent(tenant, 0, 1).stream().findFirst();
     }
 
-    /** A run's differences in the order it found them: seat figures first, then users in id order. */
+    /**
+     * A run's differences: seat figures first, then users in id order (a dry run records the seat figures last, when
+     * its ranges have counted the seats).
+     */
     public List<LicenseDifference> differences(TenantId tenant, LicenseCheckRunId id, int skip, int top) {
         return checks.differences(tenant, id, skip, top);
     }
@@ -123,6 +127,62 @@ public final class LicenseCheck {
     public LicenseCheckRun start(TenantId tenant, LicenseCheckRunId id) {
         LicenseCheckRun run = find(tenant, id).started(clock.instant());
         return record(run, 0, seats.recount(caller(run), !run.dryRun()));
+    }
+
+    /**
+     * What a part of a dry run found, not recorded yet: of the seat figures ({@code range} null) or of a range of
+     * users, how many living users it checked, the differences in the order found, and what it counted of the seats
+     * (a range's; null for the seat figures).
+     */
+    public record Findings(UserRange range, int users, List<LicenseDifference> differences, SeatTally seats) {}
+
+    /**
+     * The first step of a dry run whose parts are examined apart ({@link #examineSeats}, {@link #examine}), perhaps at
+     * once: marks it running (a run that was already started keeps its start).
+     */
+    public LicenseCheckRun begin(TenantId tenant, LicenseCheckRunId id) {
+        LicenseCheckRun run = find(tenant, id);
+        if (run.state() != LicenseCheckState.Queued) {
+            return run;
+        }
+        LicenseCheckRun started = run.started(clock.instant());
+        checks.update(started);
+        return started;
+    }
+
+    /**
+     * The users after {@code after} (null: all) in ranges of about {@code size} users each, as many as a multiple of
+     * {@code parts}, in id order: the parts of a dry run that can be examined at once.
+     */
+    public List<UserRange> ranges(TenantId tenant, UserId after, int size, int parts) {
+        return users.ranges(tenant, after, size, parts);
+    }
+
+    /** A dry run's seat figures against a recount; reads in one consistent read and writes nothing. */
+    public Findings examineSeats(TenantId tenant, LicenseCheckRunId id) {
+        return new Findings(null, 0, seats.recount(caller(tenant, id), false), null);
+    }
+
+    /**
+     * A dry run's seat figures against what its ranges counted ({@link Findings#seats}, added up), when they covered
+     * every user in one consistent read together: the same as {@link #examineSeats}, without reading anything.
+     */
+    public Findings seatsCounted(SeatTally counted) {
+        return new Findings(null, 0, seats.compare(counted), null);
+    }
+
+    /**
+     * A dry run of the users of a range (as {@link #check} of a chunk, about {@code size} users at a time); reads in one
+     * consistent read and writes nothing.
+     */
+    public Findings examine(TenantId tenant, LicenseCheckRunId id, UserRange range, int size) {
+        UserCheck.Result result = users.examine(caller(tenant, id), range, size);
+        return new Findings(range, result.users(), result.differences(), result.seats());
+    }
+
+    /** Records what a part of a dry run found, after what the parts before it found. */
+    public void record(TenantId tenant, LicenseCheckRunId id, Findings findings) {
+        record(find(tenant, id), findings.users(), findings.differences());
     }
 
     /** Checks (a repair: repairs) the users after {@code after} (null: the first ones), {@code limit} of them. */
@@ -170,6 +230,10 @@ public final class LicenseCheck {
 
     /** Repairs are made by "reconciliation", tied together by the run's id. */
     private static Caller caller(LicenseCheckRun run) {
-        return new Caller(run.tenant(), Actor.RECONCILIATION, "license-check-" + run.id());
+        return caller(run.tenant(), run.id());
+    }
+
+    private static Caller caller(TenantId tenant, LicenseCheckRunId id) {
+        return new Caller(tenant, Actor.RECONCILIATION, "license-check-" + id);
     }
 }

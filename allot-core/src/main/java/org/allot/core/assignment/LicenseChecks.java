@@ -31,6 +31,9 @@ public interface LicenseChecks {
     /** Appends differences to a run's list, after those it has. */
     void addDifferences(TenantId tenant, LicenseCheckRunId run, List<LicenseDifference> differences);
 
-    /** A run's differences in the order they were found: {@code limit} of them after skipping {@code skip}. */
+    /**
+     * A run's differences, those of seat figures first, each kind in the order they were found: {@code limit} of them
+     * after skipping {@code skip}.
+     */
     List<LicenseDifference> differences(TenantId tenant, LicenseCheckRunId run, int skip, int limit);
 }

@@ -199,15 +199,16 @@ final class Reconciler {
     /**
      * What {@link #reinherit} would decide for these users, given their assignments and the groups they belong to as
      * read (without locks) by the caller, against the seat figures of a {@link #beginSnapshot snapshot} unit of work:
-     * nothing is locked or written. The license check compares it with what is stored. Only users whose evaluated
-     * assignments differ from those stored are in the batch; the engine leaves the others as they are.
+     * nothing is locked or written. The license check compares it with what is stored. Deleted users are left out (their
+     * licenses stay frozen), and so are users whose evaluated assignments are those stored: the batch holds the users
+     * whose assignments would change.
      */
     Batch recompute(
             Work work,
             Map<UserId, LicenseSubject> subjects,
             Map<UserId, List<LicenseAssignment>> current,
             Map<UserId, Map<GroupId, Boolean>> groups) {
-        Change change = inheritance.of(work.tenant(), work.context.policy(), groups);
+        Change change = inheritance.ofMany(work.tenant(), work.context.policy(), groups);
         UnchangedOutcomes known = new UnchangedOutcomes();
         Map<UserId, UserLicenses> before = new LinkedHashMap<>();
         Map<UserId, UserLicenses> after = new LinkedHashMap<>();
@@ -215,12 +216,15 @@ final class Reconciler {
         List<LicenseAssignment> changed = new ArrayList<>();
         List<LicenseAssignment.Key> removed = new ArrayList<>();
         subjects.forEach((id, subject) -> {
+            if (subject.deleted()) {
+                return; // its licenses stay frozen
+            }
             List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
             Object signature = known.signatureOf(subject, rows, groups.getOrDefault(id, Map.of()));
             if (known.knownUnchanged(signature)) {
                 return;
             }
-            List<LicenseAssignment> wanted = subject.deleted() ? rows : change.apply(subject, rows, work.context.now());
+            List<LicenseAssignment> wanted = change.apply(subject, rows, work.context.now());
             int writes = work.ledger.writes();
             List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
             if (writes == work.ledger.writes() && unchanged(rows, wanted) && unchanged(rows, evaluated)) {

@@ -72,21 +72,40 @@ final class SeatCheck {
             SeatCount stored = repair ? seats.lock(tenant, sku) : figures.get(sku);
             SeatCount counted = stored.withConsumed(assignments.countHolding(tenant, sku))
                     .withWaiting(assignments.countWaiting(tenant, sku));
-            if (counted.consumed() != stored.consumed()) {
-                differences.add(LicenseDifference.ofSeats(
-                        LicenseDifference.Kind.ConsumedUnits, sku, counted.consumed(), stored.consumed(), repair));
-            }
-            if (counted.waiting() != stored.waiting()) {
-                differences.add(LicenseDifference.ofSeats(
-                        LicenseDifference.Kind.WaitingUnits, sku, counted.waiting(), stored.waiting(), repair));
-            }
+            differences.addAll(differences(sku, stored, counted, repair));
             if (repair && !counted.equals(stored)) {
                 seats.save(tenant, sku, counted);
                 auditCorrection(caller, sku, stored, counted);
             }
-            if (owed(counted) > 0) {
-                differences.add(waitingWhileFree(sku, counted, repair));
-            }
+        }
+        return differences;
+    }
+
+    /**
+     * What {@link #recount} reports in a dry run, from the holders and waiting users that the parts of a dry run
+     * counted as they read every user, with the figures, in one consistent read: no second reading of the assignments.
+     */
+    List<LicenseDifference> compare(SeatTally tally) {
+        List<LicenseDifference> differences = new ArrayList<>();
+        new TreeMap<>(tally.figures()).forEach((sku, stored) -> {
+            SeatCount counted = stored.withConsumed(tally.holding(sku)).withWaiting(tally.waiting(sku));
+            differences.addAll(differences(sku, stored, counted, false));
+        });
+        return differences;
+    }
+
+    private static List<LicenseDifference> differences(SkuId sku, SeatCount stored, SeatCount counted, boolean repair) {
+        List<LicenseDifference> differences = new ArrayList<>();
+        if (counted.consumed() != stored.consumed()) {
+            differences.add(LicenseDifference.ofSeats(
+                    LicenseDifference.Kind.ConsumedUnits, sku, counted.consumed(), stored.consumed(), repair));
+        }
+        if (counted.waiting() != stored.waiting()) {
+            differences.add(LicenseDifference.ofSeats(
+                    LicenseDifference.Kind.WaitingUnits, sku, counted.waiting(), stored.waiting(), repair));
+        }
+        if (owed(counted) > 0) {
+            differences.add(waitingWhileFree(sku, counted, repair));
         }
         return differences;
     }

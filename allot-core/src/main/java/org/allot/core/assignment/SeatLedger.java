@@ -54,6 +54,11 @@ public final class SeatLedger {
         return new SeatLedger(tenant, seats, seats.all(tenant));
     }
 
+    /** The figures a {@link #snapshot} ledger was made of, as read. */
+    Map<SkuId, SeatCount> figuresRead() {
+        return snapshot == null ? Map.of() : Map.copyOf(snapshot);
+    }
+
     /** The SKUs this ledger has read. */
     Set<SkuId> touched() {
         return Set.copyOf(counts.keySet());

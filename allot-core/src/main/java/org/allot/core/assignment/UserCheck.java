@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
@@ -16,6 +17,7 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRange;
 
 /**
  * The users of a tenant against what the engine decides for them from scratch — their direct assignments as stored,
@@ -43,8 +45,15 @@ final class UserCheck {
         this.audit = Objects.requireNonNull(audit);
     }
 
-    /** What one chunk found; {@code next} is the last user it covered, or null when it reached the end. */
-    record Result(List<LicenseDifference> differences, int users, UserId next) {}
+    /**
+     * What one chunk found; {@code next} is the last user it covered, or null when it reached the end; {@code seats}
+     * what it counted of the seats (a dry run's).
+     */
+    record Result(List<LicenseDifference> differences, int users, UserId next, SeatTally seats) {
+        Result(List<LicenseDifference> differences, int users, UserId next) {
+            this(differences, users, next, null);
+        }
+    }
 
     /**
      * Reads the chunk's users, then their assignments and the groups they belong to, each in one range, without locks
@@ -52,17 +61,90 @@ final class UserCheck {
      * writes nothing.
      */
     Result dryRun(Caller caller, UserId after, int limit) {
-        TenantId tenant = caller.tenant();
-        Map<UserId, LicenseSubject> chunk = assignments.subjectsAfter(tenant, after, limit);
+        Map<UserId, LicenseSubject> chunk = assignments.subjectsAfter(caller.tenant(), after, limit);
         UserId next = next(chunk, limit);
-        Map<UserId, List<LicenseAssignment>> stored = assignments.between(tenant, after, next);
-        Map<UserId, Map<GroupId, Boolean>> groups = memberships.groupsOfUsersBetween(tenant, after, next);
-        Map<UserId, LicenseSubject> living = living(chunk);
-        Reconciler.Work work = reconciler.beginSnapshot(caller);
-        Reconciler.Batch batch = reconciler.recompute(work, living, stored, groups);
-        List<LicenseDifference> found = compare(work, batch, false);
-        orphans(stored, chunk).forEach((user, rows) -> found.addAll(LicenseComparison.orphaned(user, rows, false)));
-        return new Result(found, living.size(), next);
+        Examined examined = new Examined(reconciler.beginSnapshot(caller));
+        compare(examined, chunk, after, next);
+        return examined.result(next);
+    }
+
+    /** The users after {@code after} in ranges of about {@code size} users, as many as a multiple of {@code parts}. */
+    List<UserRange> ranges(TenantId tenant, UserId after, int size, int parts) {
+        int count = assignments.countSubjects(tenant, new UserRange(after, null));
+        int ranges = Math.max(1, (count + size - 1) / size);
+        return UserRange.split(after, (ranges + parts - 1) / parts * parts);
+    }
+
+    /**
+     * A dry run of the users of a range, as {@link #dryRun} does a chunk, in one read (the caller runs it in one
+     * consistent read), counting the seats they hold and wait for: the range at once when it holds at most twice
+     * {@code size} users, as a range of random ids about {@code size} users wide does; otherwise {@code size} users at
+     * a time.
+     */
+    Result examine(Caller caller, UserRange range, int size) {
+        TenantId tenant = caller.tenant();
+        Examined examined = new Examined(reconciler.beginSnapshot(caller));
+        Optional<Map<UserId, LicenseSubject>> whole = assignments.subjectsIn(tenant, range, 2 * size);
+        if (whole.isPresent()) {
+            compare(examined, whole.get(), range.after(), range.last());
+            return examined.result(range.last());
+        }
+        UserId from = range.after();
+        while (true) {
+            Map<UserId, LicenseSubject> chunk = assignments.subjectsAfter(tenant, from, size);
+            boolean full = chunk.size() == size;
+            chunk.keySet().removeIf(id -> !range.contains(id));
+            UserId last = full && chunk.size() == size ? next(chunk, size) : range.last();
+            compare(examined, chunk, from, last);
+            if (Objects.equals(last, range.last())) {
+                return examined.result(range.last());
+            }
+            from = last;
+        }
+    }
+
+    /** What a dry run found so far in one unit of work. */
+    private static final class Examined {
+        final Reconciler.Work work;
+        final List<LicenseDifference> found = new ArrayList<>();
+        final SeatTally.Counter seats = new SeatTally.Counter();
+        int users;
+
+        Examined(Reconciler.Work work) {
+            this.work = work;
+        }
+
+        Result result(UserId next) {
+            return new Result(found, users, next, seats.tally(work.ledger.figuresRead()));
+        }
+    }
+
+    /**
+     * The users of a chunk (those after {@code after} and at most {@code last}), read with their assignments and
+     * groups: the differences of living users from what the engine decides, and the assignments of users who no
+     * longer exist; and the seats they hold and wait for.
+     */
+    private void compare(Examined examined, Map<UserId, LicenseSubject> chunk, UserId after, UserId last) {
+        TenantId tenant = examined.work.tenant();
+        Map<UserId, List<LicenseAssignment>> stored = assignments.between(tenant, after, last);
+        Map<UserId, Map<GroupId, Boolean>> groups = memberships.groupsOfUsersBetween(tenant, after, last);
+        TreeSet<UserId> gone = new TreeSet<>();
+        stored.forEach((user, rows) -> {
+            LicenseSubject subject = chunk.get(user);
+            if (subject == null) {
+                gone.add(user);
+            } else {
+                examined.seats.count(subject, rows);
+            }
+        });
+        Reconciler.Batch batch = reconciler.recompute(examined.work, chunk, stored, groups);
+        examined.found.addAll(compare(examined.work, batch, false));
+        gone.forEach(user -> examined.found.addAll(LicenseComparison.orphaned(user, stored.get(user), false)));
+        for (LicenseSubject subject : chunk.values()) {
+            if (!subject.deleted()) {
+                examined.users++;
+            }
+        }
     }
 
     /**

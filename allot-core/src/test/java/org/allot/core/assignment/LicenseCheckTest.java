@@ -28,6 +28,7 @@ import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRange;
 import org.allot.core.subscription.SeatCount;
 import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
@@ -306,6 +307,53 @@ class LicenseCheckTest {
     }
 
     @Test
+    void aDryRunCountsTheSeatsFromTheUsersItReadsAsARecountDoes() {
+        contoso.subscribe(E3, 3);
+        contoso.subscribe(EMS, 5);
+        List<UserId> members = contoso.users("member", 5);
+        GroupId staff =
+                contoso.aGroup("Staff").withMembers(members).licensedWith(E3).create();
+        contoso.aGroup("Mobile").withMembers(members.get(0)).licensedWith(E3).create();
+        contoso.assign(members.get(1), EMS).value();
+        List<UserId> waiting = contoso.waitingFor(E3);
+        UserId holder =
+                members.stream().filter(u -> !waiting.contains(u)).findFirst().orElseThrow();
+        contoso.allot.userDirectory().delete(contoso.admin, holder).value();
+        contoso.allot.userDirectory().delete(contoso.admin, waiting.get(0)).value();
+        Instant at = contoso.allot.clock().instant();
+        contoso.insertBehindTheBack(new LicenseAssignment(
+                new UserId(java.util.UUID.randomUUID()),
+                E3.skuId(),
+                AssignmentSource.group(staff),
+                Set.of(),
+                AssignmentState.Active,
+                null,
+                null,
+                at,
+                at));
+        contoso.setSeatsBehindTheBack(E3, contoso.seatsOf(E3).withConsumed(7).withWaiting(4));
+        contoso.setSeatsBehindTheBack(EMS, contoso.seatsOf(EMS).withConsumed(0));
+        LicenseCheck check = contoso.allot.licenseCheck();
+        LicenseCheckRun run = check.request(contoso.admin, true).value();
+
+        SeatTally counted = SeatTally.none();
+        for (UserRange range : check.ranges(contoso.tenant, null, 2, 2)) {
+            counted = counted.plus(
+                    check.examine(contoso.tenant, run.id(), range, 2).seats());
+        }
+
+        List<LicenseDifference> recounted =
+                check.examineSeats(contoso.tenant, run.id()).differences();
+        assertThat(recounted)
+                .as("deleted holders counted, deleted waiters not, each user once, no one who does not exist")
+                .containsExactly(
+                        seats(ConsumedUnits, E3, "3", "7", false),
+                        seats(WaitingUnits, E3, "1", "4", false),
+                        seats(ConsumedUnits, EMS, "1", "0", false));
+        assertThat(check.seatsCounted(counted).differences()).isEqualTo(recounted);
+    }
+
+    @Test
     void aUserWaitingWhileASeatIsFreeIsReportedAndServed() {
         contoso.subscribe(E3, 1);
         UserId ada = contoso.user("ada");
@@ -446,6 +494,40 @@ class LicenseCheckTest {
                 .filteredOn(d -> d.kind() == MissingAssignment)
                 .extracting(LicenseDifference::user)
                 .containsExactlyElementsOf(new java.util.TreeSet<>(members));
+    }
+
+    @Test
+    void aDryRunInRangesExaminedApartFindsWhatOneReadOfEveryUserFinds() {
+        Scenario small = Scenario.contosoWithBackgroundJobs();
+        small.subscribe(E3, 20);
+        List<UserId> members = small.users("member", 7);
+        GroupId staff =
+                small.aGroup("Staff").withMembers(members).licensedWith(E3).create();
+        small.runJobs();
+        for (UserId member : members.subList(0, 5)) {
+            small.dropBehindTheBack(small.inherited(member, E3, staff));
+        }
+        LicenseCheck check = small.allot.licenseCheck();
+        LicenseCheckRun run = check.request(small.admin, true).value();
+        check.begin(small.tenant, run.id());
+
+        LicenseCheck.Findings whole = check.examine(small.tenant, run.id(), UserRange.all(), 100);
+        // seven users where about two were expected: read two at a time
+        LicenseCheck.Findings crowded = check.examine(small.tenant, run.id(), UserRange.all(), 2);
+        List<UserRange> ranges = check.ranges(small.tenant, null, 1, 3);
+        List<LicenseCheck.Findings> apart = ranges.stream()
+                .map(range -> check.examine(small.tenant, run.id(), range, 1))
+                .toList();
+
+        assertThat(whole.differences())
+                .extracting(LicenseDifference::user)
+                .containsExactlyElementsOf(new java.util.TreeSet<>(members.subList(0, 5)));
+        assertThat(whole.users()).isEqualTo(7);
+        assertThat(crowded).isEqualTo(whole);
+        assertThat(ranges).hasSize(9).first().extracting(UserRange::after).isNull();
+        assertThat(apart.stream().mapToInt(LicenseCheck.Findings::users).sum()).isEqualTo(7);
+        assertThat(apart.stream().flatMap(f -> f.differences().stream()))
+                .containsExactlyElementsOf(whole.differences());
     }
 
     @Test

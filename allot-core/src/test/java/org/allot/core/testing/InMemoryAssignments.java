@@ -18,6 +18,7 @@ import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRange;
 
 public final class InMemoryAssignments implements Assignments {
     private final Map<TenantId, Map<LicenseAssignment.Key, LicenseAssignment>> rows = new ConcurrentHashMap<>();
@@ -59,6 +60,20 @@ public final class InMemoryAssignments implements Assignments {
         (after == null ? ids : ids.tailSet(after, false)).stream().limit(limit).forEach(id -> users.find(tenant, id)
                 .ifPresent(u -> subjects.put(id, LicenseSubject.of(u))));
         return subjects;
+    }
+
+    @Override
+    public Optional<Map<UserId, LicenseSubject>> subjectsIn(TenantId tenant, UserRange range, int limit) {
+        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
+        new TreeSet<>(users.of(tenant).keySet())
+                .stream().filter(range::contains).forEach(id -> users.find(tenant, id)
+                        .ifPresent(u -> subjects.put(id, LicenseSubject.of(u))));
+        return subjects.size() > limit ? Optional.empty() : Optional.of(subjects);
+    }
+
+    @Override
+    public int countSubjects(TenantId tenant, UserRange range) {
+        return (int) users.of(tenant).keySet().stream().filter(range::contains).count();
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class InMemoryLicenseChecks implements LicenseChecks {
         return find(tenant, run).isEmpty()
                 ? List.of()
                 : differences.getOrDefault(run, List.of()).stream()
+                        .sorted(java.util.Comparator.comparing(d -> d.user() != null))
                         .skip(skip)
                         .limit(limit)
                         .toList();

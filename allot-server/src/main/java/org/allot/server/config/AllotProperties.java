@@ -100,11 +100,16 @@ public record AllotProperties(
      *     still be asked for)
      * @param repair whether scheduled runs repair what they find, or only report it (a dry run)
      * @param pollInterval how often a server looks for tenants whose check is due
+     * @param dryRunRange users a dry run reads in one consistent read (a range of user ids holding about as many); a
+     *     repair goes {@code allot.processing.chunk-size} users at a time, as it locks them
+     * @param dryRunThreads ranges of a dry run a server examines at once; 0: one per processor
      */
     public record Reconciliation(
             @DefaultValue("24h") Duration interval,
             @DefaultValue("true") boolean repair,
-            @DefaultValue("1m") Duration pollInterval) {
+            @DefaultValue("1m") Duration pollInterval,
+            @DefaultValue("20000") int dryRunRange,
+            @DefaultValue("0") int dryRunThreads) {
 
         public boolean scheduled() {
             return !interval.isZero() && !interval.isNegative();

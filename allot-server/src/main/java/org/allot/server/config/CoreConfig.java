@@ -70,8 +70,8 @@ class CoreConfig {
     }
 
     @Bean
-    JdbcMemberships memberships(JdbcClient jdbc) {
-        return new JdbcMemberships(jdbc);
+    JdbcMemberships memberships(DataSource dataSource, JdbcClient jdbc) {
+        return new JdbcMemberships(dataSource, jdbc);
     }
 
     @Bean

@@ -1,19 +1,23 @@
 package org.allot.server.config;
 
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.SharedSnapshots;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.JdbcLicenseJobs;
 import org.allot.server.processing.JobRunner;
+import org.allot.server.processing.LicenseCheckDryRun;
 import org.allot.server.processing.LicenseCheckSchedule;
 import org.allot.server.processing.RetentionSweep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -39,13 +43,18 @@ class ProcessingConfig implements SchedulingConfigurer {
             DynamicMembership dynamicMembership,
             LicenseCheck licenseCheck,
             UnitOfWork work,
+            DataSource dataSource,
+            JdbcClient jdbc,
             AllotProperties properties) {
         AllotProperties.Processing p = properties.processing();
+        AllotProperties.Reconciliation r = properties.reconciliation();
         return new JobRunner(
                 jobs,
                 licensing,
                 dynamicMembership,
                 licenseCheck,
+                new LicenseCheckDryRun(
+                        licenseCheck, work, new SharedSnapshots(dataSource, jdbc), r.dryRunRange(), r.dryRunThreads()),
                 work,
                 p.workers(),
                 p.chunkSize(),

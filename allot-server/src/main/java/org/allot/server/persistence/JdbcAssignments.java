@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRange;
 import org.allot.core.directory.UserType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,10 +37,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcAssignments implements Assignments {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final Ranges ranges;
 
     public JdbcAssignments(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.ranges = dataSource == null ? null : new Ranges(dataSource);
     }
 
     @Override
@@ -98,22 +103,48 @@ public final class JdbcAssignments implements Assignments {
         return subjects;
     }
 
+    /**
+     * One range of the primary key, read in the table's order (a bitmap scan, planned for the bounds at hand: a large
+     * range reads each page of the table once) and put in id order here.
+     */
+    @Override
+    public Optional<Map<UserId, LicenseSubject>> subjectsIn(TenantId tenant, UserRange range, int limit) {
+        List<LicenseSubject> read = new ArrayList<>();
+        String sql = "select " + SUBJECT_COLUMNS + " from directory_user where tenant_id = ?";
+        ranges.query(sql, tenant.value(), "id", range, " limit ?", List.of(limit + 1), rs -> {
+            read.add(subject(rs));
+        });
+        if (read.size() > limit) {
+            return Optional.empty();
+        }
+        read.sort(Comparator.comparing(LicenseSubject::id));
+        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
+        read.forEach(subject -> subjects.put(subject.id(), subject));
+        return Optional.of(subjects);
+    }
+
+    @Override
+    public int countSubjects(TenantId tenant, UserRange range) {
+        int[] count = new int[1];
+        ranges.query(
+                "select count(*) from directory_user where tenant_id = ?",
+                tenant.value(),
+                "id",
+                range,
+                "",
+                List.of(),
+                rs -> {
+                    count[0] = rs.getInt(1);
+                });
+        return count[0];
+    }
+
     /** One range of the primary key: the cost of reading the rows, without a lookup per user. */
     @Override
     public Map<UserId, List<LicenseAssignment>> between(TenantId tenant, UserId after, UserId last) {
         Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
-        JdbcClient.StatementSpec statement = jdbc.sql(
-                        "select " + COLUMNS + " from license_assignment where tenant_id = :tenant"
-                                + (after == null ? "" : " and user_id > :after")
-                                + (last == null ? "" : " and user_id <= :last"))
-                .param("tenant", tenant.value());
-        if (after != null) {
-            statement = statement.param("after", after.value());
-        }
-        if (last != null) {
-            statement = statement.param("last", last.value());
-        }
-        statement.query(rs -> {
+        String sql = "select " + COLUMNS + " from license_assignment where tenant_id = ?";
+        ranges.query(sql, tenant.value(), "user_id", new UserRange(after, last), "", List.of(), rs -> {
             LicenseAssignment a = map(rs, 0);
             result.computeIfAbsent(a.user(), u -> new ArrayList<>()).add(a);
         });

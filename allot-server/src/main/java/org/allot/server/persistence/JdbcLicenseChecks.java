@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * License check runs in {@code license_check_run}, whose partial unique index keeps one run per tenant queued or
- * running whatever the number of servers; their differences in {@code license_check_difference}, in the order found.
+ * running whatever the number of servers; their differences in {@code license_check_difference}, in the order found
+ * (listed seat figures first).
  */
 public final class JdbcLicenseChecks implements LicenseChecks {
     private final DataSource dataSource;
@@ -149,7 +150,7 @@ public final class JdbcLicenseChecks implements LicenseChecks {
     public List<LicenseDifference> differences(TenantId tenant, LicenseCheckRunId run, int skip, int limit) {
         return jdbc.sql("""
                         select * from license_check_difference where tenant_id = ? and run_id = ?
-                        order by id offset ? limit ?""")
+                        order by user_id is not null, id offset ? limit ?""")
                 .params(tenant.value(), run.value(), skip, limit)
                 .query(JdbcLicenseChecks::difference)
                 .list();

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.allot.core.TenantId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Memberships in two tables, users and nested groups; nesting is walked with recursive queries. */
@@ -47,9 +49,11 @@ public final class JdbcMemberships implements Memberships {
             select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id""";
 
     private final JdbcClient jdbc;
+    private final Ranges ranges;
 
-    public JdbcMemberships(JdbcClient jdbc) {
+    public JdbcMemberships(DataSource dataSource, JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.ranges = new Ranges(dataSource);
     }
 
     @Override
@@ -163,16 +167,6 @@ public final class JdbcMemberships implements Memberships {
     /** One range of the index on users, for the memberships and then the groups above them. */
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsersBetween(TenantId tenant, UserId after, UserId last) {
-        JdbcClient.StatementSpec statement = jdbc.sql("select user_id, group_id from group_member_user"
-                        + " where tenant_id = :tenant and "
-                        + (after == null ? "true" : "user_id > :after") + (last == null ? "" : " and user_id <= :last"))
-                .param("tenant", tenant.value());
-        if (after != null) {
-            statement = statement.param("after", after.value());
-        }
-        if (last != null) {
-            statement = statement.param("last", last.value());
-        }
         Map<UUID, List<UUID>> parents = new HashMap<>();
         jdbc.sql("select group_id, member_group_id from group_member_group where tenant_id = ?")
                 .param(tenant.value())
@@ -183,7 +177,8 @@ public final class JdbcMemberships implements Memberships {
         Map<UUID, List<GroupId>> ancestors = new HashMap<>();
         Map<UUID, GroupId> ids = new HashMap<>();
         Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>();
-        statement.query(rs -> {
+        String sql = "select user_id, group_id from group_member_user where tenant_id = ?";
+        ranges.query(sql, tenant.value(), "user_id", new UserRange(after, last), "", List.of(), rs -> {
             Map<GroupId, Boolean> groups =
                     result.computeIfAbsent(new UserId(rs.getObject(1, UUID.class)), u -> new HashMap<>(4));
             UUID group = rs.getObject(2, UUID.class);

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.assignment.GroupLicensing;
@@ -39,6 +39,7 @@ public final class JobRunner implements SmartLifecycle {
     private final Licensing licensing;
     private final DynamicMembership dynamic;
     private final LicenseCheck check;
+    private final LicenseCheckDryRun dryRuns;
     private final UnitOfWork work;
     private final int workers;
     private final int chunkSize;
@@ -53,6 +54,7 @@ public final class JobRunner implements SmartLifecycle {
             Licensing licensing,
             DynamicMembership dynamic,
             LicenseCheck check,
+            LicenseCheckDryRun dryRuns,
             UnitOfWork work,
             int workers,
             int chunkSize,
@@ -62,6 +64,7 @@ public final class JobRunner implements SmartLifecycle {
         this.licensing = licensing;
         this.dynamic = dynamic;
         this.check = check;
+        this.dryRuns = dryRuns;
         this.work = work;
         this.workers = workers;
         this.chunkSize = chunkSize;
@@ -93,6 +96,7 @@ public final class JobRunner implements SmartLifecycle {
             }
         }
         threads.clear();
+        dryRuns.stop();
         try {
             jobs.releaseAll(worker);
         } catch (RuntimeException e) {
@@ -172,6 +176,13 @@ public final class JobRunner implements SmartLifecycle {
             }
         } catch (LostLease e) {
             log.info("{}; another worker carries on", e.getMessage());
+        } catch (CancellationException e) {
+            log.info(
+                    "Job {} ({} {}) stopped: {}; a worker carries on",
+                    job.id(),
+                    job.kind(),
+                    job.target(),
+                    e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Job {} ({} {}) failed on attempt {}", job.id(), job.kind(), job.target(), job.attempts(), e);
             work.execute(() -> {
@@ -230,9 +241,11 @@ public final class JobRunner implements SmartLifecycle {
     }
 
     /**
-     * Runs a license check (false: put back, because the tenant's licensing work is still under way): a dry run's seat step and chunks each in one consistent read (nothing is locked, and a
-     * change committed meanwhile is either wholly seen or not at all), a repair's as every licensing unit of work. A
-     * job whose run is over (it failed, or ended before a crash let the job be claimed again) just completes.
+     * Runs a license check (false: put back, because the tenant's licensing work is still under way): a dry run in
+     * parts examined at once, each in one consistent read (nothing is locked, and a change committed meanwhile is
+     * either wholly seen or not at all, see {@link LicenseCheckDryRun}); a repair a chunk at a time, as every licensing
+     * unit of work. A job whose run is over (it failed, or ended before a crash let the job be claimed again) just
+     * completes.
      */
     private boolean runCheck(Job job) {
         LicenseCheckRunId id = new LicenseCheckRunId(job.target());
@@ -251,6 +264,10 @@ public final class JobRunner implements SmartLifecycle {
             });
             return false;
         }
+        if (run.get().dryRun()) {
+            runDryRun(job, id);
+            return true;
+        }
         runChunks(
                 job,
                 new Chunks(
@@ -259,25 +276,50 @@ public final class JobRunner implements SmartLifecycle {
                             LicenseCheck.Chunk c = check.check(job.tenant(), id, after, chunkSize);
                             return new Step(c.next(), c.users(), c.found(), c.repaired());
                         },
-                        (found, repaired) -> check.finish(job.tenant(), id),
-                        run.get().dryRun()));
+                        (found, repaired) -> check.finish(job.tenant(), id)));
         return true;
     }
 
-    /**
-     * Work done a chunk of users at a time in id order: marked started, chunks, marked finished with two counts. With
-     * {@code consistentReads}, the start and each chunk run in a {@link UnitOfWork#snapshot snapshot} transaction.
-     */
-    private record Chunks(
-            Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish, boolean consistentReads) {
-        Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish) {
-            this(start, next, finish, false);
+    /** A dry run from the job's cursor, then its end (or, asked for again meanwhile, again from the start). */
+    private void runDryRun(Job job, LicenseCheckRunId id) {
+        LicenseCheckDryRun.Position from = new LicenseCheckDryRun.Position(
+                job.started(),
+                job.cursor() == null ? null : new UserId(job.cursor()),
+                job.processed(),
+                job.succeeded());
+        while (true) {
+            dryRuns.run(
+                    job.tenant(),
+                    id,
+                    from,
+                    at -> requireLease(
+                            jobs.progress(
+                                    job,
+                                    worker,
+                                    lease,
+                                    at.started(),
+                                    at.cursor() == null ? null : at.cursor().value(),
+                                    at.processed(),
+                                    at.found(),
+                                    job.failed()),
+                            job));
+            boolean again = work.execute(() -> {
+                if (jobs.takeRerun(job, worker)) {
+                    return true;
+                }
+                check.finish(job.tenant(), id);
+                jobs.complete(job, worker);
+                return false;
+            });
+            if (!again) {
+                return;
+            }
+            from = new LicenseCheckDryRun.Position(false, null, 0, 0);
         }
     }
 
-    private <T> T step(Chunks chunks, Supplier<T> step) {
-        return chunks.consistentReads() ? work.snapshot(step) : work.execute(step);
-    }
+    /** Work done a chunk of users at a time in id order: marked started, chunks, marked finished with two counts. */
+    private record Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish) {}
 
     /** What one chunk did: where the next starts (null: done), how many users it processed, and the two counts. */
     private record Step(UserId next, int users, int succeeded, int failed) {}
@@ -294,7 +336,7 @@ public final class JobRunner implements SmartLifecycle {
         int failed = job.failed();
         while (true) {
             if (!started) {
-                step(chunks, () -> {
+                work.execute(() -> {
                     chunks.start().run();
                     requireLease(jobs.progress(job, worker, lease, true, null, 0, 0, 0), job);
                     return null;
@@ -305,7 +347,7 @@ public final class JobRunner implements SmartLifecycle {
             int p = processed;
             int s = succeeded;
             int f = failed;
-            Step step = step(chunks, () -> {
+            Step step = work.execute(() -> {
                 Step c = chunks.next().apply(after);
                 requireLease(
                         jobs.progress(

@@ -50,9 +50,11 @@ import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.SharedSnapshots;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.JdbcLicenseJobs;
 import org.allot.server.processing.JobRunner;
+import org.allot.server.processing.LicenseCheckDryRun;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,7 +93,7 @@ public final class PostgresInstallation implements Installation {
         tenants = new JdbcTenants(jdbc);
         users = new JdbcUsers(jdbc);
         groups = new JdbcGroups(jdbc);
-        memberships = new JdbcMemberships(jdbc);
+        memberships = new JdbcMemberships(dataSource, jdbc);
         subscriptions = new JdbcSubscriptions(jdbc);
         seats = new JdbcSeats(jdbc);
         assignments = new JdbcAssignments(dataSource, jdbc);
@@ -138,6 +140,8 @@ public final class PostgresInstallation implements Installation {
                 licensing,
                 dynamicMembership,
                 licenseCheck,
+                new LicenseCheckDryRun(
+                        licenseCheck, work, new SharedSnapshots(dataSource, jdbc), settings.chunkSize(), 2),
                 work,
                 0,
                 settings.chunkSize(),
