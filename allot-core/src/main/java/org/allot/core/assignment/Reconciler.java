@@ -196,18 +196,17 @@ final class Reconciler {
         return decide(work, subjects, current, users, change);
     }
 
+    /** A living user as a license check read them: with their stored assignments and the groups they belong to. */
+    record AsRead(LicenseSubject subject, List<LicenseAssignment> assignments, Map<GroupId, Boolean> groups) {}
+
     /**
      * What {@link #reinherit} would decide for these users, given their assignments and the groups they belong to as
-     * read (without locks) by the caller, against the seat figures of a {@link #beginSnapshot snapshot} unit of work:
-     * nothing is locked or written. The license check compares it with what is stored. Deleted users are left out (their
-     * licenses stay frozen), and so are users whose evaluated assignments are those stored: the batch holds the users
-     * whose assignments would change.
+     * read (without locks) by the caller ({@code groups}: all of them, by user), against the seat figures of a
+     * {@link #beginSnapshot snapshot} unit of work: nothing is locked or written. The license check compares it with
+     * what is stored. The batch holds the users whose assignments would change; the engine leaves the others as they
+     * are.
      */
-    Batch recompute(
-            Work work,
-            Map<UserId, LicenseSubject> subjects,
-            Map<UserId, List<LicenseAssignment>> current,
-            Map<UserId, Map<GroupId, Boolean>> groups) {
+    Batch recompute(Work work, List<AsRead> users, Map<UserId, Map<GroupId, Boolean>> groups) {
         Change change = inheritance.ofMany(work.tenant(), work.context.policy(), groups);
         UnchangedOutcomes known = new UnchangedOutcomes();
         Map<UserId, UserLicenses> before = new LinkedHashMap<>();
@@ -215,29 +214,27 @@ final class Reconciler {
         List<LicenseAssignment> added = new ArrayList<>();
         List<LicenseAssignment> changed = new ArrayList<>();
         List<LicenseAssignment.Key> removed = new ArrayList<>();
-        subjects.forEach((id, subject) -> {
-            if (subject.deleted()) {
-                return; // its licenses stay frozen
-            }
-            List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
-            Object signature = known.signatureOf(subject, rows, groups.getOrDefault(id, Map.of()));
+        for (AsRead user : users) {
+            LicenseSubject subject = user.subject();
+            List<LicenseAssignment> rows = user.assignments();
+            Object signature = known.signatureOf(subject, rows, user.groups());
             if (known.knownUnchanged(signature)) {
-                return;
+                continue;
             }
             List<LicenseAssignment> wanted = change.apply(subject, rows, work.context.now());
             int writes = work.ledger.writes();
             List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
             if (writes == work.ledger.writes() && unchanged(rows, wanted) && unchanged(rows, evaluated)) {
                 known.rememberUnchanged(signature);
-                return;
+                continue;
             }
             int differences = added.size() + changed.size() + removed.size();
             diff(rows, evaluated, added, changed, removed);
             if (added.size() + changed.size() + removed.size() > differences) {
-                before.put(id, new UserLicenses(subject, rows));
-                after.put(id, new UserLicenses(subject, evaluated));
+                before.put(subject.id(), new UserLicenses(subject, rows));
+                after.put(subject.id(), new UserLicenses(subject, evaluated));
             }
-        });
+        }
         return new Batch(before, after, added, changed, removed);
     }
 

@@ -128,22 +128,25 @@ final class UserCheck {
         TenantId tenant = examined.work.tenant();
         Map<UserId, List<LicenseAssignment>> stored = assignments.between(tenant, after, last);
         Map<UserId, Map<GroupId, Boolean>> groups = memberships.groupsOfUsersBetween(tenant, after, last);
-        TreeSet<UserId> gone = new TreeSet<>();
-        stored.forEach((user, rows) -> {
-            LicenseSubject subject = chunk.get(user);
-            if (subject == null) {
-                gone.add(user);
+        List<Reconciler.AsRead> living = new ArrayList<>(chunk.size());
+        int withAssignments = 0;
+        for (LicenseSubject subject : chunk.values()) {
+            List<LicenseAssignment> rows = stored.get(subject.id());
+            if (rows == null) {
+                rows = List.of();
             } else {
+                withAssignments++;
                 examined.seats.count(subject, rows);
             }
-        });
-        Reconciler.Batch batch = reconciler.recompute(examined.work, chunk, stored, groups);
-        examined.found.addAll(compare(examined.work, batch, false));
-        gone.forEach(user -> examined.found.addAll(LicenseComparison.orphaned(user, stored.get(user), false)));
-        for (LicenseSubject subject : chunk.values()) {
             if (!subject.deleted()) {
-                examined.users++;
+                living.add(new Reconciler.AsRead(subject, rows, groups.getOrDefault(subject.id(), Map.of())));
             }
+        }
+        examined.users += living.size();
+        examined.found.addAll(compare(examined.work, reconciler.recompute(examined.work, living, groups), false));
+        if (withAssignments < stored.size()) {
+            orphans(stored, chunk)
+                    .forEach((user, rows) -> examined.found.addAll(LicenseComparison.orphaned(user, rows, false)));
         }
     }
 

@@ -3,7 +3,6 @@ package org.allot.server.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -395,8 +394,8 @@ public final class JdbcAssignments implements Assignments {
                 AssignmentState.valueOf(rs.getString(5)),
                 error == null ? null : AssignmentError.valueOf(error),
                 rs.getString(7),
-                rs.getObject(8, OffsetDateTime.class).toInstant(),
-                rs.getObject(9, OffsetDateTime.class).toInstant());
+                rs.getTimestamp(8).toInstant(), // a timestamptz: the instant whatever the JVM's time zone
+                rs.getTimestamp(9).toInstant());
     }
 
     /** A uuid[] as PostgreSQL writes it as text: {@code {}} or {@code {a,b}} (uuids need no quotes). */
