@@ -48,15 +48,16 @@ final class Inheritance {
 
     private static Change inherited(
             Map<UserId, Map<GroupId, Boolean>> groups, Map<GroupId, List<GroupLicense>> licensed, TenantPolicy policy) {
-        return Changes.inherited(user -> {
+        Map<UserId, Map<GroupId, List<GroupLicense>>> worked = new HashMap<>(); // a unit of work may ask twice
+        return Changes.inherited(user -> worked.computeIfAbsent(user, u -> {
             Map<GroupId, List<GroupLicense>> inherited = new HashMap<>();
-            groups.getOrDefault(user, Map.of()).forEach((group, direct) -> {
+            groups.getOrDefault(u, Map.of()).forEach((group, direct) -> {
                 List<GroupLicense> licenses = licensed.get(group);
                 if (licenses != null && !licenses.isEmpty() && (direct || policy.nestedGroupLicensing())) {
                     inherited.put(group, licenses);
                 }
             });
             return inherited;
-        });
+        }));
     }
 }

@@ -102,13 +102,14 @@ public record AllotProperties(
      * @param pollInterval how often a server looks for tenants whose check is due
      * @param dryRunRange users a dry run reads in one consistent read (a range of user ids holding about as many); a
      *     repair goes {@code allot.processing.chunk-size} users at a time, as it locks them
-     * @param dryRunThreads ranges of a dry run a server examines at once; 0: one per processor
+     * @param dryRunThreads ranges of a dry run a server examines at once, each on a connection of its own; 0: one per
+     *     processor, at most 4
      */
     public record Reconciliation(
             @DefaultValue("24h") Duration interval,
             @DefaultValue("true") boolean repair,
             @DefaultValue("1m") Duration pollInterval,
-            @DefaultValue("20000") int dryRunRange,
+            @DefaultValue("50000") int dryRunRange,
             @DefaultValue("0") int dryRunThreads) {
 
         public boolean scheduled() {

@@ -9,17 +9,12 @@ import org.allot.core.directory.UserRange;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reads of a range of a tenant's users, a large part of a table at once: planned for the range's bounds, and
- * transferred in PostgreSQL's binary format (uuids and times are decoded faster than from text).
+ * Reads of a range of a tenant's users, a large part of a table at once (within a transaction): planned for the
+ * range's bounds, and transferred in PostgreSQL's binary format (uuids and times are decoded faster than from text).
  */
 final class Ranges {
-    /** Marks a transaction whose statements are planned for their parameters. */
-    private static final Object PLANNED_FOR_THE_BOUNDS = new Object();
-
     private final JdbcTemplate jdbc;
 
     Ranges(DataSource dataSource) {
@@ -50,7 +45,11 @@ final class Ranges {
         }
         text.append(tail);
         parameters.addAll(tailParameters);
-        planForTheBounds();
+        // How many rows a range holds only its bounds tell: a plan made once for any bounds (PostgreSQL's generic
+        // plan, used for a statement prepared again and again) takes every range for a small one and looks each row
+        // up in the index, where a large range is read faster a page at a time (a bitmap scan). So this statement is
+        // planned for its parameters, and the rest of the transaction as before.
+        jdbc.execute("set local plan_cache_mode = force_custom_plan");
         jdbc.query(
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement(text.toString());
@@ -61,28 +60,6 @@ final class Ranges {
                     return statement;
                 },
                 rows);
-    }
-
-    /**
-     * Makes the rest of the transaction plan each statement for its parameters, once per transaction. How many rows a
-     * range holds only its bounds tell: a plan made once for any bounds (PostgreSQL's generic plan, used for a
-     * statement prepared again and again) takes every range for a small one and looks each row up in the index, where
-     * a large range is read faster a page at a time (a bitmap scan).
-     */
-    private void planForTheBounds() {
-        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
-        if (inTransaction && TransactionSynchronizationManager.hasResource(PLANNED_FOR_THE_BOUNDS)) {
-            return;
-        }
-        jdbc.execute("set local plan_cache_mode = force_custom_plan");
-        if (inTransaction) {
-            TransactionSynchronizationManager.bindResource(PLANNED_FOR_THE_BOUNDS, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PLANNED_FOR_THE_BOUNDS);
-                }
-            });
-        }
+        jdbc.execute("set local plan_cache_mode to default");
     }
 }

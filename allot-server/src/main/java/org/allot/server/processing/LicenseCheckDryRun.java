@@ -30,6 +30,9 @@ import org.allot.server.persistence.UnitOfWork;
  * of the seats; a run carried on from a cursor, whose ranges did not all read one snapshot, recounts them instead.
  */
 public final class LicenseCheckDryRun {
+    /** Ranges examined at once unless told otherwise: one per processor, at most this many (each holds a connection). */
+    private static final int MOST_THREADS = 4;
+
     private final LicenseCheck check;
     private final UnitOfWork work;
     private final SharedSnapshots snapshots;
@@ -43,7 +46,9 @@ public final class LicenseCheckDryRun {
         this.work = work;
         this.snapshots = snapshots;
         this.rangeSize = rangeSize;
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.threads = threads > 0
+                ? threads
+                : Math.min(MOST_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
     /**
