@@ -109,7 +109,7 @@ public record AllotProperties(
             @DefaultValue("24h") Duration interval,
             @DefaultValue("true") boolean repair,
             @DefaultValue("1m") Duration pollInterval,
-            @DefaultValue("50000") int dryRunRange,
+            @DefaultValue("20000") int dryRunRange,
             @DefaultValue("0") int dryRunThreads) {
 
         public boolean scheduled() {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -116,8 +115,8 @@ public final class JdbcAssignments implements Assignments {
         if (read.size() > limit) {
             return Optional.empty();
         }
-        read.sort(Comparator.comparing(LicenseSubject::id));
-        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
+        read.sort((a, b) -> a.id().compareTo(b.id()));
+        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>(SqlValues.capacity(read.size()));
         read.forEach(subject -> subjects.put(subject.id(), subject));
         return Optional.of(subjects);
     }
@@ -141,12 +140,14 @@ public final class JdbcAssignments implements Assignments {
     /** One range of the primary key: the cost of reading the rows, without a lookup per user. */
     @Override
     public Map<UserId, List<LicenseAssignment>> between(TenantId tenant, UserId after, UserId last) {
-        Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
+        List<LicenseAssignment> rows = new ArrayList<>();
         String sql = "select " + COLUMNS + " from license_assignment where tenant_id = ?";
         ranges.query(sql, tenant.value(), "user_id", new UserRange(after, last), "", List.of(), rs -> {
-            LicenseAssignment a = map(rs, 0);
-            result.computeIfAbsent(a.user(), u -> new ArrayList<>()).add(a);
+            rows.add(map(rs, 0));
         });
+        Map<UserId, List<LicenseAssignment>> result = new HashMap<>(SqlValues.capacity(rows.size()));
+        rows.forEach(
+                a -> result.computeIfAbsent(a.user(), u -> new ArrayList<>(2)).add(a));
         return result;
     }
 

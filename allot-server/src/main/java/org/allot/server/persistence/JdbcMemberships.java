@@ -176,19 +176,24 @@ public final class JdbcMemberships implements Memberships {
                 });
         Map<UUID, List<GroupId>> ancestors = new HashMap<>();
         Map<UUID, GroupId> ids = new HashMap<>();
-        Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>();
+        List<UUID> users = new ArrayList<>();
+        List<UUID> direct = new ArrayList<>();
         String sql = "select user_id, group_id from group_member_user where tenant_id = ?";
         ranges.query(sql, tenant.value(), "user_id", new UserRange(after, last), "", List.of(), rs -> {
-            Map<GroupId, Boolean> groups =
-                    result.computeIfAbsent(new UserId(rs.getObject(1, UUID.class)), u -> new HashMap<>(4));
-            UUID group = rs.getObject(2, UUID.class);
+            users.add(rs.getObject(1, UUID.class));
+            direct.add(rs.getObject(2, UUID.class));
+        });
+        Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>(SqlValues.capacity(users.size()));
+        for (int i = 0; i < users.size(); i++) {
+            Map<GroupId, Boolean> groups = result.computeIfAbsent(new UserId(users.get(i)), u -> new HashMap<>(4));
+            UUID group = direct.get(i);
             groups.put(ids.computeIfAbsent(group, GroupId::new), true);
             for (GroupId above : ancestors.computeIfAbsent(group, g -> above(g, parents).stream()
                     .map(a -> ids.computeIfAbsent(a, GroupId::new))
                     .toList())) {
                 groups.putIfAbsent(above, false);
             }
-        });
+        }
         return result;
     }
 

@@ -54,6 +54,11 @@ final class SqlValues {
         return result;
     }
 
+    /** The initial capacity of a hash map that will hold this many entries without growing. */
+    static int capacity(int entries) {
+        return (int) Math.min(1 << 30, entries * 4L / 3 + 1);
+    }
+
     static <T> UUID[] uuidArray(Collection<T> values, Function<T, UUID> unwrap) {
         return values.stream().map(unwrap).toArray(UUID[]::new);
     }
