@@ -2,6 +2,7 @@ package org.allot.core.assembly;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.allot.core.Transactions;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseCheck;
@@ -49,6 +50,7 @@ public record CoreServices(
 
     /** What the services are built on. */
     public record Ports(
+            Transactions transactions,
             Tenants tenants,
             TenantLocks tenantLocks,
             Users users,
@@ -67,6 +69,7 @@ public record CoreServices(
             Clock clock,
             LicensingSettings settings) {
         public Ports {
+            Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(tenantLocks, "tenantLocks");
             Objects.requireNonNull(users, "users");
@@ -98,6 +101,7 @@ public record CoreServices(
                 p.audit(),
                 p.clock());
         Licensing licensing = new Licensing(
+                p.transactions(),
                 p.tenants(),
                 p.tenantLocks(),
                 p.users(),

@@ -1,6 +1,7 @@
 package org.allot.core.assignment;
 
 import java.time.Clock;
+import org.allot.core.Transactions;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.Groups;
@@ -24,6 +25,7 @@ public final class Licensing {
 
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
+            Transactions transactions,
             Tenants tenants,
             TenantLocks locks,
             Users userStore,
@@ -52,8 +54,10 @@ public final class Licensing {
                 clock,
                 settings.fillLimit());
         LicenseRequests requests = new LicenseRequests(subscriptions);
-        this.users = new UserLicensing(reconciler, locks, userStore, requests, assignments);
+        this.users =
+                new UserLicensing(transactions, reconciler, locks, userStore, requests, assignments, seats, catalog);
         this.groups = new GroupLicensing(
+                transactions,
                 reconciler,
                 locks,
                 groupStore,

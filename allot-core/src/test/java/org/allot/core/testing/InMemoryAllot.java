@@ -1,5 +1,6 @@
 package org.allot.core.testing;
 
+import org.allot.core.Transactions;
 import org.allot.core.assembly.CoreServices;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
@@ -55,6 +56,7 @@ public final class InMemoryAllot implements Installation {
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
+                Transactions.NONE,
                 tenants,
                 TenantLocks.NONE,
                 users,

@@ -139,6 +139,7 @@ class CoreConfig {
     /** The core's services over the JDBC adapters, wired as every installation wires them. */
     @Bean
     CoreServices coreServices(
+            UnitOfWork work,
             JdbcClient jdbc,
             JdbcTenants tenants,
             JdbcUsers users,
@@ -156,6 +157,7 @@ class CoreConfig {
             Clock clock,
             LicensingSettings settings) {
         return CoreServices.assemble(new CoreServices.Ports(
+                work,
                 tenants,
                 new JdbcTenantLocks(jdbc),
                 users,

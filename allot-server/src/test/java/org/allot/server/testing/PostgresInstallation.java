@@ -88,6 +88,7 @@ public final class PostgresInstallation implements Installation {
         this.clock = clock;
         this.settings = settings;
         this.jdbc = JdbcClient.create(dataSource);
+        work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         tenants = new JdbcTenants(jdbc);
         users = new JdbcUsers(jdbc);
         groups = new JdbcGroups(jdbc);
@@ -107,6 +108,7 @@ public final class PostgresInstallation implements Installation {
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
+                work,
                 tenants,
                 new JdbcTenantLocks(jdbc),
                 users,
@@ -132,7 +134,6 @@ public final class PostgresInstallation implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
-        work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         runner = new JobRunner(
                 jobs,
                 licensing,

@@ -9,13 +9,12 @@ import java.util.Set;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
-import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.server.persistence.UnitOfWork;
@@ -147,7 +146,7 @@ public class UserListPage {
                 ids.stream().map(id -> new UserId(AdminPages.id(id))).toList()));
         Product product = work.read(() -> products.product(admin.tenant(), sku));
         Caller caller = AdminPages.caller(admin, request);
-        Outcome<Integer> outcome = work.run(() -> apply(caller, users, product.skuId(), bulkMode));
+        Outcome<Integer> outcome = licensing.assignEach(caller, users, product.skuId(), bulkMode.change);
         AdminPages.tell(
                 outcome,
                 flash,
@@ -156,47 +155,16 @@ public class UserListPage {
         return AdminPages.redirect(returnTo);
     }
 
-    /** Changes each user in turn; the first refusal names the user and undoes the others (one transaction). */
-    private Outcome<Integer> apply(Caller caller, List<UserId> users, SkuId sku, BulkMode mode) {
-        Map<UserId, List<LicenseAssignment>> current = licensing.assignmentsOf(caller.tenant(), users);
-        int changed = 0;
-        for (UserId user : users) {
-            Set<SkuId> direct = new LinkedHashSet<>();
-            current.getOrDefault(user, List.of()).stream()
-                    .filter(a -> a.source().isDirect())
-                    .forEach(a -> direct.add(a.sku()));
-            List<AssignedLicense> add =
-                    mode != BulkMode.REMOVE && !direct.contains(sku) ? List.of(AssignedLicense.of(sku)) : List.of();
-            List<SkuId> remove =
-                    switch (mode) {
-                        case ADD -> List.of();
-                        case REPLACE ->
-                            direct.stream().filter(s -> !s.equals(sku)).toList();
-                        case REMOVE -> direct.contains(sku) ? List.of(sku) : List.of();
-                    };
-            if (add.isEmpty() && remove.isEmpty()) {
-                continue;
-            }
-            var outcome = licensing.assign(caller, user, add, remove, false);
-            if (!outcome.isDone()) {
-                String name = queries.user(caller.tenant(), user.toString())
-                        .map(User::userPrincipalName)
-                        .orElse(user.toString());
-                return Outcome.refused(
-                        outcome.rejection().code(),
-                        "Nothing was changed: %s was refused: %s",
-                        name,
-                        outcome.rejection().message());
-            }
-            changed++;
-        }
-        return Outcome.done(changed);
-    }
-
     enum BulkMode {
-        ADD,
-        REPLACE,
-        REMOVE;
+        ADD(DirectLicenseChange.ADD),
+        REPLACE(DirectLicenseChange.REPLACE),
+        REMOVE(DirectLicenseChange.REMOVE);
+
+        private final DirectLicenseChange change;
+
+        BulkMode(DirectLicenseChange change) {
+            this.change = change;
+        }
 
         static BulkMode parse(String value) {
             for (BulkMode mode : values()) {

@@ -21,6 +21,7 @@ import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicenseSubject;
+import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicenses;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Catalog;
@@ -149,16 +150,16 @@ public final class GraphViews {
         return user(user, l, catalog.forTenant(tenant), seats.all(tenant));
     }
 
-    public org.allot.api.graph.User user(TenantId tenant, UserLicenses licenses, User user) {
-        return user(user, licenses, catalog.forTenant(tenant), seats.all(tenant));
+    /** A user as Graph shows them, with their licenses when they were read. */
+    public static org.allot.api.graph.User user(LicensedUser user) {
+        return user(user.user(), user.licenses(), user.catalog(), user.seats());
     }
 
-    public List<LicenseDetails> licenseDetails(TenantId tenant, User user) {
-        UserLicenses l = new UserLicenses(
-                LicenseSubject.of(user),
-                licensing.assignmentsOf(tenant, List.of(user.id())).getOrDefault(user.id(), List.of()));
+    /** Graph's licenseDetails of a user read with their licenses. */
+    public static List<LicenseDetails> licenseDetails(LicensedUser licensed) {
+        User user = licensed.user();
         List<LicenseDetails> details = new ArrayList<>();
-        for (UserLicenses.LicenseDetail d : l.details(catalog.forTenant(tenant))) {
+        for (UserLicenses.LicenseDetail d : licensed.licenses().details(licensed.catalog())) {
             List<ServicePlanInfo> plans = d.servicePlans().stream()
                     .map(p -> new ServicePlanInfo(
                             p.plan().appliesTo().name(),

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
-import org.allot.core.assignment.UserLicenses;
+import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.directory.UserRef;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.persistence.query.DirectoryQueries;
 import org.allot.server.persistence.query.Entity;
@@ -140,25 +141,23 @@ public class UsersController {
             HttpServletRequest request) {
         RequestBodies.LicenseChange change = RequestBodies.licenses(body);
         boolean force = "true".equalsIgnoreCase(request.getParameter("force"));
-        UserLicenses licenses = Refused.orRefuse(work.run(
-                () -> licensing.assign(caller.caller(), find(caller, id).id(), change.add(), change.remove(), force)));
-        return licensed(caller, licenses, request);
+        LicensedUser user = Refused.orRefuse(
+                licensing.assign(caller.caller(), UserRef.of(id), change.add(), change.remove(), force));
+        return licensed(user, request);
     }
 
     @PostMapping("/{id}/reprocessLicenseAssignment")
     public ObjectNode reprocess(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        UserLicenses licenses = Refused.orRefuse(work.run(
-                () -> licensing.reprocess(caller.caller(), find(caller, id).id())));
-        return licensed(caller, licenses, request);
+        LicensedUser user = Refused.orRefuse(licensing.reprocess(caller.caller(), UserRef.of(id)));
+        return licensed(user, request);
     }
 
     @GetMapping("/{id}/licenseDetails")
     public ObjectNode licenseDetails(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         ODataQuery.of(request, null, java.util.Set.of(), java.util.Set.of());
-        return work.read(() -> responses.list(
-                request,
-                "users('" + id + "')/licenseDetails",
-                views.licenseDetails(caller.tenant(), find(caller, id))));
+        LicensedUser user =
+                licensing.user(caller.tenant(), UserRef.of(id)).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        return responses.list(request, "users('" + id + "')/licenseDetails", GraphViews.licenseDetails(user));
     }
 
     @GetMapping("/{id}/memberOf")
@@ -187,12 +186,8 @@ public class UsersController {
         });
     }
 
-    private ObjectNode licensed(ApiCaller caller, UserLicenses licenses, HttpServletRequest request) {
-        return work.read(() -> {
-            User user = find(caller, licenses.subject().id().toString());
-            return responses.entity(
-                    request, "users/$entity", views.user(caller.tenant(), licenses, user), null, withLicenses());
-        });
+    private ObjectNode licensed(LicensedUser user, HttpServletRequest request) {
+        return responses.entity(request, "users/$entity", GraphViews.user(user), null, withLicenses());
     }
 
     private static java.util.Set<String> withLicenses() {
