@@ -118,6 +118,7 @@ public record CoreServices(
                 p.settings(),
                 ruleMemberships);
         DynamicMembership dynamicMembership = new DynamicMembership(
+                p.transactions(),
                 ruleMemberships,
                 p.dynamicGroups(),
                 p.groups(),
@@ -126,6 +127,7 @@ public record CoreServices(
                 p.membershipJobs(),
                 p.settings());
         MembershipPreview membershipPreview = new MembershipPreview(
+                p.transactions(),
                 ruleMemberships,
                 p.dynamicGroups(),
                 p.groups(),
@@ -141,12 +143,27 @@ public record CoreServices(
                 ruleMemberships,
                 dynamicMembership,
                 membershipPreview,
-                new TenantDirectory(p.tenants(), p.tenantLocks(), p.audit(), licensing.propagation(), p.clock()),
-                new UserDirectory(p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
+                new TenantDirectory(
+                        p.transactions(), p.tenants(), p.tenantLocks(), p.audit(), licensing.propagation(), p.clock()),
+                new UserDirectory(
+                        p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
                 new GroupDirectory(
-                        p.tenantLocks(), p.users(), p.groups(), p.memberships(), p.audit(), directory, p.clock()),
+                        p.transactions(),
+                        p.tenantLocks(),
+                        p.users(),
+                        p.groups(),
+                        p.memberships(),
+                        p.audit(),
+                        directory,
+                        p.clock()),
                 new SubscriptionBook(
-                        p.catalog(), p.subscriptions(), p.seats(), p.audit(), licensing.propagation(), p.clock()),
+                        p.transactions(),
+                        p.catalog(),
+                        p.subscriptions(),
+                        p.seats(),
+                        p.audit(),
+                        licensing.propagation(),
+                        p.clock()),
                 licensing.check(p.licenseChecks()));
     }
 }

@@ -14,6 +14,7 @@ import org.allot.core.subscription.Subscriptions;
 
 /** Assembles the licensing services from their ports. */
 public final class Licensing {
+    private final Transactions transactions;
     private final UserLicensing users;
     private final GroupLicensing groups;
     private final LicensePropagation propagation;
@@ -41,6 +42,7 @@ public final class Licensing {
             Clock clock,
             LicensingSettings settings,
             PlanDependents dependents) {
+        this.transactions = transactions;
         Inheritance inheritance = new Inheritance(memberships, groupLicenses);
         Reconciler reconciler = new Reconciler(
                 tenants,
@@ -82,7 +84,7 @@ public final class Licensing {
 
     /** The license check over these licensing services, keeping its runs in {@code checks}. */
     public LicenseCheck check(LicenseChecks checks) {
-        return new LicenseCheck(checks, jobs, tenants, seatCheck, userCheck, clock);
+        return new LicenseCheck(transactions, checks, jobs, tenants, seatCheck, userCheck, clock);
     }
 
     public UserLicensing users() {

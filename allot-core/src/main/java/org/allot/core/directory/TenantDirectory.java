@@ -12,6 +12,7 @@ import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -23,6 +24,7 @@ public final class TenantDirectory {
     private static final Pattern DOMAIN =
             Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
 
+    private final Transactions transactions;
     private final Tenants tenants;
     private final TenantLocks locks;
     private final AuditLog audit;
@@ -30,7 +32,13 @@ public final class TenantDirectory {
     private final Clock clock;
 
     public TenantDirectory(
-            Tenants tenants, TenantLocks locks, AuditLog audit, DirectoryListener listener, Clock clock) {
+            Transactions transactions,
+            Tenants tenants,
+            TenantLocks locks,
+            AuditLog audit,
+            DirectoryListener listener,
+            Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.tenants = Objects.requireNonNull(tenants);
         this.locks = Objects.requireNonNull(locks);
         this.audit = Objects.requireNonNull(audit);
@@ -39,6 +47,11 @@ public final class TenantDirectory {
     }
 
     public Outcome<Tenant> create(
+            TenantId id, String name, List<String> domains, String defaultUsageLocation, TenantPolicy policy) {
+        return transactions.run(() -> createNow(id, name, domains, defaultUsageLocation, policy));
+    }
+
+    private Outcome<Tenant> createNow(
             TenantId id, String name, List<String> domains, String defaultUsageLocation, TenantPolicy policy) {
         if (tenants.find(id).isPresent()) {
             return Outcome.refused(Rejection.invalid("Tenant %s already exists.", id));
@@ -75,6 +88,10 @@ public final class TenantDirectory {
 
     /** Changes the default usage location; null or blank clears it. */
     public Outcome<Tenant> setDefaultUsageLocation(Caller caller, String code) {
+        return transactions.run(() -> setDefaultUsageLocationNow(caller, code));
+    }
+
+    private Outcome<Tenant> setDefaultUsageLocationNow(Caller caller, String code) {
         Outcome<Optional<UsageLocation>> location = location(code);
         if (!location.isDone()) {
             return Outcome.refused(location.rejection());
@@ -83,10 +100,18 @@ public final class TenantDirectory {
     }
 
     public Outcome<Tenant> setPolicy(Caller caller, TenantPolicy policy) {
+        return transactions.run(() -> setPolicyNow(caller, policy));
+    }
+
+    private Outcome<Tenant> setPolicyNow(Caller caller, TenantPolicy policy) {
         return change(caller, t -> t.withPolicy(policy));
     }
 
     public Outcome<Tenant> rename(Caller caller, String name) {
+        return transactions.run(() -> renameNow(caller, name));
+    }
+
+    private Outcome<Tenant> renameNow(Caller caller, String name) {
         if (name == null || name.isBlank() || name.length() > 256) {
             return Outcome.refused(Rejection.invalid("A tenant needs a name of 1 to 256 characters."));
         }

@@ -49,6 +49,7 @@ public final class InMemoryAllot implements Installation {
         users.purgeAlso(memberships, assignments);
         groups.removeAlso(memberships);
         catalog = new ProductCatalog(
+                Transactions.NONE,
                 builtIn,
                 products,
                 planRules,

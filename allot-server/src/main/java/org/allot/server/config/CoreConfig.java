@@ -121,6 +121,7 @@ class CoreConfig {
 
     @Bean
     ProductCatalog productCatalog(
+            UnitOfWork work,
             Catalog builtInCatalog,
             JdbcProducts products,
             JdbcPlanRules planRules,
@@ -128,6 +129,7 @@ class CoreConfig {
             JdbcAuditLog auditLog,
             Clock clock) {
         return new ProductCatalog(
+                work,
                 builtInCatalog,
                 products,
                 planRules,

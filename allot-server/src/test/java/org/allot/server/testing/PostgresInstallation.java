@@ -101,6 +101,7 @@ public final class PostgresInstallation implements Installation {
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
         JdbcDynamicGroups dynamicGroups = new JdbcDynamicGroups(jdbc);
         catalog = new ProductCatalog(
+                work,
                 builtIn,
                 new JdbcProducts(jdbc),
                 new JdbcPlanRules(jdbc),
