@@ -2,15 +2,16 @@ package org.allot.server.config;
 
 import java.time.Clock;
 import org.allot.core.assignment.LicenseCheck;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcMemberships;
-import org.allot.server.persistence.query.DirectoryQueries;
-import org.allot.server.persistence.query.LicenseQueries;
+import org.allot.server.persistence.query.JdbcLicenseQueries;
 import org.allot.server.security.AdminAccounts;
 import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.web.admin.GroupViews;
@@ -28,8 +29,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class AdminCenterConfig {
 
     @Bean
-    LicenseQueries licenseQueries(JdbcClient jdbc) {
-        return new LicenseQueries(jdbc);
+    JdbcLicenseQueries licenseQueries(JdbcClient jdbc, JdbcAssignments assignments) {
+        return new JdbcLicenseQueries(jdbc, assignments);
     }
 
     @Bean
@@ -44,9 +45,8 @@ class AdminCenterConfig {
     }
 
     @Bean
-    UserViews userViews(
-            ProductCatalog catalog, UserLicensing licensing, JdbcAssignments assignments, LicenseQueries queries) {
-        return new UserViews(catalog, licensing, assignments, queries);
+    UserViews userViews(ProductCatalog catalog, UserLicensing licensing, LicenseQueries queries) {
+        return new UserViews(catalog, licensing, queries);
     }
 
     @Bean

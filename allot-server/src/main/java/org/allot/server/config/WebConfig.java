@@ -14,8 +14,8 @@ import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.AuditQueries;
-import org.allot.server.persistence.query.DirectoryQueries;
+import org.allot.server.persistence.query.JdbcAuditQueries;
+import org.allot.server.persistence.query.JdbcDirectoryQueries;
 import org.allot.server.security.ApiTokens;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Bootstrap;
@@ -144,13 +144,13 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    DirectoryQueries directoryQueries(JdbcClient jdbc, JdbcMemberships memberships) {
-        return new DirectoryQueries(jdbc, memberships);
+    JdbcDirectoryQueries directoryQueries(JdbcClient jdbc, JdbcMemberships memberships) {
+        return new JdbcDirectoryQueries(jdbc, memberships);
     }
 
     @Bean
-    AuditQueries auditQueries(JdbcClient jdbc, JdbcAuditLog log) {
-        return new AuditQueries(jdbc, log);
+    JdbcAuditQueries auditQueries(JdbcClient jdbc, JdbcAuditLog log) {
+        return new JdbcAuditQueries(jdbc, log);
     }
 
     @Bean

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.allot.core.assignment.AssignmentState;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Property;
 
 /** Turns a {@link Filter} into a SQL condition whose values are all bound parameters, never spliced in. */
 final class SqlFilter {
@@ -42,7 +44,7 @@ final class SqlFilter {
         if (filter instanceof Filter.StartsWith starts) {
             return scoped(
                     starts.property(),
-                    "lower(" + starts.property().column() + ") like " + bind(escape(starts.prefix()) + "%")
+                    "lower(" + column(starts.property()) + ") like " + bind(escape(starts.prefix()) + "%")
                             + " escape '\\'");
         }
         if (filter instanceof Filter.In in) {
@@ -78,8 +80,13 @@ final class SqlFilter {
         throw new IllegalArgumentException("unsupported filter " + filter);
     }
 
-    private static String scoped(Property property, String condition) {
-        return property.scope() == null ? condition : String.format(property.scope(), condition);
+    private String scoped(Property property, String condition) {
+        String scope = Column.of(alias, property).scope();
+        return scope == null ? condition : String.format(scope, condition);
+    }
+
+    private String column(Property property) {
+        return Column.of(alias, property).sql();
     }
 
     private String licenses() {
@@ -95,7 +102,7 @@ final class SqlFilter {
     }
 
     private String compare(Filter.Compare c) {
-        String column = c.property().column();
+        String column = column(c.property());
         if (c.value() == null) {
             return switch (c.operator()) {
                 case EQ -> column + " is null";
@@ -114,8 +121,8 @@ final class SqlFilter {
         return left + " " + sql(c.operator()) + " " + value;
     }
 
-    private static String valueOf(Property property) {
-        return property.type() == Property.Type.TEXT ? "lower(" + property.column() + ")" : property.column();
+    private String valueOf(Property property) {
+        return property.type() == Property.Type.TEXT ? "lower(" + column(property) + ")" : column(property);
     }
 
     private static Object array(Property property, List<Object> values) {

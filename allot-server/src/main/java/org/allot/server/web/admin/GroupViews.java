@@ -10,20 +10,20 @@ import java.util.UUID;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.SeatImpact;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
-import org.allot.server.persistence.query.DirectoryQueries;
-import org.allot.server.persistence.query.LicenseQueries;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.query.Query;
 
 /** Builds what the group pages show: licenses with their apps, members with their license state, errors, impact. */
 public final class GroupViews {

@@ -7,9 +7,9 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseCheckRun;
 import org.allot.core.assignment.LicenseDifference;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.server.persistence.query.LicenseQueries;
 
 /** Builds the Licenses page's "License check" section: the latest run, live while it runs, and its differences. */
 public final class LicenseCheckViews {

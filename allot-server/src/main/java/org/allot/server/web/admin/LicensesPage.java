@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.catalog.Product;
 import org.allot.core.subscription.SubscribedSku;
 import org.allot.core.subscription.Subscription;
@@ -11,9 +12,7 @@ import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.subscription.Subscriptions;
-import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.LicenseQueries;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,7 +38,6 @@ public class LicensesPage {
     private final Subscriptions subscriptions;
     private final ProductChoices products;
     private final LicenseQueries queries;
-    private final JdbcAssignments assignments;
     private final LicenseCheckViews checks;
 
     public LicensesPage(
@@ -48,14 +46,12 @@ public class LicensesPage {
             Subscriptions subscriptions,
             ProductChoices products,
             LicenseQueries queries,
-            JdbcAssignments assignments,
             LicenseCheckViews checks) {
         this.work = work;
         this.book = book;
         this.subscriptions = subscriptions;
         this.products = products;
         this.queries = queries;
-        this.assignments = assignments;
         this.checks = checks;
     }
 
@@ -92,8 +88,8 @@ public class LicensesPage {
                     .sorted(Comparator.comparing(Subscription::createdDateTime))
                     .toList();
             List<LicenseQueries.Holder> holders = queries.holders(tenant, product.skuId(), holdersFrom, PAGE + 1);
-            List<JdbcAssignments.WaitingEntry> waiting =
-                    assignments.waitingList(tenant, product.skuId(), waitingFrom, PAGE + 1);
+            List<LicenseQueries.WaitingEntry> waiting =
+                    queries.waitingList(tenant, product.skuId(), waitingFrom, PAGE + 1);
             model.addAttribute("product", product);
             model.addAttribute("figures", figures == null ? null : ProductChoices.choice(figures));
             model.addAttribute("subscriptions", bought);
@@ -101,14 +97,6 @@ public class LicensesPage {
             model.addAttribute("moreHolders", holders.size() > PAGE ? holdersFrom + PAGE : null);
             model.addAttribute("waiting", waiting.subList(0, Math.min(PAGE, waiting.size())));
             model.addAttribute("moreWaiting", waiting.size() > PAGE ? waitingFrom + PAGE : null);
-            model.addAttribute(
-                    "groupNames",
-                    queries.groupNames(
-                            tenant,
-                            waiting.stream()
-                                    .map(JdbcAssignments.WaitingEntry::group)
-                                    .filter(g -> g.getMostSignificantBits() != 0 || g.getLeastSignificantBits() != 0)
-                                    .toList()));
             return null;
         });
         model.addAttribute("holdersFrom", holdersFrom);

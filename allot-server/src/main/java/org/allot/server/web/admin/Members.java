@@ -7,15 +7,15 @@ import java.util.UUID;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.User;
-import org.allot.server.persistence.query.DirectoryQueries;
-import org.allot.server.persistence.query.Entity;
-import org.allot.server.persistence.query.Filter;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Query;
 
 /** Finds the user or group an administrator names when adding a member: by sign-in name, group name or id. */
 public final class Members {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentState;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicenseSubject;
 import org.allot.core.assignment.UserLicenses;
 import org.allot.core.assignment.UserLicensing;
@@ -22,21 +23,16 @@ import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
-import org.allot.server.persistence.JdbcAssignments;
-import org.allot.server.persistence.query.LicenseQueries;
 
 /** Builds what the user pages show of licenses: per product, its sources, errors in plain words, and its apps. */
 public final class UserViews {
     private final ProductCatalog catalog;
     private final UserLicensing licensing;
-    private final JdbcAssignments assignments;
     private final LicenseQueries queries;
 
-    public UserViews(
-            ProductCatalog catalog, UserLicensing licensing, JdbcAssignments assignments, LicenseQueries queries) {
+    public UserViews(ProductCatalog catalog, UserLicensing licensing, LicenseQueries queries) {
         this.catalog = catalog;
         this.licensing = licensing;
-        this.assignments = assignments;
         this.queries = queries;
     }
 
@@ -89,7 +85,7 @@ public final class UserViews {
         boolean held = licenses.holdsSeat(sku);
         boolean waiting = licenses.isWaitingFor(sku);
         Integer position = waiting
-                ? assignments.waitingPosition(tenant, sku, user).stream()
+                ? queries.waitingPosition(tenant, sku, user).stream()
                         .boxed()
                         .findFirst()
                         .orElse(null)

@@ -10,6 +10,7 @@ import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
@@ -17,7 +18,6 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.SeatCount;
 import org.allot.core.subscription.Seats;
-import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
@@ -48,7 +48,7 @@ public class LicensingController {
     private final UnitOfWork work;
     private final org.allot.core.assignment.GroupLicensing licensing;
     private final ProductCatalog catalog;
-    private final JdbcAssignments assignments;
+    private final LicenseQueries licenses;
     private final Seats seats;
     private final GraphViews views;
     private final Responses responses;
@@ -57,14 +57,14 @@ public class LicensingController {
             UnitOfWork work,
             org.allot.core.assignment.GroupLicensing licensing,
             ProductCatalog catalog,
-            JdbcAssignments assignments,
+            LicenseQueries licenses,
             Seats seats,
             GraphViews views,
             Responses responses) {
         this.work = work;
         this.licensing = licensing;
         this.catalog = catalog;
-        this.assignments = assignments;
+        this.licenses = licenses;
         this.seats = seats;
         this.views = views;
         this.responses = responses;
@@ -83,20 +83,18 @@ public class LicensingController {
         }
         return work.read(() -> {
             Product product = product(caller.tenant(), sku);
-            List<JdbcAssignments.WaitingEntry> entries =
-                    assignments.waitingList(caller.tenant(), product.skuId(), skip, top);
+            List<LicenseQueries.WaitingEntry> entries =
+                    licenses.waitingList(caller.tenant(), product.skuId(), skip, top);
             List<WaitingListEntry> values = new java.util.ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
-                JdbcAssignments.WaitingEntry e = entries.get(i);
+                LicenseQueries.WaitingEntry e = entries.get(i);
                 values.add(new WaitingListEntry(
                         skip + i + 1,
                         e.user().toString(),
                         e.userPrincipalName(),
                         e.displayName(),
                         e.requestedAt().atOffset(java.time.ZoneOffset.UTC),
-                        e.group().getMostSignificantBits() == 0 && e.group().getLeastSignificantBits() == 0
-                                ? null
-                                : e.group().toString(),
+                        e.source().isDirect() ? null : e.source().groupOrNull().toString(),
                         e.priority()));
             }
             SeatCount count = seats.all(caller.tenant()).getOrDefault(product.skuId(), SeatCount.EMPTY);

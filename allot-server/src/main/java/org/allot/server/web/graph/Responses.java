@@ -3,7 +3,7 @@ package org.allot.server.web.graph;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.query.Query;
 import org.allot.server.web.PublicUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,9 +1,9 @@
-package org.allot.server.persistence.query;
+package org.allot.core.query;
 
 import java.util.List;
 import java.util.UUID;
 
-/** A filter on directory objects, as parsed from an OData {@code $filter}; translated into SQL with parameters. */
+/** A filter on directory objects, as parsed from an OData {@code $filter}; translated by the storage into its own queries with parameters. */
 public sealed interface Filter {
 
     enum Operator {

@@ -1,43 +1,32 @@
 package org.allot.server.persistence.query;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignmentSource;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserId;
+import org.allot.server.persistence.JdbcAssignments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Reads who holds which license and where groups stand, for the admin center: decisions as the engine wrote them. */
-public final class LicenseQueries {
-    private static final UUID DIRECT = new UUID(0, 0);
-
+/** {@link LicenseQueries} in SQL: reads who holds which license and where groups stand, for the admin center: decisions as the engine wrote them. */
+public final class JdbcLicenseQueries implements LicenseQueries {
     private final JdbcClient jdbc;
+    private final JdbcAssignments assignments;
 
-    public LicenseQueries(JdbcClient jdbc) {
+    public JdbcLicenseQueries(JdbcClient jdbc, JdbcAssignments assignments) {
         this.jdbc = jdbc;
-    }
-
-    /** One assignment of a product: to whom, from which source, in which state. */
-    public record Holder(
-            UUID userId,
-            String userPrincipalName,
-            String displayName,
-            UUID groupId,
-            String groupName,
-            String state,
-            String error,
-            Instant requestedAt) {
-
-        public boolean direct() {
-            return groupId == null;
-        }
+        this.assignments = assignments;
     }
 
     /** The assignments of a product, by user principal name, from {@code offset}. */
+    @Override
     public List<Holder> holders(TenantId tenant, SkuId sku, int offset, int limit) {
         return jdbc.sql("""
                         select a.user_id, u.user_principal_name, u.display_name, a.source_group_id, g.display_name
@@ -57,7 +46,7 @@ public final class LicenseQueries {
                             rs.getObject("user_id", UUID.class),
                             rs.getString("user_principal_name"),
                             rs.getString("display_name"),
-                            DIRECT.equals(group) ? null : group,
+                            AssignmentSource.ofKey(group).isDirect() ? null : group,
                             rs.getString("group_name"),
                             rs.getString("state"),
                             rs.getString("error"),
@@ -68,6 +57,7 @@ public final class LicenseQueries {
     }
 
     /** How many users hold an assignment in error from each of these groups. */
+    @Override
     public Map<GroupId, Integer> errorCounts(TenantId tenant, Collection<GroupId> groups) {
         Map<GroupId, Integer> counts = new HashMap<>();
         if (groups.isEmpty()) {
@@ -85,6 +75,7 @@ public final class LicenseQueries {
     }
 
     /** Display names of groups, for showing where inherited licenses come from. */
+    @Override
     public Map<UUID, String> groupNames(TenantId tenant, Collection<UUID> groups) {
         Map<UUID, String> names = new HashMap<>();
         if (groups.isEmpty()) {
@@ -98,9 +89,7 @@ public final class LicenseQueries {
         return names;
     }
 
-    /** The figures of the dashboard: how many users there are, and how many need attention. */
-    public record UserCounts(long users, long inError, long unlicensed, long withoutUsageLocation, long guests) {}
-
+    @Override
     public UserCounts userCounts(TenantId tenant) {
         return jdbc.sql("""
                         select count(*) as users,
@@ -123,9 +112,7 @@ public final class LicenseQueries {
                 .single();
     }
 
-    /** Groups whose members have assignments in error, most errors first. */
-    public record GroupErrors(GroupId group, String displayName, int users) {}
-
+    @Override
     public List<GroupErrors> groupsWithErrors(TenantId tenant, int limit) {
         return jdbc.sql("""
                         select g.id, g.display_name, count(distinct a.user_id) as n
@@ -140,6 +127,7 @@ public final class LicenseQueries {
     }
 
     /** How many users and groups are direct members of each of these groups. */
+    @Override
     public Map<GroupId, Integer> memberCounts(TenantId tenant, Collection<GroupId> groups) {
         Map<GroupId, Integer> counts = new HashMap<>();
         if (groups.isEmpty()) {
@@ -157,10 +145,8 @@ public final class LicenseQueries {
         return counts;
     }
 
-    /** A user as lists of names show them. */
-    public record UserName(UUID id, String userPrincipalName, String displayName) {}
-
     /** Guests among the members of a group, nested groups included, by name. */
+    @Override
     public List<UserName> guestMembers(TenantId tenant, GroupId group, int limit) {
         return jdbc.sql("""
                         with recursive scope(id) as (
@@ -184,6 +170,17 @@ public final class LicenseQueries {
     }
 
     /** Users by id, for naming the users a preview samples. */
+    @Override
+    public List<WaitingEntry> waitingList(TenantId tenant, SkuId sku, int offset, int limit) {
+        return assignments.waitingList(tenant, sku, offset, limit);
+    }
+
+    @Override
+    public OptionalInt waitingPosition(TenantId tenant, SkuId sku, UserId user) {
+        return assignments.waitingPosition(tenant, sku, user);
+    }
+
+    @Override
     public Map<UUID, UserName> userNames(TenantId tenant, Collection<UUID> users) {
         Map<UUID, UserName> names = new HashMap<>();
         if (users.isEmpty()) {

@@ -8,20 +8,24 @@ import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.TenantId;
 import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditQueries;
+import org.allot.core.query.Page;
+import org.allot.core.query.Query;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Reads the audit log a page at a time, newest first unless asked otherwise, with filters in SQL. */
-public final class AuditQueries {
+/** {@link AuditQueries} in SQL: reads the audit log a page at a time, newest first unless asked otherwise, with filters in SQL. */
+public final class JdbcAuditQueries implements AuditQueries {
     private final JdbcClient jdbc;
     private final JdbcAuditLog log;
 
-    public AuditQueries(JdbcClient jdbc, JdbcAuditLog log) {
+    public JdbcAuditQueries(JdbcClient jdbc, JdbcAuditLog log) {
         this.jdbc = jdbc;
         this.log = log;
     }
 
-    public DirectoryQueries.Rows<AuditEvent> events(TenantId tenant, Query query) {
+    @Override
+    public Page<AuditEvent> events(TenantId tenant, Query query) {
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", tenant.value());
         StringBuilder where = new StringBuilder("a.tenant_id = :tenant");
@@ -59,9 +63,10 @@ public final class AuditQueries {
             next = new Query.Cursor(
                     last.time().atOffset(java.time.ZoneOffset.UTC).toString(), last.id());
         }
-        return new DirectoryQueries.Rows<>(rows, count, next);
+        return new Page<>(rows, count, next);
     }
 
+    @Override
     public Optional<AuditEvent> event(TenantId tenant, UUID id) {
         return jdbc.sql("select a.* from audit_event a where a.tenant_id = ? and a.id = ?")
                 .params(tenant.value(), id)

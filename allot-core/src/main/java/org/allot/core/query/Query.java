@@ -1,4 +1,4 @@
-package org.allot.server.persistence.query;
+package org.allot.core.query;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

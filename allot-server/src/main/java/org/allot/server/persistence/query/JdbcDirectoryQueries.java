@@ -9,39 +9,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
+import org.allot.core.query.Page;
+import org.allot.core.query.Query;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcUsers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads users and groups page by page for the API and the admin center: filters, ordering, counts and keyset paging,
+ * {@link DirectoryQueries} in SQL: reads users and groups page by page for the API and the admin center: filters, ordering, counts and keyset paging,
  * all in SQL with bound parameters. Reads only; licensing decisions are read from the assignments the engine wrote.
  */
-public final class DirectoryQueries {
+public final class JdbcDirectoryQueries implements DirectoryQueries {
     private final JdbcClient jdbc;
     private final Memberships memberships;
 
-    public DirectoryQueries(JdbcClient jdbc, Memberships memberships) {
+    public JdbcDirectoryQueries(JdbcClient jdbc, Memberships memberships) {
         this.jdbc = jdbc;
         this.memberships = memberships;
     }
 
-    /** A page of rows; {@code next} is where the following page starts, null on the last page. */
-    public record Rows<T>(List<T> rows, Long count, Query.Cursor next) {}
-
-    /** A member of a group: a user or a group. */
-    public sealed interface DirectoryObject permits UserObject, GroupObject {}
-
-    public record UserObject(User user) implements DirectoryObject {}
-
-    public record GroupObject(Group group) implements DirectoryObject {}
-
-    public Rows<User> users(TenantId tenant, Query query, boolean deleted) {
+    @Override
+    public Page<User> users(TenantId tenant, Query query, boolean deleted) {
         return page(
                 "directory_user u",
                 "u",
@@ -53,12 +47,14 @@ public final class DirectoryQueries {
                 User::id);
     }
 
-    public Rows<Group> groups(TenantId tenant, Query query) {
+    @Override
+    public Page<Group> groups(TenantId tenant, Query query) {
         return page("directory_group g", "g", tenant, query, "true", Map.of(), JdbcGroups::map, Group::id);
     }
 
     /** The users with an assignment in error from the group (Graph's membersWithLicenseErrors). */
-    public Rows<User> membersWithLicenseErrors(TenantId tenant, GroupId group, Query query) {
+    @Override
+    public Page<User> membersWithLicenseErrors(TenantId tenant, GroupId group, Query query) {
         return page(
                 "directory_user u",
                 "u",
@@ -72,6 +68,7 @@ public final class DirectoryQueries {
     }
 
     /** A user by id or by user principal name; deleted users are not found. */
+    @Override
     public Optional<User> user(TenantId tenant, String idOrPrincipalName) {
         Optional<UUID> id = uuid(idOrPrincipalName);
         return jdbc.sql("select * from directory_user u where u.tenant_id = :tenant and u.deleted_at is null and "
@@ -83,7 +80,8 @@ public final class DirectoryQueries {
     }
 
     /** The members of a group, users and groups, in id order; with {@code transitive}, through nested groups too. */
-    public Rows<DirectoryObject> members(TenantId tenant, GroupId group, boolean transitive, int top, UUID after) {
+    @Override
+    public Page<DirectoryObject> members(TenantId tenant, GroupId group, boolean transitive, int top, UUID after) {
         Set<GroupId> scope = new LinkedHashSet<>();
         scope.add(group);
         if (transitive) {
@@ -136,10 +134,11 @@ public final class DirectoryQueries {
         });
         Query.Cursor next =
                 more ? new Query.Cursor(null, (UUID) page.get(page.size() - 1).get("id")) : null;
-        return new Rows<>(rows, null, next);
+        return new Page<>(rows, null, next);
     }
 
     /** The groups a user or group belongs to, directly or (with {@code transitive}) through nesting. */
+    @Override
     public List<Group> memberOf(TenantId tenant, UUID member, boolean user, boolean transitive) {
         Set<GroupId> groups = new LinkedHashSet<>();
         if (user) {
@@ -170,7 +169,7 @@ public final class DirectoryQueries {
         T map(java.sql.ResultSet rs, int row) throws java.sql.SQLException;
     }
 
-    private <T> Rows<T> page(
+    private <T> Page<T> page(
             String table,
             String alias,
             TenantId tenant,
@@ -195,7 +194,7 @@ public final class DirectoryQueries {
         }
         String sortKey = query.order() == null
                 ? null
-                : "coalesce(lower(" + query.order().property().column() + "), '')";
+                : "coalesce(lower(" + Column.of(alias, query.order().property()).sql() + "), '')";
         boolean descending = query.order() != null && query.order().descending();
         StringBuilder sql = new StringBuilder(
                 "select *, " + (sortKey == null ? "null" : sortKey) + " as sort_key from " + table + " where " + where);
@@ -231,7 +230,7 @@ public final class DirectoryQueries {
             Keyed<T> last = keyed.get(keyed.size() - 1);
             next = new Query.Cursor(last.sortKey(), uuidOf(id.apply(last.row())));
         }
-        return new Rows<>(keyed.stream().map(Keyed::row).toList(), count, next);
+        return new Page<>(keyed.stream().map(Keyed::row).toList(), count, next);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<String, Object> params) {
