@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
@@ -211,6 +213,35 @@ public final class GroupDirectory {
     public Outcome<MembershipChange> setSyncedMembers(
             Caller caller, GroupId id, Set<Member> listed, Predicate<Member> inScope) {
         return syncedGroups.setMembers(caller, id, listed, inScope);
+    }
+
+    /**
+     * {@link #addMember(Caller, GroupId, Member)} for a directory object named by its id: a user (unless deleted) or
+     * a group of the tenant.
+     */
+    public Outcome<Group> addMember(Caller caller, GroupId groupId, UUID memberId) {
+        return transactions.run(() -> named(caller, groupId, memberId).flatMap(m -> addMemberNow(caller, groupId, m)));
+    }
+
+    /** {@link #removeMember(Caller, GroupId, Member)} for a directory object named by its id. */
+    public Outcome<Group> removeMember(Caller caller, GroupId groupId, UUID memberId) {
+        return transactions.run(
+                () -> named(caller, groupId, memberId).flatMap(m -> removeMemberNow(caller, groupId, m)));
+    }
+
+    /** The member an id names, once the group is known to exist. */
+    private Outcome<Member> named(Caller caller, GroupId groupId, UUID memberId) {
+        TenantId tenant = caller.tenant();
+        if (groups.find(tenant, groupId).isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
+        }
+        if (users.find(tenant, new UserId(memberId)).filter(u -> !u.isDeleted()).isPresent()) {
+            return Outcome.done(Member.user(new UserId(memberId)));
+        }
+        if (groups.find(tenant, new GroupId(memberId)).isPresent()) {
+            return Outcome.done(Member.group(new GroupId(memberId)));
+        }
+        return Outcome.refused(Rejection.notFound(memberId));
     }
 
     /** Adds a user or a group to a group. */

@@ -19,7 +19,7 @@ import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
 
-/** Creates tenants and changes their settings: name, default usage location and policies. */
+/** Creates tenants and changes their change: name, default usage location and policies. */
 public final class TenantDirectory {
     private static final Pattern DOMAIN =
             Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
@@ -44,6 +44,11 @@ public final class TenantDirectory {
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** A tenant as it stands. */
+    public Optional<Tenant> find(TenantId tenant) {
+        return transactions.read(() -> tenants.find(tenant));
     }
 
     public Outcome<Tenant> create(
@@ -84,6 +89,60 @@ public final class TenantDirectory {
                 target(tenant),
                 List.of(PropertyChange.of("displayName", null, tenant.name()))));
         return Outcome.done(tenant);
+    }
+
+    /**
+     * Changes the tenant's name, default usage location and policies as asked, in one unit of work: refused as a
+     * whole when any part is refused. Done with the tenant as it then stands.
+     */
+    public Outcome<Tenant> change(Caller caller, TenantChange change) {
+        return transactions.run(() -> {
+            Optional<Tenant> tenant = tenants.find(caller.tenant());
+            if (tenant.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(caller.tenant()));
+            }
+            Outcome<Tenant> outcome = Outcome.done(tenant.get());
+            if (change.name() != null) {
+                outcome = renameNow(caller, change.name());
+            }
+            if (outcome.isDone() && change.defaultUsageLocation() != null) {
+                outcome = setDefaultUsageLocationNow(caller, change.defaultUsageLocation());
+            }
+            if (outcome.isDone() && change.changesPolicy()) {
+                Outcome<TenantPolicy> policy = policy(change, outcome.value().policy());
+                outcome = policy.isDone() ? setPolicyNow(caller, policy.value()) : Outcome.refused(policy.rejection());
+            }
+            return outcome;
+        });
+    }
+
+    private static Outcome<TenantPolicy> policy(TenantChange change, TenantPolicy current) {
+        GuestLicensing guests = current.guestLicensing();
+        if (change.guestLicensing() != null) {
+            try {
+                guests = GuestLicensing.valueOf(change.guestLicensing().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return Outcome.refused(Rejection.invalid("'guestLicensing' must be BLOCK or ALLOW."));
+            }
+        }
+        int retention = change.softDeleteRetentionDays() == null
+                ? current.softDeleteRetentionDays()
+                : change.softDeleteRetentionDays();
+        int threshold =
+                change.syncDeleteThreshold() == null ? current.syncDeleteThreshold() : change.syncDeleteThreshold();
+        if (retention < TenantPolicy.MIN_RETENTION_DAYS || retention > TenantPolicy.MAX_RETENTION_DAYS) {
+            return Outcome.refused(Rejection.invalid(
+                    "'softDeleteRetentionDays' must be between %d and %d.",
+                    TenantPolicy.MIN_RETENTION_DAYS, TenantPolicy.MAX_RETENTION_DAYS));
+        }
+        if (threshold < 0) {
+            return Outcome.refused(Rejection.invalid("'syncDeleteThreshold' must not be negative."));
+        }
+        return Outcome.done(new TenantPolicy(
+                guests,
+                change.nestedGroupLicensing() == null ? current.nestedGroupLicensing() : change.nestedGroupLicensing(),
+                retention,
+                threshold));
     }
 
     /** Changes the default usage location; null or blank clears it. */

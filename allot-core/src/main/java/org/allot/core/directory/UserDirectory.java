@@ -108,6 +108,20 @@ public final class UserDirectory {
         return syncedUsers.update(caller, changes);
     }
 
+    /** {@link #update(Caller, UserId, Map)} for a user named by id or principal name. */
+    public Outcome<User> update(Caller caller, UserRef user, Map<UserAttribute, Object> values) {
+        return transactions.run(() -> user.find(caller.tenant(), users)
+                .map(u -> updateNow(caller, u.id(), values))
+                .orElseGet(() -> Outcome.refused(Rejection.notFound(user))));
+    }
+
+    /** {@link #delete(Caller, UserId)} for a user named by id or principal name. */
+    public Outcome<User> delete(Caller caller, UserRef user) {
+        return transactions.run(() -> user.find(caller.tenant(), users)
+                .map(u -> deleteNow(caller, u.id()))
+                .orElseGet(() -> Outcome.refused(Rejection.notFound(user))));
+    }
+
     /**
      * Changes the given attributes; a null value clears one. Synced users only take cloud-managed attributes. Checked
      * against the user as it stands once locked, so a concurrent license change is either seen or waits.

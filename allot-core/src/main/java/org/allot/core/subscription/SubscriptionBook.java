@@ -128,6 +128,33 @@ public final class SubscriptionBook {
         return change(caller, id, s -> s.withStatus(status), "status");
     }
 
+    /**
+     * Changes a subscription's seats, its status or both, in one unit of work (seats first): refused as a whole when
+     * either is refused.
+     */
+    public Outcome<Subscription> change(
+            Caller caller, SubscriptionId id, Integer seatCount, SubscriptionStatus status) {
+        return transactions.run(() -> {
+            Outcome<Subscription> outcome =
+                    seatCount == null ? setStatusNow(caller, id, status) : setSeatsNow(caller, id, seatCount);
+            return outcome.isDone() && seatCount != null && status != null ? setStatusNow(caller, id, status) : outcome;
+        });
+    }
+
+    /** The tenant's subscriptions, every status included. */
+    public List<Subscription> subscriptions(TenantId tenant) {
+        return transactions.read(() -> subscriptions.all(tenant));
+    }
+
+    /** The subscriptions of one product, every status included. */
+    public List<Subscription> subscriptionsOf(TenantId tenant, SkuId sku) {
+        return transactions.read(() -> subscriptions.ofSku(tenant, sku));
+    }
+
+    public Optional<Subscription> subscription(TenantId tenant, SubscriptionId id) {
+        return transactions.read(() -> subscriptions.find(tenant, id));
+    }
+
     /** Every product the tenant has subscriptions for, in catalogue order of part number. */
     public List<SubscribedSku> subscribedSkus(TenantId tenant) {
         return transactions.read(() -> subscribedSkusRead(tenant));

@@ -3,6 +3,7 @@ package org.allot.server.web.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.allot.core.directory.DirectorySearch;
 import org.allot.core.query.Entity;
 import org.allot.core.query.Filter;
 import org.allot.core.query.Property;
@@ -10,7 +11,7 @@ import org.allot.core.query.Query;
 
 /** The searches and filters of the user list, as filters the database answers from its indexes. */
 public final class UserFilters {
-    static final Query.Order ORDER = new Query.Order(property("displayName"), false);
+    static final Query.Order ORDER = DirectorySearch.USERS_BY_NAME;
     static final int MAX_SEARCH = 256;
 
     /** The views of the user list. */
