@@ -1,10 +1,15 @@
 package org.allot.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md sections 2 and 7: the server's packages by role, and which may use which. */
@@ -42,6 +47,57 @@ class ServerArchitectureTest {
                         "org.allot.server.config..",
                         "org.allot.server.processing..")
                 .check(SERVER);
+    }
+
+    /** Core is the only door: the web reaches storage only through core's use cases, never through persistence. */
+    @Test
+    void theWebDoesNotReachIntoStorageJobsOrSync() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.server.persistence..",
+                        "org.allot.server.processing..",
+                        "org.allot.server.ldap..",
+                        "org.allot.server.demo..",
+                        "org.allot.server.config..")
+                .check(SERVER);
+    }
+
+    /**
+     * Controllers and pages are given core's use cases (the classes that own a unit of work), never its ports: a port
+     * reached from the web would be a door around the core.
+     */
+    @Test
+    void theWebIsGivenUseCasesNotPorts() {
+        classes()
+                .that()
+                .resideInAPackage("org.allot.server.web..")
+                .should(new ArchCondition<>("not be given a port of the core") {
+                    @Override
+                    public void check(JavaClass web, ConditionEvents events) {
+                        web.getConstructors().forEach(c -> c.getRawParameterTypes().stream()
+                                .filter(ServerArchitectureTest::isCorePort)
+                                .forEach(port -> events.add(SimpleConditionEvent.violated(
+                                        web, web.getName() + " is given the port " + port.getName()))));
+                        web.getFields().stream()
+                                .filter(f -> isCorePort(f.getRawType()))
+                                .forEach(f -> events.add(SimpleConditionEvent.violated(
+                                        web,
+                                        web.getName() + " holds the port "
+                                                + f.getRawType().getName())));
+                    }
+                })
+                .check(SERVER);
+    }
+
+    /** A port of the core: an interface of {@code org.allot.core} that is not a closed set of values. */
+    private static boolean isCorePort(JavaClass type) {
+        return type.isInterface()
+                && type.getPackageName().startsWith("org.allot.core")
+                && !type.reflect().isSealed();
     }
 
     @Test

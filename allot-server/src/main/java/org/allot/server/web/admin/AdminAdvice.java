@@ -35,6 +35,7 @@ public class AdminAdvice {
     public void common(@AuthenticationPrincipal AdminPrincipal admin, Model model, HttpServletRequest request) {
         model.addAttribute("path", request.getRequestURI());
         model.addAttribute("fmt", Formats.INSTANCE);
+        model.addAttribute("limits", Limits.CORE);
         if (admin == null) {
             return;
         }

@@ -230,7 +230,11 @@ public class GroupPage {
         try {
             priority = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            AdminPages.refuse(flash, "priority", "Enter the priority as a whole number between -1000 and 1000.");
+            AdminPages.refuse(
+                    flash,
+                    "priority",
+                    "Enter the priority as a whole number between " + GroupLicensing.MIN_PRIORITY + " and "
+                            + GroupLicensing.MAX_PRIORITY + ".");
             return AdminPages.redirect("/groups/" + group);
         }
         AdminPages.tell(
