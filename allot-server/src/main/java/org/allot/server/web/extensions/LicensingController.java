@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.allot.api.extensions.GroupLicensing;
-import org.allot.api.extensions.SeatImpact;
+import org.allot.api.extensions.GroupLicensingResource;
+import org.allot.api.extensions.SeatImpactResource;
 import org.allot.api.extensions.WaitingListEntry;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
@@ -96,7 +96,10 @@ public class LicensingController {
 
     @PatchMapping("/groups/{id}/licensing")
     public ObjectNode setPriority(
-            ApiCaller caller, @PathVariable String id, @RequestBody GroupLicensing body, HttpServletRequest request) {
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestBody GroupLicensingResource body,
+            HttpServletRequest request) {
         if (body.licensePriority() == null) {
             throw new BadRequest("Send 'licensePriority'.");
         }
@@ -124,8 +127,8 @@ public class LicensingController {
         org.allot.core.assignment.SeatImpact impact =
                 Refused.orRefuse(licensing.preview(caller.caller(), group(id), add, change.remove()));
         Catalog products = catalog.forTenant(caller.tenant());
-        List<SeatImpact.Sku> skus = impact.skus().stream()
-                .map(s -> new SeatImpact.Sku(
+        List<SeatImpactResource.Sku> skus = impact.skus().stream()
+                .map(s -> new SeatImpactResource.Sku(
                         s.sku().value(),
                         products.find(s.sku()).map(Product::skuPartNumber).orElse(null),
                         s.availableNow(),
@@ -137,7 +140,7 @@ public class LicensingController {
                         s.wouldLoseSample().stream().map(UserId::toString).toList()))
                 .toList();
         return responses.entity(
-                request, "seatImpact", new SeatImpact(id, impact.members(), impact.guestMembers(), skus));
+                request, "seatImpact", new SeatImpactResource(id, impact.members(), impact.guestMembers(), skus));
     }
 
     static GroupId group(String id) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.allot.api.extensions.PlanRule;
-import org.allot.api.extensions.Product;
+import org.allot.api.extensions.PlanRuleResource;
 import org.allot.api.extensions.ProductRequest;
+import org.allot.api.extensions.ProductResource;
 import org.allot.api.graph.ServicePlanInfo;
 import org.allot.core.Rejection;
 import org.allot.core.catalog.Catalog;
@@ -53,7 +53,7 @@ public class ProductsController {
             @RequestParam(required = false, defaultValue = "false") boolean custom,
             HttpServletRequest request) {
         String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
-        List<Product> products = catalog.forTenant(caller.tenant()).products().stream()
+        List<ProductResource> products = catalog.forTenant(caller.tenant()).products().stream()
                 .filter(p -> !custom || p.custom())
                 .filter(p -> needle == null
                         || p.skuPartNumber().toLowerCase(Locale.ROOT).contains(needle)
@@ -106,7 +106,7 @@ public class ProductsController {
 
     @PostMapping("/planRules")
     public ResponseEntity<ObjectNode> addRule(
-            ApiCaller caller, @RequestBody PlanRule body, HttpServletRequest request) {
+            ApiCaller caller, @RequestBody PlanRuleResource body, HttpServletRequest request) {
         if (body.id() != null || body.builtIn() != null || body.description() != null) {
             throw new BadRequest("id, builtIn and description are read-only: send kind, servicePlanId, servicePlanIds,"
                     + " usageLocations and note.");
@@ -140,8 +140,8 @@ public class ProductsController {
         return ResponseEntity.noContent().build();
     }
 
-    static Product view(org.allot.core.catalog.Product p) {
-        return new Product(
+    static ProductResource view(org.allot.core.catalog.Product p) {
+        return new ProductResource(
                 p.skuId().value(),
                 p.skuPartNumber(),
                 p.displayName(),
@@ -152,8 +152,8 @@ public class ProductsController {
                         .toList());
     }
 
-    private static PlanRule view(org.allot.core.catalog.PlanRule r, Catalog products) {
-        return new PlanRule(
+    private static PlanRuleResource view(org.allot.core.catalog.PlanRule r, Catalog products) {
+        return new PlanRuleResource(
                 r.id(),
                 r.kind().name(),
                 r.plan().value(),

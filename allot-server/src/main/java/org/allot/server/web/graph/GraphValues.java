@@ -13,8 +13,8 @@ public final class GraphValues {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static org.allot.api.graph.AssignedLicense assigned(AssignedLicense l) {
-        return new org.allot.api.graph.AssignedLicense(
+    static org.allot.api.graph.AssignedLicenseResource assigned(AssignedLicense l) {
+        return new org.allot.api.graph.AssignedLicenseResource(
                 l.disabledPlans().stream().map(p -> p.value()).sorted().toList(),
                 l.skuId().value());
     }

@@ -62,12 +62,12 @@ public final class GroupResources {
         return properties;
     }
 
-    public static List<org.allot.api.graph.Group> groups(List<LicensedGroup> groups) {
+    public static List<org.allot.api.graph.GroupResource> groups(List<LicensedGroup> groups) {
         return groups.stream().map(GroupResources::group).toList();
     }
 
     /** A group as Graph shows it, with its licensing when it was read. */
-    public static org.allot.api.graph.Group group(LicensedGroup g) {
+    public static org.allot.api.graph.GroupResource group(LicensedGroup g) {
         return g.hasLicenses()
                 ? group(
                         g.group(),
@@ -77,9 +77,9 @@ public final class GroupResources {
                 : group(g.group(), null, null, null);
     }
 
-    private static org.allot.api.graph.Group group(
+    private static org.allot.api.graph.GroupResource group(
             Group g, List<GroupLicense> licenses, String state, Integer priority) {
-        return new org.allot.api.graph.Group(
+        return new org.allot.api.graph.GroupResource(
                 "#microsoft.graph.group",
                 g.id().toString(),
                 licenses == null

@@ -86,7 +86,7 @@ public class GroupsController {
     @PostMapping
     public ResponseEntity<ObjectNode> create(
             ApiCaller caller,
-            @Schema(implementation = org.allot.api.graph.Group.class) @RequestBody JsonNode body,
+            @Schema(implementation = org.allot.api.graph.GroupResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
         RequestBodies.GroupBody group = RequestBodies.group(body);
         Group created = Refused.orRefuse(directory.create(caller.caller(), group.values(), group.groupTypes()));
@@ -103,7 +103,7 @@ public class GroupsController {
     public ResponseEntity<Void> update(
             ApiCaller caller,
             @PathVariable String id,
-            @Schema(implementation = org.allot.api.graph.Group.class) @RequestBody JsonNode body) {
+            @Schema(implementation = org.allot.api.graph.GroupResource.class) @RequestBody JsonNode body) {
         RequestBodies.GroupBody group = RequestBodies.group(body);
         if (group.groupTypesGiven()) {
             throw new BadRequest("groupTypes cannot be changed after a group is created.");

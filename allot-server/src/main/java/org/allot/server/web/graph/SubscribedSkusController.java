@@ -45,7 +45,7 @@ public class SubscribedSkusController {
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, null, PROPERTIES, ODataQuery.SELECT_ONLY);
         Tenant tenant = tenants.find(caller.tenant()).orElseThrow();
-        List<org.allot.api.graph.SubscribedSku> skus = book.subscribedSkus(caller.tenant()).stream()
+        List<org.allot.api.graph.SubscribedSkuResource> skus = book.subscribedSkus(caller.tenant()).stream()
                 .map(s -> SubscriptionResources.subscribedSku(tenant, s))
                 .toList();
         return responses.page(request, "subscribedSkus", skus, query, PROPERTIES, null, null);

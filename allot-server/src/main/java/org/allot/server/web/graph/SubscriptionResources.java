@@ -43,12 +43,12 @@ public final class SubscriptionResources {
         return tenant.id() + "_" + s.product().skuId();
     }
 
-    public static org.allot.api.graph.SubscribedSku subscribedSku(Tenant tenant, SubscribedSku s) {
+    public static org.allot.api.graph.SubscribedSkuResource subscribedSku(Tenant tenant, SubscribedSku s) {
         LicenseUnits units = s.seats().prepaid();
         List<ServicePlanInfo> plans = s.product().servicePlans().stream()
                 .map(p -> new ServicePlanInfo(p.appliesTo().name(), "Success", p.id().value(), p.name()))
                 .toList();
-        return new org.allot.api.graph.SubscribedSku(
+        return new org.allot.api.graph.SubscribedSkuResource(
                 tenant.id().toString(),
                 tenant.name(),
                 s.product().appliesTo().name(),

@@ -86,12 +86,12 @@ public final class UserResources {
         return properties;
     }
 
-    public static List<org.allot.api.graph.User> users(List<LicensedUser> users) {
+    public static List<org.allot.api.graph.UserResource> users(List<LicensedUser> users) {
         return users.stream().map(UserResources::user).toList();
     }
 
     /** A user as Graph shows them, with their licenses when they were read. */
-    public static org.allot.api.graph.User user(LicensedUser user) {
+    public static org.allot.api.graph.UserResource user(LicensedUser user) {
         return user(user.user(), user.licenses(), user.catalog(), user.seats());
     }
 
@@ -116,9 +116,9 @@ public final class UserResources {
         return details;
     }
 
-    private static org.allot.api.graph.User user(
+    private static org.allot.api.graph.UserResource user(
             User u, UserLicenses licenses, Catalog products, Map<SkuId, SeatCount> counts) {
-        return new org.allot.api.graph.User(
+        return new org.allot.api.graph.UserResource(
                 "#microsoft.graph.user",
                 u.id().toString(),
                 u.accountEnabled(),

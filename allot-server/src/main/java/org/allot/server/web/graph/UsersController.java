@@ -83,7 +83,7 @@ public class UsersController {
     @PostMapping
     public ResponseEntity<ObjectNode> create(
             ApiCaller caller,
-            @Schema(implementation = org.allot.api.graph.User.class) @RequestBody JsonNode body,
+            @Schema(implementation = org.allot.api.graph.UserResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
         Map<UserAttribute, Object> values = RequestBodies.user(body);
         User user = Refused.orRefuse(directory.create(caller.caller(), values));
@@ -100,7 +100,7 @@ public class UsersController {
     public ResponseEntity<Void> update(
             ApiCaller caller,
             @PathVariable String id,
-            @Schema(implementation = org.allot.api.graph.User.class) @RequestBody JsonNode body) {
+            @Schema(implementation = org.allot.api.graph.UserResource.class) @RequestBody JsonNode body) {
         Map<UserAttribute, Object> values = RequestBodies.user(body);
         boolean onlyLocation = values.keySet().stream().allMatch(a -> a == UserAttribute.USAGE_LOCATION);
         if (!onlyLocation && !ApiAccess.mayEditUsers(caller.roles())) {

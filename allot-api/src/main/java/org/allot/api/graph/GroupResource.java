@@ -1,16 +1,18 @@
 package org.allot.api.graph;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRootName;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * Graph's group. {@code licensePriority} is Allot's addition: the group's priority in waiting lists.
  */
-public record Group(
+@JsonRootName("Group")
+public record GroupResource(
         @JsonProperty("@odata.type") String odataType,
         String id,
-        List<AssignedLicense> assignedLicenses,
+        List<AssignedLicenseResource> assignedLicenses,
         OffsetDateTime createdDateTime,
         String description,
         String displayName,

@@ -1,5 +1,6 @@
 package org.allot.api.extensions;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import java.time.OffsetDateTime;
 
 /**
@@ -15,7 +16,8 @@ import java.time.OffsetDateTime;
  * @param consistent {@code true} once the run has succeeded and nothing is left: nothing found, or all repaired
  * @param message why the run failed
  */
-public record LicenseCheckRun(
+@JsonRootName("LicenseCheckRun")
+public record LicenseCheckRunResource(
         String id,
         Boolean dryRun,
         String state,

@@ -1,5 +1,6 @@
 package org.allot.api.extensions;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +9,8 @@ import java.util.UUID;
  * {@code PROHIBITED_IN} the {@code usageLocations}. Requests leave out {@code id}, {@code builtIn} and
  * {@code description}.
  */
-public record PlanRule(
+@JsonRootName("PlanRule")
+public record PlanRuleResource(
         UUID id,
         String kind,
         UUID servicePlanId,

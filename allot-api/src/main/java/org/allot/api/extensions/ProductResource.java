@@ -1,11 +1,13 @@
 package org.allot.api.extensions;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import java.util.List;
 import java.util.UUID;
 import org.allot.api.graph.ServicePlanInfo;
 
 /** A product of the tenant's catalogue, built in or custom. */
-public record Product(
+@JsonRootName("Product")
+public record ProductResource(
         UUID skuId,
         String skuPartNumber,
         String displayName,

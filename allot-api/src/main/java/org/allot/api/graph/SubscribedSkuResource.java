@@ -1,10 +1,12 @@
 package org.allot.api.graph;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import java.util.List;
 import java.util.UUID;
 
 /** A product the tenant subscribes to. {@code waitingUnits} is Allot's addition: users waiting for a seat. */
-public record SubscribedSku(
+@JsonRootName("SubscribedSku")
+public record SubscribedSkuResource(
         String accountId,
         String accountName,
         String appliesTo,

@@ -1,5 +1,6 @@
 package org.allot.api.extensions;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,7 +8,8 @@ import java.util.UUID;
  * What a group license change would do, computed without applying it: per SKU, the seats it would take and free,
  * who would wait for a seat and who would lose the license; and how many guest members would not be licensed.
  */
-public record SeatImpact(String groupId, int members, int guestMembers, List<Sku> skus) {
+@JsonRootName("SeatImpact")
+public record SeatImpactResource(String groupId, int members, int guestMembers, List<Sku> skus) {
 
     public record Sku(
             UUID skuId,

@@ -1,15 +1,17 @@
 package org.allot.api.graph;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRootName;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Graph's user, with every property Allot knows. Responses carry only the selected ones. */
-public record User(
+@JsonRootName("User")
+public record UserResource(
         @JsonProperty("@odata.type") String odataType,
         String id,
         Boolean accountEnabled,
-        List<AssignedLicense> assignedLicenses,
+        List<AssignedLicenseResource> assignedLicenses,
         List<AssignedPlan> assignedPlans,
         List<String> businessPhones,
         String city,
