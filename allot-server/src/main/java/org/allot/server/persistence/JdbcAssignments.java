@@ -242,7 +242,7 @@ public final class JdbcAssignments implements Assignments {
         return jdbc.sql("""
                         select count(distinct a.user_id) from license_assignment a
                         join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id
-                        where a.tenant_id = ? and a.sku_id = ? and a.state in ('Active', 'ActiveWithError')""")
+                        where a.tenant_id = ? and a.sku_id = ? and a.state in """ + AssignmentSql.HOLDING)
                 .params(tenant.value(), sku.value())
                 .query(Integer.class)
                 .single();

@@ -21,8 +21,9 @@ final class WaitingListSql {
             from license_assignment a
             join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id and u.deleted_at is null
             left join directory_group g on g.tenant_id = a.tenant_id and g.id = a.source_group_id
-            where a.tenant_id = :tenant and a.sku_id = :sku and a.error = 'CountViolation'
-            order by a.user_id, """
+            where a.tenant_id = :tenant and a.sku_id = :sku and a.error = """
+            + AssignmentSql.WAITING_ERROR
+            + " order by a.user_id, "
             + keys(WaitingOrder.KEYS.stream()
                     .filter(k -> k != WaitingOrder.Key.USER)
                     .toList());

@@ -8,17 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.allot.core.assignment.AssignmentState;
 import org.allot.core.query.Filter;
 import org.allot.core.query.Property;
+import org.allot.server.persistence.AssignmentSql;
 
 /** Turns a {@link Filter} into a SQL condition whose values are all bound parameters, never spliced in. */
 final class SqlFilter {
     /** The states in which an assignment holds a seat, as the engine defines them. */
-    static final String HOLDING = java.util.Arrays.stream(AssignmentState.values())
-            .filter(AssignmentState::holdsSeat)
-            .map(s -> "'" + s.name() + "'")
-            .collect(Collectors.joining(", ", "(", ")"));
+    static final String HOLDING = AssignmentSql.HOLDING;
 
     private final Map<String, Object> params;
     private final String alias;
