@@ -10,9 +10,9 @@ import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
+import org.allot.server.http.RequestIds;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
-import org.allot.server.web.RequestIds;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 

@@ -1,4 +1,4 @@
-package org.allot.server.web;
+package org.allot.server.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.allot.server.processing;
+package org.allot.server.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that is running marks it to run again afterwards.
  */
 public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
-    static final String GROUP = "GROUP";
-    static final String FILL = "FILL";
+    public static final String GROUP = "GROUP";
+    public static final String FILL = "FILL";
     /** Recomputes a dynamic group's members; the cursor is the last user evaluated. */
-    static final String RULE = "RULE";
+    public static final String RULE = "RULE";
     /** A run of the license check; the target is the run's id, the cursor the last user checked. */
-    static final String CHECK = "CHECK";
+    public static final String CHECK = "CHECK";
 
     private final JdbcClient jdbc;
 
@@ -61,7 +61,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     /** A job as its worker sees it. */
-    record Job(
+    public record Job(
             TenantId tenant,
             long id,
             String kind,
@@ -74,7 +74,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
             int attempts) {}
 
     /** Takes the oldest job nobody holds (or whose holder went silent), for {@code lease}. */
-    Optional<Job> claim(UUID worker, Duration lease) {
+    public Optional<Job> claim(UUID worker, Duration lease) {
         return jdbc.sql("""
                         update license_job set state = 'RUNNING', lease_owner = :worker,
                             lease_expires_at = clock_timestamp() + make_interval(secs => :lease),
@@ -104,7 +104,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     /** Records progress and renews the lease; false when the worker no longer holds the job. */
-    boolean progress(
+    public boolean progress(
             Job job,
             UUID worker,
             Duration lease,
@@ -136,7 +136,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
      * Whether the job was asked for again while it ran; if so it starts over from the first user, and the flag is
      * cleared. Locks the job row until the transaction ends.
      */
-    boolean takeRerun(Job job, UUID worker) {
+    public boolean takeRerun(Job job, UUID worker) {
         List<Boolean> rerun = jdbc.sql("""
                         select rerun from license_job where tenant_id = ? and id = ? and lease_owner = ?
                         for update""")
@@ -156,7 +156,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
         return false;
     }
 
-    void complete(Job job, UUID worker) {
+    public void complete(Job job, UUID worker) {
         int done = jdbc.sql("""
                         update license_job set state = 'DONE', finished_at = clock_timestamp(), lease_owner = null,
                             lease_expires_at = null, last_error = null
@@ -167,7 +167,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     /** Gives the job back after an error: it is tried again later, or given up after too many attempts. */
-    void fail(Job job, UUID worker, String error, int maxAttempts, Duration retryAfter) {
+    public void fail(Job job, UUID worker, String error, int maxAttempts, Duration retryAfter) {
         jdbc.sql("""
                         update license_job set last_error = :error,
                             state = case when attempts >= :max then 'FAILED' else state end,
@@ -191,7 +191,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     /** Gives a claimed job back, behind every job queued meanwhile, without counting the attempt. */
-    void postpone(Job job, UUID worker) {
+    public void postpone(Job job, UUID worker) {
         jdbc.sql("""
                         update license_job set state = 'QUEUED', lease_owner = null, attempts = attempts - 1,
                             lease_expires_at = null, created_at = clock_timestamp()
@@ -203,7 +203,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     /** Lets other workers take this worker's jobs at once (on a clean shutdown). */
-    void releaseAll(UUID worker) {
+    public void releaseAll(UUID worker) {
         jdbc.sql(
                         "update license_job set lease_expires_at = clock_timestamp() where lease_owner = ? and state = 'RUNNING'")
                 .param(worker)
@@ -256,8 +256,8 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     /** The worker lost its lease on the job: another worker took it over. */
-    static final class LostLease extends RuntimeException {
-        LostLease(Job job) {
+    public static final class LostLease extends RuntimeException {
+        public LostLease(Job job) {
             super("lost the lease on job " + job.id() + " (" + job.kind() + " " + job.target() + ")");
         }
     }
