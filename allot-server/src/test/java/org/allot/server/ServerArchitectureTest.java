@@ -27,6 +27,8 @@ class ServerArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "org.allot.server.web..",
+                        "org.allot.server.http..",
+                        "org.allot.server.security..",
                         "org.allot.server.processing..",
                         "org.allot.server.ldap..",
                         "org.allot.server.config..",
@@ -98,6 +100,74 @@ class ServerArchitectureTest {
         return type.isInterface()
                 && type.getPackageName().startsWith("org.allot.core")
                 && !type.reflect().isSealed();
+    }
+
+    /**
+     * Storage adapters live in persistence. The four stores of security are the exception still: moving them there
+     * needs security to own ports for them first (they hold security's own records), or persistence and security
+     * would depend on each other.
+     */
+    @Test
+    void jdbcAdaptersLiveInPersistence() {
+        classes()
+                .that()
+                .haveSimpleNameStartingWith("Jdbc")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcAppRegistrations")
+                .and()
+                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcAdminAccounts")
+                .and()
+                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcSignInFailures")
+                .and()
+                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcSigningKeys")
+                .should()
+                .resideInAPackage("org.allot.server.persistence..")
+                .check(SERVER);
+    }
+
+    /** Nothing runs back up: security sits below the web, and what both need of HTTP sits below them both. */
+    @Test
+    void securityDoesNotReachUpIntoTheWeb() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.server.web..",
+                        "org.allot.server.demo..",
+                        "org.allot.server.config..",
+                        "org.allot.server.processing..",
+                        "org.allot.server.ldap..")
+                .check(SERVER);
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.server.web..",
+                        "org.allot.server.security..",
+                        "org.allot.server.persistence..",
+                        "org.allot.server.processing..",
+                        "org.allot.server.ldap..",
+                        "org.allot.server.demo..",
+                        "org.allot.server.config..")
+                .check(SERVER);
+    }
+
+    /** The demo data goes through core's use cases like any other client of the core. */
+    @Test
+    void theDemoDataDoesNotReachIntoStorage() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.allot.server.persistence..", "org.allot.server.web..")
+                .check(SERVER);
     }
 
     @Test
