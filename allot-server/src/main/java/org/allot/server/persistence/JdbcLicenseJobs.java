@@ -1,7 +1,6 @@
 package org.allot.server.persistence;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -208,44 +207,6 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
                         "update license_job set lease_expires_at = clock_timestamp() where lease_owner = ? and state = 'RUNNING'")
                 .param(worker)
                 .update();
-    }
-
-    /**
-     * How the latest application of a dynamic group's rule in the background stands: {@code Queued}, {@code Running},
-     * {@code Complete} or {@code Failed}, with the users evaluated and how many joined and left. Empty when the rule
-     * has never needed a background run (small tenants apply it within the request).
-     */
-    public record RuleRun(
-            String status, int usersProcessed, int joined, int left, Instant startedAt, Instant finishedAt) {
-        /** Queued or running: not applied to every user yet. */
-        public boolean underWay() {
-            return status.equals("Queued") || status.equals("Running");
-        }
-    }
-
-    public Optional<RuleRun> latestRecompute(TenantId tenant, GroupId group) {
-        return jdbc.sql("""
-                        select state, started, processed, succeeded, failed, started_at, finished_at from license_job
-                        where tenant_id = ? and kind = 'RULE' and target_id = ?
-                        order by id desc limit 1""")
-                .params(tenant.value(), group.value())
-                .query((rs, i) -> new RuleRun(
-                        switch (rs.getString("state")) {
-                            case "QUEUED" -> "Queued";
-                            case "RUNNING" -> rs.getBoolean("started") ? "Running" : "Queued";
-                            case "DONE" -> "Complete";
-                            default -> "Failed";
-                        },
-                        rs.getInt("processed"),
-                        rs.getInt("succeeded"),
-                        rs.getInt("failed"),
-                        instant(rs.getTimestamp("started_at")),
-                        instant(rs.getTimestamp("finished_at"))))
-                .optional();
-    }
-
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Jobs queued or running, for status pages and tests. */
