@@ -1,10 +1,7 @@
 package org.allot.server.security;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +13,7 @@ import org.allot.core.directory.Tenant;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.Tenants;
+import org.allot.server.files.OwnerOnlyFiles;
 import org.allot.server.persistence.UnitOfWork;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -122,24 +120,15 @@ public final class Bootstrap {
     static String kept(String message, Path dataDirectory) {
         Path file = dataDirectory.resolve(CREDENTIALS_FILE).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(file.getParent());
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-                file.toFile().setReadable(false, false);
-                file.toFile().setReadable(true, true);
-                file.toFile().setWritable(true, true);
+            if (!OwnerOnlyFiles.write(file, message.strip() + System.lineSeparator(), false)) {
+                return message
+                        + String.format("  Not written to %s: a file of an earlier first start is there.%n", file);
             }
-            Files.writeString(file, message.strip() + System.lineSeparator());
             return message
                     + String.format(
                             "  Also written to %s (readable only by this account): delete it once the credentials are kept"
                                     + " safe elsewhere.%n",
                             file);
-        } catch (FileAlreadyExistsException e) {
-            return message + String.format("  Not written to %s: a file of an earlier first start is there.%n", file);
         } catch (IOException e) {
             return message + String.format("  Could not write them to %s: %s%n", file, e.getMessage());
         }
