@@ -1,5 +1,6 @@
 package org.allot.server.security;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.allot.core.TenantId;
@@ -18,10 +19,14 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Checks a client credentials request of an authenticated client before its token is issued, as Entra does: the
  * tenant the URL named ({@link TokenEndpointTenant}) must be the client's (otherwise 400 {@code unauthorized_client},
  * AADSTS700016: never a token for another tenant), and the scopes must be Microsoft Graph's {@code .default} (otherwise
- * 400 {@code invalid_scope}, AADSTS1002012). The token itself is left to the authorization server's provider, which
+ * 400 {@code invalid_scope}, AADSTS1002012); {@code openid}, {@code profile} and {@code offline_access}, which MSAL
+ * sends along, are ignored beside it. The token itself is left to the authorization server's provider, which
  * this one wraps (a provider that merely refused would let the next one issue the token).
  */
 public final class ClientCredentialsRequests implements AuthenticationProvider {
+    /** OpenID Connect's scopes, which MSAL adds to every request and Entra ignores beside a {@code .default}. */
+    private static final Set<String> OPENID = Set.of("openid", "profile", "offline_access");
+
     private final Set<String> scopes = Set.copyOf(JdbcAppRegistrations.SCOPES);
     private final AuthenticationProvider issuer;
 
@@ -48,7 +53,12 @@ public final class ClientCredentialsRequests implements AuthenticationProvider {
                         null));
             }
         }
-        for (String scope : request.getScopes()) {
+        Set<String> asked = new LinkedHashSet<>(request.getScopes());
+        asked.removeAll(OPENID);
+        if (asked.isEmpty() && !request.getScopes().isEmpty()) {
+            asked = request.getScopes();
+        }
+        for (String scope : asked) {
             if (!scopes.contains(scope)) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(
                         OAuth2ErrorCodes.INVALID_SCOPE,
@@ -58,7 +68,11 @@ public final class ClientCredentialsRequests implements AuthenticationProvider {
                         null));
             }
         }
-        return issuer.authenticate(authentication);
+        return issuer.authenticate(
+                asked.equals(request.getScopes())
+                        ? request
+                        : new OAuth2ClientCredentialsAuthenticationToken(
+                                (Authentication) request.getPrincipal(), asked, request.getAdditionalParameters()));
     }
 
     @Override

@@ -167,6 +167,11 @@ class TenantAuthoritiesIT extends ApiIT {
         assertThat(token(app, "organizations", "00000003-0000-0000-c000-000000000000/.default")
                         .status())
                 .isEqualTo(200);
+        Response withOpenId = token(app, app.tenant.toString(), GRAPH + " openid profile offline_access");
+        assertThat(withOpenId.status())
+                .as("MSAL adds OpenID Connect's scopes to every request; Entra ignores them beside .default")
+                .isEqualTo(200);
+        assertThat(withOpenId.body().path("scope").asString()).isEqualTo(GRAPH);
         for (String scope : List.of("User.Read.All", "https://graph.microsoft.com/User.Read.All", "openid")) {
             Response answer = token(app, app.tenant.toString(), scope);
 
