@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.allot.api.extensions.MembershipRulePreview;
 import org.allot.api.extensions.MembershipRuleRequest;
-import org.allot.api.graph.Group;
+import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
@@ -159,7 +159,7 @@ final class GroupRule {
     void apply(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Mixin Waiting waiting) {
-        Group g = context.directory().group(group, "id");
+        GroupResource g = context.directory().group(group, "id");
         context.api().post(Query.path("/allot/v1/groups", g.id(), "recomputeMembership"), Map.of());
         print(context.directory().group(g.id(), FIELDS), waiting);
     }
@@ -181,12 +181,12 @@ final class GroupRule {
     }
 
     private void change(String group, Map<String, Object> values, Waiting waiting) {
-        Group g = context.directory().group(group, "id");
+        GroupResource g = context.directory().group(group, "id");
         context.api().patch(Query.path("/v1.0/groups", g.id()), new LinkedHashMap<>(values));
         print(context.directory().group(g.id(), FIELDS), waiting);
     }
 
-    private void print(Group g, Waiting waiting) {
+    private void print(GroupResource g, Waiting waiting) {
         boolean dynamic = g.groupTypes() != null && g.groupTypes().contains("DynamicMembership");
         Item item = Item.of()
                 .put("id", g.id())
@@ -209,7 +209,7 @@ final class GroupRule {
     }
 
     /** Polls how applying the rule stands until it is Complete; a Failed run or the timeout is an error. */
-    private JsonNode await(Group group, Duration timeout) {
+    private JsonNode await(GroupResource group, Duration timeout) {
         JsonNode processing = Polling.until(
                 context,
                 "Applying the rule of " + group.displayName(),

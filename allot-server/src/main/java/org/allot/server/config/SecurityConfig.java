@@ -1,6 +1,8 @@
 package org.allot.server.config;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.allot.server.http.GraphErrorBodies;
+import org.allot.server.http.PublicUrl;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminPrincipal;
@@ -23,8 +25,6 @@ import org.allot.server.security.TokenClaims;
 import org.allot.server.security.TokenEndpointGuard;
 import org.allot.server.security.TokenEndpointTenant;
 import org.allot.server.security.UnknownClients;
-import org.allot.server.web.GraphErrorBodies;
-import org.allot.server.web.PublicUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -2,11 +2,11 @@ package org.allot.server.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.allot.server.http.PublicUrl;
 import org.allot.server.security.Bootstrap;
 import org.allot.server.security.tls.PlainHttp;
 import org.allot.server.security.tls.ServerCertificate;
 import org.allot.server.security.tls.Transport;
-import org.allot.server.web.PublicUrl;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.tomcat.TomcatWebServer;

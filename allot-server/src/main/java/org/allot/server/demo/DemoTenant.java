@@ -12,6 +12,7 @@ import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.catalog.Catalog;
@@ -32,7 +33,6 @@ import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionStatus;
-import org.allot.server.persistence.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +108,7 @@ public final class DemoTenant {
     private final SubscriptionBook subscriptions;
     private final ProductCatalog catalog;
     private final Licensing licensing;
-    private final UnitOfWork work;
+    private final Transactions work;
 
     public DemoTenant(
             Tenants tenants,
@@ -118,7 +118,7 @@ public final class DemoTenant {
             SubscriptionBook subscriptions,
             ProductCatalog catalog,
             Licensing licensing,
-            UnitOfWork work) {
+            Transactions work) {
         this.tenants = tenants;
         this.tenantDirectory = tenantDirectory;
         this.users = users;
@@ -134,7 +134,7 @@ public final class DemoTenant {
         if (work.read(() -> tenants.find(CONTOSO)).isPresent()) {
             return false;
         }
-        work.execute(() -> {
+        work.run(() -> {
             create(defaultUsageLocation, new Random(seed));
             return null;
         });

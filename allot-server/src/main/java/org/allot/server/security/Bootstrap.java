@@ -9,12 +9,12 @@ import java.util.UUID;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.Tenants;
 import org.allot.server.files.OwnerOnlyFiles;
-import org.allot.server.persistence.UnitOfWork;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -42,7 +42,7 @@ public final class Bootstrap {
     private final JdbcAppRegistrations appStore;
     private final AppRegistrations apps;
     private final PasswordEncoder passwords;
-    private final UnitOfWork work;
+    private final Transactions work;
     private final Clock clock;
 
     public Bootstrap(
@@ -52,7 +52,7 @@ public final class Bootstrap {
             JdbcAppRegistrations appStore,
             AppRegistrations apps,
             PasswordEncoder passwords,
-            UnitOfWork work,
+            Transactions work,
             Clock clock) {
         this.tenants = tenants;
         this.tenantDirectory = tenantDirectory;
@@ -74,7 +74,7 @@ public final class Bootstrap {
 
     /** Creates what is missing; returns the message to print, if anything was created. */
     public Optional<String> run(Settings settings) {
-        return work.execute(() -> {
+        return work.run(() -> {
             List<Tenant> all = tenants.all();
             Tenant tenant = all.isEmpty() ? createTenant(settings) : all.get(0);
             if (admins.any(tenant.id()) || !appStore.of(tenant.id()).isEmpty()) {

@@ -42,6 +42,7 @@ import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcLicenseChecks;
+import org.allot.server.persistence.JdbcLicenseJobs;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
@@ -51,7 +52,6 @@ import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.processing.JdbcLicenseJobs;
 import org.allot.server.processing.JobRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -88,6 +88,7 @@ public final class PostgresInstallation implements Installation {
         this.clock = clock;
         this.settings = settings;
         this.jdbc = JdbcClient.create(dataSource);
+        work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         tenants = new JdbcTenants(jdbc);
         users = new JdbcUsers(jdbc);
         groups = new JdbcGroups(jdbc);
@@ -100,6 +101,7 @@ public final class PostgresInstallation implements Installation {
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
         JdbcDynamicGroups dynamicGroups = new JdbcDynamicGroups(jdbc);
         catalog = new ProductCatalog(
+                work,
                 builtIn,
                 new JdbcProducts(jdbc),
                 new JdbcPlanRules(jdbc),
@@ -107,6 +109,7 @@ public final class PostgresInstallation implements Installation {
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
+                work,
                 tenants,
                 new JdbcTenantLocks(jdbc),
                 users,
@@ -132,7 +135,6 @@ public final class PostgresInstallation implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
-        work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         runner = new JobRunner(
                 jobs,
                 licensing,

@@ -8,10 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.allot.server.persistence.query.Entity;
-import org.allot.server.persistence.query.Filter;
-import org.allot.server.persistence.query.Property;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Property;
+import org.allot.core.query.Query;
 import org.allot.server.web.StorableText;
 
 /**
