@@ -17,10 +17,7 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
-import org.allot.core.directory.GroupDirectory;
-import org.allot.core.directory.Memberships;
 import org.allot.core.directory.Tenants;
-import org.allot.core.directory.UserDirectory;
 
 /**
  * Hybrid identity: a tenant's connector to its on-premises directory, runs that bring its users and groups over (on
@@ -48,48 +45,30 @@ public final class DirectorySync {
     private final DeletionPhase deletions;
     private final RunProgress progress;
 
+    /**
+     * A sync over {@code stores}, reading {@code onPremises} and writing into {@code directory}, audited in
+     * {@code audit}.
+     */
     public DirectorySync(
-            Tenants tenants,
-            Connectors connectors,
-            SyncRuns runs,
-            SyncedObjects synced,
-            DirectorySource source,
-            Secrets secrets,
-            SyncLocks locks,
-            Transactions transactions,
-            UserDirectory users,
-            GroupDirectory groups,
-            Memberships memberships,
+            SyncStores stores,
+            OnPremisesDirectory onPremises,
+            CloudDirectory directory,
             AuditLog audit,
             Clock clock,
             SyncSettings settings) {
-        this.tenants = Objects.requireNonNull(tenants);
-        this.connectors = Objects.requireNonNull(connectors);
-        this.runs = Objects.requireNonNull(runs);
-        this.source = Objects.requireNonNull(source);
-        this.secrets = Objects.requireNonNull(secrets);
-        this.locks = Objects.requireNonNull(locks);
-        this.transactions = Objects.requireNonNull(transactions);
+        this.tenants = stores.tenants();
+        this.connectors = stores.connectors();
+        this.runs = stores.runs();
+        this.source = onPremises.source();
+        this.secrets = onPremises.secrets();
+        this.locks = stores.locks();
+        this.transactions = stores.transactions();
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
-        this.progress = new RunProgress(runs, transactions, settings);
-        this.deletions = new DeletionPhase(users, groups, transactions, settings);
-        this.runner = new SyncRunner(
-                tenants,
-                connectors,
-                runs,
-                synced,
-                source,
-                secrets,
-                locks,
-                transactions,
-                audit,
-                clock,
-                settings,
-                new ObjectPhase(synced, users, groups, memberships, transactions, settings, progress),
-                new MembershipPhase(groups, transactions, progress),
-                deletions,
-                progress);
+        SyncPhases phases = SyncPhases.of(stores, directory, Objects.requireNonNull(settings));
+        this.progress = phases.progress();
+        this.deletions = phases.deletions();
+        this.runner = new SyncRunner(stores, onPremises, audit, clock, settings, phases);
     }
 
     /** Creates or replaces the tenant's connector. The password is sealed for storage and never read back. */
