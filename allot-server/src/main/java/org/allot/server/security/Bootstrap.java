@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.Actor;
@@ -99,6 +100,7 @@ public final class Bootstrap {
                     .value()
                     .app();
             return Optional.of(String.format(
+                    Locale.ROOT,
                     "%nFirst start of tenant %s (%s): these credentials are shown once, keep them safe.%n"
                             + "  Admin center sign-in: %s / %s%n"
                             + "  API app (client credentials, Global Administrator):%n"
@@ -135,13 +137,16 @@ public final class Bootstrap {
             Files.writeString(file, message.strip() + System.lineSeparator());
             return message
                     + String.format(
+                            Locale.ROOT,
                             "  Also written to %s (readable only by this account): delete it once the credentials are kept"
                                     + " safe elsewhere.%n",
                             file);
         } catch (FileAlreadyExistsException e) {
-            return message + String.format("  Not written to %s: a file of an earlier first start is there.%n", file);
+            return message
+                    + String.format(
+                            Locale.ROOT, "  Not written to %s: a file of an earlier first start is there.%n", file);
         } catch (IOException e) {
-            return message + String.format("  Could not write them to %s: %s%n", file, e.getMessage());
+            return message + String.format(Locale.ROOT, "  Could not write them to %s: %s%n", file, e.getMessage());
         }
     }
 

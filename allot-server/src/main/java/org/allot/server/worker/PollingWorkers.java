@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
@@ -25,7 +26,7 @@ public final class PollingWorkers {
     private final String label;
     private final String threadName;
     private final int count;
-    private final long pollMillis;
+    private final long pollNanos;
     private final Turn turn;
     private final List<Thread> threads = new ArrayList<>();
     private final Object signal = new Object();
@@ -41,7 +42,7 @@ public final class PollingWorkers {
         this.label = Objects.requireNonNull(label);
         this.threadName = Objects.requireNonNull(threadName);
         this.count = count;
-        this.pollMillis = Math.max(1, pollInterval.toMillis());
+        this.pollNanos = Math.max(1, pollInterval.toNanos());
         this.turn = Objects.requireNonNull(turn);
     }
 
@@ -106,9 +107,10 @@ public final class PollingWorkers {
     }
 
     private void pause() throws InterruptedException {
+        long deadline = System.nanoTime() + pollNanos;
         synchronized (signal) {
-            if (!woken && running) {
-                signal.wait(pollMillis);
+            for (long left = pollNanos; !woken && running && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(signal, left);
             }
             woken = false;
         }

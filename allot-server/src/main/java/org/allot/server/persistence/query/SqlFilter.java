@@ -79,7 +79,7 @@ final class SqlFilter {
     }
 
     private static String scoped(Property property, String condition) {
-        return property.scope() == null ? condition : String.format(property.scope(), condition);
+        return property.scope() == null ? condition : String.format(Locale.ROOT, property.scope(), condition);
     }
 
     private String licenses() {
