@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.Actor;
@@ -97,6 +98,7 @@ public final class Bootstrap {
                     .value()
                     .app();
             return Optional.of(String.format(
+                    Locale.ROOT,
                     "%nFirst start of tenant %s (%s): these credentials are shown once, keep them safe.%n"
                             + "  Admin center sign-in: %s / %s%n"
                             + "  API app (client credentials, Global Administrator):%n"
@@ -122,15 +124,17 @@ public final class Bootstrap {
         try {
             if (!OwnerOnlyFiles.write(file, message.strip() + System.lineSeparator(), false)) {
                 return message
-                        + String.format("  Not written to %s: a file of an earlier first start is there.%n", file);
+                        + String.format(
+                                Locale.ROOT, "  Not written to %s: a file of an earlier first start is there.%n", file);
             }
             return message
                     + String.format(
+                            Locale.ROOT,
                             "  Also written to %s (readable only by this account): delete it once the credentials are kept"
                                     + " safe elsewhere.%n",
                             file);
         } catch (IOException e) {
-            return message + String.format("  Could not write them to %s: %s%n", file, e.getMessage());
+            return message + String.format(Locale.ROOT, "  Could not write them to %s: %s%n", file, e.getMessage());
         }
     }
 
