@@ -12,7 +12,10 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md sections 2 and 7: the server's packages by role, and which may use which. */
+/**
+ * docs/architecture.md, "Server: packages by role, and core is the only door": which package may use which (the table
+ * of arrows names each test).
+ */
 class ServerArchitectureTest {
     private static final JavaClasses SERVER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

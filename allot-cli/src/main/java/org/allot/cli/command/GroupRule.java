@@ -3,6 +3,7 @@ package org.allot.cli.command;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -100,14 +101,15 @@ final class GroupRule {
             String name = l.skuPartNumber() == null ? l.skuId().toString() : l.skuPartNumber();
             item.put(
                     "seats " + name,
-                    "take %d, available %d, already waiting %d, freed %d, would wait %d, would lose %d"
-                            .formatted(
-                                    l.seatsTaken(),
-                                    l.availableNow(),
-                                    l.alreadyWaiting(),
-                                    l.seatsFreed(),
-                                    l.wouldWait(),
-                                    l.wouldLose()));
+                    String.format(
+                            Locale.ROOT,
+                            "take %d, available %d, already waiting %d, freed %d, would wait %d, would lose %d",
+                            l.seatsTaken(),
+                            l.availableNow(),
+                            l.alreadyWaiting(),
+                            l.seatsFreed(),
+                            l.wouldWait(),
+                            l.wouldLose()));
         }
         context.printer().print(item);
     }

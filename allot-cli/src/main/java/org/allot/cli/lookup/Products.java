@@ -1,6 +1,5 @@
 package org.allot.cli.lookup;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -104,13 +103,6 @@ public final class Products {
                 .or(() -> fromCatalogue(id))
                 .map(Sku::partNumber)
                 .orElse(id);
-    }
-
-    /** The part numbers of SKU ids, in order. */
-    public List<String> partNumbers(List<?> skuIds) {
-        List<String> names = new ArrayList<>();
-        skuIds.forEach(id -> names.add(partNumber(id)));
-        return names;
     }
 
     /** The SKU a known id names, or empty. */

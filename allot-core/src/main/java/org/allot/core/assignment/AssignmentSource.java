@@ -8,6 +8,7 @@ import org.allot.core.directory.GroupId;
 public sealed interface AssignmentSource extends Comparable<AssignmentSource>
         permits AssignmentSource.Direct, AssignmentSource.Inherited {
 
+    @SuppressWarnings("ClassInitializationDeadlock") // Direct is made only here: nothing can initialize it first
     AssignmentSource DIRECT = new Direct();
 
     /** The key of a direct source: the nil UUID, which no group has. */

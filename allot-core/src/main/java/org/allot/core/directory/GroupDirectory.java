@@ -90,8 +90,8 @@ public final class GroupDirectory {
                 displayName,
                 nickname,
                 (String) v.get(GroupAttribute.DESCRIPTION),
-                (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE),
-                (Boolean) v.getOrDefault(GroupAttribute.MAIL_ENABLED, Boolean.FALSE),
+                (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, true),
+                (Boolean) v.getOrDefault(GroupAttribute.MAIL_ENABLED, false),
                 groupTypes,
                 (String) v.get(GroupAttribute.MEMBERSHIP_RULE),
                 v.get(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE) != null

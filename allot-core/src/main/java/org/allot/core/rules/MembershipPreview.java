@@ -120,7 +120,6 @@ public final class MembershipPreview {
         private final TenantId tenant;
         private final Group group;
         private final MembershipRule rule;
-        private final int page;
         private final List<GroupLicense> licenses;
         private final boolean guestsLicensed;
         private final Page matching;
@@ -134,7 +133,6 @@ public final class MembershipPreview {
             this.tenant = tenant;
             this.group = group;
             this.rule = rule;
-            this.page = page;
             this.licenses = group == null ? List.of() : groupLicenses.of(tenant, group.id());
             this.guestsLicensed = tenants.find(tenant)
                     .map(Tenant::policy)

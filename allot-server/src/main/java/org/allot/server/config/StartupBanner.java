@@ -32,6 +32,7 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     @Override
+    @SuppressForbidden("the banner is for the person who started the server, on its console, not in the log")
     public void onApplicationEvent(ApplicationReadyEvent event) {
         WebServer server =
                 event.getApplicationContext() instanceof WebServerApplicationContext web ? web.getWebServer() : null;

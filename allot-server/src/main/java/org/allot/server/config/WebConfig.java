@@ -159,6 +159,7 @@ class WebConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
+    @SuppressForbidden("the first credentials are shown once on the console, never in the log")
     ApplicationRunner firstStart(Bootstrap bootstrap, AllotProperties properties) {
         AllotProperties.Bootstrap b = properties.bootstrap();
         return args -> bootstrap

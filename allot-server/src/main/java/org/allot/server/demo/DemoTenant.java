@@ -1,5 +1,6 @@
 package org.allot.server.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * EMS (25), SPE_E5 (10) and POWER_BI_PRO (5) — fewer seats than some groups want, so waiting lists show.
  */
 public final class DemoTenant {
-    public static final TenantId CONTOSO = new TenantId(UUID.nameUUIDFromBytes("allot-demo:contoso".getBytes()));
+    public static final TenantId CONTOSO =
+            new TenantId(UUID.nameUUIDFromBytes("allot-demo:contoso".getBytes(StandardCharsets.UTF_8)));
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
     private static final String[] FIRST = {
         "Ada",
@@ -277,9 +279,9 @@ public final class DemoTenant {
         if (synced) {
             values.put(UserAttribute.ACCOUNT_ENABLED, random.nextInt(20) != 0);
             String immutableId = java.util.Base64.getEncoder()
-                    .encodeToString(UUID.nameUUIDFromBytes(("contoso-ad:" + n).getBytes())
+                    .encodeToString(UUID.nameUUIDFromBytes(("contoso-ad:" + n).getBytes(StandardCharsets.UTF_8))
                             .toString()
-                            .getBytes())
+                            .getBytes(StandardCharsets.UTF_8))
                     .substring(0, 24);
             return users.provisionSynced(admin.as(Actor.DIRECTORY_SYNC), values, immutableId, alias)
                     .value();

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GraphErrorBodies {
     private static final List<String> API_PATHS = List.of("/v1.0/", "/allot/v1/", "/oauth2/");
+    /** Paths under a tenant segment that are the OAuth endpoints' ({@code /{tenant}/oauth2/v2.0/token}, …). */
+    private static final List<String> TENANT_PATHS = List.of("/oauth2/", "/v2.0/", "/discovery/");
 
     private final JsonMapper json;
     private final Clock clock;
@@ -31,7 +33,9 @@ public final class GraphErrorBodies {
             return false;
         }
         String path = requestUri.endsWith("/") ? requestUri : requestUri + "/";
-        return API_PATHS.stream().anyMatch(path::startsWith);
+        int second = path.indexOf('/', 1);
+        return API_PATHS.stream().anyMatch(path::startsWith)
+                || second > 1 && TENANT_PATHS.stream().anyMatch(p -> path.startsWith(p, second));
     }
 
     public ODataError body(HttpServletRequest request, String code, String message) {

@@ -1,6 +1,7 @@
 package org.allot.server.persistence;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.allot.core.Outcome;
 import org.allot.core.Transactions;
@@ -19,7 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class UnitOfWork implements Transactions {
     private static final Logger log = LoggerFactory.getLogger(UnitOfWork.class);
+    /** A conflict is run again at least this many times, ... */
     private static final int ATTEMPTS = 8;
+    /** ... and for as long as this, whatever the number: a loaded machine lengthens every other transaction's hold. */
+    private static final long PERSIST_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final TransactionTemplate write;
     private final TransactionTemplate read;
@@ -81,11 +85,12 @@ public final class UnitOfWork implements Transactions {
     }
 
     private static <T> T retrying(Supplier<T> attempt) {
+        long start = System.nanoTime();
         for (int i = 1; ; i++) {
             try {
                 return attempt.get();
             } catch (ConcurrencyFailureException e) {
-                if (i >= ATTEMPTS) {
+                if (i >= ATTEMPTS && System.nanoTime() - start > PERSIST_NANOS) {
                     throw e;
                 }
                 log.debug(

@@ -91,10 +91,7 @@ public final class AppRegistrations {
         }
         Optional<Role> role = Role.parse(roleName);
         if (role.isEmpty()) {
-            return Outcome.refused(Rejection.invalid(
-                    "'%s' is not a role. Roles: Global Administrator, License Administrator, User Administrator,"
-                            + " Groups Administrator, Global Reader.",
-                    roleName));
+            return Outcome.refused(notARole(roleName));
         }
         if (secret.length() < 16) {
             return Outcome.refused(Rejection.invalid("A client secret has at least 16 characters."));
@@ -202,10 +199,7 @@ public final class AppRegistrations {
         }
         Optional<Role> role = Role.parse(roleName);
         if (role.isEmpty()) {
-            return Outcome.refused(Rejection.invalid(
-                    "'%s' is not a role. Roles: Global Administrator, License Administrator, User Administrator,"
-                            + " Groups Administrator, Global Reader.",
-                    roleName));
+            return Outcome.refused(notARole(roleName));
         }
         if (caller.actor().id().equals(clientId.toString())) {
             return Outcome.refused(Rejection.invalid("An app cannot change its own role."));
@@ -285,5 +279,12 @@ public final class AppRegistrations {
         byte[] bytes = new byte[30];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Rejection notARole(String name) {
+        return Rejection.invalid(
+                "'%s' is not a role. Roles: Global Administrator, License Administrator, User Administrator,"
+                        + " Groups Administrator, Global Reader.",
+                name);
     }
 }

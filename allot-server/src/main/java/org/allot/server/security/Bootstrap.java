@@ -1,12 +1,10 @@
 package org.allot.server.security;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.Actor;
@@ -17,6 +15,7 @@ import org.allot.core.directory.Tenant;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.Tenants;
+import org.allot.server.files.OwnerOnlyFiles;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -99,6 +98,7 @@ public final class Bootstrap {
                     .value()
                     .app();
             return Optional.of(String.format(
+                    Locale.ROOT,
                     "%nFirst start of tenant %s (%s): these credentials are shown once, keep them safe.%n"
                             + "  Admin center sign-in: %s / %s%n"
                             + "  API app (client credentials, Global Administrator):%n"
@@ -122,26 +122,19 @@ public final class Bootstrap {
     static String kept(String message, Path dataDirectory) {
         Path file = dataDirectory.resolve(CREDENTIALS_FILE).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(file.getParent());
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-                file.toFile().setReadable(false, false);
-                file.toFile().setReadable(true, true);
-                file.toFile().setWritable(true, true);
+            if (!OwnerOnlyFiles.write(file, message.strip() + System.lineSeparator(), false)) {
+                return message
+                        + String.format(
+                                Locale.ROOT, "  Not written to %s: a file of an earlier first start is there.%n", file);
             }
-            Files.writeString(file, message.strip() + System.lineSeparator());
             return message
                     + String.format(
+                            Locale.ROOT,
                             "  Also written to %s (readable only by this account): delete it once the credentials are kept"
                                     + " safe elsewhere.%n",
                             file);
-        } catch (FileAlreadyExistsException e) {
-            return message + String.format("  Not written to %s: a file of an earlier first start is there.%n", file);
         } catch (IOException e) {
-            return message + String.format("  Could not write them to %s: %s%n", file, e.getMessage());
+            return message + String.format(Locale.ROOT, "  Could not write them to %s: %s%n", file, e.getMessage());
         }
     }
 

@@ -79,7 +79,7 @@ final class SqlFilter {
 
     private String scoped(Property property, String condition) {
         String scope = Column.of(alias, property).scope();
-        return scope == null ? condition : String.format(scope, condition);
+        return scope == null ? condition : String.format(Locale.ROOT, scope, condition);
     }
 
     private String column(Property property) {
