@@ -35,7 +35,7 @@ public final class GraphErrorBodies {
         String path = requestUri.endsWith("/") ? requestUri : requestUri + "/";
         int second = path.indexOf('/', 1);
         return API_PATHS.stream().anyMatch(path::startsWith)
-                || second > 1 && TENANT_PATHS.stream().anyMatch(p -> path.startsWith(p, second));
+                || (second > 1 && TENANT_PATHS.stream().anyMatch(p -> path.startsWith(p, second)));
     }
 
     public ODataError body(HttpServletRequest request, String code, String message) {

@@ -45,7 +45,7 @@ public final class PublicUrl {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (!scheme.equals("https") && !scheme.equals("http")
+        if ((!scheme.equals("https") && !scheme.equals("http"))
                 || uri.getHost() == null
                 || uri.getRawUserInfo() != null
                 || uri.getRawQuery() != null

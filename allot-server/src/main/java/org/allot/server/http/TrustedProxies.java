@@ -52,7 +52,7 @@ public final class TrustedProxies extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (trusted(request.getRemoteAddr())) {
-            request.setAttribute(PublicUrl.FORWARDED, Boolean.TRUE);
+            request.setAttribute(PublicUrl.FORWARDED, true);
             honour.doFilter(request, response, chain);
         } else {
             drop.doFilter(request, response, chain);

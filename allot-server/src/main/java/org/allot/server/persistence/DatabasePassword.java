@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.allot.server.files.OwnerOnlyFiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The embedded database superuser's password: generated at random on first start and kept in a file of the data
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * @param created whether this start generated it
  */
 record DatabasePassword(Path file, String value, boolean created) {
-    private static final Logger log = LoggerFactory.getLogger(DatabasePassword.class);
     /** The password kept in the file; a new one, written there, if there is none yet. */
     static DatabasePassword readOrCreate(Path file) throws IOException {
         if (Files.exists(file)) {

@@ -289,7 +289,7 @@ class DynamicGroupsApiIT extends ApiIT {
         Group group = new Group();
         group.setDisplayName(name);
         group.setMailEnabled(false);
-        group.setMailNickname(name.replace(" ", "").toLowerCase());
+        group.setMailNickname(name.replace(" ", "").toLowerCase(java.util.Locale.ROOT));
         group.setSecurityEnabled(true);
         group.setGroupTypes(List.of("DynamicMembership"));
         group.setMembershipRule(rule);

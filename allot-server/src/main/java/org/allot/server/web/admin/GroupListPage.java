@@ -132,7 +132,7 @@ public class GroupListPage {
         if (!description.isBlank()) {
             values.put(GroupAttribute.DESCRIPTION, description.strip());
         }
-        values.put(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE);
+        values.put(GroupAttribute.SECURITY_ENABLED, true);
         if (dynamic) {
             values.put(GroupAttribute.MEMBERSHIP_RULE, rule.strip());
         }

@@ -118,7 +118,7 @@ final class FilterParser {
         if (peek().is("/")) {
             name = path(name);
         }
-        if (name.text().equalsIgnoreCase("hasMembersWithLicenseErrors") && entity == Entity.GROUP) {
+        if (name.text().equalsIgnoreCase("hasMembersWithLicenseErrors") && Entity.GROUP.equals(entity)) {
             Filter.Operator operator = operator(next());
             Object value = literal(next(), Property.Type.BOOLEAN);
             if (operator != Filter.Operator.EQ || value == null) {

@@ -142,7 +142,7 @@ public record ODataQuery(
                 .filter(Property::sortable)
                 .orElseThrow(() -> new BadRequest("Order by not supported for property '" + parts[0] + "' on type '"
                         + entity.typeName() + "'. Supported: displayName"
-                        + (entity == Entity.USER ? ", userPrincipalName." : ".")));
+                        + (Entity.USER.equals(entity) ? ", userPrincipalName." : ".")));
         return new Query.Order(property, parts.length == 2 && parts[1].equalsIgnoreCase("desc"));
     }
 
@@ -174,7 +174,7 @@ public record ODataQuery(
         return Query.Cursor.ofToken(token, collection, order)
                 .filter(c ->
                         c.value() == null || StorableText.problem(c.value()).isEmpty())
-                .filter(c -> entity != Entity.AUDIT || isTime(c.value()))
+                .filter(c -> !Entity.AUDIT.equals(entity) || isTime(c.value()))
                 .orElseThrow(() -> new BadRequest("Invalid $skiptoken: use the @odata.nextLink of the previous page of"
                         + " this collection as it is, with the same $orderby."));
     }
