@@ -223,27 +223,6 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
         }
     }
 
-    public Optional<RuleRun> latestRecompute(TenantId tenant, GroupId group) {
-        return jdbc.sql("""
-                        select state, started, processed, succeeded, failed, started_at, finished_at from license_job
-                        where tenant_id = ? and kind = 'RULE' and target_id = ?
-                        order by id desc limit 1""")
-                .params(tenant.value(), group.value())
-                .query((rs, i) -> new RuleRun(
-                        switch (rs.getString("state")) {
-                            case "QUEUED" -> "Queued";
-                            case "RUNNING" -> rs.getBoolean("started") ? "Running" : "Queued";
-                            case "DONE" -> "Complete";
-                            default -> "Failed";
-                        },
-                        rs.getInt("processed"),
-                        rs.getInt("succeeded"),
-                        rs.getInt("failed"),
-                        instant(rs.getTimestamp("started_at")),
-                        instant(rs.getTimestamp("finished_at"))))
-                .optional();
-    }
-
     private static Instant instant(java.sql.Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
