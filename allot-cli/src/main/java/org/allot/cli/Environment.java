@@ -26,6 +26,7 @@ public record Environment(Map<String, String> variables, Path home, boolean inte
         this(variables, home, interactive, InputStream.nullInputStream());
     }
 
+    @SuppressWarnings("SystemConsoleNull") // on Java 17, the CLI's runtime, the console is null without a terminal
     public static Environment ofProcess() {
         return new Environment(
                 System.getenv(), Path.of(System.getProperty("user.home")), System.console() != null, System.in);

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md sections 2 and 7: the CLI is a client of the REST API; of Allot's code it uses the wire records only. */
+/**
+ * docs/architecture.md, "The modules": the CLI is a client of the REST API; of Allot's code it uses the wire records
+ * only.
+ */
 class CliArchitectureTest {
     private static final JavaClasses CLI = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -158,7 +158,7 @@ class DemoTenantIT {
             browser.find(By.cssSelector("canvas[data-chart]"));
             browser.waitUntil(d -> browser.script("return window.Chart && window.Chart.getChart(document.querySelector("
                             + "'canvas[data-chart]')) != null;")
-                    .equals(Boolean.TRUE));
+                    .equals(true));
             assertThat(browser.screenshot("dashboard")).exists();
             browser.open("/users/" + waiting);
             assertThat(browser.text(By.cssSelector("[data-test=license-status]")))

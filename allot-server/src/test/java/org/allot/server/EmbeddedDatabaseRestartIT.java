@@ -27,7 +27,7 @@ class EmbeddedDatabaseRestartIT {
                 "--allot.tls.enabled=false",
                 "--allot.demo.enabled=true");
         try (JavaProcess first = JavaProcess.start("org.allot.server.AllotServer", args)) {
-            first.await("Allot is listening on http://localhost:", Duration.ofSeconds(120));
+            first.await("Allot is listening on http://localhost:", Duration.ofMinutes(2));
             assertThat(first.output()).contains("Created the demo tenant Contoso");
             first.kill();
         }
@@ -37,7 +37,7 @@ class EmbeddedDatabaseRestartIT {
         String password = Files.readString(data.resolve("postgres-password"));
 
         try (JavaProcess second = JavaProcess.start("org.allot.server.AllotServer", args)) {
-            second.await("Allot is listening on http://localhost:", Duration.ofSeconds(120));
+            second.await("Allot is listening on http://localhost:", Duration.ofMinutes(2));
             assertThat(second.output())
                     .contains("left running by a server that stopped abruptly")
                     .doesNotContain("Created the demo tenant")

@@ -1,13 +1,21 @@
 package org.allot.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md sections 2 and 7: the server's packages by role, and which may use which. */
+/**
+ * docs/architecture.md, "Server: packages by role, and core is the only door": which package may use which (the table
+ * of arrows names each test).
+ */
 class ServerArchitectureTest {
     private static final JavaClasses SERVER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -22,6 +30,8 @@ class ServerArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "org.allot.server.web..",
+                        "org.allot.server.http..",
+                        "org.allot.server.security..",
                         "org.allot.server.processing..",
                         "org.allot.server.ldap..",
                         "org.allot.server.config..",
@@ -41,6 +51,125 @@ class ServerArchitectureTest {
                         "org.allot.server.demo..",
                         "org.allot.server.config..",
                         "org.allot.server.processing..")
+                .check(SERVER);
+    }
+
+    /** Core is the only door: the web reaches storage only through core's use cases, never through persistence. */
+    @Test
+    void theWebDoesNotReachIntoStorageJobsOrSync() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.server.persistence..",
+                        "org.allot.server.processing..",
+                        "org.allot.server.ldap..",
+                        "org.allot.server.demo..",
+                        "org.allot.server.config..")
+                .check(SERVER);
+    }
+
+    /**
+     * Controllers and pages are given core's use cases (the classes that own a unit of work), never its ports: a port
+     * reached from the web would be a door around the core.
+     */
+    @Test
+    void theWebIsGivenUseCasesNotPorts() {
+        classes()
+                .that()
+                .resideInAPackage("org.allot.server.web..")
+                .should(new ArchCondition<>("not be given a port of the core") {
+                    @Override
+                    public void check(JavaClass web, ConditionEvents events) {
+                        web.getConstructors().forEach(c -> c.getRawParameterTypes().stream()
+                                .filter(ServerArchitectureTest::isCorePort)
+                                .forEach(port -> events.add(SimpleConditionEvent.violated(
+                                        web, web.getName() + " is given the port " + port.getName()))));
+                        web.getFields().stream()
+                                .filter(f -> isCorePort(f.getRawType()))
+                                .forEach(f -> events.add(SimpleConditionEvent.violated(
+                                        web,
+                                        web.getName() + " holds the port "
+                                                + f.getRawType().getName())));
+                    }
+                })
+                .check(SERVER);
+    }
+
+    /** A port of the core: an interface of {@code org.allot.core} that is not a closed set of values. */
+    private static boolean isCorePort(JavaClass type) {
+        return type.isInterface()
+                && type.getPackageName().startsWith("org.allot.core")
+                && !type.reflect().isSealed();
+    }
+
+    /**
+     * Storage adapters live in persistence. The four stores of security are the exception still: moving them there
+     * needs security to own ports for them first (they hold security's own records), or persistence and security
+     * would depend on each other.
+     */
+    @Test
+    void jdbcAdaptersLiveInPersistence() {
+        classes()
+                .that()
+                .haveSimpleNameStartingWith("Jdbc")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcAppRegistrations")
+                .and()
+                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcAdminAccounts")
+                .and()
+                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcSignInFailures")
+                .and()
+                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcSigningKeys")
+                .should()
+                .resideInAPackage("org.allot.server.persistence..")
+                .check(SERVER);
+    }
+
+    /** Nothing runs back up: security sits below the web, and what both need of HTTP sits below them both. */
+    @Test
+    void securityDoesNotReachUpIntoTheWeb() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.server.web..",
+                        "org.allot.server.demo..",
+                        "org.allot.server.config..",
+                        "org.allot.server.processing..",
+                        "org.allot.server.ldap..")
+                .check(SERVER);
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.allot.server.web..",
+                        "org.allot.server.security..",
+                        "org.allot.server.persistence..",
+                        "org.allot.server.processing..",
+                        "org.allot.server.ldap..",
+                        "org.allot.server.demo..",
+                        "org.allot.server.config..")
+                .check(SERVER);
+    }
+
+    /** The demo data goes through core's use cases like any other client of the core. */
+    @Test
+    void theDemoDataDoesNotReachIntoStorage() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.allot.server.persistence..", "org.allot.server.web..")
                 .check(SERVER);
     }
 

@@ -4,4 +4,4 @@ import java.util.List;
 import java.util.UUID;
 
 /** The body of {@code assignLicense} for users and groups. */
-public record AssignLicenseRequest(List<AssignedLicense> addLicenses, List<UUID> removeLicenses) {}
+public record AssignLicenseRequest(List<AssignedLicenseResource> addLicenses, List<UUID> removeLicenses) {}

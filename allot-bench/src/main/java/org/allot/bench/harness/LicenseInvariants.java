@@ -1,6 +1,7 @@
 package org.allot.bench.harness;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,7 +16,9 @@ public final class LicenseInvariants {
     private static final Map<String, String> CHECKS = new LinkedHashMap<>();
 
     static {
-        CHECKS.put("inherited assignments that differ from memberships and group licenses", """
+        CHECKS.put(
+                "inherited assignments that differ from memberships and group licenses",
+                String.format(Locale.ROOT, """
                 with recursive up(user_id, group_id) as (
                     select user_id, group_id from group_member_user where tenant_id = :t
                     union
@@ -34,18 +37,19 @@ public final class LicenseInvariants {
                     from license_assignment a %s
                     where a.tenant_id = :t and a.source_group_id <> '00000000-0000-0000-0000-000000000000')
                 select count(*) from ((select * from expected except select * from stored)
-                                      union all (select * from stored except select * from expected)) d""".formatted(NON_DELETED));
-        CHECKS.put("direct licenses of users without usage location", """
+                                      union all (select * from stored except select * from expected)) d""", NON_DELETED));
+        CHECKS.put("direct licenses of users without usage location", String.format(Locale.ROOT, """
                 select count(*) from license_assignment a %s
                 where a.tenant_id = :t and a.source_group_id = '00000000-0000-0000-0000-000000000000'
-                  and u.usage_location is null""".formatted(NON_DELETED));
-        CHECKS.put("users both holding and waiting for a seat of one SKU", """
+                  and u.usage_location is null""", NON_DELETED));
+        CHECKS.put(
+                "users both holding and waiting for a seat of one SKU", String.format(Locale.ROOT, """
                 select count(*) from (
                     select a.user_id, a.sku_id from license_assignment a %s
                     where a.tenant_id = :t and (a.state like 'Active%%' or a.error = 'CountViolation')
                       and not (u.user_type = 'Guest' and a.source_group_id <> '00000000-0000-0000-0000-000000000000')
                     group by a.user_id, a.sku_id
-                    having bool_or(a.state like 'Active%%') and bool_or(a.error = 'CountViolation')) x""".formatted(NON_DELETED));
+                    having bool_or(a.state like 'Active%%') and bool_or(a.error = 'CountViolation')) x""", NON_DELETED));
         CHECKS.put("SKUs whose consumed seats differ from the users holding one", """
                 select count(*) from seat_count s
                 where s.tenant_id = :t and s.consumed <> (
@@ -53,11 +57,13 @@ public final class LicenseInvariants {
                     where a.tenant_id = :t and a.sku_id = s.sku_id and a.state like 'Active%')""");
         CHECKS.put("SKUs over-allocated", """
                 select count(*) from seat_count where tenant_id = :t and consumed > enabled""");
-        CHECKS.put("SKUs whose waiting count differs from the users waiting", """
+        CHECKS.put(
+                "SKUs whose waiting count differs from the users waiting",
+                String.format(Locale.ROOT, """
                 select count(*) from seat_count s
                 where s.tenant_id = :t and s.waiting <> (
                     select count(distinct a.user_id) from license_assignment a %s
-                    where a.tenant_id = :t and a.sku_id = s.sku_id and a.error = 'CountViolation')""".formatted(NON_DELETED));
+                    where a.tenant_id = :t and a.sku_id = s.sku_id and a.error = 'CountViolation')""", NON_DELETED));
         CHECKS.put("SKUs with free seats while users wait", """
                 select count(*) from seat_count where tenant_id = :t and waiting > 0 and enabled > consumed""");
     }
@@ -82,11 +88,11 @@ public final class LicenseInvariants {
 
     /** How many users of the tenant are members of a group but should not be by its rule, or the other way round. */
     public long dynamicMismatches(UUID tenant, UUID group, String matchingDepartmentsSql) {
-        return db.queryLong("""
+        return db.queryLong(String.format(Locale.ROOT, """
                 select count(*) from directory_user u
                 where u.tenant_id = ? and u.deleted_at is null
                   and (exists (select 1 from group_member_user m
                                where m.tenant_id = u.tenant_id and m.group_id = ? and m.user_id = u.id))
-                      <> (coalesce(u.department, '') in (%s))""".formatted(matchingDepartmentsSql), tenant, group);
+                      <> (coalesce(u.department, '') in (%s))""", matchingDepartmentsSql), tenant, group);
     }
 }

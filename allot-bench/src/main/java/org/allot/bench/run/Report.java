@@ -38,7 +38,18 @@ public final class Report {
 
     public synchronized void print(PrintStream out, boolean fullSize) {
         String format = "%-12s %-44s %12s %12s %12s %-10s %12s %8s  %s%n";
-        out.printf(format, "scenario", "metric", "median", "min", "max", "unit", "baseline", "ratio", "target");
+        out.printf(
+                Locale.ROOT,
+                format,
+                "scenario",
+                "metric",
+                "median",
+                "min",
+                "max",
+                "unit",
+                "baseline",
+                "ratio",
+                "target");
         for (Result r : results) {
             Boolean met = r.met(fullSize);
             String target = r.goals().isEmpty()
@@ -46,6 +57,7 @@ public final class Report {
                     : r.goals().stream().map(g -> g.describe(r.unit())).collect(Collectors.joining(", "))
                             + (met == null ? " (n/a at this size)" : met ? " met" : " NOT met");
             out.printf(
+                    Locale.ROOT,
                     format,
                     r.scenario(),
                     r.metric(),
@@ -57,7 +69,7 @@ public final class Report {
                     r.baseline().isEmpty() ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()),
                     target);
         }
-        failures.forEach((scenario, message) -> out.printf("%-12s FAILED: %s%n", scenario, message));
+        failures.forEach((scenario, message) -> out.printf(Locale.ROOT, "%-12s FAILED: %s%n", scenario, message));
     }
 
     public synchronized void write(Path file, Map<String, Object> run, boolean fullSize) {

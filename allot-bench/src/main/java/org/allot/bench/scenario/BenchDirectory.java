@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  * "delta" would read everything. The in-memory server only lets operational attributes be written when an entry is
  * added, so a change replaces its entry, with the same entryUUID.
  */
+@SuppressWarnings("JavaUtilDate") // UnboundID encodes and compares generalized time as java.util.Date
 final class BenchDirectory implements AutoCloseable {
     static final String BASE = "dc=bench,dc=example";
     static final String PEOPLE = "ou=people," + BASE;

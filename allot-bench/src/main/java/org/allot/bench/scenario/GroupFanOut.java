@@ -3,6 +3,7 @@ package org.allot.bench.scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.bench.harness.Fixtures;
@@ -78,7 +79,7 @@ public final class GroupFanOut implements Scenario {
                 copy.add(copyMillis);
             }
         }
-        return List.of(Result.of(id(), String.format("fan-out of %,d members", members), "ms", fanOut)
+        return List.of(Result.of(id(), String.format(Locale.ROOT, "fan-out of %,d members", members), "ms", fanOut)
                 .withBaseline("COPY of as many assignment rows", copy)
                 .withGoals(Goal.medianAtMost(5_000), Goal.ratioAtMost(3))
                 .withDetails(Map.of("members", members, "sku", SKU)));

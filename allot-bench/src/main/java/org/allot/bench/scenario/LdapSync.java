@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.allot.bench.harness.Fixtures;
 import org.allot.bench.harness.Target;
@@ -41,6 +42,7 @@ public final class LdapSync implements Scenario {
     }
 
     @Override
+    @SuppressWarnings("JavaUtilDate") // the bench directory reads changes since a java.util.Date, as UnboundID does
     public List<Result> run(Target target, Context context) {
         int users = context.sizes().syncUsers();
         int groups = context.sizes().syncGroups();
@@ -117,10 +119,14 @@ public final class LdapSync implements Scenario {
                 "preset",
                 "genericLdap (UnboundID in-memory server)");
         return List.of(
-                Result.of(id(), String.format("full sync, %,d users / %,d groups", users, groups), "ms", full)
+                Result.of(
+                                id(),
+                                String.format(Locale.ROOT, "full sync, %,d users / %,d groups", users, groups),
+                                "ms",
+                                full)
                         .withBaseline("plain paged LDAP read of the same entries", fullBaseline)
                         .withDetails(details),
-                Result.of(id(), String.format("delta sync, %,d changes", changes), "ms", delta)
+                Result.of(id(), String.format(Locale.ROOT, "delta sync, %,d changes", changes), "ms", delta)
                         .withBaseline("plain LDAP read of the changed entries", deltaBaseline)
                         .withDetails(details));
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.bench.harness.Fixtures;
@@ -69,11 +70,19 @@ public final class LicenseCheckScale implements Scenario {
         double repair = serverMillis(check(target, false, users));
         context.say("a repair over %,d users, finding nothing: %,.0f ms", users, repair);
         return List.of(
-                Result.of(id(), String.format("dry run over %,d users, nothing found", users), "ms", checks)
+                Result.of(
+                                id(),
+                                String.format(Locale.ROOT, "dry run over %,d users, nothing found", users),
+                                "ms",
+                                checks)
                         .withBaseline("sequential read of the same assignments and memberships", reads)
                         .withGoals(Goal.ratioAtMost(3))
                         .withDetails(Map.of("users", users, "millisFromRequestToSeenEnded", asked)),
-                Result.of(id(), String.format("repair over %,d users, nothing found", users), "ms", List.of(repair)));
+                Result.of(
+                        id(),
+                        String.format(Locale.ROOT, "repair over %,d users, nothing found", users),
+                        "ms",
+                        List.of(repair)));
     }
 
     /**

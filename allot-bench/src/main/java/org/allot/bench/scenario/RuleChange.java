@@ -3,6 +3,7 @@ package org.allot.bench.scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.bench.harness.Fixtures;
@@ -86,9 +87,12 @@ public final class RuleChange implements Scenario {
                 baseline.add(insertMillis);
             }
         }
-        return List.of(
-                Result.of(id(), String.format("rule change over %,d users, %,d join", users, joiners), "ms", times)
-                        .withBaseline("INSERT … SELECT of the joiners' memberships", baseline)
-                        .withDetails(Map.of("users", users, "joiners", joiners, "before", BEFORE, "after", AFTER)));
+        return List.of(Result.of(
+                        id(),
+                        String.format(Locale.ROOT, "rule change over %,d users, %,d join", users, joiners),
+                        "ms",
+                        times)
+                .withBaseline("INSERT … SELECT of the joiners' memberships", baseline)
+                .withDetails(Map.of("users", users, "joiners", joiners, "before", BEFORE, "after", AFTER)));
     }
 }

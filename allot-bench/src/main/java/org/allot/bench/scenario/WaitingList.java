@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -113,7 +114,11 @@ public final class WaitingList implements Scenario {
         if (!allInOrder) {
             throw new IllegalStateException("seats were not given in the order of the waiting list");
         }
-        return List.of(Result.of(id(), String.format("%,d of %,d waiting users Active", freed, waiting), "ms", times)
+        return List.of(Result.of(
+                        id(),
+                        String.format(Locale.ROOT, "%,d of %,d waiting users Active", freed, waiting),
+                        "ms",
+                        times)
                 .withBaseline("PATCH seats, nobody waiting", baseline)
                 .withGoals(Goal.medianAtMost(1_000))
                 .withDetails(Map.of("waiting", waiting, "freed", freed, "inQueueOrder", allInOrder)));

@@ -34,6 +34,7 @@ public record CsvFile(String name, List<String> columns, List<Record> records, L
             CsvMapper.builder().enable(CsvReadFeature.SKIP_EMPTY_LINES).build();
 
     /** A record: the line it starts on, and its non-empty values by column. */
+    @SuppressWarnings("JavaLangClash") // RFC 4180's word; always used as CsvFile.Record or a record of a CsvFile
     public record Record(int line, Map<String, String> values) {
         public String get(String column) {
             return values.get(column);

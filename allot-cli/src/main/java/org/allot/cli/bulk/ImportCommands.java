@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.allot.api.graph.User;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
@@ -133,7 +133,7 @@ public final class ImportCommands {
 
     /** Plans the rows of a file against the tenant's users. */
     interface Planner {
-        List<Step> plan(CsvFile file, Map<String, User> users, Directory directory);
+        List<Step> plan(CsvFile file, Map<String, UserResource> users, Directory directory);
     }
 
     static final Kind USERS = new Kind(
@@ -159,10 +159,10 @@ public final class ImportCommands {
     }
 
     /** Every user of the tenant by lower-case userPrincipalName, with the properties to compare. */
-    private Map<String, User> existing(String select) {
-        Map<String, User> users = new HashMap<>();
-        for (User u : context.api()
-                .list(Query.of("/v1.0/users").with("$select", select).with("$top", 999), User.class)) {
+    private Map<String, UserResource> existing(String select) {
+        Map<String, UserResource> users = new HashMap<>();
+        for (UserResource u : context.api()
+                .list(Query.of("/v1.0/users").with("$select", select).with("$top", 999), UserResource.class)) {
             users.put(u.userPrincipalName().toLowerCase(Locale.ROOT), u);
         }
         return users;

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
-import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.LicenseAssignmentState;
-import org.allot.api.graph.User;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Products;
@@ -41,7 +41,7 @@ public final class LicenseImport {
 
     private LicenseImport() {}
 
-    public static List<Step> plan(CsvFile file, Map<String, User> users, Products products) {
+    public static List<Step> plan(CsvFile file, Map<String, UserResource> users, Products products) {
         List<Step> steps = new ArrayList<>();
         file.problems().forEach(p -> steps.add(Step.invalid(p.line(), List.of("", ""), p.message())));
         Map<String, Integer> seen = new HashMap<>();
@@ -62,7 +62,7 @@ public final class LicenseImport {
     private static Step step(
             CsvFile.Record record,
             List<String> key,
-            Map<String, User> users,
+            Map<String, UserResource> users,
             Products products,
             Map<String, Integer> seen) {
         String action = Optional.ofNullable(record.get(ACTION)).orElse("assign").toLowerCase(Locale.ROOT);
@@ -77,7 +77,7 @@ public final class LicenseImport {
         if (action.equals("remove") && !plans.isEmpty()) {
             return Step.invalid(record.line(), key, "a row that removes a product takes no disabledPlans");
         }
-        User user = users.get(key.get(0).toLowerCase(Locale.ROOT));
+        UserResource user = users.get(key.get(0).toLowerCase(Locale.ROOT));
         if (user == null) {
             return Step.invalid(record.line(), key, "no user " + key.get(0));
         }
@@ -115,11 +115,11 @@ public final class LicenseImport {
                 new Step.Request(
                         "POST",
                         path,
-                        new AssignLicenseRequest(List.of(new AssignedLicense(plans, sku.skuId())), List.of()),
+                        new AssignLicenseRequest(List.of(new AssignedLicenseResource(plans, sku.skuId())), List.of()),
                         user.id()));
     }
 
-    private static Optional<LicenseAssignmentState> direct(User user, UUID sku) {
+    private static Optional<LicenseAssignmentState> direct(UserResource user, UUID sku) {
         return user.licenseAssignmentStates() == null
                 ? Optional.empty()
                 : user.licenseAssignmentStates().stream()

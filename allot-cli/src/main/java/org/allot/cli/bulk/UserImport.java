@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.allot.api.graph.User;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.Query;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +50,7 @@ public final class UserImport {
     private UserImport() {}
 
     /** One step per record, and one invalid step per problem of the file. */
-    public static List<Step> plan(CsvFile file, Map<String, User> existing) {
+    public static List<Step> plan(CsvFile file, Map<String, UserResource> existing) {
         List<Step> steps = new ArrayList<>();
         file.problems().forEach(p -> steps.add(Step.invalid(p.line(), List.of(""), p.message())));
         Map<String, Integer> seen = new HashMap<>();
@@ -64,7 +64,7 @@ public final class UserImport {
                 continue;
             }
             Map<String, Object> values = values(record);
-            User user = existing.get(upn.toLowerCase(Locale.ROOT));
+            UserResource user = existing.get(upn.toLowerCase(Locale.ROOT));
             steps.add(user == null ? create(record.line(), key, values) : update(record.line(), key, values, user));
         }
         steps.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -83,7 +83,7 @@ public final class UserImport {
                 new Step.Request("POST", "/v1.0/users", values, key.get(0).toLowerCase(Locale.ROOT)));
     }
 
-    private static Step update(int line, List<String> key, Map<String, Object> values, User user) {
+    private static Step update(int line, List<String> key, Map<String, Object> values, UserResource user) {
         JsonNode current = Api.JSON.valueToTree(user);
         Map<String, Object> changed = new LinkedHashMap<>();
         List<String> detail = new ArrayList<>();

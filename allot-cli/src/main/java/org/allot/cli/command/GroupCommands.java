@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.allot.api.graph.Group;
+import org.allot.api.graph.GroupResource;
 import org.allot.api.graph.LicenseAssignmentState;
-import org.allot.api.graph.User;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
@@ -73,10 +73,10 @@ public final class GroupCommands {
                 .with("$select", Directory.GROUP_LICENSES)
                 .with("$orderby", "displayName")
                 .with("$top", 999);
-        List<Group> groups = context.directory().search(query, Group.class, top, filter != null);
+        List<GroupResource> groups = context.directory().search(query, GroupResource.class, top, filter != null);
         Products products = context.directory().products();
         Table table = Table.of("id", "displayName", "licenses", "licenseProcessingState", "description");
-        for (Group g : groups) {
+        for (GroupResource g : groups) {
             table.add(
                     g.id(), g.displayName(), Licenses.names(g.assignedLicenses(), products), state(g), g.description());
         }
@@ -90,7 +90,7 @@ public final class GroupCommands {
             footerHeading = "%nExamples:%n",
             footer = "  allot group show Sales-E3")
     void show(@Parameters(paramLabel = "GROUP", description = "id or display name") String group) {
-        Group g = context.directory()
+        GroupResource g = context.directory()
                 .group(
                         group,
                         "id,displayName,description,groupTypes,membershipRule,securityEnabled,onPremisesSyncEnabled,"
@@ -152,7 +152,7 @@ public final class GroupCommands {
             body.put("membershipRule", rule);
             body.put("membershipRuleProcessingState", paused ? "Paused" : "On");
         }
-        Group created = context.api().post("/v1.0/groups", body, Group.class);
+        GroupResource created = context.api().post("/v1.0/groups", body, GroupResource.class);
         show(created.id());
     }
 
@@ -163,7 +163,7 @@ public final class GroupCommands {
             footerHeading = "%nExamples:%n",
             footer = "  allot group delete Design-E3")
     void delete(@Parameters(paramLabel = "GROUP", description = "id or display name") String group) {
-        Group g = context.directory().group(group, "id,displayName");
+        GroupResource g = context.directory().group(group, "id,displayName");
         context.api().delete(Query.path("/v1.0/groups", g.id()));
         context.printer()
                 .print(Item.of()
@@ -197,7 +197,7 @@ public final class GroupCommands {
                             negatable = true,
                             description = "Show the progress indicator (default:" + " on a terminal).")
                     Boolean progress) {
-        Group g = context.directory().group(group, Directory.GROUP_LICENSES);
+        GroupResource g = context.directory().group(group, Directory.GROUP_LICENSES);
         GroupProcessing processing = new GroupProcessing(context);
         if (wait) {
             g = processing.await(g, GroupProcessing.duration(timeout), progress);
@@ -215,16 +215,16 @@ public final class GroupCommands {
             footerHeading = "%nExamples:%n",
             footer = {"  allot group errors Engineering-E5", "  allot group errors Engineering-E5 -o csv"})
     void errors(@Parameters(paramLabel = "GROUP", description = "id or display name") String group) {
-        Group g = context.directory().group(group, "id,displayName");
-        List<User> members = context.api()
+        GroupResource g = context.directory().group(group, "id,displayName");
+        List<UserResource> members = context.api()
                 .list(
                         Query.of(Query.path("/v1.0/groups", g.id(), "membersWithLicenseErrors"))
                                 .with("$select", Directory.USER_LICENSES)
                                 .with("$top", 999),
-                        User.class);
+                        UserResource.class);
         Products products = context.directory().products();
         Table table = Table.of("userPrincipalName", "displayName", "skuPartNumber", "error", "waitingSince", "reason");
-        for (User u : members) {
+        for (UserResource u : members) {
             for (LicenseAssignmentState s : u.licenseAssignmentStates()) {
                 if (g.id().equalsIgnoreCase(s.assignedByGroup()) && Licenses.inError(s)) {
                     table.add(
@@ -240,7 +240,7 @@ public final class GroupCommands {
         context.printer().print(table);
     }
 
-    static String state(Group group) {
+    static String state(GroupResource group) {
         return group.licenseProcessingState() == null
                 ? null
                 : group.licenseProcessingState().state();

@@ -1,11 +1,11 @@
 package org.allot.cli.command;
 
 import java.util.List;
-import org.allot.api.extensions.SeatImpact;
+import org.allot.api.extensions.SeatImpactResource;
 import org.allot.api.extensions.TenantSettings;
 import org.allot.api.graph.AssignLicenseRequest;
-import org.allot.api.graph.AssignedLicense;
-import org.allot.api.graph.Group;
+import org.allot.api.graph.AssignedLicenseResource;
+import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
@@ -53,7 +53,7 @@ final class GroupLicense {
             @Mixin LicenseOptions.Skus skus,
             @Mixin LicenseOptions.Plans plans,
             @Mixin LicenseOptions.GroupChange how) {
-        List<AssignedLicense> add = plans.on(skus.in(context.directory().products()));
+        List<AssignedLicenseResource> add = plans.on(skus.in(context.directory().products()));
         apply(group, new AssignLicenseRequest(add, List.of()), how);
     }
 
@@ -74,15 +74,16 @@ final class GroupLicense {
     }
 
     private void apply(String group, AssignLicenseRequest change, LicenseOptions.GroupChange how) {
-        Group g = context.directory().group(group, Directory.GROUP_LICENSES);
-        SeatImpact impact =
-                context.api().post(Query.path("/allot/v1/groups", g.id(), "seatImpact"), change, SeatImpact.class);
+        GroupResource g = context.directory().group(group, Directory.GROUP_LICENSES);
+        SeatImpactResource impact = context.api()
+                .post(Query.path("/allot/v1/groups", g.id(), "seatImpact"), change, SeatImpactResource.class);
         warn(g, impact);
         if (how.preview) {
             context.printer().print(table(impact));
             return;
         }
-        Group changed = context.api().post(Query.path("/v1.0/groups", g.id(), "assignLicense"), change, Group.class);
+        GroupResource changed =
+                context.api().post(Query.path("/v1.0/groups", g.id(), "assignLicense"), change, GroupResource.class);
         GroupProcessing processing = new GroupProcessing(context);
         if (how.await) {
             changed = processing.await(changed, GroupProcessing.duration("30m"), how.progress);
@@ -93,7 +94,7 @@ final class GroupLicense {
         context.printer().print(processing.status(changed));
     }
 
-    private void warn(Group group, SeatImpact impact) {
+    private void warn(GroupResource group, SeatImpactResource impact) {
         if (impact.guestMembers() > 0) {
             boolean allowed = guestsAllowed();
             context.warn(group.displayName() + " has " + impact.guestMembers() + " guest member(s): "
@@ -102,7 +103,7 @@ final class GroupLicense {
                             : "guests are not licensed through groups (tenant policy), so they will be in error;"
                                     + " assign them directly if they need it."));
         }
-        for (SeatImpact.Sku sku : impact.skus()) {
+        for (SeatImpactResource.Sku sku : impact.skus()) {
             if (sku.wouldWait() > 0) {
                 context.warn(sku.wouldWait() + " member(s) will wait for a " + sku.skuPartNumber() + " seat ("
                         + sku.availableNow() + " available now): 'allot subscription add --sku "
@@ -125,7 +126,7 @@ final class GroupLicense {
         }
     }
 
-    private static Table table(SeatImpact impact) {
+    private static Table table(SeatImpactResource impact) {
         Table table = Table.of(
                 "skuPartNumber",
                 "members",
@@ -135,7 +136,7 @@ final class GroupLicense {
                 "seatsFreed",
                 "wouldWait",
                 "wouldLose");
-        for (SeatImpact.Sku s : impact.skus()) {
+        for (SeatImpactResource.Sku s : impact.skus()) {
             table.add(
                     s.skuPartNumber(),
                     impact.members(),

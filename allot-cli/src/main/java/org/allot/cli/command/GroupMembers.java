@@ -2,7 +2,7 @@ package org.allot.cli.command;
 
 import java.util.List;
 import org.allot.api.graph.DirectoryObjectReference;
-import org.allot.api.graph.Group;
+import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
@@ -47,7 +47,7 @@ final class GroupMembers {
     void list(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Option(names = "--transitive", description = "Also the members of member groups.") boolean transitive) {
-        Group g = context.directory().group(group, "id");
+        GroupResource g = context.directory().group(group, "id");
         Table table = Table.of("type", "id", "userPrincipalName", "displayName");
         for (JsonNode m : context.api()
                 .list(
@@ -75,7 +75,7 @@ final class GroupMembers {
     int add(
             @Parameters(index = "0", paramLabel = "GROUP", description = "id or display name") String group,
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
-        Group g = context.directory().group(group, "id");
+        GroupResource g = context.directory().group(group, "id");
         return each(
                 members,
                 (api, id) -> api.post(
@@ -93,7 +93,7 @@ final class GroupMembers {
     int remove(
             @Parameters(index = "0", paramLabel = "GROUP", description = "id or display name") String group,
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
-        Group g = context.directory().group(group, "id");
+        GroupResource g = context.directory().group(group, "id");
         return each(
                 members, (api, id) -> api.delete(Query.path("/v1.0/groups", g.id(), "members", id, "$ref")), "removed");
     }

@@ -3,7 +3,7 @@ package org.allot.cli.command;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.allot.api.graph.Group;
+import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
@@ -22,7 +22,7 @@ final class GroupProcessing {
     }
 
     /** Polls the group until its licenseProcessingState is ProcessingComplete; returns it then. */
-    Group await(Group group, Duration timeout, Boolean progress) {
+    GroupResource await(GroupResource group, Duration timeout, Boolean progress) {
         return Polling.until(
                 context,
                 "Applying " + group.displayName(),
@@ -33,14 +33,14 @@ final class GroupProcessing {
                         .get(
                                 Query.of(Query.path("/v1.0/groups", group.id()))
                                         .with("$select", Directory.GROUP_LICENSES),
-                                Group.class),
+                                GroupResource.class),
                 g -> COMPLETE.equals(GroupCommands.state(g)),
                 GroupCommands::state,
                 g -> group.displayName() + " is still " + GroupCommands.state(g) + " after " + timeout
                         + ": 'allot group status " + group.id() + " --wait' waits again.");
     }
 
-    Item status(Group group) {
+    Item status(GroupResource group) {
         return Item.of()
                 .put("id", group.id())
                 .put("displayName", group.displayName())

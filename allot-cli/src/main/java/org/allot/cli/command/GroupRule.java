@@ -3,12 +3,13 @@ package org.allot.cli.command;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.allot.api.extensions.MembershipRulePreview;
 import org.allot.api.extensions.MembershipRuleRequest;
-import org.allot.api.graph.Group;
+import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
@@ -100,14 +101,15 @@ final class GroupRule {
             String name = l.skuPartNumber() == null ? l.skuId().toString() : l.skuPartNumber();
             item.put(
                     "seats " + name,
-                    "take %d, available %d, already waiting %d, freed %d, would wait %d, would lose %d"
-                            .formatted(
-                                    l.seatsTaken(),
-                                    l.availableNow(),
-                                    l.alreadyWaiting(),
-                                    l.seatsFreed(),
-                                    l.wouldWait(),
-                                    l.wouldLose()));
+                    String.format(
+                            Locale.ROOT,
+                            "take %d, available %d, already waiting %d, freed %d, would wait %d, would lose %d",
+                            l.seatsTaken(),
+                            l.availableNow(),
+                            l.alreadyWaiting(),
+                            l.seatsFreed(),
+                            l.wouldWait(),
+                            l.wouldLose()));
         }
         context.printer().print(item);
     }
@@ -159,7 +161,7 @@ final class GroupRule {
     void apply(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Mixin Waiting waiting) {
-        Group g = context.directory().group(group, "id");
+        GroupResource g = context.directory().group(group, "id");
         context.api().post(Query.path("/allot/v1/groups", g.id(), "recomputeMembership"), Map.of());
         print(context.directory().group(g.id(), FIELDS), waiting);
     }
@@ -181,12 +183,12 @@ final class GroupRule {
     }
 
     private void change(String group, Map<String, Object> values, Waiting waiting) {
-        Group g = context.directory().group(group, "id");
+        GroupResource g = context.directory().group(group, "id");
         context.api().patch(Query.path("/v1.0/groups", g.id()), new LinkedHashMap<>(values));
         print(context.directory().group(g.id(), FIELDS), waiting);
     }
 
-    private void print(Group g, Waiting waiting) {
+    private void print(GroupResource g, Waiting waiting) {
         boolean dynamic = g.groupTypes() != null && g.groupTypes().contains("DynamicMembership");
         Item item = Item.of()
                 .put("id", g.id())
@@ -209,7 +211,7 @@ final class GroupRule {
     }
 
     /** Polls how applying the rule stands until it is Complete; a Failed run or the timeout is an error. */
-    private JsonNode await(Group group, Duration timeout) {
+    private JsonNode await(GroupResource group, Duration timeout) {
         JsonNode processing = Polling.until(
                 context,
                 "Applying the rule of " + group.displayName(),

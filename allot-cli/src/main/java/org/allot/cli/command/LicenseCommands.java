@@ -3,10 +3,10 @@ package org.allot.cli.command;
 import java.util.List;
 import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
-import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.LicenseDetails;
 import org.allot.api.graph.ServicePlanInfo;
-import org.allot.api.graph.User;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
@@ -115,7 +115,7 @@ public final class LicenseCommands {
         Directory directory = context.directory();
         String user = option.user;
         if (plans) {
-            User u = directory.user(user, "id");
+            UserResource u = directory.user(user, "id");
             Table table = Table.of("skuPartNumber", "servicePlanName", "provisioningStatus", "servicePlanId");
             for (LicenseDetails d :
                     context.api().list(Query.path("/v1.0/users", u.id(), "licenseDetails"), LicenseDetails.class)) {
@@ -138,14 +138,14 @@ public final class LicenseCommands {
             footer = "  allot license reprocess --user ada@contoso.com")
     void reprocess(@Mixin LicenseOptions.UserOption user) {
         Directory directory = context.directory();
-        User u = directory.user(user.user, "id");
+        UserResource u = directory.user(user.user, "id");
         context.api().post(Query.path("/v1.0/users", u.id(), "reprocessLicenseAssignment"), null);
         context.printer().print(Licenses.sources(directory.user(u.id(), Directory.USER_LICENSES), directory));
     }
 
-    private void change(String user, List<AssignedLicense> add, List<UUID> remove, boolean force) {
+    private void change(String user, List<AssignedLicenseResource> add, List<UUID> remove, boolean force) {
         Directory directory = context.directory();
-        User u = directory.user(user, "id");
+        UserResource u = directory.user(user, "id");
         if (add.isEmpty() && remove.isEmpty()) {
             throw Failure.usage("Nothing to change.");
         }

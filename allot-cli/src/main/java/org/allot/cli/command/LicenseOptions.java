@@ -3,7 +3,7 @@ package org.allot.cli.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.cli.Failure;
 import org.allot.cli.lookup.Products;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ final class LicenseOptions {
         List<String> names = new ArrayList<>();
 
         /** Each product with the named plans it has switched off; a plan none of them has is not found. */
-        List<AssignedLicense> on(List<Products.Sku> skus) {
+        List<AssignedLicenseResource> on(List<Products.Sku> skus) {
             List<String> plans =
                     names.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
             for (String plan : plans) {
@@ -58,9 +58,9 @@ final class LicenseOptions {
                             + skus.get(0).partNumber() + "'.");
                 }
             }
-            List<AssignedLicense> licenses = new ArrayList<>();
+            List<AssignedLicenseResource> licenses = new ArrayList<>();
             for (Products.Sku sku : skus) {
-                licenses.add(new AssignedLicense(
+                licenses.add(new AssignedLicenseResource(
                         sku.plans(plans.stream().filter(sku::has).toList()), sku.skuId()));
             }
             return licenses;

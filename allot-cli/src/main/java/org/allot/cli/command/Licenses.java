@@ -2,9 +2,9 @@ package org.allot.cli.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.LicenseAssignmentState;
-import org.allot.api.graph.User;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.lookup.Products;
 import org.allot.cli.output.Table;
@@ -14,9 +14,9 @@ final class Licenses {
     private Licenses() {}
 
     /** Part numbers, with the switched-off plans: {@code ENTERPRISEPACK(-SWAY,-FORMS_PLAN_E3)}. */
-    static List<String> names(List<AssignedLicense> licenses, Products products) {
+    static List<String> names(List<AssignedLicenseResource> licenses, Products products) {
         List<String> names = new ArrayList<>();
-        for (AssignedLicense license : licenses == null ? List.<AssignedLicense>of() : licenses) {
+        for (AssignedLicenseResource license : licenses == null ? List.<AssignedLicenseResource>of() : licenses) {
             String name = products.partNumber(license.skuId());
             List<String> off = planNames(products, license.skuId(), license.disabledPlans());
             names.add(off.isEmpty() ? name : name + "(-" + String.join(",-", off) + ")");
@@ -39,13 +39,13 @@ final class Licenses {
         return !"Active".equals(state.state()) || (state.error() != null && !"None".equals(state.error()));
     }
 
-    static boolean hasErrors(User user) {
+    static boolean hasErrors(UserResource user) {
         return user.licenseAssignmentStates() != null
                 && user.licenseAssignmentStates().stream().anyMatch(Licenses::inError);
     }
 
     /** One row per source of each license: direct, or the group it comes from. */
-    static Table sources(User user, Directory directory) {
+    static Table sources(UserResource user, Directory directory) {
         Products products = directory.products();
         Table table = Table.of("skuPartNumber", "source", "state", "error", "disabledPlans", "waitingSince", "reason");
         for (LicenseAssignmentState s : user.licenseAssignmentStates()) {

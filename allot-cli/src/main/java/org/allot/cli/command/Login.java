@@ -99,6 +99,7 @@ public final class Login implements Callable<Integer> {
         return variable.or(() -> saved).orElseThrow(() -> Failure.usage("Give " + name + "."));
     }
 
+    @SuppressWarnings("SystemConsoleNull") // on Java 17, the CLI's runtime, the console is null without a terminal
     private String askSecret() {
         Console console = System.console();
         if (!context.environment().interactive() || console == null) {

@@ -2,11 +2,11 @@ package org.allot.cli.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.allot.api.extensions.Product;
+import org.allot.api.extensions.ProductResource;
 import org.allot.api.extensions.WaitingListEntry;
 import org.allot.api.graph.LicenseUnitsDetail;
 import org.allot.api.graph.ServicePlanInfo;
-import org.allot.api.graph.SubscribedSku;
+import org.allot.api.graph.SubscribedSkuResource;
 import org.allot.cli.Context;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.Query;
@@ -49,7 +49,7 @@ public final class ProductCommands {
     void list() {
         Table table =
                 Table.of("skuPartNumber", "skuId", "status", "total", "assigned", "available", "waiting", "overage");
-        for (SubscribedSku s : context.api().list("/v1.0/subscribedSkus", SubscribedSku.class)) {
+        for (SubscribedSkuResource s : context.api().list("/v1.0/subscribedSkus", SubscribedSkuResource.class)) {
             Seats seats = Seats.of(s);
             table.add(
                     s.skuPartNumber(),
@@ -66,7 +66,7 @@ public final class ProductCommands {
 
     /** The seat figures of a subscribed product, as the admin center shows them. */
     record Seats(int total, int assigned, int available, int waiting, int overage) {
-        static Seats of(SubscribedSku sku) {
+        static Seats of(SubscribedSkuResource sku) {
             LicenseUnitsDetail units =
                     sku.prepaidUnits() == null ? new LicenseUnitsDetail(0, 0, 0, 0) : sku.prepaidUnits();
             int consumed = sku.consumedUnits();
@@ -91,10 +91,10 @@ public final class ProductCommands {
                     String search,
             @Option(names = "--custom", description = "Only custom products.") boolean custom) {
         Table table = Table.of("skuPartNumber", "skuId", "displayName", "appliesTo", "plans", "custom");
-        for (Product p : context.api()
+        for (ProductResource p : context.api()
                 .list(
                         Query.of("/allot/v1/products").with("search", search).with("custom", custom ? "true" : null),
-                        Product.class)) {
+                        ProductResource.class)) {
             table.add(
                     p.skuPartNumber(),
                     p.skuId(),

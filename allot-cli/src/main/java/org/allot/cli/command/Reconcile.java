@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.allot.api.extensions.LicenseCheckDifference;
-import org.allot.api.extensions.LicenseCheckRun;
+import org.allot.api.extensions.LicenseCheckRunResource;
 import org.allot.cli.Context;
 import org.allot.cli.Exit;
 import org.allot.cli.Failure;
@@ -67,20 +67,20 @@ public final class Reconcile implements Callable<Integer> {
             throw Failure.usage("--top must be at least 1.");
         }
         Duration patience = GroupProcessing.duration(timeout);
-        LicenseCheckRun run = context.api().post(PATH, Map.of("dryRun", dryRun), LicenseCheckRun.class);
+        LicenseCheckRunResource run = context.api().post(PATH, Map.of("dryRun", dryRun), LicenseCheckRunResource.class);
         if (!await) {
             context.note((dryRun ? "A dry run" : "A repair") + " was asked for: 'allot reconcile --wait' waits for the"
                     + " next one; the API's /allot/v1/reconciliation/runs/" + run.id() + " shows how it goes.");
             context.printer().print(item(run));
             return Exit.OK.code();
         }
-        LicenseCheckRun ended = Polling.until(
+        LicenseCheckRunResource ended = Polling.until(
                 context,
                 dryRun ? "License check" : "License repair",
                 progress,
                 patience,
                 run,
-                () -> context.api().get(Query.path(PATH + "/runs", run.id()), LicenseCheckRun.class),
+                () -> context.api().get(Query.path(PATH + "/runs", run.id()), LicenseCheckRunResource.class),
                 r -> !r.state().equals("Queued") && !r.state().equals("Running"),
                 r -> r.state() + ": " + r.usersChecked() + " users checked, " + r.differencesFound() + " differences",
                 r -> "The run has not ended after " + patience + ": GET " + PATH + "/runs/" + run.id()
@@ -97,7 +97,7 @@ public final class Reconcile implements Callable<Integer> {
         return Exit.OK.code();
     }
 
-    private List<LicenseCheckDifference> differences(LicenseCheckRun run) {
+    private List<LicenseCheckDifference> differences(LicenseCheckRunResource run) {
         return context.api()
                 .list(
                         Query.of(Query.path(PATH + "/runs", run.id(), "differences"))
@@ -106,7 +106,7 @@ public final class Reconcile implements Callable<Integer> {
                         top);
     }
 
-    static Item item(LicenseCheckRun r) {
+    static Item item(LicenseCheckRunResource r) {
         return Item.of()
                 .put("id", r.id())
                 .put("dryRun", r.dryRun())

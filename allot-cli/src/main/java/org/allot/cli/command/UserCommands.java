@@ -3,8 +3,8 @@ package org.allot.cli.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.allot.api.graph.Group;
-import org.allot.api.graph.User;
+import org.allot.api.graph.GroupResource;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
@@ -71,7 +71,7 @@ public final class UserCommands {
                 .with("$select", deleted ? "id,userPrincipalName,displayName,deletedDateTime" : Directory.USER_LICENSES)
                 .with("$orderby", "userPrincipalName")
                 .with("$top", 999);
-        List<User> users = directory.search(query, User.class, errors ? 0 : top, filter != null);
+        List<UserResource> users = directory.search(query, UserResource.class, errors ? 0 : top, filter != null);
         if (errors) {
             users = users.stream().filter(Licenses::hasErrors).toList();
             users = top > 0 && users.size() > top ? users.subList(0, top) : users;
@@ -125,7 +125,7 @@ public final class UserCommands {
             throw Failure.usage("Give --display-name to create a user.");
         }
         body.putIfAbsent("accountEnabled", true);
-        User created = context.api().post("/v1.0/users", body, User.class);
+        UserResource created = context.api().post("/v1.0/users", body, UserResource.class);
         context.printer().print(details(created.id()));
     }
 
@@ -148,7 +148,7 @@ public final class UserCommands {
         if (body.isEmpty()) {
             throw Failure.usage("Give at least one attribute to change, e.g. --usage-location US.");
         }
-        User found = context.directory().user(user, "id");
+        UserResource found = context.directory().user(user, "id");
         context.api().patch(Query.path("/v1.0/users", found.id()), body);
         context.printer().print(details(found.id()));
     }
@@ -164,7 +164,7 @@ public final class UserCommands {
             footerHeading = "%nExamples:%n",
             footer = "  allot user delete ada@contoso.com")
     void delete(@Parameters(paramLabel = "USER", description = "userPrincipalName or id") String user) {
-        User found = context.directory().user(user, "id,userPrincipalName,displayName");
+        UserResource found = context.directory().user(user, "id,userPrincipalName,displayName");
         context.api().delete(Query.path("/v1.0/users", found.id()));
         context.note("Deleted " + found.userPrincipalName() + "; 'allot user restore " + found.userPrincipalName()
                 + "' brings it back with its licenses.");
@@ -179,21 +179,22 @@ public final class UserCommands {
             footer = {"  allot user list --deleted", "  allot user restore ada@contoso.com"})
     void restore(@Parameters(paramLabel = "USER", description = "userPrincipalName or id") String user) {
         String id = deletedId(user);
-        User restored = context.api().post(Query.path("/v1.0/directory/deletedItems", id, "restore"), null, User.class);
+        UserResource restored =
+                context.api().post(Query.path("/v1.0/directory/deletedItems", id, "restore"), null, UserResource.class);
         context.printer().print(summary(restored, "restored"));
     }
 
     private Item details(String user) {
         Directory directory = context.directory();
-        User u = directory.user(user, DETAILS);
+        UserResource u = directory.user(user, DETAILS);
         Products products = directory.products();
         List<String> groups = context
                 .api()
                 .list(
                         Query.of(Query.path("/v1.0/users", u.id(), "memberOf")).with("$select", "displayName"),
-                        Group.class)
+                        GroupResource.class)
                 .stream()
-                .map(Group::displayName)
+                .map(GroupResource::displayName)
                 .toList();
         return Item.of()
                 .put("id", u.id())
@@ -223,22 +224,22 @@ public final class UserCommands {
         if (Directory.isGuid(user.strip())) {
             return user.strip();
         }
-        List<User> deleted = context.api()
+        List<UserResource> deleted = context.api()
                 .list(
                         Query.of(DELETED)
                                 .with("$filter", "userPrincipalName eq " + Query.literal(user.strip()))
                                 .with("$select", "id"),
-                        User.class);
+                        UserResource.class);
         if (deleted.isEmpty()) {
             throw Failure.notFound("No deleted user '" + user + "': see 'allot user list --deleted'.");
         }
         return deleted.get(0).id();
     }
 
-    static Table table(List<User> users, Products products) {
+    static Table table(List<UserResource> users, Products products) {
         Table table = Table.of(
                 "userPrincipalName", "displayName", "usageLocation", "userType", "synced", "licenses", "licenseErrors");
-        for (User u : users) {
+        for (UserResource u : users) {
             table.add(
                     u.userPrincipalName(),
                     u.displayName(),
@@ -251,13 +252,13 @@ public final class UserCommands {
         return table;
     }
 
-    private static Table deletedTable(List<User> users) {
+    private static Table deletedTable(List<UserResource> users) {
         Table table = Table.of("id", "userPrincipalName", "displayName", "deletedDateTime");
         users.forEach(u -> table.add(u.id(), u.userPrincipalName(), u.displayName(), u.deletedDateTime()));
         return table;
     }
 
-    private static Item summary(User user, String state) {
+    private static Item summary(UserResource user, String state) {
         return Item.of()
                 .put("id", user.id())
                 .put("userPrincipalName", user.userPrincipalName())

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.allot.api.extensions.Product;
-import org.allot.api.graph.Group;
-import org.allot.api.graph.SubscribedSku;
-import org.allot.api.graph.User;
+import org.allot.api.extensions.ProductResource;
+import org.allot.api.graph.GroupResource;
+import org.allot.api.graph.SubscribedSkuResource;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.Exit;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
@@ -30,37 +30,38 @@ public final class Directory {
         this.api = api;
     }
 
-    public User user(String idOrName, String select) {
+    public UserResource user(String idOrName, String select) {
         try {
-            return api.get(Query.of(Query.path("/v1.0/users", idOrName.strip())).with("$select", select), User.class);
+            return api.get(
+                    Query.of(Query.path("/v1.0/users", idOrName.strip())).with("$select", select), UserResource.class);
         } catch (ApiError e) {
             throw e.status() == 404 ? Failure.notFound("No user '" + idOrName + "'.") : e;
         }
     }
 
     /** A group by id, or by its display name when that names exactly one group. */
-    public Group group(String idOrName, String select) {
+    public GroupResource group(String idOrName, String select) {
         String name = idOrName.strip();
         if (isGuid(name)) {
             try {
-                return api.get(Query.of(Query.path("/v1.0/groups", name)).with("$select", select), Group.class);
+                return api.get(Query.of(Query.path("/v1.0/groups", name)).with("$select", select), GroupResource.class);
             } catch (ApiError e) {
                 if (e.status() != 404) {
                     throw e;
                 }
             }
         }
-        List<Group> named = api.list(
+        List<GroupResource> named = api.list(
                 Query.of("/v1.0/groups")
                         .with("$filter", "displayName eq " + Query.literal(name))
                         .with("$select", select),
-                Group.class);
+                GroupResource.class);
         if (named.isEmpty()) {
             throw Failure.notFound("No group '" + name + "'.");
         }
         if (named.size() > 1) {
             throw Failure.usage(named.size() + " groups are named '" + name + "': give the id of one: "
-                    + String.join(", ", named.stream().map(Group::id).toList()) + ".");
+                    + String.join(", ", named.stream().map(GroupResource::id).toList()) + ".");
         }
         return named.get(0);
     }
@@ -84,7 +85,9 @@ public final class Directory {
     public String groupName(String id) {
         return groupNames.computeIfAbsent(id, g -> {
             try {
-                return api.get(Query.of(Query.path("/v1.0/groups", g)).with("$select", "displayName"), Group.class)
+                return api.get(
+                                Query.of(Query.path("/v1.0/groups", g)).with("$select", "displayName"),
+                                GroupResource.class)
                         .displayName();
             } catch (ApiError e) {
                 return g;
@@ -95,14 +98,14 @@ public final class Directory {
     /** The tenant's products: the subscribed SKUs, then the catalogue (fetched once). */
     public synchronized Products products() {
         if (products == null) {
-            products = new Products(api.list("/v1.0/subscribedSkus", SubscribedSku.class), this::catalogue);
+            products = new Products(api.list("/v1.0/subscribedSkus", SubscribedSkuResource.class), this::catalogue);
         }
         return products;
     }
 
     private Optional<Products.Sku> catalogue(String idOrPartNumber) {
         try {
-            Product p = api.get(Query.path("/allot/v1/products", idOrPartNumber), Product.class);
+            ProductResource p = api.get(Query.path("/allot/v1/products", idOrPartNumber), ProductResource.class);
             return Optional.of(new Products.Sku(
                     p.skuId(), p.skuPartNumber(), p.servicePlans() == null ? List.of() : p.servicePlans()));
         } catch (ApiError e) {

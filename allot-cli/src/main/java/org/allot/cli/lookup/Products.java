@@ -1,6 +1,5 @@
 package org.allot.cli.lookup;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.allot.api.graph.ServicePlanInfo;
-import org.allot.api.graph.SubscribedSku;
+import org.allot.api.graph.SubscribedSkuResource;
 import org.allot.cli.Failure;
 
 /**
@@ -27,7 +26,7 @@ public final class Products {
     /** A product and its service plans. */
     public record Sku(UUID skuId, String partNumber, List<ServicePlanInfo> plans) {
 
-        public static Sku of(SubscribedSku sku) {
+        public static Sku of(SubscribedSkuResource sku) {
             return new Sku(
                     sku.skuId(), sku.skuPartNumber(), sku.servicePlans() == null ? List.of() : sku.servicePlans());
         }
@@ -64,7 +63,7 @@ public final class Products {
         }
     }
 
-    public Products(List<SubscribedSku> subscribed, Function<String, Optional<Sku>> catalogue) {
+    public Products(List<SubscribedSkuResource> subscribed, Function<String, Optional<Sku>> catalogue) {
         this.subscribed = subscribed.stream().map(Sku::of).toList();
         this.catalogue = catalogue;
     }
@@ -104,13 +103,6 @@ public final class Products {
                 .or(() -> fromCatalogue(id))
                 .map(Sku::partNumber)
                 .orElse(id);
-    }
-
-    /** The part numbers of SKU ids, in order. */
-    public List<String> partNumbers(List<?> skuIds) {
-        List<String> names = new ArrayList<>();
-        skuIds.forEach(id -> names.add(partNumber(id)));
-        return names;
     }
 
     /** The SKU a known id names, or empty. */

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
-import org.allot.api.graph.AssignedLicense;
+import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.LicenseAssignmentState;
 import org.allot.api.graph.ServicePlanInfo;
-import org.allot.api.graph.SubscribedSku;
-import org.allot.api.graph.User;
+import org.allot.api.graph.SubscribedSkuResource;
+import org.allot.api.graph.UserResource;
 import org.allot.cli.lookup.Products;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class LicenseImportTest {
     static final UUID FORMS = UUID.fromString("2789c901-c14e-48ab-a76a-be334d9d793a");
 
     private final Products products = new Products(
-            List.of(new SubscribedSku(
+            List.of(new SubscribedSkuResource(
                     null,
                     null,
                     "User",
@@ -41,7 +41,7 @@ class LicenseImportTest {
                     0)),
             name -> Optional.empty());
 
-    private final Map<String, User> users = Map.of(
+    private final Map<String, UserResource> users = Map.of(
             "ada@contoso.com", aUser("ada@contoso.com").withId("1").build(),
             "alan@contoso.com",
                     aUser("alan@contoso.com")
@@ -58,7 +58,8 @@ class LicenseImportTest {
         assertThat(step.action()).isEqualTo(Step.Action.ASSIGN);
         assertThat(step.request().path()).isEqualTo("/v1.0/users/1/assignLicense");
         assertThat(step.request().body())
-                .isEqualTo(new AssignLicenseRequest(List.of(new AssignedLicense(List.of(SWAY, FORMS), E3)), List.of()));
+                .isEqualTo(new AssignLicenseRequest(
+                        List.of(new AssignedLicenseResource(List.of(SWAY, FORMS), E3)), List.of()));
         assertThat(step.detail()).isEqualTo("assign ENTERPRISEPACK without FORMS_PLAN_E3,SWAY");
     }
 

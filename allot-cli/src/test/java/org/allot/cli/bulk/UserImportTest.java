@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.allot.api.graph.User;
+import org.allot.api.graph.UserResource;
 import org.junit.jupiter.api.Test;
 
 /** Planning a users file: create what is missing, update only what differs, leave the rest, reject bad rows. */
 class UserImportTest {
-    private static final User ADA = aUser("ada@contoso.com")
+    private static final UserResource ADA = aUser("ada@contoso.com")
             .withId("1")
             .named("Ada Lovelace")
             .inDepartment("Math")
@@ -103,7 +103,7 @@ class UserImportTest {
         return plan(csv, Map.of("ada@contoso.com", ADA));
     }
 
-    private static List<Step> plan(String csv, Map<String, User> existing) {
+    private static List<Step> plan(String csv, Map<String, UserResource> existing) {
         return UserImport.plan(CsvFile.read("users.csv", csv, UserImport.COLUMNS), existing);
     }
 }

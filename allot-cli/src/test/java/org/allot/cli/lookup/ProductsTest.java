@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.api.graph.ServicePlanInfo;
-import org.allot.api.graph.SubscribedSku;
+import org.allot.api.graph.SubscribedSkuResource;
 import org.allot.cli.Exit;
 import org.allot.cli.Failure;
 import org.junit.jupiter.api.Test;
@@ -81,8 +81,9 @@ class ProductsTest {
         assertThat(Products.names(null)).isEmpty();
     }
 
-    static SubscribedSku sku(UUID id, String partNumber, ServicePlanInfo... plans) {
-        return new SubscribedSku(null, null, "User", "Enabled", 0, null, null, List.of(plans), id, partNumber, null, 0);
+    static SubscribedSkuResource sku(UUID id, String partNumber, ServicePlanInfo... plans) {
+        return new SubscribedSkuResource(
+                null, null, "User", "Enabled", 0, null, null, List.of(plans), id, partNumber, null, 0);
     }
 
     static ServicePlanInfo plan(UUID id, String name) {

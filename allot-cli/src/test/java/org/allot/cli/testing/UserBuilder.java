@@ -2,7 +2,7 @@ package org.allot.cli.testing;
 
 import java.util.List;
 import org.allot.api.graph.LicenseAssignmentState;
-import org.allot.api.graph.User;
+import org.allot.api.graph.UserResource;
 
 /** Graph users as the server would answer them, for tests: {@code aUser("ada@contoso.com").withId("1").build()}. */
 public final class UserBuilder {
@@ -47,10 +47,10 @@ public final class UserBuilder {
     }
 
     /** The user; its display name is its userPrincipalName's local part unless named. */
-    public User build() {
+    public UserResource build() {
         String name =
                 displayName != null ? displayName : userPrincipalName.substring(0, userPrincipalName.indexOf('@'));
-        return new User(
+        return new UserResource(
                 null,
                 id,
                 true,

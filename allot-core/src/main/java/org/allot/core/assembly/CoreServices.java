@@ -2,6 +2,7 @@ package org.allot.core.assembly;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.allot.core.Transactions;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseCheck;
@@ -49,6 +50,7 @@ public record CoreServices(
 
     /** What the services are built on. */
     public record Ports(
+            Transactions transactions,
             Tenants tenants,
             TenantLocks tenantLocks,
             Users users,
@@ -67,6 +69,7 @@ public record CoreServices(
             Clock clock,
             LicensingSettings settings) {
         public Ports {
+            Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(tenantLocks, "tenantLocks");
             Objects.requireNonNull(users, "users");
@@ -98,6 +101,7 @@ public record CoreServices(
                 p.audit(),
                 p.clock());
         Licensing licensing = new Licensing(
+                p.transactions(),
                 p.tenants(),
                 p.tenantLocks(),
                 p.users(),
@@ -114,6 +118,7 @@ public record CoreServices(
                 p.settings(),
                 ruleMemberships);
         DynamicMembership dynamicMembership = new DynamicMembership(
+                p.transactions(),
                 ruleMemberships,
                 p.dynamicGroups(),
                 p.groups(),
@@ -122,6 +127,7 @@ public record CoreServices(
                 p.membershipJobs(),
                 p.settings());
         MembershipPreview membershipPreview = new MembershipPreview(
+                p.transactions(),
                 ruleMemberships,
                 p.dynamicGroups(),
                 p.groups(),
@@ -137,12 +143,27 @@ public record CoreServices(
                 ruleMemberships,
                 dynamicMembership,
                 membershipPreview,
-                new TenantDirectory(p.tenants(), p.tenantLocks(), p.audit(), licensing.propagation(), p.clock()),
-                new UserDirectory(p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
+                new TenantDirectory(
+                        p.transactions(), p.tenants(), p.tenantLocks(), p.audit(), licensing.propagation(), p.clock()),
+                new UserDirectory(
+                        p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
                 new GroupDirectory(
-                        p.tenantLocks(), p.users(), p.groups(), p.memberships(), p.audit(), directory, p.clock()),
+                        p.transactions(),
+                        p.tenantLocks(),
+                        p.users(),
+                        p.groups(),
+                        p.memberships(),
+                        p.audit(),
+                        directory,
+                        p.clock()),
                 new SubscriptionBook(
-                        p.catalog(), p.subscriptions(), p.seats(), p.audit(), licensing.propagation(), p.clock()),
+                        p.transactions(),
+                        p.catalog(),
+                        p.subscriptions(),
+                        p.seats(),
+                        p.audit(),
+                        licensing.propagation(),
+                        p.clock()),
                 licensing.check(p.licenseChecks()));
     }
 }

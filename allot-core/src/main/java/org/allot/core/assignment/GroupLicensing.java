@@ -16,6 +16,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -36,6 +37,12 @@ import org.allot.core.subscription.Seats;
  * groups and as a durable background job for large ones. Each SKU is given to a member independently of the others.
  */
 public final class GroupLicensing {
+    /** The lowest and highest priority a group may have in waiting lists (0 unless an administrator sets another). */
+    public static final int MIN_PRIORITY = -1000;
+
+    public static final int MAX_PRIORITY = 1000;
+
+    private final Transactions transactions;
     private final Reconciler reconciler;
     private final TenantLocks locks;
     private final Groups groups;
@@ -51,6 +58,7 @@ public final class GroupLicensing {
     private final PlanDependents dependents;
 
     GroupLicensing(
+            Transactions transactions,
             Reconciler reconciler,
             TenantLocks locks,
             Groups groups,
@@ -64,6 +72,7 @@ public final class GroupLicensing {
             LicensingSettings settings,
             Seats seats,
             PlanDependents dependents) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
         this.groups = Objects.requireNonNull(groups);
@@ -91,6 +100,11 @@ public final class GroupLicensing {
      */
     public Outcome<GroupLicenseState> assign(
             Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
+        return transactions.run(() -> assignLocked(caller, groupId, add, remove));
+    }
+
+    private Outcome<GroupLicenseState> assignLocked(
+            Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
         locks.exclusive(caller.tenant());
         Reconciler.Work work = reconciler.begin(caller);
         Outcome<Plan> plan = plan(caller, groupId, add, remove, work.context.catalog(), true);
@@ -116,6 +130,11 @@ public final class GroupLicensing {
      * out on a snapshot of the seat figures, changing nothing.
      */
     public Outcome<SeatImpact> preview(Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
+        return transactions.read(() -> previewRead(caller, groupId, add, remove));
+    }
+
+    private Outcome<SeatImpact> previewRead(
+            Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
         LicensingEngine.Context context = reconciler.begin(caller).context;
         Outcome<Plan> plan = plan(caller, groupId, add, remove, context.catalog(), false);
         if (!plan.isDone()) {
@@ -179,6 +198,10 @@ public final class GroupLicensing {
 
     /** Applies the group's licenses to all its members again (Allot's group reprocess). */
     public Outcome<GroupLicenseState> reprocess(Caller caller, GroupId groupId) {
+        return transactions.run(() -> reprocessLocked(caller, groupId));
+    }
+
+    private Outcome<GroupLicenseState> reprocessLocked(Caller caller, GroupId groupId) {
         locks.share(caller.tenant());
         Optional<Group> group = groups.find(caller.tenant(), groupId);
         if (group.isEmpty()) {
@@ -188,13 +211,19 @@ public final class GroupLicensing {
         return Outcome.done(stateOf(caller.tenant(), group.get()));
     }
 
+    /** Sets the group's priority in waiting lists, from {@link #MIN_PRIORITY} to {@link #MAX_PRIORITY}. */
     public Outcome<GroupLicenseState> setPriority(Caller caller, GroupId groupId, int priority) {
+        return transactions.run(() -> setPriorityNow(caller, groupId, priority));
+    }
+
+    private Outcome<GroupLicenseState> setPriorityNow(Caller caller, GroupId groupId, int priority) {
         Optional<Group> group = groups.find(caller.tenant(), groupId);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
         }
-        if (priority < -1000 || priority > 1000) {
-            return Outcome.refused(Rejection.invalid("A group's priority is between -1000 and 1000."));
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            return Outcome.refused(
+                    Rejection.invalid("A group's priority is between %d and %d.", MIN_PRIORITY, MAX_PRIORITY));
         }
         int old = groupLicenses.priority(caller.tenant(), groupId);
         if (old != priority) {
@@ -209,8 +238,9 @@ public final class GroupLicensing {
         return Outcome.done(stateOf(caller.tenant(), group.get()));
     }
 
+    /** A group's licenses and where applying them stands, read in one unit of work. */
     public Optional<GroupLicenseState> stateOf(TenantId tenant, GroupId groupId) {
-        return groups.find(tenant, groupId).map(g -> stateOf(tenant, g));
+        return transactions.read(() -> groups.find(tenant, groupId).map(g -> stateOf(tenant, g)));
     }
 
     /** Applies the group's licenses now when few users are concerned, and as a background job otherwise. */

@@ -12,6 +12,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserId;
@@ -30,6 +31,7 @@ import org.allot.core.directory.UserRange;
  * at most one run queued or running.
  */
 public final class LicenseCheck {
+    private final Transactions transactions;
     private final LicenseChecks checks;
     private final LicenseJobs jobs;
     private final Tenants tenants;
@@ -38,7 +40,14 @@ public final class LicenseCheck {
     private final Clock clock;
 
     LicenseCheck(
-            LicenseChecks checks, LicenseJobs jobs, Tenants tenants, SeatCheck seats, UserCheck users, Clock clock) {
+            Transactions transactions,
+            LicenseChecks checks,
+            LicenseJobs jobs,
+            Tenants tenants,
+            SeatCheck seats,
+            UserCheck users,
+            Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.checks = Objects.requireNonNull(checks);
         this.jobs = Objects.requireNonNull(jobs);
         this.tenants = Objects.requireNonNull(tenants);
@@ -52,6 +61,10 @@ public final class LicenseCheck {
 
     /** Asks for a run now; refused while the tenant has one queued or running. */
     public Outcome<LicenseCheckRun> request(Caller caller, boolean dryRun) {
+        return transactions.run(() -> requestNow(caller, dryRun));
+    }
+
+    private Outcome<LicenseCheckRun> requestNow(Caller caller, boolean dryRun) {
         checks.lock(caller.tenant());
         Optional<LicenseCheckRun> busy = checks.underWay(caller.tenant());
         if (busy.isPresent()) {
@@ -74,6 +87,10 @@ public final class LicenseCheck {
      * Several servers may ask at once: one run starts.
      */
     public Optional<LicenseCheckRun> requestScheduled(TenantId tenant, boolean repair, Duration interval) {
+        return transactions.run(() -> requestScheduledNow(tenant, repair, interval));
+    }
+
+    private Optional<LicenseCheckRun> requestScheduledNow(TenantId tenant, boolean repair, Duration interval) {
         checks.lock(tenant);
         if (checks.underWay(tenant).isPresent()) {
             return Optional.empty();
@@ -94,15 +111,27 @@ public final class LicenseCheck {
     }
 
     public Optional<LicenseCheckRun> run(TenantId tenant, LicenseCheckRunId id) {
+        return transactions.read(() -> runRead(tenant, id));
+    }
+
+    private Optional<LicenseCheckRun> runRead(TenantId tenant, LicenseCheckRunId id) {
         return checks.find(tenant, id);
     }
 
     /** The tenant's runs, newest first. */
     public List<LicenseCheckRun> runs(TenantId tenant, int skip, int top) {
+        return transactions.read(() -> runsRead(tenant, skip, top));
+    }
+
+    private List<LicenseCheckRun> runsRead(TenantId tenant, int skip, int top) {
         return checks.recent(tenant, skip, top);
     }
 
     public Optional<LicenseCheckRun> latest(TenantId tenant) {
+        return transactions.read(() -> latestRead(tenant));
+    }
+
+    private Optional<LicenseCheckRun> latestRead(TenantId tenant) {
         return checks.recent(tenant, 0, 1).stream().findFirst();
     }
 
@@ -111,6 +140,10 @@ public final class LicenseCheck {
      * its ranges have counted the seats).
      */
     public List<LicenseDifference> differences(TenantId tenant, LicenseCheckRunId id, int skip, int top) {
+        return transactions.read(() -> differencesRead(tenant, id, skip, top));
+    }
+
+    private List<LicenseDifference> differencesRead(TenantId tenant, LicenseCheckRunId id, int skip, int top) {
         return checks.differences(tenant, id, skip, top);
     }
 
@@ -120,6 +153,10 @@ public final class LicenseCheck {
      * done.
      */
     public boolean mayStart(TenantId tenant) {
+        return transactions.read(() -> mayStartRead(tenant));
+    }
+
+    private boolean mayStartRead(TenantId tenant) {
         return !jobs.licensingUnderWay(tenant);
     }
 

@@ -1,6 +1,7 @@
 package org.allot.core.assignment;
 
 import java.time.Clock;
+import org.allot.core.Transactions;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.Groups;
@@ -13,6 +14,7 @@ import org.allot.core.subscription.Subscriptions;
 
 /** Assembles the licensing services from their ports. */
 public final class Licensing {
+    private final Transactions transactions;
     private final UserLicensing users;
     private final GroupLicensing groups;
     private final LicensePropagation propagation;
@@ -24,6 +26,7 @@ public final class Licensing {
 
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
+            Transactions transactions,
             Tenants tenants,
             TenantLocks locks,
             Users userStore,
@@ -39,6 +42,7 @@ public final class Licensing {
             Clock clock,
             LicensingSettings settings,
             PlanDependents dependents) {
+        this.transactions = transactions;
         Inheritance inheritance = new Inheritance(memberships, groupLicenses);
         Reconciler reconciler = new Reconciler(
                 tenants,
@@ -52,8 +56,10 @@ public final class Licensing {
                 clock,
                 settings.fillLimit());
         LicenseRequests requests = new LicenseRequests(subscriptions);
-        this.users = new UserLicensing(reconciler, locks, userStore, requests, assignments);
+        this.users =
+                new UserLicensing(transactions, reconciler, locks, userStore, requests, assignments, seats, catalog);
         this.groups = new GroupLicensing(
+                transactions,
                 reconciler,
                 locks,
                 groupStore,
@@ -78,7 +84,7 @@ public final class Licensing {
 
     /** The license check over these licensing services, keeping its runs in {@code checks}. */
     public LicenseCheck check(LicenseChecks checks) {
-        return new LicenseCheck(checks, jobs, tenants, seatCheck, userCheck, clock);
+        return new LicenseCheck(transactions, checks, jobs, tenants, seatCheck, userCheck, clock);
     }
 
     public UserLicensing users() {

@@ -72,7 +72,7 @@ final class Reconciler {
      * A unit of work: the tenant's rules read once, the seat figures it has locked, and the users whose active plans
      * it changed.
      */
-    final class Work {
+    static final class Work {
         final Caller caller;
         final LicensingEngine.Context context;
         final SeatLedger ledger;

@@ -1,6 +1,7 @@
 package org.allot.core.assignment;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,30 +12,48 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
+import org.allot.core.subscription.Seats;
 
 /**
  * Direct license assignment: synchronous and all-or-nothing per request, refused with Graph's messages. Also
  * reprocessing a user and reading a user's licenses.
  */
 public final class UserLicensing {
+    private final Transactions transactions;
     private final Reconciler reconciler;
     private final TenantLocks locks;
     private final Users users;
     private final LicenseRequests requests;
     private final Assignments assignments;
+    private final Seats seats;
+    private final ProductCatalog catalog;
 
     UserLicensing(
-            Reconciler reconciler, TenantLocks locks, Users users, LicenseRequests requests, Assignments assignments) {
+            Transactions transactions,
+            Reconciler reconciler,
+            TenantLocks locks,
+            Users users,
+            LicenseRequests requests,
+            Assignments assignments,
+            Seats seats,
+            ProductCatalog catalog) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
         this.requests = Objects.requireNonNull(requests);
         this.assignments = Objects.requireNonNull(assignments);
+        this.seats = Objects.requireNonNull(seats);
+        this.catalog = Objects.requireNonNull(catalog);
     }
 
     /**
@@ -44,11 +63,39 @@ public final class UserLicensing {
      */
     public Outcome<UserLicenses> assign(
             Caller caller, UserId userId, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
-        locks.share(caller.tenant());
-        Optional<User> user = users.lock(caller.tenant(), userId).filter(u -> !u.isDeleted());
+        return transactions.run(() -> {
+            locks.share(caller.tenant());
+            return assignLocked(caller, Optional.of(userId), userId, add, remove, force)
+                    .map(Assigned::licenses);
+        });
+    }
+
+    /**
+     * {@link #assign(Caller, UserId, List, List, boolean)} for a user named by id or principal name, in one unit of
+     * work: the answer is the user as locked with the licenses just written.
+     */
+    public Outcome<LicensedUser> assign(
+            Caller caller, UserRef user, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
+        return transactions.run(() -> {
+            locks.share(caller.tenant());
+            return assignLocked(caller, resolve(caller, user), user, add, remove, force)
+                    .map(a -> licensed(caller, a));
+        });
+    }
+
+    private Outcome<Assigned> assignLocked(
+            Caller caller,
+            Optional<UserId> userId,
+            Object named,
+            List<AssignedLicense> add,
+            List<SkuId> remove,
+            boolean force) {
+        Optional<User> user =
+                userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(userId));
+            return Outcome.refused(Rejection.notFound(named));
         }
+        UserId id = user.get().id();
         Optional<Rejection> shape = requests.checkShape(add, remove);
         if (shape.isPresent()) {
             return Outcome.refused(shape.get());
@@ -63,7 +110,7 @@ public final class UserLicensing {
         }
         UserLicenses current = new UserLicenses(
                 LicenseSubject.of(user.get()),
-                assignments.of(caller.tenant(), List.of(userId)).getOrDefault(userId, List.of()));
+                assignments.of(caller.tenant(), List.of(id)).getOrDefault(id, List.of()));
         for (SkuId sku : remove) {
             if (current.find(sku, AssignmentSource.DIRECT).isEmpty()) {
                 boolean inherited =
@@ -78,36 +125,124 @@ public final class UserLicensing {
             }
         }
         if (force) {
-            add.forEach(l -> work.ledger.admit(l.skuId(), List.of(userId)));
+            add.forEach(l -> work.ledger.admit(l.skuId(), List.of(id)));
         }
-        Reconciler.Batch batch = reconciler.evaluate(work, List.of(userId), Changes.direct(add, Set.copyOf(remove)));
-        UserLicenses before = batch.before().get(userId);
-        UserLicenses after = batch.after().get(userId);
+        Reconciler.Batch batch = reconciler.evaluate(work, List.of(id), Changes.direct(add, Set.copyOf(remove)));
+        UserLicenses before = batch.before().get(id);
+        UserLicenses after = batch.after().get(id);
         Optional<Rejection> refused = DirectRefusals.check(before, after, add, work.context.catalog());
         if (refused.isPresent()) {
             return Outcome.refused(refused.get());
         }
         reconciler.commit(work, batch);
         reconciler.finish(work);
-        return Outcome.done(after);
+        return Outcome.done(new Assigned(user.get(), after, work.context.catalog()));
+    }
+
+    /** A user and the licenses a unit of work left them with, and the tenant's products it decided with. */
+    private record Assigned(User user, UserLicenses licenses, Catalog catalog) {}
+
+    private LicensedUser licensed(Caller caller, Assigned assigned) {
+        return new LicensedUser(assigned.user(), assigned.licenses(), assigned.catalog(), seats.all(caller.tenant()));
+    }
+
+    /**
+     * Changes the direct licenses of each user in turn, all in one unit of work: adds the SKU, replaces the users'
+     * other direct licenses with it, or removes it. The first refusal names the user and undoes the others. Done
+     * with how many users changed (those with nothing to change are skipped).
+     */
+    public Outcome<Integer> assignEach(Caller caller, List<UserId> userIds, SkuId sku, DirectLicenseChange change) {
+        return transactions.run(() -> {
+            locks.share(caller.tenant());
+            Map<UserId, List<LicenseAssignment>> current = assignments.of(caller.tenant(), userIds);
+            int changed = 0;
+            for (UserId user : userIds) {
+                Set<SkuId> direct = new LinkedHashSet<>();
+                current.getOrDefault(user, List.of()).stream()
+                        .filter(a -> a.source().isDirect())
+                        .forEach(a -> direct.add(a.sku()));
+                List<AssignedLicense> add = change != DirectLicenseChange.REMOVE && !direct.contains(sku)
+                        ? List.of(AssignedLicense.of(sku))
+                        : List.of();
+                List<SkuId> remove =
+                        switch (change) {
+                            case ADD -> List.of();
+                            case REPLACE ->
+                                direct.stream().filter(s -> !s.equals(sku)).toList();
+                            case REMOVE -> direct.contains(sku) ? List.of(sku) : List.of();
+                        };
+                if (add.isEmpty() && remove.isEmpty()) {
+                    continue;
+                }
+                Outcome<Assigned> outcome = assignLocked(caller, Optional.of(user), user, add, remove, false);
+                if (!outcome.isDone()) {
+                    String name = users.find(caller.tenant(), user)
+                            .filter(u -> !u.isDeleted())
+                            .map(User::userPrincipalName)
+                            .orElse(user.toString());
+                    return Outcome.refused(
+                            outcome.rejection().code(),
+                            "Nothing was changed: %s was refused: %s",
+                            name,
+                            outcome.rejection().message());
+                }
+                changed++;
+            }
+            return Outcome.done(changed);
+        });
     }
 
     /** Evaluates the user's licenses again from their direct assignments and current group memberships. */
     public Outcome<UserLicenses> reprocess(Caller caller, UserId userId) {
-        locks.share(caller.tenant());
-        Optional<User> user = users.lock(caller.tenant(), userId).filter(u -> !u.isDeleted());
+        return transactions.run(() -> {
+            locks.share(caller.tenant());
+            return reprocessLocked(caller, Optional.of(userId), userId).map(Assigned::licenses);
+        });
+    }
+
+    /** {@link #reprocess(Caller, UserId)} for a user named by id or principal name, answered as written. */
+    public Outcome<LicensedUser> reprocess(Caller caller, UserRef user) {
+        return transactions.run(() -> {
+            locks.share(caller.tenant());
+            return reprocessLocked(caller, resolve(caller, user), user).map(a -> licensed(caller, a));
+        });
+    }
+
+    private Outcome<Assigned> reprocessLocked(Caller caller, Optional<UserId> userId, Object named) {
+        Optional<User> user =
+                userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(userId));
+            return Outcome.refused(Rejection.notFound(named));
         }
         Reconciler.Work work = reconciler.begin(caller);
-        Reconciler.Batch batch = reconciler.reinherit(work, List.of(userId));
+        Reconciler.Batch batch = reconciler.reinherit(work, List.of(user.get().id()));
         reconciler.commit(work, batch);
         reconciler.finish(work);
-        return Outcome.done(batch.after().get(userId));
+        return Outcome.done(
+                new Assigned(user.get(), batch.after().get(user.get().id()), work.context.catalog()));
+    }
+
+    /** The id of the user a request names (unless deleted), read without a lock: the lock is taken by id. */
+    private Optional<UserId> resolve(Caller caller, UserRef user) {
+        return user.id().isPresent()
+                ? user.id()
+                : user.find(caller.tenant(), users).map(User::id);
+    }
+
+    /** A user named by id or principal name with their licenses as they stand, unless deleted. */
+    public Optional<LicensedUser> user(TenantId tenant, UserRef user) {
+        return transactions.read(() -> user.find(tenant, users).map(u -> licensedUser(tenant, u)));
+    }
+
+    private LicensedUser licensedUser(TenantId tenant, User user) {
+        UserLicenses licenses = new UserLicenses(
+                LicenseSubject.of(user),
+                assignments.of(tenant, List.of(user.id())).getOrDefault(user.id(), List.of()));
+        return new LicensedUser(user, licenses, catalog.forTenant(tenant), seats.all(tenant));
     }
 
     /** The licenses of users as they stand, without locking anything. */
     public Map<UserId, List<LicenseAssignment>> assignmentsOf(TenantId tenant, Collection<UserId> ids) {
-        return assignments.of(tenant, ids);
+        return transactions.read(() -> assignments.of(tenant, ids));
     }
 }

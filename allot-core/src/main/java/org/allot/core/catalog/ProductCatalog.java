@@ -13,6 +13,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -24,6 +25,7 @@ import org.allot.core.directory.UsageLocation;
 public final class ProductCatalog {
     private static final Pattern PART_NUMBER = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,63}$");
 
+    private final Transactions transactions;
     private final Catalog builtIn;
     private final Products products;
     private final PlanRules planRules;
@@ -32,7 +34,14 @@ public final class ProductCatalog {
     private final Clock clock;
 
     public ProductCatalog(
-            Catalog builtIn, Products products, PlanRules planRules, ProductUsage usage, AuditLog audit, Clock clock) {
+            Transactions transactions,
+            Catalog builtIn,
+            Products products,
+            PlanRules planRules,
+            ProductUsage usage,
+            AuditLog audit,
+            Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.builtIn = Objects.requireNonNull(builtIn);
         this.products = Objects.requireNonNull(products);
         this.planRules = Objects.requireNonNull(planRules);
@@ -43,11 +52,20 @@ public final class ProductCatalog {
 
     /** Everything a tenant can subscribe to, and every rule that applies to its users. */
     public Catalog forTenant(TenantId tenant) {
+        return transactions.read(() -> forTenantRead(tenant));
+    }
+
+    private Catalog forTenantRead(TenantId tenant) {
         return builtIn.with(products.custom(tenant), planRules.custom(tenant));
     }
 
     /** Defines a custom product; plans without an id get a new one. */
     public Outcome<Product> addProduct(Caller caller, String partNumber, String displayName, List<PlanSpec> planSpecs) {
+        return transactions.run(() -> addProductNow(caller, partNumber, displayName, planSpecs));
+    }
+
+    private Outcome<Product> addProductNow(
+            Caller caller, String partNumber, String displayName, List<PlanSpec> planSpecs) {
         if (partNumber == null || !PART_NUMBER.matcher(partNumber).matches()) {
             return Outcome.refused(Rejection.invalid(
                     "skuPartNumber must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter,"
@@ -97,6 +115,10 @@ public final class ProductCatalog {
     }
 
     public Outcome<Product> removeProduct(Caller caller, SkuId sku) {
+        return transactions.run(() -> removeProductNow(caller, sku));
+    }
+
+    private Outcome<Product> removeProductNow(Caller caller, SkuId sku) {
         Product product = products.custom(caller.tenant()).stream()
                 .filter(p -> p.skuId().equals(sku))
                 .findFirst()
@@ -120,6 +142,16 @@ public final class ProductCatalog {
 
     /** Adds a tenant rule; every plan it names must exist in the tenant's catalogue. */
     public Outcome<PlanRule> addRule(
+            Caller caller,
+            PlanRule.Kind kind,
+            ServicePlanId plan,
+            Set<ServicePlanId> plans,
+            Set<UsageLocation> locations,
+            String note) {
+        return transactions.run(() -> addRuleNow(caller, kind, plan, plans, locations, note));
+    }
+
+    private Outcome<PlanRule> addRuleNow(
             Caller caller,
             PlanRule.Kind kind,
             ServicePlanId plan,
@@ -163,6 +195,10 @@ public final class ProductCatalog {
     }
 
     public Outcome<UUID> removeRule(Caller caller, UUID id) {
+        return transactions.run(() -> removeRuleNow(caller, id));
+    }
+
+    private Outcome<UUID> removeRuleNow(Caller caller, UUID id) {
         if (builtIn.rules().rules().stream().anyMatch(r -> r.id().equals(id))) {
             return Outcome.refused(Rejection.invalid("Rule %s is built in and cannot be removed.", id));
         }

@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -22,6 +25,7 @@ public final class GroupDirectory {
     static final String RESOURCE = "Group";
     private static final List<String> KNOWN_GROUP_TYPES = List.of(Group.DYNAMIC_MEMBERSHIP, "Unified");
 
+    private final Transactions transactions;
     private final TenantLocks locks;
     private final Users users;
     private final Groups groups;
@@ -32,6 +36,7 @@ public final class GroupDirectory {
     private final SyncedGroups syncedGroups;
 
     public GroupDirectory(
+            Transactions transactions,
             TenantLocks locks,
             Users users,
             Groups groups,
@@ -39,6 +44,7 @@ public final class GroupDirectory {
             AuditLog audit,
             DirectoryListener listener,
             Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
@@ -55,6 +61,10 @@ public final class GroupDirectory {
      * {@code On} unless told otherwise, and its members follow the rule from the start.
      */
     public Outcome<Group> create(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
+        return transactions.run(() -> createNow(caller, values, groupTypes));
+    }
+
+    private Outcome<Group> createNow(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
         lockFor(caller, groupTypes.contains(Group.DYNAMIC_MEMBERSHIP) ? values.keySet() : Set.of());
         if (values.get(GroupAttribute.DISPLAY_NAME) == null) {
             return Outcome.refused(Rejection.invalid("Property 'displayName' is required when creating the resource."));
@@ -80,8 +90,8 @@ public final class GroupDirectory {
                 displayName,
                 nickname,
                 (String) v.get(GroupAttribute.DESCRIPTION),
-                (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE),
-                (Boolean) v.getOrDefault(GroupAttribute.MAIL_ENABLED, Boolean.FALSE),
+                (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, true),
+                (Boolean) v.getOrDefault(GroupAttribute.MAIL_ENABLED, false),
                 groupTypes,
                 (String) v.get(GroupAttribute.MEMBERSHIP_RULE),
                 v.get(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE) != null
@@ -107,6 +117,10 @@ public final class GroupDirectory {
      * recomputes its members; members who still match are left alone.
      */
     public Outcome<Group> update(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
+        return transactions.run(() -> updateNow(caller, id, values));
+    }
+
+    private Outcome<Group> updateNow(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
         lockFor(caller, values.keySet());
         Optional<Group> found = groups.find(caller.tenant(), id);
         if (found.isEmpty()) {
@@ -141,6 +155,10 @@ public final class GroupDirectory {
 
     /** Deletes a group that assigns no licenses; its members lose what they inherited through it. */
     public Outcome<Group> delete(Caller caller, GroupId id) {
+        return transactions.run(() -> deleteNow(caller, id));
+    }
+
+    private Outcome<Group> deleteNow(Caller caller, GroupId id) {
         locks.exclusive(caller.tenant());
         Optional<Group> found = groups.find(caller.tenant(), id);
         if (found.isEmpty()) {
@@ -197,8 +215,41 @@ public final class GroupDirectory {
         return syncedGroups.setMembers(caller, id, listed, inScope);
     }
 
+    /**
+     * {@link #addMember(Caller, GroupId, Member)} for a directory object named by its id: a user (unless deleted) or
+     * a group of the tenant.
+     */
+    public Outcome<Group> addMember(Caller caller, GroupId groupId, UUID memberId) {
+        return transactions.run(() -> named(caller, groupId, memberId).flatMap(m -> addMemberNow(caller, groupId, m)));
+    }
+
+    /** {@link #removeMember(Caller, GroupId, Member)} for a directory object named by its id. */
+    public Outcome<Group> removeMember(Caller caller, GroupId groupId, UUID memberId) {
+        return transactions.run(
+                () -> named(caller, groupId, memberId).flatMap(m -> removeMemberNow(caller, groupId, m)));
+    }
+
+    /** The member an id names, once the group is known to exist. */
+    private Outcome<Member> named(Caller caller, GroupId groupId, UUID memberId) {
+        TenantId tenant = caller.tenant();
+        if (groups.find(tenant, groupId).isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
+        }
+        if (users.find(tenant, new UserId(memberId)).filter(u -> !u.isDeleted()).isPresent()) {
+            return Outcome.done(Member.user(new UserId(memberId)));
+        }
+        if (groups.find(tenant, new GroupId(memberId)).isPresent()) {
+            return Outcome.done(Member.group(new GroupId(memberId)));
+        }
+        return Outcome.refused(Rejection.notFound(memberId));
+    }
+
     /** Adds a user or a group to a group. */
     public Outcome<Group> addMember(Caller caller, GroupId groupId, Member member) {
+        return transactions.run(() -> addMemberNow(caller, groupId, member));
+    }
+
+    private Outcome<Group> addMemberNow(Caller caller, GroupId groupId, Member member) {
         lockFor(caller, member);
         Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
         if (!checked.isDone()) {
@@ -233,6 +284,10 @@ public final class GroupDirectory {
     }
 
     public Outcome<Group> removeMember(Caller caller, GroupId groupId, Member member) {
+        return transactions.run(() -> removeMemberNow(caller, groupId, member));
+    }
+
+    private Outcome<Group> removeMemberNow(Caller caller, GroupId groupId, Member member) {
         lockFor(caller, member);
         Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
         if (!checked.isDone()) {

@@ -65,7 +65,7 @@ final class SyncedGroups {
                 displayName,
                 (String) v.get(GroupAttribute.MAIL_NICKNAME),
                 (String) v.get(GroupAttribute.DESCRIPTION),
-                (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE),
+                (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, true),
                 false,
                 Set.of(),
                 null,

@@ -12,17 +12,19 @@ import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
 
-/** Creates tenants and changes their settings: name, default usage location and policies. */
+/** Creates tenants and changes their change: name, default usage location and policies. */
 public final class TenantDirectory {
     private static final Pattern DOMAIN =
             Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
 
+    private final Transactions transactions;
     private final Tenants tenants;
     private final TenantLocks locks;
     private final AuditLog audit;
@@ -30,7 +32,13 @@ public final class TenantDirectory {
     private final Clock clock;
 
     public TenantDirectory(
-            Tenants tenants, TenantLocks locks, AuditLog audit, DirectoryListener listener, Clock clock) {
+            Transactions transactions,
+            Tenants tenants,
+            TenantLocks locks,
+            AuditLog audit,
+            DirectoryListener listener,
+            Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.tenants = Objects.requireNonNull(tenants);
         this.locks = Objects.requireNonNull(locks);
         this.audit = Objects.requireNonNull(audit);
@@ -38,7 +46,17 @@ public final class TenantDirectory {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    /** A tenant as it stands. */
+    public Optional<Tenant> find(TenantId tenant) {
+        return transactions.read(() -> tenants.find(tenant));
+    }
+
     public Outcome<Tenant> create(
+            TenantId id, String name, List<String> domains, String defaultUsageLocation, TenantPolicy policy) {
+        return transactions.run(() -> createNow(id, name, domains, defaultUsageLocation, policy));
+    }
+
+    private Outcome<Tenant> createNow(
             TenantId id, String name, List<String> domains, String defaultUsageLocation, TenantPolicy policy) {
         if (tenants.find(id).isPresent()) {
             return Outcome.refused(Rejection.invalid("Tenant %s already exists.", id));
@@ -73,8 +91,66 @@ public final class TenantDirectory {
         return Outcome.done(tenant);
     }
 
+    /**
+     * Changes the tenant's name, default usage location and policies as asked, in one unit of work: refused as a
+     * whole when any part is refused. Done with the tenant as it then stands.
+     */
+    public Outcome<Tenant> change(Caller caller, TenantChange change) {
+        return transactions.run(() -> {
+            Optional<Tenant> tenant = tenants.find(caller.tenant());
+            if (tenant.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(caller.tenant()));
+            }
+            Outcome<Tenant> outcome = Outcome.done(tenant.get());
+            if (change.name() != null) {
+                outcome = renameNow(caller, change.name());
+            }
+            if (outcome.isDone() && change.defaultUsageLocation() != null) {
+                outcome = setDefaultUsageLocationNow(caller, change.defaultUsageLocation());
+            }
+            if (outcome.isDone() && change.changesPolicy()) {
+                Outcome<TenantPolicy> policy = policy(change, outcome.value().policy());
+                outcome = policy.isDone() ? setPolicyNow(caller, policy.value()) : Outcome.refused(policy.rejection());
+            }
+            return outcome;
+        });
+    }
+
+    private static Outcome<TenantPolicy> policy(TenantChange change, TenantPolicy current) {
+        GuestLicensing guests = current.guestLicensing();
+        if (change.guestLicensing() != null) {
+            try {
+                guests = GuestLicensing.valueOf(change.guestLicensing().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return Outcome.refused(Rejection.invalid("'guestLicensing' must be BLOCK or ALLOW."));
+            }
+        }
+        int retention = change.softDeleteRetentionDays() == null
+                ? current.softDeleteRetentionDays()
+                : change.softDeleteRetentionDays();
+        int threshold =
+                change.syncDeleteThreshold() == null ? current.syncDeleteThreshold() : change.syncDeleteThreshold();
+        if (retention < TenantPolicy.MIN_RETENTION_DAYS || retention > TenantPolicy.MAX_RETENTION_DAYS) {
+            return Outcome.refused(Rejection.invalid(
+                    "'softDeleteRetentionDays' must be between %d and %d.",
+                    TenantPolicy.MIN_RETENTION_DAYS, TenantPolicy.MAX_RETENTION_DAYS));
+        }
+        if (threshold < 0) {
+            return Outcome.refused(Rejection.invalid("'syncDeleteThreshold' must not be negative."));
+        }
+        return Outcome.done(new TenantPolicy(
+                guests,
+                change.nestedGroupLicensing() == null ? current.nestedGroupLicensing() : change.nestedGroupLicensing(),
+                retention,
+                threshold));
+    }
+
     /** Changes the default usage location; null or blank clears it. */
     public Outcome<Tenant> setDefaultUsageLocation(Caller caller, String code) {
+        return transactions.run(() -> setDefaultUsageLocationNow(caller, code));
+    }
+
+    private Outcome<Tenant> setDefaultUsageLocationNow(Caller caller, String code) {
         Outcome<Optional<UsageLocation>> location = location(code);
         if (!location.isDone()) {
             return Outcome.refused(location.rejection());
@@ -83,10 +159,18 @@ public final class TenantDirectory {
     }
 
     public Outcome<Tenant> setPolicy(Caller caller, TenantPolicy policy) {
+        return transactions.run(() -> setPolicyNow(caller, policy));
+    }
+
+    private Outcome<Tenant> setPolicyNow(Caller caller, TenantPolicy policy) {
         return change(caller, t -> t.withPolicy(policy));
     }
 
     public Outcome<Tenant> rename(Caller caller, String name) {
+        return transactions.run(() -> renameNow(caller, name));
+    }
+
+    private Outcome<Tenant> renameNow(Caller caller, String name) {
         if (name == null || name.isBlank() || name.length() > 256) {
             return Outcome.refused(Rejection.invalid("A tenant needs a name of 1 to 256 characters."));
         }

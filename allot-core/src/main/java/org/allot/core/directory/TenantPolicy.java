@@ -16,12 +16,18 @@ public record TenantPolicy(
 
     public static final TenantPolicy DEFAULT = new TenantPolicy(GuestLicensing.BLOCK, true, 30, 500);
 
+    /** The shortest and longest a deleted user may be kept before being purged, in days. */
+    public static final int MIN_RETENTION_DAYS = 1;
+
+    public static final int MAX_RETENTION_DAYS = 365;
+
     public TenantPolicy {
         if (guestLicensing == null) {
             throw new IllegalArgumentException("guestLicensing is required");
         }
-        if (softDeleteRetentionDays < 1 || softDeleteRetentionDays > 365) {
-            throw new IllegalArgumentException("softDeleteRetentionDays must be between 1 and 365");
+        if (softDeleteRetentionDays < MIN_RETENTION_DAYS || softDeleteRetentionDays > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException(
+                    "softDeleteRetentionDays must be between " + MIN_RETENTION_DAYS + " and " + MAX_RETENTION_DAYS);
         }
         if (syncDeleteThreshold < 0) {
             throw new IllegalArgumentException("syncDeleteThreshold must not be negative");

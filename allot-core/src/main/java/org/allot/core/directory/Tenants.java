@@ -10,6 +10,9 @@ public interface Tenants {
 
     List<Tenant> all();
 
+    /** The tenants that verified a domain (several tenants may verify the same one), oldest first. */
+    List<Tenant> withVerifiedDomain(String domain);
+
     void add(Tenant tenant);
 
     void update(Tenant tenant);

@@ -12,6 +12,7 @@ import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -25,6 +26,7 @@ import org.allot.core.audit.PropertyChange;
 public final class UserDirectory {
     static final String RESOURCE = "User";
 
+    private final Transactions transactions;
     private final Tenants tenants;
     private final TenantLocks locks;
     private final Users users;
@@ -34,7 +36,14 @@ public final class UserDirectory {
     private final SyncedUsers syncedUsers;
 
     public UserDirectory(
-            Tenants tenants, TenantLocks locks, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
+            Transactions transactions,
+            Tenants tenants,
+            TenantLocks locks,
+            Users users,
+            AuditLog audit,
+            DirectoryListener listener,
+            Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.tenants = Objects.requireNonNull(tenants);
         this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
@@ -46,6 +55,10 @@ public final class UserDirectory {
 
     /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
     public Outcome<User> create(Caller caller, Map<UserAttribute, Object> values) {
+        return transactions.run(() -> createNow(caller, values));
+    }
+
+    private Outcome<User> createNow(Caller caller, Map<UserAttribute, Object> values) {
         locks.share(caller.tenant());
         Optional<Tenant> tenant = tenants.find(caller.tenant());
         if (tenant.isEmpty()) {
@@ -95,11 +108,29 @@ public final class UserDirectory {
         return syncedUsers.update(caller, changes);
     }
 
+    /** {@link #update(Caller, UserId, Map)} for a user named by id or principal name. */
+    public Outcome<User> update(Caller caller, UserRef user, Map<UserAttribute, Object> values) {
+        return transactions.run(() -> user.find(caller.tenant(), users)
+                .map(u -> updateNow(caller, u.id(), values))
+                .orElseGet(() -> Outcome.refused(Rejection.notFound(user))));
+    }
+
+    /** {@link #delete(Caller, UserId)} for a user named by id or principal name. */
+    public Outcome<User> delete(Caller caller, UserRef user) {
+        return transactions.run(() -> user.find(caller.tenant(), users)
+                .map(u -> deleteNow(caller, u.id()))
+                .orElseGet(() -> Outcome.refused(Rejection.notFound(user))));
+    }
+
     /**
      * Changes the given attributes; a null value clears one. Synced users only take cloud-managed attributes. Checked
      * against the user as it stands once locked, so a concurrent license change is either seen or waits.
      */
     public Outcome<User> update(Caller caller, UserId id, Map<UserAttribute, Object> values) {
+        return transactions.run(() -> updateNow(caller, id, values));
+    }
+
+    private Outcome<User> updateNow(Caller caller, UserId id, Map<UserAttribute, Object> values) {
         locks.share(caller.tenant());
         Optional<User> found = users.lock(caller.tenant(), id).filter(u -> !u.isDeleted());
         if (found.isEmpty()) {
@@ -143,6 +174,10 @@ public final class UserDirectory {
 
     /** Soft-deletes a user: licenses, memberships and seats are kept until restore or purge. */
     public Outcome<User> delete(Caller caller, UserId id) {
+        return transactions.run(() -> deleteNow(caller, id));
+    }
+
+    private Outcome<User> deleteNow(Caller caller, UserId id) {
         locks.share(caller.tenant());
         Optional<User> found = users.lock(caller.tenant(), id).filter(u -> !u.isDeleted());
         if (found.isEmpty()) {
@@ -160,6 +195,10 @@ public final class UserDirectory {
      * decided one after the other on the user as it stands: a purged user is not restored, a restored one not twice.
      */
     public Outcome<User> restore(Caller caller, UserId id) {
+        return transactions.run(() -> restoreNow(caller, id));
+    }
+
+    private Outcome<User> restoreNow(Caller caller, UserId id) {
         locks.share(caller.tenant());
         Optional<User> found = users.lock(caller.tenant(), id).filter(User::isDeleted);
         if (found.isEmpty()) {
@@ -174,6 +213,10 @@ public final class UserDirectory {
 
     /** Removes a deleted user for good: its seats are freed for the waiting list. */
     public Outcome<User> purge(Caller caller, UserId id) {
+        return transactions.run(() -> purgeNow(caller, id));
+    }
+
+    private Outcome<User> purgeNow(Caller caller, UserId id) {
         locks.share(caller.tenant());
         Optional<User> found = users.lock(caller.tenant(), id).filter(User::isDeleted);
         if (found.isEmpty()) {

@@ -12,6 +12,7 @@ import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.directory.DirectoryListener;
 import org.allot.core.directory.Group;
@@ -36,6 +37,7 @@ public final class DynamicMembership implements DirectoryListener {
     /** Entra's limit on the dynamic groups of a tenant. */
     public static final int MAX_DYNAMIC_GROUPS = 15_000;
 
+    private final Transactions transactions;
     private final RuleMemberships rules;
     private final DynamicGroups store;
     private final Groups groups;
@@ -45,6 +47,7 @@ public final class DynamicMembership implements DirectoryListener {
     private final LicensingSettings settings;
 
     public DynamicMembership(
+            Transactions transactions,
             RuleMemberships rules,
             DynamicGroups store,
             Groups groups,
@@ -52,6 +55,7 @@ public final class DynamicMembership implements DirectoryListener {
             DirectoryListener licensing,
             MembershipJobs jobs,
             LicensingSettings settings) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.rules = Objects.requireNonNull(rules);
         this.store = Objects.requireNonNull(store);
         this.groups = Objects.requireNonNull(groups);
@@ -146,6 +150,10 @@ public final class DynamicMembership implements DirectoryListener {
      * Refused for a group that is not dynamic or whose processing is paused.
      */
     public Outcome<Group> recompute(Caller caller, GroupId groupId) {
+        return transactions.run(() -> recomputeNow(caller, groupId));
+    }
+
+    private Outcome<Group> recomputeNow(Caller caller, GroupId groupId) {
         locks.share(caller.tenant());
         Optional<Group> group = groups.find(caller.tenant(), groupId);
         if (group.isEmpty()) {

@@ -12,6 +12,7 @@ import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicense;
@@ -42,6 +43,7 @@ import org.allot.core.subscription.Seats;
 public final class MembershipPreview {
     public static final int MAX_PAGE = 999;
 
+    private final Transactions transactions;
     private final RuleMemberships rules;
     private final DynamicGroups store;
     private final Groups groups;
@@ -53,6 +55,7 @@ public final class MembershipPreview {
     private final int chunkSize;
 
     public MembershipPreview(
+            Transactions transactions,
             RuleMemberships rules,
             DynamicGroups store,
             Groups groups,
@@ -62,6 +65,7 @@ public final class MembershipPreview {
             ProductCatalog catalog,
             Tenants tenants,
             int chunkSize) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.rules = Objects.requireNonNull(rules);
         this.store = Objects.requireNonNull(store);
         this.groups = Objects.requireNonNull(groups);
@@ -80,6 +84,10 @@ public final class MembershipPreview {
      * condition), or when the group does not exist.
      */
     public Outcome<RulePreview> preview(Caller caller, GroupId group, String rule, int pageSize) {
+        return transactions.read(() -> previewRead(caller, group, rule, pageSize));
+    }
+
+    private Outcome<RulePreview> previewRead(Caller caller, GroupId group, String rule, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE) {
             return Outcome.refused(Rejection.invalid("The page size is between 1 and %d.", MAX_PAGE));
         }
@@ -112,7 +120,6 @@ public final class MembershipPreview {
         private final TenantId tenant;
         private final Group group;
         private final MembershipRule rule;
-        private final int page;
         private final List<GroupLicense> licenses;
         private final boolean guestsLicensed;
         private final Page matching;
@@ -126,7 +133,6 @@ public final class MembershipPreview {
             this.tenant = tenant;
             this.group = group;
             this.rule = rule;
-            this.page = page;
             this.licenses = group == null ? List.of() : groupLicenses.of(tenant, group.id());
             this.guestsLicensed = tenants.find(tenant)
                     .map(Tenant::policy)

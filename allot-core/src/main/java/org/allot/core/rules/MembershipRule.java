@@ -9,6 +9,7 @@ import java.util.Set;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.User;
 
 /**
@@ -17,7 +18,7 @@ import org.allot.core.directory.User;
  */
 public final class MembershipRule {
     /** Entra's limit on the length of a rule. */
-    public static final int MAX_LENGTH = 3072;
+    public static final int MAX_LENGTH = GroupAttribute.MEMBERSHIP_RULE.maxLength();
     /**
      * Allot's limit on the conditions of a rule saved or previewed (Entra documents none for rules written as text;
      * its rule builder stops at five). 3,072 characters hold about 150 of the shortest.

@@ -90,7 +90,6 @@ final class RulePattern {
                 lastGroup = groups.pop();
                 lastWasGroup = true;
                 groups.peek()[0] |= lastGroup[0];
-                continue;
             } else if (c == '|') {
                 groups.peek()[1] = true;
                 lastWasGroup = false;

@@ -49,6 +49,8 @@ enum RuleProperty {
 
     private final String ruleName;
     private final Type type;
+
+    @SuppressWarnings("ImmutableEnumChecker") // each is a method reference or a lambda over the user alone: no state
     private final Function<User, Object> read;
 
     RuleProperty(String ruleName, Type type, Function<User, Object> read) {

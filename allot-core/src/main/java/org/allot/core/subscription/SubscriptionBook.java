@@ -14,6 +14,7 @@ import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -36,6 +37,7 @@ public final class SubscriptionBook {
      */
     public static final long MAX_SEATS_PER_PRODUCT = Integer.MAX_VALUE;
 
+    private final Transactions transactions;
     private final ProductCatalog catalog;
     private final Subscriptions subscriptions;
     private final Seats seats;
@@ -44,12 +46,14 @@ public final class SubscriptionBook {
     private final Clock clock;
 
     public SubscriptionBook(
+            Transactions transactions,
             ProductCatalog catalog,
             Subscriptions subscriptions,
             Seats seats,
             AuditLog audit,
             CapacityListener listener,
             Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions);
         this.catalog = Objects.requireNonNull(catalog);
         this.subscriptions = Objects.requireNonNull(subscriptions);
         this.seats = Objects.requireNonNull(seats);
@@ -60,6 +64,11 @@ public final class SubscriptionBook {
 
     /** Adds a subscription of {@code seatCount} seats to a product of the tenant's catalogue. */
     public Outcome<Subscription> add(
+            Caller caller, SkuId sku, int seatCount, SubscriptionStatus status, boolean trial, Instant nextLifecycle) {
+        return transactions.run(() -> addNow(caller, sku, seatCount, status, trial, nextLifecycle));
+    }
+
+    private Outcome<Subscription> addNow(
             Caller caller, SkuId sku, int seatCount, SubscriptionStatus status, boolean trial, Instant nextLifecycle) {
         Catalog products = catalog.forTenant(caller.tenant());
         Optional<Product> product = products.find(sku);
@@ -97,6 +106,10 @@ public final class SubscriptionBook {
     }
 
     public Outcome<Subscription> setSeats(Caller caller, SubscriptionId id, int seatCount) {
+        return transactions.run(() -> setSeatsNow(caller, id, seatCount));
+    }
+
+    private Outcome<Subscription> setSeatsNow(Caller caller, SubscriptionId id, int seatCount) {
         if (seatCount < 0 || seatCount > MAX_SEATS) {
             return Outcome.refused(
                     Rejection.invalid("A subscription has 0 to %d seats, not %d.", MAX_SEATS, seatCount));
@@ -105,14 +118,49 @@ public final class SubscriptionBook {
     }
 
     public Outcome<Subscription> setStatus(Caller caller, SubscriptionId id, SubscriptionStatus status) {
+        return transactions.run(() -> setStatusNow(caller, id, status));
+    }
+
+    private Outcome<Subscription> setStatusNow(Caller caller, SubscriptionId id, SubscriptionStatus status) {
         if (status == null) {
             return Outcome.refused(Rejection.invalid("status is required."));
         }
         return change(caller, id, s -> s.withStatus(status), "status");
     }
 
+    /**
+     * Changes a subscription's seats, its status or both, in one unit of work (seats first): refused as a whole when
+     * either is refused.
+     */
+    public Outcome<Subscription> change(
+            Caller caller, SubscriptionId id, Integer seatCount, SubscriptionStatus status) {
+        return transactions.run(() -> {
+            Outcome<Subscription> outcome =
+                    seatCount == null ? setStatusNow(caller, id, status) : setSeatsNow(caller, id, seatCount);
+            return outcome.isDone() && seatCount != null && status != null ? setStatusNow(caller, id, status) : outcome;
+        });
+    }
+
+    /** The tenant's subscriptions, every status included. */
+    public List<Subscription> subscriptions(TenantId tenant) {
+        return transactions.read(() -> subscriptions.all(tenant));
+    }
+
+    /** The subscriptions of one product, every status included. */
+    public List<Subscription> subscriptionsOf(TenantId tenant, SkuId sku) {
+        return transactions.read(() -> subscriptions.ofSku(tenant, sku));
+    }
+
+    public Optional<Subscription> subscription(TenantId tenant, SubscriptionId id) {
+        return transactions.read(() -> subscriptions.find(tenant, id));
+    }
+
     /** Every product the tenant has subscriptions for, in catalogue order of part number. */
     public List<SubscribedSku> subscribedSkus(TenantId tenant) {
+        return transactions.read(() -> subscribedSkusRead(tenant));
+    }
+
+    private List<SubscribedSku> subscribedSkusRead(TenantId tenant) {
         Catalog products = catalog.forTenant(tenant);
         Map<SkuId, List<SubscriptionId>> ids = new LinkedHashMap<>();
         for (Subscription s : subscriptions.all(tenant)) {
@@ -127,6 +175,10 @@ public final class SubscriptionBook {
     }
 
     public Optional<SubscribedSku> subscribedSku(TenantId tenant, SkuId sku) {
+        return transactions.read(() -> subscribedSkuRead(tenant, sku));
+    }
+
+    private Optional<SubscribedSku> subscribedSkuRead(TenantId tenant, SkuId sku) {
         return subscribedSkus(tenant).stream()
                 .filter(s -> s.product().skuId().equals(sku))
                 .findFirst();

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
+import org.allot.core.Transactions;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;

@@ -20,7 +20,10 @@ public enum DirectoryPreset {
 
     private final String userFilter;
     private final String groupFilter;
+
+    @SuppressWarnings("ImmutableEnumChecker") // the two presets' mappings are constants that nothing changes
     private final AttributeMapping mapping;
+
     private final DeltaStrategy deltaStrategy;
 
     DirectoryPreset(String userFilter, String groupFilter, AttributeMapping mapping, DeltaStrategy deltaStrategy) {

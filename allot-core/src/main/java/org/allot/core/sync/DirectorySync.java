@@ -12,15 +12,13 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
-import org.allot.core.directory.GroupDirectory;
-import org.allot.core.directory.Memberships;
 import org.allot.core.directory.Tenants;
-import org.allot.core.directory.UserDirectory;
 
 /**
  * Hybrid identity: a tenant's connector to its on-premises directory, runs that bring its users and groups over (on
@@ -28,17 +26,12 @@ import org.allot.core.directory.UserDirectory;
  * outside any.
  */
 public final class DirectorySync {
-    private static final String TYPED = "typed for the test";
-    private static final String SAVED = "the saved one";
-    private static final String NO_PASSWORD = "none (anonymous bind)";
-
     /** Who starts scheduled runs. */
     public static final Actor SCHEDULE = Actor.system("directory sync schedule");
 
     private final Tenants tenants;
     private final Connectors connectors;
     private final SyncRuns runs;
-    private final DirectorySource source;
     private final Secrets secrets;
     private final SyncLocks locks;
     private final Transactions transactions;
@@ -47,54 +40,37 @@ public final class DirectorySync {
     private final SyncRunner runner;
     private final DeletionPhase deletions;
     private final RunProgress progress;
+    private final ConnectionTesting testing;
 
+    /**
+     * A sync over {@code stores}, reading {@code onPremises} and writing into {@code directory}, audited in
+     * {@code audit}.
+     */
     public DirectorySync(
-            Tenants tenants,
-            Connectors connectors,
-            SyncRuns runs,
-            SyncedObjects synced,
-            DirectorySource source,
-            Secrets secrets,
-            SyncLocks locks,
-            Transactions transactions,
-            UserDirectory users,
-            GroupDirectory groups,
-            Memberships memberships,
+            SyncStores stores,
+            OnPremisesDirectory onPremises,
+            CloudDirectory directory,
             AuditLog audit,
             Clock clock,
             SyncSettings settings) {
-        this.tenants = Objects.requireNonNull(tenants);
-        this.connectors = Objects.requireNonNull(connectors);
-        this.runs = Objects.requireNonNull(runs);
-        this.source = Objects.requireNonNull(source);
-        this.secrets = Objects.requireNonNull(secrets);
-        this.locks = Objects.requireNonNull(locks);
-        this.transactions = Objects.requireNonNull(transactions);
+        this.tenants = stores.tenants();
+        this.connectors = stores.connectors();
+        this.runs = stores.runs();
+        this.secrets = onPremises.secrets();
+        this.locks = stores.locks();
+        this.transactions = stores.transactions();
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
-        this.progress = new RunProgress(runs, transactions, settings);
-        this.deletions = new DeletionPhase(users, groups, transactions, settings);
-        this.runner = new SyncRunner(
-                tenants,
-                connectors,
-                runs,
-                synced,
-                source,
-                secrets,
-                locks,
-                transactions,
-                audit,
-                clock,
-                settings,
-                new ObjectPhase(synced, users, groups, memberships, transactions, settings, progress),
-                new MembershipPhase(groups, transactions, progress),
-                deletions,
-                progress);
+        SyncPhases phases = SyncPhases.of(stores, directory, Objects.requireNonNull(settings));
+        this.progress = phases.progress();
+        this.deletions = phases.deletions();
+        this.runner = new SyncRunner(stores, onPremises, audit, clock, settings, phases);
+        this.testing = new ConnectionTesting(connectors, onPremises, transactions, audit, clock);
     }
 
     /** Creates or replaces the tenant's connector. The password is sealed for storage and never read back. */
     public Outcome<Connector> configure(Caller caller, ConnectorRequest request) {
-        Outcome<ConnectorSettings> checked = checked(request);
+        Outcome<ConnectorSettings> checked = testing.checked(request);
         if (!checked.isDone()) {
             return Outcome.refused(checked.rejection());
         }
@@ -142,13 +118,7 @@ public final class DirectorySync {
 
     /** Tests the stored connector: DNS, TCP, TLS, bind, base DNs and filters, each reported; audited. */
     public Outcome<ConnectionReport> testConnection(Caller caller) {
-        Optional<Connector> connector = connector(caller.tenant());
-        if (connector.isEmpty()) {
-            return Outcome.refused(SyncRunner.noConnector());
-        }
-        ConnectorSettings settings = connector.get().settings();
-        Outcome<String> password = settings.bindDn() == null ? Outcome.done(null) : password(caller.tenant(), null);
-        return password.map(p -> tested(caller, settings, settings.bindDn() == null ? NO_PASSWORD : SAVED, p));
+        return testing.testSaved(caller);
     }
 
     /**
@@ -158,58 +128,7 @@ public final class DirectorySync {
      * password itself — and how far it got), and so is a test refused for want of a password.
      */
     public Outcome<ConnectionReport> testConnection(Caller caller, ConnectorRequest request) {
-        Outcome<ConnectorSettings> checked = checked(request);
-        if (!checked.isDone()) {
-            return Outcome.refused(checked.rejection());
-        }
-        ConnectorSettings settings = checked.value();
-        if (request.password() != null && !request.password().isEmpty()) {
-            return Outcome.done(tested(caller, settings, TYPED, request.password()));
-        }
-        if (settings.bindDn() == null) {
-            return Outcome.done(tested(caller, settings, NO_PASSWORD, null));
-        }
-        Optional<Connector> saved = connector(caller.tenant());
-        if (saved.isEmpty() || !saved.get().settings().sameTarget(settings)) {
-            Rejection refusal = Rejection.invalid(
-                    "Type the bind password to test %s as %s: the saved password is only sent to the saved"
-                            + " connector's URL and bind DN (with its StartTLS and trusted certificate).",
-                    settings.url(), settings.bindDn());
-            audit(caller, settings, "none typed", refusal.message(), false);
-            return Outcome.refused(refusal);
-        }
-        return password(caller.tenant(), null).map(p -> tested(caller, settings, SAVED, p));
-    }
-
-    private ConnectionReport tested(Caller caller, ConnectorSettings settings, String password, String secret) {
-        ConnectionReport report = source.test(settings, secret);
-        audit(
-                caller,
-                settings,
-                password,
-                report.failure()
-                        .map(f -> "failed at " + f.step() + ": " + f.detail())
-                        .orElse("every step passed"),
-                true);
-        return report;
-    }
-
-    private void audit(Caller caller, ConnectorSettings settings, String password, String outcome, boolean ran) {
-        AuditEvent event = AuditEvent.of(
-                caller,
-                clock.instant(),
-                Activity.TEST_SYNC_CONNECTION,
-                AuditTarget.other("DirectorySyncConnector", caller.tenant(), settings.url()),
-                List.of(
-                        PropertyChange.of("url", null, settings.url()),
-                        PropertyChange.of("startTls", null, settings.startTls()),
-                        PropertyChange.of("bindDn", null, settings.bindDn()),
-                        PropertyChange.of("password", null, password),
-                        PropertyChange.of("outcome", null, outcome)));
-        transactions.run(() -> {
-            audit.append(ran ? event : event.failed());
-            return null;
-        });
+        return testing.test(caller, request);
     }
 
     /**
@@ -309,24 +228,6 @@ public final class DirectorySync {
     /** What a blocked run would delete once confirmed. */
     public List<PendingDeletion> pendingDeletions(TenantId tenant, SyncRunId id, int limit) {
         return transactions.run(() -> runs.pendingDeletions(tenant, id, limit));
-    }
-
-    private Outcome<ConnectorSettings> checked(ConnectorRequest request) {
-        Outcome<ConnectorSettings> settings = request.settings();
-        if (!settings.isDone()) {
-            return settings;
-        }
-        return source.validate(settings.value())
-                .<Outcome<ConnectorSettings>>map(Outcome::refused)
-                .orElse(settings);
-    }
-
-    private Outcome<String> password(TenantId tenant, String given) {
-        if (given != null && !given.isEmpty()) {
-            return Outcome.done(given);
-        }
-        Optional<String> sealed = transactions.run(() -> connectors.sealedPassword(tenant));
-        return sealed.isEmpty() ? Outcome.done(null) : secrets.open(tenant, sealed.get());
     }
 
     private static List<PropertyChange> changes(ConnectorSettings before, ConnectorSettings after, boolean password) {

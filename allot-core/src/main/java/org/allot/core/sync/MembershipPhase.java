@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.allot.core.Outcome;
+import org.allot.core.Transactions;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;

@@ -3,6 +3,7 @@ package org.allot.core.sync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.allot.core.Transactions;
 
 /**
  * Writes a run's counts and its new object errors as it goes, so the admin center shows progress and a run that

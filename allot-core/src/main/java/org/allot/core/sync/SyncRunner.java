@@ -11,6 +11,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -43,36 +44,27 @@ final class SyncRunner {
     private final RunProgress progress;
 
     SyncRunner(
-            Tenants tenants,
-            Connectors connectors,
-            SyncRuns runs,
-            SyncedObjects synced,
-            DirectorySource source,
-            Secrets secrets,
-            SyncLocks locks,
-            Transactions transactions,
+            SyncStores stores,
+            OnPremisesDirectory onPremises,
             AuditLog audit,
             Clock clock,
             SyncSettings settings,
-            ObjectPhase objects,
-            MembershipPhase memberships,
-            DeletionPhase deletions,
-            RunProgress progress) {
-        this.tenants = Objects.requireNonNull(tenants);
-        this.connectors = Objects.requireNonNull(connectors);
-        this.runs = Objects.requireNonNull(runs);
-        this.synced = Objects.requireNonNull(synced);
-        this.source = Objects.requireNonNull(source);
-        this.secrets = Objects.requireNonNull(secrets);
-        this.locks = Objects.requireNonNull(locks);
-        this.transactions = Objects.requireNonNull(transactions);
+            SyncPhases phases) {
+        this.tenants = stores.tenants();
+        this.connectors = stores.connectors();
+        this.runs = stores.runs();
+        this.synced = stores.synced();
+        this.source = onPremises.source();
+        this.secrets = onPremises.secrets();
+        this.locks = stores.locks();
+        this.transactions = stores.transactions();
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
-        this.objects = Objects.requireNonNull(objects);
-        this.memberships = Objects.requireNonNull(memberships);
-        this.deletions = Objects.requireNonNull(deletions);
-        this.progress = Objects.requireNonNull(progress);
+        this.objects = phases.objects();
+        this.memberships = phases.memberships();
+        this.deletions = phases.deletions();
+        this.progress = phases.progress();
     }
 
     Outcome<SyncRun> run(TenantId tenant, SyncTrigger trigger, String requestedBy, boolean full) {

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md section 2 and 7: core is pure Java, and its packages depend on each other in one direction. */
+/**
+ * docs/architecture.md, "The modules" and "Core": core is pure Java, and its packages depend on each other in one
+ * direction.
+ */
 class CoreArchitectureTest {
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -80,7 +80,7 @@ class GroupAssignmentTest {
                 .create();
 
         UserId licensed = contoso.heldSkus(ada).contains(E3.skuId()) ? ada : bob;
-        UserId waiting = licensed == ada ? bob : ada;
+        UserId waiting = licensed.equals(ada) ? bob : ada;
         LicenseAssignment working = contoso.inherited(licensed, WORKPLACE_ANALYTICS, group);
         LicenseAssignment partial = contoso.inherited(waiting, WORKPLACE_ANALYTICS, group);
         assertThat(working.state()).isEqualTo(AssignmentState.Active);

@@ -3,6 +3,7 @@ package org.allot.core.catalog;
 import static org.allot.core.testing.TestCatalog.E3;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.allot.core.testing.TestCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class CatalogLookupTest {
     void aProductIsFoundByItsSkuIdOrItsPartNumberInAnyCase() {
         assertThat(catalog.lookup(E3.skuId().value().toString())).contains(E3);
         assertThat(catalog.lookup(E3.skuPartNumber())).contains(E3);
-        assertThat(catalog.lookup(E3.skuPartNumber().toLowerCase())).contains(E3);
+        assertThat(catalog.lookup(E3.skuPartNumber().toLowerCase(Locale.ROOT))).contains(E3);
     }
 
     @Test

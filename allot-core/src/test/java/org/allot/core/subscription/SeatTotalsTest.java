@@ -84,7 +84,12 @@ class SeatTotalsTest {
     void seatsCountTowardsTheLimitWhateverTheStatusOfTheirSubscription() {
         List<Subscription> bought = buyUpTo(214);
         for (int i = 0; i < 4; i++) {
-            SubscriptionStatus status = SubscriptionStatus.values()[i + 1];
+            SubscriptionStatus status = List.of(
+                            SubscriptionStatus.Warning,
+                            SubscriptionStatus.Suspended,
+                            SubscriptionStatus.LockedOut,
+                            SubscriptionStatus.Deleted)
+                    .get(i);
             contoso.allot
                     .subscriptionBook()
                     .setStatus(contoso.admin, bought.get(i).id(), status)

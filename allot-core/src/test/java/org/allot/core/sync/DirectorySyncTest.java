@@ -120,7 +120,7 @@ class DirectorySyncTest {
         String ada = contoso.directory.addUser("ada");
         String group = contoso.directory.addGroup("Office users", ada);
         contoso.run();
-        GroupId office = licensed("Office users");
+        licensed("Office users");
 
         contoso.directory.setMembers(group);
         contoso.run();

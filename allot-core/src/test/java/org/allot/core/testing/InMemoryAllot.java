@@ -1,5 +1,6 @@
 package org.allot.core.testing;
 
+import org.allot.core.Transactions;
 import org.allot.core.assembly.CoreServices;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
@@ -48,6 +49,7 @@ public final class InMemoryAllot implements Installation {
         users.purgeAlso(memberships, assignments);
         groups.removeAlso(memberships);
         catalog = new ProductCatalog(
+                Transactions.NONE,
                 builtIn,
                 products,
                 planRules,
@@ -55,6 +57,7 @@ public final class InMemoryAllot implements Installation {
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
+                Transactions.NONE,
                 tenants,
                 TenantLocks.NONE,
                 users,

@@ -1,6 +1,7 @@
 package org.allot.core.testing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,14 @@ public final class InMemoryTenants implements Tenants {
     @Override
     public List<Tenant> all() {
         return new ArrayList<>(tenants.values());
+    }
+
+    @Override
+    public List<Tenant> withVerifiedDomain(String domain) {
+        return tenants.values().stream()
+                .filter(t -> t.hasVerifiedDomain(domain))
+                .sorted(Comparator.comparing(Tenant::createdDateTime))
+                .toList();
     }
 
     @Override

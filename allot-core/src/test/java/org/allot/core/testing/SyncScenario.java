@@ -6,11 +6,14 @@ import java.util.Optional;
 import org.allot.core.Caller;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
+import org.allot.core.sync.CloudDirectory;
 import org.allot.core.sync.Connector;
 import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.OnPremisesDirectory;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncSettings;
+import org.allot.core.sync.SyncStores;
 
 /**
  * Contoso with a connector to an in-memory Active Directory, on in-memory ports: {@code sync.directory.addUser("ada")},
@@ -30,17 +33,15 @@ public final class SyncScenario {
         this.admin = contoso.admin;
         InMemoryAllot allot = (InMemoryAllot) contoso.allot;
         sync = new DirectorySync(
-                allot.tenants,
-                connectors,
-                runs,
-                new InMemorySyncedObjects(allot.users, allot.groups),
-                directory,
-                new InMemorySecrets(),
-                locks,
-                java.util.function.Supplier::get,
-                allot.userDirectory,
-                allot.groupDirectory,
-                allot.memberships,
+                new SyncStores(
+                        allot.tenants,
+                        connectors,
+                        runs,
+                        new InMemorySyncedObjects(allot.users, allot.groups),
+                        locks,
+                        java.util.function.Supplier::get),
+                new OnPremisesDirectory(directory, new InMemorySecrets()),
+                new CloudDirectory(allot.userDirectory, allot.groupDirectory, allot.memberships),
                 allot.audit,
                 allot.clock,
                 SyncSettings.DEFAULT);

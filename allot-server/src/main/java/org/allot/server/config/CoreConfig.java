@@ -19,6 +19,7 @@ import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcLicenseChecks;
+import org.allot.server.persistence.JdbcLicenseJobs;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
@@ -28,7 +29,6 @@ import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.processing.JdbcLicenseJobs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,6 +121,7 @@ class CoreConfig {
 
     @Bean
     ProductCatalog productCatalog(
+            UnitOfWork work,
             Catalog builtInCatalog,
             JdbcProducts products,
             JdbcPlanRules planRules,
@@ -128,6 +129,7 @@ class CoreConfig {
             JdbcAuditLog auditLog,
             Clock clock) {
         return new ProductCatalog(
+                work,
                 builtInCatalog,
                 products,
                 planRules,
@@ -139,6 +141,7 @@ class CoreConfig {
     /** The core's services over the JDBC adapters, wired as every installation wires them. */
     @Bean
     CoreServices coreServices(
+            UnitOfWork work,
             JdbcClient jdbc,
             JdbcTenants tenants,
             JdbcUsers users,
@@ -156,6 +159,7 @@ class CoreConfig {
             Clock clock,
             LicensingSettings settings) {
         return CoreServices.assemble(new CoreServices.Ports(
+                work,
                 tenants,
                 new JdbcTenantLocks(jdbc),
                 users,

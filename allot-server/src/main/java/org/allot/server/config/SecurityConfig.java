@@ -1,24 +1,30 @@
 package org.allot.server.config;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.allot.server.http.GraphErrorBodies;
+import org.allot.server.http.PublicUrl;
+import org.allot.server.persistence.JdbcTenants;
+import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.AdminSessions;
 import org.allot.server.security.ApiAccess;
 import org.allot.server.security.ApiTokens;
 import org.allot.server.security.ClientAuthenticationFailures;
+import org.allot.server.security.ClientCredentialsRequests;
 import org.allot.server.security.GraphAuthenticationFailures;
 import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.security.NoStoredAuthorizations;
+import org.allot.server.security.OAuthErrors;
+import org.allot.server.security.OAuthTenants;
 import org.allot.server.security.PrehashedBcrypt;
 import org.allot.server.security.RateLimits;
 import org.allot.server.security.SignInForm;
 import org.allot.server.security.SignInThrottle;
 import org.allot.server.security.TokenClaims;
 import org.allot.server.security.TokenEndpointGuard;
+import org.allot.server.security.TokenEndpointTenant;
 import org.allot.server.security.UnknownClients;
-import org.allot.server.web.GraphErrorBodies;
-import org.allot.server.web.PublicUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +38,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -86,9 +93,16 @@ class SecurityConfig {
     @Bean
     AuthorizationServerSettings authorizationServerSettings() {
         return AuthorizationServerSettings.builder()
+                .multipleIssuersAllowed(true)
                 .tokenEndpoint("/oauth2/v2.0/token")
                 .jwkSetEndpoint("/discovery/v2.0/keys")
                 .build();
+    }
+
+    /** The tenant segment of OAuth URLs: a tenant id, a verified domain, or organizations / common. */
+    @Bean
+    OAuthTenants oauthTenants(JdbcTenants tenants, UnitOfWork work) {
+        return new OAuthTenants(tenants, work);
     }
 
     @Bean
@@ -107,7 +121,10 @@ class SecurityConfig {
     /**
      * The token endpoint and the signing keys, and nothing else of the authorization server: Allot issues tokens to
      * apps with the client credentials grant only (authorization, introspection and revocation endpoints are not
-     * offered, see {@link #notOffered}). Links and issuers it builds name the public URL.
+     * offered, see {@link #notOffered}). The token endpoint is also at {@code /{tenant}/oauth2/v2.0/token} (a tenant
+     * id, a verified domain, {@code organizations} or {@code common}), where MSAL and Azure Identity look for it: a
+     * tenant that does not exist is refused before the client is authenticated, a client of another tenant after
+     * ({@link TokenEndpointTenant}, {@link ClientCredentialsRequests}). Links and issuers it builds name the public URL.
      */
     @Bean
     @Order(1)
@@ -117,23 +134,31 @@ class SecurityConfig {
             AuthorizationServerSettings settings,
             PublicUrl publicUrl,
             SignInThrottle throttle,
-            PasswordEncoder passwords)
+            PasswordEncoder passwords,
+            OAuthTenants tenants)
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         UnknownClients unknown = new UnknownClients(apps, passwords);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
+                        paths.matcher(HttpMethod.POST, "/{tenant}" + settings.getTokenEndpoint()),
                         paths.matcher(HttpMethod.GET, settings.getJwkSetEndpoint())))
                 .with(server, s -> s.registeredClientRepository(apps)
                         .authorizationService(new NoStoredAuthorizations())
                         .authorizationServerSettings(settings)
                         .clientAuthentication(c -> c.authenticationProviders(p -> p.add(0, unknown))
-                                .errorResponseHandler(new ClientAuthenticationFailures())))
+                                .errorResponseHandler(new ClientAuthenticationFailures()))
+                        .tokenEndpoint(t -> t.authenticationProviders(p -> p.replaceAll(
+                                        provider -> provider instanceof OAuth2ClientCredentialsAuthenticationProvider
+                                                ? new ClientCredentialsRequests(provider)
+                                                : provider))
+                                .errorResponseHandler(new OAuthErrors())))
                 .addFilterBefore(
                         (request, response, chain) ->
                                 chain.doFilter(publicUrl.asSentToIt((HttpServletRequest) request), response),
                         SecurityContextHolderFilter.class)
+                .addFilterBefore(new TokenEndpointTenant(tenants), AbstractPreAuthenticatedProcessingFilter.class)
                 .addFilterBefore(new TokenEndpointGuard(throttle), AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
@@ -142,13 +167,22 @@ class SecurityConfig {
     }
 
     /**
-     * What else lives where an OAuth server's endpoints would: the metadata ({@code OAuthMetadata}), and 404 with
-     * Graph's error body for everything Allot does not offer ({@code /oauth2/authorize}, introspection, revocation).
+     * What else lives where an OAuth server's endpoints would: the metadata ({@code OAuthMetadata}, {@code
+     * OpenIdConfiguration} at {@code /{tenant}/v2.0/.well-known/openid-configuration}), and 404 with Graph's error body
+     * for everything Allot does not offer ({@code /oauth2/authorize}, introspection, revocation), also under a tenant
+     * ({@code /{tenant}/oauth2/v2.0/authorize}): never the admin center's sign-in page.
      */
     @Bean
     @Order(2)
     SecurityFilterChain notOffered(HttpSecurity http) throws Exception {
-        http.securityMatcher("/oauth2/**", "/.well-known/**", "/discovery/**")
+        http.securityMatcher(
+                        "/oauth2/**",
+                        "/.well-known/**",
+                        "/discovery/**",
+                        "/{tenant}/oauth2/**",
+                        "/{tenant}/v2.0/**",
+                        "/{tenant}/discovery/**",
+                        "/{tenant}/.well-known/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

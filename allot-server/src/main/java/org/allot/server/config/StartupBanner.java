@@ -2,11 +2,11 @@ package org.allot.server.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.allot.server.http.PublicUrl;
 import org.allot.server.security.Bootstrap;
 import org.allot.server.security.tls.PlainHttp;
 import org.allot.server.security.tls.ServerCertificate;
 import org.allot.server.security.tls.Transport;
-import org.allot.server.web.PublicUrl;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -32,6 +32,7 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     @Override
+    @SuppressForbidden("the banner is for the person who started the server, on its console, not in the log")
     public void onApplicationEvent(ApplicationReadyEvent event) {
         WebServer server =
                 event.getApplicationContext() instanceof WebServerApplicationContext web ? web.getWebServer() : null;

@@ -4,8 +4,11 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.sync.CloudDirectory;
 import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.OnPremisesDirectory;
 import org.allot.core.sync.SyncSettings;
+import org.allot.core.sync.SyncStores;
 import org.allot.server.ldap.AesGcmSecrets;
 import org.allot.server.ldap.LdapDirectorySource;
 import org.allot.server.ldap.SyncScheduler;
@@ -59,15 +62,21 @@ class SyncConfig {
     }
 
     @Bean
-    DirectorySync directorySync(
+    SyncStores syncStores(
             JdbcTenants tenants,
             JdbcConnectors connectors,
             JdbcSyncRuns runs,
             JdbcSyncedObjects synced,
+            JdbcSyncLocks locks,
+            UnitOfWork work) {
+        return new SyncStores(tenants, connectors, runs, synced, locks, work::execute);
+    }
+
+    @Bean
+    DirectorySync directorySync(
+            SyncStores stores,
             LdapDirectorySource source,
             AesGcmSecrets secrets,
-            JdbcSyncLocks locks,
-            UnitOfWork work,
             UserDirectory users,
             GroupDirectory groups,
             JdbcMemberships memberships,
@@ -77,17 +86,9 @@ class SyncConfig {
         AllotProperties.Sync s = properties.sync();
         SyncSettings defaults = SyncSettings.DEFAULT;
         return new DirectorySync(
-                tenants,
-                connectors,
-                runs,
-                synced,
-                source,
-                secrets,
-                locks,
-                work::execute,
-                users,
-                groups,
-                memberships,
+                stores,
+                new OnPremisesDirectory(source, secrets),
+                new CloudDirectory(users, groups, memberships),
                 auditLog,
                 clock,
                 new SyncSettings(s.pageSize(), s.fullSyncEvery(), defaults.timestampOverlap(), defaults.errorsKept()));

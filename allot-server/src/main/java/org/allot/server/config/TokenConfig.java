@@ -2,6 +2,8 @@ package org.allot.server.config;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import org.allot.server.http.PublicUrl;
+import org.allot.server.http.TrustedProxies;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiTokens;
@@ -11,8 +13,6 @@ import org.allot.server.security.JdbcSigningKeys;
 import org.allot.server.security.MasterKey;
 import org.allot.server.security.SecretsKeyCheck;
 import org.allot.server.security.SigningKeys;
-import org.allot.server.web.PublicUrl;
-import org.allot.server.web.TrustedProxies;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;

@@ -6,16 +6,14 @@ import java.util.List;
 import org.allot.core.assignment.GroupLicensing;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.UserLicensing;
-import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.TenantDirectory;
+import org.allot.server.http.DatabaseOutages;
+import org.allot.server.http.GraphErrorBodies;
+import org.allot.server.http.PublicUrl;
+import org.allot.server.http.RequestIds;
 import org.allot.server.persistence.JdbcAuditLog;
-import org.allot.server.persistence.JdbcGroupLicenses;
-import org.allot.server.persistence.JdbcMemberships;
-import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.AuditQueries;
-import org.allot.server.persistence.query.DirectoryQueries;
 import org.allot.server.security.ApiTokens;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Bootstrap;
@@ -23,15 +21,10 @@ import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.web.ApiErrorPages;
 import org.allot.server.web.CallerArguments;
-import org.allot.server.web.DatabaseOutages;
-import org.allot.server.web.GraphErrorBodies;
 import org.allot.server.web.GraphErrorReportValve;
-import org.allot.server.web.PublicUrl;
-import org.allot.server.web.RequestIds;
 import org.allot.server.web.RequestSizeLimit;
 import org.allot.server.web.RequestText;
 import org.allot.server.web.StrictJson;
-import org.allot.server.web.graph.GraphViews;
 import org.allot.server.web.graph.Responses;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
@@ -43,7 +36,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -138,25 +130,14 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    GraphViews graphViews(
-            ProductCatalog catalog, UserLicensing licensing, JdbcGroupLicenses groupLicenses, JdbcSeats seats) {
-        return new GraphViews(catalog, licensing, groupLicenses, seats);
-    }
-
-    @Bean
-    DirectoryQueries directoryQueries(JdbcClient jdbc, JdbcMemberships memberships) {
-        return new DirectoryQueries(jdbc, memberships);
-    }
-
-    @Bean
-    AuditQueries auditQueries(JdbcClient jdbc, JdbcAuditLog log) {
-        return new AuditQueries(jdbc, log);
-    }
-
-    @Bean
     AppRegistrations appRegistrations(
-            JdbcAppRegistrations store, PasswordEncoder passwords, JdbcAuditLog audit, ApiTokens tokens, Clock clock) {
-        return new AppRegistrations(store, passwords, audit, tokens, clock);
+            UnitOfWork work,
+            JdbcAppRegistrations store,
+            PasswordEncoder passwords,
+            JdbcAuditLog audit,
+            ApiTokens tokens,
+            Clock clock) {
+        return new AppRegistrations(work, store, passwords, audit, tokens, clock);
     }
 
     @Bean
@@ -178,6 +159,7 @@ class WebConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
+    @SuppressForbidden("the first credentials are shown once on the console, never in the log")
     ApplicationRunner firstStart(Bootstrap bootstrap, AllotProperties properties) {
         AllotProperties.Bootstrap b = properties.bootstrap();
         return args -> bootstrap

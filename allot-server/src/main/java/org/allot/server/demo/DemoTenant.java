@@ -1,5 +1,6 @@
 package org.allot.server.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.catalog.Catalog;
@@ -32,7 +34,6 @@ import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionStatus;
-import org.allot.server.persistence.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * EMS (25), SPE_E5 (10) and POWER_BI_PRO (5) — fewer seats than some groups want, so waiting lists show.
  */
 public final class DemoTenant {
-    public static final TenantId CONTOSO = new TenantId(UUID.nameUUIDFromBytes("allot-demo:contoso".getBytes()));
+    public static final TenantId CONTOSO =
+            new TenantId(UUID.nameUUIDFromBytes("allot-demo:contoso".getBytes(StandardCharsets.UTF_8)));
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
     private static final String[] FIRST = {
         "Ada",
@@ -108,7 +110,7 @@ public final class DemoTenant {
     private final SubscriptionBook subscriptions;
     private final ProductCatalog catalog;
     private final Licensing licensing;
-    private final UnitOfWork work;
+    private final Transactions work;
 
     public DemoTenant(
             Tenants tenants,
@@ -118,7 +120,7 @@ public final class DemoTenant {
             SubscriptionBook subscriptions,
             ProductCatalog catalog,
             Licensing licensing,
-            UnitOfWork work) {
+            Transactions work) {
         this.tenants = tenants;
         this.tenantDirectory = tenantDirectory;
         this.users = users;
@@ -134,7 +136,7 @@ public final class DemoTenant {
         if (work.read(() -> tenants.find(CONTOSO)).isPresent()) {
             return false;
         }
-        work.execute(() -> {
+        work.run(() -> {
             create(defaultUsageLocation, new Random(seed));
             return null;
         });
@@ -277,9 +279,9 @@ public final class DemoTenant {
         if (synced) {
             values.put(UserAttribute.ACCOUNT_ENABLED, random.nextInt(20) != 0);
             String immutableId = java.util.Base64.getEncoder()
-                    .encodeToString(UUID.nameUUIDFromBytes(("contoso-ad:" + n).getBytes())
+                    .encodeToString(UUID.nameUUIDFromBytes(("contoso-ad:" + n).getBytes(StandardCharsets.UTF_8))
                             .toString()
-                            .getBytes())
+                            .getBytes(StandardCharsets.UTF_8))
                     .substring(0, 24);
             return users.provisionSynced(admin.as(Actor.DIRECTORY_SYNC), values, immutableId, alias)
                     .value();

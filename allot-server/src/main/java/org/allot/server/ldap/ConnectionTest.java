@@ -147,7 +147,7 @@ final class ConnectionTest {
         } catch (LDAPSearchException e) {
             checks.add(ConnectionCheck.failed(
                     Step.BASE_DN,
-                    e.getResultCode() == ResultCode.NO_SUCH_OBJECT
+                    ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())
                             ? "base DN " + base + " does not exist"
                                     + (e.getMatchedDN() == null
                                                     || e.getMatchedDN().isEmpty()
@@ -173,7 +173,7 @@ final class ConnectionTest {
                 try {
                     found.addAll(connection.search(request).getSearchEntries());
                 } catch (LDAPSearchException e) {
-                    if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                    if (!ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) {
                         throw e;
                     }
                     found.addAll(e.getSearchEntries());

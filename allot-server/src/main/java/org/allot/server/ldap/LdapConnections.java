@@ -102,7 +102,7 @@ final class LdapConnections {
             throws LDAPException, GeneralSecurityException {
         ExtendedResult result = connection.processExtendedOperation(
                 new StartTLSExtendedRequest(ssl(settings).createSSLContext()));
-        if (result.getResultCode() != ResultCode.SUCCESS) {
+        if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
             throw new LDAPException(
                     result.getResultCode(),
                     "the server does not take StartTLS ("
@@ -151,9 +151,9 @@ final class LdapConnections {
     static String describe(LDAPException e) {
         StringBuilder text = new StringBuilder();
         ResultCode code = e.getResultCode();
-        if (code == ResultCode.SERVER_DOWN || code == ResultCode.CONNECT_ERROR) {
+        if (ResultCode.SERVER_DOWN.equals(code) || ResultCode.CONNECT_ERROR.equals(code)) {
             text.append("the server went away or could not be reached");
-        } else if (code == ResultCode.TIMEOUT) {
+        } else if (ResultCode.TIMEOUT.equals(code)) {
             text.append("the server did not answer in time");
         } else {
             text.append(code.getName());
@@ -167,7 +167,7 @@ final class LdapConnections {
 
     /** Why a bind was refused, with Active Directory's reason when it gives one. */
     static String bindProblem(LDAPException e) {
-        if (e.getResultCode() != ResultCode.INVALID_CREDENTIALS) {
+        if (!ResultCode.INVALID_CREDENTIALS.equals(e.getResultCode())) {
             return describe(e);
         }
         String message = e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage();

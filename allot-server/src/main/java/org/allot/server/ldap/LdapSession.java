@@ -283,13 +283,13 @@ final class LdapSession implements DirectorySession {
     private static DirectoryFailure failure(LDAPException e) {
         ResultCode code = e.getResultCode();
         String why;
-        if (code == ResultCode.NO_SUCH_OBJECT) {
+        if (ResultCode.NO_SUCH_OBJECT.equals(code)) {
             why = "a base DN does not exist in the directory ("
                     + (e.getDiagnosticMessage() == null ? e.getMessage() : e.getDiagnosticMessage()) + ")";
-        } else if (code == ResultCode.SIZE_LIMIT_EXCEEDED || code == ResultCode.TIME_LIMIT_EXCEEDED) {
-            why = "the directory stopped a search at its " + (code == ResultCode.SIZE_LIMIT_EXCEEDED ? "size" : "time")
-                    + " limit";
-        } else if (code == ResultCode.SERVER_DOWN || code == ResultCode.CONNECT_ERROR) {
+        } else if (ResultCode.SIZE_LIMIT_EXCEEDED.equals(code) || ResultCode.TIME_LIMIT_EXCEEDED.equals(code)) {
+            why = "the directory stopped a search at its "
+                    + (ResultCode.SIZE_LIMIT_EXCEEDED.equals(code) ? "size" : "time") + " limit";
+        } else if (ResultCode.SERVER_DOWN.equals(code) || ResultCode.CONNECT_ERROR.equals(code)) {
             why = "the directory server went away (" + LdapConnections.describe(e) + ")";
         } else {
             why = LdapConnections.describe(e);

@@ -8,6 +8,7 @@ import org.allot.core.sync.DirectorySync;
 import org.allot.core.sync.SyncRun;
 import org.allot.server.persistence.JdbcConnectors;
 import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.worker.PollingWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,8 +28,7 @@ public final class SyncScheduler implements SmartLifecycle {
     private final Duration interval;
     private final Duration pollInterval;
     private final boolean enabled;
-    private Thread thread;
-    private volatile boolean running;
+    private final PollingWorkers polling;
 
     public SyncScheduler(
             DirectorySync sync,
@@ -45,37 +45,30 @@ public final class SyncScheduler implements SmartLifecycle {
         this.interval = interval;
         this.pollInterval = pollInterval;
         this.enabled = enabled;
+        this.polling = new PollingWorkers(
+                log, "Directory sync scheduler", "allot-directory-sync", enabled ? 1 : 0, pollInterval, () -> {
+                    runDue();
+                    return false;
+                });
     }
 
     @Override
     public synchronized void start() {
-        running = true;
+        polling.start();
         if (!enabled) {
             return;
         }
-        thread = new Thread(this::loop, "allot-directory-sync");
-        thread.setDaemon(true);
-        thread.start();
         log.info("Directory sync: every {} (looking every {})", interval, pollInterval);
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+        polling.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return polling.isRunning();
     }
 
     /** Stops before the database does. */
@@ -90,7 +83,7 @@ public final class SyncScheduler implements SmartLifecycle {
                 work.read(() -> connectors.due(clock.instant().minus(interval)));
         int ran = 0;
         for (JdbcConnectors.Due tenant : due) {
-            if (!running && enabled) {
+            if (!polling.isRunning() && enabled) {
                 break;
             }
             try {
@@ -108,25 +101,5 @@ public final class SyncScheduler implements SmartLifecycle {
             }
         }
         return ran;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                runDue();
-                Thread.sleep(pollInterval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Directory sync scheduler hit an error; carrying on", e);
-                try {
-                    Thread.sleep(pollInterval.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.allot.server.persistence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +71,8 @@ public final class CatalogFiles {
             }
             ServicePlanId plan = ServicePlanId.of(row.get("service_plan_id"));
             rules.add(new PlanRule(
-                    UUID.nameUUIDFromBytes(("allot-rule:" + row.get("kind") + ":" + plan).getBytes()),
+                    UUID.nameUUIDFromBytes(
+                            ("allot-rule:" + row.get("kind") + ":" + plan).getBytes(StandardCharsets.UTF_8)),
                     PlanRule.Kind.valueOf(row.get("kind")),
                     plan,
                     others,

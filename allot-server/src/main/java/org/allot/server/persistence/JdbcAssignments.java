@@ -2,7 +2,6 @@ package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,6 +21,7 @@ import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.AssignmentState;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicenseSubject;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
@@ -251,8 +252,8 @@ public final class JdbcAssignments implements Assignments {
 
     @Override
     public List<UserId> waiting(TenantId tenant, SkuId sku, int limit) {
-        return jdbc.sql("select user_id from (" + WAITING
-                        + ") w order by priority desc, requested_at, user_id limit :limit")
+        return jdbc.sql("select w.user_id from (" + WaitingListSql.WAITING + ") w order by "
+                        + WaitingListSql.orderBy("w") + " limit :limit")
                 .param("tenant", tenant.value())
                 .param("sku", sku.value())
                 .param("limit", limit)
@@ -262,7 +263,7 @@ public final class JdbcAssignments implements Assignments {
 
     @Override
     public int countWaiting(TenantId tenant, SkuId sku) {
-        return jdbc.sql("select count(*) from (" + WAITING + ") w")
+        return jdbc.sql("select count(*) from (" + WaitingListSql.WAITING + ") w")
                 .param("tenant", tenant.value())
                 .param("sku", sku.value())
                 .query(Integer.class)
@@ -274,7 +275,7 @@ public final class JdbcAssignments implements Assignments {
         return jdbc.sql("""
                         select count(distinct a.user_id) from license_assignment a
                         join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id
-                        where a.tenant_id = ? and a.sku_id = ? and a.state in ('Active', 'ActiveWithError')""")
+                        where a.tenant_id = ? and a.sku_id = ? and a.state in """ + AssignmentSql.HOLDING)
                 .params(tenant.value(), sku.value())
                 .query(Integer.class)
                 .single();
@@ -306,55 +307,41 @@ public final class JdbcAssignments implements Assignments {
                 .single();
     }
 
-    /** A waiting user with what the admin center and API show of them. */
-    public record WaitingEntry(
-            UserId user, String userPrincipalName, String displayName, Instant requestedAt, UUID group, int priority) {}
-
     /** The waiting list of a SKU in order, from {@code offset}, at most {@code limit} entries. */
-    public List<WaitingEntry> waitingList(TenantId tenant, SkuId sku, int offset, int limit) {
-        return jdbc.sql("select w.*, u.user_principal_name, u.display_name from (" + WAITING
-                        + ") w join directory_user u on u.tenant_id = :tenant and u.id = w.user_id"
-                        + " order by w.priority desc, w.requested_at, w.user_id offset :offset limit :limit")
+    public List<LicenseQueries.WaitingEntry> waitingList(TenantId tenant, SkuId sku, int offset, int limit) {
+        return jdbc.sql("select w.*, u.user_principal_name, u.display_name from (" + WaitingListSql.WAITING
+                        + ") w join directory_user u on u.tenant_id = :tenant and u.id = w.user_id order by "
+                        + WaitingListSql.orderBy("w") + " offset :offset limit :limit")
                 .param("tenant", tenant.value())
                 .param("sku", sku.value())
                 .param("offset", offset)
                 .param("limit", limit)
-                .query((rs, i) -> new WaitingEntry(
+                .query((rs, i) -> new LicenseQueries.WaitingEntry(
                         new UserId(SqlValues.uuid(rs, "user_id")),
                         rs.getString("user_principal_name"),
                         rs.getString("display_name"),
                         SqlValues.instant(rs, "requested_at"),
-                        SqlValues.uuid(rs, "source_group_id"),
+                        AssignmentSource.ofKey(SqlValues.uuid(rs, "source_group_id")),
+                        rs.getString("group_name"),
                         rs.getInt("priority")))
                 .list();
     }
 
     /** A user's place in the waiting list of a SKU (1 is served first); empty when they are not waiting. */
-    public java.util.OptionalInt waitingPosition(TenantId tenant, SkuId sku, UserId user) {
-        return jdbc.sql("with w as (" + WAITING + ") select (select count(*) from w where w.priority > me.priority"
-                        + " or (w.priority = me.priority and (w.requested_at, w.user_id) < (me.requested_at,"
-                        + " me.user_id))) + 1 as position from w me where me.user_id = :user")
+    public OptionalInt waitingPosition(TenantId tenant, SkuId sku, UserId user) {
+        return jdbc.sql("with w as (" + WaitingListSql.WAITING + ") select (select count(*) from w where "
+                        + WaitingListSql.ahead("w", "me") + ") + 1 as position from w me where me.user_id = :user")
                 .param("tenant", tenant.value())
                 .param("sku", sku.value())
                 .param("user", user.value())
                 .query(Integer.class)
                 .optional()
-                .map(java.util.OptionalInt::of)
-                .orElse(java.util.OptionalInt.empty());
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
     }
 
-    /** Each waiting user once, with their best place: the highest priority, then the earliest request. */
-    private static final String WAITING = """
-            select distinct on (a.user_id) a.user_id, a.requested_at, a.source_group_id,
-                   coalesce(g.license_priority, 0) as priority
-            from license_assignment a
-            join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id and u.deleted_at is null
-            left join directory_group g on g.tenant_id = a.tenant_id and g.id = a.source_group_id
-            where a.tenant_id = :tenant and a.sku_id = :sku and a.error = 'CountViolation'
-            order by a.user_id, coalesce(g.license_priority, 0) desc, a.requested_at""";
-
     static UUID source(AssignmentSource source) {
-        return source.isDirect() ? SqlValues.DIRECT : source.groupOrNull().value();
+        return source.key();
     }
 
     private static String plans(LicenseAssignment a) {
@@ -390,7 +377,7 @@ public final class JdbcAssignments implements Assignments {
         return new LicenseAssignment(
                 new UserId(rs.getObject(1, UUID.class)),
                 new SkuId(rs.getObject(2, UUID.class)),
-                source.equals(SqlValues.DIRECT) ? AssignmentSource.DIRECT : AssignmentSource.group(new GroupId(source)),
+                AssignmentSource.ofKey(source),
                 plans(rs.getString(4)),
                 AssignmentState.valueOf(rs.getString(5)),
                 error == null ? null : AssignmentError.valueOf(error),

@@ -17,7 +17,6 @@ import org.allot.core.assignment.LicenseCheckState;
 import org.allot.core.assignment.LicenseChecks;
 import org.allot.core.assignment.LicenseDifference;
 import org.allot.core.catalog.SkuId;
-import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -183,11 +182,7 @@ public final class JdbcLicenseChecks implements LicenseChecks {
                 user == null ? null : new UserId(user),
                 rs.getString("user_principal_name"),
                 new SkuId(SqlValues.uuid(rs, "sku_id")),
-                source == null
-                        ? null
-                        : source.equals(SqlValues.DIRECT)
-                                ? AssignmentSource.DIRECT
-                                : AssignmentSource.group(new GroupId(source)),
+                source == null ? null : AssignmentSource.ofKey(source),
                 rs.getString("expected"),
                 rs.getString("stored"),
                 rs.getBoolean("repaired"));

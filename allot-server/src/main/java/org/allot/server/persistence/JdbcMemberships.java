@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -159,7 +160,7 @@ public final class JdbcMemberships implements Memberships {
 
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsers(TenantId tenant, Collection<UserId> users) {
-        return groupsOf(jdbc.sql(GROUPS_OF_USERS.formatted("user_id = any(:users)"))
+        return groupsOf(jdbc.sql(String.format(Locale.ROOT, GROUPS_OF_USERS, "user_id = any(:users)"))
                 .param("tenant", tenant.value())
                 .param("users", SqlValues.uuidArray(users, UserId::value)));
     }

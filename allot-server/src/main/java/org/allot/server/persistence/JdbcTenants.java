@@ -3,6 +3,7 @@ package org.allot.server.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.directory.GuestLicensing;
@@ -30,6 +31,14 @@ public final class JdbcTenants implements Tenants {
     @Override
     public List<Tenant> all() {
         return jdbc.sql("select * from tenant order by created_at")
+                .query(JdbcTenants::map)
+                .list();
+    }
+
+    @Override
+    public List<Tenant> withVerifiedDomain(String domain) {
+        return jdbc.sql("select * from tenant where ? = any(verified_domains) order by created_at, id")
+                .param(domain.toLowerCase(Locale.ROOT))
                 .query(JdbcTenants::map)
                 .list();
     }

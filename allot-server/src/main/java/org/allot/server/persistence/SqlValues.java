@@ -14,9 +14,6 @@ import java.util.function.Function;
 
 /** Converts between Java values and the column values of Allot's schema. */
 final class SqlValues {
-    /** The source id of a direct assignment: the nil UUID. */
-    static final UUID DIRECT = new UUID(0, 0);
-
     private SqlValues() {}
 
     static OffsetDateTime time(Instant instant) {

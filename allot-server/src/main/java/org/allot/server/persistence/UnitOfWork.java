@@ -1,22 +1,29 @@
 package org.allot.server.persistence;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.allot.core.Outcome;
+import org.allot.core.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a core command as one transaction: a refused outcome writes nothing, and a transaction that lost a deadlock
- * or a serialization conflict to a concurrent one is run again from the start.
+ * The core's {@link Transactions} on the database: each unit of work is one transaction; a refused outcome writes
+ * nothing, and a transaction that lost a deadlock or a serialization conflict to a concurrent one is run again from
+ * the start. A unit of work asked for inside a running transaction is part of it (see {@link Transactions}).
  */
-public final class UnitOfWork {
+public final class UnitOfWork implements Transactions {
     private static final Logger log = LoggerFactory.getLogger(UnitOfWork.class);
+    /** A conflict is run again at least this many times, ... */
     private static final int ATTEMPTS = 8;
+    /** ... and for as long as this, whatever the number: a loaded machine lengthens every other transaction's hold. */
+    private static final long PERSIST_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final TransactionTemplate write;
     private final TransactionTemplate read;
@@ -31,20 +38,24 @@ public final class UnitOfWork {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Runs a command; a refused outcome rolls back everything it did. */
-    public <T> Outcome<T> run(Supplier<Outcome<T>> command) {
+    /** Runs a step in one transaction; a refused outcome rolls back everything it did. */
+    @Override
+    public <T> T run(Supplier<T> step) {
+        if (inTransaction()) {
+            return step.get();
+        }
         return retrying(() -> write.execute(status -> {
-            Outcome<T> outcome = command.get();
-            if (!outcome.isDone()) {
+            T result = step.get();
+            if (result instanceof Outcome<?> outcome && !outcome.isDone()) {
                 status.setRollbackOnly();
             }
-            return outcome;
+            return result;
         }));
     }
 
     /** Runs work that cannot be refused, in one transaction. */
     public <T> T execute(Supplier<T> work) {
-        return retrying(() -> write.execute(status -> work.get()));
+        return run(work);
     }
 
     /**
@@ -52,21 +63,34 @@ public final class UnitOfWork {
      * the database as it was when the first one began (PostgreSQL's REPEATABLE READ), whatever commits meanwhile.
      * What it writes must not be written by anyone else meanwhile (a license check's own records, say).
      */
+    @Override
     public <T> T snapshot(Supplier<T> work) {
+        if (inTransaction()) {
+            return work.get();
+        }
         return retrying(() -> snapshot.execute(status -> work.get()));
     }
 
     /** Reads in one read-only transaction, so the result is one consistent view. */
+    @Override
     public <T> T read(Supplier<T> query) {
+        if (inTransaction()) {
+            return query.get();
+        }
         return read.execute(status -> query.get());
     }
 
+    private static boolean inTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
     private static <T> T retrying(Supplier<T> attempt) {
+        long start = System.nanoTime();
         for (int i = 1; ; i++) {
             try {
                 return attempt.get();
             } catch (ConcurrencyFailureException e) {
-                if (i >= ATTEMPTS) {
+                if (i >= ATTEMPTS && System.nanoTime() - start > PERSIST_NANOS) {
                     throw e;
                 }
                 log.debug(

@@ -1,8 +1,6 @@
 package org.allot.server.processing;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -19,9 +17,11 @@ import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.rules.DynamicMembership;
+import org.allot.server.persistence.JdbcLicenseJobs;
+import org.allot.server.persistence.JdbcLicenseJobs.Job;
+import org.allot.server.persistence.JdbcLicenseJobs.LostLease;
 import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.processing.JdbcLicenseJobs.Job;
-import org.allot.server.processing.JdbcLicenseJobs.LostLease;
+import org.allot.server.worker.PollingWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,11 +43,9 @@ public final class JobRunner implements SmartLifecycle {
     private final UnitOfWork work;
     private final int workers;
     private final int chunkSize;
-    private final Duration pollInterval;
     private final Duration lease;
     private final UUID worker = UUID.randomUUID();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final PollingWorkers polling;
 
     public JobRunner(
             JdbcLicenseJobs jobs,
@@ -68,34 +66,20 @@ public final class JobRunner implements SmartLifecycle {
         this.work = work;
         this.workers = workers;
         this.chunkSize = chunkSize;
-        this.pollInterval = pollInterval;
         this.lease = lease;
+        this.polling = new PollingWorkers(
+                log, "Background licensing worker", "allot-jobs", workers, pollInterval, () -> runOne() == Turn.RAN);
     }
 
     @Override
     public synchronized void start() {
-        running = true;
-        for (int i = 0; i < workers; i++) {
-            Thread thread = new Thread(this::loop, "allot-jobs-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
+        polling.start();
         log.info("Background licensing: {} worker(s) as {}", workers, worker);
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        polling.stop();
         dryRuns.stop();
         try {
             jobs.releaseAll(worker);
@@ -106,7 +90,7 @@ public final class JobRunner implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return polling.isRunning();
     }
 
     /** Stops before the database does. */
@@ -135,24 +119,6 @@ public final class JobRunner implements SmartLifecycle {
         IDLE,
         RAN,
         POSTPONED
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (runOne() != Turn.RAN) {
-                    Thread.sleep(pollInterval.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Background licensing worker hit an error; carrying on", e);
-                    sleepQuietly();
-                }
-            }
-        }
     }
 
     private Turn runOne() {
@@ -392,14 +358,6 @@ public final class JobRunner implements SmartLifecycle {
     private static void requireLease(boolean held, Job job) {
         if (!held) {
             throw new LostLease(job);
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

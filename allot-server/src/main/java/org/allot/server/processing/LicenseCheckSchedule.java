@@ -1,10 +1,10 @@
 package org.allot.server.processing;
 
 import java.time.Duration;
+import org.allot.core.Transactions;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
-import org.allot.server.persistence.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +18,12 @@ public final class LicenseCheckSchedule {
 
     private final LicenseCheck check;
     private final Tenants tenants;
-    private final UnitOfWork work;
+    private final Transactions work;
     private final Duration interval;
     private final boolean repair;
 
     public LicenseCheckSchedule(
-            LicenseCheck check, Tenants tenants, UnitOfWork work, Duration interval, boolean repair) {
+            LicenseCheck check, Tenants tenants, Transactions work, Duration interval, boolean repair) {
         this.check = check;
         this.tenants = tenants;
         this.work = work;
@@ -36,7 +36,7 @@ public final class LicenseCheckSchedule {
         int started = 0;
         for (Tenant tenant : work.read(tenants::all)) {
             try {
-                if (work.execute(() -> check.requestScheduled(tenant.id(), repair, interval))
+                if (work.run(() -> check.requestScheduled(tenant.id(), repair, interval))
                         .isPresent()) {
                     started++;
                 }

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
+import org.allot.core.Transactions;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.Users;
-import org.allot.server.persistence.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +25,10 @@ public final class RetentionSweep {
     private final Tenants tenants;
     private final Users users;
     private final UserDirectory directory;
-    private final UnitOfWork work;
+    private final Transactions work;
     private final Clock clock;
 
-    public RetentionSweep(Tenants tenants, Users users, UserDirectory directory, UnitOfWork work, Clock clock) {
+    public RetentionSweep(Tenants tenants, Users users, UserDirectory directory, Transactions work, Clock clock) {
         this.tenants = tenants;
         this.users = users;
         this.directory = directory;

@@ -8,6 +8,7 @@ import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -20,12 +21,19 @@ public final class AdminAccounts {
     public static final int MIN_PASSWORD = 12;
     private static final Pattern USERNAME = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
 
+    private final Transactions transactions;
     private final JdbcAdminAccounts store;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AdminAccounts(JdbcAdminAccounts store, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    public AdminAccounts(
+            Transactions transactions,
+            JdbcAdminAccounts store,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            Clock clock) {
+        this.transactions = transactions;
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
@@ -33,10 +41,19 @@ public final class AdminAccounts {
     }
 
     public List<JdbcAdminAccounts.AdminAccount> of(Caller caller) {
+        return transactions.read(() -> ofRead(caller));
+    }
+
+    private List<JdbcAdminAccounts.AdminAccount> ofRead(Caller caller) {
         return store.of(caller.tenant());
     }
 
     public Outcome<JdbcAdminAccounts.AdminAccount> add(
+            Caller caller, String username, String displayName, String roleName, String password) {
+        return transactions.run(() -> addNow(caller, username, displayName, roleName, password));
+    }
+
+    private Outcome<JdbcAdminAccounts.AdminAccount> addNow(
             Caller caller, String username, String displayName, String roleName, String password) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
@@ -73,6 +90,10 @@ public final class AdminAccounts {
      * their own role, so a Global Administrator cannot lock the tenant out by demoting themselves.
      */
     public Outcome<JdbcAdminAccounts.AdminAccount> changeRole(Caller caller, String username, String roleName) {
+        return transactions.run(() -> changeRoleNow(caller, username, roleName));
+    }
+
+    private Outcome<JdbcAdminAccounts.AdminAccount> changeRoleNow(Caller caller, String username, String roleName) {
         if (caller.actor().id().equalsIgnoreCase(username == null ? "" : username.strip())) {
             return Outcome.refused(Rejection.invalid("You cannot change your own role."));
         }
@@ -109,6 +130,10 @@ public final class AdminAccounts {
 
     /** Removes an account; nobody removes their own, so a tenant always keeps someone who can sign in. */
     public Outcome<String> remove(Caller caller, String username) {
+        return transactions.run(() -> removeNow(caller, username));
+    }
+
+    private Outcome<String> removeNow(Caller caller, String username) {
         if (caller.actor().id().equalsIgnoreCase(username)) {
             return Outcome.refused(Rejection.invalid("You cannot remove your own account."));
         }

@@ -14,6 +14,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -35,6 +36,7 @@ public final class AppRegistrations {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final Transactions transactions;
     private final JdbcAppRegistrations store;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
@@ -42,7 +44,13 @@ public final class AppRegistrations {
     private final Clock clock;
 
     public AppRegistrations(
-            JdbcAppRegistrations store, PasswordEncoder passwords, AuditLog audit, ApiTokens tokens, Clock clock) {
+            Transactions transactions,
+            JdbcAppRegistrations store,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            ApiTokens tokens,
+            Clock clock) {
+        this.transactions = transactions;
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
@@ -59,11 +67,20 @@ public final class AppRegistrations {
 
     /** Registers an app whose secret ends when given (null: in {@link #DEFAULT_SECRET_LIFETIME}). */
     public Outcome<Created> register(Caller caller, String displayName, String roleName, Instant secretEnd) {
+        return transactions.run(() -> registerNow(caller, displayName, roleName, secretEnd));
+    }
+
+    private Outcome<Created> registerNow(Caller caller, String displayName, String roleName, Instant secretEnd) {
         return register(caller, displayName, roleName, UUID.randomUUID(), newSecret(), secretEnd);
     }
 
     /** Registers an app with a given id and secret (first-start credentials taken from configuration). */
     public Outcome<Created> register(Caller caller, String displayName, String roleName, UUID clientId, String secret) {
+        return transactions.run(() -> registerNow(caller, displayName, roleName, clientId, secret));
+    }
+
+    private Outcome<Created> registerNow(
+            Caller caller, String displayName, String roleName, UUID clientId, String secret) {
         return register(caller, displayName, roleName, clientId, secret, null);
     }
 
@@ -74,10 +91,7 @@ public final class AppRegistrations {
         }
         Optional<Role> role = Role.parse(roleName);
         if (role.isEmpty()) {
-            return Outcome.refused(Rejection.invalid(
-                    "'%s' is not a role. Roles: Global Administrator, License Administrator, User Administrator,"
-                            + " Groups Administrator, Global Reader.",
-                    roleName));
+            return Outcome.refused(notARole(roleName));
         }
         if (secret.length() < 16) {
             return Outcome.refused(Rejection.invalid("A client secret has at least 16 characters."));
@@ -111,10 +125,18 @@ public final class AppRegistrations {
     }
 
     public List<AppRegistration> of(TenantId tenant) {
+        return transactions.read(() -> ofRead(tenant));
+    }
+
+    private List<AppRegistration> ofRead(TenantId tenant) {
         return store.of(tenant);
     }
 
     public Outcome<AppRegistration> find(TenantId tenant, UUID clientId) {
+        return transactions.read(() -> findRead(tenant, clientId));
+    }
+
+    private Outcome<AppRegistration> findRead(TenantId tenant, UUID clientId) {
         return store.find(clientId)
                 .filter(a -> a.tenant().equals(tenant))
                 .<Outcome<AppRegistration>>map(Outcome::done)
@@ -126,6 +148,10 @@ public final class AppRegistrations {
      * one stops working at once, and so do the tokens issued for it.
      */
     public Outcome<Created> replaceSecret(Caller caller, UUID clientId, Instant secretEnd) {
+        return transactions.run(() -> replaceSecretNow(caller, clientId, secretEnd));
+    }
+
+    private Outcome<Created> replaceSecretNow(Caller caller, UUID clientId, Instant secretEnd) {
         Outcome<AppRegistration> app = find(caller.tenant(), clientId);
         if (!app.isDone()) {
             return Outcome.refused(app.rejection());
@@ -163,16 +189,17 @@ public final class AppRegistrations {
 
     /** Gives the app another role; its tokens carry the new one's rights within seconds. */
     public Outcome<AppRegistration> changeRole(Caller caller, UUID clientId, String roleName) {
+        return transactions.run(() -> changeRoleNow(caller, clientId, roleName));
+    }
+
+    private Outcome<AppRegistration> changeRoleNow(Caller caller, UUID clientId, String roleName) {
         Outcome<AppRegistration> app = find(caller.tenant(), clientId);
         if (!app.isDone()) {
             return app;
         }
         Optional<Role> role = Role.parse(roleName);
         if (role.isEmpty()) {
-            return Outcome.refused(Rejection.invalid(
-                    "'%s' is not a role. Roles: Global Administrator, License Administrator, User Administrator,"
-                            + " Groups Administrator, Global Reader.",
-                    roleName));
+            return Outcome.refused(notARole(roleName));
         }
         if (caller.actor().id().equals(clientId.toString())) {
             return Outcome.refused(Rejection.invalid("An app cannot change its own role."));
@@ -226,6 +253,10 @@ public final class AppRegistrations {
     }
 
     public Outcome<AppRegistration> remove(Caller caller, UUID clientId) {
+        return transactions.run(() -> removeNow(caller, clientId));
+    }
+
+    private Outcome<AppRegistration> removeNow(Caller caller, UUID clientId) {
         Outcome<AppRegistration> app = find(caller.tenant(), clientId);
         if (!app.isDone()) {
             return app;
@@ -248,5 +279,12 @@ public final class AppRegistrations {
         byte[] bytes = new byte[30];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Rejection notARole(String name) {
+        return Rejection.invalid(
+                "'%s' is not a role. Roles: Global Administrator, License Administrator, User Administrator,"
+                        + " Groups Administrator, Global Reader.",
+                name);
     }
 }

@@ -1,22 +1,21 @@
 package org.allot.server.security;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.Tenants;
-import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.files.OwnerOnlyFiles;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -44,7 +43,7 @@ public final class Bootstrap {
     private final JdbcAppRegistrations appStore;
     private final AppRegistrations apps;
     private final PasswordEncoder passwords;
-    private final UnitOfWork work;
+    private final Transactions work;
     private final Clock clock;
 
     public Bootstrap(
@@ -54,7 +53,7 @@ public final class Bootstrap {
             JdbcAppRegistrations appStore,
             AppRegistrations apps,
             PasswordEncoder passwords,
-            UnitOfWork work,
+            Transactions work,
             Clock clock) {
         this.tenants = tenants;
         this.tenantDirectory = tenantDirectory;
@@ -76,7 +75,7 @@ public final class Bootstrap {
 
     /** Creates what is missing; returns the message to print, if anything was created. */
     public Optional<String> run(Settings settings) {
-        return work.execute(() -> {
+        return work.run(() -> {
             List<Tenant> all = tenants.all();
             Tenant tenant = all.isEmpty() ? createTenant(settings) : all.get(0);
             if (admins.any(tenant.id()) || !appStore.of(tenant.id()).isEmpty()) {
@@ -99,6 +98,7 @@ public final class Bootstrap {
                     .value()
                     .app();
             return Optional.of(String.format(
+                    Locale.ROOT,
                     "%nFirst start of tenant %s (%s): these credentials are shown once, keep them safe.%n"
                             + "  Admin center sign-in: %s / %s%n"
                             + "  API app (client credentials, Global Administrator):%n"
@@ -122,26 +122,19 @@ public final class Bootstrap {
     static String kept(String message, Path dataDirectory) {
         Path file = dataDirectory.resolve(CREDENTIALS_FILE).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(file.getParent());
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-                file.toFile().setReadable(false, false);
-                file.toFile().setReadable(true, true);
-                file.toFile().setWritable(true, true);
+            if (!OwnerOnlyFiles.write(file, message.strip() + System.lineSeparator(), false)) {
+                return message
+                        + String.format(
+                                Locale.ROOT, "  Not written to %s: a file of an earlier first start is there.%n", file);
             }
-            Files.writeString(file, message.strip() + System.lineSeparator());
             return message
                     + String.format(
+                            Locale.ROOT,
                             "  Also written to %s (readable only by this account): delete it once the credentials are kept"
                                     + " safe elsewhere.%n",
                             file);
-        } catch (FileAlreadyExistsException e) {
-            return message + String.format("  Not written to %s: a file of an earlier first start is there.%n", file);
         } catch (IOException e) {
-            return message + String.format("  Could not write them to %s: %s%n", file, e.getMessage());
+            return message + String.format(Locale.ROOT, "  Could not write them to %s: %s%n", file, e.getMessage());
         }
     }
 

@@ -3,7 +3,7 @@ package org.allot.server.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.allot.server.web.GraphErrorBodies;
+import org.allot.server.http.GraphErrorBodies;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;

@@ -25,9 +25,15 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  */
 public final class JdbcAppRegistrations implements RegisteredClientRepository {
     /** The scopes a client may ask for: Graph's own, so that Graph clients work unchanged. */
-    public static final List<String> SCOPES = List.of("https://graph.microsoft.com/.default", ".default", "allot");
+    public static final List<String> SCOPES = List.of(
+            "https://graph.microsoft.com/.default",
+            "00000003-0000-0000-c000-000000000000/.default",
+            ".default",
+            "allot");
     /** The client setting that holds the id of the secret the client authenticated with. */
     public static final String SECRET_ID = "allot.secret-id";
+    /** The client setting that holds the id of the tenant the app belongs to. */
+    public static final String TENANT_ID = "allot.tenant-id";
 
     private final JdbcClient jdbc;
     private final Duration tokenLifetime;
@@ -131,6 +137,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 .clientSecretExpiresAt(app.secretExpiresAt())
                 .clientSettings(ClientSettings.builder()
                         .setting(SECRET_ID, app.secretId().toString())
+                        .setting(TENANT_ID, app.tenant().value().toString())
                         .build())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)

@@ -4,25 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.allot.server.files.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +41,6 @@ public final class MasterKey {
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
     private static final byte[] CHECK = "allot secrets key check v1".getBytes(StandardCharsets.UTF_8);
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
@@ -108,24 +101,14 @@ public final class MasterKey {
     private static MasterKey fromFile(Path file) {
         try {
             if (Files.exists(file)) {
-                restrict(file);
+                OwnerOnlyFiles.restrict(file);
                 MasterKey key = of(Files.readString(file, StandardCharsets.UTF_8), "The key file " + file);
                 log.info("Secrets are sealed with the key kept in {} ({} is not set)", file, PROPERTY);
                 return new MasterKey(key.bytes(), file.toString());
             }
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path draft = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(draft);
-            Files.writeString(
-                    Files.createFile(draft, ownerOnly(file)),
-                    Base64.getEncoder().encodeToString(bytes) + "\n",
-                    StandardCharsets.UTF_8);
-            try {
-                Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                Files.deleteIfExists(draft);
+            if (!OwnerOnlyFiles.write(file, Base64.getEncoder().encodeToString(bytes) + "\n", false)) {
                 return fromFile(file);
             }
             log.warn(
@@ -210,25 +193,6 @@ public final class MasterKey {
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         return cipher;
-    }
-
-    /** A key file others can read is made owner-only again. */
-    private static void restrict(Path file) throws IOException {
-        if (!posix(file) || Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-            return;
-        }
-        log.warn("The key file {} could be read by others; it is now readable by its owner only", file);
-        Files.setPosixFilePermissions(file, OWNER_ONLY);
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path file) {
-        return posix(file)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-    }
-
-    private static boolean posix(Path file) {
-        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     @Override

@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.allot.core.Caller;
+import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
-import org.allot.server.persistence.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     private static final Duration UNKNOWN_KEY_RELOAD = Duration.ofSeconds(1);
 
     private final JdbcSigningKeys store;
-    private final UnitOfWork work;
+    private final Transactions work;
     private final AuditLog audit;
     private final Clock clock;
     private final Duration retention;
@@ -50,7 +50,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
      * @param tokenLifetime how long tokens are valid: a replaced key verifies that long (and a few minutes of clock
      *     skew) after it was replaced
      */
-    public SigningKeys(JdbcSigningKeys store, UnitOfWork work, AuditLog audit, Clock clock, Duration tokenLifetime) {
+    public SigningKeys(JdbcSigningKeys store, Transactions work, AuditLog audit, Clock clock, Duration tokenLifetime) {
         this.store = store;
         this.work = work;
         this.audit = audit;
@@ -99,7 +99,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     /** Makes a new key the one that signs, on every server within {@link #FRESH}; audited in the caller's tenant. */
     public JdbcSigningKeys.StoredKey rotate(Caller caller) {
         Instant now = clock.instant();
-        JdbcSigningKeys.StoredKey key = work.execute(() -> {
+        JdbcSigningKeys.StoredKey key = work.run(() -> {
             JdbcSigningKeys.StoredKey made = store.rotate(now, now.minus(retention));
             audit.append(AuditEvent.of(
                     caller,

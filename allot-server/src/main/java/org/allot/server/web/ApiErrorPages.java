@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.allot.server.http.GraphErrorBodies;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -1,6 +1,7 @@
 package org.allot.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.allot.server.http.RequestIds;
 import org.allot.server.security.ApiCaller;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;

@@ -3,6 +3,8 @@ package org.allot.server.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.UUID;
+import org.allot.server.http.GraphErrorBodies;
+import org.allot.server.http.RequestIds;
 import org.apache.catalina.Context;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.allot.server.http.GraphErrorBodies;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -118,7 +118,7 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
 
     @Override
     public void processModifyDNResult(InMemoryInterceptedModifyDNResult result) {
-        if (result.getResult().getResultCode() != ResultCode.SUCCESS) {
+        if (!ResultCode.SUCCESS.equals(result.getResult().getResultCode())) {
             return;
         }
         ReadOnlyModifyDNRequest rename = result.getRequest();

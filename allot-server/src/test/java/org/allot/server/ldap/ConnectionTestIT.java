@@ -306,7 +306,7 @@ class ConnectionTestIT {
     private static void manageCertificates(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ResultCode result = ManageCertificates.main(null, out, out, args);
-        if (result != ResultCode.SUCCESS) {
+        if (!ResultCode.SUCCESS.equals(result)) {
             throw new IllegalStateException("manage-certificates failed: " + out);
         }
     }

@@ -10,11 +10,14 @@ import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.directory.TenantPolicy;
+import org.allot.core.sync.CloudDirectory;
 import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.OnPremisesDirectory;
 import org.allot.core.sync.SyncLocks;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunState;
 import org.allot.core.sync.SyncSettings;
+import org.allot.core.sync.SyncStores;
 import org.allot.core.sync.SyncTrigger;
 import org.allot.core.testing.MutableClock;
 import org.allot.core.testing.TestCatalog;
@@ -46,17 +49,17 @@ class SyncSchedulingIT {
     private final JdbcSyncLocks locks = new JdbcSyncLocks(database);
     private final JdbcSyncLocks otherServer = new JdbcSyncLocks(database);
     private final DirectorySync sync = new DirectorySync(
-            new JdbcTenants(jdbc),
-            connectors,
-            new JdbcSyncRuns(jdbc),
-            new JdbcSyncedObjects(jdbc),
-            new LdapDirectorySource(Duration.ofSeconds(5), Duration.ofSeconds(30), 500),
-            new AesGcmSecrets(SyncTestbed.KEY),
-            locks,
-            allot.work()::execute,
-            allot.userDirectory(),
-            allot.groupDirectory(),
-            allot.memberships(),
+            new SyncStores(
+                    new JdbcTenants(jdbc),
+                    connectors,
+                    new JdbcSyncRuns(jdbc),
+                    new JdbcSyncedObjects(jdbc),
+                    locks,
+                    allot.work()::execute),
+            new OnPremisesDirectory(
+                    new LdapDirectorySource(Duration.ofSeconds(5), Duration.ofSeconds(30), 500),
+                    new AesGcmSecrets(SyncTestbed.KEY)),
+            new CloudDirectory(allot.userDirectory(), allot.groupDirectory(), allot.memberships()),
             new JdbcAuditLog(database, jdbc, JsonMapper.builder().build()),
             clock,
             SyncSettings.DEFAULT);

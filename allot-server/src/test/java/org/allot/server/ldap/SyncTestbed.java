@@ -12,11 +12,14 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
+import org.allot.core.sync.CloudDirectory;
 import org.allot.core.sync.Connector;
 import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.OnPremisesDirectory;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncSettings;
+import org.allot.core.sync.SyncStores;
 import org.allot.core.testing.Installations;
 import org.allot.core.testing.Scenario;
 import org.allot.server.persistence.JdbcAuditLog;
@@ -60,17 +63,17 @@ final class SyncTestbed {
         runs = new JdbcSyncRuns(jdbc);
         locks = new JdbcSyncLocks(TestDatabase.shared());
         sync = new DirectorySync(
-                new JdbcTenants(jdbc),
-                connectors,
-                runs,
-                new JdbcSyncedObjects(jdbc),
-                new LdapDirectorySource(Duration.ofSeconds(5), Duration.ofSeconds(30), 100),
-                new AesGcmSecrets(KEY),
-                locks,
-                allot.work()::execute,
-                allot.userDirectory(),
-                allot.groupDirectory(),
-                allot.memberships(),
+                new SyncStores(
+                        new JdbcTenants(jdbc),
+                        connectors,
+                        runs,
+                        new JdbcSyncedObjects(jdbc),
+                        locks,
+                        allot.work()::execute),
+                new OnPremisesDirectory(
+                        new LdapDirectorySource(Duration.ofSeconds(5), Duration.ofSeconds(30), 100),
+                        new AesGcmSecrets(KEY)),
+                new CloudDirectory(allot.userDirectory(), allot.groupDirectory(), allot.memberships()),
                 new JdbcAuditLog(TestDatabase.shared(), jdbc, json),
                 allot.clock(),
                 new SyncSettings(100, Duration.ofDays(1), Duration.ofMinutes(10), 10_000));

@@ -54,7 +54,7 @@ class CrashRecoveryIT {
 
             try (JavaProcess first = server(url)) {
                 first.await("Allot is listening", Duration.ofSeconds(90));
-                waitUntil(() -> processed(jdbc, crashed) >= 20_000, Duration.ofSeconds(120));
+                waitUntil(() -> processed(jdbc, crashed) >= 20_000, Duration.ofMinutes(2));
                 first.kill();
             }
             long partial = assignments(jdbc, crashed);
@@ -65,7 +65,7 @@ class CrashRecoveryIT {
                 second.await("Allot is listening", Duration.ofSeconds(90));
                 waitUntil(
                         () -> "DONE".equals(jobState(jdbc, crashed)) && "DONE".equals(jobState(jdbc, clean)),
-                        Duration.ofSeconds(300));
+                        Duration.ofMinutes(5));
             }
 
             assertThat(outcome(jdbc, crashed)).isEqualTo(outcome(jdbc, clean));

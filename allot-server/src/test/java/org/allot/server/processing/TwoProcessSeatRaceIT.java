@@ -77,7 +77,7 @@ class TwoProcessSeatRaceIT {
                 f.get();
             }
             pool.shutdown();
-            String tally = other.await("GRANTED", Duration.ofSeconds(120));
+            String tally = other.await("GRANTED", Duration.ofMinutes(2));
             assertThat(other.waitFor(Duration.ofSeconds(30))).isZero();
             assertThat(tally).contains("JOINED 30");
         }

@@ -31,7 +31,14 @@ class SharedSignInThrottleIT {
     @BeforeAll
     static void start() throws Exception {
         String url = TestDatabase.newDatabase();
-        String[] settings = {"--allot.database.url=" + url, "--allot.database.username=postgres"};
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String[] settings = {
+            "--allot.database.url=" + url,
+            "--allot.database.username=postgres",
+            // servers sharing a database share the key that seals its secrets
+            "--allot.secrets.key=" + java.util.Base64.getEncoder().encodeToString(key)
+        };
         one = ServerProcess.start(data.resolve("one"), settings);
         two = ServerProcess.start(data.resolve("two"), settings);
     }

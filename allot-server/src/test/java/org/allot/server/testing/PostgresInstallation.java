@@ -42,6 +42,7 @@ import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcLicenseChecks;
+import org.allot.server.persistence.JdbcLicenseJobs;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
@@ -52,7 +53,6 @@ import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.SharedSnapshots;
 import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.processing.JdbcLicenseJobs;
 import org.allot.server.processing.JobRunner;
 import org.allot.server.processing.LicenseCheckDryRun;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +90,7 @@ public final class PostgresInstallation implements Installation {
         this.clock = clock;
         this.settings = settings;
         this.jdbc = JdbcClient.create(dataSource);
+        work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         tenants = new JdbcTenants(jdbc);
         users = new JdbcUsers(jdbc);
         groups = new JdbcGroups(jdbc);
@@ -102,6 +103,7 @@ public final class PostgresInstallation implements Installation {
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
         JdbcDynamicGroups dynamicGroups = new JdbcDynamicGroups(jdbc);
         catalog = new ProductCatalog(
+                work,
                 builtIn,
                 new JdbcProducts(jdbc),
                 new JdbcPlanRules(jdbc),
@@ -109,6 +111,7 @@ public final class PostgresInstallation implements Installation {
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
+                work,
                 tenants,
                 new JdbcTenantLocks(jdbc),
                 users,
@@ -134,7 +137,6 @@ public final class PostgresInstallation implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
-        work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         runner = new JobRunner(
                 jobs,
                 licensing,

@@ -87,7 +87,7 @@ public final class ServerProcess implements AutoCloseable {
         args.addAll(List.of(settings));
         JavaProcess process = JavaProcess.start("org.allot.server.AllotServer", args);
         try {
-            Matcher m = LISTENING.matcher(process.await("Allot is listening on", Duration.ofSeconds(120)));
+            Matcher m = LISTENING.matcher(process.await("Allot is listening on", Duration.ofMinutes(2)));
             if (!m.find()) {
                 throw new AssertionError("no port in the banner:\n" + process.output());
             }

@@ -211,10 +211,9 @@ class BadInputIT extends ApiIT {
             assertGraphError(r, 400, call[0] + " " + call[1]);
             assertThat(r.errorMessage()).as(call[1]).containsAnyOf("U+0000", "surrogate");
         }
-        byte[] encodedSurrogate =
-                ("{\"displayName\":\"Raw \u00ed\u00a0\u0080\"}").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] encodedSurrogate = "{\"displayName\":\"Raw \u00ed\u00a0\u0080\"}".getBytes(StandardCharsets.ISO_8859_1);
         assertGraphError(admin.sendBytes("PATCH", "/v1.0/groups/" + group, encodedSurrogate), 400, "raw surrogate");
-        byte[] invalidUtf8 = ("{\"displayName\":\"Bad \u00ff\u00fe\"}").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] invalidUtf8 = "{\"displayName\":\"Bad \u00ff\u00fe\"}".getBytes(StandardCharsets.ISO_8859_1);
         assertGraphError(admin.sendBytes("PATCH", "/v1.0/groups/" + group, invalidUtf8), 400, "invalid UTF-8");
         assertThat(admin.get("/v1.0/groups/" + group).body().path("displayName").asString())
                 .isEqualTo("Staff");

@@ -82,7 +82,7 @@ class DynamicGroupsApiIT extends ApiIT {
                 .flatMap(id -> graph.users().byUserId(id).licenseDetails().get().getValue().stream())
                 .map(LicenseDetails::getSkuPartNumber)
                 .toList();
-        assertThat(skus).containsExactly("EMS").as("one of the two joiners waits for the last seat");
+        assertThat(skus).as("one of the two joiners waits for the last seat").containsExactly("EMS");
         assertThat(jdbc.sql(
                                 "select count(*) from license_assignment where source_group_id = ? and error = 'CountViolation'")
                         .param(UUID.fromString(group))
@@ -289,7 +289,7 @@ class DynamicGroupsApiIT extends ApiIT {
         Group group = new Group();
         group.setDisplayName(name);
         group.setMailEnabled(false);
-        group.setMailNickname(name.replace(" ", "").toLowerCase());
+        group.setMailNickname(name.replace(" ", "").toLowerCase(java.util.Locale.ROOT));
         group.setSecurityEnabled(true);
         group.setGroupTypes(List.of("DynamicMembership"));
         group.setMembershipRule(rule);

@@ -22,7 +22,8 @@ final class FuzzCorpus {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** One request: what it sends, and what is wrong with it. */
+    /** One request: what it sends, and what is wrong with it. The body is bytes as sent, however malformed. */
+    @SuppressWarnings("ArrayRecordComponent")
     record Request(String method, String path, String contentType, byte[] body, String what, boolean eventual) {
         Request(String method, String path, String contentType, byte[] body, String what) {
             this(method, path, contentType, body, what, false);

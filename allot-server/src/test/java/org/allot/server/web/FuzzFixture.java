@@ -66,7 +66,10 @@ final class FuzzFixture {
                         .path(0)
                         .path("id")
                         .asString());
-        ids.put("run", UUID.nameUUIDFromBytes("no such run".getBytes()).toString());
+        ids.put(
+                "run",
+                UUID.nameUUIDFromBytes("no such run".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString());
         bodies(domain, skuOf("EMS"), bea, planA, planB);
         ids.forEach((kind, id) -> {
             if (id == null || id.isBlank()) {

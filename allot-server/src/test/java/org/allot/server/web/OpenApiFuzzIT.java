@@ -163,7 +163,10 @@ class OpenApiFuzzIT extends ApiIT {
         Map<String, String> bad = new java.util.LinkedHashMap<>();
         bad.put("an id of another kind", kind.equals("user") ? ids.get("group") : ids.get("user"));
         bad.put("not an id", "not-a-uuid");
-        bad.put("an unknown id", UUID.nameUUIDFromBytes(kind.getBytes()).toString());
+        bad.put(
+                "an unknown id",
+                UUID.nameUUIDFromBytes(kind.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString());
         bad.put("NUL", "%00");
         bad.put("an encoded slash", "a%2Fb");
         bad.put("encoded dots", "%2e%2e");

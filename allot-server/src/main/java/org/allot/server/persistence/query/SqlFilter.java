@@ -8,15 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.allot.core.assignment.AssignmentState;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Property;
+import org.allot.server.persistence.AssignmentSql;
 
 /** Turns a {@link Filter} into a SQL condition whose values are all bound parameters, never spliced in. */
 final class SqlFilter {
     /** The states in which an assignment holds a seat, as the engine defines them. */
-    static final String HOLDING = java.util.Arrays.stream(AssignmentState.values())
-            .filter(AssignmentState::holdsSeat)
-            .map(s -> "'" + s.name() + "'")
-            .collect(Collectors.joining(", ", "(", ")"));
+    static final String HOLDING = AssignmentSql.HOLDING;
 
     private final Map<String, Object> params;
     private final String alias;
@@ -42,7 +41,7 @@ final class SqlFilter {
         if (filter instanceof Filter.StartsWith starts) {
             return scoped(
                     starts.property(),
-                    "lower(" + starts.property().column() + ") like " + bind(escape(starts.prefix()) + "%")
+                    "lower(" + column(starts.property()) + ") like " + bind(escape(starts.prefix()) + "%")
                             + " escape '\\'");
         }
         if (filter instanceof Filter.In in) {
@@ -78,8 +77,13 @@ final class SqlFilter {
         throw new IllegalArgumentException("unsupported filter " + filter);
     }
 
-    private static String scoped(Property property, String condition) {
-        return property.scope() == null ? condition : String.format(property.scope(), condition);
+    private String scoped(Property property, String condition) {
+        String scope = Column.of(alias, property).scope();
+        return scope == null ? condition : String.format(Locale.ROOT, scope, condition);
+    }
+
+    private String column(Property property) {
+        return Column.of(alias, property).sql();
     }
 
     private String licenses() {
@@ -95,7 +99,7 @@ final class SqlFilter {
     }
 
     private String compare(Filter.Compare c) {
-        String column = c.property().column();
+        String column = column(c.property());
         if (c.value() == null) {
             return switch (c.operator()) {
                 case EQ -> column + " is null";
@@ -114,8 +118,8 @@ final class SqlFilter {
         return left + " " + sql(c.operator()) + " " + value;
     }
 
-    private static String valueOf(Property property) {
-        return property.type() == Property.Type.TEXT ? "lower(" + property.column() + ")" : property.column();
+    private String valueOf(Property property) {
+        return property.type() == Property.Type.TEXT ? "lower(" + column(property) + ")" : column(property);
     }
 
     private static Object array(Property property, List<Object> values) {

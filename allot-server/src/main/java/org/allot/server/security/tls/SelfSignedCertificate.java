@@ -6,10 +6,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -23,7 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
+import org.allot.server.files.OwnerOnlyFiles;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -55,10 +51,6 @@ public final class SelfSignedCertificate {
     static final Duration RENEWAL = Duration.ofDays(30);
     static final String ORIGIN = "self-signed, generated at first start";
     private static final Logger log = LoggerFactory.getLogger(SelfSignedCertificate.class);
-    private static final Set<PosixFilePermission> OWNER_FILE =
-            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    private static final Set<PosixFilePermission> OWNER_FOLDER =
-            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private SelfSignedCertificate() {}
 
@@ -67,10 +59,10 @@ public final class SelfSignedCertificate {
         Path certificate = folder.resolve("certificate.pem");
         Path key = folder.resolve("private-key.pem");
         try {
-            ownerOnlyFolder(folder);
+            OwnerOnlyFiles.folder(folder);
             if (Files.exists(certificate) && Files.exists(key)) {
-                restrict(certificate);
-                restrict(key);
+                OwnerOnlyFiles.restrict(certificate);
+                OwnerOnlyFiles.restrict(key);
                 String kept = reusable(certificate, key, names, clock);
                 if (kept == null) {
                     return ServerCertificate.fromPemFiles(certificate, key, null)
@@ -79,8 +71,9 @@ public final class SelfSignedCertificate {
                 log.warn("A new self-signed certificate replaces {}: {}; its fingerprint changes", certificate, kept);
             }
             ServerCertificate made = generate(names, clock.instant());
-            write(key, pem("PRIVATE KEY", made.privateKey().getEncoded()));
-            write(certificate, pem("CERTIFICATE", made.certificate().getEncoded()));
+            OwnerOnlyFiles.write(key, pem("PRIVATE KEY", made.privateKey().getEncoded()), true);
+            OwnerOnlyFiles.write(
+                    certificate, pem("CERTIFICATE", made.certificate().getEncoded()), true);
             log.info(
                     "Generated a self-signed certificate for {} {} into {}",
                     names.hostNames(),
@@ -163,40 +156,5 @@ public final class SelfSignedCertificate {
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
-    }
-
-    /** Written whole or not at all, readable by its owner only from the start. */
-    private static void write(Path file, String text) throws IOException {
-        Path draft = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(draft);
-        Files.writeString(Files.createFile(draft, attributes(file, OWNER_FILE)), text, StandardCharsets.US_ASCII);
-        Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void ownerOnlyFolder(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder.toAbsolutePath().getParent());
-            Files.createDirectory(folder, attributes(folder, OWNER_FOLDER));
-        } else if (posix(folder) && !Files.getPosixFilePermissions(folder).equals(OWNER_FOLDER)) {
-            log.warn("{} could be read by others; it is now its owner's only", folder);
-            Files.setPosixFilePermissions(folder, OWNER_FOLDER);
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        if (posix(file) && !Files.getPosixFilePermissions(file).equals(OWNER_FILE)) {
-            log.warn("{} could be read by others; it is now readable by its owner only", file);
-            Files.setPosixFilePermissions(file, OWNER_FILE);
-        }
-    }
-
-    private static FileAttribute<?>[] attributes(Path path, Set<PosixFilePermission> permissions) {
-        return posix(path.toAbsolutePath().getParent())
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
-                : new FileAttribute<?>[0];
-    }
-
-    private static boolean posix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

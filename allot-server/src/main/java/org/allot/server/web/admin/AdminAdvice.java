@@ -2,8 +2,7 @@ package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.allot.core.directory.Tenant;
-import org.allot.core.directory.Tenants;
-import org.allot.server.persistence.UnitOfWork;
+import org.allot.core.directory.TenantDirectory;
 import org.allot.server.security.AdminPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,26 +25,24 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class AdminAdvice {
     private static final Logger log = LoggerFactory.getLogger(AdminAdvice.class);
 
-    private final Tenants tenants;
-    private final UnitOfWork work;
+    private final TenantDirectory tenants;
 
-    public AdminAdvice(Tenants tenants, UnitOfWork work) {
+    public AdminAdvice(TenantDirectory tenants) {
         this.tenants = tenants;
-        this.work = work;
     }
 
     @ModelAttribute
     public void common(@AuthenticationPrincipal AdminPrincipal admin, Model model, HttpServletRequest request) {
         model.addAttribute("path", request.getRequestURI());
         model.addAttribute("fmt", Formats.INSTANCE);
+        model.addAttribute("limits", Limits.CORE);
         if (admin == null) {
             return;
         }
         model.addAttribute("admin", admin);
         model.addAttribute("can", Permissions.of(admin));
         model.addAttribute(
-                "tenantName",
-                work.read(() -> tenants.find(admin.tenant()).map(Tenant::name).orElse("")));
+                "tenantName", tenants.find(admin.tenant()).map(Tenant::name).orElse(""));
     }
 
     @ExceptionHandler(AdminPages.NotFound.class)

@@ -6,12 +6,13 @@ import java.util.UUID;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.Groups;
+import org.allot.server.http.RequestIds;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
-import org.allot.server.web.RequestIds;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -63,8 +64,10 @@ final class AdminPages {
     }
 
     /** The tenant's group with the id in a URL; anything else is a page that does not exist. */
-    static Group group(Groups groups, TenantId tenant, String id) {
-        return uuid(id).flatMap(uuid -> groups.find(tenant, new GroupId(uuid))).orElseThrow(() -> new NotFound(id));
+    static Group group(LicensedDirectory reads, TenantId tenant, String id) {
+        return uuid(id).flatMap(uuid -> reads.group(tenant, new GroupId(uuid), false))
+                .map(LicensedGroup::group)
+                .orElseThrow(() -> new NotFound(id));
     }
 
     /** The id in a URL; anything else is a page that does not exist. */

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminAccounts;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.AppRegistration;
@@ -26,13 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 public class AdministratorsPage {
-    private final UnitOfWork work;
     private final AdminAccounts accounts;
     private final AppRegistrations apps;
     private final Clock clock;
 
-    public AdministratorsPage(UnitOfWork work, AdminAccounts accounts, AppRegistrations apps, Clock clock) {
-        this.work = work;
+    public AdministratorsPage(AdminAccounts accounts, AppRegistrations apps, Clock clock) {
         this.accounts = accounts;
         this.apps = apps;
         this.clock = clock;
@@ -49,12 +46,11 @@ public class AdministratorsPage {
     @GetMapping("/administrators")
     public String list(@AuthenticationPrincipal AdminPrincipal admin, Model model, HttpServletRequest request) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
-        model.addAttribute("accounts", work.read(() -> accounts.of(AdminPages.caller(admin, request))));
+        model.addAttribute("accounts", accounts.of(AdminPages.caller(admin, request)));
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("minPassword", AdminAccounts.MIN_PASSWORD);
         model.addAttribute(
-                "apps",
-                work.read(() -> apps.of(admin.tenant())).stream().map(this::row).toList());
+                "apps", apps.of(admin.tenant()).stream().map(this::row).toList());
         return "administrators";
     }
 
@@ -68,8 +64,7 @@ public class AdministratorsPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
-        var outcome =
-                work.run(() -> accounts.add(AdminPages.caller(admin, request), username, displayName, role, password));
+        var outcome = accounts.add(AdminPages.caller(admin, request), username, displayName, role, password);
         if (!AdminPages.tell(outcome, flash, "add", username.strip() + " can now sign in.")) {
             flash.addFlashAttribute("username", username);
             flash.addFlashAttribute("displayName", displayName);
@@ -88,7 +83,7 @@ public class AdministratorsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
         AdminPages.tell(
-                work.run(() -> accounts.changeRole(AdminPages.caller(admin, request), username, role)),
+                accounts.changeRole(AdminPages.caller(admin, request), username, role),
                 flash,
                 "role",
                 username + " is now " + Role.parse(role).map(Role::displayName).orElse(role)
@@ -104,7 +99,7 @@ public class AdministratorsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
         AdminPages.tell(
-                work.run(() -> accounts.remove(AdminPages.caller(admin, request), username)),
+                accounts.remove(AdminPages.caller(admin, request), username),
                 flash,
                 "remove",
                 username + " can no longer sign in.");
@@ -119,7 +114,7 @@ public class AdministratorsPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_APPS);
-        var outcome = work.run(() -> apps.replaceSecret(AdminPages.caller(admin, request), AdminPages.id(appId), null));
+        var outcome = apps.replaceSecret(AdminPages.caller(admin, request), AdminPages.id(appId), null);
         if (AdminPages.tell(
                 outcome,
                 flash,

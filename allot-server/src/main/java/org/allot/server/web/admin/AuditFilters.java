@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.allot.core.audit.Activity;
-import org.allot.server.persistence.query.Entity;
-import org.allot.server.persistence.query.Filter;
-import org.allot.server.persistence.query.Property;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Property;
 
 /**
  * The audit log's filters as the page's form sends them: who (name or id, from its start), which activity, which

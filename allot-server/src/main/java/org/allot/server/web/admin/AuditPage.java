@@ -11,10 +11,9 @@ import java.util.stream.Collectors;
 import org.allot.api.SpreadsheetCells;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditTrail;
 import org.allot.core.audit.PropertyChange;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.AuditQueries;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.query.Query;
 import org.allot.server.security.AdminPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,11 +58,9 @@ public class AuditPage {
             String correlationId,
             String result) {}
 
-    private final UnitOfWork work;
-    private final AuditQueries audits;
+    private final AuditTrail audits;
 
-    public AuditPage(UnitOfWork work, AuditQueries audits) {
-        this.work = work;
+    public AuditPage(AuditTrail audits) {
         this.audits = audits;
     }
 
@@ -101,8 +98,7 @@ public class AuditPage {
             model.addAttribute("events", List.of());
             return "audit/list";
         }
-        var page = work.read(
-                () -> audits.events(admin.tenant(), new Query(filters.toFilter(), ORDER, PAGE, cursor, false)));
+        var page = audits.events(admin.tenant(), new Query(filters.toFilter(), ORDER, PAGE, cursor, false));
         model.addAttribute("events", page.rows());
         model.addAttribute("next", page.next() == null ? null : page.next().token(ORDER));
         model.addAttribute("firstPage", cursor == null);
@@ -128,18 +124,15 @@ public class AuditPage {
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
         CsvSchema schema = CSV.schemaFor(Line.class).withHeader();
         try (SequenceWriter writer = CSV.writer(schema).writeValues(response.getOutputStream())) {
-            work.read(() -> {
-                Query.Cursor cursor = null;
-                do {
-                    var page = audits.events(
-                            admin.tenant(), new Query(filters.toFilter(), ORDER, EXPORT_PAGE, cursor, false));
-                    for (AuditEvent e : page.rows()) {
-                        writer.write(line(e));
-                    }
-                    cursor = page.next();
-                } while (cursor != null);
-                return null;
-            });
+            Query.Cursor cursor = null;
+            do {
+                var page =
+                        audits.events(admin.tenant(), new Query(filters.toFilter(), ORDER, EXPORT_PAGE, cursor, false));
+                for (AuditEvent e : page.rows()) {
+                    writer.write(line(e));
+                }
+                cursor = page.next();
+            } while (cursor != null);
         }
     }
 

@@ -4,10 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.allot.core.TenantId;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.AuditQueries;
-import org.allot.server.persistence.query.LicenseQueries;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.audit.AuditTrail;
+import org.allot.core.query.Query;
 import org.allot.server.security.AdminPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,17 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class DashboardPage {
     static final int LATEST = 8;
 
-    private final UnitOfWork work;
     private final ProductChoices products;
-    private final LicenseQueries queries;
-    private final AuditQueries audits;
+    private final LicensedDirectory reads;
+    private final AuditTrail audits;
     private final JsonMapper json;
 
-    public DashboardPage(
-            UnitOfWork work, ProductChoices products, LicenseQueries queries, AuditQueries audits, JsonMapper json) {
-        this.work = work;
+    public DashboardPage(ProductChoices products, LicensedDirectory reads, AuditTrail audits, JsonMapper json) {
         this.products = products;
-        this.queries = queries;
+        this.reads = reads;
         this.audits = audits;
         this.json = json;
     }
@@ -38,16 +34,14 @@ public class DashboardPage {
     @GetMapping("/")
     public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
         TenantId tenant = admin.tenant();
-        work.read(() -> {
-            List<ProductChoices.Choice> subscribed = products.subscribed(tenant);
-            model.addAttribute("products", subscribed);
-            model.addAttribute("chart", json.writeValueAsString(chart(subscribed)));
-            model.addAttribute("counts", queries.userCounts(tenant));
-            model.addAttribute("groupsInError", queries.groupsWithErrors(tenant, 5));
-            model.addAttribute(
-                    "latest", audits.events(tenant, Query.firstPage(LATEST)).rows());
-            return null;
-        });
+        List<ProductChoices.Choice> subscribed = products.subscribed(tenant);
+        LicensedDirectory.Attention attention = reads.attention(tenant, 5);
+        model.addAttribute("products", subscribed);
+        model.addAttribute("chart", json.writeValueAsString(chart(subscribed)));
+        model.addAttribute("counts", attention.users());
+        model.addAttribute("groupsInError", attention.groupsInError());
+        model.addAttribute(
+                "latest", audits.events(tenant, Query.firstPage(LATEST)).rows());
         return "dashboard";
     }
 

@@ -10,18 +10,16 @@ import java.util.Set;
 import org.allot.core.ErrorCode;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.GroupLicense;
-import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
-import org.allot.core.directory.GroupId;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Query;
 import org.allot.core.rules.MembershipRule;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.DirectoryQueries;
-import org.allot.server.persistence.query.Entity;
-import org.allot.server.persistence.query.Filter;
-import org.allot.server.persistence.query.LicenseQueries;
-import org.allot.server.persistence.query.Query;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,37 +33,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** All groups with their licenses, processing state and members in error; creating a group. */
 @Controller
 public class GroupListPage {
-    static final Query.Order ORDER =
-            new Query.Order(Entity.GROUP.property("displayName").orElseThrow(), false);
+    static final Query.Order ORDER = DirectorySearch.GROUPS_BY_NAME;
     static final int PAGE = 50;
 
     /** A row of the list. */
     public record Row(
             Group group, String type, List<String> licenses, String processing, int members, int membersInError) {}
 
-    private final UnitOfWork work;
-    private final DirectoryQueries queries;
-    private final GroupLicenses groupLicenses;
-    private final LicenseQueries licenseQueries;
+    private final LicensedDirectory reads;
     private final GroupDirectory directory;
-    private final ProductChoices products;
-    private final Members members;
+    private final ProductCatalog catalog;
+    private final DirectorySearch search;
 
     public GroupListPage(
-            UnitOfWork work,
-            DirectoryQueries queries,
-            GroupLicenses groupLicenses,
-            LicenseQueries licenseQueries,
-            GroupDirectory directory,
-            ProductChoices products,
-            Members members) {
-        this.work = work;
-        this.queries = queries;
-        this.groupLicenses = groupLicenses;
-        this.licenseQueries = licenseQueries;
+            LicensedDirectory reads, GroupDirectory directory, ProductCatalog catalog, DirectorySearch search) {
+        this.reads = reads;
         this.directory = directory;
-        this.products = products;
-        this.members = members;
+        this.catalog = catalog;
+        this.search = search;
     }
 
     @GetMapping("/groups")
@@ -86,35 +71,28 @@ public class GroupListPage {
         Filter filter = search.isBlank()
                 ? null
                 : new Filter.StartsWith(ORDER.property(), search.strip().toLowerCase(Locale.ROOT));
-        work.read(() -> {
-            var page = queries.groups(tenant, new Query(filter, ORDER, PAGE, cursor, true));
-            List<GroupId> ids = page.rows().stream().map(Group::id).toList();
-            Map<GroupId, List<GroupLicense>> licenses = groupLicenses.ofGroups(tenant, ids);
-            Map<GroupId, Integer> errors = licenseQueries.errorCounts(tenant, ids);
-            Map<GroupId, Integer> counts = licenseQueries.memberCounts(tenant, ids);
-            Map<String, String> names = new HashMap<>();
-            products.subscribed(tenant).forEach(c -> names.put(c.skuId(), c.name()));
-            List<Row> rows = new ArrayList<>();
-            for (Group group : page.rows()) {
-                List<GroupLicense> assigned = licenses.getOrDefault(group.id(), List.of());
-                rows.add(new Row(
-                        group,
-                        type(group),
-                        assigned.stream()
-                                .map(l -> names.getOrDefault(
-                                        l.license().skuId().toString(),
-                                        products.name(tenant, l.license().skuId())))
-                                .sorted()
-                                .toList(),
-                        assigned.isEmpty() ? "" : processing(groupLicenses.state(tenant, group.id())),
-                        counts.getOrDefault(group.id(), 0),
-                        errors.getOrDefault(group.id(), 0)));
-            }
-            model.addAttribute("rows", rows);
-            model.addAttribute("count", page.count());
-            model.addAttribute("next", page.next() == null ? null : page.next().token(ORDER));
-            return null;
-        });
+        var page = reads.groupSummaries(tenant, new Query(filter, ORDER, PAGE, cursor, true));
+        Catalog products = catalog.forTenant(tenant);
+        List<Row> rows = new ArrayList<>();
+        for (LicensedDirectory.GroupSummary summary : page.rows()) {
+            Group group = summary.group().group();
+            List<GroupLicense> assigned = summary.group().licensing().licenses();
+            rows.add(new Row(
+                    group,
+                    type(group),
+                    assigned.stream()
+                            .map(l -> ProductChoices.name(products, l.license().skuId()))
+                            .sorted()
+                            .toList(),
+                    assigned.isEmpty()
+                            ? ""
+                            : processing(summary.group().licensing().state()),
+                    summary.members(),
+                    summary.membersInError()));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("count", page.count());
+        model.addAttribute("next", page.next() == null ? null : page.next().token(ORDER));
         model.addAttribute("q", search);
         model.addAttribute("firstPage", cursor == null);
         return "groups/list";
@@ -154,12 +132,12 @@ public class GroupListPage {
         if (!description.isBlank()) {
             values.put(GroupAttribute.DESCRIPTION, description.strip());
         }
-        values.put(GroupAttribute.SECURITY_ENABLED, Boolean.TRUE);
+        values.put(GroupAttribute.SECURITY_ENABLED, true);
         if (dynamic) {
             values.put(GroupAttribute.MEMBERSHIP_RULE, rule.strip());
         }
         Set<String> types = dynamic ? Set.of("DynamicMembership") : Set.of();
-        var outcome = work.run(() -> directory.create(AdminPages.caller(admin, request), values, types));
+        var outcome = directory.create(AdminPages.caller(admin, request), values, types);
         if (!outcome.isDone()) {
             boolean ruleRefused = dynamic
                     && (MembershipRule.check(rule).isPresent()
@@ -192,7 +170,7 @@ public class GroupListPage {
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "member", defaultValue = "") String typed,
             Model model) {
-        model.addAttribute("suggestions", work.read(() -> members.suggest(admin.tenant(), typed)));
+        model.addAttribute("suggestions", search.suggest(admin.tenant(), typed));
         return "groups/suggestions :: suggestions";
     }
 

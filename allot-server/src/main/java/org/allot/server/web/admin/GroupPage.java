@@ -13,17 +13,17 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.ProcessingState;
 import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.Groups;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.LicenseQueries;
-import org.allot.server.processing.JdbcLicenseJobs;
+import org.allot.core.rules.RuleProcessing;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,35 +44,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/groups/{id}")
 public class GroupPage {
-    private final UnitOfWork work;
-    private final Groups groups;
+    static final int GUESTS_SHOWN = 20;
+
+    private final LicensedDirectory reads;
     private final GroupDirectory directory;
     private final GroupLicensing licensing;
-    private final GroupViews views;
+    private final RuleProcessing rules;
+    private final ProductCatalog catalog;
     private final ProductChoices products;
-    private final LicenseQueries queries;
-    private final Members members;
-    private final JdbcLicenseJobs jobs;
+    private final DirectorySearch search;
 
     public GroupPage(
-            UnitOfWork work,
-            Groups groups,
+            LicensedDirectory reads,
             GroupDirectory directory,
             GroupLicensing licensing,
-            GroupViews views,
+            RuleProcessing rules,
+            ProductCatalog catalog,
             ProductChoices products,
-            LicenseQueries queries,
-            Members members,
-            JdbcLicenseJobs jobs) {
-        this.jobs = jobs;
-        this.work = work;
-        this.groups = groups;
+            DirectorySearch search) {
+        this.reads = reads;
         this.directory = directory;
         this.licensing = licensing;
-        this.views = views;
+        this.rules = rules;
+        this.catalog = catalog;
         this.products = products;
-        this.queries = queries;
-        this.members = members;
+        this.search = search;
     }
 
     @GetMapping
@@ -92,24 +88,36 @@ public class GroupPage {
         UUID from = after == null || after.isBlank()
                 ? null
                 : AdminPages.uuid(after).orElseThrow(() -> new AdminPages.BadInput("This page link is damaged."));
-        work.read(() -> {
-            Group group = find(tenant, id);
-            var state = licensing.stateOf(tenant, group.id()).orElseThrow();
-            model.addAttribute("group", group);
-            model.addAttribute(
-                    "editableMembers",
-                    admin.can(Capability.MANAGE_GROUPS) && !group.isDynamic() && !group.onPremisesSyncEnabled());
-            model.addAttribute("state", state);
-            model.addAttribute(
-                    "ruleRun",
-                    group.isDynamic() ? jobs.latestRecompute(tenant, group.id()).orElse(null) : null);
-            model.addAttribute("licenses", views.licenses(tenant, state.licenses()));
-            model.addAttribute("options", views.options(tenant, products.subscribed(tenant), state.licenses()));
-            model.addAttribute("errors", views.errors(tenant, group));
-            model.addAttribute("members", views.members(tenant, group, all, from));
-            model.addAttribute("guests", queries.guestMembers(tenant, group.id(), 20));
-            return null;
-        });
+        LicensedDirectory.GroupDetail detail = AdminPages.uuid(id)
+                .flatMap(uuid -> reads.groupDetail(
+                        tenant,
+                        new GroupId(uuid),
+                        all,
+                        from,
+                        GroupViews.MEMBERS_PAGE,
+                        GroupViews.ERRORS_SHOWN,
+                        GUESTS_SHOWN))
+                .orElseThrow(() -> new AdminPages.NotFound(id));
+        var state = detail.state();
+        Group group = state.group();
+        model.addAttribute("group", group);
+        model.addAttribute(
+                "editableMembers",
+                admin.can(Capability.MANAGE_GROUPS) && !group.isDynamic() && !group.onPremisesSyncEnabled());
+        model.addAttribute("state", state);
+        model.addAttribute(
+                "ruleRun",
+                group.isDynamic()
+                        ? rules.of(tenant, group.id())
+                                .flatMap(RuleProcessing.State::latest)
+                                .orElse(null)
+                        : null);
+        model.addAttribute("licenses", GroupViews.licenses(detail.catalog(), state.licenses()));
+        model.addAttribute(
+                "options", GroupViews.options(detail.catalog(), products.subscribed(tenant), state.licenses()));
+        model.addAttribute("errors", GroupViews.errors(detail));
+        model.addAttribute("members", GroupViews.members(detail, all));
+        model.addAttribute("guests", detail.guests());
         model.addAttribute("view", all ? "all" : "direct");
         model.addAttribute("firstPage", from == null);
         return "groups/detail";
@@ -123,8 +131,8 @@ public class GroupPage {
             @RequestParam(name = "watching", defaultValue = "false") boolean watching,
             Model model,
             HttpServletResponse response) {
-        var state = work.read(() -> licensing.stateOf(
-                        admin.tenant(), find(admin.tenant(), id).id()))
+        var state = AdminPages.uuid(id)
+                .flatMap(uuid -> licensing.stateOf(admin.tenant(), new GroupId(uuid)))
                 .orElseThrow(() -> new AdminPages.NotFound(id));
         if (watching && state.state() == ProcessingState.ProcessingComplete) {
             response.setHeader("HX-Refresh", "true");
@@ -145,21 +153,26 @@ public class GroupPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
         TenantId tenant = admin.tenant();
-        Group group = work.read(() -> find(tenant, id));
-        Change change = work.read(() -> change(tenant, group.id(), form));
+        Group group = find(tenant, id);
+        Change change = change(tenant, group.id(), form);
         if (change.isEmpty()) {
             flash.addFlashAttribute(AdminPages.NOTICE, "Nothing to change: the group already has these licenses.");
             return AdminPages.redirect("/groups/" + group.id());
         }
-        Outcome<org.allot.core.assignment.SeatImpact> impact = work.read(
-                () -> licensing.preview(AdminPages.caller(admin, request), group.id(), change.add(), change.remove()));
+        Outcome<org.allot.core.assignment.SeatImpact> impact =
+                licensing.preview(AdminPages.caller(admin, request), group.id(), change.add(), change.remove());
         if (!impact.isDone()) {
             AdminPages.refuse(flash, "licenses", impact.rejection().message());
             return AdminPages.redirect("/groups/" + group.id());
         }
         model.addAttribute("group", group);
         model.addAttribute("impact", impact.value());
-        model.addAttribute("rows", work.read(() -> views.impact(tenant, impact.value())));
+        model.addAttribute(
+                "rows",
+                GroupViews.impact(
+                        catalog.forTenant(tenant),
+                        reads.userNames(tenant, GroupViews.sampled(impact.value())),
+                        impact.value()));
         model.addAttribute("choices", change.choices());
         model.addAttribute("summary", change.summary());
         return "groups/preview";
@@ -174,14 +187,13 @@ public class GroupPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
         TenantId tenant = admin.tenant();
-        Group group = work.read(() -> find(tenant, id));
-        Change change = work.read(() -> change(tenant, group.id(), form));
+        Group group = find(tenant, id);
+        Change change = change(tenant, group.id(), form);
         if (change.isEmpty()) {
             flash.addFlashAttribute(AdminPages.NOTICE, "Nothing to change: the group already has these licenses.");
         } else {
             AdminPages.tell(
-                    work.run(() -> licensing.assign(
-                            AdminPages.caller(admin, request), group.id(), change.add(), change.remove())),
+                    licensing.assign(AdminPages.caller(admin, request), group.id(), change.add(), change.remove()),
                     flash,
                     "licenses",
                     "Licenses saved: " + String.join("; ", change.summary()) + ". Members are being updated.");
@@ -196,9 +208,9 @@ public class GroupPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
-        GroupId group = work.read(() -> find(admin.tenant(), id).id());
+        GroupId group = find(admin.tenant(), id).id();
         AdminPages.tell(
-                work.run(() -> licensing.reprocess(AdminPages.caller(admin, request), group)),
+                licensing.reprocess(AdminPages.caller(admin, request), group),
                 flash,
                 "reprocess",
                 "The group's licenses are being applied to its members again.");
@@ -213,16 +225,20 @@ public class GroupPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
-        GroupId group = work.read(() -> find(admin.tenant(), id).id());
+        GroupId group = find(admin.tenant(), id).id();
         int priority;
         try {
             priority = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            AdminPages.refuse(flash, "priority", "Enter the priority as a whole number between -1000 and 1000.");
+            AdminPages.refuse(
+                    flash,
+                    "priority",
+                    "Enter the priority as a whole number between " + GroupLicensing.MIN_PRIORITY + " and "
+                            + GroupLicensing.MAX_PRIORITY + ".");
             return AdminPages.redirect("/groups/" + group);
         }
         AdminPages.tell(
-                work.run(() -> licensing.setPriority(AdminPages.caller(admin, request), group, priority)),
+                licensing.setPriority(AdminPages.caller(admin, request), group, priority),
                 flash,
                 "priority",
                 "Priority set to " + priority + ".");
@@ -237,15 +253,15 @@ public class GroupPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
-        GroupId group = work.read(() -> find(admin.tenant(), id).id());
-        Outcome<Members.Found> found = work.read(() -> members.find(admin.tenant(), member));
+        GroupId group = find(admin.tenant(), id).id();
+        Outcome<DirectorySearch.Found> found = search.member(admin.tenant(), member);
         if (!found.isDone()) {
             AdminPages.refuse(flash, "member", found.rejection().message());
             return AdminPages.redirect("/groups/" + group);
         }
         AdminPages.tell(
-                work.run(() -> directory.addMember(
-                        AdminPages.caller(admin, request), group, found.value().member())),
+                directory.addMember(
+                        AdminPages.caller(admin, request), group, found.value().member()),
                 flash,
                 "member",
                 found.value().name() + " added.");
@@ -260,15 +276,15 @@ public class GroupPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
-        GroupId group = work.read(() -> find(admin.tenant(), id).id());
+        GroupId group = find(admin.tenant(), id).id();
         UUID memberId = AdminPages.id(member);
-        Outcome<Members.Found> lookup = work.read(() -> members.find(admin.tenant(), memberId.toString()));
+        Outcome<DirectorySearch.Found> lookup = search.member(admin.tenant(), memberId.toString());
         if (!lookup.isDone()) {
             throw new AdminPages.NotFound(member);
         }
-        Members.Found found = lookup.value();
+        DirectorySearch.Found found = lookup.value();
         AdminPages.tell(
-                work.run(() -> directory.removeMember(AdminPages.caller(admin, request), group, found.member())),
+                directory.removeMember(AdminPages.caller(admin, request), group, found.member()),
                 flash,
                 "member",
                 found.name() + " removed.");
@@ -282,9 +298,9 @@ public class GroupPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
-        Group group = work.read(() -> find(admin.tenant(), id));
+        Group group = find(admin.tenant(), id);
         if (AdminPages.tell(
-                work.run(() -> directory.delete(AdminPages.caller(admin, request), group.id())),
+                directory.delete(AdminPages.caller(admin, request), group.id()),
                 flash,
                 "delete",
                 group.displayName() + " deleted.")) {
@@ -342,6 +358,6 @@ public class GroupPage {
     }
 
     private Group find(TenantId tenant, String id) {
-        return AdminPages.group(groups, tenant, id);
+        return AdminPages.group(reads, tenant, id);
     }
 }

@@ -7,23 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.allot.core.TenantId;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicenseQueries;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.SeatImpact;
-import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
-import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.Memberships;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
-import org.allot.server.persistence.query.DirectoryQueries;
-import org.allot.server.persistence.query.LicenseQueries;
-import org.allot.server.persistence.query.Query;
 
 /** Builds what the group pages show: licenses with their apps, members with their license state, errors, impact. */
 public final class GroupViews {
@@ -66,30 +63,9 @@ public final class GroupViews {
     /** A page of members, and where the next page starts. */
     public record MemberPage(List<MemberRow> rows, String next) {}
 
-    private final ProductCatalog catalog;
-    private final UserLicensing licensing;
-    private final DirectoryQueries directory;
-    private final LicenseQueries queries;
-    private final Memberships memberships;
-    private final UserViews users;
+    private GroupViews() {}
 
-    public GroupViews(
-            ProductCatalog catalog,
-            UserLicensing licensing,
-            DirectoryQueries directory,
-            LicenseQueries queries,
-            Memberships memberships,
-            UserViews users) {
-        this.catalog = catalog;
-        this.licensing = licensing;
-        this.directory = directory;
-        this.queries = queries;
-        this.memberships = memberships;
-        this.users = users;
-    }
-
-    public List<LicenseRow> licenses(TenantId tenant, List<GroupLicense> licenses) {
-        Catalog products = catalog.forTenant(tenant);
+    static List<LicenseRow> licenses(Catalog products, List<GroupLicense> licenses) {
         List<LicenseRow> rows = new ArrayList<>();
         for (GroupLicense l : licenses) {
             Product product = products.find(l.license().skuId()).orElse(null);
@@ -107,9 +83,8 @@ public final class GroupViews {
     }
 
     /** The subscribed products, ticked and switched as the group has them now. */
-    public List<ProductOption> options(
-            TenantId tenant, List<ProductChoices.Choice> choices, List<GroupLicense> current) {
-        Catalog products = catalog.forTenant(tenant);
+    static List<ProductOption> options(
+            Catalog products, List<ProductChoices.Choice> choices, List<GroupLicense> current) {
         List<ProductOption> options = new ArrayList<>();
         for (ProductChoices.Choice choice : choices) {
             Product product = products.find(new org.allot.core.catalog.SkuId(UUID.fromString(choice.skuId())))
@@ -121,7 +96,7 @@ public final class GroupViews {
             options.add(new ProductOption(
                     choice,
                     assigned != null,
-                    users.switches(
+                    UserViews.switches(
                             product,
                             assigned == null ? Set.of() : assigned.license().disabledPlans())));
         }
@@ -129,16 +104,11 @@ public final class GroupViews {
     }
 
     /** Members of the group, directly or (with {@code transitive}) through nested groups, a page at a time. */
-    public MemberPage members(TenantId tenant, Group group, boolean transitive, UUID after) {
-        var page = directory.members(tenant, group.id(), transitive, MEMBERS_PAGE, after);
-        List<UserId> userIds = new ArrayList<>();
-        page.rows().forEach(o -> {
-            if (o instanceof DirectoryQueries.UserObject u) {
-                userIds.add(u.user().id());
-            }
-        });
-        Map<UserId, List<LicenseAssignment>> assignments = licensing.assignmentsOf(tenant, userIds);
-        Map<UserId, Map<GroupId, Boolean>> groups = transitive ? memberships.groupsOfUsers(tenant, userIds) : Map.of();
+    static MemberPage members(LicensedDirectory.GroupDetail detail, boolean transitive) {
+        Group group = detail.state().group();
+        var page = detail.members();
+        Map<UserId, List<LicenseAssignment>> assignments = detail.memberAssignments();
+        Map<UserId, Map<GroupId, Boolean>> groups = detail.groupsOfMembers();
         List<MemberRow> rows = new ArrayList<>();
         for (DirectoryQueries.DirectoryObject o : page.rows()) {
             if (o instanceof DirectoryQueries.UserObject u) {
@@ -188,15 +158,14 @@ public final class GroupViews {
     }
 
     /** The members whose licenses from the group are in error, with what happened and what to do. */
-    public List<ErrorRow> errors(TenantId tenant, Group group) {
-        var page = directory.membersWithLicenseErrors(tenant, group.id(), Query.firstPage(ERRORS_SHOWN));
-        Map<UserId, List<LicenseAssignment>> assignments = licensing.assignmentsOf(
-                tenant, page.rows().stream().map(User::id).toList());
-        Catalog products = catalog.forTenant(tenant);
+    static List<ErrorRow> errors(LicensedDirectory.GroupDetail detail) {
+        GroupId group = detail.state().group().id();
+        Catalog products = detail.catalog();
         List<ErrorRow> rows = new ArrayList<>();
-        for (User user : page.rows()) {
-            for (LicenseAssignment a : assignments.getOrDefault(user.id(), List.of())) {
-                if (group.id().equals(a.source().groupOrNull()) && a.error() != null) {
+        for (LicensedUser licensed : detail.membersInError()) {
+            User user = licensed.user();
+            for (LicenseAssignment a : licensed.licenses().assignments()) {
+                if (group.equals(a.source().groupOrNull()) && a.error() != null) {
                     String product = products.find(a.sku())
                             .map(Product::displayName)
                             .orElse(a.sku().toString());
@@ -212,14 +181,17 @@ public final class GroupViews {
         return rows;
     }
 
-    public List<ImpactRow> impact(TenantId tenant, SeatImpact impact) {
-        Catalog products = catalog.forTenant(tenant);
+    /** The users a preview samples, to name them. */
+    static Set<UUID> sampled(SeatImpact impact) {
         Set<UUID> sampled = new HashSet<>();
         impact.skus().forEach(s -> {
             s.wouldWaitSample().forEach(u -> sampled.add(u.value()));
             s.wouldLoseSample().forEach(u -> sampled.add(u.value()));
         });
-        Map<UUID, LicenseQueries.UserName> names = queries.userNames(tenant, sampled);
+        return sampled;
+    }
+
+    static List<ImpactRow> impact(Catalog products, Map<UUID, LicenseQueries.UserName> names, SeatImpact impact) {
         List<ImpactRow> rows = new ArrayList<>();
         for (SeatImpact.Sku s : impact.skus()) {
             rows.add(new ImpactRow(

@@ -2,7 +2,6 @@ package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.allot.core.assignment.LicenseCheck;
-import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,12 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class LicenseCheckPage {
     static final String SECTION = "/licenses#license-check";
 
-    private final UnitOfWork work;
     private final LicenseCheck check;
     private final LicenseCheckViews views;
 
-    public LicenseCheckPage(UnitOfWork work, LicenseCheck check, LicenseCheckViews views) {
-        this.work = work;
+    public LicenseCheckPage(LicenseCheck check, LicenseCheckViews views) {
         this.check = check;
         this.views = views;
     }
@@ -36,7 +33,7 @@ public class LicenseCheckPage {
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "differences", defaultValue = "0") int from,
             Model model) {
-        model.addAttribute("check", section(work, views, admin, from));
+        model.addAttribute("check", section(views, admin, from));
         return "licenses/check :: check";
     }
 
@@ -48,7 +45,7 @@ public class LicenseCheckPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.CHECK_LICENSES);
         AdminPages.tell(
-                work.run(() -> check.request(AdminPages.caller(admin, request), !repair)),
+                check.request(AdminPages.caller(admin, request), !repair),
                 flash,
                 "check",
                 repair
@@ -59,10 +56,10 @@ public class LicenseCheckPage {
     }
 
     /** The section for the Licenses page too; {@code from} is where the page of differences starts. */
-    static LicenseCheckViews.Section section(UnitOfWork work, LicenseCheckViews views, AdminPrincipal admin, int from) {
+    static LicenseCheckViews.Section section(LicenseCheckViews views, AdminPrincipal admin, int from) {
         if (from < 0 || from > LicensesPage.MAX_OFFSET) {
             throw new AdminPages.BadInput("This page link is damaged: start from the first page.");
         }
-        return work.read(() -> views.section(admin.tenant(), from));
+        return views.section(admin.tenant(), from);
     }
 }

@@ -7,9 +7,9 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseCheckRun;
 import org.allot.core.assignment.LicenseDifference;
+import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.server.persistence.query.LicenseQueries;
 
 /** Builds the Licenses page's "License check" section: the latest run, live while it runs, and its differences. */
 public final class LicenseCheckViews {
@@ -54,15 +54,14 @@ public final class LicenseCheckViews {
 
     private final LicenseCheck check;
     private final ProductCatalog catalog;
-    private final LicenseQueries queries;
+    private final LicensedDirectory reads;
 
-    public LicenseCheckViews(LicenseCheck check, ProductCatalog catalog, LicenseQueries queries) {
+    public LicenseCheckViews(LicenseCheck check, ProductCatalog catalog, LicensedDirectory reads) {
         this.check = check;
         this.catalog = catalog;
-        this.queries = queries;
+        this.reads = reads;
     }
 
-    /** Reads within the caller's unit of work. */
     Section section(TenantId tenant, int from) {
         LicenseCheckRun run = check.latest(tenant).orElse(null);
         if (run == null) {
@@ -70,7 +69,7 @@ public final class LicenseCheckViews {
         }
         List<LicenseDifference> page = check.differences(tenant, run.id(), from, PAGE + 1);
         Catalog products = catalog.forTenant(tenant);
-        Map<UUID, String> groups = queries.groupNames(
+        Map<UUID, String> groups = reads.groupNames(
                 tenant,
                 page.stream()
                         .filter(d -> d.source() != null && !d.source().isDirect())

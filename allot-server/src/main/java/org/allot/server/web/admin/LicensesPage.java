@@ -4,16 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.LicenseHolders;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.catalog.Product;
-import org.allot.core.subscription.SubscribedSku;
-import org.allot.core.subscription.Subscription;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.subscription.SubscriptionStatus;
-import org.allot.core.subscription.Subscriptions;
-import org.allot.server.persistence.JdbcAssignments;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.LicenseQueries;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,28 +30,16 @@ public class LicensesPage {
     static final int PAGE = 50;
     static final int MAX_OFFSET = 10_000_000;
 
-    private final UnitOfWork work;
     private final SubscriptionBook book;
-    private final Subscriptions subscriptions;
+    private final LicenseHolders holders;
     private final ProductChoices products;
-    private final LicenseQueries queries;
-    private final JdbcAssignments assignments;
     private final LicenseCheckViews checks;
 
     public LicensesPage(
-            UnitOfWork work,
-            SubscriptionBook book,
-            Subscriptions subscriptions,
-            ProductChoices products,
-            LicenseQueries queries,
-            JdbcAssignments assignments,
-            LicenseCheckViews checks) {
-        this.work = work;
+            SubscriptionBook book, LicenseHolders holders, ProductChoices products, LicenseCheckViews checks) {
         this.book = book;
-        this.subscriptions = subscriptions;
+        this.holders = holders;
         this.products = products;
-        this.queries = queries;
-        this.assignments = assignments;
         this.checks = checks;
     }
 
@@ -65,11 +49,13 @@ public class LicensesPage {
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "differences", defaultValue = "0") int differencesFrom,
             Model model) {
-        model.addAttribute("products", work.read(() -> book.subscribedSkus(admin.tenant()).stream()
-                .map(ProductChoices::choice)
-                .sorted(Comparator.comparing(ProductChoices.Choice::name, String.CASE_INSENSITIVE_ORDER))
-                .toList()));
-        model.addAttribute("check", LicenseCheckPage.section(work, checks, admin, differencesFrom));
+        model.addAttribute(
+                "products",
+                book.subscribedSkus(admin.tenant()).stream()
+                        .map(ProductChoices::choice)
+                        .sorted(Comparator.comparing(ProductChoices.Choice::name, String.CASE_INSENSITIVE_ORDER))
+                        .toList());
+        model.addAttribute("check", LicenseCheckPage.section(checks, admin, differencesFrom));
         return "licenses/list";
     }
 
@@ -84,33 +70,17 @@ public class LicensesPage {
             throw new AdminPages.BadInput("This page link is damaged: start from the first page.");
         }
         TenantId tenant = admin.tenant();
-        work.read(() -> {
-            Product product = product(tenant, sku);
-            SubscribedSku figures = book.subscribedSku(tenant, product.skuId()).orElse(null);
-            List<Subscription> bought = subscriptions.ofSku(tenant, product.skuId()).stream()
-                    .filter(s -> s.status() != SubscriptionStatus.Deleted)
-                    .sorted(Comparator.comparing(Subscription::createdDateTime))
-                    .toList();
-            List<LicenseQueries.Holder> holders = queries.holders(tenant, product.skuId(), holdersFrom, PAGE + 1);
-            List<JdbcAssignments.WaitingEntry> waiting =
-                    assignments.waitingList(tenant, product.skuId(), waitingFrom, PAGE + 1);
-            model.addAttribute("product", product);
-            model.addAttribute("figures", figures == null ? null : ProductChoices.choice(figures));
-            model.addAttribute("subscriptions", bought);
-            model.addAttribute("holders", holders.subList(0, Math.min(PAGE, holders.size())));
-            model.addAttribute("moreHolders", holders.size() > PAGE ? holdersFrom + PAGE : null);
-            model.addAttribute("waiting", waiting.subList(0, Math.min(PAGE, waiting.size())));
-            model.addAttribute("moreWaiting", waiting.size() > PAGE ? waitingFrom + PAGE : null);
-            model.addAttribute(
-                    "groupNames",
-                    queries.groupNames(
-                            tenant,
-                            waiting.stream()
-                                    .map(JdbcAssignments.WaitingEntry::group)
-                                    .filter(g -> g.getMostSignificantBits() != 0 || g.getLeastSignificantBits() != 0)
-                                    .toList()));
-            return null;
-        });
+        LicenseHolders.ProductHolders found = holders.product(tenant, sku, holdersFrom, waitingFrom, PAGE + 1)
+                .orElseThrow(() -> new AdminPages.NotFound(sku));
+        List<LicenseQueries.Holder> holding = found.holders();
+        List<LicenseQueries.WaitingEntry> waiting = found.waiting();
+        model.addAttribute("product", found.product());
+        model.addAttribute("figures", found.figures() == null ? null : ProductChoices.choice(found.figures()));
+        model.addAttribute("subscriptions", found.subscriptions());
+        model.addAttribute("holders", holding.subList(0, Math.min(PAGE, holding.size())));
+        model.addAttribute("moreHolders", holding.size() > PAGE ? holdersFrom + PAGE : null);
+        model.addAttribute("waiting", waiting.subList(0, Math.min(PAGE, waiting.size())));
+        model.addAttribute("moreWaiting", waiting.size() > PAGE ? waitingFrom + PAGE : null);
         model.addAttribute("holdersFrom", holdersFrom);
         model.addAttribute("waitingFrom", waitingFrom);
         return "licenses/detail";
@@ -126,12 +96,12 @@ public class LicensesPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
-        Product product = work.read(() -> product(admin.tenant(), sku));
+        Product product = product(admin.tenant(), sku);
         SubscriptionId id = new SubscriptionId(AdminPages.id(subscription));
         Integer count = seats(seats, flash, "seats-" + id);
         if (count != null) {
             AdminPages.tell(
-                    work.run(() -> book.setSeats(AdminPages.caller(admin, request), id, count)),
+                    book.setSeats(AdminPages.caller(admin, request), id, count),
                     flash,
                     "seats-" + id,
                     "The subscription now has " + count + " seats of " + product.displayName() + ".");
@@ -147,17 +117,17 @@ public class LicensesPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
-        Product product = work.read(() -> product(admin.tenant(), sku));
+        Product product = product(admin.tenant(), sku);
         Integer count = seats(seats, flash, "subscription");
         if (count != null) {
             AdminPages.tell(
-                    work.run(() -> book.add(
+                    book.add(
                             AdminPages.caller(admin, request),
                             product.skuId(),
                             count,
                             SubscriptionStatus.Enabled,
                             false,
-                            null)),
+                            null),
                     flash,
                     "subscription",
                     "Subscription of " + count + " seats of " + product.displayName() + " added.");

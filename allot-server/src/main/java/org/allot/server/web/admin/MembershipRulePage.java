@@ -8,18 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.Groups;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
 import org.allot.core.rules.MembershipRule;
 import org.allot.core.rules.RulePreview;
 import org.allot.core.rules.RuleProblem;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.processing.JdbcLicenseJobs;
+import org.allot.core.rules.RuleProcessing;
+import org.allot.core.rules.RuleRun;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,25 +40,22 @@ public class MembershipRulePage {
     /** Users listed per kind in a preview; the counts are exact. */
     static final int PREVIEW_NAMES = 8;
 
-    private final UnitOfWork work;
-    private final Groups groups;
+    private final LicensedDirectory reads;
     private final GroupDirectory directory;
     private final MembershipPreview previews;
     private final DynamicMembership membership;
     private final ProductChoices products;
-    private final JdbcLicenseJobs jobs;
+    private final RuleProcessing processing;
 
     public MembershipRulePage(
-            UnitOfWork work,
-            Groups groups,
+            LicensedDirectory reads,
             GroupDirectory directory,
             MembershipPreview previews,
             DynamicMembership membership,
             ProductChoices products,
-            JdbcLicenseJobs jobs) {
-        this.jobs = jobs;
-        this.work = work;
-        this.groups = groups;
+            RuleProcessing processing) {
+        this.processing = processing;
+        this.reads = reads;
         this.directory = directory;
         this.previews = previews;
         this.membership = membership;
@@ -97,17 +94,16 @@ public class MembershipRulePage {
             return "groups/rule-preview :: preview";
         }
         GroupId target = group.isBlank() ? null : new GroupId(AdminPages.id(group));
-        Outcome<RulePreview> preview =
-                work.read(() -> previews.preview(AdminPages.caller(admin, request), target, rule, PREVIEW_NAMES));
+        Outcome<RulePreview> preview = previews.preview(AdminPages.caller(admin, request), target, rule, PREVIEW_NAMES);
         if (!preview.isDone()) {
             model.addAttribute("ruleProblem", new Problem(preview.rejection().message(), rule, "", ""));
             return "groups/rule-preview :: preview";
         }
         model.addAttribute("preview", preview.value());
         model.addAttribute("existing", target != null);
-        model.addAttribute("seats", work.read(() -> preview.value().seats().stream()
-                .map(s -> new Seats(products.name(admin.tenant(), s.sku()), s))
-                .toList()));
+        model.addAttribute(
+                "seats",
+                products.names(admin.tenant(), preview.value().seats(), RulePreview.SeatImpact::sku, Seats::new));
         return "groups/rule-preview :: preview";
     }
 
@@ -119,7 +115,7 @@ public class MembershipRulePage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
-        Group group = work.read(() -> find(admin.tenant(), id));
+        Group group = find(admin.tenant(), id);
         if (rule.isBlank()) {
             flash.addFlashAttribute("membershipRule", rule);
             AdminPages.refuse(flash, "rule", "Enter the membership rule.");
@@ -132,7 +128,7 @@ public class MembershipRulePage {
         Map<GroupAttribute, Object> values = new HashMap<>();
         values.put(GroupAttribute.MEMBERSHIP_RULE, rule.strip());
         boolean done = AdminPages.tell(
-                work.run(() -> directory.update(AdminPages.caller(admin, request), group.id(), values)),
+                directory.update(AdminPages.caller(admin, request), group.id(), values),
                 flash,
                 "rule",
                 "Rule saved. Members who match join and members who no longer match leave; the others are not"
@@ -152,7 +148,7 @@ public class MembershipRulePage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
-        Group group = work.read(() -> find(admin.tenant(), id));
+        Group group = find(admin.tenant(), id);
         String value =
                 switch (state.toLowerCase(Locale.ROOT)) {
                     case "on" -> "On";
@@ -162,7 +158,7 @@ public class MembershipRulePage {
         Map<GroupAttribute, Object> values = new HashMap<>();
         values.put(GroupAttribute.MEMBERSHIP_RULE_PROCESSING_STATE, value);
         AdminPages.tell(
-                work.run(() -> directory.update(AdminPages.caller(admin, request), group.id(), values)),
+                directory.update(AdminPages.caller(admin, request), group.id(), values),
                 flash,
                 "rule",
                 value.equals("On")
@@ -178,9 +174,9 @@ public class MembershipRulePage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
-        Group group = work.read(() -> find(admin.tenant(), id));
+        Group group = find(admin.tenant(), id);
         AdminPages.tell(
-                work.run(() -> membership.recompute(AdminPages.caller(admin, request), group.id())),
+                membership.recompute(AdminPages.caller(admin, request), group.id()),
                 flash,
                 "rule",
                 "The rule is being applied to every user again.");
@@ -195,9 +191,11 @@ public class MembershipRulePage {
             @RequestParam(name = "watching", defaultValue = "false") boolean watching,
             Model model,
             HttpServletResponse response) {
-        Group group = work.read(() -> find(admin.tenant(), id));
-        JdbcLicenseJobs.RuleRun run = work.read(() -> jobs.latestRecompute(admin.tenant(), group.id()))
-                .orElse(null);
+        RuleProcessing.State state = AdminPages.uuid(id)
+                .flatMap(uuid -> processing.of(admin.tenant(), new GroupId(uuid)))
+                .orElseThrow(() -> new AdminPages.NotFound(id));
+        Group group = state.group();
+        RuleRun run = state.latest().orElse(null);
         if (watching && (run == null || !run.underWay())) {
             response.setHeader("HX-Refresh", "true");
         }
@@ -207,6 +205,6 @@ public class MembershipRulePage {
     }
 
     private Group find(TenantId tenant, String id) {
-        return AdminPages.group(groups, tenant, id);
+        return AdminPages.group(reads, tenant, id);
     }
 }

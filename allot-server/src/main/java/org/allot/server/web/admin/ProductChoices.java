@@ -5,8 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.AppliesTo;
+import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
@@ -62,7 +65,20 @@ public final class ProductChoices {
 
     /** A product's name, or its id when it left the catalogue. */
     public String name(TenantId tenant, SkuId sku) {
-        return catalog.forTenant(tenant).find(sku).map(Product::displayName).orElse(sku.toString());
+        return name(catalog.forTenant(tenant), sku);
+    }
+
+    static String name(Catalog products, SkuId sku) {
+        return products.find(sku).map(Product::displayName).orElse(sku.toString());
+    }
+
+    /** Each item with the name of its product, the catalogue read once. */
+    public <T, R> List<R> names(
+            TenantId tenant, List<T> items, Function<T, SkuId> sku, BiFunction<String, T, R> named) {
+        Catalog products = catalog.forTenant(tenant);
+        return items.stream()
+                .map(item -> named.apply(name(products, sku.apply(item)), item))
+                .toList();
     }
 
     /** The apps of the product that are not among those switched on; an app of another product is refused. */

@@ -3,14 +3,15 @@ package org.allot.server.web.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.allot.server.persistence.query.Entity;
-import org.allot.server.persistence.query.Filter;
-import org.allot.server.persistence.query.Property;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.directory.DirectorySearch;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Property;
+import org.allot.core.query.Query;
 
 /** The searches and filters of the user list, as filters the database answers from its indexes. */
 public final class UserFilters {
-    static final Query.Order ORDER = new Query.Order(property("displayName"), false);
+    static final Query.Order ORDER = DirectorySearch.USERS_BY_NAME;
     static final int MAX_SEARCH = 256;
 
     /** The views of the user list. */

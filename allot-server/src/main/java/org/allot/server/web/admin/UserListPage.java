@@ -4,23 +4,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
-import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicensing;
-import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
-import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.DirectoryQueries;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.query.Query;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,22 +36,13 @@ public class UserListPage {
     /** A row of the list: the user and the products they hold or wait for. */
     public record Row(User user, List<String> licenses, boolean inError, boolean waiting) {}
 
-    private final UnitOfWork work;
-    private final DirectoryQueries queries;
+    private final LicensedDirectory reads;
     private final UserLicensing licensing;
-    private final ProductCatalog catalog;
     private final ProductChoices products;
 
-    public UserListPage(
-            UnitOfWork work,
-            DirectoryQueries queries,
-            UserLicensing licensing,
-            ProductCatalog catalog,
-            ProductChoices products) {
-        this.work = work;
-        this.queries = queries;
+    public UserListPage(LicensedDirectory reads, UserLicensing licensing, ProductChoices products) {
+        this.reads = reads;
         this.licensing = licensing;
-        this.catalog = catalog;
         this.products = products;
     }
 
@@ -75,32 +62,24 @@ public class UserListPage {
                         .orElseThrow(
                                 () -> new AdminPages.BadInput("This page link is damaged: start from the first page."));
         Query query = new Query(UserFilters.of(search.strip(), filter), order, PAGE, cursor, true);
-        work.read(() -> {
-            var page = queries.users(tenant, query, false);
-            Map<UserId, List<LicenseAssignment>> assignments = licensing.assignmentsOf(
-                    tenant, page.rows().stream().map(User::id).toList());
-            Catalog names = catalog.forTenant(tenant);
-            List<Row> rows = new ArrayList<>();
-            for (User user : page.rows()) {
-                List<LicenseAssignment> held = assignments.getOrDefault(user.id(), List.of());
-                Set<String> licenses = new LinkedHashSet<>();
-                held.stream()
-                        .filter(LicenseAssignment::holdsSeat)
-                        .forEach(a -> licenses.add(names.find(a.sku())
-                                .map(Product::displayName)
-                                .orElse(a.sku().toString())));
-                rows.add(new Row(
-                        user,
-                        List.copyOf(licenses),
-                        held.stream().anyMatch(a -> a.error() != null && !a.isWaiting()),
-                        held.stream().anyMatch(LicenseAssignment::isWaiting)));
-            }
-            model.addAttribute("rows", rows);
-            model.addAttribute("count", page.count());
-            model.addAttribute("next", page.next() == null ? null : page.next().token(order));
-            model.addAttribute("products", products.subscribed(tenant));
-            return null;
-        });
+        var page = reads.users(tenant, query, false, true);
+        List<Row> rows = new ArrayList<>();
+        for (LicensedUser user : page.rows()) {
+            List<LicenseAssignment> held = user.licenses().assignments();
+            Set<String> licenses = new LinkedHashSet<>();
+            held.stream()
+                    .filter(LicenseAssignment::holdsSeat)
+                    .forEach(a -> licenses.add(ProductChoices.name(user.catalog(), a.sku())));
+            rows.add(new Row(
+                    user.user(),
+                    List.copyOf(licenses),
+                    held.stream().anyMatch(a -> a.error() != null && !a.isWaiting()),
+                    held.stream().anyMatch(LicenseAssignment::isWaiting)));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("count", page.count());
+        model.addAttribute("next", page.next() == null ? null : page.next().token(order));
+        model.addAttribute("products", products.subscribed(tenant));
         model.addAttribute("q", search);
         model.addAttribute("show", filter.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("filters", UserFilters.Show.values());
@@ -145,9 +124,9 @@ public class UserListPage {
         BulkMode bulkMode = BulkMode.parse(mode);
         List<UserId> users = new ArrayList<>(new LinkedHashSet<>(
                 ids.stream().map(id -> new UserId(AdminPages.id(id))).toList()));
-        Product product = work.read(() -> products.product(admin.tenant(), sku));
+        Product product = products.product(admin.tenant(), sku);
         Caller caller = AdminPages.caller(admin, request);
-        Outcome<Integer> outcome = work.run(() -> apply(caller, users, product.skuId(), bulkMode));
+        Outcome<Integer> outcome = licensing.assignEach(caller, users, product.skuId(), bulkMode.change);
         AdminPages.tell(
                 outcome,
                 flash,
@@ -156,47 +135,16 @@ public class UserListPage {
         return AdminPages.redirect(returnTo);
     }
 
-    /** Changes each user in turn; the first refusal names the user and undoes the others (one transaction). */
-    private Outcome<Integer> apply(Caller caller, List<UserId> users, SkuId sku, BulkMode mode) {
-        Map<UserId, List<LicenseAssignment>> current = licensing.assignmentsOf(caller.tenant(), users);
-        int changed = 0;
-        for (UserId user : users) {
-            Set<SkuId> direct = new LinkedHashSet<>();
-            current.getOrDefault(user, List.of()).stream()
-                    .filter(a -> a.source().isDirect())
-                    .forEach(a -> direct.add(a.sku()));
-            List<AssignedLicense> add =
-                    mode != BulkMode.REMOVE && !direct.contains(sku) ? List.of(AssignedLicense.of(sku)) : List.of();
-            List<SkuId> remove =
-                    switch (mode) {
-                        case ADD -> List.of();
-                        case REPLACE ->
-                            direct.stream().filter(s -> !s.equals(sku)).toList();
-                        case REMOVE -> direct.contains(sku) ? List.of(sku) : List.of();
-                    };
-            if (add.isEmpty() && remove.isEmpty()) {
-                continue;
-            }
-            var outcome = licensing.assign(caller, user, add, remove, false);
-            if (!outcome.isDone()) {
-                String name = queries.user(caller.tenant(), user.toString())
-                        .map(User::userPrincipalName)
-                        .orElse(user.toString());
-                return Outcome.refused(
-                        outcome.rejection().code(),
-                        "Nothing was changed: %s was refused: %s",
-                        name,
-                        outcome.rejection().message());
-            }
-            changed++;
-        }
-        return Outcome.done(changed);
-    }
-
     enum BulkMode {
-        ADD,
-        REPLACE,
-        REMOVE;
+        ADD(DirectLicenseChange.ADD),
+        REPLACE(DirectLicenseChange.REPLACE),
+        REMOVE(DirectLicenseChange.REMOVE);
+
+        private final DirectLicenseChange change;
+
+        BulkMode(DirectLicenseChange change) {
+            this.change = change;
+        }
 
         static BulkMode parse(String value) {
             for (BulkMode mode : values()) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ServicePlanId;
@@ -16,8 +18,7 @@ import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.DirectoryQueries;
+import org.allot.core.directory.UserRef;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,47 +35,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/users/{id}")
 public class UserPage {
-    private final UnitOfWork work;
-    private final DirectoryQueries queries;
+    private final LicensedDirectory reads;
     private final UserDirectory directory;
     private final UserLicensing licensing;
-    private final UserViews views;
     private final ProductChoices products;
 
     public UserPage(
-            UnitOfWork work,
-            DirectoryQueries queries,
-            UserDirectory directory,
-            UserLicensing licensing,
-            UserViews views,
-            ProductChoices products) {
-        this.work = work;
-        this.queries = queries;
+            LicensedDirectory reads, UserDirectory directory, UserLicensing licensing, ProductChoices products) {
+        this.reads = reads;
         this.directory = directory;
         this.licensing = licensing;
-        this.views = views;
         this.products = products;
     }
 
     @GetMapping
     public String show(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable String id, Model model) {
         TenantId tenant = admin.tenant();
-        work.read(() -> {
-            User user = find(tenant, id);
-            List<LicenseView> licenses = views.licenses(tenant, user);
-            Set<String> held = new HashSet<>();
-            licenses.stream().filter(LicenseView::direct).forEach(l -> held.add(l.skuId()));
-            model.addAttribute("user", user);
-            model.addAttribute("licenses", licenses);
-            model.addAttribute("groups", queries.memberOf(tenant, user.id().value(), true, false));
-            model.addAttribute(
-                    "assignable",
-                    products.subscribed(tenant).stream()
-                            .filter(p -> !held.contains(p.skuId()))
-                            .toList());
-            model.addAttribute("countries", Countries.ALL);
-            return null;
-        });
+        LicensedDirectory.UserDetail detail = AdminPages.uuid(id)
+                .flatMap(uuid -> reads.userDetail(tenant, new UserId(uuid)))
+                .orElseThrow(() -> new AdminPages.NotFound(id));
+        List<LicenseView> licenses = UserViews.licenses(detail);
+        Set<String> held = new HashSet<>();
+        licenses.stream().filter(LicenseView::direct).forEach(l -> held.add(l.skuId()));
+        model.addAttribute("user", detail.user().user());
+        model.addAttribute("licenses", licenses);
+        model.addAttribute("groups", detail.groups());
+        model.addAttribute(
+                "assignable",
+                products.subscribed(tenant).stream()
+                        .filter(p -> !held.contains(p.skuId()))
+                        .toList());
+        model.addAttribute("countries", Countries.ALL);
         return "users/detail";
     }
 
@@ -85,8 +76,8 @@ public class UserPage {
             @PathVariable String id,
             @RequestParam(name = "sku", required = false) String sku,
             Model model) {
-        Product product = work.read(() -> sku == null || sku.isBlank() ? null : products.product(admin.tenant(), sku));
-        model.addAttribute("apps", product == null ? List.of() : views.switches(product, Set.of()));
+        Product product = sku == null || sku.isBlank() ? null : products.product(admin.tenant(), sku);
+        model.addAttribute("apps", product == null ? List.of() : UserViews.switches(product, Set.of()));
         model.addAttribute("product", product);
         return "users/apps :: apps";
     }
@@ -99,11 +90,11 @@ public class UserPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.SET_USAGE_LOCATION);
-        UserId user = work.read(() -> find(admin.tenant(), id).id());
+        UserId user = find(admin.tenant(), id).id();
         Map<UserAttribute, Object> values = new HashMap<>();
         values.put(UserAttribute.USAGE_LOCATION, code.isBlank() ? null : code);
         AdminPages.tell(
-                work.run(() -> directory.update(AdminPages.caller(admin, request), user, values)),
+                directory.update(AdminPages.caller(admin, request), user, values),
                 flash,
                 "usageLocation",
                 code.isBlank() ? "Usage location cleared." : "Usage location set to " + Countries.name(code) + ".");
@@ -120,20 +111,20 @@ public class UserPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
-        UserId user = work.read(() -> find(admin.tenant(), id).id());
+        UserId user = find(admin.tenant(), id).id();
         if (sku.isBlank()) {
             AdminPages.refuse(flash, "assign", "Choose a product to assign.");
             return AdminPages.redirect("/users/" + user);
         }
-        Product product = work.read(() -> products.product(admin.tenant(), sku));
+        Product product = products.product(admin.tenant(), sku);
         Set<ServicePlanId> off = products.switchedOff(product, apps);
         AdminPages.tell(
-                work.run(() -> licensing.assign(
+                licensing.assign(
                         AdminPages.caller(admin, request),
                         user,
                         List.of(new AssignedLicense(product.skuId(), off)),
                         List.of(),
-                        false)),
+                        false),
                 flash,
                 "assign",
                 product.displayName() + " saved: " + (product.servicePlans().size() - off.size()) + " of "
@@ -149,11 +140,10 @@ public class UserPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
-        UserId user = work.read(() -> find(admin.tenant(), id).id());
-        Product product = work.read(() -> products.product(admin.tenant(), sku));
+        UserId user = find(admin.tenant(), id).id();
+        Product product = products.product(admin.tenant(), sku);
         AdminPages.tell(
-                work.run(() -> licensing.assign(
-                        AdminPages.caller(admin, request), user, List.of(), List.of(product.skuId()), false)),
+                licensing.assign(AdminPages.caller(admin, request), user, List.of(), List.of(product.skuId()), false),
                 flash,
                 "license-" + product.skuId(),
                 product.displayName() + " removed.");
@@ -167,9 +157,9 @@ public class UserPage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
-        UserId user = work.read(() -> find(admin.tenant(), id).id());
+        UserId user = find(admin.tenant(), id).id();
         AdminPages.tell(
-                work.run(() -> licensing.reprocess(AdminPages.caller(admin, request), user)),
+                licensing.reprocess(AdminPages.caller(admin, request), user),
                 flash,
                 "reprocess",
                 "Licenses reprocessed.");
@@ -178,7 +168,8 @@ public class UserPage {
 
     private User find(TenantId tenant, String id) {
         return AdminPages.uuid(id)
-                .flatMap(uuid -> queries.user(tenant, uuid.toString()))
+                .flatMap(uuid -> reads.user(tenant, UserRef.of(new UserId(uuid)), false))
+                .map(LicensedUser::user)
                 .orElseThrow(() -> new AdminPages.NotFound(id));
     }
 

@@ -8,92 +8,63 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentState;
 import org.allot.core.assignment.LicenseAssignment;
-import org.allot.core.assignment.LicenseSubject;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicenses;
-import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
-import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlan;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
-import org.allot.core.directory.User;
-import org.allot.core.directory.UserId;
-import org.allot.server.persistence.JdbcAssignments;
-import org.allot.server.persistence.query.LicenseQueries;
 
 /** Builds what the user pages show of licenses: per product, its sources, errors in plain words, and its apps. */
 public final class UserViews {
-    private final ProductCatalog catalog;
-    private final UserLicensing licensing;
-    private final JdbcAssignments assignments;
-    private final LicenseQueries queries;
-
-    public UserViews(
-            ProductCatalog catalog, UserLicensing licensing, JdbcAssignments assignments, LicenseQueries queries) {
-        this.catalog = catalog;
-        this.licensing = licensing;
-        this.assignments = assignments;
-        this.queries = queries;
-    }
+    private UserViews() {}
 
     /** A user's licenses, one view per product, by product name. */
-    public List<LicenseView> licenses(TenantId tenant, User user) {
-        Catalog products = catalog.forTenant(tenant);
-        List<LicenseAssignment> rows =
-                licensing.assignmentsOf(tenant, List.of(user.id())).getOrDefault(user.id(), List.of());
-        UserLicenses licenses = new UserLicenses(LicenseSubject.of(user), rows);
+    static List<LicenseView> licenses(LicensedDirectory.UserDetail detail) {
+        LicensedUser user = detail.user();
+        Catalog products = user.catalog();
+        UserLicenses licenses = user.licenses();
+        List<LicenseAssignment> rows = licenses.assignments();
         Map<SkuId, Map<ServicePlanId, UserLicenses.ProvisioningStatus>> working = new HashMap<>();
-        for (UserLicenses.LicenseDetail detail : licenses.details(products)) {
+        for (UserLicenses.LicenseDetail d : licenses.details(products)) {
             Map<ServicePlanId, UserLicenses.ProvisioningStatus> plans = new HashMap<>();
-            detail.servicePlans().forEach(p -> plans.put(p.plan().id(), p.status()));
-            working.put(detail.product().skuId(), plans);
+            d.servicePlans().forEach(p -> plans.put(p.plan().id(), p.status()));
+            working.put(d.product().skuId(), plans);
         }
-        Map<UUID, String> groups = queries.groupNames(
-                tenant,
-                rows.stream()
-                        .filter(a -> !a.source().isDirect())
-                        .map(a -> a.source().groupOrNull().value())
-                        .toList());
         Map<SkuId, List<LicenseAssignment>> bySku = new LinkedHashMap<>();
         rows.forEach(a -> bySku.computeIfAbsent(a.sku(), s -> new ArrayList<>()).add(a));
         List<LicenseView> views = new ArrayList<>();
-        bySku.forEach((sku, sources) ->
-                views.add(view(tenant, user.id(), products, licenses, sku, sources, groups, working)));
+        bySku.forEach((sku, sources) -> views.add(
+                view(products, licenses, sku, sources, detail.groupNames(), working, detail.waitingPositions())));
         views.sort(Comparator.comparing(LicenseView::productName, String.CASE_INSENSITIVE_ORDER));
         return views;
     }
 
     /** The apps of a product as switches: all on, or as the user's direct assignment of it has them. */
-    public List<LicenseView.App> switches(Product product, Set<ServicePlanId> disabled) {
+    static List<LicenseView.App> switches(Product product, Set<ServicePlanId> disabled) {
         return product.servicePlans().stream()
                 .sorted(Comparator.comparing(UserViews::appName, String.CASE_INSENSITIVE_ORDER))
                 .map(p -> new LicenseView.App(p.id().toString(), appName(p), !disabled.contains(p.id()), null))
                 .toList();
     }
 
-    private LicenseView view(
-            TenantId tenant,
-            UserId user,
+    private static LicenseView view(
             Catalog products,
             UserLicenses licenses,
             SkuId sku,
             List<LicenseAssignment> sources,
             Map<UUID, String> groups,
-            Map<SkuId, Map<ServicePlanId, UserLicenses.ProvisioningStatus>> working) {
+            Map<SkuId, Map<ServicePlanId, UserLicenses.ProvisioningStatus>> working,
+            Map<SkuId, Integer> positions) {
         Product product = products.find(sku).orElse(null);
         String name = product == null ? sku.toString() : product.displayName();
         boolean held = licenses.holdsSeat(sku);
         boolean waiting = licenses.isWaitingFor(sku);
-        Integer position = waiting
-                ? assignments.waitingPosition(tenant, sku, user).stream()
-                        .boxed()
-                        .findFirst()
-                        .orElse(null)
-                : null;
+        Integer position = waiting ? positions.get(sku) : null;
         List<LicenseView.Source> rows = new ArrayList<>();
         for (LicenseAssignment a : sources) {
             String label = a.source().isDirect()

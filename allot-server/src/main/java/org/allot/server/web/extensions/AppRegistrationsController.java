@@ -10,7 +10,6 @@ import java.util.Map;
 import org.allot.api.extensions.AppRegistration;
 import org.allot.api.extensions.AppRegistrationUpdate;
 import org.allot.api.extensions.AppSecretRequest;
-import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.web.graph.BadRequest;
@@ -37,12 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/allot/v1/appRegistrations", produces = "application/json")
 public class AppRegistrationsController {
-    private final UnitOfWork work;
     private final AppRegistrations apps;
     private final Responses responses;
 
-    public AppRegistrationsController(UnitOfWork work, AppRegistrations apps, Responses responses) {
-        this.work = work;
+    public AppRegistrationsController(AppRegistrations apps, Responses responses) {
         this.apps = apps;
         this.responses = responses;
     }
@@ -52,14 +49,12 @@ public class AppRegistrationsController {
         return responses.list(
                 request,
                 "appRegistrations",
-                work.read(() -> apps.of(caller.tenant())).stream()
-                        .map(a -> view(a, null))
-                        .toList());
+                apps.of(caller.tenant()).stream().map(a -> view(a, null)).toList());
     }
 
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        var app = Refused.orRefuse(work.read(() -> apps.find(caller.tenant(), RequestBodies.idOrNotFound(id))));
+        var app = Refused.orRefuse(apps.find(caller.tenant(), RequestBodies.idOrNotFound(id)));
         return responses.entity(request, "appRegistrations/$entity", view(app, null));
     }
 
@@ -70,8 +65,8 @@ public class AppRegistrationsController {
             throw new BadRequest("appId, clientSecret and createdDateTime are generated: send displayName, role and"
                     + " (optionally) secretEndDateTime only.");
         }
-        var created = Refused.orRefuse(work.run(() ->
-                apps.register(caller.caller(), body.displayName(), body.role(), instant(body.secretEndDateTime()))));
+        var created = Refused.orRefuse(
+                apps.register(caller.caller(), body.displayName(), body.role(), instant(body.secretEndDateTime())));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(responses.entity(request, "appRegistrations/$entity", view(created.app(), created.secret())));
     }
@@ -86,8 +81,7 @@ public class AppRegistrationsController {
         if (body.role() == null) {
             throw new BadRequest("Send the app's new role, as in {\"role\": \"Global Reader\"}.");
         }
-        var app = Refused.orRefuse(
-                work.run(() -> apps.changeRole(caller.caller(), RequestBodies.idOrNotFound(id), body.role())));
+        var app = Refused.orRefuse(apps.changeRole(caller.caller(), RequestBodies.idOrNotFound(id), body.role()));
         return responses.entity(request, "appRegistrations/$entity", view(app, null));
     }
 
@@ -99,14 +93,13 @@ public class AppRegistrationsController {
             @Schema(implementation = AppSecretRequest.class) @RequestBody(required = false) JsonNode body,
             HttpServletRequest request) {
         Instant end = secretEnd(body);
-        var created = Refused.orRefuse(
-                work.run(() -> apps.replaceSecret(caller.caller(), RequestBodies.idOrNotFound(id), end)));
+        var created = Refused.orRefuse(apps.replaceSecret(caller.caller(), RequestBodies.idOrNotFound(id), end));
         return responses.entity(request, "appRegistrations/$entity", view(created.app(), created.secret()));
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> remove(ApiCaller caller, @PathVariable String id) {
-        Refused.orRefuse(work.run(() -> apps.remove(caller.caller(), RequestBodies.idOrNotFound(id))));
+        Refused.orRefuse(apps.remove(caller.caller(), RequestBodies.idOrNotFound(id)));
         return ResponseEntity.noContent().build();
     }
 

@@ -9,20 +9,20 @@ import org.allot.api.extensions.MembershipRulePreview;
 import org.allot.api.extensions.MembershipRuleProcessing;
 import org.allot.api.extensions.MembershipRuleRequest;
 import org.allot.core.Rejection;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.Groups;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
 import org.allot.core.rules.RulePreview;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.processing.JdbcLicenseJobs;
+import org.allot.core.rules.RuleProcessing;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
-import org.allot.server.web.graph.GraphViews;
+import org.allot.server.web.graph.GroupResources;
 import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
@@ -44,31 +44,25 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/allot/v1/groups", produces = "application/json")
 public class DynamicGroupsController {
-    private final UnitOfWork work;
     private final MembershipPreview preview;
     private final DynamicMembership membership;
+    private final RuleProcessing processing;
+    private final LicensedDirectory reads;
     private final ProductCatalog catalog;
-    private final Groups groups;
-    private final JdbcLicenseJobs jobs;
-    private final GraphViews views;
     private final Responses responses;
 
     public DynamicGroupsController(
-            UnitOfWork work,
             MembershipPreview preview,
             DynamicMembership membership,
+            RuleProcessing processing,
+            LicensedDirectory reads,
             ProductCatalog catalog,
-            Groups groups,
-            JdbcLicenseJobs jobs,
-            GraphViews views,
             Responses responses) {
-        this.groups = groups;
-        this.jobs = jobs;
-        this.work = work;
         this.preview = preview;
         this.membership = membership;
+        this.processing = processing;
+        this.reads = reads;
         this.catalog = catalog;
-        this.views = views;
         this.responses = responses;
     }
 
@@ -96,36 +90,37 @@ public class DynamicGroupsController {
     /** Applies the group's rule to every user again; 202 with the group, whose processing state tells progress. */
     @PostMapping("/{id}/recomputeMembership")
     public ResponseEntity<ObjectNode> recompute(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        var group =
-                Refused.orRefuse(work.run(() -> membership.recompute(caller.caller(), LicensingController.group(id))));
+        GroupId groupId = LicensingController.group(id);
+        Refused.orRefuse(membership.recompute(caller.caller(), groupId));
+        LicensedGroup group =
+                reads.group(caller.tenant(), groupId, true).orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(work.read(
-                        () -> responses.entity(request, "groups/$entity", views.group(caller.tenant(), group))));
+                .body(responses.entity(request, "groups/$entity", GroupResources.group(group)));
     }
 
     /** How applying the group's rule stands: Queued, Running, Complete or Failed, with counts. */
     @GetMapping("/{id}/membershipRuleProcessing")
     public ObjectNode processing(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         GroupId groupId = LicensingController.group(id);
-        return work.read(() -> {
-            Group group = groups.find(caller.tenant(), groupId).orElseThrow(() -> new Refused(Rejection.notFound(id)));
-            if (!group.isDynamic()) {
-                throw new BadRequest("The group " + group.displayName() + " is not a dynamic group.");
-            }
-            MembershipRuleProcessing body = jobs.latestRecompute(caller.tenant(), groupId)
-                    .map(run -> new MembershipRuleProcessing(
-                            id,
-                            group.membershipRuleProcessingState(),
-                            run.status(),
-                            run.usersProcessed(),
-                            run.joined(),
-                            run.left(),
-                            utc(run.startedAt()),
-                            utc(run.finishedAt())))
-                    .orElse(new MembershipRuleProcessing(
-                            id, group.membershipRuleProcessingState(), "Complete", null, null, null, null, null));
-            return responses.entity(request, "membershipRuleProcessing", body);
-        });
+        RuleProcessing.State state =
+                processing.of(caller.tenant(), groupId).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        Group group = state.group();
+        if (!group.isDynamic()) {
+            throw new BadRequest("The group " + group.displayName() + " is not a dynamic group.");
+        }
+        MembershipRuleProcessing body = state.latest()
+                .map(run -> new MembershipRuleProcessing(
+                        id,
+                        group.membershipRuleProcessingState(),
+                        run.status(),
+                        run.usersProcessed(),
+                        run.joined(),
+                        run.left(),
+                        utc(run.startedAt()),
+                        utc(run.finishedAt())))
+                .orElse(new MembershipRuleProcessing(
+                        id, group.membershipRuleProcessingState(), "Complete", null, null, null, null, null));
+        return responses.entity(request, "membershipRuleProcessing", body);
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -142,9 +137,8 @@ public class DynamicGroupsController {
         if (top < 1 || top > MembershipPreview.MAX_PAGE) {
             throw new BadRequest("$top must be between 1 and " + MembershipPreview.MAX_PAGE + ".");
         }
-        RulePreview result =
-                work.read(() -> Refused.orRefuse(preview.preview(caller.caller(), group, body.membershipRule(), top)));
-        Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
+        RulePreview result = Refused.orRefuse(preview.preview(caller.caller(), group, body.membershipRule(), top));
+        Catalog products = catalog.forTenant(caller.tenant());
         List<MembershipRulePreview.License> licenses = result.seats().stream()
                 .map(s -> new MembershipRulePreview.License(
                         s.sku().value(),

@@ -10,7 +10,6 @@ import org.allot.core.assignment.LicenseCheckRun;
 import org.allot.core.assignment.LicenseCheckRunId;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
@@ -38,13 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class LicenseCheckController {
     static final int MAX_TOP = 999;
 
-    private final UnitOfWork work;
     private final LicenseCheck check;
     private final ProductCatalog catalog;
     private final Responses responses;
 
-    public LicenseCheckController(UnitOfWork work, LicenseCheck check, ProductCatalog catalog, Responses responses) {
-        this.work = work;
+    public LicenseCheckController(LicenseCheck check, ProductCatalog catalog, Responses responses) {
         this.check = check;
         this.catalog = catalog;
         this.responses = responses;
@@ -55,7 +52,7 @@ public class LicenseCheckController {
     public ResponseEntity<ObjectNode> start(
             ApiCaller caller, @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
         boolean dryRun = dryRun(body);
-        LicenseCheckRun run = Refused.orRefuse(work.run(() -> check.request(caller.caller(), dryRun)));
+        LicenseCheckRun run = Refused.orRefuse(check.request(caller.caller(), dryRun));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/allot/v1/reconciliation/runs/" + run.id()))
                 .body(runEntity(request, run));
@@ -68,7 +65,7 @@ public class LicenseCheckController {
             @RequestParam(name = "$skip", defaultValue = "0") int skip,
             HttpServletRequest request) {
         page(top, skip);
-        List<LicenseCheckRun> runs = work.read(() -> check.runs(caller.tenant(), skip, top + 1));
+        List<LicenseCheckRun> runs = check.runs(caller.tenant(), skip, top + 1);
         return responses.page(
                 request,
                 "reconciliation/runs",
@@ -90,18 +87,16 @@ public class LicenseCheckController {
             HttpServletRequest request) {
         page(top, skip);
         LicenseCheckRun run = find(caller, id);
-        return work.read(() -> {
-            Catalog products = catalog.forTenant(caller.tenant());
-            var found = check.differences(caller.tenant(), run.id(), skip, top + 1);
-            return responses.page(
-                    request,
-                    "reconciliation/runs('" + run.id() + "')/differences",
-                    found.stream()
-                            .limit(top)
-                            .map(d -> LicenseCheckViews.difference(d, products))
-                            .toList(),
-                    found.size() > top ? skip + top : null);
-        });
+        Catalog products = catalog.forTenant(caller.tenant());
+        var found = check.differences(caller.tenant(), run.id(), skip, top + 1);
+        return responses.page(
+                request,
+                "reconciliation/runs('" + run.id() + "')/differences",
+                found.stream()
+                        .limit(top)
+                        .map(d -> LicenseCheckViews.difference(d, products))
+                        .toList(),
+                found.size() > top ? skip + top : null);
     }
 
     private ObjectNode runEntity(HttpServletRequest request, LicenseCheckRun run) {
@@ -111,7 +106,7 @@ public class LicenseCheckController {
     private LicenseCheckRun find(ApiCaller caller, String id) {
         return RequestBodies.uuid(id)
                 .map(LicenseCheckRunId::new)
-                .flatMap(run -> work.read(() -> check.run(caller.tenant(), run)))
+                .flatMap(run -> check.run(caller.tenant(), run))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
     }
 

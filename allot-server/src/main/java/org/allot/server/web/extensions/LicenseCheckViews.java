@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.allot.api.extensions.LicenseCheckDifference;
-import org.allot.api.extensions.LicenseCheckRun;
+import org.allot.api.extensions.LicenseCheckRunResource;
 import org.allot.core.assignment.LicenseDifference;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
@@ -13,8 +13,8 @@ import org.allot.core.catalog.Product;
 final class LicenseCheckViews {
     private LicenseCheckViews() {}
 
-    static LicenseCheckRun run(org.allot.core.assignment.LicenseCheckRun r) {
-        return new LicenseCheckRun(
+    static LicenseCheckRunResource run(org.allot.core.assignment.LicenseCheckRun r) {
+        return new LicenseCheckRunResource(
                 r.id().toString(),
                 r.dryRun(),
                 r.state().name(),

@@ -2,26 +2,26 @@ package org.allot.server.web.extensions;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
-import org.allot.api.extensions.GroupLicensing;
-import org.allot.api.extensions.SeatImpact;
+import org.allot.api.extensions.GroupLicensingResource;
+import org.allot.api.extensions.SeatImpactResource;
 import org.allot.api.extensions.WaitingListEntry;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
-import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.LicenseHolders;
+import org.allot.core.assignment.LicenseQueries;
+import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
-import org.allot.core.subscription.SeatCount;
-import org.allot.core.subscription.Seats;
-import org.allot.server.persistence.JdbcAssignments;
-import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
-import org.allot.server.web.graph.GraphViews;
+import org.allot.server.web.graph.GraphValues;
+import org.allot.server.web.graph.GroupResources;
 import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
@@ -45,28 +45,19 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/allot/v1", produces = "application/json")
 public class LicensingController {
-    private final UnitOfWork work;
     private final org.allot.core.assignment.GroupLicensing licensing;
+    private final LicenseHolders holders;
     private final ProductCatalog catalog;
-    private final JdbcAssignments assignments;
-    private final Seats seats;
-    private final GraphViews views;
     private final Responses responses;
 
     public LicensingController(
-            UnitOfWork work,
             org.allot.core.assignment.GroupLicensing licensing,
+            LicenseHolders holders,
             ProductCatalog catalog,
-            JdbcAssignments assignments,
-            Seats seats,
-            GraphViews views,
             Responses responses) {
-        this.work = work;
         this.licensing = licensing;
+        this.holders = holders;
         this.catalog = catalog;
-        this.assignments = assignments;
-        this.seats = seats;
-        this.views = views;
         this.responses = responses;
     }
 
@@ -81,52 +72,47 @@ public class LicensingController {
         if (top < 1 || top > 999 || skip < 0) {
             throw new BadRequest("$top must be between 1 and 999 and $skip not negative.");
         }
-        return work.read(() -> {
-            Product product = product(caller.tenant(), sku);
-            List<JdbcAssignments.WaitingEntry> entries =
-                    assignments.waitingList(caller.tenant(), product.skuId(), skip, top);
-            List<WaitingListEntry> values = new java.util.ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) {
-                JdbcAssignments.WaitingEntry e = entries.get(i);
-                values.add(new WaitingListEntry(
-                        skip + i + 1,
-                        e.user().toString(),
-                        e.userPrincipalName(),
-                        e.displayName(),
-                        e.requestedAt().atOffset(java.time.ZoneOffset.UTC),
-                        e.group().getMostSignificantBits() == 0 && e.group().getLeastSignificantBits() == 0
-                                ? null
-                                : e.group().toString(),
-                        e.priority()));
-            }
-            SeatCount count = seats.all(caller.tenant()).getOrDefault(product.skuId(), SeatCount.EMPTY);
-            ObjectNode body = responses.list(request, "subscribedSkus('" + sku + "')/waitingList", values);
-            body.put("@odata.count", count.waiting());
-            body.put("skuId", product.skuId().toString());
-            body.put("skuPartNumber", product.skuPartNumber());
-            body.put("availableUnits", count.available());
-            return body;
-        });
+        LicenseHolders.WaitingList list = holders.waitingList(caller.tenant(), sku, skip, top)
+                .orElseThrow(() -> new Refused(Rejection.notFound(sku)));
+        List<WaitingListEntry> values = new ArrayList<>();
+        for (int i = 0; i < list.entries().size(); i++) {
+            LicenseQueries.WaitingEntry e = list.entries().get(i);
+            values.add(new WaitingListEntry(
+                    skip + i + 1,
+                    e.user().toString(),
+                    e.userPrincipalName(),
+                    e.displayName(),
+                    GraphValues.time(e.requestedAt()),
+                    e.source().isDirect() ? null : e.source().groupOrNull().toString(),
+                    e.priority()));
+        }
+        ObjectNode body = responses.list(request, "subscribedSkus('" + sku + "')/waitingList", values);
+        body.put("@odata.count", list.seats().waiting());
+        body.put("skuId", list.product().skuId().toString());
+        body.put("skuPartNumber", list.product().skuPartNumber());
+        body.put("availableUnits", list.seats().available());
+        return body;
     }
 
     @PatchMapping("/groups/{id}/licensing")
     public ObjectNode setPriority(
-            ApiCaller caller, @PathVariable String id, @RequestBody GroupLicensing body, HttpServletRequest request) {
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestBody GroupLicensingResource body,
+            HttpServletRequest request) {
         if (body.licensePriority() == null) {
             throw new BadRequest("Send 'licensePriority'.");
         }
-        var state = Refused.orRefuse(
-                work.run(() -> licensing.setPriority(caller.caller(), group(id), body.licensePriority())));
-        return responses.entity(request, "groups/$entity", views.group(caller.tenant(), state.group()));
+        var state = Refused.orRefuse(licensing.setPriority(caller.caller(), group(id), body.licensePriority()));
+        return responses.entity(request, "groups/$entity", GroupResources.group(LicensedGroup.of(state)));
     }
 
     /** Applies the group's licenses to all its members again; 202, like assignLicense. */
     @PostMapping("/groups/{id}/reprocessLicenseAssignment")
     public ResponseEntity<ObjectNode> reprocess(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        var state = Refused.orRefuse(work.run(() -> licensing.reprocess(caller.caller(), group(id))));
+        var state = Refused.orRefuse(licensing.reprocess(caller.caller(), group(id)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(work.read(() ->
-                        responses.entity(request, "groups/$entity", views.group(caller.tenant(), state.group()))));
+                .body(responses.entity(request, "groups/$entity", GroupResources.group(LicensedGroup.of(state))));
     }
 
     /** The body of assignLicense; answers what it would do. Nothing is changed. */
@@ -139,10 +125,10 @@ public class LicensingController {
         var change = RequestBodies.licenses(body);
         List<AssignedLicense> add = change.add();
         org.allot.core.assignment.SeatImpact impact =
-                work.read(() -> Refused.orRefuse(licensing.preview(caller.caller(), group(id), add, change.remove())));
-        Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
-        List<SeatImpact.Sku> skus = impact.skus().stream()
-                .map(s -> new SeatImpact.Sku(
+                Refused.orRefuse(licensing.preview(caller.caller(), group(id), add, change.remove()));
+        Catalog products = catalog.forTenant(caller.tenant());
+        List<SeatImpactResource.Sku> skus = impact.skus().stream()
+                .map(s -> new SeatImpactResource.Sku(
                         s.sku().value(),
                         products.find(s.sku()).map(Product::skuPartNumber).orElse(null),
                         s.availableNow(),
@@ -154,11 +140,7 @@ public class LicensingController {
                         s.wouldLoseSample().stream().map(UserId::toString).toList()))
                 .toList();
         return responses.entity(
-                request, "seatImpact", new SeatImpact(id, impact.members(), impact.guestMembers(), skus));
-    }
-
-    private Product product(TenantId tenant, String sku) {
-        return catalog.forTenant(tenant).lookup(sku).orElseThrow(() -> new Refused(Rejection.notFound(sku)));
+                request, "seatImpact", new SeatImpactResource(id, impact.members(), impact.guestMembers(), skus));
     }
 
     static GroupId group(String id) {

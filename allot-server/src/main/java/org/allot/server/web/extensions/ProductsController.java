@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.allot.api.extensions.PlanRule;
-import org.allot.api.extensions.Product;
+import org.allot.api.extensions.PlanRuleResource;
 import org.allot.api.extensions.ProductRequest;
+import org.allot.api.extensions.ProductResource;
 import org.allot.api.graph.ServicePlanInfo;
 import org.allot.core.Rejection;
 import org.allot.core.catalog.Catalog;
@@ -16,7 +16,6 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.UsageLocation;
-import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
@@ -38,12 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/allot/v1", produces = "application/json")
 public class ProductsController {
-    private final UnitOfWork work;
     private final ProductCatalog catalog;
     private final Responses responses;
 
-    public ProductsController(UnitOfWork work, ProductCatalog catalog, Responses responses) {
-        this.work = work;
+    public ProductsController(ProductCatalog catalog, Responses responses) {
         this.catalog = catalog;
         this.responses = responses;
     }
@@ -56,7 +53,7 @@ public class ProductsController {
             @RequestParam(required = false, defaultValue = "false") boolean custom,
             HttpServletRequest request) {
         String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
-        List<Product> products = work.read(() -> catalog.forTenant(caller.tenant())).products().stream()
+        List<ProductResource> products = catalog.forTenant(caller.tenant()).products().stream()
                 .filter(p -> !custom || p.custom())
                 .filter(p -> needle == null
                         || p.skuPartNumber().toLowerCase(Locale.ROOT).contains(needle)
@@ -68,7 +65,7 @@ public class ProductsController {
 
     @GetMapping("/products/{id}")
     public ObjectNode product(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
+        Catalog products = catalog.forTenant(caller.tenant());
         org.allot.core.catalog.Product product =
                 products.lookup(id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.entity(request, "products/$entity", view(product));
@@ -85,8 +82,8 @@ public class ProductsController {
                                 p.servicePlanName(),
                                 p.displayName()))
                         .toList();
-        var product = Refused.orRefuse(
-                work.run(() -> catalog.addProduct(caller.caller(), body.skuPartNumber(), body.displayName(), plans)));
+        var product =
+                Refused.orRefuse(catalog.addProduct(caller.caller(), body.skuPartNumber(), body.displayName(), plans));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(responses.entity(request, "products/$entity", view(product)));
     }
@@ -94,13 +91,13 @@ public class ProductsController {
     @DeleteMapping("/products/{id}")
     public ResponseEntity<Void> removeProduct(ApiCaller caller, @PathVariable String id) {
         SkuId sku = new SkuId(RequestBodies.idOrNotFound(id));
-        Refused.orRefuse(work.run(() -> catalog.removeProduct(caller.caller(), sku)));
+        Refused.orRefuse(catalog.removeProduct(caller.caller(), sku));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/planRules")
     public ObjectNode rules(ApiCaller caller, HttpServletRequest request) {
-        Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
+        Catalog products = catalog.forTenant(caller.tenant());
         return responses.list(
                 request,
                 "planRules",
@@ -109,7 +106,7 @@ public class ProductsController {
 
     @PostMapping("/planRules")
     public ResponseEntity<ObjectNode> addRule(
-            ApiCaller caller, @RequestBody PlanRule body, HttpServletRequest request) {
+            ApiCaller caller, @RequestBody PlanRuleResource body, HttpServletRequest request) {
         if (body.id() != null || body.builtIn() != null || body.description() != null) {
             throw new BadRequest("id, builtIn and description are read-only: send kind, servicePlanId, servicePlanIds,"
                     + " usageLocations and note.");
@@ -129,9 +126,9 @@ public class ProductsController {
                         .orElseThrow(() -> new BadRequest("'" + code + "' is not a two-letter country code.")));
             }
         }
-        var rule = Refused.orRefuse(work.run(() -> catalog.addRule(
-                caller.caller(), kind, new ServicePlanId(body.servicePlanId()), plans, locations, body.note())));
-        Catalog products = work.read(() -> catalog.forTenant(caller.tenant()));
+        var rule = Refused.orRefuse(catalog.addRule(
+                caller.caller(), kind, new ServicePlanId(body.servicePlanId()), plans, locations, body.note()));
+        Catalog products = catalog.forTenant(caller.tenant());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(responses.entity(request, "planRules/$entity", view(rule, products)));
     }
@@ -139,12 +136,12 @@ public class ProductsController {
     @DeleteMapping("/planRules/{id}")
     public ResponseEntity<Void> removeRule(ApiCaller caller, @PathVariable String id) {
         UUID rule = RequestBodies.idOrNotFound(id);
-        Refused.orRefuse(work.run(() -> catalog.removeRule(caller.caller(), rule)));
+        Refused.orRefuse(catalog.removeRule(caller.caller(), rule));
         return ResponseEntity.noContent().build();
     }
 
-    static Product view(org.allot.core.catalog.Product p) {
-        return new Product(
+    static ProductResource view(org.allot.core.catalog.Product p) {
+        return new ProductResource(
                 p.skuId().value(),
                 p.skuPartNumber(),
                 p.displayName(),
@@ -155,8 +152,8 @@ public class ProductsController {
                         .toList());
     }
 
-    private static PlanRule view(org.allot.core.catalog.PlanRule r, Catalog products) {
-        return new PlanRule(
+    private static PlanRuleResource view(org.allot.core.catalog.PlanRule r, Catalog products) {
+        return new PlanRuleResource(
                 r.id(),
                 r.kind().name(),
                 r.plan().value(),

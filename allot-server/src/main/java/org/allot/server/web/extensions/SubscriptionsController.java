@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.allot.api.extensions.SubscriptionRequest;
 import org.allot.api.extensions.SubscriptionUpdate;
-import org.allot.api.graph.CompanySubscription;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
@@ -14,12 +13,12 @@ import org.allot.core.subscription.Subscription;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.subscription.SubscriptionStatus;
-import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
+import org.allot.server.web.graph.SubscriptionResources;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -34,14 +33,11 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/allot/v1/subscriptions", produces = "application/json")
 public class SubscriptionsController {
-    private final UnitOfWork work;
     private final SubscriptionBook book;
     private final ProductCatalog catalog;
     private final Responses responses;
 
-    public SubscriptionsController(
-            UnitOfWork work, SubscriptionBook book, ProductCatalog catalog, Responses responses) {
-        this.work = work;
+    public SubscriptionsController(SubscriptionBook book, ProductCatalog catalog, Responses responses) {
         this.book = book;
         this.catalog = catalog;
         this.responses = responses;
@@ -57,12 +53,15 @@ public class SubscriptionsController {
         Instant next = body.nextLifecycleDateTime() == null
                 ? null
                 : body.nextLifecycleDateTime().toInstant();
-        Subscription s = Refused.orRefuse(work.run(() -> {
-            SkuId sku = sku(caller, body.skuId(), body.skuPartNumber());
-            return book.add(caller.caller(), sku, body.seats(), status, Boolean.TRUE.equals(body.isTrial()), next);
-        }));
+        Catalog products = catalog.forTenant(caller.tenant());
+        SkuId sku = sku(products, body.skuId(), body.skuPartNumber());
+        Subscription s = Refused.orRefuse(
+                book.add(caller.caller(), sku, body.seats(), status, Boolean.TRUE.equals(body.isTrial()), next));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(request, "subscriptions/$entity", view(caller, s)));
+                .body(responses.entity(
+                        request,
+                        "subscriptions/$entity",
+                        SubscriptionResources.subscription(caller.tenant(), s, products)));
     }
 
     @PatchMapping("/{id}")
@@ -76,19 +75,14 @@ public class SubscriptionsController {
         }
         SubscriptionId subscription = new SubscriptionId(RequestBodies.idOrNotFound(id));
         SubscriptionStatus status = body.status() == null ? null : status(body.status());
-        Subscription s = Refused.orRefuse(work.run(() -> {
-            var outcome = body.seats() == null
-                    ? book.setStatus(caller.caller(), subscription, status)
-                    : book.setSeats(caller.caller(), subscription, body.seats());
-            return outcome.isDone() && body.seats() != null && status != null
-                    ? book.setStatus(caller.caller(), subscription, status)
-                    : outcome;
-        }));
-        return responses.entity(request, "subscriptions/$entity", view(caller, s));
+        Subscription s = Refused.orRefuse(book.change(caller.caller(), subscription, body.seats(), status));
+        return responses.entity(
+                request,
+                "subscriptions/$entity",
+                SubscriptionResources.subscription(caller.tenant(), s, catalog.forTenant(caller.tenant())));
     }
 
-    private SkuId sku(ApiCaller caller, String skuId, String partNumber) {
-        Catalog products = catalog.forTenant(caller.tenant());
+    private static SkuId sku(Catalog products, String skuId, String partNumber) {
         Optional<Product> product = skuId != null
                 ? RequestBodies.uuid(skuId).flatMap(u -> products.find(new SkuId(u)))
                 : products.findByPartNumber(partNumber);
@@ -98,26 +92,6 @@ public class SubscriptionsController {
         return product.map(Product::skuId)
                 .orElseThrow(() -> new BadRequest("No product " + (skuId != null ? skuId : partNumber)
                         + " in the catalogue: see GET /allot/v1/products."));
-    }
-
-    private CompanySubscription view(ApiCaller caller, Subscription s) {
-        Product product = catalog.forTenant(caller.tenant()).find(s.skuId()).orElse(null);
-        return new CompanySubscription(
-                s.id().toString(),
-                s.createdDateTime().atOffset(java.time.ZoneOffset.UTC),
-                s.id().toString(),
-                s.isTrial(),
-                s.nextLifecycleDateTime() == null
-                        ? null
-                        : s.nextLifecycleDateTime().atOffset(java.time.ZoneOffset.UTC),
-                null,
-                caller.tenant().toString(),
-                "Company",
-                null,
-                s.skuId().toString(),
-                product == null ? null : product.skuPartNumber(),
-                s.status().name(),
-                s.totalLicenses());
     }
 
     private static SubscriptionStatus status(String value) {

@@ -9,10 +9,9 @@ import org.allot.core.Actor;
 import org.allot.core.Rejection;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.AuditTrail;
 import org.allot.core.audit.PropertyChange;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.AuditQueries;
-import org.allot.server.persistence.query.Entity;
+import org.allot.core.query.Entity;
 import org.allot.server.security.ApiCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +35,10 @@ public class AuditLogsController {
             "targetResources",
             "additionalDetails");
 
-    private final UnitOfWork work;
-    private final AuditQueries audits;
+    private final AuditTrail audits;
     private final Responses responses;
 
-    public AuditLogsController(UnitOfWork work, AuditQueries audits, Responses responses) {
-        this.work = work;
+    public AuditLogsController(AuditTrail audits, Responses responses) {
         this.audits = audits;
         this.responses = responses;
     }
@@ -49,26 +46,24 @@ public class AuditLogsController {
     @GetMapping(path = "/v1.0/auditLogs/directoryAudits", produces = "application/json")
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, Entity.AUDIT, PROPERTIES, ODataQuery.ALL);
-        return work.read(() -> {
-            var rows = audits.events(caller.tenant(), query.toQuery());
-            List<DirectoryAudit> values =
-                    rows.rows().stream().map(AuditLogsController::audit).toList();
-            return responses.page(
-                    request, "auditLogs/directoryAudits", values, query, PROPERTIES, rows.count(), rows.next());
-        });
+        var rows = audits.events(caller.tenant(), query.toQuery());
+        List<DirectoryAudit> values =
+                rows.rows().stream().map(AuditLogsController::audit).toList();
+        return responses.page(
+                request, "auditLogs/directoryAudits", values, query, PROPERTIES, rows.count(), rows.next());
     }
 
     @GetMapping(path = "/v1.0/auditLogs/directoryAudits/{id}", produces = "application/json")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, Entity.AUDIT, PROPERTIES, ODataQuery.SELECT_ONLY);
-        return work.read(() -> responses.entity(
+        return responses.entity(
                 request,
                 "auditLogs/directoryAudits/$entity",
                 audit(RequestBodies.uuid(id)
                         .flatMap(u -> audits.event(caller.tenant(), u))
                         .orElseThrow(() -> new Refused(Rejection.notFound(id)))),
                 query,
-                PROPERTIES));
+                PROPERTIES);
     }
 
     static DirectoryAudit audit(AuditEvent e) {
@@ -99,7 +94,7 @@ public class AuditLogsController {
                 e.result(),
                 null,
                 e.activity().displayName(),
-                GraphViews.time(e.time()),
+                GraphValues.time(e.time()),
                 "Core Directory",
                 operation(e.activity().displayName()),
                 initiator,

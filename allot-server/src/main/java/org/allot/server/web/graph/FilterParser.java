@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.allot.server.persistence.query.Entity;
-import org.allot.server.persistence.query.Filter;
-import org.allot.server.persistence.query.Property;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Property;
 import org.allot.server.web.graph.FilterTokens.Kind;
 import org.allot.server.web.graph.FilterTokens.Token;
 
@@ -118,7 +118,7 @@ final class FilterParser {
         if (peek().is("/")) {
             name = path(name);
         }
-        if (name.text().equalsIgnoreCase("hasMembersWithLicenseErrors") && entity == Entity.GROUP) {
+        if (name.text().equalsIgnoreCase("hasMembersWithLicenseErrors") && Entity.GROUP.equals(entity)) {
             Filter.Operator operator = operator(next());
             Object value = literal(next(), Property.Type.BOOLEAN);
             if (operator != Filter.Operator.EQ || value == null) {

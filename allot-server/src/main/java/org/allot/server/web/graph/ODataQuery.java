@@ -8,10 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.allot.server.persistence.query.Entity;
-import org.allot.server.persistence.query.Filter;
-import org.allot.server.persistence.query.Property;
-import org.allot.server.persistence.query.Query;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Property;
+import org.allot.core.query.Query;
 import org.allot.server.web.StorableText;
 
 /**
@@ -142,7 +142,7 @@ public record ODataQuery(
                 .filter(Property::sortable)
                 .orElseThrow(() -> new BadRequest("Order by not supported for property '" + parts[0] + "' on type '"
                         + entity.typeName() + "'. Supported: displayName"
-                        + (entity == Entity.USER ? ", userPrincipalName." : ".")));
+                        + (Entity.USER.equals(entity) ? ", userPrincipalName." : ".")));
         return new Query.Order(property, parts.length == 2 && parts[1].equalsIgnoreCase("desc"));
     }
 
@@ -174,7 +174,7 @@ public record ODataQuery(
         return Query.Cursor.ofToken(token, collection, order)
                 .filter(c ->
                         c.value() == null || StorableText.problem(c.value()).isEmpty())
-                .filter(c -> entity != Entity.AUDIT || isTime(c.value()))
+                .filter(c -> !Entity.AUDIT.equals(entity) || isTime(c.value()))
                 .orElseThrow(() -> new BadRequest("Invalid $skiptoken: use the @odata.nextLink of the previous page of"
                         + " this collection as it is, with the same $orderby."));
     }

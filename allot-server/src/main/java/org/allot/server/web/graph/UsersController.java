@@ -4,17 +4,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
-import org.allot.core.assignment.UserLicenses;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensedGroup;
+import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicensing;
-import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
-import org.allot.server.persistence.UnitOfWork;
-import org.allot.server.persistence.query.DirectoryQueries;
-import org.allot.server.persistence.query.Entity;
+import org.allot.core.directory.UserRef;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Page;
 import org.allot.server.security.ApiAccess;
 import org.allot.server.security.ApiCaller;
 import org.springframework.http.HttpStatus;
@@ -35,100 +37,82 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/v1.0/users", produces = "application/json")
 public class UsersController {
-    private static final java.util.Set<String> LICENSE_DETAILS =
-            java.util.Set.of("id", "servicePlans", "skuId", "skuPartNumber");
-
-    private final UnitOfWork work;
     private final UserDirectory directory;
     private final UserLicensing licensing;
-    private final DirectoryQueries queries;
-    private final GraphViews views;
+    private final LicensedDirectory reads;
     private final Responses responses;
 
     public UsersController(
-            UnitOfWork work,
-            UserDirectory directory,
-            UserLicensing licensing,
-            DirectoryQueries queries,
-            GraphViews views,
-            Responses responses) {
-        this.work = work;
+            UserDirectory directory, UserLicensing licensing, LicensedDirectory reads, Responses responses) {
         this.directory = directory;
         this.licensing = licensing;
-        this.queries = queries;
-        this.views = views;
+        this.reads = reads;
         this.responses = responses;
     }
 
     @GetMapping
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
-        ODataQuery query = ODataQuery.of(request, Entity.USER, GraphViews.USER_PROPERTIES, ODataQuery.ALL);
-        return work.read(() -> {
-            var rows = queries.users(caller.tenant(), query.toQuery(), false);
-            return responses.page(
-                    request,
-                    "users",
-                    views.users(caller.tenant(), rows.rows(), query),
-                    query,
-                    GraphViews.USER_DEFAULT,
-                    rows.count(),
-                    rows.next());
-        });
+        ODataQuery query = ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.ALL);
+        Page<LicensedUser> page =
+                reads.users(caller.tenant(), query.toQuery(), false, UserResources.licensesSelected(query));
+        return responses.page(
+                request,
+                "users",
+                UserResources.users(page.rows()),
+                query,
+                UserResources.USER_DEFAULT,
+                page.count(),
+                page.next());
     }
 
     /** How many users match the {@code $filter}, as plain text (Graph's {@code /$count} segment). */
     @GetMapping(path = "/$count", produces = "text/plain")
     public String count(ApiCaller caller, HttpServletRequest request) {
-        var query = ODataQuery.forCount(request, Entity.USER, GraphViews.USER_PROPERTIES);
-        return Long.toString(
-                work.read(() -> queries.users(caller.tenant(), query, false).count()));
+        var query = ODataQuery.forCount(request, Entity.USER, UserResources.USER_PROPERTIES);
+        return Long.toString(reads.users(caller.tenant(), query, false, false).count());
     }
 
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        ODataQuery query = ODataQuery.of(request, Entity.USER, GraphViews.USER_PROPERTIES, ODataQuery.SELECT_ONLY);
-        return work.read(() -> {
-            User user = find(caller, id);
-            return responses.entity(
-                    request,
-                    "users/$entity",
-                    views.users(caller.tenant(), List.of(user), query).get(0),
-                    query,
-                    GraphViews.USER_DEFAULT);
-        });
+        ODataQuery query = ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.SELECT_ONLY);
+        LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), UserResources.licensesSelected(query))
+                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        return responses.entity(request, "users/$entity", UserResources.user(user), query, UserResources.USER_DEFAULT);
     }
 
     @PostMapping
     public ResponseEntity<ObjectNode> create(
             ApiCaller caller,
-            @Schema(implementation = org.allot.api.graph.User.class) @RequestBody JsonNode body,
+            @Schema(implementation = org.allot.api.graph.UserResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
         Map<UserAttribute, Object> values = RequestBodies.user(body);
-        User user = Refused.orRefuse(work.run(() -> directory.create(caller.caller(), values)));
+        User user = Refused.orRefuse(directory.create(caller.caller(), values));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(responses.entity(
-                        request, "users/$entity", views.user(caller.tenant(), user), null, GraphViews.USER_DEFAULT));
+                        request,
+                        "users/$entity",
+                        UserResources.user(LicensedUser.withoutLicenses(user)),
+                        null,
+                        UserResources.USER_DEFAULT));
     }
 
     @PatchMapping("/{id}")
     public ResponseEntity<Void> update(
             ApiCaller caller,
             @PathVariable String id,
-            @Schema(implementation = org.allot.api.graph.User.class) @RequestBody JsonNode body) {
+            @Schema(implementation = org.allot.api.graph.UserResource.class) @RequestBody JsonNode body) {
         Map<UserAttribute, Object> values = RequestBodies.user(body);
         boolean onlyLocation = values.keySet().stream().allMatch(a -> a == UserAttribute.USAGE_LOCATION);
         if (!onlyLocation && !ApiAccess.mayEditUsers(caller.roles())) {
             throw new AccessDeniedException("only usageLocation");
         }
-        Refused.orRefuse(work.run(
-                () -> directory.update(caller.caller(), find(caller, id).id(), values)));
+        Refused.orRefuse(directory.update(caller.caller(), UserRef.of(id), values));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(ApiCaller caller, @PathVariable String id) {
-        Refused.orRefuse(work.run(
-                () -> directory.delete(caller.caller(), find(caller, id).id())));
+        Refused.orRefuse(directory.delete(caller.caller(), UserRef.of(id)));
         return ResponseEntity.noContent().build();
     }
 
@@ -140,25 +124,23 @@ public class UsersController {
             HttpServletRequest request) {
         RequestBodies.LicenseChange change = RequestBodies.licenses(body);
         boolean force = "true".equalsIgnoreCase(request.getParameter("force"));
-        UserLicenses licenses = Refused.orRefuse(work.run(
-                () -> licensing.assign(caller.caller(), find(caller, id).id(), change.add(), change.remove(), force)));
-        return licensed(caller, licenses, request);
+        LicensedUser user = Refused.orRefuse(
+                licensing.assign(caller.caller(), UserRef.of(id), change.add(), change.remove(), force));
+        return licensed(user, request);
     }
 
     @PostMapping("/{id}/reprocessLicenseAssignment")
     public ObjectNode reprocess(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        UserLicenses licenses = Refused.orRefuse(work.run(
-                () -> licensing.reprocess(caller.caller(), find(caller, id).id())));
-        return licensed(caller, licenses, request);
+        LicensedUser user = Refused.orRefuse(licensing.reprocess(caller.caller(), UserRef.of(id)));
+        return licensed(user, request);
     }
 
     @GetMapping("/{id}/licenseDetails")
     public ObjectNode licenseDetails(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        ODataQuery.of(request, null, java.util.Set.of(), java.util.Set.of());
-        return work.read(() -> responses.list(
-                request,
-                "users('" + id + "')/licenseDetails",
-                views.licenseDetails(caller.tenant(), find(caller, id))));
+        ODataQuery.of(request, null, Set.of(), Set.of());
+        LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), true)
+                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        return responses.list(request, "users('" + id + "')/licenseDetails", UserResources.licenseDetails(user));
     }
 
     @GetMapping("/{id}/memberOf")
@@ -172,36 +154,22 @@ public class UsersController {
     }
 
     private ObjectNode groupsOf(ApiCaller caller, String id, boolean transitive, HttpServletRequest request) {
-        ODataQuery query = ODataQuery.of(request, Entity.GROUP, GraphViews.GROUP_PROPERTIES, ODataQuery.SELECT_ONLY);
-        return work.read(() -> {
-            List<Group> groups =
-                    queries.memberOf(caller.tenant(), find(caller, id).id().value(), true, transitive);
-            return responses.page(
-                    request,
-                    "directoryObjects",
-                    views.groups(caller.tenant(), groups, query),
-                    query,
-                    GraphViews.GROUP_DEFAULT,
-                    null,
-                    null);
-        });
+        ODataQuery query =
+                ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.SELECT_ONLY);
+        List<LicensedGroup> groups = reads.groupsOfUser(
+                        caller.tenant(), UserRef.of(id), transitive, GroupResources.licensesSelected(query))
+                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        return responses.page(
+                request,
+                "directoryObjects",
+                GroupResources.groups(groups),
+                query,
+                GroupResources.GROUP_DEFAULT,
+                null,
+                null);
     }
 
-    private ObjectNode licensed(ApiCaller caller, UserLicenses licenses, HttpServletRequest request) {
-        return work.read(() -> {
-            User user = find(caller, licenses.subject().id().toString());
-            return responses.entity(
-                    request, "users/$entity", views.user(caller.tenant(), licenses, user), null, withLicenses());
-        });
-    }
-
-    private static java.util.Set<String> withLicenses() {
-        java.util.Set<String> properties = new java.util.LinkedHashSet<>(GraphViews.USER_DEFAULT);
-        properties.addAll(List.of("assignedLicenses", "assignedPlans", "usageLocation"));
-        return properties;
-    }
-
-    private User find(ApiCaller caller, String id) {
-        return queries.user(caller.tenant(), id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+    private ObjectNode licensed(LicensedUser user, HttpServletRequest request) {
+        return responses.entity(request, "users/$entity", UserResources.user(user), null, UserResources.withLicenses());
     }
 }

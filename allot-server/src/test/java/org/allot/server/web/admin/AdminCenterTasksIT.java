@@ -156,7 +156,7 @@ class AdminCenterTasksIT extends AdminCenterIT {
                 .value();
 
         b.waitUntil(
-                d -> b.script("return window.allotLoadedBefore === undefined;").equals(Boolean.TRUE));
+                d -> b.script("return window.allotLoadedBefore === undefined;").equals(true));
         assertThat(b.attribute(By.cssSelector("[data-test=processing]"), "data-state"))
                 .isEqualTo("ProcessingComplete");
         assertThat(b.all(By.cssSelector("[data-test=member-state]")))
@@ -274,7 +274,7 @@ class AdminCenterTasksIT extends AdminCenterIT {
         assertThat(b.text(By.cssSelector("[data-test=unlicensed]"))).isEqualTo("2");
         assertThat(b.script("return window.Chart.getChart(document.querySelector('canvas[data-chart]')) != null;"))
                 .as("the seat chart is drawn")
-                .isEqualTo(Boolean.TRUE);
+                .isEqualTo(true);
         b.screenshot("tasks-dashboard");
         assertThat(jdbc.sql("select consumed from seat_count where tenant_id = ? and sku_id = ?")
                         .params(

@@ -193,7 +193,7 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, PATIENCE)
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.TimeoutException.class)
-                .until(condition::apply);
+                .until(condition);
     }
 
     public Object script(String script, Object... args) {

@@ -88,7 +88,7 @@ class LicenseCheckPageIT extends AdminCenterIT {
         Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
         assertThat(session(site).post("/licenses/check", List.of()).location()).endsWith("/licenses#license-check");
         for (Role role : List.of(Role.GLOBAL_READER, Role.USER_ADMINISTRATOR)) {
-            String name = addAdmin(site, role.name().toLowerCase() + "@" + site.domain(), role);
+            String name = addAdmin(site, role.name().toLowerCase(java.util.Locale.ROOT) + "@" + site.domain(), role);
             AdminSession session = AdminSession.signIn("http://localhost:" + port, name, PASSWORD);
             String page = session.get("/licenses").body();
             assertThat(page).as(role.displayName()).contains("License check").doesNotContain("data-test=\"check-now\"");

@@ -1,0 +1,41 @@
+package org.allot.core;
+
+import java.util.function.Supplier;
+
+/**
+ * Port: units of work (database transactions in the server). Every use case of the core runs its work through this
+ * port, so a caller — a controller, an admin page, a job, the demo data — never opens one itself.
+ *
+ * <p>A unit of work asked for while one is already running (a use case called by another, or a step of a sync run)
+ * is part of the running one: it is neither committed, retried nor rolled back on its own.
+ */
+public interface Transactions {
+
+    /**
+     * Runs a step as one unit of work. A step that returns a refused {@link Outcome} writes nothing. A step may be
+     * run again from its start after a concurrency conflict (a deadlock or a serialization failure), so it changes
+     * nothing but storage.
+     */
+    <T> T run(Supplier<T> step);
+
+    /** Reads in one unit of work that writes nothing, so what is read is one consistent view. */
+    default <T> T read(Supplier<T> query) {
+        return run(query);
+    }
+
+    /**
+     * Runs work that reads without locks and must see one consistent state throughout, whatever commits meanwhile
+     * (PostgreSQL's REPEATABLE READ). What it writes must not be written by anyone else meanwhile.
+     */
+    default <T> T snapshot(Supplier<T> work) {
+        return run(work);
+    }
+
+    /** For stores without transactions (the in-memory test kit): each step simply runs. */
+    Transactions NONE = new Transactions() {
+        @Override
+        public <T> T run(Supplier<T> step) {
+            return step.get();
+        }
+    };
+}

@@ -1,0 +1,308 @@
+package org.allot.core.assignment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.PlanRuleSet;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GuestLicensing;
+import org.allot.core.directory.UsageLocation;
+
+/**
+ * One evaluation of one user's assignments, in the steps {@link LicensingEngine#evaluate} names: each assignment on
+ * its own, exclusions, seats, dependencies, then the ledger's waiting lists and each assignment's outcome. Used once.
+ */
+final class Evaluation {
+    private record Failure(AssignmentError error, String reason) {}
+
+    private final LicenseSubject subject;
+    private final LicensingEngine.Context context;
+    private final SeatLedger ledger;
+    private final Catalog catalog;
+    private final PlanRuleSet rules;
+    /** SKUs whose seat the user held before, and SKUs they waited for without holding a seat. */
+    private final Set<SkuId> heldBefore = new HashSet<>();
+
+    private final Set<SkuId> waitingBefore = new HashSet<>();
+    private final Map<LicenseAssignment.Key, PlanFacts.Facts> facts = new HashMap<>();
+    private final Map<LicenseAssignment.Key, Set<ServicePlanId>> enabled = new HashMap<>();
+    private final Map<LicenseAssignment.Key, Failure> failures = new HashMap<>();
+    /** Per SKU, the assignments still in the running for a seat. */
+    private final Map<SkuId, List<LicenseAssignment>> candidates = new TreeMap<>();
+
+    private final Set<SkuId> seated = new HashSet<>();
+    private final Set<SkuId> waitingNow = new HashSet<>();
+    private Map<LicenseAssignment.Key, Set<ServicePlanId>> unmet = Map.of();
+
+    Evaluation(
+            LicenseSubject subject,
+            List<LicenseAssignment> before,
+            LicensingEngine.Context context,
+            SeatLedger ledger) {
+        this.subject = subject;
+        this.context = context;
+        this.ledger = ledger;
+        this.catalog = context.catalog();
+        this.rules = catalog.rules();
+        for (LicenseAssignment a : before) {
+            if (a.holdsSeat()) {
+                heldBefore.add(a.sku());
+            } else if (a.isWaiting()) {
+                waitingBefore.add(a.sku());
+            }
+        }
+        waitingBefore.removeAll(heldBefore);
+    }
+
+    List<LicenseAssignment> run(List<LicenseAssignment> assignments) {
+        if (subject.deleted()) {
+            return frozen(assignments);
+        }
+        checkEachAlone(assignments);
+        resolveExclusions(assignments);
+        takeSeats();
+        dropWhatCannotWork();
+        settleLedger();
+        return outcomes(assignments);
+    }
+
+    /**
+     * Step 1: the product exists; group assignments are not given to guests when the tenant blocks it and use the
+     * tenant's default usage location for users without one; no enabled plan is prohibited in the effective location.
+     */
+    private void checkEachAlone(List<LicenseAssignment> assignments) {
+        for (LicenseAssignment a : assignments) {
+            PlanFacts.Facts f = context.facts(a);
+            facts.put(a.key(), f);
+            Optional<Failure> failure = f.product() == null
+                    ? Optional.of(new Failure(AssignmentError.Other, Reasons.unknownProduct(a.sku())))
+                    : checkAlone(a, f);
+            if (failure.isPresent()) {
+                failures.put(a.key(), failure.get());
+            } else {
+                enabled.put(a.key(), f.enabled());
+            }
+        }
+    }
+
+    private Optional<Failure> checkAlone(LicenseAssignment a, PlanFacts.Facts facts) {
+        UsageLocation location = subject.usageLocation();
+        if (!a.source().isDirect()) {
+            if (subject.isGuest() && context.policy().guestLicensing() == GuestLicensing.BLOCK) {
+                return Optional.of(new Failure(AssignmentError.Other, Reasons.GUEST_BLOCKED));
+            }
+            if (location == null) {
+                location = context.defaultLocation();
+            }
+            if (location == null) {
+                return Optional.of(new Failure(AssignmentError.Other, Reasons.NO_USAGE_LOCATION));
+            }
+        }
+        for (ServicePlanId plan : facts.withLocationRules()) {
+            if (rules.prohibitedIn(plan, location)) {
+                return Optional.of(new Failure(
+                        AssignmentError.ProhibitedInUsageLocationViolation,
+                        Reasons.prohibited(catalog.planLabel(plan), location)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Step 2: plans that exclude each other. SKUs the user already holds win, then the earlier request; what is left
+     * becomes the candidates for a seat.
+     */
+    private void resolveExclusions(List<LicenseAssignment> assignments) {
+        Map<SkuId, Set<ServicePlanId>> acceptedBySku = new HashMap<>();
+        List<LicenseAssignment> ordered = new ArrayList<>(assignments);
+        ordered.removeIf(a -> failures.containsKey(a.key()));
+        ordered.sort(Comparator.comparing((LicenseAssignment a) -> !heldBefore.contains(a.sku()))
+                .thenComparing(LicenseAssignment::requestedAt)
+                .thenComparing(LicenseAssignment::sku)
+                .thenComparing(LicenseAssignment::source));
+        for (LicenseAssignment a : ordered) {
+            Optional<Failure> conflict = conflict(a, facts.get(a.key()), acceptedBySku);
+            if (conflict.isPresent()) {
+                failures.put(a.key(), conflict.get());
+            } else {
+                acceptedBySku.merge(a.sku(), enabled.get(a.key()), Evaluation::union);
+                candidates.computeIfAbsent(a.sku(), s -> new ArrayList<>()).add(a);
+            }
+        }
+    }
+
+    private Optional<Failure> conflict(
+            LicenseAssignment a, PlanFacts.Facts facts, Map<SkuId, Set<ServicePlanId>> acceptedBySku) {
+        if (facts.withExclusions().isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<SkuId, Set<ServicePlanId>> other : acceptedBySku.entrySet()) {
+            if (other.getKey().equals(a.sku())) {
+                continue;
+            }
+            for (ServicePlanId plan : facts.withExclusions()) {
+                Set<ServicePlanId> clashes = rules.conflicts(plan, other.getValue());
+                if (!clashes.isEmpty()) {
+                    ServicePlanId clash = clashes.stream().sorted().findFirst().orElseThrow();
+                    return Optional.of(new Failure(
+                            AssignmentError.MutuallyExclusiveViolation,
+                            Reasons.exclusive(
+                                    catalog.planLabel(plan),
+                                    catalog.planLabel(clash),
+                                    catalog.productLabel(other.getKey()))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The plans of two sources of a SKU together. A SKU mostly has one source, whose (immutable) set of plans is
+     * then used as it is: copying some ninety plans per user was most of the cost of evaluating a large tenant.
+     */
+    private static Set<ServicePlanId> union(Set<ServicePlanId> some, Set<ServicePlanId> others) {
+        Set<ServicePlanId> all = new HashSet<>(some);
+        all.addAll(others);
+        return all;
+    }
+
+    /** Step 3: a SKU the user holds keeps its seat; any other takes one from the ledger or waits (CountViolation). */
+    private void takeSeats() {
+        for (SkuId sku : candidates.keySet()) {
+            boolean seat = heldBefore.contains(sku) || ledger.tryTake(sku, subject.id(), waitingBefore.contains(sku));
+            (seat ? seated : waitingNow).add(sku);
+        }
+    }
+
+    /**
+     * Step 4: dependencies over the plans the user ends up with. An assignment none of whose plans can work is in
+     * error and, when it was its SKU's last, gives the seat back; that may leave others short, so this repeats until
+     * nothing more drops. What remains with some plans unmet is ActiveWithError.
+     */
+    private void dropWhatCannotWork() {
+        boolean dropped;
+        do {
+            unmet = LicensingEngine.unmetPlans(
+                    seatedRows(),
+                    k -> facts.get(k).requiredByOthers(),
+                    k -> facts.get(k).withRequirements(),
+                    rules);
+            dropped = false;
+            for (SkuId sku : new ArrayList<>(seated)) {
+                List<LicenseAssignment> rows = candidates.get(sku);
+                for (LicenseAssignment a : new ArrayList<>(rows)) {
+                    if (unmet.get(a.key()).containsAll(enabled.get(a.key()))) {
+                        failures.put(a.key(), dependencyFailure(unmet.get(a.key())));
+                        rows.remove(a);
+                        dropped = true;
+                    }
+                }
+                if (rows.isEmpty()) {
+                    candidates.remove(sku);
+                    seated.remove(sku);
+                    if (!heldBefore.contains(sku)) {
+                        ledger.release(sku);
+                    }
+                }
+            }
+        } while (dropped);
+    }
+
+    private List<LicenseAssignment> seatedRows() {
+        List<LicenseAssignment> rows = new ArrayList<>();
+        candidates.forEach((sku, list) -> {
+            if (seated.contains(sku)) {
+                rows.addAll(list);
+            }
+        });
+        return rows;
+    }
+
+    private Failure dependencyFailure(Set<ServicePlanId> unmetPlans) {
+        List<String> parts = new ArrayList<>();
+        for (ServicePlanId plan : unmetPlans) {
+            Set<ServicePlanId> needs = rules.unmetRequirement(plan, Set.of()).orElse(Set.of());
+            parts.add(Reasons.needs(
+                    catalog.planLabel(plan),
+                    needs.stream().sorted().map(catalog::planLabel).toList()));
+        }
+        return new Failure(AssignmentError.DependencyViolation, String.join(" ", parts));
+    }
+
+    /** Seats held before and no longer go back; waiting lists are left and joined as the user's SKUs moved. */
+    private void settleLedger() {
+        for (SkuId sku : heldBefore) {
+            if (!seated.contains(sku)) {
+                ledger.release(sku);
+            }
+        }
+        for (SkuId sku : waitingBefore) {
+            if (!waitingNow.contains(sku)) {
+                ledger.leaveQueue(sku);
+            }
+        }
+        for (SkuId sku : waitingNow) {
+            if (!waitingBefore.contains(sku)) {
+                ledger.joinQueue(sku);
+            }
+        }
+    }
+
+    /** Each assignment's state, error and reason, in the order given. */
+    private List<LicenseAssignment> outcomes(List<LicenseAssignment> assignments) {
+        List<LicenseAssignment> result = new ArrayList<>(assignments.size());
+        for (LicenseAssignment a : assignments) {
+            Failure failure = failures.get(a.key());
+            if (failure != null) {
+                result.add(outcome(a, AssignmentState.Error, failure.error(), failure.reason()));
+            } else if (waitingNow.contains(a.sku())) {
+                String reason = Reasons.noSeat(catalog.productLabel(a.sku()));
+                result.add(outcome(a, AssignmentState.Error, AssignmentError.CountViolation, reason));
+            } else if (unmet.get(a.key()).isEmpty()) {
+                result.add(outcome(a, AssignmentState.Active, null, null));
+            } else {
+                result.add(outcome(
+                        a,
+                        AssignmentState.ActiveWithError,
+                        AssignmentError.DependencyViolation,
+                        dependencyFailure(unmet.get(a.key())).reason()));
+            }
+        }
+        return result;
+    }
+
+    /** A deleted user keeps the seats they hold and leaves every waiting list. */
+    private List<LicenseAssignment> frozen(List<LicenseAssignment> assignments) {
+        waitingBefore.forEach(ledger::leaveQueue);
+        Set<SkuId> heldAfter = new HashSet<>();
+        List<LicenseAssignment> result = new ArrayList<>();
+        for (LicenseAssignment a : assignments) {
+            if (a.holdsSeat() && heldBefore.contains(a.sku())) {
+                heldAfter.add(a.sku());
+                result.add(a);
+            } else {
+                result.add(outcome(a, AssignmentState.Error, AssignmentError.Other, Reasons.USER_DELETED));
+            }
+        }
+        heldBefore.stream().filter(sku -> !heldAfter.contains(sku)).forEach(ledger::release);
+        return result;
+    }
+
+    private LicenseAssignment outcome(
+            LicenseAssignment a, AssignmentState state, AssignmentError error, String reason) {
+        boolean entersQueue = error == AssignmentError.CountViolation && !a.isWaiting();
+        Instant requested = entersQueue ? context.now() : a.requestedAt();
+        LicenseAssignment candidate = a.withOutcome(state, error, reason, requested, a.updatedAt());
+        boolean unchanged = a.state() != null && a.sameOutcome(candidate) && !entersQueue;
+        return unchanged ? a : a.withOutcome(state, error, reason, requested, context.now());
+    }
+}

@@ -1,0 +1,120 @@
+package org.allot.core.directory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.Transactions;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Query;
+
+/**
+ * Finds the user or group a person names when adding a member — by sign-in name, group name or id — and suggests
+ * users and groups while they type. Each read is one unit of work.
+ */
+public final class DirectorySearch {
+    /** Users by display name, then id: how lists of users are ordered. */
+    public static final Query.Order USERS_BY_NAME =
+            new Query.Order(Entity.USER.property("displayName").orElseThrow(), false);
+    /** Groups by display name, then id: how lists of groups are ordered. */
+    public static final Query.Order GROUPS_BY_NAME =
+            new Query.Order(Entity.GROUP.property("displayName").orElseThrow(), false);
+
+    private final Transactions transactions;
+    private final DirectoryQueries queries;
+    private final Groups groups;
+
+    public DirectorySearch(Transactions transactions, DirectoryQueries queries, Groups groups) {
+        this.transactions = Objects.requireNonNull(transactions);
+        this.queries = Objects.requireNonNull(queries);
+        this.groups = Objects.requireNonNull(groups);
+    }
+
+    /** A user or group, and how to name it back to the person who named it. */
+    public record Found(Member member, String name) {}
+
+    /** A suggestion while typing: what to fill in, and what to show. */
+    public record Suggestion(String value, String label) {}
+
+    /** The user or group the text names: a group's id, a user's id or sign-in name, or a group's exact name. */
+    public Outcome<Found> member(TenantId tenant, String text) {
+        return transactions.read(() -> find(tenant, text));
+    }
+
+    private Outcome<Found> find(TenantId tenant, String text) {
+        String name = text.strip();
+        if (name.isEmpty()) {
+            return Outcome.refused(Rejection.invalid("Enter a user's sign-in name or a group's name."));
+        }
+        Optional<UUID> id = uuid(name);
+        if (id.isPresent()) {
+            Optional<Group> group = groups.find(tenant, new GroupId(id.get()));
+            if (group.isPresent()) {
+                return Outcome.done(
+                        new Found(Member.group(group.get().id()), group.get().displayName()));
+            }
+        }
+        Optional<User> user = name.length() > 1024 ? Optional.empty() : queries.user(tenant, name);
+        if (user.isPresent()) {
+            return Outcome.done(
+                    new Found(Member.user(user.get().id()), user.get().userPrincipalName()));
+        }
+        List<Group> named = queries.groups(tenant, new Query(displayNameIs(name), null, 2, null, false))
+                .rows();
+        if (named.size() == 1) {
+            return Outcome.done(
+                    new Found(Member.group(named.get(0).id()), named.get(0).displayName()));
+        }
+        if (named.size() > 1) {
+            return Outcome.refused(Rejection.invalid(
+                    "Several groups are named %s: open the group you mean and copy its id from the address.", name));
+        }
+        return Outcome.refused(Rejection.invalid("No user signs in as %s and no group is named %s.", name, name));
+    }
+
+    /** Users (up to 8) and groups (up to 5) whose name starts with what was typed. */
+    public List<Suggestion> suggest(TenantId tenant, String typed) {
+        String prefix = typed.strip().toLowerCase(Locale.ROOT);
+        if (prefix.isEmpty() || prefix.length() > 256) {
+            return List.of();
+        }
+        return transactions.read(() -> {
+            List<Suggestion> suggestions = new ArrayList<>();
+            Filter users = new Filter.Or(List.of(
+                    new Filter.StartsWith(Entity.USER.property("displayName").orElseThrow(), prefix),
+                    new Filter.StartsWith(
+                            Entity.USER.property("userPrincipalName").orElseThrow(), prefix)));
+            queries.users(tenant, new Query(users, USERS_BY_NAME, 8, null, false), false)
+                    .rows()
+                    .forEach(u -> suggestions.add(new Suggestion(u.userPrincipalName(), u.displayName())));
+            Filter named = new Filter.StartsWith(GROUPS_BY_NAME.property(), prefix);
+            queries.groups(tenant, new Query(named, GROUPS_BY_NAME, 5, null, false))
+                    .rows()
+                    .forEach(g -> suggestions.add(new Suggestion(g.displayName(), "Group")));
+            return suggestions;
+        });
+    }
+
+    private static Filter displayNameIs(String name) {
+        return new Filter.Compare(
+                Entity.GROUP.property("displayName").orElseThrow(), Filter.Operator.EQ, name.toLowerCase(Locale.ROOT));
+    }
+
+    /** An id as the admin center writes them: 36 characters. */
+    private static Optional<UUID> uuid(String value) {
+        if (value.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

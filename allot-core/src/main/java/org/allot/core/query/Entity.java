@@ -1,0 +1,77 @@
+package org.allot.core.query;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The properties of users, groups and audit records that filters and ordering may name. */
+public record Entity(String typeName, Map<String, Property> properties) {
+    public static final Entity USER = new Entity(
+            "microsoft.graph.user",
+            index(List.of(
+                    Property.guid("id"),
+                    Property.sortableText("userPrincipalName"),
+                    Property.sortableText("displayName"),
+                    Property.text("givenName"),
+                    Property.text("surname"),
+                    Property.text("mail"),
+                    Property.text("mailNickname"),
+                    Property.text("department"),
+                    Property.text("jobTitle"),
+                    Property.text("companyName"),
+                    Property.text("city"),
+                    Property.text("country"),
+                    Property.text("employeeId"),
+                    Property.text("usageLocation"),
+                    Property.text("userType"),
+                    Property.text("onPremisesImmutableId"),
+                    Property.text("onPremisesSamAccountName"),
+                    Property.bool("accountEnabled"),
+                    Property.bool("onPremisesSyncEnabled"),
+                    Property.time("createdDateTime"),
+                    Property.time("deletedDateTime"))));
+
+    public static final Entity GROUP = new Entity(
+            "microsoft.graph.group",
+            index(List.of(
+                    Property.guid("id"),
+                    Property.sortableText("displayName"),
+                    Property.text("mailNickname"),
+                    Property.text("description"),
+                    Property.text("membershipRule"),
+                    Property.bool("securityEnabled"),
+                    Property.bool("mailEnabled"),
+                    Property.bool("onPremisesSyncEnabled"),
+                    Property.time("createdDateTime"))));
+
+    public static final Entity AUDIT = new Entity(
+            "microsoft.graph.directoryAudit",
+            index(List.of(
+                    Property.guid("id"),
+                    Property.text("activityDisplayName"),
+                    Property.sortableTime("activityDateTime"),
+                    Property.text("category"),
+                    Property.text("correlationId"),
+                    Property.text("result"),
+                    Property.text("initiatedBy/user/id"),
+                    Property.text("initiatedBy/user/displayName"),
+                    Property.text("initiatedBy/user/userPrincipalName"),
+                    Property.text("initiatedBy/app/appId"),
+                    Property.text("initiatedBy/app/displayName"),
+                    Property.text("targetResources/any/id"),
+                    Property.text("targetResources/any/displayName"),
+                    Property.text("targetResources/any/userPrincipalName"),
+                    Property.text("targetResources/any/type"))));
+
+    public Optional<Property> property(String name) {
+        return Optional.ofNullable(properties.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    private static Map<String, Property> index(List<Property> properties) {
+        Map<String, Property> map = new LinkedHashMap<>();
+        properties.forEach(p -> map.put(p.name().toLowerCase(Locale.ROOT), p));
+        return map;
+    }
+}

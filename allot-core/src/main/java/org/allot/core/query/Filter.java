@@ -1,0 +1,45 @@
+package org.allot.core.query;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A filter on directory objects, as parsed from an OData {@code $filter}; translated by the storage into its own queries with parameters. */
+public sealed interface Filter {
+
+    enum Operator {
+        EQ,
+        NE,
+        GT,
+        GE,
+        LT,
+        LE
+    }
+
+    record And(List<Filter> parts) implements Filter {}
+
+    record Or(List<Filter> parts) implements Filter {}
+
+    record Not(Filter inner) implements Filter {}
+
+    /** {@code property op value}; {@code value} is a String, Boolean, UUID, Instant, or null. */
+    record Compare(Property property, Operator operator, Object value) implements Filter {}
+
+    record StartsWith(Property property, String prefix) implements Filter {}
+
+    record In(Property property, List<Object> values) implements Filter {}
+
+    /** {@code assignedLicenses/any(x:x/skuId eq …)}: the user holds, or the group assigns, the SKU. */
+    record HasLicense(UUID sku) implements Filter {}
+
+    /** {@code assignedLicenses/any()}: holds or assigns any license. */
+    record HasAnyLicense() implements Filter {}
+
+    /** {@code assignedLicenses/$count op n}. */
+    record LicenseCount(Operator operator, int count) implements Filter {}
+
+    /** Users with an assignment in error (waiting for a seat included). */
+    record HasLicenseErrors() implements Filter {}
+
+    /** {@code hasMembersWithLicenseErrors eq true|false} on groups. */
+    record HasMembersWithLicenseErrors(boolean value) implements Filter {}
+}

@@ -1,0 +1,15 @@
+package org.allot.core.sync;
+
+import java.util.Objects;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.UserDirectory;
+
+/** Allot's own directory, which a sync writes into through the same services as every other change. */
+public record CloudDirectory(UserDirectory users, GroupDirectory groups, Memberships memberships) {
+    public CloudDirectory {
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(memberships, "memberships");
+    }
+}

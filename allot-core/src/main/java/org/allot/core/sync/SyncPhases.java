@@ -1,0 +1,24 @@
+package org.allot.core.sync;
+
+import org.allot.core.Transactions;
+
+/** The phases of a run after the census: objects, memberships, deletions, and the progress each one saves. */
+record SyncPhases(ObjectPhase objects, MembershipPhase memberships, DeletionPhase deletions, RunProgress progress) {
+
+    static SyncPhases of(SyncStores stores, CloudDirectory directory, SyncSettings settings) {
+        Transactions transactions = stores.transactions();
+        RunProgress progress = new RunProgress(stores.runs(), transactions, settings);
+        return new SyncPhases(
+                new ObjectPhase(
+                        stores.synced(),
+                        directory.users(),
+                        directory.groups(),
+                        directory.memberships(),
+                        transactions,
+                        settings,
+                        progress),
+                new MembershipPhase(directory.groups(), transactions, progress),
+                new DeletionPhase(directory.users(), directory.groups(), transactions, settings),
+                progress);
+    }
+}

@@ -1,0 +1,96 @@
+package org.allot.server.config;
+
+import org.allot.core.Transactions;
+import org.allot.core.assignment.LicenseHolders;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.audit.AuditTrail;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectorySearch;
+import org.allot.core.rules.RuleProcessing;
+import org.allot.core.subscription.SubscriptionBook;
+import org.allot.server.persistence.JdbcAssignments;
+import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcGroupLicenses;
+import org.allot.server.persistence.JdbcGroups;
+import org.allot.server.persistence.JdbcMemberships;
+import org.allot.server.persistence.JdbcRuleRuns;
+import org.allot.server.persistence.JdbcSeats;
+import org.allot.server.persistence.JdbcSubscriptions;
+import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.query.JdbcAuditQueries;
+import org.allot.server.persistence.query.JdbcDirectoryQueries;
+import org.allot.server.persistence.query.JdbcLicenseQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The core's read use cases — the directory with licenses, who holds and waits, the audit trail — over SQL. */
+@Configuration(proxyBeanMethods = false)
+class QueriesConfig {
+
+    @Bean
+    JdbcDirectoryQueries directoryQueries(JdbcClient jdbc, JdbcMemberships memberships) {
+        return new JdbcDirectoryQueries(jdbc, memberships);
+    }
+
+    @Bean
+    JdbcLicenseQueries licenseQueries(JdbcClient jdbc, JdbcAssignments assignments) {
+        return new JdbcLicenseQueries(jdbc, assignments);
+    }
+
+    @Bean
+    JdbcAuditQueries auditQueries(JdbcClient jdbc, JdbcAuditLog log) {
+        return new JdbcAuditQueries(jdbc, log);
+    }
+
+    @Bean
+    LicensedDirectory licensedDirectory(
+            Transactions transactions,
+            JdbcDirectoryQueries queries,
+            JdbcUsers users,
+            JdbcGroups groups,
+            JdbcAssignments assignments,
+            JdbcGroupLicenses groupLicenses,
+            ProductCatalog catalog,
+            JdbcSeats seats,
+            JdbcLicenseQueries licenses,
+            JdbcMemberships memberships) {
+        return new LicensedDirectory(
+                transactions,
+                queries,
+                users,
+                groups,
+                assignments,
+                groupLicenses,
+                catalog,
+                seats,
+                licenses,
+                memberships);
+    }
+
+    @Bean
+    LicenseHolders licenseHolders(
+            Transactions transactions,
+            ProductCatalog catalog,
+            SubscriptionBook book,
+            JdbcSubscriptions subscriptions,
+            JdbcSeats seats,
+            JdbcLicenseQueries licenses) {
+        return new LicenseHolders(transactions, catalog, book, subscriptions, seats, licenses);
+    }
+
+    @Bean
+    DirectorySearch directorySearch(Transactions transactions, JdbcDirectoryQueries queries, JdbcGroups groups) {
+        return new DirectorySearch(transactions, queries, groups);
+    }
+
+    @Bean
+    AuditTrail auditTrail(Transactions transactions, JdbcAuditQueries queries) {
+        return new AuditTrail(transactions, queries);
+    }
+
+    @Bean
+    RuleProcessing ruleProcessing(Transactions transactions, JdbcGroups groups, JdbcClient jdbc) {
+        return new RuleProcessing(transactions, groups, new JdbcRuleRuns(jdbc));
+    }
+}

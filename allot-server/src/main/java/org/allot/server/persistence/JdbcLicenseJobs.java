@@ -1,0 +1,225 @@
+package org.allot.server.persistence;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.LicenseCheckRunId;
+import org.allot.core.assignment.LicenseJobs;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.rules.MembershipJobs;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The durable queue of background licensing work. A job is written in the same transaction as the change that
+ * needs it, so it exists exactly when that change does. At most one job per target is pending; asking for a target
+ * that is running marks it to run again afterwards.
+ */
+public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
+    public static final String GROUP = "GROUP";
+    public static final String FILL = "FILL";
+    /** Recomputes a dynamic group's members; the cursor is the last user evaluated. */
+    public static final String RULE = "RULE";
+    /** A run of the license check; the target is the run's id, the cursor the last user checked. */
+    public static final String CHECK = "CHECK";
+
+    private final JdbcClient jdbc;
+
+    public JdbcLicenseJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void reconcileGroup(TenantId tenant, GroupId group) {
+        enqueue(tenant, GROUP, group.value());
+    }
+
+    @Override
+    public void fillWaitingList(TenantId tenant, SkuId sku) {
+        enqueue(tenant, FILL, sku.value());
+    }
+
+    @Override
+    public void checkLicenses(TenantId tenant, LicenseCheckRunId run) {
+        enqueue(tenant, CHECK, run.value());
+    }
+
+    @Override
+    public void recomputeMembership(TenantId tenant, GroupId group) {
+        enqueue(tenant, RULE, group.value());
+    }
+
+    private void enqueue(TenantId tenant, String kind, UUID target) {
+        jdbc.sql("""
+                        insert into license_job (tenant_id, kind, target_id, state, created_at)
+                        values (?, ?, ?, 'QUEUED', clock_timestamp())
+                        on conflict (tenant_id, kind, target_id) where state in ('QUEUED', 'RUNNING')
+                        do update set rerun = license_job.rerun or license_job.state = 'RUNNING'""").params(tenant.value(), kind, target).update();
+    }
+
+    /** A job as its worker sees it. */
+    public record Job(
+            TenantId tenant,
+            long id,
+            String kind,
+            UUID target,
+            boolean started,
+            UUID cursor,
+            int processed,
+            int succeeded,
+            int failed,
+            int attempts) {}
+
+    /** Takes the oldest job nobody holds (or whose holder went silent), for {@code lease}. */
+    public Optional<Job> claim(UUID worker, Duration lease) {
+        return jdbc.sql("""
+                        update license_job set state = 'RUNNING', lease_owner = :worker,
+                            lease_expires_at = clock_timestamp() + make_interval(secs => :lease),
+                            attempts = attempts + 1, started_at = coalesce(started_at, clock_timestamp())
+                        where (tenant_id, id) = (
+                            select tenant_id, id from license_job
+                            where state in ('QUEUED', 'RUNNING')
+                              and (lease_expires_at is null or lease_expires_at < clock_timestamp())
+                            order by created_at, id
+                            for update skip locked
+                            limit 1)
+                        returning *""")
+                .param("worker", worker)
+                .param("lease", (double) lease.toMillis() / 1000)
+                .query((rs, i) -> new Job(
+                        new TenantId(rs.getObject("tenant_id", UUID.class)),
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getObject("target_id", UUID.class),
+                        rs.getBoolean("started"),
+                        rs.getObject("cursor_user_id", UUID.class),
+                        rs.getInt("processed"),
+                        rs.getInt("succeeded"),
+                        rs.getInt("failed"),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
+    /** Records progress and renews the lease; false when the worker no longer holds the job. */
+    public boolean progress(
+            Job job,
+            UUID worker,
+            Duration lease,
+            boolean started,
+            UUID cursor,
+            int processed,
+            int succeeded,
+            int failed) {
+        return jdbc.sql("""
+                                update license_job set started = :started, cursor_user_id = :cursor,
+                                    processed = :processed, succeeded = :succeeded, failed = :failed,
+                                    lease_expires_at = clock_timestamp() + make_interval(secs => :lease)
+                                where tenant_id = :tenant and id = :id and lease_owner = :worker
+                                  and state = 'RUNNING'""")
+                        .param("started", started)
+                        .param("cursor", cursor, java.sql.Types.OTHER)
+                        .param("processed", processed)
+                        .param("succeeded", succeeded)
+                        .param("failed", failed)
+                        .param("lease", (double) lease.toMillis() / 1000)
+                        .param("tenant", job.tenant().value())
+                        .param("id", job.id())
+                        .param("worker", worker)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Whether the job was asked for again while it ran; if so it starts over from the first user, and the flag is
+     * cleared. Locks the job row until the transaction ends.
+     */
+    public boolean takeRerun(Job job, UUID worker) {
+        List<Boolean> rerun = jdbc.sql("""
+                        select rerun from license_job where tenant_id = ? and id = ? and lease_owner = ?
+                        for update""")
+                .params(job.tenant().value(), job.id(), worker)
+                .query(Boolean.class)
+                .list();
+        if (rerun.isEmpty()) {
+            throw new LostLease(job);
+        }
+        if (rerun.get(0)) {
+            jdbc.sql("""
+                            update license_job set rerun = false, started = false, cursor_user_id = null,
+                                processed = 0, succeeded = 0, failed = 0
+                            where tenant_id = ? and id = ?""").params(job.tenant().value(), job.id()).update();
+            return true;
+        }
+        return false;
+    }
+
+    public void complete(Job job, UUID worker) {
+        int done = jdbc.sql("""
+                        update license_job set state = 'DONE', finished_at = clock_timestamp(), lease_owner = null,
+                            lease_expires_at = null, last_error = null
+                        where tenant_id = ? and id = ? and lease_owner = ?""").params(job.tenant().value(), job.id(), worker).update();
+        if (done != 1) {
+            throw new LostLease(job);
+        }
+    }
+
+    /** Gives the job back after an error: it is tried again later, or given up after too many attempts. */
+    public void fail(Job job, UUID worker, String error, int maxAttempts, Duration retryAfter) {
+        jdbc.sql("""
+                        update license_job set last_error = :error,
+                            state = case when attempts >= :max then 'FAILED' else state end,
+                            finished_at = case when attempts >= :max then clock_timestamp() else null end,
+                            lease_expires_at = clock_timestamp() + make_interval(secs => :retry)
+                        where tenant_id = :tenant and id = :id and lease_owner = :worker""")
+                .param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
+                .param("max", maxAttempts)
+                .param("retry", (double) retryAfter.toMillis() / 1000)
+                .param("tenant", job.tenant().value())
+                .param("id", job.id())
+                .param("worker", worker)
+                .update();
+    }
+
+    @Override
+    public boolean licensingUnderWay(TenantId tenant) {
+        return jdbc.sql("""
+                        select exists (select 1 from license_job where tenant_id = ? and kind <> ?
+                                       and state in ('QUEUED', 'RUNNING'))""").params(tenant.value(), CHECK).query(Boolean.class).single();
+    }
+
+    /** Gives a claimed job back, behind every job queued meanwhile, without counting the attempt. */
+    public void postpone(Job job, UUID worker) {
+        jdbc.sql("""
+                        update license_job set state = 'QUEUED', lease_owner = null, attempts = attempts - 1,
+                            lease_expires_at = null, created_at = clock_timestamp()
+                        where tenant_id = :tenant and id = :id and lease_owner = :worker""")
+                .param("tenant", job.tenant().value())
+                .param("id", job.id())
+                .param("worker", worker)
+                .update();
+    }
+
+    /** Lets other workers take this worker's jobs at once (on a clean shutdown). */
+    public void releaseAll(UUID worker) {
+        jdbc.sql(
+                        "update license_job set lease_expires_at = clock_timestamp() where lease_owner = ? and state = 'RUNNING'")
+                .param(worker)
+                .update();
+    }
+
+    /** Jobs queued or running, for status pages and tests. */
+    public int pending() {
+        return jdbc.sql("select count(*) from license_job where state in ('QUEUED', 'RUNNING')")
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The worker lost its lease on the job: another worker took it over. */
+    public static final class LostLease extends RuntimeException {
+        public LostLease(Job job) {
+            super("lost the lease on job " + job.id() + " (" + job.kind() + " " + job.target() + ")");
+        }
+    }
+}

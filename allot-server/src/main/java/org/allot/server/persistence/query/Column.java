@@ -1,0 +1,90 @@
+package org.allot.server.persistence.query;
+
+import java.util.Locale;
+import java.util.Map;
+import org.allot.core.query.Property;
+
+/**
+ * The SQL each property of {@link org.allot.core.query.Entity} reads, by the alias its table has in a query: {@code u}
+ * for users, {@code g} for groups, {@code a} for audit records.
+ */
+record Column(String sql, String scope) {
+    private static final String TARGETS = "exists (select 1 from json_array_elements(a.targets) t where %s)";
+
+    /** A property of the elements of a collection: conditions on it are wrapped in {@code scope} (with {@code %s}). */
+    static Column within(String sql, String scope) {
+        return new Column(sql, scope);
+    }
+
+    private static final Map<String, Map<String, Column>> BY_ALIAS = Map.of(
+            "u",
+            Map.ofEntries(
+                    Map.entry("id", new Column("u.id", null)),
+                    Map.entry("userprincipalname", new Column("u.user_principal_name", null)),
+                    Map.entry("displayname", new Column("u.display_name", null)),
+                    Map.entry("givenname", new Column("u.given_name", null)),
+                    Map.entry("surname", new Column("u.surname", null)),
+                    Map.entry("mail", new Column("u.mail", null)),
+                    Map.entry("mailnickname", new Column("u.mail_nickname", null)),
+                    Map.entry("department", new Column("u.department", null)),
+                    Map.entry("jobtitle", new Column("u.job_title", null)),
+                    Map.entry("companyname", new Column("u.company_name", null)),
+                    Map.entry("city", new Column("u.city", null)),
+                    Map.entry("country", new Column("u.country", null)),
+                    Map.entry("employeeid", new Column("u.employee_id", null)),
+                    Map.entry("usagelocation", new Column("u.usage_location", null)),
+                    Map.entry("usertype", new Column("u.user_type", null)),
+                    Map.entry("onpremisesimmutableid", new Column("u.on_premises_immutable_id", null)),
+                    Map.entry("onpremisessamaccountname", new Column("u.on_premises_sam_account_name", null)),
+                    Map.entry("accountenabled", new Column("u.account_enabled", null)),
+                    Map.entry("onpremisessyncenabled", new Column("u.on_premises_sync_enabled", null)),
+                    Map.entry("createddatetime", new Column("u.created_at", null)),
+                    Map.entry("deleteddatetime", new Column("u.deleted_at", null))),
+            "g",
+            Map.ofEntries(
+                    Map.entry("id", new Column("g.id", null)),
+                    Map.entry("displayname", new Column("g.display_name", null)),
+                    Map.entry("mailnickname", new Column("g.mail_nickname", null)),
+                    Map.entry("description", new Column("g.description", null)),
+                    Map.entry("membershiprule", new Column("g.membership_rule", null)),
+                    Map.entry("securityenabled", new Column("g.security_enabled", null)),
+                    Map.entry("mailenabled", new Column("g.mail_enabled", null)),
+                    Map.entry("onpremisessyncenabled", new Column("g.on_premises_sync_enabled", null)),
+                    Map.entry("createddatetime", new Column("g.created_at", null))),
+            "a",
+            Map.ofEntries(
+                    Map.entry("id", new Column("a.id", null)),
+                    Map.entry("activitydisplayname", new Column("a.activity_display", null)),
+                    Map.entry("activitydatetime", new Column("a.occurred_at", null)),
+                    Map.entry("category", new Column("a.category", null)),
+                    Map.entry("correlationid", new Column("a.correlation_id", null)),
+                    Map.entry("result", new Column("a.result", null)),
+                    Map.entry(
+                            "initiatedby/user/id",
+                            new Column("(case when a.actor_kind = 'USER' then a.actor_id end)", null)),
+                    Map.entry(
+                            "initiatedby/user/displayname",
+                            new Column("(case when a.actor_kind = 'USER' then a.actor_name end)", null)),
+                    Map.entry(
+                            "initiatedby/user/userprincipalname",
+                            new Column("(case when a.actor_kind = 'USER' then a.actor_id end)", null)),
+                    Map.entry(
+                            "initiatedby/app/appid",
+                            new Column("(case when a.actor_kind <> 'USER' then a.actor_id end)", null)),
+                    Map.entry(
+                            "initiatedby/app/displayname",
+                            new Column("(case when a.actor_kind <> 'USER' then a.actor_name end)", null)),
+                    Map.entry("targetresources/any/id", Column.within("t->>'id'", TARGETS)),
+                    Map.entry("targetresources/any/displayname", Column.within("t->>'displayName'", TARGETS)),
+                    Map.entry("targetresources/any/userprincipalname", Column.within("t->>'displayName'", TARGETS)),
+                    Map.entry("targetresources/any/type", Column.within("t->>'type'", TARGETS))));
+
+    static Column of(String alias, Property property) {
+        Column column =
+                BY_ALIAS.getOrDefault(alias, Map.of()).get(property.name().toLowerCase(Locale.ROOT));
+        if (column == null) {
+            throw new IllegalArgumentException("no column for " + property.name() + " of " + alias);
+        }
+        return column;
+    }
+}

@@ -1,0 +1,34 @@
+package org.allot.server.web.admin;
+
+import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.directory.GroupAttribute;
+import org.allot.core.rules.MembershipRule;
+import org.allot.core.subscription.SubscriptionBook;
+
+/**
+ * The limits the forms show and check, read from where core defines them: seats of a subscription, a group's
+ * priority in waiting lists, the length of a group's name, description and membership rule.
+ */
+public record Limits(
+        int maxSeats,
+        int minPriority,
+        int maxPriority,
+        int groupName,
+        int groupDescription,
+        int membershipRule,
+        int search) {
+
+    static final Limits CORE = new Limits(
+            SubscriptionBook.MAX_SEATS,
+            GroupLicensing.MIN_PRIORITY,
+            GroupLicensing.MAX_PRIORITY,
+            GroupAttribute.DISPLAY_NAME.maxLength(),
+            GroupAttribute.DESCRIPTION.maxLength(),
+            MembershipRule.MAX_LENGTH,
+            UserFilters.MAX_SEARCH);
+
+    /** "from … to …" for a group's priority, as forms and messages say it. */
+    public String priorityRange() {
+        return minPriority + " to " + maxPriority;
+    }
+}

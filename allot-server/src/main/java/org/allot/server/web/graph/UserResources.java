@@ -1,0 +1,197 @@
+package org.allot.server.web.graph;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.allot.api.graph.AssignedPlan;
+import org.allot.api.graph.LicenseAssignmentState;
+import org.allot.api.graph.LicenseDetails;
+import org.allot.api.graph.ServicePlanInfo;
+import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicensedUser;
+import org.allot.core.assignment.UserLicenses;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.User;
+import org.allot.core.subscription.SeatCount;
+
+/** Graph's user resource, with what licensing adds to it (and the user's licenseDetails), from what core read. */
+public final class UserResources {
+    public static final Set<String> USER_DEFAULT = ordered(
+            "businessPhones",
+            "displayName",
+            "givenName",
+            "id",
+            "jobTitle",
+            "mail",
+            "mobilePhone",
+            "officeLocation",
+            "preferredLanguage",
+            "surname",
+            "userPrincipalName");
+    public static final Set<String> USER_PROPERTIES = ordered(
+            "id",
+            "accountEnabled",
+            "assignedLicenses",
+            "assignedPlans",
+            "businessPhones",
+            "city",
+            "companyName",
+            "country",
+            "createdDateTime",
+            "deletedDateTime",
+            "department",
+            "displayName",
+            "employeeId",
+            "givenName",
+            "jobTitle",
+            "licenseAssignmentStates",
+            "mail",
+            "mailNickname",
+            "mobilePhone",
+            "officeLocation",
+            "onPremisesImmutableId",
+            "onPremisesSamAccountName",
+            "onPremisesSyncEnabled",
+            "preferredLanguage",
+            "surname",
+            "usageLocation",
+            "userPrincipalName",
+            "userType");
+    private static final Set<String> LICENSE_PROPERTIES =
+            Set.of("assignedLicenses", "assignedPlans", "licenseAssignmentStates");
+
+    private static Set<String> ordered(String... names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
+    }
+
+    private UserResources() {}
+
+    /** Whether the request selects a property only licensing knows, so the users are read with their licenses. */
+    static boolean licensesSelected(ODataQuery query) {
+        return query != null
+                && query.select() != null
+                && query.select().stream().anyMatch(LICENSE_PROPERTIES::contains);
+    }
+
+    /** The default properties and those licensing adds: how an answer about a user's licenses shows the user. */
+    static Set<String> withLicenses() {
+        Set<String> properties = new LinkedHashSet<>(USER_DEFAULT);
+        properties.addAll(List.of("assignedLicenses", "assignedPlans", "usageLocation"));
+        return properties;
+    }
+
+    public static List<org.allot.api.graph.UserResource> users(List<LicensedUser> users) {
+        return users.stream().map(UserResources::user).toList();
+    }
+
+    /** A user as Graph shows them, with their licenses when they were read. */
+    public static org.allot.api.graph.UserResource user(LicensedUser user) {
+        return user(user.user(), user.licenses(), user.catalog(), user.seats());
+    }
+
+    /** Graph's licenseDetails of a user read with their licenses. */
+    public static List<LicenseDetails> licenseDetails(LicensedUser licensed) {
+        User user = licensed.user();
+        List<LicenseDetails> details = new ArrayList<>();
+        for (UserLicenses.LicenseDetail d : licensed.licenses().details(licensed.catalog())) {
+            List<ServicePlanInfo> plans = d.servicePlans().stream()
+                    .map(p -> new ServicePlanInfo(
+                            p.plan().appliesTo().name(),
+                            p.status().name(),
+                            p.plan().id().value(),
+                            p.plan().name()))
+                    .toList();
+            details.add(new LicenseDetails(
+                    user.id() + "_" + d.product().skuId(),
+                    plans,
+                    d.product().skuId().value(),
+                    d.product().skuPartNumber()));
+        }
+        return details;
+    }
+
+    private static org.allot.api.graph.UserResource user(
+            User u, UserLicenses licenses, Catalog products, Map<SkuId, SeatCount> counts) {
+        return new org.allot.api.graph.UserResource(
+                "#microsoft.graph.user",
+                u.id().toString(),
+                u.accountEnabled(),
+                licenses == null
+                        ? null
+                        : licenses.assignedLicenses().stream()
+                                .map(GraphValues::assigned)
+                                .toList(),
+                licenses == null ? null : plans(licenses, products, counts),
+                List.of(),
+                u.city(),
+                u.companyName(),
+                u.country(),
+                GraphValues.time(u.createdDateTime()),
+                GraphValues.time(u.deletedDateTime()),
+                u.department(),
+                u.displayName(),
+                u.employeeId(),
+                u.givenName(),
+                u.jobTitle(),
+                licenses == null ? null : states(licenses),
+                u.mail(),
+                u.mailNickname(),
+                null,
+                null,
+                u.onPremisesImmutableId(),
+                u.onPremisesSamAccountName(),
+                u.onPremisesSyncEnabled() ? Boolean.TRUE : null,
+                null,
+                u.surname(),
+                u.usageLocation() == null ? null : u.usageLocation().code(),
+                u.userPrincipalName(),
+                u.userType().name());
+    }
+
+    private static List<LicenseAssignmentState> states(UserLicenses licenses) {
+        return licenses.assignments().stream()
+                .map(a -> new LicenseAssignmentState(
+                        a.source().isDirect() ? null : a.source().groupOrNull().toString(),
+                        a.disabledPlans().stream()
+                                .map(p -> p.value().toString())
+                                .sorted()
+                                .toList(),
+                        a.error() == null ? "None" : a.error().name(),
+                        GraphValues.time(a.updatedAt()),
+                        a.sku().toString(),
+                        a.state().name(),
+                        a.reason(),
+                        GraphValues.time(a.requestedAt())))
+                .toList();
+    }
+
+    private static List<AssignedPlan> plans(UserLicenses licenses, Catalog products, Map<SkuId, SeatCount> counts) {
+        Map<SkuId, Instant> since = new HashMap<>();
+        for (LicenseAssignment a : licenses.assignments()) {
+            if (a.holdsSeat()) {
+                since.merge(a.sku(), a.requestedAt(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+        List<AssignedPlan> plans = new ArrayList<>();
+        for (UserLicenses.LicenseDetail detail : licenses.details(products)) {
+            SeatCount count = counts.getOrDefault(detail.product().skuId(), SeatCount.EMPTY);
+            String status = count.prepaid().capabilityStatus().name();
+            for (UserLicenses.PlanStatus p : detail.servicePlans()) {
+                if (p.status() == UserLicenses.ProvisioningStatus.Success) {
+                    plans.add(new AssignedPlan(
+                            GraphValues.time(since.get(detail.product().skuId())),
+                            status,
+                            p.plan().name(),
+                            p.plan().id().value()));
+                }
+            }
+        }
+        return plans;
+    }
+}

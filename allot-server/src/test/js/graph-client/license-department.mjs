@@ -1,0 +1,118 @@
+// Licenses every member of a department through Microsoft Graph with the Graph JavaScript client, as an automation
+// engineer's script would, then reports the failures that licenseAssignmentStates show. Written for any Graph
+// endpoint; GraphClientsIT runs it against Allot over HTTPS.
+//
+// Environment: ALLOT_URL (https://host:port), ALLOT_TENANT (a tenant id, a verified domain or organizations),
+// CLIENT_ID, CLIENT_SECRET, DEPARTMENT, SKU (a skuPartNumber), DISABLED_PLANS (service plan names, comma-separated),
+// PAGE_SIZE (users per page, default 999). A self-signed certificate is trusted with NODE_EXTRA_CA_CERTS.
+// Prints one JSON report on standard output: members, licensed, refused (requests answered with an error) and
+// failures (licenseAssignmentStates in error, direct or inherited).
+import { Client, PageIterator } from "@microsoft/microsoft-graph-client";
+
+function setting(name, fallback) {
+    const value = process.env[name] ?? fallback;
+    if (value === undefined || value === "") {
+        console.error(`${name} is not set`);
+        process.exit(2);
+    }
+    return value;
+}
+
+const base = setting("ALLOT_URL").replace(/\/+$/, "");
+const tenant = setting("ALLOT_TENANT");
+const department = setting("DEPARTMENT");
+const skuPartNumber = setting("SKU");
+const disabledPlanNames = setting("DISABLED_PLANS").split(",").map(name => name.trim());
+const pageSize = Number(setting("PAGE_SIZE", "999"));
+
+// Client credentials, as with Entra: POST {authority}/{tenant}/oauth2/v2.0/token.
+const tokenAnswer = await fetch(`${base}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`, {
+    method: "POST",
+    body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: setting("CLIENT_ID"),
+        client_secret: setting("CLIENT_SECRET"),
+        scope: "https://graph.microsoft.com/.default",
+    }),
+});
+const token = await tokenAnswer.json();
+if (!tokenAnswer.ok) {
+    console.error(`no token: ${tokenAnswer.status} ${JSON.stringify(token)}`);
+    process.exit(3);
+}
+
+// The client sends the token only to https URLs of Graph's hosts or of customHosts (host names, without the port).
+const client = Client.init({
+    authProvider: done => done(null, token.access_token),
+    baseUrl: `${base}/`,
+    defaultVersion: "v1.0",
+    customHosts: new Set([new URL(base).hostname]),
+});
+
+const skus = await client.api("/subscribedSkus").get();
+const sku = skus.value.find(s => s.skuPartNumber === skuPartNumber);
+if (!sku) {
+    console.error(`the tenant has no ${skuPartNumber}`);
+    process.exit(4);
+}
+const disabledPlans = disabledPlanNames.map(name => {
+    const plan = sku.servicePlans.find(p => p.servicePlanName === name);
+    if (!plan) {
+        console.error(`${skuPartNumber} has no service plan ${name}`);
+        process.exit(4);
+    }
+    return plan.servicePlanId;
+});
+
+const members = [];
+const firstPage = await client
+    .api("/users")
+    .filter(`department eq '${department.replaceAll("'", "''")}'`)
+    .select("id,userPrincipalName")
+    .top(pageSize)
+    .get();
+await new PageIterator(client, firstPage, user => {
+    members.push(user);
+    return true;
+}).iterate();
+
+// One request per member: Allot does not answer JSON batches ($batch) yet, so no BatchRequestContent here.
+let licensed = 0;
+const refused = [];
+for (const member of members) {
+    try {
+        await client.api(`/users/${member.id}/assignLicense`).post({
+            addLicenses: [{ skuId: sku.skuId, disabledPlans }],
+            removeLicenses: [],
+        });
+        licensed++;
+    } catch (error) {
+        refused.push({
+            userPrincipalName: member.userPrincipalName,
+            statusCode: error.statusCode,
+            code: error.code,
+            message: error.message,
+        });
+    }
+}
+
+const failures = [];
+for (const member of members) {
+    const user = await client
+        .api(`/users/${member.id}`)
+        .select("userPrincipalName,licenseAssignmentStates")
+        .get();
+    for (const state of user.licenseAssignmentStates ?? []) {
+        if (state.state === "Error" || (state.error && state.error !== "None")) {
+            failures.push({
+                userPrincipalName: user.userPrincipalName,
+                skuId: state.skuId,
+                assignedByGroup: state.assignedByGroup ?? null,
+                state: state.state,
+                error: state.error,
+            });
+        }
+    }
+}
+
+console.log(JSON.stringify({ members: members.length, licensed, refused, failures }));
