@@ -29,6 +29,7 @@ import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.Users;
+import org.allot.core.jobs.BackgroundLicensing;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
 import org.allot.core.subscription.Seats;
@@ -137,18 +138,22 @@ public final class PostgresInstallation implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
+        LicenseCheckDryRun dryRuns = new LicenseCheckDryRun(
+                licenseCheck, work, new SharedSnapshots(dataSource, jdbc), settings.chunkSize(), 2);
         runner = new JobRunner(
+                new BackgroundLicensing(
+                        jobs,
+                        work,
+                        licensing,
+                        dynamicMembership,
+                        licenseCheck,
+                        dryRuns,
+                        settings.chunkSize(),
+                        Duration.ofSeconds(30)),
                 jobs,
-                licensing,
-                dynamicMembership,
-                licenseCheck,
-                new LicenseCheckDryRun(
-                        licenseCheck, work, new SharedSnapshots(dataSource, jdbc), settings.chunkSize(), 2),
-                work,
+                dryRuns,
                 0,
-                settings.chunkSize(),
-                Duration.ofMillis(50),
-                Duration.ofSeconds(30));
+                Duration.ofMillis(50));
     }
 
     @Override
