@@ -190,10 +190,36 @@ final class Reconciler {
             }
         }
         SeatLedger probe = work.ledger.probe();
-        wantedByUser.forEach((id, wanted) ->
-                engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe));
+        Map<UserId, List<LicenseAssignment>> evaluated = new LinkedHashMap<>();
+        wantedByUser.forEach((id, wanted) -> evaluated.put(
+                id,
+                engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe)));
         work.ledger.lockAll(probe.touched());
+        if (work.ledger.adopt(probe)) {
+            // the locked figures are those the probe started from: its evaluation is the one (a fan-out's chunk runs
+            // the engine once per user instead of twice)
+            return batchOf(subjects, current, evaluated);
+        }
         return decide(work, subjects, current, users, change);
+    }
+
+    private static Batch batchOf(
+            Map<UserId, LicenseSubject> subjects,
+            Map<UserId, List<LicenseAssignment>> current,
+            Map<UserId, List<LicenseAssignment>> evaluated) {
+        Map<UserId, UserLicenses> before = new LinkedHashMap<>();
+        Map<UserId, UserLicenses> after = new LinkedHashMap<>();
+        List<LicenseAssignment> added = new ArrayList<>();
+        List<LicenseAssignment> changed = new ArrayList<>();
+        List<LicenseAssignment.Key> removed = new ArrayList<>();
+        evaluated.forEach((id, licenses) -> {
+            LicenseSubject subject = subjects.get(id);
+            List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
+            diff(rows, licenses, added, changed, removed);
+            before.put(id, new UserLicenses(subject, rows));
+            after.put(id, new UserLicenses(subject, licenses));
+        });
+        return new Batch(before, after, added, changed, removed);
     }
 
     /** A living user as a license check read them: with their stored assignments and the groups they belong to. */

@@ -64,6 +64,26 @@ public final class SeatLedger {
         return Set.copyOf(counts.keySet());
     }
 
+    /**
+     * Takes over what a {@link #probe} did, when the figures it started from are the ones this ledger holds now (locked)
+     * for every SKU it read: the engine, run again on them, would take and free the same seats. False, and nothing
+     * taken over, when any figure moved meanwhile.
+     */
+    boolean adopt(SeatLedger probe) {
+        for (Map.Entry<SkuId, SeatCount> read : probe.counts.entrySet()) {
+            SeatCount start = probe.snapshot.getOrDefault(read.getKey(), SeatCount.EMPTY);
+            if (!count(read.getKey()).equals(start)) {
+                return false;
+            }
+        }
+        for (SkuId sku : probe.changed) {
+            counts.put(sku, probe.counts.get(sku));
+            changed.add(sku);
+        }
+        writes += probe.writes;
+        return true;
+    }
+
     /** Locks the figures of these SKUs now, in a fixed order, so concurrent units of work lock alike. */
     public void lockAll(Collection<SkuId> skus) {
         new TreeSet<>(skus).forEach(this::count);

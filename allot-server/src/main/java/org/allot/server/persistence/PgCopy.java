@@ -16,12 +16,22 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 final class PgCopy {
     private final DataSource dataSource;
     private final String statement;
-    private final StringBuilder csv = new StringBuilder(64 * 1024);
+    private final StringBuilder csv;
     private int rows;
 
     PgCopy(DataSource dataSource, String table, String columns) {
+        this(dataSource, table, columns, 0, 0);
+    }
+
+    /**
+     * A COPY whose buffer is sized once for {@code expectedRows} of about {@code bytesPerRow}: a chunk of a fan-out
+     * writes a few thousand rows, and growing the buffer on the way copies it again and again.
+     */
+    PgCopy(DataSource dataSource, String table, String columns, int expectedRows, int bytesPerRow) {
         this.dataSource = dataSource;
         this.statement = "copy " + table + " (" + columns + ") from stdin with (format csv)";
+        this.csv = new StringBuilder(
+                (int) Math.min(Integer.MAX_VALUE - 16, Math.max(64L * 1024, (long) expectedRows * bytesPerRow)));
     }
 
     PgCopy row(String... values) {
