@@ -1,8 +1,7 @@
 package org.allot.server.config;
 
 import java.time.Clock;
-import org.allot.core.assignment.LicenseCheck;
-import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.JdbcAdminAccounts;
@@ -31,7 +30,7 @@ class AdminCenterConfig {
     }
 
     @Bean
-    LicenseCheckViews licenseCheckViews(LicenseCheck check, ProductCatalog catalog, LicensedDirectory reads) {
-        return new LicenseCheckViews(check, catalog, reads);
+    LicenseCheckViews licenseCheckViews(LicensingViews views) {
+        return new LicenseCheckViews(views);
     }
 }
