@@ -120,10 +120,14 @@ class ServerArchitectureTest {
                 .check(SERVER);
     }
 
-    /** A port of the core: an interface of {@code org.allot.core} that is not a closed set of values. */
+    /**
+     * A port of the core, or of security's store: an interface of {@code org.allot.core} or of {@code
+     * security.store} that is not a closed set of values.
+     */
     private static boolean isCorePort(JavaClass type) {
         return type.isInterface()
-                && type.getPackageName().startsWith("org.allot.core")
+                && (type.getPackageName().startsWith("org.allot.core")
+                        || type.getPackageName().equals("org.allot.server.security.store"))
                 && !type.reflect().isSealed();
     }
 
