@@ -84,6 +84,8 @@ public final class PostgresInstallation implements Installation {
     private final MembershipPreview membershipPreview;
     private final LicenseCheck licenseCheck;
     private final JobRunner runner;
+    private final JdbcLicenseJobs jobs;
+    private final SharedSnapshots snapshots;
     private final UnitOfWork work;
 
     public PostgresInstallation(
@@ -138,9 +140,15 @@ public final class PostgresInstallation implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
-        LicenseCheckDryRun dryRuns = new LicenseCheckDryRun(
-                licenseCheck, work, new SharedSnapshots(dataSource, jdbc), settings.chunkSize(), 2);
-        runner = new JobRunner(
+        this.jobs = jobs;
+        this.snapshots = new SharedSnapshots(dataSource, jdbc);
+        runner = workers(0, Duration.ofMillis(50));
+    }
+
+    /** A job runner of {@code count} worker threads (not started) over this installation's queue. */
+    public JobRunner workers(int count, Duration pollInterval) {
+        LicenseCheckDryRun dryRuns = new LicenseCheckDryRun(licenseCheck, work, snapshots, settings.chunkSize(), 2);
+        return new JobRunner(
                 new BackgroundLicensing(
                         jobs,
                         work,
@@ -152,8 +160,8 @@ public final class PostgresInstallation implements Installation {
                         Duration.ofSeconds(30)),
                 jobs,
                 dryRuns,
-                0,
-                Duration.ofMillis(50));
+                count,
+                pollInterval);
     }
 
     @Override
