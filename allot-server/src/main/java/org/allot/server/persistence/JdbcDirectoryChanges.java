@@ -1,0 +1,179 @@
+package org.allot.server.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.allot.core.TenantId;
+import org.allot.core.directory.DirectoryChanges;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.User;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The change log of delta queries in {@code directory_change}, which triggers on users, groups and memberships write
+ * (see {@code V26__directory_changes.sql}); positions are transaction ids.
+ */
+public final class JdbcDirectoryChanges implements DirectoryChanges {
+    private static final String USER_KINDS = "'user'";
+    private static final String GROUP_KINDS = "'group'";
+    private static final String GROUP_AND_MEMBER_KINDS = "'group', 'member_user', 'member_group'";
+
+    private final JdbcClient jdbc;
+
+    public JdbcDirectoryChanges(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long horizon() {
+        return jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public long trimmedThrough(TenantId tenant) {
+        return jdbc.sql("select trimmed_through from directory_change_trim where tenant_id = ?")
+                .params(tenant.value())
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
+    }
+
+    @Override
+    public List<UUID> present(TenantId tenant, Kind kind, UUID after, int limit) {
+        String table = kind == Kind.USERS ? "directory_user" : "directory_group";
+        String live = kind == Kind.USERS ? " and deleted_at is null" : "";
+        return jdbc.sql("select id from " + table + " where tenant_id = :tenant" + live
+                        + " and (cast(:after as uuid) is null or id > cast(:after as uuid)) order by id limit :limit")
+                .param("tenant", tenant.value())
+                .param("after", after, java.sql.Types.OTHER)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    @Override
+    public List<UUID> changed(
+            TenantId tenant, Kind kind, boolean withMembers, long from, long to, UUID after, int limit) {
+        String kinds = kind == Kind.USERS ? USER_KINDS : withMembers ? GROUP_AND_MEMBER_KINDS : GROUP_KINDS;
+        return jdbc.sql("select distinct object_id from directory_change where tenant_id = :tenant"
+                        + " and xid >= :from and xid < :to and kind in (" + kinds + ")"
+                        + " and (cast(:after as uuid) is null or object_id > cast(:after as uuid))"
+                        + " order by object_id limit :limit")
+                .param("tenant", tenant.value())
+                .param("from", from)
+                .param("to", to)
+                .param("after", after, java.sql.Types.OTHER)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    @Override
+    public Map<UUID, User> users(TenantId tenant, Collection<UUID> ids) {
+        Map<UUID, User> found = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from directory_user where tenant_id = ? and id = any(?)")
+                    .params(tenant.value(), ids.toArray(UUID[]::new))
+                    .query(JdbcUsers::map)
+                    .list()
+                    .forEach(u -> found.put(u.id().value(), u));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<UUID, Group> groups(TenantId tenant, Collection<UUID> ids) {
+        Map<UUID, Group> found = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from directory_group where tenant_id = ? and id = any(?)")
+                    .params(tenant.value(), ids.toArray(UUID[]::new))
+                    .query(JdbcGroups::map)
+                    .list()
+                    .forEach(g -> found.put(g.id().value(), g));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<UUID, List<MemberChange>> members(TenantId tenant, Collection<UUID> groups) {
+        return grouped(groups, """
+                select m.group_id, m.user_id as id, false as is_group, false as removed from group_member_user m
+                join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id and u.deleted_at is null
+                where m.tenant_id = :tenant and m.group_id = any(:groups)
+                union all
+                select m.group_id, m.member_group_id, true, false from group_member_group m
+                where m.tenant_id = :tenant and m.group_id = any(:groups)
+                order by 1, 2""", tenant, 0, 0);
+    }
+
+    @Override
+    public Map<UUID, List<MemberChange>> memberChanges(TenantId tenant, Collection<UUID> groups, long from, long to) {
+        return grouped(groups, """
+                select c.object_id as group_id, c.member_id as id, c.kind = 'member_group' as is_group,
+                    not exists (
+                        select 1 from group_member_user m
+                        join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id
+                            and u.deleted_at is null
+                        where c.kind = 'member_user' and m.tenant_id = c.tenant_id and m.group_id = c.object_id
+                            and m.user_id = c.member_id
+                        union all
+                        select 1 from group_member_group m
+                        where c.kind = 'member_group' and m.tenant_id = c.tenant_id and m.group_id = c.object_id
+                            and m.member_group_id = c.member_id) as removed
+                from (select distinct tenant_id, object_id, member_id, kind from directory_change
+                      where tenant_id = :tenant and xid >= :from and xid < :to
+                          and kind in ('member_user', 'member_group') and object_id = any(:groups)) c
+                order by 1, 2""", tenant, from, to);
+    }
+
+    private Map<UUID, List<MemberChange>> grouped(
+            Collection<UUID> groups, String sql, TenantId tenant, long from, long to) {
+        Map<UUID, List<MemberChange>> members = new HashMap<>();
+        if (groups.isEmpty()) {
+            return members;
+        }
+        var statement = jdbc.sql(sql).param("tenant", tenant.value()).param("groups", groups.toArray(UUID[]::new));
+        if (sql.contains(":from")) {
+            statement = statement.param("from", from).param("to", to);
+        }
+        statement
+                .query((rs, row) -> {
+                    members.computeIfAbsent(rs.getObject("group_id", UUID.class), g -> new ArrayList<>())
+                            .add(new MemberChange(
+                                    rs.getObject("id", UUID.class),
+                                    rs.getBoolean("is_group"),
+                                    rs.getBoolean("removed")));
+                    return row;
+                })
+                .list();
+        return members;
+    }
+
+    @Override
+    public int trim(TenantId tenant, Instant before) {
+        long[] gone = jdbc.sql("""
+                        with gone as (
+                            delete from directory_change where tenant_id = ? and changed_at < ? returning xid)
+                        select coalesce(max(xid), -1) as through, count(*) as removed_count from gone""")
+                .params(tenant.value(), Timestamp.from(before))
+                .query((rs, row) -> new long[] {rs.getLong("through"), rs.getLong("removed_count")})
+                .single();
+        if (gone[1] == 0) {
+            return 0;
+        }
+        jdbc.sql("""
+                        insert into directory_change_trim (tenant_id, trimmed_through, trimmed_at) values (?, ?, now())
+                        on conflict (tenant_id) do update
+                        set trimmed_through = greatest(directory_change_trim.trimmed_through, excluded.trimmed_through),
+                            trimmed_at = excluded.trimmed_at""").params(tenant.value(), gone[0]).update();
+        return (int) gone[1];
+    }
+}
