@@ -1,10 +1,11 @@
 -- Graph's delta queries (GET /users/delta, /groups/delta): a log of which users, groups and memberships changed,
 -- written by statement-level triggers so that every writer (API, admin center, sync, rules, purges) is covered.
--- A change is positioned by the id of the transaction that made it: a reader hands out only positions below the
--- oldest transaction still running (pg_snapshot_xmin), so a token never skips a change committed later.
+-- A change carries the id of the transaction that made it, and a delta token carries a snapshot (pg_current_snapshot):
+-- a round delivers the changes of the transactions that had not ended in the token's snapshot and had in the round's,
+-- so a token never skips a change committed later by a transaction that started earlier, nor repeats one.
 create table directory_change (
     tenant_id  uuid        not null,
-    xid        bigint      not null default pg_current_xact_id()::text::bigint,
+    xid        xid8        not null default pg_current_xact_id(),
     kind       text        not null, -- user | group | member_user | member_group
     object_id  uuid        not null, -- the user or the group (for memberships: the group)
     member_id  uuid,                 -- for memberships: the member
@@ -16,7 +17,7 @@ create index directory_change_age on directory_change (tenant_id, changed_at);
 -- How far each tenant's log was trimmed: a token older than this position cannot be served any more.
 create table directory_change_trim (
     tenant_id     uuid        primary key,
-    trimmed_through bigint    not null,
+    trimmed_through xid8      not null, -- the highest transaction id whose changes are gone
     trimmed_at    timestamptz not null
 );
 

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.allot.core.TenantId;
 
 /**
- * Port: the log of which users, groups and memberships changed, for Graph's delta queries. A change is positioned by
- * the transaction that made it; positions below {@link #horizon()} belong to transactions that have ended, so no
- * change below it can still appear.
+ * Port: the log of which users, groups and memberships changed, for Graph's delta queries. A change is known by the
+ * transaction that made it, and a position in the log is a database snapshot ({@code xmin:xmax:running,…}, see
+ * {@link DeltaToken#isPosition}): the changes after a position are those of transactions that had not ended in it.
  */
 public interface DirectoryChanges {
 
@@ -23,20 +23,23 @@ public interface DirectoryChanges {
     /** A member of a group in a group's {@code members@delta}: a user or a group, there or removed. */
     record MemberChange(UUID id, boolean group, boolean removed) {}
 
-    /** The position below which every change has been committed (or rolled back) and none is still to come. */
-    long horizon();
+    /** The position now: which transactions have ended. */
+    String horizon();
 
-    /** The highest position whose changes were trimmed from the tenant's log; -1 when nothing was trimmed. */
-    long trimmedThrough(TenantId tenant);
+    /**
+     * Whether the log can still serve the changes after a (well-formed) position: it is not ahead of the database's,
+     * and none of the tenant's changes after it was trimmed.
+     */
+    boolean servable(TenantId tenant, String position);
 
     /** Ids of the objects there now (users not deleted), in id order after {@code after} (null: from the start). */
     List<UUID> present(TenantId tenant, Kind kind, UUID after, int limit);
 
     /**
-     * Ids of the objects changed by transactions in {@code [from, to)}, in id order after {@code after}; for groups
-     * with {@code withMembers}, also those whose members changed.
+     * Ids of the objects changed after position {@code from} and by position {@code to}, in id order after
+     * {@code after}; for groups with {@code withMembers}, also those whose members changed.
      */
-    List<UUID> changed(TenantId tenant, Kind kind, boolean withMembers, long from, long to, UUID after, int limit);
+    List<UUID> changed(TenantId tenant, Kind kind, boolean withMembers, String from, String to, UUID after, int limit);
 
     /** Users by id, deleted ones included; ids that name no user are left out. */
     Map<UUID, User> users(TenantId tenant, Collection<UUID> ids);
@@ -48,10 +51,10 @@ public interface DirectoryChanges {
     Map<UUID, List<MemberChange>> members(TenantId tenant, Collection<UUID> groups);
 
     /**
-     * The members of groups that joined or left in {@code [from, to)}, each as it stands now: still a member, or
-     * removed.
+     * The members of groups that joined or left after position {@code from} and by {@code to}, each as it stands now:
+     * still a member, or removed.
      */
-    Map<UUID, List<MemberChange>> memberChanges(TenantId tenant, Collection<UUID> groups, long from, long to);
+    Map<UUID, List<MemberChange>> memberChanges(TenantId tenant, Collection<UUID> groups, String from, String to);
 
     /** Forgets the tenant's changes made before {@code before}, remembering how far it trimmed; returns how many. */
     int trim(TenantId tenant, Instant before);

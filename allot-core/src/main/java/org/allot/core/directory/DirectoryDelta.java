@@ -25,6 +25,8 @@ public final class DirectoryDelta {
     public static final String MEMBERS = "members";
 
     public static final int MAX_PAGE = 999;
+    /** The page size when a request asks for none (Graph's default for directory objects). */
+    public static final int DEFAULT_PAGE = 100;
 
     private final Transactions transactions;
     private final Tenants tenants;
@@ -47,7 +49,8 @@ public final class DirectoryDelta {
 
     /**
      * A request: at most one of the tokens ({@code deltaToken} may be {@code latest}: no objects, only a delta link
-     * from now); {@code select} is taken when no token is given (a token carries the selection of its first round).
+     * from now); {@code select} is taken when no token is given (a token carries the selection of its first round);
+     * {@code pageSize} 0 asks for none (the size of the page before, or {@link #DEFAULT_PAGE}).
      */
     public record Request(
             DirectoryChanges.Kind kind, String skipToken, String deltaToken, int pageSize, List<String> select) {}
@@ -134,12 +137,12 @@ public final class DirectoryDelta {
         if (request.skipToken() != null && request.deltaToken() != null) {
             return Outcome.refused(Rejection.invalid("Specify either $skiptoken or $deltatoken, not both."));
         }
-        if (request.pageSize() < 1 || request.pageSize() > MAX_PAGE) {
+        if (request.pageSize() < 0 || request.pageSize() > MAX_PAGE) {
             return Outcome.refused(Rejection.invalid("The page size must be between 1 and %d.", MAX_PAGE));
         }
         Instant now = clock.instant();
         return transactions.read(() -> {
-            long horizon = changes.horizon();
+            String horizon = changes.horizon();
             if ("latest".equalsIgnoreCase(request.deltaToken())) {
                 return Outcome.done(new DeltaPage<T>(
                         List.of(),
@@ -150,10 +153,18 @@ public final class DirectoryDelta {
             DeltaToken token;
             if (text == null) {
                 token = new DeltaToken(
-                        request.kind(), tenant, DeltaToken.Phase.LISTING, 0, horizon, null, request.select(), now);
+                        request.kind(),
+                        tenant,
+                        DeltaToken.Phase.LISTING,
+                        null,
+                        horizon,
+                        null,
+                        request.select(),
+                        0,
+                        now);
             } else {
                 DeltaToken given = DeltaToken.decode(text)
-                        .filter(t -> usable(t, tenant, request, horizon, now))
+                        .filter(t -> usable(t, tenant, request, now))
                         .orElse(null);
                 if (given == null) {
                     return Outcome.<DeltaPage<T>>refused(syncStateNotFound());
@@ -164,13 +175,16 @@ public final class DirectoryDelta {
                                 tenant,
                                 DeltaToken.Phase.CHANGES,
                                 given.from(),
-                                Math.max(given.from(), horizon),
+                                horizon,
                                 null,
                                 given.select(),
+                                0,
                                 now)
                         : given;
             }
-            int limit = request.pageSize();
+            int limit = request.pageSize() > 0
+                    ? request.pageSize()
+                    : token.pageSize() > 0 ? token.pageSize() : DEFAULT_PAGE;
             List<UUID> ids = token.phase() == DeltaToken.Phase.LISTING
                     ? changes.present(tenant, token.kind(), token.after(), limit + 1)
                     : changes.changed(
@@ -184,7 +198,7 @@ public final class DirectoryDelta {
             boolean more = ids.size() > limit;
             List<UUID> shown = more ? ids.subList(0, limit) : ids;
             DeltaToken next = more
-                    ? token.after(shown.get(shown.size() - 1), now)
+                    ? token.after(shown.get(shown.size() - 1), limit, now)
                     : DeltaToken.nextRound(token.kind(), tenant, token.to(), token.select(), now);
             return Outcome.done(new DeltaPage<>(reader.read(token, List.copyOf(shown)), next, more));
         });
@@ -194,7 +208,7 @@ public final class DirectoryDelta {
      * Whether a token can be served: of this tenant and collection, of the kind of link it came in, not older than
      * the retention period, and of a round whose changes are all still in the log and not ahead of it.
      */
-    private boolean usable(DeltaToken token, TenantId tenant, Request request, long horizon, Instant now) {
+    private boolean usable(DeltaToken token, TenantId tenant, Request request, Instant now) {
         boolean skip = request.skipToken() != null;
         if (!token.tenant().equals(tenant)
                 || token.kind() != request.kind()
@@ -205,8 +219,8 @@ public final class DirectoryDelta {
         if (token.issuedAt().isBefore(now.minus(retention)) || token.issuedAt().isAfter(now.plus(Duration.ofDays(1)))) {
             return false;
         }
-        long needed = token.phase() == DeltaToken.Phase.LISTING ? token.to() : token.from();
-        return needed > changes.trimmedThrough(tenant) && token.to() <= horizon && token.from() <= horizon;
+        return changes.servable(tenant, token.phase() == DeltaToken.Phase.LISTING ? token.to() : token.from())
+                && changes.servable(tenant, token.to());
     }
 
     private Duration retention(Tenant tenant) {

@@ -26,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 public class DeltaController {
-    private static final int DEFAULT_PAGE = 100;
     private static final Set<String> OPTIONS = Set.of("$select", "$top", "$skiptoken", "$deltatoken");
     private static final Pattern MAX_PAGE_SIZE = Pattern.compile("(?i)odata\\.maxpagesize\\s*=\\s*(\\d{1,9})");
     private static final Set<String> NOT_ON_DELTA = Set.of(
@@ -93,7 +92,8 @@ public class DeltaController {
         } else {
             Matcher m = MAX_PAGE_SIZE.matcher(String.valueOf(request.getHeader("Prefer")));
             preferred = m.find();
-            pageSize = preferred ? Math.max(1, Math.min(DirectoryDelta.MAX_PAGE, parseOr(m.group(1)))) : DEFAULT_PAGE;
+            // as in Graph, a preferred size above the largest page gets the largest page
+            pageSize = preferred ? Math.max(1, Math.min(DirectoryDelta.MAX_PAGE, parseOr(m.group(1)))) : 0;
         }
         return new Parsed(
                 new DirectoryDelta.Request(
