@@ -16,12 +16,16 @@ import com.microsoft.kiota.serialization.UntypedNode;
 import com.microsoft.kiota.serialization.UntypedObject;
 import com.microsoft.kiota.serialization.UntypedString;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.allot.core.directory.DirectoryDelta;
 import org.allot.server.security.Role;
 import org.allot.server.testing.ServerProcess;
@@ -37,6 +41,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DeltaQueriesIT extends ApiIT {
     @Autowired
     DirectoryDelta delta;
+
+    @Autowired
+    DataSource dataSource;
 
     /** One round of a delta query: the objects by id, and the delta link it ended with. */
     record Round<T>(Map<String, T> objects, String deltaLink, int pages) {}
@@ -120,6 +127,37 @@ class DeltaQueriesIT extends ApiIT {
             assertThat(seen).as("only what changed after the token, once").containsExactly(fresh);
             assertThat(there.json().path("@odata.deltaLink").asString()).contains("$deltatoken=");
         }
+    }
+
+    @Test
+    void aChangeCommittedAfterARoundByATransactionThatBeganBeforeItComesInTheNextRound() throws Exception {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        GraphServiceClient graph = admin.graph();
+        String early = graph.users().post(newUser(admin, "early")).getId();
+        UUID slow = UUID.randomUUID();
+        String link;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into directory_user (tenant_id, id, user_principal_name, display_name, user_type,
+                        account_enabled, on_premises_sync_enabled, created_at)
+                    values (?, ?, ?, 'slow', 'Member', true, false, now())""")) {
+                insert.setObject(1, admin.tenant.value());
+                insert.setObject(2, slow);
+                insert.setString(3, "slow@" + admin.domain);
+                insert.executeUpdate();
+            }
+            // a later transaction commits while the slow one is still open
+            String late = graph.users().post(newUser(admin, "late")).getId();
+            Round<User> first = users(graph, graph.users().delta().get());
+            assertThat(first.objects()).containsOnlyKeys(early, late);
+            link = first.deltaLink();
+            c.commit();
+        }
+
+        Round<User> next = users(graph, graph.users().delta().withUrl(link).get());
+
+        assertThat(next.objects()).containsOnlyKeys(slow.toString());
     }
 
     @Test
