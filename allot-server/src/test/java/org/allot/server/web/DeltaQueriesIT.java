@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.allot.core.directory.DirectoryDelta;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
