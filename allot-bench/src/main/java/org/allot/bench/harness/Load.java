@@ -76,7 +76,10 @@ public final class Load {
         command.addAll(List.of(
                 "-t" + Math.min(connections, Runtime.getRuntime().availableProcessors()),
                 "-c" + connections,
-                "-d" + duration.toSeconds() + "s"));
+                "-d" + duration.toSeconds() + "s",
+                // a slow answer on a busy machine is counted, not dropped as a socket error
+                "--timeout",
+                "30s"));
         if (authorization != null) {
             command.addAll(List.of("-H", "Authorization: " + authorization));
         }
