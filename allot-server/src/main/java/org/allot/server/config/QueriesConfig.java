@@ -3,6 +3,7 @@ package org.allot.server.config;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.Relationships;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.DirectorySearch;
@@ -66,6 +67,12 @@ class QueriesConfig {
                 seats,
                 licenses,
                 memberships);
+    }
+
+    @Bean
+    Relationships relationships(
+            Transactions transactions, JdbcUsers users, JdbcGroups groups, LicensedDirectory licensedDirectory) {
+        return new Relationships(transactions, users, groups, licensedDirectory);
     }
 
     @Bean
