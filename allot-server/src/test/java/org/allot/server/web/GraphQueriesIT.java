@@ -188,7 +188,7 @@ class GraphQueriesIT extends ApiIT {
 
     @Test
     void aNextLinkOfAnAdvancedQueryWorksWithoutTheHeaderAgain() {
-        ApiClient.Response first = admin.get(users("usageLocation ne 'XX'") + "&$count=true&$top=1", EVENTUAL);
+        ApiClient.Response first = admin.get(users("usageLocation ne 'XX'") + "&$top=1", EVENTUAL);
         String next = first.body().get("@odata.nextLink").asString();
 
         ApiClient.Response second = admin.get(next.substring(next.indexOf("/v1.0/")));

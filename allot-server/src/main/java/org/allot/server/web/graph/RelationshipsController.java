@@ -32,9 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(produces = "application/json")
 public class RelationshipsController {
-    private static final String MEMBERS = "/v1.0/groups/{id}/{relation:members|transitiveMembers}";
-    private static final String MEMBER_OF = "/v1.0/{kind:users|groups}/{id}/{relation:memberOf|transitiveMemberOf}";
-    private static final String CAST = "/{cast:(?:microsoft\\.)?graph\\.(?:user|group)}";
+    private static final String MEMBERS = "/v1.0/groups/{id}/{members:members|transitiveMembers}";
+    private static final String MEMBER_OF = "/v1.0/{kind:users|groups}/{id}/{memberOf:memberOf|transitiveMemberOf}";
+    private static final String CAST = "/{type:(?:microsoft\\.)?graph\\.(?:user|group)}";
     private static final Set<String> ANY_PROPERTIES = union();
 
     private final Relationships relationships;
@@ -48,7 +48,10 @@ public class RelationshipsController {
     /** Users and groups together, in id order, a page at a time. */
     @GetMapping(MEMBERS)
     public ObjectNode members(
-            ApiCaller caller, @PathVariable String id, @PathVariable String relation, HttpServletRequest request) {
+            ApiCaller caller,
+            @PathVariable String id,
+            @PathVariable("members") String relation,
+            HttpServletRequest request) {
         refuseUntyped(request);
         ODataQuery query = ODataQuery.of(
                 request,
@@ -82,7 +85,10 @@ public class RelationshipsController {
 
     @GetMapping(path = MEMBERS + "/$count", produces = "text/plain")
     public String memberCount(
-            ApiCaller caller, @PathVariable String id, @PathVariable String relation, HttpServletRequest request) {
+            ApiCaller caller,
+            @PathVariable String id,
+            @PathVariable("members") String relation,
+            HttpServletRequest request) {
         refuseUntyped(request);
         ODataQuery.forCount(request, null, Set.of());
         return Long.toString(relationships
@@ -94,8 +100,8 @@ public class RelationshipsController {
     public ObjectNode membersOfType(
             ApiCaller caller,
             @PathVariable String id,
-            @PathVariable String relation,
-            @PathVariable String cast,
+            @PathVariable("members") String relation,
+            @PathVariable("type") String cast,
             HttpServletRequest request) {
         if (isUser(cast)) {
             ODataQuery query = ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.ALL);
@@ -109,8 +115,8 @@ public class RelationshipsController {
     public String membersOfTypeCount(
             ApiCaller caller,
             @PathVariable String id,
-            @PathVariable String relation,
-            @PathVariable String cast,
+            @PathVariable("members") String relation,
+            @PathVariable("type") String cast,
             HttpServletRequest request) {
         if (isUser(cast)) {
             Query query = ODataQuery.forCount(request, Entity.USER, UserResources.USER_PROPERTIES);
@@ -126,18 +132,16 @@ public class RelationshipsController {
             ApiCaller caller,
             @PathVariable String kind,
             @PathVariable String id,
-            @PathVariable String relation,
-            @PathVariable(required = false) String cast,
+            @PathVariable("memberOf") String relation,
+            @PathVariable(name = "type", required = false) String cast,
             HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.ALL);
+        Page<LicensedGroup> groups = groupsOf(caller, kind, id, relation, query.toQuery(), query);
         if (cast != null && isUser(cast)) {
+            // users are members of nothing that is a user: an empty collection, once the object is known to exist
             return responses.page(request, "users", List.of(), query, UserResources.USER_DEFAULT, count(query), null);
         }
-        return groups(
-                request,
-                cast == null ? "directoryObjects" : "groups",
-                query,
-                groupsOf(caller, kind, id, relation, query.toQuery(), query));
+        return groups(request, cast == null ? "directoryObjects" : "groups", query, groups);
     }
 
     @GetMapping(
@@ -147,8 +151,8 @@ public class RelationshipsController {
             ApiCaller caller,
             @PathVariable String kind,
             @PathVariable String id,
-            @PathVariable String relation,
-            @PathVariable(required = false) String cast,
+            @PathVariable("memberOf") String relation,
+            @PathVariable(name = "type", required = false) String cast,
             HttpServletRequest request) {
         Query query = ODataQuery.forCount(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES);
         Page<LicensedGroup> page = groupsOf(caller, kind, id, relation, query, null);
