@@ -213,6 +213,14 @@ class GraphQueriesIT extends ApiIT {
         assertThat(states).hasSize(1);
         assertThat(states.get(0).has("assignedByGroup")).isTrue();
         assertThat(states.get(0).get("assignedByGroup").isNull()).isTrue();
+        var details = graph.users()
+                .byUserId(ann)
+                .licenseDetails()
+                .get(rc -> rc.queryParameters.select = new String[] {"skuPartNumber"});
+        assertThat(details.getValue()).singleElement().satisfies(d -> {
+            assertThat(d.getSkuPartNumber()).isEqualTo("EMS");
+            assertThat(d.getServicePlans()).isNull();
+        });
     }
 
     private String create(String name, String location, String mail) {

@@ -35,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/v1.0/users", produces = "application/json")
 public class UsersController {
+    private static final Set<String> LICENSE_DETAILS = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(java.util.List.of("id", "servicePlans", "skuId", "skuPartNumber")));
+
     private final UserDirectory directory;
     private final UserLicensing licensing;
     private final LicensedDirectory reads;
@@ -135,10 +138,17 @@ public class UsersController {
 
     @GetMapping("/{id}/licenseDetails")
     public ObjectNode licenseDetails(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        ODataQuery.of(request, null, Set.of(), Set.of());
+        ODataQuery query = ODataQuery.of(request, null, LICENSE_DETAILS, ODataQuery.SELECT_ONLY);
         LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), true)
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return responses.list(request, "users('" + id + "')/licenseDetails", UserResources.licenseDetails(user));
+        return responses.page(
+                request,
+                "users('" + id + "')/licenseDetails",
+                UserResources.licenseDetails(user),
+                query,
+                LICENSE_DETAILS,
+                null,
+                null);
     }
 
     private ObjectNode licensed(LicensedUser user, HttpServletRequest request) {
