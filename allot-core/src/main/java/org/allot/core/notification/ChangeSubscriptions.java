@@ -23,6 +23,9 @@ public interface ChangeSubscriptions {
 
     void remove(TenantId tenant, UUID id);
 
+    /** Forgets subscriptions that expired, or were removed for failing, before {@code before}; returns how many. */
+    int forget(Instant before);
+
     /** How many subscriptions the tenant has that have not expired. */
     int count(TenantId tenant, Instant now);
 }

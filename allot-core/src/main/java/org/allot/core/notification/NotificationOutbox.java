@@ -22,6 +22,9 @@ public interface NotificationOutbox {
 
     void retry(OutboxEntry entry, Instant next, String error);
 
+    /** Gives a claimed entry back unsent and uncounted, due at {@code at}. */
+    void release(OutboxEntry entry, Instant at);
+
     /** Ends an entry unsent: {@code FAILED} or {@code DROPPED}. */
     void end(OutboxEntry entry, OutboxEntry.State state, String error);
 
@@ -30,4 +33,7 @@ public interface NotificationOutbox {
 
     /** The tenant's latest entries, newest first; of one subscription if {@code subscriptionId} is not null. */
     List<OutboxEntry> recent(TenantId tenant, UUID subscriptionId, int limit);
+
+    /** Forgets delivered, failed and dropped entries created before {@code before}; returns how many. */
+    int forget(Instant before);
 }

@@ -231,7 +231,7 @@ public record AllotProperties(
      * @param trustedCertificates PEM files of certificates trusted for notification URLs besides the JDK's authorities
      */
     public record Notifications(
-            @DefaultValue("1") int workers,
+            @DefaultValue("2") int workers,
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("10s") Duration timeout,
             @DefaultValue("5s") Duration firstRetry,

@@ -37,13 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class NotificationsConfig implements SchedulingConfigurer {
     private final AllotProperties properties;
-    private final JdbcNotificationOutbox outbox;
-    private final Clock clock;
+    private final NotificationDelivery delivery;
 
-    NotificationsConfig(AllotProperties properties, JdbcNotificationOutbox outbox, Clock clock) {
+    NotificationsConfig(AllotProperties properties, NotificationDelivery delivery) {
         this.properties = properties;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.delivery = delivery;
     }
 
     @Bean
@@ -103,13 +101,11 @@ class NotificationsConfig implements SchedulingConfigurer {
         return new NotificationWorker(delivery, n.workers(), n.pollInterval());
     }
 
-    /** Forgets finished notifications older than {@code allot.notifications.keep-for}, hourly. */
+    /** Forgets finished notifications and ended subscriptions older than {@code allot.notifications.keep-for}, hourly. */
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(
-                () -> outbox.forget(
-                        clock.instant().minus(properties.notifications().keepFor())),
-                java.time.Duration.ofHours(1));
+                () -> delivery.tidy(properties.notifications().keepFor()), java.time.Duration.ofHours(1));
     }
 
     /** TLS trusting the JDK's authorities and the certificates of the configured PEM files. */

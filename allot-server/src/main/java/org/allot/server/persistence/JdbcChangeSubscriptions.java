@@ -96,6 +96,15 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
     }
 
     @Override
+    public int forget(Instant before) {
+        return jdbc.sql("""
+                        delete from change_subscription
+                        where expires_at < ? or (state = 'REMOVED' and failing_since < ?)""")
+                .params(SqlValues.time(before), SqlValues.time(before))
+                .update();
+    }
+
+    @Override
     public int count(TenantId tenant, Instant now) {
         return jdbc.sql("select count(*) from change_subscription where tenant_id = ? and expires_at > ?")
                 .params(tenant.value(), SqlValues.time(now))

@@ -29,26 +29,41 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
         this.jdbc = jdbc;
     }
 
+    /** One statement for all the entries (a bulk change may queue thousands). */
     @Override
     public void add(List<OutboxEntry> entries) {
-        for (OutboxEntry e : entries) {
-            ChangeEvent event = e.event();
-            jdbc.sql("""
-                            insert into notification_outbox (tenant_id, subscription_id, event_kind, resource_id,
-                                change_type, membership, lifecycle_event, created_at, next_attempt_at, state)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
-                    .params(
-                            e.tenant().value(),
-                            e.subscriptionId(),
-                            event == null ? null : event.kind().name(),
-                            event == null ? null : event.id(),
-                            event == null ? null : event.changeType().name(),
-                            event != null && event.membership(),
-                            e.lifecycleEvent(),
-                            SqlValues.time(e.created()),
-                            SqlValues.time(e.nextAttempt()))
-                    .update();
+        if (entries.isEmpty()) {
+            return;
         }
+        int n = entries.size();
+        UUID[] tenants = new UUID[n];
+        UUID[] subscriptions = new UUID[n];
+        String[] kinds = new String[n];
+        UUID[] resources = new UUID[n];
+        String[] types = new String[n];
+        Boolean[] membership = new Boolean[n];
+        String[] lifecycle = new String[n];
+        String[] created = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutboxEntry e = entries.get(i);
+            ChangeEvent event = e.event();
+            tenants[i] = e.tenant().value();
+            subscriptions[i] = e.subscriptionId();
+            kinds[i] = event == null ? null : event.kind().name();
+            resources[i] = event == null ? null : event.id();
+            types[i] = event == null ? null : event.changeType().name();
+            membership[i] = event != null && event.membership();
+            lifecycle[i] = e.lifecycleEvent();
+            created[i] = e.created().toString();
+        }
+        jdbc.sql("""
+                        insert into notification_outbox (tenant_id, subscription_id, event_kind, resource_id,
+                            change_type, membership, lifecycle_event, created_at, next_attempt_at, state)
+                        select t, s, k, r, c, m, l, at::timestamptz, at::timestamptz, 'PENDING'
+                        from unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::boolean[], ?::text[],
+                            ?::text[]) as e (t, s, k, r, c, m, l, at)""")
+                .params(tenants, subscriptions, kinds, resources, types, membership, lifecycle, created)
+                .update();
     }
 
     @Override
@@ -85,6 +100,15 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
+    public void release(OutboxEntry entry, Instant at) {
+        jdbc.sql("""
+                        update notification_outbox set next_attempt_at = ?, attempts = greatest(attempts - 1, 0)
+                        where tenant_id = ? and id = ? and state = 'PENDING'""")
+                .params(SqlValues.time(at), entry.tenant().value(), entry.id())
+                .update();
+    }
+
+    @Override
     public void end(OutboxEntry entry, OutboxEntry.State state, String error) {
         jdbc.sql("""
                         update notification_outbox set state = ?, last_error = coalesce(?, last_error)
@@ -117,7 +141,7 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
                 .list();
     }
 
-    /** Forgets delivered, failed and dropped notifications created before {@code before}; returns how many. */
+    @Override
     public int forget(Instant before) {
         return jdbc.sql("delete from notification_outbox where state <> 'PENDING' and created_at < ?")
                 .param(SqlValues.time(before))
