@@ -1,21 +1,28 @@
 package org.allot.server.config;
 
+import java.time.Clock;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryDelta;
 import org.allot.core.directory.DirectorySearch;
+import org.allot.core.rules.GroupOverview;
 import org.allot.core.rules.RuleProcessing;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcDirectoryChanges;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcRuleRuns;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
+import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.query.JdbcAuditQueries;
 import org.allot.server.persistence.query.JdbcDirectoryQueries;
@@ -85,6 +92,17 @@ class QueriesConfig {
     }
 
     @Bean
+    DirectoryDelta directoryDelta(
+            Transactions transactions, JdbcTenants tenants, JdbcClient jdbc, Clock clock, AllotProperties properties) {
+        return new DirectoryDelta(
+                transactions,
+                tenants,
+                new JdbcDirectoryChanges(jdbc),
+                clock,
+                properties.processing().deltaRetention());
+    }
+
+    @Bean
     AuditTrail auditTrail(Transactions transactions, JdbcAuditQueries queries) {
         return new AuditTrail(transactions, queries);
     }
@@ -92,5 +110,22 @@ class QueriesConfig {
     @Bean
     RuleProcessing ruleProcessing(Transactions transactions, JdbcGroups groups, JdbcClient jdbc) {
         return new RuleProcessing(transactions, groups, new JdbcRuleRuns(jdbc));
+    }
+
+    @Bean
+    LicensingViews licensingViews(
+            Transactions transactions,
+            SubscriptionBook subscriptions,
+            LicenseCheck check,
+            ProductCatalog catalog,
+            LicensedDirectory reads,
+            AuditTrail audits) {
+        return new LicensingViews(transactions, subscriptions, check, catalog, reads, audits);
+    }
+
+    @Bean
+    GroupOverview groupOverview(
+            Transactions transactions, LicensedDirectory reads, RuleProcessing rules, SubscriptionBook subscriptions) {
+        return new GroupOverview(transactions, reads, rules, subscriptions);
     }
 }

@@ -3,6 +3,8 @@ package org.allot.server.config;
 import jakarta.servlet.http.HttpServletRequest;
 import org.allot.server.http.GraphErrorBodies;
 import org.allot.server.http.PublicUrl;
+import org.allot.server.persistence.JdbcAdminAccounts;
+import org.allot.server.persistence.JdbcAppRegistrations;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminPrincipal;
@@ -12,13 +14,12 @@ import org.allot.server.security.ApiTokens;
 import org.allot.server.security.ClientAuthenticationFailures;
 import org.allot.server.security.ClientCredentialsRequests;
 import org.allot.server.security.GraphAuthenticationFailures;
-import org.allot.server.security.JdbcAdminAccounts;
-import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.security.NoStoredAuthorizations;
 import org.allot.server.security.OAuthErrors;
 import org.allot.server.security.OAuthTenants;
 import org.allot.server.security.PrehashedBcrypt;
 import org.allot.server.security.RateLimits;
+import org.allot.server.security.RegisteredApps;
 import org.allot.server.security.SignInForm;
 import org.allot.server.security.SignInThrottle;
 import org.allot.server.security.TokenClaims;
@@ -76,8 +77,14 @@ class SecurityConfig {
     }
 
     @Bean
-    JdbcAppRegistrations appRegistrationStore(JdbcClient jdbc, AllotProperties properties) {
-        return new JdbcAppRegistrations(jdbc, properties.api().tokenLifetime());
+    JdbcAppRegistrations appRegistrationStore(JdbcClient jdbc) {
+        return new JdbcAppRegistrations(jdbc);
+    }
+
+    /** The app registrations as the authorization server's clients. */
+    @Bean
+    RegisteredApps registeredApps(JdbcAppRegistrations store, AllotProperties properties) {
+        return new RegisteredApps(store, properties.api().tokenLifetime());
     }
 
     @Bean
@@ -130,7 +137,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain tokenEndpoint(
             HttpSecurity http,
-            JdbcAppRegistrations apps,
+            RegisteredApps apps,
             AuthorizationServerSettings settings,
             PublicUrl publicUrl,
             SignInThrottle throttle,

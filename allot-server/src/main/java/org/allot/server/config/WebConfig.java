@@ -11,20 +11,21 @@ import org.allot.server.http.DatabaseOutages;
 import org.allot.server.http.GraphErrorBodies;
 import org.allot.server.http.PublicUrl;
 import org.allot.server.http.RequestIds;
+import org.allot.server.persistence.JdbcAdminAccounts;
+import org.allot.server.persistence.JdbcAppRegistrations;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiTokens;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Bootstrap;
-import org.allot.server.security.JdbcAdminAccounts;
-import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.web.ApiErrorPages;
 import org.allot.server.web.CallerArguments;
 import org.allot.server.web.GraphErrorReportValve;
 import org.allot.server.web.RequestSizeLimit;
 import org.allot.server.web.RequestText;
 import org.allot.server.web.StrictJson;
+import org.allot.server.web.graph.DeltaResources;
 import org.allot.server.web.graph.Responses;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
@@ -117,6 +118,11 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     Responses responses(JsonMapper json, PublicUrl publicUrl) {
         return new Responses(json, publicUrl);
+    }
+
+    @Bean
+    DeltaResources deltaResources(JsonMapper json, Responses responses) {
+        return new DeltaResources(json, responses);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.allot.server.security;
 
 import java.util.List;
 import java.util.Set;
+import org.allot.server.security.store.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 

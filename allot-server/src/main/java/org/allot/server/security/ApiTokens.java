@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.allot.server.security.store.AppRegistration;
+import org.allot.server.security.store.StoredAppRegistrations;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -32,11 +34,11 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
 
     private record Read(Optional<AppRegistration> app, Instant at) {}
 
-    private final JdbcAppRegistrations apps;
+    private final StoredAppRegistrations apps;
     private final Clock clock;
     private final Map<UUID, Read> recent = new ConcurrentHashMap<>();
 
-    public ApiTokens(JdbcAppRegistrations apps, Clock clock) {
+    public ApiTokens(StoredAppRegistrations apps, Clock clock) {
         this.apps = apps;
         this.clock = clock;
     }

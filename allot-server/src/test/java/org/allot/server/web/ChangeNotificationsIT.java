@@ -19,7 +19,7 @@ import org.allot.core.notification.ChangeType;
 import org.allot.core.notification.OutboxEntry;
 import org.allot.server.persistence.JdbcChangeSubscriptions;
 import org.allot.server.persistence.JdbcNotificationOutbox;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.NotificationReceiver;
 import org.allot.server.testing.NotificationReceiver.Endpoint;
 import org.allot.server.web.ApiClient.Response;

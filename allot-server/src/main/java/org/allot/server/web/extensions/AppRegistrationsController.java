@@ -103,7 +103,7 @@ public class AppRegistrationsController {
         return ResponseEntity.noContent().build();
     }
 
-    private static AppRegistration view(org.allot.server.security.AppRegistration app, String secret) {
+    private static AppRegistration view(org.allot.server.security.store.AppRegistration app, String secret) {
         return new AppRegistration(
                 app.clientId().toString(),
                 app.displayName(),

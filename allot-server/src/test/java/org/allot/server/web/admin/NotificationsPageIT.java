@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.NotificationReceiver;
 import org.allot.server.testing.NotificationReceiver.Endpoint;
 import org.allot.server.web.ApiClient;
