@@ -34,7 +34,7 @@ import org.allot.core.subscription.Subscriptions;
 /**
  * The core's services, wired together over one set of ports: licensing, dynamic membership (which licensing tells
  * whose plans changed, and which follows the directory with licensing), the directory, the subscription book and the
- * license check. The server assembles them over its JDBC adapters, the in-memory test kit over in-memory ones — the
+ * license check; {@code changes} hears the directory's changes last (change notifications). The server assembles them over its JDBC adapters, the in-memory test kit over in-memory ones — the
  * same way.
  */
 public record CoreServices(
@@ -67,7 +67,50 @@ public record CoreServices(
             LicenseChecks licenseChecks,
             AuditLog audit,
             Clock clock,
-            LicensingSettings settings) {
+            LicensingSettings settings,
+            DirectoryListener changes) {
+        /** Ports with nobody else listening to the directory's changes. */
+        public Ports(
+                Transactions transactions,
+                Tenants tenants,
+                TenantLocks tenantLocks,
+                Users users,
+                Groups groups,
+                Memberships memberships,
+                DynamicGroups dynamicGroups,
+                ProductCatalog catalog,
+                Subscriptions subscriptions,
+                Seats seats,
+                Assignments assignments,
+                GroupLicenses groupLicenses,
+                LicenseJobs licenseJobs,
+                MembershipJobs membershipJobs,
+                LicenseChecks licenseChecks,
+                AuditLog audit,
+                Clock clock,
+                LicensingSettings settings) {
+            this(
+                    transactions,
+                    tenants,
+                    tenantLocks,
+                    users,
+                    groups,
+                    memberships,
+                    dynamicGroups,
+                    catalog,
+                    subscriptions,
+                    seats,
+                    assignments,
+                    groupLicenses,
+                    licenseJobs,
+                    membershipJobs,
+                    licenseChecks,
+                    audit,
+                    clock,
+                    settings,
+                    DirectoryListener.NONE);
+        }
+
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(tenants, "tenants");
@@ -87,6 +130,7 @@ public record CoreServices(
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(changes, "changes");
         }
     }
 
@@ -137,7 +181,7 @@ public record CoreServices(
                 p.catalog(),
                 p.tenants(),
                 p.settings().chunkSize());
-        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership);
+        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership, p.changes());
         return new CoreServices(
                 licensing,
                 ruleMemberships,

@@ -50,6 +50,9 @@ public interface DirectoryListener {
     /** A group was created ({@code before} null) or changed. */
     default void groupChanged(Caller caller, Group before, Group after) {}
 
+    /** A group was removed (after its memberships in other groups). */
+    default void groupDeleted(Caller caller, Group group) {}
+
     /** A member joined ({@code added}) or left a group. */
     default void membershipChanged(Caller caller, GroupId group, Member member, boolean added) {}
 

@@ -71,6 +71,11 @@ public final class DirectoryListeners implements DirectoryListener {
     }
 
     @Override
+    public void groupDeleted(Caller caller, Group group) {
+        listeners.forEach(l -> l.groupDeleted(caller, group));
+    }
+
+    @Override
     public void membershipChanged(Caller caller, GroupId group, Member member, boolean added) {
         listeners.forEach(l -> l.membershipChanged(caller, group, member, added));
     }

@@ -182,6 +182,7 @@ public final class GroupDirectory {
             listener.membershipChanged(caller, parent, Member.group(id), false);
         }
         groups.remove(caller.tenant(), id);
+        listener.groupDeleted(caller, group);
         audit.append(AuditEvent.of(caller, clock.instant(), Activity.DELETE_GROUP, target(group), List.of()));
         return Outcome.done(group);
     }

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secrets the master key that seals secrets at rest
  * @param signIn throttling of failed sign-ins and token requests (docs/security.md)
  * @param metrics who may read {@code /actuator/metrics} besides Global Administrators (docs/security.md)
+ * @param notifications delivery of change notifications (docs/api.md#change-notifications)
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -41,7 +42,8 @@ public record AllotProperties(
         List<String> trustedProxies,
         @DefaultValue Secrets secrets,
         @DefaultValue SignIn signIn,
-        @DefaultValue Metrics metrics) {
+        @DefaultValue Metrics metrics,
+        @DefaultValue Notifications notifications) {
 
     /**
      * @param key base64 of 32 random bytes ({@code openssl rand -base64 32}) that seal secrets at rest (token-signing
@@ -217,4 +219,32 @@ public record AllotProperties(
      *     read metrics
      */
     public record Metrics(String scrapeToken) {}
+
+    /**
+     * @param workers delivery threads per server; 0: this server delivers nothing (others sharing the database may)
+     * @param pollInterval how often idle delivery threads look for due notifications
+     * @param timeout how long an endpoint has to answer the validation handshake or a notification (Graph: 10 s)
+     * @param firstRetry the pause after a first failed delivery; it doubles with each further failure
+     * @param maxBackoff the longest pause between two attempts
+     * @param retryFor how long a notification is retried before it is given up (Graph: 4 hours)
+     * @param removeAfter how long a notification URL may fail without a success before its subscription is removed
+     * @param lease how long a claimed notification stays with its deliverer (must exceed {@code timeout})
+     * @param batch notifications claimed at once by a thread
+     * @param maxSubscriptions unexpired subscriptions a tenant may hold
+     * @param keepFor how long delivered, failed and dropped notifications stay listed
+     * @param trustedCertificates PEM files of certificates trusted for notification URLs besides the JDK's authorities
+     */
+    public record Notifications(
+            @DefaultValue("2") int workers,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("5s") Duration firstRetry,
+            @DefaultValue("15m") Duration maxBackoff,
+            @DefaultValue("4h") Duration retryFor,
+            @DefaultValue("24h") Duration removeAfter,
+            @DefaultValue("1m") Duration lease,
+            @DefaultValue("100") int batch,
+            @DefaultValue("1000") int maxSubscriptions,
+            @DefaultValue("7d") Duration keepFor,
+            @DefaultValue List<Path> trustedCertificates) {}
 }

@@ -11,6 +11,7 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.notification.ChangeNotifications;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.persistence.JdbcAssignments;
@@ -157,7 +158,8 @@ class CoreConfig {
             JdbcLicenseChecks licenseChecks,
             JdbcAuditLog auditLog,
             Clock clock,
-            LicensingSettings settings) {
+            LicensingSettings settings,
+            ChangeNotifications changeNotifications) {
         return CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
@@ -176,7 +178,8 @@ class CoreConfig {
                 licenseChecks,
                 auditLog,
                 clock,
-                settings));
+                settings,
+                changeNotifications.capture()));
     }
 
     @Bean

@@ -35,6 +35,10 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/v1.0/groups", Capability.MANAGE_GROUPS),
             rule(HttpMethod.PATCH, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
             rule(HttpMethod.DELETE, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
+            // change notifications: whoever may read a resource may subscribe to its changes (as in Graph)
+            rule(HttpMethod.POST, "/v1.0/subscriptions", Capability.READ),
+            rule(HttpMethod.PATCH, "/v1.0/subscriptions/*", Capability.READ),
+            rule(HttpMethod.DELETE, "/v1.0/subscriptions/*", Capability.READ),
             // Allot's extensions
             rule(HttpMethod.POST, "/allot/v1/groups/*/seatImpact", Capability.ASSIGN_GROUP_LICENSES),
             // previews change nothing: whoever reads the directory may run them

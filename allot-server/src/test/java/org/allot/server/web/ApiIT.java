@@ -19,6 +19,7 @@ import org.allot.server.ldap.TestDirectory;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.store.Role;
+import org.allot.server.testing.NotificationReceiver;
 import org.allot.server.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +56,13 @@ public abstract class ApiIT {
         registry.add("allot.sync.poll-interval", () -> "250ms");
         registry.add("allot.trusted-proxies", () -> TRUSTED_PROXY + "/32");
         registry.add("allot.metrics.scrape-token", () -> METRICS_TOKEN);
+        registry.add(
+                "allot.notifications.trusted-certificates",
+                () -> NotificationReceiver.shared().certificate().toString());
+        registry.add("allot.notifications.poll-interval", () -> "50ms");
+        registry.add("allot.notifications.first-retry", () -> "200ms");
+        registry.add("allot.notifications.max-backoff", () -> "1s");
+        registry.add("allot.notifications.remove-after", () -> "3s");
     }
 
     /**

@@ -1,0 +1,243 @@
+package org.allot.core.notification;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.allot.core.Caller;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.Transactions;
+
+/**
+ * Change subscriptions as Graph's {@code /subscriptions}: created after the notification URL (and the lifecycle URL)
+ * passed the validation handshake, renewed, deleted, listed; and what was delivered to them. The directory's changes
+ * reach the outbox through {@link #capture()}.
+ */
+public final class ChangeNotifications {
+    /** Graph's longest subscription to directory resources (users, groups): 41,760 minutes (29 days). */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(29);
+
+    public static final int MAX_CLIENT_STATE = 128;
+    public static final int MAX_URL = 2048;
+    static final String HANDSHAKE_FAILED = "Subscription validation request failed. Notification endpoint must respond"
+            + " with 200 OK to validation request.";
+    private static final Pattern RESOURCE = Pattern.compile(
+            "(users|groups)(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEMBERS = Pattern.compile(
+            "groups/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/members", Pattern.CASE_INSENSITIVE);
+
+    private final Transactions work;
+    private final ChangeSubscriptions subscriptions;
+    private final NotificationOutbox outbox;
+    private final WebhookEndpoints endpoints;
+    private final NotificationSettings settings;
+    private final Clock clock;
+
+    public ChangeNotifications(
+            Transactions work,
+            ChangeSubscriptions subscriptions,
+            NotificationOutbox outbox,
+            WebhookEndpoints endpoints,
+            NotificationSettings settings,
+            Clock clock) {
+        this.work = work;
+        this.subscriptions = subscriptions;
+        this.outbox = outbox;
+        this.endpoints = endpoints;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The listener that fans the directory's changes out into the outbox, in the unit of work of each change. */
+    public ChangeCapture capture() {
+        return new ChangeCapture(subscriptions, outbox, clock);
+    }
+
+    /**
+     * Creates a subscription: the request is checked, then the notification URL (and the lifecycle URL, if any) must
+     * pass the validation handshake, outside any unit of work; only then is the subscription stored.
+     */
+    public Outcome<ChangeSubscription> create(Caller caller, SubscriptionRequest request) {
+        Instant now = clock.instant();
+        Outcome<ChangeSubscription> checked = check(caller, request, now);
+        if (!checked.isDone()) {
+            return checked;
+        }
+        ChangeSubscription subscription = checked.value();
+        for (URI url : urls(subscription)) {
+            if (endpoints.validate(url, UUID.randomUUID().toString()).isPresent()) {
+                return Outcome.refused(Rejection.invalid(HANDSHAKE_FAILED));
+            }
+        }
+        return work.run(() -> {
+            if (subscriptions.count(caller.tenant(), now) >= settings.maxSubscriptions()) {
+                return Outcome.refused(Rejection.invalid(
+                        "The tenant has reached its limit of %d subscriptions.", settings.maxSubscriptions()));
+            }
+            subscriptions.add(subscription);
+            return Outcome.done(subscription);
+        });
+    }
+
+    /** A subscription that still receives notifications (expired and removed ones are gone, as in Graph). */
+    public Optional<ChangeSubscription> find(TenantId tenant, UUID id) {
+        Instant now = clock.instant();
+        return work.read(() -> subscriptions.find(tenant, id)).filter(s -> s.live(now));
+    }
+
+    public List<ChangeSubscription> list(TenantId tenant) {
+        Instant now = clock.instant();
+        return work.read(() -> subscriptions.all(tenant)).stream()
+                .filter(s -> s.live(now))
+                .toList();
+    }
+
+    /** Every subscription of the tenant, removed and expired ones too (for administrators). */
+    public List<ChangeSubscription> all(TenantId tenant) {
+        return work.read(() -> subscriptions.all(tenant));
+    }
+
+    /** Whether the subscription has expired by now. */
+    public boolean expired(ChangeSubscription subscription) {
+        return subscription.expired(clock.instant());
+    }
+
+    /** Renews a subscription: a new expiration, within Graph's limit. */
+    public Outcome<ChangeSubscription> renew(Caller caller, UUID id, String expirationDateTime) {
+        Instant now = clock.instant();
+        Outcome<Instant> expiration = expiration(expirationDateTime, now);
+        if (!expiration.isDone()) {
+            return Outcome.refused(expiration.rejection());
+        }
+        return work.run(() -> {
+            Optional<ChangeSubscription> found =
+                    subscriptions.find(caller.tenant(), id).filter(s -> s.live(now));
+            if (found.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(id));
+            }
+            ChangeSubscription renewed = found.get().withExpiration(expiration.value());
+            subscriptions.update(renewed);
+            return Outcome.done(renewed);
+        });
+    }
+
+    /** Deletes a subscription; what was still pending for it is dropped. */
+    public Outcome<ChangeSubscription> delete(Caller caller, UUID id) {
+        return work.run(() -> {
+            Optional<ChangeSubscription> found = subscriptions.find(caller.tenant(), id);
+            if (found.isEmpty() || !found.get().live(clock.instant())) {
+                return Outcome.refused(Rejection.notFound(id));
+            }
+            outbox.dropPending(caller.tenant(), id, "subscription deleted");
+            subscriptions.remove(caller.tenant(), id);
+            return Outcome.done(found.get());
+        });
+    }
+
+    /** The tenant's latest notifications and their delivery, newest first (of one subscription, or all). */
+    public List<OutboxEntry> deliveries(TenantId tenant, UUID subscription, int limit) {
+        return work.read(() -> outbox.recent(tenant, subscription, limit));
+    }
+
+    private static List<URI> urls(ChangeSubscription subscription) {
+        List<URI> urls = new ArrayList<>(List.of(subscription.notificationUrl()));
+        if (subscription.lifecycleNotificationUrl() != null) {
+            urls.add(subscription.lifecycleNotificationUrl());
+        }
+        return urls;
+    }
+
+    private Outcome<ChangeSubscription> check(Caller caller, SubscriptionRequest request, Instant now) {
+        Set<ChangeType> types = EnumSet.noneOf(ChangeType.class);
+        String typeText = request.changeType() == null ? "" : request.changeType();
+        for (String name : typeText.split(",", -1)) {
+            Optional<ChangeType> type = ChangeType.ofWireName(name.trim().toLowerCase(Locale.ROOT));
+            if (type.isEmpty()) {
+                return Outcome.refused(Rejection.invalid("Invalid 'changeType' attribute: '%s'.", typeText));
+            }
+            types.add(type.get());
+        }
+        String resource = request.resource() == null ? "" : request.resource().replaceFirst("^/", "");
+        if (!RESOURCE.matcher(resource).matches() && !MEMBERS.matcher(resource).matches()) {
+            return Outcome.refused(Rejection.invalid("Resource '%s' is not supported.", resource));
+        }
+        Outcome<URI> url = url("notificationUrl", request.notificationUrl());
+        if (!url.isDone()) {
+            return Outcome.refused(url.rejection());
+        }
+        URI lifecycle = null;
+        if (request.lifecycleNotificationUrl() != null) {
+            Outcome<URI> checked = url("lifecycleNotificationUrl", request.lifecycleNotificationUrl());
+            if (!checked.isDone()) {
+                return Outcome.refused(checked.rejection());
+            }
+            lifecycle = checked.value();
+        }
+        if (request.clientState() != null && request.clientState().length() > MAX_CLIENT_STATE) {
+            return Outcome.refused(
+                    Rejection.invalid("The clientState cannot be longer than %d characters.", MAX_CLIENT_STATE));
+        }
+        Outcome<Instant> expiration = expiration(request.expirationDateTime(), now);
+        if (!expiration.isDone()) {
+            return Outcome.refused(expiration.rejection());
+        }
+        return Outcome.done(new ChangeSubscription(
+                UUID.randomUUID(),
+                caller.tenant(),
+                resource,
+                types,
+                url.value(),
+                lifecycle,
+                request.clientState(),
+                expiration.value(),
+                now,
+                caller.actor().id(),
+                ChangeSubscription.State.ACTIVE,
+                null));
+    }
+
+    private static Outcome<URI> url(String name, String value) {
+        if (value == null || value.isBlank() || value.length() > MAX_URL) {
+            return Outcome.refused(Rejection.invalid("Invalid '%s' attribute.", name));
+        }
+        try {
+            URI uri = new URI(value);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                return Outcome.refused(Rejection.invalid("The %s must be an absolute https URL.", name));
+            }
+            return Outcome.done(uri);
+        } catch (URISyntaxException e) {
+            return Outcome.refused(Rejection.invalid("Invalid '%s' attribute.", name));
+        }
+    }
+
+    private static Outcome<Instant> expiration(String value, Instant now) {
+        Instant expiration;
+        try {
+            expiration = OffsetDateTime.parse(value == null ? "" : value).toInstant();
+        } catch (DateTimeParseException e) {
+            return Outcome.refused(Rejection.invalid("Invalid 'expirationDateTime' attribute: '%s'.", value));
+        }
+        if (!expiration.isAfter(now)) {
+            return Outcome.refused(Rejection.invalid("Subscription expiration must be in the future."));
+        }
+        if (expiration.isAfter(now.plus(MAX_LIFETIME))) {
+            return Outcome.refused(Rejection.invalid(
+                    "Subscription expiration can only be %d minutes in the future.", MAX_LIFETIME.toMinutes()));
+        }
+        return Outcome.done(expiration);
+    }
+}

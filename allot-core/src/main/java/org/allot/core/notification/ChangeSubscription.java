@@ -1,0 +1,116 @@
+package org.allot.core.notification;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.allot.core.TenantId;
+
+/**
+ * A subscription to changes of a resource ({@code users}, {@code users/{id}}, {@code groups}, {@code groups/{id}},
+ * {@code groups/{id}/members}), delivered to {@code notificationUrl} until {@code expiration}.
+ *
+ * @param applicationId the app (or person) that created it, as Graph's {@code applicationId} / {@code creatorId}
+ * @param state {@code ACTIVE}; {@code FAILING} while its notification URL fails (since {@code failingSince}); {@code
+ *     REMOVED} once it failed for too long (nothing more is delivered)
+ */
+public record ChangeSubscription(
+        UUID id,
+        TenantId tenant,
+        String resource,
+        Set<ChangeType> changeTypes,
+        URI notificationUrl,
+        URI lifecycleNotificationUrl,
+        String clientState,
+        Instant expiration,
+        Instant created,
+        String applicationId,
+        State state,
+        Instant failingSince) {
+
+    public enum State {
+        ACTIVE,
+        FAILING,
+        REMOVED
+    }
+
+    public ChangeSubscription {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(resource, "resource");
+        changeTypes = Set.copyOf(changeTypes);
+        Objects.requireNonNull(notificationUrl, "notificationUrl");
+        Objects.requireNonNull(expiration, "expiration");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** Graph's {@code changeType}: the types in Graph's order, comma-separated. */
+    public String changeTypeText() {
+        return java.util.Arrays.stream(ChangeType.values())
+                .filter(changeTypes::contains)
+                .map(ChangeType::wireName)
+                .collect(Collectors.joining(","));
+    }
+
+    public boolean expired(Instant now) {
+        return !expiration.isAfter(now);
+    }
+
+    /** Whether notifications are still sent for it. */
+    public boolean live(Instant now) {
+        return state != State.REMOVED && !expired(now);
+    }
+
+    /** Whether the change is one this subscription asked for. */
+    public boolean matches(ChangeEvent event) {
+        if (!changeTypes.contains(event.changeType())) {
+            return false;
+        }
+        String[] path = resource.toLowerCase(Locale.ROOT).split("/");
+        String collection = event.kind().collection().toLowerCase(Locale.ROOT);
+        if (!path[0].equals(collection)) {
+            return false;
+        }
+        return switch (path.length) {
+            case 1 -> !event.membership();
+            case 2 -> !event.membership() && path[1].equals(event.id().toString());
+            default -> event.membership() && path[1].equals(event.id().toString());
+        };
+    }
+
+    public ChangeSubscription withExpiration(Instant value) {
+        return new ChangeSubscription(
+                id,
+                tenant,
+                resource,
+                changeTypes,
+                notificationUrl,
+                lifecycleNotificationUrl,
+                clientState,
+                value,
+                created,
+                applicationId,
+                state,
+                failingSince);
+    }
+
+    public ChangeSubscription withState(State value, Instant since) {
+        return new ChangeSubscription(
+                id,
+                tenant,
+                resource,
+                changeTypes,
+                notificationUrl,
+                lifecycleNotificationUrl,
+                clientState,
+                expiration,
+                created,
+                applicationId,
+                value,
+                since);
+    }
+}

@@ -1,0 +1,118 @@
+package org.allot.core.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.TenantId;
+import org.allot.core.Transactions;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Member;
+import org.allot.core.directory.UserId;
+import org.allot.core.testing.InMemoryChangeSubscriptions;
+import org.allot.core.testing.InMemoryNotificationOutbox;
+import org.allot.core.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+/** Subscriptions as Graph takes them, and the fan-out of the directory's changes to the subscriptions they match. */
+class ChangeNotificationsTest {
+    private static final String HOOK = "https://hooks.example.com/allot";
+
+    private final MutableClock clock = MutableClock.startingAt("2026-12-01T10:00:00Z");
+    private final InMemoryChangeSubscriptions subscriptions = new InMemoryChangeSubscriptions();
+    private final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
+    private final RecordingEndpoints endpoints = new RecordingEndpoints();
+    private final ChangeNotifications notifications = new ChangeNotifications(
+            Transactions.NONE, subscriptions, outbox, endpoints, NotificationSettings.DEFAULT, clock);
+    private final Caller app = Caller.of(TenantId.random(), Actor.app("app", "hook app"));
+
+    @Test
+    void aSubscriptionIsStoredOnlyAfterItsUrlsPassTheHandshake() {
+        endpoints.refusing.add(URI.create(HOOK));
+
+        Outcome<ChangeSubscription> refused = subscribe("users", "created", HOOK, Duration.ofHours(1));
+
+        assertThat(refused.rejection().message()).isEqualTo(ChangeNotifications.HANDSHAKE_FAILED);
+        assertThat(endpoints.validated).containsExactly(URI.create(HOOK));
+        assertThat(subscriptions.all(app.tenant())).isEmpty();
+    }
+
+    @Test
+    void requestsGraphRefusesAreRefused() {
+        assertThat(message(subscribe("users", "created", HOOK, ChangeNotifications.MAX_LIFETIME.plusMinutes(1))))
+                .isEqualTo("Subscription expiration can only be 41760 minutes in the future.");
+        assertThat(subscribe("users", "created", HOOK, ChangeNotifications.MAX_LIFETIME)
+                        .isDone())
+                .isTrue();
+        assertThat(message(subscribe("users", "created", HOOK, Duration.ofMinutes(-1))))
+                .isEqualTo("Subscription expiration must be in the future.");
+        assertThat(message(subscribe("users", "created", "http://hooks.example.com/allot", Duration.ofHours(1))))
+                .isEqualTo("The notificationUrl must be an absolute https URL.");
+        assertThat(message(subscribe("users", "created,renamed", HOOK, Duration.ofHours(1))))
+                .isEqualTo("Invalid 'changeType' attribute: 'created,renamed'.");
+        assertThat(message(subscribe("subscribedSkus", "created", HOOK, Duration.ofHours(1))))
+                .isEqualTo("Resource 'subscribedSkus' is not supported.");
+        assertThat(message(subscribe("groups/not-an-id/members", "updated", HOOK, Duration.ofHours(1))))
+                .isEqualTo("Resource 'groups/not-an-id/members' is not supported.");
+        assertThat(endpoints.validated).hasSize(1);
+    }
+
+    @Test
+    void aChangeIsQueuedOncePerLiveSubscriptionItMatches() {
+        GroupId staff = new GroupId(UUID.randomUUID());
+        UUID users = subscribe("users", "created,updated", HOOK, Duration.ofHours(1))
+                .value()
+                .id();
+        UUID groups = subscribe("Groups", "updated", HOOK, Duration.ofHours(1))
+                .value()
+                .id();
+        UUID members = subscribe("groups/" + staff.value() + "/members", "updated", HOOK, Duration.ofHours(1))
+                .value()
+                .id();
+        UUID deletions = subscribe("groups", "deleted", HOOK, Duration.ofMinutes(1))
+                .value()
+                .id();
+        ChangeCapture capture = notifications.capture();
+
+        capture.groupChanged(app, null, Group.security(staff, "Staff", "staff", clock.instant()));
+        capture.membershipChanged(app, staff, Member.user(new UserId(UUID.randomUUID())), true);
+        clock.advance(Duration.ofMinutes(2));
+        capture.groupDeleted(app, Group.security(staff, "Staff", "staff", clock.instant()));
+
+        assertThat(outbox.all())
+                .extracting(e -> label(e, users, groups, members, deletions))
+                .containsExactly(
+                        "groups updated Groups/" + staff.value(),
+                        "members updated Groups/" + staff.value() + "/members");
+    }
+
+    private static String label(OutboxEntry e, UUID users, UUID groups, UUID members, UUID deletions) {
+        java.util.Map<UUID, String> names =
+                java.util.Map.of(users, "users", groups, "groups", members, "members", deletions, "deletions");
+        return names.get(e.subscriptionId()) + " " + e.event().changeType().wireName() + " "
+                + e.event().resource();
+    }
+
+    private Outcome<ChangeSubscription> subscribe(String resource, String types, String url, Duration lifetime) {
+        return notifications.create(
+                app,
+                new SubscriptionRequest(
+                        types,
+                        url,
+                        null,
+                        resource,
+                        clock.instant().plus(lifetime).toString(),
+                        "state"));
+    }
+
+    private static String message(Outcome<?> outcome) {
+        assertThat(outcome.rejection().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        return outcome.rejection().message();
+    }
+}
