@@ -5,6 +5,7 @@ import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryObjects;
 import org.allot.core.directory.DirectorySearch;
 import org.allot.core.rules.RuleProcessing;
 import org.allot.core.subscription.SubscriptionBook;
@@ -82,6 +83,12 @@ class QueriesConfig {
     @Bean
     DirectorySearch directorySearch(Transactions transactions, JdbcDirectoryQueries queries, JdbcGroups groups) {
         return new DirectorySearch(transactions, queries, groups);
+    }
+
+    @Bean
+    DirectoryObjects directoryObjects(
+            Transactions transactions, JdbcDirectoryQueries queries, JdbcUsers users, JdbcGroups groups) {
+        return new DirectoryObjects(transactions, queries, users, groups);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.allot.server.config;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.allot.server.http.GraphErrorBodies;
 import org.allot.server.http.PublicUrl;
 import org.allot.server.persistence.JdbcTenants;
@@ -9,6 +10,7 @@ import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.AdminSessions;
 import org.allot.server.security.ApiAccess;
 import org.allot.server.security.ApiTokens;
+import org.allot.server.security.ClientAssertions;
 import org.allot.server.security.ClientAuthenticationFailures;
 import org.allot.server.security.ClientCredentialsRequests;
 import org.allot.server.security.GraphAuthenticationFailures;
@@ -25,6 +27,8 @@ import org.allot.server.security.TokenClaims;
 import org.allot.server.security.TokenEndpointGuard;
 import org.allot.server.security.TokenEndpointTenant;
 import org.allot.server.security.UnknownClients;
+import org.allot.server.web.graph.Endpoints;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,6 +52,7 @@ import org.springframework.security.web.authentication.preauth.AbstractPreAuthen
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Security: the OAuth 2.0 token endpoint ({@code POST /oauth2/v2.0/token}, client credentials, JWT), the API
@@ -135,10 +140,12 @@ class SecurityConfig {
             PublicUrl publicUrl,
             SignInThrottle throttle,
             PasswordEncoder passwords,
-            OAuthTenants tenants)
+            OAuthTenants tenants,
+            Clock clock)
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         UnknownClients unknown = new UnknownClients(apps, passwords);
+        ClientAssertions assertions = new ClientAssertions(apps, publicUrl, clock);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -147,7 +154,10 @@ class SecurityConfig {
                 .with(server, s -> s.registeredClientRepository(apps)
                         .authorizationService(new NoStoredAuthorizations())
                         .authorizationServerSettings(settings)
-                        .clientAuthentication(c -> c.authenticationProviders(p -> p.add(0, unknown))
+                        .clientAuthentication(c -> c.authenticationProviders(p -> {
+                                    p.add(0, unknown);
+                                    p.add(0, assertions);
+                                })
                                 .errorResponseHandler(new ClientAuthenticationFailures()))
                         .tokenEndpoint(t -> t.authenticationProviders(p -> p.replaceAll(
                                         provider -> provider instanceof OAuth2ClientCredentialsAuthenticationProvider
@@ -197,7 +207,8 @@ class SecurityConfig {
             ApiTokens tokens,
             GraphAuthenticationFailures failures,
             GraphErrorBodies errors,
-            AllotProperties properties)
+            AllotProperties properties,
+            ApplicationContext context)
             throws Exception {
         http.securityMatcher("/v1.0/**", "/allot/v1/**")
                 .csrf(csrf -> csrf.disable())
@@ -212,7 +223,10 @@ class SecurityConfig {
                                 properties.api().rateLimit(),
                                 properties.api().ratePeriod()),
                         BearerTokenAuthenticationFilter.class);
-        ApiAccess.apply(http);
+        ApiAccess.apply(
+                http,
+                new Endpoints(
+                        () -> context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)));
         return http.build();
     }
 
