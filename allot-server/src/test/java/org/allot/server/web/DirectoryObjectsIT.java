@@ -34,7 +34,7 @@ class DirectoryObjectsIT extends ApiIT {
         User ann = graph.users().post(newUser(admin, "ann"));
         Group outer = graph.groups().post(securityGroup("Outer"));
         Group inner = graph.groups().post(securityGroup("Inner"));
-        Group list = graph.groups().post(mailList("Newsletter"));
+        Group list = graph.groups().post(unifiedGroup("Newsletter"));
         Group other = graph.groups().post(securityGroup("Other"));
         join(graph, outer.getId(), inner.getId());
         join(graph, inner.getId(), ann.getId());
@@ -200,10 +200,10 @@ class DirectoryObjectsIT extends ApiIT {
         return body;
     }
 
-    private static Group mailList(String name) {
+    private static Group unifiedGroup(String name) {
         Group group = new Group();
         group.setDisplayName(name);
-        group.setMailEnabled(true);
+        group.setMailEnabled(false);
         group.setMailNickname(name.toLowerCase(java.util.Locale.ROOT));
         group.setSecurityEnabled(false);
         group.setGroupTypes(List.of("Unified"));

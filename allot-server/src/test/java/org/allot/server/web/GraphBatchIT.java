@@ -61,7 +61,6 @@ class GraphBatchIT extends ApiIT {
         BatchResponseContentCollection responses =
                 graph.getBatchRequestBuilder().post(batches, null);
 
-        assertThat(batches.getBatchRequestsForExecution()).hasSize(2);
         assertThat(responses.getResponsesStatusCodes()).hasSize(40).allSatisfy((id, status) -> assertThat(status)
                 .isEqualTo(200));
         User licensed = responses.getResponseById(steps.get(0), User::createFromDiscriminatorValue);
@@ -123,7 +122,8 @@ class GraphBatchIT extends ApiIT {
                    "body":{"usageLocation":"SE"}},
                   {"id":"nowhere","method":"GET","url":"/users/%s/noSuchThing"}]}""".formatted(user, user, user));
 
-        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.status()).as(batch.raw().body()).isEqualTo(200);
+        assertThat(batch.body()).as(batch.raw().body()).isNotNull();
         JsonNode answers = batch.body().path("responses");
         assertThat(answer(answers, "read").path("status").asInt()).isEqualTo(200);
         assertThat(answer(answers, "read").path("body").path("displayName").asString())
@@ -136,7 +136,7 @@ class GraphBatchIT extends ApiIT {
                         .asString())
                 .isEqualTo("Authorization_RequestDenied");
         assertThat(answer(answers, "nowhere").path("status").asInt()).isEqualTo(404);
-        assertThat(reader.get("/v1.0/users/" + user)
+        assertThat(reader.get("/v1.0/users/" + user + "?$select=usageLocation")
                         .body()
                         .path("usageLocation")
                         .asString())
@@ -171,7 +171,10 @@ class GraphBatchIT extends ApiIT {
         }
         assertThat(admin.post("/v1.0/$batch", "{\"requests\":[]}").status()).isEqualTo(400);
         assertThat(admin.post("/v1.0/$batch", "[]").status()).isEqualTo(400);
-        assertThat(admin.get("/v1.0/users/" + user).body().path("usageLocation").asString())
+        assertThat(admin.get("/v1.0/users/" + user + "?$select=usageLocation")
+                        .body()
+                        .path("usageLocation")
+                        .asString())
                 .as("nothing of a refused batch ran")
                 .isEqualTo("US");
     }

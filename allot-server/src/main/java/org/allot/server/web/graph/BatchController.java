@@ -4,10 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,13 +60,13 @@ public class BatchController {
     }
 
     @PostMapping(path = "/v1.0/$batch", produces = "application/json")
-    public ObjectNode batch(@RequestBody JsonNode body, HttpServletRequest request, HttpServletResponse response) {
+    public ObjectNode batch(@RequestBody JsonNode body, HttpServletRequest request) {
         List<BatchSteps.Step> steps = BatchSteps.read(body, json);
         Map<String, ObjectNode> answers = new HashMap<>();
         Map<String, Integer> statuses = new HashMap<>();
         for (BatchSteps.Step step : steps) {
             ObjectNode answer = step.dependsOn().stream().allMatch(d -> succeeded(statuses.get(d)))
-                    ? run(step, request, response)
+                    ? run(step, request)
                     : failedDependency(step, request);
             statuses.put(step.id(), answer.path("status").asInt());
             answers.put(step.id(), answer);
@@ -80,7 +77,7 @@ public class BatchController {
         return batch;
     }
 
-    private ObjectNode run(BatchSteps.Step step, HttpServletRequest batch, HttpServletResponse batchResponse) {
+    private ObjectNode run(BatchSteps.Step step, HttpServletRequest batch) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(step.headers());
         headers.putIfAbsent("Accept", List.of("application/json"));
@@ -95,7 +92,7 @@ public class BatchController {
         BatchExchange.Request inner = new BatchExchange.Request(container(batch), step.method(), headers, step.body());
         inner.setAttribute(RequestIds.ATTRIBUTE, batch.getAttribute(RequestIds.ATTRIBUTE));
         inner.setAttribute(RequestIds.CLIENT_ATTRIBUTE, batch.getAttribute(RequestIds.CLIENT_ATTRIBUTE));
-        BatchExchange.Response answer = new BatchExchange.Response(container(batchResponse));
+        BatchExchange.Response answer = new BatchExchange.Response();
         RequestDispatcher dispatcher = batch.getServletContext().getRequestDispatcher(step.path());
         if (dispatcher == null) {
             return error(step.id(), batch, 400, "BadRequest", "Invalid request URL.");
@@ -190,13 +187,5 @@ public class BatchController {
             current = wrapper.getRequest();
         }
         return (HttpServletRequest) current;
-    }
-
-    private static HttpServletResponse container(HttpServletResponse response) {
-        ServletResponse current = response;
-        while (current instanceof ServletResponseWrapper wrapper) {
-            current = wrapper.getResponse();
-        }
-        return (HttpServletResponse) current;
     }
 }

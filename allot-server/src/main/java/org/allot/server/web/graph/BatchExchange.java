@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ final class BatchExchange {
 
     /** The inner request: wraps the container's own request, of which it keeps the connection's facts only. */
     static final class Request extends HttpServletRequestWrapper {
+        /** The prefix of Tomcat's own request attributes. */
+        private static final String CONTAINER = "org.apache.catalina.";
+
         private final String method;
         private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private final byte[] body;
@@ -141,9 +145,14 @@ final class BatchExchange {
             return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
         }
 
+        /**
+         * The request's own attributes; the servlet container's (its dispatcher type and path, which it reads to
+         * dispatch) are read from the container's request until the dispatch sets its own.
+         */
         @Override
         public Object getAttribute(String name) {
-            return attributes.get(name);
+            Object value = attributes.get(name);
+            return value == null && name.startsWith(CONTAINER) ? super.getAttribute(name) : value;
         }
 
         @Override
@@ -176,8 +185,37 @@ final class BatchExchange {
         private ServletOutputStream stream;
         private String characterEncoding = StandardCharsets.UTF_8.name();
 
-        Response(HttpServletResponse container) {
-            super(container);
+        Response() {
+            super(detached());
+        }
+
+        /**
+         * What the response wraps: nothing of the container's. The container, after a forward, finishes the response
+         * under the wrappers it was given, which must not be the batch's own.
+         */
+        private static HttpServletResponse detached() {
+            return (HttpServletResponse) Proxy.newProxyInstance(
+                    Response.class.getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class},
+                    (proxy, method, args) -> {
+                        Class<?> type = method.getReturnType();
+                        if (type == boolean.class) {
+                            return false;
+                        }
+                        if (type == int.class) {
+                            return 0;
+                        }
+                        if (type == long.class) {
+                            return 0L;
+                        }
+                        if (method.getName().equals("toString")) {
+                            return "detached batch response";
+                        }
+                        if (method.getName().equals("hashCode")) {
+                            return System.identityHashCode(proxy);
+                        }
+                        return null;
+                    });
         }
 
         int status() {
