@@ -42,6 +42,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -129,7 +130,9 @@ class SecurityConfig {
      * offered, see {@link #notOffered}). The token endpoint is also at {@code /{tenant}/oauth2/v2.0/token} (a tenant
      * id, a verified domain, {@code organizations} or {@code common}), where MSAL and Azure Identity look for it: a
      * tenant that does not exist is refused before the client is authenticated, a client of another tenant after
-     * ({@link TokenEndpointTenant}, {@link ClientCredentialsRequests}). Links and issuers it builds name the public URL.
+     * ({@link TokenEndpointTenant}, {@link ClientCredentialsRequests}). Apps authenticate with their secret or with a
+     * client assertion signed by a certificate registered on them ({@link ClientAssertions}, in place of the
+     * authorization server's own, which reads keys from a JWK set URL). Links and issuers it builds name the public URL.
      */
     @Bean
     @Order(1)
@@ -156,7 +159,10 @@ class SecurityConfig {
                         .authorizationServerSettings(settings)
                         .clientAuthentication(c -> c.authenticationProviders(p -> {
                                     p.add(0, unknown);
-                                    p.add(0, assertions);
+                                    p.replaceAll(
+                                            provider -> provider instanceof JwtClientAssertionAuthenticationProvider
+                                                    ? assertions
+                                                    : provider);
                                 })
                                 .errorResponseHandler(new ClientAuthenticationFailures()))
                         .tokenEndpoint(t -> t.authenticationProviders(p -> p.replaceAll(
