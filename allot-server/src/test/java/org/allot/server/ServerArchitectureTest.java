@@ -1,5 +1,7 @@
 package org.allot.server;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -31,11 +33,30 @@ class ServerArchitectureTest {
                 .resideInAnyPackage(
                         "org.allot.server.web..",
                         "org.allot.server.http..",
-                        "org.allot.server.security..",
                         "org.allot.server.processing..",
                         "org.allot.server.ldap..",
                         "org.allot.server.config..",
                         "org.allot.server.demo..")
+                .check(SERVER);
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.persistence..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.allot.server.security..")
+                        .and(not(resideInAPackage("org.allot.server.security.store"))))
+                .because("persistence implements security's ports (security.store) and knows nothing else of it")
+                .check(SERVER);
+    }
+
+    /** What security keeps in the database is a set of ports and records that depend on nothing of the server. */
+    @Test
+    void securitysStoreIsPortsAndRecordsOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.security.store")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.allot.server..")
+                        .and(not(resideInAPackage("org.allot.server.security.store"))))
                 .check(SERVER);
     }
 
@@ -47,6 +68,7 @@ class ServerArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
+                        "org.allot.server.persistence..",
                         "org.allot.server.web..",
                         "org.allot.server.demo..",
                         "org.allot.server.config..",
@@ -98,18 +120,18 @@ class ServerArchitectureTest {
                 .check(SERVER);
     }
 
-    /** A port of the core: an interface of {@code org.allot.core} that is not a closed set of values. */
+    /**
+     * A port of the core, or of security's store: an interface of {@code org.allot.core} or of {@code
+     * security.store} that is not a closed set of values.
+     */
     private static boolean isCorePort(JavaClass type) {
         return type.isInterface()
-                && type.getPackageName().startsWith("org.allot.core")
+                && (type.getPackageName().startsWith("org.allot.core")
+                        || type.getPackageName().equals("org.allot.server.security.store"))
                 && !type.reflect().isSealed();
     }
 
-    /**
-     * Storage adapters live in persistence. The four stores of security are the exception still: moving them there
-     * needs security to own ports for them first (they hold security's own records), or persistence and security
-     * would depend on each other.
-     */
+    /** Storage adapters live in persistence, security's stores too (behind the ports of {@code security.store}). */
     @Test
     void jdbcAdaptersLiveInPersistence() {
         classes()
@@ -118,19 +140,16 @@ class ServerArchitectureTest {
                 .and()
                 .areTopLevelClasses()
                 .and()
-                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcAppRegistrations")
-                .and()
-                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcAdminAccounts")
-                .and()
-                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcSignInFailures")
-                .and()
                 .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcSigningKeys")
                 .should()
                 .resideInAPackage("org.allot.server.persistence..")
                 .check(SERVER);
     }
 
-    /** Nothing runs back up: security sits below the web, and what both need of HTTP sits below them both. */
+    /**
+     * Nothing runs back up: security sits below the web, and what both need of HTTP sits below them both. Security
+     * reaches storage through its own ports ({@code security.store}) and core's, never through persistence.
+     */
     @Test
     void securityDoesNotReachUpIntoTheWeb() {
         noClasses()
@@ -139,6 +158,7 @@ class ServerArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
+                        "org.allot.server.persistence..",
                         "org.allot.server.web..",
                         "org.allot.server.demo..",
                         "org.allot.server.config..",

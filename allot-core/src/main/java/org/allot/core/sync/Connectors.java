@@ -1,6 +1,7 @@
 package org.allot.core.sync;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.allot.core.TenantId;
 
@@ -25,4 +26,10 @@ public interface Connectors {
 
     /** A run started: records when, and takes the pending request, if any. */
     void runStarted(TenantId tenant, Instant at);
+
+    /**
+     * The tenants whose sync is due: a run was asked for, or the connector is enabled and no run started since
+     * {@code cutoff}. Those asked for first (earliest request first), then the longest waiting (never run first).
+     */
+    List<DueSync> due(Instant cutoff);
 }

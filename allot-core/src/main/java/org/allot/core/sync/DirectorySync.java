@@ -1,6 +1,7 @@
 package org.allot.core.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +153,16 @@ public final class DirectorySync {
                     caller.tenant(), clock.instant(), caller.actor().displayName(), full);
             return Outcome.done(connectors.find(caller.tenant()).orElseThrow());
         });
+    }
+
+    /**
+     * The tenants whose sync the scheduler is to start now, in the order to start them: every run someone asked for
+     * (earliest first), then every enabled connector that has not started a run for {@code interval} (longest waiting
+     * first). Each is then run by {@link #runScheduled}.
+     */
+    public List<DueSync> due(Duration interval) {
+        Instant cutoff = clock.instant().minus(interval);
+        return transactions.run(() -> connectors.due(cutoff));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.allot.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.allot.core.Actor;
@@ -17,6 +18,7 @@ import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
+import org.allot.core.testing.InMemoryAllot;
 import org.allot.core.testing.InMemoryDirectory;
 import org.allot.core.testing.SyncScenario;
 import org.allot.core.testing.TestCatalog;
@@ -25,6 +27,27 @@ import org.junit.jupiter.api.Test;
 class DirectorySyncTest {
     private final SyncScenario contoso = SyncScenario.contoso();
     private final Product e3 = TestCatalog.E3;
+
+    @Test
+    void aSyncIsDueWhenNeverRunWhenItsIntervalHasPassedAndWhenSomeoneAsks() {
+        Duration interval = Duration.ofMinutes(30);
+        assertThat(contoso.sync.due(interval))
+                .as("never ran")
+                .containsExactly(new DueSync(contoso.contoso.tenant, null));
+
+        contoso.run();
+        assertThat(contoso.sync.due(interval)).as("ran a moment ago").isEmpty();
+
+        ((InMemoryAllot) contoso.contoso.allot).clock.advance(Duration.ofMinutes(31));
+        assertThat(contoso.sync.due(interval)).as("the interval has passed").hasSize(1);
+
+        contoso.run();
+        RunRequest asked = contoso.sync.requestRun(contoso.admin, true).value().requestedRun();
+        assertThat(contoso.sync.due(interval))
+                .as("asked for")
+                .containsExactly(new DueSync(contoso.contoso.tenant, asked));
+        assertThat(asked.full()).isTrue();
+    }
 
     @Test
     void syncedUsersArriveWithoutUsageLocationOrLicense() {

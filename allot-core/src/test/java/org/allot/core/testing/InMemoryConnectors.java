@@ -1,12 +1,16 @@
 package org.allot.core.testing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.TenantId;
 import org.allot.core.sync.Connector;
 import org.allot.core.sync.Connectors;
+import org.allot.core.sync.DueSync;
 import org.allot.core.sync.RunRequest;
 import org.allot.core.sync.SyncCheckpoint;
 
@@ -15,6 +19,7 @@ public final class InMemoryConnectors implements Connectors {
     private final Map<TenantId, String> passwords = new ConcurrentHashMap<>();
     private final Map<TenantId, SyncCheckpoint> checkpoints = new ConcurrentHashMap<>();
     private final Map<TenantId, RunRequest> requests = new ConcurrentHashMap<>();
+    private final Map<TenantId, Instant> lastStarted = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Connector> find(TenantId tenant) {
@@ -57,6 +62,23 @@ public final class InMemoryConnectors implements Connectors {
     @Override
     public void runStarted(TenantId tenant, Instant at) {
         requests.remove(tenant);
+        lastStarted.put(tenant, at);
+    }
+
+    @Override
+    public List<DueSync> due(Instant cutoff) {
+        List<DueSync> due = new ArrayList<>();
+        requests.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.comparing(RunRequest::at)))
+                .forEach(e -> due.add(new DueSync(e.getKey(), e.getValue())));
+        connectors.values().stream()
+                .filter(c -> c.settings().enabled() && !requests.containsKey(c.tenant()))
+                .filter(c -> !lastStarted.containsKey(c.tenant())
+                        || lastStarted.get(c.tenant()).isBefore(cutoff))
+                .sorted(Comparator.comparing(
+                        (Connector c) -> lastStarted.get(c.tenant()), Comparator.nullsFirst(Comparator.naturalOrder())))
+                .forEach(c -> due.add(new DueSync(c.tenant(), null)));
+        return due;
     }
 
     public boolean runRequested(TenantId tenant) {

@@ -27,19 +27,21 @@ public final class SyncScenario {
     public final InMemorySyncLocks locks = new InMemorySyncLocks();
     public final DirectorySync sync;
     public final Caller admin;
+    private final SyncStores stores;
 
     private SyncScenario(Scenario contoso) {
         this.contoso = contoso;
         this.admin = contoso.admin;
         InMemoryAllot allot = (InMemoryAllot) contoso.allot;
+        stores = new SyncStores(
+                allot.tenants,
+                connectors,
+                runs,
+                new InMemorySyncedObjects(allot.users, allot.groups),
+                locks,
+                java.util.function.Supplier::get);
         sync = new DirectorySync(
-                new SyncStores(
-                        allot.tenants,
-                        connectors,
-                        runs,
-                        new InMemorySyncedObjects(allot.users, allot.groups),
-                        locks,
-                        java.util.function.Supplier::get),
+                stores,
                 new OnPremisesDirectory(directory, new InMemorySecrets()),
                 new CloudDirectory(allot.userDirectory, allot.groupDirectory, allot.memberships),
                 allot.audit,
@@ -72,6 +74,11 @@ public final class SyncScenario {
                 null,
                 Map.of(),
                 true);
+    }
+
+    /** The stores the sync keeps its state in, for other use cases over them. */
+    public SyncStores stores() {
+        return stores;
     }
 
     public SyncRun run() {

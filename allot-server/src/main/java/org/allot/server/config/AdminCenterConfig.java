@@ -1,14 +1,13 @@
 package org.allot.server.config;
 
 import java.time.Clock;
-import org.allot.core.assignment.LicenseCheck;
-import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.subscription.SubscriptionBook;
+import org.allot.server.persistence.JdbcAdminAccounts;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminAccounts;
-import org.allot.server.security.JdbcAdminAccounts;
 import org.allot.server.web.admin.LicenseCheckViews;
 import org.allot.server.web.admin.ProductChoices;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +30,7 @@ class AdminCenterConfig {
     }
 
     @Bean
-    LicenseCheckViews licenseCheckViews(LicenseCheck check, ProductCatalog catalog, LicensedDirectory reads) {
-        return new LicenseCheckViews(check, catalog, reads);
+    LicenseCheckViews licenseCheckViews(LicensingViews views) {
+        return new LicenseCheckViews(views);
     }
 }

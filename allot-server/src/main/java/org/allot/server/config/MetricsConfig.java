@@ -1,7 +1,7 @@
 package org.allot.server.config;
 
 import org.allot.server.security.MetricsScrapeToken;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -1,12 +1,15 @@
 package org.allot.server.config;
 
 import org.allot.core.Transactions;
+import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.DirectoryObjects;
 import org.allot.core.directory.DirectorySearch;
+import org.allot.core.rules.GroupOverview;
 import org.allot.core.rules.RuleProcessing;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.JdbcAssignments;
@@ -99,5 +102,22 @@ class QueriesConfig {
     @Bean
     RuleProcessing ruleProcessing(Transactions transactions, JdbcGroups groups, JdbcClient jdbc) {
         return new RuleProcessing(transactions, groups, new JdbcRuleRuns(jdbc));
+    }
+
+    @Bean
+    LicensingViews licensingViews(
+            Transactions transactions,
+            SubscriptionBook subscriptions,
+            LicenseCheck check,
+            ProductCatalog catalog,
+            LicensedDirectory reads,
+            AuditTrail audits) {
+        return new LicensingViews(transactions, subscriptions, check, catalog, reads, audits);
+    }
+
+    @Bean
+    GroupOverview groupOverview(
+            Transactions transactions, LicensedDirectory reads, RuleProcessing rules, SubscriptionBook subscriptions) {
+        return new GroupOverview(transactions, reads, rules, subscriptions);
     }
 }

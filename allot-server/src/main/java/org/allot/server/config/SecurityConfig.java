@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.allot.server.http.GraphErrorBodies;
 import org.allot.server.http.PublicUrl;
+import org.allot.server.persistence.JdbcAdminAccounts;
+import org.allot.server.persistence.JdbcAppRegistrations;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminPrincipal;
@@ -14,13 +16,12 @@ import org.allot.server.security.ClientAssertions;
 import org.allot.server.security.ClientAuthenticationFailures;
 import org.allot.server.security.ClientCredentialsRequests;
 import org.allot.server.security.GraphAuthenticationFailures;
-import org.allot.server.security.JdbcAdminAccounts;
-import org.allot.server.security.JdbcAppRegistrations;
 import org.allot.server.security.NoStoredAuthorizations;
 import org.allot.server.security.OAuthErrors;
 import org.allot.server.security.OAuthTenants;
 import org.allot.server.security.PrehashedBcrypt;
 import org.allot.server.security.RateLimits;
+import org.allot.server.security.RegisteredApps;
 import org.allot.server.security.SignInForm;
 import org.allot.server.security.SignInThrottle;
 import org.allot.server.security.TokenClaims;
@@ -82,8 +83,14 @@ class SecurityConfig {
     }
 
     @Bean
-    JdbcAppRegistrations appRegistrationStore(JdbcClient jdbc, AllotProperties properties) {
-        return new JdbcAppRegistrations(jdbc, properties.api().tokenLifetime());
+    JdbcAppRegistrations appRegistrationStore(JdbcClient jdbc) {
+        return new JdbcAppRegistrations(jdbc);
+    }
+
+    /** The app registrations as the authorization server's clients. */
+    @Bean
+    RegisteredApps registeredApps(JdbcAppRegistrations store, AllotProperties properties) {
+        return new RegisteredApps(store, properties.api().tokenLifetime());
     }
 
     @Bean
@@ -138,7 +145,8 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain tokenEndpoint(
             HttpSecurity http,
-            JdbcAppRegistrations apps,
+            RegisteredApps apps,
+            JdbcAppRegistrations store,
             AuthorizationServerSettings settings,
             PublicUrl publicUrl,
             SignInThrottle throttle,
@@ -148,7 +156,7 @@ class SecurityConfig {
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         UnknownClients unknown = new UnknownClients(apps, passwords);
-        ClientAssertions assertions = new ClientAssertions(apps, publicUrl, clock);
+        ClientAssertions assertions = new ClientAssertions(apps, store, publicUrl, clock);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),

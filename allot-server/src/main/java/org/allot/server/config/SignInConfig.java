@@ -1,7 +1,7 @@
 package org.allot.server.config;
 
 import java.time.Clock;
-import org.allot.server.security.JdbcSignInFailures;
+import org.allot.server.persistence.JdbcSignInFailures;
 import org.allot.server.security.SignInForm;
 import org.allot.server.security.SignInThrottle;
 import org.allot.server.security.TokenEndpointGuard;

@@ -7,6 +7,7 @@ import org.allot.core.directory.UserDirectory;
 import org.allot.core.sync.CloudDirectory;
 import org.allot.core.sync.DirectorySync;
 import org.allot.core.sync.OnPremisesDirectory;
+import org.allot.core.sync.SyncOverview;
 import org.allot.core.sync.SyncSettings;
 import org.allot.core.sync.SyncStores;
 import org.allot.server.ldap.AesGcmSecrets;
@@ -95,9 +96,13 @@ class SyncConfig {
     }
 
     @Bean
-    SyncScheduler syncScheduler(
-            DirectorySync sync, JdbcConnectors connectors, UnitOfWork work, Clock clock, AllotProperties properties) {
+    SyncOverview syncOverview(SyncStores stores) {
+        return new SyncOverview(stores);
+    }
+
+    @Bean
+    SyncScheduler syncScheduler(DirectorySync sync, AllotProperties properties) {
         AllotProperties.Sync s = properties.sync();
-        return new SyncScheduler(sync, connectors, work, clock, s.interval(), s.pollInterval(), s.scheduled());
+        return new SyncScheduler(sync, s.interval(), s.pollInterval(), s.scheduled());
     }
 }

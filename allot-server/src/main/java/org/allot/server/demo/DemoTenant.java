@@ -1,10 +1,7 @@
 package org.allot.server.demo;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -28,8 +25,6 @@ import org.allot.core.directory.Member;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.Tenants;
-import org.allot.core.directory.User;
-import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.SubscriptionBook;
@@ -47,65 +42,9 @@ public final class DemoTenant {
     public static final TenantId CONTOSO =
             new TenantId(UUID.nameUUIDFromBytes("allot-demo:contoso".getBytes(StandardCharsets.UTF_8)));
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
-    private static final String[] FIRST = {
-        "Ada",
-        "Alan",
-        "Grace",
-        "Linus",
-        "Margaret",
-        "Dennis",
-        "Barbara",
-        "Ken",
-        "Frances",
-        "Edsger",
-        "Radia",
-        "Tim",
-        "Katherine",
-        "John",
-        "Hedy",
-        "Donald",
-        "Annie",
-        "Claude",
-        "Joan",
-        "Niklaus",
-        "Karen",
-        "Bjarne",
-        "Sophie",
-        "Guido",
-        "Mary",
-        "James",
-        "Lynn",
-        "Erik",
-        "Ingrid",
-        "Mohammed",
-        "Priya",
-        "Chen",
-        "Aiko",
-        "Lars",
-        "Sofia"
-    };
-    private static final String[] LAST = {
-        "Lovelace", "Turing", "Hopper", "Torvalds", "Hamilton", "Ritchie", "Liskov", "Thompson", "Allen", "Dijkstra",
-        "Perlman", "Berners-Lee", "Johnson", "Backus", "Lamarr", "Knuth", "Easley", "Shannon", "Clarke", "Wirth",
-        "Jones", "Stroustrup", "Wilson", "Rossum", "Keller", "Gosling", "Conway", "Lindqvist", "Berg", "Haddad",
-        "Patel", "Wei", "Tanaka", "Nilsson", "Rossi"
-    };
-    private static final Map<String, Integer> DEPARTMENTS = new LinkedHashMap<>();
-
-    static {
-        DEPARTMENTS.put("Sales", 40);
-        DEPARTMENTS.put("Marketing", 22);
-        DEPARTMENTS.put("Engineering", 50);
-        DEPARTMENTS.put("Finance", 20);
-        DEPARTMENTS.put("Support", 30);
-        DEPARTMENTS.put("HR", 15);
-        DEPARTMENTS.put("Legal", 10);
-        DEPARTMENTS.put("Executive", 11);
-    }
-
     private final Tenants tenants;
     private final TenantDirectory tenantDirectory;
-    private final UserDirectory users;
+    private final DemoPeople people;
     private final GroupDirectory groups;
     private final SubscriptionBook subscriptions;
     private final ProductCatalog catalog;
@@ -123,7 +62,7 @@ public final class DemoTenant {
             Transactions work) {
         this.tenants = tenants;
         this.tenantDirectory = tenantDirectory;
-        this.users = users;
+        this.people = new DemoPeople(users);
         this.groups = groups;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
@@ -172,24 +111,12 @@ public final class DemoTenant {
                 .add(admin, powerBi.skuId(), 5, SubscriptionStatus.Enabled, true, null)
                 .value();
 
-        Map<String, List<UserId>> byDepartment = new LinkedHashMap<>();
-        List<UserId> everyone = new ArrayList<>();
-        int n = 0;
-        for (Map.Entry<String, Integer> department : DEPARTMENTS.entrySet()) {
-            for (int i = 0; i < department.getValue(); i++) {
-                n++;
-                String first = FIRST[random.nextInt(FIRST.length)];
-                String last = LAST[random.nextInt(LAST.length)];
-                boolean synced = random.nextInt(4) == 0;
-                User user = person(admin, n, first, last, department.getKey(), synced, random);
-                byDepartment
-                        .computeIfAbsent(department.getKey(), d -> new ArrayList<>())
-                        .add(user.id());
-                everyone.add(user.id());
-            }
-        }
-        UserId partner1 = guest(admin, "erin_fabrikam.com#EXT#@contoso.onmicrosoft.com", "Erin Ito (Fabrikam)");
-        UserId partner2 = guest(admin, "omar_northwind.com#EXT#@contoso.onmicrosoft.com", "Omar Aziz (Northwind)");
+        DemoPeople.Staff staff = people.hire(admin, random);
+        Map<String, List<UserId>> byDepartment = staff.byDepartment();
+        List<UserId> everyone = staff.everyone();
+        UserId partner1 = people.guest(admin, "erin_fabrikam.com#EXT#@contoso.onmicrosoft.com", "Erin Ito (Fabrikam)");
+        UserId partner2 =
+                people.guest(admin, "omar_northwind.com#EXT#@contoso.onmicrosoft.com", "Omar Aziz (Northwind)");
 
         GroupId allStaff = group(admin, "All Staff", "Everyone employed by Contoso");
         everyone.forEach(u -> join(admin, allStaff, Member.user(u)));
@@ -257,45 +184,6 @@ public final class DemoTenant {
                     .assign(admin, executive, List.of(AssignedLicense.of(e3.skuId())), List.of(), false)
                     .value();
         }
-    }
-
-    private User person(
-            Caller admin, int n, String first, String last, String department, boolean synced, Random random) {
-        String alias = (first.charAt(0) + last.replace("-", "")).toLowerCase(Locale.ROOT) + n;
-        Map<UserAttribute, Object> values = new LinkedHashMap<>();
-        values.put(UserAttribute.USER_PRINCIPAL_NAME, alias + "@contoso.com");
-        values.put(UserAttribute.DISPLAY_NAME, first + " " + last);
-        values.put(UserAttribute.GIVEN_NAME, first);
-        values.put(UserAttribute.SURNAME, last);
-        values.put(UserAttribute.MAIL, alias + "@contoso.com");
-        values.put(UserAttribute.DEPARTMENT, department);
-        values.put(UserAttribute.JOB_TITLE, department.equals("Executive") ? "Director" : department + " specialist");
-        values.put(UserAttribute.COMPANY_NAME, "Contoso");
-        values.put(UserAttribute.EMPLOYEE_ID, String.format(Locale.ROOT, "E%05d", n));
-        String[] places = {"US", "US", "US", "GB", "DE", "SE", "CA"};
-        String[] cities = {"Seattle", "New York", "Austin", "London", "Berlin", "Stockholm", "Toronto"};
-        int place = random.nextInt(places.length);
-        values.put(UserAttribute.CITY, cities[place]);
-        if (synced) {
-            values.put(UserAttribute.ACCOUNT_ENABLED, random.nextInt(20) != 0);
-            String immutableId = java.util.Base64.getEncoder()
-                    .encodeToString(UUID.nameUUIDFromBytes(("contoso-ad:" + n).getBytes(StandardCharsets.UTF_8))
-                            .toString()
-                            .getBytes(StandardCharsets.UTF_8))
-                    .substring(0, 24);
-            return users.provisionSynced(admin.as(Actor.DIRECTORY_SYNC), values, immutableId, alias)
-                    .value();
-        }
-        values.put(UserAttribute.USAGE_LOCATION, places[place]);
-        return users.create(admin, values).value();
-    }
-
-    private UserId guest(Caller admin, String upn, String displayName) {
-        Map<UserAttribute, Object> values = new LinkedHashMap<>();
-        values.put(UserAttribute.USER_PRINCIPAL_NAME, upn);
-        values.put(UserAttribute.DISPLAY_NAME, displayName);
-        values.put(UserAttribute.USER_TYPE, "Guest");
-        return users.create(admin, values).value().id();
     }
 
     private GroupId group(Caller admin, String name, String description) {

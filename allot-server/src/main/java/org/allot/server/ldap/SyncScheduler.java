@@ -1,13 +1,10 @@
 package org.allot.server.ldap;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.allot.core.Outcome;
 import org.allot.core.sync.DirectorySync;
+import org.allot.core.sync.DueSync;
 import org.allot.core.sync.SyncRun;
-import org.allot.server.persistence.JdbcConnectors;
-import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.worker.PollingWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,26 +19,13 @@ public final class SyncScheduler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
 
     private final DirectorySync sync;
-    private final JdbcConnectors connectors;
-    private final UnitOfWork work;
-    private final Clock clock;
     private final Duration interval;
     private final Duration pollInterval;
     private final boolean enabled;
     private final PollingWorkers polling;
 
-    public SyncScheduler(
-            DirectorySync sync,
-            JdbcConnectors connectors,
-            UnitOfWork work,
-            Clock clock,
-            Duration interval,
-            Duration pollInterval,
-            boolean enabled) {
+    public SyncScheduler(DirectorySync sync, Duration interval, Duration pollInterval, boolean enabled) {
         this.sync = sync;
-        this.connectors = connectors;
-        this.work = work;
-        this.clock = clock;
         this.interval = interval;
         this.pollInterval = pollInterval;
         this.enabled = enabled;
@@ -79,10 +63,8 @@ public final class SyncScheduler implements SmartLifecycle {
 
     /** Runs every due sync, one after the other; returns how many ran. For tests and tools that drive the schedule. */
     public int runDue() {
-        List<JdbcConnectors.Due> due =
-                work.read(() -> connectors.due(clock.instant().minus(interval)));
         int ran = 0;
-        for (JdbcConnectors.Due tenant : due) {
+        for (DueSync tenant : sync.due(interval)) {
             if (!polling.isRunning() && enabled) {
                 break;
             }

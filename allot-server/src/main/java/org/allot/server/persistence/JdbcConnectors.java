@@ -13,6 +13,7 @@ import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.Connectors;
 import org.allot.core.sync.DeltaStrategy;
 import org.allot.core.sync.DirectoryPreset;
+import org.allot.core.sync.DueSync;
 import org.allot.core.sync.RunRequest;
 import org.allot.core.sync.SyncCheckpoint;
 import org.allot.core.sync.Watermark;
@@ -137,14 +138,8 @@ public final class JdbcConnectors implements Connectors {
                         where tenant_id = ?""").params(SqlValues.time(at), tenant.value()).update();
     }
 
-    /** A tenant whose sync is due: someone asked for it ({@code request}), or the schedule (null). */
-    public record Due(TenantId tenant, RunRequest request) {}
-
-    /**
-     * The tenants whose sync is due: a run was asked for, or the connector is enabled and no run started since
-     * {@code cutoff}. Those asked for first, then the longest waiting.
-     */
-    public List<Due> due(Instant cutoff) {
+    @Override
+    public List<DueSync> due(Instant cutoff) {
         return jdbc.sql("""
                         select tenant_id, run_requested_at, run_requested_by, run_requested_full
                         from sync_connector
@@ -152,7 +147,7 @@ public final class JdbcConnectors implements Connectors {
                            or (enabled and (last_run_started_at is null or last_run_started_at < ?))
                         order by run_requested_at nulls last, last_run_started_at nulls first""")
                 .param(SqlValues.time(cutoff))
-                .query((rs, i) -> new Due(new TenantId(SqlValues.uuid(rs, "tenant_id")), request(rs)))
+                .query((rs, i) -> new DueSync(new TenantId(SqlValues.uuid(rs, "tenant_id")), request(rs)))
                 .list();
     }
 

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,11 +37,11 @@ public final class JdbcMemberships implements Memberships {
                 where m.tenant_id = :tenant)
             select id from up""";
 
-    /** Each user's groups, directly ({@code direct}) or through nesting; {@code %s} chooses the users. */
+    /** Each user's groups ({@code :users}), directly ({@code direct}) or through nesting. */
     private static final String GROUPS_OF_USERS = """
             with recursive up(user_id, group_id, direct) as (
                 select user_id, group_id, true from group_member_user
-                where tenant_id = :tenant and %s
+                where tenant_id = :tenant and user_id = any(:users)
                 union
                 select up.user_id, m.group_id, false
                 from up join group_member_group m
@@ -160,7 +159,7 @@ public final class JdbcMemberships implements Memberships {
 
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsers(TenantId tenant, Collection<UserId> users) {
-        return groupsOf(jdbc.sql(String.format(Locale.ROOT, GROUPS_OF_USERS, "user_id = any(:users)"))
+        return groupsOf(jdbc.sql(GROUPS_OF_USERS)
                 .param("tenant", tenant.value())
                 .param("users", SqlValues.uuidArray(users, UserId::value)));
     }

@@ -14,6 +14,9 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
+import org.allot.server.security.store.AdminAccount;
+import org.allot.server.security.store.Role;
+import org.allot.server.security.store.StoredAdminAccounts;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The people who may sign in to the admin center: added with a role and a password kept only as a hash. */
@@ -22,14 +25,14 @@ public final class AdminAccounts {
     private static final Pattern USERNAME = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
 
     private final Transactions transactions;
-    private final JdbcAdminAccounts store;
+    private final StoredAdminAccounts store;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
 
     public AdminAccounts(
             Transactions transactions,
-            JdbcAdminAccounts store,
+            StoredAdminAccounts store,
             PasswordEncoder passwords,
             AuditLog audit,
             Clock clock) {
@@ -40,20 +43,20 @@ public final class AdminAccounts {
         this.clock = clock;
     }
 
-    public List<JdbcAdminAccounts.AdminAccount> of(Caller caller) {
+    public List<AdminAccount> of(Caller caller) {
         return transactions.read(() -> ofRead(caller));
     }
 
-    private List<JdbcAdminAccounts.AdminAccount> ofRead(Caller caller) {
+    private List<AdminAccount> ofRead(Caller caller) {
         return store.of(caller.tenant());
     }
 
-    public Outcome<JdbcAdminAccounts.AdminAccount> add(
+    public Outcome<AdminAccount> add(
             Caller caller, String username, String displayName, String roleName, String password) {
         return transactions.run(() -> addNow(caller, username, displayName, roleName, password));
     }
 
-    private Outcome<JdbcAdminAccounts.AdminAccount> addNow(
+    private Outcome<AdminAccount> addNow(
             Caller caller, String username, String displayName, String roleName, String password) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
@@ -73,8 +76,8 @@ public final class AdminAccounts {
         if (store.find(name).isPresent()) {
             return Outcome.refused(Rejection.of(ErrorCode.ALREADY_EXISTS, "%s can already sign in.", name));
         }
-        JdbcAdminAccounts.AdminAccount account = new JdbcAdminAccounts.AdminAccount(
-                caller.tenant(), name, shown, passwords.encode(password), role.get(), clock.instant());
+        AdminAccount account =
+                new AdminAccount(caller.tenant(), name, shown, passwords.encode(password), role.get(), clock.instant());
         store.add(account);
         audit.append(AuditEvent.of(
                 caller,
@@ -89,15 +92,15 @@ public final class AdminAccounts {
      * Gives an account another role; their session ends at their next request ({@link AdminSessions}). Nobody changes
      * their own role, so a Global Administrator cannot lock the tenant out by demoting themselves.
      */
-    public Outcome<JdbcAdminAccounts.AdminAccount> changeRole(Caller caller, String username, String roleName) {
+    public Outcome<AdminAccount> changeRole(Caller caller, String username, String roleName) {
         return transactions.run(() -> changeRoleNow(caller, username, roleName));
     }
 
-    private Outcome<JdbcAdminAccounts.AdminAccount> changeRoleNow(Caller caller, String username, String roleName) {
+    private Outcome<AdminAccount> changeRoleNow(Caller caller, String username, String roleName) {
         if (caller.actor().id().equalsIgnoreCase(username == null ? "" : username.strip())) {
             return Outcome.refused(Rejection.invalid("You cannot change your own role."));
         }
-        Optional<JdbcAdminAccounts.AdminAccount> account = store.find(username == null ? "" : username.strip())
+        Optional<AdminAccount> account = store.find(username == null ? "" : username.strip())
                 .filter(a -> a.tenant().equals(caller.tenant()));
         if (account.isEmpty()) {
             return Outcome.refused(Rejection.notFound(username));
@@ -106,7 +109,7 @@ public final class AdminAccounts {
         if (role.isEmpty()) {
             return Outcome.refused(Rejection.invalid("Choose a role."));
         }
-        JdbcAdminAccounts.AdminAccount old = account.get();
+        AdminAccount old = account.get();
         if (old.role() == role.get()) {
             return Outcome.done(old);
         }
@@ -124,7 +127,7 @@ public final class AdminAccounts {
                 Activity.ADD_ADMINISTRATOR,
                 target,
                 List.of(PropertyChange.of("role", null, role.get().displayName()))));
-        return Outcome.done(new JdbcAdminAccounts.AdminAccount(
+        return Outcome.done(new AdminAccount(
                 old.tenant(), old.username(), old.displayName(), old.passwordHash(), role.get(), old.createdAt()));
     }
 
@@ -137,7 +140,7 @@ public final class AdminAccounts {
         if (caller.actor().id().equalsIgnoreCase(username)) {
             return Outcome.refused(Rejection.invalid("You cannot remove your own account."));
         }
-        Optional<JdbcAdminAccounts.AdminAccount> account =
+        Optional<AdminAccount> account =
                 store.find(username).filter(a -> a.tenant().equals(caller.tenant()));
         if (account.isEmpty()) {
             return Outcome.refused(Rejection.notFound(username));

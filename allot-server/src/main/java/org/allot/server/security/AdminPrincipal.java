@@ -5,6 +5,8 @@ import java.util.Set;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
+import org.allot.server.security.store.AdminAccount;
+import org.allot.server.security.store.Role;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -25,7 +27,7 @@ public final class AdminPrincipal extends User {
     }
 
     /** Whether the account is still the one this administrator signed in as: same tenant, role and password. */
-    public boolean stillIs(JdbcAdminAccounts.AdminAccount account) {
+    public boolean stillIs(AdminAccount account) {
         return account.tenant().equals(tenant)
                 && account.role() == role
                 && account.passwordHash().equals(signedInWith);

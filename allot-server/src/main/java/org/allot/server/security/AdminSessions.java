@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.allot.server.security.store.StoredAdminAccounts;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,9 +21,9 @@ public final class AdminSessions extends OncePerRequestFilter {
     /** Where a session that ended is sent: the sign-in page, which says why. */
     public static final String ENDED = "/login?ended";
 
-    private final JdbcAdminAccounts accounts;
+    private final StoredAdminAccounts accounts;
 
-    public AdminSessions(JdbcAdminAccounts accounts) {
+    public AdminSessions(StoredAdminAccounts accounts) {
         this.accounts = accounts;
     }
 

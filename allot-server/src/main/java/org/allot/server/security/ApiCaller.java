@@ -5,6 +5,7 @@ import java.util.Set;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
+import org.allot.server.security.store.Role;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.allot.server.security.store.AppRegistration;
+import org.allot.server.security.store.StoredAppRegistrations;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -35,11 +37,11 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
     /** An app as read, with the ids of the credentials (its secret, its certificates) its tokens may name. */
     private record Read(Optional<AppRegistration> app, Set<String> credentials, Instant at) {}
 
-    private final JdbcAppRegistrations apps;
+    private final StoredAppRegistrations apps;
     private final Clock clock;
     private final Map<UUID, Read> recent = new ConcurrentHashMap<>();
 
-    public ApiTokens(JdbcAppRegistrations apps, Clock clock) {
+    public ApiTokens(StoredAppRegistrations apps, Clock clock) {
         this.apps = apps;
         this.clock = clock;
     }

@@ -27,6 +27,9 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
+import org.allot.server.security.store.AppCertificate;
+import org.allot.server.security.store.AppRegistration;
+import org.allot.server.security.store.StoredAppRegistrations;
 
 /**
  * The certificates an app may prove itself with instead of its secret (Entra's certificate credentials): a Global
@@ -42,7 +45,7 @@ public final class AppCertificates {
 
     private final Transactions transactions;
     private final AppRegistrations apps;
-    private final JdbcAppRegistrations store;
+    private final StoredAppRegistrations store;
     private final AuditLog audit;
     private final ApiTokens tokens;
     private final Clock clock;
@@ -50,7 +53,7 @@ public final class AppCertificates {
     public AppCertificates(
             Transactions transactions,
             AppRegistrations apps,
-            JdbcAppRegistrations store,
+            StoredAppRegistrations store,
             AuditLog audit,
             ApiTokens tokens,
             Clock clock) {
@@ -109,7 +112,7 @@ public final class AppCertificates {
                 thumbprint(der, "SHA-1"),
                 sha256,
                 x509.getSubjectX500Principal().getName(),
-                der,
+                Base64.getEncoder().encodeToString(der),
                 x509.getNotBefore().toInstant(),
                 x509.getNotAfter().toInstant(),
                 now);

@@ -20,6 +20,9 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
+import org.allot.server.security.store.AppRegistration;
+import org.allot.server.security.store.Role;
+import org.allot.server.security.store.StoredAppRegistrations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -37,7 +40,7 @@ public final class AppRegistrations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Transactions transactions;
-    private final JdbcAppRegistrations store;
+    private final StoredAppRegistrations store;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final ApiTokens tokens;
@@ -45,7 +48,7 @@ public final class AppRegistrations {
 
     public AppRegistrations(
             Transactions transactions,
-            JdbcAppRegistrations store,
+            StoredAppRegistrations store,
             PasswordEncoder passwords,
             AuditLog audit,
             ApiTokens tokens,

@@ -16,6 +16,11 @@ import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.Tenants;
 import org.allot.server.files.OwnerOnlyFiles;
+import org.allot.server.security.store.AdminAccount;
+import org.allot.server.security.store.AppRegistration;
+import org.allot.server.security.store.Role;
+import org.allot.server.security.store.StoredAdminAccounts;
+import org.allot.server.security.store.StoredAppRegistrations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -39,8 +44,8 @@ public final class Bootstrap {
 
     private final Tenants tenants;
     private final TenantDirectory tenantDirectory;
-    private final JdbcAdminAccounts admins;
-    private final JdbcAppRegistrations appStore;
+    private final StoredAdminAccounts admins;
+    private final StoredAppRegistrations appStore;
     private final AppRegistrations apps;
     private final PasswordEncoder passwords;
     private final Transactions work;
@@ -49,8 +54,8 @@ public final class Bootstrap {
     public Bootstrap(
             Tenants tenants,
             TenantDirectory tenantDirectory,
-            JdbcAdminAccounts admins,
-            JdbcAppRegistrations appStore,
+            StoredAdminAccounts admins,
+            StoredAppRegistrations appStore,
             AppRegistrations apps,
             PasswordEncoder passwords,
             Transactions work,
@@ -84,7 +89,7 @@ public final class Bootstrap {
             Caller caller = Caller.of(tenant.id(), Actor.system("first start"));
             String username = "admin@" + tenant.defaultDomain();
             String password = blank(settings.adminPassword()) ? AppRegistrations.newSecret() : settings.adminPassword();
-            admins.add(new JdbcAdminAccounts.AdminAccount(
+            admins.add(new AdminAccount(
                     tenant.id(),
                     username,
                     "Administrator",

@@ -2,6 +2,7 @@ package org.allot.server.security;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.allot.server.security.store.Role;
 
 /**
  * What an administrator may do. Each role grants a set of capabilities, as Entra's built-in roles do; the API's

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.allot.server.http.PublicUrl;
+import org.allot.server.security.store.AppCertificate;
+import org.allot.server.security.store.StoredAppRegistrations;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -35,6 +37,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -65,11 +68,14 @@ public final class ClientAssertions implements AuthenticationProvider {
     private static final Set<JWSAlgorithm> EC = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
     private static final String TOKEN_PATH = "/oauth2/v2.0/token";
 
-    private final JdbcAppRegistrations apps;
+    private final RegisteredClientRepository clients;
+    private final StoredAppRegistrations apps;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    public ClientAssertions(JdbcAppRegistrations apps, PublicUrl publicUrl, Clock clock) {
+    public ClientAssertions(
+            RegisteredClientRepository clients, StoredAppRegistrations apps, PublicUrl publicUrl, Clock clock) {
+        this.clients = clients;
         this.apps = apps;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -82,7 +88,7 @@ public final class ClientAssertions implements AuthenticationProvider {
             return null;
         }
         String clientId = String.valueOf(token.getPrincipal());
-        RegisteredClient client = apps.findByClientId(clientId);
+        RegisteredClient client = clients.findByClientId(clientId);
         if (client == null) {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
         }
@@ -91,12 +97,10 @@ public final class ClientAssertions implements AuthenticationProvider {
         verify(jwt, certificate);
         check(claims(jwt), client.getClientId(), certificate);
         RegisteredClient withCertificate = RegisteredClient.from(client)
-                .clientSettings(
-                        ClientSettings.withSettings(client.getClientSettings().getSettings())
-                                .setting(
-                                        JdbcAppRegistrations.SECRET_ID,
-                                        certificate.keyId().toString())
-                                .build())
+                .clientSettings(ClientSettings.withSettings(
+                                client.getClientSettings().getSettings())
+                        .setting(RegisteredApps.SECRET_ID, certificate.keyId().toString())
+                        .build())
                 .build();
         return new OAuth2ClientAuthenticationToken(withCertificate, JWT_BEARER, token.getCredentials());
     }
@@ -191,7 +195,7 @@ public final class ClientAssertions implements AuthenticationProvider {
                 : claims.getNotBeforeTime().toInstant();
         if (expires == null
                 || expires.isBefore(now.minus(SKEW))
-                || notBefore != null && notBefore.isAfter(now.plus(SKEW))) {
+                || (notBefore != null && notBefore.isAfter(now.plus(SKEW)))) {
             throw refused("AADSTS700024: Client assertion is not within its valid time range. Current time: " + now
                     + ", expiry time of assertion " + expires + ".");
         }

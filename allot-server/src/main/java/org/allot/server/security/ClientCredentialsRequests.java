@@ -27,7 +27,7 @@ public final class ClientCredentialsRequests implements AuthenticationProvider {
     /** OpenID Connect's scopes, which MSAL adds to every request and Entra ignores beside a {@code .default}. */
     private static final Set<String> OPENID = Set.of("openid", "profile", "offline_access");
 
-    private final Set<String> scopes = Set.copyOf(JdbcAppRegistrations.SCOPES);
+    private final Set<String> scopes = Set.copyOf(RegisteredApps.SCOPES);
     private final AuthenticationProvider issuer;
 
     public ClientCredentialsRequests(AuthenticationProvider issuer) {
@@ -41,7 +41,7 @@ public final class ClientCredentialsRequests implements AuthenticationProvider {
         if (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
                 && client.getRegisteredClient() != null) {
             RegisteredClient registered = client.getRegisteredClient();
-            String tenant = registered.getClientSettings().getSetting(JdbcAppRegistrations.TENANT_ID);
+            String tenant = registered.getClientSettings().getSetting(RegisteredApps.TENANT_ID);
             if (requested() instanceof OAuthTenant named
                     && (tenant == null || !named.admits(new TenantId(UUID.fromString(tenant))))) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(

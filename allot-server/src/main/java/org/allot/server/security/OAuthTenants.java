@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
-import org.allot.server.persistence.UnitOfWork;
 
 /**
  * Reads the tenant segment of OAuth URLs ({@code /{tenant}/oauth2/v2.0/token}, {@code
@@ -28,9 +28,9 @@ public final class OAuthTenants {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Tenants tenants;
-    private final UnitOfWork work;
+    private final Transactions work;
 
-    public OAuthTenants(Tenants tenants, UnitOfWork work) {
+    public OAuthTenants(Tenants tenants, Transactions work) {
         this.tenants = tenants;
         this.work = work;
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.allot.server.security.store.SignInFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,13 +73,13 @@ public final class SignInThrottle {
         }
     }
 
-    private final JdbcSignInFailures failures;
+    private final SignInFailures failures;
     private final Settings settings;
     private final Clock clock;
     private final Map<String, Integer> checking = new ConcurrentHashMap<>();
     private final AtomicLong lastPurge = new AtomicLong();
 
-    public SignInThrottle(JdbcSignInFailures failures, Settings settings, Clock clock) {
+    public SignInThrottle(SignInFailures failures, Settings settings, Clock clock) {
         this.failures = failures;
         this.settings = settings;
         this.clock = clock;
@@ -90,14 +91,14 @@ public final class SignInThrottle {
         byte[] account = attempt.accountKey();
         byte[] address = attempt.addressKey();
         byte[] pair = attempt.pairKey();
-        Map<String, JdbcSignInFailures.Failures> found =
+        Map<String, SignInFailures.Failures> found =
                 failures.of(List.of(account, address, pair), now.minus(settings.forgetAfter()));
-        JdbcSignInFailures.Failures fromHere = found.get(JdbcSignInFailures.hex(pair));
+        SignInFailures.Failures fromHere = found.get(SignInFailures.key(pair));
         Instant until = later(
                 until(fromHere, settings.perAccountAndAddress()),
-                until(found.get(JdbcSignInFailures.hex(address)), settings.perAddress()));
+                until(found.get(SignInFailures.key(address)), settings.perAddress()));
         if (fromHere != null) {
-            until = later(until, until(found.get(JdbcSignInFailures.hex(account)), settings.perAccount()));
+            until = later(until, until(found.get(SignInFailures.key(account)), settings.perAccount()));
         }
         return until == null || !until.isAfter(now) ? Duration.ZERO : Duration.between(now, until);
     }
@@ -144,7 +145,7 @@ public final class SignInThrottle {
     }
 
     /** The end of a key's delay, or null when it has none. */
-    private Instant until(JdbcSignInFailures.Failures key, int free) {
+    private Instant until(SignInFailures.Failures key, int free) {
         if (key == null || key.count() < free) {
             return null;
         }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.allot.server.http.PublicUrl;
+import org.allot.server.security.store.AppRegistration;
+import org.allot.server.security.store.StoredAppRegistrations;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -21,10 +23,10 @@ public final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
     /** The audience of every token: what Entra puts in tokens asked for {@code https://graph.microsoft.com/.default}. */
     public static final String AUDIENCE = "https://graph.microsoft.com";
 
-    private final JdbcAppRegistrations apps;
+    private final StoredAppRegistrations apps;
     private final PublicUrl publicUrl;
 
-    public TokenClaims(JdbcAppRegistrations apps, PublicUrl publicUrl) {
+    public TokenClaims(StoredAppRegistrations apps, PublicUrl publicUrl) {
         this.apps = apps;
         this.publicUrl = publicUrl;
     }
@@ -37,7 +39,7 @@ public final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
         AppRegistration app = apps.find(
                         UUID.fromString(context.getRegisteredClient().getClientId()))
                 .orElseThrow(() -> new IllegalStateException("the client vanished while its token was issued"));
-        String secretId = context.getRegisteredClient().getClientSettings().getSetting(JdbcAppRegistrations.SECRET_ID);
+        String secretId = context.getRegisteredClient().getClientSettings().getSetting(RegisteredApps.SECRET_ID);
         context.getClaims()
                 .issuer(publicUrl.issuer(request(), app.tenant().toString()))
                 .audience(List.of(AUDIENCE))

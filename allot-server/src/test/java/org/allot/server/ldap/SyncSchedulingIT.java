@@ -63,8 +63,8 @@ class SyncSchedulingIT {
             new JdbcAuditLog(database, jdbc, JsonMapper.builder().build()),
             clock,
             SyncSettings.DEFAULT);
-    private final SyncScheduler scheduler = new SyncScheduler(
-            sync, connectors, allot.work(), clock, Duration.ofMinutes(30), Duration.ofSeconds(1), false);
+    private final SyncScheduler scheduler =
+            new SyncScheduler(sync, Duration.ofMinutes(30), Duration.ofSeconds(1), false);
     private final TestDirectory directory = TestDirectory.activeDirectory();
     private final TenantId tenant = TenantId.random();
     private final Caller admin = Caller.of(tenant, Actor.user("admin", "admin@contoso.com"));

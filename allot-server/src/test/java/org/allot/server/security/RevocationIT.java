@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.JavaProcess;
 import org.allot.server.testing.ServerProcess;
 import org.allot.server.web.ApiClient;

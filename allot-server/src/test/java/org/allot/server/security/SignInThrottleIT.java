@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.allot.core.testing.MutableClock;
+import org.allot.server.persistence.JdbcSignInFailures;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -18,7 +18,7 @@ import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.server.ldap.TestDirectory;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AppRegistrations;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -18,7 +18,7 @@ import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostReq
 import com.microsoft.graph.users.item.getmembergroups.GetMemberGroupsPostRequestBody;
 import java.util.List;
 import java.util.UUID;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.BulkDirectory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.core.catalog.Product;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.LicenseOracle;
 import org.allot.server.web.ApiClient.Response;
 import org.junit.jupiter.api.Test;

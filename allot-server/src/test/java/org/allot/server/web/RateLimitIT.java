@@ -2,7 +2,7 @@ package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.web.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;

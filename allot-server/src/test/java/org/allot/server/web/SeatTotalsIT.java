@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.allot.core.subscription.SubscriptionBook;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.web.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

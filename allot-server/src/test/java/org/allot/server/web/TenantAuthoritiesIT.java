@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.LoopbackAddresses;
 import org.allot.server.testing.LoopbackClient;
 import org.allot.server.web.ApiClient.Response;

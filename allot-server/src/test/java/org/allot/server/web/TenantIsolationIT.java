@@ -2,7 +2,7 @@ package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 
 /** A tenant sees only its own data: another tenant's ids are simply not found. */

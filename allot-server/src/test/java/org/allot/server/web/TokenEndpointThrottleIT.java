@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.LoopbackAddresses;
 import org.allot.server.testing.LoopbackClient;
 import org.junit.jupiter.api.Test;

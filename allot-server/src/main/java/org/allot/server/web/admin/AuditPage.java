@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.allot.api.SpreadsheetCells;
 import org.allot.core.audit.Activity;
@@ -30,8 +31,8 @@ import tools.jackson.dataformat.csv.CsvSchema;
 public class AuditPage {
     static final int PAGE = 50;
     static final int EXPORT_PAGE = 1000;
-    static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final Query.Order ORDER = null;
     private static final CsvMapper CSV = CsvMapper.builder().build();
 

@@ -3,10 +3,8 @@ package org.allot.server.web.admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.allot.core.TenantId;
 import org.allot.core.assignment.LicensedDirectory;
-import org.allot.core.audit.AuditTrail;
-import org.allot.core.query.Query;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.server.security.AdminPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,29 +17,24 @@ import tools.jackson.databind.json.JsonMapper;
 public class DashboardPage {
     static final int LATEST = 8;
 
-    private final ProductChoices products;
-    private final LicensedDirectory reads;
-    private final AuditTrail audits;
+    private final LicensingViews views;
     private final JsonMapper json;
 
-    public DashboardPage(ProductChoices products, LicensedDirectory reads, AuditTrail audits, JsonMapper json) {
-        this.products = products;
-        this.reads = reads;
-        this.audits = audits;
+    public DashboardPage(LicensingViews views, JsonMapper json) {
+        this.views = views;
         this.json = json;
     }
 
     @GetMapping("/")
     public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
-        TenantId tenant = admin.tenant();
-        List<ProductChoices.Choice> subscribed = products.subscribed(tenant);
-        LicensedDirectory.Attention attention = reads.attention(tenant, 5);
+        LicensingViews.Dashboard dashboard = views.dashboard(admin.tenant(), 5, LATEST);
+        List<ProductChoices.Choice> subscribed = ProductChoices.choices(dashboard.subscribed());
+        LicensedDirectory.Attention attention = dashboard.attention();
         model.addAttribute("products", subscribed);
         model.addAttribute("chart", json.writeValueAsString(chart(subscribed)));
         model.addAttribute("counts", attention.users());
         model.addAttribute("groupsInError", attention.groupsInError());
-        model.addAttribute(
-                "latest", audits.events(tenant, Query.firstPage(LATEST)).rows());
+        model.addAttribute("latest", dashboard.latest());
         return "dashboard";
     }
 

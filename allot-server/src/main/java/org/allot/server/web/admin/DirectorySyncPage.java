@@ -2,7 +2,6 @@ package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Optional;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.sync.ConnectionReport;
@@ -10,6 +9,7 @@ import org.allot.core.sync.Connector;
 import org.allot.core.sync.DirectoryPreset;
 import org.allot.core.sync.DirectorySync;
 import org.allot.core.sync.RunRequest;
+import org.allot.core.sync.SyncOverview;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunId;
 import org.allot.core.sync.SyncRunState;
@@ -54,27 +54,30 @@ public class DirectorySyncPage {
     }
 
     private final DirectorySync sync;
+    private final SyncOverview overview;
 
-    public DirectorySyncPage(DirectorySync sync) {
+    public DirectorySyncPage(DirectorySync sync, SyncOverview overview) {
         this.sync = sync;
+        this.overview = overview;
     }
 
     @GetMapping
     public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
-        Optional<Connector> connector = sync.connector(admin.tenant());
-        model.addAttribute("connector", connector.orElse(null));
+        SyncOverview.Status status = overview.status(admin.tenant(), RUNS);
+        Connector connector = status.connector();
+        model.addAttribute("connector", connector);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", connector.map(ConnectorForm::of).orElse(ConnectorForm.NEW));
+            model.addAttribute("form", connector == null ? ConnectorForm.NEW : ConnectorForm.of(connector));
         }
         model.addAttribute("presets", presets());
-        model.addAttribute("runs", runs(admin.tenant(), connector));
+        model.addAttribute("runs", runs(status));
         return "sync/page";
     }
 
     /** The runs table alone; htmx polls it while a run is asked for or running. */
     @GetMapping("/runs")
     public String runs(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
-        model.addAttribute("runs", runs(admin.tenant(), sync.connector(admin.tenant())));
+        model.addAttribute("runs", runs(overview.status(admin.tenant(), RUNS)));
         return "sync/runs :: runs";
     }
 
@@ -140,14 +143,11 @@ public class DirectorySyncPage {
 
     @GetMapping("/runs/{id}")
     public String run(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable String id, Model model) {
-        SyncRun run = find(admin.tenant(), id);
-        model.addAttribute("run", run);
-        model.addAttribute("errors", sync.errors(admin.tenant(), run.id(), ERRORS));
-        model.addAttribute(
-                "deletions",
-                run.state() == SyncRunState.BLOCKED
-                        ? sync.pendingDeletions(admin.tenant(), run.id(), DELETIONS)
-                        : List.of());
+        SyncOverview.RunDetail detail = overview.run(admin.tenant(), runId(id), ERRORS, DELETIONS)
+                .orElseThrow(() -> new AdminPages.NotFound(id));
+        model.addAttribute("run", detail.run());
+        model.addAttribute("errors", detail.errors());
+        model.addAttribute("deletions", detail.deletions());
         return "sync/run";
     }
 
@@ -168,14 +168,16 @@ public class DirectorySyncPage {
         return AdminPages.redirect("/sync/runs/" + run.id());
     }
 
-    private Runs runs(TenantId tenant, Optional<Connector> connector) {
-        return new Runs(
-                sync.runs(tenant, RUNS), connector.map(Connector::requestedRun).orElse(null));
+    private static Runs runs(SyncOverview.Status status) {
+        return new Runs(status.runs(), status.requestedRun());
     }
 
     private SyncRun find(TenantId tenant, String id) {
-        SyncRunId run = new SyncRunId(AdminPages.id(id));
-        return sync.run(tenant, run).orElseThrow(() -> new AdminPages.NotFound(id));
+        return sync.run(tenant, runId(id)).orElseThrow(() -> new AdminPages.NotFound(id));
+    }
+
+    private static SyncRunId runId(String id) {
+        return new SyncRunId(AdminPages.id(id));
     }
 
     private static List<Preset> presets() {

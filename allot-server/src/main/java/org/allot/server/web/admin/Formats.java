@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.allot.core.audit.PropertyChange;
 import org.allot.core.sync.SyncRunState;
 
@@ -11,7 +12,7 @@ import org.allot.core.sync.SyncRunState;
 public final class Formats {
     static final Formats INSTANCE = new Formats();
     private static final DateTimeFormatter MINUTES =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final int LONGEST_VALUE = 160;
 
     private Formats() {}

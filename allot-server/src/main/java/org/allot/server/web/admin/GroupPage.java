@@ -1,35 +1,20 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
-import org.allot.core.assignment.AssignedLicense;
-import org.allot.core.assignment.GroupLicense;
-import org.allot.core.assignment.GroupLicensing;
 import org.allot.core.assignment.LicensedDirectory;
-import org.allot.core.assignment.ProcessingState;
-import org.allot.core.catalog.Product;
-import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.catalog.ServicePlanId;
-import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
-import org.allot.core.rules.RuleProcessing;
+import org.allot.core.rules.GroupOverview;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,36 +23,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One group: its licenses (previewed before they change), processing while it runs, members in error, members
- * (nested shown), priority in waiting lists, a warning about guests; add and remove members, delete.
+ * One group: its licenses, processing while it runs, members in error, members (nested shown), priority in waiting
+ * lists, a warning about guests; add and remove members, delete. Changing its licenses is {@link GroupLicensesPage}.
  */
 @Controller
 @RequestMapping("/groups/{id}")
 public class GroupPage {
     static final int GUESTS_SHOWN = 20;
 
+    private final GroupOverview overview;
     private final LicensedDirectory reads;
     private final GroupDirectory directory;
-    private final GroupLicensing licensing;
-    private final RuleProcessing rules;
-    private final ProductCatalog catalog;
-    private final ProductChoices products;
     private final DirectorySearch search;
 
     public GroupPage(
-            LicensedDirectory reads,
-            GroupDirectory directory,
-            GroupLicensing licensing,
-            RuleProcessing rules,
-            ProductCatalog catalog,
-            ProductChoices products,
-            DirectorySearch search) {
+            GroupOverview overview, LicensedDirectory reads, GroupDirectory directory, DirectorySearch search) {
+        this.overview = overview;
         this.reads = reads;
         this.directory = directory;
-        this.licensing = licensing;
-        this.rules = rules;
-        this.catalog = catalog;
-        this.products = products;
         this.search = search;
     }
 
@@ -88,8 +61,8 @@ public class GroupPage {
         UUID from = after == null || after.isBlank()
                 ? null
                 : AdminPages.uuid(after).orElseThrow(() -> new AdminPages.BadInput("This page link is damaged."));
-        LicensedDirectory.GroupDetail detail = AdminPages.uuid(id)
-                .flatMap(uuid -> reads.groupDetail(
+        GroupOverview.View shown = AdminPages.uuid(id)
+                .flatMap(uuid -> overview.of(
                         tenant,
                         new GroupId(uuid),
                         all,
@@ -98,6 +71,7 @@ public class GroupPage {
                         GroupViews.ERRORS_SHOWN,
                         GUESTS_SHOWN))
                 .orElseThrow(() -> new AdminPages.NotFound(id));
+        LicensedDirectory.GroupDetail detail = shown.detail();
         var state = detail.state();
         Group group = state.group();
         model.addAttribute("group", group);
@@ -105,144 +79,17 @@ public class GroupPage {
                 "editableMembers",
                 admin.can(Capability.MANAGE_GROUPS) && !group.isDynamic() && !group.onPremisesSyncEnabled());
         model.addAttribute("state", state);
-        model.addAttribute(
-                "ruleRun",
-                group.isDynamic()
-                        ? rules.of(tenant, group.id())
-                                .flatMap(RuleProcessing.State::latest)
-                                .orElse(null)
-                        : null);
+        model.addAttribute("ruleRun", shown.latestRuleRun());
         model.addAttribute("licenses", GroupViews.licenses(detail.catalog(), state.licenses()));
         model.addAttribute(
-                "options", GroupViews.options(detail.catalog(), products.subscribed(tenant), state.licenses()));
+                "options",
+                GroupViews.options(detail.catalog(), ProductChoices.choices(shown.subscribed()), state.licenses()));
         model.addAttribute("errors", GroupViews.errors(detail));
         model.addAttribute("members", GroupViews.members(detail, all));
         model.addAttribute("guests", detail.guests());
         model.addAttribute("view", all ? "all" : "direct");
         model.addAttribute("firstPage", from == null);
         return "groups/detail";
-    }
-
-    /** Where applying the group's licenses stands; htmx polls it while it runs and reloads the page when done. */
-    @GetMapping("/processing")
-    public String processing(
-            @AuthenticationPrincipal AdminPrincipal admin,
-            @PathVariable String id,
-            @RequestParam(name = "watching", defaultValue = "false") boolean watching,
-            Model model,
-            HttpServletResponse response) {
-        var state = AdminPages.uuid(id)
-                .flatMap(uuid -> licensing.stateOf(admin.tenant(), new GroupId(uuid)))
-                .orElseThrow(() -> new AdminPages.NotFound(id));
-        if (watching && state.state() == ProcessingState.ProcessingComplete) {
-            response.setHeader("HX-Refresh", "true");
-        }
-        model.addAttribute("group", state.group());
-        model.addAttribute("state", state);
-        return "groups/processing :: processing";
-    }
-
-    /** What the chosen licenses would do to seats, before anything changes. */
-    @PostMapping("/licenses/preview")
-    public String preview(
-            @AuthenticationPrincipal AdminPrincipal admin,
-            @PathVariable String id,
-            @RequestParam MultiValueMap<String, String> form,
-            HttpServletRequest request,
-            Model model,
-            RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
-        TenantId tenant = admin.tenant();
-        Group group = find(tenant, id);
-        Change change = change(tenant, group.id(), form);
-        if (change.isEmpty()) {
-            flash.addFlashAttribute(AdminPages.NOTICE, "Nothing to change: the group already has these licenses.");
-            return AdminPages.redirect("/groups/" + group.id());
-        }
-        Outcome<org.allot.core.assignment.SeatImpact> impact =
-                licensing.preview(AdminPages.caller(admin, request), group.id(), change.add(), change.remove());
-        if (!impact.isDone()) {
-            AdminPages.refuse(flash, "licenses", impact.rejection().message());
-            return AdminPages.redirect("/groups/" + group.id());
-        }
-        model.addAttribute("group", group);
-        model.addAttribute("impact", impact.value());
-        model.addAttribute(
-                "rows",
-                GroupViews.impact(
-                        catalog.forTenant(tenant),
-                        reads.userNames(tenant, GroupViews.sampled(impact.value())),
-                        impact.value()));
-        model.addAttribute("choices", change.choices());
-        model.addAttribute("summary", change.summary());
-        return "groups/preview";
-    }
-
-    @PostMapping("/licenses")
-    public String apply(
-            @AuthenticationPrincipal AdminPrincipal admin,
-            @PathVariable String id,
-            @RequestParam MultiValueMap<String, String> form,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
-        TenantId tenant = admin.tenant();
-        Group group = find(tenant, id);
-        Change change = change(tenant, group.id(), form);
-        if (change.isEmpty()) {
-            flash.addFlashAttribute(AdminPages.NOTICE, "Nothing to change: the group already has these licenses.");
-        } else {
-            AdminPages.tell(
-                    licensing.assign(AdminPages.caller(admin, request), group.id(), change.add(), change.remove()),
-                    flash,
-                    "licenses",
-                    "Licenses saved: " + String.join("; ", change.summary()) + ". Members are being updated.");
-        }
-        return AdminPages.redirect("/groups/" + group.id());
-    }
-
-    @PostMapping("/reprocess")
-    public String reprocess(
-            @AuthenticationPrincipal AdminPrincipal admin,
-            @PathVariable String id,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
-        GroupId group = find(admin.tenant(), id).id();
-        AdminPages.tell(
-                licensing.reprocess(AdminPages.caller(admin, request), group),
-                flash,
-                "reprocess",
-                "The group's licenses are being applied to its members again.");
-        return AdminPages.redirect("/groups/" + group);
-    }
-
-    @PostMapping("/priority")
-    public String priority(
-            @AuthenticationPrincipal AdminPrincipal admin,
-            @PathVariable String id,
-            @RequestParam(name = "priority", defaultValue = "") String value,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
-        GroupId group = find(admin.tenant(), id).id();
-        int priority;
-        try {
-            priority = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            AdminPages.refuse(
-                    flash,
-                    "priority",
-                    "Enter the priority as a whole number between " + GroupLicensing.MIN_PRIORITY + " and "
-                            + GroupLicensing.MAX_PRIORITY + ".");
-            return AdminPages.redirect("/groups/" + group);
-        }
-        AdminPages.tell(
-                licensing.setPriority(AdminPages.caller(admin, request), group, priority),
-                flash,
-                "priority",
-                "Priority set to " + priority + ".");
-        return AdminPages.redirect("/groups/" + group);
     }
 
     @PostMapping("/members")
@@ -307,54 +154,6 @@ public class GroupPage {
             return AdminPages.redirect("/groups");
         }
         return AdminPages.redirect("/groups/" + group.id());
-    }
-
-    /**
-     * The change a license form asks for: each ticked product ({@code sku}) with the apps switched on for it
-     * ({@code app-<sku>}); products the group has and are not ticked are removed.
-     */
-    record Change(
-            List<AssignedLicense> add, List<SkuId> remove, Map<String, List<String>> choices, List<String> summary) {
-        boolean isEmpty() {
-            return add.isEmpty() && remove.isEmpty();
-        }
-    }
-
-    private Change change(TenantId tenant, GroupId group, MultiValueMap<String, String> form) {
-        List<GroupLicense> current =
-                licensing.stateOf(tenant, group).orElseThrow().licenses();
-        List<String> ticked = form.getOrDefault("sku", List.of());
-        if (ticked.size() > 100) {
-            throw new AdminPages.BadInput("Too many products.");
-        }
-        List<AssignedLicense> add = new ArrayList<>();
-        Map<String, List<String>> choices = new LinkedHashMap<>();
-        List<String> summary = new ArrayList<>();
-        Set<SkuId> wanted = new java.util.HashSet<>();
-        for (String sku : ticked) {
-            Product product = products.product(tenant, sku);
-            List<String> on = form.getOrDefault("app-" + sku, List.of());
-            Set<ServicePlanId> off = products.switchedOff(product, on);
-            choices.put(product.skuId().toString(), on);
-            wanted.add(product.skuId());
-            boolean same = current.stream()
-                    .anyMatch(l -> l.license().skuId().equals(product.skuId())
-                            && l.license().disabledPlans().equals(off));
-            if (!same) {
-                add.add(new AssignedLicense(product.skuId(), off));
-                summary.add(product.displayName() + " with "
-                        + (product.servicePlans().size() - off.size()) + " of "
-                        + product.servicePlans().size() + " apps");
-            }
-        }
-        List<SkuId> remove = new ArrayList<>();
-        for (GroupLicense l : current) {
-            if (!wanted.contains(l.license().skuId())) {
-                remove.add(l.license().skuId());
-                summary.add("remove " + products.name(tenant, l.license().skuId()));
-            }
-        }
-        return new Change(add, remove, choices, summary);
     }
 
     private Group find(TenantId tenant, String id) {

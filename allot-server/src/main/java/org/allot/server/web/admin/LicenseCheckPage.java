@@ -57,9 +57,14 @@ public class LicenseCheckPage {
 
     /** The section for the Licenses page too; {@code from} is where the page of differences starts. */
     static LicenseCheckViews.Section section(LicenseCheckViews views, AdminPrincipal admin, int from) {
+        return views.section(admin.tenant(), checkedFrom(from));
+    }
+
+    /** Where a page of differences starts, as a link gives it. */
+    static int checkedFrom(int from) {
         if (from < 0 || from > LicensesPage.MAX_OFFSET) {
             throw new AdminPages.BadInput("This page link is damaged: start from the first page.");
         }
-        return views.section(admin.tenant(), from);
+        return from;
     }
 }

@@ -4,12 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.core.TenantId;
-import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseCheckRun;
 import org.allot.core.assignment.LicenseDifference;
-import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.catalog.Catalog;
-import org.allot.core.catalog.ProductCatalog;
 
 /** Builds the Licenses page's "License check" section: the latest run, live while it runs, and its differences. */
 public final class LicenseCheckViews {
@@ -52,30 +50,25 @@ public final class LicenseCheckViews {
         }
     }
 
-    private final LicenseCheck check;
-    private final ProductCatalog catalog;
-    private final LicensedDirectory reads;
+    private final LicensingViews views;
 
-    public LicenseCheckViews(LicenseCheck check, ProductCatalog catalog, LicensedDirectory reads) {
-        this.check = check;
-        this.catalog = catalog;
-        this.reads = reads;
+    public LicenseCheckViews(LicensingViews views) {
+        this.views = views;
     }
 
     Section section(TenantId tenant, int from) {
-        LicenseCheckRun run = check.latest(tenant).orElse(null);
+        return section(views.check(tenant, from, PAGE + 1), from);
+    }
+
+    /** The section of a license check read with differences from {@code from}, one more than a page. */
+    static Section section(LicensingViews.Check check, int from) {
+        LicenseCheckRun run = check.run();
         if (run == null) {
             return new Section(null, List.of(), 0, null, null);
         }
-        List<LicenseDifference> page = check.differences(tenant, run.id(), from, PAGE + 1);
-        Catalog products = catalog.forTenant(tenant);
-        Map<UUID, String> groups = reads.groupNames(
-                tenant,
-                page.stream()
-                        .filter(d -> d.source() != null && !d.source().isDirect())
-                        .map(d -> d.source().groupOrNull().value())
-                        .distinct()
-                        .toList());
+        List<LicenseDifference> page = check.differences();
+        Catalog products = check.catalog();
+        Map<UUID, String> groups = check.groupNames();
         List<Row> rows = page.stream()
                 .limit(PAGE)
                 .map(d -> new Row(

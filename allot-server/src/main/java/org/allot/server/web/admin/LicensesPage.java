@@ -6,6 +6,7 @@ import java.util.List;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.catalog.Product;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionId;
@@ -33,14 +34,13 @@ public class LicensesPage {
     private final SubscriptionBook book;
     private final LicenseHolders holders;
     private final ProductChoices products;
-    private final LicenseCheckViews checks;
+    private final LicensingViews views;
 
-    public LicensesPage(
-            SubscriptionBook book, LicenseHolders holders, ProductChoices products, LicenseCheckViews checks) {
+    public LicensesPage(SubscriptionBook book, LicenseHolders holders, ProductChoices products, LicensingViews views) {
         this.book = book;
         this.holders = holders;
         this.products = products;
-        this.checks = checks;
+        this.views = views;
     }
 
     /** The products with their seats, and the license check: its latest run and a page of what it found. */
@@ -49,13 +49,15 @@ public class LicensesPage {
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "differences", defaultValue = "0") int differencesFrom,
             Model model) {
+        int from = LicenseCheckPage.checkedFrom(differencesFrom);
+        LicensingViews.Licenses licenses = views.licenses(admin.tenant(), from, LicenseCheckViews.PAGE + 1);
         model.addAttribute(
                 "products",
-                book.subscribedSkus(admin.tenant()).stream()
+                licenses.subscribed().stream()
                         .map(ProductChoices::choice)
                         .sorted(Comparator.comparing(ProductChoices.Choice::name, String.CASE_INSENSITIVE_ORDER))
                         .toList());
-        model.addAttribute("check", LicenseCheckPage.section(checks, admin, differencesFrom));
+        model.addAttribute("check", LicenseCheckViews.section(licenses.check(), from));
         return "licenses/list";
     }
 

@@ -38,7 +38,12 @@ public final class ProductChoices {
 
     /** The products with subscriptions that can be assigned to users, by name. */
     public List<Choice> subscribed(TenantId tenant) {
-        return subscriptions.subscribedSkus(tenant).stream()
+        return choices(subscriptions.subscribedSkus(tenant));
+    }
+
+    /** Of these subscribed products, those that can be assigned to users, by name. */
+    static List<Choice> choices(List<SubscribedSku> subscribed) {
+        return subscribed.stream()
                 .filter(s -> s.product().appliesTo() == AppliesTo.User)
                 .map(ProductChoices::choice)
                 .sorted(Comparator.comparing(Choice::name, String.CASE_INSENSITIVE_ORDER))

@@ -10,8 +10,8 @@ import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.LicenseAssignment;
-import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedUser;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.User;
@@ -36,12 +36,12 @@ public class UserListPage {
     /** A row of the list: the user and the products they hold or wait for. */
     public record Row(User user, List<String> licenses, boolean inError, boolean waiting) {}
 
-    private final LicensedDirectory reads;
+    private final LicensingViews views;
     private final UserLicensing licensing;
     private final ProductChoices products;
 
-    public UserListPage(LicensedDirectory reads, UserLicensing licensing, ProductChoices products) {
-        this.reads = reads;
+    public UserListPage(LicensingViews views, UserLicensing licensing, ProductChoices products) {
+        this.views = views;
         this.licensing = licensing;
         this.products = products;
     }
@@ -62,7 +62,8 @@ public class UserListPage {
                         .orElseThrow(
                                 () -> new AdminPages.BadInput("This page link is damaged: start from the first page."));
         Query query = new Query(UserFilters.of(search.strip(), filter), order, PAGE, cursor, true);
-        var page = reads.users(tenant, query, false, true);
+        LicensingViews.UsersView view = views.users(tenant, query);
+        var page = view.users();
         List<Row> rows = new ArrayList<>();
         for (LicensedUser user : page.rows()) {
             List<LicenseAssignment> held = user.licenses().assignments();
@@ -79,7 +80,7 @@ public class UserListPage {
         model.addAttribute("rows", rows);
         model.addAttribute("count", page.count());
         model.addAttribute("next", page.next() == null ? null : page.next().token(order));
-        model.addAttribute("products", products.subscribed(tenant));
+        model.addAttribute("products", ProductChoices.choices(view.subscribed()));
         model.addAttribute("q", search);
         model.addAttribute("show", filter.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("filters", UserFilters.Show.values());

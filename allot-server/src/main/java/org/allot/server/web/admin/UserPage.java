@@ -10,6 +10,7 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedUser;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ServicePlanId;
@@ -35,13 +36,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/users/{id}")
 public class UserPage {
+    private final LicensingViews views;
     private final LicensedDirectory reads;
     private final UserDirectory directory;
     private final UserLicensing licensing;
     private final ProductChoices products;
 
     public UserPage(
-            LicensedDirectory reads, UserDirectory directory, UserLicensing licensing, ProductChoices products) {
+            LicensingViews views,
+            LicensedDirectory reads,
+            UserDirectory directory,
+            UserLicensing licensing,
+            ProductChoices products) {
+        this.views = views;
         this.reads = reads;
         this.directory = directory;
         this.licensing = licensing;
@@ -51,9 +58,10 @@ public class UserPage {
     @GetMapping
     public String show(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable String id, Model model) {
         TenantId tenant = admin.tenant();
-        LicensedDirectory.UserDetail detail = AdminPages.uuid(id)
-                .flatMap(uuid -> reads.userDetail(tenant, new UserId(uuid)))
+        LicensingViews.UserView view = AdminPages.uuid(id)
+                .flatMap(uuid -> views.user(tenant, new UserId(uuid)))
                 .orElseThrow(() -> new AdminPages.NotFound(id));
+        LicensedDirectory.UserDetail detail = view.detail();
         List<LicenseView> licenses = UserViews.licenses(detail);
         Set<String> held = new HashSet<>();
         licenses.stream().filter(LicenseView::direct).forEach(l -> held.add(l.skuId()));
@@ -62,7 +70,7 @@ public class UserPage {
         model.addAttribute("groups", detail.groups());
         model.addAttribute(
                 "assignable",
-                products.subscribed(tenant).stream()
+                ProductChoices.choices(view.subscribed()).stream()
                         .filter(p -> !held.contains(p.skuId()))
                         .toList());
         model.addAttribute("countries", Countries.ALL);

@@ -142,7 +142,7 @@ public class AppRegistrationsController {
         return ResponseEntity.noContent().build();
     }
 
-    private static AppRegistration view(org.allot.server.security.AppRegistration app, String secret) {
+    private static AppRegistration view(org.allot.server.security.store.AppRegistration app, String secret) {
         return new AppRegistration(
                 app.clientId().toString(),
                 app.displayName(),
@@ -152,7 +152,7 @@ public class AppRegistrationsController {
                 secret);
     }
 
-    private static org.allot.api.extensions.AppCertificate view(org.allot.server.security.AppCertificate c) {
+    private static org.allot.api.extensions.AppCertificate view(org.allot.server.security.store.AppCertificate c) {
         return new org.allot.api.extensions.AppCertificate(
                 c.keyId().toString(),
                 c.subject(),

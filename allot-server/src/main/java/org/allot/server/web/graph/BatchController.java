@@ -6,6 +6,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -89,7 +90,8 @@ public class BatchController {
                 headers.remove(name);
             }
         }
-        BatchExchange.Request inner = new BatchExchange.Request(container(batch), step.method(), headers, step.body());
+        BatchExchange.Request inner = new BatchExchange.Request(
+                container(batch), step.method(), headers, step.body().getBytes(StandardCharsets.UTF_8));
         inner.setAttribute(RequestIds.ATTRIBUTE, batch.getAttribute(RequestIds.ATTRIBUTE));
         inner.setAttribute(RequestIds.CLIENT_ATTRIBUTE, batch.getAttribute(RequestIds.CLIENT_ATTRIBUTE));
         BatchExchange.Response answer = new BatchExchange.Response();

@@ -2,7 +2,6 @@ package org.allot.server.web.graph;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ final class BatchSteps {
             String method,
             String path,
             Map<String, List<String>> headers,
-            byte[] body,
+            String body,
             List<String> dependsOn) {}
 
     private BatchSteps() {}
@@ -91,11 +90,9 @@ final class BatchSteps {
         String path = path(id, text(request, "url"));
         Map<String, List<String>> headers = headers(id, request.path("headers"));
         JsonNode body = request.path("body");
-        byte[] bytes = new byte[0];
+        String text = "";
         if (!body.isMissingNode() && !body.isNull()) {
-            bytes = body.isString() && !isJson(headers)
-                    ? body.asString().getBytes(StandardCharsets.UTF_8)
-                    : json.writeValueAsBytes(body);
+            text = body.isString() && !isJson(headers) ? body.asString() : json.writeValueAsString(body);
             headers.putIfAbsent("Content-Type", List.of("application/json"));
         }
         List<String> dependsOn = new ArrayList<>();
@@ -111,7 +108,7 @@ final class BatchSteps {
                 dependsOn.add(d.asString());
             }
         }
-        return new Step(id, method.toUpperCase(Locale.ROOT), path, headers, bytes, List.copyOf(dependsOn));
+        return new Step(id, method.toUpperCase(Locale.ROOT), path, headers, text, List.copyOf(dependsOn));
     }
 
     /** The servlet path of a request's url: {@code /users?$top=1}, {@code users}, {@code /v1.0/users} or absolute. */
@@ -131,7 +128,7 @@ final class BatchSteps {
                     throw invalid("Request '" + id + "' has an invalid url: " + url);
                 }
             }
-            if (uri.getRawFragment() != null || uri.getRawAuthority() != null && !uri.isAbsolute()) {
+            if (uri.getRawFragment() != null || (uri.getRawAuthority() != null && !uri.isAbsolute())) {
                 throw invalid("Request '" + id + "' has an invalid url: " + url);
             }
         } catch (URISyntaxException e) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.web.ApiClient;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.audit.Activity;
 import org.allot.core.directory.GroupId;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.BulkDirectory;
 import org.allot.server.testing.DatabaseCounts;
 import org.junit.jupiter.api.Test;

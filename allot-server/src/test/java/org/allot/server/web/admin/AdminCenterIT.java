@@ -17,8 +17,9 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserId;
-import org.allot.server.security.JdbcAdminAccounts;
-import org.allot.server.security.Role;
+import org.allot.server.persistence.JdbcAdminAccounts;
+import org.allot.server.security.store.AdminAccount;
+import org.allot.server.security.store.Role;
 import org.allot.server.web.ApiClient;
 import org.allot.server.web.ApiIT;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +100,7 @@ abstract class AdminCenterIT extends ApiIT {
 
     /** Another administrator of the tenant; returns their sign-in name. */
     String addAdmin(Site site, String username, Role role) {
-        accounts.add(new JdbcAdminAccounts.AdminAccount(
+        accounts.add(new AdminAccount(
                 site.tenant(),
                 username,
                 role.displayName() + " " + username.split("@")[0],

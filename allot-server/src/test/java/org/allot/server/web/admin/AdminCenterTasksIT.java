@@ -10,7 +10,7 @@ import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ServicePlan;
 import org.allot.core.directory.GroupId;
 import org.allot.server.persistence.JdbcGroupLicenses;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

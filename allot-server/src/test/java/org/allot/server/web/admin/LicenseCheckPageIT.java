@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.directory.GroupId;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

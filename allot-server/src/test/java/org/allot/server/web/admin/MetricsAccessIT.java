@@ -3,7 +3,7 @@ package org.allot.server.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.allot.server.security.Role;
+import org.allot.server.security.store.Role;
 import org.allot.server.testing.LoopbackClient;
 import org.junit.jupiter.api.Test;
 

@@ -1,25 +1,24 @@
-package org.allot.server.security;
+package org.allot.server.persistence;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.server.security.store.AdminAccount;
+import org.allot.server.security.store.Role;
+import org.allot.server.security.store.StoredAdminAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** People who sign in to the admin center, with hashed passwords and one role each. */
-public final class JdbcAdminAccounts {
-    /** An account; {@code passwordHash} is a one-way hash. */
-    public record AdminAccount(
-            TenantId tenant, String username, String displayName, String passwordHash, Role role, Instant createdAt) {}
-
+public final class JdbcAdminAccounts implements StoredAdminAccounts {
     private final JdbcClient jdbc;
 
     public JdbcAdminAccounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<AdminAccount> find(String username) {
         return jdbc.sql("select * from admin_account where lower(username) = lower(?)")
                 .param(username)
@@ -27,6 +26,7 @@ public final class JdbcAdminAccounts {
                 .optional();
     }
 
+    @Override
     public boolean any(TenantId tenant) {
         return jdbc.sql("select count(*) from admin_account where tenant_id = ?")
                         .param(tenant.value())
@@ -35,13 +35,7 @@ public final class JdbcAdminAccounts {
                 > 0;
     }
 
-    public List<String> usernames(TenantId tenant) {
-        return jdbc.sql("select username from admin_account where tenant_id = ? order by username")
-                .param(tenant.value())
-                .query(String.class)
-                .list();
-    }
-
+    @Override
     public void add(AdminAccount account) {
         jdbc.sql("""
                         insert into admin_account (tenant_id, username, display_name, password_hash, role, created_at)
@@ -56,7 +50,7 @@ public final class JdbcAdminAccounts {
                 .update();
     }
 
-    /** The accounts of a tenant, by username. */
+    @Override
     public List<AdminAccount> of(TenantId tenant) {
         return jdbc.sql("select * from admin_account where tenant_id = ? order by lower(username)")
                 .param(tenant.value())
@@ -64,6 +58,7 @@ public final class JdbcAdminAccounts {
                 .list();
     }
 
+    @Override
     public boolean changeRole(TenantId tenant, String username, Role role) {
         return jdbc.sql("update admin_account set role = ? where tenant_id = ? and lower(username) = lower(?)")
                         .params(role.name(), tenant.value(), username)
@@ -71,13 +66,14 @@ public final class JdbcAdminAccounts {
                 > 0;
     }
 
-    /** Replaces the hash of an account's password (the same password, hashed anew). */
+    @Override
     public void replacePasswordHash(String username, String passwordHash) {
         jdbc.sql("update admin_account set password_hash = ? where lower(username) = lower(?)")
                 .params(passwordHash, username)
                 .update();
     }
 
+    @Override
     public boolean remove(TenantId tenant, String username) {
         return jdbc.sql("delete from admin_account where tenant_id = ? and lower(username) = lower(?)")
                         .params(tenant.value(), username)

@@ -1,48 +1,33 @@
-package org.allot.server.security;
+package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.server.security.store.AppCertificate;
+import org.allot.server.security.store.AppRegistration;
+import org.allot.server.security.store.Role;
+import org.allot.server.security.store.StoredAppRegistrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * App registrations in the database, also serving as the authorization server's client repository: every app uses
- * the client credentials grant and receives hour-long JWT access tokens.
+ * App registrations in the database, with the hashes of their secrets, their certificates, and the client assertions
+ * they used.
  */
-public final class JdbcAppRegistrations implements RegisteredClientRepository {
-    /** The scopes a client may ask for: Graph's own, so that Graph clients work unchanged. */
-    public static final List<String> SCOPES = List.of(
-            "https://graph.microsoft.com/.default",
-            "00000003-0000-0000-c000-000000000000/.default",
-            ".default",
-            "allot");
-    /** The client setting that holds the id of the secret the client authenticated with. */
-    public static final String SECRET_ID = "allot.secret-id";
-    /** The client setting that holds the id of the tenant the app belongs to. */
-    public static final String TENANT_ID = "allot.tenant-id";
-
+public final class JdbcAppRegistrations implements StoredAppRegistrations {
     private final JdbcClient jdbc;
-    private final Duration tokenLifetime;
 
-    public JdbcAppRegistrations(JdbcClient jdbc, Duration tokenLifetime) {
+    public JdbcAppRegistrations(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.tokenLifetime = tokenLifetime;
     }
 
+    @Override
     public Optional<AppRegistration> find(UUID clientId) {
         return jdbc.sql("select * from app_registration where id = ?")
                 .param(clientId)
@@ -50,6 +35,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 .optional();
     }
 
+    @Override
     public List<AppRegistration> of(TenantId tenant) {
         return jdbc.sql("select * from app_registration where tenant_id = ? order by created_at, id")
                 .param(tenant.value())
@@ -57,6 +43,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 .list();
     }
 
+    @Override
     public void add(AppRegistration app) {
         jdbc.sql("""
                         insert into app_registration (tenant_id, id, display_name, secret_hash, role, created_at,
@@ -74,7 +61,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 .update();
     }
 
-    /** Replaces the secret: a new hash, a new secret id (tokens of the old one stop working) and its expiry. */
+    @Override
     public boolean replaceSecret(TenantId tenant, UUID clientId, String secretHash, UUID secretId, Instant expiresAt) {
         return jdbc.sql("""
                         update app_registration set secret_hash = ?, secret_id = ?, secret_expires_at = ?
@@ -84,6 +71,14 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 == 1;
     }
 
+    @Override
+    public void replaceSecretHash(UUID clientId, String secretHash) {
+        jdbc.sql("update app_registration set secret_hash = ? where id = ?")
+                .params(secretHash, clientId)
+                .update();
+    }
+
+    @Override
     public boolean changeRole(TenantId tenant, UUID clientId, Role role) {
         return jdbc.sql("update app_registration set role = ? where tenant_id = ? and id = ?")
                         .params(role.name(), tenant.value(), clientId)
@@ -91,6 +86,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 == 1;
     }
 
+    @Override
     public boolean remove(TenantId tenant, UUID clientId) {
         return jdbc.sql("delete from app_registration where tenant_id = ? and id = ?")
                         .params(tenant.value(), clientId)
@@ -99,6 +95,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
     }
 
     /** The app's certificates, oldest first. */
+    @Override
     public List<AppCertificate> certificates(UUID clientId) {
         return jdbc.sql("select * from app_certificate where app_id = ? order by created_at, id")
                 .param(clientId)
@@ -106,6 +103,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 .list();
     }
 
+    @Override
     public void addCertificate(AppCertificate certificate) {
         jdbc.sql("""
                         insert into app_certificate (tenant_id, app_id, id, thumbprint, thumbprint256, subject, der,
@@ -124,6 +122,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 .update();
     }
 
+    @Override
     public boolean removeCertificate(TenantId tenant, UUID clientId, UUID keyId) {
         return jdbc.sql("delete from app_certificate where tenant_id = ? and app_id = ? and id = ?")
                         .params(tenant.value(), clientId, keyId)
@@ -135,6 +134,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
      * Takes a client assertion's JWT id once: false when the app already used it (a replay). Assertions that expired
      * are forgotten first, since they cannot be used again anyway.
      */
+    @Override
     public boolean takeAssertion(UUID clientId, String jti, Instant expiresAt, Instant now) {
         jdbc.sql("delete from client_assertion where app_id = ? and expires_at < ?")
                 .params(clientId, now.atOffset(ZoneOffset.UTC))
@@ -147,59 +147,6 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 == 1;
     }
 
-    @Override
-    public RegisteredClient findById(String id) {
-        return findByClientId(id);
-    }
-
-    @Override
-    public RegisteredClient findByClientId(String clientId) {
-        UUID id;
-        try {
-            id = UUID.fromString(clientId);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return find(id).map(this::client).orElse(null);
-    }
-
-    /**
-     * Only for the authorization server replacing an older hash of a client's secret after the client authenticated
-     * with it: the secret stays the same. Apps are registered through the app registration API.
-     */
-    @Override
-    public void save(RegisteredClient client) {
-        UUID id = UUID.fromString(client.getClientId());
-        if (find(id).isEmpty()) {
-            throw new UnsupportedOperationException("apps are registered through the app registration API");
-        }
-        jdbc.sql("update app_registration set secret_hash = ? where id = ?")
-                .params(client.getClientSecret(), id)
-                .update();
-    }
-
-    private RegisteredClient client(AppRegistration app) {
-        return RegisteredClient.withId(app.clientId().toString())
-                .clientId(app.clientId().toString())
-                .clientName(app.displayName())
-                .clientSecret(app.secretHash())
-                .clientSecretExpiresAt(app.secretExpiresAt())
-                .clientSettings(ClientSettings.builder()
-                        .setting(SECRET_ID, app.secretId().toString())
-                        .setting(TENANT_ID, app.tenant().value().toString())
-                        .build())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scopes(scopes -> scopes.addAll(SCOPES))
-                .tokenSettings(TokenSettings.builder()
-                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                        .accessTokenTimeToLive(tokenLifetime)
-                        .build())
-                .build();
-    }
-
     private static AppCertificate certificate(ResultSet rs, int row) throws SQLException {
         return new AppCertificate(
                 new TenantId(rs.getObject("tenant_id", UUID.class)),
@@ -208,7 +155,7 @@ public final class JdbcAppRegistrations implements RegisteredClientRepository {
                 rs.getString("thumbprint"),
                 rs.getString("thumbprint256"),
                 rs.getString("subject"),
-                rs.getBytes("der"),
+                Base64.getEncoder().encodeToString(rs.getBytes("der")),
                 rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());

@@ -1,6 +1,7 @@
-package org.allot.server.security;
+package org.allot.server.security.store;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 import org.allot.core.TenantId;
 
@@ -8,7 +9,7 @@ import org.allot.core.TenantId;
  * A certificate an app proves itself with (a client assertion signed with its private key): its key id, which names
  * it in the tokens issued with it, its SHA-1 and SHA-256 thumbprints (hex, upper case, as Entra shows them; client
  * assertions name the certificate by either, base64url-encoded, in {@code x5t} or {@code x5t#S256}), its subject,
- * when it is valid, and the certificate itself (DER).
+ * when it is valid, and the certificate itself (the base64 of its DER).
  */
 public record AppCertificate(
         TenantId tenant,
@@ -17,16 +18,13 @@ public record AppCertificate(
         String thumbprint,
         String thumbprintSha256,
         String subject,
-        byte[] der,
+        String encoded,
         Instant startsAt,
         Instant endsAt,
         Instant createdAt) {
-    public AppCertificate {
-        der = der.clone();
-    }
 
-    @Override
+    /** The certificate (DER), from {@code encoded}, its base64. */
     public byte[] der() {
-        return der.clone();
+        return Base64.getDecoder().decode(encoded);
     }
 }

@@ -1,4 +1,4 @@
-package org.allot.server.security;
+package org.allot.server.security.store;
 
 import java.time.Instant;
 import java.util.UUID;

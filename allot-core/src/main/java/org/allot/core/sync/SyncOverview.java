@@ -1,0 +1,50 @@
+package org.allot.core.sync;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.allot.core.TenantId;
+import org.allot.core.Transactions;
+
+/**
+ * Read use case: what the pages about directory sync show, each read in one unit of work so that it is one
+ * consistent view: the connector with the latest runs, and one run with its errors and the deletions it holds back.
+ */
+public final class SyncOverview {
+    /** The tenant's connector (null: none configured) and its latest runs, newest first. */
+    public record Status(Connector connector, List<SyncRun> runs) {
+        /** The run someone asked for that has not started yet, if any. */
+        public RunRequest requestedRun() {
+            return connector == null ? null : connector.requestedRun();
+        }
+    }
+
+    /** A run, the first of its errors, and, when it is blocked, the first of the deletions it holds back. */
+    public record RunDetail(SyncRun run, List<SyncError> errors, List<PendingDeletion> deletions) {}
+
+    private final Transactions transactions;
+    private final Connectors connectors;
+    private final SyncRuns runs;
+
+    public SyncOverview(SyncStores stores) {
+        this.transactions = Objects.requireNonNull(stores.transactions());
+        this.connectors = stores.connectors();
+        this.runs = stores.runs();
+    }
+
+    /** The connector and its latest {@code limit} runs. */
+    public Status status(TenantId tenant, int limit) {
+        return transactions.read(() -> new Status(connectors.find(tenant).orElse(null), runs.recent(tenant, limit)));
+    }
+
+    /** A run with at most {@code errors} of its errors and {@code deletions} of its held-back deletions. */
+    public Optional<RunDetail> run(TenantId tenant, SyncRunId id, int errors, int deletions) {
+        return transactions.read(() -> runs.find(tenant, id)
+                .map(run -> new RunDetail(
+                        run,
+                        runs.errors(tenant, id, errors),
+                        run.state() == SyncRunState.BLOCKED
+                                ? runs.pendingDeletions(tenant, id, deletions)
+                                : List.of())));
+    }
+}
