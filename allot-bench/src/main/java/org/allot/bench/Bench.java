@@ -30,6 +30,7 @@ import org.allot.bench.scenario.LicenseCheckScale;
 import org.allot.bench.scenario.LicenseRace;
 import org.allot.bench.scenario.RuleChange;
 import org.allot.bench.scenario.Scenario;
+import org.allot.bench.scenario.TrivialRequest;
 import org.allot.bench.scenario.WaitingList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,6 +56,7 @@ public final class Bench implements Callable<Integer> {
             new RuleChange(),
             new LicenseRace(),
             new LicenseCheckScale(),
+            new TrivialRequest(),
             new EngineMicroBenchmarks());
 
     @Option(names = "--quick", description = "Small sizes: a smoke run of seconds per scenario; no figure to quote.")
@@ -64,7 +66,7 @@ public final class Bench implements Callable<Integer> {
             names = "--scenario",
             split = ",",
             description = "Scenarios to run (default: all): fanout, join, assign, waiting, directory, sync, rule, race,"
-                    + " reconcile, engine.")
+                    + " reconcile, trivial, engine.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")
@@ -147,7 +149,9 @@ public final class Bench implements Callable<Integer> {
             String pgVersion = postgresVersion(postgres);
             run.put(
                     "target",
-                    url == null ? "a fresh server process per scenario (java -jar), embedded PostgreSQL" : url);
+                    url == null
+                            ? "a fresh server process per scenario (java -jar, HTTPS), embedded PostgreSQL (durable)"
+                            : url);
             run.put("machine", Machine.describe(pgVersion, String.join(" ", serverJvm)));
             log.printf(
                     Locale.ROOT,

@@ -37,5 +37,7 @@ public enum ErrorCode {
     /** The group still assigns licenses. */
     GROUP_HAS_LICENSES,
     /** The change conflicts with the current state of the object. */
-    CONFLICT
+    CONFLICT,
+    /** A delta token is unknown, expired, of another tenant or collection: the client starts over without one. */
+    SYNC_STATE_NOT_FOUND
 }

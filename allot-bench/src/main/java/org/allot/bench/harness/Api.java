@@ -119,6 +119,11 @@ public final class Api {
         }
     }
 
+    /** The access token the client sends (for a load client of its own, such as wrk). */
+    public String accessToken() {
+        return token();
+    }
+
     private String token() {
         String current = token;
         if (current != null && System.nanoTime() - tokenAt < TOKEN_AGE.toNanos()) {

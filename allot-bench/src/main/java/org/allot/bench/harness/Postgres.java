@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * The harness's PostgreSQL: the same zonky embedded PostgreSQL (and settings) the server runs when no database is
  * configured, started by the harness so that it can load data with {@code COPY} and measure the baselines on the
- * same instance. Each scenario gets a database of its own.
+ * same instance. Each scenario gets a database of its own. It is durable ({@code fsync} and {@code synchronous_commit}
+ * on), as the server's own embedded database is: a commit costs what it costs on the README's installation.
  */
 public final class Postgres implements AutoCloseable {
     private final EmbeddedPostgres postgres;
@@ -33,6 +34,10 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("deadlock_timeout", "200ms")
+                    // durable, as the server's own embedded PostgreSQL (zonky's defaults are not)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);

@@ -17,11 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server as an administrator runs it: {@code java -jar allot-server.jar} in a process of its own, so that its
- * memory is its own. Its output goes to a log file; it is stopped with SIGTERM, as a service manager would.
+ * The server as an administrator runs it, as the README's command does: {@code java -jar allot-server.jar} in a
+ * process of its own (so that its memory is its own), over HTTPS with the certificate it generates at first start
+ * (trusted by the harness's clients, {@link ServerCertificates}). Its output goes to a log file; it is stopped with
+ * SIGTERM, as a service manager would.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("Allot is listening on (http://localhost:\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("Allot is listening on (https?://localhost:\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final Process process;
@@ -44,8 +46,6 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.port=0");
-        // plain HTTP: the figures are the server's, not TLS's (and the harness talks to it over loopback)
-        command.add("--allot.tls.enabled=false");
         command.addAll(arguments);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -57,7 +57,11 @@ public final class ServerProcess implements AutoCloseable {
             reader.setDaemon(true);
             reader.start();
             try {
-                return new ServerProcess(process, listening.get(5, TimeUnit.MINUTES));
+                String url = listening.get(5, TimeUnit.MINUTES);
+                if (url.startsWith("https:")) {
+                    ServerCertificates.trust(dataDirectory(arguments));
+                }
+                return new ServerProcess(process, url);
             } catch (Exception e) {
                 process.destroyForcibly();
                 throw new IllegalStateException("the server did not start; see " + log, e);
@@ -65,6 +69,20 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Path dataDirectory(List<String> arguments) {
+        String option = "--allot.data-directory=";
+        return arguments.stream()
+                .filter(a -> a.startsWith(option))
+                .reduce((first, last) -> last)
+                .map(a -> Path.of(a.substring(option.length())))
+                .orElse(Path.of("data"));
+    }
+
+    /** CPU time the server's JVM has used so far (user and system), in seconds; NaN where the OS does not tell. */
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private static void drain(Process process, Path log, CompletableFuture<String> listening) {

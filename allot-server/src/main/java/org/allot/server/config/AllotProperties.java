@@ -84,7 +84,10 @@ public record AllotProperties(
      * @param workers background job threads per server; 0 runs no jobs on this node
      * @param pollInterval how often idle workers look for jobs
      * @param lease how long a claimed job stays with its worker without news before another may take it over
-     * @param retentionSweep how often deleted users past their retention are purged
+     * @param retentionSweep how often deleted users past their retention are purged (and the change log of delta
+     *     queries is trimmed)
+     * @param deltaRetention how long the change log of delta queries (and so a delta token) is kept at least; a tenant
+     *     whose soft-delete retention is longer keeps it that long
      */
     public record Processing(
             @DefaultValue("200") int inlineLimit,
@@ -93,7 +96,8 @@ public record AllotProperties(
             @DefaultValue("2") int workers,
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("30s") Duration lease,
-            @DefaultValue("1h") Duration retentionSweep) {}
+            @DefaultValue("1h") Duration retentionSweep,
+            @DefaultValue("30d") Duration deltaRetention) {}
 
     /**
      * @param interval how often every tenant's licenses are checked from scratch; 0 turns the schedule off (runs can

@@ -4,6 +4,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
+import org.allot.core.directory.DirectoryDelta;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.server.persistence.JdbcLicenseJobs;
@@ -22,18 +23,27 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Background work: licensing jobs, the purge of deleted users past retention, and the scheduled license check. */
+/**
+ * Background work: licensing jobs, the purge of deleted users past retention (and of the delta queries' change log), and
+ * the scheduled license check.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ProcessingConfig implements SchedulingConfigurer {
     private final AllotProperties properties;
     private final RetentionSweep sweep;
     private final LicenseCheckSchedule licenseChecks;
+    private final DirectoryDelta delta;
 
-    ProcessingConfig(AllotProperties properties, RetentionSweep sweep, LicenseCheckSchedule licenseChecks) {
+    ProcessingConfig(
+            AllotProperties properties,
+            RetentionSweep sweep,
+            LicenseCheckSchedule licenseChecks,
+            DirectoryDelta delta) {
         this.properties = properties;
         this.sweep = sweep;
         this.licenseChecks = licenseChecks;
+        this.delta = delta;
     }
 
     @Bean
@@ -78,6 +88,8 @@ class ProcessingConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(sweep::sweep, properties.processing().retentionSweep());
+        registrar.addFixedDelayTask(
+                delta::forgetExpired, properties.processing().retentionSweep());
         if (properties.reconciliation().scheduled()) {
             registrar.addFixedDelayTask(
                     licenseChecks::startDue, properties.reconciliation().pollInterval());

@@ -1,5 +1,6 @@
 package org.allot.server.config;
 
+import java.time.Clock;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseHolders;
@@ -7,6 +8,7 @@ import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensingViews;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryDelta;
 import org.allot.core.directory.DirectoryObjects;
 import org.allot.core.directory.DirectorySearch;
 import org.allot.core.rules.GroupOverview;
@@ -14,12 +16,14 @@ import org.allot.core.rules.RuleProcessing;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcDirectoryChanges;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcRuleRuns;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
+import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.query.JdbcAuditQueries;
 import org.allot.server.persistence.query.JdbcDirectoryQueries;
@@ -92,6 +96,17 @@ class QueriesConfig {
     DirectoryObjects directoryObjects(
             Transactions transactions, JdbcDirectoryQueries queries, JdbcUsers users, JdbcGroups groups) {
         return new DirectoryObjects(transactions, queries, users, groups);
+    }
+
+    @Bean
+    DirectoryDelta directoryDelta(
+            Transactions transactions, JdbcTenants tenants, JdbcClient jdbc, Clock clock, AllotProperties properties) {
+        return new DirectoryDelta(
+                transactions,
+                tenants,
+                new JdbcDirectoryChanges(jdbc),
+                clock,
+                properties.processing().deltaRetention());
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.allot.server.security.JdbcSigningKeys;
 import org.allot.server.security.MasterKey;
 import org.allot.server.security.SecretsKeyCheck;
 import org.allot.server.security.SigningKeys;
+import org.allot.server.security.VerifiedTokens;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -68,12 +70,21 @@ class TokenConfig {
         return encoder;
     }
 
+    /**
+     * Checks a token's signature with the public keys {@link SigningKeys} read (once per reading, not per request),
+     * once per token ({@link VerifiedTokens}); its lifetime, issuer and audience at every request.
+     */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, PublicUrl publicUrl) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-        decoder.setJwtValidator(
-                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), new IssuerAndAudience(publicUrl)));
-        return decoder;
+    JwtDecoder jwtDecoder(SigningKeys keys, PublicUrl publicUrl, Clock clock) {
+        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSource(keys)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(keys))
+                .build();
+        signatures.setJwtValidator(token -> OAuth2TokenValidatorResult.success());
+        return new VerifiedTokens(
+                signatures,
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), new IssuerAndAudience(publicUrl)),
+                keys::verifies,
+                clock);
     }
 
     @Bean

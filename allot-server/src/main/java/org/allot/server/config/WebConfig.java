@@ -26,6 +26,7 @@ import org.allot.server.web.GraphErrorReportValve;
 import org.allot.server.web.RequestSizeLimit;
 import org.allot.server.web.RequestText;
 import org.allot.server.web.StrictJson;
+import org.allot.server.web.graph.DeltaResources;
 import org.allot.server.web.graph.Responses;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
@@ -118,6 +119,11 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     Responses responses(JsonMapper json, PublicUrl publicUrl) {
         return new Responses(json, publicUrl);
+    }
+
+    @Bean
+    DeltaResources deltaResources(JsonMapper json, Responses responses) {
+        return new DeltaResources(json, responses);
     }
 
     @Bean

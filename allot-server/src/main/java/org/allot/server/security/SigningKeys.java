@@ -1,15 +1,25 @@
 package org.allot.server.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.security.Key;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.allot.core.Caller;
 import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
@@ -24,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * still verify (and are published) until every token they signed has expired, so replacing the key ends nobody's
  * token. Each server reads the keys again when what it read is {@link #FRESH} seconds old, or at once when a token
  * names a key it does not know, so a key made by any server signs and verifies everywhere within seconds.
+ *
+ * <p>Tokens are checked with the public keys alone, read from the stored keys once per reading ({@link
+ * #selectJWSKeys}): a request costs one signature check, never the conversion of a stored key into Java keys.
  */
-public final class SigningKeys implements JWKSource<SecurityContext> {
+public final class SigningKeys implements JWKSource<SecurityContext>, JWSKeySelector<SecurityContext> {
     /** How long a server signs with what it read before it reads the keys again. */
     public static final Duration FRESH = Duration.ofSeconds(5);
 
@@ -38,9 +51,11 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration retention;
+    private final ReentrantLock reading = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    private record Snapshot(List<JdbcSigningKeys.StoredKey> keys, JWKSet set, Instant loadedAt) {
+    private record Snapshot(
+            List<JdbcSigningKeys.StoredKey> keys, JWKSet set, Map<String, RSAPublicKey> verifying, Instant loadedAt) {
         Optional<JdbcSigningKeys.StoredKey> signing() {
             return keys.stream().filter(JdbcSigningKeys.StoredKey::signs).findFirst();
         }
@@ -74,9 +89,35 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
         if (found.isEmpty()
                 && !selector.getMatcher().getKeyIDs().isEmpty()
                 && current.loadedAt().isBefore(clock.instant().minus(UNKNOWN_KEY_RELOAD))) {
-            found = selector.select(reload().set());
+            found = selector.select(readIfOlderThan(UNKNOWN_KEY_RELOAD).set());
         }
         return found;
+    }
+
+    /**
+     * The public key a token's header names ({@code kid}, RS256 only), read again at once when the key is unknown
+     * and the keys were read more than a second ago; without a {@code kid}, every key that verifies.
+     */
+    @Override
+    public List<Key> selectJWSKeys(JWSHeader header, SecurityContext context) {
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+            return List.of();
+        }
+        Snapshot current = current();
+        String kid = header.getKeyID();
+        if (kid == null) {
+            return List.copyOf(current.verifying().values());
+        }
+        RSAPublicKey key = current.verifying().get(kid);
+        if (key == null && current.loadedAt().isBefore(clock.instant().minus(UNKNOWN_KEY_RELOAD))) {
+            key = readIfOlderThan(UNKNOWN_KEY_RELOAD).verifying().get(kid);
+        }
+        return key == null ? List.of() : List.of(key);
+    }
+
+    /** Whether the key named {@code kid} still verifies tokens, as of the last reading. */
+    public boolean verifies(String kid) {
+        return current().verifying().containsKey(kid);
     }
 
     /** Of the keys the token encoder may sign with, the one that signs now. */
@@ -117,23 +158,69 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
         return key;
     }
 
+    /**
+     * What was read, read again when it is {@link #FRESH} old: by one request while the others go on with what was
+     * read (a few milliseconds older), so that they never queue behind the database.
+     */
     private Snapshot current() {
         Snapshot current = snapshot;
-        if (current == null || current.loadedAt().isBefore(clock.instant().minus(FRESH))) {
+        if (current == null) {
             return reload();
+        }
+        if (current.loadedAt().isBefore(clock.instant().minus(FRESH)) && reading.tryLock()) {
+            try {
+                Snapshot again = snapshot;
+                return again.loadedAt().isBefore(clock.instant().minus(FRESH)) ? read() : again;
+            } finally {
+                reading.unlock();
+            }
         }
         return current;
     }
 
-    private synchronized Snapshot reload() {
+    private Snapshot reload() {
+        reading.lock();
+        try {
+            return read();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /** Reads the keys again unless another request did while this one waited. */
+    private Snapshot readIfOlderThan(Duration age) {
+        reading.lock();
+        try {
+            Snapshot current = snapshot;
+            return current != null
+                            && !current.loadedAt().isBefore(clock.instant().minus(age))
+                    ? current
+                    : read();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private Snapshot read() {
         Instant now = clock.instant();
         List<JdbcSigningKeys.StoredKey> keys = store.verifying(now.minus(retention));
         if (keys.stream().noneMatch(JdbcSigningKeys.StoredKey::signs)) {
             store.addFirst(now);
             keys = store.verifying(now.minus(retention));
         }
+        Map<String, RSAPublicKey> verifying = new LinkedHashMap<>();
+        for (JdbcSigningKeys.StoredKey key : keys) {
+            try {
+                verifying.put(key.kid(), key.key().toRSAPublicKey());
+            } catch (JOSEException e) {
+                throw new IllegalStateException("the token-signing key " + key.kid() + " has no usable public key", e);
+            }
+        }
         Snapshot loaded = new Snapshot(
-                keys, new JWKSet(keys.stream().map(k -> (JWK) k.key()).toList()), now);
+                keys,
+                new JWKSet(keys.stream().map(k -> (JWK) k.key()).toList()),
+                Collections.unmodifiableMap(verifying),
+                now);
         snapshot = loaded;
         return loaded;
     }

@@ -1,6 +1,7 @@
 package org.allot.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -92,8 +94,10 @@ class SigningKeysIT {
             MutableClock clock = new MutableClock(Instant.now());
             SigningKeys here = keys(db, clock);
             SigningKeys there = keys(db, clock);
+            SigningKeys elsewhere = keys(db, clock);
             here.prepare();
             there.prepare();
+            elsewhere.prepare();
             String first = signingKid(here);
             assertThat(signingKid(there)).as("one key for the installation").isEqualTo(first);
             String before = encode(there);
@@ -106,10 +110,16 @@ class SigningKeysIT {
             assertThat(NimbusJwtDecoder.withJwkSource(here).build().decode(before))
                     .as("a token signed by the replaced key")
                     .isNotNull();
+            assertThat(publicKeys(here).decode(before))
+                    .as("a token signed by the replaced key, checked with the public keys read")
+                    .isNotNull();
             clock.advance(Duration.ofSeconds(2));
             String fresh = encode(here);
             assertThat(NimbusJwtDecoder.withJwkSource(there).build().decode(fresh))
                     .as("another server verifies a token of a key it has not read yet")
+                    .isNotNull();
+            assertThat(publicKeys(elsewhere).decode(fresh))
+                    .as("also with the public keys it reads at once")
                     .isNotNull();
             clock.advance(SigningKeys.FRESH);
             assertThat(signingKid(there))
@@ -124,6 +134,9 @@ class SigningKeysIT {
                     .as("a key whose tokens have all expired is forgotten")
                     .extracting(JdbcSigningKeys.StoredKey::kid)
                     .containsExactly(third.kid(), second.kid());
+            assertThatThrownBy(() -> publicKeys(here).decode(before))
+                    .as("and its tokens are refused")
+                    .isInstanceOf(JwtException.class);
         }
     }
 
@@ -136,6 +149,13 @@ class SigningKeysIT {
                 audit,
                 clock,
                 TOKEN_LIFETIME);
+    }
+
+    /** The server's decoder: the signature checked with the public keys the keys read ({@link SigningKeys}). */
+    private static NimbusJwtDecoder publicKeys(SigningKeys keys) {
+        return NimbusJwtDecoder.withJwkSource(keys)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(keys))
+                .build();
     }
 
     private static String signingKid(SigningKeys keys) {

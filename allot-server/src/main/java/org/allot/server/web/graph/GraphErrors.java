@@ -167,6 +167,7 @@ public final class GraphErrors {
         return switch (code) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case SYNC_STATE_NOT_FOUND -> HttpStatus.GONE;
             default -> HttpStatus.BAD_REQUEST;
         };
     }
@@ -175,6 +176,7 @@ public final class GraphErrors {
         return switch (code) {
             case NOT_FOUND -> "Request_ResourceNotFound";
             case CONFLICT -> "Directory_ConcurrencyViolation";
+            case SYNC_STATE_NOT_FOUND -> "syncStateNotFound";
             default -> "Request_BadRequest";
         };
     }

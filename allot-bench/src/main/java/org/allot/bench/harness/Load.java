@@ -1,0 +1,264 @@
+package org.allot.bench.harness;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A closed-loop load of one GET on kept-alive connections for a fixed time, from <a
+ * href="https://github.com/wg/wrk">wrk</a> when it is installed, else from a minimal HTTP/1.1 client of the
+ * harness's own (one thread per connection, no allocation-heavy client library). Either way the client's own CPU
+ * time is measured, so that a run tells whether the client or the server was the limit.
+ */
+public final class Load {
+    private static final Pattern WRK_REQUESTS = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
+    private static final Pattern WRK_NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private static final Pattern WRK_SOCKET_ERRORS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern TIMES = Pattern.compile("(\\d+)m([0-9.]+)s\\s+(\\d+)m([0-9.]+)s");
+
+    /** What a load measured: requests answered 2xx per second, failures, and the client's CPU seconds. */
+    public record Rate(String client, long requests, long failures, double seconds, double clientCpuSeconds) {
+        public double perSecond() {
+            return requests / seconds;
+        }
+
+        /** Requests per second the client could make with every core of the machine to itself. */
+        public double clientCapacity() {
+            return requests / clientCpuSeconds * Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    private Load() {}
+
+    /** Whether wrk is on the PATH. */
+    public static boolean wrkInstalled() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "wrk"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * GETs {@code url} on {@code connections} connections for {@code duration}, with {@code authorization} as the
+     * Authorization header when not null.
+     */
+    public static Rate get(String url, String authorization, int connections, Duration duration) {
+        return wrkInstalled()
+                ? wrk(url, authorization, connections, duration)
+                : java(url, authorization, connections, duration);
+    }
+
+    private static Rate wrk(String url, String authorization, int connections, Duration duration) {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "wrk \"$@\" && times", "wrk"));
+        command.addAll(List.of(
+                "-t" + Math.min(connections, Runtime.getRuntime().availableProcessors()),
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                // a slow answer on a busy machine is counted, not dropped as a socket error
+                "--timeout",
+                "30s"));
+        if (authorization != null) {
+            command.addAll(List.of("-H", "Authorization: " + authorization));
+        }
+        command.add(url);
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("wrk failed: " + out);
+            }
+            Matcher requests = WRK_REQUESTS.matcher(out);
+            Matcher times = TIMES.matcher(out.substring(out.lastIndexOf("requests in")));
+            if (!requests.find() || !times.find() || !times.find()) {
+                throw new IllegalStateException("cannot read wrk's output: " + out);
+            }
+            long failures = count(WRK_NON_2XX, out, 1);
+            Matcher errors = WRK_SOCKET_ERRORS.matcher(out);
+            if (errors.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    failures += Long.parseLong(errors.group(g));
+                }
+            }
+            double seconds = Double.parseDouble(requests.group(2))
+                    * switch (requests.group(3)) {
+                        case "ms" -> 0.001;
+                        case "m" -> 60;
+                        default -> 1;
+                    };
+            double cpu = Long.parseLong(times.group(1)) * 60
+                    + Double.parseDouble(times.group(2))
+                    + Long.parseLong(times.group(3)) * 60
+                    + Double.parseDouble(times.group(4));
+            long total = Long.parseLong(requests.group(1));
+            return new Rate("wrk", total - Math.min(total, count(WRK_NON_2XX, out, 1)), failures, seconds, cpu);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(Pattern pattern, String text, int group) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Long.parseLong(m.group(group)) : 0;
+    }
+
+    private static Rate java(String url, String authorization, int connections, Duration duration) {
+        URI uri = URI.create(url);
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port + "\r\n"
+                        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                        + "Accept: */*\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        double cpuBefore = harnessCpuSeconds();
+        long started = System.nanoTime();
+        long deadline = started + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread t = new Thread(
+                    () -> connection(uri.getScheme(), uri.getHost(), port, request, deadline, ok, failed), "load-" + c);
+            t.start();
+            threads.add(t);
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Rate("java", ok.get(), failed.get(), seconds, harnessCpuSeconds() - cpuBefore);
+    }
+
+    private static void connection(
+            String scheme, String host, int port, byte[] request, long deadline, AtomicLong ok, AtomicLong failed) {
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = "https".equals(scheme)
+                    ? ServerCertificates.context().getSocketFactory().createSocket(host, port)
+                    : new Socket(host, port)) {
+                socket.setTcpNoDelay(true);
+                if (socket instanceof SSLSocket tls) {
+                    tls.startHandshake();
+                }
+                OutputStream out = socket.getOutputStream();
+                InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                while (System.nanoTime() < deadline) {
+                    out.write(request);
+                    out.flush();
+                    int status = Responses.read(in);
+                    (status >= 200 && status < 300 ? ok : failed).incrementAndGet();
+                    if (status < 0) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                failed.incrementAndGet();
+            }
+        }
+    }
+
+    private static double harnessCpuSeconds() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toNanos() / 1e9)
+                .orElse(Double.NaN);
+    }
+
+    /** Reads one HTTP/1.1 response (Content-Length or chunked body) and returns its status; -1 at end of stream. */
+    static final class Responses {
+        private Responses() {}
+
+        static int read(InputStream in) throws IOException {
+            String status = line(in);
+            if (status == null) {
+                return -1;
+            }
+            long length = 0;
+            boolean chunked = false;
+            for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (long size = chunk(in); size > 0; size = chunk(in)) {
+                    skip(in, size);
+                    line(in);
+                }
+                for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
+                    // trailers are not used
+                }
+            } else {
+                skip(in, length);
+            }
+            return Integer.parseInt(status.substring(9, 12));
+        }
+
+        private static long chunk(InputStream in) throws IOException {
+            String size = line(in);
+            if (size == null) {
+                throw new IOException("the connection closed in a chunked body");
+            }
+            int semicolon = size.indexOf(';');
+            return Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).strip(), 16);
+        }
+
+        private static void skip(InputStream in, long bytes) throws IOException {
+            for (long left = bytes; left > 0; ) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("the connection closed in a body");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c == '\n') {
+                    int end = b.length();
+                    return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
+                }
+                b.append((char) c);
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+    }
+}

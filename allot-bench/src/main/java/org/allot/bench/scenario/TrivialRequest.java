@@ -1,0 +1,117 @@
+package org.allot.bench.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.allot.bench.harness.Load;
+import org.allot.bench.harness.ServerProcess;
+import org.allot.bench.harness.Target;
+import org.allot.bench.run.Context;
+import org.allot.bench.run.Goal;
+import org.allot.bench.run.Result;
+
+/**
+ * The trivial request: {@code GET /v1.0/organization} with a bearer token, 16 kept-alive connections, against a
+ * static file of the same server ({@code /css/allot.css}, no token) from the same client in the same run — the cost
+ * of checking a token and running the API's filters and controller, on top of what any request costs. The client is
+ * wrk when installed; its own CPU time says whether it could have gone five times faster than the server's static
+ * file (else it, not the server, was the limit). The server's CPU time per request is measured too (started by the
+ * harness only), which the load of the rest of the machine barely moves.
+ */
+public final class TrivialRequest implements Scenario {
+    private static final String STATIC = "/css/allot.css";
+    private static final String TRIVIAL = "/v1.0/organization";
+    private static final int CONNECTIONS = 16;
+
+    @Override
+    public String id() {
+        return "trivial";
+    }
+
+    @Override
+    public String title() {
+        return "trivial authenticated request against a static file of the same server";
+    }
+
+    @Override
+    public List<Result> run(Target target, Context context) {
+        Duration duration = Duration.ofSeconds(context.sizes().fullSize() ? 10 : 2);
+        String url = target.api().url();
+        String bearer = "Bearer " + target.api().accessToken();
+        Optional<ServerProcess> server = target.server();
+        List<Double> trivial = new ArrayList<>();
+        List<Double> files = new ArrayList<>();
+        List<Double> trivialCpu = new ArrayList<>();
+        List<Double> fileCpu = new ArrayList<>();
+        List<Double> capacity = new ArrayList<>();
+        String client = "";
+        for (int run = -1; run < context.runs(); run++) {
+            // the warm-up is twice as long: the JIT compiles the request path for tens of thousands of requests
+            Duration time = run < 0 ? duration.multipliedBy(2) : duration;
+            Measured file = measure(server, () -> Load.get(url + STATIC, null, CONNECTIONS, time));
+            Measured api = measure(server, () -> Load.get(url + TRIVIAL, bearer, CONNECTIONS, time));
+            client = api.rate().client();
+            context.say(
+                    "%s (%s): %s %,.0f/s (%.0f µs server CPU each); %s %,.0f/s (%.0f µs); ratio %.2f;"
+                            + " client capacity %,.0f/s; failures %d",
+                    run < 0 ? "warm-up" : "run " + (run + 1),
+                    client,
+                    STATIC,
+                    file.rate().perSecond(),
+                    file.serverMicros(),
+                    TRIVIAL,
+                    api.rate().perSecond(),
+                    api.serverMicros(),
+                    api.rate().perSecond() / file.rate().perSecond(),
+                    Math.min(file.rate().clientCapacity(), api.rate().clientCapacity()),
+                    file.rate().failures() + api.rate().failures());
+            if (file.rate().failures() + api.rate().failures() > 0) {
+                throw new IllegalStateException("requests failed under load: " + file.rate() + ", " + api.rate());
+            }
+            if (run >= 0) {
+                files.add(file.rate().perSecond());
+                trivial.add(api.rate().perSecond());
+                fileCpu.add(file.serverMicros());
+                trivialCpu.add(api.serverMicros());
+                capacity.add(Math.min(file.rate().clientCapacity(), api.rate().clientCapacity()));
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("client", client);
+        details.put("connections", CONNECTIONS);
+        details.put("secondsPerMeasurement", duration.toSeconds());
+        List<Result> results = new ArrayList<>();
+        results.add(Result.of(
+                        id(),
+                        "GET " + TRIVIAL + " with a token, " + CONNECTIONS + " connections",
+                        "requests/s",
+                        trivial)
+                .withBaseline("GET " + STATIC + ", same client and connections (requests/s)", files)
+                .withGoals(Goal.ratioAtLeast(0.8))
+                .withDetails(details));
+        if (server.isPresent()) {
+            results.add(Result.of(id(), "server CPU per authenticated request", "µs", trivialCpu)
+                    .withBaseline("server CPU per static file request (µs)", fileCpu));
+        }
+        results.add(Result.of(id(), "load client (" + client + ") capacity, all cores", "requests/s", capacity)
+                .withBaseline("GET " + STATIC + " (requests/s)", files)
+                .withGoals(Goal.ratioAtLeast(5))
+                .withDetails(Map.of(
+                        "meaning",
+                        "requests per second the client could make with every core to itself, from its own CPU time;"
+                                + " below 5x the static file's rate the client, not the server, may be the limit")));
+        return results;
+    }
+
+    private record Measured(Load.Rate rate, double serverMicros) {}
+
+    private static Measured measure(Optional<ServerProcess> server, java.util.function.Supplier<Load.Rate> load) {
+        double before = server.map(ServerProcess::cpuSeconds).orElse(Double.NaN);
+        Load.Rate rate = load.get();
+        double after = server.map(ServerProcess::cpuSeconds).orElse(Double.NaN);
+        return new Measured(rate, (after - before) / rate.requests() * 1e6);
+    }
+}

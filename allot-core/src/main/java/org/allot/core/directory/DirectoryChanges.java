@@ -1,0 +1,61 @@
+package org.allot.core.directory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.allot.core.TenantId;
+
+/**
+ * Port: the log of which users, groups and memberships changed, for Graph's delta queries. A change is known by the
+ * transaction that made it, and a position in the log is a database snapshot ({@code xmin:xmax:running,…}, see
+ * {@link DeltaToken#isPosition}): the changes after a position are those of transactions that had not ended in it.
+ */
+public interface DirectoryChanges {
+
+    /** The collections a delta query follows. */
+    enum Kind {
+        USERS,
+        GROUPS
+    }
+
+    /** A member of a group in a group's {@code members@delta}: a user or a group, there or removed. */
+    record MemberChange(UUID id, boolean group, boolean removed) {}
+
+    /** The position now: which transactions have ended. */
+    String horizon();
+
+    /**
+     * Whether the log can still serve the changes after a (well-formed) position: it is not ahead of the database's,
+     * and none of the tenant's changes after it was trimmed.
+     */
+    boolean servable(TenantId tenant, String position);
+
+    /** Ids of the objects there now (users not deleted), in id order after {@code after} (null: from the start). */
+    List<UUID> present(TenantId tenant, Kind kind, UUID after, int limit);
+
+    /**
+     * Ids of the objects changed after position {@code from} and by position {@code to}, in id order after
+     * {@code after}; for groups with {@code withMembers}, also those whose members changed.
+     */
+    List<UUID> changed(TenantId tenant, Kind kind, boolean withMembers, String from, String to, UUID after, int limit);
+
+    /** Users by id, deleted ones included; ids that name no user are left out. */
+    Map<UUID, User> users(TenantId tenant, Collection<UUID> ids);
+
+    /** Groups by id; ids that name no group are left out. */
+    Map<UUID, Group> groups(TenantId tenant, Collection<UUID> ids);
+
+    /** The current members of groups (users not deleted, and groups), in id order. */
+    Map<UUID, List<MemberChange>> members(TenantId tenant, Collection<UUID> groups);
+
+    /**
+     * The members of groups that joined or left after position {@code from} and by {@code to}, each as it stands now:
+     * still a member, or removed.
+     */
+    Map<UUID, List<MemberChange>> memberChanges(TenantId tenant, Collection<UUID> groups, String from, String to);
+
+    /** Forgets the tenant's changes made before {@code before}, remembering how far it trimmed; returns how many. */
+    int trim(TenantId tenant, Instant before);
+}
