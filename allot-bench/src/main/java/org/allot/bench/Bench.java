@@ -31,6 +31,7 @@ import org.allot.bench.scenario.LicenseRace;
 import org.allot.bench.scenario.RuleChange;
 import org.allot.bench.scenario.Scenario;
 import org.allot.bench.scenario.TrivialRequest;
+import org.allot.bench.scenario.UserCreation;
 import org.allot.bench.scenario.WaitingList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +51,7 @@ public final class Bench implements Callable<Integer> {
             new GroupFanOut(),
             new JoinLatency(),
             new AssignThroughput(),
+            new UserCreation(),
             new WaitingList(),
             new DirectoryScale(),
             new LdapSync(),
@@ -65,8 +67,9 @@ public final class Bench implements Callable<Integer> {
     @Option(
             names = "--scenario",
             split = ",",
-            description = "Scenarios to run (default: all): fanout, join, assign, waiting, directory, sync, rule, race,"
-                    + " reconcile, trivial, engine.")
+            description =
+                    "Scenarios to run (default: all): fanout, join, assign, users, waiting, directory, sync, rule,"
+                            + " race, reconcile, trivial, engine.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")

@@ -2,6 +2,8 @@ package org.allot.server;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -223,6 +225,34 @@ class ServerArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.allot.server.web..", "org.allot.server.demo..", "org.allot.server.config..")
+                .check(SERVER);
+    }
+
+    /**
+     * Background work reaches storage only through core: its units of work through {@code Transactions}, its queue
+     * through {@code JobQueue}, every step through a use case. One exception, with its reason: the license check's dry
+     * run ({@code LicenseCheckDryRun}) reads ranges at once in transactions that share one exported snapshot of the
+     * database ({@code persistence.SharedSnapshots}), a PostgreSQL mechanism that no core port describes.
+     */
+    @Test
+    void processingReachesStorageOnlyThroughCore() {
+        String dryRun = "org\\.allot\\.server\\.processing\\.LicenseCheckDryRun(\\$.*)?";
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.server.processing..")
+                .and()
+                .haveNameNotMatching(dryRun)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.allot.server.persistence..", "java.sql..", "org.springframework.jdbc..")
+                .check(SERVER);
+        noClasses()
+                .that()
+                .haveNameMatching(dryRun)
+                .should()
+                .dependOnClassesThat(
+                        resideInAnyPackage("org.allot.server.persistence..", "java.sql..", "org.springframework.jdbc..")
+                                .and(not(nameMatching("org\\.allot\\.server\\.persistence\\.SharedSnapshots(\\$.*)?"))))
                 .check(SERVER);
     }
 

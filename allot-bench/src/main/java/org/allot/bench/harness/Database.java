@@ -14,11 +14,26 @@ import org.postgresql.PGConnection;
 /** The harness's own connection to the server's database: bulk loading, checks and baselines. */
 public final class Database implements AutoCloseable {
     private final Connection connection;
+    private final String url;
+    private final String username;
+    private final String password;
 
     public Database(String url, String username, String password) {
+        this.url = url;
+        this.username = username;
+        this.password = password == null ? "" : password;
         try {
             connection = DriverManager.getConnection(url, username, password == null ? "" : password);
             connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not connect to " + url, e);
+        }
+    }
+
+    /** Another connection to the same database, of the caller's to close: for baselines with several clients. */
+    public Connection newConnection() {
+        try {
+            return DriverManager.getConnection(url, username, password);
         } catch (SQLException e) {
             throw new IllegalStateException("could not connect to " + url, e);
         }

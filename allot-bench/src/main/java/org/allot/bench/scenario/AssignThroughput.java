@@ -1,5 +1,6 @@
 package org.allot.bench.scenario;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,10 @@ import org.allot.bench.run.Goal;
 import org.allot.bench.run.Result;
 
 /**
- * Scenario 3: direct assignLicense calls from 16 concurrent clients, each a distinct user. Baseline: the same clients
- * calling a trivial authenticated endpoint ({@code GET /v1.0/organization}) as often.
+ * Scenario 3: direct assignLicense calls from 16 concurrent clients, each a distinct user, one SKU. Baselines: the
+ * same clients calling a trivial authenticated endpoint ({@code GET /v1.0/organization}) as often; and plain JDBC
+ * writing the same rows, durably, one transaction per request from as many connections ({@link PlainJdbcWrites}):
+ * the user's row locked, the assignment inserted, the SKU's seat row updated, the audit record inserted.
  */
 public final class AssignThroughput implements Scenario {
     private static final String SKU = "SPE_E3";
@@ -45,6 +48,8 @@ public final class AssignThroughput implements Scenario {
         Map<String, Object> body = Fixtures.licenseBody(sku);
         List<Double> rates = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        createBaselineTables(target, sku);
         for (int run = -1; run < context.runs(); run++) {
             int size = run < 0 ? warmUp : count;
             String prefix = context.prefix(id(), run);
@@ -59,18 +64,69 @@ public final class AssignThroughput implements Scenario {
                     "select count(*) from license_assignment where tenant_id = ? and sku_id = ? and state = 'Active'",
                     target.tenant(),
                     sku);
+            double jdbc = plainJdbc(target, sku, prefix, size, clients);
             context.say(
-                    "%s: %,d assignments at %,.0f/s (%,d active in all); GET /organization at %,.0f/s",
-                    run < 0 ? "warm-up" : "run " + (run + 1), size, rate, active, trivial);
+                    "%s: %,d assignments at %,.0f/s (%,d active in all); GET /organization at %,.0f/s;"
+                            + " plain JDBC, same rows, at %,.0f/s (ratio %.2f)",
+                    run < 0 ? "warm-up" : "run " + (run + 1), size, rate, active, trivial, jdbc, rate / jdbc);
             if (run >= 0) {
                 rates.add(rate);
                 baseline.add(trivial);
+                plain.add(jdbc);
             }
         }
-        return List.of(Result.of(id(), "assignLicense, " + clients + " clients", "assignments/s", rates)
-                .withBaseline("GET /organization, same clients (requests/s)", baseline)
-                .withGoals(Goal.medianAtLeast(2_000), Goal.ratioAtLeast(0.25))
-                .withDetails(Map.of("assignmentsPerRun", count, "clients", clients, "sku", SKU)));
+        Map<String, Object> details = Map.of("assignmentsPerRun", count, "clients", clients, "sku", SKU);
+        return List.of(
+                Result.of(id(), "assignLicense, " + clients + " clients", "assignments/s", rates)
+                        .withBaseline("GET /organization, same clients (requests/s)", baseline)
+                        .withGoals(Goal.medianAtLeast(2_000), Goal.ratioAtLeast(0.25))
+                        .withDetails(details),
+                Result.of(id(), "assignLicense vs plain JDBC, " + clients + " clients", "assignments/s", rates)
+                        .withBaseline("plain JDBC, same rows, one durable transaction per request", plain)
+                        .withGoals(Goal.ratioAtLeast(0.5))
+                        .withDetails(details));
+    }
+
+    /** Tables like the server's for the baseline's rows, and a seat row like the SKU's. */
+    private static void createBaselineTables(Target target, UUID sku) {
+        target.db().update("create table if not exists bench_assignment (like license_assignment including all)");
+        target.db().update("create table if not exists bench_seat_count (like seat_count including all)");
+        target.db().update("create table if not exists bench_audit_event (like audit_event including all)");
+        target.db().update("delete from bench_seat_count");
+        target.db()
+                .update(
+                        "insert into bench_seat_count select * from seat_count where tenant_id = ? and sku_id = ?",
+                        target.tenant(),
+                        sku);
+    }
+
+    /** The same rows as the server wrote for users 1..size of the prefix, by plain JDBC. */
+    private static double plainJdbc(Target target, UUID sku, String prefix, int size, int clients) {
+        UUID tenant = target.tenant();
+        String[] audit = PlainJdbcWrites.sampleAudit(target.db(), tenant, "CHANGE_USER_LICENSE");
+        try (PlainJdbcWrites writes = new PlainJdbcWrites(target.db(), clients)) {
+            return writes.perSecond(size, (connection, i) -> {
+                UUID user = Ids.user(prefix, i);
+                PlainJdbcWrites.lockUser(connection, tenant, user);
+                try (PreparedStatement s = connection.prepareStatement("""
+                        insert into bench_assignment (tenant_id, user_id, sku_id, source_group_id, disabled_plans,
+                            state, error, reason, requested_at, updated_at)
+                        values (?, ?, ?, '00000000-0000-0000-0000-000000000000', '{}', 'Active', null, null,
+                            now(), now())""")) {
+                    s.setObject(1, tenant);
+                    s.setObject(2, user);
+                    s.setObject(3, sku);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = connection.prepareStatement(
+                        "update bench_seat_count set consumed = consumed + 1 where tenant_id = ? and sku_id = ?")) {
+                    s.setObject(1, tenant);
+                    s.setObject(2, sku);
+                    s.executeUpdate();
+                }
+                PlainJdbcWrites.insertAudit(connection, "bench_audit_event", audit, user.toString());
+            });
+        }
     }
 
     /** Runs calls 1..count on {@code clients} threads, each taking the next number; returns calls per second. */

@@ -129,6 +129,19 @@ final class Reconciler {
         return new Work(caller, context(caller), new SeatLedger(caller.tenant(), seats), new PlanChanges(), activity);
     }
 
+    /**
+     * A unit of work for one request about users it has locked itself: it decides on seat figures read without a
+     * lock and locks the seat rows it touched last, when it settles ({@link SeatLedger#deferred}).
+     */
+    Work beginDeferred(Caller caller) {
+        return new Work(
+                caller,
+                context(caller),
+                SeatLedger.deferred(caller.tenant(), seats),
+                new PlanChanges(),
+                Activity.CHANGE_USER_LICENSE);
+    }
+
     /** A unit of work that only reads: its seat figures are a snapshot that locks and writes nothing. */
     Work beginSnapshot(Caller caller) {
         return new Work(
@@ -190,10 +203,55 @@ final class Reconciler {
             }
         }
         SeatLedger probe = work.ledger.probe();
-        wantedByUser.forEach((id, wanted) ->
-                engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe));
+        Map<UserId, List<LicenseAssignment>> evaluated = new LinkedHashMap<>();
+        wantedByUser.forEach((id, wanted) -> evaluated.put(
+                id,
+                engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe)));
         work.ledger.lockAll(probe.touched());
+        if (work.ledger.adopt(probe)) {
+            // the locked figures are those the probe started from: its evaluation is the one (a fan-out's chunk runs
+            // the engine once per user instead of twice)
+            return batchOf(subjects, current, evaluated);
+        }
         return decide(work, subjects, current, users, change);
+    }
+
+    private static Batch batchOf(
+            Map<UserId, LicenseSubject> subjects,
+            Map<UserId, List<LicenseAssignment>> current,
+            Map<UserId, List<LicenseAssignment>> evaluated) {
+        Map<UserId, UserLicenses> before = new LinkedHashMap<>();
+        Map<UserId, UserLicenses> after = new LinkedHashMap<>();
+        List<LicenseAssignment> added = new ArrayList<>();
+        List<LicenseAssignment> changed = new ArrayList<>();
+        List<LicenseAssignment.Key> removed = new ArrayList<>();
+        evaluated.forEach((id, licenses) -> {
+            LicenseSubject subject = subjects.get(id);
+            List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
+            diff(rows, licenses, added, changed, removed);
+            before.put(id, new UserLicenses(subject, rows));
+            after.put(id, new UserLicenses(subject, licenses));
+        });
+        return new Batch(before, after, added, changed, removed);
+    }
+
+    /**
+     * Evaluates the change, once, for users the caller has locked and read with their assignments ({@code current};
+     * users without any left out): for a {@link #beginDeferred deferred} unit of work, which locks its seat rows only
+     * when it settles.
+     */
+    Batch evaluateLocked(
+            Work work,
+            Map<UserId, LicenseSubject> subjects,
+            Map<UserId, List<LicenseAssignment>> current,
+            Change change) {
+        return decide(work, subjects, current, subjects.keySet(), change);
+    }
+
+    /** {@link #reinherit} for users the caller has locked and read ({@code subjects}), with their assignments read now. */
+    Batch reinheritLocked(Work work, Map<UserId, LicenseSubject> subjects) {
+        Change change = inheritance.of(work.tenant(), work.context.policy(), subjects.keySet());
+        return evaluateLocked(work, subjects, assignments.of(work.tenant(), subjects.keySet()), change);
     }
 
     /** A living user as a license check read them: with their stored assignments and the groups they belong to. */
@@ -318,6 +376,7 @@ final class Reconciler {
 
     /** Serves the waiting lists that now have free seats, then writes the seat figures. */
     private void settle(Work work) {
+        work.ledger.lockDeferred();
         Work filling = new Work(
                 work.caller.as(Actor.GROUP_BASED_LICENSING),
                 work.context,

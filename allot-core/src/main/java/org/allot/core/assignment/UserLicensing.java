@@ -13,7 +13,6 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
-import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.TenantLocks;
@@ -79,7 +78,7 @@ public final class UserLicensing {
         return transactions.run(() -> {
             locks.share(caller.tenant());
             return assignLocked(caller, resolve(caller, user), user, add, remove, force)
-                    .map(a -> licensed(caller, a));
+                    .map(UserLicensing::licensed);
         });
     }
 
@@ -103,14 +102,13 @@ public final class UserLicensing {
         if (!add.isEmpty() && user.get().usageLocation() == null) {
             return Outcome.refused(ErrorCode.INVALID_USAGE_LOCATION, Reasons.invalidUsageLocation());
         }
-        Reconciler.Work work = reconciler.begin(caller);
+        Reconciler.Work work = reconciler.beginDeferred(caller);
         Optional<Rejection> invalid = requests.checkLicenses(caller.tenant(), work.context.catalog(), add);
         if (invalid.isPresent()) {
             return Outcome.refused(invalid.get());
         }
-        UserLicenses current = new UserLicenses(
-                LicenseSubject.of(user.get()),
-                assignments.of(caller.tenant(), List.of(id)).getOrDefault(id, List.of()));
+        Map<UserId, List<LicenseAssignment>> stored = assignments.of(caller.tenant(), List.of(id));
+        UserLicenses current = new UserLicenses(LicenseSubject.of(user.get()), stored.getOrDefault(id, List.of()));
         for (SkuId sku : remove) {
             if (current.find(sku, AssignmentSource.DIRECT).isEmpty()) {
                 boolean inherited =
@@ -127,7 +125,8 @@ public final class UserLicensing {
         if (force) {
             add.forEach(l -> work.ledger.admit(l.skuId(), List.of(id)));
         }
-        Reconciler.Batch batch = reconciler.evaluate(work, List.of(id), Changes.direct(add, Set.copyOf(remove)));
+        Reconciler.Batch batch = reconciler.evaluateLocked(
+                work, Map.of(id, current.subject()), stored, Changes.direct(add, Set.copyOf(remove)));
         UserLicenses before = batch.before().get(id);
         UserLicenses after = batch.after().get(id);
         Optional<Rejection> refused = DirectRefusals.check(before, after, add, work.context.catalog());
@@ -136,14 +135,19 @@ public final class UserLicensing {
         }
         reconciler.commit(work, batch);
         reconciler.finish(work);
-        return Outcome.done(new Assigned(user.get(), after, work.context.catalog()));
+        return Outcome.done(new Assigned(user.get(), after, work));
     }
 
-    /** A user and the licenses a unit of work left them with, and the tenant's products it decided with. */
-    private record Assigned(User user, UserLicenses licenses, Catalog catalog) {}
+    /** A user and the licenses a unit of work left them with, and the unit of work that decided them. */
+    private record Assigned(User user, UserLicenses licenses, Reconciler.Work work) {}
 
-    private LicensedUser licensed(Caller caller, Assigned assigned) {
-        return new LicensedUser(assigned.user(), assigned.licenses(), assigned.catalog(), seats.all(caller.tenant()));
+    /** The user as locked, with the licenses and seat figures just written: nothing is read again. */
+    private static LicensedUser licensed(Assigned assigned) {
+        return new LicensedUser(
+                assigned.user(),
+                assigned.licenses(),
+                assigned.work().context.catalog(),
+                assigned.work().ledger.figures());
     }
 
     /**
@@ -204,7 +208,7 @@ public final class UserLicensing {
     public Outcome<LicensedUser> reprocess(Caller caller, UserRef user) {
         return transactions.run(() -> {
             locks.share(caller.tenant());
-            return reprocessLocked(caller, resolve(caller, user), user).map(a -> licensed(caller, a));
+            return reprocessLocked(caller, resolve(caller, user), user).map(UserLicensing::licensed);
         });
     }
 
@@ -214,12 +218,12 @@ public final class UserLicensing {
         if (user.isEmpty()) {
             return Outcome.refused(Rejection.notFound(named));
         }
-        Reconciler.Work work = reconciler.begin(caller);
-        Reconciler.Batch batch = reconciler.reinherit(work, List.of(user.get().id()));
+        Reconciler.Work work = reconciler.beginDeferred(caller);
+        UserId id = user.get().id();
+        Reconciler.Batch batch = reconciler.reinheritLocked(work, Map.of(id, LicenseSubject.of(user.get())));
         reconciler.commit(work, batch);
         reconciler.finish(work);
-        return Outcome.done(
-                new Assigned(user.get(), batch.after().get(user.get().id()), work.context.catalog()));
+        return Outcome.done(new Assigned(user.get(), batch.after().get(id), work));
     }
 
     /** The id of the user a request names (unless deleted), read without a lock: the lock is taken by id. */

@@ -69,11 +69,13 @@ public final class UserDirectory {
             return built;
         }
         User user = built.value();
-        Optional<Rejection> principalProblem = checkPrincipalName(caller, tenant.get(), user.userPrincipalName());
-        if (principalProblem.isPresent()) {
-            return Outcome.refused(principalProblem.get());
+        Optional<Rejection> domain = checkDomain(tenant.get(), user.userPrincipalName());
+        if (domain.isPresent()) {
+            return Outcome.refused(domain.get());
         }
-        users.add(caller.tenant(), user);
+        if (!users.addUnlessNameTaken(caller.tenant(), user)) {
+            return Outcome.refused(principalNameTaken());
+        }
         audit.append(AuditEvent.of(
                 caller, clock.instant(), Activity.ADD_USER, target(user), changes(null, user, values.keySet())));
         listener.userCreated(caller, user);

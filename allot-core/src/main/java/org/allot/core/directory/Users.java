@@ -18,6 +18,18 @@ public interface Users {
 
     void add(TenantId tenant, User user);
 
+    /**
+     * Adds the user unless another (deleted or not) has its principal name in any case: one write that needs no
+     * read before it. Returns whether it was added.
+     */
+    default boolean addUnlessNameTaken(TenantId tenant, User user) {
+        if (findByPrincipalName(tenant, user.userPrincipalName()).isPresent()) {
+            return false;
+        }
+        add(tenant, user);
+        return true;
+    }
+
     void update(TenantId tenant, User user);
 
     /** Removes a user for good, with its memberships and license assignments. */

@@ -31,7 +31,8 @@ public record Entity(String typeName, Map<String, Property> properties) {
                     Property.bool("accountEnabled"),
                     Property.bool("onPremisesSyncEnabled"),
                     Property.time("createdDateTime"),
-                    Property.time("deletedDateTime"))));
+                    Property.time("deletedDateTime"),
+                    Property.text("proxyAddresses/any"))));
 
     public static final Entity GROUP = new Entity(
             "microsoft.graph.group",
@@ -44,7 +45,9 @@ public record Entity(String typeName, Map<String, Property> properties) {
                     Property.bool("securityEnabled"),
                     Property.bool("mailEnabled"),
                     Property.bool("onPremisesSyncEnabled"),
-                    Property.time("createdDateTime"))));
+                    Property.time("createdDateTime"),
+                    Property.text("groupTypes/any"),
+                    Property.text("proxyAddresses/any"))));
 
     public static final Entity AUDIT = new Entity(
             "microsoft.graph.directoryAudit",

@@ -26,7 +26,16 @@ public sealed interface Filter {
 
     record StartsWith(Property property, String prefix) implements Filter {}
 
+    /** {@code endsWith(property,'suffix')}, an advanced query in Graph. */
+    record EndsWith(Property property, String suffix) implements Filter {}
+
     record In(Property property, List<Object> values) implements Filter {}
+
+    /** Members (users or groups) of a group, directly or, when {@code transitive}, through nested groups. */
+    record MemberOf(UUID group, boolean transitive) implements Filter {}
+
+    /** Groups that have the object (a user or a group) as a member, directly or through nested groups. */
+    record HasMember(UUID member, boolean transitive) implements Filter {}
 
     /** {@code assignedLicenses/any(x:x/skuId eq …)}: the user holds, or the group assigns, the SKU. */
     record HasLicense(UUID sku) implements Filter {}

@@ -6,6 +6,7 @@ import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.directory.DirectoryDelta;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.jobs.BackgroundLicensing;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.server.persistence.JdbcLicenseJobs;
 import org.allot.server.persistence.JdbcTenants;
@@ -58,18 +59,11 @@ class ProcessingConfig implements SchedulingConfigurer {
             AllotProperties properties) {
         AllotProperties.Processing p = properties.processing();
         AllotProperties.Reconciliation r = properties.reconciliation();
-        return new JobRunner(
-                jobs,
-                licensing,
-                dynamicMembership,
-                licenseCheck,
-                new LicenseCheckDryRun(
-                        licenseCheck, work, new SharedSnapshots(dataSource, jdbc), r.dryRunRange(), r.dryRunThreads()),
-                work,
-                p.workers(),
-                p.chunkSize(),
-                p.pollInterval(),
-                p.lease());
+        LicenseCheckDryRun dryRuns = new LicenseCheckDryRun(
+                licenseCheck, work, new SharedSnapshots(dataSource, jdbc), r.dryRunRange(), r.dryRunThreads());
+        BackgroundLicensing background = new BackgroundLicensing(
+                jobs, work, licensing, dynamicMembership, licenseCheck, dryRuns, p.chunkSize(), p.lease());
+        return new JobRunner(background, jobs, dryRuns, p.workers(), p.pollInterval());
     }
 
     @Bean

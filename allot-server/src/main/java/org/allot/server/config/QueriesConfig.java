@@ -6,6 +6,7 @@ import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensingViews;
+import org.allot.core.assignment.Relationships;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.DirectoryDelta;
@@ -74,6 +75,12 @@ class QueriesConfig {
                 seats,
                 licenses,
                 memberships);
+    }
+
+    @Bean
+    Relationships relationships(
+            Transactions transactions, JdbcUsers users, JdbcGroups groups, LicensedDirectory licensedDirectory) {
+        return new Relationships(transactions, users, groups, licensedDirectory);
     }
 
     @Bean

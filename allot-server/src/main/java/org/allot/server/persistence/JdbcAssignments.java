@@ -34,6 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** License assignments, read and written set-wise: one statement per batch of users, never one per row. */
 public final class JdbcAssignments implements Assignments {
+    /** About what one assignment takes in COPY's CSV. */
+    private static final int ASSIGNMENT_ROW_BYTES = 256;
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Ranges ranges;
@@ -231,7 +234,9 @@ public final class JdbcAssignments implements Assignments {
                     dataSource,
                     "license_assignment",
                     "tenant_id, user_id, sku_id, source_group_id, disabled_plans, state, error, reason, requested_at,"
-                            + " updated_at");
+                            + " updated_at",
+                    added.size(),
+                    ASSIGNMENT_ROW_BYTES);
             String tenantId = tenant.value().toString();
             for (LicenseAssignment a : added) {
                 copy.row(

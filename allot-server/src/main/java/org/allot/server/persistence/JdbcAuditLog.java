@@ -3,7 +3,9 @@ package org.allot.server.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.allot.core.Actor;
 import org.allot.core.TenantId;
@@ -21,6 +23,9 @@ public final class JdbcAuditLog implements AuditLog {
     private static final String COLUMNS = "tenant_id, id, occurred_at, activity, activity_display, category,"
             + " actor_kind, actor_id, actor_name, target_type, target_id, target_name, targets, changes,"
             + " correlation_id, result";
+
+    /** About what one record takes in COPY's CSV (a license change of a user with its JSON). */
+    private static final int ROW_BYTES = 768;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -42,7 +47,9 @@ public final class JdbcAuditLog implements AuditLog {
         if (events.isEmpty()) {
             return;
         }
-        PgCopy copy = new PgCopy(dataSource, "audit_event", COLUMNS);
+        PgCopy copy = new PgCopy(dataSource, "audit_event", COLUMNS, events.size(), ROW_BYTES);
+        // a fan-out gives thousands of users the same change: its JSON is written once per distinct list
+        Map<List<PropertyChange>, String> changes = new HashMap<>();
         for (AuditEvent e : events) {
             AuditTarget target = e.target();
             copy.row(
@@ -59,7 +66,7 @@ public final class JdbcAuditLog implements AuditLog {
                     target.id(),
                     target.displayName(),
                     json.writeValueAsString(e.targets()),
-                    json.writeValueAsString(e.changes()),
+                    changes.computeIfAbsent(e.changes(), json::writeValueAsString),
                     e.correlationId(),
                     e.result());
         }

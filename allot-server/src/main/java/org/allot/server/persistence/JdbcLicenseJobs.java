@@ -4,28 +4,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.LicenseCheckRunId;
 import org.allot.core.assignment.LicenseJobs;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserId;
+import org.allot.core.jobs.Job;
+import org.allot.core.jobs.JobKind;
+import org.allot.core.jobs.JobProgress;
+import org.allot.core.jobs.JobQueue;
+import org.allot.core.jobs.LostLease;
 import org.allot.core.rules.MembershipJobs;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The durable queue of background licensing work. A job is written in the same transaction as the change that
  * needs it, so it exists exactly when that change does. At most one job per target is pending; asking for a target
  * that is running marks it to run again afterwards.
  */
-public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
-    public static final String GROUP = "GROUP";
-    public static final String FILL = "FILL";
-    /** Recomputes a dynamic group's members; the cursor is the last user evaluated. */
-    public static final String RULE = "RULE";
-    /** A run of the license check; the target is the run's id, the cursor the last user checked. */
-    public static final String CHECK = "CHECK";
-
+public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs, JobQueue {
     private final JdbcClient jdbc;
+    private final List<Runnable> queuedListeners = new CopyOnWriteArrayList<>();
 
     public JdbcLicenseJobs(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,46 +36,56 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
 
     @Override
     public void reconcileGroup(TenantId tenant, GroupId group) {
-        enqueue(tenant, GROUP, group.value());
+        enqueue(tenant, JobKind.GROUP, group.value());
     }
 
     @Override
     public void fillWaitingList(TenantId tenant, SkuId sku) {
-        enqueue(tenant, FILL, sku.value());
+        enqueue(tenant, JobKind.FILL, sku.value());
     }
 
     @Override
     public void checkLicenses(TenantId tenant, LicenseCheckRunId run) {
-        enqueue(tenant, CHECK, run.value());
+        enqueue(tenant, JobKind.CHECK, run.value());
     }
 
     @Override
     public void recomputeMembership(TenantId tenant, GroupId group) {
-        enqueue(tenant, RULE, group.value());
+        enqueue(tenant, JobKind.RULE, group.value());
     }
 
-    private void enqueue(TenantId tenant, String kind, UUID target) {
+    private void enqueue(TenantId tenant, JobKind kind, UUID target) {
         jdbc.sql("""
                         insert into license_job (tenant_id, kind, target_id, state, created_at)
                         values (?, ?, ?, 'QUEUED', clock_timestamp())
                         on conflict (tenant_id, kind, target_id) where state in ('QUEUED', 'RUNNING')
-                        do update set rerun = license_job.rerun or license_job.state = 'RUNNING'""").params(tenant.value(), kind, target).update();
+                        do update set rerun = license_job.rerun or license_job.state = 'RUNNING'""").params(tenant.value(), kind.name(), target).update();
+        signalAfterCommit();
     }
 
-    /** A job as its worker sees it. */
-    public record Job(
-            TenantId tenant,
-            long id,
-            String kind,
-            UUID target,
-            boolean started,
-            UUID cursor,
-            int processed,
-            int succeeded,
-            int failed,
-            int attempts) {}
+    @Override
+    public void whenQueued(Runnable listener) {
+        queuedListeners.add(listener);
+    }
 
-    /** Takes the oldest job nobody holds (or whose holder went silent), for {@code lease}. */
+    /** Wakes this process's idle workers once the unit of work that queued a job commits (at once without one). */
+    private void signalAfterCommit() {
+        if (queuedListeners.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            queuedListeners.forEach(Runnable::run);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                queuedListeners.forEach(Runnable::run);
+            }
+        });
+    }
+
+    @Override
     public Optional<Job> claim(UUID worker, Duration lease) {
         return jdbc.sql("""
                         update license_job set state = 'RUNNING', lease_owner = :worker,
@@ -88,41 +101,42 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
                         returning *""")
                 .param("worker", worker)
                 .param("lease", (double) lease.toMillis() / 1000)
-                .query((rs, i) -> new Job(
-                        new TenantId(rs.getObject("tenant_id", UUID.class)),
-                        rs.getLong("id"),
-                        rs.getString("kind"),
-                        rs.getObject("target_id", UUID.class),
-                        rs.getBoolean("started"),
-                        rs.getObject("cursor_user_id", UUID.class),
-                        rs.getInt("processed"),
-                        rs.getInt("succeeded"),
-                        rs.getInt("failed"),
-                        rs.getInt("attempts")))
+                .query((rs, i) -> {
+                    UUID cursor = rs.getObject("cursor_user_id", UUID.class);
+                    return new Job(
+                            new TenantId(rs.getObject("tenant_id", UUID.class)),
+                            rs.getLong("id"),
+                            JobKind.valueOf(rs.getString("kind")),
+                            rs.getObject("target_id", UUID.class),
+                            new JobProgress(
+                                    rs.getBoolean("started"),
+                                    cursor == null ? null : new UserId(cursor),
+                                    rs.getInt("processed"),
+                                    rs.getInt("succeeded"),
+                                    rs.getInt("failed")),
+                            rs.getInt("attempts"));
+                })
                 .optional();
     }
 
-    /** Records progress and renews the lease; false when the worker no longer holds the job. */
-    public boolean progress(
-            Job job,
-            UUID worker,
-            Duration lease,
-            boolean started,
-            UUID cursor,
-            int processed,
-            int succeeded,
-            int failed) {
+    @Override
+    public boolean progress(Job job, UUID worker, Duration lease, JobProgress progress) {
         return jdbc.sql("""
                                 update license_job set started = :started, cursor_user_id = :cursor,
                                     processed = :processed, succeeded = :succeeded, failed = :failed,
                                     lease_expires_at = clock_timestamp() + make_interval(secs => :lease)
                                 where tenant_id = :tenant and id = :id and lease_owner = :worker
                                   and state = 'RUNNING'""")
-                        .param("started", started)
-                        .param("cursor", cursor, java.sql.Types.OTHER)
-                        .param("processed", processed)
-                        .param("succeeded", succeeded)
-                        .param("failed", failed)
+                        .param("started", progress.started())
+                        .param(
+                                "cursor",
+                                progress.cursor() == null
+                                        ? null
+                                        : progress.cursor().value(),
+                                java.sql.Types.OTHER)
+                        .param("processed", progress.processed())
+                        .param("succeeded", progress.succeeded())
+                        .param("failed", progress.failed())
                         .param("lease", (double) lease.toMillis() / 1000)
                         .param("tenant", job.tenant().value())
                         .param("id", job.id())
@@ -131,10 +145,8 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
                 == 1;
     }
 
-    /**
-     * Whether the job was asked for again while it ran; if so it starts over from the first user, and the flag is
-     * cleared. Locks the job row until the transaction ends.
-     */
+    /** Locks the job row until the transaction ends; clears the flag when set. */
+    @Override
     public boolean takeRerun(Job job, UUID worker) {
         List<Boolean> rerun = jdbc.sql("""
                         select rerun from license_job where tenant_id = ? and id = ? and lease_owner = ?
@@ -155,6 +167,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
         return false;
     }
 
+    @Override
     public void complete(Job job, UUID worker) {
         int done = jdbc.sql("""
                         update license_job set state = 'DONE', finished_at = clock_timestamp(), lease_owner = null,
@@ -165,7 +178,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
         }
     }
 
-    /** Gives the job back after an error: it is tried again later, or given up after too many attempts. */
+    @Override
     public void fail(Job job, UUID worker, String error, int maxAttempts, Duration retryAfter) {
         jdbc.sql("""
                         update license_job set last_error = :error,
@@ -186,10 +199,13 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
     public boolean licensingUnderWay(TenantId tenant) {
         return jdbc.sql("""
                         select exists (select 1 from license_job where tenant_id = ? and kind <> ?
-                                       and state in ('QUEUED', 'RUNNING'))""").params(tenant.value(), CHECK).query(Boolean.class).single();
+                                       and state in ('QUEUED', 'RUNNING'))""")
+                .params(tenant.value(), JobKind.CHECK.name())
+                .query(Boolean.class)
+                .single();
     }
 
-    /** Gives a claimed job back, behind every job queued meanwhile, without counting the attempt. */
+    @Override
     public void postpone(Job job, UUID worker) {
         jdbc.sql("""
                         update license_job set state = 'QUEUED', lease_owner = null, attempts = attempts - 1,
@@ -201,7 +217,7 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
                 .update();
     }
 
-    /** Lets other workers take this worker's jobs at once (on a clean shutdown). */
+    @Override
     public void releaseAll(UUID worker) {
         jdbc.sql(
                         "update license_job set lease_expires_at = clock_timestamp() where lease_owner = ? and state = 'RUNNING'")
@@ -214,12 +230,5 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs {
         return jdbc.sql("select count(*) from license_job where state in ('QUEUED', 'RUNNING')")
                 .query(Integer.class)
                 .single();
-    }
-
-    /** The worker lost its lease on the job: another worker took it over. */
-    public static final class LostLease extends RuntimeException {
-        public LostLease(Job job) {
-            super("lost the lease on job " + job.id() + " (" + job.kind() + " " + job.target() + ")");
-        }
     }
 }

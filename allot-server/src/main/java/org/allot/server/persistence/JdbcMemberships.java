@@ -48,6 +48,16 @@ public final class JdbcMemberships implements Memberships {
                   on m.tenant_id = :tenant and m.member_group_id = up.group_id)
             select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id""";
 
+    /**
+     * Members who are not deleted: an anti-join against the (few) deleted users, through their partial index, so a
+     * chunk reads its members' index range only and never every user of the tenant.
+     */
+    private static final String NOT_DELETED = " and not exists (select 1 from directory_user u"
+            + " where u.tenant_id = m.tenant_id and u.id = m.user_id and u.deleted_at is not null)";
+
+    /** Up to this many users, their groups are walked in SQL. */
+    private static final int FEW_USERS = 64;
+
     private final JdbcClient jdbc;
     private final Ranges ranges;
 
@@ -157,16 +167,43 @@ public final class JdbcMemberships implements Memberships {
         return groups(jdbc.sql(ANCESTORS).param("tenant", tenant.value()).param("group", group.value()));
     }
 
+    /**
+     * A few users' groups are walked in SQL; for more (a chunk of a fan-out) their direct memberships are read by key
+     * and the nesting once, and the groups above worked out here, each group's once.
+     */
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsers(TenantId tenant, Collection<UserId> users) {
-        return groupsOf(jdbc.sql(GROUPS_OF_USERS)
-                .param("tenant", tenant.value())
-                .param("users", SqlValues.uuidArray(users, UserId::value)));
+        if (users.size() <= FEW_USERS) {
+            return groupsOf(jdbc.sql(GROUPS_OF_USERS)
+                    .param("tenant", tenant.value())
+                    .param("users", SqlValues.uuidArray(users, UserId::value)));
+        }
+        List<UUID> members = new ArrayList<>(users.size());
+        List<UUID> direct = new ArrayList<>(users.size());
+        jdbc.sql("select user_id, group_id from group_member_user where tenant_id = ? and user_id = any(?)")
+                .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
+                .query(rs -> {
+                    members.add(rs.getObject(1, UUID.class));
+                    direct.add(rs.getObject(2, UUID.class));
+                });
+        return withGroupsAbove(tenant, members, direct);
     }
 
     /** One range of the index on users, for the memberships and then the groups above them. */
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsersBetween(TenantId tenant, UserId after, UserId last) {
+        List<UUID> users = new ArrayList<>();
+        List<UUID> direct = new ArrayList<>();
+        String sql = "select user_id, group_id from group_member_user where tenant_id = ?";
+        ranges.query(sql, tenant.value(), "user_id", new UserRange(after, last), "", List.of(), rs -> {
+            users.add(rs.getObject(1, UUID.class));
+            direct.add(rs.getObject(2, UUID.class));
+        });
+        return withGroupsAbove(tenant, users, direct);
+    }
+
+    /** Each user's direct groups (the pairs {@code users[i]}, {@code direct[i]}) and the groups above them. */
+    private Map<UserId, Map<GroupId, Boolean>> withGroupsAbove(TenantId tenant, List<UUID> users, List<UUID> direct) {
         Map<UUID, List<UUID>> parents = new HashMap<>();
         jdbc.sql("select group_id, member_group_id from group_member_group where tenant_id = ?")
                 .param(tenant.value())
@@ -176,13 +213,6 @@ public final class JdbcMemberships implements Memberships {
                 });
         Map<UUID, List<GroupId>> ancestors = new HashMap<>();
         Map<UUID, GroupId> ids = new HashMap<>();
-        List<UUID> users = new ArrayList<>();
-        List<UUID> direct = new ArrayList<>();
-        String sql = "select user_id, group_id from group_member_user where tenant_id = ?";
-        ranges.query(sql, tenant.value(), "user_id", new UserRange(after, last), "", List.of(), rs -> {
-            users.add(rs.getObject(1, UUID.class));
-            direct.add(rs.getObject(2, UUID.class));
-        });
         Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>(SqlValues.capacity(users.size()));
         for (int i = 0; i < users.size(); i++) {
             Map<GroupId, Boolean> groups = result.computeIfAbsent(new UserId(users.get(i)), u -> new HashMap<>(4));
@@ -232,13 +262,11 @@ public final class JdbcMemberships implements Memberships {
         String cursor = after == null ? "" : " and m.user_id > :after";
         String sql = groups.length == 1
                 ? "select m.user_id from group_member_user m"
-                        + " join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id"
-                        + " where m.tenant_id = :tenant and m.group_id = :group" + cursor
-                        + " and u.deleted_at is null order by m.user_id limit :limit"
+                        + " where m.tenant_id = :tenant and m.group_id = :group" + cursor + NOT_DELETED
+                        + " order by m.user_id limit :limit"
                 : "select distinct m.user_id from group_member_user m"
-                        + " join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id"
-                        + " where m.tenant_id = :tenant and m.group_id = any(:groups)" + cursor
-                        + " and u.deleted_at is null order by m.user_id limit :limit";
+                        + " where m.tenant_id = :tenant and m.group_id = any(:groups)" + cursor + NOT_DELETED
+                        + " order by m.user_id limit :limit";
         JdbcClient.StatementSpec statement =
                 jdbc.sql(sql).param("tenant", tenant.value()).param("limit", limit);
         statement = groups.length == 1 ? statement.param("group", groups[0]) : statement.param("groups", groups);
@@ -254,8 +282,7 @@ public final class JdbcMemberships implements Memberships {
     public long countUserMembers(TenantId tenant, GroupId group, boolean nested) {
         return jdbc.sql("""
                         select count(distinct m.user_id) from group_member_user m
-                        join directory_user u on u.tenant_id = m.tenant_id and u.id = m.user_id
-                        where m.tenant_id = :tenant and m.group_id = any(:groups) and u.deleted_at is null""")
+                        where m.tenant_id = :tenant and m.group_id = any(:groups)""" + NOT_DELETED)
                 .param("tenant", tenant.value())
                 .param("groups", scope(tenant, group, nested))
                 .query(Long.class)

@@ -192,6 +192,21 @@ public final class JdbcUsers implements Users {
                 .update();
     }
 
+    /**
+     * One statement: the unique index on the lower-cased principal name turns a taken name into no row inserted
+     * (the id is new, so it cannot be what conflicts).
+     */
+    @Override
+    public boolean addUnlessNameTaken(TenantId tenant, User u) {
+        return jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict do nothing")
+                        .params(tenant.value(), u.id().value())
+                        .params(values(u))
+                        .update()
+                == 1;
+    }
+
     @Override
     public void update(TenantId tenant, User u) {
         String assignments = String.join(" = ?, ", COLUMNS.replace("\n", " ").split(",\\s*")) + " = ?";

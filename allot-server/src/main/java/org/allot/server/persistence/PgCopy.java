@@ -4,27 +4,52 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Bulk inserts with PostgreSQL's COPY, in CSV, on the connection of the current transaction. A null value is
- * written as NULL; every other value is quoted.
+ * written as NULL; every other value is quoted. A single row goes in with a prepared {@code INSERT} instead, its
+ * values typed by the columns as COPY types them: COPY costs more than one row is worth (an assignment or an audit
+ * record of one request).
  */
 final class PgCopy {
     private final DataSource dataSource;
     private final String statement;
-    private final StringBuilder csv = new StringBuilder(64 * 1024);
+    private final String insert;
+    private final int columns;
+    private String[] first;
+    private final StringBuilder csv;
     private int rows;
 
     PgCopy(DataSource dataSource, String table, String columns) {
+        this(dataSource, table, columns, 0, 0);
+    }
+
+    /**
+     * A COPY whose buffer is sized once for {@code expectedRows} of about {@code bytesPerRow}: a chunk of a fan-out
+     * writes a few thousand rows, and growing the buffer on the way copies it again and again.
+     */
+    PgCopy(DataSource dataSource, String table, String columns, int expectedRows, int bytesPerRow) {
         this.dataSource = dataSource;
         this.statement = "copy " + table + " (" + columns + ") from stdin with (format csv)";
+        this.csv = new StringBuilder(
+                (int) Math.min(Integer.MAX_VALUE - 16, Math.max(64L * 1024, (long) expectedRows * bytesPerRow)));
+        this.columns = columns.split(",").length;
+        this.insert = "insert into " + table + " (" + columns + ") values (" + "?, ".repeat(this.columns - 1) + "?)";
     }
 
     PgCopy row(String... values) {
+        if (values.length != columns) {
+            throw new IllegalArgumentException(values.length + " values for " + columns + " columns");
+        }
+        if (rows == 0) {
+            first = values.clone();
+        }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 csv.append(',');
@@ -53,6 +78,13 @@ final class PgCopy {
             return 0;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        if (rows == 1) {
+            try {
+                return insert(connection);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
         try {
             return connection
                     .unwrap(PGConnection.class)
@@ -64,6 +96,22 @@ final class PgCopy {
             throw new UncheckedIOException(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** The one row, as an INSERT whose parameters are untyped text: the server types them by their columns. */
+    private long insert(Connection connection) {
+        try (PreparedStatement s = connection.prepareStatement(insert)) {
+            for (int i = 0; i < first.length; i++) {
+                if (first[i] == null) {
+                    s.setNull(i + 1, Types.OTHER);
+                } else {
+                    s.setObject(i + 1, first[i], Types.OTHER);
+                }
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("INSERT of one row failed: " + e.getMessage(), e);
         }
     }
 }

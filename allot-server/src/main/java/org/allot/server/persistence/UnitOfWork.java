@@ -3,6 +3,7 @@ package org.allot.server.persistence;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.allot.core.ConcurrentChange;
 import org.allot.core.Outcome;
 import org.allot.core.Transactions;
 import org.slf4j.Logger;
@@ -89,7 +90,7 @@ public final class UnitOfWork implements Transactions {
         for (int i = 1; ; i++) {
             try {
                 return attempt.get();
-            } catch (ConcurrencyFailureException e) {
+            } catch (ConcurrencyFailureException | ConcurrentChange e) {
                 if (i >= ATTEMPTS && System.nanoTime() - start > PERSIST_NANOS) {
                     throw e;
                 }

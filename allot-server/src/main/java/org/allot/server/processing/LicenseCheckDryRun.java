@@ -13,13 +13,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.allot.core.TenantId;
+import org.allot.core.Transactions;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseCheckRunId;
 import org.allot.core.assignment.SeatTally;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRange;
+import org.allot.core.jobs.DryRuns;
+import org.allot.core.jobs.JobProgress;
 import org.allot.server.persistence.SharedSnapshots;
-import org.allot.server.persistence.UnitOfWork;
 
 /**
  * Carries out a dry run of the license check in ranges of about {@code rangeSize} users, {@code threads} of them
@@ -29,19 +31,19 @@ import org.allot.server.persistence.UnitOfWork;
  * flight and any server carries on from the cursor. The seat figures are compared last with what the ranges counted
  * of the seats; a run carried on from a cursor, whose ranges did not all read one snapshot, recounts them instead.
  */
-public final class LicenseCheckDryRun {
+public final class LicenseCheckDryRun implements DryRuns {
     /** Ranges examined at once unless told otherwise: one per processor, at most this many (each holds a connection). */
     private static final int MOST_THREADS = 4;
 
     private final LicenseCheck check;
-    private final UnitOfWork work;
+    private final Transactions work;
     private final SharedSnapshots snapshots;
     private final int rangeSize;
     private final int threads;
     private ExecutorService pool;
 
     public LicenseCheckDryRun(
-            LicenseCheck check, UnitOfWork work, SharedSnapshots snapshots, int rangeSize, int threads) {
+            LicenseCheck check, Transactions work, SharedSnapshots snapshots, int rangeSize, int threads) {
         this.check = check;
         this.work = work;
         this.snapshots = snapshots;
@@ -66,12 +68,22 @@ public final class LicenseCheckDryRun {
      * records each range, where the run stands after it (and throws when the job is no longer this worker's). Throws
      * {@link CancellationException} when the worker is stopped meanwhile.
      */
+    @Override
+    public void run(TenantId tenant, LicenseCheckRunId id, JobProgress from, Consumer<JobProgress> progress) {
+        run(
+                tenant,
+                id,
+                new Position(from.started(), from.cursor(), from.processed(), from.succeeded()),
+                at -> progress.accept(new JobProgress(at.started(), at.cursor(), at.processed(), at.found(), 0)));
+    }
+
+    /** The same, in this class's terms. */
     Position run(TenantId tenant, LicenseCheckRunId id, Position from, Consumer<Position> progress) {
         if (from.atTheEnd()) {
             return from;
         }
         if (!from.started()) {
-            work.execute(() -> check.begin(tenant, id));
+            work.run(() -> check.begin(tenant, id));
         }
         List<UserRange> ranges = work.read(() -> check.ranges(tenant, from.cursor(), rangeSize, threads));
         Future<LicenseCheck.Findings> recount =
@@ -119,7 +131,7 @@ public final class LicenseCheckDryRun {
                 at.processed() + record.get(0).users(),
                 at.found()
                         + record.stream().mapToInt(f -> f.differences().size()).sum());
-        work.execute(() -> {
+        work.run(() -> {
             record.forEach(findings -> check.record(tenant, id, findings));
             progress.accept(after);
             return null;

@@ -29,6 +29,7 @@ import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.Users;
+import org.allot.core.jobs.BackgroundLicensing;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
 import org.allot.core.subscription.Seats;
@@ -83,6 +84,8 @@ public final class PostgresInstallation implements Installation {
     private final MembershipPreview membershipPreview;
     private final LicenseCheck licenseCheck;
     private final JobRunner runner;
+    private final JdbcLicenseJobs jobs;
+    private final SharedSnapshots snapshots;
     private final UnitOfWork work;
 
     public PostgresInstallation(
@@ -137,18 +140,28 @@ public final class PostgresInstallation implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
-        runner = new JobRunner(
+        this.jobs = jobs;
+        this.snapshots = new SharedSnapshots(dataSource, jdbc);
+        runner = workers(0, Duration.ofMillis(50));
+    }
+
+    /** A job runner of {@code count} worker threads (not started) over this installation's queue. */
+    public JobRunner workers(int count, Duration pollInterval) {
+        LicenseCheckDryRun dryRuns = new LicenseCheckDryRun(licenseCheck, work, snapshots, settings.chunkSize(), 2);
+        return new JobRunner(
+                new BackgroundLicensing(
+                        jobs,
+                        work,
+                        licensing,
+                        dynamicMembership,
+                        licenseCheck,
+                        dryRuns,
+                        settings.chunkSize(),
+                        Duration.ofSeconds(30)),
                 jobs,
-                licensing,
-                dynamicMembership,
-                licenseCheck,
-                new LicenseCheckDryRun(
-                        licenseCheck, work, new SharedSnapshots(dataSource, jdbc), settings.chunkSize(), 2),
-                work,
-                0,
-                settings.chunkSize(),
-                Duration.ofMillis(50),
-                Duration.ofSeconds(30));
+                dryRuns,
+                count,
+                pollInterval);
     }
 
     @Override

@@ -45,6 +45,11 @@ class OpenApiFuzzIT extends ApiIT {
         FuzzFixture fixture = new FuzzFixture(this::newTenant, this::subscribe);
         admin = fixture.admin();
         ids.putAll(fixture.ids());
+        // the relationships' path segments: valid values, as the ids of the other parameters are
+        ids.put("members", "transitiveMembers");
+        ids.put("memberOf", "transitiveMemberOf");
+        ids.put("kind", "groups");
+        ids.put("type", "microsoft.graph.user");
         validBodies.putAll(fixture.validBodies());
         usersToken = fixture.skipToken("/v1.0/users");
         groupsToken = fixture.skipToken("/v1.0/groups");
@@ -184,13 +189,16 @@ class OpenApiFuzzIT extends ApiIT {
 
     /** The kind of object a path parameter names, from the segment before it. */
     private static String kindOf(String template, String parameter) {
+        if (List.of("members", "memberOf", "kind", "type").contains(parameter)) {
+            return parameter;
+        }
         String before = template.substring(0, template.indexOf("{" + parameter + "}"));
         String[] segments = before.split("/");
         String segment = segments[segments.length - 1];
         return switch (segment) {
             case "users", "members" -> "user";
             case "directoryObjects" -> "directoryObject";
-            case "groups" -> "group";
+            case "groups", "{kind}" -> "group";
             case "deletedItems" -> "deletedUser";
             case "subscriptions" -> "subscription";
             case "subscribedSkus" -> "sku";

@@ -11,6 +11,14 @@ import org.allot.core.query.Property;
 record Column(String sql, String scope) {
     private static final String TARGETS = "exists (select 1 from json_array_elements(a.targets) t where %s)";
 
+    /** Graph's proxyAddresses of a user: its primary SMTP address, from mail. */
+    private static final String USER_ADDRESSES =
+            "exists (select 1 from unnest(array['SMTP:' || u.mail]) x where u.mail is not null and %s)";
+    /** Groups have no mail here, so no addresses. */
+    private static final String GROUP_ADDRESSES = "exists (select 1 from unnest(array[]::text[]) x where %s)";
+
+    private static final String GROUP_TYPES = "exists (select 1 from unnest(g.group_types) c where %s)";
+
     /** A property of the elements of a collection: conditions on it are wrapped in {@code scope} (with {@code %s}). */
     static Column within(String sql, String scope) {
         return new Column(sql, scope);
@@ -39,7 +47,8 @@ record Column(String sql, String scope) {
                     Map.entry("accountenabled", new Column("u.account_enabled", null)),
                     Map.entry("onpremisessyncenabled", new Column("u.on_premises_sync_enabled", null)),
                     Map.entry("createddatetime", new Column("u.created_at", null)),
-                    Map.entry("deleteddatetime", new Column("u.deleted_at", null))),
+                    Map.entry("deleteddatetime", new Column("u.deleted_at", null)),
+                    Map.entry("proxyaddresses/any", Column.within("x", USER_ADDRESSES))),
             "g",
             Map.ofEntries(
                     Map.entry("id", new Column("g.id", null)),
@@ -50,7 +59,9 @@ record Column(String sql, String scope) {
                     Map.entry("securityenabled", new Column("g.security_enabled", null)),
                     Map.entry("mailenabled", new Column("g.mail_enabled", null)),
                     Map.entry("onpremisessyncenabled", new Column("g.on_premises_sync_enabled", null)),
-                    Map.entry("createddatetime", new Column("g.created_at", null))),
+                    Map.entry("createddatetime", new Column("g.created_at", null)),
+                    Map.entry("grouptypes/any", Column.within("c", GROUP_TYPES)),
+                    Map.entry("proxyaddresses/any", Column.within("x", GROUP_ADDRESSES))),
             "a",
             Map.ofEntries(
                     Map.entry("id", new Column("a.id", null)),

@@ -33,7 +33,8 @@ final class SqlFilter {
             return join(or.parts(), " or ");
         }
         if (filter instanceof Filter.Not not) {
-            return "not (" + condition(not.inner()) + ")";
+            // OData: a comparison with a missing value is false, so its negation is true (never SQL's unknown)
+            return "not coalesce((" + condition(not.inner()) + "), false)";
         }
         if (filter instanceof Filter.Compare compare) {
             return scoped(compare.property(), compare(compare));
@@ -44,12 +45,24 @@ final class SqlFilter {
                     "lower(" + column(starts.property()) + ") like " + bind(escape(starts.prefix()) + "%")
                             + " escape '\\'");
         }
+        if (filter instanceof Filter.EndsWith ends) {
+            return scoped(
+                    ends.property(),
+                    "lower(" + column(ends.property()) + ") like " + bind("%" + escape(ends.suffix()))
+                            + " escape '\\'");
+        }
+        if (filter instanceof Filter.MemberOf member) {
+            return memberOf(member);
+        }
+        if (filter instanceof Filter.HasMember has) {
+            return hasMember(has);
+        }
         if (filter instanceof Filter.In in) {
             List<Object> values = new ArrayList<>();
             for (Object v : in.values()) {
                 values.add(v instanceof String s ? s.toLowerCase(Locale.ROOT) : v);
             }
-            return valueOf(in.property()) + " = any(" + bind(array(in.property(), values)) + ")";
+            return scoped(in.property(), valueOf(in.property()) + " = any(" + bind(array(in.property(), values)) + ")");
         }
         if (filter instanceof Filter.HasLicense has) {
             return licenses() + " and a.sku_id = " + bind(has.sku()) + ")";
@@ -75,6 +88,35 @@ final class SqlFilter {
             return errors.value() ? exists : "not " + exists;
         }
         throw new IllegalArgumentException("unsupported filter " + filter);
+    }
+
+    /** Users ({@code u}) or groups ({@code g}) in a group, directly or through the groups nested in it. */
+    private String memberOf(Filter.MemberOf member) {
+        String groups = member.transitive()
+                ? "(with recursive sub(id) as (select cast(" + bind(member.group()) + " as uuid) union"
+                        + " select n.member_group_id from group_member_group n join sub on n.group_id = sub.id"
+                        + " where n.tenant_id = " + alias + ".tenant_id) select id from sub)"
+                : "(select cast(" + bind(member.group()) + " as uuid))";
+        if (alias.equals("g")) {
+            return "exists (select 1 from group_member_group m where m.tenant_id = g.tenant_id"
+                    + " and m.member_group_id = g.id and m.group_id in " + groups + ")";
+        }
+        return "exists (select 1 from group_member_user m where m.tenant_id = u.tenant_id and m.user_id = u.id"
+                + " and m.group_id in " + groups + ")";
+    }
+
+    /** Groups ({@code g}) that hold an object as a member, directly or through the groups nested in them. */
+    private String hasMember(Filter.HasMember has) {
+        String id = bind(has.member());
+        String direct = "(select m.group_id from group_member_user m where m.tenant_id = g.tenant_id"
+                + " and m.user_id = " + id + " union select n.group_id from group_member_group n"
+                + " where n.tenant_id = g.tenant_id and n.member_group_id = " + id + ")";
+        if (!has.transitive()) {
+            return "g.id in " + direct;
+        }
+        return "g.id in (with recursive up(id) as (" + direct.substring(1, direct.length() - 1)
+                + " union select n.group_id from group_member_group n join up on n.member_group_id = up.id"
+                + " where n.tenant_id = g.tenant_id) select id from up)";
     }
 
     private String scoped(Property property, String condition) {

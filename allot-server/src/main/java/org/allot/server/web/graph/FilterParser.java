@@ -1,8 +1,5 @@
 package org.allot.server.web.graph;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +12,11 @@ import org.allot.server.web.graph.FilterTokens.Token;
 
 /**
  * Parses the subset of OData {@code $filter} that Graph supports on users and groups: {@code eq}, {@code ne},
- * {@code gt/ge/lt/le} (dates), {@code in}, {@code startsWith}, {@code and}, {@code or}, {@code not}, parentheses,
- * {@code assignedLicenses/any(x:x/skuId eq …)}, {@code assignedLicenses/any()}, {@code assignedLicenses/$count eq n}
- * and (on groups) {@code hasMembersWithLicenseErrors eq true}. Advanced forms ({@code ne}, {@code not},
+ * {@code gt/ge/lt/le} (dates), {@code in}, {@code startsWith}, {@code endsWith}, {@code and}, {@code or},
+ * {@code not}, parentheses, lambdas over collections ({@code groupTypes/any(c:c eq 'DynamicMembership')},
+ * {@code proxyAddresses/any(x:startsWith(x,'smtp:'))}), {@code assignedLicenses/any(x:x/skuId eq …)},
+ * {@code assignedLicenses/any()}, {@code assignedLicenses/$count eq n} and (on groups)
+ * {@code hasMembersWithLicenseErrors eq true}. Advanced forms ({@code ne}, {@code not}, {@code endsWith},
  * {@code $count}) need the {@code ConsistencyLevel: eventual} header, as on Graph.
  */
 final class FilterParser {
@@ -29,7 +28,8 @@ final class FilterParser {
     private final List<Token> tokens;
     private int at;
     private int depth;
-    private int lambdaCloses;
+    /** Inside {@code any(…)}: its variable and the collection it stands for ({@code proxyAddresses/any}). */
+    private String[] lambda;
 
     private FilterParser(Entity entity, boolean advanced, String filter) {
         this.entity = entity;
@@ -97,30 +97,63 @@ final class FilterParser {
         if (name.kind() != Kind.NAME) {
             throw expectedAt(name, "a property name or startsWith(");
         }
-        if (name.text().equalsIgnoreCase("startsWith") && peek().is("(")) {
-            next();
-            Property property = property(next());
-            expect(",");
-            Token value = next();
-            if (value.kind() != Kind.STRING) {
-                throw expectedAt(value, "a quoted string");
-            }
-            expect(")");
-            requireText(property, "startsWith");
-            return new Filter.StartsWith(property, value.text());
+        if ((name.is("startsWith") || name.is("endsWith")) && peek().is("(")) {
+            return function(name);
         }
-        if (name.text().equalsIgnoreCase("endsWith") || name.text().equalsIgnoreCase("contains")) {
+        if (name.is("contains")) {
             throw new BadRequest("Invalid filter clause: the function '" + name.text() + "' is not supported.");
         }
-        if (name.text().equalsIgnoreCase("assignedLicenses")) {
+        if (name.is("assignedLicenses")) {
             return licenses();
         }
-        if (peek().is("/")) {
-            name = path(name);
+        if (lambda == null && peek().is("/") && tokens.get(at + 1).is("any")) {
+            return any(name);
         }
-        if (name.text().equalsIgnoreCase("hasMembersWithLicenseErrors") && Entity.GROUP.equals(entity)) {
-            Filter.Operator operator = operator(next());
-            Object value = literal(next(), Property.Type.BOOLEAN);
+        return comparison(path(name));
+    }
+
+    /** {@code startsWith(property,'text')} or {@code endsWith(property,'text')} (an advanced query). */
+    private Filter function(Token name) {
+        expect("(");
+        Property property = property(path(next()));
+        expect(",");
+        String value = FilterValues.text(next());
+        expect(")");
+        requireText(property, name.text());
+        if (name.is("endsWith")) {
+            requireAdvanced("endsWith");
+            return new Filter.EndsWith(property, value);
+        }
+        return new Filter.StartsWith(property, value);
+    }
+
+    /** {@code collection/any(x: x op v)}, {@code …any(x: x/field op v)} or {@code …any(x: startsWith(x,'v'))}. */
+    private Filter any(Token collection) {
+        expect("/");
+        expect("any");
+        expect("(");
+        Token variable = next();
+        if (variable.kind() != Kind.NAME) {
+            throw expectedAt(variable, "a lambda variable such as x");
+        }
+        expect(":");
+        lambda = new String[] {variable.text(), collection.text() + "/any"};
+        try {
+            Token first = next();
+            Filter body = (first.is("startsWith") || first.is("endsWith")) && peek().is("(")
+                    ? function(first)
+                    : comparison(path(first));
+            expect(")");
+            return body;
+        } finally {
+            lambda = null;
+        }
+    }
+
+    private Filter comparison(Token name) {
+        if (name.is("hasMembersWithLicenseErrors") && Entity.GROUP.equals(entity)) {
+            Filter.Operator operator = FilterValues.operator(next());
+            Object value = FilterValues.literal(next(), Property.Type.BOOLEAN);
             if (operator != Filter.Operator.EQ || value == null) {
                 throw new BadRequest(
                         "Invalid filter clause: hasMembersWithLicenseErrors supports only 'eq true' and 'eq false'.");
@@ -133,25 +166,23 @@ final class FilterParser {
             expect("(");
             List<Object> values = new ArrayList<>();
             do {
-                Object v = literal(next(), property.type());
+                Object v = FilterValues.literal(next(), property.type());
                 if (v == null) {
                     throw new BadRequest("Invalid filter clause: 'in' takes no null values.");
                 }
                 values.add(v);
             } while (accept(","));
             expect(")");
-            closeLambda();
             if (values.size() > 50) {
                 throw new BadRequest("Invalid filter clause: 'in' takes at most 50 values.");
             }
             return new Filter.In(property, values);
         }
-        Filter.Operator operator = operator(op);
-        Object value = literal(next(), property.type());
+        Filter.Operator operator = FilterValues.operator(op);
+        Object value = FilterValues.literal(next(), property.type());
         if (operator == Filter.Operator.NE) {
             requireAdvanced("ne");
         }
-        closeLambda();
         boolean ordering = operator != Filter.Operator.EQ && operator != Filter.Operator.NE;
         if (ordering && property.type() != Property.Type.DATETIME) {
             throw new BadRequest(
@@ -167,7 +198,7 @@ final class FilterParser {
         Token what = next();
         if (what.is("$count")) {
             requireAdvanced("assignedLicenses/$count");
-            Filter.Operator operator = operator(next());
+            Filter.Operator operator = FilterValues.operator(next());
             Token n = next();
             if (n.kind() != Kind.LITERAL || !n.text().matches("\\d{1,4}")) {
                 throw expectedAt(n, "a whole number");
@@ -195,10 +226,10 @@ final class FilterParser {
         if (!sku.is("skuId")) {
             throw expectedAt(sku, "skuId");
         }
-        if (operator(next()) != Filter.Operator.EQ) {
+        if (FilterValues.operator(next()) != Filter.Operator.EQ) {
             throw new BadRequest("Invalid filter clause: assignedLicenses/any supports only 'skuId eq'.");
         }
-        UUID id = (UUID) literal(next(), Property.Type.GUID);
+        UUID id = (UUID) FilterValues.literal(next(), Property.Type.GUID);
         expect(")");
         if (id == null) {
             throw new BadRequest("Invalid filter clause: skuId must be a GUID.");
@@ -206,25 +237,21 @@ final class FilterParser {
         return new Filter.HasLicense(id);
     }
 
-    /** {@code a/b/c}, or {@code a/any(x:x/b op v)} whose comparison is read here and left for the caller. */
+    /**
+     * {@code a/b/c} as one name; inside a lambda, its variable stands for the collection's elements ({@code x} for
+     * {@code proxyAddresses/any}, {@code x/id} for {@code targetResources/any/id}).
+     */
     private Token path(Token first) {
-        StringBuilder path = new StringBuilder(first.text());
+        if (first.kind() != Kind.NAME) {
+            throw expectedAt(first, "a property name");
+        }
+        boolean element = lambda != null && first.text().equals(lambda[0]);
+        if (lambda != null && !element) {
+            throw expectedAt(first, "the lambda variable '" + lambda[0] + "'");
+        }
+        StringBuilder path = new StringBuilder(element ? lambda[1] : first.text());
         while (accept("/")) {
             Token part = next();
-            if (part.is("any")) {
-                expect("(");
-                Token variable = next();
-                expect(":");
-                Token again = next();
-                if (variable.kind() != Kind.NAME || !again.text().equals(variable.text())) {
-                    throw expectedAt(again, "the lambda variable '" + variable.text() + "'");
-                }
-                expect("/");
-                Token field = next();
-                path.append("/any/").append(field.text());
-                lambdaCloses++;
-                return new Token(Kind.NAME, path.toString(), first.position());
-            }
             if (part.kind() != Kind.NAME) {
                 throw expectedAt(part, "a property name");
             }
@@ -234,72 +261,9 @@ final class FilterParser {
     }
 
     private Property property(Token name) {
-        if (name.kind() != Kind.NAME) {
-            throw expectedAt(name, "a property name");
-        }
         return entity.property(name.text())
                 .orElseThrow(() -> new BadRequest(
                         "Could not find a property named '" + name.text() + "' on type '" + entity.typeName() + "'."));
-    }
-
-    private void closeLambda() {
-        while (lambdaCloses > 0) {
-            expect(")");
-            lambdaCloses--;
-        }
-    }
-
-    private static Filter.Operator operator(Token token) {
-        for (Filter.Operator operator : Filter.Operator.values()) {
-            if (token.is(operator.name().toLowerCase(Locale.ROOT))) {
-                return operator;
-            }
-        }
-        throw new BadRequest("Invalid filter clause: expected an operator (eq, ne, gt, ge, lt, le, in) at position "
-                + token.position() + " but found '" + token.text() + "'.");
-    }
-
-    private Object literal(Token token, Property.Type type) {
-        if (token.is("null")) {
-            return null;
-        }
-        switch (type) {
-            case BOOLEAN -> {
-                if (token.is("true") || token.is("false")) {
-                    return Boolean.parseBoolean(token.text());
-                }
-                throw expectedAt(token, "true, false or null");
-            }
-            case GUID -> {
-                try {
-                    if (token.kind() == Kind.STRING || token.kind() == Kind.LITERAL || token.kind() == Kind.NAME) {
-                        return UUID.fromString(token.text());
-                    }
-                } catch (IllegalArgumentException e) {
-                    // reported below
-                }
-                throw expectedAt(token, "a GUID");
-            }
-            case DATETIME -> {
-                try {
-                    return token.kind() == Kind.LITERAL || token.kind() == Kind.STRING
-                            ? OffsetDateTime.parse(token.text()).toInstant()
-                            : fail(token);
-                } catch (DateTimeParseException e) {
-                    throw expectedAt(token, "a date and time such as 2026-01-31T00:00:00Z");
-                }
-            }
-            default -> {
-                if (token.kind() == Kind.STRING) {
-                    return token.text();
-                }
-                throw expectedAt(token, "a quoted string");
-            }
-        }
-    }
-
-    private Instant fail(Token token) {
-        throw expectedAt(token, "a date and time such as 2026-01-31T00:00:00Z");
     }
 
     private void requireText(Property property, String function) {
@@ -351,8 +315,6 @@ final class FilterParser {
     }
 
     private static BadRequest expectedAt(Token token, String what) {
-        String found = token.kind() == Kind.END ? "the end of the filter" : "'" + token.text() + "'";
-        return new BadRequest("Invalid filter clause: expected " + what + " at position " + token.position()
-                + " but found " + found + ".");
+        return FilterValues.expectedAt(token, what);
     }
 }

@@ -2,10 +2,6 @@ package org.allot.server.web.graph;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.api.graph.DirectoryObjectReference;
@@ -14,7 +10,6 @@ import org.allot.core.assignment.GroupLicensing;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.assignment.LicensedUser;
-import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
@@ -126,16 +121,6 @@ public class GroupsController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/{id}/members")
-    public ObjectNode members(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        return members(caller, id, false, request);
-    }
-
-    @GetMapping("/{id}/transitiveMembers")
-    public ObjectNode transitiveMembers(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        return members(caller, id, true, request);
-    }
-
     @PostMapping("/{id}/members/$ref")
     public ResponseEntity<Void> addMember(
             ApiCaller caller,
@@ -151,23 +136,6 @@ public class GroupsController {
         UUID memberId = RequestBodies.uuid(member).orElseThrow(() -> new Refused(Rejection.notFound(member)));
         Refused.orRefuse(directory.removeMember(caller.caller(), groupId(id), memberId));
         return ResponseEntity.noContent().build();
-    }
-
-    @GetMapping("/{id}/memberOf")
-    public ObjectNode memberOf(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        ODataQuery query =
-                ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.SELECT_ONLY);
-        List<LicensedGroup> groups = reads.groupsOfGroup(
-                        caller.tenant(), groupId(id), GroupResources.licensesSelected(query))
-                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return responses.page(
-                request,
-                "directoryObjects",
-                GroupResources.groups(groups),
-                query,
-                GroupResources.GROUP_DEFAULT,
-                null,
-                null);
     }
 
     /** 202: members are licensed in the background for large groups; the group's licenseProcessingState tells. */
@@ -203,27 +171,6 @@ public class GroupsController {
                 UserResources.USER_DEFAULT,
                 page.count(),
                 page.next());
-    }
-
-    private ObjectNode members(ApiCaller caller, String id, boolean transitive, HttpServletRequest request) {
-        ODataQuery query =
-                ODataQuery.of(request, null, Set.of(), EnumSet.of(ODataQuery.Option.TOP, ODataQuery.Option.SKIPTOKEN));
-        Page<DirectoryQueries.DirectoryObject> page = reads.members(
-                        caller.tenant(),
-                        groupId(id),
-                        transitive,
-                        query.top(),
-                        query.after() == null ? null : query.after().id())
-                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        List<Object> values = new ArrayList<>();
-        for (DirectoryQueries.DirectoryObject o : page.rows()) {
-            values.add(
-                    o instanceof DirectoryQueries.UserObject u
-                            ? UserResources.user(LicensedUser.withoutLicenses(u.user()))
-                            : GroupResources.group(
-                                    LicensedGroup.withoutLicenses(((DirectoryQueries.GroupObject) o).group())));
-        }
-        return responses.page(request, "directoryObjects", values, query, null, null, page.next());
     }
 
     /** A group's id in a URL; anything else names no group. */

@@ -23,6 +23,23 @@ public record ODataQuery(
 
     public static final int DEFAULT_TOP = 100;
 
+    /**
+     * Marks the {@code $skiptoken} of an advanced query's next page, so that following the nextLink works without
+     * sending {@code ConsistencyLevel} again (Graph's nextLinks carry it too).
+     */
+    private static final String ADVANCED = "e~";
+
+    /** The {@code $skiptoken} of a next page: the position's token, marked when the request was advanced. */
+    static String skipToken(String token, HttpServletRequest request) {
+        String given = param(request, "$skiptoken");
+        boolean advanced = isAdvanced(request) || (given != null && given.startsWith(ADVANCED));
+        return advanced ? ADVANCED + token : token;
+    }
+
+    private static boolean isAdvanced(HttpServletRequest request) {
+        return "eventual".equalsIgnoreCase(request.getHeader("ConsistencyLevel"));
+    }
+
     /** The query options an endpoint accepts. */
     public enum Option {
         SELECT("$select"),
@@ -54,14 +71,21 @@ public record ODataQuery(
                 }
             }
         }
-        boolean advanced = "eventual".equalsIgnoreCase(request.getHeader("ConsistencyLevel"));
+        String skipToken = param(request, "$skiptoken");
+        boolean advanced = isAdvanced(request) || (skipToken != null && skipToken.startsWith(ADVANCED));
         Set<String> select = select(param(request, "$select"), entity, selectable);
         String filterText = param(request, "$filter");
         Filter filter = filterText == null || entity == null ? null : FilterParser.parse(filterText, entity, advanced);
         int top = top(param(request, "$top"));
         Query.Order order = order(param(request, "$orderby"), entity);
         boolean count = count(param(request, "$count"), advanced);
-        Query.Cursor after = after(param(request, "$skiptoken"), request.getRequestURI(), entity, order);
+        Query.Cursor after = after(
+                skipToken != null && skipToken.startsWith(ADVANCED)
+                        ? skipToken.substring(ADVANCED.length())
+                        : skipToken,
+                request.getRequestURI(),
+                entity,
+                order);
         return new ODataQuery(select, filter, order, top, after, count);
     }
 
@@ -70,7 +94,7 @@ public record ODataQuery(
      * {@code ConsistencyLevel: eventual}.
      */
     public static Query forCount(HttpServletRequest request, Entity entity, Set<String> selectable) {
-        if (!"eventual".equalsIgnoreCase(request.getHeader("ConsistencyLevel"))) {
+        if (!isAdvanced(request)) {
             throw new BadRequest("$count is only supported with the ConsistencyLevel header set to eventual.");
         }
         ODataQuery query = of(request, entity, selectable, EnumSet.of(Option.FILTER));

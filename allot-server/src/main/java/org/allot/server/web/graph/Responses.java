@@ -28,7 +28,7 @@ public final class Responses {
             HttpServletRequest request, String context, Object value, ODataQuery query, Set<String> defaults) {
         ObjectNode body = json.createObjectNode();
         body.put("@odata.context", context(request, context, query));
-        body.setAll(shape(value, query, defaults));
+        body.setAll(shape(value, query, defaults, false));
         return body;
     }
 
@@ -55,12 +55,15 @@ public final class Responses {
                     "@odata.nextLink",
                     publicUrl
                             .requestUrl(request)
-                            .replaceQueryParam("$skiptoken", next.token(request.getRequestURI(), query.order()))
+                            .replaceQueryParam(
+                                    "$skiptoken",
+                                    ODataQuery.skipToken(next.token(request.getRequestURI(), query.order()), request))
                             .build()
                             .toUriString());
         }
         ArrayNode array = body.putArray("value");
-        values.forEach(v -> array.add(shape(v, query, defaults)));
+        boolean typed = context.equals("directoryObjects");
+        values.forEach(v -> array.add(shape(v, query, defaults, typed)));
         return body;
     }
 
@@ -92,7 +95,8 @@ public final class Responses {
         return page(request, context, values, null, null, null, null);
     }
 
-    private ObjectNode shape(Object value, ODataQuery query, Set<String> defaults) {
+    /** The selected (or default) properties of a value; {@code typed}: with its type even when selecting. */
+    private ObjectNode shape(Object value, ODataQuery query, Set<String> defaults, boolean typed) {
         JsonNode full = json.valueToTree(value);
         if (!(full instanceof ObjectNode object)) {
             throw new IllegalArgumentException("not an object: " + value);
@@ -102,7 +106,7 @@ public final class Responses {
         }
         Set<String> wanted = query == null || query.select() == null ? defaults : query.select();
         ObjectNode out = json.createObjectNode();
-        if (object.has("@odata.type") && (query == null || query.select() == null)) {
+        if (object.has("@odata.type") && (typed || query == null || query.select() == null)) {
             out.set("@odata.type", object.get("@odata.type"));
         }
         for (String name : wanted) {

@@ -2,13 +2,11 @@ package org.allot.server.web.graph;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
 import org.allot.core.assignment.LicensedDirectory;
-import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.directory.User;
@@ -37,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/v1.0/users", produces = "application/json")
 public class UsersController {
+    private static final Set<String> LICENSE_DETAILS = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(java.util.List.of("id", "servicePlans", "skuId", "skuPartNumber")));
+
     private final UserDirectory directory;
     private final UserLicensing licensing;
     private final LicensedDirectory reads;
@@ -137,34 +138,15 @@ public class UsersController {
 
     @GetMapping("/{id}/licenseDetails")
     public ObjectNode licenseDetails(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        ODataQuery.of(request, null, Set.of(), Set.of());
+        ODataQuery query = ODataQuery.of(request, null, LICENSE_DETAILS, ODataQuery.SELECT_ONLY);
         LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), true)
-                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return responses.list(request, "users('" + id + "')/licenseDetails", UserResources.licenseDetails(user));
-    }
-
-    @GetMapping("/{id}/memberOf")
-    public ObjectNode memberOf(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        return groupsOf(caller, id, false, request);
-    }
-
-    @GetMapping("/{id}/transitiveMemberOf")
-    public ObjectNode transitiveMemberOf(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        return groupsOf(caller, id, true, request);
-    }
-
-    private ObjectNode groupsOf(ApiCaller caller, String id, boolean transitive, HttpServletRequest request) {
-        ODataQuery query =
-                ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.SELECT_ONLY);
-        List<LicensedGroup> groups = reads.groupsOfUser(
-                        caller.tenant(), UserRef.of(id), transitive, GroupResources.licensesSelected(query))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.page(
                 request,
-                "directoryObjects",
-                GroupResources.groups(groups),
+                "users('" + id + "')/licenseDetails",
+                UserResources.licenseDetails(user),
                 query,
-                GroupResources.GROUP_DEFAULT,
+                LICENSE_DETAILS,
                 null,
                 null);
     }

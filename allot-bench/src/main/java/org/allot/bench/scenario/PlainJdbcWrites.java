@@ -1,0 +1,154 @@
+package org.allot.bench.scenario;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.allot.bench.harness.Database;
+
+/**
+ * The baseline of a write request: plain JDBC doing the same rows as the server, one transaction per request, on
+ * the server's own (durable) PostgreSQL, from as many clients as the server has, each on a connection of its own.
+ * The rows go to tables made {@code like} the server's, indexes included, so the server's figures are left alone.
+ */
+final class PlainJdbcWrites implements AutoCloseable {
+    /** The columns of an audit record, as {@code JdbcAuditLog} writes them. */
+    static final String AUDIT_COLUMNS = "tenant_id, id, occurred_at, activity, activity_display, category,"
+            + " actor_kind, actor_id, actor_name, target_type, target_id, target_name, targets, changes,"
+            + " correlation_id, result";
+
+    /** One request's statements, on a connection in a transaction that the caller commits. */
+    interface Request {
+        void run(Connection connection, int i) throws SQLException;
+    }
+
+    private final List<Connection> connections = new ArrayList<>();
+
+    PlainJdbcWrites(Database db, int clients) {
+        for (int c = 0; c < clients; c++) {
+            Connection connection = db.newConnection();
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            connections.add(connection);
+        }
+    }
+
+    /** Runs requests 1..count, each in a transaction of its own, on all connections at once; requests per second. */
+    double perSecond(int count, Request request) {
+        AtomicInteger next = new AtomicInteger(1);
+        ExecutorService pool = Executors.newFixedThreadPool(connections.size());
+        try {
+            long started = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (Connection connection : connections) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i <= count; i = next.getAndIncrement()) {
+                        try {
+                            request.run(connection, i);
+                            connection.commit();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("baseline request " + i, e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+            return count / ((System.nanoTime() - started) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The latest audit record of an activity in the tenant, as text, column by column ({@link #AUDIT_COLUMNS}): a
+     * baseline writes its like, with a new id, time and target.
+     */
+    static String[] sampleAudit(Database db, UUID tenant, String activity) {
+        String columns = String.join(
+                " || chr(1) || ",
+                List.of(AUDIT_COLUMNS.split(",\\s*")).stream()
+                        .map(c -> "coalesce(" + c + "::text, chr(2))")
+                        .toList());
+        String row = db.queryString(
+                "select " + columns + " from audit_event where tenant_id = ? and activity = ?"
+                        + " order by occurred_at desc limit 1",
+                tenant,
+                activity);
+        if (row == null) {
+            throw new IllegalStateException("no " + activity + " audit record to copy");
+        }
+        String[] values = row.split("\u0001", -1);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].equals("\u0002")) {
+                values[i] = null;
+            }
+        }
+        return values;
+    }
+
+    /** Inserts a copy of a sampled audit record with a new id, the current time and another target. */
+    static void insertAudit(Connection connection, String table, String[] sample, String targetId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("insert into " + table + " (" + AUDIT_COLUMNS
+                + ") values (" + "?, ".repeat(sample.length - 1) + "?)")) {
+            for (int i = 0; i < sample.length; i++) {
+                String value =
+                        switch (i) {
+                            case 1 -> UUID.randomUUID().toString();
+                            case 2 -> java.time.Instant.now().toString();
+                            case 10 -> targetId;
+                            default -> sample[i];
+                        };
+                if (value == null) {
+                    s.setNull(i + 1, Types.OTHER);
+                } else {
+                    s.setObject(i + 1, value, Types.OTHER);
+                }
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** Locks a user's row as licensing does, reading it. */
+    static void lockUser(Connection connection, UUID tenant, UUID user) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "select * from directory_user where tenant_id = ? and id = ? for no key update")) {
+            s.setObject(1, tenant);
+            s.setObject(2, user);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no user " + user);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Connection connection : connections) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.allot.server.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.allot.core.Caller;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.directory.GroupAttribute;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Member;
+import org.allot.core.directory.UserId;
+import org.allot.core.testing.MutableClock;
+import org.allot.server.testing.BulkDirectory;
+import org.allot.server.testing.PostgresInstallation;
+import org.allot.server.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The groups of many users at once (a chunk of a fan-out) are worked out in memory from their direct memberships and
+ * the nesting: the same answer, direct flags included, as the recursive walk in SQL that a few users get.
+ */
+class JdbcMembershipsIT {
+    private static final int USERS = 300;
+
+    @Test
+    void theGroupsOfManyUsersAreThoseOfEachUserAlone() {
+        PostgresInstallation allot = new PostgresInstallation(
+                TestDatabase.shared(),
+                CatalogFiles.builtIn(),
+                new LicensingSettings(200, 2_000, 2_000),
+                MutableClock.startingAt("2026-01-05T09:00:00Z"));
+        JdbcClient jdbc = allot.jdbc();
+        Caller admin = allot.newTenant("Nested");
+        TenantId tenant = admin.tenant();
+        GroupId sales = group(allot, admin, "Sales");
+        GroupId region = group(allot, admin, "Region");
+        GroupId company = group(allot, admin, "Company");
+        GroupId loop = group(allot, admin, "Loop");
+        BulkDirectory.addUsers(jdbc, tenant, "nested", USERS, "US");
+        BulkDirectory.addMembers(jdbc, tenant, sales, "nested", USERS / 2);
+        BulkDirectory.addMembers(jdbc, tenant, company, "nested", USERS / 3);
+        allot.work().run(() -> {
+            allot.memberships().add(tenant, region, Member.group(sales));
+            allot.memberships().add(tenant, company, Member.group(region));
+            allot.memberships().add(tenant, loop, Member.group(company));
+            allot.memberships().add(tenant, company, Member.group(loop));
+            return null;
+        });
+        List<UserId> all = jdbc.sql("select id from directory_user where tenant_id = ? order by id")
+                .param(tenant.value())
+                .query((rs, i) -> new UserId(rs.getObject(1, UUID.class)))
+                .list();
+
+        Map<UserId, Map<GroupId, Boolean>> together =
+                allot.work().read(() -> allot.memberships().groupsOfUsers(tenant, all));
+        Map<UserId, Map<GroupId, Boolean>> alone = new HashMap<>();
+        for (UserId user : all) {
+            alone.putAll(allot.work().read(() -> allot.memberships().groupsOfUsers(tenant, List.of(user))));
+        }
+
+        assertThat(together).isEqualTo(alone);
+        assertThat(together).hasSize(USERS / 2);
+        assertThat(together.values())
+                .contains(Map.of(sales, true, region, false, company, true, loop, false))
+                .contains(Map.of(sales, true, region, false, company, false, loop, false));
+    }
+
+    private static GroupId group(PostgresInstallation allot, Caller admin, String name) {
+        return allot.work()
+                .run(() -> allot.groupDirectory().create(admin, Map.of(GroupAttribute.DISPLAY_NAME, name), Set.of()))
+                .value()
+                .id();
+    }
+}

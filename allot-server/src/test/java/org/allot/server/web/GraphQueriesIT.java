@@ -1,0 +1,249 @@
+package org.allot.server.web;
+
+import static org.allot.server.web.GraphSdkScenariosIT.join;
+import static org.allot.server.web.GraphSdkScenariosIT.newUser;
+import static org.allot.server.web.GraphSdkScenariosIT.securityGroup;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.Group;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.allot.core.catalog.Product;
+import org.allot.server.security.store.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Graph's query language on relationships and collections as the Graph SDK for Java and plain scripts send it: casts,
+ * relationship query options, the refused filters of issue 15 and null semantics. One tenant for all the tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GraphQueriesIT extends ApiIT {
+    private static final Map<String, String> EVENTUAL = Map.of("ConsistencyLevel", "eventual");
+
+    private ApiClient admin;
+    private GraphServiceClient graph;
+    private String sales;
+    private String nested;
+    private String ann;
+    private String bob;
+    private String cy;
+
+    @BeforeAll
+    void directory() {
+        admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        graph = admin.graph();
+        ann = create("ann", "US", "ann@contoso.example");
+        bob = create("bob", null, "bob@fabrikam.example");
+        cy = create("cy", "SE", null);
+        sales = graph.groups().post(securityGroup("Sales")).getId();
+        nested = graph.groups().post(securityGroup("Sales EMEA")).getId();
+        join(graph, sales, ann);
+        join(graph, sales, bob);
+        join(graph, sales, nested);
+        join(graph, nested, cy);
+    }
+
+    @Test
+    void membersCastToUsersTakeSelectFilterCountTopAndOrderby() {
+        var page = graph.groups().byGroupId(sales).members().graphUser().get(rc -> {
+            rc.headers.add("ConsistencyLevel", "eventual");
+            rc.queryParameters.select = new String[] {"displayName", "usageLocation"};
+            rc.queryParameters.filter = "startsWith(displayName,'b') or startsWith(displayName,'a')";
+            rc.queryParameters.count = true;
+            rc.queryParameters.orderby = new String[] {"displayName desc"};
+            rc.queryParameters.top = 1;
+        });
+
+        assertThat(page.getOdataCount()).isEqualTo(2);
+        assertThat(page.getValue()).extracting(User::getDisplayName).containsExactly("bob");
+        assertThat(page.getOdataNextLink()).isNotNull();
+        assertThat(graph.groups()
+                        .byGroupId(sales)
+                        .transitiveMembers()
+                        .graphUser()
+                        .get()
+                        .getValue())
+                .extracting(User::getDisplayName)
+                .containsExactlyInAnyOrder("ann", "bob", "cy");
+        assertThat(graph.groups().byGroupId(sales).members().graphGroup().get().getValue())
+                .extracting(Group::getDisplayName)
+                .containsExactly("Sales EMEA");
+    }
+
+    @Test
+    void castsAnswerUnderGraphsNameAndTheSdksAlias() {
+        for (String cast : List.of("microsoft.graph.user", "graph.user")) {
+            ApiClient.Response users = admin.get("/v1.0/groups/" + sales + "/members/" + cast);
+            assertThat(users.status()).as(cast).isEqualTo(200);
+            assertThat(users.body().get("value")).hasSize(2);
+        }
+        assertThat(admin.get("/v1.0/groups/" + sales + "/members/microsoft.graph.group")
+                        .body()
+                        .get("value"))
+                .hasSize(1);
+        assertThat(admin.get("/v1.0/groups/" + sales + "/members/microsoft.graph.device")
+                        .status())
+                .isIn(400, 404);
+    }
+
+    @Test
+    void membersAreCountedAndSelectedWithoutACast() {
+        Integer count = graph.groups()
+                .byGroupId(sales)
+                .members()
+                .count()
+                .get(rc -> rc.headers.add("ConsistencyLevel", "eventual"));
+        Integer users = graph.groups()
+                .byGroupId(sales)
+                .transitiveMembers()
+                .graphUser()
+                .count()
+                .get(rc -> rc.headers.add("ConsistencyLevel", "eventual"));
+        var selected = graph.groups().byGroupId(sales).members().get(rc -> {
+            rc.headers.add("ConsistencyLevel", "eventual");
+            rc.queryParameters.select = new String[] {"id", "displayName"};
+            rc.queryParameters.count = true;
+        });
+
+        assertThat(count).isEqualTo(3);
+        assertThat(users).isEqualTo(3);
+        assertThat(selected.getOdataCount()).isEqualTo(3);
+        assertThat(selected.getValue())
+                .allSatisfy(o -> assertThat(o).isInstanceOfAny(User.class, Group.class))
+                .hasSize(3);
+        JsonNode raw = admin.get("/v1.0/groups/" + sales + "/members?$select=displayName")
+                .body()
+                .get("value")
+                .get(0);
+        assertThat(raw.has("@odata.type")).isTrue();
+        assertThat(raw.has("mailNickname")).isFalse();
+    }
+
+    @Test
+    void memberOfTakesTopAndFilterAndPagesWithNextLinks() {
+        var first = graph.users().byUserId(cy).transitiveMemberOf().get(rc -> rc.queryParameters.top = 1);
+        var filtered = graph.users()
+                .byUserId(cy)
+                .transitiveMemberOf()
+                .graphGroup()
+                .get(rc -> {
+                    rc.headers.add("ConsistencyLevel", "eventual");
+                    rc.queryParameters.filter = "displayName eq 'Sales'";
+                    rc.queryParameters.count = true;
+                });
+
+        assertThat(first.getValue()).hasSize(1);
+        assertThat(first.getOdataNextLink()).isNotNull();
+        assertThat(graph.users().byUserId(cy).memberOf().get().getValue())
+                .extracting(DirectoryObject::getId)
+                .containsExactly(nested);
+        assertThat(filtered.getOdataCount()).isEqualTo(1);
+        assertThat(filtered.getValue()).extracting(Group::getId).containsExactly(sales);
+        assertThat(graph.groups().byGroupId(nested).memberOf().get().getValue())
+                .extracting(DirectoryObject::getId)
+                .containsExactly(sales);
+    }
+
+    @Test
+    void notEqualAndNotOfEqualBothIncludeUsersWithoutAValue() {
+        ApiClient.Response ne = admin.get(users("usageLocation ne 'US'"), EVENTUAL);
+        ApiClient.Response not = admin.get(users("not(usageLocation eq 'US')"), EVENTUAL);
+
+        assertThat(names(ne)).contains("bob", "cy").doesNotContain("ann");
+        assertThat(names(not)).containsExactlyInAnyOrderElementsOf(names(ne));
+        assertThat(not.body().get("@odata.count").asLong())
+                .isEqualTo(ne.body().get("@odata.count").asLong());
+    }
+
+    @Test
+    void filtersGraphOffersOnCollectionsAndEndings() {
+        assertThat(names(admin.get(users("endswith(mail,'@fabrikam.example')"), EVENTUAL)))
+                .containsExactly("bob");
+        assertThat(names(admin.get(users("proxyAddresses/any(x:startswith(x,'smtp:ann@'))"), EVENTUAL)))
+                .containsExactly("ann");
+        assertThat(names(admin.get(users("proxyAddresses/any(x:x eq 'SMTP:bob@fabrikam.example')"), EVENTUAL)))
+                .containsExactly("bob");
+        assertThat(admin.get("/v1.0/groups?$filter=" + encode("groupTypes/any(c:c eq 'DynamicMembership')"))
+                        .body()
+                        .get("value"))
+                .isEmpty();
+        assertThat(admin.get(
+                                "/v1.0/groups?$filter=" + encode("not(groupTypes/any(c:c eq 'DynamicMembership'))"),
+                                EVENTUAL)
+                        .body()
+                        .get("value"))
+                .hasSize(2);
+        assertThat(admin.get(users("endswith(mail,'.example')")).status())
+                .as("endsWith is an advanced query, as in Graph")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aNextLinkOfAnAdvancedQueryWorksWithoutTheHeaderAgain() {
+        ApiClient.Response first = admin.get(users("usageLocation ne 'XX'") + "&$top=1", EVENTUAL);
+        String next = first.body().get("@odata.nextLink").asString();
+
+        ApiClient.Response second = admin.get(next.substring(next.indexOf("/v1.0/")));
+
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body().get("value")).hasSize(1);
+    }
+
+    @Test
+    void directAssignmentsSendAssignedByGroupAsNull() {
+        Product ems = product("EMS");
+        subscribe(admin, "EMS", 5);
+        graph.users()
+                .byUserId(ann)
+                .assignLicense()
+                .post(GraphSdkScenariosIT.assign(ems.skuId().value()));
+
+        JsonNode states = admin.get("/v1.0/users/" + ann + "?$select=licenseAssignmentStates")
+                .body()
+                .get("licenseAssignmentStates");
+
+        assertThat(states).hasSize(1);
+        assertThat(states.get(0).has("assignedByGroup")).isTrue();
+        assertThat(states.get(0).get("assignedByGroup").isNull()).isTrue();
+        var details = graph.users()
+                .byUserId(ann)
+                .licenseDetails()
+                .get(rc -> rc.queryParameters.select = new String[] {"skuPartNumber"});
+        assertThat(details.getValue()).singleElement().satisfies(d -> {
+            assertThat(d.getSkuPartNumber()).isEqualTo("EMS");
+            assertThat(d.getServicePlans()).isNull();
+        });
+    }
+
+    private String create(String name, String location, String mail) {
+        User user = newUser(admin, name);
+        user.setUsageLocation(location);
+        user.setMail(mail);
+        return graph.users().post(user).getId();
+    }
+
+    private static String users(String filter) {
+        return "/v1.0/users?$count=true&$filter=" + encode(filter);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static List<String> names(ApiClient.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        return response.body()
+                .get("value")
+                .valueStream()
+                .map(v -> v.get("displayName").asString())
+                .toList();
+    }
+}

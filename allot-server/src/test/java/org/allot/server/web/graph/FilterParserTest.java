@@ -1,0 +1,67 @@
+package org.allot.server.web.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Property;
+import org.junit.jupiter.api.Test;
+
+class FilterParserTest {
+
+    @Test
+    void aLambdaOverStringsComparesItsElements() {
+        Filter filter = FilterParser.parse("groupTypes/any(c:c eq 'DynamicMembership')", Entity.GROUP, false);
+
+        assertThat(filter)
+                .isEqualTo(new Filter.Compare(
+                        property(Entity.GROUP, "groupTypes/any"), Filter.Operator.EQ, "DynamicMembership"));
+    }
+
+    @Test
+    void aLambdaTakesStartsWithAndInOnItsVariable() {
+        assertThat(FilterParser.parse("proxyAddresses/any(x:startswith(x,'smtp:ann'))", Entity.USER, false))
+                .isEqualTo(new Filter.StartsWith(property(Entity.USER, "proxyAddresses/any"), "smtp:ann"));
+        assertThat(FilterParser.parse("proxyAddresses/any(x:x in ('a','b'))", Entity.USER, false))
+                .isEqualTo(new Filter.In(property(Entity.USER, "proxyAddresses/any"), List.of("a", "b")));
+    }
+
+    @Test
+    void aLambdaOverObjectsNamesAFieldOfItsVariable() {
+        assertThat(FilterParser.parse("targetResources/any(t:t/displayName eq 'ann')", Entity.AUDIT, false))
+                .isEqualTo(new Filter.Compare(
+                        property(Entity.AUDIT, "targetResources/any/displayName"), Filter.Operator.EQ, "ann"));
+    }
+
+    @Test
+    void aLambdaBodyMustUseItsVariable() {
+        assertThatThrownBy(() -> FilterParser.parse("groupTypes/any(c:d eq 'x')", Entity.GROUP, false))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("lambda variable 'c'");
+        assertThatThrownBy(() -> FilterParser.parse("groupTypes/any(c:c eq 'x'", Entity.GROUP, false))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("')'");
+    }
+
+    @Test
+    void endsWithIsAnAdvancedQuery() {
+        assertThat(FilterParser.parse("endswith(mail,'@contoso.com')", Entity.USER, true))
+                .isEqualTo(new Filter.EndsWith(property(Entity.USER, "mail"), "@contoso.com"));
+        assertThatThrownBy(() -> FilterParser.parse("endswith(mail,'@contoso.com')", Entity.USER, false))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("ConsistencyLevel");
+    }
+
+    @Test
+    void notOfAComparisonIsKeptForTheStorageToReadAsOData() {
+        assertThat(FilterParser.parse("not(usageLocation eq 'US')", Entity.USER, true))
+                .isEqualTo(new Filter.Not(
+                        new Filter.Compare(property(Entity.USER, "usageLocation"), Filter.Operator.EQ, "US")));
+    }
+
+    private static Property property(Entity entity, String name) {
+        return entity.property(name).orElseThrow();
+    }
+}
