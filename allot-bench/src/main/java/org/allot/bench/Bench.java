@@ -67,8 +67,9 @@ public final class Bench implements Callable<Integer> {
     @Option(
             names = "--scenario",
             split = ",",
-            description = "Scenarios to run (default: all): fanout, join, assign, users, waiting, directory, sync, rule,"
-                    + " race, reconcile, trivial, engine.")
+            description =
+                    "Scenarios to run (default: all): fanout, join, assign, users, waiting, directory, sync, rule,"
+                            + " race, reconcile, trivial, engine.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")

@@ -2,9 +2,12 @@ package org.allot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.cli.testing.AgainstARealServer;
@@ -92,6 +95,76 @@ class AppCommandsIT extends AgainstARealServer {
         assertThat(after.json().get(0).path("kid").asString()).isEqualTo(kid);
         assertThat(after.json().get(0).path("current").asBoolean()).isTrue();
         assertThat(after.json().get(1).path("current").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCertificateIsAddedListedAndRemoved() throws Exception {
+        String name = "Signed " + UUID.randomUUID();
+        allot.run("app", "create", name, "--role", "Global Reader");
+        Path certificate = certificate();
+
+        Run added = allot.run("app", "certificate", "add", name, certificate.toString(), "-o", "json");
+
+        assertThat(added.exit()).as(added.toString()).isZero();
+        String thumbprint = added.json().path("thumbprint").asString();
+        assertThat(thumbprint).hasSize(40);
+        Run list = allot.run("app", "certificate", "list", name, "-o", "csv");
+        assertThat(list.csv()).singleElement().satisfies(r -> assertThat(r.get("thumbprint"))
+                .isEqualTo(thumbprint));
+        assertThat(allot.run("app", "certificate", "add", name, certificate.toString())
+                        .exit())
+                .as("the same certificate twice")
+                .isNotZero();
+        Run removed = allot.run("app", "certificate", "remove", name, thumbprint);
+        assertThat(removed.exit()).as(removed.toString()).isZero();
+        assertThat(allot.run("app", "certificate", "list", name, "-o", "csv").csv())
+                .isEmpty();
+    }
+
+    /** A self-signed certificate (PEM) made by the JDK's keytool, as an admin would make one. */
+    private Path certificate() throws Exception {
+        Path store = home.resolve("app.p12");
+        Path pem = home.resolve("app.pem");
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        for (List<String> command : List.of(
+                List.of(
+                        keytool,
+                        "-genkeypair",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-alias",
+                        "app",
+                        "-dname",
+                        "CN=allot cli test",
+                        "-validity",
+                        "30",
+                        "-keystore",
+                        store.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "changeit"),
+                List.of(
+                        keytool,
+                        "-exportcert",
+                        "-rfc",
+                        "-alias",
+                        "app",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-file",
+                        pem.toString()))) {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+        }
+        return pem;
     }
 
     private org.allot.cli.testing.Cli as(String clientId, String secret) {

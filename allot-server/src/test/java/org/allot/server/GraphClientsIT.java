@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.credential.TokenRequestContext;
+import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredential;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
@@ -19,9 +20,15 @@ import com.microsoft.graph.models.LicenseDetails;
 import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -34,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
+import org.allot.server.testing.ClientCertificate;
 import org.allot.server.testing.JdkAzureHttpClient;
 import org.allot.server.testing.NodeScripts;
 import org.allot.server.testing.ServerProcess;
@@ -50,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Token libraries and Graph clients nobody here wrote, used as their documentation says, against the server run as the
  * README runs it (HTTPS with the certificate it generated, which the clients trust as a file): Azure Identity's
  * {@code ClientSecretCredential} with Allot as its authority host and instance discovery off, feeding the Graph Java
- * SDK; MSAL4J's confidential client; and a Node.js script with the Graph JavaScript client that licenses a department.
+ * SDK; MSAL4J's confidential client, with a secret and with a certificate (as is Azure Identity's
+ * {@code ClientCertificateCredential}); client assertions checked as Entra checks them; and a Node.js script with the Graph JavaScript client that licenses a department.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphClientsIT {
@@ -185,6 +194,142 @@ class GraphClientsIT {
                     assertThat(e.errorCode()).isEqualTo("invalid_scope");
                     assertThat(e.getMessage()).contains("AADSTS1002012");
                 });
+    }
+
+    @Test
+    void msalAndAzureIdentityGetTokensWithACertificateRegisteredOnTheApp() throws Exception {
+        ClientCertificate certificate = ClientCertificate.create("allot graph clients test");
+        JsonNode registered = ok(server.api(
+                "POST",
+                "/allot/v1/appRegistrations/" + ServerProcess.CLIENT_ID + "/certificates",
+                JSON.writeValueAsString(Map.of("certificate", certificate.certificatePem())),
+                WAIT));
+        assertThat(registered.path("thumbprint").asString()).hasSize(40);
+
+        IAuthenticationResult msal = ConfidentialClientApplication.builder(
+                        ServerProcess.CLIENT_ID,
+                        ClientCredentialFactory.createFromCertificate(certificate.key(), certificate.certificate()))
+                .authority(server.base() + "/" + tenant + "/")
+                .instanceDiscovery(false)
+                .sslSocketFactory(tls.getSocketFactory())
+                .build()
+                .acquireToken(ClientCredentialParameters.builder(Set.of(GRAPH)).build())
+                .get(30, TimeUnit.SECONDS);
+        String azure = new ClientCertificateCredentialBuilder()
+                .authorityHost(server.base())
+                .tenantId(tenant)
+                .clientId(ServerProcess.CLIENT_ID)
+                .pemCertificate(certificate.write(data).toString())
+                .disableInstanceDiscovery()
+                .httpClient(new JdkAzureHttpClient(tls))
+                .build()
+                .getTokenSync(new TokenRequestContext().addScopes(GRAPH))
+                .getToken();
+
+        assertThat(claims(msal.accessToken()).path("tid").asString()).isEqualTo(tenant);
+        assertThat(claims(azure).path("tid").asString()).isEqualTo(tenant);
+        assertThat(server.api("GET", "/v1.0/organization", null, msal.accessToken(), WAIT)
+                        .status())
+                .isEqualTo(200);
+        assertThat(server.api("GET", "/v1.0/organization", null, azure, WAIT).status())
+                .isEqualTo(200);
+        ok(server.api(
+                "DELETE",
+                "/allot/v1/appRegistrations/" + ServerProcess.CLIENT_ID + "/certificates/"
+                        + registered.path("keyId").asString(),
+                null,
+                WAIT));
+        assertThat(server.api("GET", "/v1.0/organization", null, msal.accessToken(), WAIT)
+                        .status())
+                .as("a removed certificate's tokens stop working")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void clientAssertionsAreCheckedAsEntraChecksThem() throws Exception {
+        JsonNode app = ok(server.api(
+                "POST",
+                "/allot/v1/appRegistrations",
+                "{\"displayName\":\"assertions\",\"role\":\"Global Reader\"}",
+                WAIT));
+        String appId = app.path("appId").asString();
+        ClientCertificate certificate = ClientCertificate.create("allot assertions test");
+        ok(server.api(
+                "POST",
+                "/allot/v1/appRegistrations/" + appId + "/certificates",
+                JSON.writeValueAsString(Map.of("certificate", certificate.certificatePem())),
+                WAIT));
+        String audience = server.base() + "/" + tenant + "/oauth2/v2.0/token";
+        Instant soon = Instant.now().plus(Duration.ofMinutes(10));
+        String once =
+                certificate.assertion(appId, audience, soon, UUID.randomUUID().toString());
+
+        assertThat(assertionRequest(appId, once).statusCode()).isEqualTo(200);
+        assertRefused(assertionRequest(appId, once), 700027, "already used");
+        assertRefused(
+                assertionRequest(
+                        appId,
+                        certificate.assertion(
+                                appId,
+                                audience,
+                                Instant.now().minus(Duration.ofMinutes(10)),
+                                UUID.randomUUID().toString())),
+                700024,
+                "valid time range");
+        assertRefused(
+                assertionRequest(
+                        appId,
+                        certificate.assertion(
+                                appId,
+                                "https://login.microsoftonline.com/" + tenant + "/oauth2/v2.0/token",
+                                soon,
+                                UUID.randomUUID().toString())),
+                700023,
+                "audience");
+        assertRefused(
+                assertionRequest(
+                        appId,
+                        ClientCertificate.create("not registered")
+                                .assertion(
+                                        appId, audience, soon, UUID.randomUUID().toString())),
+                700027,
+                "not registered");
+    }
+
+    /**
+     * A token request with a client assertion; when the token endpoint's throttle asks to wait after the refusals
+     * this test provokes, it waits as told and asks again (a throttled request checks no assertion).
+     */
+    private HttpResponse<String> assertionRequest(String clientId, String assertion) throws Exception {
+        String form = "grant_type=client_credentials&scope=" + URLEncoder.encode(GRAPH, StandardCharsets.UTF_8)
+                + "&client_id=" + clientId
+                + "&client_assertion_type="
+                + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
+                + "&client_assertion=" + assertion;
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(server.base() + "/" + tenant + "/oauth2/v2.0/token"))
+                            .timeout(WAIT)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt == 5) {
+                return response;
+            }
+            long seconds =
+                    Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"));
+            Thread.sleep(Duration.ofSeconds(seconds).plusMillis(100).toMillis());
+        }
+    }
+
+    private static void assertRefused(HttpResponse<String> response, long code, String says) {
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(body.path("error").asString()).isEqualTo("invalid_client");
+        assertThat(body.path("error_codes").get(0).asLong()).isEqualTo(code);
+        assertThat(body.path("error_description").asString()).contains(says);
     }
 
     @Test

@@ -21,11 +21,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** API apps: list them with when their secret expires, register, change the role, give a new secret, delete. */
+/**
+ * API apps: list them with when their secret expires, register, change the role, give a new secret, manage their
+ * certificates ({@link AppCertificateCommands}), delete.
+ */
 @Command(
         name = "app",
         aliases = "apps",
         mixinStandardHelpOptions = true,
+        subcommands = AppCertificateCommands.class,
         description = {
             "Lists and manages the apps that call the API (client credentials), for Global Administrators.",
             "A client secret expires (180 days after it is made unless --secret-expires says otherwise, at most two"
@@ -37,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "  allot app create Reporting --role \"Global Reader\" --secret-expires 1y",
             "  allot app secret Reporting --secret-expires 2026-12-31",
             "  allot app set-role Reporting --role \"License Administrator\"",
+            "  allot app certificate add Reporting reporting.pem",
             "  allot app delete Reporting"
         })
 public final class AppCommands {
@@ -158,13 +163,21 @@ public final class AppCommands {
     }
 
     private List<AppRegistration> apps() {
+        return apps(context);
+    }
+
+    private static List<AppRegistration> apps(Context context) {
         return context.api().list("/allot/v1/appRegistrations", AppRegistration.class);
     }
 
-    /** The app named by id or by a display name no other app has. */
     private AppRegistration find(String name) {
+        return find(context, name);
+    }
+
+    /** The app named by id or by a display name no other app has. */
+    static AppRegistration find(Context context, String name) {
         String wanted = name.strip();
-        List<AppRegistration> matches = apps().stream()
+        List<AppRegistration> matches = apps(context).stream()
                 .filter(a -> a.appId().equalsIgnoreCase(wanted)
                         || a.displayName().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT)))
                 .toList();

@@ -9,6 +9,7 @@ import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.GroupMembers;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.notification.ChangeNotifications;
@@ -212,6 +213,12 @@ class CoreConfig {
     @Bean
     GroupDirectory groupDirectory(CoreServices services) {
         return services.groupDirectory();
+    }
+
+    /** Groups created or changed with the members they are given (members@odata.bind), all or nothing. */
+    @Bean
+    GroupMembers groupMembers(UnitOfWork work, JdbcClient jdbc, GroupDirectory directory) {
+        return new GroupMembers(work, new JdbcTenantLocks(jdbc), directory);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.allot.core.assignment.Relationships;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.DirectoryDelta;
+import org.allot.core.directory.DirectoryObjects;
 import org.allot.core.directory.DirectorySearch;
 import org.allot.core.rules.GroupOverview;
 import org.allot.core.rules.RuleProcessing;
@@ -96,6 +97,12 @@ class QueriesConfig {
     @Bean
     DirectorySearch directorySearch(Transactions transactions, JdbcDirectoryQueries queries, JdbcGroups groups) {
         return new DirectorySearch(transactions, queries, groups);
+    }
+
+    @Bean
+    DirectoryObjects directoryObjects(
+            Transactions transactions, JdbcDirectoryQueries queries, JdbcUsers users, JdbcGroups groups) {
+        return new DirectoryObjects(transactions, queries, users, groups);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.allot.server.config;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.allot.server.http.GraphErrorBodies;
 import org.allot.server.http.PublicUrl;
 import org.allot.server.persistence.JdbcAdminAccounts;
@@ -12,6 +13,7 @@ import org.allot.server.security.AdminSessions;
 import org.allot.server.security.ApiAccess;
 import org.allot.server.security.ApiTokens;
 import org.allot.server.security.BearerTokens;
+import org.allot.server.security.ClientAssertions;
 import org.allot.server.security.ClientAuthenticationFailures;
 import org.allot.server.security.ClientCredentialsRequests;
 import org.allot.server.security.GraphAuthenticationFailures;
@@ -28,6 +30,8 @@ import org.allot.server.security.TokenClaims;
 import org.allot.server.security.TokenEndpointGuard;
 import org.allot.server.security.TokenEndpointTenant;
 import org.allot.server.security.UnknownClients;
+import org.allot.server.web.graph.Endpoints;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -43,6 +47,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -53,6 +58,7 @@ import org.springframework.security.web.authentication.preauth.AbstractPreAuthen
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Security: the OAuth 2.0 token endpoint ({@code POST /oauth2/v2.0/token}, client credentials, JWT), the API
@@ -153,21 +159,26 @@ class SecurityConfig {
      * offered, see {@link #notOffered}). The token endpoint is also at {@code /{tenant}/oauth2/v2.0/token} (a tenant
      * id, a verified domain, {@code organizations} or {@code common}), where MSAL and Azure Identity look for it: a
      * tenant that does not exist is refused before the client is authenticated, a client of another tenant after
-     * ({@link TokenEndpointTenant}, {@link ClientCredentialsRequests}). Links and issuers it builds name the public URL.
+     * ({@link TokenEndpointTenant}, {@link ClientCredentialsRequests}). Apps authenticate with their secret or with a
+     * client assertion signed by a certificate registered on them ({@link ClientAssertions}, in place of the
+     * authorization server's own, which reads keys from a JWK set URL). Links and issuers it builds name the public URL.
      */
     @Bean
     @Order(1)
     SecurityFilterChain tokenEndpoint(
             HttpSecurity http,
             RegisteredApps apps,
+            JdbcAppRegistrations store,
             AuthorizationServerSettings settings,
             PublicUrl publicUrl,
             SignInThrottle throttle,
             PasswordEncoder passwords,
-            OAuthTenants tenants)
+            OAuthTenants tenants,
+            Clock clock)
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         UnknownClients unknown = new UnknownClients(apps, passwords);
+        ClientAssertions assertions = new ClientAssertions(apps, store, publicUrl, clock);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
@@ -176,7 +187,13 @@ class SecurityConfig {
                 .with(server, s -> s.registeredClientRepository(apps)
                         .authorizationService(new NoStoredAuthorizations())
                         .authorizationServerSettings(settings)
-                        .clientAuthentication(c -> c.authenticationProviders(p -> p.add(0, unknown))
+                        .clientAuthentication(c -> c.authenticationProviders(p -> {
+                                    p.add(0, unknown);
+                                    p.replaceAll(
+                                            provider -> provider instanceof JwtClientAssertionAuthenticationProvider
+                                                    ? assertions
+                                                    : provider);
+                                })
                                 .errorResponseHandler(new ClientAuthenticationFailures()))
                         .tokenEndpoint(t -> t.authenticationProviders(p -> p.replaceAll(
                                         provider -> provider instanceof OAuth2ClientCredentialsAuthenticationProvider
@@ -226,7 +243,8 @@ class SecurityConfig {
             ApiTokens tokens,
             GraphAuthenticationFailures failures,
             GraphErrorBodies errors,
-            AllotProperties properties)
+            AllotProperties properties,
+            ApplicationContext context)
             throws Exception {
         http.securityMatcher("/v1.0/**", "/allot/v1/**")
                 .csrf(csrf -> csrf.disable())
@@ -242,7 +260,10 @@ class SecurityConfig {
                                 properties.api().rateLimit(),
                                 properties.api().ratePeriod()),
                         BearerTokenAuthenticationFilter.class);
-        ApiAccess.apply(http);
+        ApiAccess.apply(
+                http,
+                new Endpoints(
+                        () -> context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)));
         return http.build();
     }
 

@@ -17,6 +17,7 @@ import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiTokens;
+import org.allot.server.security.AppCertificates;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Bootstrap;
 import org.allot.server.web.ApiErrorPages;
@@ -144,6 +145,17 @@ class WebConfig implements WebMvcConfigurer {
             ApiTokens tokens,
             Clock clock) {
         return new AppRegistrations(work, store, passwords, audit, tokens, clock);
+    }
+
+    @Bean
+    AppCertificates appCertificates(
+            UnitOfWork work,
+            AppRegistrations apps,
+            JdbcAppRegistrations store,
+            JdbcAuditLog audit,
+            ApiTokens tokens,
+            Clock clock) {
+        return new AppCertificates(work, apps, store, audit, tokens, clock);
     }
 
     @Bean

@@ -1,10 +1,15 @@
 package org.allot.server.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.allot.server.security.store.Role;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 
 /**
  * Who may call what, in one table, as Entra's built-in roles allow it: every role reads; a License Administrator
@@ -17,8 +22,19 @@ public final class ApiAccess {
     /** One rule: requests with this method and path pattern need this capability. */
     public record Rule(HttpMethod method, String pattern, Capability capability) {}
 
-    /** First match wins; a request no rule matches is refused. */
+    /**
+     * First match wins; a request no rule matches is refused, unless it names no endpoint at all: then it is let
+     * through to be answered 404 with Graph's body (an unknown path is not a forbidden one).
+     */
     public static final List<Rule> RULES = List.of(
+            // JSON batching: each request of the batch is authorised on its own, as if it had been sent alone
+            rule(HttpMethod.POST, "/v1.0/$batch", Capability.READ),
+            // directory objects: reading by ids and asking for memberships change nothing
+            rule(HttpMethod.POST, "/v1.0/directoryObjects/getByIds", Capability.READ),
+            rule(HttpMethod.POST, "/v1.0/*/*/getMemberGroups", Capability.READ),
+            rule(HttpMethod.POST, "/v1.0/*/*/getMemberObjects", Capability.READ),
+            rule(HttpMethod.POST, "/v1.0/*/*/checkMemberGroups", Capability.READ),
+            rule(HttpMethod.POST, "/v1.0/*/*/checkMemberObjects", Capability.READ),
             // licenses of users: assign, reprocess; usage location is the License Administrator's part of a user
             rule(HttpMethod.POST, "/v1.0/users/*/assignLicense", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/v1.0/users/*/reprocessLicenseAssignment", Capability.ASSIGN_USER_LICENSES),
@@ -60,6 +76,7 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
             rule(HttpMethod.PATCH, "/allot/v1/appRegistrations/*", Capability.MANAGE_APPS),
             rule(HttpMethod.DELETE, "/allot/v1/appRegistrations/*", Capability.MANAGE_APPS),
+            rule(HttpMethod.DELETE, "/allot/v1/appRegistrations/*/certificates/*", Capability.MANAGE_APPS),
             // the installation's token-signing keys: Global Administrators (of any tenant) see and replace them
             rule(HttpMethod.GET, "/allot/v1/signingKeys", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/signingKeys", Capability.MANAGE_APPS),
@@ -76,8 +93,11 @@ public final class ApiAccess {
         return new Rule(method, pattern, capability);
     }
 
-    /** Applies the table to the API's security filter chain; anything not in it is denied. */
-    public static void apply(HttpSecurity http) {
+    /**
+     * Applies the table to the API's security filter chain: anything not in it is denied if it names an endpoint
+     * ({@code offered}), and left to answer 404 (to authenticated callers) otherwise.
+     */
+    public static void apply(HttpSecurity http, Predicate<HttpServletRequest> offered) {
         http.authorizeHttpRequests(requests -> {
             for (Rule rule : RULES) {
                 requests.requestMatchers(rule.method(), rule.pattern())
@@ -85,8 +105,16 @@ public final class ApiAccess {
                                 .map(Role::authority)
                                 .toArray(String[]::new));
             }
-            requests.anyRequest().denyAll();
+            requests.anyRequest()
+                    .access((authentication, context) -> new AuthorizationDecision(
+                            authenticated(authentication.get()) && !offered.test(context.getRequest())));
         });
+    }
+
+    private static boolean authenticated(Authentication authentication) {
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     /** Whether the roles may change users' attributes other than their usage location. */

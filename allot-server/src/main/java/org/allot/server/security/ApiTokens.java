@@ -3,9 +3,11 @@ package org.allot.server.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.server.security.store.AppRegistration;
@@ -32,7 +34,8 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Read(Optional<AppRegistration> app, Instant at) {}
+    /** An app as read, with the ids of the credentials (its secret, its certificates) its tokens may name. */
+    private record Read(Optional<AppRegistration> app, Set<String> credentials, Instant at) {}
 
     private final StoredAppRegistrations apps;
     private final Clock clock;
@@ -46,11 +49,13 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
         UUID appId = uuid(token.getClaimAsString("appid"));
-        AppRegistration app = current(appId)
+        Read read = current(appId);
+        AppRegistration app = read.app()
                 .filter(a -> a.tenant().toString().equals(token.getClaimAsString("tid")))
                 .orElseThrow(() -> new InvalidBearerTokenException("The app of this token no longer exists."));
-        if (!app.secretId().toString().equals(token.getClaimAsString(CREDENTIAL_CLAIM))) {
-            throw new InvalidBearerTokenException("The app's secret was replaced after this token was issued.");
+        if (!read.credentials().contains(String.valueOf(token.getClaimAsString(CREDENTIAL_CLAIM)))) {
+            throw new InvalidBearerTokenException(
+                    "The app's secret was replaced, or its certificate removed, after this token was issued.");
         }
         return new JwtAuthenticationToken(
                 token,
@@ -63,17 +68,23 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
         recent.remove(appId);
     }
 
-    private Optional<AppRegistration> current(UUID appId) {
+    private Read current(UUID appId) {
         Instant now = clock.instant();
         Read read = recent.get(appId);
         if (read == null || read.at().isBefore(now.minus(STALE))) {
             if (recent.size() >= MAX_REMEMBERED) {
                 recent.values().removeIf(r -> r.at().isBefore(now.minus(STALE)));
             }
-            read = new Read(apps.find(appId), now);
+            Optional<AppRegistration> app = apps.find(appId);
+            Set<String> credentials = new HashSet<>();
+            app.ifPresent(a -> {
+                credentials.add(a.secretId().toString());
+                apps.certificates(appId).forEach(c -> credentials.add(c.keyId().toString()));
+            });
+            read = new Read(app, Set.copyOf(credentials), now);
             recent.put(appId, read);
         }
-        return read.app();
+        return read;
     }
 
     private static UUID uuid(String value) {

@@ -3,24 +3,20 @@ package org.allot.server.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Answers a client that failed to authenticate at the token endpoint with OAuth's error ({@code invalid_client},
  * 401) and no more, so a guess learns nothing; a client whose secret was right but has expired is told so, as Entra
- * tells it (AADSTS7000222).
+ * tells it (AADSTS7000222), and so is a client whose assertion was refused ({@link ClientAssertions}: what was wrong
+ * with the assertion, with Entra's code in {@code error_codes}).
  */
 public final class ClientAuthenticationFailures implements AuthenticationFailureHandler {
     private static final String EXPIRED = "client_secret_expires_at";
-
-    private final OAuth2ErrorHttpMessageConverter converter = new OAuth2ErrorHttpMessageConverter();
 
     @Override
     public void onAuthenticationFailure(
@@ -29,17 +25,21 @@ public final class ClientAuthenticationFailures implements AuthenticationFailure
         OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth
                 ? oauth.getError()
                 : new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT);
-        ServletServerHttpResponse out = new ServletServerHttpResponse(response);
         boolean client = OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode());
-        out.setStatusCode(client ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST);
         String description = error.getDescription();
-        OAuth2Error answer = client && description != null && description.contains(EXPIRED)
-                ? new OAuth2Error(
-                        OAuth2ErrorCodes.INVALID_CLIENT,
-                        "AADSTS7000222: The provided client secret has expired. A Global Administrator gives the app a"
-                                + " new one: POST /allot/v1/appRegistrations/{appId}/secret, or allot app secret.",
-                        null)
-                : new OAuth2Error(error.getErrorCode());
-        converter.write(answer, null, out);
+        String answer;
+        if (client && description != null && description.contains(EXPIRED)) {
+            answer = "AADSTS7000222: The provided client secret has expired. A Global Administrator gives the app a"
+                    + " new one: POST /allot/v1/appRegistrations/{appId}/secret, or allot app secret.";
+        } else if (description != null && description.startsWith("AADSTS")) {
+            answer = description;
+        } else {
+            answer = null;
+        }
+        OAuthErrors.write(
+                response,
+                client ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_BAD_REQUEST,
+                error.getErrorCode(),
+                answer);
     }
 }

@@ -35,6 +35,7 @@ final class FuzzFixture {
         ids.put("subscription", subscriptions.subscribe(admin, "EMS", 5).toString());
         ids.put("sku", skuOf("ENTERPRISEPACK"));
         ids.put("user", user("ada", domain));
+        ids.put("directoryObject", ids.get("user"));
         String bea = user("bea", domain);
         ids.put("deletedUser", user("gone", domain));
         ok(admin.delete("/v1.0/users/" + ids.get("deletedUser")));
@@ -66,6 +67,10 @@ final class FuzzFixture {
                         .path(0)
                         .path("id")
                         .asString());
+        ids.put(
+                "certificate",
+                UUID.nameUUIDFromBytes("no such certificate".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString());
         ids.put(
                 "run",
                 UUID.nameUUIDFromBytes("no such run".getBytes(java.nio.charset.StandardCharsets.UTF_8))

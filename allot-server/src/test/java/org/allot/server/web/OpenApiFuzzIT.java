@@ -166,7 +166,13 @@ class OpenApiFuzzIT extends ApiIT {
     /** Ids that name nothing the path can take: of another kind, not an id, unreadable, too long. */
     private Map<String, String> badIds(String kind) {
         Map<String, String> bad = new java.util.LinkedHashMap<>();
-        bad.put("an id of another kind", kind.equals("user") ? ids.get("group") : ids.get("user"));
+        bad.put(
+                "an id of another kind",
+                switch (kind) {
+                    case "user" -> ids.get("group");
+                    case "directoryObject" -> ids.get("subscription");
+                    default -> ids.get("user");
+                });
         bad.put("not an id", "not-a-uuid");
         bad.put(
                 "an unknown id",
@@ -191,6 +197,7 @@ class OpenApiFuzzIT extends ApiIT {
         String segment = segments[segments.length - 1];
         return switch (segment) {
             case "users", "members" -> "user";
+            case "directoryObjects" -> "directoryObject";
             case "groups", "{kind}" -> "group";
             case "deletedItems" -> "deletedUser";
             case "subscriptions" -> "subscription";
@@ -201,6 +208,7 @@ class OpenApiFuzzIT extends ApiIT {
             case "planRules" -> "rule";
             case "appRegistrations" -> "app";
             case "runs" -> "run";
+            case "certificates" -> "certificate";
             default ->
                 throw new AssertionError("The fuzz test does not know what {" + parameter + "} in " + template
                         + " names: add it to kindOf and to FuzzFixture.");

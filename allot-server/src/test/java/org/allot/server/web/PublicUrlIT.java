@@ -71,7 +71,7 @@ class PublicUrlIT extends ApiIT {
         assertThat(metadata.path("jwks_uri").asString()).isEqualTo(PUBLIC + "/discovery/v2.0/keys");
         assertThat(texts(metadata.path("grant_types_supported"))).containsExactly("client_credentials");
         assertThat(texts(metadata.path("token_endpoint_auth_methods_supported")))
-                .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post");
+                .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt");
         assertThat(metadata.has("authorization_endpoint")).isFalse();
         assertThat(metadata.has("introspection_endpoint")).isFalse();
         assertThat(metadata.has("revocation_endpoint")).isFalse();

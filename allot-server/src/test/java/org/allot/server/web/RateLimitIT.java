@@ -14,6 +14,34 @@ import org.springframework.test.context.TestPropertySource;
 class RateLimitIT extends ApiIT {
 
     @Test
+    void eachRequestOfABatchCountsAgainstTheRateAsIfSentAlone() {
+        ApiClient app = newTenant(Role.GLOBAL_READER);
+        StringBuilder requests = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            requests.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"" + i + "\",\"method\":\"GET\",\"url\":\"/organization\"}");
+        }
+
+        Response batch = app.post("/v1.0/$batch", "{\"requests\":[" + requests + "]}");
+
+        assertThat(batch.status())
+                .as("the batch itself is the first of five requests")
+                .isEqualTo(200);
+        var answers = batch.body().path("responses");
+        for (int i = 0; i < 4; i++) {
+            assertThat(answers.get(i).path("status").asInt()).isEqualTo(200);
+        }
+        for (int i = 4; i < 6; i++) {
+            assertThat(answers.get(i).path("status").asInt()).isEqualTo(429);
+            assertThat(answers.get(i).path("headers").path("Retry-After").asString())
+                    .isNotBlank();
+            assertThat(answers.get(i).path("body").path("error").path("code").asString())
+                    .isEqualTo("TooManyRequests");
+        }
+        assertThat(app.get("/v1.0/organization").status()).isEqualTo(429);
+    }
+
+    @Test
     void theRequestBeyondTheRateIsRefusedWithRetryAfter() {
         ApiClient app = newTenant(Role.GLOBAL_READER);
         for (int i = 0; i < 5; i++) {

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.TenantId;
 
-/** Port: the apps allowed to call the API, with the hashes of their secrets. */
+/**
+ * Port: the apps allowed to call the API, with the hashes of their secrets, their certificates and the client
+ * assertions they used.
+ */
 public interface StoredAppRegistrations {
     Optional<AppRegistration> find(UUID clientId);
 
@@ -24,4 +27,17 @@ public interface StoredAppRegistrations {
     boolean changeRole(TenantId tenant, UUID clientId, Role role);
 
     boolean remove(TenantId tenant, UUID clientId);
+
+    /** The app's certificates, oldest first. */
+    List<AppCertificate> certificates(UUID clientId);
+
+    void addCertificate(AppCertificate certificate);
+
+    boolean removeCertificate(TenantId tenant, UUID clientId, UUID keyId);
+
+    /**
+     * Takes a client assertion's JWT id once: false when the app already used it (a replay). Assertions that expired
+     * are forgotten, since they cannot be used again anyway.
+     */
+    boolean takeAssertion(UUID clientId, String jti, Instant expiresAt, Instant now);
 }

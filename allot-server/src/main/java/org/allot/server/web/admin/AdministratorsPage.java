@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import org.allot.server.security.AdminAccounts;
 import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.AppCertificates;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.security.Capability;
+import org.allot.server.security.store.AppCertificate;
 import org.allot.server.security.store.AppRegistration;
 import org.allot.server.security.store.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,24 +22,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Who may sign in to the admin center, with which role, and the API apps with when their secret expires; Global
- * Administrators add and remove administrators, change their roles, and give apps a new secret.
+ * Who may sign in to the admin center, with which role, and the API apps with when their secret expires and their
+ * certificates; Global Administrators add and remove administrators, change their roles, give apps a new secret, and
+ * add and remove apps' certificates.
  */
 @Controller
 public class AdministratorsPage {
     private final AdminAccounts accounts;
     private final AppRegistrations apps;
+    private final AppCertificates certificates;
     private final Clock clock;
 
-    public AdministratorsPage(AdminAccounts accounts, AppRegistrations apps, Clock clock) {
+    public AdministratorsPage(
+            AdminAccounts accounts, AppRegistrations apps, AppCertificates certificates, Clock clock) {
         this.accounts = accounts;
         this.apps = apps;
+        this.certificates = certificates;
         this.clock = clock;
     }
 
-    /** An app as the page shows it: when its secret expires, in how many days, and whether to warn. */
+    /**
+     * An app as the page shows it: when its secret expires, in how many days, and whether to warn; and the
+     * certificates it may sign client assertions with.
+     */
     public record AppRow(
-            String appId, String displayName, String role, Instant secretExpiresAt, long daysLeft, boolean warn) {
+            String appId,
+            String displayName,
+            String role,
+            Instant secretExpiresAt,
+            long daysLeft,
+            boolean warn,
+            List<AppCertificate> certificates) {
         public boolean expired() {
             return daysLeft < 0;
         }
@@ -127,7 +142,46 @@ public class AdministratorsPage {
         return AdminPages.redirect("/administrators");
     }
 
+    /** Registers a certificate (pasted as PEM) on an app. */
+    @PostMapping("/administrators/apps/certificate")
+    public String addCertificate(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "appId", defaultValue = "") String appId,
+            @RequestParam(name = "certificate", defaultValue = "") String certificate,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_APPS);
+        var outcome = certificates.add(AdminPages.caller(admin, request), AdminPages.id(appId), certificate);
+        AdminPages.tell(
+                outcome,
+                flash,
+                "certificate",
+                outcome.isDone()
+                        ? "The app may now sign in with the certificate "
+                                + outcome.value().thumbprint() + "."
+                        : "");
+        return AdminPages.redirect("/administrators");
+    }
+
+    /** Removes a certificate from an app: the tokens issued with it stop working. */
+    @PostMapping("/administrators/apps/certificate/remove")
+    public String removeCertificate(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "appId", defaultValue = "") String appId,
+            @RequestParam(name = "keyId", defaultValue = "") String keyId,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_APPS);
+        AdminPages.tell(
+                certificates.remove(AdminPages.caller(admin, request), AdminPages.id(appId), AdminPages.id(keyId)),
+                flash,
+                "certificate",
+                "The certificate was removed; tokens issued with it no longer work.");
+        return AdminPages.redirect("/administrators");
+    }
+
     private AppRow row(AppRegistration app) {
+        var held = certificates.of(app.tenant(), app.clientId());
         Duration left = Duration.between(clock.instant(), app.secretExpiresAt());
         return new AppRow(
                 app.clientId().toString(),
@@ -135,6 +189,7 @@ public class AdministratorsPage {
                 app.role().displayName(),
                 app.secretExpiresAt(),
                 left.isNegative() ? -1 - left.negated().toDays() : left.toDays(),
-                apps.secretExpiresSoon(app));
+                apps.secretExpiresSoon(app),
+                held.isDone() ? held.value() : List.of());
     }
 }

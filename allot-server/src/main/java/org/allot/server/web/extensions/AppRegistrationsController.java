@@ -11,6 +11,7 @@ import org.allot.api.extensions.AppRegistration;
 import org.allot.api.extensions.AppRegistrationUpdate;
 import org.allot.api.extensions.AppSecretRequest;
 import org.allot.server.security.ApiCaller;
+import org.allot.server.security.AppCertificates;
 import org.allot.server.security.AppRegistrations;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
@@ -30,17 +31,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Apps allowed to call the API: register, change the role, replace the secret, delete. A secret is in the response
- * once, when created or replaced.
+ * Apps allowed to call the API: register, change the role, replace the secret, register and remove certificates,
+ * delete. A secret is in the response once, when created or replaced.
  */
 @RestController
 @RequestMapping(path = "/allot/v1/appRegistrations", produces = "application/json")
 public class AppRegistrationsController {
     private final AppRegistrations apps;
+    private final AppCertificates certificates;
     private final Responses responses;
 
-    public AppRegistrationsController(AppRegistrations apps, Responses responses) {
+    public AppRegistrationsController(AppRegistrations apps, AppCertificates certificates, Responses responses) {
         this.apps = apps;
+        this.certificates = certificates;
         this.responses = responses;
     }
 
@@ -97,6 +100,42 @@ public class AppRegistrationsController {
         return responses.entity(request, "appRegistrations/$entity", view(created.app(), created.secret()));
     }
 
+    /** The certificates the app may prove itself with. */
+    @GetMapping("/{id}/certificates")
+    public ObjectNode certificates(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        var held = Refused.orRefuse(certificates.of(caller.tenant(), RequestBodies.idOrNotFound(id)));
+        return responses.list(
+                request,
+                "appRegistrations('" + id + "')/certificates",
+                held.stream().map(AppRegistrationsController::view).toList());
+    }
+
+    /** Registers a certificate (the certificate only, PEM or base64 DER: never its private key). */
+    @PostMapping("/{id}/certificates")
+    public ResponseEntity<ObjectNode> addCertificate(
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestBody org.allot.api.extensions.AppCertificate body,
+            HttpServletRequest request) {
+        if (body.keyId() != null || body.thumbprint() != null || body.thumbprintSha256() != null) {
+            throw new BadRequest("keyId and the thumbprints are read from the certificate: send {\"certificate\":"
+                    + " \"-----BEGIN CERTIFICATE-----…\"} only.");
+        }
+        var added =
+                Refused.orRefuse(certificates.add(caller.caller(), RequestBodies.idOrNotFound(id), body.certificate()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(responses.entity(request, "appRegistrations('" + id + "')/certificates/$entity", view(added)));
+    }
+
+    /** Removes a certificate; the tokens issued with it stop working. */
+    @DeleteMapping("/{id}/certificates/{keyId}")
+    public ResponseEntity<Void> removeCertificate(
+            ApiCaller caller, @PathVariable String id, @PathVariable String keyId) {
+        Refused.orRefuse(certificates.remove(
+                caller.caller(), RequestBodies.idOrNotFound(id), RequestBodies.idOrNotFound(keyId)));
+        return ResponseEntity.noContent().build();
+    }
+
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> remove(ApiCaller caller, @PathVariable String id) {
         Refused.orRefuse(apps.remove(caller.caller(), RequestBodies.idOrNotFound(id)));
@@ -111,6 +150,18 @@ public class AppRegistrationsController {
                 app.createdAt().atOffset(ZoneOffset.UTC),
                 app.secretExpiresAt().atOffset(ZoneOffset.UTC),
                 secret);
+    }
+
+    private static org.allot.api.extensions.AppCertificate view(org.allot.server.security.store.AppCertificate c) {
+        return new org.allot.api.extensions.AppCertificate(
+                c.keyId().toString(),
+                c.subject(),
+                c.thumbprint(),
+                c.thumbprintSha256(),
+                c.startsAt().atOffset(ZoneOffset.UTC),
+                c.endsAt().atOffset(ZoneOffset.UTC),
+                c.createdAt().atOffset(ZoneOffset.UTC),
+                AppCertificates.pem(c));
     }
 
     /** When a new secret ends, from a body that is absent or {@code {"secretEndDateTime": "…"}}. */

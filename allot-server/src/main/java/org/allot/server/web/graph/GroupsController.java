@@ -13,6 +13,7 @@ import org.allot.core.assignment.LicensedUser;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.GroupMembers;
 import org.allot.core.query.Entity;
 import org.allot.core.query.Page;
 import org.allot.server.security.ApiCaller;
@@ -34,13 +35,19 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping(path = "/v1.0/groups", produces = "application/json")
 public class GroupsController {
     private final GroupDirectory directory;
+    private final GroupMembers members;
     private final GroupLicensing licensing;
     private final LicensedDirectory reads;
     private final Responses responses;
 
     public GroupsController(
-            GroupDirectory directory, GroupLicensing licensing, LicensedDirectory reads, Responses responses) {
+            GroupDirectory directory,
+            GroupMembers members,
+            GroupLicensing licensing,
+            LicensedDirectory reads,
+            Responses responses) {
         this.directory = directory;
+        this.members = members;
         this.licensing = licensing;
         this.reads = reads;
         this.responses = responses;
@@ -84,7 +91,8 @@ public class GroupsController {
             @Schema(implementation = org.allot.api.graph.GroupResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
         RequestBodies.GroupBody group = RequestBodies.group(body);
-        Group created = Refused.orRefuse(directory.create(caller.caller(), group.values(), group.groupTypes()));
+        Group created =
+                Refused.orRefuse(members.create(caller.caller(), group.values(), group.groupTypes(), group.members()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(responses.entity(
                         request,
@@ -103,7 +111,7 @@ public class GroupsController {
         if (group.groupTypesGiven()) {
             throw new BadRequest("groupTypes cannot be changed after a group is created.");
         }
-        Refused.orRefuse(directory.update(caller.caller(), groupId(id), group.values()));
+        Refused.orRefuse(members.update(caller.caller(), groupId(id), group.values(), group.members()));
         return ResponseEntity.noContent().build();
     }
 

@@ -26,7 +26,9 @@ public class OAuthMetadataController {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", base);
         metadata.put("token_endpoint", base + "/oauth2/v2.0/token");
-        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put(
+                "token_endpoint_auth_methods_supported",
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
         metadata.put("grant_types_supported", List.of("client_credentials"));
         metadata.put("scopes_supported", List.of("https://graph.microsoft.com/.default"));
         metadata.put("jwks_uri", base + "/discovery/v2.0/keys");

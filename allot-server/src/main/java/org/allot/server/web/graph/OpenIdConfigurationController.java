@@ -55,7 +55,9 @@ public class OpenIdConfigurationController {
         metadata.put("issuer", publicUrl.issuer(request, tenant != null ? tenant : TENANT_TEMPLATE));
         metadata.put("token_endpoint", base + "/" + (tenant != null ? tenant : named.segment()) + "/oauth2/v2.0/token");
         metadata.put("jwks_uri", base + "/discovery/v2.0/keys");
-        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put(
+                "token_endpoint_auth_methods_supported",
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
         metadata.put("grant_types_supported", List.of("client_credentials"));
         metadata.put("scopes_supported", List.of("https://graph.microsoft.com/.default"));
         metadata.put("response_types_supported", List.of());

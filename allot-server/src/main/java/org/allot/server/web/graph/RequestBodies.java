@@ -48,7 +48,9 @@ public final class RequestBodies {
 
     private RequestBodies() {}
 
-    record GroupBody(Map<GroupAttribute, Object> values, Set<String> groupTypes, boolean groupTypesGiven) {}
+    /** A group's attributes, its types if given, and the members bound to it ({@code members@odata.bind}). */
+    record GroupBody(
+            Map<GroupAttribute, Object> values, Set<String> groupTypes, boolean groupTypesGiven, List<UUID> members) {}
 
     public record LicenseChange(List<AssignedLicense> add, List<SkuId> remove) {}
 
@@ -84,10 +86,21 @@ public final class RequestBodies {
         Map<GroupAttribute, Object> values = new LinkedHashMap<>();
         Set<String> types = new LinkedHashSet<>();
         boolean typesGiven = false;
+        List<UUID> members = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             if (name.equals("@odata.type")) {
                 requireType(field.getValue(), "microsoft.graph.group");
+                continue;
+            }
+            if (name.equals("members@odata.bind")) {
+                if (!field.getValue().isArray()) {
+                    throw new BadRequest("'members@odata.bind' is a list of references such as"
+                            + " \"https://graph.microsoft.com/v1.0/directoryObjects/{id}\".");
+                }
+                for (JsonNode reference : field.getValue()) {
+                    members.add(referenced(reference));
+                }
                 continue;
             }
             if (GROUP_READ_ONLY.contains(name)) {
@@ -112,7 +125,7 @@ public final class RequestBodies {
                     .orElseThrow(() -> unknown(name, "microsoft.graph.group"));
             values.put(attribute, value(field.getValue(), attribute.isBoolean(), name, "Group"));
         }
-        return new GroupBody(values, types, typesGiven);
+        return new GroupBody(values, types, typesGiven, List.copyOf(members));
     }
 
     /** The body of assignLicense: {@code addLicenses} and {@code removeLicenses}, both optional lists. */
@@ -147,6 +160,14 @@ public final class RequestBodies {
         if (id == null || !id.isString()) {
             throw new BadRequest(
                     "A reference needs '@odata.id', e.g. \"https://graph.microsoft.com/v1.0/directoryObjects/{id}\".");
+        }
+        return referenced(id);
+    }
+
+    /** The object id of a reference URL (as in {@code @odata.id} or {@code members@odata.bind}). */
+    private static UUID referenced(JsonNode id) {
+        if (!id.isString()) {
+            throw new BadRequest("'@odata.id' must end with /directoryObjects/{id}, /users/{id} or /groups/{id}.");
         }
         Matcher m = REFERENCE.matcher(id.asString().strip());
         if (!m.matches()) {
