@@ -79,7 +79,8 @@ public final class Licensing {
         this.jobs = jobs;
         this.clock = clock;
         this.seatCheck = new SeatCheck(reconciler, locks, assignments, seats, catalog, audit, clock);
-        this.userCheck = new UserCheck(reconciler, locks, assignments, memberships, audit);
+        this.userCheck = new UserCheck(
+                reconciler, new LicenseCheckRecomputation(inheritance), locks, assignments, memberships, audit);
     }
 
     /** The license check over these licensing services, keeping its runs in {@code checks}. */

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +19,6 @@ import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
-import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserId;
@@ -29,8 +26,9 @@ import org.allot.core.subscription.SeatCount;
 import org.allot.core.subscription.Seats;
 
 /**
- * Applies a change to a set of users as one unit of work: locks them, evaluates their assignments with the engine,
- * writes what changed with an audit record per user, and gives seats that are now free to the waiting list.
+ * Applies a change to a set of users as one unit of work: locks them, evaluates their assignments with the engine
+ * ({@link Recomputation}), writes what changed with an audit record per user, and gives seats that are now free to the
+ * waiting list.
  */
 final class Reconciler {
     private final Tenants tenants;
@@ -39,8 +37,7 @@ final class Reconciler {
     private final Seats seats;
     private final AuditLog audit;
     private final LicenseJobs jobs;
-    private final LicensingEngine engine = new LicensingEngine();
-    private final Inheritance inheritance;
+    private final Recomputation recomputation;
     private final PlanDependents dependents;
     private final Clock clock;
     private final int fillLimit;
@@ -62,7 +59,7 @@ final class Reconciler {
         this.seats = Objects.requireNonNull(seats);
         this.audit = Objects.requireNonNull(audit);
         this.jobs = Objects.requireNonNull(jobs);
-        this.inheritance = Objects.requireNonNull(inheritance);
+        this.recomputation = new Recomputation(assignments, inheritance);
         this.dependents = Objects.requireNonNull(dependents);
         this.clock = Objects.requireNonNull(clock);
         this.fillLimit = fillLimit;
@@ -168,165 +165,28 @@ final class Reconciler {
         return batch.after();
     }
 
-    /**
-     * Locks the users, then gives each exactly the licenses of the licensed groups they belong to (besides their
-     * direct ones), with memberships and group licenses read once the users are locked: a concurrent change to the
-     * same users has either committed, and is seen, or waits for this one to end.
-     */
+    /** {@link Recomputation#reinherit}. */
     Batch reinherit(Work work, Collection<UserId> users) {
-        Map<UserId, LicenseSubject> subjects = assignments.lock(work.tenant(), users);
-        Change change = inheritance.of(work.tenant(), work.context.policy(), subjects.keySet());
-        return evaluate(work, subjects, users, change);
+        return recomputation.reinherit(work, users);
     }
 
-    /**
-     * Locks the users and evaluates the change for each of them; unknown users are skipped. The seat figures the
-     * batch will touch are found by a first evaluation against unlocked figures and then locked together, in SKU
-     * order, so that concurrent units of work always lock users first and SKUs in one order.
-     */
+    /** {@link Recomputation#evaluate(Work, Collection, Change)}. */
     Batch evaluate(Work work, Collection<UserId> users, Change change) {
-        return evaluate(work, assignments.lock(work.tenant(), users), users, change);
+        return recomputation.evaluate(work, users, change);
     }
 
-    private Batch evaluate(Work work, Map<UserId, LicenseSubject> subjects, Collection<UserId> users, Change change) {
-        Map<UserId, List<LicenseAssignment>> current = assignments.of(work.tenant(), subjects.keySet());
-        Map<UserId, List<LicenseAssignment>> wantedByUser = new LinkedHashMap<>();
-        for (UserId id : users) {
-            LicenseSubject subject = subjects.get(id);
-            if (subject != null && !wantedByUser.containsKey(id)) {
-                List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
-                wantedByUser.put(
-                        id,
-                        subject.deleted() && change != Changes.REMOVE_ALL
-                                ? rows
-                                : change.apply(subject, rows, work.context.now()));
-            }
-        }
-        SeatLedger probe = work.ledger.probe();
-        Map<UserId, List<LicenseAssignment>> evaluated = new LinkedHashMap<>();
-        wantedByUser.forEach((id, wanted) -> evaluated.put(
-                id,
-                engine.evaluate(subjects.get(id), current.getOrDefault(id, List.of()), wanted, work.context, probe)));
-        work.ledger.lockAll(probe.touched());
-        if (work.ledger.adopt(probe)) {
-            // the locked figures are those the probe started from: its evaluation is the one (a fan-out's chunk runs
-            // the engine once per user instead of twice)
-            return batchOf(subjects, current, evaluated);
-        }
-        return decide(work, subjects, current, users, change);
-    }
-
-    private static Batch batchOf(
-            Map<UserId, LicenseSubject> subjects,
-            Map<UserId, List<LicenseAssignment>> current,
-            Map<UserId, List<LicenseAssignment>> evaluated) {
-        Map<UserId, UserLicenses> before = new LinkedHashMap<>();
-        Map<UserId, UserLicenses> after = new LinkedHashMap<>();
-        List<LicenseAssignment> added = new ArrayList<>();
-        List<LicenseAssignment> changed = new ArrayList<>();
-        List<LicenseAssignment.Key> removed = new ArrayList<>();
-        evaluated.forEach((id, licenses) -> {
-            LicenseSubject subject = subjects.get(id);
-            List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
-            diff(rows, licenses, added, changed, removed);
-            before.put(id, new UserLicenses(subject, rows));
-            after.put(id, new UserLicenses(subject, licenses));
-        });
-        return new Batch(before, after, added, changed, removed);
-    }
-
-    /**
-     * Evaluates the change, once, for users the caller has locked and read with their assignments ({@code current};
-     * users without any left out): for a {@link #beginDeferred deferred} unit of work, which locks its seat rows only
-     * when it settles.
-     */
+    /** {@link Recomputation#evaluateLocked}: for a {@link #beginDeferred deferred} unit of work. */
     Batch evaluateLocked(
             Work work,
             Map<UserId, LicenseSubject> subjects,
             Map<UserId, List<LicenseAssignment>> current,
             Change change) {
-        return decide(work, subjects, current, subjects.keySet(), change);
+        return recomputation.evaluateLocked(work, subjects, current, change);
     }
 
-    /** {@link #reinherit} for users the caller has locked and read ({@code subjects}), with their assignments read now. */
+    /** {@link Recomputation#reinheritLocked}: for a {@link #beginDeferred deferred} unit of work. */
     Batch reinheritLocked(Work work, Map<UserId, LicenseSubject> subjects) {
-        Change change = inheritance.of(work.tenant(), work.context.policy(), subjects.keySet());
-        return evaluateLocked(work, subjects, assignments.of(work.tenant(), subjects.keySet()), change);
-    }
-
-    /** A living user as a license check read them: with their stored assignments and the groups they belong to. */
-    record AsRead(LicenseSubject subject, List<LicenseAssignment> assignments, Map<GroupId, Boolean> groups) {}
-
-    /**
-     * What {@link #reinherit} would decide for these users, given their assignments and the groups they belong to as
-     * read (without locks) by the caller ({@code groups}: all of them, by user), against the seat figures of a
-     * {@link #beginSnapshot snapshot} unit of work: nothing is locked or written. The license check compares it with
-     * what is stored. The batch holds the users whose assignments would change; the engine leaves the others as they
-     * are.
-     */
-    Batch recompute(Work work, List<AsRead> users, Map<UserId, Map<GroupId, Boolean>> groups) {
-        Change change = inheritance.ofMany(work.tenant(), work.context.policy(), groups);
-        UnchangedOutcomes known = new UnchangedOutcomes();
-        Map<UserId, UserLicenses> before = new LinkedHashMap<>();
-        Map<UserId, UserLicenses> after = new LinkedHashMap<>();
-        List<LicenseAssignment> added = new ArrayList<>();
-        List<LicenseAssignment> changed = new ArrayList<>();
-        List<LicenseAssignment.Key> removed = new ArrayList<>();
-        for (AsRead user : users) {
-            LicenseSubject subject = user.subject();
-            List<LicenseAssignment> rows = user.assignments();
-            Object signature = known.signatureOf(subject, rows, user.groups());
-            if (known.knownUnchanged(signature)) {
-                continue;
-            }
-            List<LicenseAssignment> wanted = change.apply(subject, rows, work.context.now());
-            int writes = work.ledger.writes();
-            List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
-            if (writes == work.ledger.writes() && unchanged(rows, wanted) && unchanged(rows, evaluated)) {
-                known.rememberUnchanged(signature);
-                continue;
-            }
-            int differences = added.size() + changed.size() + removed.size();
-            diff(rows, evaluated, added, changed, removed);
-            if (added.size() + changed.size() + removed.size() > differences) {
-                before.put(subject.id(), new UserLicenses(subject, rows));
-                after.put(subject.id(), new UserLicenses(subject, evaluated));
-            }
-        }
-        return new Batch(before, after, added, changed, removed);
-    }
-
-    /** Evaluates the change for each user with the engine against the work's seat figures. */
-    private Batch decide(
-            Work work,
-            Map<UserId, LicenseSubject> subjects,
-            Map<UserId, List<LicenseAssignment>> current,
-            Collection<UserId> users,
-            Change change) {
-        Map<UserId, UserLicenses> before = new LinkedHashMap<>();
-        Map<UserId, UserLicenses> after = new LinkedHashMap<>();
-        List<LicenseAssignment> added = new ArrayList<>();
-        List<LicenseAssignment> changed = new ArrayList<>();
-        List<LicenseAssignment.Key> removed = new ArrayList<>();
-        for (UserId id : users) {
-            LicenseSubject subject = subjects.get(id);
-            if (subject == null || before.containsKey(id)) {
-                continue;
-            }
-            List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
-            List<LicenseAssignment> wanted = subject.deleted() && change != Changes.REMOVE_ALL
-                    ? rows
-                    : change.apply(subject, rows, work.context.now());
-            List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
-            diff(rows, evaluated, added, changed, removed);
-            before.put(id, new UserLicenses(subject, rows));
-            after.put(id, new UserLicenses(subject, evaluated));
-        }
-        return new Batch(before, after, added, changed, removed);
-    }
-
-    private static boolean unchanged(List<LicenseAssignment> before, List<LicenseAssignment> after) {
-        return before.size() == after.size() && new HashSet<>(before).equals(new HashSet<>(after));
+        return recomputation.reinheritLocked(work, subjects);
     }
 
     /** Writes the batch and its audit records, and notes whose active plans it changed. */
@@ -407,7 +267,7 @@ final class Reconciler {
                     break;
                 }
                 work.ledger.admit(sku, heads);
-                commit(filling, evaluate(filling, locked, heads, Changes.NONE));
+                commit(filling, recomputation.evaluate(filling, locked, heads, Changes.NONE));
                 budget -= heads.size();
             }
         }
@@ -435,24 +295,5 @@ final class Reconciler {
                 work.plans.users.add(id);
             }
         }
-    }
-
-    private static void diff(
-            List<LicenseAssignment> before,
-            List<LicenseAssignment> after,
-            List<LicenseAssignment> added,
-            List<LicenseAssignment> changed,
-            List<LicenseAssignment.Key> removed) {
-        Map<LicenseAssignment.Key, LicenseAssignment> old = new HashMap<>();
-        before.forEach(a -> old.put(a.key(), a));
-        for (LicenseAssignment a : after) {
-            LicenseAssignment previous = old.remove(a.key());
-            if (previous == null) {
-                added.add(a);
-            } else if (!a.equals(previous)) {
-                changed.add(a);
-            }
-        }
-        removed.addAll(old.keySet());
     }
 }

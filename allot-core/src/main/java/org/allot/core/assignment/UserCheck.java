@@ -27,6 +27,7 @@ import org.allot.core.directory.UserRange;
  */
 final class UserCheck {
     private final Reconciler reconciler;
+    private final LicenseCheckRecomputation recomputation;
     private final TenantLocks locks;
     private final Assignments assignments;
     private final Memberships memberships;
@@ -34,11 +35,13 @@ final class UserCheck {
 
     UserCheck(
             Reconciler reconciler,
+            LicenseCheckRecomputation recomputation,
             TenantLocks locks,
             Assignments assignments,
             Memberships memberships,
             AuditLog audit) {
         this.reconciler = Objects.requireNonNull(reconciler);
+        this.recomputation = Objects.requireNonNull(recomputation);
         this.locks = Objects.requireNonNull(locks);
         this.assignments = Objects.requireNonNull(assignments);
         this.memberships = Objects.requireNonNull(memberships);
@@ -128,7 +131,7 @@ final class UserCheck {
         TenantId tenant = examined.work.tenant();
         Map<UserId, List<LicenseAssignment>> stored = assignments.between(tenant, after, last);
         Map<UserId, Map<GroupId, Boolean>> groups = memberships.groupsOfUsersBetween(tenant, after, last);
-        List<Reconciler.AsRead> living = new ArrayList<>(chunk.size());
+        List<LicenseCheckRecomputation.AsRead> living = new ArrayList<>(chunk.size());
         int withAssignments = 0;
         for (LicenseSubject subject : chunk.values()) {
             List<LicenseAssignment> rows = stored.get(subject.id());
@@ -139,11 +142,12 @@ final class UserCheck {
                 examined.seats.count(subject, rows);
             }
             if (!subject.deleted()) {
-                living.add(new Reconciler.AsRead(subject, rows, groups.getOrDefault(subject.id(), Map.of())));
+                living.add(new LicenseCheckRecomputation.AsRead(
+                        subject, rows, groups.getOrDefault(subject.id(), Map.of())));
             }
         }
         examined.users += living.size();
-        examined.found.addAll(compare(examined.work, reconciler.recompute(examined.work, living, groups), false));
+        examined.found.addAll(compare(examined.work, recomputation.recompute(examined.work, living, groups), false));
         if (withAssignments < stored.size()) {
             orphans(stored, chunk)
                     .forEach((user, rows) -> examined.found.addAll(LicenseComparison.orphaned(user, rows, false)));
