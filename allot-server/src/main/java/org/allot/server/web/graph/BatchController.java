@@ -90,11 +90,11 @@ public class BatchController {
                 headers.remove(name);
             }
         }
-        BatchExchange.Request inner = new BatchExchange.Request(
+        BatchRequest inner = new BatchRequest(
                 container(batch), step.method(), headers, step.body().getBytes(StandardCharsets.UTF_8));
         inner.setAttribute(RequestIds.ATTRIBUTE, batch.getAttribute(RequestIds.ATTRIBUTE));
         inner.setAttribute(RequestIds.CLIENT_ATTRIBUTE, batch.getAttribute(RequestIds.CLIENT_ATTRIBUTE));
-        BatchExchange.Response answer = new BatchExchange.Response();
+        BatchResponse answer = new BatchResponse();
         RequestDispatcher dispatcher = batch.getServletContext().getRequestDispatcher(step.path());
         if (dispatcher == null) {
             return error(step.id(), batch, 400, "BadRequest", "Invalid request URL.");
@@ -114,7 +114,7 @@ public class BatchController {
         return answer(step.id(), answer, batch);
     }
 
-    private ObjectNode answer(String id, BatchExchange.Response answer, HttpServletRequest batch) {
+    private ObjectNode answer(String id, BatchResponse answer, HttpServletRequest batch) {
         byte[] bytes = answer.body();
         if (bytes.length == 0 && answer.status() >= 400) {
             return error(
