@@ -141,8 +141,6 @@ class ServerArchitectureTest {
                 .haveSimpleNameStartingWith("Jdbc")
                 .and()
                 .areTopLevelClasses()
-                .and()
-                .doNotHaveFullyQualifiedName("org.allot.server.security.JdbcSigningKeys")
                 .should()
                 .resideInAPackage("org.allot.server.persistence..")
                 .check(SERVER);

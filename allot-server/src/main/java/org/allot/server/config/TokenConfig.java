@@ -6,11 +6,12 @@ import org.allot.server.http.PublicUrl;
 import org.allot.server.http.TrustedProxies;
 import org.allot.server.persistence.JdbcAppRegistrations;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcSigningKeys;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.ApiTokens;
 import org.allot.server.security.IssuerAndAudience;
-import org.allot.server.security.JdbcSigningKeys;
 import org.allot.server.security.MasterKey;
+import org.allot.server.security.SealedSigningKeys;
 import org.allot.server.security.SecretsKeyCheck;
 import org.allot.server.security.SigningKeys;
 import org.allot.server.security.VerifiedTokens;
@@ -49,13 +50,13 @@ class TokenConfig {
     }
 
     @Bean
-    JdbcSigningKeys signingKeyStore(JdbcClient jdbc, MasterKey key) {
-        return new JdbcSigningKeys(jdbc, key);
+    SealedSigningKeys signingKeyStore(JdbcClient jdbc, MasterKey key) {
+        return new SealedSigningKeys(new JdbcSigningKeys(jdbc), key);
     }
 
     @Bean
     SigningKeys signingKeys(
-            JdbcSigningKeys store, UnitOfWork work, JdbcAuditLog audit, Clock clock, AllotProperties properties) {
+            SealedSigningKeys store, UnitOfWork work, JdbcAuditLog audit, Clock clock, AllotProperties properties) {
         SigningKeys keys =
                 new SigningKeys(store, work, audit, clock, properties.api().tokenLifetime());
         keys.prepare();

@@ -46,7 +46,7 @@ public final class SigningKeys implements JWKSource<SecurityContext>, JWSKeySele
     private static final Duration SKEW = Duration.ofMinutes(5);
     private static final Duration UNKNOWN_KEY_RELOAD = Duration.ofSeconds(1);
 
-    private final JdbcSigningKeys store;
+    private final SealedSigningKeys store;
     private final Transactions work;
     private final AuditLog audit;
     private final Clock clock;
@@ -55,9 +55,9 @@ public final class SigningKeys implements JWKSource<SecurityContext>, JWSKeySele
     private volatile Snapshot snapshot;
 
     private record Snapshot(
-            List<JdbcSigningKeys.StoredKey> keys, JWKSet set, Map<String, RSAPublicKey> verifying, Instant loadedAt) {
-        Optional<JdbcSigningKeys.StoredKey> signing() {
-            return keys.stream().filter(JdbcSigningKeys.StoredKey::signs).findFirst();
+            List<SealedSigningKeys.StoredKey> keys, JWKSet set, Map<String, RSAPublicKey> verifying, Instant loadedAt) {
+        Optional<SealedSigningKeys.StoredKey> signing() {
+            return keys.stream().filter(SealedSigningKeys.StoredKey::signs).findFirst();
         }
     }
 
@@ -65,7 +65,8 @@ public final class SigningKeys implements JWKSource<SecurityContext>, JWSKeySele
      * @param tokenLifetime how long tokens are valid: a replaced key verifies that long (and a few minutes of clock
      *     skew) after it was replaced
      */
-    public SigningKeys(JdbcSigningKeys store, Transactions work, AuditLog audit, Clock clock, Duration tokenLifetime) {
+    public SigningKeys(
+            SealedSigningKeys store, Transactions work, AuditLog audit, Clock clock, Duration tokenLifetime) {
         this.store = store;
         this.work = work;
         this.audit = audit;
@@ -133,15 +134,15 @@ public final class SigningKeys implements JWKSource<SecurityContext>, JWSKeySele
     }
 
     /** The key that signs and the replaced keys that still verify, newest first. */
-    public List<JdbcSigningKeys.StoredKey> keys() {
+    public List<SealedSigningKeys.StoredKey> keys() {
         return current().keys();
     }
 
     /** Makes a new key the one that signs, on every server within {@link #FRESH}; audited in the caller's tenant. */
-    public JdbcSigningKeys.StoredKey rotate(Caller caller) {
+    public SealedSigningKeys.StoredKey rotate(Caller caller) {
         Instant now = clock.instant();
-        JdbcSigningKeys.StoredKey key = work.run(() -> {
-            JdbcSigningKeys.StoredKey made = store.rotate(now, now.minus(retention));
+        SealedSigningKeys.StoredKey key = work.run(() -> {
+            SealedSigningKeys.StoredKey made = store.rotate(now, now.minus(retention));
             audit.append(AuditEvent.of(
                     caller,
                     now,
@@ -203,13 +204,13 @@ public final class SigningKeys implements JWKSource<SecurityContext>, JWSKeySele
 
     private Snapshot read() {
         Instant now = clock.instant();
-        List<JdbcSigningKeys.StoredKey> keys = store.verifying(now.minus(retention));
-        if (keys.stream().noneMatch(JdbcSigningKeys.StoredKey::signs)) {
+        List<SealedSigningKeys.StoredKey> keys = store.verifying(now.minus(retention));
+        if (keys.stream().noneMatch(SealedSigningKeys.StoredKey::signs)) {
             store.addFirst(now);
             keys = store.verifying(now.minus(retention));
         }
         Map<String, RSAPublicKey> verifying = new LinkedHashMap<>();
-        for (JdbcSigningKeys.StoredKey key : keys) {
+        for (SealedSigningKeys.StoredKey key : keys) {
             try {
                 verifying.put(key.kid(), key.key().toRSAPublicKey());
             } catch (JOSEException e) {

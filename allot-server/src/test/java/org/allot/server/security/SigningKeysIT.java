@@ -19,6 +19,7 @@ import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.testing.MutableClock;
+import org.allot.server.persistence.JdbcSigningKeys;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -102,7 +103,7 @@ class SigningKeysIT {
             assertThat(signingKid(there)).as("one key for the installation").isEqualTo(first);
             String before = encode(there);
 
-            JdbcSigningKeys.StoredKey second = here.rotate(ADMIN);
+            SealedSigningKeys.StoredKey second = here.rotate(ADMIN);
 
             assertThat(second.kid()).isNotEqualTo(first);
             assertThat(signingKid(here)).isEqualTo(second.kid());
@@ -125,14 +126,14 @@ class SigningKeysIT {
             assertThat(signingKid(there))
                     .as("and signs with the new key within seconds")
                     .isEqualTo(second.kid());
-            assertThat(here.keys()).extracting(JdbcSigningKeys.StoredKey::kid).containsExactly(second.kid(), first);
+            assertThat(here.keys()).extracting(SealedSigningKeys.StoredKey::kid).containsExactly(second.kid(), first);
 
             clock.advance(TOKEN_LIFETIME.plus(Duration.ofMinutes(6)));
-            JdbcSigningKeys.StoredKey third = here.rotate(ADMIN);
+            SealedSigningKeys.StoredKey third = here.rotate(ADMIN);
 
             assertThat(here.keys())
                     .as("a key whose tokens have all expired is forgotten")
-                    .extracting(JdbcSigningKeys.StoredKey::kid)
+                    .extracting(SealedSigningKeys.StoredKey::kid)
                     .containsExactly(third.kid(), second.kid());
             assertThatThrownBy(() -> publicKeys(here).decode(before))
                     .as("and its tokens are refused")
@@ -144,7 +145,7 @@ class SigningKeysIT {
         JdbcClient jdbc = JdbcClient.create(db);
         SecretsKeyCheck.verify(jdbc, KEY, clock.instant());
         return new SigningKeys(
-                new JdbcSigningKeys(jdbc, KEY),
+                new SealedSigningKeys(new JdbcSigningKeys(jdbc), KEY),
                 new UnitOfWork(new DataSourceTransactionManager(db)),
                 audit,
                 clock,
@@ -160,7 +161,7 @@ class SigningKeysIT {
 
     private static String signingKid(SigningKeys keys) {
         return keys.keys().stream()
-                .filter(JdbcSigningKeys.StoredKey::signs)
+                .filter(SealedSigningKeys.StoredKey::signs)
                 .findFirst()
                 .orElseThrow()
                 .kid();

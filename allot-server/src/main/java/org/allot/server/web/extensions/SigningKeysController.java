@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneOffset;
 import org.allot.api.extensions.SigningKey;
 import org.allot.server.security.ApiCaller;
-import org.allot.server.security.JdbcSigningKeys;
+import org.allot.server.security.SealedSigningKeys;
 import org.allot.server.security.SigningKeys;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
@@ -41,12 +41,12 @@ public class SigningKeysController {
     /** A new key signs from now on, on every server within seconds. */
     @PostMapping
     public ResponseEntity<ObjectNode> rotate(ApiCaller caller, HttpServletRequest request) {
-        JdbcSigningKeys.StoredKey key = keys.rotate(caller.caller());
+        SealedSigningKeys.StoredKey key = keys.rotate(caller.caller());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(responses.entity(request, "signingKeys/$entity", view(key)));
     }
 
-    private static SigningKey view(JdbcSigningKeys.StoredKey key) {
+    private static SigningKey view(SealedSigningKeys.StoredKey key) {
         return new SigningKey(
                 key.kid(),
                 key.signs(),

@@ -5,22 +5,20 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.allot.server.security.store.SigningKeyRow;
+import org.allot.server.security.store.StoredSigningKeys;
 
 /**
- * The token-signing keys in the database, shared by every server process of an installation: one row per key id,
- * the private key sealed with the {@link MasterKey}. The key that is not retired signs; retired keys still verify
- * the tokens they signed until those expire.
+ * The token-signing keys in the database ({@link StoredSigningKeys}), shared by every server process of an
+ * installation: one row per key id, the private key sealed with the {@link MasterKey}. The key that is not retired
+ * signs; retired keys still verify the tokens they signed until those expire. Keys are generated and sealed here, and
+ * opened when read.
  */
-public final class JdbcSigningKeys {
+public final class SealedSigningKeys {
     /** A key and when it was made and retired (null: it signs). */
     public record StoredKey(RSAKey key, Instant createdAt, Instant retiredAt) {
         public String kid() {
@@ -32,30 +30,23 @@ public final class JdbcSigningKeys {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final StoredSigningKeys rows;
     private final MasterKey master;
 
-    public JdbcSigningKeys(JdbcClient jdbc, MasterKey master) {
-        this.jdbc = jdbc;
+    public SealedSigningKeys(StoredSigningKeys rows, MasterKey master) {
+        this.rows = rows;
         this.master = master;
     }
 
     /** The key that signs and the retired keys retired after {@code since}, newest first. */
     public List<StoredKey> verifying(Instant since) {
-        return jdbc.sql("""
-                        select id, jwk, created_at, retired_at from signing_key
-                         where retired_at is null or retired_at > ? order by created_at desc, id""")
-                .param(since.atOffset(ZoneOffset.UTC))
-                .query(this::map)
-                .list();
+        return rows.verifying(since).stream().map(this::open).toList();
     }
 
     /** Makes the first key unless another server made one first. */
     public void addFirst(Instant now) {
         RSAKey key = generate();
-        jdbc.sql("insert into signing_key (id, jwk, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(key.getKeyID(), seal(key), now.atOffset(ZoneOffset.UTC))
-                .update();
+        rows.addFirst(key.getKeyID(), seal(key), now);
     }
 
     /**
@@ -64,29 +55,17 @@ public final class JdbcSigningKeys {
      */
     public StoredKey rotate(Instant now, Instant forgetBefore) {
         RSAKey key = generate();
-        jdbc.sql("lock table signing_key in share row exclusive mode").update();
-        jdbc.sql("update signing_key set retired_at = ? where retired_at is null")
-                .param(now.atOffset(ZoneOffset.UTC))
-                .update();
-        jdbc.sql("insert into signing_key (id, jwk, created_at) values (?, ?, ?)")
-                .params(key.getKeyID(), seal(key), now.atOffset(ZoneOffset.UTC))
-                .update();
-        jdbc.sql("delete from signing_key where retired_at < ?")
-                .param(forgetBefore.atOffset(ZoneOffset.UTC))
-                .update();
+        rows.rotate(key.getKeyID(), seal(key), now, forgetBefore);
         return new StoredKey(key, now, null);
     }
 
     /** Seals keys an older version stored in the clear; returns how many. */
     public int sealKeysInTheClear() {
-        record Plain(String id, String jwk) {}
         int sealed = 0;
-        for (Plain plain : jdbc.sql("select id, jwk from signing_key where jwk like '{%'")
-                .query((rs, i) -> new Plain(rs.getString("id"), rs.getString("jwk")))
-                .list()) {
-            sealed += jdbc.sql("update signing_key set jwk = ? where id = ? and jwk = ?")
-                    .params(seal(parse(plain.jwk())), plain.id(), plain.jwk())
-                    .update();
+        for (SigningKeyRow plain : rows.inTheClear()) {
+            if (rows.replace(plain.id(), plain.jwk(), seal(parse(plain.jwk())))) {
+                sealed++;
+            }
         }
         return sealed;
     }
@@ -95,20 +74,16 @@ public final class JdbcSigningKeys {
         return master.seal(context(key.getKeyID()), key.toJSONString());
     }
 
-    private StoredKey map(ResultSet rs, int row) throws SQLException {
-        String id = rs.getString("id");
-        String stored = rs.getString("jwk");
+    private StoredKey open(SigningKeyRow row) {
+        String id = row.id();
+        String stored = row.jwk();
         String json = MasterKey.isSealed(stored)
                 ? master.open(context(id), stored)
                         .orElseThrow(() -> new IllegalStateException("The token-signing key " + id
                                 + " cannot be opened with this server's " + MasterKey.PROPERTY + " ("
                                 + master.origin() + ")"))
                 : stored;
-        OffsetDateTime retired = rs.getObject("retired_at", OffsetDateTime.class);
-        return new StoredKey(
-                parse(json),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                retired == null ? null : retired.toInstant());
+        return new StoredKey(parse(json), row.createdAt(), row.retiredAt());
     }
 
     private static String context(String kid) {
