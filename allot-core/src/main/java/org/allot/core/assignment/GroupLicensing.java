@@ -3,16 +3,13 @@ package org.allot.core.assignment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
-import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
@@ -49,13 +46,12 @@ public final class GroupLicensing {
     private final GroupLicenses groupLicenses;
     private final Memberships memberships;
     private final Assignments assignments;
-    private final LicenseRequests requests;
     private final LicenseJobs jobs;
     private final AuditLog audit;
     private final Clock clock;
     private final LicensingSettings settings;
     private final SeatImpactPreview preview;
-    private final PlanDependents dependents;
+    private final GroupLicensePlans plans;
 
     GroupLicensing(
             Transactions transactions,
@@ -79,13 +75,12 @@ public final class GroupLicensing {
         this.groupLicenses = Objects.requireNonNull(groupLicenses);
         this.memberships = Objects.requireNonNull(memberships);
         this.assignments = Objects.requireNonNull(assignments);
-        this.requests = Objects.requireNonNull(requests);
         this.jobs = Objects.requireNonNull(jobs);
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
         this.preview = new SeatImpactPreview(assignments, memberships, seats, settings.chunkSize());
-        this.dependents = Objects.requireNonNull(dependents);
+        this.plans = new GroupLicensePlans(groups, groupLicenses, requests, clock, dependents);
     }
 
     /** A group's licenses and where applying them stands. */
@@ -107,11 +102,11 @@ public final class GroupLicensing {
             Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
         locks.exclusive(caller.tenant());
         Reconciler.Work work = reconciler.begin(caller);
-        Outcome<Plan> plan = plan(caller, groupId, add, remove, work.context.catalog(), true);
+        Outcome<GroupLicensePlans.Plan> plan = plans.plan(caller, groupId, add, remove, work.context.catalog(), true);
         if (!plan.isDone()) {
             return Outcome.refused(plan.rejection());
         }
-        Plan p = plan.value();
+        GroupLicensePlans.Plan p = plan.value();
         Catalog catalog = work.context.catalog();
         groupLicenses.replace(caller.tenant(), groupId, p.after());
         audit.append(AuditEvent.of(
@@ -136,64 +131,11 @@ public final class GroupLicensing {
     private Outcome<SeatImpact> previewRead(
             Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
         LicensingEngine.Context context = reconciler.begin(caller).context;
-        Outcome<Plan> plan = plan(caller, groupId, add, remove, context.catalog(), false);
+        Outcome<GroupLicensePlans.Plan> plan = plans.plan(caller, groupId, add, remove, context.catalog(), false);
         if (!plan.isDone()) {
             return Outcome.refused(plan.rejection());
         }
         return Outcome.done(preview.run(caller.tenant(), groupId, plan.value().after(), context));
-    }
-
-    /** A group's licenses before and after a change that passed every check. */
-    private record Plan(Group group, List<GroupLicense> before, List<GroupLicense> after) {}
-
-    private Outcome<Plan> plan(
-            Caller caller,
-            GroupId groupId,
-            List<AssignedLicense> add,
-            List<SkuId> remove,
-            Catalog catalog,
-            boolean lock) {
-        TenantId tenant = caller.tenant();
-        Optional<Group> group = groups.find(tenant, groupId);
-        if (group.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(groupId));
-        }
-        if (!group.get().securityEnabled()) {
-            return Outcome.refused(Rejection.invalid(
-                    "Licenses can be assigned only to security-enabled groups; %s is not one.",
-                    group.get().displayName()));
-        }
-        Optional<Rejection> shape = requests.checkShape(add, remove);
-        if (shape.isPresent()) {
-            return Outcome.refused(shape.get());
-        }
-        Optional<Rejection> invalid = requests.checkLicenses(tenant, catalog, add);
-        if (invalid.isPresent()) {
-            return Outcome.refused(invalid.get());
-        }
-        if (lock) {
-            groupLicenses.lock(tenant, groupId);
-        }
-        List<GroupLicense> before = groupLicenses.of(tenant, groupId);
-        Map<SkuId, GroupLicense> after = new LinkedHashMap<>();
-        before.forEach(l -> after.put(l.license().skuId(), l));
-        for (SkuId sku : remove) {
-            if (after.remove(sku) == null) {
-                return Outcome.refused(
-                        Rejection.of(ErrorCode.LICENSE_NOT_ASSIGNED, "License %s is not assigned to the group.", sku));
-            }
-        }
-        for (AssignedLicense license : add) {
-            GroupLicense old = after.get(license.skuId());
-            after.put(license.skuId(), new GroupLicense(license, old == null ? clock.instant() : old.assignedAt()));
-        }
-        List<GroupLicense> licenses = List.copyOf(after.values());
-        Optional<Rejection> incoherent = GroupLicenseRules.check(licenses, catalog)
-                .or(() -> dependents.checkGroupLicenses(caller, groupId, licenses));
-        if (incoherent.isPresent()) {
-            return Outcome.refused(incoherent.get());
-        }
-        return Outcome.done(new Plan(group.get(), before, licenses));
     }
 
     /** Applies the group's licenses to all its members again (Allot's group reprocess). */
