@@ -195,7 +195,7 @@ final class SyncedGroups {
         Map<Member, AuditTarget> targets = new HashMap<>();
         users.findAll(caller.tenant(), userIds).forEach((id, user) -> {
             if (!user.isDeleted() || leaving.contains(Member.user(id))) {
-                targets.put(Member.user(id), UserDirectory.target(user));
+                targets.put(Member.user(id), UserValues.target(user));
             }
         });
         for (GroupId g : groupIds) {

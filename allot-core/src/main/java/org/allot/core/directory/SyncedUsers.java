@@ -66,7 +66,7 @@ final class SyncedUsers {
         for (int i = 0; i < built.size(); i++) {
             Outcome<User> user = built.get(i);
             if (user.isDone() && !claimed.add(fold(user.value().userPrincipalName()))) {
-                user = Outcome.refused(UserDirectory.principalNameTaken());
+                user = Outcome.refused(UserValues.principalNameTaken());
             }
             if (user.isDone()) {
                 created.add(user.value());
@@ -74,8 +74,8 @@ final class SyncedUsers {
                         caller,
                         now,
                         Activity.ADD_USER,
-                        UserDirectory.target(user.value()),
-                        UserDirectory.changes(
+                        UserValues.target(user.value()),
+                        UserValues.changes(
                                 null, user.value(), synced.get(i).values().keySet())));
             }
             results.add(user);
@@ -116,7 +116,7 @@ final class SyncedUsers {
             String name = fold(after.userPrincipalName());
             User holder = holders.get(name);
             Optional<Rejection> problem = (holder != null && !holder.id().equals(after.id())) || !claimed.add(name)
-                    ? Optional.of(UserDirectory.principalNameTaken())
+                    ? Optional.of(UserValues.principalNameTaken())
                     : listener.checkUserUpdate(caller, before, after);
             if (problem.isPresent()) {
                 results.put(after.id(), Outcome.refused(problem.get()));
@@ -126,7 +126,7 @@ final class SyncedUsers {
                 results.put(after.id(), Outcome.done(before));
                 continue;
             }
-            List<PropertyChange> changed = new ArrayList<>(UserDirectory.changes(
+            List<PropertyChange> changed = new ArrayList<>(UserValues.changes(
                     before, after, changes.get(after.id()).values().keySet()));
             if (!Objects.equals(before.onPremisesSamAccountName(), after.onPremisesSamAccountName())) {
                 changed.add(PropertyChange.of(
@@ -135,7 +135,7 @@ final class SyncedUsers {
                         after.onPremisesSamAccountName()));
             }
             updated.add(after);
-            events.add(AuditEvent.of(caller, now, Activity.UPDATE_USER, UserDirectory.target(after), changed));
+            events.add(AuditEvent.of(caller, now, Activity.UPDATE_USER, UserValues.target(after), changed));
         }
         users.updateAll(caller.tenant(), updated);
         audit.appendAll(events);
@@ -150,12 +150,12 @@ final class SyncedUsers {
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
-        Outcome<User> built = UserDirectory.build(synced.values(), UserId.random(), now);
+        Outcome<User> built = UserValues.build(synced.values(), UserId.random(), now);
         if (!built.isDone()) {
             return built;
         }
         Optional<Rejection> domain =
-                UserDirectory.checkDomain(tenant, built.value().userPrincipalName());
+                UserValues.checkDomain(tenant, built.value().userPrincipalName());
         if (domain.isPresent()) {
             return Outcome.refused(domain.get());
         }
@@ -179,7 +179,7 @@ final class SyncedUsers {
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
-        Outcome<Map<UserAttribute, Object>> converted = UserDirectory.convertAll(synced.values());
+        Outcome<Map<UserAttribute, Object>> converted = UserValues.convertAll(synced.values());
         if (!converted.isDone()) {
             return Outcome.refused(converted.rejection());
         }
@@ -188,7 +188,7 @@ final class SyncedUsers {
         User after = builder.onPremises(synced.immutableId(), synced.samAccountName())
                 .build();
         if (!after.userPrincipalName().equalsIgnoreCase(before.userPrincipalName())) {
-            Optional<Rejection> domain = UserDirectory.checkDomain(tenant, after.userPrincipalName());
+            Optional<Rejection> domain = UserValues.checkDomain(tenant, after.userPrincipalName());
             if (domain.isPresent()) {
                 return Outcome.refused(domain.get());
             }

@@ -1,9 +1,6 @@
 package org.allot.core.directory;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +13,6 @@ import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
-import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
 
 /**
@@ -64,20 +60,24 @@ public final class UserDirectory {
         if (tenant.isEmpty()) {
             return Outcome.refused(Rejection.notFound(caller.tenant()));
         }
-        Outcome<User> built = build(values, UserId.random(), clock.instant());
+        Outcome<User> built = UserValues.build(values, UserId.random(), clock.instant());
         if (!built.isDone()) {
             return built;
         }
         User user = built.value();
-        Optional<Rejection> domain = checkDomain(tenant.get(), user.userPrincipalName());
+        Optional<Rejection> domain = UserValues.checkDomain(tenant.get(), user.userPrincipalName());
         if (domain.isPresent()) {
             return Outcome.refused(domain.get());
         }
         if (!users.addUnlessNameTaken(caller.tenant(), user)) {
-            return Outcome.refused(principalNameTaken());
+            return Outcome.refused(UserValues.principalNameTaken());
         }
         audit.append(AuditEvent.of(
-                caller, clock.instant(), Activity.ADD_USER, target(user), changes(null, user, values.keySet())));
+                caller,
+                clock.instant(),
+                Activity.ADD_USER,
+                UserValues.target(user),
+                UserValues.changes(null, user, values.keySet())));
         listener.userCreated(caller, user);
         return Outcome.done(user);
     }
@@ -146,7 +146,7 @@ public final class UserDirectory {
                             + " objects currently undergoing migration. Only usageLocation can be changed on a"
                             + " synced user."));
         }
-        Outcome<Map<UserAttribute, Object>> converted = convertAll(values);
+        Outcome<Map<UserAttribute, Object>> converted = UserValues.convertAll(values);
         if (!converted.isDone()) {
             return Outcome.refused(converted.rejection());
         }
@@ -164,12 +164,12 @@ public final class UserDirectory {
         if (veto.isPresent()) {
             return Outcome.refused(veto.get());
         }
-        List<PropertyChange> changes = changes(before, after, values.keySet());
+        List<PropertyChange> changes = UserValues.changes(before, after, values.keySet());
         if (changes.isEmpty()) {
             return Outcome.done(before);
         }
         users.update(caller.tenant(), after);
-        audit.append(AuditEvent.of(caller, clock.instant(), Activity.UPDATE_USER, target(after), changes));
+        audit.append(AuditEvent.of(caller, clock.instant(), Activity.UPDATE_USER, UserValues.target(after), changes));
         listener.userUpdated(caller, before, after);
         return Outcome.done(after);
     }
@@ -187,7 +187,8 @@ public final class UserDirectory {
         }
         User deleted = found.get().toBuilder().deletedDateTime(clock.instant()).build();
         users.update(caller.tenant(), deleted);
-        audit.append(AuditEvent.of(caller, clock.instant(), Activity.DELETE_USER, target(deleted), List.of()));
+        audit.append(
+                AuditEvent.of(caller, clock.instant(), Activity.DELETE_USER, UserValues.target(deleted), List.of()));
         listener.userDeleted(caller, deleted);
         return Outcome.done(deleted);
     }
@@ -208,7 +209,8 @@ public final class UserDirectory {
         }
         User restored = found.get().toBuilder().deletedDateTime(null).build();
         users.update(caller.tenant(), restored);
-        audit.append(AuditEvent.of(caller, clock.instant(), Activity.RESTORE_USER, target(restored), List.of()));
+        audit.append(
+                AuditEvent.of(caller, clock.instant(), Activity.RESTORE_USER, UserValues.target(restored), List.of()));
         listener.userRestored(caller, restored);
         return Outcome.done(restored);
     }
@@ -226,84 +228,19 @@ public final class UserDirectory {
         }
         listener.userPurging(caller, found.get());
         users.purge(caller.tenant(), id);
-        audit.append(AuditEvent.of(caller, clock.instant(), Activity.HARD_DELETE_USER, target(found.get()), List.of()));
+        audit.append(AuditEvent.of(
+                caller, clock.instant(), Activity.HARD_DELETE_USER, UserValues.target(found.get()), List.of()));
         return Outcome.done(found.get());
     }
 
-    /** A new user from values as a client sends them; {@code userPrincipalName} and {@code displayName} required. */
-    static Outcome<User> build(Map<UserAttribute, Object> values, UserId id, Instant now) {
-        for (UserAttribute required : List.of(UserAttribute.USER_PRINCIPAL_NAME, UserAttribute.DISPLAY_NAME)) {
-            if (values.get(required) == null) {
-                return Outcome.refused(Rejection.invalid(
-                        "Property '%s' is required when creating the resource.", required.graphName()));
-            }
-        }
-        Outcome<Map<UserAttribute, Object>> converted = convertAll(values);
-        if (!converted.isDone()) {
-            return Outcome.refused(converted.rejection());
-        }
-        User.Builder builder = User.builder(id, "pending@pending.invalid", now);
-        converted.value().forEach(builder::set);
-        if (!values.containsKey(UserAttribute.MAIL_NICKNAME)) {
-            String upn = (String) converted.value().get(UserAttribute.USER_PRINCIPAL_NAME);
-            builder.set(UserAttribute.MAIL_NICKNAME, AttributeValues.localPart(upn));
-        }
-        return Outcome.done(builder.build());
-    }
-
     private Optional<Rejection> checkPrincipalName(Caller caller, Tenant tenant, String userPrincipalName) {
-        Optional<Rejection> domain = checkDomain(tenant, userPrincipalName);
+        Optional<Rejection> domain = UserValues.checkDomain(tenant, userPrincipalName);
         if (domain.isPresent()) {
             return domain;
         }
         if (users.findByPrincipalName(caller.tenant(), userPrincipalName).isPresent()) {
-            return Optional.of(principalNameTaken());
+            return Optional.of(UserValues.principalNameTaken());
         }
         return Optional.empty();
-    }
-
-    static Optional<Rejection> checkDomain(Tenant tenant, String userPrincipalName) {
-        String domain = userPrincipalName.substring(userPrincipalName.lastIndexOf('@') + 1);
-        if (!tenant.hasVerifiedDomain(domain)) {
-            return Optional.of(Rejection.invalid(
-                    "The domain portion of the userPrincipalName property is invalid. You must use one of the"
-                            + " verified domain names in your organization: %s.",
-                    String.join(", ", tenant.verifiedDomains())));
-        }
-        return Optional.empty();
-    }
-
-    static Rejection principalNameTaken() {
-        return Rejection.of(
-                ErrorCode.ALREADY_EXISTS,
-                "Another object with the same value for property userPrincipalName already exists.");
-    }
-
-    static Outcome<Map<UserAttribute, Object>> convertAll(Map<UserAttribute, Object> values) {
-        Map<UserAttribute, Object> converted = new LinkedHashMap<>();
-        for (Map.Entry<UserAttribute, Object> entry : values.entrySet()) {
-            Outcome<Object> value = AttributeValues.convert(RESOURCE, entry.getKey(), entry.getValue());
-            if (!value.isDone()) {
-                return Outcome.refused(value.rejection());
-            }
-            converted.put(entry.getKey(), value.value());
-        }
-        return Outcome.done(converted);
-    }
-
-    static List<PropertyChange> changes(User before, User after, Iterable<UserAttribute> attributes) {
-        List<PropertyChange> changes = new ArrayList<>();
-        for (UserAttribute attribute : attributes) {
-            Object old = before == null ? null : before.get(attribute);
-            Object now = after.get(attribute);
-            if (!Objects.equals(old, now)) {
-                changes.add(PropertyChange.of(attribute.graphName(), old, now));
-            }
-        }
-        return changes;
-    }
-
-    static AuditTarget target(User user) {
-        return AuditTarget.user(user.id(), user.userPrincipalName());
     }
 }
