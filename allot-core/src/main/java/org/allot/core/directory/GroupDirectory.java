@@ -361,9 +361,7 @@ public final class GroupDirectory {
 
     private List<AuditTarget> memberTargets(Caller caller, Group group, Member member) {
         AuditTarget memberTarget = member instanceof Member.OfUser user
-                ? users.find(caller.tenant(), user.id())
-                        .map(UserValues::target)
-                        .orElseThrow()
+                ? users.find(caller.tenant(), user.id()).map(UserValues::target).orElseThrow()
                 : groups.find(caller.tenant(), ((Member.OfGroup) member).id())
                         .map(GroupDirectory::target)
                         .orElseThrow();
