@@ -27,7 +27,10 @@ public class ApiFallbackController {
     @RequestMapping({"/v1.0/**", "/allot/v1/**", "/oauth2/**", "/.well-known/**", "/discovery/**"})
     public void unknown(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
         Set<HttpMethod> allowed = endpoints.allowedMethods(request);
-        if (!allowed.isEmpty()) {
+        HttpMethod own = HttpMethod.valueOf(request.getMethod());
+        // a method the path takes lands here only when no endpoint produces what Accept asks for: left as it was, 404
+        boolean taken = allowed.contains(own) || (own.equals(HttpMethod.HEAD) && allowed.contains(HttpMethod.GET));
+        if (!allowed.isEmpty() && !taken) {
             throw new HttpRequestMethodNotSupportedException(
                     request.getMethod(), allowed.stream().map(HttpMethod::name).toList());
         }
