@@ -44,8 +44,7 @@ class NotificationCommandsIT extends AgainstARealServer {
         assertThat(listed.path("notificationUrl").asString()).isEqualTo(url);
         assertThat(listed.path("failingSince").asString()).isNotBlank();
 
-        Run failed = allot.run(
-                "notifications", "deliveries", "--failed", "--subscription", subscription, "-o", "csv");
+        Run failed = allot.run("notifications", "deliveries", "--failed", "--subscription", subscription, "-o", "csv");
         assertThat(failed.exit()).as(failed.toString()).isZero();
         assertThat(failed.csv()).isNotEmpty().allSatisfy(row -> {
             assertThat(row.get("subscriptionId")).isEqualTo(subscription);

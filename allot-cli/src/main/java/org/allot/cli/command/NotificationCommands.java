@@ -55,8 +55,7 @@ public final class NotificationCommands {
                 "failingSince",
                 "expirationDateTime",
                 "applicationId");
-        for (NotificationSubscription s :
-                context.api().list(PATH + "/subscriptions", NotificationSubscription.class)) {
+        for (NotificationSubscription s : context.api().list(PATH + "/subscriptions", NotificationSubscription.class)) {
             table.add(
                     s.id(),
                     s.resource(),

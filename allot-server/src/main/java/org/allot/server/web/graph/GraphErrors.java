@@ -1,6 +1,7 @@
 package org.allot.server.web.graph;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.allot.api.graph.ODataError;
 import org.allot.core.ErrorCode;
 import org.allot.server.http.DatabaseOutages;
@@ -8,7 +9,6 @@ import org.allot.server.http.GraphErrorBodies;
 import org.allot.server.web.RequestTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
