@@ -43,6 +43,7 @@ class GraphQueriesIT extends ApiIT {
         ann = create("ann", "US", "ann@contoso.example");
         bob = create("bob", null, "bob@fabrikam.example");
         cy = create("cy", "SE", null);
+        create("OneVideoLead", "US", null);
         sales = graph.groups().post(securityGroup("Sales")).getId();
         nested = graph.groups().post(securityGroup("Sales EMEA")).getId();
         join(graph, sales, ann);
@@ -221,6 +222,74 @@ class GraphQueriesIT extends ApiIT {
             assertThat(d.getSkuPartNumber()).isEqualTo("EMS");
             assertThat(d.getServicePlans()).isNull();
         });
+    }
+
+    @Test
+    void searchMatchesTheStartsOfWordsAsGraphTokenisesThem() {
+        assertThat(names(admin.get(search("users", "\"mail:contoso\""), EVENTUAL)))
+                .containsExactly("ann");
+        assertThat(names(admin.get(search("users", "\"mail:example\""), EVENTUAL)))
+                .containsExactlyInAnyOrder("ann", "bob");
+        assertThat(names(admin.get(search("users", "\"mail:ontoso\""), EVENTUAL)))
+                .as("a word matches from its start only")
+                .isEmpty();
+        assertThat(names(admin.get(search("users", "\"displayName:video\""), EVENTUAL)))
+                .as("camel case splits words")
+                .containsExactly("OneVideoLead");
+        assertThat(names(admin.get(search("groups", "\"displayName:emea\""), EVENTUAL)))
+                .containsExactly("Sales EMEA");
+        assertThat(names(admin.get(search("groups", "\"displayName:sales\""), EVENTUAL)))
+                .containsExactlyInAnyOrder("Sales", "Sales EMEA");
+        assertThat(names(admin.get(search("groups/" + sales + "/members/microsoft.graph.user", "\"displayName:bob\""), EVENTUAL)))
+                .containsExactly("bob");
+    }
+
+    @Test
+    void searchJoinsClausesAndCombinesWithFilterCountTopAndNextLinks() {
+        var page = graph.users().get(rc -> {
+            rc.headers.add("ConsistencyLevel", "eventual");
+            rc.queryParameters.search = "\"displayName:ann\" OR \"mail:fabrikam\"";
+            rc.queryParameters.count = true;
+            rc.queryParameters.top = 1;
+        });
+        assertThat(page.getOdataCount()).isEqualTo(2);
+        assertThat(page.getValue()).hasSize(1);
+        String next = page.getOdataNextLink();
+        ApiClient.Response second = admin.get(next.substring(next.indexOf("/v1.0/")));
+        assertThat(names(second)).hasSize(1).doesNotContainAnyElementsOf(List.of(page.getValue()
+                .get(0)
+                .getDisplayName()));
+
+        assertThat(names(admin.get(
+                        search("users", "\"mail:example\"") + "&$filter=" + encode("usageLocation eq 'US'"),
+                        EVENTUAL)))
+                .containsExactly("ann");
+        assertThat(names(admin.get(search("users", "\"mail:example\" AND \"displayName:bob\""), EVENTUAL)))
+                .containsExactly("bob");
+        Integer count = graph.users().count().get(rc -> {
+            rc.headers.add("ConsistencyLevel", "eventual");
+            rc.queryParameters.search = "\"mail:example\"";
+        });
+        assertThat(count).isEqualTo(2);
+    }
+
+    @Test
+    void searchWithoutConsistencyLevelOrOnAnUnsearchablePropertyIsRefused() {
+        ApiClient.Response plain = admin.get(search("users", "\"displayName:ann\""));
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.body().get("error").get("message").asString())
+                .contains("'ConsistencyLevel: eventual'");
+        assertThat(admin.get(search("users", "\"jobTitle:x\""), EVENTUAL).status())
+                .isEqualTo(400);
+        assertThat(admin.get(search("users", "displayName:ann"), EVENTUAL).status())
+                .isEqualTo(400);
+        assertThat(admin.get("/v1.0/auditLogs/directoryAudits?$search=" + encode("\"result:x\""), EVENTUAL)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    private static String search(String collection, String search) {
+        return "/v1.0/" + collection + "?$count=true&$search=" + encode(search);
     }
 
     private String create(String name, String location, String mail) {
