@@ -54,6 +54,16 @@ public sealed interface Filter {
     /** {@code assignedLicenses/any(x:x/skuId eq …)}: the user holds, or the group assigns, the SKU. */
     record HasLicense(UUID sku) implements Filter {}
 
+    /**
+     * {@code assignedPlans/any(a:a/servicePlanId eq …)}: the user holds a license of one of {@code skus} (the SKUs
+     * that contain the plan, filled in by the core from the tenant's catalogue) without the plan disabled.
+     */
+    record HasPlan(UUID plan, List<UUID> skus) implements Filter {
+        public HasPlan {
+            skus = List.copyOf(skus);
+        }
+    }
+
     /** {@code assignedLicenses/any()}: holds or assigns any license. */
     record HasAnyLicense() implements Filter {}
 

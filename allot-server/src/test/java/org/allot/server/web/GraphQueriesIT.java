@@ -288,6 +288,38 @@ class GraphQueriesIT extends ApiIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void assignedPlansFindsUsersHoldingAnEnabledPlanAndNamesItsServiceFamily() {
+        String e3 = product("ENTERPRISEPACK").skuId().value().toString();
+        String sway = "a23b959c-7ce8-4e57-9140-b90eb88a9e97";
+        String exchange = "efb87545-963c-4e0d-99df-69c6916d9eb0";
+        subscribe(admin, "ENTERPRISEPACK", 5);
+        assertThat(admin.post("/v1.0/users/" + bob + "/assignLicense",
+                                "{\"addLicenses\":[{\"skuId\":\"" + e3 + "\"}],\"removeLicenses\":[]}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin.post("/v1.0/users/" + cy + "/assignLicense",
+                                "{\"addLicenses\":[{\"skuId\":\"" + e3 + "\",\"disabledPlans\":[\"" + sway
+                                        + "\"]}],\"removeLicenses\":[]}")
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(names(admin.get(users("assignedPlans/any(a:a/servicePlanId eq " + exchange + ")"), EVENTUAL)))
+                .containsExactlyInAnyOrder("bob", "cy");
+        assertThat(names(admin.get(users("assignedPlans/any(a:a/servicePlanId eq " + sway + ")"), EVENTUAL)))
+                .as("a disabled plan is not assigned")
+                .containsExactly("bob");
+        JsonNode plans = admin.get("/v1.0/users/" + bob + "?$select=assignedPlans").body().get("assignedPlans");
+        assertThat(plans.valueStream()
+                        .filter(p -> p.get("servicePlanId").asString().equals(exchange))
+                        .map(p -> p.get("service").asString()))
+                .containsExactly("exchange");
+        assertThat(plans.valueStream()
+                        .filter(p -> p.get("servicePlanId").asString().equals("5dbe027f-2339-4123-9542-606e4d348a72"))
+                        .map(p -> p.get("service").asString()))
+                .containsExactly("SharePoint");
+    }
+
     private static String search(String collection, String search) {
         return "/v1.0/" + collection + "?$count=true&$search=" + encode(search);
     }

@@ -70,6 +70,13 @@ final class SqlFilter {
         if (filter instanceof Filter.HasLicense has) {
             return licenses() + " and a.sku_id = " + bind(has.sku()) + ")";
         }
+        if (filter instanceof Filter.HasPlan has) {
+            if (alias.equals("g")) {
+                throw new IllegalArgumentException("groups have no assignedPlans");
+            }
+            return licenses() + " and a.sku_id = any(" + bind(has.skus().toArray(UUID[]::new)) + ")"
+                    + " and not (" + bind(has.plan()) + " = any(a.disabled_plans)))";
+        }
         if (filter instanceof Filter.HasAnyLicense) {
             return licenses() + ")";
         }

@@ -98,6 +98,21 @@ class FilterParserTest {
         }
     }
 
+    @Test
+    void assignedPlansTakesAServicePlanIdOnUsers() {
+        java.util.UUID plan = java.util.UUID.fromString("efb87545-963c-4e0d-99df-69c6916d9eb0");
+
+        assertThat(FilterParser.parse("assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.USER, false))
+                .isEqualTo(new Filter.HasPlan(plan, List.of()));
+        assertThatThrownBy(() -> FilterParser.parse(
+                        "assignedPlans/any(a:a/service eq 'exchange')", Entity.USER, false))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("servicePlanId");
+        assertThatThrownBy(() -> FilterParser.parse(
+                        "assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.GROUP, false))
+                .isInstanceOf(BadRequest.class);
+    }
+
     private static Property property(Entity entity, String name) {
         return entity.property(name).orElseThrow();
     }

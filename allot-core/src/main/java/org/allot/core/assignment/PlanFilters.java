@@ -1,0 +1,45 @@
+package org.allot.core.assignment;
+
+import java.util.List;
+import java.util.UUID;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Query;
+
+/**
+ * Fills in the SKUs of {@link Filter.HasPlan}: the storage knows which SKUs users hold, the catalogue which SKUs
+ * contain a plan, so the plan is turned into those SKUs before the query runs.
+ */
+final class PlanFilters {
+    private PlanFilters() {}
+
+    static Query resolve(Query query, Catalog catalog) {
+        if (query.filter() == null) {
+            return query;
+        }
+        return new Query(resolve(query.filter(), catalog), query.order(), query.top(), query.after(), query.count());
+    }
+
+    static Filter resolve(Filter filter, Catalog catalog) {
+        if (filter instanceof Filter.HasPlan has) {
+            ServicePlanId plan = new ServicePlanId(has.plan());
+            List<UUID> skus = catalog.products().stream()
+                    .filter(p -> p.hasPlan(plan))
+                    .map(p -> p.skuId().value())
+                    .sorted()
+                    .toList();
+            return new Filter.HasPlan(has.plan(), skus);
+        }
+        if (filter instanceof Filter.And and) {
+            return new Filter.And(and.parts().stream().map(f -> resolve(f, catalog)).toList());
+        }
+        if (filter instanceof Filter.Or or) {
+            return new Filter.Or(or.parts().stream().map(f -> resolve(f, catalog)).toList());
+        }
+        if (filter instanceof Filter.Not not) {
+            return new Filter.Not(resolve(not.inner(), catalog));
+        }
+        return filter;
+    }
+}
