@@ -16,6 +16,7 @@ import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicenses;
 import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ServiceFamily;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.User;
 import org.allot.core.subscription.SeatCount;
@@ -187,7 +188,7 @@ public final class UserResources {
                     plans.add(new AssignedPlan(
                             GraphValues.time(since.get(detail.product().skuId())),
                             status,
-                            p.plan().name(),
+                            ServiceFamily.of(p.plan().name()),
                             p.plan().id().value()));
                 }
             }
