@@ -320,6 +320,50 @@ class GraphQueriesIT extends ApiIT {
                 .containsExactly("SharePoint");
     }
 
+    @Test
+    void expandAddsTheRelatedObjectsToListsAndSingleObjects() {
+        User user = graph.users().byUserId(cy).get(rc -> rc.queryParameters.expand = new String[] {"transitiveMemberOf"});
+        assertThat(user.getTransitiveMemberOf())
+                .extracting(DirectoryObject::getId)
+                .containsExactlyInAnyOrder(sales, nested);
+
+        Group group = graph.groups().byGroupId(sales).get(rc -> rc.queryParameters.expand = new String[] {"members"});
+        assertThat(group.getMembers()).extracting(DirectoryObject::getId).containsExactlyInAnyOrder(ann, bob, nested);
+        assertThat(group.getMembers()).anySatisfy(m -> assertThat(m).isInstanceOf(User.class));
+
+        JsonNode groups = admin.get("/v1.0/groups?$select=id,displayName&$expand="
+                        + encode("members($select=id,displayName)"))
+                .body()
+                .get("value");
+        JsonNode salesRow = groups.valueStream()
+                .filter(g -> g.get("id").asString().equals(sales))
+                .findFirst()
+                .orElseThrow();
+        assertThat(salesRow.get("members")).hasSize(3);
+        assertThat(salesRow.get("members").get(0).has("@odata.type")).isTrue();
+        assertThat(salesRow.get("members").get(0).has("mailNickname")).isFalse();
+
+        JsonNode users = admin.get("/v1.0/users?$filter=" + encode("displayName eq 'ann'") + "&$expand=memberOf")
+                .body()
+                .get("value");
+        assertThat(users.get(0).get("memberOf").valueStream().map(g -> g.get("displayName").asString()))
+                .containsExactly("Sales");
+    }
+
+    @Test
+    void expandRefusesWhatGraphRefuses() {
+        assertThat(admin.get("/v1.0/users?$expand=members").status()).isEqualTo(400);
+        assertThat(admin.get("/v1.0/users?$expand=" + encode("memberOf,transitiveMemberOf")).status())
+                .isEqualTo(400);
+        assertThat(admin.get("/v1.0/users?$expand=" + encode("memberOf($filter=displayName eq 'x')")).status())
+                .isEqualTo(400);
+        assertThat(admin.get("/v1.0/users?$count=true&$expand=memberOf", EVENTUAL).status())
+                .isEqualTo(400);
+        assertThat(admin.get("/v1.0/groups/" + sales + "/members/microsoft.graph.user?$expand=memberOf")
+                        .status())
+                .isEqualTo(400);
+    }
+
     private static String search(String collection, String search) {
         return "/v1.0/" + collection + "?$count=true&$search=" + encode(search);
     }

@@ -49,7 +49,9 @@ public record ODataQuery(
         ORDERBY("$orderby"),
         COUNT("$count"),
         SKIPTOKEN("$skiptoken"),
-        SEARCH("$search");
+        SEARCH("$search"),
+        /** Read by {@link Expansion}; only users and groups take it. */
+        EXPAND("$expand");
 
         final String name;
 
@@ -58,8 +60,12 @@ public record ODataQuery(
         }
     }
 
-    public static final Set<Option> ALL = EnumSet.allOf(Option.class);
+    public static final Set<Option> ALL = EnumSet.complementOf(EnumSet.of(Option.EXPAND));
     public static final Set<Option> SELECT_ONLY = EnumSet.of(Option.SELECT);
+    /** Lists of users and groups. */
+    public static final Set<Option> ALL_AND_EXPAND = EnumSet.allOf(Option.class);
+    /** One user or group. */
+    public static final Set<Option> SELECT_AND_EXPAND = EnumSet.of(Option.SELECT, Option.EXPAND);
 
     /** Reads the options of a request for a collection of {@code entity}, whose selectable properties are given. */
     public static ODataQuery of(
