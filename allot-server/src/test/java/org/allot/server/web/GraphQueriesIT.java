@@ -364,6 +364,23 @@ class GraphQueriesIT extends ApiIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void directorySubscriptionsTakeSelect() {
+        subscribe(admin, "AAD_BASIC", 2);
+        ApiClient.Response selected = admin.get("/v1.0/directory/subscriptions?$select=skuPartNumber,totalLicenses");
+
+        assertThat(selected.status()).as(selected.body().toString()).isEqualTo(200);
+        JsonNode first = selected.body().get("value").get(0);
+        assertThat(first.has("skuPartNumber")).isTrue();
+        assertThat(first.has("totalLicenses")).isTrue();
+        assertThat(first.has("serviceStatus")).isFalse();
+        String id = admin.get("/v1.0/directory/subscriptions").body().get("value").get(0).get("id").asString();
+        JsonNode one = admin.get("/v1.0/directory/subscriptions/" + id + "?$select=status").body();
+        assertThat(one.has("status")).isTrue();
+        assertThat(one.has("skuId")).isFalse();
+        assertThat(admin.get("/v1.0/directory/subscriptions?$select=nope").status()).isEqualTo(400);
+    }
+
     private static String search(String collection, String search) {
         return "/v1.0/" + collection + "?$count=true&$search=" + encode(search);
     }
