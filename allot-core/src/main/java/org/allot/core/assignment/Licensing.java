@@ -57,7 +57,16 @@ public final class Licensing {
                 settings.fillLimit());
         LicenseRequests requests = new LicenseRequests(subscriptions);
         this.users =
-                new UserLicensing(transactions, reconciler, locks, userStore, requests, assignments, seats, catalog);
+                new UserLicensing(
+                        transactions,
+                        reconciler,
+                        locks,
+                        userStore,
+                        requests,
+                        assignments,
+                        seats,
+                        catalog,
+                        new FailedAssignments(transactions, userStore, audit, clock));
         this.groups = new GroupLicensing(
                 transactions,
                 reconciler,

@@ -381,6 +381,24 @@ class GraphQueriesIT extends ApiIT {
         assertThat(admin.get("/v1.0/directory/subscriptions?$select=nope").status()).isEqualTo(400);
     }
 
+    @Test
+    void aRefusedAssignLicenseIsAuditedAsAFailure() {
+        String e5 = product("ENTERPRISEPREMIUM").skuId().value().toString();
+        ApiClient.Response refused = admin.post(
+                "/v1.0/users/" + ann + "/assignLicense",
+                "{\"addLicenses\":[{\"skuId\":\"" + e5 + "\"}],\"removeLicenses\":[]}");
+        assertThat(refused.status()).isEqualTo(400);
+
+        ApiClient.Response audits = admin.get("/v1.0/auditLogs/directoryAudits?$filter="
+                + encode("result eq 'failure' and targetResources/any(t:t/id eq '" + ann + "')"));
+
+        assertThat(audits.status()).as(audits.body().toString()).isEqualTo(200);
+        assertThat(audits.body().get("value")).singleElement().satisfies(a -> {
+            assertThat(a.get("result").asString()).isEqualTo("failure");
+            assertThat(a.get("activityDisplayName").asString()).isEqualTo("Change user license");
+        });
+    }
+
     private static String search(String collection, String search) {
         return "/v1.0/" + collection + "?$count=true&$search=" + encode(search);
     }
