@@ -399,6 +399,47 @@ class GraphQueriesIT extends ApiIT {
         });
     }
 
+    @Test
+    void onPremisesExtensionAttributesArePatchedReadAndSelected() {
+        String user = create("dee", "US", null);
+        assertThat(admin.patch(
+                                "/v1.0/users/" + user,
+                                "{\"onPremisesExtensionAttributes\":{\"extensionAttribute1\":\"cost \\\"42\\\"\","
+                                        + "\"extensionAttribute15\":\"x,y\"}}")
+                        .status())
+                .isEqualTo(204);
+
+        User read = graph.users()
+                .byUserId(user)
+                .get(rc -> rc.queryParameters.select = new String[] {"onPremisesExtensionAttributes"});
+        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute1()).isEqualTo("cost \"42\"");
+        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute2()).isNull();
+        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute15()).isEqualTo("x,y");
+        JsonNode listed = admin.get("/v1.0/users?$select=id,onPremisesExtensionAttributes&$filter="
+                        + encode("id eq '" + user + "'"))
+                .body()
+                .get("value")
+                .get(0)
+                .get("onPremisesExtensionAttributes");
+        assertThat(listed.get("extensionAttribute15").asString()).isEqualTo("x,y");
+        assertThat(listed.has("extensionAttribute7")).isTrue();
+
+        assertThat(admin.patch("/v1.0/users/" + user, "{\"onPremisesExtensionAttributes\":{\"extensionAttribute1\":null}}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(admin.get("/v1.0/users/" + user + "?$select=onPremisesExtensionAttributes")
+                        .body()
+                        .get("onPremisesExtensionAttributes")
+                        .get("extensionAttribute1")
+                        .isNull())
+                .isTrue();
+        assertThat(admin.patch("/v1.0/users/" + user, "{\"onPremisesExtensionAttributes\":{\"extensionAttribute16\":\"x\"}}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.patch("/v1.0/users/" + user, "{\"extensionAttribute1\":\"x\"}").status())
+                .isEqualTo(400);
+    }
+
     private static String search(String collection, String search) {
         return "/v1.0/" + collection + "?$count=true&$search=" + encode(search);
     }

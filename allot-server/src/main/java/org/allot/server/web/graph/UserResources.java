@@ -56,6 +56,7 @@ public final class UserResources {
             "mailNickname",
             "mobilePhone",
             "officeLocation",
+            "onPremisesExtensionAttributes",
             "onPremisesImmutableId",
             "onPremisesSamAccountName",
             "onPremisesSyncEnabled",
@@ -145,6 +146,7 @@ public final class UserResources {
                 u.mailNickname(),
                 null,
                 null,
+                extensions(u),
                 u.onPremisesImmutableId(),
                 u.onPremisesSamAccountName(),
                 u.onPremisesSyncEnabled() ? Boolean.TRUE : null,
@@ -153,6 +155,13 @@ public final class UserResources {
                 u.usageLocation() == null ? null : u.usageLocation().code(),
                 u.userPrincipalName(),
                 u.userType().name());
+    }
+
+    private static org.allot.api.graph.OnPremisesExtensionAttributes extensions(User u) {
+        List<String> v = u.extensionAttributes().values();
+        return new org.allot.api.graph.OnPremisesExtensionAttributes(
+                v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8), v.get(9),
+                v.get(10), v.get(11), v.get(12), v.get(13), v.get(14));
     }
 
     private static List<LicenseAssignmentState> states(UserLicenses licenses) {
