@@ -2,6 +2,7 @@ package org.allot.core.assignment;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.query.Filter;
@@ -14,11 +15,26 @@ import org.allot.core.query.Query;
 final class PlanFilters {
     private PlanFilters() {}
 
-    static Query resolve(Query query, Catalog catalog) {
-        if (query.filter() == null) {
+    /** The query with its plans turned into SKUs; the catalogue is only read when the filter names a plan. */
+    static Query resolve(Query query, Supplier<Catalog> catalog) {
+        if (query.filter() == null || !namesPlans(query.filter())) {
             return query;
         }
-        return new Query(resolve(query.filter(), catalog), query.order(), query.top(), query.after(), query.count());
+        return new Query(
+                resolve(query.filter(), catalog.get()), query.order(), query.top(), query.after(), query.count());
+    }
+
+    private static boolean namesPlans(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            return and.parts().stream().anyMatch(PlanFilters::namesPlans);
+        }
+        if (filter instanceof Filter.Or or) {
+            return or.parts().stream().anyMatch(PlanFilters::namesPlans);
+        }
+        if (filter instanceof Filter.Not not) {
+            return namesPlans(not.inner());
+        }
+        return filter instanceof Filter.HasPlan;
     }
 
     static Filter resolve(Filter filter, Catalog catalog) {

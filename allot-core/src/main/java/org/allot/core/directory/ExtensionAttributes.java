@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
-/** Graph's {@code onPremisesExtensionAttributes} of a user: {@code extensionAttribute1} to {@code 15}, each optional. */
+/** Graph's {@code onPremisesExtensionAttributes} of a user: extensionAttribute1 to 15, each optional. */
 public record ExtensionAttributes(List<String> values) {
     public static final int COUNT = 15;
     public static final ExtensionAttributes NONE = new ExtensionAttributes(Arrays.asList(new String[COUNT]));

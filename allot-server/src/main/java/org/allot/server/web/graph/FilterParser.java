@@ -14,8 +14,8 @@ import org.allot.server.web.graph.FilterTokens.Token;
  * {@code gt/ge/lt/le} (dates), {@code in}, {@code startsWith}, {@code endsWith}, {@code and}, {@code or},
  * {@code not}, parentheses, lambdas over collections ({@code groupTypes/any(c:c eq 'DynamicMembership')},
  * {@code proxyAddresses/any(x:startsWith(x,'smtp:'))}), {@code assignedLicenses/any(x:x/skuId eq …)},
- * {@code assignedLicenses/any()}, {@code assignedLicenses/$count eq n}, {@code assignedPlans/any(a:a/servicePlanId eq …)}
- * (users; {@link FilterLambdas}) and (on groups)
+ * {@code assignedLicenses/any()}, {@code assignedLicenses/$count eq n}, on users
+ * {@code assignedPlans/any(a:a/servicePlanId eq …)} (these in {@link FilterLambdas}) and, on groups,
  * {@code hasMembersWithLicenseErrors eq true}. Advanced forms ({@code ne}, {@code not}, {@code endsWith},
  * {@code $count}) need the {@code ConsistencyLevel: eventual} header, as on Graph.
  */
