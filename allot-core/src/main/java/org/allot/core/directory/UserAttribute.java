@@ -79,15 +79,8 @@ public enum UserAttribute {
 
     /** For {@code extensionAttribute<n>}: n (1 to 15); 0 for the other attributes. */
     public int extension() {
-        return ordinal() >= EXTENSION_ATTRIBUTE_1.ordinal() ? ordinal() - EXTENSION_ATTRIBUTE_1.ordinal() + 1 : 0;
-    }
-
-    /** {@code extensionAttribute<n>}, n from 1 to 15. */
-    public static UserAttribute extension(int n) {
-        if (n < 1 || n > ExtensionAttributes.COUNT) {
-            throw new IllegalArgumentException("no extensionAttribute" + n);
-        }
-        return values()[EXTENSION_ATTRIBUTE_1.ordinal() + n - 1];
+        String prefix = "extensionAttribute";
+        return graphName.startsWith(prefix) ? Integer.parseInt(graphName.substring(prefix.length())) : 0;
     }
 
     /** Whether the attribute stays cloud-managed on synced users. */

@@ -294,7 +294,8 @@ class GraphQueriesIT extends ApiIT {
         String sway = "a23b959c-7ce8-4e57-9140-b90eb88a9e97";
         String exchange = "efb87545-963c-4e0d-99df-69c6916d9eb0";
         subscribe(admin, "ENTERPRISEPACK", 5);
-        assertThat(admin.post("/v1.0/users/" + bob + "/assignLicense",
+        String eve = create("eve", "US", null);
+        assertThat(admin.post("/v1.0/users/" + eve + "/assignLicense",
                                 "{\"addLicenses\":[{\"skuId\":\"" + e3 + "\"}],\"removeLicenses\":[]}")
                         .status())
                 .isEqualTo(200);
@@ -305,11 +306,11 @@ class GraphQueriesIT extends ApiIT {
                 .isEqualTo(200);
 
         assertThat(names(admin.get(users("assignedPlans/any(a:a/servicePlanId eq " + exchange + ")"), EVENTUAL)))
-                .containsExactlyInAnyOrder("bob", "cy");
+                .containsExactlyInAnyOrder("eve", "cy");
         assertThat(names(admin.get(users("assignedPlans/any(a:a/servicePlanId eq " + sway + ")"), EVENTUAL)))
                 .as("a disabled plan is not assigned")
-                .containsExactly("bob");
-        JsonNode plans = admin.get("/v1.0/users/" + bob + "?$select=assignedPlans").body().get("assignedPlans");
+                .containsExactly("eve");
+        JsonNode plans = admin.get("/v1.0/users/" + eve + "?$select=assignedPlans").body().get("assignedPlans");
         assertThat(plans.valueStream()
                         .filter(p -> p.get("servicePlanId").asString().equals(exchange))
                         .map(p -> p.get("service").asString()))
@@ -385,7 +386,7 @@ class GraphQueriesIT extends ApiIT {
     void aRefusedAssignLicenseIsAuditedAsAFailure() {
         String e5 = product("ENTERPRISEPREMIUM").skuId().value().toString();
         ApiClient.Response refused = admin.post(
-                "/v1.0/users/" + ann + "/assignLicense",
+                "/v1.0/users/" + eve + "/assignLicense",
                 "{\"addLicenses\":[{\"skuId\":\"" + e5 + "\"}],\"removeLicenses\":[]}");
         assertThat(refused.status()).isEqualTo(400);
 
