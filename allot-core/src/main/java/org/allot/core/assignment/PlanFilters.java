@@ -48,10 +48,12 @@ final class PlanFilters {
             return new Filter.HasPlan(has.plan(), skus);
         }
         if (filter instanceof Filter.And and) {
-            return new Filter.And(and.parts().stream().map(f -> resolve(f, catalog)).toList());
+            return new Filter.And(
+                    and.parts().stream().map(f -> resolve(f, catalog)).toList());
         }
         if (filter instanceof Filter.Or or) {
-            return new Filter.Or(or.parts().stream().map(f -> resolve(f, catalog)).toList());
+            return new Filter.Or(
+                    or.parts().stream().map(f -> resolve(f, catalog)).toList());
         }
         if (filter instanceof Filter.Not not) {
             return new Filter.Not(resolve(not.inner(), catalog));

@@ -108,7 +108,8 @@ public final class Relationships {
             Map<UUID, List<DirectoryQueries.DirectoryObject>> related = new LinkedHashMap<>();
             for (UUID id : ids) {
                 Optional<List<DirectoryQueries.DirectoryObject>> objects = relation == Expanded.MEMBERS
-                        ? reads.members(tenant, new GroupId(id), false, limit, null).map(Page::rows)
+                        ? reads.members(tenant, new GroupId(id), false, limit, null)
+                                .map(Page::rows)
                         : (ofUsers
                                         ? groupsOfUser(tenant, UserRef.of(new UserId(id)), transitive, first, false)
                                         : groupsOfGroup(tenant, new GroupId(id), transitive, first, false))

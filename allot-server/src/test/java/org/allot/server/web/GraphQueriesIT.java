@@ -240,7 +240,8 @@ class GraphQueriesIT extends ApiIT {
                 .containsExactly("Sales EMEA");
         assertThat(names(admin.get(search("groups", "\"displayName:sales\""), EVENTUAL)))
                 .containsExactlyInAnyOrder("Sales", "Sales EMEA");
-        assertThat(names(admin.get(search("groups/" + sales + "/members/microsoft.graph.user", "\"displayName:bob\""), EVENTUAL)))
+        assertThat(names(admin.get(
+                        search("groups/" + sales + "/members/microsoft.graph.user", "\"displayName:bob\""), EVENTUAL)))
                 .containsExactly("bob");
     }
 
@@ -256,13 +257,12 @@ class GraphQueriesIT extends ApiIT {
         assertThat(page.getValue()).hasSize(1);
         String next = page.getOdataNextLink();
         ApiClient.Response second = admin.get(next.substring(next.indexOf("/v1.0/")));
-        assertThat(names(second)).hasSize(1).doesNotContainAnyElementsOf(List.of(page.getValue()
-                .get(0)
-                .getDisplayName()));
+        assertThat(names(second))
+                .hasSize(1)
+                .doesNotContainAnyElementsOf(List.of(page.getValue().get(0).getDisplayName()));
 
         assertThat(names(admin.get(
-                        search("users", "\"mail:example\"") + "&$filter=" + encode("usageLocation eq 'US'"),
-                        EVENTUAL)))
+                        search("users", "\"mail:example\"") + "&$filter=" + encode("usageLocation eq 'US'"), EVENTUAL)))
                 .containsExactly("ann");
         assertThat(names(admin.get(search("users", "\"mail:example\" AND \"displayName:bob\""), EVENTUAL)))
                 .containsExactly("bob");
@@ -277,8 +277,7 @@ class GraphQueriesIT extends ApiIT {
     void searchWithoutConsistencyLevelOrOnAnUnsearchablePropertyIsRefused() {
         ApiClient.Response plain = admin.get(search("users", "\"displayName:ann\""));
         assertThat(plain.status()).isEqualTo(400);
-        assertThat(plain.body().get("error").get("message").asString())
-                .contains("'ConsistencyLevel: eventual'");
+        assertThat(plain.body().get("error").get("message").asString()).contains("'ConsistencyLevel: eventual'");
         assertThat(admin.get(search("users", "\"jobTitle:x\""), EVENTUAL).status())
                 .isEqualTo(400);
         assertThat(admin.get(search("users", "displayName:ann"), EVENTUAL).status())
@@ -295,11 +294,13 @@ class GraphQueriesIT extends ApiIT {
         String exchange = "efb87545-963c-4e0d-99df-69c6916d9eb0";
         subscribe(admin, "ENTERPRISEPACK", 5);
         String eve = create("eve", "US", null);
-        assertThat(admin.post("/v1.0/users/" + eve + "/assignLicense",
+        assertThat(admin.post(
+                                "/v1.0/users/" + eve + "/assignLicense",
                                 "{\"addLicenses\":[{\"skuId\":\"" + e3 + "\"}],\"removeLicenses\":[]}")
                         .status())
                 .isEqualTo(200);
-        assertThat(admin.post("/v1.0/users/" + cy + "/assignLicense",
+        assertThat(admin.post(
+                                "/v1.0/users/" + cy + "/assignLicense",
                                 "{\"addLicenses\":[{\"skuId\":\"" + e3 + "\",\"disabledPlans\":[\"" + sway
                                         + "\"]}],\"removeLicenses\":[]}")
                         .status())
@@ -310,7 +311,9 @@ class GraphQueriesIT extends ApiIT {
         assertThat(names(admin.get(users("assignedPlans/any(a:a/servicePlanId eq " + sway + ")"), EVENTUAL)))
                 .as("a disabled plan is not assigned")
                 .containsExactly("eve");
-        JsonNode plans = admin.get("/v1.0/users/" + eve + "?$select=assignedPlans").body().get("assignedPlans");
+        JsonNode plans = admin.get("/v1.0/users/" + eve + "?$select=assignedPlans")
+                .body()
+                .get("assignedPlans");
         assertThat(plans.valueStream()
                         .filter(p -> p.get("servicePlanId").asString().equals(exchange))
                         .map(p -> p.get("service").asString()))
@@ -323,7 +326,8 @@ class GraphQueriesIT extends ApiIT {
 
     @Test
     void expandAddsTheRelatedObjectsToListsAndSingleObjects() {
-        User user = graph.users().byUserId(cy).get(rc -> rc.queryParameters.expand = new String[] {"transitiveMemberOf"});
+        User user =
+                graph.users().byUserId(cy).get(rc -> rc.queryParameters.expand = new String[] {"transitiveMemberOf"});
         assertThat(user.getTransitiveMemberOf())
                 .extracting(DirectoryObject::getId)
                 .containsExactlyInAnyOrder(sales, nested);
@@ -332,8 +336,8 @@ class GraphQueriesIT extends ApiIT {
         assertThat(group.getMembers()).extracting(DirectoryObject::getId).containsExactlyInAnyOrder(ann, bob, nested);
         assertThat(group.getMembers()).anySatisfy(m -> assertThat(m).isInstanceOf(User.class));
 
-        JsonNode groups = admin.get("/v1.0/groups?$select=id,displayName&$expand="
-                        + encode("members($select=id,displayName)"))
+        JsonNode groups = admin.get(
+                        "/v1.0/groups?$select=id,displayName&$expand=" + encode("members($select=id,displayName)"))
                 .body()
                 .get("value");
         JsonNode salesRow = groups.valueStream()
@@ -347,18 +351,22 @@ class GraphQueriesIT extends ApiIT {
         JsonNode users = admin.get("/v1.0/users?$filter=" + encode("displayName eq 'ann'") + "&$expand=memberOf")
                 .body()
                 .get("value");
-        assertThat(users.get(0).get("memberOf").valueStream().map(g -> g.get("displayName").asString()))
+        assertThat(users.get(0).get("memberOf").valueStream().map(g -> g.get("displayName")
+                        .asString()))
                 .containsExactly("Sales");
     }
 
     @Test
     void expandRefusesWhatGraphRefuses() {
         assertThat(admin.get("/v1.0/users?$expand=members").status()).isEqualTo(400);
-        assertThat(admin.get("/v1.0/users?$expand=" + encode("memberOf,transitiveMemberOf")).status())
+        assertThat(admin.get("/v1.0/users?$expand=" + encode("memberOf,transitiveMemberOf"))
+                        .status())
                 .isEqualTo(400);
-        assertThat(admin.get("/v1.0/users?$expand=" + encode("memberOf($filter=displayName eq 'x')")).status())
+        assertThat(admin.get("/v1.0/users?$expand=" + encode("memberOf($filter=displayName eq 'x')"))
+                        .status())
                 .isEqualTo(400);
-        assertThat(admin.get("/v1.0/users?$count=true&$expand=memberOf", EVENTUAL).status())
+        assertThat(admin.get("/v1.0/users?$count=true&$expand=memberOf", EVENTUAL)
+                        .status())
                 .isEqualTo(400);
         assertThat(admin.get("/v1.0/groups/" + sales + "/members/microsoft.graph.user?$expand=memberOf")
                         .status())
@@ -375,11 +383,18 @@ class GraphQueriesIT extends ApiIT {
         assertThat(first.has("skuPartNumber")).isTrue();
         assertThat(first.has("totalLicenses")).isTrue();
         assertThat(first.has("serviceStatus")).isFalse();
-        String id = admin.get("/v1.0/directory/subscriptions").body().get("value").get(0).get("id").asString();
-        JsonNode one = admin.get("/v1.0/directory/subscriptions/" + id + "?$select=status").body();
+        String id = admin.get("/v1.0/directory/subscriptions")
+                .body()
+                .get("value")
+                .get(0)
+                .get("id")
+                .asString();
+        JsonNode one = admin.get("/v1.0/directory/subscriptions/" + id + "?$select=status")
+                .body();
         assertThat(one.has("status")).isTrue();
         assertThat(one.has("skuId")).isFalse();
-        assertThat(admin.get("/v1.0/directory/subscriptions?$select=nope").status()).isEqualTo(400);
+        assertThat(admin.get("/v1.0/directory/subscriptions?$select=nope").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -413,9 +428,12 @@ class GraphQueriesIT extends ApiIT {
         User read = graph.users()
                 .byUserId(user)
                 .get(rc -> rc.queryParameters.select = new String[] {"onPremisesExtensionAttributes"});
-        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute1()).isEqualTo("cost \"42\"");
-        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute2()).isNull();
-        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute15()).isEqualTo("x,y");
+        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute1())
+                .isEqualTo("cost \"42\"");
+        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute2())
+                .isNull();
+        assertThat(read.getOnPremisesExtensionAttributes().getExtensionAttribute15())
+                .isEqualTo("x,y");
         JsonNode listed = admin.get("/v1.0/users?$select=id,onPremisesExtensionAttributes&$filter="
                         + encode("id eq '" + user + "'"))
                 .body()
@@ -425,7 +443,9 @@ class GraphQueriesIT extends ApiIT {
         assertThat(listed.get("extensionAttribute15").asString()).isEqualTo("x,y");
         assertThat(listed.has("extensionAttribute7")).isTrue();
 
-        assertThat(admin.patch("/v1.0/users/" + user, "{\"onPremisesExtensionAttributes\":{\"extensionAttribute1\":null}}")
+        assertThat(admin.patch(
+                                "/v1.0/users/" + user,
+                                "{\"onPremisesExtensionAttributes\":{\"extensionAttribute1\":null}}")
                         .status())
                 .isEqualTo(204);
         assertThat(admin.get("/v1.0/users/" + user + "?$select=onPremisesExtensionAttributes")
@@ -434,10 +454,13 @@ class GraphQueriesIT extends ApiIT {
                         .get("extensionAttribute1")
                         .isNull())
                 .isTrue();
-        assertThat(admin.patch("/v1.0/users/" + user, "{\"onPremisesExtensionAttributes\":{\"extensionAttribute16\":\"x\"}}")
+        assertThat(admin.patch(
+                                "/v1.0/users/" + user,
+                                "{\"onPremisesExtensionAttributes\":{\"extensionAttribute16\":\"x\"}}")
                         .status())
                 .isEqualTo(400);
-        assertThat(admin.patch("/v1.0/users/" + user, "{\"extensionAttribute1\":\"x\"}").status())
+        assertThat(admin.patch("/v1.0/users/" + user, "{\"extensionAttribute1\":\"x\"}")
+                        .status())
                 .isEqualTo(400);
     }
 

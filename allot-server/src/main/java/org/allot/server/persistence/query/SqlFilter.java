@@ -74,8 +74,8 @@ final class SqlFilter {
             if (alias.equals("g")) {
                 throw new IllegalArgumentException("groups have no assignedPlans");
             }
-            return licenses() + " and a.sku_id = any(" + bind(has.skus().toArray(UUID[]::new)) + ")"
-                    + " and not (" + bind(has.plan()) + " = any(a.disabled_plans)))";
+            return licenses() + " and a.sku_id = any(" + bind(has.skus().toArray(UUID[]::new)) + ")" + " and not ("
+                    + bind(has.plan()) + " = any(a.disabled_plans)))";
         }
         if (filter instanceof Filter.HasAnyLicense) {
             return licenses() + ")";

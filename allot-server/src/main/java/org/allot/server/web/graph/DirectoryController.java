@@ -34,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping(path = "/v1.0", produces = "application/json")
 public class DirectoryController {
     /** The properties of Graph's companySubscription, all returned by default. */
-    private static final Set<String> SUBSCRIPTION_PROPERTIES = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(
-            List.of(
+    private static final Set<String> SUBSCRIPTION_PROPERTIES =
+            java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
                     "commerceSubscriptionId",
                     "createdDateTime",
                     "id",
@@ -124,8 +124,7 @@ public class DirectoryController {
         if (query.select() == null) {
             return responses.list(request, "directory/subscriptions", values);
         }
-        return responses.page(
-                request, "directory/subscriptions", values, query, SUBSCRIPTION_PROPERTIES, null, null);
+        return responses.page(request, "directory/subscriptions", values, query, SUBSCRIPTION_PROPERTIES, null, null);
     }
 
     @GetMapping("/directory/subscriptions/{id}")

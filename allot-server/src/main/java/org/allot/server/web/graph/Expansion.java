@@ -51,7 +51,8 @@ record Expansion(String name, Relationships.Expanded relation, Set<String> selec
         }
         if (advanced) {
             throw new BadRequest(
-                    "Request_UnsupportedQuery", "$expand is not supported with the advanced queries $count and $search.");
+                    "Request_UnsupportedQuery",
+                    "$expand is not supported with the advanced queries $count and $search.");
         }
         String text = value.strip();
         int open = text.indexOf('(');
@@ -61,8 +62,7 @@ record Expansion(String name, Relationships.Expanded relation, Set<String> selec
         }
         Relationships.Expanded relation = RELATIONS.get(name.toLowerCase(Locale.ROOT));
         if (relation == null || (Entity.USER.equals(entity) && relation == Relationships.Expanded.MEMBERS)) {
-            throw new BadRequest(
-                    "Could not find a property named '" + name + "' on type '" + entity.typeName() + "'.");
+            throw new BadRequest("Could not find a property named '" + name + "' on type '" + entity.typeName() + "'.");
         }
         Set<String> select = null;
         if (open >= 0) {
@@ -137,8 +137,8 @@ record Expansion(String name, Relationships.Expanded relation, Set<String> selec
             select.add(selectable.stream()
                     .filter(s -> s.equalsIgnoreCase(name))
                     .findFirst()
-                    .orElseThrow(() -> new BadRequest(
-                            "Could not find a property named '" + name + "' on type 'microsoft.graph.directoryObject'.")));
+                    .orElseThrow(() -> new BadRequest("Could not find a property named '" + name
+                            + "' on type 'microsoft.graph.directoryObject'.")));
         }
         return select;
     }

@@ -99,7 +99,12 @@ public class GroupsController {
                 request, "groups/$entity", GroupResources.group(group), query, GroupResources.GROUP_DEFAULT);
         if (expansion != null) {
             expansion.apply(
-                    relationships, responses, caller.tenant(), false, body, List.of(group.group().id().value()));
+                    relationships,
+                    responses,
+                    caller.tenant(),
+                    false,
+                    body,
+                    List.of(group.group().id().value()));
         }
         return body;
     }

@@ -47,8 +47,8 @@ final class SearchParser {
                     any.add(join(all, false));
                     all = new ArrayList<>();
                 } else if (!part.equalsIgnoreCase("AND")) {
-                    throw new BadRequest("Syntax error: expected AND or OR between $search clauses but found '"
-                            + part + "'.");
+                    throw new BadRequest(
+                            "Syntax error: expected AND or OR between $search clauses but found '" + part + "'.");
                 }
             } else {
                 all.add(clause(part, entity));
@@ -81,8 +81,8 @@ final class SearchParser {
         String clause = quoted.substring(1, quoted.length() - 1);
         int colon = clause.indexOf(':');
         if (colon <= 0) {
-            throw new BadRequest(
-                    "Invalid $search: a clause names the property it searches, such as \"displayName:" + clause + "\".");
+            throw new BadRequest("Invalid $search: a clause names the property it searches, such as \"displayName:"
+                    + clause + "\".");
         }
         String name = clause.substring(0, colon).strip();
         String property = SEARCHABLE.get(entity).stream()

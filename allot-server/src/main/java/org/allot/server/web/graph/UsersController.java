@@ -104,7 +104,12 @@ public class UsersController {
                 responses.entity(request, "users/$entity", UserResources.user(user), query, UserResources.USER_DEFAULT);
         if (expansion != null) {
             expansion.apply(
-                    relationships, responses, caller.tenant(), true, body, List.of(user.user().id().value()));
+                    relationships,
+                    responses,
+                    caller.tenant(),
+                    true,
+                    body,
+                    List.of(user.user().id().value()));
         }
         return body;
     }

@@ -64,10 +64,9 @@ class FilterParserTest {
     @Test
     void searchClausesAreSplitIntoWordsAsGraphTokenises() {
         assertThat(SearchParser.parse("\"displayName:OneVideo team\"", Entity.USER))
-                .isEqualTo(new Filter.Search(
-                        property(Entity.USER, "displayName"), List.of("one", "video", "team")));
-        assertThat(SearchParser.words("ann.lee@Contoso-EMEA.example")).containsExactly(
-                "ann", "lee", "contoso", "emea", "example");
+                .isEqualTo(new Filter.Search(property(Entity.USER, "displayName"), List.of("one", "video", "team")));
+        assertThat(SearchParser.words("ann.lee@Contoso-EMEA.example"))
+                .containsExactly("ann", "lee", "contoso", "emea", "example");
     }
 
     @Test
@@ -76,8 +75,8 @@ class FilterParserTest {
         Filter mail = new Filter.Search(property(Entity.USER, "mail"), List.of("contoso"));
         Filter upn = new Filter.Search(property(Entity.USER, "userPrincipalName"), List.of("bob"));
 
-        assertThat(SearchParser.parse("\"displayName:ann\" AND \"mail:contoso\" OR \"userPrincipalName:bob\"",
-                        Entity.USER))
+        assertThat(SearchParser.parse(
+                        "\"displayName:ann\" AND \"mail:contoso\" OR \"userPrincipalName:bob\"", Entity.USER))
                 .isEqualTo(new Filter.Or(List.of(new Filter.And(List.of(ann, mail)), upn)));
     }
 
@@ -104,12 +103,11 @@ class FilterParserTest {
 
         assertThat(FilterParser.parse("assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.USER, false))
                 .isEqualTo(new Filter.HasPlan(plan, List.of()));
-        assertThatThrownBy(() -> FilterParser.parse(
-                        "assignedPlans/any(a:a/service eq 'exchange')", Entity.USER, false))
+        assertThatThrownBy(() -> FilterParser.parse("assignedPlans/any(a:a/service eq 'exchange')", Entity.USER, false))
                 .isInstanceOf(BadRequest.class)
                 .hasMessageContaining("servicePlanId");
-        assertThatThrownBy(() -> FilterParser.parse(
-                        "assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.GROUP, false))
+        assertThatThrownBy(() ->
+                        FilterParser.parse("assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.GROUP, false))
                 .isInstanceOf(BadRequest.class);
     }
 
