@@ -401,7 +401,7 @@ class GraphQueriesIT extends ApiIT {
     void aRefusedAssignLicenseIsAuditedAsAFailure() {
         String e5 = product("ENTERPRISEPREMIUM").skuId().value().toString();
         ApiClient.Response refused = admin.post(
-                "/v1.0/users/" + eve + "/assignLicense",
+                "/v1.0/users/" + ann + "/assignLicense",
                 "{\"addLicenses\":[{\"skuId\":\"" + e5 + "\"}],\"removeLicenses\":[]}");
         assertThat(refused.status()).isEqualTo(400);
 
