@@ -11,6 +11,7 @@ import org.allot.cli.command.GroupCommands;
 import org.allot.cli.command.LicenseCommands;
 import org.allot.cli.command.Login;
 import org.allot.cli.command.Logout;
+import org.allot.cli.command.NotificationCommands;
 import org.allot.cli.command.ProductCommands;
 import org.allot.cli.command.Reconcile;
 import org.allot.cli.command.SigningKeyCommands;
@@ -44,6 +45,7 @@ import picocli.CommandLine.ScopeType;
             ProductCommands.class,
             SubscriptionCommands.class,
             SyncCommands.class,
+            NotificationCommands.class,
             Reconcile.class,
             AppCommands.class,
             SigningKeyCommands.class,

@@ -59,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  * README runs it (HTTPS with the certificate it generated, which the clients trust as a file): Azure Identity's
  * {@code ClientSecretCredential} with Allot as its authority host and instance discovery off, feeding the Graph Java
  * SDK; MSAL4J's confidential client, with a secret and with a certificate (as is Azure Identity's
- * {@code ClientCertificateCredential}); client assertions checked as Entra checks them; and a Node.js script with the Graph JavaScript client that licenses a department.
+ * {@code ClientCertificateCredential}); client assertions checked as Entra checks them; and a Node.js script with the Graph JavaScript client that licenses a department in JSON batches.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphClientsIT {
@@ -336,7 +336,8 @@ class GraphClientsIT {
     void theGraphJavaScriptClientLicensesADepartmentWithTwoPlansOffAndReportsWhatFailed() throws Exception {
         NodeScripts scripts = NodeScripts.install("graph-client");
         List<String> sales = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        // 24 members: two JSON batches of the script's 20 requests each way
+        for (int i = 0; i < 23; i++) {
             sales.add(user("sales" + i, "Sales", "US"));
         }
         user("sales.synced", "Sales", null);
@@ -389,8 +390,16 @@ class GraphClientsIT {
 
         assertThat(run.exitCode()).as(run.errors()).isZero();
         JsonNode report = JSON.readTree(run.output());
-        assertThat(report.path("members").asInt()).isEqualTo(13);
-        assertThat(report.path("licensed").asInt()).isEqualTo(12);
+        assertThat(report.path("members").asInt()).isEqualTo(24);
+        assertThat(report.path("batches").asInt())
+                .as("24 assignments and 24 reads, 20 to a batch")
+                .isEqualTo(4);
+        assertThat(report.path("statuses").path("200").asInt())
+                .as("every read and every assignment but one")
+                .isEqualTo(47);
+        assertThat(report.path("statuses").path("400").asInt()).isEqualTo(1);
+        assertThat(report.path("statuses").size()).isEqualTo(2);
+        assertThat(report.path("licensed").asInt()).isEqualTo(23);
         assertThat(report.path("refused")).singleElement().satisfies(r -> {
             assertThat(r.path("userPrincipalName").asString()).startsWith("sales.synced@");
             assertThat(r.path("statusCode").asInt()).isEqualTo(400);

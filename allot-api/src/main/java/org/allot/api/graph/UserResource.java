@@ -29,6 +29,7 @@ public record UserResource(
         String mailNickname,
         String mobilePhone,
         String officeLocation,
+        OnPremisesExtensionAttributes onPremisesExtensionAttributes,
         String onPremisesImmutableId,
         String onPremisesSamAccountName,
         Boolean onPremisesSyncEnabled,

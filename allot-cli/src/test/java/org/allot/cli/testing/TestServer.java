@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * process, with its embedded PostgreSQL in a temporary folder, the demo tenant Contoso, and a first app whose
  * credentials the test knows. It serves HTTPS with the certificate it generated (as by default) and, for the tests that
  * are not about TLS, plain HTTP on loopback (as for a reverse proxy), both on free ports. Group changes above ten users
- * go to background jobs, so waiting is real; runs of directory sync asked for start within a second.
+ * go to background jobs, so waiting is real; runs of directory sync asked for start within a second. It trusts the
+ * certificate of the {@link #receiver()} that tests point change notifications at.
  */
 public final class TestServer implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Allot is listening on (https://localhost:\\d+)");
@@ -43,6 +44,7 @@ public final class TestServer implements AutoCloseable {
     private final String url;
     private final String clientId;
     private final String clientSecret;
+    private WebhookReceiver receiver;
 
     private TestServer(Process process, Path data, String clientId, String clientSecret) {
         this.process = process;
@@ -65,6 +67,7 @@ public final class TestServer implements AutoCloseable {
             Path data = Files.createTempDirectory("allot-cli-it-");
             String id = UUID.randomUUID().toString();
             String secret = "cli-it-" + UUID.randomUUID();
+            Path receiverCertificate = WebhookReceiver.keys(data);
             List<String> command = List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g",
@@ -78,6 +81,7 @@ public final class TestServer implements AutoCloseable {
                     "--allot.processing.inline-limit=10",
                     "--allot.sync.encryption-key=" + SYNC_KEY,
                     "--allot.sync.poll-interval=1s",
+                    "--allot.notifications.trusted-certificates=" + receiverCertificate,
                     "--allot.bootstrap.client-id=" + id,
                     "--allot.bootstrap.client-secret=" + secret);
             Process process =
@@ -87,6 +91,14 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The HTTPS endpoint for change notifications whose certificate this server trusts, started on first use. */
+    public synchronized WebhookReceiver receiver() {
+        if (receiver == null) {
+            receiver = WebhookReceiver.start(data);
+        }
+        return receiver;
     }
 
     /** Plain HTTP on loopback, as a reverse proxy on the same machine would reach the server. */

@@ -77,6 +77,7 @@ public final class UserBuilder {
                 null,
                 null,
                 null,
+                null,
                 usageLocation,
                 userPrincipalName,
                 "Member");

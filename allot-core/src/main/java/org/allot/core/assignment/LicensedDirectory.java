@@ -68,7 +68,10 @@ public final class LicensedDirectory {
 
     /** A page of users (deleted ones, awaiting purge, or the others), with their licenses when asked for. */
     public Page<LicensedUser> users(TenantId tenant, Query query, boolean deleted, boolean withLicenses) {
-        return transactions.read(() -> licensed(tenant, queries.users(tenant, query, deleted), withLicenses));
+        return transactions.read(() -> licensed(
+                tenant,
+                queries.users(tenant, PlanFilters.resolve(query, () -> catalog.forTenant(tenant)), deleted),
+                withLicenses));
     }
 
     /** A user named by id or principal name, unless deleted. */
@@ -125,7 +128,11 @@ public final class LicensedDirectory {
     public Optional<Page<LicensedUser>> membersWithLicenseErrors(
             TenantId tenant, GroupId group, Query query, boolean withLicenses) {
         return transactions.read(() -> groups.find(tenant, group)
-                .map(g -> licensed(tenant, queries.membersWithLicenseErrors(tenant, g.id(), query), withLicenses)));
+                .map(g -> licensed(
+                        tenant,
+                        queries.membersWithLicenseErrors(
+                                tenant, g.id(), PlanFilters.resolve(query, () -> catalog.forTenant(tenant))),
+                        withLicenses)));
     }
 
     /**

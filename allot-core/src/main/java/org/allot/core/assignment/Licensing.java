@@ -56,8 +56,16 @@ public final class Licensing {
                 clock,
                 settings.fillLimit());
         LicenseRequests requests = new LicenseRequests(subscriptions);
-        this.users =
-                new UserLicensing(transactions, reconciler, locks, userStore, requests, assignments, seats, catalog);
+        this.users = new UserLicensing(
+                transactions,
+                reconciler,
+                locks,
+                userStore,
+                requests,
+                assignments,
+                seats,
+                catalog,
+                new FailedAssignments(transactions, userStore, audit, clock));
         this.groups = new GroupLicensing(
                 transactions,
                 reconciler,

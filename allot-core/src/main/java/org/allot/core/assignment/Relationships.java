@@ -1,7 +1,9 @@
 package org.allot.core.assignment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import org.allot.core.Transactions;
 import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
+import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
 import org.allot.core.query.Filter;
@@ -81,6 +84,43 @@ public final class Relationships {
         return transactions.read(() -> groups.find(tenant, group)
                 .map(g -> reads.groups(
                         tenant, within(query, new Filter.HasMember(g.id().value(), transitive)), withLicenses)));
+    }
+
+    /** The relationships Graph's {@code $expand} may name on users and groups. */
+    public enum Expanded {
+        MEMBERS,
+        MEMBER_OF,
+        TRANSITIVE_MEMBER_OF
+    }
+
+    /**
+     * The first {@code limit} related objects of each of {@code ids} (users when {@code ofUsers}, else groups), for
+     * {@code $expand}: one unit of work for the page; an object that is gone has none.
+     */
+    public Map<UUID, List<DirectoryQueries.DirectoryObject>> expand(
+            TenantId tenant, List<UUID> ids, boolean ofUsers, Expanded relation, int limit) {
+        if (ofUsers && relation == Expanded.MEMBERS) {
+            throw new IllegalArgumentException("users have no members");
+        }
+        Query first = new Query(null, null, limit, null, false);
+        boolean transitive = relation == Expanded.TRANSITIVE_MEMBER_OF;
+        return transactions.read(() -> {
+            Map<UUID, List<DirectoryQueries.DirectoryObject>> related = new LinkedHashMap<>();
+            for (UUID id : ids) {
+                Optional<List<DirectoryQueries.DirectoryObject>> objects = relation == Expanded.MEMBERS
+                        ? reads.members(tenant, new GroupId(id), false, limit, null)
+                                .map(Page::rows)
+                        : (ofUsers
+                                        ? groupsOfUser(tenant, UserRef.of(new UserId(id)), transitive, first, false)
+                                        : groupsOfGroup(tenant, new GroupId(id), transitive, first, false))
+                                .map(page -> page.rows().stream()
+                                        .<DirectoryQueries.DirectoryObject>map(
+                                                g -> new DirectoryQueries.GroupObject(g.group()))
+                                        .toList());
+                related.put(id, objects.orElse(List.of()));
+            }
+            return related;
+        });
     }
 
     private static Query within(Query query, Filter relationship) {

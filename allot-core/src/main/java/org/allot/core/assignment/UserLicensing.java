@@ -35,6 +35,7 @@ public final class UserLicensing {
     private final Assignments assignments;
     private final Seats seats;
     private final ProductCatalog catalog;
+    private final FailedAssignments failures;
 
     UserLicensing(
             Transactions transactions,
@@ -44,7 +45,8 @@ public final class UserLicensing {
             LicenseRequests requests,
             Assignments assignments,
             Seats seats,
-            ProductCatalog catalog) {
+            ProductCatalog catalog,
+            FailedAssignments failures) {
         this.transactions = Objects.requireNonNull(transactions);
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
@@ -53,6 +55,7 @@ public final class UserLicensing {
         this.assignments = Objects.requireNonNull(assignments);
         this.seats = Objects.requireNonNull(seats);
         this.catalog = Objects.requireNonNull(catalog);
+        this.failures = Objects.requireNonNull(failures);
     }
 
     /**
@@ -62,11 +65,12 @@ public final class UserLicensing {
      */
     public Outcome<UserLicenses> assign(
             Caller caller, UserId userId, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
-        return transactions.run(() -> {
+        Outcome<UserLicenses> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
             return assignLocked(caller, Optional.of(userId), userId, add, remove, force)
                     .map(Assigned::licenses);
         });
+        return failures.audited(caller, UserRef.of(userId), add, remove, outcome);
     }
 
     /**
@@ -75,11 +79,12 @@ public final class UserLicensing {
      */
     public Outcome<LicensedUser> assign(
             Caller caller, UserRef user, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
-        return transactions.run(() -> {
+        Outcome<LicensedUser> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
             return assignLocked(caller, resolve(caller, user), user, add, remove, force)
                     .map(UserLicensing::licensed);
         });
+        return failures.audited(caller, user, add, remove, outcome);
     }
 
     private Outcome<Assigned> assignLocked(

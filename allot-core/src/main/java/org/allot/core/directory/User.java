@@ -26,13 +26,15 @@ public record User(
         String onPremisesImmutableId,
         String onPremisesSamAccountName,
         Instant createdDateTime,
-        Instant deletedDateTime) {
+        Instant deletedDateTime,
+        ExtensionAttributes extensionAttributes) {
 
     public User {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userPrincipalName, "userPrincipalName");
         Objects.requireNonNull(userType, "userType");
         Objects.requireNonNull(createdDateTime, "createdDateTime");
+        extensionAttributes = extensionAttributes == null ? ExtensionAttributes.NONE : extensionAttributes;
     }
 
     public boolean isDeleted() {
@@ -68,6 +70,7 @@ public record User(
             case USAGE_LOCATION -> usageLocation;
             case USER_TYPE -> userType;
             case ACCOUNT_ENABLED -> accountEnabled;
+            default -> extensionAttributes.get(attribute.extension());
         };
     }
 
@@ -102,6 +105,7 @@ public record User(
         private String onPremisesSamAccountName;
         private Instant createdDateTime;
         private Instant deletedDateTime;
+        private ExtensionAttributes extensionAttributes = ExtensionAttributes.NONE;
 
         private Builder(UserId id, String userPrincipalName, Instant createdDateTime) {
             this.id = id;
@@ -131,6 +135,7 @@ public record User(
             onPremisesSamAccountName = u.onPremisesSamAccountName;
             createdDateTime = u.createdDateTime;
             deletedDateTime = u.deletedDateTime;
+            extensionAttributes = u.extensionAttributes;
         }
 
         /** Sets an attribute from a value of its kind (text, Boolean, UsageLocation or UserType); null clears. */
@@ -151,6 +156,7 @@ public record User(
                 case USAGE_LOCATION -> usageLocation = (UsageLocation) value;
                 case USER_TYPE -> userType = value == null ? UserType.Member : (UserType) value;
                 case ACCOUNT_ENABLED -> accountEnabled = value == null || (Boolean) value;
+                default -> extensionAttributes = extensionAttributes.with(attribute.extension(), (String) value);
             }
             return this;
         }
@@ -205,7 +211,8 @@ public record User(
                     onPremisesImmutableId,
                     onPremisesSamAccountName,
                     createdDateTime,
-                    deletedDateTime);
+                    deletedDateTime,
+                    extensionAttributes);
         }
     }
 }

@@ -26,7 +26,23 @@ public enum UserAttribute {
     EMPLOYEE_ID("employeeId", Kind.TEXT, 16),
     USAGE_LOCATION("usageLocation", Kind.USAGE_LOCATION, 2),
     USER_TYPE("userType", Kind.USER_TYPE, 6),
-    ACCOUNT_ENABLED("accountEnabled", Kind.BOOLEAN, 5);
+    ACCOUNT_ENABLED("accountEnabled", Kind.BOOLEAN, 5),
+    /** {@code onPremisesExtensionAttributes/extensionAttribute1} to {@code 15}. */
+    EXTENSION_ATTRIBUTE_1("extensionAttribute1", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_2("extensionAttribute2", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_3("extensionAttribute3", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_4("extensionAttribute4", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_5("extensionAttribute5", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_6("extensionAttribute6", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_7("extensionAttribute7", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_8("extensionAttribute8", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_9("extensionAttribute9", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_10("extensionAttribute10", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_11("extensionAttribute11", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_12("extensionAttribute12", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_13("extensionAttribute13", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_14("extensionAttribute14", Kind.TEXT, 1024),
+    EXTENSION_ATTRIBUTE_15("extensionAttribute15", Kind.TEXT, 1024);
 
     /** How an attribute's value is written. */
     public enum Kind {
@@ -59,6 +75,12 @@ public enum UserAttribute {
 
     public int maxLength() {
         return maxLength;
+    }
+
+    /** For {@code extensionAttribute<n>}: n (1 to 15); 0 for the other attributes. */
+    public int extension() {
+        String prefix = "extensionAttribute";
+        return graphName.startsWith(prefix) ? Integer.parseInt(graphName.substring(prefix.length())) : 0;
     }
 
     /** Whether the attribute stays cloud-managed on synced users. */

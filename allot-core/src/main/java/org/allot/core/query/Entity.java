@@ -39,6 +39,7 @@ public record Entity(String typeName, Map<String, Property> properties) {
             index(List.of(
                     Property.guid("id"),
                     Property.sortableText("displayName"),
+                    Property.text("mail"),
                     Property.text("mailNickname"),
                     Property.text("description"),
                     Property.text("membershipRule"),

@@ -31,6 +31,20 @@ public sealed interface Filter {
 
     record In(Property property, List<Object> values) implements Filter {}
 
+    /**
+     * One clause of {@code $search} ({@code "displayName:ann lee"}): every word must begin a word of the property's
+     * value, Graph's tokenised matching (values are split on spaces, punctuation and camel case; case is ignored).
+     * Words are letters and digits only, in lower case.
+     */
+    record Search(Property property, List<String> words) implements Filter {
+        public Search {
+            words = List.copyOf(words);
+            if (words.isEmpty() || !words.stream().allMatch(w -> w.matches("[\\p{L}\\p{N}]+"))) {
+                throw new IllegalArgumentException("search words are letters and digits: " + words);
+            }
+        }
+    }
+
     /** Members (users or groups) of a group, directly or, when {@code transitive}, through nested groups. */
     record MemberOf(UUID group, boolean transitive) implements Filter {}
 
@@ -39,6 +53,16 @@ public sealed interface Filter {
 
     /** {@code assignedLicenses/any(x:x/skuId eq …)}: the user holds, or the group assigns, the SKU. */
     record HasLicense(UUID sku) implements Filter {}
+
+    /**
+     * {@code assignedPlans/any(a:a/servicePlanId eq …)}: the user holds a license of one of {@code skus} (the SKUs
+     * that contain the plan, filled in by the core from the tenant's catalogue) without the plan disabled.
+     */
+    record HasPlan(UUID plan, List<UUID> skus) implements Filter {
+        public HasPlan {
+            skus = List.copyOf(skus);
+        }
+    }
 
     /** {@code assignedLicenses/any()}: holds or assigns any license. */
     record HasAnyLicense() implements Filter {}

@@ -23,6 +23,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
@@ -250,7 +251,10 @@ class DirectAssignmentTest {
         assertThat(contoso.licensesOf(ada).assignments()).isEmpty();
         assertThat(contoso.seatsOf(E3).consumed()).isZero();
         assertThat(contoso.audit(Activity.CHANGE_USER_LICENSE))
-                .noneMatch(e -> e.target().id().equals(ada.toString()));
+                .as("only the refusal is audited, as a failure (Graph audits failures)")
+                .filteredOn(e -> e.target().id().equals(ada.toString()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.result()).isEqualTo(AuditEvent.FAILURE));
     }
 
     @Test

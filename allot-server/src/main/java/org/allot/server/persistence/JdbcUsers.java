@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.allot.core.TenantId;
+import org.allot.core.directory.ExtensionAttributes;
 import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
@@ -23,7 +24,8 @@ public final class JdbcUsers implements Users {
     private static final String COLUMNS = """
             user_principal_name, display_name, given_name, surname, mail, mail_nickname, department, job_title,
             company_name, city, country, employee_id, usage_location, user_type, account_enabled,
-            on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at, deleted_at""";
+            on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at, deleted_at,
+            extension_attributes""";
 
     private final JdbcClient jdbc;
 
@@ -131,15 +133,16 @@ public final class JdbcUsers implements Users {
     private static final String UNNEST = """
             unnest(:ids, :upns, :displayNames, :givenNames, :surnames, :mails, :nicknames, :departments, :jobTitles,
                    :companies, :cities, :countries, :employeeIds, :locations, :types, :enabled, :synced,
-                   :immutableIds, :accounts, :created, :deleted)
+                   :immutableIds, :accounts, :created, :deleted, :extensions)
               as t(id, user_principal_name, display_name, given_name, surname, mail, mail_nickname, department,
                    job_title, company_name, city, country, employee_id, usage_location, user_type, account_enabled,
                    on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at,
-                   deleted_at)""";
+                   deleted_at, extension_attributes)""";
     private static final String UNNESTED = "t.id, "
             + COLUMNS.replace("\n", " ")
                     .replace("created_at", "created_at::timestamptz as created_at")
-                    .replace("deleted_at", "deleted_at::timestamptz as deleted_at");
+                    .replace("deleted_at", "deleted_at::timestamptz as deleted_at")
+                    .replace("extension_attributes", "extension_attributes::text[] as extension_attributes");
 
     private static Map<String, Object> columns(Collection<User> users) {
         Map<String, Object> p = new HashMap<>();
@@ -176,6 +179,7 @@ public final class JdbcUsers implements Users {
                         u -> u.deletedDateTime() == null
                                 ? null
                                 : u.deletedDateTime().toString()));
+        p.put("extensions", texts(users, JdbcUsers::extensionsLiteral));
         return p;
     }
 
@@ -186,7 +190,7 @@ public final class JdbcUsers implements Users {
     @Override
     public void add(TenantId tenant, User u) {
         jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(tenant.value(), u.id().value())
                 .params(values(u))
                 .update();
@@ -199,7 +203,7 @@ public final class JdbcUsers implements Users {
     @Override
     public boolean addUnlessNameTaken(TenantId tenant, User u) {
         return jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS
-                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict do nothing")
                         .params(tenant.value(), u.id().value())
                         .params(values(u))
@@ -262,7 +266,20 @@ public final class JdbcUsers implements Users {
                 u.onPremisesImmutableId(),
                 u.onPremisesSamAccountName(),
                 SqlValues.time(u.createdDateTime()),
-                SqlValues.time(u.deletedDateTime()));
+                SqlValues.time(u.deletedDateTime()),
+                u.extensionAttributes().isEmpty()
+                        ? null
+                        : u.extensionAttributes().values().toArray(String[]::new));
+    }
+
+    /** The extension attributes as a text[] literal for the unnested statements; null when none is set. */
+    private static String extensionsLiteral(User u) {
+        if (u.extensionAttributes().isEmpty()) {
+            return null;
+        }
+        return u.extensionAttributes().values().stream()
+                .map(v -> v == null ? "NULL" : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     public static User map(ResultSet rs, int row) throws SQLException {
@@ -288,6 +305,12 @@ public final class JdbcUsers implements Users {
                 rs.getString("on_premises_immutable_id"),
                 rs.getString("on_premises_sam_account_name"),
                 SqlValues.instant(rs, "created_at"),
-                SqlValues.instant(rs, "deleted_at"));
+                SqlValues.instant(rs, "deleted_at"),
+                ExtensionAttributes.of(extensions(rs)));
+    }
+
+    private static String[] extensions(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("extension_attributes");
+        return array == null ? null : (String[]) array.getArray();
     }
 }

@@ -24,7 +24,8 @@ public final class ApiAccess {
 
     /**
      * First match wins; a request no rule matches is refused, unless it names no endpoint at all: then it is let
-     * through to be answered 404 with Graph's body (an unknown path is not a forbidden one).
+     * through to be answered 404 with Graph's body (an unknown path is not a forbidden one), or 405 when its path is
+     * known but not with its method.
      */
     public static final List<Rule> RULES = List.of(
             // JSON batching: each request of the batch is authorised on its own, as if it had been sent alone

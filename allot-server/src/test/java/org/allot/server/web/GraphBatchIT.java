@@ -17,6 +17,8 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.allot.core.catalog.Product;
 import org.allot.server.security.store.Role;
@@ -194,6 +196,54 @@ class GraphBatchIT extends ApiIT {
                         .status())
                 .as("what exists stays forbidden to those without the right")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aKnownPathAsksForAnotherMethodWith405AndAllowAloneAndInABatch() {
+        ApiClient reader = newTenant(Role.GLOBAL_READER);
+        String user = UUID.randomUUID().toString();
+
+        for (String[] wrong : new String[][] {
+            {"PUT", "/v1.0/users/" + user, "GET, PATCH, DELETE"},
+            {"DELETE", "/v1.0/subscribedSkus", "GET"},
+            {"POST", "/v1.0/users/" + user + "/licenseDetails", "GET"},
+            {"GET", "/v1.0/users/" + user + "/assignLicense", "POST"},
+            {"PUT", "/allot/v1/settings", "GET, PATCH"}
+        }) {
+            Response answer = reader.send(wrong[0], wrong[1], "{}", Map.of());
+
+            assertThat(answer.status()).as(wrong[0] + " " + wrong[1]).isEqualTo(405);
+            assertThat(answer.errorCode()).isEqualTo("Request_BadRequest");
+            assertThat(answer.errorMessage()).isEqualTo("Specified HTTP method is not allowed for the request target.");
+            assertThat(allowed(answer.raw().headers().firstValue("Allow").orElse("")))
+                    .as(wrong[0] + " " + wrong[1])
+                    .isEqualTo(allowed(wrong[2]));
+        }
+
+        Response batch = reader.post("/v1.0/$batch", """
+                {"requests":[
+                  {"id":"put","method":"PUT","url":"/users/%s","headers":{"Content-Type":"application/json"},
+                   "body":{"usageLocation":"SE"}},
+                  {"id":"delete","method":"DELETE","url":"/subscribedSkus"}]}""".formatted(user));
+
+        assertThat(batch.status()).as(batch.raw().body()).isEqualTo(200);
+        JsonNode put = answer(batch.body().path("responses"), "put");
+        assertThat(put.path("status").asInt()).as(put.toString()).isEqualTo(405);
+        assertThat(put.path("body").path("error").path("code").asString()).isEqualTo("Request_BadRequest");
+        assertThat(allowed(put.path("headers").path("Allow").asString())).isEqualTo(allowed("GET, PATCH, DELETE"));
+        JsonNode delete = answer(batch.body().path("responses"), "delete");
+        assertThat(delete.path("status").asInt()).as(delete.toString()).isEqualTo(405);
+        assertThat(delete.path("headers").path("Allow").asString()).isEqualTo("GET");
+    }
+
+    private static Set<String> allowed(String header) {
+        Set<String> methods = new TreeSet<>();
+        for (String method : header.split(",")) {
+            if (!method.isBlank()) {
+                methods.add(method.strip());
+            }
+        }
+        return methods;
     }
 
     private static JsonNode answer(JsonNode answers, String id) {

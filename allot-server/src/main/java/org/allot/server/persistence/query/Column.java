@@ -54,6 +54,7 @@ record Column(String sql, String scope) {
                     Map.entry("id", new Column("g.id", null)),
                     Map.entry("displayname", new Column("g.display_name", null)),
                     Map.entry("mailnickname", new Column("g.mail_nickname", null)),
+                    Map.entry("mail", new Column("cast(null as text)", null)),
                     Map.entry("description", new Column("g.description", null)),
                     Map.entry("membershiprule", new Column("g.membership_rule", null)),
                     Map.entry("securityenabled", new Column("g.security_enabled", null)),

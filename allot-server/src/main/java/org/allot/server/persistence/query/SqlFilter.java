@@ -51,6 +51,9 @@ final class SqlFilter {
                     "lower(" + column(ends.property()) + ") like " + bind("%" + escape(ends.suffix()))
                             + " escape '\\'");
         }
+        if (filter instanceof Filter.Search search) {
+            return scoped(search.property(), search(search));
+        }
         if (filter instanceof Filter.MemberOf member) {
             return memberOf(member);
         }
@@ -66,6 +69,13 @@ final class SqlFilter {
         }
         if (filter instanceof Filter.HasLicense has) {
             return licenses() + " and a.sku_id = " + bind(has.sku()) + ")";
+        }
+        if (filter instanceof Filter.HasPlan has) {
+            if (alias.equals("g")) {
+                throw new IllegalArgumentException("groups have no assignedPlans");
+            }
+            return licenses() + " and a.sku_id = any(" + bind(has.skus().toArray(UUID[]::new)) + ")" + " and not ("
+                    + bind(has.plan()) + " = any(a.disabled_plans)))";
         }
         if (filter instanceof Filter.HasAnyLicense) {
             return licenses() + ")";
@@ -88,6 +98,19 @@ final class SqlFilter {
             return errors.value() ? exists : "not " + exists;
         }
         throw new IllegalArgumentException("unsupported filter " + filter);
+    }
+
+    /**
+     * Graph's tokenised matching: the value is split where camel case turns (a space put before each capital that
+     * follows a lower-case letter or digit) and each word searched for must follow the start or a character that is
+     * no letter or digit. The words are letters and digits only ({@link Filter.Search}), so no pattern syntax.
+     */
+    private String search(Filter.Search search) {
+        String words = "(' ' || lower(regexp_replace(" + column(search.property())
+                + ", '([[:lower:][:digit:]])([[:upper:]])', '\\1 \\2', 'g')))";
+        return search.words().stream()
+                .map(w -> words + " ~ " + bind("[^[:alnum:]]" + w))
+                .collect(Collectors.joining(" and "));
     }
 
     /** Users ({@code u}) or groups ({@code g}) in a group, directly or through the groups nested in it. */

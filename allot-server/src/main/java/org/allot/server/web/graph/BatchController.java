@@ -50,7 +50,8 @@ public class BatchController {
             "X-Forwarded-Port",
             "client-request-id");
     /** The headers of an answer that the batch's response repeats, as Graph's does. */
-    private static final Set<String> ANSWERED = Set.of("content-type", "location", "retry-after", "odata-version");
+    private static final Set<String> ANSWERED =
+            Set.of("content-type", "location", "retry-after", "odata-version", "allow");
 
     private final JsonMapper json;
     private final GraphErrorBodies errors;

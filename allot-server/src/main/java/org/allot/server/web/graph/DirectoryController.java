@@ -33,6 +33,23 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/v1.0", produces = "application/json")
 public class DirectoryController {
+    /** The properties of Graph's companySubscription, all returned by default. */
+    private static final Set<String> SUBSCRIPTION_PROPERTIES =
+            java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+                    "commerceSubscriptionId",
+                    "createdDateTime",
+                    "id",
+                    "isTrial",
+                    "nextLifecycleDateTime",
+                    "ownerId",
+                    "ownerTenantId",
+                    "ownerType",
+                    "serviceStatus",
+                    "skuId",
+                    "skuPartNumber",
+                    "status",
+                    "totalLicenses")));
+
     private final UserDirectory directory;
     private final LicensedDirectory reads;
     private final TenantDirectory tenants;
@@ -98,26 +115,29 @@ public class DirectoryController {
 
     @GetMapping("/directory/subscriptions")
     public ObjectNode subscriptions(ApiCaller caller, HttpServletRequest request) {
-        ODataQuery.of(request, null, Set.of(), Set.of());
+        ODataQuery query = ODataQuery.of(request, null, SUBSCRIPTION_PROPERTIES, ODataQuery.SELECT_ONLY);
         List<Subscription> subscriptions = book.subscriptions(caller.tenant());
         Catalog products = catalog.forTenant(caller.tenant());
-        return responses.list(
-                request,
-                "directory/subscriptions",
-                subscriptions.stream()
-                        .map(s -> SubscriptionResources.subscription(caller.tenant(), s, products))
-                        .toList());
+        List<?> values = subscriptions.stream()
+                .map(s -> SubscriptionResources.subscription(caller.tenant(), s, products))
+                .toList();
+        if (query.select() == null) {
+            return responses.list(request, "directory/subscriptions", values);
+        }
+        return responses.page(request, "directory/subscriptions", values, query, SUBSCRIPTION_PROPERTIES, null, null);
     }
 
     @GetMapping("/directory/subscriptions/{id}")
     public ObjectNode subscription(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        ODataQuery query = ODataQuery.of(request, null, SUBSCRIPTION_PROPERTIES, ODataQuery.SELECT_ONLY);
         Subscription s = RequestBodies.uuid(id)
                 .flatMap(u -> book.subscription(caller.tenant(), new SubscriptionId(u)))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return responses.entity(
-                request,
-                "directory/subscriptions/$entity",
-                SubscriptionResources.subscription(caller.tenant(), s, catalog.forTenant(caller.tenant())));
+        Object value = SubscriptionResources.subscription(caller.tenant(), s, catalog.forTenant(caller.tenant()));
+        if (query.select() == null) {
+            return responses.entity(request, "directory/subscriptions/$entity", value);
+        }
+        return responses.entity(request, "directory/subscriptions/$entity", value, query, SUBSCRIPTION_PROPERTIES);
     }
 
     @GetMapping("/organization")

@@ -3,7 +3,6 @@ package org.allot.server.web.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.allot.core.query.Entity;
 import org.allot.core.query.Filter;
 import org.allot.core.query.Property;
@@ -15,7 +14,8 @@ import org.allot.server.web.graph.FilterTokens.Token;
  * {@code gt/ge/lt/le} (dates), {@code in}, {@code startsWith}, {@code endsWith}, {@code and}, {@code or},
  * {@code not}, parentheses, lambdas over collections ({@code groupTypes/any(c:c eq 'DynamicMembership')},
  * {@code proxyAddresses/any(x:startsWith(x,'smtp:'))}), {@code assignedLicenses/any(x:x/skuId eq …)},
- * {@code assignedLicenses/any()}, {@code assignedLicenses/$count eq n} and (on groups)
+ * {@code assignedLicenses/any()}, {@code assignedLicenses/$count eq n}, on users
+ * {@code assignedPlans/any(a:a/servicePlanId eq …)} (these in {@link FilterLambdas}) and, on groups,
  * {@code hasMembersWithLicenseErrors eq true}. Advanced forms ({@code ne}, {@code not}, {@code endsWith},
  * {@code $count}) need the {@code ConsistencyLevel: eventual} header, as on Graph.
  */
@@ -25,8 +25,7 @@ final class FilterParser {
 
     private final Entity entity;
     private final boolean advanced;
-    private final List<Token> tokens;
-    private int at;
+    private final FilterCursor in;
     private int depth;
     /** Inside {@code any(…)}: its variable and the collection it stands for ({@code proxyAddresses/any}). */
     private String[] lambda;
@@ -34,7 +33,7 @@ final class FilterParser {
     private FilterParser(Entity entity, boolean advanced, String filter) {
         this.entity = entity;
         this.advanced = advanced;
-        this.tokens = FilterTokens.of(filter);
+        this.in = new FilterCursor(filter);
     }
 
     static Filter parse(String filter, Entity entity, boolean advanced) {
@@ -46,7 +45,7 @@ final class FilterParser {
         }
         FilterParser parser = new FilterParser(entity, advanced, filter);
         Filter result = parser.or();
-        if (parser.peek().kind() != Kind.END) {
+        if (parser.in.peek().kind() != Kind.END) {
             throw parser.expected("the end of the filter");
         }
         return result;
@@ -103,10 +102,13 @@ final class FilterParser {
         if (name.is("contains")) {
             throw new BadRequest("Invalid filter clause: the function '" + name.text() + "' is not supported.");
         }
-        if (name.is("assignedLicenses")) {
-            return licenses();
+        if (name.is("assignedLicenses") && lambda == null) {
+            return FilterLambdas.licenses(in, advanced);
         }
-        if (lambda == null && peek().is("/") && tokens.get(at + 1).is("any")) {
+        if (name.is("assignedPlans") && lambda == null && Entity.USER.equals(entity)) {
+            return FilterLambdas.plans(in);
+        }
+        if (lambda == null && peek().is("/") && in.second().is("any")) {
             return any(name);
         }
         return comparison(path(name));
@@ -132,12 +134,7 @@ final class FilterParser {
         expect("/");
         expect("any");
         expect("(");
-        Token variable = next();
-        if (variable.kind() != Kind.NAME) {
-            throw expectedAt(variable, "a lambda variable such as x");
-        }
-        expect(":");
-        lambda = new String[] {variable.text(), collection.text() + "/any"};
+        lambda = new String[] {in.lambdaVariable(), collection.text() + "/any"};
         try {
             Token first = next();
             Filter body = (first.is("startsWith") || first.is("endsWith")) && peek().is("(")
@@ -192,51 +189,6 @@ final class FilterParser {
         return new Filter.Compare(property, operator, value);
     }
 
-    /** {@code assignedLicenses/any(x:x/skuId eq …)}, {@code assignedLicenses/any()}, {@code assignedLicenses/$count …}. */
-    private Filter licenses() {
-        expect("/");
-        Token what = next();
-        if (what.is("$count")) {
-            requireAdvanced("assignedLicenses/$count");
-            Filter.Operator operator = FilterValues.operator(next());
-            Token n = next();
-            if (n.kind() != Kind.LITERAL || !n.text().matches("\\d{1,4}")) {
-                throw expectedAt(n, "a whole number");
-            }
-            return new Filter.LicenseCount(operator, Integer.parseInt(n.text()));
-        }
-        if (!what.is("any")) {
-            throw expectedAt(what, "any( or $count");
-        }
-        expect("(");
-        if (accept(")")) {
-            return new Filter.HasAnyLicense();
-        }
-        Token variable = next();
-        if (variable.kind() != Kind.NAME) {
-            throw expectedAt(variable, "a lambda variable such as x");
-        }
-        expect(":");
-        Token again = next();
-        if (!again.text().equals(variable.text())) {
-            throw expectedAt(again, "'" + variable.text() + "'");
-        }
-        expect("/");
-        Token sku = next();
-        if (!sku.is("skuId")) {
-            throw expectedAt(sku, "skuId");
-        }
-        if (FilterValues.operator(next()) != Filter.Operator.EQ) {
-            throw new BadRequest("Invalid filter clause: assignedLicenses/any supports only 'skuId eq'.");
-        }
-        UUID id = (UUID) FilterValues.literal(next(), Property.Type.GUID);
-        expect(")");
-        if (id == null) {
-            throw new BadRequest("Invalid filter clause: skuId must be a GUID.");
-        }
-        return new Filter.HasLicense(id);
-    }
-
     /**
      * {@code a/b/c} as one name; inside a lambda, its variable stands for the collection's elements ({@code x} for
      * {@code proxyAddresses/any}, {@code x/id} for {@code targetResources/any/id}).
@@ -274,6 +226,10 @@ final class FilterParser {
     }
 
     private void requireAdvanced(String what) {
+        requireAdvanced(advanced, what);
+    }
+
+    static void requireAdvanced(boolean advanced, String what) {
         if (!advanced) {
             throw new BadRequest(
                     "Request_UnsupportedQuery",
@@ -284,30 +240,19 @@ final class FilterParser {
     }
 
     private Token peek() {
-        return tokens.get(at);
+        return in.peek();
     }
 
     private Token next() {
-        Token t = tokens.get(at);
-        if (t.kind() != Kind.END) {
-            at++;
-        }
-        return t;
+        return in.next();
     }
 
     private boolean accept(String punct) {
-        if (peek().is(punct)) {
-            next();
-            return true;
-        }
-        return false;
+        return in.accept(punct);
     }
 
     private void expect(String punct) {
-        Token t = next();
-        if (!t.is(punct)) {
-            throw expectedAt(t, "'" + punct + "'");
-        }
+        in.expect(punct);
     }
 
     private BadRequest expected(String what) {

@@ -1,6 +1,7 @@
 package org.allot.server.web.graph;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.allot.api.graph.ODataError;
 import org.allot.core.ErrorCode;
 import org.allot.server.http.DatabaseOutages;
@@ -9,6 +10,7 @@ import org.allot.server.web.RequestTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,13 +111,16 @@ public final class GraphErrors {
         return error(request, HttpStatus.NOT_ACCEPTABLE, "Request_BadRequest", "Responses are application/json.");
     }
 
+    /** A known path asked with another method: Graph's 405, with the methods the path takes in {@code Allow}. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ODataError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return error(
-                request,
-                HttpStatus.METHOD_NOT_ALLOWED,
-                "Request_BadRequest",
-                "The HTTP method '" + e.getMethod() + "' is not supported on this resource.");
+        request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+        Set<HttpMethod> allowed = e.getSupportedHttpMethods();
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .allow(allowed == null ? new HttpMethod[0] : allowed.toArray(HttpMethod[]::new))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(bodies.body(
+                        request, "Request_BadRequest", "Specified HTTP method is not allowed for the request target."));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

@@ -2,6 +2,7 @@ package org.allot.server.web.graph;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.api.graph.DirectoryObjectReference;
@@ -10,6 +11,7 @@ import org.allot.core.assignment.GroupLicensing;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.assignment.LicensedUser;
+import org.allot.core.assignment.Relationships;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
@@ -39,13 +41,16 @@ public class GroupsController {
     private final GroupLicensing licensing;
     private final LicensedDirectory reads;
     private final Responses responses;
+    private final Relationships relationships;
 
     public GroupsController(
             GroupDirectory directory,
             GroupMembers members,
             GroupLicensing licensing,
             LicensedDirectory reads,
-            Responses responses) {
+            Responses responses,
+            Relationships relationships) {
+        this.relationships = relationships;
         this.directory = directory;
         this.members = members;
         this.licensing = licensing;
@@ -55,10 +60,12 @@ public class GroupsController {
 
     @GetMapping
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
-        ODataQuery query = ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.ALL);
-        Page<LicensedGroup> page =
-                reads.groups(caller.tenant(), query.toQuery(), GroupResources.licensesSelected(query));
-        return responses.page(
+        Expansion expansion = Expansion.of(request, Entity.GROUP);
+        ODataQuery query =
+                ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.ALL_AND_EXPAND);
+        Page<LicensedGroup> page = reads.groups(
+                caller.tenant(), Expansion.limit(query.toQuery(), expansion), GroupResources.licensesSelected(query));
+        ObjectNode body = responses.page(
                 request,
                 "groups",
                 GroupResources.groups(page.rows()),
@@ -66,6 +73,12 @@ public class GroupsController {
                 GroupResources.GROUP_DEFAULT,
                 page.count(),
                 page.next());
+        if (expansion != null) {
+            List<UUID> ids =
+                    page.rows().stream().map(g -> g.group().id().value()).toList();
+            expansion.apply(relationships, responses, caller.tenant(), false, body, ids);
+        }
+        return body;
     }
 
     /** How many groups match the {@code $filter}, as plain text (Graph's {@code /$count} segment). */
@@ -77,12 +90,23 @@ public class GroupsController {
 
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        Expansion expansion = Expansion.of(request, Entity.GROUP);
         ODataQuery query =
-                ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.SELECT_ONLY);
+                ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.SELECT_AND_EXPAND);
         LicensedGroup group = reads.group(caller.tenant(), groupId(id), GroupResources.licensesSelected(query))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return responses.entity(
+        ObjectNode body = responses.entity(
                 request, "groups/$entity", GroupResources.group(group), query, GroupResources.GROUP_DEFAULT);
+        if (expansion != null) {
+            expansion.apply(
+                    relationships,
+                    responses,
+                    caller.tenant(),
+                    false,
+                    body,
+                    List.of(group.group().id().value()));
+        }
+        return body;
     }
 
     @PostMapping

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,10 @@ public record ODataQuery(
         TOP("$top"),
         ORDERBY("$orderby"),
         COUNT("$count"),
-        SKIPTOKEN("$skiptoken");
+        SKIPTOKEN("$skiptoken"),
+        SEARCH("$search"),
+        /** Read by {@link Expansion}; only users and groups take it. */
+        EXPAND("$expand");
 
         final String name;
 
@@ -56,8 +60,12 @@ public record ODataQuery(
         }
     }
 
-    public static final Set<Option> ALL = EnumSet.allOf(Option.class);
+    public static final Set<Option> ALL = EnumSet.complementOf(EnumSet.of(Option.EXPAND));
     public static final Set<Option> SELECT_ONLY = EnumSet.of(Option.SELECT);
+    /** Lists of users and groups. */
+    public static final Set<Option> ALL_AND_EXPAND = EnumSet.allOf(Option.class);
+    /** One user or group. */
+    public static final Set<Option> SELECT_AND_EXPAND = EnumSet.of(Option.SELECT, Option.EXPAND);
 
     /** Reads the options of a request for a collection of {@code entity}, whose selectable properties are given. */
     public static ODataQuery of(
@@ -76,6 +84,7 @@ public record ODataQuery(
         Set<String> select = select(param(request, "$select"), entity, selectable);
         String filterText = param(request, "$filter");
         Filter filter = filterText == null || entity == null ? null : FilterParser.parse(filterText, entity, advanced);
+        filter = withSearch(filter, param(request, "$search"), entity, advanced);
         int top = top(param(request, "$top"));
         Query.Order order = order(param(request, "$orderby"), entity);
         boolean count = count(param(request, "$count"), advanced);
@@ -97,8 +106,29 @@ public record ODataQuery(
         if (!isAdvanced(request)) {
             throw new BadRequest("$count is only supported with the ConsistencyLevel header set to eventual.");
         }
-        ODataQuery query = of(request, entity, selectable, EnumSet.of(Option.FILTER));
+        ODataQuery query = of(request, entity, selectable, EnumSet.of(Option.FILTER, Option.SEARCH));
         return new Query(query.filter(), query.order(), 1, null, true);
+    }
+
+    /**
+     * The filter with the clauses of {@code $search} added: only on users and groups, and, as in Graph, only with
+     * {@code ConsistencyLevel: eventual} (or on the next page of such a request).
+     */
+    private static Filter withSearch(Filter filter, String search, Entity entity, boolean advanced) {
+        if (search == null) {
+            return filter;
+        }
+        if (!SearchParser.searchable(entity)) {
+            throw new BadRequest("Query option '$search' is not supported on this resource.");
+        }
+        if (!advanced) {
+            throw new BadRequest(
+                    "Request_UnsupportedQuery",
+                    "Request with $search query parameter only works through MSGraph with a special request header:"
+                            + " 'ConsistencyLevel: eventual'");
+        }
+        Filter searched = SearchParser.parse(search, entity);
+        return filter == null ? searched : new Filter.And(List.of(filter, searched));
     }
 
     public Query toQuery() {

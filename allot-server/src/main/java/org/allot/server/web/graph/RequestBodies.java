@@ -72,13 +72,32 @@ public final class RequestBodies {
             if (USER_NOT_STORED.contains(name)) {
                 throw new BadRequest("Property '" + name + "' is not stored by Allot; leave it out.");
             }
+            if (name.equals("onPremisesExtensionAttributes")) {
+                extensions(field.getValue(), values);
+                continue;
+            }
             UserAttribute attribute = UserAttribute.byGraphName(name)
-                    .filter(a -> a.graphName().equals(name))
+                    .filter(a -> a.graphName().equals(name) && a.extension() == 0)
                     .orElseThrow(() -> unknown(name, "microsoft.graph.user"));
             values.put(
                     attribute, value(field.getValue(), attribute.kind() == UserAttribute.Kind.BOOLEAN, name, "User"));
         }
         return values;
+    }
+
+    /** {@code onPremisesExtensionAttributes}: an object of {@code extensionAttribute1}..{@code 15}, text or null. */
+    private static void extensions(JsonNode object, Map<UserAttribute, Object> values) {
+        if (!object.isObject()) {
+            throw new BadRequest("Property 'onPremisesExtensionAttributes' is an object of extensionAttribute1 to"
+                    + " extensionAttribute15.");
+        }
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String name = field.getKey();
+            UserAttribute attribute = UserAttribute.byGraphName(name)
+                    .filter(a -> a.graphName().equals(name) && a.extension() > 0)
+                    .orElseThrow(() -> unknown(name, "microsoft.graph.onPremisesExtensionAttributes"));
+            values.put(attribute, value(field.getValue(), false, name, "User"));
+        }
     }
 
     static GroupBody group(JsonNode body) {

@@ -95,6 +95,15 @@ public final class Responses {
         return page(request, context, values, null, null, null, null);
     }
 
+    /** Objects of several types, each with its {@code @odata.type} and the properties given for it. */
+    public ArrayNode typed(List<?> values, List<Set<String>> properties) {
+        ArrayNode array = json.createArrayNode();
+        for (int i = 0; i < values.size(); i++) {
+            array.add(shape(values.get(i), null, properties.get(i), true));
+        }
+        return array;
+    }
+
     /** The selected (or default) properties of a value; {@code typed}: with its type even when selecting. */
     private ObjectNode shape(Object value, ODataQuery query, Set<String> defaults, boolean typed) {
         JsonNode full = json.valueToTree(value);

@@ -16,6 +16,7 @@ import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicenses;
 import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.ServiceFamily;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.User;
 import org.allot.core.subscription.SeatCount;
@@ -55,6 +56,7 @@ public final class UserResources {
             "mailNickname",
             "mobilePhone",
             "officeLocation",
+            "onPremisesExtensionAttributes",
             "onPremisesImmutableId",
             "onPremisesSamAccountName",
             "onPremisesSyncEnabled",
@@ -144,6 +146,7 @@ public final class UserResources {
                 u.mailNickname(),
                 null,
                 null,
+                extensions(u),
                 u.onPremisesImmutableId(),
                 u.onPremisesSamAccountName(),
                 u.onPremisesSyncEnabled() ? Boolean.TRUE : null,
@@ -152,6 +155,13 @@ public final class UserResources {
                 u.usageLocation() == null ? null : u.usageLocation().code(),
                 u.userPrincipalName(),
                 u.userType().name());
+    }
+
+    private static org.allot.api.graph.OnPremisesExtensionAttributes extensions(User u) {
+        List<String> v = u.extensionAttributes().values();
+        return new org.allot.api.graph.OnPremisesExtensionAttributes(
+                v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8), v.get(9),
+                v.get(10), v.get(11), v.get(12), v.get(13), v.get(14));
     }
 
     private static List<LicenseAssignmentState> states(UserLicenses licenses) {
@@ -187,7 +197,7 @@ public final class UserResources {
                     plans.add(new AssignedPlan(
                             GraphValues.time(since.get(detail.product().skuId())),
                             status,
-                            p.plan().name(),
+                            ServiceFamily.of(p.plan().name()),
                             p.plan().id().value()));
                 }
             }

@@ -2,12 +2,15 @@ package org.allot.server.web.graph;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedUser;
+import org.allot.core.assignment.Relationships;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
@@ -42,21 +45,32 @@ public class UsersController {
     private final UserLicensing licensing;
     private final LicensedDirectory reads;
     private final Responses responses;
+    private final Relationships relationships;
 
     public UsersController(
-            UserDirectory directory, UserLicensing licensing, LicensedDirectory reads, Responses responses) {
+            UserDirectory directory,
+            UserLicensing licensing,
+            LicensedDirectory reads,
+            Responses responses,
+            Relationships relationships) {
         this.directory = directory;
         this.licensing = licensing;
         this.reads = reads;
         this.responses = responses;
+        this.relationships = relationships;
     }
 
     @GetMapping
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
-        ODataQuery query = ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.ALL);
-        Page<LicensedUser> page =
-                reads.users(caller.tenant(), query.toQuery(), false, UserResources.licensesSelected(query));
-        return responses.page(
+        Expansion expansion = Expansion.of(request, Entity.USER);
+        ODataQuery query =
+                ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.ALL_AND_EXPAND);
+        Page<LicensedUser> page = reads.users(
+                caller.tenant(),
+                Expansion.limit(query.toQuery(), expansion),
+                false,
+                UserResources.licensesSelected(query));
+        ObjectNode body = responses.page(
                 request,
                 "users",
                 UserResources.users(page.rows()),
@@ -64,6 +78,12 @@ public class UsersController {
                 UserResources.USER_DEFAULT,
                 page.count(),
                 page.next());
+        if (expansion != null) {
+            List<UUID> ids =
+                    page.rows().stream().map(u -> u.user().id().value()).toList();
+            expansion.apply(relationships, responses, caller.tenant(), true, body, ids);
+        }
+        return body;
     }
 
     /** How many users match the {@code $filter}, as plain text (Graph's {@code /$count} segment). */
@@ -75,10 +95,23 @@ public class UsersController {
 
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        ODataQuery query = ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.SELECT_ONLY);
+        Expansion expansion = Expansion.of(request, Entity.USER);
+        ODataQuery query =
+                ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.SELECT_AND_EXPAND);
         LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), UserResources.licensesSelected(query))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return responses.entity(request, "users/$entity", UserResources.user(user), query, UserResources.USER_DEFAULT);
+        ObjectNode body =
+                responses.entity(request, "users/$entity", UserResources.user(user), query, UserResources.USER_DEFAULT);
+        if (expansion != null) {
+            expansion.apply(
+                    relationships,
+                    responses,
+                    caller.tenant(),
+                    true,
+                    body,
+                    List.of(user.user().id().value()));
+        }
+        return body;
     }
 
     @PostMapping

@@ -61,6 +61,56 @@ class FilterParserTest {
                         new Filter.Compare(property(Entity.USER, "usageLocation"), Filter.Operator.EQ, "US")));
     }
 
+    @Test
+    void searchClausesAreSplitIntoWordsAsGraphTokenises() {
+        assertThat(SearchParser.parse("\"displayName:OneVideo team\"", Entity.USER))
+                .isEqualTo(new Filter.Search(property(Entity.USER, "displayName"), List.of("one", "video", "team")));
+        assertThat(SearchParser.words("ann.lee@Contoso-EMEA.example"))
+                .containsExactly("ann", "lee", "contoso", "emea", "example");
+    }
+
+    @Test
+    void searchAndBindsBeforeOr() {
+        Filter ann = new Filter.Search(property(Entity.USER, "displayName"), List.of("ann"));
+        Filter mail = new Filter.Search(property(Entity.USER, "mail"), List.of("contoso"));
+        Filter upn = new Filter.Search(property(Entity.USER, "userPrincipalName"), List.of("bob"));
+
+        assertThat(SearchParser.parse(
+                        "\"displayName:ann\" AND \"mail:contoso\" OR \"userPrincipalName:bob\"", Entity.USER))
+                .isEqualTo(new Filter.Or(List.of(new Filter.And(List.of(ann, mail)), upn)));
+    }
+
+    @Test
+    void searchRefusesClausesGraphRefuses() {
+        for (String bad : List.of(
+                "displayName:ann",
+                "\"ann\"",
+                "\"jobTitle:x\"",
+                "\"displayName:ann\" \"mail:x\"",
+                "\"displayName:ann\" OR",
+                "\"displayName:..\"",
+                "\"displayName:ann",
+                "")) {
+            assertThatThrownBy(() -> SearchParser.parse(bad, Entity.USER))
+                    .as(bad)
+                    .isInstanceOf(BadRequest.class);
+        }
+    }
+
+    @Test
+    void assignedPlansTakesAServicePlanIdOnUsers() {
+        java.util.UUID plan = java.util.UUID.fromString("efb87545-963c-4e0d-99df-69c6916d9eb0");
+
+        assertThat(FilterParser.parse("assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.USER, false))
+                .isEqualTo(new Filter.HasPlan(plan, List.of()));
+        assertThatThrownBy(() -> FilterParser.parse("assignedPlans/any(a:a/service eq 'exchange')", Entity.USER, false))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("servicePlanId");
+        assertThatThrownBy(() ->
+                        FilterParser.parse("assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.GROUP, false))
+                .isInstanceOf(BadRequest.class);
+    }
+
     private static Property property(Entity entity, String name) {
         return entity.property(name).orElseThrow();
     }

@@ -1,0 +1,20 @@
+package org.allot.api.extensions;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A change-notification subscription as administrators see it ({@code GET /allot/v1/changeNotifications/subscriptions}):
+ * Graph's subscription with its delivery {@code state} ({@code active}, {@code failing}, {@code expired},
+ * {@code removed}) and since when its notification URL has failed.
+ */
+public record NotificationSubscription(
+        String id,
+        String resource,
+        String changeType,
+        String notificationUrl,
+        String lifecycleNotificationUrl,
+        OffsetDateTime expirationDateTime,
+        OffsetDateTime createdDateTime,
+        String applicationId,
+        String state,
+        OffsetDateTime failingSince) {}

@@ -1,0 +1,81 @@
+package org.allot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.allot.cli.testing.AgainstARealServer;
+import org.allot.cli.testing.Run;
+import org.allot.cli.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Change notifications: the subscriptions with their state, and the deliveries that fail, with their errors. */
+class NotificationCommandsIT extends AgainstARealServer {
+
+    @Test
+    void aSubscriptionWhoseUrlFailsIsListedFailingWithItsFailedDeliveries(TestServer server) throws Exception {
+        String url = server.receiver().failingUrl("cli");
+        String expiry = OffsetDateTime.now(ZoneOffset.UTC)
+                .plusHours(1)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        String subscription = api.post("/v1.0/subscriptions", """
+                        {"changeType":"updated","notificationUrl":"%s","resource":"users",
+                         "expirationDateTime":"%s","clientState":"cli"}""".formatted(url, expiry))
+                .path("id")
+                .asString();
+        allot.run("user", "create", "notified@contoso.com", "--name", "Notified");
+        String user = api.user("notified@contoso.com", "id").path("id").asString();
+        api.patch("/v1.0/users/" + user, "{\"jobTitle\":\"Notified\"}");
+        awaitFailedAttempt(subscription);
+
+        Run list = allot.run("notifications", "list", "-o", "json");
+        assertThat(list.exit()).as(list.toString()).isZero();
+        JsonNode listed = null;
+        for (JsonNode s : list.json()) {
+            if (s.path("id").asString().equals(subscription)) {
+                listed = s;
+            }
+        }
+        assertThat(listed).as(list.out()).isNotNull();
+        assertThat(listed.path("state").asString()).isEqualTo("failing");
+        assertThat(listed.path("notificationUrl").asString()).isEqualTo(url);
+        assertThat(listed.path("failingSince").asString()).isNotBlank();
+
+        Run failed = allot.run("notifications", "deliveries", "--failed", "--subscription", subscription, "-o", "csv");
+        assertThat(failed.exit()).as(failed.toString()).isZero();
+        assertThat(failed.csv()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get("subscriptionId")).isEqualTo(subscription);
+            assertThat(row.get("state")).isEqualTo("pending");
+            assertThat(row.get("lastError")).contains("503");
+            assertThat(Integer.parseInt(row.get("attempts"))).isPositive();
+            assertThat(row.get("nextAttemptDateTime")).isNotBlank();
+        });
+
+        Run table = allot.run("notifications", "deliveries", "--top", "5");
+        assertThat(table.exit()).as(table.toString()).isZero();
+        assertThat(table.out()).contains("lastError").contains("answered 503");
+
+        Run unknown = allot.run("notifications", "deliveries", "--subscription", "not-a-subscription");
+        assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(3);
+        assertThat(allot.run("notifications", "deliveries", "--top", "0").exit())
+                .isEqualTo(2);
+    }
+
+    /** Waits (up to 30 s) until a notification of the subscription has been tried and failed. */
+    private void awaitFailedAttempt(String subscription) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            for (JsonNode d : api.get("/allot/v1/changeNotifications/deliveries", "subscriptionId", subscription)
+                    .path("value")) {
+                if (d.path("attempts").asInt() > 0 && !d.path("lastError").isNull()) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime()).as("no failed delivery within 30 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
