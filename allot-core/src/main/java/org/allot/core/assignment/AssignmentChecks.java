@@ -69,24 +69,13 @@ final class AssignmentChecks {
         if (facts.withExclusions().isEmpty()) {
             return Optional.empty();
         }
-        for (Map.Entry<SkuId, Set<ServicePlanId>> other : acceptedBySku.entrySet()) {
-            if (other.getKey().equals(a.sku())) {
-                continue;
-            }
-            for (ServicePlanId plan : facts.withExclusions()) {
-                Set<ServicePlanId> clashes = rules.conflicts(plan, other.getValue());
-                if (!clashes.isEmpty()) {
-                    ServicePlanId clash = clashes.stream().sorted().findFirst().orElseThrow();
-                    return Optional.of(new Failure(
-                            AssignmentError.MutuallyExclusiveViolation,
-                            Reasons.exclusive(
-                                    catalog.planLabel(plan),
-                                    catalog.planLabel(clash),
-                                    catalog.productLabel(other.getKey()))));
-                }
-            }
-        }
-        return Optional.empty();
+        return rules.firstClash(a.sku(), facts.withExclusions(), acceptedBySku)
+                .map(clash -> new Failure(
+                        AssignmentError.MutuallyExclusiveViolation,
+                        Reasons.exclusive(
+                                catalog.planLabel(clash.plan()),
+                                catalog.planLabel(clash.other()),
+                                catalog.productLabel(clash.otherSku()))));
     }
 
     /** Step 4: the plans whose prerequisites the user lacks, each with what it needs. */

@@ -76,14 +76,7 @@ final class MemberChanges {
                     "One or more added object references already exist for the following modified properties:"
                             + " 'members'."));
         }
-        audit.append(AuditEvent.of(
-                caller,
-                clock.instant(),
-                Activity.ADD_MEMBER,
-                memberTargets(caller, checked.value(), member),
-                List.of()));
-        listener.membershipChanged(caller, groupId, member, true);
-        return checked;
+        return changed(caller, checked, member, true);
     }
 
     Outcome<Group> remove(Caller caller, GroupId groupId, Member member) {
@@ -98,13 +91,19 @@ final class MemberChanges {
                     "One or more removed object references do not exist for the following modified properties:"
                             + " 'members'."));
         }
+        return changed(caller, checked, member, false);
+    }
+
+    /** A member joined or left the group: audited, and licensing follows. */
+    private Outcome<Group> changed(Caller caller, Outcome<Group> checked, Member member, boolean joined) {
+        Group group = checked.value();
         audit.append(AuditEvent.of(
                 caller,
                 clock.instant(),
-                Activity.REMOVE_MEMBER,
-                memberTargets(caller, checked.value(), member),
+                joined ? Activity.ADD_MEMBER : Activity.REMOVE_MEMBER,
+                memberTargets(caller, group, member),
                 List.of()));
-        listener.membershipChanged(caller, groupId, member, false);
+        listener.membershipChanged(caller, group.id(), member, joined);
         return checked;
     }
 
