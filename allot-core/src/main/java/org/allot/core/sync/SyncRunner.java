@@ -156,12 +156,7 @@ final class SyncRunner {
         for (ObjectKind kind : ObjectKind.values()) {
             run.session.census(kind, item -> {
                 if (item.immutableId() == null) {
-                    run.tally.error(new SyncError(
-                            kind,
-                            item.key(),
-                            null,
-                            "The entry has no " + run.settings.mapping().immutableId()
-                                    + ", the attribute that identifies it for life, and is left out."));
+                    run.tally.error(new SyncError(kind, item.key(), null, run.mapper.noIdReason(kind)));
                 } else {
                     run.census(item);
                 }

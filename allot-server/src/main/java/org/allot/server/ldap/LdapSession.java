@@ -46,6 +46,9 @@ final class LdapSession implements DirectorySession {
     private static final Pattern RANGE = Pattern.compile("(?i)^range=(\\d+)-(\\d+|\\*)$");
     private static final int IDS_PER_SEARCH = 100;
 
+    private static final java.util.regex.Pattern UUID_TEXT =
+            java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$");
+
     private final LDAPConnection connection;
     private final ConnectorSettings settings;
     private final AttributeMapping mapping;
@@ -69,7 +72,7 @@ final class LdapSession implements DirectorySession {
 
     @Override
     public void census(ObjectKind kind, Consumer<ScopeItem> item) {
-        List<String> attributes = new ArrayList<>(List.of(mapping.immutableId()));
+        List<String> attributes = new ArrayList<>(mapping.idAttributes(kind));
         boolean timestamps = settings.deltaStrategy() == DeltaStrategy.MODIFY_TIMESTAMP;
         if (timestamps) {
             attributes.add("modifyTimestamp");
@@ -80,7 +83,7 @@ final class LdapSession implements DirectorySession {
                 page -> page.forEach(e -> item.accept(new ScopeItem(
                         kind,
                         key(e.getDN()),
-                        mapper.immutableId(entry(e, List.of())).orElse(null),
+                        mapper.immutableId(kind, entry(e, List.of())).orElse(null),
                         timestamps ? modified(e) : null))));
     }
 
@@ -96,7 +99,7 @@ final class LdapSession implements DirectorySession {
         List<DirectoryEntry> found = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += IDS_PER_SEARCH) {
             List<Filter> any = ids.subList(i, Math.min(ids.size(), i + IDS_PER_SEARCH)).stream()
-                    .map(this::idFilter)
+                    .map(id -> idFilter(kind, id))
                     .toList();
             search(
                     Filter.createANDFilter(filter(kind), Filter.createORFilter(any)),
@@ -252,11 +255,26 @@ final class LdapSession implements DirectorySession {
                         "modifyTimestamp", StaticUtils.encodeGeneralizedTime(Date.from(since.time())));
     }
 
-    private Filter idFilter(String immutableId) {
-        return mapping.immutableIdFormat() == AttributeMapping.IdFormat.BINARY
-                ? Filter.createEqualityFilter(
-                        mapping.immutableId(), Base64.getDecoder().decode(immutableId))
-                : Filter.createEqualityFilter(mapping.immutableId(), immutableId);
+    /** Entries of the kind whose identifying attributes give this immutable id. */
+    private Filter idFilter(ObjectKind kind, String immutableId) {
+        // entryUUID has a syntax of its own: an id another attribute gave is not asked of it
+        List<Filter> any = new ArrayList<>();
+        for (String attribute : mapping.idAttributes(kind)) {
+            if (mapping.idFormat(attribute) == AttributeMapping.IdFormat.TEXT) {
+                if (!attribute.equalsIgnoreCase("entryUUID")
+                        || UUID_TEXT.matcher(immutableId).matches()) {
+                    any.add(Filter.createEqualityFilter(attribute, immutableId));
+                }
+            } else {
+                try {
+                    any.add(Filter.createEqualityFilter(
+                            attribute, Base64.getDecoder().decode(immutableId)));
+                } catch (IllegalArgumentException notBase64) {
+                    // an id the other attribute gave: this one cannot have it
+                }
+            }
+        }
+        return any.size() == 1 ? any.get(0) : Filter.createORFilter(any);
     }
 
     private static Instant modified(SearchResultEntry e) {

@@ -2,6 +2,7 @@ package org.allot.server.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.allot.core.Actor;
@@ -204,6 +205,58 @@ class ActiveDirectorySyncIT {
         allot.run();
 
         assertThat(allot.contoso.heldSkus(synced.id())).isEmpty();
+    }
+
+    @Test
+    void aConsistencyGuidImmutableIdAnchorsUsersOnlyAndAUserWithoutOneKeepsItsObjectGuid() throws Exception {
+        allot.connect(engineering(Map.of()));
+        allot.run();
+        allot.contoso.subscribe(TestCatalog.E3, 10);
+        GroupId licensed = allot.groupId("Engineering");
+        allot.contoso.licenseGroup(licensed, TestCatalog.E3).value();
+        List<String> groups = List.of("Engineering", "Sales", "All Staff", "Newsletter");
+        List<GroupId> before = groups.stream().map(allot::groupId).toList();
+        User ada = allot.synced("ada.lovelace@contoso.com");
+        for (String name : List.of("Grace Hopper", "Alan Turing")) {
+            String dn = "CN=" + name + "," + ENGINEERING;
+            directory.replaceBytes(
+                    dn, "mS-DS-ConsistencyGuid", Base64.getDecoder().decode(directory.immutableId(dn)));
+        }
+
+        allot.connect(engineering(Map.of("onPremisesImmutableId", "mS-DS-ConsistencyGuid")));
+        SyncRun run = allot.run();
+
+        assertThat(run.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(run.mode()).isEqualTo(SyncMode.FULL);
+        assertThat(run.counts().deleted()).isZero();
+        assertThat(run.counts().added()).isZero();
+        assertThat(run.counts().errors()).isZero();
+        assertThat(groups.stream().map(allot::groupId).toList())
+                .as("groups keep their objectGUID and their ids")
+                .isEqualTo(before);
+        User after = allot.synced("ada.lovelace@contoso.com");
+        assertThat(after.id()).isEqualTo(ada.id());
+        assertThat(after.isDeleted()).isFalse();
+        assertThat(after.onPremisesImmutableId()).isEqualTo(ada.onPremisesImmutableId());
+        assertThat(allot.members("Engineering")).hasSize(3);
+        assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isEqualTo(3);
+    }
+
+    /** Engineering's three people and the groups. */
+    private ConnectorRequest engineering(Map<String, String> mapping) {
+        ConnectorRequest ad = SyncTestbed.activeDirectory(directory);
+        return new ConnectorRequest(
+                ad.preset(),
+                ad.url(),
+                false,
+                null,
+                ad.bindDn(),
+                ad.password(),
+                List.of(ENGINEERING, GROUPS),
+                null,
+                null,
+                mapping,
+                true);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.allot.server.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.ModificationType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,30 @@ class OpenLdapSyncIT {
         assertThat(allot.members("research")).containsExactlyInAnyOrder("staff001@contoso.com", "staff002@contoso.com");
         assertThat(allot.members("licensed")).hasSize(STAFF);
         assertThat(allot.group("research").orElseThrow().description()).isEqualTo("The research lab");
+    }
+
+    @Test
+    void usersAnchoredOnAnotherAttributeLeaveGroupsOnTheirEntryUuidAndUsersWithoutItFallBackToIt() throws Exception {
+        SLAPD.modify("uid=staff001,ou=people," + base, ModificationType.ADD, "employeeNumber", "1001");
+        allot.connect(connector(Map.of("onPremisesImmutableId", "employeeNumber")));
+
+        SyncRun run = allot.run();
+
+        assertThat(run.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(run.counts().errors()).isZero();
+        assertThat(run.counts().added()).isEqualTo(STAFF + 2);
+        assertThat(allot.synced("staff001@contoso.com").onPremisesImmutableId()).isEqualTo("1001");
+        assertThat(allot.synced("staff002@contoso.com").onPremisesImmutableId())
+                .isEqualTo(SLAPD.entryUuid("uid=staff002,ou=people," + base));
+        assertThat(allot.group("licensed").orElseThrow().onPremisesImmutableId())
+                .isEqualTo(SLAPD.entryUuid("cn=licensed,ou=groups," + base));
+        assertThat(allot.members("licensed")).hasSize(STAFF);
+        SLAPD.modify("uid=staff003,ou=people," + base, ModificationType.REPLACE, "cn", "Staff Three");
+        SyncRun delta = allot.run();
+        assertThat(delta.mode()).isEqualTo(SyncMode.DELTA);
+        assertThat(delta.counts().deleted()).isZero();
+        assertThat(delta.counts().errors()).isZero();
+        assertThat(allot.members("licensed")).hasSize(STAFF);
     }
 
     @Test
