@@ -302,6 +302,7 @@ public final class SyncCommands {
                 .put("bindDn", c.bindDn())
                 .put("passwordSet", c.passwordSet())
                 .put("baseDns", c.baseDns())
+                .put("excludedDns", c.excludedDns())
                 .put("userFilter", c.userFilter())
                 .put("groupFilter", c.groupFilter())
                 .put(

@@ -271,6 +271,7 @@ public final class DirectorySync {
         change(changes, "startTls", before == null ? null : before.startTls(), after.startTls());
         change(changes, "bindDn", before == null ? null : before.bindDn(), after.bindDn());
         change(changes, "baseDns", before == null ? null : before.baseDns(), after.baseDns());
+        change(changes, "excludedDns", before == null ? null : before.excludedDns(), after.excludedDns());
         change(changes, "userFilter", before == null ? null : before.userFilter(), after.userFilter());
         change(changes, "groupFilter", before == null ? null : before.groupFilter(), after.groupFilter());
         change(changes, "preset", before == null ? null : before.preset(), after.preset());

@@ -53,6 +53,7 @@ final class LdapSession implements DirectorySession {
     private final ConnectorSettings settings;
     private final AttributeMapping mapping;
     private final EntryMapper mapper;
+    private final List<String> excluded;
     private final int pageSize;
     private final Optional<Watermark> marker;
 
@@ -61,6 +62,7 @@ final class LdapSession implements DirectorySession {
         this.settings = settings;
         this.mapping = settings.mapping();
         this.mapper = new EntryMapper(mapping);
+        this.excluded = settings.excludedDns().stream().map(LdapSession::key).toList();
         this.pageSize = pageSize;
         this.marker = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED ? readMarker() : Optional.empty();
     }
@@ -150,7 +152,12 @@ final class LdapSession implements DirectorySession {
                 request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
                 try {
                     SearchResult result = connection.search(request);
-                    page.accept(result.getSearchEntries());
+                    page.accept(
+                            excluded.isEmpty()
+                                    ? result.getSearchEntries()
+                                    : result.getSearchEntries().stream()
+                                            .filter(e -> !excluded(e.getDN()))
+                                            .toList());
                     SimplePagedResultsControl paging = SimplePagedResultsControl.get(result);
                     cookie = paging == null ? null : paging.getCookie();
                 } catch (LDAPException e) {
@@ -158,6 +165,12 @@ final class LdapSession implements DirectorySession {
                 }
             } while (cookie != null && cookie.getValueLength() > 0);
         }
+    }
+
+    /** Whether the entry lies in one of the subtrees the connector leaves out. */
+    private boolean excluded(String dn) {
+        String entry = key(dn);
+        return excluded.stream().anyMatch(out -> entry.equals(out) || entry.endsWith("," + out));
     }
 
     private List<DirectoryEntry> entries(ObjectKind kind, List<SearchResultEntry> entries) {
@@ -241,7 +254,7 @@ final class LdapSession implements DirectorySession {
 
     private Filter filter(ObjectKind kind) {
         try {
-            return Filter.create(kind == ObjectKind.USER ? settings.userFilter() : settings.groupFilter());
+            return Filter.create(settings.scopeFilter(kind));
         } catch (LDAPException e) {
             throw new DirectoryFailure("The connector's " + kind.name().toLowerCase(Locale.ROOT)
                     + " filter is not valid: " + e.getMessage());

@@ -242,6 +242,94 @@ class ActiveDirectorySyncIT {
         assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isEqualTo(3);
     }
 
+    @Test
+    void criticalSystemObjectsAndExcludedSubtreesAreLeftOut() throws Exception {
+        directory.add(
+                "dn: CN=Administrator," + STAFF,
+                "objectClass: top",
+                "objectClass: person",
+                "objectClass: organizationalPerson",
+                "objectClass: user",
+                "cn: Administrator",
+                "sn: Administrator",
+                "objectGUID:: 3q2+7wAAAAAAAAAAAAAAAw==",
+                "sAMAccountName: Administrator",
+                "userPrincipalName: administrator@contoso.com",
+                "userAccountControl: 512",
+                "isCriticalSystemObject: TRUE");
+        directory.add(
+                "dn: CN=Domain Admins," + GROUPS,
+                "objectClass: top",
+                "objectClass: group",
+                "cn: Domain Admins",
+                "objectGUID:: 3q2+7wAAAAAAAAAAAAAABA==",
+                "sAMAccountName: Domain Admins",
+                "groupType: -2147483646",
+                "isCriticalSystemObject: TRUE",
+                "member: CN=Administrator," + STAFF,
+                "member: CN=Ada Lovelace," + ENGINEERING);
+        ConnectorRequest all = connector();
+        allot.connect(new ConnectorRequest(
+                all.preset(),
+                all.url(),
+                false,
+                null,
+                all.bindDn(),
+                all.password(),
+                all.baseDns(),
+                null,
+                null,
+                Map.of(),
+                true,
+                List.of(SALES)));
+
+        SyncRun run = allot.run();
+
+        assertThat(run.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(allot.user("administrator@contoso.com")).isEmpty();
+        assertThat(allot.group("Domain Admins")).isEmpty();
+        assertThat(allot.user("joan.clarke@contoso.com"))
+                .as("in the excluded OU")
+                .isEmpty();
+        assertThat(allot.members("Sales"))
+                .as("its members are all in the excluded OU")
+                .isEmpty();
+        assertThat(allot.synced("ada.lovelace@contoso.com").isDeleted()).isFalse();
+        assertThat(run.counts().errors())
+                .as("the two Sales people in error before are out of scope now")
+                .isZero();
+
+        allot.connect(connector());
+        SyncRun back = allot.run();
+        assertThat(back.mode()).as("the scope changed").isEqualTo(SyncMode.FULL);
+        assertThat(allot.synced("joan.clarke@contoso.com").isDeleted()).isFalse();
+        assertThat(allot.group("Domain Admins")).isEmpty();
+    }
+
+    @Test
+    void anExcludedSubtreeMustLieUnderABaseDn() {
+        ConnectorRequest all = connector();
+        ConnectorRequest outside = new ConnectorRequest(
+                all.preset(),
+                all.url(),
+                false,
+                null,
+                all.bindDn(),
+                all.password(),
+                List.of(STAFF),
+                null,
+                null,
+                Map.of(),
+                true,
+                List.of(GROUPS));
+
+        assertThat(allot.sync
+                        .configure(allot.contoso.admin, outside)
+                        .rejection()
+                        .message())
+                .contains("is not under any of the base DNs");
+    }
+
     /** Engineering's three people and the groups. */
     private ConnectorRequest engineering(Map<String, String> mapping) {
         ConnectorRequest ad = SyncTestbed.activeDirectory(directory);

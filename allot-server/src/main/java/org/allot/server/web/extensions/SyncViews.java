@@ -44,7 +44,8 @@ final class SyncViews {
                 s.enabled(),
                 time(c.createdAt()),
                 time(c.updatedAt()),
-                c.requestedRun() == null ? null : request(c.requestedRun()));
+                c.requestedRun() == null ? null : request(c.requestedRun()),
+                s.excludedDns());
     }
 
     /** The name a request gives the preset: {@code activeDirectory}, {@code genericLdap}. */
