@@ -72,6 +72,12 @@ public interface Users {
         users.forEach(u -> update(tenant, u));
     }
 
+    /**
+     * How many users, deleted ones included, have a principal name or mail address on the domain (in any case): the
+     * references that keep a domain from being removed.
+     */
+    long countOnDomain(TenantId tenant, String domain);
+
     /** Users deleted before the given time, oldest first, at most {@code limit}. */
     List<UserId> deletedBefore(TenantId tenant, Instant time, int limit);
 }

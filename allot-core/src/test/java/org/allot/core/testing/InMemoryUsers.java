@@ -73,6 +73,18 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public long countOnDomain(TenantId tenant, String domain) {
+        String suffix = "@" + domain.toLowerCase(java.util.Locale.ROOT);
+        return of(tenant).values().stream()
+                .filter(u -> u.userPrincipalName()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .endsWith(suffix)
+                        || (u.mail() != null
+                                && u.mail().toLowerCase(java.util.Locale.ROOT).endsWith(suffix)))
+                .count();
+    }
+
+    @Override
     public List<UserId> deletedBefore(TenantId tenant, Instant time, int limit) {
         return of(tenant).values().stream()
                 .filter(u -> u.isDeleted() && u.deletedDateTime().isBefore(time))

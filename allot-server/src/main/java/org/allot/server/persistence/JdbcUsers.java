@@ -235,6 +235,21 @@ public final class JdbcUsers implements Users {
     }
 
     @Override
+    public long countOnDomain(TenantId tenant, String domain) {
+        String suffix = "%@"
+                + domain.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_");
+        return jdbc.sql("""
+                        select count(*) from directory_user
+                        where tenant_id = ? and (lower(user_principal_name) like ? or lower(mail) like ?)""")
+                .params(tenant.value(), suffix, suffix)
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
     public List<UserId> deletedBefore(TenantId tenant, Instant time, int limit) {
         return jdbc.sql("""
                         select id from directory_user
