@@ -12,6 +12,8 @@ import java.util.Map;
  * @param preset {@code activeDirectory} or {@code genericLdap}
  * @param mapping attributes mapped otherwise than the preset maps them: Allot's name to directory attributes
  * @param enabled whether the schedule runs it (runs asked for happen either way)
+ * @param softMatch whether a directory user Allot lacks takes over the cloud user with its principal name or primary
+ *     mail address (Entra Connect's soft match); true when absent
  * @param requestedRun the run someone asked for that no server has started yet; absent when none
  */
 public record DirectorySyncConnector(
@@ -27,6 +29,7 @@ public record DirectorySyncConnector(
         String groupFilter,
         Map<String, String> mapping,
         Boolean enabled,
+        Boolean softMatch,
         OffsetDateTime createdDateTime,
         OffsetDateTime lastModifiedDateTime,
         DirectorySyncRunRequest requestedRun) {}

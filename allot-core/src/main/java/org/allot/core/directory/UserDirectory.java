@@ -69,6 +69,10 @@ public final class UserDirectory {
         if (domain.isPresent()) {
             return Outcome.refused(domain.get());
         }
+        Optional<Rejection> anchor = checkImmutableId(caller, null, user);
+        if (anchor.isPresent()) {
+            return Outcome.refused(anchor.get());
+        }
         if (!users.addUnlessNameTaken(caller.tenant(), user)) {
             return Outcome.refused(UserValues.principalNameTaken());
         }
@@ -107,7 +111,17 @@ public final class UserDirectory {
      * order of {@code changes}.
      */
     public Map<UserId, Outcome<User>> updateSynced(Caller caller, Map<UserId, SyncedUser> changes) {
-        return syncedUsers.update(caller, changes);
+        return syncedUsers.update(caller, changes, false);
+    }
+
+    /**
+     * Sync-only: cloud users taken over by the directory's objects, in one batch: a hard match (the cloud user's
+     * {@code onPremisesImmutableId} is the object's) or a soft match (by principal name or mail, which sync decided).
+     * Each becomes a synced user with the object's values and keeps its id, licenses and memberships; a user already
+     * synced, deleted, or holding another immutable id is refused. The outcomes are in the order of {@code matches}.
+     */
+    public Map<UserId, Outcome<User>> matchSynced(Caller caller, Map<UserId, SyncedUser> matches) {
+        return syncedUsers.update(caller, matches, true);
     }
 
     /** {@link #update(Caller, UserId, Map)} for a user named by id or principal name. */
@@ -160,6 +174,10 @@ public final class UserDirectory {
                 return Outcome.refused(problem.get());
             }
         }
+        Optional<Rejection> anchor = checkImmutableId(caller, before, after);
+        if (anchor.isPresent()) {
+            return Outcome.refused(anchor.get());
+        }
         Optional<Rejection> veto = listener.checkUserUpdate(caller, before, after);
         if (veto.isPresent()) {
             return Outcome.refused(veto.get());
@@ -207,7 +225,15 @@ public final class UserDirectory {
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
         }
-        User restored = found.get().toBuilder().deletedDateTime(null).build();
+        User.Builder builder = found.get().toBuilder().deletedDateTime(null);
+        Optional<String> original = DeletedPrincipalNames.original(found.get());
+        if (original.isPresent()) {
+            if (users.findByPrincipalName(caller.tenant(), original.get()).isPresent()) {
+                return Outcome.refused(UserValues.principalNameTaken());
+            }
+            builder.userPrincipalName(original.get());
+        }
+        User restored = builder.build();
         users.update(caller.tenant(), restored);
         audit.append(
                 AuditEvent.of(caller, clock.instant(), Activity.RESTORE_USER, UserValues.target(restored), List.of()));
@@ -231,6 +257,22 @@ public final class UserDirectory {
         audit.append(AuditEvent.of(
                 caller, clock.instant(), Activity.HARD_DELETE_USER, UserValues.target(found.get()), List.of()));
         return Outcome.done(found.get());
+    }
+
+    /**
+     * A cloud user's {@code onPremisesImmutableId}, set for a hard match by the next sync, is the tenant's only one
+     * (Entra refuses a second object with the same value too).
+     */
+    private Optional<Rejection> checkImmutableId(Caller caller, User before, User after) {
+        String id = after.onPremisesImmutableId();
+        if (id == null || (before != null && id.equals(before.onPremisesImmutableId()))) {
+            return Optional.empty();
+        }
+        return users.findByImmutableId(caller.tenant(), id)
+                .filter(holder -> !holder.id().equals(after.id()))
+                .map(holder -> Rejection.of(
+                        ErrorCode.ALREADY_EXISTS,
+                        "Another object with the same value for property onPremisesImmutableId already exists."));
     }
 
     private Optional<Rejection> checkPrincipalName(Caller caller, Tenant tenant, String userPrincipalName) {

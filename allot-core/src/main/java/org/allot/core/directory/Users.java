@@ -16,6 +16,9 @@ public interface Users {
     /** Finds a user, deleted or not, by user principal name in any case. */
     Optional<User> findByPrincipalName(TenantId tenant, String userPrincipalName);
 
+    /** The user, deleted or not, cloud or synced, whose {@code onPremisesImmutableId} this is (exactly). */
+    Optional<User> findByImmutableId(TenantId tenant, String immutableId);
+
     void add(TenantId tenant, User user);
 
     /**

@@ -12,7 +12,7 @@ import org.allot.core.Rejection;
 /**
  * A connector as an administrator sends it. Everything is replaced, except that a null {@code password} keeps the
  * stored one; null filters take the preset's, a null preset is Active Directory, null {@code startTls} is false and
- * null {@code enabled} is true.
+ * null {@code enabled} and null {@code softMatch} are true.
  *
  * @param preset {@code activeDirectory} or {@code genericLdap}
  * @param mapping attributes mapped otherwise than the preset maps them (see {@link AttributeMapping#withOverrides})
@@ -28,12 +28,41 @@ public record ConnectorRequest(
         String userFilter,
         String groupFilter,
         Map<String, String> mapping,
-        Boolean enabled) {
+        Boolean enabled,
+        Boolean softMatch) {
 
     private static final int MAX_DN = 1024;
     private static final int MAX_FILTER = 4096;
     private static final int MAX_PASSWORD = 1024;
     private static final int MAX_CERTIFICATES = 65_536;
+
+    /** A request that leaves soft match at its default (on). */
+    public ConnectorRequest(
+            String preset,
+            String url,
+            Boolean startTls,
+            String trustedCertificate,
+            String bindDn,
+            String password,
+            List<String> baseDns,
+            String userFilter,
+            String groupFilter,
+            Map<String, String> mapping,
+            Boolean enabled) {
+        this(
+                preset,
+                url,
+                startTls,
+                trustedCertificate,
+                bindDn,
+                password,
+                baseDns,
+                userFilter,
+                groupFilter,
+                mapping,
+                enabled,
+                null);
+    }
 
     /** The settings the request describes, checked; the directory source then checks DN and filter syntax. */
     public Outcome<ConnectorSettings> settings() {
@@ -94,7 +123,8 @@ public record ConnectorRequest(
                 kind,
                 overrides,
                 mapped.value(),
-                !Boolean.FALSE.equals(enabled)));
+                !Boolean.FALSE.equals(enabled),
+                !Boolean.FALSE.equals(softMatch)));
     }
 
     private Outcome<String> checkedUrl() {

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * @param mappingOverrides the attributes mapped otherwise than the preset maps them (see {@link AttributeMapping})
  * @param mapping the preset's mapping with the overrides applied
  * @param enabled whether the schedule runs it (it can always be run on demand)
+ * @param softMatch whether a directory user that Allot lacks takes over the cloud user with its principal name or mail
+ *     (Entra Connect's soft match), rather than failing on the name
  */
 public record ConnectorSettings(
         String url,
@@ -35,7 +37,8 @@ public record ConnectorSettings(
         DirectoryPreset preset,
         Map<String, String> mappingOverrides,
         AttributeMapping mapping,
-        boolean enabled) {
+        boolean enabled,
+        boolean softMatch) {
 
     public ConnectorSettings {
         Objects.requireNonNull(url, "url");
@@ -45,6 +48,34 @@ public record ConnectorSettings(
         Objects.requireNonNull(preset, "preset");
         mappingOverrides = Map.copyOf(mappingOverrides);
         Objects.requireNonNull(mapping, "mapping");
+    }
+
+    /** Settings with soft match on, its default. */
+    public ConnectorSettings(
+            String url,
+            boolean startTls,
+            String trustedCertificate,
+            String bindDn,
+            List<String> baseDns,
+            String userFilter,
+            String groupFilter,
+            DirectoryPreset preset,
+            Map<String, String> mappingOverrides,
+            AttributeMapping mapping,
+            boolean enabled) {
+        this(
+                url,
+                startTls,
+                trustedCertificate,
+                bindDn,
+                baseDns,
+                userFilter,
+                groupFilter,
+                preset,
+                mappingOverrides,
+                mapping,
+                enabled,
+                true);
     }
 
     public DeltaStrategy deltaStrategy() {

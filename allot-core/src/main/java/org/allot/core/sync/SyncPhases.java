@@ -10,6 +10,7 @@ record SyncPhases(ObjectPhase objects, MembershipPhase memberships, DeletionPhas
         RunProgress progress = new RunProgress(stores.runs(), transactions, settings);
         return new SyncPhases(
                 new ObjectPhase(
+                        stores.tenants(),
                         stores.synced(),
                         directory.users(),
                         directory.groups(),

@@ -48,6 +48,13 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public Optional<User> findByImmutableId(TenantId tenant, String immutableId) {
+        return of(tenant).values().stream()
+                .filter(u -> immutableId.equals(u.onPremisesImmutableId()))
+                .findFirst();
+    }
+
+    @Override
     public void add(TenantId tenant, User user) {
         if (of(tenant).putIfAbsent(user.id(), user) != null) {
             throw new IllegalStateException("duplicate user " + user.id());

@@ -31,11 +31,13 @@ public record ConnectorForm(
         String userFilter,
         String groupFilter,
         String mapping,
-        boolean enabled) {
+        boolean enabled,
+        boolean softMatch) {
     static final int LONGEST_FIELD = 65_536;
 
     /** A connector not configured yet: Active Directory, scheduled. */
-    static final ConnectorForm NEW = new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true);
+    static final ConnectorForm NEW =
+            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, true);
 
     /** The stored connector; filters the preset would use anyway are shown empty. */
     static ConnectorForm of(Connector connector) {
@@ -54,7 +56,8 @@ public record ConnectorForm(
                 s.userFilter().equals(s.preset().userFilter()) ? "" : s.userFilter(),
                 s.groupFilter().equals(s.preset().groupFilter()) ? "" : s.groupFilter(),
                 mapping.toString().strip(),
-                s.enabled());
+                s.enabled(),
+                s.softMatch());
     }
 
     /** The form as posted; a field that is too long to be anything is refused by the page as a tampered form. */
@@ -69,7 +72,8 @@ public record ConnectorForm(
                 field(form, "userFilter"),
                 field(form, "groupFilter"),
                 field(form, "mapping"),
-                "true".equals(form.getFirst("enabled")));
+                "true".equals(form.getFirst("enabled")),
+                "true".equals(form.getFirst("softMatch")));
     }
 
     /** What the form asks for, with the password typed (empty keeps the stored one); refused when mapping is malformed. */
@@ -89,7 +93,8 @@ public record ConnectorForm(
                 userFilter,
                 groupFilter,
                 overrides.value(),
-                enabled));
+                enabled,
+                softMatch));
     }
 
     private Outcome<Map<String, String>> overrides() {

@@ -49,7 +49,8 @@ final class ConnectorBodies {
                 text(fields.remove("userFilter"), "userFilter"),
                 text(fields.remove("groupFilter"), "groupFilter"),
                 mapping(fields.remove("mapping")),
-                bool(fields.remove("enabled"), "enabled"));
+                bool(fields.remove("enabled"), "enabled"),
+                bool(fields.remove("softMatch"), "softMatch"));
         if (!fields.isEmpty()) {
             throw RequestBodies.unknown(fields.keySet().iterator().next(), CONNECTOR);
         }
