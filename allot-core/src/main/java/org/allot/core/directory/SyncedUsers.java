@@ -68,7 +68,9 @@ final class SyncedUsers {
         for (int i = 0; i < built.size(); i++) {
             Outcome<User> user = built.get(i);
             if (user.isDone() && !claimed.add(fold(user.value().userPrincipalName()))) {
-                user = Outcome.refused(UserValues.principalNameTaken());
+                user = onInitialDomain(tenant.get(), user.value())
+                        ? quarantined(caller, user.value(), claimed)
+                        : Outcome.refused(UserValues.principalNameTaken());
             }
             if (user.isDone()) {
                 created.add(user.value());
@@ -147,6 +149,35 @@ final class SyncedUsers {
             listener.userUpdated(caller, found.get(after.id()), after);
         }
         return results;
+    }
+
+    /** Whether sync put the user on the tenant's initial domain, its own domain not being verified. */
+    private static boolean onInitialDomain(Tenant tenant, User user) {
+        return tenant.initialDomain() != null
+                && user.domain().equals(tenant.initialDomain())
+                && !user.userPrincipalName().equalsIgnoreCase(String.valueOf(user.onPremisesUserPrincipalName()));
+    }
+
+    /**
+     * A user on the initial domain whose name another has: as Entra Connect does, the prefix gets four digits (here
+     * from its immutable id, so that they stay the same; the next free ones when those are taken).
+     */
+    private Outcome<User> quarantined(Caller caller, User user, Set<String> claimed) {
+        String name = user.userPrincipalName();
+        int at = name.lastIndexOf('@');
+        int digits = Math.floorMod(user.onPremisesImmutableId().hashCode(), 10_000);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String candidate = name.substring(0, at)
+                    + String.format(Locale.ROOT, "%04d", (digits + attempt) % 10_000)
+                    + name.substring(at);
+            if (!claimed.contains(fold(candidate))
+                    && users.findByPrincipalName(caller.tenant(), candidate).isEmpty()) {
+                claimed.add(fold(candidate));
+                return Outcome.done(
+                        user.toBuilder().userPrincipalName(candidate).build());
+            }
+        }
+        return Outcome.refused(UserValues.principalNameTaken());
     }
 
     private static void onPremisesChanges(User before, User after, List<PropertyChange> changed) {

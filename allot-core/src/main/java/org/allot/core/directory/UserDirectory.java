@@ -30,6 +30,7 @@ public final class UserDirectory {
     private final DirectoryListener listener;
     private final Clock clock;
     private final SyncedUsers syncedUsers;
+    private final DeletedPrincipalNames deletedNames;
 
     public UserDirectory(
             Transactions transactions,
@@ -47,6 +48,7 @@ public final class UserDirectory {
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
         this.syncedUsers = new SyncedUsers(tenants, locks, users, audit, listener, clock);
+        this.deletedNames = new DeletedPrincipalNames(users, audit);
     }
 
     /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
@@ -69,11 +71,15 @@ public final class UserDirectory {
         if (domain.isPresent()) {
             return Outcome.refused(domain.get());
         }
-        Optional<Rejection> anchor = checkImmutableId(caller, null, user);
+        Optional<Rejection> anchor = UserValues.checkImmutableId(users, caller.tenant(), null, user);
         if (anchor.isPresent()) {
             return Outcome.refused(anchor.get());
         }
-        if (!users.addUnlessNameTaken(caller.tenant(), user)) {
+        if (!users.addUnlessNameTaken(caller.tenant(), user)
+                && (!deletedNames
+                                .free(caller, List.of(user.userPrincipalName()), clock.instant())
+                                .isEmpty()
+                        || !users.addUnlessNameTaken(caller.tenant(), user))) {
             return Outcome.refused(UserValues.principalNameTaken());
         }
         audit.append(AuditEvent.of(
@@ -167,14 +173,19 @@ public final class UserDirectory {
         User.Builder builder = before.toBuilder();
         converted.value().forEach(builder::set);
         User after = builder.build();
+        Optional<User> deletedHolder = Optional.empty();
         if (!after.userPrincipalName().equalsIgnoreCase(before.userPrincipalName())) {
             Tenant tenant = tenants.find(caller.tenant()).orElseThrow();
-            Optional<Rejection> problem = checkPrincipalName(caller, tenant, after.userPrincipalName());
-            if (problem.isPresent()) {
-                return Outcome.refused(problem.get());
+            Optional<Rejection> domain = UserValues.checkDomain(tenant, after.userPrincipalName());
+            if (domain.isPresent()) {
+                return Outcome.refused(domain.get());
+            }
+            deletedHolder = users.findByPrincipalName(caller.tenant(), after.userPrincipalName());
+            if (deletedHolder.isPresent() && !deletedHolder.get().isDeleted()) {
+                return Outcome.refused(UserValues.principalNameTaken());
             }
         }
-        Optional<Rejection> anchor = checkImmutableId(caller, before, after);
+        Optional<Rejection> anchor = UserValues.checkImmutableId(users, caller.tenant(), before, after);
         if (anchor.isPresent()) {
             return Outcome.refused(anchor.get());
         }
@@ -186,6 +197,10 @@ public final class UserDirectory {
         if (changes.isEmpty()) {
             return Outcome.done(before);
         }
+        deletedHolder.ifPresent(holder -> deletedNames.free(
+                caller,
+                Map.of(holder.userPrincipalName().toLowerCase(java.util.Locale.ROOT), holder),
+                clock.instant()));
         users.update(caller.tenant(), after);
         audit.append(AuditEvent.of(caller, clock.instant(), Activity.UPDATE_USER, UserValues.target(after), changes));
         listener.userUpdated(caller, before, after);
@@ -257,32 +272,5 @@ public final class UserDirectory {
         audit.append(AuditEvent.of(
                 caller, clock.instant(), Activity.HARD_DELETE_USER, UserValues.target(found.get()), List.of()));
         return Outcome.done(found.get());
-    }
-
-    /**
-     * A cloud user's {@code onPremisesImmutableId}, set for a hard match by the next sync, is the tenant's only one
-     * (Entra refuses a second object with the same value too).
-     */
-    private Optional<Rejection> checkImmutableId(Caller caller, User before, User after) {
-        String id = after.onPremisesImmutableId();
-        if (id == null || (before != null && id.equals(before.onPremisesImmutableId()))) {
-            return Optional.empty();
-        }
-        return users.findByImmutableId(caller.tenant(), id)
-                .filter(holder -> !holder.id().equals(after.id()))
-                .map(holder -> Rejection.of(
-                        ErrorCode.ALREADY_EXISTS,
-                        "Another object with the same value for property onPremisesImmutableId already exists."));
-    }
-
-    private Optional<Rejection> checkPrincipalName(Caller caller, Tenant tenant, String userPrincipalName) {
-        Optional<Rejection> domain = UserValues.checkDomain(tenant, userPrincipalName);
-        if (domain.isPresent()) {
-            return domain;
-        }
-        if (users.findByPrincipalName(caller.tenant(), userPrincipalName).isPresent()) {
-            return Optional.of(UserValues.principalNameTaken());
-        }
-        return Optional.empty();
     }
 }

@@ -85,6 +85,29 @@ class HybridIdentityIT {
     }
 
     @Test
+    void twoUsersWithTheSamePrefixOnTheInitialDomainAreToldApartByFourDigits() throws Exception {
+        person("dup1", "Dup One", "dup@a.example.test");
+        person("dup2", "Dup Two", "dup@b.example.test");
+        allot.connect(SyncTestbed.genericLdap(directory));
+        String initial = initialDomain();
+
+        SyncRun first = allot.run();
+
+        assertThat(allot.sync.errors(allot.tenant, first.id(), 10)).isEmpty();
+        List<String> dups = allot.jdbc
+                .sql("select user_principal_name from directory_user where tenant_id = ? and"
+                        + " on_premises_user_principal_name like 'dup@%' order by user_principal_name")
+                .param(allot.tenant.value())
+                .query(String.class)
+                .list();
+        assertThat(dups).hasSize(2);
+        assertThat(dups).contains("dup@" + initial);
+        assertThat(dups)
+                .anySatisfy(n -> assertThat(n).matches("dup[0-9]{4}@" + java.util.regex.Pattern.quote(initial)));
+        assertThat(allot.run().counts().updated()).as("the digits stay").isZero();
+    }
+
+    @Test
     void aCloudUserWithTheDirectoryUsersNameIsTakenOverWithItsLicensesAndMemberships() throws Exception {
         allot.contoso.subscribe(TestCatalog.E3, 10);
         UserId hedy = allot.contoso.user("hedy.lamarr");
@@ -211,6 +234,27 @@ class HybridIdentityIT {
         assertThat(recycled.userPrincipalName())
                 .endsWith("hedy.lamarr@contoso.com")
                 .hasSize(32 + 23);
+    }
+
+    @Test
+    void anAccountDeletedAndCreatedAgainBetweenTwoRunsSyncsAtTheRunAfter() throws Exception {
+        allot.connect(SyncTestbed.genericLdap(directory));
+        allot.run();
+        User before = allot.synced("hedy.lamarr@contoso.com");
+        directory.delete("uid=hedy," + PEOPLE);
+        person("hedy", "Hedy Lamarr", "hedy.lamarr@contoso.com");
+
+        SyncRun both = allot.run();
+
+        assertThat(both.counts().deleted()).isEqualTo(1);
+        assertThat(allot.sync.errors(allot.tenant, both.id(), 10))
+                .as("deletions come last in a run: the old account still had the name when the new one came")
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("userPrincipalName already exists"));
+        SyncRun next = allot.run();
+        assertThat(allot.sync.errors(allot.tenant, next.id(), 10)).isEmpty();
+        assertThat(next.counts().added()).isEqualTo(1);
+        assertThat(allot.synced("hedy.lamarr@contoso.com").id()).isNotEqualTo(before.id());
     }
 
     private ConnectorRequest withSoftMatch(boolean softMatch) {
