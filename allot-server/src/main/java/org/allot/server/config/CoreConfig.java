@@ -13,7 +13,6 @@ import org.allot.core.directory.GroupMembers;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantDomains;
 import org.allot.core.directory.UserDirectory;
-import org.allot.core.notification.ChangeNotifications;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.persistence.JdbcAssignments;
@@ -160,8 +159,7 @@ class CoreConfig {
             JdbcLicenseChecks licenseChecks,
             JdbcAuditLog auditLog,
             Clock clock,
-            LicensingSettings settings,
-            ChangeNotifications changeNotifications) {
+            LicensingSettings settings) {
         return CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
@@ -180,8 +178,7 @@ class CoreConfig {
                 licenseChecks,
                 auditLog,
                 clock,
-                settings,
-                changeNotifications.capture()));
+                settings));
     }
 
     @Bean
