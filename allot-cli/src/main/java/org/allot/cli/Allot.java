@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.bulk.ImportCommands;
 import org.allot.cli.command.AppCommands;
+import org.allot.cli.command.DomainCommands;
 import org.allot.cli.command.GroupCommands;
 import org.allot.cli.command.LicenseCommands;
 import org.allot.cli.command.Login;
@@ -45,6 +46,7 @@ import picocli.CommandLine.ScopeType;
             ProductCommands.class,
             SubscriptionCommands.class,
             SyncCommands.class,
+            DomainCommands.class,
             NotificationCommands.class,
             Reconcile.class,
             AppCommands.class,
@@ -57,7 +59,7 @@ import picocli.CommandLine.ScopeType;
             "0:done",
             "1:failed: server unreachable, credentials refused, some import rows not applied, a sync that failed",
             "2:usage: wrong option or argument, malformed filter or file",
-            "3:not found: no such user, group, product, subscription or sync run",
+            "3:not found: no such user, group, product, subscription, domain or sync run",
             "4:refused by a licensing rule, or conflicting with the current state; a sync run --wait that is blocked",
             "5:allot reconcile --wait: differences remain (a dry run found some)",
             "6:the https server's certificate is not trusted (allot login --fingerprint or --ca-file)"

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param enabled whether the schedule runs it (runs asked for happen either way)
  * @param excludedDns subtrees under the base DNs that are left out (organizational units, as Entra Connect's OU
  *     filtering); absent or empty: none
+ * @param softMatch whether a directory user Allot lacks takes over the cloud user with its principal name or primary
+ *     mail address (Entra Connect's soft match); true when absent
  * @param requestedRun the run someone asked for that no server has started yet; absent when none
  */
 public record DirectorySyncConnector(
@@ -29,6 +31,7 @@ public record DirectorySyncConnector(
         String groupFilter,
         Map<String, String> mapping,
         Boolean enabled,
+        Boolean softMatch,
         OffsetDateTime createdDateTime,
         OffsetDateTime lastModifiedDateTime,
         DirectorySyncRunRequest requestedRun,

@@ -33,6 +33,7 @@ public record UserResource(
         String onPremisesImmutableId,
         String onPremisesSamAccountName,
         Boolean onPremisesSyncEnabled,
+        String onPremisesUserPrincipalName,
         String preferredLanguage,
         String surname,
         String usageLocation,

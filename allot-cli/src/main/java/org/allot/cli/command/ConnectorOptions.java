@@ -96,6 +96,13 @@ final class ConnectorOptions {
             description = "Sync on the schedule (--no-schedule: only when asked, e.g. by 'allot sync run').")
     Boolean schedule;
 
+    @Option(
+            names = "--soft-match",
+            negatable = true,
+            description = "Let a directory user Allot lacks take over the cloud user with its principal name or mail"
+                    + " (the default; --no-soft-match: fail on the name instead).")
+    Boolean softMatch;
+
     /** Whether any setting was given (the password alone counts). */
     boolean any() {
         return preset != null
@@ -110,7 +117,8 @@ final class ConnectorOptions {
                 || groupFilter != null
                 || map != null
                 || clearMapping
-                || schedule != null;
+                || schedule != null
+                || softMatch != null;
     }
 
     /**
@@ -120,7 +128,8 @@ final class ConnectorOptions {
     DirectorySyncConnector merged(DirectorySyncConnector current, String password) {
         DirectorySyncConnector was = current == null
                 ? new DirectorySyncConnector(
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null)
                 : current;
         boolean samePreset = preset == null || Objects.equals(preset.strip(), was.preset());
         String newUrl = given(url, was.url());
@@ -140,6 +149,7 @@ final class ConnectorOptions {
                 given(groupFilter, samePreset ? was.groupFilter() : null),
                 mapping(was.mapping()),
                 schedule != null ? schedule : was.enabled(),
+                softMatch != null ? softMatch : was.softMatch(),
                 null,
                 null,
                 null,

@@ -78,6 +78,7 @@ public final class UserBuilder {
                 null,
                 null,
                 null,
+                null,
                 usageLocation,
                 userPrincipalName,
                 "Member");

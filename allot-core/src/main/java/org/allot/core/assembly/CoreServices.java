@@ -18,6 +18,7 @@ import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantDomains;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserDirectory;
@@ -43,6 +44,7 @@ public record CoreServices(
         DynamicMembership dynamicMembership,
         MembershipPreview membershipPreview,
         TenantDirectory tenantDirectory,
+        TenantDomains tenantDomains,
         UserDirectory userDirectory,
         GroupDirectory groupDirectory,
         SubscriptionBook subscriptionBook,
@@ -189,6 +191,7 @@ public record CoreServices(
                 membershipPreview,
                 new TenantDirectory(
                         p.transactions(), p.tenants(), p.tenantLocks(), p.audit(), licensing.propagation(), p.clock()),
+                new TenantDomains(p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), p.clock()),
                 new UserDirectory(
                         p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
                 new GroupDirectory(

@@ -31,6 +31,7 @@ final class SyncedUsers {
     private final AuditLog audit;
     private final DirectoryListener listener;
     private final Clock clock;
+    private final DeletedPrincipalNames deletedNames;
 
     SyncedUsers(
             Tenants tenants, TenantLocks locks, Users users, AuditLog audit, DirectoryListener listener, Clock clock) {
@@ -40,6 +41,7 @@ final class SyncedUsers {
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
+        this.deletedNames = new DeletedPrincipalNames(users, audit);
     }
 
     List<Outcome<User>> provision(Caller caller, List<SyncedUser> synced) {
@@ -53,20 +55,22 @@ final class SyncedUsers {
         Instant now = clock.instant();
         List<Outcome<User>> built =
                 synced.stream().map(s -> build(tenant.get(), s, now)).toList();
-        Set<String> claimed = new HashSet<>(users.findByPrincipalNames(
-                        caller.tenant(),
-                        built.stream()
-                                .filter(Outcome::isDone)
-                                .map(u -> u.value().userPrincipalName())
-                                .toList())
-                .keySet());
+        Set<String> claimed = new HashSet<>(deletedNames.free(
+                caller,
+                built.stream()
+                        .filter(Outcome::isDone)
+                        .map(u -> u.value().userPrincipalName())
+                        .toList(),
+                now));
         List<Outcome<User>> results = new ArrayList<>();
         List<User> created = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
         for (int i = 0; i < built.size(); i++) {
             Outcome<User> user = built.get(i);
             if (user.isDone() && !claimed.add(fold(user.value().userPrincipalName()))) {
-                user = Outcome.refused(UserValues.principalNameTaken());
+                user = onInitialDomain(tenant.get(), user.value())
+                        ? quarantined(caller, user.value(), claimed)
+                        : Outcome.refused(UserValues.principalNameTaken());
             }
             if (user.isDone()) {
                 created.add(user.value());
@@ -86,7 +90,12 @@ final class SyncedUsers {
         return results;
     }
 
-    Map<UserId, Outcome<User>> update(Caller caller, Map<UserId, SyncedUser> changes) {
+    /**
+     * Changes synced users; with {@code match}, the users are cloud users that the directory's objects take over (a
+     * hard match by {@code onPremisesImmutableId}, or a soft match by name that sync decided), keeping their ids,
+     * licenses and memberships.
+     */
+    Map<UserId, Outcome<User>> update(Caller caller, Map<UserId, SyncedUser> changes, boolean match) {
         Map<UserId, Outcome<User>> results = new LinkedHashMap<>();
         Optional<Tenant> tenant = tenants.find(caller.tenant());
         locks.share(caller.tenant());
@@ -95,7 +104,7 @@ final class SyncedUsers {
         for (Map.Entry<UserId, SyncedUser> change : changes.entrySet()) {
             Outcome<User> after = tenant.isEmpty()
                     ? Outcome.refused(Rejection.notFound(caller.tenant()))
-                    : change(tenant.get(), found.get(change.getKey()), change.getKey(), change.getValue());
+                    : change(tenant.get(), found.get(change.getKey()), change.getKey(), change.getValue(), match);
             results.put(change.getKey(), after);
             if (after.isDone()) {
                 planned.put(change.getKey(), after.value());
@@ -106,16 +115,18 @@ final class SyncedUsers {
                         .equalsIgnoreCase(found.get(u.id()).userPrincipalName()))
                 .map(User::userPrincipalName)
                 .toList();
-        Map<String, User> holders = users.findByPrincipalNames(caller.tenant(), renamed);
+        Instant now = clock.instant();
+        Map<String, User> holders = new LinkedHashMap<>(users.findByPrincipalNames(caller.tenant(), renamed));
+        Set<String> held = new HashSet<>();
+        holders.entrySet().removeIf(h -> planned.containsKey(h.getValue().id()) && held.add(h.getKey()));
+        held.addAll(deletedNames.free(caller, holders, now));
         Set<String> claimed = new HashSet<>();
         List<User> updated = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
-        Instant now = clock.instant();
         for (User after : planned.values()) {
             User before = found.get(after.id());
             String name = fold(after.userPrincipalName());
-            User holder = holders.get(name);
-            Optional<Rejection> problem = (holder != null && !holder.id().equals(after.id())) || !claimed.add(name)
+            Optional<Rejection> problem = held.contains(name) || !claimed.add(name)
                     ? Optional.of(UserValues.principalNameTaken())
                     : listener.checkUserUpdate(caller, before, after);
             if (problem.isPresent()) {
@@ -128,12 +139,7 @@ final class SyncedUsers {
             }
             List<PropertyChange> changed = new ArrayList<>(UserValues.changes(
                     before, after, changes.get(after.id()).values().keySet()));
-            if (!Objects.equals(before.onPremisesSamAccountName(), after.onPremisesSamAccountName())) {
-                changed.add(PropertyChange.of(
-                        "onPremisesSamAccountName",
-                        before.onPremisesSamAccountName(),
-                        after.onPremisesSamAccountName()));
-            }
+            onPremisesChanges(before, after, changed);
             updated.add(after);
             events.add(AuditEvent.of(caller, now, Activity.UPDATE_USER, UserValues.target(after), changed));
         }
@@ -143,6 +149,56 @@ final class SyncedUsers {
             listener.userUpdated(caller, found.get(after.id()), after);
         }
         return results;
+    }
+
+    /** Whether sync put the user on the tenant's initial domain, its own domain not being verified. */
+    private static boolean onInitialDomain(Tenant tenant, User user) {
+        return tenant.initialDomain() != null
+                && user.domain().equals(tenant.initialDomain())
+                && !user.userPrincipalName().equalsIgnoreCase(String.valueOf(user.onPremisesUserPrincipalName()));
+    }
+
+    /**
+     * A user on the initial domain whose name another has: as Entra Connect does, the prefix gets four digits (here
+     * from its immutable id, so that they stay the same; the next free ones when those are taken).
+     */
+    private Outcome<User> quarantined(Caller caller, User user, Set<String> claimed) {
+        String name = user.userPrincipalName();
+        int at = name.lastIndexOf('@');
+        int digits = Math.floorMod(user.onPremisesImmutableId().hashCode(), 10_000);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String candidate = name.substring(0, at)
+                    + String.format(Locale.ROOT, "%04d", (digits + attempt) % 10_000)
+                    + name.substring(at);
+            if (!claimed.contains(fold(candidate))
+                    && users.findByPrincipalName(caller.tenant(), candidate).isEmpty()) {
+                claimed.add(fold(candidate));
+                return Outcome.done(
+                        user.toBuilder().userPrincipalName(candidate).build());
+            }
+        }
+        return Outcome.refused(UserValues.principalNameTaken());
+    }
+
+    private static void onPremisesChanges(User before, User after, List<PropertyChange> changed) {
+        if (before.onPremisesSyncEnabled() != after.onPremisesSyncEnabled()) {
+            changed.add(PropertyChange.of(
+                    "onPremisesSyncEnabled", before.onPremisesSyncEnabled(), after.onPremisesSyncEnabled()));
+        }
+        if (!Objects.equals(before.onPremisesImmutableId(), after.onPremisesImmutableId())) {
+            changed.add(PropertyChange.of(
+                    "onPremisesImmutableId", before.onPremisesImmutableId(), after.onPremisesImmutableId()));
+        }
+        if (!Objects.equals(before.onPremisesSamAccountName(), after.onPremisesSamAccountName())) {
+            changed.add(PropertyChange.of(
+                    "onPremisesSamAccountName", before.onPremisesSamAccountName(), after.onPremisesSamAccountName()));
+        }
+        if (!Objects.equals(before.onPremisesUserPrincipalName(), after.onPremisesUserPrincipalName())) {
+            changed.add(PropertyChange.of(
+                    "onPremisesUserPrincipalName",
+                    before.onPremisesUserPrincipalName(),
+                    after.onPremisesUserPrincipalName()));
+        }
     }
 
     private static Outcome<User> build(Tenant tenant, SyncedUser synced, Instant now) {
@@ -161,14 +217,21 @@ final class SyncedUsers {
         }
         return Outcome.done(built.value().toBuilder()
                 .onPremises(synced.immutableId(), synced.samAccountName())
+                .onPremisesUserPrincipalName(synced.onPremisesUserPrincipalName())
                 .build());
     }
 
-    private static Outcome<User> change(Tenant tenant, User before, UserId id, SyncedUser synced) {
+    private static Outcome<User> change(Tenant tenant, User before, UserId id, SyncedUser synced, boolean match) {
         if (before == null) {
             return Outcome.refused(Rejection.notFound(id));
         }
-        if (!before.onPremisesSyncEnabled() || !synced.immutableId().equals(before.onPremisesImmutableId())) {
+        boolean matches = match
+                ? !before.onPremisesSyncEnabled()
+                        && !before.isDeleted()
+                        && (before.onPremisesImmutableId() == null
+                                || synced.immutableId().equals(before.onPremisesImmutableId()))
+                : before.onPremisesSyncEnabled() && synced.immutableId().equals(before.onPremisesImmutableId());
+        if (!matches) {
             return Outcome.refused(Rejection.of(
                     ErrorCode.CONFLICT,
                     "User %s is not the synced user with onPremisesImmutableId %s.",
@@ -186,6 +249,7 @@ final class SyncedUsers {
         User.Builder builder = before.toBuilder();
         converted.value().forEach(builder::set);
         User after = builder.onPremises(synced.immutableId(), synced.samAccountName())
+                .onPremisesUserPrincipalName(synced.onPremisesUserPrincipalName())
                 .build();
         if (!after.userPrincipalName().equalsIgnoreCase(before.userPrincipalName())) {
             Optional<Rejection> domain = UserValues.checkDomain(tenant, after.userPrincipalName());

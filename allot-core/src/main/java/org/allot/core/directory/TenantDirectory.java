@@ -46,6 +46,11 @@ public final class TenantDirectory {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    /** Whether the text, in lower case, is a domain name (labels of letters, digits and inner hyphens). */
+    static boolean validDomain(String domain) {
+        return domain.length() <= 253 && DOMAIN.matcher(domain).matches();
+    }
+
     /** A tenant as it stands. */
     public Optional<Tenant> find(TenantId tenant) {
         return transactions.read(() -> tenants.find(tenant));
@@ -70,16 +75,24 @@ public final class TenantDirectory {
         List<String> folded = new ArrayList<>();
         for (String domain : domains) {
             String d = domain.strip().toLowerCase(Locale.ROOT);
-            if (!DOMAIN.matcher(d).matches() || d.length() > 253) {
+            if (!validDomain(d)) {
                 return Outcome.refused(Rejection.invalid("'%s' is not a valid domain name.", domain));
             }
-            folded.add(d);
+            if (!folded.contains(d)) {
+                folded.add(d);
+            }
+        }
+        String initial = InitialDomains.choose(
+                name, id, candidate -> tenants.withVerifiedDomain(candidate).isEmpty());
+        if (!folded.contains(initial)) {
+            folded.add(initial);
         }
         Outcome<Optional<UsageLocation>> location = location(defaultUsageLocation);
         if (!location.isDone()) {
             return Outcome.refused(location.rejection());
         }
-        Tenant tenant = new Tenant(id, name.strip(), folded, location.value().orElse(null), policy, clock.instant());
+        Tenant tenant =
+                new Tenant(id, name.strip(), folded, initial, location.value().orElse(null), policy, clock.instant());
         tenants.add(tenant);
         Caller caller = Caller.of(id, Actor.SYSTEM);
         audit.append(AuditEvent.of(

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
-/** A person in the directory, cloud-only or synced from on-premises Active Directory. */
+/**
+ * A person in the directory, cloud-only or synced from on-premises Active Directory.
+ *
+ * @param onPremisesUserPrincipalName a synced user's principal name in its directory (null when it has none there); its
+ *     {@code userPrincipalName} is the same unless the directory's domain is not verified in the tenant
+ */
 public record User(
         UserId id,
         String userPrincipalName,
@@ -27,7 +32,8 @@ public record User(
         String onPremisesSamAccountName,
         Instant createdDateTime,
         Instant deletedDateTime,
-        ExtensionAttributes extensionAttributes) {
+        ExtensionAttributes extensionAttributes,
+        String onPremisesUserPrincipalName) {
 
     public User {
         Objects.requireNonNull(id, "id");
@@ -70,6 +76,7 @@ public record User(
             case USAGE_LOCATION -> usageLocation;
             case USER_TYPE -> userType;
             case ACCOUNT_ENABLED -> accountEnabled;
+            case ON_PREMISES_IMMUTABLE_ID -> onPremisesImmutableId;
             default -> extensionAttributes.get(attribute.extension());
         };
     }
@@ -106,6 +113,7 @@ public record User(
         private Instant createdDateTime;
         private Instant deletedDateTime;
         private ExtensionAttributes extensionAttributes = ExtensionAttributes.NONE;
+        private String onPremisesUserPrincipalName;
 
         private Builder(UserId id, String userPrincipalName, Instant createdDateTime) {
             this.id = id;
@@ -136,6 +144,7 @@ public record User(
             createdDateTime = u.createdDateTime;
             deletedDateTime = u.deletedDateTime;
             extensionAttributes = u.extensionAttributes;
+            onPremisesUserPrincipalName = u.onPremisesUserPrincipalName;
         }
 
         /** Sets an attribute from a value of its kind (text, Boolean, UsageLocation or UserType); null clears. */
@@ -156,6 +165,7 @@ public record User(
                 case USAGE_LOCATION -> usageLocation = (UsageLocation) value;
                 case USER_TYPE -> userType = value == null ? UserType.Member : (UserType) value;
                 case ACCOUNT_ENABLED -> accountEnabled = value == null || (Boolean) value;
+                case ON_PREMISES_IMMUTABLE_ID -> onPremisesImmutableId = (String) value;
                 default -> extensionAttributes = extensionAttributes.with(attribute.extension(), (String) value);
             }
             return this;
@@ -181,6 +191,18 @@ public record User(
             onPremisesSyncEnabled = immutableId != null;
             onPremisesImmutableId = immutableId;
             onPremisesSamAccountName = samAccountName;
+            return this;
+        }
+
+        /** The synced user's principal name in its directory. */
+        public Builder onPremisesUserPrincipalName(String value) {
+            onPremisesUserPrincipalName = value;
+            return this;
+        }
+
+        /** A new principal name. */
+        public Builder userPrincipalName(String value) {
+            userPrincipalName = value;
             return this;
         }
 
@@ -212,7 +234,8 @@ public record User(
                     onPremisesSamAccountName,
                     createdDateTime,
                     deletedDateTime,
-                    extensionAttributes);
+                    extensionAttributes,
+                    onPremisesUserPrincipalName);
         }
     }
 }

@@ -27,6 +27,11 @@ public enum UserAttribute {
     USAGE_LOCATION("usageLocation", Kind.USAGE_LOCATION, 2),
     USER_TYPE("userType", Kind.USER_TYPE, 6),
     ACCOUNT_ENABLED("accountEnabled", Kind.BOOLEAN, 5),
+    /**
+     * Set on a cloud user before a sync to hard-match it: the directory object with this immutable id takes it over.
+     * Owned by the sync on synced users.
+     */
+    ON_PREMISES_IMMUTABLE_ID("onPremisesImmutableId", Kind.TEXT, 256),
     /** {@code onPremisesExtensionAttributes/extensionAttribute1} to {@code 15}. */
     EXTENSION_ATTRIBUTE_1("extensionAttribute1", Kind.TEXT, 1024),
     EXTENSION_ATTRIBUTE_2("extensionAttribute2", Kind.TEXT, 1024),

@@ -30,6 +30,7 @@ public final class UserDirectory {
     private final DirectoryListener listener;
     private final Clock clock;
     private final SyncedUsers syncedUsers;
+    private final DeletedPrincipalNames deletedNames;
 
     public UserDirectory(
             Transactions transactions,
@@ -47,6 +48,7 @@ public final class UserDirectory {
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
         this.syncedUsers = new SyncedUsers(tenants, locks, users, audit, listener, clock);
+        this.deletedNames = new DeletedPrincipalNames(users, audit);
     }
 
     /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
@@ -69,7 +71,15 @@ public final class UserDirectory {
         if (domain.isPresent()) {
             return Outcome.refused(domain.get());
         }
-        if (!users.addUnlessNameTaken(caller.tenant(), user)) {
+        Optional<Rejection> anchor = UserValues.checkImmutableId(users, caller.tenant(), null, user);
+        if (anchor.isPresent()) {
+            return Outcome.refused(anchor.get());
+        }
+        if (!users.addUnlessNameTaken(caller.tenant(), user)
+                && (!deletedNames
+                                .free(caller, List.of(user.userPrincipalName()), clock.instant())
+                                .isEmpty()
+                        || !users.addUnlessNameTaken(caller.tenant(), user))) {
             return Outcome.refused(UserValues.principalNameTaken());
         }
         audit.append(AuditEvent.of(
@@ -107,7 +117,17 @@ public final class UserDirectory {
      * order of {@code changes}.
      */
     public Map<UserId, Outcome<User>> updateSynced(Caller caller, Map<UserId, SyncedUser> changes) {
-        return syncedUsers.update(caller, changes);
+        return syncedUsers.update(caller, changes, false);
+    }
+
+    /**
+     * Sync-only: cloud users taken over by the directory's objects, in one batch: a hard match (the cloud user's
+     * {@code onPremisesImmutableId} is the object's) or a soft match (by principal name or mail, which sync decided).
+     * Each becomes a synced user with the object's values and keeps its id, licenses and memberships; a user already
+     * synced, deleted, or holding another immutable id is refused. The outcomes are in the order of {@code matches}.
+     */
+    public Map<UserId, Outcome<User>> matchSynced(Caller caller, Map<UserId, SyncedUser> matches) {
+        return syncedUsers.update(caller, matches, true);
     }
 
     /** {@link #update(Caller, UserId, Map)} for a user named by id or principal name. */
@@ -153,12 +173,21 @@ public final class UserDirectory {
         User.Builder builder = before.toBuilder();
         converted.value().forEach(builder::set);
         User after = builder.build();
+        Optional<User> deletedHolder = Optional.empty();
         if (!after.userPrincipalName().equalsIgnoreCase(before.userPrincipalName())) {
             Tenant tenant = tenants.find(caller.tenant()).orElseThrow();
-            Optional<Rejection> problem = checkPrincipalName(caller, tenant, after.userPrincipalName());
-            if (problem.isPresent()) {
-                return Outcome.refused(problem.get());
+            Optional<Rejection> domain = UserValues.checkDomain(tenant, after.userPrincipalName());
+            if (domain.isPresent()) {
+                return Outcome.refused(domain.get());
             }
+            deletedHolder = users.findByPrincipalName(caller.tenant(), after.userPrincipalName());
+            if (deletedHolder.isPresent() && !deletedHolder.get().isDeleted()) {
+                return Outcome.refused(UserValues.principalNameTaken());
+            }
+        }
+        Optional<Rejection> anchor = UserValues.checkImmutableId(users, caller.tenant(), before, after);
+        if (anchor.isPresent()) {
+            return Outcome.refused(anchor.get());
         }
         Optional<Rejection> veto = listener.checkUserUpdate(caller, before, after);
         if (veto.isPresent()) {
@@ -168,6 +197,10 @@ public final class UserDirectory {
         if (changes.isEmpty()) {
             return Outcome.done(before);
         }
+        deletedHolder.ifPresent(holder -> deletedNames.free(
+                caller,
+                Map.of(holder.userPrincipalName().toLowerCase(java.util.Locale.ROOT), holder),
+                clock.instant()));
         users.update(caller.tenant(), after);
         audit.append(AuditEvent.of(caller, clock.instant(), Activity.UPDATE_USER, UserValues.target(after), changes));
         listener.userUpdated(caller, before, after);
@@ -207,7 +240,15 @@ public final class UserDirectory {
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
         }
-        User restored = found.get().toBuilder().deletedDateTime(null).build();
+        User.Builder builder = found.get().toBuilder().deletedDateTime(null);
+        Optional<String> original = DeletedPrincipalNames.original(found.get());
+        if (original.isPresent()) {
+            if (users.findByPrincipalName(caller.tenant(), original.get()).isPresent()) {
+                return Outcome.refused(UserValues.principalNameTaken());
+            }
+            builder.userPrincipalName(original.get());
+        }
+        User restored = builder.build();
         users.update(caller.tenant(), restored);
         audit.append(
                 AuditEvent.of(caller, clock.instant(), Activity.RESTORE_USER, UserValues.target(restored), List.of()));
@@ -231,16 +272,5 @@ public final class UserDirectory {
         audit.append(AuditEvent.of(
                 caller, clock.instant(), Activity.HARD_DELETE_USER, UserValues.target(found.get()), List.of()));
         return Outcome.done(found.get());
-    }
-
-    private Optional<Rejection> checkPrincipalName(Caller caller, Tenant tenant, String userPrincipalName) {
-        Optional<Rejection> domain = UserValues.checkDomain(tenant, userPrincipalName);
-        if (domain.isPresent()) {
-            return domain;
-        }
-        if (users.findByPrincipalName(caller.tenant(), userPrincipalName).isPresent()) {
-            return Optional.of(UserValues.principalNameTaken());
-        }
-        return Optional.empty();
     }
 }

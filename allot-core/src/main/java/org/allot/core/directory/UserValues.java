@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.TenantId;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
 
@@ -50,6 +51,22 @@ final class UserValues {
                     String.join(", ", tenant.verifiedDomains())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A cloud user's {@code onPremisesImmutableId}, set for a hard match by the next sync, is the tenant's only one
+     * (Entra refuses a second object with the same value too).
+     */
+    static Optional<Rejection> checkImmutableId(Users users, TenantId tenant, User before, User after) {
+        String id = after.onPremisesImmutableId();
+        if (id == null || (before != null && id.equals(before.onPremisesImmutableId()))) {
+            return Optional.empty();
+        }
+        return users.findByImmutableId(tenant, id)
+                .filter(holder -> !holder.id().equals(after.id()))
+                .map(holder -> Rejection.of(
+                        ErrorCode.ALREADY_EXISTS,
+                        "Another object with the same value for property onPremisesImmutableId already exists."));
     }
 
     static Rejection principalNameTaken() {

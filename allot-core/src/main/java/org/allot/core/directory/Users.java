@@ -16,6 +16,9 @@ public interface Users {
     /** Finds a user, deleted or not, by user principal name in any case. */
     Optional<User> findByPrincipalName(TenantId tenant, String userPrincipalName);
 
+    /** The user, deleted or not, cloud or synced, whose {@code onPremisesImmutableId} this is (exactly). */
+    Optional<User> findByImmutableId(TenantId tenant, String immutableId);
+
     void add(TenantId tenant, User user);
 
     /**
@@ -71,6 +74,12 @@ public interface Users {
     default void updateAll(TenantId tenant, Collection<User> users) {
         users.forEach(u -> update(tenant, u));
     }
+
+    /**
+     * How many users, deleted ones included, have a principal name or mail address on the domain (in any case): the
+     * references that keep a domain from being removed.
+     */
+    long countOnDomain(TenantId tenant, String domain);
 
     /** Users deleted before the given time, oldest first, at most {@code limit}. */
     List<UserId> deletedBefore(TenantId tenant, Instant time, int limit);

@@ -12,12 +12,14 @@ import org.allot.core.Rejection;
 /**
  * A connector as an administrator sends it. Everything is replaced, except that a null {@code password} keeps the
  * stored one; null filters take the preset's, a null preset is Active Directory, null {@code startTls} is false and
- * null {@code enabled} is true.
+ * null {@code enabled} and null {@code softMatch} are true.
  *
  * @param preset {@code activeDirectory} or {@code genericLdap}
  * @param mapping attributes mapped otherwise than the preset maps them (see {@link AttributeMapping#withOverrides})
  * @param excludedDns subtrees under the base DNs to leave out (organizational units, as Entra Connect's OU
  *     filtering); null or empty: none
+ * @param softMatch whether a directory user Allot lacks takes over the cloud user with its principal name or mail
+ *     (Entra Connect's soft match); null is true
  */
 public record ConnectorRequest(
         String preset,
@@ -31,9 +33,10 @@ public record ConnectorRequest(
         String groupFilter,
         Map<String, String> mapping,
         Boolean enabled,
-        List<String> excludedDns) {
+        List<String> excludedDns,
+        Boolean softMatch) {
 
-    /** A request that leaves no subtree out. */
+    /** A request that leaves no subtree out, with soft match on. */
     public ConnectorRequest(
             String preset,
             String url,
@@ -58,6 +61,7 @@ public record ConnectorRequest(
                 groupFilter,
                 mapping,
                 enabled,
+                null,
                 null);
     }
 
@@ -131,7 +135,8 @@ public record ConnectorRequest(
                 overrides,
                 mapped.value(),
                 !Boolean.FALSE.equals(enabled),
-                excluded.value()));
+                excluded.value(),
+                !Boolean.FALSE.equals(softMatch)));
     }
 
     /** The excluded subtrees: each under one of the base DNs (compared without case or spaces after commas). */

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param mapping the preset's mapping with the overrides applied
  * @param enabled whether the schedule runs it (it can always be run on demand)
  * @param excludedDns subtrees under the base DNs that are left out, as Microsoft Entra Connect's OU filtering does
+ * @param softMatch whether a directory user that Allot lacks takes over the cloud user with its principal name or mail
+ *     (Entra Connect's soft match), rather than failing on the name
  */
 public record ConnectorSettings(
         String url,
@@ -37,7 +39,8 @@ public record ConnectorSettings(
         Map<String, String> mappingOverrides,
         AttributeMapping mapping,
         boolean enabled,
-        List<String> excludedDns) {
+        List<String> excludedDns,
+        boolean softMatch) {
 
     public ConnectorSettings {
         excludedDns = List.copyOf(excludedDns);
@@ -50,7 +53,7 @@ public record ConnectorSettings(
         Objects.requireNonNull(mapping, "mapping");
     }
 
-    /** Settings that leave no subtree out. */
+    /** Settings that leave no subtree out, with soft match on (its default). */
     public ConnectorSettings(
             String url,
             boolean startTls,
@@ -75,7 +78,8 @@ public record ConnectorSettings(
                 mappingOverrides,
                 mapping,
                 enabled,
-                List.of());
+                List.of(),
+                true);
     }
 
     /** The filter of objects of the kind in scope: the connector's, and what the preset always leaves out. */

@@ -62,12 +62,20 @@ public final class EntryMapper {
             return Outcome.refused(Rejection.invalid("%s", noIdReason(ObjectKind.USER)));
         }
         Map<UserAttribute, Object> values = values(entry, mapping.user());
-        for (UserAttribute required : List.of(UserAttribute.USER_PRINCIPAL_NAME, UserAttribute.DISPLAY_NAME)) {
-            if (values.get(required) == null) {
-                return Outcome.refused(Rejection.invalid(
-                        "The entry has no %s (read from %s), which every user needs.",
-                        required.graphName(), String.join(" or ", mapping.user().get(required))));
-            }
+        String account = mapping.samAccountName() == null
+                ? null
+                : entry.text(mapping.samAccountName()).orElse(null);
+        if (values.get(UserAttribute.USER_PRINCIPAL_NAME) == null && account == null) {
+            return Outcome.refused(Rejection.invalid(
+                    "The entry has no userPrincipalName (read from %s) and no %s to make one from on the tenant's"
+                            + " initial domain, and every user needs one.",
+                    String.join(" or ", mapping.user().get(UserAttribute.USER_PRINCIPAL_NAME)),
+                    mapping.samAccountName() == null ? "account name" : mapping.samAccountName()));
+        }
+        if (values.get(UserAttribute.DISPLAY_NAME) == null) {
+            return Outcome.refused(Rejection.invalid(
+                    "The entry has no displayName (read from %s), which every user needs.",
+                    String.join(" or ", mapping.user().get(UserAttribute.DISPLAY_NAME))));
         }
         if (mapping.accountControl() != null) {
             Outcome<Optional<Long>> flags = number(entry, mapping.accountControl());
@@ -78,9 +86,6 @@ public final class EntryMapper {
                     UserAttribute.ACCOUNT_ENABLED,
                     flags.value().map(f -> (f & ACCOUNT_DISABLED) == 0).orElse(true));
         }
-        String account = mapping.samAccountName() == null
-                ? null
-                : entry.text(mapping.samAccountName()).orElse(null);
         return Outcome.done(new SyncedUser(id.get(), account, values));
     }
 

@@ -12,6 +12,7 @@ import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.SyncedGroup;
 import org.allot.core.directory.SyncedUser;
+import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 
@@ -22,12 +23,15 @@ import org.allot.core.directory.UserId;
  */
 final class ObjectPhase {
     private final PageWrites writes;
+    private final Tenants tenants;
+    private final SyncedObjects synced;
     private final Memberships memberships;
     private final Transactions transactions;
     private final SyncSettings settings;
     private final RunProgress progress;
 
     ObjectPhase(
+            Tenants tenants,
             SyncedObjects synced,
             UserDirectory users,
             GroupDirectory groups,
@@ -35,7 +39,9 @@ final class ObjectPhase {
             Transactions transactions,
             SyncSettings settings,
             RunProgress progress) {
-        this.writes = new PageWrites(synced, users, groups);
+        this.writes = new PageWrites(tenants, synced, users, groups);
+        this.tenants = tenants;
+        this.synced = synced;
         this.memberships = Objects.requireNonNull(memberships);
         this.transactions = Objects.requireNonNull(transactions);
         this.settings = Objects.requireNonNull(settings);
@@ -46,6 +52,9 @@ final class ObjectPhase {
         for (ObjectKind kind : ObjectKind.values()) {
             run.session.read(kind, run.decision.since(), page -> apply(run, kind, page));
             catchUp(run, kind);
+            if (kind == ObjectKind.USER && run.delta()) {
+                readAgainWhoseDomainCame(run);
+            }
         }
         if (run.delta()) {
             readGroupsOfEntered(run);
@@ -61,6 +70,25 @@ final class ObjectPhase {
         for (int i = 0; i < missing.size(); i += settings.batchSize()) {
             List<String> chunk = missing.subList(i, Math.min(missing.size(), i + settings.batchSize()));
             apply(run, kind, run.session.readByIds(kind, chunk));
+        }
+    }
+
+    /**
+     * Users on the initial domain whose own domain the tenant verified since: a delta reads them again, unchanged in
+     * the directory, so that they get their own principal name now.
+     */
+    private void readAgainWhoseDomainCame(RunContext run) {
+        List<String> waiting = transactions
+                .run(() -> tenants.find(run.tenant)
+                        .filter(t -> t.initialDomain() != null)
+                        .map(t -> synced.awaitingTheirDomain(run.tenant, t.initialDomain(), t.verifiedDomains()))
+                        .orElse(List.of()))
+                .stream()
+                .filter(id -> !run.seen.contains(id))
+                .toList();
+        for (int i = 0; i < waiting.size(); i += settings.batchSize()) {
+            List<String> chunk = waiting.subList(i, Math.min(waiting.size(), i + settings.batchSize()));
+            apply(run, ObjectKind.USER, run.session.readByIds(ObjectKind.USER, chunk));
         }
     }
 

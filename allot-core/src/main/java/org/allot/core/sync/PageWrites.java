@@ -2,6 +2,7 @@ package org.allot.core.sync;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,30 +14,47 @@ import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.SyncedGroup;
 import org.allot.core.directory.SyncedUser;
+import org.allot.core.directory.Tenant;
+import org.allot.core.directory.Tenants;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 
 /**
- * What one page of the object phase writes, inside its unit of work: the page's objects matched by immutable id, then
- * added, restored, updated or left alone through the directory services; the {@link Batch} it returns is applied to
- * the run once the unit of work commits.
+ * What one page of the object phase writes, inside its unit of work: the page's users named in the tenant
+ * ({@link CloudPrincipalNames}), the objects matched by immutable id (synced ones, and cloud users set for a hard
+ * match), new users soft-matched to cloud users when the connector allows it, then added, restored, updated, matched
+ * or left alone through the directory services; the {@link Batch} it returns is applied to the run once the unit of
+ * work commits.
  */
 final class PageWrites {
+    private final Tenants tenants;
     private final SyncedObjects synced;
     private final UserDirectory users;
     private final GroupDirectory groups;
+    private final SoftMatch softMatch;
 
-    PageWrites(SyncedObjects synced, UserDirectory users, GroupDirectory groups) {
+    PageWrites(Tenants tenants, SyncedObjects synced, UserDirectory users, GroupDirectory groups) {
+        this.tenants = Objects.requireNonNull(tenants);
         this.synced = Objects.requireNonNull(synced);
         this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
+        this.softMatch = new SoftMatch(synced);
     }
 
     Batch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
         Map<String, User> existing = synced.usersByImmutableId(run.tenant, ids(mapped));
-        SyncPlanner.UserPlan plan = SyncPlanner.users(mapped, existing);
+        Tenant tenant = tenants.find(run.tenant).orElse(null);
+        List<SyncPlanner.Mapped<SyncedUser>> named = tenant == null ? mapped : named(tenant, mapped, existing);
+        SyncPlanner.UserPlan plan = SyncPlanner.users(named, existing);
         Batch batch = new Batch(plan.unchanged(), plan.errors());
+        Map<UserId, SyncedUser> updates = new LinkedHashMap<>();
+        Map<UserId, SyncedUser> matches = new LinkedHashMap<>();
+        Set<UserId> cloud = new HashSet<>();
+        existing.values().stream().filter(u -> !u.onPremisesSyncEnabled()).forEach(u -> cloud.add(u.id()));
+        plan.updated().forEach((id, user) -> (cloud.contains(id) ? matches : updates).put(id, user));
+        List<SyncedUser> added = new ArrayList<>(plan.added());
+        Map<UserId, SyncedUser> soft = run.settings.softMatch() ? softMatch.match(run.tenant, added) : Map.of();
         Set<UserId> updated = new HashSet<>();
         for (UserId id : plan.restored()) {
             Outcome<User> restored = users.restore(run.caller, id);
@@ -51,9 +69,9 @@ final class PageWrites {
             batch.entered.add(immutableId);
             batch.restored.add(id.value());
         }
-        List<Outcome<User>> created = users.provisionSynced(run.caller, plan.added());
+        List<Outcome<User>> created = users.provisionSynced(run.caller, added);
         for (int i = 0; i < created.size(); i++) {
-            String immutableId = plan.added().get(i).immutableId();
+            String immutableId = added.get(i).immutableId();
             Outcome<User> user = created.get(i);
             if (user.isDone()) {
                 batch.added++;
@@ -63,8 +81,8 @@ final class PageWrites {
                 batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
             }
         }
-        users.updateSynced(run.caller, plan.updated()).forEach((id, user) -> {
-            String immutableId = plan.updated().get(id).immutableId();
+        users.updateSynced(run.caller, updates).forEach((id, user) -> {
+            String immutableId = updates.get(id).immutableId();
             if (user.isDone()) {
                 updated.add(id);
                 batch.refs.add(ref(user.value()));
@@ -72,8 +90,34 @@ final class PageWrites {
                 batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
             }
         });
+        matches.putAll(soft);
+        users.matchSynced(run.caller, matches).forEach((id, user) -> {
+            String immutableId = matches.get(id).immutableId();
+            if (user.isDone()) {
+                updated.add(id);
+                batch.refs.add(ref(user.value()));
+                batch.entered.add(immutableId);
+            } else {
+                batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
+            }
+        });
         batch.updated = updated.size();
         return batch;
+    }
+
+    /** The page's users with their principal names in the tenant. */
+    private static List<SyncPlanner.Mapped<SyncedUser>> named(
+            Tenant tenant, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, User> existing) {
+        return mapped.stream()
+                .map(m -> m.value().isDone()
+                        ? new SyncPlanner.Mapped<>(
+                                m.kind(),
+                                m.dn(),
+                                m.immutableId(),
+                                Outcome.done(CloudPrincipalNames.apply(
+                                        tenant, m.value().value(), existing.get(m.immutableId()))))
+                        : m)
+                .toList();
     }
 
     Batch groups(RunContext run, List<SyncPlanner.Mapped<SyncedGroup>> mapped, Map<String, DirectoryEntry> entries) {

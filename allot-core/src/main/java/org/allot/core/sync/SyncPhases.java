@@ -18,6 +18,7 @@ record SyncPhases(
         RunProgress progress = new RunProgress(stores.runs(), transactions, settings);
         return new SyncPhases(
                 new ObjectPhase(
+                        stores.tenants(),
                         stores.synced(),
                         directory.users(),
                         directory.groups(),

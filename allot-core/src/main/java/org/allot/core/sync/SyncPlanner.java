@@ -37,7 +37,10 @@ public final class SyncPlanner {
         }
     }
 
-    /** What a batch of user entries changes. Restored users are also updated when their values changed. */
+    /**
+     * What a batch of user entries changes. Restored users are also updated when their values changed; a cloud user
+     * holding an entry's immutable id (a hard match) is always updated, which makes it synced.
+     */
     public record UserPlan(
             List<SyncedUser> added,
             Map<UserId, SyncedUser> updated,
@@ -80,7 +83,7 @@ public final class SyncPlanner {
             if (current.isDeleted()) {
                 restored.add(current.id());
             }
-            if (differs(current, synced)) {
+            if (!current.onPremisesSyncEnabled() || differs(current, synced)) {
                 updated.put(current.id(), synced);
             } else if (!current.isDeleted()) {
                 unchanged++;
@@ -145,7 +148,8 @@ public final class SyncPlanner {
     }
 
     static boolean differs(User current, SyncedUser synced) {
-        if (!Objects.equals(current.onPremisesSamAccountName(), synced.samAccountName())) {
+        if (!Objects.equals(current.onPremisesSamAccountName(), synced.samAccountName())
+                || !Objects.equals(current.onPremisesUserPrincipalName(), synced.onPremisesUserPrincipalName())) {
             return true;
         }
         for (Map.Entry<UserAttribute, Object> value : synced.values().entrySet()) {

@@ -12,8 +12,23 @@ public interface SyncedObjects {
     /** Every synced user (deleted ones included) and group of the tenant. */
     List<SyncedRef> all(TenantId tenant);
 
-    /** The synced users, deleted or not, with these immutable ids, by immutable id. */
+    /**
+     * The users, deleted or not, with these immutable ids, by immutable id: synced users, and cloud users given the id
+     * for a hard match.
+     */
     Map<String, User> usersByImmutableId(TenantId tenant, Collection<String> immutableIds);
+
+    /**
+     * The cloud users a soft match may take over: not synced, not deleted, without an immutable id, whose principal
+     * name or mail is one of these (in any case).
+     */
+    List<User> softMatchCandidates(TenantId tenant, Collection<String> names);
+
+    /**
+     * The immutable ids of the synced users (not deleted) that are on the initial domain because their directory's
+     * domain was not verified, and whose directory's domain is one of {@code verifiedDomains} now.
+     */
+    List<String> awaitingTheirDomain(TenantId tenant, String initialDomain, Collection<String> verifiedDomains);
 
     /** The synced groups with these immutable ids, by immutable id. */
     Map<String, Group> groupsByImmutableId(TenantId tenant, Collection<String> immutableIds);

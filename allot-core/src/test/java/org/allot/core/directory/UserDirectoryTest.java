@@ -38,6 +38,83 @@ class UserDirectoryTest {
     }
 
     @Test
+    void aNewUserTakesTheNameOfADeletedOneWhichKeepsItsIdUnderAPrefixedName() {
+        User old = users.create(contoso.admin, values("ada@contoso.com", "Ada")).value();
+        users.delete(contoso.admin, old.id()).value();
+
+        User ada = users.create(contoso.admin, values("Ada@contoso.com", "Ada again"))
+                .value();
+
+        User deleted = contoso.allot.users().find(contoso.tenant, old.id()).orElseThrow();
+        assertThat(deleted.isDeleted()).isTrue();
+        assertThat(deleted.userPrincipalName())
+                .isEqualTo(old.id().value().toString().replace("-", "") + "ada@contoso.com");
+        assertThat(users.restore(contoso.admin, old.id()).rejection().message())
+                .isEqualTo("Another object with the same value for property userPrincipalName already exists.");
+        users.delete(contoso.admin, ada.id()).value();
+        users.purge(contoso.admin, ada.id()).value();
+        assertThat(users.restore(contoso.admin, old.id()).value().userPrincipalName())
+                .as("its name back once nobody has it")
+                .isEqualTo("ada@contoso.com");
+    }
+
+    @Test
+    void aRenameTakesTheNameOfADeletedUserButNotOfAnActiveOne() {
+        User old = users.create(contoso.admin, values("ada@contoso.com", "Ada")).value();
+        User grace = users.create(contoso.admin, values("grace@contoso.com", "Grace"))
+                .value();
+        User alan =
+                users.create(contoso.admin, values("alan@contoso.com", "Alan")).value();
+
+        assertThat(users.update(
+                                contoso.admin,
+                                alan.id(),
+                                Map.of(UserAttribute.USER_PRINCIPAL_NAME, "grace@contoso.com"))
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.ALREADY_EXISTS);
+        users.delete(contoso.admin, old.id()).value();
+        assertThat(users.update(contoso.admin, alan.id(), Map.of(UserAttribute.USER_PRINCIPAL_NAME, "ada@contoso.com"))
+                        .value()
+                        .userPrincipalName())
+                .isEqualTo("ada@contoso.com");
+        assertThat(contoso.allot
+                        .users()
+                        .find(contoso.tenant, old.id())
+                        .orElseThrow()
+                        .userPrincipalName())
+                .endsWith("ada@contoso.com")
+                .startsWith(old.id().value().toString().replace("-", ""));
+        assertThat(contoso.allot
+                        .users()
+                        .find(contoso.tenant, grace.id())
+                        .orElseThrow()
+                        .userPrincipalName())
+                .isEqualTo("grace@contoso.com");
+    }
+
+    @Test
+    void anImmutableIdSetForAHardMatchIsTheTenantsOnly() {
+        Map<UserAttribute, Object> ada = values("ada@contoso.com", "Ada");
+        ada.put(UserAttribute.ON_PREMISES_IMMUTABLE_ID, "ByPfzdWYz1qUYc4ttCTbvA==");
+        User created = users.create(contoso.admin, ada).value();
+        assertThat(created.onPremisesImmutableId()).isEqualTo("ByPfzdWYz1qUYc4ttCTbvA==");
+        assertThat(created.onPremisesSyncEnabled()).isFalse();
+        User grace = users.create(contoso.admin, values("grace@contoso.com", "Grace"))
+                .value();
+
+        Rejection refused = users.update(
+                        contoso.admin,
+                        grace.id(),
+                        Map.of(UserAttribute.ON_PREMISES_IMMUTABLE_ID, "ByPfzdWYz1qUYc4ttCTbvA=="))
+                .rejection();
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
+        assertThat(refused.message())
+                .isEqualTo("Another object with the same value for property onPremisesImmutableId already exists.");
+    }
+
+    @Test
     void principalNamesMustUseAVerifiedDomain() {
         Rejection refused =
                 users.create(contoso.admin, values("ada@fabrikam.com", "Ada")).rejection();

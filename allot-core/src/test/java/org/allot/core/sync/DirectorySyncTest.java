@@ -273,7 +273,7 @@ class DirectorySyncTest {
 
     @Test
     void objectsTheTenantCannotTakeAreReportedOneByOne() {
-        contoso.directory.addUser("ada", "userPrincipalName", "ada@fabrikam.com");
+        contoso.directory.addUser("ada", "userPrincipalName", "ada lovelace@contoso.com");
         contoso.directory.addUser("grace", "employeeID", "x".repeat(40));
         contoso.directory.addUser("alan");
 
@@ -285,7 +285,7 @@ class DirectorySyncTest {
         assertThat(errors)
                 .extracting(SyncError::object)
                 .containsExactly("CN=ada," + InMemoryDirectory.STAFF, "CN=grace," + InMemoryDirectory.STAFF);
-        assertThat(errors.get(0).message()).contains("verified domain");
+        assertThat(errors.get(0).message()).isEqualTo("Property userPrincipalName is invalid.");
         assertThat(errors.get(1).message()).contains("employeeId");
     }
 

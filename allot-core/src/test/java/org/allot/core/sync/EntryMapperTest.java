@@ -116,7 +116,8 @@ class EntryMapperTest {
                         .user(entry("objectGUID", GUID, "cn", "Ada"))
                         .rejection()
                         .message())
-                .isEqualTo("The entry has no userPrincipalName (read from userPrincipalName), which every user needs.");
+                .isEqualTo("The entry has no userPrincipalName (read from userPrincipalName) and no sAMAccountName to"
+                        + " make one from on the tenant's initial domain, and every user needs one.");
     }
 
     @Test

@@ -153,6 +153,7 @@ class SyncPlannerTest {
                 .displayName(name)
                 .department(department)
                 .onPremises(id, name)
+                .onPremisesUserPrincipalName(name + "@contoso.com")
                 .build();
     }
 

@@ -36,6 +36,7 @@ public final class InMemoryAllot implements Installation {
     public final ProductCatalog catalog;
     public final Licensing licensing;
     public final TenantDirectory tenantDirectory;
+    public final org.allot.core.directory.TenantDomains tenantDomains;
     public final UserDirectory userDirectory;
     public final GroupDirectory groupDirectory;
     public final SubscriptionBook subscriptionBook;
@@ -79,6 +80,7 @@ public final class InMemoryAllot implements Installation {
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
         tenantDirectory = services.tenantDirectory();
+        tenantDomains = services.tenantDomains();
         userDirectory = services.userDirectory();
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
@@ -128,6 +130,11 @@ public final class InMemoryAllot implements Installation {
     @Override
     public TenantDirectory tenantDirectory() {
         return tenantDirectory;
+    }
+
+    @Override
+    public org.allot.core.directory.TenantDomains tenantDomains() {
+        return tenantDomains;
     }
 
     @Override

@@ -47,9 +47,35 @@ public final class InMemorySyncedObjects implements SyncedObjects {
         Set<String> wanted = new HashSet<>(immutableIds);
         Map<String, User> found = new HashMap<>();
         users.of(tenant).values().stream()
-                .filter(u -> u.onPremisesSyncEnabled() && wanted.contains(u.onPremisesImmutableId()))
+                .filter(u -> wanted.contains(u.onPremisesImmutableId()))
                 .forEach(u -> found.put(u.onPremisesImmutableId(), u));
         return found;
+    }
+
+    @Override
+    public List<String> awaitingTheirDomain(TenantId tenant, String initialDomain, Collection<String> verifiedDomains) {
+        Set<String> verified = new HashSet<>();
+        verifiedDomains.forEach(d -> verified.add(d.toLowerCase(java.util.Locale.ROOT)));
+        verified.remove(initialDomain.toLowerCase(java.util.Locale.ROOT));
+        return users.of(tenant).values().stream()
+                .filter(u -> u.onPremisesSyncEnabled() && !u.isDeleted() && u.onPremisesUserPrincipalName() != null)
+                .filter(u -> u.domain().equalsIgnoreCase(initialDomain))
+                .filter(u -> verified.contains(u.onPremisesUserPrincipalName()
+                        .substring(u.onPremisesUserPrincipalName().lastIndexOf('@') + 1)
+                        .toLowerCase(java.util.Locale.ROOT)))
+                .map(User::onPremisesImmutableId)
+                .toList();
+    }
+
+    @Override
+    public List<User> softMatchCandidates(TenantId tenant, Collection<String> names) {
+        Set<String> wanted = new HashSet<>();
+        names.forEach(n -> wanted.add(n.toLowerCase(java.util.Locale.ROOT)));
+        return users.of(tenant).values().stream()
+                .filter(u -> !u.onPremisesSyncEnabled() && !u.isDeleted() && u.onPremisesImmutableId() == null)
+                .filter(u -> wanted.contains(u.userPrincipalName().toLowerCase(java.util.Locale.ROOT))
+                        || (u.mail() != null && wanted.contains(u.mail().toLowerCase(java.util.Locale.ROOT))))
+                .toList();
     }
 
     @Override

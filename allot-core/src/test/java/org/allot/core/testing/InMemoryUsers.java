@@ -48,6 +48,13 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public Optional<User> findByImmutableId(TenantId tenant, String immutableId) {
+        return of(tenant).values().stream()
+                .filter(u -> immutableId.equals(u.onPremisesImmutableId()))
+                .findFirst();
+    }
+
+    @Override
     public void add(TenantId tenant, User user) {
         if (of(tenant).putIfAbsent(user.id(), user) != null) {
             throw new IllegalStateException("duplicate user " + user.id());
@@ -70,6 +77,18 @@ public final class InMemoryUsers implements Users {
         if (assignments != null) {
             assignments.removeUser(tenant, id);
         }
+    }
+
+    @Override
+    public long countOnDomain(TenantId tenant, String domain) {
+        String suffix = "@" + domain.toLowerCase(java.util.Locale.ROOT);
+        return of(tenant).values().stream()
+                .filter(u -> u.userPrincipalName()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .endsWith(suffix)
+                        || (u.mail() != null
+                                && u.mail().toLowerCase(java.util.Locale.ROOT).endsWith(suffix)))
+                .count();
     }
 
     @Override

@@ -32,6 +32,8 @@ public interface Installation {
 
     TenantDirectory tenantDirectory();
 
+    org.allot.core.directory.TenantDomains tenantDomains();
+
     UserDirectory userDirectory();
 
     GroupDirectory groupDirectory();

@@ -293,6 +293,12 @@ public final class Scenario {
             return this;
         }
 
+        /** Any attribute, as text or Boolean. */
+        public UserBuilder with(UserAttribute attribute, Object value) {
+            values.put(attribute, value);
+            return this;
+        }
+
         public UserBuilder inDepartment(String department) {
             values.put(UserAttribute.DEPARTMENT, department);
             return this;

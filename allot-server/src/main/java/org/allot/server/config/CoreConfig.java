@@ -11,6 +11,7 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupMembers;
 import org.allot.core.directory.TenantDirectory;
+import org.allot.core.directory.TenantDomains;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
@@ -199,6 +200,11 @@ class CoreConfig {
     @Bean
     TenantDirectory tenantDirectory(CoreServices services) {
         return services.tenantDirectory();
+    }
+
+    @Bean
+    TenantDomains tenantDomains(CoreServices services) {
+        return services.tenantDomains();
     }
 
     /** Licensing and dynamic membership both follow the users and groups of the directory. */

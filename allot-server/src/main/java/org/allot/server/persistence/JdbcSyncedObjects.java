@@ -3,6 +3,7 @@ package org.allot.server.persistence;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.allot.core.TenantId;
@@ -45,17 +46,60 @@ public final class JdbcSyncedObjects implements SyncedObjects {
 
     @Override
     public Map<String, User> usersByImmutableId(TenantId tenant, Collection<String> immutableIds) {
-        return byImmutableId("directory_user", JdbcUsers::map, User::onPremisesImmutableId, tenant, immutableIds);
+        return byImmutableId(
+                "directory_user", "true", JdbcUsers::map, User::onPremisesImmutableId, tenant, immutableIds);
+    }
+
+    @Override
+    public List<String> awaitingTheirDomain(TenantId tenant, String initialDomain, Collection<String> verifiedDomains) {
+        return jdbc.sql("""
+                        select on_premises_immutable_id from directory_user
+                        where tenant_id = ? and on_premises_sync_enabled and deleted_at is null
+                          and lower(user_principal_name) like ?
+                          and lower(substring(on_premises_user_principal_name from '@([^@]*)$')) = any(?)""")
+                .params(
+                        tenant.value(),
+                        "%@" + initialDomain.toLowerCase(Locale.ROOT).replace("_", "\\_"),
+                        verifiedDomains.stream()
+                                .map(d -> d.toLowerCase(Locale.ROOT))
+                                .filter(d -> !d.equalsIgnoreCase(initialDomain))
+                                .toArray(String[]::new))
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public List<User> softMatchCandidates(TenantId tenant, Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        String[] folded =
+                names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        return jdbc.sql("""
+                        select * from directory_user
+                        where tenant_id = ? and not on_premises_sync_enabled and deleted_at is null
+                          and on_premises_immutable_id is null
+                          and (lower(user_principal_name) = any(?) or lower(mail) = any(?))""")
+                .params(tenant.value(), folded, folded)
+                .query(JdbcUsers::map)
+                .list();
     }
 
     @Override
     public Map<String, Group> groupsByImmutableId(TenantId tenant, Collection<String> immutableIds) {
-        return byImmutableId("directory_group", JdbcGroups::map, Group::onPremisesImmutableId, tenant, immutableIds);
+        return byImmutableId(
+                "directory_group",
+                "o.on_premises_sync_enabled",
+                JdbcGroups::map,
+                Group::onPremisesImmutableId,
+                tenant,
+                immutableIds);
     }
 
     /** Joins the ids as an unnested array, so a batch costs index lookups however large the tenant grows. */
     private <T> Map<String, T> byImmutableId(
             String table,
+            String condition,
             RowMapper<T> mapper,
             Function<T, String> immutableId,
             TenantId tenant,
@@ -64,9 +108,8 @@ public final class JdbcSyncedObjects implements SyncedObjects {
         if (immutableIds.isEmpty()) {
             return found;
         }
-        jdbc.sql(
-                        "select o.* from unnest(?) as t(id) join " + table
-                                + " o on o.tenant_id = ? and o.on_premises_immutable_id = t.id where o.on_premises_sync_enabled")
+        jdbc.sql("select o.* from unnest(?) as t(id) join " + table
+                        + " o on o.tenant_id = ? and o.on_premises_immutable_id = t.id where " + condition)
                 .params(immutableIds.stream().distinct().toArray(String[]::new), tenant.value())
                 .query(mapper)
                 .list()

@@ -46,14 +46,15 @@ public final class JdbcTenants implements Tenants {
     @Override
     public void add(Tenant t) {
         jdbc.sql("""
-                        insert into tenant (id, name, verified_domains, default_usage_location, guest_licensing,
-                            nested_group_licensing, soft_delete_retention_days, sync_delete_threshold,
+                        insert into tenant (id, name, verified_domains, initial_domain, default_usage_location,
+                            guest_licensing, nested_group_licensing, soft_delete_retention_days, sync_delete_threshold,
                             sync_license_loss_threshold, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         t.id().value(),
                         t.name(),
                         t.verifiedDomains().toArray(String[]::new),
+                        t.initialDomain(),
                         t.defaultUsageLocation() == null
                                 ? null
                                 : t.defaultUsageLocation().code(),
@@ -94,6 +95,7 @@ public final class JdbcTenants implements Tenants {
                 new TenantId(SqlValues.uuid(rs, "id")),
                 rs.getString("name"),
                 SqlValues.strings(rs, "verified_domains"),
+                rs.getString("initial_domain"),
                 location == null ? null : UsageLocation.of(location),
                 new TenantPolicy(
                         GuestLicensing.valueOf(rs.getString("guest_licensing")),

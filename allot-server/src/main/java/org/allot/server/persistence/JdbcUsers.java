@@ -25,7 +25,7 @@ public final class JdbcUsers implements Users {
             user_principal_name, display_name, given_name, surname, mail, mail_nickname, department, job_title,
             company_name, city, country, employee_id, usage_location, user_type, account_enabled,
             on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at, deleted_at,
-            extension_attributes""";
+            extension_attributes, on_premises_user_principal_name""";
 
     private final JdbcClient jdbc;
 
@@ -45,6 +45,14 @@ public final class JdbcUsers implements Users {
     public Optional<User> findByPrincipalName(TenantId tenant, String userPrincipalName) {
         return jdbc.sql("select * from directory_user where tenant_id = ? and lower(user_principal_name) = lower(?)")
                 .params(tenant.value(), userPrincipalName)
+                .query(JdbcUsers::map)
+                .optional();
+    }
+
+    @Override
+    public Optional<User> findByImmutableId(TenantId tenant, String immutableId) {
+        return jdbc.sql("select * from directory_user where tenant_id = ? and on_premises_immutable_id = ?")
+                .params(tenant.value(), immutableId)
                 .query(JdbcUsers::map)
                 .optional();
     }
@@ -133,11 +141,11 @@ public final class JdbcUsers implements Users {
     private static final String UNNEST = """
             unnest(:ids, :upns, :displayNames, :givenNames, :surnames, :mails, :nicknames, :departments, :jobTitles,
                    :companies, :cities, :countries, :employeeIds, :locations, :types, :enabled, :synced,
-                   :immutableIds, :accounts, :created, :deleted, :extensions)
+                   :immutableIds, :accounts, :created, :deleted, :extensions, :onPremisesUpns)
               as t(id, user_principal_name, display_name, given_name, surname, mail, mail_nickname, department,
                    job_title, company_name, city, country, employee_id, usage_location, user_type, account_enabled,
                    on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at,
-                   deleted_at, extension_attributes)""";
+                   deleted_at, extension_attributes, on_premises_user_principal_name)""";
     private static final String UNNESTED = "t.id, "
             + COLUMNS.replace("\n", " ")
                     .replace("created_at", "created_at::timestamptz as created_at")
@@ -180,6 +188,7 @@ public final class JdbcUsers implements Users {
                                 ? null
                                 : u.deletedDateTime().toString()));
         p.put("extensions", texts(users, JdbcUsers::extensionsLiteral));
+        p.put("onPremisesUpns", texts(users, User::onPremisesUserPrincipalName));
         return p;
     }
 
@@ -190,7 +199,7 @@ public final class JdbcUsers implements Users {
     @Override
     public void add(TenantId tenant, User u) {
         jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(tenant.value(), u.id().value())
                 .params(values(u))
                 .update();
@@ -203,7 +212,7 @@ public final class JdbcUsers implements Users {
     @Override
     public boolean addUnlessNameTaken(TenantId tenant, User u) {
         return jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS
-                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict do nothing")
                         .params(tenant.value(), u.id().value())
                         .params(values(u))
@@ -232,6 +241,21 @@ public final class JdbcUsers implements Users {
         jdbc.sql("delete from directory_user where tenant_id = ? and id = ?")
                 .params(tenant.value(), id.value())
                 .update();
+    }
+
+    @Override
+    public long countOnDomain(TenantId tenant, String domain) {
+        String suffix = "%@"
+                + domain.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_");
+        return jdbc.sql("""
+                        select count(*) from directory_user
+                        where tenant_id = ? and (lower(user_principal_name) like ? or lower(mail) like ?)""")
+                .params(tenant.value(), suffix, suffix)
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -269,7 +293,8 @@ public final class JdbcUsers implements Users {
                 SqlValues.time(u.deletedDateTime()),
                 u.extensionAttributes().isEmpty()
                         ? null
-                        : u.extensionAttributes().values().toArray(String[]::new));
+                        : u.extensionAttributes().values().toArray(String[]::new),
+                u.onPremisesUserPrincipalName());
     }
 
     /** The extension attributes as a text[] literal for the unnested statements; null when none is set. */
@@ -306,7 +331,8 @@ public final class JdbcUsers implements Users {
                 rs.getString("on_premises_sam_account_name"),
                 SqlValues.instant(rs, "created_at"),
                 SqlValues.instant(rs, "deleted_at"),
-                ExtensionAttributes.of(extensions(rs)));
+                ExtensionAttributes.of(extensions(rs)),
+                rs.getString("on_premises_user_principal_name"));
     }
 
     private static String[] extensions(ResultSet rs) throws SQLException {

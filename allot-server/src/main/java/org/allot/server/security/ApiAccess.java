@@ -15,7 +15,7 @@ import org.springframework.security.core.Authentication;
  * Who may call what, in one table, as Entra's built-in roles allow it: every role reads; a License Administrator
  * assigns licenses and sets usage locations; a User Administrator manages users, groups and licenses; a Groups
  * Administrator manages groups, their members and their licenses; subscriptions, products, tenant settings, app
- * registrations, the token-signing keys and directory sync are for Global Administrators (Entra's Hybrid Identity
+ * registrations, the token-signing keys, the tenant's domains and directory sync are for Global Administrators (Entra's Hybrid Identity
  * Administrator has no counterpart here). License checks (dry runs and repairs) are started by Global and License Administrators.
  */
 public final class ApiAccess {
@@ -52,6 +52,11 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/v1.0/groups", Capability.MANAGE_GROUPS),
             rule(HttpMethod.PATCH, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
             rule(HttpMethod.DELETE, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
+            // the tenant's domains: Global Administrators (Entra's Domain Name Administrator has no counterpart here)
+            rule(HttpMethod.POST, "/v1.0/domains", Capability.MANAGE_DOMAINS),
+            rule(HttpMethod.POST, "/v1.0/domains/*/verify", Capability.MANAGE_DOMAINS),
+            rule(HttpMethod.PATCH, "/v1.0/domains/*", Capability.MANAGE_DOMAINS),
+            rule(HttpMethod.DELETE, "/v1.0/domains/*", Capability.MANAGE_DOMAINS),
             // change notifications: whoever may read a resource may subscribe to its changes (as in Graph)
             rule(HttpMethod.POST, "/v1.0/subscriptions", Capability.READ),
             rule(HttpMethod.POST, "/v1.0/subscriptions/*/reauthorize", Capability.READ),

@@ -17,6 +17,8 @@ public enum Capability {
     ASSIGN_GROUP_LICENSES,
     MANAGE_SUBSCRIPTIONS,
     MANAGE_SETTINGS,
+    /** Add, remove and make default the tenant's domains. */
+    MANAGE_DOMAINS,
     MANAGE_APPS,
     MANAGE_ADMINISTRATORS,
     /** Configure the directory connector, test it, start runs and confirm their deletions. */

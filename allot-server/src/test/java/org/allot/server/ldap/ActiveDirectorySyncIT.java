@@ -14,7 +14,6 @@ import org.allot.core.directory.User;
 import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.PendingDeletion;
 import org.allot.core.sync.SyncCounts;
-import org.allot.core.sync.SyncError;
 import org.allot.core.sync.SyncMode;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunState;
@@ -65,8 +64,8 @@ class ActiveDirectorySyncIT {
 
         assertThat(run.state()).isEqualTo(SyncRunState.SUCCEEDED);
         assertThat(run.mode()).isEqualTo(SyncMode.FULL);
-        assertThat(run.counts()).isEqualTo(new SyncCounts(1605 + 4, 0, 0, 0, 2));
-        assertThat(allot.syncedUsers()).isEqualTo(1605);
+        assertThat(run.counts()).isEqualTo(new SyncCounts(1607 + 4, 0, 0, 0, 0));
+        assertThat(allot.syncedUsers()).isEqualTo(1607);
 
         User ada = allot.synced("ada.lovelace@contoso.com");
         assertThat(ada.onPremisesSyncEnabled()).isTrue();
@@ -94,8 +93,14 @@ class ActiveDirectorySyncIT {
         assertThat(allot.members("Engineering"))
                 .containsExactlyInAnyOrder(
                         "ada.lovelace@contoso.com", "grace.hopper@contoso.com", "alan.turing@contoso.com");
+        String initial =
+                allot.allot.tenantDirectory().find(allot.tenant).orElseThrow().initialDomain();
         assertThat(allot.members("Sales"))
-                .containsExactlyInAnyOrder("joan.clarke@contoso.com", "katherine.johnson@contoso.com");
+                .containsExactlyInAnyOrder(
+                        "joan.clarke@contoso.com",
+                        "katherine.johnson@contoso.com",
+                        "noprincipal@" + initial,
+                        "contractor@" + initial);
         assertThat(allot.members("All Staff"))
                 .as("1,600 staff read in ranges of 1,500, and two nested teams")
                 .hasSize(1602)
@@ -106,19 +111,19 @@ class ActiveDirectorySyncIT {
                 .isEqualTo("Nested teams and the whole bulk OU");
         assertThat(allot.group("Newsletter").orElseThrow().securityEnabled()).isFalse();
 
-        List<SyncError> errors = allot.sync.errors(allot.tenant, run.id(), 10);
-        assertThat(errors)
-                .extracting(SyncError::object)
-                .containsExactlyInAnyOrder("CN=No Principal," + SALES, "CN=Fabrikam Contractor," + SALES);
-        assertThat(errors).extracting(SyncError::message).anySatisfy(m -> assertThat(m)
-                .contains("no userPrincipalName"));
-        assertThat(errors).extracting(SyncError::message).anySatisfy(m -> assertThat(m)
-                .contains("verified domain"));
+        assertThat(allot.sync.errors(allot.tenant, run.id(), 10))
+                .as("a user without a userPrincipalName, and one of a domain the tenant has not verified, come over"
+                        + " on the tenant's initial domain")
+                .isEmpty();
+        assertThat(allot.synced("noprincipal@" + initial).onPremisesUserPrincipalName())
+                .isNull();
+        assertThat(allot.synced("contractor@" + initial).onPremisesUserPrincipalName())
+                .isEqualTo("contractor@fabrikam.local");
 
         List<AuditEvent> audit = allot.contoso.auditEvents();
         assertThat(audit)
                 .filteredOn(e -> e.activity() == Activity.ADD_USER)
-                .hasSize(1605)
+                .hasSize(1607)
                 .allSatisfy(e -> assertThat(e.actor()).isEqualTo(Actor.DIRECTORY_SYNC));
         assertThat(audit)
                 .filteredOn(e -> e.activity() == Activity.FINISH_DIRECTORY_SYNC)
@@ -148,7 +153,7 @@ class ActiveDirectorySyncIT {
 
         assertThat(delta.mode()).isEqualTo(SyncMode.DELTA);
         assertThat(delta.state()).isEqualTo(SyncRunState.SUCCEEDED);
-        assertThat(delta.counts()).isEqualTo(new SyncCounts(1, 5, 2, 0, 2));
+        assertThat(delta.counts()).isEqualTo(new SyncCounts(1, 5, 2, 0, 0));
         User maryJackson = allot.synced("mary.jackson@contoso.com");
         assertThat(maryJackson.onPremisesImmutableId()).isEqualTo("3q2+7wAAAAAAAAAAAAAAAQ==");
         assertThat(allot.isMember("Engineering", maryJackson.id())).isTrue();
@@ -159,10 +164,16 @@ class ActiveDirectorySyncIT {
         assertThat(allot.isMember("Engineering", grace.id())).isTrue();
         assertThat(allot.synced("ada.lovelace@contoso.com").jobTitle()).isEqualTo("Lead Analyst");
         assertThat(allot.synced("joan.clarke@contoso.com").accountEnabled()).isFalse();
+        String initial =
+                allot.allot.tenantDirectory().find(allot.tenant).orElseThrow().initialDomain();
         assertThat(allot.members("Sales"))
                 .as("Katherine left the scope: she keeps her membership while deleted")
                 .containsExactlyInAnyOrder(
-                        "joan.clarke@contoso.com", "ada.lovelace@contoso.com", "katherine.johnson@contoso.com");
+                        "joan.clarke@contoso.com",
+                        "ada.lovelace@contoso.com",
+                        "katherine.johnson@contoso.com",
+                        "noprincipal@" + initial,
+                        "contractor@" + initial);
         assertThat(allot.allot
                         .users()
                         .find(allot.tenant, katherine.id())
@@ -171,7 +182,7 @@ class ActiveDirectorySyncIT {
                 .isTrue();
         assertThat(allot.synced("staff0001@contoso.com").isDeleted()).isTrue();
         assertThat(allot.synced("staff0002@contoso.com").isDeleted()).isFalse();
-        assertThat(allot.syncedUsers()).isEqualTo(1605 + 1 - 2);
+        assertThat(allot.syncedUsers()).isEqualTo(1607 + 1 - 2);
     }
 
     @Test
@@ -281,7 +292,8 @@ class ActiveDirectorySyncIT {
                 null,
                 Map.of(),
                 true,
-                List.of(SALES)));
+                List.of(SALES),
+                null));
 
         SyncRun run = allot.run();
 
@@ -321,7 +333,8 @@ class ActiveDirectorySyncIT {
                 null,
                 Map.of(),
                 true,
-                List.of(GROUPS));
+                List.of(GROUPS),
+                null);
 
         assertThat(allot.sync
                         .configure(allot.contoso.admin, outside)

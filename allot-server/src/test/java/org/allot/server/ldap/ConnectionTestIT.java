@@ -250,7 +250,7 @@ class ConnectionTestIT {
 
         assertThat(failed.state()).isEqualTo(SyncRunState.FAILED);
         assertThat(failed.message()).startsWith("Cannot reach the directory at " + directory.url());
-        assertThat(allot.syncedUsers()).isEqualTo(1605);
+        assertThat(allot.syncedUsers()).isEqualTo(1607);
     }
 
     @Test

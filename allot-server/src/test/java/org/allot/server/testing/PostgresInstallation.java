@@ -77,6 +77,7 @@ public final class PostgresInstallation implements Installation {
     private final ProductCatalog catalog;
     private final Licensing licensing;
     private final TenantDirectory tenantDirectory;
+    private final org.allot.core.directory.TenantDomains tenantDomains;
     private final UserDirectory userDirectory;
     private final GroupDirectory groupDirectory;
     private final SubscriptionBook subscriptionBook;
@@ -136,6 +137,7 @@ public final class PostgresInstallation implements Installation {
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
         tenantDirectory = services.tenantDirectory();
+        tenantDomains = services.tenantDomains();
         userDirectory = services.userDirectory();
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
@@ -243,6 +245,11 @@ public final class PostgresInstallation implements Installation {
     @Override
     public TenantDirectory tenantDirectory() {
         return tenantDirectory;
+    }
+
+    @Override
+    public org.allot.core.directory.TenantDomains tenantDomains() {
+        return tenantDomains;
     }
 
     @Override

@@ -72,7 +72,7 @@ class DirectorySyncRunsIT extends DirectorySyncApi {
                 "uid: eve",
                 "cn: Eve Outsider",
                 "sn: Outsider",
-                "mail: eve@fabrikam.com");
+                "mail: eve outsider@fabrikam.com");
 
         Response asked = admin.post(RUNS, "{\"full\":true}");
 
@@ -99,7 +99,7 @@ class DirectorySyncRunsIT extends DirectorySyncApi {
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).path("objectType").asString()).isEqualTo("user");
         assertThat(errors.get(0).path("distinguishedName").asString()).isEqualToIgnoringCase("uid=eve," + PEOPLE);
-        assertThat(errors.get(0).path("message").asString()).contains("verified domain");
+        assertThat(errors.get(0).path("message").asString()).isEqualTo("Property userPrincipalName is invalid.");
     }
 
     @Test

@@ -33,11 +33,13 @@ public record ConnectorForm(
         String groupFilter,
         String mapping,
         boolean enabled,
-        String excludedDns) {
+        String excludedDns,
+        boolean softMatch) {
     static final int LONGEST_FIELD = 65_536;
 
     /** A connector not configured yet: Active Directory, scheduled. */
-    static final ConnectorForm NEW = new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "");
+    static final ConnectorForm NEW =
+            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true);
 
     /** The stored connector; filters the preset would use anyway are shown empty. */
     static ConnectorForm of(Connector connector) {
@@ -57,7 +59,8 @@ public record ConnectorForm(
                 s.groupFilter().equals(s.preset().groupFilter()) ? "" : s.groupFilter(),
                 mapping.toString().strip(),
                 s.enabled(),
-                String.join("\n", s.excludedDns()));
+                String.join("\n", s.excludedDns()),
+                s.softMatch());
     }
 
     /** The form as posted; a field that is too long to be anything is refused by the page as a tampered form. */
@@ -73,7 +76,8 @@ public record ConnectorForm(
                 field(form, "groupFilter"),
                 field(form, "mapping"),
                 "true".equals(form.getFirst("enabled")),
-                field(form, "excludedDns"));
+                field(form, "excludedDns"),
+                "true".equals(form.getFirst("softMatch")));
     }
 
     /** What the form asks for, with the password typed (empty keeps the stored one); refused when mapping is malformed. */
@@ -94,7 +98,8 @@ public record ConnectorForm(
                 groupFilter,
                 overrides.value(),
                 enabled,
-                excludedDns.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()));
+                excludedDns.lines().map(String::strip).filter(l -> !l.isEmpty()).toList(),
+                softMatch));
     }
 
     private Outcome<Map<String, String>> overrides() {

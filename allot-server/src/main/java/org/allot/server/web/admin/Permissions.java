@@ -13,7 +13,8 @@ public record Permissions(
         boolean manageSubscriptions,
         boolean manageAdministrators,
         boolean manageDirectorySync,
-        boolean checkLicenses) {
+        boolean checkLicenses,
+        boolean manageDomains) {
 
     static Permissions of(AdminPrincipal admin) {
         return new Permissions(
@@ -25,7 +26,8 @@ public record Permissions(
                 admin.can(Capability.MANAGE_SUBSCRIPTIONS),
                 admin.can(Capability.MANAGE_ADMINISTRATORS),
                 admin.can(Capability.MANAGE_DIRECTORY_SYNC),
-                admin.can(Capability.CHECK_LICENSES));
+                admin.can(Capability.CHECK_LICENSES),
+                admin.can(Capability.MANAGE_DOMAINS));
     }
 
     /** Whether the administrator can change nothing at all (a Global Reader). */
@@ -38,6 +40,7 @@ public record Permissions(
                 || manageSubscriptions
                 || manageAdministrators
                 || manageDirectorySync
-                || checkLicenses);
+                || checkLicenses
+                || manageDomains);
     }
 }

@@ -50,7 +50,8 @@ final class ConnectorBodies {
                 text(fields.remove("groupFilter"), "groupFilter"),
                 mapping(fields.remove("mapping")),
                 bool(fields.remove("enabled"), "enabled"),
-                dns(fields.remove("excludedDns"), "excludedDns"));
+                dns(fields.remove("excludedDns"), "excludedDns"),
+                bool(fields.remove("softMatch"), "softMatch"));
         if (!fields.isEmpty()) {
             throw RequestBodies.unknown(fields.keySet().iterator().next(), CONNECTOR);
         }

@@ -42,6 +42,7 @@ final class SyncViews {
                 s.groupFilter(),
                 s.mappingOverrides(),
                 s.enabled(),
+                s.softMatch(),
                 time(c.createdAt()),
                 time(c.updatedAt()),
                 c.requestedRun() == null ? null : request(c.requestedRun()),

@@ -18,7 +18,7 @@ final class OrganizationResources {
             domains.add(new Organization.VerifiedDomain(
                     "Email, OfficeCommunicationsOnline",
                     i == 0,
-                    i == 0,
+                    t.isInitialDomain(t.verifiedDomains().get(i)),
                     t.verifiedDomains().get(i),
                     "Managed"));
         }

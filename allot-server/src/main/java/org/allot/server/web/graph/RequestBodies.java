@@ -32,8 +32,8 @@ public final class RequestBodies {
             "assignedPlans",
             "licenseAssignmentStates",
             "onPremisesSyncEnabled",
-            "onPremisesImmutableId",
             "onPremisesSamAccountName",
+            "onPremisesUserPrincipalName",
             "provisionedPlans");
     private static final Set<String> USER_NOT_STORED =
             Set.of("businessPhones", "mobilePhone", "officeLocation", "preferredLanguage");

@@ -1,0 +1,144 @@
+package org.allot.server.web.graph;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.allot.api.graph.DomainResource;
+import org.allot.core.Rejection;
+import org.allot.core.directory.Domain;
+import org.allot.core.directory.TenantDomains;
+import org.allot.server.security.ApiCaller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Graph's domains of the tenant: listed, read, added (verified at once), verified (a no-op), made the default and
+ * deleted.
+ */
+@RestController
+@RequestMapping(path = "/v1.0/domains", produces = "application/json")
+public class DomainsController {
+    private final TenantDomains domains;
+    private final Responses responses;
+
+    public DomainsController(TenantDomains domains, Responses responses) {
+        this.domains = domains;
+        this.responses = responses;
+    }
+
+    @GetMapping
+    public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
+        return responses.list(request, "domains", DomainResources.domains(domains.list(caller.tenant())));
+    }
+
+    @GetMapping("/{id}")
+    public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        Domain domain = domains.find(caller.tenant(), id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        return entity(caller, domain, request);
+    }
+
+    @PostMapping
+    public ResponseEntity<ObjectNode> add(
+            ApiCaller caller,
+            @Schema(implementation = DomainResource.class) @RequestBody JsonNode body,
+            HttpServletRequest request) {
+        RequestBodies.requireObject(body);
+        String name = null;
+        for (var field : body.properties()) {
+            switch (field.getKey()) {
+                case "id" -> name = text(field.getValue(), "id");
+                case "@odata.type" -> RequestBodies.requireType(field.getValue(), "microsoft.graph.domain");
+                case "isVerified", "isDefault", "isInitial", "isRoot", "isAdminManaged", "availabilityStatus" ->
+                    throw RequestBodies.readOnly(field.getKey());
+                case "authenticationType" -> requireManaged(field.getValue());
+                case "supportedServices", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays" -> {
+                    // accepted as Graph accepts them; Allot keeps its defaults
+                }
+                default -> throw RequestBodies.unknown(field.getKey(), "domain");
+            }
+        }
+        if (name == null) {
+            throw new BadRequest("Property 'id' is required when creating the resource.");
+        }
+        Domain domain = Refused.orRefuse(domains.add(caller.caller(), name));
+        return ResponseEntity.status(HttpStatus.CREATED).body(entity(caller, domain, request));
+    }
+
+    /** Graph's verify action: every domain Allot keeps is verified already, so it only returns the domain. */
+    @PostMapping("/{id}/verify")
+    public ObjectNode verify(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        return entity(caller, Refused.orRefuse(domains.verify(caller.caller(), id)), request);
+    }
+
+    /** Graph's update: {@code isDefault: true} makes the domain the default; nothing else can change. */
+    @PatchMapping("/{id}")
+    public ResponseEntity<Void> update(
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = DomainResource.class) @RequestBody JsonNode body) {
+        RequestBodies.requireObject(body);
+        boolean makeDefault = false;
+        for (var field : body.properties()) {
+            switch (field.getKey()) {
+                case "isDefault" -> {
+                    if (!field.getValue().isBoolean()) {
+                        throw RequestBodies.invalid("isDefault", "domain");
+                    }
+                    if (!field.getValue().asBoolean()) {
+                        throw new BadRequest(
+                                "A domain stops being the default when another one becomes it: set isDefault to true"
+                                        + " on that one.");
+                    }
+                    makeDefault = true;
+                }
+                case "authenticationType" -> requireManaged(field.getValue());
+                case "supportedServices", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays" -> {
+                    // accepted as Graph accepts them; Allot keeps its defaults
+                }
+                case "id", "isVerified", "isInitial", "isRoot", "isAdminManaged", "availabilityStatus" ->
+                    throw RequestBodies.readOnly(field.getKey());
+                default -> throw RequestBodies.unknown(field.getKey(), "domain");
+            }
+        }
+        if (makeDefault) {
+            Refused.orRefuse(domains.makeDefault(caller.caller(), id));
+        } else {
+            Refused.orRefuse(domains.verify(caller.caller(), id));
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(ApiCaller caller, @PathVariable String id) {
+        Refused.orRefuse(domains.remove(caller.caller(), id));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ObjectNode entity(ApiCaller caller, Domain domain, HttpServletRequest request) {
+        List<Domain> all = domains.list(caller.tenant());
+        return responses.entity(request, "domains/$entity", DomainResources.domain(domain, all));
+    }
+
+    private static String text(JsonNode value, String name) {
+        if (!value.isString()) {
+            throw RequestBodies.invalid(name, "domain");
+        }
+        return value.asString();
+    }
+
+    private static void requireManaged(JsonNode value) {
+        if (!value.isString() || !value.asString().equalsIgnoreCase("Managed")) {
+            throw new BadRequest("Allot's domains are Managed: it federates with no identity provider.");
+        }
+    }
+}
