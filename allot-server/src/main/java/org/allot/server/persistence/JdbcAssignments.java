@@ -238,18 +238,21 @@ public final class JdbcAssignments implements Assignments {
                     added.size(),
                     ASSIGNMENT_ROW_BYTES);
             String tenantId = tenant.value().toString();
+            // a chunk's rows share their SKU, source and times: each is made text once per distinct value
+            Map<Object, String> text = new HashMap<>();
             for (LicenseAssignment a : added) {
                 copy.row(
                         tenantId,
                         a.user().toString(),
-                        a.sku().toString(),
-                        source(a.source()).toString(),
-                        "{" + plans(a) + "}",
+                        text.computeIfAbsent(a.sku(), Object::toString),
+                        text.computeIfAbsent(
+                                a.source(), s -> source((AssignmentSource) s).toString()),
+                        a.disabledPlans().isEmpty() ? "{}" : "{" + plans(a) + "}",
                         a.state().name(),
                         a.error() == null ? null : a.error().name(),
                         a.reason(),
-                        a.requestedAt().toString(),
-                        a.updatedAt().toString());
+                        text.computeIfAbsent(a.requestedAt(), Object::toString),
+                        text.computeIfAbsent(a.updatedAt(), Object::toString));
             }
             copy.send();
         }

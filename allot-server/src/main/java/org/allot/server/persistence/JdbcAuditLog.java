@@ -2,6 +2,7 @@ package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +19,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit log, appended with PostgreSQL's COPY so that a group of 100,000 costs one statement per chunk. */
+/**
+ * The audit log, appended with PostgreSQL's COPY so that a group of 100,000 costs one statement per chunk. A record
+ * whose only target is the one its {@code target_*} columns hold (a user's license change, most records) stores no
+ * {@code targets} JSON: it is read back from those columns ({@link #TARGETS}). A fan-out writes one such record per
+ * user, so the JSON written, parsed and stored per record is its list of changes alone, and that is serialized once
+ * per distinct list.
+ */
 public final class JdbcAuditLog implements AuditLog {
     private static final String COLUMNS = "tenant_id, id, occurred_at, activity, activity_display, category,"
             + " actor_kind, actor_id, actor_name, target_type, target_id, target_name, targets, changes,"
             + " correlation_id, result";
 
     /** About what one record takes in COPY's CSV (a license change of a user with its JSON). */
-    private static final int ROW_BYTES = 768;
+    private static final int ROW_BYTES = 640;
+
+    /**
+     * A record's targets as JSON in SQL, for a record of alias {@code a}: its {@code targets}, or, when that is null,
+     * its one target from the {@code target_*} columns, shaped as {@link AuditTarget} is written.
+     */
+    public static final String TARGETS = "coalesce(a.targets, json_build_array(json_build_object('type',"
+            + " a.target_type, 'id', a.target_id, 'displayName', a.target_name)))";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -48,14 +62,20 @@ public final class JdbcAuditLog implements AuditLog {
             return;
         }
         PgCopy copy = new PgCopy(dataSource, "audit_event", COLUMNS, events.size(), ROW_BYTES);
-        // a fan-out gives thousands of users the same change: its JSON is written once per distinct list
+        // a fan-out gives thousands of users the same change at the same time: each is written once per distinct value
         Map<List<PropertyChange>, String> changes = new HashMap<>();
+        Instant lastTime = null;
+        String time = null;
         for (AuditEvent e : events) {
             AuditTarget target = e.target();
+            if (!e.time().equals(lastTime)) {
+                lastTime = e.time();
+                time = lastTime.toString();
+            }
             copy.row(
                     e.tenant().toString(),
                     e.id().toString(),
-                    e.time().toString(),
+                    time,
                     e.activity().name(),
                     e.activity().displayName(),
                     e.activity().category().displayName(),
@@ -65,7 +85,7 @@ public final class JdbcAuditLog implements AuditLog {
                     target.type(),
                     target.id(),
                     target.displayName(),
-                    json.writeValueAsString(e.targets()),
+                    e.targets().size() == 1 ? null : json.writeValueAsString(e.targets()),
                     changes.computeIfAbsent(e.changes(), json::writeValueAsString),
                     e.correlationId(),
                     e.result());
@@ -81,6 +101,15 @@ public final class JdbcAuditLog implements AuditLog {
                 .list();
     }
 
+    private List<AuditTarget> targets(ResultSet rs) throws SQLException {
+        String targets = rs.getString("targets");
+        if (targets == null) {
+            return List.of(new AuditTarget(
+                    rs.getString("target_type"), rs.getString("target_id"), rs.getString("target_name")));
+        }
+        return json.readValue(targets, new TypeReference<List<AuditTarget>>() {});
+    }
+
     public AuditEvent map(ResultSet rs, int row) throws SQLException {
         return new AuditEvent(
                 SqlValues.uuid(rs, "id"),
@@ -91,7 +120,7 @@ public final class JdbcAuditLog implements AuditLog {
                         Actor.Kind.valueOf(rs.getString("actor_kind")),
                         rs.getString("actor_id"),
                         rs.getString("actor_name")),
-                json.readValue(rs.getString("targets"), new TypeReference<List<AuditTarget>>() {}),
+                targets(rs),
                 json.readValue(rs.getString("changes"), new TypeReference<List<PropertyChange>>() {}),
                 rs.getString("correlation_id"),
                 rs.getString("result"));

@@ -1,14 +1,13 @@
 package org.allot.server.persistence;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -16,6 +15,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * written as NULL; every other value is quoted. A single row goes in with a prepared {@code INSERT} instead, its
  * values typed by the columns as COPY types them: COPY costs more than one row is worth (an assignment or an audit
  * record of one request).
+ *
+ * <p>The rows are encoded in UTF-8 (the driver's client encoding) into one byte buffer as they come and handed to the
+ * driver as they are: a chunk of a fan-out writes a few thousand rows, and building a string first, then reading it
+ * back through a {@code Reader} to encode it, cost the job thread more than the rest of the chunk's Java work.
  */
 final class PgCopy {
     private final DataSource dataSource;
@@ -23,22 +26,20 @@ final class PgCopy {
     private final String insert;
     private final int columns;
     private String[] first;
-    private final StringBuilder csv;
+    private byte[] buffer;
+    private int length;
     private int rows;
 
     PgCopy(DataSource dataSource, String table, String columns) {
         this(dataSource, table, columns, 0, 0);
     }
 
-    /**
-     * A COPY whose buffer is sized once for {@code expectedRows} of about {@code bytesPerRow}: a chunk of a fan-out
-     * writes a few thousand rows, and growing the buffer on the way copies it again and again.
-     */
+    /** A COPY whose buffer is sized once for {@code expectedRows} of about {@code bytesPerRow}. */
     PgCopy(DataSource dataSource, String table, String columns, int expectedRows, int bytesPerRow) {
         this.dataSource = dataSource;
         this.statement = "copy " + table + " (" + columns + ") from stdin with (format csv)";
-        this.csv = new StringBuilder(
-                (int) Math.min(Integer.MAX_VALUE - 16, Math.max(64L * 1024, (long) expectedRows * bytesPerRow)));
+        this.buffer = new byte
+                [(int) Math.min(Integer.MAX_VALUE - 16, Math.max(8L * 1024, (long) expectedRows * bytesPerRow))];
         this.columns = columns.split(",").length;
         this.insert = "insert into " + table + " (" + columns + ") values (" + "?, ".repeat(this.columns - 1) + "?)";
     }
@@ -52,24 +53,87 @@ final class PgCopy {
         }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                csv.append(',');
+                put((byte) ',');
             }
             String v = values[i];
             if (v != null) {
-                csv.append('"');
-                for (int j = 0; j < v.length(); j++) {
-                    char c = v.charAt(j);
-                    if (c == '"') {
-                        csv.append('"');
-                    }
-                    csv.append(c);
-                }
-                csv.append('"');
+                quoted(v);
             }
         }
-        csv.append('\n');
+        put((byte) '\n');
         rows++;
         return this;
+    }
+
+    /** A value in double quotes, its quotes doubled, in UTF-8. */
+    private void quoted(String v) {
+        int n = v.length();
+        reserve(2 + 2 * n); // ASCII, each character possibly a doubled quote; more is reserved as it comes
+        byte[] b = buffer;
+        int at = length;
+        b[at++] = '"';
+        for (int j = 0; j < n; j++) {
+            char c = v.charAt(j);
+            if (c < 0x80) {
+                if (c == '"') {
+                    b[at++] = '"';
+                }
+                b[at++] = (byte) c;
+            } else {
+                length = at;
+                at = encode(v, j);
+                b = buffer;
+                if (Character.isHighSurrogate(c) && j + 1 < n && Character.isLowSurrogate(v.charAt(j + 1))) {
+                    j++;
+                }
+            }
+        }
+        b[at++] = '"';
+        length = at;
+    }
+
+    /**
+     * Encodes the non-ASCII character (or surrogate pair) at {@code j} of {@code v} and reserves room again for the
+     * rest of the value; returns where writing goes on.
+     */
+    private int encode(String v, int j) {
+        char c = v.charAt(j);
+        int code = c;
+        if (Character.isHighSurrogate(c) && j + 1 < v.length() && Character.isLowSurrogate(v.charAt(j + 1))) {
+            code = Character.toCodePoint(c, v.charAt(j + 1));
+        } else if (Character.isSurrogate(c)) {
+            code = '?'; // an unpaired surrogate, as String.getBytes(UTF_8) writes it
+        }
+        reserve(4 + 2 * (v.length() - j) + 1);
+        byte[] b = buffer;
+        int at = length;
+        if (code < 0x80) {
+            b[at++] = (byte) code;
+        } else if (code < 0x800) {
+            b[at++] = (byte) (0xC0 | (code >> 6));
+            b[at++] = (byte) (0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            b[at++] = (byte) (0xE0 | (code >> 12));
+            b[at++] = (byte) (0x80 | ((code >> 6) & 0x3F));
+            b[at++] = (byte) (0x80 | (code & 0x3F));
+        } else {
+            b[at++] = (byte) (0xF0 | (code >> 18));
+            b[at++] = (byte) (0x80 | ((code >> 12) & 0x3F));
+            b[at++] = (byte) (0x80 | ((code >> 6) & 0x3F));
+            b[at++] = (byte) (0x80 | (code & 0x3F));
+        }
+        return at;
+    }
+
+    private void put(byte b) {
+        reserve(1);
+        buffer[length++] = b;
+    }
+
+    private void reserve(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
     }
 
     /** Sends the rows; returns how many were written. */
@@ -78,24 +142,32 @@ final class PgCopy {
             return 0;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        if (rows == 1) {
-            try {
-                return insert(connection);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-        }
         try {
-            return connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(statement, new StringReader(csv.toString()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY of " + rows + " rows failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return rows == 1 ? insert(connection) : copy(connection);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private long copy(Connection connection) {
+        CopyIn copy = null;
+        try {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
+            copy.writeToCopy(buffer, 0, length);
+            return copy.endCopy();
+        } catch (SQLException e) {
+            cancel(copy, e);
+            throw new IllegalStateException("COPY of " + rows + " rows failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void cancel(CopyIn copy, SQLException failure) {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 

@@ -3,13 +3,15 @@ package org.allot.server.persistence.query;
 import java.util.Locale;
 import java.util.Map;
 import org.allot.core.query.Property;
+import org.allot.server.persistence.JdbcAuditLog;
 
 /**
  * The SQL each property of {@link org.allot.core.query.Entity} reads, by the alias its table has in a query: {@code u}
  * for users, {@code g} for groups, {@code a} for audit records.
  */
 record Column(String sql, String scope) {
-    private static final String TARGETS = "exists (select 1 from json_array_elements(a.targets) t where %s)";
+    private static final String TARGETS =
+            "exists (select 1 from json_array_elements(" + JdbcAuditLog.TARGETS + ") t where %s)";
 
     /** Graph's proxyAddresses of a user: its primary SMTP address, from mail. */
     private static final String USER_ADDRESSES =

@@ -1,0 +1,110 @@
+package org.allot.server.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.TenantId;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Filter;
+import org.allot.core.query.Query;
+import org.allot.server.persistence.query.JdbcAuditQueries;
+import org.allot.server.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Audit records written in bulk (COPY, as a fan-out's chunk writes them) and one at a time (INSERT) read back as they
+ * were written, whatever their text; a record with one target keeps it in its target columns only, and a user's
+ * history still finds it through {@code targetResources/any(t: t/id eq …)}.
+ */
+class JdbcAuditLogIT {
+    private final DataSource dataSource = TestDatabase.shared();
+    private final JdbcClient jdbc = JdbcClient.create(dataSource);
+    private final JdbcAuditLog log =
+            new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
+    private final JdbcAuditQueries queries = new JdbcAuditQueries(jdbc, log);
+    private final TenantId tenant = TenantId.random();
+    private final Caller caller = new Caller(tenant, Actor.GROUP_BASED_LICENSING, "job-1");
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    @Test
+    void recordsWrittenInBulkAndAloneReadBackAsWritten() {
+        UUID group = UUID.randomUUID();
+        List<AuditEvent> bulk = new ArrayList<>();
+        bulk.add(license(UUID.randomUUID(), "zoë.\"quoted\"@contoso.com"));
+        bulk.add(license(UUID.randomUUID(), "名前😀, comma\nnewline@contoso.com"));
+        bulk.add(license(UUID.randomUUID(), null));
+        bulk.add(AuditEvent.of(
+                caller,
+                now,
+                Activity.ADD_MEMBER,
+                List.of(AuditTarget.user(UUID.randomUUID(), "ann@contoso.com"), AuditTarget.group(group, "Ventes")),
+                List.of()));
+        AuditEvent alone = license(UUID.randomUUID(), "ångström@contoso.com");
+
+        log.appendAll(bulk);
+        log.append(alone);
+
+        List<AuditEvent> expected = new ArrayList<>(bulk);
+        expected.add(alone);
+        assertThat(log.events(tenant)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aRecordWithOneTargetStoresNoTargetsJsonAndIsFoundByItsTarget() {
+        UUID ada = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        AuditEvent adas = license(ada, "ada@contoso.com");
+        AuditEvent joined = AuditEvent.of(
+                caller,
+                now,
+                Activity.ADD_MEMBER,
+                List.of(AuditTarget.user(ada, "ada@contoso.com"), AuditTarget.group(UUID.randomUUID(), "Staff")),
+                List.of());
+        log.appendAll(List.of(adas, license(bob, "bob@contoso.com"), joined));
+
+        assertThat(storedTargets(adas.id())).isNull();
+        assertThat(storedTargets(joined.id())).contains("Staff");
+        Filter byId = new Filter.Compare(
+                Entity.AUDIT.property("targetResources/any/id").orElseThrow(), Filter.Operator.EQ, ada.toString());
+        assertThat(queries.events(tenant, new Query(byId, null, 10, null, true)).rows())
+                .containsExactlyInAnyOrder(adas, joined);
+        Filter byName = new Filter.StartsWith(
+                Entity.AUDIT.property("targetResources/any/displayName").orElseThrow(), "bob@");
+        assertThat(queries.events(tenant, new Query(byName, null, 10, null, false))
+                        .rows())
+                .singleElement()
+                .satisfies(e -> assertThat(e.target()).isEqualTo(AuditTarget.user(bob, "bob@contoso.com")));
+    }
+
+    private AuditEvent license(UUID user, String userPrincipalName) {
+        return AuditEvent.of(
+                caller,
+                now,
+                Activity.CHANGE_USER_LICENSE,
+                AuditTarget.user(user, userPrincipalName),
+                List.of(
+                        PropertyChange.of("AssignedLicense", "[]", "[SPE_E5]"),
+                        PropertyChange.of("LicenseAssignment SPE_E5 (group x)", null, "Active")));
+    }
+
+    private String storedTargets(UUID id) {
+        return jdbc.sql("select targets::text from audit_event where tenant_id = ? and id = ?")
+                .params(tenant.value(), id)
+                .query(String.class)
+                .list()
+                .get(0);
+    }
+}
