@@ -69,15 +69,15 @@ public final class UserDirectory {
         if (domain.isPresent()) {
             return Outcome.refused(domain.get());
         }
-        if (!users.addUnlessNameTaken(caller.tenant(), user)) {
-            return Outcome.refused(UserValues.principalNameTaken());
-        }
-        audit.append(AuditEvent.of(
+        AuditEvent created = AuditEvent.of(
                 caller,
                 clock.instant(),
                 Activity.ADD_USER,
                 UserValues.target(user),
-                UserValues.changes(null, user, values.keySet())));
+                UserValues.changes(null, user, values.keySet()));
+        if (!users.addUnlessNameTaken(caller.tenant(), user, audit, created)) {
+            return Outcome.refused(UserValues.principalNameTaken());
+        }
         listener.userCreated(caller, user);
         return Outcome.done(user);
     }
