@@ -75,19 +75,19 @@ public final class UserDirectory {
         if (anchor.isPresent()) {
             return Outcome.refused(anchor.get());
         }
-        if (!users.addUnlessNameTaken(caller.tenant(), user)
-                && (!deletedNames
-                                .free(caller, List.of(user.userPrincipalName()), clock.instant())
-                                .isEmpty()
-                        || !users.addUnlessNameTaken(caller.tenant(), user))) {
-            return Outcome.refused(UserValues.principalNameTaken());
-        }
-        audit.append(AuditEvent.of(
+        AuditEvent created = AuditEvent.of(
                 caller,
                 clock.instant(),
                 Activity.ADD_USER,
                 UserValues.target(user),
-                UserValues.changes(null, user, values.keySet())));
+                UserValues.changes(null, user, values.keySet()));
+        if (!users.addUnlessNameTaken(caller.tenant(), user, audit, created)
+                && (!deletedNames
+                                .free(caller, List.of(user.userPrincipalName()), clock.instant())
+                                .isEmpty()
+                        || !users.addUnlessNameTaken(caller.tenant(), user, audit, created))) {
+            return Outcome.refused(UserValues.principalNameTaken());
+        }
         listener.userCreated(caller, user);
         return Outcome.done(user);
     }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.allot.core.TenantId;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
 
 /** Port: the users of a tenant, deleted ones included until they are purged. */
 public interface Users {
@@ -30,6 +32,19 @@ public interface Users {
             return false;
         }
         add(tenant, user);
+        return true;
+    }
+
+    /**
+     * {@link #addUnlessNameTaken(TenantId, User)}, and when the user was added, {@code created} appended to
+     * {@code audit}: both in one write where the store keeps both. Returns whether the user was added; when not,
+     * nothing was written.
+     */
+    default boolean addUnlessNameTaken(TenantId tenant, User user, AuditLog audit, AuditEvent created) {
+        if (!addUnlessNameTaken(tenant, user)) {
+            return false;
+        }
+        audit.append(created);
         return true;
     }
 

@@ -188,6 +188,11 @@ class ApiSecurityConfig {
         http.securityMatcher("/v1.0/**", "/allot/v1/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless bearer-token requests: no saved request to replay after a sign-in, no sign-out URL, and
+                // no servlet API wrapper around every request (controllers read the caller from the token)
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .servletApi(api -> api.disable())
                 .oauth2ResourceServer(rs -> rs.bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(failures)

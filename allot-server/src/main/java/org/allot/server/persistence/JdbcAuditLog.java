@@ -2,7 +2,9 @@ package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +33,12 @@ public final class JdbcAuditLog implements AuditLog {
     private static final String COLUMNS = "tenant_id, id, occurred_at, activity, activity_display, category,"
             + " actor_kind, actor_id, actor_name, target_type, target_id, target_name, targets, changes,"
             + " correlation_id, result";
+
+    /**
+     * {@code insert into audit_event (…) select ?, …}: one record whose values ({@link #parameters}) are selected
+     * from what the statement's own {@code from …}, appended by the caller, yields (one record per row of it).
+     */
+    static final String INSERT_ONE = "insert into audit_event (" + COLUMNS + ") select " + "?, ".repeat(15) + "?";
 
     /** About what one record takes in COPY's CSV (a license change of a user with its JSON). */
     private static final int ROW_BYTES = 640;
@@ -67,30 +76,46 @@ public final class JdbcAuditLog implements AuditLog {
         Instant lastTime = null;
         String time = null;
         for (AuditEvent e : events) {
-            AuditTarget target = e.target();
             if (!e.time().equals(lastTime)) {
                 lastTime = e.time();
                 time = lastTime.toString();
             }
-            copy.row(
-                    e.tenant().toString(),
-                    e.id().toString(),
-                    time,
-                    e.activity().name(),
-                    e.activity().displayName(),
-                    e.activity().category().displayName(),
-                    e.actor().kind().name(),
-                    e.actor().id(),
-                    e.actor().displayName(),
-                    target.type(),
-                    target.id(),
-                    target.displayName(),
-                    e.targets().size() == 1 ? null : json.writeValueAsString(e.targets()),
-                    changes.computeIfAbsent(e.changes(), json::writeValueAsString),
-                    e.correlationId(),
-                    e.result());
+            copy.row(values(e, time, changes.computeIfAbsent(e.changes(), json::writeValueAsString)));
         }
         copy.send();
+    }
+
+    /** One record's parameters for {@link #INSERT_ONE}: text typed by the columns, as COPY types it. */
+    List<SqlParameterValue> parameters(AuditEvent event) {
+        return Arrays.stream(values(event, event.time().toString(), json.writeValueAsString(event.changes())))
+                .map(v -> new SqlParameterValue(Types.OTHER, v))
+                .toList();
+    }
+
+    /**
+     * A record's values for {@link #COLUMNS}, as text; {@code time} is its time and {@code changes} its changes as
+     * JSON. A record whose only target is the one in the {@code target_*} columns stores no targets JSON.
+     */
+    private String[] values(AuditEvent e, String time, String changes) {
+        AuditTarget target = e.target();
+        return new String[] {
+            e.tenant().toString(),
+            e.id().toString(),
+            time,
+            e.activity().name(),
+            e.activity().displayName(),
+            e.activity().category().displayName(),
+            e.actor().kind().name(),
+            e.actor().id(),
+            e.actor().displayName(),
+            target.type(),
+            target.id(),
+            target.displayName(),
+            e.targets().size() == 1 ? null : json.writeValueAsString(e.targets()),
+            changes,
+            e.correlationId(),
+            e.result()
+        };
     }
 
     /** The tenant's records, oldest first. */

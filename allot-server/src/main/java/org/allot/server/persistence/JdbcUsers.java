@@ -4,14 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.allot.core.TenantId;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
 import org.allot.core.directory.ExtensionAttributes;
 import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.User;
@@ -21,12 +21,6 @@ import org.allot.core.directory.Users;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcUsers implements Users {
-    private static final String COLUMNS = """
-            user_principal_name, display_name, given_name, surname, mail, mail_nickname, department, job_title,
-            company_name, city, country, employee_id, usage_location, user_type, account_enabled,
-            on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at, deleted_at,
-            extension_attributes, on_premises_user_principal_name""";
-
     private final JdbcClient jdbc;
 
     public JdbcUsers(JdbcClient jdbc) {
@@ -115,10 +109,10 @@ public final class JdbcUsers implements Users {
         if (users.isEmpty()) {
             return;
         }
-        jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS + ") select :tenant, " + UNNESTED + " from "
-                        + UNNEST)
+        jdbc.sql("insert into directory_user (tenant_id, id, " + UserColumns.COLUMNS + ") select :tenant, "
+                        + UserColumns.UNNESTED + " from " + UserColumns.UNNEST)
                 .param("tenant", tenant.value())
-                .params(columns(users))
+                .params(UserColumns.arrays(users))
                 .update();
     }
 
@@ -128,80 +122,19 @@ public final class JdbcUsers implements Users {
         if (users.isEmpty()) {
             return;
         }
-        String assignments = java.util.Arrays.stream(COLUMNS.replace("\n", " ").split(",\\s*"))
-                .map(c -> c + " = t." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
-        jdbc.sql("update directory_user u set " + assignments + " from (select " + UNNESTED + " from " + UNNEST
+        jdbc.sql("update directory_user u set " + UserColumns.assignmentsFromUnnested() + " from (select "
+                        + UserColumns.UNNESTED + " from " + UserColumns.UNNEST
                         + ") t where u.tenant_id = :tenant and u.id = t.id")
                 .param("tenant", tenant.value())
-                .params(columns(users))
+                .params(UserColumns.arrays(users))
                 .update();
-    }
-
-    private static final String UNNEST = """
-            unnest(:ids, :upns, :displayNames, :givenNames, :surnames, :mails, :nicknames, :departments, :jobTitles,
-                   :companies, :cities, :countries, :employeeIds, :locations, :types, :enabled, :synced,
-                   :immutableIds, :accounts, :created, :deleted, :extensions, :onPremisesUpns)
-              as t(id, user_principal_name, display_name, given_name, surname, mail, mail_nickname, department,
-                   job_title, company_name, city, country, employee_id, usage_location, user_type, account_enabled,
-                   on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at,
-                   deleted_at, extension_attributes, on_premises_user_principal_name)""";
-    private static final String UNNESTED = "t.id, "
-            + COLUMNS.replace("\n", " ")
-                    .replace("created_at", "created_at::timestamptz as created_at")
-                    .replace("deleted_at", "deleted_at::timestamptz as deleted_at")
-                    .replace("extension_attributes", "extension_attributes::text[] as extension_attributes");
-
-    private static Map<String, Object> columns(Collection<User> users) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("ids", SqlValues.uuidArray(users, u -> u.id().value()));
-        p.put("upns", texts(users, User::userPrincipalName));
-        p.put("displayNames", texts(users, User::displayName));
-        p.put("givenNames", texts(users, User::givenName));
-        p.put("surnames", texts(users, User::surname));
-        p.put("mails", texts(users, User::mail));
-        p.put("nicknames", texts(users, User::mailNickname));
-        p.put("departments", texts(users, User::department));
-        p.put("jobTitles", texts(users, User::jobTitle));
-        p.put("companies", texts(users, User::companyName));
-        p.put("cities", texts(users, User::city));
-        p.put("countries", texts(users, User::country));
-        p.put("employeeIds", texts(users, User::employeeId));
-        p.put(
-                "locations",
-                texts(
-                        users,
-                        u -> u.usageLocation() == null
-                                ? null
-                                : u.usageLocation().code()));
-        p.put("types", texts(users, u -> u.userType().name()));
-        p.put("enabled", users.stream().map(User::accountEnabled).toArray(Boolean[]::new));
-        p.put("synced", users.stream().map(User::onPremisesSyncEnabled).toArray(Boolean[]::new));
-        p.put("immutableIds", texts(users, User::onPremisesImmutableId));
-        p.put("accounts", texts(users, User::onPremisesSamAccountName));
-        p.put("created", texts(users, u -> u.createdDateTime().toString()));
-        p.put(
-                "deleted",
-                texts(
-                        users,
-                        u -> u.deletedDateTime() == null
-                                ? null
-                                : u.deletedDateTime().toString()));
-        p.put("extensions", texts(users, JdbcUsers::extensionsLiteral));
-        p.put("onPremisesUpns", texts(users, User::onPremisesUserPrincipalName));
-        return p;
-    }
-
-    private static String[] texts(Collection<User> users, Function<User, String> value) {
-        return users.stream().map(value).toArray(String[]::new);
     }
 
     @Override
     public void add(TenantId tenant, User u) {
-        jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into directory_user " + UserColumns.ROW)
                 .params(tenant.value(), u.id().value())
-                .params(values(u))
+                .params(UserColumns.values(u))
                 .update();
     }
 
@@ -211,20 +144,36 @@ public final class JdbcUsers implements Users {
      */
     @Override
     public boolean addUnlessNameTaken(TenantId tenant, User u) {
-        return jdbc.sql("insert into directory_user (tenant_id, id, " + COLUMNS
-                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                + " on conflict do nothing")
+        return jdbc.sql("insert into directory_user " + UserColumns.ROW + " on conflict do nothing")
                         .params(tenant.value(), u.id().value())
-                        .params(values(u))
+                        .params(UserColumns.values(u))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * One statement for both rows when the audit log is this database's: the record is inserted from what the user's
+     * insert returns, so a taken name (no user inserted) writes no record either.
+     */
+    @Override
+    public boolean addUnlessNameTaken(TenantId tenant, User u, AuditLog audit, AuditEvent created) {
+        if (!(audit instanceof JdbcAuditLog records)) {
+            return Users.super.addUnlessNameTaken(tenant, u, audit, created);
+        }
+        return jdbc.sql("with added as (insert into directory_user " + UserColumns.ROW
+                                + " on conflict do nothing returning id) " + JdbcAuditLog.INSERT_ONE + " from added")
+                        .params(tenant.value(), u.id().value())
+                        .params(UserColumns.values(u))
+                        .params(records.parameters(created))
                         .update()
                 == 1;
     }
 
     @Override
     public void update(TenantId tenant, User u) {
-        String assignments = String.join(" = ?, ", COLUMNS.replace("\n", " ").split(",\\s*")) + " = ?";
-        int updated = jdbc.sql("update directory_user set " + assignments + " where tenant_id = ? and id = ?")
-                .params(values(u))
+        int updated = jdbc.sql(
+                        "update directory_user set " + UserColumns.assignments() + " where tenant_id = ? and id = ?")
+                .params(UserColumns.values(u))
                 .params(tenant.value(), u.id().value())
                 .update();
         if (updated != 1) {
@@ -267,44 +216,6 @@ public final class JdbcUsers implements Users {
                 .params(tenant.value(), SqlValues.time(time), limit)
                 .query((rs, i) -> new UserId(SqlValues.uuid(rs, "id")))
                 .list();
-    }
-
-    private static List<Object> values(User u) {
-        return java.util.Arrays.asList(
-                u.userPrincipalName(),
-                u.displayName(),
-                u.givenName(),
-                u.surname(),
-                u.mail(),
-                u.mailNickname(),
-                u.department(),
-                u.jobTitle(),
-                u.companyName(),
-                u.city(),
-                u.country(),
-                u.employeeId(),
-                u.usageLocation() == null ? null : u.usageLocation().code(),
-                u.userType().name(),
-                u.accountEnabled(),
-                u.onPremisesSyncEnabled(),
-                u.onPremisesImmutableId(),
-                u.onPremisesSamAccountName(),
-                SqlValues.time(u.createdDateTime()),
-                SqlValues.time(u.deletedDateTime()),
-                u.extensionAttributes().isEmpty()
-                        ? null
-                        : u.extensionAttributes().values().toArray(String[]::new),
-                u.onPremisesUserPrincipalName());
-    }
-
-    /** The extension attributes as a text[] literal for the unnested statements; null when none is set. */
-    private static String extensionsLiteral(User u) {
-        if (u.extensionAttributes().isEmpty()) {
-            return null;
-        }
-        return u.extensionAttributes().values().stream()
-                .map(v -> v == null ? "NULL" : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     public static User map(ResultSet rs, int row) throws SQLException {
