@@ -20,6 +20,7 @@ import org.allot.core.sync.ConnectionCheck;
 import org.allot.core.sync.ConnectionCheck.Step;
 import org.allot.core.sync.ConnectionReport;
 import org.allot.core.sync.ConnectorSettings;
+import org.allot.core.sync.ObjectKind;
 
 /**
  * Tries a connector step by step — DNS, TCP, TLS, bind, base DNs, filters — and stops at the first step that fails,
@@ -68,8 +69,8 @@ final class ConnectionTest {
                     return new ConnectionReport(checks);
                 }
             }
-            if (scope.finds(Step.USER_FILTER, settings.userFilter(), "users", checks)) {
-                scope.finds(Step.GROUP_FILTER, settings.groupFilter(), "groups", checks);
+            if (scope.finds(Step.USER_FILTER, settings.scopeFilter(ObjectKind.USER), "users", checks)) {
+                scope.finds(Step.GROUP_FILTER, settings.scopeFilter(ObjectKind.GROUP), "groups", checks);
             }
         }
         return new ConnectionReport(checks);
