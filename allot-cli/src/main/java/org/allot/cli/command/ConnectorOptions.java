@@ -28,7 +28,12 @@ final class ConnectorOptions {
     @Option(names = "--preset", paramLabel = "PRESET", description = "activeDirectory (the default) or genericLdap.")
     String preset;
 
-    @Option(names = "--url", paramLabel = "URL", description = "ldap://host[:port] or ldaps://host[:port].")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description =
+                    "ldap://host[:port] or ldaps://host[:port]; several, quoted and separated by spaces, are tried in"
+                            + " that order.")
     String url;
 
     @Option(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 
@@ -14,6 +15,7 @@ import org.allot.core.Rejection;
  * stored one; null filters take the preset's, a null preset is Active Directory, null {@code startTls} is false and
  * null {@code enabled} and null {@code softMatch} are true.
  *
+ * @param url the directory's URL, or several separated by spaces: the domain controllers, tried in that order
  * @param preset {@code activeDirectory} or {@code genericLdap}
  * @param mapping attributes mapped otherwise than the preset maps them (see {@link AttributeMapping#withOverrides})
  * @param excludedDns subtrees under the base DNs to leave out (organizational units, as Entra Connect's OU
@@ -69,6 +71,8 @@ public record ConnectorRequest(
     private static final int MAX_FILTER = 4096;
     private static final int MAX_PASSWORD = 1024;
     private static final int MAX_CERTIFICATES = 65_536;
+    private static final int MAX_URLS = 10;
+    private static final Pattern URL_SEPARATOR = Pattern.compile("[\\s,]+");
     private static final int MAX_EXCLUDED = 100;
 
     /** The settings the request describes, checked; the directory source then checks DN and filter syntax. */
@@ -173,14 +177,43 @@ public record ConnectorRequest(
         return dn.strip().replaceAll("\\s*,\\s*", ",").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The URL, or several separated by spaces or commas (the domain controllers in the order they are tried), each
+     * normalised; all with the same scheme.
+     */
     private Outcome<String> checkedUrl() {
         Rejection wrong = Rejection.invalid(
-                "url must be ldap://host[:port] or ldaps://host[:port], for example ldaps://dc1.contoso.com:636.");
+                "url must be ldap://host[:port] or ldaps://host[:port], for example ldaps://dc1.contoso.com:636, or"
+                        + " several separated by spaces, tried in that order: ldaps://dc1.contoso.com"
+                        + " ldaps://dc2.contoso.com.");
         if (url == null || url.isBlank()) {
             return Outcome.refused(wrong);
         }
+        List<String> urls = new ArrayList<>();
+        for (String one : URL_SEPARATOR.split(url.strip())) {
+            String checked = checkedUrl(one);
+            if (checked == null) {
+                return Outcome.refused(wrong);
+            }
+            if (!urls.contains(checked)) {
+                urls.add(checked);
+            }
+        }
+        if (urls.size() > MAX_URLS) {
+            return Outcome.refused(Rejection.invalid("url names at most %d servers.", MAX_URLS));
+        }
+        if (urls.stream().map(u -> u.startsWith("ldaps:")).distinct().count() > 1) {
+            return Outcome.refused(Rejection.invalid(
+                    "The URLs must all be ldaps:// or all ldap://: the connector encrypts every server the same"
+                            + " way."));
+        }
+        return Outcome.done(String.join(" ", urls));
+    }
+
+    /** One URL normalised, or null when it is not an LDAP URL of a server. */
+    private static String checkedUrl(String url) {
         try {
-            URI uri = new URI(url.strip());
+            URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean pathless = uri.getRawPath() == null
                     || uri.getRawPath().isEmpty()
@@ -193,12 +226,12 @@ public record ConnectorRequest(
                     || uri.getRawFragment() != null
                     || uri.getPort() == 0
                     || uri.getPort() > 65535) {
-                return Outcome.refused(wrong);
+                return null;
             }
-            return Outcome.done(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                    + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         } catch (URISyntaxException e) {
-            return Outcome.refused(wrong);
+            return null;
         }
     }
 

@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * How a tenant's connector reaches its directory and what it reads there. The password is not part of it: it is
  * kept sealed by the {@link Connectors} port and never read back.
  *
- * @param url {@code ldap://host[:port]} or {@code ldaps://host[:port]}
+ * @param url {@code ldap://host[:port]} or {@code ldaps://host[:port]}, or several of them separated by spaces, all
+ *     with the same scheme: the domain controllers in the order they are tried, the next when one cannot be reached
  * @param startTls upgrade an {@code ldap://} connection with StartTLS before binding
  * @param trustedCertificate PEM certificate(s) to trust for TLS; null trusts the Java runtime's authorities
  * @param bindDn who to bind as (a DN, or for Active Directory also user@domain); null binds anonymously
@@ -41,6 +43,8 @@ public record ConnectorSettings(
         boolean enabled,
         List<String> excludedDns,
         boolean softMatch) {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public ConnectorSettings {
         excludedDns = List.copyOf(excludedDns);
@@ -99,8 +103,7 @@ public record ConnectorSettings(
      */
     public boolean sameTarget(ConnectorSettings other) {
         return ldaps() == other.ldaps()
-                && host().equalsIgnoreCase(other.host())
-                && port() == other.port()
+                && servers().equals(other.servers())
                 && startTls == other.startTls
                 && Objects.equals(trustedCertificate, other.trustedCertificate)
                 && bindDn != null
@@ -108,19 +111,49 @@ public record ConnectorSettings(
                 && bindDn.strip().equalsIgnoreCase(other.bindDn.strip());
     }
 
-    /** Whether the URL is {@code ldaps://}. */
+    /** The URLs, in the order they are tried. */
+    public List<String> urls() {
+        return List.of(SPACES.split(url.strip()));
+    }
+
+    /** These settings with only the given one of their URLs. */
+    public ConnectorSettings at(String oneUrl) {
+        return new ConnectorSettings(
+                oneUrl,
+                startTls,
+                trustedCertificate,
+                bindDn,
+                baseDns,
+                userFilter,
+                groupFilter,
+                preset,
+                mappingOverrides,
+                mapping,
+                enabled,
+                excludedDns);
+    }
+
+    /** Whether the (first) URL is {@code ldaps://}; they all have the same scheme. */
     public boolean ldaps() {
-        return URI.create(url).getScheme().toLowerCase(Locale.ROOT).equals("ldaps");
+        return URI.create(urls().get(0)).getScheme().toLowerCase(Locale.ROOT).equals("ldaps");
     }
 
+    /** The first URL's host. */
     public String host() {
-        return URI.create(url).getHost();
+        return URI.create(urls().get(0)).getHost();
     }
 
-    /** The URL's port, or the default one: 636 for LDAPS, 389 otherwise. */
+    /** The first URL's port, or the default one: 636 for LDAPS, 389 otherwise. */
     public int port() {
-        int port = URI.create(url).getPort();
+        int port = URI.create(urls().get(0)).getPort();
         return port > 0 ? port : ldaps() ? 636 : 389;
+    }
+
+    /** host:port of every URL, in order, the host in lower case. */
+    private List<String> servers() {
+        return urls().stream()
+                .map(u -> at(u).host().toLowerCase(Locale.ROOT) + ":" + at(u).port())
+                .toList();
     }
 
     /**

@@ -26,6 +26,32 @@ class ConnectorRequestTest {
     }
 
     @Test
+    void severalDomainControllersAreKeptInOrderAndShareTheirScheme() {
+        ConnectorSettings two =
+                bound(" ldaps://DC1.contoso.com, ldaps://dc2.contoso.com:3269  ldaps://dc1.contoso.com");
+
+        assertThat(two.url()).isEqualTo("ldaps://dc1.contoso.com ldaps://dc2.contoso.com:3269");
+        assertThat(two.urls()).containsExactly("ldaps://dc1.contoso.com", "ldaps://dc2.contoso.com:3269");
+        assertThat(two.host()).isEqualTo("dc1.contoso.com");
+        assertThat(two.at(two.urls().get(1)).port()).isEqualTo(3269);
+        assertThat(two.sameTarget(bound("ldaps://dc1.contoso.com:636 ldaps://DC2.contoso.com:3269")))
+                .isTrue();
+        assertThat(two.sameTarget(bound("ldaps://dc1.contoso.com ldaps://evil.example")))
+                .isFalse();
+        assertThat(two.sameTarget(bound("ldaps://dc1.contoso.com"))).isFalse();
+        assertThat(request(null, "ldaps://dc1 ldap://dc2", false)
+                        .settings()
+                        .rejection()
+                        .message())
+                .contains("must all be ldaps:// or all ldap://");
+        assertThat(request(null, "ldaps://dc1 http://dc2", false)
+                        .settings()
+                        .rejection()
+                        .message())
+                .startsWith("url must be");
+    }
+
+    @Test
     void urlsAreLdapOrLdaps() {
         assertThat(request(null, "http://dc1", false).settings().rejection().message())
                 .startsWith("url must be");
@@ -77,6 +103,23 @@ class ConnectorRequestTest {
         assertThat(longPassword.settings().rejection().message())
                 .isEqualTo("password must be at most 1024 characters.");
         assertThat(longCertificate.settings().rejection().message()).startsWith("trustedCertificate must be at most");
+    }
+
+    private static ConnectorSettings bound(String url) {
+        return new ConnectorRequest(
+                        null,
+                        url,
+                        false,
+                        null,
+                        "CN=sync,DC=contoso,DC=com",
+                        null,
+                        List.of("DC=contoso,DC=com"),
+                        null,
+                        null,
+                        Map.of(),
+                        null)
+                .settings()
+                .value();
     }
 
     private static ConnectorRequest request(String preset, String url, boolean startTls) {

@@ -160,7 +160,8 @@ public record AllotProperties(
      * @param pageSize entries per page of a directory search, and objects per unit of work
      * @param fullSyncEvery a sync reads the whole directory again once its last full read is older than this
      * @param connectTimeout how long to wait for the directory to accept a connection
-     * @param responseTimeout how long to wait for the directory to answer a request
+     * @param responseTimeout how long to wait for the directory to answer one request (a bind, a page of a search):
+     *     a stalled server ends the run FAILED after this
      */
     public record Sync(
             String encryptionKey,
@@ -169,8 +170,8 @@ public record AllotProperties(
             @DefaultValue("true") boolean scheduled,
             @DefaultValue("500") int pageSize,
             @DefaultValue("24h") Duration fullSyncEvery,
-            @DefaultValue("10s") Duration connectTimeout,
-            @DefaultValue("2m") Duration responseTimeout) {}
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration responseTimeout) {}
 
     /**
      * @param enabled whether the server's port speaks HTTPS (8443 unless {@code server.port} says otherwise); false:

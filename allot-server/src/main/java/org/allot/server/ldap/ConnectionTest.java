@@ -1,13 +1,8 @@
 package org.allot.server.ldap;
 
-import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.ldap.sdk.SearchRequest;
-import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchScope;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -34,35 +29,48 @@ import org.allot.core.sync.ObjectKind;
 final class ConnectionTest {
     private final LdapConnections connections;
     private final Duration connectTimeout;
+    private final int pageSize;
 
-    ConnectionTest(LdapConnections connections, Duration connectTimeout) {
+    ConnectionTest(LdapConnections connections, Duration connectTimeout, int pageSize) {
         this.connections = connections;
         this.connectTimeout = connectTimeout;
+        this.pageSize = pageSize;
     }
 
+    /**
+     * Tries every URL's DNS, TCP and TLS steps (a failed one is reported, so that a broken failover server shows), then
+     * binds and reads through the first that connected.
+     */
     ConnectionReport run(ConnectorSettings settings, String password) {
         List<ConnectionCheck> checks = new ArrayList<>();
-        if (!resolve(settings, checks) || !reach(settings, checks)) {
+        LDAPConnection connection = null;
+        for (String url : settings.urls()) {
+            ConnectorSettings server = settings.at(url);
+            if (!resolve(server, checks) || !reach(server, checks)) {
+                continue;
+            }
+            LDAPConnection secured = secure(server, checks);
+            if (connection == null) {
+                connection = secured;
+            } else if (secured != null) {
+                secured.close();
+            }
+        }
+        if (connection == null) {
             return new ConnectionReport(checks);
         }
-        try (LDAPConnection connection = secure(settings, checks)) {
-            if (connection == null || !bind(connection, settings, password, checks)) {
+        try (LDAPConnection bound = connection) {
+            if (!bind(bound, settings, password, checks)) {
                 return new ConnectionReport(checks);
             }
+            ScopeChecks scope = new ScopeChecks(bound, settings, pageSize);
             for (String base : settings.baseDns()) {
-                if (!baseExists(connection, base, checks)) {
+                if (!scope.baseExists(base, checks)) {
                     return new ConnectionReport(checks);
                 }
             }
-            if (sample(
-                    connection, settings, Step.USER_FILTER, settings.scopeFilter(ObjectKind.USER), "users", checks)) {
-                sample(
-                        connection,
-                        settings,
-                        Step.GROUP_FILTER,
-                        settings.scopeFilter(ObjectKind.GROUP),
-                        "groups",
-                        checks);
+            if (scope.finds(Step.USER_FILTER, settings.scopeFilter(ObjectKind.USER), "users", checks)) {
+                scope.finds(Step.GROUP_FILTER, settings.scopeFilter(ObjectKind.GROUP), "groups", checks);
             }
         }
         return new ConnectionReport(checks);
@@ -115,16 +123,12 @@ final class ConnectionTest {
                                     : "not used: plain LDAP sends the bind password unencrypted (use ldaps:// or"
                                             + " StartTLS)"));
             return connection;
+        } catch (TlsFailed e) {
+            checks.add(ConnectionCheck.failed(Step.TLS, "TLS failed: " + e.getMessage()));
         } catch (LDAPException e) {
-            boolean tlsFailed = tls && (LdapConnections.tlsProblem(e) || settings.startTls());
             checks.add(ConnectionCheck.failed(
-                    tlsFailed ? Step.TLS : Step.CONNECT,
-                    (tlsFailed ? "TLS failed: " : "the LDAP connection failed: ")
-                            + LdapConnections.describe(e)
-                            + (tlsFailed && settings.trustedCertificate() == null
-                                    ? ". If the server's certificate comes from your own authority, add it as"
-                                            + " trustedCertificate."
-                                    : "")));
+                    tls ? Step.TLS : Step.CONNECT,
+                    (tls ? "TLS failed: " : "the LDAP connection failed: ") + LdapConnections.describe(e)));
         } catch (GeneralSecurityException e) {
             checks.add(ConnectionCheck.failed(Step.TLS, "the trusted certificate cannot be used: " + e.getMessage()));
         }
@@ -141,68 +145,11 @@ final class ConnectionTest {
         } catch (LDAPException e) {
             checks.add(ConnectionCheck.failed(
                     Step.BIND,
-                    "the directory refused the bind as " + settings.bindDn() + ": " + LdapConnections.bindProblem(e)));
+                    ResultCode.TIMEOUT.equals(e.getResultCode())
+                            ? "no answer to the bind as " + settings.bindDn() + ": " + LdapConnections.describe(e)
+                            : "the directory refused the bind as " + settings.bindDn() + ": "
+                                    + LdapConnections.bindProblem(e)));
             return false;
         }
-    }
-
-    private static boolean baseExists(LDAPConnection connection, String base, List<ConnectionCheck> checks) {
-        try {
-            connection.search(
-                    new SearchRequest(base, SearchScope.BASE, Filter.createPresenceFilter("objectClass"), "1.1"));
-            checks.add(ConnectionCheck.passed(Step.BASE_DN, base + " exists"));
-            return true;
-        } catch (LDAPSearchException e) {
-            checks.add(ConnectionCheck.failed(
-                    Step.BASE_DN,
-                    ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())
-                            ? "base DN " + base + " does not exist"
-                                    + (e.getMatchedDN() == null
-                                                    || e.getMatchedDN().isEmpty()
-                                            ? ""
-                                            : " (the closest existing entry is " + e.getMatchedDN() + ")")
-                            : "base DN " + base + " cannot be read: " + LdapConnections.describe(e)));
-            return false;
-        }
-    }
-
-    private static boolean sample(
-            LDAPConnection connection,
-            ConnectorSettings settings,
-            Step step,
-            String filter,
-            String what,
-            List<ConnectionCheck> checks) {
-        List<SearchResultEntry> found = new ArrayList<>();
-        try {
-            for (String base : settings.baseDns()) {
-                SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, "1.1");
-                request.setSizeLimit(3);
-                try {
-                    found.addAll(connection.search(request).getSearchEntries());
-                } catch (LDAPSearchException e) {
-                    if (!ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) {
-                        throw e;
-                    }
-                    found.addAll(e.getSearchEntries());
-                }
-            }
-        } catch (LDAPException e) {
-            checks.add(ConnectionCheck.failed(step, "the " + what + " filter fails: " + LdapConnections.describe(e)));
-            return false;
-        }
-        if (found.isEmpty()) {
-            checks.add(new ConnectionCheck(
-                    step,
-                    step == Step.GROUP_FILTER,
-                    "the " + what + " filter finds no " + what + " under the base DNs: check the filter and the"
-                            + " base DNs"));
-            return step == Step.GROUP_FILTER;
-        }
-        checks.add(ConnectionCheck.passed(
-                step,
-                "the " + what + " filter finds " + what + ", for example "
-                        + found.get(0).getDN()));
-        return true;
     }
 }

@@ -7,7 +7,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import java.io.ByteArrayInputStream;
@@ -17,13 +16,16 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.DirectoryFailure;
 
@@ -55,42 +57,90 @@ final class LdapConnections {
         this.responseTimeout = responseTimeout;
     }
 
-    /** Connects and binds, or says why not. */
+    /**
+     * Connects and binds to the first of the connector's servers that answers, or says why none did. A server that
+     * cannot be reached, fails its TLS handshake or does not answer the bind in time is skipped for the next; a bind
+     * the directory refuses is not (the next server would refuse it too).
+     */
     LDAPConnection open(ConnectorSettings settings, String password) {
-        LDAPConnection connection;
-        try {
-            connection = connect(settings);
-        } catch (LDAPException e) {
-            throw new DirectoryFailure("Cannot reach the directory at " + settings.url() + ": " + describe(e), e);
-        } catch (GeneralSecurityException e) {
-            throw new DirectoryFailure("The connector's trusted certificate cannot be used: " + e.getMessage(), e);
+        List<String> failures = new ArrayList<>();
+        LDAPException last = null;
+        for (String url : settings.urls()) {
+            ConnectorSettings server = settings.at(url);
+            LDAPConnection connection;
+            try {
+                connection = connect(server);
+            } catch (LDAPException e) {
+                failures.add(url + ": " + (e instanceof TlsFailed ? "TLS failed: " + e.getMessage() : describe(e)));
+                last = e;
+                continue;
+            } catch (GeneralSecurityException e) {
+                throw new DirectoryFailure("The connector's trusted certificate cannot be used: " + e.getMessage(), e);
+            }
+            try {
+                bind(connection, server, password);
+                return connection;
+            } catch (LDAPException e) {
+                connection.close();
+                if (!gone(e)) {
+                    throw new DirectoryFailure(
+                            "The directory at " + url + " refused the bind as " + settings.bindDn() + ": "
+                                    + bindProblem(e),
+                            e);
+                }
+                failures.add(url + ": " + describe(e));
+                last = e;
+            }
         }
-        try {
-            bind(connection, settings, password);
-            return connection;
-        } catch (LDAPException e) {
-            connection.close();
-            throw new DirectoryFailure(
-                    "The directory refused the bind as " + settings.bindDn() + ": " + bindProblem(e), e);
-        }
+        throw new DirectoryFailure(
+                failures.size() == 1
+                        ? "Cannot reach the directory at " + failures.get(0)
+                        : "Cannot reach any of the directory's servers: " + String.join("; ", failures),
+                last);
     }
 
-    /** A connection to the server, encrypted if the connector says so, not bound yet. */
+    /** Whether the server, rather than the request, failed: it went away or did not answer in time. */
+    private static boolean gone(LDAPException e) {
+        ResultCode code = e.getResultCode();
+        return ResultCode.SERVER_DOWN.equals(code)
+                || ResultCode.CONNECT_ERROR.equals(code)
+                || ResultCode.TIMEOUT.equals(code)
+                || ResultCode.UNAVAILABLE.equals(code)
+                || ResultCode.BUSY.equals(code);
+    }
+
+    /**
+     * A connection to the server, encrypted if the connector says so, not bound yet. A TLS failure is thrown as
+     * {@link TlsFailed}, saying what failed: the certificate untrusted, expired or for another host, or the protocol.
+     */
     LDAPConnection connect(ConnectorSettings settings) throws LDAPException, GeneralSecurityException {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis((int) connectTimeout.toMillis());
         options.setResponseTimeoutMillis(responseTimeout.toMillis());
-        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         options.setUseKeepAlive(true);
+        TlsWitness witness = new TlsWitness(trustManager(settings), settings.host());
         if (settings.ldaps()) {
-            return new LDAPConnection(
-                    ssl(settings).createSSLSocketFactory(), options, settings.host(), settings.port());
+            LDAPConnection connection;
+            try {
+                connection = new LDAPConnection(
+                        new SSLUtil(witness).createSSLSocketFactory(), options, settings.host(), settings.port());
+            } catch (LDAPException e) {
+                throw TlsFailed.explain(e, witness, settings);
+            }
+            if (!witness.sawCertificate()) {
+                connection.close();
+                throw TlsFailed.noHandshake(settings, connectTimeout);
+            }
+            return connection;
         }
         LDAPConnection connection = new LDAPConnection(options, settings.host(), settings.port());
         if (settings.startTls()) {
             try {
-                startTls(connection, settings);
-            } catch (LDAPException | GeneralSecurityException e) {
+                startTls(connection, witness);
+            } catch (LDAPException e) {
+                connection.close();
+                throw TlsFailed.explain(e, witness, settings);
+            } catch (GeneralSecurityException e) {
                 connection.close();
                 throw e;
             }
@@ -98,10 +148,10 @@ final class LdapConnections {
         return connection;
     }
 
-    void startTls(LDAPConnection connection, ConnectorSettings settings)
+    private static void startTls(LDAPConnection connection, TlsWitness witness)
             throws LDAPException, GeneralSecurityException {
         ExtendedResult result = connection.processExtendedOperation(
-                new StartTLSExtendedRequest(ssl(settings).createSSLContext()));
+                new StartTLSExtendedRequest(new SSLUtil(witness).createSSLContext()));
         if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
             throw new LDAPException(
                     result.getResultCode(),
@@ -118,11 +168,16 @@ final class LdapConnections {
         }
     }
 
-    private static SSLUtil ssl(ConnectorSettings settings) throws GeneralSecurityException {
+    private static X509TrustManager trustManager(ConnectorSettings settings) throws GeneralSecurityException {
         if (settings.trustedCertificate() == null) {
-            return new SSLUtil(JVMDefaultTrustManager.getInstance());
+            return JVMDefaultTrustManager.getInstance();
         }
-        return new SSLUtil(trustManagers(settings.trustedCertificate()));
+        for (TrustManager manager : trustManagers(settings.trustedCertificate())) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager for the trusted certificate");
     }
 
     /** Trust managers that trust exactly the given PEM certificates. */
@@ -154,7 +209,8 @@ final class LdapConnections {
         if (ResultCode.SERVER_DOWN.equals(code) || ResultCode.CONNECT_ERROR.equals(code)) {
             text.append("the server went away or could not be reached");
         } else if (ResultCode.TIMEOUT.equals(code)) {
-            text.append("the server did not answer in time");
+            text.append("the server did not answer in time: it may be stalled or overloaded (the wait is"
+                    + " allot.sync.response-timeout)");
         } else {
             text.append(code.getName());
         }
@@ -178,16 +234,13 @@ final class LdapConnections {
                 + (message.isBlank() ? "" : " (" + message.strip() + ")");
     }
 
-    /** Whether the failure came from the TLS layer (handshake, certificate, host name). */
-    static boolean tlsProblem(Throwable e) {
+    /** Whether the connection could not be opened at all (refused, timed out, host unknown). */
+    static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException
-                    || t instanceof java.security.cert.CertificateException
-                    || t instanceof GeneralSecurityException) {
-                return true;
-            }
-            if (t.getMessage() != null
-                    && t.getMessage().toLowerCase(Locale.ROOT).contains("ssl")) {
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.SocketTimeoutException) {
                 return true;
             }
         }

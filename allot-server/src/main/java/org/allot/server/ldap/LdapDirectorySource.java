@@ -70,7 +70,7 @@ public final class LdapDirectorySource implements DirectorySource {
 
     @Override
     public ConnectionReport test(ConnectorSettings settings, String password) {
-        return new ConnectionTest(connections, connectTimeout).run(settings, password);
+        return new ConnectionTest(connections, connectTimeout, pageSize).run(settings, password);
     }
 
     @Override

@@ -136,7 +136,8 @@ final class LdapSession implements DirectorySession {
             }
             String server = root.getAttributeValue("dsServiceName");
             return Optional.of(Watermark.usn(
-                    root.getAttributeValueAsLong("highestCommittedUSN"), server == null ? settings.host() : server));
+                    root.getAttributeValueAsLong("highestCommittedUSN"),
+                    server == null ? connection.getConnectedAddress() : server));
         } catch (LDAPException e) {
             throw failure(e);
         }

@@ -52,6 +52,11 @@ final class SyncTestbed {
     final DirectorySync sync;
 
     SyncTestbed() {
+        this(Duration.ofSeconds(30));
+    }
+
+    /** With the directory's answers awaited at most so long. */
+    SyncTestbed(Duration responseTimeout) {
         if (!System.getProperty(Installations.PROPERTY, "memory").equals("postgres")) {
             throw new IllegalStateException("run with -D" + Installations.PROPERTY + "=postgres (failsafe sets it)");
         }
@@ -72,8 +77,7 @@ final class SyncTestbed {
                         locks,
                         allot.work()::execute),
                 new OnPremisesDirectory(
-                        new LdapDirectorySource(Duration.ofSeconds(5), Duration.ofSeconds(30), 100),
-                        new AesGcmSecrets(KEY)),
+                        new LdapDirectorySource(Duration.ofSeconds(5), responseTimeout, 100), new AesGcmSecrets(KEY)),
                 new CloudDirectory(
                         allot.userDirectory(),
                         allot.groupDirectory(),
