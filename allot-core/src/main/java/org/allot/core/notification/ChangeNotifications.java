@@ -124,7 +124,7 @@ public final class ChangeNotifications {
         }
         return work.run(() -> {
             Optional<ChangeSubscription> found =
-                    subscriptions.find(caller.tenant(), id).filter(s -> s.live(now));
+                    subscriptions.lock(caller.tenant(), id).filter(s -> s.live(now));
             if (found.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(id));
             }
@@ -142,7 +142,7 @@ public final class ChangeNotifications {
         Instant now = clock.instant();
         return work.run(() -> {
             Optional<ChangeSubscription> found =
-                    subscriptions.find(caller.tenant(), id).filter(s -> s.live(now));
+                    subscriptions.lock(caller.tenant(), id).filter(s -> s.live(now));
             if (found.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(id));
             }
@@ -196,7 +196,7 @@ public final class ChangeNotifications {
     /** Deletes a subscription; what was still pending for it is dropped. */
     public Outcome<ChangeSubscription> delete(Caller caller, UUID id) {
         return work.run(() -> {
-            Optional<ChangeSubscription> found = subscriptions.find(caller.tenant(), id);
+            Optional<ChangeSubscription> found = subscriptions.lock(caller.tenant(), id);
             if (found.isEmpty() || !found.get().live(clock.instant())) {
                 return Outcome.refused(Rejection.notFound(id));
             }

@@ -24,10 +24,16 @@ public interface ChangeSubscriptions {
      */
     List<ChangeSubscription> expiringUnchallenged(Instant now, Instant by, int limit);
 
-    /** The tenant's subscriptions that an app (or person) created, removed ones too. */
+    /**
+     * A subscription, locked until the unit of work ends, to be updated or removed: a concurrent writer waits, then
+     * reads what this one wrote. Subscriptions are locked before their outbox entries, never before a licensing lock.
+     */
+    Optional<ChangeSubscription> lock(TenantId tenant, UUID id);
+
+    /** The tenant's subscriptions that an app (or person) created, removed ones too; locked, as {@link #lock}. */
     List<ChangeSubscription> ofApplication(TenantId tenant, String applicationId);
 
-    /** Stores a subscription's expiration, state, failing time and reauthorization. */
+    /** Stores a subscription's expiration, state, failing time and reauthorization, as read by {@link #lock}. */
     void update(ChangeSubscription subscription);
 
     void remove(TenantId tenant, UUID id);

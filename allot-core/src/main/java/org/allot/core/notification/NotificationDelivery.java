@@ -130,11 +130,12 @@ public final class NotificationDelivery {
         Optional<String> failure = endpoints.deliver(url, notifications);
         Instant after = clock.instant();
         work.run(() -> {
+            // the subscription before its outbox entries, as every writer locks them
+            Optional<ChangeSubscription> current =
+                    lifecycle ? Optional.empty() : subscriptions.lock(subscription.tenant(), subscription.id());
             if (failure.isEmpty()) {
                 entries.forEach(e -> outbox.delivered(e, after));
-                if (!lifecycle) {
-                    succeeded(subscription);
-                }
+                current.ifPresent(this::succeeded);
             } else {
                 boolean givenUp = false;
                 for (OutboxEntry entry : entries) {
@@ -144,7 +145,7 @@ public final class NotificationDelivery {
                     if (givenUp && subscription.lifecycleNotificationUrl() != null) {
                         outbox.add(List.of(OutboxEntry.lifecycle(subscription, MISSED, after)));
                     }
-                    failing(subscription, after);
+                    current.ifPresent(s -> failing(s, after));
                 }
             }
             return null;
@@ -162,20 +163,18 @@ public final class NotificationDelivery {
         return false;
     }
 
-    private void succeeded(ChangeSubscription delivered) {
-        subscriptions
-                .find(delivered.tenant(), delivered.id())
-                .filter(s -> s.state() == ChangeSubscription.State.FAILING)
-                .ifPresent(s -> subscriptions.update(s.withState(ChangeSubscription.State.ACTIVE, null)));
+    /** Flags a failing subscription (locked) active again. */
+    private void succeeded(ChangeSubscription s) {
+        if (s.state() == ChangeSubscription.State.FAILING) {
+            subscriptions.update(s.withState(ChangeSubscription.State.ACTIVE, null));
+        }
     }
 
-    /** Flags the subscription failing, or removes it when its URL has failed for too long. */
-    private void failing(ChangeSubscription failed, Instant now) {
-        Optional<ChangeSubscription> current = subscriptions.find(failed.tenant(), failed.id());
-        if (current.isEmpty() || current.get().state() == ChangeSubscription.State.REMOVED) {
+    /** Flags the subscription (locked) failing, or removes it when its URL has failed for too long. */
+    private void failing(ChangeSubscription s, Instant now) {
+        if (s.state() == ChangeSubscription.State.REMOVED) {
             return;
         }
-        ChangeSubscription s = current.get();
         if (s.state() == ChangeSubscription.State.ACTIVE) {
             subscriptions.update(s.withState(ChangeSubscription.State.FAILING, now));
         } else if (!s.failingSince().plus(settings.removeAfter()).isAfter(now)) {

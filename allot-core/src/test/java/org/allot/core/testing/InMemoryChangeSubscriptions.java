@@ -26,6 +26,12 @@ public final class InMemoryChangeSubscriptions implements ChangeSubscriptions {
         return Optional.ofNullable(byId.get(id)).filter(s -> s.tenant().equals(tenant));
     }
 
+    /** Each call is atomic here, so a lock is a read. */
+    @Override
+    public synchronized Optional<ChangeSubscription> lock(TenantId tenant, UUID id) {
+        return find(tenant, id);
+    }
+
     @Override
     public synchronized List<ChangeSubscription> all(TenantId tenant) {
         return byId.values().stream()

@@ -61,6 +61,14 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
     }
 
     @Override
+    public Optional<ChangeSubscription> lock(TenantId tenant, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from change_subscription where tenant_id = ? and id = ? for update")
+                .params(tenant.value(), id)
+                .query(JdbcChangeSubscriptions::subscription)
+                .optional();
+    }
+
+    @Override
     public List<ChangeSubscription> all(TenantId tenant) {
         return jdbc.sql("select " + COLUMNS + " from change_subscription where tenant_id = ? order by created_at, id")
                 .param(tenant.value())
@@ -91,9 +99,9 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
 
     @Override
     public List<ChangeSubscription> ofApplication(TenantId tenant, String applicationId) {
-        return jdbc.sql(
-                        "select " + COLUMNS
-                                + " from change_subscription where tenant_id = ? and application_id = ? order by created_at, id")
+        return jdbc.sql("select " + COLUMNS
+                        + " from change_subscription where tenant_id = ? and application_id = ?"
+                        + " order by created_at, id for update")
                 .params(tenant.value(), applicationId)
                 .query(JdbcChangeSubscriptions::subscription)
                 .list();
