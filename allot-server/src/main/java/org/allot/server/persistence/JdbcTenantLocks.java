@@ -11,9 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class JdbcTenantLocks implements TenantLocks {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
     public JdbcTenantLocks(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** Locks after which the tenant's remembered reads check its stamp again. */
+    public JdbcTenantLocks(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
@@ -43,5 +50,6 @@ public final class JdbcTenantLocks implements TenantLocks {
             throw LockOrder.outOfOrder("The licensing lock of tenant " + tenant);
         }
         order.tookTenant(exclusive);
+        stamps.locked(tenant);
     }
 }
