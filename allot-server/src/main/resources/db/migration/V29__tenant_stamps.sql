@@ -59,3 +59,38 @@ create constraint trigger tenant_stamp_raise after insert or update or delete on
     deferrable initially deferred for each row execute function tenant_stamp_raise();
 create trigger tenant_stamp_mark after insert or update or delete on subscription
     for each statement execute function tenant_stamp_mark();
+
+-- Dynamic groups (whose rules licensing consults at every change of a user's plans): a change to a group that is
+-- dynamic before or after it, but for its licensing figures (processing state, priority), which are read apart.
+create constraint trigger tenant_stamp_raise_insert after insert on directory_group
+    deferrable initially deferred for each row
+    when ('DynamicMembership' = any (new.group_types)) execute function tenant_stamp_raise();
+create trigger tenant_stamp_mark_insert after insert on directory_group
+    for each row when ('DynamicMembership' = any (new.group_types)) execute function tenant_stamp_mark();
+create constraint trigger tenant_stamp_raise_delete after delete on directory_group
+    deferrable initially deferred for each row
+    when ('DynamicMembership' = any (old.group_types)) execute function tenant_stamp_raise();
+create trigger tenant_stamp_mark_delete after delete on directory_group
+    for each row when ('DynamicMembership' = any (old.group_types)) execute function tenant_stamp_mark();
+create constraint trigger tenant_stamp_raise_update after update on directory_group
+    deferrable initially deferred for each row
+    when (('DynamicMembership' = any (old.group_types) or 'DynamicMembership' = any (new.group_types))
+          and (new.display_name, new.mail_nickname, new.description, new.security_enabled, new.mail_enabled,
+               new.group_types, new.membership_rule, new.membership_rule_processing_state,
+               new.on_premises_sync_enabled, new.on_premises_immutable_id, new.created_at)
+              is distinct from
+              (old.display_name, old.mail_nickname, old.description, old.security_enabled, old.mail_enabled,
+               old.group_types, old.membership_rule, old.membership_rule_processing_state,
+               old.on_premises_sync_enabled, old.on_premises_immutable_id, old.created_at))
+    execute function tenant_stamp_raise();
+create trigger tenant_stamp_mark_update after update on directory_group
+    for each row
+    when (('DynamicMembership' = any (old.group_types) or 'DynamicMembership' = any (new.group_types))
+          and (new.display_name, new.mail_nickname, new.description, new.security_enabled, new.mail_enabled,
+               new.group_types, new.membership_rule, new.membership_rule_processing_state,
+               new.on_premises_sync_enabled, new.on_premises_immutable_id, new.created_at)
+              is distinct from
+              (old.display_name, old.mail_nickname, old.description, old.security_enabled, old.mail_enabled,
+               old.group_types, old.membership_rule, old.membership_rule_processing_state,
+               old.on_premises_sync_enabled, old.on_premises_immutable_id, old.created_at))
+    execute function tenant_stamp_mark();

@@ -74,8 +74,8 @@ class CoreConfig {
     }
 
     @Bean
-    JdbcGroups groups(JdbcClient jdbc) {
-        return new JdbcGroups(jdbc);
+    JdbcGroups groups(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcGroups(jdbc, stamps);
     }
 
     @Bean

@@ -98,7 +98,7 @@ public final class PostgresInstallation implements Installation {
         TenantStamps stamps = new TenantStamps(jdbc);
         tenants = new JdbcTenants(jdbc, stamps);
         users = new JdbcUsers(jdbc);
-        groups = new JdbcGroups(jdbc);
+        groups = new JdbcGroups(jdbc, stamps);
         memberships = new JdbcMemberships(dataSource, jdbc);
         subscriptions = new JdbcSubscriptions(jdbc, stamps);
         seats = new JdbcSeats(jdbc);
@@ -106,7 +106,7 @@ public final class PostgresInstallation implements Installation {
         groupLicenses = new JdbcGroupLicenses(jdbc);
         audit = new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
-        JdbcDynamicGroups dynamicGroups = new JdbcDynamicGroups(jdbc);
+        JdbcDynamicGroups dynamicGroups = new JdbcDynamicGroups(jdbc, stamps);
         catalog = new ProductCatalog(
                 work,
                 builtIn,

@@ -58,8 +58,8 @@ class RememberedSettingsIT extends ApiIT {
     void aRefusedChangeIsNeverRemembered() {
         assertThat(organizationName()).isEqualTo("Tenant " + admin.domain);
 
-        ApiClient.Response refused =
-                admin.patch("/allot/v1/settings", "{\"displayName\":\"Never\",\"defaultUsageLocation\":\"Q1\"}");
+        ApiClient.Response refused = admin.patch("/allot/v1/settings", """
+                        {"displayName":"Never","defaultUsageLocation":"DE","syncDeleteThreshold":-1}""");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(organizationName()).isEqualTo("Tenant " + admin.domain);
