@@ -10,25 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.allot.core.assignment.AssignmentChecks.Failure;
 import org.allot.core.catalog.Catalog;
-import org.allot.core.catalog.PlanRuleSet;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
-import org.allot.core.directory.GuestLicensing;
-import org.allot.core.directory.UsageLocation;
 
 /**
  * One evaluation of one user's assignments, in the steps {@link LicensingEngine#evaluate} names: each assignment on
  * its own, exclusions, seats, dependencies, then the ledger's waiting lists and each assignment's outcome. Used once.
+ * What refuses a single assignment is {@link AssignmentChecks}'s to say; this class keeps what the steps hand on to
+ * each other and takes and gives back seats.
  */
 final class Evaluation {
-    private record Failure(AssignmentError error, String reason) {}
-
     private final LicenseSubject subject;
     private final LicensingEngine.Context context;
     private final SeatLedger ledger;
     private final Catalog catalog;
-    private final PlanRuleSet rules;
+    private final AssignmentChecks checks;
     /** SKUs whose seat the user held before, and SKUs they waited for without holding a seat. */
     private final Set<SkuId> heldBefore = new HashSet<>();
 
@@ -52,7 +50,7 @@ final class Evaluation {
         this.context = context;
         this.ledger = ledger;
         this.catalog = context.catalog();
-        this.rules = catalog.rules();
+        this.checks = new AssignmentChecks(subject, context);
         for (LicenseAssignment a : before) {
             if (a.holdsSeat()) {
                 heldBefore.add(a.sku());
@@ -75,46 +73,18 @@ final class Evaluation {
         return outcomes(assignments);
     }
 
-    /**
-     * Step 1: the product exists; group assignments are not given to guests when the tenant blocks it and use the
-     * tenant's default usage location for users without one; no enabled plan is prohibited in the effective location.
-     */
+    /** Step 1: each assignment on its own ({@link AssignmentChecks#alone}); those that pass go on with their plans. */
     private void checkEachAlone(List<LicenseAssignment> assignments) {
         for (LicenseAssignment a : assignments) {
             PlanFacts.Facts f = context.facts(a);
             facts.put(a.key(), f);
-            Optional<Failure> failure = f.product() == null
-                    ? Optional.of(new Failure(AssignmentError.Other, Reasons.unknownProduct(a.sku())))
-                    : checkAlone(a, f);
+            Optional<Failure> failure = checks.alone(a, f);
             if (failure.isPresent()) {
                 failures.put(a.key(), failure.get());
             } else {
                 enabled.put(a.key(), f.enabled());
             }
         }
-    }
-
-    private Optional<Failure> checkAlone(LicenseAssignment a, PlanFacts.Facts facts) {
-        UsageLocation location = subject.usageLocation();
-        if (!a.source().isDirect()) {
-            if (subject.isGuest() && context.policy().guestLicensing() == GuestLicensing.BLOCK) {
-                return Optional.of(new Failure(AssignmentError.Other, Reasons.GUEST_BLOCKED));
-            }
-            if (location == null) {
-                location = context.defaultLocation();
-            }
-            if (location == null) {
-                return Optional.of(new Failure(AssignmentError.Other, Reasons.NO_USAGE_LOCATION));
-            }
-        }
-        for (ServicePlanId plan : facts.withLocationRules()) {
-            if (rules.prohibitedIn(plan, location)) {
-                return Optional.of(new Failure(
-                        AssignmentError.ProhibitedInUsageLocationViolation,
-                        Reasons.prohibited(catalog.planLabel(plan), location)));
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -130,7 +100,7 @@ final class Evaluation {
                 .thenComparing(LicenseAssignment::sku)
                 .thenComparing(LicenseAssignment::source));
         for (LicenseAssignment a : ordered) {
-            Optional<Failure> conflict = conflict(a, facts.get(a.key()), acceptedBySku);
+            Optional<Failure> conflict = checks.conflict(a, facts.get(a.key()), acceptedBySku);
             if (conflict.isPresent()) {
                 failures.put(a.key(), conflict.get());
             } else {
@@ -138,31 +108,6 @@ final class Evaluation {
                 candidates.computeIfAbsent(a.sku(), s -> new ArrayList<>()).add(a);
             }
         }
-    }
-
-    private Optional<Failure> conflict(
-            LicenseAssignment a, PlanFacts.Facts facts, Map<SkuId, Set<ServicePlanId>> acceptedBySku) {
-        if (facts.withExclusions().isEmpty()) {
-            return Optional.empty();
-        }
-        for (Map.Entry<SkuId, Set<ServicePlanId>> other : acceptedBySku.entrySet()) {
-            if (other.getKey().equals(a.sku())) {
-                continue;
-            }
-            for (ServicePlanId plan : facts.withExclusions()) {
-                Set<ServicePlanId> clashes = rules.conflicts(plan, other.getValue());
-                if (!clashes.isEmpty()) {
-                    ServicePlanId clash = clashes.stream().sorted().findFirst().orElseThrow();
-                    return Optional.of(new Failure(
-                            AssignmentError.MutuallyExclusiveViolation,
-                            Reasons.exclusive(
-                                    catalog.planLabel(plan),
-                                    catalog.planLabel(clash),
-                                    catalog.productLabel(other.getKey()))));
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -195,13 +140,13 @@ final class Evaluation {
                     seatedRows(),
                     k -> facts.get(k).requiredByOthers(),
                     k -> facts.get(k).withRequirements(),
-                    rules);
+                    catalog.rules());
             dropped = false;
             for (SkuId sku : new ArrayList<>(seated)) {
                 List<LicenseAssignment> rows = candidates.get(sku);
                 for (LicenseAssignment a : new ArrayList<>(rows)) {
                     if (unmet.get(a.key()).containsAll(enabled.get(a.key()))) {
-                        failures.put(a.key(), dependencyFailure(unmet.get(a.key())));
+                        failures.put(a.key(), checks.dependencies(unmet.get(a.key())));
                         rows.remove(a);
                         dropped = true;
                     }
@@ -225,17 +170,6 @@ final class Evaluation {
             }
         });
         return rows;
-    }
-
-    private Failure dependencyFailure(Set<ServicePlanId> unmetPlans) {
-        List<String> parts = new ArrayList<>();
-        for (ServicePlanId plan : unmetPlans) {
-            Set<ServicePlanId> needs = rules.unmetRequirement(plan, Set.of()).orElse(Set.of());
-            parts.add(Reasons.needs(
-                    catalog.planLabel(plan),
-                    needs.stream().sorted().map(catalog::planLabel).toList()));
-        }
-        return new Failure(AssignmentError.DependencyViolation, String.join(" ", parts));
     }
 
     /** Seats held before and no longer go back; waiting lists are left and joined as the user's SKUs moved. */
@@ -274,7 +208,7 @@ final class Evaluation {
                         a,
                         AssignmentState.ActiveWithError,
                         AssignmentError.DependencyViolation,
-                        dependencyFailure(unmet.get(a.key())).reason()));
+                        checks.dependencies(unmet.get(a.key())).reason()));
             }
         }
         return result;

@@ -50,24 +50,16 @@ final class GroupLicenseRules {
                                             .toList())));
                 }
             }
-            for (Map.Entry<SkuId, Set<ServicePlanId>> other : enabled.entrySet()) {
-                if (other.getKey().equals(e.getKey())) {
-                    continue;
-                }
-                for (ServicePlanId plan : e.getValue()) {
-                    Set<ServicePlanId> clashes = rules.conflicts(plan, other.getValue());
-                    if (!clashes.isEmpty()) {
-                        return Optional.of(Rejection.of(
-                                ErrorCode.MUTUALLY_EXCLUSIVE_VIOLATION,
-                                "License operation failed. %s of %s cannot be combined with %s of %s in the same"
-                                        + " group: switch one of them off.",
-                                catalog.planLabel(plan),
-                                catalog.productLabel(e.getKey()),
-                                catalog.planLabel(
-                                        clashes.stream().sorted().findFirst().orElseThrow()),
-                                catalog.productLabel(other.getKey())));
-                    }
-                }
+            Optional<PlanRuleSet.Clash> clash = rules.firstClash(e.getKey(), e.getValue(), enabled);
+            if (clash.isPresent()) {
+                return Optional.of(Rejection.of(
+                        ErrorCode.MUTUALLY_EXCLUSIVE_VIOLATION,
+                        "License operation failed. %s of %s cannot be combined with %s of %s in the same group:"
+                                + " switch one of them off.",
+                        catalog.planLabel(clash.get().plan()),
+                        catalog.productLabel(e.getKey()),
+                        catalog.planLabel(clash.get().other()),
+                        catalog.productLabel(clash.get().otherSku())));
             }
         }
         return Optional.empty();

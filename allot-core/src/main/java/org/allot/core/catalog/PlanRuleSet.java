@@ -14,6 +14,9 @@ import org.allot.core.directory.UsageLocation;
 public final class PlanRuleSet {
     public static final PlanRuleSet NONE = new PlanRuleSet(List.of());
 
+    /** A plan that cannot be combined with {@code other}, a plan of the SKU {@code otherSku}. */
+    public record Clash(ServicePlanId plan, ServicePlanId other, SkuId otherSku) {}
+
     private final List<PlanRule> rules;
     private final Map<ServicePlanId, List<Set<ServicePlanId>>> requires = new HashMap<>();
     private final Map<ServicePlanId, Set<ServicePlanId>> excludes = new HashMap<>();
@@ -85,6 +88,28 @@ public final class PlanRuleSet {
         Set<ServicePlanId> conflicts = new HashSet<>(excludes.getOrDefault(plan, Set.of()));
         conflicts.retainAll(others);
         return conflicts;
+    }
+
+    /**
+     * The first of {@code plans} (of the SKU {@code sku}) that cannot be combined with a plan of another SKU of {@code
+     * others}, looking at the other SKUs in the map's order and, for each, at {@code plans} in their order; of the
+     * other SKU's plans it clashes with, the lowest.
+     */
+    public Optional<Clash> firstClash(
+            SkuId sku, Collection<ServicePlanId> plans, Map<SkuId, Set<ServicePlanId>> others) {
+        for (Map.Entry<SkuId, Set<ServicePlanId>> other : others.entrySet()) {
+            if (other.getKey().equals(sku)) {
+                continue;
+            }
+            for (ServicePlanId plan : plans) {
+                Set<ServicePlanId> clashes = conflicts(plan, other.getValue());
+                if (!clashes.isEmpty()) {
+                    return Optional.of(new Clash(
+                            plan, clashes.stream().sorted().findFirst().orElseThrow(), other.getKey()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean prohibitedIn(ServicePlanId plan, UsageLocation location) {

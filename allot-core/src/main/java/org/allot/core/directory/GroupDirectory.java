@@ -12,7 +12,6 @@ import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
-import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
@@ -20,20 +19,23 @@ import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
 
-/** Creates, changes and deletes groups and their members; nested groups never form a cycle. */
+/**
+ * Creates, changes and deletes groups and their members; nested groups never form a cycle. The members added and
+ * removed one at a time are {@link MemberChanges}'s part, the sync-only writes {@link SyncedGroups}'s.
+ */
 public final class GroupDirectory {
     static final String RESOURCE = "Group";
     private static final List<String> KNOWN_GROUP_TYPES = List.of(Group.DYNAMIC_MEMBERSHIP, "Unified");
 
     private final Transactions transactions;
     private final TenantLocks locks;
-    private final Users users;
     private final Groups groups;
     private final Memberships memberships;
     private final AuditLog audit;
     private final DirectoryListener listener;
     private final Clock clock;
     private final SyncedGroups syncedGroups;
+    private final MemberChanges members;
 
     public GroupDirectory(
             Transactions transactions,
@@ -46,13 +48,13 @@ public final class GroupDirectory {
             Clock clock) {
         this.transactions = Objects.requireNonNull(transactions);
         this.locks = Objects.requireNonNull(locks);
-        this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
         this.memberships = Objects.requireNonNull(memberships);
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
         this.syncedGroups = new SyncedGroups(this, locks, users, groups, memberships, audit, listener, clock);
+        this.members = new MemberChanges(locks, users, groups, memberships, audit, listener, clock);
     }
 
     /**
@@ -221,93 +223,22 @@ public final class GroupDirectory {
      * a group of the tenant.
      */
     public Outcome<Group> addMember(Caller caller, GroupId groupId, UUID memberId) {
-        return transactions.run(() -> named(caller, groupId, memberId).flatMap(m -> addMemberNow(caller, groupId, m)));
+        return transactions.run(() -> members.add(caller, groupId, memberId));
     }
 
     /** {@link #removeMember(Caller, GroupId, Member)} for a directory object named by its id. */
     public Outcome<Group> removeMember(Caller caller, GroupId groupId, UUID memberId) {
-        return transactions.run(
-                () -> named(caller, groupId, memberId).flatMap(m -> removeMemberNow(caller, groupId, m)));
-    }
-
-    /** The member an id names, once the group is known to exist. */
-    private Outcome<Member> named(Caller caller, GroupId groupId, UUID memberId) {
-        TenantId tenant = caller.tenant();
-        if (groups.find(tenant, groupId).isEmpty()) {
-            return Outcome.refused(Rejection.notFound(groupId));
-        }
-        if (users.find(tenant, new UserId(memberId)).filter(u -> !u.isDeleted()).isPresent()) {
-            return Outcome.done(Member.user(new UserId(memberId)));
-        }
-        if (groups.find(tenant, new GroupId(memberId)).isPresent()) {
-            return Outcome.done(Member.group(new GroupId(memberId)));
-        }
-        return Outcome.refused(Rejection.notFound(memberId));
+        return transactions.run(() -> members.remove(caller, groupId, memberId));
     }
 
     /** Adds a user or a group to a group. */
     public Outcome<Group> addMember(Caller caller, GroupId groupId, Member member) {
-        return transactions.run(() -> addMemberNow(caller, groupId, member));
+        return transactions.run(() -> members.add(caller, groupId, member));
     }
 
-    private Outcome<Group> addMemberNow(Caller caller, GroupId groupId, Member member) {
-        lockFor(caller, member);
-        Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
-        if (!checked.isDone()) {
-            return checked;
-        }
-        if (member instanceof Member.OfGroup nested) {
-            if (nested.id().equals(groupId)
-                    || memberships
-                            .descendantGroups(caller.tenant(), nested.id())
-                            .contains(groupId)) {
-                return Outcome.refused(Rejection.of(
-                        ErrorCode.MEMBERSHIP_CYCLE,
-                        "Group %s cannot be added to group %s: it already contains that group, and a group cannot"
-                                + " contain itself.",
-                        nested.id(),
-                        groupId));
-            }
-        }
-        if (!memberships.add(caller.tenant(), groupId, member)) {
-            return Outcome.refused(Rejection.invalid(
-                    "One or more added object references already exist for the following modified properties:"
-                            + " 'members'."));
-        }
-        audit.append(AuditEvent.of(
-                caller,
-                clock.instant(),
-                Activity.ADD_MEMBER,
-                memberTargets(caller, checked.value(), member),
-                List.of()));
-        listener.membershipChanged(caller, groupId, member, true);
-        return checked;
-    }
-
+    /** Removes a user or a group from a group. */
     public Outcome<Group> removeMember(Caller caller, GroupId groupId, Member member) {
-        return transactions.run(() -> removeMemberNow(caller, groupId, member));
-    }
-
-    private Outcome<Group> removeMemberNow(Caller caller, GroupId groupId, Member member) {
-        lockFor(caller, member);
-        Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
-        if (!checked.isDone()) {
-            return checked;
-        }
-        if (!memberships.remove(caller.tenant(), groupId, member)) {
-            return Outcome.refused(Rejection.of(
-                    ErrorCode.NOT_FOUND,
-                    "One or more removed object references do not exist for the following modified properties:"
-                            + " 'members'."));
-        }
-        audit.append(AuditEvent.of(
-                caller,
-                clock.instant(),
-                Activity.REMOVE_MEMBER,
-                memberTargets(caller, checked.value(), member),
-                List.of()));
-        listener.membershipChanged(caller, groupId, member, false);
-        return checked;
+        return transactions.run(() -> members.remove(caller, groupId, member));
     }
 
     /**
@@ -322,54 +253,6 @@ public final class GroupDirectory {
         } else {
             locks.share(caller.tenant());
         }
-    }
-
-    /**
-     * A user joining or leaving shares the tenant's licensing lock; a group joining or leaving changes nesting and
-     * takes it alone, which also keeps two concurrent additions from closing a cycle between them.
-     */
-    private void lockFor(Caller caller, Member member) {
-        if (member instanceof Member.OfGroup) {
-            locks.exclusive(caller.tenant());
-        } else {
-            locks.share(caller.tenant());
-        }
-    }
-
-    private Outcome<Group> checkMembershipChange(Caller caller, GroupId groupId, Member member) {
-        Optional<Group> group = groups.find(caller.tenant(), groupId);
-        if (group.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(groupId));
-        }
-        if (group.get().onPremisesSyncEnabled()) {
-            return Outcome.refused(readOnlySynced());
-        }
-        if (group.get().isDynamic()) {
-            return Outcome.refused(Rejection.invalid(
-                    "Members of a dynamic group follow its membership rule and cannot be added or removed by hand."));
-        }
-        boolean exists = member instanceof Member.OfUser user
-                ? users.find(caller.tenant(), user.id())
-                        .filter(u -> !u.isDeleted())
-                        .isPresent()
-                : groups.find(caller.tenant(), ((Member.OfGroup) member).id()).isPresent();
-        if (!exists) {
-            return Outcome.refused(Rejection.notFound(memberId(member)));
-        }
-        return Outcome.done(group.get());
-    }
-
-    private List<AuditTarget> memberTargets(Caller caller, Group group, Member member) {
-        AuditTarget memberTarget = member instanceof Member.OfUser user
-                ? users.find(caller.tenant(), user.id()).map(UserValues::target).orElseThrow()
-                : groups.find(caller.tenant(), ((Member.OfGroup) member).id())
-                        .map(GroupDirectory::target)
-                        .orElseThrow();
-        return List.of(memberTarget, target(group));
-    }
-
-    private static Object memberId(Member member) {
-        return member instanceof Member.OfUser user ? user.id() : ((Member.OfGroup) member).id();
     }
 
     static Rejection readOnlySynced() {

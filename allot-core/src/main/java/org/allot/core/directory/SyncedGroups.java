@@ -170,10 +170,7 @@ final class SyncedGroups {
             return Optional.of("the member does not exist in Allot, or is deleted");
         }
         if (member instanceof Member.OfGroup nested
-                && (nested.id().equals(id)
-                        || memberships
-                                .descendantGroups(caller.tenant(), nested.id())
-                                .contains(id))) {
+                && MemberChanges.closesCycle(memberships, caller.tenant(), id, nested.id())) {
             return Optional.of("the nested group already contains this group, and a group cannot contain itself");
         }
         return Optional.empty();

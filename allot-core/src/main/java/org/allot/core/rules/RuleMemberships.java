@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,15 +19,11 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.GroupLicenses;
-import org.allot.core.assignment.LicenseAssignment;
-import org.allot.core.assignment.LicenseSubject;
 import org.allot.core.assignment.PlanDependents;
-import org.allot.core.assignment.UserLicenses;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
-import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.directory.Group;
@@ -39,8 +34,9 @@ import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 
 /**
- * Applies the rules of dynamic groups to users: evaluates them, and writes only the difference — users who match
- * and are not members join, members who no longer match leave, everyone else is left alone. Each change is audited
+ * Applies the rules of dynamic groups to users: evaluates them ({@link RuleDecisions}), and writes only the
+ * difference — users who match and are not members join, members who no longer match leave, everyone else is left
+ * alone. Each change is audited
  * as Entra audits it ("Add member to group", "Remove member from group") by the system actor "dynamic membership".
  *
  * <p>Rules that read {@code user.assignedPlans} are settled in layers ({@link RuleDependencies}): after each layer the
@@ -48,15 +44,13 @@ import org.allot.core.directory.UserId;
  */
 public final class RuleMemberships implements PlanDependents {
     static final Actor ACTOR = Actor.system("dynamic membership");
-    private static final System.Logger LOG = System.getLogger(RuleMemberships.class.getName());
     private static final int CACHED_RULES = 10_000;
 
     private final DynamicGroups store;
-    private final Assignments assignments;
-    private final ProductCatalog catalog;
     private final AuditLog audit;
     private final Clock clock;
     private final RuleDependencies dependencies;
+    private final RuleDecisions decisions;
     private final Map<String, MembershipRule> parsed = new ConcurrentHashMap<>();
 
     public RuleMemberships(
@@ -69,11 +63,10 @@ public final class RuleMemberships implements PlanDependents {
             AuditLog audit,
             Clock clock) {
         this.store = Objects.requireNonNull(store);
-        this.assignments = Objects.requireNonNull(assignments);
-        this.catalog = Objects.requireNonNull(catalog);
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
         this.dependencies = new RuleDependencies(groupLicenses, memberships, catalog, tenants);
+        this.decisions = new RuleDecisions(store, assignments, catalog);
     }
 
     /** Makes the licenses of moved users follow; answers whose active plans changed as a result. */
@@ -148,14 +141,15 @@ public final class RuleMemberships implements PlanDependents {
 
     /** The users whose membership of the group the rule would change: a dry run of {@link #apply}. */
     Set<UserId> movers(TenantId tenant, List<User> users, DynamicGroup group) {
-        return decide(tenant, users, List.of(group))
+        return decisions
+                .decide(tenant, users, List.of(group))
                 .getOrDefault(group.id(), new Moves(Set.of(), Set.of()))
                 .users();
     }
 
     /** Applies the groups' rules to these users and writes the difference; returns it, per group that changed. */
     Map<GroupId, Moves> apply(Caller caller, List<User> users, List<DynamicGroup> groups) {
-        Map<GroupId, Moves> moves = decide(caller.tenant(), users, groups);
+        Map<GroupId, Moves> moves = decisions.decide(caller.tenant(), users, groups);
         if (moves.isEmpty()) {
             return moves;
         }
@@ -179,59 +173,6 @@ public final class RuleMemberships implements PlanDependents {
         }
         audit.appendAll(events);
         return moves;
-    }
-
-    /**
-     * Who the rules would bring into each group and take out of it, per group where anything would change. Each user's
-     * evaluation is capped ({@link RuleBudget#STEPS_PER_USER}): a user whose evaluation runs out keeps their
-     * membership as it was, and a warning names the group and the condition, so a costly rule cannot hold a worker.
-     */
-    private Map<GroupId, Moves> decide(TenantId tenant, List<User> users, List<DynamicGroup> groups) {
-        if (users.isEmpty() || groups.isEmpty()) {
-            return Map.of();
-        }
-        Map<UserId, Set<ServicePlanId>> plans =
-                groups.stream().anyMatch(g -> g.rule().readsAssignedPlans()) ? plansOf(tenant, users) : Map.of();
-        Map<GroupId, Set<UserId>> members = store.members(
-                tenant,
-                groups.stream().map(DynamicGroup::id).toList(),
-                users.stream().map(User::id).toList());
-        Map<GroupId, Moves> result = new LinkedHashMap<>();
-        RuleBudget budget = RuleBudget.forBackground();
-        for (DynamicGroup group : groups) {
-            Set<UserId> current = members.getOrDefault(group.id(), Set.of());
-            Set<UserId> joined = new TreeSet<>();
-            Set<UserId> left = new TreeSet<>();
-            int undecided = 0;
-            RuleBudget.Exhausted last = null;
-            for (User user : users) {
-                boolean matches;
-                try {
-                    matches = group.rule().matches(user, plans.getOrDefault(user.id(), Set.of()), budget);
-                } catch (RuleBudget.Exhausted e) {
-                    undecided++;
-                    last = e;
-                    continue;
-                }
-                if (matches != current.contains(user.id())) {
-                    (matches ? joined : left).add(user.id());
-                }
-            }
-            if (last != null) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "Dynamic group {0} of tenant {1}: {2} user(s) keep their membership as it was, because"
-                                + " evaluating the rule for them ran out of budget. {3}",
-                        group.id(),
-                        tenant,
-                        undecided,
-                        last.problem().message());
-            }
-            if (!joined.isEmpty() || !left.isEmpty()) {
-                result.put(group.id(), new Moves(joined, left));
-            }
-        }
-        return result;
     }
 
     /**
@@ -277,17 +218,7 @@ public final class RuleMemberships implements PlanDependents {
 
     /** Each user's active plans, as the licensing engine's view of their licenses has them. */
     Map<UserId, Set<ServicePlanId>> plansOf(TenantId tenant, List<User> users) {
-        Catalog products = catalog.forTenant(tenant);
-        Map<UserId, List<LicenseAssignment>> rows =
-                assignments.of(tenant, users.stream().map(User::id).toList());
-        Map<UserId, Set<ServicePlanId>> plans = new HashMap<>();
-        for (User user : users) {
-            List<LicenseAssignment> own = rows.getOrDefault(user.id(), List.of());
-            plans.put(
-                    user.id(),
-                    own.isEmpty() ? Set.of() : new UserLicenses(LicenseSubject.of(user), own).assignedPlans(products));
-        }
-        return plans;
+        return decisions.plansOf(tenant, users);
     }
 
     private AuditEvent event(Caller actor, Group group, User user, boolean joined) {

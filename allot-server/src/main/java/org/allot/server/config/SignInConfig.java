@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Throttling of failed sign-ins and token requests (docs/security.md): the failures in the database and the policy.
- * {@link SecurityConfig} puts its two doors in the filter chains: {@link SignInForm} (the admin center's sign-in) and
- * {@link TokenEndpointGuard} with {@link org.allot.server.security.UnknownClients} (the token endpoint); they are not
- * beans, so that they are not also registered as servlet filters.
+ * Its two doors stand in the filter chains: {@link SignInForm} at the admin center's sign-in ({@link SecurityConfig})
+ * and {@link TokenEndpointGuard} with {@link org.allot.server.security.UnknownClients} at the token endpoint
+ * ({@link ApiSecurityConfig}); they are not beans, so that they are not also registered as servlet filters.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInConfig {

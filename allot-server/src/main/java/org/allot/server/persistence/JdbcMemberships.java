@@ -1,10 +1,6 @@
 package org.allot.server.persistence;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,10 +13,12 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserId;
-import org.allot.core.directory.UserRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Memberships in two tables, users and nested groups; nesting is walked with recursive queries. */
+/**
+ * Memberships in two tables, users and nested groups; nesting is walked with recursive queries. Each user's groups, as
+ * licensing reads them, are {@link GroupsOfUsers}'s part.
+ */
 public final class JdbcMemberships implements Memberships {
     private static final String DESCENDANTS = """
             with recursive sub(id) as (
@@ -37,17 +35,6 @@ public final class JdbcMemberships implements Memberships {
                 where m.tenant_id = :tenant)
             select id from up""";
 
-    /** Each user's groups ({@code :users}), directly ({@code direct}) or through nesting. */
-    private static final String GROUPS_OF_USERS = """
-            with recursive up(user_id, group_id, direct) as (
-                select user_id, group_id, true from group_member_user
-                where tenant_id = :tenant and user_id = any(:users)
-                union
-                select up.user_id, m.group_id, false
-                from up join group_member_group m
-                  on m.tenant_id = :tenant and m.member_group_id = up.group_id)
-            select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id""";
-
     /**
      * Members who are not deleted: an anti-join against the (few) deleted users, through their partial index, so a
      * chunk reads its members' index range only and never every user of the tenant.
@@ -55,15 +42,12 @@ public final class JdbcMemberships implements Memberships {
     private static final String NOT_DELETED = " and not exists (select 1 from directory_user u"
             + " where u.tenant_id = m.tenant_id and u.id = m.user_id and u.deleted_at is not null)";
 
-    /** Up to this many users, their groups are walked in SQL. */
-    private static final int FEW_USERS = 64;
-
     private final JdbcClient jdbc;
-    private final Ranges ranges;
+    private final GroupsOfUsers groupsOfUsers;
 
     public JdbcMemberships(DataSource dataSource, JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.ranges = new Ranges(dataSource);
+        this.groupsOfUsers = new GroupsOfUsers(dataSource, jdbc);
     }
 
     @Override
@@ -167,89 +151,15 @@ public final class JdbcMemberships implements Memberships {
         return groups(jdbc.sql(ANCESTORS).param("tenant", tenant.value()).param("group", group.value()));
     }
 
-    /**
-     * A few users' groups are walked in SQL; for more (a chunk of a fan-out) their direct memberships are read by key
-     * and the nesting once, and the groups above worked out here, each group's once.
-     */
+    /** A few users' groups walked in SQL, a chunk's worked out from the nesting read once ({@link GroupsOfUsers}). */
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsers(TenantId tenant, Collection<UserId> users) {
-        if (users.size() <= FEW_USERS) {
-            return groupsOf(jdbc.sql(GROUPS_OF_USERS)
-                    .param("tenant", tenant.value())
-                    .param("users", SqlValues.uuidArray(users, UserId::value)));
-        }
-        List<UUID> members = new ArrayList<>(users.size());
-        List<UUID> direct = new ArrayList<>(users.size());
-        jdbc.sql("select user_id, group_id from group_member_user where tenant_id = ? and user_id = any(?)")
-                .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
-                .query(rs -> {
-                    members.add(rs.getObject(1, UUID.class));
-                    direct.add(rs.getObject(2, UUID.class));
-                });
-        return withGroupsAbove(tenant, members, direct);
+        return groupsOfUsers.of(tenant, users);
     }
 
-    /** One range of the index on users, for the memberships and then the groups above them. */
     @Override
     public Map<UserId, Map<GroupId, Boolean>> groupsOfUsersBetween(TenantId tenant, UserId after, UserId last) {
-        List<UUID> users = new ArrayList<>();
-        List<UUID> direct = new ArrayList<>();
-        String sql = "select user_id, group_id from group_member_user where tenant_id = ?";
-        ranges.query(sql, tenant.value(), "user_id", new UserRange(after, last), "", List.of(), rs -> {
-            users.add(rs.getObject(1, UUID.class));
-            direct.add(rs.getObject(2, UUID.class));
-        });
-        return withGroupsAbove(tenant, users, direct);
-    }
-
-    /** Each user's direct groups (the pairs {@code users[i]}, {@code direct[i]}) and the groups above them. */
-    private Map<UserId, Map<GroupId, Boolean>> withGroupsAbove(TenantId tenant, List<UUID> users, List<UUID> direct) {
-        Map<UUID, List<UUID>> parents = new HashMap<>();
-        jdbc.sql("select group_id, member_group_id from group_member_group where tenant_id = ?")
-                .param(tenant.value())
-                .query(rs -> {
-                    parents.computeIfAbsent(SqlValues.uuid(rs, "member_group_id"), g -> new ArrayList<>())
-                            .add(SqlValues.uuid(rs, "group_id"));
-                });
-        Map<UUID, List<GroupId>> ancestors = new HashMap<>();
-        Map<UUID, GroupId> ids = new HashMap<>();
-        Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>(SqlValues.capacity(users.size()));
-        for (int i = 0; i < users.size(); i++) {
-            Map<GroupId, Boolean> groups = result.computeIfAbsent(new UserId(users.get(i)), u -> new HashMap<>(4));
-            UUID group = direct.get(i);
-            groups.put(ids.computeIfAbsent(group, GroupId::new), true);
-            for (GroupId above : ancestors.computeIfAbsent(group, g -> above(g, parents).stream()
-                    .map(a -> ids.computeIfAbsent(a, GroupId::new))
-                    .toList())) {
-                groups.putIfAbsent(above, false);
-            }
-        }
-        return result;
-    }
-
-    /**
-     * The groups above a group, at any depth, from the nesting read once: a chunk of users reads its direct
-     * memberships in one index range and works out the nested ones here, instead of walking them in SQL per user.
-     */
-    private static Set<UUID> above(UUID group, Map<UUID, List<UUID>> parents) {
-        Set<UUID> found = new HashSet<>();
-        Deque<UUID> todo = new ArrayDeque<>(parents.getOrDefault(group, List.of()));
-        while (!todo.isEmpty()) {
-            UUID parent = todo.pop();
-            if (found.add(parent)) {
-                todo.addAll(parents.getOrDefault(parent, List.of()));
-            }
-        }
-        return found;
-    }
-
-    private static Map<UserId, Map<GroupId, Boolean>> groupsOf(JdbcClient.StatementSpec statement) {
-        Map<UserId, Map<GroupId, Boolean>> result = new HashMap<>();
-        statement.query(rs -> {
-            result.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>())
-                    .put(new GroupId(SqlValues.uuid(rs, "group_id")), rs.getBoolean("direct"));
-        });
-        return result;
+        return groupsOfUsers.between(tenant, after, last);
     }
 
     /**

@@ -1,0 +1,181 @@
+package org.allot.core.directory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+
+/**
+ * The members of {@link GroupDirectory}'s groups added and removed one at a time, by an administrator or an app: not
+ * those of a synced group (the directory owns them, {@link SyncedGroups}) nor of a dynamic group (its rule decides).
+ * Each change is audited and licensing follows it, in the caller's unit of work.
+ */
+final class MemberChanges {
+    private final TenantLocks locks;
+    private final Users users;
+    private final Groups groups;
+    private final Memberships memberships;
+    private final AuditLog audit;
+    private final DirectoryListener listener;
+    private final Clock clock;
+
+    MemberChanges(
+            TenantLocks locks,
+            Users users,
+            Groups groups,
+            Memberships memberships,
+            AuditLog audit,
+            DirectoryListener listener,
+            Clock clock) {
+        this.locks = Objects.requireNonNull(locks);
+        this.users = Objects.requireNonNull(users);
+        this.groups = Objects.requireNonNull(groups);
+        this.memberships = Objects.requireNonNull(memberships);
+        this.audit = Objects.requireNonNull(audit);
+        this.listener = Objects.requireNonNull(listener);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** {@link #add(Caller, GroupId, Member)} for a directory object named by its id. */
+    Outcome<Group> add(Caller caller, GroupId groupId, UUID memberId) {
+        return named(caller, groupId, memberId).flatMap(m -> add(caller, groupId, m));
+    }
+
+    /** {@link #remove(Caller, GroupId, Member)} for a directory object named by its id. */
+    Outcome<Group> remove(Caller caller, GroupId groupId, UUID memberId) {
+        return named(caller, groupId, memberId).flatMap(m -> remove(caller, groupId, m));
+    }
+
+    Outcome<Group> add(Caller caller, GroupId groupId, Member member) {
+        lockFor(caller, member);
+        Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
+        if (!checked.isDone()) {
+            return checked;
+        }
+        if (member instanceof Member.OfGroup nested
+                && closesCycle(memberships, caller.tenant(), groupId, nested.id())) {
+            return Outcome.refused(Rejection.of(
+                    ErrorCode.MEMBERSHIP_CYCLE,
+                    "Group %s cannot be added to group %s: it already contains that group, and a group cannot"
+                            + " contain itself.",
+                    nested.id(),
+                    groupId));
+        }
+        if (!memberships.add(caller.tenant(), groupId, member)) {
+            return Outcome.refused(Rejection.invalid(
+                    "One or more added object references already exist for the following modified properties:"
+                            + " 'members'."));
+        }
+        return changed(caller, checked, member, true);
+    }
+
+    Outcome<Group> remove(Caller caller, GroupId groupId, Member member) {
+        lockFor(caller, member);
+        Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
+        if (!checked.isDone()) {
+            return checked;
+        }
+        if (!memberships.remove(caller.tenant(), groupId, member)) {
+            return Outcome.refused(Rejection.of(
+                    ErrorCode.NOT_FOUND,
+                    "One or more removed object references do not exist for the following modified properties:"
+                            + " 'members'."));
+        }
+        return changed(caller, checked, member, false);
+    }
+
+    /** A member joined or left the group: audited, and licensing follows. */
+    private Outcome<Group> changed(Caller caller, Outcome<Group> checked, Member member, boolean joined) {
+        Group group = checked.value();
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                joined ? Activity.ADD_MEMBER : Activity.REMOVE_MEMBER,
+                memberTargets(caller, group, member),
+                List.of()));
+        listener.membershipChanged(caller, group.id(), member, joined);
+        return checked;
+    }
+
+    /**
+     * Whether the {@code nested} group joining {@code group} would make a group contain itself: it is that group, or
+     * already contains it at any depth.
+     */
+    static boolean closesCycle(Memberships memberships, TenantId tenant, GroupId group, GroupId nested) {
+        return nested.equals(group)
+                || memberships.descendantGroups(tenant, nested).contains(group);
+    }
+
+    /** The member an id names, once the group is known to exist. */
+    private Outcome<Member> named(Caller caller, GroupId groupId, UUID memberId) {
+        TenantId tenant = caller.tenant();
+        if (groups.find(tenant, groupId).isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
+        }
+        if (users.find(tenant, new UserId(memberId)).filter(u -> !u.isDeleted()).isPresent()) {
+            return Outcome.done(Member.user(new UserId(memberId)));
+        }
+        if (groups.find(tenant, new GroupId(memberId)).isPresent()) {
+            return Outcome.done(Member.group(new GroupId(memberId)));
+        }
+        return Outcome.refused(Rejection.notFound(memberId));
+    }
+
+    /**
+     * A user joining or leaving shares the tenant's licensing lock; a group joining or leaving changes nesting and
+     * takes it alone, which also keeps two concurrent additions from closing a cycle between them.
+     */
+    private void lockFor(Caller caller, Member member) {
+        if (member instanceof Member.OfGroup) {
+            locks.exclusive(caller.tenant());
+        } else {
+            locks.share(caller.tenant());
+        }
+    }
+
+    private Outcome<Group> checkMembershipChange(Caller caller, GroupId groupId, Member member) {
+        Optional<Group> group = groups.find(caller.tenant(), groupId);
+        if (group.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
+        }
+        if (group.get().onPremisesSyncEnabled()) {
+            return Outcome.refused(GroupDirectory.readOnlySynced());
+        }
+        if (group.get().isDynamic()) {
+            return Outcome.refused(Rejection.invalid(
+                    "Members of a dynamic group follow its membership rule and cannot be added or removed by hand."));
+        }
+        boolean exists = member instanceof Member.OfUser user
+                ? users.find(caller.tenant(), user.id())
+                        .filter(u -> !u.isDeleted())
+                        .isPresent()
+                : groups.find(caller.tenant(), ((Member.OfGroup) member).id()).isPresent();
+        if (!exists) {
+            return Outcome.refused(Rejection.notFound(memberId(member)));
+        }
+        return Outcome.done(group.get());
+    }
+
+    private List<AuditTarget> memberTargets(Caller caller, Group group, Member member) {
+        AuditTarget memberTarget = member instanceof Member.OfUser user
+                ? users.find(caller.tenant(), user.id()).map(UserValues::target).orElseThrow()
+                : groups.find(caller.tenant(), ((Member.OfGroup) member).id())
+                        .map(GroupDirectory::target)
+                        .orElseThrow();
+        return List.of(memberTarget, GroupDirectory.target(group));
+    }
+
+    private static Object memberId(Member member) {
+        return member instanceof Member.OfUser user ? user.id() : ((Member.OfGroup) member).id();
+    }
+}
