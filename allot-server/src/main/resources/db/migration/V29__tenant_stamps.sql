@@ -1,6 +1,7 @@
--- What rarely changes per tenant (the tenant itself, its custom products and plan rules, its subscriptions) is
--- remembered by each server and checked at every unit of work against the tenant's stamp: a number that every
--- committed change of those tables raises, whoever makes it (any server of the installation, or SQL typed by hand).
+-- What rarely changes per tenant (the tenant itself, its custom products and plan rules, its subscriptions, its
+-- dynamic groups and change subscriptions) is remembered by each server and checked at every unit of work against the
+-- tenant's stamp: a number that every committed change of those tables raises, whoever makes it (any server of the
+-- installation, or SQL typed by hand).
 --
 -- The stamp is raised when the changing transaction commits (deferred constraint triggers), so its row is the last
 -- lock such a transaction takes, after every lock of the lock order. Before it commits, the transaction marks
@@ -94,3 +95,25 @@ create trigger tenant_stamp_mark_update after update on directory_group
                old.group_types, old.membership_rule, old.membership_rule_processing_state,
                old.on_premises_sync_enabled, old.on_premises_immutable_id, old.created_at))
     execute function tenant_stamp_mark();
+
+-- Change subscriptions (webhooks), which every change of the tenant's directory looks up.
+create constraint trigger tenant_stamp_raise after insert or update or delete on change_subscription
+    deferrable initially deferred for each row execute function tenant_stamp_raise();
+create trigger tenant_stamp_mark after insert or update or delete on change_subscription
+    for each statement execute function tenant_stamp_mark();
+
+-- The tenant's licensing lock, and then the tenant's stamp as it stands once the lock is held, in one round trip: in
+-- a function every statement sees what was committed before it began (READ COMMITTED), so the stamp is read after
+-- the lock was granted, as if by a statement of its own.
+create function allot_licensing_lock(tenant uuid, exclusive boolean, out stamp bigint, out written boolean)
+    language plpgsql volatile as $$
+begin
+    if exclusive then
+        perform pg_advisory_xact_lock(hashtextextended('allot-licensing:' || tenant::text, 0));
+    else
+        perform pg_advisory_xact_lock_shared(hashtextextended('allot-licensing:' || tenant::text, 0));
+    end if;
+    stamp := coalesce((select s.stamp from tenant_stamp s where s.tenant_id = tenant), 0);
+    written := coalesce(current_setting('allot.tenant_settings_written', true), '') = 'true';
+end
+$$;

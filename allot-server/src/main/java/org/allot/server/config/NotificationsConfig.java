@@ -23,6 +23,7 @@ import org.allot.core.notification.NotificationDelivery;
 import org.allot.core.notification.NotificationSettings;
 import org.allot.server.persistence.JdbcChangeSubscriptions;
 import org.allot.server.persistence.JdbcNotificationOutbox;
+import org.allot.server.persistence.TenantStamps;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.HttpWebhookEndpoints;
 import org.allot.server.processing.NotificationWorker;
@@ -45,8 +46,8 @@ class NotificationsConfig implements SchedulingConfigurer {
     }
 
     @Bean
-    static JdbcChangeSubscriptions changeSubscriptions(JdbcClient jdbc) {
-        return new JdbcChangeSubscriptions(jdbc);
+    static JdbcChangeSubscriptions changeSubscriptions(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcChangeSubscriptions(jdbc, stamps);
     }
 
     @Bean

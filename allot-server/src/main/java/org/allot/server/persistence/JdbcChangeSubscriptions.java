@@ -23,13 +23,22 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
             expires_at, created_at, application_id, state, failing_since""";
 
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
+    /** Change subscriptions read from the database at every read. */
     public JdbcChangeSubscriptions(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** A tenant's live subscriptions (read at every change of its directory) remembered with its stamp. */
+    public JdbcChangeSubscriptions(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
     public void add(ChangeSubscription s) {
+        stamps.wrote(s.tenant());
         jdbc.sql("insert into change_subscription (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         s.tenant().value(),
@@ -67,15 +76,20 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
 
     @Override
     public List<ChangeSubscription> live(TenantId tenant, Instant now) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from change_subscription where tenant_id = ? and state <> 'REMOVED' and expires_at > ?")
-                .params(tenant.value(), SqlValues.time(now))
-                .query(JdbcChangeSubscriptions::subscription)
-                .list();
+        List<ChangeSubscription> kept = stamps.read(
+                tenant,
+                TenantStamps.Kind.CHANGE_SUBSCRIPTIONS,
+                () -> List.copyOf(jdbc.sql("select " + COLUMNS
+                                + " from change_subscription where tenant_id = ? and state <> 'REMOVED'")
+                        .param(tenant.value())
+                        .query(JdbcChangeSubscriptions::subscription)
+                        .list()));
+        return kept.stream().filter(s -> s.live(now)).toList();
     }
 
     @Override
     public void update(ChangeSubscription s) {
+        stamps.wrote(s.tenant());
         jdbc.sql("""
                         update change_subscription set expires_at = ?, state = ?, failing_since = ?
                         where tenant_id = ? and id = ?""")
@@ -90,6 +104,7 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
 
     @Override
     public void remove(TenantId tenant, UUID id) {
+        stamps.wrote(tenant);
         jdbc.sql("delete from change_subscription where tenant_id = ? and id = ?")
                 .params(tenant.value(), id)
                 .update();

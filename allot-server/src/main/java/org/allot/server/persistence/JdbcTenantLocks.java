@@ -37,6 +37,16 @@ public final class JdbcTenantLocks implements TenantLocks {
     private void lock(TenantId tenant, boolean exclusive) {
         LockOrder order = LockOrder.current();
         String mode = exclusive ? "" : "_shared";
+        if (order.mayWaitForTenant(exclusive) && stamps.remembers()) {
+            // the lock, and the tenant's stamp as it stands once the lock is held (V29), in one round trip
+            jdbc.sql("select stamp, written from allot_licensing_lock(?, ?)")
+                    .params(tenant.value(), exclusive)
+                    .query(rs -> {
+                        stamps.seen(tenant, rs.getLong("stamp"), rs.getBoolean("written"));
+                    });
+            order.tookTenant(exclusive);
+            return;
+        }
         if (order.mayWaitForTenant(exclusive)) {
             jdbc.sql("select pg_advisory_xact_lock" + mode + "(hashtextextended('allot-licensing:' || ?, 0))")
                     .param(tenant.value().toString())

@@ -12,16 +12,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * What changes rarely per tenant — the tenant itself, its custom products and plan rules, its subscriptions, its
- * dynamic groups — read
+ * dynamic groups, its change subscriptions (webhooks) — read
  * once per server and used for as long as the tenant's stamp has not moved. The stamp is a number in the database
  * that every committed change of those tables raises (triggers, V29), whoever makes it: another server of the
  * installation or SQL typed by hand, so a server never serves them staler than the unit of work it is in.
  *
- * <p>A unit of work reads the stamp once, at its first remembered read (again after it takes the tenant's licensing
- * lock, so that what it decides under the lock is read after the lock), and every remembered read of the tenant in
- * it costs nothing more. What a transaction reads after it changed one of those tables itself is read from the
+ * <p>A unit of work reads the stamp once: with the tenant's licensing lock, in the same round trip (as it stands once
+ * the lock is held, so that what it decides under the lock is read after the lock; {@link JdbcTenantLocks}), or else
+ * at its first remembered read. Every remembered read of the tenant in it then costs nothing more. What a transaction reads after it changed one of those tables itself is read from the
  * database and never remembered (the adapters say so with {@link #wrote}, and the database marks such a transaction
- * too). The seat figures are not here: seats are decided on rows read under their lock.
+ * too). The seat figures are not here, and a unit of work that holds seat rows reads the subscriptions from the
+ * database: seats (and a SKU's total of them) are decided on what is read under their lock.
  */
 public final class TenantStamps {
     /** The kinds of things remembered per tenant. */
@@ -30,7 +31,8 @@ public final class TenantStamps {
         PRODUCTS,
         PLAN_RULES,
         SUBSCRIPTIONS,
-        DYNAMIC_GROUPS
+        DYNAMIC_GROUPS,
+        CHANGE_SUBSCRIPTIONS
     }
 
     /** The stamp as a transaction sees it, and whether that transaction changed a stamped table itself. */
@@ -58,8 +60,8 @@ public final class TenantStamps {
     /** What {@code read} reads of the tenant, remembered while the tenant's stamp stays where it was. */
     @SuppressWarnings("unchecked")
     <T> T read(TenantId tenant, Kind kind, Supplier<T> read) {
-        if (jdbc == null) {
-            return read.get();
+        if (jdbc == null || (kind == Kind.SUBSCRIPTIONS && LockOrder.current().holds(LockOrder.Level.SEATS))) {
+            return read.get(); // subscriptions read while seat rows are held decide seats: read under the lock
         }
         Stamp stamp = current(tenant);
         if (stamp.written()) {
@@ -102,6 +104,26 @@ public final class TenantStamps {
         Map<TenantId, Stamp> bound = bound();
         if (bound != null && bound.containsKey(tenant) && !bound.get(tenant).written()) {
             bound.remove(tenant);
+        }
+    }
+
+    /** Whether this remembers anything (or reads everything from the database). */
+    boolean remembers() {
+        return jdbc != null;
+    }
+
+    /**
+     * The current transaction read the tenant's stamp in a statement of its own (with the tenant's licensing lock):
+     * its remembered reads use it, unless it changed the tenant's settings itself.
+     */
+    void seen(TenantId tenant, long stamp, boolean written) {
+        Map<TenantId, Stamp> bound = bound();
+        if (bound == null) {
+            return;
+        }
+        Stamp known = bound.get(tenant);
+        if (known == null || !known.written()) {
+            bound.put(tenant, new Stamp(written ? -1 : stamp, written));
         }
     }
 

@@ -31,12 +31,12 @@ class RequestStatementsIT extends ApiIT {
 
     /**
      * Statements of one assignLicense (13 before the tenant's settings were remembered and the seat row was locked and
-     * written in one statement): the tenant's lock, the user's, the stamp, the seat figures, the user's licenses, the
-     * assignment, the audit record, the seat row.
+     * written in one statement): the tenant's lock with its stamp, the user's lock, the seat figures, the user's
+     * licenses, the assignment, the audit record, the seat row.
      */
-    private static final int ASSIGN_LICENSE = 8;
+    private static final int ASSIGN_LICENSE = 7;
     /** Statements of one join of a licensed group (22 before). */
-    private static final int JOIN = 19;
+    private static final int JOIN = 15;
     /** Statements of one authenticated GET /organization: the tenant's stamp. */
     private static final int ORGANIZATION = 1;
     /** Statements of one GET licenseDetails (5 before). */
