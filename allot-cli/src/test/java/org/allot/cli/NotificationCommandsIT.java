@@ -26,6 +26,21 @@ class NotificationCommandsIT extends AgainstARealServer {
                          "expirationDateTime":"%s","clientState":"cli"}""".formatted(url, expiry))
                 .path("id")
                 .asString();
+        try {
+            listsTheFailingSubscriptionAndItsFailedDeliveries(subscription, url);
+        } finally {
+            assertThat(api.delete("/v1.0/subscriptions/" + subscription))
+                    .as("the subscription the test made is deleted, so the server stops calling its failing URL")
+                    .isEqualTo(204);
+        }
+        assertThat(api.get("/allot/v1/changeNotifications/deliveries", "subscriptionId", subscription)
+                        .path("value")
+                        .findValuesAsString("state"))
+                .doesNotContain("pending");
+    }
+
+    private void listsTheFailingSubscriptionAndItsFailedDeliveries(String subscription, String url)
+            throws InterruptedException {
         allot.run("user", "create", "notified@contoso.com", "--name", "Notified");
         String user = api.user("notified@contoso.com", "id").path("id").asString();
         api.patch("/v1.0/users/" + user, "{\"jobTitle\":\"Notified\"}");

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param preset {@code activeDirectory} or {@code genericLdap}
  * @param mapping attributes mapped otherwise than the preset maps them: Allot's name to directory attributes
  * @param enabled whether the schedule runs it (runs asked for happen either way)
+ * @param excludedDns subtrees under the base DNs that are left out (organizational units, as Entra Connect's OU
+ *     filtering); absent or empty: none
  * @param requestedRun the run someone asked for that no server has started yet; absent when none
  */
 public record DirectorySyncConnector(
@@ -29,4 +31,5 @@ public record DirectorySyncConnector(
         Boolean enabled,
         OffsetDateTime createdDateTime,
         OffsetDateTime lastModifiedDateTime,
-        DirectorySyncRunRequest requestedRun) {}
+        DirectorySyncRunRequest requestedRun,
+        List<String> excludedDns) {}

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
  * @param state {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED}, {@code BLOCKED}, {@code CONFIRMED},
  *     {@code SUPERSEDED} or {@code INTERRUPTED}
  * @param pendingDeletions how many deletions a blocked run holds back until it is confirmed
+ * @param pendingRemovals how many memberships of licensed groups a blocked run holds back until it is confirmed
+ * @param usersLosingLicenses how many users would lose a license if a blocked run were confirmed
  * @param message why it failed or is blocked, or who confirmed it
  */
 public record DirectorySyncRun(
@@ -26,4 +28,6 @@ public record DirectorySyncRun(
         Integer unchanged,
         Integer errors,
         Integer pendingDeletions,
+        Integer pendingRemovals,
+        Integer usersLosingLicenses,
         String message) {}

@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 /**
  * A change-notification subscription as administrators see it ({@code GET /allot/v1/changeNotifications/subscriptions}):
  * Graph's subscription with its delivery {@code state} ({@code active}, {@code failing}, {@code expired},
- * {@code removed}) and since when its notification URL has failed.
+ * {@code removed}), since when its notification URL has failed, and when it was asked to reauthorize (null once it
+ * was reauthorized or renewed).
  */
 public record NotificationSubscription(
         String id,
@@ -17,4 +18,5 @@ public record NotificationSubscription(
         OffsetDateTime createdDateTime,
         String applicationId,
         String state,
-        OffsetDateTime failingSince) {}
+        OffsetDateTime failingSince,
+        OffsetDateTime reauthorizationRequestedDateTime) {}

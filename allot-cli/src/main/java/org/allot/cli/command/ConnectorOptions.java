@@ -62,6 +62,13 @@ final class ConnectorOptions {
     List<String> baseDns;
 
     @Option(
+            names = "--exclude-dn",
+            paramLabel = "DN",
+            description = "A subtree under the base DNs to leave out, e.g. OU=Disabled,OU=Staff,DC=contoso,DC=com;"
+                    + " repeat for several (replaces the list; --exclude-dn \"\" clears it).")
+    List<String> excludedDns;
+
+    @Option(
             names = "--user-filter",
             paramLabel = "FILTER",
             description = "LDAP filter of the users; \"\" uses the preset's.")
@@ -98,6 +105,7 @@ final class ConnectorOptions {
                 || bindDn != null
                 || passwordStdin
                 || baseDns != null
+                || excludedDns != null
                 || userFilter != null
                 || groupFilter != null
                 || map != null
@@ -112,7 +120,7 @@ final class ConnectorOptions {
     DirectorySyncConnector merged(DirectorySyncConnector current, String password) {
         DirectorySyncConnector was = current == null
                 ? new DirectorySyncConnector(
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : current;
         boolean samePreset = preset == null || Objects.equals(preset.strip(), was.preset());
         String newUrl = given(url, was.url());
@@ -134,7 +142,10 @@ final class ConnectorOptions {
                 schedule != null ? schedule : was.enabled(),
                 null,
                 null,
-                null);
+                null,
+                excludedDns != null
+                        ? excludedDns.stream().filter(dn -> !dn.isBlank()).toList()
+                        : was.excludedDns());
     }
 
     /** The password the options point at: the first line of standard input, or the variable; null for neither. */

@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.allot.api.extensions.DirectorySyncConnectionTest;
 import org.allot.api.extensions.DirectorySyncConnector;
 import org.allot.api.extensions.DirectorySyncError;
+import org.allot.api.extensions.DirectorySyncLicenseLoss;
 import org.allot.api.extensions.DirectorySyncPendingDeletion;
+import org.allot.api.extensions.DirectorySyncPendingRemoval;
 import org.allot.api.extensions.DirectorySyncRun;
 import org.allot.api.extensions.DirectorySyncRunRequest;
 import org.allot.cli.Context;
@@ -124,8 +126,9 @@ public final class SyncCommands {
             description = {
                 "Asks for a sync now; the next server free runs it within its poll interval.",
                 "--wait waits until it ends and prints its counts; the exit code is then 1 when it failed and 4 when"
-                        + " it is blocked (it would delete more than the tenant's threshold: see 'allot sync"
-                        + " deletions' and 'allot sync confirm')."
+                        + " it is blocked (it would delete more than the tenant's threshold, or take licenses from more"
+                        + " users than it allows: see 'allot sync deletions', 'removals', 'license-losses' and 'allot"
+                        + " sync confirm')."
             },
             footerHeading = "%nExamples:%n",
             footer = {"  allot sync run", "  allot sync run --full --wait", "  allot sync run --wait -o json"})
@@ -217,10 +220,57 @@ public final class SyncCommands {
     }
 
     @Command(
+            name = "removals",
+            mixinStandardHelpOptions = true,
+            description = "Lists the memberships of licensed groups a blocked run would remove once confirmed.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot sync removals latest")
+    void removals(
+            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
+            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
+                    int top) {
+        items(top);
+        DirectorySyncRun found = new SyncRuns(context).find(run);
+        Table table = Table.of("groupDisplayName", "memberType", "memberName", "groupId", "memberId");
+        for (DirectorySyncPendingRemoval r : context.api()
+                .list(
+                        Query.of(Query.path(SyncRuns.RUNS, found.id(), "pendingRemovals"))
+                                .with("$top", top),
+                        DirectorySyncPendingRemoval.class)) {
+            table.add(r.groupDisplayName(), r.memberType(), r.memberName(), r.groupId(), r.memberId());
+        }
+        context.printer().print(table);
+    }
+
+    @Command(
+            name = "license-losses",
+            mixinStandardHelpOptions = true,
+            description = "Lists which users would lose which licenses if a blocked run were confirmed, and why.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot sync license-losses latest", "  allot sync license-losses latest -o csv > losses.csv"})
+    void licenseLosses(
+            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
+            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
+                    int top) {
+        items(top);
+        DirectorySyncRun found = new SyncRuns(context).find(run);
+        Table table = Table.of("userPrincipalName", "skuPartNumber", "cause", "userId");
+        for (DirectorySyncLicenseLoss l : context.api()
+                .list(
+                        Query.of(Query.path(SyncRuns.RUNS, found.id(), "licenseLosses"))
+                                .with("$top", top),
+                        DirectorySyncLicenseLoss.class)) {
+            table.add(l.userPrincipalName(), l.skuPartNumber(), l.cause(), l.userId());
+        }
+        context.printer().print(table);
+    }
+
+    @Command(
             name = "confirm",
             mixinStandardHelpOptions = true,
             description = {
-                "Carries out the deletions a blocked run held back (see 'allot sync deletions RUN' first).",
+                "Carries out what a blocked run held back: its deletions and its removals of licensed groups'",
+                "memberships (see 'allot sync deletions RUN', 'removals RUN' and 'license-losses RUN' first).",
                 "Only the latest blocked run can be confirmed; deleted users can be restored for the retention period."
             },
             footerHeading = "%nExamples:%n",
@@ -252,6 +302,7 @@ public final class SyncCommands {
                 .put("bindDn", c.bindDn())
                 .put("passwordSet", c.passwordSet())
                 .put("baseDns", c.baseDns())
+                .put("excludedDns", c.excludedDns())
                 .put("userFilter", c.userFilter())
                 .put("groupFilter", c.groupFilter())
                 .put(

@@ -72,7 +72,8 @@ final class SyncRuns {
                 throw new Failure(
                         Exit.REFUSED,
                         "SyncBlocked",
-                        run.message() + " 'allot sync deletions " + run.id() + "' lists them; 'allot sync confirm "
+                        run.message() + " 'allot sync deletions " + run.id() + "', 'allot sync removals " + run.id()
+                                + "' and 'allot sync license-losses " + run.id() + "' list them; 'allot sync confirm "
                                 + run.id() + "' carries them out.");
             case "FAILED", "INTERRUPTED" ->
                 throw Failure.failed("Sync" + capitalized(run.state()), String.valueOf(run.message()));
@@ -95,6 +96,8 @@ final class SyncRuns {
                 .put("unchanged", r.unchanged())
                 .put("errors", r.errors())
                 .put("pendingDeletions", r.pendingDeletions())
+                .put("pendingRemovals", r.pendingRemovals())
+                .put("usersLosingLicenses", r.usersLosingLicenses())
                 .put("message", r.message());
     }
 
@@ -112,6 +115,8 @@ final class SyncRuns {
                 "unchanged",
                 "errors",
                 "pendingDeletions",
+                "pendingRemovals",
+                "usersLosingLicenses",
                 "message");
         for (DirectorySyncRun r : runs) {
             table.add(
@@ -127,6 +132,8 @@ final class SyncRuns {
                     r.unchanged(),
                     r.errors(),
                     r.pendingDeletions(),
+                    r.pendingRemovals(),
+                    r.usersLosingLicenses(),
                     r.message());
         }
         return table;

@@ -69,6 +69,24 @@ public final class ApiReader {
                 .build());
     }
 
+    /** A DELETE; its status. */
+    public int delete(String path) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .DELETE()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The user with this userPrincipalName and the properties asked for; a missing node when there is none. */
     public JsonNode user(String upn, String select) {
         return get("/v1.0/users/" + URLEncoder.encode(upn, StandardCharsets.UTF_8), "$select", select);

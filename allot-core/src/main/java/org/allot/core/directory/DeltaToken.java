@@ -23,6 +23,7 @@ import org.allot.core.TenantId;
  *     {@link Phase#NEXT_ROUND}: a delta link, the next round starts at {@code from}
  * @param pageSize the page size the first request asked for (0: none), kept for the pages after it
  * @param issuedAt when the token was handed out (a token older than the retention period is refused)
+ * @param ids the objects followed ({@code $filter=id eq …}); null: all
  */
 public record DeltaToken(
         DirectoryChanges.Kind kind,
@@ -33,7 +34,8 @@ public record DeltaToken(
         UUID after,
         List<String> select,
         int pageSize,
-        Instant issuedAt) {
+        Instant issuedAt,
+        List<UUID> ids) {
 
     /** Which part of a round a token continues. */
     public enum Phase {
@@ -55,17 +57,23 @@ public record DeltaToken(
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(issuedAt, "issuedAt");
         select = select == null ? null : List.copyOf(select);
+        ids = ids == null ? null : List.copyOf(ids);
     }
 
     /** A delta link: the next round starts at {@code position}. */
     public static DeltaToken nextRound(
-            DirectoryChanges.Kind kind, TenantId tenant, String position, List<String> select, Instant now) {
-        return new DeltaToken(kind, tenant, Phase.NEXT_ROUND, position, position, null, select, 0, now);
+            DirectoryChanges.Kind kind,
+            TenantId tenant,
+            String position,
+            List<String> select,
+            List<UUID> ids,
+            Instant now) {
+        return new DeltaToken(kind, tenant, Phase.NEXT_ROUND, position, position, null, select, 0, now, ids);
     }
 
     /** The token of the page after {@code last} in the same round, of the same size. */
     public DeltaToken after(UUID last, int size, Instant now) {
-        return new DeltaToken(kind, tenant, phase, from, to, last, select, size, now);
+        return new DeltaToken(kind, tenant, phase, from, to, last, select, size, now, ids);
     }
 
     /**
@@ -109,6 +117,11 @@ public record DeltaToken(
                 select == null ? NONE : String.join(",", select),
                 Integer.toString(pageSize),
                 Long.toString(issuedAt.toEpochMilli()));
+        if (ids != null) {
+            text = text
+                    + SEPARATOR
+                    + String.join(",", ids.stream().map(UUID::toString).toList());
+        }
         text = text + SEPARATOR + check(text);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -127,9 +140,12 @@ public record DeltaToken(
         }
     }
 
-    /** The token a text stands for; empty when it is not one (altered, truncated, of another version). */
+    /**
+     * The token a text stands for; empty when it is not one (altered, truncated, of another version). Tokens without
+     * followed ids (those issued before ids could be followed too) have ten parts, others eleven.
+     */
     public static Optional<DeltaToken> decode(String token) {
-        if (token == null || token.isEmpty() || token.length() > 4096) {
+        if (token == null || token.isEmpty() || token.length() > 8192) {
             return Optional.empty();
         }
         try {
@@ -139,7 +155,7 @@ public record DeltaToken(
                 return Optional.empty();
             }
             String[] parts = text.substring(0, end).split(SEPARATOR, -1);
-            if (parts.length != 10 || !VERSION.equals(parts[0])) {
+            if ((parts.length != 10 && parts.length != 11) || !VERSION.equals(parts[0])) {
                 return Optional.empty();
             }
             String from = NONE.equals(parts[4]) ? null : parts[4];
@@ -162,7 +178,12 @@ public record DeltaToken(
                     NONE.equals(parts[6]) ? null : UUID.fromString(parts[6]),
                     NONE.equals(parts[7]) ? null : Arrays.asList(parts[7].split(",", -1)),
                     pageSize,
-                    Instant.ofEpochMilli(Long.parseLong(parts[9]))));
+                    Instant.ofEpochMilli(Long.parseLong(parts[9])),
+                    parts.length == 10
+                            ? null
+                            : Arrays.stream(parts[10].split(",", -1))
+                                    .map(UUID::fromString)
+                                    .toList()));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Optional.empty();
         }

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.allot.core.TenantId;
 
 /**
- * Port: the log of which users, groups and memberships changed, for Graph's delta queries. A change is known by the
- * transaction that made it, and a position in the log is a database snapshot ({@code xmin:xmax:running,…}, see
+ * Port: the log of which users, groups and memberships changed and how, the one record of the directory's changes that
+ * Graph's delta queries and change notifications both read. A change is known by the transaction that made it, and a position in the log is a database snapshot ({@code xmin:xmax:running,…}, see
  * {@link DeltaToken#isPosition}): the changes after a position are those of transactions that had not ended in it.
  */
 public interface DirectoryChanges {
@@ -23,6 +23,32 @@ public interface DirectoryChanges {
     /** A member of a group in a group's {@code members@delta}: a user or a group, there or removed. */
     record MemberChange(UUID id, boolean group, boolean removed) {}
 
+    /** What a logged change did: to a user or group, or to a group's members (created: joined, deleted: left). */
+    enum Op {
+        CREATED,
+        UPDATED,
+        /** Deleted; for a user, soft-deleted (restorable). */
+        DELETED,
+        /** A user deleted before was removed for good. */
+        PURGED
+    }
+
+    /** What a logged change was made to: a user, a group, or the members of a group ({@code id} is the group). */
+    enum Subject {
+        USER,
+        GROUP,
+        MEMBERS
+    }
+
+    /** One change in the log, with the transaction that made it. */
+    record Logged(String transaction, Subject subject, UUID id, Op op) {}
+
+    /**
+     * The tenant's changes after position {@code from} and by position {@code to}, in the order they were made within
+     * each transaction.
+     */
+    List<Logged> logged(TenantId tenant, String from, String to);
+
     /** The position now: which transactions have ended. */
     String horizon();
 
@@ -32,14 +58,26 @@ public interface DirectoryChanges {
      */
     boolean servable(TenantId tenant, String position);
 
-    /** Ids of the objects there now (users not deleted), in id order after {@code after} (null: from the start). */
-    List<UUID> present(TenantId tenant, Kind kind, UUID after, int limit);
+    /**
+     * Ids of the objects there now (users not deleted), in id order after {@code after} (null: from the start); of
+     * those in {@code only} unless it is null.
+     */
+    List<UUID> present(TenantId tenant, Kind kind, Collection<UUID> only, UUID after, int limit);
 
     /**
      * Ids of the objects changed after position {@code from} and by position {@code to}, in id order after
-     * {@code after}; for groups with {@code withMembers}, also those whose members changed.
+     * {@code after}; for groups with {@code withMembers}, also those whose members changed; of those in {@code only}
+     * unless it is null.
      */
-    List<UUID> changed(TenantId tenant, Kind kind, boolean withMembers, String from, String to, UUID after, int limit);
+    List<UUID> changed(
+            TenantId tenant,
+            Kind kind,
+            boolean withMembers,
+            Collection<UUID> only,
+            String from,
+            String to,
+            UUID after,
+            int limit);
 
     /** Users by id, deleted ones included; ids that name no user are left out. */
     Map<UUID, User> users(TenantId tenant, Collection<UUID> ids);

@@ -27,6 +27,8 @@ public final class DirectoryDelta {
     public static final int MAX_PAGE = 999;
     /** The page size when a request asks for none (Graph's default for directory objects). */
     public static final int DEFAULT_PAGE = 100;
+    /** Objects a delta query may follow by id ({@code $filter=id eq …}), as in Graph. */
+    public static final int MAX_IDS = 50;
 
     private final Transactions transactions;
     private final Tenants tenants;
@@ -49,11 +51,27 @@ public final class DirectoryDelta {
 
     /**
      * A request: at most one of the tokens ({@code deltaToken} may be {@code latest}: no objects, only a delta link
-     * from now); {@code select} is taken when no token is given (a token carries the selection of its first round);
-     * {@code pageSize} 0 asks for none (the size of the page before, or {@link #DEFAULT_PAGE}).
+     * from now); {@code select} and {@code ids} (the objects to follow, null: all) are taken when no token is given (a
+     * token carries those of its first round); {@code pageSize} 0 asks for none (the size of the page before, or
+     * {@link #DEFAULT_PAGE}).
      */
     public record Request(
-            DirectoryChanges.Kind kind, String skipToken, String deltaToken, int pageSize, List<String> select) {}
+            DirectoryChanges.Kind kind,
+            String skipToken,
+            String deltaToken,
+            int pageSize,
+            List<String> select,
+            List<UUID> ids) {
+        public Request {
+            ids = ids == null ? null : List.copyOf(new java.util.TreeSet<>(ids));
+        }
+
+        /** A request that follows every object. */
+        public Request(
+                DirectoryChanges.Kind kind, String skipToken, String deltaToken, int pageSize, List<String> select) {
+            this(kind, skipToken, deltaToken, pageSize, select, null);
+        }
+    }
 
     /** Why an object is listed as removed: deleted and restorable ({@code changed} in Graph), or gone for good. */
     public enum Removal {
@@ -140,13 +158,18 @@ public final class DirectoryDelta {
         if (request.pageSize() < 0 || request.pageSize() > MAX_PAGE) {
             return Outcome.refused(Rejection.invalid("The page size must be between 1 and %d.", MAX_PAGE));
         }
+        if (request.ids() != null && (request.ids().isEmpty() || request.ids().size() > MAX_IDS)) {
+            return Outcome.refused(Rejection.invalid(
+                    "A delta query follows 1 to %d objects by id, not %d.",
+                    MAX_IDS, request.ids().size()));
+        }
         Instant now = clock.instant();
         return transactions.read(() -> {
             String horizon = changes.horizon();
             if ("latest".equalsIgnoreCase(request.deltaToken())) {
                 return Outcome.done(new DeltaPage<T>(
                         List.of(),
-                        DeltaToken.nextRound(request.kind(), tenant, horizon, request.select(), now),
+                        DeltaToken.nextRound(request.kind(), tenant, horizon, request.select(), request.ids(), now),
                         false));
             }
             String text = request.skipToken() != null ? request.skipToken() : request.deltaToken();
@@ -161,7 +184,8 @@ public final class DirectoryDelta {
                         null,
                         request.select(),
                         0,
-                        now);
+                        now,
+                        request.ids());
             } else {
                 DeltaToken given = DeltaToken.decode(text)
                         .filter(t -> usable(t, tenant, request, now))
@@ -179,18 +203,20 @@ public final class DirectoryDelta {
                                 null,
                                 given.select(),
                                 0,
-                                now)
+                                now,
+                                given.ids())
                         : given;
             }
             int limit = request.pageSize() > 0
                     ? request.pageSize()
                     : token.pageSize() > 0 ? token.pageSize() : DEFAULT_PAGE;
             List<UUID> ids = token.phase() == DeltaToken.Phase.LISTING
-                    ? changes.present(tenant, token.kind(), token.after(), limit + 1)
+                    ? changes.present(tenant, token.kind(), token.ids(), token.after(), limit + 1)
                     : changes.changed(
                             tenant,
                             token.kind(),
                             followsMembers(token.select()),
+                            token.ids(),
                             token.from(),
                             token.to(),
                             token.after(),
@@ -199,7 +225,7 @@ public final class DirectoryDelta {
             List<UUID> shown = more ? ids.subList(0, limit) : ids;
             DeltaToken next = more
                     ? token.after(shown.get(shown.size() - 1), limit, now)
-                    : DeltaToken.nextRound(token.kind(), tenant, token.to(), token.select(), now);
+                    : DeltaToken.nextRound(token.kind(), tenant, token.to(), token.select(), token.ids(), now);
             return Outcome.done(new DeltaPage<>(reader.read(token, List.copyOf(shown)), next, more));
         });
     }

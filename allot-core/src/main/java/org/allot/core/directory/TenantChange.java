@@ -12,12 +12,32 @@ public record TenantChange(
         String guestLicensing,
         Boolean nestedGroupLicensing,
         Integer softDeleteRetentionDays,
-        Integer syncDeleteThreshold) {
+        Integer syncDeleteThreshold,
+        Integer syncLicenseLossThreshold) {
+
+    /** A change that leaves the threshold of users losing a license as it is. */
+    public TenantChange(
+            String name,
+            String defaultUsageLocation,
+            String guestLicensing,
+            Boolean nestedGroupLicensing,
+            Integer softDeleteRetentionDays,
+            Integer syncDeleteThreshold) {
+        this(
+                name,
+                defaultUsageLocation,
+                guestLicensing,
+                nestedGroupLicensing,
+                softDeleteRetentionDays,
+                syncDeleteThreshold,
+                null);
+    }
 
     boolean changesPolicy() {
         return guestLicensing != null
                 || nestedGroupLicensing != null
                 || softDeleteRetentionDays != null
-                || syncDeleteThreshold != null;
+                || syncDeleteThreshold != null
+                || syncLicenseLossThreshold != null;
     }
 }

@@ -135,14 +135,21 @@ public final class TenantDirectory {
                     "'softDeleteRetentionDays' must be between %d and %d.",
                     TenantPolicy.MIN_RETENTION_DAYS, TenantPolicy.MAX_RETENTION_DAYS));
         }
+        int losses = change.syncLicenseLossThreshold() == null
+                ? current.syncLicenseLossThreshold()
+                : change.syncLicenseLossThreshold();
         if (threshold < 0) {
             return Outcome.refused(Rejection.invalid("'syncDeleteThreshold' must not be negative."));
+        }
+        if (losses < 0) {
+            return Outcome.refused(Rejection.invalid("'syncLicenseLossThreshold' must not be negative."));
         }
         return Outcome.done(new TenantPolicy(
                 guests,
                 change.nestedGroupLicensing() == null ? current.nestedGroupLicensing() : change.nestedGroupLicensing(),
                 retention,
-                threshold));
+                threshold,
+                losses));
     }
 
     /** Changes the default usage location; null or blank clears it. */

@@ -23,8 +23,9 @@ import org.allot.core.Transactions;
 
 /**
  * Change subscriptions as Graph's {@code /subscriptions}: created after the notification URL (and the lifecycle URL)
- * passed the validation handshake, renewed, deleted, listed; and what was delivered to them. The directory's changes
- * reach the outbox through {@link #capture()}.
+ * passed the validation handshake, renewed, reauthorized, deleted, listed; and what was delivered to them. The
+ * directory's changes reach the outbox through {@link NotificationRelay}, from the tenant's change log, which a
+ * subscription starts following.
  */
 public final class ChangeNotifications {
     /** Graph's longest subscription to directory resources (users, groups): 41,760 minutes (29 days). */
@@ -42,6 +43,7 @@ public final class ChangeNotifications {
     private final Transactions work;
     private final ChangeSubscriptions subscriptions;
     private final NotificationOutbox outbox;
+    private final RelayPositions positions;
     private final WebhookEndpoints endpoints;
     private final NotificationSettings settings;
     private final Clock clock;
@@ -50,20 +52,17 @@ public final class ChangeNotifications {
             Transactions work,
             ChangeSubscriptions subscriptions,
             NotificationOutbox outbox,
+            RelayPositions positions,
             WebhookEndpoints endpoints,
             NotificationSettings settings,
             Clock clock) {
         this.work = work;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
+        this.positions = positions;
         this.endpoints = endpoints;
         this.settings = settings;
         this.clock = clock;
-    }
-
-    /** The listener that fans the directory's changes out into the outbox, in the unit of work of each change. */
-    public ChangeCapture capture() {
-        return new ChangeCapture(subscriptions, outbox, clock);
     }
 
     /**
@@ -88,6 +87,7 @@ public final class ChangeNotifications {
                         "The tenant has reached its limit of %d subscriptions.", settings.maxSubscriptions()));
             }
             subscriptions.add(subscription);
+            positions.start(caller.tenant());
             return Outcome.done(subscription);
         });
     }
@@ -131,6 +131,65 @@ public final class ChangeNotifications {
             ChangeSubscription renewed = found.get().withExpiration(expiration.value());
             subscriptions.update(renewed);
             return Outcome.done(renewed);
+        });
+    }
+
+    /**
+     * Graph's {@code reauthorize}: answers a {@code reauthorizationRequired} challenge without changing the expiration
+     * (a renewal reauthorizes too).
+     */
+    public Outcome<ChangeSubscription> reauthorize(Caller caller, UUID id) {
+        Instant now = clock.instant();
+        return work.run(() -> {
+            Optional<ChangeSubscription> found =
+                    subscriptions.find(caller.tenant(), id).filter(s -> s.live(now));
+            if (found.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(id));
+            }
+            ChangeSubscription reauthorized = found.get().withReauthorizeRequested(null);
+            subscriptions.update(reauthorized);
+            return Outcome.done(reauthorized);
+        });
+    }
+
+    /**
+     * An app's credentials or role changed: each of its live subscriptions with a lifecycle URL is sent {@code
+     * reauthorizationRequired}, in the caller's unit of work. Returns how many were.
+     */
+    public int credentialsChanged(TenantId tenant, String applicationId) {
+        Instant now = clock.instant();
+        return work.run(() -> {
+            int asked = 0;
+            for (ChangeSubscription s : subscriptions.ofApplication(tenant, applicationId)) {
+                if (s.live(now) && s.lifecycleNotificationUrl() != null) {
+                    subscriptions.update(s.withReauthorizeRequested(now));
+                    outbox.add(List.of(OutboxEntry.lifecycle(s, NotificationDelivery.REAUTHORIZATION_REQUIRED, now)));
+                    asked++;
+                }
+            }
+            return asked;
+        });
+    }
+
+    /**
+     * An app was deleted: its live subscriptions are removed, what was pending for them is dropped, and their
+     * lifecycle URLs are sent {@code subscriptionRemoved}, in the caller's unit of work. Returns how many.
+     */
+    public int applicationRemoved(TenantId tenant, String applicationId) {
+        Instant now = clock.instant();
+        return work.run(() -> {
+            int removed = 0;
+            for (ChangeSubscription s : subscriptions.ofApplication(tenant, applicationId)) {
+                if (s.live(now)) {
+                    subscriptions.update(s.withState(ChangeSubscription.State.REMOVED, now));
+                    outbox.dropPending(tenant, s.id(), "subscription removed: its app was deleted");
+                    if (s.lifecycleNotificationUrl() != null) {
+                        outbox.add(List.of(OutboxEntry.lifecycle(s, NotificationDelivery.SUBSCRIPTION_REMOVED, now)));
+                    }
+                    removed++;
+                }
+            }
+            return removed;
         });
     }
 
@@ -206,6 +265,8 @@ public final class ChangeNotifications {
                 now,
                 caller.actor().id(),
                 ChangeSubscription.State.ACTIVE,
+                null,
+                null,
                 null));
     }
 

@@ -15,7 +15,10 @@ import org.allot.core.TenantId;
  *
  * @param applicationId the app (or person) that created it, as Graph's {@code applicationId} / {@code creatorId}
  * @param state {@code ACTIVE}; {@code FAILING} while its notification URL fails (since {@code failingSince}); {@code
- *     REMOVED} once it failed for too long (nothing more is delivered)
+ *     REMOVED} once it failed for too long, or its app was deleted (nothing more is delivered)
+ * @param reauthorizeRequested when {@code reauthorizationRequired} was sent and not yet answered by a reauthorization
+ *     or a renewal (null: authorized)
+ * @param expiryChallengedFor the expiration for which the challenge before expiry was sent (null: none yet)
  */
 public record ChangeSubscription(
         UUID id,
@@ -29,7 +32,9 @@ public record ChangeSubscription(
         Instant created,
         String applicationId,
         State state,
-        Instant failingSince) {
+        Instant failingSince,
+        Instant reauthorizeRequested,
+        Instant expiryChallengedFor) {
 
     public enum State {
         ACTIVE,
@@ -82,6 +87,7 @@ public record ChangeSubscription(
         };
     }
 
+    /** Renewed: a new expiration, which also reauthorizes it (as in Graph). */
     public ChangeSubscription withExpiration(Instant value) {
         return new ChangeSubscription(
                 id,
@@ -95,7 +101,9 @@ public record ChangeSubscription(
                 created,
                 applicationId,
                 state,
-                failingSince);
+                failingSince,
+                null,
+                expiryChallengedFor);
     }
 
     public ChangeSubscription withState(State value, Instant since) {
@@ -111,6 +119,46 @@ public record ChangeSubscription(
                 created,
                 applicationId,
                 value,
-                since);
+                since,
+                reauthorizeRequested,
+                expiryChallengedFor);
+    }
+
+    /** Asked to reauthorize at {@code at} (null: reauthorized). */
+    public ChangeSubscription withReauthorizeRequested(Instant at) {
+        return new ChangeSubscription(
+                id,
+                tenant,
+                resource,
+                changeTypes,
+                notificationUrl,
+                lifecycleNotificationUrl,
+                clientState,
+                expiration,
+                created,
+                applicationId,
+                state,
+                failingSince,
+                at,
+                expiryChallengedFor);
+    }
+
+    /** Challenged at {@code at} because it expires soon: once per expiration. */
+    public ChangeSubscription challengedBeforeExpiry(Instant at) {
+        return new ChangeSubscription(
+                id,
+                tenant,
+                resource,
+                changeTypes,
+                notificationUrl,
+                lifecycleNotificationUrl,
+                clientState,
+                expiration,
+                created,
+                applicationId,
+                state,
+                failingSince,
+                at,
+                expiration);
     }
 }

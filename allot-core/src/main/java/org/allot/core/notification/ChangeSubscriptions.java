@@ -18,7 +18,16 @@ public interface ChangeSubscriptions {
     /** The tenant's subscriptions that still receive notifications at {@code now}. */
     List<ChangeSubscription> live(TenantId tenant, Instant now);
 
-    /** Stores a subscription's expiration, state and failing time. */
+    /**
+     * Live subscriptions (of any tenant) with a lifecycle URL that expire by {@code by} and were not challenged for
+     * their expiration yet, oldest expiration first; locked, skipping those another transaction holds.
+     */
+    List<ChangeSubscription> expiringUnchallenged(Instant now, Instant by, int limit);
+
+    /** The tenant's subscriptions that an app (or person) created, removed ones too. */
+    List<ChangeSubscription> ofApplication(TenantId tenant, String applicationId);
+
+    /** Stores a subscription's expiration, state, failing time and reauthorization. */
     void update(ChangeSubscription subscription);
 
     void remove(TenantId tenant, UUID id);

@@ -15,11 +15,15 @@ import org.allot.core.Transactions;
  * A failed notification is retried with a pause that doubles each time (at most {@link
  * NotificationSettings#maxBackoff()}) until it has been retried for {@link NotificationSettings#retryFor()}; its
  * subscription is flagged failing, and removed once its URL has failed for {@link NotificationSettings#removeAfter()}
- * without a success (then {@code subscriptionRemoved} goes to its lifecycle URL). Notifications of subscriptions that
+ * without a success (then {@code subscriptionRemoved} goes to its lifecycle URL). A notification given up is told to
+ * the lifecycle URL as {@code missed}; a subscription about to expire is sent {@code reauthorizationRequired} there
+ * ({@link NotificationSettings#reauthorizeBefore()} ahead, once per expiration). Notifications of subscriptions that
  * expired, were deleted or removed are dropped unsent; lifecycle notifications are still sent.
  */
 public final class NotificationDelivery {
     public static final String SUBSCRIPTION_REMOVED = "subscriptionRemoved";
+    public static final String REAUTHORIZATION_REQUIRED = "reauthorizationRequired";
+    public static final String MISSED = "missed";
 
     private final Transactions work;
     private final ChangeSubscriptions subscriptions;
@@ -46,6 +50,7 @@ public final class NotificationDelivery {
     /** One turn: claims a batch and delivers it; true when something was claimed (more may be due). */
     public boolean deliverDue() {
         Instant now = clock.instant();
+        challengeExpiring(now);
         List<OutboxEntry> claimed = work.run(() -> outbox.claim(now, now.plus(settings.lease()), settings.batch()));
         Map<String, List<OutboxEntry>> requests = new LinkedHashMap<>();
         for (OutboxEntry entry : claimed) {
@@ -65,6 +70,22 @@ public final class NotificationDelivery {
             }
         }
         return !claimed.isEmpty();
+    }
+
+    /**
+     * Sends {@code reauthorizationRequired} to the lifecycle URL of each live subscription that expires within {@link
+     * NotificationSettings#reauthorizeBefore()} and was not challenged for this expiration yet.
+     */
+    void challengeExpiring(Instant now) {
+        work.run(() -> {
+            List<ChangeSubscription> due =
+                    subscriptions.expiringUnchallenged(now, now.plus(settings.reauthorizeBefore()), settings.batch());
+            for (ChangeSubscription s : due) {
+                subscriptions.update(s.challengedBeforeExpiry(now));
+                outbox.add(List.of(OutboxEntry.lifecycle(s, REAUTHORIZATION_REQUIRED, now)));
+            }
+            return null;
+        });
     }
 
     /**
@@ -115,8 +136,14 @@ public final class NotificationDelivery {
                     succeeded(subscription);
                 }
             } else {
-                entries.forEach(e -> failed(e, failure.get(), after));
+                boolean givenUp = false;
+                for (OutboxEntry entry : entries) {
+                    givenUp |= failed(entry, failure.get(), after);
+                }
                 if (!lifecycle) {
+                    if (givenUp && subscription.lifecycleNotificationUrl() != null) {
+                        outbox.add(List.of(OutboxEntry.lifecycle(subscription, MISSED, after)));
+                    }
                     failing(subscription, after);
                 }
             }
@@ -124,13 +151,15 @@ public final class NotificationDelivery {
         });
     }
 
-    private void failed(OutboxEntry entry, String error, Instant now) {
+    /** Retries a failed entry, or gives it up when it has been retried long enough; true when given up. */
+    private boolean failed(OutboxEntry entry, String error, Instant now) {
         Instant next = now.plus(settings.backoff(entry.attempts()));
         if (next.isAfter(entry.created().plus(settings.retryFor()))) {
             outbox.end(entry, OutboxEntry.State.FAILED, error);
-        } else {
-            outbox.retry(entry, next, error);
+            return true;
         }
+        outbox.retry(entry, next, error);
+        return false;
     }
 
     private void succeeded(ChangeSubscription delivered) {

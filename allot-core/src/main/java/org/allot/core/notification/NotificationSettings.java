@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param lease how long a claimed notification stays with its deliverer before another may try it
  * @param batch notifications claimed at once (those of one subscription go in one request)
  * @param maxSubscriptions unexpired subscriptions a tenant may hold
+ * @param reauthorizeBefore how long before a subscription expires its lifecycle URL is sent {@code
+ *     reauthorizationRequired} (once per expiration)
  */
 public record NotificationSettings(
         Duration firstRetry,
@@ -21,7 +23,8 @@ public record NotificationSettings(
         Duration removeAfter,
         Duration lease,
         int batch,
-        int maxSubscriptions) {
+        int maxSubscriptions,
+        Duration reauthorizeBefore) {
 
     public static final NotificationSettings DEFAULT = new NotificationSettings(
             Duration.ofSeconds(5),
@@ -30,7 +33,8 @@ public record NotificationSettings(
             Duration.ofHours(24),
             Duration.ofMinutes(1),
             100,
-            1000);
+            1000,
+            Duration.ofHours(1));
 
     /** The pause after the {@code attempts}-th failed attempt. */
     public Duration backoff(int attempts) {

@@ -22,8 +22,12 @@ import org.allot.core.directory.UserAttribute;
  * Which directory attributes give which Allot attributes. Each Allot attribute lists directory attributes in order
  * of preference: the first one the entry has a value for wins (so {@code displayName} falls back to {@code cn}).
  *
- * @param immutableId the attribute that identifies an object for life, whatever its name or place
+ * @param immutableId the attribute that identifies a user for life, whatever its name or place (Microsoft Entra
+ *     Connect's source anchor, which applies to users)
  * @param immutableIdFormat how its value becomes {@code onPremisesImmutableId}
+ * @param anchor the preset's identifying attribute ({@code objectGUID}, {@code entryUUID}): groups always take it, and
+ *     users that lack {@code immutableId} fall back on it
+ * @param anchorFormat how its value becomes {@code onPremisesImmutableId}
  * @param samAccountName gives {@code onPremisesSamAccountName}; null: not synced
  * @param accountControl an Active Directory {@code userAccountControl}-style number whose bit 2 (0x2) means the
  *     account is disabled; null: accounts are enabled
@@ -34,6 +38,8 @@ import org.allot.core.directory.UserAttribute;
 public record AttributeMapping(
         String immutableId,
         IdFormat immutableIdFormat,
+        String anchor,
+        IdFormat anchorFormat,
         Map<UserAttribute, List<String>> user,
         String samAccountName,
         String accountControl,
@@ -62,6 +68,8 @@ public record AttributeMapping(
     public static final AttributeMapping ACTIVE_DIRECTORY = new AttributeMapping(
             "objectGUID",
             IdFormat.BINARY,
+            "objectGUID",
+            IdFormat.BINARY,
             users(
                     "userPrincipalName",
                     "displayName,cn",
@@ -83,6 +91,8 @@ public record AttributeMapping(
 
     /** Other LDAP directories: inetOrgPerson users, groupOfNames groups, entryUUID ids. */
     public static final AttributeMapping GENERIC_LDAP = new AttributeMapping(
+            "entryUUID",
+            IdFormat.TEXT,
             "entryUUID",
             IdFormat.TEXT,
             users(
@@ -107,6 +117,8 @@ public record AttributeMapping(
     public AttributeMapping {
         Objects.requireNonNull(immutableId, "immutableId");
         Objects.requireNonNull(immutableIdFormat, "immutableIdFormat");
+        Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(anchorFormat, "anchorFormat");
         Objects.requireNonNull(member, "member");
         user = Collections.unmodifiableMap(new EnumMap<>(user));
         group = Collections.unmodifiableMap(new EnumMap<>(group));
@@ -182,13 +194,30 @@ public record AttributeMapping(
                 users.put(attribute.get(), v);
             }
         }
-        return Outcome.done(new AttributeMapping(id, format, users, account, control, groups, type, members));
+        return Outcome.done(
+                new AttributeMapping(id, format, anchor, anchorFormat, users, account, control, groups, type, members));
+    }
+
+    /**
+     * The attributes that identify an object of the kind, in order of preference: for users the mapped immutable id,
+     * then the preset's; for groups the preset's alone. So choosing {@code mS-DS-ConsistencyGuid}, as Microsoft Entra
+     * Connect does, leaves groups on {@code objectGUID}, and a user without a consistency GUID keeps the id its
+     * {@code objectGUID} gives, which is the value Entra Connect writes into the attribute.
+     */
+    public List<String> idAttributes(ObjectKind kind) {
+        return kind == ObjectKind.GROUP || immutableId.equalsIgnoreCase(anchor)
+                ? List.of(anchor)
+                : List.of(immutableId, anchor);
+    }
+
+    /** How the value of one of the {@link #idAttributes} becomes {@code onPremisesImmutableId}. */
+    public IdFormat idFormat(String attribute) {
+        return attribute.equalsIgnoreCase(immutableId) ? immutableIdFormat : anchorFormat;
     }
 
     /** The directory attributes to read for objects of a kind. */
     public List<String> attributesOf(ObjectKind kind) {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(immutableId);
+        Set<String> names = new LinkedHashSet<>(idAttributes(kind));
         if (kind == ObjectKind.USER) {
             user.values().forEach(names::addAll);
             addIfSet(names, samAccountName);

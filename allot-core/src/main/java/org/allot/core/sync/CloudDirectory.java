@@ -5,11 +5,16 @@ import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserDirectory;
 
-/** Allot's own directory, which a sync writes into through the same services as every other change. */
-public record CloudDirectory(UserDirectory users, GroupDirectory groups, Memberships memberships) {
+/**
+ * Allot's own directory, which a sync writes into through the same services as every other change, and the licenses
+ * its users hold, which a run reads to tell what its changes would take away.
+ */
+public record CloudDirectory(
+        UserDirectory users, GroupDirectory groups, Memberships memberships, HeldLicenses licenses) {
     public CloudDirectory {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(memberships, "memberships");
+        Objects.requireNonNull(licenses, "licenses");
     }
 }

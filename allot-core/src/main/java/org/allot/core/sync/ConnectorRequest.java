@@ -16,6 +16,8 @@ import org.allot.core.Rejection;
  *
  * @param preset {@code activeDirectory} or {@code genericLdap}
  * @param mapping attributes mapped otherwise than the preset maps them (see {@link AttributeMapping#withOverrides})
+ * @param excludedDns subtrees under the base DNs to leave out (organizational units, as Entra Connect's OU
+ *     filtering); null or empty: none
  */
 public record ConnectorRequest(
         String preset,
@@ -28,12 +30,42 @@ public record ConnectorRequest(
         String userFilter,
         String groupFilter,
         Map<String, String> mapping,
-        Boolean enabled) {
+        Boolean enabled,
+        List<String> excludedDns) {
+
+    /** A request that leaves no subtree out. */
+    public ConnectorRequest(
+            String preset,
+            String url,
+            Boolean startTls,
+            String trustedCertificate,
+            String bindDn,
+            String password,
+            List<String> baseDns,
+            String userFilter,
+            String groupFilter,
+            Map<String, String> mapping,
+            Boolean enabled) {
+        this(
+                preset,
+                url,
+                startTls,
+                trustedCertificate,
+                bindDn,
+                password,
+                baseDns,
+                userFilter,
+                groupFilter,
+                mapping,
+                enabled,
+                null);
+    }
 
     private static final int MAX_DN = 1024;
     private static final int MAX_FILTER = 4096;
     private static final int MAX_PASSWORD = 1024;
     private static final int MAX_CERTIFICATES = 65_536;
+    private static final int MAX_EXCLUDED = 100;
 
     /** The settings the request describes, checked; the directory source then checks DN and filter syntax. */
     public Outcome<ConnectorSettings> settings() {
@@ -73,6 +105,10 @@ public record ConnectorRequest(
         if (!bases.isDone()) {
             return Outcome.refused(bases.rejection());
         }
+        Outcome<List<String>> excluded = checkedExcludedDns(bases.value());
+        if (!excluded.isDone()) {
+            return Outcome.refused(excluded.rejection());
+        }
         String users = blankToNull(userFilter) == null ? kind.userFilter() : userFilter.strip();
         String groups = blankToNull(groupFilter) == null ? kind.groupFilter() : groupFilter.strip();
         if (!plain(users, MAX_FILTER) || !plain(groups, MAX_FILTER)) {
@@ -94,7 +130,42 @@ public record ConnectorRequest(
                 kind,
                 overrides,
                 mapped.value(),
-                !Boolean.FALSE.equals(enabled)));
+                !Boolean.FALSE.equals(enabled),
+                excluded.value()));
+    }
+
+    /** The excluded subtrees: each under one of the base DNs (compared without case or spaces after commas). */
+    private Outcome<List<String>> checkedExcludedDns(List<String> bases) {
+        List<String> excluded = new ArrayList<>();
+        List<String> list = excludedDns == null ? List.<String>of() : excludedDns;
+        if (list.size() > MAX_EXCLUDED) {
+            return Outcome.refused(Rejection.invalid("At most %d excluded DNs.", MAX_EXCLUDED));
+        }
+        for (String value : list) {
+            String dn = blankToNull(value);
+            if (dn == null) {
+                continue;
+            }
+            if (!plain(dn, MAX_DN)) {
+                return Outcome.refused(Rejection.invalid("An excluded DN is at most %d characters of text.", MAX_DN));
+            }
+            String folded = folded(dn);
+            if (bases.stream().map(ConnectorRequest::folded).noneMatch(b -> folded.endsWith("," + b))) {
+                return Outcome.refused(Rejection.invalid(
+                        "The excluded DN %s is not under any of the base DNs: leave out subtrees of what is read,"
+                                + " for example OU=Disabled,OU=Staff,DC=contoso,DC=com under OU=Staff,DC=contoso,DC=com.",
+                        dn));
+            }
+            if (excluded.stream().noneMatch(dn::equalsIgnoreCase)) {
+                excluded.add(dn);
+            }
+        }
+        return Outcome.done(excluded);
+    }
+
+    /** A DN in lower case without spaces around its commas, for comparing names as an administrator types them. */
+    static String folded(String dn) {
+        return dn.strip().replaceAll("\\s*,\\s*", ",").toLowerCase(Locale.ROOT);
     }
 
     private Outcome<String> checkedUrl() {

@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param mappingOverrides the attributes mapped otherwise than the preset maps them (see {@link AttributeMapping})
  * @param mapping the preset's mapping with the overrides applied
  * @param enabled whether the schedule runs it (it can always be run on demand)
+ * @param excludedDns subtrees under the base DNs that are left out, as Microsoft Entra Connect's OU filtering does
  */
 public record ConnectorSettings(
         String url,
@@ -35,9 +36,11 @@ public record ConnectorSettings(
         DirectoryPreset preset,
         Map<String, String> mappingOverrides,
         AttributeMapping mapping,
-        boolean enabled) {
+        boolean enabled,
+        List<String> excludedDns) {
 
     public ConnectorSettings {
+        excludedDns = List.copyOf(excludedDns);
         Objects.requireNonNull(url, "url");
         baseDns = List.copyOf(baseDns);
         Objects.requireNonNull(userFilter, "userFilter");
@@ -45,6 +48,40 @@ public record ConnectorSettings(
         Objects.requireNonNull(preset, "preset");
         mappingOverrides = Map.copyOf(mappingOverrides);
         Objects.requireNonNull(mapping, "mapping");
+    }
+
+    /** Settings that leave no subtree out. */
+    public ConnectorSettings(
+            String url,
+            boolean startTls,
+            String trustedCertificate,
+            String bindDn,
+            List<String> baseDns,
+            String userFilter,
+            String groupFilter,
+            DirectoryPreset preset,
+            Map<String, String> mappingOverrides,
+            AttributeMapping mapping,
+            boolean enabled) {
+        this(
+                url,
+                startTls,
+                trustedCertificate,
+                bindDn,
+                baseDns,
+                userFilter,
+                groupFilter,
+                preset,
+                mappingOverrides,
+                mapping,
+                enabled,
+                List.of());
+    }
+
+    /** The filter of objects of the kind in scope: the connector's, and what the preset always leaves out. */
+    public String scopeFilter(ObjectKind kind) {
+        String filter = kind == ObjectKind.USER ? userFilter : groupFilter;
+        return preset.exclusion().map(out -> "(&" + filter + out + ")").orElse(filter);
     }
 
     public DeltaStrategy deltaStrategy() {
@@ -94,7 +131,9 @@ public record ConnectorSettings(
                 userFilter,
                 groupFilter,
                 preset.name(),
-                new TreeMap<>(mappingOverrides).toString());
+                new TreeMap<>(mappingOverrides).toString(),
+                preset.exclusion().orElse(""),
+                String.join("|", excludedDns).toLowerCase(Locale.ROOT));
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

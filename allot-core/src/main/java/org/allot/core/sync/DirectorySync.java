@@ -40,6 +40,7 @@ public final class DirectorySync {
     private final Clock clock;
     private final SyncRunner runner;
     private final DeletionPhase deletions;
+    private final MembershipPhase memberships;
     private final RunProgress progress;
     private final ConnectionTesting testing;
 
@@ -65,6 +66,7 @@ public final class DirectorySync {
         SyncPhases phases = SyncPhases.of(stores, directory, Objects.requireNonNull(settings));
         this.progress = phases.progress();
         this.deletions = phases.deletions();
+        this.memberships = phases.memberships();
         this.runner = new SyncRunner(stores, onPremises, audit, clock, settings, phases);
         this.testing = new ConnectionTesting(connectors, onPremises, transactions, audit, clock);
     }
@@ -175,7 +177,10 @@ public final class DirectorySync {
                 : runner.run(tenant, SyncTrigger.MANUAL, request.requestedBy(), request.full());
     }
 
-    /** Carries out the deletions a blocked run held back. Only the latest blocked run can be confirmed. */
+    /**
+     * Carries out what a blocked run held back: its deletions and its removals of licensed groups' memberships. Only
+     * the latest blocked run can be confirmed.
+     */
     public Outcome<SyncRun> confirm(Caller caller, SyncRunId id) {
         Optional<SyncLocks.Lock> lock = locks.tryLock(caller.tenant());
         if (lock.isEmpty()) {
@@ -197,23 +202,32 @@ public final class DirectorySync {
             }
             List<PendingDeletion> pending =
                     transactions.run(() -> runs.pendingDeletions(caller.tenant(), id, Integer.MAX_VALUE));
+            List<PendingRemoval> removals =
+                    transactions.run(() -> runs.pendingRemovals(caller.tenant(), id, Integer.MAX_VALUE));
             transactions.run(() -> {
                 audit.append(AuditEvent.of(
                         caller,
                         clock.instant(),
                         Activity.CONFIRM_SYNC_DELETIONS,
                         SyncRunner.target(run),
-                        List.of(PropertyChange.of("Deletions", null, pending.size()))));
+                        List.of(
+                                PropertyChange.of("Deletions", null, pending.size()),
+                                PropertyChange.of("Membership removals", null, removals.size()),
+                                PropertyChange.of("Users losing a license", null, run.usersLosingLicenses()))));
                 return null;
             });
             RunContext.Tally tally = RunContext.Tally.of(run.counts());
-            int deleted = deletions.carryOut(caller.as(Actor.DIRECTORY_SYNC), pending, tally);
+            Caller sync = caller.as(Actor.DIRECTORY_SYNC);
+            int removed = memberships.carryOut(sync, removals, tally);
+            int deleted = deletions.carryOut(sync, pending, tally);
             SyncRun confirmed = progress.save(run, tally, run.counts().errors())
+                    .withHeld(0, 0)
                     .finish(
                             SyncRunState.CONFIRMED,
                             run.finishedAt(),
                             0,
-                            "Confirmed by " + caller.actor().displayName() + ": " + deleted + " deleted.");
+                            "Confirmed by " + caller.actor().displayName() + ": " + deleted + " deleted"
+                                    + (removed == 0 ? "" : ", " + removed + " memberships removed") + ".");
             transactions.run(() -> {
                 runs.update(confirmed);
                 return null;
@@ -241,12 +255,23 @@ public final class DirectorySync {
         return transactions.run(() -> runs.pendingDeletions(tenant, id, limit));
     }
 
+    /** The memberships of licensed groups a blocked run would remove once confirmed. */
+    public List<PendingRemoval> pendingRemovals(TenantId tenant, SyncRunId id, int limit) {
+        return transactions.run(() -> runs.pendingRemovals(tenant, id, limit));
+    }
+
+    /** Which users would lose which licenses if a blocked run were confirmed. */
+    public List<LicenseLoss> licenseLosses(TenantId tenant, SyncRunId id, int limit) {
+        return transactions.run(() -> runs.licenseLosses(tenant, id, limit));
+    }
+
     private static List<PropertyChange> changes(ConnectorSettings before, ConnectorSettings after, boolean password) {
         List<PropertyChange> changes = new ArrayList<>();
         change(changes, "url", before == null ? null : before.url(), after.url());
         change(changes, "startTls", before == null ? null : before.startTls(), after.startTls());
         change(changes, "bindDn", before == null ? null : before.bindDn(), after.bindDn());
         change(changes, "baseDns", before == null ? null : before.baseDns(), after.baseDns());
+        change(changes, "excludedDns", before == null ? null : before.excludedDns(), after.excludedDns());
         change(changes, "userFilter", before == null ? null : before.userFilter(), after.userFilter());
         change(changes, "groupFilter", before == null ? null : before.groupFilter(), after.groupFilter());
         change(changes, "preset", before == null ? null : before.preset(), after.preset());

@@ -28,26 +28,38 @@ public final class EntryMapper {
     }
 
     /**
-     * The entry's immutable id: base64 of the raw bytes for binary ids (an {@code objectGUID} gives what Microsoft
-     * Entra calls the ImmutableId), the text itself otherwise.
+     * The immutable id of an entry of the kind, from the first of its {@linkplain AttributeMapping#idAttributes
+     * identifying attributes} it has: base64 of the raw bytes for binary ids (an {@code objectGUID} gives what
+     * Microsoft Entra calls the ImmutableId), the text itself otherwise.
      */
-    public Optional<String> immutableId(DirectoryEntry entry) {
-        List<byte[]> values = entry.values(mapping.immutableId());
-        if (values.isEmpty() || values.get(0).length == 0) {
-            return Optional.empty();
+    public Optional<String> immutableId(ObjectKind kind, DirectoryEntry entry) {
+        for (String attribute : mapping.idAttributes(kind)) {
+            List<byte[]> values = entry.values(attribute);
+            if (values.isEmpty() || values.get(0).length == 0) {
+                continue;
+            }
+            byte[] value = values.get(0);
+            String id = mapping.idFormat(attribute) == AttributeMapping.IdFormat.BINARY
+                    ? Base64.getEncoder().encodeToString(value)
+                    : new String(value, StandardCharsets.UTF_8).strip();
+            if (!id.isEmpty()) {
+                return Optional.of(id);
+            }
         }
-        byte[] value = values.get(0);
-        return Optional.of(
-                mapping.immutableIdFormat() == AttributeMapping.IdFormat.BINARY
-                        ? Base64.getEncoder().encodeToString(value)
-                        : new String(value, StandardCharsets.UTF_8).strip());
+        return Optional.empty();
+    }
+
+    /** Why an entry of the kind without an immutable id is left out. */
+    public String noIdReason(ObjectKind kind) {
+        return "The entry has no " + String.join(" nor ", mapping.idAttributes(kind))
+                + ", the attribute that identifies it for life, and is left out.";
     }
 
     /** The user the entry describes; Allot's own checks of the values come when it is written. */
     public Outcome<SyncedUser> user(DirectoryEntry entry) {
-        Optional<String> id = immutableId(entry);
+        Optional<String> id = immutableId(ObjectKind.USER, entry);
         if (id.isEmpty()) {
-            return Outcome.refused(noId());
+            return Outcome.refused(Rejection.invalid("%s", noIdReason(ObjectKind.USER)));
         }
         Map<UserAttribute, Object> values = values(entry, mapping.user());
         for (UserAttribute required : List.of(UserAttribute.USER_PRINCIPAL_NAME, UserAttribute.DISPLAY_NAME)) {
@@ -74,9 +86,9 @@ public final class EntryMapper {
 
     /** The group the entry describes (its members are resolved separately). */
     public Outcome<SyncedGroup> group(DirectoryEntry entry) {
-        Optional<String> id = immutableId(entry);
+        Optional<String> id = immutableId(ObjectKind.GROUP, entry);
         if (id.isEmpty()) {
-            return Outcome.refused(noId());
+            return Outcome.refused(Rejection.invalid("%s", noIdReason(ObjectKind.GROUP)));
         }
         Map<GroupAttribute, Object> values = values(entry, mapping.group());
         if (values.get(GroupAttribute.DISPLAY_NAME) == null) {
@@ -126,11 +138,5 @@ public final class EntryMapper {
         } catch (NumberFormatException e) {
             return Outcome.refused(Rejection.invalid("The entry's %s is not a number.", attribute));
         }
-    }
-
-    private Rejection noId() {
-        return Rejection.invalid(
-                "The entry has no %s, the attribute that identifies it for life, and is left out.",
-                mapping.immutableId());
     }
 }

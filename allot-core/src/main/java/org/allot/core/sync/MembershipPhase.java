@@ -1,16 +1,23 @@
 package org.allot.core.sync;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Transactions;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.MembershipChange;
+import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserId;
 
 /**
@@ -20,16 +27,22 @@ import org.allot.core.directory.UserId;
  */
 final class MembershipPhase {
     private final GroupDirectory groups;
+    private final Memberships memberships;
     private final Transactions transactions;
     private final RunProgress progress;
 
-    MembershipPhase(GroupDirectory groups, Transactions transactions, RunProgress progress) {
+    MembershipPhase(GroupDirectory groups, Memberships memberships, Transactions transactions, RunProgress progress) {
         this.groups = Objects.requireNonNull(groups);
+        this.memberships = Objects.requireNonNull(memberships);
         this.transactions = Objects.requireNonNull(transactions);
         this.progress = Objects.requireNonNull(progress);
     }
 
-    void run(RunContext run) {
+    /**
+     * Sets the members of every group read, but for the removals {@code held} holds back (none unless the run is
+     * blocked): those members stay until an administrator confirms the run.
+     */
+    void run(RunContext run, LicenseImpact.Impact held) {
         int done = 0;
         for (Map.Entry<String, List<String>> list : run.memberLists.entrySet()) {
             String groupId = list.getKey();
@@ -40,10 +53,8 @@ final class MembershipPhase {
                 continue;
             }
             Set<Member> listed = SyncPlanner.members(list.getValue(), run::resolve);
-            Predicate<Member> inScope = member -> run.inScope(
-                    member instanceof Member.OfUser user
-                            ? user.id().value()
-                            : ((Member.OfGroup) member).id().value());
+            Predicate<Member> inScope =
+                    member -> run.inScope(LicenseImpact.idOf(member)) && !held.removes(group.id(), member);
             Outcome<MembershipChange> change = transactions.run(
                     () -> groups.setSyncedMembers(run.caller, new GroupId(group.id()), listed, inScope));
             String dn = run.groupDns.getOrDefault(groupId, group.name());
@@ -67,6 +78,46 @@ final class MembershipPhase {
             }
         }
         progress.save(run);
+    }
+
+    /**
+     * Carries out the removals a blocked run held back, one group per unit of work; returns how many memberships
+     * went. Members the group no longer has are passed over.
+     */
+    int carryOut(Caller caller, List<PendingRemoval> removals, RunContext.Tally tally) {
+        Map<UUID, Set<Member>> byGroup = new LinkedHashMap<>();
+        Map<UUID, String> names = new HashMap<>();
+        for (PendingRemoval r : removals) {
+            byGroup.computeIfAbsent(r.groupId(), g -> new HashSet<>())
+                    .add(
+                            r.memberKind() == ObjectKind.USER
+                                    ? Member.user(new UserId(r.memberId()))
+                                    : Member.group(new GroupId(r.memberId())));
+            names.putIfAbsent(r.groupId(), r.groupName());
+        }
+        int removed = 0;
+        for (Map.Entry<UUID, Set<Member>> group : byGroup.entrySet()) {
+            GroupId id = new GroupId(group.getKey());
+            Set<Member> leaving = group.getValue();
+            Outcome<MembershipChange> change = transactions.run(() -> {
+                Set<Member> kept = new HashSet<>(memberships.directMembers(caller.tenant(), id));
+                kept.removeAll(leaving);
+                return groups.setSyncedMembers(caller, id, kept, leaving::contains);
+            });
+            if (change.isDone()) {
+                removed += change.value().removed().size();
+                if (change.value().changed()) {
+                    tally.updated++;
+                }
+            } else if (change.rejection().code() != ErrorCode.NOT_FOUND) {
+                tally.error(new SyncError(
+                        ObjectKind.GROUP,
+                        Objects.requireNonNullElse(names.get(group.getKey()), id.toString()),
+                        null,
+                        "Its members were not removed: " + change.rejection().message()));
+            }
+        }
+        return removed;
     }
 
     private static String describe(RunContext run, Member member) {

@@ -145,7 +145,7 @@ final class ObjectPhase {
             }
         }
         for (DirectoryEntry entry : found) {
-            run.mapper.immutableId(entry).ifPresent(id -> {
+            run.mapper.immutableId(ObjectKind.GROUP, entry).ifPresent(id -> {
                 run.read(entry.key(), id);
                 run.memberLists.putIfAbsent(id, entry.members());
                 run.groupDns.putIfAbsent(id, entry.dn());
@@ -162,7 +162,7 @@ final class ObjectPhase {
             Map<String, DirectoryEntry> entries) {
         List<SyncPlanner.Mapped<T>> mapped = new ArrayList<>();
         for (DirectoryEntry entry : page) {
-            String id = run.mapper.immutableId(entry).orElse(null);
+            String id = run.mapper.immutableId(kind, entry).orElse(null);
             if (id != null) {
                 if (!run.seen.add(id)) {
                     continue;

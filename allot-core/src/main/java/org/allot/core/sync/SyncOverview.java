@@ -19,8 +19,21 @@ public final class SyncOverview {
         }
     }
 
-    /** A run, the first of its errors, and, when it is blocked, the first of the deletions it holds back. */
-    public record RunDetail(SyncRun run, List<SyncError> errors, List<PendingDeletion> deletions) {}
+    /**
+     * A run, the first of its errors, and, when it is blocked, the first of the deletions and membership removals it
+     * holds back and of the licenses they would take from users.
+     */
+    public record RunDetail(
+            SyncRun run,
+            List<SyncError> errors,
+            List<PendingDeletion> deletions,
+            List<PendingRemoval> removals,
+            List<LicenseLoss> losses) {
+        /** A run with its errors and nothing held back. */
+        public RunDetail(SyncRun run, List<SyncError> errors, List<PendingDeletion> deletions) {
+            this(run, errors, deletions, List.of(), List.of());
+        }
+    }
 
     private final Transactions transactions;
     private final Connectors connectors;
@@ -39,12 +52,14 @@ public final class SyncOverview {
 
     /** A run with at most {@code errors} of its errors and {@code deletions} of its held-back deletions. */
     public Optional<RunDetail> run(TenantId tenant, SyncRunId id, int errors, int deletions) {
-        return transactions.read(() -> runs.find(tenant, id)
-                .map(run -> new RunDetail(
-                        run,
-                        runs.errors(tenant, id, errors),
-                        run.state() == SyncRunState.BLOCKED
-                                ? runs.pendingDeletions(tenant, id, deletions)
-                                : List.of())));
+        return transactions.read(() -> runs.find(tenant, id).map(run -> {
+            boolean blocked = run.state() == SyncRunState.BLOCKED;
+            return new RunDetail(
+                    run,
+                    runs.errors(tenant, id, errors),
+                    blocked ? runs.pendingDeletions(tenant, id, deletions) : List.of(),
+                    blocked ? runs.pendingRemovals(tenant, id, deletions) : List.of(),
+                    blocked ? runs.licenseLosses(tenant, id, deletions) : List.of());
+        }));
     }
 }

@@ -2,8 +2,16 @@ package org.allot.core.sync;
 
 import org.allot.core.Transactions;
 
-/** The phases of a run after the census: objects, memberships, deletions, and the progress each one saves. */
-record SyncPhases(ObjectPhase objects, MembershipPhase memberships, DeletionPhase deletions, RunProgress progress) {
+/**
+ * The phases of a run after the census: objects, memberships, deletions, what they would take away, and the progress
+ * each one saves.
+ */
+record SyncPhases(
+        ObjectPhase objects,
+        MembershipPhase memberships,
+        LicenseImpact impact,
+        DeletionPhase deletions,
+        RunProgress progress) {
 
     static SyncPhases of(SyncStores stores, CloudDirectory directory, SyncSettings settings) {
         Transactions transactions = stores.transactions();
@@ -17,7 +25,8 @@ record SyncPhases(ObjectPhase objects, MembershipPhase memberships, DeletionPhas
                         transactions,
                         settings,
                         progress),
-                new MembershipPhase(directory.groups(), transactions, progress),
+                new MembershipPhase(directory.groups(), directory.memberships(), transactions, progress),
+                new LicenseImpact(directory.memberships(), directory.licenses(), transactions),
                 new DeletionPhase(directory.users(), directory.groups(), transactions, settings),
                 progress);
     }

@@ -17,7 +17,7 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
-import org.allot.core.directory.Tenant;
+import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.Tenants;
 
 /**
@@ -40,6 +40,7 @@ final class SyncRunner {
     private final SyncSettings settings;
     private final ObjectPhase objects;
     private final MembershipPhase memberships;
+    private final LicenseImpact impact;
     private final DeletionPhase deletions;
     private final RunProgress progress;
 
@@ -63,6 +64,7 @@ final class SyncRunner {
         this.settings = Objects.requireNonNull(settings);
         this.objects = phases.objects();
         this.memberships = phases.memberships();
+        this.impact = phases.impact();
         this.deletions = phases.deletions();
         this.progress = phases.progress();
     }
@@ -126,21 +128,27 @@ final class SyncRunner {
                 census(run);
                 progress.save(run);
                 objects.run(run);
-                memberships.run(run);
             } catch (DirectoryFailure e) {
                 progress.save(run);
                 throw e;
             }
-            Tenant owner = transactions.run(() -> tenants.find(tenant)).orElseThrow();
-            SyncPlanner.DeletionPlan plan = deletions.plan(run, owner.policy().syncDeleteThreshold());
-            if (!plan.blocked()) {
-                deletions.carryOut(caller, plan.deletions(), run.tally);
+            TenantPolicy policy =
+                    transactions.run(() -> tenants.find(tenant)).orElseThrow().policy();
+            List<PendingDeletion> leaving =
+                    deletions.plan(run, policy.syncDeleteThreshold()).deletions();
+            HoldBack hold = new HoldBack(leaving, impact.assess(run, leaving, policy.nestedGroupLicensing()), policy);
+            memberships.run(run, hold.blocked() ? hold.impact() : LicenseImpact.Impact.NONE);
+            if (!hold.blocked()) {
+                deletions.carryOut(caller, hold.deletions(), run.tally);
             }
             progress.save(run);
             Optional<Watermark> next = DeltaBookkeeping.next(settings.deltaStrategy(), marker, run.latestChange);
             SyncCheckpoint checkpoint =
                     DeltaBookkeeping.checkpoint(decision, settings, next, last, started.startedAt());
-            return transactions.run(() -> finish(caller, run.record, plan, checkpoint));
+            // Held-back removals are found again only by reading the same groups again: the next run starts from
+            // the last checkpoint rather than this one.
+            boolean keepLast = hold.blocked() && !hold.impact().preview().isEmpty();
+            return transactions.run(() -> finish(caller, run.record, hold, keepLast ? null : checkpoint));
         }
     }
 
@@ -148,12 +156,7 @@ final class SyncRunner {
         for (ObjectKind kind : ObjectKind.values()) {
             run.session.census(kind, item -> {
                 if (item.immutableId() == null) {
-                    run.tally.error(new SyncError(
-                            kind,
-                            item.key(),
-                            null,
-                            "The entry has no " + run.settings.mapping().immutableId()
-                                    + ", the attribute that identifies it for life, and is left out."));
+                    run.tally.error(new SyncError(kind, item.key(), null, run.mapper.noIdReason(kind)));
                 } else {
                     run.census(item);
                 }
@@ -161,21 +164,19 @@ final class SyncRunner {
         }
     }
 
-    private SyncRun finish(Caller caller, SyncRun record, SyncPlanner.DeletionPlan plan, SyncCheckpoint checkpoint) {
+    private SyncRun finish(Caller caller, SyncRun record, HoldBack hold, SyncCheckpoint checkpoint) {
         Instant now = clock.instant();
         SyncRun finished;
-        if (plan.blocked()) {
-            runs.addPendingDeletions(record.tenant(), record.id(), plan.deletions());
-            finished = record.finish(
-                    SyncRunState.BLOCKED,
-                    now,
-                    plan.deletions().size(),
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "The run would delete %d objects, more than the tenant's threshold of %d: nothing was"
-                                    + " deleted. Confirm the run to carry out the deletions.",
-                            plan.deletions().size(),
-                            plan.threshold()));
+        if (hold.blocked()) {
+            runs.addPendingDeletions(record.tenant(), record.id(), hold.deletions());
+            runs.addHeldChanges(
+                    record.tenant(),
+                    record.id(),
+                    hold.impact().preview(),
+                    hold.impact().losses());
+            finished = record.withHeld(
+                            hold.impact().preview().size(), hold.impact().usersLosing())
+                    .finish(SyncRunState.BLOCKED, now, hold.deletions().size(), hold.message());
         } else {
             finished = record.finish(SyncRunState.SUCCEEDED, now, 0, null);
         }
@@ -189,7 +190,9 @@ final class SyncRunner {
             }
         }
         runs.update(finished);
-        connectors.saveCheckpoint(record.tenant(), checkpoint);
+        if (checkpoint != null) {
+            connectors.saveCheckpoint(record.tenant(), checkpoint);
+        }
         audit.append(AuditEvent.of(caller, now, Activity.FINISH_DIRECTORY_SYNC, target(finished), result(finished)));
         return finished;
     }

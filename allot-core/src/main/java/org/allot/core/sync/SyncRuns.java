@@ -26,4 +26,13 @@ public interface SyncRuns {
     void addPendingDeletions(TenantId tenant, SyncRunId run, List<PendingDeletion> deletions);
 
     List<PendingDeletion> pendingDeletions(TenantId tenant, SyncRunId run, int limit);
+
+    /** Keeps what a blocked run holds back besides deletions: memberships, and the licenses users would lose. */
+    void addHeldChanges(TenantId tenant, SyncRunId run, List<PendingRemoval> removals, List<LicenseLoss> losses);
+
+    /** The memberships a blocked run holds back, by group then member name. */
+    List<PendingRemoval> pendingRemovals(TenantId tenant, SyncRunId run, int limit);
+
+    /** The licenses users would lose if a blocked run were confirmed, by user then product. */
+    List<LicenseLoss> licenseLosses(TenantId tenant, SyncRunId run, int limit);
 }

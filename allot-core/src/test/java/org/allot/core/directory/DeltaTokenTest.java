@@ -25,15 +25,27 @@ class DeltaTokenTest {
                 UUID.randomUUID(),
                 List.of("id", "displayName", "members"),
                 25,
-                NOW);
+                NOW,
+                null);
 
         assertThat(DeltaToken.decode(page.encode())).contains(page);
         assertThat(page.encode()).matches("[A-Za-z0-9_-]+");
     }
 
     @Test
+    void aTokenCarriesTheIdsItFollowsAndOneOfFiftyIdsFitsItsLimit() {
+        List<UUID> ids = java.util.stream.Stream.generate(UUID::randomUUID)
+                .limit(DirectoryDelta.MAX_IDS)
+                .toList();
+        List<String> select = List.copyOf(java.util.Collections.nCopies(60, "onPremisesSamAccountName"));
+        DeltaToken link = DeltaToken.nextRound(DirectoryChanges.Kind.USERS, TENANT, "7:9:8", select, ids, NOW);
+
+        assertThat(DeltaToken.decode(link.encode()).orElseThrow().ids()).isEqualTo(ids);
+    }
+
+    @Test
     void aDeltaLinkStartsTheNextRoundWhereTheRoundEnded() {
-        DeltaToken link = DeltaToken.nextRound(DirectoryChanges.Kind.USERS, TENANT, "7:9:8", null, NOW);
+        DeltaToken link = DeltaToken.nextRound(DirectoryChanges.Kind.USERS, TENANT, "7:9:8", null, null, NOW);
 
         DeltaToken read = DeltaToken.decode(link.encode()).orElseThrow();
 
@@ -45,7 +57,7 @@ class DeltaTokenTest {
 
     @Test
     void alteredTruncatedOrForeignTextIsNoToken() {
-        String token = DeltaToken.nextRound(DirectoryChanges.Kind.USERS, TENANT, "7:9:8", List.of("id"), NOW)
+        String token = DeltaToken.nextRound(DirectoryChanges.Kind.USERS, TENANT, "7:9:8", List.of("id"), null, NOW)
                 .encode();
 
         assertThat(DeltaToken.decode(token.substring(0, token.length() - 3))).isEmpty();

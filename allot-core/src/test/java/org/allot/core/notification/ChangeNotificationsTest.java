@@ -11,16 +11,19 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
-import org.allot.core.directory.Group;
-import org.allot.core.directory.GroupId;
-import org.allot.core.directory.Member;
-import org.allot.core.directory.UserId;
+import org.allot.core.directory.DirectoryChanges.Op;
+import org.allot.core.directory.DirectoryChanges.Subject;
+import org.allot.core.testing.InMemoryChangeLog;
 import org.allot.core.testing.InMemoryChangeSubscriptions;
 import org.allot.core.testing.InMemoryNotificationOutbox;
+import org.allot.core.testing.InMemoryRelayPositions;
 import org.allot.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-/** Subscriptions as Graph takes them, and the fan-out of the directory's changes to the subscriptions they match. */
+/**
+ * Subscriptions as Graph takes them, and the relay of the directory's change log to the subscriptions its changes
+ * match.
+ */
 class ChangeNotificationsTest {
     private static final String HOOK = "https://hooks.example.com/allot";
 
@@ -28,8 +31,12 @@ class ChangeNotificationsTest {
     private final InMemoryChangeSubscriptions subscriptions = new InMemoryChangeSubscriptions();
     private final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
     private final RecordingEndpoints endpoints = new RecordingEndpoints();
+    private final InMemoryChangeLog log = new InMemoryChangeLog();
+    private final InMemoryRelayPositions positions = new InMemoryRelayPositions(log, subscriptions);
     private final ChangeNotifications notifications = new ChangeNotifications(
-            Transactions.NONE, subscriptions, outbox, endpoints, NotificationSettings.DEFAULT, clock);
+            Transactions.NONE, subscriptions, outbox, positions, endpoints, NotificationSettings.DEFAULT, clock);
+    private final NotificationRelay relay =
+            new NotificationRelay(Transactions.NONE, log, positions, subscriptions, outbox, clock);
     private final Caller app = Caller.of(TenantId.random(), Actor.app("app", "hook app"));
 
     @Test
@@ -65,31 +72,72 @@ class ChangeNotificationsTest {
 
     @Test
     void aChangeIsQueuedOncePerLiveSubscriptionItMatches() {
-        GroupId staff = new GroupId(UUID.randomUUID());
+        UUID staff = UUID.randomUUID();
         UUID users = subscribe("users", "created,updated", HOOK, Duration.ofHours(1))
                 .value()
                 .id();
         UUID groups = subscribe("Groups", "updated", HOOK, Duration.ofHours(1))
                 .value()
                 .id();
-        UUID members = subscribe("groups/" + staff.value() + "/members", "updated", HOOK, Duration.ofHours(1))
+        UUID members = subscribe("groups/" + staff + "/members", "updated", HOOK, Duration.ofHours(1))
                 .value()
                 .id();
         UUID deletions = subscribe("groups", "deleted", HOOK, Duration.ofMinutes(1))
                 .value()
                 .id();
-        ChangeCapture capture = notifications.capture();
 
-        capture.groupChanged(app, null, Group.security(staff, "Staff", "staff", clock.instant()));
-        capture.membershipChanged(app, staff, Member.user(new UserId(UUID.randomUUID())), true);
+        log.log(app.tenant(), Subject.GROUP, staff, Op.CREATED);
+        log.log(app.tenant(), Subject.MEMBERS, staff, Op.CREATED);
+        relay.relayDue();
         clock.advance(Duration.ofMinutes(2));
-        capture.groupDeleted(app, Group.security(staff, "Staff", "staff", clock.instant()));
+        log.log(app.tenant(), Subject.GROUP, staff, Op.DELETED);
+        relay.relayDue();
 
         assertThat(outbox.all())
                 .extracting(e -> label(e, users, groups, members, deletions))
-                .containsExactly(
-                        "groups updated Groups/" + staff.value(),
-                        "members updated Groups/" + staff.value() + "/members");
+                .containsExactly("groups updated Groups/" + staff, "members updated Groups/" + staff + "/members");
+    }
+
+    @Test
+    void theChangeLogIsFollowedFromTheFirstSubscriptionOnAndNoLongerOnceNoneIsLeft() {
+        UUID before = log.log(app.tenant(), Subject.USER, UUID.randomUUID(), Op.CREATED);
+        UUID id = subscribe("users", "created", HOOK, Duration.ofMinutes(5))
+                .value()
+                .id();
+        UUID after = log.log(app.tenant(), Subject.USER, UUID.randomUUID(), Op.CREATED);
+
+        relay.relayDue();
+        relay.relayDue();
+
+        assertThat(outbox.all())
+                .extracting(e -> e.event().id())
+                .containsExactly(after)
+                .doesNotContain(before);
+        assertThat(notifications.delete(app, id).isDone()).isTrue();
+        relay.relayDue();
+        assertThat(positions.follows(app.tenant())).isFalse();
+    }
+
+    @Test
+    void aPositionTheLogCanNoLongerServeIsToldToLifecycleUrlsAsMissed() {
+        subscribe("users", "created", HOOK, Duration.ofHours(1));
+        notifications.create(
+                app,
+                new SubscriptionRequest(
+                        "created",
+                        HOOK,
+                        HOOK + "/lifecycle",
+                        "users",
+                        clock.instant().plus(Duration.ofHours(1)).toString(),
+                        "state"));
+        log.log(app.tenant(), Subject.USER, UUID.randomUUID(), Op.CREATED);
+        log.trim(app.tenant(), clock.instant());
+
+        relay.relayDue();
+
+        assertThat(outbox.all())
+                .extracting(e -> e.isLifecycle() ? e.lifecycleEvent() : "change")
+                .containsExactly("missed");
     }
 
     private static String label(OutboxEntry e, UUID users, UUID groups, UUID members, UUID deletions) {

@@ -9,11 +9,13 @@ import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
-import org.allot.core.directory.Group;
-import org.allot.core.directory.GroupId;
+import org.allot.core.directory.DirectoryChanges.Op;
+import org.allot.core.directory.DirectoryChanges.Subject;
 import org.allot.core.notification.OutboxEntry.State;
+import org.allot.core.testing.InMemoryChangeLog;
 import org.allot.core.testing.InMemoryChangeSubscriptions;
 import org.allot.core.testing.InMemoryNotificationOutbox;
+import org.allot.core.testing.InMemoryRelayPositions;
 import org.allot.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +30,19 @@ class NotificationDeliveryTest {
             Duration.ofHours(24),
             Duration.ofMinutes(1),
             100,
-            10);
+            10,
+            Duration.ofHours(1));
 
     private final MutableClock clock = MutableClock.startingAt("2026-12-01T10:00:00Z");
     private final InMemoryChangeSubscriptions subscriptions = new InMemoryChangeSubscriptions();
     private final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
     private final RecordingEndpoints endpoints = new RecordingEndpoints();
+    private final InMemoryChangeLog log = new InMemoryChangeLog();
+    private final InMemoryRelayPositions positions = new InMemoryRelayPositions(log, subscriptions);
     private final ChangeNotifications notifications =
-            new ChangeNotifications(Transactions.NONE, subscriptions, outbox, endpoints, SETTINGS, clock);
+            new ChangeNotifications(Transactions.NONE, subscriptions, outbox, positions, endpoints, SETTINGS, clock);
+    private final NotificationRelay relay =
+            new NotificationRelay(Transactions.NONE, log, positions, subscriptions, outbox, clock);
     private final NotificationDelivery delivery =
             new NotificationDelivery(Transactions.NONE, subscriptions, outbox, endpoints, SETTINGS, clock);
     private final Caller app = Caller.of(TenantId.random(), Actor.app("app", "hook app"));
@@ -103,11 +110,97 @@ class NotificationDeliveryTest {
         delivery.deliverDue();
 
         assertThat(state(subscription)).isEqualTo(ChangeSubscription.State.REMOVED);
-        assertThat(endpoints.changes(LIFECYCLE)).containsExactly("subscriptionRemoved");
+        assertThat(endpoints.changes(LIFECYCLE))
+                .as("what was given up after four hours was missed; then the subscription was removed")
+                .contains("missed")
+                .endsWith("subscriptionRemoved")
+                .containsOnlyOnce("subscriptionRemoved");
         assertThat(outbox.all()).extracting(OutboxEntry::state).doesNotContain(State.PENDING);
         assertThat(notifications.list(app.tenant())).isEmpty();
         groupCreated();
         assertThat(outbox.all()).extracting(OutboxEntry::state).doesNotContain(State.PENDING);
+    }
+
+    @Test
+    void aNotificationGivenUpIsToldToTheLifecycleUrlAsMissed() {
+        ChangeSubscription subscription = subscribe(LIFECYCLE, Duration.ofDays(2));
+        groupCreated();
+        endpoints.failing.add(HOOK);
+
+        for (int i = 0; i < 300 && outbox.all().get(0).state() == State.PENDING; i++) {
+            delivery.deliverDue();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        delivery.deliverDue();
+
+        assertThat(outbox.all().get(0).state()).isEqualTo(State.FAILED);
+        assertThat(endpoints.changes(LIFECYCLE)).containsExactly("missed");
+        Notification missed = endpoints.sent.get(0).notifications().get(0);
+        assertThat(missed.subscriptionId()).isEqualTo(subscription.id());
+        assertThat(missed.clientState()).isEqualTo("state");
+        assertThat(missed.event()).isNull();
+    }
+
+    @Test
+    void aSubscriptionAboutToExpireIsAskedOnceToReauthorizeAndAgainOnlyAfterARenewal() {
+        ChangeSubscription subscription = subscribe(LIFECYCLE, Duration.ofHours(3));
+        delivery.deliverDue();
+        assertThat(endpoints.changes(LIFECYCLE))
+                .as("not within an hour of expiry yet")
+                .isEmpty();
+
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        delivery.deliverDue();
+        delivery.deliverDue();
+
+        assertThat(endpoints.changes(LIFECYCLE)).containsExactly("reauthorizationRequired");
+        assertThat(current(subscription).reauthorizeRequested()).isNotNull();
+        assertThat(notifications.reauthorize(app, subscription.id()).isDone()).isTrue();
+        assertThat(current(subscription).reauthorizeRequested()).isNull();
+        clock.advance(Duration.ofMinutes(10));
+        delivery.deliverDue();
+        assertThat(endpoints.changes(LIFECYCLE))
+                .as("reauthorized, not renewed: asked once per expiration")
+                .hasSize(1);
+
+        notifications.renew(
+                app,
+                subscription.id(),
+                clock.instant().plus(Duration.ofMinutes(30)).toString());
+        delivery.deliverDue();
+        assertThat(endpoints.changes(LIFECYCLE)).hasSize(2);
+        clock.advance(Duration.ofHours(1));
+        assertThat(notifications.reauthorize(app, subscription.id()).rejection().code())
+                .as("an expired subscription is gone")
+                .isEqualTo(org.allot.core.ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void anAppsChangedCredentialsAskItsSubscriptionsToReauthorizeAndItsDeletionRemovesThem() {
+        ChangeSubscription told = subscribe(LIFECYCLE, Duration.ofDays(2));
+        ChangeSubscription silent = subscribe(null, Duration.ofDays(2));
+
+        assertThat(notifications.credentialsChanged(app.tenant(), app.actor().id()))
+                .isEqualTo(1);
+        assertThat(notifications.credentialsChanged(app.tenant(), "another app"))
+                .isZero();
+        delivery.deliverDue();
+        assertThat(endpoints.changes(LIFECYCLE)).containsExactly("reauthorizationRequired");
+        assertThat(current(told).reauthorizeRequested()).isNotNull();
+        notifications.renew(
+                app, told.id(), clock.instant().plus(Duration.ofDays(3)).toString());
+        assertThat(current(told).reauthorizeRequested())
+                .as("a renewal reauthorizes")
+                .isNull();
+
+        assertThat(notifications.applicationRemoved(app.tenant(), app.actor().id()))
+                .isEqualTo(2);
+        delivery.deliverDue();
+
+        assertThat(endpoints.changes(LIFECYCLE)).containsExactly("reauthorizationRequired", "subscriptionRemoved");
+        assertThat(state(told)).isEqualTo(ChangeSubscription.State.REMOVED);
+        assertThat(state(silent)).isEqualTo(ChangeSubscription.State.REMOVED);
+        assertThat(notifications.list(app.tenant())).isEmpty();
     }
 
     @Test
@@ -150,11 +243,11 @@ class NotificationDeliveryTest {
                 .value();
     }
 
-    /** A group created, as the directory tells its listeners. */
+    /** A group created, as the directory's change log tells it, and relayed. */
     private UUID groupCreated() {
-        GroupId id = new GroupId(UUID.randomUUID());
-        notifications.capture().groupChanged(app, null, Group.security(id, "Staff", "staff", clock.instant()));
-        return id.value();
+        UUID id = log.log(app.tenant(), Subject.GROUP, UUID.randomUUID(), Op.CREATED);
+        relay.relayDue();
+        return id;
     }
 
     private OutboxEntry only() {
@@ -163,6 +256,10 @@ class NotificationDeliveryTest {
     }
 
     private ChangeSubscription.State state(ChangeSubscription s) {
-        return subscriptions.find(s.tenant(), s.id()).orElseThrow().state();
+        return current(s).state();
+    }
+
+    private ChangeSubscription current(ChangeSubscription s) {
+        return subscriptions.find(s.tenant(), s.id()).orElseThrow();
     }
 }

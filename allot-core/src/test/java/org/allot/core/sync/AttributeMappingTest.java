@@ -24,6 +24,10 @@ class AttributeMappingTest {
         assertThat(mapped.user().get(UserAttribute.EMPLOYEE_ID)).isEmpty();
         assertThat(mapped.immutableId()).isEqualTo("mS-DS-ConsistencyGuid");
         assertThat(mapped.immutableIdFormat()).isEqualTo(AttributeMapping.IdFormat.BINARY);
+        assertThat(mapped.idAttributes(ObjectKind.USER)).containsExactly("mS-DS-ConsistencyGuid", "objectGUID");
+        assertThat(mapped.idAttributes(ObjectKind.GROUP)).containsExactly("objectGUID");
+        assertThat(mapped.attributesOf(ObjectKind.GROUP)).doesNotContain("mS-DS-ConsistencyGuid");
+        assertThat(ad.idAttributes(ObjectKind.USER)).containsExactly("objectGUID");
         assertThat(mapped.group().get(GroupAttribute.DESCRIPTION)).containsExactly("info");
         assertThat(mapped.user().get(UserAttribute.JOB_TITLE)).containsExactly("title");
     }

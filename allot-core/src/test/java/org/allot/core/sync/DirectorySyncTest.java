@@ -164,7 +164,7 @@ class DirectorySyncTest {
 
         assertThat(blocked.state()).isEqualTo(SyncRunState.BLOCKED);
         assertThat(blocked.pendingDeletions()).isEqualTo(4);
-        assertThat(blocked.message()).contains("threshold of 2");
+        assertThat(blocked.message()).contains("threshold of 2: nothing was deleted");
         assertThat(contoso.user("ada").orElseThrow().isDeleted()).isFalse();
         assertThat(contoso.sync.pendingDeletions(contoso.contoso.tenant, blocked.id(), 10))
                 .extracting(PendingDeletion::displayName)

@@ -24,7 +24,26 @@ class EntryMapperTest {
     void theImmutableIdIsTheObjectGuidInBase64AsEntraWritesIt() {
         DirectoryEntry ada = entry("objectGUID", GUID, "userPrincipalName", "ada@contoso.com", "cn", "Ada");
 
-        assertThat(activeDirectory.immutableId(ada)).contains("obLzyNTl9gcYKTpLXG1+jw==");
+        assertThat(activeDirectory.immutableId(ObjectKind.USER, ada)).contains("obLzyNTl9gcYKTpLXG1+jw==");
+    }
+
+    @Test
+    void aConsistencyGuidAnchorsUsersOnlyAndAUserWithoutOneFallsBackToItsObjectGuid() {
+        EntryMapper consistency = new EntryMapper(AttributeMapping.ACTIVE_DIRECTORY
+                .withOverrides(Map.of("onPremisesImmutableId", "mS-DS-ConsistencyGuid"))
+                .value());
+        byte[] other = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+        DirectoryEntry withGuid = entry("objectGUID", GUID, "mS-DS-ConsistencyGuid", other);
+        DirectoryEntry without = entry("objectGUID", GUID);
+
+        assertThat(consistency.immutableId(ObjectKind.USER, withGuid)).contains("ABEiM0RVZneImaq7zN3u/w==");
+        assertThat(consistency.immutableId(ObjectKind.USER, without)).contains("obLzyNTl9gcYKTpLXG1+jw==");
+        assertThat(consistency.immutableId(ObjectKind.GROUP, withGuid))
+                .as("groups keep objectGUID")
+                .contains("obLzyNTl9gcYKTpLXG1+jw==");
+        assertThat(consistency.immutableId(ObjectKind.USER, entry("cn", "Nobody")))
+                .isEmpty();
+        assertThat(consistency.noIdReason(ObjectKind.USER)).contains("no mS-DS-ConsistencyGuid nor objectGUID");
     }
 
     @Test

@@ -40,6 +40,23 @@ public final class InMemoryChangeSubscriptions implements ChangeSubscriptions {
     }
 
     @Override
+    public synchronized List<ChangeSubscription> expiringUnchallenged(Instant now, Instant by, int limit) {
+        return byId.values().stream()
+                .filter(s -> s.lifecycleNotificationUrl() != null && s.live(now))
+                .filter(s -> !s.expiration().isAfter(by) && !s.expiration().equals(s.expiryChallengedFor()))
+                .sorted(Comparator.comparing(ChangeSubscription::expiration))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<ChangeSubscription> ofApplication(TenantId tenant, String applicationId) {
+        return all(tenant).stream()
+                .filter(s -> applicationId.equals(s.applicationId()))
+                .toList();
+    }
+
+    @Override
     public synchronized void update(ChangeSubscription subscription) {
         byId.replace(subscription.id(), subscription);
     }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.allot.core.TenantId;
+import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.PendingDeletion;
+import org.allot.core.sync.PendingRemoval;
 import org.allot.core.sync.SyncError;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunId;
@@ -18,6 +20,8 @@ public final class InMemorySyncRuns implements SyncRuns {
     private final Map<SyncRunId, SyncRun> runs = new LinkedHashMap<>();
     private final Map<SyncRunId, List<SyncError>> errors = new LinkedHashMap<>();
     private final Map<SyncRunId, List<PendingDeletion>> pending = new LinkedHashMap<>();
+    private final Map<SyncRunId, List<PendingRemoval>> removals = new LinkedHashMap<>();
+    private final Map<SyncRunId, List<LicenseLoss>> losses = new LinkedHashMap<>();
 
     @Override
     public synchronized void add(SyncRun run) {
@@ -68,5 +72,28 @@ public final class InMemorySyncRuns implements SyncRuns {
     @Override
     public synchronized List<PendingDeletion> pendingDeletions(TenantId tenant, SyncRunId run, int limit) {
         return pending.getOrDefault(run, List.of()).stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void addHeldChanges(
+            TenantId tenant, SyncRunId run, List<PendingRemoval> held, List<LicenseLoss> lost) {
+        removals.computeIfAbsent(run, r -> new ArrayList<>()).addAll(held);
+        losses.computeIfAbsent(run, r -> new ArrayList<>()).addAll(lost);
+    }
+
+    @Override
+    public synchronized List<PendingRemoval> pendingRemovals(TenantId tenant, SyncRunId run, int limit) {
+        return removals.getOrDefault(run, List.of()).stream()
+                .sorted(Comparator.comparing(PendingRemoval::groupName).thenComparing(PendingRemoval::memberName))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<LicenseLoss> licenseLosses(TenantId tenant, SyncRunId run, int limit) {
+        return losses.getOrDefault(run, List.of()).stream()
+                .sorted(Comparator.comparing(LicenseLoss::userPrincipalName).thenComparing(LicenseLoss::product))
+                .limit(limit)
+                .toList();
     }
 }

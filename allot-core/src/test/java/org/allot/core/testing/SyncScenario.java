@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.allot.core.Caller;
+import org.allot.core.assembly.AssignedLicenses;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
 import org.allot.core.sync.CloudDirectory;
@@ -43,7 +44,11 @@ public final class SyncScenario {
         sync = new DirectorySync(
                 stores,
                 new OnPremisesDirectory(directory, new InMemorySecrets()),
-                new CloudDirectory(allot.userDirectory, allot.groupDirectory, allot.memberships),
+                new CloudDirectory(
+                        allot.userDirectory,
+                        allot.groupDirectory,
+                        allot.memberships,
+                        new AssignedLicenses(allot.assignments, allot.groupLicenses, allot.catalog)),
                 allot.audit,
                 allot.clock,
                 SyncSettings.DEFAULT);

@@ -233,6 +233,8 @@ public record AllotProperties(
      * @param maxSubscriptions unexpired subscriptions a tenant may hold
      * @param keepFor how long delivered, failed and dropped notifications stay listed
      * @param trustedCertificates PEM files of certificates trusted for notification URLs besides the JDK's authorities
+     * @param reauthorizeBefore how long before a subscription expires its lifecycle URL is sent
+     *     {@code reauthorizationRequired}
      */
     public record Notifications(
             @DefaultValue("2") int workers,
@@ -246,5 +248,6 @@ public record AllotProperties(
             @DefaultValue("100") int batch,
             @DefaultValue("1000") int maxSubscriptions,
             @DefaultValue("7d") Duration keepFor,
-            @DefaultValue List<Path> trustedCertificates) {}
+            @DefaultValue List<Path> trustedCertificates,
+            @DefaultValue("1h") Duration reauthorizeBefore) {}
 }

@@ -12,7 +12,6 @@ import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupMembers;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
-import org.allot.core.notification.ChangeNotifications;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.persistence.JdbcAssignments;
@@ -167,8 +166,7 @@ class CoreConfig {
             JdbcLicenseChecks licenseChecks,
             JdbcAuditLog auditLog,
             Clock clock,
-            LicensingSettings settings,
-            ChangeNotifications changeNotifications) {
+            LicensingSettings settings) {
         return CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
@@ -187,8 +185,7 @@ class CoreConfig {
                 licenseChecks,
                 auditLog,
                 clock,
-                settings,
-                changeNotifications.capture()));
+                settings));
     }
 
     @Bean

@@ -20,9 +20,12 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.allot.core.notification.ChangeNotifications;
 import org.allot.core.notification.NotificationDelivery;
+import org.allot.core.notification.NotificationRelay;
 import org.allot.core.notification.NotificationSettings;
 import org.allot.server.persistence.JdbcChangeSubscriptions;
+import org.allot.server.persistence.JdbcDirectoryChanges;
 import org.allot.server.persistence.JdbcNotificationOutbox;
+import org.allot.server.persistence.JdbcRelayPositions;
 import org.allot.server.persistence.TenantStamps;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.HttpWebhookEndpoints;
@@ -34,7 +37,10 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Change notifications: subscriptions, the outbox, the subscribers' endpoints and the delivery workers. */
+/**
+ * Change notifications: subscriptions, the relay from the directory's change log, the outbox, the subscribers'
+ * endpoints and the delivery workers.
+ */
 @Configuration(proxyBeanMethods = false)
 class NotificationsConfig implements SchedulingConfigurer {
     private final AllotProperties properties;
@@ -56,6 +62,11 @@ class NotificationsConfig implements SchedulingConfigurer {
     }
 
     @Bean
+    static JdbcRelayPositions relayPositions(JdbcClient jdbc) {
+        return new JdbcRelayPositions(jdbc);
+    }
+
+    @Bean
     static NotificationSettings notificationSettings(AllotProperties properties) {
         AllotProperties.Notifications n = properties.notifications();
         return new NotificationSettings(
@@ -65,7 +76,8 @@ class NotificationsConfig implements SchedulingConfigurer {
                 n.removeAfter(),
                 n.lease(),
                 n.batch(),
-                n.maxSubscriptions());
+                n.maxSubscriptions(),
+                n.reauthorizeBefore());
     }
 
     @Bean
@@ -79,10 +91,22 @@ class NotificationsConfig implements SchedulingConfigurer {
             UnitOfWork work,
             JdbcChangeSubscriptions subscriptions,
             JdbcNotificationOutbox outbox,
+            JdbcRelayPositions positions,
             HttpWebhookEndpoints endpoints,
             NotificationSettings settings,
             Clock clock) {
-        return new ChangeNotifications(work, subscriptions, outbox, endpoints, settings, clock);
+        return new ChangeNotifications(work, subscriptions, outbox, positions, endpoints, settings, clock);
+    }
+
+    @Bean
+    static NotificationRelay notificationRelay(
+            UnitOfWork work,
+            JdbcDirectoryChanges changes,
+            JdbcRelayPositions positions,
+            JdbcChangeSubscriptions subscriptions,
+            JdbcNotificationOutbox outbox,
+            Clock clock) {
+        return new NotificationRelay(work, changes, positions, subscriptions, outbox, clock);
     }
 
     @Bean
@@ -97,9 +121,10 @@ class NotificationsConfig implements SchedulingConfigurer {
     }
 
     @Bean
-    static NotificationWorker notificationWorker(NotificationDelivery delivery, AllotProperties properties) {
+    static NotificationWorker notificationWorker(
+            NotificationRelay relay, NotificationDelivery delivery, AllotProperties properties) {
         AllotProperties.Notifications n = properties.notifications();
-        return new NotificationWorker(delivery, n.workers(), n.pollInterval());
+        return new NotificationWorker(relay, delivery, n.workers(), n.pollInterval());
     }
 
     /** Forgets finished notifications and ended subscriptions older than {@code allot.notifications.keep-for}, hourly. */

@@ -105,15 +105,21 @@ class QueriesConfig {
         return new DirectoryObjects(transactions, queries, users, groups);
     }
 
+    /** The directory's change log, which delta queries and change notifications both read. */
+    @Bean
+    JdbcDirectoryChanges directoryChanges(JdbcClient jdbc) {
+        return new JdbcDirectoryChanges(jdbc);
+    }
+
     @Bean
     DirectoryDelta directoryDelta(
-            Transactions transactions, JdbcTenants tenants, JdbcClient jdbc, Clock clock, AllotProperties properties) {
+            Transactions transactions,
+            JdbcTenants tenants,
+            JdbcDirectoryChanges changes,
+            Clock clock,
+            AllotProperties properties) {
         return new DirectoryDelta(
-                transactions,
-                tenants,
-                new JdbcDirectoryChanges(jdbc),
-                clock,
-                properties.processing().deltaRetention());
+                transactions, tenants, changes, clock, properties.processing().deltaRetention());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package org.allot.server.config;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.allot.core.assembly.AssignedLicenses;
+import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.sync.CloudDirectory;
@@ -13,8 +15,10 @@ import org.allot.core.sync.SyncStores;
 import org.allot.server.ldap.AesGcmSecrets;
 import org.allot.server.ldap.LdapDirectorySource;
 import org.allot.server.ldap.SyncScheduler;
+import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcConnectors;
+import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcSyncLocks;
 import org.allot.server.persistence.JdbcSyncRuns;
@@ -81,6 +85,9 @@ class SyncConfig {
             UserDirectory users,
             GroupDirectory groups,
             JdbcMemberships memberships,
+            JdbcAssignments assignments,
+            JdbcGroupLicenses groupLicenses,
+            ProductCatalog catalog,
             JdbcAuditLog auditLog,
             Clock clock,
             AllotProperties properties) {
@@ -89,7 +96,8 @@ class SyncConfig {
         return new DirectorySync(
                 stores,
                 new OnPremisesDirectory(source, secrets),
-                new CloudDirectory(users, groups, memberships),
+                new CloudDirectory(
+                        users, groups, memberships, new AssignedLicenses(assignments, groupLicenses, catalog)),
                 auditLog,
                 clock,
                 new SyncSettings(s.pageSize(), s.fullSyncEvery(), defaults.timestampOverlap(), defaults.errorsKept()));

@@ -7,6 +7,7 @@ import org.allot.core.assignment.GroupLicensing;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.directory.TenantDirectory;
+import org.allot.core.notification.ChangeNotifications;
 import org.allot.server.http.DatabaseOutages;
 import org.allot.server.http.GraphErrorBodies;
 import org.allot.server.http.PublicUrl;
@@ -143,8 +144,9 @@ class WebConfig implements WebMvcConfigurer {
             PasswordEncoder passwords,
             JdbcAuditLog audit,
             ApiTokens tokens,
+            ChangeNotifications notifications,
             Clock clock) {
-        return new AppRegistrations(work, store, passwords, audit, tokens, clock);
+        return new AppRegistrations(work, store, passwords, audit, tokens, notifications, clock);
     }
 
     @Bean

@@ -25,6 +25,7 @@ import org.allot.core.sync.ConnectionCheck;
 import org.allot.core.sync.ConnectionCheck.Step;
 import org.allot.core.sync.ConnectionReport;
 import org.allot.core.sync.ConnectorSettings;
+import org.allot.core.sync.ObjectKind;
 
 /**
  * Tries a connector step by step — DNS, TCP, TLS, bind, base DNs, filters — and stops at the first step that fails,
@@ -53,8 +54,15 @@ final class ConnectionTest {
                     return new ConnectionReport(checks);
                 }
             }
-            if (sample(connection, settings, Step.USER_FILTER, settings.userFilter(), "users", checks)) {
-                sample(connection, settings, Step.GROUP_FILTER, settings.groupFilter(), "groups", checks);
+            if (sample(
+                    connection, settings, Step.USER_FILTER, settings.scopeFilter(ObjectKind.USER), "users", checks)) {
+                sample(
+                        connection,
+                        settings,
+                        Step.GROUP_FILTER,
+                        settings.scopeFilter(ObjectKind.GROUP),
+                        "groups",
+                        checks);
             }
         }
         return new ConnectionReport(checks);

@@ -36,6 +36,14 @@ public final class LdapDirectorySource implements DirectorySource {
                         "'%s' is not a distinguished name: write a base DN such as OU=Staff,DC=contoso,DC=com.", base));
             }
         }
+        for (String excluded : settings.excludedDns()) {
+            if (!DN.isValidDN(excluded)) {
+                return Optional.of(Rejection.invalid(
+                        "'%s' is not a distinguished name: write an excluded subtree such as"
+                                + " OU=Disabled,OU=Staff,DC=contoso,DC=com.",
+                        excluded));
+            }
+        }
         if (settings.bindDn() != null && settings.bindDn().contains("=") && !DN.isValidDN(settings.bindDn())) {
             return Optional.of(Rejection.invalid(
                     "bindDn '%s' is not a distinguished name (for Active Directory, user@domain also works).",

@@ -46,10 +46,14 @@ final class LdapSession implements DirectorySession {
     private static final Pattern RANGE = Pattern.compile("(?i)^range=(\\d+)-(\\d+|\\*)$");
     private static final int IDS_PER_SEARCH = 100;
 
+    private static final java.util.regex.Pattern UUID_TEXT =
+            java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$");
+
     private final LDAPConnection connection;
     private final ConnectorSettings settings;
     private final AttributeMapping mapping;
     private final EntryMapper mapper;
+    private final List<String> excluded;
     private final int pageSize;
     private final Optional<Watermark> marker;
 
@@ -58,6 +62,7 @@ final class LdapSession implements DirectorySession {
         this.settings = settings;
         this.mapping = settings.mapping();
         this.mapper = new EntryMapper(mapping);
+        this.excluded = settings.excludedDns().stream().map(LdapSession::key).toList();
         this.pageSize = pageSize;
         this.marker = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED ? readMarker() : Optional.empty();
     }
@@ -69,7 +74,7 @@ final class LdapSession implements DirectorySession {
 
     @Override
     public void census(ObjectKind kind, Consumer<ScopeItem> item) {
-        List<String> attributes = new ArrayList<>(List.of(mapping.immutableId()));
+        List<String> attributes = new ArrayList<>(mapping.idAttributes(kind));
         boolean timestamps = settings.deltaStrategy() == DeltaStrategy.MODIFY_TIMESTAMP;
         if (timestamps) {
             attributes.add("modifyTimestamp");
@@ -80,7 +85,7 @@ final class LdapSession implements DirectorySession {
                 page -> page.forEach(e -> item.accept(new ScopeItem(
                         kind,
                         key(e.getDN()),
-                        mapper.immutableId(entry(e, List.of())).orElse(null),
+                        mapper.immutableId(kind, entry(e, List.of())).orElse(null),
                         timestamps ? modified(e) : null))));
     }
 
@@ -96,7 +101,7 @@ final class LdapSession implements DirectorySession {
         List<DirectoryEntry> found = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += IDS_PER_SEARCH) {
             List<Filter> any = ids.subList(i, Math.min(ids.size(), i + IDS_PER_SEARCH)).stream()
-                    .map(this::idFilter)
+                    .map(id -> idFilter(kind, id))
                     .toList();
             search(
                     Filter.createANDFilter(filter(kind), Filter.createORFilter(any)),
@@ -147,7 +152,12 @@ final class LdapSession implements DirectorySession {
                 request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
                 try {
                     SearchResult result = connection.search(request);
-                    page.accept(result.getSearchEntries());
+                    page.accept(
+                            excluded.isEmpty()
+                                    ? result.getSearchEntries()
+                                    : result.getSearchEntries().stream()
+                                            .filter(e -> !excluded(e.getDN()))
+                                            .toList());
                     SimplePagedResultsControl paging = SimplePagedResultsControl.get(result);
                     cookie = paging == null ? null : paging.getCookie();
                 } catch (LDAPException e) {
@@ -155,6 +165,12 @@ final class LdapSession implements DirectorySession {
                 }
             } while (cookie != null && cookie.getValueLength() > 0);
         }
+    }
+
+    /** Whether the entry lies in one of the subtrees the connector leaves out. */
+    private boolean excluded(String dn) {
+        String entry = key(dn);
+        return excluded.stream().anyMatch(out -> entry.equals(out) || entry.endsWith("," + out));
     }
 
     private List<DirectoryEntry> entries(ObjectKind kind, List<SearchResultEntry> entries) {
@@ -238,7 +254,7 @@ final class LdapSession implements DirectorySession {
 
     private Filter filter(ObjectKind kind) {
         try {
-            return Filter.create(kind == ObjectKind.USER ? settings.userFilter() : settings.groupFilter());
+            return Filter.create(settings.scopeFilter(kind));
         } catch (LDAPException e) {
             throw new DirectoryFailure("The connector's " + kind.name().toLowerCase(Locale.ROOT)
                     + " filter is not valid: " + e.getMessage());
@@ -252,11 +268,26 @@ final class LdapSession implements DirectorySession {
                         "modifyTimestamp", StaticUtils.encodeGeneralizedTime(Date.from(since.time())));
     }
 
-    private Filter idFilter(String immutableId) {
-        return mapping.immutableIdFormat() == AttributeMapping.IdFormat.BINARY
-                ? Filter.createEqualityFilter(
-                        mapping.immutableId(), Base64.getDecoder().decode(immutableId))
-                : Filter.createEqualityFilter(mapping.immutableId(), immutableId);
+    /** Entries of the kind whose identifying attributes give this immutable id. */
+    private Filter idFilter(ObjectKind kind, String immutableId) {
+        // entryUUID has a syntax of its own: an id another attribute gave is not asked of it
+        List<Filter> any = new ArrayList<>();
+        for (String attribute : mapping.idAttributes(kind)) {
+            if (mapping.idFormat(attribute) == AttributeMapping.IdFormat.TEXT) {
+                if (!attribute.equalsIgnoreCase("entryUUID")
+                        || UUID_TEXT.matcher(immutableId).matches()) {
+                    any.add(Filter.createEqualityFilter(attribute, immutableId));
+                }
+            } else {
+                try {
+                    any.add(Filter.createEqualityFilter(
+                            attribute, Base64.getDecoder().decode(immutableId)));
+                } catch (IllegalArgumentException notBase64) {
+                    // an id the other attribute gave: this one cannot have it
+                }
+            }
+        }
+        return any.size() == 1 ? any.get(0) : Filter.createORFilter(any);
     }
 
     private static Instant modified(SearchResultEntry e) {

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
     private static final String COLUMNS = """
             tenant_id, id, resource, change_types, notification_url, lifecycle_notification_url, client_state,
-            expires_at, created_at, application_id, state, failing_since""";
+            expires_at, created_at, application_id, state, failing_since, reauthorize_requested_at,
+            expiry_challenged_for""";
 
     private final JdbcClient jdbc;
     private final TenantStamps stamps;
@@ -39,7 +40,7 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
     @Override
     public void add(ChangeSubscription s) {
         stamps.wrote(s.tenant());
-        jdbc.sql("insert into change_subscription (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into change_subscription (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         s.tenant().value(),
                         s.id(),
@@ -54,7 +55,9 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
                         SqlValues.time(s.created()),
                         s.applicationId(),
                         s.state().name(),
-                        SqlValues.time(s.failingSince()))
+                        SqlValues.time(s.failingSince()),
+                        SqlValues.time(s.reauthorizeRequested()),
+                        SqlValues.time(s.expiryChallengedFor()))
                 .update();
     }
 
@@ -88,15 +91,40 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
     }
 
     @Override
+    public List<ChangeSubscription> expiringUnchallenged(Instant now, Instant by, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from change_subscription
+                        where lifecycle_notification_url is not null and state <> 'REMOVED'
+                        and expires_at > ? and expires_at <= ? and expiry_challenged_for is distinct from expires_at
+                        order by expires_at limit ? for update skip locked""")
+                .params(SqlValues.time(now), SqlValues.time(by), limit)
+                .query(JdbcChangeSubscriptions::subscription)
+                .list();
+    }
+
+    @Override
+    public List<ChangeSubscription> ofApplication(TenantId tenant, String applicationId) {
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + " from change_subscription where tenant_id = ? and application_id = ? order by created_at, id")
+                .params(tenant.value(), applicationId)
+                .query(JdbcChangeSubscriptions::subscription)
+                .list();
+    }
+
+    @Override
     public void update(ChangeSubscription s) {
         stamps.wrote(s.tenant());
         jdbc.sql("""
-                        update change_subscription set expires_at = ?, state = ?, failing_since = ?
+                        update change_subscription set expires_at = ?, state = ?, failing_since = ?,
+                            reauthorize_requested_at = ?, expiry_challenged_for = ?
                         where tenant_id = ? and id = ?""")
                 .params(
                         SqlValues.time(s.expiration()),
                         s.state().name(),
                         SqlValues.time(s.failingSince()),
+                        SqlValues.time(s.reauthorizeRequested()),
+                        SqlValues.time(s.expiryChallengedFor()),
                         s.tenant().value(),
                         s.id())
                 .update();
@@ -145,6 +173,8 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
                 SqlValues.instant(rs, "created_at"),
                 rs.getString("application_id"),
                 ChangeSubscription.State.valueOf(rs.getString("state")),
-                SqlValues.instant(rs, "failing_since"));
+                SqlValues.instant(rs, "failing_since"),
+                SqlValues.instant(rs, "reauthorize_requested_at"),
+                SqlValues.instant(rs, "expiry_challenged_for"));
     }
 }

@@ -47,16 +47,16 @@ public final class JdbcConnectors implements Connectors {
         jdbc.sql("""
                         insert into sync_connector (tenant_id, url, start_tls, trusted_certificate, bind_dn,
                             sealed_password, base_dns, user_filter, group_filter, preset, mapping_overrides, enabled,
-                            created_at, updated_at)
+                            excluded_dns, created_at, updated_at)
                         values (:tenant, :url, :startTls, :certificate, :bindDn, :password, :baseDns, :userFilter,
-                            :groupFilter, :preset, :mapping::jsonb, :enabled, :created, :updated)
+                            :groupFilter, :preset, :mapping::jsonb, :enabled, :excludedDns, :created, :updated)
                         on conflict (tenant_id) do update set url = excluded.url, start_tls = excluded.start_tls,
                             trusted_certificate = excluded.trusted_certificate, bind_dn = excluded.bind_dn,
                             sealed_password = coalesce(excluded.sealed_password, sync_connector.sealed_password),
                             base_dns = excluded.base_dns, user_filter = excluded.user_filter,
                             group_filter = excluded.group_filter, preset = excluded.preset,
                             mapping_overrides = excluded.mapping_overrides, enabled = excluded.enabled,
-                            updated_at = excluded.updated_at""")
+                            excluded_dns = excluded.excluded_dns, updated_at = excluded.updated_at""")
                 .param("tenant", connector.tenant().value())
                 .param("url", s.url())
                 .param("startTls", s.startTls())
@@ -69,6 +69,7 @@ public final class JdbcConnectors implements Connectors {
                 .param("preset", s.preset().name())
                 .param("mapping", json.writeValueAsString(new TreeMap<>(s.mappingOverrides())))
                 .param("enabled", s.enabled())
+                .param("excludedDns", s.excludedDns().toArray(String[]::new))
                 .param("created", SqlValues.time(connector.createdAt()))
                 .param("updated", SqlValues.time(connector.updatedAt()))
                 .update();
@@ -174,7 +175,8 @@ public final class JdbcConnectors implements Connectors {
                 preset,
                 overrides,
                 preset.mapping().withOverrides(overrides).value(),
-                rs.getBoolean("enabled"));
+                rs.getBoolean("enabled"),
+                SqlValues.strings(rs, "excluded_dns"));
         return new Connector(
                 new TenantId(SqlValues.uuid(rs, "tenant_id")),
                 settings,

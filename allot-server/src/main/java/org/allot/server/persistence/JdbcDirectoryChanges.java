@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.core.TenantId;
@@ -16,8 +17,8 @@ import org.allot.core.directory.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The change log of delta queries in {@code directory_change}, which triggers on users, groups and memberships write
- * (see {@code V26__directory_changes.sql}). Positions are PostgreSQL snapshots ({@code pg_snapshot}): a change is
+ * The change log of delta queries and change notifications in {@code directory_change}, which triggers on users, groups
+ * and memberships write with what each change did (see {@code V26__directory_changes.sql} and {@code V32__…}). Positions are PostgreSQL snapshots ({@code pg_snapshot}): a change is
  * after a position when its transaction had not ended in that snapshot.
  */
 public final class JdbcDirectoryChanges implements DirectoryChanges {
@@ -82,11 +83,14 @@ public final class JdbcDirectoryChanges implements DirectoryChanges {
     }
 
     @Override
-    public List<UUID> present(TenantId tenant, Kind kind, UUID after, int limit) {
+    public List<UUID> present(TenantId tenant, Kind kind, Collection<UUID> only, UUID after, int limit) {
         String table = kind == Kind.USERS ? "directory_user" : "directory_group";
         String live = kind == Kind.USERS ? " and deleted_at is null" : "";
-        return jdbc.sql("select id from " + table + " where tenant_id = :tenant" + live
-                        + " and (cast(:after as uuid) is null or id > cast(:after as uuid)) order by id limit :limit")
+        return only(
+                        jdbc.sql("select id from " + table + " where tenant_id = :tenant" + live + only(only, "id")
+                                + " and (cast(:after as uuid) is null or id > cast(:after as uuid))"
+                                + " order by id limit :limit"),
+                        only)
                 .param("tenant", tenant.value())
                 .param("after", after, java.sql.Types.OTHER)
                 .param("limit", limit)
@@ -96,12 +100,21 @@ public final class JdbcDirectoryChanges implements DirectoryChanges {
 
     @Override
     public List<UUID> changed(
-            TenantId tenant, Kind kind, boolean withMembers, String from, String to, UUID after, int limit) {
+            TenantId tenant,
+            Kind kind,
+            boolean withMembers,
+            Collection<UUID> only,
+            String from,
+            String to,
+            UUID after,
+            int limit) {
         String kinds = kind == Kind.USERS ? USER_KINDS : withMembers ? GROUP_AND_MEMBER_KINDS : GROUP_KINDS;
-        return jdbc.sql("select distinct object_id from directory_change where tenant_id = :tenant and kind in ("
-                        + kinds + ") and" + WINDOW
-                        + " and (cast(:after as uuid) is null or object_id > cast(:after as uuid))"
-                        + " order by object_id limit :limit")
+        return only(
+                        jdbc.sql("select distinct object_id from directory_change where tenant_id = :tenant"
+                                + " and kind in (" + kinds + ") and" + WINDOW + only(only, "object_id")
+                                + " and (cast(:after as uuid) is null or object_id > cast(:after as uuid))"
+                                + " order by object_id limit :limit"),
+                        only)
                 .param("tenant", tenant.value())
                 .param("from", from)
                 .param("to", to)
@@ -109,6 +122,44 @@ public final class JdbcDirectoryChanges implements DirectoryChanges {
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
+    }
+
+    /** The condition that keeps the objects followed, if only some are. */
+    private static String only(Collection<UUID> only, String column) {
+        return only == null ? "" : " and " + column + " = any(:only)";
+    }
+
+    private static JdbcClient.StatementSpec only(JdbcClient.StatementSpec statement, Collection<UUID> only) {
+        return only == null ? statement : statement.param("only", only.toArray(UUID[]::new));
+    }
+
+    @Override
+    public List<Logged> logged(TenantId tenant, String from, String to) {
+        return jdbc.sql("""
+                        select xid::text as transaction, kind, object_id, op from directory_change
+                        where tenant_id = :tenant and""" + WINDOW + " order by xid, seq")
+                .param("tenant", tenant.value())
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new Logged(
+                        rs.getString("transaction"),
+                        subject(rs.getString("kind")),
+                        rs.getObject("object_id", UUID.class),
+                        op(rs.getString("op"))))
+                .list();
+    }
+
+    private static Subject subject(String kind) {
+        return switch (kind) {
+            case "user" -> Subject.USER;
+            case "group" -> Subject.GROUP;
+            default -> Subject.MEMBERS;
+        };
+    }
+
+    /** The change's op; changes logged before V32 have none, and are updates. */
+    private static Op op(String op) {
+        return op == null ? Op.UPDATED : Op.valueOf(op.toUpperCase(Locale.ROOT));
     }
 
     @Override

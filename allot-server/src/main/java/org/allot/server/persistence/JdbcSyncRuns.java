@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.allot.core.TenantId;
+import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.ObjectKind;
 import org.allot.core.sync.PendingDeletion;
+import org.allot.core.sync.PendingRemoval;
 import org.allot.core.sync.SyncCounts;
 import org.allot.core.sync.SyncError;
 import org.allot.core.sync.SyncMode;
@@ -19,7 +21,10 @@ import org.allot.core.sync.SyncRuns;
 import org.allot.core.sync.SyncTrigger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Sync runs in {@code sync_run}, their errors in {@code sync_run_error}, held-back deletions alongside. */
+/**
+ * Sync runs in {@code sync_run}, their errors in {@code sync_run_error}; what blocked runs hold back alongside
+ * (deletions, memberships of licensed groups, and the licenses users would lose).
+ */
 public final class JdbcSyncRuns implements SyncRuns {
     private final JdbcClient jdbc;
 
@@ -31,8 +36,9 @@ public final class JdbcSyncRuns implements SyncRuns {
     public void add(SyncRun run) {
         jdbc.sql("""
                         insert into sync_run (tenant_id, id, trigger, mode, state, started_at, finished_at, added,
-                            updated, deleted, unchanged, errors, pending_deletions, message, requested_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            updated, deleted, unchanged, errors, pending_deletions, pending_removals, users_losing_licenses,
+                            message, requested_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(run.tenant().value(), run.id().value())
                 .params(values(run))
                 .update();
@@ -43,7 +49,7 @@ public final class JdbcSyncRuns implements SyncRuns {
         jdbc.sql("""
                         update sync_run set trigger = ?, mode = ?, state = ?, started_at = ?, finished_at = ?,
                             added = ?, updated = ?, deleted = ?, unchanged = ?, errors = ?, pending_deletions = ?,
-                            message = ?, requested_by = ?
+                            pending_removals = ?, users_losing_licenses = ?, message = ?, requested_by = ?
                         where tenant_id = ? and id = ?""")
                 .params(values(run))
                 .params(run.tenant().value(), run.id().value())
@@ -152,6 +158,83 @@ public final class JdbcSyncRuns implements SyncRuns {
                 .list();
     }
 
+    @Override
+    public void addHeldChanges(
+            TenantId tenant, SyncRunId run, List<PendingRemoval> removals, List<LicenseLoss> losses) {
+        if (!removals.isEmpty()) {
+            jdbc.sql("""
+                            insert into sync_pending_removal (tenant_id, run_id, group_id, group_name, member_kind,
+                                member_id, member_name)
+                            select :tenant, :run, t.group_id, t.group_name, t.kind, t.member_id, t.member_name
+                            from unnest(:groups, :groupNames, :kinds, :members, :memberNames)
+                                as t(group_id, group_name, kind, member_id, member_name)
+                            on conflict do nothing""")
+                    .param("tenant", tenant.value())
+                    .param("run", run.value())
+                    .param(
+                            "groups",
+                            removals.stream().map(PendingRemoval::groupId).toArray(UUID[]::new))
+                    .param(
+                            "groupNames",
+                            removals.stream().map(PendingRemoval::groupName).toArray(String[]::new))
+                    .param(
+                            "kinds",
+                            removals.stream().map(r -> r.memberKind().name()).toArray(String[]::new))
+                    .param(
+                            "members",
+                            removals.stream().map(PendingRemoval::memberId).toArray(UUID[]::new))
+                    .param(
+                            "memberNames",
+                            removals.stream().map(PendingRemoval::memberName).toArray(String[]::new))
+                    .update();
+        }
+        if (!losses.isEmpty()) {
+            jdbc.sql("""
+                            insert into sync_license_loss (tenant_id, run_id, user_id, user_name, product, cause)
+                            select :tenant, :run, t.user_id, t.user_name, t.product, t.cause
+                            from unnest(:users, :names, :products, :causes) as t(user_id, user_name, product, cause)
+                            on conflict do nothing""")
+                    .param("tenant", tenant.value())
+                    .param("run", run.value())
+                    .param("users", losses.stream().map(LicenseLoss::userId).toArray(UUID[]::new))
+                    .param(
+                            "names",
+                            losses.stream().map(LicenseLoss::userPrincipalName).toArray(String[]::new))
+                    .param("products", losses.stream().map(LicenseLoss::product).toArray(String[]::new))
+                    .param("causes", losses.stream().map(LicenseLoss::cause).toArray(String[]::new))
+                    .update();
+        }
+    }
+
+    @Override
+    public List<PendingRemoval> pendingRemovals(TenantId tenant, SyncRunId run, int limit) {
+        return jdbc.sql("""
+                        select * from sync_pending_removal where tenant_id = ? and run_id = ?
+                        order by group_name, group_id, member_name, member_id limit ?""")
+                .params(tenant.value(), run.value(), limit)
+                .query((rs, i) -> new PendingRemoval(
+                        SqlValues.uuid(rs, "group_id"),
+                        rs.getString("group_name"),
+                        ObjectKind.valueOf(rs.getString("member_kind")),
+                        SqlValues.uuid(rs, "member_id"),
+                        rs.getString("member_name")))
+                .list();
+    }
+
+    @Override
+    public List<LicenseLoss> licenseLosses(TenantId tenant, SyncRunId run, int limit) {
+        return jdbc.sql("""
+                        select * from sync_license_loss where tenant_id = ? and run_id = ?
+                        order by user_name, user_id, product limit ?""")
+                .params(tenant.value(), run.value(), limit)
+                .query((rs, i) -> new LicenseLoss(
+                        SqlValues.uuid(rs, "user_id"),
+                        rs.getString("user_name"),
+                        rs.getString("product"),
+                        rs.getString("cause")))
+                .list();
+    }
+
     private static List<Object> values(SyncRun run) {
         SyncCounts c = run.counts();
         return java.util.Arrays.asList(
@@ -166,6 +249,8 @@ public final class JdbcSyncRuns implements SyncRuns {
                 c.unchanged(),
                 c.errors(),
                 run.pendingDeletions(),
+                run.pendingRemovals(),
+                run.usersLosingLicenses(),
                 run.message(),
                 run.requestedBy());
     }
@@ -187,6 +272,8 @@ public final class JdbcSyncRuns implements SyncRuns {
                         rs.getInt("unchanged"),
                         rs.getInt("errors")),
                 rs.getInt("pending_deletions"),
+                rs.getInt("pending_removals"),
+                rs.getInt("users_losing_licenses"),
                 rs.getString("message"),
                 rs.getString("requested_by"));
     }

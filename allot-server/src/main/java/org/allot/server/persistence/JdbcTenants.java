@@ -56,8 +56,9 @@ public final class JdbcTenants implements Tenants {
         stamps.wrote(t.id());
         jdbc.sql("""
                         insert into tenant (id, name, verified_domains, default_usage_location, guest_licensing,
-                            nested_group_licensing, soft_delete_retention_days, sync_delete_threshold, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            nested_group_licensing, soft_delete_retention_days, sync_delete_threshold,
+                            sync_license_loss_threshold, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         t.id().value(),
                         t.name(),
@@ -69,6 +70,7 @@ public final class JdbcTenants implements Tenants {
                         t.policy().nestedGroupLicensing(),
                         t.policy().softDeleteRetentionDays(),
                         t.policy().syncDeleteThreshold(),
+                        t.policy().syncLicenseLossThreshold(),
                         SqlValues.time(t.createdDateTime()))
                 .update();
     }
@@ -79,7 +81,7 @@ public final class JdbcTenants implements Tenants {
         jdbc.sql("""
                         update tenant set name = ?, verified_domains = ?, default_usage_location = ?,
                             guest_licensing = ?, nested_group_licensing = ?, soft_delete_retention_days = ?,
-                            sync_delete_threshold = ?
+                            sync_delete_threshold = ?, sync_license_loss_threshold = ?
                         where id = ?""")
                 .params(
                         t.name(),
@@ -91,6 +93,7 @@ public final class JdbcTenants implements Tenants {
                         t.policy().nestedGroupLicensing(),
                         t.policy().softDeleteRetentionDays(),
                         t.policy().syncDeleteThreshold(),
+                        t.policy().syncLicenseLossThreshold(),
                         t.id().value())
                 .update();
     }
@@ -106,7 +109,8 @@ public final class JdbcTenants implements Tenants {
                         GuestLicensing.valueOf(rs.getString("guest_licensing")),
                         rs.getBoolean("nested_group_licensing"),
                         rs.getInt("soft_delete_retention_days"),
-                        rs.getInt("sync_delete_threshold")),
+                        rs.getInt("sync_delete_threshold"),
+                        rs.getInt("sync_license_loss_threshold")),
                 SqlValues.instant(rs, "created_at"));
     }
 }

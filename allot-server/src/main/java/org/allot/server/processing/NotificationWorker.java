@@ -2,15 +2,17 @@ package org.allot.server.processing;
 
 import java.time.Duration;
 import org.allot.core.notification.NotificationDelivery;
+import org.allot.core.notification.NotificationRelay;
 import org.allot.server.worker.PollingWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Delivers change notifications from the outbox: {@code workers} threads per server, each taking turns at a core
- * {@link NotificationDelivery} batch; servers sharing the database share the outbox. With 0 workers this server
- * delivers nothing (others may).
+ * Queues and delivers change notifications: {@code workers} threads per server, each taking turns at relaying the
+ * directory's change log into the outbox ({@link NotificationRelay}) and delivering a batch from it ({@link
+ * NotificationDelivery}); servers sharing the database share the work. With 0 workers this server does neither
+ * (others may).
  */
 public final class NotificationWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationWorker.class);
@@ -18,7 +20,8 @@ public final class NotificationWorker implements SmartLifecycle {
     private final PollingWorkers polling;
     private final int workers;
 
-    public NotificationWorker(NotificationDelivery delivery, int workers, Duration pollInterval) {
+    public NotificationWorker(
+            NotificationRelay relay, NotificationDelivery delivery, int workers, Duration pollInterval) {
         this.workers = workers;
         this.polling = new PollingWorkers(
                 log,
@@ -26,7 +29,14 @@ public final class NotificationWorker implements SmartLifecycle {
                 "allot-notifications",
                 workers,
                 pollInterval,
-                delivery::deliverDue);
+                () -> turn(relay, delivery));
+    }
+
+    /** Relays, then delivers (what was just relayed too); true when either may have more to do. */
+    private static boolean turn(NotificationRelay relay, NotificationDelivery delivery) {
+        boolean relayed = relay.relayDue();
+        boolean delivered = delivery.deliverDue();
+        return relayed || delivered;
     }
 
     @Override

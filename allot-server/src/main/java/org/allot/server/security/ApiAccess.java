@@ -54,6 +54,7 @@ public final class ApiAccess {
             rule(HttpMethod.DELETE, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
             // change notifications: whoever may read a resource may subscribe to its changes (as in Graph)
             rule(HttpMethod.POST, "/v1.0/subscriptions", Capability.READ),
+            rule(HttpMethod.POST, "/v1.0/subscriptions/*/reauthorize", Capability.READ),
             rule(HttpMethod.PATCH, "/v1.0/subscriptions/*", Capability.READ),
             rule(HttpMethod.DELETE, "/v1.0/subscriptions/*", Capability.READ),
             // Allot's extensions

@@ -139,6 +139,7 @@ public final class AppCertificates {
             }
             store.removeCertificate(caller.tenant(), clientId, keyId);
             tokens.forget(clientId);
+            apps.credentialsChanged(caller.tenant(), clientId);
             audit.append(AuditEvent.of(
                     caller,
                     clock.instant(),

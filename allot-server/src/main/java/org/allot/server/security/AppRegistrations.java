@@ -20,6 +20,7 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
+import org.allot.core.notification.ChangeNotifications;
 import org.allot.server.security.store.AppRegistration;
 import org.allot.server.security.store.Role;
 import org.allot.server.security.store.StoredAppRegistrations;
@@ -29,7 +30,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Registers apps that call the API. A secret is shown once, when it is made, and kept only as a one-way hash; it
  * expires, as Entra's do: {@link #DEFAULT_SECRET_LIFETIME} after it is made unless another end is chosen, at most
  * two years. Replacing a secret, changing the role or deleting the app takes effect on tokens already issued within
- * seconds ({@link ApiTokens}).
+ * seconds ({@link ApiTokens}); the app's change-notification subscriptions are asked to reauthorize (a new secret or
+ * role) or removed (the app deleted), as Graph's lifecycle notifications tell.
  */
 public final class AppRegistrations {
     /** How long a secret lasts unless told otherwise: what Entra's admin center recommends. */
@@ -44,6 +46,7 @@ public final class AppRegistrations {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final ApiTokens tokens;
+    private final ChangeNotifications notifications;
     private final Clock clock;
 
     public AppRegistrations(
@@ -52,13 +55,20 @@ public final class AppRegistrations {
             PasswordEncoder passwords,
             AuditLog audit,
             ApiTokens tokens,
+            ChangeNotifications notifications,
             Clock clock) {
         this.transactions = transactions;
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
         this.tokens = tokens;
+        this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /** The app's credentials changed: its subscriptions are asked to reauthorize, in the caller's unit of work. */
+    void credentialsChanged(TenantId tenant, UUID clientId) {
+        notifications.credentialsChanged(tenant, clientId.toString());
     }
 
     /** A new app and its secret, which is not kept in the clear. */
@@ -167,6 +177,7 @@ public final class AppRegistrations {
         UUID secretId = UUID.randomUUID();
         store.replaceSecret(caller.tenant(), clientId, passwords.encode(secret), secretId, end.value());
         tokens.forget(clientId);
+        credentialsChanged(caller.tenant(), clientId);
         AppRegistration old = app.value();
         audit.append(AuditEvent.of(
                 caller,
@@ -211,6 +222,7 @@ public final class AppRegistrations {
         store.changeRole(caller.tenant(), clientId, role.get());
         tokens.forget(clientId);
         if (old.role() != role.get()) {
+            credentialsChanged(caller.tenant(), clientId);
             audit.append(AuditEvent.of(
                     caller,
                     clock.instant(),
@@ -269,6 +281,7 @@ public final class AppRegistrations {
         }
         store.remove(caller.tenant(), clientId);
         tokens.forget(clientId);
+        notifications.applicationRemoved(caller.tenant(), clientId.toString());
         audit.append(
                 AuditEvent.of(caller, clock.instant(), Activity.DELETE_APPLICATION, target(app.value()), List.of()));
         return app;

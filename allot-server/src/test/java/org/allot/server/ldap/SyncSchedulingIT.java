@@ -8,6 +8,7 @@ import java.util.List;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
+import org.allot.core.assembly.AssignedLicenses;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.sync.CloudDirectory;
@@ -59,7 +60,11 @@ class SyncSchedulingIT {
             new OnPremisesDirectory(
                     new LdapDirectorySource(Duration.ofSeconds(5), Duration.ofSeconds(30), 500),
                     new AesGcmSecrets(SyncTestbed.KEY)),
-            new CloudDirectory(allot.userDirectory(), allot.groupDirectory(), allot.memberships()),
+            new CloudDirectory(
+                    allot.userDirectory(),
+                    allot.groupDirectory(),
+                    allot.memberships(),
+                    new AssignedLicenses(allot.assignments(), allot.groupLicenses(), allot.catalog())),
             new JdbcAuditLog(database, jdbc, JsonMapper.builder().build()),
             clock,
             SyncSettings.DEFAULT);

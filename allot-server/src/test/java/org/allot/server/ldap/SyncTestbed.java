@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.allot.core.TenantId;
+import org.allot.core.assembly.AssignedLicenses;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
@@ -73,7 +74,11 @@ final class SyncTestbed {
                 new OnPremisesDirectory(
                         new LdapDirectorySource(Duration.ofSeconds(5), Duration.ofSeconds(30), 100),
                         new AesGcmSecrets(KEY)),
-                new CloudDirectory(allot.userDirectory(), allot.groupDirectory(), allot.memberships()),
+                new CloudDirectory(
+                        allot.userDirectory(),
+                        allot.groupDirectory(),
+                        allot.memberships(),
+                        new AssignedLicenses(allot.assignments(), allot.groupLicenses(), allot.catalog())),
                 new JdbcAuditLog(TestDatabase.shared(), jdbc, json),
                 allot.clock(),
                 new SyncSettings(100, Duration.ofDays(1), Duration.ofMinutes(10), 10_000));

@@ -99,6 +99,13 @@ public final class TestDirectory implements AutoCloseable {
         }
     }
 
+    /** Sets a binary attribute, such as {@code mS-DS-ConsistencyGuid}, to these bytes. */
+    public void replaceBytes(String dn, String attribute, byte[] value) throws LDAPException {
+        try (LDAPConnection c = connect()) {
+            c.modify(dn, new Modification(ModificationType.REPLACE, attribute, value));
+        }
+    }
+
     public void addValue(String dn, String attribute, String value) throws LDAPException {
         try (LDAPConnection c = connect()) {
             c.modify(dn, new Modification(ModificationType.ADD, attribute, value));

@@ -63,6 +63,8 @@ public abstract class ApiIT {
         registry.add("allot.notifications.first-retry", () -> "200ms");
         registry.add("allot.notifications.max-backoff", () -> "1s");
         registry.add("allot.notifications.remove-after", () -> "3s");
+        registry.add("allot.notifications.retry-for", () -> "2s");
+        registry.add("allot.notifications.reauthorize-before", () -> "10m");
     }
 
     /**

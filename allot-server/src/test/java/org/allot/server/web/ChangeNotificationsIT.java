@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
 import org.allot.server.security.store.Role;
 import org.allot.server.testing.NotificationReceiver;
 import org.allot.server.testing.NotificationReceiver.Endpoint;
@@ -16,8 +19,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Graph's change notifications against a subscriber's HTTPS endpoint: the validation handshake, notifications for
  * users and groups as Graph sends them, renewal and deletion, refusals with Graph's error body, retries until a
- * failing endpoint recovers, and the removal of a subscription whose endpoint keeps failing, told to its lifecycle
- * URL. The outbox's claims by servers sharing it: {@link NotificationOutboxIT}.
+ * failing endpoint recovers, and Graph's lifecycle notifications: {@code missed} when notifications were given up,
+ * {@code subscriptionRemoved} when a subscription whose endpoint keeps failing (or whose app was deleted) is removed,
+ * {@code reauthorizationRequired} before expiry and when the app's credentials or role change, answered by {@code
+ * reauthorize}. The outbox's claims by servers sharing it: {@link NotificationOutboxIT}.
  */
 class ChangeNotificationsIT extends ApiIT {
     private static final NotificationReceiver RECEIVER = NotificationReceiver.shared();
@@ -121,6 +126,51 @@ class ChangeNotificationsIT extends ApiIT {
     }
 
     @Test
+    void changeTypesComeFromTheChangeLogThatDeltaQueriesReadWhoeverWritesTheChange() {
+        ApiClient admin = newTenant(Role.USER_ADMINISTRATOR);
+        Endpoint hook = RECEIVER.endpoint("log-" + admin.tenant.value());
+        assertThat(subscribe(
+                                admin,
+                                "users",
+                                "created,updated,deleted",
+                                RECEIVER.url("log-" + admin.tenant.value()),
+                                Instant.now().plus(Duration.ofHours(1)).toString())
+                        .status())
+                .isEqualTo(201);
+        String link = admin.get("/v1.0/users/delta()?$deltatoken=latest")
+                .body()
+                .path("@odata.deltaLink")
+                .asString();
+        UUID written = UUID.randomUUID();
+
+        // a writer that bypasses the core's use cases (a script in the database, a restore from backup…)
+        jdbc.sql("""
+                        insert into directory_user (tenant_id, id, user_principal_name, display_name, user_type,
+                            account_enabled, on_premises_sync_enabled, created_at)
+                        values (?, ?, ?, 'Written', 'Member', true, false, now())""")
+                .params(admin.tenant.value(), written, "written@" + admin.domain)
+                .update();
+        jdbc.sql("update directory_user set job_title = 'Scribe' where tenant_id = ? and id = ?")
+                .params(admin.tenant.value(), written)
+                .update();
+        assertThat(admin.delete("/v1.0/users/" + written).status()).isEqualTo(204);
+        assertThat(admin.post("/v1.0/directory/deletedItems/" + written + "/restore", null)
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(hook.await(items -> items.size() >= 4))
+                .extracting(n -> n.path("changeType").asString() + " "
+                        + n.path("resourceData").path("id").asString())
+                .as("in any order: as in Graph, notifications may overtake each other")
+                .containsExactlyInAnyOrder(
+                        "created " + written, "updated " + written, "deleted " + written, "updated " + written);
+        assertThat(admin.get(link.substring(link.indexOf("/v1.0/"))).body().path("value"))
+                .extracting(v -> v.path("id").asString())
+                .as("the delta query reads the same log")
+                .containsExactly(written.toString());
+    }
+
+    @Test
     void aSubscriptionIsRefusedWithGraphsErrorWhenTheHandshakeFailsOrTheRequestIsInvalid() {
         ApiClient app = newTenant(Role.GLOBAL_READER);
         Endpoint refusing = RECEIVER.endpoint("refusing-" + app.tenant.value()).refuseHandshake();
@@ -189,7 +239,7 @@ class ChangeNotificationsIT extends ApiIT {
         assertThat(admin.get("/allot/v1/changeNotifications/deliveries?subscriptionId=" + id)
                         .body()
                         .path("value"))
-                .as("nothing is queued for a deleted subscription, in the unit of work of the change")
+                .as("nothing is queued for a deleted subscription")
                 .isEmpty();
     }
 
@@ -232,43 +282,155 @@ class ChangeNotificationsIT extends ApiIT {
     }
 
     @Test
-    void aSubscriptionWhoseEndpointKeepsFailingIsRemovedAndItsLifecycleUrlIsTold() {
+    void whatAFailingEndpointMissedAndTheRemovalOfItsSubscriptionAreToldToTheLifecycleUrl() throws Exception {
         ApiClient admin = newTenant(Role.USER_ADMINISTRATOR);
         Endpoint broken = RECEIVER.endpoint("broken-" + admin.tenant.value());
         Endpoint lifecycle = RECEIVER.endpoint("lifecycle-" + admin.tenant.value());
-        Response created = admin.post("/v1.0/subscriptions", """
-                {"changeType":"created","notificationUrl":"%s","lifecycleNotificationUrl":"%s","resource":"users",
-                 "expirationDateTime":"%s","clientState":"lifecycle-state"}""".formatted(
-                        RECEIVER.url("broken-" + admin.tenant.value()),
-                        RECEIVER.url("lifecycle-" + admin.tenant.value()),
-                        Instant.now().plus(Duration.ofHours(1))));
+        Response created = subscribeWithLifecycle(admin, "broken-", "lifecycle-", Duration.ofHours(1));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         assertThat(lifecycle.validations())
                 .as("the lifecycle URL is validated too")
                 .isEqualTo(1);
+        String id = created.body().path("id").asString();
         broken.failNext(Integer.MAX_VALUE);
 
         user(admin, "ada");
 
-        JsonNode removed = lifecycle.await(items -> !items.isEmpty()).get(0);
-        assertThat(removed.path("lifecycleEvent").asString()).isEqualTo("subscriptionRemoved");
-        assertThat(removed.path("subscriptionId").asString())
-                .isEqualTo(created.body().path("id").asString());
-        assertThat(removed.path("clientState").asString()).isEqualTo("lifecycle-state");
+        JsonNode missed = lifecycle.await(items -> !items.isEmpty()).get(0);
+        assertLifecycleNotification(missed, "missed", admin, created.body());
+        assertThat(delivery(admin, id).path("state").asString())
+                .as("given up after retry-for (2 s here; Graph: 4 hours)")
+                .isEqualTo("failed");
+        // a new change fails too once the URL has failed for remove-after (3 s here; 24 hours by default)
+        JsonNode failing = adminView(admin).get(0);
+        Instant since = Instant.parse(failing.path("failingSince").asString());
+        Thread.sleep(Math.max(
+                0, Duration.between(Instant.now(), since.plusSeconds(3)).toMillis() + 100));
+        user(admin, "bob");
+
+        List<JsonNode> told = lifecycle.await(items ->
+                items.stream().anyMatch(n -> n.path("lifecycleEvent").asString().equals("subscriptionRemoved")));
+        assertLifecycleNotification(told.get(told.size() - 1), "subscriptionRemoved", admin, created.body());
         assertThat(broken.failed()).isGreaterThan(1);
         assertThat(admin.get("/v1.0/subscriptions").body().path("value")).isEmpty();
-        JsonNode state = admin.get("/allot/v1/changeNotifications/subscriptions")
-                .body()
-                .path("value")
-                .get(0);
-        assertThat(state.path("state").asString()).isEqualTo("removed");
-        user(admin, "bob");
+        assertThat(adminView(admin).get(0).path("state").asString()).isEqualTo("removed");
+        user(admin, "cy");
         assertThat(admin.get("/allot/v1/changeNotifications/deliveries")
                         .body()
                         .path("value")
                         .findValuesAsString("state"))
                 .as("nothing more is queued for it")
                 .doesNotContain("pending");
+    }
+
+    @Test
+    void aSubscriptionAboutToExpireIsAskedToReauthorizeAndReauthorizeAnswersWith204() {
+        ApiClient app = newTenant(Role.GLOBAL_READER);
+        RECEIVER.endpoint("expiring-" + app.tenant.value());
+        Endpoint lifecycle = RECEIVER.endpoint("expiring-lifecycle-" + app.tenant.value());
+        // reauthorize-before is 10 minutes here (1 hour by default)
+        Response created = subscribeWithLifecycle(app, "expiring-", "expiring-lifecycle-", Duration.ofMinutes(5));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.body().path("id").asString();
+
+        JsonNode challenge = lifecycle.await(items -> !items.isEmpty()).get(0);
+
+        assertLifecycleNotification(challenge, "reauthorizationRequired", app, created.body());
+        assertThat(adminView(app)
+                        .get(0)
+                        .path("reauthorizationRequestedDateTime")
+                        .isString())
+                .as("asked to reauthorize")
+                .isTrue();
+        Response reauthorized = app.post("/v1.0/subscriptions/" + id + "/reauthorize", null);
+        assertThat(reauthorized.status()).isEqualTo(204);
+        assertThat(adminView(app)
+                        .get(0)
+                        .path("reauthorizationRequestedDateTime")
+                        .isString())
+                .as("reauthorized")
+                .isFalse();
+        assertThat(Instant.parse(app.get("/v1.0/subscriptions/" + id)
+                        .body()
+                        .path("expirationDateTime")
+                        .asString()))
+                .as("reauthorizing does not renew")
+                .isEqualTo(
+                        Instant.parse(created.body().path("expirationDateTime").asString()));
+        Response unknown = app.post("/v1.0/subscriptions/" + java.util.UUID.randomUUID() + "/reauthorize", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().path("error").path("code").asString()).isNotEmpty();
+    }
+
+    @Test
+    void anAppWhoseRoleChangesIsAskedToReauthorizeAndDeletingItRemovesItsSubscriptions() {
+        ApiClient app = newTenant(Role.GLOBAL_READER);
+        RECEIVER.endpoint("app-hook-" + app.tenant.value());
+        Endpoint lifecycle = RECEIVER.endpoint("app-lifecycle-" + app.tenant.value());
+        Response created = subscribeWithLifecycle(app, "app-hook-", "app-lifecycle-", Duration.ofHours(2));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.body().path("id").asString();
+        Caller administrator = Caller.of(app.tenant, Actor.system("test administrator"));
+        UUID clientId = UUID.fromString(app.clientId);
+
+        assertThat(work.run(() -> apps.changeRole(administrator, clientId, "User Administrator"))
+                        .isDone())
+                .isTrue();
+
+        JsonNode challenge = lifecycle.await(items -> !items.isEmpty()).get(0);
+        assertLifecycleNotification(challenge, "reauthorizationRequired", app, created.body());
+        assertThat(app.post("/v1.0/subscriptions/" + id + "/reauthorize", null).status())
+                .isEqualTo(204);
+
+        assertThat(work.run(() -> apps.remove(administrator, clientId)).isDone())
+                .isTrue();
+
+        List<JsonNode> told = lifecycle.await(items -> items.size() >= 2);
+        assertLifecycleNotification(told.get(1), "subscriptionRemoved", app, created.body());
+        ApiClient reader = as(app, Role.GLOBAL_READER);
+        assertThat(reader.get("/v1.0/subscriptions/" + id).status()).isEqualTo(404);
+        assertThat(adminView(reader).get(0).path("state").asString()).isEqualTo("removed");
+    }
+
+    /** A lifecycle notification as Graph sends it: the subscription, its state, the event; no resource. */
+    private static void assertLifecycleNotification(
+            JsonNode notification, String event, ApiClient app, JsonNode subscription) {
+        assertThat(notification.path("lifecycleEvent").asString()).isEqualTo(event);
+        assertThat(notification.path("subscriptionId").asString())
+                .isEqualTo(subscription.path("id").asString());
+        assertThat(notification.path("clientState").asString()).isEqualTo("lifecycle-state");
+        assertThat(notification.path("tenantId").asString())
+                .isEqualTo(app.tenant.value().toString());
+        assertThat(Instant.parse(
+                        notification.path("subscriptionExpirationDateTime").asString()))
+                .isEqualTo(Instant.parse(subscription.path("expirationDateTime").asString()));
+        assertThat(notification.has("changeType")).isFalse();
+        assertThat(notification.has("resource")).isFalse();
+        assertThat(notification.has("resourceData")).isFalse();
+    }
+
+    private static Response subscribeWithLifecycle(ApiClient app, String hook, String lifecycle, Duration lifetime) {
+        return app.post("/v1.0/subscriptions", """
+                {"changeType":"created","notificationUrl":"%s","lifecycleNotificationUrl":"%s","resource":"users",
+                 "expirationDateTime":"%s","clientState":"lifecycle-state"}""".formatted(
+                        RECEIVER.url(hook + app.tenant.value()),
+                        RECEIVER.url(lifecycle + app.tenant.value()),
+                        Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    private static JsonNode adminView(ApiClient app) {
+        return app.get("/allot/v1/changeNotifications/subscriptions").body().path("value");
+    }
+
+    /** The latest notification of a change (not a lifecycle notification) to the subscription. */
+    private static JsonNode delivery(ApiClient app, String subscription) {
+        return app.get("/allot/v1/changeNotifications/deliveries?subscriptionId=" + subscription)
+                .body()
+                .path("value")
+                .valueStream()
+                .filter(d -> d.path("changeType").isString())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Response subscribe(

@@ -254,8 +254,67 @@ class DeltaQueriesIT extends ApiIT {
                 .isEqualTo(410);
         assertThat(admin.get("/v1.0/users/delta?$select=assignedLicenses").status())
                 .isEqualTo(400);
-        assertThat(admin.get("/v1.0/users/delta?$filter=displayName%20eq%20'x'").status())
+    }
+
+    @Test
+    void aFilterOnIdsFollowsOnlyThoseObjectsRoundAfterRoundAndOtherFiltersAreRefusedAsInGraph() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        GraphServiceClient graph = admin.graph();
+        String ann = graph.users().post(newUser(admin, "ann")).getId();
+        String bob = graph.users().post(newUser(admin, "bob")).getId();
+        String cy = graph.users().post(newUser(admin, "cy")).getId();
+
+        Round<User> first = users(graph, graph.users().delta().get(rc -> {
+            rc.queryParameters.filter = "id eq '" + ann + "' or id eq '" + cy + "'";
+            rc.queryParameters.select = new String[] {"displayName"};
+        }));
+        assertThat(first.objects()).containsOnlyKeys(ann, cy);
+        for (String id : List.of(bob, cy)) {
+            User changed = new User();
+            changed.setJobTitle("Engineer");
+            graph.users().byUserId(id).patch(changed);
+        }
+        graph.users().byUserId(ann).delete();
+
+        Round<User> next =
+                users(graph, graph.users().delta().withUrl(first.deltaLink()).get());
+
+        assertThat(next.objects()).containsOnlyKeys(ann, cy);
+        assertThat(removal(next.objects().get(ann))).isEqualTo("changed");
+        assertThat(next.deltaLink()).doesNotContain("filter");
+        ApiClient.Response other = admin.get("/v1.0/users/delta?$filter=" + encode("displayName eq 'ann'"));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.body().path("error").path("code").asString()).isEqualTo("Request_UnsupportedQuery");
+        assertThat(other.body().path("error").path("message").asString()).isEqualTo("Unsupported Query.");
+        StringBuilder many = new StringBuilder("id eq '" + UUID.randomUUID() + "'");
+        for (int i = 0; i < DirectoryDelta.MAX_IDS; i++) {
+            many.append(" or id eq '").append(UUID.randomUUID()).append("'");
+        }
+        assertThat(admin.get("/v1.0/users/delta?$filter=" + encode(many.toString()))
+                        .status())
+                .as("at most 50 ids, as in Graph")
                 .isEqualTo(400);
+        assertThat(admin.get("/v1.0/groups/delta?$filter=" + encode("id eq '" + UUID.randomUUID() + "'"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void expandingTheManagerOnDeltaIsRefusedWithA400ThatSaysWhy() {
+        ApiClient admin = newTenant(Role.GLOBAL_READER);
+
+        ApiClient.Response refused = admin.get("/v1.0/users/delta?$expand=manager");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("error").path("message").asString())
+                .contains("$expand")
+                .contains("manager");
+        assertThat(admin.get("/v1.0/groups/delta?$expand=members").status()).isEqualTo(400);
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static Round<User> users(GraphServiceClient graph, com.microsoft.graph.users.delta.DeltaGetResponse page) {

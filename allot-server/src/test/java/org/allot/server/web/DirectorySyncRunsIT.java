@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.allot.server.ldap.TestDirectory;
 import org.allot.server.security.store.Role;
 import org.allot.server.web.ApiClient.Response;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,70 @@ class DirectorySyncRunsIT extends DirectorySyncApi {
         Response twice = admin.post(RUNS + "/" + id + "/confirm", null);
         assertGraphError(twice, 409, "confirmed twice");
         assertThat(twice.errorMessage()).contains("CONFIRMED");
+    }
+
+    @Test
+    void aRunThatWouldTakeLicensesFromMoreUsersThanTheTenantAllowsIsHeldWithItsPreview() throws Exception {
+        ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        connect(admin, directory);
+        syncNow(admin);
+        subscribe(admin, "ENTERPRISEPACK", 10);
+        String research = null;
+        for (JsonNode group : admin.get("/v1.0/groups").body().path("value")) {
+            if (group.path("displayName").asString().equals("research")) {
+                research = group.path("id").asString();
+            }
+        }
+        assertThat(research).isNotNull();
+        assertThat(admin.post(
+                                "/v1.0/groups/" + research + "/assignLicense",
+                                "{\"addLicenses\":[{\"skuId\":\""
+                                        + product("ENTERPRISEPACK").skuId()
+                                        + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}")
+                        .status())
+                .isIn(200, 202);
+        JsonNode settings = admin.patch("/allot/v1/settings", "{\"syncLicenseLossThreshold\":0}")
+                .body();
+        assertThat(settings.path("syncLicenseLossThreshold").asInt()).isZero();
+        assertThat(settings.path("syncDeleteThreshold").asInt()).isEqualTo(500);
+        assertGraphError(admin.patch("/allot/v1/settings", "{\"syncLicenseLossThreshold\":-1}"), 400, "negative");
+        directory.replace("cn=research,ou=groups," + TestDirectory.BASE, "member", "uid=hedy," + PEOPLE);
+
+        JsonNode blocked = syncNow(admin);
+
+        assertThat(blocked.path("state").asString()).isEqualTo("BLOCKED");
+        assertThat(blocked.path("pendingDeletions").asInt()).isZero();
+        assertThat(blocked.path("pendingRemovals").asInt()).isEqualTo(1);
+        assertThat(blocked.path("usersLosingLicenses").asInt()).isEqualTo(1);
+        assertThat(blocked.path("message").asString()).contains("1 users would lose a license");
+        String id = blocked.path("id").asString();
+        JsonNode removals =
+                admin.get(RUNS + "/" + id + "/pendingRemovals").body().path("value");
+        assertThat(removals).hasSize(1);
+        assertThat(removals.get(0).path("groupDisplayName").asString()).isEqualTo("research");
+        assertThat(removals.get(0).path("memberType").asString()).isEqualTo("user");
+        assertThat(removals.get(0).path("memberName").asString()).isEqualTo("barbara.liskov@contoso.com");
+        JsonNode losses = admin.get(RUNS + "/" + id + "/licenseLosses").body().path("value");
+        assertThat(losses).hasSize(1);
+        assertThat(losses.get(0).path("userPrincipalName").asString()).isEqualTo("barbara.liskov@contoso.com");
+        assertThat(losses.get(0).path("skuPartNumber").asString()).isEqualTo("ENTERPRISEPACK");
+        assertThat(losses.get(0).path("cause").asString()).isEqualTo("leaves research");
+        assertThat(admin.get("/v1.0/users/barbara.liskov@contoso.com/licenseDetails")
+                        .body()
+                        .path("value"))
+                .as("still licensed")
+                .hasSize(1);
+        assertGraphError(admin.get(RUNS + "/" + id + "/licenseLosses?$top=0"), 400, "top");
+
+        Response confirmed = admin.post(RUNS + "/" + id + "/confirm", null);
+
+        assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
+        assertThat(confirmed.body().path("state").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.body().path("message").asString()).endsWith("0 deleted, 1 memberships removed.");
+        assertThat(admin.get("/v1.0/users/barbara.liskov@contoso.com/licenseDetails")
+                        .body()
+                        .path("value"))
+                .isEmpty();
     }
 
     @Test

@@ -92,6 +92,28 @@ class GraphQueriesIT extends GraphQueryTenant {
     }
 
     @Test
+    void filteringOrOrderingMembersOfEveryTypeIsRefusedWithThePathOfTheCast() {
+        for (String option : List.of("$filter=" + encode("displayName eq 'ann'"), "$orderby=displayName")) {
+            ApiClient.Response refused =
+                    admin.get("/v1.0/groups/" + sales + "/members?$count=true&" + option, EVENTUAL);
+
+            assertThat(refused.status()).as(option).isEqualTo(400);
+            assertThat(refused.body().path("error").path("code").asString()).isEqualTo("Request_UnsupportedQuery");
+            assertThat(refused.body().path("error").path("message").asString())
+                    .contains("/members/microsoft.graph.user?" + option.substring(0, option.indexOf('=')));
+            assertThat(admin.get(
+                                    "/v1.0/groups/" + sales + "/members/microsoft.graph.user?$count=true&" + option,
+                                    EVENTUAL)
+                            .status())
+                    .as("the cast takes it")
+                    .isEqualTo(200);
+        }
+        assertThat(admin.get("/v1.0/groups/" + sales + "/transitiveMembers?$orderby=displayName", EVENTUAL)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void memberOfTakesTopAndFilterAndPagesWithNextLinks() {
         var first = graph.users().byUserId(cy).transitiveMemberOf().get(rc -> rc.queryParameters.top = 1);
         var filtered = graph.users()

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.graph.models.DirectoryObject;
 import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.User;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -144,6 +147,43 @@ class GraphQueryOptionsIT extends GraphQueryTenant {
         assertThat(users.get(0).get("memberOf").valueStream().map(g -> g.get("displayName")
                         .asString()))
                 .containsExactly("Sales");
+    }
+
+    @Test
+    void expandBringsAtMostTwentyRelatedObjectsAndNoNextLink() {
+        ApiClient tenant = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        var client = tenant.graph();
+        String big = client.groups()
+                .post(GraphSdkScenariosIT.securityGroup("Everyone"))
+                .getId();
+        Set<String> members = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            String id = client.users()
+                    .post(GraphSdkScenariosIT.newUser(tenant, "member" + i))
+                    .getId();
+            GraphSdkScenariosIT.join(client, big, id);
+            members.add(id);
+        }
+
+        JsonNode group = tenant.get("/v1.0/groups/" + big + "?$expand=members").body();
+        JsonNode listed = tenant.get("/v1.0/groups?$filter=" + encode("displayName eq 'Everyone'") + "&$expand="
+                        + encode("members($select=id)"))
+                .body()
+                .path("value")
+                .get(0);
+        String member = members.iterator().next();
+        JsonNode user =
+                tenant.get("/v1.0/users/" + member + "?$expand=memberOf").body();
+
+        assertThat(group.path("members")).hasSize(20);
+        assertThat(group.path("members").valueStream().map(m -> m.path("id").asString()))
+                .allMatch(members::contains)
+                .doesNotHaveDuplicates();
+        assertThat(group.has("members@odata.nextLink")).isFalse();
+        assertThat(listed.path("members")).hasSize(20);
+        assertThat(listed.has("members@odata.nextLink")).isFalse();
+        assertThat(user.path("memberOf").valueStream().map(g -> g.path("id").asString()))
+                .containsExactly(big);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.util.MultiValueMap;
  *
  * @param preset {@code activeDirectory} or {@code genericLdap}
  * @param baseDns one per line
+ * @param excludedDns subtrees to leave out, one per line
  * @param mapping one override per line, {@code name = attribute[, attribute…]}
  */
 public record ConnectorForm(
@@ -31,11 +32,12 @@ public record ConnectorForm(
         String userFilter,
         String groupFilter,
         String mapping,
-        boolean enabled) {
+        boolean enabled,
+        String excludedDns) {
     static final int LONGEST_FIELD = 65_536;
 
     /** A connector not configured yet: Active Directory, scheduled. */
-    static final ConnectorForm NEW = new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true);
+    static final ConnectorForm NEW = new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "");
 
     /** The stored connector; filters the preset would use anyway are shown empty. */
     static ConnectorForm of(Connector connector) {
@@ -54,7 +56,8 @@ public record ConnectorForm(
                 s.userFilter().equals(s.preset().userFilter()) ? "" : s.userFilter(),
                 s.groupFilter().equals(s.preset().groupFilter()) ? "" : s.groupFilter(),
                 mapping.toString().strip(),
-                s.enabled());
+                s.enabled(),
+                String.join("\n", s.excludedDns()));
     }
 
     /** The form as posted; a field that is too long to be anything is refused by the page as a tampered form. */
@@ -69,7 +72,8 @@ public record ConnectorForm(
                 field(form, "userFilter"),
                 field(form, "groupFilter"),
                 field(form, "mapping"),
-                "true".equals(form.getFirst("enabled")));
+                "true".equals(form.getFirst("enabled")),
+                field(form, "excludedDns"));
     }
 
     /** What the form asks for, with the password typed (empty keeps the stored one); refused when mapping is malformed. */
@@ -89,7 +93,8 @@ public record ConnectorForm(
                 userFilter,
                 groupFilter,
                 overrides.value(),
-                enabled));
+                enabled,
+                excludedDns.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()));
     }
 
     private Outcome<Map<String, String>> overrides() {

@@ -148,6 +148,9 @@ public class DirectorySyncPage {
         model.addAttribute("run", detail.run());
         model.addAttribute("errors", detail.errors());
         model.addAttribute("deletions", detail.deletions());
+        model.addAttribute("removals", detail.removals());
+        model.addAttribute("losses", detail.losses());
+        model.addAttribute("held", DELETIONS);
         return "sync/run";
     }
 

@@ -80,6 +80,7 @@ public class ChangeNotificationsController {
         view.put("applicationId", s.applicationId());
         view.put("state", state(s, expired));
         view.put("failingSince", GraphValues.time(s.failingSince()));
+        view.put("reauthorizationRequestedDateTime", GraphValues.time(s.reauthorizeRequested()));
         return view;
     }
 

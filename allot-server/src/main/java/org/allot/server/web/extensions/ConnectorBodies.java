@@ -45,11 +45,12 @@ final class ConnectorBodies {
                 text(fields.remove("trustedCertificate"), "trustedCertificate"),
                 text(fields.remove("bindDn"), "bindDn"),
                 text(fields.remove("password"), "password"),
-                baseDns(fields.remove("baseDns")),
+                dns(fields.remove("baseDns"), "baseDns"),
                 text(fields.remove("userFilter"), "userFilter"),
                 text(fields.remove("groupFilter"), "groupFilter"),
                 mapping(fields.remove("mapping")),
-                bool(fields.remove("enabled"), "enabled"));
+                bool(fields.remove("enabled"), "enabled"),
+                dns(fields.remove("excludedDns"), "excludedDns"));
         if (!fields.isEmpty()) {
             throw RequestBodies.unknown(fields.keySet().iterator().next(), CONNECTOR);
         }
@@ -94,17 +95,18 @@ final class ConnectorBodies {
         return node.asBoolean();
     }
 
-    private static List<String> baseDns(JsonNode node) {
+    private static List<String> dns(JsonNode node, String name) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isArray() || node.size() > MAX_BASE_DNS) {
-            throw new BadRequest("'baseDns' must be an array of at most " + MAX_BASE_DNS + " distinguished names.");
+            throw new BadRequest(
+                    "'" + name + "' must be an array of at most " + MAX_BASE_DNS + " distinguished names.");
         }
         List<String> dns = new ArrayList<>();
         for (JsonNode dn : node) {
             if (!dn.isString()) {
-                throw RequestBodies.invalid("baseDns", CONNECTOR);
+                throw RequestBodies.invalid(name, CONNECTOR);
             }
             dns.add(dn.asString());
         }

@@ -39,6 +39,8 @@ public class DirectorySyncController {
     static final int MAX_RUNS = 999;
     /** As many as a run keeps. */
     static final int MAX_ITEMS = 10_000;
+    /** Pages of what a blocked run holds back. */
+    static final int MAX_HELD = 100_000;
 
     private final DirectorySync sync;
     private final Responses responses;
@@ -148,7 +150,42 @@ public class DirectorySyncController {
                         .toList());
     }
 
-    /** Carries out the deletions a blocked run held back; answers the run, now CONFIRMED. */
+    /** The memberships of licensed groups a blocked run would remove once confirmed. */
+    @GetMapping("/runs/{id}/pendingRemovals")
+    public ObjectNode pendingRemovals(
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestParam(name = "$top", defaultValue = "100") int top,
+            HttpServletRequest request) {
+        SyncRun run = find(caller, id);
+        return responses.list(
+                request,
+                "directorySync/runs('" + run.id() + "')/pendingRemovals",
+                sync.pendingRemovals(caller.tenant(), run.id(), top(top, MAX_HELD)).stream()
+                        .map(SyncViews::removal)
+                        .toList());
+    }
+
+    /** Which users would lose which licenses if a blocked run were confirmed. */
+    @GetMapping("/runs/{id}/licenseLosses")
+    public ObjectNode licenseLosses(
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestParam(name = "$top", defaultValue = "100") int top,
+            HttpServletRequest request) {
+        SyncRun run = find(caller, id);
+        return responses.list(
+                request,
+                "directorySync/runs('" + run.id() + "')/licenseLosses",
+                sync.licenseLosses(caller.tenant(), run.id(), top(top, MAX_HELD)).stream()
+                        .map(SyncViews::loss)
+                        .toList());
+    }
+
+    /**
+     * Carries out what a blocked run held back (deletions, and removals of licensed groups' memberships); answers the
+     * run, now CONFIRMED.
+     */
     @PostMapping("/runs/{id}/confirm")
     public ObjectNode confirm(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         SyncRun run = find(caller, id);

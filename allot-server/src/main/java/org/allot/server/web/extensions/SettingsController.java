@@ -49,7 +49,8 @@ public class SettingsController {
                         body.guestLicensing(),
                         body.nestedGroupLicensing(),
                         body.softDeleteRetentionDays(),
-                        body.syncDeleteThreshold())));
+                        body.syncDeleteThreshold(),
+                        body.syncLicenseLossThreshold())));
         return responses.entity(request, "settings", view(updated));
     }
 
@@ -63,6 +64,7 @@ public class SettingsController {
                 t.policy().guestLicensing().name(),
                 t.policy().nestedGroupLicensing(),
                 t.policy().softDeleteRetentionDays(),
-                t.policy().syncDeleteThreshold());
+                t.policy().syncDeleteThreshold(),
+                t.policy().syncLicenseLossThreshold());
     }
 }

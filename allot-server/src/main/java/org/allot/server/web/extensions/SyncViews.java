@@ -7,14 +7,18 @@ import java.util.Locale;
 import org.allot.api.extensions.DirectorySyncConnectionTest;
 import org.allot.api.extensions.DirectorySyncConnector;
 import org.allot.api.extensions.DirectorySyncError;
+import org.allot.api.extensions.DirectorySyncLicenseLoss;
 import org.allot.api.extensions.DirectorySyncPendingDeletion;
+import org.allot.api.extensions.DirectorySyncPendingRemoval;
 import org.allot.api.extensions.DirectorySyncRun;
 import org.allot.api.extensions.DirectorySyncRunRequest;
 import org.allot.core.sync.ConnectionReport;
 import org.allot.core.sync.Connector;
 import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.DirectoryPreset;
+import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.PendingDeletion;
+import org.allot.core.sync.PendingRemoval;
 import org.allot.core.sync.RunRequest;
 import org.allot.core.sync.SyncError;
 import org.allot.core.sync.SyncRun;
@@ -40,7 +44,8 @@ final class SyncViews {
                 s.enabled(),
                 time(c.createdAt()),
                 time(c.updatedAt()),
-                c.requestedRun() == null ? null : request(c.requestedRun()));
+                c.requestedRun() == null ? null : request(c.requestedRun()),
+                s.excludedDns());
     }
 
     /** The name a request gives the preset: {@code activeDirectory}, {@code genericLdap}. */
@@ -67,6 +72,8 @@ final class SyncViews {
                 r.counts().unchanged(),
                 r.counts().errors(),
                 r.pendingDeletions(),
+                r.pendingRemovals(),
+                r.usersLosingLicenses(),
                 r.message());
     }
 
@@ -77,6 +84,19 @@ final class SyncViews {
     static DirectorySyncPendingDeletion deletion(PendingDeletion d) {
         return new DirectorySyncPendingDeletion(
                 kind(d.kind()), d.objectId().toString(), d.immutableId(), d.displayName());
+    }
+
+    static DirectorySyncPendingRemoval removal(PendingRemoval r) {
+        return new DirectorySyncPendingRemoval(
+                r.groupId().toString(),
+                r.groupName(),
+                kind(r.memberKind()),
+                r.memberId().toString(),
+                r.memberName());
+    }
+
+    static DirectorySyncLicenseLoss loss(LicenseLoss l) {
+        return new DirectorySyncLicenseLoss(l.userId().toString(), l.userPrincipalName(), l.product(), l.cause());
     }
 
     static DirectorySyncConnectionTest report(ConnectionReport report) {

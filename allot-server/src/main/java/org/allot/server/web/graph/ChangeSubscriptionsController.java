@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Graph's change notifications ({@code /subscriptions}): create (after the validation handshake), read, list, renew
- * ({@code PATCH} of {@code expirationDateTime}) and delete subscriptions to changes of users and groups.
+ * ({@code PATCH} of {@code expirationDateTime}, which also reauthorizes), reauthorize and delete subscriptions to changes
+ * of users and groups.
  */
 @RestController
 @RequestMapping(path = "/v1.0/subscriptions", produces = "application/json")
@@ -92,6 +93,13 @@ public class ChangeSubscriptionsController {
             }
         }
         return entity(request, Refused.orRefuse(notifications.renew(caller.caller(), uuid, expiration)));
+    }
+
+    /** Graph's {@code reauthorize}: answers a {@code reauthorizationRequired} challenge; 204. */
+    @PostMapping("/{id}/reauthorize")
+    public ResponseEntity<Void> reauthorize(ApiCaller caller, @PathVariable String id) {
+        Refused.orRefuse(notifications.reauthorize(caller.caller(), RequestBodies.idOrNotFound(id)));
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}")

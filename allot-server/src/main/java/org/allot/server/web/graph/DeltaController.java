@@ -22,11 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Graph's delta queries: {@code GET /users/delta} and {@code /groups/delta} (also as {@code delta()}, as the SDKs
  * send them), with {@code $select}, {@code $top} or {@code Prefer: odata.maxpagesize}, {@code $skiptoken} and
- * {@code $deltatoken} (also {@code latest}).
+ * {@code $deltatoken} (also {@code latest}), and Graph's one filter there, {@code id eq '…'} joined by {@code or}.
  */
 @RestController
 public class DeltaController {
-    private static final Set<String> OPTIONS = Set.of("$select", "$top", "$skiptoken", "$deltatoken");
+    private static final Set<String> OPTIONS = Set.of("$select", "$top", "$skiptoken", "$deltatoken", "$filter");
+    private static final Pattern ID_EQ = Pattern.compile(
+            "\\s*id\\s+eq\\s+('?)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\1\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OR = Pattern.compile("(?i)\\s+or\\s+");
     private static final Pattern MAX_PAGE_SIZE = Pattern.compile("(?i)odata\\.maxpagesize\\s*=\\s*(\\d{1,9})");
     private static final Set<String> NOT_ON_DELTA = Set.of(
             "assignedLicenses",
@@ -78,6 +82,12 @@ public class DeltaController {
     private static Parsed parse(
             HttpServletRequest request, DirectoryChanges.Kind kind, Entity entity, Set<String> selectable) {
         for (String name : request.getParameterMap().keySet()) {
+            if (name.equalsIgnoreCase("$expand")) {
+                throw new BadRequest(
+                        "Request_UnsupportedQuery",
+                        "Query option '$expand' is not supported on delta queries here: Allot's users have no manager,"
+                                + " and a group's member changes come as members@delta (select 'members').");
+            }
             if (name.startsWith("$") && !OPTIONS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new BadRequest("Query option '" + name + "' is not supported on delta queries.");
             }
@@ -97,8 +107,32 @@ public class DeltaController {
         }
         return new Parsed(
                 new DirectoryDelta.Request(
-                        kind, param(request, "$skiptoken"), param(request, "$deltatoken"), pageSize, select),
+                        kind,
+                        param(request, "$skiptoken"),
+                        param(request, "$deltatoken"),
+                        pageSize,
+                        select,
+                        ids(param(request, "$filter"))),
                 preferred);
+    }
+
+    /**
+     * The ids of Graph's one filter on delta queries, {@code id eq '…' or id eq '…'} (null without a filter); any
+     * other filter is refused as Graph refuses it.
+     */
+    static List<java.util.UUID> ids(String filter) {
+        if (filter == null) {
+            return null;
+        }
+        List<java.util.UUID> ids = new ArrayList<>();
+        for (String clause : OR.split(filter, -1)) {
+            Matcher m = ID_EQ.matcher(clause);
+            if (!m.matches()) {
+                throw new BadRequest("Request_UnsupportedQuery", "Unsupported Query.");
+            }
+            ids.add(java.util.UUID.fromString(m.group(2)));
+        }
+        return ids;
     }
 
     private static int parseOr(String digits) {

@@ -124,6 +124,53 @@ class DirectorySyncPageIT extends AdminCenterIT {
     }
 
     @Test
+    void aRunThatWouldTakeLicensesAwayShowsWhoWouldLoseWhatAndIsConfirmedFromItsPage() throws Exception {
+        Site site = newSite("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        connect(site.api(), directory);
+        syncNow(site.api());
+        subscribe(site, "ENTERPRISEPACK", 10);
+        String research = null;
+        for (var group : site.api().get("/v1.0/groups").body().path("value")) {
+            if (group.path("displayName").asString().equals("research")) {
+                research = group.path("id").asString();
+            }
+        }
+        assertThat(site.api()
+                        .post(
+                                "/v1.0/groups/" + research + "/assignLicense",
+                                "{\"addLicenses\":[{\"skuId\":\""
+                                        + product("ENTERPRISEPACK").skuId()
+                                        + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}")
+                        .status())
+                .isIn(200, 202);
+        site.api().patch("/allot/v1/settings", "{\"syncLicenseLossThreshold\":0}");
+        directory.replace("cn=research,ou=groups," + TestDirectory.BASE, "member", "uid=hedy," + PEOPLE);
+        assertThat(syncNow(site.api()).path("state").asString()).isEqualTo("BLOCKED");
+        Browser b = browser();
+        b.signIn(site.admin(), PASSWORD);
+
+        b.open("/sync");
+        b.click(By.cssSelector("[data-test=run][data-state=BLOCKED] a"));
+        assertThat(b.text(By.cssSelector("[data-test=held-summary]")))
+                .contains("1 memberships of licensed groups", "a license from 1 users");
+        assertThat(b.all(By.cssSelector("[data-test=license-loss]")))
+                .extracting(e -> e.getDomAttribute("data-name"))
+                .containsExactly("barbara.liskov@contoso.com");
+        assertThat(b.text(By.cssSelector("[data-test=license-loss]"))).contains("ENTERPRISEPACK", "leaves research");
+        assertThat(b.all(By.cssSelector("[data-test=pending-removal]")))
+                .extracting(e -> e.getDomAttribute("data-name"))
+                .containsExactly("barbara.liskov@contoso.com");
+        assertThat(b.has(By.cssSelector("[data-test=pending-deletions]"))).isFalse();
+        b.screenshot("directory-sync-license-losses");
+
+        b.clickAndConfirm(By.cssSelector("[data-test=confirm]"));
+
+        assertThat(b.text(NOTICE)).endsWith(": 0 deleted, 1 memberships removed.");
+        assertThat(b.attribute(By.cssSelector("[data-test=run-state]"), "data-state"))
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void aGlobalReaderSeesTheConnectorAndTheRunsButNoButton() throws Exception {
         Site site = newSite("contoso.com", Role.GLOBAL_ADMINISTRATOR);
         connect(site.api(), directory);

@@ -1,0 +1,60 @@
+package org.allot.core.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.allot.core.directory.TenantPolicy;
+
+/**
+ * What a run would take away, measured against the tenant's two thresholds: objects deleted (the memberships of
+ * licensed groups it removes count too) and users who would lose a license. Over either, the run is blocked: its
+ * deletions and those removals wait for an administrator, with a preview of what they would remove.
+ */
+record HoldBack(List<PendingDeletion> deletions, LicenseImpact.Impact impact, TenantPolicy policy) {
+    HoldBack {
+        deletions = List.copyOf(deletions);
+    }
+
+    /** Objects deleted and memberships of licensed groups removed. */
+    int objects() {
+        return deletions.size() + impact.preview().size();
+    }
+
+    boolean blocked() {
+        return objects() > policy.syncDeleteThreshold() || impact.usersLosing() > policy.syncLicenseLossThreshold();
+    }
+
+    /** Why the run is blocked and what confirming it does. */
+    String message() {
+        List<String> over = new ArrayList<>();
+        int removals = impact.preview().size();
+        if (objects() > policy.syncDeleteThreshold()) {
+            over.add(String.format(
+                    Locale.ROOT,
+                    "The run would delete %d objects%s, more than the tenant's threshold of %d",
+                    deletions.size(),
+                    removals == 0 ? "" : " and remove " + removals + " memberships of licensed groups",
+                    policy.syncDeleteThreshold()));
+        }
+        if (impact.usersLosing() > policy.syncLicenseLossThreshold()) {
+            over.add(String.format(
+                    Locale.ROOT,
+                    "%s%d users would lose a license, more than the tenant's threshold of %d users",
+                    over.isEmpty() ? "" : "and ",
+                    impact.usersLosing(),
+                    policy.syncLicenseLossThreshold()));
+        }
+        if (removals == 0 && impact.losses().isEmpty()) {
+            return String.join("; ", over) + ": nothing was deleted. Confirm the run to carry out the deletions.";
+        }
+        return String.join("; ", over)
+                + String.format(
+                        Locale.ROOT,
+                        ": nothing was deleted or removed (%d deletions, %d memberships of licensed groups, %d users"
+                                + " losing a license). Check what it would remove, then confirm the run to carry it"
+                                + " out.",
+                        deletions.size(),
+                        removals,
+                        impact.usersLosing());
+    }
+}
