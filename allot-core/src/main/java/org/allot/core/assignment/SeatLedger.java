@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,7 +27,9 @@ import org.allot.core.subscription.Seats;
  * rows are locked last, by {@link #lockDeferred()}, and the steps replayed on the locked figures: when a seat taken
  * or refused would now be refused or taken, the decision no longer holds and the unit of work is run again
  * ({@link ConcurrentChange}); otherwise the locked figures plus the steps are what is written. The hot row of a SKU
- * that many requests take seats of is so held only from that replay to the end of the transaction.
+ * that many requests take seats of is so held only from that replay to the end of the transaction; where the port
+ * can, the lock and the write are one step ({@link Seats#lockAdding}), replayed on the figures as they were locked
+ * (a replay that fails undoes the write with the rest of the unit of work).
  *
  * <p>Who may take a free seat: a user already waiting for the SKU only when admitted (the waiting list is served in
  * order), an admitted user whenever a seat is free, anyone else only when more seats are free than users wait.
@@ -94,12 +97,26 @@ public final class SeatLedger {
         counts.clear();
         changed.clear();
         bySku.forEach((sku, skuSteps) -> {
-            SeatCount count = seats.lock(tenant, sku);
+            int consumed = 0;
+            int waiting = 0;
+            for (Step step : skuSteps) {
+                switch (step.kind()) {
+                    case TAKE -> consumed += step.taken() ? 1 : 0;
+                    case RELEASE -> consumed--;
+                    case JOIN -> waiting++;
+                    case LEAVE -> waiting--;
+                }
+            }
+            Optional<SeatCount> added =
+                    consumed == 0 && waiting == 0 ? Optional.empty() : seats.lockAdding(tenant, sku, consumed, waiting);
+            SeatCount count = added.orElseGet(() -> seats.lock(tenant, sku));
             for (Step step : skuSteps) {
                 count = replay(count, step);
             }
             counts.put(sku, count);
-            changed.add(sku);
+            if (added.isEmpty()) {
+                changed.add(sku);
+            }
         });
     }
 

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
@@ -32,6 +34,7 @@ public final class ProductCatalog {
     private final ProductUsage usage;
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<TenantId, Merged> merged = new ConcurrentHashMap<>();
 
     public ProductCatalog(
             Transactions transactions,
@@ -55,9 +58,27 @@ public final class ProductCatalog {
         return transactions.read(() -> forTenantRead(tenant));
     }
 
+    @SuppressWarnings("ReferenceEquality") // the same lists, not equal ones: what the ports remembered
     private Catalog forTenantRead(TenantId tenant) {
-        return builtIn.with(products.custom(tenant), planRules.custom(tenant));
+        List<Product> custom = products.custom(tenant);
+        List<PlanRule> rules = planRules.custom(tenant);
+        if (custom.isEmpty() && rules.isEmpty()) {
+            return builtIn;
+        }
+        Merged last = merged.get(tenant);
+        if (last != null && last.products() == custom && last.rules() == rules) {
+            return last.catalog();
+        }
+        Catalog catalog = builtIn.with(custom, rules);
+        merged.put(tenant, new Merged(custom, rules, catalog));
+        return catalog;
     }
+
+    /**
+     * A tenant's catalogue as last merged, with the very lists it was merged from: when the ports answer with the
+     * same lists again (they remember them while nothing changed), the merge is not made again.
+     */
+    private record Merged(List<Product> products, List<PlanRule> rules, Catalog catalog) {}
 
     /** Defines a custom product; plans without an id get a new one. */
     public Outcome<Product> addProduct(Caller caller, String partNumber, String displayName, List<PlanSpec> planSpecs) {

@@ -58,9 +58,9 @@ final class MemberChanges {
 
     Outcome<Group> add(Caller caller, GroupId groupId, Member member) {
         lockFor(caller, member);
-        Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
+        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member);
         if (!checked.isDone()) {
-            return checked;
+            return Outcome.refused(checked.rejection());
         }
         if (member instanceof Member.OfGroup nested
                 && closesCycle(memberships, caller.tenant(), groupId, nested.id())) {
@@ -81,9 +81,9 @@ final class MemberChanges {
 
     Outcome<Group> remove(Caller caller, GroupId groupId, Member member) {
         lockFor(caller, member);
-        Outcome<Group> checked = checkMembershipChange(caller, groupId, member);
+        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member);
         if (!checked.isDone()) {
-            return checked;
+            return Outcome.refused(checked.rejection());
         }
         if (!memberships.remove(caller.tenant(), groupId, member)) {
             return Outcome.refused(Rejection.of(
@@ -95,17 +95,20 @@ final class MemberChanges {
     }
 
     /** A member joined or left the group: audited, and licensing follows. */
-    private Outcome<Group> changed(Caller caller, Outcome<Group> checked, Member member, boolean joined) {
-        Group group = checked.value();
+    private Outcome<Group> changed(Caller caller, Outcome<Checked> checked, Member member, boolean joined) {
+        Group group = checked.value().group();
         audit.append(AuditEvent.of(
                 caller,
                 clock.instant(),
                 joined ? Activity.ADD_MEMBER : Activity.REMOVE_MEMBER,
-                memberTargets(caller, group, member),
+                List.of(checked.value().member(), GroupDirectory.target(group)),
                 List.of()));
         listener.membershipChanged(caller, group.id(), member, joined);
-        return checked;
+        return Outcome.done(group);
     }
+
+    /** The group and the member of a change, as read under the lock, the member as its audit record names it. */
+    private record Checked(Group group, AuditTarget member) {}
 
     /**
      * Whether the {@code nested} group joining {@code group} would make a group contain itself: it is that group, or
@@ -116,14 +119,17 @@ final class MemberChanges {
                 || memberships.descendantGroups(tenant, nested).contains(group);
     }
 
-    /** The member an id names, once the group is known to exist. */
+    /**
+     * The member an id names: a user (the group is then checked under the lock, with the user), or else a group once
+     * the group changed is known to exist.
+     */
     private Outcome<Member> named(Caller caller, GroupId groupId, UUID memberId) {
         TenantId tenant = caller.tenant();
-        if (groups.find(tenant, groupId).isEmpty()) {
-            return Outcome.refused(Rejection.notFound(groupId));
-        }
         if (users.find(tenant, new UserId(memberId)).filter(u -> !u.isDeleted()).isPresent()) {
             return Outcome.done(Member.user(new UserId(memberId)));
+        }
+        if (groups.find(tenant, groupId).isEmpty()) {
+            return Outcome.refused(Rejection.notFound(groupId));
         }
         if (groups.find(tenant, new GroupId(memberId)).isPresent()) {
             return Outcome.done(Member.group(new GroupId(memberId)));
@@ -143,7 +149,7 @@ final class MemberChanges {
         }
     }
 
-    private Outcome<Group> checkMembershipChange(Caller caller, GroupId groupId, Member member) {
+    private Outcome<Checked> checkMembershipChange(Caller caller, GroupId groupId, Member member) {
         Optional<Group> group = groups.find(caller.tenant(), groupId);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
@@ -155,24 +161,15 @@ final class MemberChanges {
             return Outcome.refused(Rejection.invalid(
                     "Members of a dynamic group follow its membership rule and cannot be added or removed by hand."));
         }
-        boolean exists = member instanceof Member.OfUser user
+        Optional<AuditTarget> found = member instanceof Member.OfUser user
                 ? users.find(caller.tenant(), user.id())
                         .filter(u -> !u.isDeleted())
-                        .isPresent()
-                : groups.find(caller.tenant(), ((Member.OfGroup) member).id()).isPresent();
-        if (!exists) {
+                        .map(UserValues::target)
+                : groups.find(caller.tenant(), ((Member.OfGroup) member).id()).map(GroupDirectory::target);
+        if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(memberId(member)));
         }
-        return Outcome.done(group.get());
-    }
-
-    private List<AuditTarget> memberTargets(Caller caller, Group group, Member member) {
-        AuditTarget memberTarget = member instanceof Member.OfUser user
-                ? users.find(caller.tenant(), user.id()).map(UserValues::target).orElseThrow()
-                : groups.find(caller.tenant(), ((Member.OfGroup) member).id())
-                        .map(GroupDirectory::target)
-                        .orElseThrow();
-        return List.of(memberTarget, GroupDirectory.target(group));
+        return Outcome.done(new Checked(group.get(), found.get()));
     }
 
     private static Object memberId(Member member) {

@@ -1,6 +1,7 @@
 package org.allot.core.subscription;
 
 import java.util.Map;
+import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
 
@@ -11,6 +12,15 @@ import org.allot.core.catalog.SkuId;
 public interface Seats {
     /** Locks the figures of a SKU until the unit of work ends and returns them; a SKU never seen has none. */
     SeatCount lock(TenantId tenant, SkuId sku);
+
+    /**
+     * Locks the figures of a SKU and adds to its consumed and waiting seats in the same step; returns the figures as
+     * they were when locked, before the addition. Empty, with nothing locked or changed, when the SKU has no figures
+     * yet or the adapter does not fuse the two steps: then {@link #lock} and {@link #save}.
+     */
+    default Optional<SeatCount> lockAdding(TenantId tenant, SkuId sku, int consumed, int waiting) {
+        return Optional.empty();
+    }
 
     /** Writes figures locked in the same unit of work. */
     void save(TenantId tenant, SkuId sku, SeatCount count);

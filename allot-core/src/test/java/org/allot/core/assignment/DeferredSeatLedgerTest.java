@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.ConcurrentChange;
 import org.allot.core.TenantId;
@@ -131,12 +132,40 @@ class DeferredSeatLedgerTest {
         assertThat(ledger.figures()).containsEntry(E3, seats(2, 1, 0));
     }
 
+    @Test
+    void whereThePortCanItLocksAndWritesInOneStepAndReplaysOnTheFiguresAsLocked() {
+        FusingSeats fusing = new FusingSeats();
+        fusing.stored.put(E3, seats(10, 3, 1));
+        SeatLedger ledger = SeatLedger.deferred(TENANT, fusing);
+        assertThat(ledger.tryTake(E3, alice, false)).isTrue();
+        ledger.leaveQueue(E3);
+        fusing.stored.put(E3, seats(10, 6, 2));
+
+        ledger.flush();
+
+        assertThat(fusing.locked).containsExactly(E3);
+        assertThat(fusing.saved).isEmpty();
+        assertThat(fusing.stored.get(E3)).isEqualTo(seats(10, 7, 1));
+        assertThat(ledger.figures().get(E3)).isEqualTo(seats(10, 7, 1));
+    }
+
+    @Test
+    void inOneStepTooItGivesUpWhenTheLastSeatWasTakenMeanwhile() {
+        FusingSeats fusing = new FusingSeats();
+        fusing.stored.put(E3, seats(4, 3, 0));
+        SeatLedger ledger = SeatLedger.deferred(TENANT, fusing);
+        assertThat(ledger.tryTake(E3, alice, false)).isTrue();
+        fusing.stored.put(E3, seats(4, 4, 0));
+
+        assertThatThrownBy(ledger::flush).isInstanceOf(ConcurrentChange.class);
+    }
+
     private static SeatCount seats(int enabled, int consumed, int waiting) {
         return new SeatCount(new LicenseUnits(enabled, 0, 0, 0), consumed, waiting);
     }
 
     /** Seat figures that remember which rows were locked, in order, and what was written. */
-    private static final class RecordingSeats implements Seats {
+    private static class RecordingSeats implements Seats {
         final Map<SkuId, SeatCount> stored = new HashMap<>();
         final List<SkuId> locked = new ArrayList<>();
         final Map<SkuId, SeatCount> saved = new HashMap<>();
@@ -155,6 +184,17 @@ class DeferredSeatLedgerTest {
         @Override
         public Map<SkuId, SeatCount> all(TenantId tenant) {
             return new HashMap<>(stored);
+        }
+    }
+
+    /** Seat figures that lock and add in one step, as the database's adapter does. */
+    private static final class FusingSeats extends RecordingSeats {
+        @Override
+        public Optional<SeatCount> lockAdding(TenantId tenant, SkuId sku, int consumed, int waiting) {
+            locked.add(sku);
+            SeatCount before = stored.getOrDefault(sku, SeatCount.EMPTY);
+            stored.put(sku, before.withConsumed(before.consumed() + consumed).withWaiting(before.waiting() + waiting));
+            return Optional.of(before);
         }
     }
 }

@@ -30,6 +30,7 @@ import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.TenantStamps;
 import org.allot.server.persistence.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,9 +57,15 @@ class CoreConfig {
         return CatalogFiles.builtIn();
     }
 
+    /** What changes rarely per tenant, remembered while its stamp stays where it was. */
     @Bean
-    JdbcTenants tenants(JdbcClient jdbc) {
-        return new JdbcTenants(jdbc);
+    TenantStamps tenantStamps(JdbcClient jdbc) {
+        return new TenantStamps(jdbc);
+    }
+
+    @Bean
+    JdbcTenants tenants(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcTenants(jdbc, stamps);
     }
 
     @Bean
@@ -67,8 +74,8 @@ class CoreConfig {
     }
 
     @Bean
-    JdbcGroups groups(JdbcClient jdbc) {
-        return new JdbcGroups(jdbc);
+    JdbcGroups groups(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcGroups(jdbc, stamps);
     }
 
     @Bean
@@ -77,18 +84,18 @@ class CoreConfig {
     }
 
     @Bean
-    JdbcProducts products(JdbcClient jdbc) {
-        return new JdbcProducts(jdbc);
+    JdbcProducts products(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcProducts(jdbc, stamps);
     }
 
     @Bean
-    JdbcPlanRules planRules(JdbcClient jdbc) {
-        return new JdbcPlanRules(jdbc);
+    JdbcPlanRules planRules(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcPlanRules(jdbc, stamps);
     }
 
     @Bean
-    JdbcSubscriptions subscriptions(JdbcClient jdbc) {
-        return new JdbcSubscriptions(jdbc);
+    JdbcSubscriptions subscriptions(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcSubscriptions(jdbc, stamps);
     }
 
     @Bean
@@ -145,6 +152,7 @@ class CoreConfig {
     CoreServices coreServices(
             UnitOfWork work,
             JdbcClient jdbc,
+            TenantStamps stamps,
             JdbcTenants tenants,
             JdbcUsers users,
             JdbcGroups groups,
@@ -163,7 +171,7 @@ class CoreConfig {
         return CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
-                new JdbcTenantLocks(jdbc),
+                new JdbcTenantLocks(jdbc, stamps),
                 users,
                 groups,
                 memberships,
@@ -220,8 +228,8 @@ class CoreConfig {
 
     /** Groups created or changed with the members they are given (members@odata.bind), all or nothing. */
     @Bean
-    GroupMembers groupMembers(UnitOfWork work, JdbcClient jdbc, GroupDirectory directory) {
-        return new GroupMembers(work, new JdbcTenantLocks(jdbc), directory);
+    GroupMembers groupMembers(UnitOfWork work, JdbcClient jdbc, TenantStamps stamps, GroupDirectory directory) {
+        return new GroupMembers(work, new JdbcTenantLocks(jdbc, stamps), directory);
     }
 
     @Bean

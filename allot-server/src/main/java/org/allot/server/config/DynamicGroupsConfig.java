@@ -5,6 +5,7 @@ import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipPreview;
 import org.allot.core.rules.RuleMemberships;
 import org.allot.server.persistence.JdbcDynamicGroups;
+import org.allot.server.persistence.TenantStamps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DynamicGroupsConfig {
 
     @Bean
-    JdbcDynamicGroups dynamicGroups(JdbcClient jdbc) {
-        return new JdbcDynamicGroups(jdbc);
+    JdbcDynamicGroups dynamicGroups(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcDynamicGroups(jdbc, stamps);
     }
 
     @Bean

@@ -20,18 +20,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class JdbcDynamicGroups implements DynamicGroups {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
+    /** Dynamic groups read from the database at every read. */
     public JdbcDynamicGroups(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** A tenant's dynamic groups remembered while its stamp stays where it was. */
+    public JdbcDynamicGroups(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
     public List<Group> all(TenantId tenant) {
-        return jdbc.sql("select * from directory_group where tenant_id = ? and 'DynamicMembership' = any (group_types)"
-                        + " order by id")
-                .param(tenant.value())
-                .query(JdbcGroups::map)
-                .list();
+        return stamps.read(
+                tenant,
+                TenantStamps.Kind.DYNAMIC_GROUPS,
+                () -> List.copyOf(jdbc.sql("select * from directory_group where tenant_id = ?"
+                                + " and 'DynamicMembership' = any (group_types) order by id")
+                        .param(tenant.value())
+                        .query(JdbcGroups::map)
+                        .list()));
     }
 
     @Override

@@ -12,9 +12,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcGroups implements Groups {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
     public JdbcGroups(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** Groups whose writes tell the tenant's remembered dynamic groups (a group may become dynamic or stop being). */
+    public JdbcGroups(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
@@ -27,6 +34,7 @@ public final class JdbcGroups implements Groups {
 
     @Override
     public void add(TenantId tenant, Group g) {
+        stamps.wrote(tenant);
         jdbc.sql("""
                         insert into directory_group (tenant_id, id, display_name, mail_nickname, description,
                             security_enabled, mail_enabled, group_types, membership_rule,
@@ -52,6 +60,7 @@ public final class JdbcGroups implements Groups {
 
     @Override
     public void update(TenantId tenant, Group g) {
+        stamps.wrote(tenant);
         jdbc.sql("""
                         update directory_group set display_name = ?, mail_nickname = ?, description = ?,
                             security_enabled = ?, mail_enabled = ?, group_types = ?, membership_rule = ?,
@@ -76,6 +85,7 @@ public final class JdbcGroups implements Groups {
 
     @Override
     public void remove(TenantId tenant, GroupId id) {
+        stamps.wrote(tenant);
         jdbc.sql("delete from directory_group where tenant_id = ? and id = ?")
                 .params(tenant.value(), id.value())
                 .update();

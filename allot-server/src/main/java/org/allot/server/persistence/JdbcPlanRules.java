@@ -13,13 +13,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcPlanRules implements PlanRules {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
+    /** Plan rules read from the database at every read. */
     public JdbcPlanRules(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** A tenant's plan rules remembered while its stamp stays where it was. */
+    public JdbcPlanRules(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
     public List<PlanRule> custom(TenantId tenant) {
+        return stamps.read(tenant, TenantStamps.Kind.PLAN_RULES, () -> List.copyOf(read(tenant)));
+    }
+
+    private List<PlanRule> read(TenantId tenant) {
         return jdbc.sql("select * from plan_rule where tenant_id = ? order by created_at, id")
                 .param(tenant.value())
                 .query((rs, i) -> new PlanRule(
@@ -37,6 +49,7 @@ public final class JdbcPlanRules implements PlanRules {
 
     @Override
     public void add(TenantId tenant, PlanRule rule) {
+        stamps.wrote(tenant);
         jdbc.sql("""
                         insert into plan_rule (tenant_id, id, kind, service_plan_id, plans, locations, note, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -57,6 +70,7 @@ public final class JdbcPlanRules implements PlanRules {
 
     @Override
     public boolean remove(TenantId tenant, UUID id) {
+        stamps.wrote(tenant);
         return jdbc.sql("delete from plan_rule where tenant_id = ? and id = ?")
                         .params(tenant.value(), id)
                         .update()

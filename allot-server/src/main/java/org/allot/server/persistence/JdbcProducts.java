@@ -16,15 +16,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcProducts implements Products {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
+    /** Custom products read from the database at every read. */
     public JdbcProducts(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** A tenant's custom products remembered while its stamp stays where it was. */
+    public JdbcProducts(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     private record Head(SkuId sku, String partNumber, String displayName, AppliesTo appliesTo) {}
 
     @Override
     public List<Product> custom(TenantId tenant) {
+        return stamps.read(tenant, TenantStamps.Kind.PRODUCTS, () -> List.copyOf(read(tenant)));
+    }
+
+    private List<Product> read(TenantId tenant) {
         Map<SkuId, Head> heads = new LinkedHashMap<>();
         jdbc.sql("select * from custom_product where tenant_id = ? order by created_at, sku_id")
                 .param(tenant.value())
@@ -66,6 +78,7 @@ public final class JdbcProducts implements Products {
 
     @Override
     public void add(TenantId tenant, Product product) {
+        stamps.wrote(tenant);
         jdbc.sql("""
                         insert into custom_product (tenant_id, sku_id, sku_part_number, display_name, applies_to,
                             created_at) values (?, ?, ?, ?, ?, ?)""")
@@ -96,6 +109,7 @@ public final class JdbcProducts implements Products {
 
     @Override
     public void remove(TenantId tenant, SkuId sku) {
+        stamps.wrote(tenant);
         jdbc.sql("delete from custom_product where tenant_id = ? and sku_id = ?")
                 .params(tenant.value(), sku.value())
                 .update();

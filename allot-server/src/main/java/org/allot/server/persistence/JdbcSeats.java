@@ -50,6 +50,31 @@ public final class JdbcSeats implements Seats {
         return count;
     }
 
+    /**
+     * One statement for the lock and the write: the row is locked by the update, and its figures before the addition
+     * are returned to be replayed on. Only when the row exists and may be waited for in the lock order; otherwise
+     * empty, and the caller locks and saves.
+     */
+    @Override
+    public Optional<SeatCount> lockAdding(TenantId tenant, SkuId sku, int consumed, int waiting) {
+        LockOrder order = LockOrder.current();
+        if (!order.mayWait(LockOrder.Level.SEATS, List.of(sku.value()))) {
+            return Optional.empty();
+        }
+        Optional<SeatCount> before = jdbc.sql("""
+                        update seat_count set consumed = consumed + ?, waiting = waiting + ?
+                        where tenant_id = ? and sku_id = ?
+                        returning enabled, warning, suspended, locked_out, consumed - ? as consumed,
+                            waiting - ? as waiting""")
+                .params(consumed, waiting, tenant.value(), sku.value(), consumed, waiting)
+                .query(JdbcSeats::map)
+                .optional();
+        if (before.isPresent()) {
+            order.took(LockOrder.Level.SEATS, List.of(sku.value()));
+        }
+        return before;
+    }
+
     @Override
     public void save(TenantId tenant, SkuId sku, SeatCount c) {
         jdbc.sql("""

@@ -14,37 +14,43 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcSubscriptions implements Subscriptions {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
+    /** Subscriptions read from the database at every read. */
     public JdbcSubscriptions(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** A tenant's subscriptions remembered while its stamp stays where it was. */
+    public JdbcSubscriptions(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
     public List<Subscription> all(TenantId tenant) {
-        return jdbc.sql("select * from subscription where tenant_id = ? order by created_at, id")
-                .param(tenant.value())
-                .query(JdbcSubscriptions::map)
-                .list();
+        return stamps.read(
+                tenant,
+                TenantStamps.Kind.SUBSCRIPTIONS,
+                () -> List.copyOf(jdbc.sql("select * from subscription where tenant_id = ? order by created_at, id")
+                        .param(tenant.value())
+                        .query(JdbcSubscriptions::map)
+                        .list()));
     }
 
     @Override
     public List<Subscription> ofSku(TenantId tenant, SkuId sku) {
-        return jdbc.sql("select * from subscription where tenant_id = ? and sku_id = ? order by created_at, id")
-                .params(tenant.value(), sku.value())
-                .query(JdbcSubscriptions::map)
-                .list();
+        return all(tenant).stream().filter(s -> s.skuId().equals(sku)).toList();
     }
 
     @Override
     public Optional<Subscription> find(TenantId tenant, SubscriptionId id) {
-        return jdbc.sql("select * from subscription where tenant_id = ? and id = ?")
-                .params(tenant.value(), id.value())
-                .query(JdbcSubscriptions::map)
-                .optional();
+        return all(tenant).stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     @Override
     public void add(TenantId tenant, Subscription s) {
+        stamps.wrote(tenant);
         jdbc.sql("""
                         insert into subscription (tenant_id, id, sku_id, total_licenses, status, is_trial, created_at,
                             next_lifecycle_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -62,6 +68,7 @@ public final class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public void update(TenantId tenant, Subscription s) {
+        stamps.wrote(tenant);
         jdbc.sql("""
                         update subscription set total_licenses = ?, status = ?, is_trial = ?, next_lifecycle_at = ?
                         where tenant_id = ? and id = ?""")

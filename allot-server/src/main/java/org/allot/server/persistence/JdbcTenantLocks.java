@@ -11,9 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class JdbcTenantLocks implements TenantLocks {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
     public JdbcTenantLocks(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** Locks after which the tenant's remembered reads check its stamp again. */
+    public JdbcTenantLocks(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
@@ -30,6 +37,16 @@ public final class JdbcTenantLocks implements TenantLocks {
     private void lock(TenantId tenant, boolean exclusive) {
         LockOrder order = LockOrder.current();
         String mode = exclusive ? "" : "_shared";
+        if (order.mayWaitForTenant(exclusive) && stamps.remembers()) {
+            // the lock, and the tenant's stamp as it stands once the lock is held (V29), in one round trip
+            jdbc.sql("select stamp, written from allot_licensing_lock(?, ?)")
+                    .params(tenant.value(), exclusive)
+                    .query(rs -> {
+                        stamps.seen(tenant, rs.getLong("stamp"), rs.getBoolean("written"));
+                    });
+            order.tookTenant(exclusive);
+            return;
+        }
         if (order.mayWaitForTenant(exclusive)) {
             jdbc.sql("select pg_advisory_xact_lock" + mode + "(hashtextextended('allot-licensing:' || ?, 0))")
                     .param(tenant.value().toString())
@@ -43,5 +60,6 @@ public final class JdbcTenantLocks implements TenantLocks {
             throw LockOrder.outOfOrder("The licensing lock of tenant " + tenant);
         }
         order.tookTenant(exclusive);
+        stamps.locked(tenant);
     }
 }

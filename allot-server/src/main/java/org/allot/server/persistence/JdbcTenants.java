@@ -15,17 +15,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcTenants implements Tenants {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
+    /** Tenants read from the database at every read. */
     public JdbcTenants(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** Tenants remembered while their stamps stay where they were. */
+    public JdbcTenants(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
     public Optional<Tenant> find(TenantId id) {
-        return jdbc.sql("select * from tenant where id = ?")
+        return stamps.read(id, TenantStamps.Kind.TENANT, () -> jdbc.sql("select * from tenant where id = ?")
                 .param(id.value())
                 .query(JdbcTenants::map)
-                .optional();
+                .optional());
     }
 
     @Override
@@ -45,6 +53,7 @@ public final class JdbcTenants implements Tenants {
 
     @Override
     public void add(Tenant t) {
+        stamps.wrote(t.id());
         jdbc.sql("""
                         insert into tenant (id, name, verified_domains, initial_domain, default_usage_location,
                             guest_licensing, nested_group_licensing, soft_delete_retention_days, sync_delete_threshold,
@@ -69,6 +78,7 @@ public final class JdbcTenants implements Tenants {
 
     @Override
     public void update(Tenant t) {
+        stamps.wrote(t.id());
         jdbc.sql("""
                         update tenant set name = ?, verified_domains = ?, default_usage_location = ?,
                             guest_licensing = ?, nested_group_licensing = ?, soft_delete_retention_days = ?,

@@ -80,6 +80,11 @@ final class LockOrder {
                         .allMatch(k -> highestKey == null || compare(k, highestKey) > 0);
     }
 
+    /** Whether the transaction holds a row of this level. */
+    boolean holds(Level level) {
+        return !held.getOrDefault(level, Set.of()).isEmpty();
+    }
+
     /** Notes rows of this level as locked. */
     void took(Level level, Collection<UUID> keys) {
         held.computeIfAbsent(level, l -> new HashSet<>()).addAll(keys);

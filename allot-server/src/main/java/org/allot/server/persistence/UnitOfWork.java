@@ -34,7 +34,7 @@ public final class UnitOfWork implements Transactions {
         this.write = new TransactionTemplate(transactions);
         this.read = new TransactionTemplate(transactions);
         this.read.setReadOnly(true);
-        this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
@@ -72,7 +72,13 @@ public final class UnitOfWork implements Transactions {
         return retrying(() -> snapshot.execute(status -> work.get()));
     }
 
-    /** Reads in one read-only transaction, so the result is one consistent view. */
+    /**
+     * Reads on one connection held for the whole read, each statement committed by itself (no {@code BEGIN} and
+     * {@code COMMIT} around them): at PostgreSQL's READ COMMITTED every statement sees the database as of its own
+     * start, inside a transaction or not, so a transaction would add a round trip and nothing else. What a read
+     * remembers for the rest of its unit of work (the tenant's stamp, see {@link TenantStamps}) it remembers for the
+     * read. A view that must be one state throughout is a {@link #snapshot}.
+     */
     @Override
     public <T> T read(Supplier<T> query) {
         if (inTransaction()) {

@@ -53,6 +53,7 @@ import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.SharedSnapshots;
+import org.allot.server.persistence.TenantStamps;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.JobRunner;
 import org.allot.server.processing.LicenseCheckDryRun;
@@ -95,29 +96,30 @@ public final class PostgresInstallation implements Installation {
         this.settings = settings;
         this.jdbc = JdbcClient.create(dataSource);
         work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
-        tenants = new JdbcTenants(jdbc);
+        TenantStamps stamps = new TenantStamps(jdbc);
+        tenants = new JdbcTenants(jdbc, stamps);
         users = new JdbcUsers(jdbc);
-        groups = new JdbcGroups(jdbc);
+        groups = new JdbcGroups(jdbc, stamps);
         memberships = new JdbcMemberships(dataSource, jdbc);
-        subscriptions = new JdbcSubscriptions(jdbc);
+        subscriptions = new JdbcSubscriptions(jdbc, stamps);
         seats = new JdbcSeats(jdbc);
         assignments = new JdbcAssignments(dataSource, jdbc);
         groupLicenses = new JdbcGroupLicenses(jdbc);
         audit = new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
-        JdbcDynamicGroups dynamicGroups = new JdbcDynamicGroups(jdbc);
+        JdbcDynamicGroups dynamicGroups = new JdbcDynamicGroups(jdbc, stamps);
         catalog = new ProductCatalog(
                 work,
                 builtIn,
-                new JdbcProducts(jdbc),
-                new JdbcPlanRules(jdbc),
+                new JdbcProducts(jdbc, stamps),
+                new JdbcPlanRules(jdbc, stamps),
                 (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
-                new JdbcTenantLocks(jdbc),
+                new JdbcTenantLocks(jdbc, stamps),
                 users,
                 groups,
                 memberships,

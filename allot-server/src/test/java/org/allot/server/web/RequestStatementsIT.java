@@ -1,0 +1,151 @@
+package org.allot.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.allot.server.security.store.Role;
+import org.allot.server.testing.StatementLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What one request costs the database, counted in statements (never timed): the everyday requests read what
+ * changes rarely (the tenant, its catalogue, its subscriptions) once and check it is still current in statements they
+ * run anyway.
+ */
+@Import(RequestStatementsIT.Logging.class)
+class RequestStatementsIT extends ApiIT {
+    static final StatementLog LOG = new StatementLog();
+
+    @TestConfiguration
+    static class Logging {
+        @Bean
+        static BeanPostProcessor statementLog() {
+            return LOG.wrappingTheDataSource();
+        }
+    }
+
+    /**
+     * Statements of one assignLicense (13 before the tenant's settings were remembered and the seat row was locked and
+     * written in one statement): the tenant's lock with its stamp, the user's lock, the seat figures, the user's
+     * licenses, the assignment, the audit record, the seat row.
+     */
+    private static final int ASSIGN_LICENSE = 7;
+    /** Statements of one join of a licensed group (22 before). */
+    private static final int JOIN = 15;
+    /** Statements of one authenticated GET /organization: the tenant's stamp. */
+    private static final int ORGANIZATION = 1;
+    /** Statements of one GET licenseDetails (5 before). */
+    private static final int LICENSE_DETAILS = 4;
+
+    private ApiClient admin;
+    private String sku;
+
+    @BeforeEach
+    void aTenantWithSeats() {
+        admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        subscribe(admin, "SPE_E3", 100);
+        sku = product("SPE_E3").skuId().toString();
+    }
+
+    @Test
+    void assignLicense() {
+        String first = user("first");
+        String second = user("second");
+        assertThat(assign(first).status()).isEqualTo(200);
+
+        List<String> statements =
+                measured(() -> assertThat(assign(second).status()).isEqualTo(200));
+
+        print("assignLicense", statements);
+        assertThat(statements).hasSizeLessThanOrEqualTo(ASSIGN_LICENSE);
+        assertThat(statements).noneMatch(RequestStatementsIT::readsRememberedSettings);
+    }
+
+    @Test
+    void organization() {
+        assertThat(admin.get("/v1.0/organization").status()).isEqualTo(200);
+
+        List<String> statements = measured(
+                () -> assertThat(admin.get("/v1.0/organization").status()).isEqualTo(200));
+
+        print("GET /organization", statements);
+        assertThat(statements).hasSizeLessThanOrEqualTo(ORGANIZATION);
+        assertThat(statements).noneMatch(RequestStatementsIT::readsRememberedSettings);
+    }
+
+    @Test
+    void joinALicensedGroup() {
+        String group = admin.post("/v1.0/groups", """
+                        {"displayName":"Staff","mailEnabled":false,"mailNickname":"staff","securityEnabled":true}""").body().path("id").asString();
+        assertThat(admin.post("/v1.0/groups/" + group + "/assignLicense", """
+                        {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(sku))
+                        .status())
+                .isLessThan(300);
+        String first = user("first");
+        String second = user("second");
+        join(group, first);
+
+        List<String> joining = measured(() -> join(group, second));
+        List<String> details = measured(() -> assertThat(admin.get("/v1.0/users/" + second + "/licenseDetails")
+                        .body()
+                        .path("value"))
+                .hasSize(1));
+
+        print("join", joining);
+        print("licenseDetails", details);
+        assertThat(joining).hasSizeLessThanOrEqualTo(JOIN);
+        assertThat(joining).noneMatch(RequestStatementsIT::readsRememberedSettings);
+        assertThat(details).hasSizeLessThanOrEqualTo(LICENSE_DETAILS);
+        assertThat(details).noneMatch(RequestStatementsIT::readsRememberedSettings);
+    }
+
+    /** A read of the tenant's row, its custom products or plan rules, its subscriptions or its dynamic groups. */
+    private static boolean readsRememberedSettings(String sql) {
+        return sql.matches("(?i).*\\bfrom (tenant|custom_product|custom_service_plan|plan_rule|subscription)\\b.*")
+                || sql.contains("'DynamicMembership' = any");
+    }
+
+    private void join(String group, String user) {
+        assertThat(admin.post("/v1.0/groups/" + group + "/members/$ref", """
+                        {"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/%s"}""".formatted(user))
+                        .status())
+                .isEqualTo(204);
+    }
+
+    private ApiClient.Response assign(String user) {
+        return admin.post("/v1.0/users/" + user + "/assignLicense", """
+                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(sku));
+    }
+
+    private String user(String name) {
+        return admin.post("/v1.0/users", """
+                        {"accountEnabled":true,"displayName":"%s","mailNickname":"%s","userPrincipalName":"%s@%s",
+                         "usageLocation":"US"}""".formatted(name, name, name, admin.domain))
+                .body()
+                .path("id")
+                .asString();
+    }
+
+    /**
+     * The statements the request's thread ran, but for the reads of the calling app and of the signing keys: those
+     * are remembered for seconds by security ({@code ApiTokens.STALE}, {@code SigningKeys.FRESH}), so whether a
+     * request makes them depends on the clock, not on the request.
+     */
+    private static List<String> measured(Runnable request) {
+        LOG.clear();
+        request.run();
+        return LOG.statements(StatementLog::requestThread).stream()
+                .filter(sql -> !sql.matches("(?i).*\\bfrom (app_registration|app_certificate|signing_key)\\b.*"))
+                .toList();
+    }
+
+    private static void print(String what, List<String> statements) {
+        System.out.println("=== " + what + ": " + statements.size() + " statements");
+        statements.forEach(s -> System.out.println("  " + s));
+    }
+}
