@@ -130,7 +130,8 @@ public record ConnectorSettings(
                 mappingOverrides,
                 mapping,
                 enabled,
-                excludedDns);
+                excludedDns,
+                softMatch);
     }
 
     /** Whether the (first) URL is {@code ldaps://}; they all have the same scheme. */
