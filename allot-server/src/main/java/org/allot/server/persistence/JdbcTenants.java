@@ -58,7 +58,7 @@ public final class JdbcTenants implements Tenants {
                         insert into tenant (id, name, verified_domains, initial_domain, default_usage_location,
                             guest_licensing, nested_group_licensing, soft_delete_retention_days, sync_delete_threshold,
                             sync_license_loss_threshold, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         t.id().value(),
                         t.name(),
