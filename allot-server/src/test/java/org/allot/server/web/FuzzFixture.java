@@ -36,6 +36,11 @@ final class FuzzFixture {
         ids.put("sku", skuOf("ENTERPRISEPACK"));
         ids.put("user", user("ada", domain));
         ids.put("directoryObject", ids.get("user"));
+        ids.put(
+                "domain",
+                ok(admin.post("/v1.0/domains", "{\"id\":\"fuzzed.example\"}"))
+                        .path("id")
+                        .asString());
         String bea = user("bea", domain);
         ids.put("deletedUser", user("gone", domain));
         ok(admin.delete("/v1.0/users/" + ids.get("deletedUser")));
@@ -93,6 +98,7 @@ final class FuzzFixture {
         bodies.put("POST /v1.0/users", """
                 {"accountEnabled":true,"displayName":"Fuzz","mailNickname":"fuzz","userPrincipalName":"fuzz@%s",
                  "usageLocation":"US","department":"QA"}""".formatted(domain));
+        bodies.put("POST /v1.0/domains", "{\"id\":\"another.example\"}");
         bodies.put("PATCH /v1.0/users/{id}", "{\"department\":\"Fuzzing\",\"accountEnabled\":true}");
         bodies.put("POST /v1.0/users/{id}/assignLicense", license);
         bodies.put("POST /v1.0/groups", """
@@ -138,7 +144,7 @@ final class FuzzFixture {
     }
 
     /**
-     * Ids of every kind: user, deletedUser, group, subscription, sku (of the product the group assigns), tenant, audit,
+     * Ids of every kind: user, deletedUser, group, domain (one added, not the tenant's own), subscription, sku (of the product the group assigns), tenant, audit,
      * product, rule, app, and run (which names none).
      */
     Map<String, String> ids() {

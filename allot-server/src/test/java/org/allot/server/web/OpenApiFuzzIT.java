@@ -209,6 +209,7 @@ class OpenApiFuzzIT extends ApiIT {
             case "appRegistrations" -> "app";
             case "runs" -> "run";
             case "certificates" -> "certificate";
+            case "domains" -> "domain";
             default ->
                 throw new AssertionError("The fuzz test does not know what {" + parameter + "} in " + template
                         + " names: add it to kindOf and to FuzzFixture.");

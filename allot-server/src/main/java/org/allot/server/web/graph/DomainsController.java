@@ -61,9 +61,9 @@ public class DomainsController {
                 case "isVerified", "isDefault", "isInitial", "isRoot", "isAdminManaged", "availabilityStatus" ->
                     throw RequestBodies.readOnly(field.getKey());
                 case "authenticationType" -> requireManaged(field.getValue());
-                case "supportedServices", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays" -> {
-                    // accepted as Graph accepts them; Allot keeps its defaults
-                }
+                case "supportedServices", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays" ->
+                    // accepted as Graph accepts them, when of Graph's type; Allot keeps its defaults
+                    requireGraphType(field.getKey(), field.getValue());
                 default -> throw RequestBodies.unknown(field.getKey(), "domain");
             }
         }
@@ -102,9 +102,9 @@ public class DomainsController {
                     makeDefault = true;
                 }
                 case "authenticationType" -> requireManaged(field.getValue());
-                case "supportedServices", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays" -> {
-                    // accepted as Graph accepts them; Allot keeps its defaults
-                }
+                case "supportedServices", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays" ->
+                    // accepted as Graph accepts them, when of Graph's type; Allot keeps its defaults
+                    requireGraphType(field.getKey(), field.getValue());
                 case "id", "isVerified", "isInitial", "isRoot", "isAdminManaged", "availabilityStatus" ->
                     throw RequestBodies.readOnly(field.getKey());
                 default -> throw RequestBodies.unknown(field.getKey(), "domain");
@@ -134,6 +134,16 @@ public class DomainsController {
             throw RequestBodies.invalid(name, "domain");
         }
         return value.asString();
+    }
+
+    /** {@code supportedServices} is a collection of strings, the password periods are Int32: else Graph's 400. */
+    private static void requireGraphType(String name, JsonNode value) {
+        boolean valid = name.equals("supportedServices")
+                ? value.isArray() && value.valueStream().allMatch(JsonNode::isString)
+                : value.isIntegralNumber() && value.canConvertToInt();
+        if (!valid) {
+            throw RequestBodies.invalid(name, "domain");
+        }
     }
 
     private static void requireManaged(JsonNode value) {
