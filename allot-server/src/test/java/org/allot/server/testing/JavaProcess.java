@@ -20,10 +20,11 @@ public final class JavaProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
+    private final Thread reader;
 
     private JavaProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -60,12 +61,18 @@ public final class JavaProcess implements AutoCloseable {
     /** Waits for a line containing {@code text}; returns it. */
     public String await(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long slice = TimeUnit.MILLISECONDS.toNanos(200);
         while (true) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            String line = lines.poll(Math.max(1, Math.min(slice, deadline - System.nanoTime())), TimeUnit.NANOSECONDS);
             if (line != null && line.contains(text)) {
                 return line;
             }
-            if (line == null || System.nanoTime() > deadline) {
+            if (line == null && !reader.isAlive() && lines.isEmpty()) {
+                // its output ended (the process exited): every line it printed has been read, none had the text
+                throw new AssertionError(
+                        "the process ended its output without a line with '" + text + "'; output:\n" + output());
+            }
+            if (System.nanoTime() > deadline) {
                 throw new AssertionError("no line with '" + text + "' within " + timeout + "; output:\n" + output());
             }
         }
