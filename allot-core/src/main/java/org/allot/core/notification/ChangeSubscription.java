@@ -89,62 +89,30 @@ public record ChangeSubscription(
 
     /** Renewed: a new expiration, which also reauthorizes it (as in Graph). */
     public ChangeSubscription withExpiration(Instant value) {
-        return new ChangeSubscription(
-                id,
-                tenant,
-                resource,
-                changeTypes,
-                notificationUrl,
-                lifecycleNotificationUrl,
-                clientState,
-                value,
-                created,
-                applicationId,
-                state,
-                failingSince,
-                null,
-                expiryChallengedFor);
+        return with(value, state, failingSince, null, expiryChallengedFor);
     }
 
     public ChangeSubscription withState(State value, Instant since) {
-        return new ChangeSubscription(
-                id,
-                tenant,
-                resource,
-                changeTypes,
-                notificationUrl,
-                lifecycleNotificationUrl,
-                clientState,
-                expiration,
-                created,
-                applicationId,
-                value,
-                since,
-                reauthorizeRequested,
-                expiryChallengedFor);
+        return with(expiration, value, since, reauthorizeRequested, expiryChallengedFor);
     }
 
     /** Asked to reauthorize at {@code at} (null: reauthorized). */
     public ChangeSubscription withReauthorizeRequested(Instant at) {
-        return new ChangeSubscription(
-                id,
-                tenant,
-                resource,
-                changeTypes,
-                notificationUrl,
-                lifecycleNotificationUrl,
-                clientState,
-                expiration,
-                created,
-                applicationId,
-                state,
-                failingSince,
-                at,
-                expiryChallengedFor);
+        return with(expiration, state, failingSince, at, expiryChallengedFor);
     }
 
     /** Challenged at {@code at} because it expires soon: once per expiration. */
     public ChangeSubscription challengedBeforeExpiry(Instant at) {
+        return with(expiration, state, failingSince, at, expiration);
+    }
+
+    /** This subscription with what changes over its life replaced; what it was created with stays. */
+    private ChangeSubscription with(
+            Instant expiration,
+            State state,
+            Instant failingSince,
+            Instant reauthorizeRequested,
+            Instant expiryChallengedFor) {
         return new ChangeSubscription(
                 id,
                 tenant,
@@ -158,7 +126,7 @@ public record ChangeSubscription(
                 applicationId,
                 state,
                 failingSince,
-                at,
-                expiration);
+                reauthorizeRequested,
+                expiryChallengedFor);
     }
 }
