@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses a JSON request body holding text Allot cannot store (see {@link StorableText}) in any property name or
  * string, whether or not the endpoint reads that property, before the body is bound. Malformed JSON is left to the
- * converter, which names what is wrong with it.
+ * converter, which names what is wrong with it. A body of ASCII characters without a backslash-u escape cannot hold
+ * such text and is not parsed here: most bodies are read once, by the converter.
  */
 @ControllerAdvice(basePackages = {"org.allot.server.web.graph", "org.allot.server.web.extensions"})
 public final class RequestBodyText extends RequestBodyAdviceAdapter {
@@ -59,6 +60,9 @@ public final class RequestBodyText extends RequestBodyAdviceAdapter {
     }
 
     private void check(byte[] body) {
+        if (!mayHoldUnstorableText(body)) {
+            return;
+        }
         try (JsonParser parser = json.createParser(body)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token != JsonToken.PROPERTY_NAME && token != JsonToken.VALUE_STRING) {
@@ -77,5 +81,19 @@ public final class RequestBodyText extends RequestBodyAdviceAdapter {
         } catch (JacksonException malformed) {
             // the converter reads the body again and says what is wrong with it
         }
+    }
+
+    /**
+     * Whether the body has a byte that is no ASCII character but NUL (non-ASCII UTF-8, UTF-16 and UTF-32 all have
+     * one), or a backslash-u escape: the only ways JSON can spell a NUL or a surrogate.
+     */
+    private static boolean mayHoldUnstorableText(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (b <= 0 || (b == '\\' && i + 1 < body.length && body[i + 1] == 'u')) {
+                return true;
+            }
+        }
+        return false;
     }
 }
