@@ -152,6 +152,22 @@ public abstract class ApiIT {
                 .value();
     }
 
+    /** A cloud user of the tenant (usage location US), created through the API; returns its id. */
+    protected static String createUser(ApiClient tenant, String name) {
+        return tenant.post("/v1.0/users", """
+                        {"accountEnabled":true,"displayName":"%s","mailNickname":"%s","userPrincipalName":"%s@%s",
+                         "usageLocation":"US"}""".formatted(name, name, name, tenant.domain))
+                .body()
+                .path("id")
+                .asString();
+    }
+
+    /** Assigns the user a license of the SKU (no plans disabled), through the API. */
+    protected static ApiClient.Response assignLicense(ApiClient tenant, String user, String sku) {
+        return tenant.post("/v1.0/users/" + user + "/assignLicense", """
+                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(sku));
+    }
+
     /**
      * The body of a generic LDAP connector to a test directory (Contoso's people under contoso.com), not scheduled;
      * a null password keeps the stored one.

@@ -42,13 +42,14 @@ class RememberedSettingsIT extends ApiIT {
 
     @Test
     void aSubscriptionEndedInTheDatabaseIsSeenByTheNextAssignment() {
-        assertThat(assign(user("first")).status()).isEqualTo(200);
+        assertThat(assignLicense(admin, createUser(admin, "first"), sku).status())
+                .isEqualTo(200);
 
         jdbc.sql("update subscription set status = 'Deleted' where id = ?")
                 .param(subscription)
                 .update();
 
-        ApiClient.Response refused = assign(user("third"));
+        ApiClient.Response refused = assignLicense(admin, createUser(admin, "third"), sku);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorMessage())
                 .isEqualTo("License " + sku + " does not correspond to a valid company License.");
@@ -69,10 +70,12 @@ class RememberedSettingsIT extends ApiIT {
 
     @Test
     void changesMadeThroughAnotherServerAreSeenByTheNextRequest(@TempDir Path data) throws Exception {
-        String first = user("first");
-        String second = user("second");
-        assertThat(assign(first).status()).isEqualTo(200);
-        assertThat(assign(second).status()).as("one seat only").isEqualTo(400);
+        String first = createUser(admin, "first");
+        String second = createUser(admin, "second");
+        assertThat(assignLicense(admin, first, sku).status()).isEqualTo(200);
+        assertThat(assignLicense(admin, second, sku).status())
+                .as("one seat only")
+                .isEqualTo(400);
         assertThat(organizationName()).isEqualTo("Tenant " + admin.domain);
 
         try (ServerProcess other = ServerProcess.start(
@@ -103,7 +106,7 @@ class RememberedSettingsIT extends ApiIT {
         }
 
         assertThat(organizationName()).isEqualTo("Renamed elsewhere");
-        assertThat(assign(second).status()).isEqualTo(200);
+        assertThat(assignLicense(admin, second, sku).status()).isEqualTo(200);
         assertThat(admin.get("/v1.0/subscribedSkus")
                         .body()
                         .path("value")
@@ -120,20 +123,6 @@ class RememberedSettingsIT extends ApiIT {
                 .path("value")
                 .path(0)
                 .path("displayName")
-                .asString();
-    }
-
-    private ApiClient.Response assign(String user) {
-        return admin.post("/v1.0/users/" + user + "/assignLicense", """
-                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(sku));
-    }
-
-    private String user(String name) {
-        return admin.post("/v1.0/users", """
-                        {"accountEnabled":true,"displayName":"%s","mailNickname":"%s","userPrincipalName":"%s@%s",
-                         "usageLocation":"US"}""".formatted(name, name, name, admin.domain))
-                .body()
-                .path("id")
                 .asString();
     }
 }

@@ -54,12 +54,12 @@ class RequestStatementsIT extends ApiIT {
 
     @Test
     void assignLicense() {
-        String first = user("first");
-        String second = user("second");
-        assertThat(assign(first).status()).isEqualTo(200);
+        String first = createUser(admin, "first");
+        String second = createUser(admin, "second");
+        assertThat(assignLicense(admin, first, sku).status()).isEqualTo(200);
 
-        List<String> statements =
-                measured(() -> assertThat(assign(second).status()).isEqualTo(200));
+        List<String> statements = measured(
+                () -> assertThat(assignLicense(admin, second, sku).status()).isEqualTo(200));
 
         print("assignLicense", statements);
         assertThat(statements).hasSizeLessThanOrEqualTo(ASSIGN_LICENSE);
@@ -86,8 +86,8 @@ class RequestStatementsIT extends ApiIT {
                         {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(sku))
                         .status())
                 .isLessThan(300);
-        String first = user("first");
-        String second = user("second");
+        String first = createUser(admin, "first");
+        String second = createUser(admin, "second");
         join(group, first);
 
         List<String> joining = measured(() -> join(group, second));
@@ -115,20 +115,6 @@ class RequestStatementsIT extends ApiIT {
                         {"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/%s"}""".formatted(user))
                         .status())
                 .isEqualTo(204);
-    }
-
-    private ApiClient.Response assign(String user) {
-        return admin.post("/v1.0/users/" + user + "/assignLicense", """
-                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(sku));
-    }
-
-    private String user(String name) {
-        return admin.post("/v1.0/users", """
-                        {"accountEnabled":true,"displayName":"%s","mailNickname":"%s","userPrincipalName":"%s@%s",
-                         "usageLocation":"US"}""".formatted(name, name, name, admin.domain))
-                .body()
-                .path("id")
-                .asString();
     }
 
     /**
