@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
@@ -122,16 +123,7 @@ public final class ChangeNotifications {
         if (!expiration.isDone()) {
             return Outcome.refused(expiration.rejection());
         }
-        return work.run(() -> {
-            Optional<ChangeSubscription> found =
-                    subscriptions.lock(caller.tenant(), id).filter(s -> s.live(now));
-            if (found.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(id));
-            }
-            ChangeSubscription renewed = found.get().withExpiration(expiration.value());
-            subscriptions.update(renewed);
-            return Outcome.done(renewed);
-        });
+        return updateLive(caller, id, now, s -> s.withExpiration(expiration.value()));
     }
 
     /**
@@ -139,16 +131,21 @@ public final class ChangeNotifications {
      * (a renewal reauthorizes too).
      */
     public Outcome<ChangeSubscription> reauthorize(Caller caller, UUID id) {
-        Instant now = clock.instant();
+        return updateLive(caller, id, clock.instant(), s -> s.withReauthorizeRequested(null));
+    }
+
+    /** The live subscription changed, read and written under its lock; not found unless it is live. */
+    private Outcome<ChangeSubscription> updateLive(
+            Caller caller, UUID id, Instant now, UnaryOperator<ChangeSubscription> change) {
         return work.run(() -> {
             Optional<ChangeSubscription> found =
                     subscriptions.lock(caller.tenant(), id).filter(s -> s.live(now));
             if (found.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(id));
             }
-            ChangeSubscription reauthorized = found.get().withReauthorizeRequested(null);
-            subscriptions.update(reauthorized);
-            return Outcome.done(reauthorized);
+            ChangeSubscription changed = change.apply(found.get());
+            subscriptions.update(changed);
+            return Outcome.done(changed);
         });
     }
 
