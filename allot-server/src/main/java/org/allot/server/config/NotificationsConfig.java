@@ -26,7 +26,6 @@ import org.allot.server.persistence.JdbcChangeSubscriptions;
 import org.allot.server.persistence.JdbcDirectoryChanges;
 import org.allot.server.persistence.JdbcNotificationOutbox;
 import org.allot.server.persistence.JdbcRelayPositions;
-import org.allot.server.persistence.TenantStamps;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.processing.HttpWebhookEndpoints;
 import org.allot.server.processing.NotificationWorker;
@@ -52,8 +51,8 @@ class NotificationsConfig implements SchedulingConfigurer {
     }
 
     @Bean
-    static JdbcChangeSubscriptions changeSubscriptions(JdbcClient jdbc, TenantStamps stamps) {
-        return new JdbcChangeSubscriptions(jdbc, stamps);
+    static JdbcChangeSubscriptions changeSubscriptions(JdbcClient jdbc) {
+        return new JdbcChangeSubscriptions(jdbc);
     }
 
     @Bean

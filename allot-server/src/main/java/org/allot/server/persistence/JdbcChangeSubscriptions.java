@@ -24,22 +24,13 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
             expiry_challenged_for""";
 
     private final JdbcClient jdbc;
-    private final TenantStamps stamps;
 
-    /** Change subscriptions read from the database at every read. */
     public JdbcChangeSubscriptions(JdbcClient jdbc) {
-        this(jdbc, TenantStamps.off());
-    }
-
-    /** A tenant's live subscriptions (read at every change of its directory) remembered with its stamp. */
-    public JdbcChangeSubscriptions(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
-        this.stamps = stamps;
     }
 
     @Override
     public void add(ChangeSubscription s) {
-        stamps.wrote(s.tenant());
         jdbc.sql("insert into change_subscription (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         s.tenant().value(),
@@ -85,17 +76,14 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
                 .list();
     }
 
+    /** Read from the database: only the relay reads them, once per turn (never remembered, see V37). */
     @Override
     public List<ChangeSubscription> live(TenantId tenant, Instant now) {
-        List<ChangeSubscription> kept = stamps.read(
-                tenant,
-                TenantStamps.Kind.CHANGE_SUBSCRIPTIONS,
-                () -> List.copyOf(jdbc.sql("select " + COLUMNS
-                                + " from change_subscription where tenant_id = ? and state <> 'REMOVED'")
-                        .param(tenant.value())
-                        .query(JdbcChangeSubscriptions::subscription)
-                        .list()));
-        return kept.stream().filter(s -> s.live(now)).toList();
+        return jdbc.sql("select " + COLUMNS
+                        + " from change_subscription where tenant_id = ? and state <> 'REMOVED' and expires_at > ?")
+                .params(tenant.value(), SqlValues.time(now))
+                .query(JdbcChangeSubscriptions::subscription)
+                .list();
     }
 
     @Override
@@ -122,7 +110,6 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
 
     @Override
     public void update(ChangeSubscription s) {
-        stamps.wrote(s.tenant());
         jdbc.sql("""
                         update change_subscription set expires_at = ?, state = ?, failing_since = ?,
                             reauthorize_requested_at = ?, expiry_challenged_for = ?
@@ -140,7 +127,6 @@ public final class JdbcChangeSubscriptions implements ChangeSubscriptions {
 
     @Override
     public void remove(TenantId tenant, UUID id) {
-        stamps.wrote(tenant);
         jdbc.sql("delete from change_subscription where tenant_id = ? and id = ?")
                 .params(tenant.value(), id)
                 .update();

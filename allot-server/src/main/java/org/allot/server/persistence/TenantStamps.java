@@ -11,9 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What changes rarely per tenant — the tenant itself, its custom products and plan rules, its subscriptions, its
- * dynamic groups, its change subscriptions (webhooks) — read
- * once per server and used for as long as the tenant's stamp has not moved. The stamp is a number in the database
+ * What changes rarely per tenant and requests read — the tenant itself, its custom products and plan rules, its
+ * subscriptions, its dynamic groups — read once per server and used for as long as the tenant's stamp has not moved. The stamp is a number in the database
  * that every committed change of those tables raises (triggers, V29), whoever makes it: another server of the
  * installation or SQL typed by hand, so a server never serves them staler than the unit of work it is in.
  *
@@ -31,8 +30,7 @@ public final class TenantStamps {
         PRODUCTS,
         PLAN_RULES,
         SUBSCRIPTIONS,
-        DYNAMIC_GROUPS,
-        CHANGE_SUBSCRIPTIONS
+        DYNAMIC_GROUPS
     }
 
     /** The stamp as a transaction sees it, and whether that transaction changed a stamped table itself. */
