@@ -26,6 +26,7 @@ import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.JdbcWaitingLists;
 import org.allot.server.persistence.query.JdbcAuditQueries;
 import org.allot.server.persistence.query.JdbcDirectoryQueries;
 import org.allot.server.persistence.query.JdbcLicenseQueries;
@@ -43,8 +44,8 @@ class QueriesConfig {
     }
 
     @Bean
-    JdbcLicenseQueries licenseQueries(JdbcClient jdbc, JdbcAssignments assignments) {
-        return new JdbcLicenseQueries(jdbc, assignments);
+    JdbcLicenseQueries licenseQueries(JdbcClient jdbc) {
+        return new JdbcLicenseQueries(jdbc, new JdbcWaitingLists(jdbc));
     }
 
     @Bean

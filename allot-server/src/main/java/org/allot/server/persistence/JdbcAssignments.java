@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,18 +19,19 @@ import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.AssignmentState;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.LicenseAssignment;
-import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicenseSubject;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRange;
-import org.allot.core.directory.UserType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** License assignments, read and written set-wise: one statement per batch of users, never one per row. */
+/**
+ * License assignments, read and written set-wise: one statement per batch of users, never one per row. The users they
+ * belong to are read and locked by {@link LicenseSubjectReads}, the waiting lists they form read by
+ * {@link JdbcWaitingLists}.
+ */
 public final class JdbcAssignments implements Assignments {
     /** About what one assignment takes in COPY's CSV. */
     private static final int ASSIGNMENT_ROW_BYTES = 256;
@@ -40,105 +39,45 @@ public final class JdbcAssignments implements Assignments {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Ranges ranges;
+    private final LicenseSubjectReads subjects;
+    private final JdbcWaitingLists waitingLists;
 
     public JdbcAssignments(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.ranges = dataSource == null ? null : new Ranges(dataSource);
+        this.subjects = new LicenseSubjectReads(dataSource, jdbc);
+        this.waitingLists = new JdbcWaitingLists(jdbc);
     }
 
     @Override
     public Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> users) {
-        return subjects(tenant, users, "for no key update");
+        return subjects.lock(tenant, users);
     }
 
     @Override
     public Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> users) {
-        return subjects(tenant, users, "");
+        return subjects.subjects(tenant, users);
     }
 
     @Override
     public Map<UserId, LicenseSubject> tryLock(TenantId tenant, Collection<UserId> users) {
-        return subjects(tenant, users, "for no key update skip locked");
+        return subjects.tryLock(tenant, users);
     }
 
-    private Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> users, String locking) {
-        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
-        LockOrder order = LockOrder.current();
-        List<UUID> ids = users.stream().map(UserId::value).toList();
-        String clause =
-                locking.equals("for no key update") ? order.clause(locking, LockOrder.Level.USERS, ids) : locking;
-        LockOrder.locking(() -> {
-            jdbc.sql("select " + SUBJECT_COLUMNS + " from directory_user"
-                            + " where tenant_id = ? and id = any(?) order by id " + clause)
-                    .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
-                    .query(rs -> {
-                        LicenseSubject subject = subject(rs);
-                        subjects.put(subject.id(), subject);
-                    });
-            return null;
-        });
-        if (!locking.isEmpty()) {
-            order.took(
-                    LockOrder.Level.USERS,
-                    subjects.keySet().stream().map(UserId::value).toList());
-        }
-        return subjects;
-    }
-
-    /** Walks the primary key from the cursor, so each chunk costs the same however far into the tenant it is. */
     @Override
     public Map<UserId, LicenseSubject> subjectsAfter(TenantId tenant, UserId after, int limit) {
-        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
-        JdbcClient.StatementSpec statement = jdbc.sql("select " + SUBJECT_COLUMNS + " from directory_user"
-                        + " where tenant_id = :tenant" + (after == null ? "" : " and id > :after")
-                        + " order by id limit :limit")
-                .param("tenant", tenant.value())
-                .param("limit", limit);
-        if (after != null) {
-            statement = statement.param("after", after.value());
-        }
-        statement.query(rs -> {
-            LicenseSubject subject = subject(rs);
-            subjects.put(subject.id(), subject);
-        });
-        return subjects;
+        return subjects.subjectsAfter(tenant, after, limit);
     }
 
-    /**
-     * One range of the primary key, read in the table's order (a bitmap scan, planned for the bounds at hand: a large
-     * range reads each page of the table once) and put in id order here.
-     */
     @Override
     public Optional<Map<UserId, LicenseSubject>> subjectsIn(TenantId tenant, UserRange range, int limit) {
-        List<LicenseSubject> read = new ArrayList<>();
-        String sql = "select " + SUBJECT_COLUMNS + " from directory_user where tenant_id = ?";
-        ranges.query(sql, tenant.value(), "id", range, " limit ?", List.of(limit + 1), rs -> {
-            read.add(subject(rs));
-        });
-        if (read.size() > limit) {
-            return Optional.empty();
-        }
-        read.sort((a, b) -> a.id().compareTo(b.id()));
-        Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>(SqlValues.capacity(read.size()));
-        read.forEach(subject -> subjects.put(subject.id(), subject));
-        return Optional.of(subjects);
+        return subjects.subjectsIn(tenant, range, limit);
     }
 
     @Override
     public int countSubjects(TenantId tenant, UserRange range) {
-        int[] count = new int[1];
-        ranges.query(
-                "select count(*) from directory_user where tenant_id = ?",
-                tenant.value(),
-                "id",
-                range,
-                "",
-                List.of(),
-                rs -> {
-                    count[0] = rs.getInt(1);
-                });
-        return count[0];
+        return subjects.countSubjects(tenant, range);
     }
 
     /** One range of the primary key: the cost of reading the rows, without a lookup per user. */
@@ -260,22 +199,12 @@ public final class JdbcAssignments implements Assignments {
 
     @Override
     public List<UserId> waiting(TenantId tenant, SkuId sku, int limit) {
-        return jdbc.sql("select w.user_id from (" + WaitingListSql.WAITING + ") w order by "
-                        + WaitingListSql.orderBy("w") + " limit :limit")
-                .param("tenant", tenant.value())
-                .param("sku", sku.value())
-                .param("limit", limit)
-                .query((rs, i) -> new UserId(SqlValues.uuid(rs, "user_id")))
-                .list();
+        return waitingLists.waiting(tenant, sku, limit);
     }
 
     @Override
     public int countWaiting(TenantId tenant, SkuId sku) {
-        return jdbc.sql("select count(*) from (" + WaitingListSql.WAITING + ") w")
-                .param("tenant", tenant.value())
-                .param("sku", sku.value())
-                .query(Integer.class)
-                .single();
+        return waitingLists.countWaiting(tenant, sku);
     }
 
     @Override
@@ -315,39 +244,6 @@ public final class JdbcAssignments implements Assignments {
                 .single();
     }
 
-    /** The waiting list of a SKU in order, from {@code offset}, at most {@code limit} entries. */
-    public List<LicenseQueries.WaitingEntry> waitingList(TenantId tenant, SkuId sku, int offset, int limit) {
-        return jdbc.sql("select w.*, u.user_principal_name, u.display_name from (" + WaitingListSql.WAITING
-                        + ") w join directory_user u on u.tenant_id = :tenant and u.id = w.user_id order by "
-                        + WaitingListSql.orderBy("w") + " offset :offset limit :limit")
-                .param("tenant", tenant.value())
-                .param("sku", sku.value())
-                .param("offset", offset)
-                .param("limit", limit)
-                .query((rs, i) -> new LicenseQueries.WaitingEntry(
-                        new UserId(SqlValues.uuid(rs, "user_id")),
-                        rs.getString("user_principal_name"),
-                        rs.getString("display_name"),
-                        SqlValues.instant(rs, "requested_at"),
-                        AssignmentSource.ofKey(SqlValues.uuid(rs, "source_group_id")),
-                        rs.getString("group_name"),
-                        rs.getInt("priority")))
-                .list();
-    }
-
-    /** A user's place in the waiting list of a SKU (1 is served first); empty when they are not waiting. */
-    public OptionalInt waitingPosition(TenantId tenant, SkuId sku, UserId user) {
-        return jdbc.sql("with w as (" + WaitingListSql.WAITING + ") select (select count(*) from w where "
-                        + WaitingListSql.ahead("w", "me") + ") + 1 as position from w me where me.user_id = :user")
-                .param("tenant", tenant.value())
-                .param("sku", sku.value())
-                .param("user", user.value())
-                .query(Integer.class)
-                .optional()
-                .map(OptionalInt::of)
-                .orElse(OptionalInt.empty());
-    }
-
     static UUID source(AssignmentSource source) {
         return source.key();
     }
@@ -357,19 +253,6 @@ public final class JdbcAssignments implements Assignments {
                 .map(p -> p.value().toString())
                 .sorted()
                 .collect(Collectors.joining(","));
-    }
-
-    /** The columns {@link #subject} reads, in its order. */
-    private static final String SUBJECT_COLUMNS = "id, user_principal_name, user_type, usage_location, deleted_at";
-
-    private static LicenseSubject subject(ResultSet rs) throws SQLException {
-        String location = rs.getString(4);
-        return new LicenseSubject(
-                new UserId(rs.getObject(1, UUID.class)),
-                rs.getString(2),
-                UserType.valueOf(rs.getString(3)),
-                location == null ? null : UsageLocation.of(location),
-                rs.getObject(5) != null);
     }
 
     /**

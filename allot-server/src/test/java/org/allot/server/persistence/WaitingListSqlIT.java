@@ -14,6 +14,7 @@ import java.util.Set;
 import org.allot.core.assignment.AssignmentError;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.AssignmentState;
+import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.WaitingOrder;
@@ -89,9 +90,10 @@ class WaitingListSqlIT {
                 .map(WaitingOrder::user)
                 .toList();
 
-        JdbcAssignments assignments = (JdbcAssignments) allot.assignments();
+        Assignments assignments = allot.assignments();
+        JdbcWaitingLists waitingLists = new JdbcWaitingLists(allot.jdbc());
         assertThat(assignments.waiting(contoso.tenant, E3.skuId(), 1000)).containsExactlyElementsOf(expected);
-        List<LicenseQueries.WaitingEntry> list = assignments.waitingList(contoso.tenant, E3.skuId(), 0, 1000);
+        List<LicenseQueries.WaitingEntry> list = waitingLists.waitingList(contoso.tenant, E3.skuId(), 0, 1000);
         assertThat(list).extracting(LicenseQueries.WaitingEntry::user).containsExactlyElementsOf(expected);
         for (int i = 0; i < expected.size(); i++) {
             UserId user = expected.get(i);
@@ -99,7 +101,7 @@ class WaitingListSqlIT {
             assertThat(new WaitingOrder(user, entry.requestedAt(), priorities.get(entry.source())))
                     .isEqualTo(best.get(user));
             assertThat(entry.priority()).isEqualTo(best.get(user).priority());
-            assertThat(assignments.waitingPosition(contoso.tenant, E3.skuId(), user))
+            assertThat(waitingLists.waitingPosition(contoso.tenant, E3.skuId(), user))
                     .isEqualTo(OptionalInt.of(i + 1));
         }
         assertThat(assignments.countWaiting(contoso.tenant, E3.skuId())).isEqualTo(expected.size());

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.UserId;
-import org.allot.server.persistence.JdbcAssignments;
+import org.allot.server.persistence.JdbcWaitingLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -250,7 +250,7 @@ public final class LicenseOracle {
                             .thenComparing(Row::user))
                     .map(Row::user)
                     .toList();
-            List<UUID> listed = new JdbcAssignments(null, jdbc)
+            List<UUID> listed = new JdbcWaitingLists(jdbc)
                     .waiting(new TenantId(tenant), new SkuId(sku), Integer.MAX_VALUE).stream()
                             .map(UserId::value)
                             .toList();

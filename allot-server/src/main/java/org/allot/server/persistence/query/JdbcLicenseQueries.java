@@ -12,17 +12,17 @@ import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
-import org.allot.server.persistence.JdbcAssignments;
+import org.allot.server.persistence.JdbcWaitingLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link LicenseQueries} in SQL: reads who holds which license and where groups stand, for the admin center: decisions as the engine wrote them. */
 public final class JdbcLicenseQueries implements LicenseQueries {
     private final JdbcClient jdbc;
-    private final JdbcAssignments assignments;
+    private final JdbcWaitingLists waitingLists;
 
-    public JdbcLicenseQueries(JdbcClient jdbc, JdbcAssignments assignments) {
+    public JdbcLicenseQueries(JdbcClient jdbc, JdbcWaitingLists waitingLists) {
         this.jdbc = jdbc;
-        this.assignments = assignments;
+        this.waitingLists = waitingLists;
     }
 
     /** The assignments of a product, by user principal name, from {@code offset}. */
@@ -169,17 +169,17 @@ public final class JdbcLicenseQueries implements LicenseQueries {
                 .list();
     }
 
-    /** Users by id, for naming the users a preview samples. */
     @Override
     public List<WaitingEntry> waitingList(TenantId tenant, SkuId sku, int offset, int limit) {
-        return assignments.waitingList(tenant, sku, offset, limit);
+        return waitingLists.waitingList(tenant, sku, offset, limit);
     }
 
     @Override
     public OptionalInt waitingPosition(TenantId tenant, SkuId sku, UserId user) {
-        return assignments.waitingPosition(tenant, sku, user);
+        return waitingLists.waitingPosition(tenant, sku, user);
     }
 
+    /** Users by id, for naming the users a preview samples. */
     @Override
     public Map<UUID, UserName> userNames(TenantId tenant, Collection<UUID> users) {
         Map<UUID, UserName> names = new HashMap<>();
