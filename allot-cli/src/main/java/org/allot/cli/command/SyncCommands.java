@@ -60,7 +60,11 @@ public final class SyncCommands {
         DirectorySyncConnector connector = connector()
                 .orElseThrow(() ->
                         Failure.notFound("No directory connector is configured: 'allot sync configure' sets one up."));
-        context.printer().print(item(connector), "runs", SyncRuns.table(new SyncRuns(context).latest(top(top, 999))));
+        context.printer()
+                .print(
+                        ConnectorOptions.item(connector),
+                        "runs",
+                        SyncRuns.table(new SyncRuns(context).latest(top(top, 999))));
     }
 
     @Command(
@@ -90,7 +94,7 @@ public final class SyncCommands {
                         options.merged(current, options.password(context.environment())),
                         DirectorySyncConnector.class);
         context.note("Connector saved. 'allot sync test' tests it; 'allot sync run --wait' syncs now.");
-        context.printer().print(item(saved));
+        context.printer().print(ConnectorOptions.item(saved));
     }
 
     @Command(
@@ -277,35 +281,6 @@ public final class SyncCommands {
             }
             throw e;
         }
-    }
-
-    private static Item item(DirectorySyncConnector c) {
-        return Item.of()
-                .put("preset", c.preset())
-                .put("url", c.url())
-                .put("startTls", c.startTls())
-                .put("trustedCertificate", c.trustedCertificate() == null ? "none" : "set")
-                .put("bindDn", c.bindDn())
-                .put("passwordSet", c.passwordSet())
-                .put("baseDns", c.baseDns())
-                .put("excludedDns", c.excludedDns())
-                .put("userFilter", c.userFilter())
-                .put("groupFilter", c.groupFilter())
-                .put(
-                        "mapping",
-                        c.mapping() == null
-                                ? null
-                                : c.mapping().entrySet().stream()
-                                        .map(e -> e.getKey() + "=" + e.getValue())
-                                        .toList())
-                .put("schedule", c.enabled())
-                .put("lastModifiedDateTime", c.lastModifiedDateTime())
-                .put(
-                        "requestedRun",
-                        c.requestedRun() == null
-                                ? null
-                                : c.requestedRun().requestedDateTime() + " by "
-                                        + c.requestedRun().requestedBy());
     }
 
     /** Prints one of a run's lists: at most {@code top} (and as many as a run keeps) of its items. */
