@@ -46,8 +46,7 @@ final class LdapSession implements DirectorySession {
     private static final Pattern RANGE = Pattern.compile("(?i)^range=(\\d+)-(\\d+|\\*)$");
     private static final int IDS_PER_SEARCH = 100;
 
-    private static final java.util.regex.Pattern UUID_TEXT =
-            java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$");
+    private static final Pattern UUID_TEXT = Pattern.compile("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$");
 
     private final LDAPConnection connection;
     private final ConnectorSettings settings;
@@ -112,14 +111,19 @@ final class LdapSession implements DirectorySession {
     }
 
     @Override
-    public List<DirectoryEntry> groupsWithMember(String memberDn) {
-        List<DirectoryEntry> found = new ArrayList<>();
-        search(
-                Filter.createANDFilter(
-                        filter(ObjectKind.GROUP), Filter.createEqualityFilter(mapping.member(), memberDn)),
-                mapping.attributesOf(ObjectKind.GROUP),
-                entries -> found.addAll(entries(ObjectKind.GROUP, entries)));
-        return found;
+    public List<DirectoryEntry> groupsWithMembers(Collection<String> memberDns) {
+        List<String> dns = List.copyOf(memberDns);
+        Map<String, DirectoryEntry> found = new LinkedHashMap<>();
+        for (int i = 0; i < dns.size(); i += IDS_PER_SEARCH) {
+            List<Filter> any = dns.subList(i, Math.min(dns.size(), i + IDS_PER_SEARCH)).stream()
+                    .map(dn -> Filter.createEqualityFilter(mapping.member(), dn))
+                    .toList();
+            search(
+                    Filter.createANDFilter(filter(ObjectKind.GROUP), Filter.createORFilter(any)),
+                    mapping.attributesOf(ObjectKind.GROUP),
+                    entries -> entries(ObjectKind.GROUP, entries).forEach(e -> found.putIfAbsent(e.key(), e)));
+        }
+        return List.copyOf(found.values());
     }
 
     @Override
