@@ -120,8 +120,14 @@ public final class SyncCommands {
         report.steps().forEach(s -> table.add(s.step(), s.passed(), s.detail()));
         context.printer().print(table);
         if (!Boolean.TRUE.equals(report.succeeded())) {
-            var failed = report.steps().get(report.steps().size() - 1);
-            throw Failure.failed("ConnectionFailed", failed.step() + ": " + failed.detail());
+            // the first step that failed: with several URLs, the steps through the next server follow it
+            throw Failure.failed(
+                    "ConnectionFailed",
+                    report.steps().stream()
+                            .filter(step -> !Boolean.TRUE.equals(step.passed()))
+                            .findFirst()
+                            .map(step -> step.step() + ": " + step.detail())
+                            .orElse("the connection test failed"));
         }
     }
 
