@@ -183,4 +183,30 @@ class SyncCommandsIT extends AgainstARealServer {
             return socket.getLocalPort();
         }
     }
+
+    @Test
+    void aFailedConnectionTestNamesTheStepThatFailedEvenWhenALaterServerPasses() throws Exception {
+        try (TestLdap ldap =
+                        TestLdap.with("ldap-failover", List.<String[]>of(new String[] {"ada", "ada@contoso.com"}));
+                ServerSocket closed = new ServerSocket(0)) {
+            String down = "ldap://127.0.0.1:" + closed.getLocalPort();
+            closed.close();
+
+            Run test = allot.with("ALLOT_SYNC_PASSWORD", TestLdap.PASSWORD)
+                    .run(
+                            "sync",
+                            "test",
+                            "--preset",
+                            "genericLdap",
+                            "--url",
+                            down + " " + ldap.url(),
+                            "--bind-dn",
+                            TestLdap.BIND_DN,
+                            "--base-dn",
+                            TestLdap.BASE);
+
+            assertThat(test.exit()).as(test.toString()).isEqualTo(1);
+            assertThat(test.err()).startsWith("error: ConnectionFailed: CONNECT: nothing accepts connections on");
+        }
+    }
 }

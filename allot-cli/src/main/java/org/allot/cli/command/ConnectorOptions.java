@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.allot.api.extensions.DirectorySyncConnector;
 import org.allot.cli.Environment;
 import org.allot.cli.Failure;
+import org.allot.cli.output.Item;
 import picocli.CommandLine.Option;
 
 /**
@@ -211,5 +212,35 @@ final class ConnectorOptions {
         } catch (IOException | InvalidPathException e) {
             throw Failure.usage("--trusted-certificate: cannot read " + file + " (" + e.getMessage() + ").");
         }
+    }
+
+    /** The connector as the CLI shows it: its settings, never its password nor the certificate itself. */
+    static Item item(DirectorySyncConnector c) {
+        return Item.of()
+                .put("preset", c.preset())
+                .put("url", c.url())
+                .put("startTls", c.startTls())
+                .put("trustedCertificate", c.trustedCertificate() == null ? "none" : "set")
+                .put("bindDn", c.bindDn())
+                .put("passwordSet", c.passwordSet())
+                .put("baseDns", c.baseDns())
+                .put("excludedDns", c.excludedDns())
+                .put("userFilter", c.userFilter())
+                .put("groupFilter", c.groupFilter())
+                .put(
+                        "mapping",
+                        c.mapping() == null
+                                ? null
+                                : c.mapping().entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .toList())
+                .put("schedule", c.enabled())
+                .put("lastModifiedDateTime", c.lastModifiedDateTime())
+                .put(
+                        "requestedRun",
+                        c.requestedRun() == null
+                                ? null
+                                : c.requestedRun().requestedDateTime() + " by "
+                                        + c.requestedRun().requestedBy());
     }
 }

@@ -1,5 +1,6 @@
 package org.allot.cli.command;
 
+import java.util.List;
 import java.util.Map;
 import org.allot.api.graph.DomainResource;
 import org.allot.cli.Context;
@@ -37,16 +38,7 @@ public final class DomainCommands {
             footerHeading = "%nExamples:%n",
             footer = {"  allot domains list", "  allot domains list -o json"})
     void list() {
-        Table table = Table.of("id", "isDefault", "isInitial", "isVerified", "authenticationType");
-        for (DomainResource domain : context.api().list("/v1.0/domains", DomainResource.class)) {
-            table.add(
-                    domain.id(),
-                    domain.isDefault(),
-                    domain.isInitial(),
-                    domain.isVerified(),
-                    domain.authenticationType());
-        }
-        context.printer().print(table);
+        context.printer().print(table(context.api().list("/v1.0/domains", DomainResource.class)));
     }
 
     @Command(
@@ -58,7 +50,7 @@ public final class DomainCommands {
     void add(@Parameters(paramLabel = "DOMAIN", description = "a domain name, e.g. corp.example.test") String name) {
         DomainResource domain = context.api().post("/v1.0/domains", Map.of("id", name), DomainResource.class);
         context.note("Added " + domain.id() + ", verified: users may now have principal names on it.");
-        print(domain);
+        context.printer().print(table(List.of(domain)));
     }
 
     @Command(
@@ -77,14 +69,9 @@ public final class DomainCommands {
         context.note("Removed " + name + ".");
     }
 
-    private void print(DomainResource domain) {
-        context.printer()
-                .print(Table.of("id", "isDefault", "isInitial", "isVerified", "authenticationType")
-                        .add(
-                                domain.id(),
-                                domain.isDefault(),
-                                domain.isInitial(),
-                                domain.isVerified(),
-                                domain.authenticationType()));
+    private static Table table(List<DomainResource> domains) {
+        Table table = Table.of("id", "isDefault", "isInitial", "isVerified", "authenticationType");
+        domains.forEach(d -> table.add(d.id(), d.isDefault(), d.isInitial(), d.isVerified(), d.authenticationType()));
+        return table;
     }
 }

@@ -2,6 +2,7 @@ package org.allot.cli.command;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.allot.api.extensions.DirectorySyncConnectionTest;
 import org.allot.api.extensions.DirectorySyncConnector;
 import org.allot.api.extensions.DirectorySyncError;
@@ -59,7 +60,11 @@ public final class SyncCommands {
         DirectorySyncConnector connector = connector()
                 .orElseThrow(() ->
                         Failure.notFound("No directory connector is configured: 'allot sync configure' sets one up."));
-        context.printer().print(item(connector), "runs", SyncRuns.table(new SyncRuns(context).latest(top(top))));
+        context.printer()
+                .print(
+                        ConnectorOptions.item(connector),
+                        "runs",
+                        SyncRuns.table(new SyncRuns(context).latest(top(top, 999))));
     }
 
     @Command(
@@ -89,7 +94,7 @@ public final class SyncCommands {
                         options.merged(current, options.password(context.environment())),
                         DirectorySyncConnector.class);
         context.note("Connector saved. 'allot sync test' tests it; 'allot sync run --wait' syncs now.");
-        context.printer().print(item(saved));
+        context.printer().print(ConnectorOptions.item(saved));
     }
 
     @Command(
@@ -115,8 +120,14 @@ public final class SyncCommands {
         report.steps().forEach(s -> table.add(s.step(), s.passed(), s.detail()));
         context.printer().print(table);
         if (!Boolean.TRUE.equals(report.succeeded())) {
-            var failed = report.steps().get(report.steps().size() - 1);
-            throw Failure.failed("ConnectionFailed", failed.step() + ": " + failed.detail());
+            // the first step that failed: with several URLs, the steps through the next server follow it
+            throw Failure.failed(
+                    "ConnectionFailed",
+                    report.steps().stream()
+                            .filter(step -> !Boolean.TRUE.equals(step.passed()))
+                            .findFirst()
+                            .map(step -> step.step() + ": " + step.detail())
+                            .orElse("the connection test failed"));
         }
     }
 
@@ -170,7 +181,7 @@ public final class SyncCommands {
     void runs(
             @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "At most N runs (20).")
                     int top) {
-        context.printer().print(SyncRuns.table(new SyncRuns(context).latest(top(top))));
+        context.printer().print(SyncRuns.table(new SyncRuns(context).latest(top(top, 999))));
     }
 
     @Command(
@@ -183,17 +194,13 @@ public final class SyncCommands {
             @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
             @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
                     int top) {
-        items(top);
-        DirectorySyncRun found = new SyncRuns(context).find(run);
-        Table table = Table.of("objectType", "distinguishedName", "onPremisesImmutableId", "message");
-        for (DirectorySyncError e : context.api()
-                .list(
-                        Query.of(Query.path(SyncRuns.RUNS, found.id(), "errors"))
-                                .with("$top", top),
-                        DirectorySyncError.class)) {
-            table.add(e.objectType(), e.distinguishedName(), e.onPremisesImmutableId(), e.message());
-        }
-        context.printer().print(table);
+        list(
+                run,
+                "errors",
+                top,
+                DirectorySyncError.class,
+                Table.of("objectType", "distinguishedName", "onPremisesImmutableId", "message"),
+                (table, e) -> table.add(e.objectType(), e.distinguishedName(), e.onPremisesImmutableId(), e.message()));
     }
 
     @Command(
@@ -206,17 +213,13 @@ public final class SyncCommands {
             @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
             @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
                     int top) {
-        items(top);
-        DirectorySyncRun found = new SyncRuns(context).find(run);
-        Table table = Table.of("objectType", "displayName", "id", "onPremisesImmutableId");
-        for (DirectorySyncPendingDeletion d : context.api()
-                .list(
-                        Query.of(Query.path(SyncRuns.RUNS, found.id(), "pendingDeletions"))
-                                .with("$top", top),
-                        DirectorySyncPendingDeletion.class)) {
-            table.add(d.objectType(), d.displayName(), d.id(), d.onPremisesImmutableId());
-        }
-        context.printer().print(table);
+        list(
+                run,
+                "pendingDeletions",
+                top,
+                DirectorySyncPendingDeletion.class,
+                Table.of("objectType", "displayName", "id", "onPremisesImmutableId"),
+                (table, d) -> table.add(d.objectType(), d.displayName(), d.id(), d.onPremisesImmutableId()));
     }
 
     @Command(
@@ -229,17 +232,14 @@ public final class SyncCommands {
             @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
             @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
                     int top) {
-        items(top);
-        DirectorySyncRun found = new SyncRuns(context).find(run);
-        Table table = Table.of("groupDisplayName", "memberType", "memberName", "groupId", "memberId");
-        for (DirectorySyncPendingRemoval r : context.api()
-                .list(
-                        Query.of(Query.path(SyncRuns.RUNS, found.id(), "pendingRemovals"))
-                                .with("$top", top),
-                        DirectorySyncPendingRemoval.class)) {
-            table.add(r.groupDisplayName(), r.memberType(), r.memberName(), r.groupId(), r.memberId());
-        }
-        context.printer().print(table);
+        list(
+                run,
+                "pendingRemovals",
+                top,
+                DirectorySyncPendingRemoval.class,
+                Table.of("groupDisplayName", "memberType", "memberName", "groupId", "memberId"),
+                (table, r) ->
+                        table.add(r.groupDisplayName(), r.memberType(), r.memberName(), r.groupId(), r.memberId()));
     }
 
     @Command(
@@ -252,17 +252,13 @@ public final class SyncCommands {
             @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
             @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
                     int top) {
-        items(top);
-        DirectorySyncRun found = new SyncRuns(context).find(run);
-        Table table = Table.of("userPrincipalName", "skuPartNumber", "cause", "userId");
-        for (DirectorySyncLicenseLoss l : context.api()
-                .list(
-                        Query.of(Query.path(SyncRuns.RUNS, found.id(), "licenseLosses"))
-                                .with("$top", top),
-                        DirectorySyncLicenseLoss.class)) {
-            table.add(l.userPrincipalName(), l.skuPartNumber(), l.cause(), l.userId());
-        }
-        context.printer().print(table);
+        list(
+                run,
+                "licenseLosses",
+                top,
+                DirectorySyncLicenseLoss.class,
+                Table.of("userPrincipalName", "skuPartNumber", "cause", "userId"),
+                (table, l) -> table.add(l.userPrincipalName(), l.skuPartNumber(), l.cause(), l.userId()));
     }
 
     @Command(
@@ -293,45 +289,19 @@ public final class SyncCommands {
         }
     }
 
-    private static Item item(DirectorySyncConnector c) {
-        return Item.of()
-                .put("preset", c.preset())
-                .put("url", c.url())
-                .put("startTls", c.startTls())
-                .put("trustedCertificate", c.trustedCertificate() == null ? "none" : "set")
-                .put("bindDn", c.bindDn())
-                .put("passwordSet", c.passwordSet())
-                .put("baseDns", c.baseDns())
-                .put("excludedDns", c.excludedDns())
-                .put("userFilter", c.userFilter())
-                .put("groupFilter", c.groupFilter())
-                .put(
-                        "mapping",
-                        c.mapping() == null
-                                ? null
-                                : c.mapping().entrySet().stream()
-                                        .map(e -> e.getKey() + "=" + e.getValue())
-                                        .toList())
-                .put("schedule", c.enabled())
-                .put("lastModifiedDateTime", c.lastModifiedDateTime())
-                .put(
-                        "requestedRun",
-                        c.requestedRun() == null
-                                ? null
-                                : c.requestedRun().requestedDateTime() + " by "
-                                        + c.requestedRun().requestedBy());
+    /** Prints one of a run's lists: at most {@code top} (and as many as a run keeps) of its items. */
+    private <T> void list(String run, String segment, int top, Class<T> type, Table table, BiConsumer<Table, T> row) {
+        top(top, 10_000);
+        DirectorySyncRun found = new SyncRuns(context).find(run);
+        context.api()
+                .list(Query.of(Query.path(SyncRuns.RUNS, found.id(), segment)).with("$top", top), type)
+                .forEach(item -> row.accept(table, item));
+        context.printer().print(table);
     }
 
-    /** As many errors or deletions as a run keeps. */
-    private static void items(int top) {
-        if (top < 1 || top > 10_000) {
-            throw Failure.usage("--top must be between 1 and 10000.");
-        }
-    }
-
-    private static int top(int top) {
-        if (top < 1 || top > 999) {
-            throw Failure.usage("--top must be between 1 and 999.");
+    private static int top(int top, int max) {
+        if (top < 1 || top > max) {
+            throw Failure.usage("--top must be between 1 and " + max + ".");
         }
         return top;
     }

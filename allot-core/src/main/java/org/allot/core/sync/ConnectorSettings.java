@@ -57,35 +57,6 @@ public record ConnectorSettings(
         Objects.requireNonNull(mapping, "mapping");
     }
 
-    /** Settings that leave no subtree out, with soft match on (its default). */
-    public ConnectorSettings(
-            String url,
-            boolean startTls,
-            String trustedCertificate,
-            String bindDn,
-            List<String> baseDns,
-            String userFilter,
-            String groupFilter,
-            DirectoryPreset preset,
-            Map<String, String> mappingOverrides,
-            AttributeMapping mapping,
-            boolean enabled) {
-        this(
-                url,
-                startTls,
-                trustedCertificate,
-                bindDn,
-                baseDns,
-                userFilter,
-                groupFilter,
-                preset,
-                mappingOverrides,
-                mapping,
-                enabled,
-                List.of(),
-                true);
-    }
-
     /** The filter of objects of the kind in scope: the connector's, and what the preset always leaves out. */
     public String scopeFilter(ObjectKind kind) {
         String filter = kind == ObjectKind.USER ? userFilter : groupFilter;

@@ -25,8 +25,8 @@ public interface DirectorySession extends AutoCloseable {
     /** The objects of the kind in scope that have these immutable ids. */
     List<DirectoryEntry> readByIds(ObjectKind kind, Collection<String> immutableIds);
 
-    /** The groups in scope that list this member. */
-    List<DirectoryEntry> groupsWithMember(String memberDn);
+    /** The groups in scope that list any of these members (distinguished names), each once. */
+    List<DirectoryEntry> groupsWithMembers(Collection<String> memberDns);
 
     @Override
     void close();

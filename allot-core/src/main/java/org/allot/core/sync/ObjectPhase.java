@@ -156,7 +156,7 @@ final class ObjectPhase {
         if (run.entered.size() > settings.batchSize()) {
             run.session.read(ObjectKind.GROUP, null, found::addAll);
         } else {
-            run.entered.forEach(dn -> found.addAll(run.session.groupsWithMember(dn)));
+            found.addAll(run.session.groupsWithMembers(run.entered));
             List<String> ids = transactions
                     .run(() -> memberships.groupsOfUsers(
                             run.tenant, run.restored.stream().map(UserId::new).toList()))

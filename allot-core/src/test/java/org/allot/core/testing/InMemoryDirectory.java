@@ -39,6 +39,7 @@ public final class InMemoryDirectory implements DirectorySource {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private long usn = 1000;
     private int readsBeforeFailure = -1;
+    private int memberSearches;
 
     /** Adds a user {@code name@contoso.com}; returns its DN. Extra attributes by LDAP name. */
     public synchronized String addUser(String name, String... attributes) {
@@ -96,6 +97,11 @@ public final class InMemoryDirectory implements DirectorySource {
     /** The server answers this many more reads, then goes down. */
     public synchronized void failAfter(int reads) {
         readsBeforeFailure = reads;
+    }
+
+    /** How many searches for the groups that list given members the sessions made. */
+    public synchronized int memberSearches() {
+        return memberSearches;
     }
 
     public synchronized void comeBack() {
@@ -172,10 +178,14 @@ public final class InMemoryDirectory implements DirectorySource {
         }
 
         @Override
-        public List<DirectoryEntry> groupsWithMember(String memberDn) {
+        public List<DirectoryEntry> groupsWithMembers(Collection<String> memberDns) {
             tick();
+            synchronized (InMemoryDirectory.this) {
+                memberSearches++;
+            }
             return entries(ObjectKind.GROUP).stream()
-                    .filter(e -> e.members().stream().anyMatch(m -> key(m).equals(key(memberDn))))
+                    .filter(e -> e.members().stream()
+                            .anyMatch(m -> memberDns.stream().anyMatch(dn -> key(dn).equals(key(m)))))
                     .map(InMemoryDirectory::entry)
                     .toList();
         }

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.allot.core.sync.AttributeMapping;
 import org.allot.core.sync.ConnectorSettings;
@@ -39,15 +38,13 @@ import org.allot.core.sync.Watermark;
 
 /**
  * A bound connection read by one run. Searches are paged (simple paged results, which Active Directory needs beyond
- * 1,000 entries) over every base DN; large member lists, which Active Directory returns in ranges of 1,500 values
- * ({@code member;range=0-1499}), are read to the end. A search that does not complete fails the run.
+ * 1,000 entries) over every base DN; large member lists are read to the end ({@link RangedMembers}). A search that
+ * does not complete fails the run.
  */
 final class LdapSession implements DirectorySession {
-    private static final Pattern RANGE = Pattern.compile("(?i)^range=(\\d+)-(\\d+|\\*)$");
     private static final int IDS_PER_SEARCH = 100;
 
-    private static final java.util.regex.Pattern UUID_TEXT =
-            java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$");
+    private static final Pattern UUID_TEXT = Pattern.compile("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$");
 
     private final LDAPConnection connection;
     private final ConnectorSettings settings;
@@ -56,6 +53,7 @@ final class LdapSession implements DirectorySession {
     private final List<String> excluded;
     private final int pageSize;
     private final Optional<Watermark> marker;
+    private final RangedMembers members;
 
     LdapSession(LDAPConnection connection, ConnectorSettings settings, int pageSize) {
         this.connection = connection;
@@ -64,6 +62,7 @@ final class LdapSession implements DirectorySession {
         this.mapper = new EntryMapper(mapping);
         this.excluded = settings.excludedDns().stream().map(LdapSession::key).toList();
         this.pageSize = pageSize;
+        this.members = new RangedMembers(connection, mapping.member());
         this.marker = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED ? readMarker() : Optional.empty();
     }
 
@@ -112,14 +111,19 @@ final class LdapSession implements DirectorySession {
     }
 
     @Override
-    public List<DirectoryEntry> groupsWithMember(String memberDn) {
-        List<DirectoryEntry> found = new ArrayList<>();
-        search(
-                Filter.createANDFilter(
-                        filter(ObjectKind.GROUP), Filter.createEqualityFilter(mapping.member(), memberDn)),
-                mapping.attributesOf(ObjectKind.GROUP),
-                entries -> found.addAll(entries(ObjectKind.GROUP, entries)));
-        return found;
+    public List<DirectoryEntry> groupsWithMembers(Collection<String> memberDns) {
+        List<String> dns = List.copyOf(memberDns);
+        Map<String, DirectoryEntry> found = new LinkedHashMap<>();
+        for (int i = 0; i < dns.size(); i += IDS_PER_SEARCH) {
+            List<Filter> any = dns.subList(i, Math.min(dns.size(), i + IDS_PER_SEARCH)).stream()
+                    .map(dn -> Filter.createEqualityFilter(mapping.member(), dn))
+                    .toList();
+            search(
+                    Filter.createANDFilter(filter(ObjectKind.GROUP), Filter.createORFilter(any)),
+                    mapping.attributesOf(ObjectKind.GROUP),
+                    entries -> entries(ObjectKind.GROUP, entries).forEach(e -> found.putIfAbsent(e.key(), e)));
+        }
+        return List.copyOf(found.values());
     }
 
     @Override
@@ -177,7 +181,7 @@ final class LdapSession implements DirectorySession {
     private List<DirectoryEntry> entries(ObjectKind kind, List<SearchResultEntry> entries) {
         List<DirectoryEntry> result = new ArrayList<>(entries.size());
         for (SearchResultEntry e : entries) {
-            result.add(entry(e, kind == ObjectKind.GROUP ? members(e) : List.of()));
+            result.add(entry(e, kind == ObjectKind.GROUP ? members.of(e) : List.of()));
         }
         return result;
     }
@@ -190,67 +194,6 @@ final class LdapSession implements DirectorySession {
             }
         }
         return new DirectoryEntry(e.getDN(), key(e.getDN()), attributes, members);
-    }
-
-    /**
-     * Every member of a group, normalised. Active Directory returns at most 1,500 values of a large attribute and
-     * names the slice ({@code member;range=0-1499}); the rest is read slice by slice ({@code member;range=1500-*})
-     * until the slice that ends with {@code *}.
-     */
-    private List<String> members(SearchResultEntry group) {
-        List<String> members = new ArrayList<>();
-        Attribute slice = null;
-        for (Attribute attribute : group.getAttributes()) {
-            if (attribute.getBaseName().equalsIgnoreCase(mapping.member())) {
-                if (!attribute.hasOptions()) {
-                    addAll(members, attribute);
-                } else if (range(attribute) != null) {
-                    slice = attribute;
-                }
-            }
-        }
-        while (slice != null) {
-            addAll(members, slice);
-            long[] range = range(slice);
-            if (range[1] < 0) {
-                break;
-            }
-            String next = mapping.member() + ";range=" + (range[1] + 1) + "-*";
-            try {
-                SearchResultEntry more = connection.getEntry(group.getDN(), next);
-                slice = more == null ? null : rangedAttribute(more);
-            } catch (LDAPException e) {
-                throw failure(e);
-            }
-        }
-        return members;
-    }
-
-    private Attribute rangedAttribute(SearchResultEntry entry) {
-        for (Attribute attribute : entry.getAttributes()) {
-            if (attribute.getBaseName().equalsIgnoreCase(mapping.member()) && range(attribute) != null) {
-                return attribute;
-            }
-        }
-        return null;
-    }
-
-    /** The slice an attribute holds: {low, high}, high -1 for the last slice ({@code *}); null when not a slice. */
-    private static long[] range(Attribute attribute) {
-        for (String option : attribute.getOptions()) {
-            Matcher m = RANGE.matcher(option);
-            if (m.matches()) {
-                return new long[] {Long.parseLong(m.group(1)), m.group(2).equals("*") ? -1 : Long.parseLong(m.group(2))
-                };
-            }
-        }
-        return null;
-    }
-
-    private static void addAll(List<String> members, Attribute attribute) {
-        for (String value : attribute.getValues()) {
-            members.add(key(value));
-        }
     }
 
     private Filter filter(ObjectKind kind) {
@@ -312,7 +255,7 @@ final class LdapSession implements DirectorySession {
         }
     }
 
-    private static DirectoryFailure failure(LDAPException e) {
+    static DirectoryFailure failure(LDAPException e) {
         ResultCode code = e.getResultCode();
         String why;
         if (ResultCode.NO_SUCH_OBJECT.equals(code)) {

@@ -3,19 +3,13 @@ package org.allot.server.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldif.LDIFReader;
-import java.util.List;
-import java.util.Map;
 import org.allot.core.sync.ConnectionCheck;
 import org.allot.core.sync.ConnectionCheck.Step;
-import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.SyncRunState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +38,7 @@ class ConnectionScopeIT {
                 .contains("stopped the search for users at its size limit")
                 .contains("every run would fail")
                 .contains("limits dn.exact=\"" + TestDirectory.BIND_DN + "\" size=unlimited");
-        allot.connect(request(url, TestDirectory.BASE));
+        allot.connect(TestDirectory.connector(url, null, TestDirectory.BASE));
         assertThat(allot.run().state()).as("what the test foretold").isEqualTo(SyncRunState.FAILED);
     }
 
@@ -75,50 +69,29 @@ class ConnectionScopeIT {
 
     private org.allot.core.sync.ConnectionReport test(String url, String base) {
         return allot.sync
-                .testConnection(allot.contoso.admin, request(url, base))
+                .testConnection(allot.contoso.admin, TestDirectory.connector(url, null, base))
                 .value();
     }
 
     /** An in-memory directory with a size limit (0: none) that refuses base searches of one DN as access rules do. */
     private String start(int sizeLimit, String refused) throws Exception {
-        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(TestDirectory.BASE);
-        config.addAdditionalBindCredentials(TestDirectory.BIND_DN, TestDirectory.PASSWORD);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
-        if (sizeLimit > 0) {
-            config.setMaxSizeLimit(sizeLimit);
-        }
-        if (refused != null) {
-            config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
-                @Override
-                public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
-                    if (SearchScope.BASE.equals(request.getRequest().getScope())
-                            && request.getRequest().getBaseDN().equalsIgnoreCase(refused)) {
-                        throw new LDAPException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no read access to " + refused);
+        server = TestDirectory.started(config -> {
+            if (sizeLimit > 0) {
+                config.setMaxSizeLimit(sizeLimit);
+            }
+            if (refused != null) {
+                config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+                    @Override
+                    public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
+                        if (SearchScope.BASE.equals(request.getRequest().getScope())
+                                && request.getRequest().getBaseDN().equalsIgnoreCase(refused)) {
+                            throw new LDAPException(
+                                    ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no read access to " + refused);
+                        }
                     }
-                }
-            });
-        }
-        server = new InMemoryDirectoryServer(config);
-        try (LDIFReader reader = new LDIFReader(
-                ConnectionScopeIT.class.getClassLoader().getResourceAsStream("ldap/ldap-contoso.ldif"))) {
-            server.importFromLDIF(true, reader);
-        }
-        server.startListening();
+                });
+            }
+        });
         return "ldap://localhost:" + server.getListenPort();
-    }
-
-    private static ConnectorRequest request(String url, String base) {
-        return new ConnectorRequest(
-                "genericLdap",
-                url,
-                false,
-                null,
-                TestDirectory.BIND_DN,
-                TestDirectory.PASSWORD,
-                List.of(base),
-                "(objectClass=person)",
-                "(objectClass=groupOfNames)",
-                Map.of(),
-                true);
     }
 }

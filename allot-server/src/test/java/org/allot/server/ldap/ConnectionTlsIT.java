@@ -3,8 +3,6 @@ package org.allot.server.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.allot.core.sync.ConnectionCheck;
 import org.allot.core.sync.ConnectionCheck.Step;
 import org.allot.core.sync.ConnectionReport;
@@ -26,7 +24,7 @@ class ConnectionTlsIT {
     @Test
     void aCertificateForAnotherHostNamesBothNamesInTheTlsStep() throws Exception {
         try (TlsDirectory dc = new TlsDirectory(keys, "dc1.corp.example.test", null, 30)) {
-            ConnectionReport report = test(request(dc.url(), dc.certificate()));
+            ConnectionReport report = test(TestDirectory.connector(dc.url(), dc.certificate(), TestDirectory.BASE));
 
             ConnectionCheck failure = report.failure().orElseThrow();
             assertThat(failure.step()).isEqualTo(Step.TLS);
@@ -43,7 +41,9 @@ class ConnectionTlsIT {
     @Test
     void anExpiredCertificateSaysSoWithItsDates() throws Exception {
         try (TlsDirectory dc = new TlsDirectory(keys, "localhost", "20200101000000", 30)) {
-            ConnectionCheck failure = test(request(dc.url(), null)).failure().orElseThrow();
+            ConnectionCheck failure = test(TestDirectory.connector(dc.url(), null, TestDirectory.BASE))
+                    .failure()
+                    .orElseThrow();
 
             assertThat(failure.step()).isEqualTo(Step.TLS);
             assertThat(failure.detail())
@@ -56,7 +56,9 @@ class ConnectionTlsIT {
     @Test
     void anUntrustedCertificateSaysWhoIssuedIt() throws Exception {
         try (TlsDirectory dc = new TlsDirectory(keys, "localhost", null, 30)) {
-            ConnectionCheck failure = test(request(dc.url(), null)).failure().orElseThrow();
+            ConnectionCheck failure = test(TestDirectory.connector(dc.url(), null, TestDirectory.BASE))
+                    .failure()
+                    .orElseThrow();
 
             assertThat(failure.step()).isEqualTo(Step.TLS);
             assertThat(failure.detail())
@@ -70,7 +72,8 @@ class ConnectionTlsIT {
     @Test
     void ldapsToAPlainLdapPortSaysTheServerDoesNotSpeakTls() {
         try (TestDirectory directory = TestDirectory.genericLdap()) {
-            ConnectionCheck failure = test(request("ldaps://localhost:" + directory.port(), null))
+            ConnectionCheck failure = test(TestDirectory.connector(
+                            "ldaps://localhost:" + directory.port(), null, TestDirectory.BASE))
                     .failure()
                     .orElseThrow();
 
@@ -82,7 +85,7 @@ class ConnectionTlsIT {
     @Test
     void aRunAgainstTheWrongHostNameFailsSayingSo() throws Exception {
         try (TlsDirectory dc = new TlsDirectory(keys, "dc1.corp.example.test", null, 30)) {
-            allot.connect(request(dc.url(), dc.certificate()));
+            allot.connect(TestDirectory.connector(dc.url(), dc.certificate(), TestDirectory.BASE));
 
             var run = allot.run();
 
@@ -94,20 +97,5 @@ class ConnectionTlsIT {
 
     private ConnectionReport test(ConnectorRequest request) {
         return allot.sync.testConnection(allot.contoso.admin, request).value();
-    }
-
-    private static ConnectorRequest request(String url, String certificate) {
-        return new ConnectorRequest(
-                "genericLdap",
-                url,
-                false,
-                certificate,
-                TestDirectory.BIND_DN,
-                TestDirectory.PASSWORD,
-                List.of(TestDirectory.BASE),
-                "(objectClass=person)",
-                "(objectClass=groupOfNames)",
-                Map.of(),
-                true);
     }
 }

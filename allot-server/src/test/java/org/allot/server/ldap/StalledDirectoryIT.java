@@ -3,20 +3,14 @@ package org.allot.server.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
-import com.unboundid.ldif.LDIFReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.allot.core.sync.ConnectionCheck.Step;
-import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunState;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +40,7 @@ class StalledDirectoryIT {
     void aDirectoryThatStopsAnsweringMidRunEndsTheRunFailedAndDeletesNothing() throws Exception {
         Pause pause = new Pause(resume);
         String url = start(pause);
-        allot.connect(request(url));
+        allot.connect(TestDirectory.connector(url, null, TestDirectory.BASE));
         assertThat(allot.run().state()).isEqualTo(SyncRunState.SUCCEEDED);
         long users = allot.syncedUsers();
 
@@ -62,7 +56,7 @@ class StalledDirectoryIT {
     void aServerThatAcceptsConnectionsButNeverAnswersFailsTheRunAndTheConnectionTest() throws Exception {
         try (ServerSocket stopped = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String url = "ldap://localhost:" + stopped.getLocalPort();
-            allot.connect(request(url));
+            allot.connect(TestDirectory.connector(url, null, TestDirectory.BASE));
 
             SyncRun run = allot.run();
 
@@ -83,7 +77,8 @@ class StalledDirectoryIT {
     @Test
     void ldapsToAServerThatNeverAnswersTheHandshakeFailsTheRun() throws Exception {
         try (ServerSocket stopped = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            allot.connect(request("ldaps://localhost:" + stopped.getLocalPort()));
+            allot.connect(
+                    TestDirectory.connector("ldaps://localhost:" + stopped.getLocalPort(), null, TestDirectory.BASE));
 
             SyncRun run = allot.run();
 
@@ -99,7 +94,8 @@ class StalledDirectoryIT {
             String down = "ldap://localhost:" + closed.getLocalPort();
             closed.close();
             String stalled = "ldap://localhost:" + stopped.getLocalPort();
-            var connector = allot.connect(request(down + " " + stalled + ", " + url));
+            var connector =
+                    allot.connect(TestDirectory.connector(down + " " + stalled + ", " + url, null, TestDirectory.BASE));
 
             SyncRun run = allot.run();
 
@@ -121,7 +117,7 @@ class StalledDirectoryIT {
             String down = "ldap://localhost:" + closed.getLocalPort();
             closed.close();
             String stalled = "ldap://localhost:" + stopped.getLocalPort();
-            allot.connect(request(down + " " + stalled));
+            allot.connect(TestDirectory.connector(down + " " + stalled, null, TestDirectory.BASE));
 
             SyncRun run = allot.run();
 
@@ -133,32 +129,8 @@ class StalledDirectoryIT {
     }
 
     private String start(Pause pause) throws Exception {
-        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(TestDirectory.BASE);
-        config.addAdditionalBindCredentials(TestDirectory.BIND_DN, TestDirectory.PASSWORD);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
-        config.addInMemoryOperationInterceptor(pause);
-        server = new InMemoryDirectoryServer(config);
-        try (LDIFReader reader = new LDIFReader(
-                StalledDirectoryIT.class.getClassLoader().getResourceAsStream("ldap/ldap-contoso.ldif"))) {
-            server.importFromLDIF(true, reader);
-        }
-        server.startListening();
+        server = TestDirectory.started(config -> config.addInMemoryOperationInterceptor(pause));
         return "ldap://localhost:" + server.getListenPort();
-    }
-
-    private static ConnectorRequest request(String url) {
-        return new ConnectorRequest(
-                "genericLdap",
-                url,
-                false,
-                null,
-                TestDirectory.BIND_DN,
-                TestDirectory.PASSWORD,
-                List.of(TestDirectory.BASE),
-                "(objectClass=person)",
-                "(objectClass=groupOfNames)",
-                Map.of(),
-                true);
     }
 
     /** Holds every search, once stalled, until the test ends: a server that stopped answering. */

@@ -15,6 +15,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.allot.core.sync.ConnectorRequest;
 
 /**
  * An LDAP server for the sync tests: the UnboundID in-memory directory server, loaded from an LDIF of the test
@@ -69,6 +73,46 @@ public final class TestDirectory implements AutoCloseable {
     /** A generic LDAP directory: inetOrgPerson, groupOfNames, entryUUID and modifyTimestamp. */
     public static TestDirectory genericLdap() {
         return new TestDirectory("ldap/ldap-contoso.ldif", null, null);
+    }
+
+    /**
+     * A generic LDAP server of {@code ldap/ldap-contoso.ldif} that knows the sync account, started on a free port
+     * after {@code tune} set it up further (an interceptor, limits, other listeners): for tests of one server's
+     * behaviour. The caller shuts it down.
+     */
+    public static InMemoryDirectoryServer started(Consumer<InMemoryDirectoryServerConfig> tune) throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+        config.addAdditionalBindCredentials(BIND_DN, PASSWORD);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
+        tune.accept(config);
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        try (LDIFReader reader = new LDIFReader(resource("ldap/ldap-contoso.ldif"))) {
+            server.importFromLDIF(true, reader);
+        }
+        server.startListening();
+        return server;
+    }
+
+    /**
+     * A generic LDAP connector as the tests of one server send it: the sync account, people and groupOfNames.
+     *
+     * @param certificate the PEM certificate to trust, or null
+     */
+    public static ConnectorRequest connector(String url, String certificate, String base) {
+        return new ConnectorRequest(
+                "genericLdap",
+                url,
+                false,
+                certificate,
+                BIND_DN,
+                PASSWORD,
+                List.of(base),
+                "(objectClass=person)",
+                "(objectClass=groupOfNames)",
+                Map.of(),
+                true,
+                null,
+                null);
     }
 
     public String url() {

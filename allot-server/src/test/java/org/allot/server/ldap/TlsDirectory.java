@@ -1,10 +1,9 @@
 package org.allot.server.ldap;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.ldif.LDIFReader;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
@@ -12,6 +11,7 @@ import com.unboundid.util.ssl.cert.ManageCertificates;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,16 +67,14 @@ final class TlsDirectory implements AutoCloseable {
         SSLUtil tls = new SSLUtil(
                 new KeyStoreKeyManager(store.toFile(), "secret".toCharArray(), "PKCS12", "server"),
                 new TrustAllTrustManager());
-        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(TestDirectory.BASE);
-        config.addAdditionalBindCredentials(TestDirectory.BIND_DN, TestDirectory.PASSWORD);
-        config.setListenerConfigs(
-                InMemoryListenerConfig.createLDAPSConfig("ldaps", null, 0, tls.createSSLServerSocketFactory(), null));
-        server = new InMemoryDirectoryServer(config);
-        try (LDIFReader reader =
-                new LDIFReader(TlsDirectory.class.getClassLoader().getResourceAsStream("ldap/ldap-contoso.ldif"))) {
-            server.importFromLDIF(true, reader);
-        }
-        server.startListening();
+        server = TestDirectory.started(config -> {
+            try {
+                config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig(
+                        "ldaps", null, 0, tls.createSSLServerSocketFactory(), null));
+            } catch (LDAPException | GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** The PEM of the server's certificate, to pin as trustedCertificate. */

@@ -3,9 +3,12 @@ package org.allot.server.web.extensions;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
 import org.allot.api.extensions.DirectorySyncConnector;
 import org.allot.core.ErrorCode;
 import org.allot.core.Rejection;
+import org.allot.core.TenantId;
 import org.allot.core.sync.Connector;
 import org.allot.core.sync.DirectorySync;
 import org.allot.core.sync.SyncRun;
@@ -125,13 +128,7 @@ public class DirectorySyncController {
             @PathVariable String id,
             @RequestParam(name = "$top", defaultValue = "100") int top,
             HttpServletRequest request) {
-        SyncRun run = find(caller, id);
-        return responses.list(
-                request,
-                "directorySync/runs('" + run.id() + "')/errors",
-                sync.errors(caller.tenant(), run.id(), top(top, MAX_ITEMS)).stream()
-                        .map(SyncViews::error)
-                        .toList());
+        return items(caller, id, "errors", top, MAX_ITEMS, sync::errors, SyncViews::error, request);
     }
 
     /** What a blocked run would delete once confirmed. */
@@ -141,13 +138,8 @@ public class DirectorySyncController {
             @PathVariable String id,
             @RequestParam(name = "$top", defaultValue = "100") int top,
             HttpServletRequest request) {
-        SyncRun run = find(caller, id);
-        return responses.list(
-                request,
-                "directorySync/runs('" + run.id() + "')/pendingDeletions",
-                sync.pendingDeletions(caller.tenant(), run.id(), top(top, MAX_ITEMS)).stream()
-                        .map(SyncViews::deletion)
-                        .toList());
+        return items(
+                caller, id, "pendingDeletions", top, MAX_ITEMS, sync::pendingDeletions, SyncViews::deletion, request);
     }
 
     /** The memberships of licensed groups a blocked run would remove once confirmed. */
@@ -157,13 +149,7 @@ public class DirectorySyncController {
             @PathVariable String id,
             @RequestParam(name = "$top", defaultValue = "100") int top,
             HttpServletRequest request) {
-        SyncRun run = find(caller, id);
-        return responses.list(
-                request,
-                "directorySync/runs('" + run.id() + "')/pendingRemovals",
-                sync.pendingRemovals(caller.tenant(), run.id(), top(top, MAX_HELD)).stream()
-                        .map(SyncViews::removal)
-                        .toList());
+        return items(caller, id, "pendingRemovals", top, MAX_HELD, sync::pendingRemovals, SyncViews::removal, request);
     }
 
     /** Which users would lose which licenses if a blocked run were confirmed. */
@@ -173,13 +159,7 @@ public class DirectorySyncController {
             @PathVariable String id,
             @RequestParam(name = "$top", defaultValue = "100") int top,
             HttpServletRequest request) {
-        SyncRun run = find(caller, id);
-        return responses.list(
-                request,
-                "directorySync/runs('" + run.id() + "')/licenseLosses",
-                sync.licenseLosses(caller.tenant(), run.id(), top(top, MAX_HELD)).stream()
-                        .map(SyncViews::loss)
-                        .toList());
+        return items(caller, id, "licenseLosses", top, MAX_HELD, sync::licenseLosses, SyncViews::loss, request);
     }
 
     /**
@@ -194,6 +174,31 @@ public class DirectorySyncController {
 
     private ObjectNode runEntity(HttpServletRequest request, SyncRun run) {
         return responses.entity(request, "directorySync/runs/$entity", SyncViews.run(run));
+    }
+
+    /** Reads the first {@code top} (at most {@code max}) items of one of a run's lists and answers them as a collection. */
+    private <T> ObjectNode items(
+            ApiCaller caller,
+            String id,
+            String segment,
+            int top,
+            int max,
+            RunItems<T> items,
+            Function<T, ?> view,
+            HttpServletRequest request) {
+        SyncRun run = find(caller, id);
+        return responses.list(
+                request,
+                "directorySync/runs('" + run.id() + "')/" + segment,
+                items.read(caller.tenant(), run.id(), top(top, max)).stream()
+                        .map(view)
+                        .toList());
+    }
+
+    /** One of a run's lists in {@link DirectorySync}: errors, pending deletions and removals, license losses. */
+    @FunctionalInterface
+    private interface RunItems<T> {
+        List<T> read(TenantId tenant, SyncRunId run, int top);
     }
 
     private SyncRun find(ApiCaller caller, String id) {
