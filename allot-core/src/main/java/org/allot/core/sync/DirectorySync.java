@@ -143,6 +143,28 @@ public final class DirectorySync {
     }
 
     /**
+     * A preview of a connector change: a dry run of the next sync with the request's settings, not saved. It reads the
+     * directory, works out what the run would add, update, delete, which memberships of licensed groups it would remove
+     * and which licenses users would lose, records that as a run in state {@link SyncRunState#PREVIEW} (read its lists
+     * as a blocked run's, and {@link #plannedChanges}), and applies nothing. Without a password typed, the saved one is
+     * used only against the saved connector's target, as for {@link #testConnection(Caller, ConnectorRequest)}.
+     * Refused while a run is under way.
+     */
+    public Outcome<SyncRun> preview(Caller caller, ConnectorRequest request) {
+        Outcome<ConnectorSettings> checked = testing.checked(request);
+        if (!checked.isDone()) {
+            return Outcome.refused(checked.rejection());
+        }
+        ConnectorSettings settings = checked.value();
+        if (transactions.run(() -> tenants.find(caller.tenant())).isEmpty()) {
+            return Outcome.refused(Rejection.notFound(caller.tenant()));
+        }
+        return testing.passwordFor(caller.tenant(), request, settings)
+                .flatMap(password ->
+                        runner.preview(caller.tenant(), caller.actor().displayName(), settings, password));
+    }
+
+    /**
      * Asks for a run by the next server free to do it (within the scheduler's poll interval), and returns at once:
      * the connector with its {@link Connector#requestedRun() requested run}. A full read when {@code full}.
      */
@@ -265,6 +287,11 @@ public final class DirectorySync {
         return transactions.run(() -> runs.licenseLosses(tenant, id, limit));
     }
 
+    /** What a dry run (a preview, or a run in staging mode) would add, update or restore. */
+    public List<PlannedChange> plannedChanges(TenantId tenant, SyncRunId id, int limit) {
+        return transactions.run(() -> runs.plannedChanges(tenant, id, limit));
+    }
+
     private static List<PropertyChange> changes(ConnectorSettings before, ConnectorSettings after, boolean password) {
         List<PropertyChange> changes = new ArrayList<>();
         change(changes, "url", before == null ? null : before.url(), after.url());
@@ -277,6 +304,8 @@ public final class DirectorySync {
         change(changes, "preset", before == null ? null : before.preset(), after.preset());
         change(changes, "mapping", before == null ? null : before.mappingOverrides(), after.mappingOverrides());
         change(changes, "enabled", before == null ? null : before.enabled(), after.enabled());
+        change(changes, "softMatch", before == null ? null : before.softMatch(), after.softMatch());
+        change(changes, "staging", before == null ? null : before.staging(), after.staging());
         change(
                 changes,
                 "trustedCertificate",

@@ -19,7 +19,7 @@ import org.allot.core.directory.UserId;
 /**
  * Brings users, then groups, over from the directory a page at a time, each page one unit of work: read, match by
  * immutable id, then add, restore, update or leave alone. Remembers each group's member list for the membership
- * phase.
+ * phase. A dry run reads and decides the same way but only counts and lists what it would change.
  */
 final class ObjectPhase {
     private final PageWrites writes;
@@ -107,7 +107,9 @@ final class ObjectPhase {
         if (mapped.isEmpty()) {
             return;
         }
-        PageWrites.Batch batch = transactions.run(() -> writes.users(run, mapped, entries));
+        PageWrites.Batch batch = run.dry
+                ? transactions.read(() -> writes.wouldUsers(run, mapped, entries))
+                : transactions.run(() -> writes.users(run, mapped, entries));
         record(run, batch, entries);
         if (run.delta()) {
             batch.restored.forEach(run.restored::add);
@@ -120,7 +122,9 @@ final class ObjectPhase {
         if (mapped.isEmpty()) {
             return;
         }
-        PageWrites.Batch batch = transactions.run(() -> writes.groups(run, mapped, entries));
+        PageWrites.Batch batch = run.dry
+                ? transactions.read(() -> writes.wouldGroups(run, mapped, entries))
+                : transactions.run(() -> writes.groups(run, mapped, entries));
         record(run, batch, entries);
         run.unchangedGroups.addAll(batch.unchangedIds);
         for (SyncPlanner.Mapped<SyncedGroup> group : mapped) {
@@ -139,6 +143,7 @@ final class ObjectPhase {
         run.tally.unchanged += batch.unchanged;
         run.tally.errors(batch.errors);
         batch.refs.forEach(run::remember);
+        run.planned.addAll(batch.planned);
         if (run.delta()) {
             batch.entered.forEach(id -> run.entered.add(entries.get(id).dn()));
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.allot.core.Outcome;
 import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.SyncedGroup;
@@ -17,6 +18,7 @@ import org.allot.core.directory.SyncedUser;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.User;
+import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 
@@ -42,12 +44,23 @@ final class PageWrites {
         this.softMatch = new SoftMatch(synced);
     }
 
-    Batch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
+    /**
+     * What a page of users would change, decided without writing: the plan against the objects holding the entries'
+     * immutable ids, its updates split into synced users updated and cloud users taken over (hard match), and the new
+     * users soft-matched to cloud users (left out of {@code added}).
+     */
+    record UserPage(
+            Map<String, User> existing,
+            SyncPlanner.UserPlan plan,
+            Map<UserId, SyncedUser> updates,
+            Map<UserId, SyncedUser> matches,
+            List<SyncedUser> added) {}
+
+    UserPage plan(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped) {
         Map<String, User> existing = synced.usersByImmutableId(run.tenant, ids(mapped));
         Tenant tenant = tenants.find(run.tenant).orElse(null);
         List<SyncPlanner.Mapped<SyncedUser>> named = tenant == null ? mapped : named(tenant, mapped, existing);
         SyncPlanner.UserPlan plan = SyncPlanner.users(named, existing);
-        Batch batch = new Batch(plan.unchanged(), plan.errors());
         Map<UserId, SyncedUser> updates = new LinkedHashMap<>();
         Map<UserId, SyncedUser> matches = new LinkedHashMap<>();
         Set<UserId> cloud = new HashSet<>();
@@ -55,6 +68,18 @@ final class PageWrites {
         plan.updated().forEach((id, user) -> (cloud.contains(id) ? matches : updates).put(id, user));
         List<SyncedUser> added = new ArrayList<>(plan.added());
         Map<UserId, SyncedUser> soft = run.settings.softMatch() ? softMatch.match(run.tenant, added) : Map.of();
+        matches.putAll(soft);
+        return new UserPage(existing, plan, updates, matches, added);
+    }
+
+    Batch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
+        UserPage page = plan(run, mapped);
+        Map<String, User> existing = page.existing();
+        SyncPlanner.UserPlan plan = page.plan();
+        Batch batch = new Batch(plan.unchanged(), plan.errors());
+        Map<UserId, SyncedUser> updates = page.updates();
+        Map<UserId, SyncedUser> matches = page.matches();
+        List<SyncedUser> added = page.added();
         Set<UserId> updated = new HashSet<>();
         for (UserId id : plan.restored()) {
             Outcome<User> restored = users.restore(run.caller, id);
@@ -90,7 +115,6 @@ final class PageWrites {
                 batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
             }
         });
-        matches.putAll(soft);
         users.matchSynced(run.caller, matches).forEach((id, user) -> {
             String immutableId = matches.get(id).immutableId();
             if (user.isDone()) {
@@ -103,6 +127,103 @@ final class PageWrites {
         });
         batch.updated = updated.size();
         return batch;
+    }
+
+    /** What {@link #users} would do to the page, counted and listed, without writing anything. */
+    Batch wouldUsers(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
+        UserPage page = plan(run, mapped);
+        Batch batch = new Batch(page.plan().unchanged(), page.plan().errors());
+        for (UserId id : page.plan().restored()) {
+            String immutableId = existingId(page.existing(), id);
+            SyncedUser values = page.updates().get(id);
+            batch.plan(
+                    ObjectKind.USER,
+                    PlannedChange.Action.RESTORE,
+                    entries.get(immutableId),
+                    immutableId,
+                    id.value(),
+                    values == null ? userName(page.existing().get(immutableId)) : name(values));
+            batch.entered.add(immutableId);
+            batch.restored.add(id.value());
+        }
+        Map<UserId, SyncedUser> changed = new LinkedHashMap<>(page.updates());
+        changed.putAll(page.matches());
+        changed.forEach((id, user) -> {
+            if (!page.plan().restored().contains(id)) {
+                batch.plan(
+                        ObjectKind.USER,
+                        PlannedChange.Action.UPDATE,
+                        entries.get(user.immutableId()),
+                        user.immutableId(),
+                        id.value(),
+                        name(user));
+            }
+        });
+        page.matches().values().forEach(user -> batch.entered.add(user.immutableId()));
+        for (SyncedUser user : page.added()) {
+            batch.added++;
+            batch.plan(
+                    ObjectKind.USER,
+                    PlannedChange.Action.ADD,
+                    entries.get(user.immutableId()),
+                    user.immutableId(),
+                    null,
+                    name(user));
+            batch.entered.add(user.immutableId());
+        }
+        Set<UserId> updated = new HashSet<>(page.plan().restored());
+        updated.addAll(changed.keySet());
+        batch.updated = updated.size();
+        return batch;
+    }
+
+    /** What {@link #groups} would do to the page, counted and listed, without writing anything. */
+    Batch wouldGroups(
+            RunContext run, List<SyncPlanner.Mapped<SyncedGroup>> mapped, Map<String, DirectoryEntry> entries) {
+        Map<String, Group> existing = synced.groupsByImmutableId(run.tenant, ids(mapped));
+        SyncPlanner.GroupPlan plan = SyncPlanner.groups(mapped, existing);
+        Batch batch = new Batch(plan.unchanged(), plan.errors());
+        for (SyncedGroup added : plan.added()) {
+            batch.added++;
+            batch.plan(
+                    ObjectKind.GROUP,
+                    PlannedChange.Action.ADD,
+                    entries.get(added.immutableId()),
+                    added.immutableId(),
+                    null,
+                    name(added));
+            batch.entered.add(added.immutableId());
+        }
+        plan.updated().forEach((id, group) -> {
+            batch.updated++;
+            batch.plan(
+                    ObjectKind.GROUP,
+                    PlannedChange.Action.UPDATE,
+                    entries.get(group.immutableId()),
+                    group.immutableId(),
+                    id.value(),
+                    name(group));
+        });
+        existing.forEach((id, group) -> {
+            if (!plan.updated().containsKey(group.id())) {
+                batch.unchangedIds.add(id);
+            }
+        });
+        return batch;
+    }
+
+    private static String name(SyncedUser user) {
+        Object name = user.values().get(UserAttribute.USER_PRINCIPAL_NAME);
+        return name == null ? user.onPremisesUserPrincipalName() : name.toString();
+    }
+
+    private static String name(SyncedGroup group) {
+        Object name = group.values().get(GroupAttribute.DISPLAY_NAME);
+        return name == null ? null : name.toString();
+    }
+
+    private static String userName(User user) {
+        return user == null ? null : user.userPrincipalName();
     }
 
     /** The page's users with their principal names in the tenant. */
@@ -199,10 +320,22 @@ final class PageWrites {
         final List<String> entered = new ArrayList<>();
         final List<UUID> restored = new ArrayList<>();
         final List<String> unchangedIds = new ArrayList<>();
+        /** What a dry run's page would add, update or restore. */
+        final List<PlannedChange> planned = new ArrayList<>();
 
         Batch(int unchanged, List<SyncError> errors) {
             this.unchanged = unchanged;
             this.errors = new ArrayList<>(errors);
+        }
+
+        void plan(
+                ObjectKind kind,
+                PlannedChange.Action action,
+                DirectoryEntry entry,
+                String immutableId,
+                UUID objectId,
+                String name) {
+            planned.add(new PlannedChange(kind, action, entry == null ? "" : entry.dn(), immutableId, objectId, name));
         }
     }
 }

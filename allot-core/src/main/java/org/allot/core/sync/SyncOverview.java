@@ -20,18 +20,20 @@ public final class SyncOverview {
     }
 
     /**
-     * A run, the first of its errors, and, when it is blocked, the first of the deletions and membership removals it
-     * holds back and of the licenses they would take from users.
+     * A run, the first of its errors, and, when it is blocked or dry, the first of the deletions and membership
+     * removals it holds back (or would make) and of the licenses they would take from users; for a dry run, the first
+     * of the objects it would add, update or restore.
      */
     public record RunDetail(
             SyncRun run,
             List<SyncError> errors,
             List<PendingDeletion> deletions,
             List<PendingRemoval> removals,
-            List<LicenseLoss> losses) {
+            List<LicenseLoss> losses,
+            List<PlannedChange> changes) {
         /** A run with its errors and nothing held back. */
         public RunDetail(SyncRun run, List<SyncError> errors, List<PendingDeletion> deletions) {
-            this(run, errors, deletions, List.of(), List.of());
+            this(run, errors, deletions, List.of(), List.of(), List.of());
         }
     }
 
@@ -50,16 +52,17 @@ public final class SyncOverview {
         return transactions.read(() -> new Status(connectors.find(tenant).orElse(null), runs.recent(tenant, limit)));
     }
 
-    /** A run with at most {@code errors} of its errors and {@code deletions} of its held-back deletions. */
+    /** A run with at most {@code errors} of its errors and {@code deletions} of each list of what it holds back. */
     public Optional<RunDetail> run(TenantId tenant, SyncRunId id, int errors, int deletions) {
         return transactions.read(() -> runs.find(tenant, id).map(run -> {
-            boolean blocked = run.state() == SyncRunState.BLOCKED;
+            boolean held = run.state() == SyncRunState.BLOCKED || run.state().dry();
             return new RunDetail(
                     run,
                     runs.errors(tenant, id, errors),
-                    blocked ? runs.pendingDeletions(tenant, id, deletions) : List.of(),
-                    blocked ? runs.pendingRemovals(tenant, id, deletions) : List.of(),
-                    blocked ? runs.licenseLosses(tenant, id, deletions) : List.of());
+                    held ? runs.pendingDeletions(tenant, id, deletions) : List.of(),
+                    held ? runs.pendingRemovals(tenant, id, deletions) : List.of(),
+                    held ? runs.licenseLosses(tenant, id, deletions) : List.of(),
+                    run.state().dry() ? runs.plannedChanges(tenant, id, deletions) : List.of());
         }));
     }
 }
