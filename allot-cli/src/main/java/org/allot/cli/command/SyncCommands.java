@@ -9,6 +9,7 @@ import org.allot.api.extensions.DirectorySyncError;
 import org.allot.api.extensions.DirectorySyncLicenseLoss;
 import org.allot.api.extensions.DirectorySyncPendingDeletion;
 import org.allot.api.extensions.DirectorySyncPendingRemoval;
+import org.allot.api.extensions.DirectorySyncPlannedChange;
 import org.allot.api.extensions.DirectorySyncRun;
 import org.allot.api.extensions.DirectorySyncRunRequest;
 import org.allot.cli.Context;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Directory sync: the connector to Active Directory or LDAP, connection tests, runs, their errors and deletions. */
+/**
+ * Directory sync: the connector to Active Directory or LDAP, connection tests, previews of connector changes, runs,
+ * their errors and deletions.
+ */
 @Command(
         name = "sync",
         mixinStandardHelpOptions = true,
@@ -36,6 +40,7 @@ import picocli.CommandLine.Parameters;
             "  echo \"$BIND_PASSWORD\" | allot sync configure --url ldaps://dc1.contoso.com \\",
             "      --bind-dn allot-sync@contoso.com --password-stdin --base-dn OU=Staff,DC=contoso,DC=com",
             "  allot sync test",
+            "  allot sync preview --map group.member=uniqueMember",
             "  allot sync run --wait",
             "  allot sync errors latest"
         })
@@ -132,6 +137,51 @@ public final class SyncCommands {
     }
 
     @Command(
+            name = "preview",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Previews a connector change: a dry run of the next sync with the settings given (the others as the"
+                        + " stored connector has them), not saved. Nothing is applied.",
+                "Prints the run, in state PREVIEW, with what it would add, update and delete, and the licenses users"
+                        + " would lose; 'allot sync changes RUN', 'deletions RUN', 'removals RUN' and"
+                        + " 'license-losses RUN' list each. Without settings, previews the stored connector's next run.",
+                "The stored password is only sent to the stored connector's URL and bind DN: elsewhere give it with"
+                        + " --password-stdin or " + ConnectorOptions.PASSWORD_VARIABLE + "."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot sync preview --map onPremisesImmutableId=mS-DS-ConsistencyGuid",
+                "  allot sync preview --preset genericLdap --map group.member=uniqueMember -o json | jq .usersLosingLicenses",
+                "  allot sync preview --exclude-dn OU=Contractors,OU=Staff,DC=contoso,DC=com"
+            })
+    void preview(
+            @Mixin ConnectorOptions options,
+            @Option(
+                            names = "--top",
+                            paramLabel = "N",
+                            defaultValue = "100",
+                            description = "License losses shown (100); 'allot sync license-losses RUN' lists them all.")
+                    int top) {
+        top(top, 10_000);
+        DirectorySyncConnector current = connector().orElse(null);
+        DirectorySyncConnector settings = options.any() || current == null
+                ? options.merged(current, options.password(context.environment()))
+                : current;
+        DirectorySyncRun run = context.api().post(CONNECTOR + "/preview", settings, DirectorySyncRun.class);
+        Table losses = Table.of("userPrincipalName", "skuPartNumber", "cause", "userId");
+        context.api()
+                .list(
+                        Query.of(Query.path(SyncRuns.RUNS, run.id(), "licenseLosses"))
+                                .with("$top", top),
+                        DirectorySyncLicenseLoss.class)
+                .forEach(l -> losses.add(l.userPrincipalName(), l.skuPartNumber(), l.cause(), l.userId()));
+        context.note("Nothing was applied and the connector was not saved. 'allot sync changes " + run.id()
+                + "', 'deletions', 'removals' and 'license-losses' list what the change would do; 'allot sync"
+                + " configure' with the same options saves it.");
+        context.printer().print(SyncRuns.item(run), "licenseLosses", losses);
+    }
+
+    @Command(
             name = "run",
             mixinStandardHelpOptions = true,
             description = {
@@ -201,6 +251,25 @@ public final class SyncCommands {
                 DirectorySyncError.class,
                 Table.of("objectType", "distinguishedName", "onPremisesImmutableId", "message"),
                 (table, e) -> table.add(e.objectType(), e.distinguishedName(), e.onPremisesImmutableId(), e.message()));
+    }
+
+    @Command(
+            name = "changes",
+            mixinStandardHelpOptions = true,
+            description = "Lists what a dry run (a preview, or a run in staging mode) would add, update or restore.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot sync changes latest", "  allot sync changes 5d0c… -o csv > changes.csv"})
+    void changes(
+            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
+            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
+                    int top) {
+        list(
+                run,
+                "plannedChanges",
+                top,
+                DirectorySyncPlannedChange.class,
+                Table.of("action", "objectType", "displayName", "distinguishedName", "id"),
+                (table, c) -> table.add(c.action(), c.objectType(), c.displayName(), c.distinguishedName(), c.id()));
     }
 
     @Command(

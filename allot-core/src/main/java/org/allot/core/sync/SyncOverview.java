@@ -5,14 +5,24 @@ import java.util.Objects;
 import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.directory.Tenant;
+import org.allot.core.directory.TenantPolicy;
+import org.allot.core.directory.Tenants;
 
 /**
  * Read use case: what the pages about directory sync show, each read in one unit of work so that it is one
  * consistent view: the connector with the latest runs, and one run with its errors and the deletions it holds back.
  */
 public final class SyncOverview {
-    /** The tenant's connector (null: none configured) and its latest runs, newest first. */
-    public record Status(Connector connector, List<SyncRun> runs) {
+    /**
+     * The tenant's connector (null: none configured), its latest runs, newest first, and the tenant's policy with the
+     * two thresholds over which a run is held for confirmation (null when the tenant is gone).
+     */
+    public record Status(Connector connector, List<SyncRun> runs, TenantPolicy policy) {
+        public Status(Connector connector, List<SyncRun> runs) {
+            this(connector, runs, null);
+        }
+
         /** The run someone asked for that has not started yet, if any. */
         public RunRequest requestedRun() {
             return connector == null ? null : connector.requestedRun();
@@ -40,16 +50,21 @@ public final class SyncOverview {
     private final Transactions transactions;
     private final Connectors connectors;
     private final SyncRuns runs;
+    private final Tenants tenants;
 
     public SyncOverview(SyncStores stores) {
         this.transactions = Objects.requireNonNull(stores.transactions());
         this.connectors = stores.connectors();
         this.runs = stores.runs();
+        this.tenants = stores.tenants();
     }
 
     /** The connector and its latest {@code limit} runs. */
     public Status status(TenantId tenant, int limit) {
-        return transactions.read(() -> new Status(connectors.find(tenant).orElse(null), runs.recent(tenant, limit)));
+        return transactions.read(() -> new Status(
+                connectors.find(tenant).orElse(null),
+                runs.recent(tenant, limit),
+                tenants.find(tenant).map(Tenant::policy).orElse(null)));
     }
 
     /** A run with at most {@code errors} of its errors and {@code deletions} of each list of what it holds back. */

@@ -11,6 +11,7 @@ import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.ObjectKind;
 import org.allot.core.sync.PendingDeletion;
 import org.allot.core.sync.PendingRemoval;
+import org.allot.core.sync.PlannedChange;
 import org.allot.core.sync.SyncCounts;
 import org.allot.core.sync.SyncError;
 import org.allot.core.sync.SyncMode;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sync runs in {@code sync_run}, their errors in {@code sync_run_error}; what blocked runs hold back alongside
- * (deletions, memberships of licensed groups, and the licenses users would lose).
+ * (deletions, memberships of licensed groups, and the licenses users would lose), which dry runs keep too, with what
+ * they would add or update in {@code sync_planned_change}.
  */
 public final class JdbcSyncRuns implements SyncRuns {
     private final JdbcClient jdbc;
@@ -232,6 +234,52 @@ public final class JdbcSyncRuns implements SyncRuns {
                         rs.getString("user_name"),
                         rs.getString("product"),
                         rs.getString("cause")))
+                .list();
+    }
+
+    @Override
+    public void addPlannedChanges(TenantId tenant, SyncRunId run, List<PlannedChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into sync_planned_change (tenant_id, run_id, position, object_kind, action,
+                            distinguished_name, immutable_id, object_id, name)
+                        select :tenant, :run,
+                            (select coalesce(max(position), 0) from sync_planned_change
+                             where tenant_id = :tenant and run_id = :run) + t.n,
+                            t.kind, t.action, t.dn, t.id, t.object, t.name
+                        from unnest(:numbers, :kinds, :actions, :dns, :ids, :objects, :names)
+                            as t(n, kind, action, dn, id, object, name)""")
+                .param("tenant", tenant.value())
+                .param("run", run.value())
+                .param(
+                        "numbers",
+                        IntStream.rangeClosed(1, changes.size()).boxed().toArray(Integer[]::new))
+                .param("kinds", changes.stream().map(c -> c.kind().name()).toArray(String[]::new))
+                .param("actions", changes.stream().map(c -> c.action().name()).toArray(String[]::new))
+                .param(
+                        "dns",
+                        changes.stream().map(PlannedChange::distinguishedName).toArray(String[]::new))
+                .param("ids", changes.stream().map(PlannedChange::immutableId).toArray(String[]::new))
+                .param("objects", changes.stream().map(PlannedChange::objectId).toArray(UUID[]::new))
+                .param("names", changes.stream().map(PlannedChange::name).toArray(String[]::new))
+                .update();
+    }
+
+    @Override
+    public List<PlannedChange> plannedChanges(TenantId tenant, SyncRunId run, int limit) {
+        return jdbc.sql("""
+                        select * from sync_planned_change where tenant_id = ? and run_id = ?
+                        order by object_kind desc, action, name, position limit ?""")
+                .params(tenant.value(), run.value(), limit)
+                .query((rs, i) -> new PlannedChange(
+                        ObjectKind.valueOf(rs.getString("object_kind")),
+                        PlannedChange.Action.valueOf(rs.getString("action")),
+                        rs.getString("distinguished_name"),
+                        rs.getString("immutable_id"),
+                        SqlValues.uuid(rs, "object_id"),
+                        rs.getString("name")))
                 .list();
     }
 

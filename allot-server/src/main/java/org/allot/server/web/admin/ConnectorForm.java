@@ -34,12 +34,13 @@ public record ConnectorForm(
         String mapping,
         boolean enabled,
         String excludedDns,
-        boolean softMatch) {
+        boolean softMatch,
+        boolean staging) {
     static final int LONGEST_FIELD = 65_536;
 
     /** A connector not configured yet: Active Directory, scheduled. */
     static final ConnectorForm NEW =
-            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true);
+            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true, false);
 
     /** The stored connector; filters the preset would use anyway are shown empty. */
     static ConnectorForm of(Connector connector) {
@@ -60,7 +61,8 @@ public record ConnectorForm(
                 mapping.toString().strip(),
                 s.enabled(),
                 String.join("\n", s.excludedDns()),
-                s.softMatch());
+                s.softMatch(),
+                s.staging());
     }
 
     /** The form as posted; a field that is too long to be anything is refused by the page as a tampered form. */
@@ -77,7 +79,8 @@ public record ConnectorForm(
                 field(form, "mapping"),
                 "true".equals(form.getFirst("enabled")),
                 field(form, "excludedDns"),
-                "true".equals(form.getFirst("softMatch")));
+                "true".equals(form.getFirst("softMatch")),
+                "true".equals(form.getFirst("staging")));
     }
 
     /** What the form asks for, with the password typed (empty keeps the stored one); refused when mapping is malformed. */
@@ -99,7 +102,8 @@ public record ConnectorForm(
                 overrides.value(),
                 enabled,
                 excludedDns.lines().map(String::strip).filter(l -> !l.isEmpty()).toList(),
-                softMatch));
+                softMatch,
+                staging));
     }
 
     private Outcome<Map<String, String>> overrides() {
