@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "sync",
         mixinStandardHelpOptions = true,
+        subcommands = SyncPreview.class,
         description = {
             "Connects the tenant to its on-premises Active Directory or LDAP directory and syncs its users and groups.",
             "Reading needs any role; configuring, testing, running and confirming need Global Administrator."
@@ -134,51 +135,6 @@ public final class SyncCommands {
                             .map(step -> step.step() + ": " + step.detail())
                             .orElse("the connection test failed"));
         }
-    }
-
-    @Command(
-            name = "preview",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Previews a connector change: a dry run of the next sync with the settings given (the others as the"
-                        + " stored connector has them), not saved. Nothing is applied.",
-                "Prints the run, in state PREVIEW, with what it would add, update and delete, and the licenses users"
-                        + " would lose; 'allot sync changes RUN', 'deletions RUN', 'removals RUN' and"
-                        + " 'license-losses RUN' list each. Without settings, previews the stored connector's next run.",
-                "The stored password is only sent to the stored connector's URL and bind DN: elsewhere give it with"
-                        + " --password-stdin or " + ConnectorOptions.PASSWORD_VARIABLE + "."
-            },
-            footerHeading = "%nExamples:%n",
-            footer = {
-                "  allot sync preview --map onPremisesImmutableId=mS-DS-ConsistencyGuid",
-                "  allot sync preview --preset genericLdap --map group.member=uniqueMember -o json | jq .usersLosingLicenses",
-                "  allot sync preview --exclude-dn OU=Contractors,OU=Staff,DC=contoso,DC=com"
-            })
-    void preview(
-            @Mixin ConnectorOptions options,
-            @Option(
-                            names = "--top",
-                            paramLabel = "N",
-                            defaultValue = "100",
-                            description = "License losses shown (100); 'allot sync license-losses RUN' lists them all.")
-                    int top) {
-        top(top, 10_000);
-        DirectorySyncConnector current = connector().orElse(null);
-        DirectorySyncConnector settings = options.any() || current == null
-                ? options.merged(current, options.password(context.environment()))
-                : current;
-        DirectorySyncRun run = context.api().post(CONNECTOR + "/preview", settings, DirectorySyncRun.class);
-        Table losses = Table.of("userPrincipalName", "skuPartNumber", "cause", "userId");
-        context.api()
-                .list(
-                        Query.of(Query.path(SyncRuns.RUNS, run.id(), "licenseLosses"))
-                                .with("$top", top),
-                        DirectorySyncLicenseLoss.class)
-                .forEach(l -> losses.add(l.userPrincipalName(), l.skuPartNumber(), l.cause(), l.userId()));
-        context.note("Nothing was applied and the connector was not saved. 'allot sync changes " + run.id()
-                + "', 'deletions', 'removals' and 'license-losses' list what the change would do; 'allot sync"
-                + " configure' with the same options saves it.");
-        context.printer().print(SyncRuns.item(run), "licenseLosses", losses);
     }
 
     @Command(
@@ -348,6 +304,11 @@ public final class SyncCommands {
     }
 
     private Optional<DirectorySyncConnector> connector() {
+        return connector(context);
+    }
+
+    /** The stored connector, if there is one. */
+    static Optional<DirectorySyncConnector> connector(Context context) {
         try {
             return Optional.of(context.api().get(CONNECTOR, DirectorySyncConnector.class));
         } catch (ApiError e) {
@@ -368,7 +329,7 @@ public final class SyncCommands {
         context.printer().print(table);
     }
 
-    private static int top(int top, int max) {
+    static int top(int top, int max) {
         if (top < 1 || top > max) {
             throw Failure.usage("--top must be between 1 and " + max + ".");
         }

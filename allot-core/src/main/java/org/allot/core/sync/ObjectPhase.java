@@ -23,6 +23,7 @@ import org.allot.core.directory.UserId;
  */
 final class ObjectPhase {
     private final PageWrites writes;
+    private final PagePlans plans;
     private final Tenants tenants;
     private final SyncedObjects synced;
     private final Memberships memberships;
@@ -40,6 +41,7 @@ final class ObjectPhase {
             SyncSettings settings,
             RunProgress progress) {
         this.writes = new PageWrites(tenants, synced, users, groups);
+        this.plans = new PagePlans(writes, synced);
         this.tenants = tenants;
         this.synced = synced;
         this.memberships = Objects.requireNonNull(memberships);
@@ -108,7 +110,7 @@ final class ObjectPhase {
             return;
         }
         PageWrites.Batch batch = run.dry
-                ? transactions.read(() -> writes.wouldUsers(run, mapped, entries))
+                ? transactions.read(() -> plans.users(run, mapped, entries))
                 : transactions.run(() -> writes.users(run, mapped, entries));
         record(run, batch, entries);
         if (run.delta()) {
@@ -123,7 +125,7 @@ final class ObjectPhase {
             return;
         }
         PageWrites.Batch batch = run.dry
-                ? transactions.read(() -> writes.wouldGroups(run, mapped, entries))
+                ? transactions.read(() -> plans.groups(run, mapped, entries))
                 : transactions.run(() -> writes.groups(run, mapped, entries));
         record(run, batch, entries);
         run.unchangedGroups.addAll(batch.unchangedIds);

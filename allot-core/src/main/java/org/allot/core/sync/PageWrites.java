@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.allot.core.Outcome;
 import org.allot.core.directory.Group;
-import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.SyncedGroup;
@@ -18,7 +17,6 @@ import org.allot.core.directory.SyncedUser;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.User;
-import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 
@@ -129,103 +127,6 @@ final class PageWrites {
         return batch;
     }
 
-    /** What {@link #users} would do to the page, counted and listed, without writing anything. */
-    Batch wouldUsers(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
-        UserPage page = plan(run, mapped);
-        Batch batch = new Batch(page.plan().unchanged(), page.plan().errors());
-        for (UserId id : page.plan().restored()) {
-            String immutableId = existingId(page.existing(), id);
-            SyncedUser values = page.updates().get(id);
-            batch.plan(
-                    ObjectKind.USER,
-                    PlannedChange.Action.RESTORE,
-                    entries.get(immutableId),
-                    immutableId,
-                    id.value(),
-                    values == null ? userName(page.existing().get(immutableId)) : name(values));
-            batch.entered.add(immutableId);
-            batch.restored.add(id.value());
-        }
-        Map<UserId, SyncedUser> changed = new LinkedHashMap<>(page.updates());
-        changed.putAll(page.matches());
-        changed.forEach((id, user) -> {
-            if (!page.plan().restored().contains(id)) {
-                batch.plan(
-                        ObjectKind.USER,
-                        PlannedChange.Action.UPDATE,
-                        entries.get(user.immutableId()),
-                        user.immutableId(),
-                        id.value(),
-                        name(user));
-            }
-        });
-        page.matches().values().forEach(user -> batch.entered.add(user.immutableId()));
-        for (SyncedUser user : page.added()) {
-            batch.added++;
-            batch.plan(
-                    ObjectKind.USER,
-                    PlannedChange.Action.ADD,
-                    entries.get(user.immutableId()),
-                    user.immutableId(),
-                    null,
-                    name(user));
-            batch.entered.add(user.immutableId());
-        }
-        Set<UserId> updated = new HashSet<>(page.plan().restored());
-        updated.addAll(changed.keySet());
-        batch.updated = updated.size();
-        return batch;
-    }
-
-    /** What {@link #groups} would do to the page, counted and listed, without writing anything. */
-    Batch wouldGroups(
-            RunContext run, List<SyncPlanner.Mapped<SyncedGroup>> mapped, Map<String, DirectoryEntry> entries) {
-        Map<String, Group> existing = synced.groupsByImmutableId(run.tenant, ids(mapped));
-        SyncPlanner.GroupPlan plan = SyncPlanner.groups(mapped, existing);
-        Batch batch = new Batch(plan.unchanged(), plan.errors());
-        for (SyncedGroup added : plan.added()) {
-            batch.added++;
-            batch.plan(
-                    ObjectKind.GROUP,
-                    PlannedChange.Action.ADD,
-                    entries.get(added.immutableId()),
-                    added.immutableId(),
-                    null,
-                    name(added));
-            batch.entered.add(added.immutableId());
-        }
-        plan.updated().forEach((id, group) -> {
-            batch.updated++;
-            batch.plan(
-                    ObjectKind.GROUP,
-                    PlannedChange.Action.UPDATE,
-                    entries.get(group.immutableId()),
-                    group.immutableId(),
-                    id.value(),
-                    name(group));
-        });
-        existing.forEach((id, group) -> {
-            if (!plan.updated().containsKey(group.id())) {
-                batch.unchangedIds.add(id);
-            }
-        });
-        return batch;
-    }
-
-    private static String name(SyncedUser user) {
-        Object name = user.values().get(UserAttribute.USER_PRINCIPAL_NAME);
-        return name == null ? user.onPremisesUserPrincipalName() : name.toString();
-    }
-
-    private static String name(SyncedGroup group) {
-        Object name = group.values().get(GroupAttribute.DISPLAY_NAME);
-        return name == null ? null : name.toString();
-    }
-
-    private static String userName(User user) {
-        return user == null ? null : user.userPrincipalName();
-    }
-
     /** The page's users with their principal names in the tenant. */
     private static List<SyncPlanner.Mapped<SyncedUser>> named(
             Tenant tenant, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, User> existing) {
@@ -273,14 +174,14 @@ final class PageWrites {
         return batch;
     }
 
-    private static List<String> ids(List<? extends SyncPlanner.Mapped<?>> mapped) {
+    static List<String> ids(List<? extends SyncPlanner.Mapped<?>> mapped) {
         return mapped.stream()
                 .map(SyncPlanner.Mapped::immutableId)
                 .filter(Objects::nonNull)
                 .toList();
     }
 
-    private static String existingId(Map<String, User> existing, UserId id) {
+    static String existingId(Map<String, User> existing, UserId id) {
         return existing.entrySet().stream()
                 .filter(e -> e.getValue().id().equals(id))
                 .map(Map.Entry::getKey)

@@ -45,6 +45,7 @@ final class SyncRunner {
     private final LicenseImpact impact;
     private final DeletionPhase deletions;
     private final RunProgress progress;
+    private final RunEnding ending;
 
     SyncRunner(
             SyncStores stores,
@@ -69,6 +70,7 @@ final class SyncRunner {
         this.impact = phases.impact();
         this.deletions = phases.deletions();
         this.progress = phases.progress();
+        this.ending = new RunEnding(connectors, runs, audit, clock);
     }
 
     Outcome<SyncRun> run(TenantId tenant, SyncTrigger trigger, String requestedBy, boolean full) {
@@ -184,7 +186,7 @@ final class SyncRunner {
             HoldBack hold = new HoldBack(leaving, impact.assess(run, leaving, policy.nestedGroupLicensing()), policy);
             if (run.dry) {
                 progress.save(run);
-                return transactions.run(() -> finishDry(caller, run, hold, launch.dryState()));
+                return transactions.run(() -> ending.dry(caller, run, hold, launch.dryState()));
             }
             memberships.run(run, hold.blocked() ? hold.impact() : LicenseImpact.Impact.NONE);
             if (!hold.blocked()) {
@@ -197,30 +199,8 @@ final class SyncRunner {
             // Held-back removals are found again only by reading the same groups again: the next run starts from
             // the last checkpoint rather than this one.
             boolean keepLast = hold.blocked() && !hold.impact().preview().isEmpty();
-            return transactions.run(() -> finish(caller, run.record, hold, keepLast ? null : checkpoint));
+            return transactions.run(() -> ending.applied(caller, run.record, hold, keepLast ? null : checkpoint));
         }
-    }
-
-    /**
-     * Records what a dry run would do, in the lists a blocked run keeps (deletions, memberships of licensed groups,
-     * licenses lost) and the objects it would add or update; leaves the checkpoint and blocked runs as they are.
-     */
-    private SyncRun finishDry(Caller caller, RunContext run, HoldBack hold, SyncRunState state) {
-        SyncRun record = run.record;
-        runs.addPendingDeletions(record.tenant(), record.id(), hold.deletions());
-        runs.addHeldChanges(
-                record.tenant(),
-                record.id(),
-                hold.impact().preview(),
-                hold.impact().losses());
-        runs.addPlannedChanges(record.tenant(), record.id(), run.planned);
-        Instant now = clock.instant();
-        SyncRun finished = record.withHeld(
-                        hold.impact().preview().size(), hold.impact().usersLosing())
-                .finish(state, now, hold.deletions().size(), hold.dryMessage(state, record.counts()));
-        runs.update(finished);
-        audit.append(AuditEvent.of(caller, now, Activity.FINISH_DIRECTORY_SYNC, target(finished), result(finished)));
-        return finished;
     }
 
     private void census(RunContext run) {
@@ -233,39 +213,6 @@ final class SyncRunner {
                 }
             });
         }
-    }
-
-    private SyncRun finish(Caller caller, SyncRun record, HoldBack hold, SyncCheckpoint checkpoint) {
-        Instant now = clock.instant();
-        SyncRun finished;
-        if (hold.blocked()) {
-            runs.addPendingDeletions(record.tenant(), record.id(), hold.deletions());
-            runs.addHeldChanges(
-                    record.tenant(),
-                    record.id(),
-                    hold.impact().preview(),
-                    hold.impact().losses());
-            finished = record.withHeld(
-                            hold.impact().preview().size(), hold.impact().usersLosing())
-                    .finish(SyncRunState.BLOCKED, now, hold.deletions().size(), hold.message());
-        } else {
-            finished = record.finish(SyncRunState.SUCCEEDED, now, 0, null);
-        }
-        for (SyncRun blocked : runs.inState(record.tenant(), SyncRunState.BLOCKED)) {
-            if (!blocked.id().equals(record.id())) {
-                runs.update(blocked.finish(
-                        SyncRunState.SUPERSEDED,
-                        blocked.finishedAt(),
-                        blocked.pendingDeletions(),
-                        "A later run replaced it: confirm that one's deletions instead."));
-            }
-        }
-        runs.update(finished);
-        if (checkpoint != null) {
-            connectors.saveCheckpoint(record.tenant(), checkpoint);
-        }
-        audit.append(AuditEvent.of(caller, now, Activity.FINISH_DIRECTORY_SYNC, target(finished), result(finished)));
-        return finished;
     }
 
     private SyncRun fail(Caller caller, SyncRun started, String why) {
