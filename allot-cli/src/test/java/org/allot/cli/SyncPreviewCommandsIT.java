@@ -70,6 +70,7 @@ class SyncPreviewCommandsIT extends AgainstARealServer {
             assertThat(staged.exit()).as(staged.toString()).isZero();
             assertThat(staged.json().path("state").asString()).isEqualTo("STAGED");
             assertThat(staged.json().path("added").asInt()).isEqualTo(3);
+            assertThat(staged.err()).contains("Staging mode: nothing was applied.", "allot sync changes ");
             assertThat(api.user("preview.ada@contoso.com", "id").path("id").isMissingNode())
                     .isTrue();
             assertThat(allot.run("sync", "configure", "--no-staging").out()).containsPattern("staging +false");
