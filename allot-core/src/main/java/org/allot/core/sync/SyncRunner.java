@@ -124,7 +124,7 @@ final class SyncRunner {
             boolean connectorsRun) {}
 
     private Outcome<SyncRun> launch(TenantId tenant, SyncTrigger trigger, String requestedBy, Launch launch) {
-        SyncRun started = transactions.run(() -> start(tenant, trigger, requestedBy, launch.connectorsRun()));
+        SyncRun started = transactions.run(() -> start(tenant, trigger, requestedBy, launch));
         Caller caller = new Caller(tenant, Actor.DIRECTORY_SYNC, "sync-" + started.id());
         try {
             return Outcome.done(execute(caller, started, launch));
@@ -136,7 +136,7 @@ final class SyncRunner {
         }
     }
 
-    private SyncRun start(TenantId tenant, SyncTrigger trigger, String requestedBy, boolean connectorsRun) {
+    private SyncRun start(TenantId tenant, SyncTrigger trigger, String requestedBy, Launch launch) {
         Instant now = clock.instant();
         for (SyncRun stale : runs.inState(tenant, SyncRunState.RUNNING)) {
             runs.update(stale.finish(
@@ -147,7 +147,7 @@ final class SyncRunner {
         }
         SyncRun run = SyncRun.started(tenant, trigger, requestedBy, now);
         runs.add(run);
-        if (connectorsRun) {
+        if (launch.connectorsRun()) {
             connectors.runStarted(tenant, now);
         }
         audit.append(AuditEvent.of(
@@ -155,7 +155,11 @@ final class SyncRunner {
                 now,
                 Activity.START_DIRECTORY_SYNC,
                 target(run),
-                List.of(PropertyChange.of("Trigger", null, trigger + " (" + requestedBy + ")"))));
+                List.of(PropertyChange.of(
+                        "Trigger",
+                        null,
+                        trigger + (launch.dryState() == null ? "" : " " + launch.dryState()) + " (" + requestedBy
+                                + ")"))));
         return run;
     }
 
