@@ -59,18 +59,19 @@ record HoldBack(List<PendingDeletion> deletions, LicenseImpact.Impact impact, Te
     }
 
     /** What a dry run found: what applying it would do, and whether it would be held for confirmation. */
-    String dryMessage(SyncRunState state, SyncCounts counts) {
+    String dryMessage(SyncRunState state, SyncCounts counts, int unlicensedRemovals) {
         String what = state == SyncRunState.PREVIEW
                 ? "Preview of the connector's settings as given, not saved: nothing was applied."
                 : "Staging mode: nothing was applied; switch staging off for the next run to apply.";
         String would = String.format(
                 Locale.ROOT,
                 " Applied, the run would add %d objects, update %d, delete %d, remove %d memberships of licensed groups"
-                        + " and take a license from %d users",
+                        + "%s and take a license from %d users",
                 counts.added(),
                 counts.updated(),
                 deletions.size(),
                 impact.preview().size(),
+                unlicensedRemovals == 0 ? "" : " (and " + unlicensedRemovals + " of groups that give no license)",
                 impact.usersLosing());
         return what
                 + would

@@ -2,6 +2,8 @@ package org.allot.core.sync;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.allot.core.Caller;
 import org.allot.core.audit.Activity;
@@ -62,22 +64,25 @@ final class RunEnding {
     }
 
     /**
-     * Records what a dry run would do, in the lists a blocked run keeps (deletions, memberships of licensed groups,
-     * licenses lost) and the objects it would add or update; leaves the checkpoint and blocked runs as they are.
+     * Records what a dry run would do, in the lists a blocked run keeps (deletions, memberships removed — of licensed
+     * groups, and the {@code unlicensed} ones a run makes at once — and licenses lost) and the objects it would add or
+     * update; leaves the checkpoint and blocked runs as they are.
      */
-    SyncRun dry(Caller caller, RunContext run, HoldBack hold, SyncRunState state) {
+    SyncRun dry(Caller caller, RunContext run, HoldBack hold, List<PendingRemoval> unlicensed, SyncRunState state) {
         SyncRun record = run.record;
+        List<PendingRemoval> removals = new ArrayList<>(hold.impact().preview());
+        removals.addAll(unlicensed);
         runs.addPendingDeletions(record.tenant(), record.id(), hold.deletions());
         runs.addHeldChanges(
-                record.tenant(),
-                record.id(),
-                hold.impact().preview(),
-                hold.impact().losses());
+                record.tenant(), record.id(), removals, hold.impact().losses());
         runs.addPlannedChanges(record.tenant(), record.id(), run.planned);
         Instant now = clock.instant();
-        SyncRun finished = record.withHeld(
-                        hold.impact().preview().size(), hold.impact().usersLosing())
-                .finish(state, now, hold.deletions().size(), hold.dryMessage(state, record.counts()));
+        SyncRun finished = record.withHeld(removals.size(), hold.impact().usersLosing())
+                .finish(
+                        state,
+                        now,
+                        hold.deletions().size(),
+                        hold.dryMessage(state, record.counts(), unlicensed.size()));
         runs.update(finished);
         audit.append(AuditEvent.of(
                 caller, now, Activity.FINISH_DIRECTORY_SYNC, SyncRunner.target(finished), SyncRunner.result(finished)));

@@ -45,6 +45,7 @@ final class SyncRunner {
     private final LicenseImpact impact;
     private final DeletionPhase deletions;
     private final RunProgress progress;
+    private final UnlicensedRemovals unlicensed;
     private final RunEnding ending;
 
     SyncRunner(
@@ -70,6 +71,7 @@ final class SyncRunner {
         this.impact = phases.impact();
         this.deletions = phases.deletions();
         this.progress = phases.progress();
+        this.unlicensed = phases.unlicensed();
         this.ending = new RunEnding(connectors, runs, audit, clock);
     }
 
@@ -190,7 +192,9 @@ final class SyncRunner {
             HoldBack hold = new HoldBack(leaving, impact.assess(run, leaving, policy.nestedGroupLicensing()), policy);
             if (run.dry) {
                 progress.save(run);
-                return transactions.run(() -> ending.dry(caller, run, hold, launch.dryState()));
+                List<PendingRemoval> unlicensed =
+                        this.unlicensed.of(run, hold.impact().licensed());
+                return transactions.run(() -> ending.dry(caller, run, hold, unlicensed, launch.dryState()));
             }
             memberships.run(run, hold.blocked() ? hold.impact() : LicenseImpact.Impact.NONE);
             if (!hold.blocked()) {

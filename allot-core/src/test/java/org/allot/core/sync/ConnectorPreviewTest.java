@@ -11,6 +11,7 @@ import org.allot.core.catalog.Product;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UserId;
+import org.allot.core.testing.InMemoryDirectory;
 import org.allot.core.testing.SyncScenario;
 import org.allot.core.testing.TestCatalog;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,11 @@ class ConnectorPreviewTest {
 
     @Test
     void aPreviewOfARunThatWouldEmptyALicensedGroupListsTheLossesAndChangesNothing() {
+        String readers = contoso.directory.addGroup("Readers", "CN=ada," + InMemoryDirectory.STAFF);
+        contoso.run();
+        GroupId unlicensed = contoso.group("Readers").orElseThrow().id();
         contoso.directory.setMembers(office);
+        contoso.directory.setMembers(readers);
         contoso.directory.addUser("edsger");
         int runs = contoso.sync.runs(contoso.contoso.tenant, 100).size();
 
@@ -51,12 +56,18 @@ class ConnectorPreviewTest {
 
         assertThat(preview.state()).isEqualTo(SyncRunState.PREVIEW);
         assertThat(preview.counts().added()).isEqualTo(1);
-        assertThat(preview.pendingRemovals()).isEqualTo(3);
+        assertThat(preview.pendingRemovals())
+                .as("three of the licensed group, one of a group that gives no license")
+                .isEqualTo(4);
         assertThat(preview.usersLosingLicenses()).isEqualTo(3);
         assertThat(preview.message())
                 .contains("nothing was applied")
                 .contains("add 1 objects")
-                .contains("remove 3 memberships of licensed groups and take a license from 3 users");
+                .contains("remove 3 memberships of licensed groups (and 1 of groups that give no license) and take a"
+                        + " license from 3 users");
+        assertThat(contoso.sync.pendingRemovals(contoso.contoso.tenant, preview.id(), 10))
+                .extracting(PendingRemoval::groupName, PendingRemoval::memberName)
+                .contains(tuple("Readers", "ada@contoso.com"));
         assertThat(contoso.sync.licenseLosses(contoso.contoso.tenant, preview.id(), 10))
                 .extracting(LicenseLoss::userPrincipalName, LicenseLoss::cause)
                 .containsExactly(
@@ -67,6 +78,7 @@ class ConnectorPreviewTest {
                 .extracting(PlannedChange::action, PlannedChange::name, PlannedChange::objectId)
                 .containsExactly(tuple(PlannedChange.Action.ADD, "edsger@contoso.com", null));
         assertThat(contoso.contoso.membersOf(licensed)).hasSize(3);
+        assertThat(contoso.contoso.membersOf(unlicensed)).hasSize(1);
         assertThat(contoso.contoso.heldSkus(id("grace"))).containsExactly(e3.skuId());
         assertThat(contoso.user("edsger")).isEmpty();
         assertThat(contoso.sync.runs(contoso.contoso.tenant, 100)).hasSize(runs + 1);

@@ -36,7 +36,9 @@ class DirectorySyncPreviewIT extends DirectorySyncApi {
         assertThat(run.path("mode").asString())
                 .as("new settings: the next run reads everything")
                 .isEqualTo("FULL");
-        assertThat(run.path("pendingRemovals").asInt()).isEqualTo(2);
+        assertThat(run.path("pendingRemovals").asInt())
+                .as("research's two members, and everyone's: frances and the research group")
+                .isEqualTo(4);
         assertThat(run.path("usersLosingLicenses").asInt()).isEqualTo(2);
         assertThat(run.path("pendingDeletions").asInt()).isZero();
         assertThat(run.path("message").asString()).contains("nothing was applied");
@@ -47,7 +49,13 @@ class DirectorySyncPreviewIT extends DirectorySyncApi {
                 .containsExactly(
                         "barbara.liskov@contoso.com leaves research", "hedy.lamarr@contoso.com leaves research");
         assertThat(admin.get(RUNS + "/" + id + "/pendingRemovals").body().path("value"))
-                .hasSize(2);
+                .extracting(r -> r.path("groupDisplayName").asString() + " "
+                        + r.path("memberName").asString())
+                .containsExactly(
+                        "everyone frances.allen@contoso.com",
+                        "everyone research",
+                        "research barbara.liskov@contoso.com",
+                        "research hedy.lamarr@contoso.com");
         assertThat(admin.get(RUNS + "/" + id + "/plannedChanges").body().path("value"))
                 .isEmpty();
         assertThat(admin.get("/v1.0/users/barbara.liskov@contoso.com/licenseDetails")

@@ -43,11 +43,13 @@ class DirectorySyncPreviewPageIT extends AdminCenterIT {
                 .isEqualTo("PREVIEW");
         assertThat(b.text(By.cssSelector("[data-test=dry-summary]")))
                 .startsWith("Nothing was applied.")
-                .contains("remove 2 memberships of licensed groups and take a license from 2 users");
+                .contains("remove 4 memberships and take a license from 2 users");
         assertThat(b.all(By.cssSelector("[data-test=license-loss]")))
                 .extracting(e -> e.getDomAttribute("data-name"))
                 .containsExactly("barbara.liskov@contoso.com", "hedy.lamarr@contoso.com");
-        assertThat(b.all(By.cssSelector("[data-test=pending-removal]"))).hasSize(2);
+        assertThat(b.all(By.cssSelector("[data-test=pending-removal]"))).hasSize(4);
+        assertThat(b.text(By.cssSelector("[data-test=run-message]")))
+                .contains("remove 2 memberships of licensed groups (and 2 of groups that give no license)");
         assertThat(b.has(By.cssSelector("[data-test=confirm]"))).isFalse();
         b.screenshot("directory-sync-preview");
         assertThat(site.api()
