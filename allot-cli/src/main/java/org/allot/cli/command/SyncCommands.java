@@ -231,7 +231,7 @@ public final class SyncCommands {
     @Command(
             name = "deletions",
             mixinStandardHelpOptions = true,
-            description = "Lists what a blocked run would delete once confirmed.",
+            description = "Lists what a blocked run would delete once confirmed (a dry run: would delete).",
             footerHeading = "%nExamples:%n",
             footer = "  allot sync deletions latest")
     void deletions(
@@ -250,7 +250,9 @@ public final class SyncCommands {
     @Command(
             name = "removals",
             mixinStandardHelpOptions = true,
-            description = "Lists the memberships of licensed groups a blocked run would remove once confirmed.",
+            description =
+                    "Lists the memberships of licensed groups a blocked run would remove once confirmed (a dry run:"
+                            + " every membership it would remove).",
             footerHeading = "%nExamples:%n",
             footer = "  allot sync removals latest")
     void removals(
@@ -270,7 +272,8 @@ public final class SyncCommands {
     @Command(
             name = "license-losses",
             mixinStandardHelpOptions = true,
-            description = "Lists which users would lose which licenses if a blocked run were confirmed, and why.",
+            description = "Lists which users would lose which licenses if a blocked run were confirmed (or a dry run"
+                    + " applied), and why.",
             footerHeading = "%nExamples:%n",
             footer = {"  allot sync license-losses latest", "  allot sync license-losses latest -o csv > losses.csv"})
     void licenseLosses(

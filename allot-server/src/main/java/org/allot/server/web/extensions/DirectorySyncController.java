@@ -145,7 +145,7 @@ public class DirectorySyncController {
         return items(caller, id, "errors", top, MAX_ITEMS, sync::errors, SyncViews::error, request);
     }
 
-    /** What a blocked run would delete once confirmed. */
+    /** What a blocked run would delete once confirmed, or a dry run would delete. */
     @GetMapping("/runs/{id}/pendingDeletions")
     public ObjectNode pendingDeletions(
             ApiCaller caller,
@@ -156,7 +156,7 @@ public class DirectorySyncController {
                 caller, id, "pendingDeletions", top, MAX_ITEMS, sync::pendingDeletions, SyncViews::deletion, request);
     }
 
-    /** The memberships of licensed groups a blocked run would remove once confirmed. */
+    /** The memberships of licensed groups a blocked run would remove once confirmed; every one a dry run would. */
     @GetMapping("/runs/{id}/pendingRemovals")
     public ObjectNode pendingRemovals(
             ApiCaller caller,
@@ -166,7 +166,7 @@ public class DirectorySyncController {
         return items(caller, id, "pendingRemovals", top, MAX_HELD, sync::pendingRemovals, SyncViews::removal, request);
     }
 
-    /** Which users would lose which licenses if a blocked run were confirmed. */
+    /** Which users would lose which licenses if a blocked run were confirmed, or a dry run applied. */
     @GetMapping("/runs/{id}/licenseLosses")
     public ObjectNode licenseLosses(
             ApiCaller caller,
