@@ -80,4 +80,27 @@ class SyncPreviewCommandsIT extends AgainstARealServer {
             assertThat(elsewhere.err()).contains("Type the bind password to preview a sync from ldap://localhost:1");
         }
     }
+
+    @Test
+    void theTwoThresholdsAreShownAndSetFromTheCommandLine() {
+        Run set = allot.run("sync", "thresholds", "--deletions", "120", "--license-losses", "7", "-o", "json");
+
+        assertThat(set.exit()).as(set.toString()).isZero();
+        assertThat(set.json().path("syncDeleteThreshold").asInt()).isEqualTo(120);
+        assertThat(set.json().path("syncLicenseLossThreshold").asInt()).isEqualTo(7);
+        Run one = allot.run("sync", "thresholds", "--license-losses", "9");
+        assertThat(one.exit()).as(one.toString()).isZero();
+        assertThat(one.out())
+                .containsPattern("syncDeleteThreshold +120")
+                .containsPattern("syncLicenseLossThreshold +9");
+        assertThat(allot.run("sync", "thresholds", "--deletions", "-1").exit()).isEqualTo(2);
+        assertThat(allot.run("sync", "thresholds", "-o", "json")
+                        .json()
+                        .path("syncDeleteThreshold")
+                        .asInt())
+                .isEqualTo(120);
+        assertThat(allot.run("sync", "thresholds", "--deletions", "0", "--license-losses", "500")
+                        .exit())
+                .isZero();
+    }
 }

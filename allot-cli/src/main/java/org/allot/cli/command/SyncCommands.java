@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "sync",
         mixinStandardHelpOptions = true,
-        subcommands = SyncPreview.class,
+        subcommands = {SyncPreview.class, SyncThresholds.class},
         description = {
             "Connects the tenant to its on-premises Active Directory or LDAP directory and syncs its users and groups.",
             "Reading needs any role; configuring, testing, running and confirming need Global Administrator."
