@@ -128,6 +128,52 @@ class LifecycleNotificationsIT extends ChangeNotificationsApi {
         assertThat(adminView(reader).get(0).path("state").asString()).isEqualTo("removed");
     }
 
+    @Test
+    void changeNotificationsWaitWhileAReauthorizationIsPendingAndAreDeliveredOnceReauthorized() {
+        Subscribed subscribed = subscribed(Role.GLOBAL_READER, "paused", Duration.ofHours(2));
+        ApiClient app = subscribed.app();
+        String id = subscribed.id();
+        String witnessPath = "paused-witness-" + app.tenant.value();
+        Endpoint witness = RECEIVER.endpoint(witnessPath);
+        assertThat(subscribe(
+                                app,
+                                "users",
+                                "created",
+                                RECEIVER.url(witnessPath),
+                                Instant.now().plus(Duration.ofHours(2)).toString())
+                        .status())
+                .as("the same changes, without a lifecycle URL: never asked to reauthorize")
+                .isEqualTo(201);
+        Caller administrator = Caller.of(app.tenant, Actor.system("test administrator"));
+        assertThat(work.run(() -> apps.changeRole(administrator, UUID.fromString(app.clientId), "User Administrator"))
+                        .isDone())
+                .isTrue();
+        assertLifecycleNotification(
+                subscribed.lifecycle().await(items -> !items.isEmpty()).get(0), "reauthorizationRequired", subscribed);
+
+        String ada = user(as(app, Role.USER_ADMINISTRATOR), "ada");
+
+        assertThat(witness.await(items -> !items.isEmpty()))
+                .extracting(n -> n.path("resourceData").path("id").asString())
+                .containsExactly(ada);
+        JsonNode waiting = delivery(app, id);
+        assertThat(waiting.path("state").asString())
+                .as("queued in the same turn as the witness's, and kept in the outbox")
+                .isEqualTo("pending");
+        assertThat(waiting.path("attempts").asInt())
+                .as("not tried while paused")
+                .isZero();
+        assertThat(subscribed.hook().notifications()).isEmpty();
+
+        assertThat(app.post("/v1.0/subscriptions/" + id + "/reauthorize", null).status())
+                .isEqualTo(204);
+
+        assertThat(subscribed.hook().await(items -> !items.isEmpty()))
+                .extracting(n -> n.path("resourceData").path("id").asString())
+                .containsExactly(ada);
+        assertThat(delivery(app, id).path("attempts").asInt()).isEqualTo(1);
+    }
+
     /**
      * A new tenant's app with the role, subscribed for the lifetime to users' creation at an endpoint of the name, its
      * lifecycle notifications at another (the name's {@code -lifecycle-}): created (201).
