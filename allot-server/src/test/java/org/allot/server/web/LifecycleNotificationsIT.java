@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Graph's lifecycle notifications to a subscription's {@code lifecycleNotificationUrl}: {@code missed} when
  * notifications were given up, {@code subscriptionRemoved} when a subscription whose endpoint keeps failing (or whose
  * app was deleted) is removed, {@code reauthorizationRequired} before expiry and when the app's credentials or role
- * change, answered by {@code reauthorize}.
+ * change, answered by {@code reauthorize}; change notifications wait in the outbox until it is.
  */
 class LifecycleNotificationsIT extends ChangeNotificationsApi {
     @Test
