@@ -50,6 +50,8 @@ final class RunContext {
     final List<UUID> restored = new ArrayList<>();
 
     Instant latestChange;
+    /** When, by Allot's clock, the census began. */
+    Instant readAt;
     /** The run's record as last saved. */
     SyncRun record;
     /** How many of its errors are saved. */
