@@ -164,6 +164,38 @@ class SyncCommandsIT extends AgainstARealServer {
     }
 
     @Test
+    void groupsMemberAttributesAreAnOptionOfTheirOwn() throws Exception {
+        Run configure = allot.run(
+                "sync",
+                "configure",
+                "--preset",
+                "genericLdap",
+                "--url",
+                "ldap://localhost:" + closedPort(),
+                "--bind-dn",
+                "",
+                "--base-dn",
+                "dc=contoso,dc=com",
+                "--member-attribute",
+                "member",
+                "--member-attribute",
+                "memberUid:uid",
+                "--no-schedule",
+                "-o",
+                "json");
+        try {
+            assertThat(configure.exit()).as(configure.toString()).isZero();
+            assertThat(configure.json().path("mapping").toString()).contains("group.member=member, memberUid:uid");
+
+            Run wrong = allot.run("sync", "configure", "--member-attribute", "memberUid:");
+            assertThat(wrong.exit()).as(wrong.toString()).isNotZero();
+            assertThat(wrong.err()).contains("'memberUid:' is not a member attribute (mapping of group.member)");
+        } finally {
+            allot.run("sync", "configure", "--clear-mapping");
+        }
+    }
+
+    @Test
     void thePasswordIsNeverAnArgument() {
         Run plain = allot.run("sync", "configure", "--url", "ldap://dc1.contoso.com", "--password", "secret");
         assertThat(plain.exit()).isEqualTo(2);
