@@ -131,8 +131,9 @@ final class MembershipPhase {
         return String.format(
                 java.util.Locale.ROOT,
                 "%d member value%s name%s no entry of the directory: %s%s (renamed or deleted without the group"
-                        + " being updated, or hidden from the bind account?). The group kept all its members in this run; correct or remove the"
-                        + " value%s in the directory and the next run that reads the group makes its removals.",
+                        + " being updated, or hidden from the bind account?). The group kept all its members in this"
+                        + " run; correct or remove the value%s in the directory and the next run that reads the group"
+                        + " makes its removals.",
                 values.size(),
                 values.size() == 1 ? "" : "s",
                 values.size() == 1 ? "s" : "",
