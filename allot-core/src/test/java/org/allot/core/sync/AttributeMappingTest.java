@@ -54,4 +54,38 @@ class AttributeMappingTest {
                 .doesNotContain("member");
         assertThat(ad.attributesOf(ObjectKind.GROUP)).contains("objectGUID", "cn", "groupType", "member");
     }
+
+    @Test
+    void groupsCanListTheirMembersInSeveralAttributesAndByAUserAttribute() {
+        AttributeMapping mapped = AttributeMapping.GENERIC_LDAP
+                .withOverrides(Map.of("group.member", "member, uniqueMember, memberUid : uid"))
+                .value();
+
+        assertThat(mapped.members())
+                .containsExactly(
+                        MemberAttribute.ofDns("member"),
+                        MemberAttribute.ofDns("uniqueMember"),
+                        new MemberAttribute("memberUid", "uid"));
+        assertThat(mapped.members()).extracting(MemberAttribute::toString).contains("memberUid:uid");
+        assertThat(mapped.attributesOf(ObjectKind.GROUP)).contains("member", "uniqueMember", "memberUid");
+        assertThat(AttributeMapping.GENERIC_LDAP.members()).containsExactly(MemberAttribute.ofDns("member"));
+    }
+
+    @Test
+    void memberAttributesMustBeAttributesNamedOnce() {
+        assertThat(ad.withOverrides(Map.of("group.member", "")).rejection().message())
+                .isEqualTo("group.member must name at least one attribute: groups need their members.");
+        assertThat(ad.withOverrides(Map.of("group.member", "member, Member"))
+                        .rejection()
+                        .message())
+                .isEqualTo("group.member names Member twice: keep it once.");
+        assertThat(ad.withOverrides(Map.of("group.member", "memberUid:"))
+                        .rejection()
+                        .message())
+                .startsWith("'memberUid:' is not a member attribute (mapping of group.member)");
+        assertThat(ad.withOverrides(Map.of("group.member", "member uid"))
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
+    }
 }
