@@ -3,6 +3,7 @@ package org.allot.core.sync;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,22 @@ public interface DirectorySession extends AutoCloseable {
 
     /** Every object of the kind in scope, with its immutable id (and change time, when the directory tells it). */
     void census(ObjectKind kind, Consumer<ScopeItem> item);
+
+    /**
+     * The objects in scope among these entries (normalised distinguished names), as the census would list them: a
+     * delta run that leaves the census out resolves the member values of the groups it read this way.
+     */
+    void censusOf(Collection<String> keys, Consumer<ScopeItem> item);
+
+    /**
+     * The immutable ids of the users and groups that changed since the watermark up to the session's marker wherever
+     * they are in the directory, deleted ones included (Active Directory's Deleted Objects, read with the Show Deleted
+     * control): those of them a delta run did not read in scope left it. Empty when the directory cannot tell, and
+     * then only a census finds deletions.
+     */
+    default Optional<Set<String>> changedAnywhereSince(Watermark since) {
+        return Optional.empty();
+    }
 
     /**
      * Every object of the kind in scope ({@code since} null), or those changed since the watermark, a page at a

@@ -33,6 +33,16 @@ final class RunContext {
 
     /** In scope, by immutable id, as the census found it. */
     final Map<ObjectKind, Map<String, ScopeItem>> scope = new HashMap<>();
+    /**
+     * Whether the run listed the whole scope. A delta run may leave the census out: then the synced objects it did not
+     * read are taken to be in scope but for those {@link #changedElsewhere} tells left it, and deletions that no one
+     * told of wait for a run with a census.
+     */
+    boolean censusTaken = true;
+    /** Whether the run looked for deletions: with a census, or told by the directory what changed out of scope. */
+    boolean deletionsChecked = true;
+    /** In a delta run without census, the ids of the objects that changed anywhere in the directory since the watermark. */
+    final Set<String> changedElsewhere = new HashSet<>();
     /** Immutable ids by normalised DN, for everything in scope and everything read. */
     private final Map<String, String> idsByKey = new HashMap<>();
     /** Synced objects in Allot by immutable id, as the run started, kept up to date as it writes. */
@@ -105,10 +115,30 @@ final class RunContext {
 
     /** Whether the directory still holds the object: in the census, or read in this run. */
     boolean inScope(String immutableId) {
-        return immutableId != null
-                && (seen.contains(immutableId)
-                        || scope.get(ObjectKind.USER).containsKey(immutableId)
-                        || scope.get(ObjectKind.GROUP).containsKey(immutableId));
+        if (immutableId == null) {
+            return false;
+        }
+        if (seen.contains(immutableId)
+                || scope.get(ObjectKind.USER).containsKey(immutableId)
+                || scope.get(ObjectKind.GROUP).containsKey(immutableId)) {
+            return true;
+        }
+        return !censusTaken
+                && !changedElsewhere.contains(immutableId)
+                && synced(immutableId).map(ref -> !ref.deleted()).orElse(false);
+    }
+
+    /** The member values of the groups read that name no object the run knows. */
+    Set<String> unknownMembers() {
+        Set<String> unknown = new java.util.LinkedHashSet<>();
+        for (List<String> members : memberLists.values()) {
+            for (String key : members) {
+                if (!idsByKey.containsKey(key)) {
+                    unknown.add(key);
+                }
+            }
+        }
+        return unknown;
     }
 
     boolean inScope(UUID object) {

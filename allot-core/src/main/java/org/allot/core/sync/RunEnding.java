@@ -28,8 +28,11 @@ final class RunEnding {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** A run that applied what it read: blocked over the thresholds, succeeded otherwise; a null checkpoint stays. */
-    SyncRun applied(Caller caller, SyncRun record, HoldBack hold, SyncCheckpoint checkpoint) {
+    /**
+     * A run that applied what it read: blocked over the thresholds, succeeded otherwise (with the {@code note}, if
+     * any, as its message); a null checkpoint stays.
+     */
+    SyncRun applied(Caller caller, SyncRun record, HoldBack hold, SyncCheckpoint checkpoint, String note) {
         Instant now = clock.instant();
         SyncRun finished;
         if (hold.blocked()) {
@@ -43,7 +46,7 @@ final class RunEnding {
                             hold.impact().preview().size(), hold.impact().usersLosing())
                     .finish(SyncRunState.BLOCKED, now, hold.deletions().size(), hold.message());
         } else {
-            finished = record.finish(SyncRunState.SUCCEEDED, now, 0, null);
+            finished = record.finish(SyncRunState.SUCCEEDED, now, 0, note);
         }
         for (SyncRun blocked : runs.inState(record.tenant(), SyncRunState.BLOCKED)) {
             if (!blocked.id().equals(record.id())) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
@@ -181,6 +182,9 @@ final class SyncRunner {
                 census(run);
                 progress.save(run);
                 objects.run(run);
+                if (!run.censusTaken) {
+                    run.session.censusOf(run.unknownMembers(), item -> take(run, item));
+                }
             } catch (DirectoryFailure e) {
                 progress.save(run);
                 throw e;
@@ -208,20 +212,46 @@ final class SyncRunner {
             // Held-back removals are found again only by reading the same groups again: the next run starts from
             // the last checkpoint rather than this one.
             boolean keepLast = hold.blocked() && !hold.impact().preview().isEmpty();
-            return transactions.run(() -> ending.applied(caller, run.record, hold, keepLast ? null : checkpoint));
+            String note = run.deletionsChecked
+                    ? null
+                    : "Deletions were not checked: a delta run of a directory that does not tell them looks for them"
+                            + " only in full runs (every " + this.settings.fullSyncEvery() + ", or when asked for).";
+            return transactions.run(() -> ending.applied(caller, run.record, hold, keepLast ? null : checkpoint, note));
         }
     }
 
+    /**
+     * Lists the scope, but in a delta run that finds deletions otherwise: a directory that tells what changed out of
+     * scope (Active Directory's Deleted Objects), or a directory that does not, whose deletions then wait for the next
+     * full run. Members named by a value other than a distinguished name are resolved through the census, which is
+     * then always taken.
+     */
     private void census(RunContext run) {
         run.readAt = clock.instant();
+        if (run.delta()) {
+            Optional<Set<String>> changed = run.session.changedAnywhereSince(run.decision.since());
+            if (changed.isPresent()) {
+                run.censusTaken = false;
+                run.changedElsewhere.addAll(changed.get());
+                return;
+            }
+            if (run.settings.preset() != DirectoryPreset.ACTIVE_DIRECTORY
+                    && run.settings.mapping().members().stream().allMatch(MemberAttribute::dns)) {
+                run.censusTaken = false;
+                run.deletionsChecked = false;
+                return;
+            }
+        }
         for (ObjectKind kind : ObjectKind.values()) {
-            run.session.census(kind, item -> {
-                if (item.immutableId() == null) {
-                    run.tally.error(new SyncError(kind, item.key(), null, run.mapper.noIdReason(kind)));
-                } else {
-                    run.census(item);
-                }
-            });
+            run.session.census(kind, item -> take(run, item));
+        }
+    }
+
+    private static void take(RunContext run, ScopeItem item) {
+        if (item.immutableId() == null) {
+            run.tally.error(new SyncError(item.kind(), item.key(), null, run.mapper.noIdReason(item.kind())));
+        } else {
+            run.census(item);
         }
     }
 

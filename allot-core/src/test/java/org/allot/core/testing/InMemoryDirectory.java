@@ -155,6 +155,21 @@ public final class InMemoryDirectory implements DirectorySource {
         }
 
         @Override
+        public void censusOf(Collection<String> keys, Consumer<ScopeItem> item) {
+            tick();
+            for (String k : keys) {
+                Entry e;
+                synchronized (InMemoryDirectory.this) {
+                    e = entries.get(key(k));
+                }
+                if (e != null) {
+                    item.accept(
+                            new ScopeItem(e.kind(), key(e.dn()), e.attributes().get("objectGUID"), null));
+                }
+            }
+        }
+
+        @Override
         public void read(ObjectKind kind, Watermark since, Consumer<List<DirectoryEntry>> page) {
             List<Entry> all = entries(kind).stream()
                     .filter(e -> since == null || e.usn() >= since.usn())

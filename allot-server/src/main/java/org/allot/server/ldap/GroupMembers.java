@@ -48,6 +48,8 @@ final class GroupMembers {
     private final Map<String, Map<String, List<String>>> valuesOfUser = new HashMap<>();
     /** Whether a distinguished name outside the scope names an entry, as found out once per session. */
     private final Map<String, Boolean> exists = new HashMap<>();
+    /** Without a census (a delta run that leaves it out), member names are looked up one by one. */
+    private NamedEntries named;
 
     GroupMembers(LDAPConnection connection, ConnectorSettings settings) {
         this.connection = connection;
@@ -68,6 +70,11 @@ final class GroupMembers {
                 .map(MemberAttribute::userAttribute)
                 .distinct()
                 .toList();
+    }
+
+    /** The session reads without a census: member names not known are looked up. */
+    void withoutCensus(NamedEntries lookups) {
+        this.named = lookups;
     }
 
     /** Remembers an entry the census found in scope. */
@@ -105,6 +112,9 @@ final class GroupMembers {
                     if (!scope.contains(key)) {
                         unknownDns.add(key);
                     }
+                }
+                if (named != null && dangles) {
+                    unknownDns.removeIf(key -> named.lookup(key).item() != null);
                 }
                 continue;
             }
@@ -158,6 +168,9 @@ final class GroupMembers {
     }
 
     private boolean exists(String key) {
+        if (named != null) {
+            return named.lookup(key).exists();
+        }
         Boolean known = exists.get(key);
         if (known == null) {
             try {

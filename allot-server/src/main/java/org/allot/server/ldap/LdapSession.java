@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.allot.core.sync.AttributeMapping;
@@ -30,6 +31,7 @@ import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.DeltaStrategy;
 import org.allot.core.sync.DirectoryEntry;
 import org.allot.core.sync.DirectoryFailure;
+import org.allot.core.sync.DirectoryPreset;
 import org.allot.core.sync.DirectorySession;
 import org.allot.core.sync.EntryMapper;
 import org.allot.core.sync.ObjectKind;
@@ -55,6 +57,11 @@ final class LdapSession implements DirectorySession {
     private final int pageSize;
     private final Optional<Watermark> marker;
     private final GroupMembers members;
+    private final NamedEntries named;
+    /** The domain's naming context (Active Directory's root DSE {@code defaultNamingContext}), or null. */
+    private String namingContext;
+
+    private boolean censusTaken;
 
     LdapSession(LDAPConnection connection, ConnectorSettings settings, int pageSize) {
         this.connection = connection;
@@ -64,6 +71,7 @@ final class LdapSession implements DirectorySession {
         this.excluded = settings.excludedDns().stream().map(LdapSession::key).toList();
         this.pageSize = pageSize;
         this.members = new GroupMembers(connection, settings);
+        this.named = new NamedEntries(connection, settings, this::filter);
         this.marker = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED ? readMarker() : Optional.empty();
     }
 
@@ -74,6 +82,7 @@ final class LdapSession implements DirectorySession {
 
     @Override
     public void census(ObjectKind kind, Consumer<ScopeItem> item) {
+        censusTaken = true;
         List<String> attributes = new ArrayList<>(mapping.idAttributes(kind));
         boolean timestamps = settings.deltaStrategy() == DeltaStrategy.MODIFY_TIMESTAMP;
         if (timestamps) {
@@ -97,7 +106,33 @@ final class LdapSession implements DirectorySession {
     }
 
     @Override
+    public void censusOf(Collection<String> keys, Consumer<ScopeItem> item) {
+        for (String key : keys) {
+            ScopeItem found = named.lookup(key).item();
+            if (found != null) {
+                item.accept(found);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Set<String>> changedAnywhereSince(Watermark since) {
+        if (settings.preset() != DirectoryPreset.ACTIVE_DIRECTORY
+                || since == null
+                || since.strategy() != DeltaStrategy.USN_CHANGED
+                || marker.isEmpty()
+                || namingContext == null) {
+            return Optional.empty();
+        }
+        return Optional.of(DeletedObjects.changed(
+                connection, mapping, namingContext, since.usn(), marker.get().usn(), pageSize));
+    }
+
+    @Override
     public void read(ObjectKind kind, Watermark since, Consumer<List<DirectoryEntry>> page) {
+        if (!censusTaken) {
+            members.withoutCensus(named);
+        }
         Filter filter = since == null ? filter(kind) : Filter.createANDFilter(filter(kind), changedSince(since));
         search(filter, mapping.attributesOf(kind), entries -> page.accept(entries(kind, entries)));
     }
@@ -142,7 +177,11 @@ final class LdapSession implements DirectorySession {
     /** Active Directory's highest committed update sequence number, and which domain controller it belongs to. */
     private Optional<Watermark> readMarker() {
         try {
-            SearchResultEntry root = connection.getEntry("", "highestCommittedUSN", "dsServiceName");
+            SearchResultEntry root =
+                    connection.getEntry("", "highestCommittedUSN", "dsServiceName", "defaultNamingContext");
+            if (root != null) {
+                namingContext = root.getAttributeValue("defaultNamingContext");
+            }
             if (root == null || root.getAttributeValueAsLong("highestCommittedUSN") == null) {
                 return Optional.empty();
             }
@@ -200,13 +239,18 @@ final class LdapSession implements DirectorySession {
     }
 
     private static DirectoryEntry entry(SearchResultEntry e, List<String> members, List<String> dangling) {
+        return new DirectoryEntry(e.getDN(), key(e.getDN()), attributes(e), members, dangling);
+    }
+
+    /** An entry's attributes by name, values as bytes; those with options (ranged members) left out. */
+    static Map<String, List<byte[]>> attributes(SearchResultEntry e) {
         Map<String, List<byte[]>> attributes = new LinkedHashMap<>();
         for (Attribute attribute : e.getAttributes()) {
             if (!attribute.hasOptions()) {
                 attributes.put(attribute.getBaseName(), List.of(attribute.getValueByteArrays()));
             }
         }
-        return new DirectoryEntry(e.getDN(), key(e.getDN()), attributes, members, dangling);
+        return attributes;
     }
 
     private Filter filter(ObjectKind kind) {

@@ -2,6 +2,7 @@ package org.allot.server.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.allot.core.Actor;
 import org.allot.core.audit.Activity;
 import org.allot.core.directory.GroupId;
@@ -73,6 +74,30 @@ class ActiveDirectoryChangesIT extends ActiveDirectorySyncFixture {
         assertThat(allot.synced("staff0001@contoso.com").isDeleted()).isTrue();
         assertThat(allot.synced("staff0002@contoso.com").isDeleted()).isFalse();
         assertThat(allot.syncedUsers()).isEqualTo(1607 + 1 - 2);
+    }
+
+    @Test
+    void aDeltaFindsDeletedUsersInTheDeletedObjectsContainerWithoutListingTheScope() throws Exception {
+        allot.connect(connector());
+        allot.run();
+        int before = directory.emulation().searches().size();
+        directory.delete("CN=Staff 0001,OU=Bulk," + STAFF);
+        directory.replace("CN=Ada Lovelace," + ENGINEERING, "title", "Lead Analyst");
+
+        SyncRun delta = allot.run();
+
+        assertThat(delta.mode()).isEqualTo(SyncMode.DELTA);
+        assertThat(delta.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(delta.counts()).isEqualTo(new SyncCounts(0, 1, 1, 0, 0));
+        assertThat(delta.message()).as("deletions were checked").isNull();
+        assertThat(allot.synced("staff0001@contoso.com").isDeleted()).isTrue();
+        assertThat(allot.synced("staff0002@contoso.com").isDeleted()).isFalse();
+        List<String> searches = directory.emulation().searches();
+        assertThat(searches.subList(before, searches.size()))
+                .as("no census: every subtree search of the delta is bounded by uSNChanged")
+                .filteredOn(s -> s.startsWith("subtree "))
+                .isNotEmpty()
+                .allMatch(s -> s.contains("uSNChanged"));
     }
 
     @Test
@@ -153,7 +178,8 @@ class ActiveDirectoryChangesIT extends ActiveDirectorySyncFixture {
         directory
                 .emulation()
                 .goDownOn(search -> search.getFilter().toString().contains("objectClass=group")
-                        && search.getFilter().toString().contains("uSNChanged"));
+                        && search.getFilter().toString().contains("uSNChanged")
+                        && !search.hasControl(DeletedObjects.SHOW_DELETED));
 
         SyncRun failed = allot.run();
 

@@ -2,6 +2,7 @@ package org.allot.server.ldap;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedDeleteRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyDNRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyDNResult;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
@@ -10,17 +11,20 @@ import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ReadOnlyModifyDNRequest;
 import com.unboundid.ldap.sdk.ReadOnlySearchRequest;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.util.StaticUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,14 +43,26 @@ import java.util.regex.Pattern;
  *   <li>range retrieval: a {@code member} attribute of more than {@code MaxValRange} values (1,500 by default) comes
  *       back as {@code member;range=0-1499}, and a request for {@code member;range=1500-*} returns the next slice,
  *       the last one named with {@code *};
+ *   <li>deleted objects: deleting a user or a group leaves its tombstone in {@code CN=Deleted Objects} (renamed
+ *       {@code CN=<name>\0ADEL:<objectGUID>}, {@code isDeleted=TRUE}, {@code lastKnownParent}, its objectGUID and,
+ *       as with the recycle bin, its other attributes but its links kept; a new {@code uSNChanged}), which searches
+ *       return only with the Show Deleted control (1.2.840.113556.1.4.417); the root DSE tells
+ *       {@code defaultNamingContext};
  *   <li>a fault switch that shuts the server down during a chosen search, as a domain controller going away.
  * </ul>
+ *
+ * <p>It also keeps the filters of the searches it served, so that tests can tell what a run asked.
  */
 final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
     static final String DS_SERVICE_NAME =
             "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=com";
     private static final Pattern RANGE = Pattern.compile("(?i)^member;range=(\\d+)-(\\d+|\\*)$");
     private static final String WANTED_RANGE = "range";
+    private static final String SHOW_DELETED = "showDeleted";
+    static final String NAMING_CONTEXT = "DC=contoso,DC=com";
+    static final String DELETED_OBJECTS = "CN=Deleted Objects," + NAMING_CONTEXT;
+
+    private final List<String> searches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final AtomicLong usn;
     private volatile Predicate<ReadOnlySearchRequest> failOn = request -> false;
@@ -81,6 +97,11 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
         shutdown = null;
     }
 
+    /** The searches served so far, in order: "base " or "subtree " and the filter. */
+    List<String> searches() {
+        return List.copyOf(searches);
+    }
+
     long highestCommittedUsn() {
         return usn.get();
     }
@@ -109,6 +130,26 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
         modifications.add(
                 new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn.incrementAndGet())));
         request.setRequest(new ModifyRequest(modify.getDN(), modifications, modify.getControls()));
+    }
+
+    @Override
+    public void processDeleteRequest(InMemoryInterceptedDeleteRequest request) throws LDAPException {
+        Entry target = server.getEntry(request.getRequest().getDN());
+        if (target == null
+                || !(target.hasObjectClass("user") || target.hasObjectClass("group"))
+                || target.hasAttributeValue("isDeleted", "TRUE")) {
+            return;
+        }
+        byte[] guid = target.getAttributeValueBytes("objectGUID");
+        String name = target.getAttributeValue("cn") + "\nDEL:" + (guid == null ? "" : StaticUtils.toHex(guid));
+        Entry tombstone = target.duplicate();
+        tombstone.setDN(new DN(new RDN("CN", name), new DN(DELETED_OBJECTS)));
+        tombstone.setAttribute("cn", name);
+        tombstone.removeAttribute("member");
+        tombstone.setAttribute("isDeleted", "TRUE");
+        tombstone.setAttribute("lastKnownParent", target.getParentDNString());
+        tombstone.setAttribute("uSNChanged", Long.toString(usn.incrementAndGet()));
+        server.add(tombstone);
     }
 
     @Override
@@ -144,6 +185,14 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
             throw new LDAPException(ResultCode.UNAVAILABLE, "The domain controller is shutting down.");
         }
         SearchRequest search = request.getRequest().duplicate();
+        searches.add((com.unboundid.ldap.sdk.SearchScope.BASE.equals(search.getScope()) ? "base " : "subtree ")
+                + search.getFilter());
+        if (search.hasControl(DeletedObjects.SHOW_DELETED)) {
+            request.setProperty(SHOW_DELETED, true);
+            search.setControls(Arrays.stream(search.getControls())
+                    .filter(c -> !c.getOID().equals(DeletedObjects.SHOW_DELETED))
+                    .toArray(Control[]::new));
+        }
         List<String> attributes = new ArrayList<>(Arrays.asList(search.getAttributes()));
         for (int i = 0; i < attributes.size(); i++) {
             Matcher range = RANGE.matcher(attributes.get(i));
@@ -163,7 +212,12 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
             Entry root = entry.duplicate();
             root.setAttribute("highestCommittedUSN", Long.toString(usn.get()));
             root.setAttribute("dsServiceName", DS_SERVICE_NAME);
+            root.setAttribute("defaultNamingContext", NAMING_CONTEXT);
             result.setSearchEntry(root);
+            return;
+        }
+        if (entry.hasAttributeValue("isDeleted", "TRUE") && result.getProperty(SHOW_DELETED) == null) {
+            result.setSearchEntry(null);
             return;
         }
         Long wanted = (Long) result.getProperty(WANTED_RANGE);
