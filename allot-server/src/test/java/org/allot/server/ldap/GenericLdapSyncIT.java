@@ -81,13 +81,23 @@ class GenericLdapSyncIT {
         assertThat(delta.mode()).isEqualTo(SyncMode.DELTA);
         assertThat(delta.counts().added()).isEqualTo(1);
         assertThat(delta.counts().updated())
-                .as("Barbara and the research group")
-                .isEqualTo(2);
-        assertThat(delta.counts().deleted()).isEqualTo(1);
+                .as("Barbara, the research group and the group the directory took Frances out of")
+                .isEqualTo(3);
+        assertThat(delta.counts().deleted())
+                .as("a delta of a generic directory leaves deletions to the full runs")
+                .isZero();
+        assertThat(delta.message()).startsWith("Deletions were not checked");
         assertThat(delta.counts().errors()).isZero();
         assertThat(allot.synced("barbara.liskov@contoso.com").jobTitle()).isEqualTo("Institute Professor");
         assertThat(allot.members("research"))
                 .containsExactlyInAnyOrder("hedy.lamarr@contoso.com", "radia.perlman@contoso.com");
+        assertThat(allot.synced("frances.allen@contoso.com").isDeleted()).isFalse();
+
+        SyncRun full = allot.sync.runNow(allot.contoso.admin, true).value();
+
+        assertThat(full.mode()).isEqualTo(SyncMode.FULL);
+        assertThat(full.counts().deleted()).isEqualTo(1);
+        assertThat(full.message()).isNull();
         assertThat(allot.allot
                         .users()
                         .find(allot.tenant, frances.id())

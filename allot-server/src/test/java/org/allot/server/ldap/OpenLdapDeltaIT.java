@@ -87,4 +87,30 @@ class OpenLdapDeltaIT {
         assertThat(second.counts().errors()).isZero();
         assertThat(allot.members("everyone")).hasSize(IMPORTED);
     }
+
+    @Test
+    void aDeletionWaitsForTheFullRunOnTheScheduleAndTheDeltaSaysSo() throws Exception {
+        allot.connect(connector());
+        allot.run();
+        SLAPD.delete("uid=user001," + base);
+
+        allot.allot.clock().advance(Duration.ofMinutes(30));
+        SyncRun delta = allot.run();
+
+        assertThat(delta.mode()).isEqualTo(SyncMode.DELTA);
+        assertThat(delta.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(delta.counts().deleted()).isZero();
+        assertThat(delta.message()).startsWith("Deletions were not checked");
+        assertThat(allot.synced("user001@contoso.com").isDeleted()).isFalse();
+
+        allot.allot.clock().advance(Duration.ofHours(24));
+        SyncRun full = allot.run();
+
+        assertThat(full.mode()).as("the full-sync schedule").isEqualTo(SyncMode.FULL);
+        assertThat(full.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(full.counts().deleted()).isEqualTo(1);
+        assertThat(full.message()).isNull();
+        assertThat(allot.synced("user001@contoso.com").isDeleted()).isTrue();
+        assertThat(allot.synced("user002@contoso.com").isDeleted()).isFalse();
+    }
 }
