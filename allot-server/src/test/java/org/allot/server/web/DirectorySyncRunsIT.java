@@ -116,7 +116,7 @@ class DirectorySyncRunsIT extends DirectorySyncApi {
                 .isEqualTo(200);
         directory.delete("uid=frances," + PEOPLE);
 
-        JsonNode blocked = syncNow(admin);
+        JsonNode blocked = fullSyncNow(admin);
 
         assertThat(blocked.path("state").asString()).isEqualTo("BLOCKED");
         assertThat(blocked.path("pendingDeletions").asInt()).isEqualTo(1);

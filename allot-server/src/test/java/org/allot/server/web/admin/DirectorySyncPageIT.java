@@ -97,7 +97,7 @@ class DirectorySyncPageIT extends AdminCenterIT {
                 .asString();
         site.api().patch("/allot/v1/settings", "{\"syncDeleteThreshold\":0}");
         directory.delete("uid=frances," + PEOPLE);
-        assertThat(syncNow(site.api()).path("state").asString()).isEqualTo("BLOCKED");
+        assertThat(fullSyncNow(site.api()).path("state").asString()).isEqualTo("BLOCKED");
         Browser b = browser();
         b.signIn(site.admin(), PASSWORD);
 
@@ -177,7 +177,7 @@ class DirectorySyncPageIT extends AdminCenterIT {
         syncNow(site.api());
         site.api().patch("/allot/v1/settings", "{\"syncDeleteThreshold\":0}");
         directory.delete("uid=frances," + PEOPLE);
-        String blocked = syncNow(site.api()).path("id").asString();
+        String blocked = fullSyncNow(site.api()).path("id").asString();
         String reader = addAdmin(
                 site,
                 "reader-" + site.tenant().value().toString().substring(0, 8) + "@contoso.com",
