@@ -44,7 +44,21 @@ public record Group(
     }
 
     public static Group security(GroupId id, String displayName, String mailNickname, Instant created) {
-        return new Group(id, displayName, mailNickname, null, true, false, Set.of(), null, null, false, null, created, null, null);
+        return new Group(
+                id,
+                displayName,
+                mailNickname,
+                null,
+                true,
+                false,
+                Set.of(),
+                null,
+                null,
+                false,
+                null,
+                created,
+                null,
+                null);
     }
 
     public boolean isDynamic() {

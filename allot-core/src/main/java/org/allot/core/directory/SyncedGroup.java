@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param onPremises its domain and security identifier (the time of the last sync is set when the group is written)
  */
 public record SyncedGroup(
-        String immutableId, Map<GroupAttribute, Object> values, String samAccountName, OnPremisesAttributes onPremises) {
+        String immutableId,
+        Map<GroupAttribute, Object> values,
+        String samAccountName,
+        OnPremisesAttributes onPremises) {
     public SyncedGroup {
         Objects.requireNonNull(values, "values");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -106,7 +106,9 @@ final class SyncedGroups {
             return applied;
         }
         Instant now = clock.instant();
-        Group after = applied.value().withOnPremisesAttributes(synced.samAccountName(), synced.onPremises().syncedAt(now));
+        Group after = applied.value()
+                .withOnPremisesAttributes(
+                        synced.samAccountName(), synced.onPremises().syncedAt(now));
         groups.update(caller.tenant(), after);
         audit.append(AuditEvent.of(caller, now, Activity.UPDATE_GROUP, GroupDirectory.target(after), changes));
         return Outcome.done(after);

@@ -46,12 +46,7 @@ public record SyncedUser(
             String samAccountName,
             Map<UserAttribute, Object> values,
             OnPremisesAttributes onPremises) {
-        this(
-                immutableId,
-                samAccountName,
-                values,
-                text(values.get(UserAttribute.USER_PRINCIPAL_NAME)),
-                onPremises);
+        this(immutableId, samAccountName, values, text(values.get(UserAttribute.USER_PRINCIPAL_NAME)), onPremises);
     }
 
     /** The same user with this principal name in Allot, keeping the directory's as {@code onPremises…}. */

@@ -207,8 +207,8 @@ final class SyncedUsers {
         OnPremisesAttributes was = before.onPremises();
         OnPremisesAttributes is = after.onPremises();
         if (!Objects.equals(was.distinguishedName(), is.distinguishedName())) {
-            changed.add(PropertyChange.of(
-                    "onPremisesDistinguishedName", was.distinguishedName(), is.distinguishedName()));
+            changed.add(
+                    PropertyChange.of("onPremisesDistinguishedName", was.distinguishedName(), is.distinguishedName()));
         }
         if (!Objects.equals(was.domainName(), is.domainName())) {
             changed.add(PropertyChange.of("onPremisesDomainName", was.domainName(), is.domainName()));

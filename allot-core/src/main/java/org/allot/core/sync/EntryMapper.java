@@ -11,9 +11,9 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.OnPremisesAttributes;
-import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.SyncedGroup;
 import org.allot.core.directory.SyncedUser;
+import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.UserAttribute;
 
 /** Turns directory entries into the values Allot keeps, by a connector's attribute mapping. */

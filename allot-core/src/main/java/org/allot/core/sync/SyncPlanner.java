@@ -18,8 +18,8 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.SyncedGroup;
 import org.allot.core.directory.SyncedUser;
-import org.allot.core.directory.User;
 import org.allot.core.directory.UsageLocation;
+import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserId;
 

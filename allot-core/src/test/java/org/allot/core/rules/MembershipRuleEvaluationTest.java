@@ -38,9 +38,12 @@ class MembershipRuleEvaluationTest {
                 .isTrue();
         assertThat(rule("user.extensionattribute15 -startsWith \"cost-\"").matches(contractor, Set.of()))
                 .isTrue();
-        assertThat(rule("user.extensionAttribute2 -eq null").matches(contractor, Set.of())).isTrue();
+        assertThat(rule("user.extensionAttribute2 -eq null").matches(contractor, Set.of()))
+                .isTrue();
         assertThat(matches("user.extensionAttribute1 -eq \"Contractor\"")).isFalse();
-        assertThat(MembershipRule.parse("user.extensionAttribute16 -eq \"x\"").rejection().message())
+        assertThat(MembershipRule.parse("user.extensionAttribute16 -eq \"x\"")
+                        .rejection()
+                        .message())
                 .contains("extensionAttribute16");
     }
 

@@ -3,7 +3,6 @@ package org.allot.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.allot.core.ErrorCode;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.UserAttribute;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,12 @@ class AttributeMappingTest {
         assertThat(ad.attributesOf(ObjectKind.GROUP)).contains("objectSid", "sAMAccountName");
         assertThat(AttributeMapping.GENERIC_LDAP.attributesOf(ObjectKind.USER)).doesNotContain("objectSid");
         AttributeMapping without = ad.withOverrides(Map.of(
-                        "onPremisesSecurityIdentifier", "", "group.onPremisesSamAccountName", "", "extensionAttribute3", ""))
+                        "onPremisesSecurityIdentifier",
+                        "",
+                        "group.onPremisesSamAccountName",
+                        "",
+                        "extensionAttribute3",
+                        ""))
                 .value();
         assertThat(without.securityIdentifier()).isNull();
         assertThat(without.groupSamAccountName()).isNull();

@@ -379,7 +379,8 @@ class DirectorySyncTest {
         User changed = contoso.user("ada").orElseThrow();
         assertThat(changed.extensionAttributes().get(4)).isEqualTo("y");
         assertThat(changed.onPremises().lastSyncDateTime()).isAfter(first.plus(Duration.ofMinutes(30)));
-        assertThat(contoso.contoso.update(changed.id(), UserAttribute.EXTENSION_ATTRIBUTE_4, "z")
+        assertThat(contoso.contoso
+                        .update(changed.id(), UserAttribute.EXTENSION_ATTRIBUTE_4, "z")
                         .rejection()
                         .code())
                 .isEqualTo(ErrorCode.READ_ONLY_ATTRIBUTE);
@@ -387,7 +388,8 @@ class DirectorySyncTest {
 
     @Test
     void aConnectorMayTakeTheUsageLocationFromTheDirectoryAsEntraConnectDoes() {
-        contoso.sync.configure(contoso.admin, withMapping(Map.of("usageLocation", "msExchUsageLocation,c")))
+        contoso.sync
+                .configure(contoso.admin, withMapping(Map.of("usageLocation", "msExchUsageLocation,c")))
                 .value();
         String ada = contoso.directory.addUser("ada", "c", "SE");
         String grace = contoso.directory.addUser("grace", "msExchUsageLocation", "NO", "c", "SE");
@@ -427,7 +429,8 @@ class DirectorySyncTest {
         User synced = contoso.user("ada").orElseThrow();
         assertThat(contoso.contoso.membersOf(contractors)).containsExactly(synced.id());
         assertThat(contoso.contoso.heldSkus(synced.id())).containsExactly(e3.skuId());
-        assertThat(contoso.contoso.heldSkus(contoso.user("grace").orElseThrow().id())).isEmpty();
+        assertThat(contoso.contoso.heldSkus(contoso.user("grace").orElseThrow().id()))
+                .isEmpty();
 
         contoso.directory.modify(ada, "extensionAttribute1", "Employee");
         contoso.run();
@@ -439,17 +442,7 @@ class DirectorySyncTest {
     private static ConnectorRequest withMapping(Map<String, String> mapping) {
         ConnectorRequest ad = SyncScenario.activeDirectory();
         return new ConnectorRequest(
-                ad.preset(),
-                ad.url(),
-                null,
-                null,
-                ad.bindDn(),
-                ad.password(),
-                ad.baseDns(),
-                null,
-                null,
-                mapping,
-                true);
+                ad.preset(), ad.url(), null, null, ad.bindDn(), ad.password(), ad.baseDns(), null, null, mapping, true);
     }
 
     /** Subscribes E3 and licenses the synced group with it. */

@@ -159,8 +159,8 @@ class EntryMapperTest {
     }
 
     /** S-1-5-21-1004336348-1177238915-682003330-1105: revision 1, five sub-authorities, authority 5 (NT). */
-    private static final byte[] SID = HexFormat.of()
-            .parseHex("010500000000000515000000dcf4dc3b833d2b46828ba62851040000");
+    private static final byte[] SID =
+            HexFormat.of().parseHex("010500000000000515000000dcf4dc3b833d2b46828ba62851040000");
 
     @Test
     void activeDirectoryEntriesGiveGraphsOnPremisesAttributes() {
@@ -181,8 +181,7 @@ class EntryMapperTest {
         assertThat(user.onPremises().distinguishedName())
                 .isEqualTo("CN=Lovelace\\, Ada,OU=Staff,DC=Corp,DC=Contoso,DC=com");
         assertThat(user.onPremises().domainName()).isEqualTo("corp.contoso.com");
-        assertThat(user.onPremises().securityIdentifier())
-                .isEqualTo("S-1-5-21-1004336348-1177238915-682003330-1105");
+        assertThat(user.onPremises().securityIdentifier()).isEqualTo("S-1-5-21-1004336348-1177238915-682003330-1105");
         assertThat(user.onPremises().lastSyncDateTime()).as("set when written").isNull();
         assertThat(user.values())
                 .containsEntry(UserAttribute.EXTENSION_ATTRIBUTE_1, "Contractor")
@@ -193,15 +192,13 @@ class EntryMapperTest {
 
     @Test
     void groupsGetTheirAccountNameDomainAndSecurityIdentifierButNoDistinguishedName() {
-        DirectoryEntry staff = entry(
-                "objectGUID", GUID, "cn", "Staff", "sAMAccountName", "staff-sg", "objectSid", SID);
+        DirectoryEntry staff = entry("objectGUID", GUID, "cn", "Staff", "sAMAccountName", "staff-sg", "objectSid", SID);
 
         SyncedGroup group = activeDirectory.group(staff).value();
 
         assertThat(group.samAccountName()).isEqualTo("staff-sg");
         assertThat(group.onPremises().domainName()).isEqualTo("contoso.com");
-        assertThat(group.onPremises().securityIdentifier())
-                .isEqualTo("S-1-5-21-1004336348-1177238915-682003330-1105");
+        assertThat(group.onPremises().securityIdentifier()).isEqualTo("S-1-5-21-1004336348-1177238915-682003330-1105");
         assertThat(group.onPremises().distinguishedName()).isNull();
     }
 
@@ -212,10 +209,11 @@ class EntryMapperTest {
                 .contains("S-1-5-18");
         assertThat(OnPremisesValues.securityIdentifier(new byte[] {1, 5, 0})).isEmpty();
         assertThat(OnPremisesValues.domainOf("CN=x,OU=People,O=Example")).isEmpty();
-        DirectoryEntry person = entry("entryUUID", "1b4f-uuid", "mail", "ann@example.org", "cn", "Ann", "sambaSID",
-                "S-1-5-21-1-2-3-1001");
+        DirectoryEntry person = entry(
+                "entryUUID", "1b4f-uuid", "mail", "ann@example.org", "cn", "Ann", "sambaSID", "S-1-5-21-1-2-3-1001");
 
-        assertThat(genericLdap.user(person).value().onPremises().securityIdentifier()).isNull();
+        assertThat(genericLdap.user(person).value().onPremises().securityIdentifier())
+                .isNull();
         EntryMapper samba = new EntryMapper(AttributeMapping.GENERIC_LDAP
                 .withOverrides(Map.of("onPremisesSecurityIdentifier", "sambaSID"))
                 .value());
@@ -227,12 +225,28 @@ class EntryMapperTest {
         EntryMapper entraConnect = new EntryMapper(AttributeMapping.ACTIVE_DIRECTORY
                 .withOverrides(Map.of("usageLocation", "msExchUsageLocation,c"))
                 .value());
-        DirectoryEntry both = entry("objectGUID", GUID, "userPrincipalName", "ada@contoso.com", "cn", "Ada",
-                "msExchUsageLocation", "no", "c", "SE");
-        DirectoryEntry countryOnly = entry("objectGUID", GUID, "userPrincipalName", "ada@contoso.com", "cn", "Ada",
-                "c", "SE");
-        DirectoryEntry notACountry = entry("objectGUID", GUID, "userPrincipalName", "ada@contoso.com", "cn", "Ada",
-                "msExchUsageLocation", "Sweden");
+        DirectoryEntry both = entry(
+                "objectGUID",
+                GUID,
+                "userPrincipalName",
+                "ada@contoso.com",
+                "cn",
+                "Ada",
+                "msExchUsageLocation",
+                "no",
+                "c",
+                "SE");
+        DirectoryEntry countryOnly =
+                entry("objectGUID", GUID, "userPrincipalName", "ada@contoso.com", "cn", "Ada", "c", "SE");
+        DirectoryEntry notACountry = entry(
+                "objectGUID",
+                GUID,
+                "userPrincipalName",
+                "ada@contoso.com",
+                "cn",
+                "Ada",
+                "msExchUsageLocation",
+                "Sweden");
         DirectoryEntry none = entry("objectGUID", GUID, "userPrincipalName", "ada@contoso.com", "cn", "Ada");
 
         assertThat(entraConnect.user(both).value().values()).containsEntry(UserAttribute.USAGE_LOCATION, "NO");

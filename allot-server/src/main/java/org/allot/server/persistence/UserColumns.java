@@ -41,7 +41,9 @@ final class UserColumns {
             + COLUMNS.replace("\n", " ")
                     .replace("created_at", "created_at::timestamptz as created_at")
                     .replace("deleted_at", "deleted_at::timestamptz as deleted_at")
-                    .replace("on_premises_last_sync_at", "on_premises_last_sync_at::timestamptz as on_premises_last_sync_at")
+                    .replace(
+                            "on_premises_last_sync_at",
+                            "on_premises_last_sync_at::timestamptz as on_premises_last_sync_at")
                     .replace("extension_attributes", "extension_attributes::text[] as extension_attributes");
 
     private UserColumns() {}

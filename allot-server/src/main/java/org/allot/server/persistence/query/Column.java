@@ -46,10 +46,8 @@ record Column(String sql, String scope) {
                     Map.entry("usertype", new Column("u.user_type", null)),
                     Map.entry("onpremisesimmutableid", new Column("u.on_premises_immutable_id", null)),
                     Map.entry("onpremisessamaccountname", new Column("u.on_premises_sam_account_name", null)),
-                    Map.entry(
-                            "onpremisesuserprincipalname", new Column("u.on_premises_user_principal_name", null)),
-                    Map.entry(
-                            "onpremisessecurityidentifier", new Column("u.on_premises_security_identifier", null)),
+                    Map.entry("onpremisesuserprincipalname", new Column("u.on_premises_user_principal_name", null)),
+                    Map.entry("onpremisessecurityidentifier", new Column("u.on_premises_security_identifier", null)),
                     Map.entry("onpremiseslastsyncdatetime", new Column("u.on_premises_last_sync_at", null)),
                     extension(1),
                     extension(2),
@@ -83,8 +81,7 @@ record Column(String sql, String scope) {
                     Map.entry("mailenabled", new Column("g.mail_enabled", null)),
                     Map.entry("onpremisessyncenabled", new Column("g.on_premises_sync_enabled", null)),
                     Map.entry("onpremisessamaccountname", new Column("g.on_premises_sam_account_name", null)),
-                    Map.entry(
-                            "onpremisessecurityidentifier", new Column("g.on_premises_security_identifier", null)),
+                    Map.entry("onpremisessecurityidentifier", new Column("g.on_premises_security_identifier", null)),
                     Map.entry("onpremiseslastsyncdatetime", new Column("g.on_premises_last_sync_at", null)),
                     Map.entry("createddatetime", new Column("g.created_at", null)),
                     Map.entry("grouptypes/any", Column.within("c", GROUP_TYPES)),
