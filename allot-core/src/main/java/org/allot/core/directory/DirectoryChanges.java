@@ -8,8 +8,9 @@ import java.util.UUID;
 import org.allot.core.TenantId;
 
 /**
- * Port: the log of which users, groups and memberships changed and how, the one record of the directory's changes that
- * Graph's delta queries and change notifications both read. A change is known by the transaction that made it, and a position in the log is a database snapshot ({@code xmin:xmax:running,…}, see
+ * Port: the log of which users, groups, memberships and license assignments changed and how, the one record of the
+ * directory's changes that Graph's delta queries and change notifications both read (delta queries read users, groups
+ * and memberships; license assignments are logged only for tenants subscribed to them). A change is known by the transaction that made it, and a position in the log is a database snapshot ({@code xmin:xmax:running,…}, see
  * {@link DeltaToken#isPosition}): the changes after a position are those of transactions that had not ended in it.
  */
 public interface DirectoryChanges {
@@ -33,15 +34,32 @@ public interface DirectoryChanges {
         PURGED
     }
 
-    /** What a logged change was made to: a user, a group, or the members of a group ({@code id} is the group). */
+    /**
+     * What a logged change was made to: a user, a group, the members of a group ({@code id} is the group), or one of a
+     * user's license assignments ({@code id} is the user, {@link Logged#assignment} says which and how it stood).
+     */
     enum Subject {
         USER,
         GROUP,
-        MEMBERS
+        MEMBERS,
+        LICENSE_ASSIGNMENT
     }
 
-    /** One change in the log, with the transaction that made it. */
-    record Logged(String transaction, Subject subject, UUID id, Op op) {}
+    /**
+     * A license assignment as a change left it (as it was, for a removal): the product, its source ({@code source}
+     * null: direct; otherwise the group), Graph's {@code state} and {@code error} (null: none).
+     */
+    record AssignmentChange(UUID sku, UUID source, String state, String error) {}
+
+    /**
+     * One change in the log, with the transaction that made it; {@code assignment} for a license assignment's change,
+     * null otherwise.
+     */
+    record Logged(String transaction, Subject subject, UUID id, Op op, AssignmentChange assignment) {
+        public Logged(String transaction, Subject subject, UUID id, Op op) {
+            this(transaction, subject, id, op, null);
+        }
+    }
 
     /**
      * The tenant's changes after position {@code from} and by position {@code to}, in the order they were made within

@@ -2,15 +2,19 @@ package org.allot.core.notification;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.allot.core.directory.DirectoryChanges.AssignmentChange;
 
 /**
- * One change of the directory as subscriptions see it: a user or group {@code id} was created, updated or deleted;
- * {@code membership} marks a change of a group's members (the group is {@code id}).
+ * One change as subscriptions see it: a user or group {@code id} was created, updated or deleted; {@code membership}
+ * marks a change of a group's members (the group is {@code id}); a {@code LICENSE_ASSIGNMENT} is a change of one of
+ * user {@code id}'s license assignments, which {@code assignment} names and tells the state of.
  */
-public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean membership) {
+public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean membership, AssignmentChange assignment) {
     public enum Kind {
         USER("Users", "#Microsoft.Graph.User"),
-        GROUP("Groups", "#Microsoft.Graph.Group");
+        GROUP("Groups", "#Microsoft.Graph.Group"),
+        /** One source of one license of a user, as an item of Graph's {@code licenseAssignmentStates}. */
+        LICENSE_ASSIGNMENT("Users", "#Microsoft.Graph.LicenseAssignmentState");
 
         private final String collection;
         private final String odataType;
@@ -34,6 +38,13 @@ public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean mem
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(changeType, "changeType");
+        if ((kind == Kind.LICENSE_ASSIGNMENT) != (assignment != null)) {
+            throw new IllegalArgumentException("a license assignment's change, and only it, names the assignment");
+        }
+    }
+
+    public ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean membership) {
+        this(kind, id, changeType, membership, null);
     }
 
     public static ChangeEvent user(UUID id, ChangeType type) {
@@ -48,13 +59,25 @@ public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean mem
         return new ChangeEvent(Kind.GROUP, group, ChangeType.UPDATED, true);
     }
 
-    /** The notification's {@code @odata.id}, as Graph writes it: {@code Users/{id}}. */
+    /** A change of one of the user's license assignments. */
+    public static ChangeEvent assignment(UUID user, ChangeType type, AssignmentChange assignment) {
+        return new ChangeEvent(Kind.LICENSE_ASSIGNMENT, user, type, false, assignment);
+    }
+
+    /** The notification's {@code @odata.id}, as Graph writes it: {@code Users/{id}} (for an assignment: its user). */
     public String odataId() {
         return kind.collection() + "/" + id;
     }
 
-    /** The notification's {@code resource}: {@code Users/{id}}, or {@code Groups/{id}/members} for members. */
+    /**
+     * The notification's {@code resource}: {@code Users/{id}}, {@code Groups/{id}/members} for members, {@code
+     * Users/{id}/licenseAssignmentStates} for a license assignment (what {@code GET
+     * /v1.0/users/{id}?$select=licenseAssignmentStates} reads).
+     */
     public String resource() {
+        if (kind == Kind.LICENSE_ASSIGNMENT) {
+            return odataId() + "/licenseAssignmentStates";
+        }
         return membership ? odataId() + "/members" : odataId();
     }
 }

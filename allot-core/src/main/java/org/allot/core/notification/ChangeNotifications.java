@@ -1,21 +1,14 @@
 package org.allot.core.notification;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
@@ -30,16 +23,10 @@ import org.allot.core.Transactions;
  */
 public final class ChangeNotifications {
     /** Graph's longest subscription to directory resources (users, groups): 41,760 minutes (29 days). */
-    public static final Duration MAX_LIFETIME = Duration.ofDays(29);
+    public static final Duration MAX_LIFETIME = SubscriptionChecks.MAX_LIFETIME;
 
-    public static final int MAX_CLIENT_STATE = 128;
-    public static final int MAX_URL = 2048;
     static final String HANDSHAKE_FAILED = "Subscription validation request failed. Notification endpoint must respond"
             + " with 200 OK to validation request.";
-    private static final Pattern RESOURCE = Pattern.compile(
-            "(users|groups)(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MEMBERS = Pattern.compile(
-            "groups/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/members", Pattern.CASE_INSENSITIVE);
 
     private final Transactions work;
     private final ChangeSubscriptions subscriptions;
@@ -72,7 +59,7 @@ public final class ChangeNotifications {
      */
     public Outcome<ChangeSubscription> create(Caller caller, SubscriptionRequest request) {
         Instant now = clock.instant();
-        Outcome<ChangeSubscription> checked = check(caller, request, now);
+        Outcome<ChangeSubscription> checked = SubscriptionChecks.check(caller, request, now);
         if (!checked.isDone()) {
             return checked;
         }
@@ -116,10 +103,15 @@ public final class ChangeNotifications {
         return subscription.expired(clock.instant());
     }
 
+    /** Whether its change notifications wait for a reauthorization now ({@link ChangeSubscription#paused}). */
+    public boolean paused(ChangeSubscription subscription) {
+        return subscription.paused(clock.instant());
+    }
+
     /** Renews a subscription: a new expiration, within Graph's limit. */
     public Outcome<ChangeSubscription> renew(Caller caller, UUID id, String expirationDateTime) {
         Instant now = clock.instant();
-        Outcome<Instant> expiration = expiration(expirationDateTime, now);
+        Outcome<Instant> expiration = SubscriptionChecks.expiration(expirationDateTime, now);
         if (!expiration.isDone()) {
             return Outcome.refused(expiration.rejection());
         }
@@ -214,88 +206,5 @@ public final class ChangeNotifications {
             urls.add(subscription.lifecycleNotificationUrl());
         }
         return urls;
-    }
-
-    private Outcome<ChangeSubscription> check(Caller caller, SubscriptionRequest request, Instant now) {
-        Set<ChangeType> types = EnumSet.noneOf(ChangeType.class);
-        String typeText = request.changeType() == null ? "" : request.changeType();
-        for (String name : typeText.split(",", -1)) {
-            Optional<ChangeType> type = ChangeType.ofWireName(name.trim().toLowerCase(Locale.ROOT));
-            if (type.isEmpty()) {
-                return Outcome.refused(Rejection.invalid("Invalid 'changeType' attribute: '%s'.", typeText));
-            }
-            types.add(type.get());
-        }
-        String resource = request.resource() == null ? "" : request.resource().replaceFirst("^/", "");
-        if (!RESOURCE.matcher(resource).matches() && !MEMBERS.matcher(resource).matches()) {
-            return Outcome.refused(Rejection.invalid("Resource '%s' is not supported.", resource));
-        }
-        Outcome<URI> url = url("notificationUrl", request.notificationUrl());
-        if (!url.isDone()) {
-            return Outcome.refused(url.rejection());
-        }
-        URI lifecycle = null;
-        if (request.lifecycleNotificationUrl() != null) {
-            Outcome<URI> checked = url("lifecycleNotificationUrl", request.lifecycleNotificationUrl());
-            if (!checked.isDone()) {
-                return Outcome.refused(checked.rejection());
-            }
-            lifecycle = checked.value();
-        }
-        if (request.clientState() != null && request.clientState().length() > MAX_CLIENT_STATE) {
-            return Outcome.refused(
-                    Rejection.invalid("The clientState cannot be longer than %d characters.", MAX_CLIENT_STATE));
-        }
-        Outcome<Instant> expiration = expiration(request.expirationDateTime(), now);
-        if (!expiration.isDone()) {
-            return Outcome.refused(expiration.rejection());
-        }
-        return Outcome.done(new ChangeSubscription(
-                UUID.randomUUID(),
-                caller.tenant(),
-                resource,
-                types,
-                url.value(),
-                lifecycle,
-                request.clientState(),
-                expiration.value(),
-                now,
-                caller.actor().id(),
-                ChangeSubscription.State.ACTIVE,
-                null,
-                null,
-                null));
-    }
-
-    private static Outcome<URI> url(String name, String value) {
-        if (value == null || value.isBlank() || value.length() > MAX_URL) {
-            return Outcome.refused(Rejection.invalid("Invalid '%s' attribute.", name));
-        }
-        try {
-            URI uri = new URI(value);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                return Outcome.refused(Rejection.invalid("The %s must be an absolute https URL.", name));
-            }
-            return Outcome.done(uri);
-        } catch (URISyntaxException e) {
-            return Outcome.refused(Rejection.invalid("Invalid '%s' attribute.", name));
-        }
-    }
-
-    private static Outcome<Instant> expiration(String value, Instant now) {
-        Instant expiration;
-        try {
-            expiration = OffsetDateTime.parse(value == null ? "" : value).toInstant();
-        } catch (DateTimeParseException e) {
-            return Outcome.refused(Rejection.invalid("Invalid 'expirationDateTime' attribute: '%s'.", value));
-        }
-        if (!expiration.isAfter(now)) {
-            return Outcome.refused(Rejection.invalid("Subscription expiration must be in the future."));
-        }
-        if (expiration.isAfter(now.plus(MAX_LIFETIME))) {
-            return Outcome.refused(Rejection.invalid(
-                    "Subscription expiration can only be %d minutes in the future.", MAX_LIFETIME.toMinutes()));
-        }
-        return Outcome.done(expiration);
     }
 }

@@ -2,7 +2,6 @@ package org.allot.core.notification;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -11,7 +10,8 @@ import org.allot.core.TenantId;
 
 /**
  * A subscription to changes of a resource ({@code users}, {@code users/{id}}, {@code groups}, {@code groups/{id}},
- * {@code groups/{id}/members}), delivered to {@code notificationUrl} until {@code expiration}.
+ * {@code groups/{id}/members}, or Allot's license assignments: see {@link WatchedResources}), delivered to {@code
+ * notificationUrl} until {@code expiration}.
  *
  * @param applicationId the app (or person) that created it, as Graph's {@code applicationId} / {@code creatorId}
  * @param state {@code ACTIVE}; {@code FAILING} while its notification URL fails (since {@code failingSince}); {@code
@@ -70,21 +70,23 @@ public record ChangeSubscription(
         return state != State.REMOVED && !expired(now);
     }
 
+    /**
+     * Whether change notifications wait: a reauthorization was asked for and not yet given (by {@code reauthorize} or a
+     * renewal), as Graph pauses delivery until the app reauthorizes. They stay in the outbox meanwhile; lifecycle
+     * notifications still go.
+     */
+    public boolean paused(Instant now) {
+        return reauthorizeRequested != null && live(now);
+    }
+
+    /** Whether the subscription watches one of Allot's license assignments rather than Graph's directory. */
+    public boolean watchesLicenses() {
+        return WatchedResources.licenses(resource);
+    }
+
     /** Whether the change is one this subscription asked for. */
     public boolean matches(ChangeEvent event) {
-        if (!changeTypes.contains(event.changeType())) {
-            return false;
-        }
-        String[] path = resource.toLowerCase(Locale.ROOT).split("/");
-        String collection = event.kind().collection().toLowerCase(Locale.ROOT);
-        if (!path[0].equals(collection)) {
-            return false;
-        }
-        return switch (path.length) {
-            case 1 -> !event.membership();
-            case 2 -> !event.membership() && path[1].equals(event.id().toString());
-            default -> event.membership() && path[1].equals(event.id().toString());
-        };
+        return changeTypes.contains(event.changeType()) && WatchedResources.matches(resource, event);
     }
 
     /** Renewed: a new expiration, which also reauthorizes it (as in Graph). */

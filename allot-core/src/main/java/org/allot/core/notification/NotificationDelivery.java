@@ -18,7 +18,9 @@ import org.allot.core.Transactions;
  * without a success (then {@code subscriptionRemoved} goes to its lifecycle URL). A notification given up is told to
  * the lifecycle URL as {@code missed}; a subscription about to expire is sent {@code reauthorizationRequired} there
  * ({@link NotificationSettings#reauthorizeBefore()} ahead, once per expiration). Notifications of subscriptions that
- * expired, were deleted or removed are dropped unsent; lifecycle notifications are still sent.
+ * expired, were deleted or removed are dropped unsent; lifecycle notifications are still sent. While a subscription
+ * waits for its reauthorization ({@link ChangeSubscription#paused}), its change notifications stay in the outbox,
+ * unsent and uncounted, and go once it is reauthorized or renewed.
  */
 public final class NotificationDelivery {
     public static final String SUBSCRIPTION_REMOVED = "subscriptionRemoved";
@@ -117,6 +119,14 @@ public final class NotificationDelivery {
             return;
         }
         ChangeSubscription subscription = found.get();
+        if (!lifecycle && subscription.paused(now)) {
+            // paused after these were claimed: back to the outbox, which holds them until the reauthorization
+            work.run(() -> {
+                entries.forEach(e -> outbox.release(e, now));
+                return null;
+            });
+            return;
+        }
         URI url = lifecycle ? subscription.lifecycleNotificationUrl() : subscription.notificationUrl();
         List<Notification> notifications = entries.stream()
                 .map(e -> new Notification(

@@ -14,7 +14,9 @@ public interface NotificationOutbox {
 
     /**
      * Claims up to {@code limit} pending entries due at {@code now} (oldest first), counting an attempt for each and
-     * moving it to {@code leaseUntil}, so an entry whose deliverer died is due again then.
+     * moving it to {@code leaseUntil}, so an entry whose deliverer died is due again then. Changes for a subscription
+     * that is {@linkplain ChangeSubscription#paused paused} (a reauthorization asked for and not given) are left where
+     * they are, due as soon as it is reauthorized; lifecycle notifications are claimed whatever its state.
      */
     List<OutboxEntry> claim(Instant now, Instant leaseUntil, int limit);
 

@@ -11,6 +11,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.directory.DirectoryChanges.AssignmentChange;
 import org.allot.core.directory.DirectoryChanges.Op;
 import org.allot.core.directory.DirectoryChanges.Subject;
 import org.allot.core.testing.InMemoryChangeLog;
@@ -138,6 +139,57 @@ class ChangeNotificationsTest {
         assertThat(outbox.all())
                 .extracting(e -> e.isLifecycle() ? e.lifecycleEvent() : "change")
                 .containsExactly("missed");
+    }
+
+    @Test
+    void licenseAssignmentsAreWatchedUnderAllotV1ByTenantUserGroupOrProduct() {
+        UUID ada = UUID.randomUUID();
+        UUID staff = UUID.randomUUID();
+        UUID sku = UUID.randomUUID();
+        UUID all = subscribe("/allot/v1/licenseAssignments", "created,updated,deleted", HOOK, Duration.ofHours(1))
+                .value()
+                .id();
+        UUID user = subscribe("/allot/v1/users/" + ada + "/licenseAssignments", "created", HOOK, Duration.ofHours(1))
+                .value()
+                .id();
+        UUID group = subscribe("allot/v1/groups/" + staff + "/licenseAssignments", "created", HOOK, Duration.ofHours(1))
+                .value()
+                .id();
+        UUID product = subscribe(
+                        "/allot/v1/subscribedSkus/" + sku + "/licenseAssignments", "deleted", HOOK, Duration.ofHours(1))
+                .value()
+                .id();
+        UUID users = subscribe("users", "created,updated,deleted", HOOK, Duration.ofHours(1))
+                .value()
+                .id();
+        java.util.Map<UUID, String> names =
+                java.util.Map.of(all, "all", user, "user", group, "group", product, "product", users, "users");
+
+        log.logAssignment(app.tenant(), ada, Op.CREATED, new AssignmentChange(sku, null, "Active", null));
+        log.logAssignment(
+                app.tenant(), UUID.randomUUID(), Op.CREATED, new AssignmentChange(sku, staff, "Active", null));
+        log.logAssignment(app.tenant(), ada, Op.DELETED, new AssignmentChange(sku, null, "Active", null));
+        relay.relayDue();
+
+        assertThat(outbox.all())
+                .extracting(e -> names.get(e.subscriptionId()) + " "
+                        + e.event().changeType().wireName() + " "
+                        + (e.event().assignment().source() == null ? "direct" : "group"))
+                .as("a subscription to users sees no license assignment")
+                .containsExactly(
+                        "all created direct",
+                        "user created direct",
+                        "all created group",
+                        "group created group",
+                        "all deleted direct",
+                        "product deleted direct");
+        assertThat(notifications.find(app.tenant(), all).orElseThrow().resource())
+                .isEqualTo("allot/v1/licenseAssignments");
+        assertThat(message(subscribe(
+                        "/allot/v1/users/not-an-id/licenseAssignments", "created", HOOK, Duration.ofHours(1))))
+                .isEqualTo("Resource 'allot/v1/users/not-an-id/licenseAssignments' is not supported.");
+        assertThat(message(subscribe("/allot/v1/subscriptions", "created", HOOK, Duration.ofHours(1))))
+                .isEqualTo("Resource 'allot/v1/subscriptions' is not supported.");
     }
 
     private static String label(OutboxEntry e, UUID users, UUID groups, UUID members, UUID deletions) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
+import org.allot.core.directory.DirectoryChanges.AssignmentChange;
 import org.allot.core.directory.DirectoryChanges.Logged;
 import org.allot.core.directory.DirectoryChanges.Op;
 import org.allot.core.directory.DirectoryChanges.Subject;
@@ -50,5 +51,35 @@ class LoggedEventsTest {
                         new Logged("1", Subject.GROUP, STAFF, Op.CREATED),
                         new Logged("1", Subject.MEMBERS, STAFF, Op.CREATED))))
                 .containsExactly(ChangeEvent.group(STAFF, ChangeType.CREATED), ChangeEvent.members(STAFF));
+    }
+
+    @Test
+    void aLicenseAssignmentIsToldAsTheTransactionLeftItWithItsLastState() {
+        UUID sku = UUID.randomUUID();
+        AssignmentChange waiting = new AssignmentChange(sku, STAFF, "Error", "CountViolation");
+        AssignmentChange active = new AssignmentChange(sku, STAFF, "Active", null);
+        AssignmentChange direct = new AssignmentChange(sku, null, "Active", null);
+
+        List<ChangeEvent> events = LoggedEvents.of(List.of(
+                new Logged("1", Subject.LICENSE_ASSIGNMENT, ADA, Op.CREATED, waiting),
+                new Logged("1", Subject.LICENSE_ASSIGNMENT, ADA, Op.UPDATED, active),
+                new Logged("1", Subject.LICENSE_ASSIGNMENT, ADA, Op.CREATED, direct),
+                new Logged("2", Subject.LICENSE_ASSIGNMENT, ADA, Op.DELETED, active),
+                new Logged("2", Subject.LICENSE_ASSIGNMENT, ADA, Op.CREATED, waiting),
+                new Logged("3", Subject.LICENSE_ASSIGNMENT, ADA, Op.DELETED, waiting),
+                new Logged("4", Subject.LICENSE_ASSIGNMENT, ADA, Op.CREATED, active),
+                new Logged("4", Subject.LICENSE_ASSIGNMENT, ADA, Op.DELETED, active)));
+
+        assertThat(events)
+                .extracting(
+                        e -> e.changeType().wireName() + " " + e.assignment().source() + " "
+                                + e.assignment().state() + " " + e.assignment().error())
+                .as("each source of a license on its own; given and taken back in one transaction: nothing")
+                .containsExactly(
+                        "created " + STAFF + " Active null",
+                        "created null Active null",
+                        "updated " + STAFF + " Error CountViolation",
+                        "deleted " + STAFF + " Error CountViolation");
+        assertThat(events).extracting(ChangeEvent::resource).containsOnly("Users/" + ADA + "/licenseAssignmentStates");
     }
 }

@@ -35,7 +35,7 @@ class NotificationDeliveryTest {
 
     private final MutableClock clock = MutableClock.startingAt("2026-12-01T10:00:00Z");
     private final InMemoryChangeSubscriptions subscriptions = new InMemoryChangeSubscriptions();
-    private final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
+    private final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox(subscriptions);
     private final RecordingEndpoints endpoints = new RecordingEndpoints();
     private final InMemoryChangeLog log = new InMemoryChangeLog();
     private final InMemoryRelayPositions positions = new InMemoryRelayPositions(log, subscriptions);
@@ -201,6 +201,46 @@ class NotificationDeliveryTest {
         assertThat(state(told)).isEqualTo(ChangeSubscription.State.REMOVED);
         assertThat(state(silent)).isEqualTo(ChangeSubscription.State.REMOVED);
         assertThat(notifications.list(app.tenant())).isEmpty();
+    }
+
+    @Test
+    void changesWaitInTheOutboxWhileAReauthorizationIsPendingAndGoOnceItIsGiven() {
+        ChangeSubscription subscription = subscribe(LIFECYCLE, Duration.ofDays(2));
+        notifications.credentialsChanged(app.tenant(), app.actor().id());
+        UUID staff = groupCreated();
+
+        delivery.deliverDue();
+        clock.advance(Duration.ofHours(5));
+        delivery.deliverDue();
+
+        assertThat(endpoints.changes(LIFECYCLE)).containsExactly("reauthorizationRequired");
+        assertThat(endpoints.changes(HOOK)).as("paused until reauthorized").isEmpty();
+        OutboxEntry waiting =
+                outbox.all().stream().filter(e -> !e.isLifecycle()).findFirst().orElseThrow();
+        assertThat(waiting.state()).isEqualTo(State.PENDING);
+        assertThat(waiting.attempts()).as("waiting is no attempt").isZero();
+
+        assertThat(notifications.reauthorize(app, subscription.id()).isDone()).isTrue();
+        delivery.deliverDue();
+
+        assertThat(endpoints.changes(HOOK)).containsExactly("created Groups/" + staff);
+    }
+
+    @Test
+    void changesClaimedBeforeAReauthorizationWasAskedForGoBackToTheOutbox() {
+        InMemoryNotificationOutbox blind = new InMemoryNotificationOutbox();
+        NotificationDelivery unaware =
+                new NotificationDelivery(Transactions.NONE, subscriptions, blind, endpoints, SETTINGS, clock);
+        ChangeSubscription subscription = subscribe(LIFECYCLE, Duration.ofDays(2));
+        subscriptions.update(current(subscription).withReauthorizeRequested(clock.instant()));
+        blind.add(java.util.List.of(OutboxEntry.change(
+                subscription, ChangeEvent.group(UUID.randomUUID(), ChangeType.CREATED), clock.instant())));
+
+        unaware.deliverDue();
+
+        assertThat(endpoints.sent).isEmpty();
+        assertThat(blind.all().get(0).state()).isEqualTo(State.PENDING);
+        assertThat(blind.all().get(0).attempts()).isZero();
     }
 
     @Test

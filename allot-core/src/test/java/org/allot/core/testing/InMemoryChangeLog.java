@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.allot.core.TenantId;
 import org.allot.core.directory.DirectoryChanges;
+import org.allot.core.directory.DirectoryChanges.AssignmentChange;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
 
@@ -29,11 +30,19 @@ public final class InMemoryChangeLog implements DirectoryChanges {
         return id;
     }
 
+    /** A change of one of a user's license assignments, in a transaction of its own. */
+    public synchronized void logAssignment(TenantId tenant, UUID user, Op op, AssignmentChange assignment) {
+        long number = changes.size() + 1L;
+        changes.add(new Change(
+                number, tenant, new Logged(Long.toString(number), Subject.LICENSE_ASSIGNMENT, user, op, assignment)));
+    }
+
     /** Changes in one transaction. */
     public synchronized void logTogether(TenantId tenant, List<Logged> together) {
         String transaction = "t" + (changes.size() + 1);
         for (Logged l : together) {
-            changes.add(new Change(changes.size() + 1L, tenant, new Logged(transaction, l.subject(), l.id(), l.op())));
+            changes.add(new Change(
+                    changes.size() + 1L, tenant, new Logged(transaction, l.subject(), l.id(), l.op(), l.assignment())));
         }
     }
 

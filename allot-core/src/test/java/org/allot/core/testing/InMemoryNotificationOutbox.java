@@ -13,10 +13,32 @@ import org.allot.core.notification.NotificationOutbox;
 import org.allot.core.notification.OutboxEntry;
 import org.allot.core.notification.OutboxEntry.State;
 
-/** The outbox in memory, numbered in order. */
+/**
+ * The outbox in memory, numbered in order; given the subscriptions, it leaves the changes of paused ones unclaimed, as
+ * the port asks.
+ */
 public final class InMemoryNotificationOutbox implements NotificationOutbox {
     private final Map<Long, OutboxEntry> entries = new TreeMap<>();
+    private final InMemoryChangeSubscriptions subscriptions;
     private long next = 1;
+
+    /** An outbox that does not know the subscriptions: it claims every due entry. */
+    public InMemoryNotificationOutbox() {
+        this(null);
+    }
+
+    public InMemoryNotificationOutbox(InMemoryChangeSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    private boolean paused(OutboxEntry e, Instant now) {
+        return subscriptions != null
+                && !e.isLifecycle()
+                && subscriptions
+                        .find(e.tenant(), e.subscriptionId())
+                        .filter(s -> s.paused(now))
+                        .isPresent();
+    }
 
     @Override
     public synchronized void add(List<OutboxEntry> added) {
@@ -29,7 +51,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     @Override
     public synchronized List<OutboxEntry> claim(Instant now, Instant leaseUntil, int limit) {
         List<OutboxEntry> due = entries.values().stream()
-                .filter(e -> e.state() == State.PENDING && !e.nextAttempt().isAfter(now))
+                .filter(e -> e.state() == State.PENDING && !e.nextAttempt().isAfter(now) && !paused(e, now))
                 .sorted(Comparator.comparing(OutboxEntry::nextAttempt).thenComparing(OutboxEntry::id))
                 .limit(limit)
                 .toList();

@@ -197,13 +197,14 @@ public record AllotProperties(
 
     /**
      * Progressive delays after failed sign-ins to the admin center and failed token requests, counted in the database
-     * all servers share (docs/security.md). After a key's free failures its next attempt waits 1 s, then twice as long
-     * after each further failure, at most {@code maxDelay}.
+     * all servers share (docs/security.md). After a key's free failures its next attempt waits {@code firstDelay}, then
+     * twice as long after each further failure, at most {@code maxDelay}.
      *
      * @param perAccountAndAddress free failures of one account (sign-in name or client id) from one address
      * @param perAccount free failures of one account from any address; then addresses that failed for it wait (its
      *     owner from an address without failures does not)
      * @param perAddress free failures from one address for any accounts
+     * @param firstDelay the wait after a key's free failures
      * @param maxDelay the longest wait
      * @param forgetAfter failures are forgotten this long after the last one
      */
@@ -211,6 +212,7 @@ public record AllotProperties(
             @DefaultValue("3") int perAccountAndAddress,
             @DefaultValue("10") int perAccount,
             @DefaultValue("20") int perAddress,
+            @DefaultValue("1s") Duration firstDelay,
             @DefaultValue("15m") Duration maxDelay,
             @DefaultValue("1h") Duration forgetAfter) {}
 

@@ -27,6 +27,7 @@ class SignInConfig {
                         settings.perAccountAndAddress(),
                         settings.perAccount(),
                         settings.perAddress(),
+                        settings.firstDelay(),
                         settings.maxDelay(),
                         settings.forgetAfter()),
                 clock);

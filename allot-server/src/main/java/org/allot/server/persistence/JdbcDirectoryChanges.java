@@ -1,5 +1,7 @@
 package org.allot.server.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.directory.DirectoryChanges;
+import org.allot.core.directory.DirectoryChanges.AssignmentChange;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The change log of delta queries and change notifications in {@code directory_change}, which triggers on users, groups
- * and memberships write with what each change did (see {@code V26__directory_changes.sql} and {@code V32__…}). Positions are PostgreSQL snapshots ({@code pg_snapshot}): a change is
+ * The change log of delta queries and change notifications in {@code directory_change}, which triggers on users, groups,
+ * memberships and license assignments write with what each change did (see {@code V26__directory_changes.sql}, {@code
+ * V32__…} and {@code V38__…}). Positions are PostgreSQL snapshots ({@code pg_snapshot}): a change is
  * after a position when its transaction had not ended in that snapshot.
  */
 public final class JdbcDirectoryChanges implements DirectoryChanges {
@@ -136,23 +141,40 @@ public final class JdbcDirectoryChanges implements DirectoryChanges {
     @Override
     public List<Logged> logged(TenantId tenant, String from, String to) {
         return jdbc.sql("""
-                        select xid::text as transaction, kind, object_id, op from directory_change
+                        select xid::text as transaction, kind, object_id, op, member_id, sku_id, assignment_state,
+                            assignment_error
+                        from directory_change
                         where tenant_id = :tenant and""" + WINDOW + " order by xid, seq")
                 .param("tenant", tenant.value())
                 .param("from", from)
                 .param("to", to)
-                .query((rs, row) -> new Logged(
-                        rs.getString("transaction"),
-                        subject(rs.getString("kind")),
-                        rs.getObject("object_id", UUID.class),
-                        op(rs.getString("op"))))
+                .query((rs, row) -> {
+                    Subject subject = subject(rs.getString("kind"));
+                    return new Logged(
+                            rs.getString("transaction"),
+                            subject,
+                            rs.getObject("object_id", UUID.class),
+                            op(rs.getString("op")),
+                            subject == Subject.LICENSE_ASSIGNMENT ? assignment(rs) : null);
+                })
                 .list();
+    }
+
+    /** A license assignment as the logged change left it; the zero uuid of a direct source is no group. */
+    private static AssignmentChange assignment(ResultSet rs) throws SQLException {
+        UUID source = rs.getObject("member_id", UUID.class);
+        return new AssignmentChange(
+                rs.getObject("sku_id", UUID.class),
+                AssignmentSource.DIRECT_KEY.equals(source) ? null : source,
+                rs.getString("assignment_state"),
+                rs.getString("assignment_error"));
     }
 
     private static Subject subject(String kind) {
         return switch (kind) {
             case "user" -> Subject.USER;
             case "group" -> Subject.GROUP;
+            case "license" -> Subject.LICENSE_ASSIGNMENT;
             default -> Subject.MEMBERS;
         };
     }

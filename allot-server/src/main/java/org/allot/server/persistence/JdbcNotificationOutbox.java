@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.core.directory.DirectoryChanges.AssignmentChange;
 import org.allot.core.notification.ChangeEvent;
 import org.allot.core.notification.ChangeType;
 import org.allot.core.notification.NotificationOutbox;
@@ -20,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcNotificationOutbox implements NotificationOutbox {
     private static final String COLUMNS = """
             tenant_id, id, subscription_id, event_kind, resource_id, change_type, membership, lifecycle_event,
-            created_at, attempts, next_attempt_at, state, last_error, delivered_at""";
+            created_at, attempts, next_attempt_at, state, last_error, delivered_at, sku_id, source_id, assignment_state,
+            assignment_error""";
     private static final int MAX_ERROR = 500;
 
     private final JdbcClient jdbc;
@@ -44,6 +46,10 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
         Boolean[] membership = new Boolean[n];
         String[] lifecycle = new String[n];
         String[] created = new String[n];
+        UUID[] skus = new UUID[n];
+        UUID[] sources = new UUID[n];
+        String[] states = new String[n];
+        String[] errors = new String[n];
         for (int i = 0; i < n; i++) {
             OutboxEntry e = entries.get(i);
             ChangeEvent event = e.event();
@@ -55,27 +61,56 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
             membership[i] = event != null && event.membership();
             lifecycle[i] = e.lifecycleEvent();
             created[i] = e.created().toString();
+            AssignmentChange assignment = event == null ? null : event.assignment();
+            if (assignment != null) {
+                skus[i] = assignment.sku();
+                sources[i] = assignment.source();
+                states[i] = assignment.state();
+                errors[i] = assignment.error();
+            }
         }
         jdbc.sql("""
                         insert into notification_outbox (tenant_id, subscription_id, event_kind, resource_id,
-                            change_type, membership, lifecycle_event, created_at, next_attempt_at, state)
-                        select t, s, k, r, c, m, l, at::timestamptz, at::timestamptz, 'PENDING'
+                            change_type, membership, lifecycle_event, created_at, next_attempt_at, state, sku_id,
+                            source_id, assignment_state, assignment_error)
+                        select t, s, k, r, c, m, l, at::timestamptz, at::timestamptz, 'PENDING', sku, src, st, err
                         from unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::boolean[], ?::text[],
-                            ?::text[]) as e (t, s, k, r, c, m, l, at)""")
-                .params(tenants, subscriptions, kinds, resources, types, membership, lifecycle, created)
+                            ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[])
+                            as e (t, s, k, r, c, m, l, at, sku, src, st, err)""")
+                .params(
+                        tenants,
+                        subscriptions,
+                        kinds,
+                        resources,
+                        types,
+                        membership,
+                        lifecycle,
+                        created,
+                        skus,
+                        sources,
+                        states,
+                        errors)
                 .update();
     }
 
+    /**
+     * Due entries, oldest first, but not the changes of a subscription that is paused as {@link
+     * org.allot.core.notification.ChangeSubscription#paused} says: asked to reauthorize, not removed, not expired.
+     */
     @Override
     public List<OutboxEntry> claim(Instant now, Instant leaseUntil, int limit) {
         return jdbc
                 .sql("update notification_outbox o set attempts = o.attempts + 1, next_attempt_at = ?"
-                        + " from (select tenant_id, id from notification_outbox"
-                        + " where state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id limit ?"
-                        + " for update skip locked) due"
+                        + " from (select e.tenant_id, e.id from notification_outbox e"
+                        + " where e.state = 'PENDING' and e.next_attempt_at <= ?"
+                        + " and (e.lifecycle_event is not null or not exists (select 1 from change_subscription s"
+                        + " where s.tenant_id = e.tenant_id and s.id = e.subscription_id"
+                        + " and s.reauthorize_requested_at is not null and s.state <> 'REMOVED' and s.expires_at > ?))"
+                        + " order by e.next_attempt_at, e.id limit ?"
+                        + " for update of e skip locked) due"
                         + " where o.tenant_id = due.tenant_id and o.id = due.id returning "
                         + COLUMNS.replaceAll("(\\w+)", "o.$1"))
-                .params(SqlValues.time(leaseUntil), SqlValues.time(now), limit)
+                .params(SqlValues.time(leaseUntil), SqlValues.time(now), SqlValues.time(now), limit)
                 .query(JdbcNotificationOutbox::entry)
                 .list()
                 .stream()
@@ -154,13 +189,21 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
 
     private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
         String kind = rs.getString("event_kind");
+        UUID sku = SqlValues.uuid(rs, "sku_id");
         ChangeEvent event = kind == null
                 ? null
                 : new ChangeEvent(
                         ChangeEvent.Kind.valueOf(kind),
                         SqlValues.uuid(rs, "resource_id"),
                         ChangeType.valueOf(rs.getString("change_type")),
-                        rs.getBoolean("membership"));
+                        rs.getBoolean("membership"),
+                        sku == null
+                                ? null
+                                : new AssignmentChange(
+                                        sku,
+                                        SqlValues.uuid(rs, "source_id"),
+                                        rs.getString("assignment_state"),
+                                        rs.getString("assignment_error")));
         return new OutboxEntry(
                 rs.getLong("id"),
                 new TenantId(SqlValues.uuid(rs, "tenant_id")),

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.allot.core.directory.DirectoryChanges.AssignmentChange;
 import org.allot.core.notification.ChangeEvent;
 import org.allot.core.notification.Notification;
 import org.allot.core.notification.WebhookEndpoints;
@@ -110,6 +111,9 @@ public final class HttpWebhookEndpoints implements WebhookEndpoints {
                 data.put("@odata.id", event.odataId());
                 data.put("id", event.id().toString());
                 data.put("organizationId", n.tenantId().toString());
+                if (event.assignment() != null) {
+                    assignment(data, event);
+                }
             } else {
                 item.put("lifecycleEvent", n.lifecycleEvent());
             }
@@ -121,6 +125,26 @@ public final class HttpWebhookEndpoints implements WebhookEndpoints {
             item.put("tenantId", n.tenantId().toString());
         }
         return json.writeValueAsString(body);
+    }
+
+    /**
+     * A license assignment's {@code resourceData}: its user, product and source, and its state and error as Graph's
+     * {@code licenseAssignmentStates} write them ({@code assignedByGroup} null and {@code error} "None" when there is
+     * none); for a removal, as it was.
+     */
+    private static void assignment(ObjectNode data, ChangeEvent event) {
+        AssignmentChange a = event.assignment();
+        data.put("userId", event.id().toString());
+        data.put("skuId", a.sku().toString());
+        if (a.source() == null) {
+            data.putNull("assignedByGroup");
+            data.put("source", "direct");
+        } else {
+            data.put("assignedByGroup", a.source().toString());
+            data.put("source", "group");
+        }
+        data.put("state", a.state());
+        data.put("error", a.error() == null ? "None" : a.error());
     }
 
     /** The answer, or why there was none. */

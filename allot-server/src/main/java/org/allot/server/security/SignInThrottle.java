@@ -44,11 +44,17 @@ public final class SignInThrottle {
      * @param perAccountAndAddress failures of one account from one address before that address waits for it
      * @param perAccount failures of one account (from any address) before every address that failed for it waits
      * @param perAddress failures from one address (for any accounts) before it waits for every account
+     * @param firstDelay the wait after a key's free failures, doubled after each further one
      * @param maxDelay the longest wait
      * @param forgetAfter how long after the last failure a key's failures are forgotten
      */
     public record Settings(
-            int perAccountAndAddress, int perAccount, int perAddress, Duration maxDelay, Duration forgetAfter) {}
+            int perAccountAndAddress,
+            int perAccount,
+            int perAddress,
+            Duration firstDelay,
+            Duration maxDelay,
+            Duration forgetAfter) {}
 
     /**
      * One attempt: where it is made ({@code admin center} or {@code token endpoint}), the account as typed, and the
@@ -150,7 +156,7 @@ public final class SignInThrottle {
             return null;
         }
         int doublings = Math.min(key.count() - free, 30);
-        Duration delay = Duration.ofSeconds(1L << doublings);
+        Duration delay = settings.firstDelay().multipliedBy(1L << doublings);
         return key.last().plus(delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay);
     }
 

@@ -37,7 +37,9 @@ class SharedSignInThrottleIT {
             "--allot.database.url=" + url,
             "--allot.database.username=postgres",
             // servers sharing a database share the key that seals its secrets
-            "--allot.secrets.key=" + java.util.Base64.getEncoder().encodeToString(key)
+            "--allot.secrets.key=" + java.util.Base64.getEncoder().encodeToString(key),
+            // a wait long enough to be seen on a loaded machine, where one password check can take a second
+            "--allot.sign-in.first-delay=1m"
         };
         one = ServerProcess.start(data.resolve("one"), settings);
         two = ServerProcess.start(data.resolve("two"), settings);

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SignInThrottleIT {
     private static final SignInThrottle.Settings SETTINGS =
-            new SignInThrottle.Settings(3, 10, 20, Duration.ofMinutes(15), Duration.ofHours(1));
+            new SignInThrottle.Settings(3, 10, 20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1));
 
     private final JdbcClient jdbc = JdbcClient.create(TestDatabase.shared());
     private final MutableClock clock = MutableClock.startingAt("2026-11-24T09:00:00Z");

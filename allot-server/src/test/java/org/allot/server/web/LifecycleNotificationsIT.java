@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Graph's lifecycle notifications to a subscription's {@code lifecycleNotificationUrl}: {@code missed} when
  * notifications were given up, {@code subscriptionRemoved} when a subscription whose endpoint keeps failing (or whose
  * app was deleted) is removed, {@code reauthorizationRequired} before expiry and when the app's credentials or role
- * change, answered by {@code reauthorize}.
+ * change, answered by {@code reauthorize}; change notifications wait in the outbox until it is.
  */
 class LifecycleNotificationsIT extends ChangeNotificationsApi {
     @Test
@@ -126,6 +126,52 @@ class LifecycleNotificationsIT extends ChangeNotificationsApi {
         ApiClient reader = as(app, Role.GLOBAL_READER);
         assertThat(reader.get("/v1.0/subscriptions/" + id).status()).isEqualTo(404);
         assertThat(adminView(reader).get(0).path("state").asString()).isEqualTo("removed");
+    }
+
+    @Test
+    void changeNotificationsWaitWhileAReauthorizationIsPendingAndAreDeliveredOnceReauthorized() {
+        Subscribed subscribed = subscribed(Role.GLOBAL_READER, "paused", Duration.ofHours(2));
+        ApiClient app = subscribed.app();
+        String id = subscribed.id();
+        String witnessPath = "paused-witness-" + app.tenant.value();
+        Endpoint witness = RECEIVER.endpoint(witnessPath);
+        assertThat(subscribe(
+                                app,
+                                "users",
+                                "created",
+                                RECEIVER.url(witnessPath),
+                                Instant.now().plus(Duration.ofHours(2)).toString())
+                        .status())
+                .as("the same changes, without a lifecycle URL: never asked to reauthorize")
+                .isEqualTo(201);
+        Caller administrator = Caller.of(app.tenant, Actor.system("test administrator"));
+        assertThat(work.run(() -> apps.changeRole(administrator, UUID.fromString(app.clientId), "User Administrator"))
+                        .isDone())
+                .isTrue();
+        assertLifecycleNotification(
+                subscribed.lifecycle().await(items -> !items.isEmpty()).get(0), "reauthorizationRequired", subscribed);
+
+        String ada = user(as(app, Role.USER_ADMINISTRATOR), "ada");
+
+        assertThat(witness.await(items -> !items.isEmpty()))
+                .extracting(n -> n.path("resourceData").path("id").asString())
+                .containsExactly(ada);
+        JsonNode waiting = delivery(app, id);
+        assertThat(waiting.path("state").asString())
+                .as("queued in the same turn as the witness's, and kept in the outbox")
+                .isEqualTo("pending");
+        assertThat(waiting.path("attempts").asInt())
+                .as("not tried while paused")
+                .isZero();
+        assertThat(subscribed.hook().notifications()).isEmpty();
+
+        assertThat(app.post("/v1.0/subscriptions/" + id + "/reauthorize", null).status())
+                .isEqualTo(204);
+
+        assertThat(subscribed.hook().await(items -> !items.isEmpty()))
+                .extracting(n -> n.path("resourceData").path("id").asString())
+                .containsExactly(ada);
+        assertThat(delivery(app, id).path("attempts").asInt()).isEqualTo(1);
     }
 
     /**

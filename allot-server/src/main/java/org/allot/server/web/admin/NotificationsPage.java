@@ -13,8 +13,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Change notifications as administrators see them: the tenant's subscriptions (apps' webhooks) with their delivery
- * state, and the latest notifications with their attempts, last error and outcome.
+ * Change notifications as administrators see them: the tenant's subscriptions (apps' webhooks, to the directory or to
+ * license assignments) with their delivery and reauthorization state, and the latest notifications with their
+ * attempts, last error and outcome.
  */
 @Controller
 public class NotificationsPage {
@@ -26,15 +27,22 @@ public class NotificationsPage {
         this.notifications = notifications;
     }
 
-    /** A subscription's row; {@code state} is active, failing, removed or expired. */
+    /**
+     * A subscription's row; {@code state} is active, failing, removed or expired; {@code licenses} when it watches
+     * license assignments (not the directory); {@code reauthorizationRequested} when it was asked to reauthorize and
+     * has not answered: its change notifications wait meanwhile ({@code paused}, unless it expired or was removed).
+     */
     public record SubscriptionRow(
             String id,
             String resource,
+            boolean licenses,
             String changeType,
             String notificationUrl,
             Instant expiration,
             String state,
-            Instant failingSince) {}
+            Instant failingSince,
+            Instant reauthorizationRequested,
+            boolean paused) {}
 
     /** A notification's row: what it reports ({@code what}), its state, attempts and last error. */
     public record DeliveryRow(
@@ -66,11 +74,14 @@ public class NotificationsPage {
         return new SubscriptionRow(
                 s.id().toString(),
                 s.resource(),
+                s.watchesLicenses(),
                 s.changeTypeText(),
                 s.notificationUrl().toString(),
                 s.expiration(),
                 state,
-                s.failingSince());
+                s.failingSince(),
+                s.reauthorizeRequested(),
+                notifications.paused(s));
     }
 
     private static DeliveryRow row(OutboxEntry e) {

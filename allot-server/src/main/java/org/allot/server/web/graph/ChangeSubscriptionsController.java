@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Graph's change notifications ({@code /subscriptions}): create (after the validation handshake), read, list, renew
  * ({@code PATCH} of {@code expirationDateTime}, which also reauthorizes), reauthorize and delete subscriptions to changes
- * of users and groups.
+ * of users and groups, and of Allot's license assignments ({@code /allot/v1/…licenseAssignments}).
  */
 @RestController
 @RequestMapping(path = "/v1.0/subscriptions", produces = "application/json")
