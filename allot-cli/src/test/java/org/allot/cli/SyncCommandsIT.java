@@ -164,6 +164,105 @@ class SyncCommandsIT extends AgainstARealServer {
     }
 
     @Test
+    void aBlockedRunListsTheMembershipsOfLicensedGroupsAndTheLicensesItWouldRemove() throws Exception {
+        api.patch("/allot/v1/settings", "{\"syncDeleteThreshold\":0}");
+        try (TestLdap ldap = TestLdap.with(
+                "ldap-licensed", List.of(new String[] {"rem.ada", "ldap.rem.ada@contoso.com"}, new String[] {
+                    "rem.bob", "ldap.rem.bob@contoso.com"
+                }))) {
+            Run configure = allot.input(TestLdap.PASSWORD + "\n")
+                    .run(
+                            "sync",
+                            "configure",
+                            "--preset",
+                            "genericLdap",
+                            "--url",
+                            ldap.url(),
+                            "--bind-dn",
+                            TestLdap.BIND_DN,
+                            "--password-stdin",
+                            "--base-dn",
+                            TestLdap.BASE,
+                            "--clear-mapping",
+                            "--no-schedule");
+            assertThat(configure.exit()).as(configure.toString()).isZero();
+            Run first = allot.run("sync", "run", "--wait");
+            assertThat(first.exit())
+                    .as("the demo's synced people would be deleted: held, the memberships made")
+                    .isEqualTo(4);
+            for (String upn : List.of("ldap.rem.ada@contoso.com", "ldap.rem.bob@contoso.com")) {
+                api.patch("/v1.0/users/" + upn, "{\"usageLocation\":\"US\"}");
+            }
+            assertThat(allot.run("subscription", "add", "--sku", "VISIOONLINE_PLAN1", "--seats", "5")
+                            .exit())
+                    .isZero();
+            Run licensed =
+                    allot.run("group", "license", "add", "ldap-licensed", "--sku", "VISIOONLINE_PLAN1", "--wait");
+            assertThat(licensed.exit()).as(licensed.toString()).isZero();
+
+            ldap.removeMember("rem.bob");
+            Run blocked = allot.run("sync", "run", "--wait", "-o", "json");
+
+            assertThat(blocked.exit()).as(blocked.toString()).isEqualTo(4);
+            String id = blocked.json().path("id").asString();
+            assertThat(blocked.json().path("pendingRemovals").asInt()).isEqualTo(1);
+            assertThat(blocked.err()).contains("allot sync removals " + id, "allot sync license-losses " + id);
+            Run removals = allot.run("sync", "removals", "latest", "-o", "csv");
+            assertThat(removals.exit()).as(removals.toString()).isZero();
+            assertThat(removals.csv()).singleElement().satisfies(r -> {
+                assertThat(r.get("groupDisplayName")).isEqualTo("ldap-licensed");
+                assertThat(r.get("memberType")).isEqualTo("user");
+                assertThat(r.get("memberName")).isEqualTo("ldap.rem.bob@contoso.com");
+            });
+            Run losses = allot.run("sync", "license-losses", id, "-o", "csv");
+            assertThat(losses.exit()).as(losses.toString()).isZero();
+            assertThat(losses.csv())
+                    .filteredOn(r -> r.get("userPrincipalName").startsWith("ldap.rem."))
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.get("userPrincipalName")).isEqualTo("ldap.rem.bob@contoso.com");
+                        assertThat(r.get("skuPartNumber")).isEqualTo("VISIOONLINE_PLAN1");
+                        assertThat(r.get("cause")).isEqualTo("leaves ldap-licensed");
+                    });
+            assertThat(allot.run("sync", "removals", UUID.randomUUID().toString())
+                            .exit())
+                    .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void groupsMemberAttributesAreAnOptionOfTheirOwn() throws Exception {
+        Run configure = allot.run(
+                "sync",
+                "configure",
+                "--preset",
+                "genericLdap",
+                "--url",
+                "ldap://localhost:" + closedPort(),
+                "--bind-dn",
+                "",
+                "--base-dn",
+                "dc=contoso,dc=com",
+                "--member-attribute",
+                "member",
+                "--member-attribute",
+                "memberUid:uid",
+                "--no-schedule",
+                "-o",
+                "json");
+        try {
+            assertThat(configure.exit()).as(configure.toString()).isZero();
+            assertThat(configure.json().path("mapping").toString()).contains("group.member=member, memberUid:uid");
+
+            Run wrong = allot.run("sync", "configure", "--member-attribute", "memberUid:");
+            assertThat(wrong.exit()).as(wrong.toString()).isNotZero();
+            assertThat(wrong.err()).contains("'memberUid:' is not a member attribute (mapping of group.member)");
+        } finally {
+            allot.run("sync", "configure", "--clear-mapping");
+        }
+    }
+
+    @Test
     void thePasswordIsNeverAnArgument() {
         Run plain = allot.run("sync", "configure", "--url", "ldap://dc1.contoso.com", "--password", "secret");
         assertThat(plain.exit()).isEqualTo(2);

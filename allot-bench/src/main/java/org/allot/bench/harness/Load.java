@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
@@ -66,15 +68,58 @@ public final class Load {
      * Authorization header when not null.
      */
     public static Rate get(String url, String authorization, int connections, Duration duration) {
-        return wrkInstalled()
-                ? wrk(url, authorization, connections, duration)
-                : java(url, authorization, connections, duration);
+        if (wrkInstalled()) {
+            return wrk(url, authorization, connections, duration, List.of());
+        }
+        URI uri = URI.create(url);
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        byte[] request = request(uri, "GET", path, authorization, null);
+        return java(uri, () -> request, connections, duration);
     }
 
-    private static Rate wrk(String url, String authorization, int connections, Duration duration) {
+    /**
+     * POSTs a JSON body to each of {@code paths} (under the origin {@code url}) once, in turn, on {@code connections}
+     * connections for {@code duration}. The paths must outlast the load: when they run out before the end, the rest
+     * of the time is not measured, and this fails rather than report a rate too low.
+     */
+    public static Rate postEach(
+            String url, List<String> paths, String json, String authorization, int connections, Duration duration) {
+        Rate rate;
+        if (wrkInstalled()) {
+            rate = wrk(
+                    url,
+                    authorization,
+                    connections,
+                    duration,
+                    EachPathScript.arguments(paths, json, threads(connections)));
+        } else {
+            URI uri = URI.create(url);
+            AtomicInteger next = new AtomicInteger();
+            rate = java(
+                    uri,
+                    () -> {
+                        int i = next.getAndIncrement();
+                        return i < paths.size() ? request(uri, "POST", paths.get(i), authorization, json) : null;
+                    },
+                    connections,
+                    duration);
+        }
+        if (rate.requests() + rate.failures() >= paths.size()) {
+            throw new IllegalStateException("all " + paths.size() + " paths were used before the end of the load:"
+                    + " give more, the rate measured would be too low");
+        }
+        return rate;
+    }
+
+    /** wrk's threads for so many connections: one per core, at most one per connection. */
+    private static int threads(int connections) {
+        return Math.min(connections, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static Rate wrk(String url, String authorization, int connections, Duration duration, List<String> script) {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "wrk \"$@\" && times", "wrk"));
         command.addAll(List.of(
-                "-t" + Math.min(connections, Runtime.getRuntime().availableProcessors()),
+                "-t" + threads(connections),
                 "-c" + connections,
                 "-d" + duration.toSeconds() + "s",
                 // a slow answer on a busy machine is counted, not dropped as a socket error
@@ -83,7 +128,12 @@ public final class Load {
         if (authorization != null) {
             command.addAll(List.of("-H", "Authorization: " + authorization));
         }
+        int arguments = script.indexOf("--");
+        command.addAll(arguments < 0 ? script : script.subList(0, arguments));
         command.add(url);
+        if (arguments >= 0) {
+            command.addAll(script.subList(arguments, script.size()));
+        }
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -127,14 +177,24 @@ public final class Load {
         return m.find() ? Long.parseLong(m.group(group)) : 0;
     }
 
-    private static Rate java(String url, String authorization, int connections, Duration duration) {
-        URI uri = URI.create(url);
-        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port + "\r\n"
+    private static byte[] request(URI uri, String method, String path, String authorization, String json) {
+        int port = port(uri);
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        return (method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port + "\r\n"
                         + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                        + "Accept: */*\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+                        + (json == null
+                                ? ""
+                                : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                        + "Accept: */*\r\n\r\n" + new String(body, StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** The harness's own client: each connection sends the next request until the time is up or none is left. */
+    private static Rate java(URI uri, Supplier<byte[]> requests, int connections, Duration duration) {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         double cpuBefore = harnessCpuSeconds();
@@ -142,8 +202,7 @@ public final class Load {
         long deadline = started + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            Thread t = new Thread(
-                    () -> connection(uri.getScheme(), uri.getHost(), port, request, deadline, ok, failed), "load-" + c);
+            Thread t = new Thread(() -> connection(uri, requests, deadline, ok, failed), "load-" + c);
             t.start();
             threads.add(t);
         }
@@ -160,11 +219,11 @@ public final class Load {
     }
 
     private static void connection(
-            String scheme, String host, int port, byte[] request, long deadline, AtomicLong ok, AtomicLong failed) {
+            URI uri, Supplier<byte[]> requests, long deadline, AtomicLong ok, AtomicLong failed) {
         while (System.nanoTime() < deadline) {
-            try (Socket socket = "https".equals(scheme)
-                    ? ServerCertificates.context().getSocketFactory().createSocket(host, port)
-                    : new Socket(host, port)) {
+            try (Socket socket = "https".equals(uri.getScheme())
+                    ? ServerCertificates.context().getSocketFactory().createSocket(uri.getHost(), port(uri))
+                    : new Socket(uri.getHost(), port(uri))) {
                 socket.setTcpNoDelay(true);
                 if (socket instanceof SSLSocket tls) {
                     tls.startHandshake();
@@ -172,6 +231,10 @@ public final class Load {
                 OutputStream out = socket.getOutputStream();
                 InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
                 while (System.nanoTime() < deadline) {
+                    byte[] request = requests.get();
+                    if (request == null) {
+                        return;
+                    }
                     out.write(request);
                     out.flush();
                     int status = Responses.read(in);

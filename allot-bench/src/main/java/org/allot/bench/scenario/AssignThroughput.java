@@ -1,6 +1,7 @@
 package org.allot.bench.scenario;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +11,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.allot.bench.harness.Api;
 import org.allot.bench.harness.Fixtures;
 import org.allot.bench.harness.Ids;
+import org.allot.bench.harness.Load;
 import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Goal;
 import org.allot.bench.run.Result;
 
 /**
- * Scenario 3: direct assignLicense calls from 16 concurrent clients, each a distinct user, one SKU. Baselines: the
- * same clients calling a trivial authenticated endpoint ({@code GET /v1.0/organization}) as often; and plain JDBC
+ * Scenario 3: direct assignLicense calls from 16 concurrent connections for a few seconds, each call for another
+ * user, one SKU, sent by wrk when it is installed (else the harness's own minimal client, {@link Load}). Baselines:
+ * the same connections calling a trivial authenticated endpoint ({@code GET /v1.0/organization}) as long; and plain JDBC
  * writing the same rows, durably, one transaction per request from as many connections ({@link PlainJdbcWrites}):
  * the user's row locked, the assignment inserted, the SKU's seat row updated, the audit record inserted.
  */
@@ -42,40 +46,53 @@ public final class AssignThroughput implements Scenario {
         Fixtures fx = new Fixtures(target);
         int count = context.sizes().assignments();
         int clients = context.sizes().clients();
-        int warmUp = Math.max(200, count / 10);
-        fx.subscribe(SKU, warmUp + count * context.runs());
+        // the load runs for a time, on more users than it can license in it (4,000/s at full size)
+        Duration time = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
+        int users = context.sizes().fullSize() ? 20_000 : 4_000;
+        fx.subscribe(SKU, users * (context.runs() + 1));
         UUID sku = fx.sku(SKU);
-        Map<String, Object> body = Fixtures.licenseBody(sku);
+        String body = Api.json().writeValueAsString(Fixtures.licenseBody(sku));
+        String url = target.api().url();
+        String bearer = "Bearer " + target.api().accessToken();
         List<Double> rates = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
+        String client = "";
         createBaselineTables(target, sku);
         for (int run = -1; run < context.runs(); run++) {
-            int size = run < 0 ? warmUp : count;
             String prefix = context.prefix(id(), run);
-            fx.addUsers(prefix, size);
-            Api api = target.api();
-            double rate = perSecond(
-                    size, clients, i -> api.post("/v1.0/users/" + Ids.user(prefix, i) + "/assignLicense", body)
-                            .orFail("POST /users/{id}/assignLicense"));
-            double trivial =
-                    perSecond(size, clients, i -> api.get("/v1.0/organization").orFail("GET /organization"));
-            long active = fx.count(
-                    "select count(*) from license_assignment where tenant_id = ? and sku_id = ? and state = 'Active'",
-                    target.tenant(),
-                    sku);
-            double jdbc = plainJdbc(target, sku, prefix, size, clients);
+            fx.addUsers(prefix, users);
+            long before = active(fx, target, sku);
+            List<String> paths = IntStream.rangeClosed(1, users)
+                    .mapToObj(i -> "/v1.0/users/" + Ids.user(prefix, i) + "/assignLicense")
+                    .toList();
+            Load.Rate assigned = Load.postEach(url, paths, body, bearer, clients, time);
+            Load.Rate trivial = Load.get(url + "/v1.0/organization", bearer, clients, time);
+            long licensed = active(fx, target, sku) - before;
+            if (assigned.failures() > 0 || licensed != assigned.requests()) {
+                throw new IllegalStateException(assigned.failures() + " assignLicense calls failed, "
+                        + assigned.requests() + " answered 2xx and " + licensed + " users were licensed");
+            }
+            double jdbc = plainJdbc(target, sku, prefix, count, clients);
+            client = assigned.client();
             context.say(
-                    "%s: %,d assignments at %,.0f/s (%,d active in all); GET /organization at %,.0f/s;"
+                    "%s (%s): %,d assignments at %,.0f/s; GET /organization at %,.0f/s;"
                             + " plain JDBC, same rows, at %,.0f/s (ratio %.2f)",
-                    run < 0 ? "warm-up" : "run " + (run + 1), size, rate, active, trivial, jdbc, rate / jdbc);
+                    run < 0 ? "warm-up" : "run " + (run + 1),
+                    client,
+                    assigned.requests(),
+                    assigned.perSecond(),
+                    trivial.perSecond(),
+                    jdbc,
+                    assigned.perSecond() / jdbc);
             if (run >= 0) {
-                rates.add(rate);
-                baseline.add(trivial);
+                rates.add(assigned.perSecond());
+                baseline.add(trivial.perSecond());
                 plain.add(jdbc);
             }
         }
-        Map<String, Object> details = Map.of("assignmentsPerRun", count, "clients", clients, "sku", SKU);
+        Map<String, Object> details =
+                Map.of("seconds", time.toSeconds(), "clients", clients, "sku", SKU, "client", client);
         return List.of(
                 Result.of(id(), "assignLicense, " + clients + " clients", "assignments/s", rates)
                         .withBaseline("GET /organization, same clients (requests/s)", baseline)
@@ -85,6 +102,13 @@ public final class AssignThroughput implements Scenario {
                         .withBaseline("plain JDBC, same rows, one durable transaction per request", plain)
                         .withGoals(Goal.ratioAtLeast(0.5))
                         .withDetails(details));
+    }
+
+    private static long active(Fixtures fx, Target target, UUID sku) {
+        return fx.count(
+                "select count(*) from license_assignment where tenant_id = ? and sku_id = ? and state = 'Active'",
+                target.tenant(),
+                sku);
     }
 
     /** Tables like the server's for the baseline's rows, and a seat row like the SKU's. */

@@ -93,6 +93,14 @@ final class ConnectorOptions {
                     + " (NAME= syncs nothing); repeat for several; added to the stored overrides.")
     List<String> map;
 
+    @Option(
+            names = "--member-attribute",
+            paramLabel = "ATTRIBUTE[:USER_ATTRIBUTE]",
+            description = "An attribute of the groups that lists their members: member or uniqueMember (distinguished"
+                    + " names), or memberUid:uid for posixGroups (values naming users by uid); repeat for several, all"
+                    + " read (sets the group.member mapping).")
+    List<String> memberAttributes;
+
     @Option(names = "--clear-mapping", description = "Drop every stored mapping override first.")
     boolean clearMapping;
 
@@ -122,6 +130,7 @@ final class ConnectorOptions {
                 || userFilter != null
                 || groupFilter != null
                 || map != null
+                || memberAttributes != null
                 || clearMapping
                 || schedule != null
                 || softMatch != null;
@@ -195,6 +204,12 @@ final class ConnectorOptions {
             mapping.put(
                     entry.substring(0, equals).strip(),
                     entry.substring(equals + 1).strip());
+        }
+        if (memberAttributes != null) {
+            mapping.put(
+                    "group.member",
+                    String.join(
+                            ", ", memberAttributes.stream().map(String::strip).toList()));
         }
         return mapping;
     }

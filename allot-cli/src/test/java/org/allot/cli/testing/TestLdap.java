@@ -5,6 +5,8 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,11 @@ public final class TestLdap implements AutoCloseable {
     public static final String PASSWORD = "Ldap-Pa55word!";
 
     private final InMemoryDirectoryServer server;
+    private final String group;
 
-    private TestLdap(InMemoryDirectoryServer server) {
+    private TestLdap(InMemoryDirectoryServer server, String group) {
         this.server = server;
+        this.group = group;
     }
 
     /** The directory with these people ({@code uid}, mail) and a group {@code group} of all of them. */
@@ -60,7 +64,7 @@ public final class TestLdap implements AutoCloseable {
             lines.addAll(members);
             server.add(new Entry(lines.toArray(String[]::new)));
             server.startListening();
-            return new TestLdap(server);
+            return new TestLdap(server, group);
         } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException(e);
         }
@@ -68,6 +72,17 @@ public final class TestLdap implements AutoCloseable {
 
     public String url() {
         return "ldap://localhost:" + server.getListenPort();
+    }
+
+    /** Takes a person out of the group. */
+    public void removeMember(String uid) {
+        try {
+            server.modify(
+                    "cn=" + group + ",ou=groups," + BASE,
+                    new Modification(ModificationType.DELETE, "member", "uid=" + uid + ",ou=people," + BASE));
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -42,6 +42,8 @@ public final class SeatLedger {
     private final Map<SkuId, SeatCount> counts = new LinkedHashMap<>();
     private final Set<SkuId> changed = new HashSet<>();
     private final Map<SkuId, Set<UserId>> admitted = new HashMap<>();
+    /** SKUs whose seats are taken with the commit ({@link Seats#takeAtCommit}): nothing else may change them. */
+    private final Set<SkuId> atCommit = new HashSet<>();
     /** The steps a deferred ledger took on unlocked figures, in order; null once they were replayed (or never). */
     private List<Step> steps;
 
@@ -94,6 +96,12 @@ public final class SeatLedger {
         Map<SkuId, List<Step>> bySku = new TreeMap<>();
         taken.forEach(step ->
                 bySku.computeIfAbsent(step.sku(), s -> new ArrayList<>()).add(step));
+        if (takenAtCommit(bySku)) {
+            // figures only read are forgotten, to be locked if read again
+            counts.keySet().retainAll(atCommit);
+            changed.clear();
+            return;
+        }
         counts.clear();
         changed.clear();
         bySku.forEach((sku, skuSteps) -> {
@@ -118,6 +126,33 @@ public final class SeatLedger {
                 changed.add(sku);
             }
         });
+    }
+
+    /**
+     * When every step took a seat for a newcomer while nobody waited for the SKU, the decision holds on any figures
+     * where nobody waits and as many seats are free: the seats are then taken with the commit ({@link
+     * Seats#takeAtCommit}), and this ledger keeps the figures it decided on. False, with nothing planned, otherwise.
+     */
+    private boolean takenAtCommit(Map<SkuId, List<Step>> bySku) {
+        Map<SkuId, Integer> taken = new TreeMap<>();
+        for (Map.Entry<SkuId, List<Step>> sku : bySku.entrySet()) {
+            Set<UserId> admittedToSku = admitted.getOrDefault(sku.getKey(), Set.of());
+            boolean newcomersTook = sku.getValue().stream()
+                    .allMatch(step -> step.kind() == Step.Kind.TAKE
+                            && step.taken()
+                            && !step.waiting()
+                            && !admittedToSku.contains(step.user()));
+            if (!newcomersTook
+                    || snapshot.getOrDefault(sku.getKey(), SeatCount.EMPTY).waiting() > 0) {
+                return false;
+            }
+            taken.put(sku.getKey(), sku.getValue().size());
+        }
+        if (taken.isEmpty() || !seats.takeAtCommit(tenant, taken)) {
+            return false;
+        }
+        atCommit.addAll(taken.keySet());
+        return true;
     }
 
     private SeatCount replay(SeatCount count, Step step) {
@@ -271,6 +306,10 @@ public final class SeatLedger {
     }
 
     private void put(SkuId sku, SeatCount count) {
+        if (atCommit.contains(sku)) {
+            throw new IllegalStateException(
+                    "the seats of " + sku + " are taken with the commit: nothing else may change them");
+        }
         counts.put(sku, count);
         changed.add(sku);
         writes++;

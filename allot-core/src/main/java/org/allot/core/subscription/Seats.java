@@ -22,6 +22,18 @@ public interface Seats {
         return Optional.empty();
     }
 
+    /**
+     * Plans to take free seats for newcomers when the unit of work commits, in the same step as the commit, so that
+     * each SKU's figures are locked only for the commit itself: {@code taken} seats per SKU, provided that then
+     * nobody waits for the SKU and that many enabled seats are free ({@link SeatCount#freeForNewcomers} with nobody
+     * waiting). When that no longer holds, the unit of work does not commit and is run again, as after any
+     * {@link org.allot.core.ConcurrentChange}. False, with nothing planned, when the adapter cannot: then the seats
+     * are taken with {@link #lockAdding}.
+     */
+    default boolean takeAtCommit(TenantId tenant, Map<SkuId, Integer> taken) {
+        return false;
+    }
+
     /** Writes figures locked in the same unit of work. */
     void save(TenantId tenant, SkuId sku, SeatCount count);
 

@@ -32,7 +32,9 @@ import org.allot.core.directory.UserAttribute;
  *     account is disabled; null: accounts are enabled
  * @param groupType an Active Directory {@code groupType}-style number whose sign bit marks a security group; null:
  *     every group is a security group
- * @param member the attribute of a group that lists the distinguished names of its members
+ * @param members the attributes of a group that list its members, all of them read: the attribute member alone by default;
+ *     {@code member, uniqueMember} for directories with both groupOfNames and groupOfUniqueNames; {@code memberUid:uid}
+ *     for posixGroups, whose values are the members' {@code uid}s rather than distinguished names
  * @param securityIdentifier a binary security identifier ({@code objectSid}) that gives users' and groups'
  *     {@code onPremisesSecurityIdentifier} in {@code S-1-5-…} form; null: not synced
  * @param groupSamAccountName gives groups' {@code onPremisesSamAccountName}; null: not synced
@@ -47,7 +49,7 @@ public record AttributeMapping(
         String accountControl,
         Map<GroupAttribute, List<String>> group,
         String groupType,
-        String member,
+        List<MemberAttribute> members,
         String securityIdentifier,
         String groupSamAccountName) {
 
@@ -93,7 +95,7 @@ public record AttributeMapping(
             "userAccountControl",
             groups("displayName,cn", "mailNickname,sAMAccountName", "description"),
             "groupType",
-            "member",
+            List.of(MemberAttribute.ofDns("member")),
             "objectSid",
             "sAMAccountName");
 
@@ -120,7 +122,7 @@ public record AttributeMapping(
             null,
             groups("cn", "", "description"),
             null,
-            "member",
+            List.of(MemberAttribute.ofDns("member")),
             null,
             null);
 
@@ -129,7 +131,10 @@ public record AttributeMapping(
         Objects.requireNonNull(immutableIdFormat, "immutableIdFormat");
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(anchorFormat, "anchorFormat");
-        Objects.requireNonNull(member, "member");
+        members = List.copyOf(members);
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a group needs a member attribute");
+        }
         user = Collections.unmodifiableMap(new EnumMap<>(user));
         group = Collections.unmodifiableMap(new EnumMap<>(group));
     }
@@ -151,27 +156,31 @@ public record AttributeMapping(
         String account = samAccountName;
         String control = accountControl;
         String type = groupType;
-        String members = member;
+        List<MemberAttribute> members = this.members;
         String sid = securityIdentifier;
         String groupAccount = groupSamAccountName;
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             String key = o.getKey() == null ? "" : o.getKey().strip();
+            if (key.equalsIgnoreCase(GROUP_MEMBER)) {
+                Outcome<List<MemberAttribute>> listed = MemberAttribute.parse(o.getValue());
+                if (!listed.isDone()) {
+                    return Outcome.refused(listed.rejection());
+                }
+                members = listed.value();
+                continue;
+            }
             Outcome<List<String>> names = names(key, o.getValue());
             if (!names.isDone()) {
                 return Outcome.refused(names.rejection());
             }
             List<String> v = names.value();
             String single = v.isEmpty() ? null : v.get(0);
-            if (key.equalsIgnoreCase(IMMUTABLE_ID) || key.equalsIgnoreCase(GROUP_MEMBER)) {
+            if (key.equalsIgnoreCase(IMMUTABLE_ID)) {
                 if (v.size() != 1) {
                     return Outcome.refused(Rejection.invalid("Map %s to exactly one directory attribute.", key));
                 }
-                if (key.equalsIgnoreCase(IMMUTABLE_ID)) {
-                    id = single;
-                    format = BINARY_IDS.contains(single.toLowerCase(Locale.ROOT)) ? IdFormat.BINARY : IdFormat.TEXT;
-                } else {
-                    members = single;
-                }
+                id = single;
+                format = BINARY_IDS.contains(single.toLowerCase(Locale.ROOT)) ? IdFormat.BINARY : IdFormat.TEXT;
             } else if (key.equalsIgnoreCase(SAM_ACCOUNT_NAME)) {
                 account = single;
             } else if (key.equalsIgnoreCase(SECURITY_IDENTIFIER)) {
@@ -239,7 +248,7 @@ public record AttributeMapping(
             group.values().forEach(names::addAll);
             addIfSet(names, groupType);
             addIfSet(names, groupSamAccountName);
-            names.add(member);
+            members.forEach(m -> names.add(m.name()));
         }
         addIfSet(names, securityIdentifier);
         return List.copyOf(names);
@@ -251,6 +260,10 @@ public record AttributeMapping(
         }
     }
 
+    static boolean isName(String name) {
+        return ATTRIBUTE.matcher(name).matches() && name.length() <= 128;
+    }
+
     private static Outcome<List<String>> names(String key, String value) {
         List<String> names = new ArrayList<>();
         for (String part : (value == null ? "" : value).split(",")) {
@@ -258,7 +271,7 @@ public record AttributeMapping(
             if (name.isEmpty()) {
                 continue;
             }
-            if (!ATTRIBUTE.matcher(name).matches() || name.length() > 128) {
+            if (!isName(name)) {
                 return Outcome.refused(Rejection.invalid(
                         "'%s' is not a directory attribute name (mapping of %s): use names such as department or"
                                 + " extensionAttribute1, separated by commas.",

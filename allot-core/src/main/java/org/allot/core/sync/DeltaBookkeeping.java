@@ -1,5 +1,6 @@
 package org.allot.core.sync;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,10 +67,38 @@ public final class DeltaBookkeeping {
      * change time its census saw (timestamps); empty when the directory tells neither.
      */
     public static Optional<Watermark> next(DeltaStrategy strategy, Optional<Watermark> marker, Instant latestChange) {
+        return next(strategy, marker, latestChange, Optional.empty(), null, null);
+    }
+
+    /**
+     * The watermark a complete run that began to read the directory at {@code readAt} (Allot's clock) leaves. For
+     * update sequence numbers, the marker read as it started. For timestamps, where the directory's clock stood at
+     * least when the run read it: the latest change its census saw or, when that is older, the last checkpoint's
+     * watermark moved on by the time that passed between the two runs (durations, so Allot's clock need not agree
+     * with the directory's). A directory that stopped changing — after a bulk import, say — is then read from a
+     * point that moves on with every run, rather than from its latest change less the overlap again and again. The
+     * last checkpoint counts only when it was left with the same settings (the same server and scope).
+     */
+    public static Optional<Watermark> next(
+            DeltaStrategy strategy,
+            Optional<Watermark> marker,
+            Instant latestChange,
+            Optional<SyncCheckpoint> last,
+            ConnectorSettings settings,
+            Instant readAt) {
         if (strategy == DeltaStrategy.USN_CHANGED) {
             return marker;
         }
-        return Optional.ofNullable(latestChange).map(Watermark::timestamp);
+        Instant since = last.filter(c -> c.readAt() != null
+                        && readAt != null
+                        && c.readAt().isBefore(readAt)
+                        && c.watermark() != null
+                        && c.watermark().strategy() == DeltaStrategy.MODIFY_TIMESTAMP
+                        && c.settingsFingerprint().equals(settings.fingerprint()))
+                .map(c -> c.watermark().time().plus(Duration.between(c.readAt(), readAt)))
+                .orElse(null);
+        Instant at = latestChange == null || (since != null && since.isAfter(latestChange)) ? since : latestChange;
+        return Optional.ofNullable(at).map(Watermark::timestamp);
     }
 
     /** The checkpoint a complete run started at {@code startedAt} leaves. */
@@ -79,10 +108,21 @@ public final class DeltaBookkeeping {
             Optional<Watermark> next,
             Optional<SyncCheckpoint> last,
             Instant startedAt) {
+        return checkpoint(decision, settings, next, last, startedAt, null);
+    }
+
+    /** The checkpoint a complete run started at {@code startedAt}, that read the directory from {@code readAt}, leaves. */
+    public static SyncCheckpoint checkpoint(
+            Decision decision,
+            ConnectorSettings settings,
+            Optional<Watermark> next,
+            Optional<SyncCheckpoint> last,
+            Instant startedAt,
+            Instant readAt) {
         Instant lastFull = decision.mode() == SyncMode.FULL
                 ? startedAt
                 : last.map(SyncCheckpoint::lastFullSync).orElse(null);
-        return new SyncCheckpoint(next.orElse(null), settings.fingerprint(), lastFull);
+        return new SyncCheckpoint(next.orElse(null), settings.fingerprint(), lastFull, readAt);
     }
 
     private static Decision full(String reason) {

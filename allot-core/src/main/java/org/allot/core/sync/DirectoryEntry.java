@@ -16,8 +16,16 @@ import java.util.Optional;
  * @param dn the distinguished name as the directory wrote it
  * @param key the distinguished name normalised, so that equal names are equal strings
  * @param attributes values by attribute name in lower case
+ * @param dangling for a group, the values of its member attributes that name no entry of the directory at all
+ *     (a distinguished name left behind by a rename or a deletion the directory did not carry into its groups, a
+ *     {@code memberUid} no user has), as written; members outside the connector's scope are not dangling
  */
-public record DirectoryEntry(String dn, String key, Map<String, List<byte[]>> attributes, List<String> members) {
+public record DirectoryEntry(
+        String dn, String key, Map<String, List<byte[]>> attributes, List<String> members, List<String> dangling) {
+    public DirectoryEntry(String dn, String key, Map<String, List<byte[]>> attributes, List<String> members) {
+        this(dn, key, attributes, members, List.of());
+    }
+
     public DirectoryEntry {
         Objects.requireNonNull(dn, "dn");
         Objects.requireNonNull(key, "key");
@@ -25,6 +33,7 @@ public record DirectoryEntry(String dn, String key, Map<String, List<byte[]>> at
         attributes.forEach((name, values) -> folded.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         attributes = Collections.unmodifiableMap(folded);
         members = List.copyOf(members);
+        dangling = List.copyOf(dangling);
     }
 
     /** The values of an attribute, in any case; empty when it has none. */

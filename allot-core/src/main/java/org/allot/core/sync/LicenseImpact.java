@@ -91,8 +91,9 @@ final class LicenseImpact {
             Set<Member> listed = SyncPlanner.members(list.getValue(), run::resolve);
             Set<Member> current = memberships.directMembers(run.tenant, id);
             Set<Member> leaving = new LinkedHashSet<>();
+            boolean keepsAll = run.dangling.containsKey(list.getKey());
             for (Member m : current) {
-                if (!listed.contains(m) && run.inScope(idOf(m))) {
+                if (!keepsAll && !listed.contains(m) && run.inScope(idOf(m))) {
                     leaving.add(m);
                 }
             }

@@ -53,11 +53,16 @@ final class MembershipPhase {
                 continue;
             }
             Set<Member> listed = SyncPlanner.members(list.getValue(), run::resolve);
-            Predicate<Member> inScope =
-                    member -> run.inScope(LicenseImpact.idOf(member)) && !held.removes(group.id(), member);
+            List<String> dangling = run.dangling.getOrDefault(groupId, List.of());
+            // a value that names nothing may be a member renamed without the group being updated: none goes
+            Predicate<Member> inScope = member ->
+                    dangling.isEmpty() && run.inScope(LicenseImpact.idOf(member)) && !held.removes(group.id(), member);
             Outcome<MembershipChange> change = transactions.run(
                     () -> groups.setSyncedMembers(run.caller, new GroupId(group.id()), listed, inScope));
             String dn = run.groupDns.getOrDefault(groupId, group.name());
+            if (!dangling.isEmpty()) {
+                run.tally.error(new SyncError(ObjectKind.GROUP, dn, groupId, dangling(dangling)));
+            }
             if (!change.isDone()) {
                 run.tally.error(new SyncError(
                         ObjectKind.GROUP, dn, groupId, change.rejection().message()));
@@ -118,6 +123,23 @@ final class MembershipPhase {
             }
         }
         return removed;
+    }
+
+    /** Why a group with dangling member values kept its members. */
+    static String dangling(List<String> values) {
+        int shown = Math.min(values.size(), 5);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%d member value%s name%s no entry of the directory: %s%s (renamed or deleted without the group"
+                        + " being updated, or hidden from the bind account?). The group kept all its members in this"
+                        + " run; correct or remove the value%s in the directory and the next run that reads the group"
+                        + " makes its removals.",
+                values.size(),
+                values.size() == 1 ? "" : "s",
+                values.size() == 1 ? "s" : "",
+                String.join("; ", values.subList(0, shown)),
+                values.size() > shown ? "; …" : "",
+                values.size() == 1 ? "" : "s");
     }
 
     private static String describe(RunContext run, Member member) {

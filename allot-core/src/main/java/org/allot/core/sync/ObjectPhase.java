@@ -128,6 +128,9 @@ final class ObjectPhase {
                 DirectoryEntry entry = entries.get(group.immutableId());
                 run.memberLists.put(group.immutableId(), entry.members());
                 run.groupDns.put(group.immutableId(), entry.dn());
+                if (!entry.dangling().isEmpty()) {
+                    run.dangling.put(group.immutableId(), entry.dangling());
+                }
             }
         }
     }
@@ -175,7 +178,10 @@ final class ObjectPhase {
         for (DirectoryEntry entry : found) {
             run.mapper.immutableId(ObjectKind.GROUP, entry).ifPresent(id -> {
                 run.read(entry.key(), id);
-                run.memberLists.putIfAbsent(id, entry.members());
+                if (run.memberLists.putIfAbsent(id, entry.members()) == null
+                        && !entry.dangling().isEmpty()) {
+                    run.dangling.put(id, entry.dangling());
+                }
                 run.groupDns.putIfAbsent(id, entry.dn());
             });
         }

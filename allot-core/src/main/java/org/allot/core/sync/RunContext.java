@@ -40,6 +40,11 @@ final class RunContext {
     final Set<String> seen = new HashSet<>();
     /** The member lists of the groups whose members the run sets, by immutable id of the group. */
     final Map<String, List<String>> memberLists = new LinkedHashMap<>();
+    /**
+     * The dangling member values of the groups read (values that name no entry of the directory), by immutable id
+     * of the group: such a group loses none of its members in the run.
+     */
+    final Map<String, List<String>> dangling = new HashMap<>();
     /** Distinguished names of groups, by immutable id, for error messages. */
     final Map<String, String> groupDns = new HashMap<>();
     /** Groups counted unchanged so far, by immutable id: a membership change makes them updated. */
@@ -50,6 +55,8 @@ final class RunContext {
     final List<UUID> restored = new ArrayList<>();
 
     Instant latestChange;
+    /** When, by Allot's clock, the census began. */
+    Instant readAt;
     /** The run's record as last saved. */
     SyncRun record;
     /** How many of its errors are saved. */

@@ -142,9 +142,10 @@ final class SyncRunner {
                 deletions.carryOut(caller, hold.deletions(), run.tally);
             }
             progress.save(run);
-            Optional<Watermark> next = DeltaBookkeeping.next(settings.deltaStrategy(), marker, run.latestChange);
+            Optional<Watermark> next = DeltaBookkeeping.next(
+                    settings.deltaStrategy(), marker, run.latestChange, last, settings, run.readAt);
             SyncCheckpoint checkpoint =
-                    DeltaBookkeeping.checkpoint(decision, settings, next, last, started.startedAt());
+                    DeltaBookkeeping.checkpoint(decision, settings, next, last, started.startedAt(), run.readAt);
             // Held-back removals are found again only by reading the same groups again: the next run starts from
             // the last checkpoint rather than this one.
             boolean keepLast = hold.blocked() && !hold.impact().preview().isEmpty();
@@ -153,6 +154,7 @@ final class SyncRunner {
     }
 
     private void census(RunContext run) {
+        run.readAt = clock.instant();
         for (ObjectKind kind : ObjectKind.values()) {
             run.session.census(kind, item -> {
                 if (item.immutableId() == null) {

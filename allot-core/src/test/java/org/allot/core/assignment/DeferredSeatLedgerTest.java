@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.allot.core.ConcurrentChange;
 import org.allot.core.TenantId;
@@ -160,6 +161,74 @@ class DeferredSeatLedgerTest {
         assertThatThrownBy(ledger::flush).isInstanceOf(ConcurrentChange.class);
     }
 
+    @Test
+    void newcomersTakeTheirSeatsWithTheCommitWhenNobodyWaits() {
+        CommittingSeats committing = new CommittingSeats();
+        committing.stored.put(E5, seats(10, 3, 0));
+        committing.stored.put(E3, seats(10, 3, 0));
+        SeatLedger ledger = SeatLedger.deferred(TENANT, committing);
+        assertThat(ledger.tryTake(E5, alice, false)).isTrue();
+        assertThat(ledger.tryTake(E3, alice, false)).isTrue();
+        assertThat(ledger.tryTake(E3, UserId.random(), false)).isTrue();
+
+        ledger.flush();
+
+        assertThat(committing.atCommit).containsExactly(Map.entry(E3, 2), Map.entry(E5, 1));
+        assertThat(committing.locked).isEmpty();
+        assertThat(committing.saved).isEmpty();
+        assertThat(ledger.figures()).containsEntry(E3, seats(10, 5, 0)).containsEntry(E5, seats(10, 4, 0));
+    }
+
+    @Test
+    void whenSomeoneWaitsANewcomersSeatIsTakenUnderTheLockAsBefore() {
+        CommittingSeats committing = new CommittingSeats();
+        committing.stored.put(E3, seats(10, 3, 1));
+        SeatLedger ledger = SeatLedger.deferred(TENANT, committing);
+        assertThat(ledger.tryTake(E3, alice, false)).isTrue();
+
+        ledger.flush();
+
+        assertThat(committing.atCommit).isEmpty();
+        assertThat(committing.locked).containsExactly(E3);
+        assertThat(committing.stored.get(E3)).isEqualTo(seats(10, 4, 1));
+    }
+
+    @Test
+    void anAdmittedUsersSeatAndAnyOtherStepAreTakenUnderTheLockForEverySku() {
+        CommittingSeats committing = new CommittingSeats();
+        committing.stored.put(E3, seats(10, 3, 0));
+        committing.stored.put(E5, seats(10, 3, 0));
+        SeatLedger admitting = SeatLedger.deferred(TENANT, committing);
+        admitting.admit(E3, List.of(alice));
+        assertThat(admitting.tryTake(E3, alice, false)).isTrue();
+        admitting.flush();
+        SeatLedger releasing = SeatLedger.deferred(TENANT, committing);
+        assertThat(releasing.tryTake(E3, UserId.random(), false)).isTrue();
+        releasing.release(E5);
+        releasing.flush();
+
+        assertThat(committing.atCommit).isEmpty();
+        assertThat(committing.locked).containsExactly(E3, E3, E5);
+        assertThat(committing.stored).containsEntry(E3, seats(10, 5, 0)).containsEntry(E5, seats(10, 2, 0));
+    }
+
+    @Test
+    void figuresOnlyReadBeforeTheCommitsSeatsAreLockedWhenReadAgain() {
+        CommittingSeats committing = new CommittingSeats();
+        committing.stored.put(E3, seats(10, 3, 0));
+        committing.stored.put(E5, seats(2, 0, 1));
+        SeatLedger ledger = SeatLedger.deferred(TENANT, committing);
+        assertThat(ledger.count(E5)).isEqualTo(seats(2, 0, 1));
+        assertThat(ledger.tryTake(E3, alice, false)).isTrue();
+
+        assertThat(ledger.owing()).isEmpty();
+        committing.stored.put(E5, seats(2, 1, 1));
+
+        assertThat(ledger.count(E5)).isEqualTo(seats(2, 1, 1));
+        assertThat(committing.locked).containsExactly(E5);
+        assertThatThrownBy(() -> ledger.release(E3)).isInstanceOf(IllegalStateException.class);
+    }
+
     private static SeatCount seats(int enabled, int consumed, int waiting) {
         return new SeatCount(new LicenseUnits(enabled, 0, 0, 0), consumed, waiting);
     }
@@ -187,8 +256,19 @@ class DeferredSeatLedgerTest {
         }
     }
 
+    /** Seat figures that take newcomers' seats with the commit, as the database's adapter does. */
+    private static final class CommittingSeats extends FusingSeats {
+        final Map<SkuId, Integer> atCommit = new TreeMap<>();
+
+        @Override
+        public boolean takeAtCommit(TenantId tenant, Map<SkuId, Integer> taken) {
+            atCommit.putAll(taken);
+            return true;
+        }
+    }
+
     /** Seat figures that lock and add in one step, as the database's adapter does. */
-    private static final class FusingSeats extends RecordingSeats {
+    private static class FusingSeats extends RecordingSeats {
         @Override
         public Optional<SeatCount> lockAdding(TenantId tenant, SkuId sku, int consumed, int waiting) {
             locked.add(sku);

@@ -3,6 +3,7 @@ package org.allot.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.allot.core.ErrorCode;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.UserAttribute;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,39 @@ class AttributeMappingTest {
         assertThat(without.securityIdentifier()).isNull();
         assertThat(without.groupSamAccountName()).isNull();
         assertThat(without.attributesOf(ObjectKind.USER)).doesNotContain("objectSid", "extensionAttribute3");
+    }
+
+    @Test
+    void groupsCanListTheirMembersInSeveralAttributesAndByAUserAttribute() {
+        AttributeMapping mapped = AttributeMapping.GENERIC_LDAP
+                .withOverrides(Map.of("group.member", "member, uniqueMember, memberUid : uid"))
+                .value();
+
+        assertThat(mapped.members())
+                .containsExactly(
+                        MemberAttribute.ofDns("member"),
+                        MemberAttribute.ofDns("uniqueMember"),
+                        new MemberAttribute("memberUid", "uid"));
+        assertThat(mapped.members()).extracting(MemberAttribute::toString).contains("memberUid:uid");
+        assertThat(mapped.attributesOf(ObjectKind.GROUP)).contains("member", "uniqueMember", "memberUid");
+        assertThat(AttributeMapping.GENERIC_LDAP.members()).containsExactly(MemberAttribute.ofDns("member"));
+    }
+
+    @Test
+    void memberAttributesMustBeAttributesNamedOnce() {
+        assertThat(ad.withOverrides(Map.of("group.member", "")).rejection().message())
+                .isEqualTo("group.member must name at least one attribute: groups need their members.");
+        assertThat(ad.withOverrides(Map.of("group.member", "member, Member"))
+                        .rejection()
+                        .message())
+                .isEqualTo("group.member names Member twice: keep it once.");
+        assertThat(ad.withOverrides(Map.of("group.member", "memberUid:"))
+                        .rejection()
+                        .message())
+                .startsWith("'memberUid:' is not a member attribute (mapping of group.member)");
+        assertThat(ad.withOverrides(Map.of("group.member", "member uid"))
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
     }
 }

@@ -104,6 +104,49 @@ class DeltaBookkeepingTest {
     }
 
     @Test
+    void aTimestampWatermarkMovesOnWithTheTimeBetweenRunsWhenTheDirectoryStopsChanging() {
+        Instant imported = Instant.parse("2026-12-04T20:00:00Z");
+        Optional<SyncCheckpoint> last = Optional.of(new SyncCheckpoint(
+                Watermark.timestamp(imported), settings.fingerprint(), NOW, NOW.minus(Duration.ofMinutes(30))));
+
+        Optional<Watermark> next =
+                DeltaBookkeeping.next(DeltaStrategy.MODIFY_TIMESTAMP, Optional.empty(), imported, last, settings, NOW);
+
+        assertThat(next).contains(Watermark.timestamp(imported.plus(Duration.ofMinutes(30))));
+        assertThat(next.orElseThrow().lowerBound(sync.timestampOverlap()).time())
+                .as("the next delta no longer reads the import")
+                .isAfter(imported);
+    }
+
+    @Test
+    void aNewerChangeOrOtherSettingsOrAnOldCheckpointLeaveTheLatestChangeAsTheWatermark() {
+        Instant imported = Instant.parse("2026-12-04T20:00:00Z");
+        Instant changed = imported.plus(Duration.ofHours(2));
+        SyncCheckpoint last = new SyncCheckpoint(
+                Watermark.timestamp(imported), settings.fingerprint(), NOW, NOW.minus(Duration.ofMinutes(30)));
+
+        assertThat(DeltaBookkeeping.next(
+                        DeltaStrategy.MODIFY_TIMESTAMP, Optional.empty(), changed, Optional.of(last), settings, NOW))
+                .contains(Watermark.timestamp(changed));
+        assertThat(DeltaBookkeeping.next(
+                        DeltaStrategy.MODIFY_TIMESTAMP,
+                        Optional.empty(),
+                        imported,
+                        Optional.of(new SyncCheckpoint(last.watermark(), "other settings", NOW, last.readAt())),
+                        settings,
+                        NOW))
+                .contains(Watermark.timestamp(imported));
+        assertThat(DeltaBookkeeping.next(
+                        DeltaStrategy.MODIFY_TIMESTAMP,
+                        Optional.empty(),
+                        imported,
+                        Optional.of(new SyncCheckpoint(last.watermark(), settings.fingerprint(), NOW)),
+                        settings,
+                        NOW))
+                .contains(Watermark.timestamp(imported));
+    }
+
+    @Test
     void onlyFullRunsMoveTheTimeOfTheLastFullRun() {
         Optional<SyncCheckpoint> last = checkpoint(Watermark.usn(4000, DC1), NOW.minus(Duration.ofHours(1)));
         DeltaBookkeeping.Decision delta = decide(last, Watermark.usn(5000, DC1));

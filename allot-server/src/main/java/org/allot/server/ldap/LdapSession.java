@@ -38,7 +38,8 @@ import org.allot.core.sync.Watermark;
 
 /**
  * A bound connection read by one run. Searches are paged (simple paged results, which Active Directory needs beyond
- * 1,000 entries) over every base DN; large member lists are read to the end ({@link RangedMembers}). A search that
+ * 1,000 entries) over every base DN; groups' members are read
+ * through every member attribute, large lists to the end ({@link GroupMembers}). A search that
  * does not complete fails the run.
  */
 final class LdapSession implements DirectorySession {
@@ -53,7 +54,7 @@ final class LdapSession implements DirectorySession {
     private final List<String> excluded;
     private final int pageSize;
     private final Optional<Watermark> marker;
-    private final RangedMembers members;
+    private final GroupMembers members;
 
     LdapSession(LDAPConnection connection, ConnectorSettings settings, int pageSize) {
         this.connection = connection;
@@ -62,7 +63,7 @@ final class LdapSession implements DirectorySession {
         this.mapper = new EntryMapper(mapping);
         this.excluded = settings.excludedDns().stream().map(LdapSession::key).toList();
         this.pageSize = pageSize;
-        this.members = new RangedMembers(connection, mapping.member());
+        this.members = new GroupMembers(connection, settings);
         this.marker = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED ? readMarker() : Optional.empty();
     }
 
@@ -78,14 +79,21 @@ final class LdapSession implements DirectorySession {
         if (timestamps) {
             attributes.add("modifyTimestamp");
         }
+        if (kind == ObjectKind.USER) {
+            attributes.addAll(members.userAttributes());
+        }
         search(
                 filter(kind),
                 attributes,
-                page -> page.forEach(e -> item.accept(new ScopeItem(
-                        kind,
-                        key(e.getDN()),
-                        mapper.immutableId(kind, entry(e, List.of())).orElse(null),
-                        timestamps ? modified(e) : null))));
+                page -> page.forEach(e -> {
+                    members.census(kind, e);
+                    item.accept(new ScopeItem(
+                            kind,
+                            key(e.getDN()),
+                            mapper.immutableId(kind, entry(e, List.of(), List.of()))
+                                    .orElse(null),
+                            timestamps ? modified(e) : null));
+                }));
     }
 
     @Override
@@ -116,7 +124,7 @@ final class LdapSession implements DirectorySession {
         Map<String, DirectoryEntry> found = new LinkedHashMap<>();
         for (int i = 0; i < dns.size(); i += IDS_PER_SEARCH) {
             List<Filter> any = dns.subList(i, Math.min(dns.size(), i + IDS_PER_SEARCH)).stream()
-                    .map(dn -> Filter.createEqualityFilter(mapping.member(), dn))
+                    .map(members::listing)
                     .toList();
             search(
                     Filter.createANDFilter(filter(ObjectKind.GROUP), Filter.createORFilter(any)),
@@ -181,19 +189,24 @@ final class LdapSession implements DirectorySession {
     private List<DirectoryEntry> entries(ObjectKind kind, List<SearchResultEntry> entries) {
         List<DirectoryEntry> result = new ArrayList<>(entries.size());
         for (SearchResultEntry e : entries) {
-            result.add(entry(e, kind == ObjectKind.GROUP ? members.of(e) : List.of()));
+            if (kind == ObjectKind.GROUP) {
+                GroupMembers.Read read = members.of(e);
+                result.add(entry(e, read.members(), read.dangling()));
+            } else {
+                result.add(entry(e, List.of(), List.of()));
+            }
         }
         return result;
     }
 
-    private static DirectoryEntry entry(SearchResultEntry e, List<String> members) {
+    private static DirectoryEntry entry(SearchResultEntry e, List<String> members, List<String> dangling) {
         Map<String, List<byte[]>> attributes = new LinkedHashMap<>();
         for (Attribute attribute : e.getAttributes()) {
             if (!attribute.hasOptions()) {
                 attributes.put(attribute.getBaseName(), List.of(attribute.getValueByteArrays()));
             }
         }
-        return new DirectoryEntry(e.getDN(), key(e.getDN()), attributes, members);
+        return new DirectoryEntry(e.getDN(), key(e.getDN()), attributes, members, dangling);
     }
 
     private Filter filter(ObjectKind kind) {

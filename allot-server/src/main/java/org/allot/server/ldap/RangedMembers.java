@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /** The members of the groups a session reads, however many: Active Directory hands large lists over in slices. */
 final class RangedMembers {
+    private static final Pattern OPTIONAL_UID = Pattern.compile("#'[01]*'B$");
     private static final Pattern RANGE = Pattern.compile("(?i)^range=(\\d+)-(\\d+|\\*)$");
 
     private final LDAPConnection connection;
@@ -78,7 +79,8 @@ final class RangedMembers {
 
     private static void addAll(List<String> members, Attribute attribute) {
         for (String value : attribute.getValues()) {
-            members.add(LdapSession.key(value));
+            // uniqueMember's nameAndOptionalUID: a DN possibly followed by #'bits'B
+            members.add(LdapSession.key(OPTIONAL_UID.matcher(value).replaceFirst("")));
         }
     }
 }

@@ -91,7 +91,7 @@ public final class JdbcConnectors implements Connectors {
     public Optional<SyncCheckpoint> checkpoint(TenantId tenant) {
         return jdbc.sql("""
                         select watermark_strategy, watermark_value, watermark_server, settings_fingerprint,
-                            last_full_sync_at
+                            last_full_sync_at, checkpoint_read_at
                         from sync_connector where tenant_id = ? and settings_fingerprint is not null""")
                 .param(tenant.value())
                 .query((rs, i) -> new SyncCheckpoint(
@@ -102,7 +102,8 @@ public final class JdbcConnectors implements Connectors {
                                         rs.getString("watermark_value"),
                                         rs.getString("watermark_server")),
                         rs.getString("settings_fingerprint"),
-                        SqlValues.instant(rs, "last_full_sync_at")))
+                        SqlValues.instant(rs, "last_full_sync_at"),
+                        SqlValues.instant(rs, "checkpoint_read_at")))
                 .optional();
     }
 
@@ -111,7 +112,7 @@ public final class JdbcConnectors implements Connectors {
         Watermark w = checkpoint.watermark();
         jdbc.sql("""
                         update sync_connector set watermark_strategy = ?, watermark_value = ?, watermark_server = ?,
-                            settings_fingerprint = ?, last_full_sync_at = ?
+                            settings_fingerprint = ?, last_full_sync_at = ?, checkpoint_read_at = ?
                         where tenant_id = ?""")
                 .params(
                         w == null ? null : w.strategy().name(),
@@ -119,6 +120,7 @@ public final class JdbcConnectors implements Connectors {
                         w == null ? null : w.server(),
                         checkpoint.settingsFingerprint(),
                         SqlValues.time(checkpoint.lastFullSync()),
+                        SqlValues.time(checkpoint.readAt()),
                         tenant.value())
                 .update();
     }

@@ -75,6 +75,12 @@ public final class JdbcSeats implements Seats {
         return before;
     }
 
+    /** Taken by the message that commits the transaction ({@link SeatsAtCommit}). */
+    @Override
+    public boolean takeAtCommit(TenantId tenant, Map<SkuId, Integer> taken) {
+        return SeatsAtCommit.plan(jdbc, tenant, taken);
+    }
+
     @Override
     public void save(TenantId tenant, SkuId sku, SeatCount c) {
         jdbc.sql("""

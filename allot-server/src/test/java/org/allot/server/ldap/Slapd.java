@@ -140,6 +140,13 @@ public final class Slapd implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Renames an entry in place, as {@code ldapmodrdn} does: the old RDN's value goes. */
+    public void rename(String dn, String newRdn) throws LDAPException {
+        try (LDAPConnection c = root()) {
+            c.modifyDN(dn, newRdn, true);
+        }
+    }
+
     public void delete(String dn) throws LDAPException {
         try (LDAPConnection c = root()) {
             c.delete(dn);

@@ -1,12 +1,14 @@
 package org.allot.server.web.admin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.sync.AttributeMapping;
 import org.allot.core.sync.Connector;
 import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.ConnectorSettings;
@@ -21,6 +23,8 @@ import org.springframework.util.MultiValueMap;
  * @param baseDns one per line
  * @param excludedDns subtrees to leave out, one per line
  * @param mapping one override per line, {@code name = attribute[, attribute…]}
+ * @param memberAttributes the groups' member attributes, one per line ({@code member}, {@code memberUid:uid}); empty:
+ *     the preset's. They are the {@code group.member} mapping override, shown and edited apart
  */
 public record ConnectorForm(
         String preset,
@@ -34,20 +38,29 @@ public record ConnectorForm(
         String mapping,
         boolean enabled,
         String excludedDns,
-        boolean softMatch) {
+        boolean softMatch,
+        String memberAttributes) {
     static final int LONGEST_FIELD = 65_536;
 
     /** A connector not configured yet: Active Directory, scheduled. */
     static final ConnectorForm NEW =
-            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true);
+            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true, "");
 
     /** The stored connector; filters the preset would use anyway are shown empty. */
     static ConnectorForm of(Connector connector) {
         ConnectorSettings s = connector.settings();
         StringBuilder mapping = new StringBuilder();
-        new TreeMap<>(s.mappingOverrides())
-                .forEach((name, attribute) ->
-                        mapping.append(name).append(" = ").append(attribute).append('\n'));
+        StringBuilder members = new StringBuilder();
+        new TreeMap<>(s.mappingOverrides()).forEach((name, attribute) -> {
+            if (name.equalsIgnoreCase(AttributeMapping.GROUP_MEMBER)) {
+                Arrays.stream(attribute.split(","))
+                        .map(String::strip)
+                        .filter(a -> !a.isEmpty())
+                        .forEach(a -> members.append(a).append('\n'));
+            } else {
+                mapping.append(name).append(" = ").append(attribute).append('\n');
+            }
+        });
         return new ConnectorForm(
                 s.preset() == DirectoryPreset.ACTIVE_DIRECTORY ? "activeDirectory" : "genericLdap",
                 s.url(),
@@ -60,7 +73,8 @@ public record ConnectorForm(
                 mapping.toString().strip(),
                 s.enabled(),
                 String.join("\n", s.excludedDns()),
-                s.softMatch());
+                s.softMatch(),
+                members.toString().strip());
     }
 
     /** The form as posted; a field that is too long to be anything is refused by the page as a tampered form. */
@@ -77,7 +91,8 @@ public record ConnectorForm(
                 field(form, "mapping"),
                 "true".equals(form.getFirst("enabled")),
                 field(form, "excludedDns"),
-                "true".equals(form.getFirst("softMatch")));
+                "true".equals(form.getFirst("softMatch")),
+                field(form, "memberAttributes"));
     }
 
     /** What the form asks for, with the password typed (empty keeps the stored one); refused when mapping is malformed. */
@@ -104,6 +119,11 @@ public record ConnectorForm(
 
     private Outcome<Map<String, String>> overrides() {
         Map<String, String> overrides = new LinkedHashMap<>();
+        List<String> members = memberAttributes
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         List<String> lines = new ArrayList<>(mapping.lines().toList());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -122,6 +142,14 @@ public record ConnectorForm(
                 return Outcome.refused(
                         Rejection.invalid("The attribute mapping names %s twice: keep one line for it.", name));
             }
+        }
+        if (!members.isEmpty()) {
+            if (overrides.keySet().stream().anyMatch(AttributeMapping.GROUP_MEMBER::equalsIgnoreCase)) {
+                return Outcome.refused(Rejection.invalid(
+                        "The attribute mapping names %s: give the member attributes in their own field only.",
+                        AttributeMapping.GROUP_MEMBER));
+            }
+            overrides.put(AttributeMapping.GROUP_MEMBER, String.join(", ", members));
         }
         return Outcome.done(overrides);
     }

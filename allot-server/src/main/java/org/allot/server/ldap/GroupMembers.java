@@ -1,0 +1,201 @@
+package org.allot.server.ldap;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.allot.core.sync.ConnectorSettings;
+import org.allot.core.sync.DirectoryPreset;
+import org.allot.core.sync.MemberAttribute;
+import org.allot.core.sync.ObjectKind;
+
+/**
+ * The members of the groups a session reads, through every member attribute of the connector: distinguished names
+ * ({@code member}, {@code uniqueMember}; large lists read to the end by {@link RangedMembers}) and values that name
+ * users by one of their attributes (posixGroup's {@code memberUid}, by {@code uid}), resolved through what the
+ * census saw. Outside Active Directory, whose links the directory itself keeps, a member value that names no entry
+ * of the directory at all under the base DNs is dangling, told apart from a member outside the connector's scope.
+ */
+final class GroupMembers {
+    private static final int VALUES_PER_SEARCH = 100;
+
+    /** A group's members (normalised distinguished names) and its dangling member values. */
+    record Read(List<String> members, List<String> dangling) {}
+
+    private final LDAPConnection connection;
+    private final List<MemberAttribute> attributes;
+    private final Map<String, RangedMembers> ranged = new HashMap<>();
+    private final List<String> bases;
+    private final boolean dangles;
+    /** Normalised names of everything the census found in scope. */
+    private final Set<String> scope = new HashSet<>();
+    /** Users in scope by the folded values of the attributes members are named by, per attribute (lower case). */
+    private final Map<String, Map<String, List<String>>> usersByValue = new HashMap<>();
+    /** Those values, per user. */
+    private final Map<String, Map<String, List<String>>> valuesOfUser = new HashMap<>();
+    /** Whether a distinguished name outside the scope names an entry, as found out once per session. */
+    private final Map<String, Boolean> exists = new HashMap<>();
+
+    GroupMembers(LDAPConnection connection, ConnectorSettings settings) {
+        this.connection = connection;
+        this.attributes = settings.mapping().members();
+        for (MemberAttribute a : attributes) {
+            if (a.dns()) {
+                ranged.put(a.name(), new RangedMembers(connection, a.name()));
+            }
+        }
+        this.bases = settings.baseDns().stream().map(LdapSession::key).toList();
+        this.dangles = settings.preset() != DirectoryPreset.ACTIVE_DIRECTORY;
+    }
+
+    /** The user attributes the census reads so that member values can be resolved. */
+    List<String> userAttributes() {
+        return attributes.stream()
+                .filter(a -> !a.dns())
+                .map(MemberAttribute::userAttribute)
+                .distinct()
+                .toList();
+    }
+
+    /** Remembers an entry the census found in scope. */
+    void census(ObjectKind kind, SearchResultEntry entry) {
+        String key = LdapSession.key(entry.getDN());
+        scope.add(key);
+        if (kind != ObjectKind.USER) {
+            return;
+        }
+        for (String attribute : userAttributes()) {
+            String[] values = entry.getAttributeValues(attribute);
+            for (String value : values == null ? new String[0] : values) {
+                String folded = MemberAttribute.folded(value);
+                usersByValue
+                        .computeIfAbsent(attribute.toLowerCase(Locale.ROOT), a -> new HashMap<>())
+                        .computeIfAbsent(folded, v -> new ArrayList<>())
+                        .add(key);
+                valuesOfUser
+                        .computeIfAbsent(key, k -> new HashMap<>())
+                        .computeIfAbsent(attribute.toLowerCase(Locale.ROOT), a -> new ArrayList<>())
+                        .add(value);
+            }
+        }
+    }
+
+    /** Every member of a group, and the member values that name nothing. */
+    Read of(SearchResultEntry group) {
+        Set<String> members = new LinkedHashSet<>();
+        List<String> unknownDns = new ArrayList<>();
+        Map<String, List<String>> unknownValues = new LinkedHashMap<>();
+        for (MemberAttribute a : attributes) {
+            if (a.dns()) {
+                for (String key : ranged.get(a.name()).of(group)) {
+                    members.add(key);
+                    if (!scope.contains(key)) {
+                        unknownDns.add(key);
+                    }
+                }
+                continue;
+            }
+            String[] values = group.getAttributeValues(a.name());
+            Map<String, List<String>> users =
+                    usersByValue.getOrDefault(a.userAttribute().toLowerCase(Locale.ROOT), Map.of());
+            for (String value : values == null ? new String[0] : values) {
+                List<String> named = users.get(MemberAttribute.folded(value));
+                if (named == null) {
+                    unknownValues
+                            .computeIfAbsent(a.userAttribute(), u -> new ArrayList<>())
+                            .add(value);
+                } else {
+                    members.addAll(named);
+                }
+            }
+        }
+        if (!dangles) {
+            return new Read(List.copyOf(members), List.of());
+        }
+        List<String> dangling = new ArrayList<>();
+        for (String key : unknownDns) {
+            if (underBase(key) && !exists(key)) {
+                dangling.add(key);
+            }
+        }
+        unknownValues.forEach((attribute, values) -> dangling.addAll(nobodyHas(attribute, values)));
+        return new Read(List.copyOf(members), dangling);
+    }
+
+    /** The filter of groups that list any of these entries, by any member attribute. */
+    Filter listing(String dn) {
+        String key = LdapSession.key(dn);
+        List<Filter> any = new ArrayList<>();
+        for (MemberAttribute a : attributes) {
+            if (a.dns()) {
+                any.add(Filter.createEqualityFilter(a.name(), dn));
+            } else {
+                for (String value : valuesOfUser
+                        .getOrDefault(key, Map.of())
+                        .getOrDefault(a.userAttribute().toLowerCase(Locale.ROOT), List.of())) {
+                    any.add(Filter.createEqualityFilter(a.name(), value));
+                }
+            }
+        }
+        return any.size() == 1 ? any.get(0) : Filter.createORFilter(any);
+    }
+
+    private boolean underBase(String key) {
+        return bases.stream().anyMatch(base -> key.equals(base) || key.endsWith("," + base));
+    }
+
+    private boolean exists(String key) {
+        Boolean known = exists.get(key);
+        if (known == null) {
+            try {
+                known = connection.getEntry(key, "1.1") != null;
+            } catch (LDAPException e) {
+                throw LdapSession.failure(e);
+            }
+            exists.put(key, known);
+        }
+        return known;
+    }
+
+    /** The values no entry under the base DNs has for the attribute, in scope or not. */
+    private List<String> nobodyHas(String attribute, List<String> values) {
+        Set<String> found = new HashSet<>();
+        for (int i = 0; i < values.size(); i += VALUES_PER_SEARCH) {
+            List<Filter> any = values.subList(i, Math.min(values.size(), i + VALUES_PER_SEARCH)).stream()
+                    .map(v -> Filter.createEqualityFilter(attribute, v))
+                    .toList();
+            for (String base : bases) {
+                try {
+                    SearchResult result = connection.search(
+                            new SearchRequest(base, SearchScope.SUB, Filter.createORFilter(any), attribute));
+                    for (SearchResultEntry e : result.getSearchEntries()) {
+                        Attribute value = e.getAttribute(attribute);
+                        if (value != null) {
+                            for (String v : value.getValues()) {
+                                found.add(MemberAttribute.folded(v));
+                            }
+                        }
+                    }
+                } catch (LDAPException e) {
+                    throw LdapSession.failure(e);
+                }
+            }
+        }
+        return values.stream()
+                .filter(v -> !found.contains(MemberAttribute.folded(v)))
+                .toList();
+    }
+}
