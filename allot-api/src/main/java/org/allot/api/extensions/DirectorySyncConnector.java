@@ -17,6 +17,8 @@ import java.util.Map;
  * @param softMatch whether a directory user Allot lacks takes over the cloud user with its principal name or primary
  *     mail address (Entra Connect's soft match); true when absent
  * @param requestedRun the run someone asked for that no server has started yet; absent when none
+ * @param staging whether runs only work out and report what they would do, applying nothing (Entra Connect's staging
+ *     mode); false when absent. Switched off, the next run applies.
  */
 public record DirectorySyncConnector(
         String preset,
@@ -35,4 +37,5 @@ public record DirectorySyncConnector(
         OffsetDateTime createdDateTime,
         OffsetDateTime lastModifiedDateTime,
         DirectorySyncRunRequest requestedRun,
-        List<String> excludedDns) {}
+        List<String> excludedDns,
+        Boolean staging) {}

@@ -19,7 +19,7 @@ import org.allot.cli.output.Item;
 import picocli.CommandLine.Option;
 
 /**
- * The connector settings {@code allot sync configure} and {@code allot sync test} take. What is not given stays as
+ * The connector settings {@code allot sync configure}, {@code allot sync test} and {@code allot sync preview} take. What is not given stays as
  * the stored connector has it; the password is never an argument: it comes from standard input or
  * {@code $ALLOT_SYNC_PASSWORD}.
  */
@@ -117,6 +117,13 @@ final class ConnectorOptions {
                     + " (the default; --no-soft-match: fail on the name instead).")
     Boolean softMatch;
 
+    @Option(
+            names = "--staging",
+            negatable = true,
+            description = "Staging mode: runs work out and report what they would do and apply nothing, as Entra"
+                    + " Connect's staging server (--no-staging: the next run applies).")
+    Boolean staging;
+
     /** Whether any setting was given (the password alone counts). */
     boolean any() {
         return preset != null
@@ -133,7 +140,8 @@ final class ConnectorOptions {
                 || memberAttributes != null
                 || clearMapping
                 || schedule != null
-                || softMatch != null;
+                || softMatch != null
+                || staging != null;
     }
 
     /**
@@ -144,7 +152,7 @@ final class ConnectorOptions {
         DirectorySyncConnector was = current == null
                 ? new DirectorySyncConnector(
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null)
+                        null, null)
                 : current;
         boolean samePreset = preset == null || Objects.equals(preset.strip(), was.preset());
         String newUrl = given(url, was.url());
@@ -170,7 +178,8 @@ final class ConnectorOptions {
                 null,
                 excludedDns != null
                         ? excludedDns.stream().filter(dn -> !dn.isBlank()).toList()
-                        : was.excludedDns());
+                        : was.excludedDns(),
+                staging != null ? staging : was.staging());
     }
 
     /** The password the options point at: the first line of standard input, or the variable; null for neither. */
@@ -250,6 +259,8 @@ final class ConnectorOptions {
                                         .map(e -> e.getKey() + "=" + e.getValue())
                                         .toList())
                 .put("schedule", c.enabled())
+                .put("softMatch", c.softMatch())
+                .put("staging", Boolean.TRUE.equals(c.staging()))
                 .put("lastModifiedDateTime", c.lastModifiedDateTime())
                 .put(
                         "requestedRun",

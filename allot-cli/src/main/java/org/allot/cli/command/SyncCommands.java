@@ -9,6 +9,7 @@ import org.allot.api.extensions.DirectorySyncError;
 import org.allot.api.extensions.DirectorySyncLicenseLoss;
 import org.allot.api.extensions.DirectorySyncPendingDeletion;
 import org.allot.api.extensions.DirectorySyncPendingRemoval;
+import org.allot.api.extensions.DirectorySyncPlannedChange;
 import org.allot.api.extensions.DirectorySyncRun;
 import org.allot.api.extensions.DirectorySyncRunRequest;
 import org.allot.cli.Context;
@@ -22,10 +23,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Directory sync: the connector to Active Directory or LDAP, connection tests, runs, their errors and deletions. */
+/**
+ * Directory sync: the connector to Active Directory or LDAP, connection tests, previews of connector changes, runs,
+ * their errors and deletions.
+ */
 @Command(
         name = "sync",
         mixinStandardHelpOptions = true,
+        subcommands = {SyncPreview.class, SyncThresholds.class},
         description = {
             "Connects the tenant to its on-premises Active Directory or LDAP directory and syncs its users and groups.",
             "Reading needs any role; configuring, testing, running and confirming need Global Administrator."
@@ -36,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "  echo \"$BIND_PASSWORD\" | allot sync configure --url ldaps://dc1.contoso.com \\",
             "      --bind-dn allot-sync@contoso.com --password-stdin --base-dn OU=Staff,DC=contoso,DC=com",
             "  allot sync test",
+            "  allot sync preview --map group.member=uniqueMember",
             "  allot sync run --wait",
             "  allot sync errors latest"
         })
@@ -204,9 +210,28 @@ public final class SyncCommands {
     }
 
     @Command(
+            name = "changes",
+            mixinStandardHelpOptions = true,
+            description = "Lists what a dry run (a preview, or a run in staging mode) would add, update or restore.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot sync changes latest", "  allot sync changes 5d0c… -o csv > changes.csv"})
+    void changes(
+            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
+            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
+                    int top) {
+        list(
+                run,
+                "plannedChanges",
+                top,
+                DirectorySyncPlannedChange.class,
+                Table.of("action", "objectType", "displayName", "distinguishedName", "id"),
+                (table, c) -> table.add(c.action(), c.objectType(), c.displayName(), c.distinguishedName(), c.id()));
+    }
+
+    @Command(
             name = "deletions",
             mixinStandardHelpOptions = true,
-            description = "Lists what a blocked run would delete once confirmed.",
+            description = "Lists what a blocked run would delete once confirmed (a dry run: would delete).",
             footerHeading = "%nExamples:%n",
             footer = "  allot sync deletions latest")
     void deletions(
@@ -225,7 +250,9 @@ public final class SyncCommands {
     @Command(
             name = "removals",
             mixinStandardHelpOptions = true,
-            description = "Lists the memberships of licensed groups a blocked run would remove once confirmed.",
+            description =
+                    "Lists the memberships of licensed groups a blocked run would remove once confirmed (a dry run:"
+                            + " every membership it would remove).",
             footerHeading = "%nExamples:%n",
             footer = "  allot sync removals latest")
     void removals(
@@ -245,7 +272,8 @@ public final class SyncCommands {
     @Command(
             name = "license-losses",
             mixinStandardHelpOptions = true,
-            description = "Lists which users would lose which licenses if a blocked run were confirmed, and why.",
+            description = "Lists which users would lose which licenses if a blocked run were confirmed (or a dry run"
+                    + " applied), and why.",
             footerHeading = "%nExamples:%n",
             footer = {"  allot sync license-losses latest", "  allot sync license-losses latest -o csv > losses.csv"})
     void licenseLosses(
@@ -279,6 +307,11 @@ public final class SyncCommands {
     }
 
     private Optional<DirectorySyncConnector> connector() {
+        return connector(context);
+    }
+
+    /** The stored connector, if there is one. */
+    static Optional<DirectorySyncConnector> connector(Context context) {
         try {
             return Optional.of(context.api().get(CONNECTOR, DirectorySyncConnector.class));
         } catch (ApiError e) {
@@ -299,7 +332,7 @@ public final class SyncCommands {
         context.printer().print(table);
     }
 
-    private static int top(int top, int max) {
+    static int top(int top, int max) {
         if (top < 1 || top > max) {
             throw Failure.usage("--top must be between 1 and " + max + ".");
         }

@@ -63,7 +63,8 @@ final class SyncRuns {
 
     /**
      * The run printed; then, for a run that did not succeed, a failure whose exit code says how it ended: 4 for a
-     * blocked run (deletions wait for confirmation), 1 for a failed or interrupted one.
+     * blocked run (deletions wait for confirmation), 1 for a failed or interrupted one; a staged run (exit code 0)
+     * says where to read what it would do.
      */
     void report(DirectorySyncRun run) {
         context.printer().print(item(run));
@@ -75,6 +76,10 @@ final class SyncRuns {
                         run.message() + " 'allot sync deletions " + run.id() + "', 'allot sync removals " + run.id()
                                 + "' and 'allot sync license-losses " + run.id() + "' list them; 'allot sync confirm "
                                 + run.id() + "' carries them out.");
+            case "STAGED" ->
+                context.note("Staging mode: nothing was applied. 'allot sync changes " + run.id()
+                        + "', 'deletions', 'removals' and 'license-losses' list what the run would do; 'allot sync"
+                        + " configure --no-staging' lets the next run apply.");
             case "FAILED", "INTERRUPTED" ->
                 throw Failure.failed("Sync" + capitalized(run.state()), String.valueOf(run.message()));
             default -> {}

@@ -91,6 +91,28 @@ final class ConnectionTesting {
         return savedPassword(caller.tenant()).map(p -> tested(caller, settings, SAVED, p));
     }
 
+    /**
+     * The bind password a dry run of the request's settings uses: the one typed, none for an anonymous bind, or the
+     * saved one, but only when the settings send it to the saved connector's target ({@link
+     * ConnectorSettings#sameTarget}); refused otherwise.
+     */
+    Outcome<String> passwordFor(TenantId tenant, ConnectorRequest request, ConnectorSettings settings) {
+        if (request.password() != null && !request.password().isEmpty()) {
+            return Outcome.done(request.password());
+        }
+        if (settings.bindDn() == null) {
+            return Outcome.done(null);
+        }
+        Optional<Connector> saved = saved(tenant);
+        if (saved.isEmpty() || !saved.get().settings().sameTarget(settings)) {
+            return Outcome.refused(Rejection.invalid(
+                    "Type the bind password to preview a sync from %s as %s: the saved password is only sent to the"
+                            + " saved connector's URL and bind DN (with its StartTLS and trusted certificate).",
+                    settings.url(), settings.bindDn()));
+        }
+        return savedPassword(tenant);
+    }
+
     private ConnectionReport tested(Caller caller, ConnectorSettings settings, String password, String secret) {
         ConnectionReport report = source.test(settings, secret);
         audit(

@@ -22,6 +22,8 @@ import org.allot.core.Rejection;
  *     filtering); null or empty: none
  * @param softMatch whether a directory user Allot lacks takes over the cloud user with its principal name or mail
  *     (Entra Connect's soft match); null is true
+ * @param staging whether runs only report what they would do and apply nothing (Entra Connect's staging mode); null
+ *     is false
  */
 public record ConnectorRequest(
         String preset,
@@ -36,7 +38,40 @@ public record ConnectorRequest(
         Map<String, String> mapping,
         Boolean enabled,
         List<String> excludedDns,
-        Boolean softMatch) {
+        Boolean softMatch,
+        Boolean staging) {
+
+    /** A request out of staging mode. */
+    public ConnectorRequest(
+            String preset,
+            String url,
+            Boolean startTls,
+            String trustedCertificate,
+            String bindDn,
+            String password,
+            List<String> baseDns,
+            String userFilter,
+            String groupFilter,
+            Map<String, String> mapping,
+            Boolean enabled,
+            List<String> excludedDns,
+            Boolean softMatch) {
+        this(
+                preset,
+                url,
+                startTls,
+                trustedCertificate,
+                bindDn,
+                password,
+                baseDns,
+                userFilter,
+                groupFilter,
+                mapping,
+                enabled,
+                excludedDns,
+                softMatch,
+                null);
+    }
 
     /** A request that leaves no subtree out, with soft match on. */
     public ConnectorRequest(
@@ -63,6 +98,7 @@ public record ConnectorRequest(
                 groupFilter,
                 mapping,
                 enabled,
+                null,
                 null,
                 null);
     }
@@ -140,7 +176,8 @@ public record ConnectorRequest(
                 mapped.value(),
                 !Boolean.FALSE.equals(enabled),
                 excluded.value(),
-                !Boolean.FALSE.equals(softMatch)));
+                !Boolean.FALSE.equals(softMatch),
+                Boolean.TRUE.equals(staging)));
     }
 
     /** The excluded subtrees: each under one of the base DNs (compared without case or spaces after commas). */

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * @param excludedDns subtrees under the base DNs that are left out, as Microsoft Entra Connect's OU filtering does
  * @param softMatch whether a directory user that Allot lacks takes over the cloud user with its principal name or mail
  *     (Entra Connect's soft match), rather than failing on the name
+ * @param staging whether runs only work out and report what they would do, applying nothing (Entra Connect's staging
+ *     mode); switched off, the next run applies
  */
 public record ConnectorSettings(
         String url,
@@ -42,7 +44,8 @@ public record ConnectorSettings(
         AttributeMapping mapping,
         boolean enabled,
         List<String> excludedDns,
-        boolean softMatch) {
+        boolean softMatch,
+        boolean staging) {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -102,7 +105,8 @@ public record ConnectorSettings(
                 mapping,
                 enabled,
                 excludedDns,
-                softMatch);
+                softMatch,
+                staging);
     }
 
     /** Whether the (first) URL is {@code ldaps://}; they all have the same scheme. */

@@ -3,7 +3,6 @@ package org.allot.core.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,7 +108,7 @@ public final class DirectorySync {
                     now,
                     Activity.SET_SYNC_CONNECTOR,
                     AuditTarget.other("DirectorySyncConnector", tenant, settings.url()),
-                    changes(current.map(Connector::settings).orElse(null), settings, sealed != null)));
+                    ConnectorChanges.of(current.map(Connector::settings).orElse(null), settings, sealed != null)));
             return Outcome.done(connector);
         });
     }
@@ -140,6 +139,28 @@ public final class DirectorySync {
      */
     public Outcome<SyncRun> runNow(Caller caller, boolean full) {
         return runner.run(caller.tenant(), SyncTrigger.MANUAL, caller.actor().displayName(), full);
+    }
+
+    /**
+     * A preview of a connector change: a dry run of the next sync with the request's settings, not saved. It reads the
+     * directory, works out what the run would add, update, delete, which memberships of licensed groups it would remove
+     * and which licenses users would lose, records that as a run in state {@link SyncRunState#PREVIEW} (read its lists
+     * as a blocked run's, and {@link #plannedChanges}), and applies nothing. Without a password typed, the saved one is
+     * used only against the saved connector's target, as for {@link #testConnection(Caller, ConnectorRequest)}.
+     * Refused while a run is under way.
+     */
+    public Outcome<SyncRun> preview(Caller caller, ConnectorRequest request) {
+        Outcome<ConnectorSettings> checked = testing.checked(request);
+        if (!checked.isDone()) {
+            return Outcome.refused(checked.rejection());
+        }
+        ConnectorSettings settings = checked.value();
+        if (transactions.run(() -> tenants.find(caller.tenant())).isEmpty()) {
+            return Outcome.refused(Rejection.notFound(caller.tenant()));
+        }
+        return testing.passwordFor(caller.tenant(), request, settings)
+                .flatMap(password ->
+                        runner.preview(caller.tenant(), caller.actor().displayName(), settings, password));
     }
 
     /**
@@ -265,32 +286,8 @@ public final class DirectorySync {
         return transactions.run(() -> runs.licenseLosses(tenant, id, limit));
     }
 
-    private static List<PropertyChange> changes(ConnectorSettings before, ConnectorSettings after, boolean password) {
-        List<PropertyChange> changes = new ArrayList<>();
-        change(changes, "url", before == null ? null : before.url(), after.url());
-        change(changes, "startTls", before == null ? null : before.startTls(), after.startTls());
-        change(changes, "bindDn", before == null ? null : before.bindDn(), after.bindDn());
-        change(changes, "baseDns", before == null ? null : before.baseDns(), after.baseDns());
-        change(changes, "excludedDns", before == null ? null : before.excludedDns(), after.excludedDns());
-        change(changes, "userFilter", before == null ? null : before.userFilter(), after.userFilter());
-        change(changes, "groupFilter", before == null ? null : before.groupFilter(), after.groupFilter());
-        change(changes, "preset", before == null ? null : before.preset(), after.preset());
-        change(changes, "mapping", before == null ? null : before.mappingOverrides(), after.mappingOverrides());
-        change(changes, "enabled", before == null ? null : before.enabled(), after.enabled());
-        change(
-                changes,
-                "trustedCertificate",
-                before == null || before.trustedCertificate() == null ? null : "(set)",
-                after.trustedCertificate() == null ? null : "(set)");
-        if (password) {
-            changes.add(PropertyChange.of("password", null, "(changed)"));
-        }
-        return changes;
-    }
-
-    private static void change(List<PropertyChange> changes, String name, Object old, Object now) {
-        if (!Objects.equals(old, now)) {
-            changes.add(PropertyChange.of(name, old, now));
-        }
+    /** What a dry run (a preview, or a run in staging mode) would add, update or restore. */
+    public List<PlannedChange> plannedChanges(TenantId tenant, SyncRunId id, int limit) {
+        return transactions.run(() -> runs.plannedChanges(tenant, id, limit));
     }
 }

@@ -57,4 +57,28 @@ record HoldBack(List<PendingDeletion> deletions, LicenseImpact.Impact impact, Te
                         removals,
                         impact.usersLosing());
     }
+
+    /** What a dry run found: what applying it would do, and whether it would be held for confirmation. */
+    String dryMessage(SyncRunState state, SyncCounts counts, int unlicensedRemovals) {
+        String what = state == SyncRunState.PREVIEW
+                ? "Preview of the connector's settings as given, not saved: nothing was applied."
+                : "Staging mode: nothing was applied; switch staging off for the next run to apply.";
+        String would = String.format(
+                Locale.ROOT,
+                " Applied, the run would add %d objects, update %d, delete %d, remove %d memberships of licensed groups"
+                        + "%s and take a license from %d users",
+                counts.added(),
+                counts.updated(),
+                deletions.size(),
+                impact.preview().size(),
+                unlicensedRemovals == 0 ? "" : " (and " + unlicensedRemovals + " of groups that give no license)",
+                impact.usersLosing());
+        return what
+                + would
+                + (blocked()
+                        ? "; it would be blocked for confirmation, over the tenant's thresholds (objects deleted "
+                                + policy.syncDeleteThreshold() + ", users losing a license "
+                                + policy.syncLicenseLossThreshold() + ")."
+                        : ".");
+    }
 }

@@ -31,9 +31,16 @@ import org.allot.core.directory.UserId;
 final class LicenseImpact {
     private static final int CHUNK = 1_000;
 
-    /** The removals a run would make from licensed groups, and the licenses they and its deletions would take. */
-    record Impact(Map<UUID, Set<Member>> removals, List<PendingRemoval> preview, List<LicenseLoss> losses) {
-        static final Impact NONE = new Impact(Map.of(), List.of(), List.of());
+    /**
+     * The removals a run would make from licensed groups, and the licenses they and its deletions would take;
+     * {@code licensed} the groups that count as licensed (empty when none assigns a license or nothing is removed).
+     */
+    record Impact(
+            Map<UUID, Set<Member>> removals,
+            List<PendingRemoval> preview,
+            List<LicenseLoss> losses,
+            Set<GroupId> licensed) {
+        static final Impact NONE = new Impact(Map.of(), List.of(), List.of(), Set.of());
 
         /** How many users would lose at least one license. */
         int usersLosing() {
@@ -143,7 +150,7 @@ final class LicenseImpact {
                 }
             });
         }
-        return new Impact(removals, preview(run, removals), losses);
+        return new Impact(removals, preview(run, removals), losses, licensed);
     }
 
     private List<UserId> usersIn(RunContext run, GroupId group, boolean nested) {

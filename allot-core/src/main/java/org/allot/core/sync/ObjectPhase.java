@@ -19,10 +19,11 @@ import org.allot.core.directory.UserId;
 /**
  * Brings users, then groups, over from the directory a page at a time, each page one unit of work: read, match by
  * immutable id, then add, restore, update or leave alone. Remembers each group's member list for the membership
- * phase.
+ * phase. A dry run reads and decides the same way but only counts and lists what it would change.
  */
 final class ObjectPhase {
     private final PageWrites writes;
+    private final PagePlans plans;
     private final Tenants tenants;
     private final SyncedObjects synced;
     private final Memberships memberships;
@@ -40,6 +41,7 @@ final class ObjectPhase {
             SyncSettings settings,
             RunProgress progress) {
         this.writes = new PageWrites(tenants, synced, users, groups);
+        this.plans = new PagePlans(writes, synced);
         this.tenants = tenants;
         this.synced = synced;
         this.memberships = Objects.requireNonNull(memberships);
@@ -107,7 +109,9 @@ final class ObjectPhase {
         if (mapped.isEmpty()) {
             return;
         }
-        PageWrites.Batch batch = transactions.run(() -> writes.users(run, mapped, entries));
+        PageWrites.Batch batch = run.dry
+                ? transactions.read(() -> plans.users(run, mapped, entries))
+                : transactions.run(() -> writes.users(run, mapped, entries));
         record(run, batch, entries);
         if (run.delta()) {
             batch.restored.forEach(run.restored::add);
@@ -120,7 +124,9 @@ final class ObjectPhase {
         if (mapped.isEmpty()) {
             return;
         }
-        PageWrites.Batch batch = transactions.run(() -> writes.groups(run, mapped, entries));
+        PageWrites.Batch batch = run.dry
+                ? transactions.read(() -> plans.groups(run, mapped, entries))
+                : transactions.run(() -> writes.groups(run, mapped, entries));
         record(run, batch, entries);
         run.unchangedGroups.addAll(batch.unchangedIds);
         for (SyncPlanner.Mapped<SyncedGroup> group : mapped) {
@@ -142,6 +148,7 @@ final class ObjectPhase {
         run.tally.unchanged += batch.unchanged;
         run.tally.errors(batch.errors);
         batch.refs.forEach(run::remember);
+        run.planned.addAll(batch.planned);
         if (run.delta()) {
             batch.entered.forEach(id -> run.entered.add(entries.get(id).dn()));
         }

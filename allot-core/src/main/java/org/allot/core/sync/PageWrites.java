@@ -42,12 +42,23 @@ final class PageWrites {
         this.softMatch = new SoftMatch(synced);
     }
 
-    Batch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
+    /**
+     * What a page of users would change, decided without writing: the plan against the objects holding the entries'
+     * immutable ids, its updates split into synced users updated and cloud users taken over (hard match), and the new
+     * users soft-matched to cloud users (left out of {@code added}).
+     */
+    record UserPage(
+            Map<String, User> existing,
+            SyncPlanner.UserPlan plan,
+            Map<UserId, SyncedUser> updates,
+            Map<UserId, SyncedUser> matches,
+            List<SyncedUser> added) {}
+
+    UserPage plan(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped) {
         Map<String, User> existing = synced.usersByImmutableId(run.tenant, ids(mapped));
         Tenant tenant = tenants.find(run.tenant).orElse(null);
         List<SyncPlanner.Mapped<SyncedUser>> named = tenant == null ? mapped : named(tenant, mapped, existing);
         SyncPlanner.UserPlan plan = SyncPlanner.users(named, existing);
-        Batch batch = new Batch(plan.unchanged(), plan.errors());
         Map<UserId, SyncedUser> updates = new LinkedHashMap<>();
         Map<UserId, SyncedUser> matches = new LinkedHashMap<>();
         Set<UserId> cloud = new HashSet<>();
@@ -55,6 +66,18 @@ final class PageWrites {
         plan.updated().forEach((id, user) -> (cloud.contains(id) ? matches : updates).put(id, user));
         List<SyncedUser> added = new ArrayList<>(plan.added());
         Map<UserId, SyncedUser> soft = run.settings.softMatch() ? softMatch.match(run.tenant, added) : Map.of();
+        matches.putAll(soft);
+        return new UserPage(existing, plan, updates, matches, added);
+    }
+
+    Batch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
+        UserPage page = plan(run, mapped);
+        Map<String, User> existing = page.existing();
+        SyncPlanner.UserPlan plan = page.plan();
+        Batch batch = new Batch(plan.unchanged(), plan.errors());
+        Map<UserId, SyncedUser> updates = page.updates();
+        Map<UserId, SyncedUser> matches = page.matches();
+        List<SyncedUser> added = page.added();
         Set<UserId> updated = new HashSet<>();
         for (UserId id : plan.restored()) {
             Outcome<User> restored = users.restore(run.caller, id);
@@ -90,7 +113,6 @@ final class PageWrites {
                 batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
             }
         });
-        matches.putAll(soft);
         users.matchSynced(run.caller, matches).forEach((id, user) -> {
             String immutableId = matches.get(id).immutableId();
             if (user.isDone()) {
@@ -152,14 +174,14 @@ final class PageWrites {
         return batch;
     }
 
-    private static List<String> ids(List<? extends SyncPlanner.Mapped<?>> mapped) {
+    static List<String> ids(List<? extends SyncPlanner.Mapped<?>> mapped) {
         return mapped.stream()
                 .map(SyncPlanner.Mapped::immutableId)
                 .filter(Objects::nonNull)
                 .toList();
     }
 
-    private static String existingId(Map<String, User> existing, UserId id) {
+    static String existingId(Map<String, User> existing, UserId id) {
         return existing.entrySet().stream()
                 .filter(e -> e.getValue().id().equals(id))
                 .map(Map.Entry::getKey)
@@ -199,10 +221,22 @@ final class PageWrites {
         final List<String> entered = new ArrayList<>();
         final List<UUID> restored = new ArrayList<>();
         final List<String> unchangedIds = new ArrayList<>();
+        /** What a dry run's page would add, update or restore. */
+        final List<PlannedChange> planned = new ArrayList<>();
 
         Batch(int unchanged, List<SyncError> errors) {
             this.unchanged = unchanged;
             this.errors = new ArrayList<>(errors);
+        }
+
+        void plan(
+                ObjectKind kind,
+                PlannedChange.Action action,
+                DirectoryEntry entry,
+                String immutableId,
+                UUID objectId,
+                String name) {
+            planned.add(new PlannedChange(kind, action, entry == null ? "" : entry.dn(), immutableId, objectId, name));
         }
     }
 }

@@ -24,7 +24,12 @@ final class RunContext {
     final EntryMapper mapper;
     final DirectorySession session;
     final DeltaBookkeeping.Decision decision;
+    /** Whether the run only works out what it would do (a preview, or staging mode) and writes nothing to the directory. */
+    final boolean dry;
+
     final Tally tally = new Tally();
+    /** What a dry run would add, update or restore. */
+    final List<PlannedChange> planned = new ArrayList<>();
 
     /** In scope, by immutable id, as the census found it. */
     final Map<ObjectKind, Map<String, ScopeItem>> scope = new HashMap<>();
@@ -69,7 +74,9 @@ final class RunContext {
             ConnectorSettings settings,
             DirectorySession session,
             DeltaBookkeeping.Decision decision,
-            List<SyncedRef> synced) {
+            List<SyncedRef> synced,
+            boolean dry) {
+        this.dry = dry;
         this.record = record;
         this.tenant = tenant;
         this.caller = caller;

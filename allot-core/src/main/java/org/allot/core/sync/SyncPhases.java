@@ -11,6 +11,7 @@ record SyncPhases(
         MembershipPhase memberships,
         LicenseImpact impact,
         DeletionPhase deletions,
+        UnlicensedRemovals unlicensed,
         RunProgress progress) {
 
     static SyncPhases of(SyncStores stores, CloudDirectory directory, SyncSettings settings) {
@@ -29,6 +30,7 @@ record SyncPhases(
                 new MembershipPhase(directory.groups(), directory.memberships(), transactions, progress),
                 new LicenseImpact(directory.memberships(), directory.licenses(), transactions),
                 new DeletionPhase(directory.users(), directory.groups(), transactions, settings),
+                new UnlicensedRemovals(directory.memberships(), transactions),
                 progress);
     }
 }

@@ -18,7 +18,22 @@ public enum SyncRunState {
     /** A blocked run replaced by a later run, whose own deletions are the ones to confirm. */
     SUPERSEDED,
     /** The server process running it stopped midway; the next run completes its work. */
-    INTERRUPTED;
+    INTERRUPTED,
+    /**
+     * A dry run of connector settings not saved yet: it read the directory and worked out what the next run would
+     * add, update, delete and take away, and applied nothing.
+     */
+    PREVIEW,
+    /**
+     * A run of a connector in staging mode: it worked out and reported what it would do, and applied nothing. Once
+     * staging is switched off, the next run applies.
+     */
+    STAGED;
+
+    /** Whether runs in this state report what they would do and apply nothing. */
+    public boolean dry() {
+        return this == PREVIEW || this == STAGED;
+    }
 
     public boolean finished() {
         return this != RUNNING;

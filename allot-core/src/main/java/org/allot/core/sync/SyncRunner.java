@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
@@ -24,7 +25,8 @@ import org.allot.core.directory.Tenants;
  * Runs a tenant's sync: one run at a time per tenant, recorded from start to end. Users, then groups, then
  * memberships are brought over; deletions come last and only after the whole scope was read, so a directory that
  * fails midway never causes one. A run leaves its checkpoint only once complete: a run that stops midway is
- * completed by the next, which reads again from the same point.
+ * completed by the next, which reads again from the same point. A dry run (a preview of settings not saved, or a run
+ * in staging mode) reads and decides the same way and only reports what it would do.
  */
 final class SyncRunner {
     private final Tenants tenants;
@@ -43,6 +45,8 @@ final class SyncRunner {
     private final LicenseImpact impact;
     private final DeletionPhase deletions;
     private final RunProgress progress;
+    private final UnlicensedRemovals unlicensed;
+    private final RunEnding ending;
 
     SyncRunner(
             SyncStores stores,
@@ -67,6 +71,8 @@ final class SyncRunner {
         this.impact = phases.impact();
         this.deletions = phases.deletions();
         this.progress = phases.progress();
+        this.unlicensed = phases.unlicensed();
+        this.ending = new RunEnding(connectors, runs, audit, clock);
     }
 
     Outcome<SyncRun> run(TenantId tenant, SyncTrigger trigger, String requestedBy, boolean full) {
@@ -79,20 +85,60 @@ final class SyncRunner {
             if (connector.isEmpty()) {
                 return Outcome.refused(noConnector());
             }
-            SyncRun started = transactions.run(() -> start(tenant, trigger, requestedBy));
-            Caller caller = new Caller(tenant, Actor.DIRECTORY_SYNC, "sync-" + started.id());
-            try {
-                return Outcome.done(execute(caller, started, connector.get().settings(), full));
-            } catch (DirectoryFailure e) {
-                return Outcome.done(fail(caller, started, e.getMessage()));
-            } catch (RuntimeException e) {
-                fail(caller, started, "Allot met an unexpected error and stopped: " + e);
-                throw e;
-            }
+            ConnectorSettings saved = connector.get().settings();
+            return launch(
+                    tenant,
+                    trigger,
+                    requestedBy,
+                    new Launch(
+                            saved, () -> password(tenant), full, saved.staging() ? SyncRunState.STAGED : null, true));
         }
     }
 
-    private SyncRun start(TenantId tenant, SyncTrigger trigger, String requestedBy) {
+    /**
+     * A dry run of {@code candidate} settings, not saved: the next run as they would make it, worked out and reported
+     * (state {@link SyncRunState#PREVIEW}), nothing applied. It leaves the connector's schedule, its run asked for and
+     * its checkpoint as they are.
+     */
+    Outcome<SyncRun> preview(TenantId tenant, String requestedBy, ConnectorSettings candidate, String password) {
+        Optional<SyncLocks.Lock> lock = locks.tryLock(tenant);
+        if (lock.isEmpty()) {
+            return Outcome.refused(alreadyRunning());
+        }
+        try (SyncLocks.Lock held = lock.get()) {
+            return launch(
+                    tenant,
+                    SyncTrigger.MANUAL,
+                    requestedBy,
+                    new Launch(candidate, () -> password, false, SyncRunState.PREVIEW, false));
+        }
+    }
+
+    /**
+     * How a run goes: with which settings and password, whether a full read was asked for, the state a dry run ends in
+     * (null: the run applies), and whether it counts as the connector's run (for the schedule and a run asked for).
+     */
+    private record Launch(
+            ConnectorSettings settings,
+            Supplier<String> password,
+            boolean full,
+            SyncRunState dryState,
+            boolean connectorsRun) {}
+
+    private Outcome<SyncRun> launch(TenantId tenant, SyncTrigger trigger, String requestedBy, Launch launch) {
+        SyncRun started = transactions.run(() -> start(tenant, trigger, requestedBy, launch));
+        Caller caller = new Caller(tenant, Actor.DIRECTORY_SYNC, "sync-" + started.id());
+        try {
+            return Outcome.done(execute(caller, started, launch));
+        } catch (DirectoryFailure e) {
+            return Outcome.done(fail(caller, started, e.getMessage()));
+        } catch (RuntimeException e) {
+            fail(caller, started, "Allot met an unexpected error and stopped: " + e);
+            throw e;
+        }
+    }
+
+    private SyncRun start(TenantId tenant, SyncTrigger trigger, String requestedBy, Launch launch) {
         Instant now = clock.instant();
         for (SyncRun stale : runs.inState(tenant, SyncRunState.RUNNING)) {
             runs.update(stale.finish(
@@ -103,27 +149,34 @@ final class SyncRunner {
         }
         SyncRun run = SyncRun.started(tenant, trigger, requestedBy, now);
         runs.add(run);
-        connectors.runStarted(tenant, now);
+        if (launch.connectorsRun()) {
+            connectors.runStarted(tenant, now);
+        }
         audit.append(AuditEvent.of(
                 new Caller(tenant, Actor.DIRECTORY_SYNC, "sync-" + run.id()),
                 now,
                 Activity.START_DIRECTORY_SYNC,
                 target(run),
-                List.of(PropertyChange.of("Trigger", null, trigger + " (" + requestedBy + ")"))));
+                List.of(PropertyChange.of(
+                        "Trigger",
+                        null,
+                        trigger + (launch.dryState() == null ? "" : " " + launch.dryState()) + " (" + requestedBy
+                                + ")"))));
         return run;
     }
 
-    private SyncRun execute(Caller caller, SyncRun started, ConnectorSettings settings, boolean full) {
+    private SyncRun execute(Caller caller, SyncRun started, Launch launch) {
         TenantId tenant = caller.tenant();
-        String password = password(tenant);
-        try (DirectorySession session = source.open(settings, password)) {
+        ConnectorSettings settings = launch.settings();
+        try (DirectorySession session = source.open(settings, launch.password().get())) {
             Optional<SyncCheckpoint> last = transactions.run(() -> connectors.checkpoint(tenant));
             Optional<Watermark> marker = session.marker();
             DeltaBookkeeping.Decision decision =
-                    DeltaBookkeeping.decide(last, settings, marker, started.startedAt(), this.settings, full);
+                    DeltaBookkeeping.decide(last, settings, marker, started.startedAt(), this.settings, launch.full());
             SyncRun record = started.withMode(decision.mode());
             List<SyncedRef> before = transactions.run(() -> synced.all(tenant));
-            RunContext run = new RunContext(record, tenant, caller, settings, session, decision, before);
+            RunContext run = new RunContext(
+                    record, tenant, caller, settings, session, decision, before, launch.dryState() != null);
             try {
                 census(run);
                 progress.save(run);
@@ -137,6 +190,12 @@ final class SyncRunner {
             List<PendingDeletion> leaving =
                     deletions.plan(run, policy.syncDeleteThreshold()).deletions();
             HoldBack hold = new HoldBack(leaving, impact.assess(run, leaving, policy.nestedGroupLicensing()), policy);
+            if (run.dry) {
+                progress.save(run);
+                List<PendingRemoval> unlicensed =
+                        this.unlicensed.of(run, hold.impact().licensed());
+                return transactions.run(() -> ending.dry(caller, run, hold, unlicensed, launch.dryState()));
+            }
             memberships.run(run, hold.blocked() ? hold.impact() : LicenseImpact.Impact.NONE);
             if (!hold.blocked()) {
                 deletions.carryOut(caller, hold.deletions(), run.tally);
@@ -149,7 +208,7 @@ final class SyncRunner {
             // Held-back removals are found again only by reading the same groups again: the next run starts from
             // the last checkpoint rather than this one.
             boolean keepLast = hold.blocked() && !hold.impact().preview().isEmpty();
-            return transactions.run(() -> finish(caller, run.record, hold, keepLast ? null : checkpoint));
+            return transactions.run(() -> ending.applied(caller, run.record, hold, keepLast ? null : checkpoint));
         }
     }
 
@@ -164,39 +223,6 @@ final class SyncRunner {
                 }
             });
         }
-    }
-
-    private SyncRun finish(Caller caller, SyncRun record, HoldBack hold, SyncCheckpoint checkpoint) {
-        Instant now = clock.instant();
-        SyncRun finished;
-        if (hold.blocked()) {
-            runs.addPendingDeletions(record.tenant(), record.id(), hold.deletions());
-            runs.addHeldChanges(
-                    record.tenant(),
-                    record.id(),
-                    hold.impact().preview(),
-                    hold.impact().losses());
-            finished = record.withHeld(
-                            hold.impact().preview().size(), hold.impact().usersLosing())
-                    .finish(SyncRunState.BLOCKED, now, hold.deletions().size(), hold.message());
-        } else {
-            finished = record.finish(SyncRunState.SUCCEEDED, now, 0, null);
-        }
-        for (SyncRun blocked : runs.inState(record.tenant(), SyncRunState.BLOCKED)) {
-            if (!blocked.id().equals(record.id())) {
-                runs.update(blocked.finish(
-                        SyncRunState.SUPERSEDED,
-                        blocked.finishedAt(),
-                        blocked.pendingDeletions(),
-                        "A later run replaced it: confirm that one's deletions instead."));
-            }
-        }
-        runs.update(finished);
-        if (checkpoint != null) {
-            connectors.saveCheckpoint(record.tenant(), checkpoint);
-        }
-        audit.append(AuditEvent.of(caller, now, Activity.FINISH_DIRECTORY_SYNC, target(finished), result(finished)));
-        return finished;
     }
 
     private SyncRun fail(Caller caller, SyncRun started, String why) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.allot.core.TenantId;
 
-/** Port: the record of every run, with its object errors and the deletions a blocked run holds back. */
+/**
+ * Port: the record of every run, with its object errors and the deletions a blocked run holds back; dry runs keep the
+ * same lists (what they would delete and take away) and the objects they would add or update.
+ */
 public interface SyncRuns {
     void add(SyncRun run);
 
@@ -35,4 +38,10 @@ public interface SyncRuns {
 
     /** The licenses users would lose if a blocked run were confirmed, by user then product. */
     List<LicenseLoss> licenseLosses(TenantId tenant, SyncRunId run, int limit);
+
+    /** Keeps what a dry run would add, update or restore. */
+    void addPlannedChanges(TenantId tenant, SyncRunId run, List<PlannedChange> changes);
+
+    /** What a dry run would add, update or restore, by kind (users first), action, then name. */
+    List<PlannedChange> plannedChanges(TenantId tenant, SyncRunId run, int limit);
 }

@@ -10,6 +10,7 @@ import org.allot.core.TenantId;
 import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.PendingDeletion;
 import org.allot.core.sync.PendingRemoval;
+import org.allot.core.sync.PlannedChange;
 import org.allot.core.sync.SyncError;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunId;
@@ -22,6 +23,7 @@ public final class InMemorySyncRuns implements SyncRuns {
     private final Map<SyncRunId, List<PendingDeletion>> pending = new LinkedHashMap<>();
     private final Map<SyncRunId, List<PendingRemoval>> removals = new LinkedHashMap<>();
     private final Map<SyncRunId, List<LicenseLoss>> losses = new LinkedHashMap<>();
+    private final Map<SyncRunId, List<PlannedChange>> planned = new LinkedHashMap<>();
 
     @Override
     public synchronized void add(SyncRun run) {
@@ -93,6 +95,21 @@ public final class InMemorySyncRuns implements SyncRuns {
     public synchronized List<LicenseLoss> licenseLosses(TenantId tenant, SyncRunId run, int limit) {
         return losses.getOrDefault(run, List.of()).stream()
                 .sorted(Comparator.comparing(LicenseLoss::userPrincipalName).thenComparing(LicenseLoss::product))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized void addPlannedChanges(TenantId tenant, SyncRunId run, List<PlannedChange> changes) {
+        planned.computeIfAbsent(run, r -> new ArrayList<>()).addAll(changes);
+    }
+
+    @Override
+    public synchronized List<PlannedChange> plannedChanges(TenantId tenant, SyncRunId run, int limit) {
+        return planned.getOrDefault(run, List.of()).stream()
+                .sorted(Comparator.comparing((PlannedChange c) -> c.kind())
+                        .thenComparing(PlannedChange::action)
+                        .thenComparing(c -> String.valueOf(c.name())))
                 .limit(limit)
                 .toList();
     }

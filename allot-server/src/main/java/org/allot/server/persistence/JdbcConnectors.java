@@ -47,10 +47,10 @@ public final class JdbcConnectors implements Connectors {
         jdbc.sql("""
                         insert into sync_connector (tenant_id, url, start_tls, trusted_certificate, bind_dn,
                             sealed_password, base_dns, user_filter, group_filter, preset, mapping_overrides, enabled,
-                            excluded_dns, soft_match, created_at, updated_at)
+                            excluded_dns, soft_match, staging, created_at, updated_at)
                         values (:tenant, :url, :startTls, :certificate, :bindDn, :password, :baseDns, :userFilter,
-                            :groupFilter, :preset, :mapping::jsonb, :enabled, :excludedDns, :softMatch, :created,
-                            :updated)
+                            :groupFilter, :preset, :mapping::jsonb, :enabled, :excludedDns, :softMatch, :staging,
+                            :created, :updated)
                         on conflict (tenant_id) do update set url = excluded.url, start_tls = excluded.start_tls,
                             trusted_certificate = excluded.trusted_certificate, bind_dn = excluded.bind_dn,
                             sealed_password = coalesce(excluded.sealed_password, sync_connector.sealed_password),
@@ -58,7 +58,7 @@ public final class JdbcConnectors implements Connectors {
                             group_filter = excluded.group_filter, preset = excluded.preset,
                             mapping_overrides = excluded.mapping_overrides, enabled = excluded.enabled,
                             excluded_dns = excluded.excluded_dns, soft_match = excluded.soft_match,
-                            updated_at = excluded.updated_at""")
+                            staging = excluded.staging, updated_at = excluded.updated_at""")
                 .param("tenant", connector.tenant().value())
                 .param("url", s.url())
                 .param("startTls", s.startTls())
@@ -73,6 +73,7 @@ public final class JdbcConnectors implements Connectors {
                 .param("enabled", s.enabled())
                 .param("excludedDns", s.excludedDns().toArray(String[]::new))
                 .param("softMatch", s.softMatch())
+                .param("staging", s.staging())
                 .param("created", SqlValues.time(connector.createdAt()))
                 .param("updated", SqlValues.time(connector.updatedAt()))
                 .update();
@@ -182,7 +183,8 @@ public final class JdbcConnectors implements Connectors {
                 preset.mapping().withOverrides(overrides).value(),
                 rs.getBoolean("enabled"),
                 SqlValues.strings(rs, "excluded_dns"),
-                rs.getBoolean("soft_match"));
+                rs.getBoolean("soft_match"),
+                rs.getBoolean("staging"));
         return new Connector(
                 new TenantId(SqlValues.uuid(rs, "tenant_id")),
                 settings,

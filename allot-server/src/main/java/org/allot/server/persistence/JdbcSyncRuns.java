@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.allot.core.TenantId;
 import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.ObjectKind;
 import org.allot.core.sync.PendingDeletion;
 import org.allot.core.sync.PendingRemoval;
+import org.allot.core.sync.PlannedChange;
 import org.allot.core.sync.SyncCounts;
 import org.allot.core.sync.SyncError;
 import org.allot.core.sync.SyncMode;
@@ -22,14 +22,16 @@ import org.allot.core.sync.SyncTrigger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sync runs in {@code sync_run}, their errors in {@code sync_run_error}; what blocked runs hold back alongside
- * (deletions, memberships of licensed groups, and the licenses users would lose).
+ * Sync runs in {@code sync_run}, their errors in {@code sync_run_error}; what blocked and dry runs hold back or would
+ * do is read and written by {@link JdbcSyncRunLists}.
  */
 public final class JdbcSyncRuns implements SyncRuns {
     private final JdbcClient jdbc;
+    private final JdbcSyncRunLists lists;
 
     public JdbcSyncRuns(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.lists = new JdbcSyncRunLists(jdbc);
     }
 
     @Override
@@ -120,119 +122,38 @@ public final class JdbcSyncRuns implements SyncRuns {
 
     @Override
     public void addPendingDeletions(TenantId tenant, SyncRunId run, List<PendingDeletion> deletions) {
-        if (deletions.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        insert into sync_pending_deletion (tenant_id, run_id, object_kind, object_id, immutable_id,
-                            display_name)
-                        select :tenant, :run, t.kind, t.object, t.id, t.name
-                        from unnest(:kinds, :objects, :ids, :names) as t(kind, object, id, name)
-                        on conflict do nothing""")
-                .param("tenant", tenant.value())
-                .param("run", run.value())
-                .param("kinds", deletions.stream().map(d -> d.kind().name()).toArray(String[]::new))
-                .param(
-                        "objects",
-                        deletions.stream().map(PendingDeletion::objectId).toArray(UUID[]::new))
-                .param(
-                        "ids",
-                        deletions.stream().map(PendingDeletion::immutableId).toArray(String[]::new))
-                .param(
-                        "names",
-                        deletions.stream().map(PendingDeletion::displayName).toArray(String[]::new))
-                .update();
+        lists.addPendingDeletions(tenant, run, deletions);
     }
 
     @Override
     public List<PendingDeletion> pendingDeletions(TenantId tenant, SyncRunId run, int limit) {
-        return jdbc.sql("""
-                        select * from sync_pending_deletion where tenant_id = ? and run_id = ?
-                        order by object_kind desc, display_name, object_id limit ?""")
-                .params(tenant.value(), run.value(), limit)
-                .query((rs, i) -> new PendingDeletion(
-                        ObjectKind.valueOf(rs.getString("object_kind")),
-                        SqlValues.uuid(rs, "object_id"),
-                        rs.getString("immutable_id"),
-                        rs.getString("display_name")))
-                .list();
+        return lists.pendingDeletions(tenant, run, limit);
     }
 
     @Override
     public void addHeldChanges(
             TenantId tenant, SyncRunId run, List<PendingRemoval> removals, List<LicenseLoss> losses) {
-        if (!removals.isEmpty()) {
-            jdbc.sql("""
-                            insert into sync_pending_removal (tenant_id, run_id, group_id, group_name, member_kind,
-                                member_id, member_name)
-                            select :tenant, :run, t.group_id, t.group_name, t.kind, t.member_id, t.member_name
-                            from unnest(:groups, :groupNames, :kinds, :members, :memberNames)
-                                as t(group_id, group_name, kind, member_id, member_name)
-                            on conflict do nothing""")
-                    .param("tenant", tenant.value())
-                    .param("run", run.value())
-                    .param(
-                            "groups",
-                            removals.stream().map(PendingRemoval::groupId).toArray(UUID[]::new))
-                    .param(
-                            "groupNames",
-                            removals.stream().map(PendingRemoval::groupName).toArray(String[]::new))
-                    .param(
-                            "kinds",
-                            removals.stream().map(r -> r.memberKind().name()).toArray(String[]::new))
-                    .param(
-                            "members",
-                            removals.stream().map(PendingRemoval::memberId).toArray(UUID[]::new))
-                    .param(
-                            "memberNames",
-                            removals.stream().map(PendingRemoval::memberName).toArray(String[]::new))
-                    .update();
-        }
-        if (!losses.isEmpty()) {
-            jdbc.sql("""
-                            insert into sync_license_loss (tenant_id, run_id, user_id, user_name, product, cause)
-                            select :tenant, :run, t.user_id, t.user_name, t.product, t.cause
-                            from unnest(:users, :names, :products, :causes) as t(user_id, user_name, product, cause)
-                            on conflict do nothing""")
-                    .param("tenant", tenant.value())
-                    .param("run", run.value())
-                    .param("users", losses.stream().map(LicenseLoss::userId).toArray(UUID[]::new))
-                    .param(
-                            "names",
-                            losses.stream().map(LicenseLoss::userPrincipalName).toArray(String[]::new))
-                    .param("products", losses.stream().map(LicenseLoss::product).toArray(String[]::new))
-                    .param("causes", losses.stream().map(LicenseLoss::cause).toArray(String[]::new))
-                    .update();
-        }
+        lists.addHeldChanges(tenant, run, removals, losses);
     }
 
     @Override
     public List<PendingRemoval> pendingRemovals(TenantId tenant, SyncRunId run, int limit) {
-        return jdbc.sql("""
-                        select * from sync_pending_removal where tenant_id = ? and run_id = ?
-                        order by group_name, group_id, member_name, member_id limit ?""")
-                .params(tenant.value(), run.value(), limit)
-                .query((rs, i) -> new PendingRemoval(
-                        SqlValues.uuid(rs, "group_id"),
-                        rs.getString("group_name"),
-                        ObjectKind.valueOf(rs.getString("member_kind")),
-                        SqlValues.uuid(rs, "member_id"),
-                        rs.getString("member_name")))
-                .list();
+        return lists.pendingRemovals(tenant, run, limit);
     }
 
     @Override
     public List<LicenseLoss> licenseLosses(TenantId tenant, SyncRunId run, int limit) {
-        return jdbc.sql("""
-                        select * from sync_license_loss where tenant_id = ? and run_id = ?
-                        order by user_name, user_id, product limit ?""")
-                .params(tenant.value(), run.value(), limit)
-                .query((rs, i) -> new LicenseLoss(
-                        SqlValues.uuid(rs, "user_id"),
-                        rs.getString("user_name"),
-                        rs.getString("product"),
-                        rs.getString("cause")))
-                .list();
+        return lists.licenseLosses(tenant, run, limit);
+    }
+
+    @Override
+    public void addPlannedChanges(TenantId tenant, SyncRunId run, List<PlannedChange> changes) {
+        lists.addPlannedChanges(tenant, run, changes);
+    }
+
+    @Override
+    public List<PlannedChange> plannedChanges(TenantId tenant, SyncRunId run, int limit) {
+        return lists.plannedChanges(tenant, run, limit);
     }
 
     private static List<Object> values(SyncRun run) {

@@ -14,6 +14,7 @@ import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.ObjectKind;
 import org.allot.core.sync.PendingRemoval;
+import org.allot.core.sync.PlannedChange;
 import org.allot.core.sync.SyncMode;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunState;
@@ -68,6 +69,10 @@ class OpenLdapSyncIT {
     }
 
     private ConnectorRequest connector(Map<String, String> mapping) {
+        return connector(mapping, false);
+    }
+
+    private ConnectorRequest connector(Map<String, String> mapping, boolean staging) {
         return new ConnectorRequest(
                 "genericLdap",
                 SLAPD.url(),
@@ -79,7 +84,10 @@ class OpenLdapSyncIT {
                 null,
                 null,
                 mapping,
-                true);
+                true,
+                null,
+                null,
+                staging);
     }
 
     @Test
@@ -216,5 +224,97 @@ class OpenLdapSyncIT {
         assertThat(allot.contoso.heldSkus(staff.id())).containsExactly(TestCatalog.E3.skuId());
         assertThat(allot.group("research").orElseThrow().onPremises().domainName())
                 .isEqualTo("contoso.com");
+    }
+
+    @Test
+    void aPreviewOfSwitchingTheMemberAttributeToUniqueMemberShowsTheLicensesItWouldTakeAndChangesNothing()
+            throws Exception {
+        allot.connect(connector(Map.of()));
+        allot.run();
+        allot.contoso.subscribe(TestCatalog.E3, 100);
+        allot.contoso.licenseGroup(allot.groupId("licensed"), TestCatalog.E3).value();
+        assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isEqualTo(STAFF);
+
+        SyncRun preview = allot.sync
+                .preview(allot.contoso.admin, connector(Map.of("group.member", "uniqueMember")))
+                .value();
+
+        assertThat(preview.state()).isEqualTo(SyncRunState.PREVIEW);
+        assertThat(preview.pendingRemovals())
+                .as("the licensed group's members, and research's two")
+                .isEqualTo(STAFF + 2);
+        assertThat(preview.usersLosingLicenses()).isEqualTo(STAFF);
+        assertThat(preview.pendingDeletions()).isZero();
+        assertThat(preview.message())
+                .contains("nothing was applied")
+                .contains("remove 40 memberships of licensed groups (and 2 of groups that give no license) and take a"
+                        + " license from 40 users");
+        assertThat(allot.sync.licenseLosses(allot.tenant, preview.id(), 100))
+                .hasSize(STAFF)
+                .extracting(LicenseLoss::cause)
+                .containsOnly("leaves licensed");
+        assertThat(allot.contoso.usersHolding(TestCatalog.E3))
+                .as("seats unchanged")
+                .isEqualTo(STAFF);
+        assertThat(allot.members("licensed")).hasSize(STAFF);
+        assertThat(allot.members("research"))
+                .as("unlike a run, a preview empties no group, licensed or not")
+                .hasSize(2);
+        assertThat(allot.sync.connector(allot.tenant).orElseThrow().settings().mappingOverrides())
+                .isEmpty();
+        assertThat(allot.sync.runs(allot.tenant, 10))
+                .extracting(SyncRun::state)
+                .containsExactly(SyncRunState.PREVIEW, SyncRunState.SUCCEEDED);
+        SyncRun next = allot.run();
+        assertThat(next.mode())
+                .as("the preview left the checkpoint where the last run put it")
+                .isEqualTo(SyncMode.DELTA);
+        assertThat(next.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isEqualTo(STAFF);
+    }
+
+    @Test
+    void aStagingConnectorsRunReportsTheLicensesItWouldTakeAndAppliesNothingUntilStagingIsSwitchedOff()
+            throws Exception {
+        allot.connect(connector(Map.of()));
+        allot.run();
+        allot.contoso.subscribe(TestCatalog.E3, 100);
+        allot.contoso.licenseGroup(allot.groupId("licensed"), TestCatalog.E3).value();
+        allot.connect(connector(Map.of("group.member", "uniqueMember"), true));
+        SLAPD.addAll(List.of(new Entry(
+                "dn: uid=newcomer,ou=people," + base,
+                "objectClass: inetOrgPerson",
+                "uid: newcomer",
+                "cn: Newcomer",
+                "sn: Newcomer",
+                "mail: newcomer@contoso.com")));
+
+        SyncRun staged = allot.run();
+
+        assertThat(staged.state()).isEqualTo(SyncRunState.STAGED);
+        assertThat(staged.counts().added()).isEqualTo(1);
+        assertThat(staged.pendingRemovals()).isEqualTo(STAFF + 2);
+        assertThat(staged.usersLosingLicenses()).isEqualTo(STAFF);
+        assertThat(allot.sync.plannedChanges(allot.tenant, staged.id(), 10))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.action()).isEqualTo(PlannedChange.Action.ADD);
+                    assertThat(c.name()).isEqualTo("newcomer@contoso.com");
+                    assertThat(c.distinguishedName()).isEqualTo("uid=newcomer,ou=people," + base);
+                });
+        assertThat(allot.user("newcomer@contoso.com")).isEmpty();
+        assertThat(allot.members("licensed")).hasSize(STAFF);
+        assertThat(allot.members("research")).hasSize(2);
+        assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isEqualTo(STAFF);
+
+        allot.connect(connector(Map.of("group.member", "uniqueMember"), false));
+        SyncRun applied = allot.run();
+
+        assertThat(applied.state())
+                .as("40 users losing a license is under the default threshold of 500")
+                .isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(allot.user("newcomer@contoso.com")).isPresent();
+        assertThat(allot.members("licensed")).isEmpty();
+        assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isZero();
     }
 }

@@ -135,6 +135,7 @@ final class FuzzFixture {
                 "POST /allot/v1/appRegistrations/{id}/secret", "{\"secretEndDateTime\":\"%s\"}".formatted(secretEnd));
         bodies.put("PUT /allot/v1/directorySync/connector", connector);
         bodies.put("POST /allot/v1/directorySync/connector/testConnection", connector);
+        bodies.put("POST /allot/v1/directorySync/connector/preview", connector);
         bodies.put("POST /allot/v1/directorySync/runs", "{\"full\":true}");
         bodies.forEach((operation, body) -> validBodies.put(operation, (ObjectNode) JSON.readTree(body)));
     }

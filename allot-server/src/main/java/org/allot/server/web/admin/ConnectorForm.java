@@ -39,12 +39,13 @@ public record ConnectorForm(
         boolean enabled,
         String excludedDns,
         boolean softMatch,
-        String memberAttributes) {
+        String memberAttributes,
+        boolean staging) {
     static final int LONGEST_FIELD = 65_536;
 
     /** A connector not configured yet: Active Directory, scheduled. */
     static final ConnectorForm NEW =
-            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true, "");
+            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true, "", false);
 
     /** The stored connector; filters the preset would use anyway are shown empty. */
     static ConnectorForm of(Connector connector) {
@@ -74,7 +75,8 @@ public record ConnectorForm(
                 s.enabled(),
                 String.join("\n", s.excludedDns()),
                 s.softMatch(),
-                members.toString().strip());
+                members.toString().strip(),
+                s.staging());
     }
 
     /** The form as posted; a field that is too long to be anything is refused by the page as a tampered form. */
@@ -92,7 +94,8 @@ public record ConnectorForm(
                 "true".equals(form.getFirst("enabled")),
                 field(form, "excludedDns"),
                 "true".equals(form.getFirst("softMatch")),
-                field(form, "memberAttributes"));
+                field(form, "memberAttributes"),
+                "true".equals(form.getFirst("staging")));
     }
 
     /** What the form asks for, with the password typed (empty keeps the stored one); refused when mapping is malformed. */
@@ -114,7 +117,8 @@ public record ConnectorForm(
                 overrides.value(),
                 enabled,
                 excludedDns.lines().map(String::strip).filter(l -> !l.isEmpty()).toList(),
-                softMatch));
+                softMatch,
+                staging));
     }
 
     private Outcome<Map<String, String>> overrides() {

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
+import org.allot.core.directory.TenantChange;
+import org.allot.core.directory.TenantDirectory;
 import org.allot.core.sync.ConnectionReport;
 import org.allot.core.sync.Connector;
 import org.allot.core.sync.DirectoryPreset;
@@ -27,9 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Directory sync: the connector to the on-premises directory (tested step by step before or after it is saved),
- * "sync now", the latest runs (refreshed while one is asked for or running), and a run with its errors and, when it
- * is blocked, the deletions it waits to have confirmed. The sync service runs its own units of work.
+ * Directory sync: the connector to the on-premises directory (tested step by step, and previewed as a dry run, before
+ * or after it is saved; staging mode), "sync now", the tenant's two thresholds, the latest runs (refreshed while one is
+ * asked for or running), and a run with its errors and, when it is blocked or dry, what it holds back or would do. The
+ * sync service runs its own units of work.
  */
 @Controller
 @RequestMapping("/sync")
@@ -55,10 +58,12 @@ public class DirectorySyncPage {
 
     private final DirectorySync sync;
     private final SyncOverview overview;
+    private final TenantDirectory tenants;
 
-    public DirectorySyncPage(DirectorySync sync, SyncOverview overview) {
+    public DirectorySyncPage(DirectorySync sync, SyncOverview overview, TenantDirectory tenants) {
         this.sync = sync;
         this.overview = overview;
+        this.tenants = tenants;
     }
 
     @GetMapping
@@ -71,6 +76,7 @@ public class DirectorySyncPage {
         }
         model.addAttribute("presets", presets());
         model.addAttribute("runs", runs(status));
+        model.addAttribute("policy", status.policy());
         return "sync/page";
     }
 
@@ -125,6 +131,70 @@ public class DirectorySyncPage {
         return "sync/report :: report";
     }
 
+    /**
+     * Previews the settings as typed, not saved: a dry run of the next sync with them, then its page, which lists what
+     * it would add, update, delete and take away. Nothing is applied.
+     */
+    @PostMapping("/preview")
+    public String preview(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam MultiValueMap<String, String> fields,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_DIRECTORY_SYNC);
+        ConnectorForm form = ConnectorForm.from(fields);
+        Outcome<SyncRun> preview = form.request(fields.getFirst("password"))
+                .flatMap(r -> sync.preview(AdminPages.caller(admin, request), r));
+        if (!preview.isDone()) {
+            flash.addFlashAttribute("form", form);
+            AdminPages.refuse(flash, "connector", preview.rejection().message() + " Nothing was previewed.");
+            return AdminPages.redirect("/sync");
+        }
+        flash.addFlashAttribute(
+                AdminPages.NOTICE,
+                "Preview done: nothing was applied and the connector was not saved. Check what the change would do,"
+                        + " then save it on the connector form or change it.");
+        return AdminPages.redirect("/sync/runs/" + preview.value().id());
+    }
+
+    /** Sets the tenant's two thresholds over which a run is held for an administrator to confirm. */
+    @PostMapping("/thresholds")
+    public String thresholds(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @RequestParam(name = "syncDeleteThreshold", defaultValue = "") String deletions,
+            @RequestParam(name = "syncLicenseLossThreshold", defaultValue = "") String losses,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_SETTINGS);
+        Integer deleted = whole(deletions);
+        Integer losing = whole(losses);
+        if (deleted == null || losing == null) {
+            AdminPages.refuse(
+                    flash, "thresholds", "Each threshold is a whole number of 0 or more: 0 holds every such run.");
+            return AdminPages.redirect("/sync");
+        }
+        AdminPages.tell(
+                tenants.change(
+                        AdminPages.caller(admin, request),
+                        new TenantChange(null, null, null, null, null, deleted, losing)),
+                flash,
+                "thresholds",
+                "Thresholds saved: a run that would delete more than " + deleted
+                        + " objects or take a license from more" + " than " + losing
+                        + " users is held for confirmation.");
+        return AdminPages.redirect("/sync");
+    }
+
+    /** A whole number as typed, or null when it is none (the core checks the range). */
+    private static Integer whole(String typed) {
+        String value = typed.strip();
+        if (value.isEmpty() || value.length() > 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        long number = Long.parseLong(value);
+        return number > Integer.MAX_VALUE ? null : (int) number;
+    }
+
     @PostMapping("/run")
     public String run(
             @AuthenticationPrincipal AdminPrincipal admin,
@@ -150,6 +220,7 @@ public class DirectorySyncPage {
         model.addAttribute("deletions", detail.deletions());
         model.addAttribute("removals", detail.removals());
         model.addAttribute("losses", detail.losses());
+        model.addAttribute("changes", detail.changes());
         model.addAttribute("held", DELETIONS);
         return "sync/run";
     }

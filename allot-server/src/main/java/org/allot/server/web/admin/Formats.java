@@ -37,6 +37,8 @@ public final class Formats {
             case CONFIRMED -> "Deletions confirmed";
             case SUPERSEDED -> "Replaced by a later run";
             case INTERRUPTED -> "Interrupted";
+            case PREVIEW -> "Preview: nothing applied";
+            case STAGED -> "Staged: nothing applied";
         };
     }
 
@@ -48,6 +50,7 @@ public final class Formats {
             case FAILED -> "danger";
             case BLOCKED -> "warning";
             case SUPERSEDED, INTERRUPTED -> "secondary";
+            case PREVIEW, STAGED -> "light";
         };
     }
 

@@ -14,7 +14,8 @@ public record Permissions(
         boolean manageAdministrators,
         boolean manageDirectorySync,
         boolean checkLicenses,
-        boolean manageDomains) {
+        boolean manageDomains,
+        boolean manageSettings) {
 
     static Permissions of(AdminPrincipal admin) {
         return new Permissions(
@@ -27,7 +28,8 @@ public record Permissions(
                 admin.can(Capability.MANAGE_ADMINISTRATORS),
                 admin.can(Capability.MANAGE_DIRECTORY_SYNC),
                 admin.can(Capability.CHECK_LICENSES),
-                admin.can(Capability.MANAGE_DOMAINS));
+                admin.can(Capability.MANAGE_DOMAINS),
+                admin.can(Capability.MANAGE_SETTINGS));
     }
 
     /** Whether the administrator can change nothing at all (a Global Reader). */
@@ -41,6 +43,7 @@ public record Permissions(
                 || manageAdministrators
                 || manageDirectorySync
                 || checkLicenses
-                || manageDomains);
+                || manageDomains
+                || manageSettings);
     }
 }

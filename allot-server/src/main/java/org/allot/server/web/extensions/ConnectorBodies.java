@@ -51,7 +51,8 @@ final class ConnectorBodies {
                 mapping(fields.remove("mapping")),
                 bool(fields.remove("enabled"), "enabled"),
                 dns(fields.remove("excludedDns"), "excludedDns"),
-                bool(fields.remove("softMatch"), "softMatch"));
+                bool(fields.remove("softMatch"), "softMatch"),
+                bool(fields.remove("staging"), "staging"));
         if (!fields.isEmpty()) {
             throw RequestBodies.unknown(fields.keySet().iterator().next(), CONNECTOR);
         }

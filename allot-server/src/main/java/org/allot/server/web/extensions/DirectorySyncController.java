@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Directory sync (hybrid identity): the tenant's connector, connection tests, runs on demand, the record of runs
- * with their errors, and confirming the deletions a blocked run held back. The sync service runs its own units of
+ * Directory sync (hybrid identity): the tenant's connector, connection tests, previews of connector changes, runs on
+ * demand, the record of runs with their errors, and confirming the deletions a blocked run held back. The sync service runs its own units of
  * work, so nothing here opens one.
  */
 @RestController
@@ -80,6 +80,20 @@ public class DirectorySyncController {
                         ? sync.testConnection(caller.caller())
                         : sync.testConnection(caller.caller(), ConnectorBodies.connector(body)));
         return responses.entity(request, "directorySync/connectionTest/$entity", SyncViews.report(report));
+    }
+
+    /**
+     * A preview of a connector change: a dry run of the next sync with the settings in the body (as a PUT sends them),
+     * not saved. Answers the run, in state {@code PREVIEW}: what it would add and update ({@code plannedChanges}), delete
+     * ({@code pendingDeletions}), which memberships of licensed groups it would remove ({@code pendingRemovals}) and
+     * which licenses users would lose ({@code licenseLosses}). Nothing is applied.
+     */
+    @PostMapping("/connector/preview")
+    public ObjectNode preview(
+            ApiCaller caller,
+            @Schema(implementation = DirectorySyncConnector.class) @RequestBody JsonNode body,
+            HttpServletRequest request) {
+        return runEntity(request, Refused.orRefuse(sync.preview(caller.caller(), ConnectorBodies.connector(body))));
     }
 
     /**
@@ -131,7 +145,7 @@ public class DirectorySyncController {
         return items(caller, id, "errors", top, MAX_ITEMS, sync::errors, SyncViews::error, request);
     }
 
-    /** What a blocked run would delete once confirmed. */
+    /** What a blocked run would delete once confirmed, or a dry run would delete. */
     @GetMapping("/runs/{id}/pendingDeletions")
     public ObjectNode pendingDeletions(
             ApiCaller caller,
@@ -142,7 +156,7 @@ public class DirectorySyncController {
                 caller, id, "pendingDeletions", top, MAX_ITEMS, sync::pendingDeletions, SyncViews::deletion, request);
     }
 
-    /** The memberships of licensed groups a blocked run would remove once confirmed. */
+    /** The memberships of licensed groups a blocked run would remove once confirmed; every one a dry run would. */
     @GetMapping("/runs/{id}/pendingRemovals")
     public ObjectNode pendingRemovals(
             ApiCaller caller,
@@ -152,7 +166,7 @@ public class DirectorySyncController {
         return items(caller, id, "pendingRemovals", top, MAX_HELD, sync::pendingRemovals, SyncViews::removal, request);
     }
 
-    /** Which users would lose which licenses if a blocked run were confirmed. */
+    /** Which users would lose which licenses if a blocked run were confirmed, or a dry run applied. */
     @GetMapping("/runs/{id}/licenseLosses")
     public ObjectNode licenseLosses(
             ApiCaller caller,
@@ -160,6 +174,16 @@ public class DirectorySyncController {
             @RequestParam(name = "$top", defaultValue = "100") int top,
             HttpServletRequest request) {
         return items(caller, id, "licenseLosses", top, MAX_HELD, sync::licenseLosses, SyncViews::loss, request);
+    }
+
+    /** What a dry run (a preview, or a run in staging mode) would add, update or restore. */
+    @GetMapping("/runs/{id}/plannedChanges")
+    public ObjectNode plannedChanges(
+            ApiCaller caller,
+            @PathVariable String id,
+            @RequestParam(name = "$top", defaultValue = "100") int top,
+            HttpServletRequest request) {
+        return items(caller, id, "plannedChanges", top, MAX_HELD, sync::plannedChanges, SyncViews::change, request);
     }
 
     /**

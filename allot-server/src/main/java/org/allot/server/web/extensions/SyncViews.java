@@ -10,6 +10,7 @@ import org.allot.api.extensions.DirectorySyncError;
 import org.allot.api.extensions.DirectorySyncLicenseLoss;
 import org.allot.api.extensions.DirectorySyncPendingDeletion;
 import org.allot.api.extensions.DirectorySyncPendingRemoval;
+import org.allot.api.extensions.DirectorySyncPlannedChange;
 import org.allot.api.extensions.DirectorySyncRun;
 import org.allot.api.extensions.DirectorySyncRunRequest;
 import org.allot.core.sync.ConnectionReport;
@@ -19,6 +20,7 @@ import org.allot.core.sync.DirectoryPreset;
 import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.PendingDeletion;
 import org.allot.core.sync.PendingRemoval;
+import org.allot.core.sync.PlannedChange;
 import org.allot.core.sync.RunRequest;
 import org.allot.core.sync.SyncError;
 import org.allot.core.sync.SyncRun;
@@ -46,7 +48,8 @@ final class SyncViews {
                 time(c.createdAt()),
                 time(c.updatedAt()),
                 c.requestedRun() == null ? null : request(c.requestedRun()),
-                s.excludedDns());
+                s.excludedDns(),
+                s.staging());
     }
 
     /** The name a request gives the preset: {@code activeDirectory}, {@code genericLdap}. */
@@ -98,6 +101,16 @@ final class SyncViews {
 
     static DirectorySyncLicenseLoss loss(LicenseLoss l) {
         return new DirectorySyncLicenseLoss(l.userId().toString(), l.userPrincipalName(), l.product(), l.cause());
+    }
+
+    static DirectorySyncPlannedChange change(PlannedChange c) {
+        return new DirectorySyncPlannedChange(
+                kind(c.kind()),
+                kind(c.action()),
+                c.distinguishedName(),
+                c.immutableId(),
+                c.objectId() == null ? null : c.objectId().toString(),
+                c.name());
     }
 
     static DirectorySyncConnectionTest report(ConnectionReport report) {
