@@ -69,7 +69,8 @@ public final class AssignThroughput implements Scenario {
             Load.Rate assigned = Load.postEach(url, paths, body, bearer, clients, time);
             Load.Rate trivial = Load.get(url + "/v1.0/organization", bearer, clients, time);
             long licensed = active(fx, target, sku) - before;
-            if (assigned.failures() > 0 || licensed != assigned.requests()) {
+            // calls still under way when the time is up are answered but not counted: one per connection at most
+            if (assigned.failures() > 0 || licensed < assigned.requests() || licensed > assigned.requests() + clients) {
                 throw new IllegalStateException(assigned.failures() + " assignLicense calls failed, "
                         + assigned.requests() + " answered 2xx and " + licensed + " users were licensed");
             }
