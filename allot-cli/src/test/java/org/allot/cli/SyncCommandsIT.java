@@ -87,6 +87,10 @@ class SyncCommandsIT extends AgainstARealServer {
                             .path("onPremisesSyncEnabled")
                             .asBoolean())
                     .isTrue();
+            JsonNode ada = allot.run("user", "show", "ldap.ada@contoso.com", "-o", "json")
+                    .json();
+            assertThat(ada.path("onPremisesDistinguishedName").asString()).containsIgnoringCase("uid=ada,");
+            assertThat(ada.path("onPremisesLastSyncDateTime").asString()).isNotBlank();
 
             Run errors = allot.run("sync", "errors", "latest", "-o", "csv");
             assertThat(errors.exit()).as(errors.toString()).isZero();

@@ -22,7 +22,11 @@ public record GroupResource(
         String mailNickname,
         String membershipRule,
         String membershipRuleProcessingState,
+        String onPremisesDomainName,
         String onPremisesImmutableId,
+        OffsetDateTime onPremisesLastSyncDateTime,
+        String onPremisesSamAccountName,
+        String onPremisesSecurityIdentifier,
         Boolean onPremisesSyncEnabled,
         Boolean securityEnabled,
         Integer licensePriority) {}

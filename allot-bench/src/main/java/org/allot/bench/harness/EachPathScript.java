@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A <a href="https://github.com/wg/wrk/blob/master/SCRIPTING">wrk script</a> that POSTs one JSON body to each path of
- * a list once: thread {@code t} of {@code n} sends paths {@code t}, {@code t + n}, {@code t + 2n}, … When the list runs
- * out, a thread asks for a path that answers 404, which {@link Load#postEach} sees as the list too short.
+ * A <a href="https://github.com/wg/wrk/blob/master/SCRIPTING">wrk script</a> that sends each POST of a list once (a
+ * path and a JSON body, one per line of a file, a tab between them): thread {@code t} of {@code n} sends posts
+ * {@code t}, {@code t + n}, {@code t + 2n}, … When the list runs out, a thread asks for a path that answers 404,
+ * which {@link Load#postEach} sees as the list too short.
  */
 final class EachPathScript {
     private static final String SCRIPT = """
@@ -21,11 +22,13 @@ final class EachPathScript {
             end
             function init(args)
               paths = {}
-              for line in io.lines(args[1]) do paths[#paths + 1] = line end
+              bodies = {}
+              for line in io.lines(args[1]) do
+                local tab = string.find(line, "\t", 1, true)
+                paths[#paths + 1] = string.sub(line, 1, tab - 1)
+                bodies[#bodies + 1] = string.sub(line, tab + 1)
+              end
               step = tonumber(args[2])
-              local file = io.open(args[3], "rb")
-              body = file:read("*a")
-              file:close()
               i = offset + 1 - step
             end
             function request()
@@ -33,21 +36,23 @@ final class EachPathScript {
               if i > #paths then
                 return wrk.format("GET", "/allot-bench/no-paths-left")
               end
-              return wrk.format("POST", paths[i], nil, body)
+              return wrk.format("POST", paths[i], nil, bodies[i])
             end
             """;
 
     private EachPathScript() {}
 
-    /** wrk's options and script arguments (after {@code --}) for these paths, this body and this many threads. */
-    static List<String> arguments(List<String> paths, String json, int threads) {
+    /** wrk's options and script arguments (after {@code --}) for these posts and this many threads. */
+    static List<String> arguments(List<Load.Post> posts, int threads) {
         try {
             Path dir = Files.createTempDirectory("allot-bench-wrk");
             Path script = Files.writeString(dir.resolve("each-path.lua"), SCRIPT, StandardCharsets.UTF_8);
-            Path list = Files.write(dir.resolve("paths.txt"), paths, StandardCharsets.UTF_8);
-            Path body = Files.writeString(dir.resolve("body.json"), json, StandardCharsets.UTF_8);
+            Path list = Files.write(
+                    dir.resolve("posts.txt"),
+                    posts.stream().map(p -> p.path() + "\t" + p.json()).toList(),
+                    StandardCharsets.UTF_8);
             dir.toFile().deleteOnExit();
-            List.of(script, list, body).forEach(f -> f.toFile().deleteOnExit());
+            List.of(script, list).forEach(f -> f.toFile().deleteOnExit());
             return List.of(
                     "-s",
                     script.toString(),
@@ -55,8 +60,7 @@ final class EachPathScript {
                     "Content-Type: application/json",
                     "--",
                     list.toString(),
-                    Integer.toString(threads),
-                    body.toString());
+                    Integer.toString(threads));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

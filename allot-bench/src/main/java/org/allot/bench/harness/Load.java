@@ -77,21 +77,26 @@ public final class Load {
         return java(uri, () -> request, connections, duration);
     }
 
+    /** A POST of a JSON body (on one line) to a path of the server. */
+    public record Post(String path, String json) {
+        public Post {
+            if (json.contains("\n") || path.contains("\t")) {
+                throw new IllegalArgumentException("a post's body must be one line, its path without a tab");
+            }
+        }
+    }
+
     /**
-     * POSTs a JSON body to each of {@code paths} (under the origin {@code url}) once, in turn, on {@code connections}
-     * connections for {@code duration}. The paths must outlast the load: when they run out before the end, the rest
-     * of the time is not measured, and this fails rather than report a rate too low.
+     * Sends each of {@code posts} once, in turn, to the origin {@code url} on {@code connections} connections for
+     * {@code duration}. The posts must outlast the load: when they run out before the end, the rest of the time is
+     * not measured, and this fails rather than report a rate too low.
      */
     public static Rate postEach(
-            String url, List<String> paths, String json, String authorization, int connections, Duration duration) {
+            String url, List<Post> posts, String authorization, int connections, Duration duration) {
         Rate rate;
         if (wrkInstalled()) {
             rate = wrk(
-                    url,
-                    authorization,
-                    connections,
-                    duration,
-                    EachPathScript.arguments(paths, json, threads(connections)));
+                    url, authorization, connections, duration, EachPathScript.arguments(posts, threads(connections)));
         } else {
             URI uri = URI.create(url);
             AtomicInteger next = new AtomicInteger();
@@ -99,13 +104,20 @@ public final class Load {
                     uri,
                     () -> {
                         int i = next.getAndIncrement();
-                        return i < paths.size() ? request(uri, "POST", paths.get(i), authorization, json) : null;
+                        return i < posts.size()
+                                ? request(
+                                        uri,
+                                        "POST",
+                                        posts.get(i).path(),
+                                        authorization,
+                                        posts.get(i).json())
+                                : null;
                     },
                     connections,
                     duration);
         }
-        if (rate.requests() + rate.failures() >= paths.size()) {
-            throw new IllegalStateException("all " + paths.size() + " paths were used before the end of the load:"
+        if (rate.requests() + rate.failures() >= posts.size()) {
+            throw new IllegalStateException("all " + posts.size() + " posts were sent before the end of the load:"
                     + " give more, the rate measured would be too low");
         }
         return rate;

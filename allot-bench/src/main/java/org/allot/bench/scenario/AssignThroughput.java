@@ -63,10 +63,10 @@ public final class AssignThroughput implements Scenario {
             String prefix = context.prefix(id(), run);
             fx.addUsers(prefix, users);
             long before = active(fx, target, sku);
-            List<String> paths = IntStream.rangeClosed(1, users)
-                    .mapToObj(i -> "/v1.0/users/" + Ids.user(prefix, i) + "/assignLicense")
+            List<Load.Post> posts = IntStream.rangeClosed(1, users)
+                    .mapToObj(i -> new Load.Post("/v1.0/users/" + Ids.user(prefix, i) + "/assignLicense", body))
                     .toList();
-            Load.Rate assigned = Load.postEach(url, paths, body, bearer, clients, time);
+            Load.Rate assigned = Load.postEach(url, posts, bearer, clients, time);
             Load.Rate trivial = Load.get(url + "/v1.0/organization", bearer, clients, time);
             long licensed = active(fx, target, sku) - before;
             // calls still under way when the time is up are answered but not counted: one per connection at most

@@ -1,13 +1,16 @@
 package org.allot.bench.scenario;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.allot.bench.harness.Api;
+import org.allot.bench.harness.Load;
 import org.allot.bench.harness.ServerProcess;
 import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
@@ -15,7 +18,8 @@ import org.allot.bench.run.Goal;
 import org.allot.bench.run.Result;
 
 /**
- * {@code POST /v1.0/users} from 8 concurrent clients, each request a new user. Baseline: plain JDBC writing the
+ * {@code POST /v1.0/users} from 8 concurrent connections for a few seconds, each request a new user, sent by wrk when
+ * it is installed (else the harness's own minimal client, {@link Load}). Baseline: plain JDBC writing the
  * same rows, durably, one transaction per request from as many connections ({@link PlainJdbcWrites}): the user
  * inserted into a table like {@code directory_user} (its unique principal-name index included) and the audit record
  * inserted.
@@ -36,43 +40,59 @@ public final class UserCreation implements Scenario {
     @Override
     public List<Result> run(Target target, Context context) {
         int count = context.sizes().assignments();
-        int warmUp = Math.max(200, count / 10);
+        // the load runs for a time, with more users to create than it can create in it (4,000/s at full size)
+        Duration time = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
+        int users = context.sizes().fullSize() ? 20_000 : 4_000;
         target.db().update("create table if not exists bench_directory_user (like directory_user including all)");
         target.db().update("create table if not exists bench_audit_event (like audit_event including all)");
+        String url = target.api().url();
+        String bearer = "Bearer " + target.api().accessToken();
         List<Double> rates = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
         List<Double> serverCpu = new ArrayList<>();
         List<Double> clientCpu = new ArrayList<>();
         List<Double> plainClientCpu = new ArrayList<>();
         Optional<ServerProcess> server = target.server();
+        String client = "";
         for (int run = -1; run < context.runs(); run++) {
-            int size = run < 0 ? warmUp : count;
             String prefix = context.prefix(id(), run);
-            Api api = target.api();
+            List<Load.Post> posts = IntStream.rangeClosed(1, users)
+                    .mapToObj(i -> new Load.Post("/v1.0/users", json(body(prefix, i, target.domain()))))
+                    .toList();
             double serverBefore = server.map(ServerProcess::cpuSeconds).orElse(Double.NaN);
-            double clientBefore = harnessCpuSeconds();
-            double rate = AssignThroughput.perSecond(
-                    size, CLIENTS, i -> api.post("/v1.0/users", body(prefix, i, target.domain()))
-                            .orFail("POST /users"));
-            double serverMicros =
-                    (server.map(ServerProcess::cpuSeconds).orElse(Double.NaN) - serverBefore) / size * 1e6;
-            double clientMicros = (harnessCpuSeconds() - clientBefore) / size * 1e6;
+            Load.Rate created = Load.postEach(url, posts, bearer, CLIENTS, time);
+            double serverMicros = (server.map(ServerProcess::cpuSeconds).orElse(Double.NaN) - serverBefore)
+                    / created.requests()
+                    * 1e6;
+            long made = target.db()
+                    .queryLong(
+                            "select count(*) from directory_user where tenant_id = ? and user_principal_name like ?",
+                            target.tenant(),
+                            prefix + "%");
+            // calls still under way when the time is up are answered but not counted: one per connection at most
+            if (created.failures() > 0 || made < created.requests() || made > created.requests() + CLIENTS) {
+                throw new IllegalStateException(created.failures() + " POST /users failed, " + created.requests()
+                        + " answered 2xx and " + made + " users were created");
+            }
+            double clientMicros = created.clientCpuSeconds() / created.requests() * 1e6;
             double plainBefore = harnessCpuSeconds();
-            double jdbc = plainJdbc(target, "b" + prefix, size);
-            double plainMicros = (harnessCpuSeconds() - plainBefore) / size * 1e6;
+            double jdbc = plainJdbc(target, "b" + prefix, count);
+            double plainMicros = (harnessCpuSeconds() - plainBefore) / count * 1e6;
+            client = created.client();
             context.say(
-                    "%s: %,d users created at %,.0f/s (server CPU %.0f µs, harness's HTTP client %.0f µs each);"
+                    "%s (%s): %,d users created at %,.0f/s (server CPU %.0f µs, the load client's %.0f µs each);"
                             + " plain JDBC, same rows, at %,.0f/s (harness's JDBC %.0f µs each) (ratio %.2f)",
                     run < 0 ? "warm-up" : "run " + (run + 1),
-                    size,
-                    rate,
+                    client,
+                    created.requests(),
+                    created.perSecond(),
                     serverMicros,
                     clientMicros,
                     jdbc,
                     plainMicros,
-                    rate / jdbc);
+                    created.perSecond() / jdbc);
             if (run >= 0) {
-                rates.add(rate);
+                rates.add(created.perSecond());
                 plain.add(jdbc);
                 serverCpu.add(serverMicros);
                 clientCpu.add(clientMicros);
@@ -83,13 +103,17 @@ public final class UserCreation implements Scenario {
         results.add(Result.of(id(), "POST /users, " + CLIENTS + " clients", "users/s", rates)
                 .withBaseline("plain JDBC, same rows, one durable transaction per request", plain)
                 .withGoals(Goal.ratioAtLeast(0.5))
-                .withDetails(Map.of("usersPerRun", count, "clients", CLIENTS)));
+                .withDetails(Map.of("seconds", time.toSeconds(), "clients", CLIENTS, "client", client)));
         if (server.isPresent()) {
             results.add(Result.of(id(), "server CPU per POST /users", "µs", serverCpu));
         }
-        results.add(Result.of(id(), "harness CPU per POST /users (its HTTP client)", "µs", clientCpu)
+        results.add(Result.of(id(), "load client CPU per POST /users", "µs", clientCpu)
                 .withBaseline("harness CPU per plain-JDBC user (its JDBC client, µs)", plainClientCpu));
         return results;
+    }
+
+    private static String json(Map<String, Object> body) {
+        return Api.json().writeValueAsString(body);
     }
 
     /** CPU time of the harness's own JVM so far, in seconds: the load client's cost. */

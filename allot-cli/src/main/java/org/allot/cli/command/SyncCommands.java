@@ -2,14 +2,8 @@ package org.allot.cli.command;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.allot.api.extensions.DirectorySyncConnectionTest;
 import org.allot.api.extensions.DirectorySyncConnector;
-import org.allot.api.extensions.DirectorySyncError;
-import org.allot.api.extensions.DirectorySyncLicenseLoss;
-import org.allot.api.extensions.DirectorySyncPendingDeletion;
-import org.allot.api.extensions.DirectorySyncPendingRemoval;
-import org.allot.api.extensions.DirectorySyncPlannedChange;
 import org.allot.api.extensions.DirectorySyncRun;
 import org.allot.api.extensions.DirectorySyncRunRequest;
 import org.allot.cli.Context;
@@ -196,17 +190,8 @@ public final class SyncCommands {
             description = "Lists the objects a run could not bring over, and why.",
             footerHeading = "%nExamples:%n",
             footer = {"  allot sync errors latest", "  allot sync errors 5d0c… -o csv > errors.csv"})
-    void errors(
-            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
-            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
-                    int top) {
-        list(
-                run,
-                "errors",
-                top,
-                DirectorySyncError.class,
-                Table.of("objectType", "distinguishedName", "onPremisesImmutableId", "message"),
-                (table, e) -> table.add(e.objectType(), e.distinguishedName(), e.onPremisesImmutableId(), e.message()));
+    void errors(@Mixin RunList.Options options) {
+        RunList.ERRORS.print(context, options);
     }
 
     @Command(
@@ -215,17 +200,8 @@ public final class SyncCommands {
             description = "Lists what a dry run (a preview, or a run in staging mode) would add, update or restore.",
             footerHeading = "%nExamples:%n",
             footer = {"  allot sync changes latest", "  allot sync changes 5d0c… -o csv > changes.csv"})
-    void changes(
-            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
-            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
-                    int top) {
-        list(
-                run,
-                "plannedChanges",
-                top,
-                DirectorySyncPlannedChange.class,
-                Table.of("action", "objectType", "displayName", "distinguishedName", "id"),
-                (table, c) -> table.add(c.action(), c.objectType(), c.displayName(), c.distinguishedName(), c.id()));
+    void changes(@Mixin RunList.Options options) {
+        RunList.PLANNED_CHANGES.print(context, options);
     }
 
     @Command(
@@ -234,17 +210,8 @@ public final class SyncCommands {
             description = "Lists what a blocked run would delete once confirmed (a dry run: would delete).",
             footerHeading = "%nExamples:%n",
             footer = "  allot sync deletions latest")
-    void deletions(
-            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
-            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
-                    int top) {
-        list(
-                run,
-                "pendingDeletions",
-                top,
-                DirectorySyncPendingDeletion.class,
-                Table.of("objectType", "displayName", "id", "onPremisesImmutableId"),
-                (table, d) -> table.add(d.objectType(), d.displayName(), d.id(), d.onPremisesImmutableId()));
+    void deletions(@Mixin RunList.Options options) {
+        RunList.PENDING_DELETIONS.print(context, options);
     }
 
     @Command(
@@ -255,18 +222,8 @@ public final class SyncCommands {
                             + " every membership it would remove).",
             footerHeading = "%nExamples:%n",
             footer = "  allot sync removals latest")
-    void removals(
-            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
-            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
-                    int top) {
-        list(
-                run,
-                "pendingRemovals",
-                top,
-                DirectorySyncPendingRemoval.class,
-                Table.of("groupDisplayName", "memberType", "memberName", "groupId", "memberId"),
-                (table, r) ->
-                        table.add(r.groupDisplayName(), r.memberType(), r.memberName(), r.groupId(), r.memberId()));
+    void removals(@Mixin RunList.Options options) {
+        RunList.PENDING_REMOVALS.print(context, options);
     }
 
     @Command(
@@ -276,17 +233,8 @@ public final class SyncCommands {
                     + " applied), and why.",
             footerHeading = "%nExamples:%n",
             footer = {"  allot sync license-losses latest", "  allot sync license-losses latest -o csv > losses.csv"})
-    void licenseLosses(
-            @Parameters(paramLabel = "RUN", description = "the run's id, or latest") String run,
-            @Option(names = "--top", paramLabel = "N", defaultValue = "10000", description = "At most N (10000).")
-                    int top) {
-        list(
-                run,
-                "licenseLosses",
-                top,
-                DirectorySyncLicenseLoss.class,
-                Table.of("userPrincipalName", "skuPartNumber", "cause", "userId"),
-                (table, l) -> table.add(l.userPrincipalName(), l.skuPartNumber(), l.cause(), l.userId()));
+    void licenseLosses(@Mixin RunList.Options options) {
+        RunList.LICENSE_LOSSES.print(context, options);
     }
 
     @Command(
@@ -320,16 +268,6 @@ public final class SyncCommands {
             }
             throw e;
         }
-    }
-
-    /** Prints one of a run's lists: at most {@code top} (and as many as a run keeps) of its items. */
-    private <T> void list(String run, String segment, int top, Class<T> type, Table table, BiConsumer<Table, T> row) {
-        top(top, 10_000);
-        DirectorySyncRun found = new SyncRuns(context).find(run);
-        context.api()
-                .list(Query.of(Query.path(SyncRuns.RUNS, found.id(), segment)).with("$top", top), type)
-                .forEach(item -> row.accept(table, item));
-        context.printer().print(table);
     }
 
     static int top(int top, int max) {

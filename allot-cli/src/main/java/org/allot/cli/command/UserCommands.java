@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 public final class UserCommands {
     static final String DETAILS = "id,userPrincipalName,displayName,givenName,surname,mail,department,jobTitle,"
             + "companyName,city,country,employeeId,usageLocation,userType,accountEnabled,onPremisesSyncEnabled,"
-            + "onPremisesImmutableId,onPremisesSamAccountName,createdDateTime,assignedLicenses,licenseAssignmentStates";
+            + "onPremisesImmutableId,onPremisesSamAccountName,onPremisesDistinguishedName,onPremisesLastSyncDateTime,"
+            + "createdDateTime,assignedLicenses,licenseAssignmentStates";
     private static final String DELETED = "/v1.0/directory/deletedItems/microsoft.graph.user";
 
     private final Context context;
@@ -214,6 +215,8 @@ public final class UserCommands {
                 .put("accountEnabled", u.accountEnabled())
                 .put("synced", Boolean.TRUE.equals(u.onPremisesSyncEnabled()))
                 .put("onPremisesImmutableId", u.onPremisesImmutableId())
+                .put("onPremisesDistinguishedName", u.onPremisesDistinguishedName())
+                .put("onPremisesLastSyncDateTime", u.onPremisesLastSyncDateTime())
                 .put("createdDateTime", u.createdDateTime())
                 .put("licenses", Licenses.names(u.assignedLicenses(), products))
                 .put("licenseErrors", Licenses.errors(u.licenseAssignmentStates(), products))

@@ -79,6 +79,10 @@ public final class UserBuilder {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
                 usageLocation,
                 userPrincipalName,
                 "Member");

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param groupTypes Graph's group types, e.g. {@code Unified} or {@code DynamicMembership}
  * @param membershipRule the rule of a dynamic group, null otherwise
  * @param membershipRuleProcessingState {@code On} or {@code Paused} for dynamic groups, null otherwise
+ * @param onPremisesSamAccountName a synced group's account name in its directory ({@code sAMAccountName})
+ * @param onPremises a synced group's domain, security identifier and time of last sync
  */
 public record Group(
         GroupId id,
@@ -23,7 +25,9 @@ public record Group(
         String membershipRuleProcessingState,
         boolean onPremisesSyncEnabled,
         String onPremisesImmutableId,
-        Instant createdDateTime) {
+        Instant createdDateTime,
+        String onPremisesSamAccountName,
+        OnPremisesAttributes onPremises) {
 
     public static final String DYNAMIC_MEMBERSHIP = "DynamicMembership";
     /** The rule of a dynamic group is applied. */
@@ -36,10 +40,25 @@ public record Group(
         Objects.requireNonNull(displayName, "displayName");
         groupTypes = Set.copyOf(groupTypes);
         Objects.requireNonNull(createdDateTime, "createdDateTime");
+        onPremises = onPremises == null ? OnPremisesAttributes.NONE : onPremises;
     }
 
     public static Group security(GroupId id, String displayName, String mailNickname, Instant created) {
-        return new Group(id, displayName, mailNickname, null, true, false, Set.of(), null, null, false, null, created);
+        return new Group(
+                id,
+                displayName,
+                mailNickname,
+                null,
+                true,
+                false,
+                Set.of(),
+                null,
+                null,
+                false,
+                null,
+                created,
+                null,
+                null);
     }
 
     public boolean isDynamic() {
@@ -64,7 +83,9 @@ public record Group(
                 processingState,
                 onPremisesSyncEnabled,
                 onPremisesImmutableId,
-                createdDateTime);
+                createdDateTime,
+                onPremisesSamAccountName,
+                onPremises);
     }
 
     public Group withDisplayName(String value) {
@@ -80,7 +101,9 @@ public record Group(
                 membershipRuleProcessingState,
                 onPremisesSyncEnabled,
                 onPremisesImmutableId,
-                createdDateTime);
+                createdDateTime,
+                onPremisesSamAccountName,
+                onPremises);
     }
 
     public Group withDescription(String value) {
@@ -96,7 +119,9 @@ public record Group(
                 membershipRuleProcessingState,
                 onPremisesSyncEnabled,
                 onPremisesImmutableId,
-                createdDateTime);
+                createdDateTime,
+                onPremisesSamAccountName,
+                onPremises);
     }
 
     public Group withMailNickname(String value) {
@@ -112,7 +137,9 @@ public record Group(
                 membershipRuleProcessingState,
                 onPremisesSyncEnabled,
                 onPremisesImmutableId,
-                createdDateTime);
+                createdDateTime,
+                onPremisesSamAccountName,
+                onPremises);
     }
 
     public Group withSecurityEnabled(boolean value) {
@@ -128,7 +155,9 @@ public record Group(
                 membershipRuleProcessingState,
                 onPremisesSyncEnabled,
                 onPremisesImmutableId,
-                createdDateTime);
+                createdDateTime,
+                onPremisesSamAccountName,
+                onPremises);
     }
 
     public Group withOnPremises(String immutableId) {
@@ -144,6 +173,27 @@ public record Group(
                 membershipRuleProcessingState,
                 immutableId != null,
                 immutableId,
-                createdDateTime);
+                createdDateTime,
+                onPremisesSamAccountName,
+                onPremises);
+    }
+
+    /** The same group with what sync read of its on-premises original. */
+    public Group withOnPremisesAttributes(String samAccountName, OnPremisesAttributes value) {
+        return new Group(
+                id,
+                displayName,
+                mailNickname,
+                description,
+                securityEnabled,
+                mailEnabled,
+                groupTypes,
+                membershipRule,
+                membershipRuleProcessingState,
+                onPremisesSyncEnabled,
+                onPremisesImmutableId,
+                createdDateTime,
+                samAccountName,
+                value);
     }
 }

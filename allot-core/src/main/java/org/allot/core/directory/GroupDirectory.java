@@ -101,7 +101,9 @@ public final class GroupDirectory {
                         : dynamic ? Group.RULE_ON : null,
                 false,
                 null,
-                clock.instant());
+                clock.instant(),
+                null,
+                null);
         Optional<Rejection> refused =
                 GroupValues.checkMembershipRule(group).or(() -> listener.checkGroupChange(caller, null, group));
         if (refused.isPresent()) {

@@ -72,7 +72,9 @@ final class SyncedGroups {
                 null,
                 true,
                 synced.immutableId(),
-                clock.instant());
+                clock.instant(),
+                synced.samAccountName(),
+                synced.onPremises().syncedAt(clock.instant()));
         groups.add(caller.tenant(), group);
         audit.append(AuditEvent.of(
                 caller,
@@ -93,17 +95,39 @@ final class SyncedGroups {
         if (!values.isDone()) {
             return Outcome.refused(values.rejection());
         }
-        Outcome<Group> after = GroupValues.apply(found.value(), values.value());
-        if (!after.isDone()) {
-            return after;
+        Outcome<Group> applied = GroupValues.apply(found.value(), values.value());
+        if (!applied.isDone()) {
+            return applied;
         }
-        List<PropertyChange> changes = GroupValues.changes(found.value(), after.value());
-        if (!changes.isEmpty()) {
-            groups.update(caller.tenant(), after.value());
-            audit.append(AuditEvent.of(
-                    caller, clock.instant(), Activity.UPDATE_GROUP, GroupDirectory.target(after.value()), changes));
+        Group before = found.value();
+        List<PropertyChange> changes = new ArrayList<>(GroupValues.changes(before, applied.value()));
+        onPremisesChanges(before, synced, changes);
+        if (changes.isEmpty()) {
+            return applied;
         }
-        return after;
+        Instant now = clock.instant();
+        Group after = applied.value()
+                .withOnPremisesAttributes(
+                        synced.samAccountName(), synced.onPremises().syncedAt(now));
+        groups.update(caller.tenant(), after);
+        audit.append(AuditEvent.of(caller, now, Activity.UPDATE_GROUP, GroupDirectory.target(after), changes));
+        return Outcome.done(after);
+    }
+
+    private static void onPremisesChanges(Group before, SyncedGroup synced, List<PropertyChange> changes) {
+        if (!Objects.equals(before.onPremisesSamAccountName(), synced.samAccountName())) {
+            changes.add(PropertyChange.of(
+                    "onPremisesSamAccountName", before.onPremisesSamAccountName(), synced.samAccountName()));
+        }
+        OnPremisesAttributes was = before.onPremises();
+        OnPremisesAttributes is = synced.onPremises();
+        if (!Objects.equals(was.domainName(), is.domainName())) {
+            changes.add(PropertyChange.of("onPremisesDomainName", was.domainName(), is.domainName()));
+        }
+        if (!Objects.equals(was.securityIdentifier(), is.securityIdentifier())) {
+            changes.add(PropertyChange.of(
+                    "onPremisesSecurityIdentifier", was.securityIdentifier(), is.securityIdentifier()));
+        }
     }
 
     Outcome<Group> delete(Caller caller, GroupId id) {

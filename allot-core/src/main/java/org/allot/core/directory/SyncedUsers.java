@@ -123,8 +123,9 @@ final class SyncedUsers {
         Set<String> claimed = new HashSet<>();
         List<User> updated = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
-        for (User after : planned.values()) {
-            User before = found.get(after.id());
+        for (User planning : planned.values()) {
+            User before = found.get(planning.id());
+            User after = planning;
             String name = fold(after.userPrincipalName());
             Optional<Rejection> problem = held.contains(name) || !claimed.add(name)
                     ? Optional.of(UserValues.principalNameTaken())
@@ -137,6 +138,10 @@ final class SyncedUsers {
                 results.put(after.id(), Outcome.done(before));
                 continue;
             }
+            after = after.toBuilder()
+                    .onPremisesAttributes(after.onPremises().syncedAt(now))
+                    .build();
+            results.put(after.id(), Outcome.done(after));
             List<PropertyChange> changed = new ArrayList<>(UserValues.changes(
                     before, after, changes.get(after.id()).values().keySet()));
             onPremisesChanges(before, after, changed);
@@ -199,6 +204,19 @@ final class SyncedUsers {
                     before.onPremisesUserPrincipalName(),
                     after.onPremisesUserPrincipalName()));
         }
+        OnPremisesAttributes was = before.onPremises();
+        OnPremisesAttributes is = after.onPremises();
+        if (!Objects.equals(was.distinguishedName(), is.distinguishedName())) {
+            changed.add(
+                    PropertyChange.of("onPremisesDistinguishedName", was.distinguishedName(), is.distinguishedName()));
+        }
+        if (!Objects.equals(was.domainName(), is.domainName())) {
+            changed.add(PropertyChange.of("onPremisesDomainName", was.domainName(), is.domainName()));
+        }
+        if (!Objects.equals(was.securityIdentifier(), is.securityIdentifier())) {
+            changed.add(PropertyChange.of(
+                    "onPremisesSecurityIdentifier", was.securityIdentifier(), is.securityIdentifier()));
+        }
     }
 
     private static Outcome<User> build(Tenant tenant, SyncedUser synced, Instant now) {
@@ -218,6 +236,7 @@ final class SyncedUsers {
         return Outcome.done(built.value().toBuilder()
                 .onPremises(synced.immutableId(), synced.samAccountName())
                 .onPremisesUserPrincipalName(synced.onPremisesUserPrincipalName())
+                .onPremisesAttributes(synced.onPremises().syncedAt(now))
                 .build());
     }
 
@@ -250,6 +269,8 @@ final class SyncedUsers {
         converted.value().forEach(builder::set);
         User after = builder.onPremises(synced.immutableId(), synced.samAccountName())
                 .onPremisesUserPrincipalName(synced.onPremisesUserPrincipalName())
+                .onPremisesAttributes(
+                        synced.onPremises().syncedAt(before.onPremises().lastSyncDateTime()))
                 .build();
         if (!after.userPrincipalName().equalsIgnoreCase(before.userPrincipalName())) {
             Optional<Rejection> domain = UserValues.checkDomain(tenant, after.userPrincipalName());
@@ -270,13 +291,13 @@ final class SyncedUsers {
         if (account != null && (account.length() > 256 || account.chars().anyMatch(c -> c < 0x20))) {
             return Optional.of(AttributeValues.invalidValue("onPremisesSamAccountName", UserDirectory.RESOURCE));
         }
-        return synced.values().keySet().stream()
-                .filter(UserAttribute::cloudManaged)
-                .findFirst()
-                .map(a -> Rejection.of(
-                        ErrorCode.READ_ONLY_ATTRIBUTE,
-                        "%s stays cloud-managed on synced users: directory sync does not set it.",
-                        a.graphName()));
+        if (synced.values().containsKey(UserAttribute.USAGE_LOCATION)
+                && synced.values().get(UserAttribute.USAGE_LOCATION) == null) {
+            return Optional.of(Rejection.of(
+                    ErrorCode.READ_ONLY_ATTRIBUTE,
+                    "usageLocation is never cleared by directory sync: it is set from the directory only to a value."));
+        }
+        return Optional.empty();
     }
 
     private static String fold(String value) {

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param onPremisesUserPrincipalName a synced user's principal name in its directory (null when it has none there); its
  *     {@code userPrincipalName} is the same unless the directory's domain is not verified in the tenant
+ * @param onPremises the synced user's distinguished name, domain, security identifier and time of last sync
  */
 public record User(
         UserId id,
@@ -33,7 +34,8 @@ public record User(
         Instant createdDateTime,
         Instant deletedDateTime,
         ExtensionAttributes extensionAttributes,
-        String onPremisesUserPrincipalName) {
+        String onPremisesUserPrincipalName,
+        OnPremisesAttributes onPremises) {
 
     public User {
         Objects.requireNonNull(id, "id");
@@ -41,6 +43,7 @@ public record User(
         Objects.requireNonNull(userType, "userType");
         Objects.requireNonNull(createdDateTime, "createdDateTime");
         extensionAttributes = extensionAttributes == null ? ExtensionAttributes.NONE : extensionAttributes;
+        onPremises = onPremises == null ? OnPremisesAttributes.NONE : onPremises;
     }
 
     public boolean isDeleted() {
@@ -114,6 +117,7 @@ public record User(
         private Instant deletedDateTime;
         private ExtensionAttributes extensionAttributes = ExtensionAttributes.NONE;
         private String onPremisesUserPrincipalName;
+        private OnPremisesAttributes onPremises = OnPremisesAttributes.NONE;
 
         private Builder(UserId id, String userPrincipalName, Instant createdDateTime) {
             this.id = id;
@@ -145,6 +149,7 @@ public record User(
             deletedDateTime = u.deletedDateTime;
             extensionAttributes = u.extensionAttributes;
             onPremisesUserPrincipalName = u.onPremisesUserPrincipalName;
+            onPremises = u.onPremises;
         }
 
         /** Sets an attribute from a value of its kind (text, Boolean, UsageLocation or UserType); null clears. */
@@ -200,6 +205,12 @@ public record User(
             return this;
         }
 
+        /** The synced user's distinguished name, domain, security identifier and time of last sync. */
+        public Builder onPremisesAttributes(OnPremisesAttributes value) {
+            onPremises = value;
+            return this;
+        }
+
         /** A new principal name. */
         public Builder userPrincipalName(String value) {
             userPrincipalName = value;
@@ -235,7 +246,8 @@ public record User(
                     createdDateTime,
                     deletedDateTime,
                     extensionAttributes,
-                    onPremisesUserPrincipalName);
+                    onPremisesUserPrincipalName,
+                    onPremises);
         }
     }
 }

@@ -113,8 +113,8 @@ public final class UserDirectory {
 
     /**
      * Sync-only: replaces the directory-owned attributes of synced users, in one batch. Deleted users stay deleted
-     * (restore them first); {@code usageLocation} stays cloud-managed and is refused here. The outcomes are in the
-     * order of {@code changes}.
+     * (restore them first); {@code usageLocation} is set only when a connector maps it, and never cleared (refused
+     * here). The outcomes are in the order of {@code changes}.
      */
     public Map<UserId, Outcome<User>> updateSynced(Caller caller, Map<UserId, SyncedUser> changes) {
         return syncedUsers.update(caller, changes, false);

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** The properties of users, groups and audit records that filters and ordering may name. */
 public record Entity(String typeName, Map<String, Property> properties) {
+    /** The path of a user's extension attributes in filters, followed by their number (1 to 15). */
+    public static final String EXTENSION_ATTRIBUTES = "onPremisesExtensionAttributes/extensionAttribute";
+
     public static final Entity USER = new Entity(
             "microsoft.graph.user",
             index(List.of(
@@ -28,11 +31,29 @@ public record Entity(String typeName, Map<String, Property> properties) {
                     Property.text("userType"),
                     Property.text("onPremisesImmutableId"),
                     Property.text("onPremisesSamAccountName"),
+                    Property.text("onPremisesUserPrincipalName"),
+                    Property.nullOnly("onPremisesSecurityIdentifier"),
+                    Property.time("onPremisesLastSyncDateTime"),
                     Property.bool("accountEnabled"),
                     Property.bool("onPremisesSyncEnabled"),
                     Property.time("createdDateTime"),
                     Property.time("deletedDateTime"),
-                    Property.text("proxyAddresses/any"))));
+                    Property.text("proxyAddresses/any"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "1"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "2"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "3"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "4"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "5"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "6"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "7"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "8"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "9"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "10"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "11"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "12"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "13"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "14"),
+                    Property.advancedText(EXTENSION_ATTRIBUTES + "15"))));
 
     public static final Entity GROUP = new Entity(
             "microsoft.graph.group",
@@ -46,6 +67,9 @@ public record Entity(String typeName, Map<String, Property> properties) {
                     Property.bool("securityEnabled"),
                     Property.bool("mailEnabled"),
                     Property.bool("onPremisesSyncEnabled"),
+                    Property.text("onPremisesSamAccountName"),
+                    Property.nullOnly("onPremisesSecurityIdentifier"),
+                    Property.time("onPremisesLastSyncDateTime"),
                     Property.time("createdDateTime"),
                     Property.text("groupTypes/any"),
                     Property.text("proxyAddresses/any"))));

@@ -1,13 +1,30 @@
 package org.allot.core.query;
 
-/** A filterable or sortable property of a directory object or audit record: its Graph name and its type. */
-public record Property(String name, Type type, boolean sortable) {
+/**
+ * A filterable or sortable property of a directory object or audit record: its Graph name, its type and how Graph lets
+ * it be filtered.
+ */
+public record Property(String name, Type type, boolean sortable, Filtering filtering) {
 
     public enum Type {
         TEXT,
         BOOLEAN,
         DATETIME,
         GUID
+    }
+
+    /** What filters Graph accepts on a property. */
+    public enum Filtering {
+        /** Every operator of its type; the advanced ones ({@code ne}, {@code not}, …) with advanced queries. */
+        FULL,
+        /** Only in advanced queries ({@code ConsistencyLevel: eventual}), such as the extension attributes. */
+        ADVANCED,
+        /** Only whether it is null ({@code eq null}, {@code ne null}), such as security identifiers. */
+        NULL_ONLY
+    }
+
+    public Property(String name, Type type, boolean sortable) {
+        this(name, type, sortable, Filtering.FULL);
     }
 
     static Property text(String name) {
@@ -32,5 +49,13 @@ public record Property(String name, Type type, boolean sortable) {
 
     static Property guid(String name) {
         return new Property(name, Type.GUID, false);
+    }
+
+    static Property advancedText(String name) {
+        return new Property(name, Type.TEXT, false, Filtering.ADVANCED);
+    }
+
+    static Property nullOnly(String name) {
+        return new Property(name, Type.TEXT, false, Filtering.NULL_ONLY);
     }
 }

@@ -10,7 +10,7 @@ import org.allot.core.directory.User;
 
 /**
  * The properties a membership rule can read, named as in Microsoft Entra: the user's own (of the form
- * {@code user.department}) and, inside {@code user.assignedPlans -any (…)}, those of one assigned plan
+ * {@code user.department}, {@code user.extensionAttribute1} to {@code 15}) and, inside {@code user.assignedPlans -any (…)}, those of one assigned plan
  * ({@code assignedPlan.servicePlanId}). Names are matched in any case.
  */
 enum RuleProperty {
@@ -35,6 +35,37 @@ enum RuleProperty {
             u -> u.usageLocation() == null ? null : u.usageLocation().code()),
     USER_PRINCIPAL_NAME("user.userPrincipalName", Type.TEXT, User::userPrincipalName),
     USER_TYPE("user.userType", Type.TEXT, u -> u.userType().name()),
+    /** Exchange's custom attributes ({@code onPremisesExtensionAttributes}), named as Entra's rules name them. */
+    EXTENSION_ATTRIBUTE_1(
+            "user.extensionAttribute1", Type.TEXT, u -> u.extensionAttributes().get(1)),
+    EXTENSION_ATTRIBUTE_2(
+            "user.extensionAttribute2", Type.TEXT, u -> u.extensionAttributes().get(2)),
+    EXTENSION_ATTRIBUTE_3(
+            "user.extensionAttribute3", Type.TEXT, u -> u.extensionAttributes().get(3)),
+    EXTENSION_ATTRIBUTE_4(
+            "user.extensionAttribute4", Type.TEXT, u -> u.extensionAttributes().get(4)),
+    EXTENSION_ATTRIBUTE_5(
+            "user.extensionAttribute5", Type.TEXT, u -> u.extensionAttributes().get(5)),
+    EXTENSION_ATTRIBUTE_6(
+            "user.extensionAttribute6", Type.TEXT, u -> u.extensionAttributes().get(6)),
+    EXTENSION_ATTRIBUTE_7(
+            "user.extensionAttribute7", Type.TEXT, u -> u.extensionAttributes().get(7)),
+    EXTENSION_ATTRIBUTE_8(
+            "user.extensionAttribute8", Type.TEXT, u -> u.extensionAttributes().get(8)),
+    EXTENSION_ATTRIBUTE_9(
+            "user.extensionAttribute9", Type.TEXT, u -> u.extensionAttributes().get(9)),
+    EXTENSION_ATTRIBUTE_10(
+            "user.extensionAttribute10", Type.TEXT, u -> u.extensionAttributes().get(10)),
+    EXTENSION_ATTRIBUTE_11(
+            "user.extensionAttribute11", Type.TEXT, u -> u.extensionAttributes().get(11)),
+    EXTENSION_ATTRIBUTE_12(
+            "user.extensionAttribute12", Type.TEXT, u -> u.extensionAttributes().get(12)),
+    EXTENSION_ATTRIBUTE_13(
+            "user.extensionAttribute13", Type.TEXT, u -> u.extensionAttributes().get(13)),
+    EXTENSION_ATTRIBUTE_14(
+            "user.extensionAttribute14", Type.TEXT, u -> u.extensionAttributes().get(14)),
+    EXTENSION_ATTRIBUTE_15(
+            "user.extensionAttribute15", Type.TEXT, u -> u.extensionAttributes().get(15)),
     ASSIGNED_PLANS("user.assignedPlans", Type.PLANS, u -> null),
     SERVICE_PLAN_ID("assignedPlan.servicePlanId", Type.TEXT, u -> null),
     CAPABILITY_STATUS("assignedPlan.capabilityStatus", Type.TEXT, u -> null);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.directory.GroupAttribute;
@@ -36,6 +35,9 @@ import org.allot.core.directory.UserAttribute;
  * @param members the attributes of a group that list its members, all of them read: the attribute member alone by default;
  *     {@code member, uniqueMember} for directories with both groupOfNames and groupOfUniqueNames; {@code memberUid:uid}
  *     for posixGroups, whose values are the members' {@code uid}s rather than distinguished names
+ * @param securityIdentifier a binary security identifier ({@code objectSid}) that gives users' and groups'
+ *     {@code onPremisesSecurityIdentifier} in {@code S-1-5-…} form; null: not synced
+ * @param groupSamAccountName gives groups' {@code onPremisesSamAccountName}; null: not synced
  */
 public record AttributeMapping(
         String immutableId,
@@ -47,7 +49,9 @@ public record AttributeMapping(
         String accountControl,
         Map<GroupAttribute, List<String>> group,
         String groupType,
-        List<MemberAttribute> members) {
+        List<MemberAttribute> members,
+        String securityIdentifier,
+        String groupSamAccountName) {
 
     /** How the immutable id attribute's value is written in Allot. */
     public enum IdFormat {
@@ -59,6 +63,8 @@ public record AttributeMapping(
 
     public static final String IMMUTABLE_ID = "onPremisesImmutableId";
     public static final String SAM_ACCOUNT_NAME = "onPremisesSamAccountName";
+    public static final String SECURITY_IDENTIFIER = "onPremisesSecurityIdentifier";
+    public static final String GROUP_SAM_ACCOUNT_NAME = "group.onPremisesSamAccountName";
     public static final String GROUP_PREFIX = "group.";
     public static final String GROUP_SECURITY_ENABLED = "group.securityEnabled";
     public static final String GROUP_MEMBER = "group.member";
@@ -72,7 +78,7 @@ public record AttributeMapping(
             IdFormat.BINARY,
             "objectGUID",
             IdFormat.BINARY,
-            users(
+            withExtensionAttributes(users(
                     "userPrincipalName",
                     "displayName,cn",
                     "givenName",
@@ -84,12 +90,14 @@ public record AttributeMapping(
                     "company",
                     "l",
                     "c",
-                    "employeeID"),
+                    "employeeID")),
             "sAMAccountName",
             "userAccountControl",
             groups("displayName,cn", "mailNickname,sAMAccountName", "description"),
             "groupType",
-            List.of(MemberAttribute.ofDns("member")));
+            List.of(MemberAttribute.ofDns("member")),
+            "objectSid",
+            "sAMAccountName");
 
     /** Other LDAP directories: inetOrgPerson users, groupOfNames groups, entryUUID ids. */
     public static final AttributeMapping GENERIC_LDAP = new AttributeMapping(
@@ -114,7 +122,9 @@ public record AttributeMapping(
             null,
             groups("cn", "", "description"),
             null,
-            List.of(MemberAttribute.ofDns("member")));
+            List.of(MemberAttribute.ofDns("member")),
+            null,
+            null);
 
     public AttributeMapping {
         Objects.requireNonNull(immutableId, "immutableId");
@@ -131,7 +141,10 @@ public record AttributeMapping(
 
     /**
      * This mapping with some attributes mapped otherwise. Keys are Allot's names ({@code department},
-     * {@code accountEnabled}, {@code onPremisesImmutableId}, {@code onPremisesSamAccountName}, {@code group.displayName},
+     * {@code extensionAttribute1}, {@code usageLocation} (off unless mapped; only valid country codes are taken, and
+     * none leaves the user's as it is), {@code accountEnabled}, {@code onPremisesImmutableId},
+     * {@code onPremisesSamAccountName}, {@code onPremisesSecurityIdentifier}, {@code group.onPremisesSamAccountName},
+     * {@code group.displayName},
      * {@code group.mailNickname}, {@code group.description}, {@code group.securityEnabled}, {@code group.member});
      * values are directory attribute names separated by commas, in order of preference, or empty to sync nothing.
      */
@@ -144,6 +157,8 @@ public record AttributeMapping(
         String control = accountControl;
         String type = groupType;
         List<MemberAttribute> members = this.members;
+        String sid = securityIdentifier;
+        String groupAccount = groupSamAccountName;
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             String key = o.getKey() == null ? "" : o.getKey().strip();
             if (key.equalsIgnoreCase(GROUP_MEMBER)) {
@@ -168,6 +183,10 @@ public record AttributeMapping(
                 format = BINARY_IDS.contains(single.toLowerCase(Locale.ROOT)) ? IdFormat.BINARY : IdFormat.TEXT;
             } else if (key.equalsIgnoreCase(SAM_ACCOUNT_NAME)) {
                 account = single;
+            } else if (key.equalsIgnoreCase(SECURITY_IDENTIFIER)) {
+                sid = single;
+            } else if (key.equalsIgnoreCase(GROUP_SAM_ACCOUNT_NAME)) {
+                groupAccount = single;
             } else if (key.equalsIgnoreCase(UserAttribute.ACCOUNT_ENABLED.graphName())) {
                 control = single;
             } else if (key.equalsIgnoreCase(GROUP_SECURITY_ENABLED)) {
@@ -187,12 +206,6 @@ public record AttributeMapping(
                 if (attribute.isEmpty() || attribute.get() == UserAttribute.USER_TYPE) {
                     return Outcome.refused(unknown(key));
                 }
-                if (attribute.get().cloudManaged()) {
-                    return Outcome.refused(Rejection.of(
-                            ErrorCode.READ_ONLY_ATTRIBUTE,
-                            "%s stays cloud-managed on synced users and cannot be mapped from the directory.",
-                            attribute.get().graphName()));
-                }
                 if (v.isEmpty()
                         && (attribute.get() == UserAttribute.USER_PRINCIPAL_NAME
                                 || attribute.get() == UserAttribute.DISPLAY_NAME)) {
@@ -203,8 +216,8 @@ public record AttributeMapping(
                 users.put(attribute.get(), v);
             }
         }
-        return Outcome.done(
-                new AttributeMapping(id, format, anchor, anchorFormat, users, account, control, groups, type, members));
+        return Outcome.done(new AttributeMapping(
+                id, format, anchor, anchorFormat, users, account, control, groups, type, members, sid, groupAccount));
     }
 
     /**
@@ -234,8 +247,10 @@ public record AttributeMapping(
         } else {
             group.values().forEach(names::addAll);
             addIfSet(names, groupType);
+            addIfSet(names, groupSamAccountName);
             members.forEach(m -> names.add(m.name()));
         }
+        addIfSet(names, securityIdentifier);
         return List.copyOf(names);
     }
 
@@ -270,9 +285,15 @@ public record AttributeMapping(
     private static Rejection unknown(String key) {
         return Rejection.invalid(
                 "'%s' cannot be mapped. Map user attributes by their Graph names (department, jobTitle, …),"
-                        + " accountEnabled, %s, %s, or group.displayName, group.mailNickname, group.description,"
-                        + " %s and %s.",
-                key, IMMUTABLE_ID, SAM_ACCOUNT_NAME, GROUP_SECURITY_ENABLED, GROUP_MEMBER);
+                        + " usageLocation, extensionAttribute1 to 15, accountEnabled, %s, %s, %s, or group.displayName,"
+                        + " group.mailNickname, group.description, %s, %s and %s.",
+                key,
+                IMMUTABLE_ID,
+                SAM_ACCOUNT_NAME,
+                SECURITY_IDENTIFIER,
+                GROUP_SAM_ACCOUNT_NAME,
+                GROUP_SECURITY_ENABLED,
+                GROUP_MEMBER);
     }
 
     private static Map<UserAttribute, List<String>> users(String... names) {
@@ -293,6 +314,17 @@ public record AttributeMapping(
         Map<UserAttribute, List<String>> map = new EnumMap<>(UserAttribute.class);
         for (int i = 0; i < order.length; i++) {
             map.put(order[i], split(names[i]));
+        }
+        return map;
+    }
+
+    /** Active Directory's users, with Exchange's extensionAttribute1 to 15 as Entra Connect syncs them. */
+    private static Map<UserAttribute, List<String>> withExtensionAttributes(Map<UserAttribute, List<String>> users) {
+        Map<UserAttribute, List<String>> map = new EnumMap<>(users);
+        for (UserAttribute attribute : UserAttribute.values()) {
+            if (attribute.extension() > 0) {
+                map.put(attribute, List.of(attribute.graphName()));
+            }
         }
         return map;
     }

@@ -146,7 +146,11 @@ public record ConnectorSettings(
                 preset.name(),
                 new TreeMap<>(mappingOverrides).toString(),
                 preset.exclusion().orElse(""),
-                String.join("|", excludedDns).toLowerCase(Locale.ROOT));
+                String.join("|", excludedDns).toLowerCase(Locale.ROOT),
+                // the attributes read, and what is derived from every entry (its DN, domain, security identifier)
+                String.join("|", mapping.attributesOf(ObjectKind.USER)),
+                String.join("|", mapping.attributesOf(ObjectKind.GROUP)),
+                "onPremises:dn,domain,sid");
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

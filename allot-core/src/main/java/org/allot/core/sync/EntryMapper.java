@@ -10,8 +10,10 @@ import java.util.Optional;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.directory.GroupAttribute;
+import org.allot.core.directory.OnPremisesAttributes;
 import org.allot.core.directory.SyncedGroup;
 import org.allot.core.directory.SyncedUser;
+import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.UserAttribute;
 
 /** Turns directory entries into the values Allot keeps, by a connector's attribute mapping. */
@@ -86,7 +88,7 @@ public final class EntryMapper {
                     UserAttribute.ACCOUNT_ENABLED,
                     flags.value().map(f -> (f & ACCOUNT_DISABLED) == 0).orElse(true));
         }
-        return Outcome.done(new SyncedUser(id.get(), account, values));
+        return Outcome.done(new SyncedUser(id.get(), account, values, onPremises(entry, entry.dn())));
     }
 
     /** The group the entry describes (its members are resolved separately). */
@@ -108,18 +110,58 @@ public final class EntryMapper {
             }
             flags.value().ifPresent(f -> values.put(GroupAttribute.SECURITY_ENABLED, (f & SECURITY_GROUP) != 0));
         }
-        return Outcome.done(new SyncedGroup(id.get(), values));
+        String account = mapping.groupSamAccountName() == null
+                ? null
+                : entry.text(mapping.groupSamAccountName()).map(String::strip).orElse(null);
+        return Outcome.done(new SyncedGroup(id.get(), values, account, onPremises(entry, null)));
+    }
+
+    /**
+     * The entry's distinguished name (when {@code dn} is given: Graph shows it for users only), the domain its name
+     * is in and its security identifier.
+     */
+    private OnPremisesAttributes onPremises(DirectoryEntry entry, String dn) {
+        String sid = null;
+        if (mapping.securityIdentifier() != null) {
+            List<byte[]> raw = entry.values(mapping.securityIdentifier());
+            if (!raw.isEmpty()) {
+                sid = OnPremisesValues.securityIdentifier(raw.get(0))
+                        .or(() -> entry.text(mapping.securityIdentifier())
+                                .map(String::strip)
+                                .filter(t -> t.regionMatches(true, 0, "S-1-", 0, 4)))
+                        .orElse(null);
+            }
+        }
+        return new OnPremisesAttributes(
+                dn, OnPremisesValues.domainOf(entry.dn()).orElse(null), sid, null);
     }
 
     /** Each mapped attribute's value: the first of its directory attributes that has one, or null (clears it). */
     private static <A> Map<A, Object> values(DirectoryEntry entry, Map<A, List<String>> mapped) {
         Map<A, Object> values = new LinkedHashMap<>();
         mapped.forEach((attribute, names) -> {
-            if (!names.isEmpty()) {
+            if (attribute == UserAttribute.USAGE_LOCATION) {
+                usageLocation(entry, names).ifPresent(code -> values.put(attribute, code));
+            } else if (!names.isEmpty()) {
                 values.put(attribute, first(entry, names));
             }
         });
         return values;
+    }
+
+    /**
+     * The usage location, when a connector maps it (as Entra Connect does, {@code msExchUsageLocation} else
+     * {@code c}): the first of the attributes whose value is a country code. Without one the user keeps the usage
+     * location it has (an administrator's, or none): sync never clears it, so no license is lost for want of one.
+     */
+    private static Optional<String> usageLocation(DirectoryEntry entry, List<String> names) {
+        return names.stream()
+                .map(entry::text)
+                .flatMap(Optional::stream)
+                .map(UsageLocation::parse)
+                .flatMap(Optional::stream)
+                .map(UsageLocation::code)
+                .findFirst();
     }
 
     private static String first(DirectoryEntry entry, List<String> names) {

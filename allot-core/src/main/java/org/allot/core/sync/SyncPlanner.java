@@ -18,6 +18,7 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.SyncedGroup;
 import org.allot.core.directory.SyncedUser;
+import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserId;
@@ -149,11 +150,13 @@ public final class SyncPlanner {
 
     static boolean differs(User current, SyncedUser synced) {
         if (!Objects.equals(current.onPremisesSamAccountName(), synced.samAccountName())
-                || !Objects.equals(current.onPremisesUserPrincipalName(), synced.onPremisesUserPrincipalName())) {
+                || !Objects.equals(current.onPremisesUserPrincipalName(), synced.onPremisesUserPrincipalName())
+                || !current.onPremises().sameAs(synced.onPremises())) {
             return true;
         }
         for (Map.Entry<UserAttribute, Object> value : synced.values().entrySet()) {
-            if (!Objects.equals(current.get(value.getKey()), normalized(value.getValue()))) {
+            Object now = current.get(value.getKey());
+            if (!Objects.equals(now instanceof UsageLocation l ? l.code() : now, normalized(value.getValue()))) {
                 return true;
             }
         }
@@ -161,6 +164,10 @@ public final class SyncPlanner {
     }
 
     static boolean differs(Group current, SyncedGroup synced) {
+        if (!Objects.equals(current.onPremisesSamAccountName(), synced.samAccountName())
+                || !current.onPremises().sameAs(synced.onPremises())) {
+            return true;
+        }
         for (Map.Entry<GroupAttribute, Object> value : synced.values().entrySet()) {
             Object wanted = normalized(value.getValue());
             Object now =

@@ -47,7 +47,7 @@ class SyncedDirectoryTest {
     }
 
     @Test
-    void syncedUsersTakeTheDirectoryValuesButNeverAUsageLocation() {
+    void syncedUsersTakeTheDirectoryValuesAndAUsageLocationOnlyWhenMappedAndNeverCleared() {
         User ada = users.provisionSynced(sync, List.of(synced("ada-id", "ada")))
                 .get(0)
                 .value();
@@ -67,8 +67,16 @@ class SyncedDirectoryTest {
         SyncedUser located = synced("ada-id", "ada.lovelace", UserAttribute.USAGE_LOCATION, "US");
         assertThat(users.updateSynced(sync, Map.of(ada.id(), located))
                         .get(ada.id())
+                        .value()
+                        .usageLocation())
+                .as("a connector that maps usageLocation sets it")
+                .isEqualTo(UsageLocation.of("US"));
+        SyncedUser cleared = synced("ada-id", "ada.lovelace", UserAttribute.USAGE_LOCATION, null);
+        assertThat(users.updateSynced(sync, Map.of(ada.id(), cleared))
+                        .get(ada.id())
                         .rejection()
                         .code())
+                .as("but never clears it")
                 .isEqualTo(ErrorCode.READ_ONLY_ATTRIBUTE);
     }
 

@@ -28,6 +28,26 @@ class MembershipRuleEvaluationTest {
             .build();
 
     @Test
+    void extensionAttributesAreReadAsEntraNamesThem() {
+        User contractor = ada.toBuilder()
+                .set(UserAttribute.EXTENSION_ATTRIBUTE_1, "Contractor")
+                .set(UserAttribute.EXTENSION_ATTRIBUTE_15, "cost-4711")
+                .build();
+
+        assertThat(rule("user.extensionAttribute1 -eq \"contractor\"").matches(contractor, Set.of()))
+                .isTrue();
+        assertThat(rule("user.extensionattribute15 -startsWith \"cost-\"").matches(contractor, Set.of()))
+                .isTrue();
+        assertThat(rule("user.extensionAttribute2 -eq null").matches(contractor, Set.of()))
+                .isTrue();
+        assertThat(matches("user.extensionAttribute1 -eq \"Contractor\"")).isFalse();
+        assertThat(MembershipRule.parse("user.extensionAttribute16 -eq \"x\"")
+                        .rejection()
+                        .message())
+                .contains("extensionAttribute16");
+    }
+
+    @Test
     void equalsIgnoresCase() {
         assertThat(matches("user.department -eq \"sales\"")).isTrue();
         assertThat(matches("user.department -eq \"SALES\"")).isTrue();

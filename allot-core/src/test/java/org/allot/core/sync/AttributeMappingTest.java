@@ -33,9 +33,13 @@ class AttributeMappingTest {
     }
 
     @Test
-    void cloudManagedAndUnknownAttributesCannotBeMapped() {
-        assertThat(ad.withOverrides(Map.of("usageLocation", "c")).rejection().code())
-                .isEqualTo(ErrorCode.READ_ONLY_ATTRIBUTE);
+    void unknownAttributesCannotBeMappedButUsageLocationCanBe() {
+        assertThat(ad.user()).as("not synced unless mapped").doesNotContainKey(UserAttribute.USAGE_LOCATION);
+        assertThat(ad.withOverrides(Map.of("usageLocation", "msExchUsageLocation,c"))
+                        .value()
+                        .user()
+                        .get(UserAttribute.USAGE_LOCATION))
+                .containsExactly("msExchUsageLocation", "c");
         assertThat(ad.withOverrides(Map.of("shoeSize", "x")).rejection().message())
                 .startsWith("'shoeSize' cannot be mapped.");
         assertThat(ad.withOverrides(Map.of("userPrincipalName", "")).rejection().message())
@@ -53,6 +57,26 @@ class AttributeMappingTest {
                         "objectGUID", "userPrincipalName", "displayName", "cn", "userAccountControl", "sAMAccountName")
                 .doesNotContain("member");
         assertThat(ad.attributesOf(ObjectKind.GROUP)).contains("objectGUID", "cn", "groupType", "member");
+    }
+
+    @Test
+    void activeDirectoryReadsTheExtensionAttributesTheSecurityIdentifierAndGroupsAccountNames() {
+        assertThat(ad.attributesOf(ObjectKind.USER))
+                .contains("extensionAttribute1", "extensionAttribute15", "objectSid")
+                .doesNotContain("msExchUsageLocation");
+        assertThat(ad.attributesOf(ObjectKind.GROUP)).contains("objectSid", "sAMAccountName");
+        assertThat(AttributeMapping.GENERIC_LDAP.attributesOf(ObjectKind.USER)).doesNotContain("objectSid");
+        AttributeMapping without = ad.withOverrides(Map.of(
+                        "onPremisesSecurityIdentifier",
+                        "",
+                        "group.onPremisesSamAccountName",
+                        "",
+                        "extensionAttribute3",
+                        ""))
+                .value();
+        assertThat(without.securityIdentifier()).isNull();
+        assertThat(without.groupSamAccountName()).isNull();
+        assertThat(without.attributesOf(ObjectKind.USER)).doesNotContain("objectSid", "extensionAttribute3");
     }
 
     @Test

@@ -158,6 +158,110 @@ class EntryMapperTest {
                 .doesNotContainKey(UserAttribute.ACCOUNT_ENABLED);
     }
 
+    /** S-1-5-21-1004336348-1177238915-682003330-1105: revision 1, five sub-authorities, authority 5 (NT). */
+    private static final byte[] SID =
+            HexFormat.of().parseHex("010500000000000515000000dcf4dc3b833d2b46828ba62851040000");
+
+    @Test
+    void activeDirectoryEntriesGiveGraphsOnPremisesAttributes() {
+        DirectoryEntry ada = new DirectoryEntry(
+                "CN=Lovelace\\, Ada,OU=Staff,DC=Corp,DC=Contoso,DC=com",
+                "cn=lovelace\\, ada,ou=staff,dc=corp,dc=contoso,dc=com",
+                Map.of(
+                        "objectGUID", List.of(GUID),
+                        "userPrincipalName", List.of(bytes("ada@contoso.com")),
+                        "cn", List.of(bytes("Ada")),
+                        "objectSid", List.of(SID),
+                        "extensionAttribute1", List.of(bytes("Contractor")),
+                        "extensionAttribute15", List.of(bytes("cost-4711"))),
+                List.of());
+
+        SyncedUser user = activeDirectory.user(ada).value();
+
+        assertThat(user.onPremises().distinguishedName())
+                .isEqualTo("CN=Lovelace\\, Ada,OU=Staff,DC=Corp,DC=Contoso,DC=com");
+        assertThat(user.onPremises().domainName()).isEqualTo("corp.contoso.com");
+        assertThat(user.onPremises().securityIdentifier()).isEqualTo("S-1-5-21-1004336348-1177238915-682003330-1105");
+        assertThat(user.onPremises().lastSyncDateTime()).as("set when written").isNull();
+        assertThat(user.values())
+                .containsEntry(UserAttribute.EXTENSION_ATTRIBUTE_1, "Contractor")
+                .containsEntry(UserAttribute.EXTENSION_ATTRIBUTE_15, "cost-4711")
+                .containsEntry(UserAttribute.EXTENSION_ATTRIBUTE_2, null)
+                .doesNotContainKey(UserAttribute.USAGE_LOCATION);
+    }
+
+    @Test
+    void groupsGetTheirAccountNameDomainAndSecurityIdentifierButNoDistinguishedName() {
+        DirectoryEntry staff = entry("objectGUID", GUID, "cn", "Staff", "sAMAccountName", "staff-sg", "objectSid", SID);
+
+        SyncedGroup group = activeDirectory.group(staff).value();
+
+        assertThat(group.samAccountName()).isEqualTo("staff-sg");
+        assertThat(group.onPremises().domainName()).isEqualTo("contoso.com");
+        assertThat(group.onPremises().securityIdentifier()).isEqualTo("S-1-5-21-1004336348-1177238915-682003330-1105");
+        assertThat(group.onPremises().distinguishedName()).isNull();
+    }
+
+    @Test
+    void securityIdentifiersAreDecodedOrLeftOutAndGenericLdapHasNoneUnlessMapped() {
+        assertThat(OnPremisesValues.securityIdentifier(HexFormat.of().parseHex("010100000000000512000000")))
+                .as("S-1-5-18, Local System")
+                .contains("S-1-5-18");
+        assertThat(OnPremisesValues.securityIdentifier(new byte[] {1, 5, 0})).isEmpty();
+        assertThat(OnPremisesValues.domainOf("CN=x,OU=People,O=Example")).isEmpty();
+        DirectoryEntry person = entry(
+                "entryUUID", "1b4f-uuid", "mail", "ann@example.org", "cn", "Ann", "sambaSID", "S-1-5-21-1-2-3-1001");
+
+        assertThat(genericLdap.user(person).value().onPremises().securityIdentifier())
+                .isNull();
+        EntryMapper samba = new EntryMapper(AttributeMapping.GENERIC_LDAP
+                .withOverrides(Map.of("onPremisesSecurityIdentifier", "sambaSID"))
+                .value());
+        assertThat(samba.user(person).value().onPremises().securityIdentifier()).isEqualTo("S-1-5-21-1-2-3-1001");
+    }
+
+    @Test
+    void aMappedUsageLocationIsTheFirstCountryCodeAndNothingOtherwise() {
+        EntryMapper entraConnect = new EntryMapper(AttributeMapping.ACTIVE_DIRECTORY
+                .withOverrides(Map.of("usageLocation", "msExchUsageLocation,c"))
+                .value());
+        DirectoryEntry both = entry(
+                "objectGUID",
+                GUID,
+                "userPrincipalName",
+                "ada@contoso.com",
+                "cn",
+                "Ada",
+                "msExchUsageLocation",
+                "no",
+                "c",
+                "SE");
+        DirectoryEntry countryOnly =
+                entry("objectGUID", GUID, "userPrincipalName", "ada@contoso.com", "cn", "Ada", "c", "SE");
+        DirectoryEntry notACountry = entry(
+                "objectGUID",
+                GUID,
+                "userPrincipalName",
+                "ada@contoso.com",
+                "cn",
+                "Ada",
+                "msExchUsageLocation",
+                "Sweden");
+        DirectoryEntry none = entry("objectGUID", GUID, "userPrincipalName", "ada@contoso.com", "cn", "Ada");
+
+        assertThat(entraConnect.user(both).value().values()).containsEntry(UserAttribute.USAGE_LOCATION, "NO");
+        assertThat(entraConnect.user(countryOnly).value().values()).containsEntry(UserAttribute.USAGE_LOCATION, "SE");
+        assertThat(entraConnect.user(notACountry).value().values()).doesNotContainKey(UserAttribute.USAGE_LOCATION);
+        assertThat(entraConnect.user(none).value().values()).doesNotContainKey(UserAttribute.USAGE_LOCATION);
+        assertThat(activeDirectory.user(countryOnly).value().values())
+                .as("off by default")
+                .doesNotContainKey(UserAttribute.USAGE_LOCATION);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static DirectoryEntry person(String accountControl) {
         return entry(
                 "objectGUID",

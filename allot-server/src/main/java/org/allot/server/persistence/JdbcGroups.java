@@ -8,6 +8,7 @@ import org.allot.core.TenantId;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
+import org.allot.core.directory.OnPremisesAttributes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcGroups implements Groups {
@@ -39,8 +40,9 @@ public final class JdbcGroups implements Groups {
                         insert into directory_group (tenant_id, id, display_name, mail_nickname, description,
                             security_enabled, mail_enabled, group_types, membership_rule,
                             membership_rule_processing_state, on_premises_sync_enabled, on_premises_immutable_id,
-                            created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            created_at, on_premises_sam_account_name, on_premises_domain_name,
+                            on_premises_security_identifier, on_premises_last_sync_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         tenant.value(),
                         g.id().value(),
@@ -54,7 +56,11 @@ public final class JdbcGroups implements Groups {
                         g.membershipRuleProcessingState(),
                         g.onPremisesSyncEnabled(),
                         g.onPremisesImmutableId(),
-                        SqlValues.time(g.createdDateTime()))
+                        SqlValues.time(g.createdDateTime()),
+                        g.onPremisesSamAccountName(),
+                        g.onPremises().domainName(),
+                        g.onPremises().securityIdentifier(),
+                        SqlValues.time(g.onPremises().lastSyncDateTime()))
                 .update();
     }
 
@@ -65,7 +71,9 @@ public final class JdbcGroups implements Groups {
                         update directory_group set display_name = ?, mail_nickname = ?, description = ?,
                             security_enabled = ?, mail_enabled = ?, group_types = ?, membership_rule = ?,
                             membership_rule_processing_state = ?, on_premises_sync_enabled = ?,
-                            on_premises_immutable_id = ?
+                            on_premises_immutable_id = ?, on_premises_sam_account_name = ?,
+                            on_premises_domain_name = ?, on_premises_security_identifier = ?,
+                            on_premises_last_sync_at = ?
                         where tenant_id = ? and id = ?""")
                 .params(
                         g.displayName(),
@@ -78,6 +86,10 @@ public final class JdbcGroups implements Groups {
                         g.membershipRuleProcessingState(),
                         g.onPremisesSyncEnabled(),
                         g.onPremisesImmutableId(),
+                        g.onPremisesSamAccountName(),
+                        g.onPremises().domainName(),
+                        g.onPremises().securityIdentifier(),
+                        SqlValues.time(g.onPremises().lastSyncDateTime()),
                         tenant.value(),
                         g.id().value())
                 .update();
@@ -104,6 +116,12 @@ public final class JdbcGroups implements Groups {
                 rs.getString("membership_rule_processing_state"),
                 rs.getBoolean("on_premises_sync_enabled"),
                 rs.getString("on_premises_immutable_id"),
-                SqlValues.instant(rs, "created_at"));
+                SqlValues.instant(rs, "created_at"),
+                rs.getString("on_premises_sam_account_name"),
+                new OnPremisesAttributes(
+                        null,
+                        rs.getString("on_premises_domain_name"),
+                        rs.getString("on_premises_security_identifier"),
+                        SqlValues.instant(rs, "on_premises_last_sync_at")));
     }
 }

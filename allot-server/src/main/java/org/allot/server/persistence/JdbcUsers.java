@@ -13,6 +13,7 @@ import org.allot.core.TenantId;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.directory.ExtensionAttributes;
+import org.allot.core.directory.OnPremisesAttributes;
 import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
@@ -243,7 +244,12 @@ public final class JdbcUsers implements Users {
                 SqlValues.instant(rs, "created_at"),
                 SqlValues.instant(rs, "deleted_at"),
                 ExtensionAttributes.of(extensions(rs)),
-                rs.getString("on_premises_user_principal_name"));
+                rs.getString("on_premises_user_principal_name"),
+                new OnPremisesAttributes(
+                        rs.getString("on_premises_distinguished_name"),
+                        rs.getString("on_premises_domain_name"),
+                        rs.getString("on_premises_security_identifier"),
+                        SqlValues.instant(rs, "on_premises_last_sync_at")));
     }
 
     private static String[] extensions(ResultSet rs) throws SQLException {

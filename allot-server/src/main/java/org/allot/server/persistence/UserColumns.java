@@ -18,26 +18,32 @@ final class UserColumns {
             user_principal_name, display_name, given_name, surname, mail, mail_nickname, department, job_title,
             company_name, city, country, employee_id, usage_location, user_type, account_enabled,
             on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at, deleted_at,
-            extension_attributes, on_premises_user_principal_name""";
+            extension_attributes, on_premises_user_principal_name, on_premises_distinguished_name,
+            on_premises_domain_name, on_premises_security_identifier, on_premises_last_sync_at""";
 
     /** {@code (tenant_id, id, …) values (?, ?, …)}: one user's row, its parameters the tenant, the id and {@link #values}. */
-    static final String ROW = "(tenant_id, id, " + COLUMNS + ") values (?, ?" + ", ?".repeat(22) + ")";
+    static final String ROW = "(tenant_id, id, " + COLUMNS + ") values (?, ?" + ", ?".repeat(26) + ")";
 
     /** The arrays of {@link #arrays} as a row source {@code t} with the columns' names. */
     static final String UNNEST = """
             unnest(:ids, :upns, :displayNames, :givenNames, :surnames, :mails, :nicknames, :departments, :jobTitles,
                    :companies, :cities, :countries, :employeeIds, :locations, :types, :enabled, :synced,
-                   :immutableIds, :accounts, :created, :deleted, :extensions, :onPremisesUpns)
+                   :immutableIds, :accounts, :created, :deleted, :extensions, :onPremisesUpns, :dns, :domains, :sids,
+                   :synced_at)
               as t(id, user_principal_name, display_name, given_name, surname, mail, mail_nickname, department,
                    job_title, company_name, city, country, employee_id, usage_location, user_type, account_enabled,
                    on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at,
-                   deleted_at, extension_attributes, on_premises_user_principal_name)""";
+                   deleted_at, extension_attributes, on_premises_user_principal_name, on_premises_distinguished_name,
+                   on_premises_domain_name, on_premises_security_identifier, on_premises_last_sync_at)""";
 
     /** The select list of {@link #UNNEST}'s rows, typed as the table's columns. */
     static final String UNNESTED = "t.id, "
             + COLUMNS.replace("\n", " ")
                     .replace("created_at", "created_at::timestamptz as created_at")
                     .replace("deleted_at", "deleted_at::timestamptz as deleted_at")
+                    .replace(
+                            "on_premises_last_sync_at",
+                            "on_premises_last_sync_at::timestamptz as on_premises_last_sync_at")
                     .replace("extension_attributes", "extension_attributes::text[] as extension_attributes");
 
     private UserColumns() {}
@@ -80,7 +86,11 @@ final class UserColumns {
                 u.extensionAttributes().isEmpty()
                         ? null
                         : u.extensionAttributes().values().toArray(String[]::new),
-                u.onPremisesUserPrincipalName());
+                u.onPremisesUserPrincipalName(),
+                u.onPremises().distinguishedName(),
+                u.onPremises().domainName(),
+                u.onPremises().securityIdentifier(),
+                SqlValues.time(u.onPremises().lastSyncDateTime()));
     }
 
     /** The named parameters of {@link #UNNEST}: one array per column, a user per index. */
@@ -121,6 +131,16 @@ final class UserColumns {
                                 : u.deletedDateTime().toString()));
         p.put("extensions", texts(users, UserColumns::extensionsLiteral));
         p.put("onPremisesUpns", texts(users, User::onPremisesUserPrincipalName));
+        p.put("dns", texts(users, u -> u.onPremises().distinguishedName()));
+        p.put("domains", texts(users, u -> u.onPremises().domainName()));
+        p.put("sids", texts(users, u -> u.onPremises().securityIdentifier()));
+        p.put(
+                "synced_at",
+                texts(
+                        users,
+                        u -> u.onPremises().lastSyncDateTime() == null
+                                ? null
+                                : u.onPremises().lastSyncDateTime().toString()));
         return p;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.TenantPolicy;
+import org.allot.core.directory.User;
 import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.LicenseLoss;
 import org.allot.core.sync.ObjectKind;
@@ -195,6 +196,34 @@ class OpenLdapSyncIT {
                 .isEqualTo(SyncRunState.SUPERSEDED);
         assertThat(allot.members("licensed")).hasSize(STAFF);
         assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isEqualTo(STAFF);
+    }
+
+    @Test
+    void slapdEntriesGiveTheirDnAndDomainAndAMappedAttributeServesAsAnExtensionAttributeInRules() throws Exception {
+        SLAPD.modify("uid=staff001,ou=people," + base, ModificationType.ADD, "employeeType", "Contractor");
+        allot.contoso.subscribe(TestCatalog.E3, 10);
+        GroupId contractors = allot.contoso
+                .aGroup("Contractors")
+                .withRule("user.extensionAttribute1 -eq \"Contractor\"")
+                .licensedWith(TestCatalog.E3)
+                .create();
+        allot.connect(connector(Map.of("extensionAttribute1", "employeeType")));
+
+        allot.run();
+        allot.contoso.runJobs();
+
+        User staff = allot.synced("staff001@contoso.com");
+        assertThat(staff.onPremises().distinguishedName()).isEqualToIgnoringCase("uid=staff001,ou=people," + base);
+        assertThat(staff.onPremises().domainName()).isEqualTo("contoso.com");
+        assertThat(staff.onPremises().securityIdentifier())
+                .as("generic LDAP has no objectSid")
+                .isNull();
+        assertThat(staff.onPremises().lastSyncDateTime()).isNotNull();
+        assertThat(staff.extensionAttributes().get(1)).isEqualTo("Contractor");
+        assertThat(allot.contoso.membersOf(contractors)).containsExactly(staff.id());
+        assertThat(allot.contoso.heldSkus(staff.id())).containsExactly(TestCatalog.E3.skuId());
+        assertThat(allot.group("research").orElseThrow().onPremises().domainName())
+                .isEqualTo("contoso.com");
     }
 
     @Test

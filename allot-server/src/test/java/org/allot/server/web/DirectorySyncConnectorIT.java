@@ -159,8 +159,8 @@ class DirectorySyncConnectorIT extends DirectorySyncApi {
                 admin.send("PUT", CONNECTOR, good.replace("{", "{\"userFilter\":\"(objectClass=person\","), Map.of());
         assertGraphError(badFilter, 400, "bad filter");
         Response badMapping =
-                admin.send("PUT", CONNECTOR, good.replace("{", "{\"mapping\":{\"usageLocation\":\"c\"},"), Map.of());
-        assertGraphError(badMapping, 400, "usage location is cloud-managed");
+                admin.send("PUT", CONNECTOR, good.replace("{", "{\"mapping\":{\"shoeSize\":\"c\"},"), Map.of());
+        assertGraphError(badMapping, 400, "no such attribute to map");
         assertGraphError(
                 admin.send("PUT", CONNECTOR, "{\"url\":\"" + "x".repeat(2_000_000) + "\"}", Map.of()), 413, "huge");
         assertGraphError(admin.get(CONNECTOR), 404, "nothing was saved");

@@ -46,6 +46,24 @@ record Column(String sql, String scope) {
                     Map.entry("usertype", new Column("u.user_type", null)),
                     Map.entry("onpremisesimmutableid", new Column("u.on_premises_immutable_id", null)),
                     Map.entry("onpremisessamaccountname", new Column("u.on_premises_sam_account_name", null)),
+                    Map.entry("onpremisesuserprincipalname", new Column("u.on_premises_user_principal_name", null)),
+                    Map.entry("onpremisessecurityidentifier", new Column("u.on_premises_security_identifier", null)),
+                    Map.entry("onpremiseslastsyncdatetime", new Column("u.on_premises_last_sync_at", null)),
+                    extension(1),
+                    extension(2),
+                    extension(3),
+                    extension(4),
+                    extension(5),
+                    extension(6),
+                    extension(7),
+                    extension(8),
+                    extension(9),
+                    extension(10),
+                    extension(11),
+                    extension(12),
+                    extension(13),
+                    extension(14),
+                    extension(15),
                     Map.entry("accountenabled", new Column("u.account_enabled", null)),
                     Map.entry("onpremisessyncenabled", new Column("u.on_premises_sync_enabled", null)),
                     Map.entry("createddatetime", new Column("u.created_at", null)),
@@ -62,6 +80,9 @@ record Column(String sql, String scope) {
                     Map.entry("securityenabled", new Column("g.security_enabled", null)),
                     Map.entry("mailenabled", new Column("g.mail_enabled", null)),
                     Map.entry("onpremisessyncenabled", new Column("g.on_premises_sync_enabled", null)),
+                    Map.entry("onpremisessamaccountname", new Column("g.on_premises_sam_account_name", null)),
+                    Map.entry("onpremisessecurityidentifier", new Column("g.on_premises_security_identifier", null)),
+                    Map.entry("onpremiseslastsyncdatetime", new Column("g.on_premises_last_sync_at", null)),
                     Map.entry("createddatetime", new Column("g.created_at", null)),
                     Map.entry("grouptypes/any", Column.within("c", GROUP_TYPES)),
                     Map.entry("proxyaddresses/any", Column.within("x", GROUP_ADDRESSES))),
@@ -92,6 +113,13 @@ record Column(String sql, String scope) {
                     Map.entry("targetresources/any/displayname", Column.within("t->>'displayName'", TARGETS)),
                     Map.entry("targetresources/any/userprincipalname", Column.within("t->>'displayName'", TARGETS)),
                     Map.entry("targetresources/any/type", Column.within("t->>'type'", TARGETS))));
+
+    /** {@code onPremisesExtensionAttributes/extensionAttribute<n>}: the n-th of the array (null when none is set). */
+    private static Map.Entry<String, Column> extension(int n) {
+        return Map.entry(
+                "onpremisesextensionattributes/extensionattribute" + n,
+                new Column("u.extension_attributes[" + n + "]", null));
+    }
 
     static Column of(String alias, Property property) {
         Column column =

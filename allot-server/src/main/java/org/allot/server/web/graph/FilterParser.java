@@ -122,6 +122,7 @@ final class FilterParser {
         String value = FilterValues.text(next());
         expect(")");
         requireText(property, name.text());
+        supported(property, null, "x");
         if (name.is("endsWith")) {
             requireAdvanced("endsWith");
             return new Filter.EndsWith(property, value);
@@ -173,6 +174,7 @@ final class FilterParser {
             if (values.size() > 50) {
                 throw new BadRequest("Invalid filter clause: 'in' takes at most 50 values.");
             }
+            supported(property, null, values);
             return new Filter.In(property, values);
         }
         Filter.Operator operator = FilterValues.operator(op);
@@ -180,6 +182,7 @@ final class FilterParser {
         if (operator == Filter.Operator.NE) {
             requireAdvanced("ne");
         }
+        supported(property, operator, value);
         boolean ordering = operator != Filter.Operator.EQ && operator != Filter.Operator.NE;
         if (ordering && property.type() != Property.Type.DATETIME) {
             throw new BadRequest(
@@ -216,6 +219,23 @@ final class FilterParser {
         return entity.property(name.text())
                 .orElseThrow(() -> new BadRequest(
                         "Could not find a property named '" + name.text() + "' on type '" + entity.typeName() + "'."));
+    }
+
+    /**
+     * Refuses what Graph does not filter on a property: the extension attributes outside advanced queries, and
+     * security identifiers other than {@code eq null} and {@code ne null}.
+     */
+    private void supported(Property property, Filter.Operator operator, Object value) {
+        if (property.filtering() == Property.Filtering.ADVANCED) {
+            requireAdvanced(property.name());
+        } else if (property.filtering() == Property.Filtering.NULL_ONLY
+                && (value != null || (operator != Filter.Operator.EQ && operator != Filter.Operator.NE))) {
+            throw new BadRequest(
+                    "Request_UnsupportedQuery",
+                    "Unsupported or invalid query filter clause specified for property '" + property.name()
+                            + "' of resource '" + entity.typeName().substring("microsoft.graph.".length())
+                            + "': it can only be compared with null (eq null).");
+        }
     }
 
     private void requireText(Property property, String function) {

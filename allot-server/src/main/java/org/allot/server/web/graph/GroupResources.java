@@ -21,6 +21,10 @@ public final class GroupResources {
             "mailNickname",
             "membershipRule",
             "membershipRuleProcessingState",
+            "onPremisesDomainName",
+            "onPremisesLastSyncDateTime",
+            "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier",
             "onPremisesSyncEnabled",
             "securityEnabled");
     public static final Set<String> GROUP_PROPERTIES = ordered(
@@ -35,7 +39,11 @@ public final class GroupResources {
             "mailNickname",
             "membershipRule",
             "membershipRuleProcessingState",
+            "onPremisesDomainName",
             "onPremisesImmutableId",
+            "onPremisesLastSyncDateTime",
+            "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier",
             "onPremisesSyncEnabled",
             "securityEnabled",
             "licensePriority");
@@ -96,7 +104,11 @@ public final class GroupResources {
                 g.mailNickname(),
                 g.membershipRule(),
                 g.membershipRuleProcessingState(),
+                g.onPremises().domainName(),
                 g.onPremisesImmutableId(),
+                GraphValues.time(g.onPremises().lastSyncDateTime()),
+                g.onPremisesSamAccountName(),
+                g.onPremises().securityIdentifier(),
                 g.onPremisesSyncEnabled(),
                 g.securityEnabled(),
                 priority);

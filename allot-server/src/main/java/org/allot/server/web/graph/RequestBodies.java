@@ -34,6 +34,10 @@ public final class RequestBodies {
             "onPremisesSyncEnabled",
             "onPremisesSamAccountName",
             "onPremisesUserPrincipalName",
+            "onPremisesDistinguishedName",
+            "onPremisesDomainName",
+            "onPremisesLastSyncDateTime",
+            "onPremisesSecurityIdentifier",
             "provisionedPlans");
     private static final Set<String> USER_NOT_STORED =
             Set.of("businessPhones", "mobilePhone", "officeLocation", "preferredLanguage");
@@ -41,7 +45,16 @@ public final class RequestBodies {
     private static final Set<String> USER_IGNORED = Set.of("passwordProfile", "passwordPolicies", "identities");
 
     private static final Set<String> GROUP_READ_ONLY = Set.of(
-            "id", "createdDateTime", "assignedLicenses", "licenseProcessingState", "onPremisesSyncEnabled", "mail");
+            "id",
+            "createdDateTime",
+            "assignedLicenses",
+            "licenseProcessingState",
+            "onPremisesSyncEnabled",
+            "onPremisesDomainName",
+            "onPremisesLastSyncDateTime",
+            "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier",
+            "mail");
     private static final Pattern REFERENCE =
             Pattern.compile("(?i)^(?:https?://[^/]+)?(?:/v1\\.0)?/(?:directoryObjects|users|groups)/([0-9a-f-]{36})$");
     private static final int MAX_LICENSES = 100;

@@ -83,6 +83,9 @@ class DirectorySyncPageIT extends AdminCenterIT {
         b.open("/users?q=hedy");
         WebElement hedy = b.find(By.cssSelector("tr[data-upn='hedy.lamarr@contoso.com']"));
         assertThat(hedy.getText()).contains("Hedy Lamarr", "Synced");
+        hedy.findElement(By.cssSelector("a")).click();
+        assertThat(b.text(By.cssSelector("[data-test=on-premises-dn]"))).isEqualToIgnoringCase("uid=hedy," + PEOPLE);
+        assertThat(b.text(By.cssSelector("[data-test=on-premises-last-sync]"))).isNotEqualTo("—");
     }
 
     @Test
