@@ -169,6 +169,24 @@ class GraphBatchIT extends ApiIT {
     }
 
     @Test
+    void meAnswersAnAppOnlyTokenAsGraphDoesAloneAndInABatch() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+
+        for (Response me : List.of(
+                admin.get("/v1.0/me"),
+                admin.get("/v1.0/me/memberOf"),
+                admin.post("/v1.0/me/assignLicense", "{\"addLicenses\":[],\"removeLicenses\":[]}"))) {
+            assertThat(me.status()).as(me.body().toString()).isEqualTo(400);
+            assertThat(me.body().get("error").get("code").asString()).isEqualTo("BadRequest");
+            assertThat(me.body().get("error").get("message").asString())
+                    .isEqualTo("/me request is only valid with delegated authentication flow.");
+        }
+        Response batch =
+                admin.post("/v1.0/$batch", "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/me\"}]}");
+        assertThat(batch.body().get("responses").get(0).get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
     void malformedBatchesAreRefusedWholeAndRunNothing() {
         ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
         String user = admin.graph().users().post(newUser(admin, "bo")).getId();
