@@ -70,7 +70,10 @@ public final class LicensedDirectory {
     public Page<LicensedUser> users(TenantId tenant, Query query, boolean deleted, boolean withLicenses) {
         return transactions.read(() -> licensed(
                 tenant,
-                queries.users(tenant, PlanFilters.resolve(query, () -> catalog.forTenant(tenant)), deleted),
+                queries.users(
+                        tenant,
+                        PlanFilters.resolve(query, () -> catalog.forTenant(tenant), () -> seats.all(tenant)),
+                        deleted),
                 withLicenses));
     }
 
@@ -131,7 +134,9 @@ public final class LicensedDirectory {
                 .map(g -> licensed(
                         tenant,
                         queries.membersWithLicenseErrors(
-                                tenant, g.id(), PlanFilters.resolve(query, () -> catalog.forTenant(tenant))),
+                                tenant,
+                                g.id(),
+                                PlanFilters.resolve(query, () -> catalog.forTenant(tenant), () -> seats.all(tenant))),
                         withLicenses)));
     }
 

@@ -55,12 +55,19 @@ public sealed interface Filter {
     record HasLicense(UUID sku) implements Filter {}
 
     /**
-     * {@code assignedPlans/any(a:a/servicePlanId eq …)}: the user holds a license of one of {@code skus} (the SKUs
-     * that contain the plan, filled in by the core from the tenant's catalogue) without the plan disabled.
+     * {@code assignedPlans/any(a:a/servicePlanId eq … [and a/capabilityStatus eq '…'])}: the user holds a license of
+     * one of {@code skus} (the SKUs that contain the plan, filled in by the core from the tenant's catalogue and, when
+     * a {@code capabilityStatus} is named, narrowed to the SKUs whose subscriptions have that status) without the plan
+     * disabled. {@code plan} is null when the lambda names only a status; {@code capabilityStatus} null: any status.
      */
-    record HasPlan(UUID plan, List<UUID> skus) implements Filter {
+    record HasPlan(UUID plan, String capabilityStatus, List<UUID> skus) implements Filter {
         public HasPlan {
             skus = List.copyOf(skus);
+        }
+
+        /** Any status. */
+        public HasPlan(UUID plan, List<UUID> skus) {
+            this(plan, null, skus);
         }
     }
 

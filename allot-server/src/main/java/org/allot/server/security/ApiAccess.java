@@ -36,6 +36,8 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/v1.0/*/*/getMemberObjects", Capability.READ),
             rule(HttpMethod.POST, "/v1.0/*/*/checkMemberGroups", Capability.READ),
             rule(HttpMethod.POST, "/v1.0/*/*/checkMemberObjects", Capability.READ),
+            // /me: every app is told, as Graph tells app-only tokens, that /me needs a signed-in user
+            rule(HttpMethod.POST, "/v1.0/me/**", Capability.READ),
             // licenses of users: assign, reprocess; usage location is the License Administrator's part of a user
             rule(HttpMethod.POST, "/v1.0/users/*/assignLicense", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/v1.0/users/*/reprocessLicenseAssignment", Capability.ASSIGN_USER_LICENSES),

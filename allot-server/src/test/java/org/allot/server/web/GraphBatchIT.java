@@ -146,6 +146,47 @@ class GraphBatchIT extends ApiIT {
     }
 
     @Test
+    void urlsWrittenWithSpacesAndQuotesAsScriptsWriteThemAnswerAsEncodedOnes() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        String bo = admin.graph().users().post(newUser(admin, "bo")).getId();
+        String requests = """
+                {"requests":[
+                 {"id":"1","method":"GET","url":"/users?$filter=displayName eq 'bo'&$select=id"},
+                 {"id":"2","method":"GET","url":"/users?$filter=displayName%20eq%20'bo'&$select=id"},
+                 {"id":"3","method":"GET","url":"/users?$search=\\"displayName:bo\\"&$select=id",
+                  "headers":{"ConsistencyLevel":"eventual"}}]}""";
+
+        Response batch = admin.post("/v1.0/$batch", requests);
+
+        assertThat(batch.status()).as(batch.body().toString()).isEqualTo(200);
+        for (JsonNode answer : batch.body().get("responses")) {
+            assertThat(answer.get("status").asInt()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.get("body").get("value").valueStream().map(u -> u.get("id")
+                            .asString()))
+                    .as(answer.toString())
+                    .containsExactly(bo);
+        }
+    }
+
+    @Test
+    void meAnswersAnAppOnlyTokenAsGraphDoesAloneAndInABatch() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+
+        for (Response me : List.of(
+                admin.get("/v1.0/me"),
+                admin.get("/v1.0/me/memberOf"),
+                admin.post("/v1.0/me/assignLicense", "{\"addLicenses\":[],\"removeLicenses\":[]}"))) {
+            assertThat(me.status()).as(me.body().toString()).isEqualTo(400);
+            assertThat(me.body().get("error").get("code").asString()).isEqualTo("BadRequest");
+            assertThat(me.body().get("error").get("message").asString())
+                    .isEqualTo("/me request is only valid with delegated authentication flow.");
+        }
+        Response batch =
+                admin.post("/v1.0/$batch", "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/me\"}]}");
+        assertThat(batch.body().get("responses").get(0).get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
     void malformedBatchesAreRefusedWholeAndRunNothing() {
         ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
         String user = admin.graph().users().post(newUser(admin, "bo")).getId();

@@ -74,8 +74,11 @@ final class SqlFilter {
             if (alias.equals("g")) {
                 throw new IllegalArgumentException("groups have no assignedPlans");
             }
-            return licenses() + " and a.sku_id = any(" + bind(has.skus().toArray(UUID[]::new)) + ")" + " and not ("
-                    + bind(has.plan()) + " = any(a.disabled_plans)))";
+            String skus = licenses() + " and a.sku_id = any(" + bind(has.skus().toArray(UUID[]::new)) + ")";
+            if (has.plan() == null) {
+                return skus + ")";
+            }
+            return skus + " and not (" + bind(has.plan()) + " = any(a.disabled_plans)))";
         }
         if (filter instanceof Filter.HasAnyLicense) {
             return licenses() + ")";

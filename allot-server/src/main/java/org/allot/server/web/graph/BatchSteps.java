@@ -116,7 +116,7 @@ final class BatchSteps {
         if (url == null || url.isBlank()) {
             throw invalid("Request '" + id + "' has no url.");
         }
-        String path = url.strip();
+        String path = encodeLoose(url.strip());
         try {
             URI uri = new URI(path);
             if (uri.isAbsolute()) {
@@ -153,6 +153,24 @@ final class BatchSteps {
             throw invalid("Request '" + id + "' has an invalid url: " + url);
         }
         return "/v1.0" + path;
+    }
+
+    /**
+     * The url with the characters a URI may not hold but scripts write in a batch's JSON (a space in a
+     * {@code $filter}, the quotes of a {@code $search}, ...) percent-encoded, as Graph reads such urls; percent signs
+     * and everything else are kept as written.
+     */
+    private static String encodeLoose(String url) {
+        StringBuilder out = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (" \"<>{}|^`".indexOf(c) >= 0) {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Map<String, List<String>> headers(String id, JsonNode headers) {

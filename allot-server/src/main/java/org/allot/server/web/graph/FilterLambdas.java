@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.UUID;
 import org.allot.core.query.Filter;
 import org.allot.core.query.Property;
+import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.server.web.graph.FilterTokens.Kind;
 import org.allot.server.web.graph.FilterTokens.Token;
 
 /**
  * The license lambdas of a {@code $filter}: {@code assignedLicenses/any(x:x/skuId eq …)},
  * {@code assignedLicenses/any()}, {@code assignedLicenses/$count op n} and, on users,
- * {@code assignedPlans/any(a:a/servicePlanId eq …)}.
+ * {@code assignedPlans/any(a:a/servicePlanId eq … and a/capabilityStatus eq '…')}.
  */
 final class FilterLambdas {
     private FilterLambdas() {}
@@ -38,12 +39,55 @@ final class FilterLambdas {
         return new Filter.HasLicense(guidLambda(in, "skuId", "assignedLicenses/any"));
     }
 
-    /** After the name {@code assignedPlans}: the user holds the plan, enabled, in one of their licenses. */
+    /**
+     * After the name {@code assignedPlans}: the user holds the plan, enabled, in one of their licenses; the lambda
+     * names {@code servicePlanId}, {@code capabilityStatus} or both, joined by {@code and}, as Graph's samples do.
+     */
     static Filter plans(FilterCursor in) {
         in.expect("/");
         in.expect("any");
         in.expect("(");
-        return new Filter.HasPlan(guidLambda(in, "servicePlanId", "assignedPlans/any"), List.of());
+        String variable = in.lambdaVariable();
+        UUID plan = null;
+        String status = null;
+        do {
+            Token again = in.next();
+            if (!again.text().equals(variable)) {
+                throw FilterValues.expectedAt(again, "'" + variable + "'");
+            }
+            in.expect("/");
+            Token name = in.next();
+            if (!name.is("servicePlanId") && !name.is("capabilityStatus")) {
+                throw FilterValues.expectedAt(name, "servicePlanId or capabilityStatus");
+            }
+            String field = name.text();
+            if (FilterValues.operator(in.next()) != Filter.Operator.EQ) {
+                throw new BadRequest("Invalid filter clause: assignedPlans/any supports only 'eq'.");
+            }
+            if (field.equalsIgnoreCase("servicePlanId") && plan == null) {
+                plan = (UUID) FilterValues.literal(in.next(), Property.Type.GUID);
+                if (plan == null) {
+                    throw new BadRequest("Invalid filter clause: servicePlanId must be a GUID.");
+                }
+            } else if (field.equalsIgnoreCase("capabilityStatus") && status == null) {
+                status = capabilityStatus(in.next());
+            } else {
+                throw FilterValues.expectedAt(name, "each of servicePlanId and capabilityStatus at most once");
+            }
+        } while (in.accept("and"));
+        in.expect(")");
+        return new Filter.HasPlan(plan, status, List.of());
+    }
+
+    private static String capabilityStatus(Token token) {
+        String value = FilterValues.text(token);
+        for (SubscriptionStatus s : SubscriptionStatus.values()) {
+            if (s.name().equalsIgnoreCase(value)) {
+                return s.name();
+            }
+        }
+        throw new BadRequest("Invalid filter clause: capabilityStatus is one of Enabled, Warning, Suspended,"
+                + " LockedOut, Deleted; '" + value + "' is not.");
     }
 
     /** {@code x: x/field eq {guid})}. */

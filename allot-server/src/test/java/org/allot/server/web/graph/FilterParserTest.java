@@ -103,6 +103,16 @@ class FilterParserTest {
 
         assertThat(FilterParser.parse("assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.USER, false))
                 .isEqualTo(new Filter.HasPlan(plan, List.of()));
+        assertThat(FilterParser.parse(
+                        "assignedPlans/any(a:a/servicePlanId eq " + plan + " and a/capabilityStatus eq 'Enabled')",
+                        Entity.USER,
+                        false))
+                .isEqualTo(new Filter.HasPlan(plan, "Enabled", List.of()));
+        assertThatThrownBy(() -> FilterParser.parse(
+                        "assignedPlans/any(a:a/servicePlanId eq " + plan + " and a/servicePlanId eq " + plan + ")",
+                        Entity.USER,
+                        false))
+                .isInstanceOf(BadRequest.class);
         assertThatThrownBy(() -> FilterParser.parse("assignedPlans/any(a:a/service eq 'exchange')", Entity.USER, false))
                 .isInstanceOf(BadRequest.class)
                 .hasMessageContaining("servicePlanId");
