@@ -146,6 +146,31 @@ class DirectoryObjectsIT extends ApiIT {
     }
 
     @Test
+    void aDirectoryObjectCastToItsTypeIsReadAndToAnotherIsNotFound() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        GraphServiceClient graph = admin.graph();
+        User cai = graph.users().post(newUser(admin, "cai"));
+        Group group = graph.groups().post(securityGroup("Casters"));
+
+        ApiClient.Response user = admin.get("/v1.0/directoryObjects/" + cai.getId() + "/microsoft.graph.user");
+        ApiClient.Response alias = admin.get("/v1.0/directoryObjects/" + group.getId() + "/graph.group");
+
+        assertThat(user.status()).isEqualTo(200);
+        assertThat(user.body().path("displayName").asString()).isEqualTo("cai");
+        assertThat(user.body().path("@odata.context").asString())
+                .endsWith("$metadata#directoryObjects/microsoft.graph.user/$entity");
+        assertThat(alias.status()).isEqualTo(200);
+        assertThat(alias.body().path("displayName").asString()).isEqualTo("Casters");
+        assertThat(admin.get("/v1.0/directoryObjects/" + group.getId() + "/microsoft.graph.user")
+                        .status())
+                .as("a group cast to a user")
+                .isEqualTo(404);
+        assertThat(admin.get("/v1.0/directoryObjects/" + UUID.randomUUID() + "/microsoft.graph.group")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void groupsAreCreatedAndChangedWithTheirMembersBoundAllOrNothing() {
         ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
         GraphServiceClient graph = admin.graph();

@@ -51,6 +51,35 @@ public class DirectoryObjectsController {
         return responses.entity(request, "directoryObjects/$entity", resource(found));
     }
 
+    /** A directory object cast to a user, as Graph answers it: 404 when the object is not a user. */
+    @GetMapping(
+            path = {"/v1.0/directoryObjects/{id}/microsoft.graph.user", "/v1.0/directoryObjects/{id}/graph.user"},
+            produces = "application/json")
+    public ObjectNode getUser(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        return cast(caller, id, DirectoryQueries.UserObject.class, "microsoft.graph.user", request);
+    }
+
+    /** A directory object cast to a group, as Graph answers it: 404 when the object is not a group. */
+    @GetMapping(
+            path = {"/v1.0/directoryObjects/{id}/microsoft.graph.group", "/v1.0/directoryObjects/{id}/graph.group"},
+            produces = "application/json")
+    public ObjectNode getGroup(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        return cast(caller, id, DirectoryQueries.GroupObject.class, "microsoft.graph.group", request);
+    }
+
+    private ObjectNode cast(
+            ApiCaller caller,
+            String id,
+            Class<? extends DirectoryQueries.DirectoryObject> type,
+            String typeName,
+            HttpServletRequest request) {
+        ODataQuery.of(request, null, Set.of(), Set.of());
+        DirectoryQueries.DirectoryObject found = objects.find(caller.tenant(), RequestBodies.idOrNotFound(id))
+                .filter(type::isInstance)
+                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        return responses.entity(request, "directoryObjects/" + typeName + "/$entity", resource(found));
+    }
+
     @PostMapping(path = "/v1.0/directoryObjects/getByIds", produces = "application/json")
     public ObjectNode getByIds(ApiCaller caller, @RequestBody JsonNode body, HttpServletRequest request) {
         RequestBodies.requireObject(body);
