@@ -23,8 +23,8 @@ import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.ObjectKind;
 
 /**
- * Tries a connector step by step — DNS, TCP, TLS, bind, base DNs, filters — and stops at the first step that fails,
- * saying what failed and what to check.
+ * Tries a connector step by step — DNS, TCP, TLS and bind on each of its servers, then base DNs and filters — and
+ * stops a server's steps at the first that fails, saying what failed and what to check.
  */
 final class ConnectionTest {
     private final LdapConnections connections;
@@ -38,32 +38,29 @@ final class ConnectionTest {
     }
 
     /**
-     * Tries every URL's DNS, TCP and TLS steps (a failed one is reported, so that a broken failover server shows), then
-     * binds and reads through the first that connected.
+     * Tries every URL's DNS, TCP, TLS and bind steps (a failed one is reported, so that a broken failover server
+     * shows), then reads the base DNs and filters through the first server that accepted the bind. With several URLs,
+     * each step of a server names its URL.
      */
     ConnectionReport run(ConnectorSettings settings, String password) {
         List<ConnectionCheck> checks = new ArrayList<>();
-        LDAPConnection connection = null;
-        for (String url : settings.urls()) {
-            ConnectorSettings server = settings.at(url);
-            if (!resolve(server, checks) || !reach(server, checks)) {
-                continue;
+        boolean several = settings.urls().size() > 1;
+        LDAPConnection reader = null;
+        try {
+            for (String url : settings.urls()) {
+                List<ConnectionCheck> server = new ArrayList<>();
+                LDAPConnection bound = bound(settings.at(url), password, server);
+                server.forEach(check -> checks.add(several ? at(url, check) : check));
+                if (reader == null) {
+                    reader = bound;
+                } else if (bound != null) {
+                    bound.close();
+                }
             }
-            LDAPConnection secured = secure(server, checks);
-            if (connection == null) {
-                connection = secured;
-            } else if (secured != null) {
-                secured.close();
-            }
-        }
-        if (connection == null) {
-            return new ConnectionReport(checks);
-        }
-        try (LDAPConnection bound = connection) {
-            if (!bind(bound, settings, password, checks)) {
+            if (reader == null) {
                 return new ConnectionReport(checks);
             }
-            ScopeChecks scope = new ScopeChecks(bound, settings, pageSize);
+            ScopeChecks scope = new ScopeChecks(reader, settings, pageSize);
             for (String base : settings.baseDns()) {
                 if (!scope.baseExists(base, checks)) {
                     return new ConnectionReport(checks);
@@ -72,8 +69,33 @@ final class ConnectionTest {
             if (scope.finds(Step.USER_FILTER, settings.scopeFilter(ObjectKind.USER), "users", checks)) {
                 scope.finds(Step.GROUP_FILTER, settings.scopeFilter(ObjectKind.GROUP), "groups", checks);
             }
+            return new ConnectionReport(checks);
+        } finally {
+            if (reader != null) {
+                reader.close();
+            }
         }
-        return new ConnectionReport(checks);
+    }
+
+    /** One server's DNS, TCP, TLS and bind steps: its bound connection, or null (the failure recorded). */
+    private LDAPConnection bound(ConnectorSettings server, String password, List<ConnectionCheck> checks) {
+        if (!resolve(server, checks) || !reach(server, checks)) {
+            return null;
+        }
+        LDAPConnection connection = secure(server, checks);
+        if (connection == null) {
+            return null;
+        }
+        if (!bind(connection, server, password, checks)) {
+            connection.close();
+            return null;
+        }
+        return connection;
+    }
+
+    /** The check with the server's URL in front, for a connector with several. */
+    private static ConnectionCheck at(String url, ConnectionCheck check) {
+        return new ConnectionCheck(check.step(), check.passed(), url + ": " + check.detail());
     }
 
     private static boolean resolve(ConnectorSettings settings, List<ConnectionCheck> checks) {

@@ -154,6 +154,62 @@ class ConnectionTestIT {
     }
 
     @Test
+    void everyUrlIsTriedUpToTheBindAndEachStepNamesItsUrl() throws Exception {
+        try (TestDirectory directory = TestDirectory.activeDirectory()) {
+            String down = "ldap://localhost:" + freePort();
+            String first = directory.url();
+            String second = "ldap://127.0.0.1:" + directory.port();
+
+            ConnectionReport report =
+                    test(request(down + " " + first + " " + second, false, null, List.of(TestDirectory.BASE)));
+
+            assertThat(report.ok()).isFalse();
+            assertThat(report.failure().orElseThrow().detail())
+                    .startsWith(down + ": nothing accepts connections on localhost:");
+            assertThat(report.checks())
+                    .filteredOn(c -> c.step() == Step.BIND)
+                    .extracting(ConnectionCheck::passed, ConnectionCheck::detail)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(true, first + ": bound as " + TestDirectory.BIND_DN),
+                            org.assertj.core.groups.Tuple.tuple(true, second + ": bound as " + TestDirectory.BIND_DN));
+            assertThat(report.checks())
+                    .extracting(ConnectionCheck::step)
+                    .endsWith(Step.BIND, Step.BASE_DN, Step.USER_FILTER, Step.GROUP_FILTER);
+            assertThat(report.checks())
+                    .filteredOn(c -> c.step() == Step.USER_FILTER)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.passed()).isTrue());
+        }
+    }
+
+    @Test
+    void aServerThatRefusesTheBindDoesNotHideTheNextOne() throws Exception {
+        // a server that does not know the sync account's password
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(TestDirectory.BASE);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
+        InMemoryDirectoryServer stranger = new InMemoryDirectoryServer(config);
+        stranger.startListening();
+        try (TestDirectory directory = TestDirectory.activeDirectory()) {
+            String strangers = "ldap://localhost:" + stranger.getListenPort();
+            ConnectionReport report =
+                    test(request(strangers + " " + directory.url(), false, null, List.of(TestDirectory.BASE)));
+
+            assertThat(report.checks())
+                    .filteredOn(c -> c.step() == Step.BIND)
+                    .extracting(ConnectionCheck::passed)
+                    .containsExactly(false, true);
+            assertThat(report.failure().orElseThrow().detail())
+                    .startsWith(strangers + ": the directory refused the bind as " + TestDirectory.BIND_DN);
+            assertThat(report.checks())
+                    .filteredOn(c -> c.step() == Step.USER_FILTER)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.passed()).isTrue());
+        } finally {
+            stranger.shutDown(true);
+        }
+    }
+
+    @Test
     void aMissingBaseDnIsNamed() {
         try (TestDirectory directory = TestDirectory.activeDirectory()) {
             ConnectionReport report =
