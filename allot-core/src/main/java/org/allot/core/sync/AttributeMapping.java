@@ -1,19 +1,14 @@
 package org.allot.core.sync;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.allot.core.Outcome;
-import org.allot.core.Rejection;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.UserAttribute;
 
@@ -70,61 +65,12 @@ public record AttributeMapping(
     public static final String GROUP_MEMBER = "group.member";
 
     private static final Pattern ATTRIBUTE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\\.[0-9]+)+)$");
-    private static final Set<String> BINARY_IDS = Set.of("objectguid", "ms-ds-consistencyguid", "msds-consistencyguid");
 
     /** Active Directory, as Microsoft Entra Connect maps it by default. */
-    public static final AttributeMapping ACTIVE_DIRECTORY = new AttributeMapping(
-            "objectGUID",
-            IdFormat.BINARY,
-            "objectGUID",
-            IdFormat.BINARY,
-            withExtensionAttributes(users(
-                    "userPrincipalName",
-                    "displayName,cn",
-                    "givenName",
-                    "sn",
-                    "mail",
-                    "mailNickname,sAMAccountName",
-                    "department",
-                    "title",
-                    "company",
-                    "l",
-                    "c",
-                    "employeeID")),
-            "sAMAccountName",
-            "userAccountControl",
-            groups("displayName,cn", "mailNickname,sAMAccountName", "description"),
-            "groupType",
-            List.of(MemberAttribute.ofDns("member")),
-            "objectSid",
-            "sAMAccountName");
+    public static final AttributeMapping ACTIVE_DIRECTORY = MappingPresets.activeDirectory();
 
     /** Other LDAP directories: inetOrgPerson users, groupOfNames groups, entryUUID ids. */
-    public static final AttributeMapping GENERIC_LDAP = new AttributeMapping(
-            "entryUUID",
-            IdFormat.TEXT,
-            "entryUUID",
-            IdFormat.TEXT,
-            users(
-                    "mail",
-                    "displayName,cn",
-                    "givenName",
-                    "sn",
-                    "mail",
-                    "uid",
-                    "departmentNumber",
-                    "title",
-                    "o",
-                    "l",
-                    "c",
-                    "employeeNumber"),
-            "uid",
-            null,
-            groups("cn", "", "description"),
-            null,
-            List.of(MemberAttribute.ofDns("member")),
-            null,
-            null);
+    public static final AttributeMapping GENERIC_LDAP = MappingPresets.genericLdap();
 
     public AttributeMapping {
         Objects.requireNonNull(immutableId, "immutableId");
@@ -149,75 +95,7 @@ public record AttributeMapping(
      * values are directory attribute names separated by commas, in order of preference, or empty to sync nothing.
      */
     public Outcome<AttributeMapping> withOverrides(Map<String, String> overrides) {
-        Map<UserAttribute, List<String>> users = new LinkedHashMap<>(user);
-        Map<GroupAttribute, List<String>> groups = new LinkedHashMap<>(group);
-        String id = immutableId;
-        IdFormat format = immutableIdFormat;
-        String account = samAccountName;
-        String control = accountControl;
-        String type = groupType;
-        List<MemberAttribute> members = this.members;
-        String sid = securityIdentifier;
-        String groupAccount = groupSamAccountName;
-        for (Map.Entry<String, String> o : overrides.entrySet()) {
-            String key = o.getKey() == null ? "" : o.getKey().strip();
-            if (key.equalsIgnoreCase(GROUP_MEMBER)) {
-                Outcome<List<MemberAttribute>> listed = MemberAttribute.parse(o.getValue());
-                if (!listed.isDone()) {
-                    return Outcome.refused(listed.rejection());
-                }
-                members = listed.value();
-                continue;
-            }
-            Outcome<List<String>> names = names(key, o.getValue());
-            if (!names.isDone()) {
-                return Outcome.refused(names.rejection());
-            }
-            List<String> v = names.value();
-            String single = v.isEmpty() ? null : v.get(0);
-            if (key.equalsIgnoreCase(IMMUTABLE_ID)) {
-                if (v.size() != 1) {
-                    return Outcome.refused(Rejection.invalid("Map %s to exactly one directory attribute.", key));
-                }
-                id = single;
-                format = BINARY_IDS.contains(single.toLowerCase(Locale.ROOT)) ? IdFormat.BINARY : IdFormat.TEXT;
-            } else if (key.equalsIgnoreCase(SAM_ACCOUNT_NAME)) {
-                account = single;
-            } else if (key.equalsIgnoreCase(SECURITY_IDENTIFIER)) {
-                sid = single;
-            } else if (key.equalsIgnoreCase(GROUP_SAM_ACCOUNT_NAME)) {
-                groupAccount = single;
-            } else if (key.equalsIgnoreCase(UserAttribute.ACCOUNT_ENABLED.graphName())) {
-                control = single;
-            } else if (key.equalsIgnoreCase(GROUP_SECURITY_ENABLED)) {
-                type = single;
-            } else if (key.regionMatches(true, 0, GROUP_PREFIX, 0, GROUP_PREFIX.length())) {
-                var attribute = GroupAttribute.byGraphName(key.substring(GROUP_PREFIX.length()))
-                        .filter(a -> !a.isBoolean());
-                if (attribute.isEmpty()) {
-                    return Outcome.refused(unknown(key));
-                }
-                if (v.isEmpty() && attribute.get() == GroupAttribute.DISPLAY_NAME) {
-                    return Outcome.refused(Rejection.invalid("group.displayName must be mapped: groups need one."));
-                }
-                groups.put(attribute.get(), v);
-            } else {
-                var attribute = UserAttribute.byGraphName(key);
-                if (attribute.isEmpty() || attribute.get() == UserAttribute.USER_TYPE) {
-                    return Outcome.refused(unknown(key));
-                }
-                if (v.isEmpty()
-                        && (attribute.get() == UserAttribute.USER_PRINCIPAL_NAME
-                                || attribute.get() == UserAttribute.DISPLAY_NAME)) {
-                    return Outcome.refused(Rejection.invalid(
-                            "%s must be mapped: users need one.",
-                            attribute.get().graphName()));
-                }
-                users.put(attribute.get(), v);
-            }
-        }
-        return Outcome.done(new AttributeMapping(
-                id, format, anchor, anchorFormat, users, account, control, groups, type, members, sid, groupAccount));
+        return MappingOverrides.apply(this, overrides);
     }
 
     /**
@@ -260,87 +138,8 @@ public record AttributeMapping(
         }
     }
 
+    /** Whether the text is a directory attribute name (a name or an object identifier). */
     static boolean isName(String name) {
         return ATTRIBUTE.matcher(name).matches() && name.length() <= 128;
-    }
-
-    private static Outcome<List<String>> names(String key, String value) {
-        List<String> names = new ArrayList<>();
-        for (String part : (value == null ? "" : value).split(",")) {
-            String name = part.strip();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!isName(name)) {
-                return Outcome.refused(Rejection.invalid(
-                        "'%s' is not a directory attribute name (mapping of %s): use names such as department or"
-                                + " extensionAttribute1, separated by commas.",
-                        name, key));
-            }
-            names.add(name);
-        }
-        return Outcome.done(List.copyOf(names));
-    }
-
-    private static Rejection unknown(String key) {
-        return Rejection.invalid(
-                "'%s' cannot be mapped. Map user attributes by their Graph names (department, jobTitle, …),"
-                        + " usageLocation, extensionAttribute1 to 15, accountEnabled, %s, %s, %s, or group.displayName,"
-                        + " group.mailNickname, group.description, %s, %s and %s.",
-                key,
-                IMMUTABLE_ID,
-                SAM_ACCOUNT_NAME,
-                SECURITY_IDENTIFIER,
-                GROUP_SAM_ACCOUNT_NAME,
-                GROUP_SECURITY_ENABLED,
-                GROUP_MEMBER);
-    }
-
-    private static Map<UserAttribute, List<String>> users(String... names) {
-        UserAttribute[] order = {
-            UserAttribute.USER_PRINCIPAL_NAME,
-            UserAttribute.DISPLAY_NAME,
-            UserAttribute.GIVEN_NAME,
-            UserAttribute.SURNAME,
-            UserAttribute.MAIL,
-            UserAttribute.MAIL_NICKNAME,
-            UserAttribute.DEPARTMENT,
-            UserAttribute.JOB_TITLE,
-            UserAttribute.COMPANY_NAME,
-            UserAttribute.CITY,
-            UserAttribute.COUNTRY,
-            UserAttribute.EMPLOYEE_ID
-        };
-        Map<UserAttribute, List<String>> map = new EnumMap<>(UserAttribute.class);
-        for (int i = 0; i < order.length; i++) {
-            map.put(order[i], split(names[i]));
-        }
-        return map;
-    }
-
-    /** Active Directory's users, with Exchange's extensionAttribute1 to 15 as Entra Connect syncs them. */
-    private static Map<UserAttribute, List<String>> withExtensionAttributes(Map<UserAttribute, List<String>> users) {
-        Map<UserAttribute, List<String>> map = new EnumMap<>(users);
-        for (UserAttribute attribute : UserAttribute.values()) {
-            if (attribute.extension() > 0) {
-                map.put(attribute, List.of(attribute.graphName()));
-            }
-        }
-        return map;
-    }
-
-    private static Map<GroupAttribute, List<String>> groups(String displayName, String nickname, String description) {
-        Map<GroupAttribute, List<String>> map = new EnumMap<>(GroupAttribute.class);
-        map.put(GroupAttribute.DISPLAY_NAME, split(displayName));
-        map.put(GroupAttribute.MAIL_NICKNAME, split(nickname));
-        map.put(GroupAttribute.DESCRIPTION, split(description));
-        return map;
-    }
-
-    private static List<String> split(String names) {
-        return Arrays.stream(names.split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
     }
 }

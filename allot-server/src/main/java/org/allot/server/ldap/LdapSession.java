@@ -1,23 +1,16 @@
 package org.allot.server.ldap;
 
-import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.ldap.sdk.SearchRequest;
-import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import com.unboundid.util.StaticUtils;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.allot.core.sync.AttributeMapping;
 import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.DeltaStrategy;
@@ -39,22 +31,20 @@ import org.allot.core.sync.ScopeItem;
 import org.allot.core.sync.Watermark;
 
 /**
- * A bound connection read by one run. Searches are paged (simple paged results, which Active Directory needs beyond
- * 1,000 entries) over every base DN; groups' members are read
- * through every member attribute, large lists to the end ({@link GroupMembers}). A search that
- * does not complete fails the run.
+ * A bound connection read by one run: the census, the entries of a kind (all, or those changed since a watermark),
+ * entries by id and the groups that list given names. Searches are paged over every base DN ({@link PagedSearch}),
+ * with the connector's filters ({@link LdapFilters}); groups' members are read through every member attribute,
+ * large lists to the end ({@link GroupMembers}); names the run does not know are looked up ({@link NamedEntries}).
  */
 final class LdapSession implements DirectorySession {
     private static final int IDS_PER_SEARCH = 100;
-
-    private static final Pattern UUID_TEXT = Pattern.compile("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$");
 
     private final LDAPConnection connection;
     private final ConnectorSettings settings;
     private final AttributeMapping mapping;
     private final EntryMapper mapper;
-    private final List<String> excluded;
-    private final int pageSize;
+    private final LdapFilters filters;
+    private final PagedSearch searches;
     private final Optional<Watermark> marker;
     private final GroupMembers members;
     private final NamedEntries named;
@@ -68,10 +58,10 @@ final class LdapSession implements DirectorySession {
         this.settings = settings;
         this.mapping = settings.mapping();
         this.mapper = new EntryMapper(mapping);
-        this.excluded = settings.excludedDns().stream().map(LdapSession::key).toList();
-        this.pageSize = pageSize;
+        this.filters = new LdapFilters(settings);
+        this.searches = new PagedSearch(connection, settings, pageSize);
         this.members = new GroupMembers(connection, settings);
-        this.named = new NamedEntries(connection, settings, this::filter);
+        this.named = new NamedEntries(connection, settings, filters::of);
         this.marker = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED ? readMarker() : Optional.empty();
     }
 
@@ -91,8 +81,8 @@ final class LdapSession implements DirectorySession {
         if (kind == ObjectKind.USER) {
             attributes.addAll(members.userAttributes());
         }
-        search(
-                filter(kind),
+        searches.run(
+                filters.of(kind),
                 attributes,
                 page -> page.forEach(e -> {
                     members.census(kind, e);
@@ -126,7 +116,7 @@ final class LdapSession implements DirectorySession {
             return Optional.empty();
         }
         return Optional.of(DeletedObjects.changed(
-                connection, mapping, namingContext, since.usn(), marker.get().usn(), pageSize));
+                connection, mapping, namingContext, since.usn(), marker.get().usn(), searches.pageSize()));
     }
 
     @Override
@@ -134,8 +124,10 @@ final class LdapSession implements DirectorySession {
         if (!censusTaken) {
             members.withoutCensus(named);
         }
-        Filter filter = since == null ? filter(kind) : Filter.createANDFilter(filter(kind), changedSince(since));
-        search(filter, mapping.attributesOf(kind), entries -> page.accept(entries(kind, entries)));
+        Filter filter = since == null
+                ? filters.of(kind)
+                : Filter.createANDFilter(filters.of(kind), filters.changedSince(since));
+        searches.run(filter, mapping.attributesOf(kind), entries -> page.accept(entries(kind, entries)));
     }
 
     @Override
@@ -144,10 +136,10 @@ final class LdapSession implements DirectorySession {
         List<DirectoryEntry> found = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += IDS_PER_SEARCH) {
             List<Filter> any = ids.subList(i, Math.min(ids.size(), i + IDS_PER_SEARCH)).stream()
-                    .map(id -> idFilter(kind, id))
+                    .map(id -> filters.id(kind, id))
                     .toList();
-            search(
-                    Filter.createANDFilter(filter(kind), Filter.createORFilter(any)),
+            searches.run(
+                    Filter.createANDFilter(filters.of(kind), Filter.createORFilter(any)),
                     mapping.attributesOf(kind),
                     entries -> found.addAll(entries(kind, entries)));
         }
@@ -162,8 +154,8 @@ final class LdapSession implements DirectorySession {
             List<Filter> any = dns.subList(i, Math.min(dns.size(), i + IDS_PER_SEARCH)).stream()
                     .map(members::listing)
                     .toList();
-            search(
-                    Filter.createANDFilter(filter(ObjectKind.GROUP), Filter.createORFilter(any)),
+            searches.run(
+                    Filter.createANDFilter(filters.of(ObjectKind.GROUP), Filter.createORFilter(any)),
                     mapping.attributesOf(ObjectKind.GROUP),
                     entries -> entries(ObjectKind.GROUP, entries).forEach(e -> found.putIfAbsent(e.key(), e)));
         }
@@ -195,37 +187,6 @@ final class LdapSession implements DirectorySession {
         }
     }
 
-    /** Runs a paged search under every base DN, handing over each page as it comes. */
-    private void search(Filter filter, List<String> attributes, Consumer<List<SearchResultEntry>> page) {
-        String[] requested = attributes.toArray(String[]::new);
-        for (String base : settings.baseDns()) {
-            ASN1OctetString cookie = null;
-            do {
-                SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, requested);
-                request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
-                try {
-                    SearchResult result = connection.search(request);
-                    page.accept(
-                            excluded.isEmpty()
-                                    ? result.getSearchEntries()
-                                    : result.getSearchEntries().stream()
-                                            .filter(e -> !excluded(e.getDN()))
-                                            .toList());
-                    SimplePagedResultsControl paging = SimplePagedResultsControl.get(result);
-                    cookie = paging == null ? null : paging.getCookie();
-                } catch (LDAPException e) {
-                    throw failure(e);
-                }
-            } while (cookie != null && cookie.getValueLength() > 0);
-        }
-    }
-
-    /** Whether the entry lies in one of the subtrees the connector leaves out. */
-    private boolean excluded(String dn) {
-        String entry = key(dn);
-        return excluded.stream().anyMatch(out -> entry.equals(out) || entry.endsWith("," + out));
-    }
-
     private List<DirectoryEntry> entries(ObjectKind kind, List<SearchResultEntry> entries) {
         List<DirectoryEntry> result = new ArrayList<>(entries.size());
         if (kind == ObjectKind.GROUP) {
@@ -255,44 +216,6 @@ final class LdapSession implements DirectorySession {
             }
         }
         return attributes;
-    }
-
-    private Filter filter(ObjectKind kind) {
-        try {
-            return Filter.create(settings.scopeFilter(kind));
-        } catch (LDAPException e) {
-            throw new DirectoryFailure("The connector's " + kind.name().toLowerCase(Locale.ROOT)
-                    + " filter is not valid: " + e.getMessage());
-        }
-    }
-
-    private Filter changedSince(Watermark since) {
-        return since.strategy() == DeltaStrategy.USN_CHANGED
-                ? Filter.createGreaterOrEqualFilter("uSNChanged", Long.toString(since.usn()))
-                : Filter.createGreaterOrEqualFilter(
-                        "modifyTimestamp", StaticUtils.encodeGeneralizedTime(Date.from(since.time())));
-    }
-
-    /** Entries of the kind whose identifying attributes give this immutable id. */
-    private Filter idFilter(ObjectKind kind, String immutableId) {
-        // entryUUID has a syntax of its own: an id another attribute gave is not asked of it
-        List<Filter> any = new ArrayList<>();
-        for (String attribute : mapping.idAttributes(kind)) {
-            if (mapping.idFormat(attribute) == AttributeMapping.IdFormat.TEXT) {
-                if (!attribute.equalsIgnoreCase("entryUUID")
-                        || UUID_TEXT.matcher(immutableId).matches()) {
-                    any.add(Filter.createEqualityFilter(attribute, immutableId));
-                }
-            } else {
-                try {
-                    any.add(Filter.createEqualityFilter(
-                            attribute, Base64.getDecoder().decode(immutableId)));
-                } catch (IllegalArgumentException notBase64) {
-                    // an id the other attribute gave: this one cannot have it
-                }
-            }
-        }
-        return any.size() == 1 ? any.get(0) : Filter.createORFilter(any);
     }
 
     private static Instant modified(SearchResultEntry e) {
