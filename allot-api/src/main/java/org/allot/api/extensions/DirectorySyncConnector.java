@@ -19,6 +19,9 @@ import java.util.Map;
  * @param requestedRun the run someone asked for that no server has started yet; absent when none
  * @param staging whether runs only work out and report what they would do, applying nothing (Entra Connect's staging
  *     mode); false when absent. Switched off, the next run applies.
+ * @param deletionCheckMinutes how often, in minutes, a delta run of a directory that does not tell its deletions
+ *     (generic LDAP) lists the scope to find them; 0: every run; absent or null: only full runs look for them (the
+ *     server's full-sync schedule, 24 hours by default)
  */
 public record DirectorySyncConnector(
         String preset,
@@ -38,4 +41,5 @@ public record DirectorySyncConnector(
         OffsetDateTime lastModifiedDateTime,
         DirectorySyncRunRequest requestedRun,
         List<String> excludedDns,
-        Boolean staging) {}
+        Boolean staging,
+        Integer deletionCheckMinutes) {}

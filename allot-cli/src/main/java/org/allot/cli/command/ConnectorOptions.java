@@ -124,6 +124,14 @@ final class ConnectorOptions {
                     + " Connect's staging server (--no-staging: the next run applies).")
     Boolean staging;
 
+    @Option(
+            names = "--deletion-check-minutes",
+            paramLabel = "MINUTES|off",
+            description = "How often a delta run of a directory that does not tell its deletions (generic LDAP) lists"
+                    + " the directory to find them: every MINUTES (0: every run), or off (only full runs do, on the"
+                    + " server's full-sync schedule).")
+    String deletionCheck;
+
     /** Whether any setting was given (the password alone counts). */
     boolean any() {
         return preset != null
@@ -141,7 +149,8 @@ final class ConnectorOptions {
                 || clearMapping
                 || schedule != null
                 || softMatch != null
-                || staging != null;
+                || staging != null
+                || deletionCheck != null;
     }
 
     /**
@@ -152,7 +161,7 @@ final class ConnectorOptions {
         DirectorySyncConnector was = current == null
                 ? new DirectorySyncConnector(
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null)
+                        null, null, null)
                 : current;
         boolean samePreset = preset == null || Objects.equals(preset.strip(), was.preset());
         String newUrl = given(url, was.url());
@@ -179,7 +188,22 @@ final class ConnectorOptions {
                 excludedDns != null
                         ? excludedDns.stream().filter(dn -> !dn.isBlank()).toList()
                         : was.excludedDns(),
-                staging != null ? staging : was.staging());
+                staging != null ? staging : was.staging(),
+                deletionCheck != null ? deletionCheckMinutes(deletionCheck) : was.deletionCheckMinutes());
+    }
+
+    /** The --deletion-check-minutes value: a whole number of minutes, or null for off. */
+    private static Integer deletionCheckMinutes(String value) {
+        String given = value.strip();
+        if (given.equalsIgnoreCase("off")) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(given);
+        } catch (NumberFormatException e) {
+            throw Failure.usage(
+                    "--deletion-check-minutes takes a number of minutes (0: every run) or off; got '" + value + "'.");
+        }
     }
 
     /** The password the options point at: the first line of standard input, or the variable; null for neither. */
@@ -261,6 +285,13 @@ final class ConnectorOptions {
                 .put("schedule", c.enabled())
                 .put("softMatch", c.softMatch())
                 .put("staging", Boolean.TRUE.equals(c.staging()))
+                .put(
+                        "deletionCheck",
+                        c.deletionCheckMinutes() == null
+                                ? "in full runs only"
+                                : c.deletionCheckMinutes() == 0
+                                        ? "every run"
+                                        : "every " + c.deletionCheckMinutes() + " minutes")
                 .put("lastModifiedDateTime", c.lastModifiedDateTime())
                 .put(
                         "requestedRun",

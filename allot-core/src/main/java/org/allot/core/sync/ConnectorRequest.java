@@ -1,12 +1,10 @@
 package org.allot.core.sync;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 
@@ -24,6 +22,8 @@ import org.allot.core.Rejection;
  *     (Entra Connect's soft match); null is true
  * @param staging whether runs only report what they would do and apply nothing (Entra Connect's staging mode); null
  *     is false
+ * @param deletionCheckMinutes how often, in minutes, a delta run of a directory that does not tell its deletions
+ *     lists the scope to find them (0: every run); null: only full runs do
  */
 public record ConnectorRequest(
         String preset,
@@ -39,7 +39,42 @@ public record ConnectorRequest(
         Boolean enabled,
         List<String> excludedDns,
         Boolean softMatch,
-        Boolean staging) {
+        Boolean staging,
+        Integer deletionCheckMinutes) {
+
+    /** A request that leaves deletions to the full runs. */
+    public ConnectorRequest(
+            String preset,
+            String url,
+            Boolean startTls,
+            String trustedCertificate,
+            String bindDn,
+            String password,
+            List<String> baseDns,
+            String userFilter,
+            String groupFilter,
+            Map<String, String> mapping,
+            Boolean enabled,
+            List<String> excludedDns,
+            Boolean softMatch,
+            Boolean staging) {
+        this(
+                preset,
+                url,
+                startTls,
+                trustedCertificate,
+                bindDn,
+                password,
+                baseDns,
+                userFilter,
+                groupFilter,
+                mapping,
+                enabled,
+                excludedDns,
+                softMatch,
+                staging,
+                null);
+    }
 
     /** A request out of staging mode. */
     public ConnectorRequest(
@@ -107,9 +142,9 @@ public record ConnectorRequest(
     private static final int MAX_FILTER = 4096;
     private static final int MAX_PASSWORD = 1024;
     private static final int MAX_CERTIFICATES = 65_536;
-    private static final int MAX_URLS = 10;
-    private static final Pattern URL_SEPARATOR = Pattern.compile("[\\s,]+");
     private static final int MAX_EXCLUDED = 100;
+    /** The longest wait between deletion checks: 30 days. */
+    private static final int MAX_DELETION_CHECK_MINUTES = 43_200;
 
     /** The settings the request describes, checked; the directory source then checks DN and filter syntax. */
     public Outcome<ConnectorSettings> settings() {
@@ -120,7 +155,7 @@ public record ConnectorRequest(
             return Outcome.refused(
                     Rejection.invalid("Unknown preset '%s': use activeDirectory or genericLdap.", preset));
         }
-        Outcome<String> checkedUrl = checkedUrl();
+        Outcome<String> checkedUrl = ServerUrls.checked(url);
         if (!checkedUrl.isDone()) {
             return Outcome.refused(checkedUrl.rejection());
         }
@@ -158,6 +193,13 @@ public record ConnectorRequest(
         if (!plain(users, MAX_FILTER) || !plain(groups, MAX_FILTER)) {
             return Outcome.refused(Rejection.invalid("Filters are at most %d characters of text.", MAX_FILTER));
         }
+        if (deletionCheckMinutes != null
+                && (deletionCheckMinutes < 0 || deletionCheckMinutes > MAX_DELETION_CHECK_MINUTES)) {
+            return Outcome.refused(Rejection.invalid(
+                    "deletionCheckMinutes must be from 0 (every run) to %d (30 days), or left out to look for"
+                            + " deletions only in full runs.",
+                    MAX_DELETION_CHECK_MINUTES));
+        }
         Map<String, String> overrides = mapping == null ? Map.of() : mapping;
         Outcome<AttributeMapping> mapped = kind.mapping().withOverrides(overrides);
         if (!mapped.isDone()) {
@@ -177,7 +219,8 @@ public record ConnectorRequest(
                 !Boolean.FALSE.equals(enabled),
                 excluded.value(),
                 !Boolean.FALSE.equals(softMatch),
-                Boolean.TRUE.equals(staging)));
+                Boolean.TRUE.equals(staging),
+                deletionCheckMinutes == null ? null : Duration.ofMinutes(deletionCheckMinutes)));
     }
 
     /** The excluded subtrees: each under one of the base DNs (compared without case or spaces after commas). */
@@ -212,64 +255,6 @@ public record ConnectorRequest(
     /** A DN in lower case without spaces around its commas, for comparing names as an administrator types them. */
     static String folded(String dn) {
         return dn.strip().replaceAll("\\s*,\\s*", ",").toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The URL, or several separated by spaces or commas (the domain controllers in the order they are tried), each
-     * normalised; all with the same scheme.
-     */
-    private Outcome<String> checkedUrl() {
-        Rejection wrong = Rejection.invalid(
-                "url must be ldap://host[:port] or ldaps://host[:port], for example ldaps://dc1.contoso.com:636, or"
-                        + " several separated by spaces, tried in that order: ldaps://dc1.contoso.com"
-                        + " ldaps://dc2.contoso.com.");
-        if (url == null || url.isBlank()) {
-            return Outcome.refused(wrong);
-        }
-        List<String> urls = new ArrayList<>();
-        for (String one : URL_SEPARATOR.split(url.strip())) {
-            String checked = checkedUrl(one);
-            if (checked == null) {
-                return Outcome.refused(wrong);
-            }
-            if (!urls.contains(checked)) {
-                urls.add(checked);
-            }
-        }
-        if (urls.size() > MAX_URLS) {
-            return Outcome.refused(Rejection.invalid("url names at most %d servers.", MAX_URLS));
-        }
-        if (urls.stream().map(u -> u.startsWith("ldaps:")).distinct().count() > 1) {
-            return Outcome.refused(Rejection.invalid(
-                    "The URLs must all be ldaps:// or all ldap://: the connector encrypts every server the same"
-                            + " way."));
-        }
-        return Outcome.done(String.join(" ", urls));
-    }
-
-    /** One URL normalised, or null when it is not an LDAP URL of a server. */
-    private static String checkedUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean pathless = uri.getRawPath() == null
-                    || uri.getRawPath().isEmpty()
-                    || uri.getRawPath().equals("/");
-            if (!(scheme.equals("ldap") || scheme.equals("ldaps"))
-                    || uri.getHost() == null
-                    || uri.getRawUserInfo() != null
-                    || !pathless
-                    || uri.getRawQuery() != null
-                    || uri.getRawFragment() != null
-                    || uri.getPort() == 0
-                    || uri.getPort() > 65535) {
-                return null;
-            }
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                    + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 
     private Outcome<List<String>> checkedBaseDns() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
  *     (Entra Connect's soft match), rather than failing on the name
  * @param staging whether runs only work out and report what they would do, applying nothing (Entra Connect's staging
  *     mode); switched off, the next run applies
+ * @param deletionCheckEvery how often a delta run of a directory that does not tell its deletions (generic LDAP) lists
+ *     the scope to find them; null: only full runs look for them (the server's full-sync schedule); zero: every run
  */
 public record ConnectorSettings(
         String url,
@@ -45,7 +48,8 @@ public record ConnectorSettings(
         boolean enabled,
         List<String> excludedDns,
         boolean softMatch,
-        boolean staging) {
+        boolean staging,
+        Duration deletionCheckEvery) {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -106,7 +110,28 @@ public record ConnectorSettings(
                 enabled,
                 excludedDns,
                 softMatch,
-                staging);
+                staging,
+                deletionCheckEvery);
+    }
+
+    /** These settings looking for deletions in delta runs that often (null: only in full runs). */
+    public ConnectorSettings withDeletionCheckEvery(Duration every) {
+        return new ConnectorSettings(
+                url,
+                startTls,
+                trustedCertificate,
+                bindDn,
+                baseDns,
+                userFilter,
+                groupFilter,
+                preset,
+                mappingOverrides,
+                mapping,
+                enabled,
+                excludedDns,
+                softMatch,
+                staging,
+                every);
     }
 
     /** Whether the (first) URL is {@code ldaps://}; they all have the same scheme. */

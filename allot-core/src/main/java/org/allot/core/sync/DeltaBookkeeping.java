@@ -119,10 +119,43 @@ public final class DeltaBookkeeping {
             Optional<SyncCheckpoint> last,
             Instant startedAt,
             Instant readAt) {
+        return checkpoint(decision, settings, next, last, startedAt, readAt, decision.mode() == SyncMode.FULL);
+    }
+
+    /**
+     * The checkpoint a complete run leaves, that looked for deletions ({@code deletionsChecked}: a full run, a delta
+     * that listed the scope or was told of deletions) or did not.
+     */
+    public static SyncCheckpoint checkpoint(
+            Decision decision,
+            ConnectorSettings settings,
+            Optional<Watermark> next,
+            Optional<SyncCheckpoint> last,
+            Instant startedAt,
+            Instant readAt,
+            boolean deletionsChecked) {
         Instant lastFull = decision.mode() == SyncMode.FULL
                 ? startedAt
                 : last.map(SyncCheckpoint::lastFullSync).orElse(null);
-        return new SyncCheckpoint(next.orElse(null), settings.fingerprint(), lastFull, readAt);
+        Instant checked = decision.mode() == SyncMode.FULL || deletionsChecked
+                ? startedAt
+                : last.flatMap(SyncCheckpoint::deletionsLastChecked).orElse(null);
+        return new SyncCheckpoint(next.orElse(null), settings.fingerprint(), lastFull, readAt, checked);
+    }
+
+    /**
+     * Whether a delta run started at {@code now}, of a directory that does not tell its deletions, lists the scope to
+     * find them: when the connector asks for deletions to be looked for every so often ({@link
+     * ConnectorSettings#deletionCheckEvery}) and they were last looked for that long ago or longer. Without that
+     * setting, deletions wait for the next full run.
+     */
+    public static boolean deletionsDue(Optional<SyncCheckpoint> last, ConnectorSettings settings, Instant now) {
+        if (settings.deletionCheckEvery() == null) {
+            return false;
+        }
+        return last.flatMap(SyncCheckpoint::deletionsLastChecked)
+                .map(checked -> !now.isBefore(checked.plus(settings.deletionCheckEvery())))
+                .orElse(true);
     }
 
     private static Decision full(String reason) {

@@ -179,7 +179,7 @@ final class SyncRunner {
             RunContext run = new RunContext(
                     record, tenant, caller, settings, session, decision, before, launch.dryState() != null);
             try {
-                census(run);
+                census(run, DeltaBookkeeping.deletionsDue(last, settings, started.startedAt()));
                 progress.save(run);
                 objects.run(run);
                 if (!run.censusTaken) {
@@ -207,26 +207,33 @@ final class SyncRunner {
             progress.save(run);
             Optional<Watermark> next = DeltaBookkeeping.next(
                     settings.deltaStrategy(), marker, run.latestChange, last, settings, run.readAt);
-            SyncCheckpoint checkpoint =
-                    DeltaBookkeeping.checkpoint(decision, settings, next, last, started.startedAt(), run.readAt);
+            SyncCheckpoint checkpoint = DeltaBookkeeping.checkpoint(
+                    decision, settings, next, last, started.startedAt(), run.readAt, run.deletionsChecked);
             // Held-back removals are found again only by reading the same groups again: the next run starts from
             // the last checkpoint rather than this one.
             boolean keepLast = hold.blocked() && !hold.impact().preview().isEmpty();
-            String note = run.deletionsChecked
-                    ? null
-                    : "Deletions were not checked: a delta run of a directory that does not tell them looks for them"
-                            + " only in full runs (every " + this.settings.fullSyncEvery() + ", or when asked for).";
+            String note = run.deletionsChecked ? null : deletionsNotChecked(settings);
             return transactions.run(() -> ending.applied(caller, run.record, hold, keepLast ? null : checkpoint, note));
         }
+    }
+
+    private String deletionsNotChecked(ConnectorSettings connector) {
+        String full = "full runs (every " + settings.fullSyncEvery() + ", or when asked for)";
+        return "Deletions were not checked: a delta run of a directory that does not tell them looks for them "
+                + (connector.deletionCheckEvery() == null
+                        ? "only in " + full + "; the connector's deletion check interval makes delta runs look for"
+                                + " them more often."
+                        : "every " + connector.deletionCheckEvery().toMinutes()
+                                + " minutes (the connector's deletion check interval) and in " + full + ".");
     }
 
     /**
      * Lists the scope, but in a delta run that finds deletions otherwise: a directory that tells what changed out of
      * scope (Active Directory's Deleted Objects), or a directory that does not, whose deletions then wait for the next
-     * full run. Members named by a value other than a distinguished name are resolved through the census, which is
-     * then always taken.
+     * full run or for the connector's deletion check ({@code deletionsDue}). Members named by a value other than a
+     * distinguished name are resolved through the census, which is then always taken.
      */
-    private void census(RunContext run) {
+    private void census(RunContext run, boolean deletionsDue) {
         run.readAt = clock.instant();
         if (run.delta()) {
             Optional<Set<String>> changed = run.session.changedAnywhereSince(run.decision.since());
@@ -236,6 +243,7 @@ final class SyncRunner {
                 return;
             }
             if (run.settings.preset() != DirectoryPreset.ACTIVE_DIRECTORY
+                    && !deletionsDue
                     && run.settings.mapping().members().stream().allMatch(MemberAttribute::dns)) {
                 run.censusTaken = false;
                 run.deletionsChecked = false;

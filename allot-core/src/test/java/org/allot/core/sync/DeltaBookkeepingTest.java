@@ -158,6 +158,53 @@ class DeltaBookkeepingTest {
         assertThat(after.watermark().usn()).isEqualTo(5000);
     }
 
+    @Test
+    void deletionsAreLookedForInDeltasOnlyWhenTheConnectorSaysHowOften() {
+        Optional<SyncCheckpoint> lastFullAnHourAgo =
+                checkpoint(Watermark.timestamp(NOW), NOW.minus(Duration.ofHours(1)));
+
+        assertThat(DeltaBookkeeping.deletionsDue(lastFullAnHourAgo, settings, NOW))
+                .as("no interval: only full runs look")
+                .isFalse();
+        assertThat(DeltaBookkeeping.deletionsDue(lastFullAnHourAgo, every(60), NOW))
+                .as("an old checkpoint counts from the last full run")
+                .isTrue();
+        assertThat(DeltaBookkeeping.deletionsDue(lastFullAnHourAgo, every(61), NOW))
+                .isFalse();
+        assertThat(DeltaBookkeeping.deletionsDue(lastFullAnHourAgo, every(0), NOW))
+                .isTrue();
+        assertThat(DeltaBookkeeping.deletionsDue(Optional.empty(), every(60), NOW))
+                .isTrue();
+        Optional<SyncCheckpoint> lookedTenMinutesAgo = Optional.of(new SyncCheckpoint(
+                Watermark.timestamp(NOW),
+                settings.fingerprint(),
+                NOW.minus(Duration.ofHours(5)),
+                null,
+                NOW.minus(Duration.ofMinutes(10))));
+        assertThat(DeltaBookkeeping.deletionsDue(lookedTenMinutesAgo, every(30), NOW))
+                .isFalse();
+        assertThat(DeltaBookkeeping.deletionsDue(lookedTenMinutesAgo, every(10), NOW))
+                .isTrue();
+    }
+
+    @Test
+    void aDeltaThatLookedForDeletionsMovesTheTimeOfTheLastLookAndOneThatDidNotKeepsIt() {
+        Optional<SyncCheckpoint> last = checkpoint(Watermark.usn(4000, DC1), NOW.minus(Duration.ofHours(3)));
+        DeltaBookkeeping.Decision delta = decide(last, Watermark.usn(5000, DC1));
+        Optional<Watermark> next = Optional.of(Watermark.usn(5000, DC1));
+
+        assertThat(DeltaBookkeeping.checkpoint(delta, settings, next, last, NOW, NOW, true)
+                        .deletionsCheckedAt())
+                .isEqualTo(NOW);
+        assertThat(DeltaBookkeeping.checkpoint(delta, settings, next, last, NOW, NOW, false)
+                        .deletionsCheckedAt())
+                .isEqualTo(NOW.minus(Duration.ofHours(3)));
+    }
+
+    private ConnectorSettings every(int minutes) {
+        return settings.withDeletionCheckEvery(Duration.ofMinutes(minutes));
+    }
+
     private DeltaBookkeeping.Decision decide(Optional<SyncCheckpoint> last, Watermark marker) {
         return DeltaBookkeeping.decide(last, settings, Optional.of(marker), NOW, sync, false);
     }

@@ -47,10 +47,10 @@ public final class JdbcConnectors implements Connectors {
         jdbc.sql("""
                         insert into sync_connector (tenant_id, url, start_tls, trusted_certificate, bind_dn,
                             sealed_password, base_dns, user_filter, group_filter, preset, mapping_overrides, enabled,
-                            excluded_dns, soft_match, staging, created_at, updated_at)
+                            excluded_dns, soft_match, staging, deletion_check_minutes, created_at, updated_at)
                         values (:tenant, :url, :startTls, :certificate, :bindDn, :password, :baseDns, :userFilter,
                             :groupFilter, :preset, :mapping::jsonb, :enabled, :excludedDns, :softMatch, :staging,
-                            :created, :updated)
+                            :deletionCheck, :created, :updated)
                         on conflict (tenant_id) do update set url = excluded.url, start_tls = excluded.start_tls,
                             trusted_certificate = excluded.trusted_certificate, bind_dn = excluded.bind_dn,
                             sealed_password = coalesce(excluded.sealed_password, sync_connector.sealed_password),
@@ -58,7 +58,8 @@ public final class JdbcConnectors implements Connectors {
                             group_filter = excluded.group_filter, preset = excluded.preset,
                             mapping_overrides = excluded.mapping_overrides, enabled = excluded.enabled,
                             excluded_dns = excluded.excluded_dns, soft_match = excluded.soft_match,
-                            staging = excluded.staging, updated_at = excluded.updated_at""")
+                            staging = excluded.staging, deletion_check_minutes = excluded.deletion_check_minutes,
+                            updated_at = excluded.updated_at""")
                 .param("tenant", connector.tenant().value())
                 .param("url", s.url())
                 .param("startTls", s.startTls())
@@ -74,6 +75,12 @@ public final class JdbcConnectors implements Connectors {
                 .param("excludedDns", s.excludedDns().toArray(String[]::new))
                 .param("softMatch", s.softMatch())
                 .param("staging", s.staging())
+                .param(
+                        "deletionCheck",
+                        s.deletionCheckEvery() == null
+                                ? null
+                                : (Integer) (int) s.deletionCheckEvery().toMinutes(),
+                        java.sql.Types.INTEGER)
                 .param("created", SqlValues.time(connector.createdAt()))
                 .param("updated", SqlValues.time(connector.updatedAt()))
                 .update();
@@ -92,7 +99,7 @@ public final class JdbcConnectors implements Connectors {
     public Optional<SyncCheckpoint> checkpoint(TenantId tenant) {
         return jdbc.sql("""
                         select watermark_strategy, watermark_value, watermark_server, settings_fingerprint,
-                            last_full_sync_at, checkpoint_read_at
+                            last_full_sync_at, checkpoint_read_at, deletions_checked_at
                         from sync_connector where tenant_id = ? and settings_fingerprint is not null""")
                 .param(tenant.value())
                 .query((rs, i) -> new SyncCheckpoint(
@@ -104,7 +111,8 @@ public final class JdbcConnectors implements Connectors {
                                         rs.getString("watermark_server")),
                         rs.getString("settings_fingerprint"),
                         SqlValues.instant(rs, "last_full_sync_at"),
-                        SqlValues.instant(rs, "checkpoint_read_at")))
+                        SqlValues.instant(rs, "checkpoint_read_at"),
+                        SqlValues.instant(rs, "deletions_checked_at")))
                 .optional();
     }
 
@@ -113,7 +121,8 @@ public final class JdbcConnectors implements Connectors {
         Watermark w = checkpoint.watermark();
         jdbc.sql("""
                         update sync_connector set watermark_strategy = ?, watermark_value = ?, watermark_server = ?,
-                            settings_fingerprint = ?, last_full_sync_at = ?, checkpoint_read_at = ?
+                            settings_fingerprint = ?, last_full_sync_at = ?, checkpoint_read_at = ?,
+                            deletions_checked_at = ?
                         where tenant_id = ?""")
                 .params(
                         w == null ? null : w.strategy().name(),
@@ -122,6 +131,7 @@ public final class JdbcConnectors implements Connectors {
                         checkpoint.settingsFingerprint(),
                         SqlValues.time(checkpoint.lastFullSync()),
                         SqlValues.time(checkpoint.readAt()),
+                        SqlValues.time(checkpoint.deletionsCheckedAt()),
                         tenant.value())
                 .update();
     }
@@ -184,7 +194,10 @@ public final class JdbcConnectors implements Connectors {
                 rs.getBoolean("enabled"),
                 SqlValues.strings(rs, "excluded_dns"),
                 rs.getBoolean("soft_match"),
-                rs.getBoolean("staging"));
+                rs.getBoolean("staging"),
+                rs.getObject("deletion_check_minutes") == null
+                        ? null
+                        : java.time.Duration.ofMinutes(rs.getInt("deletion_check_minutes")));
         return new Connector(
                 new TenantId(SqlValues.uuid(rs, "tenant_id")),
                 settings,

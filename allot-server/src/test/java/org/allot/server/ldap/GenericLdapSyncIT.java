@@ -3,6 +3,7 @@ package org.allot.server.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.allot.core.directory.User;
+import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.SyncCounts;
 import org.allot.core.sync.SyncMode;
 import org.allot.core.sync.SyncRun;
@@ -104,5 +105,77 @@ class GenericLdapSyncIT {
                         .orElseThrow()
                         .isDeleted())
                 .isTrue();
+    }
+
+    @Test
+    void aDeletionCheckIntervalMakesDeltaRunsLookForDeletions() throws Exception {
+        allot.connect(everyMinutes(SyncTestbed.genericLdap(directory), 60));
+        allot.run();
+        User frances = allot.synced("frances.allen@contoso.com");
+
+        directory.delete("uid=frances," + PEOPLE);
+        SyncRun soon = allot.run();
+
+        assertThat(soon.mode()).isEqualTo(SyncMode.DELTA);
+        assertThat(soon.counts().deleted())
+                .as("the full run looked less than 60 minutes ago")
+                .isZero();
+        assertThat(soon.message())
+                .startsWith("Deletions were not checked")
+                .contains("every 60 minutes (the connector's deletion check interval)");
+
+        allot.jdbc
+                .sql("update sync_connector set deletions_checked_at = deletions_checked_at - interval '61 minutes'"
+                        + " where tenant_id = ?")
+                .param(allot.tenant.value())
+                .update();
+        SyncRun later = allot.run();
+
+        assertThat(later.mode()).isEqualTo(SyncMode.DELTA);
+        assertThat(later.counts().deleted()).isEqualTo(1);
+        assertThat(later.message()).isNull();
+        assertThat(allot.allot
+                        .users()
+                        .find(allot.tenant, frances.id())
+                        .orElseThrow()
+                        .isDeleted())
+                .isTrue();
+        assertThat(allot.run().message())
+                .as("the delta that looked moved the time of the last look on")
+                .startsWith("Deletions were not checked");
+    }
+
+    @Test
+    void aDeletionCheckOfZeroLooksInEveryDeltaRun() throws Exception {
+        allot.connect(everyMinutes(SyncTestbed.genericLdap(directory), 0));
+        allot.run();
+
+        directory.delete("uid=frances," + PEOPLE);
+        SyncRun delta = allot.run();
+
+        assertThat(delta.mode()).isEqualTo(SyncMode.DELTA);
+        assertThat(delta.counts().deleted()).isEqualTo(1);
+        assertThat(delta.message()).isNull();
+        assertThat(allot.sync.connector(allot.tenant).orElseThrow().settings().deletionCheckEvery())
+                .hasMinutes(0);
+    }
+
+    private static ConnectorRequest everyMinutes(ConnectorRequest r, int minutes) {
+        return new ConnectorRequest(
+                r.preset(),
+                r.url(),
+                r.startTls(),
+                r.trustedCertificate(),
+                r.bindDn(),
+                r.password(),
+                r.baseDns(),
+                r.userFilter(),
+                r.groupFilter(),
+                r.mapping(),
+                r.enabled(),
+                r.excludedDns(),
+                r.softMatch(),
+                r.staging(),
+                minutes);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.util.MultiValueMap;
  * @param mapping one override per line, {@code name = attribute[, attribute…]}
  * @param memberAttributes the groups' member attributes, one per line ({@code member}, {@code memberUid:uid}); empty:
  *     the preset's. They are the {@code group.member} mapping override, shown and edited apart
+ * @param deletionCheckMinutes how often delta runs look for deletions, in minutes, as typed; empty: only full runs
  */
 public record ConnectorForm(
         String preset,
@@ -40,12 +41,13 @@ public record ConnectorForm(
         String excludedDns,
         boolean softMatch,
         String memberAttributes,
-        boolean staging) {
+        boolean staging,
+        String deletionCheckMinutes) {
     static final int LONGEST_FIELD = 65_536;
 
     /** A connector not configured yet: Active Directory, scheduled. */
     static final ConnectorForm NEW =
-            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true, "", false);
+            new ConnectorForm("activeDirectory", "", false, "", "", "", "", "", "", true, "", true, "", false, "");
 
     /** The stored connector; filters the preset would use anyway are shown empty. */
     static ConnectorForm of(Connector connector) {
@@ -76,7 +78,10 @@ public record ConnectorForm(
                 String.join("\n", s.excludedDns()),
                 s.softMatch(),
                 members.toString().strip(),
-                s.staging());
+                s.staging(),
+                s.deletionCheckEvery() == null
+                        ? ""
+                        : Long.toString(s.deletionCheckEvery().toMinutes()));
     }
 
     /** The form as posted; a field that is too long to be anything is refused by the page as a tampered form. */
@@ -95,7 +100,8 @@ public record ConnectorForm(
                 field(form, "excludedDns"),
                 "true".equals(form.getFirst("softMatch")),
                 field(form, "memberAttributes"),
-                "true".equals(form.getFirst("staging")));
+                "true".equals(form.getFirst("staging")),
+                field(form, "deletionCheckMinutes"));
     }
 
     /** What the form asks for, with the password typed (empty keeps the stored one); refused when mapping is malformed. */
@@ -103,6 +109,16 @@ public record ConnectorForm(
         Outcome<Map<String, String>> overrides = overrides();
         if (!overrides.isDone()) {
             return Outcome.refused(overrides.rejection());
+        }
+        Integer deletionCheck = null;
+        if (!deletionCheckMinutes.isBlank()) {
+            try {
+                deletionCheck = Integer.valueOf(deletionCheckMinutes.strip());
+            } catch (NumberFormatException e) {
+                return Outcome.refused(Rejection.invalid(
+                        "Look for deletions every: give a whole number of minutes (0: every run), or leave it empty"
+                                + " for full runs only."));
+            }
         }
         return Outcome.done(new ConnectorRequest(
                 preset,
@@ -118,7 +134,8 @@ public record ConnectorForm(
                 enabled,
                 excludedDns.lines().map(String::strip).filter(l -> !l.isEmpty()).toList(),
                 softMatch,
-                staging));
+                staging,
+                deletionCheck));
     }
 
     private Outcome<Map<String, String>> overrides() {

@@ -52,7 +52,8 @@ final class ConnectorBodies {
                 bool(fields.remove("enabled"), "enabled"),
                 dns(fields.remove("excludedDns"), "excludedDns"),
                 bool(fields.remove("softMatch"), "softMatch"),
-                bool(fields.remove("staging"), "staging"));
+                bool(fields.remove("staging"), "staging"),
+                minutes(fields.remove("deletionCheckMinutes"), "deletionCheckMinutes"));
         if (!fields.isEmpty()) {
             throw RequestBodies.unknown(fields.keySet().iterator().next(), CONNECTOR);
         }
@@ -95,6 +96,17 @@ final class ConnectorBodies {
             throw RequestBodies.invalid(name, CONNECTOR);
         }
         return node.asBoolean();
+    }
+
+    /** A whole number of minutes; left out or null is null (the setting off). The range is the service's to check. */
+    private static Integer minutes(JsonNode node, String name) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw RequestBodies.invalid(name, CONNECTOR);
+        }
+        return node.asInt();
     }
 
     private static List<String> dns(JsonNode node, String name) {

@@ -49,7 +49,10 @@ final class SyncViews {
                 time(c.updatedAt()),
                 c.requestedRun() == null ? null : request(c.requestedRun()),
                 s.excludedDns(),
-                s.staging());
+                s.staging(),
+                s.deletionCheckEvery() == null
+                        ? null
+                        : (int) s.deletionCheckEvery().toMinutes());
     }
 
     /** The name a request gives the preset: {@code activeDirectory}, {@code genericLdap}. */
