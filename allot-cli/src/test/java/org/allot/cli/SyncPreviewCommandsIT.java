@@ -74,6 +74,16 @@ class SyncPreviewCommandsIT extends AgainstARealServer {
             assertThat(api.user("preview.ada@contoso.com", "id").path("id").isMissingNode())
                     .isTrue();
             assertThat(allot.run("sync", "configure", "--no-staging").out()).containsPattern("staging +false");
+            assertThat(allot.run("sync", "status").out()).containsPattern("deletionCheck +in full runs only");
+            Run hourly = allot.run("sync", "configure", "--deletion-check-minutes", "60");
+            assertThat(hourly.exit()).as(hourly.toString()).isZero();
+            assertThat(hourly.out()).containsPattern("deletionCheck +every 60 minutes");
+            Run wrong = allot.run("sync", "configure", "--deletion-check-minutes", "hourly");
+            assertThat(wrong.exit()).isNotZero();
+            assertThat(wrong.err()).contains("--deletion-check-minutes takes a number of minutes");
+            assertThat(allot.run("sync", "configure", "--deletion-check-minutes", "off")
+                            .out())
+                    .containsPattern("deletionCheck +in full runs only");
 
             Run elsewhere = allot.run("sync", "preview", "--url", "ldap://localhost:1");
             assertThat(elsewhere.exit()).as(elsewhere.toString()).isNotZero();

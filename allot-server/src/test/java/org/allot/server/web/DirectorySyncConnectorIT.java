@@ -133,6 +133,33 @@ class DirectorySyncConnectorIT extends DirectorySyncApi {
     }
 
     @Test
+    void theDeletionCheckIntervalIsSavedShownAndChecked() {
+        ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        String good = connectorBody(directory.url(), TestDirectory.PASSWORD);
+        assertThat(admin.send("PUT", CONNECTOR, good, Map.of()).body().has("deletionCheckMinutes"))
+                .as("left out: only full runs look for deletions")
+                .isFalse();
+
+        Response every = admin.send("PUT", CONNECTOR, good.replace("{", "{\"deletionCheckMinutes\":60,"), Map.of());
+
+        assertThat(every.status()).as(every.body().toString()).isEqualTo(200);
+        assertThat(admin.get(CONNECTOR).body().path("deletionCheckMinutes").asInt())
+                .isEqualTo(60);
+        for (String bad : List.of("-1", "43201", "\"60\"", "1.5", "true")) {
+            Response refused =
+                    admin.send("PUT", CONNECTOR, good.replace("{", "{\"deletionCheckMinutes\":" + bad + ","), Map.of());
+            assertGraphError(refused, 400, "deletionCheckMinutes " + bad);
+            assertThat(refused.errorMessage()).contains("deletionCheckMinutes");
+        }
+        assertThat(admin.get(CONNECTOR).body().path("deletionCheckMinutes").asInt())
+                .as("nothing refused was saved")
+                .isEqualTo(60);
+        Response off = admin.send("PUT", CONNECTOR, good.replace("{", "{\"deletionCheckMinutes\":null,"), Map.of());
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(admin.get(CONNECTOR).body().has("deletionCheckMinutes")).isFalse();
+    }
+
+    @Test
     void badInputIsRefusedWithGraphsErrorBodyAndChangesNothing() {
         ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
         String good = connectorBody(directory.url(), TestDirectory.PASSWORD);
