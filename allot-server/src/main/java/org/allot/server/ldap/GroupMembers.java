@@ -100,29 +100,6 @@ final class GroupMembers {
         }
     }
 
-    /**
-     * Without a census, looks up together the names these groups list (as far as their entries hold them) that the
-     * session does not know yet, so that reading each group then waits for no lookup.
-     */
-    void lookUpMembersOf(List<SearchResultEntry> groups) {
-        if (named == null) {
-            return;
-        }
-        List<String> keys = new ArrayList<>();
-        for (SearchResultEntry group : groups) {
-            for (MemberAttribute a : attributes) {
-                String[] values = a.dns() ? group.getAttributeValues(a.name()) : null;
-                for (String value : values == null ? new String[0] : values) {
-                    String key = RangedMembers.key(value);
-                    if (!scope.contains(key)) {
-                        keys.add(key);
-                    }
-                }
-            }
-        }
-        named.lookupAll(keys);
-    }
-
     /** Every member of a group, and the member values that name nothing. */
     Read of(SearchResultEntry group) {
         Set<String> members = new LinkedHashSet<>();

@@ -97,7 +97,6 @@ final class LdapSession implements DirectorySession {
 
     @Override
     public void censusOf(Collection<String> keys, Consumer<ScopeItem> item) {
-        named.lookupAll(keys);
         for (String key : keys) {
             ScopeItem found = named.lookup(key).item();
             if (found != null) {
@@ -189,9 +188,6 @@ final class LdapSession implements DirectorySession {
 
     private List<DirectoryEntry> entries(ObjectKind kind, List<SearchResultEntry> entries) {
         List<DirectoryEntry> result = new ArrayList<>(entries.size());
-        if (kind == ObjectKind.GROUP) {
-            members.lookUpMembersOf(entries);
-        }
         for (SearchResultEntry e : entries) {
             if (kind == ObjectKind.GROUP) {
                 GroupMembers.Read read = members.of(e);

@@ -79,13 +79,8 @@ final class RangedMembers {
 
     private static void addAll(List<String> members, Attribute attribute) {
         for (String value : attribute.getValues()) {
-            members.add(key(value));
+            // uniqueMember's nameAndOptionalUID: a DN possibly followed by #'bits'B
+            members.add(LdapSession.key(OPTIONAL_UID.matcher(value).replaceFirst("")));
         }
-    }
-
-    /** A member value as the normalised name it gives. */
-    static String key(String value) {
-        // uniqueMember's nameAndOptionalUID: a DN possibly followed by #'bits'B
-        return LdapSession.key(OPTIONAL_UID.matcher(value).replaceFirst(""));
     }
 }
