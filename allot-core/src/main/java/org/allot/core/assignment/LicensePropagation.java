@@ -243,11 +243,11 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
      * ({@link SeatLedger#deferred}), so a join holds a SKU's hot row for as short as an assignLicense does.
      */
     private void joinedOrLeft(Caller caller, UserId user) {
-        Reconciler.Work work = reconciler.beginDeferred(caller.as(Actor.GROUP_BASED_LICENSING));
         Map<UserId, LicenseSubject> locked = assignments.lock(caller.tenant(), List.of(user));
         if (locked.isEmpty()) {
             return;
         }
+        Reconciler.Work work = reconciler.beginDeferred(caller.as(Actor.GROUP_BASED_LICENSING));
         reconciler.commit(work, reconciler.reinheritLocked(work, locked));
         reconciler.finish(work);
     }
