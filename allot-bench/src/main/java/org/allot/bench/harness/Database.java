@@ -30,6 +30,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time the database server has used so far (user and system, the postmaster and every process it runs), in
+     * seconds; NaN where the OS does not tell or the database runs on another machine. Processes that ended since
+     * (connections closed) are no longer counted: compare figures taken while the same connections stay open.
+     */
+    public double cpuSeconds() {
+        java.util.Optional<ProcessHandle> postmaster =
+                ProcessHandle.of(queryLong("select pg_backend_pid()")).flatMap(ProcessHandle::parent);
+        if (postmaster.isEmpty()) {
+            return Double.NaN;
+        }
+        return java.util.stream.Stream.concat(
+                        postmaster.stream(), postmaster.get().descendants())
+                .mapToDouble(p ->
+                        p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+                .sum();
+    }
+
     /** Another connection to the same database, of the caller's to close: for baselines with several clients. */
     public Connection newConnection() {
         try {
