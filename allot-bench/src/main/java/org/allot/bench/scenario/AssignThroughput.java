@@ -77,6 +77,8 @@ public final class AssignThroughput implements Scenario {
                     .toList();
             double serverBefore = target.server().map(ServerProcess::cpuSeconds).orElse(Double.NaN);
             double databaseBefore = target.db().cpuSeconds();
+            long[] walBefore = wal(target);
+            target.db().resetStatements();
             Load.Rate assigned =
                     Load.postEach(url, posts, bearer, clients, run < 0 ? time.multipliedBy(WARM_UP) : time);
             double serverMicros =
@@ -84,6 +86,14 @@ public final class AssignThroughput implements Scenario {
                             / assigned.requests()
                             * 1e6;
             double databaseMicros = (target.db().cpuSeconds() - databaseBefore) / assigned.requests() * 1e6;
+            long[] walAfter = wal(target);
+            List<String> statements = target.db().topStatements(12, assigned.requests());
+            context.say(
+                    "  per assignLicense: %.2f WAL flushes, %.0f WAL bytes, %.2f commits",
+                    (walAfter[0] - walBefore[0]) / (double) assigned.requests(),
+                    (walAfter[1] - walBefore[1]) / (double) assigned.requests(),
+                    (walAfter[2] - walBefore[2]) / (double) assigned.requests());
+            statements.forEach(line -> context.say("    %s", line));
             Load.Rate trivial = Load.get(url + "/v1.0/organization", bearer, clients, time);
             long licensed = active(fx, target, sku) - before;
             // calls still under way when the time is up are answered but not counted: one per connection at most
@@ -91,7 +101,7 @@ public final class AssignThroughput implements Scenario {
                 throw new IllegalStateException(assigned.failures() + " assignLicense calls failed, "
                         + assigned.requests() + " answered 2xx and " + licensed + " users were licensed");
             }
-            Plain jdbc = plainJdbc(target, sku, prefix, count, clients);
+            Plain jdbc = plainJdbc(target, context, sku, prefix, count, clients);
             client = assigned.client();
             context.say(
                     "%s (%s): %,d assignments at %,.0f/s (CPU each: server %.0f µs, database %.0f µs);"
@@ -133,6 +143,15 @@ public final class AssignThroughput implements Scenario {
                         .withBaseline("database CPU per assignLicense (µs)", databaseCpu));
     }
 
+    /** WAL flushes and bytes of the whole database server so far, and the commits in this database. */
+    private static long[] wal(Target target) {
+        return new long[] {
+            target.db().queryLong("select wal_sync from pg_stat_wal"),
+            target.db().queryLong("select wal_bytes::bigint from pg_stat_wal"),
+            target.db().queryLong("select xact_commit from pg_stat_database where datname = current_database()")
+        };
+    }
+
     /** The plain JDBC baseline's rate, and the database's CPU time per request. */
     private record Plain(double perSecond, double databaseMicros) {}
 
@@ -157,11 +176,13 @@ public final class AssignThroughput implements Scenario {
     }
 
     /** The same rows as the server wrote for users 1..size of the prefix, by plain JDBC. */
-    private static Plain plainJdbc(Target target, UUID sku, String prefix, int size, int clients) {
+    private static Plain plainJdbc(Target target, Context context, UUID sku, String prefix, int size, int clients) {
         UUID tenant = target.tenant();
         String[] audit = PlainJdbcWrites.sampleAudit(target.db(), tenant, "CHANGE_USER_LICENSE");
         try (PlainJdbcWrites writes = new PlainJdbcWrites(target.db(), clients)) {
             double before = target.db().cpuSeconds();
+            long[] walBefore = wal(target);
+            target.db().resetStatements();
             double rate = writes.perSecond(size, (connection, i) -> {
                 UUID user = Ids.user(prefix, i);
                 PlainJdbcWrites.lockUser(connection, tenant, user);
@@ -183,7 +204,15 @@ public final class AssignThroughput implements Scenario {
                 }
                 PlainJdbcWrites.insertAudit(connection, "bench_audit_event", audit, user.toString());
             });
-            return new Plain(rate, (target.db().cpuSeconds() - before) / size * 1e6);
+            double micros = (target.db().cpuSeconds() - before) / size * 1e6;
+            long[] walAfter = wal(target);
+            context.say(
+                    "  per plain JDBC request: %.2f WAL flushes, %.0f WAL bytes, %.2f commits",
+                    (walAfter[0] - walBefore[0]) / (double) size,
+                    (walAfter[1] - walBefore[1]) / (double) size,
+                    (walAfter[2] - walBefore[2]) / (double) size);
+            target.db().topStatements(6, size).forEach(line -> context.say("    %s", line));
+            return new Plain(rate, micros);
         }
     }
 
