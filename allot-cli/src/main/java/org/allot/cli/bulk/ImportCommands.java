@@ -107,13 +107,17 @@ public final class ImportCommands {
                 "Assigns products to users directly, from a CSV file.",
                 "Columns: userPrincipalName (required), sku (part number or GUID, required), disabledPlans (plan"
                         + " names or GUIDs, separated by ; or spaces, or by commas inside quotes), action (assign, the "
-                        + "default, or remove)."
+                        + "default, remove, or replace), replaces (with action replace: the product the sku replaces,"
+                        + " in one request, so the user never goes without).",
+                "Rows of one user are sent in the order of the file; once one of them fails, the user's later rows"
+                        + " are skipped."
             },
             footerHeading = "%nExample file:%n",
             footer = {
                 "  userPrincipalName,sku,disabledPlans",
                 "  ada@contoso.com,ENTERPRISEPACK,SWAY;FORMS_PLAN_E3",
                 "  alan@contoso.com,SPE_E5,",
+                "  (a swap: userPrincipalName,sku,action,replaces / ada@contoso.com,SPE_E5,replace,ENTERPRISEPACK)",
                 "%nExamples:%n",
                 "  allot import licenses assignments.csv --dry-run",
                 "  allot import licenses assignments.csv --results assignments-done.csv"
@@ -148,7 +152,7 @@ public final class ImportCommands {
             LicenseImport.COLUMNS,
             LicenseImport.SELECT,
             List.of(LicenseImport.USER, LicenseImport.SKU),
-            List.of(Step.Action.ASSIGN, Step.Action.REMOVE),
+            List.of(Step.Action.ASSIGN, Step.Action.REMOVE, Step.Action.REPLACE),
             (file, users, directory) -> LicenseImport.plan(file, users, directory.products()));
 
     private int run(Kind kind, Path file, Options options) {

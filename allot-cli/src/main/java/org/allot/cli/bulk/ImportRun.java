@@ -80,10 +80,7 @@ final class ImportRun {
                 options.task(), total, options.progress(), context.environment().interactive(), context.err())) {
             List<Future<?>> running = new ArrayList<>();
             for (List<Step> lane : lanes.values()) {
-                running.add(pool.submit(() -> lane.forEach(step -> {
-                    done.put(step, send(api, step, stopped));
-                    bar.step();
-                })));
+                running.add(pool.submit(() -> runLane(api, lane, stopped, done, bar)));
             }
             for (Future<?> f : running) {
                 f.get();
@@ -99,6 +96,22 @@ final class ImportRun {
         return steps.stream()
                 .map(s -> done.getOrDefault(s, new Result(s, s.action().done(), s.detail())))
                 .toList();
+    }
+
+    /** The steps of one user, in order; once one failed, the user's later steps are skipped. */
+    private static void runLane(
+            Api api, List<Step> lane, AtomicReference<Failure> stopped, Map<Step, Result> done, Progress bar) {
+        Step failed = null;
+        for (Step step : lane) {
+            Result result = failed == null
+                    ? send(api, step, stopped)
+                    : new Result(step, "skipped", "not sent: line " + failed.line() + " of the same user failed");
+            if (failed == null && result.outcome().equals("failed")) {
+                failed = step;
+            }
+            done.put(step, result);
+            bar.step();
+        }
     }
 
     private static Result send(Api api, Step step, AtomicReference<Failure> stopped) {
@@ -163,6 +176,7 @@ final class ImportRun {
         counts.put("invalid", 0);
         if (!dryRun) {
             counts.put("failed", 0);
+            counts.put("skipped", 0);
         }
         for (Result r : results) {
             counts.merge(r.outcome(), 1, Integer::sum);

@@ -127,7 +127,7 @@ class LicenseImportTest {
                         "no user nobody@contoso.com",
                         "assign ENTERPRISEPACK",
                         "the same user and product as line 5",
-                        "action 'borrow' is neither assign nor remove",
+                        "action 'borrow' is neither assign, remove nor replace",
                         "a row needs a userPrincipalName and a sku");
     }
 
