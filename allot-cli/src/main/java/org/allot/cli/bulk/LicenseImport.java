@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.allot.api.extensions.LicenseChangesRequest;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.LicenseAssignmentState;
@@ -165,6 +166,13 @@ public final class LicenseImport {
                 action,
                 detail,
                 new Step.Request("POST", path, new AssignLicenseRequest(add, remove), user.id()));
+    }
+
+    /** A request of this import as a row of {@code POST /allot/v1/licenseChanges/validate}. */
+    static Object validationRow(Step.Request request) {
+        AssignLicenseRequest body = (AssignLicenseRequest) request.body();
+        return new LicenseChangesRequest.Row(
+                UUID.fromString(request.lane()), body.addLicenses(), body.removeLicenses());
     }
 
     private static Optional<LicenseAssignmentState> direct(UserResource user, UUID sku) {
