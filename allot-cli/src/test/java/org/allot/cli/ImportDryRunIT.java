@@ -80,10 +80,11 @@ class ImportDryRunIT extends AgainstARealServer {
         allot.run("license", "assign", "--user", "dry.e1@contoso.com", "--sku", "STANDARDPACK");
         allot.run("license", "assign", "--user", "dry.first@contoso.com", "--sku", "PROJECTPREMIUM");
         Path file = Files.writeString(home.resolve("licenses.csv"), """
-                userPrincipalName,sku
-                dry.e1@contoso.com,DESKLESSPACK
-                dry.f3@contoso.com,DESKLESSPACK
-                dry.late@contoso.com,PROJECTPREMIUM
+                userPrincipalName,sku,action
+                dry.e1@contoso.com,DESKLESSPACK,assign
+                dry.f3@contoso.com,DESKLESSPACK,assign
+                dry.late@contoso.com,PROJECTPREMIUM,assign
+                dry.e1@contoso.com,STANDARDPACK,remove
                 """);
 
         Run dryRun = allot.run("import", "licenses", file.toString(), "--dry-run", "-o", "json");
@@ -91,14 +92,16 @@ class ImportDryRunIT extends AgainstARealServer {
         assertThat(dryRun.exit()).as(dryRun.toString()).isEqualTo(1);
         assertThat(dryRun.json().path("wouldAssign").asInt()).isEqualTo(1);
         assertThat(dryRun.json().path("wouldFail").asInt()).isEqualTo(2);
+        assertThat(dryRun.json().path("wouldSkip").asInt()).isEqualTo(1);
         assertThat(dryRun.err())
                 .contains(
                         "licenses.csv line 2: would fail: Request_BadRequest:",
                         "licenses.csv line 4: would fail: Request_BadRequest:",
-                        "does not have any available licenses");
+                        "does not have any available licenses",
+                        "licenses.csv line 5: would skip: would not be sent: line 2 of the same user would fail");
         assertThat(Run.csv(Files.readString(home.resolve("licenses.dry-run.results.csv"))))
                 .extracting(r -> r.get("line") + " " + r.get("outcome"))
-                .containsExactly("2 would fail", "3 would assign", "4 would fail");
+                .containsExactly("2 would fail", "3 would assign", "4 would fail", "5 would skip");
         assertThat(api.user("dry.f3@contoso.com", "assignedLicenses").path("assignedLicenses"))
                 .as("a dry run changes nothing")
                 .isEmpty();

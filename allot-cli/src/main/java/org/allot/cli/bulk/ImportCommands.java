@@ -23,13 +23,16 @@ import picocli.CommandLine.Parameters;
             "Creates and updates users, or assigns licenses, from a CSV file (header line first; comma, "
                     + "semicolon or tab separated).",
             "Every row is checked first: malformed rows are reported with their line and skipped, never "
-                    + "half-applied. A results CSV tells for every row what was done, or what failed and why. "
-                    + "Importing the same file again changes nothing."
+                    + "half-applied. --dry-run has the server check every row as it would apply it, changing nothing."
+                    + " A results CSV, written row by row, tells for every row what was done, or what failed and why"
+                    + " (and Ctrl-C prints the summary so far). Importing the same file again changes nothing.",
+            "FILE may be - for standard input; it is UTF-8 (or UTF-16 with its byte-order mark)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  allot import users users.csv --dry-run",
             "  allot import users users.csv --results done.csv",
+            "  ldap-export | allot import users -",
             "  allot import licenses assignments.csv"
         })
 public final class ImportCommands {
