@@ -310,7 +310,9 @@ class SyncCommandsIT extends AgainstARealServer {
                             TestLdap.BASE);
 
             assertThat(test.exit()).as(test.toString()).isEqualTo(1);
-            assertThat(test.err()).startsWith("error: ConnectionFailed: CONNECT: nothing accepts connections on");
+            assertThat(test.err())
+                    .as("with several servers, each step names its URL")
+                    .startsWith("error: ConnectionFailed: CONNECT: " + down + ": nothing accepts connections on");
         }
     }
 }
