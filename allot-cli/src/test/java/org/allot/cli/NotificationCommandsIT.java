@@ -79,6 +79,95 @@ class NotificationCommandsIT extends AgainstARealServer {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aSubscriptionAskedToReauthorizeIsListedWithItsDeliveryPaused(TestServer server) throws Exception {
+        // expiring within reauthorize-before (1 h by default): asked to reauthorize at once
+        String asked = subscribe(server, "cli-reauthorize", 30);
+        String authorized = subscribe(server, "cli-authorized", 180);
+        try {
+            awaitReauthorizationRequested(asked);
+
+            Run list = allot.run("notifications", "list", "-o", "json");
+            assertThat(list.exit()).as(list.toString()).isZero();
+            JsonNode askedRow = row(list, asked);
+            assertThat(askedRow.path("reauthorization").asString()).isEqualTo("requested, delivery paused");
+            assertThat(askedRow.path("reauthorizationRequestedDateTime").asString())
+                    .isNotBlank();
+            JsonNode authorizedRow = row(list, authorized);
+            assertThat(authorizedRow.path("reauthorization").asString()).isEqualTo("authorized");
+            assertThat(authorizedRow.path("reauthorizationRequestedDateTime").isNull())
+                    .as(authorizedRow.toString())
+                    .isTrue();
+
+            Run table = allot.run("notifications", "list");
+            assertThat(table.exit()).as(table.toString()).isZero();
+            assertThat(table.out()).contains("reauthorization", "requested, delivery paused", "authorized");
+
+            String renewed = OffsetDateTime.now(ZoneOffset.UTC)
+                    .plusHours(3)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .toString();
+            assertThat(api.patch("/v1.0/subscriptions/" + asked, "{\"expirationDateTime\":\"" + renewed + "\"}")
+                            .path("id")
+                            .asString())
+                    .as("renewed, which reauthorizes")
+                    .isEqualTo(asked);
+            Run after = allot.run("notifications", "list", "-o", "csv");
+            assertThat(after.exit()).as(after.toString()).isZero();
+            assertThat(after.csv())
+                    .filteredOn(r -> r.get("id").equals(asked))
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.get("reauthorization")).isEqualTo("authorized");
+                        assertThat(r.get("reauthorizationRequestedDateTime")).isEmpty();
+                    });
+        } finally {
+            assertThat(api.delete("/v1.0/subscriptions/" + asked)).isEqualTo(204);
+            assertThat(api.delete("/v1.0/subscriptions/" + authorized)).isEqualTo(204);
+        }
+    }
+
+    /** A subscription to users' updates with a lifecycle URL, expiring in the minutes; returns its id. */
+    private String subscribe(TestServer server, String name, int minutes) {
+        String expiry = OffsetDateTime.now(ZoneOffset.UTC)
+                .plusMinutes(minutes)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        return api.post("/v1.0/subscriptions", """
+                        {"changeType":"updated","notificationUrl":"%s","lifecycleNotificationUrl":"%s",
+                         "resource":"users","expirationDateTime":"%s"}""".formatted(
+                                server.receiver().url(name), server.receiver().url(name + "-lifecycle"), expiry))
+                .path("id")
+                .asString();
+    }
+
+    private static JsonNode row(Run list, String id) {
+        for (JsonNode s : list.json()) {
+            if (s.path("id").asString().equals(id)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no row for " + id + " in " + list.out());
+    }
+
+    /** Waits (up to 30 s) until the subscription has been asked to reauthorize. */
+    private void awaitReauthorizationRequested(String subscription) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            for (JsonNode s :
+                    api.get("/allot/v1/changeNotifications/subscriptions").path("value")) {
+                if (s.path("id").asString().equals(subscription)
+                        && !s.path("reauthorizationRequestedDateTime").isNull()) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime())
+                    .as("not asked to reauthorize within 30 s")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     /** Waits (up to 30 s) until a notification of the subscription has been tried and failed. */
     private void awaitFailedAttempt(String subscription) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;

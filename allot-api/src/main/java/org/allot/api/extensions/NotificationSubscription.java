@@ -5,8 +5,9 @@ import java.time.OffsetDateTime;
 /**
  * A change-notification subscription as administrators see it ({@code GET /allot/v1/changeNotifications/subscriptions}):
  * Graph's subscription with its delivery {@code state} ({@code active}, {@code failing}, {@code expired},
- * {@code removed}), since when its notification URL has failed, and when it was asked to reauthorize (null once it
- * was reauthorized or renewed).
+ * {@code removed}), since when its notification URL has failed, when it was asked to reauthorize (null once it
+ * was reauthorized or renewed), and whether its change notifications wait for that reauthorization now
+ * ({@code deliveryPaused}: asked, and neither expired nor removed).
  */
 public record NotificationSubscription(
         String id,
@@ -19,4 +20,5 @@ public record NotificationSubscription(
         String applicationId,
         String state,
         OffsetDateTime failingSince,
-        OffsetDateTime reauthorizationRequestedDateTime) {}
+        OffsetDateTime reauthorizationRequestedDateTime,
+        boolean deliveryPaused) {}

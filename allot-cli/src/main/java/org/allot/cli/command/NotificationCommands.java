@@ -40,8 +40,10 @@ public final class NotificationCommands {
             name = "list",
             mixinStandardHelpOptions = true,
             description = {
-                "Lists the subscriptions: resource, change types, notification URL, expiry and state (active,",
-                "failing: its URL fails and since when, expired, or removed after failing too long)."
+                "Lists the subscriptions: resource, change types, notification URL, expiry, state (active,",
+                "failing: its URL fails and since when, expired, or removed after failing too long) and",
+                "reauthorization (authorized; requested, and since when: its change notifications wait until the",
+                "app reauthorizes or renews it, 'requested, delivery paused')."
             },
             footerHeading = "%nExamples:%n",
             footer = {"  allot notifications list", "  allot notifications list -o csv > subscriptions.csv"})
@@ -53,6 +55,8 @@ public final class NotificationCommands {
                 "notificationUrl",
                 "state",
                 "failingSince",
+                "reauthorization",
+                "reauthorizationRequestedDateTime",
                 "expirationDateTime",
                 "applicationId");
         for (NotificationSubscription s : context.api().list(PATH + "/subscriptions", NotificationSubscription.class)) {
@@ -63,6 +67,8 @@ public final class NotificationCommands {
                     s.notificationUrl(),
                     s.state(),
                     s.failingSince(),
+                    reauthorization(s),
+                    s.reauthorizationRequestedDateTime(),
                     s.expirationDateTime(),
                     s.applicationId());
         }
@@ -141,6 +147,14 @@ public final class NotificationCommands {
                     d.lastError());
         }
         context.printer().print(table);
+    }
+
+    /** As the admin center's Notifications page shows it. */
+    private static String reauthorization(NotificationSubscription s) {
+        if (s.reauthorizationRequestedDateTime() == null) {
+            return "authorized";
+        }
+        return s.deliveryPaused() ? "requested, delivery paused" : "requested";
     }
 
     private static boolean failed(NotificationDelivery d) {

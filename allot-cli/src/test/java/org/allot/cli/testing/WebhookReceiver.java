@@ -110,6 +110,11 @@ public final class WebhookReceiver {
         return new WebhookReceiver(folder.resolve("receiver.p12"));
     }
 
+    /** The URL of a path that answers the handshake and accepts every notification (202). */
+    public String url(String name) {
+        return "https://localhost:" + server.getAddress().getPort() + "/" + name;
+    }
+
     /** The URL of a path that answers the handshake and then refuses every notification (503). */
     public String failingUrl(String name) {
         return "https://localhost:" + server.getAddress().getPort() + "/failing/" + name;

@@ -1,25 +1,30 @@
 package org.allot.core.assignment;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.allot.core.catalog.Catalog;
-import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ServiceFamily;
+import org.allot.core.catalog.ServicePlan;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.query.Filter;
 import org.allot.core.query.Query;
 import org.allot.core.subscription.SeatCount;
 
 /**
- * Fills in the SKUs of {@link Filter.HasPlan}: the storage knows which SKUs users hold, the catalogue which SKUs
- * contain a plan, so the plan is turned into those SKUs before the query runs.
+ * Fills in the plans of {@link Filter.HasPlan}: the storage knows which SKUs users hold and which plans they disable,
+ * the catalogue which plans each SKU contains and the service family of each ({@link ServiceFamily}, the same rule
+ * {@code assignedPlan.service} is shown by), so the lambda is turned into the SKUs and plans that answer it before the
+ * query runs.
  */
 final class PlanFilters {
     private PlanFilters() {}
 
     /**
-     * The query with its plans turned into SKUs; the catalogue (and the tenant's seats, for a capability status) is
+     * The query with its plans turned into SKUs and plans; the catalogue (and the tenant's seats, for a capability status) is
      * only read when the filter names a plan.
      */
     static Query resolve(Query query, Supplier<Catalog> catalog, Supplier<Map<SkuId, SeatCount>> seats) {
@@ -50,19 +55,27 @@ final class PlanFilters {
     static Filter resolve(Filter filter, Catalog catalog, Supplier<Map<SkuId, SeatCount>> seats) {
         if (filter instanceof Filter.HasPlan has) {
             Map<SkuId, SeatCount> counts = has.capabilityStatus() == null ? Map.of() : seats.get();
-            List<UUID> skus = catalog.products().stream()
-                    .filter(p -> has.plan() == null || p.hasPlan(new ServicePlanId(has.plan())))
-                    .filter(p -> has.capabilityStatus() == null
-                            || (counts.containsKey(p.skuId())
-                                    && counts.get(p.skuId())
-                                            .prepaid()
-                                            .capabilityStatus()
-                                            .name()
-                                            .equals(has.capabilityStatus())))
-                    .map(p -> p.skuId().value())
-                    .sorted()
-                    .toList();
-            return new Filter.HasPlan(has.plan(), has.capabilityStatus(), skus);
+            List<Filter.PlanInSku> held = new ArrayList<>();
+            for (Product product : catalog.products()) {
+                if (has.capabilityStatus() != null
+                        && !(counts.containsKey(product.skuId())
+                                && counts.get(product.skuId())
+                                        .prepaid()
+                                        .capabilityStatus()
+                                        .name()
+                                        .equals(has.capabilityStatus()))) {
+                    continue;
+                }
+                for (ServicePlan plan : product.servicePlans()) {
+                    if ((has.plan() == null || plan.id().value().equals(has.plan()))
+                            && (has.service() == null || ServiceFamily.is(plan.name(), has.service()))) {
+                        held.add(new Filter.PlanInSku(
+                                product.skuId().value(), plan.id().value()));
+                    }
+                }
+            }
+            held.sort(Comparator.comparing(Filter.PlanInSku::sku).thenComparing(Filter.PlanInSku::plan));
+            return new Filter.HasPlan(has.plan(), has.service(), has.capabilityStatus(), held);
         }
         if (filter instanceof Filter.And and) {
             return new Filter.And(

@@ -55,4 +55,13 @@ public final class ServiceFamily {
         }
         return planName;
     }
+
+    /**
+     * Whether the plan belongs to the service as a filter names it: {@code assignedPlans/any(a:a/service eq '…')}
+     * compares with what {@link #of} reports, ignoring case as Graph's string comparisons do. A name no plan reports
+     * matches nothing.
+     */
+    public static boolean is(String planName, String service) {
+        return of(planName).equalsIgnoreCase(service);
+    }
 }

@@ -55,21 +55,26 @@ public sealed interface Filter {
     record HasLicense(UUID sku) implements Filter {}
 
     /**
-     * {@code assignedPlans/any(a:a/servicePlanId eq … [and a/capabilityStatus eq '…'])}: the user holds a license of
-     * one of {@code skus} (the SKUs that contain the plan, filled in by the core from the tenant's catalogue and, when
-     * a {@code capabilityStatus} is named, narrowed to the SKUs whose subscriptions have that status) without the plan
-     * disabled. {@code plan} is null when the lambda names only a status; {@code capabilityStatus} null: any status.
+     * {@code assignedPlans/any(a:a/servicePlanId eq … | a/service eq '…' [and a/capabilityStatus eq '…'])}: the
+     * user holds, not disabled, one of the plans the lambda names. {@code plan}, {@code service} and
+     * {@code capabilityStatus} are what the lambda names (null when it does not; a service is the family Graph shows
+     * in {@code assignedPlan.service}); {@code held} is filled in by the core from the tenant's catalogue (and, for a
+     * status, the tenant's subscriptions): each SKU and plan that answers them. Empty before that, and when nothing
+     * answers.
      */
-    record HasPlan(UUID plan, String capabilityStatus, List<UUID> skus) implements Filter {
+    record HasPlan(UUID plan, String service, String capabilityStatus, List<PlanInSku> held) implements Filter {
         public HasPlan {
-            skus = List.copyOf(skus);
+            held = List.copyOf(held);
         }
 
-        /** Any status. */
-        public HasPlan(UUID plan, List<UUID> skus) {
-            this(plan, null, skus);
+        /** As parsed, before the core resolves it. */
+        public static HasPlan named(UUID plan, String service, String capabilityStatus) {
+            return new HasPlan(plan, service, capabilityStatus, List.of());
         }
     }
+
+    /** A plan of a SKU, as held in a license of that SKU. */
+    record PlanInSku(UUID sku, UUID plan) {}
 
     /** {@code assignedLicenses/any()}: holds or assigns any license. */
     record HasAnyLicense() implements Filter {}

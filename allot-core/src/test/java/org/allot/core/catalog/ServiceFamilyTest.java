@@ -20,4 +20,12 @@ class ServiceFamilyTest {
     void aPlanOfNoKnownFamilyKeepsItsName() {
         assertThat(ServiceFamily.of("Nucleus")).isEqualTo("Nucleus");
     }
+
+    @Test
+    void aFilterNamesTheFamilyInAnyCase() {
+        assertThat(ServiceFamily.is("EXCHANGE_S_ENTERPRISE", "Exchange")).isTrue();
+        assertThat(ServiceFamily.is("MYANALYTICS_P2", "exchange")).isTrue();
+        assertThat(ServiceFamily.is("SHAREPOINTENTERPRISE", "exchange")).isFalse();
+        assertThat(ServiceFamily.is("Nucleus", "nucleus")).isTrue();
+    }
 }

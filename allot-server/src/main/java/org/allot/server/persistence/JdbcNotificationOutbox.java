@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The outbox of notifications in {@code notification_outbox}: due entries are claimed with {@code FOR UPDATE SKIP
  * LOCKED}, so servers and threads sharing the database never claim the same entry at once, and moved to the end of
- * their lease, so an entry whose deliverer died is claimed again then.
+ * their lease, so an entry whose deliverer died is claimed again then. The change notifications of a subscription
+ * that waits for its reauthorization are set aside by the claim until it no longer waits ({@link OutboxClaims}).
  */
 public final class JdbcNotificationOutbox implements NotificationOutbox {
     private static final String COLUMNS = """
@@ -96,21 +97,18 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
     /**
      * Due entries, oldest first, but not the changes of a subscription that is paused as {@link
      * org.allot.core.notification.ChangeSubscription#paused} says: asked to reauthorize, not removed, not expired.
+     * Those are set aside first, and what was set aside for subscriptions that no longer wait is given back
+     * ({@link OutboxClaims}), so the claim reads none of the entries that wait.
      */
     @Override
     public List<OutboxEntry> claim(Instant now, Instant leaseUntil, int limit) {
+        jdbc.sql(OutboxClaims.RETURN).param("now", SqlValues.time(now)).update();
+        jdbc.sql(OutboxClaims.HOLD).param("now", SqlValues.time(now)).update();
         return jdbc
-                .sql("update notification_outbox o set attempts = o.attempts + 1, next_attempt_at = ?"
-                        + " from (select e.tenant_id, e.id from notification_outbox e"
-                        + " where e.state = 'PENDING' and e.next_attempt_at <= ?"
-                        + " and (e.lifecycle_event is not null or not exists (select 1 from change_subscription s"
-                        + " where s.tenant_id = e.tenant_id and s.id = e.subscription_id"
-                        + " and s.reauthorize_requested_at is not null and s.state <> 'REMOVED' and s.expires_at > ?))"
-                        + " order by e.next_attempt_at, e.id limit ?"
-                        + " for update of e skip locked) due"
-                        + " where o.tenant_id = due.tenant_id and o.id = due.id returning "
-                        + COLUMNS.replaceAll("(\\w+)", "o.$1"))
-                .params(SqlValues.time(leaseUntil), SqlValues.time(now), SqlValues.time(now), limit)
+                .sql(OutboxClaims.due(COLUMNS))
+                .param("now", SqlValues.time(now))
+                .param("leaseUntil", SqlValues.time(leaseUntil))
+                .param("limit", limit)
                 .query(JdbcNotificationOutbox::entry)
                 .list()
                 .stream()

@@ -1,6 +1,7 @@
 package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,9 +69,14 @@ class ChangeNotificationsIT extends ChangeNotificationsApi {
         assertThat(data.path("@odata.id").asString()).isEqualTo("Users/" + ada);
         assertThat(data.path("id").asString()).isEqualTo(ada);
 
-        JsonNode deliveries = admin.get("/allot/v1/changeNotifications/deliveries?subscriptionId=" + id)
-                .body();
-        assertThat(deliveries.path("value").findValuesAsString("state")).containsOnly("delivered");
+        // the deliverer records each outcome once the endpoint has answered: a moment after the hook saw it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        admin.get("/allot/v1/changeNotifications/deliveries?subscriptionId=" + id)
+                                .body()
+                                .path("value")
+                                .findValuesAsString("state"))
+                .hasSize(3)
+                .containsOnly("delivered"));
     }
 
     @Test

@@ -58,10 +58,21 @@ class DirectoryObjectsIT extends ApiIT {
                 .checkMemberGroups()
                 .post(check)
                 .getValue();
+        com.microsoft.graph.users.item.getmemberobjects.GetMemberObjectsPostRequestBody objects =
+                new com.microsoft.graph.users.item.getmemberobjects.GetMemberObjectsPostRequestBody();
+        objects.setSecurityEnabledOnly(true);
+        List<String> memberObjects = graph.users()
+                .byUserId(ann.getId())
+                .getMemberObjects()
+                .post(objects)
+                .getValue();
 
         assertThat(all).containsExactlyInAnyOrder(outer.getId(), inner.getId(), list.getId());
         assertThat(security).containsExactlyInAnyOrder(outer.getId(), inner.getId());
         assertThat(checked).containsExactly(outer.getId());
+        assertThat(memberObjects)
+                .as("a user's member objects are its groups (Allot has no directory roles)")
+                .containsExactlyInAnyOrder(outer.getId(), inner.getId());
     }
 
     @Test

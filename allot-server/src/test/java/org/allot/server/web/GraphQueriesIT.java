@@ -131,6 +131,14 @@ class GraphQueriesIT extends GraphQueryTenant {
         assertThat(graph.users().byUserId(cy).memberOf().get().getValue())
                 .extracting(DirectoryObject::getId)
                 .containsExactly(nested);
+        assertThat(graph.users()
+                        .byUserId(cy)
+                        .memberOf()
+                        .get(rc -> rc.queryParameters.top = 1)
+                        .getValue())
+                .as("memberOf?$top=1, as scripts page a user's direct groups")
+                .extracting(DirectoryObject::getId)
+                .containsExactly(nested);
         assertThat(filtered.getOdataCount()).isEqualTo(1);
         assertThat(filtered.getValue()).extracting(Group::getId).containsExactly(sales);
         assertThat(graph.groups().byGroupId(nested).memberOf().get().getValue())
@@ -170,6 +178,29 @@ class GraphQueriesIT extends GraphQueryTenant {
         assertThat(admin.get(users("endswith(mail,'.example')")).status())
                 .as("endsWith is an advanced query, as in Graph")
                 .isEqualTo(400);
+    }
+
+    @Test
+    void groupTypesFindsTheGroupsOfThatType() {
+        ApiClient tenant = newTenant(org.allot.server.security.store.Role.GLOBAL_ADMINISTRATOR);
+        for (String group : List.of("""
+                {"displayName":"Plain","mailEnabled":false,"mailNickname":"plain","securityEnabled":true}""", """
+                {"displayName":"Newsletter","mailEnabled":false,"mailNickname":"newsletter","securityEnabled":false,
+                 "groupTypes":["Unified"]}""", """
+                {"displayName":"Everyone in Sales","mailEnabled":false,"mailNickname":"sales","securityEnabled":true,
+                 "groupTypes":["DynamicMembership"],"membershipRule":"user.department -eq \\"Sales\\"",
+                 "membershipRuleProcessingState":"On"}""")) {
+            ApiClient.Response created = tenant.post("/v1.0/groups", group);
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        }
+
+        assertThat(names(tenant.get("/v1.0/groups?$filter=" + encode("groupTypes/any(c:c eq 'DynamicMembership')"))))
+                .containsExactly("Everyone in Sales");
+        assertThat(names(tenant.get("/v1.0/groups?$filter=" + encode("groupTypes/any(c:c eq 'Unified')"))))
+                .containsExactly("Newsletter");
+        assertThat(names(tenant.get(
+                        "/v1.0/groups?$filter=" + encode("not(groupTypes/any(c:c eq 'DynamicMembership'))"), EVENTUAL)))
+                .containsExactlyInAnyOrder("Plain", "Newsletter");
     }
 
     @Test

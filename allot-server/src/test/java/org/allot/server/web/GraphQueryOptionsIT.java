@@ -8,14 +8,12 @@ import com.microsoft.graph.models.User;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Graph's query options beyond filters: $search with Graph's tokenised matching, $expand, plans in assignedPlans,
- * $select on subscriptions, a refused assignLicense in the audit log and onPremisesExtensionAttributes.
+ * Graph's query options beyond filters: $search with Graph's tokenised matching, $expand, $select on subscriptions, a refused assignLicense in the audit log and onPremisesExtensionAttributes.
  */
 class GraphQueryOptionsIT extends GraphQueryTenant {
     @Test
@@ -77,68 +75,6 @@ class GraphQueryOptionsIT extends GraphQueryTenant {
         assertThat(admin.get(search("users", "displayName:ann"), EVENTUAL).status())
                 .isEqualTo(400);
         assertThat(admin.get("/v1.0/auditLogs/directoryAudits?$search=" + encode("\"result:x\""), EVENTUAL)
-                        .status())
-                .isEqualTo(400);
-    }
-
-    @Test
-    void assignedPlansFindsUsersHoldingAnEnabledPlanAndNamesItsServiceFamily() {
-        String e3 = product("ENTERPRISEPACK").skuId().value().toString();
-        String sway = "a23b959c-7ce8-4e57-9140-b90eb88a9e97";
-        String exchange = "efb87545-963c-4e0d-99df-69c6916d9eb0";
-        subscribe(admin, "ENTERPRISEPACK", 5);
-        String eve = create("eve", "US", null);
-        assertThat(admin.post(
-                                "/v1.0/users/" + eve + "/assignLicense",
-                                "{\"addLicenses\":[{\"skuId\":\"" + e3 + "\"}],\"removeLicenses\":[]}")
-                        .status())
-                .isEqualTo(200);
-        assertThat(admin.post(
-                                "/v1.0/users/" + cy + "/assignLicense",
-                                "{\"addLicenses\":[{\"skuId\":\"" + e3 + "\",\"disabledPlans\":[\"" + sway
-                                        + "\"]}],\"removeLicenses\":[]}")
-                        .status())
-                .isEqualTo(200);
-
-        assertThat(names(admin.get(users("assignedPlans/any(a:a/servicePlanId eq " + exchange + ")"), EVENTUAL)))
-                .containsExactlyInAnyOrder("eve", "cy");
-        assertThat(names(admin.get(users("assignedPlans/any(a:a/servicePlanId eq " + sway + ")"), EVENTUAL)))
-                .as("a disabled plan is not assigned")
-                .containsExactly("eve");
-        JsonNode plans = admin.get("/v1.0/users/" + eve + "?$select=assignedPlans")
-                .body()
-                .get("assignedPlans");
-        assertThat(plans.valueStream()
-                        .filter(p -> p.get("servicePlanId").asString().equals(exchange))
-                        .map(p -> p.get("service").asString()))
-                .containsExactly("exchange");
-        assertThat(plans.valueStream()
-                        .filter(p -> p.get("servicePlanId").asString().equals("5dbe027f-2339-4123-9542-606e4d348a72"))
-                        .map(p -> p.get("service").asString()))
-                .containsExactly("SharePoint");
-    }
-
-    @Test
-    void assignedPlansTakesTheCapabilityStatusOfThePlanAsGraphSamplesWriteIt() {
-        String e3 = product("ENTERPRISEPACK").skuId().value().toString();
-        String exchange = "efb87545-963c-4e0d-99df-69c6916d9eb0";
-        UUID subscription = subscribe(admin, "ENTERPRISEPACK", 5);
-        assertThat(admin.post(
-                                "/v1.0/users/" + cy + "/assignLicense",
-                                "{\"addLicenses\":[{\"skuId\":\"" + e3 + "\"}],\"removeLicenses\":[]}")
-                        .status())
-                .isEqualTo(200);
-        String enabled = "assignedPlans/any(a:a/servicePlanId eq " + exchange + " and a/capabilityStatus eq 'Enabled')";
-        String warning = "assignedPlans/any(a:a/capabilityStatus eq 'Warning' and a/servicePlanId eq " + exchange + ")";
-
-        assertThat(names(admin.get(users(enabled), EVENTUAL))).containsExactly("cy");
-        assertThat(names(admin.get(users(warning), EVENTUAL))).isEmpty();
-        assertThat(admin.patch("/allot/v1/subscriptions/" + subscription, "{\"status\":\"Warning\"}")
-                        .status())
-                .isEqualTo(200);
-        assertThat(names(admin.get(users(enabled), EVENTUAL))).isEmpty();
-        assertThat(names(admin.get(users(warning), EVENTUAL))).containsExactly("cy");
-        assertThat(admin.get(users("assignedPlans/any(a:a/capabilityStatus eq 'Sleepy')"), EVENTUAL)
                         .status())
                 .isEqualTo(400);
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * One tenant for the tests of Graph's query language (its users ann, bob, cy and OneVideoLead; Sales containing ann,
  * bob and Sales EMEA, which contains cy), and the requests they share: {@link GraphQueriesIT} (relationships, casts,
- * filters, nulls) and {@link GraphQueryOptionsIT} ($search, $expand, plans, selected properties, audit).
+ * filters, nulls), {@link GraphQueryOptionsIT} ($search, $expand, selected properties, audit) and
+ * {@link GraphAssignedPlansIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GraphQueryTenant extends ApiIT {

@@ -74,11 +74,13 @@ final class SqlFilter {
             if (alias.equals("g")) {
                 throw new IllegalArgumentException("groups have no assignedPlans");
             }
-            String skus = licenses() + " and a.sku_id = any(" + bind(has.skus().toArray(UUID[]::new)) + ")";
-            if (has.plan() == null) {
-                return skus + ")";
-            }
-            return skus + " and not (" + bind(has.plan()) + " = any(a.disabled_plans)))";
+            // a license of one of the SKUs, in which one of the SKU's plans that answer the lambda is not disabled
+            UUID[] skus =
+                    has.held().stream().map(Filter.PlanInSku::sku).distinct().toArray(UUID[]::new);
+            return licenses() + " and a.sku_id = any(" + bind(skus) + ") and exists (select 1 from unnest("
+                    + bind(has.held().stream().map(Filter.PlanInSku::sku).toArray(UUID[]::new)) + ", "
+                    + bind(has.held().stream().map(Filter.PlanInSku::plan).toArray(UUID[]::new))
+                    + ") as p(sku, plan) where p.sku = a.sku_id and not (p.plan = any(a.disabled_plans))))";
         }
         if (filter instanceof Filter.HasAnyLicense) {
             return licenses() + ")";

@@ -41,7 +41,7 @@ public class ChangeNotificationsController {
                 request,
                 "changeNotifications/subscriptions",
                 notifications.all(caller.tenant()).stream()
-                        .map(s -> subscription(s, notifications.expired(s)))
+                        .map(s -> subscription(s, notifications.expired(s), notifications.paused(s)))
                         .toList());
     }
 
@@ -64,7 +64,11 @@ public class ChangeNotificationsController {
                         .toList());
     }
 
-    static Map<String, Object> subscription(ChangeSubscription s, boolean expired) {
+    /**
+     * A subscription as administrators see it; {@code paused} when its change notifications wait for a
+     * reauthorization now ({@link ChangeNotifications#paused}).
+     */
+    static Map<String, Object> subscription(ChangeSubscription s, boolean expired, boolean paused) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", s.id().toString());
         view.put("resource", s.resource());
@@ -81,6 +85,7 @@ public class ChangeNotificationsController {
         view.put("state", state(s, expired));
         view.put("failingSince", GraphValues.time(s.failingSince()));
         view.put("reauthorizationRequestedDateTime", GraphValues.time(s.reauthorizeRequested()));
+        view.put("deliveryPaused", paused);
         return view;
     }
 

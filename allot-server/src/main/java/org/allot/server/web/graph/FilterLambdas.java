@@ -1,6 +1,5 @@
 package org.allot.server.web.graph;
 
-import java.util.List;
 import java.util.UUID;
 import org.allot.core.query.Filter;
 import org.allot.core.query.Property;
@@ -11,7 +10,7 @@ import org.allot.server.web.graph.FilterTokens.Token;
 /**
  * The license lambdas of a {@code $filter}: {@code assignedLicenses/any(x:x/skuId eq …)},
  * {@code assignedLicenses/any()}, {@code assignedLicenses/$count op n} and, on users,
- * {@code assignedPlans/any(a:a/servicePlanId eq … and a/capabilityStatus eq '…')}.
+ * {@code assignedPlans/any(a:a/servicePlanId eq … and a/capabilityStatus eq '…')} (or {@code a/service eq '…'}).
  */
 final class FilterLambdas {
     private FilterLambdas() {}
@@ -41,7 +40,8 @@ final class FilterLambdas {
 
     /**
      * After the name {@code assignedPlans}: the user holds the plan, enabled, in one of their licenses; the lambda
-     * names {@code servicePlanId}, {@code capabilityStatus} or both, joined by {@code and}, as Graph's samples do.
+     * names any of {@code servicePlanId}, {@code service} (the plan's service family, as {@code assignedPlan.service}
+     * shows it) and {@code capabilityStatus}, joined by {@code and}, as Graph's samples do.
      */
     static Filter plans(FilterCursor in) {
         in.expect("/");
@@ -49,6 +49,7 @@ final class FilterLambdas {
         in.expect("(");
         String variable = in.lambdaVariable();
         UUID plan = null;
+        String service = null;
         String status = null;
         do {
             Token again = in.next();
@@ -57,8 +58,8 @@ final class FilterLambdas {
             }
             in.expect("/");
             Token name = in.next();
-            if (!name.is("servicePlanId") && !name.is("capabilityStatus")) {
-                throw FilterValues.expectedAt(name, "servicePlanId or capabilityStatus");
+            if (!name.is("servicePlanId") && !name.is("service") && !name.is("capabilityStatus")) {
+                throw FilterValues.expectedAt(name, "servicePlanId, service or capabilityStatus");
             }
             String field = name.text();
             if (FilterValues.operator(in.next()) != Filter.Operator.EQ) {
@@ -69,14 +70,16 @@ final class FilterLambdas {
                 if (plan == null) {
                     throw new BadRequest("Invalid filter clause: servicePlanId must be a GUID.");
                 }
+            } else if (field.equalsIgnoreCase("service") && service == null) {
+                service = FilterValues.text(in.next());
             } else if (field.equalsIgnoreCase("capabilityStatus") && status == null) {
                 status = capabilityStatus(in.next());
             } else {
-                throw FilterValues.expectedAt(name, "each of servicePlanId and capabilityStatus at most once");
+                throw FilterValues.expectedAt(name, "each of servicePlanId, service and capabilityStatus at most once");
             }
         } while (in.accept("and"));
         in.expect(")");
-        return new Filter.HasPlan(plan, status, List.of());
+        return Filter.HasPlan.named(plan, service, status);
     }
 
     private static String capabilityStatus(Token token) {

@@ -102,22 +102,52 @@ class FilterParserTest {
         java.util.UUID plan = java.util.UUID.fromString("efb87545-963c-4e0d-99df-69c6916d9eb0");
 
         assertThat(FilterParser.parse("assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.USER, false))
-                .isEqualTo(new Filter.HasPlan(plan, List.of()));
+                .isEqualTo(Filter.HasPlan.named(plan, null, null));
         assertThat(FilterParser.parse(
                         "assignedPlans/any(a:a/servicePlanId eq " + plan + " and a/capabilityStatus eq 'Enabled')",
                         Entity.USER,
                         false))
-                .isEqualTo(new Filter.HasPlan(plan, "Enabled", List.of()));
+                .isEqualTo(Filter.HasPlan.named(plan, null, "Enabled"));
         assertThatThrownBy(() -> FilterParser.parse(
                         "assignedPlans/any(a:a/servicePlanId eq " + plan + " and a/servicePlanId eq " + plan + ")",
                         Entity.USER,
                         false))
                 .isInstanceOf(BadRequest.class);
-        assertThatThrownBy(() -> FilterParser.parse("assignedPlans/any(a:a/service eq 'exchange')", Entity.USER, false))
+        assertThatThrownBy(() ->
+                        FilterParser.parse("assignedPlans/any(a:a/provisioningStatus eq 'x')", Entity.USER, false))
                 .isInstanceOf(BadRequest.class)
-                .hasMessageContaining("servicePlanId");
+                .hasMessageContaining("servicePlanId, service or capabilityStatus");
         assertThatThrownBy(() ->
                         FilterParser.parse("assignedPlans/any(a:a/servicePlanId eq " + plan + ")", Entity.GROUP, false))
+                .isInstanceOf(BadRequest.class);
+    }
+
+    @Test
+    void assignedPlansTakesTheServiceFamilyAsAssignedPlanShowsIt() {
+        java.util.UUID plan = java.util.UUID.fromString("efb87545-963c-4e0d-99df-69c6916d9eb0");
+
+        assertThat(FilterParser.parse("assignedPlans/any(a:a/service eq 'exchange')", Entity.USER, false))
+                .isEqualTo(Filter.HasPlan.named(null, "exchange", null));
+        assertThat(FilterParser.parse(
+                        "assignedPlans/any(a:a/service eq 'exchange' and a/capabilityStatus eq 'Enabled')",
+                        Entity.USER,
+                        false))
+                .isEqualTo(Filter.HasPlan.named(null, "exchange", "Enabled"));
+        assertThat(FilterParser.parse(
+                        "assignedPlans/any(a:a/servicePlanId eq " + plan + " and a/service eq 'exchange')",
+                        Entity.USER,
+                        false))
+                .isEqualTo(Filter.HasPlan.named(plan, "exchange", null));
+        assertThatThrownBy(() -> FilterParser.parse("assignedPlans/any(a:a/service eq exchange)", Entity.USER, false))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("quoted string");
+        assertThatThrownBy(() -> FilterParser.parse("assignedPlans/any(a:a/service ne 'exchange')", Entity.USER, false))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageContaining("only 'eq'");
+        assertThatThrownBy(() -> FilterParser.parse(
+                        "assignedPlans/any(a:a/service eq 'exchange' and a/service eq 'SharePoint')",
+                        Entity.USER,
+                        false))
                 .isInstanceOf(BadRequest.class);
     }
 
