@@ -26,6 +26,10 @@ import org.allot.bench.run.Result;
  */
 public final class UserCreation implements Scenario {
     static final int CLIENTS = 8;
+    /** Users created before the counted warm-up at full size, if {@link #WARM_UP_ROUNDS} rounds allow. */
+    static final int WARM_UP_USERS = 20_000;
+    /** At most so many rounds of load (each as long as the counted warm-up) before the counted warm-up. */
+    static final int WARM_UP_ROUNDS = 2;
 
     @Override
     public String id() {
@@ -56,6 +60,7 @@ public final class UserCreation implements Scenario {
         List<Double> plainClientCpu = new ArrayList<>();
         Optional<ServerProcess> server = target.server();
         String client = "";
+        warmUp(target, context, url, bearer, measured.multipliedBy(4), perSecond);
         for (int run = -1; run < context.runs(); run++) {
             String prefix = context.prefix(id(), run);
             // the warm-up lasts as long as the trivial request's (TrivialRequest): the JIT compiles the path of a
@@ -138,6 +143,30 @@ public final class UserCreation implements Scenario {
         results.add(Result.of(id(), "load client CPU per POST /users", "µs", clientCpu)
                 .withBaseline("harness CPU per plain-JDBC user (its JDBC client, µs)", plainClientCpu));
         return results;
+    }
+
+    /**
+     * Rounds of load before the counted warm-up (run -1), until the server has created {@link #WARM_UP_USERS} users
+     * or {@link #WARM_UP_ROUNDS} rounds have passed: the JIT needs a number of requests, not a time, and a loaded
+     * machine makes fewer in the same time.
+     */
+    private void warmUp(Target target, Context context, String url, String bearer, Duration round, int perSecond) {
+        if (!context.sizes().fullSize()) {
+            return;
+        }
+        long created = 0;
+        for (int r = 0; r < WARM_UP_ROUNDS && created < WARM_UP_USERS; r++) {
+            String prefix = context.prefix(id() + "-round" + r, -1);
+            List<Load.Post> posts = IntStream.rangeClosed(1, (int) (perSecond * round.toSeconds()))
+                    .mapToObj(i -> new Load.Post("/v1.0/users", json(body(prefix, i, target.domain()))))
+                    .toList();
+            Load.Rate rate = Load.postEach(url, posts, bearer, CLIENTS, round);
+            if (rate.failures() > 0) {
+                throw new IllegalStateException(rate.failures() + " POST /users failed in the warm-up");
+            }
+            created += rate.requests();
+            context.say("warm-up round %d: %,d users created at %,.0f/s", r + 1, rate.requests(), rate.perSecond());
+        }
     }
 
     /** CPU time per request of each kind of the server's threads, in µs, between two readings. */
