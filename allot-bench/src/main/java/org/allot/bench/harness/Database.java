@@ -30,6 +30,58 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time the database server has used so far (user and system, the postmaster and every process it runs), in
+     * seconds; NaN where the OS does not tell or the database runs on another machine. Processes that ended since
+     * (connections closed) are no longer counted: compare figures taken while the same connections stay open.
+     */
+    public double cpuSeconds() {
+        java.util.Optional<ProcessHandle> postmaster =
+                ProcessHandle.of(queryLong("select pg_backend_pid()")).flatMap(ProcessHandle::parent);
+        if (postmaster.isEmpty()) {
+            return Double.NaN;
+        }
+        return java.util.stream.Stream.concat(
+                        postmaster.stream(), postmaster.get().descendants())
+                .mapToDouble(p ->
+                        p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+                .sum();
+    }
+
+    /** Starts counting statements anew (pg_stat_statements, loaded by the harness's PostgreSQL). */
+    public void resetStatements() {
+        update("create extension if not exists pg_stat_statements");
+        queryString("select pg_stat_statements_reset()::text");
+    }
+
+    /**
+     * The statements of this database that took the most execution time since {@link #resetStatements()}, each as
+     * calls and microseconds per {@code per} (a request, say), nested statements (triggers, functions) included.
+     */
+    public List<String> topStatements(int top, long per) {
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement s = prepare("""
+                        select calls, total_exec_time, toplevel, left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
+                        from pg_stat_statements
+                        where dbid = (select oid from pg_database where datname = current_database())
+                          and query not like '%pg_stat_statements%'
+                        order by total_exec_time desc limit ?""", top);
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                lines.add(String.format(
+                        java.util.Locale.ROOT,
+                        "%5.2f calls %6.1f µs %s %s",
+                        rs.getLong(1) / (double) per,
+                        rs.getDouble(2) * 1000 / per,
+                        rs.getBoolean(3) ? " " : "↳",
+                        rs.getString(4)));
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements", e);
+        }
+    }
+
     /** Another connection to the same database, of the caller's to close: for baselines with several clients. */
     public Connection newConnection() {
         try {

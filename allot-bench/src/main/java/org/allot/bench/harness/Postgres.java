@@ -34,6 +34,9 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("deadlock_timeout", "200ms")
+                    // what each statement costs, for the scenarios that say where a request's database time goes
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all")
                     // durable, as the server's own embedded PostgreSQL (zonky's defaults are not)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

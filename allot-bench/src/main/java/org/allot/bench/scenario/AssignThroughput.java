@@ -16,6 +16,7 @@ import org.allot.bench.harness.Api;
 import org.allot.bench.harness.Fixtures;
 import org.allot.bench.harness.Ids;
 import org.allot.bench.harness.Load;
+import org.allot.bench.harness.ServerProcess;
 import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Goal;
@@ -30,6 +31,8 @@ import org.allot.bench.run.Result;
  */
 public final class AssignThroughput implements Scenario {
     private static final String SKU = "SPE_E3";
+    /** How many times as long as a run the warm-up is. */
+    private static final int WARM_UP = 3;
 
     @Override
     public String id() {
@@ -49,7 +52,9 @@ public final class AssignThroughput implements Scenario {
         // the load runs for a time, on more users than it can license in it (4,000/s at full size)
         Duration time = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
         int users = context.sizes().fullSize() ? 20_000 : 4_000;
-        fx.subscribe(SKU, users * (context.runs() + 1));
+        // the warm-up is three times as long (and has three times the users): the JIT compiles the request path for
+        // thousands of calls, and the rates still rose run after run after a warm-up as long as a run
+        fx.subscribe(SKU, users * (context.runs() + WARM_UP));
         UUID sku = fx.sku(SKU);
         String body = Api.json().writeValueAsString(Fixtures.licenseBody(sku));
         String url = target.api().url();
@@ -57,16 +62,38 @@ public final class AssignThroughput implements Scenario {
         List<Double> rates = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
+        List<Double> serverCpu = new ArrayList<>();
+        List<Double> databaseCpu = new ArrayList<>();
+        List<Double> plainDatabaseCpu = new ArrayList<>();
         String client = "";
         createBaselineTables(target, sku);
         for (int run = -1; run < context.runs(); run++) {
             String prefix = context.prefix(id(), run);
-            fx.addUsers(prefix, users);
+            int runUsers = run < 0 ? users * WARM_UP : users;
+            fx.addUsers(prefix, runUsers);
             long before = active(fx, target, sku);
-            List<Load.Post> posts = IntStream.rangeClosed(1, users)
+            List<Load.Post> posts = IntStream.rangeClosed(1, runUsers)
                     .mapToObj(i -> new Load.Post("/v1.0/users/" + Ids.user(prefix, i) + "/assignLicense", body))
                     .toList();
-            Load.Rate assigned = Load.postEach(url, posts, bearer, clients, time);
+            double serverBefore = target.server().map(ServerProcess::cpuSeconds).orElse(Double.NaN);
+            double databaseBefore = target.db().cpuSeconds();
+            long[] walBefore = wal(target);
+            target.db().resetStatements();
+            Load.Rate assigned =
+                    Load.postEach(url, posts, bearer, clients, run < 0 ? time.multipliedBy(WARM_UP) : time);
+            double serverMicros =
+                    (target.server().map(ServerProcess::cpuSeconds).orElse(Double.NaN) - serverBefore)
+                            / assigned.requests()
+                            * 1e6;
+            double databaseMicros = (target.db().cpuSeconds() - databaseBefore) / assigned.requests() * 1e6;
+            long[] walAfter = wal(target);
+            List<String> statements = target.db().topStatements(12, assigned.requests());
+            context.say(
+                    "  per assignLicense: %.2f WAL flushes, %.0f WAL bytes, %.2f commits",
+                    (walAfter[0] - walBefore[0]) / (double) assigned.requests(),
+                    (walAfter[1] - walBefore[1]) / (double) assigned.requests(),
+                    (walAfter[2] - walBefore[2]) / (double) assigned.requests());
+            statements.forEach(line -> context.say("    %s", line));
             Load.Rate trivial = Load.get(url + "/v1.0/organization", bearer, clients, time);
             long licensed = active(fx, target, sku) - before;
             // calls still under way when the time is up are answered but not counted: one per connection at most
@@ -74,22 +101,29 @@ public final class AssignThroughput implements Scenario {
                 throw new IllegalStateException(assigned.failures() + " assignLicense calls failed, "
                         + assigned.requests() + " answered 2xx and " + licensed + " users were licensed");
             }
-            double jdbc = plainJdbc(target, sku, prefix, count, clients);
+            Plain jdbc = plainJdbc(target, context, sku, prefix, count, clients);
             client = assigned.client();
             context.say(
-                    "%s (%s): %,d assignments at %,.0f/s; GET /organization at %,.0f/s;"
-                            + " plain JDBC, same rows, at %,.0f/s (ratio %.2f)",
+                    "%s (%s): %,d assignments at %,.0f/s (CPU each: server %.0f µs, database %.0f µs);"
+                            + " GET /organization at %,.0f/s; plain JDBC, same rows, at %,.0f/s (database %.0f µs"
+                            + " each; ratio %.2f)",
                     run < 0 ? "warm-up" : "run " + (run + 1),
                     client,
                     assigned.requests(),
                     assigned.perSecond(),
+                    serverMicros,
+                    databaseMicros,
                     trivial.perSecond(),
-                    jdbc,
-                    assigned.perSecond() / jdbc);
+                    jdbc.perSecond(),
+                    jdbc.databaseMicros(),
+                    assigned.perSecond() / jdbc.perSecond());
             if (run >= 0) {
                 rates.add(assigned.perSecond());
                 baseline.add(trivial.perSecond());
-                plain.add(jdbc);
+                plain.add(jdbc.perSecond());
+                serverCpu.add(serverMicros);
+                databaseCpu.add(databaseMicros);
+                plainDatabaseCpu.add(jdbc.databaseMicros());
             }
         }
         Map<String, Object> details =
@@ -102,8 +136,24 @@ public final class AssignThroughput implements Scenario {
                 Result.of(id(), "assignLicense vs plain JDBC, " + clients + " clients", "assignments/s", rates)
                         .withBaseline("plain JDBC, same rows, one durable transaction per request", plain)
                         .withGoals(Goal.ratioAtLeast(0.5))
-                        .withDetails(details));
+                        .withDetails(details),
+                Result.of(id(), "database CPU per assignLicense", "µs", databaseCpu)
+                        .withBaseline("database CPU per plain JDBC request, same rows (µs)", plainDatabaseCpu),
+                Result.of(id(), "server CPU per assignLicense", "µs", serverCpu)
+                        .withBaseline("database CPU per assignLicense (µs)", databaseCpu));
     }
+
+    /** WAL flushes and bytes of the whole database server so far, and the commits in this database. */
+    private static long[] wal(Target target) {
+        return new long[] {
+            target.db().queryLong("select wal_sync from pg_stat_wal"),
+            target.db().queryLong("select wal_bytes::bigint from pg_stat_wal"),
+            target.db().queryLong("select xact_commit from pg_stat_database where datname = current_database()")
+        };
+    }
+
+    /** The plain JDBC baseline's rate, and the database's CPU time per request. */
+    private record Plain(double perSecond, double databaseMicros) {}
 
     private static long active(Fixtures fx, Target target, UUID sku) {
         return fx.count(
@@ -126,11 +176,14 @@ public final class AssignThroughput implements Scenario {
     }
 
     /** The same rows as the server wrote for users 1..size of the prefix, by plain JDBC. */
-    private static double plainJdbc(Target target, UUID sku, String prefix, int size, int clients) {
+    private static Plain plainJdbc(Target target, Context context, UUID sku, String prefix, int size, int clients) {
         UUID tenant = target.tenant();
         String[] audit = PlainJdbcWrites.sampleAudit(target.db(), tenant, "CHANGE_USER_LICENSE");
         try (PlainJdbcWrites writes = new PlainJdbcWrites(target.db(), clients)) {
-            return writes.perSecond(size, (connection, i) -> {
+            double before = target.db().cpuSeconds();
+            long[] walBefore = wal(target);
+            target.db().resetStatements();
+            double rate = writes.perSecond(size, (connection, i) -> {
                 UUID user = Ids.user(prefix, i);
                 PlainJdbcWrites.lockUser(connection, tenant, user);
                 try (PreparedStatement s = connection.prepareStatement("""
@@ -151,6 +204,15 @@ public final class AssignThroughput implements Scenario {
                 }
                 PlainJdbcWrites.insertAudit(connection, "bench_audit_event", audit, user.toString());
             });
+            double micros = (target.db().cpuSeconds() - before) / size * 1e6;
+            long[] walAfter = wal(target);
+            context.say(
+                    "  per plain JDBC request: %.2f WAL flushes, %.0f WAL bytes, %.2f commits",
+                    (walAfter[0] - walBefore[0]) / (double) size,
+                    (walAfter[1] - walBefore[1]) / (double) size,
+                    (walAfter[2] - walBefore[2]) / (double) size);
+            target.db().topStatements(6, size).forEach(line -> context.say("    %s", line));
+            return new Plain(rate, micros);
         }
     }
 

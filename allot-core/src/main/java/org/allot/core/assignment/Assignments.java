@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.allot.core.TenantId;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
@@ -63,6 +65,21 @@ public interface Assignments {
             Collection<LicenseAssignment> added,
             Collection<LicenseAssignment> changed,
             Collection<LicenseAssignment.Key> removed);
+
+    /**
+     * {@link #write(TenantId, Collection, Collection, Collection)}, and {@code events} appended to {@code audit}: in
+     * one write where the store keeps both and the batch is small (one assignment added and its record: a request).
+     */
+    default void write(
+            TenantId tenant,
+            Collection<LicenseAssignment> added,
+            Collection<LicenseAssignment> changed,
+            Collection<LicenseAssignment.Key> removed,
+            AuditLog audit,
+            Collection<AuditEvent> events) {
+        write(tenant, added, changed, removed);
+        audit.appendAll(events);
+    }
 
     /**
      * The users waiting for a seat of the SKU, in the order of {@link WaitingOrder}: the higher priority of the

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -138,7 +139,7 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
     @Override
     public void membershipChanged(Caller caller, GroupId group, Member member, boolean added) {
         if (member instanceof Member.OfUser user) {
-            reevaluate(caller, List.of(user.id()), true);
+            joinedOrLeft(caller, user.id());
             return;
         }
         GroupId nested = ((Member.OfGroup) member).id();
@@ -234,6 +235,21 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
     /** Gives the free seats of a SKU to its waiting list (the background job's work). */
     public void fillWaitingList(Caller caller, SkuId sku) {
         capacityChanged(caller, sku);
+    }
+
+    /**
+     * One user joined or left a group (a request): the user is locked and given the licenses of their groups, decided
+     * on seat figures read without a lock; the seat rows are locked last, or the seats taken with the commit
+     * ({@link SeatLedger#deferred}), so a join holds a SKU's hot row for as short as an assignLicense does.
+     */
+    private void joinedOrLeft(Caller caller, UserId user) {
+        Map<UserId, LicenseSubject> locked = assignments.lock(caller.tenant(), List.of(user));
+        if (locked.isEmpty()) {
+            return;
+        }
+        Reconciler.Work work = reconciler.beginDeferred(caller.as(Actor.GROUP_BASED_LICENSING));
+        reconciler.commit(work, reconciler.reinheritLocked(work, locked));
+        reconciler.finish(work);
     }
 
     private void reevaluate(Caller caller, List<UserId> users, boolean withMemberships) {

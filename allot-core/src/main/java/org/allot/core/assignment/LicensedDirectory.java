@@ -83,6 +83,20 @@ public final class LicensedDirectory {
                 .map(u -> licensed(tenant, List.of(u), withLicenses).get(0)));
     }
 
+    /**
+     * A user named by id or principal name, unless deleted, with their licenses but without the seat figures
+     * ({@link LicensedUser#seats()} empty): for what shows licenses and no plan's capacity, such as Graph's
+     * licenseDetails.
+     */
+    public Optional<LicensedUser> userLicenses(TenantId tenant, UserRef user) {
+        return transactions.read(() -> user.find(tenant, users).map(u -> {
+            List<LicenseAssignment> held =
+                    assignments.of(tenant, List.of(u.id())).getOrDefault(u.id(), List.of());
+            return new LicensedUser(
+                    u, new UserLicenses(LicenseSubject.of(u), held), catalog.forTenant(tenant), Map.of());
+        }));
+    }
+
     /** A deleted user awaiting purge, with their licenses (kept until then). */
     public Optional<LicensedUser> deletedUser(TenantId tenant, UserId id) {
         return transactions.read(

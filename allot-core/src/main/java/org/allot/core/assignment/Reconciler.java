@@ -196,8 +196,6 @@ final class Reconciler {
                 && batch.removed().isEmpty()) {
             return;
         }
-        assignments.write(work.tenant(), batch.added(), batch.changed(), batch.removed());
-        notePlanChanges(work, batch);
         List<AuditEvent> events = new ArrayList<>();
         batch.after().forEach((id, after) -> {
             UserLicenses before = batch.before().get(id);
@@ -211,7 +209,8 @@ final class Reconciler {
                         changes));
             }
         });
-        audit.appendAll(events);
+        assignments.write(work.tenant(), batch.added(), batch.changed(), batch.removed(), audit, events);
+        notePlanChanges(work, batch);
     }
 
     /**

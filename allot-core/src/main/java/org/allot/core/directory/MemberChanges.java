@@ -48,17 +48,22 @@ final class MemberChanges {
 
     /** {@link #add(Caller, GroupId, Member)} for a directory object named by its id. */
     Outcome<Group> add(Caller caller, GroupId groupId, UUID memberId) {
-        return named(caller, groupId, memberId).flatMap(m -> add(caller, groupId, m));
+        return named(caller, groupId, memberId).flatMap(m -> add(caller, groupId, m.member(), m.user()));
     }
 
     /** {@link #remove(Caller, GroupId, Member)} for a directory object named by its id. */
     Outcome<Group> remove(Caller caller, GroupId groupId, UUID memberId) {
-        return named(caller, groupId, memberId).flatMap(m -> remove(caller, groupId, m));
+        return named(caller, groupId, memberId).flatMap(m -> remove(caller, groupId, m.member(), m.user()));
     }
 
     Outcome<Group> add(Caller caller, GroupId groupId, Member member) {
+        return add(caller, groupId, member, null);
+    }
+
+    /** {@code user}: the member as read by {@link #named}, when it is a user; null to read it here. */
+    private Outcome<Group> add(Caller caller, GroupId groupId, Member member, AuditTarget user) {
         lockFor(caller, member);
-        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member);
+        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member, user);
         if (!checked.isDone()) {
             return Outcome.refused(checked.rejection());
         }
@@ -71,17 +76,23 @@ final class MemberChanges {
                     nested.id(),
                     groupId));
         }
-        if (!memberships.add(caller.tenant(), groupId, member)) {
+        Group group = checked.value().group();
+        if (!memberships.add(caller.tenant(), groupId, member, audit, event(caller, checked.value(), true))) {
             return Outcome.refused(Rejection.invalid(
                     "One or more added object references already exist for the following modified properties:"
                             + " 'members'."));
         }
-        return changed(caller, checked, member, true);
+        listener.membershipChanged(caller, group.id(), member, true);
+        return Outcome.done(group);
     }
 
     Outcome<Group> remove(Caller caller, GroupId groupId, Member member) {
+        return remove(caller, groupId, member, null);
+    }
+
+    private Outcome<Group> remove(Caller caller, GroupId groupId, Member member, AuditTarget user) {
         lockFor(caller, member);
-        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member);
+        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member, user);
         if (!checked.isDone()) {
             return Outcome.refused(checked.rejection());
         }
@@ -97,14 +108,19 @@ final class MemberChanges {
     /** A member joined or left the group: audited, and licensing follows. */
     private Outcome<Group> changed(Caller caller, Outcome<Checked> checked, Member member, boolean joined) {
         Group group = checked.value().group();
-        audit.append(AuditEvent.of(
+        audit.append(event(caller, checked.value(), joined));
+        listener.membershipChanged(caller, group.id(), member, joined);
+        return Outcome.done(group);
+    }
+
+    /** The audit record of a member joining or leaving a group. */
+    private AuditEvent event(Caller caller, Checked checked, boolean joined) {
+        return AuditEvent.of(
                 caller,
                 clock.instant(),
                 joined ? Activity.ADD_MEMBER : Activity.REMOVE_MEMBER,
-                List.of(checked.value().member(), GroupDirectory.target(group)),
-                List.of()));
-        listener.membershipChanged(caller, group.id(), member, joined);
-        return Outcome.done(group);
+                List.of(checked.member(), GroupDirectory.target(checked.group())),
+                List.of());
     }
 
     /** The group and the member of a change, as read under the lock, the member as its audit record names it. */
@@ -123,16 +139,19 @@ final class MemberChanges {
      * The member an id names: a user (the group is then checked under the lock, with the user), or else a group once
      * the group changed is known to exist.
      */
-    private Outcome<Member> named(Caller caller, GroupId groupId, UUID memberId) {
+    private Outcome<Named> named(Caller caller, GroupId groupId, UUID memberId) {
         TenantId tenant = caller.tenant();
-        if (users.find(tenant, new UserId(memberId)).filter(u -> !u.isDeleted()).isPresent()) {
-            return Outcome.done(Member.user(new UserId(memberId)));
+        Optional<AuditTarget> user = users.find(tenant, new UserId(memberId))
+                .filter(u -> !u.isDeleted())
+                .map(UserValues::target);
+        if (user.isPresent()) {
+            return Outcome.done(new Named(Member.user(new UserId(memberId)), user.get()));
         }
         if (groups.find(tenant, groupId).isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
         }
         if (groups.find(tenant, new GroupId(memberId)).isPresent()) {
-            return Outcome.done(Member.group(new GroupId(memberId)));
+            return Outcome.done(new Named(Member.group(new GroupId(memberId)), null));
         }
         return Outcome.refused(Rejection.notFound(memberId));
     }
@@ -149,7 +168,14 @@ final class MemberChanges {
         }
     }
 
-    private Outcome<Checked> checkMembershipChange(Caller caller, GroupId groupId, Member member) {
+    /**
+     * A member named by id, and the user it is as read then (null for a group): a user is read once per request. The
+     * tenant's lock, shared, would not keep a user from being deleted between two reads either: that is decided by
+     * the user's row, which licensing locks.
+     */
+    private record Named(Member member, AuditTarget user) {}
+
+    private Outcome<Checked> checkMembershipChange(Caller caller, GroupId groupId, Member member, AuditTarget user) {
         Optional<Group> group = groups.find(caller.tenant(), groupId);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
@@ -161,11 +187,14 @@ final class MemberChanges {
             return Outcome.refused(Rejection.invalid(
                     "Members of a dynamic group follow its membership rule and cannot be added or removed by hand."));
         }
-        Optional<AuditTarget> found = member instanceof Member.OfUser user
-                ? users.find(caller.tenant(), user.id())
-                        .filter(u -> !u.isDeleted())
-                        .map(UserValues::target)
-                : groups.find(caller.tenant(), ((Member.OfGroup) member).id()).map(GroupDirectory::target);
+        Optional<AuditTarget> found = user != null
+                ? Optional.of(user)
+                : member instanceof Member.OfUser ofUser
+                        ? users.find(caller.tenant(), ofUser.id())
+                                .filter(u -> !u.isDeleted())
+                                .map(UserValues::target)
+                        : groups.find(caller.tenant(), ((Member.OfGroup) member).id())
+                                .map(GroupDirectory::target);
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(memberId(member)));
         }

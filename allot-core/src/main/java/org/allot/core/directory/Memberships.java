@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.allot.core.TenantId;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
 
 /** Port: who is a member of which group, directly and through nested groups. */
 public interface Memberships {
@@ -13,6 +15,19 @@ public interface Memberships {
 
     /** Removes the member; returns false when it was not a direct member. */
     boolean remove(TenantId tenant, GroupId group, Member member);
+
+    /**
+     * {@link #add(TenantId, GroupId, Member)}, and when the member was added, {@code added} appended to {@code audit}:
+     * both in one write where the store keeps both. Returns whether the member was added; when not, nothing was
+     * written.
+     */
+    default boolean add(TenantId tenant, GroupId group, Member member, AuditLog audit, AuditEvent added) {
+        if (!add(tenant, group, member)) {
+            return false;
+        }
+        audit.append(added);
+        return true;
+    }
 
     boolean isDirectMember(TenantId tenant, GroupId group, Member member);
 

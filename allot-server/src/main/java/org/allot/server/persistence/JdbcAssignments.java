@@ -2,7 +2,9 @@ package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,11 +22,14 @@ import org.allot.core.assignment.AssignmentState;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicenseSubject;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRange;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,6 +38,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link JdbcWaitingLists}.
  */
 public final class JdbcAssignments implements Assignments {
+    /** The columns an assignment is written with. */
+    private static final String WRITTEN = "tenant_id, user_id, sku_id, source_group_id, disabled_plans, state, error,"
+            + " reason, requested_at, updated_at";
+
     /** About what one assignment takes in COPY's CSV. */
     private static final int ASSIGNMENT_ROW_BYTES = 256;
 
@@ -169,13 +178,7 @@ public final class JdbcAssignments implements Assignments {
                     .update();
         }
         if (!added.isEmpty()) {
-            PgCopy copy = new PgCopy(
-                    dataSource,
-                    "license_assignment",
-                    "tenant_id, user_id, sku_id, source_group_id, disabled_plans, state, error, reason, requested_at,"
-                            + " updated_at",
-                    added.size(),
-                    ASSIGNMENT_ROW_BYTES);
+            PgCopy copy = new PgCopy(dataSource, "license_assignment", WRITTEN, added.size(), ASSIGNMENT_ROW_BYTES);
             String tenantId = tenant.value().toString();
             // a chunk's rows share their SKU, source and times: each is made text once per distinct value
             Map<Object, String> text = new HashMap<>();
@@ -194,6 +197,51 @@ public final class JdbcAssignments implements Assignments {
                         text.computeIfAbsent(a.updatedAt(), Object::toString));
             }
             copy.send();
+        }
+    }
+
+    /**
+     * One statement for a request's one new assignment and its record, when the audit log is this database's: the
+     * record is inserted from what the assignment's insert returns. Anything larger is written as the batch it is.
+     */
+    @Override
+    public void write(
+            TenantId tenant,
+            Collection<LicenseAssignment> added,
+            Collection<LicenseAssignment> changed,
+            Collection<LicenseAssignment.Key> removed,
+            AuditLog audit,
+            Collection<AuditEvent> events) {
+        if (!(audit instanceof JdbcAuditLog records)
+                || added.size() != 1
+                || !changed.isEmpty()
+                || !removed.isEmpty()
+                || events.size() != 1) {
+            Assignments.super.write(tenant, added, changed, removed, audit, events);
+            return;
+        }
+        LicenseAssignment a = added.iterator().next();
+        List<SqlParameterValue> row = Arrays.stream(new String[] {
+                    tenant.value().toString(),
+                    a.user().toString(),
+                    a.sku().toString(),
+                    source(a.source()).toString(),
+                    a.disabledPlans().isEmpty() ? "{}" : "{" + plans(a) + "}",
+                    a.state().name(),
+                    a.error() == null ? null : a.error().name(),
+                    a.reason(),
+                    a.requestedAt().toString(),
+                    a.updatedAt().toString()
+                })
+                .map(v -> new SqlParameterValue(Types.OTHER, v))
+                .toList();
+        int written = jdbc.sql("with added as (insert into license_assignment (" + WRITTEN + ") values ("
+                        + "?, ".repeat(9) + "?) returning 1) " + JdbcAuditLog.INSERT_ONE + " from added")
+                .params(row)
+                .params(records.parameters(events.iterator().next()))
+                .update();
+        if (written != 1) {
+            throw new IllegalStateException("assignment of " + a.user() + " not written");
         }
     }
 

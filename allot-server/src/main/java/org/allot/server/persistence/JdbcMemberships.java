@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.allot.core.TenantId;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.Memberships;
@@ -57,6 +59,26 @@ public final class JdbcMemberships implements Memberships {
                 : "insert into group_member_group (tenant_id, group_id, member_group_id) values (?, ?, ?)"
                         + " on conflict do nothing";
         return jdbc.sql(sql).params(tenant.value(), group.value(), id(member)).update() == 1;
+    }
+
+    /**
+     * One statement for both rows when the audit log is this database's: the record is inserted from what the
+     * membership's insert returns, so a member already there (nothing inserted) writes no record either.
+     */
+    @Override
+    public boolean add(TenantId tenant, GroupId group, Member member, AuditLog audit, AuditEvent added) {
+        if (!(audit instanceof JdbcAuditLog records)) {
+            return Memberships.super.add(tenant, group, member, audit, added);
+        }
+        String insert = member instanceof Member.OfUser
+                ? "insert into group_member_user (tenant_id, group_id, user_id) values (?, ?, ?)"
+                : "insert into group_member_group (tenant_id, group_id, member_group_id) values (?, ?, ?)";
+        return jdbc.sql("with added as (" + insert + " on conflict do nothing returning 1) " + JdbcAuditLog.INSERT_ONE
+                                + " from added")
+                        .params(tenant.value(), group.value(), id(member))
+                        .params(records.parameters(added))
+                        .update()
+                == 1;
     }
 
     @Override

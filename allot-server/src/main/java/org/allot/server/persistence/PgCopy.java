@@ -22,9 +22,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class PgCopy {
     private final DataSource dataSource;
-    private final String statement;
-    private final String insert;
+    private final String table;
+    private final String columnNames;
     private final int columns;
+    private final int capacity;
     private String[] first;
     private byte[] buffer;
     private int length;
@@ -37,11 +38,16 @@ final class PgCopy {
     /** A COPY whose buffer is sized once for {@code expectedRows} of about {@code bytesPerRow}. */
     PgCopy(DataSource dataSource, String table, String columns, int expectedRows, int bytesPerRow) {
         this.dataSource = dataSource;
-        this.statement = "copy " + table + " (" + columns + ") from stdin with (format csv)";
-        this.buffer = new byte
-                [(int) Math.min(Integer.MAX_VALUE - 16, Math.max(8L * 1024, (long) expectedRows * bytesPerRow))];
-        this.columns = columns.split(",").length;
-        this.insert = "insert into " + table + " (" + columns + ") values (" + "?, ".repeat(this.columns - 1) + "?)";
+        this.table = table;
+        this.columnNames = columns;
+        this.capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(8L * 1024, (long) expectedRows * bytesPerRow));
+        int commas = 0;
+        for (int i = 0; i < columns.length(); i++) {
+            if (columns.charAt(i) == ',') {
+                commas++;
+            }
+        }
+        this.columns = commas + 1;
     }
 
     PgCopy row(String... values) {
@@ -49,8 +55,21 @@ final class PgCopy {
             throw new IllegalArgumentException(values.length + " values for " + columns + " columns");
         }
         if (rows == 0) {
+            // one row goes in as an INSERT: nothing is encoded (nor a buffer allocated) unless a second one comes
             first = values.clone();
+            rows++;
+            return this;
         }
+        if (buffer == null) {
+            buffer = new byte[capacity];
+            encode(first);
+        }
+        encode(values);
+        rows++;
+        return this;
+    }
+
+    private void encode(String[] values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 put((byte) ',');
@@ -61,8 +80,6 @@ final class PgCopy {
             }
         }
         put((byte) '\n');
-        rows++;
-        return this;
     }
 
     /** A value in double quotes, its quotes doubled, in UTF-8. */
@@ -152,7 +169,10 @@ final class PgCopy {
     private long copy(Connection connection) {
         CopyIn copy = null;
         try {
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
+            copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy " + table + " (" + columnNames + ") from stdin with (format csv)");
             copy.writeToCopy(buffer, 0, length);
             return copy.endCopy();
         } catch (SQLException e) {
@@ -173,7 +193,8 @@ final class PgCopy {
 
     /** The one row, as an INSERT whose parameters are untyped text: the server types them by their columns. */
     private long insert(Connection connection) {
-        try (PreparedStatement s = connection.prepareStatement(insert)) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "insert into " + table + " (" + columnNames + ") values (" + "?, ".repeat(columns - 1) + "?)")) {
             for (int i = 0; i < first.length; i++) {
                 if (first[i] == null) {
                     s.setNull(i + 1, Types.OTHER);

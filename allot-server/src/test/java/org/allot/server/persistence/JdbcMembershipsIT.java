@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditTarget;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
@@ -23,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The groups of many users at once (a chunk of a fan-out) are worked out in memory from their direct memberships and
- * the nesting: the same answer, direct flags included, as the recursive walk in SQL that a few users get.
+ * the nesting: the same answer, direct flags included, as the recursive walk in SQL that a few users get. A member
+ * added is written with its audit record.
  */
 class JdbcMembershipsIT {
     private static final int USERS = 300;
@@ -69,6 +73,41 @@ class JdbcMembershipsIT {
         assertThat(together.values())
                 .contains(Map.of(sales, true, region, false, company, true, loop, false))
                 .contains(Map.of(sales, true, region, false, company, false, loop, false));
+    }
+
+    /**
+     * A member's addition and its audit record are written together (one statement): added once, recorded once with
+     * the member and the group as its targets; added again, refused and recorded nothing.
+     */
+    @Test
+    void aMemberAddedIsRecordedWithItAndARepeatRecordsNothing() {
+        PostgresInstallation allot = new PostgresInstallation(
+                TestDatabase.shared(),
+                CatalogFiles.builtIn(),
+                new LicensingSettings(200, 2_000, 2_000),
+                MutableClock.startingAt("2026-01-05T09:00:00Z"));
+        Caller admin = allot.newTenant("Recorded");
+        GroupId team = group(allot, admin, "Team");
+        BulkDirectory.addUsers(allot.jdbc(), admin.tenant(), "recorded", 1, "US");
+        UUID user = allot.jdbc()
+                .sql("select id from directory_user where tenant_id = ?")
+                .param(admin.tenant().value())
+                .query(UUID.class)
+                .single();
+
+        assertThat(allot.groupDirectory().addMember(admin, team, user).isDone()).isTrue();
+        assertThat(allot.groupDirectory().addMember(admin, team, user).isDone()).isFalse();
+
+        List<AuditEvent> added = allot.auditEvents(admin.tenant()).stream()
+                .filter(e -> e.activity() == Activity.ADD_MEMBER)
+                .toList();
+        assertThat(added).hasSize(1);
+        assertThat(added.get(0).targets())
+                .extracting(AuditTarget::id)
+                .containsExactly(user.toString(), team.toString());
+        assertThat(allot.work().read(() -> allot.memberships()
+                        .isDirectMember(admin.tenant(), team, Member.user(new UserId(user)))))
+                .isTrue();
     }
 
     private static GroupId group(PostgresInstallation allot, Caller admin, String name) {

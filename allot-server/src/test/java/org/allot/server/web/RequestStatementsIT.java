@@ -31,12 +31,18 @@ class RequestStatementsIT extends ApiIT {
 
     /**
      * Statements of one assignLicense (13 before the tenant's settings were remembered and the seat row was locked and
-     * written in one statement): the tenant's lock with its stamp, the user's lock, the seat figures, the user's
-     * licenses, the assignment, the audit record, the seat row.
+     * written in one statement, then 7): the tenant's lock with its stamp, the user's lock, the seat figures, the
+     * user's licenses, the assignment with its audit record (one statement), the seat row.
      */
-    private static final int ASSIGN_LICENSE = 7;
-    /** Statements of one join of a licensed group (22 before). */
-    private static final int JOIN = 15;
+    private static final int ASSIGN_LICENSE = 6;
+    /**
+     * Statements of one join of a licensed group (22 before, then 15): the user named, the tenant's lock, the group,
+     * the membership with its audit record (one statement), the user's lock, their groups and those groups' licenses, their
+     * assignments, the seat figures (read without a lock), the assignment with its audit record (one statement), and
+     * the seat taken with the commit. The user is read once before it is locked, and the seat row is neither locked nor written
+     * before the commit.
+     */
+    private static final int JOIN = 11;
     /**
      * Statements of one POST /users, as many as the plain-JDBC baseline of allot-bench's {@code users}: the tenant's
      * shared lock with its stamp, and the user inserted with the record of its creation in one statement.
@@ -44,8 +50,11 @@ class RequestStatementsIT extends ApiIT {
     private static final int CREATE_USER = 2;
     /** Statements of one authenticated GET /organization: the tenant's stamp. */
     private static final int ORGANIZATION = 1;
-    /** Statements of one GET licenseDetails (5 before). */
-    private static final int LICENSE_DETAILS = 4;
+    /**
+     * Statements of one GET licenseDetails (5 before, then 4): the user, their assignments, the tenant's stamp; not
+     * the seat figures, which licenseDetails does not show.
+     */
+    private static final int LICENSE_DETAILS = 3;
 
     private ApiClient admin;
     private String sku;

@@ -178,7 +178,7 @@ public class UsersController {
     @GetMapping("/{id}/licenseDetails")
     public ObjectNode licenseDetails(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, null, LICENSE_DETAILS, ODataQuery.SELECT_ONLY);
-        LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), true)
+        LicensedUser user = reads.userLicenses(caller.tenant(), UserRef.of(id))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.page(
                 request,
