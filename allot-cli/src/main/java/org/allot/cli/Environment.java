@@ -28,8 +28,13 @@ public record Environment(Map<String, String> variables, Path home, boolean inte
 
     @SuppressWarnings("SystemConsoleNull") // on Java 17, the CLI's runtime, the console is null without a terminal
     public static Environment ofProcess() {
-        return new Environment(
-                System.getenv(), Path.of(System.getProperty("user.home")), System.console() != null, System.in);
+        return new Environment(System.getenv(), home(System.getenv()), System.console() != null, System.in);
+    }
+
+    /** The home folder: {@code $HOME} when set, as shells and other tools take it, else Java's {@code user.home}. */
+    static Path home(Map<String, String> variables) {
+        String home = variables.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     /** A variable that is set and not blank. */

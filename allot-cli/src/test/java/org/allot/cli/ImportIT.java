@@ -35,7 +35,7 @@ class ImportIT extends AgainstARealServer {
         int existing = dryRun.json().path("unchanged").asInt();
         assertThat(dryRun.json().path("wouldCreate").asInt() + existing).isEqualTo(USERS);
         assertThat(bulkUsers()).as("a dry run changes nothing").isEqualTo(existing);
-        assertThat(results(file)).hasSize(USERS);
+        assertThat(results(file, ".dry-run.results.csv")).hasSize(USERS);
 
         Run first = timed("import", "import", "users", file.toString(), "--progress", "-o", "json");
         assertThat(first.exit()).as(first.toString()).isZero();
@@ -259,9 +259,12 @@ class ImportIT extends AgainstARealServer {
     }
 
     private static List<Map<String, String>> results(Path file) throws IOException {
+        return results(file, ".results.csv");
+    }
+
+    private static List<Map<String, String>> results(Path file, String suffix) throws IOException {
         String name = file.getFileName().toString();
-        return Run.csv(
-                Files.readString(file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".results.csv")));
+        return Run.csv(Files.readString(file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + suffix)));
     }
 
     /** Runs a command line and notes how long it took, for the report. */

@@ -1,5 +1,6 @@
 package org.allot.core;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,17 @@ public interface Transactions {
      */
     default <T> T snapshot(Supplier<T> work) {
         return run(work);
+    }
+
+    /**
+     * Rehearses steps: runs them one after the other as if each were a unit of work of its own, then undoes them all.
+     * Each step sees what the steps before it did, a refused step writes nothing (it is undone at once), and nothing
+     * is kept: the answers are what the same steps would answer if run for real, in this order, with nothing else
+     * happening meanwhile. The locks the steps take are held until the end, so callers keep the steps few. What a
+     * validate-only request (a dry run) answers.
+     */
+    default <T> List<T> rehearse(List<Supplier<T>> steps) {
+        throw new UnsupportedOperationException("this store cannot undo a unit of work, so it cannot rehearse one");
     }
 
     /** For stores without transactions (the in-memory test kit): each step simply runs. */

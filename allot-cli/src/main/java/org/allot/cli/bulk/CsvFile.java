@@ -2,9 +2,9 @@ package org.allot.cli.bulk;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -57,14 +57,27 @@ public record CsvFile(String name, List<String> columns, List<Record> records, L
         }
     }
 
-    public static CsvFile read(Path path, Columns columns) {
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(path.getFileName().toString(), reader, columns);
+    /** Whether a file argument means standard input ({@code -}). */
+    public static boolean isStdin(Path path) {
+        return path.toString().equals("-");
+    }
+
+    /**
+     * Reads a file, or standard input for {@code -}; a pipe or a process substitution ({@code /dev/fd/N}) is read as
+     * a file. UTF-8, or UTF-16 with its byte-order mark; anything else is refused with the line it goes wrong on.
+     */
+    public static CsvFile read(Path path, InputStream stdin, Columns columns) {
+        boolean fromStdin = isStdin(path);
+        String name = fromStdin ? "stdin" : String.valueOf(path.getFileName());
+        byte[] bytes;
+        try {
+            bytes = fromStdin ? stdin.readAllBytes() : Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw Failure.usage("There is no file " + path + ".");
         } catch (IOException e) {
             throw Failure.usage("Cannot read " + path + ": " + e.getMessage());
         }
+        return read(name, FileText.decode(name, bytes), columns);
     }
 
     public static CsvFile read(String name, Reader input, Columns columns) throws IOException {

@@ -23,13 +23,16 @@ import picocli.CommandLine.Parameters;
             "Creates and updates users, or assigns licenses, from a CSV file (header line first; comma, "
                     + "semicolon or tab separated).",
             "Every row is checked first: malformed rows are reported with their line and skipped, never "
-                    + "half-applied. A results CSV tells for every row what was done, or what failed and why. "
-                    + "Importing the same file again changes nothing."
+                    + "half-applied. --dry-run has the server check every row as it would apply it, changing nothing."
+                    + " A results CSV, written row by row, tells for every row what was done, or what failed and why"
+                    + " (and Ctrl-C prints the summary so far). Importing the same file again changes nothing.",
+            "FILE may be - for standard input; it is UTF-8 (or UTF-16 with its byte-order mark)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  allot import users users.csv --dry-run",
             "  allot import users users.csv --results done.csv",
+            "  ldap-export | allot import users -",
             "  allot import licenses assignments.csv"
         })
 public final class ImportCommands {
@@ -41,13 +44,17 @@ public final class ImportCommands {
 
     /** The options both imports take. */
     static final class Options {
-        @Option(names = "--dry-run", description = "Show what would change; change nothing.")
+        @Option(
+                names = "--dry-run",
+                description = "Have the server check every row as it would apply it, and change nothing.")
         boolean dryRun;
 
         @Option(
                 names = "--results",
                 paramLabel = "FILE",
-                description = "Where to write the results CSV (default: next to the input, <name>.results.csv).")
+                description = "Where to write the results CSV (default: next to the input, <name>.results.csv, or"
+                        + " <name>.dry-run.results.csv for a dry run; users.results.csv or licenses.results.csv in"
+                        + " the working folder for standard input or a pipe). Written row by row as rows are done.")
         Path results;
 
         @Option(
@@ -63,18 +70,27 @@ public final class ImportCommands {
                 description = "Show a progress bar on stderr (default: on a terminal).")
         Boolean progress;
 
-        ImportRun.Options of(Path file, String task) {
+        ImportRun.Options of(Path file, String kind, String task) {
             if (parallel < 1 || parallel > 32) {
                 throw Failure.usage("--parallel takes 1 to 32.");
             }
             return new ImportRun.Options(
-                    dryRun, results == null ? resultsNextTo(file) : results, parallel, progress, task);
+                    dryRun, results == null ? defaultResults(file, kind, dryRun) : results, parallel, progress, task);
         }
 
-        private static Path resultsNextTo(Path file) {
+        /**
+         * Next to the input, {@code <name>.results.csv} ({@code <name>.dry-run.results.csv} for a dry run, so that it
+         * never overwrites a real run's); for standard input, a pipe or process substitution (not a regular file),
+         * {@code users.results.csv} or {@code licenses.results.csv} in the working folder.
+         */
+        static Path defaultResults(Path file, String kind, boolean dryRun) {
+            String suffix = dryRun ? ".dry-run.results.csv" : ".results.csv";
+            if (CsvFile.isStdin(file) || !java.nio.file.Files.isRegularFile(file)) {
+                return Path.of(kind + suffix);
+            }
             String name = file.getFileName().toString();
             int dot = name.lastIndexOf('.');
-            return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".results.csv");
+            return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
         }
     }
 
@@ -96,7 +112,9 @@ public final class ImportCommands {
                 "  allot import users users.csv --dry-run",
                 "  allot import users users.csv -o json"
             })
-    int users(@Parameters(paramLabel = "FILE", description = "the CSV file") Path file, @Mixin Options options) {
+    int users(
+            @Parameters(paramLabel = "FILE", description = "the CSV file; - for standard input") Path file,
+            @Mixin Options options) {
         return run(USERS, file, options);
     }
 
@@ -107,29 +125,37 @@ public final class ImportCommands {
                 "Assigns products to users directly, from a CSV file.",
                 "Columns: userPrincipalName (required), sku (part number or GUID, required), disabledPlans (plan"
                         + " names or GUIDs, separated by ; or spaces, or by commas inside quotes), action (assign, the "
-                        + "default, or remove)."
+                        + "default, remove, or replace), replaces (with action replace: the product the sku replaces,"
+                        + " in one request, so the user never goes without).",
+                "Rows of one user are sent in the order of the file; once one of them fails, the user's later rows"
+                        + " are skipped."
             },
             footerHeading = "%nExample file:%n",
             footer = {
                 "  userPrincipalName,sku,disabledPlans",
                 "  ada@contoso.com,ENTERPRISEPACK,SWAY;FORMS_PLAN_E3",
                 "  alan@contoso.com,SPE_E5,",
+                "  (a swap: userPrincipalName,sku,action,replaces / ada@contoso.com,SPE_E5,replace,ENTERPRISEPACK)",
                 "%nExamples:%n",
                 "  allot import licenses assignments.csv --dry-run",
                 "  allot import licenses assignments.csv --results assignments-done.csv"
             })
-    int licenses(@Parameters(paramLabel = "FILE", description = "the CSV file") Path file, @Mixin Options options) {
+    int licenses(
+            @Parameters(paramLabel = "FILE", description = "the CSV file; - for standard input") Path file,
+            @Mixin Options options) {
         return run(LICENSES, file, options);
     }
 
     /** What sets the imports apart: the file's columns, what to read of users, how to plan, what to count. */
     record Kind(
+            String name,
             String task,
             CsvFile.Columns columns,
             String select,
             List<String> keyColumns,
             List<Step.Action> actions,
-            Planner planner) {}
+            Planner planner,
+            DryRun.Validation validation) {}
 
     /** Plans the rows of a file against the tenant's users. */
     interface Planner {
@@ -137,25 +163,29 @@ public final class ImportCommands {
     }
 
     static final Kind USERS = new Kind(
+            "users",
             "Importing users",
             UserImport.COLUMNS,
             UserImport.SELECT,
             List.of(UserImport.UPN),
             List.of(Step.Action.CREATE, Step.Action.UPDATE),
-            (file, users, directory) -> UserImport.plan(file, users));
+            (file, users, directory) -> UserImport.plan(file, users),
+            new DryRun.Validation("/allot/v1/users/validate", UserImport::validationRow));
     static final Kind LICENSES = new Kind(
+            "licenses",
             "Assigning licenses",
             LicenseImport.COLUMNS,
             LicenseImport.SELECT,
             List.of(LicenseImport.USER, LicenseImport.SKU),
-            List.of(Step.Action.ASSIGN, Step.Action.REMOVE),
-            (file, users, directory) -> LicenseImport.plan(file, users, directory.products()));
+            List.of(Step.Action.ASSIGN, Step.Action.REMOVE, Step.Action.REPLACE),
+            (file, users, directory) -> LicenseImport.plan(file, users, directory.products()),
+            new DryRun.Validation("/allot/v1/licenseChanges/validate", LicenseImport::validationRow));
 
     private int run(Kind kind, Path file, Options options) {
-        ImportRun.Options run = options.of(file, kind.task());
-        CsvFile csv = CsvFile.read(file, kind.columns());
+        ImportRun.Options run = options.of(file, kind.name(), kind.task());
+        CsvFile csv = CsvFile.read(file, context.environment().stdin(), kind.columns());
         List<Step> steps = kind.planner().plan(csv, existing(kind.select()), context.directory());
-        return new ImportRun(context, kind.keyColumns(), kind.actions()).run(csv, steps, run);
+        return new ImportRun(context, kind.keyColumns(), kind.actions(), kind.validation()).run(csv, steps, run);
     }
 
     /** Every user of the tenant by lower-case userPrincipalName, with the properties to compare. */

@@ -14,6 +14,7 @@ public record Step(int line, List<String> key, Action action, String detail, Req
         UPDATE("updated", "would update"),
         ASSIGN("assigned", "would assign"),
         REMOVE("removed", "would remove"),
+        REPLACE("replaced", "would replace"),
         UNCHANGED("unchanged", "unchanged"),
         INVALID("invalid", "invalid");
 

@@ -105,6 +105,16 @@ public final class UserImport {
                 new Step.Request("PATCH", Query.path("/v1.0/users", user.id()), changed, user.id()));
     }
 
+    /** A request of this import as a row of {@code POST /allot/v1/users/validate}. */
+    static Object validationRow(Step.Request request) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        if (request.method().equals("PATCH")) {
+            row.put("id", request.lane());
+        }
+        row.put("user", request.body());
+        return row;
+    }
+
     private static boolean same(String name, Object old, Object value) {
         if (old instanceof String a && value instanceof String b) {
             return ANY_CASE.contains(name) ? a.equalsIgnoreCase(b) : a.equals(b);

@@ -22,23 +22,27 @@ class LicenseImportTest {
     static final UUID E3 = UUID.fromString("6fd2c87f-b296-42f0-b197-1e91e994b900");
     static final UUID SWAY = UUID.fromString("a23b959c-7ce8-4e57-9140-b90eb88a9e97");
     static final UUID FORMS = UUID.fromString("2789c901-c14e-48ab-a76a-be334d9d793a");
+    static final UUID EMS = UUID.fromString("efccb6f7-5641-4e0e-bd10-b4976e1bf68e");
 
     private final Products products = new Products(
-            List.of(new SubscribedSkuResource(
-                    null,
-                    null,
-                    "User",
-                    "Enabled",
-                    0,
-                    null,
-                    null,
-                    List.of(
-                            new ServicePlanInfo("User", "Success", SWAY, "SWAY"),
-                            new ServicePlanInfo("User", "Success", FORMS, "FORMS_PLAN_E3")),
-                    E3,
-                    "ENTERPRISEPACK",
-                    null,
-                    0)),
+            List.of(
+                    new SubscribedSkuResource(
+                            null, null, "User", "Enabled", 0, null, null, List.of(), EMS, "EMS", null, 0),
+                    new SubscribedSkuResource(
+                            null,
+                            null,
+                            "User",
+                            "Enabled",
+                            0,
+                            null,
+                            null,
+                            List.of(
+                                    new ServicePlanInfo("User", "Success", SWAY, "SWAY"),
+                                    new ServicePlanInfo("User", "Success", FORMS, "FORMS_PLAN_E3")),
+                            E3,
+                            "ENTERPRISEPACK",
+                            null,
+                            0)),
             name -> Optional.empty());
 
     private final Map<String, UserResource> users = Map.of(
@@ -97,6 +101,31 @@ class LicenseImportTest {
     }
 
     @Test
+    void aReplaceRowSwapsTheProductsInOneRequest() {
+        Step step = plan("userPrincipalName,sku,action,replaces\nalan@contoso.com,EMS,replace,ENTERPRISEPACK\n")
+                .get(0);
+        assertThat(step.action()).isEqualTo(Step.Action.REPLACE);
+        assertThat(step.request().body())
+                .isEqualTo(new AssignLicenseRequest(List.of(new AssignedLicenseResource(List.of(), EMS)), List.of(E3)));
+        assertThat(step.detail()).isEqualTo("ENTERPRISEPACK -> EMS");
+    }
+
+    @Test
+    void aReplaceRowNamesWhatItReplacesAndOnlyItDoes() {
+        assertThat(plan("""
+                        userPrincipalName,sku,action,replaces
+                        alan@contoso.com,EMS,replace,
+                        ada@contoso.com,EMS,assign,ENTERPRISEPACK
+                        alan@contoso.com,ENTERPRISEPACK,replace,ENTERPRISEPACK
+                        """))
+                .extracting(Step::detail)
+                .containsExactly(
+                        "a row that replaces a product names it in the column replaces",
+                        "only a row with action replace names a product in the column replaces",
+                        "a product cannot replace itself");
+    }
+
+    @Test
     void unknownProductsPlansUsersAndRepeatsAreInvalidWithTheirLine() {
         List<Step> steps = plan("""
                 userPrincipalName,sku,disabledPlans,action
@@ -127,7 +156,7 @@ class LicenseImportTest {
                         "no user nobody@contoso.com",
                         "assign ENTERPRISEPACK",
                         "the same user and product as line 5",
-                        "action 'borrow' is neither assign nor remove",
+                        "action 'borrow' is neither assign, remove nor replace",
                         "a row needs a userPrincipalName and a sku");
     }
 

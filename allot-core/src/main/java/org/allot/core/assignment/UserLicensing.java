@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
@@ -85,6 +86,26 @@ public final class UserLicensing {
                     .map(UserLicensing::licensed);
         });
         return failures.audited(caller, user, add, remove, outcome);
+    }
+
+    /** One request of {@link #rehearse}: what one assignLicense request would ask for one user. */
+    public record LicenseChange(UserRef user, List<AssignedLicense> add, List<SkuId> remove) {
+        public LicenseChange {
+            Objects.requireNonNull(user, "user");
+            add = List.copyOf(add);
+            remove = List.copyOf(remove);
+        }
+    }
+
+    /**
+     * What {@link #assign(Caller, UserRef, List, List, boolean)} would answer to each change, sent one after the
+     * other (none with {@code force}): each is decided by the same rules on what the changes before it did, and
+     * nothing is kept. A validate-only request: the dry run of a bulk change.
+     */
+    public List<Outcome<LicensedUser>> rehearse(Caller caller, List<LicenseChange> changes) {
+        return transactions.rehearse(changes.stream()
+                .<Supplier<Outcome<LicensedUser>>>map(c -> () -> assign(caller, c.user(), c.add(), c.remove(), false))
+                .toList());
     }
 
     private Outcome<Assigned> assignLocked(

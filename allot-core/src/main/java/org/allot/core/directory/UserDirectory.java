@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
@@ -54,6 +55,27 @@ public final class UserDirectory {
     /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
     public Outcome<User> create(Caller caller, Map<UserAttribute, Object> values) {
         return transactions.run(() -> createNow(caller, values));
+    }
+
+    /** One request of {@link #rehearse}: a user to create (no {@code user}), or the changes to an existing one. */
+    public record UserChange(Optional<UserRef> user, Map<UserAttribute, Object> values) {
+        public UserChange {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(values, "values");
+        }
+    }
+
+    /**
+     * What {@link #create} or {@link #update(Caller, UserRef, Map)} would answer to each change, sent one after the
+     * other: each is decided by the same rules on what the changes before it did, and nothing is kept. A
+     * validate-only request: the dry run of a bulk import.
+     */
+    public List<Outcome<User>> rehearse(Caller caller, List<UserChange> changes) {
+        return transactions.rehearse(changes.stream()
+                .<Supplier<Outcome<User>>>map(c -> () -> c.user()
+                        .map(user -> update(caller, user, c.values()))
+                        .orElseGet(() -> create(caller, c.values())))
+                .toList());
     }
 
     private Outcome<User> createNow(Caller caller, Map<UserAttribute, Object> values) {

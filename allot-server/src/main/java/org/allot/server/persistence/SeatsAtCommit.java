@@ -32,11 +32,12 @@ final class SeatsAtCommit implements TransactionSynchronization {
 
     /**
      * Adds seats to take with the commit of the current transaction; false, with nothing planned, outside a
-     * transaction that writes.
+     * transaction that writes, and in a rehearsal (which never commits, and whose later steps must see the seats).
      */
     static boolean plan(JdbcClient jdbc, TenantId tenant, Map<SkuId, Integer> seats) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                || UnitOfWork.rehearsing()) {
             return false;
         }
         SeatsAtCommit planned = (SeatsAtCommit) TransactionSynchronizationManager.getResource(SeatsAtCommit.class);

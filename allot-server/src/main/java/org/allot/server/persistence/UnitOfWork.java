@@ -1,5 +1,7 @@
 package org.allot.server.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ public final class UnitOfWork implements Transactions {
     private final TransactionTemplate write;
     private final TransactionTemplate read;
     private final TransactionTemplate snapshot;
+    private final TransactionTemplate savepoint;
 
     public UnitOfWork(PlatformTransactionManager transactions) {
         this.write = new TransactionTemplate(transactions);
@@ -37,6 +40,50 @@ public final class UnitOfWork implements Transactions {
         this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Rehearses steps in one transaction that is always rolled back: each step runs after a savepoint, and a step that
+     * is refused (or fails) is rolled back to it at once, as its own transaction would be. Seats are taken by the
+     * steps' own statements, not with the commit ({@link SeatsAtCommit}), so that a step sees the seats the steps
+     * before it took.
+     */
+    @Override
+    public <T> List<T> rehearse(List<Supplier<T>> steps) {
+        if (inTransaction()) {
+            throw new IllegalStateException("a rehearsal is a unit of work of its own");
+        }
+        return retrying(() -> write.execute(status -> {
+            status.setRollbackOnly();
+            TransactionSynchronizationManager.bindResource(Rehearsal.class, Rehearsal.INSTANCE);
+            try {
+                List<T> answers = new ArrayList<>();
+                for (Supplier<T> step : steps) {
+                    answers.add(savepoint.execute(inner -> {
+                        T result = step.get();
+                        if (result instanceof Outcome<?> outcome && !outcome.isDone()) {
+                            inner.setRollbackOnly();
+                        }
+                        return result;
+                    }));
+                }
+                return answers;
+            } finally {
+                TransactionSynchronizationManager.unbindResource(Rehearsal.class);
+            }
+        }));
+    }
+
+    /** Whether the current transaction is a rehearsal, which is rolled back whatever it does. */
+    static boolean rehearsing() {
+        return TransactionSynchronizationManager.hasResource(Rehearsal.class);
+    }
+
+    /** Marks a rehearsing transaction. */
+    private enum Rehearsal {
+        INSTANCE
     }
 
     /** Runs a step in one transaction; a refused outcome rolls back everything it did. */

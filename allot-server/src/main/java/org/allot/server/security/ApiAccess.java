@@ -65,6 +65,10 @@ public final class ApiAccess {
             rule(HttpMethod.PATCH, "/v1.0/subscriptions/*", Capability.READ),
             rule(HttpMethod.DELETE, "/v1.0/subscriptions/*", Capability.READ),
             // Allot's extensions
+            // validate-only bulk requests: what the real requests need (creating or editing users: checked in the
+            // controller, as for PATCH of a user)
+            rule(HttpMethod.POST, "/allot/v1/users/validate", Capability.SET_USAGE_LOCATION),
+            rule(HttpMethod.POST, "/allot/v1/licenseChanges/validate", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/groups/*/seatImpact", Capability.ASSIGN_GROUP_LICENSES),
             // previews change nothing: whoever reads the directory may run them
             rule(HttpMethod.POST, "/allot/v1/groups/membershipRulePreview", Capability.READ),

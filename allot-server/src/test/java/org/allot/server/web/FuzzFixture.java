@@ -108,6 +108,11 @@ final class FuzzFixture {
         bodies.put("POST /v1.0/groups/{id}/members/$ref", reference(bea));
         bodies.put("POST /v1.0/groups/{id}/assignLicense", license);
         bodies.put("POST /allot/v1/groups/{id}/seatImpact", license);
+        bodies.put("POST /allot/v1/licenseChanges/validate", """
+                {"value":[{"userId":"%s","addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}]}""".formatted(bea, emsSku));
+        bodies.put("POST /allot/v1/users/validate", """
+                {"value":[{"user":{"accountEnabled":true,"displayName":"Fuzz","userPrincipalName":"fuzz.valid@%s",
+                 "usageLocation":"US"}},{"id":"%s","user":{"department":"Fuzzing"}}]}""".formatted(domain, bea));
         bodies.put("POST /allot/v1/subscriptions", """
                 {"skuPartNumber":"EMS","seats":5,"status":"Enabled","isTrial":false,
                  "nextLifecycleDateTime":"2030-01-01T00:00:00Z"}""");

@@ -168,7 +168,7 @@ public final class GraphErrors {
                 .body(bodies.body(request, code, message));
     }
 
-    static HttpStatus status(ErrorCode code) {
+    public static HttpStatus status(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
@@ -177,7 +177,7 @@ public final class GraphErrors {
         };
     }
 
-    static String graphCode(ErrorCode code) {
+    public static String graphCode(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> "Request_ResourceNotFound";
             case CONFLICT -> "Directory_ConcurrencyViolation";

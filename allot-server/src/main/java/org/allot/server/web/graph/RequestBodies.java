@@ -67,7 +67,7 @@ public final class RequestBodies {
 
     public record LicenseChange(List<AssignedLicense> add, List<SkuId> remove) {}
 
-    static Map<UserAttribute, Object> user(JsonNode body) {
+    public static Map<UserAttribute, Object> user(JsonNode body) {
         requireObject(body);
         Map<UserAttribute, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : body.properties()) {
