@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The server as an administrator runs it, as the README's command does: {@code java -jar allot-server.jar} in a
@@ -25,6 +28,8 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Allot is listening on (https?://localhost:\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** Linux's USER_HZ, the unit of the CPU times in /proc (100 on every Linux build the harness runs on). */
+    private static final int CLOCK_TICKS = 100;
 
     private final Process process;
     private final String url;
@@ -83,6 +88,48 @@ public final class ServerProcess implements AutoCloseable {
     /** CPU time the server's JVM has used so far (user and system), in seconds; NaN where the OS does not tell. */
     public double cpuSeconds() {
         return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /**
+     * CPU time each kind of the server's threads has used so far (Linux, from {@code /proc/<pid>/task}), in seconds:
+     * {@code requests} (Tomcat's request threads and its poller), {@code compiler} (the JIT's), {@code gc} and
+     * {@code other}. Threads that ended are not counted. Empty where /proc is missing.
+     */
+    public Map<String, Double> cpuSecondsByThreads() {
+        Map<String, Double> kinds = new TreeMap<>();
+        Path tasks = Path.of("/proc", Long.toString(pid()), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"), StandardCharsets.UTF_8);
+                } catch (IOException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields 14 and 15 of stat (utime, stime), counted from the state, field 3
+                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+                kinds.merge(threadKind(name), seconds, Double::sum);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return kinds;
+    }
+
+    /** What a thread of the server does, from its (truncated) Linux name. */
+    static String threadKind(String name) {
+        if (name.startsWith("https-") || name.startsWith("http-")) {
+            return "requests";
+        }
+        if (name.contains("CompilerThre")) {
+            return "compiler";
+        }
+        if (name.startsWith("GC ") || name.startsWith("G1 ")) {
+            return "gc";
+        }
+        return "other";
     }
 
     private static void drain(Process process, Path log, CompletableFuture<String> listening) {

@@ -32,7 +32,7 @@ import org.allot.bench.run.Result;
 public final class AssignThroughput implements Scenario {
     private static final String SKU = "SPE_E3";
     /** How many times as long as a run the warm-up is. */
-    private static final int WARM_UP = 3;
+    private static final int WARM_UP = 6;
 
     @Override
     public String id() {
@@ -52,7 +52,7 @@ public final class AssignThroughput implements Scenario {
         // the load runs for a time, on more users than it can license in it (4,000/s at full size)
         Duration time = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
         int users = context.sizes().fullSize() ? 20_000 : 4_000;
-        // the warm-up is three times as long (and has three times the users): the JIT compiles the request path for
+        // the warm-up is six times as long (and has six times the users): the JIT compiles the request path for
         // thousands of calls, and the rates still rose run after run after a warm-up as long as a run
         fx.subscribe(SKU, users * (context.runs() + WARM_UP));
         UUID sku = fx.sku(SKU);

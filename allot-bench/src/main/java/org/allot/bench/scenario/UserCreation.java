@@ -26,6 +26,10 @@ import org.allot.bench.run.Result;
  */
 public final class UserCreation implements Scenario {
     static final int CLIENTS = 8;
+    /** Users created before the counted warm-up at full size, if {@link #WARM_UP_ROUNDS} rounds allow. */
+    static final int WARM_UP_USERS = 20_000;
+    /** At most so many rounds of load (each as long as the counted warm-up) before the counted warm-up. */
+    static final int WARM_UP_ROUNDS = 2;
 
     @Override
     public String id() {
@@ -41,8 +45,8 @@ public final class UserCreation implements Scenario {
     public List<Result> run(Target target, Context context) {
         int count = context.sizes().assignments();
         // the load runs for a time, with more users to create than it can create in it (4,000/s at full size)
-        Duration time = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
-        int users = context.sizes().fullSize() ? 20_000 : 4_000;
+        Duration measured = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
+        int perSecond = context.sizes().fullSize() ? 4_000 : 2_000;
         target.db().update("create table if not exists bench_directory_user (like directory_user including all)");
         target.db().update("create table if not exists bench_audit_event (like audit_event including all)");
         String url = target.api().url();
@@ -50,20 +54,33 @@ public final class UserCreation implements Scenario {
         List<Double> rates = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
         List<Double> serverCpu = new ArrayList<>();
+        List<Double> requestThreadsCpu = new ArrayList<>();
+        List<Double> compilerCpu = new ArrayList<>();
         List<Double> clientCpu = new ArrayList<>();
         List<Double> plainClientCpu = new ArrayList<>();
         Optional<ServerProcess> server = target.server();
         String client = "";
+        warmUp(target, context, url, bearer, measured.multipliedBy(4), perSecond);
         for (int run = -1; run < context.runs(); run++) {
             String prefix = context.prefix(id(), run);
+            // the warm-up lasts as long as the trivial request's (TrivialRequest): the JIT compiles the path of a
+            // POST for tens of thousands of requests, and a shorter one measured the server still compiling
+            Duration time = run < 0 ? measured.multipliedBy(4) : measured;
+            int users = (int) (perSecond * time.toSeconds());
             List<Load.Post> posts = IntStream.rangeClosed(1, users)
                     .mapToObj(i -> new Load.Post("/v1.0/users", json(body(prefix, i, target.domain()))))
                     .toList();
             double serverBefore = server.map(ServerProcess::cpuSeconds).orElse(Double.NaN);
+            Map<String, Double> threadsBefore =
+                    server.map(ServerProcess::cpuSecondsByThreads).orElse(Map.of());
             Load.Rate created = Load.postEach(url, posts, bearer, CLIENTS, time);
             double serverMicros = (server.map(ServerProcess::cpuSeconds).orElse(Double.NaN) - serverBefore)
                     / created.requests()
                     * 1e6;
+            Map<String, Double> threadMicros = perRequest(
+                    threadsBefore,
+                    server.map(ServerProcess::cpuSecondsByThreads).orElse(Map.of()),
+                    created.requests());
             long made = target.db()
                     .queryLong(
                             "select count(*) from directory_user where tenant_id = ? and user_principal_name like ?",
@@ -80,13 +97,15 @@ public final class UserCreation implements Scenario {
             double plainMicros = (harnessCpuSeconds() - plainBefore) / count * 1e6;
             client = created.client();
             context.say(
-                    "%s (%s): %,d users created at %,.0f/s (server CPU %.0f µs, the load client's %.0f µs each);"
-                            + " plain JDBC, same rows, at %,.0f/s (harness's JDBC %.0f µs each) (ratio %.2f)",
+                    "%s (%s): %,d users created at %,.0f/s (server CPU %.0f µs each, by its threads %s; the load"
+                            + " client's %.0f µs each); plain JDBC, same rows, at %,.0f/s (harness's JDBC %.0f µs"
+                            + " each) (ratio %.2f)",
                     run < 0 ? "warm-up" : "run " + (run + 1),
                     client,
                     created.requests(),
                     created.perSecond(),
                     serverMicros,
+                    threadMicros,
                     clientMicros,
                     jdbc,
                     plainMicros,
@@ -95,6 +114,8 @@ public final class UserCreation implements Scenario {
                 rates.add(created.perSecond());
                 plain.add(jdbc);
                 serverCpu.add(serverMicros);
+                requestThreadsCpu.add(threadMicros.getOrDefault("requests", Double.NaN));
+                compilerCpu.add(threadMicros.getOrDefault("compiler", Double.NaN));
                 clientCpu.add(clientMicros);
                 plainClientCpu.add(plainMicros);
             }
@@ -103,13 +124,58 @@ public final class UserCreation implements Scenario {
         results.add(Result.of(id(), "POST /users, " + CLIENTS + " clients", "users/s", rates)
                 .withBaseline("plain JDBC, same rows, one durable transaction per request", plain)
                 .withGoals(Goal.ratioAtLeast(0.5))
-                .withDetails(Map.of("seconds", time.toSeconds(), "clients", CLIENTS, "client", client)));
+                .withDetails(Map.of(
+                        "seconds",
+                        measured.toSeconds(),
+                        "warmUpSeconds",
+                        measured.multipliedBy(4).toSeconds(),
+                        "clients",
+                        CLIENTS,
+                        "client",
+                        client)));
         if (server.isPresent()) {
             results.add(Result.of(id(), "server CPU per POST /users", "µs", serverCpu));
+            if (requestThreadsCpu.stream().noneMatch(v -> v.isNaN())) {
+                results.add(Result.of(id(), "server CPU per POST /users, request threads", "µs", requestThreadsCpu));
+                results.add(Result.of(id(), "server CPU per POST /users, JIT compiler", "µs", compilerCpu));
+            }
         }
         results.add(Result.of(id(), "load client CPU per POST /users", "µs", clientCpu)
                 .withBaseline("harness CPU per plain-JDBC user (its JDBC client, µs)", plainClientCpu));
         return results;
+    }
+
+    /**
+     * Rounds of load before the counted warm-up (run -1), until the server has created {@link #WARM_UP_USERS} users
+     * or {@link #WARM_UP_ROUNDS} rounds have passed: the JIT needs a number of requests, not a time, and a loaded
+     * machine makes fewer in the same time.
+     */
+    private void warmUp(Target target, Context context, String url, String bearer, Duration round, int perSecond) {
+        if (!context.sizes().fullSize()) {
+            return;
+        }
+        long created = 0;
+        for (int r = 0; r < WARM_UP_ROUNDS && created < WARM_UP_USERS; r++) {
+            String prefix = context.prefix(id() + "-round" + r, -1);
+            List<Load.Post> posts = IntStream.rangeClosed(1, (int) (perSecond * round.toSeconds()))
+                    .mapToObj(i -> new Load.Post("/v1.0/users", json(body(prefix, i, target.domain()))))
+                    .toList();
+            Load.Rate rate = Load.postEach(url, posts, bearer, CLIENTS, round);
+            if (rate.failures() > 0) {
+                throw new IllegalStateException(rate.failures() + " POST /users failed in the warm-up");
+            }
+            created += rate.requests();
+            context.say("warm-up round %d: %,d users created at %,.0f/s", r + 1, rate.requests(), rate.perSecond());
+        }
+    }
+
+    /** CPU time per request of each kind of the server's threads, in µs, between two readings. */
+    private static Map<String, Double> perRequest(
+            Map<String, Double> before, Map<String, Double> after, long requests) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        after.forEach((kind, seconds) ->
+                micros.put(kind, Math.round((seconds - before.getOrDefault(kind, 0.0)) / requests * 1e6 * 10) / 10.0));
+        return micros;
     }
 
     private static String json(Map<String, Object> body) {

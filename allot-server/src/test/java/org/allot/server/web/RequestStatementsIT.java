@@ -43,6 +43,11 @@ class RequestStatementsIT extends ApiIT {
      * before the commit.
      */
     private static final int JOIN = 11;
+    /**
+     * Statements of one POST /users, as many as the plain-JDBC baseline of allot-bench's {@code users}: the tenant's
+     * shared lock with its stamp, and the user inserted with the record of its creation in one statement.
+     */
+    private static final int CREATE_USER = 2;
     /** Statements of one authenticated GET /organization: the tenant's stamp. */
     private static final int ORGANIZATION = 1;
     /**
@@ -72,6 +77,21 @@ class RequestStatementsIT extends ApiIT {
 
         print("assignLicense", statements);
         assertThat(statements).hasSizeLessThanOrEqualTo(ASSIGN_LICENSE);
+        assertThat(statements).noneMatch(RequestStatementsIT::readsRememberedSettings);
+    }
+
+    @Test
+    void createAUser() {
+        createUser(admin, "first");
+
+        List<String> statements = measured(() -> assertThat(
+                        admin.post("/v1.0/users", """
+                        {"accountEnabled":true,"displayName":"Second","mailNickname":"second",
+                         "userPrincipalName":"second@%s"}""".formatted(admin.domain)).status())
+                .isEqualTo(201));
+
+        print("POST /users", statements);
+        assertThat(statements).hasSizeLessThanOrEqualTo(CREATE_USER);
         assertThat(statements).noneMatch(RequestStatementsIT::readsRememberedSettings);
     }
 

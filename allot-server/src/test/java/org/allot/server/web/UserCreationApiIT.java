@@ -36,6 +36,18 @@ class UserCreationApiIT extends ApiIT {
         assertThat(more.path("usageLocation").asText()).isEqualTo("GB");
     }
 
+    /** The user is sent in one piece with its length, not chunked after an early flush (two writes on the wire). */
+    @Test
+    void theCreatedUserIsSentWithItsLength() {
+        ApiClient admin = newTenant(Role.USER_ADMINISTRATOR);
+        ApiClient.Response created = admin.post("/v1.0/users", body(admin, "edsger", ""));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.raw().headers().firstValue("transfer-encoding")).isEmpty();
+        assertThat(created.raw().headers().firstValueAsLong("content-length"))
+                .hasValue(created.raw().body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
     @Test
     void theRecordOfTheCreationIsWrittenWithTheUserUnderTheRequestsId() {
         ApiClient admin = newTenant(Role.USER_ADMINISTRATOR);

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -114,20 +115,25 @@ public class UsersController {
         return body;
     }
 
+    /**
+     * 201 with the user. Answered as a body rather than a {@code ResponseEntity}: Spring MVC flushes a {@code
+     * ResponseEntity}'s response before the request ends, which sends it chunked, in two writes, where a body is
+     * sent once, with its {@code Content-Length}.
+     */
     @PostMapping
-    public ResponseEntity<ObjectNode> create(
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode create(
             ApiCaller caller,
             @Schema(implementation = org.allot.api.graph.UserResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
         Map<UserAttribute, Object> values = RequestBodies.user(body);
         User user = Refused.orRefuse(directory.create(caller.caller(), values));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(
-                        request,
-                        "users/$entity",
-                        UserResources.user(LicensedUser.withoutLicenses(user)),
-                        null,
-                        UserResources.USER_DEFAULT));
+        return responses.entity(
+                request,
+                "users/$entity",
+                UserResources.user(LicensedUser.withoutLicenses(user)),
+                null,
+                UserResources.USER_DEFAULT);
     }
 
     @PatchMapping("/{id}")
