@@ -96,26 +96,15 @@ public record ConnectorSettings(
 
     /** These settings with only the given one of their URLs. */
     public ConnectorSettings at(String oneUrl) {
-        return new ConnectorSettings(
-                oneUrl,
-                startTls,
-                trustedCertificate,
-                bindDn,
-                baseDns,
-                userFilter,
-                groupFilter,
-                preset,
-                mappingOverrides,
-                mapping,
-                enabled,
-                excludedDns,
-                softMatch,
-                staging,
-                deletionCheckEvery);
+        return copy(oneUrl, deletionCheckEvery);
     }
 
     /** These settings looking for deletions in delta runs that often (null: only in full runs). */
     public ConnectorSettings withDeletionCheckEvery(Duration every) {
+        return copy(url, every);
+    }
+
+    private ConnectorSettings copy(String url, Duration every) {
         return new ConnectorSettings(
                 url,
                 startTls,
