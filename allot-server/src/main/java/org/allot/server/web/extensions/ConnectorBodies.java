@@ -98,12 +98,15 @@ final class ConnectorBodies {
         return node.asBoolean();
     }
 
-    /** A whole number of minutes; left out or null is null (the setting off). The range is the service's to check. */
+    /**
+     * A whole number of minutes; left out is null (the setting off), an explicit null is refused as for every number
+     * of the API. The range is the service's to check.
+     */
     private static Integer minutes(JsonNode node, String name) {
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+        if (node.isNull() || !node.isIntegralNumber() || !node.canConvertToInt()) {
             throw RequestBodies.invalid(name, CONNECTOR);
         }
         return node.asInt();
