@@ -97,6 +97,35 @@ class ValidationApiIT extends ApiIT {
     }
 
     @Test
+    void rowsNameTheirUserByIdOrPrincipalNameAsGraphPathsDo() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        String sku = product("STANDARDPACK").skuId().toString();
+        subscribe(admin, "STANDARDPACK", 5);
+        createUser(admin, "named");
+        String before = licensing(admin);
+
+        ApiClient.Response licenses = admin.post("/allot/v1/licenseChanges/validate", """
+                {"value":[
+                 {"userId":"named@%1$s","addLicenses":[{"skuId":"%2$s","disabledPlans":[]}]},
+                 {"userId":"NAMED@%1$s","addLicenses":[{"skuId":"%2$s","disabledPlans":[]}]},
+                 {"userId":"nobody@%1$s","addLicenses":[{"skuId":"%2$s","disabledPlans":[]}]}
+                ]}""".formatted(admin.domain, sku));
+        ApiClient.Response users = admin.post("/allot/v1/users/validate", """
+                {"value":[{"id":"named@%s","user":{"department":"Sales"}}]}""".formatted(admin.domain));
+
+        assertThat(licenses.status()).as(licenses.body().toString()).isEqualTo(200);
+        assertThat(rows(licenses.body()))
+                .containsExactly("0 valid 200", "1 valid 200", "2 refused 404 Request_ResourceNotFound");
+        assertThat(rows(users.body())).containsExactly("0 valid 204");
+        assertThat(licensing(admin)).as("nothing is kept").isEqualTo(before);
+        assertThat(admin.post("/allot/v1/licenseChanges/validate", """
+                        {"value":[{"userId":"%s","addLicenses":[]}]}""".formatted("x".repeat(114)))
+                        .status())
+                .as("longer than any user principal name")
+                .isEqualTo(400);
+    }
+
+    @Test
     void aMalformedRowIsABadRequestNamedByItsIndex() {
         ApiClient admin = newTenant(Role.USER_ADMINISTRATOR);
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.allot.api.extensions.LicenseChangesRequest;
 import org.allot.api.extensions.UserChangesRequest;
@@ -61,8 +60,7 @@ public class ValidationController {
             @Schema(implementation = UserChangesRequest.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
         List<UserDirectory.UserChange> changes = rows(body, Set.of("id", "user"), row -> {
-            Optional<UserRef> user =
-                    row.has("id") ? Optional.of(UserRef.of(id(row.get("id"), "id"))) : Optional.empty();
+            Optional<UserRef> user = row.has("id") ? Optional.of(user(row.get("id"), "id")) : Optional.empty();
             if (!row.has("user")) {
                 throw new BadRequest("Send 'user', the properties to create or change.");
             }
@@ -91,9 +89,10 @@ public class ValidationController {
         List<UserLicensing.LicenseChange> changes =
                 rows(body, Set.of("userId", "addLicenses", "removeLicenses"), row -> {
                     if (!row.has("userId")) {
-                        throw new BadRequest("Send 'userId', the id of the user whose licenses change.");
+                        throw new BadRequest(
+                                "Send 'userId', the id or user principal name of the user whose licenses change.");
                     }
-                    UserRef user = UserRef.of(id(row.get("userId"), "userId"));
+                    UserRef user = user(row.get("userId"), "userId");
                     ObjectNode change = ((ObjectNode) row).deepCopy();
                     change.remove("userId");
                     RequestBodies.LicenseChange licenses = RequestBodies.licenses(change);
@@ -140,10 +139,13 @@ public class ValidationController {
         return rows;
     }
 
-    private static String id(JsonNode id, String name) {
-        Optional<UUID> uuid = id.isString() ? RequestBodies.uuid(id.asString()) : Optional.empty();
-        return uuid.orElseThrow(() -> new BadRequest("'" + name + "' must be the id (a GUID) of a user."))
-                .toString();
+    /** A user named by id or user principal name, as in Graph's {@code users/{id | userPrincipalName}}. */
+    private static UserRef user(JsonNode node, String name) {
+        String text = node.isString() ? node.asString() : "";
+        if (text.isBlank() || text.length() > UserAttribute.USER_PRINCIPAL_NAME.maxLength()) {
+            throw new BadRequest("'" + name + "' must be the id or the user principal name of a user.");
+        }
+        return UserRef.of(text);
     }
 
     private static ValidationResult result(int index, Outcome<?> outcome, int status) {
