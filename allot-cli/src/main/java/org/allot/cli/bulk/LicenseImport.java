@@ -172,7 +172,7 @@ public final class LicenseImport {
     static Object validationRow(Step.Request request) {
         AssignLicenseRequest body = (AssignLicenseRequest) request.body();
         return new LicenseChangesRequest.Row(
-                UUID.fromString(request.lane()), body.addLicenses(), body.removeLicenses());
+                UUID.fromString(request.lane()).toString(), body.addLicenses(), body.removeLicenses());
     }
 
     private static Optional<LicenseAssignmentState> direct(UserResource user, UUID sku) {
