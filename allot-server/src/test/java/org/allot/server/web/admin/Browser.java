@@ -169,9 +169,27 @@ public final class Browser implements AutoCloseable {
     }
 
     private void awaitNextPage(WebElement page) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, PATIENCE).until(d -> left(page));
         new WebDriverWait(driver, PATIENCE)
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page an element belonged to was left: the element is stale, or (as Chromium also says while the
+     * next page replaces the document) its node no longer belongs to the document.
+     */
+    private static boolean left(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public void type(By by, String text) {
