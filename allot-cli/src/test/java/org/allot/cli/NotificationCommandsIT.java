@@ -157,7 +157,7 @@ class NotificationCommandsIT extends AgainstARealServer {
             for (JsonNode s :
                     api.get("/allot/v1/changeNotifications/subscriptions").path("value")) {
                 if (s.path("id").asString().equals(subscription)
-                        && !s.path("reauthorizationRequestedDateTime").isNull()) {
+                        && s.hasNonNull("reauthorizationRequestedDateTime")) {
                     return;
                 }
             }
