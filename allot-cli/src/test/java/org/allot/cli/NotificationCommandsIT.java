@@ -156,8 +156,7 @@ class NotificationCommandsIT extends AgainstARealServer {
         while (true) {
             for (JsonNode s :
                     api.get("/allot/v1/changeNotifications/subscriptions").path("value")) {
-                if (s.path("id").asString().equals(subscription)
-                        && s.hasNonNull("reauthorizationRequestedDateTime")) {
+                if (s.path("id").asString().equals(subscription) && s.hasNonNull("reauthorizationRequestedDateTime")) {
                     return;
                 }
             }
