@@ -61,17 +61,13 @@ final class FileText {
         return out.flip().toString();
     }
 
-    /** The line of a byte: one more than the line feeds before it. */
+    /** The line of a byte: one more than the line feeds of the (well-formed) text before it. */
     private static int line(byte[] bytes, int start, int at, Charset charset) {
-        int step = charset.equals(StandardCharsets.UTF_8) ? 1 : 2;
-        int offset = charset.equals(StandardCharsets.UTF_16BE) ? 1 : 0;
-        int line = 1;
-        for (int i = start + offset; i < at; i += step) {
-            if (bytes[i] == '\n' && (step == 1 || bytes[i + (offset == 0 ? 1 : -1)] == 0)) {
-                line++;
-            }
-        }
-        return line;
+        return 1
+                + (int) new String(bytes, start, at - start, charset)
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count();
     }
 
     private static boolean starts(byte[] bytes, int... prefix) {

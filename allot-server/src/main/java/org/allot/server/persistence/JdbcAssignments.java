@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.allot.core.TenantId;
@@ -183,18 +184,7 @@ public final class JdbcAssignments implements Assignments {
             // a chunk's rows share their SKU, source and times: each is made text once per distinct value
             Map<Object, String> text = new HashMap<>();
             for (LicenseAssignment a : added) {
-                copy.row(
-                        tenantId,
-                        a.user().toString(),
-                        text.computeIfAbsent(a.sku(), Object::toString),
-                        text.computeIfAbsent(
-                                a.source(), s -> source((AssignmentSource) s).toString()),
-                        a.disabledPlans().isEmpty() ? "{}" : "{" + plans(a) + "}",
-                        a.state().name(),
-                        a.error() == null ? null : a.error().name(),
-                        a.reason(),
-                        text.computeIfAbsent(a.requestedAt(), Object::toString),
-                        text.computeIfAbsent(a.updatedAt(), Object::toString));
+                copy.row(row(tenantId, a, v -> text.computeIfAbsent(v, Object::toString)));
             }
             copy.send();
         }
@@ -221,18 +211,7 @@ public final class JdbcAssignments implements Assignments {
             return;
         }
         LicenseAssignment a = added.iterator().next();
-        List<SqlParameterValue> row = Arrays.stream(new String[] {
-                    tenant.value().toString(),
-                    a.user().toString(),
-                    a.sku().toString(),
-                    source(a.source()).toString(),
-                    a.disabledPlans().isEmpty() ? "{}" : "{" + plans(a) + "}",
-                    a.state().name(),
-                    a.error() == null ? null : a.error().name(),
-                    a.reason(),
-                    a.requestedAt().toString(),
-                    a.updatedAt().toString()
-                })
+        List<SqlParameterValue> row = Arrays.stream(row(tenant.value().toString(), a, Object::toString))
                 .map(v -> new SqlParameterValue(Types.OTHER, v))
                 .toList();
         int written = jdbc.sql("with added as (insert into license_assignment (" + WRITTEN + ") values ("
@@ -294,6 +273,25 @@ public final class JdbcAssignments implements Assignments {
 
     static UUID source(AssignmentSource source) {
         return source.key();
+    }
+
+    /**
+     * An assignment's values as text, in the order of {@link #WRITTEN}; {@code text} turns the values rows of a batch
+     * share (SKU, source, times) into text.
+     */
+    private static String[] row(String tenantId, LicenseAssignment a, Function<Object, String> text) {
+        return new String[] {
+            tenantId,
+            a.user().toString(),
+            text.apply(a.sku()),
+            text.apply(source(a.source())),
+            a.disabledPlans().isEmpty() ? "{}" : "{" + plans(a) + "}",
+            a.state().name(),
+            a.error() == null ? null : a.error().name(),
+            a.reason(),
+            text.apply(a.requestedAt()),
+            text.apply(a.updatedAt())
+        };
     }
 
     private static String plans(LicenseAssignment a) {
