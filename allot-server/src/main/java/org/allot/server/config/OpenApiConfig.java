@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.allot.server.security.ApiCaller;
+import org.allot.server.web.graph.GraphAnswer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ class OpenApiConfig {
         SpringDocUtils.getConfig()
                 .addRequestWrapperToIgnore(ApiCaller.class)
                 .replaceWithSchema(ObjectNode.class, new ObjectSchema().description("A Graph-shaped JSON object"))
+                .replaceWithSchema(GraphAnswer.class, new ObjectSchema().description("A Graph-shaped JSON object"))
                 .replaceWithSchema(JsonNode.class, new ObjectSchema().description("A JSON object"));
     }
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,16 +63,15 @@ public class AppRegistrationsController {
     }
 
     @PostMapping
-    public ResponseEntity<ObjectNode> register(
-            ApiCaller caller, @RequestBody AppRegistration body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode register(ApiCaller caller, @RequestBody AppRegistration body, HttpServletRequest request) {
         if (body.appId() != null || body.clientSecret() != null || body.createdDateTime() != null) {
             throw new BadRequest("appId, clientSecret and createdDateTime are generated: send displayName, role and"
                     + " (optionally) secretEndDateTime only.");
         }
         var created = Refused.orRefuse(
                 apps.register(caller.caller(), body.displayName(), body.role(), instant(body.secretEndDateTime())));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(request, "appRegistrations/$entity", view(created.app(), created.secret())));
+        return responses.entity(request, "appRegistrations/$entity", view(created.app(), created.secret()));
     }
 
     /** Changes the app's role. */
@@ -112,7 +112,8 @@ public class AppRegistrationsController {
 
     /** Registers a certificate (the certificate only, PEM or base64 DER: never its private key). */
     @PostMapping("/{id}/certificates")
-    public ResponseEntity<ObjectNode> addCertificate(
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode addCertificate(
             ApiCaller caller,
             @PathVariable String id,
             @RequestBody org.allot.api.extensions.AppCertificate body,
@@ -123,8 +124,7 @@ public class AppRegistrationsController {
         }
         var added =
                 Refused.orRefuse(certificates.add(caller.caller(), RequestBodies.idOrNotFound(id), body.certificate()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(request, "appRegistrations('" + id + "')/certificates/$entity", view(added)));
+        return responses.entity(request, "appRegistrations('" + id + "')/certificates/$entity", view(added));
     }
 
     /** Removes a certificate; the tokens issued with it stop working. */

@@ -2,7 +2,7 @@ package org.allot.server.web.extensions;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.function.Function;
 import org.allot.api.extensions.DirectorySyncConnector;
@@ -19,7 +19,6 @@ import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,21 +100,22 @@ public class DirectorySyncController {
      * it in this request and answers the run once it ended. {@code {"full": true}} reads the whole directory.
      */
     @PostMapping("/runs")
-    public ResponseEntity<ObjectNode> start(
+    public ObjectNode start(
             ApiCaller caller,
             @RequestParam(name = "wait", defaultValue = "false") boolean wait,
             @RequestBody(required = false) JsonNode body,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         boolean full = ConnectorBodies.full(body);
         if (wait) {
             SyncRun run = Refused.orRefuse(sync.runNow(caller.caller(), full));
-            return ResponseEntity.ok(runEntity(request, run));
+            return runEntity(request, run);
         }
         Connector connector = Refused.orRefuse(sync.requestRun(caller.caller(), full));
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/allot/v1/directorySync/runs"))
-                .body(responses.entity(
-                        request, "directorySync/requestedRun/$entity", SyncViews.request(connector.requestedRun())));
+        response.setStatus(HttpStatus.ACCEPTED.value());
+        response.setHeader("Location", "/allot/v1/directorySync/runs");
+        return responses.entity(
+                request, "directorySync/requestedRun/$entity", SyncViews.request(connector.requestedRun()));
     }
 
     /** The latest runs, newest first. */

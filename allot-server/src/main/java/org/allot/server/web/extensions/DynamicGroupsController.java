@@ -26,13 +26,13 @@ import org.allot.server.web.graph.GroupResources;
 import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -89,13 +89,13 @@ public class DynamicGroupsController {
 
     /** Applies the group's rule to every user again; 202 with the group, whose processing state tells progress. */
     @PostMapping("/{id}/recomputeMembership")
-    public ResponseEntity<ObjectNode> recompute(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ObjectNode recompute(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         GroupId groupId = LicensingController.group(id);
         Refused.orRefuse(membership.recompute(caller.caller(), groupId));
         LicensedGroup group =
                 reads.group(caller.tenant(), groupId, true).orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(responses.entity(request, "groups/$entity", GroupResources.group(group)));
+        return responses.entity(request, "groups/$entity", GroupResources.group(group));
     }
 
     /** How applying the group's rule stands: Queued, Running, Complete or Failed, with counts. */

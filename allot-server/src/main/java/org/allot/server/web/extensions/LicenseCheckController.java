@@ -1,7 +1,7 @@
 package org.allot.server.web.extensions;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.allot.core.Rejection;
@@ -16,13 +16,13 @@ import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,13 +49,16 @@ public class LicenseCheckController {
 
     /** {@code {"dryRun": true}} (the default) reports what differs; {@code {"dryRun": false}} also repairs it. */
     @PostMapping
-    public ResponseEntity<ObjectNode> start(
-            ApiCaller caller, @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ObjectNode start(
+            ApiCaller caller,
+            @RequestBody(required = false) JsonNode body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         boolean dryRun = dryRun(body);
         LicenseCheckRun run = Refused.orRefuse(check.request(caller.caller(), dryRun));
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/allot/v1/reconciliation/runs/" + run.id()))
-                .body(runEntity(request, run));
+        response.setHeader("Location", "/allot/v1/reconciliation/runs/" + run.id());
+        return runEntity(request, run);
     }
 
     @GetMapping("/runs")

@@ -26,7 +26,6 @@ import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,10 +109,10 @@ public class LicensingController {
 
     /** Applies the group's licenses to all its members again; 202, like assignLicense. */
     @PostMapping("/groups/{id}/reprocessLicenseAssignment")
-    public ResponseEntity<ObjectNode> reprocess(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ObjectNode reprocess(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         var state = Refused.orRefuse(licensing.reprocess(caller.caller(), group(id)));
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(responses.entity(request, "groups/$entity", GroupResources.group(LicensedGroup.of(state))));
+        return responses.entity(request, "groups/$entity", GroupResources.group(LicensedGroup.of(state)));
     }
 
     /** The body of assignLicense; answers what it would do. Nothing is changed. */

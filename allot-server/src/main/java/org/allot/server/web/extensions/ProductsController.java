@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -72,8 +73,8 @@ public class ProductsController {
     }
 
     @PostMapping("/products")
-    public ResponseEntity<ObjectNode> addProduct(
-            ApiCaller caller, @RequestBody ProductRequest body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode addProduct(ApiCaller caller, @RequestBody ProductRequest body, HttpServletRequest request) {
         List<ProductCatalog.PlanSpec> plans = body.servicePlans() == null
                 ? List.of()
                 : body.servicePlans().stream()
@@ -84,8 +85,7 @@ public class ProductsController {
                         .toList();
         var product =
                 Refused.orRefuse(catalog.addProduct(caller.caller(), body.skuPartNumber(), body.displayName(), plans));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(request, "products/$entity", view(product)));
+        return responses.entity(request, "products/$entity", view(product));
     }
 
     @DeleteMapping("/products/{id}")
@@ -105,8 +105,8 @@ public class ProductsController {
     }
 
     @PostMapping("/planRules")
-    public ResponseEntity<ObjectNode> addRule(
-            ApiCaller caller, @RequestBody PlanRuleResource body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode addRule(ApiCaller caller, @RequestBody PlanRuleResource body, HttpServletRequest request) {
         if (body.id() != null || body.builtIn() != null || body.description() != null) {
             throw new BadRequest("id, builtIn and description are read-only: send kind, servicePlanId, servicePlanIds,"
                     + " usageLocations and note.");
@@ -129,8 +129,7 @@ public class ProductsController {
         var rule = Refused.orRefuse(catalog.addRule(
                 caller.caller(), kind, new ServicePlanId(body.servicePlanId()), plans, locations, body.note()));
         Catalog products = catalog.forTenant(caller.tenant());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(request, "planRules/$entity", view(rule, products)));
+        return responses.entity(request, "planRules/$entity", view(rule, products));
     }
 
     @DeleteMapping("/planRules/{id}")

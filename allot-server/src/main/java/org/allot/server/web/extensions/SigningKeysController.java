@@ -8,10 +8,10 @@ import org.allot.server.security.SealedSigningKeys;
 import org.allot.server.security.SigningKeys;
 import org.allot.server.web.graph.Responses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,10 +40,10 @@ public class SigningKeysController {
 
     /** A new key signs from now on, on every server within seconds. */
     @PostMapping
-    public ResponseEntity<ObjectNode> rotate(ApiCaller caller, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode rotate(ApiCaller caller, HttpServletRequest request) {
         SealedSigningKeys.StoredKey key = keys.rotate(caller.caller());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(request, "signingKeys/$entity", view(key)));
+        return responses.entity(request, "signingKeys/$entity", view(key));
     }
 
     private static SigningKey view(SealedSigningKeys.StoredKey key) {

@@ -20,12 +20,12 @@ import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.allot.server.web.graph.SubscriptionResources;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,8 +44,8 @@ public class SubscriptionsController {
     }
 
     @PostMapping
-    public ResponseEntity<ObjectNode> add(
-            ApiCaller caller, @RequestBody SubscriptionRequest body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode add(ApiCaller caller, @RequestBody SubscriptionRequest body, HttpServletRequest request) {
         if (body.seats() == null) {
             throw new BadRequest("A subscription needs 'seats'.");
         }
@@ -57,11 +57,8 @@ public class SubscriptionsController {
         SkuId sku = sku(products, body.skuId(), body.skuPartNumber());
         Subscription s = Refused.orRefuse(
                 book.add(caller.caller(), sku, body.seats(), status, Boolean.TRUE.equals(body.isTrial()), next));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(
-                        request,
-                        "subscriptions/$entity",
-                        SubscriptionResources.subscription(caller.tenant(), s, products)));
+        return responses.entity(
+                request, "subscriptions/$entity", SubscriptionResources.subscription(caller.tenant(), s, products));
     }
 
     @PatchMapping("/{id}")

@@ -1,7 +1,7 @@
 package org.allot.server.web.graph;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,12 +51,15 @@ public class ChangeSubscriptionsController {
     }
 
     @PostMapping
-    public ResponseEntity<ObjectNode> create(
-            ApiCaller caller, @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode create(
+            ApiCaller caller,
+            @RequestBody(required = false) JsonNode body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         ChangeSubscription created = Refused.orRefuse(notifications.create(caller.caller(), request(body)));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create("/v1.0/subscriptions/" + created.id()))
-                .body(entity(request, created));
+        response.setHeader("Location", "/v1.0/subscriptions/" + created.id());
+        return entity(request, created);
     }
 
     @GetMapping

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,7 +49,8 @@ public class DomainsController {
     }
 
     @PostMapping
-    public ResponseEntity<ObjectNode> add(
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode add(
             ApiCaller caller,
             @Schema(implementation = DomainResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
@@ -71,7 +73,7 @@ public class DomainsController {
             throw new BadRequest("Property 'id' is required when creating the resource.");
         }
         Domain domain = Refused.orRefuse(domains.add(caller.caller(), name));
-        return ResponseEntity.status(HttpStatus.CREATED).body(entity(caller, domain, request));
+        return entity(caller, domain, request);
     }
 
     /** Graph's verify action: every domain Allot keeps is verified already, so it only returns the domain. */

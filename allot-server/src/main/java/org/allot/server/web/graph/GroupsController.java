@@ -2,6 +2,7 @@ package org.allot.server.web.graph;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -110,20 +112,20 @@ public class GroupsController {
     }
 
     @PostMapping
-    public ResponseEntity<ObjectNode> create(
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode create(
             ApiCaller caller,
             @Schema(implementation = org.allot.api.graph.GroupResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
         RequestBodies.GroupBody group = RequestBodies.group(body);
         Group created =
                 Refused.orRefuse(members.create(caller.caller(), group.values(), group.groupTypes(), group.members()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(responses.entity(
-                        request,
-                        "groups/$entity",
-                        GroupResources.group(LicensedGroup.withoutLicenses(created)),
-                        null,
-                        GroupResources.GROUP_DEFAULT));
+        return responses.entity(
+                request,
+                "groups/$entity",
+                GroupResources.group(LicensedGroup.withoutLicenses(created)),
+                null,
+                GroupResources.GROUP_DEFAULT);
     }
 
     @PatchMapping("/{id}")
@@ -164,21 +166,22 @@ public class GroupsController {
 
     /** 202: members are licensed in the background for large groups; the group's licenseProcessingState tells. */
     @PostMapping("/{id}/assignLicense")
-    public ResponseEntity<ObjectNode> assignLicense(
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ObjectNode assignLicense(
             ApiCaller caller,
             @PathVariable String id,
             @Schema(implementation = AssignLicenseRequest.class) @RequestBody JsonNode body,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         RequestBodies.LicenseChange change = RequestBodies.licenses(body);
         var state = Refused.orRefuse(licensing.assign(caller.caller(), groupId(id), change.add(), change.remove()));
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .header("Location", responses.url(request).replace("/assignLicense", ""))
-                .body(responses.entity(
-                        request,
-                        "groups/$entity",
-                        GroupResources.group(LicensedGroup.of(state)),
-                        null,
-                        GroupResources.withLicenses()));
+        response.setHeader("Location", responses.url(request).replace("/assignLicense", ""));
+        return responses.entity(
+                request,
+                "groups/$entity",
+                GroupResources.group(LicensedGroup.of(state)),
+                null,
+                GroupResources.withLicenses());
     }
 
     @GetMapping("/{id}/membersWithLicenseErrors")

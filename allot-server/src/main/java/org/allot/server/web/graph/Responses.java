@@ -32,6 +32,17 @@ public final class Responses {
         return body;
     }
 
+    /**
+     * The same answer as {@link #entity(HttpServletRequest, String, Object, ODataQuery, Set)} with defaults, written
+     * by Jackson's generator without a tree: for an answer no one changes after.
+     */
+    public GraphAnswer answer(
+            HttpServletRequest request, String context, Object value, ODataQuery query, Set<String> defaults) {
+        boolean selected = query != null && query.select() != null;
+        return new GraphAnswer(
+                context(request, context, query), value, selected ? query.select() : defaults, !selected);
+    }
+
     /** An object as it is, with its context (types without selectable properties). */
     public ObjectNode entity(HttpServletRequest request, String context, Object value) {
         return entity(request, context, value, null, null);

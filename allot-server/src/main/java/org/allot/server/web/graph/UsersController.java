@@ -122,13 +122,13 @@ public class UsersController {
      */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public ObjectNode create(
+    public GraphAnswer create(
             ApiCaller caller,
             @Schema(implementation = org.allot.api.graph.UserResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
         Map<UserAttribute, Object> values = RequestBodies.user(body);
         User user = Refused.orRefuse(directory.create(caller.caller(), values));
-        return responses.entity(
+        return responses.answer(
                 request,
                 "users/$entity",
                 UserResources.user(LicensedUser.withoutLicenses(user)),
@@ -157,7 +157,7 @@ public class UsersController {
     }
 
     @PostMapping("/{id}/assignLicense")
-    public ObjectNode assignLicense(
+    public GraphAnswer assignLicense(
             ApiCaller caller,
             @PathVariable String id,
             @Schema(implementation = AssignLicenseRequest.class) @RequestBody JsonNode body,
@@ -170,7 +170,7 @@ public class UsersController {
     }
 
     @PostMapping("/{id}/reprocessLicenseAssignment")
-    public ObjectNode reprocess(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+    public GraphAnswer reprocess(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         LicensedUser user = Refused.orRefuse(licensing.reprocess(caller.caller(), UserRef.of(id)));
         return licensed(user, request);
     }
@@ -190,7 +190,7 @@ public class UsersController {
                 null);
     }
 
-    private ObjectNode licensed(LicensedUser user, HttpServletRequest request) {
-        return responses.entity(request, "users/$entity", UserResources.user(user), null, UserResources.withLicenses());
+    private GraphAnswer licensed(LicensedUser user, HttpServletRequest request) {
+        return responses.answer(request, "users/$entity", UserResources.user(user), null, UserResources.withLicenses());
     }
 }
