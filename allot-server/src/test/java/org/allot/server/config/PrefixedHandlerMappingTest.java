@@ -1,0 +1,27 @@
+package org.allot.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PrefixedHandlerMappingTest {
+
+    @Test
+    void aPatternsBeginningEndsBeforeTheLastSlashAheadOfItsFirstVariable() {
+        assertThat(PrefixedHandlerMapping.beginning("/v1.0/users/{id}/assignLicense"))
+                .isEqualTo("/v1.0/users");
+        assertThat(PrefixedHandlerMapping.beginning("/v1.0/users('{id}')")).isEqualTo("/v1.0");
+        assertThat(PrefixedHandlerMapping.beginning("/allot/v1/groups/{id}")).isEqualTo("/allot/v1/groups");
+    }
+
+    @Test
+    void wildcardsAndPathsWithoutVariablesKeepOnlyWhatEveryMatchStartsWith() {
+        assertThat(PrefixedHandlerMapping.beginning("/v1.0/users/{*rest}")).isEqualTo("/v1.0/users");
+        assertThat(PrefixedHandlerMapping.beginning("/css/**")).isEqualTo("/css");
+        assertThat(PrefixedHandlerMapping.beginning("/admin/?x")).isEqualTo("/admin");
+        assertThat(PrefixedHandlerMapping.beginning("/v1.0/organization")).isEqualTo("/v1.0");
+        assertThat(PrefixedHandlerMapping.beginning("/{*path}")).isEmpty();
+        assertThat(PrefixedHandlerMapping.beginning("/health")).isEmpty();
+        assertThat(PrefixedHandlerMapping.beginning("")).isEmpty();
+    }
+}
