@@ -9,6 +9,7 @@ import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
+import org.allot.core.query.Query;
 import org.allot.core.rules.GroupOverview;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
@@ -50,6 +51,7 @@ public class GroupPage {
             @PathVariable String id,
             @RequestParam(name = "view", defaultValue = "direct") String view,
             @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "errorsAfter", required = false) String errorsAfter,
             Model model) {
         TenantId tenant = admin.tenant();
         boolean all =
@@ -61,6 +63,7 @@ public class GroupPage {
         UUID from = after == null || after.isBlank()
                 ? null
                 : AdminPages.uuid(after).orElseThrow(() -> new AdminPages.BadInput("This page link is damaged."));
+        Query.Cursor errorsFrom = GroupErrorsExport.cursor(errorsAfter);
         GroupOverview.View shown = AdminPages.uuid(id)
                 .flatMap(uuid -> overview.of(
                         tenant,
@@ -68,7 +71,7 @@ public class GroupPage {
                         all,
                         from,
                         GroupViews.MEMBERS_PAGE,
-                        GroupViews.ERRORS_SHOWN,
+                        new Query(null, GroupErrorsExport.ORDER, GroupViews.ERRORS_PAGE, errorsFrom, true),
                         GUESTS_SHOWN))
                 .orElseThrow(() -> new AdminPages.NotFound(id));
         LicensedDirectory.GroupDetail detail = shown.detail();
@@ -84,7 +87,15 @@ public class GroupPage {
         model.addAttribute(
                 "options",
                 GroupViews.options(detail.catalog(), ProductChoices.choices(shown.subscribed()), state.licenses()));
-        model.addAttribute("errors", GroupViews.errors(detail));
+        model.addAttribute("errors", GroupViews.errors(shown.errors()));
+        model.addAttribute("errorSummary", GroupViews.summary(shown.errors()));
+        model.addAttribute("errorCount", shown.errors().members().count());
+        model.addAttribute(
+                "errorsNext",
+                shown.errors().members().next() == null
+                        ? null
+                        : shown.errors().members().next().token(GroupErrorsExport.ORDER));
+        model.addAttribute("errorsFirstPage", errorsFrom == null);
         model.addAttribute("members", GroupViews.members(detail, all));
         model.addAttribute("guests", detail.guests());
         model.addAttribute("view", all ? "all" : "direct");

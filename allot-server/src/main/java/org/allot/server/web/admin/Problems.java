@@ -1,6 +1,7 @@
 package org.allot.server.web.admin;
 
 import org.allot.core.assignment.AssignmentError;
+import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.LicenseAssignment;
 
 /** Says in plain words why an assignment is in error, and what the administrator can do about it. */
@@ -55,5 +56,21 @@ final class Problems {
                                         ? "Restore the user to license them."
                                         : "Correct the cause, then reprocess the user.");
         };
+    }
+
+    /** An error's name in plain words, as {@link #of} titles it. */
+    static String title(AssignmentError error, String reason) {
+        java.time.Instant never = java.time.Instant.EPOCH;
+        LicenseAssignment any = new LicenseAssignment(
+                new org.allot.core.directory.UserId(AssignmentSource.DIRECT_KEY),
+                new org.allot.core.catalog.SkuId(AssignmentSource.DIRECT_KEY),
+                AssignmentSource.DIRECT,
+                java.util.Set.of(),
+                null,
+                error,
+                reason,
+                never,
+                never);
+        return of(any, "", null).title();
     }
 }
