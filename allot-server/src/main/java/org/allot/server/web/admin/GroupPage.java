@@ -1,6 +1,8 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
@@ -9,6 +11,7 @@ import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.GroupMembers;
 import org.allot.core.query.Query;
 import org.allot.core.rules.GroupOverview;
 import org.allot.server.security.AdminPrincipal;
@@ -36,13 +39,19 @@ public class GroupPage {
     private final LicensedDirectory reads;
     private final GroupDirectory directory;
     private final DirectorySearch search;
+    private final GroupMembers members;
 
     public GroupPage(
-            GroupOverview overview, LicensedDirectory reads, GroupDirectory directory, DirectorySearch search) {
+            GroupOverview overview,
+            LicensedDirectory reads,
+            GroupDirectory directory,
+            DirectorySearch search,
+            GroupMembers members) {
         this.overview = overview;
         this.reads = reads;
         this.directory = directory;
         this.search = search;
+        this.members = members;
     }
 
     @GetMapping
@@ -123,6 +132,37 @@ public class GroupPage {
                 flash,
                 "member",
                 found.value().name() + " added.");
+        return AdminPages.redirect("/groups/" + group);
+    }
+
+    /** Adds the ticked users (at most {@link GroupMembers#MAX_BOUND}): all of them, or none when one is refused. */
+    @PostMapping("/members/several")
+    public String addMembers(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "user", required = false) List<String> ids,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_GROUPS);
+        GroupId group = find(admin.tenant(), id).id();
+        List<UUID> users =
+                ids == null ? List.of() : ids.stream().map(AdminPages::id).distinct().toList();
+        if (users.isEmpty()) {
+            AdminPages.refuse(flash, "members", "Tick the users to add first.");
+            return AdminPages.redirect("/groups/" + group);
+        }
+        if (users.size() > GroupMembers.MAX_BOUND) {
+            AdminPages.refuse(
+                    flash,
+                    "members",
+                    "Add at most " + GroupMembers.MAX_BOUND + " members at once; " + users.size() + " are ticked.");
+            return AdminPages.redirect("/groups/" + group);
+        }
+        AdminPages.tell(
+                members.update(AdminPages.caller(admin, request), group, Map.of(), users),
+                flash,
+                "members",
+                users.size() + (users.size() == 1 ? " member added." : " members added."));
         return AdminPages.redirect("/groups/" + group);
     }
 

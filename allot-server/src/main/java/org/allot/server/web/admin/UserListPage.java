@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
@@ -50,50 +51,78 @@ public class UserListPage {
     public String list(
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "q", defaultValue = "") String search,
-            @RequestParam(name = "show", defaultValue = "all") String show,
+            @RequestParam(name = "show", required = false) List<String> show,
+            @RequestParam(name = "product", defaultValue = "") String product,
             @RequestParam(name = "after", required = false) String after,
             Model model) {
         TenantId tenant = admin.tenant();
-        UserFilters.Show filter = UserFilters.Show.parse(show);
+        List<UserFilters.Show> shows = UserFilters.shows(show);
+        String sku = product.isBlank() ? "" : products.product(tenant, product).skuId().toString();
         Query.Order order = UserFilters.ORDER;
         Query.Cursor cursor = after == null || after.isBlank()
                 ? null
                 : Query.Cursor.ofToken(after, order)
                         .orElseThrow(
                                 () -> new AdminPages.BadInput("This page link is damaged: start from the first page."));
-        Query query = new Query(UserFilters.of(search.strip(), filter), order, PAGE, cursor, true);
+        Query query = new Query(
+                UserFilters.of(search.strip(), shows, sku.isEmpty() ? null : UUID.fromString(sku)),
+                order,
+                PAGE,
+                cursor,
+                true);
         LicensingViews.UsersView view = views.users(tenant, query);
         var page = view.users();
         List<Row> rows = new ArrayList<>();
         for (LicensedUser user : page.rows()) {
-            List<LicenseAssignment> held = user.licenses().assignments();
-            Set<String> licenses = new LinkedHashSet<>();
-            held.stream()
-                    .filter(LicenseAssignment::holdsSeat)
-                    .forEach(a -> licenses.add(ProductChoices.name(user.catalog(), a.sku())));
-            rows.add(new Row(
-                    user.user(),
-                    List.copyOf(licenses),
-                    held.stream().anyMatch(a -> a.error() != null && !a.isWaiting()),
-                    held.stream().anyMatch(LicenseAssignment::isWaiting)));
+            rows.add(row(user));
         }
+        List<String> keys = shows.stream().map(UserFilters.Show::key).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("count", page.count());
         model.addAttribute("next", page.next() == null ? null : page.next().token(order));
         model.addAttribute("products", ProductChoices.choices(view.subscribed()));
         model.addAttribute("q", search);
-        model.addAttribute("show", filter.name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("show", keys.isEmpty() ? "all" : keys.get(0));
+        model.addAttribute("shows", keys);
+        model.addAttribute("product", sku);
         model.addAttribute("filters", UserFilters.Show.values());
         model.addAttribute("firstPage", cursor == null);
+        var link = org.springframework.web.util.UriComponentsBuilder.fromPath("/users")
+                .queryParam("q", search);
+        if (!keys.isEmpty()) {
+            link.queryParam("show", keys.toArray());
+        }
+        if (!sku.isEmpty()) {
+            link.queryParam("product", sku);
+        }
+        model.addAttribute("back", link.build().encode().toUriString());
+        model.addAttribute("csv", link.cloneBuilder().replacePath("/users.csv").build().encode().toUriString());
         model.addAttribute(
-                "back",
-                org.springframework.web.util.UriComponentsBuilder.fromPath("/users")
-                        .queryParam("q", search)
-                        .queryParam("show", filter.key())
-                        .build()
-                        .encode()
-                        .toUriString());
+                "firstLink", link.cloneBuilder().build().encode().toUriString());
+        model.addAttribute(
+                "nextLink",
+                page.next() == null
+                        ? null
+                        : link.cloneBuilder()
+                                .queryParam("after", page.next().token(order))
+                                .build()
+                                .encode()
+                                .toUriString());
         return "users/list";
+    }
+
+    /** A user as the list shows them: the products they hold, and whether one is in error or waiting. */
+    static Row row(LicensedUser user) {
+        List<LicenseAssignment> held = user.licenses().assignments();
+        Set<String> licenses = new LinkedHashSet<>();
+        held.stream()
+                .filter(LicenseAssignment::holdsSeat)
+                .forEach(a -> licenses.add(ProductChoices.name(user.catalog(), a.sku())));
+        return new Row(
+                user.user(),
+                List.copyOf(licenses),
+                held.stream().anyMatch(a -> a.error() != null && !a.isWaiting()),
+                held.stream().anyMatch(LicenseAssignment::isWaiting));
     }
 
     /**
