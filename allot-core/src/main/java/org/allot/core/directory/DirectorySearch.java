@@ -76,7 +76,9 @@ public final class DirectorySearch {
                                 tenant,
                                 new Query(
                                         new Filter.Compare(
-                                                Entity.USER.property("displayName").orElseThrow(),
+                                                Entity.USER
+                                                        .property("displayName")
+                                                        .orElseThrow(),
                                                 Filter.Operator.EQ,
                                                 name.toLowerCase(Locale.ROOT)),
                                         null,
@@ -99,7 +101,8 @@ public final class DirectorySearch {
             return Outcome.done(
                     new Found(Member.user(people.get(0).id()), people.get(0).userPrincipalName()));
         }
-        return Outcome.refused(Rejection.invalid("No user signs in as %s or is named so, and no group is named %s.", name, name));
+        return Outcome.refused(
+                Rejection.invalid("No user signs in as %s or is named so, and no group is named %s.", name, name));
     }
 
     /** Users (up to {@code limit}) whose display name or sign-in name starts with what was typed, by name. */
@@ -108,9 +111,9 @@ public final class DirectorySearch {
         if (prefix.isEmpty() || prefix.length() > 256) {
             return List.of();
         }
-        return transactions.read(() -> queries.users(
-                        tenant, new Query(startsWith(prefix), USERS_BY_NAME, limit, null, false), false)
-                .rows());
+        return transactions.read(
+                () -> queries.users(tenant, new Query(startsWith(prefix), USERS_BY_NAME, limit, null, false), false)
+                        .rows());
     }
 
     private static Filter startsWith(String prefix) {

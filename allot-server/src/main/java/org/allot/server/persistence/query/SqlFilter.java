@@ -103,7 +103,9 @@ final class SqlFilter {
             }
             return "exists (select 1 from license_assignment a where a.tenant_id = u.tenant_id and a.user_id = u.id"
                     + (problem.sku() == null ? "" : " and a.sku_id = " + bind(problem.sku()))
-                    + (problem.waitingOnly() ? " and a.error = " + AssignmentSql.WAITING_ERROR : " and a.error is not null")
+                    + (problem.waitingOnly()
+                            ? " and a.error = " + AssignmentSql.WAITING_ERROR
+                            : " and a.error is not null")
                     + ")";
         }
         if (filter instanceof Filter.HasMembersWithLicenseErrors errors) {

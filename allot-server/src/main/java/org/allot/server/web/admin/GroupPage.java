@@ -145,8 +145,9 @@ public class GroupPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
         GroupId group = find(admin.tenant(), id).id();
-        List<UUID> users =
-                ids == null ? List.of() : ids.stream().map(AdminPages::id).distinct().toList();
+        List<UUID> users = ids == null
+                ? List.of()
+                : ids.stream().map(AdminPages::id).distinct().toList();
         if (users.isEmpty()) {
             AdminPages.refuse(flash, "members", "Tick the users to add first.");
             return AdminPages.redirect("/groups/" + group);

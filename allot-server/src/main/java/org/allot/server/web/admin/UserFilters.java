@@ -1,8 +1,8 @@
 package org.allot.server.web.admin;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.allot.core.directory.DirectorySearch;
@@ -80,8 +80,11 @@ public final class UserFilters {
                 case ALL -> {}
                 case LICENSED -> parts.add(new Filter.HasAnyLicense());
                 case UNLICENSED -> parts.add(new Filter.Not(new Filter.HasAnyLicense()));
-                case ERRORS -> parts.add(product == null ? new Filter.HasLicenseErrors()
-                        : new Filter.LicenseProblem(product, false));
+                case ERRORS ->
+                    parts.add(
+                            product == null
+                                    ? new Filter.HasLicenseErrors()
+                                    : new Filter.LicenseProblem(product, false));
                 case WAITING -> parts.add(new Filter.LicenseProblem(product, true));
                 case SYNCED ->
                     parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, true));

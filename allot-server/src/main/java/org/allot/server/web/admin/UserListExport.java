@@ -28,15 +28,7 @@ public class UserListExport {
     private static final CsvMapper CSV = CsvMapper.builder().build();
 
     /** One line of the export. */
-    @JsonPropertyOrder({
-        "displayName",
-        "userPrincipalName",
-        "id",
-        "licenses",
-        "state",
-        "usageLocation",
-        "source"
-    })
+    @JsonPropertyOrder({"displayName", "userPrincipalName", "id", "licenses", "state", "usageLocation", "source"})
     public record Line(
             String displayName,
             String userPrincipalName,
@@ -63,7 +55,9 @@ public class UserListExport {
             HttpServletResponse response)
             throws IOException {
         TenantId tenant = admin.tenant();
-        UUID sku = product.isBlank() ? null : products.product(tenant, product).skuId().value();
+        UUID sku = product.isBlank()
+                ? null
+                : products.product(tenant, product).skuId().value();
         Filter filter = UserFilters.of(search.strip(), UserFilters.shows(show), sku);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"users.csv\"");

@@ -57,7 +57,9 @@ public class UserListPage {
             Model model) {
         TenantId tenant = admin.tenant();
         List<UserFilters.Show> shows = UserFilters.shows(show);
-        String sku = product.isBlank() ? "" : products.product(tenant, product).skuId().toString();
+        String sku = product.isBlank()
+                ? ""
+                : products.product(tenant, product).skuId().toString();
         Query.Order order = UserFilters.ORDER;
         Query.Cursor cursor = after == null || after.isBlank()
                 ? null
@@ -96,9 +98,10 @@ public class UserListPage {
             link.queryParam("product", sku);
         }
         model.addAttribute("back", link.build().encode().toUriString());
-        model.addAttribute("csv", link.cloneBuilder().replacePath("/users.csv").build().encode().toUriString());
         model.addAttribute(
-                "firstLink", link.cloneBuilder().build().encode().toUriString());
+                "csv",
+                link.cloneBuilder().replacePath("/users.csv").build().encode().toUriString());
+        model.addAttribute("firstLink", link.cloneBuilder().build().encode().toUriString());
         model.addAttribute(
                 "nextLink",
                 page.next() == null

@@ -56,8 +56,10 @@ public class UserPicker {
                         (LicenseQueries.UserName n) -> n.displayName() == null ? "" : n.displayName(),
                         String.CASE_INSENSITIVE_ORDER))
                 .forEach(n -> picks.add(new Pick(
-                        n.id(), n.displayName() == null ? n.userPrincipalName() : n.displayName(),
-                        n.userPrincipalName(), true)));
+                        n.id(),
+                        n.displayName() == null ? n.userPrincipalName() : n.displayName(),
+                        n.userPrincipalName(),
+                        true)));
         for (User u : search.users(admin.tenant(), typed.length() > UserFilters.MAX_SEARCH ? "" : typed, MATCHES)) {
             if (!names.containsKey(u.id().value())) {
                 picks.add(new Pick(
