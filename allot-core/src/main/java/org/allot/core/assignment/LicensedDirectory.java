@@ -239,6 +239,7 @@ public final class LicensedDirectory {
                     members,
                     assignments.of(tenant, userIds),
                     groupsOfMembers,
+                    licenses.memberCounts(tenant, List.of(id)).getOrDefault(id, 0),
                     licenses.guestMembers(tenant, id, guests),
                     catalog.forTenant(tenant));
         }));
@@ -250,6 +251,7 @@ public final class LicensedDirectory {
             Page<DirectoryQueries.DirectoryObject> members,
             Map<UserId, List<LicenseAssignment>> memberAssignments,
             Map<UserId, Map<GroupId, Boolean>> groupsOfMembers,
+            int directMembers,
             List<LicenseQueries.UserName> guests,
             Catalog catalog) {}
 

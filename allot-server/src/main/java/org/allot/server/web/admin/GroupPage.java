@@ -106,6 +106,7 @@ public class GroupPage {
                         : shown.errors().members().next().token(GroupErrorsExport.ORDER));
         model.addAttribute("errorsFirstPage", errorsFrom == null);
         model.addAttribute("members", GroupViews.members(detail, all));
+        model.addAttribute("directMembers", detail.directMembers());
         model.addAttribute("guests", detail.guests());
         model.addAttribute("view", all ? "all" : "direct");
         model.addAttribute("firstPage", from == null);
