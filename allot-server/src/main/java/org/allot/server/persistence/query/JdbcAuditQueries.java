@@ -1,6 +1,8 @@
 package org.allot.server.persistence.query;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +68,29 @@ public final class JdbcAuditQueries implements AuditQueries {
         return new Page<>(rows, count, next);
     }
 
+    /**
+     * A record by its id: a row of its own, found by its key, or a user's record among a row's members, found by the
+     * time its id carries ({@link JdbcAuditLog#millisOf}) through the time index.
+     */
     @Override
     public Optional<AuditEvent> event(TenantId tenant, UUID id) {
-        return jdbc.sql("select a.* from audit_event a where a.tenant_id = ? and a.id = ?")
+        Optional<AuditEvent> own = jdbc.sql("select a.* from audit_record a"
+                        + " where a.tenant_id = ? and a.id = ? and a.member_ids is null")
                 .params(tenant.value(), id)
+                .query(log::map)
+                .optional();
+        long millis = JdbcAuditLog.millisOf(id);
+        if (own.isPresent() || millis < 0) {
+            return own;
+        }
+        Instant from = Instant.ofEpochMilli(millis);
+        return jdbc.sql("select a.* from audit_event a where a.tenant_id = ? and a.id = ?"
+                        + " and a.occurred_at >= ? and a.occurred_at < ?")
+                .params(
+                        tenant.value(),
+                        id,
+                        from.atOffset(ZoneOffset.UTC),
+                        from.plusMillis(1).atOffset(ZoneOffset.UTC))
                 .query(log::map)
                 .optional();
     }
