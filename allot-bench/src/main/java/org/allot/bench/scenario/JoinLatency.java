@@ -61,7 +61,9 @@ public final class JoinLatency implements Scenario {
             fx.addUsers(prefix, size);
             List<Double> latencies = new ArrayList<>(size);
             List<Double> posts = new ArrayList<>(size);
+            List<Long> startedAt = new ArrayList<>(size);
             for (int i = 1; i <= size; i++) {
+                startedAt.add(System.currentTimeMillis());
                 double[] times = join(target, group, Ids.user(prefix, i), sku);
                 latencies.add(times[0] + times[1]);
                 posts.add(times[0]);
@@ -80,7 +82,7 @@ public final class JoinLatency implements Scenario {
                     Stats.percentile(latencies, 99),
                     Stats.percentile(trivial, 50),
                     Stats.percentile(trivial, 99));
-            context.say("  %s", slowest(latencies, posts, trivial));
+            context.say("  %s", slowest(latencies, posts, startedAt, trivial));
             if (run >= 0) {
                 p50.add(Stats.percentile(latencies, 50));
                 p99.add(Stats.percentile(latencies, 99));
@@ -104,14 +106,14 @@ public final class JoinLatency implements Scenario {
      * pause of the server or the database shows as neighbours; the machine's noise as scattered ones), each as
      * POST + GET ms, beside the trivial request's slowest.
      */
-    private static String slowest(List<Double> joins, List<Double> posts, List<Double> trivial) {
+    private static String slowest(List<Double> joins, List<Double> posts, List<Long> startedAt, List<Double> trivial) {
         List<Double> gets = new ArrayList<>(joins.size());
         for (int i = 0; i < joins.size(); i++) {
             gets.add(joins.get(i) - posts.get(i));
         }
         int n = Math.max(1, joins.size() / 100);
         StringBuilder s = new StringBuilder(String.format(
-                "POST p50 %.1f p99 %.1f ms, GET p50 %.1f p99 %.1f ms; slowest joins (at: POST+GET ms):",
+                "POST p50 %.1f p99 %.1f ms, GET p50 %.1f p99 %.1f ms; slowest joins (#, UTC time: POST+GET ms):",
                 Stats.percentile(posts, 50),
                 Stats.percentile(posts, 99),
                 Stats.percentile(gets, 50),
@@ -121,7 +123,14 @@ public final class JoinLatency implements Scenario {
                 .sorted((a, b) -> Double.compare(joins.get(b), joins.get(a)))
                 .limit(n)
                 .sorted()
-                .forEach(i -> s.append(String.format(" %d: %.1f+%.1f", i, posts.get(i), gets.get(i))));
+                .forEach(i -> s.append(String.format(
+                        " %d %s: %.1f+%.1f",
+                        i,
+                        java.time.Instant.ofEpochMilli(startedAt.get(i))
+                                .toString()
+                                .substring(11, 23),
+                        posts.get(i),
+                        gets.get(i))));
         s.append("; slowest trivial at:");
         java.util.stream.IntStream.range(0, trivial.size())
                 .boxed()
