@@ -9,14 +9,25 @@ alter table audit_record add column member_ids uuid[];
 alter table audit_record add column members uuid[];
 alter table audit_record add column member_names text[];
 
-create view audit_event as
+-- The two kinds of rows, as records: audit_event is both. A page of the log is read from each apart, each in time
+-- order with its own limit (JdbcAuditQueries), and merged: PostgreSQL sorts the union as a whole otherwise, every
+-- member of every row expanded, where each part alone is read in the order of audit_event_by_time (the members of a
+-- row share its time, and are sorted by id within it as they come).
+create view audit_record_own as
 select tenant_id, id, occurred_at, activity, category, actor_kind, actor_id, actor_name, target_type, target_id,
        target_name, targets, changes, correlation_id, result, activity_display
   from audit_record
- where member_ids is null
-union all
-select r.tenant_id, m.id, r.occurred_at, r.activity, r.category, r.actor_kind, r.actor_id, r.actor_name, 'User',
-       m.member::text, m.name, null::json, r.changes, r.correlation_id, r.result, r.activity_display
+ where member_ids is null;
+
+create view audit_record_members as
+select r.tenant_id, m.id, r.occurred_at, r.activity, r.category, r.actor_kind, r.actor_id, r.actor_name,
+       'User'::text as target_type, m.member::text as target_id, m.name as target_name, null::json as targets,
+       r.changes, r.correlation_id, r.result, r.activity_display
   from audit_record r
  cross join lateral unnest(r.member_ids, r.members, r.member_names) as m(id, member, name)
  where r.member_ids is not null;
+
+create view audit_event as
+select * from audit_record_own
+union all
+select * from audit_record_members;

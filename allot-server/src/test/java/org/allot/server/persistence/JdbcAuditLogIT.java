@@ -113,14 +113,33 @@ class JdbcAuditLogIT {
                 Activity.CHANGE_USER_LICENSE,
                 AuditTarget.user(UUID.randomUUID(), "other@contoso.com"),
                 waiting.changes()));
+        List<AuditEvent> own = List.of(
+                AuditEvent.of(
+                        caller,
+                        now.plusMillis(1),
+                        Activity.ADD_MEMBER,
+                        List.of(
+                                AuditTarget.user(UUID.randomUUID(), "a@contoso.com"),
+                                AuditTarget.group(UUID.randomUUID(), "G")),
+                        List.of()),
+                AuditEvent.of(
+                        caller,
+                        now.minusMillis(1),
+                        Activity.ADD_MEMBER,
+                        List.of(
+                                AuditTarget.user(UUID.randomUUID(), "b@contoso.com"),
+                                AuditTarget.group(UUID.randomUUID(), "G")),
+                        List.of()));
 
         log.appendAll(chunk);
+        log.appendAll(own);
 
         assertThat(jdbc.sql("select count(*) from audit_record where tenant_id = ?")
                         .param(tenant.value())
                         .query(Long.class)
                         .single())
-                .isEqualTo(2);
+                .isEqualTo(4);
+        chunk.addAll(own);
         assertThat(log.events(tenant)).containsExactlyInAnyOrderElementsOf(chunk);
         for (AuditEvent e : chunk) {
             assertThat(queries.event(tenant, e.id())).contains(e);
@@ -141,7 +160,11 @@ class JdbcAuditLogIT {
             paged.addAll(page.rows());
             after = page.next();
         } while (after != null);
-        assertThat(paged).containsExactlyInAnyOrderElementsOf(chunk).doesNotHaveDuplicates();
+        List<AuditEvent> newestFirst = new ArrayList<>(chunk);
+        newestFirst.sort(java.util.Comparator.comparing(AuditEvent::time)
+                .thenComparing(AuditEvent::id)
+                .reversed());
+        assertThat(paged).containsExactlyElementsOf(newestFirst);
     }
 
     private AuditEvent license(UUID user, String userPrincipalName) {

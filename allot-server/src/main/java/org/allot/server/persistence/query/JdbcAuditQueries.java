@@ -46,15 +46,21 @@ public final class JdbcAuditQueries implements AuditQueries {
         if (query.after() != null) {
             params.put("afterTime", OffsetDateTime.parse(query.after().value()));
             params.put("afterId", query.after().id());
+            // the time alone as well: the members' part can then start its index scan there
             where.append(" and (a.occurred_at, a.id) ")
                     .append(ascending ? ">" : "<")
-                    .append(" (:afterTime, :afterId)");
+                    .append(" (:afterTime, :afterId) and a.occurred_at ")
+                    .append(ascending ? ">=" : "<=")
+                    .append(" :afterTime");
         }
         String direction = ascending ? " asc" : " desc";
+        String order = " order by a.occurred_at" + direction + ", a.id" + direction + " limit :limit";
         params.put("limit", query.top() + 1);
+        // each kind of stored row apart, in time order with its own limit, then merged (see V46)
         List<AuditEvent> rows = bind(
-                        jdbc.sql("select a.* from audit_event a where " + where + " order by a.occurred_at" + direction
-                                + ", a.id" + direction + " limit :limit"),
+                        jdbc.sql("select a.* from ((select a.* from audit_record_own a where " + where + order
+                                + ") union all (select a.* from audit_record_members a where " + where + order
+                                + ")) a" + order),
                         params)
                 .query(log::map)
                 .list();
@@ -74,8 +80,7 @@ public final class JdbcAuditQueries implements AuditQueries {
      */
     @Override
     public Optional<AuditEvent> event(TenantId tenant, UUID id) {
-        Optional<AuditEvent> own = jdbc.sql("select a.* from audit_record a"
-                        + " where a.tenant_id = ? and a.id = ? and a.member_ids is null")
+        Optional<AuditEvent> own = jdbc.sql("select a.* from audit_record_own a where a.tenant_id = ? and a.id = ?")
                 .params(tenant.value(), id)
                 .query(log::map)
                 .optional();
@@ -84,7 +89,7 @@ public final class JdbcAuditQueries implements AuditQueries {
             return own;
         }
         Instant from = Instant.ofEpochMilli(millis);
-        return jdbc.sql("select a.* from audit_event a where a.tenant_id = ? and a.id = ?"
+        return jdbc.sql("select a.* from audit_record_members a where a.tenant_id = ? and a.id = ?"
                         + " and a.occurred_at >= ? and a.occurred_at < ?")
                 .params(
                         tenant.value(),
