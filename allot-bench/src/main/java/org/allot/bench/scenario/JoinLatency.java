@@ -1,10 +1,13 @@
 package org.allot.bench.scenario;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.allot.bench.harness.Api;
 import org.allot.bench.harness.Fixtures;
 import org.allot.bench.harness.Ids;
@@ -113,31 +116,31 @@ public final class JoinLatency implements Scenario {
         }
         int n = Math.max(1, joins.size() / 100);
         StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
                 "POST p50 %.1f p99 %.1f ms, GET p50 %.1f p99 %.1f ms; slowest joins (#, UTC time: POST+GET ms):",
                 Stats.percentile(posts, 50),
                 Stats.percentile(posts, 99),
                 Stats.percentile(gets, 50),
                 Stats.percentile(gets, 99)));
-        java.util.stream.IntStream.range(0, joins.size())
+        IntStream.range(0, joins.size())
                 .boxed()
                 .sorted((a, b) -> Double.compare(joins.get(b), joins.get(a)))
                 .limit(n)
                 .sorted()
                 .forEach(i -> s.append(String.format(
+                        Locale.ROOT,
                         " %d %s: %.1f+%.1f",
                         i,
-                        java.time.Instant.ofEpochMilli(startedAt.get(i))
-                                .toString()
-                                .substring(11, 23),
+                        Instant.ofEpochMilli(startedAt.get(i)).toString().substring(11, 23),
                         posts.get(i),
                         gets.get(i))));
         s.append("; slowest trivial at:");
-        java.util.stream.IntStream.range(0, trivial.size())
+        IntStream.range(0, trivial.size())
                 .boxed()
                 .sorted((a, b) -> Double.compare(trivial.get(b), trivial.get(a)))
                 .limit(n)
                 .sorted()
-                .forEach(i -> s.append(String.format(" %d: %.1f", i, trivial.get(i))));
+                .forEach(i -> s.append(String.format(Locale.ROOT, " %d: %.1f", i, trivial.get(i))));
         return s.toString();
     }
 
