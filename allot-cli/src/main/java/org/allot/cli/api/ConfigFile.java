@@ -48,6 +48,11 @@ public final class ConfigFile {
 
     /** Writes the file atomically, created with owner-only permissions (600, its folder 700) where POSIX allows. */
     public void write(Credentials credentials) {
+        writePrivately(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
+    }
+
+    /** Writes a file atomically, created with owner-only permissions (600, its folder 700) where POSIX allows. */
+    static void writePrivately(Path path, String text) {
         try {
             Path folder = path.toAbsolutePath().getParent();
             boolean posix =
@@ -70,8 +75,8 @@ public final class ConfigFile {
             if (!posix) {
                 ownerOnly(temporary);
             }
-            Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
-            move(temporary);
+            Files.writeString(temporary, text);
+            move(temporary, path);
         } catch (IOException e) {
             throw Failure.failed("ConfigNotSaved", "Cannot write " + path + ": " + e.getMessage());
         }
@@ -127,7 +132,7 @@ public final class ConfigFile {
                 .orElse(ServerTrust.SYSTEM);
     }
 
-    private void move(Path temporary) throws IOException {
+    private static void move(Path temporary, Path path) throws IOException {
         try {
             Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -9,6 +9,7 @@ import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ConfigFile;
 import org.allot.cli.api.Credentials;
+import org.allot.cli.api.SavedToken;
 import org.allot.cli.api.ServerTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,7 +85,7 @@ public final class Login implements Callable<Integer> {
                 ? ServerTrust.of(caFile, fingerprint)
                 : ConfigFile.trust(environment, saved, checked);
         Credentials credentials = new Credentials(checked, id, secret, trust);
-        Identity identity = Identity.of(new Api(credentials));
+        Identity identity = Identity.of(new Api(credentials, new SavedToken(file.path())));
         file.write(credentials);
         context.note("Logged in to " + identity.tenant() + " at " + identity.url() + " as " + identity.app()
                 + "; saved in " + file.path() + ".");
