@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code allot batch FILE}: command lines from a file or standard input, one a line, run one after another in this
  * process over one login (one token, one connection), as GAM's {@code batch}: no JVM start and no sign-in per
- * command. Each line's output goes where the command alone would put it; stderr gets each line's exit code and a
+ * command, and what lookups learnt (the subscribed products, group names) kept for the lines after. Each line's output goes where the command alone would put it; stderr gets each line's exit code and a
  * summary; the exit code is 0 when every line succeeded, else 1.
  */
 @Command(
@@ -73,8 +73,11 @@ final class Batch implements Callable<Integer> {
                     run++;
                     continue;
                 }
-                context.forgetLookups();
                 int exit = Allot.run(context, words.toArray(String[]::new));
+                if (words.get(0).startsWith("subscription")) {
+                    // the subscribed products (names, ids) the lines after look up may have changed
+                    context.forgetLookups();
+                }
                 context.out().flush();
                 context.note("[line " + number + "] exit " + exit + ": " + String.join(" ", words));
                 run++;

@@ -119,6 +119,12 @@ public final class CliCommands implements Scenario {
                             .withBaseline("java -jar allot.jar product list, JVM defaults (s)", plainJava)
                             .withGoals(Goal.medianAtMost(0.4))
                             .withDetails(Map.of("runs", runs, "loadAverage", Machine.loadAverage())),
+                    Result.of(id(), "./allot product list, CPU time (user + system)", "s", launchedCpu)
+                            .withBaseline("java -jar allot.jar product list, CPU time (s)", plainCpu)
+                            .withDetails(Map.of(
+                                    "meaning",
+                                    "what the wall time comes to on an idle machine, but the server's answer and"
+                                            + " the JVM's threads running in parallel")),
                     Result.of(id(), "allot batch of " + users + " user show, wall time", "s", batch)
                             .withBaseline(users + " separate ./allot user show processes (s)", separate)
                             .withGoals(Goal.ratioAtMost(1.0 / 20))
@@ -133,10 +139,41 @@ public final class CliCommands implements Scenario {
         }
     }
 
+    /** The CPU time (user and system, seconds) of the last command run, as /usr/bin/time saw it; NaN without it. */
+    private static double cpu(Path home) {
+        try {
+            Path file = home.resolve("cpu.txt");
+            if (!Files.exists(file)) {
+                return Double.NaN;
+            }
+            String[] fields =
+                    Files.readString(file, StandardCharsets.UTF_8).strip().split("\\s+");
+            String[] last =
+                    fields.length >= 2 ? new String[] {fields[fields.length - 2], fields[fields.length - 1]} : fields;
+            double sum = 0;
+            for (String f : last) {
+                sum += Double.parseDouble(f);
+            }
+            return sum;
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Runs a command to its end; its wall time in seconds. Fails on a non-zero exit. */
     private static double run(Path home, Map<String, String> env, List<String> command) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> timed = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/time"))) {
+                timed.addAll(List.of(
+                        "/usr/bin/time",
+                        "-f",
+                        "%U %S",
+                        "-o",
+                        home.resolve("cpu.txt").toString()));
+            }
+            timed.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(timed)
                     .redirectOutput(home.resolve("out.txt").toFile())
                     .redirectError(home.resolve("err.txt").toFile());
             builder.environment().putAll(env);

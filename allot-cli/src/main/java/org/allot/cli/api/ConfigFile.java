@@ -1,6 +1,5 @@
 package org.allot.cli.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -21,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * file's trust, which is used only for the server it was saved with.
  */
 public final class ConfigFile {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .build();
+    /** The API's mapper (one mapper a run: building one is a good part of a command's start-up). */
+    private static final JsonMapper JSON = Api.JSON;
+
     private final Path path;
 
     public ConfigFile(Path path) {

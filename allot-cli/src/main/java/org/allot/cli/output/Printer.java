@@ -15,8 +15,6 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /** Prints tables and items on stdout as aligned text, JSON or CSV. */
 public final class Printer {
-    private static final CsvMapper CSV =
-            CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
     private static final String GAP = "  ";
 
     private final PrintWriter out;
@@ -191,11 +189,18 @@ public final class Printer {
                         .map(cell -> cell instanceof Number ? text(cell) : SpreadsheetCells.defused(text(cell)))
                         .toList())
                 .toList();
-        CSV.writer(schema.build()).writeValues(text).writeAll(rows).close();
+        Csv.MAPPER.writer(schema.build()).writeValues(text).writeAll(rows).close();
         if (rows.isEmpty()) {
             return String.join(",", table.columns()) + "\n";
         }
         return text.toString();
+    }
+
+    /** The CSV mapper, built on first use only: tables and JSON, most commands' output, do without it. */
+    private static final class Csv {
+        static final CsvMapper MAPPER = CsvMapper.builder()
+                .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
+                .build();
     }
 
     private static void line(StringBuilder s, List<Object> cells, int[] widths) {
