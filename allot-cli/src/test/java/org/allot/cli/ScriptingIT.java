@@ -92,30 +92,30 @@ class ScriptingIT extends AgainstARealServer {
 
     @Test
     void removingALicenseFromMembersNeedsConfirmationAndWhatIfChangesNothing() {
-        allot.run("subscription", "add", "--sku", "MCOMEETADV", "--seats", "5");
+        allot.run("subscription", "add", "--sku", "AAD_PREMIUM_P2", "--seats", "5");
         allot.run("user", "create", "loser1@contoso.com", "--name", "Loser One", "--usage-location", "US");
         allot.run("user", "create", "loser2@contoso.com", "--name", "Loser Two", "--usage-location", "US");
         allot.run("group", "create", "--name", "Meeting people");
         allot.run("group", "members", "add", "Meeting people", "loser1@contoso.com", "loser2@contoso.com");
-        Run add = allot.run("group", "license", "add", "Meeting people", "--sku", "MCOMEETADV", "--wait");
+        Run add = allot.run("group", "license", "add", "Meeting people", "--sku", "AAD_PREMIUM_P2", "--wait");
         assertThat(add.exit()).as(add.toString()).isZero();
-        String sku = api.skuId("MCOMEETADV");
+        String sku = api.skuId("AAD_PREMIUM_P2");
 
-        Run refused = allot.run("group", "license", "remove", "Meeting people", "--sku", "MCOMEETADV");
+        Run refused = allot.run("group", "license", "remove", "Meeting people", "--sku", "AAD_PREMIUM_P2");
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.err())
-                .contains("error: ConfirmationRequired: 2 member(s) would lose MCOMEETADV of Meeting people:")
+                .contains("error: ConfirmationRequired: 2 member(s) would lose AAD_PREMIUM_P2 of Meeting people:")
                 .contains("--confirm");
         assertThat(licenses("loser1@contoso.com")).contains(sku);
 
         Run whatIf = allot.run(
-                "group", "license", "remove", "Meeting people", "--sku", "MCOMEETADV", "--what-if", "-o", "json");
+                "group", "license", "remove", "Meeting people", "--sku", "AAD_PREMIUM_P2", "--what-if", "-o", "json");
         assertThat(whatIf.exit()).as(whatIf.toString()).isZero();
         assertThat(whatIf.json().get(0).path("wouldLose").asInt()).isEqualTo(2);
         assertThat(licenses("loser2@contoso.com")).contains(sku);
 
-        Run confirmed =
-                allot.run("group", "license", "remove", "Meeting people", "--sku", "MCOMEETADV", "--confirm", "--wait");
+        Run confirmed = allot.run(
+                "group", "license", "remove", "Meeting people", "--sku", "AAD_PREMIUM_P2", "--confirm", "--wait");
         assertThat(confirmed.exit()).as(confirmed.toString()).isZero();
         assertThat(licenses("loser1@contoso.com")).doesNotContain(sku);
     }
