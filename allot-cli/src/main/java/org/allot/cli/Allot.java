@@ -139,6 +139,28 @@ public final class Allot {
         return commandLine(context, COMMANDS, true);
     }
 
+    /**
+     * The whole command model built once and run for one command line after another (picocli puts every option back
+     * to its initial value before each parse): a batch's lines pay for parsing only.
+     */
+    static final class Reused {
+        private final Context context;
+        private CommandLine cli;
+
+        Reused(Context context) {
+            this.context = context;
+        }
+
+        int run(String... args) {
+            if (cli == null) {
+                cli = commandLine(context);
+            }
+            context.format(OutputFormat.TABLE);
+            context.fields(List.of());
+            return cli.execute(args);
+        }
+    }
+
     /** The command the arguments name (their first word after the global options), when it is one of ours. */
     static Optional<Class<?>> command(String... args) {
         for (int i = 0; i < args.length; i++) {

@@ -51,6 +51,7 @@ final class Batch implements Callable<Integer> {
     public Integer call() throws IOException {
         int run = 0;
         List<Integer> failed = new ArrayList<>();
+        Allot.Reused commands = new Allot.Reused(context);
         try (BufferedReader lines = reader()) {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -73,7 +74,7 @@ final class Batch implements Callable<Integer> {
                     run++;
                     continue;
                 }
-                int exit = Allot.run(context, words.toArray(String[]::new));
+                int exit = commands.run(words.toArray(String[]::new));
                 if (words.get(0).startsWith("subscription")) {
                     // the subscribed products (names, ids) the lines after look up may have changed
                     context.forgetLookups();

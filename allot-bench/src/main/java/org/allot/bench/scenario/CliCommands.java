@@ -71,13 +71,17 @@ public final class CliCommands implements Scenario {
             }
             List<Double> launched = new ArrayList<>();
             List<Double> plainJava = new ArrayList<>();
+            List<Double> launchedCpu = new ArrayList<>();
+            List<Double> plainCpu = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 launched.add(run(home, env, list));
+                launchedCpu.add(cpu(home));
                 plainJava.add(run(home, env, plain));
+                plainCpu.add(cpu(home));
             }
             context.say(
-                    "./allot product list: %s s; java -jar: %s s; load average %s",
-                    launched, plainJava, Machine.loadAverage());
+                    "./allot product list: %s s (CPU %s s); java -jar: %s s (CPU %s s); load average %s",
+                    launched, launchedCpu, plainJava, plainCpu, Machine.loadAverage());
 
             int users = context.sizes().fullSize() ? 100 : 10;
             List<String> names = new ArrayList<>();
