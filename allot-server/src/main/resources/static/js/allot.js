@@ -35,7 +35,20 @@
         }
     }, true);
 
+    // A region that scrolls by itself (a wide table on a phone) can be reached with the keyboard to scroll it.
+    function focusableScrolling(root) {
+        root.querySelectorAll('.table-responsive').forEach(function (region) {
+            if (!region.hasAttribute('tabindex')) {
+                region.tabIndex = 0;
+            }
+        });
+    }
+    document.addEventListener('htmx:afterSwap', function (event) {
+        focusableScrolling(event.detail.target);
+    });
+
     function start() {
+        focusableScrolling(document);
         // Charts are configured by the server: <canvas data-chart="{...Chart.js configuration...}">.
         if (window.Chart) {
             document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {

@@ -83,7 +83,14 @@ class AdminCenterAccessibilityIT extends AdminCenterIT {
             long scrollWidth = ((Number) b.script("return document.documentElement.scrollWidth;")).longValue();
             long viewport = ((Number) b.script("return window.innerWidth;")).longValue();
             if (scrollWidth > viewport) {
-                problems.add(page + " at " + width + " px scrolls sideways: " + scrollWidth + " px wide");
+                Object wide = b.script("var out = [];"
+                        + " document.querySelectorAll('main *').forEach(function (e) {"
+                        + "   var r = e.getBoundingClientRect();"
+                        + "   if (r.right > window.innerWidth + 1 && out.length < 4) {"
+                        + "     out.push(e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(r.right)); } });"
+                        + " return out.join(', ');");
+                problems.add(
+                        page + " at " + width + " px scrolls sideways: " + scrollWidth + " px wide (" + wide + ")");
             }
             long top = ((Number) b.script("var h = document.querySelector('main h1, main h2');"
                             + " return h ? Math.round(h.getBoundingClientRect().top) : -1;"))

@@ -3,6 +3,7 @@ package org.allot.server.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ServicePlan;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserAttribute;
 import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -187,6 +189,50 @@ class AdminCenterErrorsIT extends AdminCenterIT {
         assertThat(b.text(By.cssSelector("[data-test=problem-detail]")))
                 .contains("assign the license to the guest directly")
                 .doesNotContain("Correct the cause, then reprocess");
+    }
+
+    @Test
+    void theGroupPageSaysWhatIsSoAndAsksOnlyWhatTheServerWillDo() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        subscribe(site, "EMS", 1);
+        UUID ann = user(site, "ann", "US");
+        UUID bob = user(site, "bob", "US");
+        UUID empty = group(site, "Nothing yet", List.of(ann));
+        UUID licensed = group(site, "Mobile", List.of(ann, bob));
+        work.run(() -> groupLicensing.assign(
+                        site.setup(),
+                        new GroupId(licensed),
+                        List.of(AssignedLicense.of(product("EMS").skuId())),
+                        List.of()))
+                .value();
+        AdminSession admin = session(site);
+
+        String none = admin.get("/groups/" + empty).body();
+        assertThat(none).contains("No licenses to apply").doesNotContain("Processing complete");
+        assertThat(none).contains("Delete the group Nothing yet?");
+
+        String mobile = admin.get("/groups/" + licensed).body();
+        // one of the two waits, and the badge says for what
+        assertThat(mobile).contains("Waiting for a seat of Enterprise Mobility + Security E3");
+        // its deletion would be refused (it assigns licenses): no confirmation is asked, the reason is shown
+        assertThat(mobile)
+                .doesNotContain("Delete the group Mobile?")
+                .contains("It assigns licenses: remove them first.");
+
+        // the audit log's target filter matches a user's display name, as its placeholder says
+        Map<UserAttribute, Object> adele = new HashMap<>();
+        adele.put(UserAttribute.USER_PRINCIPAL_NAME, "av123@" + site.domain());
+        adele.put(UserAttribute.DISPLAY_NAME, "Adele Vance");
+        adele.put(UserAttribute.USAGE_LOCATION, "US");
+        work.run(() -> users.create(site.setup(), adele)).value();
+        assertThat(admin.get("/audit?target=adele%20v").body()).contains("av123@" + site.domain());
+
+        // the sign-in form's example is on the tenant's domain, not Microsoft's
+        assertThat(AdminSession.anonymous("http://localhost:" + port)
+                        .get("/login")
+                        .body())
+                .doesNotContain("onmicrosoft.com")
+                .contains("placeholder=\"admin@");
     }
 
     private int directCount(Site site) {
