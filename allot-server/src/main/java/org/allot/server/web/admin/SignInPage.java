@@ -1,6 +1,6 @@
 package org.allot.server.web.admin;
 
-import org.allot.server.config.AllotProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class SignInPage {
     private final String domain;
 
-    public SignInPage(AllotProperties properties) {
-        this.domain = properties.bootstrap().domain();
+    public SignInPage(@Value("${allot.bootstrap.domain:example.com}") String domain) {
+        this.domain = domain;
     }
 
     /** The sign-in form; its example name is on the tenant's domain (the one its first administrator got). */
