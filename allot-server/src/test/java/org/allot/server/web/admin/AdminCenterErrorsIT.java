@@ -219,6 +219,12 @@ class AdminCenterErrorsIT extends AdminCenterIT {
                 .doesNotContain("Delete the group Mobile?")
                 .contains("It assigns licenses: remove them first.");
 
+        // the banner says what the processing panel says
+        AdminSession.Page reprocessed = admin.follow(admin.post("/groups/" + licensed + "/reprocess", List.of()));
+        boolean complete = reprocessed.body().contains("data-state=\"ProcessingComplete\"");
+        assertThat(reprocessed.body())
+                .contains(complete ? "were applied to its members again" : "are being applied to its members again");
+
         // the audit log's target filter matches a user's display name, as its placeholder says
         Map<UserAttribute, Object> adele = new HashMap<>();
         adele.put(UserAttribute.USER_PRINCIPAL_NAME, "av123@" + site.domain());
