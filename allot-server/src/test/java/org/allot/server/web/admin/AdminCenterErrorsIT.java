@@ -180,6 +180,9 @@ class AdminCenterErrorsIT extends AdminCenterIT {
         Browser b = browser();
         b.signIn(site.admin(), PASSWORD);
 
+        // suggested as a guest before being added
+        assertThat(session(site).get("/groups/member-suggestions?member=gail").body())
+                .contains("Gail (Partner) (guest)");
         b.open("/groups/" + group);
         b.type(By.id("member"), gail.toString());
         b.click(By.cssSelector("#add-member-form button[type=submit]"));
