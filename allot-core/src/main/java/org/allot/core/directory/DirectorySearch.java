@@ -39,6 +39,12 @@ public final class DirectorySearch {
     /** A user or group, and how to name it back to the person who named it. */
     public record Found(Member member, String name) {}
 
+    /** A user as suggested: the display name, and whether a guest (said before a guest is added to a group). */
+    private static String label(User user) {
+        String name = user.displayName() == null ? user.userPrincipalName() : user.displayName();
+        return user.isGuest() ? name + " (guest)" : name;
+    }
+
     /** A suggestion while typing: what to fill in, and what to show. */
     public record Suggestion(String value, String label) {}
 
@@ -133,7 +139,7 @@ public final class DirectorySearch {
             Filter users = startsWith(prefix);
             queries.users(tenant, new Query(users, USERS_BY_NAME, 8, null, false), false)
                     .rows()
-                    .forEach(u -> suggestions.add(new Suggestion(u.userPrincipalName(), u.displayName())));
+                    .forEach(u -> suggestions.add(new Suggestion(u.userPrincipalName(), label(u))));
             Filter named = new Filter.StartsWith(GROUPS_BY_NAME.property(), prefix);
             queries.groups(tenant, new Query(named, GROUPS_BY_NAME, 5, null, false))
                     .rows()

@@ -132,7 +132,7 @@ public class GroupPage {
                         AdminPages.caller(admin, request), group, found.value().member()),
                 flash,
                 "member",
-                found.value().name() + " added.");
+                found.value().name() + " added." + Problems.guestAdded(reads, admin.tenant(), group, found.value()));
         return AdminPages.redirect("/groups/" + group);
     }
 

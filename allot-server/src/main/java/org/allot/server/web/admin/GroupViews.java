@@ -127,7 +127,7 @@ public final class GroupViews {
                 boolean direct = !transitive
                         || Boolean.TRUE.equals(
                                 groups.getOrDefault(user.id(), Map.of()).get(group.id()));
-                String[] state = state(fromGroup);
+                String[] state = state(fromGroup, detail.catalog());
                 rows.add(new MemberRow(
                         user.id().value(),
                         true,
@@ -149,12 +149,16 @@ public final class GroupViews {
                 rows, page.next() == null ? null : page.next().id().toString());
     }
 
-    private static String[] state(List<LicenseAssignment> fromGroup) {
+    private static String[] state(List<LicenseAssignment> fromGroup, Catalog products) {
         if (fromGroup.isEmpty()) {
             return new String[] {"—", "secondary"};
         }
-        if (fromGroup.stream().anyMatch(LicenseAssignment::isWaiting)) {
-            return new String[] {"Waiting for a seat", "info"};
+        List<String> waitingFor = fromGroup.stream()
+                .filter(LicenseAssignment::isWaiting)
+                .map(a -> ProductChoices.name(products, a.sku()))
+                .toList();
+        if (!waitingFor.isEmpty()) {
+            return new String[] {"Waiting for a seat of " + String.join(", ", waitingFor), "info"};
         }
         if (fromGroup.stream().anyMatch(a -> a.error() != null)) {
             return new String[] {"Error", "danger"};

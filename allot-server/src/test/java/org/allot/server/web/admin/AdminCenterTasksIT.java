@@ -46,7 +46,7 @@ class AdminCenterTasksIT extends AdminCenterIT {
         b.selectByValue(By.id("assign-sku"), e3.skuId().toString());
         b.find(By.id("app-" + sway));
         b.click(By.cssSelector("[data-test=assign]"));
-        assertThat(b.text(PROBLEM)).contains("invalid usage location");
+        assertThat(b.text(PROBLEM)).contains("No usage location is set");
         assertThat(directLicenses(sam)).isZero();
 
         b.selectByValue(By.id("usageLocation"), "DE");
