@@ -87,6 +87,54 @@ class GroupRuleIT extends AgainstARealServer {
         assertThat(unknown.exit()).isEqualTo(3);
     }
 
+    @Test
+    void aRuleThatWouldTakeLicensesAwayNeedsConfirmationAndWhatIfChangesNothing() {
+        allot.run("subscription", "add", "--sku", "POWER_BI_PRO", "--seats", "5");
+        allot.run("user", "create", "rhea@contoso.com", "--name", "Rhea", "--department", "Rule Readers");
+        allot.run("user", "create", "rory@contoso.com", "--name", "Rory", "--department", "Rule Writers");
+        String both = "user.department -in [\"Rule Readers\", \"Rule Writers\"]";
+        String readers = "user.department -eq \"Rule Readers\"";
+        allot.run("group", "create", "--name", "Rule readers", "--rule", both);
+        assertThat(allot.run("group", "rule", "show", "Rule readers", "--wait").exit())
+                .isZero();
+        Run licensed = allot.run("group", "license", "add", "Rule readers", "--sku", "POWER_BI_PRO", "--wait");
+        assertThat(licensed.exit()).as(licensed.toString()).isZero();
+        String sku = api.skuId("POWER_BI_PRO");
+        assertThat(licenses("rory@contoso.com")).contains(sku);
+
+        Run refused = allot.run("group", "rule", "set", "Rule readers", "--rule", readers);
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err())
+                .contains("error: ConfirmationRequired: 1 member(s) would lose POWER_BI_PRO of Rule readers")
+                .contains("--confirm");
+        assertThat(rule("Rule readers")).as("nothing changed").isEqualTo(both);
+
+        Run whatIf = allot.run("group", "rule", "set", "Rule readers", "--rule", readers, "--what-if", "-o", "json");
+        assertThat(whatIf.exit()).as(whatIf.toString()).isZero();
+        assertThat(whatIf.json().path("leaving").asLong()).isEqualTo(1);
+        assertThat(whatIf.json().path("licenses").get(0).path("wouldLose").asLong())
+                .isEqualTo(1);
+        assertThat(rule("Rule readers")).isEqualTo(both);
+
+        Run confirmed = allot.run(
+                "group", "rule", "set", "Rule readers", "--rule", readers, "--confirm", "--wait", "-o", "json");
+        assertThat(confirmed.exit()).as(confirmed.toString()).isZero();
+        assertThat(members("Rule readers")).isEqualTo(1);
+        assertThat(licenses("rory@contoso.com")).doesNotContain(sku);
+    }
+
+    private String rule(String group) {
+        return api.get("/v1.0/groups", "$filter", "displayName eq '" + group + "'", "$select", "membershipRule")
+                .path("value")
+                .get(0)
+                .path("membershipRule")
+                .asString();
+    }
+
+    private String licenses(String upn) {
+        return api.user(upn, "assignedLicenses").path("assignedLicenses").toString();
+    }
+
     private long members(String group) {
         String id = api.get("/v1.0/groups", "$filter", "displayName eq '" + group + "'")
                 .path("value")

@@ -1,17 +1,13 @@
 package org.allot.cli.command;
 
-import java.io.Console;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.allot.api.extensions.SeatImpactResource;
 import org.allot.api.extensions.TenantSettings;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
@@ -127,11 +123,7 @@ final class GroupLicense {
         }
     }
 
-    /**
-     * A change that takes licenses away from members goes ahead only when confirmed: by {@code --confirm}, or by
-     * answering yes on a terminal; a script without {@code --confirm} is refused before anything changes.
-     */
-    @SuppressWarnings("SystemConsoleNull") // on Java 17, the CLI's runtime, the console is null without a terminal
+    /** A change that takes licenses away from members goes ahead only when confirmed ({@link LossConfirmation}). */
     private void confirmLosses(GroupResource group, SeatImpactResource impact, boolean confirmed) {
         List<String> losses = new ArrayList<>();
         for (SeatImpactResource.Sku sku : impact.skus()) {
@@ -139,23 +131,7 @@ final class GroupLicense {
                 losses.add(sku.wouldLose() + " member(s) would lose " + sku.skuPartNumber());
             }
         }
-        if (losses.isEmpty() || confirmed) {
-            return;
-        }
-        String what = String.join(", ", losses);
-        Console console = System.console();
-        if (context.environment().interactive() && console != null) {
-            String answer = console.readLine("%s of %s. Go ahead? [y/N] ", what, group.displayName());
-            if (answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
-                return;
-            }
-            throw new Failure(Exit.REFUSED, "NotConfirmed", "Nothing changed: " + what + ".");
-        }
-        throw new Failure(
-                Exit.USAGE,
-                "ConfirmationRequired",
-                what + " of " + group.displayName() + ": nothing changed. Add --confirm to go ahead, or --what-if"
-                        + " to see the change.");
+        LossConfirmation.ask(context, losses, group.displayName(), confirmed);
     }
 
     private boolean guestsAllowed() {

@@ -86,13 +86,20 @@ final class GroupRule {
                         "/allot/v1/groups",
                         context.directory().group(group, "id").id(),
                         "membershipRulePreview");
-        MembershipRulePreview preview = context.api()
+        print(previewOf(path, rule, top), group != null);
+    }
+
+    private MembershipRulePreview previewOf(String path, String rule, int top) {
+        return context.api()
                 .post(Query.of(path).with("$top", top), new MembershipRuleRequest(rule), MembershipRulePreview.class);
+    }
+
+    private void print(MembershipRulePreview preview, boolean ofGroup) {
         Item item = Item.of()
                 .put("membershipRule", preview.membershipRule())
                 .put("matching", preview.matchingCount())
                 .put("firstMatching", names(preview.matching()));
-        if (group != null) {
+        if (ofGroup) {
             item.put("joining", preview.joiningCount())
                     .put("firstJoining", names(preview.joining()))
                     .put("leaving", preview.leavingCount())
@@ -116,9 +123,8 @@ final class GroupRule {
             item.put("licenses", licenses);
         } else {
             for (MembershipRulePreview.License l : preview.licenses()) {
-                String name = l.skuPartNumber() == null ? l.skuId().toString() : l.skuPartNumber();
                 item.put(
-                        "seats " + name,
+                        "seats " + name(l),
                         String.format(
                                 Locale.ROOT,
                                 "take %d, available %d, already waiting %d, freed %d, would wait %d, would lose %d",
@@ -133,20 +139,51 @@ final class GroupRule {
         context.printer().print(item);
     }
 
+    private static String name(MembershipRulePreview.License l) {
+        return l.skuPartNumber() == null ? l.skuId().toString() : l.skuPartNumber();
+    }
+
     @Command(
             name = "set",
             mixinStandardHelpOptions = true,
             description = {
                 "Changes a dynamic group's rule. Only the difference changes: members who still match are not touched "
-                        + "and keep their licenses. Preview first with 'allot group rule preview'."
+                        + "and keep their licenses. Preview first with --what-if (or 'allot group rule preview').",
+                "When members who leave would lose a license, asks first on a terminal; a script must give --confirm."
             },
             footerHeading = "%nExamples:%n",
-            footer = "  allot group rule set \"Sales people\" --rule 'user.department -in [\"Sales\",\"Marketing\"]'")
+            footer = {
+                "  allot group rule set \"Sales people\" --rule 'user.department -eq \"Sales\"' --what-if",
+                "  allot group rule set \"Sales people\" --rule 'user.department -in [\"Sales\",\"Marketing\"]' --wait"
+            })
     void set(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Option(names = "--rule", required = true, paramLabel = "RULE", description = "The new rule.") String rule,
+            @Option(
+                            names = "--what-if",
+                            description = "Only show what the new rule would do (as 'rule preview'); change nothing.")
+                    boolean whatIf,
+            @Option(
+                            names = "--confirm",
+                            description = "Go ahead when members who leave would lose a license, without asking"
+                                    + " (needed when not on a terminal).")
+                    boolean confirm,
             @Mixin Waiting waiting) {
-        change(group, Map.of("membershipRule", rule), waiting);
+        GroupResource g = context.directory().group(group, "id,displayName");
+        MembershipRulePreview preview =
+                previewOf(Query.path("/allot/v1/groups", g.id(), "membershipRulePreview"), rule, 10);
+        if (whatIf) {
+            print(preview, true);
+            return;
+        }
+        List<String> losses = new ArrayList<>();
+        for (MembershipRulePreview.License l : preview.licenses()) {
+            if (l.wouldLose() > 0) {
+                losses.add(l.wouldLose() + " member(s) would lose " + name(l));
+            }
+        }
+        LossConfirmation.ask(context, losses, g.displayName(), confirm);
+        change(g.id(), Map.of("membershipRule", rule), waiting);
     }
 
     @Command(
