@@ -90,8 +90,15 @@ public interface LicenseQueries {
     /** How many users and groups are direct members of each of these groups. */
     Map<GroupId, Integer> memberCounts(TenantId tenant, Collection<GroupId> groups);
 
-    /** Guests among the members of a group, nested groups included, by name. */
-    List<UserName> guestMembers(TenantId tenant, GroupId group, int limit);
+    /** Guests among the members of a group, nested groups included: the first by name, and how many in all. */
+    GuestMembers guestMembers(TenantId tenant, GroupId group, int limit);
+
+    /** The first guests of a group by name ({@link #guestMembers}) and how many it has in all. */
+    record GuestMembers(List<UserName> first, int total) {
+        public GuestMembers {
+            first = List.copyOf(first);
+        }
+    }
 
     /** Users by id, for naming the users a preview samples. */
     Map<UUID, UserName> userNames(TenantId tenant, Collection<UUID> users);

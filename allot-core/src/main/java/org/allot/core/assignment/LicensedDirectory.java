@@ -252,7 +252,7 @@ public final class LicensedDirectory {
             Map<UserId, List<LicenseAssignment>> memberAssignments,
             Map<UserId, Map<GroupId, Boolean>> groupsOfMembers,
             int directMembers,
-            List<LicenseQueries.UserName> guests,
+            LicenseQueries.GuestMembers guests,
             Catalog catalog) {}
 
     /** Users by id, as lists of names show them. */

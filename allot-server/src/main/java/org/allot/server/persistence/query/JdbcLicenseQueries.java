@@ -175,16 +175,18 @@ public final class JdbcLicenseQueries implements LicenseQueries {
         return counts;
     }
 
-    /** Guests among the members of a group, nested groups included, by name. */
+    /** Guests among the members of a group, nested groups included: the first by name, and how many in all. */
     @Override
-    public List<UserName> guestMembers(TenantId tenant, GroupId group, int limit) {
-        return jdbc.sql("""
+    public GuestMembers guestMembers(TenantId tenant, GroupId group, int limit) {
+        int[] total = {0};
+        List<UserName> first = jdbc.sql("""
                         with recursive scope(id) as (
                             select cast(:group as uuid)
                             union
                             select m.member_group_id from group_member_group m join scope s on m.group_id = s.id
                             where m.tenant_id = :tenant)
-                        select u.id, u.user_principal_name, u.display_name from directory_user u
+                        select u.id, u.user_principal_name, u.display_name, count(*) over () as total
+                        from directory_user u
                         where u.tenant_id = :tenant and u.user_type = 'Guest' and u.deleted_at is null
                           and exists (select 1 from group_member_user m where m.tenant_id = u.tenant_id
                                       and m.user_id = u.id and m.group_id in (select id from scope))
@@ -192,11 +194,15 @@ public final class JdbcLicenseQueries implements LicenseQueries {
                 .param("tenant", tenant.value())
                 .param("group", group.value())
                 .param("limit", limit)
-                .query((rs, i) -> new UserName(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("user_principal_name"),
-                        rs.getString("display_name")))
+                .query((rs, i) -> {
+                    total[0] = rs.getInt("total");
+                    return new UserName(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("user_principal_name"),
+                            rs.getString("display_name"));
+                })
                 .list();
+        return new GuestMembers(first, total[0]);
     }
 
     @Override

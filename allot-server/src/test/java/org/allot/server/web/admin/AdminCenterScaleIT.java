@@ -295,4 +295,18 @@ class AdminCenterScaleIT extends AdminCenterIT {
         var m = java.util.regex.Pattern.compile("data-test=\"count\">(\\d+)<").matcher(page.body());
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
+
+    @Test
+    void aGroupWithMoreGuestsThanTheWarningNamesSaysHowManyInAll() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        List<UUID> guests = IntStream.rangeClosed(1, GroupPage.GUESTS_SHOWN + 2)
+                .mapToObj(i -> guest(site, "visitor" + i))
+                .toList();
+        UUID group = group(site, "Visitors", guests);
+
+        String page = session(site).get("/groups/" + group).body();
+        assertThat(page)
+                .contains((GroupPage.GUESTS_SHOWN + 2) + " guests are members.")
+                .contains("The first " + GroupPage.GUESTS_SHOWN + " of " + (GroupPage.GUESTS_SHOWN + 2) + " by name");
+    }
 }
