@@ -124,8 +124,10 @@ public class AuditPage {
         }
         var page = audits.events(
                 admin.tenant(),
-                new Query(filters.toFilter(namedUsers(admin.tenant(), filters)), ORDER, PAGE, cursor, false));
+                new Query(filters.toFilter(namedUsers(admin.tenant(), filters)), ORDER, PAGE, cursor, true));
         model.addAttribute("events", page.rows());
+        model.addAttribute("total", page.count());
+        model.addAttribute("pageSize", PAGE);
         model.addAttribute("next", page.next() == null ? null : page.next().token(ORDER));
         model.addAttribute("firstPage", cursor == null);
         return "audit/list";

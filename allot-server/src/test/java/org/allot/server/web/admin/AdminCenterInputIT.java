@@ -209,6 +209,8 @@ class AdminCenterInputIT extends AdminCenterIT {
         admin.post("/users/" + ann + "/usage-location", List.of(Map.entry("usageLocation", "NO")));
 
         assertThat(rows(admin.get("/audit?activity=Add%20user"))).isEqualTo(2);
+        assertThat(admin.get("/audit?activity=Add%20user").body())
+                .contains("2 changes match, newest first, 50 a page.");
         assertThat(rows(admin.get("/audit?activity=Add%20user&target=bob"))).isEqualTo(1);
         assertThat(rows(admin.get("/audit?actor=Global%20Administrator"))).isEqualTo(1);
         assertThat(rows(admin.get("/audit?target=" + ann))).isEqualTo(2);
