@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A bound connection to a directory, read by one run. Searches are paged and complete: a search that cannot finish
@@ -22,6 +23,13 @@ public interface DirectorySession extends AutoCloseable {
      * delta run that leaves the census out resolves the member values of the groups it read this way.
      */
     void censusOf(Collection<String> keys, Consumer<ScopeItem> item);
+
+    /**
+     * What the run knows of names without asking the directory, in a run that leaves the census out: the objects it
+     * read, and the users Allot holds by the distinguished name their last run read. A session that would otherwise
+     * look a member's name up in the directory takes the answer from here; names it gives no answer for are looked up.
+     */
+    default void knownNames(Function<String, Optional<ScopeItem>> known) {}
 
     /**
      * The immutable ids of the users and groups that changed since the watermark up to the session's marker wherever

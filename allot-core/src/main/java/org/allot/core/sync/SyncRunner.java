@@ -240,6 +240,7 @@ final class SyncRunner {
             if (changed.isPresent()) {
                 run.censusTaken = false;
                 run.changedElsewhere.addAll(changed.get());
+                run.session.knownNames(run::known);
                 return;
             }
             if (run.settings.preset() != DirectoryPreset.ACTIVE_DIRECTORY
@@ -247,6 +248,7 @@ final class SyncRunner {
                     && run.settings.mapping().members().stream().allMatch(MemberAttribute::dns)) {
                 run.censusTaken = false;
                 run.deletionsChecked = false;
+                run.session.knownNames(run::known);
                 return;
             }
         }

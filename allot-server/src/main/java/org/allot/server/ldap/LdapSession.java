@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.allot.core.sync.AttributeMapping;
 import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.DeltaStrategy;
@@ -103,6 +104,11 @@ final class LdapSession implements DirectorySession {
                 item.accept(found);
             }
         }
+    }
+
+    @Override
+    public void knownNames(Function<String, Optional<ScopeItem>> known) {
+        named.told(known);
     }
 
     @Override
