@@ -53,7 +53,9 @@ public final class LdapSync implements Scenario {
         List<Double> delta = new ArrayList<>();
         List<Double> deltaBaseline = new ArrayList<>();
         long started = System.nanoTime();
-        try (BenchDirectory directory = new BenchDirectory(users, groups, target.domain(), context.seed())) {
+        try (SyncDirectory directory = "openldap".equals(context.syncDirectory())
+                ? new SlapdDirectory(users, groups, target.domain(), context.seed())
+                : new BenchDirectory(users, groups, target.domain(), context.seed())) {
             context.say(
                     "LDAP directory of %,d users and %,d groups built in %,.0f ms",
                     users, groups, Stats.millisSince(started));
@@ -61,6 +63,10 @@ public final class LdapSync implements Scenario {
             connector.put("preset", "genericLdap");
             connector.put("url", directory.url());
             connector.put("startTls", false);
+            if (directory.bindDn() != null) {
+                connector.put("bindDn", directory.bindDn());
+                connector.put("password", directory.password());
+            }
             connector.put("baseDns", List.of(BenchDirectory.BASE));
             connector.put("userFilter", "(objectClass=inetOrgPerson)");
             connector.put("groupFilter", "(objectClass=groupOfNames)");
@@ -117,7 +123,7 @@ public final class LdapSync implements Scenario {
                 "pageSize",
                 pageSize,
                 "preset",
-                "genericLdap (UnboundID in-memory server)");
+                describe(context));
         return List.of(
                 Result.of(
                                 id(),
@@ -129,6 +135,12 @@ public final class LdapSync implements Scenario {
                 Result.of(id(), String.format(Locale.ROOT, "delta sync, %,d changes", changes), "ms", delta)
                         .withBaseline("plain LDAP read of the changed entries", deltaBaseline)
                         .withDetails(details));
+    }
+
+    private static String describe(Context context) {
+        return "openldap".equals(context.syncDirectory())
+                ? "genericLdap (OpenLDAP slapd, mdb)"
+                : "genericLdap (UnboundID in-memory server)";
     }
 
     /** Removes what earlier runs synced and the checkpoint, so that the next run is a full one that adds it all. */

@@ -1,9 +1,11 @@
 package org.allot.core.sync;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -46,6 +48,24 @@ public interface DirectorySession extends AutoCloseable {
      * time. Groups come with all their members, however many.
      */
     void read(ObjectKind kind, Watermark since, Consumer<List<DirectoryEntry>> page);
+
+    /**
+     * Every object of the kind in scope, a page at a time, each page with the census of its entries ({@link
+     * #census}'s items, in the same order): a full read that is the census too. By default the census is listed
+     * first and handed over with the first page.
+     */
+    default void readAll(ObjectKind kind, BiConsumer<List<DirectoryEntry>, List<ScopeItem>> page) {
+        List<ScopeItem> items = new ArrayList<>();
+        census(kind, items::add);
+        boolean[] first = {true};
+        read(kind, null, entries -> {
+            page.accept(entries, first[0] ? items : List.of());
+            first[0] = false;
+        });
+        if (first[0]) {
+            page.accept(List.of(), items);
+        }
+    }
 
     /** The objects of the kind in scope that have these immutable ids. */
     List<DirectoryEntry> readByIds(ObjectKind kind, Collection<String> immutableIds);

@@ -40,6 +40,8 @@ final class RunContext {
      * told of wait for a run with a census.
      */
     boolean censusTaken = true;
+    /** Whether the census is taken from the run's read of every entry in scope (a full run), not listed beforehand. */
+    boolean censusInRead;
     /** Whether the run looked for deletions: with a census, or told by the directory what changed out of scope. */
     boolean deletionsChecked = true;
     /** In a delta run without census, the ids of the objects that changed anywhere in the directory since the watermark. */
@@ -106,6 +108,15 @@ final class RunContext {
 
     boolean delta() {
         return decision.mode() == SyncMode.DELTA;
+    }
+
+    /** Takes an object the census found: in scope, or an error when it has no immutable id. */
+    void take(ScopeItem item) {
+        if (item.immutableId() == null) {
+            tally.error(new SyncError(item.kind(), item.key(), null, mapper.noIdReason(item.kind())));
+        } else {
+            census(item);
+        }
     }
 
     void census(ScopeItem item) {
