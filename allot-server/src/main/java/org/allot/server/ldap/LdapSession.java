@@ -199,7 +199,7 @@ final class LdapSession implements DirectorySession {
 
     @Override
     public void close() {
-
+        searches.close();
         connection.close();
     }
 
