@@ -193,6 +193,12 @@ final class BenchDirectory implements SyncDirectory {
     }
 
     @Override
+    public long listIds(int pageSize) throws LDAPException {
+        return read("(objectClass=inetOrgPerson)", pageSize, "entryUUID")
+                + read("(objectClass=groupOfNames)", pageSize, "entryUUID");
+    }
+
+    @Override
     public long readChanged(java.util.Date since, int pageSize) throws LDAPException {
         String t = StaticUtils.encodeGeneralizedTime(since);
         return read("(&(objectClass=inetOrgPerson)(modifyTimestamp>=" + t + "))", pageSize)
@@ -200,11 +206,15 @@ final class BenchDirectory implements SyncDirectory {
     }
 
     long read(String filter, int pageSize) throws LDAPException {
+        return read(filter, pageSize, "*", "+");
+    }
+
+    long read(String filter, int pageSize, String... attributes) throws LDAPException {
         long entries = 0;
         try (LDAPConnection c = server.getConnection()) {
             com.unboundid.asn1.ASN1OctetString cookie = null;
             do {
-                SearchRequest search = new SearchRequest(BASE, SearchScope.SUB, filter, "*", "+");
+                SearchRequest search = new SearchRequest(BASE, SearchScope.SUB, filter, attributes);
                 search.setControls(new SimplePagedResultsControl(pageSize, cookie));
                 SearchResult result = c.search(search);
                 entries += result.getEntryCount();

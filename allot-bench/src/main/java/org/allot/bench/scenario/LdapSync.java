@@ -52,6 +52,7 @@ public final class LdapSync implements Scenario {
         List<Double> fullBaseline = new ArrayList<>();
         List<Double> delta = new ArrayList<>();
         List<Double> deltaBaseline = new ArrayList<>();
+        List<Double> listing = new ArrayList<>();
         long started = System.nanoTime();
         try (SyncDirectory directory = "openldap".equals(context.syncDirectory())
                 ? new SlapdDirectory(users, groups, target.domain(), context.seed())
@@ -81,6 +82,9 @@ public final class LdapSync implements Scenario {
                 long readStarted = System.nanoTime();
                 long read = directory.readAll(pageSize);
                 double readMillis = Stats.millisSince(readStarted);
+                long listStarted = System.nanoTime();
+                directory.listIds(pageSize);
+                double listMillis = Stats.millisSince(listStarted);
 
                 Date before = new Date(System.currentTimeMillis() - 1000);
                 directory.change(changes, run + 1);
@@ -92,13 +96,14 @@ public final class LdapSync implements Scenario {
                 long changed = directory.readChanged(before, pageSize);
                 double deltaReadMillis = Stats.millisSince(deltaReadStarted);
                 context.say(
-                        "%s: full %s in %,.0f ms (plain LDAP read of %,d entries %,.0f ms); delta %s in %,.0f ms"
-                                + " (plain read of %,d changed entries %,.0f ms)",
+                        "%s: full %s in %,.0f ms (plain LDAP read of %,d entries %,.0f ms, their ids alone %,.0f ms);"
+                                + " delta %s in %,.0f ms (plain read of %,d changed entries %,.0f ms)",
                         run < 0 ? "warm-up" : "run " + (run + 1),
                         f,
                         f.millis,
                         read,
                         readMillis,
+                        listMillis,
                         d,
                         d.millis,
                         changed,
@@ -108,6 +113,7 @@ public final class LdapSync implements Scenario {
                     fullBaseline.add(readMillis);
                     delta.add(d.millis);
                     deltaBaseline.add(deltaReadMillis);
+                    listing.add(listMillis);
                 }
             }
         } catch (LDAPException e) {
@@ -134,7 +140,24 @@ public final class LdapSync implements Scenario {
                         .withDetails(details),
                 Result.of(id(), String.format(Locale.ROOT, "delta sync, %,d changes", changes), "ms", delta)
                         .withBaseline("plain LDAP read of the changed entries", deltaBaseline)
+                        .withDetails(details),
+                Result.of(
+                                id(),
+                                String.format(Locale.ROOT, "delta sync, %,d changes (against the ids listed)", changes),
+                                "ms",
+                                delta)
+                        .withBaseline(
+                                "plain LDAP read of the changed entries plus listing the entryUUID of every entry",
+                                sum(deltaBaseline, listing))
                         .withDetails(details));
+    }
+
+    private static List<Double> sum(List<Double> a, List<Double> b) {
+        List<Double> sums = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            sums.add(a.get(i) + b.get(i));
+        }
+        return sums;
     }
 
     private static String describe(Context context) {

@@ -135,6 +135,12 @@ final class SlapdDirectory implements SyncDirectory {
     }
 
     @Override
+    public long listIds(int pageSize) throws LDAPException {
+        return read("(objectClass=inetOrgPerson)", pageSize, "entryUUID")
+                + read("(objectClass=groupOfNames)", pageSize, "entryUUID");
+    }
+
+    @Override
     public long readChanged(java.util.Date since, int pageSize) throws LDAPException {
         String t = StaticUtils.encodeGeneralizedTime(since);
         return read("(&(objectClass=inetOrgPerson)(modifyTimestamp>=" + t + "))", pageSize)
@@ -142,11 +148,15 @@ final class SlapdDirectory implements SyncDirectory {
     }
 
     private long read(String filter, int pageSize) throws LDAPException {
+        return read(filter, pageSize, "*", "+");
+    }
+
+    private long read(String filter, int pageSize, String... attributes) throws LDAPException {
         long entries = 0;
         try (LDAPConnection c = root()) {
             com.unboundid.asn1.ASN1OctetString cookie = null;
             do {
-                SearchRequest search = new SearchRequest(BenchDirectory.BASE, SearchScope.SUB, filter, "*", "+");
+                SearchRequest search = new SearchRequest(BenchDirectory.BASE, SearchScope.SUB, filter, attributes);
                 search.setControls(new SimplePagedResultsControl(pageSize, cookie));
                 SearchResult result = c.search(search);
                 entries += result.getEntryCount();

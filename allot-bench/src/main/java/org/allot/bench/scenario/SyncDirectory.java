@@ -23,6 +23,9 @@ interface SyncDirectory extends AutoCloseable {
     /** Reads every user and group with paged searches of this size, as a sync client would; returns the entries. */
     long readAll(int pageSize) throws LDAPException;
 
+    /** Lists the entryUUID of every user and group (what a census reads), with paged searches of this size. */
+    long listIds(int pageSize) throws LDAPException;
+
     /** Reads the users and groups changed since a moment, as a delta sync by modifyTimestamp would. */
     @SuppressWarnings("JavaUtilDate")
     long readChanged(java.util.Date since, int pageSize) throws LDAPException;
