@@ -35,7 +35,20 @@
         }
     }, true);
 
+    // A region that scrolls by itself (a wide table on a phone) can be reached with the keyboard to scroll it.
+    function focusableScrolling(root) {
+        root.querySelectorAll('.table-responsive').forEach(function (region) {
+            if (!region.hasAttribute('tabindex')) {
+                region.tabIndex = 0;
+            }
+        });
+    }
+    document.addEventListener('htmx:afterSwap', function (event) {
+        focusableScrolling(event.detail.target);
+    });
+
     function start() {
+        focusableScrolling(document);
         // Charts are configured by the server: <canvas data-chart="{...Chart.js configuration...}">.
         if (window.Chart) {
             document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
@@ -50,6 +63,21 @@
                 });
             });
         });
+        // A bulk license change warns before it is sent when ticked users have no usage location (a license needs one).
+        var bulk = document.getElementById('bulk');
+        var warning = document.getElementById('bulk-location-warning');
+        if (bulk && warning) {
+            var warn = function () {
+                var mode = bulk.querySelector('input[name="mode"]:checked');
+                var location = bulk.querySelector('select[name="usageLocation"]');
+                var count = bulk.querySelectorAll('input[name="user"][data-no-location]:checked').length;
+                warning.querySelector('[data-count]').textContent = String(count);
+                warning.hidden = count === 0 || (mode !== null && mode.value === 'remove')
+                    || (location !== null && location.value !== '');
+            };
+            bulk.addEventListener('change', warn);
+            warn();
+        }
         // Parts of a form shown only for one choice: <div data-shown-when="membershipType=Dynamic">.
         document.querySelectorAll('[data-shown-when]').forEach(function (part) {
             var condition = part.dataset.shownWhen.split('=');

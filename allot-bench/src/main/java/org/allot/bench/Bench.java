@@ -22,6 +22,7 @@ import org.allot.bench.run.Machine;
 import org.allot.bench.run.Report;
 import org.allot.bench.run.Sizes;
 import org.allot.bench.scenario.AssignThroughput;
+import org.allot.bench.scenario.CliCommands;
 import org.allot.bench.scenario.DirectoryScale;
 import org.allot.bench.scenario.GroupFanOut;
 import org.allot.bench.scenario.JoinLatency;
@@ -59,6 +60,7 @@ public final class Bench implements Callable<Integer> {
             new LicenseRace(),
             new LicenseCheckScale(),
             new TrivialRequest(),
+            new CliCommands(),
             new EngineMicroBenchmarks());
 
     @Option(names = "--quick", description = "Small sizes: a smoke run of seconds per scenario; no figure to quote.")
@@ -69,7 +71,7 @@ public final class Bench implements Callable<Integer> {
             split = ",",
             description =
                     "Scenarios to run (default: all): fanout, join, assign, users, waiting, directory, sync, rule,"
-                            + " race, reconcile, trivial, engine.")
+                            + " race, reconcile, trivial, cli, engine.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")

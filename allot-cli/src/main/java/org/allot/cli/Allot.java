@@ -4,6 +4,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.bulk.ImportCommands;
 import org.allot.cli.command.AppCommands;
@@ -36,24 +39,6 @@ import picocli.CommandLine.ScopeType;
             "Assign seat-based licenses to users and groups on an Allot server, through its REST API.",
             "Results go to stdout (a table, or JSON or CSV with -o); messages and errors go to stderr."
         },
-        subcommands = {
-            Login.class,
-            Logout.class,
-            WhoAmI.class,
-            UserCommands.class,
-            LicenseCommands.class,
-            GroupCommands.class,
-            ProductCommands.class,
-            SubscriptionCommands.class,
-            SyncCommands.class,
-            DomainCommands.class,
-            NotificationCommands.class,
-            Reconcile.class,
-            AppCommands.class,
-            SigningKeyCommands.class,
-            ImportCommands.class,
-            CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -76,6 +61,31 @@ import picocli.CommandLine.ScopeType;
             "  source <(allot completion)"
         })
 public final class Allot {
+    /**
+     * The commands, in the order of the help. A run builds the model (picocli's reflection over the annotations) of
+     * the one it runs only, which is most of a command's start-up time; help, completion and an unknown command get
+     * all.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            Login.class,
+            Logout.class,
+            WhoAmI.class,
+            UserCommands.class,
+            LicenseCommands.class,
+            GroupCommands.class,
+            ProductCommands.class,
+            SubscriptionCommands.class,
+            SyncCommands.class,
+            DomainCommands.class,
+            NotificationCommands.class,
+            Reconcile.class,
+            AppCommands.class,
+            SigningKeyCommands.class,
+            ImportCommands.class,
+            AuditCommand.class,
+            Batch.class,
+            Help.class);
+
     private final Context context;
 
     Allot(Context context) {
@@ -91,6 +101,16 @@ public final class Allot {
         context.format(format);
     }
 
+    @Option(
+            names = "--fields",
+            scope = ScopeType.INHERIT,
+            split = ",",
+            paramLabel = "FIELD",
+            description = "Only these fields (columns), in this order: --fields id,userPrincipalName.")
+    void fields(List<String> fields) {
+        context.fields(fields);
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -103,12 +123,75 @@ public final class Allot {
     /** Runs one command line; returns its exit code. */
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
         Context context = new Context(environment, out, err);
-        CommandLine cli = commandLine(context);
+        return run(context, args);
+    }
+
+    /** Runs one command line in a context that may have run others (a batch): its login is used again. */
+    static int run(Context context, String... args) {
+        context.format(OutputFormat.TABLE);
+        context.fields(List.of());
+        Optional<Class<?>> only = command(args);
+        CommandLine cli = only.map(c -> commandLine(context, List.of(c), false)).orElseGet(() -> commandLine(context));
         return cli.execute(args);
     }
 
     static CommandLine commandLine(Context context) {
+        return commandLine(context, COMMANDS, true);
+    }
+
+    /**
+     * The whole command model built once and run for one command line after another (picocli puts every option back
+     * to its initial value before each parse): a batch's lines pay for parsing only.
+     */
+    static final class Reused {
+        private final Context context;
+        private CommandLine cli;
+
+        Reused(Context context) {
+            this.context = context;
+        }
+
+        int run(String... args) {
+            if (cli == null) {
+                cli = commandLine(context);
+            }
+            context.format(OutputFormat.TABLE);
+            context.fields(List.of());
+            return cli.execute(args);
+        }
+    }
+
+    /** The command the arguments name (their first word after the global options), when it is one of ours. */
+    static Optional<Class<?>> command(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-o") || arg.equals("--output")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                for (Class<?> type : COMMANDS) {
+                    Command command = type.getAnnotation(Command.class);
+                    if (type != Help.class
+                            && (command.name().equals(arg)
+                                    || Arrays.asList(command.aliases()).contains(arg))) {
+                        return Optional.of(type);
+                    }
+                }
+                return Optional.empty();
+            } else if (!arg.startsWith("-o") && !arg.startsWith("--output=")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CommandLine commandLine(Context context, List<Class<?>> commands, boolean completion) {
         CommandLine cli = new CommandLine(Allot.class, new Factory(context));
+        for (Class<?> command : commands) {
+            cli.addSubcommand(command);
+        }
+        if (!completion) {
+            return settings(context, cli);
+        }
         cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
         cli.getSubcommands()
                 .get("completion")
@@ -118,14 +201,32 @@ public final class Allot {
                 .description("Prints a bash/zsh completion script for allot.")
                 .footerHeading("%nExamples:%n")
                 .footer("  source <(allot completion)", "  allot completion > /etc/bash_completion.d/allot");
+        return settings(context, cli);
+    }
+
+    private static CommandLine settings(Context context, CommandLine cli) {
         cli.setUsageHelpWidth(110)
                 .setUsageHelpAutoWidth(true)
                 .setOut(context.out())
                 .setErr(context.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(Allot::execute)
                 .setExecutionExceptionHandler((e, command, parsed) -> failed(context, e))
                 .setParameterExceptionHandler((e, args) -> usage(context, e));
         return cli;
+    }
+
+    /** Checks what every command takes alike, then runs the command. */
+    private static int execute(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult command = parsed; command != null; command = command.subcommand()) {
+            CommandLine.Model.OptionSpec top = command.matchedOption("--top");
+            if (top != null && top.getValue() instanceof Integer n && n < 1) {
+                throw new CommandLine.ParameterException(
+                        command.commandSpec().commandLine(),
+                        "--top must be 1 or more (got " + n + "): at most N rows; leave it out for all.");
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static int failed(Context context, Exception exception) {

@@ -1,8 +1,10 @@
 package org.allot.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ConfigFile;
+import org.allot.cli.api.SavedToken;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.OutputFormat;
 import org.allot.cli.output.Printer;
@@ -16,6 +18,7 @@ public final class Context {
     private final PrintWriter out;
     private final PrintWriter err;
     private OutputFormat format = OutputFormat.TABLE;
+    private List<String> fields = List.of();
     private Api api;
     private Directory directory;
 
@@ -41,13 +44,18 @@ public final class Context {
         this.format = format;
     }
 
+    /** Only these fields (columns, properties) in the output; none: all ({@code --fields}). */
+    public void fields(List<String> fields) {
+        this.fields = List.copyOf(fields);
+    }
+
     public Printer printer() {
-        return new Printer(out, err, format);
+        return new Printer(out, err, format, fields);
     }
 
     public synchronized Api api() {
         if (api == null) {
-            api = new Api(ConfigFile.resolve(environment));
+            api = new Api(ConfigFile.resolve(environment), new SavedToken(environment.configFile()));
         }
         return api;
     }
@@ -57,6 +65,11 @@ public final class Context {
             directory = new Directory(api());
         }
         return directory;
+    }
+
+    /** Forgets what lookups learnt (products, group names), keeping the login: between the commands of a batch. */
+    public synchronized void forgetLookups() {
+        directory = null;
     }
 
     /** A line on stderr for the person running the command; stdout stays for results. */

@@ -43,7 +43,20 @@ class CliArchitectureTest {
                         "picocli..",
                         "me.tongfei.progressbar..",
                         "tools.jackson..",
-                        "com.fasterxml.jackson.annotation..")
+                        "com.fasterxml.jackson.annotation..",
+                        // the JDK's small HTTP server: the stand-in of the build's training run only (below)
+                        "com.sun.net.httpserver..")
+                .check(CLI);
+    }
+
+    @Test
+    void onlyTheTrainingRunOfTheClassDataArchiveServesHttp() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(Training.class.getName())
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.sun.net.httpserver..")
                 .check(CLI);
     }
 

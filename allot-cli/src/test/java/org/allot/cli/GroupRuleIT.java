@@ -20,9 +20,11 @@ class GroupRuleIT extends AgainstARealServer {
         Run preview = allot.run("group", "rule", "preview", "--rule", PILOTS, "-o", "json");
         assertThat(preview.exit()).as(preview.toString()).isZero();
         assertThat(preview.json().path("matching").asLong()).isEqualTo(2);
-        assertThat(preview.json().path("firstMatching").asString())
-                .contains("pia@contoso.com")
-                .contains("pat@contoso.com");
+        assertThat(preview.json().path("firstMatching").isArray())
+                .as("JSON is data: a list of names")
+                .isTrue();
+        assertThat(preview.json().path("firstMatching").toString())
+                .contains("\"pia@contoso.com\"", "\"pat@contoso.com\"");
 
         Run create = allot.run("group", "create", "--name", "Rule pilots", "--rule", PILOTS);
         assertThat(create.exit()).as(create.toString()).isZero();
@@ -34,7 +36,10 @@ class GroupRuleIT extends AgainstARealServer {
 
         Run edit = allot.run("group", "rule", "preview", "Rule pilots", "--rule", PILOTS_AND_CREW, "-o", "json");
         assertThat(edit.json().path("joining").asLong()).isEqualTo(1);
-        assertThat(edit.json().path("firstJoining").asString()).isEqualTo("cy@contoso.com");
+        assertThat(edit.json().path("firstJoining").get(0).asString()).isEqualTo("cy@contoso.com");
+        assertThat(edit.json().path("licenses").isArray())
+                .as("the seat impact as objects, not prose")
+                .isTrue();
         assertThat(edit.json().path("leaving").asLong()).isZero();
         assertThat(members("Rule pilots")).as("a preview changes nothing").isEqualTo(2);
 

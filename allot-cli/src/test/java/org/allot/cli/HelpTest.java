@@ -35,6 +35,26 @@ class HelpTest {
     }
 
     @Test
+    void helpShowsTheHelpOfACommandAtAnyDepth() {
+        Run help = new Cli(Map.of(), home).run("help", "group", "license", "add");
+        assertThat(help.exit()).as(help.toString()).isZero();
+        assertThat(help.out()).startsWith("Usage: allot group license add").contains("--disable-plan");
+
+        Run wrong = new Cli(Map.of(), home).run("help", "group", "licence");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("'group licence' is not a command");
+    }
+
+    @Test
+    void aTopBelowOneIsRefusedBeforeAnythingIsAsked() {
+        Run negative = new Cli(Map.of("ALLOT_CONFIG", home.resolve("none.json").toString()), home)
+                .run("user", "list", "--top", "-5");
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).startsWith("error: InvalidArgument: --top must be 1 or more (got -5)");
+        assertThat(negative.out()).isEmpty();
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         Run typo = new Cli(Map.of(), home).run("user", "lsit");
         assertThat(typo.exit()).isEqualTo(2);

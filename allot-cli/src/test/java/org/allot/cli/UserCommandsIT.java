@@ -136,7 +136,7 @@ class UserCommandsIT extends AgainstARealServer {
         Run bad = allot.run("user", "list", "--filter", "shoeSize eq 44");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err())
-                .startsWith("error: InvalidArgument: The server refused the filter: ")
+                .startsWith("error: Request_BadRequest: The server refused the filter: ")
                 .contains("shoeSize");
     }
 

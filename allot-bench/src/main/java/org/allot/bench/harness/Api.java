@@ -47,6 +47,14 @@ public final class Api {
                 .build();
     }
 
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecret() {
+        return clientSecret;
+    }
+
     public String url() {
         return url;
     }

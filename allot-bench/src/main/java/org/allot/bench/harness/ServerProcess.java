@@ -33,10 +33,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final String url;
+    private final Path dataDirectory;
 
-    private ServerProcess(Process process, String url) {
+    private ServerProcess(Process process, String url, Path dataDirectory) {
         this.process = process;
         this.url = url;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts the jar with these JVM options and {@code --name=value} arguments and waits until it listens. */
@@ -66,7 +68,7 @@ public final class ServerProcess implements AutoCloseable {
                 if (url.startsWith("https:")) {
                     ServerCertificates.trust(dataDirectory(arguments));
                 }
-                return new ServerProcess(process, url);
+                return new ServerProcess(process, url, dataDirectory(arguments));
             } catch (Exception e) {
                 process.destroyForcibly();
                 throw new IllegalStateException("the server did not start; see " + log, e);
@@ -151,6 +153,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** The certificate the server made at its first start (PEM), what a client trusts it with. */
+    public Path certificateFile() {
+        return dataDirectory.resolve("tls").resolve("certificate.pem");
     }
 
     public long pid() {

@@ -166,7 +166,7 @@ public final class AssignThroughput implements Scenario {
     private static void createBaselineTables(Target target, UUID sku) {
         target.db().update("create table if not exists bench_assignment (like license_assignment including all)");
         target.db().update("create table if not exists bench_seat_count (like seat_count including all)");
-        target.db().update("create table if not exists bench_audit_event (like audit_event including all)");
+        target.db().update(PlainJdbcWrites.createAuditTable(target.db()));
         target.db().update("delete from bench_seat_count");
         target.db()
                 .update(

@@ -1,10 +1,13 @@
 package org.allot.bench.scenario;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.allot.bench.harness.Api;
 import org.allot.bench.harness.Fixtures;
 import org.allot.bench.harness.Ids;
@@ -60,8 +63,13 @@ public final class JoinLatency implements Scenario {
             String prefix = context.prefix(id(), run);
             fx.addUsers(prefix, size);
             List<Double> latencies = new ArrayList<>(size);
+            List<Double> posts = new ArrayList<>(size);
+            List<Long> startedAt = new ArrayList<>(size);
             for (int i = 1; i <= size; i++) {
-                latencies.add(join(target, group, Ids.user(prefix, i), sku));
+                startedAt.add(System.currentTimeMillis());
+                double[] times = join(target, group, Ids.user(prefix, i), sku);
+                latencies.add(times[0] + times[1]);
+                posts.add(times[0]);
             }
             List<Double> trivial = new ArrayList<>(size);
             for (int i = 1; i <= size; i++) {
@@ -77,6 +85,7 @@ public final class JoinLatency implements Scenario {
                     Stats.percentile(latencies, 99),
                     Stats.percentile(trivial, 50),
                     Stats.percentile(trivial, 99));
+            context.say("  %s", slowest(latencies, posts, startedAt, trivial));
             if (run >= 0) {
                 p50.add(Stats.percentile(latencies, 50));
                 p99.add(Stats.percentile(latencies, 99));
@@ -95,17 +104,60 @@ public final class JoinLatency implements Scenario {
                         .withDetails(details));
     }
 
-    private static double join(Target target, UUID group, UUID user, UUID sku) {
+    /**
+     * Where a run's tail lies: the POST's and the GET's own p99, and the 1% slowest joins by position in the run (a
+     * pause of the server or the database shows as neighbours; the machine's noise as scattered ones), each as
+     * POST + GET ms, beside the trivial request's slowest.
+     */
+    private static String slowest(List<Double> joins, List<Double> posts, List<Long> startedAt, List<Double> trivial) {
+        List<Double> gets = new ArrayList<>(joins.size());
+        for (int i = 0; i < joins.size(); i++) {
+            gets.add(joins.get(i) - posts.get(i));
+        }
+        int n = Math.max(1, joins.size() / 100);
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
+                "POST p50 %.1f p99 %.1f ms, GET p50 %.1f p99 %.1f ms; slowest joins (#, UTC time: POST+GET ms):",
+                Stats.percentile(posts, 50),
+                Stats.percentile(posts, 99),
+                Stats.percentile(gets, 50),
+                Stats.percentile(gets, 99)));
+        IntStream.range(0, joins.size())
+                .boxed()
+                .sorted((a, b) -> Double.compare(joins.get(b), joins.get(a)))
+                .limit(n)
+                .sorted()
+                .forEach(i -> s.append(String.format(
+                        Locale.ROOT,
+                        " %d %s: %.1f+%.1f",
+                        i,
+                        Instant.ofEpochMilli(startedAt.get(i)).toString().substring(11, 23),
+                        posts.get(i),
+                        gets.get(i))));
+        s.append("; slowest trivial at:");
+        IntStream.range(0, trivial.size())
+                .boxed()
+                .sorted((a, b) -> Double.compare(trivial.get(b), trivial.get(a)))
+                .limit(n)
+                .sorted()
+                .forEach(i -> s.append(String.format(Locale.ROOT, " %d: %.1f", i, trivial.get(i))));
+        return s.toString();
+    }
+
+    /** One join and its read: the POST's and the GET's milliseconds. */
+    private static double[] join(Target target, UUID group, UUID user, UUID sku) {
         Api api = target.api();
         long started = System.nanoTime();
         api.post(
                         "/v1.0/groups/" + group + "/members/$ref",
                         Map.of("@odata.id", api.url() + "/v1.0/directoryObjects/" + user))
                 .orFail("POST /groups/{id}/members/$ref");
+        double post = Stats.millisSince(started);
+        long read = System.nanoTime();
         JsonNode details = api.get("/v1.0/users/" + user + "/licenseDetails")
                 .orFail("GET licenseDetails")
                 .body();
-        double millis = Stats.millisSince(started);
+        double millis = Stats.millisSince(read);
         boolean licensed = false;
         for (JsonNode d : details.path("value")) {
             licensed |= sku.toString().equals(d.path("skuId").asString());
@@ -113,6 +165,6 @@ public final class JoinLatency implements Scenario {
         if (!licensed) {
             throw new IllegalStateException("user " + user + " joined but has no license yet: " + details);
         }
-        return millis;
+        return new double[] {post, millis};
     }
 }

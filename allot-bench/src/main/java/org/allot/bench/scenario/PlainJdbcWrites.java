@@ -79,6 +79,15 @@ final class PlainJdbcWrites implements AutoCloseable {
     }
 
     /**
+     * A statement that creates {@code bench_audit_event} like the server's stored audit records, indexes included:
+     * {@code audit_record} since audit_event became a view over it (V46), else {@code audit_event} (an older server).
+     */
+    static String createAuditTable(Database db) {
+        String stored = db.queryString("select coalesce(to_regclass('audit_record')::text, 'audit_event')");
+        return "create table if not exists bench_audit_event (like " + stored + " including all)";
+    }
+
+    /**
      * The latest audit record of an activity in the tenant, as text, column by column ({@link #AUDIT_COLUMNS}): a
      * baseline writes its like, with a new id, time and target.
      */

@@ -48,7 +48,7 @@ public final class UserCreation implements Scenario {
         Duration measured = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
         int perSecond = context.sizes().fullSize() ? 4_000 : 2_000;
         target.db().update("create table if not exists bench_directory_user (like directory_user including all)");
-        target.db().update("create table if not exists bench_audit_event (like audit_event including all)");
+        target.db().update(PlainJdbcWrites.createAuditTable(target.db()));
         String url = target.api().url();
         String bearer = "Bearer " + target.api().accessToken();
         List<Double> rates = new ArrayList<>();

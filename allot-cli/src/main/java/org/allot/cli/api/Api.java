@@ -37,10 +37,17 @@ public final class Api {
     private final Credentials credentials;
     private final TrustCheck trust;
     private final HttpClient http;
+    private final SavedToken saved;
     private volatile String token;
 
     public Api(Credentials credentials) {
+        this(credentials, null);
+    }
+
+    /** An API client that takes its token from, and keeps new ones in, {@code saved} (null: none). */
+    public Api(Credentials credentials, SavedToken saved) {
         this.credentials = credentials;
+        this.saved = saved;
         this.trust = new TrustCheck(credentials.trust());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -112,10 +119,36 @@ public final class Api {
     public String token() {
         String current = token;
         if (current == null) {
-            current = Tokens.fetch(this, credentials);
-            token = current;
+            synchronized (this) {
+                current = token;
+                if (current == null) {
+                    current = fetchToken();
+                    token = current;
+                }
+            }
         }
         return current;
+    }
+
+    private String fetchToken() {
+        if (saved != null) {
+            var kept = saved.read(credentials);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        String fresh = Tokens.fetch(this, credentials);
+        if (saved != null) {
+            saved.write(credentials, fresh);
+        }
+        return fresh;
+    }
+
+    private synchronized void forgetToken() {
+        token = null;
+        if (saved != null) {
+            saved.delete();
+        }
     }
 
     private JsonNode call(String method, String pathAndQuery, Object body) {
@@ -154,7 +187,7 @@ public final class Api {
                 return response;
             }
             if (status == 401 && mayRenewToken) {
-                token = null;
+                forgetToken();
                 return send(method, pathAndQuery, body, false);
             }
             if ((status == 429 || status == 503) && attempt < RETRIES) {

@@ -1,6 +1,5 @@
 package org.allot.cli.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -21,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * file's trust, which is used only for the server it was saved with.
  */
 public final class ConfigFile {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .build();
+    /** The API's mapper (one mapper a run: building one is a good part of a command's start-up). */
+    private static final JsonMapper JSON = Api.JSON;
+
     private final Path path;
 
     public ConfigFile(Path path) {
@@ -48,6 +47,11 @@ public final class ConfigFile {
 
     /** Writes the file atomically, created with owner-only permissions (600, its folder 700) where POSIX allows. */
     public void write(Credentials credentials) {
+        writePrivately(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
+    }
+
+    /** Writes a file atomically, created with owner-only permissions (600, its folder 700) where POSIX allows. */
+    static void writePrivately(Path path, String text) {
         try {
             Path folder = path.toAbsolutePath().getParent();
             boolean posix =
@@ -70,8 +74,8 @@ public final class ConfigFile {
             if (!posix) {
                 ownerOnly(temporary);
             }
-            Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
-            move(temporary);
+            Files.writeString(temporary, text);
+            move(temporary, path);
         } catch (IOException e) {
             throw Failure.failed("ConfigNotSaved", "Cannot write " + path + ": " + e.getMessage());
         }
@@ -127,7 +131,7 @@ public final class ConfigFile {
                 .orElse(ServerTrust.SYSTEM);
     }
 
-    private void move(Path temporary) throws IOException {
+    private static void move(Path temporary, Path path) throws IOException {
         try {
             Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -45,7 +45,18 @@ public record CsvFile(String name, List<String> columns, List<Record> records, L
     public record Problem(int line, String message) {}
 
     /** The columns a file may have: canonical names, other names they go by, and those it must have. */
-    public record Columns(List<String> names, Map<String, String> aliases, List<String> required) {
+    public record Columns(
+            List<String> names, Map<String, String> aliases, List<String> required, List<String> ignored) {
+        public Columns(List<String> names, Map<String, String> aliases, List<String> required) {
+            this(names, aliases, required, List.of());
+        }
+
+        /** Whether a column is one the file may have and the import does not read (what a list prints besides). */
+        boolean ignores(String header) {
+            String h = header.strip();
+            return ignored.stream().anyMatch(i -> i.equalsIgnoreCase(h));
+        }
+
         String canonical(String header) {
             String h = header.strip().toLowerCase(Locale.ROOT);
             for (String name : names) {
@@ -142,6 +153,10 @@ public record CsvFile(String name, List<String> columns, List<Record> records, L
         for (int i = 0; i < fields.size(); i++) {
             String raw = i == 0 ? fields.get(i).replace("\uFEFF", "") : fields.get(i);
             String column = columns.canonical(raw);
+            if (column == null && columns.ignores(raw)) {
+                header.add(null);
+                continue;
+            }
             if (column == null) {
                 throw Failure.usage(name + " line 1: unknown column '" + raw.strip() + "'; the columns are "
                         + String.join(", ", columns.names()) + ".");
@@ -170,6 +185,9 @@ public record CsvFile(String name, List<String> columns, List<Record> records, L
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
+            if (header.get(i) == null) {
+                continue;
+            }
             String value = SpreadsheetCells.restored(fields.get(i).strip());
             if (!value.isEmpty()) {
                 values.put(header.get(i), value);

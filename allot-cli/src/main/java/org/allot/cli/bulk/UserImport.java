@@ -39,7 +39,9 @@ public final class UserImport {
                     "userType",
                     "accountEnabled"),
             Map.of("upn", UPN),
-            List.of(UPN));
+            List.of(UPN),
+            // what 'allot user list -o csv' prints besides: read-only there, so a list imports as it is
+            List.of("id", "synced", "licenses", "licenseErrors"));
     /** What to read of existing users to compare them. */
     public static final String SELECT = "id," + String.join(",", COLUMNS.names());
 

@@ -1,12 +1,17 @@
 package org.allot.cli.command;
 
+import java.io.Console;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.allot.api.extensions.SeatImpactResource;
 import org.allot.api.extensions.TenantSettings;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
+import org.allot.cli.Exit;
+import org.allot.cli.Failure;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
@@ -60,9 +65,15 @@ final class GroupLicense {
     @Command(
             name = "remove",
             mixinStandardHelpOptions = true,
-            description = "Removes products from a group; members keep them only through another source.",
+            description = {
+                "Removes products from a group; members keep them only through another source.",
+                "When members would lose a license, asks first on a terminal; a script must give --confirm."
+            },
             footerHeading = "%nExamples:%n",
-            footer = "  allot group license remove Sales-E3 --sku EMS --wait")
+            footer = {
+                "  allot group license remove Sales-E3 --sku EMS --what-if",
+                "  allot group license remove Sales-E3 --sku EMS --confirm --wait"
+            })
     void remove(
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Mixin LicenseOptions.Skus skus,
@@ -82,6 +93,7 @@ final class GroupLicense {
             context.printer().print(table(impact));
             return;
         }
+        confirmLosses(g, impact, how.confirm);
         GroupResource changed =
                 context.api().post(Query.path("/v1.0/groups", g.id(), "assignLicense"), change, GroupResource.class);
         GroupProcessing processing = new GroupProcessing(context);
@@ -113,6 +125,37 @@ final class GroupLicense {
                 context.warn(sku.wouldLose() + " member(s) will lose " + sku.skuPartNumber() + ".");
             }
         }
+    }
+
+    /**
+     * A change that takes licenses away from members goes ahead only when confirmed: by {@code --confirm}, or by
+     * answering yes on a terminal; a script without {@code --confirm} is refused before anything changes.
+     */
+    @SuppressWarnings("SystemConsoleNull") // on Java 17, the CLI's runtime, the console is null without a terminal
+    private void confirmLosses(GroupResource group, SeatImpactResource impact, boolean confirmed) {
+        List<String> losses = new ArrayList<>();
+        for (SeatImpactResource.Sku sku : impact.skus()) {
+            if (sku.wouldLose() > 0) {
+                losses.add(sku.wouldLose() + " member(s) would lose " + sku.skuPartNumber());
+            }
+        }
+        if (losses.isEmpty() || confirmed) {
+            return;
+        }
+        String what = String.join(", ", losses);
+        Console console = System.console();
+        if (context.environment().interactive() && console != null) {
+            String answer = console.readLine("%s of %s. Go ahead? [y/N] ", what, group.displayName());
+            if (answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+                return;
+            }
+            throw new Failure(Exit.REFUSED, "NotConfirmed", "Nothing changed: " + what + ".");
+        }
+        throw new Failure(
+                Exit.USAGE,
+                "ConfirmationRequired",
+                what + " of " + group.displayName() + ": nothing changed. Add --confirm to go ahead, or --what-if"
+                        + " to see the change.");
     }
 
     private boolean guestsAllowed() {

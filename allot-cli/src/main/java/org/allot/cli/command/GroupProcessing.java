@@ -35,9 +35,18 @@ final class GroupProcessing {
                                         .with("$select", Directory.GROUP_LICENSES),
                                 GroupResource.class),
                 g -> COMPLETE.equals(GroupCommands.state(g)),
-                GroupCommands::state,
+                this::progress,
                 g -> group.displayName() + " is still " + GroupCommands.state(g) + " after " + timeout
                         + ": 'allot group status " + group.id() + " --wait' waits again.");
+    }
+
+    /** What the progress indicator shows: the state and how many members are in error so far (a real count). */
+    private String progress(GroupResource group) {
+        String state = GroupCommands.state(group);
+        if (COMPLETE.equals(state)) {
+            return state;
+        }
+        return state + ", " + membersInError(context.api(), group.id()) + " member(s) in error so far";
     }
 
     Item status(GroupResource group) {

@@ -1,12 +1,12 @@
 package org.allot.cli.command;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.allot.api.extensions.MembershipRulePreview;
 import org.allot.api.extensions.MembershipRuleRequest;
 import org.allot.api.graph.GroupResource;
@@ -14,6 +14,7 @@ import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
 import org.allot.cli.output.Item;
+import org.allot.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,19 +98,37 @@ final class GroupRule {
                     .put("leaving", preview.leavingCount())
                     .put("firstLeaving", names(preview.leaving()));
         }
-        for (MembershipRulePreview.License l : preview.licenses()) {
-            String name = l.skuPartNumber() == null ? l.skuId().toString() : l.skuPartNumber();
-            item.put(
-                    "seats " + name,
-                    String.format(
-                            Locale.ROOT,
-                            "take %d, available %d, already waiting %d, freed %d, would wait %d, would lose %d",
-                            l.seatsTaken(),
-                            l.availableNow(),
-                            l.alreadyWaiting(),
-                            l.seatsFreed(),
-                            l.wouldWait(),
-                            l.wouldLose()));
+        if (context.printer().format() == OutputFormat.JSON) {
+            // data for scripts: one object a license, numbers as numbers
+            List<Map<String, Object>> licenses = new ArrayList<>();
+            for (MembershipRulePreview.License l : preview.licenses()) {
+                Map<String, Object> license = new LinkedHashMap<>();
+                license.put("skuId", l.skuId() == null ? null : l.skuId().toString());
+                license.put("skuPartNumber", l.skuPartNumber());
+                license.put("seatsTaken", l.seatsTaken());
+                license.put("availableNow", l.availableNow());
+                license.put("alreadyWaiting", l.alreadyWaiting());
+                license.put("seatsFreed", l.seatsFreed());
+                license.put("wouldWait", l.wouldWait());
+                license.put("wouldLose", l.wouldLose());
+                licenses.add(license);
+            }
+            item.put("licenses", licenses);
+        } else {
+            for (MembershipRulePreview.License l : preview.licenses()) {
+                String name = l.skuPartNumber() == null ? l.skuId().toString() : l.skuPartNumber();
+                item.put(
+                        "seats " + name,
+                        String.format(
+                                Locale.ROOT,
+                                "take %d, available %d, already waiting %d, freed %d, would wait %d, would lose %d",
+                                l.seatsTaken(),
+                                l.availableNow(),
+                                l.alreadyWaiting(),
+                                l.seatsFreed(),
+                                l.wouldWait(),
+                                l.wouldLose()));
+            }
         }
         context.printer().print(item);
     }
@@ -220,7 +239,7 @@ final class GroupRule {
                 null,
                 () -> context.api().get(Query.path("/allot/v1/groups", group.id(), "membershipRuleProcessing")),
                 p -> Set.of("Complete", "Failed").contains(status(p)),
-                GroupRule::status,
+                GroupRule::progress,
                 p -> group.displayName() + "'s rule is still " + status(p) + " after " + timeout
                         + ": 'allot group rule show " + group.id() + " --wait' waits again.");
         if (status(processing).equals("Failed")) {
@@ -229,13 +248,29 @@ final class GroupRule {
         return processing;
     }
 
+    /** What the progress indicator shows: the status and the counts so far (users evaluated, joined, left). */
+    static String progress(JsonNode processing) {
+        String status = status(processing);
+        if (!processing.hasNonNull("usersProcessed")) {
+            return status;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d users evaluated, %,d joined, %,d left",
+                status,
+                processing.path("usersProcessed").asLong(),
+                processing.path("joined").asLong(),
+                processing.path("left").asLong());
+    }
+
     private static String status(JsonNode processing) {
         return processing.path("status").asString("");
     }
 
-    private static String names(List<MembershipRulePreview.Person> people) {
+    /** userPrincipalNames (a list: an array in JSON, joined by commas in a table). */
+    private static List<String> names(List<MembershipRulePreview.Person> people) {
         return people.stream()
                 .map(p -> p.userPrincipalName() == null ? p.displayName() : p.userPrincipalName())
-                .collect(Collectors.joining(", "));
+                .toList();
     }
 }

@@ -69,8 +69,16 @@ final class LicenseOptions {
 
     /** {@code --preview}, {@code --wait} and {@code --progress}: how a group license change runs. */
     static final class GroupChange {
-        @Option(names = "--preview", description = "Only show what it would do.")
+        @Option(
+                names = {"--preview", "--what-if"},
+                description = "Only show what it would do (seat impact); change nothing.")
         boolean preview;
+
+        @Option(
+                names = "--confirm",
+                description = "Go ahead when members would lose a license, without asking (needed when not on a"
+                        + " terminal).")
+        boolean confirm;
 
         @Option(names = "--wait", description = "Wait until every member is processed.")
         boolean await;

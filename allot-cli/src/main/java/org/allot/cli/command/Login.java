@@ -1,6 +1,11 @@
 package org.allot.cli.command;
 
+import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.allot.cli.Context;
@@ -9,6 +14,7 @@ import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ConfigFile;
 import org.allot.cli.api.Credentials;
+import org.allot.cli.api.SavedToken;
 import org.allot.cli.api.ServerTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +37,8 @@ import picocli.CommandLine.Option;
             "  allot login --url https://localhost:8443 --client-id 3f2a… --fingerprint 79:E6:…:BE:82   (asks for the"
                     + " secret)",
             "  allot login --url https://allot.example.com --client-id 3f2a… --ca-file corp-ca.pem",
-            "  ALLOT_CLIENT_SECRET=… allot login --url https://allot.example.com --client-id 3f2a…"
+            "  ALLOT_CLIENT_SECRET=… allot login --url https://allot.example.com --client-id 3f2a…",
+            "  echo \"$SECRET\" | allot login --url https://allot.example.com --client-id 3f2a… --client-secret-stdin"
         })
 public final class Login implements Callable<Integer> {
     private final Context context;
@@ -47,6 +54,12 @@ public final class Login implements Callable<Integer> {
             paramLabel = "SECRET",
             description = "The app's client secret (better: ALLOT_CLIENT_SECRET, or typed when asked).")
     String clientSecret;
+
+    @Option(
+            names = "--client-secret-stdin",
+            description = "Read the client secret from the first line of standard input (echo \"$SECRET\" | allot"
+                    + " login …): for scripts, keeping it out of arguments.")
+    boolean secretStdin;
 
     @Option(
             names = "--ca-file",
@@ -73,18 +86,24 @@ public final class Login implements Callable<Integer> {
         String server = given(url, environment.variable(Environment.URL), saved.map(Credentials::url), "--url");
         String id = given(
                 clientId, environment.variable(Environment.CLIENT_ID), saved.map(Credentials::clientId), "--client-id");
+        if (secretStdin && clientSecret != null) {
+            throw Failure.usage("Give the secret with --client-secret or --client-secret-stdin, not both.");
+        }
         String secret = clientSecret != null
                 ? clientSecret
-                : environment
-                        .variable(Environment.CLIENT_SECRET)
-                        .or(() -> saved.filter(c -> c.clientId().equals(id)).map(Credentials::clientSecret))
-                        .orElseGet(this::askSecret);
+                : secretStdin
+                        ? secretFromStdin()
+                        : environment
+                                .variable(Environment.CLIENT_SECRET)
+                                .or(() -> saved.filter(c -> c.clientId().equals(id))
+                                        .map(Credentials::clientSecret))
+                                .orElseGet(this::askSecret);
         String checked = Credentials.checkedUrl(server);
         ServerTrust trust = caFile != null || fingerprint != null
                 ? ServerTrust.of(caFile, fingerprint)
                 : ConfigFile.trust(environment, saved, checked);
         Credentials credentials = new Credentials(checked, id, secret, trust);
-        Identity identity = Identity.of(new Api(credentials));
+        Identity identity = Identity.of(new Api(credentials, new SavedToken(file.path())));
         file.write(credentials);
         context.note("Logged in to " + identity.tenant() + " at " + identity.url() + " as " + identity.app()
                 + "; saved in " + file.path() + ".");
@@ -99,11 +118,27 @@ public final class Login implements Callable<Integer> {
         return variable.or(() -> saved).orElseThrow(() -> Failure.usage("Give " + name + "."));
     }
 
+    private String secretFromStdin() {
+        try {
+            String line = new BufferedReader(
+                            new InputStreamReader(context.environment().stdin(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (line == null || line.strip().isEmpty()) {
+                throw Failure.usage("--client-secret-stdin: standard input has no secret on its first line.");
+            }
+            return line.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @SuppressWarnings("SystemConsoleNull") // on Java 17, the CLI's runtime, the console is null without a terminal
     private String askSecret() {
         Console console = System.console();
         if (!context.environment().interactive() || console == null) {
-            throw Failure.usage("Give the client secret in ALLOT_CLIENT_SECRET or --client-secret.");
+            throw Failure.usage("No client secret: not on a terminal, so it cannot be asked for. Pipe it in with"
+                    + " --client-secret-stdin (echo \"$SECRET\" | allot login --client-secret-stdin …), or set"
+                    + " ALLOT_CLIENT_SECRET.");
         }
         char[] typed = console.readPassword("Client secret: ");
         if (typed == null || typed.length == 0) {

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.allot.cli.Context;
 import org.allot.cli.Environment;
 import org.allot.cli.api.ConfigFile;
+import org.allot.cli.api.SavedToken;
 import picocli.CommandLine.Command;
 
 /** Forgets the saved credentials. */
@@ -23,6 +24,7 @@ public final class Logout implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigFile file = new ConfigFile(context.environment().configFile());
+        new SavedToken(file.path()).delete();
         context.note(
                 file.delete()
                         ? "Logged out: removed " + file.path() + "."

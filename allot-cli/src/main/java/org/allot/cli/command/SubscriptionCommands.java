@@ -1,5 +1,6 @@
 package org.allot.cli.command;
 
+import java.util.List;
 import org.allot.api.extensions.SubscriptionRequest;
 import org.allot.api.extensions.SubscriptionUpdate;
 import org.allot.api.graph.CompanySubscription;
@@ -7,6 +8,7 @@ import org.allot.cli.Context;
 import org.allot.cli.Failure;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.Item;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
@@ -102,10 +104,15 @@ public final class SubscriptionCommands {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  allot subscription update 2b1f… --seats 30",
+                "  allot subscription update ENTERPRISEPACK --seats 30",
                 "  allot subscription update 2b1f… --status Warning"
             })
     void update(
-            @Parameters(paramLabel = "ID", description = "the subscription's id (allot subscription list)") String id,
+            @Parameters(
+                            paramLabel = "SUBSCRIPTION",
+                            description = "the subscription's id (allot subscription list), or its product's part"
+                                    + " number when the tenant has one subscription of it")
+                    String id,
             @Option(names = "--seats", paramLabel = "N", description = "The new number of seats.") Integer seats,
             @Option(
                             names = "--status",
@@ -115,16 +122,39 @@ public final class SubscriptionCommands {
         if (seats == null && status == null) {
             throw Failure.usage("Give --seats, --status or both.");
         }
+        String subscription = subscriptionId(id.strip());
         try {
             CompanySubscription changed = context.api()
                     .patch(
-                            Query.path("/allot/v1/subscriptions", id.strip()),
+                            Query.path("/allot/v1/subscriptions", subscription),
                             new SubscriptionUpdate(seats, status),
                             CompanySubscription.class);
             context.printer().print(item(changed));
         } catch (ApiError e) {
             throw e.status() == 404 ? Failure.notFound("No subscription '" + id + "'.") : e;
         }
+    }
+
+    /** A subscription id as given, or the one subscription of the product a part number (or its word) names. */
+    private String subscriptionId(String name) {
+        if (Directory.isGuid(name)) {
+            return name;
+        }
+        String partNumber = context.directory().products().find(name).partNumber();
+        List<CompanySubscription> of =
+                context.api().list("/v1.0/directory/subscriptions", CompanySubscription.class).stream()
+                        .filter(s -> partNumber.equalsIgnoreCase(s.skuPartNumber()))
+                        .filter(s -> !"Deleted".equalsIgnoreCase(s.status()))
+                        .toList();
+        if (of.isEmpty()) {
+            throw Failure.notFound("No subscription of " + partNumber + ".");
+        }
+        if (of.size() > 1) {
+            throw Failure.usage(partNumber + " has " + of.size() + " subscriptions: give one's id ("
+                    + String.join(", ", of.stream().map(CompanySubscription::id).toList())
+                    + "; allot subscription list).");
+        }
+        return of.get(0).id();
     }
 
     private static Item item(CompanySubscription s) {

@@ -241,7 +241,14 @@ public final class UserCommands {
 
     static Table table(List<UserResource> users, Products products) {
         Table table = Table.of(
-                "userPrincipalName", "displayName", "usageLocation", "userType", "synced", "licenses", "licenseErrors");
+                "userPrincipalName",
+                "displayName",
+                "usageLocation",
+                "userType",
+                "synced",
+                "licenses",
+                "licenseErrors",
+                "id");
         for (UserResource u : users) {
             table.add(
                     u.userPrincipalName(),
@@ -250,7 +257,8 @@ public final class UserCommands {
                     u.userType(),
                     Boolean.TRUE.equals(u.onPremisesSyncEnabled()),
                     Licenses.names(u.assignedLicenses(), products),
-                    Licenses.errors(u.licenseAssignmentStates(), products));
+                    Licenses.errors(u.licenseAssignmentStates(), products),
+                    u.id());
         }
         return table;
     }

@@ -75,7 +75,7 @@ public final class Directory {
             return api.list(query, type, top);
         } catch (ApiError e) {
             if (userFilter && e.status() == 400) {
-                throw Failure.usage("The server refused the filter: " + e.getMessage());
+                throw new Failure(Exit.USAGE, e.code(), "The server refused the filter: " + e.getMessage());
             }
             throw e;
         }

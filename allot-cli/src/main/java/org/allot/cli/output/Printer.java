@@ -15,18 +15,23 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /** Prints tables and items on stdout as aligned text, JSON or CSV. */
 public final class Printer {
-    private static final CsvMapper CSV =
-            CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
     private static final String GAP = "  ";
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final OutputFormat format;
+    private final List<String> fields;
 
     public Printer(PrintWriter out, PrintWriter err, OutputFormat format) {
+        this(out, err, format, List.of());
+    }
+
+    /** A printer that prints only {@code fields} (none: every column), in their order ({@code --fields}). */
+    public Printer(PrintWriter out, PrintWriter err, OutputFormat format, List<String> fields) {
         this.out = out;
         this.err = err;
         this.format = format;
+        this.fields = List.copyOf(fields);
     }
 
     public OutputFormat format() {
@@ -35,6 +40,7 @@ public final class Printer {
 
     /** The table; for people, "No results." on stderr when it has no rows. */
     public void print(Table table) {
+        table = chosen(table);
         if (format == OutputFormat.TABLE && table.isEmpty()) {
             err.println("No results.");
             err.flush();
@@ -48,6 +54,7 @@ public final class Printer {
     }
 
     public void print(Item item) {
+        item = chosen(item);
         switch (format) {
             case TABLE -> out.print(render(item));
             case JSON -> out.println(json(item.properties()));
@@ -62,6 +69,10 @@ public final class Printer {
      * own).
      */
     public void print(Item item, String name, Table table) {
+        if (!fields.isEmpty()) {
+            print(item);
+            return;
+        }
         switch (format) {
             case TABLE -> {
                 out.print(render(item));
@@ -78,6 +89,47 @@ public final class Printer {
             case CSV -> out.print(csv(item.asTable()));
         }
         out.flush();
+    }
+
+    /** The table with the columns {@code --fields} names, in its order; a name it does not have is a usage error. */
+    Table chosen(Table table) {
+        if (fields.isEmpty()) {
+            return table;
+        }
+        int[] index = new int[fields.size()];
+        for (int f = 0; f < index.length; f++) {
+            index[f] = column(table.columns(), fields.get(f));
+        }
+        Table chosen = Table.of(
+                java.util.Arrays.stream(index).mapToObj(table.columns()::get).toArray(String[]::new));
+        for (List<Object> row : table.rows()) {
+            chosen.add(java.util.Arrays.stream(index).mapToObj(row::get).toArray());
+        }
+        return chosen;
+    }
+
+    private Item chosen(Item item) {
+        if (fields.isEmpty()) {
+            return item;
+        }
+        List<String> names = new ArrayList<>(item.properties().keySet());
+        Item chosen = Item.of();
+        for (String field : fields) {
+            String name = names.get(column(names, field));
+            chosen.put(name, item.properties().get(name));
+        }
+        return chosen;
+    }
+
+    /** Where a field is among the columns, its case aside. */
+    private static int column(List<String> columns, String field) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).equalsIgnoreCase(field.strip())) {
+                return c;
+            }
+        }
+        throw org.allot.cli.Failure.usage(
+                "--fields: there is no field '" + field.strip() + "'; there are " + String.join(", ", columns) + ".");
     }
 
     /** Aligned columns under a header; numbers right-aligned; no trailing spaces. */
@@ -137,11 +189,18 @@ public final class Printer {
                         .map(cell -> cell instanceof Number ? text(cell) : SpreadsheetCells.defused(text(cell)))
                         .toList())
                 .toList();
-        CSV.writer(schema.build()).writeValues(text).writeAll(rows).close();
+        Csv.MAPPER.writer(schema.build()).writeValues(text).writeAll(rows).close();
         if (rows.isEmpty()) {
             return String.join(",", table.columns()) + "\n";
         }
         return text.toString();
+    }
+
+    /** The CSV mapper, built on first use only: tables and JSON, most commands' output, do without it. */
+    private static final class Csv {
+        static final CsvMapper MAPPER = CsvMapper.builder()
+                .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
+                .build();
     }
 
     private static void line(StringBuilder s, List<Object> cells, int[] widths) {

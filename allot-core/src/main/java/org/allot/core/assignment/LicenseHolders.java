@@ -61,14 +61,17 @@ public final class LicenseHolders {
 
     /**
      * A product with its seat figures (null when the tenant has never subscribed to it), its subscriptions that are
-     * not deleted (oldest first), a page of who holds it and a page of who waits for it.
+     * not deleted (oldest first), a page of who holds it (assignments not waiting: holding a seat, or in another
+     * error) with their total, and a page of who waits for it with their total.
      */
     public record ProductHolders(
             Product product,
             SubscribedSku figures,
             List<Subscription> subscriptions,
             List<LicenseQueries.Holder> holders,
-            List<LicenseQueries.WaitingEntry> waiting) {}
+            int holderCount,
+            List<LicenseQueries.WaitingEntry> waiting,
+            int waitingCount) {}
 
     /** Pages of a product's holders and waiting list; empty when the catalogue has no such product. */
     public Optional<ProductHolders> product(TenantId tenant, String sku, int holdersFrom, int waitingFrom, int limit) {
@@ -82,6 +85,10 @@ public final class LicenseHolders {
                                 .sorted(Comparator.comparing(Subscription::createdDateTime))
                                 .toList(),
                         queries.holders(tenant, product.skuId(), holdersFrom, limit),
-                        queries.waitingList(tenant, product.skuId(), waitingFrom, limit))));
+                        queries.holderCount(tenant, product.skuId()),
+                        queries.waitingList(tenant, product.skuId(), waitingFrom, limit),
+                        seats.all(tenant)
+                                .getOrDefault(product.skuId(), SeatCount.EMPTY)
+                                .waiting())));
     }
 }

@@ -49,11 +49,20 @@ public interface LicenseQueries {
     /** A group whose members have assignments in error, and how many such members. */
     record GroupErrors(GroupId group, String displayName, int users) {}
 
+    /** How many members have an assignment from a group in error, by product, error and reason. */
+    record ErrorCount(SkuId sku, AssignmentError error, String reason, int users) {}
+
     /** A user as lists of names show them. */
     record UserName(UUID id, String userPrincipalName, String displayName) {}
 
-    /** The assignments of a product, by user principal name, from {@code offset}. */
+    /**
+     * The assignments of a product that are not waiting for a seat (the waiting list has those), by user principal
+     * name, from {@code offset}.
+     */
     List<Holder> holders(TenantId tenant, SkuId sku, int offset, int limit);
+
+    /** How many assignments of a product hold a seat or are in an error other than waiting ({@link #holders}). */
+    int holderCount(TenantId tenant, SkuId sku);
 
     /** The waiting list of a SKU in {@link WaitingOrder}, from {@code offset}, at most {@code limit} entries. */
     List<WaitingEntry> waitingList(TenantId tenant, SkuId sku, int offset, int limit);
@@ -63,6 +72,12 @@ public interface LicenseQueries {
 
     /** How many users hold an assignment in error from each of these groups. */
     Map<GroupId, Integer> errorCounts(TenantId tenant, Collection<GroupId> groups);
+
+    /**
+     * The members with an assignment from the group in error, counted by product, error and reason, most first; at
+     * most {@code limit} lines.
+     */
+    List<ErrorCount> errorSummary(TenantId tenant, GroupId group, int limit);
 
     /** Display names of groups, for showing where inherited licenses come from. */
     Map<UUID, String> groupNames(TenantId tenant, Collection<UUID> groups);

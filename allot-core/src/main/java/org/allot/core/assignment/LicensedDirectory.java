@@ -216,17 +216,11 @@ public final class LicensedDirectory {
 
     /**
      * A group with what it assigns, and how that stands for its members: a page of them (users with their
-     * assignments; with {@code transitive} also the members of nested groups, and which users are direct members),
-     * the first members with a license from it in error, and the first guests among its members.
+     * assignments; with {@code transitive} also the members of nested groups, and which users are direct members)
+     * and the first guests among its members. Its members in error are {@link MembersInError}.
      */
     public Optional<GroupDetail> groupDetail(
-            TenantId tenant,
-            GroupId id,
-            boolean transitive,
-            UUID after,
-            int membersShown,
-            int errorsShown,
-            int guests) {
+            TenantId tenant, GroupId id, boolean transitive, UUID after, int membersShown, int guests) {
         return transactions.read(() -> groups.find(tenant, id).map(group -> {
             LicensedGroup licensed =
                     groupsLicensed(tenant, List.of(group), true).get(0);
@@ -240,13 +234,12 @@ public final class LicensedDirectory {
             });
             Map<UserId, Map<GroupId, Boolean>> groupsOfMembers =
                     transitive ? memberships.groupsOfUsers(tenant, userIds) : Map.of();
-            Page<User> inError = queries.membersWithLicenseErrors(tenant, id, Query.firstPage(errorsShown));
             return new GroupDetail(
                     licensed.licensing(),
                     members,
                     assignments.of(tenant, userIds),
                     groupsOfMembers,
-                    licensed(tenant, inError.rows(), true),
+                    licenses.memberCounts(tenant, List.of(id)).getOrDefault(id, 0),
                     licenses.guestMembers(tenant, id, guests),
                     catalog.forTenant(tenant));
         }));
@@ -258,7 +251,7 @@ public final class LicensedDirectory {
             Page<DirectoryQueries.DirectoryObject> members,
             Map<UserId, List<LicenseAssignment>> memberAssignments,
             Map<UserId, Map<GroupId, Boolean>> groupsOfMembers,
-            List<LicensedUser> membersInError,
+            int directMembers,
             List<LicenseQueries.UserName> guests,
             Catalog catalog) {}
 

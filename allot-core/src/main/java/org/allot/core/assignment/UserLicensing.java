@@ -191,20 +191,12 @@ public final class UserLicensing {
                 current.getOrDefault(user, List.of()).stream()
                         .filter(a -> a.source().isDirect())
                         .forEach(a -> direct.add(a.sku()));
-                List<AssignedLicense> add = change != DirectLicenseChange.REMOVE && !direct.contains(sku)
-                        ? List.of(AssignedLicense.of(sku))
-                        : List.of();
-                List<SkuId> remove =
-                        switch (change) {
-                            case ADD -> List.of();
-                            case REPLACE ->
-                                direct.stream().filter(s -> !s.equals(sku)).toList();
-                            case REMOVE -> direct.contains(sku) ? List.of(sku) : List.of();
-                        };
-                if (add.isEmpty() && remove.isEmpty()) {
+                DirectLicenseChange.Request asked = change.requestFor(direct, sku);
+                if (asked.isEmpty()) {
                     continue;
                 }
-                Outcome<Assigned> outcome = assignLocked(caller, Optional.of(user), user, add, remove, false);
+                Outcome<Assigned> outcome =
+                        assignLocked(caller, Optional.of(user), user, asked.add(), asked.remove(), false);
                 if (!outcome.isDone()) {
                     String name = users.find(caller.tenant(), user)
                             .filter(u -> !u.isDeleted())

@@ -39,10 +39,19 @@ public final class DirectorySearch {
     /** A user or group, and how to name it back to the person who named it. */
     public record Found(Member member, String name) {}
 
+    /** A user as suggested: the display name, and whether a guest (said before a guest is added to a group). */
+    private static String label(User user) {
+        String name = user.displayName() == null ? user.userPrincipalName() : user.displayName();
+        return user.isGuest() ? name + " (guest)" : name;
+    }
+
     /** A suggestion while typing: what to fill in, and what to show. */
     public record Suggestion(String value, String label) {}
 
-    /** The user or group the text names: a group's id, a user's id or sign-in name, or a group's exact name. */
+    /**
+     * The user or group the text names: a group's id, a user's id or sign-in name, or the exact name (any case) of
+     * one group or one user.
+     */
     public Outcome<Found> member(TenantId tenant, String text) {
         return transactions.read(() -> find(tenant, text));
     }
@@ -67,15 +76,56 @@ public final class DirectorySearch {
         }
         List<Group> named = queries.groups(tenant, new Query(displayNameIs(name), null, 2, null, false))
                 .rows();
+        List<User> people = name.length() > 256
+                ? List.of()
+                : queries.users(
+                                tenant,
+                                new Query(
+                                        new Filter.Compare(
+                                                Entity.USER
+                                                        .property("displayName")
+                                                        .orElseThrow(),
+                                                Filter.Operator.EQ,
+                                                name.toLowerCase(Locale.ROOT)),
+                                        null,
+                                        2,
+                                        null,
+                                        false),
+                                false)
+                        .rows();
+        if (named.size() + people.size() > 1) {
+            return Outcome.refused(Rejection.invalid(
+                    "Several users or groups are named %s: enter the user's sign-in name, or open the group you mean"
+                            + " and copy its id from the address.",
+                    name));
+        }
         if (named.size() == 1) {
             return Outcome.done(
                     new Found(Member.group(named.get(0).id()), named.get(0).displayName()));
         }
-        if (named.size() > 1) {
-            return Outcome.refused(Rejection.invalid(
-                    "Several groups are named %s: open the group you mean and copy its id from the address.", name));
+        if (people.size() == 1) {
+            return Outcome.done(
+                    new Found(Member.user(people.get(0).id()), people.get(0).userPrincipalName()));
         }
-        return Outcome.refused(Rejection.invalid("No user signs in as %s and no group is named %s.", name, name));
+        return Outcome.refused(
+                Rejection.invalid("No user signs in as %s or is named so, and no group is named %s.", name, name));
+    }
+
+    /** Users (up to {@code limit}) whose display name or sign-in name starts with what was typed, by name. */
+    public List<User> users(TenantId tenant, String typed, int limit) {
+        String prefix = typed.strip().toLowerCase(Locale.ROOT);
+        if (prefix.isEmpty() || prefix.length() > 256) {
+            return List.of();
+        }
+        return transactions.read(
+                () -> queries.users(tenant, new Query(startsWith(prefix), USERS_BY_NAME, limit, null, false), false)
+                        .rows());
+    }
+
+    private static Filter startsWith(String prefix) {
+        return new Filter.Or(List.of(
+                new Filter.StartsWith(Entity.USER.property("displayName").orElseThrow(), prefix),
+                new Filter.StartsWith(Entity.USER.property("userPrincipalName").orElseThrow(), prefix)));
     }
 
     /** Users (up to 8) and groups (up to 5) whose name starts with what was typed. */
@@ -86,13 +136,10 @@ public final class DirectorySearch {
         }
         return transactions.read(() -> {
             List<Suggestion> suggestions = new ArrayList<>();
-            Filter users = new Filter.Or(List.of(
-                    new Filter.StartsWith(Entity.USER.property("displayName").orElseThrow(), prefix),
-                    new Filter.StartsWith(
-                            Entity.USER.property("userPrincipalName").orElseThrow(), prefix)));
+            Filter users = startsWith(prefix);
             queries.users(tenant, new Query(users, USERS_BY_NAME, 8, null, false), false)
                     .rows()
-                    .forEach(u -> suggestions.add(new Suggestion(u.userPrincipalName(), u.displayName())));
+                    .forEach(u -> suggestions.add(new Suggestion(u.userPrincipalName(), label(u))));
             Filter named = new Filter.StartsWith(GROUPS_BY_NAME.property(), prefix);
             queries.groups(tenant, new Query(named, GROUPS_BY_NAME, 5, null, false))
                     .rows()

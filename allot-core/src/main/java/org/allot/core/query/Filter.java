@@ -85,6 +85,12 @@ public sealed interface Filter {
     /** Users with an assignment in error (waiting for a seat included). */
     record HasLicenseErrors() implements Filter {}
 
+    /**
+     * Users with an assignment in error, of one SKU (null: any), or only those waiting for a seat: the admin
+     * center's filters by state (not a Graph filter).
+     */
+    record LicenseProblem(UUID sku, boolean waitingOnly) implements Filter {}
+
     /** {@code hasMembersWithLicenseErrors eq true|false} on groups. */
     record HasMembersWithLicenseErrors(boolean value) implements Filter {}
 }

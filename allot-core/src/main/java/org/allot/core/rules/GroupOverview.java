@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.MembersInError;
 import org.allot.core.directory.GroupId;
+import org.allot.core.query.Query;
 import org.allot.core.subscription.SubscribedSku;
 import org.allot.core.subscription.SubscriptionBook;
 
@@ -18,39 +20,52 @@ import org.allot.core.subscription.SubscriptionBook;
  */
 public final class GroupOverview {
     /** The group ({@code detail}), its rule's latest run (null: not dynamic, or never run) and the subscriptions. */
-    public record View(LicensedDirectory.GroupDetail detail, RuleRun latestRuleRun, List<SubscribedSku> subscribed) {}
+    public record View(
+            LicensedDirectory.GroupDetail detail,
+            MembersInError.View errors,
+            RuleRun latestRuleRun,
+            List<SubscribedSku> subscribed) {}
 
     private final Transactions transactions;
     private final LicensedDirectory reads;
+    private final MembersInError errors;
     private final RuleProcessing rules;
     private final SubscriptionBook subscriptions;
 
     public GroupOverview(
-            Transactions transactions, LicensedDirectory reads, RuleProcessing rules, SubscriptionBook subscriptions) {
+            Transactions transactions,
+            LicensedDirectory reads,
+            MembersInError errors,
+            RuleProcessing rules,
+            SubscriptionBook subscriptions) {
         this.transactions = Objects.requireNonNull(transactions);
         this.reads = Objects.requireNonNull(reads);
+        this.errors = Objects.requireNonNull(errors);
         this.rules = Objects.requireNonNull(rules);
         this.subscriptions = Objects.requireNonNull(subscriptions);
     }
 
-    /** The group's view, with the page of members and the counts shown as {@link LicensedDirectory#groupDetail}. */
+    /**
+     * The group's view, with the page of members and the guests shown as {@link LicensedDirectory#groupDetail}, and
+     * the page of members in error the query asks for, with their summary ({@link MembersInError}).
+     */
     public Optional<View> of(
             TenantId tenant,
             GroupId group,
             boolean transitive,
             UUID after,
             int membersShown,
-            int errorsShown,
+            Query inError,
             int guests) {
-        return transactions.read(
-                () -> reads.groupDetail(tenant, group, transitive, after, membersShown, errorsShown, guests)
-                        .map(detail -> new View(
-                                detail,
-                                detail.state().group().isDynamic()
-                                        ? rules.of(tenant, group)
-                                                .flatMap(RuleProcessing.State::latest)
-                                                .orElse(null)
-                                        : null,
-                                subscriptions.subscribedSkus(tenant))));
+        return transactions.read(() -> reads.groupDetail(tenant, group, transitive, after, membersShown, guests)
+                .map(detail -> new View(
+                        detail,
+                        errors.of(tenant, group, inError, true).orElseThrow(),
+                        detail.state().group().isDynamic()
+                                ? rules.of(tenant, group)
+                                        .flatMap(RuleProcessing.State::latest)
+                                        .orElse(null)
+                                : null,
+                        subscriptions.subscribedSkus(tenant))));
     }
 }

@@ -4,8 +4,10 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.allot.core.assembly.CoreServices;
 import org.allot.core.assignment.LicenseCheck;
+import org.allot.core.assignment.LicensesAndLocation;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
@@ -219,6 +221,13 @@ class CoreConfig {
     @Bean
     UserDirectory userDirectory(CoreServices services) {
         return services.userDirectory();
+    }
+
+    /** A user's usage location and licenses in one step; a product for many users, every refusal named. */
+    @Bean
+    LicensesAndLocation licensesAndLocation(
+            UnitOfWork work, UserLicensing licensing, UserDirectory directory, JdbcUsers users) {
+        return new LicensesAndLocation(work, licensing, directory, users);
     }
 
     @Bean

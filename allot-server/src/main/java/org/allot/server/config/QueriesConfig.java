@@ -4,8 +4,10 @@ import java.time.Clock;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseHolders;
+import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensingViews;
+import org.allot.core.assignment.MembersInError;
 import org.allot.core.assignment.Relationships;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
@@ -145,8 +147,18 @@ class QueriesConfig {
     }
 
     @Bean
+    MembersInError membersInError(
+            Transactions transactions, LicensedDirectory reads, LicenseQueries licenses, ProductCatalog catalog) {
+        return new MembersInError(transactions, reads, licenses, catalog);
+    }
+
+    @Bean
     GroupOverview groupOverview(
-            Transactions transactions, LicensedDirectory reads, RuleProcessing rules, SubscriptionBook subscriptions) {
-        return new GroupOverview(transactions, reads, rules, subscriptions);
+            Transactions transactions,
+            LicensedDirectory reads,
+            MembersInError errors,
+            RuleProcessing rules,
+            SubscriptionBook subscriptions) {
+        return new GroupOverview(transactions, reads, errors, rules, subscriptions);
     }
 }

@@ -4,11 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.allot.core.Actor;
 import org.allot.core.TenantId;
@@ -38,7 +41,14 @@ public final class JdbcAuditLog implements AuditLog {
      * {@code insert into audit_event (…) select ?, …}: one record whose values ({@link #parameters}) are selected
      * from what the statement's own {@code from …}, appended by the caller, yields (one record per row of it).
      */
-    static final String INSERT_ONE = "insert into audit_event (" + COLUMNS + ") select " + "?, ".repeat(15) + "?";
+    static final String INSERT_ONE = "insert into audit_record (" + COLUMNS + ") select " + "?, ".repeat(15) + "?";
+
+    /** One stored row for many users' records ({@link #appendAll}): the record's values, then its members. */
+    private static final String INSERT_MEMBERS = "insert into audit_record (" + COLUMNS
+            + ", member_ids, members, member_names) values (" + "?, ".repeat(16) + "?, ?, ?)";
+
+    /** How many users' records that differ in their target alone are stored as one row of members, at least. */
+    static final int MEMBERS_AT_LEAST = 2;
 
     /** About what one record takes in COPY's CSV (a license change of a user with its JSON). */
     private static final int ROW_BYTES = 640;
@@ -65,17 +75,42 @@ public final class JdbcAuditLog implements AuditLog {
         appendAll(List.of(event));
     }
 
+    /**
+     * Appends the records: those of users that differ only in their user (a fan-out's chunk gives thousands the same
+     * change at the same moment) as one row listing them ({@link #MEMBERS_AT_LEAST} or more), every other with COPY.
+     * The {@code audit_event} view shows each member as the record it was appended as, id included.
+     */
     @Override
     public void appendAll(Collection<AuditEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        PgCopy copy = new PgCopy(dataSource, "audit_event", COLUMNS, events.size(), ROW_BYTES);
-        // a fan-out gives thousands of users the same change at the same time: each is written once per distinct value
+        Map<MemberKey, List<AuditEvent>> shared = new LinkedHashMap<>();
+        List<AuditEvent> alone = new ArrayList<>();
+        for (AuditEvent e : events) {
+            MemberKey key = MemberKey.of(e);
+            if (key == null) {
+                alone.add(e);
+            } else {
+                shared.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+            }
+        }
         Map<List<PropertyChange>, String> changes = new HashMap<>();
+        for (List<AuditEvent> members : shared.values()) {
+            if (members.size() < MEMBERS_AT_LEAST) {
+                alone.addAll(members);
+            } else {
+                appendMembers(members, changes.computeIfAbsent(members.get(0).changes(), json::writeValueAsString));
+            }
+        }
+        if (alone.isEmpty()) {
+            return;
+        }
+        PgCopy copy = new PgCopy(dataSource, "audit_record", COLUMNS, alone.size(), ROW_BYTES);
+        // a fan-out gives thousands of users the same change at the same time: each is written once per distinct value
         Instant lastTime = null;
         String time = null;
-        for (AuditEvent e : events) {
+        for (AuditEvent e : alone) {
             if (!e.time().equals(lastTime)) {
                 lastTime = e.time();
                 time = lastTime.toString();
@@ -83,6 +118,64 @@ public final class JdbcAuditLog implements AuditLog {
             copy.row(values(e, time, changes.computeIfAbsent(e.changes(), json::writeValueAsString)));
         }
         copy.send();
+    }
+
+    /** Users' records that differ in their user alone, as one row: the first's values, then every member's. */
+    private void appendMembers(List<AuditEvent> members, String changes) {
+        AuditEvent first = members.get(0);
+        List<Object> params = new ArrayList<>(19);
+        for (String v : values(first, first.time().toString(), changes)) {
+            params.add(new SqlParameterValue(Types.OTHER, v));
+        }
+        params.add(members.stream().map(AuditEvent::id).toArray(UUID[]::new));
+        params.add(members.stream().map(e -> UUID.fromString(e.target().id())).toArray(UUID[]::new));
+        params.add(members.stream().map(e -> e.target().displayName()).toArray(String[]::new));
+        jdbc.sql(INSERT_MEMBERS).params(params).update();
+    }
+
+    /**
+     * What users' records share when they may be stored as one row: all but their id and their one target, a user
+     * whose id is a UUID as PostgreSQL writes it. Null for any other record.
+     */
+    private record MemberKey(
+            TenantId tenant,
+            Instant time,
+            Activity activity,
+            Actor actor,
+            List<PropertyChange> changes,
+            String correlationId,
+            String result) {
+        static MemberKey of(AuditEvent e) {
+            if (e.targets().size() != 1
+                    || !"User".equals(e.target().type())
+                    || !isUuid(e.target().id())
+                    || !timeOrdered(e)) {
+                return null;
+            }
+            return new MemberKey(
+                    e.tenant(), e.time(), e.activity(), e.actor(), e.changes(), e.correlationId(), e.result());
+        }
+
+        /** Whether the record's id carries its time, as {@link #millisOf} reads it (so that it is found by id). */
+        private static boolean timeOrdered(AuditEvent e) {
+            return millisOf(e.id()) == e.time().toEpochMilli();
+        }
+
+        private static boolean isUuid(String id) {
+            try {
+                return UUID.fromString(id).toString().equals(id);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The time, in milliseconds since the epoch, a record's time-ordered id (version 7) carries; -1 for another id.
+     * A user's record stored among a row's members is looked up by that time, as only its row is indexed.
+     */
+    public static long millisOf(UUID id) {
+        return id.version() == 7 ? id.getMostSignificantBits() >>> 16 : -1;
     }
 
     /** One record's parameters for {@link #INSERT_ONE}: text typed by the columns, as COPY types it. */

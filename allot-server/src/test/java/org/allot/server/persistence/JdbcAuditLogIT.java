@@ -89,6 +89,84 @@ class JdbcAuditLogIT {
                 .satisfies(e -> assertThat(e.target()).isEqualTo(AuditTarget.user(bob, "bob@contoso.com")));
     }
 
+    /**
+     * A chunk's users given the same change at the same moment are stored as one row per distinct change, and every
+     * reader still finds each user's record as it was appended: by id, by its target, page after page, counted.
+     */
+    @Test
+    void usersGivenTheSameChangeAreStoredAsOneRowAndReadOneByOne() {
+        List<AuditEvent> chunk = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            chunk.add(license(UUID.randomUUID(), "user" + i + "@contoso.com"));
+        }
+        chunk.add(license(UUID.randomUUID(), null));
+        AuditEvent waiting = AuditEvent.of(
+                caller,
+                now,
+                Activity.CHANGE_USER_LICENSE,
+                AuditTarget.user(UUID.randomUUID(), "\"quoted\", {braced}@contoso.com"),
+                List.of(PropertyChange.of("LicenseAssignment SPE_E5 (group x)", null, "CountViolation")));
+        chunk.add(waiting);
+        chunk.add(AuditEvent.of(
+                caller,
+                now,
+                Activity.CHANGE_USER_LICENSE,
+                AuditTarget.user(UUID.randomUUID(), "other@contoso.com"),
+                waiting.changes()));
+        List<AuditEvent> own = List.of(
+                AuditEvent.of(
+                        caller,
+                        now.plusMillis(1),
+                        Activity.ADD_MEMBER,
+                        List.of(
+                                AuditTarget.user(UUID.randomUUID(), "a@contoso.com"),
+                                AuditTarget.group(UUID.randomUUID(), "G")),
+                        List.of()),
+                AuditEvent.of(
+                        caller,
+                        now.minusMillis(1),
+                        Activity.ADD_MEMBER,
+                        List.of(
+                                AuditTarget.user(UUID.randomUUID(), "b@contoso.com"),
+                                AuditTarget.group(UUID.randomUUID(), "G")),
+                        List.of()));
+
+        log.appendAll(chunk);
+        log.appendAll(own);
+
+        assertThat(jdbc.sql("select count(*) from audit_record where tenant_id = ?")
+                        .param(tenant.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+        chunk.addAll(own);
+        assertThat(log.events(tenant)).containsExactlyInAnyOrderElementsOf(chunk);
+        for (AuditEvent e : chunk) {
+            assertThat(queries.event(tenant, e.id())).contains(e);
+            Filter byTarget = new Filter.Compare(
+                    Entity.AUDIT.property("targetResources/any/id").orElseThrow(),
+                    Filter.Operator.EQ,
+                    e.target().id());
+            assertThat(queries.events(tenant, new Query(byTarget, null, 10, null, true))
+                            .rows())
+                    .containsExactly(e);
+        }
+        assertThat(queries.event(tenant, UUID.randomUUID())).isEmpty();
+        List<AuditEvent> paged = new ArrayList<>();
+        Query.Cursor after = null;
+        do {
+            var page = queries.events(tenant, new Query(null, null, 3, after, true));
+            assertThat(page.count()).isEqualTo(chunk.size());
+            paged.addAll(page.rows());
+            after = page.next();
+        } while (after != null);
+        List<AuditEvent> newestFirst = new ArrayList<>(chunk);
+        newestFirst.sort(java.util.Comparator.comparing(AuditEvent::time)
+                .thenComparing(AuditEvent::id)
+                .reversed());
+        assertThat(paged).containsExactlyElementsOf(newestFirst);
+    }
+
     private AuditEvent license(UUID user, String userPrincipalName) {
         return AuditEvent.of(
                 caller,

@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A digest of everything a tenant's directory, licensing and subscriptions are made of: every table keyed by
  * {@code tenant_id} (found in the schema, so new tables count too) and the tenant's own row. The audit log is left
- * out (refused requests are audited), as are throttles and sessions, which are not kept in tables.
+ * out (refused requests are audited; its records are stored in audit_record, which audit_event reads), as are throttles and sessions, which are not kept in tables.
  */
 final class TenantDigest {
-    private static final List<String> LEFT_OUT = List.of("audit_event");
+    private static final List<String> LEFT_OUT = List.of("audit_event", "audit_record");
 
     private final JdbcClient jdbc;
     private final TenantId tenant;

@@ -1,6 +1,8 @@
 package org.allot.server.persistence.query;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +46,21 @@ public final class JdbcAuditQueries implements AuditQueries {
         if (query.after() != null) {
             params.put("afterTime", OffsetDateTime.parse(query.after().value()));
             params.put("afterId", query.after().id());
+            // the time alone as well: the members' part can then start its index scan there
             where.append(" and (a.occurred_at, a.id) ")
                     .append(ascending ? ">" : "<")
-                    .append(" (:afterTime, :afterId)");
+                    .append(" (:afterTime, :afterId) and a.occurred_at ")
+                    .append(ascending ? ">=" : "<=")
+                    .append(" :afterTime");
         }
         String direction = ascending ? " asc" : " desc";
+        String order = " order by a.occurred_at" + direction + ", a.id" + direction + " limit :limit";
         params.put("limit", query.top() + 1);
+        // each kind of stored row apart, in time order with its own limit, then merged (see V46)
         List<AuditEvent> rows = bind(
-                        jdbc.sql("select a.* from audit_event a where " + where + " order by a.occurred_at" + direction
-                                + ", a.id" + direction + " limit :limit"),
+                        jdbc.sql("select a.* from ((select a.* from audit_record_own a where " + where + order
+                                + ") union all (select a.* from audit_record_members a where " + where + order
+                                + ")) a" + order),
                         params)
                 .query(log::map)
                 .list();
@@ -66,10 +74,28 @@ public final class JdbcAuditQueries implements AuditQueries {
         return new Page<>(rows, count, next);
     }
 
+    /**
+     * A record by its id: a row of its own, found by its key, or a user's record among a row's members, found by the
+     * time its id carries ({@link JdbcAuditLog#millisOf}) through the time index.
+     */
     @Override
     public Optional<AuditEvent> event(TenantId tenant, UUID id) {
-        return jdbc.sql("select a.* from audit_event a where a.tenant_id = ? and a.id = ?")
+        Optional<AuditEvent> own = jdbc.sql("select a.* from audit_record_own a where a.tenant_id = ? and a.id = ?")
                 .params(tenant.value(), id)
+                .query(log::map)
+                .optional();
+        long millis = JdbcAuditLog.millisOf(id);
+        if (own.isPresent() || millis < 0) {
+            return own;
+        }
+        Instant from = Instant.ofEpochMilli(millis);
+        return jdbc.sql("select a.* from audit_record_members a where a.tenant_id = ? and a.id = ?"
+                        + " and a.occurred_at >= ? and a.occurred_at < ?")
+                .params(
+                        tenant.value(),
+                        id,
+                        from.atOffset(ZoneOffset.UTC),
+                        from.plusMillis(1).atOffset(ZoneOffset.UTC))
                 .query(log::map)
                 .optional();
     }

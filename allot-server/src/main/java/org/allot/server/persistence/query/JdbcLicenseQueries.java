@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignmentError;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
+import org.allot.server.persistence.AssignmentSql;
 import org.allot.server.persistence.JdbcWaitingLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,7 +36,7 @@ public final class JdbcLicenseQueries implements LicenseQueries {
                         from license_assignment a
                         join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id
                         left join directory_group g on g.tenant_id = a.tenant_id and g.id = a.source_group_id
-                        where a.tenant_id = :tenant and a.sku_id = :sku
+                        where a.tenant_id = :tenant and a.sku_id = :sku and """ + NOT_WAITING + """
                         order by lower(u.user_principal_name), a.source_group_id offset :offset limit :limit""")
                 .param("tenant", tenant.value())
                 .param("sku", sku.value())
@@ -72,6 +74,34 @@ public final class JdbcLicenseQueries implements LicenseQueries {
                     counts.put(new GroupId(rs.getObject("source_group_id", UUID.class)), rs.getInt("n"));
                 });
         return counts;
+    }
+
+    /** Assignments that are not waiting for a seat: they hold one, or failed for another reason. */
+    private static final String NOT_WAITING = "(a.error is null or a.error <> " + AssignmentSql.WAITING_ERROR + ")";
+
+    @Override
+    public int holderCount(TenantId tenant, SkuId sku) {
+        return jdbc.sql("select count(*) from license_assignment a join directory_user u on u.tenant_id = a.tenant_id"
+                        + " and u.id = a.user_id where a.tenant_id = ? and a.sku_id = ? and " + NOT_WAITING)
+                .params(tenant.value(), sku.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
+    public List<ErrorCount> errorSummary(TenantId tenant, GroupId group, int limit) {
+        return jdbc.sql("""
+                        select a.sku_id, a.error, a.reason, count(distinct a.user_id) as n from license_assignment a
+                        join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id and u.deleted_at is null
+                        where a.tenant_id = ? and a.source_group_id = ? and a.error is not null
+                        group by a.sku_id, a.error, a.reason order by n desc, a.error, a.reason limit ?""")
+                .params(tenant.value(), group.value(), limit)
+                .query((rs, i) -> new ErrorCount(
+                        new SkuId(rs.getObject("sku_id", UUID.class)),
+                        AssignmentError.valueOf(rs.getString("error")),
+                        rs.getString("reason"),
+                        rs.getInt("n")))
+                .list();
     }
 
     /** Display names of groups, for showing where inherited licenses come from. */

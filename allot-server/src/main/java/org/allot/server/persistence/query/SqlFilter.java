@@ -97,6 +97,17 @@ final class SqlFilter {
             return "exists (select 1 from license_assignment a where a.tenant_id = u.tenant_id and a.user_id = u.id"
                     + " and a.error is not null)";
         }
+        if (filter instanceof Filter.LicenseProblem problem) {
+            if (alias.equals("g")) {
+                throw new IllegalArgumentException("groups have no license errors of their own");
+            }
+            return "exists (select 1 from license_assignment a where a.tenant_id = u.tenant_id and a.user_id = u.id"
+                    + (problem.sku() == null ? "" : " and a.sku_id = " + bind(problem.sku()))
+                    + (problem.waitingOnly()
+                            ? " and a.error = " + AssignmentSql.WAITING_ERROR
+                            : " and a.error is not null")
+                    + ")";
+        }
         if (filter instanceof Filter.HasMembersWithLicenseErrors errors) {
             String exists = "exists (select 1 from license_assignment a where a.tenant_id = g.tenant_id"
                     + " and a.source_group_id = g.id and a.error is not null)";

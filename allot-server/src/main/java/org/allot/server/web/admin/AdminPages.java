@@ -80,11 +80,16 @@ final class AdminPages {
      * form named {@code form}). Returns whether it was done.
      */
     static boolean tell(Outcome<?> outcome, RedirectAttributes flash, String form, String notice) {
+        return tell(outcome, flash, form, notice, null);
+    }
+
+    /** {@link #tell(Outcome, RedirectAttributes, String, String)} for a change about a product, named in a refusal. */
+    static boolean tell(Outcome<?> outcome, RedirectAttributes flash, String form, String notice, String product) {
         if (outcome.isDone()) {
             flash.addFlashAttribute(NOTICE, notice);
             return true;
         }
-        refuse(flash, form, outcome.rejection().message());
+        refuse(flash, form, PlainWords.of(outcome.rejection(), product));
         return false;
     }
 

@@ -49,8 +49,26 @@ public record AuditFilters(String actor, String activity, String target, String 
         return null;
     }
 
+    /** The users whose display name starts with the target text, as a filter of users (none without a target). */
+    Filter targetUsers() {
+        return target.isEmpty()
+                ? null
+                : new Filter.StartsWith(
+                        org.allot.core.query.Entity.USER.property("displayName").orElseThrow(),
+                        target.toLowerCase(Locale.ROOT));
+    }
+
     /** The filter for the database; call only when {@link #problem()} is null. */
     Filter toFilter() {
+        return toFilter(List.of());
+    }
+
+    /**
+     * The filter for the database, the target also matching the users with these ids (those whose display name
+     * starts with the target text: a user's target is recorded by sign-in name). Call only when {@link #problem()}
+     * is null.
+     */
+    Filter toFilter(List<String> namedUsers) {
         List<Filter> parts = new ArrayList<>();
         if (!actor.isEmpty()) {
             String prefix = actor.toLowerCase(Locale.ROOT);
@@ -65,9 +83,11 @@ public record AuditFilters(String actor, String activity, String target, String 
         }
         if (!target.isEmpty()) {
             String prefix = target.toLowerCase(Locale.ROOT);
-            parts.add(new Filter.Or(List.of(
-                    new Filter.StartsWith(p("targetResources/any/displayName"), prefix),
-                    new Filter.Compare(p("targetResources/any/id"), Filter.Operator.EQ, prefix))));
+            List<Filter> any = new ArrayList<>();
+            any.add(new Filter.StartsWith(p("targetResources/any/displayName"), prefix));
+            any.add(new Filter.Compare(p("targetResources/any/id"), Filter.Operator.EQ, prefix));
+            namedUsers.forEach(id -> any.add(new Filter.Compare(p("targetResources/any/id"), Filter.Operator.EQ, id)));
+            parts.add(new Filter.Or(any));
         }
         Instant start = day(from);
         if (start != null) {

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.allot.api.SpreadsheetCells;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.LicensingViews;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.audit.PropertyChange;
+import org.allot.core.query.Filter;
 import org.allot.core.query.Query;
 import org.allot.server.security.AdminPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,10 +62,30 @@ public class AuditPage {
             String correlationId,
             String result) {}
 
-    private final AuditTrail audits;
+    /** At most this many users whose display name starts with the target text are looked for in the log. */
+    private static final int NAMED_USERS = 50;
 
-    public AuditPage(AuditTrail audits) {
+    private final AuditTrail audits;
+    private final LicensingViews views;
+
+    public AuditPage(AuditTrail audits, LicensingViews views) {
         this.audits = audits;
+        this.views = views;
+    }
+
+    /** The ids of the users the target text names by display name (a user's audit target is their sign-in name). */
+    private List<String> namedUsers(TenantId tenant, AuditFilters filters) {
+        Filter users = filters.targetUsers();
+        if (users == null) {
+            return List.of();
+        }
+        return views
+                .users(tenant, new Query(users, UserFilters.ORDER, NAMED_USERS, null, false))
+                .users()
+                .rows()
+                .stream()
+                .map(u -> u.user().id().toString())
+                .toList();
     }
 
     @ModelAttribute("activities")
@@ -99,7 +122,9 @@ public class AuditPage {
             model.addAttribute("events", List.of());
             return "audit/list";
         }
-        var page = audits.events(admin.tenant(), new Query(filters.toFilter(), ORDER, PAGE, cursor, false));
+        var page = audits.events(
+                admin.tenant(),
+                new Query(filters.toFilter(namedUsers(admin.tenant(), filters)), ORDER, PAGE, cursor, false));
         model.addAttribute("events", page.rows());
         model.addAttribute("next", page.next() == null ? null : page.next().token(ORDER));
         model.addAttribute("firstPage", cursor == null);
@@ -126,9 +151,10 @@ public class AuditPage {
         CsvSchema schema = CSV.schemaFor(Line.class).withHeader();
         try (SequenceWriter writer = CSV.writer(schema).writeValues(response.getOutputStream())) {
             Query.Cursor cursor = null;
+            List<String> named = namedUsers(admin.tenant(), filters);
             do {
-                var page =
-                        audits.events(admin.tenant(), new Query(filters.toFilter(), ORDER, EXPORT_PAGE, cursor, false));
+                var page = audits.events(
+                        admin.tenant(), new Query(filters.toFilter(named), ORDER, EXPORT_PAGE, cursor, false));
                 for (AuditEvent e : page.rows()) {
                     writer.write(line(e));
                 }

@@ -3,6 +3,7 @@ package org.allot.server.web.admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensingViews;
 import org.allot.server.security.AdminPrincipal;
@@ -38,32 +39,27 @@ public class DashboardPage {
         return "dashboard";
     }
 
-    /** A Chart.js configuration: one stacked bar per product (assigned, available, waiting). */
+    /**
+     * A Chart.js configuration: one bar per product, its seats as 100% (assigned within the seats, available,
+     * waiting, over), so that a product with a hundred times the seats of another is as readable; the labels carry
+     * the seat counts and the table under the chart the figures.
+     */
     static Map<String, Object> chart(List<ProductChoices.Choice> products) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("labels", products.stream().map(ProductChoices.Choice::name).toList());
+        data.put(
+                "labels",
+                products.stream()
+                        .map(p -> p.name() + " (" + p.total() + " seats)")
+                        .toList());
         data.put(
                 "datasets",
                 List.of(
-                        dataset(
-                                "Assigned",
-                                "#0f6cbd",
-                                products.stream()
-                                        .map(ProductChoices.Choice::assigned)
-                                        .toList()),
-                        dataset(
-                                "Available",
-                                "#6bb700",
-                                products.stream()
-                                        .map(ProductChoices.Choice::available)
-                                        .toList()),
-                        dataset(
-                                "Waiting",
-                                "#d83b01",
-                                products.stream()
-                                        .map(ProductChoices.Choice::waiting)
-                                        .toList())));
-        Map<String, Object> axis = Map.of("stacked", true, "beginAtZero", true);
+                        dataset("Assigned %", "#0f6cbd", share(products, p -> p.assigned() - p.overage())),
+                        dataset("Available %", "#6bb700", share(products, ProductChoices.Choice::available)),
+                        dataset("Waiting %", "#d83b01", share(products, ProductChoices.Choice::waiting)),
+                        dataset("Over %", "#a4262c", share(products, ProductChoices.Choice::overage))));
+        Map<String, Object> axis = Map.of(
+                "stacked", true, "min", 0, "max", 100, "title", Map.of("display", true, "text", "% of the product"));
         return Map.of(
                 "type",
                 "bar",
@@ -83,7 +79,17 @@ public class DashboardPage {
                         Map.of("legend", Map.of("position", "bottom"))));
     }
 
-    private static Map<String, Object> dataset(String label, String color, List<Integer> values) {
+    /** Each product's part, in percent of its assigned, available and waiting seats together. */
+    static List<Double> share(List<ProductChoices.Choice> products, ToIntFunction<ProductChoices.Choice> part) {
+        return products.stream()
+                .map(p -> {
+                    long whole = (long) p.assigned() + p.available() + p.waiting();
+                    return whole == 0 ? 0.0 : Math.round(part.applyAsInt(p) * 1000.0 / whole) / 10.0;
+                })
+                .toList();
+    }
+
+    private static Map<String, Object> dataset(String label, String color, List<Double> values) {
         return Map.of("label", label, "backgroundColor", color, "data", values);
     }
 }

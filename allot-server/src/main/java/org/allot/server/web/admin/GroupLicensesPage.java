@@ -124,13 +124,21 @@ public class GroupLicensesPage {
         if (change.isEmpty()) {
             flash.addFlashAttribute(AdminPages.NOTICE, "Nothing to change: the group already has these licenses.");
         } else {
+            var saved = licensing.assign(AdminPages.caller(admin, request), group.id(), change.add(), change.remove());
             AdminPages.tell(
-                    licensing.assign(AdminPages.caller(admin, request), group.id(), change.add(), change.remove()),
+                    saved,
                     flash,
                     "licenses",
-                    "Licenses saved: " + String.join("; ", change.summary()) + ". Members are being updated.");
+                    "Licenses saved: " + String.join("; ", change.summary()) + ". " + processing(saved));
         }
         return AdminPages.redirect("/groups/" + group.id());
+    }
+
+    /** What the banner says of the members, as the processing panel below it says it. */
+    private static String processing(Outcome<GroupLicensing.GroupLicenseState> saved) {
+        return saved.isDone() && saved.value().state() == ProcessingState.ProcessingComplete
+                ? "Every member has been processed."
+                : "Members are being updated.";
     }
 
     @PostMapping("/reprocess")
@@ -141,11 +149,14 @@ public class GroupLicensesPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_GROUP_LICENSES);
         GroupId group = find(admin.tenant(), id).id();
+        var reprocessed = licensing.reprocess(AdminPages.caller(admin, request), group);
         AdminPages.tell(
-                licensing.reprocess(AdminPages.caller(admin, request), group),
+                reprocessed,
                 flash,
                 "reprocess",
-                "The group's licenses are being applied to its members again.");
+                reprocessed.isDone() && reprocessed.value().state() == ProcessingState.ProcessingComplete
+                        ? "The group's licenses were applied to its members again."
+                        : "The group's licenses are being applied to its members again.");
         return AdminPages.redirect("/groups/" + group);
     }
 

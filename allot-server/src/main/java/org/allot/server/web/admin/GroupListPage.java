@@ -57,6 +57,7 @@ public class GroupListPage {
     public String list(
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "q", defaultValue = "") String search,
+            @RequestParam(name = "errors", defaultValue = "false") boolean inError,
             @RequestParam(name = "after", required = false) String after,
             Model model) {
         TenantId tenant = admin.tenant();
@@ -68,9 +69,11 @@ public class GroupListPage {
                 : Query.Cursor.ofToken(after, ORDER)
                         .orElseThrow(
                                 () -> new AdminPages.BadInput("This page link is damaged: start from the first page."));
-        Filter filter = search.isBlank()
+        Filter named = search.isBlank()
                 ? null
                 : new Filter.StartsWith(ORDER.property(), search.strip().toLowerCase(Locale.ROOT));
+        Filter errors = inError ? new Filter.HasMembersWithLicenseErrors(true) : null;
+        Filter filter = named == null ? errors : errors == null ? named : new Filter.And(List.of(named, errors));
         var page = reads.groupSummaries(tenant, new Query(filter, ORDER, PAGE, cursor, true));
         Catalog products = catalog.forTenant(tenant);
         List<Row> rows = new ArrayList<>();
@@ -94,6 +97,7 @@ public class GroupListPage {
         model.addAttribute("count", page.count());
         model.addAttribute("next", page.next() == null ? null : page.next().token(ORDER));
         model.addAttribute("q", search);
+        model.addAttribute("errors", inError ? Boolean.TRUE : null);
         model.addAttribute("firstPage", cursor == null);
         return "groups/list";
     }

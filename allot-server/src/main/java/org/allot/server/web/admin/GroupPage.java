@@ -1,6 +1,8 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
@@ -9,6 +11,8 @@ import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.GroupMembers;
+import org.allot.core.query.Query;
 import org.allot.core.rules.GroupOverview;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
@@ -35,13 +39,19 @@ public class GroupPage {
     private final LicensedDirectory reads;
     private final GroupDirectory directory;
     private final DirectorySearch search;
+    private final GroupMembers members;
 
     public GroupPage(
-            GroupOverview overview, LicensedDirectory reads, GroupDirectory directory, DirectorySearch search) {
+            GroupOverview overview,
+            LicensedDirectory reads,
+            GroupDirectory directory,
+            DirectorySearch search,
+            GroupMembers members) {
         this.overview = overview;
         this.reads = reads;
         this.directory = directory;
         this.search = search;
+        this.members = members;
     }
 
     @GetMapping
@@ -50,6 +60,7 @@ public class GroupPage {
             @PathVariable String id,
             @RequestParam(name = "view", defaultValue = "direct") String view,
             @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "errorsAfter", required = false) String errorsAfter,
             Model model) {
         TenantId tenant = admin.tenant();
         boolean all =
@@ -61,6 +72,7 @@ public class GroupPage {
         UUID from = after == null || after.isBlank()
                 ? null
                 : AdminPages.uuid(after).orElseThrow(() -> new AdminPages.BadInput("This page link is damaged."));
+        Query.Cursor errorsFrom = GroupErrorsExport.cursor(errorsAfter);
         GroupOverview.View shown = AdminPages.uuid(id)
                 .flatMap(uuid -> overview.of(
                         tenant,
@@ -68,7 +80,7 @@ public class GroupPage {
                         all,
                         from,
                         GroupViews.MEMBERS_PAGE,
-                        GroupViews.ERRORS_SHOWN,
+                        new Query(null, GroupErrorsExport.ORDER, GroupViews.ERRORS_PAGE, errorsFrom, true),
                         GUESTS_SHOWN))
                 .orElseThrow(() -> new AdminPages.NotFound(id));
         LicensedDirectory.GroupDetail detail = shown.detail();
@@ -84,8 +96,17 @@ public class GroupPage {
         model.addAttribute(
                 "options",
                 GroupViews.options(detail.catalog(), ProductChoices.choices(shown.subscribed()), state.licenses()));
-        model.addAttribute("errors", GroupViews.errors(detail));
+        model.addAttribute("errors", GroupViews.errors(shown.errors()));
+        model.addAttribute("errorSummary", GroupViews.summary(shown.errors()));
+        model.addAttribute("errorCount", shown.errors().members().count());
+        model.addAttribute(
+                "errorsNext",
+                shown.errors().members().next() == null
+                        ? null
+                        : shown.errors().members().next().token(GroupErrorsExport.ORDER));
+        model.addAttribute("errorsFirstPage", errorsFrom == null);
         model.addAttribute("members", GroupViews.members(detail, all));
+        model.addAttribute("directMembers", detail.directMembers());
         model.addAttribute("guests", detail.guests());
         model.addAttribute("view", all ? "all" : "direct");
         model.addAttribute("firstPage", from == null);
@@ -111,7 +132,39 @@ public class GroupPage {
                         AdminPages.caller(admin, request), group, found.value().member()),
                 flash,
                 "member",
-                found.value().name() + " added.");
+                found.value().name() + " added." + Problems.guestAdded(reads, admin.tenant(), group, found.value()));
+        return AdminPages.redirect("/groups/" + group);
+    }
+
+    /** Adds the ticked users (at most {@link GroupMembers#MAX_BOUND}): all of them, or none when one is refused. */
+    @PostMapping("/members/several")
+    public String addMembers(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "user", required = false) List<String> ids,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.MANAGE_GROUPS);
+        GroupId group = find(admin.tenant(), id).id();
+        List<UUID> users = ids == null
+                ? List.of()
+                : ids.stream().map(AdminPages::id).distinct().toList();
+        if (users.isEmpty()) {
+            AdminPages.refuse(flash, "members", "Tick the users to add first.");
+            return AdminPages.redirect("/groups/" + group);
+        }
+        if (users.size() > GroupMembers.MAX_BOUND) {
+            AdminPages.refuse(
+                    flash,
+                    "members",
+                    "Add at most " + GroupMembers.MAX_BOUND + " members at once; " + users.size() + " are ticked.");
+            return AdminPages.redirect("/groups/" + group);
+        }
+        AdminPages.tell(
+                members.update(AdminPages.caller(admin, request), group, Map.of(), users),
+                flash,
+                "members",
+                users.size() + (users.size() == 1 ? " member added." : " members added."));
         return AdminPages.redirect("/groups/" + group);
     }
 

@@ -11,7 +11,7 @@ import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensedDirectory;
-import org.allot.core.assignment.LicensedUser;
+import org.allot.core.assignment.MembersInError;
 import org.allot.core.assignment.SeatImpact;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
@@ -25,7 +25,7 @@ import org.allot.core.directory.UserId;
 /** Builds what the group pages show: licenses with their apps, members with their license state, errors, impact. */
 public final class GroupViews {
     static final int MEMBERS_PAGE = 100;
-    static final int ERRORS_SHOWN = 50;
+    static final int ERRORS_PAGE = 50;
 
     /** A license the group assigns, with the apps it switches off. */
     public record LicenseRow(
@@ -45,9 +45,17 @@ public final class GroupViews {
             String state,
             String style) {}
 
-    /** A member whose license from the group is in error. */
+    /** A member whose license from the group is in error; {@code waitingPosition} null unless waiting. */
     public record ErrorRow(
-            UUID userId, String name, String userPrincipalName, String product, LicenseView.Problem problem) {}
+            UUID userId,
+            String name,
+            String userPrincipalName,
+            String product,
+            LicenseView.Problem problem,
+            Integer waitingPosition) {}
+
+    /** How many members are in one error with one reason, for one product. */
+    public record ErrorSummaryRow(String product, String title, String reason, int users) {}
 
     /** Per product, what a change would do, with the first users who would wait or lose it named. */
     public record ImpactRow(
@@ -119,7 +127,7 @@ public final class GroupViews {
                 boolean direct = !transitive
                         || Boolean.TRUE.equals(
                                 groups.getOrDefault(user.id(), Map.of()).get(group.id()));
-                String[] state = state(fromGroup);
+                String[] state = state(fromGroup, detail.catalog());
                 rows.add(new MemberRow(
                         user.id().value(),
                         true,
@@ -141,12 +149,16 @@ public final class GroupViews {
                 rows, page.next() == null ? null : page.next().id().toString());
     }
 
-    private static String[] state(List<LicenseAssignment> fromGroup) {
+    private static String[] state(List<LicenseAssignment> fromGroup, Catalog products) {
         if (fromGroup.isEmpty()) {
             return new String[] {"—", "secondary"};
         }
-        if (fromGroup.stream().anyMatch(LicenseAssignment::isWaiting)) {
-            return new String[] {"Waiting for a seat", "info"};
+        List<String> waitingFor = fromGroup.stream()
+                .filter(LicenseAssignment::isWaiting)
+                .map(a -> ProductChoices.name(products, a.sku()))
+                .toList();
+        if (!waitingFor.isEmpty()) {
+            return new String[] {"Waiting for a seat of " + String.join(", ", waitingFor), "info"};
         }
         if (fromGroup.stream().anyMatch(a -> a.error() != null)) {
             return new String[] {"Error", "danger"};
@@ -158,27 +170,34 @@ public final class GroupViews {
     }
 
     /** The members whose licenses from the group are in error, with what happened and what to do. */
-    static List<ErrorRow> errors(LicensedDirectory.GroupDetail detail) {
-        GroupId group = detail.state().group().id();
-        Catalog products = detail.catalog();
+    static List<ErrorRow> errors(MembersInError.View view) {
+        Catalog products = view.catalog();
         List<ErrorRow> rows = new ArrayList<>();
-        for (LicensedUser licensed : detail.membersInError()) {
-            User user = licensed.user();
-            for (LicenseAssignment a : licensed.licenses().assignments()) {
-                if (group.equals(a.source().groupOrNull()) && a.error() != null) {
-                    String product = products.find(a.sku())
-                            .map(Product::displayName)
-                            .orElse(a.sku().toString());
-                    rows.add(new ErrorRow(
-                            user.id().value(),
-                            user.displayName() == null ? user.userPrincipalName() : user.displayName(),
-                            user.userPrincipalName(),
-                            product,
-                            Problems.of(a, product, null)));
-                }
+        for (MembersInError.Member member : view.members().rows()) {
+            User user = member.user().user();
+            for (LicenseAssignment a : member.errors()) {
+                String product = ProductChoices.name(products, a.sku());
+                Integer position = member.waitingPositions().get(a.sku());
+                rows.add(new ErrorRow(
+                        user.id().value(),
+                        user.displayName() == null ? user.userPrincipalName() : user.displayName(),
+                        user.userPrincipalName(),
+                        product,
+                        Problems.of(a, product, position),
+                        position));
             }
         }
         return rows;
+    }
+
+    /** The members in error counted by product, error (in plain words) and reason. */
+    static List<ErrorSummaryRow> summary(MembersInError.View view) {
+        return view.summary().stream()
+                .map(c -> {
+                    String product = ProductChoices.name(view.catalog(), c.sku());
+                    return new ErrorSummaryRow(product, Problems.title(c.error(), c.reason()), c.reason(), c.users());
+                })
+                .toList();
     }
 
     /** The users a preview samples, to name them. */

@@ -3,11 +3,15 @@ package org.allot.server.web.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
+import org.allot.core.Outcome;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensingViews;
+import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
+import org.allot.core.directory.UserId;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.subscription.SubscriptionStatus;
@@ -35,12 +39,19 @@ public class LicensesPage {
     private final LicenseHolders holders;
     private final ProductChoices products;
     private final LicensingViews views;
+    private final UserLicensing licensing;
 
-    public LicensesPage(SubscriptionBook book, LicenseHolders holders, ProductChoices products, LicensingViews views) {
+    public LicensesPage(
+            SubscriptionBook book,
+            LicenseHolders holders,
+            ProductChoices products,
+            LicensingViews views,
+            UserLicensing licensing) {
         this.book = book;
         this.holders = holders;
         this.products = products;
         this.views = views;
+        this.licensing = licensing;
     }
 
     /** The products with their seats, and the license check: its latest run and a page of what it found. */
@@ -83,9 +94,63 @@ public class LicensesPage {
         model.addAttribute("moreHolders", holding.size() > PAGE ? holdersFrom + PAGE : null);
         model.addAttribute("waiting", waiting.subList(0, Math.min(PAGE, waiting.size())));
         model.addAttribute("moreWaiting", waiting.size() > PAGE ? waitingFrom + PAGE : null);
+        model.addAttribute("holderCount", found.holderCount());
+        model.addAttribute("waitingCount", found.waitingCount());
         model.addAttribute("holdersFrom", holdersFrom);
         model.addAttribute("waitingFrom", waitingFrom);
         return "licenses/detail";
+    }
+
+    /**
+     * Assigns the product directly to the picked users (Microsoft 365: Licenses, a product, Assign licenses), or
+     * removes their direct license of it: all of them, or none when one is refused.
+     */
+    @PostMapping("/licenses/{sku}/users")
+    public String assignUsers(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String sku,
+            @RequestParam(name = "user", required = false) List<String> ids,
+            @RequestParam(name = "mode", defaultValue = "add") String mode,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
+        Product product = product(admin.tenant(), sku);
+        boolean remove =
+                switch (mode) {
+                    case "add" -> false;
+                    case "remove" -> true;
+                    default -> throw new AdminPages.BadInput("Unknown change " + mode + ": add or remove.");
+                };
+        String form = remove ? "unassign" : "assign";
+        if (ids == null || ids.isEmpty()) {
+            AdminPages.refuse(flash, form, remove ? "Tick the users to remove it from first." : "Pick users first.");
+            return AdminPages.redirect("/licenses/" + product.skuId());
+        }
+        if (ids.size() > UserListPage.MAX_BULK) {
+            throw new AdminPages.BadInput("At most " + UserListPage.MAX_BULK + " users can be changed at once.");
+        }
+        List<UserId> users = ids.stream()
+                .map(id -> new UserId(AdminPages.id(id)))
+                .distinct()
+                .sorted(Comparator.comparing(UserId::value))
+                .toList();
+        Outcome<Integer> outcome = licensing.assignEach(
+                AdminPages.caller(admin, request),
+                users,
+                product.skuId(),
+                remove ? DirectLicenseChange.REMOVE : DirectLicenseChange.ADD);
+        String unchanged = outcome.isDone() && outcome.value() < users.size()
+                ? " (" + (users.size() - outcome.value()) + " had nothing to change)"
+                : "";
+        AdminPages.tell(
+                outcome,
+                flash,
+                form,
+                outcome.isDone()
+                        ? product.displayName() + (remove ? " removed from " : " assigned to ") + outcome.value()
+                                + " users" + unchanged + "."
+                        : "");
+        return AdminPages.redirect("/licenses/" + product.skuId());
     }
 
     /** Sets the seats of one subscription: more serve the waiting list at once, fewer never take licenses away. */

@@ -1,11 +1,41 @@
 package org.allot.server.web.admin;
 
+import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentError;
+import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.directory.DirectorySearch;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Member;
+import org.allot.core.directory.UserRef;
 
 /** Says in plain words why an assignment is in error, and what the administrator can do about it. */
 final class Problems {
     private Problems() {}
+
+    /**
+     * What to add to "X added." when the member is a guest that this group's licenses do not reach (the tenant
+     * does not license guests through groups): said at once, not only later in the group's members in error.
+     */
+    static String guestAdded(LicensedDirectory reads, TenantId tenant, GroupId group, DirectorySearch.Found found) {
+        if (!(found.member() instanceof Member.OfUser user)) {
+            return "";
+        }
+        boolean blocked = reads.user(tenant, UserRef.of(user.id()), true)
+                .filter(u -> u.user().isGuest())
+                .map(u -> u.licenses().assignments().stream()
+                        .anyMatch(a -> !a.source().isDirect()
+                                && group.equals(a.source().groupOrNull())
+                                && a.error() != null
+                                && !a.isWaiting()))
+                .orElse(false);
+        return blocked
+                ? " " + found.name() + " is a guest, and this tenant does not license guests through groups: they"
+                        + " get none of this group's licenses. Assign the license to them directly on their page,"
+                        + " or let the tenant license guests through groups (its guestLicensing setting)."
+                : "";
+    }
 
     static LicenseView.Problem of(LicenseAssignment assignment, String productName, Integer waitingPosition) {
         AssignmentError error = assignment.error();
@@ -49,11 +79,31 @@ final class Problems {
                 new LicenseView.Problem(
                         "Could not be licensed",
                         reason,
-                        reason.contains("usage location")
-                                ? "Set the user's usage location on this page; the license is applied at once."
-                                : reason.contains("deleted")
-                                        ? "Restore the user to license them."
-                                        : "Correct the cause, then reprocess the user.");
+                        reason.contains("guest")
+                                ? "Guests are not licensed through groups in this tenant: assign the license to the"
+                                        + " guest directly on their page, or let the tenant license guests through"
+                                        + " groups (its guestLicensing setting); reprocessing changes nothing."
+                                : reason.contains("usage location")
+                                        ? "Set the user's usage location on this page; the license is applied at once."
+                                        : reason.contains("deleted")
+                                                ? "Restore the user to license them."
+                                                : "Correct the cause, then reprocess the user.");
         };
+    }
+
+    /** An error's name in plain words, as {@link #of} titles it. */
+    static String title(AssignmentError error, String reason) {
+        java.time.Instant never = java.time.Instant.EPOCH;
+        LicenseAssignment any = new LicenseAssignment(
+                new org.allot.core.directory.UserId(AssignmentSource.DIRECT_KEY),
+                new org.allot.core.catalog.SkuId(AssignmentSource.DIRECT_KEY),
+                AssignmentSource.DIRECT,
+                java.util.Set.of(),
+                null,
+                error,
+                reason,
+                never,
+                never);
+        return of(any, "", null).title();
     }
 }

@@ -14,6 +14,7 @@ import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.subscription.SeatSummary;
 import org.allot.core.subscription.SubscribedSku;
 import org.allot.core.subscription.SubscriptionBook;
 
@@ -21,7 +22,15 @@ import org.allot.core.subscription.SubscriptionBook;
 public final class ProductChoices {
     /** A product the tenant subscribes to, as the forms offer it. */
     public record Choice(
-            String skuId, String name, String partNumber, int total, int assigned, int available, int waiting) {
+            String skuId,
+            String name,
+            String partNumber,
+            int total,
+            int assigned,
+            int available,
+            int waiting,
+            int overage,
+            String overageMeaning) {
         public String label() {
             return name + " — " + available + " of " + total + " available"
                     + (waiting > 0 ? ", " + waiting + " waiting" : "");
@@ -51,14 +60,18 @@ public final class ProductChoices {
     }
 
     static Choice choice(SubscribedSku s) {
+        SeatSummary seats = SeatSummary.of(s.seats());
+        String name = s.product().displayName();
         return new Choice(
                 s.product().skuId().toString(),
-                s.product().displayName(),
+                name,
                 s.product().skuPartNumber(),
-                s.seats().prepaid().enabled(),
-                s.seats().consumed(),
-                s.seats().available(),
-                s.seats().waiting());
+                seats.total(),
+                seats.assigned(),
+                seats.available(),
+                seats.waiting(),
+                seats.overage(),
+                seats.overageMeaning(name));
     }
 
     /** A product of the catalogue, by id or part number; anything else is a request the pages never make. */

@@ -1,8 +1,10 @@
 package org.allot.server.web.admin;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.allot.core.directory.DirectorySearch;
 import org.allot.core.query.Entity;
 import org.allot.core.query.Filter;
@@ -23,7 +25,8 @@ public final class UserFilters {
         SYNCED("Synced from on-premises"),
         CLOUD("Cloud only"),
         GUESTS("Guests"),
-        NO_LOCATION("Without usage location");
+        NO_LOCATION("Without usage location"),
+        WAITING("Waiting for a seat");
 
         private final String label;
 
@@ -51,8 +54,12 @@ public final class UserFilters {
 
     private UserFilters() {}
 
-    /** Users whose name, sign-in name or mail starts with the search, in the chosen view; null for all. */
-    static Filter of(String search, Show show) {
+    /**
+     * Users whose name, sign-in name or mail starts with the search and who are in every chosen view; with a product
+     * (its SKU id; null: any), who hold it — or, with the views of errors or waiting users, whose error or wait is
+     * for it. Null for all users.
+     */
+    static Filter of(String search, List<Show> shows, UUID product) {
         if (search.length() > MAX_SEARCH) {
             throw new AdminPages.BadInput("Search for at most " + MAX_SEARCH + " characters.");
         }
@@ -64,17 +71,43 @@ public final class UserFilters {
                     new Filter.StartsWith(property("userPrincipalName"), prefix),
                     new Filter.StartsWith(property("mail"), prefix))));
         }
-        switch (show) {
-            case ALL -> {}
-            case LICENSED -> parts.add(new Filter.HasAnyLicense());
-            case UNLICENSED -> parts.add(new Filter.Not(new Filter.HasAnyLicense()));
-            case ERRORS -> parts.add(new Filter.HasLicenseErrors());
-            case SYNCED -> parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, true));
-            case CLOUD -> parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, false));
-            case GUESTS -> parts.add(new Filter.Compare(property("userType"), Filter.Operator.EQ, "Guest"));
-            case NO_LOCATION -> parts.add(new Filter.Compare(property("usageLocation"), Filter.Operator.EQ, null));
+        boolean productByState = product != null && (shows.contains(Show.ERRORS) || shows.contains(Show.WAITING));
+        if (product != null && !productByState) {
+            parts.add(new Filter.HasLicense(product));
+        }
+        for (Show show : new LinkedHashSet<>(shows)) {
+            switch (show) {
+                case ALL -> {}
+                case LICENSED -> parts.add(new Filter.HasAnyLicense());
+                case UNLICENSED -> parts.add(new Filter.Not(new Filter.HasAnyLicense()));
+                case ERRORS ->
+                    parts.add(
+                            product == null
+                                    ? new Filter.HasLicenseErrors()
+                                    : new Filter.LicenseProblem(product, false));
+                case WAITING -> parts.add(new Filter.LicenseProblem(product, true));
+                case SYNCED ->
+                    parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, true));
+                case CLOUD ->
+                    parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, false));
+                case GUESTS -> parts.add(new Filter.Compare(property("userType"), Filter.Operator.EQ, "Guest"));
+                case NO_LOCATION -> parts.add(new Filter.Compare(property("usageLocation"), Filter.Operator.EQ, null));
+            }
         }
         return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : new Filter.And(parts);
+    }
+
+    /** The views named in a request (none: all users). */
+    static List<Show> shows(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream()
+                .filter(v -> !v.isBlank())
+                .map(Show::parse)
+                .filter(show -> show != Show.ALL)
+                .distinct()
+                .toList();
     }
 
     static Property property(String name) {

@@ -1,15 +1,19 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedUser;
+import org.allot.core.assignment.LicensesAndLocation;
 import org.allot.core.assignment.LicensingViews;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
@@ -36,23 +40,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/users/{id}")
 public class UserPage {
+    /** Flash attributes: what the assign form had chosen when it was refused. */
+    static final String CHOSEN_SKU = "chosenSku";
+
+    static final String CHOSEN_OFF = "chosenOff";
+    static final String CHOSEN_LOCATION = "chosenLocation";
+
     private final LicensingViews views;
     private final LicensedDirectory reads;
     private final UserDirectory directory;
     private final UserLicensing licensing;
     private final ProductChoices products;
+    private final LicensesAndLocation located;
 
     public UserPage(
             LicensingViews views,
             LicensedDirectory reads,
             UserDirectory directory,
             UserLicensing licensing,
-            ProductChoices products) {
+            ProductChoices products,
+            LicensesAndLocation located) {
         this.views = views;
         this.reads = reads;
         this.directory = directory;
         this.licensing = licensing;
         this.products = products;
+        this.located = located;
     }
 
     @GetMapping
@@ -74,6 +87,16 @@ public class UserPage {
                         .filter(p -> !held.contains(p.skuId()))
                         .toList());
         model.addAttribute("countries", Countries.ALL);
+        // after a refusal the assign form keeps the product chosen and the apps switched off
+        if (model.getAttribute(CHOSEN_SKU) instanceof String chosen && !chosen.isBlank()) {
+            Product product = products.product(tenant, chosen);
+            Set<ServicePlanId> off = new HashSet<>();
+            if (model.getAttribute(CHOSEN_OFF) instanceof Set<?> ids) {
+                ids.forEach(o -> off.add((ServicePlanId) o));
+            }
+            model.addAttribute("chosenProduct", product);
+            model.addAttribute("chosenApps", UserViews.switches(product, off));
+        }
         return "users/detail";
     }
 
@@ -109,34 +132,59 @@ public class UserPage {
         return AdminPages.redirect("/users/" + user);
     }
 
-    /** Assigns a product directly, or changes which of its apps are on; the apps not sent are switched off. */
+    /**
+     * Assigns a product directly, or changes which of its apps are on (the apps not sent are switched off); with a
+     * usage location (the Licenses and apps pane sends one) sets it in the same step: all of it, or nothing.
+     */
     @PostMapping("/licenses")
     public String assign(
             @AuthenticationPrincipal AdminPrincipal admin,
             @PathVariable String id,
             @RequestParam(name = "sku", defaultValue = "") String sku,
             @RequestParam(name = "app", required = false) List<String> apps,
+            @RequestParam(name = "usageLocation", required = false) String usageLocation,
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
         UserId user = find(admin.tenant(), id).id();
-        if (sku.isBlank()) {
-            AdminPages.refuse(flash, "assign", "Choose a product to assign.");
+        Optional<String> location = Optional.ofNullable(usageLocation).map(String::strip);
+        if (location.isPresent()) {
+            AdminPages.require(admin, Capability.SET_USAGE_LOCATION);
+        }
+        if (sku.isBlank() && location.isEmpty()) {
+            AdminPages.refuse(flash, "assign-sku", "Choose a product to assign.");
             return AdminPages.redirect("/users/" + user);
         }
-        Product product = products.product(admin.tenant(), sku);
-        Set<ServicePlanId> off = products.switchedOff(product, apps);
-        AdminPages.tell(
-                licensing.assign(
-                        AdminPages.caller(admin, request),
-                        user,
-                        List.of(new AssignedLicense(product.skuId(), off)),
-                        List.of(),
-                        false),
-                flash,
-                "assign",
-                product.displayName() + " saved: " + (product.servicePlans().size() - off.size()) + " of "
-                        + product.servicePlans().size() + " apps on.");
+        Product product = sku.isBlank() ? null : products.product(admin.tenant(), sku);
+        Set<ServicePlanId> off = product == null ? Set.of() : products.switchedOff(product, apps);
+        List<AssignedLicense> add = product == null ? List.of() : List.of(new AssignedLicense(product.skuId(), off));
+        Outcome<LicensesAndLocation.Saved> saved =
+                located.assign(AdminPages.caller(admin, request), user, location, add, List.of());
+        if (!saved.isDone()) {
+            AdminPages.refuse(
+                    flash,
+                    "assign",
+                    PlainWords.of(saved.rejection(), product == null ? null : product.displayName())
+                            + " Nothing was saved.");
+            flash.addFlashAttribute(CHOSEN_SKU, sku);
+            flash.addFlashAttribute(CHOSEN_OFF, off);
+            flash.addFlashAttribute(CHOSEN_LOCATION, location.orElse(null));
+            return AdminPages.redirect("/users/" + user);
+        }
+        List<String> parts = new ArrayList<>();
+        if (saved.value().locationChanged()) {
+            parts.add(
+                    location.get().isEmpty()
+                            ? "Usage location cleared"
+                            : "Usage location set to " + Countries.name(location.get()));
+        }
+        if (product != null) {
+            parts.add(
+                    product.displayName() + " saved: " + (product.servicePlans().size() - off.size()) + " of "
+                            + product.servicePlans().size() + " apps on");
+        }
+        flash.addFlashAttribute(
+                AdminPages.NOTICE, parts.isEmpty() ? "Nothing to change." : String.join("; ", parts) + ".");
         return AdminPages.redirect("/users/" + user);
     }
 
@@ -154,7 +202,8 @@ public class UserPage {
                 licensing.assign(AdminPages.caller(admin, request), user, List.of(), List.of(product.skuId()), false),
                 flash,
                 "license-" + product.skuId(),
-                product.displayName() + " removed.");
+                product.displayName() + " removed.",
+                product.displayName());
         return AdminPages.redirect("/users/" + user);
     }
 

@@ -69,8 +69,9 @@ class AdminCenterInputIT extends AdminCenterIT {
 
         AdminSession.Page refused = admin.follow(admin.post("/users/bulk", form("add", e3, ann, bob, nowhere)));
         assertThat(refused.body())
-                .contains("Nothing was changed: nowhere@" + site.domain() + " was refused")
-                .contains("invalid usage location");
+                .contains("Nothing was changed: 1 of the 3 selected users would be refused")
+                .contains("nowhere@" + site.domain())
+                .contains("No usage location is set");
         assertThat(directSkus(ann)).isEmpty();
 
         AdminSession.Page added = admin.follow(admin.post("/users/bulk", form("add", e3, ann, bob)));

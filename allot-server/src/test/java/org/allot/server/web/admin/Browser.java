@@ -232,6 +232,51 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Resizes the window (a phone is 390 pixels wide). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * The serious and critical violations axe-core (bundled with Deque's Selenium integration, injected into the page)
+     * finds in the page as it is, one line each: the impact, the rule and the first elements it concerns. Checking
+     * colour contrast, the slowest rule, can be left out (when the same page was checked at another width).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations(boolean contrast) {
+        if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined';"))) {
+            script(Axe.SOURCE);
+        }
+        Object found = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + " axe.run(document, {resultTypes: ['violations'], rules: {'color-contrast': {enabled: arguments[0]}}})"
+                                + " .then(function (r) {"
+                                + "   done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                                + "     .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.nodes.slice(0, 3)"
+                                + "       .map(function (n) { return n.target.join(' ') + ' ' + (n.failureSummary || ''); }).join(' | '); }));"
+                                + " }).catch(function (e) { done(['axe failed: ' + e]); });",
+                        contrast);
+        return (List<String>) found;
+    }
+
+    /** axe-core's script, read once. */
+    private static final class Axe {
+        static final String SOURCE = read();
+
+        private static String read() {
+            try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "axe.min.js is not on the test classpath (com.deque.html.axe-core)");
+                }
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public String source() {
         return driver.getPageSource();
     }
