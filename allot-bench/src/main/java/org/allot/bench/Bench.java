@@ -115,6 +115,12 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--out", description = "Where results.json and the server logs go (default: target/bench).")
     Path out = Path.of("target", "bench");
 
+    @Option(
+            names = "--sync-directory",
+            description = "The sync scenario's directory: memory (UnboundID in-memory, default) or openldap (slapd,"
+                    + " Debian's package).")
+    String syncDirectory = "memory";
+
     @Option(names = "--seed", description = "Seed of the generated data (default: 42).")
     long seed = 42;
 
@@ -139,7 +145,7 @@ public final class Bench implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--url needs --client-id, --client-secret and --db-url");
         }
-        Context context = new Context(sizes, measuredRuns, seed, log);
+        Context context = new Context(sizes, measuredRuns, seed, log, syncDirectory);
         Report report = new Report();
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("startedAt", Instant.now().toString());

@@ -3,8 +3,16 @@ package org.allot.bench.run;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** What every scenario is given: the sizes, how many measured runs, the seed of its data, where to say what it does. */
-public record Context(Sizes sizes, int runs, long seed, PrintStream log) {
+/**
+ * What every scenario is given: the sizes, how many measured runs, the seed of its data, where to say what it does, and
+ * which directory the sync scenario reads ({@code memory}, or {@code openldap} for slapd).
+ */
+public record Context(Sizes sizes, int runs, long seed, PrintStream log, String syncDirectory) {
+
+    /** The sync scenario against the in-memory LDAP server. */
+    public Context(Sizes sizes, int runs, long seed, PrintStream log) {
+        this(sizes, runs, seed, log, "memory");
+    }
 
     /** A prefix for the users and groups of one run (warm-up: run -1), unique per seed, scenario and run. */
     public String prefix(String scenario, int run) {

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * added, so a change replaces its entry, with the same entryUUID.
  */
 @SuppressWarnings("JavaUtilDate") // UnboundID encodes and compares generalized time as java.util.Date
-final class BenchDirectory implements AutoCloseable {
+final class BenchDirectory implements SyncDirectory {
     static final String BASE = "dc=bench,dc=example";
     static final String PEOPLE = "ou=people," + BASE;
     static final String GROUPS = "ou=groups," + BASE;
@@ -56,54 +56,64 @@ final class BenchDirectory implements AutoCloseable {
             config.setMaxSizeLimit(0);
             config.setGenerateOperationalAttributes(false);
             server = new InMemoryDirectoryServer(config);
-            List<Entry> entries = new ArrayList<>(users + groups + 3);
-            entries.add(new Entry(
-                    BASE,
-                    new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "domain"),
-                    new com.unboundid.ldap.sdk.Attribute("dc", "bench")));
-            entries.add(ou("people"));
-            entries.add(ou("groups"));
-            List<List<String>> members = new ArrayList<>();
-            for (int g = 0; g < groups; g++) {
-                members.add(new ArrayList<>());
-            }
-            for (int i = 0; i < users; i++) {
-                String uid = "u" + i;
-                Entry user = new Entry("uid=" + uid + "," + PEOPLE);
-                user.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
-                user.addAttribute("uid", uid);
-                user.addAttribute("cn", "User " + i);
-                user.addAttribute("sn", "Number" + i);
-                user.addAttribute("givenName", "User");
-                user.addAttribute("displayName", "User " + i);
-                user.addAttribute("mail", uid + "@" + domain);
-                user.addAttribute("departmentNumber", DEPARTMENTS[i % DEPARTMENTS.length]);
-                user.addAttribute("title", "Title " + random.nextInt(50));
-                user.addAttribute("employeeNumber", Integer.toString(100_000 + i));
-                entries.add(user);
-                members.get(i % groups).add(user.getDN());
-            }
-            for (int g = 0; g < groups; g++) {
-                Entry group = new Entry("cn=g" + g + "," + GROUPS);
-                group.addAttribute("objectClass", "top", "groupOfNames");
-                group.addAttribute("cn", "g" + g);
-                group.addAttribute("description", "Group " + g);
-                group.addAttribute("member", members.get(g).toArray(String[]::new));
-                entries.add(group);
-            }
-            String dayAgo = StaticUtils.encodeGeneralizedTime(new Date(System.currentTimeMillis() - 86_400_000L));
-            for (Entry e : entries) {
-                if (e.hasObjectClass("inetOrgPerson") || e.hasObjectClass("groupOfNames")) {
-                    e.addAttribute("entryUUID", new UUID(random.nextLong(), random.nextLong()).toString());
-                    e.addAttribute("createTimestamp", dayAgo);
-                    e.addAttribute("modifyTimestamp", dayAgo);
-                }
+            for (Entry e : generate(users, groups, domain, random)) {
                 add(e);
             }
             server.startListening();
         } catch (LDAPException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The directory's entries, parents first: user i a member of group {@code i % groups}; users and groups with an
+     * {@code entryUUID} from {@code random} and timestamps of a day ago.
+     */
+    static List<Entry> generate(int users, int groups, String domain, Random random) {
+        List<Entry> entries = new ArrayList<>(users + groups + 3);
+        entries.add(new Entry(
+                BASE,
+                new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "domain"),
+                new com.unboundid.ldap.sdk.Attribute("dc", "bench")));
+        entries.add(ou("people"));
+        entries.add(ou("groups"));
+        List<List<String>> members = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            members.add(new ArrayList<>());
+        }
+        for (int i = 0; i < users; i++) {
+            String uid = "u" + i;
+            Entry user = new Entry("uid=" + uid + "," + PEOPLE);
+            user.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson");
+            user.addAttribute("uid", uid);
+            user.addAttribute("cn", "User " + i);
+            user.addAttribute("sn", "Number" + i);
+            user.addAttribute("givenName", "User");
+            user.addAttribute("displayName", "User " + i);
+            user.addAttribute("mail", uid + "@" + domain);
+            user.addAttribute("departmentNumber", DEPARTMENTS[i % DEPARTMENTS.length]);
+            user.addAttribute("title", "Title " + random.nextInt(50));
+            user.addAttribute("employeeNumber", Integer.toString(100_000 + i));
+            entries.add(user);
+            members.get(i % groups).add(user.getDN());
+        }
+        for (int g = 0; g < groups; g++) {
+            Entry group = new Entry("cn=g" + g + "," + GROUPS);
+            group.addAttribute("objectClass", "top", "groupOfNames");
+            group.addAttribute("cn", "g" + g);
+            group.addAttribute("description", "Group " + g);
+            group.addAttribute("member", members.get(g).toArray(String[]::new));
+            entries.add(group);
+        }
+        String dayAgo = StaticUtils.encodeGeneralizedTime(new Date(System.currentTimeMillis() - 86_400_000L));
+        for (Entry e : entries) {
+            if (e.hasObjectClass("inetOrgPerson") || e.hasObjectClass("groupOfNames")) {
+                e.addAttribute("entryUUID", new UUID(random.nextLong(), random.nextLong()).toString());
+                e.addAttribute("createTimestamp", dayAgo);
+                e.addAttribute("modifyTimestamp", dayAgo);
+            }
+        }
+        return entries;
     }
 
     private static final String[] DEPARTMENTS = {"Sales", "Marketing", "Engineering", "Finance", "Support"};
@@ -115,15 +125,23 @@ final class BenchDirectory implements AutoCloseable {
         return e;
     }
 
-    String url() {
+    @Override
+    public String url() {
         return "ldap://127.0.0.1:" + server.getListenPort();
     }
 
-    /**
-     * {@code count} changes, each to a different entry: half change a user's title, a quarter add a user to another
-     * group, a quarter remove a member from a group that keeps others.
-     */
-    void change(int count, int round) throws LDAPException {
+    @Override
+    public String bindDn() {
+        return null;
+    }
+
+    @Override
+    public String password() {
+        return null;
+    }
+
+    @Override
+    public void change(int count, int round) throws LDAPException {
         int titles = count / 2;
         int adds = (count - titles) / 2;
         int removes = count - titles - adds;
@@ -169,24 +187,34 @@ final class BenchDirectory implements AutoCloseable {
         server.add(add);
     }
 
-    /** Reads every user and group with paged searches of this size, as a sync client would; returns the entries. */
-    long readAll(int pageSize) throws LDAPException {
+    @Override
+    public long readAll(int pageSize) throws LDAPException {
         return read("(objectClass=inetOrgPerson)", pageSize) + read("(objectClass=groupOfNames)", pageSize);
     }
 
-    /** Reads the users and groups changed since a moment, as a delta sync by modifyTimestamp would. */
-    long readChanged(java.util.Date since, int pageSize) throws LDAPException {
+    @Override
+    public long listIds(int pageSize) throws LDAPException {
+        return read("(objectClass=inetOrgPerson)", pageSize, "entryUUID")
+                + read("(objectClass=groupOfNames)", pageSize, "entryUUID");
+    }
+
+    @Override
+    public long readChanged(java.util.Date since, int pageSize) throws LDAPException {
         String t = StaticUtils.encodeGeneralizedTime(since);
         return read("(&(objectClass=inetOrgPerson)(modifyTimestamp>=" + t + "))", pageSize)
                 + read("(&(objectClass=groupOfNames)(modifyTimestamp>=" + t + "))", pageSize);
     }
 
     long read(String filter, int pageSize) throws LDAPException {
+        return read(filter, pageSize, "*", "+");
+    }
+
+    long read(String filter, int pageSize, String... attributes) throws LDAPException {
         long entries = 0;
         try (LDAPConnection c = server.getConnection()) {
             com.unboundid.asn1.ASN1OctetString cookie = null;
             do {
-                SearchRequest search = new SearchRequest(BASE, SearchScope.SUB, filter, "*", "+");
+                SearchRequest search = new SearchRequest(BASE, SearchScope.SUB, filter, attributes);
                 search.setControls(new SimplePagedResultsControl(pageSize, cookie));
                 SearchResult result = c.search(search);
                 entries += result.getEntryCount();

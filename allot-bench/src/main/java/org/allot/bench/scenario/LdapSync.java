@@ -52,8 +52,11 @@ public final class LdapSync implements Scenario {
         List<Double> fullBaseline = new ArrayList<>();
         List<Double> delta = new ArrayList<>();
         List<Double> deltaBaseline = new ArrayList<>();
+        List<Double> listing = new ArrayList<>();
         long started = System.nanoTime();
-        try (BenchDirectory directory = new BenchDirectory(users, groups, target.domain(), context.seed())) {
+        try (SyncDirectory directory = "openldap".equals(context.syncDirectory())
+                ? new SlapdDirectory(users, groups, target.domain(), context.seed())
+                : new BenchDirectory(users, groups, target.domain(), context.seed())) {
             context.say(
                     "LDAP directory of %,d users and %,d groups built in %,.0f ms",
                     users, groups, Stats.millisSince(started));
@@ -61,6 +64,10 @@ public final class LdapSync implements Scenario {
             connector.put("preset", "genericLdap");
             connector.put("url", directory.url());
             connector.put("startTls", false);
+            if (directory.bindDn() != null) {
+                connector.put("bindDn", directory.bindDn());
+                connector.put("password", directory.password());
+            }
             connector.put("baseDns", List.of(BenchDirectory.BASE));
             connector.put("userFilter", "(objectClass=inetOrgPerson)");
             connector.put("groupFilter", "(objectClass=groupOfNames)");
@@ -75,6 +82,9 @@ public final class LdapSync implements Scenario {
                 long readStarted = System.nanoTime();
                 long read = directory.readAll(pageSize);
                 double readMillis = Stats.millisSince(readStarted);
+                long listStarted = System.nanoTime();
+                directory.listIds(pageSize);
+                double listMillis = Stats.millisSince(listStarted);
 
                 Date before = new Date(System.currentTimeMillis() - 1000);
                 directory.change(changes, run + 1);
@@ -86,13 +96,14 @@ public final class LdapSync implements Scenario {
                 long changed = directory.readChanged(before, pageSize);
                 double deltaReadMillis = Stats.millisSince(deltaReadStarted);
                 context.say(
-                        "%s: full %s in %,.0f ms (plain LDAP read of %,d entries %,.0f ms); delta %s in %,.0f ms"
-                                + " (plain read of %,d changed entries %,.0f ms)",
+                        "%s: full %s in %,.0f ms (plain LDAP read of %,d entries %,.0f ms, their ids alone %,.0f ms);"
+                                + " delta %s in %,.0f ms (plain read of %,d changed entries %,.0f ms)",
                         run < 0 ? "warm-up" : "run " + (run + 1),
                         f,
                         f.millis,
                         read,
                         readMillis,
+                        listMillis,
                         d,
                         d.millis,
                         changed,
@@ -102,6 +113,7 @@ public final class LdapSync implements Scenario {
                     fullBaseline.add(readMillis);
                     delta.add(d.millis);
                     deltaBaseline.add(deltaReadMillis);
+                    listing.add(listMillis);
                 }
             }
         } catch (LDAPException e) {
@@ -117,7 +129,7 @@ public final class LdapSync implements Scenario {
                 "pageSize",
                 pageSize,
                 "preset",
-                "genericLdap (UnboundID in-memory server)");
+                describe(context));
         return List.of(
                 Result.of(
                                 id(),
@@ -128,7 +140,30 @@ public final class LdapSync implements Scenario {
                         .withDetails(details),
                 Result.of(id(), String.format(Locale.ROOT, "delta sync, %,d changes", changes), "ms", delta)
                         .withBaseline("plain LDAP read of the changed entries", deltaBaseline)
+                        .withDetails(details),
+                Result.of(
+                                id(),
+                                String.format(Locale.ROOT, "delta sync, %,d changes (against the ids listed)", changes),
+                                "ms",
+                                delta)
+                        .withBaseline(
+                                "plain LDAP read of the changed entries plus listing the entryUUID of every entry",
+                                sum(deltaBaseline, listing))
                         .withDetails(details));
+    }
+
+    private static List<Double> sum(List<Double> a, List<Double> b) {
+        List<Double> sums = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            sums.add(a.get(i) + b.get(i));
+        }
+        return sums;
+    }
+
+    private static String describe(Context context) {
+        return "openldap".equals(context.syncDirectory())
+                ? "genericLdap (OpenLDAP slapd, mdb)"
+                : "genericLdap (UnboundID in-memory server)";
     }
 
     /** Removes what earlier runs synced and the checkpoint, so that the next run is a full one that adds it all. */

@@ -221,6 +221,18 @@ public final class GroupDirectory {
     }
 
     /**
+     * Sync-only: {@link #setSyncedMembers(Caller, GroupId, Set, Predicate)} for several groups in one unit of work,
+     * in the order given, one outcome each. It holds the tenant's licensing lock alone from the start: the users it
+     * locks group after group are not in one id order, so no other licensing change may run beside it.
+     */
+    public List<Outcome<MembershipChange>> setSyncedMembers(Caller caller, List<SyncedMembers> lists) {
+        locks.exclusive(caller.tenant());
+        return lists.stream()
+                .map(list -> syncedGroups.setMembers(caller, list.group(), list.listed(), list.inScope()))
+                .toList();
+    }
+
+    /**
      * {@link #addMember(Caller, GroupId, Member)} for a directory object named by its id: a user (unless deleted) or
      * a group of the tenant.
      */

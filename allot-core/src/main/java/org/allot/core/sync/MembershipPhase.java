@@ -1,5 +1,6 @@
 package org.allot.core.sync;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,14 +19,18 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.MembershipChange;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.SyncedMembers;
 import org.allot.core.directory.UserId;
 
 /**
- * Gives each group read in the run the members its member list names, one group per unit of work, once every user
- * and group exists. Members outside the connector's scope are no members in Allot; members that left the scope keep
+ * Gives each group read in the run the members its member list names, a few groups per unit of work, once every
+ * user and group exists. Members outside the connector's scope are no members in Allot; members that left the scope keep
  * their memberships until their own deletion. Licensing follows through the directory's listener.
  */
 final class MembershipPhase {
+    static final int GROUPS_PER_UNIT = 100;
+    static final int MEMBERS_PER_UNIT = 5_000;
+
     private final GroupDirectory groups;
     private final Memberships memberships;
     private final Transactions transactions;
@@ -40,10 +45,12 @@ final class MembershipPhase {
 
     /**
      * Sets the members of every group read, but for the removals {@code held} holds back (none unless the run is
-     * blocked): those members stay until an administrator confirms the run.
+     * blocked): those members stay until an administrator confirms the run. Groups go {@value #GROUPS_PER_UNIT} at a
+     * time, or fewer when their lists are long ({@value #MEMBERS_PER_UNIT} members listed), one unit of work each.
      */
     void run(RunContext run, LicenseImpact.Impact held) {
-        int done = 0;
+        List<Listed> unit = new ArrayList<>();
+        int members = 0;
         for (Map.Entry<String, List<String>> list : run.memberLists.entrySet()) {
             String groupId = list.getKey();
             SyncedRef group = run.synced(groupId)
@@ -57,32 +64,65 @@ final class MembershipPhase {
             // a value that names nothing may be a member renamed without the group being updated: none goes
             Predicate<Member> inScope = member ->
                     dangling.isEmpty() && run.inScope(LicenseImpact.idOf(member)) && !held.removes(group.id(), member);
-            Outcome<MembershipChange> change = transactions.run(
-                    () -> groups.setSyncedMembers(run.caller, new GroupId(group.id()), listed, inScope));
-            String dn = run.groupDns.getOrDefault(groupId, group.name());
-            if (!dangling.isEmpty()) {
-                run.tally.error(new SyncError(ObjectKind.GROUP, dn, groupId, dangling(dangling)));
-            }
-            if (!change.isDone()) {
-                run.tally.error(new SyncError(
-                        ObjectKind.GROUP, dn, groupId, change.rejection().message()));
-                continue;
-            }
-            if (change.value().changed()) {
-                run.membersChanged(groupId);
-            }
-            change.value()
-                    .refused()
-                    .forEach((member, why) -> run.tally.error(new SyncError(
-                            ObjectKind.GROUP,
-                            dn,
-                            groupId,
-                            "Member " + describe(run, member) + " was not added: " + why + ".")));
-            if (++done % 50 == 0) {
-                progress.save(run);
+            unit.add(new Listed(
+                    groupId, dangling, new SyncedMembers(new GroupId(group.id()), listed, inScope), group.name()));
+            members += listed.size();
+            if (unit.size() >= GROUPS_PER_UNIT || members >= MEMBERS_PER_UNIT) {
+                write(run, unit);
+                unit.clear();
+                members = 0;
             }
         }
+        write(run, unit);
         progress.save(run);
+    }
+
+    /** One group's members as listed, with what its report needs. */
+    private record Listed(String groupId, List<String> dangling, SyncedMembers members, String name) {}
+
+    /**
+     * Sets the members of a few groups in one unit of work (a single group shares the tenant's licensing lock, several
+     * hold it alone), then reports each.
+     */
+    private void write(RunContext run, List<Listed> unit) {
+        if (unit.isEmpty()) {
+            return;
+        }
+        List<SyncedMembers> lists = unit.stream().map(Listed::members).toList();
+        List<Outcome<MembershipChange>> changes = unit.size() == 1
+                ? List.of(transactions.run(() -> groups.setSyncedMembers(
+                        run.caller,
+                        lists.get(0).group(),
+                        lists.get(0).listed(),
+                        lists.get(0).inScope())))
+                : transactions.run(() -> groups.setSyncedMembers(run.caller, lists));
+        for (int i = 0; i < unit.size(); i++) {
+            report(run, unit.get(i), changes.get(i));
+        }
+        progress.save(run);
+    }
+
+    private static void report(RunContext run, Listed group, Outcome<MembershipChange> change) {
+        String groupId = group.groupId();
+        String dn = run.groupDns.getOrDefault(groupId, group.name());
+        if (!group.dangling().isEmpty()) {
+            run.tally.error(new SyncError(ObjectKind.GROUP, dn, groupId, dangling(group.dangling())));
+        }
+        if (!change.isDone()) {
+            run.tally.error(new SyncError(
+                    ObjectKind.GROUP, dn, groupId, change.rejection().message()));
+            return;
+        }
+        if (change.value().changed()) {
+            run.membersChanged(groupId);
+        }
+        change.value()
+                .refused()
+                .forEach((member, why) -> run.tally.error(new SyncError(
+                        ObjectKind.GROUP,
+                        dn,
+                        groupId,
+                        "Member " + describe(run, member) + " was not added: " + why + ".")));
     }
 
     /**

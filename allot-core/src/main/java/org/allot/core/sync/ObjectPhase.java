@@ -52,7 +52,14 @@ final class ObjectPhase {
 
     void run(RunContext run) {
         for (ObjectKind kind : ObjectKind.values()) {
-            run.session.read(kind, run.decision.since(), page -> apply(run, kind, page));
+            if (run.censusInRead) {
+                run.session.readAll(kind, (page, items) -> {
+                    items.forEach(run::take);
+                    apply(run, kind, page);
+                });
+            } else {
+                run.session.read(kind, run.decision.since(), page -> apply(run, kind, page));
+            }
             catchUp(run, kind);
             if (kind == ObjectKind.USER && run.delta()) {
                 readAgainWhoseDomainCame(run);

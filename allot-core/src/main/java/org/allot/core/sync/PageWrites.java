@@ -203,7 +203,8 @@ final class PageWrites {
                 user.id().value(),
                 user.onPremisesImmutableId(),
                 user.userPrincipalName(),
-                user.isDeleted());
+                user.isDeleted(),
+                user.onPremises().distinguishedName());
     }
 
     static SyncedRef ref(Group group) {

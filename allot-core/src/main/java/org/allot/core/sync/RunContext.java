@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,8 @@ final class RunContext {
      * told of wait for a run with a census.
      */
     boolean censusTaken = true;
+    /** Whether the census is taken from the run's read of every entry in scope (a full run), not listed beforehand. */
+    boolean censusInRead;
     /** Whether the run looked for deletions: with a census, or told by the directory what changed out of scope. */
     boolean deletionsChecked = true;
     /** In a delta run without census, the ids of the objects that changed anywhere in the directory since the watermark. */
@@ -49,6 +52,8 @@ final class RunContext {
     private final Map<String, SyncedRef> index = new HashMap<>();
     /** Immutable ids by Allot id. */
     private final Map<UUID, String> idsByObject = new HashMap<>();
+    /** Users Allot held when the run started, by distinguished name in lower case; made when first asked for. */
+    private Map<String, SyncedRef> usersByName;
     /** The synced objects Allot had when the run started. */
     final List<SyncedRef> before;
     /** Immutable ids of the objects read in this run. */
@@ -105,6 +110,15 @@ final class RunContext {
         return decision.mode() == SyncMode.DELTA;
     }
 
+    /** Takes an object the census found: in scope, or an error when it has no immutable id. */
+    void take(ScopeItem item) {
+        if (item.immutableId() == null) {
+            tally.error(new SyncError(item.kind(), item.key(), null, mapper.noIdReason(item.kind())));
+        } else {
+            census(item);
+        }
+    }
+
     void census(ScopeItem item) {
         scope.get(item.kind()).put(item.immutableId(), item);
         idsByKey.put(item.key(), item.immutableId());
@@ -151,6 +165,37 @@ final class RunContext {
 
     Optional<SyncedRef> resolve(String key) {
         return Optional.ofNullable(idsByKey.get(key)).map(index::get);
+    }
+
+    /**
+     * What a normalised distinguished name names, known without asking the directory (for a run without census): an
+     * object this run read under that name, or else a user Allot holds, not deleted, whose last run read it under that
+     * name, unless this run read the user elsewhere (renamed or moved) or the directory told it changed out of scope.
+     * A user deleted in the directory since its last run is still answered, as everything a run without census did
+     * not read is taken to be in scope until a census finds it gone.
+     */
+    Optional<ScopeItem> known(String key) {
+        String id = idsByKey.get(key);
+        if (id != null) {
+            return Optional.ofNullable(index.get(id))
+                    .filter(ref -> seen.contains(id))
+                    .map(ref -> new ScopeItem(ref.kind(), key, id, null));
+        }
+        if (usersByName == null) {
+            usersByName = new HashMap<>();
+            for (SyncedRef ref : before) {
+                if (ref.kind() == ObjectKind.USER && ref.distinguishedName() != null && !ref.deleted()) {
+                    usersByName.put(ref.distinguishedName().toLowerCase(Locale.ROOT), ref);
+                }
+            }
+        }
+        SyncedRef ref = usersByName.get(key);
+        if (ref == null || seen.contains(ref.immutableId()) || changedElsewhere.contains(ref.immutableId())) {
+            return Optional.empty();
+        }
+        return synced(ref.immutableId())
+                .filter(now -> now.id().equals(ref.id()) && !now.deleted())
+                .map(now -> new ScopeItem(ObjectKind.USER, key, now.immutableId(), null));
     }
 
     Optional<SyncedRef> synced(String immutableId) {

@@ -183,7 +183,7 @@ final class SyncRunner {
                 progress.save(run);
                 objects.run(run);
                 if (!run.censusTaken) {
-                    run.session.censusOf(run.unknownMembers(), item -> take(run, item));
+                    run.session.censusOf(run.unknownMembers(), run::take);
                 }
             } catch (DirectoryFailure e) {
                 progress.save(run);
@@ -231,7 +231,8 @@ final class SyncRunner {
      * Lists the scope, but in a delta run that finds deletions otherwise: a directory that tells what changed out of
      * scope (Active Directory's Deleted Objects), or a directory that does not, whose deletions then wait for the next
      * full run or for the connector's deletion check ({@code deletionsDue}). Members named by a value other than a
-     * distinguished name are resolved through the census, which is then always taken.
+     * distinguished name are resolved through the census, which is then always taken. A full run takes the census
+     * from its own read of every entry rather than listing the scope first.
      */
     private void census(RunContext run, boolean deletionsDue) {
         run.readAt = clock.instant();
@@ -240,6 +241,7 @@ final class SyncRunner {
             if (changed.isPresent()) {
                 run.censusTaken = false;
                 run.changedElsewhere.addAll(changed.get());
+                run.session.knownNames(run::known);
                 return;
             }
             if (run.settings.preset() != DirectoryPreset.ACTIVE_DIRECTORY
@@ -247,19 +249,17 @@ final class SyncRunner {
                     && run.settings.mapping().members().stream().allMatch(MemberAttribute::dns)) {
                 run.censusTaken = false;
                 run.deletionsChecked = false;
+                run.session.knownNames(run::known);
                 return;
             }
         }
-        for (ObjectKind kind : ObjectKind.values()) {
-            run.session.census(kind, item -> take(run, item));
+        if (!run.delta()) {
+            // a full run reads every entry in scope anyway: the census is taken from that read
+            run.censusInRead = true;
+            return;
         }
-    }
-
-    private static void take(RunContext run, ScopeItem item) {
-        if (item.immutableId() == null) {
-            run.tally.error(new SyncError(item.kind(), item.key(), null, run.mapper.noIdReason(item.kind())));
-        } else {
-            run.census(item);
+        for (ObjectKind kind : ObjectKind.values()) {
+            run.session.census(kind, run::take);
         }
     }
 

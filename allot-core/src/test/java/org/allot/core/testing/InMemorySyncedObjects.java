@@ -34,7 +34,8 @@ public final class InMemorySyncedObjects implements SyncedObjects {
                         u.id().value(),
                         u.onPremisesImmutableId(),
                         u.userPrincipalName(),
-                        u.isDeleted())));
+                        u.isDeleted(),
+                        u.onPremises().distinguishedName())));
         groups.of(tenant).values().stream()
                 .filter(Group::onPremisesSyncEnabled)
                 .forEach(g -> refs.add(new SyncedRef(

@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.allot.core.sync.AttributeMapping;
 import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.DeltaStrategy;
@@ -96,6 +99,34 @@ final class LdapSession implements DirectorySession {
     }
 
     @Override
+    public void readAll(ObjectKind kind, BiConsumer<List<DirectoryEntry>, List<ScopeItem>> page) {
+        censusTaken = true;
+        Set<String> attributes = new LinkedHashSet<>(mapping.attributesOf(kind));
+        boolean timestamps = settings.deltaStrategy() == DeltaStrategy.MODIFY_TIMESTAMP;
+        if (timestamps) {
+            attributes.add("modifyTimestamp");
+        }
+        if (kind == ObjectKind.USER) {
+            attributes.addAll(members.userAttributes());
+        }
+        searches.run(filters.of(kind), List.copyOf(attributes), found -> {
+            // the whole page is in scope before its groups' members are told apart from dangling values
+            found.forEach(e -> members.census(kind, e));
+            List<DirectoryEntry> read = entries(kind, found);
+            List<ScopeItem> items = new ArrayList<>(read.size());
+            for (int i = 0; i < read.size(); i++) {
+                DirectoryEntry entry = read.get(i);
+                items.add(new ScopeItem(
+                        kind,
+                        entry.key(),
+                        mapper.immutableId(kind, entry).orElse(null),
+                        timestamps ? modified(found.get(i)) : null));
+            }
+            page.accept(read, items);
+        });
+    }
+
+    @Override
     public void censusOf(Collection<String> keys, Consumer<ScopeItem> item) {
         for (String key : keys) {
             ScopeItem found = named.lookup(key).item();
@@ -103,6 +134,11 @@ final class LdapSession implements DirectorySession {
                 item.accept(found);
             }
         }
+    }
+
+    @Override
+    public void knownNames(Function<String, Optional<ScopeItem>> known) {
+        named.told(known);
     }
 
     @Override
@@ -163,6 +199,7 @@ final class LdapSession implements DirectorySession {
 
     @Override
     public void close() {
+        searches.close();
         connection.close();
     }
 

@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.allot.core.sync.ConnectorSettings;
 import org.allot.core.sync.DirectoryEntry;
@@ -21,7 +22,9 @@ import org.allot.core.sync.ScopeItem;
 /**
  * Entries looked up by name, for a delta run that leaves the census out: whether a member value names an entry, and
  * whether that entry is in the connector's scope (under a base DN, outside the excluded subtrees, matching the user
- * or the group filter) with which immutable id. One or two base-scope searches per name, each name once per session.
+ * or the group filter) with which immutable id. Names the run already knows (read in the run, or users Allot holds
+ * by their distinguished name) are answered from there; other names cost one or two base-scope searches, each name
+ * once per session.
  */
 final class NamedEntries {
     /** What a name turned out to be: an entry in scope ({@code item}), another entry, or nothing at all. */
@@ -34,6 +37,8 @@ final class NamedEntries {
     private final List<String> bases;
     private final List<String> excluded;
     private final Map<String, Lookup> known = new HashMap<>();
+    /** What the run knows of names without asking the directory. */
+    private Function<String, Optional<ScopeItem>> told = key -> Optional.empty();
 
     NamedEntries(LDAPConnection connection, ConnectorSettings settings, Function<ObjectKind, Filter> filters) {
         this.connection = connection;
@@ -44,11 +49,16 @@ final class NamedEntries {
         this.excluded = settings.excludedDns().stream().map(LdapSession::key).toList();
     }
 
-    /** What the normalised name {@code key} names, looked up once. */
+    /** Names the run knows: taken from there rather than looked up. */
+    void told(Function<String, Optional<ScopeItem>> names) {
+        this.told = names;
+    }
+
+    /** What the normalised name {@code key} names, from what the run knows or else looked up once. */
     Lookup lookup(String key) {
         Lookup found = known.get(key);
         if (found == null) {
-            found = find(key);
+            found = told.apply(key).map(item -> new Lookup(true, item)).orElseGet(() -> find(key));
             known.put(key, found);
         }
         return found;

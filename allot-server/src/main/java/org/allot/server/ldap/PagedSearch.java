@@ -10,8 +10,13 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.allot.core.sync.ConnectorSettings;
+import org.allot.core.sync.DirectoryFailure;
 
 /**
  * Paged searches (simple paged results, which Active Directory needs beyond 1,000 entries) of whole subtrees under
@@ -23,6 +28,8 @@ final class PagedSearch {
     private final ConnectorSettings settings;
     private final List<String> excluded;
     private final int pageSize;
+    /** Asks for the next page while the current one is handed over; started with the first search of two pages. */
+    private ExecutorService ahead;
 
     PagedSearch(LDAPConnection connection, ConnectorSettings settings, int pageSize) {
         this.connection = connection;
@@ -35,29 +42,88 @@ final class PagedSearch {
         return pageSize;
     }
 
-    /** Runs a paged search under every base DN, handing over each page as it comes. */
+    /**
+     * Runs a paged search under every base DN, handing over each page as it comes. The next page is asked for as soon
+     * as a page arrives, so the directory works on it while the run writes this one (the connection carries
+     * operations side by side); a page that fails fails the search, however far ahead it was asked for.
+     */
     void run(Filter filter, List<String> attributes, Consumer<List<SearchResultEntry>> page) {
         String[] requested = attributes.toArray(String[]::new);
         for (String base : settings.baseDns()) {
-            ASN1OctetString cookie = null;
-            do {
-                SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, requested);
-                request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
+            SearchResult result = search(base, filter, requested, null);
+            while (result != null) {
+                ASN1OctetString cookie = cookieOf(result);
+                Future<SearchResult> next =
+                        cookie == null ? null : ahead().submit(() -> search(base, filter, requested, cookie));
                 try {
-                    SearchResult result = connection.search(request);
                     page.accept(
                             excluded.isEmpty()
                                     ? result.getSearchEntries()
                                     : result.getSearchEntries().stream()
                                             .filter(e -> !excluded(e.getDN()))
                                             .toList());
-                    SimplePagedResultsControl paging = SimplePagedResultsControl.get(result);
-                    cookie = paging == null ? null : paging.getCookie();
-                } catch (LDAPException e) {
-                    throw LdapSession.failure(e);
+                } catch (RuntimeException e) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    throw e;
                 }
-            } while (cookie != null && cookie.getValueLength() > 0);
+                result = next == null ? null : await(next);
+            }
         }
+    }
+
+    /** Stops the thread that asks for pages ahead, if one was started. */
+    void close() {
+        if (ahead != null) {
+            ahead.shutdownNow();
+        }
+    }
+
+    private SearchResult search(String base, Filter filter, String[] requested, ASN1OctetString cookie) {
+        SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, requested);
+        request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
+        try {
+            return connection.search(request);
+        } catch (LDAPException e) {
+            throw LdapSession.failure(e);
+        }
+    }
+
+    private static ASN1OctetString cookieOf(SearchResult result) {
+        try {
+            SimplePagedResultsControl paging = SimplePagedResultsControl.get(result);
+            ASN1OctetString cookie = paging == null ? null : paging.getCookie();
+            return cookie == null || cookie.getValueLength() == 0 ? null : cookie;
+        } catch (LDAPException e) {
+            throw LdapSession.failure(e);
+        }
+    }
+
+    private static SearchResult await(Future<SearchResult> next) {
+        try {
+            return next.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            next.cancel(true);
+            throw new DirectoryFailure("Reading the directory was interrupted. Nothing was deleted.", e);
+        }
+    }
+
+    private ExecutorService ahead() {
+        if (ahead == null) {
+            ahead = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "ldap-next-page");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return ahead;
     }
 
     /** Whether the entry lies in one of the subtrees the connector leaves out. */

@@ -27,11 +27,11 @@ public final class JdbcSyncedObjects implements SyncedObjects {
     public List<SyncedRef> all(TenantId tenant) {
         return jdbc.sql("""
                         select 'USER' as kind, id, on_premises_immutable_id, user_principal_name as name,
-                            deleted_at is not null as deleted
+                            deleted_at is not null as deleted, on_premises_distinguished_name as dn
                         from directory_user
                         where tenant_id = :tenant and on_premises_sync_enabled and on_premises_immutable_id is not null
                         union all
-                        select 'GROUP', id, on_premises_immutable_id, display_name, false
+                        select 'GROUP', id, on_premises_immutable_id, display_name, false, null
                         from directory_group
                         where tenant_id = :tenant and on_premises_sync_enabled and on_premises_immutable_id is not null""")
                 .param("tenant", tenant.value())
@@ -40,7 +40,8 @@ public final class JdbcSyncedObjects implements SyncedObjects {
                         SqlValues.uuid(rs, "id"),
                         rs.getString("on_premises_immutable_id"),
                         rs.getString("name"),
-                        rs.getBoolean("deleted")))
+                        rs.getBoolean("deleted"),
+                        rs.getString("dn")))
                 .list();
     }
 
