@@ -47,6 +47,36 @@ public final class TenantDomains {
         return transactions.read(() -> tenants.find(tenant).map(Domain::of).orElse(List.of()));
     }
 
+    /**
+     * The tenant's domains, the default one first, each with how many users use it in their principal name or mail
+     * (deleted users included): what decides whether {@link #remove} would take it.
+     */
+    public List<DomainInUse> listWithUse(TenantId tenant) {
+        return transactions.read(() -> tenants.find(tenant)
+                .map(t -> Domain.of(t).stream()
+                        .map(d -> new DomainInUse(d, users.countOnDomain(tenant, d.name())))
+                        .toList())
+                .orElse(List.of()));
+    }
+
+    /** A domain and how many users use it ({@link #listWithUse}). */
+    public record DomainInUse(Domain domain, long users) {
+        /** Why {@link #remove} would refuse it, in plain words; null when it may be removed. */
+        public String whyNotRemovable() {
+            if (domain.isInitial()) {
+                return "The initial domain cannot be removed.";
+            }
+            if (domain.isDefault()) {
+                return "The default domain cannot be removed: make another domain the default first.";
+            }
+            if (users > 0) {
+                return users + (users == 1 ? " user uses" : " users use")
+                        + " it (deleted users included): change their principal names and mail first.";
+            }
+            return null;
+        }
+    }
+
     /** One domain of the tenant, by name in any case. */
     public Optional<Domain> find(TenantId tenant, String name) {
         return list(tenant).stream()

@@ -26,7 +26,7 @@ public class DomainsPage {
 
     @GetMapping("/domains")
     public String list(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
-        model.addAttribute("domains", domains.list(admin.tenant()));
+        model.addAttribute("domains", domains.listWithUse(admin.tenant()));
         return "domains";
     }
 

@@ -27,13 +27,19 @@ class DomainsPageIT extends AdminCenterIT {
                 admin.follow(admin.post("/domains", List.of(Map.entry("domain", "corp.example.test"))));
         assertThat(added.body())
                 .contains("corp.example.test is verified")
-                .contains("data-domain=\"corp.example.test\"");
+                .contains("data-domain=\"corp.example.test\"")
+                .contains("aria-label=\"Remove corp.example.test\"");
         work.run(() -> users.create(
                         site.setup(),
                         Map.of(
                                 UserAttribute.USER_PRINCIPAL_NAME, "ann@corp.example.test",
                                 UserAttribute.DISPLAY_NAME, "Ann")))
                 .value();
+
+        assertThat(admin.get("/domains").body())
+                .as("no confirmation is asked for a removal the server would refuse")
+                .contains("1 user uses it (deleted users included)")
+                .doesNotContain("aria-label=\"Remove corp.example.test\"");
 
         AdminSession.Page inUse =
                 admin.follow(admin.post("/domains/remove", List.of(Map.entry("domain", "corp.example.test"))));
