@@ -240,18 +240,23 @@ public final class LicensedDirectory {
                     assignments.of(tenant, userIds),
                     groupsOfMembers,
                     licenses.memberCounts(tenant, List.of(id)).getOrDefault(id, 0),
+                    transitive ? memberships.countUserMembers(tenant, id, true) : -1,
                     licenses.guestMembers(tenant, id, guests),
                     catalog.forTenant(tenant));
         }));
     }
 
-    /** A group and how its licenses stand for its members; see {@link #groupDetail}. */
+    /**
+     * A group and how its licenses stand for its members; see {@link #groupDetail}. {@code usersWithNested} counts the
+     * users among its members, nested groups' included, when the members are listed so (-1 otherwise).
+     */
     public record GroupDetail(
             GroupLicensing.GroupLicenseState state,
             Page<DirectoryQueries.DirectoryObject> members,
             Map<UserId, List<LicenseAssignment>> memberAssignments,
             Map<UserId, Map<GroupId, Boolean>> groupsOfMembers,
             int directMembers,
+            long usersWithNested,
             LicenseQueries.GuestMembers guests,
             Catalog catalog) {}
 

@@ -107,6 +107,7 @@ public class GroupPage {
         model.addAttribute("errorsFirstPage", errorsFrom == null);
         model.addAttribute("members", GroupViews.members(detail, all));
         model.addAttribute("directMembers", detail.directMembers());
+        model.addAttribute("usersWithNested", detail.usersWithNested());
         model.addAttribute("guests", detail.guests());
         model.addAttribute("view", all ? "all" : "direct");
         model.addAttribute("firstPage", from == null);

@@ -309,4 +309,19 @@ class AdminCenterScaleIT extends AdminCenterIT {
                 .contains((GroupPage.GUESTS_SHOWN + 2) + " guests are members.")
                 .contains("The first " + GroupPage.GUESTS_SHOWN + " of " + (GroupPage.GUESTS_SHOWN + 2) + " by name");
     }
+
+    @Test
+    void theMembersWithNestedGroupsViewSaysHowManyUsersItHolds() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        UUID inner = group(site, "Inner", List.of(user(site, "bea", "US"), user(site, "cal", "US")));
+        UUID outer = group(site, "Outer", List.of(user(site, "ada", "US")));
+        work.run(() -> groupDirectory.addMember(
+                        site.setup(), new GroupId(outer), org.allot.core.directory.Member.group(new GroupId(inner))))
+                .value();
+
+        AdminSession admin = session(site);
+        assertThat(admin.get("/groups/" + outer).body()).contains("Members (2 direct)");
+        assertThat(admin.get("/groups/" + outer + "?view=all").body())
+                .contains("Members (2 direct, 3 users with nested groups)");
+    }
 }
