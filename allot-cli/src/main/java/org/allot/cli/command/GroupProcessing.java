@@ -3,6 +3,7 @@ package org.allot.cli.command;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.allot.api.extensions.GroupLicenseProcessing;
 import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
@@ -40,13 +41,32 @@ final class GroupProcessing {
                         + ": 'allot group status " + group.id() + " --wait' waits again.");
     }
 
-    /** What the progress indicator shows: the state and how many members are in error so far (a real count). */
+    /**
+     * What the progress indicator shows: the state and, while a background run is queued or under way, the users it
+     * has processed so far and how many of them are in error (the server's counts).
+     */
     private String progress(GroupResource group) {
         String state = GroupCommands.state(group);
         if (COMPLETE.equals(state)) {
             return state;
         }
-        return state + ", " + membersInError(context.api(), group.id()) + " member(s) in error so far";
+        return progress(context.api()
+                .get(Query.path("/allot/v1/groups", group.id(), "licenseProcessing"), GroupLicenseProcessing.class));
+    }
+
+    /** {@code ProcessingInProgress: 4,000 users processed, 3,990 licensed, 10 in error}. */
+    static String progress(GroupLicenseProcessing processing) {
+        String state = processing.licenseProcessingState();
+        if (processing.usersProcessed() == null) {
+            return state;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d users processed, %,d licensed, %,d in error",
+                state,
+                processing.usersProcessed(),
+                processing.succeeded(),
+                processing.failed());
     }
 
     Item status(GroupResource group) {

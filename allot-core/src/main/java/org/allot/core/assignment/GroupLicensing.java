@@ -185,6 +185,20 @@ public final class GroupLicensing {
         return transactions.read(() -> groups.find(tenant, groupId).map(g -> stateOf(tenant, g)));
     }
 
+    /**
+     * Where applying the group's licenses stands: its state and, while a background run is queued or under way, how
+     * many users it has processed so far and how many of them were licensed and in error.
+     */
+    public Optional<Processing> processingOf(TenantId tenant, GroupId groupId) {
+        return transactions.read(() -> groups.find(tenant, groupId)
+                .map(g -> new Processing(
+                        groupLicenses.state(tenant, g.id()),
+                        jobs.groupUnderWay(tenant, g.id()).orElse(null))));
+    }
+
+    /** {@link #processingOf}: the state, and the background run's progress (null when none is queued or running). */
+    public record Processing(ProcessingState state, LicenseJobs.Progress underWay) {}
+
     /** Applies the group's licenses now when few users are concerned, and as a background job otherwise. */
     void schedule(Caller caller, GroupId group) {
         TenantId tenant = caller.tenant();

@@ -1,5 +1,6 @@
 package org.allot.core.assignment;
 
+import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
@@ -23,4 +24,16 @@ public interface LicenseJobs {
      * a dynamic group's members being recomputed, a waiting list being served.
      */
     boolean licensingUnderWay(TenantId tenant);
+
+    /**
+     * How far the background application of the group's licenses has come, while it is queued or under way (what its
+     * worker last recorded); empty when none is.
+     */
+    Optional<Progress> groupUnderWay(TenantId tenant, GroupId group);
+
+    /** How many users a background run has processed so far, and how many of them were licensed and in error. */
+    record Progress(int processed, int succeeded, int failed) {
+        /** A run queued, not started yet. */
+        public static final Progress NONE = new Progress(0, 0, 0);
+    }
 }

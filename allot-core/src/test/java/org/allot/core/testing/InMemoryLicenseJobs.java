@@ -59,6 +59,14 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
                 .anyMatch(j -> j.tenant().equals(tenant) && !(j.target() instanceof Check));
     }
 
+    @Override
+    public synchronized java.util.Optional<Progress> groupUnderWay(TenantId tenant, GroupId group) {
+        Job job = new Job(tenant, group);
+        return queued.contains(job) || running.contains(job)
+                ? java.util.Optional.of(Progress.NONE)
+                : java.util.Optional.empty();
+    }
+
     public synchronized int pending() {
         return queued.size();
     }

@@ -206,6 +206,16 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs, JobQu
     }
 
     @Override
+    public Optional<Progress> groupUnderWay(TenantId tenant, GroupId group) {
+        return jdbc.sql("""
+                        select processed, succeeded, failed from license_job
+                        where tenant_id = ? and kind = ? and target_id = ? and state in ('QUEUED', 'RUNNING')""")
+                .params(tenant.value(), JobKind.GROUP.name(), group.value())
+                .query((rs, i) -> new Progress(rs.getInt("processed"), rs.getInt("succeeded"), rs.getInt("failed")))
+                .optional();
+    }
+
+    @Override
     public void postpone(Job job, UUID worker) {
         jdbc.sql("""
                         update license_job set state = 'QUEUED', lease_owner = null, attempts = attempts - 1,

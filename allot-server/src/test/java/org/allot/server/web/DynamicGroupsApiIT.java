@@ -55,6 +55,15 @@ class DynamicGroupsApiIT extends ApiIT {
         assign.setAddLicenses(List.of(license));
         assign.setRemoveLicenses(List.of());
         graph.groups().byGroupId(group).assignLicense().post(assign);
+        ApiClient.Response processed = admin.get("/allot/v1/groups/" + group + "/licenseProcessing");
+        assertThat(processed.status()).as(processed.body().toString()).isEqualTo(200);
+        assertThat(processed.body().get("licenseProcessingState").asString()).isEqualTo("ProcessingComplete");
+        assertThat(processed.body().hasNonNull("usersProcessed"))
+                .as("applied within the request: no background run to count")
+                .isFalse();
+        assertThat(admin.get("/allot/v1/groups/" + UUID.randomUUID() + "/licenseProcessing")
+                        .status())
+                .isEqualTo(404);
 
         ApiClient.Response preview = admin.post(
                 "/allot/v1/groups/" + group + "/membershipRulePreview?$top=1",

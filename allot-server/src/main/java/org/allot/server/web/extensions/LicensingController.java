@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import org.allot.api.extensions.GroupLicenseProcessing;
 import org.allot.api.extensions.GroupLicensingResource;
 import org.allot.api.extensions.SeatImpactResource;
 import org.allot.api.extensions.WaitingListEntry;
@@ -113,6 +114,27 @@ public class LicensingController {
     public ObjectNode reprocess(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         var state = Refused.orRefuse(licensing.reprocess(caller.caller(), group(id)));
         return responses.entity(request, "groups/$entity", GroupResources.group(LicensedGroup.of(state)));
+    }
+
+    /**
+     * How applying the group's licenses stands, with the counts of a background run while it is queued or under way
+     * (what {@code allot group status --wait} shows).
+     */
+    @GetMapping("/groups/{id}/licenseProcessing")
+    public ObjectNode processing(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        var processing = licensing
+                .processingOf(caller.tenant(), group(id))
+                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        var run = processing.underWay();
+        return responses.entity(
+                request,
+                "licenseProcessing",
+                new GroupLicenseProcessing(
+                        id,
+                        processing.state().name(),
+                        run == null ? null : run.processed(),
+                        run == null ? null : run.succeeded(),
+                        run == null ? null : run.failed()));
     }
 
     /** The body of assignLicense; answers what it would do. Nothing is changed. */
