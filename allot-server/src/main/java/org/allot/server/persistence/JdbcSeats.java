@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.allot.core.ConcurrentChange;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.subscription.LicenseUnits;
@@ -26,6 +28,7 @@ public final class JdbcSeats implements Seats {
 
     @Override
     public SeatCount lock(TenantId tenant, SkuId sku) {
+        takePlanned(tenant);
         Optional<SeatCount> locked = locked(tenant, sku);
         if (locked.isPresent()) {
             return locked.get();
@@ -57,6 +60,7 @@ public final class JdbcSeats implements Seats {
      */
     @Override
     public Optional<SeatCount> lockAdding(TenantId tenant, SkuId sku, int consumed, int waiting) {
+        takePlanned(tenant);
         LockOrder order = LockOrder.current();
         if (!order.mayWait(LockOrder.Level.SEATS, List.of(sku.value()))) {
             return Optional.empty();
@@ -73,6 +77,25 @@ public final class JdbcSeats implements Seats {
             order.took(LockOrder.Level.SEATS, List.of(sku.value()));
         }
         return before;
+    }
+
+    /**
+     * Seats an earlier step of this unit of work planned to take with the commit ({@link #takeAtCommit}) are taken
+     * now, before its figures are read or locked again: a later step (the next of several users given a license or
+     * joining a group in one unit of work) must decide on figures that count them, and may make someone wait, which
+     * the plan's condition (nobody waits) would no longer allow at the commit. Taken on the same condition; when it
+     * no longer holds, the unit of work is run again.
+     */
+    private void takePlanned(TenantId tenant) {
+        Map<UUID, Integer> planned = SeatsAtCommit.takeBack(tenant);
+        planned.forEach((id, taken) -> {
+            SkuId sku = new SkuId(id);
+            SeatCount count = lock(tenant, sku);
+            if (count.waiting() > 0 || count.prepaid().enabled() - count.consumed() < taken) {
+                throw new ConcurrentChange("the seats of " + sku + " changed while a unit of work decided");
+            }
+            save(tenant, sku, count.withConsumed(count.consumed() + taken));
+        });
     }
 
     /** Taken by the message that commits the transaction ({@link SeatsAtCommit}). */
@@ -101,6 +124,7 @@ public final class JdbcSeats implements Seats {
 
     @Override
     public Map<SkuId, SeatCount> all(TenantId tenant) {
+        takePlanned(tenant);
         Map<SkuId, SeatCount> counts = new HashMap<>();
         jdbc.sql("select * from seat_count where tenant_id = ?")
                 .param(tenant.value())

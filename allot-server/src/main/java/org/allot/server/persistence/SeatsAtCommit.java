@@ -51,6 +51,21 @@ final class SeatsAtCommit implements TransactionSynchronization {
         return true;
     }
 
+    /**
+     * Takes back the seats of this tenant planned with the commit of the current transaction (by SKU, in SKU order),
+     * for the caller to take them at once; empty when none are planned.
+     */
+    static Map<UUID, Integer> takeBack(TenantId tenant) {
+        SeatsAtCommit planned = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (SeatsAtCommit) TransactionSynchronizationManager.getResource(SeatsAtCommit.class)
+                : null;
+        if (planned == null) {
+            return Map.of();
+        }
+        Map<UUID, Integer> ofTenant = planned.taken.remove(tenant.value());
+        return ofTenant == null ? Map.of() : ofTenant;
+    }
+
     /** After every other synchronization's work: nothing may run in the transaction once it is committed. */
     @Override
     public int getOrder() {
