@@ -220,6 +220,44 @@ class DirectoryObjectsIT extends ApiIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void membersBoundAtOnceToALicensedGroupTakeTheFreeSeatAndTheOthersWait() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        GraphServiceClient graph = admin.graph();
+        subscribe(admin, "EMS", 1);
+        UUID ems = product("EMS").skuId().value();
+        List<User> joiners = List.of(
+                graph.users().post(newUser(admin, "jo")),
+                graph.users().post(newUser(admin, "jay")),
+                graph.users().post(newUser(admin, "jen")));
+        Group group = graph.groups().post(securityGroup("One seat"));
+        var license = new com.microsoft.graph.models.AssignedLicense();
+        license.setSkuId(ems);
+        license.setDisabledPlans(List.of());
+        var assign = new com.microsoft.graph.groups.item.assignlicense.AssignLicensePostRequestBody();
+        assign.setAddLicenses(List.of(license));
+        assign.setRemoveLicenses(List.of());
+        graph.groups().byGroupId(group.getId()).assignLicense().post(assign);
+
+        ApiClient.Response bound = admin.patch(
+                "/v1.0/groups/" + group.getId(),
+                "{\"members@odata.bind\":[\""
+                        + String.join(
+                                "\",\"",
+                                joiners.stream()
+                                        .map(DirectoryObjectsIT::reference)
+                                        .toList())
+                        + "\"]}");
+
+        assertThat(bound.status()).as("three joiners, one free seat").isEqualTo(204);
+        assertThat(jdbc.sql("select consumed || '/' || waiting from seat_count where tenant_id = ? and sku_id = ?")
+                        .params(admin.tenant.value(), ems)
+                        .query(String.class)
+                        .single())
+                .as("one seat taken, two waiting")
+                .isEqualTo("1/2");
+    }
+
     private static List<String> memberIds(GraphServiceClient graph, String group) {
         return graph.groups().byGroupId(group).members().get().getValue().stream()
                 .map(DirectoryObject::getId)
