@@ -7,10 +7,6 @@ import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.SearchRequest;
-import com.unboundid.ldap.sdk.SearchResult;
-import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import com.unboundid.ldap.sdk.unboundidds.controls.IgnoreNoUserModificationRequestControl;
 import com.unboundid.util.StaticUtils;
 import java.util.ArrayList;
@@ -188,41 +184,8 @@ final class BenchDirectory implements SyncDirectory {
     }
 
     @Override
-    public long readAll(int pageSize) throws LDAPException {
-        return read("(objectClass=inetOrgPerson)", pageSize) + read("(objectClass=groupOfNames)", pageSize);
-    }
-
-    @Override
-    public long listIds(int pageSize) throws LDAPException {
-        return read("(objectClass=inetOrgPerson)", pageSize, "entryUUID")
-                + read("(objectClass=groupOfNames)", pageSize, "entryUUID");
-    }
-
-    @Override
-    public long readChanged(java.util.Date since, int pageSize) throws LDAPException {
-        String t = StaticUtils.encodeGeneralizedTime(since);
-        return read("(&(objectClass=inetOrgPerson)(modifyTimestamp>=" + t + "))", pageSize)
-                + read("(&(objectClass=groupOfNames)(modifyTimestamp>=" + t + "))", pageSize);
-    }
-
-    long read(String filter, int pageSize) throws LDAPException {
-        return read(filter, pageSize, "*", "+");
-    }
-
-    long read(String filter, int pageSize, String... attributes) throws LDAPException {
-        long entries = 0;
-        try (LDAPConnection c = server.getConnection()) {
-            com.unboundid.asn1.ASN1OctetString cookie = null;
-            do {
-                SearchRequest search = new SearchRequest(BASE, SearchScope.SUB, filter, attributes);
-                search.setControls(new SimplePagedResultsControl(pageSize, cookie));
-                SearchResult result = c.search(search);
-                entries += result.getEntryCount();
-                SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
-                cookie = response == null || !response.moreResultsToReturn() ? null : response.getCookie();
-            } while (cookie != null);
-        }
-        return entries;
+    public LDAPConnection reader() throws LDAPException {
+        return server.getConnection();
     }
 
     @Override
