@@ -64,14 +64,14 @@ public final class SubscriptionLifecycle {
         }
         BigDecimal price = terms.unitPrice();
         if (price != null && price.signum() < 0) {
-            return Optional.of(Rejection.invalid("unitPrice must not be negative, not %s.", price.toPlainString()));
+            return Optional.of(Rejection.invalid("unitPrice must not be negative, not %s.", price));
         }
         if (price != null
                 && (price.stripTrailingZeros().scale() > PRICE_FRACTION_DIGITS
                         || price.precision() - price.scale() > PRICE_INTEGER_DIGITS)) {
             return Optional.of(Rejection.invalid(
                     "unitPrice has at most %d digits before the decimal point and %d after, not %s.",
-                    PRICE_INTEGER_DIGITS, PRICE_FRACTION_DIGITS, price.toPlainString()));
+                    PRICE_INTEGER_DIGITS, PRICE_FRACTION_DIGITS, price));
         }
         String currency = terms.currency();
         if (currency != null && !CURRENCIES.contains(currency)) {
