@@ -64,20 +64,22 @@ class SubscriptionCalendarTest {
         Subscription s = subscribeUntil(3, end, false);
         assertThat(s.nextLifecycleDateTime()).isEqualTo(end);
 
-        assertThat(calendar.advance()).as("nothing is due before the end").isZero();
+        calendar.advance();
+        assertThat(current(s).status()).as("nothing moves before the end").isEqualTo(SubscriptionStatus.Enabled);
         contoso.allot.clock().advance(Duration.ofDays(10));
-        assertThat(calendar.advance()).isEqualTo(1);
+        calendar.advance();
         assertThat(current(s).status()).isEqualTo(SubscriptionStatus.Warning);
-        assertThat(calendar.advance()).as("a rerun changes nothing").isZero();
+        calendar.advance();
+        assertThat(calendarMoves()).as("a rerun changes nothing").hasSize(1);
 
         contoso.allot.clock().advance(Duration.ofDays(30));
-        assertThat(calendar.advance()).isEqualTo(1);
+        calendar.advance();
         assertThat(current(s).status()).isEqualTo(SubscriptionStatus.Suspended);
         contoso.allot.clock().advance(Duration.ofDays(90));
-        assertThat(calendar.advance()).isEqualTo(1);
+        calendar.advance();
         assertThat(current(s).status()).isEqualTo(SubscriptionStatus.Deleted);
         contoso.allot.clock().advance(Duration.ofDays(365));
-        assertThat(calendar.advance()).isZero();
+        calendar.advance();
 
         List<AuditEvent> moves = calendarMoves();
         assertThat(moves).hasSize(3);
@@ -103,7 +105,8 @@ class SubscriptionCalendarTest {
         Instant end = now().plus(Duration.ofDays(30));
         Subscription s = subscribeUntil(2, end, true);
         contoso.allot.clock().advance(Duration.ofDays(400));
-        assertThat(calendar.advance()).isZero();
+        calendar.advance();
+        assertThat(calendarMoves()).isEmpty();
         assertThat(current(s).status()).isEqualTo(SubscriptionStatus.Enabled);
         assertThat(current(s).nextLifecycleDateTime()).isEqualTo(end);
     }
