@@ -55,16 +55,40 @@ class ProductCommandsIT extends AgainstARealServer {
     @Test
     void aSubscriptionIsBoughtOnTermsShownAndRenewed() {
         Run added = allot.run(
-                "subscription", "add", "--sku", "PROJECTPROFESSIONAL", "--seats", "3", "--end", "2020-01-31",
-                "--price", "25.50", "--currency", "eur", "-o", "json");
+                "subscription",
+                "add",
+                "--sku",
+                "PROJECTPROFESSIONAL",
+                "--seats",
+                "3",
+                "--end",
+                "2020-01-31",
+                "--price",
+                "25.50",
+                "--currency",
+                "eur",
+                "-o",
+                "json");
         assertThat(added.exit()).as(added.toString()).isZero();
         String id = added.json().path("id").asString();
         assertThat(added.json().path("status").asString())
                 .as("ended long ago: the calendar has deleted it")
                 .isEqualTo("Deleted");
         Run fresh = allot.run(
-                "subscription", "add", "--sku", "PROJECTPROFESSIONAL", "--seats", "2", "--end", "2099-12-31",
-                "--price", "25.50", "--currency", "EUR", "-o", "json");
+                "subscription",
+                "add",
+                "--sku",
+                "PROJECTPROFESSIONAL",
+                "--seats",
+                "2",
+                "--end",
+                "2099-12-31",
+                "--price",
+                "25.50",
+                "--currency",
+                "EUR",
+                "-o",
+                "json");
         String freshId = fresh.json().path("id").asString();
 
         Run shown = allot.run("subscription", "show", freshId, "-o", "json");
@@ -86,8 +110,17 @@ class ProductCommandsIT extends AgainstARealServer {
                 .singleElement()
                 .satisfies(r -> assertThat(r.get("status")).isEqualTo("Deleted"));
 
-        Run bad = allot.run("subscription", "add", "--sku", "PROJECTPROFESSIONAL", "--seats", "2", "--price", "-1",
-                "--currency", "EUR");
+        Run bad = allot.run(
+                "subscription",
+                "add",
+                "--sku",
+                "PROJECTPROFESSIONAL",
+                "--seats",
+                "2",
+                "--price",
+                "-1",
+                "--currency",
+                "EUR");
         assertThat(bad.exit()).as(bad.toString()).isNotZero();
         assertThat(bad.toString()).contains("unitPrice");
         Run badDate = allot.run("subscription", "add", "--sku", "PROJECTPROFESSIONAL", "--seats", "2", "--end", "soon");

@@ -40,6 +40,15 @@ public record LicenseUnits(int enabled, int warning, int suspended, int lockedOu
         return (int) Math.min(seats, Integer.MAX_VALUE);
     }
 
+    /**
+     * Whether the product's services work for those who hold it: while some of its seats are {@code Enabled} or in
+     * their {@code Warning} grace. Once all are {@code Suspended}, {@code LockedOut} or {@code Deleted}, assignments are
+     * kept and counted but shown as {@code Disabled}.
+     */
+    public boolean servicesOn() {
+        return enabled > 0 || warning > 0;
+    }
+
     /** Graph's capabilityStatus of a subscribedSku: the best status any of its seats has. */
     public SubscriptionStatus capabilityStatus() {
         if (enabled > 0) {

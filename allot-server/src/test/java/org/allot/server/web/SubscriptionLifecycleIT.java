@@ -103,6 +103,12 @@ class SubscriptionLifecycleIT extends ApiIT {
                 .isEqualTo(1);
         JsonNode shown = admin.get("/allot/v1/subscriptions/" + id).body();
         assertThat(shown.path("status").asString()).isEqualTo("Suspended");
+        JsonNode disabled = admin.get("/v1.0/users/" + ada + "?$select=licenseAssignmentStates")
+                .body()
+                .path("licenseAssignmentStates");
+        assertThat(disabled.get(0).path("state").asString())
+                .as("kept, counted, services off")
+                .isEqualTo("Disabled");
         assertThat(Instant.parse(shown.path("nextLifecycleDateTime").asString()))
                 .isEqualTo(Instant.parse(shown.path("endDateTime").asString()).plus(Duration.ofDays(120)));
         assertThat(jdbc.sql("""

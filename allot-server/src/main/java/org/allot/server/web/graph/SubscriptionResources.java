@@ -84,7 +84,8 @@ public final class SubscriptionResources {
     public static org.allot.api.graph.SubscribedSkuResource subscribedSku(Tenant tenant, SubscribedSku s) {
         LicenseUnits units = s.seats().prepaid();
         List<ServicePlanInfo> plans = s.product().servicePlans().stream()
-                .map(p -> new ServicePlanInfo(p.appliesTo().name(), "Success", p.id().value(), p.name()))
+                .map(p -> new ServicePlanInfo(
+                        p.appliesTo().name(), units.servicesOn() ? "Success" : "Disabled", p.id().value(), p.name()))
                 .toList();
         return new org.allot.api.graph.SubscribedSkuResource(
                 tenant.id().toString(),
