@@ -177,7 +177,11 @@ public final class SubscriptionCommands {
                             description = "Enabled, Warning, Suspended, LockedOut or Deleted.")
                     String status,
             @Option(names = "--end", paramLabel = "DATE", description = "A new end of term (renews it).") String end,
-            @Option(names = "--auto-renew", paramLabel = "true|false", description = "Whether it renews by itself.")
+            @Option(
+                            names = "--auto-renew",
+                            arity = "1",
+                            paramLabel = "true|false",
+                            description = "Whether it renews by itself.")
                     Boolean autoRenew,
             @Option(names = "--price", paramLabel = "AMOUNT", description = "Monthly price of one seat.")
                     BigDecimal price,

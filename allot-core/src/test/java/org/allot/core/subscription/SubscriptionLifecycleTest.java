@@ -133,4 +133,15 @@ class SubscriptionLifecycleTest {
         assertThat(lifecycle.check(ok.withPrice(BigDecimal.ONE, null))).isPresent();
         assertThat(lifecycle.check(ok.withPrice(null, "EUR"))).isPresent();
     }
+
+    @Test
+    void servicesAreOffOnlyWhenTheSeatsLeftAreSuspendedOrLockedOut() {
+        assertThat(new LicenseUnits(0, 0, 5, 0).servicesOn()).isFalse();
+        assertThat(new LicenseUnits(0, 0, 0, 5).servicesOn()).isFalse();
+        assertThat(new LicenseUnits(0, 2, 5, 0).servicesOn()).isTrue();
+        assertThat(new LicenseUnits(1, 0, 5, 0).servicesOn()).isTrue();
+        assertThat(LicenseUnits.NONE.servicesOn())
+                .as("seats lowered to none: an overage")
+                .isTrue();
+    }
 }

@@ -175,8 +175,8 @@ public final class UserResources {
     }
 
     /**
-     * Each assignment's state; one that holds a seat of a product none of whose seats is {@code Enabled} or {@code
-     * Warning} any more (its subscriptions suspended, locked out or deleted) shows as {@code Disabled}: services off
+     * Each assignment's state; one that holds a seat of a product whose services are off ({@link
+     * org.allot.core.subscription.LicenseUnits#servicesOn}: its subscriptions suspended) shows as {@code Disabled}
      * (when the figures were read with the user; without them, as stored).
      */
     private static List<LicenseAssignmentState> states(UserLicenses licenses, Map<SkuId, SeatCount> counts) {
