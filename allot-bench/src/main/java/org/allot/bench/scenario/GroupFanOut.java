@@ -56,7 +56,6 @@ public final class GroupFanOut implements Scenario {
                     target.server().map(ServerProcess::cpuSecondsByThreads).orElse(Map.of());
             double databaseBefore = target.db().cpuSeconds();
             long walBefore = wal(target);
-            target.db().resetStatements();
             long started = System.nanoTime();
             fx.assignToGroup(group, sku);
             fx.awaitProcessingComplete(group, Duration.ofMillis(20), Duration.ofMinutes(60));
@@ -67,7 +66,6 @@ public final class GroupFanOut implements Scenario {
             threads.replaceAll((kind, seconds) -> seconds - threadsBefore.getOrDefault(kind, 0.0));
             double databaseCpu = target.db().cpuSeconds() - databaseBefore;
             long walBytes = wal(target) - walBefore;
-            List<String> statements = target.db().topStatements(14, 1);
             long licensed = fx.count(
                     "select count(*) from license_assignment where tenant_id = ? and source_group_id = ?"
                             + " and state = 'Active'",
@@ -95,8 +93,6 @@ public final class GroupFanOut implements Scenario {
             context.say(
                     "  CPU: server %.2f s %s, database %.2f s (COPY: %.2f s); WAL %,d kB (COPY: %,d kB)",
                     serverCpu, threads, databaseCpu, copyDatabaseCpu, walBytes / 1024, copyWalBytes / 1024);
-            context.say("  statements (calls, total µs):");
-            statements.forEach(line -> context.say("    %s", line));
             if (run >= 0) {
                 fanOut.add(millis);
                 copy.add(copyMillis);
