@@ -266,17 +266,17 @@ public final class Api {
         connection.setReadTimeout((int) timeout.toMillis());
         connection.setRequestMethod(method);
         headers.forEach(connection::setRequestProperty);
-        boolean sends = body != null || method.equals("POST") || method.equals("PUT");
+        // no body: none sent, and no content type (with one, HttpURLConnection would say it is a form). A body is
         // buffered, not streamed: a streamed request answered 401 is an exception, not an answer
-        connection.setDoOutput(sends);
+        connection.setDoOutput(body != null);
         try {
             connection.connect();
         } catch (SocketTimeoutException e) {
             throw new ConnectException("connect timed out");
         }
-        if (sends) {
+        if (body != null) {
             try (OutputStream out = connection.getOutputStream()) {
-                out.write(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+                out.write(body.getBytes(StandardCharsets.UTF_8));
             }
         }
         int status = connection.getResponseCode();
