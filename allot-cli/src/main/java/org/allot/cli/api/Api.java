@@ -46,6 +46,12 @@ public final class Api {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    static {
+        // HttpURLConnection sends a POST again, unasked, when a kept connection fails before the answer: a user
+        // created or a request filed twice. The CLI decides itself what it retries (429 and 503, below)
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
     private final Credentials credentials;
     private final TrustCheck trust;
     private final SavedToken saved;
