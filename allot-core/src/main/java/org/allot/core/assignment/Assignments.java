@@ -9,8 +9,11 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRange;
+import org.allot.core.directory.UserRef;
+import org.allot.core.directory.Users;
 
 /** Port: the license assignments of users. */
 public interface Assignments {
@@ -19,6 +22,30 @@ public interface Assignments {
      * units of work lock alike) and returns what licensing needs to know of them. Unknown ids are left out.
      */
     Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> users);
+
+    /** Users locked ({@link #lock}) and their assignments ({@link #of}), read once the locks are held. */
+    record Locked(Map<UserId, LicenseSubject> subjects, Map<UserId, List<LicenseAssignment>> assignments) {}
+
+    /**
+     * {@link #lock} and then {@link #of} for the users locked: by default one call after the other; an adapter may
+     * send both at once, as long as the assignments are read once the locks are held.
+     */
+    default Locked lockWithAssignments(TenantId tenant, Collection<UserId> users) {
+        Map<UserId, LicenseSubject> subjects = lock(tenant, users);
+        return new Locked(subjects, subjects.isEmpty() ? Map.of() : of(tenant, subjects.keySet()));
+    }
+
+    /** A user and their assignments. */
+    record Held(User user, List<LicenseAssignment> assignments) {}
+
+    /**
+     * A user named by id or principal name ({@link UserRef#find}, so not a deleted one) and their assignments, read
+     * without locking: by default one read after the other; an adapter may read both at once.
+     */
+    default Optional<Held> userWithAssignments(TenantId tenant, UserRef user, Users users) {
+        return user.find(tenant, users)
+                .map(u -> new Held(u, of(tenant, List.of(u.id())).getOrDefault(u.id(), List.of())));
+    }
 
     /**
      * Like {@link #lock}, but skips users another unit of work holds instead of waiting for them: for work that

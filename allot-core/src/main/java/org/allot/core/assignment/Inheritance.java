@@ -25,7 +25,8 @@ final class Inheritance {
 
     /** Gives each user exactly the licenses of the licensed groups they belong to (nested ones when allowed). */
     Change of(TenantId tenant, TenantPolicy policy, Collection<UserId> users) {
-        return of(tenant, policy, memberships.groupsOfUsers(tenant, users));
+        GroupLicenses.OfUsers read = groupLicenses.ofUsers(tenant, users, memberships);
+        return inherited(read.groups(), read.licenses(), policy);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -243,8 +242,8 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
      * ({@link SeatLedger#deferred}), so a join holds a SKU's hot row for as short as an assignLicense does.
      */
     private void joinedOrLeft(Caller caller, UserId user) {
-        Map<UserId, LicenseSubject> locked = assignments.lock(caller.tenant(), List.of(user));
-        if (locked.isEmpty()) {
+        Assignments.Locked locked = assignments.lockWithAssignments(caller.tenant(), List.of(user));
+        if (locked.subjects().isEmpty()) {
             return;
         }
         Reconciler.Work work = reconciler.beginDeferred(caller.as(Actor.GROUP_BASED_LICENSING));

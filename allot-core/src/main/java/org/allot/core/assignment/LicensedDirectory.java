@@ -89,12 +89,15 @@ public final class LicensedDirectory {
      * licenseDetails.
      */
     public Optional<LicensedUser> userLicenses(TenantId tenant, UserRef user) {
-        return transactions.read(() -> user.find(tenant, users).map(u -> {
-            List<LicenseAssignment> held =
-                    assignments.of(tenant, List.of(u.id())).getOrDefault(u.id(), List.of());
-            return new LicensedUser(
-                    u, new UserLicenses(LicenseSubject.of(u), held), catalog.forTenant(tenant), Map.of());
-        }));
+        return transactions.read(
+                () -> assignments.userWithAssignments(tenant, user, users).map(held -> {
+                    User u = held.user();
+                    return new LicensedUser(
+                            u,
+                            new UserLicenses(LicenseSubject.of(u), held.assignments()),
+                            catalog.forTenant(tenant),
+                            Map.of());
+                }));
     }
 
     /** A deleted user awaiting purge, with their licenses (kept until then). */

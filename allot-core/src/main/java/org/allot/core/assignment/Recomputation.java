@@ -95,8 +95,15 @@ final class Recomputation {
 
     /** {@link #reinherit} for users the caller has locked and read ({@code subjects}), with their assignments read now. */
     Reconciler.Batch reinheritLocked(Reconciler.Work work, Map<UserId, LicenseSubject> subjects) {
-        Change change = inheritance.of(work.tenant(), work.context.policy(), subjects.keySet());
-        return evaluateLocked(work, subjects, assignments.of(work.tenant(), subjects.keySet()), change);
+        return reinheritLocked(
+                work, new Assignments.Locked(subjects, assignments.of(work.tenant(), subjects.keySet())));
+    }
+
+    /** {@link #reinheritLocked(Reconciler.Work, Map)} for users whose assignments were read with their locks. */
+    Reconciler.Batch reinheritLocked(Reconciler.Work work, Assignments.Locked locked) {
+        Change change = inheritance.of(
+                work.tenant(), work.context.policy(), locked.subjects().keySet());
+        return evaluateLocked(work, locked.subjects(), locked.assignments(), change);
     }
 
     /** Evaluates the change for each user with the engine against the work's seat figures. */

@@ -189,6 +189,11 @@ final class Reconciler {
         return recomputation.reinheritLocked(work, subjects);
     }
 
+    /** {@link Recomputation#reinheritLocked}, for users whose assignments were read with their locks. */
+    Batch reinheritLocked(Work work, Assignments.Locked locked) {
+        return recomputation.reinheritLocked(work, locked);
+    }
+
     /** Writes the batch and its audit records, and notes whose active plans it changed. */
     void commit(Work work, Batch batch) {
         if (batch.added().isEmpty()

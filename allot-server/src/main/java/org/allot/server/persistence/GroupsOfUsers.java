@@ -23,19 +23,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * are read by key or in one index range, the nesting once, and the groups above worked out here, each group's once.
  */
 final class GroupsOfUsers {
-    /** Each user's groups ({@code :users}), directly ({@code direct}) or through nesting. */
-    private static final String GROUPS_OF_USERS = """
+    /**
+     * Each user's ({@code :users}) groups as {@code mine(user_id, group_id, direct)}: directly ({@code direct}) or
+     * through nesting; the {@code with} clause of a statement that goes on with its {@code select}.
+     */
+    static final String MINE = """
             with recursive up(user_id, group_id, direct) as (
                 select user_id, group_id, true from group_member_user
                 where tenant_id = :tenant and user_id = any(:users)
                 union
                 select up.user_id, m.group_id, false
                 from up join group_member_group m
-                  on m.tenant_id = :tenant and m.member_group_id = up.group_id)
-            select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id""";
+                  on m.tenant_id = :tenant and m.member_group_id = up.group_id),
+            mine as (select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id)
+            """;
+
+    /** Each user's groups ({@code :users}), directly ({@code direct}) or through nesting. */
+    private static final String GROUPS_OF_USERS = MINE + "select user_id, group_id, direct from mine";
 
     /** Up to this many users, their groups are walked in SQL. */
-    private static final int FEW_USERS = 64;
+    static final int FEW_USERS = 64;
 
     private final JdbcClient jdbc;
     private final Ranges ranges;

@@ -30,6 +30,8 @@ import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRange;
+import org.allot.core.directory.UserRef;
+import org.allot.core.directory.Users;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -51,6 +53,7 @@ public final class JdbcAssignments implements Assignments {
     private final Ranges ranges;
     private final LicenseSubjectReads subjects;
     private final JdbcWaitingLists waitingLists;
+    private final AssignmentsWithUsers withUsers;
 
     public JdbcAssignments(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
@@ -58,6 +61,21 @@ public final class JdbcAssignments implements Assignments {
         this.ranges = dataSource == null ? null : new Ranges(dataSource);
         this.subjects = new LicenseSubjectReads(dataSource, jdbc);
         this.waitingLists = new JdbcWaitingLists(jdbc);
+        this.withUsers = dataSource == null ? null : new AssignmentsWithUsers(dataSource);
+    }
+
+    @Override
+    public Locked lockWithAssignments(TenantId tenant, Collection<UserId> users) {
+        return withUsers == null || users.isEmpty()
+                ? Assignments.super.lockWithAssignments(tenant, users)
+                : withUsers.lockWithAssignments(tenant, users);
+    }
+
+    @Override
+    public Optional<Held> userWithAssignments(TenantId tenant, UserRef user, Users users) {
+        return withUsers == null
+                ? Assignments.super.userWithAssignments(tenant, user, users)
+                : withUsers.userWithAssignments(tenant, user);
     }
 
     @Override
@@ -305,7 +323,7 @@ public final class JdbcAssignments implements Assignments {
      * The columns {@link #map} reads, in its order; the disabled plans as text, which reads faster than an array and
      * is empty ({@code {}}) for most rows.
      */
-    private static final String COLUMNS = "user_id, sku_id, source_group_id, disabled_plans::text, state, error,"
+    static final String COLUMNS = "user_id, sku_id, source_group_id, disabled_plans::text, state, error,"
             + " reason, requested_at, updated_at";
 
     static LicenseAssignment map(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,10 @@
 package org.allot.server.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +19,8 @@ import org.allot.core.assignment.ProcessingState;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcGroupLicenses implements GroupLicenses {
@@ -48,13 +53,49 @@ public final class JdbcGroupLicenses implements GroupLicenses {
                 .params(tenant.value(), SqlValues.uuidArray(groups, GroupId::value))
                 .query(rs -> {
                     result.computeIfAbsent(new GroupId(SqlValues.uuid(rs, "group_id")), g -> new ArrayList<>())
-                            .add(new GroupLicense(
-                                    new AssignedLicense(
-                                            new SkuId(SqlValues.uuid(rs, "sku_id")),
-                                            new HashSet<>(SqlValues.uuids(rs, "disabled_plans", ServicePlanId::new))),
-                                    SqlValues.instant(rs, "assigned_at")));
+                            .add(license(rs));
                 });
         return result;
+    }
+
+    /**
+     * A few users' groups and those groups' licenses in one statement: only the groups that assign licenses, each
+     * with the users who belong to it; for more users, the two reads of the default.
+     */
+    @Override
+    public OfUsers ofUsers(TenantId tenant, Collection<UserId> users, Memberships memberships) {
+        if (users.isEmpty() || users.size() > GroupsOfUsers.FEW_USERS) {
+            return GroupLicenses.super.ofUsers(tenant, users, memberships);
+        }
+        Map<UserId, Map<GroupId, Boolean>> groups = new HashMap<>();
+        Map<GroupId, Map<SkuId, GroupLicense>> licenses = new LinkedHashMap<>();
+        jdbc.sql(GroupsOfUsers.MINE + """
+                        select mine.user_id, mine.direct, l.group_id, l.sku_id, l.disabled_plans, l.assigned_at
+                        from mine join group_license l on l.tenant_id = :tenant and l.group_id = mine.group_id
+                        order by l.group_id, l.sku_id""")
+                .param("tenant", tenant.value())
+                .param("users", SqlValues.uuidArray(users, UserId::value))
+                .query(rs -> {
+                    GroupId group = new GroupId(SqlValues.uuid(rs, "group_id"));
+                    groups.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>())
+                            .put(group, rs.getBoolean("direct"));
+                    SkuId sku = new SkuId(SqlValues.uuid(rs, "sku_id"));
+                    Map<SkuId, GroupLicense> ofGroup = licenses.computeIfAbsent(group, g -> new LinkedHashMap<>());
+                    if (!ofGroup.containsKey(sku)) {
+                        ofGroup.put(sku, license(rs));
+                    }
+                });
+        Map<GroupId, List<GroupLicense>> result = new LinkedHashMap<>();
+        licenses.forEach((group, bySku) -> result.put(group, new ArrayList<>(bySku.values())));
+        return new OfUsers(groups, result);
+    }
+
+    private static GroupLicense license(ResultSet rs) throws SQLException {
+        return new GroupLicense(
+                new AssignedLicense(
+                        new SkuId(SqlValues.uuid(rs, "sku_id")),
+                        new HashSet<>(SqlValues.uuids(rs, "disabled_plans", ServicePlanId::new))),
+                SqlValues.instant(rs, "assigned_at"));
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class LicenseSubjectReads {
     /** The columns {@link #subject} reads, in its order. */
-    private static final String SUBJECT_COLUMNS = "id, user_principal_name, user_type, usage_location, deleted_at";
+    static final String SUBJECT_COLUMNS = "id, user_principal_name, user_type, usage_location, deleted_at";
 
     private final JdbcClient jdbc;
     private final Ranges ranges;
@@ -126,7 +126,7 @@ final class LicenseSubjectReads {
         return count[0];
     }
 
-    private static LicenseSubject subject(ResultSet rs) throws SQLException {
+    static LicenseSubject subject(ResultSet rs) throws SQLException {
         String location = rs.getString(4);
         return new LicenseSubject(
                 new UserId(rs.getObject(1, UUID.class)),
