@@ -2,7 +2,10 @@ package org.allot.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -11,15 +14,22 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The training run of the build's class-data sharing archive ({@code allot.jsa}, see the {@code allot} launcher): runs
  * common commands in this JVM against a stand-in server on loopback that answers canned JSON, so the classes a command
- * loads (picocli's model, Jackson, the HTTP client, TLS setup, the printers) are those the JVM archives at exit. It
- * reaches nothing outside this process and writes only into a temporary folder it removes.
+ * loads (picocli's model, Jackson, the HTTP client, TLS setup, the printers) are those the JVM archives at exit. The
+ * commands a user runs most also run over HTTPS, against a stand-in with a certificate made for the run by the JDK's
+ * {@code keytool} and trusted as a CA file, so that a real handshake's classes (certificate path checks, key exchange,
+ * ciphers) are archived too. It reaches nothing outside this process and writes only into a temporary folder it
+ * removes.
  */
 @SuppressForbidden(
         "the JDK's own small HTTP server (jdk.httpserver, a supported API) stands in for Allot at build time")
@@ -65,18 +75,89 @@ public final class Training {
                     List.of("group", "list"))) {
                 run(variables, command);
             }
-            // the client side of a TLS handshake (the stand-in speaks plain HTTP, so it fails after the hello)
-            Map<String, String> tls = new java.util.HashMap<>(variables);
-            tls.put(Environment.URL, "https://127.0.0.1:" + server.getAddress().getPort());
-            tls.put(Environment.FINGERPRINT, "00:".repeat(31) + "00");
-            tls.put(Environment.CONFIG, folder.resolve("tls.json").toString());
-            run(tls, List.of("product", "list"));
+            // the same over HTTPS, with the stand-in's certificate trusted as a CA file, as 'allot login --ca-file'
+            HttpsServer tls = https(folder);
+            try {
+                Map<String, String> secure = new java.util.HashMap<>(variables);
+                secure.put(
+                        Environment.URL, "https://127.0.0.1:" + tls.getAddress().getPort());
+                secure.put(Environment.CA_FILE, folder.resolve("ca.pem").toString());
+                secure.put(Environment.CONFIG, folder.resolve("tls.json").toString());
+                for (List<String> command : List.of(
+                        List.of("product", "list"),
+                        List.of("product", "list"),
+                        List.of("user", "show", "ada@contoso.com"),
+                        List.of("whoami"))) {
+                    run(secure, command);
+                }
+            } finally {
+                tls.stop(0);
+            }
         } finally {
             server.stop(0);
             try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder())
                         .forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** An HTTPS stand-in on loopback with a new EC key and certificate (keytool), its certificate in ca.pem. */
+    private static HttpsServer https(Path folder) throws IOException {
+        Path store = folder.resolve("training.p12");
+        char[] password = "training".toCharArray();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "training",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "san=ip:127.0.0.1,dns:localhost",
+                        "-keystore",
+                        store.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "training")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            if (keytool.waitFor() != 0) {
+                throw new IOException("keytool failed: exit " + keytool.exitValue());
+            }
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                keys.load(in, password);
+            }
+            String pem = "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                            .encodeToString(keys.getCertificate("training").getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+            Files.writeString(folder.resolve("ca.pem"), pem, StandardCharsets.US_ASCII);
+            KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            managers.init(keys, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(managers.getKeyManagers(), null, null);
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(context));
+            server.createContext("/", Training::answer);
+            server.start();
+            return server;
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 

@@ -92,6 +92,71 @@ class GroupCommandsIT extends AgainstARealServer {
     }
 
     @Test
+    void removingMembersWhoWouldLoseALicenseNeedsConfirmationAndWhatIfChangesNothing() {
+        allot.run("subscription", "add", "--sku", "POWER_BI_STANDARD", "--seats", "10");
+        for (String who : new String[] {"leaver1", "leaver2", "keeper"}) {
+            allot.run("user", "create", who + "@contoso.com", "--name", who, "--usage-location", "US");
+        }
+        allot.run("group", "create", "--name", "BI readers");
+        allot.run(
+                "group",
+                "members",
+                "add",
+                "BI readers",
+                "leaver1@contoso.com",
+                "leaver2@contoso.com",
+                "keeper@contoso.com");
+        Run add = allot.run("group", "license", "add", "BI readers", "--sku", "POWER_BI_STANDARD", "--wait");
+        assertThat(add.exit()).as(add.toString()).isZero();
+        // keeper also has it directly: taking keeper out of the group costs nothing
+        Run direct = allot.run("license", "assign", "--user", "keeper@contoso.com", "--sku", "POWER_BI_STANDARD");
+        assertThat(direct.exit()).as(direct.toString()).isZero();
+
+        Run refused = allot.run(
+                "group",
+                "members",
+                "remove",
+                "BI readers",
+                "leaver1@contoso.com",
+                "leaver2@contoso.com",
+                "keeper@contoso.com");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err())
+                .contains("error: ConfirmationRequired: 2 member(s) would lose POWER_BI_STANDARD of BI readers:")
+                .contains("--confirm");
+        assertThat(members("BI readers")).hasSize(3);
+
+        Run whatIf = allot.run(
+                "group",
+                "members",
+                "remove",
+                "BI readers",
+                "leaver1@contoso.com",
+                "leaver2@contoso.com",
+                "keeper@contoso.com",
+                "--what-if",
+                "-o",
+                "json");
+        assertThat(whatIf.exit()).as(whatIf.toString()).isZero();
+        assertThat(whatIf.json()).hasSize(2);
+        assertThat(whatIf.json().get(0).path("userPrincipalName").asString()).isEqualTo("leaver1@contoso.com");
+        assertThat(whatIf.json().get(0).path("wouldLose").toString()).contains("POWER_BI_STANDARD");
+        assertThat(members("BI readers")).hasSize(3);
+
+        Run keeper = allot.run("group", "members", "remove", "BI readers", "keeper@contoso.com");
+        assertThat(keeper.exit()).as(keeper.toString()).isZero();
+
+        Run confirmed = allot.run(
+                "group", "members", "remove", "BI readers", "leaver1@contoso.com", "leaver2@contoso.com", "--confirm");
+        assertThat(confirmed.exit()).as(confirmed.toString()).isZero();
+        assertThat(members("BI readers")).isEmpty();
+    }
+
+    private JsonNode members(String group) {
+        return api.get("/v1.0/groups/" + groupId(group) + "/members").path("value");
+    }
+
+    @Test
     void aGroupThatStillAssignsLicensesCannotBeDeleted() {
         allot.run("subscription", "add", "--sku", "VISIOCLIENT", "--seats", "1");
         allot.run("group", "create", "--name", "Short lived");

@@ -53,6 +53,81 @@ class ProductCommandsIT extends AgainstARealServer {
     }
 
     @Test
+    void aSubscriptionIsBoughtOnTermsShownAndRenewed() {
+        Run added = allot.run(
+                "subscription",
+                "add",
+                "--sku",
+                "PROJECTPROFESSIONAL",
+                "--seats",
+                "3",
+                "--end",
+                "2020-01-31",
+                "--price",
+                "25.50",
+                "--currency",
+                "eur",
+                "-o",
+                "json");
+        assertThat(added.exit()).as(added.toString()).isZero();
+        String id = added.json().path("id").asString();
+        assertThat(added.json().path("status").asString())
+                .as("ended long ago: the calendar has deleted it")
+                .isEqualTo("Deleted");
+        Run fresh = allot.run(
+                "subscription",
+                "add",
+                "--sku",
+                "PROJECTPROFESSIONAL",
+                "--seats",
+                "2",
+                "--end",
+                "2099-12-31",
+                "--price",
+                "25.50",
+                "--currency",
+                "EUR",
+                "-o",
+                "json");
+        String freshId = fresh.json().path("id").asString();
+
+        Run shown = allot.run("subscription", "show", freshId, "-o", "json");
+        assertThat(shown.exit()).as(shown.toString()).isZero();
+        assertThat(shown.json().path("status").asString()).isEqualTo("Enabled");
+        assertThat(shown.json().path("endDateTime").asString()).startsWith("2099-12-31T00:00");
+        assertThat(shown.json().path("nextLifecycleDateTime").asString()).startsWith("2099-12-31T00:00");
+        assertThat(shown.json().path("unitPrice").asString()).isEqualTo("25.5");
+        assertThat(shown.json().path("currency").asString()).isEqualTo("EUR");
+
+        Run renewed = allot.run("subscription", "update", freshId, "--auto-renew", "true", "-o", "json");
+        assertThat(renewed.exit()).as(renewed.toString()).isZero();
+        assertThat(allot.run("subscription", "list", "-o", "csv").csv())
+                .filteredOn(r -> r.get("id").equals(freshId))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("autoRenew")).isEqualTo("true"));
+        assertThat(allot.run("subscription", "list", "-o", "csv").csv())
+                .filteredOn(r -> r.get("id").equals(id))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("status")).isEqualTo("Deleted"));
+
+        Run bad = allot.run(
+                "subscription",
+                "add",
+                "--sku",
+                "PROJECTPROFESSIONAL",
+                "--seats",
+                "2",
+                "--price",
+                "-1",
+                "--currency",
+                "EUR");
+        assertThat(bad.exit()).as(bad.toString()).isNotZero();
+        assertThat(bad.toString()).contains("unitPrice");
+        Run badDate = allot.run("subscription", "add", "--sku", "PROJECTPROFESSIONAL", "--seats", "2", "--end", "soon");
+        assertThat(badDate.exit()).isEqualTo(2);
+    }
+
+    @Test
     void theWaitingListComesInTheOrderUsersWillBeServed() {
         Run waiting = allot.run("product", "waiting", "SPE_E5", "-o", "json");
         assertThat(waiting.exit()).as(waiting.toString()).isZero();

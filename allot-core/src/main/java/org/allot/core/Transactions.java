@@ -19,6 +19,16 @@ public interface Transactions {
      */
     <T> T run(Supplier<T> step);
 
+    /**
+     * Runs a step as one unit of work, like {@link #run}, whose commit need not have reached the disk when this
+     * returns: a step that is done again when its unit of work is lost (a background job's chunk, committed together
+     * with the job's cursor). A database that crashes may lose it, and then every unit of work committed after it as
+     * well, never one without the other: whatever a later unit of work kept was decided on a state that includes it.
+     */
+    default <T> T runRedoable(Supplier<T> step) {
+        return run(step);
+    }
+
     /** Reads in one unit of work that writes nothing, so what is read is one consistent view. */
     default <T> T read(Supplier<T> query) {
         return run(query);

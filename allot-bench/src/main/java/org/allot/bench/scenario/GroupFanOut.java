@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.allot.bench.harness.Fixtures;
 import org.allot.bench.harness.Ids;
+import org.allot.bench.harness.ServerProcess;
 import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
 import org.allot.bench.run.Goal;
@@ -50,10 +51,21 @@ public final class GroupFanOut implements Scenario {
             fx.addUsers(prefix, size);
             fx.addMembers(group, prefix, size);
 
+            double serverBefore = target.server().map(ServerProcess::cpuSeconds).orElse(Double.NaN);
+            Map<String, Double> threadsBefore =
+                    target.server().map(ServerProcess::cpuSecondsByThreads).orElse(Map.of());
+            double databaseBefore = target.db().cpuSeconds();
+            long walBefore = wal(target);
             long started = System.nanoTime();
             fx.assignToGroup(group, sku);
             fx.awaitProcessingComplete(group, Duration.ofMillis(20), Duration.ofMinutes(60));
             double millis = Stats.millisSince(started);
+            double serverCpu = target.server().map(ServerProcess::cpuSeconds).orElse(Double.NaN) - serverBefore;
+            Map<String, Double> threads = new java.util.TreeMap<>(
+                    target.server().map(ServerProcess::cpuSecondsByThreads).orElse(Map.of()));
+            threads.replaceAll((kind, seconds) -> seconds - threadsBefore.getOrDefault(kind, 0.0));
+            double databaseCpu = target.db().cpuSeconds() - databaseBefore;
+            long walBytes = wal(target) - walBefore;
             long licensed = fx.count(
                     "select count(*) from license_assignment where tenant_id = ? and source_group_id = ?"
                             + " and state = 'Active'",
@@ -64,6 +76,8 @@ public final class GroupFanOut implements Scenario {
             }
 
             String csv = rows(target.tenant(), prefix, size, sku, group);
+            double copyDatabaseBefore = target.db().cpuSeconds();
+            long copyWalBefore = wal(target);
             long copyStarted = System.nanoTime();
             target.db()
                     .copy(
@@ -71,9 +85,14 @@ public final class GroupFanOut implements Scenario {
                                     + " disabled_plans, state, requested_at, updated_at) from stdin with (format csv)",
                             csv);
             double copyMillis = Stats.millisSince(copyStarted);
+            double copyDatabaseCpu = target.db().cpuSeconds() - copyDatabaseBefore;
+            long copyWalBytes = wal(target) - copyWalBefore;
             context.say(
                     "%s: %,d members licensed in %,.0f ms; COPY of as many rows %,.0f ms",
                     run < 0 ? "warm-up" : "run " + (run + 1), size, millis, copyMillis);
+            context.say(
+                    "  CPU: server %.2f s %s, database %.2f s (COPY: %.2f s); WAL %,d kB (COPY: %,d kB)",
+                    serverCpu, threads, databaseCpu, copyDatabaseCpu, walBytes / 1024, copyWalBytes / 1024);
             if (run >= 0) {
                 fanOut.add(millis);
                 copy.add(copyMillis);
@@ -83,6 +102,10 @@ public final class GroupFanOut implements Scenario {
                 .withBaseline("COPY of as many assignment rows", copy)
                 .withGoals(Goal.medianAtMost(5_000), Goal.ratioAtMost(3))
                 .withDetails(Map.of("members", members, "sku", SKU)));
+    }
+
+    private static long wal(Target target) {
+        return target.db().queryLong("select wal_bytes::bigint from pg_stat_wal");
     }
 
     private static String rows(UUID tenant, String prefix, int size, UUID sku, UUID group) {

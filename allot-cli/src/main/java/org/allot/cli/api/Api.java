@@ -2,7 +2,11 @@ package org.allot.cli.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -13,32 +17,59 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
 import org.allot.cli.Failure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The server's REST API over HTTP or HTTPS (trusting what {@link ServerTrust} says): a client-credentials token fetched
  * on first use, JSON in and out, Graph's paging followed, 429 and 503 retried after {@code Retry-After}, and every
  * error turned into an {@link ApiError} or a {@link Failure} that says what to do.
+ *
+ * <p>Requests go over the JDK's {@link HttpURLConnection}, which does its work on the calling thread (and keeps the
+ * connection for the next request): {@link HttpClient} starts a selector thread and an executor and hands every
+ * exchange between threads, which cost a command about a second of wall time on a busy machine. Only PATCH, which
+ * {@link HttpURLConnection} does not send, goes through an {@link HttpClient}, made when first needed.
  */
 public final class Api {
-    public static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .build();
     private static final int RETRIES = 6;
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final Credentials credentials;
     private final TrustCheck trust;
-    private final HttpClient http;
     private final SavedToken saved;
     private volatile String token;
+    private SSLSocketFactory sockets;
+    private HttpClient http;
+
+    /**
+     * The object mapper, built on first use: binding records and writing JSON need it, reading answers does not
+     * ({@link JsonTree}).
+     */
+    public static JsonMapper json() {
+        return Mapper.JSON;
+    }
+
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .build();
+    }
+
+    /** An answer of the server: its status, body (empty when none) and {@code Retry-After} header (or null). */
+    record Response(int status, String body, String retryAfter) {}
 
     public Api(Credentials credentials) {
         this(credentials, null);
@@ -49,11 +80,6 @@ public final class Api {
         this.credentials = credentials;
         this.saved = saved;
         this.trust = new TrustCheck(credentials.trust());
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .sslContext(trust.context())
-                .build();
     }
 
     public Credentials credentials() {
@@ -65,7 +91,12 @@ public final class Api {
     }
 
     public <T> T get(Object pathAndQuery, Class<T> type) {
-        return JSON.treeToValue(get(pathAndQuery), type);
+        return bind(get(pathAndQuery), type);
+    }
+
+    /** A tree as a record (a tree as a tree, without the mapper). */
+    public static <T> T bind(JsonNode tree, Class<T> type) {
+        return type == JsonNode.class ? type.cast(tree) : json().treeToValue(tree, type);
     }
 
     /** Every item of a collection, following {@code @odata.nextLink}; at most {@code limit} (0: all). */
@@ -75,7 +106,7 @@ public final class Api {
         while (next != null) {
             JsonNode page = get(next);
             for (JsonNode item : page.path("value")) {
-                items.add(JSON.treeToValue(item, type));
+                items.add(bind(item, type));
                 if (limit > 0 && items.size() >= limit) {
                     return items;
                 }
@@ -96,11 +127,11 @@ public final class Api {
     }
 
     public <T> T post(Object path, Object body, Class<T> type) {
-        return JSON.treeToValue(post(path, body), type);
+        return bind(post(path, body), type);
     }
 
     public <T> T put(Object path, Object body, Class<T> type) {
-        return JSON.treeToValue(call("PUT", path.toString(), body), type);
+        return bind(call("PUT", path.toString(), body), type);
     }
 
     public JsonNode patch(Object path, Object body) {
@@ -108,7 +139,7 @@ public final class Api {
     }
 
     public <T> T patch(Object path, Object body, Class<T> type) {
-        return JSON.treeToValue(patch(path, body), type);
+        return bind(patch(path, body), type);
     }
 
     public void delete(Object path) {
@@ -152,37 +183,32 @@ public final class Api {
     }
 
     private JsonNode call(String method, String pathAndQuery, Object body) {
-        HttpResponse<String> response = send(method, pathAndQuery, body, true);
+        Response response = send(method, pathAndQuery, body, true);
         String text = response.body();
         if (text == null || text.isBlank()) {
-            return JSON.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         try {
-            return JSON.readTree(text);
+            return JsonTree.parse(text);
         } catch (JacksonException e) {
             throw Failure.failed(
                     "UnexpectedResponse", method + " " + pathAndQuery + " answered something that is not JSON.");
         }
     }
 
-    private HttpResponse<String> send(String method, String pathAndQuery, Object body, boolean mayRenewToken) {
-        String json = body == null ? null : JSON.writeValueAsString(body);
+    private Response send(String method, String pathAndQuery, Object body, boolean mayRenewToken) {
+        String json = body == null ? null : json().writeValueAsString(body);
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(credentials.url() + pathAndQuery))
-                    .timeout(Duration.ofMinutes(5))
-                    .header("Authorization", "Bearer " + token())
-                    .header("Accept", "application/json")
-                    .header("ConsistencyLevel", "eventual")
-                    .method(
-                            method,
-                            json == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Authorization", "Bearer " + token());
+            headers.put("Accept", "application/json");
+            headers.put("ConsistencyLevel", "eventual");
             if (json != null) {
-                request.header("Content-Type", "application/json");
+                headers.put("Content-Type", "application/json");
             }
-            HttpResponse<String> response = exchange(request.build());
-            int status = response.statusCode();
+            Response response = exchange(
+                    method, URI.create(credentials.url() + pathAndQuery), headers, json, Duration.ofMinutes(5));
+            int status = response.status();
             if (status < 300) {
                 return response;
             }
@@ -199,14 +225,15 @@ public final class Api {
     }
 
     /** Sends a request, turning what goes wrong on the way into a failure that names the server. */
-    HttpResponse<String> exchange(HttpRequest request) {
+    Response exchange(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
         String server = credentials.url();
         try {
-            HttpResponse<String> response =
-                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() == 400
-                    && request.uri().getScheme().equals("http")
-                    && String.valueOf(response.body()).contains("requires TLS")) {
+            Response response = method.equals("PATCH")
+                    ? viaHttpClient(method, uri, headers, body, timeout)
+                    : viaConnection(method, uri, headers, body, timeout);
+            if (response.status() == 400
+                    && uri.getScheme().equals("http")
+                    && response.body().contains("requires TLS")) {
                 throw Failure.failed(
                         "HttpsRequired",
                         "The Allot server at " + server + " speaks HTTPS only: use "
@@ -217,7 +244,7 @@ public final class Api {
             throw TlsRefusals.untrusted(server, trust, e);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw unreachable(server, "nothing answers there");
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException | HttpTimeoutException e) {
             throw Failure.failed("Timeout", "The Allot server at " + server + " did not answer in time.");
         } catch (IOException e) {
             throw unreachable(server, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -227,11 +254,82 @@ public final class Api {
         }
     }
 
-    /** The server's error body as an {@link ApiError}: Graph's {@code {"error":{"code","message"}}} or OAuth's. */
-    static ApiError error(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private Response viaConnection(String method, URI uri, Map<String, String> headers, String body, Duration timeout)
+            throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        if (connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(sockets());
+        }
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) timeout.toMillis());
+        connection.setRequestMethod(method);
+        headers.forEach(connection::setRequestProperty);
+        // no body: none sent, and no content type (with one, HttpURLConnection would say it is a form). A body is
+        // buffered, not streamed: a streamed request answered 401 is an exception, not an answer
+        connection.setDoOutput(body != null);
         try {
-            JsonNode body = JSON.readTree(response.body() == null ? "" : response.body());
+            connection.connect();
+        } catch (SocketTimeoutException e) {
+            throw new ConnectException("connect timed out");
+        }
+        if (body != null) {
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        String text = "";
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            if (in != null) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return new Response(status, text, connection.getHeaderField("Retry-After"));
+    }
+
+    private Response viaHttpClient(String method, URI uri, Map<String, String> headers, String body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        HttpResponse<String> response =
+                httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(
+                response.statusCode(),
+                response.body() == null ? "" : response.body(),
+                response.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    private synchronized SSLSocketFactory sockets() {
+        if (sockets == null) {
+            sockets = trust.context().getSocketFactory();
+        }
+        return sockets;
+    }
+
+    private synchronized HttpClient httpClient() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .sslContext(trust.context())
+                    .build();
+        }
+        return http;
+    }
+
+    /** The server's error body as an {@link ApiError}: Graph's {@code {"error":{"code","message"}}} or OAuth's. */
+    static ApiError error(Response response) {
+        int status = response.status();
+        try {
+            JsonNode body = JsonTree.parse(response.body());
             JsonNode error = body.path("error");
             if (error.isObject()) {
                 return new ApiError(
@@ -268,9 +366,8 @@ public final class Api {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
-    private static Duration retryAfter(HttpResponse<String> response, int attempt) {
-        Duration wait = response.headers()
-                .firstValue("Retry-After")
+    private static Duration retryAfter(Response response, int attempt) {
+        Duration wait = java.util.Optional.ofNullable(response.retryAfter())
                 .flatMap(Api::seconds)
                 .orElse(Duration.ofMillis(250L << attempt));
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
@@ -300,6 +397,6 @@ public final class Api {
         if (parts.length < 2) {
             throw Failure.failed("UnexpectedResponse", "The access token is not a JWT.");
         }
-        return JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        return JsonTree.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 }

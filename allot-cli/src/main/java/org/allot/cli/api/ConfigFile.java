@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.allot.cli.Environment;
 import org.allot.cli.Failure;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The user's config file (JSON: url, clientId, clientSecret, and caFile or fingerprint), readable by its owner only,
@@ -20,9 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * file's trust, which is used only for the server it was saved with.
  */
 public final class ConfigFile {
-    /** The API's mapper (one mapper a run: building one is a good part of a command's start-up). */
-    private static final JsonMapper JSON = Api.JSON;
-
     private final Path path;
 
     public ConfigFile(Path path) {
@@ -38,16 +35,31 @@ public final class ConfigFile {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(Files.readString(path), Credentials.class));
+            // read as a tree: a command that only reads does without building the object mapper
+            JsonNode file = JsonTree.parse(Files.readString(path));
+            if (!file.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return Optional.of(new Credentials(
+                    text(file, "url"),
+                    text(file, "clientId"),
+                    text(file, "clientSecret"),
+                    text(file, "caFile"),
+                    text(file, "fingerprint")));
         } catch (IOException | JacksonException e) {
             throw Failure.failed(
                     "BadConfigFile", "Cannot read " + path + " (" + e.getMessage() + "): run 'allot login' again.");
         }
     }
 
+    private static String text(JsonNode file, String field) {
+        JsonNode value = file.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
     /** Writes the file atomically, created with owner-only permissions (600, its folder 700) where POSIX allows. */
     public void write(Credentials credentials) {
-        writePrivately(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
+        writePrivately(path, Api.json().writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
     }
 
     /** Writes a file atomically, created with owner-only permissions (600, its folder 700) where POSIX allows. */

@@ -35,7 +35,7 @@ public final class SavedToken {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            JsonNode saved = Api.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode saved = JsonTree.parse(Files.readString(file, StandardCharsets.UTF_8));
             String token = saved.path("accessToken").asString("");
             if (!saved.path("key").asString("").equals(key(credentials))
                     || token.isEmpty()
@@ -55,8 +55,9 @@ public final class SavedToken {
             if (expires == 0) {
                 return;
             }
-            String json = Api.JSON.writeValueAsString(
-                    java.util.Map.of("key", key(credentials), "accessToken", token, "expiresAt", expires));
+            String json = Api.json()
+                    .writeValueAsString(
+                            java.util.Map.of("key", key(credentials), "accessToken", token, "expiresAt", expires));
             ConfigFile.writePrivately(file, json);
         } catch (RuntimeException e) {
             // not kept: the next run fetches a token

@@ -86,7 +86,7 @@ public final class UserImport {
     }
 
     private static Step update(int line, List<String> key, Map<String, Object> values, UserResource user) {
-        JsonNode current = Api.JSON.valueToTree(user);
+        JsonNode current = Api.json().valueToTree(user);
         Map<String, Object> changed = new LinkedHashMap<>();
         List<String> detail = new ArrayList<>();
         values.forEach((name, value) -> {

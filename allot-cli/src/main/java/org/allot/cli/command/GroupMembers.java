@@ -87,13 +87,47 @@ final class GroupMembers {
     @Command(
             name = "remove",
             mixinStandardHelpOptions = true,
-            description = "Removes users or groups from a group; they keep its licenses only through another source.",
+            description = {
+                "Removes users or groups from a group; they keep its licenses only through another source.",
+                "When users would lose a license the group gives them, asks first on a terminal; a script must give "
+                        + "--confirm."
+            },
             footerHeading = "%nExamples:%n",
-            footer = "  allot group members remove Sales-E3 ada@contoso.com")
+            footer = {
+                "  allot group members remove Sales-E3 ada@contoso.com --what-if",
+                "  allot group members remove Sales-E3 ada@contoso.com \"Sales EMEA\" --confirm"
+            })
     int remove(
             @Parameters(index = "0", paramLabel = "GROUP", description = "id or display name") String group,
-            @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
-        GroupResource g = context.directory().group(group, "id");
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members,
+            @Option(names = "--what-if", description = "Only show who would lose which license; change nothing.")
+                    boolean whatIf,
+            @Option(
+                            names = "--confirm",
+                            description = "Go ahead when users would lose a license, without asking (needed when"
+                                    + " not on a terminal).")
+                    boolean confirm) {
+        GroupResource g = context.directory().group(group, Directory.GROUP_LICENSES);
+        if (whatIf || (g.assignedLicenses() != null && !g.assignedLicenses().isEmpty())) {
+            MemberLosses losses = new MemberLosses(context, g);
+            for (String member : members) {
+                try {
+                    losses.add(member, memberId(member));
+                } catch (Failure | ApiError e) {
+                    // named again below, where taking it out fails
+                }
+            }
+            List<String> summary = losses.summary();
+            if (whatIf) {
+                summary.forEach(line -> context.warn(line + "."));
+                if (summary.isEmpty()) {
+                    context.note("No user would lose a license " + g.displayName() + " gives.");
+                }
+                context.printer().print(losses.table());
+                return 0;
+            }
+            LossConfirmation.ask(context, summary, g.displayName(), confirm);
+        }
         return each(
                 members, (api, id) -> api.delete(Query.path("/v1.0/groups", g.id(), "members", id, "$ref")), "removed");
     }

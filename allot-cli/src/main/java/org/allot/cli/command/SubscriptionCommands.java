@@ -1,7 +1,10 @@
 package org.allot.cli.command;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import org.allot.api.extensions.SubscriptionRequest;
+import org.allot.api.extensions.SubscriptionResource;
 import org.allot.api.extensions.SubscriptionUpdate;
 import org.allot.api.graph.CompanySubscription;
 import org.allot.cli.Context;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Parameters;
         aliases = "subscriptions",
         mixinStandardHelpOptions = true,
         description = {
-            "Lists and adds subscriptions, and changes their seats or status.",
+            "Lists, shows and adds subscriptions with their terms, and changes their seats, status or terms.",
             "Added seats go to the waiting list at once."
         },
         footerHeading = "%nExamples:%n",
@@ -50,19 +53,47 @@ public final class SubscriptionCommands {
                 "status",
                 "totalLicenses",
                 "isTrial",
-                "createdDateTime",
+                "endDateTime",
+                "autoRenew",
+                "unitPrice",
+                "currency",
                 "nextLifecycleDateTime");
-        for (CompanySubscription s : context.api().list("/v1.0/directory/subscriptions", CompanySubscription.class)) {
+        for (SubscriptionResource s : context.api().list("/allot/v1/subscriptions", SubscriptionResource.class)) {
             table.add(
                     s.id(),
                     s.skuPartNumber(),
                     s.status(),
                     s.totalLicenses(),
                     s.isTrial(),
-                    s.createdDateTime(),
+                    s.endDateTime(),
+                    s.autoRenew(),
+                    s.unitPrice() == null ? null : s.unitPrice().toPlainString(),
+                    s.currency(),
                     s.nextLifecycleDateTime());
         }
         context.printer().print(table);
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Shows a subscription: its seats, status, terms and next lifecycle date.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot subscription show 2b1f…", "  allot subscription show SPE_E5"})
+    void show(
+            @Parameters(
+                            paramLabel = "SUBSCRIPTION",
+                            description = "the subscription's id, or its product's part number when the tenant has"
+                                    + " one subscription of it")
+                    String id) {
+        String subscription = subscriptionId(id.strip());
+        try {
+            context.printer()
+                    .print(item(context.api()
+                            .get(Query.path("/allot/v1/subscriptions", subscription), SubscriptionResource.class)));
+        } catch (ApiError e) {
+            throw e.status() == 404 ? Failure.notFound("No subscription '" + id + "'.") : e;
+        }
     }
 
     @Command(
@@ -72,7 +103,9 @@ public final class SubscriptionCommands {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  allot subscription add --sku SPE_E5 --seats 5",
-                "  allot subscription add --sku EMS --seats 25 --trial"
+                "  allot subscription add --sku EMS --seats 25 --trial --end 2027-01-31",
+                "  allot subscription add --sku SPE_E5 --seats 50 --end 2027-12-31T00:00:00Z --auto-renew"
+                        + " --price 57.00 --currency EUR"
             })
     void add(
             @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.")
@@ -80,16 +113,39 @@ public final class SubscriptionCommands {
             @Option(names = "--seats", required = true, paramLabel = "N", description = "How many seats.") int seats,
             @Option(names = "--trial", description = "A trial subscription.") boolean trial,
             @Option(names = "--status", paramLabel = "STATUS", description = "Enabled (default), Warning, Suspended.")
-                    String status) {
+                    String status,
+            @Option(names = "--start", paramLabel = "DATE", description = "When it starts (default: now).")
+                    String start,
+            @Option(
+                            names = "--end",
+                            paramLabel = "DATE",
+                            description = "When its term ends: then Warning 30 days, Suspended 90, Deleted.")
+                    String end,
+            @Option(names = "--auto-renew", description = "It renews by itself: it never expires.") boolean autoRenew,
+            @Option(names = "--price", paramLabel = "AMOUNT", description = "Monthly price of one seat.")
+                    BigDecimal price,
+            @Option(names = "--currency", paramLabel = "CODE", description = "ISO 4217 code of the price (EUR, USD).")
+                    String currency) {
         if (seats < 1) {
             throw Failure.usage("--seats must be at least 1.");
         }
         String skuId = context.directory().products().find(sku).skuId().toString();
-        CompanySubscription created = context.api()
+        SubscriptionResource created = context.api()
                 .post(
                         "/allot/v1/subscriptions",
-                        new SubscriptionRequest(skuId, null, seats, status, trial ? Boolean.TRUE : null, null),
-                        CompanySubscription.class);
+                        new SubscriptionRequest(
+                                skuId,
+                                null,
+                                seats,
+                                status,
+                                trial ? Boolean.TRUE : null,
+                                null,
+                                Dates.parse("--start", start),
+                                Dates.parse("--end", end),
+                                autoRenew ? Boolean.TRUE : null,
+                                price,
+                                currency == null ? null : currency.toUpperCase(Locale.ROOT)),
+                        SubscriptionResource.class);
         context.printer().print(item(created));
     }
 
@@ -105,7 +161,8 @@ public final class SubscriptionCommands {
             footer = {
                 "  allot subscription update 2b1f… --seats 30",
                 "  allot subscription update ENTERPRISEPACK --seats 30",
-                "  allot subscription update 2b1f… --status Warning"
+                "  allot subscription update 2b1f… --status Warning",
+                "  allot subscription update 2b1f… --end 2028-01-31 (renews it)"
             })
     void update(
             @Parameters(
@@ -118,17 +175,34 @@ public final class SubscriptionCommands {
                             names = "--status",
                             paramLabel = "STATUS",
                             description = "Enabled, Warning, Suspended, LockedOut or Deleted.")
-                    String status) {
-        if (seats == null && status == null) {
-            throw Failure.usage("Give --seats, --status or both.");
+                    String status,
+            @Option(names = "--end", paramLabel = "DATE", description = "A new end of term (renews it).") String end,
+            @Option(
+                            names = "--auto-renew",
+                            arity = "1",
+                            paramLabel = "true|false",
+                            description = "Whether it renews by itself.")
+                    Boolean autoRenew,
+            @Option(names = "--price", paramLabel = "AMOUNT", description = "Monthly price of one seat.")
+                    BigDecimal price,
+            @Option(names = "--currency", paramLabel = "CODE", description = "ISO 4217 code of the price.")
+                    String currency) {
+        if (seats == null && status == null && end == null && autoRenew == null && price == null && currency == null) {
+            throw Failure.usage("Give --seats, --status, --end, --auto-renew, or --price with --currency.");
         }
         String subscription = subscriptionId(id.strip());
         try {
-            CompanySubscription changed = context.api()
+            SubscriptionResource changed = context.api()
                     .patch(
                             Query.path("/allot/v1/subscriptions", subscription),
-                            new SubscriptionUpdate(seats, status),
-                            CompanySubscription.class);
+                            new SubscriptionUpdate(
+                                    seats,
+                                    status,
+                                    Dates.parse("--end", end),
+                                    autoRenew,
+                                    price,
+                                    currency == null ? null : currency.toUpperCase(Locale.ROOT)),
+                            SubscriptionResource.class);
             context.printer().print(item(changed));
         } catch (ApiError e) {
             throw e.status() == 404 ? Failure.notFound("No subscription '" + id + "'.") : e;
@@ -157,7 +231,7 @@ public final class SubscriptionCommands {
         return of.get(0).id();
     }
 
-    private static Item item(CompanySubscription s) {
+    private static Item item(SubscriptionResource s) {
         return Item.of()
                 .put("id", s.id())
                 .put("skuPartNumber", s.skuPartNumber())
@@ -165,6 +239,11 @@ public final class SubscriptionCommands {
                 .put("totalLicenses", s.totalLicenses())
                 .put("isTrial", s.isTrial())
                 .put("createdDateTime", s.createdDateTime())
+                .put("startDateTime", s.startDateTime())
+                .put("endDateTime", s.endDateTime())
+                .put("autoRenew", s.autoRenew())
+                .put("unitPrice", s.unitPrice() == null ? null : s.unitPrice().toPlainString())
+                .put("currency", s.currency())
                 .put("nextLifecycleDateTime", s.nextLifecycleDateTime());
     }
 }

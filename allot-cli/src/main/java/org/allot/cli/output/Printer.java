@@ -230,6 +230,6 @@ public final class Printer {
     }
 
     private static String json(Object value) {
-        return Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        return Api.json().writerWithDefaultPrettyPrinter().writeValueAsString(value);
     }
 }

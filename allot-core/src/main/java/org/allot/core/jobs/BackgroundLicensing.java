@@ -244,8 +244,9 @@ public final class BackgroundLicensing {
     private record Step(UserId next, int users, int succeeded, int failed) {}
 
     /**
-     * Runs chunked work from the job's cursor. Each chunk commits with the cursor and counts; at the end, a job asked
-     * for again while it ran starts over from the first user.
+     * Runs chunked work from the job's cursor. Each chunk commits with the cursor and counts, without waiting for its
+     * commit to reach the disk ({@link Transactions#runRedoable}); at the end, a job asked for again while it ran
+     * starts over from the first user.
      */
     private void runChunks(Held held, Chunks chunks) {
         JobProgress at = held.from();
@@ -259,7 +260,9 @@ public final class BackgroundLicensing {
                 at = new JobProgress(true, null, 0, 0, 0);
             }
             JobProgress before = at;
-            at = transactions.run(() -> {
+            // a chunk lost in a crash of the database is done again from the cursor it committed with; the job's
+            // end is committed durably, which makes every chunk before it durable too
+            at = transactions.runRedoable(() -> {
                 Step c = chunks.next().apply(before.cursor());
                 JobProgress after = new JobProgress(
                         true,

@@ -142,7 +142,7 @@ public final class MembershipPreview {
             this.joining = new Page(page);
             this.leaving = new Page(page);
             licenses.forEach(l -> {
-                counts.put(l.license().skuId(), new long[2]);
+                counts.put(l.license().skuId(), new long[3]);
                 losing.put(l.license().skuId(), new Page(page));
             });
         }
@@ -196,9 +196,22 @@ public final class MembershipPreview {
                     if (fromGroup && !holds(own, sku, source)) {
                         counts.get(sku)[1]++;
                         losing.get(sku).add(leaver);
+                    } else if (waitsOnlyThrough(own, sku, source)) {
+                        counts.get(sku)[2]++;
                     }
                 }
             }
+        }
+
+        /** Whether the user waits for the SKU through {@code source} and holds or waits for it through nothing else. */
+        private boolean waitsOnlyThrough(List<LicenseAssignment> rows, SkuId sku, AssignmentSource source) {
+            boolean waits = rows.stream()
+                    .anyMatch(a -> a.sku().equals(sku) && a.source().equals(source) && a.isWaiting());
+            return waits
+                    && rows.stream()
+                            .noneMatch(a -> a.sku().equals(sku)
+                                    && !a.source().equals(source)
+                                    && (a.holdsSeat() || a.isWaiting()));
         }
 
         /** Whether the user holds a seat of the SKU through a source other than {@code except}. */
@@ -216,7 +229,9 @@ public final class MembershipPreview {
             List<SeatImpact> impacts = new ArrayList<>();
             counts.forEach((sku, c) -> {
                 SeatCount count = figures.getOrDefault(sku, SeatCount.EMPTY);
-                long forNewcomers = Math.max(0, count.available() + c[1] - count.waiting());
+                // the seats free and freed by leavers go first to those already waiting, but for the leavers who
+                // waited through this group only: they leave the queue
+                long forNewcomers = Math.max(0, count.available() + c[1] - Math.max(0, count.waiting() - c[2]));
                 impacts.add(new SeatImpact(
                         sku,
                         products.productLabel(sku),

@@ -40,6 +40,16 @@ public record LicenseUnits(int enabled, int warning, int suspended, int lockedOu
         return (int) Math.min(seats, Integer.MAX_VALUE);
     }
 
+    /**
+     * Whether the product's services work for those who hold it: off only when it has {@code Suspended} or {@code
+     * LockedOut} seats and none {@code Enabled} or in their {@code Warning} grace; then assignments are kept and
+     * counted but shown as {@code Disabled}. Seats lowered to none on an enabled subscription are an overage, not
+     * services off.
+     */
+    public boolean servicesOn() {
+        return enabled > 0 || warning > 0 || (suspended == 0 && lockedOut == 0);
+    }
+
     /** Graph's capabilityStatus of a subscribedSku: the best status any of its seats has. */
     public SubscriptionStatus capabilityStatus() {
         if (enabled > 0) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
@@ -18,8 +20,6 @@ import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
-import org.allot.core.audit.AuditTarget;
-import org.allot.core.audit.PropertyChange;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
@@ -43,7 +43,7 @@ public final class SubscriptionBook {
     private final Seats seats;
     private final AuditLog audit;
     private final CapacityListener listener;
-    private final Clock clock;
+    private final SubscriptionLifecycle lifecycle;
 
     public SubscriptionBook(
             Transactions transactions,
@@ -53,23 +53,55 @@ public final class SubscriptionBook {
             AuditLog audit,
             CapacityListener listener,
             Clock clock) {
+        this(transactions, catalog, subscriptions, seats, audit, listener, new SubscriptionLifecycle(clock));
+    }
+
+    public SubscriptionBook(
+            Transactions transactions,
+            ProductCatalog catalog,
+            Subscriptions subscriptions,
+            Seats seats,
+            AuditLog audit,
+            CapacityListener listener,
+            SubscriptionLifecycle lifecycle) {
         this.transactions = Objects.requireNonNull(transactions);
         this.catalog = Objects.requireNonNull(catalog);
         this.subscriptions = Objects.requireNonNull(subscriptions);
         this.seats = Objects.requireNonNull(seats);
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
-        this.clock = Objects.requireNonNull(clock);
+        this.lifecycle = Objects.requireNonNull(lifecycle);
     }
 
     /** Adds a subscription of {@code seatCount} seats to a product of the tenant's catalogue. */
     public Outcome<Subscription> add(
             Caller caller, SkuId sku, int seatCount, SubscriptionStatus status, boolean trial, Instant nextLifecycle) {
-        return transactions.run(() -> addNow(caller, sku, seatCount, status, trial, nextLifecycle));
+        return add(caller, sku, seatCount, status, trial, nextLifecycle, SubscriptionTerms.OPEN);
+    }
+
+    /**
+     * Adds a subscription bought on {@code terms}: one with an end date gets the status and next lifecycle date the
+     * calendar gives it now ({@link SubscriptionLifecycle}), instead of {@code nextLifecycle}.
+     */
+    public Outcome<Subscription> add(
+            Caller caller,
+            SkuId sku,
+            int seatCount,
+            SubscriptionStatus status,
+            boolean trial,
+            Instant nextLifecycle,
+            SubscriptionTerms terms) {
+        return transactions.run(() -> addNow(caller, sku, seatCount, status, trial, nextLifecycle, terms));
     }
 
     private Outcome<Subscription> addNow(
-            Caller caller, SkuId sku, int seatCount, SubscriptionStatus status, boolean trial, Instant nextLifecycle) {
+            Caller caller,
+            SkuId sku,
+            int seatCount,
+            SubscriptionStatus status,
+            boolean trial,
+            Instant nextLifecycle,
+            SubscriptionTerms terms) {
         Catalog products = catalog.forTenant(caller.tenant());
         Optional<Product> product = products.find(sku);
         if (product.isEmpty()) {
@@ -83,24 +115,36 @@ public final class SubscriptionBook {
             return Outcome.refused(
                     Rejection.invalid("A new subscription is Enabled, Warning, Suspended or LockedOut."));
         }
+        Optional<Rejection> badTerms = lifecycle.check(terms);
+        if (badTerms.isPresent()) {
+            return Outcome.refused(badTerms.get());
+        }
         seats.lock(caller.tenant(), sku);
         Optional<Rejection> beyond =
-                beyondLimit(product.get(), subscriptions.ofSku(caller.tenant(), sku), null, seatCount);
+                SeatLimit.beyond(product.get(), subscriptions.ofSku(caller.tenant(), sku), null, seatCount);
         if (beyond.isPresent()) {
             return Outcome.refused(beyond.get());
         }
-        Subscription subscription = new Subscription(
-                new SubscriptionId(UUID.randomUUID()), sku, seatCount, status, trial, clock.instant(), nextLifecycle);
+        Instant now = lifecycle.now();
+        Subscription subscription = lifecycle.advanced(
+                new Subscription(
+                        new SubscriptionId(UUID.randomUUID()),
+                        sku,
+                        seatCount,
+                        status,
+                        trial,
+                        now,
+                        nextLifecycle,
+                        terms),
+                now);
         subscriptions.add(caller.tenant(), subscription);
         recount(caller.tenant(), sku);
         audit.append(AuditEvent.of(
                 caller,
-                clock.instant(),
+                lifecycle.now(),
                 Activity.ADD_SUBSCRIPTION,
-                target(subscription, product.get()),
-                List.of(
-                        PropertyChange.of("totalLicenses", null, seatCount),
-                        PropertyChange.of("status", null, status))));
+                SubscriptionChanges.target(subscription, product.get()),
+                SubscriptionChanges.added(subscription)));
         listener.capacityChanged(caller, sku);
         return Outcome.done(subscription);
     }
@@ -114,7 +158,7 @@ public final class SubscriptionBook {
             return Outcome.refused(
                     Rejection.invalid("A subscription has 0 to %d seats, not %d.", MAX_SEATS, seatCount));
         }
-        return change(caller, id, s -> s.withTotalLicenses(seatCount), "totalLicenses");
+        return change(caller, id, s -> s.withTotalLicenses(seatCount));
     }
 
     public Outcome<Subscription> setStatus(Caller caller, SubscriptionId id, SubscriptionStatus status) {
@@ -125,7 +169,7 @@ public final class SubscriptionBook {
         if (status == null) {
             return Outcome.refused(Rejection.invalid("status is required."));
         }
-        return change(caller, id, s -> s.withStatus(status), "status");
+        return change(caller, id, s -> s.withStatus(status));
     }
 
     /**
@@ -134,11 +178,59 @@ public final class SubscriptionBook {
      */
     public Outcome<Subscription> change(
             Caller caller, SubscriptionId id, Integer seatCount, SubscriptionStatus status) {
+        return change(caller, id, seatCount, status, null);
+    }
+
+    /**
+     * Changes a subscription's seats, status and terms ({@code terms} gives the new terms from the current ones; null
+     * leaves them), in one unit of work: refused as a whole when any is refused. Changing the end date or auto-renew
+     * puts the status where the calendar says ({@link SubscriptionLifecycle#renewed}); a deleted subscription's terms
+     * do not change.
+     */
+    public Outcome<Subscription> change(
+            Caller caller,
+            SubscriptionId id,
+            Integer seatCount,
+            SubscriptionStatus status,
+            UnaryOperator<SubscriptionTerms> terms) {
         return transactions.run(() -> {
-            Outcome<Subscription> outcome =
-                    seatCount == null ? setStatusNow(caller, id, status) : setSeatsNow(caller, id, seatCount);
-            return outcome.isDone() && seatCount != null && status != null ? setStatusNow(caller, id, status) : outcome;
+            Optional<Rejection> early = terms == null // checked first too: nothing changes before a refusal
+                    ? Optional.empty()
+                    : subscriptions.find(caller.tenant(), id).flatMap(s -> termsRefused(s, terms));
+            if (early.isPresent()) {
+                return Outcome.refused(early.get());
+            }
+            Outcome<Subscription> outcome = seatCount == null ? Outcome.done(null) : setSeatsNow(caller, id, seatCount);
+            if (outcome.isDone() && status != null) {
+                outcome = setStatusNow(caller, id, status);
+            }
+            if (outcome.isDone() && terms != null) {
+                outcome = change(
+                        caller,
+                        id,
+                        s -> lifecycle.renewed(s, terms.apply(s.terms()), lifecycle.now()),
+                        s -> termsRefused(s, terms));
+            }
+            return outcome.isDone() && outcome.value() == null
+                    ? Outcome.refused(Rejection.invalid("Nothing to change."))
+                    : outcome;
         });
+    }
+
+    private Optional<Rejection> termsRefused(Subscription s, UnaryOperator<SubscriptionTerms> terms) {
+        if (s.status() == SubscriptionStatus.Deleted) {
+            return Optional.of(Rejection.invalid("A deleted subscription's terms do not change: add a new one."));
+        }
+        return lifecycle.check(terms.apply(s.terms()));
+    }
+
+    /**
+     * Moves a subscription along its calendar ({@link SubscriptionLifecycle#advanced}) as of now, under its product's
+     * seat lock: nothing happens, and nothing is audited, when it is already where the calendar says, so running it
+     * again, or on several servers at once, changes it once.
+     */
+    public Outcome<Subscription> followCalendar(Caller caller, SubscriptionId id) {
+        return transactions.run(() -> change(caller, id, s -> lifecycle.advanced(s, lifecycle.now())));
     }
 
     /** The tenant's subscriptions, every status included. */
@@ -184,8 +276,15 @@ public final class SubscriptionBook {
                 .findFirst();
     }
 
+    private Outcome<Subscription> change(Caller caller, SubscriptionId id, UnaryOperator<Subscription> change) {
+        return change(caller, id, change, s -> Optional.empty());
+    }
+
     private Outcome<Subscription> change(
-            Caller caller, SubscriptionId id, java.util.function.UnaryOperator<Subscription> change, String property) {
+            Caller caller,
+            SubscriptionId id,
+            UnaryOperator<Subscription> change,
+            Function<Subscription, Optional<Rejection>> check) {
         Optional<Subscription> found = subscriptions.find(caller.tenant(), id);
         if (found.isEmpty()) {
             return Outcome.refused(Rejection.notFound(id));
@@ -195,53 +294,33 @@ public final class SubscriptionBook {
         List<Subscription> ofSku = subscriptions.ofSku(caller.tenant(), sku);
         Subscription before =
                 ofSku.stream().filter(s -> s.id().equals(id)).findFirst().orElse(found.get());
+        Optional<Rejection> refused = check.apply(before);
+        if (refused.isPresent()) {
+            return Outcome.refused(refused.get());
+        }
         Subscription after = change.apply(before);
         if (after.equals(before)) {
             return Outcome.done(before);
         }
         Product product = catalog.forTenant(caller.tenant()).find(sku).orElseThrow();
-        Optional<Rejection> beyond = beyondLimit(product, ofSku, before, after.totalLicenses());
+        Optional<Rejection> beyond = SeatLimit.beyond(product, ofSku, before, after.totalLicenses());
         if (beyond.isPresent()) {
             return Outcome.refused(beyond.get());
         }
         subscriptions.update(caller.tenant(), after);
         recount(caller.tenant(), sku);
-        Object old = property.equals("status") ? before.status() : before.totalLicenses();
-        Object now = property.equals("status") ? after.status() : after.totalLicenses();
         audit.append(AuditEvent.of(
                 caller,
-                clock.instant(),
+                lifecycle.now(),
                 Activity.UPDATE_SUBSCRIPTION,
-                target(after, product),
-                List.of(PropertyChange.of(property, old, now))));
+                SubscriptionChanges.target(after, product),
+                SubscriptionChanges.between(before, after)));
         listener.capacityChanged(caller, sku);
         return Outcome.done(after);
-    }
-
-    /**
-     * Refuses {@code seatCount} seats (for a new subscription, or instead of those of {@code replaced}) when they would
-     * take the product's total beyond {@link #MAX_SEATS_PER_PRODUCT}. {@code ofSku} is read under the SKU's seat lock,
-     * so concurrent requests cannot together exceed it.
-     */
-    private static Optional<Rejection> beyondLimit(
-            Product product, List<Subscription> ofSku, Subscription replaced, int seatCount) {
-        long now = LicenseUnits.total(ofSku);
-        long after = now - (replaced == null ? 0 : replaced.totalLicenses()) + seatCount;
-        if (after <= MAX_SEATS_PER_PRODUCT || after <= now) {
-            return Optional.empty();
-        }
-        return Optional.of(Rejection.invalid(
-                "A product can have at most %d seats over all its subscriptions (Microsoft Graph counts seats in 32"
-                        + " bits): %s has %d and would have %d.",
-                MAX_SEATS_PER_PRODUCT, product.skuPartNumber(), now, after));
     }
 
     private void recount(TenantId tenant, SkuId sku) {
         SeatCount count = seats.lock(tenant, sku);
         seats.save(tenant, sku, count.withPrepaid(LicenseUnits.of(subscriptions.ofSku(tenant, sku))));
-    }
-
-    private static AuditTarget target(Subscription subscription, Product product) {
-        return AuditTarget.other("Subscription", subscription.id(), product.skuPartNumber());
     }
 }

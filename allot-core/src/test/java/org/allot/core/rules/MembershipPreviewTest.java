@@ -105,6 +105,103 @@ class MembershipPreviewTest {
     }
 
     @Test
+    void aNarrowedRuleForecastsTheLeaversAndLicensesLostThatApplyingItThenTakes() {
+        contoso.subscribe(E3, 5);
+        List<UserId> sales = List.of(
+                contoso.aUser("s1").inDepartment("Sales").create(),
+                contoso.aUser("s2").inDepartment("Sales").create());
+        UserId m1 = contoso.aUser("m1").inDepartment("Marketing").create();
+        UserId m2 = contoso.aUser("m2").inDepartment("Marketing").create();
+        UserId m3 = contoso.aUser("m3").inDepartment("Marketing").create();
+        contoso.assign(m3, E3).value();
+        GroupId group = contoso.aGroup("Revenue")
+                .withRule(SALES_AND_MARKETING)
+                .licensedWith(E3)
+                .create();
+        contoso.runJobs();
+        assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(5);
+
+        RulePreview preview = preview(group, SALES, 10);
+
+        assertThat(preview.joining()).isZero();
+        assertThat(preview.leaving()).isEqualTo(3);
+        SeatImpact e3 = preview.seats().get(0);
+        assertThat(e3.newSeats()).isZero();
+        assertThat(e3.losing()).as("m3 keeps E3 directly").isEqualTo(2);
+        assertThat(e3.firstLosing()).extracting(Person::id).containsExactlyInAnyOrder(m1, m2);
+        assertThat(e3.freedByLeavers()).isEqualTo(2);
+        assertThat(e3.wouldWait()).isZero();
+
+        contoso.setRule(group, SALES).value();
+        contoso.runJobs();
+        assertThat(contoso.membersOf(group)).containsExactlyInAnyOrderElementsOf(sales);
+        assertThat(contoso.seatsOf(E3).consumed()).as("the seats freed").isEqualTo(5 - 2);
+        assertThat(contoso.heldSkus(m1)).doesNotContain(E3.skuId());
+        assertThat(contoso.heldSkus(m2)).doesNotContain(E3.skuId());
+        assertThat(contoso.heldSkus(m3)).contains(E3.skuId());
+    }
+
+    @Test
+    void aWidenedRuleForecastsTheSeatsTakenAndWhoWaitsAsApplyingItThenDoes() {
+        contoso.subscribe(E3, 3);
+        contoso.aUser("s1").inDepartment("Sales").create();
+        contoso.aUser("s2").inDepartment("Sales").create();
+        GroupId group =
+                contoso.aGroup("Revenue").withRule(SALES).licensedWith(E3).create();
+        contoso.runJobs();
+        contoso.users("m", 3).forEach(u -> contoso.update(u, UserAttribute.DEPARTMENT, "Marketing")
+                .value());
+        contoso.runJobs();
+
+        RulePreview preview = preview(group, SALES_AND_MARKETING, 10);
+
+        assertThat(preview.joining()).isEqualTo(3);
+        assertThat(preview.leaving()).isZero();
+        SeatImpact e3 = preview.seats().get(0);
+        assertThat(e3.newSeats()).isEqualTo(3);
+        assertThat(e3.available()).isEqualTo(1);
+        assertThat(e3.waiting()).isZero();
+        assertThat(e3.wouldWait()).isEqualTo(2);
+        assertThat(e3.losing()).isZero();
+
+        contoso.setRule(group, SALES_AND_MARKETING).value();
+        contoso.runJobs();
+        assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(3);
+        assertThat(contoso.waitingFor(E3)).hasSize((int) e3.wouldWait());
+    }
+
+    @Test
+    void leaversWhoWaitLeaveTheQueueSoJoinersGetTheSeatTheLeaversFree() {
+        contoso.subscribe(E3, 1);
+        contoso.aUser("s1").inDepartment("Sales").create();
+        contoso.aUser("s2").inDepartment("Sales").create();
+        GroupId group =
+                contoso.aGroup("Revenue").withRule(SALES).licensedWith(E3).create();
+        contoso.runJobs();
+        assertThat(contoso.waitingFor(E3))
+                .as("one Sales member waits for the only seat")
+                .hasSize(1);
+        UserId m1 = contoso.aUser("m1").inDepartment("Marketing").create();
+
+        RulePreview preview = preview(group, "user.department -eq \"Marketing\"", 10);
+
+        SeatImpact e3 = preview.seats().get(0);
+        assertThat(e3.newSeats()).isEqualTo(1);
+        assertThat(e3.available()).isZero();
+        assertThat(e3.waiting()).isEqualTo(1);
+        assertThat(e3.freedByLeavers()).isEqualTo(1);
+        assertThat(e3.losing()).isEqualTo(1);
+        assertThat(e3.wouldWait())
+                .as("the waiting Sales member leaves the queue: the seat the other frees goes to m1")
+                .isZero();
+
+        contoso.setRule(group, "user.department -eq \"Marketing\"").value();
+        contoso.runJobs();
+        assertThat(contoso.heldSkus(m1)).contains(E3.skuId());
+        assertThat(contoso.waitingFor(E3)).isEmpty();
+    }
+
+    @Test
     void aPreviewOfARuleThatDoesNotParseGivesThePosition() {
         var refused = contoso.allot
                 .membershipPreview()

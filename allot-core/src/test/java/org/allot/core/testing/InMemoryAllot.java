@@ -148,6 +148,12 @@ public final class InMemoryAllot implements Installation {
     }
 
     @Override
+    public org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar() {
+        return new org.allot.core.subscription.SubscriptionCalendar(
+                Transactions.NONE, subscriptions, subscriptionBook, clock);
+    }
+
+    @Override
     public SubscriptionBook subscriptionBook() {
         return subscriptionBook;
     }

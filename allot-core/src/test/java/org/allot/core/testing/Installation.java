@@ -40,6 +40,9 @@ public interface Installation {
 
     SubscriptionBook subscriptionBook();
 
+    /** The step that moves subscriptions along their calendar, as the server schedules it. */
+    org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar();
+
     ProductCatalog catalog();
 
     Licensing licensing();

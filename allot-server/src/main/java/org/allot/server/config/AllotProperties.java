@@ -90,6 +90,8 @@ public record AllotProperties(
      *     queries is trimmed)
      * @param deltaRetention how long the change log of delta queries (and so a delta token) is kept at least; a tenant
      *     whose soft-delete retention is longer keeps it that long
+     * @param subscriptionCalendar how often subscriptions are moved along their calendar (Enabled, Warning, Suspended,
+     *     Deleted; docs/license-lifecycle.md)
      */
     public record Processing(
             @DefaultValue("200") int inlineLimit,
@@ -99,7 +101,8 @@ public record AllotProperties(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("1h") Duration retentionSweep,
-            @DefaultValue("30d") Duration deltaRetention) {}
+            @DefaultValue("30d") Duration deltaRetention,
+            @DefaultValue("15m") Duration subscriptionCalendar) {}
 
     /**
      * @param interval how often every tenant's licenses are checked from scratch; 0 turns the schedule off (runs can

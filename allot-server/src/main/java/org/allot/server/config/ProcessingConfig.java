@@ -8,7 +8,10 @@ import org.allot.core.directory.DirectoryDelta;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.jobs.BackgroundLicensing;
 import org.allot.core.rules.DynamicMembership;
+import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.subscription.SubscriptionCalendar;
 import org.allot.server.persistence.JdbcLicenseJobs;
+import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.SharedSnapshots;
@@ -25,8 +28,8 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Background work: licensing jobs, the purge of deleted users past retention (and of the delta queries' change log), and
- * the scheduled license check.
+ * Background work: licensing jobs, the purge of deleted users past retention (and of the delta queries' change log), the
+ * subscriptions' calendar, and the scheduled license check.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -35,13 +38,16 @@ class ProcessingConfig implements SchedulingConfigurer {
     private final RetentionSweep sweep;
     private final LicenseCheckSchedule licenseChecks;
     private final DirectoryDelta delta;
+    private final SubscriptionCalendar calendar;
 
     ProcessingConfig(
             AllotProperties properties,
             RetentionSweep sweep,
             LicenseCheckSchedule licenseChecks,
-            DirectoryDelta delta) {
+            DirectoryDelta delta,
+            SubscriptionCalendar calendar) {
         this.properties = properties;
+        this.calendar = calendar;
         this.sweep = sweep;
         this.licenseChecks = licenseChecks;
         this.delta = delta;
@@ -79,11 +85,18 @@ class ProcessingConfig implements SchedulingConfigurer {
         return new RetentionSweep(tenants, users, directory, work, clock);
     }
 
+    @Bean
+    static SubscriptionCalendar subscriptionCalendar(
+            UnitOfWork work, JdbcSubscriptions subscriptions, SubscriptionBook book, Clock clock) {
+        return new SubscriptionCalendar(work, subscriptions, book, clock);
+    }
+
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(sweep::sweep, properties.processing().retentionSweep());
         registrar.addFixedDelayTask(
                 delta::forgetExpired, properties.processing().retentionSweep());
+        registrar.addFixedDelayTask(calendar::advance, properties.processing().subscriptionCalendar());
         if (properties.reconciliation().scheduled()) {
             registrar.addFixedDelayTask(
                     licenseChecks::startDue, properties.reconciliation().pollInterval());

@@ -43,6 +43,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,13 +60,22 @@ class WebConfig implements WebMvcConfigurer {
         resolvers.add(new CallerArguments());
     }
 
-    /** Requests are mapped to controllers passing over the mappings whose paths cannot match at once. */
+    /**
+     * Requests are mapped to controllers passing over the mappings whose paths cannot match at once; the API's JSON
+     * bodies are read directly.
+     */
     @Bean
     WebMvcRegistrations prefixedHandlerMapping() {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
                 return new PrefixedHandlerMapping();
+            }
+
+            /** The API's JSON bodies read without Spring's converter machinery ({@code JsonBodies}). */
+            @Override
+            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                return new ApiBodyHandlerAdapter();
             }
         };
     }

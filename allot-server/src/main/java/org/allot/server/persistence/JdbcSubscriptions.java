@@ -2,17 +2,24 @@ package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.subscription.LifecycleDates;
 import org.allot.core.subscription.Subscription;
 import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.core.subscription.SubscriptionTerms;
 import org.allot.core.subscription.Subscriptions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-public final class JdbcSubscriptions implements Subscriptions {
+/**
+ * The tenants' subscriptions, and those whose calendar has a move due: a query over every tenant (the servers each run
+ * it; {@link org.allot.core.subscription.SubscriptionCalendar} makes each move once, under the product's seat lock).
+ */
+public final class JdbcSubscriptions implements Subscriptions, LifecycleDates {
     private final JdbcClient jdbc;
     private final TenantStamps stamps;
 
@@ -53,7 +60,8 @@ public final class JdbcSubscriptions implements Subscriptions {
         stamps.wrote(tenant);
         jdbc.sql("""
                         insert into subscription (tenant_id, id, sku_id, total_licenses, status, is_trial, created_at,
-                            next_lifecycle_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                            next_lifecycle_at, start_at, end_at, auto_renew, unit_price, currency)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         tenant.value(),
                         s.id().value(),
@@ -62,7 +70,12 @@ public final class JdbcSubscriptions implements Subscriptions {
                         s.status().name(),
                         s.isTrial(),
                         SqlValues.time(s.createdDateTime()),
-                        SqlValues.time(s.nextLifecycleDateTime()))
+                        SqlValues.time(s.nextLifecycleDateTime()),
+                        SqlValues.time(s.terms().startDateTime()),
+                        SqlValues.time(s.terms().endDateTime()),
+                        s.terms().autoRenew(),
+                        s.terms().unitPrice(),
+                        s.terms().currency())
                 .update();
     }
 
@@ -70,13 +83,19 @@ public final class JdbcSubscriptions implements Subscriptions {
     public void update(TenantId tenant, Subscription s) {
         stamps.wrote(tenant);
         jdbc.sql("""
-                        update subscription set total_licenses = ?, status = ?, is_trial = ?, next_lifecycle_at = ?
+                        update subscription set total_licenses = ?, status = ?, is_trial = ?, next_lifecycle_at = ?,
+                            start_at = ?, end_at = ?, auto_renew = ?, unit_price = ?, currency = ?
                         where tenant_id = ? and id = ?""")
                 .params(
                         s.totalLicenses(),
                         s.status().name(),
                         s.isTrial(),
                         SqlValues.time(s.nextLifecycleDateTime()),
+                        SqlValues.time(s.terms().startDateTime()),
+                        SqlValues.time(s.terms().endDateTime()),
+                        s.terms().autoRenew(),
+                        s.terms().unitPrice(),
+                        s.terms().currency(),
                         tenant.value(),
                         s.id().value())
                 .update();
@@ -90,6 +109,33 @@ public final class JdbcSubscriptions implements Subscriptions {
                 SubscriptionStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("is_trial"),
                 SqlValues.instant(rs, "created_at"),
-                SqlValues.instant(rs, "next_lifecycle_at"));
+                SqlValues.instant(rs, "next_lifecycle_at"),
+                new SubscriptionTerms(
+                        SqlValues.instant(rs, "start_at"),
+                        SqlValues.instant(rs, "end_at"),
+                        rs.getBoolean("auto_renew"),
+                        price(rs.getBigDecimal("unit_price")),
+                        rs.getString("currency")));
+    }
+
+    /** The price as it was given: numeric(16, 4) pads it with zeros. */
+    private static java.math.BigDecimal price(java.math.BigDecimal stored) {
+        if (stored == null) {
+            return null;
+        }
+        java.math.BigDecimal plain = stored.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
+
+    @Override
+    public List<Due> dueBy(Instant at, int limit) {
+        return jdbc.sql("""
+                        select tenant_id, id from subscription
+                        where status <> 'Deleted' and end_at is not null and not auto_renew and next_lifecycle_at <= ?
+                        order by next_lifecycle_at, tenant_id, id limit ?""")
+                .params(SqlValues.time(at), limit)
+                .query((rs, row) -> new Due(
+                        new TenantId(SqlValues.uuid(rs, "tenant_id")), new SubscriptionId(SqlValues.uuid(rs, "id"))))
+                .list();
     }
 }

@@ -30,6 +30,33 @@ class UnitOfWorkIT {
     }
 
     @Test
+    void aRedoableUnitOfWorkCommitsWithoutWaitingForTheFlushAndOnlyItself() {
+        TenantId tenant = TenantId.random();
+
+        String redoable = allot.work().runRedoable(() -> {
+            allot.tenantDirectory()
+                    .create(tenant, "Redone", List.of("redone.example"), "US", TenantPolicy.DEFAULT)
+                    .value();
+            return synchronousCommit();
+        });
+        String after = allot.work().run(this::synchronousCommit);
+        String inside = allot.work().run(() -> allot.work().runRedoable(this::synchronousCommit));
+
+        assertThat(redoable).isEqualTo("off set for this transaction");
+        assertThat(after).as("the next unit of work on the pool's connections").endsWith("the database's own");
+        assertThat(inside).as("part of a durable unit of work").endsWith("the database's own");
+        assertThat(allot.tenantDirectory().find(tenant)).isPresent();
+    }
+
+    private String synchronousCommit() {
+        return allot.jdbc()
+                .sql("select setting || case when source = 'session' then ' set for this transaction'"
+                        + " else ' the database''s own' end from pg_settings where name = 'synchronous_commit'")
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void aRefusedOutermostUnitOfWorkWritesNothingItsUseCasesDid() {
         TenantId tenant = TenantId.random();
 

@@ -265,6 +265,11 @@ public final class PostgresInstallation implements Installation {
     }
 
     @Override
+    public org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar() {
+        return new org.allot.core.subscription.SubscriptionCalendar(work, subscriptions, subscriptionBook, clock);
+    }
+
+    @Override
     public SubscriptionBook subscriptionBook() {
         return subscriptionBook;
     }

@@ -115,8 +115,11 @@ final class FuzzFixture {
                  "usageLocation":"US"}},{"id":"%s","user":{"department":"Fuzzing"}}]}""".formatted(domain, bea));
         bodies.put("POST /allot/v1/subscriptions", """
                 {"skuPartNumber":"EMS","seats":5,"status":"Enabled","isTrial":false,
-                 "nextLifecycleDateTime":"2030-01-01T00:00:00Z"}""");
-        bodies.put("PATCH /allot/v1/subscriptions/{id}", "{\"seats\":7,\"status\":\"Enabled\"}");
+                 "nextLifecycleDateTime":"2030-01-01T00:00:00Z","startDateTime":"2029-01-01T00:00:00Z",
+                 "endDateTime":"2030-01-01T00:00:00Z","autoRenew":false,"unitPrice":12.5,"currency":"EUR"}""");
+        bodies.put("PATCH /allot/v1/subscriptions/{id}", """
+                {"seats":7,"status":"Enabled","endDateTime":"2031-01-01T00:00:00Z","autoRenew":true,
+                 "unitPrice":13.25,"currency":"USD"}""");
         bodies.put("POST /allot/v1/products", """
                 {"skuPartNumber":"FUZZ_NEW","displayName":"Fuzz new","servicePlans":[
                  {"servicePlanId":"%s","servicePlanName":"FUZZ_C","displayName":"C"}]}""".formatted(UUID.randomUUID()));

@@ -2,9 +2,12 @@ package org.allot.server.web.extensions;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.allot.api.extensions.SubscriptionRequest;
 import org.allot.api.extensions.SubscriptionUpdate;
+import org.allot.core.Rejection;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
@@ -13,6 +16,7 @@ import org.allot.core.subscription.Subscription;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.core.subscription.SubscriptionTerms;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
@@ -20,6 +24,7 @@ import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.allot.server.web.graph.SubscriptionResources;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +34,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Buying seats: add a subscription, change its seats or its status. Freed or added seats go to waiting lists at once. */
+/**
+ * Buying seats: add a subscription, list them with their terms, change seats, status or terms. Freed or added seats go
+ * to waiting lists at once.
+ */
 @RestController
 @RequestMapping(path = "/allot/v1/subscriptions", produces = "application/json")
 public class SubscriptionsController {
@@ -55,10 +63,37 @@ public class SubscriptionsController {
                 : body.nextLifecycleDateTime().toInstant();
         Catalog products = catalog.forTenant(caller.tenant());
         SkuId sku = sku(products, body.skuId(), body.skuPartNumber());
+        SubscriptionTerms terms = new SubscriptionTerms(
+                instant(body.startDateTime()),
+                instant(body.endDateTime()),
+                Boolean.TRUE.equals(body.autoRenew()),
+                body.unitPrice(),
+                body.currency());
         Subscription s = Refused.orRefuse(
-                book.add(caller.caller(), sku, body.seats(), status, Boolean.TRUE.equals(body.isTrial()), next));
+                book.add(caller.caller(), sku, body.seats(), status, Boolean.TRUE.equals(body.isTrial()), next, terms));
         return responses.entity(
-                request, "subscriptions/$entity", SubscriptionResources.subscription(caller.tenant(), s, products));
+                request, "subscriptions/$entity", SubscriptionResources.withTerms(caller.tenant(), s, products));
+    }
+
+    @GetMapping
+    public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
+        Catalog products = catalog.forTenant(caller.tenant());
+        return responses.list(
+                request,
+                "subscriptions",
+                book.subscriptions(caller.tenant()).stream()
+                        .map(s -> SubscriptionResources.withTerms(caller.tenant(), s, products))
+                        .toList());
+    }
+
+    @GetMapping("/{id}")
+    public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        Subscription s = book.subscription(caller.tenant(), new SubscriptionId(RequestBodies.idOrNotFound(id)))
+                .orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        return responses.entity(
+                request,
+                "subscriptions/$entity",
+                SubscriptionResources.withTerms(caller.tenant(), s, catalog.forTenant(caller.tenant())));
     }
 
     @PatchMapping("/{id}")
@@ -67,16 +102,40 @@ public class SubscriptionsController {
             @PathVariable String id,
             @RequestBody SubscriptionUpdate body,
             HttpServletRequest request) {
-        if (body.seats() == null && body.status() == null) {
-            throw new BadRequest("Send 'seats', 'status' or both.");
+        boolean termsGiven = body.endDateTime() != null
+                || body.autoRenew() != null
+                || body.unitPrice() != null
+                || body.currency() != null;
+        if (body.seats() == null && body.status() == null && !termsGiven) {
+            throw new BadRequest("Send 'seats', 'status', 'endDateTime', 'autoRenew', or 'unitPrice' with 'currency'.");
         }
         SubscriptionId subscription = new SubscriptionId(RequestBodies.idOrNotFound(id));
         SubscriptionStatus status = body.status() == null ? null : status(body.status());
-        Subscription s = Refused.orRefuse(book.change(caller.caller(), subscription, body.seats(), status));
+        UnaryOperator<SubscriptionTerms> terms = termsGiven ? t -> changed(t, body) : null;
+        Subscription s = Refused.orRefuse(book.change(caller.caller(), subscription, body.seats(), status, terms));
         return responses.entity(
                 request,
                 "subscriptions/$entity",
-                SubscriptionResources.subscription(caller.tenant(), s, catalog.forTenant(caller.tenant())));
+                SubscriptionResources.withTerms(caller.tenant(), s, catalog.forTenant(caller.tenant())));
+    }
+
+    /** The terms with what the update gives; the price and its currency go together. */
+    private static SubscriptionTerms changed(SubscriptionTerms t, SubscriptionUpdate body) {
+        SubscriptionTerms changed = t;
+        if (body.endDateTime() != null) {
+            changed = changed.withEnd(body.endDateTime().toInstant());
+        }
+        if (body.autoRenew() != null) {
+            changed = changed.withAutoRenew(body.autoRenew());
+        }
+        if (body.unitPrice() != null || body.currency() != null) {
+            changed = changed.withPrice(body.unitPrice(), body.currency());
+        }
+        return changed;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static SkuId sku(Catalog products, String skuId, String partNumber) {

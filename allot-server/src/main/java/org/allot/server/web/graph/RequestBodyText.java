@@ -45,7 +45,7 @@ public final class RequestBodyText extends RequestBodyAdviceAdapter {
             Class<? extends HttpMessageConverter<?>> converterType)
             throws IOException {
         byte[] body = input.getBody().readAllBytes();
-        check(body);
+        check(json, body);
         return new HttpInputMessage() {
             @Override
             public InputStream getBody() {
@@ -59,7 +59,8 @@ public final class RequestBodyText extends RequestBodyAdviceAdapter {
         };
     }
 
-    private void check(byte[] body) {
+    /** Refuses a body holding text Allot cannot store ({@link BadRequest}); also used by {@link JsonBodies}. */
+    static void check(JsonMapper json, byte[] body) {
         if (!mayHoldUnstorableText(body)) {
             return;
         }

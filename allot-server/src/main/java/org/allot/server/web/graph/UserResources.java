@@ -146,7 +146,7 @@ public final class UserResources {
                 u.employeeId(),
                 u.givenName(),
                 u.jobTitle(),
-                licenses == null ? null : states(licenses),
+                licenses == null ? null : states(licenses, counts),
                 u.mail(),
                 u.mailNickname(),
                 null,
@@ -174,7 +174,12 @@ public final class UserResources {
                 v.get(10), v.get(11), v.get(12), v.get(13), v.get(14));
     }
 
-    private static List<LicenseAssignmentState> states(UserLicenses licenses) {
+    /**
+     * Each assignment's state; one that holds a seat of a product whose services are off ({@link
+     * org.allot.core.subscription.LicenseUnits#servicesOn}: its subscriptions suspended) shows as {@code Disabled}
+     * (when the figures were read with the user; without them, as stored).
+     */
+    private static List<LicenseAssignmentState> states(UserLicenses licenses, Map<SkuId, SeatCount> counts) {
         return licenses.assignments().stream()
                 .map(a -> new LicenseAssignmentState(
                         a.source().isDirect() ? null : a.source().groupOrNull().toString(),
@@ -185,7 +190,11 @@ public final class UserResources {
                         a.error() == null ? "None" : a.error().name(),
                         GraphValues.time(a.updatedAt()),
                         a.sku().toString(),
-                        a.state().name(),
+                        a.holdsSeat()
+                                        && counts.containsKey(a.sku())
+                                        && !counts.get(a.sku()).prepaid().servicesOn()
+                                ? "Disabled"
+                                : a.state().name(),
                         a.reason(),
                         GraphValues.time(a.requestedAt())))
                 .toList();

@@ -1,0 +1,33 @@
+package org.allot.server.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.allot.server.security.store.Role;
+import org.junit.jupiter.api.Test;
+
+/** The product page shows each subscription's terms, state and next lifecycle date (docs/license-lifecycle.md). */
+class SubscriptionTermsPageIT extends AdminCenterIT {
+    @Test
+    void theProductPageShowsTermsStateAndNextLifecycleDate() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        assertThat(site.api().post("/allot/v1/subscriptions", """
+                                {"skuPartNumber":"ENTERPRISEPACK","seats":4,"endDateTime":"2099-06-30T00:00:00Z",
+                                 "unitPrice":23.10,"currency":"CHF"}""").status()).isEqualTo(201);
+        assertThat(site.api()
+                        .post("/allot/v1/subscriptions", """
+                                {"skuPartNumber":"ENTERPRISEPACK","seats":2,"endDateTime":"%s"}""".formatted(
+                                        Instant.now().minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS)))
+                        .status())
+                .isEqualTo(201);
+        String e3 = product("ENTERPRISEPACK").skuId().toString();
+
+        String page = session(site).get("/licenses/" + e3).body();
+
+        assertThat(page).contains("Ends", "Next lifecycle date", "Price per seat and month");
+        assertThat(page).contains("2099-06-30", "23.1 CHF", "Enabled");
+        assertThat(page).contains("Warning", "expired: holders keep it, no new seats");
+    }
+}
