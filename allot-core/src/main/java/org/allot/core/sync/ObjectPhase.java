@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.allot.core.Outcome;
 import org.allot.core.Transactions;
 import org.allot.core.directory.GroupDirectory;
@@ -52,10 +51,17 @@ final class ObjectPhase {
 
     void run(RunContext run) {
         for (ObjectKind kind : ObjectKind.values()) {
-            if (run.censusInRead) {
-                run.session.readAll(kind, (page, items) -> {
-                    items.forEach(run::take);
-                    apply(run, kind, page);
+            if (run.censusInRead && kind == ObjectKind.USER) {
+                ReadAhead.readAll(run.session, kind, run.mapper, run.mapper::user, page -> {
+                    page.items().forEach(run::take);
+                    applyUsers(run, page.entries(), page.ids(), page.mapped());
+                    progress.save(run);
+                });
+            } else if (run.censusInRead) {
+                ReadAhead.readAll(run.session, kind, run.mapper, run.mapper::group, page -> {
+                    page.items().forEach(run::take);
+                    applyGroups(run, page.entries(), page.ids(), page.mapped());
+                    progress.save(run);
                 });
             } else {
                 run.session.read(kind, run.decision.since(), page -> apply(run, kind, page));
@@ -103,16 +109,31 @@ final class ObjectPhase {
 
     private void apply(RunContext run, ObjectKind kind, List<DirectoryEntry> page) {
         if (kind == ObjectKind.USER) {
-            applyUsers(run, page);
+            applyUsers(
+                    run,
+                    page,
+                    ids(run, kind, page),
+                    page.stream().map(run.mapper::user).toList());
         } else {
-            applyGroups(run, page);
+            applyGroups(
+                    run,
+                    page,
+                    ids(run, kind, page),
+                    page.stream().map(run.mapper::group).toList());
         }
         progress.save(run);
     }
 
-    private void applyUsers(RunContext run, List<DirectoryEntry> page) {
+    private static List<String> ids(RunContext run, ObjectKind kind, List<DirectoryEntry> page) {
+        List<String> ids = new ArrayList<>(page.size());
+        page.forEach(entry -> ids.add(run.mapper.immutableId(kind, entry).orElse(null)));
+        return ids;
+    }
+
+    private void applyUsers(
+            RunContext run, List<DirectoryEntry> page, List<String> ids, List<Outcome<SyncedUser>> values) {
         Map<String, DirectoryEntry> entries = new HashMap<>();
-        List<SyncPlanner.Mapped<SyncedUser>> mapped = map(run, ObjectKind.USER, page, run.mapper::user, entries);
+        List<SyncPlanner.Mapped<SyncedUser>> mapped = map(run, ObjectKind.USER, page, ids, values, entries);
         if (mapped.isEmpty()) {
             return;
         }
@@ -125,9 +146,10 @@ final class ObjectPhase {
         }
     }
 
-    private void applyGroups(RunContext run, List<DirectoryEntry> page) {
+    private void applyGroups(
+            RunContext run, List<DirectoryEntry> page, List<String> ids, List<Outcome<SyncedGroup>> values) {
         Map<String, DirectoryEntry> entries = new HashMap<>();
-        List<SyncPlanner.Mapped<SyncedGroup>> mapped = map(run, ObjectKind.GROUP, page, run.mapper::group, entries);
+        List<SyncPlanner.Mapped<SyncedGroup>> mapped = map(run, ObjectKind.GROUP, page, ids, values, entries);
         if (mapped.isEmpty()) {
             return;
         }
@@ -201,16 +223,21 @@ final class ObjectPhase {
         }
     }
 
-    /** Maps a page, leaving out entries already read in this run; remembers each entry by immutable id. */
+    /**
+     * A page with each entry's immutable id and mapped value (in the page's order), leaving out entries already read
+     * in this run; remembers each entry by immutable id.
+     */
     private static <T> List<SyncPlanner.Mapped<T>> map(
             RunContext run,
             ObjectKind kind,
             List<DirectoryEntry> page,
-            Function<DirectoryEntry, Outcome<T>> mapper,
+            List<String> ids,
+            List<Outcome<T>> values,
             Map<String, DirectoryEntry> entries) {
-        List<SyncPlanner.Mapped<T>> mapped = new ArrayList<>();
-        for (DirectoryEntry entry : page) {
-            String id = run.mapper.immutableId(kind, entry).orElse(null);
+        List<SyncPlanner.Mapped<T>> mapped = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            DirectoryEntry entry = page.get(i);
+            String id = ids.get(i);
             if (id != null) {
                 if (!run.seen.add(id)) {
                     continue;
@@ -218,7 +245,7 @@ final class ObjectPhase {
                 run.read(entry.key(), id);
                 entries.put(id, entry);
             }
-            mapped.add(new SyncPlanner.Mapped<>(kind, entry.dn(), id, mapper.apply(entry)));
+            mapped.add(new SyncPlanner.Mapped<>(kind, entry.dn(), id, values.get(i)));
         }
         return mapped;
     }
