@@ -11,7 +11,9 @@ import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,9 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import org.allot.server.testing.ServerProcess;
@@ -143,6 +149,33 @@ class HttpsIT {
     }
 
     @Test
+    @Order(3)
+    void aScriptsRequestsShareOneTlsConnectionPastAHundred() throws Exception {
+        // Tomcat's default closed a kept connection after 100 requests: a script paid a new TLS handshake (about
+        // 10 ms here) every 100 calls, and a join and its read every 50th time
+        AtomicInteger sockets = new AtomicInteger();
+        SSLSocketFactory counting = counting(TestCertificates.trusting(server.certificateFile()), sockets);
+        int requests = 250;
+        for (int i = 0; i < requests; i++) {
+            HttpsURLConnection connection = (HttpsURLConnection)
+                    URI.create(server.base() + "/css/allot.css").toURL().openConnection();
+            connection.setSSLSocketFactory(counting);
+            connection.setConnectTimeout((int) WAIT.toMillis());
+            connection.setReadTimeout((int) WAIT.toMillis());
+            assertThat(connection.getResponseCode()).isEqualTo(200);
+            assertThat(connection.getHeaderField("Connection"))
+                    .as("request %d", i + 1)
+                    .isNotEqualToIgnoringCase("close");
+            try (InputStream in = connection.getInputStream()) {
+                in.readAllBytes();
+            }
+        }
+        assertThat(sockets)
+                .as("TLS connections opened for %d requests", requests)
+                .hasValue(1);
+    }
+
+    @Test
     @Order(4)
     void theGraphSdkWorksOverHttpsWhenItTrustsTheCertificateAndNotOtherwise() {
         String token = server.tokenRequest(WAIT).json().get("access_token").asString();
@@ -206,6 +239,59 @@ class HttpsIT {
                 }),
                 server.base() + "/v1.0",
                 http));
+    }
+
+    /** A socket factory that counts the sockets it opens, so a test can tell kept connections from new ones. */
+    private static SSLSocketFactory counting(SSLContext context, AtomicInteger opened) {
+        SSLSocketFactory sockets = context.getSocketFactory();
+        return new SSLSocketFactory() {
+            @Override
+            public String[] getDefaultCipherSuites() {
+                return sockets.getDefaultCipherSuites();
+            }
+
+            @Override
+            public String[] getSupportedCipherSuites() {
+                return sockets.getSupportedCipherSuites();
+            }
+
+            @Override
+            public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+                opened.incrementAndGet();
+                return sockets.createSocket(socket, host, port, autoClose);
+            }
+
+            @Override
+            public Socket createSocket() throws IOException {
+                opened.incrementAndGet();
+                return sockets.createSocket();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) throws IOException {
+                opened.incrementAndGet();
+                return sockets.createSocket(host, port);
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+                opened.incrementAndGet();
+                return sockets.createSocket(host, port, local, localPort);
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) throws IOException {
+                opened.incrementAndGet();
+                return sockets.createSocket(host, port);
+            }
+
+            @Override
+            public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort)
+                    throws IOException {
+                opened.incrementAndGet();
+                return sockets.createSocket(address, port, local, localPort);
+            }
+        };
     }
 
     private static int port(String base) {

@@ -56,6 +56,9 @@ final class ReadAhead {
                         return;
                     } catch (RuntimeException e) {
                         last = new Failed(e);
+                    } catch (Error e) {
+                        // handed over too, or the run's thread would wait for a page forever
+                        last = new Failed(new DirectoryFailure("Reading the directory failed: " + e, e));
                     }
                     try {
                         pages.put(last);
