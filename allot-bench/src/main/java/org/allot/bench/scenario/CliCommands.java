@@ -21,8 +21,10 @@ import org.allot.bench.run.Result;
  * The CLI as a user runs it: {@code allot product list} through the repository's {@code ./allot} launcher (with the
  * build's class-data archive), logged in with {@code allot login} over HTTPS (the server's own certificate, trusted
  * with {@code --ca-file}) so the token saved by the previous command is used; wall time of the whole process, median
- * of at least 10, against {@code java -jar allot.jar} with the JVM's defaults (the way before). Then {@code allot
- * batch} with N {@code user show} lines against N separate {@code ./allot user show} processes.
+ * of at least 10, against {@code java -jar allot.jar} with the JVM's defaults (the way before). Then, as the issue's
+ * decision has it, {@code allot batch} with 1,000 {@code user show} lines (one per user) against 1,000 separate
+ * {@code ./allot user show} processes: the first 100 of them are timed and their sum counted ten times, since each
+ * process is on its own (a full run of 1,000 processes would take six minutes per run).
  */
 public final class CliCommands implements Scenario {
     private static final int RUNS = 10;
@@ -84,7 +86,8 @@ public final class CliCommands implements Scenario {
                     "./allot product list: %s s (CPU %s s); java -jar: %s s (CPU %s s); load average %s",
                     launched, launchedCpu, plainJava, plainCpu, Machine.loadAverage());
 
-            int users = context.sizes().fullSize() ? 100 : 5;
+            int users = context.sizes().fullSize() ? 1_000 : 10;
+            int timedAlone = users / 10;
             List<String> names = new ArrayList<>();
             for (int i = 0; i < users; i++) {
                 String upn = "cli-bench-" + i + "-" + System.nanoTime() + "@" + target.domain();
@@ -110,14 +113,23 @@ public final class CliCommands implements Scenario {
             List<Double> separate = new ArrayList<>();
             for (int r = 0; r < Math.max(1, context.runs() / 2); r++) {
                 batch.add(run(home, env, List.of(launcher.toString(), "batch", lines.toString())));
-                double each = 0;
-                for (String name : names) {
-                    each += run(home, env, List.of(launcher.toString(), "user", "show", name));
+                double alone = 0;
+                for (String name : names.subList(0, timedAlone)) {
+                    alone += run(home, env, List.of(launcher.toString(), "user", "show", name));
                 }
+                double each = alone * users / timedAlone;
                 separate.add(each);
                 context.say(
-                        "%d user show: one batch %.2f s, separate processes %.2f s (%.1fx); load average %s",
-                        users, batch.get(r), each, each / batch.get(r), Machine.loadAverage());
+                        "%d user show: one batch %.2f s; separate processes %.2f s (%d timed: %.2f s, × %d) (%.1fx);"
+                                + " load average %s",
+                        users,
+                        batch.get(r),
+                        each,
+                        timedAlone,
+                        alone,
+                        users / timedAlone,
+                        each / batch.get(r),
+                        Machine.loadAverage());
             }
             return List.of(
                     Result.of(id(), "./allot product list, wall time (HTTPS, saved token)", "s", launched)
@@ -131,11 +143,16 @@ public final class CliCommands implements Scenario {
                                     "what the wall time comes to on an idle machine, but the server's answer and"
                                             + " the JVM's threads running in parallel")),
                     Result.of(id(), "allot batch of " + users + " user show, wall time", "s", batch)
-                            .withBaseline(users + " separate ./allot user show processes (s)", separate)
+                            .withBaseline(
+                                    users + " separate ./allot user show processes (" + timedAlone + " timed, × "
+                                            + users / timedAlone + ") (s)",
+                                    separate)
                             .withGoals(Goal.ratioAtMost(1.0 / 20))
                             .withDetails(Map.of(
                                     "users",
                                     users,
+                                    "separateProcessesTimed",
+                                    timedAlone,
                                     "meaning",
                                     "ratio = batch / separate processes; the goal, 20x faster, is a ratio of"
                                             + " at most 0.05")));
