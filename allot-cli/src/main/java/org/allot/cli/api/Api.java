@@ -1,18 +1,7 @@
 package org.allot.cli.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.HttpURLConnection;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +9,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLSocketFactory;
 import org.allot.cli.Failure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,29 +21,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * on first use, JSON in and out, Graph's paging followed, 429 and 503 retried after {@code Retry-After}, and every
  * error turned into an {@link ApiError} or a {@link Failure} that says what to do.
  *
- * <p>Requests go over the JDK's {@link HttpURLConnection}, which does its work on the calling thread (and keeps the
- * connection for the next request): {@link HttpClient} starts a selector thread and an executor and hands every
- * exchange between threads, which cost a command about a second of wall time on a busy machine. Only PATCH, which
- * {@link HttpURLConnection} does not send, goes through an {@link HttpClient}, made when first needed.
+ * <p>Requests go through {@link Transport}.
  */
 public final class Api {
     private static final int RETRIES = 6;
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-    static {
-        // HttpURLConnection sends a POST again, unasked, when a kept connection fails before the answer: a user
-        // created or a request filed twice. The CLI decides itself what it retries (429 and 503, below)
-        System.setProperty("sun.net.http.retryPost", "false");
-    }
-
     private final Credentials credentials;
-    private final TrustCheck trust;
+    private final Transport transport;
     private final SavedToken saved;
     private volatile String token;
-    private SSLSocketFactory sockets;
-    private HttpClient http;
 
     /**
      * The object mapper, built on first use: binding records and writing JSON need it, reading answers does not
@@ -85,7 +58,7 @@ public final class Api {
     public Api(Credentials credentials, SavedToken saved) {
         this.credentials = credentials;
         this.saved = saved;
-        this.trust = new TrustCheck(credentials.trust());
+        this.transport = new Transport(credentials.url(), new TrustCheck(credentials.trust()));
     }
 
     public Credentials credentials() {
@@ -232,103 +205,7 @@ public final class Api {
 
     /** Sends a request, turning what goes wrong on the way into a failure that names the server. */
     Response exchange(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
-        String server = credentials.url();
-        try {
-            Response response = method.equals("PATCH")
-                    ? viaHttpClient(method, uri, headers, body, timeout)
-                    : viaConnection(method, uri, headers, body, timeout);
-            if (response.status() == 400
-                    && uri.getScheme().equals("http")
-                    && response.body().contains("requires TLS")) {
-                throw Failure.failed(
-                        "HttpsRequired",
-                        "The Allot server at " + server + " speaks HTTPS only: use "
-                                + server.replaceFirst("^http:", "https:") + " (allot login --url, or ALLOT_URL).");
-            }
-            return response;
-        } catch (SSLHandshakeException e) {
-            throw TlsRefusals.untrusted(server, trust, e);
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw unreachable(server, "nothing answers there");
-        } catch (SocketTimeoutException | HttpTimeoutException e) {
-            throw Failure.failed("Timeout", "The Allot server at " + server + " did not answer in time.");
-        } catch (IOException e) {
-            throw unreachable(server, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Failure.failed("Interrupted", "Interrupted while waiting for " + server + ".");
-        }
-    }
-
-    private Response viaConnection(String method, URI uri, Map<String, String> headers, String body, Duration timeout)
-            throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        if (connection instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(sockets());
-        }
-        connection.setInstanceFollowRedirects(false);
-        connection.setUseCaches(false);
-        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        connection.setReadTimeout((int) timeout.toMillis());
-        connection.setRequestMethod(method);
-        headers.forEach(connection::setRequestProperty);
-        // no body: none sent, and no content type (with one, HttpURLConnection would say it is a form). A body is
-        // buffered, not streamed: a streamed request answered 401 is an exception, not an answer
-        connection.setDoOutput(body != null);
-        try {
-            connection.connect();
-        } catch (SocketTimeoutException e) {
-            throw new ConnectException("connect timed out");
-        }
-        if (body != null) {
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        int status = connection.getResponseCode();
-        String text = "";
-        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in != null) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        return new Response(status, text, connection.getHeaderField("Retry-After"));
-    }
-
-    private Response viaHttpClient(String method, URI uri, Map<String, String> headers, String body, Duration timeout)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        HttpResponse<String> response =
-                httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(
-                response.statusCode(),
-                response.body() == null ? "" : response.body(),
-                response.headers().firstValue("Retry-After").orElse(null));
-    }
-
-    private synchronized SSLSocketFactory sockets() {
-        if (sockets == null) {
-            sockets = trust.context().getSocketFactory();
-        }
-        return sockets;
-    }
-
-    private synchronized HttpClient httpClient() {
-        if (http == null) {
-            http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(CONNECT_TIMEOUT)
-                    .sslContext(trust.context())
-                    .build();
-        }
-        return http;
+        return transport.exchange(method, uri, headers, body, timeout);
     }
 
     /** The server's error body as an {@link ApiError}: Graph's {@code {"error":{"code","message"}}} or OAuth's. */
@@ -353,13 +230,6 @@ public final class Api {
             // not JSON: described below
         }
         return new ApiError(status, "HTTP" + status, "The server answered " + status + " without an error body.");
-    }
-
-    private static Failure unreachable(String server, String why) {
-        return Failure.failed(
-                "ServerUnreachable",
-                "Cannot reach the Allot server at " + server + " (" + why + "). Is it running? The URL comes from"
-                        + " 'allot login' or ALLOT_URL.");
     }
 
     private String relative(String link) {
