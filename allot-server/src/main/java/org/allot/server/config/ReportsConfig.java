@@ -5,6 +5,7 @@ import org.allot.core.Transactions;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.report.Chargeback;
 import org.allot.core.report.HolderExport;
+import org.allot.core.report.ReportViews;
 import org.allot.core.report.UsageHistory;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.JdbcSubscriptions;
@@ -61,6 +62,12 @@ class ReportsConfig implements SchedulingConfigurer {
             JdbcUsageSnapshots snapshots,
             Clock clock) {
         return new UsageHistory(transactions, tenants, book, snapshots, clock);
+    }
+
+    @Bean
+    static ReportViews reportViews(
+            Transactions transactions, Chargeback chargeback, UsageHistory history, SubscriptionBook book) {
+        return new ReportViews(transactions, chargeback, history, book);
     }
 
     @Override

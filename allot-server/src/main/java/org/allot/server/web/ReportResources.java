@@ -100,7 +100,7 @@ public final class ReportResources {
     }
 
     /** An amount with at least two decimals and no trailing zeros beyond them: 20.00, 20.50, 0.1234. */
-    static BigDecimal amount(BigDecimal value) {
+    public static BigDecimal amount(BigDecimal value) {
         if (value == null) {
             return null;
         }
