@@ -110,12 +110,13 @@ public class ReportsController {
             @RequestParam(name = "$skiptoken", required = false) String skipToken,
             HttpServletRequest request) {
         if (top < 1 || top > HolderExport.MAX_PAGE) {
-            throw new BadRequest("'$top' must be between 1 and " + HolderExport.MAX_PAGE + ".");
+            throw new BadRequest("BadRequest", "'$top' must be between 1 and " + HolderExport.MAX_PAGE + ".");
         }
         Holding.Key after = skipToken == null
                 ? null
                 : ReportResources.key(skipToken)
-                        .orElseThrow(() -> new BadRequest("This '$skiptoken' is not one this server gave."));
+                        .orElseThrow(
+                                () -> new BadRequest("BadRequest", "This '$skiptoken' is not one this server gave."));
         HolderExport.Page page = holders.page(caller.tenant(), after, top);
         Catalog products = catalog.forTenant(caller.tenant());
         ObjectNode body = responses.list(
@@ -188,7 +189,8 @@ public class ReportsController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new BadRequest("'" + name + "' must be a date such as 2026-12-31, not '" + value + "'.");
+            throw new BadRequest(
+                    "BadRequest", "'" + name + "' must be a date such as 2026-12-31, not '" + value + "'.");
         }
     }
 
@@ -198,6 +200,7 @@ public class ReportsController {
             return null;
         }
         return CostReport.Dimension.of(by)
-                .orElseThrow(() -> new BadRequest("'by' must be sku, department, group or line, not '" + by + "'."));
+                .orElseThrow(() ->
+                        new BadRequest("BadRequest", "'by' must be sku, department, group or line, not '" + by + "'."));
     }
 }
