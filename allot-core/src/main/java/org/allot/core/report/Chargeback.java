@@ -33,6 +33,7 @@ public final class Chargeback {
     private final Subscriptions subscriptions;
     private final Holdings holdings;
     private final Clock clock;
+    private final int page;
 
     public Chargeback(
             Transactions transactions,
@@ -40,6 +41,17 @@ public final class Chargeback {
             Subscriptions subscriptions,
             Holdings holdings,
             Clock clock) {
+        this(transactions, catalog, subscriptions, holdings, clock, PAGE);
+    }
+
+    Chargeback(
+            Transactions transactions,
+            ProductCatalog catalog,
+            Subscriptions subscriptions,
+            Holdings holdings,
+            Clock clock,
+            int page) {
+        this.page = page;
         this.transactions = Objects.requireNonNull(transactions);
         this.catalog = Objects.requireNonNull(catalog);
         this.subscriptions = Objects.requireNonNull(subscriptions);
@@ -60,15 +72,15 @@ public final class Chargeback {
             List<CostLine> lines = new ArrayList<>();
             Run run = new Run(products, bySku, now, lines);
             Holding.Key after = null;
-            List<Holding> page;
+            List<Holding> rows;
             do {
-                page = holdings.page(tenant, after, PAGE, true);
-                for (Holding h : page) {
+                rows = holdings.page(tenant, after, page, true);
+                for (Holding h : rows) {
                     pending.remove(h.sku());
                     run.add(h);
                 }
-                after = page.isEmpty() ? after : page.get(page.size() - 1).key();
-            } while (page.size() == PAGE);
+                after = rows.isEmpty() ? after : rows.get(rows.size() - 1).key();
+            } while (rows.size() == page);
             run.finish();
             for (SkuId sku : pending) {
                 lines.addAll(new ChargedSeats(product(products, sku), bySku.get(sku), now).lines());
