@@ -28,6 +28,11 @@ public final class TrivialRequest implements Scenario {
     private static final int MIN_WARM_UP_ROUNDS = 2;
     private static final int MAX_WARM_UP_ROUNDS = 6;
     private static final int SETTLED_PERCENT = 10;
+    /**
+     * Authenticated requests the warm-up makes at least (full size), if its rounds allow: before the JIT's second
+     * compiler starts, the CPU per request can stay flat for two rounds and still halve afterwards.
+     */
+    private static final long MIN_WARM_UP_REQUESTS = 50_000;
 
     @Override
     public String id() {
@@ -51,7 +56,7 @@ public final class TrivialRequest implements Scenario {
         List<Double> fileCpu = new ArrayList<>();
         List<Double> capacity = new ArrayList<>();
         String client = "";
-        warmUp(server, context, url, bearer, duration);
+        warmUp(server, context, url, bearer, duration, context.sizes().fullSize() ? MIN_WARM_UP_REQUESTS : 0);
         for (int run = 0; run < context.runs(); run++) {
             Duration time = duration;
             Measured file = measure(server, () -> Load.get(url + STATIC, null, CONNECTIONS, time));
@@ -110,14 +115,21 @@ public final class TrivialRequest implements Scenario {
     /**
      * Rounds of both requests, each as long as a run, until the JIT has compiled their paths: at least {@value
      * #MIN_WARM_UP_ROUNDS} rounds (the 20 s of each the warm-up was before), then more until the server's CPU per
-     * authenticated request has changed by less than {@value #SETTLED_PERCENT}% from one round to the next, at most
-     * {@value #MAX_WARM_UP_ROUNDS} rounds. On a loaded machine 20 s were a few thousand requests, and the server's CPU
+     * authenticated request has changed by less than {@value #SETTLED_PERCENT}% from one round to the next and at
+     * least {@value #MIN_WARM_UP_REQUESTS} authenticated requests were made (full size), at most {@value
+     * #MAX_WARM_UP_ROUNDS} rounds. On a loaded machine 20 s were a few thousand requests, and the server's CPU
      * per request still fell by half over the measured runs (388, 210, 160 µs on 2026-12-05). Without a server of
      * the harness's own (no CPU to read), the minimum.
      */
     private static void warmUp(
-            Optional<ServerProcess> server, Context context, String url, String bearer, Duration duration) {
+            Optional<ServerProcess> server,
+            Context context,
+            String url,
+            String bearer,
+            Duration duration,
+            long minimumRequests) {
         double previous = Double.NaN;
+        long requests = 0;
         for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
             Measured file = measure(server, () -> Load.get(url + STATIC, null, CONNECTIONS, duration));
             Measured api = measure(server, () -> Load.get(url + TRIVIAL, bearer, CONNECTIONS, duration));
@@ -130,7 +142,9 @@ public final class TrivialRequest implements Scenario {
                     TRIVIAL,
                     api.rate().perSecond(),
                     api.serverMicros());
-            boolean settled = Math.abs(api.serverMicros() - previous) < previous * SETTLED_PERCENT / 100.0;
+            requests += api.rate().requests();
+            boolean settled = Math.abs(api.serverMicros() - previous) < previous * SETTLED_PERCENT / 100.0
+                    && requests >= minimumRequests;
             if (round >= MIN_WARM_UP_ROUNDS && (settled || server.isEmpty())) {
                 return;
             }
