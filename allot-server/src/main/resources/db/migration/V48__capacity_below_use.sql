@@ -8,11 +8,15 @@ create table tenant_lifecycle (
 );
 
 -- Since when a product's seats have been below use after seats were lowered: the overage grace period's clock
--- (OverageClocks). A row only while the product holds users beyond its capacity; changed under its seat lock.
+-- (OverageClocks), or the mark of a deleted subscription's seats still to free. A row only while the product holds
+-- users beyond its capacity; changed under its seat lock.
 create table seat_overage (
     tenant_id uuid        not null references tenant (id),
     sku_id    uuid        not null,
     since     timestamptz not null,
+    -- a subscription of the product was deleted: its holders beyond capacity are taken back at once, from any
+    -- source; set in the delete's transaction, so that the step finishes what the take-back after it did not
+    any_source boolean    not null default false,
     primary key (tenant_id, sku_id)
 );
 

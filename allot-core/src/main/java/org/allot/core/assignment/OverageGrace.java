@@ -97,8 +97,9 @@ public final class OverageGrace {
     }
 
     /**
-     * Takes back the seats of every product whose grace period has passed; stops the clocks of products no longer
-     * beyond capacity. Returns how many seats were taken back.
+     * Takes back the seats of every product whose grace period has passed, and of every product a deleted
+     * subscription left beyond capacity (from any source; what the take-back after the delete did not finish); stops
+     * the clocks of products no longer beyond capacity. Returns how many seats were taken back.
      */
     public int advance() {
         Instant now = clock.instant();
@@ -107,9 +108,10 @@ public final class OverageGrace {
         for (OverageClocks.Clock c : running) {
             Instant ends = c.since()
                     .plus(transactions.read(() -> settings.of(c.tenant())).overageGrace());
-            if (!now.isBefore(ends)) {
-                taken += takeBack.takeBack(
-                                Caller.of(c.tenant(), SeatTakeBack.CAPACITY), c.sku(), SeatTakeBack.Scope.GROUPS_ONLY)
+            if (c.anySource() || !now.isBefore(ends)) {
+                SeatTakeBack.Scope scope =
+                        c.anySource() ? SeatTakeBack.Scope.ANY_SOURCE : SeatTakeBack.Scope.GROUPS_ONLY;
+                taken += takeBack.takeBack(Caller.of(c.tenant(), SeatTakeBack.CAPACITY), c.sku(), scope)
                         .takenBack()
                         .size();
             } else if (transactions

@@ -12,14 +12,24 @@ import org.allot.core.catalog.SkuId;
  * SeatCount#beyondCapacity}); changed under the product's seat lock.
  */
 public interface OverageClocks {
-    /** The clock of one product of one tenant. */
-    record Clock(TenantId tenant, SkuId sku, Instant since) {}
+    /**
+     * The clock of one product of one tenant; {@code anySource} when a subscription of the product was deleted and
+     * its holders beyond capacity are to be taken back at once, from any source ({@link #deleted}).
+     */
+    record Clock(TenantId tenant, SkuId sku, Instant since, boolean anySource) {}
 
     /** Since when the product's seats have been below use, if they are. */
     Optional<Instant> since(TenantId tenant, SkuId sku);
 
     /** Starts the product's clock at {@code at}, unless it runs already (then it keeps its start). */
     void start(TenantId tenant, SkuId sku, Instant at);
+
+    /**
+     * A subscription of the product was deleted with holders beyond its capacity: they are taken back at once, from
+     * any source. Marked in the delete's unit of work, so that the step takes them back if the take-back that follows
+     * the commit does not (a server stopping between the two, a holder gone meanwhile). Keeps the clock's start.
+     */
+    void deleted(TenantId tenant, SkuId sku, Instant at);
 
     /** Stops the product's clock, if it runs. */
     void stop(TenantId tenant, SkuId sku);
@@ -36,6 +46,9 @@ public interface OverageClocks {
 
         @Override
         public void start(TenantId tenant, SkuId sku, Instant at) {}
+
+        @Override
+        public void deleted(TenantId tenant, SkuId sku, Instant at) {}
 
         @Override
         public void stop(TenantId tenant, SkuId sku) {}

@@ -33,6 +33,8 @@ import org.allot.core.catalog.SkuId;
  * ({@link CapacityLoss}).
  */
 public final class SubscriptionBook {
+    private static final System.Logger LOG = System.getLogger(SubscriptionBook.class.getName());
+
     public static final int MAX_SEATS = 10_000_000;
     /**
      * Graph counts seats in 32 bits ({@code prepaidUnits}, {@code consumedUnits}, {@code totalLicenses}), so the seats
@@ -276,7 +278,15 @@ public final class SubscriptionBook {
      */
     private Outcome<Subscription> afterCommit(Caller caller, Outcome<Subscription> outcome) {
         if (outcome.isDone() && outcome.value() != null && outcome.value().status() == SubscriptionStatus.Deleted) {
-            loss.subscriptionDeleted(caller, outcome.value().skuId());
+            try {
+                loss.subscriptionDeleted(caller, outcome.value().skuId());
+            } catch (RuntimeException e) {
+                // the change is committed and says so; its product stays marked, and the step frees the seats
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Seats of deleted subscription " + outcome.value().id() + " not freed yet: " + e
+                                + "; the overage step frees them");
+            }
         }
         return outcome;
     }
@@ -360,8 +370,9 @@ public final class SubscriptionBook {
             return Outcome.refused(beyond.get());
         }
         subscriptions.update(caller.tenant(), after);
-        SeatCount count = recount(caller.tenant(), sku);
-        followOverage(caller.tenant(), sku, before, after, count);
+        SeatCount was = seats.lock(caller.tenant(), sku);
+        SeatCount count = recount(caller.tenant(), sku, was);
+        followOverage(caller.tenant(), sku, before, after, was, count);
         audit.append(AuditEvent.of(
                 caller,
                 lifecycle.now(),
@@ -373,19 +384,33 @@ public final class SubscriptionBook {
     }
 
     private SeatCount recount(TenantId tenant, SkuId sku) {
-        SeatCount count = seats.lock(tenant, sku).withPrepaid(LicenseUnits.of(subscriptions.ofSku(tenant, sku)));
+        return recount(tenant, sku, seats.lock(tenant, sku));
+    }
+
+    /** The product's seat figures, locked ({@code locked}), with the seats of its subscriptions as they are now. */
+    private SeatCount recount(TenantId tenant, SkuId sku, SeatCount locked) {
+        SeatCount count = locked.withPrepaid(LicenseUnits.of(subscriptions.ofSku(tenant, sku)));
         seats.save(tenant, sku, count);
         return count;
     }
 
     /**
      * The overage clock, under the product's seat lock: seats lowered on a subscription that is not deleted, below
-     * what is in use, start it (the grace period runs from the first cut); once nobody is beyond capacity it stops.
+     * what is in use, start it (the grace period runs from the first cut; a clock left running although nobody was
+     * beyond capacity before this cut starts again); a subscription deleted with holders beyond capacity marks them
+     * to be taken back at once ({@link OverageClocks#deleted}); once nobody is beyond capacity the clock stops.
      */
-    private void followOverage(TenantId tenant, SkuId sku, Subscription before, Subscription after, SeatCount count) {
+    private void followOverage(
+            TenantId tenant, SkuId sku, Subscription before, Subscription after, SeatCount was, SeatCount count) {
         if (count.beyondCapacity() == 0) {
             clocks.stop(tenant, sku);
-        } else if (after.totalLicenses() < before.totalLicenses() && after.status() != SubscriptionStatus.Deleted) {
+        } else if (after.status() == SubscriptionStatus.Deleted && before.status() != SubscriptionStatus.Deleted) {
+            clocks.deleted(tenant, sku, lifecycle.now());
+        } else if (after.totalLicenses() < before.totalLicenses()) {
+            if (was.beyondCapacity() == 0) {
+                // nobody was beyond capacity: a clock still running is one the step has not stopped yet
+                clocks.stop(tenant, sku);
+            }
             clocks.start(tenant, sku, lifecycle.now());
         }
     }

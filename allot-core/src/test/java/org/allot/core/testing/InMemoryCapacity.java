@@ -24,6 +24,7 @@ public final class InMemoryCapacity implements SeatHolders, OverageClocks, Lifec
     private final InMemoryUsers users;
     private final InMemoryGroupLicenses groupLicenses;
     private final Map<TenantId, Map<SkuId, Instant>> clocks = new ConcurrentHashMap<>();
+    private final Map<TenantId, java.util.Set<SkuId>> deleted = new ConcurrentHashMap<>();
     private final Map<TenantId, LifecyclePeriods> periods = new ConcurrentHashMap<>();
 
     public InMemoryCapacity(InMemoryAssignments assignments, InMemoryUsers users, InMemoryGroupLicenses groupLicenses) {
@@ -77,14 +78,25 @@ public final class InMemoryCapacity implements SeatHolders, OverageClocks, Lifec
     }
 
     @Override
+    public void deleted(TenantId tenant, SkuId sku, Instant at) {
+        start(tenant, sku, at);
+        deleted.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet()).add(sku);
+    }
+
+    @Override
     public void stop(TenantId tenant, SkuId sku) {
         clocks.getOrDefault(tenant, new HashMap<>()).remove(sku);
+        Optional.ofNullable(deleted.get(tenant)).ifPresent(skus -> skus.remove(sku));
     }
 
     @Override
     public List<Clock> running() {
         List<Clock> all = new ArrayList<>();
-        clocks.forEach((tenant, skus) -> skus.forEach((sku, since) -> all.add(new Clock(tenant, sku, since))));
+        clocks.forEach((tenant, skus) -> skus.forEach((sku, since) -> all.add(new Clock(
+                tenant,
+                sku,
+                since,
+                deleted.getOrDefault(tenant, java.util.Set.of()).contains(sku)))));
         all.sort(Comparator.comparing(Clock::since));
         return all;
     }

@@ -72,6 +72,13 @@ public final class JdbcCapacity implements SeatHolders, OverageClocks, Lifecycle
     }
 
     @Override
+    public void deleted(TenantId tenant, SkuId sku, Instant at) {
+        jdbc.sql("""
+                        insert into seat_overage (tenant_id, sku_id, since, any_source) values (?, ?, ?, true)
+                        on conflict (tenant_id, sku_id) do update set any_source = true""").params(tenant.value(), sku.value(), SqlValues.time(at)).update();
+    }
+
+    @Override
     public void stop(TenantId tenant, SkuId sku) {
         jdbc.sql("delete from seat_overage where tenant_id = ? and sku_id = ?")
                 .params(tenant.value(), sku.value())
@@ -84,7 +91,8 @@ public final class JdbcCapacity implements SeatHolders, OverageClocks, Lifecycle
                 .query((rs, i) -> new Clock(
                         new TenantId(SqlValues.uuid(rs, "tenant_id")),
                         new SkuId(SqlValues.uuid(rs, "sku_id")),
-                        SqlValues.instant(rs, "since")))
+                        SqlValues.instant(rs, "since"),
+                        rs.getBoolean("any_source")))
                 .list();
     }
 

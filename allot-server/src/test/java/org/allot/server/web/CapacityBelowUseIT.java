@@ -182,4 +182,41 @@ class CapacityBelowUseIT extends ApiIT {
                 .as("another subscription serves the waiting list")
                 .startsWith("Active");
     }
+
+    @Test
+    void aDeletedSubscriptionsSeatsAreFreedByTheStepWhenTheTakeBackAfterTheDeleteDidNotCommit() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        String subscription = subscribe(admin, "ENTERPRISEPACK", 1).toString();
+        String sku = product("ENTERPRISEPACK").skuId().toString();
+        String ada = createUser(admin, "ada");
+        group(admin, "Staff", sku, 0, ada);
+        // the take-back that follows the delete's commit fails, as when its server stops between the two
+        jdbc.sql("""
+                        create function pg_temp.stopped() returns trigger language plpgsql as
+                        $$ begin raise exception 'the server stopped'; end $$""").update();
+        try {
+            jdbc.sql(
+                            "create trigger stopped before delete on seat_overage for each row execute function pg_temp.stopped()")
+                    .update();
+            Response deleted = admin.patch("/allot/v1/subscriptions/" + subscription, "{\"status\":\"Deleted\"}");
+            assertThat(deleted.status()).as("the delete committed, and says so").isEqualTo(200);
+            assertThat(state(admin, ada)).as("not freed yet").startsWith("Active");
+        } finally {
+            jdbc.sql("drop trigger if exists stopped on seat_overage").update();
+        }
+
+        grace.advance();
+        assertThat(state(admin, ada)).as("the step frees it at once").isEqualTo("Error CountViolation");
+        assertThat(admin.get("/allot/v1/subscribedSkus/ENTERPRISEPACK/overage")
+                        .body()
+                        .path("beyondCapacity")
+                        .asInt())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from seat_overage where tenant_id = ?")
+                        .param(admin.tenant.value())
+                        .query(Integer.class)
+                        .single())
+                .as("the mark is gone once the seats are freed")
+                .isZero();
+    }
 }
