@@ -190,19 +190,22 @@ class CapacityBelowUseIT extends ApiIT {
         String sku = product("ENTERPRISEPACK").skuId().toString();
         String ada = createUser(admin, "ada");
         group(admin, "Staff", sku, 0, ada);
-        // the take-back that follows the delete's commit fails, as when its server stops between the two
+        // the take-back that follows the delete's commit fails (it cannot change an assignment), as when its server
+        // stops between the two; the delete itself changes no assignment
         jdbc.sql("""
-                        create function pg_temp.stopped() returns trigger language plpgsql as
+                        create function capacity_it_stopped() returns trigger language plpgsql as
                         $$ begin raise exception 'the server stopped'; end $$""").update();
         try {
-            jdbc.sql(
-                            "create trigger stopped before delete on seat_overage for each row execute function pg_temp.stopped()")
-                    .update();
+            jdbc.sql("""
+                            create trigger capacity_it_stopped before insert or update or delete on license_assignment
+                            for each row execute function capacity_it_stopped()""").update();
             Response deleted = admin.patch("/allot/v1/subscriptions/" + subscription, "{\"status\":\"Deleted\"}");
             assertThat(deleted.status()).as("the delete committed, and says so").isEqualTo(200);
             assertThat(state(admin, ada)).as("not freed yet").startsWith("Active");
         } finally {
-            jdbc.sql("drop trigger if exists stopped on seat_overage").update();
+            jdbc.sql("drop trigger if exists capacity_it_stopped on license_assignment")
+                    .update();
+            jdbc.sql("drop function if exists capacity_it_stopped()").update();
         }
 
         grace.advance();
