@@ -10,6 +10,7 @@ import org.allot.core.assignment.LicenseChecks;
 import org.allot.core.assignment.LicenseJobs;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.assignment.RemovalGraces;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.DirectoryListener;
@@ -70,7 +71,8 @@ public record CoreServices(
             AuditLog audit,
             Clock clock,
             LicensingSettings settings,
-            DirectoryListener changes) {
+            DirectoryListener changes,
+            RemovalGraces removalGraces) {
         /** Ports with nobody else listening to the directory's changes. */
         public Ports(
                 Transactions transactions,
@@ -110,7 +112,33 @@ public record CoreServices(
                     audit,
                     clock,
                     settings,
-                    DirectoryListener.NONE);
+                    DirectoryListener.NONE,
+                    RemovalGraces.NONE);
+        }
+
+        /** These ports with removals held as {@code graces} keeps them ({@link RemovalGraces}). */
+        public Ports withRemovalGraces(RemovalGraces graces) {
+            return new Ports(
+                    transactions,
+                    tenants,
+                    tenantLocks,
+                    users,
+                    groups,
+                    memberships,
+                    dynamicGroups,
+                    catalog,
+                    subscriptions,
+                    seats,
+                    assignments,
+                    groupLicenses,
+                    licenseJobs,
+                    membershipJobs,
+                    licenseChecks,
+                    audit,
+                    clock,
+                    settings,
+                    changes,
+                    graces);
         }
 
         public Ports {
@@ -133,6 +161,7 @@ public record CoreServices(
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(changes, "changes");
+            Objects.requireNonNull(removalGraces, "removalGraces");
         }
     }
 
@@ -162,7 +191,8 @@ public record CoreServices(
                 p.audit(),
                 p.clock(),
                 p.settings(),
-                ruleMemberships);
+                ruleMemberships,
+                p.removalGraces());
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,

@@ -23,6 +23,7 @@ public final class Licensing {
     private final Clock clock;
     private final SeatCheck seatCheck;
     private final UserCheck userCheck;
+    private final PendingRemovals pendingRemovals;
 
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
@@ -41,7 +42,8 @@ public final class Licensing {
             AuditLog audit,
             Clock clock,
             LicensingSettings settings,
-            PlanDependents dependents) {
+            PlanDependents dependents,
+            RemovalGraces graces) {
         this.transactions = transactions;
         Inheritance inheritance = new Inheritance(memberships, groupLicenses);
         Reconciler reconciler = new Reconciler(
@@ -54,7 +56,8 @@ public final class Licensing {
                 inheritance,
                 dependents,
                 clock,
-                settings.fillLimit());
+                settings.fillLimit(),
+                graces);
         LicenseRequests requests = new LicenseRequests(subscriptions);
         this.users = new UserLicensing(
                 transactions,
@@ -89,6 +92,13 @@ public final class Licensing {
         this.seatCheck = new SeatCheck(reconciler, locks, assignments, seats, catalog, audit, clock);
         this.userCheck = new UserCheck(
                 reconciler, new LicenseCheckRecomputation(inheritance), locks, assignments, memberships, audit);
+        this.pendingRemovals = new PendingRemovals(
+                transactions, reconciler, locks, userStore, assignments, graces, catalog, audit, clock);
+    }
+
+    /** Grace on removal: the days per product, undoing a pending removal, freeing the due ones. */
+    public PendingRemovals pendingRemovals() {
+        return pendingRemovals;
     }
 
     /** The license check over these licensing services, keeping its runs in {@code checks}. */

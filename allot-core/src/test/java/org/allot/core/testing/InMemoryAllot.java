@@ -31,6 +31,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryLicenseJobs jobs = new InMemoryLicenseJobs();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryLicenseChecks licenseChecks = new InMemoryLicenseChecks();
+    public final InMemoryRemovalGraces removalGraces = new InMemoryRemovalGraces(assignments);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final LicensingSettings settings;
     public final ProductCatalog catalog;
@@ -75,7 +76,7 @@ public final class InMemoryAllot implements Installation {
                 licenseChecks,
                 audit,
                 clock,
-                settings));
+                settings).withRemovalGraces(removalGraces));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();

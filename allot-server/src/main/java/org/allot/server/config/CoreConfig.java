@@ -19,6 +19,7 @@ import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcRemovalGraces;
 import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
@@ -188,7 +189,7 @@ class CoreConfig {
                 licenseChecks,
                 auditLog,
                 clock,
-                settings));
+                settings).withRemovalGraces(new JdbcRemovalGraces(jdbc, stamps)));
     }
 
     @Bean

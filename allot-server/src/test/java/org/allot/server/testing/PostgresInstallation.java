@@ -39,6 +39,7 @@ import org.allot.core.testing.Installation;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcRemovalGraces;
 import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
@@ -134,7 +135,7 @@ public final class PostgresInstallation implements Installation {
                 new JdbcLicenseChecks(dataSource, jdbc),
                 audit,
                 clock,
-                settings));
+                settings).withRemovalGraces(new JdbcRemovalGraces(jdbc, stamps)));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();

@@ -1,0 +1,72 @@
+package org.allot.server.persistence;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.RemovalGraces;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The days each product holds a removed license (table {@code removal_grace}, remembered per tenant while its stamp
+ * stays where it was), and the held assignments that are due ({@code license_assignment.pending_removal_at}).
+ */
+public final class JdbcRemovalGraces implements RemovalGraces {
+    private final JdbcClient jdbc;
+    private final TenantStamps stamps;
+
+    public JdbcRemovalGraces(JdbcClient jdbc, TenantStamps stamps) {
+        this.jdbc = jdbc;
+        this.stamps = stamps;
+    }
+
+    @Override
+    public Map<SkuId, Integer> days(TenantId tenant) {
+        return stamps.read(tenant, TenantStamps.Kind.REMOVAL_GRACE, () -> Map.copyOf(read(tenant)));
+    }
+
+    private Map<SkuId, Integer> read(TenantId tenant) {
+        Map<SkuId, Integer> days = new HashMap<>();
+        jdbc.sql("select sku_id, days from removal_grace where tenant_id = ?")
+                .param(tenant.value())
+                .query(rs -> {
+                    days.put(new SkuId(SqlValues.uuid(rs, "sku_id")), rs.getInt("days"));
+                });
+        return days;
+    }
+
+    @Override
+    public void setDays(TenantId tenant, SkuId sku, int days) {
+        stamps.wrote(tenant);
+        if (days == 0) {
+            jdbc.sql("delete from removal_grace where tenant_id = ? and sku_id = ?")
+                    .params(tenant.value(), sku.value())
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                        insert into removal_grace (tenant_id, sku_id, days) values (?, ?, ?)
+                        on conflict (tenant_id, sku_id) do update set days = excluded.days""")
+                .params(tenant.value(), sku.value(), days)
+                .update();
+    }
+
+    @Override
+    public List<Due> dueBy(Instant now, int limit) {
+        return jdbc.sql("""
+                        select distinct on (pending_removal_at, tenant_id, user_id, sku_id) tenant_id, user_id, sku_id
+                        from license_assignment
+                        where pending_removal_at is not null and pending_removal_at <= ?
+                        order by pending_removal_at, tenant_id, user_id, sku_id
+                        limit ?""")
+                .params(SqlValues.time(now), limit)
+                .query((rs, i) -> new Due(
+                        new TenantId(SqlValues.uuid(rs, "tenant_id")),
+                        new UserId(SqlValues.uuid(rs, "user_id")),
+                        new SkuId(SqlValues.uuid(rs, "sku_id"))))
+                .list();
+    }
+}
