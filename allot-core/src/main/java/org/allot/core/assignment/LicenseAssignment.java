@@ -49,7 +49,8 @@ public record LicenseAssignment(
 
     /** This assignment held until {@code at} (null: no longer pending removal). */
     public LicenseAssignment withPendingRemoval(Instant at) {
-        return new LicenseAssignment(user, sku, source, disabledPlans, state, error, reason, requestedAt, updatedAt, at);
+        return new LicenseAssignment(
+                user, sku, source, disabledPlans, state, error, reason, requestedAt, updatedAt, at);
     }
 
     public Key key() {

@@ -117,8 +117,7 @@ public final class PendingRemovals {
                         Rejection.invalid("removalGraceDays must be from 0 to %d.", RemovalGrace.MAX_DAYS));
             }
             locks.exclusive(caller.tenant());
-            Optional<Product> product =
-                    catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
+            Optional<Product> product = catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
             if (product.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
             }
@@ -149,8 +148,7 @@ public final class PendingRemovals {
             if (user.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(named));
             }
-            Optional<Product> product =
-                    catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
+            Optional<Product> product = catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
             if (product.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
             }

@@ -59,24 +59,25 @@ public final class InMemoryAllot implements Installation {
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
-                Transactions.NONE,
-                tenants,
-                TenantLocks.NONE,
-                users,
-                groups,
-                memberships,
-                dynamicGroups,
-                catalog,
-                subscriptions,
-                seats,
-                assignments,
-                groupLicenses,
-                jobs,
-                jobs,
-                licenseChecks,
-                audit,
-                clock,
-                settings).withRemovalGraces(removalGraces));
+                        Transactions.NONE,
+                        tenants,
+                        TenantLocks.NONE,
+                        users,
+                        groups,
+                        memberships,
+                        dynamicGroups,
+                        catalog,
+                        subscriptions,
+                        seats,
+                        assignments,
+                        groupLicenses,
+                        jobs,
+                        jobs,
+                        licenseChecks,
+                        audit,
+                        clock,
+                        settings)
+                .withRemovalGraces(removalGraces));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();

@@ -186,7 +186,8 @@ public final class InMemoryAssignments implements Assignments {
         Map<TenantId, List<LicenseAssignment>> pending = new java.util.HashMap<>();
         rows.forEach((tenant, byKey) -> byKey.values().stream()
                 .filter(LicenseAssignment::isPendingRemoval)
-                .forEach(a -> pending.computeIfAbsent(tenant, t -> new ArrayList<>()).add(a)));
+                .forEach(a ->
+                        pending.computeIfAbsent(tenant, t -> new ArrayList<>()).add(a)));
         return pending;
     }
 }

@@ -19,7 +19,6 @@ import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
-import org.allot.server.persistence.JdbcRemovalGraces;
 import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
@@ -28,6 +27,7 @@ import org.allot.server.persistence.JdbcLicenseJobs;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
+import org.allot.server.persistence.JdbcRemovalGraces;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenantLocks;
@@ -172,24 +172,25 @@ class CoreConfig {
             Clock clock,
             LicensingSettings settings) {
         return CoreServices.assemble(new CoreServices.Ports(
-                work,
-                tenants,
-                new JdbcTenantLocks(jdbc, stamps),
-                users,
-                groups,
-                memberships,
-                dynamicGroups,
-                catalog,
-                subscriptions,
-                seats,
-                assignments,
-                groupLicenses,
-                jobs,
-                jobs,
-                licenseChecks,
-                auditLog,
-                clock,
-                settings).withRemovalGraces(new JdbcRemovalGraces(jdbc, stamps)));
+                        work,
+                        tenants,
+                        new JdbcTenantLocks(jdbc, stamps),
+                        users,
+                        groups,
+                        memberships,
+                        dynamicGroups,
+                        catalog,
+                        subscriptions,
+                        seats,
+                        assignments,
+                        groupLicenses,
+                        jobs,
+                        jobs,
+                        licenseChecks,
+                        auditLog,
+                        clock,
+                        settings)
+                .withRemovalGraces(new JdbcRemovalGraces(jdbc, stamps)));
     }
 
     @Bean

@@ -49,9 +49,7 @@ public final class JdbcRemovalGraces implements RemovalGraces {
         }
         jdbc.sql("""
                         insert into removal_grace (tenant_id, sku_id, days) values (?, ?, ?)
-                        on conflict (tenant_id, sku_id) do update set days = excluded.days""")
-                .params(tenant.value(), sku.value(), days)
-                .update();
+                        on conflict (tenant_id, sku_id) do update set days = excluded.days""").params(tenant.value(), sku.value(), days).update();
     }
 
     @Override

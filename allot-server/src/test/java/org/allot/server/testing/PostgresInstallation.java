@@ -39,7 +39,6 @@ import org.allot.core.testing.Installation;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
-import org.allot.server.persistence.JdbcRemovalGraces;
 import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
@@ -48,6 +47,7 @@ import org.allot.server.persistence.JdbcLicenseJobs;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
+import org.allot.server.persistence.JdbcRemovalGraces;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenantLocks;
@@ -118,24 +118,25 @@ public final class PostgresInstallation implements Installation {
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
-                work,
-                tenants,
-                new JdbcTenantLocks(jdbc, stamps),
-                users,
-                groups,
-                memberships,
-                dynamicGroups,
-                catalog,
-                subscriptions,
-                seats,
-                assignments,
-                groupLicenses,
-                jobs,
-                jobs,
-                new JdbcLicenseChecks(dataSource, jdbc),
-                audit,
-                clock,
-                settings).withRemovalGraces(new JdbcRemovalGraces(jdbc, stamps)));
+                        work,
+                        tenants,
+                        new JdbcTenantLocks(jdbc, stamps),
+                        users,
+                        groups,
+                        memberships,
+                        dynamicGroups,
+                        catalog,
+                        subscriptions,
+                        seats,
+                        assignments,
+                        groupLicenses,
+                        jobs,
+                        jobs,
+                        new JdbcLicenseChecks(dataSource, jdbc),
+                        audit,
+                        clock,
+                        settings)
+                .withRemovalGraces(new JdbcRemovalGraces(jdbc, stamps)));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
