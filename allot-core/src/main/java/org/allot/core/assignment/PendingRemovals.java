@@ -1,6 +1,7 @@
 package org.allot.core.assignment;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,37 @@ public final class PendingRemovals {
             }
         } while (due.size() == PAGE);
         return freed;
+    }
+
+    /** The most users {@link #ofProduct} lists. */
+    public static final int MAX_LISTED = 1000;
+
+    /** A product, the days it holds removals, and the users whose license of it is pending removal. */
+    public record ProductRemovals(Product product, int days, List<RemovalGraces.Held> pending) {}
+
+    /** The product's days and pending removals ({@link #MAX_LISTED} at most); empty for an unknown product. */
+    public Optional<ProductRemovals> ofProduct(TenantId tenant, String skuIdOrPartNumber) {
+        return transactions.read(() -> catalog.forTenant(tenant)
+                .lookup(skuIdOrPartNumber)
+                .map(p -> new ProductRemovals(
+                        p,
+                        graces.days(tenant).getOrDefault(p.skuId(), 0),
+                        graces.pending(tenant, p.skuId(), MAX_LISTED))));
+    }
+
+    /** A user and their assignments pending removal, the earliest freed first. */
+    public record UserRemovals(User user, List<LicenseAssignment> pending) {}
+
+    /** The user's assignments pending removal; empty for an unknown user. */
+    public Optional<UserRemovals> ofUser(TenantId tenant, UserRef user) {
+        return transactions.read(() -> assignments
+                .userWithAssignments(tenant, user, users)
+                .map(held -> new UserRemovals(
+                        held.user(),
+                        held.assignments().stream()
+                                .filter(LicenseAssignment::isPendingRemoval)
+                                .sorted(Comparator.comparing(LicenseAssignment::pendingRemovalAt))
+                                .toList())));
     }
 
     /** The SKUs of the tenant that hold removals, with their days. */

@@ -18,8 +18,17 @@ public interface RemovalGraces {
     /** A user whose pending removal of a SKU is due. */
     record Due(TenantId tenant, UserId user, SkuId sku) {}
 
-    /** Pending removals due by {@code now}, of every tenant, earliest first, at most {@code limit}. */
+    /**
+     * Pending removals due by {@code now}, of every tenant, earliest first, at most {@code limit}; those of deleted
+     * users are left out (a deleted user keeps what they hold until restored or purged).
+     */
     List<Due> dueBy(Instant now, int limit);
+
+    /** A license held until {@code at}: the user, and the source whose assignment is held. */
+    record Held(UserId user, String userPrincipalName, AssignmentSource source, Instant at) {}
+
+    /** The users whose license of the SKU is pending removal, the earliest freed first, at most {@code limit}. */
+    List<Held> pending(TenantId tenant, SkuId sku, int limit);
 
     /** Nothing is held: for installations and tests that do not keep the setting. */
     RemovalGraces NONE = new RemovalGraces() {
@@ -35,6 +44,11 @@ public interface RemovalGraces {
 
         @Override
         public List<Due> dueBy(Instant now, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<Held> pending(TenantId tenant, SkuId sku, int limit) {
             return List.of();
         }
     };

@@ -1,6 +1,7 @@
 package org.allot.core.assignment;
 
 import static org.allot.core.testing.TestCatalog.E3;
+import static org.allot.core.testing.TestCatalog.EXCHANGE_STANDARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -197,6 +198,22 @@ class RemovalGraceTest {
                         .rejection()
                         .code())
                 .isEqualTo(ErrorCode.LICENSE_NOT_ASSIGNED);
+    }
+
+    @Test
+    void aProductThatExcludesTheHeldOneFreesItAtOnce() {
+        contoso.subscribe(E3, 1);
+        contoso.subscribe(EXCHANGE_STANDARD, 1);
+        hold(7);
+        contoso.assign(holder, E3).value();
+
+        contoso.assign(holder, List.of(Scenario.license(EXCHANGE_STANDARD)), List.of(E3.skuId()))
+                .value();
+
+        assertThat(contoso.heldSkus(holder)).containsExactly(EXCHANGE_STANDARD.skuId());
+        assertThat(contoso.licensesOf(holder).assignments()).hasSize(1);
+        assertThat(contoso.seatsOf(E3).consumed()).isZero();
+        seatsAreTrue();
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryLicenseJobs jobs = new InMemoryLicenseJobs();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryLicenseChecks licenseChecks = new InMemoryLicenseChecks();
-    public final InMemoryRemovalGraces removalGraces = new InMemoryRemovalGraces(assignments);
+    public final InMemoryRemovalGraces removalGraces = new InMemoryRemovalGraces(assignments, users);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final LicensingSettings settings;
     public final ProductCatalog catalog;

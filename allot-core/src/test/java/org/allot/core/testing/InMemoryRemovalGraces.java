@@ -14,9 +14,11 @@ import org.allot.core.catalog.SkuId;
 public final class InMemoryRemovalGraces implements RemovalGraces {
     private final Map<TenantId, Map<SkuId, Integer>> days = new ConcurrentHashMap<>();
     private final InMemoryAssignments assignments;
+    private final InMemoryUsers users;
 
-    public InMemoryRemovalGraces(InMemoryAssignments assignments) {
+    public InMemoryRemovalGraces(InMemoryAssignments assignments, InMemoryUsers users) {
         this.assignments = assignments;
+        this.users = users;
     }
 
     @Override
@@ -39,8 +41,20 @@ public final class InMemoryRemovalGraces implements RemovalGraces {
         List<Due> result = new ArrayList<>();
         assignments.pendingRemovals().forEach((tenant, rows) -> rows.stream()
                 .filter(a -> !a.pendingRemovalAt().isAfter(now))
+                .filter(a ->
+                        users.find(tenant, a.user()).filter(u -> !u.isDeleted()).isPresent())
                 .sorted(Comparator.comparing(LicenseAssignment::pendingRemovalAt))
                 .forEach(a -> result.add(new Due(tenant, a.user(), a.sku()))));
         return result.stream().distinct().limit(limit).toList();
+    }
+
+    @Override
+    public List<Held> pending(TenantId tenant, SkuId sku, int limit) {
+        return assignments.pendingRemovals().getOrDefault(tenant, List.of()).stream()
+                .filter(a -> a.sku().equals(sku))
+                .sorted(Comparator.comparing(LicenseAssignment::pendingRemovalAt))
+                .limit(limit)
+                .map(a -> new Held(a.user(), null, a.source(), a.pendingRemovalAt()))
+                .toList();
     }
 }

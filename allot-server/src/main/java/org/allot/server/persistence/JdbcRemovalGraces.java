@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.RemovalGraces;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.UserId;
@@ -55,16 +56,35 @@ public final class JdbcRemovalGraces implements RemovalGraces {
     @Override
     public List<Due> dueBy(Instant now, int limit) {
         return jdbc.sql("""
-                        select distinct on (pending_removal_at, tenant_id, user_id, sku_id) tenant_id, user_id, sku_id
-                        from license_assignment
-                        where pending_removal_at is not null and pending_removal_at <= ?
-                        order by pending_removal_at, tenant_id, user_id, sku_id
+                        select a.tenant_id, a.user_id, a.sku_id
+                        from license_assignment a
+                        join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id
+                        where a.pending_removal_at is not null and a.pending_removal_at <= ? and u.deleted_at is null
+                        order by a.pending_removal_at, a.tenant_id, a.user_id, a.sku_id
                         limit ?""")
                 .params(SqlValues.time(now), limit)
                 .query((rs, i) -> new Due(
                         new TenantId(SqlValues.uuid(rs, "tenant_id")),
                         new UserId(SqlValues.uuid(rs, "user_id")),
                         new SkuId(SqlValues.uuid(rs, "sku_id"))))
+                .list();
+    }
+
+    @Override
+    public List<Held> pending(TenantId tenant, SkuId sku, int limit) {
+        return jdbc.sql("""
+                        select a.user_id, u.user_principal_name, a.source_group_id, a.pending_removal_at
+                        from license_assignment a
+                        join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id
+                        where a.tenant_id = ? and a.sku_id = ? and a.pending_removal_at is not null
+                        order by a.pending_removal_at, a.user_id
+                        limit ?""")
+                .params(tenant.value(), sku.value(), limit)
+                .query((rs, i) -> new Held(
+                        new UserId(SqlValues.uuid(rs, "user_id")),
+                        rs.getString("user_principal_name"),
+                        AssignmentSource.ofKey(SqlValues.uuid(rs, "source_group_id")),
+                        SqlValues.instant(rs, "pending_removal_at")))
                 .list();
     }
 }

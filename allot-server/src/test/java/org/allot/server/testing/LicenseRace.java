@@ -64,6 +64,9 @@ public final class LicenseRace {
     public static final int MOST_SEATS = 30;
 
     private static final List<Product> PRODUCTS = List.of(E3, EMS, POWER_BI_PRO);
+    /** The days EMS holds a removed license. */
+    static final int GRACE_DAYS = 30;
+
     private static final List<String> DEPARTMENTS = List.of("Legal", "Finance", "Sales", "Support");
 
     /** The tenant's users, groups and subscriptions, as ids both processes read. */
@@ -179,6 +182,9 @@ public final class LicenseRace {
             GroupId group = groups.get(random.nextInt(groups.size()));
             run(allot, () -> allot.groupDirectory().addMember(admin, group, Member.user(user)));
         }
+        // removals of EMS are held (PendingRemoval): leaving, unassigning and rules hold the seat; rejoining and
+        // re-adding cancel; "freeDue" ends some graces
+        run(allot, () -> allot.licensing().pendingRemovals().setDays(admin, EMS.skuPartNumber(), GRACE_DAYS));
         return new Layout(admin.tenant(), users, sales, staff, mobile, analysts, legal, subscriptions);
     }
 
@@ -197,7 +203,10 @@ public final class LicenseRace {
                     try {
                         Step step = next(random);
                         name = step.name();
-                        Outcome<?> outcome = allot.work().run(step.action());
+                        // ending a grace is the step's own unit of work per user, after the clock (the date) moved
+                        Outcome<?> outcome = step.name().equals("freeDue")
+                                ? step.action().get()
+                                : allot.work().run(step.action());
                         if (!outcome.isDone()) {
                             refused.incrementAndGet();
                         }
@@ -277,6 +286,21 @@ public final class LicenseRace {
             String rule = random.nextBoolean() ? LEGAL : LEGAL_OR_FINANCE;
             return new Step("rule", of(() -> allot.groupDirectory()
                     .update(caller, layout.legal(), Map.of(GroupAttribute.MEMBERSHIP_RULE, rule))));
+        }
+        if (dice < 965) {
+            return new Step("freeDue", of(() -> {
+                // as if the grace of the user's held EMS had ended: the date moves back, then the step runs
+                allot.jdbc()
+                        .sql(
+                                "update license_assignment set pending_removal_at = now() - interval '1 second'"
+                                        + " where tenant_id = ? and user_id = ? and sku_id = ? and pending_removal_at is not null")
+                        .params(
+                                layout.tenant().value(),
+                                user.value(),
+                                EMS.skuId().value())
+                        .update();
+                return Outcome.done(allot.licensing().pendingRemovals().freeDue());
+            }));
         }
         if (dice < 975) {
             boolean withoutSway = random.nextBoolean();

@@ -9,6 +9,7 @@ import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensingViews;
+import org.allot.core.assignment.PendingRemovals;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.UserId;
@@ -40,13 +41,16 @@ public class LicensesPage {
     private final ProductChoices products;
     private final LicensingViews views;
     private final UserLicensing licensing;
+    private final PendingRemovals removals;
 
     public LicensesPage(
             SubscriptionBook book,
             LicenseHolders holders,
             ProductChoices products,
             LicensingViews views,
-            UserLicensing licensing) {
+            UserLicensing licensing,
+            PendingRemovals removals) {
+        this.removals = removals;
         this.book = book;
         this.holders = holders;
         this.products = products;
@@ -98,6 +102,9 @@ public class LicensesPage {
         model.addAttribute("waitingCount", found.waitingCount());
         model.addAttribute("holdersFrom", holdersFrom);
         model.addAttribute("waitingFrom", waitingFrom);
+        model.addAttribute(
+                "removalGrace",
+                removals.ofProduct(tenant, found.product().skuId().toString()).orElse(null));
         return "licenses/detail";
     }
 
