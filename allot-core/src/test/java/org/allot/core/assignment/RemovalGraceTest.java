@@ -94,8 +94,9 @@ class RemovalGraceTest {
         assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
         seatsAreTrue();
         contoso.allot.clock().advance(Duration.ofDays(31));
-        assertThat(pending.freeDue()).isZero();
+        pending.freeDue();
         assertThat(contoso.heldSkus(holder)).containsExactly(E3.skuId());
+        assertThat(contoso.inherited(holder, E3, staff).isPendingRemoval()).isFalse();
     }
 
     @Test
@@ -137,11 +138,12 @@ class RemovalGraceTest {
         hold(30);
         contoso.leave(staff, holder).value();
         contoso.allot.clock().advance(Duration.ofDays(29));
-        assertThat(pending.freeDue()).isZero();
+        pending.freeDue();
         assertThat(contoso.heldSkus(holder)).containsExactly(E3.skuId());
+        assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
 
         contoso.allot.clock().advance(Duration.ofDays(2));
-        assertThat(pending.freeDue()).isEqualTo(1);
+        pending.freeDue(); // on a shared database, other tenants' due removals are freed too
 
         assertThat(contoso.heldSkus(holder)).isEmpty();
         assertThat(contoso.licensesOf(holder).assignments()).isEmpty();
@@ -152,8 +154,8 @@ class RemovalGraceTest {
         assertThat(freed.actor()).isEqualTo(PendingRemovals.REMOVAL_GRACE);
 
         int records = contoso.auditEvents().size();
-        assertThat(pending.freeDue()).isZero();
-        assertThat(contoso.auditEvents()).hasSize(records);
+        pending.freeDue();
+        assertThat(contoso.auditEvents()).as("a second run changes nothing").hasSize(records);
     }
 
     @Test
@@ -174,7 +176,8 @@ class RemovalGraceTest {
         seatsAreTrue();
 
         contoso.allot.clock().advance(Duration.ofDays(11));
-        assertThat(pending.freeDue()).isEqualTo(2);
+        pending.freeDue();
+        assertThat(contoso.allAssignmentsPending()).isEmpty();
         assertThat(contoso.seatsOf(E3).consumed()).isZero();
         seatsAreTrue();
     }
