@@ -95,6 +95,9 @@ class RandomLicenseRaceIT {
         assertThat(held + freed)
                 .as("removals of EMS were held (PendingRemoval) during the race")
                 .isPositive();
+        assertThat(freed)
+                .as("held licenses were freed by the step during the race")
+                .isPositive();
         assertThat(deadlocks(allot) - deadlocksBefore)
                 .as("deadlocks: locks are always taken in one order")
                 .isZero();

@@ -289,15 +289,21 @@ public final class LicenseRace {
         }
         if (dice < 965) {
             return new Step("freeDue", of(() -> {
-                // as if the grace of the user's held EMS had ended: the date moves back, then the step runs
+                java.time.Instant ended = allot.clock().instant().minusSeconds(1); // the installation's clock
+                // as if the grace of one held EMS had ended: its date moves back (one row, none that another unit of
+                // work holds), then the step runs
                 allot.jdbc()
-                        .sql(
-                                "update license_assignment set pending_removal_at = now() - interval '1 second'"
-                                        + " where tenant_id = ? and user_id = ? and sku_id = ? and pending_removal_at is not null")
+                        .sql("""
+                                update license_assignment set pending_removal_at = ?
+                                where (tenant_id, user_id, sku_id, source_group_id) = (
+                                    select tenant_id, user_id, sku_id, source_group_id from license_assignment
+                                    where tenant_id = ? and sku_id = ? and pending_removal_at > ?
+                                    order by random() limit 1 for update skip locked)""")
                         .params(
+                                java.sql.Timestamp.from(ended),
                                 layout.tenant().value(),
-                                user.value(),
-                                EMS.skuId().value())
+                                EMS.skuId().value(),
+                                java.sql.Timestamp.from(ended))
                         .update();
                 return Outcome.done(allot.licensing().pendingRemovals().freeDue());
             }));
