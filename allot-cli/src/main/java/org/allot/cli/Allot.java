@@ -18,6 +18,7 @@ import org.allot.cli.command.Logout;
 import org.allot.cli.command.NotificationCommands;
 import org.allot.cli.command.ProductCommands;
 import org.allot.cli.command.Reconcile;
+import org.allot.cli.command.ReportCommands;
 import org.allot.cli.command.SigningKeyCommands;
 import org.allot.cli.command.SubscriptionCommands;
 import org.allot.cli.command.SyncCommands;
@@ -79,6 +80,7 @@ public final class Allot {
             DomainCommands.class,
             NotificationCommands.class,
             Reconcile.class,
+            ReportCommands.class,
             AppCommands.class,
             SigningKeyCommands.class,
             ImportCommands.class,

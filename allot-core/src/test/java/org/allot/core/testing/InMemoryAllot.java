@@ -32,6 +32,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryLicenseChecks licenseChecks = new InMemoryLicenseChecks();
     public final InMemoryRemovalGraces removalGraces = new InMemoryRemovalGraces(assignments, users);
+    public final InMemoryCapacity capacity = new InMemoryCapacity(assignments, users, groupLicenses);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final LicensingSettings settings;
     public final ProductCatalog catalog;
@@ -44,6 +45,8 @@ public final class InMemoryAllot implements Installation {
     public final DynamicMembership dynamicMembership;
     public final MembershipPreview membershipPreview;
     public final LicenseCheck licenseCheck;
+    public final org.allot.core.assignment.SeatTakeBack seatTakeBack;
+    public final org.allot.core.assignment.OverageGrace overageGrace;
 
     public InMemoryAllot(Catalog builtIn, LicensingSettings settings, MutableClock clock) {
         this.settings = settings;
@@ -59,25 +62,27 @@ public final class InMemoryAllot implements Installation {
                 audit,
                 clock);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
-                        Transactions.NONE,
-                        tenants,
-                        TenantLocks.NONE,
-                        users,
-                        groups,
-                        memberships,
-                        dynamicGroups,
-                        catalog,
-                        subscriptions,
-                        seats,
-                        assignments,
-                        groupLicenses,
-                        jobs,
-                        jobs,
-                        licenseChecks,
-                        audit,
-                        clock,
-                        settings)
-                .withRemovalGraces(removalGraces));
+                Transactions.NONE,
+                tenants,
+                TenantLocks.NONE,
+                users,
+                groups,
+                memberships,
+                dynamicGroups,
+                catalog,
+                subscriptions,
+                seats,
+                assignments,
+                groupLicenses,
+                jobs,
+                jobs,
+                licenseChecks,
+                audit,
+                clock,
+                settings,
+                org.allot.core.directory.DirectoryListener.NONE,
+                new CoreServices.CapacityPorts(capacity, capacity, capacity),
+                removalGraces));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
@@ -87,6 +92,8 @@ public final class InMemoryAllot implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
+        seatTakeBack = services.seatTakeBack();
+        overageGrace = services.overageGrace();
     }
 
     @Override
@@ -153,6 +160,21 @@ public final class InMemoryAllot implements Installation {
     public org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar() {
         return new org.allot.core.subscription.SubscriptionCalendar(
                 Transactions.NONE, subscriptions, subscriptionBook, clock);
+    }
+
+    @Override
+    public org.allot.core.assignment.SeatTakeBack seatTakeBack() {
+        return seatTakeBack;
+    }
+
+    @Override
+    public org.allot.core.assignment.OverageGrace overageGrace() {
+        return overageGrace;
+    }
+
+    @Override
+    public org.allot.core.subscription.LifecycleSettings lifecycleSettings() {
+        return capacity;
     }
 
     @Override

@@ -90,6 +90,9 @@ public final class PostgresInstallation implements Installation {
     private final JdbcLicenseJobs jobs;
     private final SharedSnapshots snapshots;
     private final UnitOfWork work;
+    private final org.allot.server.persistence.JdbcCapacity capacity;
+    private final org.allot.core.assignment.SeatTakeBack seatTakeBack;
+    private final org.allot.core.assignment.OverageGrace overageGrace;
 
     public PostgresInstallation(
             DataSource dataSource, Catalog builtIn, LicensingSettings settings, MutableClock clock) {
@@ -117,26 +120,31 @@ public final class PostgresInstallation implements Installation {
                 (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
                 audit,
                 clock);
+        capacity = new org.allot.server.persistence.JdbcCapacity(jdbc);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
-                        work,
-                        tenants,
-                        new JdbcTenantLocks(jdbc, stamps),
-                        users,
-                        groups,
-                        memberships,
-                        dynamicGroups,
-                        catalog,
-                        subscriptions,
-                        seats,
-                        assignments,
-                        groupLicenses,
-                        jobs,
-                        jobs,
-                        new JdbcLicenseChecks(dataSource, jdbc),
-                        audit,
-                        clock,
-                        settings)
-                .withRemovalGraces(new JdbcRemovalGraces(jdbc, stamps)));
+                work,
+                tenants,
+                new JdbcTenantLocks(jdbc, stamps),
+                users,
+                groups,
+                memberships,
+                dynamicGroups,
+                catalog,
+                subscriptions,
+                seats,
+                assignments,
+                groupLicenses,
+                jobs,
+                jobs,
+                new JdbcLicenseChecks(dataSource, jdbc),
+                audit,
+                clock,
+                settings,
+                org.allot.core.directory.DirectoryListener.NONE,
+                new CoreServices.CapacityPorts(capacity, capacity, capacity),
+                new JdbcRemovalGraces(jdbc, stamps)));
+        seatTakeBack = services.seatTakeBack();
+        overageGrace = services.overageGrace();
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
@@ -269,6 +277,21 @@ public final class PostgresInstallation implements Installation {
     @Override
     public org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar() {
         return new org.allot.core.subscription.SubscriptionCalendar(work, subscriptions, subscriptionBook, clock);
+    }
+
+    @Override
+    public org.allot.core.assignment.SeatTakeBack seatTakeBack() {
+        return seatTakeBack;
+    }
+
+    @Override
+    public org.allot.core.assignment.OverageGrace overageGrace() {
+        return overageGrace;
+    }
+
+    @Override
+    public org.allot.core.subscription.LifecycleSettings lifecycleSettings() {
+        return capacity;
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensingViews;
+import org.allot.core.assignment.OverageGrace;
 import org.allot.core.assignment.PendingRemovals;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
@@ -42,6 +43,7 @@ public class LicensesPage {
     private final LicensingViews views;
     private final UserLicensing licensing;
     private final PendingRemovals removals;
+    private final OverageGrace grace;
 
     public LicensesPage(
             SubscriptionBook book,
@@ -49,8 +51,10 @@ public class LicensesPage {
             ProductChoices products,
             LicensingViews views,
             UserLicensing licensing,
+            OverageGrace grace,
             PendingRemovals removals) {
         this.removals = removals;
+        this.grace = grace;
         this.book = book;
         this.holders = holders;
         this.products = products;
@@ -105,6 +109,12 @@ public class LicensesPage {
         model.addAttribute(
                 "removalGrace",
                 removals.ofProduct(tenant, found.product().skuId().toString()).orElse(null));
+        // who loses a seat when the overage grace period ends: read only for a product over its seats
+        model.addAttribute(
+                "takeBack",
+                found.figures() != null && found.figures().seats().overage() > 0
+                        ? grace.preview(tenant, found.product().skuId())
+                        : null);
         return "licenses/detail";
     }
 
