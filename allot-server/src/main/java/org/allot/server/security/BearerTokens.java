@@ -46,14 +46,25 @@ public final class BearerTokens implements BearerTokenResolver {
     }
 
     private static boolean tokenCharacter(char c) {
-        return (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || c == '-'
-                || c == '.'
-                || c == '_'
-                || c == '~'
-                || c == '+'
-                || c == '/';
+        return c < TOKEN_CHARACTERS.length && TOKEN_CHARACTERS[c];
+    }
+
+    /** b64token's characters, by code: one look-up per character of a token of some 800 (a chain of ranges was 2% of a request). */
+    private static final boolean[] TOKEN_CHARACTERS = tokenCharacters();
+
+    private static boolean[] tokenCharacters() {
+        boolean[] allowed = new boolean[128];
+        for (char c = 0; c < allowed.length; c++) {
+            allowed[c] = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/';
+        }
+        return allowed;
     }
 }

@@ -76,6 +76,7 @@ public final class PostgresInstallation implements Installation {
     private final JdbcAssignments assignments;
     private final JdbcGroupLicenses groupLicenses;
     private final JdbcAuditLog audit;
+    private final JdbcTenantLocks locks;
     private final ProductCatalog catalog;
     private final Licensing licensing;
     private final TenantDirectory tenantDirectory;
@@ -107,7 +108,7 @@ public final class PostgresInstallation implements Installation {
         memberships = new JdbcMemberships(dataSource, jdbc);
         subscriptions = new JdbcSubscriptions(jdbc, stamps);
         seats = new JdbcSeats(jdbc);
-        assignments = new JdbcAssignments(dataSource, jdbc);
+        assignments = new JdbcAssignments(dataSource, jdbc, stamps);
         groupLicenses = new JdbcGroupLicenses(jdbc);
         audit = new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
@@ -121,10 +122,11 @@ public final class PostgresInstallation implements Installation {
                 audit,
                 clock);
         capacity = new org.allot.server.persistence.JdbcCapacity(jdbc);
+        locks = new JdbcTenantLocks(dataSource, jdbc, stamps);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
-                new JdbcTenantLocks(jdbc, stamps),
+                locks,
                 users,
                 groups,
                 memberships,
@@ -216,6 +218,11 @@ public final class PostgresInstallation implements Installation {
     }
 
     /** Runs commands in transactions, as the server does. */
+    /** The tenants' licensing locks the core services take. */
+    public JdbcTenantLocks tenantLocks() {
+        return locks;
+    }
+
     public UnitOfWork work() {
         return work;
     }
