@@ -126,7 +126,7 @@ public final class LicenseCommands {
             context.printer().print(table);
             return;
         }
-        context.printer().print(Licenses.sources(directory.user(user, Directory.USER_LICENSES), directory));
+        print(directory.user(user, Directory.USER_LICENSES));
     }
 
     @Command(
@@ -140,7 +140,7 @@ public final class LicenseCommands {
         Directory directory = context.directory();
         UserResource u = directory.user(user.user, "id");
         context.api().post(Query.path("/v1.0/users", u.id(), "reprocessLicenseAssignment"), null);
-        context.printer().print(Licenses.sources(directory.user(u.id(), Directory.USER_LICENSES), directory));
+        print(directory.user(u.id(), Directory.USER_LICENSES));
     }
 
     private void change(String user, List<AssignedLicenseResource> add, List<UUID> remove, boolean force) {
@@ -154,6 +154,33 @@ public final class LicenseCommands {
                         Query.of(Query.path("/v1.0/users", u.id(), "assignLicense"))
                                 .with("force", force ? "true" : null),
                         new AssignLicenseRequest(add, remove));
-        context.printer().print(Licenses.sources(directory.user(u.id(), Directory.USER_LICENSES), directory));
+        print(directory.user(u.id(), Directory.USER_LICENSES));
+    }
+
+    @Command(
+            name = "undo-removal",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Undoes the pending removal of a product from a user: the user keeps it as a direct assignment.",
+                "A removed license is held for the days its product is set to ('allot product grace'); "
+                        + "re-assigning it or adding the user back to the group does the same."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = "  allot license undo-removal --user ada@contoso.com --sku ENTERPRISEPACK")
+    void undoRemoval(
+            @Mixin LicenseOptions.UserOption user,
+            @Option(names = "--sku", required = true, paramLabel = "SKU", description = "part number or GUID")
+                    String sku) {
+        Directory directory = context.directory();
+        UserResource u = directory.user(user.user, "id");
+        UUID skuId = directory.products().find(sku).skuId();
+        context.api().post(Query.path("/allot/v1/users", u.id(), "pendingRemovals", skuId.toString(), "cancel"), null);
+        print(directory.user(u.id(), Directory.USER_LICENSES));
+    }
+
+    /** The user's licenses per source, with when those pending removal are freed. */
+    private void print(UserResource user) {
+        context.printer()
+                .print(Licenses.sources(user, context.directory(), Licenses.pending(context.api(), user.id())));
     }
 }

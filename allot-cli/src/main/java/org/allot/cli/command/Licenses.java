@@ -1,10 +1,15 @@
 package org.allot.cli.command;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.allot.api.extensions.LicensePendingRemoval;
 import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.LicenseAssignmentState;
 import org.allot.api.graph.UserResource;
+import org.allot.cli.api.Api;
+import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.lookup.Products;
 import org.allot.cli.output.Table;
@@ -44,10 +49,21 @@ final class Licenses {
                 && user.licenseAssignmentStates().stream().anyMatch(Licenses::inError);
     }
 
-    /** One row per source of each license: direct, or the group it comes from. */
-    static Table sources(UserResource user, Directory directory) {
+    /**
+     * One row per source of each license: direct, or the group it comes from; {@code pending} holds when each
+     * assignment pending removal is freed ({@link #pendingKey}).
+     */
+    static Table sources(UserResource user, Directory directory, Map<String, Object> pending) {
         Products products = directory.products();
-        Table table = Table.of("skuPartNumber", "source", "state", "error", "disabledPlans", "waitingSince", "reason");
+        Table table = Table.of(
+                "skuPartNumber",
+                "source",
+                "state",
+                "error",
+                "disabledPlans",
+                "waitingSince",
+                "reason",
+                "pendingRemoval");
         for (LicenseAssignmentState s : user.licenseAssignmentStates()) {
             table.add(
                     products.partNumber(s.skuId()),
@@ -56,9 +72,25 @@ final class Licenses {
                     s.error(),
                     planNames(products, s.skuId(), s.disabledPlans()),
                     "CountViolation".equals(s.error()) ? s.requestedDateTime() : null,
-                    s.reason());
+                    s.reason(),
+                    pending.get(pendingKey(s.skuId(), s.assignedByGroup())));
         }
         return table;
+    }
+
+    /** The key of an assignment in the map {@link #sources} takes: its product and its group (null: direct). */
+    static String pendingKey(Object skuId, Object group) {
+        return skuId + "/" + group;
+    }
+
+    /** When each of the user's assignments pending removal is freed, by {@link #pendingKey}. */
+    static Map<String, Object> pending(Api api, String userId) {
+        Map<String, Object> pending = new HashMap<>();
+        for (LicensePendingRemoval p :
+                api.list(Query.path("/allot/v1/users", userId, "pendingRemovals"), LicensePendingRemoval.class)) {
+            pending.put(pendingKey(p.skuId(), p.assignedByGroup()), p.pendingRemovalDateTime());
+        }
+        return pending;
     }
 
     static List<String> planNames(Products products, Object skuId, List<?> plans) {

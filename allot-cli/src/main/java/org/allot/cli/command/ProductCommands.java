@@ -2,8 +2,11 @@ package org.allot.cli.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.allot.api.extensions.LicensePendingRemoval;
 import org.allot.api.extensions.OveragePreview;
 import org.allot.api.extensions.ProductResource;
+import org.allot.api.extensions.RemovalGraceResource;
+import org.allot.api.extensions.RemovalGraceUpdate;
 import org.allot.api.extensions.WaitingListEntry;
 import org.allot.api.graph.ServicePlanInfo;
 import org.allot.cli.Context;
@@ -29,7 +32,8 @@ import tools.jackson.databind.JsonNode;
             "  allot product catalog --search E5",
             "  allot product plans ENTERPRISEPACK",
             "  allot product waiting SPE_E5",
-            "  allot product overage ENTERPRISEPACK"
+            "  allot product overage ENTERPRISEPACK",
+            "  allot product grace ENTERPRISEPACK --days 30"
         })
 public final class ProductCommands {
     private final Context context;
@@ -204,5 +208,36 @@ public final class ProductCommands {
             table.add(e.position(), e.userPrincipalName(), e.displayName(), e.rank(), e.grantedDateTime());
         }
         context.printer().print(item, "takenBack", table);
+    }
+
+    @Command(
+            name = "grace",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Shows, or sets with --days, how many days a license removed from a user is held before its seat "
+                        + "is freed (0: at once, the default), and lists the licenses pending removal.",
+                "While held, the license stays assigned and its seat counted; re-assigning it, adding the user "
+                        + "back to the group or 'allot license undo-removal' keeps it."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot product grace ENTERPRISEPACK", "  allot product grace ENTERPRISEPACK --days 30"})
+    void grace(
+            @Parameters(paramLabel = "SKU", description = "part number or GUID") String sku,
+            @Option(names = "--days", paramLabel = "N", description = "Hold removals N days (0 to 365).")
+                    Integer days) {
+        Products.Sku found = context.directory().products().find(sku);
+        String path = Query.path("/allot/v1/subscribedSkus", found.skuId().toString(), "removalGrace");
+        RemovalGraceResource grace = days == null
+                ? context.api().get(path, RemovalGraceResource.class)
+                : context.api().patch(path, new RemovalGraceUpdate(days), RemovalGraceResource.class);
+        context.note(grace.skuPartNumber() + ": removals held " + grace.removalGraceDays() + " days.");
+        Table table = Table.of("userPrincipalName", "source", "pendingRemoval");
+        for (LicensePendingRemoval p : grace.pendingRemovals()) {
+            table.add(
+                    p.userPrincipalName(),
+                    p.assignedByGroup() == null ? "Direct" : context.directory().groupName(p.assignedByGroup()),
+                    p.pendingRemovalDateTime());
+        }
+        context.printer().print(table);
     }
 }

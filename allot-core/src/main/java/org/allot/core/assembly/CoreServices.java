@@ -12,6 +12,7 @@ import org.allot.core.assignment.LicenseJobs;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.assignment.OverageGrace;
+import org.allot.core.assignment.RemovalGraces;
 import org.allot.core.assignment.SeatHolders;
 import org.allot.core.assignment.SeatTakeBack;
 import org.allot.core.audit.AuditLog;
@@ -95,7 +96,8 @@ public record CoreServices(
             Clock clock,
             LicensingSettings settings,
             DirectoryListener changes,
-            CapacityPorts capacity) {
+            CapacityPorts capacity,
+            RemovalGraces removalGraces) {
         /** Ports without capacity ports ({@link CapacityPorts#NONE}). */
         public Ports(
                 Transactions transactions,
@@ -137,7 +139,8 @@ public record CoreServices(
                     clock,
                     settings,
                     changes,
-                    CapacityPorts.NONE);
+                    CapacityPorts.NONE,
+                    RemovalGraces.NONE);
         }
 
         /** Ports with nobody else listening to the directory's changes. */
@@ -182,6 +185,32 @@ public record CoreServices(
                     DirectoryListener.NONE);
         }
 
+        /** These ports with removals held as {@code graces} keeps them ({@link RemovalGraces}). */
+        public Ports withRemovalGraces(RemovalGraces graces) {
+            return new Ports(
+                    transactions,
+                    tenants,
+                    tenantLocks,
+                    users,
+                    groups,
+                    memberships,
+                    dynamicGroups,
+                    catalog,
+                    subscriptions,
+                    seats,
+                    assignments,
+                    groupLicenses,
+                    licenseJobs,
+                    membershipJobs,
+                    licenseChecks,
+                    audit,
+                    clock,
+                    settings,
+                    changes,
+                    capacity,
+                    graces);
+        }
+
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(tenants, "tenants");
@@ -203,6 +232,7 @@ public record CoreServices(
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(changes, "changes");
             Objects.requireNonNull(capacity, "capacity");
+            Objects.requireNonNull(removalGraces, "removalGraces");
         }
     }
 
@@ -232,7 +262,8 @@ public record CoreServices(
                 p.audit(),
                 p.clock(),
                 p.settings(),
-                ruleMemberships);
+                ruleMemberships,
+                p.removalGraces());
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,

@@ -91,14 +91,16 @@ final class Evaluation {
     }
 
     /**
-     * Step 2: plans that exclude each other. SKUs the user already holds win, then the earlier request; what is left
-     * becomes the candidates for a seat.
+     * Step 2: plans that exclude each other. SKUs the user already holds win (but for one held only after its
+     * removal, which yields to all), then the earlier request; what is left becomes the candidates for a seat.
      */
     private void resolveExclusions(List<LicenseAssignment> assignments) {
         Map<SkuId, Set<ServicePlanId>> acceptedBySku = new HashMap<>();
         List<LicenseAssignment> ordered = new ArrayList<>(assignments);
         ordered.removeIf(a -> failures.containsKey(a.key()));
-        ordered.sort(Comparator.comparing((LicenseAssignment a) -> !heldBefore.contains(a.sku()))
+        // a license held after its removal yields to every other: a product that excludes it frees it at once
+        ordered.sort(Comparator.comparing(LicenseAssignment::isPendingRemoval)
+                .thenComparing((LicenseAssignment a) -> !heldBefore.contains(a.sku()))
                 .thenComparing(LicenseAssignment::requestedAt)
                 .thenComparing(LicenseAssignment::sku)
                 .thenComparing(LicenseAssignment::source));
@@ -208,6 +210,9 @@ final class Evaluation {
         List<LicenseAssignment> result = new ArrayList<>(assignments.size());
         for (LicenseAssignment a : assignments) {
             Failure failure = failures.get(a.key());
+            if (failure != null && a.isPendingRemoval()) {
+                continue; // held after its removal and no longer possible: it goes, and its seat with it
+            }
             if (failure != null) {
                 result.add(outcome(a, AssignmentState.Error, failure.error(), failure.reason()));
             } else if (waitingNow.contains(a.sku())) {

@@ -12,6 +12,8 @@ import org.allot.core.directory.UserId;
  *
  * @param state null only for an assignment that was just requested and not yet evaluated
  * @param requestedAt when it was requested, or when it joined the waiting list: its place in the queue
+ * @param pendingRemovalAt null, or when a removed license that is still held ({@code PendingRemoval}, see {@link
+ *     RemovalGrace}) is freed
  */
 public record LicenseAssignment(
         UserId user,
@@ -22,7 +24,8 @@ public record LicenseAssignment(
         AssignmentError error,
         String reason,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant pendingRemovalAt) {
 
     public LicenseAssignment {
         Objects.requireNonNull(user, "user");
@@ -36,7 +39,18 @@ public record LicenseAssignment(
     /** A new, not yet evaluated assignment. */
     public static LicenseAssignment requested(
             UserId user, SkuId sku, AssignmentSource source, Set<ServicePlanId> disabledPlans, Instant at) {
-        return new LicenseAssignment(user, sku, source, disabledPlans, null, null, null, at, at);
+        return new LicenseAssignment(user, sku, source, disabledPlans, null, null, null, at, at, null);
+    }
+
+    /** Held after its removal until {@link #pendingRemovalAt()}: still counted, and cancelled by a source of its SKU. */
+    public boolean isPendingRemoval() {
+        return pendingRemovalAt != null;
+    }
+
+    /** This assignment held until {@code at} (null: no longer pending removal). */
+    public LicenseAssignment withPendingRemoval(Instant at) {
+        return new LicenseAssignment(
+                user, sku, source, disabledPlans, state, error, reason, requestedAt, updatedAt, at);
     }
 
     public Key key() {
@@ -52,12 +66,14 @@ public record LicenseAssignment(
     }
 
     public LicenseAssignment withDisabledPlans(Set<ServicePlanId> plans) {
-        return new LicenseAssignment(user, sku, source, plans, state, error, reason, requestedAt, updatedAt);
+        return new LicenseAssignment(
+                user, sku, source, plans, state, error, reason, requestedAt, updatedAt, pendingRemovalAt);
     }
 
     public LicenseAssignment withOutcome(
             AssignmentState newState, AssignmentError newError, String newReason, Instant requested, Instant at) {
-        return new LicenseAssignment(user, sku, source, disabledPlans, newState, newError, newReason, requested, at);
+        return new LicenseAssignment(
+                user, sku, source, disabledPlans, newState, newError, newReason, requested, at, pendingRemovalAt);
     }
 
     /** Same state, error and reason: nothing a user would see has changed. */
@@ -65,7 +81,8 @@ public record LicenseAssignment(
         return state == other.state
                 && error == other.error
                 && Objects.equals(reason, other.reason)
-                && disabledPlans.equals(other.disabledPlans);
+                && disabledPlans.equals(other.disabledPlans)
+                && Objects.equals(pendingRemovalAt, other.pendingRemovalAt);
     }
 
     /** Identifies an assignment: a user, a SKU and a source. */

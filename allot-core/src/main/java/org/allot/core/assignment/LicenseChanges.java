@@ -78,6 +78,9 @@ final class LicenseChanges {
                             .sorted()
                             .collect(Collectors.joining(" "));
         }
+        if (a.isPendingRemoval()) {
+            state += ", pending removal until " + a.pendingRemovalAt();
+        }
         return state;
     }
 }

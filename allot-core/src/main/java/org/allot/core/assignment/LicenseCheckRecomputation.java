@@ -41,7 +41,7 @@ final class LicenseCheckRecomputation {
             if (known.knownUnchanged(signature)) {
                 continue;
             }
-            List<LicenseAssignment> wanted = change.apply(subject, rows, work.context.now());
+            List<LicenseAssignment> wanted = work.context.wanted(subject, rows, change);
             int writes = work.ledger.writes();
             List<LicenseAssignment> evaluated = engine.evaluate(subject, rows, wanted, work.context, work.ledger);
             if (writes == work.ledger.writes() && unchanged(rows, wanted) && unchanged(rows, evaluated)) {

@@ -25,6 +25,7 @@ public final class Licensing {
     private final Clock clock;
     private final SeatCheck seatCheck;
     private final UserCheck userCheck;
+    private final PendingRemovals pendingRemovals;
     private final Reconciler reconciler;
     private final TenantLocks locks;
     private final Assignments assignments;
@@ -48,7 +49,8 @@ public final class Licensing {
             AuditLog audit,
             Clock clock,
             LicensingSettings settings,
-            PlanDependents dependents) {
+            PlanDependents dependents,
+            RemovalGraces graces) {
         this.transactions = transactions;
         Inheritance inheritance = new Inheritance(memberships, groupLicenses);
         Reconciler reconciler = new Reconciler(
@@ -61,7 +63,8 @@ public final class Licensing {
                 inheritance,
                 dependents,
                 clock,
-                settings.fillLimit());
+                settings.fillLimit(),
+                graces);
         this.reconciler = reconciler;
         this.locks = locks;
         this.assignments = assignments;
@@ -101,6 +104,13 @@ public final class Licensing {
         this.seatCheck = new SeatCheck(reconciler, locks, assignments, seats, catalog, audit, clock);
         this.userCheck = new UserCheck(
                 reconciler, new LicenseCheckRecomputation(inheritance), locks, assignments, memberships, audit);
+        this.pendingRemovals = new PendingRemovals(
+                transactions, reconciler, locks, userStore, assignments, graces, catalog, audit, clock);
+    }
+
+    /** Grace on removal: the days per product, undoing a pending removal, freeing the due ones. */
+    public PendingRemovals pendingRemovals() {
+        return pendingRemovals;
     }
 
     /** The license check over these licensing services, keeping its runs in {@code checks}. */

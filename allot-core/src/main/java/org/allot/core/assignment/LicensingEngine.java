@@ -40,8 +40,16 @@ public final class LicensingEngine {
         private final TenantPolicy policy;
         private final Instant now;
         private final PlanFacts facts;
+        private final RemovalGrace grace;
 
         public Context(Catalog catalog, UsageLocation defaultLocation, TenantPolicy policy, Instant now) {
+            this(catalog, defaultLocation, policy, now, RemovalGrace.NONE);
+        }
+
+        /** A context whose removals are held as {@code grace} says. */
+        public Context(
+                Catalog catalog, UsageLocation defaultLocation, TenantPolicy policy, Instant now, RemovalGrace grace) {
+            this.grace = Objects.requireNonNull(grace, "grace");
             this.catalog = Objects.requireNonNull(catalog, "catalog");
             this.defaultLocation = defaultLocation;
             this.policy = Objects.requireNonNull(policy, "policy");
@@ -63,6 +71,16 @@ public final class LicensingEngine {
 
         public Instant now() {
             return now;
+        }
+
+        /** How long removals are held, per SKU. */
+        public RemovalGrace grace() {
+            return grace;
+        }
+
+        /** What {@code change} makes of a user's assignments, with removals held ({@link RemovalGrace#apply}). */
+        List<LicenseAssignment> wanted(LicenseSubject subject, List<LicenseAssignment> current, Change change) {
+            return grace.apply(subject, current, change, now);
         }
 
         PlanFacts.Facts facts(LicenseAssignment a) {

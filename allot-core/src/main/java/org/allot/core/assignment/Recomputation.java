@@ -56,7 +56,7 @@ final class Recomputation {
                         id,
                         subject.deleted() && change != Changes.REMOVE_ALL
                                 ? rows
-                                : change.apply(subject, rows, work.context.now()));
+                                : work.context.wanted(subject, rows, change));
             }
         }
         SeatLedger probe = work.ledger.probe();
@@ -132,7 +132,7 @@ final class Recomputation {
             List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
             List<LicenseAssignment> wanted = subject.deleted() && change != Changes.REMOVE_ALL
                     ? rows
-                    : change.apply(subject, rows, work.context.now());
+                    : work.context.wanted(subject, rows, change);
             batch.add(subject, rows, engine.evaluate(subject, rows, wanted, work.context, work.ledger));
         }
         return batch.build();

@@ -41,6 +41,7 @@ final class Reconciler {
     private final PlanDependents dependents;
     private final Clock clock;
     private final int fillLimit;
+    private final RemovalGraces graces;
 
     Reconciler(
             Tenants tenants,
@@ -52,7 +53,8 @@ final class Reconciler {
             Inheritance inheritance,
             PlanDependents dependents,
             Clock clock,
-            int fillLimit) {
+            int fillLimit,
+            RemovalGraces graces) {
         this.tenants = Objects.requireNonNull(tenants);
         this.catalog = Objects.requireNonNull(catalog);
         this.assignments = Objects.requireNonNull(assignments);
@@ -63,6 +65,7 @@ final class Reconciler {
         this.dependents = Objects.requireNonNull(dependents);
         this.clock = Objects.requireNonNull(clock);
         this.fillLimit = fillLimit;
+        this.graces = Objects.requireNonNull(graces);
     }
 
     /**
@@ -172,7 +175,11 @@ final class Reconciler {
                 .orElseThrow(() -> new IllegalStateException("no tenant " + caller.tenant()));
         Instant now = clock.instant();
         return new LicensingEngine.Context(
-                catalog.forTenant(caller.tenant()), tenant.defaultUsageLocation(), tenant.policy(), now);
+                catalog.forTenant(caller.tenant()),
+                tenant.defaultUsageLocation(),
+                tenant.policy(),
+                now,
+                new RemovalGrace(graces.days(caller.tenant())));
     }
 
     /** Evaluates, writes, fills and flushes: the whole of a simple unit of work. */

@@ -76,7 +76,7 @@ final class SeatImpactPreview {
                     guests++;
                 }
                 List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
-                List<LicenseAssignment> wanted = change.apply(subject, rows, context.now());
+                List<LicenseAssignment> wanted = context.wanted(subject, rows, change);
                 UserLicenses before = new UserLicenses(subject, rows);
                 UserLicenses after1 =
                         new UserLicenses(subject, engine.evaluate(subject, rows, wanted, context, ledger));

@@ -27,6 +27,8 @@ public enum Activity {
     UPDATE_SUBSCRIPTION("Update subscription", Category.DIRECTORY_MANAGEMENT),
     ADD_PRODUCT("Add product", Category.DIRECTORY_MANAGEMENT),
     DELETE_PRODUCT("Delete product", Category.DIRECTORY_MANAGEMENT),
+    /** How many days a product's removed licenses are held before their seats are freed. */
+    SET_REMOVAL_GRACE("Set license removal grace period", Category.DIRECTORY_MANAGEMENT),
     ADD_PLAN_RULE("Add service plan rule", Category.DIRECTORY_MANAGEMENT),
     DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT),
     ADD_APPLICATION("Add application", Category.APPLICATION_MANAGEMENT),

@@ -139,7 +139,16 @@ class LicenseCheckTest {
                 contoso.aGroup("Staff").withMembers(ada).licensedWith(E3).create();
         Instant at = contoso.allot.clock().instant();
         contoso.insertBehindTheBack(new LicenseAssignment(
-                eve, E3.skuId(), AssignmentSource.group(staff), Set.of(), AssignmentState.Active, null, null, at, at));
+                eve,
+                E3.skuId(),
+                AssignmentSource.group(staff),
+                Set.of(),
+                AssignmentState.Active,
+                null,
+                null,
+                at,
+                at,
+                null));
         contoso.setSeatsBehindTheBack(E3, contoso.seatsOf(E3).withConsumed(2));
         contoso.join(staff, bob).value();
         assertThat(contoso.waitingFor(E3)).containsExactly(bob);
@@ -330,7 +339,8 @@ class LicenseCheckTest {
                 null,
                 null,
                 at,
-                at));
+                at,
+                null));
         contoso.setSeatsBehindTheBack(E3, contoso.seatsOf(E3).withConsumed(7).withWaiting(4));
         contoso.setSeatsBehindTheBack(EMS, contoso.seatsOf(EMS).withConsumed(0));
         LicenseCheck check = contoso.allot.licenseCheck();
@@ -390,7 +400,16 @@ class LicenseCheckTest {
         UserId gone = new UserId(java.util.UUID.randomUUID());
         Instant at = contoso.allot.clock().instant();
         contoso.insertBehindTheBack(new LicenseAssignment(
-                gone, E3.skuId(), AssignmentSource.group(staff), Set.of(), AssignmentState.Active, null, null, at, at));
+                gone,
+                E3.skuId(),
+                AssignmentSource.group(staff),
+                Set.of(),
+                AssignmentState.Active,
+                null,
+                null,
+                at,
+                at,
+                null));
         contoso.setSeatsBehindTheBack(E3, contoso.seatsOf(E3).withConsumed(2));
 
         LicenseCheckRun dryRun = contoso.checkLicenses(true);

@@ -31,6 +31,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryLicenseJobs jobs = new InMemoryLicenseJobs();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryLicenseChecks licenseChecks = new InMemoryLicenseChecks();
+    public final InMemoryRemovalGraces removalGraces = new InMemoryRemovalGraces(assignments, users);
     public final InMemoryCapacity capacity = new InMemoryCapacity(assignments, users, groupLicenses);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final LicensingSettings settings;
@@ -80,7 +81,8 @@ public final class InMemoryAllot implements Installation {
                 clock,
                 settings,
                 org.allot.core.directory.DirectoryListener.NONE,
-                new CoreServices.CapacityPorts(capacity, capacity, capacity)));
+                new CoreServices.CapacityPorts(capacity, capacity, capacity),
+                removalGraces));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();

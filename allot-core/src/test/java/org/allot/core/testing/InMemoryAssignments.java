@@ -180,4 +180,14 @@ public final class InMemoryAssignments implements Assignments {
     public synchronized List<LicenseAssignment> all(TenantId tenant) {
         return new ArrayList<>(of(tenant).values());
     }
+
+    /** Every tenant's assignments pending removal. */
+    public synchronized Map<TenantId, List<LicenseAssignment>> pendingRemovals() {
+        Map<TenantId, List<LicenseAssignment>> pending = new java.util.HashMap<>();
+        rows.forEach((tenant, byKey) -> byKey.values().stream()
+                .filter(LicenseAssignment::isPendingRemoval)
+                .forEach(a ->
+                        pending.computeIfAbsent(tenant, t -> new ArrayList<>()).add(a)));
+        return pending;
+    }
 }

@@ -218,6 +218,13 @@ public final class Scenario {
         return allot.assignments().waiting(tenant, product.skuId(), 1000);
     }
 
+    /** The tenant's assignments pending removal. */
+    public List<LicenseAssignment> allAssignmentsPending() {
+        return allot.allAssignments(tenant).stream()
+                .filter(LicenseAssignment::isPendingRemoval)
+                .toList();
+    }
+
     /** Seats held per SKU, counted from the assignments themselves (to check the figures). */
     public long usersHolding(Product product) {
         return allot.allAssignments(tenant).stream()

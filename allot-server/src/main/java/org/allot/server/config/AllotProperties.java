@@ -92,6 +92,8 @@ public record AllotProperties(
      *     whose soft-delete retention is longer keeps it that long
      * @param subscriptionCalendar how often subscriptions are moved along their calendar (Enabled, Warning, Suspended,
      *     Deleted; docs/license-lifecycle.md)
+     * @param pendingRemovals how often licenses held after their removal (PendingRemoval) whose grace has ended are
+     *     freed and their seats given to the waiting list (docs/license-lifecycle.md)
      */
     public record Processing(
             @DefaultValue("200") int inlineLimit,
@@ -102,7 +104,8 @@ public record AllotProperties(
             @DefaultValue("30s") Duration lease,
             @DefaultValue("1h") Duration retentionSweep,
             @DefaultValue("30d") Duration deltaRetention,
-            @DefaultValue("15m") Duration subscriptionCalendar) {}
+            @DefaultValue("15m") Duration subscriptionCalendar,
+            @DefaultValue("15m") Duration pendingRemovals) {}
 
     /**
      * @param interval how often every tenant's licenses are checked from scratch; 0 turns the schedule off (runs can

@@ -32,6 +32,7 @@ import org.allot.server.persistence.JdbcLicenseJobs;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
+import org.allot.server.persistence.JdbcRemovalGraces;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenantLocks;
@@ -197,7 +198,8 @@ class CoreConfig {
                 clock,
                 settings,
                 DirectoryListener.NONE,
-                new CoreServices.CapacityPorts(capacity, capacity, capacity)));
+                new CoreServices.CapacityPorts(capacity, capacity, capacity),
+                new JdbcRemovalGraces(jdbc, stamps)));
     }
 
     @Bean

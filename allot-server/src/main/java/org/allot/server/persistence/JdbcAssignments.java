@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcAssignments implements Assignments {
     /** The columns an assignment is written with. */
     private static final String WRITTEN = "tenant_id, user_id, sku_id, source_group_id, disabled_plans, state, error,"
-            + " reason, requested_at, updated_at";
+            + " reason, requested_at, updated_at, pending_removal_at";
 
     /** About what one assignment takes in COPY's CSV. */
     private static final int ASSIGNMENT_ROW_BYTES = 256;
@@ -193,9 +193,10 @@ public final class JdbcAssignments implements Assignments {
                             set disabled_plans = case when t.d = '' then '{}'::uuid[]
                                                       else string_to_array(t.d, ',')::uuid[] end,
                                 state = t.st, error = t.e, reason = t.r,
-                                requested_at = t.ra::timestamptz, updated_at = t.ua::timestamptz
+                                requested_at = t.ra::timestamptz, updated_at = t.ua::timestamptz,
+                                pending_removal_at = t.pr::timestamptz
                             from unnest(:users, :skus, :sources, :disabled, :states, :errors, :reasons, :requested,
-                                        :updated) as t(u, s, g, d, st, e, r, ra, ua)
+                                        :updated, :pending) as t(u, s, g, d, st, e, r, ra, ua, pr)
                             where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
                               and a.source_group_id = t.g""")
                     .param("tenant", tenant.value())
@@ -219,6 +220,13 @@ public final class JdbcAssignments implements Assignments {
                     .param(
                             "updated",
                             rows.stream().map(a -> a.updatedAt().toString()).toArray(String[]::new))
+                    .param(
+                            "pending",
+                            rows.stream()
+                                    .map(a -> a.isPendingRemoval()
+                                            ? a.pendingRemovalAt().toString()
+                                            : null)
+                                    .toArray(String[]::new))
                     .update();
         }
         if (!added.isEmpty()) {
@@ -258,7 +266,7 @@ public final class JdbcAssignments implements Assignments {
                 .map(v -> new SqlParameterValue(Types.OTHER, v))
                 .toList();
         int written = jdbc.sql("with added as (insert into license_assignment (" + WRITTEN + ") values ("
-                        + "?, ".repeat(9) + "?) returning 1) " + JdbcAuditLog.INSERT_ONE + " from added")
+                        + "?, ".repeat(10) + "?) returning 1) " + JdbcAuditLog.INSERT_ONE + " from added")
                 .params(row)
                 .params(records.parameters(events.iterator().next()))
                 .update();
@@ -333,7 +341,8 @@ public final class JdbcAssignments implements Assignments {
             a.error() == null ? null : a.error().name(),
             a.reason(),
             text.apply(a.requestedAt()),
-            text.apply(a.updatedAt())
+            text.apply(a.updatedAt()),
+            a.isPendingRemoval() ? a.pendingRemovalAt().toString() : null
         };
     }
 
@@ -349,11 +358,12 @@ public final class JdbcAssignments implements Assignments {
      * is empty ({@code {}}) for most rows.
      */
     static final String COLUMNS = "user_id, sku_id, source_group_id, disabled_plans::text, state, error,"
-            + " reason, requested_at, updated_at";
+            + " reason, requested_at, updated_at, pending_removal_at";
 
     static LicenseAssignment map(ResultSet rs, int row) throws SQLException {
         UUID source = rs.getObject(3, UUID.class);
         String error = rs.getString(6);
+        java.sql.Timestamp pending = rs.getTimestamp(10);
         return new LicenseAssignment(
                 new UserId(rs.getObject(1, UUID.class)),
                 new SkuId(rs.getObject(2, UUID.class)),
@@ -363,7 +373,8 @@ public final class JdbcAssignments implements Assignments {
                 error == null ? null : AssignmentError.valueOf(error),
                 rs.getString(7),
                 rs.getTimestamp(8).toInstant(), // a timestamptz: the instant whatever the JVM's time zone
-                rs.getTimestamp(9).toInstant());
+                rs.getTimestamp(9).toInstant(),
+                pending == null ? null : pending.toInstant());
     }
 
     /** A uuid[] as PostgreSQL writes it as text: {@code {}} or {@code {a,b}} (uuids need no quotes). */

@@ -30,7 +30,8 @@ public final class TenantStamps {
         PRODUCTS,
         PLAN_RULES,
         SUBSCRIPTIONS,
-        DYNAMIC_GROUPS
+        DYNAMIC_GROUPS,
+        REMOVAL_GRACE
     }
 
     /** The stamp as a transaction sees it, and whether that transaction changed a stamped table itself. */

@@ -78,6 +78,8 @@ public final class ApiAccess {
             rule(HttpMethod.PATCH, "/allot/v1/groups/*/licensing", Capability.ASSIGN_GROUP_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/subscriptions", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.PATCH, "/allot/v1/subscriptions/*", Capability.MANAGE_SUBSCRIPTIONS),
+            rule(HttpMethod.PATCH, "/allot/v1/subscribedSkus/*/removalGrace", Capability.MANAGE_SUBSCRIPTIONS),
+            rule(HttpMethod.POST, "/allot/v1/users/*/pendingRemovals/*/cancel", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/products", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.DELETE, "/allot/v1/products/*", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.POST, "/allot/v1/planRules", Capability.MANAGE_SUBSCRIPTIONS),

@@ -74,7 +74,8 @@ class WaitingListSqlIT {
                         AssignmentError.CountViolation,
                         "waiting",
                         at,
-                        at));
+                        at,
+                        null));
                 WaitingOrder place = new WaitingOrder(user, at, priorities.get(source));
                 if (!best.containsKey(user) || WaitingOrder.ORDER.compare(place, best.get(user)) < 0) {
                     best.put(user, place);

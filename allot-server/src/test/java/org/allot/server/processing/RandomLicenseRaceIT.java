@@ -80,6 +80,24 @@ class RandomLicenseRaceIT {
         assertThat(differences)
                 .as("differences between the stored licenses and the rules")
                 .isEmpty();
+        int held = allot.jdbc()
+                .sql("select count(*) from license_assignment where tenant_id = ? and pending_removal_at is not null")
+                .param(contoso.tenant.value())
+                .query(Integer.class)
+                .single();
+        int freed = allot.jdbc()
+                .sql("select count(*) from audit_event where tenant_id = ? and actor_id = 'removal grace'")
+                .param(contoso.tenant.value())
+                .query(Integer.class)
+                .single();
+        System.out.printf(
+                "Race: %d EMS licenses held after their removal at the end, %d freed by the step%n", held, freed);
+        assertThat(held + freed)
+                .as("removals of EMS were held (PendingRemoval) during the race")
+                .isPositive();
+        assertThat(freed)
+                .as("held licenses were freed by the step during the race")
+                .isPositive();
         assertThat(deadlocks(allot) - deadlocksBefore)
                 .as("deadlocks: locks are always taken in one order")
                 .isZero();

@@ -48,7 +48,16 @@ public final class LicenseOracle {
 
     record Person(UUID id, String location, boolean guest, boolean deleted, String department) {}
 
-    record Row(UUID user, UUID sku, UUID source, Set<UUID> disabled, String state, String error, Instant requested) {
+    /** {@code pending}: null, or when a removed license held for its product's days is freed. */
+    record Row(
+            UUID user,
+            UUID sku,
+            UUID source,
+            Set<UUID> disabled,
+            String state,
+            String error,
+            Instant requested,
+            Instant pending) {
         boolean active() {
             return state.startsWith("Active");
         }
@@ -126,7 +135,10 @@ public final class LicenseOracle {
                             uuids(rs.getArray("disabled_plans")),
                             rs.getString("state"),
                             rs.getString("error"),
-                            rs.getTimestamp("requested_at").toInstant());
+                            rs.getTimestamp("requested_at").toInstant(),
+                            rs.getTimestamp("pending_removal_at") == null
+                                    ? null
+                                    : rs.getTimestamp("pending_removal_at").toInstant());
                     rowsOfUser
                             .computeIfAbsent(row.user(), u -> new ArrayList<>())
                             .add(row);
@@ -163,6 +175,17 @@ public final class LicenseOracle {
             }
             Map<List<UUID>, Set<UUID>> stored = new HashMap<>();
             for (Row row : rows) {
+                if (row.pending() != null) {
+                    // held after its removal: it holds a seat, and no source of its product is left to the user
+                    if (!row.active()) {
+                        found.add("user " + p.id() + " has " + row.sku() + " pending removal without a seat: " + row);
+                    }
+                    if (rows.stream().filter(o -> o.sku().equals(row.sku())).count() > 1) {
+                        found.add("user " + p.id() + " has " + row.sku() + " pending removal beside another source: "
+                                + rows);
+                    }
+                    continue;
+                }
                 if (!row.source().equals(DIRECT)) {
                     stored.put(List.of(row.sku(), row.source()), row.disabled());
                 } else if (p.location() == null) {

@@ -64,6 +64,9 @@ public final class LicenseRace {
     public static final int MOST_SEATS = 30;
 
     private static final List<Product> PRODUCTS = List.of(E3, EMS, POWER_BI_PRO);
+    /** The days EMS holds a removed license. */
+    static final int GRACE_DAYS = 30;
+
     private static final List<String> DEPARTMENTS = List.of("Legal", "Finance", "Sales", "Support");
 
     /** The tenant's users, groups and subscriptions, as ids both processes read. */
@@ -179,6 +182,9 @@ public final class LicenseRace {
             GroupId group = groups.get(random.nextInt(groups.size()));
             run(allot, () -> allot.groupDirectory().addMember(admin, group, Member.user(user)));
         }
+        // removals of EMS are held (PendingRemoval): leaving, unassigning and rules hold the seat; rejoining and
+        // re-adding cancel; "freeDue" ends some graces
+        run(allot, () -> allot.licensing().pendingRemovals().setDays(admin, EMS.skuPartNumber(), GRACE_DAYS));
         return new Layout(admin.tenant(), users, sales, staff, mobile, analysts, legal, subscriptions);
     }
 
@@ -197,7 +203,10 @@ public final class LicenseRace {
                     try {
                         Step step = next(random);
                         name = step.name();
-                        Outcome<?> outcome = allot.work().run(step.action());
+                        // ending a grace is the step's own unit of work per user, after the clock (the date) moved
+                        Outcome<?> outcome = step.name().equals("freeDue")
+                                ? step.action().get()
+                                : allot.work().run(step.action());
                         if (!outcome.isDone()) {
                             refused.incrementAndGet();
                         }
@@ -277,6 +286,27 @@ public final class LicenseRace {
             String rule = random.nextBoolean() ? LEGAL : LEGAL_OR_FINANCE;
             return new Step("rule", of(() -> allot.groupDirectory()
                     .update(caller, layout.legal(), Map.of(GroupAttribute.MEMBERSHIP_RULE, rule))));
+        }
+        if (dice < 965) {
+            return new Step("freeDue", of(() -> {
+                java.time.Instant ended = allot.clock().instant().minusSeconds(1); // the installation's clock
+                // as if the grace of one held EMS had ended: its date moves back (one row, none that another unit of
+                // work holds), then the step runs
+                allot.jdbc()
+                        .sql("""
+                                update license_assignment set pending_removal_at = ?
+                                where (tenant_id, user_id, sku_id, source_group_id) = (
+                                    select tenant_id, user_id, sku_id, source_group_id from license_assignment
+                                    where tenant_id = ? and sku_id = ? and pending_removal_at > ?
+                                    order by random() limit 1 for update skip locked)""")
+                        .params(
+                                java.sql.Timestamp.from(ended),
+                                layout.tenant().value(),
+                                EMS.skuId().value(),
+                                java.sql.Timestamp.from(ended))
+                        .update();
+                return Outcome.done(allot.licensing().pendingRemovals().freeDue());
+            }));
         }
         if (dice < 975) {
             boolean withoutSway = random.nextBoolean();

@@ -47,6 +47,7 @@ import org.allot.server.persistence.JdbcLicenseJobs;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
+import org.allot.server.persistence.JdbcRemovalGraces;
 import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenantLocks;
@@ -142,7 +143,8 @@ public final class PostgresInstallation implements Installation {
                 clock,
                 settings,
                 org.allot.core.directory.DirectoryListener.NONE,
-                new CoreServices.CapacityPorts(capacity, capacity, capacity)));
+                new CoreServices.CapacityPorts(capacity, capacity, capacity),
+                new JdbcRemovalGraces(jdbc, stamps)));
         seatTakeBack = services.seatTakeBack();
         overageGrace = services.overageGrace();
         licensing = services.licensing();

@@ -1,5 +1,6 @@
 package org.allot.server.web.admin;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +23,8 @@ public record LicenseView(
         Integer waitingPosition) {
 
     /** Where one assignment comes from and how it stands. */
-    public record Source(String label, UUID groupId, String state, String error, Problem problem) {}
+    public record Source(
+            String label, UUID groupId, String state, String error, Problem problem, Instant pendingRemoval) {}
 
     /** A service plan of the product: on or off for this user, and whether it works. */
     public record App(String id, String name, boolean on, String status) {}

@@ -10,6 +10,7 @@ import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensingViews;
 import org.allot.core.assignment.OverageGrace;
+import org.allot.core.assignment.PendingRemovals;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.UserId;
@@ -41,6 +42,7 @@ public class LicensesPage {
     private final ProductChoices products;
     private final LicensingViews views;
     private final UserLicensing licensing;
+    private final PendingRemovals removals;
     private final OverageGrace grace;
 
     public LicensesPage(
@@ -49,7 +51,9 @@ public class LicensesPage {
             ProductChoices products,
             LicensingViews views,
             UserLicensing licensing,
-            OverageGrace grace) {
+            OverageGrace grace,
+            PendingRemovals removals) {
+        this.removals = removals;
         this.grace = grace;
         this.book = book;
         this.holders = holders;
@@ -102,6 +106,9 @@ public class LicensesPage {
         model.addAttribute("waitingCount", found.waitingCount());
         model.addAttribute("holdersFrom", holdersFrom);
         model.addAttribute("waitingFrom", waitingFrom);
+        model.addAttribute(
+                "removalGrace",
+                removals.ofProduct(tenant, found.product().skuId().toString()).orElse(null));
         // who loses a seat when the overage grace period ends: read only for a product over its seats
         model.addAttribute(
                 "takeBack",

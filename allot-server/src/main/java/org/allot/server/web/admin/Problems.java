@@ -103,7 +103,8 @@ final class Problems {
                 error,
                 reason,
                 never,
-                never);
+                never,
+                null);
         return of(any, "", null).title();
     }
 }

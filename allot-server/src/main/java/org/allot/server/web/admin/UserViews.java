@@ -76,7 +76,8 @@ public final class UserViews {
                     a.source().isDirect() ? null : a.source().groupOrNull().value(),
                     a.state() == null ? "Pending" : stateLabel(a.state()),
                     a.error() == null ? null : a.error().name(),
-                    Problems.of(a, name, position)));
+                    Problems.of(a, name, position),
+                    a.pendingRemovalAt()));
         }
         LicenseAssignment direct =
                 sources.stream().filter(a -> a.source().isDirect()).findFirst().orElse(null);

@@ -1,0 +1,254 @@
+package org.allot.core.assignment;
+
+import static org.allot.core.testing.TestCatalog.E3;
+import static org.allot.core.testing.TestCatalog.EXCHANGE_STANDARD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.allot.core.ErrorCode;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRef;
+import org.allot.core.testing.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Grace on removal (issue 18, PendingRemoval): a removed license is held for the days set for its product, its seat
+ * still counted and the license still assigned; rejoining the group or re-adding the license cancels it; when the
+ * days have passed the scheduled step frees it and the waiting list advances at once. 0 days frees at once.
+ */
+class RemovalGraceTest {
+    private final Scenario contoso = Scenario.contoso();
+    private final PendingRemovals pending = contoso.allot.licensing().pendingRemovals();
+
+    /** One seat of E3, held by {@code holder} through the group; {@code waiting} waits for it. */
+    private final UserId holder = contoso.user("holder");
+
+    private final UserId waiting = contoso.user("waiting");
+    private GroupId staff;
+
+    private void oneSeatHeldAndOneWaiting() {
+        contoso.subscribe(E3, 1);
+        staff = contoso.aGroup("Staff").withMembers(holder).licensedWith(E3).create();
+        contoso.join(staff, waiting).value();
+        assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
+    }
+
+    private void hold(int days) {
+        assertThat(pending.setDays(contoso.admin, E3.skuPartNumber(), days).value())
+                .isEqualTo(days);
+    }
+
+    private void seatsAreTrue() {
+        assertThat(contoso.seatsOf(E3).consumed()).isEqualTo((int) contoso.usersHolding(E3));
+        assertThat(contoso.seatsOf(E3).waiting())
+                .isEqualTo(contoso.waitingFor(E3).size());
+    }
+
+    @Test
+    void withZeroDaysTheSeatIsFreedAtOnceAndTheWaitingUserServed() {
+        oneSeatHeldAndOneWaiting();
+
+        contoso.leave(staff, holder).value();
+
+        assertThat(contoso.heldSkus(holder)).isEmpty();
+        assertThat(contoso.heldSkus(waiting)).containsExactly(E3.skuId());
+        assertThat(contoso.allAssignmentsPending()).isEmpty();
+        seatsAreTrue();
+    }
+
+    @Test
+    void leavingTheGroupHoldsTheLicenseForTheProductsDays() {
+        oneSeatHeldAndOneWaiting();
+        hold(30);
+        Instant left = contoso.allot.clock().instant();
+
+        contoso.leave(staff, holder).value();
+
+        LicenseAssignment held = contoso.inherited(holder, E3, staff);
+        assertThat(held.state()).isEqualTo(AssignmentState.Active);
+        assertThat(held.isPendingRemoval()).isTrue();
+        assertThat(held.pendingRemovalAt()).isBetween(left.plus(Duration.ofDays(30)), left.plus(Duration.ofDays(31)));
+        assertThat(contoso.heldSkus(holder)).containsExactly(E3.skuId());
+        assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
+        assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(1);
+        seatsAreTrue();
+        assertThat(lastLicenseChangeOf(holder).changes().toString()).contains("pending removal until");
+    }
+
+    @Test
+    void rejoiningTheGroupCancelsThePendingRemoval() {
+        oneSeatHeldAndOneWaiting();
+        hold(30);
+        contoso.leave(staff, holder).value();
+
+        contoso.join(staff, holder).value();
+
+        LicenseAssignment back = contoso.inherited(holder, E3, staff);
+        assertThat(back.isPendingRemoval()).isFalse();
+        assertThat(back.state()).isEqualTo(AssignmentState.Active);
+        assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
+        seatsAreTrue();
+        contoso.allot.clock().advance(Duration.ofDays(31));
+        pending.freeDue();
+        assertThat(contoso.heldSkus(holder)).containsExactly(E3.skuId());
+        assertThat(contoso.inherited(holder, E3, staff).isPendingRemoval()).isFalse();
+    }
+
+    @Test
+    void reAddingTheLicenseDirectlyCancelsThePendingRemoval() {
+        oneSeatHeldAndOneWaiting();
+        hold(30);
+        contoso.leave(staff, holder).value();
+
+        contoso.assign(holder, E3).value();
+
+        assertThat(contoso.direct(holder, E3).state()).isEqualTo(AssignmentState.Active);
+        assertThat(contoso.licensesOf(holder).assignments()).hasSize(1);
+        assertThat(contoso.allAssignmentsPending()).isEmpty();
+        assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
+        seatsAreTrue();
+    }
+
+    @Test
+    void aDirectRemovalIsHeldAndReAddingItTakesTheSameRowBack() {
+        contoso.subscribe(E3, 1);
+        hold(7);
+        contoso.assign(holder, E3).value();
+        Instant requested = contoso.direct(holder, E3).requestedAt();
+
+        contoso.remove(holder, E3).value();
+        assertThat(contoso.direct(holder, E3).isPendingRemoval()).isTrue();
+        assertThat(contoso.assign(waiting, E3).rejection().code()).isEqualTo(ErrorCode.NO_AVAILABLE_LICENSES);
+
+        contoso.assign(holder, E3).value();
+        LicenseAssignment back = contoso.direct(holder, E3);
+        assertThat(back.isPendingRemoval()).isFalse();
+        assertThat(back.requestedAt()).isEqualTo(requested);
+        seatsAreTrue();
+    }
+
+    @Test
+    void whenTheDaysHavePassedTheStepFreesTheSeatAndTheWaitingListAdvancesOnce() {
+        oneSeatHeldAndOneWaiting();
+        hold(30);
+        contoso.leave(staff, holder).value();
+        contoso.allot.clock().advance(Duration.ofDays(29));
+        pending.freeDue();
+        assertThat(contoso.heldSkus(holder)).containsExactly(E3.skuId());
+        assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
+
+        contoso.allot.clock().advance(Duration.ofDays(2));
+        pending.freeDue(); // on a shared database, other tenants' due removals are freed too
+
+        assertThat(contoso.heldSkus(holder)).isEmpty();
+        assertThat(contoso.licensesOf(holder).assignments()).isEmpty();
+        assertThat(contoso.heldSkus(waiting)).containsExactly(E3.skuId());
+        assertThat(contoso.waitingFor(E3)).isEmpty();
+        seatsAreTrue();
+        AuditEvent freed = lastLicenseChangeOf(holder);
+        assertThat(freed.actor()).isEqualTo(PendingRemovals.REMOVAL_GRACE);
+
+        int records = contoso.auditEvents().size();
+        pending.freeDue();
+        assertThat(contoso.auditEvents()).as("a second run changes nothing").hasSize(records);
+    }
+
+    @Test
+    void removingTheGroupsLicenseHoldsItForEveryMember() {
+        contoso.subscribe(E3, 3);
+        hold(10);
+        UserId other = contoso.user("other");
+        staff = contoso.aGroup("Staff")
+                .withMembers(holder, other)
+                .licensedWith(E3)
+                .create();
+
+        contoso.unlicenseGroup(staff, E3).value();
+
+        assertThat(contoso.inherited(holder, E3, staff).isPendingRemoval()).isTrue();
+        assertThat(contoso.inherited(other, E3, staff).isPendingRemoval()).isTrue();
+        assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(2);
+        seatsAreTrue();
+
+        contoso.allot.clock().advance(Duration.ofDays(11));
+        pending.freeDue();
+        assertThat(contoso.allAssignmentsPending()).isEmpty();
+        assertThat(contoso.seatsOf(E3).consumed()).isZero();
+        seatsAreTrue();
+    }
+
+    @Test
+    void undoingAPendingRemovalKeepsTheLicenseAsADirectOne() {
+        oneSeatHeldAndOneWaiting();
+        hold(30);
+        contoso.leave(staff, holder).value();
+
+        UserLicenses after = pending.cancel(
+                        contoso.admin, UserRef.of(holder), E3.skuId().toString())
+                .value();
+
+        assertThat(after.assignments()).hasSize(1);
+        assertThat(contoso.direct(holder, E3).state()).isEqualTo(AssignmentState.Active);
+        assertThat(contoso.allAssignmentsPending()).isEmpty();
+        assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
+        seatsAreTrue();
+        assertThat(pending.cancel(contoso.admin, UserRef.of(holder), E3.skuPartNumber())
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.LICENSE_NOT_ASSIGNED);
+    }
+
+    @Test
+    void aProductThatExcludesTheHeldOneFreesItAtOnce() {
+        contoso.subscribe(E3, 1);
+        contoso.subscribe(EXCHANGE_STANDARD, 1);
+        hold(7);
+        contoso.assign(holder, E3).value();
+
+        contoso.assign(holder, List.of(Scenario.license(EXCHANGE_STANDARD)), List.of(E3.skuId()))
+                .value();
+
+        assertThat(contoso.heldSkus(holder)).containsExactly(EXCHANGE_STANDARD.skuId());
+        assertThat(contoso.licensesOf(holder).assignments()).hasSize(1);
+        assertThat(contoso.seatsOf(E3).consumed()).isZero();
+        seatsAreTrue();
+    }
+
+    @Test
+    void theDaysAreCheckedAndTheirChangeAudited() {
+        assertThat(pending.setDays(contoso.admin, E3.skuPartNumber(), -1)
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(pending.setDays(contoso.admin, E3.skuPartNumber(), RemovalGrace.MAX_DAYS + 1)
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(pending.setDays(contoso.admin, "NO_SUCH_PRODUCT", 3)
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+
+        hold(14);
+        hold(14);
+
+        assertThat(pending.days(contoso.tenant)).containsEntry(E3.skuId(), 14);
+        List<AuditEvent> set = contoso.audit(Activity.SET_REMOVAL_GRACE);
+        assertThat(set).hasSize(1);
+        assertThat(set.get(0).changes().toString()).contains("removalGraceDays").contains("14");
+        hold(0);
+        assertThat(pending.days(contoso.tenant)).isEmpty();
+    }
+
+    private AuditEvent lastLicenseChangeOf(UserId user) {
+        List<AuditEvent> changes = contoso.audit(Activity.CHANGE_USER_LICENSE).stream()
+                .filter(e -> e.target().id().equals(user.toString()))
+                .toList();
+        return changes.get(changes.size() - 1);
+    }
+}
