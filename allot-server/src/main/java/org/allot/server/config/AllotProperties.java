@@ -92,6 +92,8 @@ public record AllotProperties(
      *     whose soft-delete retention is longer keeps it that long
      * @param subscriptionCalendar how often subscriptions are moved along their calendar (Enabled, Warning, Suspended,
      *     Deleted; docs/license-lifecycle.md)
+     * @param reclaim how often each server looks for tenants whose reclaim run of the day is still to be made (each
+     *     tenant is reclaimed once a day, on one server; docs/license-lifecycle.md, "Reclaim")
      */
     public record Processing(
             @DefaultValue("200") int inlineLimit,
@@ -102,7 +104,8 @@ public record AllotProperties(
             @DefaultValue("30s") Duration lease,
             @DefaultValue("1h") Duration retentionSweep,
             @DefaultValue("30d") Duration deltaRetention,
-            @DefaultValue("15m") Duration subscriptionCalendar) {}
+            @DefaultValue("15m") Duration subscriptionCalendar,
+            @DefaultValue("1h") Duration reclaim) {}
 
     /**
      * @param interval how often every tenant's licenses are checked from scratch; 0 turns the schedule off (runs can
