@@ -32,6 +32,11 @@ public record ReclaimReport(UUID id, Instant at, String actor, boolean applied, 
         return totals;
     }
 
+    /** How many licenses the run removed. */
+    public long removed() {
+        return count(ReclaimItem.Outcome.Removed);
+    }
+
     public long count(ReclaimItem.Outcome outcome) {
         return items.stream().filter(i -> i.outcome() == outcome).count();
     }

@@ -46,7 +46,7 @@ public final class JdbcActivitySignals implements ActivitySignals {
                 .param("users", entries.stream().map(e -> e.getKey().value()).toArray(UUID[]::new))
                 .param(
                         "times",
-                        entries.stream().map(e -> SqlValues.time(e.getValue())).toArray(OffsetDateTime[]::new))
+                        entries.stream().map(e -> e.getValue().toString()).toArray(String[]::new))
                 .update();
     }
 
