@@ -121,7 +121,7 @@ public final class Reclaim {
         return reported.map(report -> apply ? apply(caller, report) : report);
     }
 
-    /** Keeps the report of an already kept run, and applies it: for the run a scheduled or on-demand step made. */
+    /** Applies a kept report: removes what it lists as removable, and keeps what was done to each item. */
     private ReclaimReport apply(Caller caller, ReclaimReport report) {
         List<ReclaimItem> done = new ArrayList<>(report.items().size());
         for (ReclaimItem item : report.items()) {
@@ -158,40 +158,58 @@ public final class Reclaim {
     public int runScheduled() {
         int removed = 0;
         String slot = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        RuntimeException failed = null;
         for (TenantId tenant : transactions.read(policies::tenants)) {
-            Caller caller = Caller.of(tenant, RECLAIM);
-            Optional<ReclaimReport> taken = transactions.run(() -> {
-                ReclaimReport report = new ReclaimReport(
-                        UUID.randomUUID(),
-                        clock.instant(),
-                        RECLAIM.displayName(),
-                        false,
-                        select(tenant, Optional.empty()).value());
-                return runs.record(tenant, report, slot) ? Optional.of(report) : Optional.empty();
-            });
-            if (taken.isEmpty()) {
-                continue;
+            try {
+                removed += runScheduled(tenant, slot);
+            } catch (RuntimeException e) {
+                // one tenant's failure does not keep the others from their run; its slot stays free for the next turn
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
-            Set<SkuId> acting = transactions.read(() -> policies.all(tenant).stream()
-                    .filter(p -> p.mode() == ReclaimMode.Act)
-                    .map(ReclaimPolicy::sku)
-                    .collect(Collectors.toSet()));
-            if (acting.isEmpty()) {
-                continue;
-            }
-            List<ReclaimItem> done = new ArrayList<>();
-            for (ReclaimItem item : taken.get().items()) {
-                done.add(acting.contains(item.sku()) ? applyOne(caller, item) : item);
-            }
-            ReclaimReport applied = new ReclaimReport(
-                    taken.get().id(), taken.get().at(), taken.get().actor(), true, done);
-            transactions.run(() -> {
-                runs.applied(tenant, applied);
-                return null;
-            });
-            removed += (int) applied.count(ReclaimItem.Outcome.Removed);
+        }
+        if (failed != null) {
+            throw failed;
         }
         return removed;
+    }
+
+    /** One tenant's scheduled run, unless its slot of the day is taken: how many licenses it removed. */
+    private int runScheduled(TenantId tenant, String slot) {
+        Caller caller = Caller.of(tenant, RECLAIM);
+        Optional<ReclaimReport> taken = transactions.run(() -> {
+            ReclaimReport report = new ReclaimReport(
+                    UUID.randomUUID(),
+                    clock.instant(),
+                    RECLAIM.displayName(),
+                    false,
+                    select(tenant, Optional.empty()).value());
+            return runs.record(tenant, report, slot) ? Optional.of(report) : Optional.empty();
+        });
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        Set<SkuId> acting = transactions.read(() -> policies.all(tenant).stream()
+                .filter(p -> p.mode() == ReclaimMode.Act)
+                .map(ReclaimPolicy::sku)
+                .collect(Collectors.toSet()));
+        if (acting.isEmpty()) {
+            return 0;
+        }
+        List<ReclaimItem> done = new ArrayList<>();
+        for (ReclaimItem item : taken.get().items()) {
+            done.add(acting.contains(item.sku()) ? applyOne(caller, item) : item);
+        }
+        ReclaimReport applied = new ReclaimReport(
+                taken.get().id(), taken.get().at(), taken.get().actor(), true, done);
+        transactions.run(() -> {
+            runs.applied(tenant, applied);
+            return null;
+        });
+        return (int) applied.removed();
     }
 
     public Optional<ReclaimReport> report(TenantId tenant, UUID run) {
