@@ -39,7 +39,9 @@ public final class ReclaimCommands {
     @Command(
             name = "report",
             mixinStandardHelpOptions = true,
-            description = "What the policies list now; nothing is kept or removed.")
+            description = "What the policies list now; nothing is kept or removed.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot reclaim report", "  allot reclaim report --sku ENTERPRISEPACK -o csv"})
     void report(@Option(names = "--sku", paramLabel = "SKU", description = "One product's policy only.") String sku) {
         Query query = Query.of("/allot/v1/reclaim/report");
         if (sku != null) {
@@ -52,7 +54,9 @@ public final class ReclaimCommands {
     @Command(
             name = "apply",
             mixinStandardHelpOptions = true,
-            description = "Runs reclaim now: keeps the report, then removes the direct licenses it lists.")
+            description = "Runs reclaim now: keeps the report, then removes the direct licenses it lists.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot reclaim apply", "  allot reclaim apply --sku ENTERPRISEPACK"})
     void apply(@Option(names = "--sku", paramLabel = "SKU", description = "One product's policy only.") String sku) {
         String skuId = sku == null
                 ? null
@@ -61,7 +65,12 @@ public final class ReclaimCommands {
                 .post("/allot/v1/reclaim/runs", new ReclaimRunRequest(skuId, true), ReclaimReportResource.class));
     }
 
-    @Command(name = "runs", mixinStandardHelpOptions = true, description = "The latest runs, newest first.")
+    @Command(
+            name = "runs",
+            mixinStandardHelpOptions = true,
+            description = "The latest runs, newest first.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot reclaim runs", "  allot reclaim runs -o json"})
     void runs() {
         Table table = Table.of("id", "ranDateTime", "actor", "applied", "seats", "removed", "monthlySavings");
         for (ReclaimReportResource r : context.api().list("/allot/v1/reclaim/runs", ReclaimReportResource.class)) {

@@ -34,7 +34,12 @@ final class ReclaimPolicyCommands {
     @Command(
             name = "set",
             mixinStandardHelpOptions = true,
-            description = "Sets (adds or replaces) a product's policy; what is left out takes its default.")
+            description = "Sets (adds or replaces) a product's policy; what is left out takes its default.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot reclaim policy set --sku ENTERPRISEPACK --inactive-days 90",
+                "  allot reclaim policy set --sku SPE_E5 --disabled-days 30 --exempt-group Executives --mode Act"
+            })
     void set(
             @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.")
                     String sku,
@@ -85,7 +90,12 @@ final class ReclaimPolicyCommands {
         context.printer().print(item(set));
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows the policies, or one product's.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Shows the policies, or one product's.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot reclaim policy show", "  allot reclaim policy show --sku ENTERPRISEPACK"})
     void show(@Option(names = "--sku", paramLabel = "SKU", description = "Part number or GUID.") String sku) {
         if (sku != null) {
             String skuId = context.directory().products().find(sku).skuId().toString();
@@ -113,7 +123,12 @@ final class ReclaimPolicyCommands {
         context.printer().print(table);
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a product's policy.")
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Removes a product's policy.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot reclaim policy remove --sku ENTERPRISEPACK"})
     void remove(
             @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.")
                     String sku) {

@@ -43,7 +43,12 @@ final class UserActivity {
         this.context = context;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a user's activity signals.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Shows a user's activity signals.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot user activity show ada@contoso.com"})
     void show(@Parameters(paramLabel = "USER", description = "userPrincipalName or id") String user) {
         try {
             print(user, context.api().get(path(user), SignInActivityResource.class));
@@ -52,7 +57,12 @@ final class UserActivity {
         }
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = "Sets a user's last sign-in.")
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
+            description = "Sets a user's last sign-in.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot user activity set ada@contoso.com 2026-11-30T08:15:00Z"})
     void set(
             @Parameters(index = "0", paramLabel = "USER", description = "userPrincipalName or id") String user,
             @Parameters(index = "1", paramLabel = "DATE", description = "2026-11-30 or 2026-11-30T08:15:00Z")
@@ -76,7 +86,9 @@ final class UserActivity {
             description = {
                 "Sets the last sign-in of every user a CSV file lists, all or nothing ('-' reads standard input).",
                 "Columns: userPrincipalName (or id) and lastSignInDateTime."
-            })
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot user activity import sign-ins.csv", "  allot user activity import - < sign-ins.csv"})
     void importFile(@Parameters(paramLabel = "FILE", description = "the CSV file") Path file) {
         CsvFile csv = CsvFile.read(file, context.environment().stdin(), COLUMNS);
         if (!csv.problems().isEmpty()) {
