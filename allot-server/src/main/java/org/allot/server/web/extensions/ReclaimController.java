@@ -1,6 +1,7 @@
 package org.allot.server.web.extensions;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.api.extensions.ReclaimPolicyResource;
@@ -76,8 +77,13 @@ public class ReclaimController {
             @RequestBody ReclaimPolicyResource body,
             HttpServletRequest request) {
         Catalog products = catalog.forTenant(caller.tenant());
-        ReclaimPolicy p = Refused.orRefuse(
-                reclaim.setPolicy(caller.caller(), ReclaimResources.policy(product(products, sku), body)));
+        SkuId product = product(products, sku);
+        for (String named : Arrays.asList(body.skuId(), body.skuPartNumber())) {
+            if (named != null && !products.lookup(named).map(Product::skuId).equals(Optional.of(product))) {
+                throw new BadRequest("The body names another product than the path: " + sku + ".");
+            }
+        }
+        ReclaimPolicy p = Refused.orRefuse(reclaim.setPolicy(caller.caller(), ReclaimResources.policy(product, body)));
         return responses.entity(request, "reclaim/policies/$entity", ReclaimResources.policy(p, products));
     }
 
@@ -96,14 +102,16 @@ public class ReclaimController {
         return responses.entity(request, "reclaim/report", ReclaimResources.report(r, products));
     }
 
-    /** Runs reclaim now: the report is kept, then with {@code "apply": true} what it lists as removable is removed. */
+    /**
+     * Runs reclaim now ({@code {}} or {@code {"apply": false}}: keeps a report only): the report is kept, then with
+     * {@code "apply": true} what it lists as removable is removed.
+     */
     @PostMapping("/runs")
     @ResponseStatus(HttpStatus.CREATED)
-    public ObjectNode run(
-            ApiCaller caller, @RequestBody(required = false) ReclaimRunRequest body, HttpServletRequest request) {
+    public ObjectNode run(ApiCaller caller, @RequestBody ReclaimRunRequest body, HttpServletRequest request) {
         Catalog products = catalog.forTenant(caller.tenant());
-        boolean apply = body != null && Boolean.TRUE.equals(body.apply());
-        Optional<SkuId> sku = optionalProduct(products, body == null ? null : body.skuId());
+        boolean apply = Boolean.TRUE.equals(body.apply());
+        Optional<SkuId> sku = optionalProduct(products, body.skuId());
         ReclaimReport r = Refused.orRefuse(reclaim.run(caller.caller(), sku, apply));
         return responses.entity(request, "reclaim/runs/$entity", ReclaimResources.report(r, products));
     }
