@@ -19,6 +19,7 @@ import org.allot.cli.command.NotificationCommands;
 import org.allot.cli.command.ProductCommands;
 import org.allot.cli.command.ReclaimCommands;
 import org.allot.cli.command.Reconcile;
+import org.allot.cli.command.ReportCommands;
 import org.allot.cli.command.SigningKeyCommands;
 import org.allot.cli.command.SubscriptionCommands;
 import org.allot.cli.command.SyncCommands;
@@ -81,6 +82,7 @@ public final class Allot {
             DomainCommands.class,
             NotificationCommands.class,
             Reconcile.class,
+            ReportCommands.class,
             AppCommands.class,
             SigningKeyCommands.class,
             ImportCommands.class,

@@ -110,6 +110,14 @@ class ProductCommandsIT extends AgainstARealServer {
                 .singleElement()
                 .satisfies(r -> assertThat(r.get("status")).isEqualTo("Deleted"));
 
+        Run open = allot.run("subscription", "update", freshId, "--no-end", "-o", "json");
+        assertThat(open.exit()).as(open.toString()).isZero();
+        assertThat(open.json().path("endDateTime").isMissingNode()
+                        || open.json().path("endDateTime").isNull())
+                .as("the end of term is removed")
+                .isTrue();
+        assertThat(open.json().path("status").asString()).isEqualTo("Enabled");
+
         Run bad = allot.run(
                 "subscription",
                 "add",
@@ -140,6 +148,28 @@ class ProductCommandsIT extends AgainstARealServer {
         assertThat(listed).isNotEmpty().isEqualTo(expected);
         assertThat(waiting.json().get(0).path("position").asInt()).isEqualTo(1);
         assertThat(waiting.json().get(0).path("group").asString()).isEqualTo("Engineering-E5");
+    }
+
+    @Test
+    void theLifecyclePeriodsAndAProductsOverageAreShown() {
+        Run periods = allot.run("subscription", "periods", "-o", "json");
+        assertThat(periods.exit()).as(periods.toString()).isZero();
+        assertThat(periods.json().path("warningDays").asInt()).isEqualTo(30);
+        assertThat(periods.json().path("suspendedDays").asInt()).isEqualTo(90);
+        Run changed = allot.run("subscription", "periods", "--overage-grace-days", "45", "-o", "json");
+        assertThat(changed.exit()).as(changed.toString()).isZero();
+        assertThat(changed.json().path("overageGraceDays").asInt()).isEqualTo(45);
+        assertThat(allot.run("subscription", "periods", "--overage-grace-days", "30")
+                        .exit())
+                .isZero();
+        Run refused = allot.run("subscription", "periods", "--warning-days", "-1");
+        assertThat(refused.exit()).as(refused.toString()).isNotZero();
+
+        Run overage = allot.run("product", "overage", "ENTERPRISEPACK", "-o", "json");
+        assertThat(overage.exit()).as(overage.toString()).isZero();
+        assertThat(overage.json().path("skuPartNumber").asString()).isEqualTo("ENTERPRISEPACK");
+        assertThat(overage.json().path("capacityUnits").asInt()).isPositive();
+        assertThat(overage.json().path("takenBack").isArray()).isTrue();
     }
 
     @Test

@@ -97,6 +97,21 @@ public final class Api {
         return items;
     }
 
+    /**
+     * Hands each page of a collection to {@code page} as it arrives, following {@code @odata.nextLink}: a collection
+     * of any length, never held whole.
+     */
+    public void pages(Object pathAndQuery, java.util.function.Consumer<JsonNode> page) {
+        String next = pathAndQuery.toString();
+        while (next != null) {
+            JsonNode body = get(next);
+            page.accept(body);
+            next = body.hasNonNull("@odata.nextLink")
+                    ? relative(body.get("@odata.nextLink").asString())
+                    : null;
+        }
+    }
+
     public <T> List<T> list(Object pathAndQuery, Class<T> type) {
         return list(pathAndQuery, type, 0);
     }

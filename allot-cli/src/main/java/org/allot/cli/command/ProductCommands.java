@@ -2,6 +2,7 @@ package org.allot.cli.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.allot.api.extensions.OveragePreview;
 import org.allot.api.extensions.ProductResource;
 import org.allot.api.extensions.WaitingListEntry;
 import org.allot.api.graph.ServicePlanInfo;
@@ -9,6 +10,7 @@ import org.allot.cli.Context;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Products;
+import org.allot.cli.output.Item;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ import tools.jackson.databind.JsonNode;
             "  allot product list",
             "  allot product catalog --search E5",
             "  allot product plans ENTERPRISEPACK",
-            "  allot product waiting SPE_E5"
+            "  allot product waiting SPE_E5",
+            "  allot product overage ENTERPRISEPACK"
         })
 public final class ProductCommands {
     private final Context context;
@@ -165,5 +168,41 @@ public final class ProductCommands {
             }
         }
         context.printer().print(table);
+    }
+
+    @Command(
+            name = "overage",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Shows a product's overage and, before it happens, who loses a seat when its grace period ends: "
+                        + "group-derived seats only, lowest group priority first, then the most recently granted. "
+                        + "Direct assignments are never taken back; what they hold beyond capacity stays shown."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot product overage ENTERPRISEPACK", "  allot product overage SPE_E5 -o json"})
+    void overage(@Parameters(paramLabel = "SKU", description = "part number or GUID") String sku) {
+        Products.Sku found = context.directory().products().find(sku);
+        OveragePreview p = Api.json()
+                .treeToValue(
+                        context.api()
+                                .get(Query.of(Query.path(
+                                        "/allot/v1/subscribedSkus",
+                                        found.skuId().toString(),
+                                        "overage"))),
+                        OveragePreview.class);
+        Item item = Item.of()
+                .put("skuPartNumber", p.skuPartNumber())
+                .put("consumedUnits", p.consumedUnits())
+                .put("capacityUnits", p.capacityUnits())
+                .put("beyondCapacity", p.beyondCapacity())
+                .put("overageUnits", p.overageUnits())
+                .put("overageSinceDateTime", p.overageSinceDateTime())
+                .put("graceEndDateTime", p.graceEndDateTime())
+                .put("leftForAdministrator", p.leftForAdministrator());
+        Table table = Table.of("position", "userPrincipalName", "displayName", "rank", "grantedDateTime");
+        for (OveragePreview.Entry e : p.takenBack()) {
+            table.add(e.position(), e.userPrincipalName(), e.displayName(), e.rank(), e.grantedDateTime());
+        }
+        context.printer().print(item, "takenBack", table);
     }
 }

@@ -3,12 +3,14 @@ package org.allot.cli.command;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import org.allot.api.extensions.LifecycleSettingsResource;
 import org.allot.api.extensions.SubscriptionRequest;
 import org.allot.api.extensions.SubscriptionResource;
 import org.allot.api.extensions.SubscriptionUpdate;
 import org.allot.api.graph.CompanySubscription;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
+import org.allot.cli.api.Api;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
@@ -17,6 +19,7 @@ import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Subscriptions: list, add (buy seats), and change seats or status. */
 @Command(
@@ -153,16 +156,18 @@ public final class SubscriptionCommands {
             name = "update",
             mixinStandardHelpOptions = true,
             description = {
-                "Changes a subscription's seats or status.",
-                "Lowering seats below what is assigned removes nobody's license: the product shows an overage "
-                        + "until it is resolved."
+                "Changes a subscription's seats, status or terms.",
+                "Lowering seats below what is assigned shows an overage at once; once the tenant's grace period "
+                        + "(30 days by default) has passed, group-derived seats are taken back (allot product "
+                        + "overage SKU shows who, before it happens). Direct assignments are never taken back."
             },
             footerHeading = "%nExamples:%n",
             footer = {
                 "  allot subscription update 2b1f… --seats 30",
                 "  allot subscription update ENTERPRISEPACK --seats 30",
                 "  allot subscription update 2b1f… --status Warning",
-                "  allot subscription update 2b1f… --end 2028-01-31 (renews it)"
+                "  allot subscription update 2b1f… --end 2028-01-31 (renews it)",
+                "  allot subscription update 2b1f… --no-end (it never expires)"
             })
     void update(
             @Parameters(
@@ -177,6 +182,7 @@ public final class SubscriptionCommands {
                             description = "Enabled, Warning, Suspended, LockedOut or Deleted.")
                     String status,
             @Option(names = "--end", paramLabel = "DATE", description = "A new end of term (renews it).") String end,
+            @Option(names = "--no-end", description = "Removes the end of term: it never expires.") boolean noEnd,
             @Option(
                             names = "--auto-renew",
                             arity = "1",
@@ -187,27 +193,69 @@ public final class SubscriptionCommands {
                     BigDecimal price,
             @Option(names = "--currency", paramLabel = "CODE", description = "ISO 4217 code of the price.")
                     String currency) {
-        if (seats == null && status == null && end == null && autoRenew == null && price == null && currency == null) {
-            throw Failure.usage("Give --seats, --status, --end, --auto-renew, or --price with --currency.");
+        if (seats == null
+                && status == null
+                && end == null
+                && !noEnd
+                && autoRenew == null
+                && price == null
+                && currency == null) {
+            throw Failure.usage("Give --seats, --status, --end, --no-end, --auto-renew, or --price with --currency.");
+        }
+        if (noEnd && end != null) {
+            throw Failure.usage("Give --end or --no-end, not both.");
         }
         String subscription = subscriptionId(id.strip());
         try {
+            ObjectNode body = Api.json()
+                    .valueToTree(new SubscriptionUpdate(
+                            seats,
+                            status,
+                            Dates.parse("--end", end),
+                            autoRenew,
+                            price,
+                            currency == null ? null : currency.toUpperCase(Locale.ROOT)));
+            if (noEnd) {
+                body.putNull("endDateTime");
+            }
             SubscriptionResource changed = context.api()
-                    .patch(
-                            Query.path("/allot/v1/subscriptions", subscription),
-                            new SubscriptionUpdate(
-                                    seats,
-                                    status,
-                                    Dates.parse("--end", end),
-                                    autoRenew,
-                                    price,
-                                    currency == null ? null : currency.toUpperCase(Locale.ROOT)),
-                            SubscriptionResource.class);
+                    .patch(Query.path("/allot/v1/subscriptions", subscription), body, SubscriptionResource.class);
             context.printer().print(item(changed));
         } catch (ApiError e) {
             throw e.status() == 404 ? Failure.notFound("No subscription '" + id + "'.") : e;
         }
     }
+
+    @Command(
+            name = "periods",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Shows or changes the tenant's lifecycle periods, in days: Warning after the end of term (30), "
+                        + "Suspended after Warning (90), and the overage grace period after seats are lowered below "
+                        + "use (30), after which group-derived seats are taken back."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot subscription periods", "  allot subscription periods --overage-grace-days 60"})
+    void periods(
+            @Option(names = "--warning-days", paramLabel = "N", description = "Days in Warning.") Integer warning,
+            @Option(names = "--suspended-days", paramLabel = "N", description = "Days in Suspended.") Integer suspended,
+            @Option(names = "--overage-grace-days", paramLabel = "N", description = "Days of overage grace.")
+                    Integer grace) {
+        LifecycleSettingsResource periods = warning == null && suspended == null && grace == null
+                ? context.api().get(PERIODS, LifecycleSettingsResource.class)
+                : context.api()
+                        .patch(
+                                PERIODS,
+                                new LifecycleSettingsResource(warning, suspended, grace),
+                                LifecycleSettingsResource.class);
+        context.printer()
+                .print(Item.of()
+                        .put("warningDays", periods.warningDays())
+                        .put("suspendedDays", periods.suspendedDays())
+                        .put("overageGraceDays", periods.overageGraceDays()));
+    }
+
+    private static final String PERIODS = "/allot/v1/settings/lifecycle";
 
     /** A subscription id as given, or the one subscription of the product a part number (or its word) names. */
     private String subscriptionId(String name) {

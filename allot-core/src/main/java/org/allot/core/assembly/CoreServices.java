@@ -1,6 +1,7 @@
 package org.allot.core.assembly;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.Assignments;
@@ -10,6 +11,9 @@ import org.allot.core.assignment.LicenseChecks;
 import org.allot.core.assignment.LicenseJobs;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.assignment.OverageGrace;
+import org.allot.core.assignment.SeatHolders;
+import org.allot.core.assignment.SeatTakeBack;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.DirectoryListener;
@@ -28,8 +32,12 @@ import org.allot.core.rules.DynamicMembership;
 import org.allot.core.rules.MembershipJobs;
 import org.allot.core.rules.MembershipPreview;
 import org.allot.core.rules.RuleMemberships;
+import org.allot.core.subscription.LifecyclePolicy;
+import org.allot.core.subscription.LifecycleSettings;
+import org.allot.core.subscription.OverageClocks;
 import org.allot.core.subscription.Seats;
 import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.subscription.SubscriptionLifecycle;
 import org.allot.core.subscription.Subscriptions;
 
 /**
@@ -48,7 +56,23 @@ public record CoreServices(
         UserDirectory userDirectory,
         GroupDirectory groupDirectory,
         SubscriptionBook subscriptionBook,
-        LicenseCheck licenseCheck) {
+        LicenseCheck licenseCheck,
+        SeatTakeBack seatTakeBack,
+        OverageGrace overageGrace,
+        LifecyclePolicy lifecyclePolicy) {
+
+    /** The ports of what happens when capacity falls below use (issue 18). */
+    public record CapacityPorts(SeatHolders holders, OverageClocks clocks, LifecycleSettings settings) {
+        /** No seat is ever taken back, every tenant has the default periods. */
+        public static final CapacityPorts NONE = new CapacityPorts(
+                (tenant, sku, groupsOnly, limit) -> List.of(), OverageClocks.NONE, LifecycleSettings.DEFAULTS);
+
+        public CapacityPorts {
+            Objects.requireNonNull(holders, "holders");
+            Objects.requireNonNull(clocks, "clocks");
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
 
     /** What the services are built on. */
     public record Ports(
@@ -70,7 +94,52 @@ public record CoreServices(
             AuditLog audit,
             Clock clock,
             LicensingSettings settings,
-            DirectoryListener changes) {
+            DirectoryListener changes,
+            CapacityPorts capacity) {
+        /** Ports without capacity ports ({@link CapacityPorts#NONE}). */
+        public Ports(
+                Transactions transactions,
+                Tenants tenants,
+                TenantLocks tenantLocks,
+                Users users,
+                Groups groups,
+                Memberships memberships,
+                DynamicGroups dynamicGroups,
+                ProductCatalog catalog,
+                Subscriptions subscriptions,
+                Seats seats,
+                Assignments assignments,
+                GroupLicenses groupLicenses,
+                LicenseJobs licenseJobs,
+                MembershipJobs membershipJobs,
+                LicenseChecks licenseChecks,
+                AuditLog audit,
+                Clock clock,
+                LicensingSettings settings,
+                DirectoryListener changes) {
+            this(
+                    transactions,
+                    tenants,
+                    tenantLocks,
+                    users,
+                    groups,
+                    memberships,
+                    dynamicGroups,
+                    catalog,
+                    subscriptions,
+                    seats,
+                    assignments,
+                    groupLicenses,
+                    licenseJobs,
+                    membershipJobs,
+                    licenseChecks,
+                    audit,
+                    clock,
+                    settings,
+                    changes,
+                    CapacityPorts.NONE);
+        }
+
         /** Ports with nobody else listening to the directory's changes. */
         public Ports(
                 Transactions transactions,
@@ -133,6 +202,7 @@ public record CoreServices(
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(changes, "changes");
+            Objects.requireNonNull(capacity, "capacity");
         }
     }
 
@@ -183,6 +253,21 @@ public record CoreServices(
                 p.catalog(),
                 p.tenants(),
                 p.settings().chunkSize());
+        CapacityPorts capacity = p.capacity();
+        SeatTakeBack seatTakeBack = licensing.seatTakeBack(capacity.holders(), capacity.clocks());
+        OverageGrace overageGrace =
+                licensing.overageGrace(seatTakeBack, capacity.holders(), capacity.clocks(), capacity.settings());
+        SubscriptionBook book = new SubscriptionBook(
+                p.transactions(),
+                p.catalog(),
+                p.subscriptions(),
+                p.seats(),
+                p.audit(),
+                licensing.propagation(),
+                new SubscriptionLifecycle(p.clock()),
+                capacity.settings(),
+                capacity.clocks(),
+                seatTakeBack);
         DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership, p.changes());
         return new CoreServices(
                 licensing,
@@ -203,14 +288,11 @@ public record CoreServices(
                         p.audit(),
                         directory,
                         p.clock()),
-                new SubscriptionBook(
-                        p.transactions(),
-                        p.catalog(),
-                        p.subscriptions(),
-                        p.seats(),
-                        p.audit(),
-                        licensing.propagation(),
-                        p.clock()),
-                licensing.check(p.licenseChecks()));
+                book,
+                licensing.check(p.licenseChecks()),
+                seatTakeBack,
+                overageGrace,
+                new LifecyclePolicy(
+                        p.transactions(), capacity.settings(), p.subscriptions(), book, p.audit(), p.clock()));
     }
 }

@@ -39,6 +39,9 @@ final class Evaluation {
 
     private final Set<SkuId> seated = new HashSet<>();
     private final Set<SkuId> waitingNow = new HashSet<>();
+    /** SKUs whose seat the user held and gives back ({@link SeatLedger#giveUp}): they wait, keeping their place. */
+    private final Set<SkuId> takenBack = new HashSet<>();
+
     private Map<LicenseAssignment.Key, Set<ServicePlanId>> unmet = Map.of();
 
     Evaluation(
@@ -120,10 +123,19 @@ final class Evaluation {
         return all;
     }
 
-    /** Step 3: a SKU the user holds keeps its seat; any other takes one from the ledger or waits (CountViolation). */
+    /**
+     * Step 3: a SKU the user holds keeps its seat, unless capacity takes it back ({@link SeatLedger#giveUp}: then
+     * the user waits); any other takes one from the ledger or waits (CountViolation).
+     */
     private void takeSeats() {
         for (SkuId sku : candidates.keySet()) {
-            boolean seat = heldBefore.contains(sku) || ledger.tryTake(sku, subject.id(), waitingBefore.contains(sku));
+            boolean seat;
+            if (heldBefore.contains(sku) && ledger.givesUp(sku, subject.id())) {
+                takenBack.add(sku);
+                seat = false;
+            } else {
+                seat = heldBefore.contains(sku) || ledger.tryTake(sku, subject.id(), waitingBefore.contains(sku));
+            }
             (seat ? seated : waitingNow).add(sku);
         }
     }
@@ -199,7 +211,9 @@ final class Evaluation {
             if (failure != null) {
                 result.add(outcome(a, AssignmentState.Error, failure.error(), failure.reason()));
             } else if (waitingNow.contains(a.sku())) {
-                String reason = Reasons.noSeat(catalog.productLabel(a.sku()));
+                boolean reduced = takenBack.contains(a.sku()) || (a.isWaiting() && Reasons.isSeatsReduced(a.reason()));
+                String product = catalog.productLabel(a.sku());
+                String reason = reduced ? Reasons.seatsReduced(product) : Reasons.noSeat(product);
                 result.add(outcome(a, AssignmentState.Error, AssignmentError.CountViolation, reason));
             } else if (unmet.get(a.key()).isEmpty()) {
                 result.add(outcome(a, AssignmentState.Active, null, null));
@@ -220,7 +234,7 @@ final class Evaluation {
         Set<SkuId> heldAfter = new HashSet<>();
         List<LicenseAssignment> result = new ArrayList<>();
         for (LicenseAssignment a : assignments) {
-            if (a.holdsSeat() && heldBefore.contains(a.sku())) {
+            if (a.holdsSeat() && heldBefore.contains(a.sku()) && !ledger.givesUp(a.sku(), subject.id())) {
                 heldAfter.add(a.sku());
                 result.add(a);
             } else {
@@ -234,7 +248,8 @@ final class Evaluation {
     private LicenseAssignment outcome(
             LicenseAssignment a, AssignmentState state, AssignmentError error, String reason) {
         boolean entersQueue = error == AssignmentError.CountViolation && !a.isWaiting();
-        Instant requested = entersQueue ? context.now() : a.requestedAt();
+        // a seat taken back keeps the request's time: the user waits ahead of anyone who asked later
+        Instant requested = entersQueue && !takenBack.contains(a.sku()) ? context.now() : a.requestedAt();
         LicenseAssignment candidate = a.withOutcome(state, error, reason, requested, a.updatedAt());
         boolean unchanged = a.state() != null && a.sameOutcome(candidate) && !entersQueue;
         return unchanged ? a : a.withOutcome(state, error, reason, requested, context.now());

@@ -9,6 +9,8 @@ import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.Users;
+import org.allot.core.subscription.LifecycleSettings;
+import org.allot.core.subscription.OverageClocks;
 import org.allot.core.subscription.Seats;
 import org.allot.core.subscription.Subscriptions;
 
@@ -23,6 +25,11 @@ public final class Licensing {
     private final Clock clock;
     private final SeatCheck seatCheck;
     private final UserCheck userCheck;
+    private final Reconciler reconciler;
+    private final TenantLocks locks;
+    private final Assignments assignments;
+    private final Seats seats;
+    private final ProductCatalog catalog;
 
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
@@ -55,6 +62,11 @@ public final class Licensing {
                 dependents,
                 clock,
                 settings.fillLimit());
+        this.reconciler = reconciler;
+        this.locks = locks;
+        this.assignments = assignments;
+        this.seats = seats;
+        this.catalog = catalog;
         LicenseRequests requests = new LicenseRequests(subscriptions);
         this.users = new UserLicensing(
                 transactions,
@@ -94,6 +106,17 @@ public final class Licensing {
     /** The license check over these licensing services, keeping its runs in {@code checks}. */
     public LicenseCheck check(LicenseChecks checks) {
         return new LicenseCheck(transactions, checks, jobs, tenants, seatCheck, userCheck, clock);
+    }
+
+    /** Taking seats back when capacity falls below use, over these licensing services. */
+    public SeatTakeBack seatTakeBack(SeatHolders holders, OverageClocks clocks) {
+        return new SeatTakeBack(transactions, reconciler, locks, assignments, seats, holders, clocks);
+    }
+
+    /** The overage grace period's step and preview, taking seats back through {@code takeBack}. */
+    public OverageGrace overageGrace(
+            SeatTakeBack takeBack, SeatHolders holders, OverageClocks clocks, LifecycleSettings settings) {
+        return new OverageGrace(transactions, clocks, settings, seats, catalog, holders, takeBack, clock);
     }
 
     public UserLicensing users() {

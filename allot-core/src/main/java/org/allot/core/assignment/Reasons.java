@@ -22,6 +22,20 @@ final class Reasons {
                 + " when one frees up.";
     }
 
+    /** The start of {@link #seatsReduced}'s reason, by which a waiting assignment is known to have lost its seat. */
+    static final String SEATS_REDUCED = "Seats reduced: ";
+
+    /** The reason of an assignment whose seat was taken back because the product's capacity fell below use. */
+    static String seatsReduced(String product) {
+        return SEATS_REDUCED + "the seats of " + product + " fell below those in use and this seat was taken back. The"
+                + " user is in the waiting list, ahead of later requests, and gets a seat automatically when one frees"
+                + " up.";
+    }
+
+    static boolean isSeatsReduced(String reason) {
+        return reason != null && reason.startsWith(SEATS_REDUCED);
+    }
+
     static String prohibited(String plan, UsageLocation location) {
         return plan + " is not available in usage location " + location + ".";
     }

@@ -42,6 +42,8 @@ public final class SeatLedger {
     private final Map<SkuId, SeatCount> counts = new LinkedHashMap<>();
     private final Set<SkuId> changed = new HashSet<>();
     private final Map<SkuId, Set<UserId>> admitted = new HashMap<>();
+    /** Per SKU, users who give their seat back and wait ({@link #giveUp}). */
+    private final Map<SkuId, Set<UserId>> givingUp = new HashMap<>();
     /** SKUs whose seats are taken with the commit ({@link Seats#takeAtCommit}): nothing else may change them. */
     private final Set<SkuId> atCommit = new HashSet<>();
     /** The steps a deferred ledger took on unlocked figures, in order; null once they were replayed (or never). */
@@ -184,6 +186,7 @@ public final class SeatLedger {
     SeatLedger probe() {
         SeatLedger probe = new SeatLedger(tenant, seats, seats.all(tenant), false);
         admitted.forEach((sku, users) -> probe.admit(sku, users));
+        givingUp.forEach((sku, users) -> probe.giveUp(sku, users));
         return probe;
     }
 
@@ -235,6 +238,18 @@ public final class SeatLedger {
     /** Lets these users take free seats of the SKU ahead of newcomers: the head of its waiting list, or a forced assignment. */
     public void admit(SkuId sku, Collection<UserId> users) {
         admitted.computeIfAbsent(sku, s -> new HashSet<>()).addAll(users);
+    }
+
+    /**
+     * Makes these users give back the seat they hold of the SKU and wait for one: capacity taken back
+     * ({@link SeatTakeBack}). The engine then treats the seat as not held.
+     */
+    void giveUp(SkuId sku, Collection<UserId> users) {
+        givingUp.computeIfAbsent(sku, s -> new HashSet<>()).addAll(users);
+    }
+
+    boolean givesUp(SkuId sku, UserId user) {
+        return givingUp.getOrDefault(sku, Set.of()).contains(user);
     }
 
     boolean tryTake(SkuId sku, UserId user, boolean waiting) {

@@ -33,6 +33,17 @@ public record SeatCount(LicenseUnits prepaid, int consumed, int waiting) {
         return (int) Math.max(0, (long) consumed - prepaid.enabled() - prepaid.warning());
     }
 
+    /**
+     * Users holding a seat beyond every seat not deleted ({@code enabled + warning + suspended + lockedOut}): the
+     * holders capacity can no longer carry, because a subscription was deleted or seats were lowered. They are the
+     * ones whose seats are taken back ({@code assignment.SeatTakeBack}); holders of expired seats still in their
+     * Warning or Suspended period are not among them.
+     */
+    public int beyondCapacity() {
+        long all = (long) prepaid.enabled() + prepaid.warning() + prepaid.suspended() + prepaid.lockedOut();
+        return (int) Math.max(0, consumed - all);
+    }
+
     public SeatCount withPrepaid(LicenseUnits units) {
         return new SeatCount(units, consumed, waiting);
     }

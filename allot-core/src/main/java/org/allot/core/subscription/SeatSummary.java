@@ -38,7 +38,8 @@ public record SeatSummary(int total, int assigned, int available, int waiting, i
             return "";
         }
         return assigned + " users hold " + product + " but only " + total + " seats are bought: " + overage
-                + (overage == 1 ? " seat is" : " seats are") + " over. Nobody loses the license, but nobody else gets"
+                + (overage == 1 ? " seat is" : " seats are")
+                + " over. Nobody loses the license yet, but nobody else gets"
                 + " it (new assignments wait) until you add " + overage + (overage == 1 ? " seat" : " seats")
                 + " or remove " + overage + (overage == 1 ? " license." : " licenses.");
     }

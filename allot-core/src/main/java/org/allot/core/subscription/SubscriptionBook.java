@@ -26,8 +26,11 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
 
 /**
- * Adds subscriptions and changes their seats and status. Capacity changes never take a license away: lowering seats
- * below what is in use shows as overage, and freed or added seats go to the waiting list at once.
+ * Adds subscriptions and changes their seats and status. Freed or added seats go to the waiting list at once. Seats
+ * lowered below what is in use show as overage and start the product's overage clock ({@link OverageClocks}): seats
+ * are taken back only when its grace period has passed. A subscription deleted (by the calendar or by hand) no longer
+ * counts, and the holders beyond what is left lose their seat at once, once its unit of work has ended
+ * ({@link CapacityLoss}).
  */
 public final class SubscriptionBook {
     public static final int MAX_SEATS = 10_000_000;
@@ -44,6 +47,9 @@ public final class SubscriptionBook {
     private final AuditLog audit;
     private final CapacityListener listener;
     private final SubscriptionLifecycle lifecycle;
+    private final LifecycleSettings settings;
+    private final OverageClocks clocks;
+    private final CapacityLoss loss;
 
     public SubscriptionBook(
             Transactions transactions,
@@ -64,6 +70,33 @@ public final class SubscriptionBook {
             AuditLog audit,
             CapacityListener listener,
             SubscriptionLifecycle lifecycle) {
+        this(
+                transactions,
+                catalog,
+                subscriptions,
+                seats,
+                audit,
+                listener,
+                lifecycle,
+                LifecycleSettings.DEFAULTS,
+                OverageClocks.NONE,
+                CapacityLoss.NONE);
+    }
+
+    public SubscriptionBook(
+            Transactions transactions,
+            ProductCatalog catalog,
+            Subscriptions subscriptions,
+            Seats seats,
+            AuditLog audit,
+            CapacityListener listener,
+            SubscriptionLifecycle lifecycle,
+            LifecycleSettings settings,
+            OverageClocks clocks,
+            CapacityLoss loss) {
+        this.settings = Objects.requireNonNull(settings);
+        this.clocks = Objects.requireNonNull(clocks);
+        this.loss = Objects.requireNonNull(loss);
         this.transactions = Objects.requireNonNull(transactions);
         this.catalog = Objects.requireNonNull(catalog);
         this.subscriptions = Objects.requireNonNull(subscriptions);
@@ -119,6 +152,7 @@ public final class SubscriptionBook {
         if (badTerms.isPresent()) {
             return Outcome.refused(badTerms.get());
         }
+        SubscriptionLifecycle calendar = lifecycleOf(caller.tenant());
         seats.lock(caller.tenant(), sku);
         Optional<Rejection> beyond =
                 SeatLimit.beyond(product.get(), subscriptions.ofSku(caller.tenant(), sku), null, seatCount);
@@ -126,7 +160,7 @@ public final class SubscriptionBook {
             return Outcome.refused(beyond.get());
         }
         Instant now = lifecycle.now();
-        Subscription subscription = lifecycle.advanced(
+        Subscription subscription = calendar.advanced(
                 new Subscription(
                         new SubscriptionId(UUID.randomUUID()),
                         sku,
@@ -150,7 +184,7 @@ public final class SubscriptionBook {
     }
 
     public Outcome<Subscription> setSeats(Caller caller, SubscriptionId id, int seatCount) {
-        return transactions.run(() -> setSeatsNow(caller, id, seatCount));
+        return afterCommit(caller, transactions.run(() -> setSeatsNow(caller, id, seatCount)));
     }
 
     private Outcome<Subscription> setSeatsNow(Caller caller, SubscriptionId id, int seatCount) {
@@ -162,7 +196,7 @@ public final class SubscriptionBook {
     }
 
     public Outcome<Subscription> setStatus(Caller caller, SubscriptionId id, SubscriptionStatus status) {
-        return transactions.run(() -> setStatusNow(caller, id, status));
+        return afterCommit(caller, transactions.run(() -> setStatusNow(caller, id, status)));
     }
 
     private Outcome<Subscription> setStatusNow(Caller caller, SubscriptionId id, SubscriptionStatus status) {
@@ -193,7 +227,7 @@ public final class SubscriptionBook {
             Integer seatCount,
             SubscriptionStatus status,
             UnaryOperator<SubscriptionTerms> terms) {
-        return transactions.run(() -> {
+        return afterCommit(caller, transactions.run(() -> {
             Optional<Rejection> early = terms == null // checked first too: nothing changes before a refusal
                     ? Optional.empty()
                     : subscriptions.find(caller.tenant(), id).flatMap(s -> termsRefused(s, terms));
@@ -208,13 +242,13 @@ public final class SubscriptionBook {
                 outcome = change(
                         caller,
                         id,
-                        s -> lifecycle.renewed(s, terms.apply(s.terms()), lifecycle.now()),
+                        s -> lifecycleOf(caller.tenant()).renewed(s, terms.apply(s.terms()), lifecycle.now()),
                         s -> termsRefused(s, terms));
             }
             return outcome.isDone() && outcome.value() == null
                     ? Outcome.refused(Rejection.invalid("Nothing to change."))
                     : outcome;
-        });
+        }));
     }
 
     private Optional<Rejection> termsRefused(Subscription s, UnaryOperator<SubscriptionTerms> terms) {
@@ -230,7 +264,25 @@ public final class SubscriptionBook {
      * again, or on several servers at once, changes it once.
      */
     public Outcome<Subscription> followCalendar(Caller caller, SubscriptionId id) {
-        return transactions.run(() -> change(caller, id, s -> lifecycle.advanced(s, lifecycle.now())));
+        return afterCommit(
+                caller,
+                transactions.run(() ->
+                        change(caller, id, s -> lifecycleOf(caller.tenant()).advanced(s, lifecycle.now()))));
+    }
+
+    /**
+     * Once a change that left the subscription deleted has committed: the holders beyond what the product has left
+     * lose their seat ({@link CapacityLoss}), in a unit of work of its own; nothing when none is beyond.
+     */
+    private Outcome<Subscription> afterCommit(Caller caller, Outcome<Subscription> outcome) {
+        if (outcome.isDone() && outcome.value() != null && outcome.value().status() == SubscriptionStatus.Deleted) {
+            loss.subscriptionDeleted(caller, outcome.value().skuId());
+        }
+        return outcome;
+    }
+
+    private SubscriptionLifecycle lifecycleOf(TenantId tenant) {
+        return lifecycle.with(settings.of(tenant));
     }
 
     /** The tenant's subscriptions, every status included. */
@@ -308,7 +360,8 @@ public final class SubscriptionBook {
             return Outcome.refused(beyond.get());
         }
         subscriptions.update(caller.tenant(), after);
-        recount(caller.tenant(), sku);
+        SeatCount count = recount(caller.tenant(), sku);
+        followOverage(caller.tenant(), sku, before, after, count);
         audit.append(AuditEvent.of(
                 caller,
                 lifecycle.now(),
@@ -319,8 +372,21 @@ public final class SubscriptionBook {
         return Outcome.done(after);
     }
 
-    private void recount(TenantId tenant, SkuId sku) {
-        SeatCount count = seats.lock(tenant, sku);
-        seats.save(tenant, sku, count.withPrepaid(LicenseUnits.of(subscriptions.ofSku(tenant, sku))));
+    private SeatCount recount(TenantId tenant, SkuId sku) {
+        SeatCount count = seats.lock(tenant, sku).withPrepaid(LicenseUnits.of(subscriptions.ofSku(tenant, sku)));
+        seats.save(tenant, sku, count);
+        return count;
+    }
+
+    /**
+     * The overage clock, under the product's seat lock: seats lowered on a subscription that is not deleted, below
+     * what is in use, start it (the grace period runs from the first cut); once nobody is beyond capacity it stops.
+     */
+    private void followOverage(TenantId tenant, SkuId sku, Subscription before, Subscription after, SeatCount count) {
+        if (count.beyondCapacity() == 0) {
+            clocks.stop(tenant, sku);
+        } else if (after.totalLicenses() < before.totalLicenses() && after.status() != SubscriptionStatus.Deleted) {
+            clocks.start(tenant, sku, lifecycle.now());
+        }
     }
 }

@@ -50,6 +50,14 @@ public final class SubscriptionLifecycle {
         }
     }
 
+    /** The same calendar with a tenant's own periods. */
+    public SubscriptionLifecycle with(LifecyclePeriods periods) {
+        if (periods.warning().equals(warning) && periods.suspended().equals(suspended)) {
+            return this;
+        }
+        return new SubscriptionLifecycle(clock, periods.warning(), periods.suspended());
+    }
+
     public Instant now() {
         return clock.instant();
     }

@@ -151,9 +151,11 @@ class SubscriptionCalendarTest {
         calendar.advance();
         assertThat(current(expiring).status()).isEqualTo(SubscriptionStatus.Deleted);
         assertThat(contoso.seatsOf(E3).prepaid().suspended()).isZero();
-        assertThat(contoso.seatsOf(E3).overage())
-                .as("this slice: the holder keeps the license and shows as overage")
-                .isEqualTo(1);
+        assertThat(contoso.seatsOf(E3).overage()).isZero();
+        assertThat(contoso.direct(ada, E3).error())
+                .as("the holder beyond what is left loses the seat and waits")
+                .isEqualTo(AssignmentError.CountViolation);
+        assertThat(contoso.waitingFor(E3)).containsExactly(ada);
     }
 
     @Test

@@ -14,7 +14,7 @@ class SeatSummaryTest {
         assertThat(seats.overAllocated()).isTrue();
         assertThat(seats.overageMeaning("Office 365 E3"))
                 .isEqualTo("5 users hold Office 365 E3 but only 2 seats are bought: 3 seats are over. Nobody loses the"
-                        + " license, but nobody else gets it (new assignments wait) until you add 3 seats or remove 3"
+                        + " license yet, but nobody else gets it (new assignments wait) until you add 3 seats or remove 3"
                         + " licenses.");
     }
 

@@ -31,6 +31,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryLicenseJobs jobs = new InMemoryLicenseJobs();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryLicenseChecks licenseChecks = new InMemoryLicenseChecks();
+    public final InMemoryCapacity capacity = new InMemoryCapacity(assignments, users, groupLicenses);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final LicensingSettings settings;
     public final ProductCatalog catalog;
@@ -43,6 +44,8 @@ public final class InMemoryAllot implements Installation {
     public final DynamicMembership dynamicMembership;
     public final MembershipPreview membershipPreview;
     public final LicenseCheck licenseCheck;
+    public final org.allot.core.assignment.SeatTakeBack seatTakeBack;
+    public final org.allot.core.assignment.OverageGrace overageGrace;
 
     public InMemoryAllot(Catalog builtIn, LicensingSettings settings, MutableClock clock) {
         this.settings = settings;
@@ -75,7 +78,9 @@ public final class InMemoryAllot implements Installation {
                 licenseChecks,
                 audit,
                 clock,
-                settings));
+                settings,
+                org.allot.core.directory.DirectoryListener.NONE,
+                new CoreServices.CapacityPorts(capacity, capacity, capacity)));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
@@ -85,6 +90,8 @@ public final class InMemoryAllot implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
+        seatTakeBack = services.seatTakeBack();
+        overageGrace = services.overageGrace();
     }
 
     @Override
@@ -151,6 +158,21 @@ public final class InMemoryAllot implements Installation {
     public org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar() {
         return new org.allot.core.subscription.SubscriptionCalendar(
                 Transactions.NONE, subscriptions, subscriptionBook, clock);
+    }
+
+    @Override
+    public org.allot.core.assignment.SeatTakeBack seatTakeBack() {
+        return seatTakeBack;
+    }
+
+    @Override
+    public org.allot.core.assignment.OverageGrace overageGrace() {
+        return overageGrace;
+    }
+
+    @Override
+    public org.allot.core.subscription.LifecycleSettings lifecycleSettings() {
+        return capacity;
     }
 
     @Override

@@ -43,6 +43,15 @@ public interface Installation {
     /** The step that moves subscriptions along their calendar, as the server schedules it. */
     org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar();
 
+    /** Taking seats back when capacity falls below use. */
+    org.allot.core.assignment.SeatTakeBack seatTakeBack();
+
+    /** The overage grace period's step, as the server schedules it, and its preview. */
+    org.allot.core.assignment.OverageGrace overageGrace();
+
+    /** The tenants' lifecycle periods. */
+    org.allot.core.subscription.LifecycleSettings lifecycleSettings();
+
     ProductCatalog catalog();
 
     Licensing licensing();

@@ -7,18 +7,23 @@ import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicensesAndLocation;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
+import org.allot.core.assignment.OverageGrace;
+import org.allot.core.assignment.SeatTakeBack;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectoryListener;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupMembers;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantDomains;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.subscription.LifecyclePolicy;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcCapacity;
 import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
 import org.allot.server.persistence.JdbcGroups;
@@ -169,7 +174,8 @@ class CoreConfig {
             JdbcLicenseChecks licenseChecks,
             JdbcAuditLog auditLog,
             Clock clock,
-            LicensingSettings settings) {
+            LicensingSettings settings,
+            JdbcCapacity capacity) {
         return CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
@@ -188,7 +194,31 @@ class CoreConfig {
                 licenseChecks,
                 auditLog,
                 clock,
-                settings));
+                settings,
+                DirectoryListener.NONE,
+                new CoreServices.CapacityPorts(capacity, capacity, capacity)));
+    }
+
+    @Bean
+    JdbcCapacity jdbcCapacity(JdbcClient jdbc) {
+        return new JdbcCapacity(jdbc);
+    }
+
+    /** Seats taken back when capacity falls below use: at once for a deleted subscription, after the grace period. */
+    @Bean
+    SeatTakeBack seatTakeBack(CoreServices services) {
+        return services.seatTakeBack();
+    }
+
+    @Bean
+    OverageGrace overageGrace(CoreServices services) {
+        return services.overageGrace();
+    }
+
+    /** The tenants' lifecycle periods: Warning, Suspended, overage grace. */
+    @Bean
+    LifecyclePolicy lifecyclePolicy(CoreServices services) {
+        return services.lifecyclePolicy();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
+import org.allot.core.assignment.OverageGrace;
 import org.allot.core.directory.DirectoryDelta;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.jobs.BackgroundLicensing;
@@ -29,7 +30,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Background work: licensing jobs, the purge of deleted users past retention (and of the delta queries' change log), the
- * subscriptions' calendar, and the scheduled license check.
+ * subscriptions' calendar and the overage grace period (on the same interval), and the scheduled license check.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -39,14 +40,17 @@ class ProcessingConfig implements SchedulingConfigurer {
     private final LicenseCheckSchedule licenseChecks;
     private final DirectoryDelta delta;
     private final SubscriptionCalendar calendar;
+    private final OverageGrace overageGrace;
 
     ProcessingConfig(
             AllotProperties properties,
             RetentionSweep sweep,
             LicenseCheckSchedule licenseChecks,
             DirectoryDelta delta,
-            SubscriptionCalendar calendar) {
+            SubscriptionCalendar calendar,
+            OverageGrace overageGrace) {
         this.properties = properties;
+        this.overageGrace = overageGrace;
         this.calendar = calendar;
         this.sweep = sweep;
         this.licenseChecks = licenseChecks;
@@ -97,6 +101,8 @@ class ProcessingConfig implements SchedulingConfigurer {
         registrar.addFixedDelayTask(
                 delta::forgetExpired, properties.processing().retentionSweep());
         registrar.addFixedDelayTask(calendar::advance, properties.processing().subscriptionCalendar());
+        registrar.addFixedDelayTask(
+                overageGrace::advance, properties.processing().subscriptionCalendar());
         if (properties.reconciliation().scheduled()) {
             registrar.addFixedDelayTask(
                     licenseChecks::startDue, properties.reconciliation().pollInterval());

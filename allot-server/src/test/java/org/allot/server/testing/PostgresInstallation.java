@@ -89,6 +89,9 @@ public final class PostgresInstallation implements Installation {
     private final JdbcLicenseJobs jobs;
     private final SharedSnapshots snapshots;
     private final UnitOfWork work;
+    private final org.allot.server.persistence.JdbcCapacity capacity;
+    private final org.allot.core.assignment.SeatTakeBack seatTakeBack;
+    private final org.allot.core.assignment.OverageGrace overageGrace;
 
     public PostgresInstallation(
             DataSource dataSource, Catalog builtIn, LicensingSettings settings, MutableClock clock) {
@@ -116,6 +119,7 @@ public final class PostgresInstallation implements Installation {
                 (tenant, sku) -> !subscriptions.ofSku(tenant, sku).isEmpty(),
                 audit,
                 clock);
+        capacity = new org.allot.server.persistence.JdbcCapacity(jdbc);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
@@ -134,7 +138,11 @@ public final class PostgresInstallation implements Installation {
                 new JdbcLicenseChecks(dataSource, jdbc),
                 audit,
                 clock,
-                settings));
+                settings,
+                org.allot.core.directory.DirectoryListener.NONE,
+                new CoreServices.CapacityPorts(capacity, capacity, capacity)));
+        seatTakeBack = services.seatTakeBack();
+        overageGrace = services.overageGrace();
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
@@ -267,6 +275,21 @@ public final class PostgresInstallation implements Installation {
     @Override
     public org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar() {
         return new org.allot.core.subscription.SubscriptionCalendar(work, subscriptions, subscriptionBook, clock);
+    }
+
+    @Override
+    public org.allot.core.assignment.SeatTakeBack seatTakeBack() {
+        return seatTakeBack;
+    }
+
+    @Override
+    public org.allot.core.assignment.OverageGrace overageGrace() {
+        return overageGrace;
+    }
+
+    @Override
+    public org.allot.core.subscription.LifecycleSettings lifecycleSettings() {
+        return capacity;
     }
 
     @Override

@@ -132,6 +132,8 @@ final class FuzzFixture {
                 {"displayName":"Fuzz tenant","defaultUsageLocation":"US","guestLicensing":"ALLOW",
                  "nestedGroupLicensing":true,"softDeleteRetentionDays":30,"syncDeleteThreshold":500}""");
         bodies.put("PATCH /allot/v1/groups/{id}/licensing", "{\"licensePriority\":1}");
+        bodies.put("PATCH /allot/v1/settings/lifecycle", """
+                {"warningDays":30,"suspendedDays":90,"overageGraceDays":30}""");
         String secretEnd = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
                 .plusDays(90)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)

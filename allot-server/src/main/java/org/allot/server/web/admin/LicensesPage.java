@@ -9,6 +9,7 @@ import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensingViews;
+import org.allot.core.assignment.OverageGrace;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.UserId;
@@ -40,13 +41,16 @@ public class LicensesPage {
     private final ProductChoices products;
     private final LicensingViews views;
     private final UserLicensing licensing;
+    private final OverageGrace grace;
 
     public LicensesPage(
             SubscriptionBook book,
             LicenseHolders holders,
             ProductChoices products,
             LicensingViews views,
-            UserLicensing licensing) {
+            UserLicensing licensing,
+            OverageGrace grace) {
+        this.grace = grace;
         this.book = book;
         this.holders = holders;
         this.products = products;
@@ -98,6 +102,12 @@ public class LicensesPage {
         model.addAttribute("waitingCount", found.waitingCount());
         model.addAttribute("holdersFrom", holdersFrom);
         model.addAttribute("waitingFrom", waitingFrom);
+        // who loses a seat when the overage grace period ends: read only for a product over its seats
+        model.addAttribute(
+                "takeBack",
+                found.figures() != null && found.figures().seats().overage() > 0
+                        ? grace.preview(tenant, found.product().skuId())
+                        : null);
         return "licenses/detail";
     }
 

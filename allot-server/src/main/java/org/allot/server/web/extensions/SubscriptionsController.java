@@ -18,6 +18,7 @@ import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.subscription.SubscriptionTerms;
 import org.allot.server.security.ApiCaller;
+import org.allot.server.web.StrictJson;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.RequestBodies;
@@ -32,6 +33,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,11 +48,14 @@ public class SubscriptionsController {
     private final SubscriptionBook book;
     private final ProductCatalog catalog;
     private final Responses responses;
+    private final JsonMapper json;
 
-    public SubscriptionsController(SubscriptionBook book, ProductCatalog catalog, Responses responses) {
+    public SubscriptionsController(
+            SubscriptionBook book, ProductCatalog catalog, Responses responses, JsonMapper json) {
         this.book = book;
         this.catalog = catalog;
         this.responses = responses;
+        this.json = StrictJson.of(json);
     }
 
     @PostMapping
@@ -98,25 +105,38 @@ public class SubscriptionsController {
 
     @PatchMapping("/{id}")
     public ObjectNode update(
-            ApiCaller caller,
-            @PathVariable String id,
-            @RequestBody SubscriptionUpdate body,
-            HttpServletRequest request) {
+            ApiCaller caller, @PathVariable String id, @RequestBody JsonNode raw, HttpServletRequest request) {
+        SubscriptionUpdate body = update(raw);
+        // "endDateTime": null removes the end date; left out, it stays
+        boolean removeEnd = raw.has("endDateTime") && raw.get("endDateTime").isNull();
         boolean termsGiven = body.endDateTime() != null
+                || removeEnd
                 || body.autoRenew() != null
                 || body.unitPrice() != null
                 || body.currency() != null;
         if (body.seats() == null && body.status() == null && !termsGiven) {
-            throw new BadRequest("Send 'seats', 'status', 'endDateTime', 'autoRenew', or 'unitPrice' with 'currency'.");
+            throw new BadRequest(
+                    "Send 'seats', 'status', 'endDateTime' (null removes it), 'autoRenew', or 'unitPrice' with"
+                            + " 'currency'.");
         }
         SubscriptionId subscription = new SubscriptionId(RequestBodies.idOrNotFound(id));
         SubscriptionStatus status = body.status() == null ? null : status(body.status());
-        UnaryOperator<SubscriptionTerms> terms = termsGiven ? t -> changed(t, body) : null;
+        UnaryOperator<SubscriptionTerms> terms =
+                termsGiven ? t -> removeEnd ? changed(t, body).withEnd(null) : changed(t, body) : null;
         Subscription s = Refused.orRefuse(book.change(caller.caller(), subscription, body.seats(), status, terms));
         return responses.entity(
                 request,
                 "subscriptions/$entity",
                 SubscriptionResources.withTerms(caller.tenant(), s, catalog.forTenant(caller.tenant())));
+    }
+
+    private SubscriptionUpdate update(JsonNode raw) {
+        RequestBodies.requireObject(raw);
+        try {
+            return json.treeToValue(raw, SubscriptionUpdate.class);
+        } catch (JacksonException e) {
+            throw new BadRequest("The request body is not a subscription update: " + e.getOriginalMessage());
+        }
     }
 
     /** The terms with what the update gives; the price and its currency go together. */

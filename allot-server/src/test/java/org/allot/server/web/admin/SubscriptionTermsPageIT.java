@@ -30,4 +30,48 @@ class SubscriptionTermsPageIT extends AdminCenterIT {
         assertThat(page).contains("2099-06-30", "23.1 CHF", "Enabled");
         assertThat(page).contains("Warning", "expired: holders keep it, no new seats");
     }
+
+    @Test
+    void theProductPageShowsWhoLosesASeatWhenTheGracePeriodEnds() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        String id = site.api()
+                .post("/allot/v1/subscriptions", "{\"skuPartNumber\":\"EMS\",\"seats\":2}")
+                .body()
+                .path("id")
+                .asString();
+        String ems = product("EMS").skuId().toString();
+        String group = site.api()
+                .post(
+                        "/v1.0/groups",
+                        "{\"displayName\":\"Staff\",\"mailEnabled\":false,\"mailNickname\":\"x\",\"securityEnabled\":true}")
+                .body()
+                .path("id")
+                .asString();
+        for (String name : new String[] {"ada", "bob"}) {
+            String user = createUser(site.api(), name);
+            assertThat(site.api()
+                            .post(
+                                    "/v1.0/groups/" + group + "/members/$ref",
+                                    "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + user
+                                            + "\"}")
+                            .status())
+                    .isEqualTo(204);
+        }
+        site.api().post("/v1.0/groups/" + group + "/assignLicense", """
+                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(ems));
+        assertThat(site.api()
+                        .patch("/allot/v1/subscriptions/" + id, "{\"seats\":1}")
+                        .status())
+                .isEqualTo(200);
+
+        String page = session(site).get("/licenses/" + ems).body();
+
+        assertThat(page).contains("Seats taken back when the grace period ends");
+        String section = page.substring(page.indexOf("data-test=\"take-back\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section)
+                .as("the most recently granted goes first; one seat is beyond capacity")
+                .contains("data-upn=\"bob@" + site.api().domain + "\"")
+                .doesNotContain("data-upn=\"ada@" + site.api().domain + "\"");
+    }
 }

@@ -1,0 +1,155 @@
+package org.allot.core.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.allot.core.assignment.AssignmentSource;
+import org.allot.core.catalog.Product;
+import org.allot.core.subscription.Subscription;
+import org.allot.core.subscription.SubscriptionStatus;
+
+/**
+ * The charging rule (docs/license-lifecycle.md, "Costs and reports"): each seat is charged once, to the source that
+ * has held it longest, direct counting as a source; amounts are kept per currency, never converted.
+ *
+ * <p>A product's seats are priced by its subscriptions that count ({@link #counts}), in the order they were bought
+ * (start, then creation, then id): the holders that have held the product longest take the first-bought seats, so
+ * each seat has one price in one currency. Seats held beyond every subscription's seats have no price; seats bought
+ * that nobody holds are reported as unassigned, at their price.
+ */
+public final class ChargedSeats {
+    /**
+     * Which of a user's sources of one product is charged: the one that has held it longest (the earliest {@code
+     * since}); on a tie, the direct source, then groups in id order.
+     */
+    public static final Comparator<Holding> LONGEST_HELD =
+            Comparator.comparing(Holding::since).thenComparing(Holding::source);
+
+    private final Product product;
+    private final List<Subscription> subscriptions;
+    private final List<Holding> charged = new ArrayList<>();
+
+    /** The charging of one product's seats, priced by its subscriptions that count at {@code now}. */
+    public ChargedSeats(Product product, Collection<Subscription> subscriptions, Instant now) {
+        this.product = Objects.requireNonNull(product);
+        this.subscriptions = subscriptions.stream()
+                .filter(s -> s.skuId().equals(product.skuId()) && counts(s, now))
+                .sorted(Comparator.comparing(ChargedSeats::bought)
+                        .thenComparing(Subscription::createdDateTime)
+                        .thenComparing(s -> s.id().value()))
+                .toList();
+    }
+
+    /**
+     * Whether a subscription's seats are charged at {@code now}: it is not {@code Deleted} and has started. An expired
+     * one (Warning, Suspended) still counts: its holders keep their seats.
+     */
+    public static boolean counts(Subscription s, Instant now) {
+        Instant start = s.terms().startDateTime();
+        return s.status() != SubscriptionStatus.Deleted && (start == null || !start.isAfter(now));
+    }
+
+    private static Instant bought(Subscription s) {
+        Instant start = s.terms().startDateTime();
+        return start == null ? s.createdDateTime() : start;
+    }
+
+    /** The source charged for one user's license among its sources; empty when none holds a seat. */
+    public static Optional<Holding> chargedSource(Collection<Holding> sourcesOfOneLicense) {
+        return sourcesOfOneLicense.stream().filter(Holding::holdsSeat).min(LONGEST_HELD);
+    }
+
+    /** Adds one user's sources of this product (all of them, so that the one charged can be chosen). */
+    public void addLicense(Collection<Holding> sourcesOfOneLicense) {
+        chargedSource(sourcesOfOneLicense).ifPresent(h -> {
+            if (!h.sku().equals(product.skuId())) {
+                throw new IllegalArgumentException("a holding of another product: " + h.sku());
+            }
+            charged.add(h);
+        });
+    }
+
+    /** How many seats have been charged so far. */
+    public int holders() {
+        return charged.size();
+    }
+
+    /**
+     * The cost lines of the product: its seats by department, source charged and currency, and its seats nobody holds
+     * by currency. Lines are in the order of their first seat.
+     */
+    public List<CostLine> lines() {
+        List<Holding> byTenure = new ArrayList<>(charged);
+        byTenure.sort(LONGEST_HELD.thenComparing(Holding::userId));
+        Map<LineKey, Sum> sums = new LinkedHashMap<>();
+        int next = 0;
+        for (Subscription s : subscriptions) {
+            Price price = Price.of(s);
+            for (int seat = 0; seat < s.totalLicenses(); seat++) {
+                if (next < byTenure.size()) {
+                    Holding h = byTenure.get(next++);
+                    sums.computeIfAbsent(LineKey.of(h, price.currency()), k -> new Sum())
+                            .add(price);
+                } else {
+                    int left = s.totalLicenses() - seat;
+                    sums.computeIfAbsent(new LineKey(null, null, null, price.currency()), k -> new Sum())
+                            .add(price, left);
+                    break;
+                }
+            }
+        }
+        for (; next < byTenure.size(); next++) {
+            sums.computeIfAbsent(LineKey.of(byTenure.get(next), null), k -> new Sum())
+                    .add(Price.NONE);
+        }
+        List<CostLine> lines = new ArrayList<>();
+        sums.forEach((k, sum) -> lines.add(new CostLine(
+                product,
+                k.department(),
+                k.source(),
+                k.groupName(),
+                k.currency(),
+                sum.seats,
+                k.currency() == null ? null : sum.amount)));
+        return lines;
+    }
+
+    private record Price(BigDecimal unitPrice, String currency) {
+        static final Price NONE = new Price(null, null);
+
+        static Price of(Subscription s) {
+            return s.terms().unitPrice() == null || s.terms().currency() == null
+                    ? NONE
+                    : new Price(s.terms().unitPrice(), s.terms().currency());
+        }
+    }
+
+    private record LineKey(String department, AssignmentSource source, String groupName, String currency) {
+        static LineKey of(Holding h, String currency) {
+            return new LineKey(h.department(), h.source(), h.source().isDirect() ? null : h.groupName(), currency);
+        }
+    }
+
+    private static final class Sum {
+        int seats;
+        BigDecimal amount = BigDecimal.ZERO;
+
+        void add(Price price) {
+            add(price, 1);
+        }
+
+        void add(Price price, int count) {
+            seats += count;
+            if (price.unitPrice() != null) {
+                amount = amount.add(price.unitPrice().multiply(BigDecimal.valueOf(count)));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.allot.core.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.TenantId;
+import org.allot.core.Transactions;
+import org.allot.core.subscription.SubscribedSku;
+import org.allot.core.subscription.SubscriptionBook;
+
+/** What the admin center's reports page shows, read in one consistent view: the costs, and a product's usage history. */
+public final class ReportViews {
+    /** The shortest and longest periods of the usage chart, in days. */
+    public static final int MIN_DAYS = 7;
+
+    public static final int MAX_DAYS = 366;
+
+    private final Transactions transactions;
+    private final Chargeback chargeback;
+    private final UsageHistory history;
+    private final SubscriptionBook book;
+
+    public ReportViews(Transactions transactions, Chargeback chargeback, UsageHistory history, SubscriptionBook book) {
+        this.transactions = Objects.requireNonNull(transactions);
+        this.chargeback = Objects.requireNonNull(chargeback);
+        this.history = Objects.requireNonNull(history);
+        this.book = Objects.requireNonNull(book);
+    }
+
+    /**
+     * The costs, the products the tenant subscribes to, and the usage history of one of them over the last {@code
+     * days} days up to today.
+     *
+     * @param product the product shown; null when the tenant subscribes to none
+     */
+    public record Overview(
+            CostReport costs,
+            List<SubscribedSku> products,
+            SubscribedSku product,
+            LocalDate from,
+            LocalDate to,
+            List<UsageSnapshot> usage) {
+        public Overview {
+            products = List.copyOf(products);
+            usage = List.copyOf(usage);
+        }
+    }
+
+    /**
+     * The overview with the usage of the product named by SKU id or part number (blank: the first subscribed one);
+     * refused when no subscribed product has that name, or {@code days} is out of {@link #MIN_DAYS} to {@link
+     * #MAX_DAYS}.
+     */
+    public Outcome<Overview> overview(TenantId tenant, String sku, int days) {
+        if (days < MIN_DAYS || days > MAX_DAYS) {
+            return Outcome.refused(ErrorCode.INVALID_REQUEST, "Show %d to %d days, not %d.", MIN_DAYS, MAX_DAYS, days);
+        }
+        return transactions.snapshot(() -> {
+            List<SubscribedSku> products = book.subscribedSkus(tenant);
+            Optional<SubscribedSku> chosen = sku == null || sku.isBlank()
+                    ? products.stream().findFirst()
+                    : products.stream()
+                            .filter(p -> p.product().skuId().value().toString().equalsIgnoreCase(sku.strip())
+                                    || p.product().skuPartNumber().equalsIgnoreCase(sku.strip()))
+                            .findFirst();
+            if (chosen.isEmpty() && sku != null && !sku.isBlank()) {
+                return Outcome.refused(ErrorCode.NOT_FOUND, "The tenant subscribes to no product '%s'.", sku.strip());
+            }
+            LocalDate to = history.today();
+            LocalDate from = to.minusDays(days - 1L);
+            List<UsageSnapshot> usage = chosen.map(
+                            p -> history.between(tenant, p.product().skuId(), from, to)
+                                    .value())
+                    .orElse(List.of());
+            return Outcome.done(
+                    new Overview(chargeback.report(tenant), products, chosen.orElse(null), from, to, usage));
+        });
+    }
+}
