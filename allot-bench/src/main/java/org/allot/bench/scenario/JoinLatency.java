@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.allot.bench.harness.Api;
+import org.allot.bench.harness.DiskFlush;
 import org.allot.bench.harness.Fixtures;
 import org.allot.bench.harness.Ids;
 import org.allot.bench.harness.Target;
@@ -21,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Scenario 2: a user joins a licensed group through the API and their licenseDetails are read back, one after the
  * other, as a script would; the latency of the pair, p50 and p99 per run. Baseline: the same number of calls to a
- * trivial authenticated endpoint ({@code GET /v1.0/organization}).
+ * trivial authenticated endpoint ({@code GET /v1.0/organization}). Each run also times as many flushes of a page to
+ * the disk ({@link DiskFlush}), the floor of the join's durable commit, and reports their p99 beside the pair's.
  */
 public final class JoinLatency implements Scenario {
     private static final String SKU = "ENTERPRISEPACK";
@@ -58,6 +60,7 @@ public final class JoinLatency implements Scenario {
         List<Double> p99 = new ArrayList<>();
         List<Double> baseP50 = new ArrayList<>();
         List<Double> baseP99 = new ArrayList<>();
+        List<Double> flushP99 = new ArrayList<>();
         for (int run = -1; run < context.runs(); run++) {
             int size = run < 0 ? warmUp : joins;
             String prefix = context.prefix(id(), run);
@@ -77,23 +80,31 @@ public final class JoinLatency implements Scenario {
                 target.api().get("/v1.0/organization").orFail("GET /organization");
                 trivial.add(Stats.millisSince(started));
             }
+            // the floor of a join: its commit waits for one flush of the WAL to the disk, which the trivial request
+            // never does; timed right after, as many times
+            List<Double> flushes = DiskFlush.measure(size);
             context.say(
-                    "%s: %,d joins p50 %.1f ms p99 %.1f ms; GET /organization p50 %.1f ms p99 %.1f ms",
+                    "%s: %,d joins p50 %.1f ms p99 %.1f ms; GET /organization p50 %.1f ms p99 %.1f ms;"
+                            + " 8 KiB write + flush to the disk p50 %.2f ms p99 %.2f ms",
                     run < 0 ? "warm-up" : "run " + (run + 1),
                     size,
                     Stats.percentile(latencies, 50),
                     Stats.percentile(latencies, 99),
                     Stats.percentile(trivial, 50),
-                    Stats.percentile(trivial, 99));
+                    Stats.percentile(trivial, 99),
+                    Stats.percentile(flushes, 50),
+                    Stats.percentile(flushes, 99));
             context.say("  %s", slowest(latencies, posts, startedAt, trivial));
             if (run >= 0) {
                 p50.add(Stats.percentile(latencies, 50));
                 p99.add(Stats.percentile(latencies, 99));
                 baseP50.add(Stats.percentile(trivial, 50));
                 baseP99.add(Stats.percentile(trivial, 99));
+                flushP99.add(Stats.percentile(flushes, 99));
             }
         }
-        Map<String, Object> details = Map.of("joinsPerRun", joins, "groupMembers", base, "sku", SKU);
+        Map<String, Object> details =
+                Map.of("joinsPerRun", joins, "groupMembers", base, "sku", SKU, "diskFlushP99MsPerRun", flushP99);
         return List.of(
                 Result.of(id(), "join + licenseDetails p50", "ms", p50)
                         .withBaseline("GET /organization p50", baseP50)

@@ -9,11 +9,14 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Memberships;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRange;
 import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
+import org.allot.core.subscription.SeatCount;
+import org.allot.core.subscription.Seats;
 
 /** Port: the license assignments of users. */
 public interface Assignments {
@@ -33,6 +36,32 @@ public interface Assignments {
     default Locked lockWithAssignments(TenantId tenant, Collection<UserId> users) {
         Map<UserId, LicenseSubject> subjects = lock(tenant, users);
         return new Locked(subjects, subjects.isEmpty() ? Map.of() : of(tenant, subjects.keySet()));
+    }
+
+    /**
+     * Users locked with their assignments ({@link #lockWithAssignments}), their licensed groups with those groups'
+     * licenses ({@link GroupLicenses#ofUsers}), read once the locks are held, and the tenant's seat figures
+     * ({@link Seats#all}, read without a lock): what a unit of work about a few users reads before it decides.
+     */
+    record LockedWithLicensing(Locked locked, GroupLicenses.OfUsers groups, Map<SkuId, SeatCount> seats) {}
+
+    /**
+     * {@link #lockWithAssignments}, then these users' groups and their licenses and the seat figures: by default one
+     * call after the other (nothing more once no user is found); an adapter may send them all at once, as long as
+     * every read runs once the locks are held.
+     */
+    default LockedWithLicensing lockWithLicensing(
+            TenantId tenant,
+            Collection<UserId> users,
+            GroupLicenses groupLicenses,
+            Memberships memberships,
+            Seats seats) {
+        Locked locked = lockWithAssignments(tenant, users);
+        if (locked.subjects().isEmpty()) {
+            return new LockedWithLicensing(locked, new GroupLicenses.OfUsers(Map.of(), Map.of()), Map.of());
+        }
+        return new LockedWithLicensing(
+                locked, groupLicenses.ofUsers(tenant, locked.subjects().keySet(), memberships), seats.all(tenant));
     }
 
     /** A user and their assignments. */

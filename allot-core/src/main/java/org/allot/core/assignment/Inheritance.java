@@ -12,6 +12,7 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UserId;
+import org.allot.core.subscription.Seats;
 
 /** Works out which group licenses users inherit from the groups they belong to. */
 final class Inheritance {
@@ -25,8 +26,21 @@ final class Inheritance {
 
     /** Gives each user exactly the licenses of the licensed groups they belong to (nested ones when allowed). */
     Change of(TenantId tenant, TenantPolicy policy, Collection<UserId> users) {
-        GroupLicenses.OfUsers read = groupLicenses.ofUsers(tenant, users, memberships);
+        return of(groupLicenses.ofUsers(tenant, users, memberships), policy);
+    }
+
+    /** The same, for users whose groups and those groups' licenses were read already ({@link GroupLicenses#ofUsers}). */
+    Change of(GroupLicenses.OfUsers read, TenantPolicy policy) {
         return inherited(read.groups(), read.licenses(), policy);
+    }
+
+    /**
+     * {@link Assignments#lockWithLicensing}: the users locked with their assignments, their groups with those groups'
+     * licenses as this reads them, and the seat figures.
+     */
+    Assignments.LockedWithLicensing lockWithLicensing(
+            Assignments assignments, Seats seats, TenantId tenant, Collection<UserId> users) {
+        return assignments.lockWithLicensing(tenant, users, groupLicenses, memberships, seats);
     }
 
     /**

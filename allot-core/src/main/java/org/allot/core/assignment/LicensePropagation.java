@@ -238,16 +238,17 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
 
     /**
      * One user joined or left a group (a request): the user is locked and given the licenses of their groups, decided
-     * on seat figures read without a lock; the seat rows are locked last, or the seats taken with the commit
+     * on seat figures read without a lock (the user's assignments, groups and those groups' licenses and the seat
+     * figures read with the lock, in one round trip where the store can); the seat rows are locked last, or the seats taken with the commit
      * ({@link SeatLedger#deferred}), so a join holds a SKU's hot row for as short as an assignLicense does.
      */
     private void joinedOrLeft(Caller caller, UserId user) {
-        Assignments.Locked locked = assignments.lockWithAssignments(caller.tenant(), List.of(user));
-        if (locked.subjects().isEmpty()) {
+        Assignments.LockedWithLicensing read = reconciler.lockWithLicensing(caller.tenant(), List.of(user));
+        if (read.locked().subjects().isEmpty()) {
             return;
         }
-        Reconciler.Work work = reconciler.beginDeferred(caller.as(Actor.GROUP_BASED_LICENSING));
-        reconciler.commit(work, reconciler.reinheritLocked(work, locked));
+        Reconciler.Work work = reconciler.beginDeferred(caller.as(Actor.GROUP_BASED_LICENSING), read);
+        reconciler.commit(work, reconciler.reinheritLocked(work, read));
         reconciler.finish(work);
     }
 

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.allot.core.TenantId;
 import org.allot.core.directory.UserId;
+import org.allot.core.subscription.Seats;
 
 /**
  * Works out, with the engine, what a change makes of users' assignments within a unit of work, locking the users (or
@@ -95,15 +97,23 @@ final class Recomputation {
 
     /** {@link #reinherit} for users the caller has locked and read ({@code subjects}), with their assignments read now. */
     Reconciler.Batch reinheritLocked(Reconciler.Work work, Map<UserId, LicenseSubject> subjects) {
-        return reinheritLocked(
-                work, new Assignments.Locked(subjects, assignments.of(work.tenant(), subjects.keySet())));
+        Map<UserId, List<LicenseAssignment>> current = assignments.of(work.tenant(), subjects.keySet());
+        Change change = inheritance.of(work.tenant(), work.context.policy(), subjects.keySet());
+        return evaluateLocked(work, subjects, current, change);
     }
 
-    /** {@link #reinheritLocked(Reconciler.Work, Map)} for users whose assignments were read with their locks. */
-    Reconciler.Batch reinheritLocked(Reconciler.Work work, Assignments.Locked locked) {
-        Change change = inheritance.of(
-                work.tenant(), work.context.policy(), locked.subjects().keySet());
-        return evaluateLocked(work, locked.subjects(), locked.assignments(), change);
+    /**
+     * Locks the users and reads, once the locks are held, their assignments, their groups with those groups' licenses
+     * and the seat figures ({@link Assignments#lockWithLicensing}, one round trip where the store can).
+     */
+    Assignments.LockedWithLicensing lockWithLicensing(TenantId tenant, Collection<UserId> users, Seats seats) {
+        return inheritance.lockWithLicensing(assignments, seats, tenant, users);
+    }
+
+    /** {@link #reinheritLocked(Reconciler.Work, Map)} for users read by {@link #lockWithLicensing}. */
+    Reconciler.Batch reinheritLocked(Reconciler.Work work, Assignments.LockedWithLicensing read) {
+        Change change = inheritance.of(read.groups(), work.context.policy());
+        return evaluateLocked(work, read.locked().subjects(), read.locked().assignments(), change);
     }
 
     /** Evaluates the change for each user with the engine against the work's seat figures. */

@@ -139,6 +139,24 @@ final class Reconciler {
                 Activity.CHANGE_USER_LICENSE);
     }
 
+    /**
+     * {@link #beginDeferred(Caller)} for users {@link #lockWithLicensing locked with what licensing reads}: it decides on
+     * the seat figures read then.
+     */
+    Work beginDeferred(Caller caller, Assignments.LockedWithLicensing read) {
+        return new Work(
+                caller,
+                context(caller),
+                SeatLedger.deferred(caller.tenant(), seats, read.seats()),
+                new PlanChanges(),
+                Activity.CHANGE_USER_LICENSE);
+    }
+
+    /** {@link Recomputation#lockWithLicensing}. */
+    Assignments.LockedWithLicensing lockWithLicensing(TenantId tenant, Collection<UserId> users) {
+        return recomputation.lockWithLicensing(tenant, users, seats);
+    }
+
     /** A unit of work that only reads: its seat figures are a snapshot that locks and writes nothing. */
     Work beginSnapshot(Caller caller) {
         return new Work(
@@ -189,9 +207,9 @@ final class Reconciler {
         return recomputation.reinheritLocked(work, subjects);
     }
 
-    /** {@link Recomputation#reinheritLocked}, for users whose assignments were read with their locks. */
-    Batch reinheritLocked(Work work, Assignments.Locked locked) {
-        return recomputation.reinheritLocked(work, locked);
+    /** {@link Recomputation#reinheritLocked}, for users read by {@link #lockWithLicensing}. */
+    Batch reinheritLocked(Work work, Assignments.LockedWithLicensing read) {
+        return recomputation.reinheritLocked(work, read);
     }
 
     /** Writes the batch and its audit records, and notes whose active plans it changed. */

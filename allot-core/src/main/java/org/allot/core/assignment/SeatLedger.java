@@ -77,7 +77,12 @@ public final class SeatLedger {
      * {@link #lockDeferred()} replays its steps on them.
      */
     static SeatLedger deferred(TenantId tenant, Seats seats) {
-        SeatLedger ledger = new SeatLedger(tenant, seats, seats.all(tenant), true);
+        return deferred(tenant, seats, seats.all(tenant));
+    }
+
+    /** {@link #deferred(TenantId, Seats)} deciding on figures the caller read without a lock ({@link Seats#all}). */
+    static SeatLedger deferred(TenantId tenant, Seats seats, Map<SkuId, SeatCount> figures) {
+        SeatLedger ledger = new SeatLedger(tenant, seats, figures, true);
         ledger.steps = new ArrayList<>();
         return ledger;
     }

@@ -62,7 +62,6 @@ final class MemberChanges {
 
     /** {@code user}: the member as read by {@link #named}, when it is a user; null to read it here. */
     private Outcome<Group> add(Caller caller, GroupId groupId, Member member, AuditTarget user) {
-        lockFor(caller, member);
         Outcome<Checked> checked = checkMembershipChange(caller, groupId, member, user);
         if (!checked.isDone()) {
             return Outcome.refused(checked.rejection());
@@ -91,7 +90,6 @@ final class MemberChanges {
     }
 
     private Outcome<Group> remove(Caller caller, GroupId groupId, Member member, AuditTarget user) {
-        lockFor(caller, member);
         Outcome<Checked> checked = checkMembershipChange(caller, groupId, member, user);
         if (!checked.isDone()) {
             return Outcome.refused(checked.rejection());
@@ -157,15 +155,12 @@ final class MemberChanges {
     }
 
     /**
-     * A user joining or leaving shares the tenant's licensing lock; a group joining or leaving changes nesting and
-     * takes it alone, which also keeps two concurrent additions from closing a cycle between them.
+     * Takes the tenant's licensing lock and reads the group under it (in one round trip where the store can): a user
+     * joining or leaving shares the lock; a group joining or leaving changes nesting and takes it alone, which also
+     * keeps two concurrent additions from closing a cycle between them.
      */
-    private void lockFor(Caller caller, Member member) {
-        if (member instanceof Member.OfGroup) {
-            locks.exclusive(caller.tenant());
-        } else {
-            locks.share(caller.tenant());
-        }
+    private Optional<Group> lockAndFind(Caller caller, GroupId groupId, Member member) {
+        return locks.lockAndFind(caller.tenant(), member instanceof Member.OfGroup, groups, groupId);
     }
 
     /**
@@ -175,8 +170,9 @@ final class MemberChanges {
      */
     private record Named(Member member, AuditTarget user) {}
 
+    /** Locks (see {@link #lockAndFind}) and checks that the member may join or leave the group. */
     private Outcome<Checked> checkMembershipChange(Caller caller, GroupId groupId, Member member, AuditTarget user) {
-        Optional<Group> group = groups.find(caller.tenant(), groupId);
+        Optional<Group> group = lockAndFind(caller, groupId, member);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
         }

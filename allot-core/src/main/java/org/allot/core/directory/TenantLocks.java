@@ -1,5 +1,6 @@
 package org.allot.core.directory;
 
+import java.util.Optional;
 import org.allot.core.TenantId;
 
 /**
@@ -18,6 +19,19 @@ public interface TenantLocks {
 
     /** Holds the lock alone: for changes to what groups assign, to nesting, to membership rules and to policies. */
     void exclusive(TenantId tenant);
+
+    /**
+     * {@link #exclusive} (or {@link #share}) and then the group as {@code groups} finds it, read once the lock is held:
+     * by default one call after the other; an adapter may send both at once, as long as the read runs after the lock.
+     */
+    default Optional<Group> lockAndFind(TenantId tenant, boolean exclusive, Groups groups, GroupId group) {
+        if (exclusive) {
+            exclusive(tenant);
+        } else {
+            share(tenant);
+        }
+        return groups.find(tenant, group);
+    }
 
     /** For installations that run one unit of work at a time. */
     TenantLocks NONE = new TenantLocks() {

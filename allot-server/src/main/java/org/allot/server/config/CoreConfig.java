@@ -111,8 +111,8 @@ class CoreConfig {
     }
 
     @Bean
-    JdbcAssignments assignments(DataSource dataSource, JdbcClient jdbc) {
-        return new JdbcAssignments(dataSource, jdbc);
+    JdbcAssignments assignments(DataSource dataSource, JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcAssignments(dataSource, jdbc, stamps);
     }
 
     @Bean
@@ -158,6 +158,7 @@ class CoreConfig {
     @Bean
     CoreServices coreServices(
             UnitOfWork work,
+            DataSource dataSource,
             JdbcClient jdbc,
             TenantStamps stamps,
             JdbcTenants tenants,
@@ -179,7 +180,7 @@ class CoreConfig {
         return CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
-                new JdbcTenantLocks(jdbc, stamps),
+                new JdbcTenantLocks(dataSource, jdbc, stamps),
                 users,
                 groups,
                 memberships,
@@ -267,8 +268,9 @@ class CoreConfig {
 
     /** Groups created or changed with the members they are given (members@odata.bind), all or nothing. */
     @Bean
-    GroupMembers groupMembers(UnitOfWork work, JdbcClient jdbc, TenantStamps stamps, GroupDirectory directory) {
-        return new GroupMembers(work, new JdbcTenantLocks(jdbc, stamps), directory);
+    GroupMembers groupMembers(
+            UnitOfWork work, DataSource dataSource, JdbcClient jdbc, TenantStamps stamps, GroupDirectory directory) {
+        return new GroupMembers(work, new JdbcTenantLocks(dataSource, jdbc, stamps), directory);
     }
 
     @Bean

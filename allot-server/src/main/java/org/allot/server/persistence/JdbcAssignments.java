@@ -21,6 +21,7 @@ import org.allot.core.assignment.AssignmentError;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.AssignmentState;
 import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicenseSubject;
 import org.allot.core.audit.AuditEvent;
@@ -28,10 +29,12 @@ import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRange;
 import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
+import org.allot.core.subscription.Seats;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,12 +59,17 @@ public final class JdbcAssignments implements Assignments {
     private final AssignmentsWithUsers withUsers;
 
     public JdbcAssignments(DataSource dataSource, JdbcClient jdbc) {
+        this(dataSource, jdbc, TenantStamps.off());
+    }
+
+    /** The same, and a user read with their assignments reads the tenant's stamp in the same round trip. */
+    public JdbcAssignments(DataSource dataSource, JdbcClient jdbc, TenantStamps stamps) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.ranges = dataSource == null ? null : new Ranges(dataSource);
         this.subjects = new LicenseSubjectReads(dataSource, jdbc);
         this.waitingLists = new JdbcWaitingLists(jdbc);
-        this.withUsers = dataSource == null ? null : new AssignmentsWithUsers(dataSource);
+        this.withUsers = dataSource == null ? null : new AssignmentsWithUsers(dataSource, stamps);
     }
 
     @Override
@@ -69,6 +77,23 @@ public final class JdbcAssignments implements Assignments {
         return withUsers == null || users.isEmpty()
                 ? Assignments.super.lockWithAssignments(tenant, users)
                 : withUsers.lockWithAssignments(tenant, users);
+    }
+
+    /** One round trip for a few users, as {@link JdbcGroupLicenses#ofUsers} reads them in one statement. */
+    @Override
+    public LockedWithLicensing lockWithLicensing(
+            TenantId tenant,
+            Collection<UserId> users,
+            GroupLicenses groupLicenses,
+            Memberships memberships,
+            Seats seats) {
+        return withUsers == null
+                        || users.isEmpty()
+                        || users.size() > GroupsOfUsers.FEW_USERS
+                        || !(groupLicenses instanceof JdbcGroupLicenses)
+                        || !(seats instanceof JdbcSeats jdbcSeats)
+                ? Assignments.super.lockWithLicensing(tenant, users, groupLicenses, memberships, seats)
+                : withUsers.lockWithLicensing(tenant, users, jdbcSeats);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserId;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcGroupLicenses implements GroupLicenses {
@@ -67,27 +68,44 @@ public final class JdbcGroupLicenses implements GroupLicenses {
         if (users.isEmpty() || users.size() > GroupsOfUsers.FEW_USERS) {
             return GroupLicenses.super.ofUsers(tenant, users, memberships);
         }
-        Map<UserId, Map<GroupId, Boolean>> groups = new HashMap<>();
-        Map<GroupId, Map<SkuId, GroupLicense>> licenses = new LinkedHashMap<>();
-        jdbc.sql(GroupsOfUsers.MINE + """
-                        select mine.user_id, mine.direct, l.group_id, l.sku_id, l.disabled_plans, l.assigned_at
-                        from mine join group_license l on l.tenant_id = :tenant and l.group_id = mine.group_id
-                        order by l.group_id, l.sku_id""")
-                .param("tenant", tenant.value())
-                .param("users", SqlValues.uuidArray(users, UserId::value))
-                .query(rs -> {
-                    GroupId group = new GroupId(SqlValues.uuid(rs, "group_id"));
-                    groups.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>())
-                            .put(group, rs.getBoolean("direct"));
-                    SkuId sku = new SkuId(SqlValues.uuid(rs, "sku_id"));
-                    Map<SkuId, GroupLicense> ofGroup = licenses.computeIfAbsent(group, g -> new LinkedHashMap<>());
-                    if (!ofGroup.containsKey(sku)) {
-                        ofGroup.put(sku, license(rs));
-                    }
-                });
-        Map<GroupId, List<GroupLicense>> result = new LinkedHashMap<>();
-        licenses.forEach((group, bySku) -> result.put(group, new ArrayList<>(bySku.values())));
-        return new OfUsers(groups, result);
+        OfUsersRows rows = new OfUsersRows();
+        jdbc.sql(OF_USERS).params(ofUsersParams(tenant, users)).query(rows);
+        return rows.result();
+    }
+
+    /** {@link #ofUsers} in one statement, for at most {@link GroupsOfUsers#FEW_USERS} users. */
+    static final String OF_USERS = GroupsOfUsers.MINE + """
+            select mine.user_id, mine.direct, l.group_id, l.sku_id, l.disabled_plans, l.assigned_at
+            from mine join group_license l on l.tenant_id = :tenant and l.group_id = mine.group_id
+            order by l.group_id, l.sku_id""";
+
+    /** The named parameters of {@link #OF_USERS}. */
+    static Map<String, Object> ofUsersParams(TenantId tenant, Collection<UserId> users) {
+        return Map.of("tenant", tenant.value(), "users", SqlValues.uuidArray(users, UserId::value));
+    }
+
+    /** The rows of {@link #OF_USERS}, gathered into {@link OfUsers}. */
+    static final class OfUsersRows implements RowCallbackHandler {
+        private final Map<UserId, Map<GroupId, Boolean>> groups = new HashMap<>();
+        private final Map<GroupId, Map<SkuId, GroupLicense>> licenses = new LinkedHashMap<>();
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
+            GroupId group = new GroupId(SqlValues.uuid(rs, "group_id"));
+            groups.computeIfAbsent(new UserId(SqlValues.uuid(rs, "user_id")), u -> new HashMap<>())
+                    .put(group, rs.getBoolean("direct"));
+            SkuId sku = new SkuId(SqlValues.uuid(rs, "sku_id"));
+            Map<SkuId, GroupLicense> ofGroup = licenses.computeIfAbsent(group, g -> new LinkedHashMap<>());
+            if (!ofGroup.containsKey(sku)) {
+                ofGroup.put(sku, license(rs));
+            }
+        }
+
+        OfUsers result() {
+            Map<GroupId, List<GroupLicense>> result = new LinkedHashMap<>();
+            licenses.forEach((group, bySku) -> result.put(group, new ArrayList<>(bySku.values())));
+            return new OfUsers(groups, result);
+        }
     }
 
     private static GroupLicense license(ResultSet rs) throws SQLException {

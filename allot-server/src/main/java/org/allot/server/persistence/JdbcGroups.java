@@ -12,6 +12,9 @@ import org.allot.core.directory.OnPremisesAttributes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcGroups implements Groups {
+    /** A group by id: {@code ?} the tenant, {@code ?} the group. */
+    static final String FIND = "select * from directory_group where tenant_id = ? and id = ?";
+
     private final JdbcClient jdbc;
     private final TenantStamps stamps;
 
@@ -27,7 +30,7 @@ public final class JdbcGroups implements Groups {
 
     @Override
     public Optional<Group> find(TenantId tenant, GroupId id) {
-        return jdbc.sql("select * from directory_group where tenant_id = ? and id = ?")
+        return jdbc.sql(FIND)
                 .params(tenant.value(), id.value())
                 .query(JdbcGroups::map)
                 .optional();

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * across threads and server processes, until the transaction ends.
  */
 public final class JdbcSeats implements Seats {
+    /** Every seat figure of a tenant ({@code ?}), read without a lock. */
+    static final String ALL = "select * from seat_count where tenant_id = ?";
+
     private final JdbcClient jdbc;
 
     public JdbcSeats(JdbcClient jdbc) {
@@ -86,7 +89,7 @@ public final class JdbcSeats implements Seats {
      * the plan's condition (nobody waits) would no longer allow at the commit. Taken on the same condition; when it
      * no longer holds, the unit of work is run again.
      */
-    private void takePlanned(TenantId tenant) {
+    void takePlanned(TenantId tenant) {
         Map<UUID, Integer> planned = SeatsAtCommit.takeBack(tenant);
         planned.forEach((id, taken) -> {
             SkuId sku = new SkuId(id);
@@ -126,15 +129,13 @@ public final class JdbcSeats implements Seats {
     public Map<SkuId, SeatCount> all(TenantId tenant) {
         takePlanned(tenant);
         Map<SkuId, SeatCount> counts = new HashMap<>();
-        jdbc.sql("select * from seat_count where tenant_id = ?")
-                .param(tenant.value())
-                .query(rs -> {
-                    counts.put(new SkuId(SqlValues.uuid(rs, "sku_id")), map(rs, 0));
-                });
+        jdbc.sql(ALL).param(tenant.value()).query(rs -> {
+            counts.put(new SkuId(SqlValues.uuid(rs, "sku_id")), map(rs, 0));
+        });
         return counts;
     }
 
-    private static SeatCount map(ResultSet rs, int row) throws SQLException {
+    static SeatCount map(ResultSet rs, int row) throws SQLException {
         return new SeatCount(
                 new LicenseUnits(
                         rs.getInt("enabled"), rs.getInt("warning"), rs.getInt("suspended"), rs.getInt("locked_out")),

@@ -1,7 +1,15 @@
 package org.allot.server.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.allot.core.TenantId;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Groups;
 import org.allot.core.directory.TenantLocks;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -10,8 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * detection.
  */
 public final class JdbcTenantLocks implements TenantLocks {
+    private static final String LOCK = "select stamp, written from allot_licensing_lock(?, ?)";
+
     private final JdbcClient jdbc;
     private final TenantStamps stamps;
+    /** For reads sent with the lock ({@link #lockAndFind}); null: each after the other. */
+    private final JdbcTemplate template;
 
     public JdbcTenantLocks(JdbcClient jdbc) {
         this(jdbc, TenantStamps.off());
@@ -19,8 +31,14 @@ public final class JdbcTenantLocks implements TenantLocks {
 
     /** Locks after which the tenant's remembered reads check its stamp again. */
     public JdbcTenantLocks(JdbcClient jdbc, TenantStamps stamps) {
+        this(null, jdbc, stamps);
+    }
+
+    /** The same, and a group read under the lock is sent with it, in one round trip. */
+    public JdbcTenantLocks(DataSource dataSource, JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
         this.stamps = stamps;
+        this.template = dataSource == null ? null : new JdbcTemplate(dataSource);
     }
 
     @Override
@@ -39,11 +57,9 @@ public final class JdbcTenantLocks implements TenantLocks {
         String mode = exclusive ? "" : "_shared";
         if (order.mayWaitForTenant(exclusive) && stamps.remembers()) {
             // the lock, and the tenant's stamp as it stands once the lock is held (V29), in one round trip
-            jdbc.sql("select stamp, written from allot_licensing_lock(?, ?)")
-                    .params(tenant.value(), exclusive)
-                    .query(rs -> {
-                        stamps.seen(tenant, rs.getLong("stamp"), rs.getBoolean("written"));
-                    });
+            jdbc.sql(LOCK).params(tenant.value(), exclusive).query(rs -> {
+                stamps.seen(tenant, rs.getLong("stamp"), rs.getBoolean("written"));
+            });
             order.tookTenant(exclusive);
             return;
         }
@@ -61,5 +77,32 @@ public final class JdbcTenantLocks implements TenantLocks {
         }
         order.tookTenant(exclusive);
         stamps.locked(tenant);
+    }
+
+    /**
+     * The lock with the tenant's stamp, and the group, in one message: PostgreSQL reads the group once the lock is
+     * held, with a snapshot of its own ({@link OneRoundTrip}). Where the lock is only tried for (out of the lock order)
+     * or stamps are not remembered, one after the other.
+     */
+    @Override
+    public Optional<Group> lockAndFind(TenantId tenant, boolean exclusive, Groups groups, GroupId group) {
+        LockOrder order = LockOrder.current();
+        if (template == null
+                || !(groups instanceof JdbcGroups)
+                || !stamps.remembers()
+                || !order.mayWaitForTenant(exclusive)) {
+            return TenantLocks.super.lockAndFind(tenant, exclusive, groups, group);
+        }
+        List<Group> found = new ArrayList<>(1);
+        new OneRoundTrip()
+                .add(
+                        LOCK,
+                        rs -> stamps.seen(tenant, rs.getLong("stamp"), rs.getBoolean("written")),
+                        tenant.value(),
+                        exclusive)
+                .add(JdbcGroups.FIND, rs -> found.add(JdbcGroups.map(rs, 0)), tenant.value(), group.value())
+                .send(template);
+        order.tookTenant(exclusive);
+        return found.stream().findFirst();
     }
 }

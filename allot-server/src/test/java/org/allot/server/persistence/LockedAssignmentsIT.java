@@ -3,23 +3,98 @@ package org.allot.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.Assignments;
+import org.allot.core.catalog.Product;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.testing.Scenario;
 import org.allot.server.testing.PostgresInstallation;
 import org.junit.jupiter.api.Test;
 
 /**
- * A user locked and their assignments read in one round trip: the assignments are those committed by whoever held the
- * user's lock before, as when the two were read one after the other (one statement joining both would read them with
- * a snapshot taken before it waited for the lock).
+ * A lock and the reads that must follow it sent in one round trip ({@link OneRoundTrip}): a user locked and their
+ * assignments (with their licensed groups and the seat figures, as a join reads them), the tenant's licensing lock and
+ * a group. What is read is what whoever held the lock before committed, as when the two were sent one after the other
+ * (one statement joining both would read them with a snapshot taken before it waited for the lock).
  */
 class LockedAssignmentsIT {
     private final Scenario contoso = Scenario.contoso();
     private final PostgresInstallation allot = (PostgresInstallation) contoso.allot;
+
+    @Test
+    void theGroupsAndSeatFiguresReadWithTheUsersLockAreThoseItsPreviousHolderCommitted() {
+        UserId ada = contoso.user("ada");
+        Product e3 = allot.subscribe(contoso.admin, "ENTERPRISEPACK", 2);
+        GroupId staff = contoso.aGroup("Staff").licensedWith(e3).create();
+
+        CompletableFuture<Assignments.LockedWithLicensing> waiting = allot.work()
+                .run(() -> {
+                    allot.assignments().lock(contoso.tenant, List.of(ada));
+                    CompletableFuture<Assignments.LockedWithLicensing> other =
+                            CompletableFuture.supplyAsync(() -> allot.work().run(() -> allot.assignments()
+                                    .lockWithLicensing(
+                                            contoso.tenant,
+                                            List.of(ada),
+                                            allot.groupLicenses(),
+                                            allot.memberships(),
+                                            allot.seats())));
+                    awaitSomeoneWaiting(other);
+                    allot.jdbc()
+                            .sql("insert into group_member_user (tenant_id, group_id, user_id) values (?, ?, ?)")
+                            .params(contoso.tenant.value(), staff.value(), ada.value())
+                            .update();
+                    allot.jdbc()
+                            .sql("update seat_count set consumed = consumed + 1 where tenant_id = ? and sku_id = ?")
+                            .params(contoso.tenant.value(), e3.skuId().value())
+                            .update();
+                    return other;
+                });
+        Assignments.LockedWithLicensing read = waiting.join();
+
+        assertThat(read.locked().subjects()).containsOnlyKeys(ada);
+        assertThat(read.groups().groups()).containsEntry(ada, Map.of(staff, true));
+        assertThat(read.groups().licenses().get(staff))
+                .singleElement()
+                .satisfies(l -> assertThat(l.license().skuId()).isEqualTo(e3.skuId()));
+        assertThat(read.seats().get(e3.skuId()).consumed()).isEqualTo(1);
+    }
+
+    @Test
+    void theGroupReadWithTheTenantsLockIsWhatItsPreviousHolderCommitted() {
+        GroupId staff = contoso.aGroup("Staff").create();
+
+        CompletableFuture<Optional<Group>> waiting = allot.work().run(() -> {
+            allot.tenantLocks().exclusive(contoso.tenant);
+            CompletableFuture<Optional<Group>> other = CompletableFuture.supplyAsync(() -> allot.work()
+                    .run(() -> allot.tenantLocks().lockAndFind(contoso.tenant, false, allot.groups(), staff)));
+            awaitSomeoneWaiting(other);
+            allot.jdbc()
+                    .sql("update directory_group set display_name = 'Renamed' where tenant_id = ? and id = ?")
+                    .params(contoso.tenant.value(), staff.value())
+                    .update();
+            return other;
+        });
+
+        assertThat(waiting.join())
+                .hasValueSatisfying(g -> assertThat(g.displayName()).isEqualTo("Renamed"));
+    }
+
+    private void awaitSomeoneWaiting(CompletableFuture<?> other) {
+        while (!other.isDone()
+                && allot.jdbc()
+                                .sql("select count(*) from pg_locks where not granted")
+                                .query(Long.class)
+                                .single()
+                        == 0) {
+            Thread.onSpinWait();
+        }
+    }
 
     @Test
     void theAssignmentsAreThoseTheLocksPreviousHolderCommitted() {

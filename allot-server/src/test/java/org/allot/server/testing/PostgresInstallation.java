@@ -75,6 +75,7 @@ public final class PostgresInstallation implements Installation {
     private final JdbcAssignments assignments;
     private final JdbcGroupLicenses groupLicenses;
     private final JdbcAuditLog audit;
+    private final JdbcTenantLocks locks;
     private final ProductCatalog catalog;
     private final Licensing licensing;
     private final TenantDirectory tenantDirectory;
@@ -106,7 +107,7 @@ public final class PostgresInstallation implements Installation {
         memberships = new JdbcMemberships(dataSource, jdbc);
         subscriptions = new JdbcSubscriptions(jdbc, stamps);
         seats = new JdbcSeats(jdbc);
-        assignments = new JdbcAssignments(dataSource, jdbc);
+        assignments = new JdbcAssignments(dataSource, jdbc, stamps);
         groupLicenses = new JdbcGroupLicenses(jdbc);
         audit = new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
         JdbcLicenseJobs jobs = new JdbcLicenseJobs(jdbc);
@@ -120,10 +121,11 @@ public final class PostgresInstallation implements Installation {
                 audit,
                 clock);
         capacity = new org.allot.server.persistence.JdbcCapacity(jdbc);
+        locks = new JdbcTenantLocks(dataSource, jdbc, stamps);
         CoreServices services = CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
-                new JdbcTenantLocks(jdbc, stamps),
+                locks,
                 users,
                 groups,
                 memberships,
@@ -214,6 +216,11 @@ public final class PostgresInstallation implements Installation {
     }
 
     /** Runs commands in transactions, as the server does. */
+    /** The tenants' licensing locks the core services take. */
+    public JdbcTenantLocks tenantLocks() {
+        return locks;
+    }
+
     public UnitOfWork work() {
         return work;
     }

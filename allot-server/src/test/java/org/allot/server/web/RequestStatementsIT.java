@@ -36,14 +36,14 @@ class RequestStatementsIT extends ApiIT {
      */
     private static final int ASSIGN_LICENSE = 6;
     /**
-     * Statements of one join of a licensed group (22 before, then 15, then 11): the user named, the tenant's lock, the
-     * group, the membership with its audit record (one statement), the user's lock with their assignments (sent at
-     * once, the read run once the lock is held), the seat figures (read without a lock), their licensed groups with
-     * those groups' licenses (one statement), the assignment with its audit record (one statement), and the seat taken
-     * with the commit. The user is read once before it is locked, and the seat row is neither locked nor written before
-     * the commit.
+     * Round trips of one join of a licensed group (22 statements before, then 15, 11, 9): the user named; the tenant's
+     * lock with the group (read once the lock is held, sent at once); the membership with its audit record (one
+     * statement); the user's lock with their assignments, their licensed groups with those groups' licenses and the
+     * seat figures (read without a lock), all sent at once and each read run once the lock is held; the assignment
+     * with its audit record (one statement); and the seat taken with the commit. The user is read once before it is
+     * locked, and the seat row is neither locked nor written before the commit.
      */
-    private static final int JOIN = 9;
+    private static final int JOIN = 6;
     /**
      * Statements of one POST /users, as many as the plain-JDBC baseline of allot-bench's {@code users}: the tenant's
      * shared lock with its stamp, and the user inserted with the record of its creation in one statement.
@@ -52,10 +52,10 @@ class RequestStatementsIT extends ApiIT {
     /** Statements of one authenticated GET /organization: the tenant's stamp. */
     private static final int ORGANIZATION = 1;
     /**
-     * Statements of one GET licenseDetails (5 before, then 4, then 3): the user with their assignments (one statement),
-     * the tenant's stamp; not the seat figures, which licenseDetails does not show.
+     * Round trips of one GET licenseDetails (5 before, then 4, 3, 2): the user with their assignments (one statement)
+     * and the tenant's stamp, sent at once; not the seat figures, which licenseDetails does not show.
      */
-    private static final int LICENSE_DETAILS = 2;
+    private static final int LICENSE_DETAILS = 1;
 
     private ApiClient admin;
     private String sku;
