@@ -17,6 +17,7 @@ import org.allot.cli.command.Login;
 import org.allot.cli.command.Logout;
 import org.allot.cli.command.NotificationCommands;
 import org.allot.cli.command.ProductCommands;
+import org.allot.cli.command.ReclaimCommands;
 import org.allot.cli.command.Reconcile;
 import org.allot.cli.command.ReportCommands;
 import org.allot.cli.command.SigningKeyCommands;
@@ -76,6 +77,7 @@ public final class Allot {
             GroupCommands.class,
             ProductCommands.class,
             SubscriptionCommands.class,
+            ReclaimCommands.class,
             SyncCommands.class,
             DomainCommands.class,
             NotificationCommands.class,

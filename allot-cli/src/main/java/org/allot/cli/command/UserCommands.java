@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
         name = "user",
         aliases = "users",
         mixinStandardHelpOptions = true,
+        subcommands = UserActivity.class,
         description = "Lists, shows, creates, changes, deletes and restores users.",
         footerHeading = "%nExamples:%n",
         footer = {

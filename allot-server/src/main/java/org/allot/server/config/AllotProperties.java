@@ -94,6 +94,8 @@ public record AllotProperties(
      *     Deleted; docs/license-lifecycle.md)
      * @param pendingRemovals how often licenses held after their removal (PendingRemoval) whose grace has ended are
      *     freed and their seats given to the waiting list (docs/license-lifecycle.md)
+     * @param reclaim how often each server looks for tenants whose reclaim run of the day is still to be made (each
+     *     tenant is reclaimed once a day, on one server; docs/license-lifecycle.md, "Reclaim")
      */
     public record Processing(
             @DefaultValue("200") int inlineLimit,
@@ -105,7 +107,8 @@ public record AllotProperties(
             @DefaultValue("1h") Duration retentionSweep,
             @DefaultValue("30d") Duration deltaRetention,
             @DefaultValue("15m") Duration subscriptionCalendar,
-            @DefaultValue("15m") Duration pendingRemovals) {}
+            @DefaultValue("15m") Duration pendingRemovals,
+            @DefaultValue("1h") Duration reclaim) {}
 
     /**
      * @param interval how often every tenant's licenses are checked from scratch; 0 turns the schedule off (runs can

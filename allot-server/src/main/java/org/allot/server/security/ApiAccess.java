@@ -99,6 +99,13 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/allot/v1/reconciliation", Capability.CHECK_LICENSES),
             rule(HttpMethod.PUT, "/allot/v1/directorySync/**", Capability.MANAGE_DIRECTORY_SYNC),
             rule(HttpMethod.POST, "/allot/v1/directorySync/**", Capability.MANAGE_DIRECTORY_SYNC),
+            // reclaim of unused licenses: users' sign-ins are the User Administrator's, reclaim the License
+            // Administrator's
+            rule(HttpMethod.PUT, "/allot/v1/users/*/signInActivity", Capability.MANAGE_USERS),
+            rule(HttpMethod.POST, "/allot/v1/signInActivity/import", Capability.MANAGE_USERS),
+            rule(HttpMethod.PUT, "/allot/v1/reclaim/policies/*", Capability.ASSIGN_USER_LICENSES),
+            rule(HttpMethod.DELETE, "/allot/v1/reclaim/policies/*", Capability.ASSIGN_USER_LICENSES),
+            rule(HttpMethod.POST, "/allot/v1/reclaim/runs", Capability.ASSIGN_USER_LICENSES),
             // reading is for everyone
             rule(HttpMethod.GET, "/v1.0/**", Capability.READ),
             rule(HttpMethod.GET, "/allot/v1/**", Capability.READ));

@@ -147,6 +147,13 @@ final class FuzzFixture {
         bodies.put("POST /allot/v1/directorySync/connector/testConnection", connector);
         bodies.put("POST /allot/v1/directorySync/connector/preview", connector);
         bodies.put("POST /allot/v1/directorySync/runs", "{\"full\":true}");
+        bodies.put("PUT /allot/v1/users/{id}/signInActivity", "{\"lastSignInDateTime\":\"2026-01-01T00:00:00Z\"}");
+        bodies.put("POST /allot/v1/signInActivity/import", """
+                {"value":[{"id":"%s","lastSignInDateTime":"2026-01-01T00:00:00Z"}]}""".formatted(bea));
+        bodies.put("PUT /allot/v1/reclaim/policies/{sku}", """
+                {"inactiveDays":90,"disabledDays":30,"recentDays":7,"exemptUserIds":["%s"],"exemptGroupIds":[],
+                 "mode":"ReportOnly"}""".formatted(bea));
+        bodies.put("POST /allot/v1/reclaim/runs", "{\"apply\":false}");
         bodies.forEach((operation, body) -> validBodies.put(operation, (ObjectNode) JSON.readTree(body)));
     }
 

@@ -1,0 +1,69 @@
+package org.allot.server.config;
+
+import java.time.Clock;
+import org.allot.core.assignment.UserLicensing;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.reclaim.Reclaim;
+import org.allot.core.reclaim.SignInActivity;
+import org.allot.server.persistence.JdbcActivitySignals;
+import org.allot.server.persistence.JdbcReclaimCandidates;
+import org.allot.server.persistence.JdbcReclaimPolicies;
+import org.allot.server.persistence.JdbcReclaimRuns;
+import org.allot.server.persistence.JdbcSubscriptions;
+import org.allot.server.persistence.JdbcUsers;
+import org.allot.server.persistence.UnitOfWork;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * Reclaim of unused licenses: users' activity signals, the policies, the runs on demand and the daily run on a
+ * schedule (docs/license-lifecycle.md, "Reclaim").
+ */
+@Configuration(proxyBeanMethods = false)
+class ReclaimConfig implements SchedulingConfigurer {
+    private final AllotProperties properties;
+    private final Reclaim reclaim;
+
+    ReclaimConfig(AllotProperties properties, Reclaim reclaim) {
+        this.properties = properties;
+        this.reclaim = reclaim;
+    }
+
+    @Bean
+    static JdbcActivitySignals activitySignals(JdbcClient jdbc) {
+        return new JdbcActivitySignals(jdbc);
+    }
+
+    @Bean
+    static SignInActivity signInActivity(UnitOfWork work, JdbcUsers users, JdbcActivitySignals signals, Clock clock) {
+        return new SignInActivity(work, users, signals, clock);
+    }
+
+    @Bean
+    static Reclaim reclaim(
+            UnitOfWork work,
+            JdbcClient jdbc,
+            JdbcSubscriptions subscriptions,
+            ProductCatalog catalog,
+            UserLicensing licensing,
+            Clock clock) {
+        return new Reclaim(
+                work,
+                new JdbcReclaimPolicies(jdbc),
+                new JdbcReclaimCandidates(jdbc),
+                new JdbcReclaimRuns(jdbc),
+                subscriptions,
+                catalog,
+                licensing,
+                clock);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(
+                reclaim::runScheduled, properties.processing().reclaim());
+    }
+}
