@@ -198,10 +198,14 @@ class ChangeNotificationsIT extends ChangeNotificationsApi {
                 .extracting(n -> n.path("resourceData").path("id").asString())
                 .containsExactly(ada);
         assertThat(flaky.failed()).isEqualTo(2);
-        JsonNode delivery = admin.get("/allot/v1/changeNotifications/deliveries?subscriptionId=" + id)
-                .body()
-                .path("value")
-                .get(0);
+        // the endpoint has the notification once it answered; the server records the outcome just after
+        JsonNode delivery = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin.get("/allot/v1/changeNotifications/deliveries?subscriptionId=" + id)
+                                .body()
+                                .path("value")
+                                .get(0),
+                        d -> !d.path("state").asString().equals("pending"));
         assertThat(delivery.path("state").asString()).isEqualTo("delivered");
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
         assertThat(delivery.path("lastError").asString()).isEqualTo("answered 503");
