@@ -79,8 +79,9 @@ public final class JdbcAuditLog implements AuditLog {
 
     /**
      * Appends the records: those of users that differ only in their user (a fan-out's chunk gives thousands the same
-     * change at the same moment) as one row listing them ({@link #MEMBERS_AT_LEAST} or more), every other with COPY.
-     * The {@code audit_event} view shows each member as the record it was appended as, id included.
+     * change at the same moment; a sync adds a group's new members at the same moment, each record naming the user
+     * then the group they share) as one row listing them ({@link #MEMBERS_AT_LEAST} or more), every other with COPY.
+     * The {@code audit_event} view shows each member as the record it was appended as, id and targets included (V54).
      */
     @Override
     public void appendAll(Collection<AuditEvent> events) {
