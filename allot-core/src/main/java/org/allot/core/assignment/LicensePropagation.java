@@ -21,6 +21,7 @@ import org.allot.core.directory.DirectoryListener;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
+import org.allot.core.directory.MembershipChange;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.User;
@@ -202,6 +203,18 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
             }
         }
         reevaluate(caller, new ArrayList<>(affected), true);
+    }
+
+    /**
+     * The members of several groups changed in one unit of work (directory sync): nothing to do when the tenant has
+     * no licensed group (so no group above any of them is one); otherwise each group as above.
+     */
+    @Override
+    public void membersChanged(Caller caller, List<MembershipChange> changes) {
+        if (changes.isEmpty() || groupLicenses.licensedGroups(caller.tenant()).isEmpty()) {
+            return;
+        }
+        DirectoryListener.super.membersChanged(caller, changes);
     }
 
     /** A dynamic group's rule moved users in and out: their licenses follow in one unit of work. */

@@ -62,6 +62,14 @@ public interface DirectoryListener {
         removed.forEach(m -> membershipChanged(caller, group, m, false));
     }
 
+    /**
+     * The members of several groups changed in one unit of work (directory sync); by default, as one
+     * {@link #membersChanged(Caller, GroupId, Collection, Collection)} per group, in their order.
+     */
+    default void membersChanged(Caller caller, java.util.List<MembershipChange> changes) {
+        changes.forEach(c -> membersChanged(caller, c.group().id(), c.added(), c.removed()));
+    }
+
     /** Users joined and left a group in one go: its membership rule was applied to them. */
     default void ruleApplied(Caller caller, GroupId group, Set<UserId> joined, Set<UserId> left) {
         joined.forEach(user -> membershipChanged(caller, group, Member.user(user), true));

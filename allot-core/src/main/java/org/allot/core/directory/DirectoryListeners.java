@@ -91,6 +91,11 @@ public final class DirectoryListeners implements DirectoryListener {
     }
 
     @Override
+    public void membersChanged(Caller caller, List<MembershipChange> changes) {
+        listeners.forEach(l -> l.membersChanged(caller, changes));
+    }
+
+    @Override
     public void ruleApplied(Caller caller, GroupId group, Set<UserId> joined, Set<UserId> left) {
         listeners.forEach(l -> l.ruleApplied(caller, group, joined, left));
     }

@@ -35,6 +35,7 @@ public final class GroupDirectory {
     private final DirectoryListener listener;
     private final Clock clock;
     private final SyncedGroups syncedGroups;
+    private final SyncedMemberLists memberLists;
     private final MemberChanges members;
 
     public GroupDirectory(
@@ -54,6 +55,7 @@ public final class GroupDirectory {
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
         this.syncedGroups = new SyncedGroups(this, locks, users, groups, memberships, audit, listener, clock);
+        this.memberLists = new SyncedMemberLists(users, groups, memberships, audit, listener, clock);
         this.members = new MemberChanges(locks, users, groups, memberships, audit, listener, clock);
     }
 
@@ -227,9 +229,7 @@ public final class GroupDirectory {
      */
     public List<Outcome<MembershipChange>> setSyncedMembers(Caller caller, List<SyncedMembers> lists) {
         locks.exclusive(caller.tenant());
-        return lists.stream()
-                .map(list -> syncedGroups.setMembers(caller, list.group(), list.listed(), list.inScope()))
-                .toList();
+        return memberLists.set(caller, lists);
     }
 
     /**

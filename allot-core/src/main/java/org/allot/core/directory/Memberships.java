@@ -34,6 +34,23 @@ public interface Memberships {
     /** The users and groups the group contains directly, deleted users included. */
     Set<Member> directMembers(TenantId tenant, GroupId group);
 
+    /** {@link #directMembers(TenantId, GroupId)} of several groups, by group (in one read where the store can). */
+    default Map<GroupId, Set<Member>> directMembers(TenantId tenant, Collection<GroupId> groups) {
+        Map<GroupId, Set<Member>> members = new java.util.LinkedHashMap<>();
+        groups.forEach(g -> members.put(g, directMembers(tenant, g)));
+        return members;
+    }
+
+    /** {@link #addAll(TenantId, GroupId, Collection)} for several groups (in one write where the store can). */
+    default void addAll(TenantId tenant, Map<GroupId, ? extends Collection<Member>> members) {
+        members.forEach((group, added) -> addAll(tenant, group, added));
+    }
+
+    /** {@link #removeAll(TenantId, GroupId, Collection)} for several groups (in one write where the store can). */
+    default void removeAll(TenantId tenant, Map<GroupId, ? extends Collection<Member>> members) {
+        members.forEach((group, removed) -> removeAll(tenant, group, removed));
+    }
+
     /** Adds members in one batch; those already direct members are left as they are. */
     default void addAll(TenantId tenant, GroupId group, Collection<Member> members) {
         members.forEach(m -> add(tenant, group, m));

@@ -151,6 +151,61 @@ class SyncedDirectoryTest {
         assertThat(change.refused().get(Member.group(outer))).contains("cannot contain itself");
     }
 
+    /**
+     * Several groups' members set in one unit of work, as one group at a time sets them: each nesting checked against
+     * those of the groups before it, a deleted user refused, a member out of scope kept, a cloud group refused alone,
+     * and one audit record per member that joined or left, naming the member and its group.
+     */
+    @Test
+    void severalGroupsMembersAreSetInOneUnitAsOneGroupAtATime() {
+        GroupId outer = syncedGroup("outer");
+        GroupId inner = syncedGroup("inner");
+        GroupId cloud = contoso.aGroup("Cloud").create();
+        UserId ada = provision("ada");
+        UserId grace = provision("grace");
+        UserId alan = provision("alan");
+        UserId gone = provision("gone");
+        groups.setSyncedMembers(sync, inner, Set.of(Member.user(alan), Member.user(grace)), m -> true)
+                .value();
+        users.delete(sync, gone).value();
+
+        List<Outcome<MembershipChange>> changes = groups.setSyncedMembers(
+                sync,
+                List.of(
+                        new SyncedMembers(outer, Set.of(Member.group(inner), Member.user(ada)), m -> true),
+                        new SyncedMembers(cloud, Set.of(Member.user(ada)), m -> true),
+                        new SyncedMembers(
+                                inner,
+                                Set.of(Member.group(outer), Member.user(ada), Member.user(gone)),
+                                m -> !m.equals(Member.user(grace)))));
+
+        assertThat(changes.get(0).value().added()).containsExactlyInAnyOrder(Member.group(inner), Member.user(ada));
+        assertThat(changes.get(1).rejection().code()).isEqualTo(ErrorCode.NOT_FOUND);
+        MembershipChange innerChange = changes.get(2).value();
+        assertThat(innerChange.added()).containsExactly(Member.user(ada));
+        assertThat(innerChange.removed()).containsExactly(Member.user(alan));
+        assertThat(innerChange.refused()).containsOnlyKeys(Member.group(outer), Member.user(gone));
+        assertThat(innerChange.refused().get(Member.group(outer))).contains("cannot contain itself");
+        assertThat(contoso.allot.memberships().directMembers(contoso.tenant, inner))
+                .containsExactlyInAnyOrder(Member.user(ada), Member.user(grace));
+        assertThat(contoso.allot.memberships().directMembers(contoso.tenant, outer))
+                .containsExactlyInAnyOrder(Member.group(inner), Member.user(ada));
+        assertThat(contoso.audit(Activity.ADD_MEMBER))
+                .filteredOn(e -> e.actor().equals(Actor.DIRECTORY_SYNC))
+                .extracting(e ->
+                        e.targets().get(0).id() + " in " + e.targets().get(1).displayName())
+                .containsExactlyInAnyOrder(
+                        alan.value() + " in inner",
+                        grace.value() + " in inner",
+                        inner.value() + " in outer",
+                        ada.value() + " in outer",
+                        ada.value() + " in inner");
+        assertThat(contoso.audit(Activity.REMOVE_MEMBER))
+                .extracting(e ->
+                        e.targets().get(0).id() + " from " + e.targets().get(1).displayName())
+                .containsExactly(alan.value() + " from inner");
+    }
+
     @Test
     void cloudGroupsTakeNoSyncedMembers() {
         GroupId cloud = contoso.aGroup("Cloud").create();

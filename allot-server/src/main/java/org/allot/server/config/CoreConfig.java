@@ -77,8 +77,8 @@ class CoreConfig {
     }
 
     @Bean
-    JdbcUsers users(JdbcClient jdbc) {
-        return new JdbcUsers(jdbc);
+    JdbcUsers users(JdbcClient jdbc, DataSource dataSource) {
+        return new JdbcUsers(jdbc, dataSource);
     }
 
     @Bean

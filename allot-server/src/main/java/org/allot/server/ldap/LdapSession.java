@@ -7,7 +7,6 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.util.StaticUtils;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -256,11 +255,7 @@ final class LdapSession implements DirectorySession {
         if (value == null) {
             return null;
         }
-        try {
-            return StaticUtils.decodeGeneralizedTime(value).toInstant();
-        } catch (java.text.ParseException ex) {
-            return null;
-        }
+        return GeneralizedTimes.parse(value);
     }
 
     /** A distinguished name normalised, so that names that are equal in LDAP are equal strings. */

@@ -44,8 +44,10 @@ public final class JdbcAuditLog implements AuditLog {
     static final String INSERT_ONE = "insert into audit_record (" + COLUMNS + ") select " + "?, ".repeat(15) + "?";
 
     /** One stored row for many users' records ({@link #appendAll}): the record's values, then its members. */
-    private static final String INSERT_MEMBERS = "insert into audit_record (" + COLUMNS
-            + ", member_ids, members, member_names) values (" + "?, ".repeat(16) + "?, ?, ?)";
+    private static final String MEMBERS_ROW = "(" + "?, ".repeat(18) + "?)";
+
+    /** At most this many rows of members per statement (19 parameters each). */
+    private static final int MEMBER_ROWS_PER_STATEMENT = 1_000;
 
     /** How many users' records that differ in their target alone are stored as one row of members, at least. */
     static final int MEMBERS_AT_LEAST = 2;
@@ -77,8 +79,9 @@ public final class JdbcAuditLog implements AuditLog {
 
     /**
      * Appends the records: those of users that differ only in their user (a fan-out's chunk gives thousands the same
-     * change at the same moment) as one row listing them ({@link #MEMBERS_AT_LEAST} or more), every other with COPY.
-     * The {@code audit_event} view shows each member as the record it was appended as, id included.
+     * change at the same moment; a sync adds a group's new members at the same moment, each record naming the user
+     * then the group they share) as one row listing them ({@link #MEMBERS_AT_LEAST} or more), every other with COPY.
+     * The {@code audit_event} view shows each member as the record it was appended as, id and targets included (V54).
      */
     @Override
     public void appendAll(Collection<AuditEvent> events) {
@@ -96,13 +99,22 @@ public final class JdbcAuditLog implements AuditLog {
             }
         }
         Map<List<PropertyChange>, String> changes = new HashMap<>();
-        for (List<AuditEvent> members : shared.values()) {
-            if (members.size() < MEMBERS_AT_LEAST) {
-                alone.addAll(members);
+        List<Object> rows = new ArrayList<>();
+        for (Map.Entry<MemberKey, List<AuditEvent>> members : shared.entrySet()) {
+            if (members.getValue().size() < MEMBERS_AT_LEAST) {
+                alone.addAll(members.getValue());
             } else {
-                appendMembers(members, changes.computeIfAbsent(members.get(0).changes(), json::writeValueAsString));
+                if (rows.size() == MEMBER_ROWS_PER_STATEMENT * 19) {
+                    appendMembers(rows);
+                    rows.clear();
+                }
+                rows.addAll(membersRow(
+                        members.getValue(),
+                        changes.computeIfAbsent(members.getKey().changes(), json::writeValueAsString),
+                        members.getKey().shared()));
             }
         }
+        appendMembers(rows);
         if (alone.isEmpty()) {
             return;
         }
@@ -120,40 +132,66 @@ public final class JdbcAuditLog implements AuditLog {
         copy.send();
     }
 
-    /** Users' records that differ in their user alone, as one row: the first's values, then every member's. */
-    private void appendMembers(List<AuditEvent> members, String changes) {
+    /** Rows of members ({@link #membersRow}), 19 parameters each, with one statement. */
+    private void appendMembers(List<Object> params) {
+        if (params.isEmpty()) {
+            return;
+        }
+        int rows = params.size() / 19;
+        jdbc.sql("insert into audit_record (" + COLUMNS + ", member_ids, members, member_names) values "
+                        + String.join(", ", java.util.Collections.nCopies(rows, MEMBERS_ROW)))
+                .params(params)
+                .update();
+    }
+
+    /**
+     * Users' records that differ in their user alone, as one row's parameters: the first's values with the targets
+     * the members share ({@code shared}, stored only when there are any), then every member's.
+     */
+    private List<Object> membersRow(List<AuditEvent> members, String changes, List<AuditTarget> shared) {
         AuditEvent first = members.get(0);
         List<Object> params = new ArrayList<>(19);
-        for (String v : values(first, first.time().toString(), changes)) {
+        String[] values = values(first, first.time().toString(), changes);
+        values[12] = shared.isEmpty() ? null : json.writeValueAsString(shared);
+        for (String v : values) {
             params.add(new SqlParameterValue(Types.OTHER, v));
         }
         params.add(members.stream().map(AuditEvent::id).toArray(UUID[]::new));
         params.add(members.stream().map(e -> UUID.fromString(e.target().id())).toArray(UUID[]::new));
         params.add(members.stream().map(e -> e.target().displayName()).toArray(String[]::new));
-        jdbc.sql(INSERT_MEMBERS).params(params).update();
+        return params;
     }
 
     /**
-     * What users' records share when they may be stored as one row: all but their id and their one target, a user
-     * whose id is a UUID as PostgreSQL writes it. Null for any other record.
+     * What users' records share when they may be stored as one row: all but their id and their first target, a user
+     * whose id is a UUID as PostgreSQL writes it; the targets after it ({@code shared}: the group a user joined, say)
+     * are shared too. Null for any other record.
      */
     private record MemberKey(
             TenantId tenant,
             Instant time,
             Activity activity,
             Actor actor,
+            List<AuditTarget> shared,
             List<PropertyChange> changes,
             String correlationId,
             String result) {
         static MemberKey of(AuditEvent e) {
-            if (e.targets().size() != 1
+            if (e.targets().isEmpty()
                     || !"User".equals(e.target().type())
                     || !isUuid(e.target().id())
                     || !timeOrdered(e)) {
                 return null;
             }
             return new MemberKey(
-                    e.tenant(), e.time(), e.activity(), e.actor(), e.changes(), e.correlationId(), e.result());
+                    e.tenant(),
+                    e.time(),
+                    e.activity(),
+                    e.actor(),
+                    e.targets().subList(1, e.targets().size()),
+                    e.changes(),
+                    e.correlationId(),
+                    e.result());
         }
 
         /** Whether the record's id carries its time, as {@link #millisOf} reads it (so that it is found by id). */

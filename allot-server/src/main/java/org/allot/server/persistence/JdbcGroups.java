@@ -2,7 +2,10 @@ package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.directory.Group;
@@ -34,6 +37,20 @@ public final class JdbcGroups implements Groups {
                 .params(tenant.value(), id.value())
                 .query(JdbcGroups::map)
                 .optional();
+    }
+
+    @Override
+    public Map<GroupId, Group> findAll(TenantId tenant, Collection<GroupId> ids) {
+        Map<GroupId, Group> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select g.* from unnest(?) as t(id) join directory_group g on g.tenant_id = ? and g.id = t.id")
+                .params(SqlValues.uuidArray(ids, GroupId::value), tenant.value())
+                .query(JdbcGroups::map)
+                .list()
+                .forEach(g -> found.put(g.id(), g));
+        return found;
     }
 
     @Override

@@ -45,10 +45,12 @@ public final class JdbcMemberships implements Memberships {
             + " where u.tenant_id = m.tenant_id and u.id = m.user_id and u.deleted_at is not null)";
 
     private final JdbcClient jdbc;
+    private final GroupMemberRows rows;
     private final GroupsOfUsers groupsOfUsers;
 
     public JdbcMemberships(DataSource dataSource, JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new GroupMemberRows(jdbc);
         this.groupsOfUsers = new GroupsOfUsers(dataSource, jdbc);
     }
 
@@ -118,6 +120,27 @@ public final class JdbcMemberships implements Memberships {
                     members.add(rs.getBoolean("is_user") ? Member.user(new UserId(id)) : Member.group(new GroupId(id)));
                 });
         return members;
+    }
+
+    @Override
+    public Map<GroupId, Set<Member>> directMembers(TenantId tenant, Collection<GroupId> groups) {
+        return rows.directMembers(tenant, groups);
+    }
+
+    /** Adds the user members of several groups with one statement; nested groups one by one. */
+    @Override
+    public void addAll(TenantId tenant, Map<GroupId, ? extends Collection<Member>> members) {
+        rows.addUsers(tenant, members);
+        members.forEach((group, added) ->
+                added.stream().filter(m -> m instanceof Member.OfGroup).forEach(m -> add(tenant, group, m)));
+    }
+
+    /** Removes the user members of several groups with one statement; nested groups one by one. */
+    @Override
+    public void removeAll(TenantId tenant, Map<GroupId, ? extends Collection<Member>> members) {
+        rows.removeUsers(tenant, members);
+        members.forEach((group, removed) ->
+                removed.stream().filter(m -> m instanceof Member.OfGroup).forEach(m -> remove(tenant, group, m)));
     }
 
     /** Adds user members with one statement; nested groups one by one. */

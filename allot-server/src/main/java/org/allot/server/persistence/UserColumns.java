@@ -144,6 +144,46 @@ final class UserColumns {
         return p;
     }
 
+    /**
+     * One user's row of {@code (tenant_id, id, }{@link #COLUMNS}{@code )} as text, as COPY takes it (the column
+     * types read each value: booleans as {@code true}/{@code false}, times in ISO 8601, the extension attributes as a
+     * {@code text[]} literal).
+     */
+    static String[] row(java.util.UUID tenant, User u) {
+        return new String[] {
+            tenant.toString(),
+            u.id().value().toString(),
+            u.userPrincipalName(),
+            u.displayName(),
+            u.givenName(),
+            u.surname(),
+            u.mail(),
+            u.mailNickname(),
+            u.department(),
+            u.jobTitle(),
+            u.companyName(),
+            u.city(),
+            u.country(),
+            u.employeeId(),
+            u.usageLocation() == null ? null : u.usageLocation().code(),
+            u.userType().name(),
+            String.valueOf(u.accountEnabled()),
+            String.valueOf(u.onPremisesSyncEnabled()),
+            u.onPremisesImmutableId(),
+            u.onPremisesSamAccountName(),
+            u.createdDateTime().toString(),
+            u.deletedDateTime() == null ? null : u.deletedDateTime().toString(),
+            extensionsLiteral(u),
+            u.onPremisesUserPrincipalName(),
+            u.onPremises().distinguishedName(),
+            u.onPremises().domainName(),
+            u.onPremises().securityIdentifier(),
+            u.onPremises().lastSyncDateTime() == null
+                    ? null
+                    : u.onPremises().lastSyncDateTime().toString()
+        };
+    }
+
     private static String[] texts(Collection<User> users, Function<User, String> value) {
         return users.stream().map(value).toArray(String[]::new);
     }

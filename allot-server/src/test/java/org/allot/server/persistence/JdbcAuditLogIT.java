@@ -167,6 +167,60 @@ class JdbcAuditLogIT {
         assertThat(paged).containsExactlyElementsOf(newestFirst);
     }
 
+    /**
+     * A sync's new members of a group (records of two targets, the user then the group, at the same moment) are stored
+     * as one row per group, and each member's record reads back as it was appended, both targets included: by id, by
+     * the user's id and by the group's id, page after page.
+     */
+    @Test
+    void aGroupsNewMembersAreStoredAsOneRowAndReadOneByOne() {
+        AuditTarget sales = AuditTarget.group(UUID.randomUUID(), "Ventes");
+        AuditTarget staff = AuditTarget.group(UUID.randomUUID(), "Staff \"all\", [x]");
+        List<AuditEvent> joined = new ArrayList<>();
+        for (AuditTarget group : List.of(sales, staff)) {
+            for (int i = 0; i < 3; i++) {
+                joined.add(AuditEvent.of(
+                        caller,
+                        now,
+                        Activity.ADD_MEMBER,
+                        List.of(AuditTarget.user(UUID.randomUUID(), i == 0 ? null : "m" + i + "@contoso.com"), group),
+                        List.of()));
+            }
+        }
+
+        log.appendAll(joined);
+
+        assertThat(jdbc.sql("select count(*) from audit_record where tenant_id = ?")
+                        .param(tenant.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(log.events(tenant)).containsExactlyInAnyOrderElementsOf(joined);
+        for (AuditEvent e : joined) {
+            assertThat(queries.event(tenant, e.id())).contains(e);
+            Filter byUser = new Filter.Compare(
+                    Entity.AUDIT.property("targetResources/any/id").orElseThrow(),
+                    Filter.Operator.EQ,
+                    e.target().id());
+            assertThat(queries.events(tenant, new Query(byUser, null, 10, null, true))
+                            .rows())
+                    .containsExactly(e);
+        }
+        Filter byGroup = new Filter.Compare(
+                Entity.AUDIT.property("targetResources/any/id").orElseThrow(), Filter.Operator.EQ, staff.id());
+        assertThat(queries.events(tenant, new Query(byGroup, null, 10, null, true))
+                        .rows())
+                .containsExactlyInAnyOrderElementsOf(joined.subList(3, 6));
+        List<AuditEvent> paged = new ArrayList<>();
+        Query.Cursor after = null;
+        do {
+            var page = queries.events(tenant, new Query(null, null, 4, after, false));
+            paged.addAll(page.rows());
+            after = page.next();
+        } while (after != null);
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(joined);
+    }
+
     private AuditEvent license(UUID user, String userPrincipalName) {
         return AuditEvent.of(
                 caller,

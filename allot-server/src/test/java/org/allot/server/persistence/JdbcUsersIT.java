@@ -65,6 +65,46 @@ class JdbcUsersIT {
         assertThat(read(allot, tenant, cleared).extensionAttributes().isEmpty()).isTrue();
     }
 
+    /**
+     * A page of synced users goes in with COPY ({@link JdbcUsers#COPY_FROM} or more): every column reads back as the
+     * unnested statement wrote it, whatever its text (quotes, commas, new lines, backslashes, braces, non-ASCII),
+     * nulls included.
+     */
+    @Test
+    void aPageOfSyncedUsersGoesInWithCopyAndReadsBackAsWritten() {
+        PostgresInstallation allot = new PostgresInstallation(
+                TestDatabase.shared(),
+                CatalogFiles.builtIn(),
+                new LicensingSettings(200, 2_000, 2_000),
+                MutableClock.startingAt("2026-01-05T09:00:00Z"));
+        TenantId tenant = allot.newTenant("Copied").tenant();
+        Instant now = Instant.parse("2026-01-05T09:00:00.123456Z");
+        List<User> page = new java.util.ArrayList<>();
+        for (int i = 0; i < JdbcUsers.COPY_FROM + 5; i++) {
+            User.Builder user = User.builder(UserId.random(), "u" + i + "@copied.example", now)
+                    .onPremises("id-" + i + "\"q\",\\", i % 2 == 0 ? null : "sam" + i)
+                    .onPremisesUserPrincipalName("u" + i + "@corp.example")
+                    .onPremisesAttributes(new org.allot.core.directory.OnPremisesAttributes(
+                            "CN=Ann \\, \"B\",OU=Zoë 名前,DC=corp", i % 3 == 0 ? null : "corp.example", null, now));
+            if (i % 2 == 0) {
+                user.displayName("Ann, \"the\"\nsecond {x} \\ 😀")
+                        .department("R&D")
+                        .set(UserAttribute.EXTENSION_ATTRIBUTE_3, "a \"quoted\", {NULL}")
+                        .set(UserAttribute.ACCOUNT_ENABLED, false);
+            }
+            page.add(user.build());
+        }
+
+        allot.work().run(() -> {
+            allot.users().addAll(tenant, page);
+            return null;
+        });
+
+        for (User user : page) {
+            assertThat(read(allot, tenant, user)).isEqualTo(user);
+        }
+    }
+
     private static User read(PostgresInstallation allot, TenantId tenant, User user) {
         return allot.work().run(() -> allot.users().find(tenant, user.id()).orElseThrow());
     }

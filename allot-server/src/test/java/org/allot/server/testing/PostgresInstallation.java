@@ -103,7 +103,7 @@ public final class PostgresInstallation implements Installation {
         work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         TenantStamps stamps = new TenantStamps(jdbc);
         tenants = new JdbcTenants(jdbc, stamps);
-        users = new JdbcUsers(jdbc);
+        users = new JdbcUsers(jdbc, dataSource);
         groups = new JdbcGroups(jdbc, stamps);
         memberships = new JdbcMemberships(dataSource, jdbc);
         subscriptions = new JdbcSubscriptions(jdbc, stamps);
