@@ -1,6 +1,5 @@
 package org.allot.core.subscription;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,38 +51,6 @@ public final class SubscriptionBook {
     private final LifecycleSettings settings;
     private final OverageClocks clocks;
     private final CapacityLoss loss;
-
-    public SubscriptionBook(
-            Transactions transactions,
-            ProductCatalog catalog,
-            Subscriptions subscriptions,
-            Seats seats,
-            AuditLog audit,
-            CapacityListener listener,
-            Clock clock) {
-        this(transactions, catalog, subscriptions, seats, audit, listener, new SubscriptionLifecycle(clock));
-    }
-
-    public SubscriptionBook(
-            Transactions transactions,
-            ProductCatalog catalog,
-            Subscriptions subscriptions,
-            Seats seats,
-            AuditLog audit,
-            CapacityListener listener,
-            SubscriptionLifecycle lifecycle) {
-        this(
-                transactions,
-                catalog,
-                subscriptions,
-                seats,
-                audit,
-                listener,
-                lifecycle,
-                LifecycleSettings.DEFAULTS,
-                OverageClocks.NONE,
-                CapacityLoss.NONE);
-    }
 
     public SubscriptionBook(
             Transactions transactions,
