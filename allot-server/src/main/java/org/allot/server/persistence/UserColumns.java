@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.allot.core.directory.User;
 
@@ -24,27 +23,29 @@ final class UserColumns {
     /** {@code (tenant_id, id, …) values (?, ?, …)}: one user's row, its parameters the tenant, the id and {@link #values}. */
     static final String ROW = "(tenant_id, id, " + COLUMNS + ") values (?, ?" + ", ?".repeat(26) + ")";
 
-    /** The arrays of {@link #arrays} as a row source {@code t} with the columns' names. */
-    static final String UNNEST = """
-            unnest(:ids, :upns, :displayNames, :givenNames, :surnames, :mails, :nicknames, :departments, :jobTitles,
-                   :companies, :cities, :countries, :employeeIds, :locations, :types, :enabled, :synced,
-                   :immutableIds, :accounts, :created, :deleted, :extensions, :onPremisesUpns, :dns, :domains, :sids,
-                   :synced_at)
-              as t(id, user_principal_name, display_name, given_name, surname, mail, mail_nickname, department,
-                   job_title, company_name, city, country, employee_id, usage_location, user_type, account_enabled,
-                   on_premises_sync_enabled, on_premises_immutable_id, on_premises_sam_account_name, created_at,
-                   deleted_at, extension_attributes, on_premises_user_principal_name, on_premises_distinguished_name,
-                   on_premises_domain_name, on_premises_security_identifier, on_premises_last_sync_at)""";
+    /** The columns after the tenant: the id, then {@link #COLUMNS}. */
+    private static final String[] UNNESTED_COLUMNS = ("id, " + COLUMNS.replace("\n", " ")).split(",\\s*");
+
+    /**
+     * The arrays of {@link #arrays} as a row source {@code t} with the columns' names: {@code unnest(:c0, :c1, …) as
+     * t(id, user_principal_name, …)}, every column as text.
+     */
+    static final String UNNEST = "unnest("
+            + java.util.stream.IntStream.range(0, UNNESTED_COLUMNS.length)
+                    .mapToObj(i -> ":c" + i)
+                    .collect(Collectors.joining(", "))
+            + ") as t(" + String.join(", ", UNNESTED_COLUMNS) + ")";
 
     /** The select list of {@link #UNNEST}'s rows, typed as the table's columns. */
-    static final String UNNESTED = "t.id, "
-            + COLUMNS.replace("\n", " ")
-                    .replace("created_at", "created_at::timestamptz as created_at")
-                    .replace("deleted_at", "deleted_at::timestamptz as deleted_at")
-                    .replace(
-                            "on_premises_last_sync_at",
-                            "on_premises_last_sync_at::timestamptz as on_premises_last_sync_at")
-                    .replace("extension_attributes", "extension_attributes::text[] as extension_attributes");
+    static final String UNNESTED = Arrays.stream(UNNESTED_COLUMNS)
+            .map(c -> switch (c) {
+                case "id" -> "t.id::uuid as id";
+                case "account_enabled", "on_premises_sync_enabled" -> c + "::boolean as " + c;
+                case "created_at", "deleted_at", "on_premises_last_sync_at" -> c + "::timestamptz as " + c;
+                case "extension_attributes" -> c + "::text[] as " + c;
+                default -> c;
+            })
+            .collect(Collectors.joining(", "));
 
     private UserColumns() {}
 
@@ -93,54 +94,24 @@ final class UserColumns {
                 SqlValues.time(u.onPremises().lastSyncDateTime()));
     }
 
-    /** The named parameters of {@link #UNNEST}: one array per column, a user per index. */
+    /**
+     * The named parameters of {@link #UNNEST}: one text array per column, a user per index, each user's values as
+     * {@link #row} writes them.
+     */
     static Map<String, Object> arrays(Collection<User> users) {
+        String[][] columns = new String[UNNESTED_COLUMNS.length][users.size()];
+        int user = 0;
+        for (User u : users) {
+            String[] row = texts(u);
+            for (int c = 0; c < row.length; c++) {
+                columns[c][user] = row[c];
+            }
+            user++;
+        }
         Map<String, Object> p = new HashMap<>();
-        p.put("ids", SqlValues.uuidArray(users, u -> u.id().value()));
-        p.put("upns", texts(users, User::userPrincipalName));
-        p.put("displayNames", texts(users, User::displayName));
-        p.put("givenNames", texts(users, User::givenName));
-        p.put("surnames", texts(users, User::surname));
-        p.put("mails", texts(users, User::mail));
-        p.put("nicknames", texts(users, User::mailNickname));
-        p.put("departments", texts(users, User::department));
-        p.put("jobTitles", texts(users, User::jobTitle));
-        p.put("companies", texts(users, User::companyName));
-        p.put("cities", texts(users, User::city));
-        p.put("countries", texts(users, User::country));
-        p.put("employeeIds", texts(users, User::employeeId));
-        p.put(
-                "locations",
-                texts(
-                        users,
-                        u -> u.usageLocation() == null
-                                ? null
-                                : u.usageLocation().code()));
-        p.put("types", texts(users, u -> u.userType().name()));
-        p.put("enabled", users.stream().map(User::accountEnabled).toArray(Boolean[]::new));
-        p.put("synced", users.stream().map(User::onPremisesSyncEnabled).toArray(Boolean[]::new));
-        p.put("immutableIds", texts(users, User::onPremisesImmutableId));
-        p.put("accounts", texts(users, User::onPremisesSamAccountName));
-        p.put("created", texts(users, u -> u.createdDateTime().toString()));
-        p.put(
-                "deleted",
-                texts(
-                        users,
-                        u -> u.deletedDateTime() == null
-                                ? null
-                                : u.deletedDateTime().toString()));
-        p.put("extensions", texts(users, UserColumns::extensionsLiteral));
-        p.put("onPremisesUpns", texts(users, User::onPremisesUserPrincipalName));
-        p.put("dns", texts(users, u -> u.onPremises().distinguishedName()));
-        p.put("domains", texts(users, u -> u.onPremises().domainName()));
-        p.put("sids", texts(users, u -> u.onPremises().securityIdentifier()));
-        p.put(
-                "synced_at",
-                texts(
-                        users,
-                        u -> u.onPremises().lastSyncDateTime() == null
-                                ? null
-                                : u.onPremises().lastSyncDateTime().toString()));
+        for (int c = 0; c < columns.length; c++) {
+            p.put("c" + c, columns[c]);
+        }
         return p;
     }
 
@@ -150,8 +121,16 @@ final class UserColumns {
      * {@code text[]} literal).
      */
     static String[] row(java.util.UUID tenant, User u) {
+        String[] texts = texts(u);
+        String[] row = new String[texts.length + 1];
+        row[0] = tenant.toString();
+        System.arraycopy(texts, 0, row, 1, texts.length);
+        return row;
+    }
+
+    /** One user's values for {@code (id, }{@link #COLUMNS}{@code )} as text. */
+    private static String[] texts(User u) {
         return new String[] {
-            tenant.toString(),
             u.id().value().toString(),
             u.userPrincipalName(),
             u.displayName(),
@@ -182,10 +161,6 @@ final class UserColumns {
                     ? null
                     : u.onPremises().lastSyncDateTime().toString()
         };
-    }
-
-    private static String[] texts(Collection<User> users, Function<User, String> value) {
-        return users.stream().map(value).toArray(String[]::new);
     }
 
     /** The extension attributes as a text[] literal for the unnested statements; null when none is set. */
