@@ -201,7 +201,7 @@ class OpenApiFuzzIT extends ApiIT {
             case "groups", "{kind}" -> "group";
             case "deletedItems" -> "deletedUser";
             case "subscriptions" -> "subscription";
-            case "subscribedSkus", "policies" -> "sku";
+            case "subscribedSkus", "policies", "pendingRemovals" -> "sku";
             case "organization" -> "tenant";
             case "directoryAudits" -> "audit";
             case "products" -> "product";
