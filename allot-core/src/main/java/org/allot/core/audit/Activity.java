@@ -29,6 +29,10 @@ public enum Activity {
     DELETE_PRODUCT("Delete product", Category.DIRECTORY_MANAGEMENT),
     /** How many days a product's removed licenses are held before their seats are freed. */
     SET_REMOVAL_GRACE("Set license removal grace period", Category.DIRECTORY_MANAGEMENT),
+    /** A product's reclaim policy set or replaced. */
+    SET_RECLAIM_POLICY("Set license reclaim policy", Category.DIRECTORY_MANAGEMENT),
+    /** A product's reclaim policy removed. */
+    REMOVE_RECLAIM_POLICY("Remove license reclaim policy", Category.DIRECTORY_MANAGEMENT),
     ADD_PLAN_RULE("Add service plan rule", Category.DIRECTORY_MANAGEMENT),
     DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT),
     ADD_APPLICATION("Add application", Category.APPLICATION_MANAGEMENT),

@@ -18,7 +18,13 @@ import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.UserLicensing;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
 import org.allot.core.catalog.AppliesTo;
+import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.UserId;
@@ -44,6 +50,7 @@ public final class Reclaim {
     private final Subscriptions subscriptions;
     private final ProductCatalog catalog;
     private final UserLicensing licensing;
+    private final AuditLog audit;
     private final Clock clock;
 
     public Reclaim(
@@ -54,6 +61,7 @@ public final class Reclaim {
             Subscriptions subscriptions,
             ProductCatalog catalog,
             UserLicensing licensing,
+            AuditLog audit,
             Clock clock) {
         this.transactions = Objects.requireNonNull(transactions);
         this.policies = Objects.requireNonNull(policies);
@@ -62,27 +70,28 @@ public final class Reclaim {
         this.subscriptions = Objects.requireNonNull(subscriptions);
         this.catalog = Objects.requireNonNull(catalog);
         this.licensing = Objects.requireNonNull(licensing);
+        this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Sets (adds or replaces) a product's policy. */
+    /** Sets (adds or replaces) a product's policy, audited with the policy before and after. */
     public Outcome<ReclaimPolicy> setPolicy(Caller caller, ReclaimPolicy policy) {
         Optional<Rejection> problem = policy.problem();
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
         return transactions.run(() -> {
-            boolean forUsers = catalog.forTenant(caller.tenant())
-                    .find(policy.sku())
-                    .filter(p -> p.appliesTo() == AppliesTo.User)
-                    .isPresent();
-            if (!forUsers) {
+            Optional<Product> product =
+                    catalog.forTenant(caller.tenant()).find(policy.sku()).filter(p -> p.appliesTo() == AppliesTo.User);
+            if (product.isEmpty()) {
                 return Outcome.refused(
                         ErrorCode.INVALID_LICENSE,
                         "License %s does not correspond to a valid company License.",
                         policy.sku());
             }
+            Optional<ReclaimPolicy> before = policies.find(caller.tenant(), policy.sku());
             policies.save(caller.tenant(), policy);
+            audited(caller, Activity.SET_RECLAIM_POLICY, product.get(), before.orElse(null), policy);
             return Outcome.done(policy);
         });
     }
@@ -95,9 +104,35 @@ public final class Reclaim {
         return transactions.read(() -> policies.find(tenant, sku));
     }
 
+    /** Removes a product's policy, audited with the policy removed. */
     public Outcome<SkuId> removePolicy(Caller caller, SkuId sku) {
-        return transactions.run(() ->
-                policies.remove(caller.tenant(), sku) ? Outcome.done(sku) : Outcome.refused(Rejection.notFound(sku)));
+        return transactions.run(() -> {
+            Optional<ReclaimPolicy> before = policies.find(caller.tenant(), sku);
+            if (before.isEmpty() || !policies.remove(caller.tenant(), sku)) {
+                return Outcome.refused(Rejection.notFound(sku));
+            }
+            catalog.forTenant(caller.tenant())
+                    .find(sku)
+                    .ifPresent(p -> audited(caller, Activity.REMOVE_RECLAIM_POLICY, p, before.get(), null));
+            return Outcome.done(sku);
+        });
+    }
+
+    private void audited(Caller caller, Activity activity, Product product, ReclaimPolicy before, ReclaimPolicy after) {
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                activity,
+                AuditTarget.other("Product", product.skuId(), product.skuPartNumber()),
+                List.of(PropertyChange.of(
+                        "reclaimPolicy", before == null ? null : text(before), after == null ? null : text(after)))));
+    }
+
+    /** A policy as the audit log shows it. */
+    private static String text(ReclaimPolicy p) {
+        return "inactiveDays=" + p.inactiveDays() + ", disabledDays=" + p.disabledDays() + ", recentDays="
+                + p.recentDays() + ", exemptUsers=" + p.exemptUsers().size() + ", exemptGroups="
+                + p.exemptGroups().size() + ", mode=" + p.mode();
     }
 
     /** What a run would list now, for one product's policy or all of them; nothing is kept. */

@@ -6,6 +6,7 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.reclaim.Reclaim;
 import org.allot.core.reclaim.SignInActivity;
 import org.allot.server.persistence.JdbcActivitySignals;
+import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcReclaimCandidates;
 import org.allot.server.persistence.JdbcReclaimPolicies;
 import org.allot.server.persistence.JdbcReclaimRuns;
@@ -49,6 +50,7 @@ class ReclaimConfig implements SchedulingConfigurer {
             JdbcSubscriptions subscriptions,
             ProductCatalog catalog,
             UserLicensing licensing,
+            JdbcAuditLog audit,
             Clock clock) {
         return new Reclaim(
                 work,
@@ -58,6 +60,7 @@ class ReclaimConfig implements SchedulingConfigurer {
                 subscriptions,
                 catalog,
                 licensing,
+                audit,
                 clock);
     }
 

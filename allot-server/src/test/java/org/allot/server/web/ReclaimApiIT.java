@@ -84,6 +84,12 @@ class ReclaimApiIT extends ApiIT {
         assertThat(policy.status()).isEqualTo(200);
         assertThat(policy.body().path("mode").asString()).isEqualTo("ReportOnly");
         assertThat(policy.body().path("skuId").asString()).isEqualTo(sku);
+        assertThat(admin.get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                                + "'Set%20license%20reclaim%20policy'")
+                        .body()
+                        .path("value"))
+                .as("a policy change is audited")
+                .hasSize(1);
 
         JsonNode report = admin.get("/allot/v1/reclaim/report").body();
         assertThat(report.path("items")).hasSize(1);
