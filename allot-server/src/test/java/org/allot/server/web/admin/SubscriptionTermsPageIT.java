@@ -47,18 +47,11 @@ class SubscriptionTermsPageIT extends AdminCenterIT {
                 .body()
                 .path("id")
                 .asString();
-        for (String name : new String[] {"ada", "bob"}) {
-            String user = createUser(site.api(), name);
-            assertThat(site.api()
-                            .post(
-                                    "/v1.0/groups/" + group + "/members/$ref",
-                                    "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + user
-                                            + "\"}")
-                            .status())
-                    .isEqualTo(204);
-        }
+        // ada is granted first, bob later (a tie would be ordered by user id, which is random)
+        join(site, group, createUser(site.api(), "ada"));
         site.api().post("/v1.0/groups/" + group + "/assignLicense", """
                 {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(ems));
+        join(site, group, createUser(site.api(), "bob"));
         assertThat(site.api()
                         .patch("/allot/v1/subscriptions/" + id, "{\"seats\":1}")
                         .status())
@@ -73,5 +66,14 @@ class SubscriptionTermsPageIT extends AdminCenterIT {
                 .as("the most recently granted goes first; one seat is beyond capacity")
                 .contains("data-upn=\"bob@" + site.api().domain + "\"")
                 .doesNotContain("data-upn=\"ada@" + site.api().domain + "\"");
+    }
+
+    private static void join(Site site, String group, String user) {
+        assertThat(site.api()
+                        .post(
+                                "/v1.0/groups/" + group + "/members/$ref",
+                                "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + user + "\"}")
+                        .status())
+                .isEqualTo(204);
     }
 }
