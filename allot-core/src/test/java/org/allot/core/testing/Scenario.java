@@ -13,6 +13,7 @@ import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.AssignmentSource;
+import org.allot.core.assignment.AssignmentState;
 import org.allot.core.assignment.GroupLicensing.GroupLicenseState;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicenseCheckRun;
@@ -258,6 +259,22 @@ public final class Scenario {
     /** Stores an assignment nothing decided. */
     public void insertBehindTheBack(LicenseAssignment assignment) {
         allot.assignments().write(tenant, List.of(assignment), List.of(), List.of());
+    }
+
+    /** Stores an active assignment of the product from the group, requested now, as nothing in licensing would. */
+    public void insertGroupAssignmentBehindTheBack(UserId user, Product product, GroupId group) {
+        java.time.Instant at = allot.clock().instant();
+        insertBehindTheBack(new LicenseAssignment(
+                user,
+                product.skuId(),
+                AssignmentSource.group(group),
+                java.util.Set.of(),
+                AssignmentState.Active,
+                null,
+                null,
+                at,
+                at,
+                null));
     }
 
     /** Overwrites a stored assignment. */
