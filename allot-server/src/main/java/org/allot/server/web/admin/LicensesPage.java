@@ -157,7 +157,10 @@ public class LicensesPage {
         return AdminPages.redirect("/licenses/" + product.skuId());
     }
 
-    /** Sets the seats of one subscription: more serve the waiting list at once, fewer never take licenses away. */
+    /**
+     * Sets the seats of one subscription: more serve the waiting list at once; fewer show an overage, and group-derived
+     * seats beyond capacity are taken back once the tenant's overage grace period has passed.
+     */
     @PostMapping("/licenses/{sku}/subscriptions/{subscription}/seats")
     public String setSeats(
             @AuthenticationPrincipal AdminPrincipal admin,
