@@ -48,7 +48,10 @@ public class SubscriptionForms {
         this.products = products;
     }
 
-    /** Sets the seats of one subscription: more serve the waiting list at once, fewer show as an overage. */
+    /**
+     * Sets the seats of one subscription: more serve the waiting list at once; fewer show an overage, and group-derived
+     * seats beyond capacity are taken back once the tenant's overage grace period has passed.
+     */
     @PostMapping("/licenses/{sku}/subscriptions/{subscription}/seats")
     public String setSeats(
             @AuthenticationPrincipal AdminPrincipal admin,
