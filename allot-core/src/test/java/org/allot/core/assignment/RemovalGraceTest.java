@@ -13,6 +13,8 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
+import org.allot.core.subscription.Subscription;
+import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -216,6 +218,31 @@ class RemovalGraceTest {
         assertThat(contoso.heldSkus(holder)).containsExactly(EXCHANGE_STANDARD.skuId());
         assertThat(contoso.licensesOf(holder).assignments()).hasSize(1);
         assertThat(contoso.seatsOf(E3).consumed()).isZero();
+        seatsAreTrue();
+    }
+
+    @Test
+    void aSeatTakenBackFromALicensePendingRemovalFreesItForGood() {
+        Subscription s = contoso.subscribe(E3, 1);
+        hold(30);
+        staff = contoso.aGroup("Staff").withMembers(holder).licensedWith(E3).create();
+        contoso.leave(staff, holder).value();
+        assertThat(contoso.inherited(holder, E3, staff).isPendingRemoval()).isTrue();
+
+        contoso.allot
+                .subscriptionBook()
+                .setStatus(contoso.admin, s.id(), SubscriptionStatus.Deleted)
+                .value();
+
+        assertThat(contoso.licensesOf(holder).assignments())
+                .as("the removal goes ahead: nothing waits")
+                .isEmpty();
+        assertThat(contoso.waitingFor(E3)).isEmpty();
+        contoso.subscribe(E3, 1);
+        assertThat(contoso.heldSkus(holder))
+                .as("a removed license does not come back")
+                .isEmpty();
+        assertThat(contoso.allAssignmentsPending()).isEmpty();
         seatsAreTrue();
     }
 
