@@ -26,7 +26,6 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
-import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
 
@@ -45,6 +44,7 @@ public final class PendingRemovals {
     private final Reconciler reconciler;
     private final TenantLocks locks;
     private final Users users;
+    private final UserLicensing licensing;
     private final Assignments assignments;
     private final RemovalGraces graces;
     private final ProductCatalog catalog;
@@ -56,6 +56,7 @@ public final class PendingRemovals {
             Reconciler reconciler,
             TenantLocks locks,
             Users users,
+            UserLicensing licensing,
             Assignments assignments,
             RemovalGraces graces,
             ProductCatalog catalog,
@@ -65,6 +66,7 @@ public final class PendingRemovals {
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
+        this.licensing = Objects.requireNonNull(licensing);
         this.assignments = Objects.requireNonNull(assignments);
         this.graces = Objects.requireNonNull(graces);
         this.catalog = Objects.requireNonNull(catalog);
@@ -128,12 +130,7 @@ public final class PendingRemovals {
     public Optional<UserRemovals> ofUser(TenantId tenant, UserRef user) {
         return transactions.read(() -> assignments
                 .userWithAssignments(tenant, user, users)
-                .map(held -> new UserRemovals(
-                        held.user(),
-                        held.assignments().stream()
-                                .filter(LicenseAssignment::isPendingRemoval)
-                                .sorted(Comparator.comparing(LicenseAssignment::pendingRemovalAt))
-                                .toList())));
+                .map(held -> new UserRemovals(held.user(), pendingOf(held.assignments()))));
     }
 
     /** The SKUs of the tenant that hold removals, with their days. */
@@ -171,38 +168,43 @@ public final class PendingRemovals {
     /**
      * Undoes the pending removal of a product from a user: the user keeps it as a direct assignment (with the plans
      * the held one had off), which cancels the removal as re-adding the license does. Refused when nothing of that
-     * product is pending removal for the user.
+     * product is pending removal for the user, and for every reason a direct assignment of it would be refused:
+     * it is one ({@link UserLicensing#assign(Caller, UserRef, List, List, boolean)}), decided on the user as locked.
+     * Answers the user's pending removals left. A removal freed between the look and the assignment makes it a plain
+     * direct assignment, decided by the same rules.
      */
-    public Outcome<UserLicenses> cancel(Caller caller, UserRef named, String skuIdOrPartNumber) {
-        return transactions.run(() -> {
-            locks.share(caller.tenant());
-            Optional<User> user = named.find(caller.tenant(), users);
-            if (user.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(named));
-            }
-            Optional<Product> product = catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
-            if (product.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
-            }
-            if (user.get().usageLocation() == null) {
-                return Outcome.refused(ErrorCode.INVALID_USAGE_LOCATION, Reasons.invalidUsageLocation());
-            }
-            UserId id = user.get().id();
-            SkuId sku = product.get().skuId();
-            Assignments.Locked locked = assignments.lockWithAssignments(caller.tenant(), List.of(id));
-            Optional<LicenseAssignment> pending = locked.assignments().getOrDefault(id, List.of()).stream()
-                    .filter(a -> a.sku().equals(sku) && a.isPendingRemoval())
-                    .findFirst();
-            if (pending.isEmpty()) {
-                return Outcome.refused(Rejection.of(
-                        ErrorCode.LICENSE_NOT_ASSIGNED,
-                        "%s is not pending removal from this user.",
-                        product.get().label()));
-            }
-            Change keep = Changes.direct(
-                    List.of(new AssignedLicense(sku, pending.get().disabledPlans())), Set.of());
-            Map<UserId, UserLicenses> after = reconciler.apply(reconciler.begin(caller), List.of(id), keep);
-            return Outcome.done(after.get(id));
-        });
+    public Outcome<UserRemovals> cancel(Caller caller, UserRef named, String skuIdOrPartNumber) {
+        Optional<UserRemovals> user = ofUser(caller.tenant(), named);
+        if (user.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(named));
+        }
+        Optional<Product> product =
+                transactions.read(() -> catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber));
+        if (product.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
+        }
+        SkuId sku = product.get().skuId();
+        Optional<LicenseAssignment> pending =
+                user.get().pending().stream().filter(a -> a.sku().equals(sku)).findFirst();
+        if (pending.isEmpty()) {
+            return Outcome.refused(Rejection.of(
+                    ErrorCode.LICENSE_NOT_ASSIGNED,
+                    "%s is not pending removal from this user.",
+                    product.get().label()));
+        }
+        List<AssignedLicense> keep =
+                List.of(new AssignedLicense(sku, pending.get().disabledPlans()));
+        return licensing
+                .assign(caller, UserRef.of(user.get().user().id()), keep, List.of(), false)
+                .map(after -> new UserRemovals(
+                        after.user(), pendingOf(after.licenses().assignments())));
+    }
+
+    /** The assignments pending removal, the earliest freed first. */
+    private static List<LicenseAssignment> pendingOf(List<LicenseAssignment> assignments) {
+        return assignments.stream()
+                .filter(LicenseAssignment::isPendingRemoval)
+                .sorted(Comparator.comparing(LicenseAssignment::pendingRemovalAt))
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package org.allot.core.assignment;
 
 import static org.allot.core.testing.TestCatalog.E3;
 import static org.allot.core.testing.TestCatalog.EXCHANGE_STANDARD;
+import static org.allot.core.testing.TestCatalog.WORKPLACE_ANALYTICS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -190,11 +191,12 @@ class RemovalGraceTest {
         hold(30);
         contoso.leave(staff, holder).value();
 
-        UserLicenses after = pending.cancel(
+        PendingRemovals.UserRemovals after = pending.cancel(
                         contoso.admin, UserRef.of(holder), E3.skuId().toString())
                 .value();
 
-        assertThat(after.assignments()).hasSize(1);
+        assertThat(after.pending()).isEmpty();
+        assertThat(contoso.licensesOf(holder).assignments()).hasSize(1);
         assertThat(contoso.direct(holder, E3).state()).isEqualTo(AssignmentState.Active);
         assertThat(contoso.allAssignmentsPending()).isEmpty();
         assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
@@ -203,6 +205,38 @@ class RemovalGraceTest {
                         .rejection()
                         .code())
                 .isEqualTo(ErrorCode.LICENSE_NOT_ASSIGNED);
+    }
+
+    @Test
+    void undoingIsRefusedWhenADirectAssignmentOfTheProductWouldBeAndChangesNothing() {
+        contoso.subscribe(E3, 1);
+        contoso.subscribe(WORKPLACE_ANALYTICS, 1);
+        pending.setDays(contoso.admin, WORKPLACE_ANALYTICS.skuPartNumber(), 30).value();
+        staff = contoso.aGroup("Analysts")
+                .withMembers(holder)
+                .licensedWith(E3)
+                .licensedWith(WORKPLACE_ANALYTICS)
+                .create();
+        contoso.leave(staff, holder).value();
+        LicenseAssignment held = contoso.inherited(holder, WORKPLACE_ANALYTICS, staff);
+        assertThat(held.isPendingRemoval()).isTrue();
+        assertThat(held.state()).as("E3, its Exchange, freed at once").isEqualTo(AssignmentState.ActiveWithError);
+        long changes = licenseChangesDone();
+
+        assertThat(pending.cancel(contoso.admin, UserRef.of(holder), WORKPLACE_ANALYTICS.skuPartNumber())
+                        .rejection()
+                        .code())
+                .as("a direct assignment must be active")
+                .isEqualTo(ErrorCode.DEPENDENCY_VIOLATION);
+
+        assertThat(contoso.licensesOf(holder).assignments()).containsExactly(held);
+        assertThat(licenseChangesDone()).as("only the refusal is audited").isEqualTo(changes);
+    }
+
+    private long licenseChangesDone() {
+        return contoso.audit(Activity.CHANGE_USER_LICENSE).stream()
+                .filter(e -> e.result().equals("success"))
+                .count();
     }
 
     @Test

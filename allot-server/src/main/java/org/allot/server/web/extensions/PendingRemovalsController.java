@@ -75,14 +75,9 @@ public class PendingRemovalsController {
     @PostMapping("/users/{id}/pendingRemovals/{sku}/cancel")
     public ObjectNode cancel(
             ApiCaller caller, @PathVariable String id, @PathVariable String sku, HttpServletRequest request) {
-        var after = Refused.orRefuse(removals.cancel(caller.caller(), UserRef.of(id), sku));
-        List<LicenseAssignment> held = after.assignments().stream()
-                .filter(LicenseAssignment::isPendingRemoval)
-                .toList();
+        PendingRemovals.UserRemovals after = Refused.orRefuse(removals.cancel(caller.caller(), UserRef.of(id), sku));
         return responses.list(
-                request,
-                "pendingRemovals",
-                views(caller.tenant(), after.subject().userPrincipalName(), held));
+                request, "pendingRemovals", views(caller.tenant(), after.user().userPrincipalName(), after.pending()));
     }
 
     private RemovalGraceResource view(TenantId tenant, String sku) {
