@@ -3,12 +3,14 @@ package org.allot.core.assignment;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
@@ -26,6 +28,7 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
 
@@ -50,6 +53,7 @@ public final class PendingRemovals {
     private final ProductCatalog catalog;
     private final AuditLog audit;
     private final Clock clock;
+    private final int chunkSize;
 
     PendingRemovals(
             Transactions transactions,
@@ -61,7 +65,8 @@ public final class PendingRemovals {
             RemovalGraces graces,
             ProductCatalog catalog,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            int chunkSize) {
         this.transactions = Objects.requireNonNull(transactions);
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
@@ -72,39 +77,56 @@ public final class PendingRemovals {
         this.catalog = Objects.requireNonNull(catalog);
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize >= 1 is required");
+        }
+        this.chunkSize = chunkSize;
     }
 
     /**
-     * Frees every pending removal that is due, each user in a unit of work of their own (under the tenant's licensing
-     * lock and the user's), and serves the waiting lists at once; returns how many users were evaluated. Idempotent and
-     * safe on every server at once: a removal already freed is no longer pending, and evaluating the user again
-     * changes nothing.
+     * Frees every pending removal that is due: each user once, however many of their licenses are due, the users of
+     * a tenant {@code chunkSize} at a time, each chunk in a unit of work of its own (under the tenant's licensing lock
+     * and its users', in id order), serving the waiting lists at once; returns how many users were evaluated.
+     * Idempotent and safe on every server at once: a removal already freed is no longer pending, and evaluating the
+     * user again changes nothing.
      */
     public int freeDue() {
-        int freed = 0;
-        Set<RemovalGraces.Due> seen = new HashSet<>();
+        int evaluated = 0;
+        Set<Owner> seen = new HashSet<>();
         List<RemovalGraces.Due> due;
         do {
             due = transactions.read(() -> graces.dueBy(clock.instant(), PAGE));
-            boolean progress = false;
+            Map<TenantId, TreeSet<UserId>> fresh = new LinkedHashMap<>();
             for (RemovalGraces.Due d : due) {
-                if (!seen.add(d)) {
-                    continue; // evaluated in this run already (another server may still hold the user): next run
+                // a user evaluated in this run already (another server may still hold them) waits for the next run
+                if (seen.add(new Owner(d.tenant(), d.user()))) {
+                    fresh.computeIfAbsent(d.tenant(), t -> new TreeSet<>()).add(d.user());
                 }
-                progress = true;
-                transactions.run(() -> {
-                    locks.share(d.tenant());
-                    Caller caller = Caller.of(d.tenant(), REMOVAL_GRACE);
-                    reconciler.apply(reconciler.begin(caller), List.of(d.user()), Changes.NONE);
-                    return null;
-                });
-                freed++;
             }
-            if (!progress) {
+            if (fresh.isEmpty()) {
                 break;
             }
+            for (Map.Entry<TenantId, TreeSet<UserId>> tenant : fresh.entrySet()) {
+                List<UserId> users = List.copyOf(tenant.getValue());
+                for (int from = 0; from < users.size(); from += chunkSize) {
+                    List<UserId> chunk = users.subList(from, Math.min(users.size(), from + chunkSize));
+                    free(tenant.getKey(), chunk);
+                    evaluated += chunk.size();
+                }
+            }
         } while (due.size() == PAGE);
-        return freed;
+        return evaluated;
+    }
+
+    /** A user of a tenant. */
+    private record Owner(TenantId tenant, UserId user) {}
+
+    private void free(TenantId tenant, List<UserId> chunk) {
+        transactions.run(() -> {
+            locks.share(tenant);
+            reconciler.apply(reconciler.begin(Caller.of(tenant, REMOVAL_GRACE)), chunk, Changes.NONE);
+            return null;
+        });
     }
 
     /** The most users {@link #ofProduct} lists. */

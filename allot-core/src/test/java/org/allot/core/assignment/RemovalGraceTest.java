@@ -1,6 +1,7 @@
 package org.allot.core.assignment;
 
 import static org.allot.core.testing.TestCatalog.E3;
+import static org.allot.core.testing.TestCatalog.EMS;
 import static org.allot.core.testing.TestCatalog.EXCHANGE_STANDARD;
 import static org.allot.core.testing.TestCatalog.WORKPLACE_ANALYTICS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +160,28 @@ class RemovalGraceTest {
         int records = contoso.auditEvents().size();
         pending.freeDue();
         assertThat(contoso.auditEvents()).as("a second run changes nothing").hasSize(records);
+    }
+
+    @Test
+    void aUserWithSeveralDueRemovalsIsEvaluatedOnce() {
+        contoso.subscribe(E3, 1);
+        contoso.subscribe(EMS, 1);
+        hold(5);
+        pending.setDays(contoso.admin, EMS.skuPartNumber(), 5).value();
+        staff = contoso.aGroup("Staff")
+                .withMembers(holder)
+                .licensedWith(E3)
+                .licensedWith(EMS)
+                .create();
+        contoso.leave(staff, holder).value();
+        assertThat(contoso.allAssignmentsPending()).hasSize(2);
+
+        contoso.allot.clock().advance(Duration.ofDays(6));
+        int evaluated = pending.freeDue(); // other tenants' due removals on a shared database count too
+
+        assertThat(contoso.licensesOf(holder).assignments()).isEmpty();
+        assertThat(evaluated).as("one user, two due licenses").isOne();
+        seatsAreTrue();
     }
 
     @Test
