@@ -1,6 +1,7 @@
 package org.allot.core.assignment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
+import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
@@ -132,27 +134,35 @@ public final class PendingRemovals {
     /** The most users {@link #ofProduct} lists. */
     public static final int MAX_LISTED = 1000;
 
-    /** A product, the days it holds removals, and the users whose license of it is pending removal. */
-    public record ProductRemovals(Product product, int days, List<RemovalGraces.Held> pending) {}
+    /**
+     * A license pending removal: whose, of which product ({@code skuPartNumber} null for one that left the
+     * catalogue), from which source, and when it is freed.
+     */
+    public record Pending(
+            UserId user,
+            String userPrincipalName,
+            SkuId sku,
+            String skuPartNumber,
+            AssignmentSource source,
+            Instant at) {}
+
+    /** A product, the days it holds removals, and its licenses pending removal, the earliest freed first. */
+    public record ProductRemovals(Product product, int days, List<Pending> pending) {}
+
+    /** A user and their licenses pending removal, the earliest freed first. */
+    public record UserRemovals(User user, List<Pending> pending) {}
 
     /** The product's days and pending removals ({@link #MAX_LISTED} at most); empty for an unknown product. */
     public Optional<ProductRemovals> ofProduct(TenantId tenant, String skuIdOrPartNumber) {
-        return transactions.read(() -> catalog.forTenant(tenant)
-                .lookup(skuIdOrPartNumber)
-                .map(p -> new ProductRemovals(
-                        p,
-                        graces.days(tenant).getOrDefault(p.skuId(), 0),
-                        graces.pending(tenant, p.skuId(), MAX_LISTED))));
+        return transactions.read(
+                () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> removalsOf(tenant, p)));
     }
 
-    /** A user and their assignments pending removal, the earliest freed first. */
-    public record UserRemovals(User user, List<LicenseAssignment> pending) {}
-
-    /** The user's assignments pending removal; empty for an unknown user. */
+    /** The user's licenses pending removal; empty for an unknown user. */
     public Optional<UserRemovals> ofUser(TenantId tenant, UserRef user) {
         return transactions.read(() -> assignments
                 .userWithAssignments(tenant, user, users)
-                .map(held -> new UserRemovals(held.user(), pendingOf(held.assignments()))));
+                .map(held -> removalsOf(catalog.forTenant(tenant), held.user(), held.assignments())));
     }
 
     /** The SKUs of the tenant that hold removals, with their days. */
@@ -160,8 +170,11 @@ public final class PendingRemovals {
         return transactions.read(() -> new TreeMap<>(graces.days(tenant)));
     }
 
-    /** Sets how many days removals of a product are held (0: freed at once), with an audit record of the change. */
-    public Outcome<Integer> setDays(Caller caller, String skuIdOrPartNumber, int days) {
+    /**
+     * Sets how many days removals of a product are held (0: freed at once, {@link RemovalGrace#MAX_DAYS} at most), with
+     * an audit record of the change; answers the product's days and pending removals as set.
+     */
+    public Outcome<ProductRemovals> setDays(Caller caller, String skuIdOrPartNumber, int days) {
         return transactions.run(() -> {
             if (days < 0 || days > RemovalGrace.MAX_DAYS) {
                 return Outcome.refused(
@@ -183,7 +196,7 @@ public final class PendingRemovals {
                         AuditTarget.other("Product", sku, product.get().skuPartNumber()),
                         List.of(PropertyChange.of("removalGraceDays", before, days))));
             }
-            return Outcome.done(days);
+            return Outcome.done(removalsOf(caller.tenant(), product.get()));
         });
     }
 
@@ -196,18 +209,20 @@ public final class PendingRemovals {
      * direct assignment, decided by the same rules.
      */
     public Outcome<UserRemovals> cancel(Caller caller, UserRef named, String skuIdOrPartNumber) {
-        Optional<UserRemovals> user = ofUser(caller.tenant(), named);
-        if (user.isEmpty()) {
+        record Looked(Catalog products, Optional<Assignments.Held> user) {}
+        Looked looked = transactions.read(() -> new Looked(
+                catalog.forTenant(caller.tenant()), assignments.userWithAssignments(caller.tenant(), named, users)));
+        if (looked.user().isEmpty()) {
             return Outcome.refused(Rejection.notFound(named));
         }
-        Optional<Product> product =
-                transactions.read(() -> catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber));
+        Optional<Product> product = looked.products().lookup(skuIdOrPartNumber);
         if (product.isEmpty()) {
             return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
         }
         SkuId sku = product.get().skuId();
-        Optional<LicenseAssignment> pending =
-                user.get().pending().stream().filter(a -> a.sku().equals(sku)).findFirst();
+        Optional<LicenseAssignment> pending = looked.user().get().assignments().stream()
+                .filter(a -> a.sku().equals(sku) && a.isPendingRemoval())
+                .findFirst();
         if (pending.isEmpty()) {
             return Outcome.refused(Rejection.of(
                     ErrorCode.LICENSE_NOT_ASSIGNED,
@@ -217,16 +232,33 @@ public final class PendingRemovals {
         List<AssignedLicense> keep =
                 List.of(new AssignedLicense(sku, pending.get().disabledPlans()));
         return licensing
-                .assign(caller, UserRef.of(user.get().user().id()), keep, List.of(), false)
-                .map(after -> new UserRemovals(
-                        after.user(), pendingOf(after.licenses().assignments())));
+                .assign(caller, UserRef.of(looked.user().get().user().id()), keep, List.of(), false)
+                .map(after -> removalsOf(
+                        looked.products(), after.user(), after.licenses().assignments()));
     }
 
-    /** The assignments pending removal, the earliest freed first. */
-    private static List<LicenseAssignment> pendingOf(List<LicenseAssignment> assignments) {
-        return assignments.stream()
+    /** The product's days and pending removals, read in the running unit of work. */
+    private ProductRemovals removalsOf(TenantId tenant, Product product) {
+        List<Pending> pending = graces.pending(tenant, product.skuId(), MAX_LISTED).stream()
+                .map(h -> new Pending(
+                        h.user(), h.userPrincipalName(), product.skuId(), product.skuPartNumber(), h.source(), h.at()))
+                .toList();
+        return new ProductRemovals(product, graces.days(tenant).getOrDefault(product.skuId(), 0), pending);
+    }
+
+    /** The user's assignments pending removal, the earliest freed first. */
+    private static UserRemovals removalsOf(Catalog products, User user, List<LicenseAssignment> assignments) {
+        List<Pending> pending = assignments.stream()
                 .filter(LicenseAssignment::isPendingRemoval)
                 .sorted(Comparator.comparing(LicenseAssignment::pendingRemovalAt))
+                .map(a -> new Pending(
+                        user.id(),
+                        user.userPrincipalName(),
+                        a.sku(),
+                        products.find(a.sku()).map(Product::skuPartNumber).orElse(null),
+                        a.source(),
+                        a.pendingRemovalAt()))
                 .toList();
+        return new UserRemovals(user, pending);
     }
 }

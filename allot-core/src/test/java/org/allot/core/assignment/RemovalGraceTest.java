@@ -43,7 +43,9 @@ class RemovalGraceTest {
     }
 
     private void hold(int days) {
-        assertThat(pending.setDays(contoso.admin, E3.skuPartNumber(), days).value())
+        assertThat(pending.setDays(contoso.admin, E3.skuPartNumber(), days)
+                        .value()
+                        .days())
                 .isEqualTo(days);
     }
 
@@ -182,6 +184,30 @@ class RemovalGraceTest {
         assertThat(contoso.licensesOf(holder).assignments()).isEmpty();
         assertThat(evaluated).as("one user, two due licenses").isOne();
         seatsAreTrue();
+    }
+
+    @Test
+    void settingTheDaysAnswersTheProductsPendingRemovalsAsAUserSeesThem() {
+        oneSeatHeldAndOneWaiting();
+        hold(30);
+        contoso.leave(staff, holder).value();
+
+        PendingRemovals.ProductRemovals set =
+                pending.setDays(contoso.admin, E3.skuId().toString(), 20).value();
+
+        assertThat(set.product().skuId()).isEqualTo(E3.skuId());
+        assertThat(set.days()).isEqualTo(20);
+        assertThat(set.pending()).singleElement().satisfies(p -> {
+            assertThat(p.user()).isEqualTo(holder);
+            assertThat(p.sku()).isEqualTo(E3.skuId());
+            assertThat(p.skuPartNumber()).isEqualTo(E3.skuPartNumber());
+            assertThat(p.source()).isEqualTo(AssignmentSource.group(staff));
+        });
+        assertThat(pending.ofUser(contoso.tenant, UserRef.of(holder))
+                        .orElseThrow()
+                        .pending())
+                .as("one shape for a product's and a user's pending removals")
+                .containsExactlyElementsOf(set.pending());
     }
 
     @Test
