@@ -155,7 +155,7 @@ public final class PendingRemovals {
     /** The product's days and pending removals ({@link #MAX_LISTED} at most); empty for an unknown product. */
     public Optional<ProductRemovals> ofProduct(TenantId tenant, String skuIdOrPartNumber) {
         return transactions.read(
-                () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> removalsOf(tenant, p)));
+                () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> ofProductRead(tenant, p)));
     }
 
     /** The user's licenses pending removal; empty for an unknown user. */
@@ -196,7 +196,7 @@ public final class PendingRemovals {
                         AuditTarget.other("Product", sku, product.get().skuPartNumber()),
                         List.of(PropertyChange.of("removalGraceDays", before, days))));
             }
-            return Outcome.done(removalsOf(caller.tenant(), product.get()));
+            return Outcome.done(ofProductRead(caller.tenant(), product.get()));
         });
     }
 
@@ -237,8 +237,8 @@ public final class PendingRemovals {
                         looked.products(), after.user(), after.licenses().assignments()));
     }
 
-    /** The product's days and pending removals, read in the running unit of work. */
-    private ProductRemovals removalsOf(TenantId tenant, Product product) {
+    /** The product's days and pending removals, read in the caller's unit of work. */
+    ProductRemovals ofProductRead(TenantId tenant, Product product) {
         List<Pending> pending = graces.pending(tenant, product.skuId(), MAX_LISTED).stream()
                 .map(h -> new Pending(
                         h.user(), h.userPrincipalName(), product.skuId(), product.skuPartNumber(), h.source(), h.at()))
