@@ -85,12 +85,13 @@ final class Licenses {
 
     /**
      * When each of the user's assignments pending removal is freed, by {@link #pendingKey}: asked of the server only
-     * when the user holds a license that can be pending removal (an active one).
+     * when the user holds a license that can be pending removal (one not in {@code Error}: a held license that loses
+     * its seat or fails goes at once).
      */
     static Map<String, Object> pending(Api api, UserResource user) {
-        boolean active = user.licenseAssignmentStates() != null
-                && user.licenseAssignmentStates().stream().anyMatch(s -> "Active".equals(s.state()));
-        return active
+        boolean held = user.licenseAssignmentStates() != null
+                && user.licenseAssignmentStates().stream().anyMatch(s -> !"Error".equals(s.state()));
+        return held
                 ? pending(api.list(
                         Query.path("/allot/v1/users", user.id(), "pendingRemovals"), LicensePendingRemoval.class))
                 : Map.of();
