@@ -79,7 +79,11 @@ public final class JdbcAssignments implements Assignments {
                 : withUsers.lockWithAssignments(tenant, users);
     }
 
-    /** One round trip for a few users, as {@link JdbcGroupLicenses#ofUsers} reads them in one statement. */
+    /**
+     * One round trip for a few users, as {@link JdbcGroupLicenses#ofUsers} reads them in one statement; not when an
+     * earlier step of the unit of work planned seats of the tenant with the commit: those are taken ({@link
+     * JdbcSeats#takePlanned}) once the users are locked, as the lock order wants, one call after the other.
+     */
     @Override
     public LockedWithLicensing lockWithLicensing(
             TenantId tenant,
@@ -91,9 +95,10 @@ public final class JdbcAssignments implements Assignments {
                         || users.isEmpty()
                         || users.size() > GroupsOfUsers.FEW_USERS
                         || !(groupLicenses instanceof JdbcGroupLicenses)
-                        || !(seats instanceof JdbcSeats jdbcSeats)
+                        || !(seats instanceof JdbcSeats)
+                        || SeatsAtCommit.planned(tenant)
                 ? Assignments.super.lockWithLicensing(tenant, users, groupLicenses, memberships, seats)
-                : withUsers.lockWithLicensing(tenant, users, jdbcSeats);
+                : withUsers.lockWithLicensing(tenant, users);
     }
 
     @Override
