@@ -207,14 +207,58 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
 
     /**
      * The members of several groups changed in one unit of work (directory sync): nothing to do when the tenant has
-     * no licensed group (so no group above any of them is one); otherwise each group as above.
+     * no licensed group; otherwise the licensed groups (read once) above each changed group are found, and the users
+     * concerned by every change are re-evaluated together, once each, however many of the groups they are in. A
+     * change concerning more users than are re-evaluated inline has the licensed groups above it reconciled in the
+     * background instead, as one group's change has.
      */
     @Override
     public void membersChanged(Caller caller, List<MembershipChange> changes) {
-        if (changes.isEmpty() || groupLicenses.licensedGroups(caller.tenant()).isEmpty()) {
+        if (changes.stream().noneMatch(MembershipChange::changed)) {
             return;
         }
-        DirectoryListener.super.membersChanged(caller, changes);
+        TenantId tenant = caller.tenant();
+        Set<GroupId> licensed = groupLicenses.licensedGroups(tenant);
+        if (licensed.isEmpty()) {
+            return;
+        }
+        boolean nested = reconciler.begin(caller).context.policy().nestedGroupLicensing();
+        Set<UserId> affected = new TreeSet<>();
+        for (MembershipChange change : changes) {
+            if (!change.changed()) {
+                continue;
+            }
+            GroupId group = change.group().id();
+            Set<GroupId> above = new HashSet<>();
+            above.add(group);
+            if (nested) {
+                above.addAll(memberships.ancestorGroups(tenant, group));
+            }
+            above.retainAll(licensed);
+            if (above.isEmpty()) {
+                continue;
+            }
+            Set<UserId> users = new TreeSet<>();
+            List<Member> members = new ArrayList<>(change.added());
+            members.addAll(change.removed());
+            for (Member member : members) {
+                if (member instanceof Member.OfUser user) {
+                    users.add(user.id());
+                } else if (nested) {
+                    GroupId child = ((Member.OfGroup) member).id();
+                    users.addAll(memberships.userMembers(tenant, child, true, null, settings.inlineLimit() + 1));
+                }
+                if (users.size() > settings.inlineLimit()) {
+                    break;
+                }
+            }
+            if (users.size() > settings.inlineLimit()) {
+                above.forEach(g -> groupLicensing.schedule(caller, g));
+            } else {
+                affected.addAll(users);
+            }
+        }
+        reevaluate(caller, new ArrayList<>(affected), true);
     }
 
     /** A dynamic group's rule moved users in and out: their licenses follow in one unit of work. */
