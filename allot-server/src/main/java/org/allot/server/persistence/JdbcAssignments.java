@@ -58,11 +58,7 @@ public final class JdbcAssignments implements Assignments {
     private final JdbcWaitingLists waitingLists;
     private final AssignmentsWithUsers withUsers;
 
-    public JdbcAssignments(DataSource dataSource, JdbcClient jdbc) {
-        this(dataSource, jdbc, TenantStamps.off());
-    }
-
-    /** The same, and a user read with their assignments reads the tenant's stamp in the same round trip. */
+    /** A user read with their assignments reads the tenant's stamp in the same round trip. */
     public JdbcAssignments(DataSource dataSource, JdbcClient jdbc, TenantStamps stamps) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
