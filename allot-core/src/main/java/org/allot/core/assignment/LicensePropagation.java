@@ -3,7 +3,9 @@ package org.allot.core.assignment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -163,46 +165,12 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
         }
     }
 
-    /**
-     * Many members at once (directory sync): the users concerned are re-evaluated together when they are few, and
-     * the licensed groups above are reconciled (in the background when large) otherwise.
-     */
+    /** Many members of one group at once: as {@link #membersChanged(Caller, List)} for that group alone. */
     @Override
     public void membersChanged(Caller caller, GroupId group, Collection<Member> added, Collection<Member> removed) {
-        if (added.isEmpty() && removed.isEmpty()) {
-            return;
-        }
-        TenantId tenant = caller.tenant();
-        Set<GroupId> above = new HashSet<>(memberships.ancestorGroups(tenant, group));
-        above.add(group);
-        Set<GroupId> licensed =
-                new HashSet<>(groupLicenses.ofGroups(tenant, above).keySet());
-        if (licensed.isEmpty()) {
-            return;
-        }
-        boolean nested = reconciler.begin(caller).context.policy().nestedGroupLicensing();
-        if (!nested) {
-            licensed.retainAll(Set.of(group));
-            if (licensed.isEmpty()) {
-                return;
-            }
-        }
-        Set<UserId> affected = new TreeSet<>();
         List<Member> changed = new ArrayList<>(added);
         changed.addAll(removed);
-        for (Member member : changed) {
-            if (member instanceof Member.OfUser user) {
-                affected.add(user.id());
-            } else if (nested) {
-                GroupId child = ((Member.OfGroup) member).id();
-                affected.addAll(memberships.userMembers(tenant, child, true, null, settings.inlineLimit() + 1));
-            }
-            if (affected.size() > settings.inlineLimit()) {
-                licensed.forEach(g -> groupLicensing.schedule(caller, g));
-                return;
-            }
-        }
-        reevaluate(caller, new ArrayList<>(affected), true);
+        propagate(caller, Map.of(group, changed));
     }
 
     /**
@@ -210,11 +178,22 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
      * no licensed group; otherwise the licensed groups (read once) above each changed group are found, and the users
      * concerned by every change are re-evaluated together, once each, however many of the groups they are in. A
      * change concerning more users than are re-evaluated inline has the licensed groups above it reconciled in the
-     * background instead, as one group's change has.
+     * background instead.
      */
     @Override
     public void membersChanged(Caller caller, List<MembershipChange> changes) {
-        if (changes.stream().noneMatch(MembershipChange::changed)) {
+        Map<GroupId, List<Member>> changed = new LinkedHashMap<>();
+        for (MembershipChange change : changes) {
+            List<Member> members = changed.computeIfAbsent(change.group().id(), g -> new ArrayList<>());
+            members.addAll(change.added());
+            members.addAll(change.removed());
+        }
+        propagate(caller, changed);
+    }
+
+    /** {@link #membersChanged(Caller, List)}: each group's members that joined or left it. */
+    private void propagate(Caller caller, Map<GroupId, List<Member>> changed) {
+        if (changed.values().stream().allMatch(List::isEmpty)) {
             return;
         }
         TenantId tenant = caller.tenant();
@@ -224,23 +203,17 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
         }
         boolean nested = reconciler.begin(caller).context.policy().nestedGroupLicensing();
         Set<UserId> affected = new TreeSet<>();
-        for (MembershipChange change : changes) {
-            if (!change.changed()) {
-                continue;
-            }
-            GroupId group = change.group().id();
+        changed.forEach((group, members) -> {
             Set<GroupId> above = new HashSet<>();
             above.add(group);
             if (nested) {
                 above.addAll(memberships.ancestorGroups(tenant, group));
             }
             above.retainAll(licensed);
-            if (above.isEmpty()) {
-                continue;
+            if (members.isEmpty() || above.isEmpty()) {
+                return;
             }
             Set<UserId> users = new TreeSet<>();
-            List<Member> members = new ArrayList<>(change.added());
-            members.addAll(change.removed());
             for (Member member : members) {
                 if (member instanceof Member.OfUser user) {
                     users.add(user.id());
@@ -249,15 +222,12 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
                     users.addAll(memberships.userMembers(tenant, child, true, null, settings.inlineLimit() + 1));
                 }
                 if (users.size() > settings.inlineLimit()) {
-                    break;
+                    above.forEach(g -> groupLicensing.schedule(caller, g));
+                    return;
                 }
             }
-            if (users.size() > settings.inlineLimit()) {
-                above.forEach(g -> groupLicensing.schedule(caller, g));
-            } else {
-                affected.addAll(users);
-            }
-        }
+            affected.addAll(users);
+        });
         reevaluate(caller, new ArrayList<>(affected), true);
     }
 
