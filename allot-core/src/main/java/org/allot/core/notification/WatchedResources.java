@@ -16,9 +16,6 @@ import java.util.regex.Pattern;
  * leading {@code /}.
  */
 final class WatchedResources {
-    /** The prefix of Allot's own resources, as stored (without the leading {@code /}). */
-    static final String ALLOT = "allot/v1/";
-
     private static final String ID = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
     private static final Pattern DIRECTORY = Pattern.compile("(users|groups)(/" + ID + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern MEMBERS = Pattern.compile("groups/" + ID + "/members", Pattern.CASE_INSENSITIVE);
@@ -43,7 +40,7 @@ final class WatchedResources {
 
     /** Whether the resource is one of Allot's license assignments (rather than Graph's directory). */
     static boolean licenses(String resource) {
-        return resource.regionMatches(true, 0, ALLOT, 0, ALLOT.length());
+        return LICENSES.matcher(resource).matches();
     }
 
     /** Whether a change of this kind is one a subscription to the resource sees. */
