@@ -18,7 +18,7 @@ import org.allot.core.audit.PropertyChange;
 
 /**
  * A tenant's alert rules ({@link AlertRules}): read, and changed as a whole or not at all, with one audit record of
- * what changed; the tenant's alerts are then evaluated on the new rules at once.
+ * what changed; the tenant's alerts are then evaluated on the new rules at once (rules sent unchanged change nothing).
  */
 public final class AlertPolicy {
     private final Transactions transactions;
@@ -54,7 +54,9 @@ public final class AlertPolicy {
             return Outcome.refused(
                     Rejection.invalid("Send 'expiringWithinDays', 'lapsed', 'freeSeatsBelow' or 'waitingAtLeast'."));
         }
+        java.util.concurrent.atomic.AtomicBoolean saved = new java.util.concurrent.atomic.AtomicBoolean();
         Outcome<AlertRules> outcome = transactions.run(() -> {
+            saved.set(false);
             AlertRules before = settings.of(caller.tenant());
             AlertRules after = new AlertRules(
                     or(change.expiringWithinDays(), before.expiringWithinDays()),
@@ -69,6 +71,7 @@ public final class AlertPolicy {
                 return Outcome.done(after);
             }
             settings.save(caller.tenant(), after);
+            saved.set(true);
             audit.append(AuditEvent.of(
                     caller,
                     clock.instant(),
@@ -77,7 +80,7 @@ public final class AlertPolicy {
                     changes(before, after)));
             return Outcome.done(after);
         });
-        if (outcome.isDone()) {
+        if (saved.get()) {
             watch.evaluate(caller.tenant());
         }
         return outcome;

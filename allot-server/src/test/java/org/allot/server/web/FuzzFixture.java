@@ -134,6 +134,8 @@ final class FuzzFixture {
         bodies.put("PATCH /allot/v1/groups/{id}/licensing", "{\"licensePriority\":1}");
         bodies.put("PATCH /allot/v1/settings/lifecycle", """
                 {"warningDays":30,"suspendedDays":90,"overageGraceDays":30}""");
+        bodies.put("PATCH /allot/v1/settings/alerts", """
+                {"expiringWithinDays":30,"lapsed":true,"freeSeatsBelow":0,"waitingAtLeast":0}""");
         String secretEnd = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
                 .plusDays(90)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)

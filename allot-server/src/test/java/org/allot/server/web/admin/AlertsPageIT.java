@@ -42,7 +42,6 @@ class AlertsPageIT extends AdminCenterIT {
                         .patch("/allot/v1/subscriptions/" + e3.body().path("id").asString(), "{\"seats\":10}")
                         .status())
                 .isEqualTo(200);
-        admin.post("/alerts/rules", rules("30", "3", "0"));
         assertThat(admin.post("/alerts/rules", rules("30", "4", "0")).location())
                 .endsWith("/alerts");
 
