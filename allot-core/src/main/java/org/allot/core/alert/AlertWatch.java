@@ -30,6 +30,8 @@ import org.allot.core.subscription.SubscriptionBook;
  * evaluation holds its alerts ({@link Alerts#lock}), and an alert of the same kind and subject is open at most once.
  */
 public final class AlertWatch {
+    private static final System.Logger LOG = System.getLogger(AlertWatch.class.getName());
+
     /** The most alerts one read returns. */
     public static final int MAX_LIST = 500;
 
@@ -69,11 +71,18 @@ public final class AlertWatch {
         }
     }
 
-    /** Evaluates every tenant, each in its own unit of work; returns how many alerts were raised or resolved. */
+    /**
+     * Evaluates every tenant, each in its own unit of work; returns how many alerts were raised or resolved. A tenant
+     * whose evaluation fails is logged and left for the next run; the others are evaluated.
+     */
     public int evaluateAll() {
         int changed = 0;
         for (Tenant t : transactions.read(tenants::all)) {
-            changed += evaluate(t.id()).count();
+            try {
+                changed += evaluate(t.id()).count();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Alerts of tenant " + t.id() + " not evaluated; next run", e);
+            }
         }
         return changed;
     }
