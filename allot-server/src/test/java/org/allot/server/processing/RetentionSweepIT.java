@@ -9,7 +9,6 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.testing.Scenario;
 import org.allot.server.persistence.JdbcTenants;
-import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.testing.PostgresInstallation;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class RetentionSweepIT {
                 .update();
         RetentionSweep sweep = new RetentionSweep(
                 new JdbcTenants(allot.jdbc()),
-                new JdbcUsers(allot.jdbc()),
+                allot.users(),
                 allot.userDirectory(),
                 allot.work(),
                 contoso.allot.clock());
