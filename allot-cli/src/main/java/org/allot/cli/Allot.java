@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.bulk.ImportCommands;
+import org.allot.cli.command.AlertCommands;
 import org.allot.cli.command.AppCommands;
 import org.allot.cli.command.DomainCommands;
 import org.allot.cli.command.GroupCommands;
@@ -81,6 +82,7 @@ public final class Allot {
             SyncCommands.class,
             DomainCommands.class,
             NotificationCommands.class,
+            AlertCommands.class,
             Reconcile.class,
             ReportCommands.class,
             AppCommands.class,

@@ -33,6 +33,8 @@ public enum Activity {
     SET_RECLAIM_POLICY("Set license reclaim policy", Category.DIRECTORY_MANAGEMENT),
     /** A product's reclaim policy removed. */
     REMOVE_RECLAIM_POLICY("Remove license reclaim policy", Category.DIRECTORY_MANAGEMENT),
+    /** The tenant's alert rules changed (docs/alerts.md). */
+    SET_ALERT_RULES("Set license alert rules", Category.DIRECTORY_MANAGEMENT),
     ADD_PLAN_RULE("Add service plan rule", Category.DIRECTORY_MANAGEMENT),
     DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT),
     ADD_APPLICATION("Add application", Category.APPLICATION_MANAGEMENT),

@@ -7,14 +7,17 @@ import org.allot.core.directory.DirectoryChanges.AssignmentChange;
 /**
  * One change as subscriptions see it: a user or group {@code id} was created, updated or deleted; {@code membership}
  * marks a change of a group's members (the group is {@code id}); a {@code LICENSE_ASSIGNMENT} is a change of one of
- * user {@code id}'s license assignments, which {@code assignment} names and tells the state of.
+ * user {@code id}'s license assignments, which {@code assignment} names and tells the state of; an {@code ALERT} is an
+ * alert {@code id} raised or resolved.
  */
 public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean membership, AssignmentChange assignment) {
     public enum Kind {
         USER("Users", "#Microsoft.Graph.User"),
         GROUP("Groups", "#Microsoft.Graph.Group"),
         /** One source of one license of a user, as an item of Graph's {@code licenseAssignmentStates}. */
-        LICENSE_ASSIGNMENT("Users", "#Microsoft.Graph.LicenseAssignmentState");
+        LICENSE_ASSIGNMENT("Users", "#Microsoft.Graph.LicenseAssignmentState"),
+        /** An alert of Allot's ({@code /allot/v1/alerts/{id}}): raised ({@code created}) or resolved ({@code updated}). */
+        ALERT("Alerts", "#allot.alert");
 
         private final String collection;
         private final String odataType;
@@ -62,6 +65,11 @@ public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean mem
     /** A change of one of the user's license assignments. */
     public static ChangeEvent assignment(UUID user, ChangeType type, AssignmentChange assignment) {
         return new ChangeEvent(Kind.LICENSE_ASSIGNMENT, user, type, false, assignment);
+    }
+
+    /** An alert raised ({@link ChangeType#CREATED}) or resolved ({@link ChangeType#UPDATED}). */
+    public static ChangeEvent alert(UUID alert, ChangeType type) {
+        return new ChangeEvent(Kind.ALERT, alert, type, false);
     }
 
     /** The notification's {@code @odata.id}, as Graph writes it: {@code Users/{id}} (for an assignment: its user). */

@@ -11,18 +11,18 @@ import java.util.regex.Pattern;
  * users/{id}}, {@code groups}, {@code groups/{id}} and {@code groups/{id}/members}. Allot's license assignments, under
  * {@code /allot/v1}: {@code licenseAssignments} (every assignment of the tenant), {@code users/{id}/licenseAssignments}
  * (one user's), {@code groups/{id}/licenseAssignments} (those the group gives its members) and {@code
- * subscribedSkus/{skuId}/licenseAssignments} (those of one product). Names are taken in any case, with or without a
+ * subscribedSkus/{skuId}/licenseAssignments} (those of one product); and {@code alerts}, the tenant's alerts raised
+ * and resolved (docs/alerts.md). Names are taken in any case, with or without a
  * leading {@code /}.
  */
 final class WatchedResources {
-    /** The prefix of Allot's own resources, as stored (without the leading {@code /}). */
-    static final String ALLOT = "allot/v1/";
-
     private static final String ID = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
     private static final Pattern DIRECTORY = Pattern.compile("(users|groups)(/" + ID + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern MEMBERS = Pattern.compile("groups/" + ID + "/members", Pattern.CASE_INSENSITIVE);
     private static final Pattern LICENSES = Pattern.compile(
             "allot/v1/(?:(users|groups|subscribedSkus)/" + ID + "/)?licenseAssignments", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ALERTS = Pattern.compile("allot/v1/alerts", Pattern.CASE_INSENSITIVE);
 
     private WatchedResources() {}
 
@@ -31,7 +31,8 @@ final class WatchedResources {
         String name = resource == null ? "" : resource.replaceFirst("^/", "");
         if (DIRECTORY.matcher(name).matches()
                 || MEMBERS.matcher(name).matches()
-                || LICENSES.matcher(name).matches()) {
+                || LICENSES.matcher(name).matches()
+                || ALERTS.matcher(name).matches()) {
             return Optional.of(name);
         }
         return Optional.empty();
@@ -39,11 +40,14 @@ final class WatchedResources {
 
     /** Whether the resource is one of Allot's license assignments (rather than Graph's directory). */
     static boolean licenses(String resource) {
-        return resource.regionMatches(true, 0, ALLOT, 0, ALLOT.length());
+        return LICENSES.matcher(resource).matches();
     }
 
     /** Whether a change of this kind is one a subscription to the resource sees. */
     static boolean matches(String resource, ChangeEvent event) {
+        if (ALERTS.matcher(resource).matches() || event.kind() == ChangeEvent.Kind.ALERT) {
+            return ALERTS.matcher(resource).matches() && event.kind() == ChangeEvent.Kind.ALERT;
+        }
         if (licenses(resource)) {
             return event.kind() == ChangeEvent.Kind.LICENSE_ASSIGNMENT && matchesAssignment(resource, event);
         }

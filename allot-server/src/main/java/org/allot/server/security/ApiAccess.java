@@ -86,6 +86,7 @@ public final class ApiAccess {
             rule(HttpMethod.DELETE, "/allot/v1/planRules/*", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.PATCH, "/allot/v1/settings", Capability.MANAGE_SETTINGS),
             rule(HttpMethod.PATCH, "/allot/v1/settings/lifecycle", Capability.MANAGE_SETTINGS),
+            rule(HttpMethod.PATCH, "/allot/v1/settings/alerts", Capability.MANAGE_SETTINGS),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),

@@ -72,6 +72,14 @@ final class FuzzFixture {
                         .path(0)
                         .path("id")
                         .asString());
+        ok(admin.patch("/allot/v1/settings/alerts", "{\"freeSeatsBelow\":1000000}"));
+        ids.put(
+                "alert",
+                ok(admin.get("/allot/v1/alerts?$top=1"))
+                        .path("value")
+                        .path(0)
+                        .path("id")
+                        .asString());
         ids.put(
                 "certificate",
                 UUID.nameUUIDFromBytes("no such certificate".getBytes(java.nio.charset.StandardCharsets.UTF_8))
@@ -134,6 +142,8 @@ final class FuzzFixture {
         bodies.put("PATCH /allot/v1/groups/{id}/licensing", "{\"licensePriority\":1}");
         bodies.put("PATCH /allot/v1/settings/lifecycle", """
                 {"warningDays":30,"suspendedDays":90,"overageGraceDays":30}""");
+        bodies.put("PATCH /allot/v1/settings/alerts", """
+                {"expiringWithinDays":30,"lapsed":true,"freeSeatsBelow":1000000,"waitingAtLeast":0}""");
         String secretEnd = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
                 .plusDays(90)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)

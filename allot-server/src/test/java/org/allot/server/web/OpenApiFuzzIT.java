@@ -210,6 +210,7 @@ class OpenApiFuzzIT extends ApiIT {
             case "runs" -> "run";
             case "certificates" -> "certificate";
             case "domains" -> "domain";
+            case "alerts" -> "alert";
             default ->
                 throw new AssertionError("The fuzz test does not know what {" + parameter + "} in " + template
                         + " names: add it to kindOf and to FuzzFixture.");

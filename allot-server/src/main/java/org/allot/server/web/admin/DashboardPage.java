@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.allot.core.alert.AlertWatch;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensingViews;
 import org.allot.server.security.AdminPrincipal;
@@ -13,16 +14,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Where licenses stand at a glance: seats per product, users who need attention, groups in error, latest changes. */
+/** Where licenses stand at a glance: open alerts, seats per product, users who need attention, groups in error, latest changes. */
 @Controller
 public class DashboardPage {
     static final int LATEST = 8;
 
+    /** Open alerts shown at most; the Alerts page has them all. */
+    static final int ALERTS = 5;
+
     private final LicensingViews views;
+    private final AlertWatch alerts;
     private final JsonMapper json;
 
-    public DashboardPage(LicensingViews views, JsonMapper json) {
+    public DashboardPage(LicensingViews views, AlertWatch alerts, JsonMapper json) {
         this.views = views;
+        this.alerts = alerts;
         this.json = json;
     }
 
@@ -36,6 +42,7 @@ public class DashboardPage {
         model.addAttribute("counts", attention.users());
         model.addAttribute("groupsInError", attention.groupsInError());
         model.addAttribute("latest", dashboard.latest());
+        model.addAttribute("alerts", alerts.list(admin.tenant(), true, ALERTS));
         return "dashboard";
     }
 
