@@ -276,7 +276,7 @@ public final class Reclaim {
                     candidates.holders(tenant, p.sku()),
                     exempt,
                     now,
-                    MonthlyPrice.of(subscriptions.ofSku(tenant, p.sku()))));
+                    MonthlyPrice.of(subscriptions.ofSku(tenant, p.sku()), now)));
         }
         return Outcome.done(items);
     }
