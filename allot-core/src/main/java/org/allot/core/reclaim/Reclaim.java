@@ -91,7 +91,13 @@ public final class Reclaim {
             }
             Optional<ReclaimPolicy> before = policies.find(caller.tenant(), policy.sku());
             policies.save(caller.tenant(), policy);
-            audited(caller, Activity.SET_RECLAIM_POLICY, product.get(), before.orElse(null), policy);
+            audited(
+                    caller,
+                    Activity.SET_RECLAIM_POLICY,
+                    policy.sku(),
+                    product.get().skuPartNumber(),
+                    before.orElse(null),
+                    policy);
             return Outcome.done(policy);
         });
     }
@@ -111,19 +117,23 @@ public final class Reclaim {
             if (before.isEmpty() || !policies.remove(caller.tenant(), sku)) {
                 return Outcome.refused(Rejection.notFound(sku));
             }
-            catalog.forTenant(caller.tenant())
+            // a custom product removed since keeps its policy removable, audited under its id
+            String name = catalog.forTenant(caller.tenant())
                     .find(sku)
-                    .ifPresent(p -> audited(caller, Activity.REMOVE_RECLAIM_POLICY, p, before.get(), null));
+                    .map(Product::skuPartNumber)
+                    .orElse(sku.value().toString());
+            audited(caller, Activity.REMOVE_RECLAIM_POLICY, sku, name, before.get(), null);
             return Outcome.done(sku);
         });
     }
 
-    private void audited(Caller caller, Activity activity, Product product, ReclaimPolicy before, ReclaimPolicy after) {
+    private void audited(
+            Caller caller, Activity activity, SkuId sku, String name, ReclaimPolicy before, ReclaimPolicy after) {
         audit.append(AuditEvent.of(
                 caller,
                 clock.instant(),
                 activity,
-                AuditTarget.other("Product", product.skuId(), product.skuPartNumber()),
+                AuditTarget.other("Product", sku, name),
                 List.of(PropertyChange.of(
                         "reclaimPolicy", before == null ? null : text(before), after == null ? null : text(after)))));
     }

@@ -39,8 +39,9 @@ class ReclaimConfig implements SchedulingConfigurer {
     }
 
     @Bean
-    static SignInActivity signInActivity(UnitOfWork work, JdbcUsers users, JdbcActivitySignals signals, Clock clock) {
-        return new SignInActivity(work, users, signals, clock);
+    static SignInActivity signInActivity(
+            UnitOfWork work, JdbcUsers users, JdbcActivitySignals signals, JdbcAuditLog audit, Clock clock) {
+        return new SignInActivity(work, users, signals, audit, clock);
     }
 
     @Bean

@@ -78,6 +78,12 @@ class ReclaimApiIT extends ApiIT {
                         .path("lastSignInDateTime")
                         .asString())
                 .isNotEmpty();
+        assertThat(admin.get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                                + "'Set%20sign-in%20activity'")
+                        .body()
+                        .path("value"))
+                .as("a sign-in set decides what reclaim lists: audited, once per user set")
+                .hasSize(2);
 
         Response policy = admin.send("PUT", "/allot/v1/reclaim/policies/ENTERPRISEPACK", """
                 {"inactiveDays":90}""", java.util.Map.of());
@@ -207,8 +213,39 @@ class ReclaimApiIT extends ApiIT {
                 {"value":[{"id":"%s","lastSignInDateTime":"%s"}]}""".formatted(ada, daysAgo(3)));
         assertThat(imported.status()).isEqualTo(200);
         assertThat(imported.body().path("users").asInt()).isEqualTo(1);
+        assertThat(admin.get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                                + "'Import%20sign-in%20activity'")
+                        .body()
+                        .path("value"))
+                .as("one audit record per import, none for the import refused")
+                .hasSize(1);
         assertThat(admin.post("/allot/v1/signInActivity/import", "{\"value\":[{\"id\":\"" + ada + "\"}]}")
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void thePolicyOfAProductRemovedFromTheCatalogueCanStillBeRemovedAndIsAudited() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        String sku = admin.post("/allot/v1/products", """
+                        {"skuPartNumber":"RECLAIM_GONE","displayName":"Gone","servicePlans":[
+                         {"servicePlanName":"RECLAIM_GONE_A","displayName":"A"}]}""").body().path("skuId").asString();
+        assertThat(admin.send("PUT", "/allot/v1/reclaim/policies/RECLAIM_GONE", """
+                        {"inactiveDays":90}""", java.util.Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin.delete("/allot/v1/products/" + sku).status()).isEqualTo(204);
+
+        assertThat(admin.delete("/allot/v1/reclaim/policies/" + sku).status())
+                .as("removed by its id, though the catalogue no longer has the product")
+                .isEqualTo(204);
+        assertThat(admin.get("/allot/v1/reclaim/policies").body().path("value")).isEmpty();
+        JsonNode removed = admin.get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                        + "'Remove%20license%20reclaim%20policy'")
+                .body()
+                .path("value");
+        assertThat(removed).hasSize(1);
+        assertThat(removed.get(0).path("targetResources").get(0).path("id").asString())
+                .isEqualTo(sku);
     }
 }
