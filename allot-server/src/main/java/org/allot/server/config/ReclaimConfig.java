@@ -67,7 +67,8 @@ class ReclaimConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(
-                reclaim::runScheduled, properties.processing().reclaim());
+        if (!properties.processing().reclaim().isZero()) {
+            registrar.addFixedDelayTask(() -> reclaim.runScheduled(), properties.processing().reclaim());
+        }
     }
 }
