@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.allot.core.catalog.AppliesTo;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.Subscriptions;
 
@@ -46,6 +48,7 @@ public final class Reclaim {
     private final Transactions transactions;
     private final ReclaimPolicies policies;
     private final ReclaimCandidates candidates;
+    private final Memberships memberships;
     private final ReclaimRuns runs;
     private final Subscriptions subscriptions;
     private final ProductCatalog catalog;
@@ -57,6 +60,7 @@ public final class Reclaim {
             Transactions transactions,
             ReclaimPolicies policies,
             ReclaimCandidates candidates,
+            Memberships memberships,
             ReclaimRuns runs,
             Subscriptions subscriptions,
             ProductCatalog catalog,
@@ -66,6 +70,7 @@ public final class Reclaim {
         this.transactions = Objects.requireNonNull(transactions);
         this.policies = Objects.requireNonNull(policies);
         this.candidates = Objects.requireNonNull(candidates);
+        this.memberships = Objects.requireNonNull(memberships);
         this.runs = Objects.requireNonNull(runs);
         this.subscriptions = Objects.requireNonNull(subscriptions);
         this.catalog = Objects.requireNonNull(catalog);
@@ -280,14 +285,28 @@ public final class Reclaim {
         Instant now = clock.instant();
         List<ReclaimItem> items = new ArrayList<>();
         for (ReclaimPolicy p : chosen) {
-            Set<UserId> exempt = p.exemptGroups().isEmpty() ? Set.of() : candidates.membersOf(tenant, p.exemptGroups());
+            List<Holder> holders = candidates.holders(tenant, p.sku());
             items.addAll(ReclaimSelection.select(
                     p,
-                    candidates.holders(tenant, p.sku()),
-                    exempt,
+                    holders,
+                    exemptByGroup(tenant, p, holders),
                     now,
                     MonthlyPrice.of(subscriptions.ofSku(tenant, p.sku()), now)));
         }
         return Outcome.done(items);
+    }
+
+    /** The holders who belong to one of the policy's exempt groups, directly or through nested groups. */
+    private Set<UserId> exemptByGroup(TenantId tenant, ReclaimPolicy policy, List<Holder> holders) {
+        if (policy.exemptGroups().isEmpty() || holders.isEmpty()) {
+            return Set.of();
+        }
+        return memberships
+                .groupsOfUsers(tenant, holders.stream().map(Holder::id).toList())
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue().keySet().stream().anyMatch(policy.exemptGroups()::contains))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 }

@@ -7,6 +7,7 @@ import org.allot.core.reclaim.Reclaim;
 import org.allot.core.reclaim.SignInActivity;
 import org.allot.server.persistence.JdbcActivitySignals;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcReclaimCandidates;
 import org.allot.server.persistence.JdbcReclaimPolicies;
 import org.allot.server.persistence.JdbcReclaimRuns;
@@ -48,6 +49,7 @@ class ReclaimConfig implements SchedulingConfigurer {
     static Reclaim reclaim(
             UnitOfWork work,
             JdbcClient jdbc,
+            JdbcMemberships memberships,
             JdbcSubscriptions subscriptions,
             ProductCatalog catalog,
             UserLicensing licensing,
@@ -57,6 +59,7 @@ class ReclaimConfig implements SchedulingConfigurer {
                 work,
                 new JdbcReclaimPolicies(jdbc),
                 new JdbcReclaimCandidates(jdbc),
+                memberships,
                 new JdbcReclaimRuns(jdbc),
                 subscriptions,
                 catalog,
