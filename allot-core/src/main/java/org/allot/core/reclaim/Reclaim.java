@@ -1,6 +1,7 @@
 package org.allot.core.reclaim;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ public final class Reclaim {
     public static final Actor RECLAIM = Actor.system("license reclaim");
 
     private static final int RECENT_RUNS = 20;
+
+    /** How long a run's report is kept (the retention sweep forgets older ones). */
+    public static final Duration RUNS_KEPT = Duration.ofDays(90);
 
     private final Transactions transactions;
     private final ReclaimPolicies policies;
@@ -268,6 +272,12 @@ public final class Reclaim {
 
     public List<ReclaimReport> recentRuns(TenantId tenant) {
         return transactions.read(() -> runs.recent(tenant, RECENT_RUNS));
+    }
+
+    /** Forgets the reports of runs made longer ago than {@link #RUNS_KEPT}, every tenant's: how many runs. */
+    public int forgetOldRuns() {
+        Instant cutoff = clock.instant().minus(RUNS_KEPT);
+        return transactions.run(() -> runs.forgetBefore(cutoff));
     }
 
     /** The seats the policies list now: one product's (refused when it has no policy) or every product's. */
