@@ -71,7 +71,8 @@ class ReclaimConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (!properties.processing().reclaim().isZero()) {
-            registrar.addFixedDelayTask(() -> reclaim.runScheduled(), properties.processing().reclaim());
+            registrar.addFixedDelayTask(
+                    () -> reclaim.runScheduled(), properties.processing().reclaim());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -163,6 +164,45 @@ class ReportsApiIT extends ApiIT {
         }
         assertThat(admin.get("/allot/v1/reports/usage?sku=NO_SUCH_PRODUCT").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void oneTenantsFailingSnapshotDoesNotKeepTheOthersFromTheirs() {
+        ApiClient first = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        ApiClient second = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        for (ApiClient admin : List.of(first, second)) {
+            assertThat(admin.post("/allot/v1/subscriptions", """
+                            {"skuPartNumber":"ENTERPRISEPACK","seats":2}""").status()).isEqualTo(201);
+        }
+        // the first tenant of the round to keep a snapshot fails, whichever it is (a sequence is not rolled back)
+        jdbc.sql("create sequence usage_snapshot_poison").update();
+        jdbc.sql("""
+                        create function usage_snapshot_poison() returns trigger language plpgsql as $$
+                        begin
+                            if nextval('usage_snapshot_poison') = 1 then
+                                raise exception 'this tenant''s snapshot fails';
+                            end if;
+                            return new;
+                        end $$""").update();
+        jdbc.sql("""
+                        create trigger usage_snapshot_poison before insert on usage_snapshot
+                        for each row execute function usage_snapshot_poison()""").update();
+        try {
+            assertThatThrownBy(history::snapshotAll)
+                    .as("the failure is not hidden")
+                    .isInstanceOf(RuntimeException.class);
+        } finally {
+            jdbc.sql("drop trigger usage_snapshot_poison on usage_snapshot").update();
+            jdbc.sql("drop function usage_snapshot_poison()").update();
+            jdbc.sql("drop sequence usage_snapshot_poison").update();
+        }
+
+        assertThat(jdbc.sql("select count(distinct tenant_id) from usage_snapshot where tenant_id in (?, ?)")
+                        .params(first.tenant.value(), second.tenant.value())
+                        .query(Integer.class)
+                        .single())
+                .as("the round went on past the tenant that failed")
+                .isPositive();
     }
 
     /** Ada (Sales) holds E3 directly, then through Staff; Bob (IT) through Staff; 3 seats at 20 EUR, 1 at 30 USD. */
