@@ -138,8 +138,15 @@ class ReclaimApiIT extends ApiIT {
         String sku = product("ENTERPRISEPACK").skuId().toString();
         String off = createUser(admin, "off");
         String kept = createUser(admin, "kept");
+        String nested = createUser(admin, "nested");
         assertThat(assignLicense(admin, off, sku).status()).isEqualTo(200);
         assertThat(assignLicense(admin, kept, sku).status()).isEqualTo(200);
+        assertThat(assignLicense(admin, nested, sku).status()).isEqualTo(200);
+        String inner = group(admin, "Inner", nested);
+        String outer = group(admin, "Outer", inner);
+        assertThat(admin.patch("/v1.0/users/" + nested, "{\"accountEnabled\":false}")
+                        .status())
+                .isEqualTo(204);
         assertThat(admin.patch("/v1.0/users/" + off, "{\"accountEnabled\":false}")
                         .status())
                 .isEqualTo(204);
@@ -149,8 +156,12 @@ class ReclaimApiIT extends ApiIT {
                         .asString())
                 .as("when the account was disabled is kept")
                 .isNotEmpty();
-        assertThat(admin.send("PUT", "/allot/v1/reclaim/policies/" + sku, """
-                        {"disabledDays":0,"mode":"Act","exemptUserIds":["%s"]}""".formatted(kept), java.util.Map.of())
+        assertThat(admin.send(
+                                "PUT",
+                                "/allot/v1/reclaim/policies/" + sku,
+                                """
+                        {"disabledDays":0,"mode":"Act","exemptUserIds":["%s"],"exemptGroupIds":["%s"]}""".formatted(kept, outer),
+                                java.util.Map.of())
                         .status())
                 .isEqualTo(200);
         assertThat(admin.patch("/v1.0/users/" + kept, "{\"accountEnabled\":false}")
@@ -169,6 +180,29 @@ class ReclaimApiIT extends ApiIT {
         });
         assertThat(state(admin, off)).isEqualTo("none");
         assertThat(state(admin, kept)).as("exempt").startsWith("Active");
+        assertThat(state(admin, nested))
+                .as("exempt as a member of a group nested in an exempt group")
+                .startsWith("Active");
+    }
+
+    /** A security group with these members (users or groups). */
+    private static String group(ApiClient admin, String name, String... members) {
+        String id = admin.post(
+                        "/v1.0/groups",
+                        "{\"displayName\":\"" + name
+                                + "\",\"mailEnabled\":false,\"mailNickname\":\"x\",\"securityEnabled\":true}")
+                .body()
+                .path("id")
+                .asString();
+        for (String member : members) {
+            assertThat(admin.post(
+                                    "/v1.0/groups/" + id + "/members/$ref",
+                                    "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + member
+                                            + "\"}")
+                            .status())
+                    .isEqualTo(204);
+        }
+        return id;
     }
 
     @Test
