@@ -23,6 +23,9 @@ import org.allot.core.subscription.SubscriptionBook;
  * read back for charts and CSV.
  */
 public final class UsageHistory {
+    /** The days a usage history shows when no period is given: the API's, the admin center's chart, the CLI's. */
+    public static final int DEFAULT_DAYS = 30;
+
     /** The longest period one read covers, in days. */
     public static final int MAX_DAYS = 3_660;
 

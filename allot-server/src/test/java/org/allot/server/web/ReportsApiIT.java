@@ -61,6 +61,15 @@ class ReportsApiIT extends ApiIT {
                 .anySatisfy(l -> assertThat(l).contains(",Sales,direct,,,EUR,1,20.00"))
                 .anySatisfy(l -> assertThat(l).contains(",IT,group," + office.staff + ",Staff,EUR,1,20.00"))
                 .hasSize(5);
+        assertThat(office.admin
+                        .get("/allot/v1/reports/costs.csv?by=department")
+                        .raw()
+                        .body()
+                        .replace("\"", "")
+                        .lines())
+                .as("the sums, then the totals, as the admin center's download")
+                .contains("total,Total,EUR,3,60.00", "total,Total,USD,1,30.00")
+                .hasSize(7);
     }
 
     @Test
@@ -152,6 +161,8 @@ class ReportsApiIT extends ApiIT {
                 "/allot/v1/reports/costs.csv?by=colour",
                 "/allot/v1/reports/licenseHolders?$top=0",
                 "/allot/v1/reports/licenseHolders?$top=lots",
+                "/allot/v1/reports/licenseHolders?$top=1000",
+                "/allot/v1/reports/licenseHolders?$filter=true",
                 "/allot/v1/reports/licenseHolders?$skiptoken=not-a-token",
                 "/allot/v1/reports/usage?from=2026-12-31&to=2026-01-01",
                 "/allot/v1/reports/usage?from=yesterday",
