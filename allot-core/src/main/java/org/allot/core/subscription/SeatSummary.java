@@ -3,8 +3,8 @@ package org.allot.core.subscription;
 /**
  * A product's seats as people read them, wherever they are shown (admin center, CLI): the seats bought, how many
  * are assigned, how many are free for new assignments, how many users wait, and the overage — seats in use beyond
- * those bought, after seats were lowered below use. Lowering seats never takes a license away, so the overage is
- * shown, never silently corrected.
+ * those bought, after seats were lowered below use. The overage is shown at once and never silently corrected: seats are
+ * taken back only by the documented rule (the tenant's overage grace period; docs/license-lifecycle.md).
  *
  * @param total seats of enabled and warning subscriptions
  * @param assigned users holding a seat

@@ -166,5 +166,15 @@ class SubscriptionLifecycleIT extends ApiIT {
         assertThat(patched.status()).isEqualTo(400);
         JsonNode shown = admin.get("/allot/v1/subscriptions/" + id).body();
         assertThat(shown.path("totalLicenses").asInt()).as("refused as a whole").isEqualTo(2);
+
+        // a malformed update is answered with the messages every other request body gets
+        Response unknown = admin.patch("/allot/v1/subscriptions/" + id, "{\"seatz\":5}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("error").path("message").asString())
+                .isEqualTo("Property 'seatz' does not exist on type 'SubscriptionUpdate'.");
+        Response wrongType = admin.patch("/allot/v1/subscriptions/" + id, "{\"seats\":\"five\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().path("error").path("message").asString())
+                .isEqualTo("Invalid value specified for property 'seats'.");
     }
 }

@@ -1,5 +1,6 @@
 package org.allot.server.web.extensions;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,6 +26,8 @@ import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.allot.server.web.graph.SubscriptionResources;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -105,8 +108,11 @@ public class SubscriptionsController {
 
     @PatchMapping("/{id}")
     public ObjectNode update(
-            ApiCaller caller, @PathVariable String id, @RequestBody JsonNode raw, HttpServletRequest request) {
-        SubscriptionUpdate body = update(raw);
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = SubscriptionUpdate.class) @RequestBody JsonNode raw,
+            HttpServletRequest request) {
+        SubscriptionUpdate body = update(raw, request);
         // "endDateTime": null removes the end date; left out, it stays
         boolean removeEnd = raw.has("endDateTime") && raw.get("endDateTime").isNull();
         boolean termsGiven = body.endDateTime() != null
@@ -130,12 +136,17 @@ public class SubscriptionsController {
                 SubscriptionResources.withTerms(caller.tenant(), s, catalog.forTenant(caller.tenant())));
     }
 
-    private SubscriptionUpdate update(JsonNode raw) {
+    /**
+     * The update the body gives, bound as every request body is (unknown properties and wrong types answered by {@link
+     * org.allot.server.web.graph.GraphErrors} with Graph's messages); read as a tree first to tell an explicit null.
+     */
+    private SubscriptionUpdate update(JsonNode raw, HttpServletRequest request) {
         RequestBodies.requireObject(raw);
         try {
             return json.treeToValue(raw, SubscriptionUpdate.class);
         } catch (JacksonException e) {
-            throw new BadRequest("The request body is not a subscription update: " + e.getOriginalMessage());
+            throw new HttpMessageNotReadableException(
+                    "The request body is not a subscription update", e, new ServletServerHttpRequest(request));
         }
     }
 
