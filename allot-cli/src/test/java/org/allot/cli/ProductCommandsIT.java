@@ -170,6 +170,10 @@ class ProductCommandsIT extends AgainstARealServer {
         assertThat(overage.json().path("skuPartNumber").asString()).isEqualTo("ENTERPRISEPACK");
         assertThat(overage.json().path("capacityUnits").asInt()).isPositive();
         assertThat(overage.json().path("takenBack").isArray()).isTrue();
+        assertThat(overage.json().has("anySource"))
+                .as("whether a deleted subscription's holders go at once")
+                .isTrue();
+        assertThat(overage.json().path("anySource").asBoolean()).isFalse();
     }
 
     @Test

@@ -4,16 +4,21 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What the end of a product's overage grace period does, before it happens: who loses a seat, in order.
+ * What the end of a product's overage grace period (or a deleted subscription) does, before it happens: who loses a
+ * seat, in order.
  *
  * @param consumedUnits users holding a seat
  * @param capacityUnits seats of the subscriptions not deleted (enabled, warning, suspended, locked out)
  * @param beyondCapacity holders beyond {@code capacityUnits}: the seats to take back
  * @param overageUnits holders beyond enabled and warning seats, as shown on the product everywhere
  * @param overageSinceDateTime when seats were lowered below use; null when they are not
- * @param graceEndDateTime when group-derived seats are taken back; null when nothing is to be taken back
- * @param leftForAdministrator holders beyond capacity that stay (direct assignments are never taken back)
- * @param takenBack who loses a seat when the grace period ends, first first
+ * @param graceEndDateTime when group-derived seats are taken back; null when nothing is to be taken back, or when
+ *     {@code anySource}
+ * @param anySource a subscription of the product was deleted: its holders beyond capacity are taken back at once (at
+ *     the next run of the step), from any source, group-derived ones first; no grace period
+ * @param leftForAdministrator holders beyond capacity that stay for the administrator to decide: direct assignments,
+ *     which the end of the grace period never takes back (a deleted subscription frees them too)
+ * @param takenBack who loses a seat, first first
  */
 public record OveragePreview(
         String skuId,
@@ -24,6 +29,7 @@ public record OveragePreview(
         int overageUnits,
         OffsetDateTime overageSinceDateTime,
         OffsetDateTime graceEndDateTime,
+        boolean anySource,
         int leftForAdministrator,
         List<Entry> takenBack) {
 

@@ -180,7 +180,9 @@ public final class ProductCommands {
             description = {
                 "Shows a product's overage and, before it happens, who loses a seat when its grace period ends: "
                         + "group-derived seats only, lowest group priority first, then the most recently granted. "
-                        + "Direct assignments are never taken back; what they hold beyond capacity stays shown."
+                        + "The end of the grace period never takes back a direct assignment; what they hold beyond "
+                        + "capacity stays shown. After a subscription was deleted (anySource), its holders beyond "
+                        + "capacity are taken back at once, direct ones included (after the group-derived ones)."
             },
             footerHeading = "%nExamples:%n",
             footer = {"  allot product overage ENTERPRISEPACK", "  allot product overage SPE_E5 -o json"})
@@ -202,6 +204,7 @@ public final class ProductCommands {
                 .put("overageUnits", p.overageUnits())
                 .put("overageSinceDateTime", p.overageSinceDateTime())
                 .put("graceEndDateTime", p.graceEndDateTime())
+                .put("anySource", p.anySource())
                 .put("leftForAdministrator", p.leftForAdministrator());
         Table table = Table.of("position", "userPrincipalName", "displayName", "rank", "grantedDateTime");
         for (OveragePreview.Entry e : p.takenBack()) {

@@ -159,7 +159,8 @@ public final class SubscriptionCommands {
                 "Changes a subscription's seats, status or terms.",
                 "Lowering seats below what is assigned shows an overage at once; once the tenant's grace period "
                         + "(30 days by default) has passed, group-derived seats are taken back (allot product "
-                        + "overage SKU shows who, before it happens). Direct assignments are never taken back."
+                        + "overage SKU shows who, before it happens); direct assignments then stay. Deleting a "
+                        + "subscription frees the seats beyond what is left at once, direct ones included."
             },
             footerHeading = "%nExamples:%n",
             footer = {

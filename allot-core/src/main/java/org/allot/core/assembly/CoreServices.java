@@ -1,7 +1,6 @@
 package org.allot.core.assembly;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.Assignments;
@@ -64,10 +63,6 @@ public record CoreServices(
 
     /** The ports of what happens when capacity falls below use (issue 18). */
     public record CapacityPorts(SeatHolders holders, OverageClocks clocks, LifecycleSettings settings) {
-        /** No seat is ever taken back, every tenant has the default periods. */
-        public static final CapacityPorts NONE = new CapacityPorts(
-                (tenant, sku, groupsOnly, limit) -> List.of(), OverageClocks.NONE, LifecycleSettings.DEFAULTS);
-
         public CapacityPorts {
             Objects.requireNonNull(holders, "holders");
             Objects.requireNonNull(clocks, "clocks");
@@ -212,6 +207,12 @@ public record CoreServices(
                 seatTakeBack,
                 overageGrace,
                 new LifecyclePolicy(
-                        p.transactions(), capacity.settings(), p.subscriptions(), book, p.audit(), p.clock()));
+                        p.transactions(),
+                        p.tenantLocks(),
+                        capacity.settings(),
+                        p.subscriptions(),
+                        book,
+                        p.audit(),
+                        p.clock()));
     }
 }

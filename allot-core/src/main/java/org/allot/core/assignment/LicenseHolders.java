@@ -75,7 +75,12 @@ public final class LicenseHolders {
 
     /** Pages of a product's holders and waiting list; empty when the catalogue has no such product. */
     public Optional<ProductHolders> product(TenantId tenant, String sku, int holdersFrom, int waitingFrom, int limit) {
-        return transactions.read(() -> catalog.forTenant(tenant)
+        return transactions.read(() -> productRead(tenant, sku, holdersFrom, waitingFrom, limit));
+    }
+
+    /** {@link #product}, read in the caller's unit of work. */
+    Optional<ProductHolders> productRead(TenantId tenant, String sku, int holdersFrom, int waitingFrom, int limit) {
+        return catalog.forTenant(tenant)
                 .lookup(sku)
                 .map(product -> new ProductHolders(
                         product,
@@ -89,6 +94,6 @@ public final class LicenseHolders {
                         queries.waitingList(tenant, product.skuId(), waitingFrom, limit),
                         seats.all(tenant)
                                 .getOrDefault(product.skuId(), SeatCount.EMPTY)
-                                .waiting())));
+                                .waiting()));
     }
 }

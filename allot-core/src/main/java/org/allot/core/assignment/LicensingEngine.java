@@ -73,11 +73,6 @@ public final class LicensingEngine {
             return now;
         }
 
-        /** How long removals are held, per SKU. */
-        public RemovalGrace grace() {
-            return grace;
-        }
-
         /** What {@code change} makes of a user's assignments, with removals held ({@link RemovalGrace#apply}). */
         List<LicenseAssignment> wanted(LicenseSubject subject, List<LicenseAssignment> current, Change change) {
             return grace.apply(subject, current, change, now);

@@ -58,9 +58,13 @@ public final class OverageGrace {
      * @param seats the product's seat figures
      * @param beyondCapacity holders beyond every seat not deleted ({@link SeatCount#beyondCapacity})
      * @param overageSince when seats were lowered below use; null when the clock does not run
-     * @param graceEnds when group-derived seats are taken back; null when the clock does not run
+     * @param graceEnds when group-derived seats are taken back; null when the clock does not run, and when a deleted
+     *     subscription's holders are taken back at the step's next run ({@code anySource})
+     * @param anySource a subscription of the product was deleted with holders beyond its capacity: they are taken back
+     *     at once, from any source (direct ones last), not after a grace period
      * @param takenBack who loses a seat then, in the order they lose it
-     * @param left holders beyond capacity that stay, for the administrator to decide (direct assignments)
+     * @param left holders beyond capacity that stay, for the administrator to decide (direct assignments, unless
+     *     {@code anySource})
      */
     public record Preview(
             Product product,
@@ -68,6 +72,7 @@ public final class OverageGrace {
             int beyondCapacity,
             Instant overageSince,
             Instant graceEnds,
+            boolean anySource,
             List<SeatHolders.Holder> takenBack,
             int left) {
         public Preview {
@@ -75,25 +80,25 @@ public final class OverageGrace {
         }
     }
 
-    /** The preview of one product, read in one unit of work. */
-    public Preview preview(TenantId tenant, SkuId sku) {
-        return preview(tenant, sku.toString()).orElseThrow();
-    }
-
     /** The preview of a product named by id or part number; empty when the tenant's catalogue has no such product. */
     public Optional<Preview> preview(TenantId tenant, String product) {
         return transactions.read(() -> catalog.forTenant(tenant).lookup(product).map(p -> previewRead(tenant, p)));
     }
 
-    private Preview previewRead(TenantId tenant, Product product) {
+    /** The preview of a product, read in the caller's unit of work. */
+    Preview previewRead(TenantId tenant, Product product) {
         SkuId sku = product.skuId();
         SeatCount count = seats.all(tenant).getOrDefault(sku, SeatCount.EMPTY);
         int beyond = count.beyondCapacity();
-        List<SeatHolders.Holder> order = beyond == 0 ? List.of() : holders.inTakeBackOrder(tenant, sku, true, beyond);
-        Optional<Instant> since = clocks.since(tenant, sku);
-        Instant ends =
-                since.map(s -> s.plus(settings.of(tenant).overageGrace())).orElse(null);
-        return new Preview(product, count, beyond, since.orElse(null), ends, order, beyond - order.size());
+        Optional<OverageClocks.Clock> running = clocks.find(tenant, sku);
+        boolean anySource = running.filter(OverageClocks.Clock::anySource).isPresent();
+        List<SeatHolders.Holder> order =
+                beyond == 0 ? List.of() : holders.inTakeBackOrder(tenant, sku, !anySource, beyond);
+        Instant since = running.map(OverageClocks.Clock::since).orElse(null);
+        Instant ends = since == null || anySource
+                ? null
+                : since.plus(settings.of(tenant).overageGrace());
+        return new Preview(product, count, beyond, since, ends, anySource, order, beyond - order.size());
     }
 
     /**
@@ -119,12 +124,7 @@ public final class OverageGrace {
                             .getOrDefault(c.sku(), SeatCount.EMPTY)
                             .beyondCapacity()
                     == 0) {
-                transactions.run(() -> {
-                    if (seats.lock(c.tenant(), c.sku()).beyondCapacity() == 0) {
-                        clocks.stop(c.tenant(), c.sku());
-                    }
-                    return null;
-                });
+                transactions.run(() -> clocks.stopOnceSettled(c.tenant(), c.sku(), seats.lock(c.tenant(), c.sku())));
             }
         }
         return taken;

@@ -113,12 +113,16 @@ public final class PendingRemovals {
 
     /** The product's days and pending removals ({@link #MAX_LISTED} at most); empty for an unknown product. */
     public Optional<ProductRemovals> ofProduct(TenantId tenant, String skuIdOrPartNumber) {
-        return transactions.read(() -> catalog.forTenant(tenant)
-                .lookup(skuIdOrPartNumber)
-                .map(p -> new ProductRemovals(
-                        p,
-                        graces.days(tenant).getOrDefault(p.skuId(), 0),
-                        graces.pending(tenant, p.skuId(), MAX_LISTED))));
+        return transactions.read(
+                () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> ofProductRead(tenant, p)));
+    }
+
+    /** The product's days and pending removals, read in the caller's unit of work. */
+    ProductRemovals ofProductRead(TenantId tenant, Product product) {
+        return new ProductRemovals(
+                product,
+                graces.days(tenant).getOrDefault(product.skuId(), 0),
+                graces.pending(tenant, product.skuId(), MAX_LISTED));
     }
 
     /** A user and their assignments pending removal, the earliest freed first. */

@@ -29,27 +29,4 @@ public interface RemovalGraces {
 
     /** The users whose license of the SKU is pending removal, the earliest freed first, at most {@code limit}. */
     List<Held> pending(TenantId tenant, SkuId sku, int limit);
-
-    /** Nothing is held: for installations and tests that do not keep the setting. */
-    RemovalGraces NONE = new RemovalGraces() {
-        @Override
-        public Map<SkuId, Integer> days(TenantId tenant) {
-            return Map.of();
-        }
-
-        @Override
-        public void setDays(TenantId tenant, SkuId sku, int days) {
-            throw new UnsupportedOperationException("removal grace is not kept here");
-        }
-
-        @Override
-        public List<Due> dueBy(Instant now, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<Held> pending(TenantId tenant, SkuId sku, int limit) {
-            return List.of();
-        }
-    };
 }

@@ -3,6 +3,8 @@ package org.allot.core.assignment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
@@ -25,7 +27,8 @@ import org.allot.core.subscription.Seats;
  * the {@code requestedDateTime} of the assignment, so they wait ahead of anyone who asked later.
  *
  * <p>One unit of work per call, in the lock order: the tenant's licensing lock (shared), the users chosen (in id
- * order), then the product's seat figures, on which how many are beyond capacity is decided again. So the step is
+ * order), then the seat figures of every product they hold or wait for, this one included, in SKU order; how many
+ * are beyond capacity is decided again on the locked figures. So the step is
  * idempotent and safe on several servers at once: a second run finds nobody beyond capacity.
  */
 public final class SeatTakeBack implements CapacityLoss {
@@ -40,8 +43,8 @@ public final class SeatTakeBack implements CapacityLoss {
         GROUPS_ONLY
     }
 
-    /** What one take-back did: seats taken back, and holders still beyond capacity. */
-    public record Result(List<UserId> takenBack, int stillBeyond) {
+    /** What one take-back did: the users whose seats were taken back, in the order they were. */
+    public record Result(List<UserId> takenBack) {
         public Result {
             takenBack = List.copyOf(takenBack);
         }
@@ -97,6 +100,10 @@ public final class SeatTakeBack implements CapacityLoss {
         Assignments.Locked locked = assignments.lockWithAssignments(
                 tenant, order.stream().map(SeatHolders.Holder::user).toList());
         Reconciler.Work work = reconciler.begin(caller);
+        // every seat row these users' evaluation may touch, this product's included, locked first and in SKU order
+        Set<SkuId> touched = new TreeSet<>(List.of(sku));
+        locked.assignments().values().forEach(rows -> rows.forEach(a -> touched.add(a.sku())));
+        work.ledger.lockAll(touched);
         int beyond = work.ledger.count(sku).beyondCapacity();
         List<UserId> chosen = new ArrayList<>();
         for (SeatHolders.Holder holder : order) {
@@ -114,7 +121,7 @@ public final class SeatTakeBack implements CapacityLoss {
             }
         }
         if (chosen.isEmpty()) {
-            return new Result(List.of(), beyond);
+            return new Result(List.of());
         }
         work.ledger.giveUp(sku, chosen);
         // evaluated like any change to these users: the other products they wait for are locked in order too
@@ -125,10 +132,7 @@ public final class SeatTakeBack implements CapacityLoss {
 
     /** The result, with the product's overage clock stopped once nobody is beyond its capacity. */
     private Result settled(TenantId tenant, SkuId sku, List<UserId> chosen) {
-        SeatCount count = seats.lock(tenant, sku);
-        if (count.beyondCapacity() == 0) {
-            clocks.stop(tenant, sku);
-        }
-        return new Result(chosen, count.beyondCapacity());
+        clocks.stopOnceSettled(tenant, sku, seats.lock(tenant, sku));
+        return new Result(chosen);
     }
 }

@@ -10,7 +10,5 @@ import org.allot.core.catalog.SkuId;
  */
 @FunctionalInterface
 public interface CapacityLoss {
-    CapacityLoss NONE = (caller, sku) -> {};
-
     void subscriptionDeleted(Caller caller, SkuId sku);
 }

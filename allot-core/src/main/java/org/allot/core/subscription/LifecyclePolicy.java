@@ -15,6 +15,7 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
+import org.allot.core.directory.TenantLocks;
 
 /**
  * A tenant's lifecycle periods ({@link LifecyclePeriods}): how long expired subscriptions stay in {@code Warning} and
@@ -24,6 +25,7 @@ import org.allot.core.audit.PropertyChange;
  */
 public final class LifecyclePolicy {
     private final Transactions transactions;
+    private final TenantLocks locks;
     private final LifecycleSettings settings;
     private final Subscriptions subscriptions;
     private final SubscriptionBook book;
@@ -32,12 +34,14 @@ public final class LifecyclePolicy {
 
     public LifecyclePolicy(
             Transactions transactions,
+            TenantLocks locks,
             LifecycleSettings settings,
             Subscriptions subscriptions,
             SubscriptionBook book,
             AuditLog audit,
             Clock clock) {
         this.transactions = Objects.requireNonNull(transactions);
+        this.locks = Objects.requireNonNull(locks);
         this.settings = Objects.requireNonNull(settings);
         this.subscriptions = Objects.requireNonNull(subscriptions);
         this.book = Objects.requireNonNull(book);
@@ -53,6 +57,8 @@ public final class LifecyclePolicy {
     /**
      * Changes the periods given (null leaves one as it is), refused as a whole when one is out of range; then the
      * tenant's subscriptions with an end date follow the calendar on the new periods, each in its own unit of work.
+     * The periods are read under the tenant's exclusive licensing lock, so two changes to different periods at once
+     * both stay (the one that waits merges into what the other wrote).
      */
     public Outcome<LifecyclePeriods> change(
             Caller caller, Integer warningDays, Integer suspendedDays, Integer overageGraceDays) {
@@ -60,6 +66,7 @@ public final class LifecyclePolicy {
             return Outcome.refused(Rejection.invalid("Send 'warningDays', 'suspendedDays' or 'overageGraceDays'."));
         }
         Outcome<LifecyclePeriods> outcome = transactions.run(() -> {
+            locks.exclusive(caller.tenant());
             LifecyclePeriods before = settings.of(caller.tenant());
             LifecyclePeriods after = new LifecyclePeriods(
                     warningDays == null ? before.warningDays() : warningDays,

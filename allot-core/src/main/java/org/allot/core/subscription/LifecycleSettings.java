@@ -14,17 +14,4 @@ public interface LifecycleSettings {
     default LifecyclePeriods of(TenantId tenant) {
         return find(tenant).orElse(LifecyclePeriods.DEFAULTS);
     }
-
-    /** For installations where every tenant has the defaults. */
-    LifecycleSettings DEFAULTS = new LifecycleSettings() {
-        @Override
-        public Optional<LifecyclePeriods> find(TenantId tenant) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void save(TenantId tenant, LifecyclePeriods periods) {
-            throw new UnsupportedOperationException("lifecycle periods are not stored here");
-        }
-    };
 }

@@ -18,8 +18,8 @@ public interface OverageClocks {
      */
     record Clock(TenantId tenant, SkuId sku, Instant since, boolean anySource) {}
 
-    /** Since when the product's seats have been below use, if they are. */
-    Optional<Instant> since(TenantId tenant, SkuId sku);
+    /** The product's clock, if it runs: since when its seats have been below use, and whether from a delete. */
+    Optional<Clock> find(TenantId tenant, SkuId sku);
 
     /** Starts the product's clock at {@code at}, unless it runs already (then it keeps its start). */
     void start(TenantId tenant, SkuId sku, Instant at);
@@ -37,25 +37,16 @@ public interface OverageClocks {
     /** Every running clock, of every tenant (few: only products whose seats are below use), earliest first. */
     List<Clock> running();
 
-    /** For installations without overage clocks: none ever runs. */
-    OverageClocks NONE = new OverageClocks() {
-        @Override
-        public Optional<Instant> since(TenantId tenant, SkuId sku) {
-            return Optional.empty();
+    /**
+     * The one rule that ends a clock: a product's clock runs only while it holds users beyond its capacity, so it
+     * stops once {@code locked}, the product's seat figures read under its seat lock, holds nobody beyond. Returns
+     * whether it was stopped (or did not run).
+     */
+    default boolean stopOnceSettled(TenantId tenant, SkuId sku, SeatCount locked) {
+        if (locked.beyondCapacity() > 0) {
+            return false;
         }
-
-        @Override
-        public void start(TenantId tenant, SkuId sku, Instant at) {}
-
-        @Override
-        public void deleted(TenantId tenant, SkuId sku, Instant at) {}
-
-        @Override
-        public void stop(TenantId tenant, SkuId sku) {}
-
-        @Override
-        public List<Clock> running() {
-            return List.of();
-        }
-    };
+        stop(tenant, sku);
+        return true;
+    }
 }

@@ -40,8 +40,16 @@ public record SeatCount(LicenseUnits prepaid, int consumed, int waiting) {
      * Warning or Suspended period are not among them.
      */
     public int beyondCapacity() {
+        return Math.max(0, consumed - capacity());
+    }
+
+    /**
+     * The seats holders may keep: every seat not deleted ({@code enabled + warning + suspended + lockedOut}); those
+     * holding beyond it are {@link #beyondCapacity}. At most {@link Integer#MAX_VALUE}.
+     */
+    public int capacity() {
         long all = (long) prepaid.enabled() + prepaid.warning() + prepaid.suspended() + prepaid.lockedOut();
-        return (int) Math.max(0, consumed - all);
+        return (int) Math.min(Integer.MAX_VALUE, all);
     }
 
     public SeatCount withPrepaid(LicenseUnits units) {

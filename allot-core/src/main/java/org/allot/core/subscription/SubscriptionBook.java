@@ -369,15 +369,14 @@ public final class SubscriptionBook {
      */
     private void followOverage(
             TenantId tenant, SkuId sku, Subscription before, Subscription after, SeatCount was, SeatCount count) {
-        if (count.beyondCapacity() == 0) {
-            clocks.stop(tenant, sku);
-        } else if (after.status() == SubscriptionStatus.Deleted && before.status() != SubscriptionStatus.Deleted) {
+        if (clocks.stopOnceSettled(tenant, sku, count)) {
+            return;
+        }
+        if (after.status() == SubscriptionStatus.Deleted && before.status() != SubscriptionStatus.Deleted) {
             clocks.deleted(tenant, sku, lifecycle.now());
         } else if (after.totalLicenses() < before.totalLicenses()) {
-            if (was.beyondCapacity() == 0) {
-                // nobody was beyond capacity: a clock still running is one the step has not stopped yet
-                clocks.stop(tenant, sku);
-            }
+            // nobody was beyond capacity before the cut: a clock still running is one the step has not stopped yet
+            clocks.stopOnceSettled(tenant, sku, was);
             clocks.start(tenant, sku, lifecycle.now());
         }
     }

@@ -14,16 +14,14 @@ import org.allot.core.Rejection;
 /**
  * The calendar of a subscription, in one place: which terms are valid, and which status its terms give it at a moment.
  * A subscription with an end date that does not renew by itself moves, as in Microsoft 365, from {@code Enabled} to
- * {@code Warning} at its end ({@link #DEFAULT_WARNING}, 30 days: its holders keep their seats, nobody new gets one),
- * then to {@code Suspended} ({@link #DEFAULT_SUSPENDED}, 90 days: assignments kept, services off, still counted as
- * consumed), then to {@code Deleted} (its seats no longer count). The calendar only moves a subscription forward: a
+ * {@code Warning} at its end (30 days by default, {@link LifecyclePeriods#DEFAULTS}: its holders keep their seats,
+ * nobody new gets one), then to {@code Suspended} (90 days by default: assignments kept, services off, still counted
+ * as consumed), then to {@code Deleted} (its seats no longer count). The calendar only moves a subscription forward: a
  * status set by an administrator further along is kept, and {@code Deleted} is final. Renewing (a new end date, or
  * auto-renew) puts it back where the calendar says ({@link #renewed}). What each status means for seats is counted in
  * {@link LicenseUnits} and {@link SeatCount}.
  */
 public final class SubscriptionLifecycle {
-    public static final Duration DEFAULT_WARNING = Duration.ofDays(30);
-    public static final Duration DEFAULT_SUSPENDED = Duration.ofDays(90);
     /** Digits of a unit price before and after the decimal point (stored as numeric(16, 4)). */
     static final int PRICE_INTEGER_DIGITS = 12;
 
@@ -38,7 +36,7 @@ public final class SubscriptionLifecycle {
     private final Duration suspended;
 
     public SubscriptionLifecycle(Clock clock) {
-        this(clock, DEFAULT_WARNING, DEFAULT_SUSPENDED);
+        this(clock, LifecyclePeriods.DEFAULTS.warning(), LifecyclePeriods.DEFAULTS.suspended());
     }
 
     public SubscriptionLifecycle(Clock clock, Duration warning, Duration suspended) {

@@ -12,6 +12,7 @@ import org.allot.core.subscription.LifecyclePeriods;
 import org.allot.core.subscription.Subscription;
 import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.subscription.SubscriptionTerms;
+import org.allot.core.testing.InMemoryAllot;
 import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,10 @@ class CapacityBelowUseTest {
 
     private OverageGrace grace() {
         return contoso.allot.overageGrace();
+    }
+
+    private OverageGrace.Preview preview() {
+        return grace().preview(contoso.tenant, E3.skuId().toString()).orElseThrow();
     }
 
     private boolean holds(UserId user) {
@@ -76,7 +81,7 @@ class CapacityBelowUseTest {
         Instant cut = now();
         contoso.setSeats(s, 2);
         assertThat(contoso.seatsOf(E3).overage()).as("shown at once").isEqualTo(3);
-        OverageGrace.Preview preview = grace().preview(contoso.tenant, E3.skuId());
+        OverageGrace.Preview preview = preview();
         assertThat(preview.takenBack().stream().map(SeatHolders.Holder::user))
                 .as("lowest priority first, then the most recently granted; direct never")
                 .containsExactly(late, early, vip);
@@ -103,7 +108,7 @@ class CapacityBelowUseTest {
         assertThat(contoso.seatsOf(E3).overage()).isZero();
         assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(2);
         assertThat(contoso.usersHolding(E3)).isEqualTo(2);
-        assertThat(grace().preview(contoso.tenant, E3.skuId()).graceEnds())
+        assertThat(preview().graceEnds())
                 .as("the clock stops once nobody is beyond capacity")
                 .isNull();
     }
@@ -142,7 +147,7 @@ class CapacityBelowUseTest {
         assertThat(holds(ada) && holds(bob)).isTrue();
         assertThat(takeBackRecords()).isZero();
         assertThat(contoso.seatsOf(E3).overage()).isEqualTo(2);
-        assertThat(grace().preview(contoso.tenant, E3.skuId()).left()).isEqualTo(2);
+        assertThat(preview().left()).isEqualTo(2);
     }
 
     @Test
@@ -169,14 +174,12 @@ class CapacityBelowUseTest {
         contoso.setSeats(s, 1);
         contoso.leave(staff, bob).value();
         grace().advance();
-        assertThat(grace().preview(contoso.tenant, E3.skuId()).graceEnds()).isNull();
+        assertThat(preview().graceEnds()).isNull();
         contoso.join(staff, bob).value();
         tick(Duration.ofDays(3));
         Instant cut = now();
         contoso.setSeats(s, 0);
-        assertThat(grace().preview(contoso.tenant, E3.skuId()).overageSince())
-                .as("a new cut starts a new clock")
-                .isBetween(cut, now());
+        assertThat(preview().overageSince()).as("a new cut starts a new clock").isBetween(cut, now());
     }
 
     @Test
@@ -263,6 +266,32 @@ class CapacityBelowUseTest {
         contoso.allot.subscriptionCalendar().advance();
         grace().advance();
         assertThat(holds(ada)).as("Suspended: the calendar is its grace").isTrue();
-        assertThat(grace().preview(contoso.tenant, E3.skuId()).takenBack()).isEmpty();
+        assertThat(preview().takenBack()).isEmpty();
+    }
+
+    @Test
+    void aDeletionNotYetTakenBackIsPreviewedAsTakenBackAtOnceFromAnySource() {
+        Subscription cut = contoso.subscribe(E3, 2);
+        UserId ada = contoso.user("ada");
+        UserId dan = contoso.user("dan");
+        group("Staff", 0, ada);
+        tick(Duration.ofMinutes(1));
+        contoso.assign(dan, E3).value();
+        contoso.setSeats(cut, 0);
+        // a subscription of the product deleted, as its delete marks it, by a server that stopped before the
+        // take-back that follows the delete's commit
+        ((InMemoryAllot) contoso.allot).capacity.deleted(contoso.tenant, E3.skuId(), now());
+
+        OverageGrace.Preview preview = preview();
+
+        assertThat(preview.takenBack().stream().map(SeatHolders.Holder::user))
+                .as("from any source, group-derived first")
+                .containsExactly(ada, dan);
+        assertThat(preview.left()).isZero();
+        assertThat(preview.graceEnds())
+                .as("no grace period: at the step's next run")
+                .isNull();
+        grace().advance();
+        assertThat(List.of(ada, dan)).noneMatch(this::holds);
     }
 }

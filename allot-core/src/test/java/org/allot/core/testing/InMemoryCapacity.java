@@ -68,8 +68,13 @@ public final class InMemoryCapacity implements SeatHolders, OverageClocks, Lifec
     }
 
     @Override
-    public Optional<Instant> since(TenantId tenant, SkuId sku) {
-        return Optional.ofNullable(clocks.getOrDefault(tenant, Map.of()).get(sku));
+    public Optional<Clock> find(TenantId tenant, SkuId sku) {
+        return Optional.ofNullable(clocks.getOrDefault(tenant, Map.of()).get(sku))
+                .map(since -> new Clock(
+                        tenant,
+                        sku,
+                        since,
+                        deleted.getOrDefault(tenant, java.util.Set.of()).contains(sku)));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.allot.core.testing;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.TenantId;
@@ -8,9 +11,23 @@ import org.allot.core.catalog.SkuId;
 import org.allot.core.subscription.SeatCount;
 import org.allot.core.subscription.Seats;
 
-/** Seat figures in memory; tests run one unit of work at a time, so locking is not needed. */
+/**
+ * Seat figures in memory; tests run one unit of work at a time, so locking is not needed, but the rows asked to be
+ * locked are noted ({@link #locked}), for tests of the lock order.
+ */
 public final class InMemorySeats implements Seats {
     private final Map<TenantId, Map<SkuId, SeatCount>> seats = new ConcurrentHashMap<>();
+    private final Map<TenantId, List<SkuId>> locked = new ConcurrentHashMap<>();
+
+    /** The SKUs of the tenant whose rows were locked since the last call, in the order asked. */
+    public List<SkuId> locked(TenantId tenant) {
+        List<SkuId> asked = locked.getOrDefault(tenant, List.of());
+        synchronized (asked) {
+            List<SkuId> copy = List.copyOf(asked);
+            asked.clear();
+            return copy;
+        }
+    }
 
     private Map<SkuId, SeatCount> of(TenantId tenant) {
         return seats.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
@@ -18,6 +35,8 @@ public final class InMemorySeats implements Seats {
 
     @Override
     public SeatCount lock(TenantId tenant, SkuId sku) {
+        locked.computeIfAbsent(tenant, t -> Collections.synchronizedList(new ArrayList<>()))
+                .add(sku);
         return of(tenant).getOrDefault(sku, SeatCount.EMPTY);
     }
 

@@ -8,6 +8,9 @@ import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensingViews;
 import org.allot.core.assignment.MembersInError;
+import org.allot.core.assignment.OverageGrace;
+import org.allot.core.assignment.PendingRemovals;
+import org.allot.core.assignment.ProductDetails;
 import org.allot.core.assignment.Relationships;
 import org.allot.core.audit.AuditTrail;
 import org.allot.core.catalog.ProductCatalog;
@@ -95,6 +98,13 @@ class QueriesConfig {
             JdbcSeats seats,
             JdbcLicenseQueries licenses) {
         return new LicenseHolders(transactions, catalog, book, subscriptions, seats, licenses);
+    }
+
+    /** A product's page in the admin center, in one unit of work. */
+    @Bean
+    ProductDetails productDetails(
+            Transactions transactions, LicenseHolders holders, PendingRemovals removals, OverageGrace grace) {
+        return new ProductDetails(transactions, holders, removals, grace);
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package org.allot.server.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.SeatHolders;
@@ -15,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What capacity below use reads and keeps: a product's seat holders in take-back order ({@link
- * SeatHolders#TAKE_BACK_ORDER}, ordered here in SQL the same way), its overage clock ({@code seat_overage}), and the
+ * SeatHolders#TAKE_BACK_ORDER}, ordered here in SQL by the same keys), its overage clock ({@code seat_overage}), and the
  * tenants' lifecycle periods ({@code tenant_lifecycle}).
  */
 public final class JdbcCapacity implements SeatHolders, OverageClocks, LifecycleSettings {
@@ -32,6 +35,11 @@ public final class JdbcCapacity implements SeatHolders, OverageClocks, Lifecycle
             group by a.user_id, u.user_principal_name, u.display_name
             having bool_or(a.state in """ + AssignmentSql.HOLDING + ")";
 
+    /** {@link #HOLDERS}' order, built from the core's one definition ({@link SeatHolders#TAKE_BACK_KEYS}). */
+    private static final String ORDER_BY = SeatHolders.TAKE_BACK_KEYS.stream()
+            .map(k -> column(k) + (k.descending() ? " desc" : ""))
+            .collect(Collectors.joining(", "));
+
     private final JdbcClient jdbc;
 
     public JdbcCapacity(JdbcClient jdbc) {
@@ -40,8 +48,8 @@ public final class JdbcCapacity implements SeatHolders, OverageClocks, Lifecycle
 
     @Override
     public List<Holder> inTakeBackOrder(TenantId tenant, SkuId sku, boolean groupsOnly, int limit) {
-        return jdbc.sql(HOLDERS + (groupsOnly ? " and not bool_or(a.source_group_id = :direct)" : "")
-                        + " order by direct, rank, granted_at desc, a.user_id desc limit :limit")
+        return jdbc.sql(HOLDERS + (groupsOnly ? " and not bool_or(a.source_group_id = :direct)" : "") + " order by "
+                        + ORDER_BY + " limit :limit")
                 .param("direct", AssignmentSource.DIRECT_KEY)
                 .param("tenant", tenant.value())
                 .param("sku", sku.value())
@@ -56,11 +64,20 @@ public final class JdbcCapacity implements SeatHolders, OverageClocks, Lifecycle
                 .list();
     }
 
+    private static String column(SeatHolders.Key key) {
+        return switch (key) {
+            case DIRECT -> "direct";
+            case RANK -> "rank";
+            case GRANTED_AT -> "granted_at";
+            case USER -> "a.user_id";
+        };
+    }
+
     @Override
-    public Optional<Instant> since(TenantId tenant, SkuId sku) {
-        return jdbc.sql("select since from seat_overage where tenant_id = ? and sku_id = ?")
+    public Optional<Clock> find(TenantId tenant, SkuId sku) {
+        return jdbc.sql("select * from seat_overage where tenant_id = ? and sku_id = ?")
                 .params(tenant.value(), sku.value())
-                .query((rs, i) -> SqlValues.instant(rs, "since"))
+                .query(JdbcCapacity::clock)
                 .optional();
     }
 
@@ -88,12 +105,16 @@ public final class JdbcCapacity implements SeatHolders, OverageClocks, Lifecycle
     @Override
     public List<Clock> running() {
         return jdbc.sql("select * from seat_overage order by since, tenant_id, sku_id")
-                .query((rs, i) -> new Clock(
-                        new TenantId(SqlValues.uuid(rs, "tenant_id")),
-                        new SkuId(SqlValues.uuid(rs, "sku_id")),
-                        SqlValues.instant(rs, "since"),
-                        rs.getBoolean("any_source")))
+                .query(JdbcCapacity::clock)
                 .list();
+    }
+
+    private static Clock clock(ResultSet rs, int row) throws SQLException {
+        return new Clock(
+                new TenantId(SqlValues.uuid(rs, "tenant_id")),
+                new SkuId(SqlValues.uuid(rs, "sku_id")),
+                SqlValues.instant(rs, "since"),
+                rs.getBoolean("any_source"));
     }
 
     @Override

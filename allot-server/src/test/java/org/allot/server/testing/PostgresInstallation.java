@@ -94,6 +94,7 @@ public final class PostgresInstallation implements Installation {
     private final org.allot.server.persistence.JdbcCapacity capacity;
     private final org.allot.core.assignment.SeatTakeBack seatTakeBack;
     private final org.allot.core.assignment.OverageGrace overageGrace;
+    private final org.allot.core.subscription.LifecyclePolicy lifecyclePolicy;
 
     public PostgresInstallation(
             DataSource dataSource, Catalog builtIn, LicensingSettings settings, MutableClock clock) {
@@ -147,6 +148,7 @@ public final class PostgresInstallation implements Installation {
                 new JdbcRemovalGraces(jdbc, stamps)));
         seatTakeBack = services.seatTakeBack();
         overageGrace = services.overageGrace();
+        lifecyclePolicy = services.lifecyclePolicy();
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
@@ -217,12 +219,17 @@ public final class PostgresInstallation implements Installation {
                 .id();
     }
 
-    /** Runs commands in transactions, as the server does. */
+    /** The tenant's lifecycle periods, as the admin center changes them. */
+    public org.allot.core.subscription.LifecyclePolicy lifecyclePolicy() {
+        return lifecyclePolicy;
+    }
+
     /** The tenants' licensing locks the core services take. */
     public JdbcTenantLocks tenantLocks() {
         return locks;
     }
 
+    /** Runs commands in transactions, as the server does. */
     public UnitOfWork work() {
         return work;
     }

@@ -186,10 +186,12 @@ class CapacityBelowUseIT extends ApiIT {
     @Test
     void aDeletedSubscriptionsSeatsAreFreedByTheStepWhenTheTakeBackAfterTheDeleteDidNotCommit() {
         ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
-        String subscription = subscribe(admin, "ENTERPRISEPACK", 1).toString();
+        String subscription = subscribe(admin, "ENTERPRISEPACK", 2).toString();
         String sku = product("ENTERPRISEPACK").skuId().toString();
         String ada = createUser(admin, "ada");
+        String dan = createUser(admin, "dan");
         group(admin, "Staff", sku, 0, ada);
+        assertThat(assignLicense(admin, dan, sku).status()).isEqualTo(200);
         // the take-back that follows the delete's commit fails (it cannot change an assignment), as when its server
         // stops between the two; the delete itself changes no assignment
         jdbc.sql("""
@@ -202,6 +204,18 @@ class CapacityBelowUseIT extends ApiIT {
             Response deleted = admin.patch("/allot/v1/subscriptions/" + subscription, "{\"status\":\"Deleted\"}");
             assertThat(deleted.status()).as("the delete committed, and says so").isEqualTo(200);
             assertThat(state(admin, ada)).as("not freed yet").startsWith("Active");
+            JsonNode preview =
+                    admin.get("/allot/v1/subscribedSkus/ENTERPRISEPACK/overage").body();
+            assertThat(preview.path("anySource").asBoolean()).isTrue();
+            assertThat(upns(preview))
+                    .as("taken back from any source, group-derived first")
+                    .containsExactly("ada@" + admin.domain, "dan@" + admin.domain);
+            assertThat(preview.path("leftForAdministrator").asInt()).isZero();
+            assertThat(preview.path("capacityUnits").asInt()).isZero();
+            assertThat(preview.path("graceEndDateTime").isNull()
+                            || preview.path("graceEndDateTime").isMissingNode())
+                    .as("no grace period: the step's next run")
+                    .isTrue();
         } finally {
             jdbc.sql("drop trigger if exists capacity_it_stopped on license_assignment")
                     .update();
@@ -210,6 +224,7 @@ class CapacityBelowUseIT extends ApiIT {
 
         grace.advance();
         assertThat(state(admin, ada)).as("the step frees it at once").isEqualTo("Error CountViolation");
+        assertThat(state(admin, dan)).as("a direct one too").isEqualTo("Error CountViolation");
         assertThat(admin.get("/allot/v1/subscribedSkus/ENTERPRISEPACK/overage")
                         .body()
                         .path("beyondCapacity")

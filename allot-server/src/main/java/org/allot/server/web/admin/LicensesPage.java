@@ -9,8 +9,7 @@ import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensingViews;
-import org.allot.core.assignment.OverageGrace;
-import org.allot.core.assignment.PendingRemovals;
+import org.allot.core.assignment.ProductDetails;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.UserId;
@@ -38,25 +37,19 @@ public class LicensesPage {
     static final int MAX_OFFSET = 10_000_000;
 
     private final SubscriptionBook book;
-    private final LicenseHolders holders;
+    private final ProductDetails details;
     private final ProductChoices products;
     private final LicensingViews views;
     private final UserLicensing licensing;
-    private final PendingRemovals removals;
-    private final OverageGrace grace;
 
     public LicensesPage(
             SubscriptionBook book,
-            LicenseHolders holders,
+            ProductDetails details,
             ProductChoices products,
             LicensingViews views,
-            UserLicensing licensing,
-            OverageGrace grace,
-            PendingRemovals removals) {
-        this.removals = removals;
-        this.grace = grace;
+            UserLicensing licensing) {
         this.book = book;
-        this.holders = holders;
+        this.details = details;
         this.products = products;
         this.views = views;
         this.licensing = licensing;
@@ -90,9 +83,10 @@ public class LicensesPage {
         if (holdersFrom < 0 || waitingFrom < 0 || holdersFrom > MAX_OFFSET || waitingFrom > MAX_OFFSET) {
             throw new AdminPages.BadInput("This page link is damaged: start from the first page.");
         }
-        TenantId tenant = admin.tenant();
-        LicenseHolders.ProductHolders found = holders.product(tenant, sku, holdersFrom, waitingFrom, PAGE + 1)
+        ProductDetails.Details details = this.details
+                .of(admin.tenant(), sku, holdersFrom, waitingFrom, PAGE + 1)
                 .orElseThrow(() -> new AdminPages.NotFound(sku));
+        LicenseHolders.ProductHolders found = details.product();
         List<LicenseQueries.Holder> holding = found.holders();
         List<LicenseQueries.WaitingEntry> waiting = found.waiting();
         model.addAttribute("product", found.product());
@@ -106,15 +100,8 @@ public class LicensesPage {
         model.addAttribute("waitingCount", found.waitingCount());
         model.addAttribute("holdersFrom", holdersFrom);
         model.addAttribute("waitingFrom", waitingFrom);
-        model.addAttribute(
-                "removalGrace",
-                removals.ofProduct(tenant, found.product().skuId().toString()).orElse(null));
-        // who loses a seat when the overage grace period ends: read only for a product over its seats
-        model.addAttribute(
-                "takeBack",
-                found.figures() != null && found.figures().seats().overage() > 0
-                        ? grace.preview(tenant, found.product().skuId())
-                        : null);
+        model.addAttribute("removalGrace", details.removals());
+        model.addAttribute("takeBack", details.takeBack());
         return "licenses/detail";
     }
 
@@ -170,7 +157,10 @@ public class LicensesPage {
         return AdminPages.redirect("/licenses/" + product.skuId());
     }
 
-    /** Sets the seats of one subscription: more serve the waiting list at once, fewer never take licenses away. */
+    /**
+     * Sets the seats of one subscription: more serve the waiting list at once; fewer show an overage, and group-derived
+     * seats beyond capacity are taken back once the tenant's overage grace period has passed.
+     */
     @PostMapping("/licenses/{sku}/subscriptions/{subscription}/seats")
     public String setSeats(
             @AuthenticationPrincipal AdminPrincipal admin,

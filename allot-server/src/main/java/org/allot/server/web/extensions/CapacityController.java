@@ -58,7 +58,10 @@ public class CapacityController {
         return new LifecycleSettingsResource(p.warningDays(), p.suspendedDays(), p.overageGraceDays());
     }
 
-    /** The product's overage and the order its group-derived seats are taken back in once the grace period ends. */
+    /**
+     * The product's overage and the order its seats are taken back in: group-derived ones once the grace period ends,
+     * or, after a subscription was deleted, any at once.
+     */
     @GetMapping("/subscribedSkus/{sku}/overage")
     public ObjectNode overage(ApiCaller caller, @PathVariable String sku, HttpServletRequest request) {
         OverageGrace.Preview p =
@@ -77,16 +80,16 @@ public class CapacityController {
                     h.rank(),
                     GraphValues.time(h.grantedAt())));
         }
-        var prepaid = p.seats().prepaid();
         return new OveragePreview(
                 p.product().skuId().toString(),
                 p.product().skuPartNumber(),
                 p.seats().consumed(),
-                prepaid.enabled() + prepaid.warning() + prepaid.suspended() + prepaid.lockedOut(),
+                p.seats().capacity(),
                 p.beyondCapacity(),
                 p.seats().overage(),
                 GraphValues.time(p.overageSince()),
                 p.beyondCapacity() == 0 ? null : GraphValues.time(p.graceEnds()),
+                p.anySource(),
                 p.left(),
                 entries);
     }

@@ -68,6 +68,42 @@ class SubscriptionTermsPageIT extends AdminCenterIT {
                 .doesNotContain("data-upn=\"ada@" + site.api().domain + "\"");
     }
 
+    @Test
+    void theProductPageSaysADeletedSubscriptionsHoldersAreTakenBackFromAnySource() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        String id = site.api()
+                .post("/allot/v1/subscriptions", "{\"skuPartNumber\":\"EMS\",\"seats\":1}")
+                .body()
+                .path("id")
+                .asString();
+        String ems = product("EMS").skuId().toString();
+        String ada = createUser(site.api(), "ada");
+        assertThat(site.api()
+                        .post("/v1.0/users/" + ada + "/assignLicense", """
+                                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(ems))
+                        .status())
+                .isEqualTo(200);
+        assertThat(site.api()
+                        .patch("/allot/v1/subscriptions/" + id, "{\"seats\":0}")
+                        .status())
+                .isEqualTo(200);
+        // as a delete marks it, when its server stopped before the take-back that follows the delete's commit
+        jdbc.sql("update seat_overage set any_source = true where tenant_id = ?")
+                .param(site.api().tenant.value())
+                .update();
+
+        String page = session(site).get("/licenses/" + ems).body();
+
+        String section = page.substring(page.indexOf("data-test=\"take-back\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section)
+                .contains("a subscription was deleted")
+                .contains("data-upn=\"ada@" + site.api().domain + "\"")
+                .contains("from any source")
+                .doesNotContain("take-back-left");
+        assertThat(session(site).get("/licenses/NOSUCHSKU").status()).isEqualTo(404);
+    }
+
     private static void join(Site site, String group, String user) {
         assertThat(site.api()
                         .post(
