@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.allot.cli.testing.AgainstARealServer;
+import org.allot.cli.testing.Cli;
+import org.allot.cli.testing.CountingProxy;
 import org.allot.cli.testing.Run;
+import org.allot.cli.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Grace on removal from the command line: {@code allot product grace} sets and shows the days a product holds a
@@ -62,5 +66,84 @@ class PendingRemovalCommandsIT extends AgainstARealServer {
         } finally {
             assertThat(allot.run("product", "grace", SKU, "--days", "0").exit()).isZero();
         }
+    }
+
+    @Test
+    void graceInJsonGivesTheDaysWithThePendingRemovals() {
+        try {
+            Run set = allot.run("product", "grace", SKU, "--days", "12", "-o", "json");
+            assertThat(set.exit()).as(set.toString()).isZero();
+            JsonNode grace = set.json();
+            assertThat(grace.path("skuPartNumber").asString()).isEqualTo(SKU);
+            assertThat(grace.path("removalGraceDays").asInt()).as(set.out()).isEqualTo(12);
+            assertThat(grace.path("pendingRemovals").isArray()).as(set.out()).isTrue();
+            assertThat(allot.run("product", "grace", SKU, "-o", "json")
+                            .json()
+                            .path("removalGraceDays")
+                            .asInt())
+                    .isEqualTo(12);
+        } finally {
+            assertThat(allot.run("product", "grace", SKU, "--days", "0").exit()).isZero();
+        }
+    }
+
+    @Test
+    void licenseCommandsAskForTheUserOnceAndForPendingRemovalsOnlyWhenSomeCanBe(TestServer server) {
+        String user = "counted.requests@contoso.com";
+        assertThat(allot.run("subscription", "add", "--sku", SKU, "--seats", "1")
+                        .exit())
+                .isZero();
+        Run created = allot.run("user", "create", user, "--name", "Counted", "--usage-location", "US");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        try (CountingProxy proxy = CountingProxy.to(server.url())) {
+            Cli counted = allot.with("ALLOT_URL", proxy.url());
+            assertThat(allot.run("product", "grace", SKU, "--days", "30").exit())
+                    .isZero();
+
+            Run assigned = counted.run("license", "assign", "--user", user, "--sku", SKU);
+            assertThat(assigned.exit()).as(assigned.toString()).isZero();
+            assertThat(userReads(proxy.take()))
+                    .as("the user is read once, after the change")
+                    .hasSize(1);
+
+            Run removed = counted.run("license", "remove", "--user", user, "--sku", SKU);
+            assertThat(removed.exit()).as(removed.toString()).isZero();
+            assertThat(removed.out()).containsPattern(SKU + " +Direct +Active");
+            List<String> asked = proxy.take();
+            assertThat(userReads(asked)).hasSize(1);
+            assertThat(asked).as("held: its date is asked for").anyMatch(r -> r.contains("/pendingRemovals"));
+
+            Run undone = counted.run("license", "undo-removal", "--user", user, "--sku", SKU);
+            assertThat(undone.exit()).as(undone.toString()).isZero();
+            assertThat(undone.out()).containsPattern(SKU + " +Direct +Active");
+            asked = proxy.take();
+            assertThat(userReads(asked)).as(asked.toString()).hasSize(1);
+            assertThat(asked)
+                    .as("the undo answers the pending removals left")
+                    .noneMatch(r -> r.startsWith("GET ") && r.contains("/pendingRemovals"));
+
+            assertThat(allot.run("product", "grace", SKU, "--days", "0").exit()).isZero();
+            assertThat(counted.run("license", "remove", "--user", user, "--sku", SKU)
+                            .exit())
+                    .isZero();
+            proxy.take();
+            Run shown = counted.run("license", "show", "--user", user);
+            assertThat(shown.exit()).as(shown.toString()).isZero();
+            asked = proxy.take();
+            assertThat(userReads(asked)).hasSize(1);
+            assertThat(asked)
+                    .as("no license, so none pending removal: not asked")
+                    .noneMatch(r -> r.contains("/pendingRemovals"));
+
+            Run nobody = counted.run("license", "assign", "--user", "nobody@contoso.com", "--sku", SKU);
+            assertThat(nobody.exit()).isNotZero();
+            assertThat(nobody.err()).contains("error: NotFound: No user 'nobody@contoso.com'.");
+        } finally {
+            assertThat(allot.run("product", "grace", SKU, "--days", "0").exit()).isZero();
+        }
+    }
+
+    private static List<String> userReads(List<String> requests) {
+        return requests.stream().filter(r -> r.startsWith("GET /v1.0/users/")).toList();
     }
 }

@@ -1,7 +1,9 @@
 package org.allot.cli.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.allot.api.extensions.LicensePendingRemoval;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.LicenseDetails;
@@ -9,6 +11,8 @@ import org.allot.api.graph.ServicePlanInfo;
 import org.allot.api.graph.UserResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
+import org.allot.cli.api.Api;
+import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.lookup.Products;
@@ -16,6 +20,7 @@ import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
 
 /** A user's licenses: assign, remove, replace in one step, show per source, reprocess. */
 @Command(
@@ -137,24 +142,21 @@ public final class LicenseCommands {
             footerHeading = "%nExamples:%n",
             footer = "  allot license reprocess --user ada@contoso.com")
     void reprocess(@Mixin LicenseOptions.UserOption user) {
-        Directory directory = context.directory();
-        UserResource u = directory.user(user.user, "id");
-        context.api().post(Query.path("/v1.0/users", u.id(), "reprocessLicenseAssignment"), null);
-        print(directory.user(u.id(), Directory.USER_LICENSES));
+        String named = user.user.strip();
+        post(named, Query.path("/v1.0/users", named, "reprocessLicenseAssignment"), null);
+        print(context.directory().user(named, Directory.USER_LICENSES));
     }
 
     private void change(String user, List<AssignedLicenseResource> add, List<UUID> remove, boolean force) {
-        Directory directory = context.directory();
-        UserResource u = directory.user(user, "id");
         if (add.isEmpty() && remove.isEmpty()) {
             throw Failure.usage("Nothing to change.");
         }
-        context.api()
-                .post(
-                        Query.of(Query.path("/v1.0/users", u.id(), "assignLicense"))
-                                .with("force", force ? "true" : null),
-                        new AssignLicenseRequest(add, remove));
-        print(directory.user(u.id(), Directory.USER_LICENSES));
+        String named = user.strip();
+        post(
+                named,
+                Query.of(Query.path("/v1.0/users", named, "assignLicense")).with("force", force ? "true" : null),
+                new AssignLicenseRequest(add, remove));
+        print(context.directory().user(named, Directory.USER_LICENSES));
     }
 
     @Command(
@@ -172,15 +174,30 @@ public final class LicenseCommands {
             @Option(names = "--sku", required = true, paramLabel = "SKU", description = "part number or GUID")
                     String sku) {
         Directory directory = context.directory();
-        UserResource u = directory.user(user.user, "id");
+        String named = user.user.strip();
         UUID skuId = directory.products().find(sku).skuId();
-        context.api().post(Query.path("/allot/v1/users", u.id(), "pendingRemovals", skuId.toString(), "cancel"), null);
-        print(directory.user(u.id(), Directory.USER_LICENSES));
+        JsonNode left =
+                post(named, Query.path("/allot/v1/users", named, "pendingRemovals", skuId.toString(), "cancel"), null);
+        List<LicensePendingRemoval> pending = new ArrayList<>();
+        left.path("value").forEach(p -> pending.add(Api.bind(p, LicensePendingRemoval.class)));
+        context.printer()
+                .print(Licenses.sources(
+                        directory.user(named, Directory.USER_LICENSES), directory, Licenses.pending(pending)));
+    }
+
+    /** A request about the user named (id or principal name): a user the server does not know is said so. */
+    private JsonNode post(String named, Object path, Object body) {
+        try {
+            return context.api().post(path, body);
+        } catch (ApiError e) {
+            throw e.status() == 404 && e.code().equals("Request_ResourceNotFound")
+                    ? Failure.notFound("No user '" + named + "'.")
+                    : e;
+        }
     }
 
     /** The user's licenses per source, with when those pending removal are freed. */
     private void print(UserResource user) {
-        context.printer()
-                .print(Licenses.sources(user, context.directory(), Licenses.pending(context.api(), user.id())));
+        context.printer().print(Licenses.sources(user, context.directory(), Licenses.pending(context.api(), user)));
     }
 }

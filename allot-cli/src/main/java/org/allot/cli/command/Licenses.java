@@ -83,11 +83,24 @@ final class Licenses {
         return skuId + "/" + group;
     }
 
-    /** When each of the user's assignments pending removal is freed, by {@link #pendingKey}. */
-    static Map<String, Object> pending(Api api, String userId) {
+    /**
+     * When each of the user's assignments pending removal is freed, by {@link #pendingKey}: asked of the server only
+     * when the user holds a license that can be pending removal (one not in {@code Error}: a held license that loses
+     * its seat or fails goes at once).
+     */
+    static Map<String, Object> pending(Api api, UserResource user) {
+        boolean held = user.licenseAssignmentStates() != null
+                && user.licenseAssignmentStates().stream().anyMatch(s -> !"Error".equals(s.state()));
+        return held
+                ? pending(api.list(
+                        Query.path("/allot/v1/users", user.id(), "pendingRemovals"), LicensePendingRemoval.class))
+                : Map.of();
+    }
+
+    /** {@link #pending(Api, UserResource)} from the user's pending removals as the server listed them. */
+    static Map<String, Object> pending(List<LicensePendingRemoval> removals) {
         Map<String, Object> pending = new HashMap<>();
-        for (LicensePendingRemoval p :
-                api.list(Query.path("/allot/v1/users", userId, "pendingRemovals"), LicensePendingRemoval.class)) {
+        for (LicensePendingRemoval p : removals) {
             pending.put(pendingKey(p.skuId(), p.assignedByGroup()), p.pendingRemovalDateTime());
         }
         return pending;

@@ -14,6 +14,8 @@ import org.allot.cli.api.Api;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Products;
 import org.allot.cli.output.Item;
+import org.allot.cli.output.OutputFormat;
+import org.allot.cli.output.Printer;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -226,7 +228,11 @@ public final class ProductCommands {
             footer = {"  allot product grace ENTERPRISEPACK", "  allot product grace ENTERPRISEPACK --days 30"})
     void grace(
             @Parameters(paramLabel = "SKU", description = "part number or GUID") String sku,
-            @Option(names = "--days", paramLabel = "N", description = "Hold removals N days (0 to 365).")
+            @Option(
+                            names = "--days",
+                            paramLabel = "N",
+                            description =
+                                    "Hold removals N days (0: freed at once; the server refuses more than its most).")
                     Integer days) {
         Products.Sku found = context.directory().products().find(sku);
         String path = Query.path("/allot/v1/subscribedSkus", found.skuId().toString(), "removalGrace");
@@ -241,6 +247,16 @@ public final class ProductCommands {
                     p.assignedByGroup() == null ? "Direct" : context.directory().groupName(p.assignedByGroup()),
                     p.pendingRemovalDateTime());
         }
-        context.printer().print(table);
+        Printer printer = context.printer();
+        if (printer.format() == OutputFormat.JSON) {
+            // one object: the days with the licenses pending removal (a table and CSV list the licenses alone)
+            Item item = Item.of()
+                    .put("skuId", grace.skuId())
+                    .put("skuPartNumber", grace.skuPartNumber())
+                    .put("removalGraceDays", grace.removalGraceDays());
+            printer.print(item, "pendingRemovals", table);
+        } else {
+            printer.print(table);
+        }
     }
 }

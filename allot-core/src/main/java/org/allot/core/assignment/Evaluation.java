@@ -42,6 +42,9 @@ final class Evaluation {
     /** SKUs whose seat the user held and gives back ({@link SeatLedger#giveUp}): they wait, keeping their place. */
     private final Set<SkuId> takenBack = new HashSet<>();
 
+    /** SKUs held only after their removal that lose their seat: they go rather than wait, and never come back. */
+    private final Set<SkuId> removed = new HashSet<>();
+
     private Map<LicenseAssignment.Key, Set<ServicePlanId>> unmet = Map.of();
 
     Evaluation(
@@ -127,7 +130,8 @@ final class Evaluation {
 
     /**
      * Step 3: a SKU the user holds keeps its seat, unless capacity takes it back ({@link SeatLedger#giveUp}: then
-     * the user waits); any other takes one from the ledger or waits (CountViolation).
+     * the user waits); any other takes one from the ledger or waits (CountViolation). A license held only after its
+     * removal never waits: without its seat the removal goes ahead.
      */
     private void takeSeats() {
         for (SkuId sku : candidates.keySet()) {
@@ -137,6 +141,10 @@ final class Evaluation {
                 seat = false;
             } else {
                 seat = heldBefore.contains(sku) || ledger.tryTake(sku, subject.id(), waitingBefore.contains(sku));
+            }
+            if (!seat && candidates.get(sku).stream().allMatch(LicenseAssignment::isPendingRemoval)) {
+                removed.add(sku); // held after its removal and now without a seat: the removal goes ahead
+                continue;
             }
             (seat ? seated : waitingNow).add(sku);
         }
@@ -210,8 +218,8 @@ final class Evaluation {
         List<LicenseAssignment> result = new ArrayList<>(assignments.size());
         for (LicenseAssignment a : assignments) {
             Failure failure = failures.get(a.key());
-            if (failure != null && a.isPendingRemoval()) {
-                continue; // held after its removal and no longer possible: it goes, and its seat with it
+            if ((failure != null || removed.contains(a.sku())) && a.isPendingRemoval()) {
+                continue; // held after its removal and no longer possible or seated: it goes, and its seat with it
             }
             if (failure != null) {
                 result.add(outcome(a, AssignmentState.Error, failure.error(), failure.reason()));

@@ -105,7 +105,17 @@ public final class Licensing {
         this.userCheck = new UserCheck(
                 reconciler, new LicenseCheckRecomputation(inheritance), locks, assignments, memberships, audit);
         this.pendingRemovals = new PendingRemovals(
-                transactions, reconciler, locks, userStore, assignments, graces, catalog, audit, clock);
+                transactions,
+                reconciler,
+                locks,
+                userStore,
+                users,
+                assignments,
+                graces,
+                catalog,
+                audit,
+                clock,
+                settings.chunkSize());
     }
 
     /** Grace on removal: the days per product, undoing a pending removal, freeing the due ones. */

@@ -14,8 +14,9 @@ import org.allot.core.catalog.SkuId;
 /**
  * Grace on removal ({@code PendingRemoval}): the one place that decides whether a license taken from a user is freed
  * at once or held for the days set for its SKU. Every change to a user's assignments goes through it
- * ({@link #apply}), whatever removes the license: a direct removal, leaving a group, a group's license or rule, a
- * reclaim or a take-back.
+ * ({@link #apply}), whatever removes the license: a direct removal, leaving a group, a group's license or rule, or a
+ * reclaim. A seat taken back for capacity ({@link SeatTakeBack}) does not remove a license (its holder waits) and so
+ * is not held; but a license already pending removal whose seat is taken back goes at once rather than wait.
  *
  * <ul>
  *   <li>A user who held a seat of a SKU and whom a change leaves with no source of it keeps one of the assignments

@@ -1,7 +1,9 @@
 package org.allot.core.assignment;
 
 import static org.allot.core.testing.TestCatalog.E3;
+import static org.allot.core.testing.TestCatalog.EMS;
 import static org.allot.core.testing.TestCatalog.EXCHANGE_STANDARD;
+import static org.allot.core.testing.TestCatalog.WORKPLACE_ANALYTICS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,6 +15,8 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
+import org.allot.core.subscription.Subscription;
+import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +43,9 @@ class RemovalGraceTest {
     }
 
     private void hold(int days) {
-        assertThat(pending.setDays(contoso.admin, E3.skuPartNumber(), days).value())
+        assertThat(pending.setDays(contoso.admin, E3.skuPartNumber(), days)
+                        .value()
+                        .days())
                 .isEqualTo(days);
     }
 
@@ -159,6 +165,52 @@ class RemovalGraceTest {
     }
 
     @Test
+    void aUserWithSeveralDueRemovalsIsEvaluatedOnce() {
+        contoso.subscribe(E3, 1);
+        contoso.subscribe(EMS, 1);
+        hold(5);
+        pending.setDays(contoso.admin, EMS.skuPartNumber(), 5).value();
+        staff = contoso.aGroup("Staff")
+                .withMembers(holder)
+                .licensedWith(E3)
+                .licensedWith(EMS)
+                .create();
+        contoso.leave(staff, holder).value();
+        assertThat(contoso.allAssignmentsPending()).hasSize(2);
+
+        contoso.allot.clock().advance(Duration.ofDays(6));
+        int evaluated = pending.freeDue(); // other tenants' due removals on a shared database count too
+
+        assertThat(contoso.licensesOf(holder).assignments()).isEmpty();
+        assertThat(evaluated).as("one user, two due licenses").isOne();
+        seatsAreTrue();
+    }
+
+    @Test
+    void settingTheDaysAnswersTheProductsPendingRemovalsAsAUserSeesThem() {
+        oneSeatHeldAndOneWaiting();
+        hold(30);
+        contoso.leave(staff, holder).value();
+
+        PendingRemovals.ProductRemovals set =
+                pending.setDays(contoso.admin, E3.skuId().toString(), 20).value();
+
+        assertThat(set.product().skuId()).isEqualTo(E3.skuId());
+        assertThat(set.days()).isEqualTo(20);
+        assertThat(set.pending()).singleElement().satisfies(p -> {
+            assertThat(p.user()).isEqualTo(holder);
+            assertThat(p.sku()).isEqualTo(E3.skuId());
+            assertThat(p.skuPartNumber()).isEqualTo(E3.skuPartNumber());
+            assertThat(p.source()).isEqualTo(AssignmentSource.group(staff));
+        });
+        assertThat(pending.ofUser(contoso.tenant, UserRef.of(holder))
+                        .orElseThrow()
+                        .pending())
+                .as("one shape for a product's and a user's pending removals")
+                .containsExactlyElementsOf(set.pending());
+    }
+
+    @Test
     void removingTheGroupsLicenseHoldsItForEveryMember() {
         contoso.subscribe(E3, 3);
         hold(10);
@@ -188,11 +240,12 @@ class RemovalGraceTest {
         hold(30);
         contoso.leave(staff, holder).value();
 
-        UserLicenses after = pending.cancel(
+        PendingRemovals.UserRemovals after = pending.cancel(
                         contoso.admin, UserRef.of(holder), E3.skuId().toString())
                 .value();
 
-        assertThat(after.assignments()).hasSize(1);
+        assertThat(after.pending()).isEmpty();
+        assertThat(contoso.licensesOf(holder).assignments()).hasSize(1);
         assertThat(contoso.direct(holder, E3).state()).isEqualTo(AssignmentState.Active);
         assertThat(contoso.allAssignmentsPending()).isEmpty();
         assertThat(contoso.waitingFor(E3)).containsExactly(waiting);
@@ -201,6 +254,38 @@ class RemovalGraceTest {
                         .rejection()
                         .code())
                 .isEqualTo(ErrorCode.LICENSE_NOT_ASSIGNED);
+    }
+
+    @Test
+    void undoingIsRefusedWhenADirectAssignmentOfTheProductWouldBeAndChangesNothing() {
+        contoso.subscribe(E3, 1);
+        contoso.subscribe(WORKPLACE_ANALYTICS, 1);
+        pending.setDays(contoso.admin, WORKPLACE_ANALYTICS.skuPartNumber(), 30).value();
+        staff = contoso.aGroup("Analysts")
+                .withMembers(holder)
+                .licensedWith(E3)
+                .licensedWith(WORKPLACE_ANALYTICS)
+                .create();
+        contoso.leave(staff, holder).value();
+        LicenseAssignment held = contoso.inherited(holder, WORKPLACE_ANALYTICS, staff);
+        assertThat(held.isPendingRemoval()).isTrue();
+        assertThat(held.state()).as("E3, its Exchange, freed at once").isEqualTo(AssignmentState.ActiveWithError);
+        long changes = licenseChangesDone();
+
+        assertThat(pending.cancel(contoso.admin, UserRef.of(holder), WORKPLACE_ANALYTICS.skuPartNumber())
+                        .rejection()
+                        .code())
+                .as("a direct assignment must be active")
+                .isEqualTo(ErrorCode.DEPENDENCY_VIOLATION);
+
+        assertThat(contoso.licensesOf(holder).assignments()).containsExactly(held);
+        assertThat(licenseChangesDone()).as("only the refusal is audited").isEqualTo(changes);
+    }
+
+    private long licenseChangesDone() {
+        return contoso.audit(Activity.CHANGE_USER_LICENSE).stream()
+                .filter(e -> e.result().equals("success"))
+                .count();
     }
 
     @Test
@@ -216,6 +301,31 @@ class RemovalGraceTest {
         assertThat(contoso.heldSkus(holder)).containsExactly(EXCHANGE_STANDARD.skuId());
         assertThat(contoso.licensesOf(holder).assignments()).hasSize(1);
         assertThat(contoso.seatsOf(E3).consumed()).isZero();
+        seatsAreTrue();
+    }
+
+    @Test
+    void aSeatTakenBackFromALicensePendingRemovalFreesItForGood() {
+        Subscription s = contoso.subscribe(E3, 1);
+        hold(30);
+        staff = contoso.aGroup("Staff").withMembers(holder).licensedWith(E3).create();
+        contoso.leave(staff, holder).value();
+        assertThat(contoso.inherited(holder, E3, staff).isPendingRemoval()).isTrue();
+
+        contoso.allot
+                .subscriptionBook()
+                .setStatus(contoso.admin, s.id(), SubscriptionStatus.Deleted)
+                .value();
+
+        assertThat(contoso.licensesOf(holder).assignments())
+                .as("the removal goes ahead: nothing waits")
+                .isEmpty();
+        assertThat(contoso.waitingFor(E3)).isEmpty();
+        contoso.subscribe(E3, 1);
+        assertThat(contoso.heldSkus(holder))
+                .as("a removed license does not come back")
+                .isEmpty();
+        assertThat(contoso.allAssignmentsPending()).isEmpty();
         seatsAreTrue();
     }
 

@@ -10,6 +10,7 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.RemovalGraces;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.User;
 
 public final class InMemoryRemovalGraces implements RemovalGraces {
     private final Map<TenantId, Map<SkuId, Integer>> days = new ConcurrentHashMap<>();
@@ -54,7 +55,13 @@ public final class InMemoryRemovalGraces implements RemovalGraces {
                 .filter(a -> a.sku().equals(sku))
                 .sorted(Comparator.comparing(LicenseAssignment::pendingRemovalAt))
                 .limit(limit)
-                .map(a -> new Held(a.user(), null, a.source(), a.pendingRemovalAt()))
+                .map(a -> new Held(
+                        a.user(),
+                        users.find(tenant, a.user())
+                                .map(User::userPrincipalName)
+                                .orElse(null),
+                        a.source(),
+                        a.pendingRemovalAt()))
                 .toList();
     }
 }

@@ -1,18 +1,20 @@
 package org.allot.server.web.admin;
 
 import org.allot.core.assignment.GroupLicensing;
+import org.allot.core.assignment.RemovalGrace;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.rules.MembershipRule;
 import org.allot.core.subscription.SubscriptionBook;
 
 /**
  * The limits the forms show and check, read from where core defines them: seats of a subscription, a group's
- * priority in waiting lists, the length of a group's name, description and membership rule.
+ * priority in waiting lists, the days a product holds a removed license, the length of a group's name, description and membership rule.
  */
 public record Limits(
         int maxSeats,
         int minPriority,
         int maxPriority,
+        int removalGraceDays,
         int groupName,
         int groupDescription,
         int membershipRule,
@@ -22,6 +24,7 @@ public record Limits(
             SubscriptionBook.MAX_SEATS,
             GroupLicensing.MIN_PRIORITY,
             GroupLicensing.MAX_PRIORITY,
+            RemovalGrace.MAX_DAYS,
             GroupAttribute.DISPLAY_NAME.maxLength(),
             GroupAttribute.DESCRIPTION.maxLength(),
             MembershipRule.MAX_LENGTH,

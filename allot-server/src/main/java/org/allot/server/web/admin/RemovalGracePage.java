@@ -1,7 +1,10 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import org.allot.core.Outcome;
 import org.allot.core.assignment.PendingRemovals;
+import org.allot.core.assignment.RemovalGrace;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.UserRef;
 import org.allot.server.security.AdminPrincipal;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /** Grace on removal in the admin center: a product's days (on its page), and undoing a user's pending removal. */
 @Controller
@@ -32,21 +36,28 @@ public class RemovalGracePage {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
-        Product product = products.product(admin.tenant(), sku);
-        Integer count = days.strip().matches("\\d{1,3}") ? Integer.valueOf(days.strip()) : null;
-        if (count == null) {
-            AdminPages.refuse(flash, "removal-grace", "Enter the days as a whole number from 0 to 365.");
-        } else {
-            AdminPages.tell(
-                    removals.setDays(
-                            AdminPages.caller(admin, request), product.skuId().toString(), count),
+        String entered = days.strip();
+        if (!entered.matches("\\d{1,9}")) {
+            AdminPages.refuse(
                     flash,
                     "removal-grace",
-                    count == 0
-                            ? "Removals of " + product.displayName() + " now free the seat at once."
-                            : "Removals of " + product.displayName() + " are now held " + count + " days.");
+                    "Enter the days as a whole number from 0 to " + RemovalGrace.MAX_DAYS + ".");
+            return AdminPages.redirect("/licenses/" + UriUtils.encodePathSegment(sku, StandardCharsets.UTF_8));
         }
-        return AdminPages.redirect("/licenses/" + product.skuId());
+        int count = Integer.parseInt(entered);
+        Outcome<PendingRemovals.ProductRemovals> set = removals.setDays(AdminPages.caller(admin, request), sku, count);
+        String product = set.isDone() ? set.value().product().displayName() : null;
+        AdminPages.tell(
+                set,
+                flash,
+                "removal-grace",
+                count == 0
+                        ? "Removals of " + product + " now free the seat at once."
+                        : "Removals of " + product + " are now held " + count + " days.");
+        return AdminPages.redirect("/licenses/"
+                + (set.isDone()
+                        ? set.value().product().skuId().toString()
+                        : UriUtils.encodePathSegment(sku, StandardCharsets.UTF_8)));
     }
 
     @PostMapping("/users/{id}/pendingRemovals/{sku}/cancel")

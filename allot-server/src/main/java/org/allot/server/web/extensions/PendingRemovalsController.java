@@ -6,12 +6,9 @@ import org.allot.api.extensions.LicensePendingRemoval;
 import org.allot.api.extensions.RemovalGraceResource;
 import org.allot.api.extensions.RemovalGraceUpdate;
 import org.allot.core.Rejection;
-import org.allot.core.TenantId;
-import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.PendingRemovals;
-import org.allot.core.catalog.Catalog;
+import org.allot.core.assignment.RemovalGrace;
 import org.allot.core.catalog.Product;
-import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.UserRef;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
@@ -36,18 +33,18 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping(path = "/allot/v1", produces = "application/json")
 public class PendingRemovalsController {
     private final PendingRemovals removals;
-    private final ProductCatalog catalog;
     private final Responses responses;
 
-    public PendingRemovalsController(PendingRemovals removals, ProductCatalog catalog, Responses responses) {
+    public PendingRemovalsController(PendingRemovals removals, Responses responses) {
         this.removals = removals;
-        this.catalog = catalog;
         this.responses = responses;
     }
 
     @GetMapping("/subscribedSkus/{sku}/removalGrace")
     public ObjectNode grace(ApiCaller caller, @PathVariable String sku, HttpServletRequest request) {
-        return responses.entity(request, "removalGrace", view(caller.tenant(), sku));
+        PendingRemovals.ProductRemovals product =
+                removals.ofProduct(caller.tenant(), sku).orElseThrow(() -> new Refused(Rejection.notFound(sku)));
+        return responses.entity(request, "removalGrace", view(product));
     }
 
     @PatchMapping("/subscribedSkus/{sku}/removalGrace")
@@ -57,60 +54,45 @@ public class PendingRemovalsController {
             @RequestBody RemovalGraceUpdate body,
             HttpServletRequest request) {
         if (body.removalGraceDays() == null) {
-            throw new BadRequest("Send 'removalGraceDays': the days from 0 (freed at once) to 365.");
+            throw new BadRequest(
+                    "Send 'removalGraceDays': the days from 0 (freed at once) to " + RemovalGrace.MAX_DAYS + ".");
         }
-        Refused.orRefuse(removals.setDays(caller.caller(), sku, body.removalGraceDays()));
-        return responses.entity(request, "removalGrace", view(caller.tenant(), sku));
+        PendingRemovals.ProductRemovals product =
+                Refused.orRefuse(removals.setDays(caller.caller(), sku, body.removalGraceDays()));
+        return responses.entity(request, "removalGrace", view(product));
     }
 
     @GetMapping("/users/{id}/pendingRemovals")
     public ObjectNode ofUser(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         PendingRemovals.UserRemovals user =
                 removals.ofUser(caller.tenant(), UserRef.of(id)).orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return responses.list(
-                request, "pendingRemovals", views(caller.tenant(), user.user().userPrincipalName(), user.pending()));
+        return responses.list(request, "pendingRemovals", views(user.pending()));
     }
 
     /** Undoes the pending removal: the user keeps the license as a direct assignment. */
     @PostMapping("/users/{id}/pendingRemovals/{sku}/cancel")
     public ObjectNode cancel(
             ApiCaller caller, @PathVariable String id, @PathVariable String sku, HttpServletRequest request) {
-        var after = Refused.orRefuse(removals.cancel(caller.caller(), UserRef.of(id), sku));
-        List<LicenseAssignment> held = after.assignments().stream()
-                .filter(LicenseAssignment::isPendingRemoval)
-                .toList();
-        return responses.list(
-                request,
-                "pendingRemovals",
-                views(caller.tenant(), after.subject().userPrincipalName(), held));
+        PendingRemovals.UserRemovals after = Refused.orRefuse(removals.cancel(caller.caller(), UserRef.of(id), sku));
+        return responses.list(request, "pendingRemovals", views(after.pending()));
     }
 
-    private RemovalGraceResource view(TenantId tenant, String sku) {
-        PendingRemovals.ProductRemovals product =
-                removals.ofProduct(tenant, sku).orElseThrow(() -> new Refused(Rejection.notFound(sku)));
+    private static RemovalGraceResource view(PendingRemovals.ProductRemovals product) {
         Product p = product.product();
-        List<LicensePendingRemoval> pending = product.pending().stream()
+        return new RemovalGraceResource(
+                p.skuId().toString(), p.skuPartNumber(), product.days(), views(product.pending()));
+    }
+
+    /** The one mapping of a license pending removal. */
+    private static List<LicensePendingRemoval> views(List<PendingRemovals.Pending> pending) {
+        return pending.stream()
                 .map(h -> new LicensePendingRemoval(
                         h.user().toString(),
                         h.userPrincipalName(),
-                        p.skuId().toString(),
-                        p.skuPartNumber(),
+                        h.sku().toString(),
+                        h.skuPartNumber(),
                         h.source().isDirect() ? null : h.source().groupOrNull().toString(),
                         GraphValues.time(h.at())))
-                .toList();
-        return new RemovalGraceResource(p.skuId().toString(), p.skuPartNumber(), product.days(), pending);
-    }
-
-    private List<LicensePendingRemoval> views(TenantId tenant, String userPrincipalName, List<LicenseAssignment> held) {
-        Catalog products = catalog.forTenant(tenant);
-        return held.stream()
-                .map(a -> new LicensePendingRemoval(
-                        a.user().toString(),
-                        userPrincipalName,
-                        a.sku().toString(),
-                        products.find(a.sku()).map(Product::skuPartNumber).orElse(null),
-                        a.source().isDirect() ? null : a.source().groupOrNull().toString(),
-                        GraphValues.time(a.pendingRemovalAt())))
                 .toList();
     }
 }
