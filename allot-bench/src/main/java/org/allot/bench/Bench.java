@@ -29,6 +29,7 @@ import org.allot.bench.scenario.JoinLatency;
 import org.allot.bench.scenario.LdapSync;
 import org.allot.bench.scenario.LicenseCheckScale;
 import org.allot.bench.scenario.LicenseRace;
+import org.allot.bench.scenario.ReclaimScale;
 import org.allot.bench.scenario.RuleChange;
 import org.allot.bench.scenario.Scenario;
 import org.allot.bench.scenario.TrivialRequest;
@@ -59,6 +60,7 @@ public final class Bench implements Callable<Integer> {
             new RuleChange(),
             new LicenseRace(),
             new LicenseCheckScale(),
+            new ReclaimScale(),
             new TrivialRequest(),
             new CliCommands(),
             new EngineMicroBenchmarks());

@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * @param assigned users holding a seat ({@code consumedUnits})
  * @param available seats of enabled subscriptions nobody holds
  * @param waiting users waiting for a seat
- * @param reclaimable seats that reclaim policies would free; null until reclaim fills it
+ * @param reclaimable seats the product's reclaim policy lists (what a report-only run would report); null without a
+ *     policy
  */
 @JsonPropertyOrder({"date", "skuId", "skuPartNumber", "seats", "assigned", "available", "waiting", "reclaimable"})
 public record UsageSnapshotResource(

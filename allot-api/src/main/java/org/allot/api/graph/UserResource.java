@@ -39,6 +39,7 @@ public record UserResource(
         Boolean onPremisesSyncEnabled,
         String onPremisesUserPrincipalName,
         String preferredLanguage,
+        SignInActivity signInActivity,
         String surname,
         String usageLocation,
         String userPrincipalName,

@@ -134,8 +134,9 @@ public final class ReportCommands {
             name = "usage",
             mixinStandardHelpOptions = true,
             description = {
-                "Each product's seats per day, from the daily snapshot: seats, assigned, available, waiting (and"
-                        + " reclaimable, once reclaim fills it). The last 30 days unless --from and --to say."
+                "Each product's seats per day, from the daily snapshot: seats, assigned, available, waiting and"
+                        + " reclaimable (what its reclaim policy listed; empty without one). The last 30 days unless"
+                        + " --from and --to say."
             },
             footerHeading = "%nExamples:%n",
             footer = {

@@ -83,6 +83,7 @@ public final class UserBuilder {
                 null,
                 null,
                 null,
+                null,
                 usageLocation,
                 userPrincipalName,
                 "Member");

@@ -38,6 +38,8 @@ public record Entity(String typeName, Map<String, Property> properties) {
                     Property.bool("onPremisesSyncEnabled"),
                     Property.time("createdDateTime"),
                     Property.time("deletedDateTime"),
+                    Property.time("signInActivity/lastSignInDateTime"),
+                    Property.time("signInActivity/lastSuccessfulSignInDateTime"),
                     Property.text("proxyAddresses/any"),
                     Property.advancedText(EXTENSION_ATTRIBUTES + "1"),
                     Property.advancedText(EXTENSION_ATTRIBUTES + "2"),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,6 +159,20 @@ public final class Reclaim {
     public Outcome<ReclaimReport> preview(TenantId tenant, Optional<SkuId> sku) {
         return transactions.read(
                 () -> select(tenant, sku).map(items -> new ReclaimReport(null, clock.instant(), null, false, items)));
+    }
+
+    /**
+     * How many seats each product's policy lists now, as a report-only run would report them (its rules, its
+     * exemptions); products without a policy are left out. Read with each product's holders at once, never user by
+     * user; part of the caller's unit of work when there is one (the daily usage snapshot's {@code reclaimable}).
+     */
+    public Map<SkuId, Integer> reclaimable(TenantId tenant) {
+        return transactions.read(() -> {
+            Map<SkuId, Integer> counts = new HashMap<>();
+            policies.all(tenant).forEach(p -> counts.put(p.sku(), 0));
+            select(tenant, Optional.empty()).value().forEach(i -> counts.merge(i.sku(), 1, Integer::sum));
+            return counts;
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
@@ -20,7 +21,8 @@ import org.allot.core.subscription.SubscriptionBook;
 /**
  * The usage history of each product: a snapshot of its seat figures per day (UTC), taken by a scheduled step that is
  * idempotent and safe on every server at once (one snapshot per tenant, product and day: the first kept wins), and
- * read back for charts and CSV.
+ * read back for charts and CSV. A product's reclaimable seats are those its reclaim policy lists at the snapshot (what
+ * a report-only run would report, {@link org.allot.core.reclaim.Reclaim#reclaimable}); a product without a policy has none counted (null).
  */
 public final class UsageHistory {
     /** The days a usage history shows when no period is given: the API's, the admin center's chart, the CLI's. */
@@ -33,14 +35,21 @@ public final class UsageHistory {
     private final Tenants tenants;
     private final SubscriptionBook book;
     private final UsageSnapshots snapshots;
+    private final Reclaimable reclaimable;
     private final Clock clock;
 
     public UsageHistory(
-            Transactions transactions, Tenants tenants, SubscriptionBook book, UsageSnapshots snapshots, Clock clock) {
+            Transactions transactions,
+            Tenants tenants,
+            SubscriptionBook book,
+            UsageSnapshots snapshots,
+            Reclaimable reclaimable,
+            Clock clock) {
         this.transactions = Objects.requireNonNull(transactions);
         this.tenants = Objects.requireNonNull(tenants);
         this.book = Objects.requireNonNull(book);
         this.snapshots = Objects.requireNonNull(snapshots);
+        this.reclaimable = Objects.requireNonNull(reclaimable);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -81,13 +90,16 @@ public final class UsageHistory {
             if (snapshots.taken(tenant, day)) {
                 return 0;
             }
-            List<UsageSnapshot> figures =
-                    book.subscribedSkus(tenant).stream().map(s -> of(day, s)).toList();
+            Map<SkuId, Integer> listed = reclaimable.listed(tenant);
+            List<UsageSnapshot> figures = book.subscribedSkus(tenant).stream()
+                    .map(s -> of(day, s, listed.get(s.product().skuId())))
+                    .toList();
             return snapshots.keep(tenant, figures);
         });
     }
 
-    static UsageSnapshot of(LocalDate day, SubscribedSku sku) {
+    /** A product's figures; {@code reclaimable} is what its reclaim policy lists, null without a policy. */
+    static UsageSnapshot of(LocalDate day, SubscribedSku sku, Integer reclaimable) {
         SeatCount seats = sku.seats();
         return new UsageSnapshot(
                 day,
@@ -96,7 +108,7 @@ public final class UsageHistory {
                 seats.consumed(),
                 seats.available(),
                 seats.waiting(),
-                null);
+                reclaimable);
     }
 
     /**

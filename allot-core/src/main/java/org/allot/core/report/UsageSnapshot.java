@@ -11,7 +11,8 @@ import org.allot.core.catalog.SkuId;
  * @param assigned users holding a seat ({@code consumedUnits})
  * @param available seats of enabled subscriptions nobody holds
  * @param waiting users waiting for a seat
- * @param reclaimable seats that reclaim policies would free; null until reclaim fills it (no notion of it is kept yet)
+ * @param reclaimable seats the product's reclaim policy lists (what a report-only run would report); null when the
+ *     product has no policy
  */
 public record UsageSnapshot(
         LocalDate day, SkuId sku, int seats, int assigned, int available, int waiting, Integer reclaimable) {

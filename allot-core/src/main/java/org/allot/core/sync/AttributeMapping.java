@@ -33,6 +33,9 @@ import org.allot.core.directory.UserAttribute;
  * @param securityIdentifier a binary security identifier ({@code objectSid}) that gives users' and groups'
  *     {@code onPremisesSecurityIdentifier} in {@code S-1-5-…} form; null: not synced
  * @param groupSamAccountName gives groups' {@code onPremisesSamAccountName}; null: not synced
+ * @param lastLogon gives users' last logon, an activity signal for reclaim: Active Directory's
+ *     {@code lastLogonTimestamp} (a Windows file time) or a generalized time such as OpenLDAP's {@code authTimestamp};
+ *     null: not read
  */
 public record AttributeMapping(
         String immutableId,
@@ -46,7 +49,8 @@ public record AttributeMapping(
         String groupType,
         List<MemberAttribute> members,
         String securityIdentifier,
-        String groupSamAccountName) {
+        String groupSamAccountName,
+        String lastLogon) {
 
     /** How the immutable id attribute's value is written in Allot. */
     public enum IdFormat {
@@ -63,6 +67,7 @@ public record AttributeMapping(
     public static final String GROUP_PREFIX = "group.";
     public static final String GROUP_SECURITY_ENABLED = "group.securityEnabled";
     public static final String GROUP_MEMBER = "group.member";
+    public static final String LAST_LOGON = "lastLogonTimestamp";
 
     private static final Pattern ATTRIBUTE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\\.[0-9]+)+)$");
 
@@ -89,7 +94,8 @@ public record AttributeMapping(
      * This mapping with some attributes mapped otherwise. Keys are Allot's names ({@code department},
      * {@code extensionAttribute1}, {@code usageLocation} (off unless mapped; only valid country codes are taken, and
      * none leaves the user's as it is), {@code accountEnabled}, {@code onPremisesImmutableId},
-     * {@code onPremisesSamAccountName}, {@code onPremisesSecurityIdentifier}, {@code group.onPremisesSamAccountName},
+     * {@code onPremisesSamAccountName}, {@code onPremisesSecurityIdentifier}, {@code lastLogonTimestamp} (the last logon,
+     * for reclaim), {@code group.onPremisesSamAccountName},
      * {@code group.displayName},
      * {@code group.mailNickname}, {@code group.description}, {@code group.securityEnabled}, {@code group.member});
      * values are directory attribute names separated by commas, in order of preference, or empty to sync nothing.
@@ -122,6 +128,7 @@ public record AttributeMapping(
             user.values().forEach(names::addAll);
             addIfSet(names, samAccountName);
             addIfSet(names, accountControl);
+            addIfSet(names, lastLogon);
         } else {
             group.values().forEach(names::addAll);
             addIfSet(names, groupType);

@@ -4,17 +4,24 @@ import java.util.Objects;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.reclaim.ActivitySignals;
 
 /**
  * Allot's own directory, which a sync writes into through the same services as every other change, and the licenses
- * its users hold, which a run reads to tell what its changes would take away.
+ * its users hold, which a run reads to tell what its changes would take away, and its users' activity signals, where a
+ * run records the last logon the directory reports.
  */
 public record CloudDirectory(
-        UserDirectory users, GroupDirectory groups, Memberships memberships, HeldLicenses licenses) {
+        UserDirectory users,
+        GroupDirectory groups,
+        Memberships memberships,
+        HeldLicenses licenses,
+        ActivitySignals activity) {
     public CloudDirectory {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(memberships, "memberships");
         Objects.requireNonNull(licenses, "licenses");
+        Objects.requireNonNull(activity, "activity");
     }
 }

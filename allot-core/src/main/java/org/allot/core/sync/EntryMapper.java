@@ -1,6 +1,7 @@
 package org.allot.core.sync;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,16 @@ public final class EntryMapper {
                     flags.value().map(f -> (f & ACCOUNT_DISABLED) == 0).orElse(true));
         }
         return Outcome.done(new SyncedUser(id.get(), account, values, onPremises(entry, entry.dn())));
+    }
+
+    /**
+     * The user's last logon, when the mapping reads one and the entry has a value that is a time ({@link LogonTimes}):
+     * empty for none, {@code 0} ("never") or a value that cannot be read, which never refuses the entry.
+     */
+    public Optional<Instant> lastLogon(DirectoryEntry entry) {
+        return mapping.lastLogon() == null
+                ? Optional.empty()
+                : entry.text(mapping.lastLogon()).flatMap(LogonTimes::parse);
     }
 
     /** The group the entry describes (its members are resolved separately). */

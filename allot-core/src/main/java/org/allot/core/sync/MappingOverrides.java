@@ -29,6 +29,7 @@ final class MappingOverrides {
         List<MemberAttribute> members = base.members();
         String sid = base.securityIdentifier();
         String groupAccount = base.groupSamAccountName();
+        String logon = base.lastLogon();
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             String key = o.getKey() == null ? "" : o.getKey().strip();
             if (key.equalsIgnoreCase(AttributeMapping.GROUP_MEMBER)) {
@@ -57,6 +58,8 @@ final class MappingOverrides {
                 account = single;
             } else if (key.equalsIgnoreCase(AttributeMapping.SECURITY_IDENTIFIER)) {
                 sid = single;
+            } else if (key.equalsIgnoreCase(AttributeMapping.LAST_LOGON)) {
+                logon = single;
             } else if (key.equalsIgnoreCase(AttributeMapping.GROUP_SAM_ACCOUNT_NAME)) {
                 groupAccount = single;
             } else if (key.equalsIgnoreCase(UserAttribute.ACCOUNT_ENABLED.graphName())) {
@@ -101,7 +104,8 @@ final class MappingOverrides {
                 type,
                 members,
                 sid,
-                groupAccount));
+                groupAccount,
+                logon));
     }
 
     private static Outcome<List<String>> names(String key, String value) {
@@ -125,12 +129,13 @@ final class MappingOverrides {
     private static Rejection unknown(String key) {
         return Rejection.invalid(
                 "'%s' cannot be mapped. Map user attributes by their Graph names (department, jobTitle, …),"
-                        + " usageLocation, extensionAttribute1 to 15, accountEnabled, %s, %s, %s, or group.displayName,"
-                        + " group.mailNickname, group.description, %s, %s and %s.",
+                        + " usageLocation, extensionAttribute1 to 15, accountEnabled, %s, %s, %s, %s, or"
+                        + " group.displayName, group.mailNickname, group.description, %s, %s and %s.",
                 key,
                 AttributeMapping.IMMUTABLE_ID,
                 AttributeMapping.SAM_ACCOUNT_NAME,
                 AttributeMapping.SECURITY_IDENTIFIER,
+                AttributeMapping.LAST_LOGON,
                 AttributeMapping.GROUP_SAM_ACCOUNT_NAME,
                 AttributeMapping.GROUP_SECURITY_ENABLED,
                 AttributeMapping.GROUP_MEMBER);

@@ -37,7 +37,8 @@ final class MappingPresets {
                 "groupType",
                 List.of(MemberAttribute.ofDns("member")),
                 "objectSid",
-                "sAMAccountName");
+                "sAMAccountName",
+                "lastLogonTimestamp");
     }
 
     /** Other LDAP directories: inetOrgPerson users, groupOfNames groups, entryUUID ids. */
@@ -65,6 +66,7 @@ final class MappingPresets {
                 groups("cn", "", "description"),
                 null,
                 List.of(MemberAttribute.ofDns("member")),
+                null,
                 null,
                 null);
     }

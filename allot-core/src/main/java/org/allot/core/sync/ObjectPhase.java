@@ -14,6 +14,7 @@ import org.allot.core.directory.SyncedUser;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
+import org.allot.core.reclaim.ActivitySignals;
 
 /**
  * Brings users, then groups, over from the directory a page at a time, each page one unit of work: read, match by
@@ -36,10 +37,11 @@ final class ObjectPhase {
             UserDirectory users,
             GroupDirectory groups,
             Memberships memberships,
+            ActivitySignals activity,
             Transactions transactions,
             SyncSettings settings,
             RunProgress progress) {
-        this.writes = new PageWrites(tenants, synced, users, groups);
+        this.writes = new PageWrites(tenants, synced, users, groups, activity);
         this.plans = new PagePlans(writes, synced);
         this.tenants = tenants;
         this.synced = synced;

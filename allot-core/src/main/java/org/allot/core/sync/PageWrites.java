@@ -1,6 +1,8 @@
 package org.allot.core.sync;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.allot.core.directory.Tenants;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
+import org.allot.core.reclaim.ActivitySignals;
 
 /**
  * What one page of the object phase writes, inside its unit of work: the page's users named in the tenant
@@ -33,13 +36,20 @@ final class PageWrites {
     private final UserDirectory users;
     private final GroupDirectory groups;
     private final SoftMatch softMatch;
+    private final ActivitySignals activity;
 
-    PageWrites(Tenants tenants, SyncedObjects synced, UserDirectory users, GroupDirectory groups) {
+    PageWrites(
+            Tenants tenants,
+            SyncedObjects synced,
+            UserDirectory users,
+            GroupDirectory groups,
+            ActivitySignals activity) {
         this.tenants = Objects.requireNonNull(tenants);
         this.synced = Objects.requireNonNull(synced);
         this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
         this.softMatch = new SoftMatch(synced);
+        this.activity = Objects.requireNonNull(activity);
     }
 
     /**
@@ -93,10 +103,14 @@ final class PageWrites {
             batch.restored.add(id.value());
         }
         List<Outcome<User>> created = users.provisionSynced(run.caller, added);
+        Map<String, UserId> written = new HashMap<>();
+        existing.forEach((immutableId, user) -> written.put(immutableId, user.id()));
+        matches.forEach((id, user) -> written.put(user.immutableId(), id));
         for (int i = 0; i < created.size(); i++) {
             String immutableId = added.get(i).immutableId();
             Outcome<User> user = created.get(i);
             if (user.isDone()) {
+                written.put(immutableId, user.value().id());
                 batch.added++;
                 batch.refs.add(ref(user.value()));
                 batch.entered.add(immutableId);
@@ -124,7 +138,28 @@ final class PageWrites {
             }
         });
         batch.updated = updated.size();
+        recordLogons(run, mapped, entries, written);
         return batch;
+    }
+
+    /**
+     * The last logon of each of the page's users that the directory reports (and the mapping reads), changed or not:
+     * a logon moves on its own, without any other attribute changing.
+     */
+    private void recordLogons(
+            RunContext run,
+            List<SyncPlanner.Mapped<SyncedUser>> mapped,
+            Map<String, DirectoryEntry> entries,
+            Map<String, UserId> written) {
+        Map<UserId, Instant> logons = new LinkedHashMap<>();
+        for (SyncPlanner.Mapped<SyncedUser> m : mapped) {
+            UserId id = m.immutableId() == null ? null : written.get(m.immutableId());
+            DirectoryEntry entry = id == null ? null : entries.get(m.immutableId());
+            if (entry != null) {
+                run.mapper.lastLogon(entry).ifPresent(at -> logons.put(id, at));
+            }
+        }
+        activity.recordLogons(run.tenant, logons);
     }
 
     /** The page's users with their principal names in the tenant. */

@@ -24,6 +24,7 @@ record SyncPhases(
                         directory.users(),
                         directory.groups(),
                         directory.memberships(),
+                        directory.activity(),
                         transactions,
                         settings,
                         progress),

@@ -3,6 +3,7 @@ package org.allot.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -272,6 +273,37 @@ class EntryMapperTest {
                 "Ada",
                 "userAccountControl",
                 accountControl);
+    }
+
+    @Test
+    void activeDirectoryReadsTheLastLogonTimestampAndOtherDirectoriesOnlyWhenMapped() {
+        DirectoryEntry entry = entry(
+                "lastLogonTimestamp", "134405001001234567", "authTimestamp", "20261130081500Z", "pwdLastSuccess", "x");
+
+        assertThat(AttributeMapping.ACTIVE_DIRECTORY.attributesOf(ObjectKind.USER))
+                .contains("lastLogonTimestamp");
+        assertThat(activeDirectory.lastLogon(entry)).contains(Instant.parse("2026-11-30T08:15:00.1234567Z"));
+        assertThat(activeDirectory.lastLogon(entry("lastLogonTimestamp", "0"))).isEmpty();
+        assertThat(activeDirectory.lastLogon(entry("cn", "Ada"))).isEmpty();
+        assertThat(genericLdap.lastLogon(entry)).as("not read unless mapped").isEmpty();
+        assertThat(AttributeMapping.GENERIC_LDAP.attributesOf(ObjectKind.USER)).doesNotContain("lastLogonTimestamp");
+
+        EntryMapper mapped = new EntryMapper(AttributeMapping.GENERIC_LDAP
+                .withOverrides(Map.of("lastLogonTimestamp", "authTimestamp"))
+                .value());
+        assertThat(mapped.lastLogon(entry)).contains(Instant.parse("2026-11-30T08:15:00Z"));
+        EntryMapper garbage = new EntryMapper(AttributeMapping.GENERIC_LDAP
+                .withOverrides(Map.of("lastLogonTimestamp", "pwdLastSuccess"))
+                .value());
+        assertThat(garbage.lastLogon(entry)).isEmpty();
+        EntryMapper off = new EntryMapper(AttributeMapping.ACTIVE_DIRECTORY
+                .withOverrides(Map.of("lastLogonTimestamp", ""))
+                .value());
+        assertThat(off.lastLogon(entry)).isEmpty();
+        assertThat(AttributeMapping.ACTIVE_DIRECTORY
+                        .withOverrides(Map.of("lastLogonTimestamp", "not an attribute!"))
+                        .isDone())
+                .isFalse();
     }
 
     private static DirectoryEntry entry(Object... namesAndValues) {

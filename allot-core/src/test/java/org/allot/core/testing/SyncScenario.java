@@ -26,6 +26,7 @@ public final class SyncScenario {
     public final InMemoryConnectors connectors = new InMemoryConnectors();
     public final InMemorySyncRuns runs = new InMemorySyncRuns();
     public final InMemorySyncLocks locks = new InMemorySyncLocks();
+    public final InMemoryActivitySignals activity = new InMemoryActivitySignals();
     public final DirectorySync sync;
     public final Caller admin;
     private final SyncStores stores;
@@ -48,7 +49,8 @@ public final class SyncScenario {
                         allot.userDirectory,
                         allot.groupDirectory,
                         allot.memberships,
-                        new AssignedLicenses(allot.assignments, allot.groupLicenses, allot.catalog)),
+                        new AssignedLicenses(allot.assignments, allot.groupLicenses, allot.catalog),
+                        activity),
                 allot.audit,
                 allot.clock,
                 SyncSettings.DEFAULT);

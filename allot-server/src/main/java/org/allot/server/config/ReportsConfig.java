@@ -3,6 +3,7 @@ package org.allot.server.config;
 import java.time.Clock;
 import org.allot.core.Transactions;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.reclaim.Reclaim;
 import org.allot.core.report.Chargeback;
 import org.allot.core.report.HolderExport;
 import org.allot.core.report.ReportViews;
@@ -60,8 +61,9 @@ class ReportsConfig implements SchedulingConfigurer {
             JdbcTenants tenants,
             SubscriptionBook book,
             JdbcUsageSnapshots snapshots,
+            Reclaim reclaim,
             Clock clock) {
-        return new UsageHistory(transactions, tenants, book, snapshots, clock);
+        return new UsageHistory(transactions, tenants, book, snapshots, reclaim::reclaimable, clock);
     }
 
     @Bean

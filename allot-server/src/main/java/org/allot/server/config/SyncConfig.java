@@ -15,6 +15,7 @@ import org.allot.core.sync.SyncStores;
 import org.allot.server.ldap.AesGcmSecrets;
 import org.allot.server.ldap.LdapDirectorySource;
 import org.allot.server.ldap.SyncScheduler;
+import org.allot.server.persistence.JdbcActivitySignals;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcConnectors;
@@ -89,6 +90,7 @@ class SyncConfig {
             JdbcGroupLicenses groupLicenses,
             ProductCatalog catalog,
             JdbcAuditLog auditLog,
+            JdbcActivitySignals activity,
             Clock clock,
             AllotProperties properties) {
         AllotProperties.Sync s = properties.sync();
@@ -97,7 +99,11 @@ class SyncConfig {
                 stores,
                 new OnPremisesDirectory(source, secrets),
                 new CloudDirectory(
-                        users, groups, memberships, new AssignedLicenses(assignments, groupLicenses, catalog)),
+                        users,
+                        groups,
+                        memberships,
+                        new AssignedLicenses(assignments, groupLicenses, catalog),
+                        activity),
                 auditLog,
                 clock,
                 new SyncSettings(s.pageSize(), s.fullSyncEvery(), defaults.timestampOverlap(), defaults.errorsKept()));

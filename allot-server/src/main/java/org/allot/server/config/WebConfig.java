@@ -8,10 +8,12 @@ import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.notification.ChangeNotifications;
+import org.allot.core.reclaim.UserActivities;
 import org.allot.server.http.DatabaseOutages;
 import org.allot.server.http.GraphErrorBodies;
 import org.allot.server.http.PublicUrl;
 import org.allot.server.http.RequestIds;
+import org.allot.server.persistence.JdbcActivitySignals;
 import org.allot.server.persistence.JdbcAdminAccounts;
 import org.allot.server.persistence.JdbcAppRegistrations;
 import org.allot.server.persistence.JdbcAuditLog;
@@ -153,6 +155,11 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     UserLicensing userLicensing(Licensing licensing) {
         return licensing.users();
+    }
+
+    @Bean
+    UserActivities userActivities(UnitOfWork work, JdbcActivitySignals signals) {
+        return new UserActivities(work, signals);
     }
 
     @Bean

@@ -33,6 +33,7 @@ public final class JdbcActivitySignals implements ActivitySignals {
         record(tenant, lastLogon, "last_logon_at");
     }
 
+    /** Sets the column of each user, writing no row whose value is the same (a sync reports every logon again). */
     private void record(TenantId tenant, Map<UserId, Instant> times, String column) {
         if (times.isEmpty()) {
             return;
@@ -41,7 +42,8 @@ public final class JdbcActivitySignals implements ActivitySignals {
         jdbc.sql("""
                         insert into user_activity (tenant_id, user_id, COLUMN)
                         select :tenant, t.u, t.at::timestamptz from unnest(:users, :times) as t(u, at)
-                        on conflict (tenant_id, user_id) do update set COLUMN = excluded.COLUMN""".replace("COLUMN", column))
+                        on conflict (tenant_id, user_id) do update set COLUMN = excluded.COLUMN
+                        where user_activity.COLUMN is distinct from excluded.COLUMN""".replace("COLUMN", column))
                 .param("tenant", tenant.value())
                 .param("users", entries.stream().map(e -> e.getKey().value()).toArray(UUID[]::new))
                 .param(

@@ -22,6 +22,7 @@ import org.allot.core.sync.SyncStores;
 import org.allot.core.sync.SyncTrigger;
 import org.allot.core.testing.MutableClock;
 import org.allot.core.testing.TestCatalog;
+import org.allot.server.persistence.JdbcActivitySignals;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcConnectors;
 import org.allot.server.persistence.JdbcSyncLocks;
@@ -64,7 +65,8 @@ class SyncSchedulingIT {
                     allot.userDirectory(),
                     allot.groupDirectory(),
                     allot.memberships(),
-                    new AssignedLicenses(allot.assignments(), allot.groupLicenses(), allot.catalog())),
+                    new AssignedLicenses(allot.assignments(), allot.groupLicenses(), allot.catalog()),
+                    new JdbcActivitySignals(jdbc)),
             new JdbcAuditLog(database, jdbc, JsonMapper.builder().build()),
             clock,
             SyncSettings.DEFAULT);

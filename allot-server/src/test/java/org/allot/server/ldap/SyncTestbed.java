@@ -23,6 +23,7 @@ import org.allot.core.sync.SyncSettings;
 import org.allot.core.sync.SyncStores;
 import org.allot.core.testing.Installations;
 import org.allot.core.testing.Scenario;
+import org.allot.server.persistence.JdbcActivitySignals;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcConnectors;
 import org.allot.server.persistence.JdbcSyncLocks;
@@ -82,7 +83,8 @@ final class SyncTestbed {
                         allot.userDirectory(),
                         allot.groupDirectory(),
                         allot.memberships(),
-                        new AssignedLicenses(allot.assignments(), allot.groupLicenses(), allot.catalog())),
+                        new AssignedLicenses(allot.assignments(), allot.groupLicenses(), allot.catalog()),
+                        new JdbcActivitySignals(jdbc)),
                 new JdbcAuditLog(TestDatabase.shared(), jdbc, json),
                 allot.clock(),
                 new SyncSettings(100, Duration.ofDays(1), Duration.ofMinutes(10), 10_000));

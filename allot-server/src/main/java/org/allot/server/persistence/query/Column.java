@@ -19,6 +19,10 @@ record Column(String sql, String scope) {
     /** Groups have no mail here, so no addresses. */
     private static final String GROUP_ADDRESSES = "exists (select 1 from unnest(array[]::text[]) x where %s)";
 
+    /** A user's last sign-in, as set through /allot/v1 (null when none is known). */
+    private static final String LAST_SIGN_IN = "(select ua.last_sign_in_at from user_activity ua"
+            + " where ua.tenant_id = u.tenant_id and ua.user_id = u.id)";
+
     private static final String GROUP_TYPES = "exists (select 1 from unnest(g.group_types) c where %s)";
 
     /** A property of the elements of a collection: conditions on it are wrapped in {@code scope} (with {@code %s}). */
@@ -68,6 +72,8 @@ record Column(String sql, String scope) {
                     Map.entry("onpremisessyncenabled", new Column("u.on_premises_sync_enabled", null)),
                     Map.entry("createddatetime", new Column("u.created_at", null)),
                     Map.entry("deleteddatetime", new Column("u.deleted_at", null)),
+                    Map.entry("signinactivity/lastsignindatetime", new Column(LAST_SIGN_IN, null)),
+                    Map.entry("signinactivity/lastsuccessfulsignindatetime", new Column(LAST_SIGN_IN, null)),
                     Map.entry("proxyaddresses/any", Column.within("x", USER_ADDRESSES))),
             "g",
             Map.ofEntries(

@@ -2,6 +2,7 @@ package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.assignment.PendingRemovals;
 import org.allot.core.assignment.RemovalGrace;
@@ -69,15 +70,23 @@ public class RemovalGracePage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
         Product product = products.product(admin.tenant(), sku);
-        AdminPages.tell(
-                removals.cancel(
-                        AdminPages.caller(admin, request),
-                        UserRef.of(AdminPages.id(id).toString()),
-                        sku),
-                flash,
-                "license-" + product.skuId(),
-                product.displayName() + " kept: the user now has it directly.",
-                product.displayName());
+        Outcome<?> undone = removals.cancel(
+                AdminPages.caller(admin, request), UserRef.of(AdminPages.id(id).toString()), sku);
+        String form = "license-" + product.skuId();
+        if (!undone.isDone() && undone.rejection().code() == ErrorCode.LICENSE_NOT_ASSIGNED) {
+            AdminPages.refuse(
+                    flash,
+                    form,
+                    product.displayName() + " is no longer pending removal for this user: it was kept or freed"
+                            + " meanwhile. The page below shows what the user holds now.");
+        } else {
+            AdminPages.tell(
+                    undone,
+                    flash,
+                    form,
+                    product.displayName() + " kept: the user now has it directly.",
+                    product.displayName());
+        }
         return AdminPages.redirect("/users/" + AdminPages.id(id));
     }
 }

@@ -1,6 +1,7 @@
 package org.allot.server.web.graph;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.allot.api.graph.AssignedPlan;
 import org.allot.api.graph.LicenseAssignmentState;
 import org.allot.api.graph.LicenseDetails;
 import org.allot.api.graph.ServicePlanInfo;
+import org.allot.api.graph.SignInActivity;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.UserLicenses;
@@ -19,6 +21,8 @@ import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ServiceFamily;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
+import org.allot.core.reclaim.UserActivity;
 import org.allot.core.subscription.SeatCount;
 
 /** Graph's user resource, with what licensing adds to it (and the user's licenseDetails), from what core read. */
@@ -70,6 +74,13 @@ public final class UserResources {
             "usageLocation",
             "userPrincipalName",
             "userType");
+    /**
+     * What {@code /v1.0/users} and {@code /v1.0/users/{id}} may select: every property, and {@code signInActivity}
+     * (read only when selected, as Graph returns it).
+     */
+    public static final Set<String> USER_PROPERTIES_WITH_ACTIVITY = withActivity();
+
+    private static final String SIGN_IN_ACTIVITY = "signInActivity";
     private static final Set<String> LICENSE_PROPERTIES =
             Set.of("assignedLicenses", "assignedPlans", "licenseAssignmentStates");
 
@@ -78,6 +89,33 @@ public final class UserResources {
     }
 
     private UserResources() {}
+
+    private static Set<String> withActivity() {
+        Set<String> properties = new LinkedHashSet<>(USER_PROPERTIES);
+        properties.add(SIGN_IN_ACTIVITY);
+        return Collections.unmodifiableSet(properties);
+    }
+
+    /** Whether the request selects {@code signInActivity}, so the users are answered with their activity. */
+    static boolean activitySelected(ODataQuery query) {
+        return query != null && query.select() != null && query.select().contains(SIGN_IN_ACTIVITY);
+    }
+
+    /** The users, each with its {@code signInActivity} when known (null otherwise). */
+    static List<org.allot.api.graph.UserResource> users(
+            List<LicensedUser> users, Map<UserId, UserActivity> activities) {
+        return users.stream().map(u -> user(u, activities.get(u.user().id()))).toList();
+    }
+
+    /** A user with its {@code signInActivity}: Graph's shape of the sign-in set through {@code /allot/v1}. */
+    static org.allot.api.graph.UserResource user(LicensedUser user, UserActivity activity) {
+        SignInActivity signIn = null;
+        if (activity != null && activity.lastSignInDateTime() != null) {
+            OffsetDateTime at = GraphValues.time(activity.lastSignInDateTime());
+            signIn = new SignInActivity(null, null, at, null, at, null);
+        }
+        return user(user.user(), user.licenses(), user.catalog(), user.seats(), signIn);
+    }
 
     /** Whether the request selects a property only licensing knows, so the users are read with their licenses. */
     static boolean licensesSelected(ODataQuery query) {
@@ -99,7 +137,7 @@ public final class UserResources {
 
     /** A user as Graph shows them, with their licenses when they were read. */
     public static org.allot.api.graph.UserResource user(LicensedUser user) {
-        return user(user.user(), user.licenses(), user.catalog(), user.seats());
+        return user(user.user(), user.licenses(), user.catalog(), user.seats(), null);
     }
 
     /** Graph's licenseDetails of a user read with their licenses. */
@@ -124,7 +162,7 @@ public final class UserResources {
     }
 
     private static org.allot.api.graph.UserResource user(
-            User u, UserLicenses licenses, Catalog products, Map<SkuId, SeatCount> counts) {
+            User u, UserLicenses licenses, Catalog products, Map<SkuId, SeatCount> counts, SignInActivity signIn) {
         return new org.allot.api.graph.UserResource(
                 "#microsoft.graph.user",
                 u.id().toString(),
@@ -161,6 +199,7 @@ public final class UserResources {
                 u.onPremisesSyncEnabled() ? Boolean.TRUE : null,
                 u.onPremisesUserPrincipalName(),
                 null,
+                signIn,
                 u.surname(),
                 u.usageLocation() == null ? null : u.usageLocation().code(),
                 u.userPrincipalName(),

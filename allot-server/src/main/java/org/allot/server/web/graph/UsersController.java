@@ -15,9 +15,12 @@ import org.allot.core.assignment.UserLicensing;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
+import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
 import org.allot.core.query.Entity;
 import org.allot.core.query.Page;
+import org.allot.core.reclaim.UserActivities;
+import org.allot.core.reclaim.UserActivity;
 import org.allot.server.security.ApiAccess;
 import org.allot.server.security.ApiCaller;
 import org.springframework.http.HttpStatus;
@@ -47,25 +50,28 @@ public class UsersController {
     private final LicensedDirectory reads;
     private final Responses responses;
     private final Relationships relationships;
+    private final UserActivities activities;
 
     public UsersController(
             UserDirectory directory,
             UserLicensing licensing,
             LicensedDirectory reads,
             Responses responses,
-            Relationships relationships) {
+            Relationships relationships,
+            UserActivities activities) {
         this.directory = directory;
         this.licensing = licensing;
         this.reads = reads;
         this.responses = responses;
         this.relationships = relationships;
+        this.activities = activities;
     }
 
     @GetMapping
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
         Expansion expansion = Expansion.of(request, Entity.USER);
-        ODataQuery query =
-                ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.ALL_AND_EXPAND);
+        ODataQuery query = ODataQuery.of(
+                request, Entity.USER, UserResources.USER_PROPERTIES_WITH_ACTIVITY, ODataQuery.ALL_AND_EXPAND);
         Page<LicensedUser> page = reads.users(
                 caller.tenant(),
                 Expansion.limit(query.toQuery(), expansion),
@@ -74,7 +80,7 @@ public class UsersController {
         ObjectNode body = responses.page(
                 request,
                 "users",
-                UserResources.users(page.rows()),
+                UserResources.users(page.rows(), activityOf(caller, query, page.rows())),
                 query,
                 UserResources.USER_DEFAULT,
                 page.count(),
@@ -87,6 +93,15 @@ public class UsersController {
         return body;
     }
 
+    /** The users' activity when {@code signInActivity} is selected (Graph returns it only then); else nothing. */
+    private Map<UserId, UserActivity> activityOf(ApiCaller caller, ODataQuery query, List<LicensedUser> users) {
+        if (!UserResources.activitySelected(query)) {
+            return Map.of();
+        }
+        return activities.of(
+                caller.tenant(), users.stream().map(u -> u.user().id()).toList());
+    }
+
     /** How many users match the {@code $filter}, as plain text (Graph's {@code /$count} segment). */
     @GetMapping(path = "/$count", produces = "text/plain")
     public String count(ApiCaller caller, HttpServletRequest request) {
@@ -97,12 +112,18 @@ public class UsersController {
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         Expansion expansion = Expansion.of(request, Entity.USER);
-        ODataQuery query =
-                ODataQuery.of(request, Entity.USER, UserResources.USER_PROPERTIES, ODataQuery.SELECT_AND_EXPAND);
+        ODataQuery query = ODataQuery.of(
+                request, Entity.USER, UserResources.USER_PROPERTIES_WITH_ACTIVITY, ODataQuery.SELECT_AND_EXPAND);
         LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), UserResources.licensesSelected(query))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        ObjectNode body =
-                responses.entity(request, "users/$entity", UserResources.user(user), query, UserResources.USER_DEFAULT);
+        ObjectNode body = responses.entity(
+                request,
+                "users/$entity",
+                UserResources.user(
+                        user,
+                        activityOf(caller, query, List.of(user)).get(user.user().id())),
+                query,
+                UserResources.USER_DEFAULT);
         if (expansion != null) {
             expansion.apply(
                     relationships,

@@ -52,5 +52,11 @@ class RemovalGracePageIT extends AdminCenterIT {
                         .body()
                         .path("value"))
                 .isEmpty();
+
+        admin.post("/users/" + ada + "/pendingRemovals/" + e3 + "/cancel", List.of());
+        assertThat(admin.get("/users/" + ada).body())
+                .as("undoing again says what happened, not that there is nothing to remove")
+                .contains("is no longer pending removal for this user")
+                .doesNotContain("nothing to remove");
     }
 }
