@@ -14,7 +14,8 @@ import org.allot.bench.run.Stats;
 /**
  * What a durable commit waits for at least: an 8 KiB write and its flush to the disk ({@code FileChannel.force(false)},
  * {@code fdatasync} on Linux, as PostgreSQL flushes its WAL by default), timed one after the other in a temporary file
- * of the default temporary folder. A request that commits cannot be faster than this, whatever the server does.
+ * of the database's data directory (of the default temporary folder when the database is not local). A request that
+ * commits cannot be faster than this, whatever the server does.
  */
 public final class DiskFlush {
     private static final int PAGE = 8192;
@@ -22,11 +23,16 @@ public final class DiskFlush {
 
     private DiskFlush() {}
 
-    /** The milliseconds of {@code times} writes each flushed, over a file of 64 pages written in turn. */
-    public static List<Double> measure(int times) {
+    /**
+     * The milliseconds of {@code times} writes each flushed, over a file of 64 pages written in turn, in
+     * {@code directory} (null: the default temporary folder).
+     */
+    public static List<Double> measure(Path directory, int times) {
         Path file = null;
         try {
-            file = Files.createTempFile("allot-bench-flush", ".bin");
+            file = directory == null
+                    ? Files.createTempFile("allot-bench-flush", ".bin")
+                    : Files.createTempFile(directory, "allot-bench-flush", ".bin");
             List<Double> millis = new ArrayList<>(times);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 ByteBuffer page = ByteBuffer.allocate(PAGE);

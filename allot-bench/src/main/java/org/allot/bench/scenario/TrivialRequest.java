@@ -58,9 +58,8 @@ public final class TrivialRequest implements Scenario {
         String client = "";
         warmUp(server, context, url, bearer, duration, context.sizes().fullSize() ? MIN_WARM_UP_REQUESTS : 0);
         for (int run = 0; run < context.runs(); run++) {
-            Duration time = duration;
-            Measured file = measure(server, () -> Load.get(url + STATIC, null, CONNECTIONS, time));
-            Measured api = measure(server, () -> Load.get(url + TRIVIAL, bearer, CONNECTIONS, time));
+            Measured file = measure(server, () -> Load.get(url + STATIC, null, CONNECTIONS, duration));
+            Measured api = measure(server, () -> Load.get(url + TRIVIAL, bearer, CONNECTIONS, duration));
             client = api.rate().client();
             context.say(
                     "%s (%s): %s %,.0f/s (%.0f µs server CPU each); %s %,.0f/s (%.0f µs); ratio %.2f;"

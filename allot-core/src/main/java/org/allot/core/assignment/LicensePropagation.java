@@ -3,7 +3,9 @@ package org.allot.core.assignment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -163,58 +165,70 @@ public final class LicensePropagation implements DirectoryListener, CapacityList
         }
     }
 
-    /**
-     * Many members at once (directory sync): the users concerned are re-evaluated together when they are few, and
-     * the licensed groups above are reconciled (in the background when large) otherwise.
-     */
+    /** Many members of one group at once: as {@link #membersChanged(Caller, List)} for that group alone. */
     @Override
     public void membersChanged(Caller caller, GroupId group, Collection<Member> added, Collection<Member> removed) {
-        if (added.isEmpty() && removed.isEmpty()) {
-            return;
-        }
-        TenantId tenant = caller.tenant();
-        Set<GroupId> above = new HashSet<>(memberships.ancestorGroups(tenant, group));
-        above.add(group);
-        Set<GroupId> licensed =
-                new HashSet<>(groupLicenses.ofGroups(tenant, above).keySet());
-        if (licensed.isEmpty()) {
-            return;
-        }
-        boolean nested = reconciler.begin(caller).context.policy().nestedGroupLicensing();
-        if (!nested) {
-            licensed.retainAll(Set.of(group));
-            if (licensed.isEmpty()) {
-                return;
-            }
-        }
-        Set<UserId> affected = new TreeSet<>();
         List<Member> changed = new ArrayList<>(added);
         changed.addAll(removed);
-        for (Member member : changed) {
-            if (member instanceof Member.OfUser user) {
-                affected.add(user.id());
-            } else if (nested) {
-                GroupId child = ((Member.OfGroup) member).id();
-                affected.addAll(memberships.userMembers(tenant, child, true, null, settings.inlineLimit() + 1));
-            }
-            if (affected.size() > settings.inlineLimit()) {
-                licensed.forEach(g -> groupLicensing.schedule(caller, g));
-                return;
-            }
-        }
-        reevaluate(caller, new ArrayList<>(affected), true);
+        propagate(caller, Map.of(group, changed));
     }
 
     /**
      * The members of several groups changed in one unit of work (directory sync): nothing to do when the tenant has
-     * no licensed group (so no group above any of them is one); otherwise each group as above.
+     * no licensed group; otherwise the licensed groups (read once) above each changed group are found, and the users
+     * concerned by every change are re-evaluated together, once each, however many of the groups they are in. A
+     * change concerning more users than are re-evaluated inline has the licensed groups above it reconciled in the
+     * background instead.
      */
     @Override
     public void membersChanged(Caller caller, List<MembershipChange> changes) {
-        if (changes.isEmpty() || groupLicenses.licensedGroups(caller.tenant()).isEmpty()) {
+        Map<GroupId, List<Member>> changed = new LinkedHashMap<>();
+        for (MembershipChange change : changes) {
+            List<Member> members = changed.computeIfAbsent(change.group().id(), g -> new ArrayList<>());
+            members.addAll(change.added());
+            members.addAll(change.removed());
+        }
+        propagate(caller, changed);
+    }
+
+    /** {@link #membersChanged(Caller, List)}: each group's members that joined or left it. */
+    private void propagate(Caller caller, Map<GroupId, List<Member>> changed) {
+        if (changed.values().stream().allMatch(List::isEmpty)) {
             return;
         }
-        DirectoryListener.super.membersChanged(caller, changes);
+        TenantId tenant = caller.tenant();
+        Set<GroupId> licensed = groupLicenses.licensedGroups(tenant);
+        if (licensed.isEmpty()) {
+            return;
+        }
+        boolean nested = reconciler.begin(caller).context.policy().nestedGroupLicensing();
+        Set<UserId> affected = new TreeSet<>();
+        changed.forEach((group, members) -> {
+            Set<GroupId> above = new HashSet<>();
+            above.add(group);
+            if (nested) {
+                above.addAll(memberships.ancestorGroups(tenant, group));
+            }
+            above.retainAll(licensed);
+            if (members.isEmpty() || above.isEmpty()) {
+                return;
+            }
+            Set<UserId> users = new TreeSet<>();
+            for (Member member : members) {
+                if (member instanceof Member.OfUser user) {
+                    users.add(user.id());
+                } else if (nested) {
+                    GroupId child = ((Member.OfGroup) member).id();
+                    users.addAll(memberships.userMembers(tenant, child, true, null, settings.inlineLimit() + 1));
+                }
+                if (users.size() > settings.inlineLimit()) {
+                    above.forEach(g -> groupLicensing.schedule(caller, g));
+                    return;
+                }
+            }
+            affected.addAll(users);
+        });
+        reevaluate(caller, new ArrayList<>(affected), true);
     }
 
     /** A dynamic group's rule moved users in and out: their licenses follow in one unit of work. */

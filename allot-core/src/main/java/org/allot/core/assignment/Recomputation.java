@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.allot.core.TenantId;
 import org.allot.core.directory.UserId;
-import org.allot.core.subscription.Seats;
 
 /**
  * Works out, with the engine, what a change makes of users' assignments within a unit of work, locking the users (or
@@ -102,15 +100,7 @@ final class Recomputation {
         return evaluateLocked(work, subjects, current, change);
     }
 
-    /**
-     * Locks the users and reads, once the locks are held, their assignments, their groups with those groups' licenses
-     * and the seat figures ({@link Assignments#lockWithLicensing}, one round trip where the store can).
-     */
-    Assignments.LockedWithLicensing lockWithLicensing(TenantId tenant, Collection<UserId> users, Seats seats) {
-        return inheritance.lockWithLicensing(assignments, seats, tenant, users);
-    }
-
-    /** {@link #reinheritLocked(Reconciler.Work, Map)} for users read by {@link #lockWithLicensing}. */
+    /** {@link #reinheritLocked(Reconciler.Work, Map)} for users read by {@link Reconciler#lockWithLicensing}. */
     Reconciler.Batch reinheritLocked(Reconciler.Work work, Assignments.LockedWithLicensing read) {
         Change change = inheritance.of(read.groups(), work.context.policy());
         return evaluateLocked(work, read.locked().subjects(), read.locked().assignments(), change);

@@ -38,6 +38,7 @@ final class Reconciler {
     private final AuditLog audit;
     private final LicenseJobs jobs;
     private final Recomputation recomputation;
+    private final Inheritance inheritance;
     private final PlanDependents dependents;
     private final Clock clock;
     private final int fillLimit;
@@ -62,6 +63,7 @@ final class Reconciler {
         this.audit = Objects.requireNonNull(audit);
         this.jobs = Objects.requireNonNull(jobs);
         this.recomputation = new Recomputation(assignments, inheritance);
+        this.inheritance = inheritance;
         this.dependents = Objects.requireNonNull(dependents);
         this.clock = Objects.requireNonNull(clock);
         this.fillLimit = fillLimit;
@@ -155,9 +157,12 @@ final class Reconciler {
                 Activity.CHANGE_USER_LICENSE);
     }
 
-    /** {@link Recomputation#lockWithLicensing}. */
+    /**
+     * Locks the users and reads, once the locks are held, their assignments, their groups with those groups' licenses
+     * and the seat figures ({@link Assignments#lockWithLicensing}, one round trip where the store can).
+     */
     Assignments.LockedWithLicensing lockWithLicensing(TenantId tenant, Collection<UserId> users) {
-        return recomputation.lockWithLicensing(tenant, users, seats);
+        return inheritance.lockWithLicensing(assignments, seats, tenant, users);
     }
 
     /** A unit of work that only reads: its seat figures are a snapshot that locks and writes nothing. */

@@ -54,8 +54,8 @@ public final class GroupDirectory {
         this.audit = Objects.requireNonNull(audit);
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
-        this.syncedGroups = new SyncedGroups(this, locks, users, groups, memberships, audit, listener, clock);
         this.memberLists = new SyncedMemberLists(users, groups, memberships, audit, listener, clock);
+        this.syncedGroups = new SyncedGroups(this, locks, groups, memberships, audit, memberLists, clock);
         this.members = new MemberChanges(locks, users, groups, memberships, audit, listener, clock);
     }
 

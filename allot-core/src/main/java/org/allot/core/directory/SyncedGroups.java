@@ -3,7 +3,6 @@ package org.allot.core.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,36 +18,32 @@ import org.allot.core.Rejection;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
-import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
 
 /** The sync-only writes of {@link GroupDirectory}: synced groups and their members, as the directory has them. */
 final class SyncedGroups {
     private final GroupDirectory directory;
     private final TenantLocks locks;
-    private final Users users;
     private final Groups groups;
     private final Memberships memberships;
     private final AuditLog audit;
-    private final DirectoryListener listener;
+    private final SyncedMemberLists memberLists;
     private final Clock clock;
 
     SyncedGroups(
             GroupDirectory directory,
             TenantLocks locks,
-            Users users,
             Groups groups,
             Memberships memberships,
             AuditLog audit,
-            DirectoryListener listener,
+            SyncedMemberLists memberLists,
             Clock clock) {
         this.directory = Objects.requireNonNull(directory);
         this.locks = Objects.requireNonNull(locks);
-        this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
         this.memberships = Objects.requireNonNull(memberships);
         this.audit = Objects.requireNonNull(audit);
-        this.listener = Objects.requireNonNull(listener);
+        this.memberLists = Objects.requireNonNull(memberLists);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -139,6 +134,11 @@ final class SyncedGroups {
         return directory.remove(caller, group.get());
     }
 
+    /**
+     * One group's members as the directory lists them: {@link SyncedMemberLists#set} for this group alone, holding
+     * the tenant's licensing lock shared, or alone when nested groups are concerned (a cycle check must see the
+     * nesting as it stands).
+     */
     Outcome<MembershipChange> setMembers(Caller caller, GroupId id, Set<Member> listed, Predicate<Member> inScope) {
         Optional<Group> group = groups.find(caller.tenant(), id);
         if (group.isEmpty() || !group.get().onPremisesSyncEnabled()) {
@@ -151,79 +151,9 @@ final class SyncedGroups {
         } else {
             locks.share(caller.tenant());
         }
-        Set<Member> current = memberships.directMembers(caller.tenant(), id);
-        List<Member> joining = listed.stream().filter(m -> !current.contains(m)).toList();
-        List<Member> leaving = current.stream()
-                .filter(m -> !listed.contains(m) && inScope.test(m))
-                .toList();
-        if (joining.isEmpty() && leaving.isEmpty()) {
-            return Outcome.done(new MembershipChange(group.get(), List.of(), List.of(), Map.of()));
-        }
-        Map<Member, AuditTarget> targets = targets(caller, joining, leaving);
-        Map<Member, String> refused = new LinkedHashMap<>();
-        List<Member> added = new ArrayList<>();
-        List<Member> users = new ArrayList<>();
-        for (Member member : joining) {
-            Optional<String> problem = problem(caller, id, member, targets);
-            if (problem.isPresent()) {
-                refused.put(member, problem.get());
-            } else if (member instanceof Member.OfGroup) {
-                memberships.add(caller.tenant(), id, member);
-                added.add(member);
-            } else {
-                users.add(member);
-                added.add(member);
-            }
-        }
-        memberships.addAll(caller.tenant(), id, users);
-        memberships.removeAll(caller.tenant(), id, leaving);
-        Instant now = clock.instant();
-        AuditTarget groupTarget = GroupDirectory.target(group.get());
-        List<AuditEvent> events = new ArrayList<>();
-        added.forEach(m -> events.add(
-                AuditEvent.of(caller, now, Activity.ADD_MEMBER, List.of(targets.get(m), groupTarget), List.of())));
-        leaving.forEach(m -> events.add(
-                AuditEvent.of(caller, now, Activity.REMOVE_MEMBER, List.of(targets.get(m), groupTarget), List.of())));
-        audit.appendAll(events);
-        listener.membersChanged(caller, id, added, leaving);
-        return Outcome.done(new MembershipChange(group.get(), added, leaving, refused));
-    }
-
-    private Optional<String> problem(Caller caller, GroupId id, Member member, Map<Member, AuditTarget> targets) {
-        if (!targets.containsKey(member)) {
-            return Optional.of("the member does not exist in Allot, or is deleted");
-        }
-        if (member instanceof Member.OfGroup nested
-                && MemberChanges.closesCycle(memberships, caller.tenant(), id, nested.id())) {
-            return Optional.of("the nested group already contains this group, and a group cannot contain itself");
-        }
-        return Optional.empty();
-    }
-
-    /** The audit target of each member that exists (users not deleted), read in one batch. */
-    private Map<Member, AuditTarget> targets(Caller caller, List<Member> joining, List<Member> leaving) {
-        List<UserId> userIds = new ArrayList<>();
-        List<GroupId> groupIds = new ArrayList<>();
-        for (List<Member> list : List.of(joining, leaving)) {
-            for (Member m : list) {
-                if (m instanceof Member.OfUser u) {
-                    userIds.add(u.id());
-                } else {
-                    groupIds.add(((Member.OfGroup) m).id());
-                }
-            }
-        }
-        Map<Member, AuditTarget> targets = new HashMap<>();
-        users.findAll(caller.tenant(), userIds).forEach((id, user) -> {
-            if (!user.isDeleted() || leaving.contains(Member.user(id))) {
-                targets.put(Member.user(id), UserValues.target(user));
-            }
-        });
-        for (GroupId g : groupIds) {
-            groups.find(caller.tenant(), g)
-                    .ifPresent(found -> targets.put(Member.group(g), GroupDirectory.target(found)));
-        }
-        return targets;
+        return memberLists
+                .set(caller, List.of(new SyncedMembers(id, listed, inScope)))
+                .get(0);
     }
 
     private Outcome<Group> synced(Caller caller, GroupId id, String immutableId) {

@@ -21,11 +21,12 @@ import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 
 /**
- * The members of several synced groups set in one unit of work, as {@link SyncedGroups#setMembers} sets one group's,
- * with set-based reads and writes: the groups, their current members and the members' targets read once for all,
- * the user memberships added and removed with one statement each, the audit records appended together. Nested groups
- * still join and leave one by one, group after group in the order given, so that each cycle check sees the nested
- * memberships of the groups before it. The caller holds the tenant's licensing lock alone.
+ * The members of synced groups (several in one unit of work, or one: {@link SyncedGroups#setMembers}) set as the
+ * directory lists them, with set-based reads and writes: the groups, their current members and the members' targets
+ * read once for all, the user memberships added and removed with one statement each, the audit records appended
+ * together. Nested groups still join and leave one by one, group after group in the order given, so that each cycle check sees the nested
+ * memberships of the groups before it. The caller holds the tenant's licensing lock (alone when nested groups are
+ * concerned).
  */
 final class SyncedMemberLists {
     private final Users users;

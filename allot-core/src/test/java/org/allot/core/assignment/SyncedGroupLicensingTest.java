@@ -1,6 +1,7 @@
 package org.allot.core.assignment;
 
 import static org.allot.core.testing.TestCatalog.E3;
+import static org.allot.core.testing.TestCatalog.EMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -10,13 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
+import org.allot.core.Outcome;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.SyncedGroup;
+import org.allot.core.directory.SyncedMembers;
 import org.allot.core.directory.SyncedUser;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserId;
+import org.allot.core.testing.InMemoryAllot;
 import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +87,37 @@ class SyncedGroupLicensingTest {
         assertThat(people)
                 .allSatisfy(p ->
                         assertThat(contoso.inherited(p, E3, office).holdsSeat()).isTrue());
+    }
+
+    /**
+     * The member lists of several groups set in one unit of work: a user who joined two licensed groups gets both
+     * groups' licenses, and is locked and re-evaluated once, not once per group.
+     */
+    @Test
+    void usersJoiningSeveralSyncedGroupsAtOnceAreReevaluatedOnce() {
+        Scenario contoso = Scenario.contoso();
+        Caller sync = contoso.admin.as(Actor.DIRECTORY_SYNC);
+        GroupId office = licensedSyncedGroup(contoso, sync);
+        GroupId mobile = syncedGroup(contoso, sync, "Mobile");
+        contoso.subscribe(EMS, 10);
+        contoso.licenseGroup(mobile, EMS).value();
+        List<UserId> people = provision(contoso, sync, "person", 3);
+        contoso.allot
+                .groupDirectory()
+                .setSyncedMembers(
+                        sync,
+                        List.of(
+                                new SyncedMembers(office, members(people), m -> true),
+                                new SyncedMembers(mobile, members(people), m -> true)))
+                .forEach(Outcome::value);
+
+        assertThat(people)
+                .allSatisfy(p -> assertThat(contoso.heldSkus(p)).containsExactlyInAnyOrder(E3.skuId(), EMS.skuId()));
+        if (contoso.allot instanceof InMemoryAllot memory) {
+            assertThat(people).allSatisfy(p -> assertThat(memory.assignments.timesLocked(p))
+                    .as("locked once")
+                    .isEqualTo(1));
+        }
     }
 
     /** A synced group "Office", licensed with E3 (10 seats). */

@@ -24,6 +24,8 @@ public final class InMemoryAssignments implements Assignments {
     private final Map<TenantId, Map<LicenseAssignment.Key, LicenseAssignment>> rows = new ConcurrentHashMap<>();
     private final InMemoryUsers users;
     private final InMemoryGroupLicenses groupLicenses;
+    /** How many times each user was locked ({@link #lock}, {@link #tryLock}). */
+    private final Map<UserId, Integer> locked = new ConcurrentHashMap<>();
 
     public InMemoryAssignments(InMemoryUsers users, InMemoryGroupLicenses groupLicenses) {
         this.users = users;
@@ -36,16 +38,22 @@ public final class InMemoryAssignments implements Assignments {
 
     @Override
     public Map<UserId, LicenseSubject> lock(TenantId tenant, Collection<UserId> ids) {
+        new TreeSet<>(ids).forEach(id -> locked.merge(id, 1, Integer::sum));
+        return subjects(tenant, ids);
+    }
+
+    /** How many times {@code user} was locked so far. */
+    public int timesLocked(UserId user) {
+        return locked.getOrDefault(user, 0);
+    }
+
+    @Override
+    public Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, LicenseSubject> subjects = new LinkedHashMap<>();
         for (UserId id : new TreeSet<>(ids)) {
             users.find(tenant, id).ifPresent(u -> subjects.put(id, LicenseSubject.of(u)));
         }
         return subjects;
-    }
-
-    @Override
-    public Map<UserId, LicenseSubject> subjects(TenantId tenant, Collection<UserId> ids) {
-        return lock(tenant, ids);
     }
 
     @Override

@@ -49,10 +49,11 @@ final class AssignmentsWithUsers {
 
     /**
      * {@link Assignments#lockWithLicensing}: the lock, the read of the assignments, the users' licensed groups with
-     * their licenses and the seat figures, sent at once; each read runs once the locks are held.
+     * their licenses and the seat figures, sent at once; each read runs once the locks are held. Only when no seats
+     * of the tenant are planned with the commit ({@link SeatsAtCommit}): taking those locks seat rows, which come
+     * after the users in the lock order.
      */
-    Assignments.LockedWithLicensing lockWithLicensing(TenantId tenant, Collection<UserId> users, JdbcSeats seats) {
-        seats.takePlanned(tenant);
+    Assignments.LockedWithLicensing lockWithLicensing(TenantId tenant, Collection<UserId> users) {
         JdbcGroupLicenses.OfUsersRows groups = new JdbcGroupLicenses.OfUsersRows();
         Map<SkuId, SeatCount> figures = new HashMap<>();
         OneRoundTrip reads = new OneRoundTrip()

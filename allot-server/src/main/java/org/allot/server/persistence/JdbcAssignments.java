@@ -58,11 +58,7 @@ public final class JdbcAssignments implements Assignments {
     private final JdbcWaitingLists waitingLists;
     private final AssignmentsWithUsers withUsers;
 
-    public JdbcAssignments(DataSource dataSource, JdbcClient jdbc) {
-        this(dataSource, jdbc, TenantStamps.off());
-    }
-
-    /** The same, and a user read with their assignments reads the tenant's stamp in the same round trip. */
+    /** A user read with their assignments reads the tenant's stamp in the same round trip. */
     public JdbcAssignments(DataSource dataSource, JdbcClient jdbc, TenantStamps stamps) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -79,7 +75,11 @@ public final class JdbcAssignments implements Assignments {
                 : withUsers.lockWithAssignments(tenant, users);
     }
 
-    /** One round trip for a few users, as {@link JdbcGroupLicenses#ofUsers} reads them in one statement. */
+    /**
+     * One round trip for a few users, as {@link JdbcGroupLicenses#ofUsers} reads them in one statement; not when an
+     * earlier step of the unit of work planned seats of the tenant with the commit: those are taken ({@link
+     * JdbcSeats#takePlanned}) once the users are locked, as the lock order wants, one call after the other.
+     */
     @Override
     public LockedWithLicensing lockWithLicensing(
             TenantId tenant,
@@ -91,9 +91,10 @@ public final class JdbcAssignments implements Assignments {
                         || users.isEmpty()
                         || users.size() > GroupsOfUsers.FEW_USERS
                         || !(groupLicenses instanceof JdbcGroupLicenses)
-                        || !(seats instanceof JdbcSeats jdbcSeats)
+                        || !(seats instanceof JdbcSeats)
+                        || SeatsAtCommit.planned(tenant)
                 ? Assignments.super.lockWithLicensing(tenant, users, groupLicenses, memberships, seats)
-                : withUsers.lockWithLicensing(tenant, users, jdbcSeats);
+                : withUsers.lockWithLicensing(tenant, users);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.allot.server.persistence;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,20 +105,7 @@ public final class JdbcMemberships implements Memberships {
 
     @Override
     public Set<Member> directMembers(TenantId tenant, GroupId group) {
-        Set<Member> members = new HashSet<>();
-        jdbc.sql("""
-                        select user_id as id, true as is_user from group_member_user where tenant_id = :tenant
-                          and group_id = :group
-                        union all
-                        select member_group_id, false from group_member_group where tenant_id = :tenant
-                          and group_id = :group""")
-                .param("tenant", tenant.value())
-                .param("group", group.value())
-                .query(rs -> {
-                    UUID id = SqlValues.uuid(rs, "id");
-                    members.add(rs.getBoolean("is_user") ? Member.user(new UserId(id)) : Member.group(new GroupId(id)));
-                });
-        return members;
+        return directMembers(tenant, List.of(group)).get(group);
     }
 
     @Override
@@ -143,40 +129,16 @@ public final class JdbcMemberships implements Memberships {
                 removed.stream().filter(m -> m instanceof Member.OfGroup).forEach(m -> remove(tenant, group, m)));
     }
 
-    /** Adds user members with one statement; nested groups one by one. */
+    /** {@link #addAll(TenantId, Map)} for one group. */
     @Override
     public void addAll(TenantId tenant, GroupId group, Collection<Member> members) {
-        List<UUID> users = userIds(members);
-        if (!users.isEmpty()) {
-            jdbc.sql("""
-                            insert into group_member_user (tenant_id, group_id, user_id)
-                            select :tenant, :group, u from unnest(:users) as t(u)
-                            on conflict do nothing""")
-                    .param("tenant", tenant.value())
-                    .param("group", group.value())
-                    .param("users", users.toArray(UUID[]::new))
-                    .update();
-        }
-        members.stream().filter(m -> m instanceof Member.OfGroup).forEach(m -> add(tenant, group, m));
+        addAll(tenant, Map.of(group, members));
     }
 
-    /** Removes user members with one statement; nested groups one by one. */
+    /** {@link #removeAll(TenantId, Map)} for one group. */
     @Override
     public void removeAll(TenantId tenant, GroupId group, Collection<Member> members) {
-        List<UUID> users = userIds(members);
-        if (!users.isEmpty()) {
-            jdbc.sql("delete from group_member_user where tenant_id = ? and group_id = ? and user_id = any(?)")
-                    .params(tenant.value(), group.value(), users.toArray(UUID[]::new))
-                    .update();
-        }
-        members.stream().filter(m -> m instanceof Member.OfGroup).forEach(m -> remove(tenant, group, m));
-    }
-
-    private static List<UUID> userIds(Collection<Member> members) {
-        return members.stream()
-                .filter(m -> m instanceof Member.OfUser)
-                .map(JdbcMemberships::id)
-                .toList();
+        removeAll(tenant, Map.of(group, members));
     }
 
     @Override

@@ -22,23 +22,17 @@ public final class JdbcTenantLocks implements TenantLocks {
 
     private final JdbcClient jdbc;
     private final TenantStamps stamps;
-    /** For reads sent with the lock ({@link #lockAndFind}); null: each after the other. */
+    /** For reads sent with the lock ({@link #lockAndFind}). */
     private final JdbcTemplate template;
 
-    public JdbcTenantLocks(JdbcClient jdbc) {
-        this(jdbc, TenantStamps.off());
-    }
-
-    /** Locks after which the tenant's remembered reads check its stamp again. */
-    public JdbcTenantLocks(JdbcClient jdbc, TenantStamps stamps) {
-        this(null, jdbc, stamps);
-    }
-
-    /** The same, and a group read under the lock is sent with it, in one round trip. */
+    /**
+     * Locks after which the tenant's remembered reads check its stamp again; a group read under the lock is sent with
+     * it, in one round trip.
+     */
     public JdbcTenantLocks(DataSource dataSource, JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
         this.stamps = stamps;
-        this.template = dataSource == null ? null : new JdbcTemplate(dataSource);
+        this.template = new JdbcTemplate(dataSource);
     }
 
     @Override
@@ -87,10 +81,7 @@ public final class JdbcTenantLocks implements TenantLocks {
     @Override
     public Optional<Group> lockAndFind(TenantId tenant, boolean exclusive, Groups groups, GroupId group) {
         LockOrder order = LockOrder.current();
-        if (template == null
-                || !(groups instanceof JdbcGroups)
-                || !stamps.remembers()
-                || !order.mayWaitForTenant(exclusive)) {
+        if (!(groups instanceof JdbcGroups) || !stamps.remembers() || !order.mayWaitForTenant(exclusive)) {
             return TenantLocks.super.lockAndFind(tenant, exclusive, groups, group);
         }
         List<Group> found = new ArrayList<>(1);

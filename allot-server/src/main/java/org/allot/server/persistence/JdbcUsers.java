@@ -32,11 +32,7 @@ public final class JdbcUsers implements Users {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    public JdbcUsers(JdbcClient jdbc) {
-        this(jdbc, null);
-    }
-
-    /** Users added in bulk ({@link #addAll}) with COPY on {@code dataSource}'s transaction (none: one statement). */
+    /** Users added in bulk ({@link #addAll}) with COPY on {@code dataSource}'s transaction. */
     public JdbcUsers(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -124,7 +120,7 @@ public final class JdbcUsers implements Users {
         if (users.isEmpty()) {
             return;
         }
-        if (dataSource != null && users.size() >= COPY_FROM) {
+        if (users.size() >= COPY_FROM) {
             PgCopy copy = new PgCopy(
                     dataSource,
                     "directory_user",
@@ -160,7 +156,7 @@ public final class JdbcUsers implements Users {
     public void add(TenantId tenant, User u) {
         jdbc.sql("insert into directory_user " + UserColumns.ROW)
                 .params(tenant.value(), u.id().value())
-                .params(UserColumns.values(u))
+                .params(UserColumns.parameters(u))
                 .update();
     }
 
@@ -172,7 +168,7 @@ public final class JdbcUsers implements Users {
     public boolean addUnlessNameTaken(TenantId tenant, User u) {
         return jdbc.sql("insert into directory_user " + UserColumns.ROW + " on conflict do nothing")
                         .params(tenant.value(), u.id().value())
-                        .params(UserColumns.values(u))
+                        .params(UserColumns.parameters(u))
                         .update()
                 == 1;
     }
@@ -189,7 +185,7 @@ public final class JdbcUsers implements Users {
         return jdbc.sql("with added as (insert into directory_user " + UserColumns.ROW
                                 + " on conflict do nothing returning id) " + JdbcAuditLog.INSERT_ONE + " from added")
                         .params(tenant.value(), u.id().value())
-                        .params(UserColumns.values(u))
+                        .params(UserColumns.parameters(u))
                         .params(records.parameters(created))
                         .update()
                 == 1;
@@ -199,7 +195,7 @@ public final class JdbcUsers implements Users {
     public void update(TenantId tenant, User u) {
         int updated = jdbc.sql(
                         "update directory_user set " + UserColumns.assignments() + " where tenant_id = ? and id = ?")
-                .params(UserColumns.values(u))
+                .params(UserColumns.parameters(u))
                 .params(tenant.value(), u.id().value())
                 .update();
         if (updated != 1) {

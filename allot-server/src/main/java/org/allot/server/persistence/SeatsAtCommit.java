@@ -66,6 +66,14 @@ final class SeatsAtCommit implements TransactionSynchronization {
         return ofTenant == null ? Map.of() : ofTenant;
     }
 
+    /** Whether seats of this tenant are planned with the commit of the current transaction ({@link #plan}). */
+    static boolean planned(TenantId tenant) {
+        SeatsAtCommit planned = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (SeatsAtCommit) TransactionSynchronizationManager.getResource(SeatsAtCommit.class)
+                : null;
+        return planned != null && planned.taken.containsKey(tenant.value());
+    }
+
     /** After every other synchronization's work: nothing may run in the transaction once it is committed. */
     @Override
     public int getOrder() {

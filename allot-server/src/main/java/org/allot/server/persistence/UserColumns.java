@@ -1,16 +1,19 @@
 package org.allot.server.persistence;
 
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.allot.core.directory.User;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * The columns of {@code directory_user} after its key, and a user's values for them: as the parameters of one
- * statement ({@link #values}) or as arrays unnested into rows by one statement for many users ({@link #arrays}).
+ * statement ({@link #parameters}) or as arrays unnested into rows by one statement for many users ({@link #arrays}).
  */
 final class UserColumns {
     static final String COLUMNS = """
@@ -20,11 +23,18 @@ final class UserColumns {
             extension_attributes, on_premises_user_principal_name, on_premises_distinguished_name,
             on_premises_domain_name, on_premises_security_identifier, on_premises_last_sync_at""";
 
-    /** {@code (tenant_id, id, …) values (?, ?, …)}: one user's row, its parameters the tenant, the id and {@link #values}. */
-    static final String ROW = "(tenant_id, id, " + COLUMNS + ") values (?, ?" + ", ?".repeat(26) + ")";
+    /** The names of {@link #COLUMNS}, in their order. */
+    private static final String[] NAMES = COLUMNS.replace("\n", " ").split(",\\s*");
+
+    /**
+     * {@code (tenant_id, id, …) values (?, ?, …)}: one user's row, its parameters the tenant, the id and
+     * {@link #parameters}.
+     */
+    static final String ROW = "(tenant_id, id, " + COLUMNS + ") values (?, ?" + ", ?".repeat(NAMES.length) + ")";
 
     /** The columns after the tenant: the id, then {@link #COLUMNS}. */
-    private static final String[] UNNESTED_COLUMNS = ("id, " + COLUMNS.replace("\n", " ")).split(",\\s*");
+    private static final String[] UNNESTED_COLUMNS =
+            Stream.concat(Stream.of("id"), Arrays.stream(NAMES)).toArray(String[]::new);
 
     /**
      * The arrays of {@link #arrays} as a row source {@code t} with the columns' names: {@code unnest(:c0, :c1, …) as
@@ -51,47 +61,23 @@ final class UserColumns {
 
     /** {@code column = ?, …} for every column of {@link #COLUMNS}, in their order. */
     static String assignments() {
-        return String.join(" = ?, ", COLUMNS.replace("\n", " ").split(",\\s*")) + " = ?";
+        return String.join(" = ?, ", NAMES) + " = ?";
     }
 
     /** {@code column = t.column, …}: every column from the row source {@code t}. */
     static String assignmentsFromUnnested() {
-        return Arrays.stream(COLUMNS.replace("\n", " ").split(",\\s*"))
-                .map(c -> c + " = t." + c)
-                .collect(Collectors.joining(", "));
+        return Arrays.stream(NAMES).map(c -> c + " = t." + c).collect(Collectors.joining(", "));
     }
 
-    /** One user's values for {@link #COLUMNS}, in their order. */
-    static List<Object> values(User u) {
-        return Arrays.asList(
-                u.userPrincipalName(),
-                u.displayName(),
-                u.givenName(),
-                u.surname(),
-                u.mail(),
-                u.mailNickname(),
-                u.department(),
-                u.jobTitle(),
-                u.companyName(),
-                u.city(),
-                u.country(),
-                u.employeeId(),
-                u.usageLocation() == null ? null : u.usageLocation().code(),
-                u.userType().name(),
-                u.accountEnabled(),
-                u.onPremisesSyncEnabled(),
-                u.onPremisesImmutableId(),
-                u.onPremisesSamAccountName(),
-                SqlValues.time(u.createdDateTime()),
-                SqlValues.time(u.deletedDateTime()),
-                u.extensionAttributes().isEmpty()
-                        ? null
-                        : u.extensionAttributes().values().toArray(String[]::new),
-                u.onPremisesUserPrincipalName(),
-                u.onPremises().distinguishedName(),
-                u.onPremises().domainName(),
-                u.onPremises().securityIdentifier(),
-                SqlValues.time(u.onPremises().lastSyncDateTime()));
+    /**
+     * One user's values for {@link #COLUMNS}, in their order: their text ({@link #row}) bound untyped, so that
+     * PostgreSQL reads each as its column's type, as COPY does.
+     */
+    static List<SqlParameterValue> parameters(User u) {
+        String[] texts = texts(u);
+        return Arrays.stream(texts, 1, texts.length)
+                .map(v -> new SqlParameterValue(Types.OTHER, v))
+                .toList();
     }
 
     /**

@@ -2,8 +2,10 @@ package org.allot.server.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.LicensingSettings;
@@ -21,11 +23,7 @@ class JdbcUsersIT {
 
     @Test
     void extensionAttributesAreWrittenAndReadByTheSingleAndTheBulkStatements() {
-        PostgresInstallation allot = new PostgresInstallation(
-                TestDatabase.shared(),
-                CatalogFiles.builtIn(),
-                new LicensingSettings(200, 2_000, 2_000),
-                MutableClock.startingAt("2026-01-05T09:00:00Z"));
+        PostgresInstallation allot = installation();
         Caller admin = allot.newTenant("Extensions");
         TenantId tenant = admin.tenant();
         Users users = allot.users();
@@ -72,11 +70,7 @@ class JdbcUsersIT {
      */
     @Test
     void aPageOfSyncedUsersGoesInWithCopyAndReadsBackAsWritten() {
-        PostgresInstallation allot = new PostgresInstallation(
-                TestDatabase.shared(),
-                CatalogFiles.builtIn(),
-                new LicensingSettings(200, 2_000, 2_000),
-                MutableClock.startingAt("2026-01-05T09:00:00Z"));
+        PostgresInstallation allot = installation();
         TenantId tenant = allot.newTenant("Copied").tenant();
         Instant now = Instant.parse("2026-01-05T09:00:00.123456Z");
         List<User> page = new java.util.ArrayList<>();
@@ -103,6 +97,54 @@ class JdbcUsersIT {
         for (User user : page) {
             assertThat(read(allot, tenant, user)).isEqualTo(user);
         }
+    }
+
+    /**
+     * Fewer users than a page ({@link JdbcUsers#COPY_FROM}) go in with one statement, not COPY: a data source for
+     * COPY that refuses every connection is never asked.
+     */
+    @Test
+    void fewerUsersThanAPageGoInWithOneStatement() {
+        PostgresInstallation allot = installation();
+        TenantId tenant = allot.newTenant("Few").tenant();
+        Users withoutCopy = new JdbcUsers(allot.jdbc(), refusing());
+        Instant now = Instant.parse("2026-01-05T09:00:00Z");
+        List<User> few = new java.util.ArrayList<>();
+        for (int i = 0; i < JdbcUsers.COPY_FROM - 1; i++) {
+            few.add(User.builder(UserId.random(), "u" + i + "@few.example", now).build());
+        }
+
+        allot.work().run(() -> {
+            withoutCopy.addAll(tenant, few.subList(0, 1));
+            withoutCopy.addAll(tenant, few.subList(1, 3));
+            withoutCopy.addAll(tenant, few.subList(3, few.size()));
+            return null;
+        });
+
+        for (User user : few) {
+            assertThat(read(allot, tenant, user)).isEqualTo(user);
+        }
+    }
+
+    /** A data source whose every connection is refused (it is only compared and hashed, as a transaction's key). */
+    private static DataSource refusing() {
+        return (DataSource) Proxy.newProxyInstance(
+                JdbcUsersIT.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    return switch (method.getName()) {
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        case "toString" -> "a data source that refuses connections";
+                        default -> throw new IllegalStateException("COPY's data source asked: " + method.getName());
+                    };
+                });
+    }
+
+    private static PostgresInstallation installation() {
+        return new PostgresInstallation(
+                TestDatabase.shared(),
+                CatalogFiles.builtIn(),
+                new LicensingSettings(200, 2_000, 2_000),
+                MutableClock.startingAt("2026-01-05T09:00:00Z"));
     }
 
     private static User read(PostgresInstallation allot, TenantId tenant, User user) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.catalog.Product;
@@ -63,6 +64,50 @@ class LockedAssignmentsIT {
                 .singleElement()
                 .satisfies(l -> assertThat(l.license().skuId()).isEqualTo(e3.skuId()));
         assertThat(read.seats().get(e3.skuId()).consumed()).isEqualTo(1);
+    }
+
+    @Test
+    void seatsPlannedByAnEarlierStepAreLockedAfterTheUserSoTheUnitOfWorkWaitsForTheUserInsteadOfRunningAgain() {
+        UserId ada = contoso.user("ada");
+        Product e3 = allot.subscribe(contoso.admin, "ENTERPRISEPACK", 2);
+        AtomicInteger attempts = new AtomicInteger();
+
+        CompletableFuture<Assignments.LockedWithLicensing> waiting = allot.work()
+                .run(() -> {
+                    allot.assignments().lock(contoso.tenant, List.of(ada));
+                    CompletableFuture<Assignments.LockedWithLicensing> other =
+                            CompletableFuture.supplyAsync(() -> allot.work().run(() -> {
+                                attempts.incrementAndGet();
+                                // an earlier step (another member of the same request) planned a seat
+                                allot.seats().takeAtCommit(contoso.tenant, Map.of(e3.skuId(), 1));
+                                return allot.assignments()
+                                        .lockWithLicensing(
+                                                contoso.tenant,
+                                                List.of(ada),
+                                                allot.groupLicenses(),
+                                                allot.memberships(),
+                                                allot.seats());
+                            }));
+                    while (!other.isDone() && attempts.get() < 2 && nobodyWaits()) {
+                        Thread.onSpinWait();
+                    }
+                    return other;
+                });
+        Assignments.LockedWithLicensing read = waiting.join();
+
+        assertThat(attempts).as("the user waited for, not tried out of order").hasValue(1);
+        assertThat(read.locked().subjects()).containsOnlyKeys(ada);
+        assertThat(read.seats().get(e3.skuId()).consumed())
+                .as("the planned seat counted in the figures read")
+                .isEqualTo(1);
+    }
+
+    private boolean nobodyWaits() {
+        return allot.jdbc()
+                        .sql("select count(*) from pg_locks where not granted")
+                        .query(Long.class)
+                        .single()
+                == 0;
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.allot.core.reclaim.ReclaimReport;
 import org.allot.core.testing.Scenario;
 import org.allot.server.persistence.JdbcReclaimRuns;
 import org.allot.server.persistence.JdbcTenants;
-import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.testing.PostgresInstallation;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +50,7 @@ class RetentionSweepIT {
                 .update();
         RetentionSweep sweep = new RetentionSweep(
                 new JdbcTenants(allot.jdbc()),
-                new JdbcUsers(allot.jdbc()),
+                allot.users(),
                 allot.userDirectory(),
                 allot.work(),
                 allot.reclaim(),
