@@ -75,7 +75,7 @@ class RetentionSweepIT {
         UUID kept = run(allot, contoso, ada, now.minus(Reclaim.RUNS_KEPT).plus(Duration.ofDays(1)));
         RetentionSweep sweep = new RetentionSweep(
                 new JdbcTenants(allot.jdbc()),
-                new JdbcUsers(allot.jdbc()),
+                allot.users(),
                 allot.userDirectory(),
                 allot.work(),
                 allot.reclaim(),
