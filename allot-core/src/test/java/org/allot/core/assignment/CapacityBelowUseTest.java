@@ -12,7 +12,6 @@ import org.allot.core.subscription.LifecyclePeriods;
 import org.allot.core.subscription.Subscription;
 import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.subscription.SubscriptionTerms;
-import org.allot.core.testing.InMemoryAllot;
 import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -280,7 +279,7 @@ class CapacityBelowUseTest {
         contoso.setSeats(cut, 0);
         // a subscription of the product deleted, as its delete marks it, by a server that stopped before the
         // take-back that follows the delete's commit
-        ((InMemoryAllot) contoso.allot).capacity.deleted(contoso.tenant, E3.skuId(), now());
+        contoso.allot.overageClocks().deleted(contoso.tenant, E3.skuId(), now());
 
         OverageGrace.Preview preview = preview();
 

@@ -173,6 +173,11 @@ public final class InMemoryAllot implements Installation {
     }
 
     @Override
+    public org.allot.core.subscription.OverageClocks overageClocks() {
+        return capacity;
+    }
+
+    @Override
     public org.allot.core.subscription.LifecycleSettings lifecycleSettings() {
         return capacity;
     }

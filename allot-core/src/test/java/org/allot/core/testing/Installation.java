@@ -52,6 +52,9 @@ public interface Installation {
     /** The tenants' lifecycle periods. */
     org.allot.core.subscription.LifecycleSettings lifecycleSettings();
 
+    /** The products' overage clocks and deleted-subscription marks, as the storage keeps them. */
+    org.allot.core.subscription.OverageClocks overageClocks();
+
     ProductCatalog catalog();
 
     Licensing licensing();

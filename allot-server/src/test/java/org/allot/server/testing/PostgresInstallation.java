@@ -319,6 +319,11 @@ public final class PostgresInstallation implements Installation {
     }
 
     @Override
+    public org.allot.core.subscription.OverageClocks overageClocks() {
+        return capacity;
+    }
+
+    @Override
     public org.allot.core.subscription.LifecycleSettings lifecycleSettings() {
         return capacity;
     }

@@ -29,6 +29,13 @@ public final class Formats {
         return instant == null ? "" : MINUTES.format(instant);
     }
 
+    /** A day, in UTC, as a date field takes it (yyyy-MM-dd). */
+    public String date(Instant instant) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(instant);
+    }
+
     /** A time to the second, in UTC. */
     public String exact(Instant instant) {
         return instant == null ? "" : AuditPage.TIME.format(instant);

@@ -13,9 +13,8 @@ import org.allot.core.assignment.ProductDetails;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.directory.UserId;
-import org.allot.core.subscription.SubscriptionBook;
-import org.allot.core.subscription.SubscriptionId;
-import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.core.subscription.LifecyclePeriods;
+import org.allot.core.subscription.LifecyclePolicy;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,20 +35,20 @@ public class LicensesPage {
     static final int PAGE = 50;
     static final int MAX_OFFSET = 10_000_000;
 
-    private final SubscriptionBook book;
     private final ProductDetails details;
     private final ProductChoices products;
     private final LicensingViews views;
     private final UserLicensing licensing;
+    private final LifecyclePolicy lifecycle;
 
     public LicensesPage(
-            SubscriptionBook book,
             ProductDetails details,
             ProductChoices products,
             LicensingViews views,
-            UserLicensing licensing) {
-        this.book = book;
+            UserLicensing licensing,
+            LifecyclePolicy lifecycle) {
         this.details = details;
+        this.lifecycle = lifecycle;
         this.products = products;
         this.views = views;
         this.licensing = licensing;
@@ -70,6 +69,8 @@ public class LicensesPage {
                         .sorted(Comparator.comparing(ProductChoices.Choice::name, String.CASE_INSENSITIVE_ORDER))
                         .toList());
         model.addAttribute("check", LicenseCheckViews.section(licenses.check(), from));
+        model.addAttribute("periods", lifecycle.periods(admin.tenant()));
+        model.addAttribute("defaultPeriods", LifecyclePeriods.DEFAULTS);
         return "licenses/list";
     }
 
@@ -155,71 +156,6 @@ public class LicensesPage {
                                 + " users" + unchanged + "."
                         : "");
         return AdminPages.redirect("/licenses/" + product.skuId());
-    }
-
-    /**
-     * Sets the seats of one subscription: more serve the waiting list at once; fewer show an overage, and group-derived
-     * seats beyond capacity are taken back once the tenant's overage grace period has passed.
-     */
-    @PostMapping("/licenses/{sku}/subscriptions/{subscription}/seats")
-    public String setSeats(
-            @AuthenticationPrincipal AdminPrincipal admin,
-            @PathVariable String sku,
-            @PathVariable String subscription,
-            @RequestParam(name = "seats", defaultValue = "") String seats,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
-        Product product = product(admin.tenant(), sku);
-        SubscriptionId id = new SubscriptionId(AdminPages.id(subscription));
-        Integer count = seats(seats, flash, "seats-" + id);
-        if (count != null) {
-            AdminPages.tell(
-                    book.setSeats(AdminPages.caller(admin, request), id, count),
-                    flash,
-                    "seats-" + id,
-                    "The subscription now has " + count + " seats of " + product.displayName() + ".");
-        }
-        return AdminPages.redirect("/licenses/" + product.skuId());
-    }
-
-    @PostMapping("/licenses/{sku}/subscriptions")
-    public String addSubscription(
-            @AuthenticationPrincipal AdminPrincipal admin,
-            @PathVariable String sku,
-            @RequestParam(name = "seats", defaultValue = "") String seats,
-            HttpServletRequest request,
-            RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
-        Product product = product(admin.tenant(), sku);
-        Integer count = seats(seats, flash, "subscription");
-        if (count != null) {
-            AdminPages.tell(
-                    book.add(
-                            AdminPages.caller(admin, request),
-                            product.skuId(),
-                            count,
-                            SubscriptionStatus.Enabled,
-                            false,
-                            null),
-                    flash,
-                    "subscription",
-                    "Subscription of " + count + " seats of " + product.displayName() + " added.");
-        }
-        return AdminPages.redirect("/licenses/" + product.skuId());
-    }
-
-    private static Integer seats(String value, RedirectAttributes flash, String form) {
-        try {
-            int count = Integer.parseInt(value.strip());
-            if (count >= 0 && count <= SubscriptionBook.MAX_SEATS) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // told below
-        }
-        AdminPages.refuse(flash, form, "Enter a number of seats from 0 to " + SubscriptionBook.MAX_SEATS + ".");
-        return null;
     }
 
     private Product product(TenantId tenant, String sku) {

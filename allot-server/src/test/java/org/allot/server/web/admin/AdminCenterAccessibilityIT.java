@@ -51,6 +51,7 @@ class AdminCenterAccessibilityIT extends AdminCenterIT {
         pages.put("sync", "/sync");
         pages.put("notifications", "/notifications");
         pages.put("audit", "/audit");
+        pages.put("reclaim", "/reclaim");
         pages.put("reports", "/reports");
         pages.put("administrators", "/administrators");
         Browser b = browser();
