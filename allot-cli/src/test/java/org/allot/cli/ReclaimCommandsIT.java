@@ -69,7 +69,10 @@ class ReclaimCommandsIT extends AgainstARealServer {
         assertThat(items).hasSize(1);
         assertThat(items.get(0).path("userPrincipalName").asString()).isEqualTo("reclaim-idle@contoso.com");
         assertThat(items.get(0).path("reason").asString()).isEqualTo("Inactive");
-        assertThat(report.json().path("monthlySavings").asString()).matches("4(\\.0+)? USD");
+        assertThat(report.json().path("monthlySavings").asString())
+                .as("as the reports write amounts")
+                .isEqualTo("4.00 USD");
+        assertThat(items.get(0).path("monthlySaving").asString()).isEqualTo("4.00 USD");
 
         Run applied = allot.run("reclaim", "apply", "--sku", SKU, "-o", "json");
         assertThat(applied.exit()).as(applied.toString()).isZero();
@@ -88,5 +91,22 @@ class ReclaimCommandsIT extends AgainstARealServer {
                 .isEqualTo(2);
         assertThat(allot.run("reclaim", "policy", "remove", "--sku", SKU).exit())
                 .isZero();
+    }
+
+    @Test
+    void thePolicyOfAProductRemovedSinceIsRemovedByTheProductsId() {
+        String sku = api.post("/allot/v1/products", """
+                        {"skuPartNumber":"CLI_RECLAIM_GONE","displayName":"Gone","servicePlans":[
+                         {"servicePlanName":"CLI_RECLAIM_GONE_A","displayName":"A"}]}""").path("skuId").asString();
+        Run set = allot.run("reclaim", "policy", "set", "--sku", "CLI_RECLAIM_GONE", "--inactive-days", "90");
+        assertThat(set.exit()).as(set.toString()).isZero();
+        assertThat(api.delete("/allot/v1/products/" + sku)).isEqualTo(204);
+
+        Run removed = allot.run("reclaim", "policy", "remove", "--sku", sku);
+        assertThat(removed.exit())
+                .as("the server is asked as it is, not after a look-up of the product: " + removed)
+                .isZero();
+        assertThat(api.get("/allot/v1/reclaim/policies").path("value"))
+                .noneSatisfy(p -> assertThat(p.path("skuId").asString()).isEqualTo(sku));
     }
 }

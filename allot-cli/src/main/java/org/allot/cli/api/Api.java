@@ -1,6 +1,7 @@
 package org.allot.cli.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -190,25 +191,46 @@ public final class Api {
         }
     }
 
+    /**
+     * Writes a download ({@code accept}: its media type, such as {@code text/csv}) to {@code sink} as it arrives: a
+     * file of any length, never held whole.
+     */
+    public void download(Object pathAndQuery, String accept, Writer sink) {
+        send("GET", pathAndQuery.toString(), null, true, accept, sink);
+    }
+
     private Response send(String method, String pathAndQuery, Object body, boolean mayRenewToken) {
+        return send(method, pathAndQuery, body, mayRenewToken, "application/json", null);
+    }
+
+    private Response send(
+            String method, String pathAndQuery, Object body, boolean mayRenewToken, String accept, Writer sink) {
         String json = body == null ? null : json().writeValueAsString(body);
         for (int attempt = 1; ; attempt++) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Authorization", "Bearer " + token());
-            headers.put("Accept", "application/json");
+            headers.put("Accept", accept);
             headers.put("ConsistencyLevel", "eventual");
             if (json != null) {
                 headers.put("Content-Type", "application/json");
             }
-            Response response = exchange(
-                    method, URI.create(credentials.url() + pathAndQuery), headers, json, Duration.ofMinutes(5));
+            Response response = sink == null
+                    ? exchange(
+                            method, URI.create(credentials.url() + pathAndQuery), headers, json, Duration.ofMinutes(5))
+                    : transport.exchange(
+                            method,
+                            URI.create(credentials.url() + pathAndQuery),
+                            headers,
+                            json,
+                            Duration.ofMinutes(5),
+                            sink);
             int status = response.status();
             if (status < 300) {
                 return response;
             }
             if (status == 401 && mayRenewToken) {
                 forgetToken();
-                return send(method, pathAndQuery, body, false);
+                return send(method, pathAndQuery, body, false, accept, sink);
             }
             if ((status == 429 || status == 503) && attempt < RETRIES) {
                 pause(retryAfter(response, attempt));

@@ -2,7 +2,9 @@ package org.allot.cli.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
@@ -50,10 +52,18 @@ final class Transport {
 
     /** Sends a request, turning what goes wrong on the way into a failure that names the server. */
     Response exchange(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
+        return exchange(method, uri, headers, body, timeout, null);
+    }
+
+    /**
+     * {@link #exchange(String, URI, Map, String, Duration)}; with a {@code sink}, a successful answer's body (UTF-8
+     * text) is written to it as it arrives instead of being held (the answer's body is then empty).
+     */
+    Response exchange(String method, URI uri, Map<String, String> headers, String body, Duration timeout, Writer sink) {
         try {
             Response response = method.equals("PATCH")
                     ? viaHttpClient(method, uri, headers, body, timeout)
-                    : viaConnection(method, uri, headers, body, timeout);
+                    : viaConnection(method, uri, headers, body, timeout, sink);
             if (response.status() == 400
                     && uri.getScheme().equals("http")
                     && response.body().contains("requires TLS")) {
@@ -77,7 +87,8 @@ final class Transport {
         }
     }
 
-    private Response viaConnection(String method, URI uri, Map<String, String> headers, String body, Duration timeout)
+    private Response viaConnection(
+            String method, URI uri, Map<String, String> headers, String body, Duration timeout, Writer sink)
             throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         if (connection instanceof HttpsURLConnection https) {
@@ -105,7 +116,9 @@ final class Transport {
         int status = connection.getResponseCode();
         String text = "";
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in != null) {
+            if (in != null && sink != null && status < 300) {
+                new InputStreamReader(in, StandardCharsets.UTF_8).transferTo(sink);
+            } else if (in != null) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }

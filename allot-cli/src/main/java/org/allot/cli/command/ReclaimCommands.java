@@ -2,6 +2,7 @@ package org.allot.cli.command;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.allot.api.Amounts;
 import org.allot.api.extensions.ReclaimReportResource;
 import org.allot.api.extensions.ReclaimRunRequest;
 import org.allot.cli.Context;
@@ -45,8 +46,7 @@ public final class ReclaimCommands {
     void report(@Option(names = "--sku", paramLabel = "SKU", description = "One product's policy only.") String sku) {
         Query query = Query.of("/allot/v1/reclaim/report");
         if (sku != null) {
-            query = query.with(
-                    "skuId", context.directory().products().find(sku).skuId().toString());
+            query = query.with("skuId", sku.strip());
         }
         print(context.api().get(query, ReclaimReportResource.class));
     }
@@ -58,9 +58,7 @@ public final class ReclaimCommands {
             footerHeading = "%nExamples:%n",
             footer = {"  allot reclaim apply", "  allot reclaim apply --sku ENTERPRISEPACK"})
     void apply(@Option(names = "--sku", paramLabel = "SKU", description = "One product's policy only.") String sku) {
-        String skuId = sku == null
-                ? null
-                : context.directory().products().find(sku).skuId().toString();
+        String skuId = sku == null ? null : sku.strip();
         print(context.api()
                 .post("/allot/v1/reclaim/runs", new ReclaimRunRequest(skuId, true), ReclaimReportResource.class));
     }
@@ -112,7 +110,7 @@ public final class ReclaimCommands {
                     i.since(),
                     i.action(),
                     String.join("; ", i.groups()),
-                    i.monthlySaving() == null ? null : i.monthlySaving().toPlainString() + " " + i.currency(),
+                    i.monthlySaving() == null ? null : Amounts.text(i.monthlySaving()) + " " + i.currency(),
                     i.message() == null ? i.outcome() : i.outcome() + ": " + i.message());
         }
         context.printer().print(summary, "items", table);
@@ -124,7 +122,7 @@ public final class ReclaimCommands {
             if (text.length() > 0) {
                 text.append(", ");
             }
-            text.append(amount.toPlainString()).append(' ').append(currency);
+            text.append(Amounts.text(amount)).append(' ').append(currency);
         });
         return text.toString();
     }

@@ -70,7 +70,7 @@ final class ReclaimPolicyCommands {
         if (inactiveDays == null && disabledDays == null) {
             throw Failure.usage("Give --inactive-days, --disabled-days or both.");
         }
-        String skuId = context.directory().products().find(sku).skuId().toString();
+        String skuId = sku.strip();
         List<String> users = exemptUsers == null
                 ? List.of()
                 : exemptUsers.stream()
@@ -98,7 +98,7 @@ final class ReclaimPolicyCommands {
             footer = {"  allot reclaim policy show", "  allot reclaim policy show --sku ENTERPRISEPACK"})
     void show(@Option(names = "--sku", paramLabel = "SKU", description = "Part number or GUID.") String sku) {
         if (sku != null) {
-            String skuId = context.directory().products().find(sku).skuId().toString();
+            String skuId = sku.strip();
             try {
                 context.printer()
                         .print(item(context.api()
@@ -132,7 +132,7 @@ final class ReclaimPolicyCommands {
     void remove(
             @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.")
                     String sku) {
-        String skuId = context.directory().products().find(sku).skuId().toString();
+        String skuId = sku.strip();
         try {
             context.api().delete(Query.path("/allot/v1/reclaim/policies", skuId));
         } catch (ApiError e) {

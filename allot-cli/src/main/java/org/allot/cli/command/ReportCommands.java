@@ -1,15 +1,14 @@
 package org.allot.cli.command;
 
 import java.util.List;
+import org.allot.api.Amounts;
 import org.allot.api.extensions.CostLineResource;
 import org.allot.api.extensions.CostTotal;
-import org.allot.api.extensions.LicenseHolding;
 import org.allot.api.extensions.UsageSnapshotResource;
 import org.allot.cli.Context;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.Query;
 import org.allot.cli.output.OutputFormat;
-import org.allot.cli.output.Printer;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +31,8 @@ import tools.jackson.databind.JsonNode;
             "  allot report usage --sku SPE_E5 --from 2026-11-01"
         })
 public final class ReportCommands {
-    static final int HOLDERS_PAGE = 2_000;
+    /** The largest page a list gives (Graph's 999). */
+    static final int HOLDERS_PAGE = 999;
 
     private final Context context;
 
@@ -83,7 +83,7 @@ public final class ReportCommands {
                         l.assignedByGroup(),
                         l.currency(),
                         l.seats(),
-                        amount(l.monthlyAmount()));
+                        Amounts.text(l.monthlyAmount()));
             }
         } else {
             table = Table.of("name", "id", "currency", "seats", "monthlyAmount");
@@ -98,15 +98,7 @@ public final class ReportCommands {
     }
 
     private static void total(Table table, CostTotal t) {
-        table.add(t.name(), t.id(), t.currency(), t.seats(), amount(t.monthlyAmount()));
-    }
-
-    /** An amount as the server writes it: at least two decimals (12.50), more when the price has them. */
-    private static String amount(java.math.BigDecimal value) {
-        return value == null
-                ? null
-                : value.setScale(Math.max(2, value.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY)
-                        .toPlainString();
+        table.add(t.name(), t.id(), t.currency(), t.seats(), Amounts.text(t.monthlyAmount()));
     }
 
     @Command(
@@ -115,8 +107,8 @@ public final class ReportCommands {
             description = {
                 "Every license assignment: user, product, direct or group (with the group's name), state and since"
                         + " when; what Graph cannot list in one go.",
-                "Written as CSV (or, with -o json, one JSON object a line) page by page as the server sends them, so"
-                        + " a tenant of any size is never held in memory."
+                "Written as CSV, the server's export (or, with -o json, one JSON object a line, page by page) as the"
+                        + " server sends it, so a tenant of any size is never held in memory."
             },
             footerHeading = "%nExamples:%n",
             footer = {
@@ -124,45 +116,16 @@ public final class ReportCommands {
                 "  allot report holders -o json | jq -c 'select(.source == \"group\")'"
             })
     void holders() {
-        boolean json = context.printer().format() == OutputFormat.JSON;
-        boolean[] first = {true};
+        if (context.printer().format() != OutputFormat.JSON) {
+            // the server's own export, written as it arrives: the same file the API and the admin center give
+            context.api().download("/allot/v1/reports/licenseHolders.csv", "text/csv", context.out());
+            context.out().flush();
+            return;
+        }
         context.api().pages(Query.of("/allot/v1/reports/licenseHolders").with("$top", HOLDERS_PAGE), page -> {
-            Table table = Table.of(
-                    "userId",
-                    "userPrincipalName",
-                    "department",
-                    "skuId",
-                    "skuPartNumber",
-                    "source",
-                    "assignedByGroup",
-                    "groupName",
-                    "state",
-                    "error",
-                    "since");
             for (JsonNode node : page.path("value")) {
-                if (json) {
-                    context.out().println(node.toString());
-                    continue;
-                }
-                LicenseHolding h = Api.bind(node, LicenseHolding.class);
-                table.add(
-                        h.userId(),
-                        h.userPrincipalName(),
-                        h.department(),
-                        h.skuId(),
-                        h.skuPartNumber(),
-                        h.source(),
-                        h.assignedByGroup(),
-                        h.groupName(),
-                        h.state(),
-                        h.error(),
-                        h.since());
+                context.out().println(node.toString());
             }
-            if (!json) {
-                String csv = Printer.csv(table);
-                context.out().print(first[0] ? csv : csv.substring(csv.indexOf('\n') + 1));
-            }
-            first[0] = false;
             context.out().flush();
         });
     }

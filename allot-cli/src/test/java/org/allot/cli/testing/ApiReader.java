@@ -69,6 +69,24 @@ public final class ApiReader {
                 .build());
     }
 
+    /** A GET of a download (a CSV file): its body as text. */
+    public String text(String path) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A DELETE; its status. */
     public int delete(String path) {
         try {

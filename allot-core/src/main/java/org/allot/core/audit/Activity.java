@@ -7,6 +7,10 @@ public enum Activity {
     DELETE_USER("Delete user", Category.USER_MANAGEMENT),
     RESTORE_USER("Restore user", Category.USER_MANAGEMENT),
     HARD_DELETE_USER("Hard delete user", Category.USER_MANAGEMENT),
+    /** A user's last sign-in set (it decides what reclaim lists). */
+    SET_SIGN_IN_ACTIVITY("Set sign-in activity", Category.USER_MANAGEMENT),
+    /** Users' last sign-ins imported in bulk, one record per import. */
+    IMPORT_SIGN_IN_ACTIVITY("Import sign-in activity", Category.USER_MANAGEMENT),
     CHANGE_USER_LICENSE("Change user license", Category.USER_MANAGEMENT),
     /** The license check brought a user's licenses, or a product's seat figures, back in line with the rules. */
     REPAIR_LICENSE_STATE("Repair license state", Category.USER_MANAGEMENT),

@@ -1,17 +1,18 @@
 package org.allot.core.reclaim;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.allot.core.subscription.SeatsBought;
 import org.allot.core.subscription.Subscription;
-import org.allot.core.subscription.SubscriptionStatus;
 
 /**
- * What one seat of a product costs per month, as reclaim counts its saving: the price of the product's most recently
- * added subscription that has a price and is not {@code Deleted}, in its currency. That is the seat bought last, the
- * one an administrator stops buying first; prices in other currencies are never converted or compared.
+ * What one seat of a product costs per month, as reclaim counts its saving: the price of the subscription bought last
+ * among those that count now and have a price ({@link SeatsBought#lastPriced}, the rule the charging of seats reads
+ * too), in its currency. That is the seat an administrator stops buying first; prices in other currencies are never
+ * converted or compared.
  */
 public record MonthlyPrice(BigDecimal amount, String currency) {
     public MonthlyPrice {
@@ -19,11 +20,8 @@ public record MonthlyPrice(BigDecimal amount, String currency) {
         Objects.requireNonNull(currency, "currency");
     }
 
-    public static Optional<MonthlyPrice> of(List<Subscription> subscriptionsOfTheProduct) {
-        return subscriptionsOfTheProduct.stream()
-                .filter(s -> s.status() != SubscriptionStatus.Deleted)
-                .filter(s -> s.terms().unitPrice() != null && s.terms().currency() != null)
-                .max(Comparator.comparing(Subscription::createdDateTime).thenComparing(s -> s.id().value()))
+    public static Optional<MonthlyPrice> of(List<Subscription> subscriptionsOfTheProduct, Instant now) {
+        return SeatsBought.lastPriced(subscriptionsOfTheProduct, now)
                 .map(s -> new MonthlyPrice(s.terms().unitPrice(), s.terms().currency()));
     }
 }

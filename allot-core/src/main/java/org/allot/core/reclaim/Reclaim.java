@@ -1,6 +1,7 @@
 package org.allot.core.reclaim;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.allot.core.catalog.AppliesTo;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.Memberships;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.Subscriptions;
 
@@ -45,9 +47,13 @@ public final class Reclaim {
 
     private static final int RECENT_RUNS = 20;
 
+    /** How long a run's report is kept (the retention sweep forgets older ones). */
+    public static final Duration RUNS_KEPT = Duration.ofDays(90);
+
     private final Transactions transactions;
     private final ReclaimPolicies policies;
     private final ReclaimCandidates candidates;
+    private final Memberships memberships;
     private final ReclaimRuns runs;
     private final Subscriptions subscriptions;
     private final ProductCatalog catalog;
@@ -59,6 +65,7 @@ public final class Reclaim {
             Transactions transactions,
             ReclaimPolicies policies,
             ReclaimCandidates candidates,
+            Memberships memberships,
             ReclaimRuns runs,
             Subscriptions subscriptions,
             ProductCatalog catalog,
@@ -68,6 +75,7 @@ public final class Reclaim {
         this.transactions = Objects.requireNonNull(transactions);
         this.policies = Objects.requireNonNull(policies);
         this.candidates = Objects.requireNonNull(candidates);
+        this.memberships = Objects.requireNonNull(memberships);
         this.runs = Objects.requireNonNull(runs);
         this.subscriptions = Objects.requireNonNull(subscriptions);
         this.catalog = Objects.requireNonNull(catalog);
@@ -93,7 +101,13 @@ public final class Reclaim {
             }
             Optional<ReclaimPolicy> before = policies.find(caller.tenant(), policy.sku());
             policies.save(caller.tenant(), policy);
-            audited(caller, Activity.SET_RECLAIM_POLICY, product.get(), before.orElse(null), policy);
+            audited(
+                    caller,
+                    Activity.SET_RECLAIM_POLICY,
+                    policy.sku(),
+                    product.get().skuPartNumber(),
+                    before.orElse(null),
+                    policy);
             return Outcome.done(policy);
         });
     }
@@ -113,19 +127,23 @@ public final class Reclaim {
             if (before.isEmpty() || !policies.remove(caller.tenant(), sku)) {
                 return Outcome.refused(Rejection.notFound(sku));
             }
-            catalog.forTenant(caller.tenant())
+            // a custom product removed since keeps its policy removable, audited under its id
+            String name = catalog.forTenant(caller.tenant())
                     .find(sku)
-                    .ifPresent(p -> audited(caller, Activity.REMOVE_RECLAIM_POLICY, p, before.get(), null));
+                    .map(Product::skuPartNumber)
+                    .orElse(sku.value().toString());
+            audited(caller, Activity.REMOVE_RECLAIM_POLICY, sku, name, before.get(), null);
             return Outcome.done(sku);
         });
     }
 
-    private void audited(Caller caller, Activity activity, Product product, ReclaimPolicy before, ReclaimPolicy after) {
+    private void audited(
+            Caller caller, Activity activity, SkuId sku, String name, ReclaimPolicy before, ReclaimPolicy after) {
         audit.append(AuditEvent.of(
                 caller,
                 clock.instant(),
                 activity,
-                AuditTarget.other("Product", product.skuId(), product.skuPartNumber()),
+                AuditTarget.other("Product", sku, name),
                 List.of(PropertyChange.of(
                         "reclaimPolicy", before == null ? null : text(before), after == null ? null : text(after)))));
     }
@@ -271,6 +289,12 @@ public final class Reclaim {
         return transactions.read(() -> runs.recent(tenant, RECENT_RUNS));
     }
 
+    /** Forgets the reports of runs made longer ago than {@link #RUNS_KEPT}, every tenant's: how many runs. */
+    public int forgetOldRuns() {
+        Instant cutoff = clock.instant().minus(RUNS_KEPT);
+        return transactions.run(() -> runs.forgetBefore(cutoff));
+    }
+
     /** The seats the policies list now: one product's (refused when it has no policy) or every product's. */
     private Outcome<List<ReclaimItem>> select(TenantId tenant, Optional<SkuId> sku) {
         List<ReclaimPolicy> chosen;
@@ -286,14 +310,28 @@ public final class Reclaim {
         Instant now = clock.instant();
         List<ReclaimItem> items = new ArrayList<>();
         for (ReclaimPolicy p : chosen) {
-            Set<UserId> exempt = p.exemptGroups().isEmpty() ? Set.of() : candidates.membersOf(tenant, p.exemptGroups());
+            List<Holder> holders = candidates.holders(tenant, p.sku());
             items.addAll(ReclaimSelection.select(
                     p,
-                    candidates.holders(tenant, p.sku()),
-                    exempt,
+                    holders,
+                    exemptByGroup(tenant, p, holders),
                     now,
-                    MonthlyPrice.of(subscriptions.ofSku(tenant, p.sku()))));
+                    MonthlyPrice.of(subscriptions.ofSku(tenant, p.sku()), now)));
         }
         return Outcome.done(items);
+    }
+
+    /** The holders who belong to one of the policy's exempt groups, directly or through nested groups. */
+    private Set<UserId> exemptByGroup(TenantId tenant, ReclaimPolicy policy, List<Holder> holders) {
+        if (policy.exemptGroups().isEmpty() || holders.isEmpty()) {
+            return Set.of();
+        }
+        return memberships
+                .groupsOfUsers(tenant, holders.stream().map(Holder::id).toList())
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue().keySet().stream().anyMatch(policy.exemptGroups()::contains))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 }

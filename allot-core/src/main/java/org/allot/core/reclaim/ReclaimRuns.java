@@ -1,5 +1,6 @@
 package org.allot.core.reclaim;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,4 +21,7 @@ public interface ReclaimRuns {
 
     /** The latest runs, newest first. */
     List<ReclaimReport> recent(TenantId tenant, int limit);
+
+    /** Forgets the runs (of every tenant) made before {@code cutoff}, with their items: how many runs. */
+    int forgetBefore(Instant cutoff);
 }

@@ -12,15 +12,15 @@ import java.util.Objects;
 import java.util.Optional;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.catalog.Product;
+import org.allot.core.subscription.SeatsBought;
 import org.allot.core.subscription.Subscription;
-import org.allot.core.subscription.SubscriptionStatus;
 
 /**
  * The charging rule (docs/license-lifecycle.md, "Costs and reports"): each seat is charged once, to the source that
  * has held it longest, direct counting as a source; amounts are kept per currency, never converted.
  *
- * <p>A product's seats are priced by its subscriptions that count ({@link #counts}), in the order they were bought
- * (start, then creation, then id): the holders that have held the product longest take the first-bought seats, so
+ * <p>A product's seats are priced by its subscriptions that count, in the order they were bought ({@link
+ * SeatsBought}, the rule reclaim's saving reads too): the holders that have held the product longest take the first-bought seats, so
  * each seat has one price in one currency. Seats held beyond every subscription's seats have no price; seats bought
  * that nobody holds are reported as unassigned, at their price.
  */
@@ -39,26 +39,11 @@ public final class ChargedSeats {
     /** The charging of one product's seats, priced by its subscriptions that count at {@code now}. */
     public ChargedSeats(Product product, Collection<Subscription> subscriptions, Instant now) {
         this.product = Objects.requireNonNull(product);
-        this.subscriptions = subscriptions.stream()
-                .filter(s -> s.skuId().equals(product.skuId()) && counts(s, now))
-                .sorted(Comparator.comparing(ChargedSeats::bought)
-                        .thenComparing(Subscription::createdDateTime)
-                        .thenComparing(s -> s.id().value()))
-                .toList();
-    }
-
-    /**
-     * Whether a subscription's seats are charged at {@code now}: it is not {@code Deleted} and has started. An expired
-     * one (Warning, Suspended) still counts: its holders keep their seats.
-     */
-    public static boolean counts(Subscription s, Instant now) {
-        Instant start = s.terms().startDateTime();
-        return s.status() != SubscriptionStatus.Deleted && (start == null || !start.isAfter(now));
-    }
-
-    private static Instant bought(Subscription s) {
-        Instant start = s.terms().startDateTime();
-        return start == null ? s.createdDateTime() : start;
+        this.subscriptions = SeatsBought.inOrder(
+                subscriptions.stream()
+                        .filter(s -> s.skuId().equals(product.skuId()))
+                        .toList(),
+                now);
     }
 
     /** The source charged for one user's license among its sources; empty when none holds a seat. */

@@ -25,6 +25,9 @@ import org.allot.core.subscription.SubscriptionBook;
  * a report-only run would report, {@link org.allot.core.reclaim.Reclaim#reclaimable}); a product without a policy has none counted (null).
  */
 public final class UsageHistory {
+    /** The days a usage history shows when no period is given: the API's, the admin center's chart, the CLI's. */
+    public static final int DEFAULT_DAYS = 30;
+
     /** The longest period one read covers, in days. */
     public static final int MAX_DAYS = 3_660;
 
@@ -55,11 +58,27 @@ public final class UsageHistory {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    /** Takes today's snapshot of every tenant that has none yet; returns how many products' figures were kept. */
+    /**
+     * Takes today's snapshot of every tenant that has none yet; returns how many products' figures were kept. One
+     * tenant's failure does not keep the others from theirs: it is thrown once the round is over (its snapshot is taken
+     * at the next round).
+     */
     public int snapshotAll() {
         int kept = 0;
+        RuntimeException failed = null;
         for (Tenant t : transactions.read(tenants::all)) {
-            kept += snapshot(t.id());
+            try {
+                kept += snapshot(t.id());
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return kept;
     }

@@ -125,9 +125,9 @@ class ReclaimSelectionTest {
         Subscription last = subscription(2, new BigDecimal("32.50"), "EUR", SubscriptionStatus.Enabled);
         Subscription unpriced = subscription(3, null, null, SubscriptionStatus.Enabled);
         Subscription deleted = subscription(4, new BigDecimal("99.00"), "USD", SubscriptionStatus.Deleted);
-        Optional<MonthlyPrice> price = MonthlyPrice.of(List.of(old, last, unpriced, deleted));
+        Optional<MonthlyPrice> price = MonthlyPrice.of(List.of(old, last, unpriced, deleted), NOW);
         assertThat(price).contains(new MonthlyPrice(new BigDecimal("32.50"), "EUR"));
-        assertThat(MonthlyPrice.of(List.of(unpriced))).isEmpty();
+        assertThat(MonthlyPrice.of(List.of(unpriced), NOW)).isEmpty();
 
         List<ReclaimItem> items = ReclaimSelection.select(
                 inactive(90),
@@ -157,6 +157,23 @@ class ReclaimSelectionTest {
         List<ReclaimItem> all = new java.util.ArrayList<>(items);
         all.add(one);
         return all;
+    }
+
+    @Test
+    void theSavingFollowsTheChargingRuleNotStartedSubscriptionsDoNotCountAndStartDecidesTheOrder() {
+        // created last, but starts next month: not charged yet, so it prices no seat reclaim frees
+        Subscription future = subscription(5, new BigDecimal("50.00"), "EUR", SubscriptionStatus.Enabled)
+                .withTerms(new SubscriptionTerms(
+                        NOW.plus(Duration.ofDays(30)), null, false, new BigDecimal("50.00"), "EUR"));
+        // created before the other, but started after it: bought last
+        Subscription startedLast = subscription(1, new BigDecimal("28.00"), "EUR", SubscriptionStatus.Enabled)
+                .withTerms(new SubscriptionTerms(daysAgo(10), null, false, new BigDecimal("28.00"), "EUR"));
+        Subscription startedFirst = subscription(2, new BigDecimal("20.00"), "EUR", SubscriptionStatus.Enabled)
+                .withTerms(new SubscriptionTerms(daysAgo(300), null, false, new BigDecimal("20.00"), "EUR"));
+
+        assertThat(MonthlyPrice.of(List.of(startedFirst, future, startedLast), NOW))
+                .contains(new MonthlyPrice(new BigDecimal("28.00"), "EUR"));
+        assertThat(MonthlyPrice.of(List.of(future), NOW)).isEmpty();
     }
 
     private static Subscription subscription(int n, BigDecimal price, String currency, SubscriptionStatus status) {

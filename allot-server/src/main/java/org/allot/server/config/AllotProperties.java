@@ -95,7 +95,7 @@ public record AllotProperties(
      * @param pendingRemovals how often licenses held after their removal (PendingRemoval) whose grace has ended are
      *     freed and their seats given to the waiting list (docs/license-lifecycle.md)
      * @param reclaim how often each server looks for tenants whose reclaim run of the day is still to be made (each
-     *     tenant is reclaimed once a day, on one server; docs/license-lifecycle.md, "Reclaim")
+     *     tenant is reclaimed once a day, on one server; 0: off on this server; docs/license-lifecycle.md, "Reclaim")
      */
     public record Processing(
             @DefaultValue("200") int inlineLimit,

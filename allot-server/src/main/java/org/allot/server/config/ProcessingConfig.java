@@ -8,6 +8,7 @@ import org.allot.core.assignment.OverageGrace;
 import org.allot.core.directory.DirectoryDelta;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.jobs.BackgroundLicensing;
+import org.allot.core.reclaim.Reclaim;
 import org.allot.core.rules.DynamicMembership;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionCalendar;
@@ -85,8 +86,13 @@ class ProcessingConfig implements SchedulingConfigurer {
 
     @Bean
     static RetentionSweep retentionSweep(
-            JdbcTenants tenants, JdbcUsers users, UserDirectory directory, UnitOfWork work, Clock clock) {
-        return new RetentionSweep(tenants, users, directory, work, clock);
+            JdbcTenants tenants,
+            JdbcUsers users,
+            UserDirectory directory,
+            UnitOfWork work,
+            Reclaim reclaim,
+            Clock clock) {
+        return new RetentionSweep(tenants, users, directory, work, reclaim, clock);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.allot.core.reclaim.Reclaim;
 import org.allot.core.reclaim.SignInActivity;
 import org.allot.server.persistence.JdbcActivitySignals;
 import org.allot.server.persistence.JdbcAuditLog;
+import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcReclaimCandidates;
 import org.allot.server.persistence.JdbcReclaimPolicies;
 import org.allot.server.persistence.JdbcReclaimRuns;
@@ -39,14 +40,16 @@ class ReclaimConfig implements SchedulingConfigurer {
     }
 
     @Bean
-    static SignInActivity signInActivity(UnitOfWork work, JdbcUsers users, JdbcActivitySignals signals, Clock clock) {
-        return new SignInActivity(work, users, signals, clock);
+    static SignInActivity signInActivity(
+            UnitOfWork work, JdbcUsers users, JdbcActivitySignals signals, JdbcAuditLog audit, Clock clock) {
+        return new SignInActivity(work, users, signals, audit, clock);
     }
 
     @Bean
     static Reclaim reclaim(
             UnitOfWork work,
             JdbcClient jdbc,
+            JdbcMemberships memberships,
             JdbcSubscriptions subscriptions,
             ProductCatalog catalog,
             UserLicensing licensing,
@@ -56,6 +59,7 @@ class ReclaimConfig implements SchedulingConfigurer {
                 work,
                 new JdbcReclaimPolicies(jdbc),
                 new JdbcReclaimCandidates(jdbc),
+                memberships,
                 new JdbcReclaimRuns(jdbc),
                 subscriptions,
                 catalog,
@@ -66,7 +70,9 @@ class ReclaimConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(
-                reclaim::runScheduled, properties.processing().reclaim());
+        if (!properties.processing().reclaim().isZero()) {
+            registrar.addFixedDelayTask(
+                    () -> reclaim.runScheduled(), properties.processing().reclaim());
+        }
     }
 }

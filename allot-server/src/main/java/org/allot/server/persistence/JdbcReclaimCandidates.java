@@ -1,11 +1,9 @@
 package org.allot.server.persistence;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentSource;
@@ -17,7 +15,7 @@ import org.allot.core.reclaim.ReclaimCandidates;
 import org.allot.core.reclaim.UserActivity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What reclaim reads: a product's seat holders with their activity and sources, and exempt groups' members. */
+/** What reclaim reads: a product's seat holders with their activity and sources. */
 public final class JdbcReclaimCandidates implements ReclaimCandidates {
     private final JdbcClient jdbc;
 
@@ -75,21 +73,5 @@ public final class JdbcReclaimCandidates implements ReclaimCandidates {
                 h.activity(),
                 sources.get(id))));
         return result;
-    }
-
-    @Override
-    public Set<UserId> membersOf(TenantId tenant, Set<GroupId> groups) {
-        return new HashSet<>(jdbc.sql("""
-                        with recursive nested(group_id) as (
-                            select unnest(:groups)
-                            union
-                            select m.member_group_id from group_member_group m join nested n
-                                on m.tenant_id = :tenant and m.group_id = n.group_id)
-                        select distinct mu.user_id from group_member_user mu join nested n
-                            on mu.tenant_id = :tenant and mu.group_id = n.group_id""")
-                .param("tenant", tenant.value())
-                .param("groups", SqlValues.uuidArray(groups, GroupId::value))
-                .query((rs, row) -> new UserId(SqlValues.uuid(rs, "user_id")))
-                .list());
     }
 }

@@ -1,11 +1,17 @@
 package org.allot.server.persistence;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.UserId;
@@ -42,36 +48,78 @@ public final class JdbcReclaimRuns implements ReclaimRuns {
             return false;
         }
         List<ReclaimItem> items = report.items();
-        for (int i = 0; i < items.size(); i++) {
-            ReclaimItem item = items.get(i);
-            jdbc.sql("""
-                            insert into reclaim_run_item (tenant_id, run_id, position, user_id, user_principal_name,
-                                display_name, sku_id, reason, since, action, groups, unit_price, currency, outcome,
-                                message)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            tenant.value(),
-                            report.id(),
-                            i,
-                            item.user().value(),
-                            item.userPrincipalName(),
-                            item.displayName(),
-                            item.sku().value(),
-                            item.reason().name(),
-                            SqlValues.time(item.since()),
-                            item.action().name(),
-                            item.groups().toArray(String[]::new),
-                            item.monthlySaving() == null
-                                    ? null
-                                    : item.monthlySaving().amount(),
-                            item.monthlySaving() == null
-                                    ? null
-                                    : item.monthlySaving().currency(),
-                            item.outcome().name(),
-                            item.message())
-                    .update();
+        if (items.isEmpty()) {
+            return true;
         }
+        // one statement for every item: the groups of each travel as a JSON array, as unnest takes no ragged arrays
+        jdbc.sql("""
+                        insert into reclaim_run_item (tenant_id, run_id, position, user_id, user_principal_name,
+                            display_name, sku_id, reason, since, action, groups, unit_price, currency, outcome,
+                            message)
+                        select :tenant, :run, t.ord - 1, t.user_id, t.upn, t.display_name, t.sku_id, t.reason,
+                            t.since::timestamptz, t.action,
+                            array(select jsonb_array_elements_text(t.groups::jsonb)), t.unit_price, t.currency,
+                            t.outcome, t.message
+                        from unnest(:users, :upns, :names, :skus, :reasons, :sinces, :actions, :groups, :prices,
+                            :currencies, :outcomes, :messages)
+                            with ordinality as t(user_id, upn, display_name, sku_id, reason, since, action, groups,
+                                unit_price, currency, outcome, message, ord)""")
+                .param("tenant", tenant.value())
+                .param("run", report.id())
+                .param("users", items.stream().map(i -> i.user().value()).toArray(UUID[]::new))
+                .param("upns", strings(items, ReclaimItem::userPrincipalName))
+                .param("names", strings(items, ReclaimItem::displayName))
+                .param("skus", items.stream().map(i -> i.sku().value()).toArray(UUID[]::new))
+                .param("reasons", strings(items, i -> i.reason().name()))
+                .param(
+                        "sinces",
+                        strings(items, i -> i.since() == null ? null : i.since().toString()))
+                .param("actions", strings(items, i -> i.action().name()))
+                .param("groups", strings(items, i -> json(i.groups())))
+                .param(
+                        "prices",
+                        items.stream()
+                                .map(i -> i.monthlySaving() == null
+                                        ? null
+                                        : i.monthlySaving().amount())
+                                .toArray(BigDecimal[]::new))
+                .param(
+                        "currencies",
+                        strings(
+                                items,
+                                i -> i.monthlySaving() == null
+                                        ? null
+                                        : i.monthlySaving().currency()))
+                .param("outcomes", strings(items, i -> i.outcome().name()))
+                .param("messages", strings(items, ReclaimItem::message))
+                .update();
         return true;
+    }
+
+    private static String[] strings(List<ReclaimItem> items, Function<ReclaimItem, String> value) {
+        return items.stream().map(value).toArray(String[]::new);
+    }
+
+    /** A list of strings as a JSON array. */
+    private static String json(List<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (String v : values) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"');
+            v.chars().forEach(c -> {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append((char) c);
+                } else if (c < 0x20) {
+                    out.append(String.format(Locale.ROOT, "\\u%04x", c));
+                } else {
+                    out.append((char) c);
+                }
+            });
+            out.append('"');
+        }
+        return out.append(']').toString();
     }
 
     @Override
@@ -80,13 +128,18 @@ public final class JdbcReclaimRuns implements ReclaimRuns {
                 .params(tenant.value(), report.id())
                 .update();
         List<ReclaimItem> items = report.items();
-        for (int i = 0; i < items.size(); i++) {
-            jdbc.sql("""
-                            update reclaim_run_item set outcome = ?, message = ?
-                            where tenant_id = ? and run_id = ? and position = ?""")
-                    .params(items.get(i).outcome().name(), items.get(i).message(), tenant.value(), report.id(), i)
-                    .update();
+        if (items.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                        update reclaim_run_item i set outcome = t.outcome, message = t.message
+                        from unnest(:outcomes, :messages) with ordinality as t(outcome, message, ord)
+                        where i.tenant_id = :tenant and i.run_id = :run and i.position = t.ord - 1""")
+                .param("outcomes", strings(items, i -> i.outcome().name()))
+                .param("messages", strings(items, ReclaimItem::message))
+                .param("tenant", tenant.value())
+                .param("run", report.id())
+                .update();
     }
 
     @Override
@@ -98,13 +151,39 @@ public final class JdbcReclaimRuns implements ReclaimRuns {
                 .map(h -> withItems(tenant, h));
     }
 
+    /** The latest runs with their items: two queries, whatever the number of runs. */
     @Override
     public List<ReclaimReport> recent(TenantId tenant, int limit) {
-        return jdbc.sql("""
+        List<ReclaimReport> headers = jdbc.sql("""
                         select id, ran_at, actor, applied from reclaim_run where tenant_id = ?
-                        order by ran_at desc, id limit ?""").params(tenant.value(), limit).query((rs, row) -> header(rs)).list().stream()
-                .map(h -> withItems(tenant, h))
+                        order by ran_at desc, id limit ?""")
+                .params(tenant.value(), limit)
+                .query((rs, row) -> header(rs))
+                .list();
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        Map<UUID, List<ReclaimItem>> items = new HashMap<>();
+        jdbc.sql("""
+                        select * from reclaim_run_item where tenant_id = ? and run_id = any(?)
+                        order by run_id, position""")
+                .params(tenant.value(), headers.stream().map(ReclaimReport::id).toArray(UUID[]::new))
+                .query(rs -> {
+                    items.computeIfAbsent(SqlValues.uuid(rs, "run_id"), k -> new ArrayList<>())
+                            .add(item(rs));
+                });
+        return headers.stream()
+                .map(h -> new ReclaimReport(
+                        h.id(), h.at(), h.actor(), h.applied(), items.getOrDefault(h.id(), List.of())))
                 .toList();
+    }
+
+    /** One statement for every tenant; the items go with their run (on delete cascade). */
+    @Override
+    public int forgetBefore(Instant cutoff) {
+        return jdbc.sql("delete from reclaim_run where ran_at < ?")
+                .param(SqlValues.time(cutoff))
+                .update();
     }
 
     private static ReclaimReport header(ResultSet rs) throws SQLException {

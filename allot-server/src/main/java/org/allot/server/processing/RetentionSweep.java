@@ -11,12 +11,14 @@ import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.Users;
+import org.allot.core.reclaim.Reclaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Purges users deleted longer ago than their tenant's retention period, which frees their seats for the waiting
- * lists. Safe to run on every node: each purge is its own transaction and a user purged twice is simply gone.
+ * lists, and forgets reclaim runs' reports older than {@link Reclaim#RUNS_KEPT}. Safe to run on every node: each purge
+ * is its own transaction and a user purged twice is simply gone.
  */
 public final class RetentionSweep {
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
@@ -26,13 +28,16 @@ public final class RetentionSweep {
     private final Users users;
     private final UserDirectory directory;
     private final Transactions work;
+    private final Reclaim reclaim;
     private final Clock clock;
 
-    public RetentionSweep(Tenants tenants, Users users, UserDirectory directory, Transactions work, Clock clock) {
+    public RetentionSweep(
+            Tenants tenants, Users users, UserDirectory directory, Transactions work, Reclaim reclaim, Clock clock) {
         this.tenants = tenants;
         this.users = users;
         this.directory = directory;
         this.work = work;
+        this.reclaim = reclaim;
         this.clock = clock;
     }
 
@@ -54,6 +59,10 @@ public final class RetentionSweep {
         }
         if (purged > 0) {
             log.info("Purged {} deleted user(s) past their retention period", purged);
+        }
+        int forgotten = reclaim.forgetOldRuns();
+        if (forgotten > 0) {
+            log.info("Forgot {} reclaim run(s) older than {}", forgotten, Reclaim.RUNS_KEPT);
         }
         return purged;
     }

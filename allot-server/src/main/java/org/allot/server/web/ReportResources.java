@@ -1,12 +1,9 @@
 package org.allot.server.web;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.allot.api.Amounts;
 import org.allot.api.SpreadsheetCells;
 import org.allot.api.extensions.CostLineResource;
 import org.allot.api.extensions.CostTotal;
@@ -15,21 +12,22 @@ import org.allot.api.extensions.UsageSnapshotResource;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.query.Query;
 import org.allot.core.report.CostLine;
 import org.allot.core.report.CostReport;
 import org.allot.core.report.Holding;
 import org.allot.core.report.UsageSnapshot;
 
 /**
- * Maps reports to their wire records: cost sums and lines, license holdings, usage snapshots; and the holders export's
- * page token. For CSV, text cells are defused ({@link SpreadsheetCells}) by the {@code csv} variants.
+ * Maps reports to their wire records: cost sums and lines, license holdings, usage snapshots (amounts as {@link Amounts}
+ * writes them); and where a page of the holders export ended. For CSV, text cells are defused ({@link SpreadsheetCells}) by the {@code csv} variants.
  */
 public final class ReportResources {
     private ReportResources() {}
 
     public static CostTotal total(CostReport.Total t, boolean csv) {
         return new CostTotal(
-                cell(t.id(), csv), cell(t.name(), csv), t.currency(), t.seats(), amount(t.monthlyAmount()));
+                cell(t.id(), csv), cell(t.name(), csv), t.currency(), t.seats(), Amounts.of(t.monthlyAmount()));
     }
 
     public static CostLineResource line(CostLine l, boolean csv) {
@@ -45,7 +43,7 @@ public final class ReportResources {
                 cell(l.groupName(), csv),
                 l.currency(),
                 l.seats(),
-                amount(l.monthlyAmount()));
+                Amounts.of(l.monthlyAmount()));
     }
 
     public static LicenseHolding holding(Holding h, Catalog products, boolean csv) {
@@ -79,32 +77,26 @@ public final class ReportResources {
         return products.find(sku).map(Product::skuPartNumber).orElse(sku.value().toString());
     }
 
-    /** The token of the page after {@code key}: its three ids. */
-    public static String token(Holding.Key key) {
-        String plain = key.sku().value() + "," + key.user() + "," + key.source();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    /**
+     * Where a page of holdings ended, as the cursor every paged list uses ({@link Query.Cursor}): the user's id, with
+     * the product's and the source's as its value.
+     */
+    public static Query.Cursor cursor(Holding.Key key) {
+        return new Query.Cursor(key.sku().value() + "," + key.source(), key.user());
     }
 
-    /** The key a page token stands for; empty when it is not one. */
-    public static Optional<Holding.Key> key(String token) {
+    /** The holding a cursor stands for; empty when it is not one of {@link #cursor}. */
+    public static Optional<Holding.Key> key(Query.Cursor cursor) {
+        String[] ids = cursor.value() == null ? new String[0] : cursor.value().split(",", -1);
+        if (ids.length != 2) {
+            return Optional.empty();
+        }
         try {
-            String[] ids = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(",", -1);
-            if (ids.length != 3) {
-                return Optional.empty();
-            }
-            return Optional.of(new Holding.Key(
-                    new SkuId(UUID.fromString(ids[0])), UUID.fromString(ids[1]), UUID.fromString(ids[2])));
+            return Optional.of(
+                    new Holding.Key(new SkuId(UUID.fromString(ids[0])), cursor.id(), UUID.fromString(ids[1])));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** An amount with at least two decimals and no trailing zeros beyond them: 20.00, 20.50, 0.1234. */
-    public static BigDecimal amount(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        return value.setScale(Math.max(2, value.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
     }
 
     private static String cell(String value, boolean csv) {

@@ -4,10 +4,19 @@ import static org.allot.core.testing.TestCatalog.E3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
+import org.allot.core.reclaim.Reclaim;
+import org.allot.core.reclaim.ReclaimAction;
+import org.allot.core.reclaim.ReclaimItem;
+import org.allot.core.reclaim.ReclaimReason;
+import org.allot.core.reclaim.ReclaimReport;
 import org.allot.core.testing.Scenario;
+import org.allot.server.persistence.JdbcReclaimRuns;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.testing.PostgresInstallation;
 import org.junit.jupiter.api.Test;
@@ -44,6 +53,7 @@ class RetentionSweepIT {
                 allot.users(),
                 allot.userDirectory(),
                 allot.work(),
+                allot.reclaim(),
                 contoso.allot.clock());
 
         int purged = sweep.sweep();
@@ -53,5 +63,62 @@ class RetentionSweepIT {
         assertThat(allot.users().find(contoso.tenant, recent)).isPresent();
         assertThat(contoso.heldSkus(waiting)).contains(E3.skuId());
         assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(1);
+    }
+
+    @Test
+    void reclaimRunsOlderThanTheyAreKeptAreForgottenWithTheirItems() {
+        Scenario contoso = Scenario.contoso();
+        PostgresInstallation allot = (PostgresInstallation) contoso.allot;
+        UserId ada = contoso.user("ada");
+        Instant now = contoso.allot.clock().instant();
+        UUID old = run(allot, contoso, ada, now.minus(Reclaim.RUNS_KEPT).minus(Duration.ofDays(1)));
+        UUID kept = run(allot, contoso, ada, now.minus(Reclaim.RUNS_KEPT).plus(Duration.ofDays(1)));
+        RetentionSweep sweep = new RetentionSweep(
+                new JdbcTenants(allot.jdbc()),
+                allot.users(),
+                allot.userDirectory(),
+                allot.work(),
+                allot.reclaim(),
+                contoso.allot.clock());
+
+        sweep.sweep();
+
+        assertThat(allot.jdbc()
+                        .sql("select id from reclaim_run where tenant_id = ?")
+                        .param(contoso.tenant.value())
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(kept);
+        assertThat(allot.jdbc()
+                        .sql("select count(*) from reclaim_run_item where tenant_id = ? and run_id = ?")
+                        .params(contoso.tenant.value(), old)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(allot.reclaim().recentRuns(contoso.tenant)).singleElement().satisfies(r -> assertThat(r.items())
+                .hasSize(1));
+    }
+
+    /** A report-only run of one item, made at {@code at}. */
+    private static UUID run(PostgresInstallation allot, Scenario contoso, UserId user, Instant at) {
+        ReclaimReport report = new ReclaimReport(
+                UUID.randomUUID(),
+                at,
+                "test",
+                false,
+                List.of(new ReclaimItem(
+                        user,
+                        "ada@contoso.com",
+                        "Ada",
+                        E3.skuId(),
+                        ReclaimReason.Inactive,
+                        at,
+                        ReclaimAction.RemoveDirect,
+                        List.of(),
+                        null,
+                        ReclaimItem.Outcome.Reported,
+                        null)));
+        allot.work().run(() -> new JdbcReclaimRuns(allot.jdbc()).record(contoso.tenant, report, null));
+        return report.id();
     }
 }

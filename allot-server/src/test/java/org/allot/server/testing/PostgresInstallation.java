@@ -288,6 +288,21 @@ public final class PostgresInstallation implements Installation {
         return groupDirectory;
     }
 
+    /** Reclaim of unused licenses over this installation's store (as the server assembles it). */
+    public org.allot.core.reclaim.Reclaim reclaim() {
+        return new org.allot.core.reclaim.Reclaim(
+                work,
+                new org.allot.server.persistence.JdbcReclaimPolicies(jdbc),
+                new org.allot.server.persistence.JdbcReclaimCandidates(jdbc),
+                memberships,
+                new org.allot.server.persistence.JdbcReclaimRuns(jdbc),
+                subscriptions,
+                catalog,
+                licensing.users(),
+                audit,
+                clock);
+    }
+
     @Override
     public org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar() {
         return new org.allot.core.subscription.SubscriptionCalendar(work, subscriptions, subscriptionBook, clock);

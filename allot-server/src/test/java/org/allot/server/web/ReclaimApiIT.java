@@ -79,6 +79,12 @@ class ReclaimApiIT extends ApiIT {
                         .path("lastSignInDateTime")
                         .asString())
                 .isNotEmpty();
+        assertThat(admin.get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                                + "'Set%20sign-in%20activity'")
+                        .body()
+                        .path("value"))
+                .as("a sign-in set decides what reclaim lists: audited, once per user set")
+                .hasSize(2);
 
         Response policy = admin.send("PUT", "/allot/v1/reclaim/policies/ENTERPRISEPACK", """
                 {"inactiveDays":90}""", java.util.Map.of());
@@ -133,8 +139,15 @@ class ReclaimApiIT extends ApiIT {
         String sku = product("ENTERPRISEPACK").skuId().toString();
         String off = createUser(admin, "off");
         String kept = createUser(admin, "kept");
+        String nested = createUser(admin, "nested");
         assertThat(assignLicense(admin, off, sku).status()).isEqualTo(200);
         assertThat(assignLicense(admin, kept, sku).status()).isEqualTo(200);
+        assertThat(assignLicense(admin, nested, sku).status()).isEqualTo(200);
+        String inner = group(admin, "Inner", nested);
+        String outer = group(admin, "Outer", inner);
+        assertThat(admin.patch("/v1.0/users/" + nested, "{\"accountEnabled\":false}")
+                        .status())
+                .isEqualTo(204);
         assertThat(admin.patch("/v1.0/users/" + off, "{\"accountEnabled\":false}")
                         .status())
                 .isEqualTo(204);
@@ -144,8 +157,12 @@ class ReclaimApiIT extends ApiIT {
                         .asString())
                 .as("when the account was disabled is kept")
                 .isNotEmpty();
-        assertThat(admin.send("PUT", "/allot/v1/reclaim/policies/" + sku, """
-                        {"disabledDays":0,"mode":"Act","exemptUserIds":["%s"]}""".formatted(kept), java.util.Map.of())
+        assertThat(admin.send(
+                                "PUT",
+                                "/allot/v1/reclaim/policies/" + sku,
+                                """
+                        {"disabledDays":0,"mode":"Act","exemptUserIds":["%s"],"exemptGroupIds":["%s"]}""".formatted(kept, outer),
+                                java.util.Map.of())
                         .status())
                 .isEqualTo(200);
         assertThat(admin.patch("/v1.0/users/" + kept, "{\"accountEnabled\":false}")
@@ -164,6 +181,29 @@ class ReclaimApiIT extends ApiIT {
         });
         assertThat(state(admin, off)).isEqualTo("none");
         assertThat(state(admin, kept)).as("exempt").startsWith("Active");
+        assertThat(state(admin, nested))
+                .as("exempt as a member of a group nested in an exempt group")
+                .startsWith("Active");
+    }
+
+    /** A security group with these members (users or groups). */
+    private static String group(ApiClient admin, String name, String... members) {
+        String id = admin.post(
+                        "/v1.0/groups",
+                        "{\"displayName\":\"" + name
+                                + "\",\"mailEnabled\":false,\"mailNickname\":\"x\",\"securityEnabled\":true}")
+                .body()
+                .path("id")
+                .asString();
+        for (String member : members) {
+            assertThat(admin.post(
+                                    "/v1.0/groups/" + id + "/members/$ref",
+                                    "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + member
+                                            + "\"}")
+                            .status())
+                    .isEqualTo(204);
+        }
+        return id;
     }
 
     @Test
@@ -208,8 +248,39 @@ class ReclaimApiIT extends ApiIT {
                 {"value":[{"id":"%s","lastSignInDateTime":"%s"}]}""".formatted(ada, daysAgo(3)));
         assertThat(imported.status()).isEqualTo(200);
         assertThat(imported.body().path("users").asInt()).isEqualTo(1);
+        assertThat(admin.get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                                + "'Import%20sign-in%20activity'")
+                        .body()
+                        .path("value"))
+                .as("one audit record per import, none for the import refused")
+                .hasSize(1);
         assertThat(admin.post("/allot/v1/signInActivity/import", "{\"value\":[{\"id\":\"" + ada + "\"}]}")
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void thePolicyOfAProductRemovedFromTheCatalogueCanStillBeRemovedAndIsAudited() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        String sku = admin.post("/allot/v1/products", """
+                        {"skuPartNumber":"RECLAIM_GONE","displayName":"Gone","servicePlans":[
+                         {"servicePlanName":"RECLAIM_GONE_A","displayName":"A"}]}""").body().path("skuId").asString();
+        assertThat(admin.send("PUT", "/allot/v1/reclaim/policies/RECLAIM_GONE", """
+                        {"inactiveDays":90}""", java.util.Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin.delete("/allot/v1/products/" + sku).status()).isEqualTo(204);
+
+        assertThat(admin.delete("/allot/v1/reclaim/policies/" + sku).status())
+                .as("removed by its id, though the catalogue no longer has the product")
+                .isEqualTo(204);
+        assertThat(admin.get("/allot/v1/reclaim/policies").body().path("value")).isEmpty();
+        JsonNode removed = admin.get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName%20eq%20"
+                        + "'Remove%20license%20reclaim%20policy'")
+                .body()
+                .path("value");
+        assertThat(removed).hasSize(1);
+        assertThat(removed.get(0).path("targetResources").get(0).path("id").asString())
+                .isEqualTo(sku);
     }
 }

@@ -1,6 +1,7 @@
 package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -60,6 +61,15 @@ class ReportsApiIT extends ApiIT {
                 .anySatisfy(l -> assertThat(l).contains(",Sales,direct,,,EUR,1,20.00"))
                 .anySatisfy(l -> assertThat(l).contains(",IT,group," + office.staff + ",Staff,EUR,1,20.00"))
                 .hasSize(5);
+        assertThat(office.admin
+                        .get("/allot/v1/reports/costs.csv?by=department")
+                        .raw()
+                        .body()
+                        .replace("\"", "")
+                        .lines())
+                .as("the sums, then the totals, as the admin center's download")
+                .contains("total,Total,EUR,3,60.00", "total,Total,USD,1,30.00")
+                .hasSize(7);
     }
 
     @Test
@@ -151,6 +161,8 @@ class ReportsApiIT extends ApiIT {
                 "/allot/v1/reports/costs.csv?by=colour",
                 "/allot/v1/reports/licenseHolders?$top=0",
                 "/allot/v1/reports/licenseHolders?$top=lots",
+                "/allot/v1/reports/licenseHolders?$top=1000",
+                "/allot/v1/reports/licenseHolders?$filter=true",
                 "/allot/v1/reports/licenseHolders?$skiptoken=not-a-token",
                 "/allot/v1/reports/usage?from=2026-12-31&to=2026-01-01",
                 "/allot/v1/reports/usage?from=yesterday",
@@ -163,6 +175,45 @@ class ReportsApiIT extends ApiIT {
         }
         assertThat(admin.get("/allot/v1/reports/usage?sku=NO_SUCH_PRODUCT").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void oneTenantsFailingSnapshotDoesNotKeepTheOthersFromTheirs() {
+        ApiClient first = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        ApiClient second = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        for (ApiClient admin : List.of(first, second)) {
+            assertThat(admin.post("/allot/v1/subscriptions", """
+                            {"skuPartNumber":"ENTERPRISEPACK","seats":2}""").status()).isEqualTo(201);
+        }
+        // the first tenant of the round to keep a snapshot fails, whichever it is (a sequence is not rolled back)
+        jdbc.sql("create sequence usage_snapshot_poison").update();
+        jdbc.sql("""
+                        create function usage_snapshot_poison() returns trigger language plpgsql as $$
+                        begin
+                            if nextval('usage_snapshot_poison') = 1 then
+                                raise exception 'this tenant''s snapshot fails';
+                            end if;
+                            return new;
+                        end $$""").update();
+        jdbc.sql("""
+                        create trigger usage_snapshot_poison before insert on usage_snapshot
+                        for each row execute function usage_snapshot_poison()""").update();
+        try {
+            assertThatThrownBy(history::snapshotAll)
+                    .as("the failure is not hidden")
+                    .isInstanceOf(RuntimeException.class);
+        } finally {
+            jdbc.sql("drop trigger usage_snapshot_poison on usage_snapshot").update();
+            jdbc.sql("drop function usage_snapshot_poison()").update();
+            jdbc.sql("drop sequence usage_snapshot_poison").update();
+        }
+
+        assertThat(jdbc.sql("select count(distinct tenant_id) from usage_snapshot where tenant_id in (?, ?)")
+                        .params(first.tenant.value(), second.tenant.value())
+                        .query(Integer.class)
+                        .single())
+                .as("the round went on past the tenant that failed")
+                .isPositive();
     }
 
     /** Ada (Sales) holds E3 directly, then through Staff; Bob (IT) through Staff; 3 seats at 20 EUR, 1 at 30 USD. */

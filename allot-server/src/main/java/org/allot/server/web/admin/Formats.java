@@ -1,10 +1,12 @@
 package org.allot.server.web.admin;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.allot.api.Amounts;
 import org.allot.core.audit.PropertyChange;
 import org.allot.core.sync.SyncRunState;
 
@@ -18,6 +20,11 @@ public final class Formats {
     private Formats() {}
 
     /** A time to the minute, in UTC (the zone the audit log and the API use). */
+    /** An amount of money as everything writes it ({@link Amounts}: 20.00); empty for none. */
+    public String amount(BigDecimal amount) {
+        return amount == null ? "" : Amounts.text(amount);
+    }
+
     public String time(Instant instant) {
         return instant == null ? "" : MINUTES.format(instant);
     }

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.allot.api.Amounts;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.report.CostReport;
 import org.allot.core.report.ReportViews;
+import org.allot.core.report.UsageHistory;
 import org.allot.core.report.UsageSnapshot;
 import org.allot.server.security.AdminPrincipal;
-import org.allot.server.web.ReportResources;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 public class ReportsPage {
-    static final int DEFAULT_DAYS = 30;
-
     private final ReportViews views;
     private final JsonMapper json;
 
@@ -51,7 +50,7 @@ public class ReportsPage {
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "by", defaultValue = "sku") String by,
             @RequestParam(name = "product", defaultValue = "") String product,
-            @RequestParam(name = "days", defaultValue = "" + DEFAULT_DAYS) int days,
+            @RequestParam(name = "days", defaultValue = "" + UsageHistory.DEFAULT_DAYS) int days,
             Model model) {
         CostReport.Dimension dimension = dimension(by);
         Outcome<ReportViews.Overview> outcome = views.overview(admin.tenant(), product, days);
@@ -85,7 +84,7 @@ public class ReportsPage {
     }
 
     static String amount(BigDecimal value) {
-        return value == null ? "—" : ReportResources.amount(value).toPlainString();
+        return value == null ? "—" : Amounts.text(value);
     }
 
     /** A Chart.js configuration: one line per figure (assigned, available, waiting, seats), one point per day kept. */

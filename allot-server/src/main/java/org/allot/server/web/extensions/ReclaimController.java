@@ -89,7 +89,7 @@ public class ReclaimController {
 
     @DeleteMapping("/policies/{sku}")
     public ResponseEntity<Void> removePolicy(ApiCaller caller, @PathVariable String sku) {
-        Refused.orRefuse(reclaim.removePolicy(caller.caller(), product(catalog.forTenant(caller.tenant()), sku)));
+        Refused.orRefuse(reclaim.removePolicy(caller.caller(), productOrId(catalog.forTenant(caller.tenant()), sku)));
         return ResponseEntity.noContent().build();
     }
 
@@ -137,6 +137,19 @@ public class ReclaimController {
 
     private static Optional<SkuId> optionalProduct(Catalog products, String sku) {
         return sku == null ? Optional.empty() : Optional.of(product(products, sku));
+    }
+
+    /** A product of the catalogue, or the id of one no longer there (a custom product removed since). */
+    private static SkuId productOrId(Catalog products, String sku) {
+        Optional<SkuId> known = products.lookup(sku).map(Product::skuId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        try {
+            return SkuId.of(sku);
+        } catch (IllegalArgumentException e) {
+            return product(products, sku);
+        }
     }
 
     private static SkuId product(Catalog products, String sku) {

@@ -5,11 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
-import org.allot.api.extensions.CostLineResource;
-import org.allot.api.extensions.CostTotal;
-import org.allot.api.extensions.LicenseHolding;
-import org.allot.api.extensions.UsageSnapshotResource;
+import java.util.Set;
 import org.allot.core.Rejection;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
@@ -21,9 +19,10 @@ import org.allot.core.report.Holding;
 import org.allot.core.report.UsageHistory;
 import org.allot.core.report.UsageSnapshot;
 import org.allot.server.security.ApiCaller;
-import org.allot.server.web.CsvDownload;
+import org.allot.server.web.ReportDownloads;
 import org.allot.server.web.ReportResources;
 import org.allot.server.web.graph.BadRequest;
+import org.allot.server.web.graph.ODataQuery;
 import org.allot.server.web.graph.Refused;
 import org.allot.server.web.graph.Responses;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/allot/v1/reports", produces = "application/json")
 public class ReportsController {
-    static final int DEFAULT_DAYS = 30;
+    private static final Set<ODataQuery.Option> PAGED = EnumSet.of(ODataQuery.Option.TOP, ODataQuery.Option.SKIPTOKEN);
     private static final String CSV = "text/csv";
 
     private final Chargeback chargeback;
@@ -89,57 +88,39 @@ public class ReportsController {
     public void costsCsv(ApiCaller caller, @RequestParam(defaultValue = "sku") String by, HttpServletResponse response)
             throws IOException {
         CostReport.Dimension dimension = dimension(by);
-        CostReport report = chargeback.report(caller.tenant());
-        if (dimension == null) {
-            try (CsvDownload csv = CsvDownload.start(response, "costs.csv", CostLineResource.class)) {
-                report.lines().forEach(l -> csv.write(ReportResources.line(l, true)));
-            }
-        } else {
-            try (CsvDownload csv =
-                    CsvDownload.start(response, "costs-by-" + dimension.key() + ".csv", CostTotal.class)) {
-                report.by(dimension).forEach(t -> csv.write(ReportResources.total(t, true)));
-            }
-        }
+        ReportDownloads.costs(response, chargeback.report(caller.tenant()), dimension);
     }
 
-    /** A page of who holds what through which group, by product then user; {@code @odata.nextLink} to the next. */
+    /**
+     * A page of who holds what through which group, by product then user; paged as every list ({@code $top}, and an
+     * {@code @odata.nextLink} with a {@code $skiptoken} to the next page).
+     */
     @GetMapping("/licenseHolders")
-    public ObjectNode licenseHolders(
-            ApiCaller caller,
-            @RequestParam(name = "$top", defaultValue = "999") int top,
-            @RequestParam(name = "$skiptoken", required = false) String skipToken,
-            HttpServletRequest request) {
-        if (top < 1 || top > HolderExport.MAX_PAGE) {
-            throw new BadRequest("BadRequest", "'$top' must be between 1 and " + HolderExport.MAX_PAGE + ".");
-        }
-        Holding.Key after = skipToken == null
+    public ObjectNode licenseHolders(ApiCaller caller, HttpServletRequest request) {
+        ODataQuery query = ODataQuery.of(request, null, Set.of(), PAGED);
+        Holding.Key after = query.after() == null
                 ? null
-                : ReportResources.key(skipToken)
-                        .orElseThrow(
-                                () -> new BadRequest("BadRequest", "This '$skiptoken' is not one this server gave."));
-        HolderExport.Page page = holders.page(caller.tenant(), after, top);
+                : ReportResources.key(query.after())
+                        .orElseThrow(() -> new BadRequest("Invalid $skiptoken: use the @odata.nextLink of the previous"
+                                + " page of this collection as it is."));
+        HolderExport.Page page = holders.page(caller.tenant(), after, query.top());
         Catalog products = catalog.forTenant(caller.tenant());
-        ObjectNode body = responses.list(
+        return responses.page(
                 request,
                 "reports/licenseHolders",
                 page.holdings().stream()
                         .map(h -> ReportResources.holding(h, products, false))
-                        .toList());
-        if (page.next() != null) {
-            body.put(
-                    "@odata.nextLink",
-                    responses.url(request) + "?$top=" + top + "&$skiptoken=" + ReportResources.token(page.next()));
-        }
-        return body;
+                        .toList(),
+                query,
+                null,
+                null,
+                page.next() == null ? null : ReportResources.cursor(page.next()));
     }
 
     /** Every license holding of the tenant as CSV, written as it is read, a page at a time. */
     @GetMapping(path = "/licenseHolders.csv", produces = CSV)
     public void licenseHoldersCsv(ApiCaller caller, HttpServletResponse response) throws IOException {
-        Catalog products = catalog.forTenant(caller.tenant());
-        try (CsvDownload csv = CsvDownload.start(response, "license-holders.csv", LicenseHolding.class)) {
-            holders.export(caller.tenant(), h -> csv.write(ReportResources.holding(h, products, true)));
-        }
+        ReportDownloads.holders(response, holders, caller.tenant(), catalog.forTenant(caller.tenant()));
     }
 
     /** The daily usage snapshots of one product ({@code sku}: id or part number) or all, {@code from} to {@code to}. */
@@ -168,10 +149,7 @@ public class ReportsController {
             HttpServletResponse response)
             throws IOException {
         Catalog products = catalog.forTenant(caller.tenant());
-        List<UsageSnapshot> snapshots = snapshots(caller, products, sku, from, to);
-        try (CsvDownload csv = CsvDownload.start(response, "usage.csv", UsageSnapshotResource.class)) {
-            snapshots.forEach(s -> csv.write(ReportResources.usage(s, products, true)));
-        }
+        ReportDownloads.usage(response, snapshots(caller, products, sku, from, to), products);
     }
 
     private List<UsageSnapshot> snapshots(ApiCaller caller, Catalog products, String sku, String from, String to) {
@@ -181,7 +159,7 @@ public class ReportsController {
                         .orElseThrow(() -> new Refused(Rejection.notFound(sku)))
                         .skuId();
         LocalDate last = to == null ? history.today() : date("to", to);
-        LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
+        LocalDate first = from == null ? last.minusDays(UsageHistory.DEFAULT_DAYS - 1L) : date("from", from);
         return Refused.orRefuse(history.between(caller.tenant(), product, first, last));
     }
 

@@ -44,7 +44,7 @@ class ReclaimPageIT extends AdminCenterIT {
         AdminSession admin = session(site);
 
         String page = admin.get("/reclaim").body();
-        assertThat(page).contains("data-test=\"item\"", "ada@" + site.api().domain, "Inactive", "20 CHF");
+        assertThat(page).contains("data-test=\"item\"", "ada@" + site.api().domain, "Inactive", "20.00 CHF");
         assertThat(page).contains(longAgo.substring(0, 10), "removed by Apply", "data-test=\"apply\"");
 
         String reader = addAdmin(site, "reader@" + site.api().domain, Role.GLOBAL_READER);
