@@ -19,6 +19,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
+import org.allot.core.TenantRounds;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.audit.Activity;
@@ -225,25 +226,9 @@ public final class Reclaim {
      * policies and removes what the policies in {@link ReclaimMode#Act} list. Returns how many licenses were removed.
      */
     public int runScheduled() {
-        int removed = 0;
         String slot = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        RuntimeException failed = null;
-        for (TenantId tenant : transactions.read(policies::tenants)) {
-            try {
-                removed += runScheduled(tenant, slot);
-            } catch (RuntimeException e) {
-                // one tenant's failure does not keep the others from their run; its slot stays free for the next turn
-                if (failed == null) {
-                    failed = e;
-                } else {
-                    failed.addSuppressed(e);
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        return removed;
+        // one tenant's failure does not keep the others from their run; its slot stays free for the next turn
+        return TenantRounds.sum(transactions.read(policies::tenants), tenant -> runScheduled(tenant, slot));
     }
 
     /** One tenant's scheduled run, unless its slot of the day is taken: how many licenses it removed. */

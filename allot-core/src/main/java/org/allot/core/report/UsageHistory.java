@@ -10,9 +10,9 @@ import java.util.Objects;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
+import org.allot.core.TenantRounds;
 import org.allot.core.Transactions;
 import org.allot.core.catalog.SkuId;
-import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.subscription.SeatCount;
 import org.allot.core.subscription.SubscribedSku;
@@ -64,23 +64,7 @@ public final class UsageHistory {
      * at the next round).
      */
     public int snapshotAll() {
-        int kept = 0;
-        RuntimeException failed = null;
-        for (Tenant t : transactions.read(tenants::all)) {
-            try {
-                kept += snapshot(t.id());
-            } catch (RuntimeException e) {
-                if (failed == null) {
-                    failed = e;
-                } else {
-                    failed.addSuppressed(e);
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        return kept;
+        return TenantRounds.sum(transactions.read(tenants::all), t -> snapshot(t.id()));
     }
 
     /** Takes a tenant's snapshot of today unless it has been taken; returns how many products' figures were kept. */
