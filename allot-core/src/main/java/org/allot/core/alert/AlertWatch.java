@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.allot.core.TenantId;
+import org.allot.core.TenantRounds;
 import org.allot.core.Transactions;
-import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.notification.ChangeEvent;
 import org.allot.core.notification.ChangeSubscription;
@@ -30,7 +30,6 @@ import org.allot.core.subscription.SubscriptionBook;
  * evaluation holds its alerts ({@link Alerts#lock}), and an alert of the same kind and subject is open at most once.
  */
 public final class AlertWatch {
-    private static final System.Logger LOG = System.getLogger(AlertWatch.class.getName());
 
     /** The most alerts one read returns. */
     public static final int MAX_LIST = 500;
@@ -73,18 +72,12 @@ public final class AlertWatch {
 
     /**
      * Evaluates every tenant, each in its own unit of work; returns how many alerts were raised or resolved. A tenant
-     * whose evaluation fails is logged and left for the next run; the others are evaluated.
+     * whose evaluation fails is left for the next run and the others are evaluated; the failure is thrown once the
+     * round is over ({@link TenantRounds}).
      */
     public int evaluateAll() {
-        int changed = 0;
-        for (Tenant t : transactions.read(tenants::all)) {
-            try {
-                changed += evaluate(t.id()).count();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Alerts of tenant " + t.id() + " not evaluated; next run", e);
-            }
-        }
-        return changed;
+        return TenantRounds.sum(
+                transactions.read(tenants::all), t -> evaluate(t.id()).count());
     }
 
     /** Evaluates one tenant's rules now: raises what started, resolves what ended. */
