@@ -11,6 +11,7 @@ import org.allot.cli.Context;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Products;
 import org.allot.cli.output.Item;
+import org.allot.cli.output.OutputFormat;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -88,7 +89,12 @@ final class GroupOnlyCommands {
                                     : "Products licensed through groups only:");
             Table table = Table.of("skuPartNumber", "skuId");
             s.products().forEach(p -> table.add(p.skuPartNumber(), p.skuId()));
-            context.printer().print(Item.of().put("groupOnly", s.groupOnly()), "products", table);
+            if (context.printer().format() == OutputFormat.JSON) {
+                // one object: the tenant's setting with the products (a table and CSV list the products alone)
+                context.printer().print(Item.of().put("groupOnly", s.groupOnly()), "products", table);
+            } else {
+                context.printer().print(table);
+            }
         }
     }
 
@@ -194,18 +200,16 @@ final class GroupOnlyCommands {
                             u.reason(),
                             String.join(",", u.plansGained()),
                             String.join(",", u.plansLost())));
-            context.printer()
-                    .print(
-                            Item.of()
-                                    .put("skuPartNumber", p.skuPartNumber())
-                                    .put("directHolders", p.directHolders())
-                                    .put("moving", p.moving())
-                                    .put("joining", p.joining())
-                                    .put("keeping", p.keeping())
-                                    .put("seatsUsedBefore", p.seatsUsedBefore())
-                                    .put("seatsUsedAfter", p.seatsUsedAfter()),
-                            "users",
-                            table);
+            print(
+                    Item.of()
+                            .put("skuPartNumber", p.skuPartNumber())
+                            .put("directHolders", p.directHolders())
+                            .put("moving", p.moving())
+                            .put("joining", p.joining())
+                            .put("keeping", p.keeping())
+                            .put("seatsUsedBefore", p.seatsUsedBefore())
+                            .put("seatsUsedAfter", p.seatsUsedAfter()),
+                    table);
         }
 
         private void print(LicenseMigrationResource r) {
@@ -214,16 +218,23 @@ final class GroupOnlyCommands {
                     + " kept.");
             Table table = Table.of("userPrincipalName", "moved", "joinedGroup", "reason");
             r.users().forEach(u -> table.add(u.userPrincipalName(), u.moved(), u.joinedGroup(), u.reason()));
-            context.printer()
-                    .print(
-                            Item.of()
-                                    .put("id", r.id())
-                                    .put("state", r.state())
-                                    .put("moved", r.moved())
-                                    .put("joined", r.joined())
-                                    .put("kept", r.kept()),
-                            "users",
-                            table);
+            print(
+                    Item.of()
+                            .put("id", r.id())
+                            .put("state", r.state())
+                            .put("moved", r.moved())
+                            .put("joined", r.joined())
+                            .put("kept", r.kept()),
+                    table);
+        }
+
+        /** The counts with the users (JSON, a table); CSV lists the users alone. */
+        private void print(Item counts, Table users) {
+            if (context.printer().format() == OutputFormat.CSV) {
+                context.printer().print(users);
+            } else {
+                context.printer().print(counts, "users", users);
+            }
         }
     }
 }
