@@ -51,7 +51,7 @@ public class LicenseMigrationsController {
     public ObjectNode preview(
             ApiCaller caller,
             @PathVariable String sku,
-            @RequestBody(required = false) LicenseMigrationRequest body,
+            @RequestBody LicenseMigrationRequest body,
             HttpServletRequest request) {
         DirectToGroup.Preview preview =
                 Refused.orRefuse(migration.preview(caller.tenant(), sku, group(body), accept(body)));
@@ -63,7 +63,7 @@ public class LicenseMigrationsController {
     public ObjectNode start(
             ApiCaller caller,
             @PathVariable String sku,
-            @RequestBody(required = false) LicenseMigrationRequest body,
+            @RequestBody LicenseMigrationRequest body,
             HttpServletRequest request,
             HttpServletResponse response) {
         GroupId group = group(body);
@@ -106,7 +106,7 @@ public class LicenseMigrationsController {
     }
 
     private static GroupId group(LicenseMigrationRequest body) {
-        if (body == null || body.groupId() == null) {
+        if (body.groupId() == null) {
             return null;
         }
         return RequestBodies.uuid(body.groupId())
@@ -115,7 +115,7 @@ public class LicenseMigrationsController {
     }
 
     private static boolean accept(LicenseMigrationRequest body) {
-        return body != null && Boolean.TRUE.equals(body.acceptPlanChanges());
+        return Boolean.TRUE.equals(body.acceptPlanChanges());
     }
 
     static LicenseMigrationPreview view(DirectToGroup.Preview p) {
