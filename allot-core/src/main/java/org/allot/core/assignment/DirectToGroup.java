@@ -2,14 +2,10 @@ package org.allot.core.assignment;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
@@ -24,7 +20,6 @@ import org.allot.core.audit.PropertyChange;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
@@ -48,15 +43,18 @@ public final class DirectToGroup {
     private final Transactions transactions;
     private final TenantLocks locks;
     private final Groups groups;
-    private final Memberships memberships;
-    private final GroupLicenses groupLicenses;
-    private final Assignments assignments;
+    private final MigrationCandidates candidates;
     private final Seats seats;
     private final ProductCatalog catalog;
     private final LicenseMigrations migrations;
     private final LicenseJobs jobs;
     private final AuditLog audit;
     private final Clock clock;
+
+    /** The direct holders to look at and the group to move them to, as the preview and the run read them. */
+    MigrationCandidates candidates() {
+        return candidates;
+    }
 
     DirectToGroup(
             Transactions transactions,
@@ -74,9 +72,7 @@ public final class DirectToGroup {
         this.transactions = Objects.requireNonNull(transactions);
         this.locks = Objects.requireNonNull(locks);
         this.groups = Objects.requireNonNull(groups);
-        this.memberships = Objects.requireNonNull(memberships);
-        this.groupLicenses = Objects.requireNonNull(groupLicenses);
-        this.assignments = Objects.requireNonNull(assignments);
+        this.candidates = new MigrationCandidates(groups, memberships, groupLicenses, assignments, catalog);
         this.seats = Objects.requireNonNull(seats);
         this.catalog = Objects.requireNonNull(catalog);
         this.migrations = Objects.requireNonNull(migrations);
@@ -122,53 +118,13 @@ public final class DirectToGroup {
         }
     }
 
-    /** The product and the chosen group of a migration, checked. */
-    record Setup(Product product, Group group, Set<ServicePlanId> groupDisabled, String cannotJoin) {
-        MigrationPlan.Target target(Set<UserId> members) {
-            return group == null
-                    ? null
-                    : new MigrationPlan.Target(group.id(), group.displayName(), groupDisabled, cannotJoin, members);
-        }
-    }
-
     /** The preview of moving the product's direct holders to group licensing (to {@code group}, when named). */
     public Outcome<Preview> preview(TenantId tenant, String sku, GroupId group, boolean acceptPlanChanges) {
-        return transactions.read(() -> setup(tenant, sku, group).map(s -> previewRead(tenant, s, acceptPlanChanges)));
+        return transactions.read(
+                () -> candidates.setup(tenant, sku, group).map(s -> previewRead(tenant, s, acceptPlanChanges)));
     }
 
-    Outcome<Setup> setup(TenantId tenant, String sku, GroupId groupId) {
-        Catalog products = catalog.forTenant(tenant);
-        Optional<Product> product = products.lookup(sku);
-        if (product.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(sku));
-        }
-        if (groupId == null) {
-            return Outcome.done(new Setup(product.get(), null, Set.of(), null));
-        }
-        Optional<Group> group = groups.find(tenant, groupId);
-        if (group.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(groupId));
-        }
-        Optional<GroupLicense> license = groupLicenses.of(tenant, groupId).stream()
-                .filter(l -> l.license().skuId().equals(product.get().skuId()))
-                .findFirst();
-        if (license.isEmpty()) {
-            return Outcome.refused(Rejection.of(
-                    ErrorCode.INVALID_REQUEST,
-                    "Group %s does not assign %s: add the product to the group's licenses first.",
-                    group.get().displayName(),
-                    product.get().label()));
-        }
-        String cannotJoin = group.get().isDynamic()
-                ? group.get().displayName() + "'s members are decided by its membership rule"
-                : group.get().onPremisesSyncEnabled()
-                        ? group.get().displayName() + " is synced from the directory, which decides its members"
-                        : null;
-        return Outcome.done(
-                new Setup(product.get(), group.get(), license.get().license().disabledPlans(), cannotJoin));
-    }
-
-    private Preview previewRead(TenantId tenant, Setup setup, boolean acceptPlanChanges) {
+    private Preview previewRead(TenantId tenant, MigrationCandidates.Setup setup, boolean acceptPlanChanges) {
         Catalog products = catalog.forTenant(tenant);
         List<UserPreview> listed = new ArrayList<>();
         int holders = 0;
@@ -181,7 +137,7 @@ public final class DirectToGroup {
         UserId after = null;
         while (true) {
             List<UserId> ids = migrations.directHolders(tenant, setup.product().skuId(), after, CHUNK);
-            for (MigrationPlan.UserPlan plan : plans(tenant, setup, ids)) {
+            for (MigrationPlan.UserPlan plan : candidates.plans(tenant, setup, ids)) {
                 holders++;
                 boolean moves = plan.moves(acceptPlanChanges);
                 moving += moves ? 1 : 0;
@@ -218,54 +174,7 @@ public final class DirectToGroup {
                 disabledDiffer,
                 used.consumed(),
                 List.copyOf(listed),
-                groupsAssigning(tenant, setup.product()));
-    }
-
-    /** The groups that assign the product, by name: where its holders can be moved to. */
-    private List<Group> groupsAssigning(TenantId tenant, Product product) {
-        return groupLicenses.ofGroups(tenant, groupLicenses.licensedGroups(tenant)).entrySet().stream()
-                .filter(e ->
-                        e.getValue().stream().anyMatch(l -> l.license().skuId().equals(product.skuId())))
-                .map(e -> groups.find(tenant, e.getKey()))
-                .flatMap(Optional::stream)
-                .sorted(java.util.Comparator.comparing(Group::displayName, String.CASE_INSENSITIVE_ORDER))
-                .toList();
-    }
-
-    /** The plans of the direct holders among {@code ids}, as they stand in the caller's unit of work. */
-    List<MigrationPlan.UserPlan> plans(TenantId tenant, Setup setup, List<UserId> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UserId, LicenseSubject> subjects = assignments.subjects(tenant, ids);
-        Map<UserId, List<LicenseAssignment>> current = assignments.of(tenant, ids);
-        MigrationPlan.Target target = setup.target(
-                setup.group() == null
-                        ? Set.of()
-                        : memberships.groupsOfUsers(tenant, ids).entrySet().stream()
-                                .filter(e ->
-                                        e.getValue().containsKey(setup.group().id()))
-                                .map(Map.Entry::getKey)
-                                .collect(Collectors.toSet()));
-        Map<GroupId, String> names = new HashMap<>();
-        List<MigrationPlan.UserPlan> plans = new ArrayList<>();
-        for (UserId id : ids) {
-            LicenseSubject subject = subjects.get(id);
-            if (subject == null || subject.deleted()) {
-                continue;
-            }
-            List<LicenseAssignment> rows = current.getOrDefault(id, List.of());
-            rows.stream()
-                    .filter(a -> a.sku().equals(setup.product().skuId())
-                            && !a.source().isDirect())
-                    .map(a -> a.source().groupOrNull())
-                    .forEach(g -> names.computeIfAbsent(
-                            g,
-                            k -> groups.find(tenant, k).map(Group::displayName).orElse(k.toString())));
-            MigrationPlan.of(new UserLicenses(subject, rows), setup.product(), target, names)
-                    .ifPresent(plans::add);
-        }
-        return plans;
+                candidates.groupsAssigning(tenant, setup.product()));
     }
 
     private static UserPreview view(MigrationPlan.UserPlan plan, boolean moves, Catalog products) {
@@ -288,7 +197,7 @@ public final class DirectToGroup {
     public Outcome<LicenseMigration> start(Caller caller, String sku, GroupId group, boolean acceptPlanChanges) {
         return transactions.run(() -> {
             locks.share(caller.tenant());
-            Outcome<Setup> setup = setup(caller.tenant(), sku, group);
+            Outcome<MigrationCandidates.Setup> setup = candidates.setup(caller.tenant(), sku, group);
             if (!setup.isDone()) {
                 return Outcome.refused(setup.rejection());
             }

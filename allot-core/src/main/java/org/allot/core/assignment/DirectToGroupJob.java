@@ -90,14 +90,15 @@ public final class DirectToGroupJob {
         locks.share(tenant);
         users.lock(tenant, ids); // every user of the chunk, in id order, before any seat
         Product product = catalog.forTenant(tenant).find(run.sku()).orElse(null);
-        Outcome<DirectToGroup.Setup> setup = product == null
+        Outcome<MigrationCandidates.Setup> setup = product == null
                 ? Outcome.refused(org.allot.core.Rejection.notFound(run.sku()))
-                : migration.setup(tenant, run.sku().toString(), run.group());
+                : migration.candidates().setup(tenant, run.sku().toString(), run.group());
         List<LicenseMigration.Entry> entries = new ArrayList<>();
         int moved = 0;
         int joined = 0;
-        for (MigrationPlan.UserPlan plan :
-                setup.isDone() ? migration.plans(tenant, setup.value(), ids) : List.<MigrationPlan.UserPlan>of()) {
+        for (MigrationPlan.UserPlan plan : setup.isDone()
+                ? migration.candidates().plans(tenant, setup.value(), ids)
+                : List.<MigrationPlan.UserPlan>of()) {
             Optional<String> keptBecause = move(caller, run, setup.value(), plan);
             if (keptBecause.isEmpty()) {
                 moved++;
@@ -122,7 +123,7 @@ public final class DirectToGroupJob {
 
     /** Moves one user, or tells why they were kept. */
     private Optional<String> move(
-            Caller caller, LicenseMigration run, DirectToGroup.Setup setup, MigrationPlan.UserPlan plan) {
+            Caller caller, LicenseMigration run, MigrationCandidates.Setup setup, MigrationPlan.UserPlan plan) {
         if (!plan.moves(run.acceptPlanChanges())) {
             return Optional.of(
                     plan.verdict() == MigrationPlan.Verdict.PLANS_DIFFER
