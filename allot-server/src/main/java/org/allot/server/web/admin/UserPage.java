@@ -143,9 +143,13 @@ public class UserPage {
             @RequestParam(name = "sku", defaultValue = "") String sku,
             @RequestParam(name = "app", required = false) List<String> apps,
             @RequestParam(name = "usageLocation", required = false) String usageLocation,
+            @RequestParam(name = "overrideGroupOnly", defaultValue = "false") boolean overrideGroupOnly,
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
+        if (overrideGroupOnly) {
+            AdminPages.require(admin, Capability.OVERRIDE_GROUP_ONLY);
+        }
         UserId user = find(admin.tenant(), id).id();
         Optional<String> location = Optional.ofNullable(usageLocation).map(String::strip);
         if (location.isPresent()) {
@@ -159,7 +163,7 @@ public class UserPage {
         Set<ServicePlanId> off = product == null ? Set.of() : products.switchedOff(product, apps);
         List<AssignedLicense> add = product == null ? List.of() : List.of(new AssignedLicense(product.skuId(), off));
         Outcome<LicensesAndLocation.Saved> saved =
-                located.assign(AdminPages.caller(admin, request), user, location, add, List.of());
+                located.assign(AdminPages.caller(admin, request), user, location, add, List.of(), overrideGroupOnly);
         if (!saved.isDone()) {
             AdminPages.refuse(
                     flash,
