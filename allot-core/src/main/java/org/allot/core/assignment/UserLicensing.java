@@ -88,6 +88,20 @@ public final class UserLicensing {
         return failures.audited(caller, user, add, remove, outcome);
     }
 
+    /**
+     * Adds one direct license as {@link #assign(Caller, UserId, List, List, boolean)} does, but when no seat is free
+     * the assignment is kept and waits for one in the waiting list (in its place, as a member of a licensed group
+     * waits) instead of being refused: what an approved license request asks. Every other refusal stands.
+     */
+    public Outcome<UserLicenses> assignOrWait(Caller caller, UserId userId, AssignedLicense license) {
+        Outcome<UserLicenses> outcome = transactions.run(() -> {
+            locks.share(caller.tenant());
+            return assignLocked(caller, Optional.of(userId), userId, List.of(license), List.of(), false, true)
+                    .map(Assigned::licenses);
+        });
+        return failures.audited(caller, UserRef.of(userId), List.of(license), List.of(), outcome);
+    }
+
     /** One request of {@link #rehearse}: what one assignLicense request would ask for one user. */
     public record LicenseChange(UserRef user, List<AssignedLicense> add, List<SkuId> remove) {
         public LicenseChange {
@@ -115,6 +129,17 @@ public final class UserLicensing {
             List<AssignedLicense> add,
             List<SkuId> remove,
             boolean force) {
+        return assignLocked(caller, userId, named, add, remove, force, false);
+    }
+
+    private Outcome<Assigned> assignLocked(
+            Caller caller,
+            Optional<UserId> userId,
+            Object named,
+            List<AssignedLicense> add,
+            List<SkuId> remove,
+            boolean force,
+            boolean waitForSeat) {
         Optional<User> user =
                 userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
@@ -155,7 +180,7 @@ public final class UserLicensing {
                 work, Map.of(id, current.subject()), stored, Changes.direct(add, Set.copyOf(remove)));
         UserLicenses before = batch.before().get(id);
         UserLicenses after = batch.after().get(id);
-        Optional<Rejection> refused = DirectRefusals.check(before, after, add, work.context.catalog());
+        Optional<Rejection> refused = DirectRefusals.check(before, after, add, work.context.catalog(), waitForSeat);
         if (refused.isPresent()) {
             return Outcome.refused(refused.get());
         }
