@@ -44,7 +44,9 @@ final class RequestChecks {
     static Optional<Rejection> text(String name, String value, boolean required) {
         if (value == null || value.isBlank()) {
             return required
-                    ? Optional.of(Rejection.invalid("A %s is required: say why the license is needed.", name))
+                    ? Optional.of(Rejection.invalid(
+                            "A %s is required: say why the license %s.",
+                            name, name.equals("justification") ? "is needed" : "is not granted"))
                     : Optional.empty();
         }
         if (value.strip().length() > RequestBook.MAX_TEXT) {
