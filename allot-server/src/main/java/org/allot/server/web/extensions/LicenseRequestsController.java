@@ -105,9 +105,9 @@ public class LicenseRequestsController {
     public ObjectNode approve(
             ApiCaller caller,
             @PathVariable String id,
-            @RequestBody(required = false) LicenseRequestDecision body,
+            @RequestBody LicenseRequestDecision body,
             HttpServletRequest request) {
-        LicenseRequestDecision d = body == null ? empty() : body;
+        LicenseRequestDecision d = body;
         var approval = new RequestDecisions.Approval(
                 d.groupId() == null ? null : new GroupId(guid(d.groupId(), "groupId")),
                 d.servicePlanIds() == null ? null : plans(d.servicePlanIds()),
@@ -122,9 +122,9 @@ public class LicenseRequestsController {
     public ObjectNode deny(
             ApiCaller caller,
             @PathVariable String id,
-            @RequestBody(required = false) LicenseRequestDecision body,
+            @RequestBody LicenseRequestDecision body,
             HttpServletRequest request) {
-        LicenseRequestDecision d = body == null ? empty() : body;
+        LicenseRequestDecision d = body;
         var denied = Refused.orRefuse(
                 decisions.deny(caller.caller(), approver(caller, d), RequestBodies.idOrNotFound(id), d.reason()));
         return responses.entity(request, "licenseRequests/$entity", LicenseRequestViews.view(denied));
@@ -134,9 +134,9 @@ public class LicenseRequestsController {
     public ObjectNode cancel(
             ApiCaller caller,
             @PathVariable String id,
-            @RequestBody(required = false) LicenseRequestDecision body,
+            @RequestBody LicenseRequestDecision body,
             HttpServletRequest request) {
-        String reason = body == null ? null : body.reason();
+        String reason = body.reason();
         var cancelled = Refused.orRefuse(book.cancel(caller.caller(), RequestBodies.idOrNotFound(id), reason));
         return responses.entity(request, "licenseRequests/$entity", LicenseRequestViews.view(cancelled));
     }
@@ -169,10 +169,6 @@ public class LicenseRequestsController {
             throw new BadRequest("'onBehalfOf' is 'manager' or absent; '" + d.onBehalfOf() + "' is not.");
         }
         return approver.forManager();
-    }
-
-    private static LicenseRequestDecision empty() {
-        return new LicenseRequestDecision(null, null, null, null, null, null);
     }
 
     private static Set<ServicePlanId> plans(List<String> ids) {
