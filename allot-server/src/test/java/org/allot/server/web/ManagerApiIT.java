@@ -6,6 +6,7 @@ import java.util.Map;
 import org.allot.server.security.store.Role;
 import org.allot.server.web.ApiClient.Response;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Graph's {@code /users/{id}/manager} over HTTP on PostgreSQL: set with a {@code $ref}, read as a directory object,
@@ -42,6 +43,26 @@ class ManagerApiIT extends ApiIT {
                         .path("displayName")
                         .asString())
                 .isEqualTo("grace");
+
+        JsonNode expanded = admin.get("/v1.0/users/" + ada + "?$expand=manager").body();
+        assertThat(expanded.path("manager").path("id").asString()).isEqualTo(grace);
+        assertThat(expanded.path("manager").path("@odata.type").asString()).isEqualTo("#microsoft.graph.user");
+        JsonNode page =
+                admin.get("/v1.0/users?$expand=manager&$select=id,displayName").body();
+        assertThat(page.path("value"))
+                .filteredOn(u -> u.path("id").asString().equals(ada))
+                .singleElement()
+                .satisfies(u -> assertThat(u.path("manager").path("displayName").asString())
+                        .isEqualTo("grace"));
+        assertThat(page.path("value"))
+                .filteredOn(u -> u.path("id").asString().equals(grace))
+                .singleElement()
+                .satisfies(u -> assertThat(u.has("manager"))
+                        .as("no manager: no property")
+                        .isFalse());
+        assertThat(admin.get("/v1.0/users/" + ada + "?$expand=manager($select=id)")
+                        .status())
+                .isEqualTo(400);
 
         assertThat(admin.delete("/v1.0/users/" + ada + "/manager/$ref").status())
                 .isEqualTo(204);
