@@ -21,6 +21,7 @@ import org.allot.core.directory.DirectoryListeners;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantDomains;
 import org.allot.core.directory.TenantLocks;
@@ -39,6 +40,11 @@ import org.allot.core.subscription.Seats;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionLifecycle;
 import org.allot.core.subscription.Subscriptions;
+import org.allot.core.unit.UnitDelegation;
+import org.allot.core.unit.UnitDirectory;
+import org.allot.core.unit.UnitMembers;
+import org.allot.core.unit.UnitRoleAssignments;
+import org.allot.core.unit.Units;
 
 /**
  * The core's services, wired together over one set of ports: licensing, dynamic membership (which licensing tells
@@ -59,7 +65,11 @@ public record CoreServices(
         LicenseCheck licenseCheck,
         SeatTakeBack seatTakeBack,
         OverageGrace overageGrace,
-        LifecyclePolicy lifecyclePolicy) {
+        LifecyclePolicy lifecyclePolicy,
+        ScopeGuard scopeGuard,
+        UnitDirectory unitDirectory,
+        UnitMembers unitMembers,
+        UnitDelegation unitDelegation) {
 
     /** The ports of what happens when capacity falls below use (issue 18). */
     public record CapacityPorts(SeatHolders holders, OverageClocks clocks, LifecycleSettings settings) {
@@ -92,7 +102,8 @@ public record CoreServices(
             LicensingSettings settings,
             DirectoryListener changes,
             CapacityPorts capacity,
-            RemovalGraces removalGraces) {
+            RemovalGraces removalGraces,
+            UnitPorts units) {
 
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
@@ -116,10 +127,30 @@ public record CoreServices(
             Objects.requireNonNull(changes, "changes");
             Objects.requireNonNull(capacity, "capacity");
             Objects.requireNonNull(removalGraces, "removalGraces");
+            Objects.requireNonNull(units, "units");
+        }
+    }
+
+    /** The ports of administrative units and the roles held over them (issue 19). */
+    public record UnitPorts(Units units, UnitRoleAssignments roles) {
+        public UnitPorts {
+            Objects.requireNonNull(units, "units");
+            Objects.requireNonNull(roles, "roles");
         }
     }
 
     public static CoreServices assemble(Ports p) {
+        ScopeGuard guard = new ScopeGuard(p.units().units());
+        UnitDirectory unitDirectory = new UnitDirectory(
+                p.transactions(),
+                p.units().units(),
+                p.users(),
+                p.groups(),
+                p.dynamicGroups(),
+                p.tenantLocks(),
+                p.audit(),
+                p.clock(),
+                p.settings().chunkSize());
         RuleMemberships ruleMemberships = new RuleMemberships(
                 p.dynamicGroups(),
                 p.memberships(),
@@ -146,7 +177,8 @@ public record CoreServices(
                 p.clock(),
                 p.settings(),
                 ruleMemberships,
-                p.removalGraces());
+                p.removalGraces(),
+                guard);
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,
@@ -182,7 +214,8 @@ public record CoreServices(
                 capacity.settings(),
                 capacity.clocks(),
                 seatTakeBack);
-        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership, p.changes());
+        DirectoryListener directory = DirectoryListeners.of(
+                licensing.propagation(), dynamicMembership, unitDirectory.membership(), p.changes());
         return new CoreServices(
                 licensing,
                 ruleMemberships,
@@ -192,7 +225,14 @@ public record CoreServices(
                         p.transactions(), p.tenants(), p.tenantLocks(), p.audit(), licensing.propagation(), p.clock()),
                 new TenantDomains(p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), p.clock()),
                 new UserDirectory(
-                        p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
+                        p.transactions(),
+                        p.tenants(),
+                        p.tenantLocks(),
+                        p.users(),
+                        p.audit(),
+                        directory,
+                        p.clock(),
+                        guard),
                 new GroupDirectory(
                         p.transactions(),
                         p.tenantLocks(),
@@ -201,7 +241,8 @@ public record CoreServices(
                         p.memberships(),
                         p.audit(),
                         directory,
-                        p.clock()),
+                        p.clock(),
+                        guard),
                 book,
                 licensing.check(p.licenseChecks()),
                 seatTakeBack,
@@ -213,6 +254,11 @@ public record CoreServices(
                         p.subscriptions(),
                         book,
                         p.audit(),
-                        p.clock()));
+                        p.clock()),
+                guard,
+                unitDirectory,
+                new UnitMembers(p.transactions(), p.units().units(), p.users(), p.groups(), p.audit(), p.clock()),
+                new UnitDelegation(
+                        p.transactions(), p.units().units(), p.units().roles(), p.audit(), p.clock()));
     }
 }

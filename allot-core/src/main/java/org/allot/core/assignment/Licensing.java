@@ -6,6 +6,7 @@ import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.Users;
@@ -50,7 +51,8 @@ public final class Licensing {
             Clock clock,
             LicensingSettings settings,
             PlanDependents dependents,
-            RemovalGraces graces) {
+            RemovalGraces graces,
+            ScopeGuard guard) {
         this.transactions = transactions;
         Inheritance inheritance = new Inheritance(memberships, groupLicenses);
         Reconciler reconciler = new Reconciler(
@@ -80,7 +82,8 @@ public final class Licensing {
                 assignments,
                 seats,
                 catalog,
-                new FailedAssignments(transactions, userStore, audit, clock));
+                new FailedAssignments(transactions, userStore, audit, clock),
+                guard);
         this.groups = new GroupLicensing(
                 transactions,
                 reconciler,
@@ -95,7 +98,8 @@ public final class Licensing {
                 clock,
                 settings,
                 seats,
-                dependents);
+                dependents,
+                guard);
         this.propagation =
                 new LicensePropagation(reconciler, groups, groupLicenses, memberships, assignments, catalog, settings);
         this.tenants = tenants;

@@ -34,6 +34,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryRemovalGraces removalGraces = new InMemoryRemovalGraces(assignments, users);
     public final InMemoryCapacity capacity = new InMemoryCapacity(assignments, users, groupLicenses);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
+    public final InMemoryUnits units = new InMemoryUnits();
     public final LicensingSettings settings;
     public final ProductCatalog catalog;
     public final Licensing licensing;
@@ -47,6 +48,9 @@ public final class InMemoryAllot implements Installation {
     public final LicenseCheck licenseCheck;
     public final org.allot.core.assignment.SeatTakeBack seatTakeBack;
     public final org.allot.core.assignment.OverageGrace overageGrace;
+    public final org.allot.core.unit.UnitDirectory unitDirectory;
+    public final org.allot.core.unit.UnitMembers unitMembers;
+    public final org.allot.core.unit.UnitDelegation unitDelegation;
 
     public InMemoryAllot(Catalog builtIn, LicensingSettings settings, MutableClock clock) {
         this.settings = settings;
@@ -82,7 +86,8 @@ public final class InMemoryAllot implements Installation {
                 settings,
                 org.allot.core.directory.DirectoryListener.NONE,
                 new CoreServices.CapacityPorts(capacity, capacity, capacity),
-                removalGraces));
+                removalGraces,
+                new CoreServices.UnitPorts(units, units)));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
@@ -94,6 +99,24 @@ public final class InMemoryAllot implements Installation {
         licenseCheck = services.licenseCheck();
         seatTakeBack = services.seatTakeBack();
         overageGrace = services.overageGrace();
+        unitDirectory = services.unitDirectory();
+        unitMembers = services.unitMembers();
+        unitDelegation = services.unitDelegation();
+    }
+
+    @Override
+    public org.allot.core.unit.UnitDirectory unitDirectory() {
+        return unitDirectory;
+    }
+
+    @Override
+    public org.allot.core.unit.UnitMembers unitMembers() {
+        return unitMembers;
+    }
+
+    @Override
+    public org.allot.core.unit.UnitDelegation unitDelegation() {
+        return unitDelegation;
     }
 
     @Override

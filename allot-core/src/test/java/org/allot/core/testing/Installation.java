@@ -59,6 +59,13 @@ public interface Installation {
 
     Licensing licensing();
 
+    /** Administrative units (issue 19). */
+    org.allot.core.unit.UnitDirectory unitDirectory();
+
+    org.allot.core.unit.UnitMembers unitMembers();
+
+    org.allot.core.unit.UnitDelegation unitDelegation();
+
     DynamicMembership dynamicMembership();
 
     MembershipPreview membershipPreview();
