@@ -24,6 +24,7 @@ import org.allot.cli.command.ReportCommands;
 import org.allot.cli.command.SigningKeyCommands;
 import org.allot.cli.command.SubscriptionCommands;
 import org.allot.cli.command.SyncCommands;
+import org.allot.cli.command.UnitCommands;
 import org.allot.cli.command.UserCommands;
 import org.allot.cli.command.WhoAmI;
 import org.allot.cli.output.OutputFormat;
@@ -81,6 +82,7 @@ public final class Allot {
             ReclaimCommands.class,
             SyncCommands.class,
             DomainCommands.class,
+            UnitCommands.class,
             NotificationCommands.class,
             AlertCommands.class,
             Reconcile.class,

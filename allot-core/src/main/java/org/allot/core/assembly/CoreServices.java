@@ -43,6 +43,7 @@ import org.allot.core.subscription.Subscriptions;
 import org.allot.core.unit.UnitDelegation;
 import org.allot.core.unit.UnitDirectory;
 import org.allot.core.unit.UnitMembers;
+import org.allot.core.unit.UnitOverview;
 import org.allot.core.unit.UnitRoleAssignments;
 import org.allot.core.unit.Units;
 
@@ -69,7 +70,8 @@ public record CoreServices(
         ScopeGuard scopeGuard,
         UnitDirectory unitDirectory,
         UnitMembers unitMembers,
-        UnitDelegation unitDelegation) {
+        UnitDelegation unitDelegation,
+        UnitOverview unitOverview) {
 
     /** The ports of what happens when capacity falls below use (issue 18). */
     public record CapacityPorts(SeatHolders holders, OverageClocks clocks, LifecycleSettings settings) {
@@ -214,6 +216,8 @@ public record CoreServices(
                 capacity.settings(),
                 capacity.clocks(),
                 seatTakeBack);
+        UnitDelegation unitDelegation = new UnitDelegation(
+                p.transactions(), p.units().units(), p.units().roles(), p.audit(), p.clock());
         DirectoryListener directory = DirectoryListeners.of(
                 licensing.propagation(), dynamicMembership, unitDirectory.membership(), p.changes());
         return new CoreServices(
@@ -258,7 +262,7 @@ public record CoreServices(
                 guard,
                 unitDirectory,
                 new UnitMembers(p.transactions(), p.units().units(), p.users(), p.groups(), p.audit(), p.clock()),
-                new UnitDelegation(
-                        p.transactions(), p.units().units(), p.units().roles(), p.audit(), p.clock()));
+                unitDelegation,
+                new UnitOverview(p.transactions(), unitDirectory, unitDelegation));
     }
 }

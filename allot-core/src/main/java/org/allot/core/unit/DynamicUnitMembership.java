@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.allot.core.Caller;
 import org.allot.core.directory.DirectoryListener;
 import org.allot.core.directory.User;
+import org.allot.core.rules.MembershipRule;
 
 /**
  * Keeps the users of dynamic administrative units in line with their rules as users change, in the same unit of
@@ -30,7 +31,9 @@ public final class DynamicUnitMembership implements DirectoryListener {
 
     @Override
     public void userUpdated(Caller caller, User before, User after) {
-        rules.settle(caller.tenant(), List.of(after));
+        if (MembershipRule.anyReadPropertyChanged(before, after)) {
+            rules.settle(caller.tenant(), List.of(after));
+        }
     }
 
     @Override

@@ -48,6 +48,22 @@ public final class UnitMembers {
         return change(caller, id, memberId, true);
     }
 
+    /**
+     * Adds a user or a group named as an administrator types it: an object id, or a user's principal name (what the
+     * admin center's form takes).
+     */
+    public Outcome<AdministrativeUnit> add(Caller caller, UnitId id, String idOrPrincipalName) {
+        String named = idOrPrincipalName == null ? "" : idOrPrincipalName.strip();
+        try {
+            return add(caller, id, UUID.fromString(named));
+        } catch (IllegalArgumentException notAnId) {
+            return transactions.run(() -> users.findByPrincipalName(caller.tenant(), named)
+                    .filter(u -> !u.isDeleted())
+                    .map(u -> add(caller, id, u.id().value()))
+                    .orElseGet(() -> Outcome.refused(Rejection.notFound(named))));
+        }
+    }
+
     /** Removes a user or a group (named by its id) from the unit. */
     public Outcome<AdministrativeUnit> remove(Caller caller, UnitId id, UUID memberId) {
         return change(caller, id, memberId, false);

@@ -227,6 +227,11 @@ class CoreConfig {
     }
 
     @Bean
+    org.allot.core.unit.UnitOverview unitOverview(CoreServices services) {
+        return services.unitOverview();
+    }
+
+    @Bean
     org.allot.core.unit.UnitDelegation unitDelegation(CoreServices services) {
         return services.unitDelegation();
     }

@@ -118,7 +118,11 @@ public final class ApiAccess {
             rule(HttpMethod.DELETE, "/v1.0/directory/administrativeUnits/**", Capability.MANAGE_ADMINISTRATORS),
             // what a role held over administrative units may read (the core narrows each to the units): their
             // users and groups, a group's direct members, the products' seat totals, the audit records of their
-            // objects, and their units
+            // objects, and their units (delta queries, which would list every change, are for tenant-wide roles)
+            rule(HttpMethod.GET, "/v1.0/users/delta", Capability.READ),
+            rule(HttpMethod.GET, "/v1.0/groups/delta", Capability.READ),
+            rule(HttpMethod.GET, "/v1.0/users/delta()", Capability.READ),
+            rule(HttpMethod.GET, "/v1.0/groups/delta()", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/users", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/users/*", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/users/*/licenseDetails", Capability.READ),

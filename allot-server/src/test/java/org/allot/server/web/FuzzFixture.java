@@ -88,6 +88,12 @@ final class FuzzFixture {
                 "run",
                 UUID.nameUUIDFromBytes("no such run".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .toString());
+        ids.put("unit", create("/v1.0/directory/administrativeUnits", "{\"displayName\":\"Fuzz unit\"}"));
+        ids.put(
+                "scopedRole",
+                create("/v1.0/directory/administrativeUnits/" + ids.get("unit") + "/scopedRoleMembers", """
+                        {"roleId":"4d6ac14f-3453-41d0-bef9-a3e0c569773a","roleMemberInfo":{"id":"%s"}}""".formatted(
+                                ids.get("app"))));
         bodies(domain, skuOf("EMS"), bea, planA, planB);
         ids.forEach((kind, id) -> {
             if (id == null || id.isBlank()) {
@@ -164,6 +170,13 @@ final class FuzzFixture {
                 {"inactiveDays":90,"disabledDays":30,"recentDays":7,"exemptUserIds":["%s"],"exemptGroupIds":[],
                  "mode":"ReportOnly"}""".formatted(bea));
         bodies.put("POST /allot/v1/reclaim/runs", "{\"apply\":false}");
+        bodies.put("POST /v1.0/directory/administrativeUnits", """
+                {"displayName":"Fuzz","description":"x","membershipType":"Dynamic",
+                 "membershipRule":"user.city -eq \\"Oslo\\"","membershipRuleProcessingState":"On"}""");
+        bodies.put("PATCH /v1.0/directory/administrativeUnits/{id}", "{\"description\":\"Fuzzed\"}");
+        bodies.put("POST /v1.0/directory/administrativeUnits/{id}/members/$ref", reference(bea));
+        bodies.put("POST /v1.0/directory/administrativeUnits/{id}/scopedRoleMembers", """
+                {"roleId":"fe930be7-5e62-47db-91af-98c3a49a38b1","roleMemberInfo":{"id":"%s"}}""".formatted(ids.get("app")));
         bodies.forEach((operation, body) -> validBodies.put(operation, (ObjectNode) JSON.readTree(body)));
     }
 

@@ -179,7 +179,7 @@ public class AdministrativeUnitsController {
             @PathVariable String id,
             @Schema(implementation = ScopedRoleMembershipResource.class) @RequestBody JsonNode body,
             HttpServletRequest request) {
-        UnitBodies.RoleRequest asked = UnitBodies.role(body);
+        UnitBodies.RoleRequest asked = UnitBodies.role(body, id);
         ScopedRoleMember held =
                 Refused.orRefuse(holders.assign(caller.caller(), unitId(id), asked.roleId(), asked.memberId()));
         return responses.entity(

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 final class UnitBodies {
     private static final Set<String> WRITABLE =
             Set.of("displayName", "description", "membershipType", "membershipRule", "membershipRuleProcessingState");
-    /** Accepted as Graph sends them, when they ask for nothing Allot lacks. */
-    private static final Set<String> IGNORED = Set.of("@odata.type", "id", "deletedDateTime");
+    /** Set by Allot, never by a request. */
+    private static final Set<String> READ_ONLY = Set.of("id", "deletedDateTime");
 
     private UnitBodies() {}
 
@@ -25,13 +25,19 @@ final class UnitBodies {
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
-            if (IGNORED.contains(name)) {
+            if (name.equals("@odata.type") && value.isString()) {
                 continue;
             }
+            if (READ_ONLY.contains(name)) {
+                throw RequestBodies.readOnly(name);
+            }
+            boolean ordinary = name.equals("visibility")
+                    ? value.isNull()
+                    : name.equals("isMemberManagementRestricted") && value.isBoolean() && !value.asBoolean();
             if (name.equals("visibility") || name.equals("isMemberManagementRestricted")) {
-                if (!value.isNull() && !(value.isBoolean() && !value.asBoolean())) {
+                if (!ordinary) {
                     throw new BadRequest("Allot keeps no hidden administrative units and no restricted-management"
-                            + " ones: '" + name + "' can only be left out.");
+                            + " ones: '" + name + "' can only be left out (or null, false).");
                 }
                 continue;
             }
@@ -79,8 +85,12 @@ final class UnitBodies {
     /** {@code roleId} and {@code roleMemberInfo.id} of a scopedRoleMembers request. */
     record RoleRequest(String roleId, String memberId) {}
 
-    static RoleRequest role(JsonNode body) {
+    static RoleRequest role(JsonNode body, String unitId) {
         RequestBodies.requireObject(body);
+        JsonNode unit = body.get("administrativeUnitId");
+        if (unit != null && !(unit.isString() && unit.asString().equalsIgnoreCase(unitId))) {
+            throw RequestBodies.invalid("administrativeUnitId", "ScopedRoleMembership");
+        }
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             if (!Set.of("roleId", "roleMemberInfo", "administrativeUnitId", "@odata.type")
