@@ -110,6 +110,30 @@ public final class ScopedDirectory {
                 : ((DirectoryQueries.GroupObject) object).group().id().value();
     }
 
+    /**
+     * The groups a user within the caller's scope is a member of (through nesting too when {@code transitive}), those
+     * within the scope only ({@link Relationships#groupsOfUser}); empty when the user is not within it.
+     */
+    public Optional<Page<LicensedGroup>> groupsOfUser(
+            Caller caller, UserRef user, boolean transitive, Query query, boolean withLicenses) {
+        return transactions.read(() -> user(caller, user, false)
+                .flatMap(u -> relationships.groupsOfUser(
+                        caller.tenant(),
+                        UserRef.of(u.user().id()),
+                        transitive,
+                        ScopeGuard.restrict(caller, query),
+                        withLicenses)));
+    }
+
+    /** The groups a group within the caller's scope is nested in, those within the scope only. */
+    public Optional<Page<LicensedGroup>> groupsOfGroup(
+            Caller caller, GroupId group, boolean transitive, Query query, boolean withLicenses) {
+        return transactions.read(() -> guard.reaches(caller, group.value())
+                ? relationships.groupsOfGroup(
+                        caller.tenant(), group, transitive, ScopeGuard.restrict(caller, query), withLicenses)
+                : Optional.empty());
+    }
+
     /** The ids, of those given, of the objects within the caller's scope (all of them for a tenant-wide caller). */
     public List<UUID> within(Caller caller, List<UUID> ids) {
         if (caller.scope().tenantWide()) {

@@ -104,11 +104,17 @@ class AdministrativeUnitsIT extends ApiIT {
                         .status())
                 .isEqualTo(204);
         assertThat(ids(north.get("/v1.0/groups/" + northStaff + "/members"))).containsExactly(ada);
+        // and a group of South that holds North's user is left out of what the user belongs to
+        assertThat(global.post("/v1.0/groups/" + southStaff + "/members/$ref", ref(ada))
+                        .status())
+                .isEqualTo(204);
         assertThat(north.get("/v1.0/users/" + ada + "?$expand=memberOf")
                         .body()
                         .path("memberOf")
                         .findValuesAsString("id"))
                 .containsExactly(northStaff);
+        assertThat(ids(north.get("/v1.0/users/" + ada + "/memberOf"))).containsExactly(northStaff);
+        assertThat(north.get("/v1.0/users/" + bob + "/memberOf").status()).isEqualTo(404);
         assertThat(ids(north.get("/v1.0/directory/administrativeUnits"))).containsExactly(northUnit);
         // the Graph Java SDK reads the units as Graph's own
         assertThat(north.graph().directory().administrativeUnits().get().getValue())
@@ -124,8 +130,8 @@ class AdministrativeUnitsIT extends ApiIT {
                         .path(0)
                         .path("consumedUnits")
                         .asInt())
-                .as("SKU totals are the tenant's, South's seats included")
-                .isEqualTo(1);
+                .as("SKU totals are the tenant's: bob's and ada's seats from South's group included")
+                .isEqualTo(2);
     }
 
     @Test

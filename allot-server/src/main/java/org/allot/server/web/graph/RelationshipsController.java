@@ -192,8 +192,8 @@ public class RelationshipsController {
         boolean licenses = options != null && GroupResources.licensesSelected(options);
         boolean transitive = transitive(relation);
         var groups = kind.equals("users")
-                ? relationships.groupsOfUser(caller.tenant(), UserRef.of(id), transitive, query, licenses)
-                : relationships.groupsOfGroup(caller.tenant(), groupId(id), transitive, query, licenses);
+                ? scoped.groupsOfUser(caller.caller(), UserRef.of(id), transitive, query, licenses)
+                : scoped.groupsOfGroup(caller.caller(), groupId(id), transitive, query, licenses);
         return groups.orElseThrow(() -> new Refused(Rejection.notFound(id)));
     }
 
