@@ -79,7 +79,13 @@ final class AttributeValues {
     }
 
     private static boolean hasControlCharacters(String value) {
-        return value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String localPart(String userPrincipalName) {

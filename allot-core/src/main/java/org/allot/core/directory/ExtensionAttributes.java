@@ -40,6 +40,11 @@ public record ExtensionAttributes(List<String> values) {
     }
 
     public boolean isEmpty() {
-        return values.stream().allMatch(Objects::isNull);
+        for (String value : values) {
+            if (value != null) {
+                return false;
+            }
+        }
+        return true;
     }
 }

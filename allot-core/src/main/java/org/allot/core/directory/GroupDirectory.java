@@ -206,6 +206,15 @@ public final class GroupDirectory {
         return syncedGroups.provision(caller, synced);
     }
 
+    /**
+     * Sync-only: {@link #provisionSynced(Caller, SyncedGroup)} for many groups in one batch (one write of the groups,
+     * one of their records); a refused group does not hold back the others. The outcomes are in the order of
+     * {@code synced}.
+     */
+    public List<Outcome<Group>> provisionSynced(Caller caller, List<SyncedGroup> synced) {
+        return syncedGroups.provision(caller, synced);
+    }
+
     /** Sync-only: replaces the directory-owned attributes of a synced group. */
     public Outcome<Group> updateSynced(Caller caller, GroupId id, SyncedGroup synced) {
         return syncedGroups.update(caller, id, synced);

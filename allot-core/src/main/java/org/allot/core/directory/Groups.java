@@ -19,6 +19,11 @@ public interface Groups {
 
     void add(TenantId tenant, Group group);
 
+    /** Adds these groups (in one write where the store can). */
+    default void addAll(TenantId tenant, Collection<Group> groups) {
+        groups.forEach(g -> add(tenant, g));
+    }
+
     void update(TenantId tenant, Group group);
 
     /** Removes a group with its memberships (as a member and as a container). */

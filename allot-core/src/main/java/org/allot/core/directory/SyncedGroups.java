@@ -48,36 +48,52 @@ final class SyncedGroups {
     }
 
     Outcome<Group> provision(Caller caller, SyncedGroup synced) {
-        locks.share(caller.tenant());
-        Outcome<Map<GroupAttribute, Object>> values = values(synced);
-        if (!values.isDone()) {
-            return Outcome.refused(values.rejection());
+        return provision(caller, List.of(synced)).get(0);
+    }
+
+    /**
+     * Creates synced groups in one batch: one write of the groups and one of their "Add group" records; a refused
+     * group does not hold back the others. The outcomes are in the order of {@code synced}.
+     */
+    List<Outcome<Group>> provision(Caller caller, List<SyncedGroup> synced) {
+        if (synced.isEmpty()) {
+            return List.of();
         }
-        Map<GroupAttribute, Object> v = values.value();
-        String displayName = (String) v.get(GroupAttribute.DISPLAY_NAME);
-        Group group = new Group(
-                GroupId.random(),
-                displayName,
-                (String) v.get(GroupAttribute.MAIL_NICKNAME),
-                (String) v.get(GroupAttribute.DESCRIPTION),
-                (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, true),
-                false,
-                Set.of(),
-                null,
-                null,
-                true,
-                synced.immutableId(),
-                clock.instant(),
-                synced.samAccountName(),
-                synced.onPremises().syncedAt(clock.instant()));
-        groups.add(caller.tenant(), group);
-        audit.append(AuditEvent.of(
-                caller,
-                clock.instant(),
-                Activity.ADD_GROUP,
-                GroupDirectory.target(group),
-                GroupValues.changes(null, group)));
-        return Outcome.done(group);
+        locks.share(caller.tenant());
+        List<Outcome<Group>> results = new ArrayList<>(synced.size());
+        List<Group> created = new ArrayList<>(synced.size());
+        List<AuditEvent> events = new ArrayList<>(synced.size());
+        for (SyncedGroup one : synced) {
+            Outcome<Map<GroupAttribute, Object>> values = values(one);
+            if (!values.isDone()) {
+                results.add(Outcome.refused(values.rejection()));
+                continue;
+            }
+            Map<GroupAttribute, Object> v = values.value();
+            Instant now = clock.instant();
+            Group group = new Group(
+                    GroupId.random(),
+                    (String) v.get(GroupAttribute.DISPLAY_NAME),
+                    (String) v.get(GroupAttribute.MAIL_NICKNAME),
+                    (String) v.get(GroupAttribute.DESCRIPTION),
+                    (Boolean) v.getOrDefault(GroupAttribute.SECURITY_ENABLED, true),
+                    false,
+                    Set.of(),
+                    null,
+                    null,
+                    true,
+                    one.immutableId(),
+                    now,
+                    one.samAccountName(),
+                    one.onPremises().syncedAt(now));
+            created.add(group);
+            events.add(AuditEvent.of(
+                    caller, now, Activity.ADD_GROUP, GroupDirectory.target(group), GroupValues.changes(null, group)));
+            results.add(Outcome.done(group));
+        }
+        groups.addAll(caller.tenant(), created);
+        audit.appendAll(events);
+        return results;
     }
 
     Outcome<Group> update(Caller caller, GroupId id, SyncedGroup synced) {

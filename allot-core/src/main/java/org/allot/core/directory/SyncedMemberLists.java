@@ -174,16 +174,18 @@ final class SyncedMemberLists {
             }
         }
         nested.putAll(groups.findAll(tenant, unread));
-        return new Targets(users.findAll(tenant, userIds), nested);
+        return new Targets(users.names(tenant, userIds), nested);
     }
 
     /** The users and groups found for the members. */
-    private record Targets(Map<UserId, User> users, Map<GroupId, Group> groups) {
+    private record Targets(Map<UserId, Users.Named> users, Map<GroupId, Group> groups) {
         /** A member's audit target, or null when it has none: unknown, or a deleted user that is not leaving. */
         AuditTarget of(Member member, boolean leaving) {
             if (member instanceof Member.OfUser u) {
-                User user = users.get(u.id());
-                return user == null || (user.isDeleted() && !leaving) ? null : UserValues.target(user);
+                Users.Named user = users.get(u.id());
+                return user == null || (user.deleted() && !leaving)
+                        ? null
+                        : AuditTarget.user(user.id(), user.userPrincipalName());
             }
             Group group = groups.get(((Member.OfGroup) member).id());
             return group == null ? null : GroupDirectory.target(group);

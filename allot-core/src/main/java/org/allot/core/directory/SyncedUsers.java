@@ -288,7 +288,7 @@ final class SyncedUsers {
                     Rejection.invalid("A synced user needs an onPremisesImmutableId of 1 to 256 characters."));
         }
         String account = synced.samAccountName();
-        if (account != null && (account.length() > 256 || account.chars().anyMatch(c -> c < 0x20))) {
+        if (account != null && (account.length() > 256 || belowSpace(account))) {
             return Optional.of(AttributeValues.invalidValue("onPremisesSamAccountName", UserDirectory.RESOURCE));
         }
         if (synced.values().containsKey(UserAttribute.USAGE_LOCATION)
@@ -298,6 +298,15 @@ final class SyncedUsers {
                     "usageLocation is never cleared by directory sync: it is set from the directory only to a value."));
         }
         return Optional.empty();
+    }
+
+    private static boolean belowSpace(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fold(String value) {

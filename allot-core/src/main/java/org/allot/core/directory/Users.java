@@ -72,6 +72,19 @@ public interface Users {
         return found;
     }
 
+    /** A user as an audit record names it: its id and principal name, and whether it is deleted. */
+    record Named(UserId id, String userPrincipalName, boolean deleted) {}
+
+    /**
+     * {@link #findAll} with only what an audit record names each user by (a sync's thousands of new members read
+     * without their other values).
+     */
+    default Map<UserId, Named> names(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, Named> found = new LinkedHashMap<>();
+        findAll(tenant, ids).forEach((id, u) -> found.put(id, new Named(id, u.userPrincipalName(), u.isDeleted())));
+        return found;
+    }
+
     /** The users, deleted or not, holding these principal names in any case, keyed by the name in lower case. */
     default Map<String, User> findByPrincipalNames(TenantId tenant, Collection<String> userPrincipalNames) {
         Map<String, User> found = new LinkedHashMap<>();

@@ -181,8 +181,10 @@ final class PageWrites {
         Map<String, Group> existing = synced.groupsByImmutableId(run.tenant, ids(mapped));
         SyncPlanner.GroupPlan plan = SyncPlanner.groups(mapped, existing);
         Batch batch = new Batch(plan.unchanged(), plan.errors());
-        for (SyncedGroup added : plan.added()) {
-            Outcome<Group> group = groups.provisionSynced(run.caller, added);
+        List<Outcome<Group>> created = groups.provisionSynced(run.caller, plan.added());
+        for (int i = 0; i < created.size(); i++) {
+            SyncedGroup added = plan.added().get(i);
+            Outcome<Group> group = created.get(i);
             if (group.isDone()) {
                 batch.added++;
                 batch.refs.add(ref(group.value()));

@@ -74,6 +74,25 @@ public final class JdbcUsers implements Users {
     }
 
     @Override
+    public Map<UserId, Named> names(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, Named> found = new LinkedHashMap<>(SqlValues.capacity(ids.size()));
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select u.id, u.user_principal_name, u.deleted_at is not null as deleted
+                        from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id""")
+                .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
+                .query((rs, i) -> new Named(
+                        new UserId(SqlValues.uuid(rs, "id")),
+                        rs.getString("user_principal_name"),
+                        rs.getBoolean("deleted")))
+                .list()
+                .forEach(n -> found.put(n.id(), n));
+        return found;
+    }
+
+    @Override
     public Map<UserId, User> lock(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, User> locked = new LinkedHashMap<>();
         LockOrder order = LockOrder.current();

@@ -4,7 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -16,18 +17,30 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * values typed by the columns as COPY types them: COPY costs more than one row is worth (an assignment or an audit
  * record of one request).
  *
- * <p>The rows are encoded in UTF-8 (the driver's client encoding) into one byte buffer as they come and handed to the
+ * <p>The rows are encoded in UTF-8 (the driver's client encoding) into byte buffers as they come and handed to the
  * driver as they are: a chunk of a fan-out writes a few thousand rows, and building a string first, then reading it
- * back through a {@code Reader} to encode it, cost the job thread more than the rest of the chunk's Java work.
+ * back through a {@code Reader} to encode it, cost the job thread more than the rest of the chunk's Java work. The
+ * buffers are chunks of {@value #CHUNK} bytes, filled one after the other, never copied to grow (a page of a sync's
+ * audit records takes megabytes, which one growing array copied several times and the collector handled as
+ * humongous objects).
  */
 final class PgCopy {
+    /** The size of one buffer: less than half a G1 region, so never a humongous object. */
+    static final int CHUNK = 1 << 16;
+
     private final DataSource dataSource;
     private final String table;
     private final String columnNames;
     private final int columns;
     private final int capacity;
     private String[] first;
+    /** The chunks filled before {@link #buffer}, each with its length. */
+    private final List<byte[]> full = new ArrayList<>();
+
+    private final List<Integer> fullLengths = new ArrayList<>();
+    /** The chunk being filled, and how much of it is. */
     private byte[] buffer;
+
     private int length;
     private int rows;
 
@@ -35,12 +48,12 @@ final class PgCopy {
         this(dataSource, table, columns, 0, 0);
     }
 
-    /** A COPY whose buffer is sized once for {@code expectedRows} of about {@code bytesPerRow}. */
+    /** A COPY whose first buffer holds {@code expectedRows} of about {@code bytesPerRow} (up to one chunk). */
     PgCopy(DataSource dataSource, String table, String columns, int expectedRows, int bytesPerRow) {
         this.dataSource = dataSource;
         this.table = table;
         this.columnNames = columns;
-        this.capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(8L * 1024, (long) expectedRows * bytesPerRow));
+        this.capacity = (int) Math.min(CHUNK, Math.max(8L * 1024, (long) expectedRows * bytesPerRow));
         int commas = 0;
         for (int i = 0; i < columns.length(); i++) {
             if (columns.charAt(i) == ',') {
@@ -147,9 +160,13 @@ final class PgCopy {
         buffer[length++] = b;
     }
 
+    /** Makes room for {@code more} bytes: in the chunk being filled, or in a new one (as large as needed). */
     private void reserve(int more) {
         if (length + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            full.add(buffer);
+            fullLengths.add(length);
+            buffer = new byte[Math.max(CHUNK, more)];
+            length = 0;
         }
     }
 
@@ -173,6 +190,9 @@ final class PgCopy {
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
                     .copyIn("copy " + table + " (" + columnNames + ") from stdin with (format csv)");
+            for (int i = 0; i < full.size(); i++) {
+                copy.writeToCopy(full.get(i), 0, fullLengths.get(i));
+            }
             copy.writeToCopy(buffer, 0, length);
             return copy.endCopy();
         } catch (SQLException e) {

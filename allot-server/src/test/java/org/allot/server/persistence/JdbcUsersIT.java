@@ -100,6 +100,57 @@ class JdbcUsersIT {
     }
 
     /**
+     * A page whose COPY text takes several of {@link PgCopy}'s buffers (names with characters of two, three and four
+     * bytes, so that some fall across the end of a buffer) reads back as written.
+     */
+    @Test
+    void aPageLongerThanOneCopyBufferReadsBackAsWritten() {
+        PostgresInstallation allot = installation();
+        TenantId tenant = allot.newTenant("Long page").tenant();
+        Instant now = Instant.parse("2026-01-05T09:00:00.5Z");
+        List<User> page = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            page.add(User.builder(UserId.random(), "long" + i + "@long.example", now)
+                    .displayName("Zoë " + "名前😀".repeat(i % 7) + " \"" + i + "\"")
+                    .department("é".repeat(i % 13))
+                    .onPremises("long-" + i, "sam" + i)
+                    .build());
+        }
+
+        allot.work().run(() -> {
+            allot.users().addAll(tenant, page);
+            return null;
+        });
+
+        for (User user : page) {
+            assertThat(read(allot, tenant, user)).isEqualTo(user);
+        }
+    }
+
+    /** What an audit record names users by is read without their other values: unknown ids are left out. */
+    @Test
+    void namesAreReadForTheUsersThatExistDeletedOrNot() {
+        PostgresInstallation allot = installation();
+        TenantId tenant = allot.newTenant("Names").tenant();
+        Instant now = Instant.parse("2026-01-05T09:00:00Z");
+        User kept = User.builder(UserId.random(), "Kept@names.example", now).build();
+        User gone = User.builder(UserId.random(), "gone@names.example", now)
+                .deletedDateTime(now)
+                .build();
+        UserId unknown = UserId.random();
+
+        java.util.Map<UserId, Users.Named> names = allot.work().run(() -> {
+            allot.users().addAll(tenant, List.of(kept, gone));
+            return allot.users().names(tenant, List.of(kept.id(), unknown, gone.id()));
+        });
+
+        assertThat(names)
+                .containsOnly(
+                        java.util.Map.entry(kept.id(), new Users.Named(kept.id(), "Kept@names.example", false)),
+                        java.util.Map.entry(gone.id(), new Users.Named(gone.id(), "gone@names.example", true)));
+    }
+
+    /**
      * Fewer users than a page ({@link JdbcUsers#COPY_FROM}) go in with one statement, not COPY: a data source for
      * COPY that refuses every connection is never asked.
      */
