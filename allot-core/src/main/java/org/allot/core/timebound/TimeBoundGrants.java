@@ -1,0 +1,453 @@
+package org.allot.core.timebound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.TenantRounds;
+import org.allot.core.Transactions;
+import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.UserLicensing;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+import org.allot.core.catalog.AppliesTo;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.directory.Group;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Groups;
+import org.allot.core.directory.Member;
+import org.allot.core.directory.Memberships;
+import org.allot.core.directory.TenantLocks;
+import org.allot.core.directory.User;
+import org.allot.core.directory.UserRef;
+import org.allot.core.directory.Users;
+
+/**
+ * Time-bound grants: a direct license or a group membership with a start and an end, set, changed and cancelled by
+ * administrators, and started and ended by the scheduled step ({@link #runDue}), per tenant in turn
+ * ({@link TenantRounds}), each grant in a unit of work of its own under the tenant's licensing lock and the user's.
+ * The rules of the times ({@link GrantTimes}) live here; what a start and an end do is {@link GrantSteps}'s.
+ */
+public final class TimeBoundGrants {
+    /** Who the audit log says started and ended grants. */
+    public static final Actor TIME_BOUND_GRANTS = Actor.system("time-bound grants");
+
+    static final int PAGE = 500;
+
+    /** What the grants are built on. */
+    public record Ports(
+            Transactions transactions,
+            TenantLocks locks,
+            Users users,
+            Groups groupStore,
+            Memberships memberships,
+            ProductCatalog catalog,
+            UserLicensing licensing,
+            GroupDirectory groups,
+            TimedGrants grants,
+            AuditLog audit) {
+        public Ports {
+            Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(locks, "locks");
+            Objects.requireNonNull(users, "users");
+            Objects.requireNonNull(groupStore, "groupStore");
+            Objects.requireNonNull(memberships, "memberships");
+            Objects.requireNonNull(catalog, "catalog");
+            Objects.requireNonNull(licensing, "licensing");
+            Objects.requireNonNull(groups, "groups");
+            Objects.requireNonNull(grants, "grants");
+            Objects.requireNonNull(audit, "audit");
+        }
+    }
+
+    /** A grant with the names a list shows: the user's principal name, and the product's or the group's name. */
+    public record Listed(TimedGrant grant, String userPrincipalName, String targetName) {}
+
+    /** New times for a grant: only what {@code sets…} says changes; a null end set removes the end. */
+    public record Reschedule(boolean setsStart, Instant start, boolean setsEnd, Instant end) {}
+
+    private final Ports ports;
+    private final Clock clock;
+    private final GrantSteps steps;
+
+    public TimeBoundGrants(Ports ports, Clock clock) {
+        this.ports = Objects.requireNonNull(ports);
+        this.clock = Objects.requireNonNull(clock);
+        this.steps = new GrantSteps(ports, clock);
+    }
+
+    /**
+     * Assigns a product to a user directly from {@code start} (null: now) until {@code end} (null: no end). Starting
+     * now, it is assigned at once as {@link UserLicensing#assign} assigns it, refused for the same reasons (a license
+     * the user already holds directly gets the end); starting later, nothing is assigned until then.
+     */
+    public Outcome<TimedGrant> grantLicense(
+            Caller caller, UserRef named, String sku, Set<ServicePlanId> disabledPlans, Instant start, Instant end) {
+        Instant now = clock.instant();
+        Optional<Rejection> times = GrantTimes.check(start, end, now);
+        if (times.isPresent()) {
+            return Outcome.refused(times.get());
+        }
+        return ports.transactions().run(() -> {
+            Optional<User> user = lockUser(caller, named);
+            if (user.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(named));
+            }
+            Optional<Product> product =
+                    ports.catalog().forTenant(caller.tenant()).lookup(sku);
+            if (product.isEmpty() || product.get().appliesTo() != AppliesTo.User) {
+                return Outcome.refused(
+                        ErrorCode.INVALID_LICENSE,
+                        "License %s does not correspond to a valid company" + " License.",
+                        sku);
+            }
+            TimedGrant grant = new TimedGrant(
+                    TimedGrant.Kind.LICENSE,
+                    user.get().id(),
+                    product.get().skuId().value(),
+                    disabledPlans,
+                    GrantTimes.startsNow(start, now) ? now : start,
+                    end,
+                    false,
+                    caller.actor().displayName(),
+                    now);
+            Optional<Rejection> taken =
+                    alreadyGranted(caller, user.get(), grant, product.get().label());
+            if (taken.isPresent()) {
+                return Outcome.refused(taken.get());
+            }
+            if (!GrantTimes.startsNow(start, now)) {
+                Optional<Rejection> scheduled = checkScheduledLicense(caller, grant, product.get());
+                if (scheduled.isPresent()) {
+                    return Outcome.refused(scheduled.get());
+                }
+            }
+            return set(caller, new GrantSteps.Locked(grant, user.get()), start, now);
+        });
+    }
+
+    /**
+     * Adds a user to a group from {@code start} (null: now) until {@code end} (null: no end). Starting now, the user
+     * joins at once as {@link GroupDirectory#addMember} adds them (a user already a direct member gets the end);
+     * starting later, the user is not a member until then. Synced and dynamic groups decide their members themselves.
+     */
+    public Outcome<TimedGrant> grantMembership(
+            Caller caller, GroupId groupId, UserRef named, Instant start, Instant end) {
+        Instant now = clock.instant();
+        Optional<Rejection> times = GrantTimes.check(start, end, now);
+        if (times.isPresent()) {
+            return Outcome.refused(times.get());
+        }
+        return ports.transactions().run(() -> {
+            ports.locks().share(caller.tenant());
+            Optional<Group> group = ports.groupStore().find(caller.tenant(), groupId);
+            if (group.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(groupId));
+            }
+            if (group.get().onPremisesSyncEnabled() || group.get().isDynamic()) {
+                return Outcome.refused(Rejection.invalid(
+                        "The members of %s are decided by %s: they cannot be added for a time.",
+                        group.get().displayName(), group.get().isDynamic() ? "its membership rule" : "directory sync"));
+            }
+            Optional<User> user = lockUser(caller, named);
+            if (user.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(named));
+            }
+            TimedGrant grant = new TimedGrant(
+                    TimedGrant.Kind.MEMBERSHIP,
+                    user.get().id(),
+                    groupId.value(),
+                    Set.of(),
+                    GrantTimes.startsNow(start, now) ? now : start,
+                    end,
+                    false,
+                    caller.actor().displayName(),
+                    now);
+            Optional<Rejection> taken =
+                    alreadyGranted(caller, user.get(), grant, group.get().displayName());
+            if (taken.isPresent()) {
+                return Outcome.refused(taken.get());
+            }
+            if (!GrantTimes.startsNow(start, now) && isMember(caller, grant)) {
+                return Outcome.refused(Rejection.invalid(
+                        "%s is already a member of %s: give it an end without a start.",
+                        user.get().userPrincipalName(), group.get().displayName()));
+            }
+            return set(caller, new GrantSteps.Locked(grant, user.get()), start, now);
+        });
+    }
+
+    /** Keeps a new grant (starting it at once when its start is now), with an audit record of who set it. */
+    private Outcome<TimedGrant> set(Caller caller, GrantSteps.Locked locked, Instant start, Instant now) {
+        TimedGrant grant = locked.grant();
+        if (GrantTimes.startsNow(start, now)) {
+            Outcome<?> given =
+                    switch (grant.kind()) {
+                        case LICENSE ->
+                            ports.licensing()
+                                    .assign(
+                                            caller,
+                                            grant.user(),
+                                            List.of(new AssignedLicense(grant.sku(), grant.disabledPlans())),
+                                            List.of(),
+                                            false);
+                        case MEMBERSHIP ->
+                            isMember(caller, grant)
+                                    ? Outcome.done(true)
+                                    : ports.groups().addMember(caller, grant.group(), Member.user(grant.user()));
+                    };
+            if (!given.isDone()) {
+                return Outcome.refused(given.rejection());
+            }
+            grant = grant.asStarted();
+        }
+        ports.grants().put(caller.tenant(), grant);
+        audit(caller, locked.user(), grant, null, grant);
+        return Outcome.done(grant);
+    }
+
+    /** Changes the start (of a grant that has not started) or the end of a user's license grant. */
+    public Outcome<TimedGrant> changeLicense(Caller caller, UserRef named, String sku, Reschedule times) {
+        return located(caller, TimedGrant.Kind.LICENSE, named, sku, locked -> change(caller, locked, times));
+    }
+
+    /** Changes the start (of a grant that has not started) or the end of a user's membership grant. */
+    public Outcome<TimedGrant> changeMembership(Caller caller, GroupId group, UserRef named, Reschedule times) {
+        return located(
+                caller, TimedGrant.Kind.MEMBERSHIP, named, group.toString(), locked -> change(caller, locked, times));
+    }
+
+    /**
+     * Cancels a user's license grant: one that has not started is forgotten (nothing was assigned); one that has
+     * started ends now, as at its end.
+     */
+    public Outcome<TimedGrant> cancelLicense(Caller caller, UserRef named, String sku) {
+        return located(caller, TimedGrant.Kind.LICENSE, named, sku, locked -> cancel(caller, locked));
+    }
+
+    /** Cancels a user's membership grant, as {@link #cancelLicense} does. */
+    public Outcome<TimedGrant> cancelMembership(Caller caller, GroupId group, UserRef named) {
+        return located(caller, TimedGrant.Kind.MEMBERSHIP, named, group.toString(), locked -> cancel(caller, locked));
+    }
+
+    private Outcome<TimedGrant> change(Caller caller, GrantSteps.Locked locked, Reschedule times) {
+        TimedGrant grant = locked.grant();
+        Instant now = clock.instant();
+        Instant start = times.setsStart() ? times.start() : grant.start();
+        Instant end = times.setsEnd() ? times.end() : grant.end();
+        Optional<Rejection> refused = GrantTimes.checkChange(grant, times.setsStart(), start, end, now);
+        if (refused.isPresent()) {
+            return Outcome.refused(refused.get());
+        }
+        TimedGrant changed = grant.rescheduled(start, end, caller.actor().displayName(), now);
+        if (grant.started() && end == null) {
+            // no end left: what it granted stays, as an ordinary assignment or membership
+            ports.grants().remove(caller.tenant(), grant.key());
+        } else {
+            ports.grants().put(caller.tenant(), changed);
+        }
+        audit(caller, locked.user(), changed, grant, changed);
+        return Outcome.done(changed);
+    }
+
+    private Outcome<TimedGrant> cancel(Caller caller, GrantSteps.Locked locked) {
+        TimedGrant grant = locked.grant();
+        if (grant.started()) {
+            return steps.end(caller, locked).map(done -> grant);
+        }
+        ports.grants().remove(caller.tenant(), grant.key());
+        audit(caller, locked.user(), grant, grant, null);
+        return Outcome.done(grant);
+    }
+
+    /** Finds a user's grant under the tenant's licensing lock and the user's, and does {@code then} with it. */
+    private Outcome<TimedGrant> located(
+            Caller caller,
+            TimedGrant.Kind kind,
+            UserRef named,
+            String target,
+            java.util.function.Function<GrantSteps.Locked, Outcome<TimedGrant>> then) {
+        return ports.transactions().run(() -> {
+            Optional<User> user = lockUser(caller, named);
+            if (user.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(named));
+            }
+            Optional<java.util.UUID> id = kind == TimedGrant.Kind.LICENSE
+                    ? ports.catalog().forTenant(caller.tenant()).lookup(target).map(p -> p.skuId()
+                            .value())
+                    : GrantTimes.uuid(target);
+            Optional<TimedGrant> grant = id.flatMap(t -> ports.grants()
+                    .find(caller.tenant(), new TimedGrant.Key(kind, user.get().id(), t)));
+            if (grant.isEmpty()) {
+                return Outcome.refused(Rejection.of(
+                        ErrorCode.NOT_FOUND,
+                        "%s has no time-bound %s of %s.",
+                        user.get().userPrincipalName(),
+                        kind == TimedGrant.Kind.LICENSE ? "license" : "membership",
+                        target));
+            }
+            return then.apply(new GrantSteps.Locked(grant.get(), user.get()));
+        });
+    }
+
+    /** The user's grants of both kinds, the soonest due first; empty for an unknown user. */
+    public Optional<List<Listed>> ofUser(TenantId tenant, UserRef named) {
+        return ports.transactions().read(() -> named.find(tenant, ports.users())
+                .filter(u -> !u.isDeleted())
+                .map(u -> listed(tenant, ports.grants().ofUser(tenant, u.id()))));
+    }
+
+    /** The membership grants of a group, the soonest due first; empty for an unknown group. */
+    public Optional<List<Listed>> ofGroup(TenantId tenant, GroupId group) {
+        return ports.transactions().read(() -> ports.groupStore()
+                .find(tenant, group)
+                .map(g -> listed(tenant, ports.grants().ofGroup(tenant, group))));
+    }
+
+    private List<Listed> listed(TenantId tenant, List<TimedGrant> grants) {
+        List<Listed> listed = new ArrayList<>();
+        for (TimedGrant g : grants) {
+            String upn = ports.users()
+                    .find(tenant, g.user())
+                    .map(User::userPrincipalName)
+                    .orElse(null);
+            String name = g.kind() == TimedGrant.Kind.LICENSE
+                    ? ports.catalog()
+                            .forTenant(tenant)
+                            .find(g.sku())
+                            .map(Product::skuPartNumber)
+                            .orElse(null)
+                    : ports.groupStore()
+                            .find(tenant, g.group())
+                            .map(Group::displayName)
+                            .orElse(null);
+            listed.add(new Listed(g, upn, name));
+        }
+        return listed;
+    }
+
+    /**
+     * The scheduled step: for each tenant with grants due, in turn ({@link TenantRounds}), starts and ends each due
+     * grant in a unit of work of its own. Idempotent and safe on every server at once: each grant is read again under
+     * its user's lock and done only if it is still due. Returns how many grants started or ended.
+     */
+    public int runDue() {
+        Instant now = clock.instant();
+        return TenantRounds.sum(ports.transactions().read(() -> ports.grants().tenantsDueBy(now)), t -> runDue(t, now));
+    }
+
+    private int runDue(TenantId tenant, Instant now) {
+        int done = 0;
+        Set<TimedGrant.Key> seen = new HashSet<>();
+        while (true) {
+            List<TimedGrant> due =
+                    ports.transactions().read(() -> ports.grants().dueBy(tenant, now, PAGE));
+            List<TimedGrant> fresh = due.stream().filter(g -> seen.add(g.key())).toList();
+            for (TimedGrant grant : fresh) {
+                if (steps.step(tenant, grant.key(), now)) {
+                    done++;
+                }
+            }
+            if (fresh.isEmpty() || due.size() < PAGE) {
+                return done;
+            }
+        }
+    }
+
+    /** The user named, locked after the tenant's licensing lock (shared); empty when unknown or deleted. */
+    private Optional<User> lockUser(Caller caller, UserRef named) {
+        ports.locks().share(caller.tenant());
+        return named.find(caller.tenant(), ports.users())
+                .flatMap(u -> ports.users().lock(caller.tenant(), u.id()))
+                .filter(u -> !u.isDeleted());
+    }
+
+    private Optional<Rejection> alreadyGranted(Caller caller, User user, TimedGrant grant, String name) {
+        return ports.grants()
+                .find(caller.tenant(), grant.key())
+                .map(g -> Rejection.of(
+                        ErrorCode.ALREADY_EXISTS,
+                        "%s already has a time-bound %s of %s: change or cancel it instead.",
+                        user.userPrincipalName(),
+                        grant.kind() == TimedGrant.Kind.LICENSE ? "license" : "membership",
+                        name));
+    }
+
+    /** What a license that starts later is checked for now (the rest is checked at its start, as any assignment). */
+    private Optional<Rejection> checkScheduledLicense(Caller caller, TimedGrant grant, Product product) {
+        for (ServicePlanId plan : grant.disabledPlans()) {
+            if (!product.hasPlan(plan)) {
+                return Optional.of(Rejection.of(
+                        ErrorCode.INVALID_SERVICE_PLAN,
+                        "Service plan %s does not belong to License %s.",
+                        plan,
+                        product.skuId()));
+            }
+        }
+        boolean holds = ports
+                .licensing()
+                .assignmentsOf(caller.tenant(), List.of(grant.user()))
+                .getOrDefault(grant.user(), List.of())
+                .stream()
+                .anyMatch(a -> a.sku().equals(grant.sku()) && a.source().isDirect() && !a.isPendingRemoval());
+        return holds
+                ? Optional.of(Rejection.invalid(
+                        "The user already holds %s directly: give it an end without a start.", product.label()))
+                : Optional.empty();
+    }
+
+    private boolean isMember(Caller caller, TimedGrant grant) {
+        return ports.memberships().isDirectMember(caller.tenant(), grant.group(), Member.user(grant.user()));
+    }
+
+    private void audit(Caller caller, User user, TimedGrant grant, TimedGrant before, TimedGrant after) {
+        List<PropertyChange> changes = List.of(
+                PropertyChange.of(
+                        "startDateTime", before == null ? null : before.start(), after == null ? null : after.start()),
+                PropertyChange.of(
+                        "endDateTime", before == null ? null : before.end(), after == null ? null : after.end()));
+        ports.audit()
+                .append(AuditEvent.of(
+                        caller,
+                        clock.instant(),
+                        Activity.SET_TIME_BOUND_GRANT,
+                        targets(caller.tenant(), user, grant, ports),
+                        changes));
+    }
+
+    /** The user and the product or group a grant's audit records name. */
+    static List<AuditTarget> targets(TenantId tenant, User user, TimedGrant grant, Ports ports) {
+        AuditTarget what = grant.kind() == TimedGrant.Kind.LICENSE
+                ? AuditTarget.other(
+                        "Product",
+                        grant.sku(),
+                        ports.catalog()
+                                .forTenant(tenant)
+                                .find(grant.sku())
+                                .map(Product::skuPartNumber)
+                                .orElse(null))
+                : AuditTarget.group(
+                        grant.group(),
+                        ports.groupStore()
+                                .find(tenant, grant.group())
+                                .map(Group::displayName)
+                                .orElse(null));
+        return List.of(AuditTarget.user(user.id(), user.userPrincipalName()), what);
+    }
+}
