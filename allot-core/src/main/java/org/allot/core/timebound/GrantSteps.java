@@ -12,9 +12,13 @@ import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
+import org.allot.core.catalog.Product;
+import org.allot.core.directory.Group;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.User;
+import org.allot.core.directory.UserRef;
 
 /**
  * What happens to one grant at its start and at its end, in the caller's unit of work and under the user's lock: the
@@ -150,7 +154,7 @@ final class GrantSteps {
                 .anyMatch(a -> a.sku().equals(grant.sku()) && a.source().isDirect() && !a.isPendingRemoval());
     }
 
-    private boolean isMember(Caller caller, TimedGrant grant) {
+    boolean isMember(Caller caller, TimedGrant grant) {
         return ports.memberships().isDirectMember(caller.tenant(), grant.group(), Member.user(grant.user()));
     }
 
@@ -167,11 +171,51 @@ final class GrantSteps {
         changes.add(PropertyChange.of("setBy", null, grant.setBy()));
         changes.add(PropertyChange.of(failed ? "error" : "result", null, what));
         AuditEvent event = AuditEvent.of(
-                caller,
-                clock.instant(),
-                activity,
-                TimeBoundGrants.targets(caller.tenant(), locked.user(), grant, ports),
-                changes);
+                caller, clock.instant(), activity, targets(caller.tenant(), locked.user(), grant), changes);
         ports.audit().append(failed ? event.failed() : event);
+    }
+
+    /** The user named, locked after the tenant's licensing lock (shared); empty when unknown or deleted. */
+    Optional<User> lockUser(Caller caller, UserRef named) {
+        ports.locks().share(caller.tenant());
+        return named.find(caller.tenant(), ports.users())
+                .flatMap(u -> ports.users().lock(caller.tenant(), u.id()))
+                .filter(u -> !u.isDeleted());
+    }
+
+    /** The audit record of a grant set, changed or cancelled ({@code after} null), by whoever did it. */
+    void recordSet(Caller caller, User user, TimedGrant grant, TimedGrant before, TimedGrant after) {
+        List<PropertyChange> changes = List.of(
+                PropertyChange.of(
+                        "startDateTime", before == null ? null : before.start(), after == null ? null : after.start()),
+                PropertyChange.of(
+                        "endDateTime", before == null ? null : before.end(), after == null ? null : after.end()));
+        ports.audit()
+                .append(AuditEvent.of(
+                        caller,
+                        clock.instant(),
+                        Activity.SET_TIME_BOUND_GRANT,
+                        targets(caller.tenant(), user, grant),
+                        changes));
+    }
+
+    /** The user and the product or group a grant's audit records name. */
+    private List<AuditTarget> targets(TenantId tenant, User user, TimedGrant grant) {
+        AuditTarget what = grant.kind() == TimedGrant.Kind.LICENSE
+                ? AuditTarget.other(
+                        "Product",
+                        grant.sku(),
+                        ports.catalog()
+                                .forTenant(tenant)
+                                .find(grant.sku())
+                                .map(Product::skuPartNumber)
+                                .orElse(null))
+                : AuditTarget.group(
+                        grant.group(),
+                        ports.groupStore()
+                                .find(tenant, grant.group())
+                                .map(Group::displayName)
+                                .orElse(null));
+        return List.of(AuditTarget.user(user.id(), user.userPrincipalName()), what);
     }
 }

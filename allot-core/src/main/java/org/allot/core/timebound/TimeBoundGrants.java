@@ -16,14 +16,8 @@ import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.TenantRounds;
 import org.allot.core.Transactions;
-import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.UserLicensing;
-import org.allot.core.audit.Activity;
-import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
-import org.allot.core.audit.AuditTarget;
-import org.allot.core.audit.PropertyChange;
-import org.allot.core.catalog.AppliesTo;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
@@ -31,7 +25,6 @@ import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
-import org.allot.core.directory.Member;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
@@ -85,11 +78,13 @@ public final class TimeBoundGrants {
     private final Ports ports;
     private final Clock clock;
     private final GrantSteps steps;
+    private final NewGrants created;
 
     public TimeBoundGrants(Ports ports, Clock clock) {
         this.ports = Objects.requireNonNull(ports);
         this.clock = Objects.requireNonNull(clock);
         this.steps = new GrantSteps(ports, clock);
+        this.created = new NewGrants(ports, clock, steps);
     }
 
     /**
@@ -99,47 +94,7 @@ public final class TimeBoundGrants {
      */
     public Outcome<TimedGrant> grantLicense(
             Caller caller, UserRef named, String sku, Set<ServicePlanId> disabledPlans, Instant start, Instant end) {
-        Instant now = clock.instant();
-        Optional<Rejection> times = GrantTimes.check(start, end, now);
-        if (times.isPresent()) {
-            return Outcome.refused(times.get());
-        }
-        return ports.transactions().run(() -> {
-            Optional<User> user = lockUser(caller, named);
-            if (user.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(named));
-            }
-            Optional<Product> product =
-                    ports.catalog().forTenant(caller.tenant()).lookup(sku);
-            if (product.isEmpty() || product.get().appliesTo() != AppliesTo.User) {
-                return Outcome.refused(
-                        ErrorCode.INVALID_LICENSE,
-                        "License %s does not correspond to a valid company" + " License.",
-                        sku);
-            }
-            TimedGrant grant = new TimedGrant(
-                    TimedGrant.Kind.LICENSE,
-                    user.get().id(),
-                    product.get().skuId().value(),
-                    disabledPlans,
-                    GrantTimes.startsNow(start, now) ? now : start,
-                    end,
-                    false,
-                    caller.actor().displayName(),
-                    now);
-            Optional<Rejection> taken =
-                    alreadyGranted(caller, user.get(), grant, product.get().label());
-            if (taken.isPresent()) {
-                return Outcome.refused(taken.get());
-            }
-            if (!GrantTimes.startsNow(start, now)) {
-                Optional<Rejection> scheduled = checkScheduledLicense(caller, grant, product.get());
-                if (scheduled.isPresent()) {
-                    return Outcome.refused(scheduled.get());
-                }
-            }
-            return set(caller, new GrantSteps.Locked(grant, user.get()), start, now);
-        });
+        return created.grantLicense(caller, named, sku, disabledPlans, start, end);
     }
 
     /**
@@ -149,88 +104,35 @@ public final class TimeBoundGrants {
      */
     public Outcome<TimedGrant> grantMembership(
             Caller caller, GroupId groupId, UserRef named, Instant start, Instant end) {
-        Instant now = clock.instant();
-        Optional<Rejection> times = GrantTimes.check(start, end, now);
-        if (times.isPresent()) {
-            return Outcome.refused(times.get());
-        }
-        return ports.transactions().run(() -> {
-            ports.locks().share(caller.tenant());
-            Optional<Group> group = ports.groupStore().find(caller.tenant(), groupId);
-            if (group.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(groupId));
-            }
-            if (group.get().onPremisesSyncEnabled() || group.get().isDynamic()) {
-                return Outcome.refused(Rejection.invalid(
-                        "The members of %s are decided by %s: they cannot be added for a time.",
-                        group.get().displayName(), group.get().isDynamic() ? "its membership rule" : "directory sync"));
-            }
-            Optional<User> user = lockUser(caller, named);
-            if (user.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(named));
-            }
-            TimedGrant grant = new TimedGrant(
-                    TimedGrant.Kind.MEMBERSHIP,
-                    user.get().id(),
-                    groupId.value(),
-                    Set.of(),
-                    GrantTimes.startsNow(start, now) ? now : start,
-                    end,
-                    false,
-                    caller.actor().displayName(),
-                    now);
-            Optional<Rejection> taken =
-                    alreadyGranted(caller, user.get(), grant, group.get().displayName());
-            if (taken.isPresent()) {
-                return Outcome.refused(taken.get());
-            }
-            if (!GrantTimes.startsNow(start, now) && isMember(caller, grant)) {
-                return Outcome.refused(Rejection.invalid(
-                        "%s is already a member of %s: give it an end without a start.",
-                        user.get().userPrincipalName(), group.get().displayName()));
-            }
-            return set(caller, new GrantSteps.Locked(grant, user.get()), start, now);
-        });
+        return created.grantMembership(caller, groupId, named, start, end);
     }
 
-    /** Keeps a new grant (starting it at once when its start is now), with an audit record of who set it. */
-    private Outcome<TimedGrant> set(Caller caller, GrantSteps.Locked locked, Instant start, Instant now) {
-        TimedGrant grant = locked.grant();
-        if (GrantTimes.startsNow(start, now)) {
-            Outcome<?> given =
-                    switch (grant.kind()) {
-                        case LICENSE ->
-                            ports.licensing()
-                                    .assign(
-                                            caller,
-                                            grant.user(),
-                                            List.of(new AssignedLicense(grant.sku(), grant.disabledPlans())),
-                                            List.of(),
-                                            false);
-                        case MEMBERSHIP ->
-                            isMember(caller, grant)
-                                    ? Outcome.done(true)
-                                    : ports.groups().addMember(caller, grant.group(), Member.user(grant.user()));
-                    };
-            if (!given.isDone()) {
-                return Outcome.refused(given.rejection());
-            }
-            grant = grant.asStarted();
-        }
-        ports.grants().put(caller.tenant(), grant);
-        audit(caller, locked.user(), grant, null, grant);
-        return Outcome.done(grant);
-    }
-
-    /** Changes the start (of a grant that has not started) or the end of a user's license grant. */
+    /**
+     * Changes the start (of a grant that has not started) or the end of a user's license grant; an end set on a
+     * license the user holds directly with no grant gives it one (its switched-off plans kept).
+     */
     public Outcome<TimedGrant> changeLicense(Caller caller, UserRef named, String sku, Reschedule times) {
-        return located(caller, TimedGrant.Kind.LICENSE, named, sku, locked -> change(caller, locked, times));
+        return located(
+                caller,
+                TimedGrant.Kind.LICENSE,
+                named,
+                sku,
+                givesAnEnd(times),
+                locked -> change(caller, locked, times));
     }
 
-    /** Changes the start (of a grant that has not started) or the end of a user's membership grant. */
+    /**
+     * Changes the start (of a grant that has not started) or the end of a user's membership grant; an end set on a
+     * membership with no grant gives it one.
+     */
     public Outcome<TimedGrant> changeMembership(Caller caller, GroupId group, UserRef named, Reschedule times) {
         return located(
-                caller, TimedGrant.Kind.MEMBERSHIP, named, group.toString(), locked -> change(caller, locked, times));
+                caller,
+                TimedGrant.Kind.MEMBERSHIP,
+                named,
+                group.toString(),
+                givesAnEnd(times),
+                locked -> change(caller, locked, times));
     }
 
     /**
@@ -238,12 +140,13 @@ public final class TimeBoundGrants {
      * started ends now, as at its end.
      */
     public Outcome<TimedGrant> cancelLicense(Caller caller, UserRef named, String sku) {
-        return located(caller, TimedGrant.Kind.LICENSE, named, sku, locked -> cancel(caller, locked));
+        return located(caller, TimedGrant.Kind.LICENSE, named, sku, false, locked -> cancel(caller, locked));
     }
 
     /** Cancels a user's membership grant, as {@link #cancelLicense} does. */
     public Outcome<TimedGrant> cancelMembership(Caller caller, GroupId group, UserRef named) {
-        return located(caller, TimedGrant.Kind.MEMBERSHIP, named, group.toString(), locked -> cancel(caller, locked));
+        return located(
+                caller, TimedGrant.Kind.MEMBERSHIP, named, group.toString(), false, locked -> cancel(caller, locked));
     }
 
     private Outcome<TimedGrant> change(Caller caller, GrantSteps.Locked locked, Reschedule times) {
@@ -262,7 +165,7 @@ public final class TimeBoundGrants {
         } else {
             ports.grants().put(caller.tenant(), changed);
         }
-        audit(caller, locked.user(), changed, grant, changed);
+        steps.recordSet(caller, locked.user(), changed, grant, changed);
         return Outcome.done(changed);
     }
 
@@ -272,7 +175,7 @@ public final class TimeBoundGrants {
             return steps.end(caller, locked).map(done -> grant);
         }
         ports.grants().remove(caller.tenant(), grant.key());
-        audit(caller, locked.user(), grant, grant, null);
+        steps.recordSet(caller, locked.user(), grant, grant, null);
         return Outcome.done(grant);
     }
 
@@ -282,9 +185,10 @@ public final class TimeBoundGrants {
             TimedGrant.Kind kind,
             UserRef named,
             String target,
+            boolean orHeld,
             java.util.function.Function<GrantSteps.Locked, Outcome<TimedGrant>> then) {
         return ports.transactions().run(() -> {
-            Optional<User> user = lockUser(caller, named);
+            Optional<User> user = steps.lockUser(caller, named);
             if (user.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(named));
             }
@@ -294,6 +198,10 @@ public final class TimeBoundGrants {
                     : GrantTimes.uuid(target);
             Optional<TimedGrant> grant = id.flatMap(t -> ports.grants()
                     .find(caller.tenant(), new TimedGrant.Key(kind, user.get().id(), t)));
+            if (grant.isEmpty() && orHeld) {
+                grant = id.flatMap(
+                        t -> held(caller, new TimedGrant.Key(kind, user.get().id(), t)));
+            }
             if (grant.isEmpty()) {
                 return Outcome.refused(Rejection.of(
                         ErrorCode.NOT_FOUND,
@@ -304,6 +212,39 @@ public final class TimeBoundGrants {
             }
             return then.apply(new GrantSteps.Locked(grant.get(), user.get()));
         });
+    }
+
+    /** Whether new times only give an end: what an ordinary license or membership may be given too. */
+    private static boolean givesAnEnd(Reschedule times) {
+        return times.setsEnd() && times.end() != null && !times.setsStart();
+    }
+
+    /**
+     * A license the user holds directly (not pending removal), or a membership of a group whose members are added by
+     * hand, as a grant that has started and has no end yet: what is given an end when an end is set on it.
+     */
+    private Optional<TimedGrant> held(Caller caller, TimedGrant.Key key) {
+        Instant now = clock.instant();
+        String by = caller.actor().displayName();
+        if (key.kind() == TimedGrant.Kind.LICENSE) {
+            return ports
+                    .licensing()
+                    .assignmentsOf(caller.tenant(), List.of(key.user()))
+                    .getOrDefault(key.user(), List.of())
+                    .stream()
+                    .filter(a ->
+                            a.sku().value().equals(key.target()) && a.source().isDirect() && !a.isPendingRemoval())
+                    .findFirst()
+                    .map(a -> new TimedGrant(
+                            key.kind(), key.user(), key.target(), a.disabledPlans(), now, null, true, by, now));
+        }
+        TimedGrant membership =
+                new TimedGrant(key.kind(), key.user(), key.target(), Set.of(), now, null, true, by, now);
+        boolean editable = ports.groupStore()
+                .find(caller.tenant(), membership.group())
+                .filter(g -> !g.isDynamic() && !g.onPremisesSyncEnabled())
+                .isPresent();
+        return editable && steps.isMember(caller, membership) ? Optional.of(membership) : Optional.empty();
     }
 
     /** The user's grants of both kinds, the soonest due first; empty for an unknown user. */
@@ -368,86 +309,5 @@ public final class TimeBoundGrants {
                 return done;
             }
         }
-    }
-
-    /** The user named, locked after the tenant's licensing lock (shared); empty when unknown or deleted. */
-    private Optional<User> lockUser(Caller caller, UserRef named) {
-        ports.locks().share(caller.tenant());
-        return named.find(caller.tenant(), ports.users())
-                .flatMap(u -> ports.users().lock(caller.tenant(), u.id()))
-                .filter(u -> !u.isDeleted());
-    }
-
-    private Optional<Rejection> alreadyGranted(Caller caller, User user, TimedGrant grant, String name) {
-        return ports.grants()
-                .find(caller.tenant(), grant.key())
-                .map(g -> Rejection.of(
-                        ErrorCode.ALREADY_EXISTS,
-                        "%s already has a time-bound %s of %s: change or cancel it instead.",
-                        user.userPrincipalName(),
-                        grant.kind() == TimedGrant.Kind.LICENSE ? "license" : "membership",
-                        name));
-    }
-
-    /** What a license that starts later is checked for now (the rest is checked at its start, as any assignment). */
-    private Optional<Rejection> checkScheduledLicense(Caller caller, TimedGrant grant, Product product) {
-        for (ServicePlanId plan : grant.disabledPlans()) {
-            if (!product.hasPlan(plan)) {
-                return Optional.of(Rejection.of(
-                        ErrorCode.INVALID_SERVICE_PLAN,
-                        "Service plan %s does not belong to License %s.",
-                        plan,
-                        product.skuId()));
-            }
-        }
-        boolean holds = ports
-                .licensing()
-                .assignmentsOf(caller.tenant(), List.of(grant.user()))
-                .getOrDefault(grant.user(), List.of())
-                .stream()
-                .anyMatch(a -> a.sku().equals(grant.sku()) && a.source().isDirect() && !a.isPendingRemoval());
-        return holds
-                ? Optional.of(Rejection.invalid(
-                        "The user already holds %s directly: give it an end without a start.", product.label()))
-                : Optional.empty();
-    }
-
-    private boolean isMember(Caller caller, TimedGrant grant) {
-        return ports.memberships().isDirectMember(caller.tenant(), grant.group(), Member.user(grant.user()));
-    }
-
-    private void audit(Caller caller, User user, TimedGrant grant, TimedGrant before, TimedGrant after) {
-        List<PropertyChange> changes = List.of(
-                PropertyChange.of(
-                        "startDateTime", before == null ? null : before.start(), after == null ? null : after.start()),
-                PropertyChange.of(
-                        "endDateTime", before == null ? null : before.end(), after == null ? null : after.end()));
-        ports.audit()
-                .append(AuditEvent.of(
-                        caller,
-                        clock.instant(),
-                        Activity.SET_TIME_BOUND_GRANT,
-                        targets(caller.tenant(), user, grant, ports),
-                        changes));
-    }
-
-    /** The user and the product or group a grant's audit records name. */
-    static List<AuditTarget> targets(TenantId tenant, User user, TimedGrant grant, Ports ports) {
-        AuditTarget what = grant.kind() == TimedGrant.Kind.LICENSE
-                ? AuditTarget.other(
-                        "Product",
-                        grant.sku(),
-                        ports.catalog()
-                                .forTenant(tenant)
-                                .find(grant.sku())
-                                .map(Product::skuPartNumber)
-                                .orElse(null))
-                : AuditTarget.group(
-                        grant.group(),
-                        ports.groupStore()
-                                .find(tenant, grant.group())
-                                .map(Group::displayName)
-                                .orElse(null));
-        return List.of(AuditTarget.user(user.id(), user.userPrincipalName()), what);
     }
 }

@@ -314,4 +314,41 @@ class TimeBoundGrantsTest {
         assertThat(again.rejection().code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
         assertThat(again.rejection().message()).contains("change or cancel it");
     }
+
+    @Test
+    void anEndSetOnALicenseOrMembershipHeldWithoutOneEndsItWithItsPlansKept() {
+        contoso.subscribe(E3, 5);
+        contoso.assign(contractor, E3, E3.servicePlans().get(0)).value();
+        GroupId staff = contoso.aGroup("Staff").withMembers(waiting).create();
+
+        TimedGrant license = grants.changeLicense(
+                        contoso.admin,
+                        UserRef.of(contractor),
+                        E3.skuPartNumber(),
+                        new TimeBoundGrants.Reschedule(false, null, true, in(DAY)))
+                .value();
+        grants.changeMembership(
+                        contoso.admin,
+                        staff,
+                        UserRef.of(waiting),
+                        new TimeBoundGrants.Reschedule(false, null, true, in(DAY)))
+                .value();
+
+        assertThat(license.started()).isTrue();
+        assertThat(contoso.direct(contractor, E3).disabledPlans())
+                .containsExactly(E3.servicePlans().get(0).id());
+        passes(DAY);
+        assertThat(grants.runDue()).isEqualTo(2);
+        assertThat(contoso.heldSkus(contractor)).isEmpty();
+        assertThat(contoso.membersOf(staff)).isEmpty();
+        assertThat(grants.changeLicense(
+                                contoso.admin,
+                                UserRef.of(contractor),
+                                E3.skuPartNumber(),
+                                new TimeBoundGrants.Reschedule(false, null, true, in(DAY)))
+                        .rejection()
+                        .code())
+                .as("nothing held: nothing to give an end")
+                .isEqualTo(ErrorCode.NOT_FOUND);
+    }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Time-bound grants in the admin center (docs/delegation.md): the user's assign form takes an end ("until …") and
  * refuses one before the start under the form, the end is removed from the user's page; the group's add-member form
- * takes a start, so the user is listed "from …" but is no member yet, and the scheduled membership is cancelled.
+ * takes a start, so the user is listed "from …" but is no member yet, and the scheduled membership is cancelled; an
+ * end is set again on the license held without one.
  */
 class TimedGrantsPageIT extends AdminCenterIT {
     private static String inDays(int days) {
@@ -64,6 +65,12 @@ class TimedGrantsPageIT extends AdminCenterIT {
                         .path("assignedLicenses"))
                 .as("no end left: the license stays")
                 .hasSize(1);
+
+        assertThat(admin.get("/users/" + ada).body()).contains("data-test=\"set-end\"");
+        admin.post("/users/" + ada + "/timed/" + e3 + "/end", List.of(Map.entry("end", inDays(5))));
+        assertThat(admin.get("/users/" + ada + "/timed").body())
+                .as("an end set on the license held without one")
+                .contains("until " + inDays(5));
 
         String staff = site.api().post("/v1.0/groups", """
                         {"displayName":"Staff","mailEnabled":false,"mailNickname":"staff","securityEnabled":true}""").body().path("id").asString();
