@@ -92,9 +92,9 @@ public final class TimeBoundGrants {
      * now, it is assigned at once as {@link UserLicensing#assign} assigns it, refused for the same reasons (a license
      * the user already holds directly gets the end); starting later, nothing is assigned until then.
      */
-    public Outcome<TimedGrant> grantLicense(
+    public Outcome<Listed> grantLicense(
             Caller caller, UserRef named, String sku, Set<ServicePlanId> disabledPlans, Instant start, Instant end) {
-        return created.grantLicense(caller, named, sku, disabledPlans, start, end);
+        return named(caller, created.grantLicense(caller, named, sku, disabledPlans, start, end));
     }
 
     /**
@@ -102,37 +102,40 @@ public final class TimeBoundGrants {
      * joins at once as {@link GroupDirectory#addMember} adds them (a user already a direct member gets the end);
      * starting later, the user is not a member until then. Synced and dynamic groups decide their members themselves.
      */
-    public Outcome<TimedGrant> grantMembership(
-            Caller caller, GroupId groupId, UserRef named, Instant start, Instant end) {
-        return created.grantMembership(caller, groupId, named, start, end);
+    public Outcome<Listed> grantMembership(Caller caller, GroupId groupId, UserRef named, Instant start, Instant end) {
+        return named(caller, created.grantMembership(caller, groupId, named, start, end));
     }
 
     /**
      * Changes the start (of a grant that has not started) or the end of a user's license grant; an end set on a
      * license the user holds directly with no grant gives it one (its switched-off plans kept).
      */
-    public Outcome<TimedGrant> changeLicense(Caller caller, UserRef named, String sku, Reschedule times) {
-        return located(
+    public Outcome<Listed> changeLicense(Caller caller, UserRef named, String sku, Reschedule times) {
+        return named(
                 caller,
-                TimedGrant.Kind.LICENSE,
-                named,
-                sku,
-                givesAnEnd(times),
-                locked -> change(caller, locked, times));
+                located(
+                        caller,
+                        TimedGrant.Kind.LICENSE,
+                        named,
+                        sku,
+                        givesAnEnd(times),
+                        locked -> change(caller, locked, times)));
     }
 
     /**
      * Changes the start (of a grant that has not started) or the end of a user's membership grant; an end set on a
      * membership with no grant gives it one.
      */
-    public Outcome<TimedGrant> changeMembership(Caller caller, GroupId group, UserRef named, Reschedule times) {
-        return located(
+    public Outcome<Listed> changeMembership(Caller caller, GroupId group, UserRef named, Reschedule times) {
+        return named(
                 caller,
-                TimedGrant.Kind.MEMBERSHIP,
-                named,
-                group.toString(),
-                givesAnEnd(times),
-                locked -> change(caller, locked, times));
+                located(
+                        caller,
+                        TimedGrant.Kind.MEMBERSHIP,
+                        named,
+                        group.toString(),
+                        givesAnEnd(times),
+                        locked -> change(caller, locked, times)));
     }
 
     /**
@@ -212,6 +215,12 @@ public final class TimeBoundGrants {
             }
             return then.apply(new GrantSteps.Locked(grant.get(), user.get()));
         });
+    }
+
+    /** The grant as set, with the names a list shows (read after its unit of work). */
+    private Outcome<Listed> named(Caller caller, Outcome<TimedGrant> outcome) {
+        return outcome.map(g -> ports.transactions()
+                .read(() -> listed(caller.tenant(), List.of(g)).get(0)));
     }
 
     /** Whether new times only give an end: what an ordinary license or membership may be given too. */

@@ -54,7 +54,7 @@ class TimeBoundGrantsTest {
         return contoso.allot.clock().instant().plus(d);
     }
 
-    private Outcome<TimedGrant> license(UserId user, Instant start, Instant end) {
+    private Outcome<TimeBoundGrants.Listed> license(UserId user, Instant start, Instant end) {
         return grants.grantLicense(contoso.admin, UserRef.of(user), E3.skuPartNumber(), Set.of(), start, end);
     }
 
@@ -118,7 +118,8 @@ class TimeBoundGrantsTest {
     void aGrantThatStartsLaterAssignsNothingUntilItsStart() {
         contoso.subscribe(E3, 5);
         TimedGrant scheduled = license(contractor, in(DAY.multipliedBy(7)), in(DAY.multipliedBy(30)))
-                .value();
+                .value()
+                .grant();
 
         assertThat(scheduled.started()).isFalse();
         assertThat(contoso.heldSkus(contractor)).isEmpty();
@@ -218,9 +219,9 @@ class TimeBoundGrantsTest {
     void anEndBeforeTheStartOrInThePastIsRefusedAndNothingIsAssigned() {
         contoso.subscribe(E3, 5);
 
-        Outcome<TimedGrant> backwards = license(contractor, in(DAY.multipliedBy(5)), in(DAY));
-        Outcome<TimedGrant> past = license(contractor, null, in(DAY.negated()));
-        Outcome<TimedGrant> endless = license(contractor, null, null);
+        Outcome<TimeBoundGrants.Listed> backwards = license(contractor, in(DAY.multipliedBy(5)), in(DAY));
+        Outcome<TimeBoundGrants.Listed> past = license(contractor, null, in(DAY.negated()));
+        Outcome<TimeBoundGrants.Listed> endless = license(contractor, null, null);
 
         assertThat(List.of(backwards, past, endless))
                 .allSatisfy(o -> assertThat(o.rejection().code()).isEqualTo(ErrorCode.INVALID_REQUEST));
@@ -236,7 +237,7 @@ class TimeBoundGrantsTest {
         contoso.subscribe(E3, 1);
         contoso.assign(waiting, E3).value();
 
-        Outcome<TimedGrant> full = license(contractor, null, in(DAY));
+        Outcome<TimeBoundGrants.Listed> full = license(contractor, null, in(DAY));
 
         assertThat(full.rejection().code()).isEqualTo(ErrorCode.NO_AVAILABLE_LICENSES);
         assertThat(stored.ofUser(contoso.tenant, contractor)).isEmpty();
@@ -273,9 +274,9 @@ class TimeBoundGrantsTest {
         license(contractor, null, in(DAY.multipliedBy(3))).value();
         UserRef ref = UserRef.of(contractor);
 
-        Outcome<TimedGrant> restart = grants.changeLicense(
+        Outcome<TimeBoundGrants.Listed> restart = grants.changeLicense(
                 contoso.admin, ref, E3.skuPartNumber(), new TimeBoundGrants.Reschedule(true, in(DAY), false, null));
-        Outcome<TimedGrant> past = grants.changeLicense(
+        Outcome<TimeBoundGrants.Listed> past = grants.changeLicense(
                 contoso.admin,
                 ref,
                 E3.skuPartNumber(),
@@ -309,7 +310,7 @@ class TimeBoundGrantsTest {
         contoso.subscribe(E3, 5);
         license(contractor, null, in(DAY)).value();
 
-        Outcome<TimedGrant> again = license(contractor, in(DAY.multipliedBy(2)), in(DAY.multipliedBy(3)));
+        Outcome<TimeBoundGrants.Listed> again = license(contractor, in(DAY.multipliedBy(2)), in(DAY.multipliedBy(3)));
 
         assertThat(again.rejection().code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
         assertThat(again.rejection().message()).contains("change or cancel it");
@@ -326,7 +327,8 @@ class TimeBoundGrantsTest {
                         UserRef.of(contractor),
                         E3.skuPartNumber(),
                         new TimeBoundGrants.Reschedule(false, null, true, in(DAY)))
-                .value();
+                .value()
+                .grant();
         grants.changeMembership(
                         contoso.admin,
                         staff,

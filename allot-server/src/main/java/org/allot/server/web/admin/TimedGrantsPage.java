@@ -99,7 +99,7 @@ public class TimedGrantsPage {
         if (!remove && at == null) {
             AdminPages.refuse(flash, "timed", "Choose the new end date, or remove the end.");
         } else {
-            Outcome<TimedGrant> changed = grants.changeLicense(
+            Outcome<?> changed = grants.changeLicense(
                     AdminPages.caller(admin, request),
                     UserRef.of(user),
                     sku,

@@ -79,9 +79,9 @@ public class TimeBoundGrantsController {
         for (String plan : body.disabledPlans() == null ? List.<String>of() : body.disabledPlans()) {
             off.add(new ServicePlanId(plan(plan)));
         }
-        TimedGrant grant = Refused.orRefuse(grants.grantLicense(
+        TimeBoundGrants.Listed grant = Refused.orRefuse(grants.grantLicense(
                 caller.caller(), UserRef.of(id), body.skuId(), off, at(body.startDateTime()), at(body.endDateTime())));
-        return licenseOf(caller, id, grant, request);
+        return responses.entity(request, "timedLicenses/$entity", license(grant));
     }
 
     @PatchMapping("/users/{id}/timedLicenses/{sku}")
@@ -91,9 +91,9 @@ public class TimeBoundGrantsController {
             @PathVariable String sku,
             @RequestBody ObjectNode body,
             HttpServletRequest request) {
-        TimedGrant grant =
+        TimeBoundGrants.Listed grant =
                 Refused.orRefuse(grants.changeLicense(caller.caller(), UserRef.of(id), sku, reschedule(body)));
-        return licenseOf(caller, id, grant, request);
+        return responses.entity(request, "timedLicenses/$entity", license(grant));
     }
 
     /** Cancels the grant: one that has not started is forgotten; one that has started ends now. */
@@ -125,9 +125,9 @@ public class TimeBoundGrantsController {
             throw new BadRequest("Send 'id': the user's id or userPrincipalName.");
         }
         GroupId group = group(id);
-        TimedGrant grant = Refused.orRefuse(grants.grantMembership(
+        TimeBoundGrants.Listed grant = Refused.orRefuse(grants.grantMembership(
                 caller.caller(), group, UserRef.of(body.id()), at(body.startDateTime()), at(body.endDateTime())));
-        return memberOf(caller, group, grant, request);
+        return responses.entity(request, "timedMembers/$entity", member(grant));
     }
 
     @PatchMapping("/groups/{id}/timedMembers/{user}")
@@ -138,32 +138,15 @@ public class TimeBoundGrantsController {
             @RequestBody ObjectNode body,
             HttpServletRequest request) {
         GroupId group = group(id);
-        TimedGrant grant =
+        TimeBoundGrants.Listed grant =
                 Refused.orRefuse(grants.changeMembership(caller.caller(), group, UserRef.of(user), reschedule(body)));
-        return memberOf(caller, group, grant, request);
+        return responses.entity(request, "timedMembers/$entity", member(grant));
     }
 
     @DeleteMapping("/groups/{id}/timedMembers/{user}")
     public ResponseEntity<Void> cancelMembership(ApiCaller caller, @PathVariable String id, @PathVariable String user) {
         Refused.orRefuse(grants.cancelMembership(caller.caller(), group(id), UserRef.of(user)));
         return ResponseEntity.noContent().build();
-    }
-
-    /** The grant as listed now (with its names); as it was set when it no longer is (its end removed). */
-    private ObjectNode licenseOf(ApiCaller caller, String user, TimedGrant grant, HttpServletRequest request) {
-        TimeBoundGrants.Listed listed = grants.ofUser(caller.tenant(), UserRef.of(user)).orElse(List.of()).stream()
-                .filter(l -> l.grant().key().equals(grant.key()))
-                .findFirst()
-                .orElse(new TimeBoundGrants.Listed(grant, null, null));
-        return responses.entity(request, "timedLicenses/$entity", license(listed));
-    }
-
-    private ObjectNode memberOf(ApiCaller caller, GroupId group, TimedGrant grant, HttpServletRequest request) {
-        TimeBoundGrants.Listed listed = grants.ofGroup(caller.tenant(), group).orElse(List.of()).stream()
-                .filter(l -> l.grant().key().equals(grant.key()))
-                .findFirst()
-                .orElse(new TimeBoundGrants.Listed(grant, null, null));
-        return responses.entity(request, "timedMembers/$entity", member(listed));
     }
 
     /** The one mapping of a license grant. */
