@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
         name = "license",
         aliases = "licenses",
         mixinStandardHelpOptions = true,
+        subcommands = {GroupOnlyCommands.Policy.class, GroupOnlyCommands.Migrate.class},
         description = {
             "Assigns and removes a user's licenses directly.",
             "Products and plans are named by part number (ENTERPRISEPACK, SWAY) or GUID. Licenses that come "
@@ -67,16 +68,21 @@ public final class LicenseCommands {
             @Mixin LicenseOptions.Plans plans,
             @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
                     boolean force,
+            @Option(
+                            names = "--override-group-only",
+                            description = "Assign although the group-only policy forbids it (break glass: Global"
+                                    + " Administrators; audited).")
+                    boolean overrideGroupOnly,
             @Mixin TimedGrants.Times times) {
         List<AssignedLicenseResource> add = plans.on(skus.in(context.directory().products()));
         if (times.given()) {
-            if (force) {
-                throw Failure.usage("--force does not go with --start or --end.");
+            if (force || overrideGroupOnly) {
+                throw Failure.usage("--force and --override-group-only do not go with --start or --end.");
             }
             new TimedGrants(context).assign(user.user.strip(), add, times);
             return;
         }
-        change(user.user, add, List.of(), force);
+        change(user.user, add, List.of(), force, overrideGroupOnly);
     }
 
     @Command(
@@ -122,7 +128,7 @@ public final class LicenseCommands {
             footerHeading = "%nExamples:%n",
             footer = "  allot license remove --user ada@contoso.com --sku ENTERPRISEPACK")
     void remove(@Mixin LicenseOptions.UserOption user, @Mixin LicenseOptions.Skus skus) {
-        change(user.user, List.of(), skus.ids(context.directory().products()), false);
+        change(user.user, List.of(), skus.ids(context.directory().products()), false, false);
     }
 
     @Command(
@@ -142,10 +148,15 @@ public final class LicenseCommands {
                     String to,
             @Mixin LicenseOptions.Plans plans,
             @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
-                    boolean force) {
+                    boolean force,
+            @Option(
+                            names = "--override-group-only",
+                            description = "Assign although the group-only policy forbids it (break glass: Global"
+                                    + " Administrators; audited).")
+                    boolean overrideGroupOnly) {
         Products products = context.directory().products();
         UUID old = products.find(from).skuId();
-        change(user.user, plans.on(List.of(products.find(to))), List.of(old), force);
+        change(user.user, plans.on(List.of(products.find(to))), List.of(old), force, overrideGroupOnly);
     }
 
     @Command(
@@ -194,14 +205,17 @@ public final class LicenseCommands {
         print(context.directory().user(named, Directory.USER_LICENSES));
     }
 
-    private void change(String user, List<AssignedLicenseResource> add, List<UUID> remove, boolean force) {
+    private void change(
+            String user, List<AssignedLicenseResource> add, List<UUID> remove, boolean force, boolean override) {
         if (add.isEmpty() && remove.isEmpty()) {
             throw Failure.usage("Nothing to change.");
         }
         String named = user.strip();
         post(
                 named,
-                Query.of(Query.path("/v1.0/users", named, "assignLicense")).with("force", force ? "true" : null),
+                Query.of(Query.path("/v1.0/users", named, "assignLicense"))
+                        .with("force", force ? "true" : null)
+                        .with("overrideGroupOnly", override ? "true" : null),
                 new AssignLicenseRequest(add, remove));
         print(context.directory().user(named, Directory.USER_LICENSES));
     }

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.util.Objects;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.DirectToGroup;
+import org.allot.core.assignment.DirectToGroupJob;
 import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.GroupOnlyPolicies;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseChecks;
 import org.allot.core.assignment.LicenseJobs;
+import org.allot.core.assignment.LicenseMigrations;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.assignment.OverageGrace;
@@ -59,7 +63,9 @@ public record CoreServices(
         LicenseCheck licenseCheck,
         SeatTakeBack seatTakeBack,
         OverageGrace overageGrace,
-        LifecyclePolicy lifecyclePolicy) {
+        LifecyclePolicy lifecyclePolicy,
+        DirectToGroup directToGroup,
+        DirectToGroupJob directToGroupJob) {
 
     /** The ports of what happens when capacity falls below use (issue 18). */
     public record CapacityPorts(SeatHolders holders, OverageClocks clocks, LifecycleSettings settings) {
@@ -92,7 +98,9 @@ public record CoreServices(
             LicensingSettings settings,
             DirectoryListener changes,
             CapacityPorts capacity,
-            RemovalGraces removalGraces) {
+            RemovalGraces removalGraces,
+            GroupOnlyPolicies groupOnlyPolicies,
+            LicenseMigrations licenseMigrations) {
 
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
@@ -116,6 +124,8 @@ public record CoreServices(
             Objects.requireNonNull(changes, "changes");
             Objects.requireNonNull(capacity, "capacity");
             Objects.requireNonNull(removalGraces, "removalGraces");
+            Objects.requireNonNull(groupOnlyPolicies, "groupOnlyPolicies");
+            Objects.requireNonNull(licenseMigrations, "licenseMigrations");
         }
     }
 
@@ -146,7 +156,8 @@ public record CoreServices(
                 p.clock(),
                 p.settings(),
                 ruleMemberships,
-                p.removalGraces());
+                p.removalGraces(),
+                p.groupOnlyPolicies());
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,
@@ -183,6 +194,16 @@ public record CoreServices(
                 capacity.clocks(),
                 seatTakeBack);
         DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership, p.changes());
+        GroupDirectory groupDirectory = new GroupDirectory(
+                p.transactions(),
+                p.tenantLocks(),
+                p.users(),
+                p.groups(),
+                p.memberships(),
+                p.audit(),
+                directory,
+                p.clock());
+        DirectToGroup directToGroup = licensing.directToGroup(p.licenseMigrations());
         return new CoreServices(
                 licensing,
                 ruleMemberships,
@@ -193,15 +214,7 @@ public record CoreServices(
                 new TenantDomains(p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), p.clock()),
                 new UserDirectory(
                         p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
-                new GroupDirectory(
-                        p.transactions(),
-                        p.tenantLocks(),
-                        p.users(),
-                        p.groups(),
-                        p.memberships(),
-                        p.audit(),
-                        directory,
-                        p.clock()),
+                groupDirectory,
                 book,
                 licensing.check(p.licenseChecks()),
                 seatTakeBack,
@@ -213,6 +226,8 @@ public record CoreServices(
                         p.subscriptions(),
                         book,
                         p.audit(),
-                        p.clock()));
+                        p.clock()),
+                directToGroup,
+                licensing.directToGroupJob(directToGroup, p.licenseMigrations(), groupDirectory));
     }
 }

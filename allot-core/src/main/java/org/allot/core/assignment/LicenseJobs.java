@@ -19,6 +19,9 @@ public interface LicenseJobs {
     /** Carries out a run of the license check, a chunk of users at a time (see {@link LicenseCheck}). */
     void checkLicenses(TenantId tenant, LicenseCheckRunId run);
 
+    /** Carries out a run of the direct → group migration ({@link DirectToGroupJob}), a chunk of users at a time. */
+    void migrateToGroups(TenantId tenant, java.util.UUID run);
+
     /**
      * Whether licensing work of the tenant is queued or under way in the background: a group's licenses being applied,
      * a dynamic group's members being recomputed, a waiting list being served.

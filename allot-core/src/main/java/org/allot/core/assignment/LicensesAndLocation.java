@@ -51,13 +51,29 @@ public final class LicensesAndLocation {
      */
     public Outcome<Saved> assign(
             Caller caller, UserId user, Optional<String> usageLocation, List<AssignedLicense> add, List<SkuId> remove) {
+        return assign(caller, user, usageLocation, add, remove, false);
+    }
+
+    /**
+     * {@link #assign(Caller, UserId, Optional, List, List)}, overriding the group-only policy when
+     * {@code overrideGroupOnly} (the caller checked the break-glass permission; audited as an override).
+     */
+    public Outcome<Saved> assign(
+            Caller caller,
+            UserId user,
+            Optional<String> usageLocation,
+            List<AssignedLicense> add,
+            List<SkuId> remove,
+            boolean overrideGroupOnly) {
         boolean licenses = !add.isEmpty() || !remove.isEmpty();
         Optional<String> change = transactions
                 .read(() -> users.find(caller.tenant(), user))
                 .flatMap(u -> usageLocation.filter(code -> !sameLocation(u, code)));
         if (change.isEmpty()) {
             return licenses
-                    ? licensing.assign(caller, user, add, remove, false).map(l -> new Saved(false, true))
+                    ? licensing
+                            .assign(caller, UserRef.of(user), add, remove, false, overrideGroupOnly)
+                            .map(l -> new Saved(false, true))
                     : Outcome.done(new Saved(false, false));
         }
         return transactions.run(() -> {
@@ -65,7 +81,9 @@ public final class LicensesAndLocation {
             if (!located.isDone() || !licenses) {
                 return located.map(u -> new Saved(true, false));
             }
-            return licensing.assign(caller, user, add, remove, false).map(l -> new Saved(true, true));
+            return licensing
+                    .assign(caller, UserRef.of(user), add, remove, false, overrideGroupOnly)
+                    .map(l -> new Saved(true, true));
         });
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.allot.core.Transactions;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.TenantLocks;
@@ -31,6 +32,12 @@ public final class Licensing {
     private final Assignments assignments;
     private final Seats seats;
     private final ProductCatalog catalog;
+    private final GroupOnly groupOnly;
+    private final Users userStore;
+    private final Groups groupStore;
+    private final Memberships memberships;
+    private final GroupLicenses groupLicenses;
+    private final AuditLog audit;
 
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
@@ -50,8 +57,14 @@ public final class Licensing {
             Clock clock,
             LicensingSettings settings,
             PlanDependents dependents,
-            RemovalGraces graces) {
+            RemovalGraces graces,
+            GroupOnlyPolicies groupOnlyPolicies) {
         this.transactions = transactions;
+        this.userStore = userStore;
+        this.groupStore = groupStore;
+        this.memberships = memberships;
+        this.groupLicenses = groupLicenses;
+        this.audit = audit;
         Inheritance inheritance = new Inheritance(memberships, groupLicenses);
         Reconciler reconciler = new Reconciler(
                 tenants,
@@ -71,6 +84,7 @@ public final class Licensing {
         this.seats = seats;
         this.catalog = catalog;
         LicenseRequests requests = new LicenseRequests(subscriptions);
+        this.groupOnly = new GroupOnly(transactions, locks, groupOnlyPolicies, catalog, audit, clock);
         this.users = new UserLicensing(
                 transactions,
                 reconciler,
@@ -80,7 +94,8 @@ public final class Licensing {
                 assignments,
                 seats,
                 catalog,
-                new FailedAssignments(transactions, userStore, audit, clock));
+                new FailedAssignments(transactions, userStore, audit, clock),
+                groupOnly);
         this.groups = new GroupLicensing(
                 transactions,
                 reconciler,
@@ -137,6 +152,44 @@ public final class Licensing {
     public OverageGrace overageGrace(
             SeatTakeBack takeBack, SeatHolders holders, OverageClocks clocks, LifecycleSettings settings) {
         return new OverageGrace(transactions, clocks, settings, seats, catalog, holders, takeBack, clock);
+    }
+
+    /** The group-only policy: reading and setting it (the rule itself is read by every direct assignment). */
+    public GroupOnly groupOnly() {
+        return groupOnly;
+    }
+
+    /** The direct → group migration assistant's preview and start, keeping its runs in {@code migrations}. */
+    public DirectToGroup directToGroup(LicenseMigrations migrations) {
+        return new DirectToGroup(
+                transactions,
+                locks,
+                groupStore,
+                memberships,
+                groupLicenses,
+                assignments,
+                seats,
+                catalog,
+                migrations,
+                jobs,
+                audit,
+                clock);
+    }
+
+    /** The steps of a migration run, which join users to groups through {@code groups}. */
+    public DirectToGroupJob directToGroupJob(
+            DirectToGroup migration, LicenseMigrations migrations, GroupDirectory groups) {
+        return new DirectToGroupJob(
+                migration,
+                migrations,
+                new SeatNeutralRemoval(reconciler, locks, userStore, assignments),
+                groups,
+                locks,
+                userStore,
+                assignments,
+                catalog,
+                audit,
+                clock);
     }
 
     public UserLicensing users() {

@@ -8,16 +8,23 @@ import org.allot.core.Transactions;
 /**
  * A product as its page in the admin center shows it, read in one unit of work: its seat figures, subscriptions,
  * holders and waiting list ({@link LicenseHolders}), its removal grace and pending removals ({@link PendingRemovals}),
- * and, for a product holding users beyond its enabled and warning seats, who loses a seat next ({@link OverageGrace}).
+ * for a product holding users beyond its enabled and warning seats, who loses a seat next ({@link OverageGrace}), and
+ * whether it may be assigned directly ({@link GroupOnly}).
  */
 public final class ProductDetails {
     private final Transactions transactions;
     private final LicenseHolders holders;
     private final PendingRemovals removals;
     private final OverageGrace grace;
+    private final GroupOnly groupOnly;
 
     public ProductDetails(
-            Transactions transactions, LicenseHolders holders, PendingRemovals removals, OverageGrace grace) {
+            Transactions transactions,
+            LicenseHolders holders,
+            PendingRemovals removals,
+            OverageGrace grace,
+            GroupOnly groupOnly) {
+        this.groupOnly = Objects.requireNonNull(groupOnly);
         this.transactions = Objects.requireNonNull(transactions);
         this.holders = Objects.requireNonNull(holders);
         this.removals = Objects.requireNonNull(removals);
@@ -32,10 +39,12 @@ public final class ProductDetails {
     public record Details(
             LicenseHolders.ProductHolders product,
             PendingRemovals.ProductRemovals removals,
-            OverageGrace.Preview takeBack) {
+            OverageGrace.Preview takeBack,
+            GroupOnly.ProductPolicy groupOnly) {
         public Details {
             Objects.requireNonNull(product, "product");
             Objects.requireNonNull(removals, "removals");
+            Objects.requireNonNull(groupOnly, "groupOnly");
         }
     }
 
@@ -51,6 +60,9 @@ public final class ProductDetails {
                         removals.ofProductRead(tenant, found.product()),
                         found.figures() != null && found.figures().seats().overage() > 0
                                 ? grace.previewRead(tenant, found.product())
-                                : null)));
+                                : null,
+                        groupOnly
+                                .productRead(tenant, found.product().skuId().toString())
+                                .orElseThrow())));
     }
 }

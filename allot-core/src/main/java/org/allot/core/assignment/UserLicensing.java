@@ -37,6 +37,7 @@ public final class UserLicensing {
     private final Seats seats;
     private final ProductCatalog catalog;
     private final FailedAssignments failures;
+    private final GroupOnly groupOnly;
 
     UserLicensing(
             Transactions transactions,
@@ -47,7 +48,8 @@ public final class UserLicensing {
             Assignments assignments,
             Seats seats,
             ProductCatalog catalog,
-            FailedAssignments failures) {
+            FailedAssignments failures,
+            GroupOnly groupOnly) {
         this.transactions = Objects.requireNonNull(transactions);
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
@@ -57,6 +59,7 @@ public final class UserLicensing {
         this.seats = Objects.requireNonNull(seats);
         this.catalog = Objects.requireNonNull(catalog);
         this.failures = Objects.requireNonNull(failures);
+        this.groupOnly = Objects.requireNonNull(groupOnly);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class UserLicensing {
             Caller caller, UserId userId, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
         Outcome<UserLicenses> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return assignLocked(caller, Optional.of(userId), userId, add, remove, force)
+            return assignLocked(caller, Optional.of(userId), userId, add, remove, force, false)
                     .map(Assigned::licenses);
         });
         return failures.audited(caller, UserRef.of(userId), add, remove, outcome);
@@ -80,9 +83,24 @@ public final class UserLicensing {
      */
     public Outcome<LicensedUser> assign(
             Caller caller, UserRef user, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
+        return assign(caller, user, add, remove, force, false);
+    }
+
+    /**
+     * {@link #assign(Caller, UserRef, List, List, boolean)}, where {@code overrideGroupOnly} lets a direct assignment
+     * that the group-only policy forbids go ahead (the caller has checked the break-glass permission), audited as an
+     * override.
+     */
+    public Outcome<LicensedUser> assign(
+            Caller caller,
+            UserRef user,
+            List<AssignedLicense> add,
+            List<SkuId> remove,
+            boolean force,
+            boolean overrideGroupOnly) {
         Outcome<LicensedUser> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return assignLocked(caller, resolve(caller, user), user, add, remove, force)
+            return assignLocked(caller, resolve(caller, user), user, add, remove, force, overrideGroupOnly)
                     .map(UserLicensing::licensed);
         });
         return failures.audited(caller, user, add, remove, outcome);
@@ -103,8 +121,14 @@ public final class UserLicensing {
      * nothing is kept. A validate-only request: the dry run of a bulk change.
      */
     public List<Outcome<LicensedUser>> rehearse(Caller caller, List<LicenseChange> changes) {
+        return rehearse(caller, changes, false);
+    }
+
+    /** {@link #rehearse(Caller, List)}, each change overriding the group-only policy when {@code overrideGroupOnly}. */
+    public List<Outcome<LicensedUser>> rehearse(Caller caller, List<LicenseChange> changes, boolean overrideGroupOnly) {
         return transactions.rehearse(changes.stream()
-                .<Supplier<Outcome<LicensedUser>>>map(c -> () -> assign(caller, c.user(), c.add(), c.remove(), false))
+                .<Supplier<Outcome<LicensedUser>>>map(
+                        c -> () -> assign(caller, c.user(), c.add(), c.remove(), false, overrideGroupOnly))
                 .toList());
     }
 
@@ -114,7 +138,8 @@ public final class UserLicensing {
             Object named,
             List<AssignedLicense> add,
             List<SkuId> remove,
-            boolean force) {
+            boolean force,
+            boolean overrideGroupOnly) {
         Optional<User> user =
                 userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
@@ -135,6 +160,13 @@ public final class UserLicensing {
         }
         Map<UserId, List<LicenseAssignment>> stored = assignments.of(caller.tenant(), List.of(id));
         UserLicenses current = new UserLicenses(LicenseSubject.of(user.get()), stored.getOrDefault(id, List.of()));
+        GroupOnlyPolicy policy = add.isEmpty() ? GroupOnlyPolicy.NONE : groupOnly.read(caller.tenant());
+        if (!overrideGroupOnly) {
+            Optional<Rejection> forbidden = GroupOnly.refusal(policy, work.context.catalog(), current, add);
+            if (forbidden.isPresent()) {
+                return Outcome.refused(forbidden.get());
+            }
+        }
         for (SkuId sku : remove) {
             if (current.find(sku, AssignmentSource.DIRECT).isEmpty()) {
                 boolean inherited =
@@ -161,6 +193,9 @@ public final class UserLicensing {
         }
         reconciler.commit(work, batch);
         reconciler.finish(work);
+        if (overrideGroupOnly) {
+            groupOnly.overridden(caller, user.get(), policy, current, add);
+        }
         return Outcome.done(new Assigned(user.get(), after, work));
     }
 
@@ -182,6 +217,15 @@ public final class UserLicensing {
      * with how many users changed (those with nothing to change are skipped).
      */
     public Outcome<Integer> assignEach(Caller caller, List<UserId> userIds, SkuId sku, DirectLicenseChange change) {
+        return assignEach(caller, userIds, sku, change, false);
+    }
+
+    /**
+     * {@link #assignEach(Caller, List, SkuId, DirectLicenseChange)}, overriding the group-only policy for each user
+     * when {@code overrideGroupOnly} (audited per user).
+     */
+    public Outcome<Integer> assignEach(
+            Caller caller, List<UserId> userIds, SkuId sku, DirectLicenseChange change, boolean overrideGroupOnly) {
         return transactions.run(() -> {
             locks.share(caller.tenant());
             Map<UserId, List<LicenseAssignment>> current = assignments.of(caller.tenant(), userIds);
@@ -195,8 +239,8 @@ public final class UserLicensing {
                 if (asked.isEmpty()) {
                     continue;
                 }
-                Outcome<Assigned> outcome =
-                        assignLocked(caller, Optional.of(user), user, asked.add(), asked.remove(), false);
+                Outcome<Assigned> outcome = assignLocked(
+                        caller, Optional.of(user), user, asked.add(), asked.remove(), false, overrideGroupOnly);
                 if (!outcome.isDone()) {
                     String name = users.find(caller.tenant(), user)
                             .filter(u -> !u.isDeleted())

@@ -45,6 +45,10 @@ public enum Activity {
     END_TIME_BOUND_GRANT("End time-bound grant", Category.USER_MANAGEMENT),
     /** The tenant's alert rules changed (docs/alerts.md). */
     SET_ALERT_RULES("Set license alert rules", Category.DIRECTORY_MANAGEMENT),
+    SET_GROUP_ONLY_POLICY("Set group-only license policy", Category.DIRECTORY_MANAGEMENT),
+    OVERRIDE_GROUP_ONLY_POLICY("Override group-only license policy", Category.USER_MANAGEMENT),
+    START_DIRECT_TO_GROUP("Start moving direct licenses to group licensing", Category.DIRECTORY_MANAGEMENT),
+    FINISH_DIRECT_TO_GROUP("Finish moving direct licenses to group licensing", Category.DIRECTORY_MANAGEMENT),
     ADD_PLAN_RULE("Add service plan rule", Category.DIRECTORY_MANAGEMENT),
     DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT),
     ADD_APPLICATION("Add application", Category.APPLICATION_MANAGEMENT),

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.DirectToGroupJob;
 import org.allot.core.assignment.GroupLicensing;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseCheckRun;
@@ -35,6 +36,7 @@ public final class BackgroundLicensing {
     private final DynamicMembership dynamic;
     private final LicenseCheck check;
     private final DryRuns dryRuns;
+    private final DirectToGroupJob migrations;
     private final int chunkSize;
     private final Duration lease;
 
@@ -45,6 +47,7 @@ public final class BackgroundLicensing {
             DynamicMembership dynamic,
             LicenseCheck check,
             DryRuns dryRuns,
+            DirectToGroupJob migrations,
             int chunkSize,
             Duration lease) {
         this.jobs = Objects.requireNonNull(jobs);
@@ -53,6 +56,7 @@ public final class BackgroundLicensing {
         this.dynamic = Objects.requireNonNull(dynamic);
         this.check = Objects.requireNonNull(check);
         this.dryRuns = Objects.requireNonNull(dryRuns);
+        this.migrations = Objects.requireNonNull(migrations);
         this.chunkSize = chunkSize;
         this.lease = Objects.requireNonNull(lease);
     }
@@ -82,6 +86,7 @@ public final class BackgroundLicensing {
                 case GROUP -> runGroup(held, caller);
                 case RULE -> runRecompute(held, caller);
                 case FILL -> runFill(held, caller);
+                case MIGRATE -> runMigration(held);
                 case CHECK -> {
                     if (!runCheck(held)) {
                         return Turn.POSTPONED;
@@ -178,6 +183,28 @@ public final class BackgroundLicensing {
                             return new Step(c.next(), c.users(), c.joined(), c.left());
                         },
                         (joined, left) -> {}));
+    }
+
+    /**
+     * Moves a product's direct holders to group licensing, a chunk at a time (each chunk commits its changes, what it
+     * did with each user and the cursor together). A run that ended (or is unknown) just completes its job.
+     */
+    private void runMigration(Held held) {
+        Job job = held.job();
+        UUID run = job.target();
+        if (!transactions.read(() -> migrations.underWay(job.tenant(), run))) {
+            complete(held);
+            return;
+        }
+        runChunks(
+                held,
+                new Chunks(
+                        () -> migrations.begin(job.tenant(), run),
+                        after -> {
+                            DirectToGroupJob.Chunk c = migrations.chunk(job.tenant(), run, after, chunkSize);
+                            return new Step(c.next(), c.users(), c.moved(), c.kept());
+                        },
+                        (moved, kept) -> migrations.finish(job.tenant(), run)));
     }
 
     /**

@@ -9,5 +9,7 @@ public enum JobKind {
     /** Recomputes a dynamic group's members; the cursor is the last user evaluated. */
     RULE,
     /** Carries out a run of the license check; the target is the run's id, the cursor the last user checked. */
-    CHECK
+    CHECK,
+    /** Carries out a run of the direct → group migration; the target is the run's id, the cursor the last user. */
+    MIGRATE
 }

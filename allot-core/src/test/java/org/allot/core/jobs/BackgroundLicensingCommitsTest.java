@@ -38,6 +38,7 @@ class BackgroundLicensingCommitsTest {
                 contoso.allot.dynamicMembership(),
                 contoso.allot.licenseCheck(),
                 (tenant, run, from, progress) -> {},
+                contoso.allot.directToGroupJob(),
                 2,
                 Duration.ofSeconds(30));
 

@@ -32,6 +32,8 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryLicenseChecks licenseChecks = new InMemoryLicenseChecks();
     public final InMemoryRemovalGraces removalGraces = new InMemoryRemovalGraces(assignments, users);
+    public final InMemoryGroupOnlyPolicies groupOnlyPolicies = new InMemoryGroupOnlyPolicies();
+    public final InMemoryLicenseMigrations licenseMigrations = new InMemoryLicenseMigrations(assignments, users);
     public final InMemoryCapacity capacity = new InMemoryCapacity(assignments, users, groupLicenses);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final LicensingSettings settings;
@@ -47,6 +49,8 @@ public final class InMemoryAllot implements Installation {
     public final LicenseCheck licenseCheck;
     public final org.allot.core.assignment.SeatTakeBack seatTakeBack;
     public final org.allot.core.assignment.OverageGrace overageGrace;
+    public final org.allot.core.assignment.DirectToGroup directToGroup;
+    public final org.allot.core.assignment.DirectToGroupJob directToGroupJob;
 
     public InMemoryAllot(Catalog builtIn, LicensingSettings settings, MutableClock clock) {
         this.settings = settings;
@@ -82,7 +86,9 @@ public final class InMemoryAllot implements Installation {
                 settings,
                 org.allot.core.directory.DirectoryListener.NONE,
                 new CoreServices.CapacityPorts(capacity, capacity, capacity),
-                removalGraces));
+                removalGraces,
+                groupOnlyPolicies,
+                licenseMigrations));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
@@ -94,11 +100,13 @@ public final class InMemoryAllot implements Installation {
         licenseCheck = services.licenseCheck();
         seatTakeBack = services.seatTakeBack();
         overageGrace = services.overageGrace();
+        directToGroup = services.directToGroup();
+        directToGroupJob = services.directToGroupJob();
     }
 
     @Override
     public int runJobs() {
-        return jobs.runAll(licensing, dynamicMembership, licenseCheck, settings.chunkSize());
+        return jobs.runAll(licensing, dynamicMembership, licenseCheck, directToGroupJob, settings.chunkSize());
     }
 
     @Override
@@ -109,6 +117,16 @@ public final class InMemoryAllot implements Installation {
     @Override
     public java.util.List<org.allot.core.audit.AuditEvent> auditEvents(org.allot.core.TenantId tenant) {
         return audit.events().stream().filter(e -> e.tenant().equals(tenant)).toList();
+    }
+
+    @Override
+    public org.allot.core.assignment.DirectToGroup directToGroup() {
+        return directToGroup;
+    }
+
+    @Override
+    public org.allot.core.assignment.DirectToGroupJob directToGroupJob() {
+        return directToGroupJob;
     }
 
     @Override

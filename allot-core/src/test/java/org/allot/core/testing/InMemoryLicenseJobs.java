@@ -30,6 +30,9 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
     /** A run of the license check. */
     private record Check(LicenseCheckRunId run) {}
 
+    /** A run of the direct → group migration. */
+    private record Migrate(java.util.UUID run) {}
+
     private final Set<Job> queued = new LinkedHashSet<>();
     private final Set<Job> running = new LinkedHashSet<>();
 
@@ -46,6 +49,11 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
     @Override
     public synchronized void checkLicenses(TenantId tenant, LicenseCheckRunId run) {
         queued.add(new Job(tenant, new Check(run)));
+    }
+
+    @Override
+    public synchronized void migrateToGroups(TenantId tenant, java.util.UUID run) {
+        queued.add(new Job(tenant, new Migrate(run)));
     }
 
     @Override
@@ -88,7 +96,12 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
     }
 
     /** Runs queued jobs, and the jobs they queue, until none is left; returns how many ran. */
-    public int runAll(Licensing licensing, DynamicMembership dynamic, LicenseCheck check, int chunkSize) {
+    public int runAll(
+            Licensing licensing,
+            DynamicMembership dynamic,
+            LicenseCheck check,
+            org.allot.core.assignment.DirectToGroupJob migrations,
+            int chunkSize) {
         int ran = 0;
         while (true) {
             List<Job> batch;
@@ -132,6 +145,17 @@ public final class InMemoryLicenseJobs implements LicenseJobs, MembershipJobs {
                                 .next();
                     } while (next != null);
                     check.finish(job.tenant(), run.run());
+                } else if (job.target() instanceof Migrate migrate) {
+                    if (migrations.underWay(job.tenant(), migrate.run())) {
+                        migrations.begin(job.tenant(), migrate.run());
+                        UserId next = null;
+                        do {
+                            next = migrations
+                                    .chunk(job.tenant(), migrate.run(), next, chunkSize)
+                                    .next();
+                        } while (next != null);
+                        migrations.finish(job.tenant(), migrate.run());
+                    }
                 } else if (job.target() instanceof Recompute recompute) {
                     UserId next = null;
                     do {

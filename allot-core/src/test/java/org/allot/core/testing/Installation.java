@@ -59,6 +59,12 @@ public interface Installation {
 
     Licensing licensing();
 
+    /** The direct → group migration assistant (its runs are carried out by {@link #runJobs()}). */
+    org.allot.core.assignment.DirectToGroup directToGroup();
+
+    /** The steps of a migration run, as the background job carries them out. */
+    org.allot.core.assignment.DirectToGroupJob directToGroupJob();
+
     DynamicMembership dynamicMembership();
 
     MembershipPreview membershipPreview();

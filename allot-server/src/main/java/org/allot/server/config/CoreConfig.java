@@ -3,6 +3,9 @@ package org.allot.server.config;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.allot.core.assembly.CoreServices;
+import org.allot.core.assignment.DirectToGroup;
+import org.allot.core.assignment.DirectToGroupJob;
+import org.allot.core.assignment.GroupOnly;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicensesAndLocation;
 import org.allot.core.assignment.Licensing;
@@ -26,9 +29,11 @@ import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcCapacity;
 import org.allot.server.persistence.JdbcDynamicGroups;
 import org.allot.server.persistence.JdbcGroupLicenses;
+import org.allot.server.persistence.JdbcGroupOnlyPolicies;
 import org.allot.server.persistence.JdbcGroups;
 import org.allot.server.persistence.JdbcLicenseChecks;
 import org.allot.server.persistence.JdbcLicenseJobs;
+import org.allot.server.persistence.JdbcLicenseMigrations;
 import org.allot.server.persistence.JdbcMemberships;
 import org.allot.server.persistence.JdbcPlanRules;
 import org.allot.server.persistence.JdbcProducts;
@@ -199,7 +204,26 @@ class CoreConfig {
                 settings,
                 DirectoryListener.NONE,
                 new CoreServices.CapacityPorts(capacity, capacity, capacity),
-                new JdbcRemovalGraces(jdbc, stamps)));
+                new JdbcRemovalGraces(jdbc, stamps),
+                new JdbcGroupOnlyPolicies(jdbc, stamps),
+                new JdbcLicenseMigrations(jdbc)));
+    }
+
+    /** The group-only policy (docs/delegation.md). */
+    @Bean
+    GroupOnly groupOnly(Licensing licensing) {
+        return licensing.groupOnly();
+    }
+
+    /** The direct → group migration assistant (docs/delegation.md). */
+    @Bean
+    DirectToGroup directToGroup(CoreServices services) {
+        return services.directToGroup();
+    }
+
+    @Bean
+    DirectToGroupJob directToGroupJob(CoreServices services) {
+        return services.directToGroupJob();
     }
 
     @Bean

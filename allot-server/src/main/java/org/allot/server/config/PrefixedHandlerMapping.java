@@ -1,9 +1,18 @@
 package org.allot.server.config;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -17,6 +26,13 @@ import org.springframework.web.util.pattern.PathPattern;
  * at once, since its patterns cannot match it. A path with an escape ({@code %}) is matched as Spring MVC does, by
  * every condition (its patterns match the decoded path). What is found, and the 404 and 405 answers when nothing is,
  * do not change.
+ *
+ * <p>Before that, the mappings a path can match at all are found by its beginnings ({@code ""}, {@code /v1.0},
+ * {@code /v1.0/users}, … up to the whole path) in an index of the mappings by their literal beginnings, so a path
+ * with a variable is tried against a handful of mappings, not every one of the server's, and the best of those that
+ * match is chosen by Spring MVC's own rules (literal paths first, then the mappings' comparison), which is its answer
+ * since no other mapping's patterns can match the path. When none matches, two are equally good, or the request is
+ * a CORS pre-flight, Spring MVC's own lookup decides, as above.
  */
 final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
     private static final ThreadLocal<String> PATH = new ThreadLocal<>();
@@ -24,8 +40,20 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
     /** Each mapping's literal beginnings, from its patterns (which are fixed once it is registered). */
     private final Map<RequestMappingInfo, String[]> beginnings = new ConcurrentHashMap<>();
 
+    /** The registered mappings by literal beginning; null until the first lookup after a registration. */
+    private volatile Map<String, List<Candidate>> index;
+
+    /** A registered mapping and its handler. */
+    private record Candidate(RequestMappingInfo info, HandlerMethod handler, Set<String> directPaths) {}
+
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        if (lookupPath.indexOf('%') < 0) {
+            HandlerMethod best = bestMatch(lookupPath, request);
+            if (best != null) {
+                return best;
+            }
+        }
         String outer = PATH.get();
         PATH.set(lookupPath.indexOf('%') < 0 ? lookupPath : null);
         try {
@@ -47,6 +75,93 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
             return null;
         }
         return super.getMatchingMapping(info, request);
+    }
+
+    /**
+     * The handler Spring MVC would choose among the mappings the path can match, after Spring MVC's bookkeeping, or
+     * null to let Spring MVC's own lookup decide: when none matches (404, 405, …), when two are equally good (its
+     * error), and for CORS pre-flight requests. As Spring MVC does, mappings whose literal paths include the path
+     * come first, and of several matches the best by the mappings' comparison wins.
+     */
+    private HandlerMethod bestMatch(String path, HttpServletRequest request) {
+        Map<String, List<Candidate>> byBeginning = index();
+        List<Candidate> direct = new ArrayList<>(1);
+        List<Candidate> matched = new ArrayList<>(2);
+        for (int end = 0; end >= 0; end = nextBeginning(path, end)) {
+            List<Candidate> candidates = byBeginning.get(path.substring(0, end));
+            if (candidates == null) {
+                continue;
+            }
+            for (Candidate candidate : candidates) {
+                RequestMappingInfo match = super.getMatchingMapping(candidate.info(), request);
+                if (match != null) {
+                    Candidate found = new Candidate(match, candidate.handler(), candidate.directPaths());
+                    (candidate.directPaths().contains(path) ? direct : matched).add(found);
+                }
+            }
+        }
+        List<Candidate> matches = direct.isEmpty() ? matched : direct;
+        if (matches.isEmpty()) {
+            return null;
+        }
+        Candidate best = matches.get(0);
+        if (matches.size() > 1) {
+            if (CorsUtils.isPreFlightRequest(request)) {
+                return null;
+            }
+            Comparator<RequestMappingInfo> comparison = getMappingComparator(request);
+            matches.sort((a, b) -> comparison.compare(a.info(), b.info()));
+            best = matches.get(0);
+            if (comparison.compare(best.info(), matches.get(1).info()) == 0) {
+                return null;
+            }
+        }
+        request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+        handleMatch(best.info(), path, request);
+        return best.handler();
+    }
+
+    /** Where the path's next possible beginning ends (its next {@code /}, or its end), or -1 after its end. */
+    static int nextBeginning(String path, int end) {
+        if (end >= path.length()) {
+            return -1;
+        }
+        int slash = path.indexOf('/', end + 1);
+        return slash < 0 ? path.length() : slash;
+    }
+
+    private Map<String, List<Candidate>> index() {
+        Map<String, List<Candidate>> built = index;
+        if (built == null) {
+            built = new HashMap<>();
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                    getHandlerMethods().entrySet()) {
+                for (String b : new LinkedHashSet<>(List.of(beginnings(e.getKey())))) {
+                    built.computeIfAbsent(b, k -> new ArrayList<>())
+                            .add(new Candidate(e.getKey(), e.getValue(), getDirectPaths(e.getKey())));
+                }
+            }
+            index = built;
+        }
+        return built;
+    }
+
+    @Override
+    protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+        super.registerHandlerMethod(handler, method, mapping);
+        index = null;
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        super.registerMapping(mapping, handler, method);
+        index = null;
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        super.unregisterMapping(mapping);
+        index = null;
     }
 
     private static boolean startsWithOne(String path, String[] beginnings) {

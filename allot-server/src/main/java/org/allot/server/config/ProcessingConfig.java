@@ -2,6 +2,7 @@ package org.allot.server.config;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.allot.core.assignment.DirectToGroupJob;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.OverageGrace;
@@ -64,6 +65,7 @@ class ProcessingConfig implements SchedulingConfigurer {
             Licensing licensing,
             DynamicMembership dynamicMembership,
             LicenseCheck licenseCheck,
+            DirectToGroupJob migrations,
             UnitOfWork work,
             DataSource dataSource,
             JdbcClient jdbc,
@@ -73,7 +75,7 @@ class ProcessingConfig implements SchedulingConfigurer {
         LicenseCheckDryRun dryRuns = new LicenseCheckDryRun(
                 licenseCheck, work, new SharedSnapshots(dataSource, jdbc), r.dryRunRange(), r.dryRunThreads());
         BackgroundLicensing background = new BackgroundLicensing(
-                jobs, work, licensing, dynamicMembership, licenseCheck, dryRuns, p.chunkSize(), p.lease());
+                jobs, work, licensing, dynamicMembership, licenseCheck, dryRuns, migrations, p.chunkSize(), p.lease());
         return new JobRunner(background, jobs, dryRuns, p.workers(), p.pollInterval());
     }
 

@@ -2,6 +2,7 @@ package org.allot.server.config;
 
 import java.time.Clock;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.GroupOnly;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
@@ -103,8 +104,12 @@ class QueriesConfig {
     /** A product's page in the admin center, in one unit of work. */
     @Bean
     ProductDetails productDetails(
-            Transactions transactions, LicenseHolders holders, PendingRemovals removals, OverageGrace grace) {
-        return new ProductDetails(transactions, holders, removals, grace);
+            Transactions transactions,
+            LicenseHolders holders,
+            PendingRemovals removals,
+            OverageGrace grace,
+            GroupOnly groupOnly) {
+        return new ProductDetails(transactions, holders, removals, grace, groupOnly);
     }
 
     @Bean

@@ -50,6 +50,11 @@ public final class JdbcLicenseJobs implements LicenseJobs, MembershipJobs, JobQu
     }
 
     @Override
+    public void migrateToGroups(TenantId tenant, UUID run) {
+        enqueue(tenant, JobKind.MIGRATE, run);
+    }
+
+    @Override
     public void recomputeMembership(TenantId tenant, GroupId group) {
         enqueue(tenant, JobKind.RULE, group.value());
     }

@@ -31,7 +31,8 @@ public final class TenantStamps {
         PLAN_RULES,
         SUBSCRIPTIONS,
         DYNAMIC_GROUPS,
-        REMOVAL_GRACE
+        REMOVAL_GRACE,
+        GROUP_ONLY
     }
 
     /** The stamp as a transaction sees it, and whether that transaction changed a stamped table itself. */

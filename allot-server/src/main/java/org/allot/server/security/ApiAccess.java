@@ -95,6 +95,13 @@ public final class ApiAccess {
             rule(HttpMethod.PATCH, "/allot/v1/settings", Capability.MANAGE_SETTINGS),
             rule(HttpMethod.PATCH, "/allot/v1/settings/lifecycle", Capability.MANAGE_SETTINGS),
             rule(HttpMethod.PATCH, "/allot/v1/settings/alerts", Capability.MANAGE_SETTINGS),
+            rule(HttpMethod.PATCH, "/allot/v1/settings/groupOnly", Capability.MANAGE_SETTINGS),
+            rule(HttpMethod.PATCH, "/allot/v1/subscribedSkus/*/groupOnly", Capability.MANAGE_SETTINGS),
+            rule(
+                    HttpMethod.POST,
+                    "/allot/v1/subscribedSkus/*/migrateToGroups/preview",
+                    Capability.ASSIGN_USER_LICENSES),
+            rule(HttpMethod.POST, "/allot/v1/subscribedSkus/*/migrateToGroups", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
@@ -147,6 +154,16 @@ public final class ApiAccess {
         return authentication != null
                 && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+
+    /** Whether the roles may change groups' members. */
+    public static boolean mayManageGroups(Set<Role> roles) {
+        return roles.stream().anyMatch(r -> Capability.of(r).contains(Capability.MANAGE_GROUPS));
+    }
+
+    /** Whether the roles grant the break-glass permission to override the group-only policy. */
+    public static boolean mayOverrideGroupOnly(Set<Role> roles) {
+        return roles.stream().anyMatch(r -> Capability.of(r).contains(Capability.OVERRIDE_GROUP_ONLY));
     }
 
     /** Whether the roles may change users' attributes other than their usage location. */

@@ -24,7 +24,12 @@ public enum Capability {
     /** Configure the directory connector, test it, start runs and confirm their deletions. */
     MANAGE_DIRECTORY_SYNC,
     /** Start license checks: dry runs and repairs (docs/license-check.md). */
-    CHECK_LICENSES;
+    CHECK_LICENSES,
+    /**
+     * Break glass: assign a product directly although the group-only policy forbids it, one request at a time, audited
+     * (docs/delegation.md). Global Administrators only.
+     */
+    OVERRIDE_GROUP_ONLY;
 
     /** The capabilities a role grants. */
     public static Set<Capability> of(Role role) {

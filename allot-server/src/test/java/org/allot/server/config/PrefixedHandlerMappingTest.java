@@ -2,6 +2,8 @@ package org.allot.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrefixedHandlerMappingTest {
@@ -23,5 +25,16 @@ class PrefixedHandlerMappingTest {
         assertThat(PrefixedHandlerMapping.beginning("/{*path}")).isEmpty();
         assertThat(PrefixedHandlerMapping.beginning("/health")).isEmpty();
         assertThat(PrefixedHandlerMapping.beginning("")).isEmpty();
+    }
+
+    @Test
+    void aPathsBeginningsEndAtEachOfItsSlashesAndAtItsEnd() {
+        List<String> beginnings = new ArrayList<>();
+        String path = "/v1.0/users/ada/licenseDetails";
+        for (int end = 0; end >= 0; end = PrefixedHandlerMapping.nextBeginning(path, end)) {
+            beginnings.add(path.substring(0, end));
+        }
+        assertThat(beginnings)
+                .containsExactly("", "/v1.0", "/v1.0/users", "/v1.0/users/ada", "/v1.0/users/ada/licenseDetails");
     }
 }

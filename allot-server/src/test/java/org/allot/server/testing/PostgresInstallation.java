@@ -87,6 +87,8 @@ public final class PostgresInstallation implements Installation {
     private final DynamicMembership dynamicMembership;
     private final MembershipPreview membershipPreview;
     private final LicenseCheck licenseCheck;
+    private final org.allot.core.assignment.DirectToGroup directToGroup;
+    private final org.allot.core.assignment.DirectToGroupJob directToGroupJob;
     private final JobRunner runner;
     private final JdbcLicenseJobs jobs;
     private final SharedSnapshots snapshots;
@@ -145,7 +147,9 @@ public final class PostgresInstallation implements Installation {
                 settings,
                 org.allot.core.directory.DirectoryListener.NONE,
                 new CoreServices.CapacityPorts(capacity, capacity, capacity),
-                new JdbcRemovalGraces(jdbc, stamps)));
+                new JdbcRemovalGraces(jdbc, stamps),
+                new org.allot.server.persistence.JdbcGroupOnlyPolicies(jdbc, stamps),
+                new org.allot.server.persistence.JdbcLicenseMigrations(jdbc)));
         seatTakeBack = services.seatTakeBack();
         overageGrace = services.overageGrace();
         lifecyclePolicy = services.lifecyclePolicy();
@@ -158,6 +162,8 @@ public final class PostgresInstallation implements Installation {
         groupDirectory = services.groupDirectory();
         subscriptionBook = services.subscriptionBook();
         licenseCheck = services.licenseCheck();
+        directToGroup = services.directToGroup();
+        directToGroupJob = services.directToGroupJob();
         this.jobs = jobs;
         this.snapshots = new SharedSnapshots(dataSource, jdbc);
         runner = workers(0, Duration.ofMillis(50));
@@ -174,6 +180,7 @@ public final class PostgresInstallation implements Installation {
                         dynamicMembership,
                         licenseCheck,
                         dryRuns,
+                        directToGroupJob,
                         settings.chunkSize(),
                         Duration.ofSeconds(30)),
                 jobs,
@@ -261,6 +268,16 @@ public final class PostgresInstallation implements Installation {
     @Override
     public LicenseCheck licenseCheck() {
         return licenseCheck;
+    }
+
+    @Override
+    public org.allot.core.assignment.DirectToGroup directToGroup() {
+        return directToGroup;
+    }
+
+    @Override
+    public org.allot.core.assignment.DirectToGroupJob directToGroupJob() {
+        return directToGroupJob;
     }
 
     @Override

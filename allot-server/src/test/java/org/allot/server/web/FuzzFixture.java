@@ -88,6 +88,12 @@ final class FuzzFixture {
                 "run",
                 UUID.nameUUIDFromBytes("no such run".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .toString());
+        // a migration run that moves nobody: Ada gets the product from Staff only
+        ids.put(
+                "migration",
+                ok(admin.post("/allot/v1/subscribedSkus/" + ids.get("sku") + "/migrateToGroups", "{}"))
+                        .path("id")
+                        .asString());
         bodies(domain, skuOf("EMS"), bea, planA, planB);
         ids.forEach((kind, id) -> {
             if (id == null || id.isBlank()) {

@@ -211,6 +211,7 @@ class OpenApiFuzzIT extends ApiIT {
             case "certificates" -> "certificate";
             case "domains" -> "domain";
             case "alerts" -> "alert";
+            case "licenseMigrations" -> "migration";
             default ->
                 throw new AssertionError("The fuzz test does not know what {" + parameter + "} in " + template
                         + " names: add it to kindOf and to FuzzFixture.");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.DirectLicenseChange;
+import org.allot.core.assignment.GroupOnly;
 import org.allot.core.assignment.LicenseHolders;
 import org.allot.core.assignment.LicenseQueries;
 import org.allot.core.assignment.LicensingViews;
@@ -40,14 +41,17 @@ public class LicensesPage {
     private final LicensingViews views;
     private final UserLicensing licensing;
     private final LifecyclePolicy lifecycle;
+    private final GroupOnly groupOnly;
 
     public LicensesPage(
             ProductDetails details,
             ProductChoices products,
             LicensingViews views,
             UserLicensing licensing,
-            LifecyclePolicy lifecycle) {
+            LifecyclePolicy lifecycle,
+            GroupOnly groupOnly) {
         this.details = details;
+        this.groupOnly = groupOnly;
         this.lifecycle = lifecycle;
         this.products = products;
         this.views = views;
@@ -70,6 +74,7 @@ public class LicensesPage {
                         .toList());
         model.addAttribute("check", LicenseCheckViews.section(licenses.check(), from));
         model.addAttribute("periods", lifecycle.periods(admin.tenant()));
+        model.addAttribute("groupOnly", groupOnly.overview(admin.tenant()));
         model.addAttribute("defaultPeriods", LifecyclePeriods.DEFAULTS);
         return "licenses/list";
     }
@@ -103,6 +108,7 @@ public class LicensesPage {
         model.addAttribute("waitingFrom", waitingFrom);
         model.addAttribute("removalGrace", details.removals());
         model.addAttribute("takeBack", details.takeBack());
+        model.addAttribute("groupOnly", details.groupOnly());
         return "licenses/detail";
     }
 
@@ -116,9 +122,13 @@ public class LicensesPage {
             @PathVariable String sku,
             @RequestParam(name = "user", required = false) List<String> ids,
             @RequestParam(name = "mode", defaultValue = "add") String mode,
+            @RequestParam(name = "overrideGroupOnly", defaultValue = "false") boolean overrideGroupOnly,
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
+        if (overrideGroupOnly) {
+            AdminPages.require(admin, Capability.OVERRIDE_GROUP_ONLY);
+        }
         Product product = product(admin.tenant(), sku);
         boolean remove =
                 switch (mode) {
@@ -143,7 +153,8 @@ public class LicensesPage {
                 AdminPages.caller(admin, request),
                 users,
                 product.skuId(),
-                remove ? DirectLicenseChange.REMOVE : DirectLicenseChange.ADD);
+                remove ? DirectLicenseChange.REMOVE : DirectLicenseChange.ADD,
+                overrideGroupOnly);
         String unchanged = outcome.isDone() && outcome.value() < users.size()
                 ? " (" + (users.size() - outcome.value()) + " had nothing to change)"
                 : "";

@@ -15,7 +15,8 @@ public record Permissions(
         boolean manageDirectorySync,
         boolean checkLicenses,
         boolean manageDomains,
-        boolean manageSettings) {
+        boolean manageSettings,
+        boolean overrideGroupOnly) {
 
     static Permissions of(AdminPrincipal admin) {
         return new Permissions(
@@ -29,7 +30,8 @@ public record Permissions(
                 admin.can(Capability.MANAGE_DIRECTORY_SYNC),
                 admin.can(Capability.CHECK_LICENSES),
                 admin.can(Capability.MANAGE_DOMAINS),
-                admin.can(Capability.MANAGE_SETTINGS));
+                admin.can(Capability.MANAGE_SETTINGS),
+                admin.can(Capability.OVERRIDE_GROUP_ONLY));
     }
 
     /** Whether the administrator can change nothing at all (a Global Reader). */

@@ -151,9 +151,13 @@ public class UserPage {
             @RequestParam(name = "usageLocation", required = false) String usageLocation,
             @RequestParam(name = "start", required = false) String start,
             @RequestParam(name = "end", required = false) String end,
+            @RequestParam(name = "overrideGroupOnly", defaultValue = "false") boolean overrideGroupOnly,
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
+        if (overrideGroupOnly) {
+            AdminPages.require(admin, Capability.OVERRIDE_GROUP_ONLY);
+        }
         User found = find(admin.tenant(), id);
         UserId user = found.id();
         Optional<String> location = Optional.ofNullable(usageLocation).map(String::strip);
@@ -172,7 +176,7 @@ public class UserPage {
         }
         List<AssignedLicense> add = product == null ? List.of() : List.of(new AssignedLicense(product.skuId(), off));
         Outcome<LicensesAndLocation.Saved> saved =
-                located.assign(AdminPages.caller(admin, request), user, location, add, List.of());
+                located.assign(AdminPages.caller(admin, request), user, location, add, List.of(), overrideGroupOnly);
         if (!saved.isDone()) {
             AdminPages.refuse(
                     flash,

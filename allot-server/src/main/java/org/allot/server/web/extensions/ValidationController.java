@@ -21,6 +21,7 @@ import org.allot.server.security.ApiAccess;
 import org.allot.server.security.ApiCaller;
 import org.allot.server.web.graph.BadRequest;
 import org.allot.server.web.graph.GraphErrors;
+import org.allot.server.web.graph.GroupOnlyOverride;
 import org.allot.server.web.graph.RequestBodies;
 import org.allot.server.web.graph.Responses;
 import org.springframework.security.access.AccessDeniedException;
@@ -98,7 +99,8 @@ public class ValidationController {
                     RequestBodies.LicenseChange licenses = RequestBodies.licenses(change);
                     return new UserLicensing.LicenseChange(user, licenses.add(), licenses.remove());
                 });
-        List<? extends Outcome<?>> outcomes = licensing.rehearse(caller.caller(), changes);
+        List<? extends Outcome<?>> outcomes =
+                licensing.rehearse(caller.caller(), changes, GroupOnlyOverride.asked(caller, request));
         List<ValidationResult> results = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             results.add(result(i, outcomes.get(i), 200));

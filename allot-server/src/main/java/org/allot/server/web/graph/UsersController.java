@@ -185,8 +185,9 @@ public class UsersController {
             HttpServletRequest request) {
         RequestBodies.LicenseChange change = RequestBodies.licenses(body);
         boolean force = "true".equalsIgnoreCase(request.getParameter("force"));
+        boolean override = GroupOnlyOverride.asked(caller, request);
         LicensedUser user = Refused.orRefuse(
-                licensing.assign(caller.caller(), UserRef.of(id), change.add(), change.remove(), force));
+                licensing.assign(caller.caller(), UserRef.of(id), change.add(), change.remove(), force, override));
         return licensed(user, request);
     }
 
