@@ -353,4 +353,26 @@ class TimeBoundGrantsTest {
                 .as("nothing held: nothing to give an end")
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
+
+    @Test
+    void whereTheGroupOnlyPolicyForbidsDirectAssignmentATimedLicenseIsRefusedAndAScheduledOneDroppedAtItsStart() {
+        contoso.subscribe(E3, 5);
+        license(waiting, in(DAY), in(DAY.multipliedBy(2))).value();
+        contoso.allot
+                .licensing()
+                .groupOnly()
+                .setProduct(contoso.admin, E3.skuPartNumber(), true)
+                .value();
+
+        Outcome<TimeBoundGrants.Listed> now = license(contractor, null, in(DAY));
+
+        assertThat(now.rejection().message()).contains("group-only policy");
+        assertThat(stored.ofUser(contoso.tenant, contractor)).isEmpty();
+        passes(DAY);
+        grants.runDue();
+        assertThat(contoso.heldSkus(waiting)).isEmpty();
+        assertThat(stored.ofUser(contoso.tenant, waiting)).isEmpty();
+        assertThat(recorded(Activity.START_TIME_BOUND_GRANT)).singleElement().satisfies(e -> assertThat(e.result())
+                .isEqualTo(AuditEvent.FAILURE));
+    }
 }
