@@ -21,6 +21,7 @@ import org.allot.cli.command.ProductCommands;
 import org.allot.cli.command.ReclaimCommands;
 import org.allot.cli.command.Reconcile;
 import org.allot.cli.command.ReportCommands;
+import org.allot.cli.command.RequestCommands;
 import org.allot.cli.command.SigningKeyCommands;
 import org.allot.cli.command.SubscriptionCommands;
 import org.allot.cli.command.SyncCommands;
@@ -83,6 +84,7 @@ public final class Allot {
             DomainCommands.class,
             NotificationCommands.class,
             AlertCommands.class,
+            RequestCommands.class,
             Reconcile.class,
             ReportCommands.class,
             AppCommands.class,

@@ -15,10 +15,16 @@ final class DirectRefusals {
 
     static Optional<Rejection> check(
             UserLicenses before, UserLicenses after, List<AssignedLicense> add, Catalog catalog) {
+        return check(before, after, add, catalog, false);
+    }
+
+    /** As {@link #check(UserLicenses, UserLicenses, List, Catalog)}; with {@code waitForSeat} an added license may wait. */
+    static Optional<Rejection> check(
+            UserLicenses before, UserLicenses after, List<AssignedLicense> add, Catalog catalog, boolean waitForSeat) {
         for (AssignedLicense license : add) {
             LicenseAssignment a =
                     after.find(license.skuId(), AssignmentSource.DIRECT).orElseThrow();
-            if (a.state() != AssignmentState.Active) {
+            if (a.state() != AssignmentState.Active && !(waitForSeat && a.isWaiting())) {
                 return Optional.of(refusal(a, "License assignment failed: "));
             }
         }

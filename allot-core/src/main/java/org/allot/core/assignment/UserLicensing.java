@@ -71,7 +71,7 @@ public final class UserLicensing {
             Caller caller, UserId userId, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
         Outcome<UserLicenses> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return assignLocked(caller, Optional.of(userId), userId, add, remove, force, false)
+            return assignLocked(caller, Optional.of(userId), userId, add, remove, force, false, false)
                     .map(Assigned::licenses);
         });
         return failures.audited(caller, UserRef.of(userId), add, remove, outcome);
@@ -100,10 +100,24 @@ public final class UserLicensing {
             boolean overrideGroupOnly) {
         Outcome<LicensedUser> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return assignLocked(caller, resolve(caller, user), user, add, remove, force, overrideGroupOnly)
+            return assignLocked(caller, resolve(caller, user), user, add, remove, force, overrideGroupOnly, false)
                     .map(UserLicensing::licensed);
         });
         return failures.audited(caller, user, add, remove, outcome);
+    }
+
+    /**
+     * Adds one direct license as {@link #assign(Caller, UserId, List, List, boolean)} does, but when no seat is free
+     * the assignment is kept and waits for one in the waiting list (in its place, as a member of a licensed group
+     * waits) instead of being refused: what an approved license request asks. Every other refusal stands.
+     */
+    public Outcome<UserLicenses> assignOrWait(Caller caller, UserId userId, AssignedLicense license) {
+        Outcome<UserLicenses> outcome = transactions.run(() -> {
+            locks.share(caller.tenant());
+            return assignLocked(caller, Optional.of(userId), userId, List.of(license), List.of(), false, false, true)
+                    .map(Assigned::licenses);
+        });
+        return failures.audited(caller, UserRef.of(userId), List.of(license), List.of(), outcome);
     }
 
     /** One request of {@link #rehearse}: what one assignLicense request would ask for one user. */
@@ -139,7 +153,8 @@ public final class UserLicensing {
             List<AssignedLicense> add,
             List<SkuId> remove,
             boolean force,
-            boolean overrideGroupOnly) {
+            boolean overrideGroupOnly,
+            boolean waitForSeat) {
         Optional<User> user =
                 userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
@@ -187,7 +202,7 @@ public final class UserLicensing {
                 work, Map.of(id, current.subject()), stored, Changes.direct(add, Set.copyOf(remove)));
         UserLicenses before = batch.before().get(id);
         UserLicenses after = batch.after().get(id);
-        Optional<Rejection> refused = DirectRefusals.check(before, after, add, work.context.catalog());
+        Optional<Rejection> refused = DirectRefusals.check(before, after, add, work.context.catalog(), waitForSeat);
         if (refused.isPresent()) {
             return Outcome.refused(refused.get());
         }
@@ -240,7 +255,7 @@ public final class UserLicensing {
                     continue;
                 }
                 Outcome<Assigned> outcome = assignLocked(
-                        caller, Optional.of(user), user, asked.add(), asked.remove(), false, overrideGroupOnly);
+                        caller, Optional.of(user), user, asked.add(), asked.remove(), false, overrideGroupOnly, false);
                 if (!outcome.isDone()) {
                     String name = users.find(caller.tenant(), user)
                             .filter(u -> !u.isDeleted())

@@ -49,6 +49,15 @@ public enum Activity {
     OVERRIDE_GROUP_ONLY_POLICY("Override group-only license policy", Category.USER_MANAGEMENT),
     START_DIRECT_TO_GROUP("Start moving direct licenses to group licensing", Category.DIRECTORY_MANAGEMENT),
     FINISH_DIRECT_TO_GROUP("Finish moving direct licenses to group licensing", Category.DIRECTORY_MANAGEMENT),
+    /** A license request filed for a user (docs/delegation.md#license-requests). */
+    FILE_LICENSE_REQUEST("Create license request", Category.USER_MANAGEMENT),
+    APPROVE_LICENSE_REQUEST("Approve license request", Category.USER_MANAGEMENT),
+    DENY_LICENSE_REQUEST("Deny license request", Category.USER_MANAGEMENT),
+    CANCEL_LICENSE_REQUEST("Cancel license request", Category.USER_MANAGEMENT),
+    /** A pending license request nobody decided within the tenant's days. */
+    EXPIRE_LICENSE_REQUEST("License request expired", Category.USER_MANAGEMENT),
+    /** How many days pending license requests wait before they expire. */
+    SET_LICENSE_REQUEST_SETTINGS("Set license request settings", Category.DIRECTORY_MANAGEMENT),
     ADD_PLAN_RULE("Add service plan rule", Category.DIRECTORY_MANAGEMENT),
     DELETE_PLAN_RULE("Delete service plan rule", Category.DIRECTORY_MANAGEMENT),
     ADD_APPLICATION("Add application", Category.APPLICATION_MANAGEMENT),

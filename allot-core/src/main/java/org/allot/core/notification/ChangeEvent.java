@@ -8,7 +8,7 @@ import org.allot.core.directory.DirectoryChanges.AssignmentChange;
  * One change as subscriptions see it: a user or group {@code id} was created, updated or deleted; {@code membership}
  * marks a change of a group's members (the group is {@code id}); a {@code LICENSE_ASSIGNMENT} is a change of one of
  * user {@code id}'s license assignments, which {@code assignment} names and tells the state of; an {@code ALERT} is an
- * alert {@code id} raised or resolved.
+ * alert {@code id} raised or resolved; a {@code LICENSE_REQUEST}, license request {@code id} filed or changed.
  */
 public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean membership, AssignmentChange assignment) {
     public enum Kind {
@@ -17,7 +17,12 @@ public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean mem
         /** One source of one license of a user, as an item of Graph's {@code licenseAssignmentStates}. */
         LICENSE_ASSIGNMENT("Users", "#Microsoft.Graph.LicenseAssignmentState"),
         /** An alert of Allot's ({@code /allot/v1/alerts/{id}}): raised ({@code created}) or resolved ({@code updated}). */
-        ALERT("Alerts", "#allot.alert");
+        ALERT("Alerts", "#allot.alert"),
+        /**
+         * A license request of Allot's ({@code /allot/v1/licenseRequests/{id}}): filed ({@code created}), or decided,
+         * expired or cancelled ({@code updated}).
+         */
+        LICENSE_REQUEST("LicenseRequests", "#allot.licenseRequest");
 
         private final String collection;
         private final String odataType;
@@ -70,6 +75,11 @@ public record ChangeEvent(Kind kind, UUID id, ChangeType changeType, boolean mem
     /** An alert raised ({@link ChangeType#CREATED}) or resolved ({@link ChangeType#UPDATED}). */
     public static ChangeEvent alert(UUID alert, ChangeType type) {
         return new ChangeEvent(Kind.ALERT, alert, type, false);
+    }
+
+    /** A license request filed ({@link ChangeType#CREATED}), or decided, expired or cancelled ({@link ChangeType#UPDATED}). */
+    public static ChangeEvent licenseRequest(UUID request, ChangeType type) {
+        return new ChangeEvent(Kind.LICENSE_REQUEST, request, type, false);
     }
 
     /** The notification's {@code @odata.id}, as Graph writes it: {@code Users/{id}} (for an assignment: its user). */

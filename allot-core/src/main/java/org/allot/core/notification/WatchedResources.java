@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * users/{id}}, {@code groups}, {@code groups/{id}} and {@code groups/{id}/members}. Allot's license assignments, under
  * {@code /allot/v1}: {@code licenseAssignments} (every assignment of the tenant), {@code users/{id}/licenseAssignments}
  * (one user's), {@code groups/{id}/licenseAssignments} (those the group gives its members) and {@code
- * subscribedSkus/{skuId}/licenseAssignments} (those of one product); and {@code alerts}, the tenant's alerts raised
- * and resolved (docs/alerts.md). Names are taken in any case, with or without a
+ * subscribedSkus/{skuId}/licenseAssignments} (those of one product); {@code alerts}, the tenant's alerts raised
+ * and resolved (docs/alerts.md); and {@code licenseRequests}, its license requests filed and changed
+ * (docs/delegation.md). Names are taken in any case, with or without a
  * leading {@code /}.
  */
 final class WatchedResources {
@@ -23,6 +24,7 @@ final class WatchedResources {
             "allot/v1/(?:(users|groups|subscribedSkus)/" + ID + "/)?licenseAssignments", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern ALERTS = Pattern.compile("allot/v1/alerts", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REQUESTS = Pattern.compile("allot/v1/licenseRequests", Pattern.CASE_INSENSITIVE);
 
     private WatchedResources() {}
 
@@ -32,7 +34,8 @@ final class WatchedResources {
         if (DIRECTORY.matcher(name).matches()
                 || MEMBERS.matcher(name).matches()
                 || LICENSES.matcher(name).matches()
-                || ALERTS.matcher(name).matches()) {
+                || ALERTS.matcher(name).matches()
+                || REQUESTS.matcher(name).matches()) {
             return Optional.of(name);
         }
         return Optional.empty();
@@ -45,6 +48,9 @@ final class WatchedResources {
 
     /** Whether a change of this kind is one a subscription to the resource sees. */
     static boolean matches(String resource, ChangeEvent event) {
+        if (REQUESTS.matcher(resource).matches() || event.kind() == ChangeEvent.Kind.LICENSE_REQUEST) {
+            return REQUESTS.matcher(resource).matches() && event.kind() == ChangeEvent.Kind.LICENSE_REQUEST;
+        }
         if (ALERTS.matcher(resource).matches() || event.kind() == ChangeEvent.Kind.ALERT) {
             return ALERTS.matcher(resource).matches() && event.kind() == ChangeEvent.Kind.ALERT;
         }

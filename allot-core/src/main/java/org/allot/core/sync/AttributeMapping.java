@@ -68,6 +68,11 @@ public record AttributeMapping(
     public static final String GROUP_SECURITY_ENABLED = "group.securityEnabled";
     public static final String GROUP_MEMBER = "group.member";
     public static final String LAST_LOGON = "lastLogonTimestamp";
+    /**
+     * The attribute of a user that names its manager by distinguished name (Active Directory's and inetOrgPerson's
+     * {@code manager}), read for every user; the directory source hands it normalised.
+     */
+    public static final String MANAGER = "manager";
 
     private static final Pattern ATTRIBUTE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\\.[0-9]+)+)$");
 
@@ -129,6 +134,7 @@ public record AttributeMapping(
             addIfSet(names, samAccountName);
             addIfSet(names, accountControl);
             addIfSet(names, lastLogon);
+            names.add(MANAGER);
         } else {
             group.values().forEach(names::addAll);
             addIfSet(names, groupType);

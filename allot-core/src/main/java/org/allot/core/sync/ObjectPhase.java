@@ -146,6 +146,15 @@ final class ObjectPhase {
         if (run.delta()) {
             batch.restored.forEach(run.restored::add);
         }
+        for (SyncPlanner.Mapped<SyncedUser> user : mapped) {
+            if (user.value().isDone() && entries.containsKey(user.immutableId())) {
+                run.managers.put(
+                        user.immutableId(),
+                        entries.get(user.immutableId())
+                                .text(AttributeMapping.MANAGER)
+                                .orElse(null));
+            }
+        }
     }
 
     private void applyGroups(

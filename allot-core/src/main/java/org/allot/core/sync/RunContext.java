@@ -65,6 +65,11 @@ final class RunContext {
      * of the group: such a group loses none of its members in the run.
      */
     final Map<String, List<String>> dangling = new HashMap<>();
+    /**
+     * The managers of the users read in this run: by immutable id of the user, the normalised distinguished name its
+     * {@code manager} names, or null when it has none.
+     */
+    final Map<String, String> managers = new LinkedHashMap<>();
     /** Distinguished names of groups, by immutable id, for error messages. */
     final Map<String, String> groupDns = new HashMap<>();
     /** Groups counted unchanged so far, by immutable id: a membership change makes them updated. */

@@ -3,12 +3,13 @@ package org.allot.core.sync;
 import org.allot.core.Transactions;
 
 /**
- * The phases of a run after the census: objects, memberships, deletions, what they would take away, and the progress
+ * The phases of a run after the census: objects, memberships, managers, deletions, what they would take away, and the progress
  * each one saves.
  */
 record SyncPhases(
         ObjectPhase objects,
         MembershipPhase memberships,
+        ManagerPhase managers,
         LicenseImpact impact,
         DeletionPhase deletions,
         UnlicensedRemovals unlicensed,
@@ -29,6 +30,7 @@ record SyncPhases(
                         settings,
                         progress),
                 new MembershipPhase(directory.groups(), directory.memberships(), transactions, progress),
+                new ManagerPhase(directory.managers()),
                 new LicenseImpact(directory.memberships(), directory.licenses(), transactions),
                 new DeletionPhase(directory.users(), directory.groups(), transactions, settings),
                 new UnlicensedRemovals(directory.memberships(), transactions),

@@ -43,6 +43,7 @@ final class SyncRunner {
     private final SyncSettings settings;
     private final ObjectPhase objects;
     private final MembershipPhase memberships;
+    private final ManagerPhase managers;
     private final LicenseImpact impact;
     private final DeletionPhase deletions;
     private final RunProgress progress;
@@ -69,6 +70,7 @@ final class SyncRunner {
         this.settings = Objects.requireNonNull(settings);
         this.objects = phases.objects();
         this.memberships = phases.memberships();
+        this.managers = phases.managers();
         this.impact = phases.impact();
         this.deletions = phases.deletions();
         this.progress = phases.progress();
@@ -201,6 +203,7 @@ final class SyncRunner {
                 return transactions.run(() -> ending.dry(caller, run, hold, unlicensed, launch.dryState()));
             }
             memberships.run(run, hold.blocked() ? hold.impact() : LicenseImpact.Impact.NONE);
+            managers.run(run);
             if (!hold.blocked()) {
                 deletions.carryOut(caller, hold.deletions(), run.tally);
             }

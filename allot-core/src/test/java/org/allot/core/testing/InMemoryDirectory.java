@@ -217,7 +217,8 @@ public final class InMemoryDirectory implements DirectorySource {
                         List.of(
                                 name.equals("objectGUID")
                                         ? Base64.getDecoder().decode(value)
-                                        : value.getBytes(StandardCharsets.UTF_8))));
+                                        : (name.equals("manager") ? key(value) : value)
+                                                .getBytes(StandardCharsets.UTF_8))));
         List<String> members = new ArrayList<>();
         e.members().forEach(m -> members.add(key(m)));
         return new DirectoryEntry(e.dn(), key(e.dn()), attributes, members);

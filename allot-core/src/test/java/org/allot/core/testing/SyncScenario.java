@@ -27,6 +27,7 @@ public final class SyncScenario {
     public final InMemorySyncRuns runs = new InMemorySyncRuns();
     public final InMemorySyncLocks locks = new InMemorySyncLocks();
     public final InMemoryActivitySignals activity = new InMemoryActivitySignals();
+    public final InMemoryManagers managers = new InMemoryManagers();
     public final DirectorySync sync;
     public final Caller admin;
     private final SyncStores stores;
@@ -50,7 +51,14 @@ public final class SyncScenario {
                         allot.groupDirectory,
                         allot.memberships,
                         new AssignedLicenses(allot.assignments, allot.groupLicenses, allot.catalog),
-                        activity),
+                        activity,
+                        new org.allot.core.directory.UserManagers(
+                                org.allot.core.Transactions.NONE,
+                                org.allot.core.directory.TenantLocks.NONE,
+                                allot.users,
+                                managers,
+                                allot.audit,
+                                allot.clock)),
                 allot.audit,
                 allot.clock,
                 SyncSettings.DEFAULT);

@@ -91,6 +91,7 @@ class SyncConfig {
             ProductCatalog catalog,
             JdbcAuditLog auditLog,
             JdbcActivitySignals activity,
+            org.allot.core.directory.UserManagers managers,
             Clock clock,
             AllotProperties properties) {
         AllotProperties.Sync s = properties.sync();
@@ -103,7 +104,8 @@ class SyncConfig {
                         groups,
                         memberships,
                         new AssignedLicenses(assignments, groupLicenses, catalog),
-                        activity),
+                        activity,
+                        managers),
                 auditLog,
                 clock,
                 new SyncSettings(s.pageSize(), s.fullSyncEvery(), defaults.timestampOverlap(), defaults.errorsKept()));

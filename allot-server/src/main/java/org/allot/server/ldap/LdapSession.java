@@ -243,11 +243,22 @@ final class LdapSession implements DirectorySession {
     static Map<String, List<byte[]>> attributes(SearchResultEntry e) {
         Map<String, List<byte[]>> attributes = new LinkedHashMap<>();
         for (Attribute attribute : e.getAttributes()) {
-            if (!attribute.hasOptions()) {
+            if (attribute.getBaseName().equalsIgnoreCase(AttributeMapping.MANAGER)) {
+                attributes.put(attribute.getBaseName(), normalised(attribute.getValues()));
+            } else if (!attribute.hasOptions()) {
                 attributes.put(attribute.getBaseName(), List.of(attribute.getValueByteArrays()));
             }
         }
         return attributes;
+    }
+
+    /** Distinguished names (a user's {@code manager}) normalised, as the run's keys are. */
+    private static List<byte[]> normalised(String[] names) {
+        List<byte[]> values = new ArrayList<>(names.length);
+        for (String name : names) {
+            values.add(key(name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return values;
     }
 
     private static Instant modified(SearchResultEntry e) {

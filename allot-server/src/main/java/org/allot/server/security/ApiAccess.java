@@ -45,6 +45,8 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/v1.0/users", Capability.MANAGE_USERS),
             rule(HttpMethod.PATCH, "/v1.0/users/*", Capability.SET_USAGE_LOCATION),
             rule(HttpMethod.DELETE, "/v1.0/users/*", Capability.MANAGE_USERS),
+            rule(HttpMethod.PUT, "/v1.0/users/*/manager/$ref", Capability.MANAGE_USERS),
+            rule(HttpMethod.DELETE, "/v1.0/users/*/manager/$ref", Capability.MANAGE_USERS),
             rule(HttpMethod.POST, "/v1.0/directory/deletedItems/*/restore", Capability.MANAGE_USERS),
             rule(HttpMethod.DELETE, "/v1.0/directory/deletedItems/*", Capability.MANAGE_USERS),
             // groups, their members and their licenses
@@ -102,6 +104,13 @@ public final class ApiAccess {
                     "/allot/v1/subscribedSkus/*/migrateToGroups/preview",
                     Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/subscribedSkus/*/migrateToGroups", Capability.ASSIGN_USER_LICENSES),
+            rule(HttpMethod.PATCH, "/allot/v1/settings/licenseRequests", Capability.MANAGE_SETTINGS),
+            // license requests: any administrator or app files one and cancels its own; deciding is for those who may
+            // assign licenses (core's Approver decides whose scope covers the user)
+            rule(HttpMethod.POST, "/allot/v1/licenseRequests", Capability.READ),
+            rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/cancel", Capability.READ),
+            rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/approve", Capability.ASSIGN_USER_LICENSES),
+            rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/deny", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),

@@ -66,7 +66,15 @@ class SyncSchedulingIT {
                     allot.groupDirectory(),
                     allot.memberships(),
                     new AssignedLicenses(allot.assignments(), allot.groupLicenses(), allot.catalog()),
-                    new JdbcActivitySignals(jdbc)),
+                    new JdbcActivitySignals(jdbc),
+                    new org.allot.core.directory.UserManagers(
+                            allot.work(),
+                            org.allot.core.directory.TenantLocks.NONE,
+                            allot.users(),
+                            new org.allot.server.persistence.JdbcManagers(jdbc),
+                            new JdbcAuditLog(
+                                    database, jdbc, JsonMapper.builder().build()),
+                            clock)),
             new JdbcAuditLog(database, jdbc, JsonMapper.builder().build()),
             clock,
             SyncSettings.DEFAULT);

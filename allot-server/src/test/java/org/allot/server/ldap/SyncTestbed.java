@@ -84,7 +84,14 @@ final class SyncTestbed {
                         allot.groupDirectory(),
                         allot.memberships(),
                         new AssignedLicenses(allot.assignments(), allot.groupLicenses(), allot.catalog()),
-                        new JdbcActivitySignals(jdbc)),
+                        new JdbcActivitySignals(jdbc),
+                        new org.allot.core.directory.UserManagers(
+                                allot.work(),
+                                org.allot.core.directory.TenantLocks.NONE,
+                                allot.users(),
+                                new org.allot.server.persistence.JdbcManagers(jdbc),
+                                new JdbcAuditLog(TestDatabase.shared(), jdbc, json),
+                                allot.clock())),
                 new JdbcAuditLog(TestDatabase.shared(), jdbc, json),
                 allot.clock(),
                 new SyncSettings(100, Duration.ofDays(1), Duration.ofMinutes(10), 10_000));

@@ -80,6 +80,13 @@ final class FuzzFixture {
                         .path(0)
                         .path("id")
                         .asString());
+        String request = ok(admin.post("/allot/v1/licenseRequests", """
+                        {"userId":"%s","skuId":"%s","justification":"fuzz"}""".formatted(bea, ids.get("sku"))))
+                .path("id")
+                .asString();
+        // decided: every decision on it is refused (409), so no fuzzed request can change it
+        ok(admin.post("/allot/v1/licenseRequests/" + request + "/deny", "{\"reason\":\"fuzz\"}"));
+        ids.put("licenseRequest", request);
         ids.put(
                 "certificate",
                 UUID.nameUUIDFromBytes("no such certificate".getBytes(java.nio.charset.StandardCharsets.UTF_8))
@@ -170,6 +177,17 @@ final class FuzzFixture {
                 {"inactiveDays":90,"disabledDays":30,"recentDays":7,"exemptUserIds":["%s"],"exemptGroupIds":[],
                  "mode":"ReportOnly"}""".formatted(bea));
         bodies.put("POST /allot/v1/reclaim/runs", "{\"apply\":false}");
+        bodies.put("POST /allot/v1/licenseRequests", """
+                {"userId":"%s","skuId":"%s","servicePlanIds":[],"justification":"fuzz",
+                 "startDateTime":"2030-01-01T00:00:00Z","endDateTime":"2031-01-01T00:00:00Z"}""".formatted(bea, emsSku));
+        String decision = """
+                {"groupId":"%s","servicePlanIds":[],"startDateTime":"2030-01-01T00:00:00Z",
+                 "endDateTime":"2031-01-01T00:00:00Z","onBehalfOf":"manager","reason":"fuzz"}""".formatted(ids.get("group"));
+        bodies.put("POST /allot/v1/licenseRequests/{id}/approve", decision);
+        bodies.put("POST /allot/v1/licenseRequests/{id}/deny", decision);
+        bodies.put("POST /allot/v1/licenseRequests/{id}/cancel", decision);
+        bodies.put("PATCH /allot/v1/settings/licenseRequests", "{\"expireAfterDays\":14}");
+        bodies.put("PUT /v1.0/users/{id}/manager/$ref", reference(bea));
         bodies.forEach((operation, body) -> validBodies.put(operation, (ObjectNode) JSON.readTree(body)));
     }
 

@@ -212,6 +212,7 @@ class OpenApiFuzzIT extends ApiIT {
             case "domains" -> "domain";
             case "alerts" -> "alert";
             case "licenseMigrations" -> "migration";
+            case "licenseRequests" -> "licenseRequest";
             default ->
                 throw new AssertionError("The fuzz test does not know what {" + parameter + "} in " + template
                         + " names: add it to kindOf and to FuzzFixture.");

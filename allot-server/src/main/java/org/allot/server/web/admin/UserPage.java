@@ -90,6 +90,7 @@ public class UserPage {
                 ProductChoices.choices(view.subscribed()).stream()
                         .filter(p -> !held.contains(p.skuId()))
                         .toList());
+        model.addAttribute("requestable", ProductChoices.choices(view.subscribed()));
         model.addAttribute("countries", Countries.ALL);
         // after a refusal the assign form keeps the product chosen and the apps switched off
         if (model.getAttribute(CHOSEN_SKU) instanceof String chosen && !chosen.isBlank()) {

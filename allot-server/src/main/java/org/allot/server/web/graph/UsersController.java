@@ -16,6 +16,7 @@ import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserManagers;
 import org.allot.core.directory.UserRef;
 import org.allot.core.query.Entity;
 import org.allot.core.query.Page;
@@ -51,6 +52,7 @@ public class UsersController {
     private final Responses responses;
     private final Relationships relationships;
     private final UserActivities activities;
+    private final UserManagers managers;
 
     public UsersController(
             UserDirectory directory,
@@ -58,18 +60,21 @@ public class UsersController {
             LicensedDirectory reads,
             Responses responses,
             Relationships relationships,
-            UserActivities activities) {
+            UserActivities activities,
+            UserManagers managers) {
         this.directory = directory;
         this.licensing = licensing;
         this.reads = reads;
         this.responses = responses;
         this.relationships = relationships;
         this.activities = activities;
+        this.managers = managers;
     }
 
     @GetMapping
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
-        Expansion expansion = Expansion.of(request, Entity.USER);
+        boolean manager = ManagerExpansion.requested(request);
+        Expansion expansion = manager ? null : Expansion.of(request, Entity.USER);
         ODataQuery query = ODataQuery.of(
                 request, Entity.USER, UserResources.USER_PROPERTIES_WITH_ACTIVITY, ODataQuery.ALL_AND_EXPAND);
         Page<LicensedUser> page = reads.users(
@@ -89,6 +94,14 @@ public class UsersController {
             List<UUID> ids =
                     page.rows().stream().map(u -> u.user().id().value()).toList();
             expansion.apply(relationships, responses, caller.tenant(), true, body, ids);
+        }
+        if (manager) {
+            ManagerExpansion.apply(
+                    managers,
+                    responses,
+                    caller.tenant(),
+                    body,
+                    page.rows().stream().map(u -> u.user().id().value()).toList());
         }
         return body;
     }
@@ -111,7 +124,8 @@ public class UsersController {
 
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        Expansion expansion = Expansion.of(request, Entity.USER);
+        boolean manager = ManagerExpansion.requested(request);
+        Expansion expansion = manager ? null : Expansion.of(request, Entity.USER);
         ODataQuery query = ODataQuery.of(
                 request, Entity.USER, UserResources.USER_PROPERTIES_WITH_ACTIVITY, ODataQuery.SELECT_AND_EXPAND);
         LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), UserResources.licensesSelected(query))
@@ -130,6 +144,14 @@ public class UsersController {
                     responses,
                     caller.tenant(),
                     true,
+                    body,
+                    List.of(user.user().id().value()));
+        }
+        if (manager) {
+            ManagerExpansion.apply(
+                    managers,
+                    responses,
+                    caller.tenant(),
                     body,
                     List.of(user.user().id().value()));
         }

@@ -1,0 +1,25 @@
+package org.allot.core.request;
+
+/**
+ * What became of an approved request's license, read from the assignment it made as it stands now (never stored).
+ */
+public enum GrantStatus {
+    /** The user holds the license through the assignment the approval made. */
+    GRANTED("granted"),
+    /** No seat was free: the assignment waits in the product's waiting list. */
+    WAITING_FOR_SEAT("waitingForSeat"),
+    /** The assignment is in error for another reason (a plan's prerequisite, the usage location…). */
+    IN_ERROR("error"),
+    /** The assignment is gone: the license or the membership was removed since. */
+    REMOVED("removed");
+
+    private final String wireName;
+
+    GrantStatus(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

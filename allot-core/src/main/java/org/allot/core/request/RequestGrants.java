@@ -1,0 +1,109 @@
+package org.allot.core.request;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.allot.core.Caller;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.AssignmentSource;
+import org.allot.core.assignment.Assignments;
+import org.allot.core.assignment.GroupLicense;
+import org.allot.core.assignment.GroupLicenses;
+import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.UserLicensing;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserId;
+
+/**
+ * Turns an approval into a license through licensing's own use cases, so seats, the waiting list and every check of
+ * licensing apply: a direct assignment whose disabled plans are the product's plans not granted (waiting for a seat
+ * when none is free), or a membership of a group that assigns the product. Also reads what became of it.
+ *
+ * <p>The approved period ({@link LicenseRequest.Grant#start()}, {@link LicenseRequest.Grant#end()}) is recorded on the
+ * request; {@link #grant} is the one place that will hand it to time-bound grants once they exist (docs/delegation.md).
+ */
+final class RequestGrants {
+    private final UserLicensing licensing;
+    private final GroupDirectory groups;
+    private final GroupLicenses groupLicenses;
+    private final Assignments assignments;
+
+    RequestGrants(
+            UserLicensing licensing, GroupDirectory groups, GroupLicenses groupLicenses, Assignments assignments) {
+        this.licensing = Objects.requireNonNull(licensing);
+        this.groups = Objects.requireNonNull(groups);
+        this.groupLicenses = Objects.requireNonNull(groupLicenses);
+        this.assignments = Objects.requireNonNull(assignments);
+    }
+
+    /** Grants the license as approved, in the running unit of work; refused as licensing refuses it. */
+    Outcome<LicenseRequest.Grant> grant(
+            Caller caller, LicenseRequest request, Product product, LicenseRequest.Grant grant) {
+        if (grant.direct()) {
+            Set<ServicePlanId> disabled = new HashSet<>();
+            if (!grant.plans().isEmpty()) {
+                disabled.addAll(product.planIds());
+                disabled.removeAll(grant.plans());
+            }
+            return licensing
+                    .assignOrWait(caller, request.user(), new AssignedLicense(request.sku(), disabled))
+                    .map(licenses -> grant);
+        }
+        List<GroupLicense> given = groupLicenses.of(caller.tenant(), grant.group());
+        if (given.stream().noneMatch(l -> l.license().skuId().equals(request.sku()))) {
+            return Outcome.refused(Rejection.invalid(
+                    "The group %s does not assign %s: choose a group that assigns it, or a direct assignment.",
+                    grant.group(), product.label()));
+        }
+        return groups.addMember(caller, grant.group(), request.user().value()).map(g -> grant);
+    }
+
+    /** The requests as shown, with what became of each approved one's license. */
+    List<RequestView> views(TenantId tenant, List<LicenseRequest> requests) {
+        Map<java.util.UUID, GrantStatus> statuses = statuses(tenant, requests);
+        return requests.stream()
+                .map(r -> new RequestView(r, statuses.get(r.id())))
+                .toList();
+    }
+
+    /** What became of each approved request's license, as the assignments stand now. */
+    private Map<java.util.UUID, GrantStatus> statuses(TenantId tenant, List<LicenseRequest> requests) {
+        List<UserId> users = requests.stream()
+                .filter(r -> r.state() == RequestState.APPROVED)
+                .map(LicenseRequest::user)
+                .distinct()
+                .toList();
+        Map<UserId, List<LicenseAssignment>> held = users.isEmpty() ? Map.of() : assignments.of(tenant, users);
+        Map<java.util.UUID, GrantStatus> statuses = new java.util.HashMap<>();
+        for (LicenseRequest r : requests) {
+            if (r.state() == RequestState.APPROVED) {
+                statuses.put(r.id(), status(r, held.getOrDefault(r.user(), List.of())));
+            }
+        }
+        return statuses;
+    }
+
+    private static GrantStatus status(LicenseRequest r, List<LicenseAssignment> held) {
+        GroupId group = r.decision().grant().group();
+        AssignmentSource source = group == null ? AssignmentSource.DIRECT : AssignmentSource.group(group);
+        Optional<LicenseAssignment> a = held.stream()
+                .filter(x -> x.sku().equals(r.sku()) && x.source().equals(source))
+                .findFirst();
+        if (a.isEmpty() || a.get().isPendingRemoval()) {
+            return GrantStatus.REMOVED;
+        }
+        if (a.get().holdsSeat()) {
+            return GrantStatus.GRANTED;
+        }
+        return a.get().isWaiting() ? GrantStatus.WAITING_FOR_SEAT : GrantStatus.IN_ERROR;
+    }
+}

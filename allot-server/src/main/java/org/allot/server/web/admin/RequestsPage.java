@@ -1,0 +1,148 @@
+package org.allot.server.web.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.UserRef;
+import org.allot.core.request.Approver;
+import org.allot.core.request.RequestBook;
+import org.allot.core.request.RequestDecisions;
+import org.allot.core.request.RequestView;
+import org.allot.server.security.AdminPrincipal;
+import org.allot.server.security.Capability;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * License requests in the admin center (docs/delegation.md#license-requests): pending ones first, approved (directly or
+ * through a group, until an earlier end) or denied with a reason by administrators who may assign licenses; and the
+ * "Request a license" form of a user's page, for any administrator.
+ */
+@Controller
+public class RequestsPage {
+    static final int SHOWN = 200;
+
+    private final RequestBook book;
+    private final RequestDecisions decisions;
+
+    public RequestsPage(RequestBook book, RequestDecisions decisions) {
+        this.book = book;
+        this.decisions = decisions;
+    }
+
+    @GetMapping("/requests")
+    public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+        List<RequestView> requests =
+                book.list(admin.tenant(), null, null, SHOWN).value();
+        model.addAttribute(
+                "pending", requests.stream().filter(v -> v.request().pending()).toList());
+        model.addAttribute(
+                "decided", requests.stream().filter(v -> !v.request().pending()).toList());
+        return "requests";
+    }
+
+    @PostMapping("/requests/{id}/approve")
+    public String approve(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "through", defaultValue = "direct") String through,
+            @RequestParam(name = "groupId", defaultValue = "") String group,
+            @RequestParam(name = "end", defaultValue = "") String end,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
+        GroupId groupId = null;
+        if (through.equals("group")) {
+            var parsed = AdminPages.uuid(group.strip());
+            if (parsed.isEmpty()) {
+                AdminPages.refuse(flash, "request-" + id, "Choose the group by its id to approve through a group.");
+                return AdminPages.redirect("/requests");
+            }
+            groupId = new GroupId(parsed.get());
+        }
+        Instant until;
+        try {
+            until = end.isBlank() ? null : endOf(end);
+        } catch (DateTimeParseException e) {
+            AdminPages.refuse(flash, "request-" + id, "Enter the end as a date, such as 2027-03-31.");
+            return AdminPages.redirect("/requests");
+        }
+        AdminPages.tell(
+                decisions.approve(
+                        AdminPages.caller(admin, request),
+                        Approver.tenantWide(admin.can(Capability.ASSIGN_USER_LICENSES)),
+                        AdminPages.id(id),
+                        new RequestDecisions.Approval(groupId, null, null, until)),
+                flash,
+                "request-" + id,
+                "Request approved.");
+        return AdminPages.redirect("/requests");
+    }
+
+    @PostMapping("/requests/{id}/deny")
+    public String deny(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            @RequestParam(name = "reason", defaultValue = "") String reason,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
+        AdminPages.tell(
+                decisions.deny(
+                        AdminPages.caller(admin, request),
+                        Approver.tenantWide(admin.can(Capability.ASSIGN_USER_LICENSES)),
+                        AdminPages.id(id),
+                        reason),
+                flash,
+                "request-" + id,
+                "Request denied.");
+        return AdminPages.redirect("/requests");
+    }
+
+    /** The "Request a license" form of a user's page: any administrator files a request for the user. */
+    @PostMapping("/users/{userId}/requests")
+    public String file(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String userId,
+            @RequestParam(name = "sku", defaultValue = "") String sku,
+            @RequestParam(name = "justification", defaultValue = "") String justification,
+            @RequestParam(name = "end", defaultValue = "") String end,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        String page = "/users/" + AdminPages.id(userId);
+        Instant until;
+        try {
+            until = end.isBlank() ? null : endOf(end);
+        } catch (DateTimeParseException e) {
+            AdminPages.refuse(flash, "request-license", "Enter the end as a date, such as 2027-03-31.");
+            return AdminPages.redirect(page);
+        }
+        AdminPages.tell(
+                book.file(
+                        AdminPages.caller(admin, request),
+                        new RequestBook.Filing(UserRef.of(userId), sku, Set.of(), justification, null, until)),
+                flash,
+                "request-license",
+                "License requested; an administrator who may assign licenses decides it on the Requests page.");
+        return AdminPages.redirect(page);
+    }
+
+    /** The end of a day given as {@code 2027-03-31}: the start of the next day, UTC. */
+    private static Instant endOf(String date) {
+        return LocalDate.parse(date.strip())
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+    }
+}

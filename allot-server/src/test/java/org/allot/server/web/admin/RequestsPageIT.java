@@ -1,0 +1,87 @@
+package org.allot.server.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.allot.server.security.store.Role;
+import org.junit.jupiter.api.Test;
+
+/**
+ * License requests in the admin center (docs/delegation.md#license-requests): any administrator requests a license
+ * on a user's page; the Requests page lists it pending, and an administrator who may assign licenses approves it (the
+ * user holds the license) or denies another with a reason; a reader sees no decision forms and cannot decide.
+ */
+class RequestsPageIT extends AdminCenterIT {
+    @Test
+    void aReaderRequestsALicenseAndALicenseAdministratorApprovesOneAndDeniesAnother() {
+        Site site = newSite(Role.GLOBAL_READER);
+        var e3 = site.api().post("/allot/v1/subscriptions", """
+                {"skuPartNumber":"ENTERPRISEPACK","seats":5}""");
+        assertThat(e3.status()).isEqualTo(201);
+        String sku = e3.body().path("skuId").asString();
+        UUID ada = user(site, "ada", "US");
+        UUID bob = user(site, "bob", "US");
+        AdminSession reader = session(site);
+
+        AdminSession.Page empty = reader.post(
+                "/users/" + ada + "/requests", List.of(Map.entry("sku", sku), Map.entry("justification", "")));
+        assertThat(reader.follow(empty).body()).contains("A justification is required");
+        for (UUID user : List.of(ada, bob)) {
+            AdminSession.Page filed = reader.post(
+                    "/users/" + user + "/requests",
+                    List.of(Map.entry("sku", sku), Map.entry("justification", "Joins the sales team")));
+            assertThat(filed.location()).endsWith("/users/" + user);
+            assertThat(reader.follow(filed).body()).contains("License requested");
+        }
+        String readersView = reader.get("/requests").body();
+        assertThat(readersView).contains("data-test=\"pending-requests\"", "Joins the sales team");
+        assertThat(readersView).doesNotContain("data-test=\"approve\"");
+        String adaRequest = site.api()
+                .get("/allot/v1/licenseRequests?userId=" + ada)
+                .body()
+                .path("value")
+                .get(0)
+                .path("id")
+                .asString();
+        String bobRequest = site.api()
+                .get("/allot/v1/licenseRequests?userId=" + bob)
+                .body()
+                .path("value")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(reader.post("/requests/" + adaRequest + "/approve", List.of())
+                        .status())
+                .isEqualTo(403);
+
+        String licenseAdmin = addAdmin(site, "licenses@" + site.domain(), Role.LICENSE_ADMINISTRATOR);
+        AdminSession approver = AdminSession.signIn("http://localhost:" + port, licenseAdmin, PASSWORD);
+        assertThat(approver.get("/requests").body()).contains("data-test=\"approve\"", "data-test=\"deny\"");
+
+        AdminSession.Page approved = approver.post(
+                "/requests/" + adaRequest + "/approve",
+                List.of(Map.entry("through", "direct"), Map.entry("groupId", ""), Map.entry("end", "")));
+        assertThat(approved.location()).endsWith("/requests");
+        assertThat(approver.follow(approved).body()).contains("Request approved.");
+        AdminSession.Page noReason =
+                approver.post("/requests/" + bobRequest + "/deny", List.of(Map.entry("reason", " ")));
+        assertThat(approver.follow(noReason).body()).contains("A reason is required");
+        approver.post("/requests/" + bobRequest + "/deny", List.of(Map.entry("reason", "Use the shared mailbox")));
+
+        String page = approver.get("/requests").body();
+        assertThat(page).contains("No pending requests.", "Approved — granted", "Denied: Use the shared mailbox");
+        assertThat(site.api()
+                        .get("/v1.0/users/" + ada + "/licenseDetails")
+                        .body()
+                        .path("value")
+                        .findValuesAsString("skuId"))
+                .containsExactly(sku);
+        assertThat(site.api()
+                        .get("/v1.0/users/" + bob + "/licenseDetails")
+                        .body()
+                        .path("value"))
+                .isEmpty();
+    }
+}
