@@ -25,6 +25,7 @@ import org.allot.cli.command.RequestCommands;
 import org.allot.cli.command.SigningKeyCommands;
 import org.allot.cli.command.SubscriptionCommands;
 import org.allot.cli.command.SyncCommands;
+import org.allot.cli.command.UnitCommands;
 import org.allot.cli.command.UserCommands;
 import org.allot.cli.command.WhoAmI;
 import org.allot.cli.output.OutputFormat;
@@ -82,6 +83,7 @@ public final class Allot {
             ReclaimCommands.class,
             SyncCommands.class,
             DomainCommands.class,
+            UnitCommands.class,
             NotificationCommands.class,
             AlertCommands.class,
             RequestCommands.class,

@@ -38,6 +38,11 @@ public enum ErrorCode {
     GROUP_HAS_LICENSES,
     /** The change conflicts with the current state of the object. */
     CONFLICT,
+    /**
+     * The caller's role is scoped to administrative units, and the object or the change is outside them (or is one
+     * only a tenant-wide role may make).
+     */
+    OUTSIDE_SCOPE,
     /** A delta token is unknown, expired, of another tenant or collection: the client starts over without one. */
     SYNC_STATE_NOT_FOUND
 }

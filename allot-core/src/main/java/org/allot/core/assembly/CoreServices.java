@@ -25,6 +25,7 @@ import org.allot.core.directory.DirectoryListeners;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.TenantDomains;
 import org.allot.core.directory.TenantLocks;
@@ -43,6 +44,12 @@ import org.allot.core.subscription.Seats;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionLifecycle;
 import org.allot.core.subscription.Subscriptions;
+import org.allot.core.unit.UnitDelegation;
+import org.allot.core.unit.UnitDirectory;
+import org.allot.core.unit.UnitMembers;
+import org.allot.core.unit.UnitOverview;
+import org.allot.core.unit.UnitRoleAssignments;
+import org.allot.core.unit.Units;
 
 /**
  * The core's services, wired together over one set of ports: licensing, dynamic membership (which licensing tells
@@ -65,7 +72,12 @@ public record CoreServices(
         OverageGrace overageGrace,
         LifecyclePolicy lifecyclePolicy,
         DirectToGroup directToGroup,
-        DirectToGroupJob directToGroupJob) {
+        DirectToGroupJob directToGroupJob,
+        ScopeGuard scopeGuard,
+        UnitDirectory unitDirectory,
+        UnitMembers unitMembers,
+        UnitDelegation unitDelegation,
+        UnitOverview unitOverview) {
 
     /** The ports of what happens when capacity falls below use (issue 18). */
     public record CapacityPorts(SeatHolders holders, OverageClocks clocks, LifecycleSettings settings) {
@@ -100,7 +112,8 @@ public record CoreServices(
             CapacityPorts capacity,
             RemovalGraces removalGraces,
             GroupOnlyPolicies groupOnlyPolicies,
-            LicenseMigrations licenseMigrations) {
+            LicenseMigrations licenseMigrations,
+            UnitPorts units) {
 
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
@@ -126,10 +139,30 @@ public record CoreServices(
             Objects.requireNonNull(removalGraces, "removalGraces");
             Objects.requireNonNull(groupOnlyPolicies, "groupOnlyPolicies");
             Objects.requireNonNull(licenseMigrations, "licenseMigrations");
+            Objects.requireNonNull(units, "units");
+        }
+    }
+
+    /** The ports of administrative units and the roles held over them (issue 19). */
+    public record UnitPorts(Units units, UnitRoleAssignments roles) {
+        public UnitPorts {
+            Objects.requireNonNull(units, "units");
+            Objects.requireNonNull(roles, "roles");
         }
     }
 
     public static CoreServices assemble(Ports p) {
+        ScopeGuard guard = new ScopeGuard(p.units().units());
+        UnitDirectory unitDirectory = new UnitDirectory(
+                p.transactions(),
+                p.units().units(),
+                p.users(),
+                p.groups(),
+                p.dynamicGroups(),
+                p.tenantLocks(),
+                p.audit(),
+                p.clock(),
+                p.settings().chunkSize());
         RuleMemberships ruleMemberships = new RuleMemberships(
                 p.dynamicGroups(),
                 p.memberships(),
@@ -157,7 +190,8 @@ public record CoreServices(
                 p.settings(),
                 ruleMemberships,
                 p.removalGraces(),
-                p.groupOnlyPolicies());
+                p.groupOnlyPolicies(),
+                guard);
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,
@@ -193,7 +227,10 @@ public record CoreServices(
                 capacity.settings(),
                 capacity.clocks(),
                 seatTakeBack);
-        DirectoryListener directory = DirectoryListeners.of(licensing.propagation(), dynamicMembership, p.changes());
+        UnitDelegation unitDelegation = new UnitDelegation(
+                p.transactions(), p.units().units(), p.units().roles(), p.audit(), p.clock());
+        DirectoryListener directory = DirectoryListeners.of(
+                licensing.propagation(), dynamicMembership, unitDirectory.membership(), p.changes());
         GroupDirectory groupDirectory = new GroupDirectory(
                 p.transactions(),
                 p.tenantLocks(),
@@ -202,7 +239,8 @@ public record CoreServices(
                 p.memberships(),
                 p.audit(),
                 directory,
-                p.clock());
+                p.clock(),
+                guard);
         DirectToGroup directToGroup = licensing.directToGroup(p.licenseMigrations());
         return new CoreServices(
                 licensing,
@@ -213,7 +251,14 @@ public record CoreServices(
                         p.transactions(), p.tenants(), p.tenantLocks(), p.audit(), licensing.propagation(), p.clock()),
                 new TenantDomains(p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), p.clock()),
                 new UserDirectory(
-                        p.transactions(), p.tenants(), p.tenantLocks(), p.users(), p.audit(), directory, p.clock()),
+                        p.transactions(),
+                        p.tenants(),
+                        p.tenantLocks(),
+                        p.users(),
+                        p.audit(),
+                        directory,
+                        p.clock(),
+                        guard),
                 groupDirectory,
                 book,
                 licensing.check(p.licenseChecks()),
@@ -228,6 +273,11 @@ public record CoreServices(
                         p.audit(),
                         p.clock()),
                 directToGroup,
-                licensing.directToGroupJob(directToGroup, p.licenseMigrations(), groupDirectory));
+                licensing.directToGroupJob(directToGroup, p.licenseMigrations(), groupDirectory),
+                guard,
+                unitDirectory,
+                new UnitMembers(p.transactions(), p.units().units(), p.users(), p.groups(), p.audit(), p.clock()),
+                unitDelegation,
+                new UnitOverview(p.transactions(), unitDirectory, unitDelegation));
     }
 }

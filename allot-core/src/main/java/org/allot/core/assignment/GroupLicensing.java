@@ -25,6 +25,7 @@ import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.Seats;
@@ -52,6 +53,7 @@ public final class GroupLicensing {
     private final LicensingSettings settings;
     private final SeatImpactPreview preview;
     private final GroupLicensePlans plans;
+    private final ScopeGuard guard;
 
     GroupLicensing(
             Transactions transactions,
@@ -67,7 +69,9 @@ public final class GroupLicensing {
             Clock clock,
             LicensingSettings settings,
             Seats seats,
-            PlanDependents dependents) {
+            PlanDependents dependents,
+            ScopeGuard guard) {
+        this.guard = Objects.requireNonNull(guard);
         this.transactions = Objects.requireNonNull(transactions);
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
@@ -95,7 +99,8 @@ public final class GroupLicensing {
      */
     public Outcome<GroupLicenseState> assign(
             Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
-        return transactions.run(() -> assignLocked(caller, groupId, add, remove));
+        return transactions.run(
+                () -> guard.changing(caller, groupId.value(), () -> assignLocked(caller, groupId, add, remove)));
     }
 
     private Outcome<GroupLicenseState> assignLocked(
@@ -125,7 +130,8 @@ public final class GroupLicensing {
      * out on a snapshot of the seat figures, changing nothing.
      */
     public Outcome<SeatImpact> preview(Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
-        return transactions.read(() -> previewRead(caller, groupId, add, remove));
+        return transactions.read(
+                () -> guard.changing(caller, groupId.value(), () -> previewRead(caller, groupId, add, remove)));
     }
 
     private Outcome<SeatImpact> previewRead(
@@ -140,7 +146,7 @@ public final class GroupLicensing {
 
     /** Applies the group's licenses to all its members again (Allot's group reprocess). */
     public Outcome<GroupLicenseState> reprocess(Caller caller, GroupId groupId) {
-        return transactions.run(() -> reprocessLocked(caller, groupId));
+        return transactions.run(() -> guard.changing(caller, groupId.value(), () -> reprocessLocked(caller, groupId)));
     }
 
     private Outcome<GroupLicenseState> reprocessLocked(Caller caller, GroupId groupId) {
@@ -155,7 +161,8 @@ public final class GroupLicensing {
 
     /** Sets the group's priority in waiting lists, from {@link #MIN_PRIORITY} to {@link #MAX_PRIORITY}. */
     public Outcome<GroupLicenseState> setPriority(Caller caller, GroupId groupId, int priority) {
-        return transactions.run(() -> setPriorityNow(caller, groupId, priority));
+        return transactions.run(
+                () -> guard.changing(caller, groupId.value(), () -> setPriorityNow(caller, groupId, priority)));
     }
 
     private Outcome<GroupLicenseState> setPriorityNow(Caller caller, GroupId groupId, int priority) {

@@ -7,6 +7,7 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.Users;
@@ -58,7 +59,8 @@ public final class Licensing {
             LicensingSettings settings,
             PlanDependents dependents,
             RemovalGraces graces,
-            GroupOnlyPolicies groupOnlyPolicies) {
+            GroupOnlyPolicies groupOnlyPolicies,
+            ScopeGuard guard) {
         this.transactions = transactions;
         this.userStore = userStore;
         this.groupStore = groupStore;
@@ -95,7 +97,8 @@ public final class Licensing {
                 seats,
                 catalog,
                 new FailedAssignments(transactions, userStore, audit, clock),
-                groupOnly);
+                groupOnly,
+                guard);
         this.groups = new GroupLicensing(
                 transactions,
                 reconciler,
@@ -110,7 +113,8 @@ public final class Licensing {
                 clock,
                 settings,
                 seats,
-                dependents);
+                dependents,
+                guard);
         this.propagation =
                 new LicensePropagation(reconciler, groups, groupLicenses, memberships, assignments, catalog, settings);
         this.tenants = tenants;

@@ -16,6 +16,7 @@ import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
@@ -38,6 +39,7 @@ public final class UserLicensing {
     private final ProductCatalog catalog;
     private final FailedAssignments failures;
     private final GroupOnly groupOnly;
+    private final ScopeGuard guard;
 
     UserLicensing(
             Transactions transactions,
@@ -49,7 +51,9 @@ public final class UserLicensing {
             Seats seats,
             ProductCatalog catalog,
             FailedAssignments failures,
-            GroupOnly groupOnly) {
+            GroupOnly groupOnly,
+            ScopeGuard guard) {
+        this.guard = Objects.requireNonNull(guard);
         this.transactions = Objects.requireNonNull(transactions);
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
@@ -155,6 +159,10 @@ public final class UserLicensing {
             boolean force,
             boolean overrideGroupOnly,
             boolean waitForSeat) {
+        Optional<Rejection> outside = outside(caller, userId);
+        if (outside.isPresent()) {
+            return Outcome.refused(outside.get());
+        }
         Optional<User> user =
                 userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
@@ -290,6 +298,10 @@ public final class UserLicensing {
     }
 
     private Outcome<Assigned> reprocessLocked(Caller caller, Optional<UserId> userId, Object named) {
+        Optional<Rejection> outside = outside(caller, userId);
+        if (outside.isPresent()) {
+            return Outcome.refused(outside.get());
+        }
         Optional<User> user =
                 userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
         if (user.isEmpty()) {
@@ -301,6 +313,19 @@ public final class UserLicensing {
         reconciler.commit(work, batch);
         reconciler.finish(work);
         return Outcome.done(new Assigned(user.get(), batch.after().get(id), work));
+    }
+
+    /**
+     * Refused when the caller's role is scoped to units the user is not in (or when it names nobody: a scoped caller
+     * is not told which users exist outside its units).
+     */
+    private Optional<Rejection> outside(Caller caller, Optional<UserId> userId) {
+        if (caller.scope().tenantWide()) {
+            return Optional.empty();
+        }
+        return userId.isEmpty()
+                ? Optional.of(ScopeGuard.refusal())
+                : guard.toChange(caller, userId.get().value());
     }
 
     /** The id of the user a request names (unless deleted), read without a lock: the lock is taken by id. */

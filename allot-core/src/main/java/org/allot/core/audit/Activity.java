@@ -74,6 +74,14 @@ public enum Activity {
     START_DIRECTORY_SYNC("Start directory synchronization", Category.DIRECTORY_MANAGEMENT),
     FINISH_DIRECTORY_SYNC("Finish directory synchronization", Category.DIRECTORY_MANAGEMENT),
     CONFIRM_SYNC_DELETIONS("Confirm directory synchronization deletions", Category.DIRECTORY_MANAGEMENT),
+    ADD_ADMINISTRATIVE_UNIT("Add administrative unit", Category.ADMINISTRATIVE_UNIT),
+    UPDATE_ADMINISTRATIVE_UNIT("Update administrative unit", Category.ADMINISTRATIVE_UNIT),
+    DELETE_ADMINISTRATIVE_UNIT("Delete administrative unit", Category.ADMINISTRATIVE_UNIT),
+    ADD_UNIT_MEMBER("Add member to administrative unit", Category.ADMINISTRATIVE_UNIT),
+    REMOVE_UNIT_MEMBER("Remove member from administrative unit", Category.ADMINISTRATIVE_UNIT),
+    /** A role assigned over an administrative unit. */
+    ADD_SCOPED_ROLE_MEMBER("Add scoped member to role", Category.ROLE_MANAGEMENT),
+    REMOVE_SCOPED_ROLE_MEMBER("Remove scoped member from role", Category.ROLE_MANAGEMENT),
     /** A connection test of a directory connector, saved or as typed: where it went, with which password, and how far. */
     TEST_SYNC_CONNECTION("Test directory synchronization connection", Category.DIRECTORY_MANAGEMENT);
 
@@ -99,7 +107,8 @@ public enum Activity {
         GROUP_MANAGEMENT("GroupManagement"),
         DIRECTORY_MANAGEMENT("DirectoryManagement"),
         APPLICATION_MANAGEMENT("ApplicationManagement"),
-        ROLE_MANAGEMENT("RoleManagement");
+        ROLE_MANAGEMENT("RoleManagement"),
+        ADMINISTRATIVE_UNIT("AdministrativeUnit");
 
         private final String displayName;
 

@@ -37,6 +37,7 @@ public final class GroupDirectory {
     private final SyncedGroups syncedGroups;
     private final SyncedMemberLists memberLists;
     private final MemberChanges members;
+    private final ScopeGuard guard;
 
     public GroupDirectory(
             Transactions transactions,
@@ -46,7 +47,9 @@ public final class GroupDirectory {
             Memberships memberships,
             AuditLog audit,
             DirectoryListener listener,
-            Clock clock) {
+            Clock clock,
+            ScopeGuard guard) {
+        this.guard = Objects.requireNonNull(guard);
         this.transactions = Objects.requireNonNull(transactions);
         this.locks = Objects.requireNonNull(locks);
         this.groups = Objects.requireNonNull(groups);
@@ -65,7 +68,9 @@ public final class GroupDirectory {
      * {@code On} unless told otherwise, and its members follow the rule from the start.
      */
     public Outcome<Group> create(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
-        return transactions.run(() -> createNow(caller, values, groupTypes));
+        return transactions.run(() -> guard.toChangeTenant(caller)
+                .<Outcome<Group>>map(Outcome::refused)
+                .orElseGet(() -> createNow(caller, values, groupTypes)));
     }
 
     private Outcome<Group> createNow(Caller caller, Map<GroupAttribute, Object> values, Set<String> groupTypes) {
@@ -123,7 +128,7 @@ public final class GroupDirectory {
      * recomputes its members; members who still match are left alone.
      */
     public Outcome<Group> update(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
-        return transactions.run(() -> updateNow(caller, id, values));
+        return transactions.run(() -> guard.changing(caller, id.value(), () -> updateNow(caller, id, values)));
     }
 
     private Outcome<Group> updateNow(Caller caller, GroupId id, Map<GroupAttribute, Object> values) {
@@ -161,7 +166,7 @@ public final class GroupDirectory {
 
     /** Deletes a group that assigns no licenses; its members lose what they inherited through it. */
     public Outcome<Group> delete(Caller caller, GroupId id) {
-        return transactions.run(() -> deleteNow(caller, id));
+        return transactions.run(() -> guard.changing(caller, id.value(), () -> deleteNow(caller, id)));
     }
 
     private Outcome<Group> deleteNow(Caller caller, GroupId id) {
@@ -237,22 +242,35 @@ public final class GroupDirectory {
      * a group of the tenant.
      */
     public Outcome<Group> addMember(Caller caller, GroupId groupId, UUID memberId) {
-        return transactions.run(() -> members.add(caller, groupId, memberId));
+        return transactions.run(() -> both(caller, groupId, memberId, () -> members.add(caller, groupId, memberId)));
     }
 
     /** {@link #removeMember(Caller, GroupId, Member)} for a directory object named by its id. */
     public Outcome<Group> removeMember(Caller caller, GroupId groupId, UUID memberId) {
-        return transactions.run(() -> members.remove(caller, groupId, memberId));
+        return transactions.run(() -> both(caller, groupId, memberId, () -> members.remove(caller, groupId, memberId)));
     }
 
     /** Adds a user or a group to a group. */
     public Outcome<Group> addMember(Caller caller, GroupId groupId, Member member) {
-        return transactions.run(() -> members.add(caller, groupId, member));
+        return transactions.run(() -> both(caller, groupId, idOf(member), () -> members.add(caller, groupId, member)));
     }
 
     /** Removes a user or a group from a group. */
     public Outcome<Group> removeMember(Caller caller, GroupId groupId, Member member) {
-        return transactions.run(() -> members.remove(caller, groupId, member));
+        return transactions.run(
+                () -> both(caller, groupId, idOf(member), () -> members.remove(caller, groupId, member)));
+    }
+
+    /** A change to a group's members: the group and the member must both be within the caller's scope. */
+    private Outcome<Group> both(
+            Caller caller, GroupId groupId, UUID memberId, java.util.function.Supplier<Outcome<Group>> change) {
+        return guard.changing(caller, groupId.value(), () -> guard.changing(caller, memberId, change));
+    }
+
+    private static UUID idOf(Member member) {
+        return member instanceof Member.OfUser user
+                ? user.id().value()
+                : ((Member.OfGroup) member).id().value();
     }
 
     /**

@@ -32,6 +32,7 @@ public final class UserDirectory {
     private final Clock clock;
     private final SyncedUsers syncedUsers;
     private final DeletedPrincipalNames deletedNames;
+    private final ScopeGuard guard;
 
     public UserDirectory(
             Transactions transactions,
@@ -40,7 +41,9 @@ public final class UserDirectory {
             Users users,
             AuditLog audit,
             DirectoryListener listener,
-            Clock clock) {
+            Clock clock,
+            ScopeGuard guard) {
+        this.guard = Objects.requireNonNull(guard);
         this.transactions = Objects.requireNonNull(transactions);
         this.tenants = Objects.requireNonNull(tenants);
         this.locks = Objects.requireNonNull(locks);
@@ -54,7 +57,9 @@ public final class UserDirectory {
 
     /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
     public Outcome<User> create(Caller caller, Map<UserAttribute, Object> values) {
-        return transactions.run(() -> createNow(caller, values));
+        return transactions.run(() -> guard.toChangeTenant(caller)
+                .<Outcome<User>>map(Outcome::refused)
+                .orElseGet(() -> createNow(caller, values)));
     }
 
     /** One request of {@link #rehearse}: a user to create (no {@code user}), or the changes to an existing one. */
@@ -156,14 +161,14 @@ public final class UserDirectory {
     public Outcome<User> update(Caller caller, UserRef user, Map<UserAttribute, Object> values) {
         return transactions.run(() -> user.find(caller.tenant(), users)
                 .map(u -> updateNow(caller, u.id(), values))
-                .orElseGet(() -> Outcome.refused(Rejection.notFound(user))));
+                .orElseGet(() -> Outcome.refused(notFound(caller, user))));
     }
 
     /** {@link #delete(Caller, UserId)} for a user named by id or principal name. */
     public Outcome<User> delete(Caller caller, UserRef user) {
         return transactions.run(() -> user.find(caller.tenant(), users)
                 .map(u -> deleteNow(caller, u.id()))
-                .orElseGet(() -> Outcome.refused(Rejection.notFound(user))));
+                .orElseGet(() -> Outcome.refused(notFound(caller, user))));
     }
 
     /**
@@ -174,7 +179,16 @@ public final class UserDirectory {
         return transactions.run(() -> updateNow(caller, id, values));
     }
 
+    /** Nobody by that name: not found, but a caller scoped to units is not told who exists outside them. */
+    private static Rejection notFound(Caller caller, UserRef user) {
+        return caller.scope().tenantWide() ? Rejection.notFound(user) : ScopeGuard.refusal();
+    }
+
     private Outcome<User> updateNow(Caller caller, UserId id, Map<UserAttribute, Object> values) {
+        Optional<Rejection> outside = guard.toChange(caller, id.value());
+        if (outside.isPresent()) {
+            return Outcome.refused(outside.get());
+        }
         locks.share(caller.tenant());
         Optional<User> found = users.lock(caller.tenant(), id).filter(u -> !u.isDeleted());
         if (found.isEmpty()) {
@@ -235,6 +249,10 @@ public final class UserDirectory {
     }
 
     private Outcome<User> deleteNow(Caller caller, UserId id) {
+        Optional<Rejection> outside = guard.toChange(caller, id.value());
+        if (outside.isPresent()) {
+            return Outcome.refused(outside.get());
+        }
         locks.share(caller.tenant());
         Optional<User> found = users.lock(caller.tenant(), id).filter(u -> !u.isDeleted());
         if (found.isEmpty()) {
@@ -257,6 +275,10 @@ public final class UserDirectory {
     }
 
     private Outcome<User> restoreNow(Caller caller, UserId id) {
+        Optional<Rejection> outside = guard.toChangeTenant(caller);
+        if (outside.isPresent()) {
+            return Outcome.refused(outside.get());
+        }
         locks.share(caller.tenant());
         Optional<User> found = users.lock(caller.tenant(), id).filter(User::isDeleted);
         if (found.isEmpty()) {
@@ -284,6 +306,10 @@ public final class UserDirectory {
     }
 
     private Outcome<User> purgeNow(Caller caller, UserId id) {
+        Optional<Rejection> outside = guard.toChangeTenant(caller);
+        if (outside.isPresent()) {
+            return Outcome.refused(outside.get());
+        }
         locks.share(caller.tenant());
         Optional<User> found = users.lock(caller.tenant(), id).filter(User::isDeleted);
         if (found.isEmpty()) {

@@ -91,6 +91,16 @@ public sealed interface Filter {
      */
     record LicenseProblem(UUID sku, boolean waitingOnly) implements Filter {}
 
+    /**
+     * Users or groups that are members of one of these administrative units: the narrowing of a caller whose role is
+     * scoped to units (never parsed from a request; added by the core's {@code directory.ScopeGuard}).
+     */
+    record InUnits(List<UUID> units) implements Filter {
+        public InUnits {
+            units = List.copyOf(units);
+        }
+    }
+
     /** {@code hasMembersWithLicenseErrors eq true|false} on groups. */
     record HasMembersWithLicenseErrors(boolean value) implements Filter {}
 }

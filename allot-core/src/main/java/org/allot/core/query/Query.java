@@ -67,6 +67,16 @@ public record Query(Filter filter, Order order, int top, Cursor after, boolean c
         }
     }
 
+    /**
+     * The same request narrowed to the objects that are members of these administrative units (for audit records:
+     * the records with such an object among their targets).
+     */
+    public Query withinUnits(java.util.Collection<UUID> units) {
+        Filter within = new Filter.InUnits(java.util.List.copyOf(units));
+        Filter narrowed = filter == null ? within : new Filter.And(java.util.List.of(within, filter));
+        return new Query(narrowed, order, top, after, count);
+    }
+
     public static Query firstPage(int top) {
         return new Query(null, null, top, null, false);
     }

@@ -111,6 +111,14 @@ public final class MembershipRule {
         return matches(user, assignedPlans, RuleBudget.forBackground());
     }
 
+    /**
+     * Whether a change to a user touched any property a membership rule can read (a change that did not cannot move
+     * the user in or out of any rule-based group or unit).
+     */
+    public static boolean anyReadPropertyChanged(User before, User after) {
+        return RuleProperty.anyChanged(before, after);
+    }
+
     /** Whether the rule reads {@code user.assignedPlans}, so a user's licenses can change whether they match. */
     public boolean readsAssignedPlans() {
         return expression.readsAssignedPlans();

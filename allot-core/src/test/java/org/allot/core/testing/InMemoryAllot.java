@@ -36,6 +36,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryLicenseMigrations licenseMigrations = new InMemoryLicenseMigrations(assignments, users);
     public final InMemoryCapacity capacity = new InMemoryCapacity(assignments, users, groupLicenses);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
+    public final InMemoryUnits units = new InMemoryUnits();
     public final LicensingSettings settings;
     public final ProductCatalog catalog;
     public final Licensing licensing;
@@ -51,6 +52,9 @@ public final class InMemoryAllot implements Installation {
     public final org.allot.core.assignment.OverageGrace overageGrace;
     public final org.allot.core.assignment.DirectToGroup directToGroup;
     public final org.allot.core.assignment.DirectToGroupJob directToGroupJob;
+    public final org.allot.core.unit.UnitDirectory unitDirectory;
+    public final org.allot.core.unit.UnitMembers unitMembers;
+    public final org.allot.core.unit.UnitDelegation unitDelegation;
 
     public InMemoryAllot(Catalog builtIn, LicensingSettings settings, MutableClock clock) {
         this.settings = settings;
@@ -88,7 +92,8 @@ public final class InMemoryAllot implements Installation {
                 new CoreServices.CapacityPorts(capacity, capacity, capacity),
                 removalGraces,
                 groupOnlyPolicies,
-                licenseMigrations));
+                licenseMigrations,
+                new CoreServices.UnitPorts(units, units)));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();
@@ -102,6 +107,24 @@ public final class InMemoryAllot implements Installation {
         overageGrace = services.overageGrace();
         directToGroup = services.directToGroup();
         directToGroupJob = services.directToGroupJob();
+        unitDirectory = services.unitDirectory();
+        unitMembers = services.unitMembers();
+        unitDelegation = services.unitDelegation();
+    }
+
+    @Override
+    public org.allot.core.unit.UnitDirectory unitDirectory() {
+        return unitDirectory;
+    }
+
+    @Override
+    public org.allot.core.unit.UnitMembers unitMembers() {
+        return unitMembers;
+    }
+
+    @Override
+    public org.allot.core.unit.UnitDelegation unitDelegation() {
+        return unitDelegation;
     }
 
     @Override

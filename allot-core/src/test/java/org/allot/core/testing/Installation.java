@@ -64,6 +64,12 @@ public interface Installation {
 
     /** The steps of a migration run, as the background job carries them out. */
     org.allot.core.assignment.DirectToGroupJob directToGroupJob();
+    /** Administrative units (issue 19). */
+    org.allot.core.unit.UnitDirectory unitDirectory();
+
+    org.allot.core.unit.UnitMembers unitMembers();
+
+    org.allot.core.unit.UnitDelegation unitDelegation();
 
     DynamicMembership dynamicMembership();
 

@@ -42,6 +42,7 @@ import org.allot.server.persistence.JdbcSeats;
 import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
+import org.allot.server.persistence.JdbcUnits;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.TenantStamps;
 import org.allot.server.persistence.UnitOfWork;
@@ -182,7 +183,8 @@ class CoreConfig {
             JdbcAuditLog auditLog,
             Clock clock,
             LicensingSettings settings,
-            JdbcCapacity capacity) {
+            JdbcCapacity capacity,
+            JdbcUnits units) {
         return CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
@@ -206,7 +208,8 @@ class CoreConfig {
                 new CoreServices.CapacityPorts(capacity, capacity, capacity),
                 new JdbcRemovalGraces(jdbc, stamps),
                 new JdbcGroupOnlyPolicies(jdbc, stamps),
-                new JdbcLicenseMigrations(jdbc)));
+                new JdbcLicenseMigrations(jdbc),
+                new CoreServices.UnitPorts(units, units)));
     }
 
     /** The group-only policy (docs/delegation.md). */
@@ -224,6 +227,37 @@ class CoreConfig {
     @Bean
     DirectToGroupJob directToGroupJob(CoreServices services) {
         return services.directToGroupJob();
+    }
+
+    @Bean
+    JdbcUnits jdbcUnits(JdbcClient jdbc) {
+        return new JdbcUnits(jdbc);
+    }
+
+    /** What a caller scoped to administrative units may see and change (docs/delegation.md). */
+    @Bean
+    org.allot.core.directory.ScopeGuard scopeGuard(CoreServices services) {
+        return services.scopeGuard();
+    }
+
+    @Bean
+    org.allot.core.unit.UnitDirectory unitDirectory(CoreServices services) {
+        return services.unitDirectory();
+    }
+
+    @Bean
+    org.allot.core.unit.UnitMembers unitMembers(CoreServices services) {
+        return services.unitMembers();
+    }
+
+    @Bean
+    org.allot.core.unit.UnitOverview unitOverview(CoreServices services) {
+        return services.unitOverview();
+    }
+
+    @Bean
+    org.allot.core.unit.UnitDelegation unitDelegation(CoreServices services) {
+        return services.unitDelegation();
     }
 
     @Bean

@@ -84,6 +84,16 @@ class QueriesConfig {
                 memberships);
     }
 
+    /** The directory's reads narrowed to a caller's scope (administrative units, docs/delegation.md). */
+    @Bean
+    org.allot.core.assignment.ScopedDirectory scopedDirectory(
+            Transactions transactions,
+            LicensedDirectory reads,
+            Relationships relationships,
+            org.allot.core.directory.ScopeGuard guard) {
+        return new org.allot.core.assignment.ScopedDirectory(transactions, reads, relationships, guard);
+    }
+
     @Bean
     Relationships relationships(
             Transactions transactions, JdbcUsers users, JdbcGroups groups, LicensedDirectory licensedDirectory) {

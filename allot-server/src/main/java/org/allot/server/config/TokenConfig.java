@@ -89,8 +89,8 @@ class TokenConfig {
     }
 
     @Bean
-    ApiTokens apiTokens(JdbcAppRegistrations apps, Clock clock) {
-        return new ApiTokens(apps, clock);
+    ApiTokens apiTokens(JdbcAppRegistrations apps, org.allot.core.unit.UnitDelegation delegation, Clock clock) {
+        return new ApiTokens(apps, delegation, clock);
     }
 
     @Bean

@@ -180,6 +180,16 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
+    org.allot.server.security.UnitRoleHolders unitRoleHolders(
+            UnitOfWork work,
+            org.allot.core.unit.UnitDelegation delegation,
+            JdbcAppRegistrations apps,
+            org.allot.server.persistence.JdbcAdminAccounts admins,
+            ApiTokens tokens) {
+        return new org.allot.server.security.UnitRoleHolders(work, delegation, apps, admins, tokens);
+    }
+
+    @Bean
     AppCertificates appCertificates(
             UnitOfWork work,
             AppRegistrations apps,

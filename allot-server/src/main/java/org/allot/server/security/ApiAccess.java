@@ -19,8 +19,12 @@ import org.springframework.security.core.Authentication;
  * Administrator has no counterpart here). License checks (dry runs and repairs) are started by Global and License Administrators.
  */
 public final class ApiAccess {
-    /** One rule: requests with this method and path pattern need this capability. */
-    public record Rule(HttpMethod method, String pattern, Capability capability) {}
+    /**
+     * One rule: requests with this method and path pattern need this capability; with {@code withinUnits}, a role
+     * held over administrative units that grants the capability is enough too (the core then narrows the request to
+     * the units: docs/delegation.md). Every other endpoint is closed to roles held over units.
+     */
+    public record Rule(HttpMethod method, String pattern, Capability capability, boolean withinUnits) {}
 
     /**
      * First match wins; a request no rule matches is refused, unless it names no endpoint at all: then it is let
@@ -39,23 +43,23 @@ public final class ApiAccess {
             // /me: every app is told, as Graph tells app-only tokens, that /me needs a signed-in user
             rule(HttpMethod.POST, "/v1.0/me/**", Capability.READ),
             // licenses of users: assign, reprocess; usage location is the License Administrator's part of a user
-            rule(HttpMethod.POST, "/v1.0/users/*/assignLicense", Capability.ASSIGN_USER_LICENSES),
-            rule(HttpMethod.POST, "/v1.0/users/*/reprocessLicenseAssignment", Capability.ASSIGN_USER_LICENSES),
+            unitRule(HttpMethod.POST, "/v1.0/users/*/assignLicense", Capability.ASSIGN_USER_LICENSES),
+            unitRule(HttpMethod.POST, "/v1.0/users/*/reprocessLicenseAssignment", Capability.ASSIGN_USER_LICENSES),
             // users (PATCH of usageLocation alone is also open to License Administrators: checked in the controller)
             rule(HttpMethod.POST, "/v1.0/users", Capability.MANAGE_USERS),
-            rule(HttpMethod.PATCH, "/v1.0/users/*", Capability.SET_USAGE_LOCATION),
-            rule(HttpMethod.DELETE, "/v1.0/users/*", Capability.MANAGE_USERS),
+            unitRule(HttpMethod.PATCH, "/v1.0/users/*", Capability.SET_USAGE_LOCATION),
+            unitRule(HttpMethod.DELETE, "/v1.0/users/*", Capability.MANAGE_USERS),
             rule(HttpMethod.PUT, "/v1.0/users/*/manager/$ref", Capability.MANAGE_USERS),
             rule(HttpMethod.DELETE, "/v1.0/users/*/manager/$ref", Capability.MANAGE_USERS),
             rule(HttpMethod.POST, "/v1.0/directory/deletedItems/*/restore", Capability.MANAGE_USERS),
             rule(HttpMethod.DELETE, "/v1.0/directory/deletedItems/*", Capability.MANAGE_USERS),
             // groups, their members and their licenses
-            rule(HttpMethod.POST, "/v1.0/groups/*/assignLicense", Capability.ASSIGN_GROUP_LICENSES),
-            rule(HttpMethod.POST, "/v1.0/groups/*/members/$ref", Capability.MANAGE_GROUPS),
-            rule(HttpMethod.DELETE, "/v1.0/groups/*/members/*/$ref", Capability.MANAGE_GROUPS),
+            unitRule(HttpMethod.POST, "/v1.0/groups/*/assignLicense", Capability.ASSIGN_GROUP_LICENSES),
+            unitRule(HttpMethod.POST, "/v1.0/groups/*/members/$ref", Capability.MANAGE_GROUPS),
+            unitRule(HttpMethod.DELETE, "/v1.0/groups/*/members/*/$ref", Capability.MANAGE_GROUPS),
             rule(HttpMethod.POST, "/v1.0/groups", Capability.MANAGE_GROUPS),
-            rule(HttpMethod.PATCH, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
-            rule(HttpMethod.DELETE, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
+            unitRule(HttpMethod.PATCH, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
+            unitRule(HttpMethod.DELETE, "/v1.0/groups/*", Capability.MANAGE_GROUPS),
             // the tenant's domains: Global Administrators (Entra's Domain Name Administrator has no counterpart here)
             rule(HttpMethod.POST, "/v1.0/domains", Capability.MANAGE_DOMAINS),
             rule(HttpMethod.POST, "/v1.0/domains/*/verify", Capability.MANAGE_DOMAINS),
@@ -131,6 +135,33 @@ public final class ApiAccess {
             rule(HttpMethod.PUT, "/allot/v1/reclaim/policies/*", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.DELETE, "/allot/v1/reclaim/policies/*", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/reclaim/runs", Capability.ASSIGN_USER_LICENSES),
+            // administrative units: Global Administrators manage them and who holds roles over them
+            rule(HttpMethod.POST, "/v1.0/directory/administrativeUnits/**", Capability.MANAGE_ADMINISTRATORS),
+            rule(HttpMethod.POST, "/v1.0/directory/administrativeUnits", Capability.MANAGE_ADMINISTRATORS),
+            rule(HttpMethod.PATCH, "/v1.0/directory/administrativeUnits/*", Capability.MANAGE_ADMINISTRATORS),
+            rule(HttpMethod.DELETE, "/v1.0/directory/administrativeUnits/**", Capability.MANAGE_ADMINISTRATORS),
+            // what a role held over administrative units may read (the core narrows each to the units): their
+            // users and groups, a group's direct members, the products' seat totals, the audit records of their
+            // objects, and their units (delta queries, which would list every change, are for tenant-wide roles)
+            rule(HttpMethod.GET, "/v1.0/users/delta", Capability.READ),
+            rule(HttpMethod.GET, "/v1.0/groups/delta", Capability.READ),
+            rule(HttpMethod.GET, "/v1.0/users/delta()", Capability.READ),
+            rule(HttpMethod.GET, "/v1.0/groups/delta()", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/users", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/users/*", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/users/*/licenseDetails", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/users/*/memberOf/**", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/users/*/transitiveMemberOf/**", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/groups/*/memberOf/**", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/groups/*/transitiveMemberOf/**", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/groups", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/groups/*", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/groups/*/members", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/subscribedSkus", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/subscribedSkus/*", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/auditLogs/directoryAudits", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/directory/administrativeUnits", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/directory/administrativeUnits/**", Capability.READ),
             // reading is for everyone
             rule(HttpMethod.GET, "/v1.0/**", Capability.READ),
             rule(HttpMethod.GET, "/allot/v1/**", Capability.READ));
@@ -138,7 +169,23 @@ public final class ApiAccess {
     private ApiAccess() {}
 
     private static Rule rule(HttpMethod method, String pattern, Capability capability) {
-        return new Rule(method, pattern, capability);
+        return new Rule(method, pattern, capability, false);
+    }
+
+    private static Rule unitRule(HttpMethod method, String pattern, Capability capability) {
+        return new Rule(method, pattern, capability, true);
+    }
+
+    /** The authorities a rule lets through: the tenant-wide roles, and (within units) the roles held over units. */
+    public static String[] authorities(Rule rule) {
+        List<String> authorities = new java.util.ArrayList<>();
+        for (Role role : rule.capability().roles()) {
+            authorities.add(role.authority());
+            if (rule.withinUnits() && role.unitScopable()) {
+                authorities.add(role.unitAuthority());
+            }
+        }
+        return authorities.toArray(String[]::new);
     }
 
     /**
@@ -148,10 +195,7 @@ public final class ApiAccess {
     public static void apply(HttpSecurity http, Predicate<HttpServletRequest> offered) {
         http.authorizeHttpRequests(requests -> {
             for (Rule rule : RULES) {
-                requests.requestMatchers(rule.method(), rule.pattern())
-                        .hasAnyAuthority(rule.capability().roles().stream()
-                                .map(Role::authority)
-                                .toArray(String[]::new));
+                requests.requestMatchers(rule.method(), rule.pattern()).hasAnyAuthority(authorities(rule));
             }
             requests.anyRequest()
                     .access((authentication, context) -> new AuthorizationDecision(

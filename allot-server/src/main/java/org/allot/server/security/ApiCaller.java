@@ -1,12 +1,11 @@
 package org.allot.server.security;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
+import org.allot.core.Scope;
 import org.allot.core.TenantId;
 import org.allot.server.security.store.Role;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -21,15 +20,10 @@ public record ApiCaller(Caller caller, Set<Role> roles) {
         TenantId tenant = TenantId.of(token.getClaimAsString("tid"));
         String appId = token.getClaimAsString("appid");
         String name = token.getClaimAsString("app_displayname");
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (GrantedAuthority authority : authentication.getAuthorities()) {
-            for (Role role : Role.values()) {
-                if (role.authority().equals(authority.getAuthority())) {
-                    roles.add(role);
-                }
-            }
-        }
-        return new ApiCaller(new Caller(tenant, Actor.app(appId, name == null ? appId : name), requestId), roles);
+        Set<Role> roles = UnitAuthorities.rolesOf(authentication.getAuthorities());
+        Scope scope = authentication.getDetails() instanceof Scope s ? s : Scope.TENANT;
+        return new ApiCaller(
+                new Caller(tenant, Actor.app(appId, name == null ? appId : name), requestId, scope), roles);
     }
 
     public TenantId tenant() {

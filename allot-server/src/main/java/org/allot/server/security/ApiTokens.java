@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.allot.core.Actor;
+import org.allot.core.unit.ScopedRoleMember;
+import org.allot.core.unit.UnitDelegation;
 import org.allot.server.security.store.AppRegistration;
 import org.allot.server.security.store.StoredAppRegistrations;
 import org.springframework.core.convert.converter.Converter;
@@ -34,15 +37,21 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    /** An app as read, with the ids of the credentials (its secret, its certificates) its tokens may name. */
-    private record Read(Optional<AppRegistration> app, Set<String> credentials, Instant at) {}
+    /**
+     * An app as read, with the ids of the credentials (its secret, its certificates) its tokens may name, and the
+     * roles it holds over administrative units (none: its role is tenant-wide).
+     */
+    private record Read(
+            Optional<AppRegistration> app, Set<String> credentials, List<ScopedRoleMember> unitRoles, Instant at) {}
 
     private final StoredAppRegistrations apps;
+    private final UnitDelegation delegation;
     private final Clock clock;
     private final Map<UUID, Read> recent = new ConcurrentHashMap<>();
 
-    public ApiTokens(StoredAppRegistrations apps, Clock clock) {
+    public ApiTokens(StoredAppRegistrations apps, UnitDelegation delegation, Clock clock) {
         this.apps = apps;
+        this.delegation = delegation;
         this.clock = clock;
     }
 
@@ -57,10 +66,17 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
             throw new InvalidBearerTokenException(
                     "The app's secret was replaced, or its certificate removed, after this token was issued.");
         }
-        return new JwtAuthenticationToken(
-                token,
-                List.of(new SimpleGrantedAuthority(app.role().authority())),
-                app.clientId().toString());
+        if (read.unitRoles().isEmpty()) {
+            return new JwtAuthenticationToken(
+                    token,
+                    List.of(new SimpleGrantedAuthority(app.role().authority())),
+                    app.clientId().toString());
+        }
+        // an app holding roles over administrative units acts with those roles, within those units only
+        JwtAuthenticationToken scoped = new JwtAuthenticationToken(
+                token, UnitAuthorities.of(read.unitRoles()), app.clientId().toString());
+        scoped.setDetails(UnitDelegation.scopeOf(read.unitRoles()));
+        return scoped;
     }
 
     /** This server changed the app: what it read about it is read again at the next request. */
@@ -81,7 +97,10 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
                 credentials.add(a.secretId().toString());
                 apps.certificates(appId).forEach(c -> credentials.add(c.keyId().toString()));
             });
-            read = new Read(app, Set.copyOf(credentials), now);
+            List<ScopedRoleMember> unitRoles = app.map(a -> delegation.rolesOf(
+                            a.tenant(), Actor.app(a.clientId().toString(), a.displayName())))
+                    .orElse(List.of());
+            read = new Read(app, Set.copyOf(credentials), unitRoles, now);
             recent.put(appId, read);
         }
         return read;

@@ -149,8 +149,14 @@ public final class PostgresInstallation implements Installation {
                 new CoreServices.CapacityPorts(capacity, capacity, capacity),
                 new JdbcRemovalGraces(jdbc, stamps),
                 new org.allot.server.persistence.JdbcGroupOnlyPolicies(jdbc, stamps),
-                new org.allot.server.persistence.JdbcLicenseMigrations(jdbc)));
+                new org.allot.server.persistence.JdbcLicenseMigrations(jdbc),
+                new CoreServices.UnitPorts(
+                        new org.allot.server.persistence.JdbcUnits(jdbc),
+                        new org.allot.server.persistence.JdbcUnits(jdbc))));
         seatTakeBack = services.seatTakeBack();
+        unitDirectory = services.unitDirectory();
+        unitMembers = services.unitMembers();
+        unitDelegation = services.unitDelegation();
         overageGrace = services.overageGrace();
         lifecyclePolicy = services.lifecyclePolicy();
         licensing = services.licensing();
@@ -187,6 +193,25 @@ public final class PostgresInstallation implements Installation {
                 dryRuns,
                 count,
                 pollInterval);
+    }
+
+    private final org.allot.core.unit.UnitDirectory unitDirectory;
+    private final org.allot.core.unit.UnitMembers unitMembers;
+    private final org.allot.core.unit.UnitDelegation unitDelegation;
+
+    @Override
+    public org.allot.core.unit.UnitDirectory unitDirectory() {
+        return unitDirectory;
+    }
+
+    @Override
+    public org.allot.core.unit.UnitMembers unitMembers() {
+        return unitMembers;
+    }
+
+    @Override
+    public org.allot.core.unit.UnitDelegation unitDelegation() {
+        return unitDelegation;
     }
 
     @Override

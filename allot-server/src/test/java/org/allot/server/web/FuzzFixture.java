@@ -101,6 +101,12 @@ final class FuzzFixture {
                 ok(admin.post("/allot/v1/subscribedSkus/" + ids.get("sku") + "/migrateToGroups", "{}"))
                         .path("id")
                         .asString());
+        ids.put("unit", create("/v1.0/directory/administrativeUnits", "{\"displayName\":\"Fuzz unit\"}"));
+        ids.put(
+                "scopedRole",
+                create("/v1.0/directory/administrativeUnits/" + ids.get("unit") + "/scopedRoleMembers", """
+                        {"roleId":"4d6ac14f-3453-41d0-bef9-a3e0c569773a","roleMemberInfo":{"id":"%s"}}""".formatted(
+                                ids.get("app"))));
         bodies(domain, skuOf("EMS"), bea, planA, planB);
         ids.forEach((kind, id) -> {
             if (id == null || id.isBlank()) {
@@ -188,6 +194,13 @@ final class FuzzFixture {
         bodies.put("POST /allot/v1/licenseRequests/{id}/cancel", decision);
         bodies.put("PATCH /allot/v1/settings/licenseRequests", "{\"expireAfterDays\":14}");
         bodies.put("PUT /v1.0/users/{id}/manager/$ref", reference(bea));
+        bodies.put("POST /v1.0/directory/administrativeUnits", """
+                {"displayName":"Fuzz","description":"x","membershipType":"Dynamic",
+                 "membershipRule":"user.city -eq \\"Oslo\\"","membershipRuleProcessingState":"On"}""");
+        bodies.put("PATCH /v1.0/directory/administrativeUnits/{id}", "{\"description\":\"Fuzzed\"}");
+        bodies.put("POST /v1.0/directory/administrativeUnits/{id}/members/$ref", reference(bea));
+        bodies.put("POST /v1.0/directory/administrativeUnits/{id}/scopedRoleMembers", """
+                {"roleId":"fe930be7-5e62-47db-91af-98c3a49a38b1","roleMemberInfo":{"id":"%s"}}""".formatted(ids.get("app")));
         bodies.forEach((operation, body) -> validBodies.put(operation, (ObjectNode) JSON.readTree(body)));
     }
 

@@ -213,6 +213,8 @@ class OpenApiFuzzIT extends ApiIT {
             case "alerts" -> "alert";
             case "licenseMigrations" -> "migration";
             case "licenseRequests" -> "licenseRequest";
+            case "administrativeUnits" -> "unit";
+            case "scopedRoleMembers" -> "scopedRole";
             default ->
                 throw new AssertionError("The fuzz test does not know what {" + parameter + "} in " + template
                         + " names: add it to kindOf and to FuzzFixture.");

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.allot.core.query.Filter;
 import org.allot.core.query.Property;
 import org.allot.server.persistence.AssignmentSql;
+import org.allot.server.persistence.JdbcAuditLog;
 
 /** Turns a {@link Filter} into a SQL condition whose values are all bound parameters, never spliced in. */
 final class SqlFilter {
@@ -107,6 +108,25 @@ final class SqlFilter {
                             ? " and a.error = " + AssignmentSql.WAITING_ERROR
                             : " and a.error is not null")
                     + ")";
+        }
+        if (filter instanceof Filter.InUnits in) {
+            UUID[] units = in.units().toArray(UUID[]::new);
+            if (alias.equals("a")) {
+                String bound = bind(units);
+                return "exists (select 1 from json_array_elements(" + JdbcAuditLog.TARGETS + ") t where"
+                        + " (t->>'type' = 'User' and exists (select 1 from unit_member_user m"
+                        + " where m.tenant_id = a.tenant_id and m.unit_id = any(" + bound + ")"
+                        + " and m.user_id::text = t->>'id'))"
+                        + " or (t->>'type' = 'Group' and exists (select 1 from unit_member_group m"
+                        + " where m.tenant_id = a.tenant_id and m.unit_id = any(" + bound + ")"
+                        + " and m.group_id::text = t->>'id')))";
+            }
+            if (alias.equals("g")) {
+                return "exists (select 1 from unit_member_group m where m.tenant_id = g.tenant_id and m.group_id = g.id"
+                        + " and m.unit_id = any(" + bind(units) + "))";
+            }
+            return "exists (select 1 from unit_member_user m where m.tenant_id = u.tenant_id and m.user_id = u.id"
+                    + " and m.unit_id = any(" + bind(units) + "))";
         }
         if (filter instanceof Filter.HasMembersWithLicenseErrors errors) {
             String exists = "exists (select 1 from license_assignment a where a.tenant_id = g.tenant_id"

@@ -46,7 +46,7 @@ public class AuditLogsController {
     @GetMapping(path = "/v1.0/auditLogs/directoryAudits", produces = "application/json")
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, Entity.AUDIT, PROPERTIES, ODataQuery.ALL);
-        var rows = audits.events(caller.tenant(), query.toQuery());
+        var rows = audits.events(caller.caller(), query.toQuery());
         List<DirectoryAudit> values =
                 rows.rows().stream().map(AuditLogsController::audit).toList();
         return responses.page(

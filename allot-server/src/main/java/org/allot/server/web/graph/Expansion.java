@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.allot.core.TenantId;
+import org.allot.core.Caller;
 import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.Relationships;
+import org.allot.core.assignment.ScopedDirectory;
 import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.query.Entity;
 import org.allot.core.query.Query;
@@ -90,14 +91,14 @@ record Expansion(String name, Relationships.Expanded relation, Set<String> selec
      * {@code ids} in order.
      */
     void apply(
-            Relationships relationships,
+            ScopedDirectory directory,
             Responses responses,
-            TenantId tenant,
+            Caller caller,
             boolean ofUsers,
             ObjectNode body,
             List<UUID> ids) {
         Map<UUID, List<DirectoryQueries.DirectoryObject>> related =
-                relationships.expand(tenant, ids, ofUsers, relation, MAX_ITEMS);
+                directory.expand(caller, ids, ofUsers, relation, MAX_ITEMS);
         List<JsonNode> objects = body.has("value") && body.get("value").isArray()
                 ? body.get("value").valueStream().toList()
                 : List.of(body);

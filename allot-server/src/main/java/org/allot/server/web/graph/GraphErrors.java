@@ -171,6 +171,7 @@ public final class GraphErrors {
     public static HttpStatus status(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case OUTSIDE_SCOPE -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case SYNC_STATE_NOT_FOUND -> HttpStatus.GONE;
             default -> HttpStatus.BAD_REQUEST;
@@ -180,6 +181,7 @@ public final class GraphErrors {
     public static String graphCode(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> "Request_ResourceNotFound";
+            case OUTSIDE_SCOPE -> "Authorization_RequestDenied";
             case CONFLICT -> "Directory_ConcurrencyViolation";
             case SYNC_STATE_NOT_FOUND -> "syncStateNotFound";
             default -> "Request_BadRequest";

@@ -12,7 +12,7 @@ import org.allot.core.assignment.GroupLicensing;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.assignment.LicensedUser;
-import org.allot.core.assignment.Relationships;
+import org.allot.core.assignment.ScopedDirectory;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
@@ -43,7 +43,7 @@ public class GroupsController {
     private final GroupLicensing licensing;
     private final LicensedDirectory reads;
     private final Responses responses;
-    private final Relationships relationships;
+    private final ScopedDirectory scoped;
 
     public GroupsController(
             GroupDirectory directory,
@@ -51,8 +51,8 @@ public class GroupsController {
             GroupLicensing licensing,
             LicensedDirectory reads,
             Responses responses,
-            Relationships relationships) {
-        this.relationships = relationships;
+            ScopedDirectory scoped) {
+        this.scoped = scoped;
         this.directory = directory;
         this.members = members;
         this.licensing = licensing;
@@ -65,8 +65,8 @@ public class GroupsController {
         Expansion expansion = Expansion.of(request, Entity.GROUP);
         ODataQuery query =
                 ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.ALL_AND_EXPAND);
-        Page<LicensedGroup> page = reads.groups(
-                caller.tenant(), Expansion.limit(query.toQuery(), expansion), GroupResources.licensesSelected(query));
+        Page<LicensedGroup> page = scoped.groups(
+                caller.caller(), Expansion.limit(query.toQuery(), expansion), GroupResources.licensesSelected(query));
         ObjectNode body = responses.page(
                 request,
                 "groups",
@@ -78,7 +78,7 @@ public class GroupsController {
         if (expansion != null) {
             List<UUID> ids =
                     page.rows().stream().map(g -> g.group().id().value()).toList();
-            expansion.apply(relationships, responses, caller.tenant(), false, body, ids);
+            expansion.apply(scoped, responses, caller.caller(), false, body, ids);
         }
         return body;
     }
@@ -87,7 +87,7 @@ public class GroupsController {
     @GetMapping(path = "/$count", produces = "text/plain")
     public String count(ApiCaller caller, HttpServletRequest request) {
         var query = ODataQuery.forCount(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES);
-        return Long.toString(reads.groups(caller.tenant(), query, false).count());
+        return Long.toString(scoped.groups(caller.caller(), query, false).count());
     }
 
     @GetMapping("/{id}")
@@ -95,15 +95,15 @@ public class GroupsController {
         Expansion expansion = Expansion.of(request, Entity.GROUP);
         ODataQuery query =
                 ODataQuery.of(request, Entity.GROUP, GroupResources.GROUP_PROPERTIES, ODataQuery.SELECT_AND_EXPAND);
-        LicensedGroup group = reads.group(caller.tenant(), groupId(id), GroupResources.licensesSelected(query))
+        LicensedGroup group = scoped.group(caller.caller(), groupId(id), GroupResources.licensesSelected(query))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
         ObjectNode body = responses.entity(
                 request, "groups/$entity", GroupResources.group(group), query, GroupResources.GROUP_DEFAULT);
         if (expansion != null) {
             expansion.apply(
-                    relationships,
+                    scoped,
                     responses,
-                    caller.tenant(),
+                    caller.caller(),
                     false,
                     body,
                     List.of(group.group().id().value()));

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.allot.core.TenantId;
+import org.allot.core.Caller;
 import org.allot.core.assignment.LicensedUser;
+import org.allot.core.assignment.ScopedDirectory;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserManagers;
@@ -37,16 +38,27 @@ final class ManagerExpansion {
         return false;
     }
 
-    /** Adds each user's manager to the body (a page's {@code value} or one user), whose users are {@code ids}. */
-    static void apply(UserManagers managers, Responses responses, TenantId tenant, ObjectNode body, List<UUID> ids) {
-        Map<UserId, User> found =
-                managers.managersOf(tenant, ids.stream().map(UserId::new).toList());
+    /**
+     * Adds each user's manager to the body (a page's {@code value} or one user), whose users are {@code ids}; a
+     * manager outside the caller's administrative units is left out, as every user outside them is.
+     */
+    static void apply(
+            UserManagers managers,
+            ScopedDirectory scoped,
+            Caller caller,
+            Responses responses,
+            ObjectNode body,
+            List<UUID> ids) {
+        Map<UserId, User> found = managers.managersOf(
+                caller.tenant(), ids.stream().map(UserId::new).toList());
+        Set<UUID> shown = Set.copyOf(scoped.within(
+                caller, found.values().stream().map(m -> m.id().value()).toList()));
         List<JsonNode> objects = body.has("value") && body.get("value").isArray()
                 ? body.get("value").valueStream().toList()
                 : List.of(body);
         for (int i = 0; i < ids.size(); i++) {
             User manager = found.get(new UserId(ids.get(i)));
-            if (manager != null) {
+            if (manager != null && shown.contains(manager.id().value())) {
                 List<Object> values = new ArrayList<>();
                 values.add(UserResources.user(LicensedUser.withoutLicenses(manager)));
                 List<Set<String>> defaults = List.of(UserResources.USER_DEFAULT);

@@ -10,6 +10,7 @@ import org.allot.core.Rejection;
 import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.Relationships;
+import org.allot.core.assignment.ScopedDirectory;
 import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserRef;
@@ -39,8 +40,10 @@ public class RelationshipsController {
 
     private final Relationships relationships;
     private final Responses responses;
+    private final ScopedDirectory scoped;
 
-    public RelationshipsController(Relationships relationships, Responses responses) {
+    public RelationshipsController(Relationships relationships, Responses responses, ScopedDirectory scoped) {
+        this.scoped = scoped;
         this.relationships = relationships;
         this.responses = responses;
     }
@@ -63,10 +66,11 @@ public class RelationshipsController {
                         ODataQuery.Option.SKIPTOKEN,
                         ODataQuery.Option.COUNT));
         boolean transitive = transitive(relation);
-        Page<DirectoryQueries.DirectoryObject> page = relationships
-                .members(caller.tenant(), groupId(id), transitive, query.top(), after(query))
+        Page<DirectoryQueries.DirectoryObject> page = scoped.members(
+                        caller.caller(), groupId(id), transitive, query.top(), after(query))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        Long count = query.count()
+        // a caller scoped to administrative units is not told how many members there are beyond its units
+        Long count = query.count() && caller.caller().scope().tenantWide()
                 ? relationships
                         .memberCount(caller.tenant(), groupId(id), transitive)
                         .orElseThrow()
@@ -188,8 +192,8 @@ public class RelationshipsController {
         boolean licenses = options != null && GroupResources.licensesSelected(options);
         boolean transitive = transitive(relation);
         var groups = kind.equals("users")
-                ? relationships.groupsOfUser(caller.tenant(), UserRef.of(id), transitive, query, licenses)
-                : relationships.groupsOfGroup(caller.tenant(), groupId(id), transitive, query, licenses);
+                ? scoped.groupsOfUser(caller.caller(), UserRef.of(id), transitive, query, licenses)
+                : scoped.groupsOfGroup(caller.caller(), groupId(id), transitive, query, licenses);
         return groups.orElseThrow(() -> new Refused(Rejection.notFound(id)));
     }
 

@@ -8,9 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.core.Rejection;
-import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedUser;
-import org.allot.core.assignment.Relationships;
+import org.allot.core.assignment.ScopedDirectory;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
@@ -48,25 +47,22 @@ public class UsersController {
 
     private final UserDirectory directory;
     private final UserLicensing licensing;
-    private final LicensedDirectory reads;
     private final Responses responses;
-    private final Relationships relationships;
+    private final ScopedDirectory scoped;
     private final UserActivities activities;
     private final UserManagers managers;
 
     public UsersController(
             UserDirectory directory,
             UserLicensing licensing,
-            LicensedDirectory reads,
             Responses responses,
-            Relationships relationships,
+            ScopedDirectory scoped,
             UserActivities activities,
             UserManagers managers) {
         this.directory = directory;
         this.licensing = licensing;
-        this.reads = reads;
         this.responses = responses;
-        this.relationships = relationships;
+        this.scoped = scoped;
         this.activities = activities;
         this.managers = managers;
     }
@@ -77,8 +73,8 @@ public class UsersController {
         Expansion expansion = manager ? null : Expansion.of(request, Entity.USER);
         ODataQuery query = ODataQuery.of(
                 request, Entity.USER, UserResources.USER_PROPERTIES_WITH_ACTIVITY, ODataQuery.ALL_AND_EXPAND);
-        Page<LicensedUser> page = reads.users(
-                caller.tenant(),
+        Page<LicensedUser> page = scoped.users(
+                caller.caller(),
                 Expansion.limit(query.toQuery(), expansion),
                 false,
                 UserResources.licensesSelected(query));
@@ -93,13 +89,14 @@ public class UsersController {
         if (expansion != null) {
             List<UUID> ids =
                     page.rows().stream().map(u -> u.user().id().value()).toList();
-            expansion.apply(relationships, responses, caller.tenant(), true, body, ids);
+            expansion.apply(scoped, responses, caller.caller(), true, body, ids);
         }
         if (manager) {
             ManagerExpansion.apply(
                     managers,
+                    scoped,
+                    caller.caller(),
                     responses,
-                    caller.tenant(),
                     body,
                     page.rows().stream().map(u -> u.user().id().value()).toList());
         }
@@ -119,7 +116,7 @@ public class UsersController {
     @GetMapping(path = "/$count", produces = "text/plain")
     public String count(ApiCaller caller, HttpServletRequest request) {
         var query = ODataQuery.forCount(request, Entity.USER, UserResources.USER_PROPERTIES);
-        return Long.toString(reads.users(caller.tenant(), query, false, false).count());
+        return Long.toString(scoped.users(caller.caller(), query, false, false).count());
     }
 
     @GetMapping("/{id}")
@@ -128,7 +125,7 @@ public class UsersController {
         Expansion expansion = manager ? null : Expansion.of(request, Entity.USER);
         ODataQuery query = ODataQuery.of(
                 request, Entity.USER, UserResources.USER_PROPERTIES_WITH_ACTIVITY, ODataQuery.SELECT_AND_EXPAND);
-        LicensedUser user = reads.user(caller.tenant(), UserRef.of(id), UserResources.licensesSelected(query))
+        LicensedUser user = scoped.user(caller.caller(), UserRef.of(id), UserResources.licensesSelected(query))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
         ObjectNode body = responses.entity(
                 request,
@@ -140,9 +137,9 @@ public class UsersController {
                 UserResources.USER_DEFAULT);
         if (expansion != null) {
             expansion.apply(
-                    relationships,
+                    scoped,
                     responses,
-                    caller.tenant(),
+                    caller.caller(),
                     true,
                     body,
                     List.of(user.user().id().value()));
@@ -150,8 +147,9 @@ public class UsersController {
         if (manager) {
             ManagerExpansion.apply(
                     managers,
+                    scoped,
+                    caller.caller(),
                     responses,
-                    caller.tenant(),
                     body,
                     List.of(user.user().id().value()));
         }
@@ -222,7 +220,7 @@ public class UsersController {
     @GetMapping("/{id}/licenseDetails")
     public ObjectNode licenseDetails(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, null, LICENSE_DETAILS, ODataQuery.SELECT_ONLY);
-        LicensedUser user = reads.userLicenses(caller.tenant(), UserRef.of(id))
+        LicensedUser user = scoped.userLicenses(caller.caller(), UserRef.of(id))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.page(
                 request,

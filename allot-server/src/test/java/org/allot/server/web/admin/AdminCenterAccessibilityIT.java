@@ -39,6 +39,14 @@ class AdminCenterAccessibilityIT extends AdminCenterIT {
                         List.of(AssignedLicense.of(product("EMS").skuId())),
                         List.of()))
                 .value();
+        String unit = site.api()
+                .post("/v1.0/directory/administrativeUnits", """
+                        {"displayName":"Northern region: sales and marketing"}""")
+                .body()
+                .path("id")
+                .asString();
+        site.api().post("/v1.0/directory/administrativeUnits/" + unit + "/members/$ref", """
+                        {"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/%s"}""".formatted(ann));
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("dashboard", "/");
         pages.put("users", "/users");
@@ -47,6 +55,8 @@ class AdminCenterAccessibilityIT extends AdminCenterIT {
         pages.put("group", "/groups/" + group);
         pages.put("licenses", "/licenses");
         pages.put("product", "/licenses/" + product("EMS").skuId());
+        pages.put("units", "/units");
+        pages.put("unit", "/units/" + unit);
         pages.put("domains", "/domains");
         pages.put("sync", "/sync");
         pages.put("notifications", "/notifications");

@@ -1,0 +1,127 @@
+package org.allot.cli.command;
+
+import java.util.List;
+import org.allot.api.graph.AdministrativeUnitResource;
+import org.allot.api.graph.DirectoryObjectReference;
+import org.allot.cli.Context;
+import org.allot.cli.Failure;
+import org.allot.cli.api.ApiError;
+import org.allot.cli.api.Query;
+import org.allot.cli.lookup.Directory;
+import org.allot.cli.output.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/** A unit's members: list, add and remove users (by userPrincipalName) and groups (by name). */
+@Command(
+        name = "members",
+        aliases = "member",
+        mixinStandardHelpOptions = true,
+        description = "Lists, adds and removes the users and groups of a static administrative unit.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  allot unit members list North",
+            "  allot unit members add North ada@contoso.com \"North staff\"",
+            "  allot unit members remove North ada@contoso.com"
+        })
+final class UnitMembers {
+    private final Context context;
+
+    UnitMembers(Context context) {
+        this.context = context;
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Lists a unit's users and groups.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot unit members list North -o csv")
+    void list(@Parameters(paramLabel = "UNIT", description = "id or display name") String unit) {
+        AdministrativeUnitResource u = UnitCommands.find(context, unit);
+        Table table = Table.of("type", "id", "userPrincipalName", "displayName");
+        for (JsonNode m : context.api()
+                .list(
+                        Query.of(Query.path(UnitCommands.UNITS, u.id(), "members"))
+                                .with("$top", 999),
+                        JsonNode.class)) {
+            table.add(
+                    m.path("@odata.type").asString("").replace("#microsoft.graph.", ""),
+                    m.path("id").asString(null),
+                    m.path("userPrincipalName").asString(null),
+                    m.path("displayName").asString(null));
+        }
+        context.printer().print(table);
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Adds users or groups to a unit.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot unit members add North ada@contoso.com \"North staff\"")
+    int add(
+            @Parameters(index = "0", paramLabel = "UNIT", description = "id or display name") String unit,
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
+        AdministrativeUnitResource u = UnitCommands.find(context, unit);
+        return each(
+                members,
+                id -> context.api()
+                        .post(
+                                Query.path(UnitCommands.UNITS, u.id(), "members", "$ref"),
+                                new DirectoryObjectReference(
+                                        "https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
+                "added");
+    }
+
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Removes users or groups from a unit.",
+            footerHeading = "%nExamples:%n",
+            footer = "  allot unit members remove North ada@contoso.com")
+    int remove(
+            @Parameters(index = "0", paramLabel = "UNIT", description = "id or display name") String unit,
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
+        AdministrativeUnitResource u = UnitCommands.find(context, unit);
+        return each(
+                members,
+                id -> context.api().delete(Query.path(UnitCommands.UNITS, u.id(), "members", id, "$ref")),
+                "removed");
+    }
+
+    private interface Change {
+        void apply(String memberId);
+    }
+
+    /** Applies the change to each member in turn; reports each; the exit code of the first that failed. */
+    private int each(List<String> members, Change change, String done) {
+        Table table = Table.of("member", "id", "result");
+        int exit = 0;
+        for (String member : members) {
+            try {
+                String id = memberId(member);
+                change.apply(id);
+                table.add(member, id, done);
+            } catch (Failure | ApiError e) {
+                Failure failure = e instanceof ApiError api ? api.toFailure() : (Failure) e;
+                context.note(failure.line() + " (" + member + ")");
+                table.add(member, null, failure.code() + ": " + failure.getMessage());
+                exit = exit == 0 ? failure.exit().code() : exit;
+            }
+        }
+        context.printer().print(table);
+        return exit;
+    }
+
+    private String memberId(String member) {
+        String m = member.strip();
+        if (Directory.isGuid(m)) {
+            return m;
+        }
+        return m.contains("@")
+                ? context.directory().user(m, "id").id()
+                : context.directory().group(m, "id").id();
+    }
+}
