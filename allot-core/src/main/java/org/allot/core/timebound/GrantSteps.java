@@ -218,4 +218,17 @@ final class GrantSteps {
                                 .orElse(null));
         return List.of(AuditTarget.user(user.id(), user.userPrincipalName()), what);
     }
+
+    /**
+     * Refused when the caller's role is scoped to administrative units that do not hold the user (or, for a
+     * membership, the group): a unit administrator gives and changes grants of their units' users and groups only.
+     */
+    Optional<org.allot.core.Rejection> outside(Caller caller, User user, org.allot.core.directory.GroupId group) {
+        Optional<org.allot.core.Rejection> refused =
+                ports.guard().toChange(caller, user.id().value());
+        if (refused.isEmpty() && group != null) {
+            refused = ports.guard().toChange(caller, group.value());
+        }
+        return refused;
+    }
 }

@@ -51,6 +51,10 @@ final class NewGrants {
             if (user.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(named));
             }
+            Optional<Rejection> outside = steps.outside(caller, user.get(), null);
+            if (outside.isPresent()) {
+                return Outcome.refused(outside.get());
+            }
             Optional<Product> product =
                     ports.catalog().forTenant(caller.tenant()).lookup(sku);
             if (product.isEmpty() || product.get().appliesTo() != AppliesTo.User) {
@@ -109,6 +113,10 @@ final class NewGrants {
             Optional<User> user = steps.lockUser(caller, named);
             if (user.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(named));
+            }
+            Optional<Rejection> outside = steps.outside(caller, user.get(), groupId);
+            if (outside.isPresent()) {
+                return Outcome.refused(outside.get());
             }
             TimedGrant grant = new TimedGrant(
                     TimedGrant.Kind.MEMBERSHIP,

@@ -26,6 +26,7 @@ import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserRef;
@@ -54,7 +55,8 @@ public final class TimeBoundGrants {
             UserLicensing licensing,
             GroupDirectory groups,
             TimedGrants grants,
-            AuditLog audit) {
+            AuditLog audit,
+            ScopeGuard guard) {
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(locks, "locks");
@@ -66,6 +68,7 @@ public final class TimeBoundGrants {
             Objects.requireNonNull(groups, "groups");
             Objects.requireNonNull(grants, "grants");
             Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(guard, "guard");
         }
     }
 
@@ -195,6 +198,15 @@ public final class TimeBoundGrants {
             if (user.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(named));
             }
+            Optional<Rejection> outside = steps.outside(
+                    caller,
+                    user.get(),
+                    kind == TimedGrant.Kind.MEMBERSHIP
+                            ? GrantTimes.uuid(target).map(GroupId::new).orElse(null)
+                            : null);
+            if (outside.isPresent()) {
+                return Outcome.refused(outside.get());
+            }
             Optional<java.util.UUID> id = kind == TimedGrant.Kind.LICENSE
                     ? ports.catalog().forTenant(caller.tenant()).lookup(target).map(p -> p.skuId()
                             .value())
@@ -256,17 +268,21 @@ public final class TimeBoundGrants {
         return editable && steps.isMember(caller, membership) ? Optional.of(membership) : Optional.empty();
     }
 
-    /** The user's grants of both kinds, the soonest due first; empty for an unknown user. */
-    public Optional<List<Listed>> ofUser(TenantId tenant, UserRef named) {
+    /** The user's grants of both kinds, the soonest due first; empty for an unknown user or one outside the scope. */
+    public Optional<List<Listed>> ofUser(Caller caller, UserRef named) {
+        TenantId tenant = caller.tenant();
         return ports.transactions().read(() -> named.find(tenant, ports.users())
                 .filter(u -> !u.isDeleted())
+                .filter(u -> ports.guard().reaches(caller, u.id().value()))
                 .map(u -> listed(tenant, ports.grants().ofUser(tenant, u.id()))));
     }
 
-    /** The membership grants of a group, the soonest due first; empty for an unknown group. */
-    public Optional<List<Listed>> ofGroup(TenantId tenant, GroupId group) {
+    /** The membership grants of a group, the soonest due first; empty for an unknown group or one outside the scope. */
+    public Optional<List<Listed>> ofGroup(Caller caller, GroupId group) {
+        TenantId tenant = caller.tenant();
         return ports.transactions().read(() -> ports.groupStore()
                 .find(tenant, group)
+                .filter(g -> ports.guard().reaches(caller, group.value()))
                 .map(g -> listed(tenant, ports.grants().ofGroup(tenant, group))));
     }
 

@@ -44,7 +44,8 @@ class TimeBoundGrantsTest {
                     contoso.allot.licensing().users(),
                     contoso.allot.groupDirectory(),
                     stored,
-                    audit),
+                    audit,
+                    org.allot.core.directory.ScopeGuard.TENANT_ONLY),
             contoso.allot.clock());
 
     private final UserId contractor = contoso.user("contractor");
@@ -91,7 +92,7 @@ class TimeBoundGrantsTest {
         assertThat(contoso.heldSkus(contractor)).isEmpty();
         assertThat(contoso.heldSkus(waiting)).containsExactly(E3.skuId());
         assertThat(contoso.seatsOf(E3).consumed()).isEqualTo(1);
-        assertThat(grants.ofUser(contoso.tenant, UserRef.of(contractor)).orElseThrow())
+        assertThat(grants.ofUser(contoso.admin, UserRef.of(contractor)).orElseThrow())
                 .isEmpty();
         AuditEvent ended = recorded(Activity.END_TIME_BOUND_GRANT).get(0);
         assertThat(ended.actor()).isEqualTo(TimeBoundGrants.TIME_BOUND_GRANTS);
@@ -124,7 +125,7 @@ class TimeBoundGrantsTest {
         assertThat(scheduled.started()).isFalse();
         assertThat(contoso.heldSkus(contractor)).isEmpty();
         assertThat(grants.runDue()).isZero();
-        assertThat(grants.ofUser(contoso.tenant, UserRef.of(contractor)).orElseThrow())
+        assertThat(grants.ofUser(contoso.admin, UserRef.of(contractor)).orElseThrow())
                 .singleElement()
                 .satisfies(l -> assertThat(l.grant().started()).isFalse());
 
@@ -182,7 +183,7 @@ class TimeBoundGrantsTest {
                 .value();
 
         assertThat(contoso.membersOf(staff)).isEmpty();
-        assertThat(grants.ofGroup(contoso.tenant, staff).orElseThrow())
+        assertThat(grants.ofGroup(contoso.admin, staff).orElseThrow())
                 .singleElement()
                 .satisfies(l -> assertThat(l.userPrincipalName()).isEqualTo("contractor@contoso.com"));
 
@@ -191,7 +192,7 @@ class TimeBoundGrantsTest {
         assertThat(contoso.membersOf(staff)).containsExactly(contractor);
         assertThat(contoso.heldSkus(contractor)).containsExactly(E3.skuId());
         // a start without an end leaves an ordinary membership behind
-        assertThat(grants.ofGroup(contoso.tenant, staff).orElseThrow()).isEmpty();
+        assertThat(grants.ofGroup(contoso.admin, staff).orElseThrow()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.timebound.TimeBoundGrants;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcGroups;
@@ -48,6 +49,7 @@ class TimeBoundGrantsConfig implements SchedulingConfigurer {
             UserLicensing licensing,
             GroupDirectory directory,
             JdbcAuditLog audit,
+            ScopeGuard guard,
             Clock clock) {
         return new TimeBoundGrants(
                 new TimeBoundGrants.Ports(
@@ -60,7 +62,8 @@ class TimeBoundGrantsConfig implements SchedulingConfigurer {
                         licensing,
                         directory,
                         new JdbcTimedGrants(jdbc),
-                        audit),
+                        audit,
+                        guard),
                 clock);
     }
 

@@ -51,7 +51,8 @@ class TimeBoundGrantRaceIT {
                     allot.licensing().users(),
                     allot.groupDirectory(),
                     new JdbcTimedGrants(allot.jdbc()),
-                    allot.auditLog()),
+                    allot.auditLog(),
+                    org.allot.core.directory.ScopeGuard.TENANT_ONLY),
             allot.clock());
 
     @Test

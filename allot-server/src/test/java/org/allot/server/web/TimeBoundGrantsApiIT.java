@@ -158,4 +158,64 @@ class TimeBoundGrantsApiIT extends ApiIT {
                 .as("cancelling a started membership ends it now")
                 .isEmpty();
     }
+
+    @Test
+    void aUnitAdministratorGivesTimeBoundGrantsOnlyInsideItsUnit() {
+        ApiClient global = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        subscribe(global, "ENTERPRISEPACK", 5);
+        String ada = createUser(global, "ada");
+        String bob = createUser(global, "bob");
+        String south = group(global, "South staff");
+        Response unit = global.post("/v1.0/directory/administrativeUnits", "{\"displayName\":\"North\"}");
+        assertThat(unit.status()).isEqualTo(201);
+        String north = unit.body().path("id").asString();
+        assertThat(global.post(
+                                "/v1.0/directory/administrativeUnits/" + north + "/members/$ref",
+                                "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + ada + "\"}")
+                        .status())
+                .isEqualTo(204);
+        ApiClient unitAdmin = as(global, Role.GLOBAL_READER);
+        Response role =
+                global.post("/v1.0/directory/administrativeUnits/" + north + "/scopedRoleMembers", """
+                {"roleId":"4d6ac14f-3453-41d0-bef9-a3e0c569773a","roleMemberInfo":{"id":"%s"}}""".formatted(
+                                unitAdmin.clientId));
+        assertThat(role.status()).as(role.raw().body()).isEqualTo(201);
+        role = global.post("/v1.0/directory/administrativeUnits/" + north + "/scopedRoleMembers", """
+                {"roleId":"fe930be7-5e62-47db-91af-98c3a49a38b1","roleMemberInfo":{"id":"%s"}}""".formatted(
+                        unitAdmin.clientId));
+        assertThat(role.status()).as(role.raw().body()).isEqualTo(201);
+        String grant = "{\"skuId\":\"ENTERPRISEPACK\",\"endDateTime\":\"%s\"}".formatted(in(24));
+
+        assertThat(unitAdmin
+                        .post("/allot/v1/users/" + ada + "/timedLicenses", grant)
+                        .status())
+                .isEqualTo(201);
+        assertThat(unitAdmin
+                        .post("/allot/v1/users/" + bob + "/timedLicenses", grant)
+                        .status())
+                .as("a user outside the unit")
+                .isEqualTo(403);
+        assertThat(global.post("/allot/v1/users/" + bob + "/timedLicenses", grant)
+                        .status())
+                .isEqualTo(201);
+        assertThat(unitAdmin.get("/allot/v1/users/" + bob + "/timedLicenses").status())
+                .as("unit roles read no /allot/v1 lists (the server denies them): nothing shown")
+                .isEqualTo(403);
+        assertThat(unitAdmin
+                        .patch("/allot/v1/users/" + bob + "/timedLicenses/ENTERPRISEPACK", "{\"endDateTime\":null}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(unitAdmin
+                        .post("/allot/v1/groups/" + south + "/timedMembers", """
+                                {"id":"%s","endDateTime":"%s"}""".formatted(ada, in(24)))
+                        .status())
+                .as("a group outside the unit")
+                .isEqualTo(403);
+        assertThat(global.get("/allot/v1/users/" + bob + "/timedLicenses")
+                        .body()
+                        .path("value"))
+                .as("the grant outside the unit is untouched")
+                .singleElement()
+                .satisfies(g -> assertThat(g.path("endDateTime").isNull()).isFalse());
+    }
 }

@@ -61,10 +61,14 @@ public class TimedGrantsPage {
     }
 
     @GetMapping("/users/{id}/timed")
-    public String ofUser(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable String id, Model model) {
+    public String ofUser(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            HttpServletRequest request,
+            Model model) {
         UserId user = new UserId(AdminPages.id(id));
-        List<TimeBoundGrants.Listed> listed =
-                grants.ofUser(admin.tenant(), UserRef.of(user)).orElseThrow(() -> new AdminPages.NotFound(id));
+        List<TimeBoundGrants.Listed> listed = grants.ofUser(AdminPages.caller(admin, request), UserRef.of(user))
+                .orElseThrow(() -> new AdminPages.NotFound(id));
         model.addAttribute("userId", user);
         model.addAttribute(
                 "timed",
@@ -75,11 +79,17 @@ public class TimedGrantsPage {
     }
 
     @GetMapping("/groups/{id}/timed")
-    public String ofGroup(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable String id, Model model) {
+    public String ofGroup(
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            HttpServletRequest request,
+            Model model) {
         GroupId group = new GroupId(AdminPages.id(id));
         model.addAttribute("groupId", group);
         model.addAttribute(
-                "timed", grants.ofGroup(admin.tenant(), group).orElseThrow(() -> new AdminPages.NotFound(id)));
+                "timed",
+                grants.ofGroup(AdminPages.caller(admin, request), group)
+                        .orElseThrow(() -> new AdminPages.NotFound(id)));
         return "fragments/timed :: members";
     }
 

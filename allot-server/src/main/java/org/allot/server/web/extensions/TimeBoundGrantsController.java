@@ -55,7 +55,7 @@ public class TimeBoundGrantsController {
     @GetMapping("/users/{id}/timedLicenses")
     public ObjectNode licenses(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         List<TimeBoundGrants.Listed> listed =
-                grants.ofUser(caller.tenant(), UserRef.of(id)).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+                grants.ofUser(caller.caller(), UserRef.of(id)).orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.list(
                 request,
                 "timedLicenses",
@@ -107,7 +107,7 @@ public class TimeBoundGrantsController {
     public ObjectNode members(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         GroupId group = group(id);
         List<TimeBoundGrants.Listed> listed =
-                grants.ofGroup(caller.tenant(), group).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+                grants.ofGroup(caller.caller(), group).orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.list(
                 request,
                 "timedMembers",
