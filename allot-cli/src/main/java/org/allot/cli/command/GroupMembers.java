@@ -11,6 +11,7 @@ import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -70,18 +71,37 @@ final class GroupMembers {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  allot group members add Sales-E3 ada@contoso.com",
-                "  allot group members add Sales-E3 \"Sales EMEA\" alan@contoso.com"
+                "  allot group members add Sales-E3 \"Sales EMEA\" alan@contoso.com",
+                "  allot group members add Sales-E3 contractor@contoso.com --end 2027-03-31"
             })
     int add(
             @Parameters(index = "0", paramLabel = "GROUP", description = "id or display name") String group,
-            @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members,
+            @Mixin TimedGrants.Times times) {
         GroupResource g = context.directory().group(group, "id");
+        if (times.given()) {
+            TimedGrants timed = new TimedGrants(context);
+            return each(members, (api, id) -> timed.addMember(api, g.id(), id, times), "added for a time");
+        }
         return each(
                 members,
                 (api, id) -> api.post(
                         Query.path("/v1.0/groups", g.id(), "members", "$ref"),
                         new DirectoryObjectReference("https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
                 "added");
+    }
+
+    @Command(
+            name = "timed",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Lists a group's time-bound members: scheduled ones (not members before their start) and active ones"
+                        + " (who leave at their end)."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = "  allot group members timed Sales-E3")
+    void timed(@Parameters(paramLabel = "GROUP", description = "id or display name") String group) {
+        new TimedGrants(context).members(context.directory().group(group, "id").id());
     }
 
     @Command(

@@ -58,7 +58,9 @@ public final class LicenseCommands {
             footer = {
                 "  allot license assign --user ada@contoso.com --sku ENTERPRISEPACK",
                 "  allot license assign --user ada@contoso.com --sku ENTERPRISEPACK --disable-plan SWAY,FORMS_PLAN_E3",
-                "  allot license assign --user ada@contoso.com --sku EMS,POWER_BI_PRO"
+                "  allot license assign --user ada@contoso.com --sku EMS,POWER_BI_PRO",
+                "  allot license assign --user contractor@contoso.com --sku ENTERPRISEPACK --end 2027-03-31",
+                "  allot license assign --user intern@contoso.com --sku ENTERPRISEPACK --start 2027-06-01 --end 2027-08-31"
             })
     void assign(
             @Mixin LicenseOptions.UserOption user,
@@ -70,8 +72,53 @@ public final class LicenseCommands {
                             names = "--override-group-only",
                             description = "Assign although the group-only policy forbids it (break glass: Global"
                                     + " Administrators; audited).")
-                    boolean overrideGroupOnly) {
-        change(user.user, plans.on(skus.in(context.directory().products())), List.of(), force, overrideGroupOnly);
+                    boolean overrideGroupOnly,
+            @Mixin TimedGrants.Times times) {
+        List<AssignedLicenseResource> add = plans.on(skus.in(context.directory().products()));
+        if (times.given()) {
+            if (force || overrideGroupOnly) {
+                throw Failure.usage("--force and --override-group-only do not go with --start or --end.");
+            }
+            new TimedGrants(context).assign(user.user.strip(), add, times);
+            return;
+        }
+        change(user.user, add, List.of(), force, overrideGroupOnly);
+    }
+
+    @Command(
+            name = "timed",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Lists a user's time-bound licenses: scheduled ones (not assigned before their start) and active"
+                        + " ones (removed at their end)."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = "  allot license timed --user contractor@contoso.com")
+    void timed(@Mixin LicenseOptions.UserOption user) {
+        new TimedGrants(context).licenses(user.user.strip());
+    }
+
+    @Command(
+            name = "end",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Changes when a time-bound license ends, or removes its end (--at never): the user then keeps it.",
+                "--cancel cancels it: a scheduled one is never assigned, an active one is removed now."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot license end --user contractor@contoso.com --sku ENTERPRISEPACK --at 2027-04-30",
+                "  allot license end --user contractor@contoso.com --sku ENTERPRISEPACK --at never",
+                "  allot license end --user intern@contoso.com --sku ENTERPRISEPACK --cancel"
+            })
+    void end(
+            @Mixin LicenseOptions.UserOption user,
+            @Option(names = "--sku", required = true, paramLabel = "SKU", description = "part number or GUID")
+                    String sku,
+            @Option(names = "--at", paramLabel = "DATE", description = "The new end (a date or a time), or never.")
+                    String at,
+            @Option(names = "--cancel", description = "Cancel the time-bound license.") boolean cancel) {
+        new TimedGrants(context).endLicense(user.user.strip(), sku, at, cancel);
     }
 
     @Command(

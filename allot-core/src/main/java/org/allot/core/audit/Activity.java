@@ -37,6 +37,12 @@ public enum Activity {
     SET_RECLAIM_POLICY("Set license reclaim policy", Category.DIRECTORY_MANAGEMENT),
     /** A product's reclaim policy removed. */
     REMOVE_RECLAIM_POLICY("Remove license reclaim policy", Category.DIRECTORY_MANAGEMENT),
+    /** A time-bound grant (a direct license or a membership with a start and an end) set, changed or cancelled. */
+    SET_TIME_BOUND_GRANT("Set time-bound grant", Category.USER_MANAGEMENT),
+    /** A time-bound grant took effect at its start. */
+    START_TIME_BOUND_GRANT("Start time-bound grant", Category.USER_MANAGEMENT),
+    /** A time-bound grant ended: what it granted removed through the ordinary path. */
+    END_TIME_BOUND_GRANT("End time-bound grant", Category.USER_MANAGEMENT),
     /** The tenant's alert rules changed (docs/alerts.md). */
     SET_ALERT_RULES("Set license alert rules", Category.DIRECTORY_MANAGEMENT),
     SET_GROUP_ONLY_POLICY("Set group-only license policy", Category.DIRECTORY_MANAGEMENT),

@@ -96,6 +96,8 @@ public record AllotProperties(
      *     freed and their seats given to the waiting list (docs/license-lifecycle.md)
      * @param reclaim how often each server looks for tenants whose reclaim run of the day is still to be made (each
      *     tenant is reclaimed once a day, on one server; 0: off on this server; docs/license-lifecycle.md, "Reclaim")
+     * @param timeBoundGrants how often each server starts and ends the time-bound grants that are due (each grant once,
+     *     on one server; 0: off on this server; docs/delegation.md)
      */
     public record Processing(
             @DefaultValue("200") int inlineLimit,
@@ -108,7 +110,8 @@ public record AllotProperties(
             @DefaultValue("30d") Duration deltaRetention,
             @DefaultValue("15m") Duration subscriptionCalendar,
             @DefaultValue("15m") Duration pendingRemovals,
-            @DefaultValue("1h") Duration reclaim) {}
+            @DefaultValue("1h") Duration reclaim,
+            @DefaultValue("1m") Duration timeBoundGrants) {}
 
     /**
      * @param interval how often every tenant's licenses are checked from scratch; 0 turns the schedule off (runs can

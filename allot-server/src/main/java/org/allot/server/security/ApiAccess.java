@@ -86,6 +86,14 @@ public final class ApiAccess {
             rule(HttpMethod.PATCH, "/allot/v1/subscriptions/*", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.PATCH, "/allot/v1/subscribedSkus/*/removalGrace", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.POST, "/allot/v1/users/*/pendingRemovals/*/cancel", Capability.ASSIGN_USER_LICENSES),
+            // time-bound grants: a user's direct licenses are the License Administrator's, a group's members the
+            // Groups Administrator's, unit administrators' for their units' users and groups (docs/delegation.md)
+            unitRule(HttpMethod.POST, "/allot/v1/users/*/timedLicenses", Capability.ASSIGN_USER_LICENSES),
+            unitRule(HttpMethod.PATCH, "/allot/v1/users/*/timedLicenses/*", Capability.ASSIGN_USER_LICENSES),
+            unitRule(HttpMethod.DELETE, "/allot/v1/users/*/timedLicenses/*", Capability.ASSIGN_USER_LICENSES),
+            unitRule(HttpMethod.POST, "/allot/v1/groups/*/timedMembers", Capability.MANAGE_GROUPS),
+            unitRule(HttpMethod.PATCH, "/allot/v1/groups/*/timedMembers/*", Capability.MANAGE_GROUPS),
+            unitRule(HttpMethod.DELETE, "/allot/v1/groups/*/timedMembers/*", Capability.MANAGE_GROUPS),
             rule(HttpMethod.POST, "/allot/v1/products", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.DELETE, "/allot/v1/products/*", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.POST, "/allot/v1/planRules", Capability.MANAGE_SUBSCRIPTIONS),

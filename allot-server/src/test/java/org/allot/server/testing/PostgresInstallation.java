@@ -270,6 +270,11 @@ public final class PostgresInstallation implements Installation {
         return jdbc;
     }
 
+    /** The audit log the core services write to. */
+    public JdbcAuditLog auditLog() {
+        return audit;
+    }
+
     @Override
     public int runJobs() {
         return runner.runPending();

@@ -196,12 +196,12 @@ class OpenApiFuzzIT extends ApiIT {
         String[] segments = before.split("/");
         String segment = segments[segments.length - 1];
         return switch (segment) {
-            case "users", "members" -> "user";
+            case "users", "members", "timedMembers" -> "user";
             case "directoryObjects" -> "directoryObject";
             case "groups", "{kind}" -> "group";
             case "deletedItems" -> "deletedUser";
             case "subscriptions" -> "subscription";
-            case "subscribedSkus", "policies", "pendingRemovals" -> "sku";
+            case "subscribedSkus", "policies", "pendingRemovals", "timedLicenses" -> "sku";
             case "organization" -> "tenant";
             case "directoryAudits" -> "audit";
             case "products" -> "product";

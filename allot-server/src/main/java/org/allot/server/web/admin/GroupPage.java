@@ -12,8 +12,11 @@ import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.GroupMembers;
+import org.allot.core.directory.Member;
+import org.allot.core.directory.UserRef;
 import org.allot.core.query.Query;
 import org.allot.core.rules.GroupOverview;
+import org.allot.core.timebound.TimeBoundGrants;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,18 +43,21 @@ public class GroupPage {
     private final GroupDirectory directory;
     private final DirectorySearch search;
     private final GroupMembers members;
+    private final TimeBoundGrants grants;
 
     public GroupPage(
             GroupOverview overview,
             LicensedDirectory reads,
             GroupDirectory directory,
             DirectorySearch search,
-            GroupMembers members) {
+            GroupMembers members,
+            TimeBoundGrants grants) {
         this.overview = overview;
         this.reads = reads;
         this.directory = directory;
         this.search = search;
         this.members = members;
+        this.grants = grants;
     }
 
     @GetMapping
@@ -119,6 +125,8 @@ public class GroupPage {
             @AuthenticationPrincipal AdminPrincipal admin,
             @PathVariable String id,
             @RequestParam(name = "member", defaultValue = "") String member,
+            @RequestParam(name = "start", required = false) String start,
+            @RequestParam(name = "end", required = false) String end,
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
@@ -126,6 +134,26 @@ public class GroupPage {
         Outcome<DirectorySearch.Found> found = search.member(admin.tenant(), member);
         if (!found.isDone()) {
             AdminPages.refuse(flash, "member", found.rejection().message());
+            return AdminPages.redirect("/groups/" + group);
+        }
+        TimedGrantsPage.Times times = TimedGrantsPage.times(start, end);
+        if (times.given()) {
+            if (!(found.value().member() instanceof Member.OfUser user)) {
+                AdminPages.refuse(flash, "member", "Only users can be members for a time.");
+                return AdminPages.redirect("/groups/" + group);
+            }
+            AdminPages.tell(
+                    grants.grantMembership(
+                            AdminPages.caller(admin, request),
+                            group,
+                            UserRef.of(user.id()),
+                            times.start(),
+                            times.end()),
+                    flash,
+                    "member",
+                    found.value().name()
+                            + (times.start() == null ? " added" : " scheduled to join")
+                            + (times.end() == null ? "." : " until " + Formats.INSTANCE.time(times.end()) + "."));
             return AdminPages.redirect("/groups/" + group);
         }
         AdminPages.tell(

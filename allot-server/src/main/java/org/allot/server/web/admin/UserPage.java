@@ -24,6 +24,7 @@ import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
+import org.allot.core.timebound.TimeBoundGrants;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,6 +53,7 @@ public class UserPage {
     private final UserLicensing licensing;
     private final ProductChoices products;
     private final LicensesAndLocation located;
+    private final TimeBoundGrants grants;
 
     public UserPage(
             LicensingViews views,
@@ -59,13 +61,15 @@ public class UserPage {
             UserDirectory directory,
             UserLicensing licensing,
             ProductChoices products,
-            LicensesAndLocation located) {
+            LicensesAndLocation located,
+            TimeBoundGrants grants) {
         this.views = views;
         this.reads = reads;
         this.directory = directory;
         this.licensing = licensing;
         this.products = products;
         this.located = located;
+        this.grants = grants;
     }
 
     @GetMapping
@@ -135,7 +139,9 @@ public class UserPage {
 
     /**
      * Assigns a product directly, or changes which of its apps are on (the apps not sent are switched off); with a
-     * usage location (the Licenses and apps pane sends one) sets it in the same step: all of it, or nothing.
+     * usage location (the Licenses and apps pane sends one) sets it in the same step: all of it, or nothing. With a
+     * start or an end date, assigns it for that time instead (a time-bound grant; the usage location must then be
+     * saved first).
      */
     @PostMapping("/licenses")
     public String assign(
@@ -144,6 +150,8 @@ public class UserPage {
             @RequestParam(name = "sku", defaultValue = "") String sku,
             @RequestParam(name = "app", required = false) List<String> apps,
             @RequestParam(name = "usageLocation", required = false) String usageLocation,
+            @RequestParam(name = "start", required = false) String start,
+            @RequestParam(name = "end", required = false) String end,
             @RequestParam(name = "overrideGroupOnly", defaultValue = "false") boolean overrideGroupOnly,
             HttpServletRequest request,
             RedirectAttributes flash) {
@@ -151,7 +159,8 @@ public class UserPage {
         if (overrideGroupOnly) {
             AdminPages.require(admin, Capability.OVERRIDE_GROUP_ONLY);
         }
-        UserId user = find(admin.tenant(), id).id();
+        User found = find(admin.tenant(), id);
+        UserId user = found.id();
         Optional<String> location = Optional.ofNullable(usageLocation).map(String::strip);
         if (location.isPresent()) {
             AdminPages.require(admin, Capability.SET_USAGE_LOCATION);
@@ -162,6 +171,10 @@ public class UserPage {
         }
         Product product = sku.isBlank() ? null : products.product(admin.tenant(), sku);
         Set<ServicePlanId> off = product == null ? Set.of() : products.switchedOff(product, apps);
+        TimedGrantsPage.Times times = TimedGrantsPage.times(start, end);
+        if (times.given()) {
+            return assignForATime(admin, found, product, off, location, times, request, flash);
+        }
         List<AssignedLicense> add = product == null ? List.of() : List.of(new AssignedLicense(product.skuId(), off));
         Outcome<LicensesAndLocation.Saved> saved =
                 located.assign(AdminPages.caller(admin, request), user, location, add, List.of(), overrideGroupOnly);
@@ -191,6 +204,45 @@ public class UserPage {
         flash.addFlashAttribute(
                 AdminPages.NOTICE, parts.isEmpty() ? "Nothing to change." : String.join("; ", parts) + ".");
         return AdminPages.redirect("/users/" + user);
+    }
+
+    /** {@link #assign} with a start or an end: a time-bound grant of the product, the usage location as it is. */
+    private String assignForATime(
+            AdminPrincipal admin,
+            User user,
+            Product product,
+            Set<ServicePlanId> off,
+            Optional<String> location,
+            TimedGrantsPage.Times times,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        String current =
+                user.usageLocation() == null ? "" : user.usageLocation().code();
+        if (product == null || (location.isPresent() && !location.get().equals(current))) {
+            AdminPages.refuse(
+                    flash,
+                    "assign",
+                    product == null
+                            ? "Choose a product to assign for a time."
+                            : "Save the usage location first, then assign the product for a time.");
+            return AdminPages.redirect("/users/" + user.id());
+        }
+        Outcome<?> granted = grants.grantLicense(
+                AdminPages.caller(admin, request),
+                UserRef.of(user.id()),
+                product.skuId().toString(),
+                off,
+                times.start(),
+                times.end());
+        AdminPages.tell(
+                granted,
+                flash,
+                "assign",
+                product.displayName()
+                        + (times.start() == null ? " assigned" : " scheduled")
+                        + (times.end() == null ? "." : " until " + Formats.INSTANCE.time(times.end()) + "."),
+                product.displayName());
+        return AdminPages.redirect("/users/" + user.id());
     }
 
     @PostMapping("/licenses/{sku}/remove")
