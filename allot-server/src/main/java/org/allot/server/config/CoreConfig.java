@@ -230,8 +230,8 @@ class CoreConfig {
     }
 
     @Bean
-    JdbcUnits jdbcUnits(JdbcClient jdbc) {
-        return new JdbcUnits(jdbc);
+    JdbcUnits jdbcUnits(JdbcClient jdbc, TenantStamps stamps) {
+        return new JdbcUnits(jdbc, stamps);
     }
 
     /** What a caller scoped to administrative units may see and change (docs/delegation.md). */

@@ -21,12 +21,24 @@ import org.allot.core.unit.UnitRoleAssignments;
 import org.allot.core.unit.Units;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Administrative units, their members and the roles held over them, in PostgreSQL (V61). */
+/**
+ * Administrative units, their members and the roles held over them, in PostgreSQL (V61). A tenant's units are
+ * remembered while its stamp stays where it was (V63): every user created or changed asks which dynamic units it
+ * belongs to.
+ */
 public final class JdbcUnits implements Units, UnitRoleAssignments {
     private final JdbcClient jdbc;
+    private final TenantStamps stamps;
 
+    /** Units read from the database at every read. */
     public JdbcUnits(JdbcClient jdbc) {
+        this(jdbc, TenantStamps.off());
+    }
+
+    /** Units remembered while the tenant's stamp stays where it was. */
+    public JdbcUnits(JdbcClient jdbc, TenantStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     @Override
@@ -41,10 +53,14 @@ public final class JdbcUnits implements Units, UnitRoleAssignments {
 
     @Override
     public List<AdministrativeUnit> all(TenantId tenant) {
-        return jdbc.sql("select * from administrative_unit where tenant_id = ? order by display_name, id")
-                .param(tenant.value())
-                .query(JdbcUnits::unit)
-                .list();
+        return stamps.read(
+                tenant,
+                TenantStamps.Kind.UNITS,
+                () -> List.copyOf(
+                        jdbc.sql("select * from administrative_unit where tenant_id = ? order by display_name, id")
+                                .param(tenant.value())
+                                .query(JdbcUnits::unit)
+                                .list()));
     }
 
     @Override
@@ -65,6 +81,7 @@ public final class JdbcUnits implements Units, UnitRoleAssignments {
 
     @Override
     public void add(TenantId tenant, AdministrativeUnit unit) {
+        stamps.wrote(tenant);
         jdbc.sql("""
                         insert into administrative_unit (tenant_id, id, display_name, description, membership_rule,
                             rule_paused, created_at) values (?, ?, ?, ?, ?, ?, ?)""")
@@ -81,6 +98,7 @@ public final class JdbcUnits implements Units, UnitRoleAssignments {
 
     @Override
     public void update(TenantId tenant, AdministrativeUnit unit) {
+        stamps.wrote(tenant);
         jdbc.sql("""
                         update administrative_unit set display_name = ?, description = ?, membership_rule = ?,
                             rule_paused = ? where tenant_id = ? and id = ?""")
@@ -96,6 +114,7 @@ public final class JdbcUnits implements Units, UnitRoleAssignments {
 
     @Override
     public void remove(TenantId tenant, UnitId id) {
+        stamps.wrote(tenant);
         jdbc.sql("delete from administrative_unit where tenant_id = ? and id = ?")
                 .params(tenant.value(), id.value())
                 .update();

@@ -31,6 +31,7 @@ public final class TenantStamps {
         PLAN_RULES,
         SUBSCRIPTIONS,
         DYNAMIC_GROUPS,
+        UNITS,
         REMOVAL_GRACE,
         GROUP_ONLY
     }

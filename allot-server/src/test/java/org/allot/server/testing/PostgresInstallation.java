@@ -105,6 +105,7 @@ public final class PostgresInstallation implements Installation {
         this.jdbc = JdbcClient.create(dataSource);
         work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         TenantStamps stamps = new TenantStamps(jdbc);
+        org.allot.server.persistence.JdbcUnits units = new org.allot.server.persistence.JdbcUnits(jdbc, stamps);
         tenants = new JdbcTenants(jdbc, stamps);
         users = new JdbcUsers(jdbc, dataSource);
         groups = new JdbcGroups(jdbc, stamps);
@@ -150,9 +151,7 @@ public final class PostgresInstallation implements Installation {
                 new JdbcRemovalGraces(jdbc, stamps),
                 new org.allot.server.persistence.JdbcGroupOnlyPolicies(jdbc, stamps),
                 new org.allot.server.persistence.JdbcLicenseMigrations(jdbc),
-                new CoreServices.UnitPorts(
-                        new org.allot.server.persistence.JdbcUnits(jdbc),
-                        new org.allot.server.persistence.JdbcUnits(jdbc))));
+                new CoreServices.UnitPorts(units, units)));
         seatTakeBack = services.seatTakeBack();
         unitDirectory = services.unitDirectory();
         unitMembers = services.unitMembers();
