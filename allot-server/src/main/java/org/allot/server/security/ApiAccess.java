@@ -109,10 +109,11 @@ public final class ApiAccess {
                     Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/subscribedSkus/*/migrateToGroups", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.PATCH, "/allot/v1/settings/licenseRequests", Capability.MANAGE_SETTINGS),
-            // license requests: any administrator or app files one and cancels its own; deciding is for those who may
+            // license requests: any role that may change something files one and cancels its own (not a Global Reader);
+            // deciding is for those who may
             // assign licenses (core's Approver decides whose scope covers the user)
-            rule(HttpMethod.POST, "/allot/v1/licenseRequests", Capability.READ),
-            rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/cancel", Capability.READ),
+            rule(HttpMethod.POST, "/allot/v1/licenseRequests", Capability.FILE_LICENSE_REQUESTS),
+            rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/cancel", Capability.FILE_LICENSE_REQUESTS),
             rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/approve", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/deny", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),

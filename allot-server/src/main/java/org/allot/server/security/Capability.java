@@ -26,6 +26,11 @@ public enum Capability {
     /** Start license checks: dry runs and repairs (docs/license-check.md). */
     CHECK_LICENSES,
     /**
+     * File license requests for users and cancel one's own (docs/delegation.md#license-requests): every role that may
+     * change something, not a Global Reader.
+     */
+    FILE_LICENSE_REQUESTS,
+    /**
      * Break glass: assign a product directly although the group-only policy forbids it, one request at a time, audited
      * (docs/delegation.md). Global Administrators only.
      */
@@ -42,10 +47,17 @@ public enum Capability {
                         SET_USAGE_LOCATION,
                         ASSIGN_USER_LICENSES,
                         MANAGE_GROUPS,
-                        ASSIGN_GROUP_LICENSES);
+                        ASSIGN_GROUP_LICENSES,
+                        FILE_LICENSE_REQUESTS);
             case LICENSE_ADMINISTRATOR ->
-                EnumSet.of(READ, SET_USAGE_LOCATION, ASSIGN_USER_LICENSES, ASSIGN_GROUP_LICENSES, CHECK_LICENSES);
-            case GROUPS_ADMINISTRATOR -> EnumSet.of(READ, MANAGE_GROUPS, ASSIGN_GROUP_LICENSES);
+                EnumSet.of(
+                        READ,
+                        SET_USAGE_LOCATION,
+                        ASSIGN_USER_LICENSES,
+                        ASSIGN_GROUP_LICENSES,
+                        CHECK_LICENSES,
+                        FILE_LICENSE_REQUESTS);
+            case GROUPS_ADMINISTRATOR -> EnumSet.of(READ, MANAGE_GROUPS, ASSIGN_GROUP_LICENSES, FILE_LICENSE_REQUESTS);
             case GLOBAL_READER -> EnumSet.of(READ);
         };
     }

@@ -41,7 +41,8 @@ class LicenseRequestsIT extends ChangeNotificationsApi {
     void aRequestFiledByAServiceDeskAppIsApprovedAndTheUserHoldsTheLicense() {
         ApiClient admin = newTenant(Role.LICENSE_ADMINISTRATOR);
         ApiClient users = as(admin, Role.USER_ADMINISTRATOR);
-        ApiClient desk = as(admin, Role.GLOBAL_READER);
+        ApiClient desk = as(admin, Role.GROUPS_ADMINISTRATOR);
+        ApiClient reader = as(admin, Role.GLOBAL_READER);
         Endpoint hook = RECEIVER.endpoint("requests-" + admin.tenant.value());
         String expiration = Instant.now()
                 .plus(Duration.ofDays(2))
@@ -65,13 +66,17 @@ class LicenseRequestsIT extends ChangeNotificationsApi {
                 java.util.Map.of());
         assertThat(manager.status()).as(String.valueOf(manager.body())).isEqualTo(204);
 
+        assertThat(reader.post("/allot/v1/licenseRequests", """
+                        {"userId":"%s","skuId":"ENTERPRISEPACK","justification":"x"}""".formatted(ada)).status())
+                .as("a Global Reader changes nothing, and files no request")
+                .isEqualTo(403);
         String id = file(desk, ada, "ENTERPRISEPACK");
         JsonNode pending = desk.get("/allot/v1/licenseRequests/" + id).body();
         assertThat(pending.path("managerId").asString()).isEqualTo(grace);
         assertThat(pending.path("filedBy").path("type").asString()).isEqualTo("app");
         assertThat(desk.post("/allot/v1/licenseRequests/" + id + "/approve", "{}")
                         .status())
-                .as("a reader may file, not approve")
+                .as("a service desk that may not assign licenses files, and does not approve")
                 .isEqualTo(403);
 
         Response approved = admin.post("/allot/v1/licenseRequests/" + id + "/approve", "{}");

@@ -16,7 +16,8 @@ public record Permissions(
         boolean checkLicenses,
         boolean manageDomains,
         boolean manageSettings,
-        boolean overrideGroupOnly) {
+        boolean overrideGroupOnly,
+        boolean fileLicenseRequests) {
 
     static Permissions of(AdminPrincipal admin) {
         return new Permissions(
@@ -31,7 +32,8 @@ public record Permissions(
                 admin.can(Capability.CHECK_LICENSES),
                 admin.can(Capability.MANAGE_DOMAINS),
                 admin.can(Capability.MANAGE_SETTINGS),
-                admin.can(Capability.OVERRIDE_GROUP_ONLY));
+                admin.can(Capability.OVERRIDE_GROUP_ONLY),
+                admin.can(Capability.FILE_LICENSE_REQUESTS));
     }
 
     /** Whether the administrator can change nothing at all (a Global Reader). */

@@ -110,7 +110,7 @@ public class RequestsPage {
         return AdminPages.redirect("/requests");
     }
 
-    /** The "Request a license" form of a user's page: any administrator files a request for the user. */
+    /** The "Request a license" form of a user's page: an administrator who may change something files a request. */
     @PostMapping("/users/{userId}/requests")
     public String file(
             @AuthenticationPrincipal AdminPrincipal admin,
@@ -120,6 +120,7 @@ public class RequestsPage {
             @RequestParam(name = "end", defaultValue = "") String end,
             HttpServletRequest request,
             RedirectAttributes flash) {
+        AdminPages.require(admin, Capability.FILE_LICENSE_REQUESTS);
         String page = "/users/" + AdminPages.id(userId);
         Instant until;
         try {

@@ -9,14 +9,15 @@ import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 
 /**
- * License requests in the admin center (docs/delegation.md#license-requests): any administrator requests a license
- * on a user's page; the Requests page lists it pending, and an administrator who may assign licenses approves it (the
- * user holds the license) or denies another with a reason; a reader sees no decision forms and cannot decide.
+ * License requests in the admin center (docs/delegation.md#license-requests): an administrator who may not assign
+ * licenses (a Groups Administrator) requests a license on a user's page; the Requests page lists it pending, and an
+ * administrator who may assign licenses approves it (the user holds the license) or denies another with a reason; the
+ * filer sees no decision forms and cannot decide. A Global Reader, who changes nothing, files no request.
  */
 class RequestsPageIT extends AdminCenterIT {
     @Test
-    void aReaderRequestsALicenseAndALicenseAdministratorApprovesOneAndDeniesAnother() {
-        Site site = newSite(Role.GLOBAL_READER);
+    void aGroupsAdministratorRequestsALicenseAndALicenseAdministratorApprovesOneAndDeniesAnother() {
+        Site site = newSite(Role.GROUPS_ADMINISTRATOR);
         var e3 = site.api().post("/allot/v1/subscriptions", """
                 {"skuPartNumber":"ENTERPRISEPACK","seats":5}""");
         assertThat(e3.status()).isEqualTo(201);
@@ -24,6 +25,14 @@ class RequestsPageIT extends AdminCenterIT {
         UUID ada = user(site, "ada", "US");
         UUID bob = user(site, "bob", "US");
         AdminSession reader = session(site);
+        String globalReader = addAdmin(site, "reader@" + site.domain(), Role.GLOBAL_READER);
+        AdminSession readOnly = AdminSession.signIn("http://localhost:" + port, globalReader, PASSWORD);
+        assertThat(readOnly.get("/users/" + ada).body()).doesNotContain("data-test=\"request-license\"");
+        assertThat(readOnly.post(
+                                "/users/" + ada + "/requests",
+                                List.of(Map.entry("sku", sku), Map.entry("justification", "x")))
+                        .status())
+                .isEqualTo(403);
 
         AdminSession.Page empty = reader.post(
                 "/users/" + ada + "/requests", List.of(Map.entry("sku", sku), Map.entry("justification", "")));
