@@ -5,7 +5,6 @@ import org.allot.api.graph.DirectoryObjectReference;
 import org.allot.api.graph.GroupResource;
 import org.allot.cli.Context;
 import org.allot.cli.Failure;
-import org.allot.cli.api.Api;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Directory;
@@ -81,13 +80,17 @@ final class GroupMembers {
         GroupResource g = context.directory().group(group, "id");
         if (times.given()) {
             TimedGrants timed = new TimedGrants(context);
-            return each(members, (api, id) -> timed.addMember(api, g.id(), id, times), "added for a time");
+            return MemberChanges.each(
+                    context, members, id -> timed.addMember(context.api(), g.id(), id, times), "added for a time");
         }
-        return each(
+        return MemberChanges.each(
+                context,
                 members,
-                (api, id) -> api.post(
-                        Query.path("/v1.0/groups", g.id(), "members", "$ref"),
-                        new DirectoryObjectReference("https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
+                id -> context.api()
+                        .post(
+                                Query.path("/v1.0/groups", g.id(), "members", "$ref"),
+                                new DirectoryObjectReference(
+                                        "https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
                 "added");
     }
 
@@ -132,7 +135,7 @@ final class GroupMembers {
             MemberLosses losses = new MemberLosses(context, g);
             for (String member : members) {
                 try {
-                    losses.add(member, memberId(member));
+                    losses.add(member, MemberChanges.memberId(context, member));
                 } catch (Failure | ApiError e) {
                     // named again below, where taking it out fails
                 }
@@ -148,41 +151,10 @@ final class GroupMembers {
             }
             LossConfirmation.ask(context, summary, g.displayName(), confirm);
         }
-        return each(
-                members, (api, id) -> api.delete(Query.path("/v1.0/groups", g.id(), "members", id, "$ref")), "removed");
-    }
-
-    private interface Change {
-        void apply(Api api, String memberId);
-    }
-
-    /** Applies the change to each member in turn; reports each; the exit code of the first that failed. */
-    private int each(List<String> members, Change change, String done) {
-        Table table = Table.of("member", "id", "result");
-        int exit = 0;
-        for (String member : members) {
-            try {
-                String id = memberId(member);
-                change.apply(context.api(), id);
-                table.add(member, id, done);
-            } catch (Failure | ApiError e) {
-                Failure failure = e instanceof ApiError api ? api.toFailure() : (Failure) e;
-                context.note(failure.line() + " (" + member + ")");
-                table.add(member, null, failure.code() + ": " + failure.getMessage());
-                exit = exit == 0 ? failure.exit().code() : exit;
-            }
-        }
-        context.printer().print(table);
-        return exit;
-    }
-
-    private String memberId(String member) {
-        String m = member.strip();
-        if (Directory.isGuid(m)) {
-            return m;
-        }
-        return m.contains("@")
-                ? context.directory().user(m, "id").id()
-                : context.directory().group(m, "id").id();
+        return MemberChanges.each(
+                context,
+                members,
+                id -> context.api().delete(Query.path("/v1.0/groups", g.id(), "members", id, "$ref")),
+                "removed");
     }
 }

@@ -4,10 +4,7 @@ import java.util.List;
 import org.allot.api.graph.AdministrativeUnitResource;
 import org.allot.api.graph.DirectoryObjectReference;
 import org.allot.cli.Context;
-import org.allot.cli.Failure;
-import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
-import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -65,7 +62,8 @@ final class UnitMembers {
             @Parameters(index = "0", paramLabel = "UNIT", description = "id or display name") String unit,
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
         AdministrativeUnitResource u = UnitCommands.find(context, unit);
-        return each(
+        return MemberChanges.each(
+                context,
                 members,
                 id -> context.api()
                         .post(
@@ -85,43 +83,10 @@ final class UnitMembers {
             @Parameters(index = "0", paramLabel = "UNIT", description = "id or display name") String unit,
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
         AdministrativeUnitResource u = UnitCommands.find(context, unit);
-        return each(
+        return MemberChanges.each(
+                context,
                 members,
                 id -> context.api().delete(Query.path(UnitCommands.UNITS, u.id(), "members", id, "$ref")),
                 "removed");
-    }
-
-    private interface Change {
-        void apply(String memberId);
-    }
-
-    /** Applies the change to each member in turn; reports each; the exit code of the first that failed. */
-    private int each(List<String> members, Change change, String done) {
-        Table table = Table.of("member", "id", "result");
-        int exit = 0;
-        for (String member : members) {
-            try {
-                String id = memberId(member);
-                change.apply(id);
-                table.add(member, id, done);
-            } catch (Failure | ApiError e) {
-                Failure failure = e instanceof ApiError api ? api.toFailure() : (Failure) e;
-                context.note(failure.line() + " (" + member + ")");
-                table.add(member, null, failure.code() + ": " + failure.getMessage());
-                exit = exit == 0 ? failure.exit().code() : exit;
-            }
-        }
-        context.printer().print(table);
-        return exit;
-    }
-
-    private String memberId(String member) {
-        String m = member.strip();
-        if (Directory.isGuid(m)) {
-            return m;
-        }
-        return m.contains("@")
-                ? context.directory().user(m, "id").id()
-                : context.directory().group(m, "id").id();
     }
 }
