@@ -99,7 +99,12 @@ public final class RequestCommands {
         context.printer().print(table);
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one request.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Shows one request.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot request show 2f1c…", "  allot request show 2f1c… -o json"})
     void show(@Parameters(paramLabel = "ID", description = "The request's id.") String id) {
         print(context.api().get(PATH + "/" + id, LicenseRequestResource.class));
     }
@@ -107,7 +112,12 @@ public final class RequestCommands {
     @Command(
             name = "file",
             mixinStandardHelpOptions = true,
-            description = "Files a request for a user: a product, optionally some of its plans, why, and when.")
+            description = "Files a request for a user: a product, optionally some of its plans, why, and when.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot request file ada@contoso.com --sku ENTERPRISEPACK --justification \"Joins the sales team\"",
+                "  allot request file ada@contoso.com --sku EMS --justification Contract --end 2027-03-31T00:00:00Z"
+            })
     void file(
             @Parameters(paramLabel = "USER", description = "The user's id or principal name.") String user,
             @Option(names = "--sku", required = true, paramLabel = "SKU", description = "SKU id or part number.")
@@ -133,6 +143,11 @@ public final class RequestCommands {
                 "Approves a pending request: directly (default) or through a group that assigns the product; some",
                 "of the plans asked for, a later start or an earlier end grant less. With no seat free the user",
                 "waits for one."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  allot request approve 2f1c…",
+                "  allot request approve 2f1c… --group 7d2e… --end 2027-03-31T00:00:00Z"
             })
     void approve(
             @Parameters(paramLabel = "ID", description = "The request's id.") String id,
@@ -156,7 +171,12 @@ public final class RequestCommands {
                         LicenseRequestResource.class));
     }
 
-    @Command(name = "deny", mixinStandardHelpOptions = true, description = "Denies a pending request, with a reason.")
+    @Command(
+            name = "deny",
+            mixinStandardHelpOptions = true,
+            description = "Denies a pending request, with a reason.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot request deny 2f1c… --reason \"No budget this quarter\""})
     void deny(
             @Parameters(paramLabel = "ID", description = "The request's id.") String id,
             @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.") String reason,
@@ -169,7 +189,12 @@ public final class RequestCommands {
                         LicenseRequestResource.class));
     }
 
-    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancels a request you filed.")
+    @Command(
+            name = "cancel",
+            mixinStandardHelpOptions = true,
+            description = "Cancels a request you filed.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  allot request cancel 2f1c… --reason \"Filed twice\""})
     void cancel(
             @Parameters(paramLabel = "ID", description = "The request's id.") String id,
             @Option(names = "--reason", paramLabel = "TEXT", description = "Why (optional).") String reason) {
