@@ -9,13 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.ErrorCode;
 import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
-import org.allot.core.directory.Tenant;
-import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserId;
 import org.allot.core.notification.ChangeEvent;
 import org.allot.core.notification.ChangeSubscription;
@@ -45,40 +42,16 @@ class AlertWatchTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final AlertWatch watch = new AlertWatch(
             Transactions.NONE,
-            new AlertWatch.Ports(tenants(), contoso.allot.subscriptionBook(), settings, alerts, subscriptions, outbox),
+            new AlertWatch.Ports(
+                    contoso.readOnlyTenants(),
+                    contoso.allot.subscriptionBook(),
+                    settings,
+                    alerts,
+                    subscriptions,
+                    outbox),
             contoso.allot.clock());
     private final AlertPolicy policy =
             new AlertPolicy(Transactions.NONE, settings, watch, audit, contoso.allot.clock());
-
-    private Tenants tenants() {
-        return new Tenants() {
-            @Override
-            public Optional<Tenant> find(org.allot.core.TenantId id) {
-                return contoso.allot.tenantDirectory().find(id);
-            }
-
-            @Override
-            public List<Tenant> all() {
-                return contoso.allot.tenantDirectory().find(contoso.tenant).stream()
-                        .toList();
-            }
-
-            @Override
-            public List<Tenant> withVerifiedDomain(String domain) {
-                return List.of();
-            }
-
-            @Override
-            public void add(Tenant tenant) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void update(Tenant tenant) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 
     private Instant now() {
         return contoso.allot.clock().instant();

@@ -5,39 +5,19 @@ import static org.allot.core.testing.TestCatalog.SWAY;
 import static org.allot.core.testing.TestCatalog.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.allot.core.Actor;
-import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
-import org.allot.core.TenantId;
-import org.allot.core.Transactions;
 import org.allot.core.assignment.AssignmentState;
 import org.allot.core.audit.Activity;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.Tenant;
-import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UserId;
-import org.allot.core.directory.UserManagers;
 import org.allot.core.directory.UserRef;
-import org.allot.core.notification.ChangeEvent;
-import org.allot.core.notification.ChangeSubscription;
-import org.allot.core.notification.ChangeType;
 import org.allot.core.subscription.Subscription;
-import org.allot.core.testing.InMemoryAuditLog;
-import org.allot.core.testing.InMemoryChangeSubscriptions;
-import org.allot.core.testing.InMemoryFiledRequests;
-import org.allot.core.testing.InMemoryManagers;
-import org.allot.core.testing.InMemoryNotificationOutbox;
-import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,86 +25,7 @@ import org.junit.jupiter.api.Test;
  * with the user's manager, approved through licensing (waiting for a seat when none is free, granted when one frees),
  * approved partly, denied, cancelled by the filer only, expired after the tenant's days, decided once, notified.
  */
-class LicenseRequestsTest {
-    private final Scenario contoso = Scenario.contoso();
-    private final InMemoryFiledRequests filed = new InMemoryFiledRequests();
-    private final InMemoryManagers managers = new InMemoryManagers();
-    private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final InMemoryChangeSubscriptions webhooks = new InMemoryChangeSubscriptions();
-    private final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
-    private final RequestPorts ports = new RequestPorts(
-            filed,
-            tenants(),
-            contoso.allot.users(),
-            managers,
-            contoso.allot.catalog(),
-            contoso.allot.subscriptionBook(),
-            contoso.allot.licensing().users(),
-            contoso.allot.groupDirectory(),
-            contoso.allot.groupLicenses(),
-            contoso.allot.assignments(),
-            webhooks,
-            outbox,
-            audit);
-    private final RequestBook book = new RequestBook(Transactions.NONE, ports, contoso.allot.clock());
-    private final RequestDecisions decisions = new RequestDecisions(Transactions.NONE, ports, contoso.allot.clock());
-    private final RequestExpiry expiry = new RequestExpiry(Transactions.NONE, ports, contoso.allot.clock());
-    private final UserManagers userManagers = new UserManagers(
-            Transactions.NONE,
-            org.allot.core.directory.TenantLocks.NONE,
-            contoso.allot.users(),
-            managers,
-            audit,
-            contoso.allot.clock());
-
-    private final Caller portal = Caller.of(contoso.tenant, Actor.app("portal-app", "Service desk portal"));
-    private final Approver licenseAdmin = Approver.tenantWide(true);
-
-    private Tenants tenants() {
-        return new Tenants() {
-            @Override
-            public Optional<Tenant> find(TenantId id) {
-                return contoso.allot.tenantDirectory().find(id);
-            }
-
-            @Override
-            public List<Tenant> all() {
-                return contoso.allot.tenantDirectory().find(contoso.tenant).stream()
-                        .toList();
-            }
-
-            @Override
-            public List<Tenant> withVerifiedDomain(String domain) {
-                return List.of();
-            }
-
-            @Override
-            public void add(Tenant tenant) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void update(Tenant tenant) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    private Instant now() {
-        return contoso.allot.clock().instant();
-    }
-
-    private Outcome<RequestView> file(UserId user, Set<ServicePlanId> plans, Instant end) {
-        return book.file(
-                portal,
-                new RequestBook.Filing(
-                        UserRef.of(user), "ENTERPRISEPACK", plans, "Needs Teams for the project", null, end));
-    }
-
-    private UUID filed(UserId user) {
-        return file(user, Set.of(), null).value().request().id();
-    }
-
+class LicenseRequestsTest extends RequestTesting {
     @Test
     void aRequestRecordsTheUsersManagerAndWhoFiledIt() {
         contoso.subscribe(E3, 5);
@@ -293,117 +194,5 @@ class LicenseRequestsTest {
                         .message())
                 .contains("denied already");
         assertThat(contoso.heldSkus(ada)).isEmpty();
-    }
-
-    @Test
-    void onlyLicenseAssigningAdminsDecideAndAnAppOnTheManagersBehalfOnlyWhenThereIsAManager() {
-        contoso.subscribe(E3, 5);
-        UserId ada = contoso.user("ada");
-        UUID noManager = filed(ada);
-
-        assertThat(decisions
-                        .approve(
-                                contoso.admin,
-                                Approver.tenantWide(false),
-                                noManager,
-                                RequestDecisions.Approval.asRequested())
-                        .isDone())
-                .isFalse();
-        assertThat(decisions
-                        .approve(portal, licenseAdmin.forManager(), noManager, RequestDecisions.Approval.asRequested())
-                        .rejection()
-                        .message())
-                .contains("no manager");
-
-        UserId bob = contoso.user("bob");
-        UserId grace = contoso.user("grace");
-        userManagers.assign(contoso.admin, UserRef.of(bob), grace.value()).value();
-        UUID withManager = filed(bob);
-        RequestView approved = decisions
-                .approve(portal, licenseAdmin.forManager(), withManager, RequestDecisions.Approval.asRequested())
-                .value();
-
-        assertThat(approved.request().decision().onBehalfOfManager()).isTrue();
-        assertThat(approved.request().decision().by()).isEqualTo(portal.actor());
-    }
-
-    @Test
-    void onlyTheFilerCancels() {
-        contoso.subscribe(E3, 5);
-        UUID id = filed(contoso.user("ada"));
-
-        assertThat(book.cancel(contoso.admin, id, null).rejection().message()).contains("Only whoever filed");
-        assertThat(book.cancel(portal, id, "no longer needed").value().request().state())
-                .isEqualTo(RequestState.CANCELLED);
-    }
-
-    @Test
-    void pendingRequestsExpireAfterTheTenantsDaysOnceAndDecidedOnesNever() {
-        contoso.subscribe(E3, 5);
-        book.setExpiryDays(contoso.admin, 3).value();
-        UUID old = filed(contoso.user("ada"));
-        UUID decided = filed(contoso.user("bob"));
-        decisions.deny(contoso.admin, licenseAdmin, decided, "no").value();
-        contoso.allot.clock().advance(Duration.ofDays(2));
-        UUID young = filed(contoso.user("cy"));
-        contoso.allot.clock().advance(Duration.ofDays(1).plusMinutes(1));
-
-        assertThat(expiry.expireAll()).isEqualTo(1);
-        assertThat(expiry.expireAll()).as("idempotent").isZero();
-
-        assertThat(book.find(contoso.tenant, old).orElseThrow().request().state())
-                .isEqualTo(RequestState.EXPIRED);
-        assertThat(book.find(contoso.tenant, decided).orElseThrow().request().state())
-                .isEqualTo(RequestState.DENIED);
-        assertThat(book.find(contoso.tenant, young).orElseThrow().request().pending())
-                .isTrue();
-        assertThat(book.setExpiryDays(contoso.admin, 0).rejection().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    }
-
-    @Test
-    void webhooksWatchingRequestsAreToldOfEachChange() {
-        contoso.subscribe(E3, 5);
-        ChangeSubscription hook = new ChangeSubscription(
-                UUID.randomUUID(),
-                contoso.tenant,
-                "allot/v1/licenseRequests",
-                EnumSet.of(ChangeType.CREATED, ChangeType.UPDATED),
-                URI.create("https://hooks.example.com/requests"),
-                null,
-                "state",
-                now().plus(Duration.ofDays(2)),
-                now(),
-                "app",
-                ChangeSubscription.State.ACTIVE,
-                null,
-                null,
-                null);
-        webhooks.add(hook);
-        UUID id = filed(contoso.user("ada"));
-        decisions
-                .approve(contoso.admin, licenseAdmin, id, RequestDecisions.Approval.asRequested())
-                .value();
-
-        assertThat(outbox.all())
-                .extracting(e -> e.event())
-                .containsExactly(
-                        ChangeEvent.licenseRequest(id, ChangeType.CREATED),
-                        ChangeEvent.licenseRequest(id, ChangeType.UPDATED));
-    }
-
-    @Test
-    void listsShowPendingRequestsFirst() {
-        contoso.subscribe(E3, 5);
-        UUID denied = filed(contoso.user("ada"));
-        decisions.deny(contoso.admin, licenseAdmin, denied, "no").value();
-        contoso.allot.clock().advance(Duration.ofMinutes(1));
-        UUID pending = filed(contoso.user("bob"));
-
-        assertThat(book.list(contoso.tenant, null, null, 10).value())
-                .extracting(v -> v.request().id())
-                .containsExactly(pending, denied);
-        assertThat(book.list(contoso.tenant, RequestState.DENIED, null, 10).value())
-                .extracting(v -> v.request().id())
-                .containsExactly(denied);
     }
 }

@@ -389,4 +389,37 @@ public final class Scenario {
             return id;
         }
     }
+
+    /**
+     * The scenario's one tenant as a read-only {@code Tenants} port, for use cases assembled by hand in a test: found by
+     * id, listed alone; nothing can be added or changed through it.
+     */
+    public org.allot.core.directory.Tenants readOnlyTenants() {
+        return new org.allot.core.directory.Tenants() {
+            @Override
+            public java.util.Optional<org.allot.core.directory.Tenant> find(org.allot.core.TenantId id) {
+                return allot.tenantDirectory().find(id);
+            }
+
+            @Override
+            public java.util.List<org.allot.core.directory.Tenant> all() {
+                return allot.tenantDirectory().find(tenant).stream().toList();
+            }
+
+            @Override
+            public java.util.List<org.allot.core.directory.Tenant> withVerifiedDomain(String domain) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public void add(org.allot.core.directory.Tenant t) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void update(org.allot.core.directory.Tenant t) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
 }
