@@ -2,15 +2,18 @@ package org.allot.server.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.allot.server.http.DatabaseOutages;
 import org.allot.server.persistence.DatabaseProbe;
 import org.allot.server.persistence.EmbeddedDatabase;
 import org.allot.server.persistence.PgConnections;
+import org.allot.server.persistence.PgTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -121,6 +124,16 @@ class DatabaseConfig {
         config.setConnectionTimeout(db.connectionTimeout().toMillis());
         config.setValidationTimeout(
                 Math.min(VALIDATION_TIMEOUT.toMillis(), db.connectionTimeout().toMillis()));
+        // a connection whose server accepts no writes (a standby after a switch, a primary being demoted) is thrown
+        // out at its first refused write: its replacement is opened to the primary of a multi-host URL
+        config.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public SQLExceptionOverride.Override adjudicate(SQLException e) {
+                return DatabaseOutages.READ_ONLY.equals(e.getSQLState())
+                        ? SQLExceptionOverride.Override.MUST_EVICT
+                        : SQLExceptionOverride.Override.CONTINUE_EVICT;
+            }
+        });
         try {
             HikariDataSource pool = new HikariDataSource(config);
             DatabaseProbe probe =
@@ -142,6 +155,11 @@ class DatabaseConfig {
     @Bean(destroyMethod = "")
     DataSource dataSource(Database database) {
         return database.dataSource;
+    }
+
+    @Bean
+    PgTransactions transactionManager(DataSource dataSource) {
+        return new PgTransactions(dataSource);
     }
 
     /** The health endpoint's "db": what the probe found last, at once, even while the database hangs. */

@@ -34,8 +34,18 @@ public final class DatabaseOutages extends OncePerRequestFilter {
     public static final String MESSAGE = "The service is temporarily unavailable: its database does not answer."
             + " Try again after the number of seconds in the Retry-After header.";
 
-    /** SQLSTATE classes and codes that mean the database cannot be reached or is going away. */
-    private static final Set<String> UNREACHABLE = Set.of("08", "57P01", "57P02", "57P03");
+    /**
+     * SQLSTATE of a write refused by a server that accepts none: a standby, which a connection may still reach while
+     * the primary changes (a switch with pg_auto_failover or Patroni), or a server set to {@code
+     * default_transaction_read_only}.
+     */
+    public static final String READ_ONLY = "25006";
+
+    /**
+     * SQLSTATE classes and codes that mean the database cannot be reached, is going away, or accepts no writes for
+     * now.
+     */
+    private static final Set<String> UNREACHABLE = Set.of("08", "57P01", "57P02", "57P03", READ_ONLY);
 
     private static final String[] JSON_PATHS = {"/v1.0/", "/allot/v1/", "/oauth2/", "/discovery/", "/v3/", "/actuator/"
     };
@@ -49,8 +59,9 @@ public final class DatabaseOutages extends OncePerRequestFilter {
     }
 
     /**
-     * Whether the failure, or what caused it, is the database not answering (or no connection free in time). A
-     * rollback that failed on the broken connection hides the failure that caused it; that one counts.
+     * Whether the failure, or what caused it, is the database not answering (or no connection free in time, or a
+     * server that accepts no writes answering while the primary changes). A rollback that failed on the broken
+     * connection hides the failure that caused it; that one counts.
      */
     public static boolean explains(Throwable failure) {
         int depth = 0;
