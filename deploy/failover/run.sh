@@ -27,7 +27,7 @@
 #   ./mvnw -q -B -pl allot-server -am package -DskipTests && deploy/failover/run.sh
 # Settings (environment): JAR, PG_BIN (/usr/lib/postgresql/15/bin), PORT_BASE (55400: monitor, +1 and +2 the nodes,
 # +10 Allot), WRITERS (4), BEFORE (10 s of writes before the kill), AFTER (15 s of writes after the switch), REJOIN (1),
-# PG_OS_USER (allotpg), KEEP (0).
+# JDBC_OPTIONS (targetServerType=primary&hostRecheckSeconds=2), PG_OS_USER (allotpg), KEEP (0).
 set -euo pipefail
 
 JAR=${JAR:-allot-server/target/allot-server.jar}
@@ -38,6 +38,7 @@ BEFORE=${BEFORE:-10}
 AFTER=${AFTER:-15}
 REJOIN=${REJOIN:-1}
 PG_OS_USER=${PG_OS_USER:-allotpg}
+JDBC_OPTIONS=${JDBC_OPTIONS:-targetServerType=primary&hostRecheckSeconds=2}
 MONITOR_PORT=$PORT_BASE
 NODE_PORTS=($((PORT_BASE + 1)) $((PORT_BASE + 2)))
 ALLOT_PORT=$((PORT_BASE + 10))
@@ -195,8 +196,7 @@ say "node1 primary on ${NODE_PORTS[0]}, node2 standby on ${NODE_PORTS[1]}:" \
 [[ "$SYNC" == *pgautofailover_standby_* ]] || { echo "FAIL the standby is not synchronous ($SYNC)"; exit 1; }
 
 # --- Allot -----------------------------------------------------------------------------------------------------
-URL="jdbc:postgresql://127.0.0.1:${NODE_PORTS[0]},127.0.0.1:${NODE_PORTS[1]}/allot?targetServerType=primary"
-URL="$URL&hostRecheckSeconds=2"
+URL="jdbc:postgresql://127.0.0.1:${NODE_PORTS[0]},127.0.0.1:${NODE_PORTS[1]}/allot?$JDBC_OPTIONS"
 java -jar "$JAR" \
     --allot.database.url="$URL" --allot.database.username=allot --allot.database.password="$DB_PASSWORD" \
     --allot.data-directory="$WORK/allot-data" --allot.tls.enabled=false \
