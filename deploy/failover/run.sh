@@ -80,6 +80,7 @@ MONITOR_URI="postgres://autoctl_node@127.0.0.1:$MONITOR_PORT/pg_auto_failover?ss
 declare -A SERVICE_PID=()
 ALLOT_PID=""
 WRITER_PIDS=()
+rejoined=""
 FAILED=0
 
 say() { printf '%s %s\n' "$(date -u +%T)" "$*"; }
@@ -269,9 +270,10 @@ sleep "$AFTER"
 if [ "$REJOIN" = 1 ]; then
     say "starting node1 again"
     run_service node1 "$PG/node1"
-    await_state node1 secondary 120 && await_state node2 primary 60 &&
-        say "node1 is the standby again: synchronous_standby_names =" \
-            "$(sql "${NODE_PORTS[1]}" postgres "show synchronous_standby_names")"
+    if await_state node1 secondary 120 && await_state node2 primary 60; then
+        rejoined=$(sql "${NODE_PORTS[1]}" postgres "show synchronous_standby_names")
+        say "node1 is the standby again: synchronous_standby_names = $rejoined"
+    fi
     sleep 3
 fi
 touch "$WORK/stop"
@@ -329,6 +331,11 @@ check "503 with Retry-After during the switch, never 500 or no answer" \
 check "Allot carries on without a restart" \
     "$([ "$alive" = yes ] && [ "$after" -gt 0 ] && [ "$health" = 200 ] && echo 0 || echo 1)" \
     "same process: $alive, $after writes acknowledged after the promotion, health $health"
+if [ "$REJOIN" = 1 ]; then
+    check "the old primary rejoins as the synchronous standby" \
+        "$([[ "$rejoined" == *pgautofailover_standby_1* ]] && echo 0 || echo 1)" \
+        "synchronous_standby_names = ${rejoined:-unset}"
+fi
 echo "switch: the standby promoted $(seconds "$killed" "$promoted") s after the kill; the first write begun after" \
     "the kill acknowledged $(seconds "$killed" "${back:-$killed}") s after it;" \
     "503s from $(seconds "$killed" "${first_503:-$killed}") s to $(seconds "$killed" "${last_503:-$killed}") s;" \
