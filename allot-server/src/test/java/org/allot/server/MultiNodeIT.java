@@ -59,7 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Three Allot nodes on one PostgreSQL behind nginx, as docs/scale-out.md sets them up: nginx ends TLS and passes the
  * requests round-robin (its {@code X-Upstream} header names the node that answered). An administrator signs in and
  * works through the balancer while the requests land on every node; the API's rate limit holds across them; a deleted
- * app is refused by every node within the promised 5 seconds; the Graph Java SDK licenses through the balancer; and the
+ * app is refused by every node within the promised 5 seconds, and so is a rotated signing key used; the Graph Java SDK
+ * licenses through the balancer; and the
  * node running a large group's fan-out is killed in the middle of it, the others finishing the job with the right
  * seat counts.
  */
@@ -249,6 +250,44 @@ class MultiNodeIT {
 
     @Test
     @Order(3)
+    void aRotatedSigningKeySignsOnEveryNodeWithinFiveSecondsAndTokensOfTheOldKeyStayGood() throws Exception {
+        String before = token(ServerProcess.CLIENT_ID, ServerProcess.CLIENT_SECRET);
+        HttpResponse<String> rotated = send("POST", "/allot/v1/signingKeys", before, null);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+        String kid = JSON.readTree(rotated.body()).path("kid").asString();
+        assertThat(keyId(before)).isNotEqualTo(kid);
+
+        long start = System.nanoTime();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    Set<String> signing = new HashSet<>();
+                    for (int i = 0; i < 3; i++) {
+                        HttpResponse<String> issued = tokenAnswer(ServerProcess.CLIENT_ID, ServerProcess.CLIENT_SECRET);
+                        if (!kid.equals(keyId(JSON.readTree(issued.body())
+                                .path("access_token")
+                                .asString()))) {
+                            return false;
+                        }
+                        signing.add(node(issued));
+                    }
+                    return signing.size() == 3;
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        Set<String> accepting = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> answer = send("GET", "/v1.0/organization", before, null);
+            assertThat(answer.statusCode())
+                    .as("a token of the replaced key on " + node(answer))
+                    .isEqualTo(200);
+            accepting.add(node(answer));
+        }
+        assertThat(accepting).hasSize(3);
+    }
+
+    @Test
+    @Order(4)
     void theGraphSdkLicensesThroughTheBalancerAndTheOthersFinishAFanOutWhoseNodeWasKilled() throws Exception {
         ClientSecretCredential credential = new ClientSecretCredentialBuilder()
                 .authorityHost(balancer.base())
@@ -379,6 +418,18 @@ class MultiNodeIT {
     }
 
     private static String token(String clientId, String secret) throws Exception {
+        HttpResponse<String> answer = tokenAnswer(clientId, secret);
+        return JSON.readTree(answer.body()).path("access_token").asString();
+    }
+
+    /** The key id a token's header names. */
+    private static String keyId(String token) {
+        String header = new String(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+        return JSON.readTree(header).path("kid").asString();
+    }
+
+    private static HttpResponse<String> tokenAnswer(String clientId, String secret) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> answer = client(null)
                 .send(
@@ -391,7 +442,7 @@ class MultiNodeIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).path("access_token").asString();
+        return answer;
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
