@@ -1,10 +1,11 @@
 package org.allot.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a tenant: every piece of data in Allot belongs to exactly one. */
-public record TenantId(UUID value) {
+public record TenantId(UUID value) implements Serializable {
     public TenantId {
         Objects.requireNonNull(value, "value");
     }

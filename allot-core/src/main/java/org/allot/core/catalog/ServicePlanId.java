@@ -1,9 +1,10 @@
 package org.allot.core.catalog;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
-public record ServicePlanId(UUID value) implements Comparable<ServicePlanId> {
+public record ServicePlanId(UUID value) implements Comparable<ServicePlanId>, Serializable {
     public ServicePlanId {
         Objects.requireNonNull(value, "value");
     }

@@ -10,6 +10,7 @@ import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcChangeSubscriptions;
 import org.allot.server.persistence.JdbcNotificationOutbox;
 import org.allot.server.persistence.JdbcTenants;
+import org.allot.server.processing.ClusterSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +20,12 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /** Alerts: their rules and store, the watch and its schedule (docs/alerts.md). */
 @Configuration(proxyBeanMethods = false)
 class AlertsConfig implements SchedulingConfigurer {
+    private final ClusterSchedule schedule;
     private final AlertProperties properties;
     private final AlertWatch watch;
 
-    AlertsConfig(AlertProperties properties, AlertWatch watch) {
+    AlertsConfig(AlertProperties properties, AlertWatch watch, ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.properties = properties;
         this.watch = watch;
     }
@@ -54,7 +57,8 @@ class AlertsConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (!properties.interval().isZero()) {
-            registrar.addFixedDelayTask(watch::evaluateAll, properties.interval());
+            registrar.addFixedDelayTask(
+                    schedule.once("alerts", properties.interval(), watch::evaluateAll), properties.interval());
         }
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signIn throttling of failed sign-ins and token requests (docs/security.md)
  * @param metrics who may read {@code /actuator/metrics} besides Global Administrators (docs/security.md)
  * @param notifications delivery of change notifications (docs/api.md#change-notifications)
+ * @param cluster several nodes behind a load balancer (docs/scale-out.md)
  */
 @ConfigurationProperties("allot")
 public record AllotProperties(
@@ -43,7 +44,18 @@ public record AllotProperties(
         @DefaultValue Secrets secrets,
         @DefaultValue SignIn signIn,
         @DefaultValue Metrics metrics,
-        @DefaultValue Notifications notifications) {
+        @DefaultValue Notifications notifications,
+        @DefaultValue Cluster cluster) {
+
+    /**
+     * Several nodes behind a load balancer, sharing one database (docs/scale-out.md).
+     *
+     * @param nodes how many nodes serve the API behind the balancer: each enforces {@code allot.api.rate-limit ÷
+     *     nodes}, so that an app whose requests are spread over them gets at most the limit in all
+     * @param nodeName this node's name in the database's record of who ran a scheduled step; empty: host name and
+     *     process id
+     */
+    public record Cluster(@DefaultValue("1") int nodes, String nodeName) {}
 
     /**
      * @param key base64 of 32 random bytes ({@code openssl rand -base64 32}) that seal secrets at rest (token-signing
@@ -137,7 +149,8 @@ public record AllotProperties(
 
     /**
      * @param tokenLifetime how long an access token is valid
-     * @param rateLimit requests one app may make per {@code ratePeriod} on one server process; 0 turns limiting off
+     * @param rateLimit requests one app may make per {@code ratePeriod} across every node ({@code allot.cluster.nodes}
+     *     share it out); 0 turns limiting off
      * @param maxRequestBytes the largest request body accepted
      */
     public record Api(

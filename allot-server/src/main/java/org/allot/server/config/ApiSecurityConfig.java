@@ -202,7 +202,8 @@ class ApiSecurityConfig {
                         new RateLimits(
                                 errors,
                                 properties.api().rateLimit(),
-                                properties.api().ratePeriod()),
+                                properties.api().ratePeriod(),
+                                properties.cluster().nodes()),
                         BearerTokenAuthenticationFilter.class);
         ApiAccess.apply(
                 http,

@@ -23,6 +23,7 @@ import org.allot.server.persistence.JdbcTenantLocks;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.TenantStamps;
+import org.allot.server.processing.ClusterSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,10 +33,12 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /** Users' managers and license requests: their stores, use cases and the expiry step's schedule. */
 @Configuration(proxyBeanMethods = false)
 class LicenseRequestsConfig implements SchedulingConfigurer {
+    private final ClusterSchedule schedule;
     private final LicenseRequestProperties properties;
     private final RequestExpiry expiry;
 
-    LicenseRequestsConfig(LicenseRequestProperties properties, RequestExpiry expiry) {
+    LicenseRequestsConfig(LicenseRequestProperties properties, RequestExpiry expiry, ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.properties = properties;
         this.expiry = expiry;
     }
@@ -113,7 +116,9 @@ class LicenseRequestsConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (!properties.expiryInterval().isZero()) {
-            registrar.addFixedDelayTask(expiry::expireAll, properties.expiryInterval());
+            registrar.addFixedDelayTask(
+                    schedule.once("request-expiry", properties.expiryInterval(), expiry::expireAll),
+                    properties.expiryInterval());
         }
     }
 }

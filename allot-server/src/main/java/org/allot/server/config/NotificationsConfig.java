@@ -27,6 +27,7 @@ import org.allot.server.persistence.JdbcDirectoryChanges;
 import org.allot.server.persistence.JdbcNotificationOutbox;
 import org.allot.server.persistence.JdbcRelayPositions;
 import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.ClusterSchedule;
 import org.allot.server.processing.HttpWebhookEndpoints;
 import org.allot.server.processing.NotificationWorker;
 import org.springframework.context.annotation.Bean;
@@ -42,10 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationsConfig implements SchedulingConfigurer {
+    private final ClusterSchedule schedule;
     private final AllotProperties properties;
     private final NotificationDelivery delivery;
 
-    NotificationsConfig(AllotProperties properties, NotificationDelivery delivery) {
+    NotificationsConfig(AllotProperties properties, NotificationDelivery delivery, ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.properties = properties;
         this.delivery = delivery;
     }
@@ -130,7 +133,11 @@ class NotificationsConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(
-                () -> delivery.tidy(properties.notifications().keepFor()), java.time.Duration.ofHours(1));
+                schedule.once(
+                        "notification-tidy",
+                        java.time.Duration.ofHours(1),
+                        () -> delivery.tidy(properties.notifications().keepFor())),
+                java.time.Duration.ofHours(1));
     }
 
     /** TLS trusting the JDK's authorities and the certificates of the configured PEM files. */

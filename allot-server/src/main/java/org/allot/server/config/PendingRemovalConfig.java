@@ -2,6 +2,7 @@ package org.allot.server.config;
 
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.PendingRemovals;
+import org.allot.server.processing.ClusterSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -13,10 +14,12 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  */
 @Configuration(proxyBeanMethods = false)
 class PendingRemovalConfig implements SchedulingConfigurer {
+    private final ClusterSchedule schedule;
     private final AllotProperties properties;
     private final PendingRemovals removals;
 
-    PendingRemovalConfig(AllotProperties properties, PendingRemovals removals) {
+    PendingRemovalConfig(AllotProperties properties, PendingRemovals removals, ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.properties = properties;
         this.removals = removals;
     }
@@ -28,6 +31,8 @@ class PendingRemovalConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(removals::freeDue, properties.processing().pendingRemovals());
+        registrar.addFixedDelayTask(
+                schedule.once("pending-removals", properties.processing().pendingRemovals(), removals::freeDue),
+                properties.processing().pendingRemovals());
     }
 }

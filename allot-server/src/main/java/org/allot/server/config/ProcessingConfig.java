@@ -1,6 +1,7 @@
 package org.allot.server.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.allot.core.assignment.DirectToGroupJob;
 import org.allot.core.assignment.LicenseCheck;
@@ -14,11 +15,13 @@ import org.allot.core.rules.DynamicMembership;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.core.subscription.SubscriptionCalendar;
 import org.allot.server.persistence.JdbcLicenseJobs;
+import org.allot.server.persistence.JdbcScheduledSteps;
 import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.SharedSnapshots;
 import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.ClusterSchedule;
 import org.allot.server.processing.JobRunner;
 import org.allot.server.processing.LicenseCheckDryRun;
 import org.allot.server.processing.LicenseCheckSchedule;
@@ -39,6 +42,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class ProcessingConfig implements SchedulingConfigurer {
     private final AllotProperties properties;
     private final RetentionSweep sweep;
+    private final ClusterSchedule schedule;
     private final LicenseCheckSchedule licenseChecks;
     private final DirectoryDelta delta;
     private final SubscriptionCalendar calendar;
@@ -50,7 +54,9 @@ class ProcessingConfig implements SchedulingConfigurer {
             LicenseCheckSchedule licenseChecks,
             DirectoryDelta delta,
             SubscriptionCalendar calendar,
-            OverageGrace overageGrace) {
+            OverageGrace overageGrace,
+            ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.properties = properties;
         this.overageGrace = overageGrace;
         this.calendar = calendar;
@@ -105,15 +111,41 @@ class ProcessingConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(sweep::sweep, properties.processing().retentionSweep());
+        Duration sweepEvery = properties.processing().retentionSweep();
+        Duration calendarEvery = properties.processing().subscriptionCalendar();
+        registrar.addFixedDelayTask(schedule.once("retention-sweep", sweepEvery, sweep::sweep), sweepEvery);
+        registrar.addFixedDelayTask(schedule.once("delta-retention", sweepEvery, delta::forgetExpired), sweepEvery);
         registrar.addFixedDelayTask(
-                delta::forgetExpired, properties.processing().retentionSweep());
-        registrar.addFixedDelayTask(calendar::advance, properties.processing().subscriptionCalendar());
+                schedule.once("subscription-calendar", calendarEvery, calendar::advance), calendarEvery);
         registrar.addFixedDelayTask(
-                overageGrace::advance, properties.processing().subscriptionCalendar());
+                schedule.once("overage-grace", calendarEvery, overageGrace::advance), calendarEvery);
         if (properties.reconciliation().scheduled()) {
+            Duration checkEvery = properties.reconciliation().pollInterval();
             registrar.addFixedDelayTask(
-                    licenseChecks::startDue, properties.reconciliation().pollInterval());
+                    schedule.once("license-check-schedule", checkEvery, licenseChecks::startDue), checkEvery);
         }
+    }
+
+    /** Periodic steps run once per period across the servers sharing the database (docs/scale-out.md). */
+    @Bean
+    static ClusterSchedule clusterSchedule(JdbcClient jdbc, AllotProperties properties) {
+        return new ClusterSchedule(
+                new JdbcScheduledSteps(jdbc),
+                nodeName(properties.cluster().nodeName()),
+                properties.cluster().nodes() > 1);
+    }
+
+    /** The configured name, or the host's name and this process's id. */
+    static String nodeName(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 }

@@ -14,6 +14,7 @@ import org.allot.server.persistence.JdbcReclaimRuns;
 import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.ClusterSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +27,12 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  */
 @Configuration(proxyBeanMethods = false)
 class ReclaimConfig implements SchedulingConfigurer {
+    private final ClusterSchedule schedule;
     private final AllotProperties properties;
     private final Reclaim reclaim;
 
-    ReclaimConfig(AllotProperties properties, Reclaim reclaim) {
+    ReclaimConfig(AllotProperties properties, Reclaim reclaim, ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.properties = properties;
         this.reclaim = reclaim;
     }
@@ -72,7 +75,8 @@ class ReclaimConfig implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (!properties.processing().reclaim().isZero()) {
             registrar.addFixedDelayTask(
-                    () -> reclaim.runScheduled(), properties.processing().reclaim());
+                    schedule.once("reclaim", properties.processing().reclaim(), () -> reclaim.runScheduled()),
+                    properties.processing().reclaim());
         }
     }
 }

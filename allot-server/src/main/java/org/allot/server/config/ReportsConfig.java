@@ -13,6 +13,7 @@ import org.allot.server.persistence.JdbcSubscriptions;
 import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.JdbcUsageSnapshots;
 import org.allot.server.persistence.query.JdbcHoldings;
+import org.allot.server.processing.ClusterSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +23,12 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /** Costs and reports: the cost report, the holders export, and the usage history with its daily snapshot. */
 @Configuration(proxyBeanMethods = false)
 class ReportsConfig implements SchedulingConfigurer {
+    private final ClusterSchedule schedule;
     private final ReportProperties properties;
     private final UsageHistory history;
 
-    ReportsConfig(ReportProperties properties, UsageHistory history) {
+    ReportsConfig(ReportProperties properties, UsageHistory history, ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.properties = properties;
         this.history = history;
     }
@@ -75,7 +78,9 @@ class ReportsConfig implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (!properties.usageSnapshot().isZero()) {
-            registrar.addFixedDelayTask(history::snapshotAll, properties.usageSnapshot());
+            registrar.addFixedDelayTask(
+                    schedule.once("usage-snapshot", properties.usageSnapshot(), history::snapshotAll),
+                    properties.usageSnapshot());
         }
     }
 }

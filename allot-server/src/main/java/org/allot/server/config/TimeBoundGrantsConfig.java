@@ -15,6 +15,7 @@ import org.allot.server.persistence.JdbcTimedGrants;
 import org.allot.server.persistence.JdbcUsers;
 import org.allot.server.persistence.TenantStamps;
 import org.allot.server.persistence.UnitOfWork;
+import org.allot.server.processing.ClusterSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +29,12 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  */
 @Configuration(proxyBeanMethods = false)
 class TimeBoundGrantsConfig implements SchedulingConfigurer {
+    private final ClusterSchedule schedule;
     private final AllotProperties properties;
     private final TimeBoundGrants grants;
 
-    TimeBoundGrantsConfig(AllotProperties properties, TimeBoundGrants grants) {
+    TimeBoundGrantsConfig(AllotProperties properties, TimeBoundGrants grants, ClusterSchedule schedule) {
+        this.schedule = schedule;
         this.properties = properties;
         this.grants = grants;
     }
@@ -71,7 +74,9 @@ class TimeBoundGrantsConfig implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (!properties.processing().timeBoundGrants().isZero()) {
             registrar.addFixedDelayTask(
-                    () -> grants.runDue(), properties.processing().timeBoundGrants());
+                    schedule.once(
+                            "time-bound-grants", properties.processing().timeBoundGrants(), () -> grants.runDue()),
+                    properties.processing().timeBoundGrants());
         }
     }
 }

@@ -17,7 +17,8 @@ class ReclaimScheduleTest {
                         new MapConfigurationPropertySource(Map.of("allot.processing.reclaim", reclaim)))
                 .bindOrCreate("allot", AllotProperties.class);
         ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
-        new ReclaimConfig(properties, null).configureTasks(registrar);
+        new ReclaimConfig(properties, null, new org.allot.server.processing.ClusterSchedule(null, "test", false))
+                .configureTasks(registrar);
         return registrar;
     }
 

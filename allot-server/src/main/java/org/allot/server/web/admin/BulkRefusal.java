@@ -1,5 +1,6 @@
 package org.allot.server.web.admin;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ final class BulkRefusal {
     private static final int NAMED = 10;
 
     /** A refused user and why. */
-    record Row(String user, String reason) {}
+    record Row(String user, String reason) implements Serializable {}
 
     private BulkRefusal() {}
 

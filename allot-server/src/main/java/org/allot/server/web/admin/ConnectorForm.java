@@ -1,5 +1,6 @@
 package org.allot.server.web.admin;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,7 +43,8 @@ public record ConnectorForm(
         boolean softMatch,
         String memberAttributes,
         boolean staging,
-        String deletionCheckMinutes) {
+        String deletionCheckMinutes)
+        implements Serializable {
     static final int LONGEST_FIELD = 65_536;
 
     /** A connector not configured yet: Active Directory, scheduled. */

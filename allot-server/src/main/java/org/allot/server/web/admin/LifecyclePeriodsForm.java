@@ -1,6 +1,7 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import org.allot.core.Outcome;
 import org.allot.core.subscription.LifecyclePeriods;
 import org.allot.core.subscription.LifecyclePolicy;
@@ -22,7 +23,7 @@ public class LifecyclePeriodsForm {
     static final String TYPED = "periodsForm";
 
     /** The form as typed. */
-    public record Typed(String warningDays, String suspendedDays, String overageGraceDays) {}
+    public record Typed(String warningDays, String suspendedDays, String overageGraceDays) implements Serializable {}
 
     private final LifecyclePolicy policy;
 

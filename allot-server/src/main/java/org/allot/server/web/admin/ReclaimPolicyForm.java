@@ -1,6 +1,7 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,8 @@ public class ReclaimPolicyForm {
 
     /** The policy form as typed (or as the policy being changed fills it). */
     public record Typed(
-            String sku, String inactiveDays, String disabledDays, String recentDays, String mode, String exemptions) {}
+            String sku, String inactiveDays, String disabledDays, String recentDays, String mode, String exemptions)
+            implements Serializable {}
 
     private final Reclaim reclaim;
     private final ProductChoices products;

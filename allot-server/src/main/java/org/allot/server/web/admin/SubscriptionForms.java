@@ -1,6 +1,7 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.allot.core.Outcome;
@@ -35,10 +36,12 @@ public class SubscriptionForms {
 
     /** The buy form as typed. */
     public record Buy(
-            String seats, String start, String end, boolean trial, boolean autoRenew, String price, String currency) {}
+            String seats, String start, String end, boolean trial, boolean autoRenew, String price, String currency)
+            implements Serializable {}
 
     /** A subscription's terms form as typed. */
-    public record Terms(String subscription, String end, boolean autoRenew, String price, String currency) {}
+    public record Terms(String subscription, String end, boolean autoRenew, String price, String currency)
+            implements Serializable {}
 
     private final SubscriptionBook book;
     private final ProductChoices products;
