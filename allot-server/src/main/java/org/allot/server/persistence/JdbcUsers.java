@@ -65,7 +65,8 @@ public final class JdbcUsers implements Users {
     @Override
     public Map<UserId, User> findAll(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, User> found = new LinkedHashMap<>();
-        jdbc.sql("select u.* from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id")
+        jdbc.sql("select u.* from unnest(?) as t(id) cross join lateral (select * from directory_user u"
+                        + " where u.tenant_id = ? and u.id = t.id " + JdbcSyncedObjects.EACH_BY_INDEX + ") u")
                 .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
                 .query(JdbcUsers::map)
                 .list()
@@ -81,7 +82,8 @@ public final class JdbcUsers implements Users {
         }
         jdbc.sql("""
                         select u.id, u.user_principal_name, u.deleted_at is not null as deleted
-                        from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id""")
+                        from unnest(?) as t(id) cross join lateral (select id, user_principal_name, deleted_at
+                            from directory_user u where u.tenant_id = ? and u.id = t.id """ + JdbcSyncedObjects.EACH_BY_INDEX + ") u")
                 .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
                 .query((rs, i) -> new Named(
                         new UserId(SqlValues.uuid(rs, "id")),
@@ -119,8 +121,8 @@ public final class JdbcUsers implements Users {
             return found;
         }
         jdbc.sql("""
-                        select u.* from unnest(?) as t(name)
-                        join directory_user u on u.tenant_id = ? and lower(u.user_principal_name) = t.name""")
+                        select u.* from unnest(?) as t(name) cross join lateral (select * from directory_user u
+                            where u.tenant_id = ? and lower(u.user_principal_name) = t.name """ + JdbcSyncedObjects.EACH_BY_INDEX + ") u")
                 .params(
                         userPrincipalNames.stream()
                                 .map(n -> n.toLowerCase(Locale.ROOT))
