@@ -45,8 +45,7 @@ public final class JdbcGroups implements Groups {
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql("select g.* from unnest(?) as t(id) cross join lateral (select * from directory_group g"
-                        + " where g.tenant_id = ? and g.id = t.id " + JdbcSyncedObjects.EACH_BY_INDEX + ") g")
+        jdbc.sql("select g.* from unnest(?) as t(id) join directory_group g on g.tenant_id = ? and g.id = t.id")
                 .params(SqlValues.uuidArray(ids, GroupId::value), tenant.value())
                 .query(JdbcGroups::map)
                 .list()

@@ -17,14 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Synced users and groups, found by immutable id through the indexes on {@code on_premises_immutable_id}. */
 public final class JdbcSyncedObjects implements SyncedObjects {
-    /**
-     * Ends the subquery that looks up one key of an unnested batch ({@code cross join lateral (select … where key =
-     * t.key limit 1)}; at most one row, the key being unique). The limit keeps PostgreSQL from merging the subquery
-     * into a join, which it may plan as a read of the tenant's whole table (a merge or hash join: 100,000 rows for a
-     * page of 5,000 keys, more as an import grows the table) instead of one index lookup per key.
-     */
-    static final String EACH_BY_INDEX = "limit 1";
-
     private final JdbcClient jdbc;
 
     public JdbcSyncedObjects(JdbcClient jdbc) {
@@ -105,11 +97,7 @@ public final class JdbcSyncedObjects implements SyncedObjects {
                 immutableIds);
     }
 
-    /**
-     * Joins the ids as an unnested array, so a batch costs index lookups however large the tenant grows: each id looks
-     * up its object (at most one: the immutable id is unique in a tenant) in a subquery of its own ({@link
-     * #EACH_BY_INDEX}), which keeps PostgreSQL from planning a scan of the whole tenant's table instead.
-     */
+    /** Joins the ids as an unnested array, so a batch costs index lookups however large the tenant grows. */
     private <T> Map<String, T> byImmutableId(
             String table,
             String condition,
@@ -121,9 +109,8 @@ public final class JdbcSyncedObjects implements SyncedObjects {
         if (immutableIds.isEmpty()) {
             return found;
         }
-        jdbc.sql("select o.* from unnest(?) as t(id) cross join lateral (select * from " + table
-                        + " o where o.tenant_id = ? and o.on_premises_immutable_id = t.id and " + condition
-                        + " " + EACH_BY_INDEX + ") o")
+        jdbc.sql("select o.* from unnest(?) as t(id) join " + table
+                        + " o on o.tenant_id = ? and o.on_premises_immutable_id = t.id where " + condition)
                 .params(immutableIds.stream().distinct().toArray(String[]::new), tenant.value())
                 .query(mapper)
                 .list()

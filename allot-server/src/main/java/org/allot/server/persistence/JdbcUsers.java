@@ -65,8 +65,7 @@ public final class JdbcUsers implements Users {
     @Override
     public Map<UserId, User> findAll(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, User> found = new LinkedHashMap<>();
-        jdbc.sql("select u.* from unnest(?) as t(id) cross join lateral (select * from directory_user u"
-                        + " where u.tenant_id = ? and u.id = t.id " + JdbcSyncedObjects.EACH_BY_INDEX + ") u")
+        jdbc.sql("select u.* from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id")
                 .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
                 .query(JdbcUsers::map)
                 .list()
@@ -80,9 +79,9 @@ public final class JdbcUsers implements Users {
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql("select u.id, u.user_principal_name, u.deleted_at is not null as deleted from unnest(?) as t(id)"
-                        + " cross join lateral (select id, user_principal_name, deleted_at from directory_user u"
-                        + " where u.tenant_id = ? and u.id = t.id " + JdbcSyncedObjects.EACH_BY_INDEX + ") u")
+        jdbc.sql("""
+                        select u.id, u.user_principal_name, u.deleted_at is not null as deleted
+                        from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id""")
                 .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
                 .query((rs, i) -> new Named(
                         new UserId(SqlValues.uuid(rs, "id")),
@@ -119,9 +118,9 @@ public final class JdbcUsers implements Users {
         if (userPrincipalNames.isEmpty()) {
             return found;
         }
-        jdbc.sql("select u.* from unnest(?) as t(name) cross join lateral (select * from directory_user u"
-                        + " where u.tenant_id = ? and lower(u.user_principal_name) = t.name "
-                        + JdbcSyncedObjects.EACH_BY_INDEX + ") u")
+        jdbc.sql("""
+                        select u.* from unnest(?) as t(name)
+                        join directory_user u on u.tenant_id = ? and lower(u.user_principal_name) = t.name""")
                 .params(
                         userPrincipalNames.stream()
                                 .map(n -> n.toLowerCase(Locale.ROOT))
