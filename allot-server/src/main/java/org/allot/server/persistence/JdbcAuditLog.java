@@ -44,9 +44,12 @@ public final class JdbcAuditLog implements AuditLog {
     static final String INSERT_ONE = "insert into audit_record (" + COLUMNS + ") select " + "?, ".repeat(15) + "?";
 
     /** One stored row for many users' records ({@link #appendAll}): the record's values, then its members. */
-    private static final String MEMBERS_ROW = "(" + "?, ".repeat(18) + "?)";
+    private static final String MEMBERS_ROW = "(" + "?, ".repeat(19) + "cast(? as json[]))";
 
-    /** At most this many rows of members per statement (19 parameters each). */
+    /** Parameters of one row of members: the record's 16 values, then its members' ids, users, names and changes. */
+    private static final int MEMBER_ROW_PARAMETERS = 20;
+
+    /** At most this many rows of members per statement. */
     private static final int MEMBER_ROWS_PER_STATEMENT = 1_000;
 
     /** How many users' records that differ in their target alone are stored as one row of members, at least. */
@@ -80,38 +83,50 @@ public final class JdbcAuditLog implements AuditLog {
     /**
      * Appends the records: those of users that differ only in their user (a fan-out's chunk gives thousands the same
      * change at the same moment; a sync adds a group's new members at the same moment, each record naming the user
-     * then the group they share) as one row listing them ({@link #MEMBERS_AT_LEAST} or more), every other with COPY.
-     * The {@code audit_event} view shows each member as the record it was appended as, id and targets included (V54).
+     * then the group they share) as one row listing them ({@link #MEMBERS_AT_LEAST} or more); the rest of those that
+     * differ in their user and their changes (a sync's page of new users, each with its own values) as one row listing
+     * each member's changes too; every other with COPY. The {@code audit_event} view shows each member as the record
+     * it was appended as, id, targets and changes included (V54, V69).
      */
     @Override
     public void appendAll(Collection<AuditEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        Map<MemberKey, List<AuditEvent>> shared = new LinkedHashMap<>();
+        Map<MemberKey, Map<List<PropertyChange>, List<AuditEvent>>> shared = new LinkedHashMap<>();
         List<AuditEvent> alone = new ArrayList<>();
         for (AuditEvent e : events) {
             MemberKey key = MemberKey.of(e);
             if (key == null) {
                 alone.add(e);
             } else {
-                shared.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+                shared.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(e.changes(), c -> new ArrayList<>())
+                        .add(e);
             }
         }
         Map<List<PropertyChange>, String> changes = new HashMap<>();
         List<Object> rows = new ArrayList<>();
-        for (Map.Entry<MemberKey, List<AuditEvent>> members : shared.entrySet()) {
-            if (members.getValue().size() < MEMBERS_AT_LEAST) {
-                alone.addAll(members.getValue());
-            } else {
-                if (rows.size() == MEMBER_ROWS_PER_STATEMENT * 19) {
-                    appendMembers(rows);
-                    rows.clear();
+        for (Map.Entry<MemberKey, Map<List<PropertyChange>, List<AuditEvent>>> members : shared.entrySet()) {
+            List<AuditEvent> ownChanges = new ArrayList<>();
+            for (Map.Entry<List<PropertyChange>, List<AuditEvent>> same :
+                    members.getValue().entrySet()) {
+                if (same.getValue().size() < MEMBERS_AT_LEAST) {
+                    ownChanges.addAll(same.getValue());
+                } else {
+                    rows = appendFull(rows);
+                    rows.addAll(membersRow(
+                            same.getValue(),
+                            changes.computeIfAbsent(same.getKey(), json::writeValueAsString),
+                            members.getKey().shared(),
+                            false));
                 }
-                rows.addAll(membersRow(
-                        members.getValue(),
-                        changes.computeIfAbsent(members.getKey().changes(), json::writeValueAsString),
-                        members.getKey().shared()));
+            }
+            if (ownChanges.size() < MEMBERS_AT_LEAST) {
+                alone.addAll(ownChanges);
+            } else {
+                rows = appendFull(rows);
+                rows.addAll(membersRow(ownChanges, "[]", members.getKey().shared(), true));
             }
         }
         appendMembers(rows);
@@ -132,40 +147,67 @@ public final class JdbcAuditLog implements AuditLog {
         copy.send();
     }
 
-    /** Rows of members ({@link #membersRow}), 19 parameters each, with one statement. */
+    /** The rows of members so far, appended when they fill a statement (then none). */
+    private List<Object> appendFull(List<Object> rows) {
+        if (rows.size() < MEMBER_ROWS_PER_STATEMENT * MEMBER_ROW_PARAMETERS) {
+            return rows;
+        }
+        appendMembers(rows);
+        return new ArrayList<>();
+    }
+
+    /** Rows of members ({@link #membersRow}), {@link #MEMBER_ROW_PARAMETERS} parameters each, with one statement. */
     private void appendMembers(List<Object> params) {
         if (params.isEmpty()) {
             return;
         }
-        int rows = params.size() / 19;
-        jdbc.sql("insert into audit_record (" + COLUMNS + ", member_ids, members, member_names) values "
+        int rows = params.size() / MEMBER_ROW_PARAMETERS;
+        jdbc.sql("insert into audit_record (" + COLUMNS + ", member_ids, members, member_names, member_changes) values "
                         + String.join(", ", java.util.Collections.nCopies(rows, MEMBERS_ROW)))
                 .params(params)
                 .update();
     }
 
     /**
-     * Users' records that differ in their user alone, as one row's parameters: the first's values with the targets
-     * the members share ({@code shared}, stored only when there are any), then every member's.
+     * Users' records that differ in their user alone (or, with {@code ownChanges}, in their user and their changes),
+     * as one row's parameters: the first's values with {@code changes} and the targets the members share
+     * ({@code shared}, stored only when there are any), then every member's id, user, name and (with
+     * {@code ownChanges}) changes.
      */
-    private List<Object> membersRow(List<AuditEvent> members, String changes, List<AuditTarget> shared) {
+    private List<Object> membersRow(
+            List<AuditEvent> members, String changes, List<AuditTarget> shared, boolean ownChanges) {
         AuditEvent first = members.get(0);
-        List<Object> params = new ArrayList<>(19);
+        List<Object> params = new ArrayList<>(MEMBER_ROW_PARAMETERS);
         String[] values = values(first, first.time().toString(), changes);
         values[12] = shared.isEmpty() ? null : json.writeValueAsString(shared);
         for (String v : values) {
             params.add(new SqlParameterValue(Types.OTHER, v));
         }
-        params.add(members.stream().map(AuditEvent::id).toArray(UUID[]::new));
-        params.add(members.stream().map(e -> UUID.fromString(e.target().id())).toArray(UUID[]::new));
-        params.add(members.stream().map(e -> e.target().displayName()).toArray(String[]::new));
+        int n = members.size();
+        UUID[] ids = new UUID[n];
+        UUID[] users = new UUID[n];
+        String[] names = new String[n];
+        String[] memberChanges = ownChanges ? new String[n] : null;
+        for (int i = 0; i < n; i++) {
+            AuditEvent e = members.get(i);
+            ids[i] = e.id();
+            users[i] = UUID.fromString(e.target().id());
+            names[i] = e.target().displayName();
+            if (ownChanges) {
+                memberChanges[i] = json.writeValueAsString(e.changes());
+            }
+        }
+        params.add(ids);
+        params.add(users);
+        params.add(names);
+        params.add(ownChanges ? memberChanges : new SqlParameterValue(Types.ARRAY, null));
         return params;
     }
 
     /**
-     * What users' records share when they may be stored as one row: all but their id and their first target, a user
-     * whose id is a UUID as PostgreSQL writes it; the targets after it ({@code shared}: the group a user joined, say)
-     * are shared too. Null for any other record.
+     * What users' records share when they may be stored as one row: all but their id, their first target (a user
+     * whose id is a UUID as PostgreSQL writes it) and their changes; the targets after it ({@code shared}: the group a
+     * user joined, say) are shared too. Null for any other record.
      */
     private record MemberKey(
             TenantId tenant,
@@ -173,7 +215,6 @@ public final class JdbcAuditLog implements AuditLog {
             Activity activity,
             Actor actor,
             List<AuditTarget> shared,
-            List<PropertyChange> changes,
             String correlationId,
             String result) {
         static MemberKey of(AuditEvent e) {
@@ -189,7 +230,6 @@ public final class JdbcAuditLog implements AuditLog {
                     e.activity(),
                     e.actor(),
                     e.targets().subList(1, e.targets().size()),
-                    e.changes(),
                     e.correlationId(),
                     e.result());
         }

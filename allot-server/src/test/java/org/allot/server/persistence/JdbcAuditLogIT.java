@@ -221,6 +221,65 @@ class JdbcAuditLogIT {
         assertThat(paged).containsExactlyInAnyOrderElementsOf(joined);
     }
 
+    /**
+     * A sync's page of new users (records of one user each, at the same moment, each with its own values) is stored as
+     * one row, those whose changes happen to be the same as a row of their own, and every user's record reads back as
+     * it was appended, changes included: by id, by its user, page after page, counted.
+     */
+    @Test
+    void aPageOfNewUsersIsStoredAsOneRowAndReadOneByOne() {
+        List<AuditEvent> added = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String name = i == 0 ? "\"quoted\", {braced} [é]@contoso.com" : "user" + i + "@contoso.com";
+            added.add(AuditEvent.of(
+                    caller,
+                    now,
+                    Activity.ADD_USER,
+                    AuditTarget.user(UUID.randomUUID(), i == 5 ? null : name),
+                    List.of(
+                            PropertyChange.of("UserPrincipalName", null, name),
+                            PropertyChange.of("DisplayName", null, i == 1 ? null : "Usér \"" + i + "\"\n"),
+                            PropertyChange.of("AccountEnabled", null, "true"))));
+        }
+        List<PropertyChange> same = List.of(PropertyChange.of("Department", null, "Sales"));
+        for (int i = 0; i < 2; i++) {
+            added.add(AuditEvent.of(
+                    caller,
+                    now,
+                    Activity.ADD_USER,
+                    AuditTarget.user(UUID.randomUUID(), "same" + i + "@contoso.com"),
+                    same));
+        }
+
+        log.appendAll(added);
+
+        assertThat(jdbc.sql("select count(*) from audit_record where tenant_id = ?")
+                        .param(tenant.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(log.events(tenant)).containsExactlyInAnyOrderElementsOf(added);
+        for (AuditEvent e : added) {
+            assertThat(queries.event(tenant, e.id())).contains(e);
+            Filter byUser = new Filter.Compare(
+                    Entity.AUDIT.property("targetResources/any/id").orElseThrow(),
+                    Filter.Operator.EQ,
+                    e.target().id());
+            assertThat(queries.events(tenant, new Query(byUser, null, 10, null, true))
+                            .rows())
+                    .containsExactly(e);
+        }
+        List<AuditEvent> paged = new ArrayList<>();
+        Query.Cursor after = null;
+        do {
+            var page = queries.events(tenant, new Query(null, null, 3, after, true));
+            assertThat(page.count()).isEqualTo(added.size());
+            paged.addAll(page.rows());
+            after = page.next();
+        } while (after != null);
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(added);
+    }
+
     private AuditEvent license(UUID user, String userPrincipalName) {
         return AuditEvent.of(
                 caller,
