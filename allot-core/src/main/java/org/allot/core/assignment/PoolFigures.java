@@ -9,7 +9,7 @@ import org.allot.core.catalog.SkuId;
  * less when the subscription holds fewer than the caps: {@link PoolBook#caps}), the users holding a seat drawn from it
  * and those waiting for one; and the remainder the same way.
  */
-public record PoolFigures(SkuId sku, int enabled, List<Pool> pools, Pool remainder) {
+public record PoolFigures(SkuId sku, String skuPartNumber, int enabled, List<Pool> pools, Pool remainder) {
     public PoolFigures {
         Objects.requireNonNull(sku, "sku");
         pools = List.copyOf(pools);
@@ -21,6 +21,19 @@ public record PoolFigures(SkuId sku, int enabled, List<Pool> pools, Pool remaind
         public int available() {
             return Math.max(0, seats - consumed);
         }
+    }
+
+    /** These figures with only the pools owned by these administrative units (what a unit's administrator reads). */
+    public PoolFigures ofUnits(java.util.Set<java.util.UUID> units) {
+        return new PoolFigures(
+                sku,
+                skuPartNumber,
+                enabled,
+                pools.stream()
+                        .filter(p -> p.allotment().owner().kind() == Allotment.Kind.UNIT
+                                && units.contains(p.allotment().owner().id()))
+                        .toList(),
+                remainder);
     }
 
     /** The pool's figures, or the remainder's for null. */
@@ -37,6 +50,7 @@ public record PoolFigures(SkuId sku, int enabled, List<Pool> pools, Pool remaind
     /** The figures of a SKU's pools and remainder, from its seat row's figures and its pools'. */
     static PoolFigures of(
             SkuId sku,
+            String skuPartNumber,
             PoolBook book,
             org.allot.core.subscription.SeatCount count,
             java.util.Map<AllotmentId, AllotmentCount> counts) {
@@ -52,6 +66,6 @@ public record PoolFigures(SkuId sku, int enabled, List<Pool> pools, Pool remaind
             waiting -= c.waiting();
         }
         Pool remainder = new Pool(null, book.remainder(sku, enabled), Math.max(0, consumed), Math.max(0, waiting));
-        return new PoolFigures(sku, enabled, pools, remainder);
+        return new PoolFigures(sku, skuPartNumber, enabled, pools, remainder);
     }
 }

@@ -87,7 +87,7 @@ public final class SeatAllotments {
     /** The SKU's pools with their figures; empty when the tenant has no such product. */
     public Optional<PoolFigures> figures(TenantId tenant, String skuIdOrPartNumber) {
         return transactions.read(
-                () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> figuresRead(tenant, p.skuId())));
+                () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> figuresRead(tenant, p)));
     }
 
     /** Every pooled SKU's figures, for reports. */
@@ -100,15 +100,30 @@ public final class SeatAllotments {
             counts.keySet().stream()
                     .sorted()
                     .filter(book::pooled)
-                    .forEach(sku -> all.add(PoolFigures.of(sku, book, counts.get(sku), pools)));
+                    .forEach(sku ->
+                            all.add(PoolFigures.of(sku, productLabel(tenant, sku), book, counts.get(sku), pools)));
             return all;
         });
     }
 
-    private PoolFigures figuresRead(TenantId tenant, SkuId sku) {
+    private PoolFigures figuresRead(TenantId tenant, Product product) {
+        SkuId sku = product.skuId();
         PoolBook book = allotments.book(tenant);
         SeatCount count = seats.all(tenant).getOrDefault(sku, SeatCount.EMPTY);
-        return PoolFigures.of(sku, book, count, book.pooled(sku) ? allotments.counts(tenant) : Map.of());
+        return PoolFigures.of(
+                sku, product.skuPartNumber(), book, count, book.pooled(sku) ? allotments.counts(tenant) : Map.of());
+    }
+
+    /** The pool the group's assignment of the SKU names, if any; empty too when the tenant has no such product. */
+    public Optional<AllotmentId> named(TenantId tenant, GroupId group, String skuIdOrPartNumber) {
+        return transactions.read(() -> catalog.forTenant(tenant)
+                .lookup(skuIdOrPartNumber)
+                .flatMap(p -> allotments.book(tenant).named(group, p.skuId())));
+    }
+
+    /** A pool of the tenant. */
+    public Optional<Allotment> find(TenantId tenant, AllotmentId id) {
+        return transactions.read(() -> allotments.find(tenant, id));
     }
 
     /** Adds a pool to the SKU and recomputes its holders and waiting users. */
