@@ -26,6 +26,7 @@ import org.allot.cli.command.SigningKeyCommands;
 import org.allot.cli.command.SubscriptionCommands;
 import org.allot.cli.command.SyncCommands;
 import org.allot.cli.command.UnitCommands;
+import org.allot.cli.command.AllotmentCommands;
 import org.allot.cli.command.UserCommands;
 import org.allot.cli.command.WhoAmI;
 import org.allot.cli.output.OutputFormat;
@@ -84,6 +85,7 @@ public final class Allot {
             SyncCommands.class,
             DomainCommands.class,
             UnitCommands.class,
+            AllotmentCommands.class,
             NotificationCommands.class,
             AlertCommands.class,
             RequestCommands.class,
