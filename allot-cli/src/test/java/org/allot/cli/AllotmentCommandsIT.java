@@ -20,7 +20,8 @@ class AllotmentCommandsIT extends AgainstARealServer {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String unit = "Pool unit " + suffix;
         String pool = "Pool " + suffix;
-        assertThat(allot.run("subscription", "add", "--sku", SKU, "--seats", "5").exit())
+        assertThat(allot.run("subscription", "add", "--sku", SKU, "--seats", "5")
+                        .exit())
                 .isZero();
         assertThat(allot.run("unit", "create", unit).exit()).isZero();
 
@@ -36,7 +37,8 @@ class AllotmentCommandsIT extends AgainstARealServer {
 
         Run raised = allot.run("allotment", "set", pool, "--sku", SKU, "--cap", "3", "-o", "csv");
         assertThat(raised.exit()).as(raised.toString()).isZero();
-        assertThat(raised.csv()).singleElement().satisfies(r -> assertThat(r.get("cap")).isEqualTo("3"));
+        assertThat(raised.csv()).singleElement().satisfies(r -> assertThat(r.get("cap"))
+                .isEqualTo("3"));
 
         Run refused = allot.run("allotment", "set", pool, "--sku", SKU, "--cap", "50");
         assertThat(refused.exit()).isNotZero();

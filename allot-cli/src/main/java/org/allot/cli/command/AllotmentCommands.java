@@ -44,7 +44,11 @@ public final class AllotmentCommands {
 
     /** {@code --unit} or {@code --group}: who owns the pool. */
     static final class Owner {
-        @Option(names = "--unit", required = true, paramLabel = "UNIT", description = "Administrative unit (id or name).")
+        @Option(
+                names = "--unit",
+                required = true,
+                paramLabel = "UNIT",
+                description = "Administrative unit (id or name).")
         String unit;
 
         @Option(names = "--group", required = true, paramLabel = "GROUP", description = "Group (id or display name).")
@@ -54,10 +58,16 @@ public final class AllotmentCommands {
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,
-            description = "Lists a product's allotments with their seats, holders and waiting users, then the remainder.",
+            description =
+                    "Lists a product's allotments with their seats, holders and waiting users, then the remainder.",
             footerHeading = "%nExamples:%n",
-            footer = {"  allot allotment list --sku ENTERPRISEPACK", "  allot allotment list --sku ENTERPRISEPACK -o json"})
-    void list(@Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.") String sku) {
+            footer = {
+                "  allot allotment list --sku ENTERPRISEPACK",
+                "  allot allotment list --sku ENTERPRISEPACK -o json"
+            })
+    void list(
+            @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.")
+                    String sku) {
         AllotmentSummary summary = context.api().get(base(sku), AllotmentSummary.class);
         List<AllotmentResource> rows = new ArrayList<>(summary.value());
         rows.add(summary.remainder());
@@ -76,7 +86,8 @@ public final class AllotmentCommands {
             })
     void create(
             @Parameters(paramLabel = "NAME", description = "the allotment's display name") String name,
-            @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.") String sku,
+            @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.")
+                    String sku,
             @ArgGroup(exclusive = true, multiplicity = "1") Owner owner,
             @Option(names = "--cap", required = true, paramLabel = "N", description = "The most seats it may hold.")
                     Integer cap,
@@ -99,7 +110,8 @@ public final class AllotmentCommands {
             })
     void set(
             @Parameters(paramLabel = "ALLOTMENT", description = "id or display name") String allotment,
-            @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.") String sku,
+            @Option(names = "--sku", required = true, paramLabel = "SKU", description = "Part number or GUID.")
+                    String sku,
             @Option(names = "--name", paramLabel = "NAME", description = "A new display name.") String name,
             @ArgGroup(exclusive = true) Owner owner,
             @Option(names = "--cap", paramLabel = "N", description = "The most seats it may hold.") Integer cap,
@@ -165,7 +177,15 @@ public final class AllotmentCommands {
 
     private static Table table(List<AllotmentResource> rows) {
         Table table = Table.of(
-                "id", "displayName", "ownerType", "ownerId", "cap", "position", "seats", "consumedUnits", "waitingUnits");
+                "id",
+                "displayName",
+                "ownerType",
+                "ownerId",
+                "cap",
+                "position",
+                "seats",
+                "consumedUnits",
+                "waitingUnits");
         rows.forEach(a -> table.add(
                 a.id(),
                 a.displayName(),
