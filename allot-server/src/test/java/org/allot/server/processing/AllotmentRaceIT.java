@@ -61,21 +61,27 @@ class AllotmentRaceIT {
                             case 2 -> contoso.leave(all, user);
                             case 3 -> contoso.join(contractors, user);
                             case 4 -> contoso.leave(contractors, user);
-                            case 5 -> allot.unitMembers().add(contoso.admin, random.nextBoolean() ? north : south, user.value());
-                            case 6 -> allot.unitMembers().remove(contoso.admin, random.nextBoolean() ? north : south, user.value());
-                            case 7 -> pools.update(
-                                    contoso.admin,
-                                    random.nextBoolean() ? northPool : southPool,
-                                    new AllotmentChange(
-                                            Optional.empty(),
-                                            Optional.empty(),
-                                            Optional.of(2 + random.nextInt(3)),
-                                            Optional.empty()));
-                            default -> pools.nameForGroup(
-                                    contoso.admin,
-                                    contractors,
-                                    E3.skuId().toString(),
-                                    random.nextBoolean() ? Optional.of(southPool) : Optional.empty());
+                            case 5 ->
+                                allot.unitMembers()
+                                        .add(contoso.admin, random.nextBoolean() ? north : south, user.value());
+                            case 6 ->
+                                allot.unitMembers()
+                                        .remove(contoso.admin, random.nextBoolean() ? north : south, user.value());
+                            case 7 ->
+                                pools.update(
+                                        contoso.admin,
+                                        random.nextBoolean() ? northPool : southPool,
+                                        new AllotmentChange(
+                                                Optional.empty(),
+                                                Optional.empty(),
+                                                Optional.of(2 + random.nextInt(3)),
+                                                Optional.empty()));
+                            default ->
+                                pools.nameForGroup(
+                                        contoso.admin,
+                                        contractors,
+                                        E3.skuId().toString(),
+                                        random.nextBoolean() ? Optional.of(southPool) : Optional.empty());
                         }
                     } catch (RuntimeException e) {
                         failures.add(e.toString());
@@ -91,8 +97,10 @@ class AllotmentRaceIT {
         // a cap lowered after its seats were taken leaves a legitimate overage (holders are never bumped): the race
         // ends at the largest caps it used, and the waiting lists are served
         for (AllotmentId pool : List.of(northPool, southPool)) {
-            pools.update(contoso.admin, pool, new AllotmentChange(
-                            Optional.empty(), Optional.empty(), Optional.of(4), Optional.empty()))
+            pools.update(
+                            contoso.admin,
+                            pool,
+                            new AllotmentChange(Optional.empty(), Optional.empty(), Optional.of(4), Optional.empty()))
                     .value();
         }
         while (allot.runJobs() > 0) {
@@ -101,7 +109,9 @@ class AllotmentRaceIT {
 
         assertThat(failures).as("failures").isEmpty();
         List<String> differences = new PoolOracle(allot.jdbc(), contoso.tenant).differences();
-        assertThat(differences).as("differences between the pools and their rules").isEmpty();
+        assertThat(differences)
+                .as("differences between the pools and their rules")
+                .isEmpty();
         int pooled = allot.jdbc()
                 .sql("select count(*) from license_assignment where tenant_id = ? and allotment_id is not null")
                 .param(contoso.tenant.value())

@@ -34,43 +34,40 @@ public final class PoolOracle {
         jdbc.sql("""
                         select a.id, a.sku_id, a.display_name, a.cap, a.position, c.consumed, c.waiting
                         from allotment a join allotment_count c on c.tenant_id = a.tenant_id and c.allotment_id = a.id
-                        where a.tenant_id = ? order by a.sku_id, a.position, a.id""")
-                .param(tenant)
-                .query(rs -> {
-                    Pool p = new Pool(
-                            rs.getObject("id", UUID.class),
-                            rs.getObject("sku_id", UUID.class),
-                            rs.getString("display_name"),
-                            rs.getInt("cap"),
-                            rs.getInt("position"),
-                            rs.getInt("consumed"),
-                            rs.getInt("waiting"));
-                    pools.computeIfAbsent(p.sku(), s -> new ArrayList<>()).add(p);
-                });
+                        where a.tenant_id = ? order by a.sku_id, a.position, a.id""").param(tenant).query(rs -> {
+            Pool p = new Pool(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("sku_id", UUID.class),
+                    rs.getString("display_name"),
+                    rs.getInt("cap"),
+                    rs.getInt("position"),
+                    rs.getInt("consumed"),
+                    rs.getInt("waiting"));
+            pools.computeIfAbsent(p.sku(), s -> new ArrayList<>()).add(p);
+        });
         // per (sku, pool or null): users holding and users waiting, as the assignments record them
         Map<UUID, Map<UUID, Set<UUID>>> holding = new HashMap<>();
         Map<UUID, Map<UUID, Set<UUID>>> waiting = new HashMap<>();
         jdbc.sql("""
                         select a.user_id, a.sku_id, a.allotment_id, a.state, a.error, u.deleted_at is not null as deleted
                         from license_assignment a join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id
-                        where a.tenant_id = ?""")
-                .param(tenant)
-                .query(rs -> {
-                    UUID sku = rs.getObject("sku_id", UUID.class);
-                    UUID pool = rs.getObject("allotment_id", UUID.class);
-                    UUID user = rs.getObject("user_id", UUID.class);
-                    if (rs.getString("state").startsWith("Active")) {
-                        holding.computeIfAbsent(sku, s -> new HashMap<>())
-                                .computeIfAbsent(pool, p -> new HashSet<>())
-                                .add(user);
-                    } else if ("CountViolation".equals(rs.getString("error")) && !rs.getBoolean("deleted")) {
-                        waiting.computeIfAbsent(sku, s -> new HashMap<>())
-                                .computeIfAbsent(pool, p -> new HashSet<>())
-                                .add(user);
-                    }
-                });
+                        where a.tenant_id = ?""").param(tenant).query(rs -> {
+            UUID sku = rs.getObject("sku_id", UUID.class);
+            UUID pool = rs.getObject("allotment_id", UUID.class);
+            UUID user = rs.getObject("user_id", UUID.class);
+            if (rs.getString("state").startsWith("Active")) {
+                holding.computeIfAbsent(sku, s -> new HashMap<>())
+                        .computeIfAbsent(pool, p -> new HashSet<>())
+                        .add(user);
+            } else if ("CountViolation".equals(rs.getString("error")) && !rs.getBoolean("deleted")) {
+                waiting.computeIfAbsent(sku, s -> new HashMap<>())
+                        .computeIfAbsent(pool, p -> new HashSet<>())
+                        .add(user);
+            }
+        });
         pools.forEach((sku, skuPools) -> {
-            int[] figures = jdbc.sql("select enabled, consumed, waiting from seat_count where tenant_id = ? and sku_id = ?")
+            int[] figures = jdbc.sql(
+                            "select enabled, consumed, waiting from seat_count where tenant_id = ? and sku_id = ?")
                     .params(tenant, sku)
                     .query((rs, n) -> new int[] {rs.getInt("enabled"), rs.getInt("consumed"), rs.getInt("waiting")})
                     .single();
