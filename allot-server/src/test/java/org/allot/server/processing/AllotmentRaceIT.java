@@ -77,7 +77,11 @@ class AllotmentRaceIT {
                                         contoso.admin,
                                         contractors,
                                         E3.skuId().toString(),
-                                        random.nextBoolean() ? Optional.of(southPool) : Optional.empty());
+                                        List.of(
+                                                        Optional.of(southPool),
+                                                        Optional.of(northPool),
+                                                        Optional.<AllotmentId>empty())
+                                                .get(random.nextInt(3)));
                         }
                     } catch (RuntimeException e) {
                         failures.add(e.toString());
