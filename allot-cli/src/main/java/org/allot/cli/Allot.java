@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.bulk.ImportCommands;
 import org.allot.cli.command.AlertCommands;
+import org.allot.cli.command.AllotmentCommands;
 import org.allot.cli.command.AppCommands;
 import org.allot.cli.command.DomainCommands;
 import org.allot.cli.command.GroupCommands;
@@ -84,6 +85,7 @@ public final class Allot {
             SyncCommands.class,
             DomainCommands.class,
             UnitCommands.class,
+            AllotmentCommands.class,
             NotificationCommands.class,
             AlertCommands.class,
             RequestCommands.class,

@@ -3,6 +3,7 @@ package org.allot.core.assembly;
 import java.time.Clock;
 import java.util.Objects;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.Allotments;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.DirectToGroup;
 import org.allot.core.assignment.DirectToGroupJob;
@@ -46,6 +47,7 @@ import org.allot.core.subscription.SubscriptionLifecycle;
 import org.allot.core.subscription.Subscriptions;
 import org.allot.core.unit.UnitDelegation;
 import org.allot.core.unit.UnitDirectory;
+import org.allot.core.unit.UnitId;
 import org.allot.core.unit.UnitMembers;
 import org.allot.core.unit.UnitOverview;
 import org.allot.core.unit.UnitRoleAssignments;
@@ -144,10 +146,11 @@ public record CoreServices(
     }
 
     /** The ports of administrative units and the roles held over them (issue 19). */
-    public record UnitPorts(Units units, UnitRoleAssignments roles) {
+    public record UnitPorts(Units units, UnitRoleAssignments roles, Allotments allotments) {
         public UnitPorts {
             Objects.requireNonNull(units, "units");
             Objects.requireNonNull(roles, "roles");
+            Objects.requireNonNull(allotments, "allotments");
         }
     }
 
@@ -191,7 +194,11 @@ public record CoreServices(
                 ruleMemberships,
                 p.removalGraces(),
                 p.groupOnlyPolicies(),
-                guard);
+                guard,
+                new Licensing.Pools(p.units().allotments(), p.units().units(), (tenant, id) -> p.units()
+                        .units()
+                        .find(tenant, new UnitId(id))
+                        .isPresent()));
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,
@@ -276,7 +283,14 @@ public record CoreServices(
                 licensing.directToGroupJob(directToGroup, p.licenseMigrations(), groupDirectory),
                 guard,
                 unitDirectory,
-                new UnitMembers(p.transactions(), p.units().units(), p.users(), p.groups(), p.audit(), p.clock()),
+                new UnitMembers(
+                        p.transactions(),
+                        p.units().units(),
+                        p.users(),
+                        p.groups(),
+                        p.audit(),
+                        p.clock(),
+                        licensing.allotments()::unitMembersMoved),
                 unitDelegation,
                 new UnitOverview(p.transactions(), unitDirectory, unitDelegation));
     }

@@ -144,6 +144,23 @@ public interface Assignments {
      */
     List<UserId> waiting(TenantId tenant, SkuId sku, int limit);
 
+    /**
+     * The users waiting for a seat of the SKU drawn from the pool (empty: the remainder), in the order of {@link
+     * WaitingOrder}, as {@link #waiting} but of that pool's list alone. By default the SKU's list, read whole and
+     * filtered by the pool the waiting assignments record; an adapter may ask its store for the pool's list.
+     */
+    default List<UserId> waitingInPool(TenantId tenant, SkuId sku, Optional<AllotmentId> pool, int limit) {
+        List<UserId> all = waiting(tenant, sku, Integer.MAX_VALUE);
+        Map<UserId, List<LicenseAssignment>> held = all.isEmpty() ? Map.of() : of(tenant, all);
+        return all.stream()
+                .filter(user -> held.getOrDefault(user, List.of()).stream()
+                        .anyMatch(a -> a.sku().equals(sku)
+                                && a.isWaiting()
+                                && java.util.Objects.equals(a.pool(), pool.orElse(null))))
+                .limit(limit)
+                .toList();
+    }
+
     /** How many users wait for a seat of the SKU. */
     int countWaiting(TenantId tenant, SkuId sku);
 

@@ -46,6 +46,7 @@ final class Evaluation {
     private final Set<SkuId> removed = new HashSet<>();
 
     private Map<LicenseAssignment.Key, Set<ServicePlanId>> unmet = Map.of();
+    private final PoolDraw draw;
 
     Evaluation(
             LicenseSubject subject,
@@ -65,6 +66,7 @@ final class Evaluation {
             }
         }
         waitingBefore.removeAll(heldBefore);
+        this.draw = new PoolDraw(subject, before, context, ledger);
     }
 
     List<LicenseAssignment> run(List<LicenseAssignment> assignments) {
@@ -136,11 +138,16 @@ final class Evaluation {
     private void takeSeats() {
         for (SkuId sku : candidates.keySet()) {
             boolean seat;
+            List<LicenseAssignment> running = candidates.get(sku);
             if (heldBefore.contains(sku) && ledger.givesUp(sku, subject.id())) {
                 takenBack.add(sku);
+                draw.waitAfterTakeBack(sku, running);
                 seat = false;
+            } else if (heldBefore.contains(sku)) {
+                draw.keep(sku, running);
+                seat = true;
             } else {
-                seat = heldBefore.contains(sku) || ledger.tryTake(sku, subject.id(), waitingBefore.contains(sku));
+                seat = draw.take(sku, running, waitingBefore.contains(sku));
             }
             if (!seat && candidates.get(sku).stream().allMatch(LicenseAssignment::isPendingRemoval)) {
                 removed.add(sku); // held after its removal and now without a seat: the removal goes ahead
@@ -177,7 +184,7 @@ final class Evaluation {
                     candidates.remove(sku);
                     seated.remove(sku);
                     if (!heldBefore.contains(sku)) {
-                        ledger.release(sku);
+                        ledger.release(sku, draw.seat(sku));
                     }
                 }
             }
@@ -198,17 +205,17 @@ final class Evaluation {
     private void settleLedger() {
         for (SkuId sku : heldBefore) {
             if (!seated.contains(sku)) {
-                ledger.release(sku);
+                ledger.release(sku, draw.seat(sku));
             }
         }
         for (SkuId sku : waitingBefore) {
-            if (!waitingNow.contains(sku)) {
-                ledger.leaveQueue(sku);
+            if (!waitingNow.contains(sku) || draw.waitMoved(sku)) {
+                ledger.leaveQueue(sku, draw.waitBefore(sku));
             }
         }
         for (SkuId sku : waitingNow) {
-            if (!waitingBefore.contains(sku)) {
-                ledger.joinQueue(sku);
+            if (!waitingBefore.contains(sku) || draw.waitMoved(sku)) {
+                ledger.joinQueue(sku, draw.waitNow(sku));
             }
         }
     }
@@ -222,20 +229,22 @@ final class Evaluation {
                 continue; // held after its removal and no longer possible or seated: it goes, and its seat with it
             }
             if (failure != null) {
-                result.add(outcome(a, AssignmentState.Error, failure.error(), failure.reason()));
+                result.add(outcome(a, AssignmentState.Error, failure.error(), failure.reason(), null));
             } else if (waitingNow.contains(a.sku())) {
                 boolean reduced = takenBack.contains(a.sku()) || (a.isWaiting() && Reasons.isSeatsReduced(a.reason()));
                 String product = catalog.productLabel(a.sku());
                 String reason = reduced ? Reasons.seatsReduced(product) : Reasons.noSeat(product);
-                result.add(outcome(a, AssignmentState.Error, AssignmentError.CountViolation, reason));
+                result.add(outcome(
+                        a, AssignmentState.Error, AssignmentError.CountViolation, reason, draw.waitNow(a.sku())));
             } else if (unmet.get(a.key()).isEmpty()) {
-                result.add(outcome(a, AssignmentState.Active, null, null));
+                result.add(outcome(a, AssignmentState.Active, null, null, draw.seat(a.sku())));
             } else {
                 result.add(outcome(
                         a,
                         AssignmentState.ActiveWithError,
                         AssignmentError.DependencyViolation,
-                        checks.dependencies(unmet.get(a.key())).reason()));
+                        checks.dependencies(unmet.get(a.key())).reason(),
+                        draw.seat(a.sku())));
             }
         }
         return result;
@@ -243,7 +252,7 @@ final class Evaluation {
 
     /** A deleted user keeps the seats they hold and leaves every waiting list. */
     private List<LicenseAssignment> frozen(List<LicenseAssignment> assignments) {
-        waitingBefore.forEach(ledger::leaveQueue);
+        waitingBefore.forEach(sku -> ledger.leaveQueue(sku, draw.waitBefore(sku)));
         Set<SkuId> heldAfter = new HashSet<>();
         List<LicenseAssignment> result = new ArrayList<>();
         for (LicenseAssignment a : assignments) {
@@ -251,20 +260,23 @@ final class Evaluation {
                 heldAfter.add(a.sku());
                 result.add(a);
             } else {
-                result.add(outcome(a, AssignmentState.Error, AssignmentError.Other, Reasons.USER_DELETED));
+                result.add(outcome(a, AssignmentState.Error, AssignmentError.Other, Reasons.USER_DELETED, null));
             }
         }
-        heldBefore.stream().filter(sku -> !heldAfter.contains(sku)).forEach(ledger::release);
+        heldBefore.stream().filter(sku -> !heldAfter.contains(sku)).forEach(sku -> ledger.release(sku, draw.seat(sku)));
         return result;
     }
 
     private LicenseAssignment outcome(
-            LicenseAssignment a, AssignmentState state, AssignmentError error, String reason) {
+            LicenseAssignment a, AssignmentState state, AssignmentError error, String reason, AllotmentId pool) {
         boolean entersQueue = error == AssignmentError.CountViolation && !a.isWaiting();
         // a seat taken back keeps the request's time: the user waits ahead of anyone who asked later
         Instant requested = entersQueue && !takenBack.contains(a.sku()) ? context.now() : a.requestedAt();
-        LicenseAssignment candidate = a.withOutcome(state, error, reason, requested, a.updatedAt());
+        LicenseAssignment candidate =
+                a.withOutcome(state, error, reason, requested, a.updatedAt()).withPool(pool);
         boolean unchanged = a.state() != null && a.sameOutcome(candidate) && !entersQueue;
-        return unchanged ? a : a.withOutcome(state, error, reason, requested, context.now());
+        return unchanged
+                ? a
+                : a.withOutcome(state, error, reason, requested, context.now()).withPool(pool);
     }
 }

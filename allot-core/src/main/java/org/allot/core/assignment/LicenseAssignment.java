@@ -14,6 +14,8 @@ import org.allot.core.directory.UserId;
  * @param requestedAt when it was requested, or when it joined the waiting list: its place in the queue
  * @param pendingRemovalAt null, or when a removed license that is still held ({@code PendingRemoval}, see {@link
  *     RemovalGrace}) is freed
+ * @param pool null, or the allotment (pool) the seat held or waited for is drawn from ({@link PoolBook#choose}); null
+ *     for the remainder, a SKU without pools, and an assignment that neither holds nor waits
  */
 public record LicenseAssignment(
         UserId user,
@@ -25,7 +27,8 @@ public record LicenseAssignment(
         String reason,
         Instant requestedAt,
         Instant updatedAt,
-        Instant pendingRemovalAt) {
+        Instant pendingRemovalAt,
+        AllotmentId pool) {
 
     public LicenseAssignment {
         Objects.requireNonNull(user, "user");
@@ -36,10 +39,41 @@ public record LicenseAssignment(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** An assignment of no pool. */
+    public LicenseAssignment(
+            UserId user,
+            SkuId sku,
+            AssignmentSource source,
+            Set<ServicePlanId> disabledPlans,
+            AssignmentState state,
+            AssignmentError error,
+            String reason,
+            Instant requestedAt,
+            Instant updatedAt,
+            Instant pendingRemovalAt) {
+        this(user, sku, source, disabledPlans, state, error, reason, requestedAt, updatedAt, pendingRemovalAt, null);
+    }
+
+    /** This assignment drawing from {@code value} (null: no pool). */
+    public LicenseAssignment withPool(AllotmentId value) {
+        return new LicenseAssignment(
+                user,
+                sku,
+                source,
+                disabledPlans,
+                state,
+                error,
+                reason,
+                requestedAt,
+                updatedAt,
+                pendingRemovalAt,
+                value);
+    }
+
     /** A new, not yet evaluated assignment. */
     public static LicenseAssignment requested(
             UserId user, SkuId sku, AssignmentSource source, Set<ServicePlanId> disabledPlans, Instant at) {
-        return new LicenseAssignment(user, sku, source, disabledPlans, null, null, null, at, at, null);
+        return new LicenseAssignment(user, sku, source, disabledPlans, null, null, null, at, at, null, null);
     }
 
     /** Held after its removal until {@link #pendingRemovalAt()}: still counted, and cancelled by a source of its SKU. */
@@ -50,7 +84,7 @@ public record LicenseAssignment(
     /** This assignment held until {@code at} (null: no longer pending removal). */
     public LicenseAssignment withPendingRemoval(Instant at) {
         return new LicenseAssignment(
-                user, sku, source, disabledPlans, state, error, reason, requestedAt, updatedAt, at);
+                user, sku, source, disabledPlans, state, error, reason, requestedAt, updatedAt, at, pool);
     }
 
     public Key key() {
@@ -67,13 +101,13 @@ public record LicenseAssignment(
 
     public LicenseAssignment withDisabledPlans(Set<ServicePlanId> plans) {
         return new LicenseAssignment(
-                user, sku, source, plans, state, error, reason, requestedAt, updatedAt, pendingRemovalAt);
+                user, sku, source, plans, state, error, reason, requestedAt, updatedAt, pendingRemovalAt, pool);
     }
 
     public LicenseAssignment withOutcome(
             AssignmentState newState, AssignmentError newError, String newReason, Instant requested, Instant at) {
         return new LicenseAssignment(
-                user, sku, source, disabledPlans, newState, newError, newReason, requested, at, pendingRemovalAt);
+                user, sku, source, disabledPlans, newState, newError, newReason, requested, at, pendingRemovalAt, pool);
     }
 
     /** Same state, error and reason: nothing a user would see has changed. */
@@ -82,7 +116,8 @@ public record LicenseAssignment(
                 && error == other.error
                 && Objects.equals(reason, other.reason)
                 && disabledPlans.equals(other.disabledPlans)
-                && Objects.equals(pendingRemovalAt, other.pendingRemovalAt);
+                && Objects.equals(pendingRemovalAt, other.pendingRemovalAt)
+                && Objects.equals(pool, other.pool);
     }
 
     /** Identifies an assignment: a user, a SKU and a source. */

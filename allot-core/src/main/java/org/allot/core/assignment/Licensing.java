@@ -39,6 +39,7 @@ public final class Licensing {
     private final Memberships memberships;
     private final GroupLicenses groupLicenses;
     private final AuditLog audit;
+    private final SeatAllotments allotments;
 
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
@@ -60,7 +61,8 @@ public final class Licensing {
             PlanDependents dependents,
             RemovalGraces graces,
             GroupOnlyPolicies groupOnlyPolicies,
-            ScopeGuard guard) {
+            ScopeGuard guard,
+            Pools pools) {
         this.transactions = transactions;
         this.userStore = userStore;
         this.groupStore = groupStore;
@@ -79,7 +81,9 @@ public final class Licensing {
                 dependents,
                 clock,
                 settings.fillLimit(),
-                graces);
+                graces,
+                pools.allotments(),
+                pools.units());
         this.reconciler = reconciler;
         this.locks = locks;
         this.assignments = assignments;
@@ -123,6 +127,19 @@ public final class Licensing {
         this.seatCheck = new SeatCheck(reconciler, locks, assignments, seats, catalog, audit, clock);
         this.userCheck = new UserCheck(
                 reconciler, new LicenseCheckRecomputation(inheritance), locks, assignments, memberships, audit);
+        this.allotments = new SeatAllotments(
+                transactions,
+                locks,
+                pools.allotments(),
+                seats,
+                catalog,
+                groupStore,
+                groupLicenses,
+                pools.unitExists(),
+                reconciler,
+                assignments,
+                audit,
+                clock);
         this.pendingRemovals = new PendingRemovals(
                 transactions,
                 reconciler,
@@ -135,6 +152,26 @@ public final class Licensing {
                 audit,
                 clock,
                 settings.chunkSize());
+    }
+
+    /**
+     * What licensing needs of allotments: the pools' port, which units a user is a member of, and whether a unit exists
+     * (administrative units sit above licensing, which asks them through these).
+     */
+    public record Pools(
+            Allotments allotments,
+            org.allot.core.directory.UnitMemberships units,
+            java.util.function.BiPredicate<org.allot.core.TenantId, java.util.UUID> unitExists) {
+        public Pools {
+            java.util.Objects.requireNonNull(allotments, "allotments");
+            java.util.Objects.requireNonNull(units, "units");
+            java.util.Objects.requireNonNull(unitExists, "unitExists");
+        }
+    }
+
+    /** Allotments: capped pools of a SKU's seats. */
+    public SeatAllotments allotments() {
+        return allotments;
     }
 
     /** Grace on removal: the days per product, undoing a pending removal, freeing the due ones. */

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.PlanRuleSet;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.directory.TenantPolicy;
 import org.allot.core.directory.UsageLocation;
+import org.allot.core.directory.UserId;
 
 /**
  * Decides the state of every license assignment of a user: the one place where effective licenses are computed.
@@ -41,6 +43,8 @@ public final class LicensingEngine {
         private final Instant now;
         private final PlanFacts facts;
         private final RemovalGrace grace;
+        private PoolBook pools = PoolBook.EMPTY;
+        private Function<UserId, Set<UUID>> units = user -> Set.of();
 
         public Context(Catalog catalog, UsageLocation defaultLocation, TenantPolicy policy, Instant now) {
             this(catalog, defaultLocation, policy, now, RemovalGrace.NONE);
@@ -71,6 +75,24 @@ public final class LicensingEngine {
 
         public Instant now() {
             return now;
+        }
+
+        /**
+         * This context with the tenant's pools and a way to ask which administrative units a user is a member of (asked
+         * only for a SKU one of whose pools a unit owns): set once, by whoever makes the context.
+         */
+        Context withPools(PoolBook book, Function<UserId, Set<UUID>> unitsOf) {
+            this.pools = Objects.requireNonNull(book);
+            this.units = Objects.requireNonNull(unitsOf);
+            return this;
+        }
+
+        PoolBook pools() {
+            return pools;
+        }
+
+        Set<UUID> unitsOf(UserId user) {
+            return units.apply(user);
         }
 
         /** What {@code change} makes of a user's assignments, with removals held ({@link RemovalGrace#apply}). */

@@ -17,13 +17,16 @@ public final class ProductDetails {
     private final PendingRemovals removals;
     private final OverageGrace grace;
     private final GroupOnly groupOnly;
+    private final SeatAllotments allotments;
 
     public ProductDetails(
             Transactions transactions,
             LicenseHolders holders,
             PendingRemovals removals,
             OverageGrace grace,
-            GroupOnly groupOnly) {
+            GroupOnly groupOnly,
+            SeatAllotments allotments) {
+        this.allotments = Objects.requireNonNull(allotments);
         this.groupOnly = Objects.requireNonNull(groupOnly);
         this.transactions = Objects.requireNonNull(transactions);
         this.holders = Objects.requireNonNull(holders);
@@ -35,12 +38,14 @@ public final class ProductDetails {
      * A product's page.
      *
      * @param takeBack who loses a seat next; null unless the product holds users beyond its enabled and warning seats
+     * @param pools the product's allotments with their figures and the remainder's; null when it has none
      */
     public record Details(
             LicenseHolders.ProductHolders product,
             PendingRemovals.ProductRemovals removals,
             OverageGrace.Preview takeBack,
-            GroupOnly.ProductPolicy groupOnly) {
+            GroupOnly.ProductPolicy groupOnly,
+            PoolFigures pools) {
         public Details {
             Objects.requireNonNull(product, "product");
             Objects.requireNonNull(removals, "removals");
@@ -63,6 +68,10 @@ public final class ProductDetails {
                                 : null,
                         groupOnly
                                 .productRead(tenant, found.product().skuId().toString())
-                                .orElseThrow())));
+                                .orElseThrow(),
+                        allotments
+                                .figures(tenant, found.product().skuId().toString())
+                                .filter(f -> !f.pools().isEmpty())
+                                .orElse(null))));
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.allot.core.Actor;
@@ -21,8 +22,8 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
+import org.allot.core.directory.UnitMemberships;
 import org.allot.core.directory.UserId;
-import org.allot.core.subscription.SeatCount;
 import org.allot.core.subscription.Seats;
 
 /**
@@ -43,6 +44,8 @@ final class Reconciler {
     private final Clock clock;
     private final int fillLimit;
     private final RemovalGraces graces;
+    private final Allotments allotments;
+    private final UnitMemberships units;
 
     Reconciler(
             Tenants tenants,
@@ -55,7 +58,9 @@ final class Reconciler {
             PlanDependents dependents,
             Clock clock,
             int fillLimit,
-            RemovalGraces graces) {
+            RemovalGraces graces,
+            Allotments allotments,
+            UnitMemberships units) {
         this.tenants = Objects.requireNonNull(tenants);
         this.catalog = Objects.requireNonNull(catalog);
         this.assignments = Objects.requireNonNull(assignments);
@@ -68,6 +73,8 @@ final class Reconciler {
         this.clock = Objects.requireNonNull(clock);
         this.fillLimit = fillLimit;
         this.graces = Objects.requireNonNull(graces);
+        this.allotments = Objects.requireNonNull(allotments);
+        this.units = Objects.requireNonNull(units);
     }
 
     /**
@@ -128,7 +135,13 @@ final class Reconciler {
 
     /** A unit of work whose changes to users are audited as {@code activity}. */
     Work begin(Caller caller, Activity activity) {
-        return new Work(caller, context(caller), new SeatLedger(caller.tenant(), seats), new PlanChanges(), activity);
+        LicensingEngine.Context context = context(caller);
+        return new Work(
+                caller,
+                context,
+                new SeatLedger(caller.tenant(), seats, allotments, context.pools()),
+                new PlanChanges(),
+                activity);
     }
 
     /**
@@ -136,10 +149,12 @@ final class Reconciler {
      * lock and locks the seat rows it touched last, when it settles ({@link SeatLedger#deferred}).
      */
     Work beginDeferred(Caller caller) {
+        LicensingEngine.Context context = context(caller);
         return new Work(
                 caller,
-                context(caller),
-                SeatLedger.deferred(caller.tenant(), seats),
+                context,
+                SeatLedger.deferred(
+                        caller.tenant(), seats, seats.all(caller.tenant()), pools(caller.tenant(), context)),
                 new PlanChanges(),
                 Activity.CHANGE_USER_LICENSE);
     }
@@ -149,10 +164,11 @@ final class Reconciler {
      * the seat figures read then.
      */
     Work beginDeferred(Caller caller, Assignments.LockedWithLicensing read) {
+        LicensingEngine.Context context = context(caller);
         return new Work(
                 caller,
-                context(caller),
-                SeatLedger.deferred(caller.tenant(), seats, read.seats()),
+                context,
+                SeatLedger.deferred(caller.tenant(), seats, read.seats(), pools(caller.tenant(), context)),
                 new PlanChanges(),
                 Activity.CHANGE_USER_LICENSE);
     }
@@ -167,10 +183,11 @@ final class Reconciler {
 
     /** A unit of work that only reads: its seat figures are a snapshot that locks and writes nothing. */
     Work beginSnapshot(Caller caller) {
+        LicensingEngine.Context context = context(caller);
         return new Work(
                 caller,
-                context(caller),
-                SeatLedger.snapshot(caller.tenant(), seats),
+                context,
+                SeatLedger.snapshot(caller.tenant(), seats, pools(caller.tenant(), context)),
                 new PlanChanges(),
                 Activity.CHANGE_USER_LICENSE);
     }
@@ -179,12 +196,18 @@ final class Reconciler {
         Tenant tenant = tenants.find(caller.tenant())
                 .orElseThrow(() -> new IllegalStateException("no tenant " + caller.tenant()));
         Instant now = clock.instant();
+        TenantId id = caller.tenant();
         return new LicensingEngine.Context(
-                catalog.forTenant(caller.tenant()),
-                tenant.defaultUsageLocation(),
-                tenant.policy(),
-                now,
-                new RemovalGrace(graces.days(caller.tenant())));
+                        catalog.forTenant(id),
+                        tenant.defaultUsageLocation(),
+                        tenant.policy(),
+                        now,
+                        new RemovalGrace(graces.days(id)))
+                .withPools(allotments.book(id), user -> units.unitsOf(id, user.value()));
+    }
+
+    private PoolSeats pools(TenantId tenant, LicensingEngine.Context context) {
+        return new PoolSeats(tenant, allotments, context.pools());
     }
 
     /** Evaluates, writes, fills and flushes: the whole of a simple unit of work. */
@@ -279,33 +302,57 @@ final class Reconciler {
                 Activity.CHANGE_USER_LICENSE);
         int budget = fillLimit;
         for (SkuId sku : new TreeSet<>(work.ledger.owing())) {
-            while (true) {
-                SeatCount count = work.ledger.count(sku);
-                int owed = Math.min(count.available(), count.waiting());
-                if (owed == 0) {
-                    break;
-                }
-                if (budget <= 0) {
-                    jobs.fillWaitingList(work.tenant(), sku);
-                    break;
-                }
-                List<UserId> heads = assignments.waiting(work.tenant(), sku, Math.min(owed, budget));
-                if (heads.isEmpty()) {
-                    work.ledger.correctWaiting(sku, assignments.countWaiting(work.tenant(), sku));
-                    continue;
-                }
-                Map<UserId, LicenseSubject> locked = assignments.tryLock(work.tenant(), heads);
-                if (locked.size() < heads.size()) {
-                    // a waiting user is busy in another unit of work: serve the list in order from a job
-                    jobs.fillWaitingList(work.tenant(), sku);
-                    break;
-                }
-                work.ledger.admit(sku, heads);
-                commit(filling, recomputation.evaluate(filling, locked, heads, Changes.NONE));
-                budget -= heads.size();
+            boolean pooled = work.context.pools().pooled(sku);
+            for (AllotmentId pool : work.ledger.buckets(sku)) {
+                budget = serve(work, filling, sku, pooled, pool, budget);
             }
         }
         work.ledger.flush();
+    }
+
+    /**
+     * Serves one waiting list that has free seats: a SKU's, or of a pooled SKU one pool's (or its remainder's), in the
+     * order of {@link WaitingOrder}; what the budget leaves, or a waiting user busy elsewhere, is left to a job.
+     */
+    private int serve(Work work, Work filling, SkuId sku, boolean pooled, AllotmentId pool, int budget) {
+        Optional<AllotmentId> inPool = Optional.ofNullable(pool);
+        while (true) {
+            int owed = work.ledger.owed(sku, pool);
+            if (owed == 0) {
+                return budget;
+            }
+            if (budget <= 0) {
+                jobs.fillWaitingList(work.tenant(), sku);
+                return budget;
+            }
+            int limit = Math.min(owed, budget);
+            List<UserId> heads = pooled
+                    ? assignments.waitingInPool(work.tenant(), sku, inPool, limit)
+                    : assignments.waiting(work.tenant(), sku, limit);
+            if (heads.isEmpty()) {
+                if (pooled) {
+                    int left = assignments
+                            .waitingInPool(work.tenant(), sku, inPool, Integer.MAX_VALUE)
+                            .size();
+                    if (pool == null) {
+                        return budget; // the remainder's figure is the SKU's less its pools': nobody left to serve
+                    }
+                    work.ledger.correctWaiting(sku, pool, left);
+                } else {
+                    work.ledger.correctWaiting(sku, assignments.countWaiting(work.tenant(), sku));
+                }
+                continue;
+            }
+            Map<UserId, LicenseSubject> locked = assignments.tryLock(work.tenant(), heads);
+            if (locked.size() < heads.size()) {
+                // a waiting user is busy in another unit of work: serve the list in order from a job
+                jobs.fillWaitingList(work.tenant(), sku);
+                return budget;
+            }
+            work.ledger.admit(sku, heads);
+            commit(filling, recomputation.evaluate(filling, locked, heads, Changes.NONE));
+            budget -= heads.size();
+        }
     }
 
     private void notePlanChanges(Work work, Batch batch) {

@@ -39,6 +39,9 @@ public final class SeatLedger {
     private final Seats seats;
     private final Map<SkuId, SeatCount> snapshot;
     private final boolean writing;
+    /** The figures of pooled SKUs' pools ({@link PoolSeats}), locked with their SKU's row. */
+    private final PoolSeats pools;
+
     private final Map<SkuId, SeatCount> counts = new LinkedHashMap<>();
     private final Set<SkuId> changed = new HashSet<>();
     private final Map<SkuId, Set<UserId>> admitted = new HashMap<>();
@@ -52,24 +55,37 @@ public final class SeatLedger {
     private int writes;
 
     /** What a deferred ledger did to a SKU's figures; a seat asked for also records whether it was given. */
-    private record Step(SkuId sku, Kind kind, UserId user, boolean waiting, boolean taken) {
+    private record Step(
+            SkuId sku, Kind kind, UserId user, boolean waiting, boolean taken, AllotmentId pool, AllotmentId to) {
         enum Kind {
             TAKE,
             RELEASE,
             JOIN,
-            LEAVE
+            LEAVE,
+            MOVE
         }
     }
 
     public SeatLedger(TenantId tenant, Seats seats) {
-        this(tenant, seats, null, true);
+        this(tenant, seats, null, true, PoolSeats.none(tenant));
     }
 
-    private SeatLedger(TenantId tenant, Seats seats, Map<SkuId, SeatCount> snapshot, boolean writing) {
+    /** A ledger that keeps the figures of the tenant's pools ({@code book}) too. */
+    SeatLedger(TenantId tenant, Seats seats, Allotments allotments, PoolBook book) {
+        this(tenant, seats, null, true, new PoolSeats(tenant, allotments, book));
+    }
+
+    private SeatLedger(TenantId tenant, Seats seats, Map<SkuId, SeatCount> snapshot, boolean writing, PoolSeats pools) {
         this.tenant = tenant;
         this.seats = seats;
         this.snapshot = snapshot;
         this.writing = writing;
+        this.pools = pools;
+    }
+
+    /** The tenant's pools as this ledger reads them. */
+    PoolBook pools() {
+        return pools.book();
     }
 
     /**
@@ -77,12 +93,12 @@ public final class SeatLedger {
      * {@link #lockDeferred()} replays its steps on them.
      */
     static SeatLedger deferred(TenantId tenant, Seats seats) {
-        return deferred(tenant, seats, seats.all(tenant));
+        return deferred(tenant, seats, seats.all(tenant), PoolSeats.none(tenant));
     }
 
     /** {@link #deferred(TenantId, Seats)} deciding on figures the caller read without a lock ({@link Seats#all}). */
-    static SeatLedger deferred(TenantId tenant, Seats seats, Map<SkuId, SeatCount> figures) {
-        SeatLedger ledger = new SeatLedger(tenant, seats, figures, true);
+    static SeatLedger deferred(TenantId tenant, Seats seats, Map<SkuId, SeatCount> figures, PoolSeats pools) {
+        SeatLedger ledger = new SeatLedger(tenant, seats, figures, true, pools);
         ledger.steps = new ArrayList<>();
         return ledger;
     }
@@ -120,11 +136,19 @@ public final class SeatLedger {
                     case RELEASE -> consumed--;
                     case JOIN -> waiting++;
                     case LEAVE -> waiting--;
+                    case MOVE -> {}
                 }
             }
-            Optional<SeatCount> added =
-                    consumed == 0 && waiting == 0 ? Optional.empty() : seats.lockAdding(tenant, sku, consumed, waiting);
+            boolean pooled = pools.pooled(sku);
+            Optional<SeatCount> added = (consumed == 0 && waiting == 0) || pooled
+                    ? Optional.empty()
+                    : seats.lockAdding(tenant, sku, consumed, waiting);
             SeatCount count = added.orElseGet(() -> seats.lock(tenant, sku));
+            if (pooled) {
+                // a pooled SKU's pool rows are locked right after its row, and the steps replayed on both
+                pools.forget(sku);
+                pools.load(sku, true);
+            }
             for (Step step : skuSteps) {
                 count = replay(count, step);
             }
@@ -150,6 +174,7 @@ public final class SeatLedger {
                             && !step.waiting()
                             && !admittedToSku.contains(step.user()));
             if (!newcomersTook
+                    || pools.pooled(sku.getKey())
                     || snapshot.getOrDefault(sku.getKey(), SeatCount.EMPTY).waiting() > 0) {
                 return false;
             }
@@ -165,15 +190,38 @@ public final class SeatLedger {
     private SeatCount replay(SeatCount count, Step step) {
         return switch (step.kind()) {
             case TAKE -> {
-                boolean may = mayTake(count, step.sku(), step.user(), step.waiting());
+                boolean may = mayTake(count, step.sku(), step.user(), step.waiting(), step.pool());
                 if (may != step.taken()) {
                     throw new ConcurrentChange("the seats of " + step.sku() + " changed while a unit of work decided");
                 }
+                if (may) {
+                    pools.add(step.pool(), 1, 0);
+                }
                 yield may ? count.withConsumed(count.consumed() + 1) : count;
             }
-            case RELEASE -> count.withConsumed(count.consumed() - 1);
-            case JOIN -> count.withWaiting(count.waiting() + 1);
-            case LEAVE -> count.withWaiting(count.waiting() - 1);
+            case RELEASE -> {
+                pools.add(step.pool(), -1, 0);
+                yield count.withConsumed(count.consumed() - 1);
+            }
+            case JOIN -> {
+                pools.add(step.pool(), 0, 1);
+                yield count.withWaiting(count.waiting() + 1);
+            }
+            case LEAVE -> {
+                pools.add(step.pool(), 0, -1);
+                yield count.withWaiting(count.waiting() - 1);
+            }
+            case MOVE -> {
+                if (!step.taken()) {
+                    yield count;
+                }
+                if (!fitsMove(count, step.sku(), step.to())) {
+                    throw new ConcurrentChange("the pools of " + step.sku() + " changed while a unit of work decided");
+                }
+                pools.add(step.pool(), -1, 0);
+                pools.add(step.to(), 1, 0);
+                yield count;
+            }
         };
     }
 
@@ -189,7 +237,7 @@ public final class SeatLedger {
      * which SKUs the batch touches, so the real ledger can lock them all up front in one order.
      */
     SeatLedger probe() {
-        SeatLedger probe = new SeatLedger(tenant, seats, seats.all(tenant), false);
+        SeatLedger probe = new SeatLedger(tenant, seats, seats.all(tenant), false, pools.unlocked());
         admitted.forEach((sku, users) -> probe.admit(sku, users));
         givingUp.forEach((sku, users) -> probe.giveUp(sku, users));
         return probe;
@@ -197,7 +245,12 @@ public final class SeatLedger {
 
     /** A ledger over the current figures that locks and writes nothing: for previews. */
     static SeatLedger snapshot(TenantId tenant, Seats seats) {
-        return new SeatLedger(tenant, seats, seats.all(tenant), false);
+        return snapshot(tenant, seats, PoolSeats.none(tenant));
+    }
+
+    /** {@link #snapshot(TenantId, Seats)} with the tenant's pools' figures as read. */
+    static SeatLedger snapshot(TenantId tenant, Seats seats, PoolSeats pools) {
+        return new SeatLedger(tenant, seats, seats.all(tenant), false, pools);
     }
 
     /** The figures a {@link #snapshot} ledger was made of, as read. */
@@ -216,6 +269,9 @@ public final class SeatLedger {
      * taken over, when any figure moved meanwhile.
      */
     boolean adopt(SeatLedger probe) {
+        if (probe.pools.changedAny()) {
+            return false; // pooled figures are decided again on the locked rows
+        }
         for (Map.Entry<SkuId, SeatCount> read : probe.counts.entrySet()) {
             SeatCount start = probe.snapshot.getOrDefault(read.getKey(), SeatCount.EMPTY);
             if (!count(read.getKey()).equals(start)) {
@@ -236,8 +292,14 @@ public final class SeatLedger {
     }
 
     public SeatCount count(SkuId sku) {
-        return counts.computeIfAbsent(
-                sku, s -> writing && steps == null ? seats.lock(tenant, s) : snapshot.getOrDefault(s, SeatCount.EMPTY));
+        SeatCount count = counts.get(sku);
+        if (count == null) {
+            boolean lock = writing && steps == null;
+            count = lock ? seats.lock(tenant, sku) : snapshot.getOrDefault(sku, SeatCount.EMPTY);
+            counts.put(sku, count);
+            pools.load(sku, lock);
+        }
+        return count;
     }
 
     /** Lets these users take free seats of the SKU ahead of newcomers: the head of its waiting list, or a forced assignment. */
@@ -258,36 +320,86 @@ public final class SeatLedger {
     }
 
     boolean tryTake(SkuId sku, UserId user, boolean waiting) {
+        return tryTake(sku, null, user, waiting);
+    }
+
+    /** Takes a seat of the SKU from {@code pool} (null: the remainder, or a SKU without pools) if the rules allow. */
+    boolean tryTake(SkuId sku, AllotmentId pool, UserId user, boolean waiting) {
         SeatCount count = count(sku);
-        boolean may = mayTake(count, sku, user, waiting);
-        record(new Step(sku, Step.Kind.TAKE, user, waiting, may));
+        boolean may = mayTake(count, sku, user, waiting, pool);
+        record(new Step(sku, Step.Kind.TAKE, user, waiting, may, pool, null));
         if (may) {
+            pools.add(pool, 1, 0);
             put(sku, count.withConsumed(count.consumed() + 1));
         }
         return may;
     }
 
-    private boolean mayTake(SeatCount count, SkuId sku, UserId user, boolean waiting) {
+    /**
+     * Moves a seat the user holds from one pool of the SKU to another (null: the remainder) when the other has a seat
+     * free for a newcomer: the SKU's own figures do not change. False, and nothing moved, otherwise.
+     */
+    boolean tryMove(SkuId sku, AllotmentId from, AllotmentId to, UserId user) {
+        SeatCount count = count(sku);
+        boolean may = fitsMove(count, sku, to);
+        record(new Step(sku, Step.Kind.MOVE, user, false, may, from, to));
+        if (may) {
+            pools.add(from, -1, 0);
+            pools.add(to, 1, 0);
+            writes++;
+        }
+        return may;
+    }
+
+    /** A move needs no free seat of the SKU, only room for a newcomer in the pool it goes to. */
+    private boolean fitsMove(SeatCount count, SkuId sku, AllotmentId to) {
+        return pools.bucket(count, sku, to).freeForNewcomers() > 0;
+    }
+
+    private boolean mayTake(SeatCount count, SkuId sku, UserId user, boolean waiting, AllotmentId pool) {
         boolean isAdmitted = admitted.getOrDefault(sku, Set.of()).contains(user);
+        if (pools.pooled(sku)) {
+            return pools.mayTake(count, sku, pool, isAdmitted, waiting);
+        }
         return isAdmitted ? count.available() > 0 : !waiting && count.freeForNewcomers() > 0;
     }
 
     void release(SkuId sku) {
+        release(sku, null);
+    }
+
+    void release(SkuId sku, AllotmentId pool) {
         SeatCount count = count(sku);
-        record(new Step(sku, Step.Kind.RELEASE, null, false, false));
+        record(new Step(sku, Step.Kind.RELEASE, null, false, false, pool, null));
+        pools.add(pool, -1, 0);
         put(sku, count.withConsumed(count.consumed() - 1));
     }
 
     void joinQueue(SkuId sku) {
+        joinQueue(sku, null);
+    }
+
+    void joinQueue(SkuId sku, AllotmentId pool) {
         SeatCount count = count(sku);
-        record(new Step(sku, Step.Kind.JOIN, null, false, false));
+        record(new Step(sku, Step.Kind.JOIN, null, false, false, pool, null));
+        pools.add(pool, 0, 1);
         put(sku, count.withWaiting(count.waiting() + 1));
     }
 
     void leaveQueue(SkuId sku) {
+        leaveQueue(sku, null);
+    }
+
+    void leaveQueue(SkuId sku, AllotmentId pool) {
         SeatCount count = count(sku);
-        record(new Step(sku, Step.Kind.LEAVE, null, false, false));
+        record(new Step(sku, Step.Kind.LEAVE, null, false, false, pool, null));
+        pools.add(pool, 0, -1);
         put(sku, count.withWaiting(count.waiting() - 1));
+    }
+
+    /** A pool that exists in this ledger's book, or null (the remainder) for none or one deleted since. */
+    AllotmentId knownPool(AllotmentId pool) {
+        return pools.known(pool);
     }
 
     private void record(Step step) {
@@ -301,6 +413,26 @@ public final class SeatLedger {
         put(sku, count(sku).withWaiting(waiting));
     }
 
+    /** Sets a pool's waiting figure to what the assignments say (nothing for the remainder, which has no row). */
+    void correctWaiting(SkuId sku, AllotmentId pool, int waiting) {
+        count(sku);
+        pools.correctWaiting(pool, waiting);
+    }
+
+    /** The SKU's pools in order then the remainder (null); just the remainder (null) for a SKU without pools. */
+    List<AllotmentId> buckets(SkuId sku) {
+        return pools.pooled(sku) ? pools.buckets(sku) : java.util.Collections.singletonList(null);
+    }
+
+    /** Seats of the pool (or remainder, or a SKU without pools: null) owed to its waiting users. */
+    int owed(SkuId sku, AllotmentId pool) {
+        SeatCount count = count(sku);
+        if (!pools.pooled(sku)) {
+            return Math.min(count.available(), count.waiting());
+        }
+        return pools.owed(count, sku, pool);
+    }
+
     /** SKUs whose free seats are owed to waiting users (of a deferred ledger: once its seat rows are locked). */
     public Set<SkuId> owing() {
         lockDeferred();
@@ -310,6 +442,7 @@ public final class SeatLedger {
                 owing.add(sku);
             }
         });
+        owing.removeIf(sku -> pools.pooled(sku) && buckets(sku).stream().allMatch(pool -> owed(sku, pool) == 0));
         return owing;
     }
 
@@ -323,6 +456,7 @@ public final class SeatLedger {
             seats.save(tenant, sku, counts.get(sku));
         }
         changed.clear();
+        pools.flush();
     }
 
     private void put(SkuId sku, SeatCount count) {

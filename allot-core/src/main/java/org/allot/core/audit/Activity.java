@@ -46,6 +46,9 @@ public enum Activity {
     /** The tenant's alert rules changed (docs/alerts.md). */
     SET_ALERT_RULES("Set license alert rules", Category.DIRECTORY_MANAGEMENT),
     SET_GROUP_ONLY_POLICY("Set group-only license policy", Category.DIRECTORY_MANAGEMENT),
+    ADD_ALLOTMENT("Add license allotment", Category.DIRECTORY_MANAGEMENT),
+    UPDATE_ALLOTMENT("Update license allotment", Category.DIRECTORY_MANAGEMENT),
+    DELETE_ALLOTMENT("Delete license allotment", Category.DIRECTORY_MANAGEMENT),
     OVERRIDE_GROUP_ONLY_POLICY("Override group-only license policy", Category.USER_MANAGEMENT),
     START_DIRECT_TO_GROUP("Start moving direct licenses to group licensing", Category.DIRECTORY_MANAGEMENT),
     FINISH_DIRECT_TO_GROUP("Finish moving direct licenses to group licensing", Category.DIRECTORY_MANAGEMENT),

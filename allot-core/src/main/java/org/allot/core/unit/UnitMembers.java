@@ -32,9 +32,23 @@ public final class UnitMembers {
     private final Groups groups;
     private final AuditLog audit;
     private final Clock clock;
+    private final MembersMoved moved;
+
+    /** Told, in the same unit of work, of users who joined or left a unit (their seats' pools are drawn anew). */
+    @FunctionalInterface
+    public interface MembersMoved {
+        void moved(Caller caller, java.util.Collection<UserId> users);
+    }
 
     public UnitMembers(
-            Transactions transactions, Units units, Users users, Groups groups, AuditLog audit, Clock clock) {
+            Transactions transactions,
+            Units units,
+            Users users,
+            Groups groups,
+            AuditLog audit,
+            Clock clock,
+            MembersMoved moved) {
+        this.moved = Objects.requireNonNull(moved);
         this.transactions = Objects.requireNonNull(transactions);
         this.units = Objects.requireNonNull(units);
         this.users = Objects.requireNonNull(users);
@@ -99,6 +113,9 @@ public final class UnitMembers {
                     adding ? Activity.ADD_UNIT_MEMBER : Activity.REMOVE_UNIT_MEMBER,
                     List.of(UnitDirectory.target(unit), member.get().target()),
                     List.of()));
+            if (member.get().member() instanceof Member.OfUser) {
+                moved.moved(caller, List.of(new UserId(memberId)));
+            }
             return Outcome.done(unit);
         });
     }

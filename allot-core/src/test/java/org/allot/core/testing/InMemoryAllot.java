@@ -37,6 +37,7 @@ public final class InMemoryAllot implements Installation {
     public final InMemoryCapacity capacity = new InMemoryCapacity(assignments, users, groupLicenses);
     public final InMemoryDynamicGroups dynamicGroups = new InMemoryDynamicGroups(users, groups, memberships);
     public final InMemoryUnits units = new InMemoryUnits();
+    public final InMemoryAllotments allotments = new InMemoryAllotments();
     public final LicensingSettings settings;
     public final ProductCatalog catalog;
     public final Licensing licensing;
@@ -93,7 +94,7 @@ public final class InMemoryAllot implements Installation {
                 removalGraces,
                 groupOnlyPolicies,
                 licenseMigrations,
-                new CoreServices.UnitPorts(units, units)));
+                new CoreServices.UnitPorts(units, units, allotments)));
         licensing = services.licensing();
         dynamicMembership = services.dynamicMembership();
         membershipPreview = services.membershipPreview();

@@ -11,6 +11,7 @@ import org.allot.core.assignment.LicensesAndLocation;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.assignment.OverageGrace;
+import org.allot.core.assignment.SeatAllotments;
 import org.allot.core.assignment.SeatTakeBack;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Catalog;
@@ -24,6 +25,7 @@ import org.allot.core.directory.UserDirectory;
 import org.allot.core.subscription.LifecyclePolicy;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.CatalogFiles;
+import org.allot.server.persistence.JdbcAllotments;
 import org.allot.server.persistence.JdbcAssignments;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.JdbcCapacity;
@@ -209,7 +211,13 @@ class CoreConfig {
                 new JdbcRemovalGraces(jdbc, stamps),
                 new JdbcGroupOnlyPolicies(jdbc, stamps),
                 new JdbcLicenseMigrations(jdbc),
-                new CoreServices.UnitPorts(units, units)));
+                new CoreServices.UnitPorts(units, units, new JdbcAllotments(jdbc, stamps))));
+    }
+
+    /** Allotments: capped pools of a product's seats (docs/delegation.md#allotments). */
+    @Bean
+    SeatAllotments seatAllotments(Licensing licensing) {
+        return licensing.allotments();
     }
 
     /** The group-only policy (docs/delegation.md). */

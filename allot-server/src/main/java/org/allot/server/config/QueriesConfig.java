@@ -118,8 +118,9 @@ class QueriesConfig {
             LicenseHolders holders,
             PendingRemovals removals,
             OverageGrace grace,
-            GroupOnly groupOnly) {
-        return new ProductDetails(transactions, holders, removals, grace, groupOnly);
+            GroupOnly groupOnly,
+            org.allot.core.assignment.SeatAllotments allotments) {
+        return new ProductDetails(transactions, holders, removals, grace, groupOnly, allotments);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AllotmentId;
 import org.allot.core.assignment.AssignmentError;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.AssignmentState;
@@ -46,7 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcAssignments implements Assignments {
     /** The columns an assignment is written with. */
     private static final String WRITTEN = "tenant_id, user_id, sku_id, source_group_id, disabled_plans, state, error,"
-            + " reason, requested_at, updated_at, pending_removal_at";
+            + " reason, requested_at, updated_at, pending_removal_at, allotment_id";
 
     /** About what one assignment takes in COPY's CSV. */
     private static final int ASSIGNMENT_ROW_BYTES = 256;
@@ -195,9 +196,9 @@ public final class JdbcAssignments implements Assignments {
                                                       else string_to_array(t.d, ',')::uuid[] end,
                                 state = t.st, error = t.e, reason = t.r,
                                 requested_at = t.ra::timestamptz, updated_at = t.ua::timestamptz,
-                                pending_removal_at = t.pr::timestamptz
+                                pending_removal_at = t.pr::timestamptz, allotment_id = t.al
                             from unnest(:users, :skus, :sources, :disabled, :states, :errors, :reasons, :requested,
-                                        :updated, :pending) as t(u, s, g, d, st, e, r, ra, ua, pr)
+                                        :updated, :pending, :pools) as t(u, s, g, d, st, e, r, ra, ua, pr, al)
                             where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
                               and a.source_group_id = t.g""")
                     .param("tenant", tenant.value())
@@ -228,6 +229,11 @@ public final class JdbcAssignments implements Assignments {
                                             ? a.pendingRemovalAt().toString()
                                             : null)
                                     .toArray(String[]::new))
+                    .param(
+                            "pools",
+                            SqlValues.uuidArray(
+                                    rows,
+                                    a -> a.pool() == null ? null : a.pool().value()))
                     .update();
         }
         if (!added.isEmpty()) {
@@ -267,7 +273,7 @@ public final class JdbcAssignments implements Assignments {
                 .map(v -> new SqlParameterValue(Types.OTHER, v))
                 .toList();
         int written = jdbc.sql("with added as (insert into license_assignment (" + WRITTEN + ") values ("
-                        + "?, ".repeat(10) + "?) returning 1) " + JdbcAuditLog.INSERT_ONE + " from added")
+                        + "?, ".repeat(11) + "?) returning 1) " + JdbcAuditLog.INSERT_ONE + " from added")
                 .params(row)
                 .params(records.parameters(events.iterator().next()))
                 .update();
@@ -343,7 +349,8 @@ public final class JdbcAssignments implements Assignments {
             a.reason(),
             text.apply(a.requestedAt()),
             text.apply(a.updatedAt()),
-            a.isPendingRemoval() ? a.pendingRemovalAt().toString() : null
+            a.isPendingRemoval() ? a.pendingRemovalAt().toString() : null,
+            a.pool() == null ? null : a.pool().toString()
         };
     }
 
@@ -359,12 +366,13 @@ public final class JdbcAssignments implements Assignments {
      * is empty ({@code {}}) for most rows.
      */
     static final String COLUMNS = "user_id, sku_id, source_group_id, disabled_plans::text, state, error,"
-            + " reason, requested_at, updated_at, pending_removal_at";
+            + " reason, requested_at, updated_at, pending_removal_at, allotment_id";
 
     static LicenseAssignment map(ResultSet rs, int row) throws SQLException {
         UUID source = rs.getObject(3, UUID.class);
         String error = rs.getString(6);
         java.sql.Timestamp pending = rs.getTimestamp(10);
+        UUID pool = rs.getObject(11, UUID.class);
         return new LicenseAssignment(
                 new UserId(rs.getObject(1, UUID.class)),
                 new SkuId(rs.getObject(2, UUID.class)),
@@ -375,7 +383,8 @@ public final class JdbcAssignments implements Assignments {
                 rs.getString(7),
                 rs.getTimestamp(8).toInstant(), // a timestamptz: the instant whatever the JVM's time zone
                 rs.getTimestamp(9).toInstant(),
-                pending == null ? null : pending.toInstant());
+                pending == null ? null : pending.toInstant(),
+                pool == null ? null : new AllotmentId(pool));
     }
 
     /** A uuid[] as PostgreSQL writes it as text: {@code {}} or {@code {a,b}} (uuids need no quotes). */

@@ -32,6 +32,7 @@ public final class TenantStamps {
         SUBSCRIPTIONS,
         DYNAMIC_GROUPS,
         UNITS,
+        ALLOTMENTS,
         REMOVAL_GRACE,
         GROUP_ONLY
     }

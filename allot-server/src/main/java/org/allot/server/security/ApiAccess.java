@@ -103,6 +103,13 @@ public final class ApiAccess {
             rule(HttpMethod.PATCH, "/allot/v1/settings/alerts", Capability.MANAGE_SETTINGS),
             rule(HttpMethod.PATCH, "/allot/v1/settings/groupOnly", Capability.MANAGE_SETTINGS),
             rule(HttpMethod.PATCH, "/allot/v1/subscribedSkus/*/groupOnly", Capability.MANAGE_SETTINGS),
+            // allotments: tenant-wide License and Global Administrators change them; a unit's roles read their pools
+            rule(HttpMethod.POST, "/allot/v1/subscribedSkus/*/allotments", Capability.MANAGE_ALLOTMENTS),
+            rule(HttpMethod.PATCH, "/allot/v1/allotments/*", Capability.MANAGE_ALLOTMENTS),
+            rule(HttpMethod.DELETE, "/allot/v1/allotments/*", Capability.MANAGE_ALLOTMENTS),
+            rule(HttpMethod.PUT, "/allot/v1/groups/*/licenseAllotments/*", Capability.MANAGE_ALLOTMENTS),
+            unitRule(HttpMethod.GET, "/allot/v1/subscribedSkus/*/allotments", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/allotments/*", Capability.READ),
             rule(
                     HttpMethod.POST,
                     "/allot/v1/subscribedSkus/*/migrateToGroups/preview",

@@ -34,7 +34,12 @@ public enum Capability {
      * Break glass: assign a product directly although the group-only policy forbids it, one request at a time, audited
      * (docs/delegation.md). Global Administrators only.
      */
-    OVERRIDE_GROUP_ONLY;
+    OVERRIDE_GROUP_ONLY,
+    /**
+     * Create, change and delete allotments (capped pools of a product's seats) and name a group assignment's pool
+     * (docs/delegation.md#allotments): Global and License Administrators, tenant-wide.
+     */
+    MANAGE_ALLOTMENTS;
 
     /** The capabilities a role grants. */
     public static Set<Capability> of(Role role) {
@@ -56,7 +61,8 @@ public enum Capability {
                         ASSIGN_USER_LICENSES,
                         ASSIGN_GROUP_LICENSES,
                         CHECK_LICENSES,
-                        FILE_LICENSE_REQUESTS);
+                        FILE_LICENSE_REQUESTS,
+                        MANAGE_ALLOTMENTS);
             case GROUPS_ADMINISTRATOR -> EnumSet.of(READ, MANAGE_GROUPS, ASSIGN_GROUP_LICENSES, FILE_LICENSE_REQUESTS);
             case GLOBAL_READER -> EnumSet.of(READ);
         };

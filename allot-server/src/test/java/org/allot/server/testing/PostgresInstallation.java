@@ -151,7 +151,8 @@ public final class PostgresInstallation implements Installation {
                 new JdbcRemovalGraces(jdbc, stamps),
                 new org.allot.server.persistence.JdbcGroupOnlyPolicies(jdbc, stamps),
                 new org.allot.server.persistence.JdbcLicenseMigrations(jdbc),
-                new CoreServices.UnitPorts(units, units)));
+                new CoreServices.UnitPorts(
+                        units, units, new org.allot.server.persistence.JdbcAllotments(jdbc, stamps))));
         seatTakeBack = services.seatTakeBack();
         unitDirectory = services.unitDirectory();
         unitMembers = services.unitMembers();

@@ -109,6 +109,7 @@ public class LicensesPage {
         model.addAttribute("removalGrace", details.removals());
         model.addAttribute("takeBack", details.takeBack());
         model.addAttribute("groupOnly", details.groupOnly());
+        model.addAttribute("pools", details.pools());
         return "licenses/detail";
     }
 

@@ -1,0 +1,397 @@
+package org.allot.core.assignment;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+import org.allot.core.Caller;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
+import org.allot.core.Rejection;
+import org.allot.core.TenantId;
+import org.allot.core.Transactions;
+import org.allot.core.audit.Activity;
+import org.allot.core.audit.AuditEvent;
+import org.allot.core.audit.AuditLog;
+import org.allot.core.audit.AuditTarget;
+import org.allot.core.audit.PropertyChange;
+import org.allot.core.catalog.Catalog;
+import org.allot.core.catalog.Product;
+import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.GroupId;
+import org.allot.core.directory.Groups;
+import org.allot.core.directory.ScopeGuard;
+import org.allot.core.directory.TenantLocks;
+import org.allot.core.directory.UserId;
+import org.allot.core.subscription.SeatCount;
+import org.allot.core.subscription.Seats;
+
+/**
+ * Allotments (docs/delegation.md#allotments): a SKU's seats split into capped pools, each owned by an administrative
+ * unit or a group, and the remainder. Listing them with their figures is open to every reader (a unit's administrator
+ * included: the SKU's totals are read-only for them); creating, changing and deleting a pool, and naming the pool a
+ * group's assignment draws from, are for tenant-wide administrators. The caps of a SKU's pools together never exceed its
+ * enabled seats when they are set. Every change is made under the tenant's licensing lock taken alone and recomputes the
+ * users who hold or wait for the SKU through the engine, so that holders move to their pool when it has room, waiting
+ * users wait in theirs, and freed seats go to the right waiting list.
+ */
+public final class SeatAllotments {
+    private static final int CHUNK = 500;
+
+    private final Transactions transactions;
+    private final TenantLocks locks;
+    private final Allotments allotments;
+    private final Seats seats;
+    private final ProductCatalog catalog;
+    private final Groups groups;
+    private final GroupLicenses groupLicenses;
+    private final BiPredicate<TenantId, UUID> unitExists;
+    private final Reconciler reconciler;
+    private final Assignments assignments;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SeatAllotments(
+            Transactions transactions,
+            TenantLocks locks,
+            Allotments allotments,
+            Seats seats,
+            ProductCatalog catalog,
+            Groups groups,
+            GroupLicenses groupLicenses,
+            BiPredicate<TenantId, UUID> unitExists,
+            Reconciler reconciler,
+            Assignments assignments,
+            AuditLog audit,
+            Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions);
+        this.locks = Objects.requireNonNull(locks);
+        this.allotments = Objects.requireNonNull(allotments);
+        this.seats = Objects.requireNonNull(seats);
+        this.catalog = Objects.requireNonNull(catalog);
+        this.groups = Objects.requireNonNull(groups);
+        this.groupLicenses = Objects.requireNonNull(groupLicenses);
+        this.unitExists = Objects.requireNonNull(unitExists);
+        this.reconciler = Objects.requireNonNull(reconciler);
+        this.assignments = Objects.requireNonNull(assignments);
+        this.audit = Objects.requireNonNull(audit);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** The SKU's pools with their figures; empty when the tenant has no such product. */
+    public Optional<PoolFigures> figures(TenantId tenant, String skuIdOrPartNumber) {
+        return transactions.read(
+                () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> figuresRead(tenant, p)));
+    }
+
+    /** Every pooled SKU's figures, for reports. */
+    public List<PoolFigures> all(TenantId tenant) {
+        return transactions.read(() -> {
+            PoolBook book = allotments.book(tenant);
+            Map<SkuId, SeatCount> counts = seats.all(tenant);
+            Map<AllotmentId, AllotmentCount> pools = book.isEmpty() ? Map.of() : allotments.counts(tenant);
+            List<PoolFigures> all = new ArrayList<>();
+            counts.keySet().stream()
+                    .sorted()
+                    .filter(book::pooled)
+                    .forEach(sku ->
+                            all.add(PoolFigures.of(sku, productLabel(tenant, sku), book, counts.get(sku), pools)));
+            return all;
+        });
+    }
+
+    private PoolFigures figuresRead(TenantId tenant, Product product) {
+        SkuId sku = product.skuId();
+        PoolBook book = allotments.book(tenant);
+        SeatCount count = seats.all(tenant).getOrDefault(sku, SeatCount.EMPTY);
+        return PoolFigures.of(
+                sku, product.skuPartNumber(), book, count, book.pooled(sku) ? allotments.counts(tenant) : Map.of());
+    }
+
+    /** The pool the group's assignment of the SKU names, if any; empty too when the tenant has no such product. */
+    public Optional<AllotmentId> named(TenantId tenant, GroupId group, String skuIdOrPartNumber) {
+        return transactions.read(() -> catalog.forTenant(tenant)
+                .lookup(skuIdOrPartNumber)
+                .flatMap(p -> allotments.book(tenant).named(group, p.skuId())));
+    }
+
+    /** A pool of the tenant. */
+    public Optional<Allotment> find(TenantId tenant, AllotmentId id) {
+        return transactions.read(() -> allotments.find(tenant, id));
+    }
+
+    /** Adds a pool to the SKU and recomputes its holders and waiting users. */
+    public Outcome<Allotment> create(Caller caller, String skuIdOrPartNumber, AllotmentChange change) {
+        return transactions.run(() -> {
+            Optional<Rejection> refused = begin(caller);
+            if (refused.isPresent()) {
+                return Outcome.refused(refused.get());
+            }
+            Optional<Product> product = catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
+            if (product.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
+            }
+            if (change.displayName().isEmpty()
+                    || change.owner().isEmpty()
+                    || change.cap().isEmpty()) {
+                return Outcome.refused(Rejection.invalid("An allotment needs a displayName, an owner and a cap."));
+            }
+            SkuId sku = product.get().skuId();
+            List<Allotment> pools = allotments.book(caller.tenant()).of(sku);
+            Allotment pool = new Allotment(
+                    AllotmentId.random(),
+                    sku,
+                    change.displayName().get().strip(),
+                    change.owner().get(),
+                    change.cap().get(),
+                    pools.size() + 1);
+            return save(caller, pools, null, pool, change.position(), Activity.ADD_ALLOTMENT);
+        });
+    }
+
+    /** Changes a pool's name, owner, cap or place, and recomputes the SKU's holders and waiting users. */
+    public Outcome<Allotment> update(Caller caller, AllotmentId id, AllotmentChange change) {
+        return transactions.run(() -> {
+            Optional<Rejection> refused = begin(caller);
+            if (refused.isPresent()) {
+                return Outcome.refused(refused.get());
+            }
+            Optional<Allotment> found = allotments.find(caller.tenant(), id);
+            if (found.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(id));
+            }
+            Allotment before = found.get();
+            Allotment after = before;
+            after = change.displayName()
+                    .map(String::strip)
+                    .map(after::withDisplayName)
+                    .orElse(after);
+            after = change.owner().map(after::withOwner).orElse(after);
+            after = change.cap().map(after::withCap).orElse(after);
+            List<Allotment> pools = allotments.book(caller.tenant()).of(before.sku());
+            return save(caller, pools, before, after, change.position(), Activity.UPDATE_ALLOTMENT);
+        });
+    }
+
+    /** Deletes a pool: its holders count in the remainder from now on, its waiting users wait there. */
+    public Outcome<Allotment> delete(Caller caller, AllotmentId id) {
+        return transactions.run(() -> {
+            Optional<Rejection> refused = begin(caller);
+            if (refused.isPresent()) {
+                return Outcome.refused(refused.get());
+            }
+            Optional<Allotment> found = allotments.find(caller.tenant(), id);
+            if (found.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(id));
+            }
+            Allotment pool = found.get();
+            allotments.remove(caller.tenant(), id);
+            renumber(caller.tenant(), allotments.book(caller.tenant()).of(pool.sku()), null, 0);
+            auditChange(caller, Activity.DELETE_ALLOTMENT, pool, List.of(PropertyChange.of("cap", pool.cap(), null)));
+            recompute(caller, pool.sku());
+            return Outcome.done(pool);
+        });
+    }
+
+    /**
+     * Names the pool the group's assignment of the SKU draws from (empty: none, the members draw as their units say),
+     * and recomputes the users who get the SKU through the group.
+     */
+    public Outcome<Optional<AllotmentId>> nameForGroup(
+            Caller caller, GroupId group, String skuIdOrPartNumber, Optional<AllotmentId> pool) {
+        return transactions.run(() -> {
+            Optional<Rejection> refused = begin(caller);
+            if (refused.isPresent()) {
+                return Outcome.refused(refused.get());
+            }
+            if (groups.find(caller.tenant(), group).isEmpty()) {
+                return Outcome.refused(Rejection.notFound(group));
+            }
+            Optional<Product> product = catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
+            if (product.isEmpty()) {
+                return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
+            }
+            SkuId sku = product.get().skuId();
+            boolean assigns = groupLicenses.of(caller.tenant(), group).stream()
+                    .anyMatch(l -> l.license().skuId().equals(sku));
+            if (!assigns) {
+                return Outcome.refused(Rejection.of(
+                        ErrorCode.LICENSE_NOT_ASSIGNED,
+                        "The group does not assign %s: assign the license to the group before naming its allotment.",
+                        product.get().skuPartNumber()));
+            }
+            if (pool.isPresent()) {
+                Optional<Allotment> named = allotments.find(caller.tenant(), pool.get());
+                if (named.isEmpty() || !named.get().sku().equals(sku)) {
+                    return Outcome.refused(Rejection.invalid(
+                            "Allotment %s is not an allotment of %s.",
+                            pool.get(), product.get().skuPartNumber()));
+                }
+            }
+            allotments.name(caller.tenant(), group, sku, pool);
+            audit.append(AuditEvent.of(
+                    caller,
+                    clock.instant(),
+                    Activity.SET_GROUP_LICENSE,
+                    List.of(
+                            AuditTarget.group(
+                                    group.value(),
+                                    groups.find(caller.tenant(), group)
+                                            .orElseThrow()
+                                            .displayName()),
+                            AuditTarget.other("Product", sku, product.get().skuPartNumber())),
+                    List.of(PropertyChange.of(
+                            "allotmentId", null, pool.map(AllotmentId::toString).orElse(null)))));
+            List<UserId> members = new ArrayList<>();
+            UserId after = null;
+            while (true) {
+                List<UserId> users = assignments.usersWithSource(caller.tenant(), group, after, CHUNK);
+                if (users.isEmpty()) {
+                    break;
+                }
+                members.addAll(users);
+                after = users.get(users.size() - 1);
+            }
+            reinherit(caller, members);
+            return Outcome.done(pool);
+        });
+    }
+
+    /**
+     * Users who joined or left an administrative unit: their seats of SKUs that units' pools split are drawn anew
+     * ({@link PoolBook#choose}), in the caller's unit of work, under the tenant's licensing lock shared.
+     */
+    public void unitMembersMoved(Caller caller, Collection<UserId> users) {
+        PoolBook book = allotments.book(caller.tenant());
+        if (book.isEmpty() || users.isEmpty()) {
+            return;
+        }
+        locks.share(caller.tenant());
+        reinherit(caller, users);
+    }
+
+    private Optional<Rejection> begin(Caller caller) {
+        Optional<Rejection> refused = ScopeGuard.TENANT_ONLY.toChangeTenant(caller);
+        if (refused.isEmpty()) {
+            locks.exclusive(caller.tenant());
+        }
+        return refused;
+    }
+
+    private Outcome<Allotment> save(
+            Caller caller,
+            List<Allotment> pools,
+            Allotment before,
+            Allotment after,
+            Optional<Integer> position,
+            Activity activity) {
+        Optional<Rejection> invalid =
+                AllotmentRules.check(caller.tenant(), pools, before, after, position, this::exists);
+        if (invalid.isEmpty()) {
+            int enabled = seats.all(caller.tenant())
+                    .getOrDefault(after.sku(), SeatCount.EMPTY)
+                    .prepaid()
+                    .enabled();
+            invalid = AllotmentRules.fits(pools, before, after, enabled, productLabel(caller.tenant(), after.sku()));
+        }
+        if (invalid.isPresent()) {
+            return Outcome.refused(invalid.get());
+        }
+        if (before == null) {
+            allotments.add(caller.tenant(), after);
+        } else {
+            allotments.update(caller.tenant(), after);
+        }
+        int place = position.orElse(before == null ? pools.size() + 1 : before.position());
+        List<Allotment> others = new ArrayList<>(pools);
+        others.removeIf(p -> p.id().equals(after.id()));
+        Allotment placed = renumber(caller.tenant(), others, after, place);
+        auditChange(caller, activity, placed, AllotmentRules.changes(before, placed));
+        recompute(caller, after.sku());
+        return Outcome.done(placed);
+    }
+
+    /** Numbers the SKU's pools 1, 2, … in their order, with {@code moved} (if any) at {@code place}. */
+    private Allotment renumber(TenantId tenant, List<Allotment> others, Allotment moved, int place) {
+        List<Allotment> ordered = new ArrayList<>(others);
+        ordered.sort(PoolBook.ORDER);
+        if (moved != null) {
+            ordered.add(Math.max(0, Math.min(place - 1, ordered.size())), moved);
+        }
+        Allotment placed = moved;
+        for (int i = 0; i < ordered.size(); i++) {
+            Allotment a = ordered.get(i);
+            boolean isMoved = moved != null && a.id().equals(moved.id());
+            if (a.position() != i + 1 || isMoved) {
+                Allotment renumbered = a.withPosition(i + 1);
+                allotments.update(tenant, renumbered);
+                if (isMoved) {
+                    placed = renumbered;
+                }
+            }
+        }
+        return placed;
+    }
+
+    private boolean exists(TenantId tenant, Allotment.Owner owner) {
+        return owner.kind() == Allotment.Kind.GROUP
+                ? groups.find(tenant, new GroupId(owner.id())).isPresent()
+                : unitExists.test(tenant, owner.id());
+    }
+
+    private String productLabel(TenantId tenant, SkuId sku) {
+        Catalog products = catalog.forTenant(tenant);
+        return products.productLabel(sku);
+    }
+
+    private void auditChange(Caller caller, Activity activity, Allotment pool, List<PropertyChange> changes) {
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                activity,
+                List.of(
+                        AuditTarget.other("Allotment", pool.id(), pool.displayName()),
+                        AuditTarget.other("Product", pool.sku(), productLabel(caller.tenant(), pool.sku()))),
+                changes));
+    }
+
+    /**
+     * Recomputes, chunk by chunk in user id order, every user holding or waiting for the SKU, then serves the waiting
+     * lists that now have free seats: in the caller's unit of work, under the tenant's licensing lock taken alone.
+     */
+    private void recompute(Caller caller, SkuId sku) {
+        TenantId tenant = caller.tenant();
+        List<UserId> withSku = new ArrayList<>();
+        UserId after = null;
+        while (true) {
+            Map<UserId, LicenseSubject> chunk = assignments.subjectsAfter(tenant, after, CHUNK);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            List<UserId> ids = new ArrayList<>(chunk.keySet());
+            after = ids.get(ids.size() - 1);
+            assignments.of(tenant, ids).forEach((user, held) -> {
+                if (held.stream().anyMatch(a -> a.sku().equals(sku) && (a.holdsSeat() || a.isWaiting()))) {
+                    withSku.add(user);
+                }
+            });
+        }
+        reinherit(caller, withSku);
+    }
+
+    /** Recomputes these users, all locked first in id order and only then their seats (the lock order). */
+    private void reinherit(Caller caller, Collection<UserId> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        Reconciler.Work work = reconciler.begin(caller.as(org.allot.core.Actor.GROUP_BASED_LICENSING));
+        reconciler.commit(work, reconciler.reinherit(work, new java.util.TreeSet<>(users)));
+        reconciler.finish(work);
+    }
+}
