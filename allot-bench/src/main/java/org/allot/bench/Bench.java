@@ -31,6 +31,7 @@ import org.allot.bench.scenario.LicenseCheckScale;
 import org.allot.bench.scenario.LicenseRace;
 import org.allot.bench.scenario.ReclaimScale;
 import org.allot.bench.scenario.RuleChange;
+import org.allot.bench.scenario.ScaleOut;
 import org.allot.bench.scenario.Scenario;
 import org.allot.bench.scenario.TrivialRequest;
 import org.allot.bench.scenario.UserCreation;
@@ -62,6 +63,7 @@ public final class Bench implements Callable<Integer> {
             new LicenseCheckScale(),
             new ReclaimScale(),
             new TrivialRequest(),
+            new ScaleOut(),
             new CliCommands(),
             new EngineMicroBenchmarks());
 
@@ -73,7 +75,7 @@ public final class Bench implements Callable<Integer> {
             split = ",",
             description =
                     "Scenarios to run (default: all): fanout, join, assign, users, waiting, directory, sync, rule,"
-                            + " race, reconcile, trivial, cli, engine.")
+                            + " race, reconcile, trivial, scaleout, cli, engine.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")
