@@ -277,12 +277,10 @@ public final class ScaleOut implements Scenario {
         String users = prefix + "a-";
         new Fixtures(target).addUsers(users, sizes.assignUsers());
         String body = Api.json().writeValueAsString(Fixtures.licenseBody(sku));
-        String bearer = "Bearer " + nodes.get(0).accessToken();
-        return () -> assign(nodes, users, body, bearer, sizes, context);
+        return () -> assign(nodes, users, body, sizes, context);
     }
 
-    private static double assign(
-            List<Api> nodes, String users, String body, String bearer, Sizes sizes, Context context) {
+    private static double assign(List<Api> nodes, String users, String body, Sizes sizes, Context context) {
         int n = nodes.size();
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
@@ -296,13 +294,17 @@ public final class ScaleOut implements Scenario {
                 }
                 int connections = sizes.clients() / n + (k < sizes.clients() % n ? 1 : 0);
                 String url = nodes.get(k).url();
+                // a token names the node that issued it (no public URL is configured): each node is sent its own
+                String bearer = "Bearer " + nodes.get(k).accessToken();
                 loads.add(pool.submit(() -> Load.postEach(url, posts, bearer, connections, sizes.time())));
             }
             double perSecond = 0;
             long failures = 0;
             long requests = 0;
+            List<String> clients = new ArrayList<>();
             for (Future<Load.Rate> load : loads) {
                 Load.Rate rate = load.get();
+                clients.add(rate.client());
                 perSecond += rate.perSecond();
                 failures += rate.failures();
                 requests += rate.requests();
@@ -320,7 +322,8 @@ public final class ScaleOut implements Scenario {
                                     .status());
                 }
                 context.say(
-                        "  %d assignLicense calls failed (not counted), %d succeeded%s", failures, requests, answers);
+                        "  %d assignLicense calls failed (not counted), %d succeeded%s; %s",
+                        failures, requests, answers, clients);
             }
             return perSecond;
         } catch (InterruptedException e) {

@@ -12,17 +12,21 @@ public final class DistributionPlan {
     public static final String TENANT_ROOT = "tenant";
 
     /** Tables that belong to no tenant, and why (each a reference table, or keyed by its own column). */
-    public static final Map<String, String> GLOBAL_TABLES = Map.of(
-            "signing_key",
-            "the token-signing keys, one set for the installation (reference table)",
-            "secrets_key_check",
-            "the master key's check value, one row (reference table)",
-            "sign_in_failure",
-            "the sign-in throttle, keyed by a hash of the account name or address before any tenant is known"
-                    + " (distributed by key_hash, not co-located)",
-            "client_assertion",
-            "client assertions' JWT ids, keyed by the client id a token request names before any tenant is"
-                    + " known (distributed by app_id, not co-located)");
+    public static final Map<String, String> GLOBAL_TABLES = Map.ofEntries(
+            Map.entry("signing_key", "the token-signing keys, one set for the installation (reference table)"),
+            Map.entry("secrets_key_check", "the master key's check value, one row (reference table)"),
+            Map.entry(
+                    "sign_in_failure",
+                    "the sign-in throttle, keyed by a hash of the account name or address before any tenant is known"
+                            + " (distributed by key_hash, not co-located)"),
+            Map.entry(
+                    "client_assertion",
+                    "client assertions' JWT ids, keyed by the client id a token request names before any tenant is"
+                            + " known (distributed by app_id, not co-located)"),
+            // the stateless nodes' tables (V66): an admin center session is found by its cookie before its tenant is
+            Map.entry("spring_session", "admin center sessions, by session id (a local table of the coordinator)"),
+            Map.entry("spring_session_attributes", "their attributes (a local table of the coordinator)"),
+            Map.entry("scheduled_step", "whose turn each periodic step is, across tenants (reference table)"));
 
     /**
      * Unique indexes of tenant tables that hold across tenants: the tenant-less look-ups of the issue's decision. In
