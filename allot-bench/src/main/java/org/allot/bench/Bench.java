@@ -31,6 +31,7 @@ import org.allot.bench.scenario.LicenseCheckScale;
 import org.allot.bench.scenario.LicenseRace;
 import org.allot.bench.scenario.ReclaimScale;
 import org.allot.bench.scenario.RuleChange;
+import org.allot.bench.scenario.ScaleOut;
 import org.allot.bench.scenario.Scenario;
 import org.allot.bench.scenario.TrivialRequest;
 import org.allot.bench.scenario.UserCreation;
@@ -65,6 +66,12 @@ public final class Bench implements Callable<Integer> {
             new CliCommands(),
             new EngineMicroBenchmarks());
 
+    /**
+     * Scenarios run only when named: {@code scaleout} starts three servers and measures each load three times over,
+     * minutes that neither the default run nor the test suite's quick run ({@code QuickRunIT}) should pay.
+     */
+    static final List<Scenario> BY_NAME_ONLY = List.of(new ScaleOut());
+
     @Option(names = "--quick", description = "Small sizes: a smoke run of seconds per scenario; no figure to quote.")
     boolean quick;
 
@@ -73,7 +80,7 @@ public final class Bench implements Callable<Integer> {
             split = ",",
             description =
                     "Scenarios to run (default: all): fanout, join, assign, users, waiting, directory, sync, rule,"
-                            + " race, reconcile, trivial, cli, engine.")
+                            + " race, reconcile, trivial, cli, engine; and, only when named, scaleout.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--runs", description = "Measured runs per scenario, after a warm-up (default: 5; 2 with --quick).")
@@ -211,7 +218,7 @@ public final class Bench implements Callable<Integer> {
         }
         List<Scenario> chosen = new ArrayList<>();
         for (String name : scenarios) {
-            chosen.add(SCENARIOS.stream()
+            chosen.add(java.util.stream.Stream.concat(SCENARIOS.stream(), BY_NAME_ONLY.stream())
                     .filter(s -> s.id().equalsIgnoreCase(name.strip()))
                     .findFirst()
                     .orElseThrow(() -> new CommandLine.ParameterException(

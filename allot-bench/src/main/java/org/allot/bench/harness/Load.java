@@ -159,7 +159,9 @@ public final class Load {
             }
             long failures = count(WRK_NON_2XX, out, 1);
             Matcher errors = WRK_SOCKET_ERRORS.matcher(out);
+            String client = "wrk";
             if (errors.find()) {
+                client = "wrk (" + failures + " non-2xx; socket errors: " + errors.group() + ")";
                 for (int g = 1; g <= 4; g++) {
                     failures += Long.parseLong(errors.group(g));
                 }
@@ -175,7 +177,7 @@ public final class Load {
                     + Long.parseLong(times.group(3)) * 60
                     + Double.parseDouble(times.group(4));
             long total = Long.parseLong(requests.group(1));
-            return new Rate("wrk", total - Math.min(total, count(WRK_NON_2XX, out, 1)), failures, seconds, cpu);
+            return new Rate(client, total - Math.min(total, count(WRK_NON_2XX, out, 1)), failures, seconds, cpu);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -164,6 +164,16 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Stops the server's JVM where it stands (SIGSTOP): it runs nothing, but keeps its connections. */
+    public void pause() {
+        Pinning.signal("STOP", pid());
+    }
+
+    /** Lets a paused server run on (SIGCONT). */
+    public void resume() {
+        Pinning.signal("CONT", pid());
+    }
+
     /** Resident set size of the server's JVM (Linux), in bytes; -1 where /proc is missing. */
     public long residentBytes() {
         try {

@@ -67,12 +67,20 @@ public final class Target implements AutoCloseable {
      * empty when the harness targets a running server ({@code --url}).
      */
     public Optional<Api> anotherServer(String name) {
+        return anotherProcess(name).map(other -> api.on(other.url()));
+    }
+
+    /**
+     * Another server process sharing this one's database, started now and stopped with this target; empty when the
+     * harness targets a running server ({@code --url}).
+     */
+    public Optional<ServerProcess> anotherProcess(String name) {
         if (more == null) {
             return Optional.empty();
         }
         ServerProcess other = more.apply(name);
         others.add(other);
-        return Optional.of(api.on(other.url()));
+        return Optional.of(other);
     }
 
     @Override

@@ -96,9 +96,9 @@ public final class JdbcAppRegistrations implements StoredAppRegistrations {
 
     /** The app's certificates, oldest first. */
     @Override
-    public List<AppCertificate> certificates(UUID clientId) {
-        return jdbc.sql("select * from app_certificate where app_id = ? order by created_at, id")
-                .param(clientId)
+    public List<AppCertificate> certificates(TenantId tenant, UUID clientId) {
+        return jdbc.sql("select * from app_certificate where tenant_id = ? and app_id = ? order by created_at, id")
+                .params(tenant.value(), clientId)
                 .query(JdbcAppRegistrations::certificate)
                 .list();
     }

@@ -95,7 +95,8 @@ public final class ApiTokens implements Converter<Jwt, AbstractAuthenticationTok
             Set<String> credentials = new HashSet<>();
             app.ifPresent(a -> {
                 credentials.add(a.secretId().toString());
-                apps.certificates(appId).forEach(c -> credentials.add(c.keyId().toString()));
+                apps.certificates(a.tenant(), appId)
+                        .forEach(c -> credentials.add(c.keyId().toString()));
             });
             List<ScopedRoleMember> unitRoles = app.map(a -> delegation.rolesOf(
                             a.tenant(), Actor.app(a.clientId().toString(), a.displayName())))

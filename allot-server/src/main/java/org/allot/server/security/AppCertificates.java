@@ -67,7 +67,7 @@ public final class AppCertificates {
 
     /** The app's certificates. */
     public Outcome<List<AppCertificate>> of(TenantId tenant, UUID clientId) {
-        return transactions.read(() -> apps.find(tenant, clientId).map(app -> store.certificates(clientId)));
+        return transactions.read(() -> apps.find(tenant, clientId).map(app -> store.certificates(tenant, clientId)));
     }
 
     /** Registers a certificate (PEM, or the base64 of its DER) on the app. */
@@ -95,7 +95,7 @@ public final class AppCertificates {
         } catch (GeneralSecurityException e) {
             return Outcome.refused(Rejection.invalid("The certificate cannot be read: %s", e.getMessage()));
         }
-        List<AppCertificate> held = store.certificates(app.clientId());
+        List<AppCertificate> held = store.certificates(app.tenant(), app.clientId());
         String sha256 = thumbprint(der, "SHA-256");
         if (held.stream().anyMatch(c -> c.thumbprintSha256().equals(sha256))) {
             return Outcome.refused(Rejection.of(
@@ -130,7 +130,7 @@ public final class AppCertificates {
     /** Removes a certificate; the tokens issued with it stop working. */
     public Outcome<AppCertificate> remove(Caller caller, UUID clientId, UUID keyId) {
         return transactions.run(() -> apps.find(caller.tenant(), clientId).flatMap(app -> {
-            AppCertificate certificate = store.certificates(clientId).stream()
+            AppCertificate certificate = store.certificates(caller.tenant(), clientId).stream()
                     .filter(c -> c.keyId().equals(keyId))
                     .findFirst()
                     .orElse(null);

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.allot.core.TenantId;
 import org.allot.server.http.PublicUrl;
 import org.allot.server.security.store.AppCertificate;
 import org.allot.server.security.store.StoredAppRegistrations;
@@ -93,7 +94,9 @@ public final class ClientAssertions implements AuthenticationProvider {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
         }
         SignedJWT jwt = parse(String.valueOf(token.getCredentials()));
-        AppCertificate certificate = certificate(UUID.fromString(client.getClientId()), jwt);
+        TenantId tenant = new TenantId(UUID.fromString(
+                String.valueOf(client.getClientSettings().<Object>getSetting(RegisteredApps.TENANT_ID))));
+        AppCertificate certificate = certificate(tenant, UUID.fromString(client.getClientId()), jwt);
         verify(jwt, certificate);
         check(claims(jwt), client.getClientId(), certificate);
         RegisteredClient withCertificate = RegisteredClient.from(client)
@@ -119,7 +122,7 @@ public final class ClientAssertions implements AuthenticationProvider {
     }
 
     /** The registered certificate the assertion's header names. */
-    private AppCertificate certificate(UUID appId, SignedJWT jwt) {
+    private AppCertificate certificate(TenantId tenant, UUID appId, SignedJWT jwt) {
         Base64URL sha256 = jwt.getHeader().getX509CertSHA256Thumbprint();
         Base64URL sha1 = jwt.getHeader().getX509CertThumbprint();
         if (sha256 == null && sha1 == null) {
@@ -128,7 +131,7 @@ public final class ClientAssertions implements AuthenticationProvider {
         }
         byte[] wanted = (sha256 != null ? sha256 : sha1).decode();
         String algorithm = sha256 != null ? "SHA-256" : "SHA-1";
-        List<AppCertificate> held = apps.certificates(appId);
+        List<AppCertificate> held = apps.certificates(tenant, appId);
         Optional<AppCertificate> found = held.stream()
                 .filter(c -> MessageDigest.isEqual(AppCertificates.digest(c.der(), algorithm), wanted))
                 .findFirst();

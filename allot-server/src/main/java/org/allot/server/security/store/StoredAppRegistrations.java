@@ -29,7 +29,7 @@ public interface StoredAppRegistrations {
     boolean remove(TenantId tenant, UUID clientId);
 
     /** The app's certificates, oldest first. */
-    List<AppCertificate> certificates(UUID clientId);
+    List<AppCertificate> certificates(TenantId tenant, UUID clientId);
 
     void addCertificate(AppCertificate certificate);
 
