@@ -19,14 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Every statement the server runs reads one tenant's rows (docs/scale-out.md, "Sharding with Citus"), as PostgreSQL
  * plans it ({@link TenantFilters}), but for the tenant-less ones listed here: the server is driven through a
  * representative day — a token, an administrator's sign-in, users and groups written and read, licenses assigned
- * directly and through a group (a background job), a delta query, the audit log — with its background workers
- * running, and every statement its data source sent meanwhile is checked.
+ * directly and through a group (a background job), a delta query, the audit log, and every scheduled step run once
+ * (so that their rounds over the tenants are checked whether or not their timers fire during the test) — with its
+ * background workers running, and every statement its data source sent meanwhile is checked.
  */
 @Import(RequestStatementsIT.Logging.class)
 class TenantStatementsIT extends ApiIT {
@@ -36,6 +38,7 @@ class TenantStatementsIT extends ApiIT {
     private static final String SIGN_IN = "sign-in by account name";
     private static final String TOKEN = "a token by client id";
     private static final String CLAIM = "work claimed across tenants";
+    private static final String SWEEP = "a scheduled step's round over every tenant (due rows, or rows past retention)";
 
     /**
      * The statements that read across tenants (the issue's decision), by a part of their text, and which of the
@@ -52,13 +55,25 @@ class TenantStatementsIT extends ApiIT {
             Map.entry("from notification_relay order by relayed_at", CLAIM),
             Map.entry("update notification_outbox o set", CLAIM),
             Map.entry("from change_subscription where lifecycle_notification_url is not null", CLAIM),
-            Map.entry("from sync_connector where run_requested_at is not null or", CLAIM));
+            Map.entry("from sync_connector where run_requested_at is not null or", CLAIM),
+            Map.entry("select * from tenant order by created_at", SWEEP),
+            Map.entry("delete from change_subscription where expires_at <", SWEEP),
+            Map.entry("delete from notification_outbox where state <> 'PENDING' and created_at <", SWEEP),
+            Map.entry("where a.pending_removal_at is not null and a.pending_removal_at <=", SWEEP),
+            Map.entry("delete from reclaim_run where ran_at <", SWEEP),
+            Map.entry("from subscription where status <> 'Deleted' and end_at is not null", SWEEP),
+            Map.entry("from seat_overage order by since", SWEEP),
+            Map.entry("select distinct tenant_id from reclaim_policy", SWEEP),
+            Map.entry("from timed_grant where not started and start_at <=", SWEEP));
 
     @Autowired
     JdbcAdminAccounts accounts;
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    List<ScheduledTaskHolder> schedules;
 
     @Test
     void everyStatementReadsOneTenantButTheListedOnes() {
@@ -131,5 +146,12 @@ class TenantStatementsIT extends ApiIT {
         assertThat(session.get("/").status()).isEqualTo(200);
         assertThat(session.get("/users").status()).isEqualTo(200);
         assertThat(session.get("/licenses").status()).isEqualTo(200);
+
+        List<Runnable> steps = schedules.stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(task -> task.getTask().getRunnable())
+                .toList();
+        assertThat(steps).as("scheduled steps").hasSizeGreaterThan(8);
+        steps.forEach(Runnable::run);
     }
 }
