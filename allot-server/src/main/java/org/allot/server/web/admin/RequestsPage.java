@@ -42,9 +42,9 @@ public class RequestsPage {
     }
 
     @GetMapping("/requests")
-    public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+    public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model, HttpServletRequest request) {
         List<RequestView> requests =
-                book.list(admin.tenant(), null, null, SHOWN).value();
+                book.list(AdminPages.caller(admin, request), null, null, SHOWN).value();
         model.addAttribute(
                 "pending", requests.stream().filter(v -> v.request().pending()).toList());
         model.addAttribute(
@@ -81,7 +81,7 @@ public class RequestsPage {
         AdminPages.tell(
                 decisions.approve(
                         AdminPages.caller(admin, request),
-                        Approver.tenantWide(admin.can(Capability.ASSIGN_USER_LICENSES)),
+                        Approver.within(admin.scope(), admin.can(Capability.ASSIGN_USER_LICENSES)),
                         AdminPages.id(id),
                         new RequestDecisions.Approval(groupId, null, null, until)),
                 flash,
@@ -101,7 +101,7 @@ public class RequestsPage {
         AdminPages.tell(
                 decisions.deny(
                         AdminPages.caller(admin, request),
-                        Approver.tenantWide(admin.can(Capability.ASSIGN_USER_LICENSES)),
+                        Approver.within(admin.scope(), admin.can(Capability.ASSIGN_USER_LICENSES)),
                         AdminPages.id(id),
                         reason),
                 flash,

@@ -167,7 +167,7 @@ public class UnitsPage {
                 holders.assign(caller(admin, request), unitId(id), role, app.strip()),
                 flash,
                 "role",
-                "The app now acts within this unit only, with the roles it holds over units.");
+                "It now acts within the units it holds roles over, with those roles only (an administrator signs in again).");
         return AdminPages.redirect("/units/" + id);
     }
 
