@@ -219,7 +219,7 @@ class AdministrativeUnitsIT extends ApiIT {
         assertDenied(north.post("/allot/v1/licenseRequests/" + bobRequest + "/deny", "{\"reason\":\"no\"}"));
         assertThat(global.get("/allot/v1/licenseRequests/" + bobRequest)
                         .body()
-                        .path("state")
+                        .path("status")
                         .asString())
                 .isEqualTo("pending");
         Response approved = north.post("/allot/v1/licenseRequests/" + adaRequest + "/approve", "{}");
