@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administrative units: listed for everyone; created, given a rule, filled, delegated to apps and deleted by Global
+ * Administrative units: listed for everyone; created, given a rule, filled, delegated (to apps and administrators) and deleted by Global
  * Administrators (docs/delegation.md).
  */
 @Controller

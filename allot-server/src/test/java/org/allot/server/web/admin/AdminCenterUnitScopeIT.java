@@ -110,9 +110,11 @@ class AdminCenterUnitScopeIT extends AdminCenterIT {
 
         // the audit log: records with a user or group of North among their targets only (sue is South's alone; sam's
         // joining North's team names both, and is North's too)
-        assertThat(north.post("/users/" + t.nora + "/licenses", List.of(Map.entry("sku", t.sku)))
+        assertThat(north.post("/users/bulk", List.of(Map.entry("user", t.nora.toString()), Map.entry("sku", t.sku)))
                         .status())
                 .isEqualTo(302);
+        assertThat(t.count("select count(*) from license_assignment where user_id = ?", t.nora))
+                .isEqualTo(1);
         String audit = north.get("/audit").body();
         assertThat(audit).contains(t.upn("nora"), "Change user license").doesNotContain(t.upn("sue"));
         assertThat(north.get("/audit?activity=Change+user+license").body())
@@ -237,7 +239,7 @@ class AdminCenterUnitScopeIT extends AdminCenterIT {
                                 "/groups/" + t.northTeam + "/members", List.of(Map.entry("member", t.upn("nick")))))
                         .body())
                 .contains(t.upn("nick") + " added.");
-        assertThat(north.post("/users/" + t.nick + "/licenses", List.of(Map.entry("sku", t.sku)))
+        assertThat(north.post("/users/bulk", List.of(Map.entry("user", t.nick.toString()), Map.entry("sku", t.sku)))
                         .status())
                 .isEqualTo(302);
         assertThat(t.count("select count(*) from license_assignment where user_id = ?", t.nick))
