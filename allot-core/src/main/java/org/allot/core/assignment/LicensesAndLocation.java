@@ -15,6 +15,7 @@ import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
@@ -34,8 +35,15 @@ public final class LicensesAndLocation {
     private final UserDirectory directory;
     private final Users users;
 
+    private final ScopeGuard guard;
+
     public LicensesAndLocation(
-            Transactions transactions, UserLicensing licensing, UserDirectory directory, Users users) {
+            Transactions transactions,
+            UserLicensing licensing,
+            UserDirectory directory,
+            Users users,
+            ScopeGuard guard) {
+        this.guard = Objects.requireNonNull(guard);
         this.transactions = Objects.requireNonNull(transactions);
         this.licensing = Objects.requireNonNull(licensing);
         this.directory = Objects.requireNonNull(directory);
@@ -119,7 +127,7 @@ public final class LicensesAndLocation {
             DirectLicenseChange change,
             Optional<String> locationForUnset) {
         List<UserId> ids = List.copyOf(new LinkedHashSet<>(userIds));
-        Plan plan = transactions.read(() -> plan(caller.tenant(), ids, sku, change));
+        Plan plan = transactions.read(() -> plan(caller, ids, sku, change));
         List<UserId> toLocate = locationForUnset.isEmpty() ? List.of() : plan.unlocated();
         if (!plan.refused().isEmpty() || plan.changes().isEmpty()) {
             return new BulkResult(0, plan.unchanged(), plan.inheritedOnly(), 0, plan.refused());
@@ -173,7 +181,8 @@ public final class LicensesAndLocation {
             List<String> inheritedOnly,
             List<Refusal> refused) {}
 
-    private Plan plan(TenantId tenant, List<UserId> ids, SkuId sku, DirectLicenseChange change) {
+    private Plan plan(Caller caller, List<UserId> ids, SkuId sku, DirectLicenseChange change) {
+        TenantId tenant = caller.tenant();
         Map<UserId, User> found = users.findAll(tenant, ids);
         Map<UserId, List<LicenseAssignment>> held = licensing.assignmentsOf(tenant, ids);
         List<UserLicensing.LicenseChange> changes = new ArrayList<>();
@@ -185,7 +194,8 @@ public final class LicensesAndLocation {
         int unchanged = 0;
         for (UserId id : ids) {
             User user = found.get(id);
-            if (user == null || user.isDeleted()) {
+            if (user == null || user.isDeleted() || !guard.reaches(caller, id.value())) {
+                // a user outside the caller's administrative units is named by its id only, as one that is not there
                 refused.add(new Refusal(id, id.toString(), Rejection.notFound(id)));
                 continue;
             }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
@@ -53,16 +54,23 @@ public final class DirectoryObjects {
     private final Users users;
     private final Groups groups;
 
-    public DirectoryObjects(Transactions transactions, DirectoryQueries queries, Users users, Groups groups) {
+    private final ScopeGuard guard;
+
+    public DirectoryObjects(
+            Transactions transactions, DirectoryQueries queries, Users users, Groups groups, ScopeGuard guard) {
+        this.guard = Objects.requireNonNull(guard);
         this.transactions = Objects.requireNonNull(transactions);
         this.queries = Objects.requireNonNull(queries);
         this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
     }
 
-    /** The user (unless deleted) or group with this id. */
-    public Optional<DirectoryObject> find(TenantId tenant, UUID id) {
-        return transactions.read(() -> findNow(tenant, id));
+    /**
+     * The user (unless deleted) or group with this id, within the caller's scope (to an administrator of some
+     * administrative units, an object outside them is not found).
+     */
+    public Optional<DirectoryObject> find(Caller caller, UUID id) {
+        return transactions.read(() -> findNow(caller.tenant(), id).filter(o -> guard.reaches(caller, id)));
     }
 
     private Optional<DirectoryObject> findNow(TenantId tenant, UUID id) {
@@ -75,9 +83,10 @@ public final class DirectoryObjects {
 
     /**
      * The objects with these ids and of these kinds (all kinds when none is given), in the order of the ids; ids that
-     * name nothing are left out, as Graph leaves them out.
+     * name nothing are left out, as Graph leaves them out, and so are those outside the caller's scope.
      */
-    public Outcome<List<DirectoryObject>> byIds(TenantId tenant, List<UUID> ids, Set<Kind> kinds) {
+    public Outcome<List<DirectoryObject>> byIds(Caller caller, List<UUID> ids, Set<Kind> kinds) {
+        TenantId tenant = caller.tenant();
         if (ids.isEmpty() || ids.size() > MAX_IDS) {
             return Outcome.refused(Rejection.invalid("getByIds takes 1 to %d ids; %d were sent.", MAX_IDS, ids.size()));
         }
@@ -86,6 +95,7 @@ public final class DirectoryObjects {
             List<DirectoryObject> found = new ArrayList<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
                 findNow(tenant, id)
+                        .filter(o -> guard.reaches(caller, id))
                         .filter(o -> wanted.contains(o instanceof DirectoryQueries.UserObject ? Kind.USER : Kind.GROUP))
                         .ifPresent(found::add);
             }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
@@ -16,7 +18,9 @@ import org.allot.core.query.Query;
 
 /**
  * Finds the user or group a person names when adding a member — by sign-in name, group name or id — and suggests
- * users and groups while they type. Each read is one unit of work.
+ * users and groups while they type. Each read is one unit of work. Given a {@link Caller}, only the users and groups
+ * within the caller's scope are found or suggested ({@link ScopeGuard}): to an administrator of some administrative
+ * units, a user of another unit is named by nobody, as one that does not exist.
  */
 public final class DirectorySearch {
     /** Users by display name, then id: how lists of users are ordered. */
@@ -29,11 +33,13 @@ public final class DirectorySearch {
     private final Transactions transactions;
     private final DirectoryQueries queries;
     private final Groups groups;
+    private final ScopeGuard guard;
 
-    public DirectorySearch(Transactions transactions, DirectoryQueries queries, Groups groups) {
+    public DirectorySearch(Transactions transactions, DirectoryQueries queries, Groups groups, ScopeGuard guard) {
         this.transactions = Objects.requireNonNull(transactions);
         this.queries = Objects.requireNonNull(queries);
         this.groups = Objects.requireNonNull(groups);
+        this.guard = Objects.requireNonNull(guard);
     }
 
     /** A user or group, and how to name it back to the person who named it. */
@@ -53,34 +59,44 @@ public final class DirectorySearch {
      * one group or one user.
      */
     public Outcome<Found> member(TenantId tenant, String text) {
-        return transactions.read(() -> find(tenant, text));
+        return transactions.read(() -> find(tenant, text, UnaryOperator.identity(), id -> true));
     }
 
-    private Outcome<Found> find(TenantId tenant, String text) {
+    /** {@link #member(TenantId, String)} within the caller's scope. */
+    public Outcome<Found> member(Caller caller, String text) {
+        return transactions.read(() ->
+                find(caller.tenant(), text, q -> ScopeGuard.restrict(caller, q), id -> guard.reaches(caller, id)));
+    }
+
+    private Outcome<Found> find(
+            TenantId tenant, String text, UnaryOperator<Query> within, java.util.function.Predicate<UUID> reaches) {
         String name = text.strip();
         if (name.isEmpty()) {
             return Outcome.refused(Rejection.invalid("Enter a user's sign-in name or a group's name."));
         }
         Optional<UUID> id = uuid(name);
         if (id.isPresent()) {
-            Optional<Group> group = groups.find(tenant, new GroupId(id.get()));
+            Optional<Group> group =
+                    groups.find(tenant, new GroupId(id.get())).filter(g -> reaches.test(g.id().value()));
             if (group.isPresent()) {
                 return Outcome.done(
                         new Found(Member.group(group.get().id()), group.get().displayName()));
             }
         }
-        Optional<User> user = name.length() > 1024 ? Optional.empty() : queries.user(tenant, name);
+        Optional<User> user = name.length() > 1024
+                ? Optional.empty()
+                : queries.user(tenant, name).filter(u -> reaches.test(u.id().value()));
         if (user.isPresent()) {
             return Outcome.done(
                     new Found(Member.user(user.get().id()), user.get().userPrincipalName()));
         }
-        List<Group> named = queries.groups(tenant, new Query(displayNameIs(name), null, 2, null, false))
+        List<Group> named = queries.groups(tenant, within.apply(new Query(displayNameIs(name), null, 2, null, false)))
                 .rows();
         List<User> people = name.length() > 256
                 ? List.of()
                 : queries.users(
                                 tenant,
-                                new Query(
+                                within.apply(new Query(
                                         new Filter.Compare(
                                                 Entity.USER
                                                         .property("displayName")
@@ -90,7 +106,7 @@ public final class DirectorySearch {
                                         null,
                                         2,
                                         null,
-                                        false),
+                                        false)),
                                 false)
                         .rows();
         if (named.size() + people.size() > 1) {
@@ -112,14 +128,14 @@ public final class DirectorySearch {
     }
 
     /** Users (up to {@code limit}) whose display name or sign-in name starts with what was typed, by name. */
-    public List<User> users(TenantId tenant, String typed, int limit) {
+    public List<User> users(Caller caller, String typed, int limit) {
         String prefix = typed.strip().toLowerCase(Locale.ROOT);
         if (prefix.isEmpty() || prefix.length() > 256) {
             return List.of();
         }
+        Query query = ScopeGuard.restrict(caller, new Query(startsWith(prefix), USERS_BY_NAME, limit, null, false));
         return transactions.read(
-                () -> queries.users(tenant, new Query(startsWith(prefix), USERS_BY_NAME, limit, null, false), false)
-                        .rows());
+                () -> queries.users(caller.tenant(), query, false).rows());
     }
 
     private static Filter startsWith(String prefix) {
@@ -129,7 +145,8 @@ public final class DirectorySearch {
     }
 
     /** Users (up to 8) and groups (up to 5) whose name starts with what was typed. */
-    public List<Suggestion> suggest(TenantId tenant, String typed) {
+    public List<Suggestion> suggest(Caller caller, String typed) {
+        TenantId tenant = caller.tenant();
         String prefix = typed.strip().toLowerCase(Locale.ROOT);
         if (prefix.isEmpty() || prefix.length() > 256) {
             return List.of();
@@ -137,11 +154,11 @@ public final class DirectorySearch {
         return transactions.read(() -> {
             List<Suggestion> suggestions = new ArrayList<>();
             Filter users = startsWith(prefix);
-            queries.users(tenant, new Query(users, USERS_BY_NAME, 8, null, false), false)
+            queries.users(tenant, ScopeGuard.restrict(caller, new Query(users, USERS_BY_NAME, 8, null, false)), false)
                     .rows()
                     .forEach(u -> suggestions.add(new Suggestion(u.userPrincipalName(), label(u))));
             Filter named = new Filter.StartsWith(GROUPS_BY_NAME.property(), prefix);
-            queries.groups(tenant, new Query(named, GROUPS_BY_NAME, 5, null, false))
+            queries.groups(tenant, ScopeGuard.restrict(caller, new Query(named, GROUPS_BY_NAME, 5, null, false)))
                     .rows()
                     .forEach(g -> suggestions.add(new Suggestion(g.displayName(), "Group")));
             return suggestions;

@@ -3,11 +3,13 @@ package org.allot.core.directory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
@@ -28,6 +30,18 @@ import org.allot.core.audit.PropertyChange;
 public final class UserManagers {
     /** The name of the property in audit records. */
     public static final String PROPERTY = "Manager";
+    /** The most managers a chain is followed through when looking for a loop. */
+    static final int MAX_CHAIN = 10_000;
+
+    /**
+     * What setting synced users' managers did: how many changed, and the users left as they were because the manager
+     * their directory names would make a loop (they would manage, directly or through others, their own manager).
+     */
+    public record Synced(int changed, List<UserId> loops) {
+        public Synced {
+            loops = List.copyOf(loops);
+        }
+    }
 
     private final Transactions transactions;
     private final TenantLocks locks;
@@ -93,6 +107,15 @@ public final class UserManagers {
             if (manager.get().id().equals(subject.id())) {
                 return Outcome.refused(Rejection.invalid("A user cannot be their own manager."));
             }
+            if (loops(caller.tenant(), subject.id(), manager.get().id(), Map.of())) {
+                return Outcome.refused(Rejection.invalid(
+                        "%s cannot be the manager of %s: %s already manages %s, directly or through other managers,"
+                                + " and managers may not form a loop.",
+                        manager.get().userPrincipalName(),
+                        subject.userPrincipalName(),
+                        subject.userPrincipalName(),
+                        manager.get().userPrincipalName()));
+            }
             change(caller, subject, manager.get().id());
             return Outcome.done(manager.get());
         });
@@ -115,12 +138,13 @@ public final class UserManagers {
 
     /**
      * Sync-only: sets the managers of synced users as their directory has them ({@code empty}: none, or a manager
-     * outside the connector's scope), in one unit of work; only changes are written and audited. Returns how many
-     * users' managers changed.
+     * outside the connector's scope), in one unit of work; only changes are written and audited. A manager that
+     * would make a loop (the user itself, or a user the user manages, directly or through others, as the directory
+     * and this change have them) is not set: the user keeps the manager it had and is reported among the loops.
      */
-    public int setSynced(Caller caller, Map<UserId, Optional<UserId>> wanted) {
+    public Synced setSynced(Caller caller, Map<UserId, Optional<UserId>> wanted) {
         if (wanted.isEmpty()) {
-            return 0;
+            return new Synced(0, List.of());
         }
         return transactions.run(() -> {
             Map<UserId, UserId> current = managers.ofAll(caller.tenant(), wanted.keySet());
@@ -131,8 +155,16 @@ public final class UserManagers {
                 }
             });
             if (changed.isEmpty()) {
-                return 0;
+                return new Synced(0, List.of());
             }
+            List<UserId> loops = new ArrayList<>();
+            for (UserId id : changed) {
+                Optional<UserId> manager = wanted.get(id);
+                if (manager.isPresent() && loops(caller.tenant(), id, manager.get(), wanted)) {
+                    loops.add(id);
+                }
+            }
+            changed.removeAll(loops);
             Map<UserId, User> found = users.findAll(caller.tenant(), changed);
             int count = 0;
             for (UserId id : changed) {
@@ -142,8 +174,25 @@ public final class UserManagers {
                     count++;
                 }
             }
-            return count;
+            return new Synced(count, loops);
         });
+    }
+
+    /**
+     * Whether making {@code manager} the manager of {@code user} would make a loop: the chain of managers from
+     * {@code manager} up — as {@code pending} will have them, else as stored — reaches {@code user}.
+     */
+    private boolean loops(TenantId tenant, UserId user, UserId manager, Map<UserId, Optional<UserId>> pending) {
+        Set<UserId> seen = new HashSet<>();
+        UserId at = manager;
+        while (at != null && seen.size() < MAX_CHAIN && seen.add(at)) {
+            if (at.equals(user)) {
+                return true;
+            }
+            Optional<UserId> next = pending.containsKey(at) ? pending.get(at) : managers.of(tenant, at);
+            at = next.orElse(null);
+        }
+        return false;
     }
 
     private Optional<User> managerOf(TenantId tenant, UserId user) {

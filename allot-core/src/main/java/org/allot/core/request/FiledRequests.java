@@ -26,9 +26,9 @@ public interface FiledRequests {
 
     /**
      * The tenant's latest requests, pending ones first (oldest first), then the others newest first; only those in
-     * {@code state} and of {@code user} when given.
+     * {@code state} and of {@code user} when given, and of the users of {@code units} when given (null: every user).
      */
-    List<LicenseRequest> list(TenantId tenant, RequestState state, UserId user, int limit);
+    List<LicenseRequest> list(TenantId tenant, RequestState state, UserId user, java.util.Set<UUID> units, int limit);
 
     /** Pending requests filed before {@code time}, oldest first, at most {@code limit}. */
     List<LicenseRequest> pendingFiledBefore(TenantId tenant, Instant time, int limit);

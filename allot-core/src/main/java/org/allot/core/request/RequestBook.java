@@ -12,6 +12,7 @@ import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.Scope;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
@@ -20,6 +21,7 @@ import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
@@ -80,8 +82,14 @@ public final class RequestBook {
         return transactions.run(() -> {
             TenantId tenant = caller.tenant();
             Optional<User> user = filing.user().find(tenant, ports.users()).filter(u -> !u.isDeleted());
+            if (user.isEmpty() && !caller.scope().tenantWide()) {
+                return Outcome.refused(ScopeGuard.refusal());
+            }
             if (user.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(filing.user()));
+            }
+            if (!within(caller, user.get().id())) {
+                return Outcome.refused(ScopeGuard.refusal());
             }
             Outcome<Product> product = product(tenant, filing.product());
             if (!product.isDone()) {
@@ -168,26 +176,47 @@ public final class RequestBook {
         });
     }
 
-    /** The tenant's latest requests, pending ones first; only those in {@code state} and for {@code user} if given. */
-    public Outcome<List<RequestView>> list(TenantId tenant, RequestState state, UserRef user, int limit) {
+    /**
+     * The tenant's latest requests, pending ones first; only those in {@code state} and for {@code user} if given. A
+     * caller whose role is scoped to administrative units lists the requests of its units' users only (a user outside
+     * them is not found).
+     */
+    public Outcome<List<RequestView>> list(Caller caller, RequestState state, UserRef user, int limit) {
+        TenantId tenant = caller.tenant();
+        Scope scope = caller.scope();
         return transactions.read(() -> {
             UserId userId = null;
             if (user != null) {
-                Optional<User> found = user.find(tenant, ports.users());
+                Optional<User> found = user.find(tenant, ports.users()).filter(u -> within(caller, u.id()));
                 if (found.isEmpty()) {
                     return Outcome.refused(Rejection.notFound(user));
                 }
                 userId = found.get().id();
             }
-            List<LicenseRequest> requests =
-                    ports.requests().list(tenant, state, userId, Math.min(Math.max(limit, 1), MAX_LIST));
+            List<LicenseRequest> requests = ports.requests()
+                    .list(
+                            tenant,
+                            state,
+                            userId,
+                            scope.tenantWide() ? null : scope.units(),
+                            Math.min(Math.max(limit, 1), MAX_LIST));
             return Outcome.done(grants.views(tenant, requests));
         });
     }
 
-    public Optional<RequestView> find(TenantId tenant, UUID id) {
-        return transactions.read(() -> ports.requests().find(tenant, id).map(r -> grants.views(tenant, List.of(r))
-                .get(0)));
+    /** A request of the tenant; one for a user outside the caller's administrative units is not found. */
+    public Optional<RequestView> find(Caller caller, UUID id) {
+        TenantId tenant = caller.tenant();
+        return transactions.read(() -> ports.requests()
+                .find(tenant, id)
+                .filter(r -> within(caller, r.user()))
+                .map(r -> grants.views(tenant, List.of(r)).get(0)));
+    }
+
+    /** Whether the user is within the caller's scope (the tenant, or an administrative unit holding the user). */
+    private boolean within(Caller caller, UserId user) {
+        Scope scope = caller.scope();
+        return scope.tenantWide() || scope.reaches(ports.units().unitsOf(caller.tenant(), user.value()));
     }
 
     /** Days a pending request of the tenant waits before it expires. */

@@ -75,7 +75,7 @@ public final class RequestDecisions {
             Instant now = clock.instant();
             Outcome<LicenseRequest.Grant> granted = grantOf(request, product.get(), approval, now);
             if (granted.isDone()) {
-                granted = grants.grant(caller, request, product.get(), granted.value());
+                granted = grants.grant(caller, request, product.get(), granted.value(), now);
             }
             if (!granted.isDone()) {
                 return Outcome.refused(granted.rejection());
@@ -145,7 +145,10 @@ public final class RequestDecisions {
                     "%s is deleted: the request can only be cancelled or left to expire.",
                     request.userPrincipalName()));
         }
-        Optional<Rejection> refused = approver.mayDecide(request, user.get());
+        Optional<Rejection> refused = approver.mayDecide(
+                request,
+                user.get(),
+                ports.units().unitsOf(caller.tenant(), user.get().id().value()));
         if (refused.isPresent()) {
             return Outcome.refused(refused.get());
         }

@@ -1,5 +1,6 @@
 package org.allot.core.request;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +23,33 @@ import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRef;
+import org.allot.core.timebound.TimeBoundGrants;
 
 /**
  * Turns an approval into a license through licensing's own use cases, so seats, the waiting list and every check of
  * licensing apply: a direct assignment whose disabled plans are the product's plans not granted (waiting for a seat
  * when none is free), or a membership of a group that assigns the product. Also reads what became of it.
  *
- * <p>The approved period ({@link LicenseRequest.Grant#start()}, {@link LicenseRequest.Grant#end()}) is recorded on the
- * request; {@link #grant} is the one place that will hand it to time-bound grants once they exist (docs/delegation.md).
+ * <p>An approved period ({@link LicenseRequest.Grant#start()} later than now, or an {@link LicenseRequest.Grant#end()})
+ * becomes a time-bound grant ({@link TimeBoundGrants}): the license or membership is given at its start and taken back
+ * at its end, on its own. A direct license that starts later is scheduled and, at its start, takes a seat or — when none
+ * is free — joins the waiting list in the request's place, as one approved at once does (docs/delegation.md).
  */
 final class RequestGrants {
     private final UserLicensing licensing;
     private final GroupDirectory groups;
     private final GroupLicenses groupLicenses;
     private final Assignments assignments;
+    private final TimeBoundGrants timeBound;
 
     RequestGrants(
-            UserLicensing licensing, GroupDirectory groups, GroupLicenses groupLicenses, Assignments assignments) {
+            UserLicensing licensing,
+            GroupDirectory groups,
+            GroupLicenses groupLicenses,
+            Assignments assignments,
+            TimeBoundGrants timeBound) {
+        this.timeBound = Objects.requireNonNull(timeBound);
         this.licensing = Objects.requireNonNull(licensing);
         this.groups = Objects.requireNonNull(groups);
         this.groupLicenses = Objects.requireNonNull(groupLicenses);
@@ -47,12 +58,20 @@ final class RequestGrants {
 
     /** Grants the license as approved, in the running unit of work; refused as licensing refuses it. */
     Outcome<LicenseRequest.Grant> grant(
-            Caller caller, LicenseRequest request, Product product, LicenseRequest.Grant grant) {
+            Caller caller, LicenseRequest request, Product product, LicenseRequest.Grant grant, Instant now) {
+        Instant later = grant.start() != null && grant.start().isAfter(now) ? grant.start() : null;
+        boolean timed = later != null || grant.end() != null;
+        UserRef user = UserRef.of(request.user());
         if (grant.direct()) {
             Set<ServicePlanId> disabled = new HashSet<>();
             if (!grant.plans().isEmpty()) {
                 disabled.addAll(product.planIds());
                 disabled.removeAll(grant.plans());
+            }
+            if (timed) {
+                return timeBound
+                        .grantRequestedLicense(caller, user, request.sku().toString(), disabled, later, grant.end())
+                        .map(g -> grant);
             }
             return licensing
                     .assignOrWait(caller, request.user(), new AssignedLicense(request.sku(), disabled))
@@ -63,6 +82,11 @@ final class RequestGrants {
             return Outcome.refused(Rejection.invalid(
                     "The group %s does not assign %s: choose a group that assigns it, or a direct assignment.",
                     grant.group(), product.label()));
+        }
+        if (timed) {
+            return timeBound
+                    .grantMembership(caller, grant.group(), user, later, grant.end())
+                    .map(g -> grant);
         }
         return groups.addMember(caller, grant.group(), request.user().value()).map(g -> grant);
     }

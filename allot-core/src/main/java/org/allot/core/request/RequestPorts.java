@@ -9,14 +9,18 @@ import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.Managers;
 import org.allot.core.directory.Tenants;
+import org.allot.core.directory.UnitMemberships;
 import org.allot.core.directory.Users;
 import org.allot.core.notification.ChangeSubscriptions;
 import org.allot.core.notification.NotificationOutbox;
 import org.allot.core.subscription.SubscriptionBook;
+import org.allot.core.timebound.TimeBoundGrants;
 
 /**
  * What license requests read and write: their own store, the directory (users, their managers, groups), the catalog
- * and subscriptions, licensing's use cases (to grant), the change subscriptions and outbox (to notify), the audit log.
+ * and subscriptions, licensing's use cases (to grant), the change subscriptions and outbox (to notify), the audit log,
+ * which administrative units hold a user (who may see and decide its requests), and time-bound grants (an approved
+ * period).
  */
 public record RequestPorts(
         FiledRequests requests,
@@ -31,7 +35,9 @@ public record RequestPorts(
         Assignments assignments,
         ChangeSubscriptions changeSubscriptions,
         NotificationOutbox outbox,
-        AuditLog audit) {
+        AuditLog audit,
+        UnitMemberships units,
+        TimeBoundGrants timeBound) {
 
     public RequestPorts {
         Objects.requireNonNull(requests, "requests");
@@ -47,6 +53,8 @@ public record RequestPorts(
         Objects.requireNonNull(changeSubscriptions, "changeSubscriptions");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(units, "units");
+        Objects.requireNonNull(timeBound, "timeBound");
     }
 
     RequestNotices notices() {
@@ -54,6 +62,6 @@ public record RequestPorts(
     }
 
     RequestGrants grants() {
-        return new RequestGrants(licensing, groups, groupLicenses, assignments);
+        return new RequestGrants(licensing, groups, groupLicenses, assignments, timeBound);
     }
 }

@@ -1,5 +1,6 @@
 package org.allot.core.sync;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,18 +29,38 @@ final class ManagerPhase {
         }
         int changed = 0;
         Map<UserId, Optional<UserId>> unit = new LinkedHashMap<>();
+        Map<UserId, SyncedRef> refs = new HashMap<>();
         for (Map.Entry<String, String> read : run.managers.entrySet()) {
             Optional<SyncedRef> user = run.synced(read.getKey()).filter(ref -> ref.kind() == ObjectKind.USER);
             if (user.isEmpty()) {
                 continue;
             }
-            unit.put(new UserId(user.get().id()), manager(run, read.getValue()));
+            UserId id = new UserId(user.get().id());
+            unit.put(id, manager(run, read.getValue()));
+            refs.put(id, user.get());
             if (unit.size() >= USERS_PER_UNIT) {
-                changed += managers.setSynced(run.caller, unit);
+                changed += set(run, unit, refs);
                 unit.clear();
+                refs.clear();
             }
         }
-        return changed + managers.setSynced(run.caller, unit);
+        return changed + set(run, unit, refs);
+    }
+
+    /** Sets one unit of work's managers; a manager that would make a loop is an error on the user, not the run's. */
+    private int set(RunContext run, Map<UserId, Optional<UserId>> unit, Map<UserId, SyncedRef> refs) {
+        UserManagers.Synced synced = managers.setSynced(run.caller, unit);
+        for (UserId loop : synced.loops()) {
+            SyncedRef user = refs.get(loop);
+            run.tally.error(new SyncError(
+                    ObjectKind.USER,
+                    user.distinguishedName() == null ? user.name() : user.distinguishedName(),
+                    user.immutableId(),
+                    "Its manager was not set: the manager the directory names would make a loop (the user would"
+                            + " manage, directly or through others, their own manager). Fix the manager in the"
+                            + " directory; the user keeps the manager they had."));
+        }
+        return synced.changed();
     }
 
     /** The synced user, in scope, that a normalised distinguished name names. */

@@ -87,24 +87,29 @@ final class GrantSteps {
         return ports.grants().find(tenant, key).filter(g -> g.isDue(now)).map(g -> new Locked(g, user.get()));
     }
 
+    /**
+     * Assigns what the grant gives, as {@code UserLicensing.assign} assigns a license (or, for a grant that
+     * {@link TimedGrant#waits()}, as {@code UserLicensing.assignOrWait} does: the user waits for a seat when none is
+     * free) and {@code GroupDirectory.addMember} adds a member.
+     */
+    Outcome<?> give(Caller caller, TimedGrant grant) {
+        AssignedLicense license = new AssignedLicense(grant.sku(), grant.disabledPlans());
+        return switch (grant.kind()) {
+            case LICENSE ->
+                grant.waits()
+                        ? ports.licensing().assignOrWait(caller, grant.user(), license)
+                        : ports.licensing().assign(caller, grant.user(), List.of(license), List.of(), false);
+            case MEMBERSHIP ->
+                isMember(caller, grant)
+                        ? Outcome.done(true)
+                        : ports.groups().addMember(caller, grant.group(), Member.user(grant.user()));
+        };
+    }
+
     /** Assigns what the grant gives; keeps it as started (or forgets it when it has no end). */
     Outcome<Boolean> start(Caller caller, Locked locked) {
         TimedGrant grant = locked.grant();
-        Outcome<?> given =
-                switch (grant.kind()) {
-                    case LICENSE ->
-                        ports.licensing()
-                                .assign(
-                                        caller,
-                                        grant.user(),
-                                        List.of(new AssignedLicense(grant.sku(), grant.disabledPlans())),
-                                        List.of(),
-                                        false);
-                    case MEMBERSHIP ->
-                        isMember(caller, grant)
-                                ? Outcome.done(true)
-                                : ports.groups().addMember(caller, grant.group(), Member.user(grant.user()));
-                };
+        Outcome<?> given = give(caller, grant);
         if (!given.isDone()) {
             return Outcome.refused(given.rejection());
         }

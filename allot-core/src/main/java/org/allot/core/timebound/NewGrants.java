@@ -10,7 +10,6 @@ import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
-import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.AppliesTo;
 import org.allot.core.catalog.Product;
@@ -18,7 +17,6 @@ import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
-import org.allot.core.directory.Member;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserRef;
 
@@ -40,7 +38,13 @@ final class NewGrants {
      * the user already holds directly gets the end); starting later, nothing is assigned until then.
      */
     Outcome<TimedGrant> grantLicense(
-            Caller caller, UserRef named, String sku, Set<ServicePlanId> disabledPlans, Instant start, Instant end) {
+            Caller caller,
+            UserRef named,
+            String sku,
+            Set<ServicePlanId> disabledPlans,
+            Instant start,
+            Instant end,
+            boolean waits) {
         Instant now = clock.instant();
         Optional<Rejection> times = GrantTimes.check(start, end, now);
         if (times.isPresent()) {
@@ -72,7 +76,8 @@ final class NewGrants {
                     end,
                     false,
                     caller.actor().displayName(),
-                    now);
+                    now,
+                    waits);
             Optional<Rejection> taken =
                     alreadyGranted(caller, user.get(), grant, product.get().label());
             if (taken.isPresent()) {
@@ -146,21 +151,7 @@ final class NewGrants {
     private Outcome<TimedGrant> set(Caller caller, GrantSteps.Locked locked, Instant start, Instant now) {
         TimedGrant grant = locked.grant();
         if (GrantTimes.startsNow(start, now)) {
-            Outcome<?> given =
-                    switch (grant.kind()) {
-                        case LICENSE ->
-                            ports.licensing()
-                                    .assign(
-                                            caller,
-                                            grant.user(),
-                                            List.of(new AssignedLicense(grant.sku(), grant.disabledPlans())),
-                                            List.of(),
-                                            false);
-                        case MEMBERSHIP ->
-                            steps.isMember(caller, grant)
-                                    ? Outcome.done(true)
-                                    : ports.groups().addMember(caller, grant.group(), Member.user(grant.user()));
-                    };
+            Outcome<?> given = steps.give(caller, grant);
             if (!given.isDone()) {
                 return Outcome.refused(given.rejection());
             }

@@ -97,7 +97,16 @@ public final class TimeBoundGrants {
      */
     public Outcome<Listed> grantLicense(
             Caller caller, UserRef named, String sku, Set<ServicePlanId> disabledPlans, Instant start, Instant end) {
-        return named(caller, created.grantLicense(caller, named, sku, disabledPlans, start, end));
+        return named(caller, created.grantLicense(caller, named, sku, disabledPlans, start, end, false));
+    }
+
+    /**
+     * {@link #grantLicense} for an approved license request: the license waits for a seat when none is free, at once
+     * or at its start, in the request's place (docs/delegation.md#what-an-approval-grants).
+     */
+    public Outcome<Listed> grantRequestedLicense(
+            Caller caller, UserRef named, String sku, Set<ServicePlanId> disabledPlans, Instant start, Instant end) {
+        return named(caller, created.grantLicense(caller, named, sku, disabledPlans, start, end, true));
     }
 
     /**

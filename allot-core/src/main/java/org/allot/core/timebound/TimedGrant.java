@@ -16,6 +16,8 @@ import org.allot.core.directory.UserId;
  *
  * @param disabledPlans the plans switched off in the license (none for a membership)
  * @param setBy who set the grant, as the audit log names them
+ * @param waits a license that, at its start, joins the product's waiting list when no seat is free (one given by an
+ *     approved license request); other licenses that cannot be assigned at their start are dropped
  */
 public record TimedGrant(
         Kind kind,
@@ -26,7 +28,8 @@ public record TimedGrant(
         Instant end,
         boolean started,
         String setBy,
-        Instant setAt) {
+        Instant setAt,
+        boolean waits) {
 
     /** What a grant gives. */
     public enum Kind {
@@ -56,6 +59,20 @@ public record TimedGrant(
         Objects.requireNonNull(setAt, "setAt");
     }
 
+    /** A grant that does not wait for a seat at its start. */
+    public TimedGrant(
+            Kind kind,
+            UserId user,
+            UUID target,
+            Set<ServicePlanId> disabledPlans,
+            Instant start,
+            Instant end,
+            boolean started,
+            String setBy,
+            Instant setAt) {
+        this(kind, user, target, disabledPlans, start, end, started, setBy, setAt, false);
+    }
+
     public Key key() {
         return new Key(kind, user, target);
     }
@@ -82,11 +99,11 @@ public record TimedGrant(
 
     /** This grant, started (what it grants is assigned). */
     TimedGrant asStarted() {
-        return new TimedGrant(kind, user, target, disabledPlans, start, end, true, setBy, setAt);
+        return new TimedGrant(kind, user, target, disabledPlans, start, end, true, setBy, setAt, waits);
     }
 
     /** This grant with other times, set by someone (perhaps) else. */
     TimedGrant rescheduled(Instant newStart, Instant newEnd, String by, Instant at) {
-        return new TimedGrant(kind, user, target, disabledPlans, newStart, newEnd, started, by, at);
+        return new TimedGrant(kind, user, target, disabledPlans, newStart, newEnd, started, by, at, waits);
     }
 }

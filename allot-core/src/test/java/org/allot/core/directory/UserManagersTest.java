@@ -78,4 +78,27 @@ class UserManagersTest {
         assertThat(links.ofAll(contoso.tenant, List.of(ada))).isEqualTo(Map.of());
         assertThat(audit.events()).isEmpty();
     }
+
+    @Test
+    void aManagerThatWouldMakeALoopIsRefusedWithTheChainExplained() {
+        UserId ada = contoso.user("ada");
+        UserId bob = contoso.user("bob");
+        UserId cy = contoso.user("cy");
+        managers.assign(contoso.admin, UserRef.of(bob), ada.value()).value();
+        managers.assign(contoso.admin, UserRef.of(cy), bob.value()).value();
+
+        var twoWay = managers.assign(contoso.admin, UserRef.of(ada), bob.value());
+        var threeWay = managers.assign(contoso.admin, UserRef.of(ada), cy.value());
+        var self = managers.assign(contoso.admin, UserRef.of(ada), ada.value());
+
+        assertThat(twoWay.rejection().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(twoWay.rejection().message())
+                .contains("bob@contoso.com cannot be the manager of ada@contoso.com", "loop");
+        assertThat(threeWay.rejection().message()).contains("cy@contoso.com cannot be the manager", "loop");
+        assertThat(self.rejection().message()).isEqualTo("A user cannot be their own manager.");
+        assertThat(links.ofAll(contoso.tenant, List.of(ada, bob, cy))).isEqualTo(Map.of(bob, ada, cy, bob));
+        assertThat(managers.assign(contoso.admin, UserRef.of(cy), ada.value()).isDone())
+                .as("a chain without a loop is fine")
+                .isTrue();
+    }
 }

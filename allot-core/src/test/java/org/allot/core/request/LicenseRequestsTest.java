@@ -61,7 +61,7 @@ class LicenseRequestsTest extends RequestTesting {
                 .isEqualTo(ErrorCode.INVALID_SERVICE_PLAN);
         assertThat(file(ada, Set.of(), now().minusSeconds(1)).rejection().message())
                 .contains("not in the future");
-        assertThat(filed.list(contoso.tenant, null, null, 10)).isEmpty();
+        assertThat(filed.list(contoso.tenant, null, null, null, 10)).isEmpty();
     }
 
     @Test
@@ -108,7 +108,7 @@ class LicenseRequestsTest extends RequestTesting {
         assertThat(morePlans.rejection().message()).contains("no other");
         assertThat(longer.rejection().message()).contains("not lengthen");
         assertThat(contoso.heldSkus(ada)).isEmpty();
-        assertThat(book.find(contoso.tenant, id).orElseThrow().request().pending())
+        assertThat(book.find(contoso.admin, id).orElseThrow().request().pending())
                 .isTrue();
     }
 
@@ -130,7 +130,7 @@ class LicenseRequestsTest extends RequestTesting {
 
         contoso.setSeats(e3, 2);
 
-        assertThat(book.find(contoso.tenant, id).orElseThrow().grantStatus()).isEqualTo(GrantStatus.GRANTED);
+        assertThat(book.find(contoso.admin, id).orElseThrow().grantStatus()).isEqualTo(GrantStatus.GRANTED);
         assertThat(contoso.direct(ada, E3).state()).isEqualTo(AssignmentState.Active);
     }
 
@@ -193,6 +193,64 @@ class LicenseRequestsTest extends RequestTesting {
                         .rejection()
                         .message())
                 .contains("denied already");
+        assertThat(contoso.heldSkus(ada)).isEmpty();
+    }
+
+    @Test
+    void anApprovedPeriodStartsAndEndsOnItsOwnAndAtItsStartWaitsForASeatInTheRequestsPlace() {
+        Subscription e3 = contoso.subscribe(E3, 1);
+        contoso.assign(contoso.user("holder"), E3).value();
+        UserId ada = contoso.user("ada");
+        Instant start = now().plus(Duration.ofDays(2));
+        Instant end = now().plus(Duration.ofDays(30));
+        UUID id = book.file(
+                        portal,
+                        new RequestBook.Filing(UserRef.of(ada), "ENTERPRISEPACK", Set.of(), "Contract", start, end))
+                .value()
+                .request()
+                .id();
+
+        decisions
+                .approve(contoso.admin, licenseAdmin, id, RequestDecisions.Approval.asRequested())
+                .value();
+        assertThat(contoso.heldSkus(ada))
+                .as("nothing is given before the start")
+                .isEmpty();
+        assertThat(timeBound.ofUser(contoso.admin, UserRef.of(ada)).orElseThrow())
+                .extracting(l -> l.grant().start(), l -> l.grant().end(), l -> l.grant()
+                        .waits())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(start, end, true));
+
+        contoso.allot.clock().advance(Duration.ofDays(2).plusMinutes(1));
+        timeBound.runDue();
+        assertThat(contoso.waitingFor(E3))
+                .as("no seat free at the start: the user waits in the request's place")
+                .containsExactly(ada);
+        contoso.setSeats(e3, 2);
+        assertThat(contoso.direct(ada, E3).state()).isEqualTo(AssignmentState.Active);
+        assertThat(book.find(contoso.admin, id).orElseThrow().grantStatus()).isEqualTo(GrantStatus.GRANTED);
+
+        contoso.allot.clock().advance(Duration.ofDays(28));
+        timeBound.runDue();
+        assertThat(contoso.heldSkus(ada)).as("the license ends on its own date").isEmpty();
+    }
+
+    @Test
+    void anApprovalThroughAGroupWithAnEndIsAMembershipThatEndsOnItsOwn() {
+        contoso.subscribe(E3, 5);
+        GroupId sales = contoso.aGroup("Sales").licensedWith(E3).create();
+        UserId ada = contoso.user("ada");
+        Instant end = now().plus(Duration.ofDays(10));
+        UUID id = file(ada, Set.of(), end).value().request().id();
+
+        decisions
+                .approve(contoso.admin, licenseAdmin, id, new RequestDecisions.Approval(sales, null, null, null))
+                .value();
+        assertThat(contoso.membersOf(sales)).containsExactly(ada);
+
+        contoso.allot.clock().advance(Duration.ofDays(10).plusMinutes(1));
+        timeBound.runDue();
+        assertThat(contoso.membersOf(sales)).isEmpty();
         assertThat(contoso.heldSkus(ada)).isEmpty();
     }
 }

@@ -50,6 +50,40 @@ class RequestLifecycleTest extends RequestTesting {
     }
 
     @Test
+    void aUnitAdministratorDecidesAndListsTheRequestsOfItsUnitsUsersOnly() {
+        contoso.subscribe(E3, 5);
+        UserId ada = contoso.user("ada");
+        UserId bob = contoso.user("bob");
+        org.allot.core.unit.UnitId north = contoso.allot
+                .unitDirectory()
+                .create(contoso.admin, org.allot.core.unit.UnitChange.none().withDisplayName("North"))
+                .value()
+                .id();
+        contoso.allot.unitMembers().add(contoso.admin, north, ada.value()).value();
+        org.allot.core.Scope northOnly = org.allot.core.Scope.units(java.util.List.of(north.value()));
+        org.allot.core.Caller northAdmin = contoso.admin.within(northOnly);
+        UUID adas = filed(ada);
+        UUID bobs = filed(bob);
+
+        var outside = decisions.deny(northAdmin, Approver.within(northOnly, true), bobs, "no");
+        RequestView inside = decisions
+                .approve(northAdmin, Approver.within(northOnly, true), adas, RequestDecisions.Approval.asRequested())
+                .value();
+
+        assertThat(outside.rejection().code()).isEqualTo(ErrorCode.OUTSIDE_SCOPE);
+        assertThat(outside.rejection().message()).contains("outside the scope of your role");
+        assertThat(book.find(contoso.admin, bobs).orElseThrow().request().pending())
+                .isTrue();
+        assertThat(inside.request().state()).isEqualTo(RequestState.APPROVED);
+        assertThat(book.list(northAdmin, null, null, 10).value())
+                .extracting(v -> v.request().id())
+                .containsExactly(adas);
+        assertThat(book.list(northAdmin, null, UserRef.of(bob), 10).rejection().code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(book.list(contoso.admin, null, null, 10).value()).hasSize(2);
+    }
+
+    @Test
     void onlyTheFilerCancels() {
         contoso.subscribe(E3, 5);
         UUID id = filed(contoso.user("ada"));
@@ -73,11 +107,11 @@ class RequestLifecycleTest extends RequestTesting {
         assertThat(expiry.expireAll()).isEqualTo(1);
         assertThat(expiry.expireAll()).as("idempotent").isZero();
 
-        assertThat(book.find(contoso.tenant, old).orElseThrow().request().state())
+        assertThat(book.find(contoso.admin, old).orElseThrow().request().state())
                 .isEqualTo(RequestState.EXPIRED);
-        assertThat(book.find(contoso.tenant, decided).orElseThrow().request().state())
+        assertThat(book.find(contoso.admin, decided).orElseThrow().request().state())
                 .isEqualTo(RequestState.DENIED);
-        assertThat(book.find(contoso.tenant, young).orElseThrow().request().pending())
+        assertThat(book.find(contoso.admin, young).orElseThrow().request().pending())
                 .isTrue();
         assertThat(book.setExpiryDays(contoso.admin, 0).rejection().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     }
@@ -121,10 +155,10 @@ class RequestLifecycleTest extends RequestTesting {
         contoso.allot.clock().advance(Duration.ofMinutes(1));
         UUID pending = filed(contoso.user("bob"));
 
-        assertThat(book.list(contoso.tenant, null, null, 10).value())
+        assertThat(book.list(contoso.admin, null, null, 10).value())
                 .extracting(v -> v.request().id())
                 .containsExactly(pending, denied);
-        assertThat(book.list(contoso.tenant, RequestState.DENIED, null, 10).value())
+        assertThat(book.list(contoso.admin, RequestState.DENIED, null, 10).value())
                 .extracting(v -> v.request().id())
                 .containsExactly(denied);
     }

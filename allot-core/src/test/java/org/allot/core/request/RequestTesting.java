@@ -21,11 +21,26 @@ import org.allot.core.testing.Scenario;
 /** The license requests of Contoso, on the in-memory installation, with the helpers the request tests share. */
 abstract class RequestTesting {
     final Scenario contoso = Scenario.contoso();
-    final InMemoryFiledRequests filed = new InMemoryFiledRequests();
+    final org.allot.core.testing.InMemoryTimedGrants timed = new org.allot.core.testing.InMemoryTimedGrants();
+    final InMemoryFiledRequests filed = new InMemoryFiledRequests(contoso.allot.unitMemberships());
     final InMemoryManagers managers = new InMemoryManagers();
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final InMemoryChangeSubscriptions webhooks = new InMemoryChangeSubscriptions();
     final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
+    final org.allot.core.timebound.TimeBoundGrants timeBound = new org.allot.core.timebound.TimeBoundGrants(
+            new org.allot.core.timebound.TimeBoundGrants.Ports(
+                    Transactions.NONE,
+                    org.allot.core.directory.TenantLocks.NONE,
+                    contoso.allot.users(),
+                    contoso.allot.groups(),
+                    contoso.allot.memberships(),
+                    contoso.allot.catalog(),
+                    contoso.allot.licensing().users(),
+                    contoso.allot.groupDirectory(),
+                    timed,
+                    audit,
+                    new org.allot.core.directory.ScopeGuard(contoso.allot.unitMemberships())),
+            contoso.allot.clock());
     final RequestPorts ports = new RequestPorts(
             filed,
             contoso.readOnlyTenants(),
@@ -39,7 +54,9 @@ abstract class RequestTesting {
             contoso.allot.assignments(),
             webhooks,
             outbox,
-            audit);
+            audit,
+            contoso.allot.unitMemberships(),
+            timeBound);
     final RequestBook book = new RequestBook(Transactions.NONE, ports, contoso.allot.clock());
     final RequestDecisions decisions = new RequestDecisions(Transactions.NONE, ports, contoso.allot.clock());
     final RequestExpiry expiry = new RequestExpiry(Transactions.NONE, ports, contoso.allot.clock());

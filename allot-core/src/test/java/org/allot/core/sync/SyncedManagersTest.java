@@ -78,4 +78,27 @@ class SyncedManagersTest {
         User ada = contoso.user("ada").orElseThrow();
         assertThat(ada.onPremisesSyncEnabled()).isTrue();
     }
+
+    @Test
+    void aManagerLoopInTheDirectoryIsAnErrorOnItsUsersAndTheRunCarriesOn() {
+        contoso.directory.addUser("ada", "manager", "CN=bob,OU=Staff,DC=contoso,DC=com");
+        contoso.directory.addUser("bob", "manager", "CN=ada,OU=Staff,DC=contoso,DC=com");
+        contoso.directory.addUser("cy", "manager", "CN=cy,OU=Staff,DC=contoso,DC=com");
+        contoso.directory.addUser("dan", "manager", "CN=ada,OU=Staff,DC=contoso,DC=com");
+
+        SyncRun run = contoso.run();
+
+        assertThat(run.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(run.counts().errors()).isEqualTo(3);
+        assertThat(contoso.sync.errors(contoso.contoso.tenant, run.id(), 10))
+                .extracting(SyncError::object)
+                .allMatch(dn -> dn.startsWith("CN=ada") || dn.startsWith("CN=bob") || dn.startsWith("CN=cy"))
+                .hasSize(3);
+        assertThat(contoso.sync.errors(contoso.contoso.tenant, run.id(), 10))
+                .allMatch(e -> e.message().contains("would make a loop"));
+        assertThat(managerOf("ada")).isEmpty();
+        assertThat(managerOf("bob")).isEmpty();
+        assertThat(managerOf("cy")).isEmpty();
+        assertThat(managerOf("dan")).as("the other users' managers are set").contains(id("ada"));
+    }
 }

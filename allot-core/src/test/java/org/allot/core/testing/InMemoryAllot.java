@@ -124,6 +124,11 @@ public final class InMemoryAllot implements Installation {
     }
 
     @Override
+    public org.allot.core.directory.UnitMemberships unitMemberships() {
+        return units;
+    }
+
+    @Override
     public org.allot.core.unit.UnitDelegation unitDelegation() {
         return unitDelegation;
     }

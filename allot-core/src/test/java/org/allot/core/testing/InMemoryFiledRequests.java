@@ -19,6 +19,17 @@ import org.allot.core.request.RequestState;
 public final class InMemoryFiledRequests implements FiledRequests {
     private final Map<UUID, LicenseRequest> byId = new LinkedHashMap<>();
     private final Map<TenantId, Integer> days = new HashMap<>();
+    private final org.allot.core.directory.UnitMemberships memberships;
+
+    /** Requests whose users belong to no administrative unit. */
+    public InMemoryFiledRequests() {
+        this((tenant, member) -> java.util.Set.of());
+    }
+
+    /** Requests whose users belong to the units these memberships say. */
+    public InMemoryFiledRequests(org.allot.core.directory.UnitMemberships memberships) {
+        this.memberships = memberships;
+    }
 
     @Override
     public synchronized boolean add(LicenseRequest request) {
@@ -50,9 +61,13 @@ public final class InMemoryFiledRequests implements FiledRequests {
     }
 
     @Override
-    public synchronized List<LicenseRequest> list(TenantId tenant, RequestState state, UserId user, int limit) {
+    public synchronized List<LicenseRequest> list(
+            TenantId tenant, RequestState state, UserId user, java.util.Set<UUID> units, int limit) {
         return byId.values().stream()
                 .filter(r -> r.tenant().equals(tenant))
+                .filter(r -> units == null
+                        || memberships.unitsOf(tenant, r.user().value()).stream()
+                                .anyMatch(units::contains))
                 .filter(r -> state == null || r.state() == state)
                 .filter(r -> user == null || r.user().equals(user))
                 .sorted((a, b) -> a.pending() != b.pending()

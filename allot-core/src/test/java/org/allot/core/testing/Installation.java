@@ -71,6 +71,9 @@ public interface Installation {
 
     org.allot.core.unit.UnitDelegation unitDelegation();
 
+    /** Which administrative units hold a user or group. */
+    org.allot.core.directory.UnitMemberships unitMemberships();
+
     DynamicMembership dynamicMembership();
 
     MembershipPreview membershipPreview();

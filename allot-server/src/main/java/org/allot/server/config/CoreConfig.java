@@ -325,8 +325,12 @@ class CoreConfig {
     /** A user's usage location and licenses in one step; a product for many users, every refusal named. */
     @Bean
     LicensesAndLocation licensesAndLocation(
-            UnitOfWork work, UserLicensing licensing, UserDirectory directory, JdbcUsers users) {
-        return new LicensesAndLocation(work, licensing, directory, users);
+            UnitOfWork work,
+            UserLicensing licensing,
+            UserDirectory directory,
+            JdbcUsers users,
+            org.allot.core.directory.ScopeGuard guard) {
+        return new LicensesAndLocation(work, licensing, directory, users, guard);
     }
 
     @Bean

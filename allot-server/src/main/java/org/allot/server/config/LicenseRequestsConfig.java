@@ -81,7 +81,9 @@ class LicenseRequestsConfig implements SchedulingConfigurer {
             JdbcAssignments assignments,
             JdbcChangeSubscriptions changeSubscriptions,
             JdbcNotificationOutbox outbox,
-            JdbcAuditLog audit) {
+            JdbcAuditLog audit,
+            org.allot.server.persistence.JdbcUnits units,
+            org.allot.core.timebound.TimeBoundGrants timeBound) {
         return new RequestPorts(
                 requests,
                 tenants,
@@ -95,7 +97,9 @@ class LicenseRequestsConfig implements SchedulingConfigurer {
                 assignments,
                 changeSubscriptions,
                 outbox,
-                audit);
+                audit,
+                units,
+                timeBound);
     }
 
     @Bean

@@ -124,14 +124,22 @@ class QueriesConfig {
     }
 
     @Bean
-    DirectorySearch directorySearch(Transactions transactions, JdbcDirectoryQueries queries, JdbcGroups groups) {
-        return new DirectorySearch(transactions, queries, groups);
+    DirectorySearch directorySearch(
+            Transactions transactions,
+            JdbcDirectoryQueries queries,
+            JdbcGroups groups,
+            org.allot.core.directory.ScopeGuard guard) {
+        return new DirectorySearch(transactions, queries, groups, guard);
     }
 
     @Bean
     DirectoryObjects directoryObjects(
-            Transactions transactions, JdbcDirectoryQueries queries, JdbcUsers users, JdbcGroups groups) {
-        return new DirectoryObjects(transactions, queries, users, groups);
+            Transactions transactions,
+            JdbcDirectoryQueries queries,
+            JdbcUsers users,
+            JdbcGroups groups,
+            org.allot.core.directory.ScopeGuard guard) {
+        return new DirectoryObjects(transactions, queries, users, groups, guard);
     }
 
     /** The directory's change log, which delta queries and change notifications both read. */

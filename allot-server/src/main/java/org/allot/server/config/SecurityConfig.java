@@ -1,5 +1,7 @@
 package org.allot.server.config;
 
+import org.allot.core.Actor;
+import org.allot.core.unit.UnitDelegation;
 import org.allot.server.persistence.JdbcAdminAccounts;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.AdminSessions;
@@ -60,9 +62,7 @@ class SecurityConfig {
     UserDetailsPasswordService adminPasswordUpgrades(JdbcAdminAccounts accounts) {
         return (user, hash) -> {
             accounts.replacePasswordHash(user.getUsername(), hash);
-            return user instanceof AdminPrincipal a
-                    ? new AdminPrincipal(a.tenant(), a.getUsername(), a.displayName(), hash, a.role())
-                    : user;
+            return user instanceof AdminPrincipal a ? a.withPasswordHash(hash) : user;
         };
     }
 
@@ -73,16 +73,23 @@ class SecurityConfig {
 
     /** Admin center accounts. */
     @Bean
-    UserDetailsService adminDetails(JdbcAdminAccounts accounts) {
+    UserDetailsService adminDetails(JdbcAdminAccounts accounts, UnitDelegation delegation) {
         return username -> accounts.find(username)
-                .map(a -> new AdminPrincipal(a.tenant(), a.username(), a.displayName(), a.passwordHash(), a.role()))
+                .map(a -> new AdminPrincipal(
+                        a.tenant(),
+                        a.username(),
+                        a.displayName(),
+                        a.passwordHash(),
+                        a.role(),
+                        delegation.rolesOf(a.tenant(), Actor.user(a.username(), a.displayName()))))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
     /** The admin center: sign-in with an admin account, a session, CSRF protection on every form. */
     @Bean
     @Order(4)
-    SecurityFilterChain adminCenter(HttpSecurity http, SignInThrottle throttle, JdbcAdminAccounts accounts)
+    SecurityFilterChain adminCenter(
+            HttpSecurity http, SignInThrottle throttle, JdbcAdminAccounts accounts, UnitDelegation delegation)
             throws Exception {
         SignInForm form = new SignInForm(throttle);
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
@@ -102,7 +109,7 @@ class SecurityConfig {
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(form, UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new AdminSessions(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new AdminSessions(accounts, delegation), SecurityContextHolderFilter.class)
                 .formLogin(login -> login.loginPage("/login")
                         .successHandler(form)
                         .failureHandler(form)

@@ -110,9 +110,14 @@ public final class JdbcFiledRequests implements FiledRequests {
     }
 
     @Override
-    public List<LicenseRequest> list(TenantId tenant, RequestState state, UserId user, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from license_request where tenant_id = ?"
-                        + " and (?::text is null or state = ?) and (?::uuid is null or user_id = ?)" + ORDER
+    public List<LicenseRequest> list(
+            TenantId tenant, RequestState state, UserId user, java.util.Set<UUID> units, int limit) {
+        UUID[] within = units == null ? null : units.toArray(UUID[]::new);
+        return jdbc.sql("select " + COLUMNS + " from license_request r where tenant_id = ?"
+                        + " and (?::text is null or state = ?) and (?::uuid is null or user_id = ?)"
+                        + " and (?::uuid[] is null or exists (select 1 from unit_member_user m"
+                        + " where m.tenant_id = r.tenant_id and m.user_id = r.user_id and m.unit_id = any(?::uuid[])))"
+                        + ORDER
                         + " limit ?")
                 .params(
                         tenant.value(),
@@ -120,6 +125,8 @@ public final class JdbcFiledRequests implements FiledRequests {
                         state == null ? null : state.name(),
                         user == null ? null : user.value(),
                         user == null ? null : user.value(),
+                        within,
+                        within,
                         limit)
                 .query(JdbcFiledRequests::request)
                 .list();

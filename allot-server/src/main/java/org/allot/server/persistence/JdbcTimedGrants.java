@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Time-bound grants in {@code timed_grant}, one per user and SKU or group. */
 public final class JdbcTimedGrants implements TimedGrants {
     private static final String COLUMNS =
-            "user_id, kind, target_id, disabled_plans, start_at, end_at, started, set_by, set_at";
+            "user_id, kind, target_id, disabled_plans, start_at, end_at, started, set_by, set_at, waits";
 
     /** When a grant is next due: its start until it has started, then its end. */
     private static final String DUE_AT = "(case when started then end_at else start_at end)";
@@ -40,11 +40,11 @@ public final class JdbcTimedGrants implements TimedGrants {
     @Override
     public void put(TenantId tenant, TimedGrant g) {
         jdbc.sql("""
-                        insert into timed_grant (tenant_id, COLUMNS) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into timed_grant (tenant_id, COLUMNS) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, user_id, kind, target_id) do update set
                             disabled_plans = excluded.disabled_plans, start_at = excluded.start_at,
                             end_at = excluded.end_at, started = excluded.started, set_by = excluded.set_by,
-                            set_at = excluded.set_at""".replace("COLUMNS", COLUMNS))
+                            set_at = excluded.set_at, waits = excluded.waits""".replace("COLUMNS", COLUMNS))
                 .params(
                         tenant.value(),
                         g.user().value(),
@@ -55,7 +55,8 @@ public final class JdbcTimedGrants implements TimedGrants {
                         g.end() == null ? null : SqlValues.time(g.end()),
                         g.started(),
                         g.setBy(),
-                        SqlValues.time(g.setAt()))
+                        SqlValues.time(g.setAt()),
+                        g.waits())
                 .update();
     }
 
@@ -119,6 +120,7 @@ public final class JdbcTimedGrants implements TimedGrants {
                 SqlValues.instant(rs, "end_at"),
                 rs.getBoolean("started"),
                 rs.getString("set_by"),
-                SqlValues.instant(rs, "set_at"));
+                SqlValues.instant(rs, "set_at"),
+                rs.getBoolean("waits"));
     }
 }

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.allot.core.Actor;
+import org.allot.core.unit.UnitDelegation;
 import org.allot.server.security.store.StoredAdminAccounts;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,16 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends an admin center session as soon as its administrator was removed, or their role or password changed, on any
  * server of the installation: every request of a signed-in administrator reads their account again (one indexed
  * read), and a session whose account is no longer what it signed in as is signed out before the request does
- * anything.
+ * anything. Roles held over administrative units count as the role: giving an administrator one, or taking it back,
+ * ends their session too, and they sign in again to act with what they hold now.
  */
 public final class AdminSessions extends OncePerRequestFilter {
     /** Where a session that ended is sent: the sign-in page, which says why. */
     public static final String ENDED = "/login?ended";
 
     private final StoredAdminAccounts accounts;
+    private final UnitDelegation delegation;
 
-    public AdminSessions(StoredAdminAccounts accounts) {
+    public AdminSessions(StoredAdminAccounts accounts, UnitDelegation delegation) {
         this.accounts = accounts;
+        this.delegation = delegation;
     }
 
     @Override
@@ -33,7 +38,12 @@ public final class AdminSessions extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null
                 && authentication.getPrincipal() instanceof AdminPrincipal admin
-                && accounts.find(admin.getUsername()).filter(admin::stillIs).isEmpty()) {
+                && accounts.find(admin.getUsername())
+                        .filter(account -> admin.stillIs(
+                                account,
+                                delegation.rolesOf(
+                                        admin.tenant(), Actor.user(admin.getUsername(), admin.displayName()))))
+                        .isEmpty()) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

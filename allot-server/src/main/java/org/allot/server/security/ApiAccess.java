@@ -33,9 +33,9 @@ public final class ApiAccess {
      */
     public static final List<Rule> RULES = List.of(
             // JSON batching: each request of the batch is authorised on its own, as if it had been sent alone
-            rule(HttpMethod.POST, "/v1.0/$batch", Capability.READ),
+            unitRule(HttpMethod.POST, "/v1.0/$batch", Capability.READ),
             // directory objects: reading by ids and asking for memberships change nothing
-            rule(HttpMethod.POST, "/v1.0/directoryObjects/getByIds", Capability.READ),
+            unitRule(HttpMethod.POST, "/v1.0/directoryObjects/getByIds", Capability.READ),
             rule(HttpMethod.POST, "/v1.0/*/*/getMemberGroups", Capability.READ),
             rule(HttpMethod.POST, "/v1.0/*/*/getMemberObjects", Capability.READ),
             rule(HttpMethod.POST, "/v1.0/*/*/checkMemberGroups", Capability.READ),
@@ -119,10 +119,10 @@ public final class ApiAccess {
             // license requests: any role that may change something files one and cancels its own (not a Global Reader);
             // deciding is for those who may
             // assign licenses (core's Approver decides whose scope covers the user)
-            rule(HttpMethod.POST, "/allot/v1/licenseRequests", Capability.FILE_LICENSE_REQUESTS),
-            rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/cancel", Capability.FILE_LICENSE_REQUESTS),
-            rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/approve", Capability.ASSIGN_USER_LICENSES),
-            rule(HttpMethod.POST, "/allot/v1/licenseRequests/*/deny", Capability.ASSIGN_USER_LICENSES),
+            unitRule(HttpMethod.POST, "/allot/v1/licenseRequests", Capability.FILE_LICENSE_REQUESTS),
+            unitRule(HttpMethod.POST, "/allot/v1/licenseRequests/*/cancel", Capability.FILE_LICENSE_REQUESTS),
+            unitRule(HttpMethod.POST, "/allot/v1/licenseRequests/*/approve", Capability.ASSIGN_USER_LICENSES),
+            unitRule(HttpMethod.POST, "/allot/v1/licenseRequests/*/deny", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
             rule(HttpMethod.GET, "/allot/v1/appRegistrations", Capability.MANAGE_APPS),
             rule(HttpMethod.POST, "/allot/v1/appRegistrations/**", Capability.MANAGE_APPS),
@@ -170,6 +170,14 @@ public final class ApiAccess {
             unitRule(HttpMethod.GET, "/v1.0/auditLogs/directoryAudits", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/directory/administrativeUnits", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/directory/administrativeUnits/**", Capability.READ),
+            // directory objects by id (those outside the units are not found), license requests of the units'
+            // users (the core narrows lists and refuses the others), time-bound grants of their users and groups
+            unitRule(HttpMethod.GET, "/v1.0/directoryObjects/*", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/directoryObjects/*/*", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/licenseRequests", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/licenseRequests/*", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/users/*/timedLicenses", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/groups/*/timedMembers", Capability.READ),
             // reading is for everyone
             rule(HttpMethod.GET, "/v1.0/**", Capability.READ),
             rule(HttpMethod.GET, "/allot/v1/**", Capability.READ));

@@ -19,16 +19,12 @@ import org.allot.server.security.store.StoredAppRegistrations;
 /**
  * Who may hold which role over an administrative unit (Graph's {@code scopedRoleMembers}): a role the server knows
  * and that may be scoped ({@link Role#unitScopable()}: not Global Administrator), held by an app (named by its client
- * id) of the tenant whose own role is not Global Administrator (it reaches every unit already). Admin accounts (named
- * by their username) are refused until the admin center narrows its pages to an administrator's units. The assignment itself, and its audit record, is the core's
- * ({@link UnitDelegation}); an app's next request already acts within the units (its remembered role is forgotten).
+ * id) or an admin account (named by its username) of the tenant whose own role is not Global Administrator (it
+ * reaches every unit already). The assignment itself, and its audit record, is the core's ({@link UnitDelegation});
+ * an app's next request already acts within the units (its remembered role is forgotten), an administrator's
+ * admin center session ends and they sign in again within the units ({@link AdminSessions}).
  */
 public final class UnitRoleHolders {
-    private static final String APPS_ONLY = String.join(
-            " ",
-            "Roles over administrative units are held by apps for now: the admin center does not yet narrow what it",
-            "shows to the units of an administrator, so %s cannot be given one.");
-
     private final Transactions transactions;
     private final UnitDelegation delegation;
     private final StoredAppRegistrations apps;
@@ -66,10 +62,6 @@ public final class UnitRoleHolders {
             Optional<Holder> holder = holder(caller, memberId);
             if (holder.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(memberId));
-            }
-            if (holder.get().actor().kind() == Actor.Kind.USER) {
-                return Outcome.refused(
-                        Rejection.invalid(APPS_ONLY, holder.get().actor().displayName()));
             }
             if (holder.get().role() == Role.GLOBAL_ADMINISTRATOR) {
                 return Outcome.refused(Rejection.invalid(

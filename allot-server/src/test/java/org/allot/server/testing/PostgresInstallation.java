@@ -94,6 +94,7 @@ public final class PostgresInstallation implements Installation {
     private final SharedSnapshots snapshots;
     private final UnitOfWork work;
     private final org.allot.server.persistence.JdbcCapacity capacity;
+    private final org.allot.server.persistence.JdbcUnits units;
     private final org.allot.core.assignment.SeatTakeBack seatTakeBack;
     private final org.allot.core.assignment.OverageGrace overageGrace;
     private final org.allot.core.subscription.LifecyclePolicy lifecyclePolicy;
@@ -105,7 +106,7 @@ public final class PostgresInstallation implements Installation {
         this.jdbc = JdbcClient.create(dataSource);
         work = new UnitOfWork(new DataSourceTransactionManager(dataSource));
         TenantStamps stamps = new TenantStamps(jdbc);
-        org.allot.server.persistence.JdbcUnits units = new org.allot.server.persistence.JdbcUnits(jdbc, stamps);
+        units = new org.allot.server.persistence.JdbcUnits(jdbc, stamps);
         tenants = new JdbcTenants(jdbc, stamps);
         users = new JdbcUsers(jdbc, dataSource);
         groups = new JdbcGroups(jdbc, stamps);
@@ -207,6 +208,11 @@ public final class PostgresInstallation implements Installation {
     @Override
     public org.allot.core.unit.UnitMembers unitMembers() {
         return unitMembers;
+    }
+
+    @Override
+    public org.allot.core.directory.UnitMemberships unitMemberships() {
+        return units;
     }
 
     @Override

@@ -37,6 +37,7 @@ class AdministrativeUnitsIT extends ApiIT {
     private String northStaff;
     private String southStaff;
     private String e3;
+    private String bobRequest;
 
     @BeforeEach
     void twoUnits() {
@@ -59,6 +60,9 @@ class AdministrativeUnitsIT extends ApiIT {
         assertThat(global.post("/v1.0/groups/" + southStaff + "/assignLicense", assign())
                         .status())
                 .isEqualTo(202);
+        Response filed = global.post("/allot/v1/licenseRequests", request(bob));
+        assertThat(filed.status()).as(filed.raw().body()).isEqualTo(201);
+        bobRequest = filed.body().path("id").asString();
         north = as(global, Role.GLOBAL_READER);
         role(northUnit, LICENSE_ADMINISTRATOR, north.clientId);
         role(northUnit, USER_ADMINISTRATOR, north.clientId);
@@ -199,6 +203,50 @@ class AdministrativeUnitsIT extends ApiIT {
     }
 
     @Test
+    void aUnitAdministratorUsesRequestsBatchesAndDirectoryObjectsWithinItsUnitsOnly() {
+        Response mine = north.post("/allot/v1/licenseRequests", request(ada));
+        assertThat(mine.status()).as(mine.raw().body()).isEqualTo(201);
+        String adaRequest = mine.body().path("id").asString();
+        assertDenied(north.post("/allot/v1/licenseRequests", request(bob)));
+        Response listed = north.get("/allot/v1/licenseRequests");
+        List<String> requests = new ArrayList<>();
+        listed.body().path("value").forEach(v -> requests.add(v.path("id").asString()));
+        assertThat(requests).containsExactly(adaRequest);
+        assertThat(north.get("/allot/v1/licenseRequests/" + bobRequest).status())
+                .isEqualTo(404);
+        assertThat(north.get("/allot/v1/licenseRequests?userId=" + bob).status())
+                .isEqualTo(404);
+        assertDenied(north.post("/allot/v1/licenseRequests/" + bobRequest + "/deny", "{\"reason\":\"no\"}"));
+        assertThat(global.get("/allot/v1/licenseRequests/" + bobRequest)
+                        .body()
+                        .path("status")
+                        .asString())
+                .isEqualTo("pending");
+        Response approved = north.post("/allot/v1/licenseRequests/" + adaRequest + "/approve", "{}");
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+
+        Response byIds = north.post(
+                "/v1.0/directoryObjects/getByIds",
+                "{\"ids\":[\"%s\",\"%s\",\"%s\",\"%s\"]}".formatted(ada, bob, southStaff, northStaff));
+        assertThat(ids(byIds)).containsExactly(ada, northStaff);
+        assertThat(north.get("/v1.0/directoryObjects/" + bob).status()).isEqualTo(404);
+        assertThat(north.get("/v1.0/directoryObjects/" + ada).status()).isEqualTo(200);
+
+        Response batch = north.post("/v1.0/$batch", """
+                {"requests":[{"id":"1","method":"GET","url":"/users/%s"},
+                             {"id":"2","method":"GET","url":"/users/%s"},
+                             {"id":"3","method":"POST","url":"/users/%s/assignLicense",
+                              "headers":{"Content-Type":"application/json"},"body":%s}]}""".formatted(ada, bob, bob, assign()));
+        assertThat(batch.status()).as(batch.raw().body()).isEqualTo(200);
+        Map<String, Integer> statuses = new TreeMap<>();
+        batch.body()
+                .path("responses")
+                .forEach(inner -> statuses.put(
+                        inner.path("id").asString(), inner.path("status").asInt()));
+        assertThat(statuses).containsEntry("1", 200).containsEntry("2", 404).containsEntry("3", 403);
+    }
+
+    @Test
     void aRoleTakenBackWidensNothingAndAGlobalAdministratorCannotBeScoped() {
         JsonNode held = global.get("/v1.0/directory/administrativeUnits/" + northUnit + "/scopedRoleMembers")
                 .body()
@@ -250,13 +298,25 @@ class AdministrativeUnitsIT extends ApiIT {
                 Response answer = north.send(method, target, hasBody ? body(path.getKey()) : null, Map.of());
                 operations++;
                 String text = answer.raw().body();
+                boolean reads = method.equals("GET") || target.endsWith("/getByIds") || target.endsWith("/$batch");
                 if (answer.status() >= 500) {
                     problems.add(method + " " + target + " -> " + answer.status());
-                } else if (!method.equals("GET") && answer.status() < 300) {
+                } else if (target.endsWith("/$batch") && answer.status() < 300) {
+                    // each request of the batch answered as if sent alone: South's objects not found, not changed
+                    answer.body().path("responses").forEach(inner -> {
+                        int status = inner.path("status").asInt();
+                        if (status < 300 || status >= 500) {
+                            problems.add("$batch step " + inner.path("id").asString() + " -> " + status);
+                        }
+                    });
+                } else if (!reads && answer.status() < 300) {
                     problems.add(method + " " + target + " changed something: " + answer.status());
                 } else if (answer.status() < 300
                         && text != null
-                        && (text.contains(bob) || text.contains(southStaff) || text.contains(southUnit))) {
+                        && (text.contains(bob)
+                                || text.contains(southStaff)
+                                || text.contains(southUnit)
+                                || text.contains(bobRequest))) {
                     problems.add(
                             method + " " + target + " leaks South: " + text.substring(0, Math.min(300, text.length())));
                 }
@@ -284,7 +344,9 @@ class AdministrativeUnitsIT extends ApiIT {
                         default ->
                             before.endsWith("/groups/")
                                     ? southStaff
-                                    : before.endsWith("/administrativeUnits/") ? southUnit : bob;
+                                    : before.endsWith("/administrativeUnits/")
+                                            ? southUnit
+                                            : before.endsWith("/licenseRequests/") ? bobRequest : bob;
                     };
             m.appendReplacement(path, Matcher.quoteReplacement(value));
         }
@@ -293,6 +355,24 @@ class AdministrativeUnitsIT extends ApiIT {
     }
 
     private String body(String template) {
+        if (template.endsWith("/getByIds")) {
+            return "{\"ids\":[\"%s\",\"%s\",\"%s\"]}".formatted(bob, southStaff, ada);
+        }
+        if (template.endsWith("/$batch")) {
+            return """
+                    {"requests":[
+                      {"id":"1","method":"GET","url":"/users/%s"},
+                      {"id":"2","method":"GET","url":"/groups/%s/members"},
+                      {"id":"3","method":"POST","url":"/users/%s/assignLicense",
+                       "headers":{"Content-Type":"application/json"},"body":%s},
+                      {"id":"4","method":"GET","url":"/directoryObjects/%s"}]}""".formatted(bob, southStaff, bob, assign(), bob);
+        }
+        if (template.equals("/allot/v1/licenseRequests")) {
+            return request(bob);
+        }
+        if (template.endsWith("/approve") || template.endsWith("/deny") || template.endsWith("/cancel")) {
+            return "{\"reason\":\"Leaked\"}";
+        }
         if (template.endsWith("/$ref")) {
             return ref(bob);
         }
@@ -300,6 +380,10 @@ class AdministrativeUnitsIT extends ApiIT {
             return assign();
         }
         return "{\"department\":\"Leaked\",\"description\":\"Leaked\",\"displayName\":\"Leaked\"}";
+    }
+
+    private String request(String user) {
+        return "{\"userId\":\"%s\",\"skuId\":\"%s\",\"justification\":\"New starter\"}".formatted(user, e3);
     }
 
     private String group(String name) {

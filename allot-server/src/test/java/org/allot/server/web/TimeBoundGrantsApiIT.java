@@ -199,8 +199,11 @@ class TimeBoundGrantsApiIT extends ApiIT {
                         .status())
                 .isEqualTo(201);
         assertThat(unitAdmin.get("/allot/v1/users/" + bob + "/timedLicenses").status())
-                .as("unit roles read no /allot/v1 lists (the server denies them): nothing shown")
-                .isEqualTo(403);
+                .as("the grants of a user outside the unit: not found, as the user")
+                .isEqualTo(404);
+        assertThat(unitAdmin.get("/allot/v1/users/" + ada + "/timedLicenses").status())
+                .as("the grants of the unit's user are listed")
+                .isEqualTo(200);
         assertThat(unitAdmin
                         .patch("/allot/v1/users/" + bob + "/timedLicenses/ENTERPRISEPACK", "{\"endDateTime\":null}")
                         .status())

@@ -10,6 +10,8 @@ import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedGroup;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.ScopeGuard;
+import org.allot.core.query.Query;
 import org.allot.server.http.RequestIds;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
@@ -50,6 +52,14 @@ final class AdminPages {
     /** The administrator as the actor of a change made by this request. */
     static Caller caller(AdminPrincipal admin, HttpServletRequest request) {
         return admin.caller(RequestIds.of(request));
+    }
+
+    /**
+     * A page request narrowed to the users, groups or audit records of the administrator's administrative units when
+     * their roles are held over units ({@link ScopeGuard#restrict}); unchanged for a tenant-wide administrator.
+     */
+    static Query narrowed(AdminPrincipal admin, Query query) {
+        return ScopeGuard.restrict(admin.caller(""), query);
     }
 
     static Optional<UUID> uuid(String value) {

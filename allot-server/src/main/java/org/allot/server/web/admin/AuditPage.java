@@ -124,7 +124,9 @@ public class AuditPage {
         }
         var page = audits.events(
                 admin.tenant(),
-                new Query(filters.toFilter(namedUsers(admin.tenant(), filters)), ORDER, PAGE, cursor, true));
+                AdminPages.narrowed(
+                        admin,
+                        new Query(filters.toFilter(namedUsers(admin.tenant(), filters)), ORDER, PAGE, cursor, true)));
         model.addAttribute("events", page.rows());
         model.addAttribute("total", page.count());
         model.addAttribute("pageSize", PAGE);
@@ -156,7 +158,9 @@ public class AuditPage {
             List<String> named = namedUsers(admin.tenant(), filters);
             do {
                 var page = audits.events(
-                        admin.tenant(), new Query(filters.toFilter(named), ORDER, EXPORT_PAGE, cursor, false));
+                        admin.tenant(),
+                        AdminPages.narrowed(
+                                admin, new Query(filters.toFilter(named), ORDER, EXPORT_PAGE, cursor, false)));
                 for (AuditEvent e : page.rows()) {
                     writer.write(line(e));
                 }

@@ -36,9 +36,14 @@ public class DashboardPage {
     public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
         LicensingViews.Dashboard dashboard = views.dashboard(admin.tenant(), 5, LATEST);
         List<ProductChoices.Choice> subscribed = ProductChoices.choices(dashboard.subscribed());
-        LicensedDirectory.Attention attention = dashboard.attention();
         model.addAttribute("products", subscribed);
         model.addAttribute("chart", json.writeValueAsString(chart(subscribed)));
+        if (admin.scoped()) {
+            // a unit administrator: the tenant's product totals only (docs/delegation.md), no tenant-wide figures
+            model.addAttribute("alerts", List.of());
+            return "dashboard";
+        }
+        LicensedDirectory.Attention attention = dashboard.attention();
         model.addAttribute("counts", attention.users());
         model.addAttribute("groupsInError", attention.groupsInError());
         model.addAttribute("latest", dashboard.latest());

@@ -74,7 +74,8 @@ public class GroupListPage {
                 : new Filter.StartsWith(ORDER.property(), search.strip().toLowerCase(Locale.ROOT));
         Filter errors = inError ? new Filter.HasMembersWithLicenseErrors(true) : null;
         Filter filter = named == null ? errors : errors == null ? named : new Filter.And(List.of(named, errors));
-        var page = reads.groupSummaries(tenant, new Query(filter, ORDER, PAGE, cursor, true));
+        var page =
+                reads.groupSummaries(tenant, AdminPages.narrowed(admin, new Query(filter, ORDER, PAGE, cursor, true)));
         Catalog products = catalog.forTenant(tenant);
         List<Row> rows = new ArrayList<>();
         for (LicensedDirectory.GroupSummary summary : page.rows()) {
@@ -174,7 +175,7 @@ public class GroupListPage {
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "member", defaultValue = "") String typed,
             Model model) {
-        model.addAttribute("suggestions", search.suggest(admin.tenant(), typed));
+        model.addAttribute("suggestions", search.suggest(admin.caller(""), typed));
         return "groups/suggestions :: suggestions";
     }
 

@@ -1,12 +1,16 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.LicensedDirectory;
+import org.allot.core.assignment.ScopedDirectory;
 import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
@@ -44,6 +48,7 @@ public class GroupPage {
     private final DirectorySearch search;
     private final GroupMembers members;
     private final TimeBoundGrants grants;
+    private final ScopedDirectory scoped;
 
     public GroupPage(
             GroupOverview overview,
@@ -51,7 +56,9 @@ public class GroupPage {
             GroupDirectory directory,
             DirectorySearch search,
             GroupMembers members,
-            TimeBoundGrants grants) {
+            TimeBoundGrants grants,
+            ScopedDirectory scoped) {
+        this.scoped = scoped;
         this.overview = overview;
         this.reads = reads;
         this.directory = directory;
@@ -102,7 +109,21 @@ public class GroupPage {
         model.addAttribute(
                 "options",
                 GroupViews.options(detail.catalog(), ProductChoices.choices(shown.subscribed()), state.licenses()));
-        model.addAttribute("errors", GroupViews.errors(shown.errors()));
+        List<GroupViews.ErrorRow> errors = GroupViews.errors(shown.errors());
+        GroupViews.MemberPage members = GroupViews.members(detail, all);
+        if (admin.scoped()) {
+            // a unit administrator sees the members of their units only
+            Caller caller = admin.caller("");
+            Set<UUID> within = new HashSet<>(scoped.within(
+                    caller,
+                    members.rows().stream().map(GroupViews.MemberRow::id).toList()));
+            members = new GroupViews.MemberPage(
+                    members.rows().stream().filter(m -> within.contains(m.id())).toList(), members.next());
+            Set<UUID> inError = new HashSet<>(scoped.within(
+                    caller, errors.stream().map(GroupViews.ErrorRow::userId).toList()));
+            errors = errors.stream().filter(e -> inError.contains(e.userId())).toList();
+        }
+        model.addAttribute("errors", errors);
         model.addAttribute("errorSummary", GroupViews.summary(shown.errors()));
         model.addAttribute("errorCount", shown.errors().members().count());
         model.addAttribute(
@@ -111,7 +132,7 @@ public class GroupPage {
                         ? null
                         : shown.errors().members().next().token(GroupErrorsExport.ORDER));
         model.addAttribute("errorsFirstPage", errorsFrom == null);
-        model.addAttribute("members", GroupViews.members(detail, all));
+        model.addAttribute("members", members);
         model.addAttribute("directMembers", detail.directMembers());
         model.addAttribute("usersWithNested", detail.usersWithNested());
         model.addAttribute("guests", detail.guests());
@@ -131,7 +152,7 @@ public class GroupPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
         GroupId group = find(admin.tenant(), id).id();
-        Outcome<DirectorySearch.Found> found = search.member(admin.tenant(), member);
+        Outcome<DirectorySearch.Found> found = search.member(AdminPages.caller(admin, request), member);
         if (!found.isDone()) {
             AdminPages.refuse(flash, "member", found.rejection().message());
             return AdminPages.redirect("/groups/" + group);
@@ -207,7 +228,7 @@ public class GroupPage {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
         GroupId group = find(admin.tenant(), id).id();
         UUID memberId = AdminPages.id(member);
-        Outcome<DirectorySearch.Found> lookup = search.member(admin.tenant(), memberId.toString());
+        Outcome<DirectorySearch.Found> lookup = search.member(AdminPages.caller(admin, request), memberId.toString());
         if (!lookup.isDone()) {
             throw new AdminPages.NotFound(member);
         }

@@ -93,8 +93,9 @@ public class LicensesPage {
                 .of(admin.tenant(), sku, holdersFrom, waitingFrom, PAGE + 1)
                 .orElseThrow(() -> new AdminPages.NotFound(sku));
         LicenseHolders.ProductHolders found = details.product();
-        List<LicenseQueries.Holder> holding = found.holders();
-        List<LicenseQueries.WaitingEntry> waiting = found.waiting();
+        // a unit administrator sees the tenant's totals only, not who holds or waits (docs/delegation.md)
+        List<LicenseQueries.Holder> holding = admin.scoped() ? List.of() : found.holders();
+        List<LicenseQueries.WaitingEntry> waiting = admin.scoped() ? List.of() : found.waiting();
         model.addAttribute("product", found.product());
         model.addAttribute("figures", found.figures() == null ? null : ProductChoices.choice(found.figures()));
         model.addAttribute("subscriptions", found.subscriptions());

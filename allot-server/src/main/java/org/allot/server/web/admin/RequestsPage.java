@@ -42,9 +42,9 @@ public class RequestsPage {
     }
 
     @GetMapping("/requests")
-    public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model) {
+    public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model, HttpServletRequest request) {
         List<RequestView> requests =
-                book.list(admin.tenant(), null, null, SHOWN).value();
+                book.list(AdminPages.caller(admin, request), null, null, SHOWN).value();
         model.addAttribute(
                 "pending", requests.stream().filter(v -> v.request().pending()).toList());
         model.addAttribute(
@@ -58,6 +58,7 @@ public class RequestsPage {
             @PathVariable String id,
             @RequestParam(name = "through", defaultValue = "direct") String through,
             @RequestParam(name = "groupId", defaultValue = "") String group,
+            @RequestParam(name = "start", defaultValue = "") String start,
             @RequestParam(name = "end", defaultValue = "") String end,
             HttpServletRequest request,
             RedirectAttributes flash) {
@@ -72,18 +73,20 @@ public class RequestsPage {
             groupId = new GroupId(parsed.get());
         }
         Instant until;
+        Instant from;
         try {
             until = end.isBlank() ? null : endOf(end);
+            from = start.isBlank() ? null : startOf(start);
         } catch (DateTimeParseException e) {
-            AdminPages.refuse(flash, "request-" + id, "Enter the end as a date, such as 2027-03-31.");
+            AdminPages.refuse(flash, "request-" + id, "Enter the dates as dates, such as 2027-03-31.");
             return AdminPages.redirect("/requests");
         }
         AdminPages.tell(
                 decisions.approve(
                         AdminPages.caller(admin, request),
-                        Approver.tenantWide(admin.can(Capability.ASSIGN_USER_LICENSES)),
+                        Approver.within(admin.scope(), admin.can(Capability.ASSIGN_USER_LICENSES)),
                         AdminPages.id(id),
-                        new RequestDecisions.Approval(groupId, null, null, until)),
+                        new RequestDecisions.Approval(groupId, null, from, until)),
                 flash,
                 "request-" + id,
                 "Request approved.");
@@ -101,7 +104,7 @@ public class RequestsPage {
         AdminPages.tell(
                 decisions.deny(
                         AdminPages.caller(admin, request),
-                        Approver.tenantWide(admin.can(Capability.ASSIGN_USER_LICENSES)),
+                        Approver.within(admin.scope(), admin.can(Capability.ASSIGN_USER_LICENSES)),
                         AdminPages.id(id),
                         reason),
                 flash,
@@ -140,6 +143,11 @@ public class RequestsPage {
     }
 
     /** The end of a day given as {@code 2027-03-31}: the start of the next day, UTC. */
+    /** A start date: the day's beginning (UTC). */
+    private static Instant startOf(String date) {
+        return LocalDate.parse(date.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     private static Instant endOf(String date) {
         return LocalDate.parse(date.strip())
                 .plusDays(1)

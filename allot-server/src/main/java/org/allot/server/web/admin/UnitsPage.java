@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administrative units: listed for everyone; created, given a rule, filled, delegated to apps and deleted by Global
+ * Administrative units: listed for everyone; created, given a rule, filled, delegated (to apps and administrators) and deleted by Global
  * Administrators (docs/delegation.md).
  */
 @Controller
@@ -167,7 +167,7 @@ public class UnitsPage {
                 holders.assign(caller(admin, request), unitId(id), role, app.strip()),
                 flash,
                 "role",
-                "The app now acts within this unit only, with the roles it holds over units.");
+                "It now acts within the units it holds roles over, with those roles only (an administrator signs in again).");
         return AdminPages.redirect("/units/" + id);
     }
 

@@ -65,7 +65,10 @@ public class UserListExport {
         try (SequenceWriter writer = CSV.writer(schema).writeValues(response.getOutputStream())) {
             Query.Cursor cursor = null;
             do {
-                var page = views.users(tenant, new Query(filter, UserFilters.ORDER, EXPORT_PAGE, cursor, false))
+                var page = views.users(
+                                tenant,
+                                AdminPages.narrowed(
+                                        admin, new Query(filter, UserFilters.ORDER, EXPORT_PAGE, cursor, false)))
                         .users();
                 for (LicensedUser user : page.rows()) {
                     writer.write(line(UserListPage.row(user)));

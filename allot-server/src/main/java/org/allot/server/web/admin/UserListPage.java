@@ -72,7 +72,7 @@ public class UserListPage {
                 PAGE,
                 cursor,
                 true);
-        LicensingViews.UsersView view = views.users(tenant, query);
+        LicensingViews.UsersView view = views.users(tenant, AdminPages.narrowed(admin, query));
         var page = view.users();
         List<Row> rows = new ArrayList<>();
         for (LicensedUser user : page.rows()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
@@ -15,10 +16,12 @@ import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.assignment.LicensedUser;
 import org.allot.core.assignment.LicensesAndLocation;
 import org.allot.core.assignment.LicensingViews;
+import org.allot.core.assignment.ScopedDirectory;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserDirectory;
@@ -54,6 +57,7 @@ public class UserPage {
     private final ProductChoices products;
     private final LicensesAndLocation located;
     private final TimeBoundGrants grants;
+    private final ScopedDirectory scoped;
 
     public UserPage(
             LicensingViews views,
@@ -62,7 +66,9 @@ public class UserPage {
             UserLicensing licensing,
             ProductChoices products,
             LicensesAndLocation located,
-            TimeBoundGrants grants) {
+            TimeBoundGrants grants,
+            ScopedDirectory scoped) {
+        this.scoped = scoped;
         this.views = views;
         this.reads = reads;
         this.directory = directory;
@@ -84,7 +90,15 @@ public class UserPage {
         licenses.stream().filter(LicenseView::direct).forEach(l -> held.add(l.skuId()));
         model.addAttribute("user", detail.user().user());
         model.addAttribute("licenses", licenses);
-        model.addAttribute("groups", detail.groups());
+        List<Group> groups = detail.groups();
+        if (admin.scoped()) {
+            // a unit administrator sees the groups of their units only
+            Set<UUID> within = new HashSet<>(scoped.within(
+                    admin.caller(""), groups.stream().map(g -> g.id().value()).toList()));
+            groups =
+                    groups.stream().filter(g -> within.contains(g.id().value())).toList();
+        }
+        model.addAttribute("groups", groups);
         model.addAttribute(
                 "assignable",
                 ProductChoices.choices(view.subscribed()).stream()

@@ -60,7 +60,7 @@ public class UserPicker {
                         n.displayName() == null ? n.userPrincipalName() : n.displayName(),
                         n.userPrincipalName(),
                         true)));
-        for (User u : search.users(admin.tenant(), typed.length() > UserFilters.MAX_SEARCH ? "" : typed, MATCHES)) {
+        for (User u : search.users(admin.caller(""), typed.length() > UserFilters.MAX_SEARCH ? "" : typed, MATCHES)) {
             if (!names.containsKey(u.id().value())) {
                 picks.add(new Pick(
                         u.id().value(),

@@ -65,7 +65,7 @@ public class LicenseRequestsController {
                     "Invalid page size specified: '" + top + "'. Must be between 1 and " + RequestBook.MAX_LIST + ".");
         }
         RequestState state = filter == null ? null : LicenseRequestViews.state(filter);
-        var views = Refused.orRefuse(book.list(caller.tenant(), state, user == null ? null : UserRef.of(user), top));
+        var views = Refused.orRefuse(book.list(caller.caller(), state, user == null ? null : UserRef.of(user), top));
         return responses.list(
                 request,
                 "licenseRequests",
@@ -75,7 +75,7 @@ public class LicenseRequestsController {
     @GetMapping("/licenseRequests/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         UUID requestId = RequestBodies.idOrNotFound(id);
-        var view = book.find(caller.tenant(), requestId).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        var view = book.find(caller.caller(), requestId).orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.entity(request, "licenseRequests/$entity", LicenseRequestViews.view(view));
     }
 
@@ -161,7 +161,7 @@ public class LicenseRequestsController {
     static Approver approver(ApiCaller caller, LicenseRequestDecision d) {
         boolean assigns =
                 caller.roles().stream().anyMatch(r -> Capability.of(r).contains(Capability.ASSIGN_USER_LICENSES));
-        Approver approver = Approver.tenantWide(assigns);
+        Approver approver = Approver.within(caller.caller().scope(), assigns);
         if (d.onBehalfOf() == null) {
             return approver;
         }

@@ -46,7 +46,7 @@ public class DirectoryObjectsController {
     @GetMapping(path = "/v1.0/directoryObjects/{id}", produces = "application/json")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         ODataQuery.of(request, null, Set.of(), Set.of());
-        DirectoryQueries.DirectoryObject found = objects.find(caller.tenant(), RequestBodies.idOrNotFound(id))
+        DirectoryQueries.DirectoryObject found = objects.find(caller.caller(), RequestBodies.idOrNotFound(id))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.entity(request, "directoryObjects/$entity", resource(found));
     }
@@ -74,7 +74,7 @@ public class DirectoryObjectsController {
             String typeName,
             HttpServletRequest request) {
         ODataQuery.of(request, null, Set.of(), Set.of());
-        DirectoryQueries.DirectoryObject found = objects.find(caller.tenant(), RequestBodies.idOrNotFound(id))
+        DirectoryQueries.DirectoryObject found = objects.find(caller.caller(), RequestBodies.idOrNotFound(id))
                 .filter(type::isInstance)
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.entity(request, "directoryObjects/" + typeName + "/$entity", resource(found));
@@ -100,7 +100,7 @@ public class DirectoryObjectsController {
             throw new BadRequest("getByIds needs 'ids', a list of 1 to " + DirectoryObjects.MAX_IDS + " object ids.");
         }
         List<Object> values = new ArrayList<>();
-        Refused.orRefuse(objects.byIds(caller.tenant(), ids, kinds)).forEach(o -> values.add(resource(o)));
+        Refused.orRefuse(objects.byIds(caller.caller(), ids, kinds)).forEach(o -> values.add(resource(o)));
         return responses.list(request, "directoryObjects", values);
     }
 

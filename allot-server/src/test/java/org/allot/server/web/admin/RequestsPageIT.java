@@ -93,4 +93,46 @@ class RequestsPageIT extends AdminCenterIT {
                         .path("value"))
                 .isEmpty();
     }
+
+    @Test
+    void aLaterStartChosenOnApprovalSchedulesTheLicenseToWaitForASeatAtItsStart() {
+        Site site = newSite(Role.LICENSE_ADMINISTRATOR);
+        subscribe(site, "ENTERPRISEPACK", 5);
+        String sku = product("ENTERPRISEPACK").skuId().toString();
+        UUID ada = user(site, "ada", "US");
+        AdminSession admin = session(site);
+        admin.post(
+                "/users/" + ada + "/requests", List.of(Map.entry("sku", sku), Map.entry("justification", "Contract")));
+        String id = site.api()
+                .get("/allot/v1/licenseRequests?userId=" + ada)
+                .body()
+                .path("value")
+                .get(0)
+                .path("id")
+                .asString();
+        java.time.Instant now = java.time.Instant.now();
+        String from = java.time.LocalDate.ofInstant(now.plus(java.time.Duration.ofDays(10)), java.time.ZoneOffset.UTC)
+                .toString();
+        String until = java.time.LocalDate.ofInstant(now.plus(java.time.Duration.ofDays(40)), java.time.ZoneOffset.UTC)
+                .toString();
+        assertThat(admin.get("/requests").body()).contains("name=\"start\"");
+
+        AdminSession.Page approved = admin.follow(admin.post(
+                "/requests/" + id + "/approve",
+                List.of(Map.entry("through", "direct"), Map.entry("start", from), Map.entry("end", until))));
+
+        assertThat(approved.body()).contains("Request approved.");
+        assertThat(jdbc.sql("select count(*) from license_assignment where user_id = ?")
+                        .param(ada)
+                        .query(Long.class)
+                        .single())
+                .as("nothing is assigned before the start")
+                .isZero();
+        assertThat(jdbc.sql("select waits and not started from timed_grant where user_id = ?")
+                        .param(ada)
+                        .query(Boolean.class)
+                        .single())
+                .as("a scheduled license that waits for a seat at its start")
+                .isTrue();
+    }
 }
