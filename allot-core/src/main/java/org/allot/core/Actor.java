@@ -1,9 +1,10 @@
 package org.allot.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /** Who made a change: a person, an app, or one of Allot's own processes. */
-public record Actor(Kind kind, String id, String displayName) {
+public record Actor(Kind kind, String id, String displayName) implements Serializable {
     public static final Actor GROUP_BASED_LICENSING = system("group-based licensing");
     public static final Actor DIRECTORY_SYNC = system("directory sync");
     /** The license check: its scheduled runs, and every repair it makes. */

@@ -1,11 +1,12 @@
 package org.allot.core.unit;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /** The id of an administrative unit (a directory object id, as users' and groups' are). */
-public record UnitId(UUID value) {
+public record UnitId(UUID value) implements Serializable {
     public UnitId {
         Objects.requireNonNull(value, "value");
     }
