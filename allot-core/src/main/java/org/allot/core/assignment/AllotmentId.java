@@ -3,6 +3,7 @@ package org.allot.core.assignment;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.allot.core.UuidOrder;
 
 /** The id of an allotment: a capped pool of a SKU's seats. */
 public record AllotmentId(UUID value) implements Comparable<AllotmentId> {
@@ -23,12 +24,10 @@ public record AllotmentId(UUID value) implements Comparable<AllotmentId> {
         }
     }
 
+    /** As PostgreSQL orders uuid values ({@link UuidOrder}). */
     @Override
     public int compareTo(AllotmentId other) {
-        int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
-        return high != 0
-                ? high
-                : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
+        return UuidOrder.compare(value, other.value);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
@@ -157,16 +158,7 @@ public final class SeatAllotments {
 
     /** Changes a pool's name, owner, cap or place, and recomputes the SKU's holders and waiting users. */
     public Outcome<Allotment> update(Caller caller, AllotmentId id, AllotmentChange change) {
-        return transactions.run(() -> {
-            Optional<Rejection> refused = begin(caller);
-            if (refused.isPresent()) {
-                return Outcome.refused(refused.get());
-            }
-            Optional<Allotment> found = allotments.find(caller.tenant(), id);
-            if (found.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(id));
-            }
-            Allotment before = found.get();
+        return onPool(caller, id, before -> {
             Allotment after = before;
             after = change.displayName()
                     .map(String::strip)
@@ -181,21 +173,26 @@ public final class SeatAllotments {
 
     /** Deletes a pool: its holders count in the remainder from now on, its waiting users wait there. */
     public Outcome<Allotment> delete(Caller caller, AllotmentId id) {
-        return transactions.run(() -> {
-            Optional<Rejection> refused = begin(caller);
-            if (refused.isPresent()) {
-                return Outcome.refused(refused.get());
-            }
-            Optional<Allotment> found = allotments.find(caller.tenant(), id);
-            if (found.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(id));
-            }
-            Allotment pool = found.get();
+        return onPool(caller, id, pool -> {
             allotments.remove(caller.tenant(), id);
             renumber(caller.tenant(), allotments.book(caller.tenant()).of(pool.sku()), null, 0);
             auditChange(caller, Activity.DELETE_ALLOTMENT, pool, List.of(PropertyChange.of("cap", pool.cap(), null)));
             recompute(caller, pool.sku());
             return Outcome.done(pool);
+        });
+    }
+
+    /** Runs {@code change} on the pool in one unit of work, once the caller may change pools and the pool exists. */
+    private Outcome<Allotment> onPool(Caller caller, AllotmentId id, Function<Allotment, Outcome<Allotment>> change) {
+        return transactions.run(() -> {
+            Optional<Rejection> refused = begin(caller);
+            if (refused.isPresent()) {
+                return Outcome.refused(refused.get());
+            }
+            return allotments
+                    .find(caller.tenant(), id)
+                    .map(change)
+                    .orElseGet(() -> Outcome.refused(Rejection.notFound(id)));
         });
     }
 

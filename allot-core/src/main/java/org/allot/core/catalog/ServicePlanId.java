@@ -3,6 +3,7 @@ package org.allot.core.catalog;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
+import org.allot.core.UuidOrder;
 
 public record ServicePlanId(UUID value) implements Comparable<ServicePlanId>, Serializable {
     public ServicePlanId {
@@ -13,13 +14,10 @@ public record ServicePlanId(UUID value) implements Comparable<ServicePlanId>, Se
         return new ServicePlanId(UUID.fromString(value));
     }
 
-    /** Byte by byte, as PostgreSQL orders uuid values (Java's own UUID order compares signed halves). */
+    /** As PostgreSQL orders uuid values ({@link UuidOrder}). */
     @Override
     public int compareTo(ServicePlanId other) {
-        int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
-        return high != 0
-                ? high
-                : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
+        return UuidOrder.compare(value, other.value);
     }
 
     @Override

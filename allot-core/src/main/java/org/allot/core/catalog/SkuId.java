@@ -2,6 +2,7 @@ package org.allot.core.catalog;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.allot.core.UuidOrder;
 
 public record SkuId(UUID value) implements Comparable<SkuId> {
     public SkuId {
@@ -12,13 +13,10 @@ public record SkuId(UUID value) implements Comparable<SkuId> {
         return new SkuId(UUID.fromString(value));
     }
 
-    /** Byte by byte, as PostgreSQL orders uuid values (Java's own UUID order compares signed halves). */
+    /** As PostgreSQL orders uuid values ({@link UuidOrder}). */
     @Override
     public int compareTo(SkuId other) {
-        int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
-        return high != 0
-                ? high
-                : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
+        return UuidOrder.compare(value, other.value);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.allot.core.directory;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.allot.core.UuidOrder;
 
 public record GroupId(UUID value) implements Comparable<GroupId> {
     public GroupId {
@@ -16,13 +17,10 @@ public record GroupId(UUID value) implements Comparable<GroupId> {
         return new GroupId(UUID.randomUUID());
     }
 
-    /** Byte by byte, as PostgreSQL orders uuid values (Java's own UUID order compares signed halves). */
+    /** As PostgreSQL orders uuid values ({@link UuidOrder}). */
     @Override
     public int compareTo(GroupId other) {
-        int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
-        return high != 0
-                ? high
-                : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
+        return UuidOrder.compare(value, other.value);
     }
 
     @Override
