@@ -30,7 +30,7 @@ class AdminPrincipalTest {
         ScopedRoleMember held = new ScopedRoleMember(
                 UUID.randomUUID(),
                 north,
-                Role.LICENSE_ADMINISTRATOR.templateId(),
+                Role.LICENSE_ADMINISTRATOR.name(),
                 Actor.user("north@contoso.com", "North"),
                 Instant.parse("2026-12-06T00:00:00Z"));
         AdminPrincipal signedIn = new AdminPrincipal(
