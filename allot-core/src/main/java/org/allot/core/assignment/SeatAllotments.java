@@ -116,10 +116,30 @@ public final class SeatAllotments {
     }
 
     /** The pool the group's assignment of the SKU names, if any; empty too when the tenant has no such product. */
-    public Optional<AllotmentId> named(TenantId tenant, GroupId group, String skuIdOrPartNumber) {
-        return transactions.read(() -> catalog.forTenant(tenant)
-                .lookup(skuIdOrPartNumber)
-                .flatMap(p -> allotments.book(tenant).named(group, p.skuId())));
+    public Outcome<Optional<AllotmentId>> named(TenantId tenant, GroupId group, String skuIdOrPartNumber) {
+        return transactions.read(() -> assignedBy(tenant, group, skuIdOrPartNumber)
+                .map(product -> allotments.book(tenant).named(group, product.skuId())));
+    }
+
+    /** The product the group assigns, or why not: no such group, no such product, or the group does not assign it. */
+    private Outcome<Product> assignedBy(TenantId tenant, GroupId group, String skuIdOrPartNumber) {
+        if (groups.find(tenant, group).isEmpty()) {
+            return Outcome.refused(Rejection.notFound(group));
+        }
+        Optional<Product> product = catalog.forTenant(tenant).lookup(skuIdOrPartNumber);
+        if (product.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
+        }
+        SkuId sku = product.get().skuId();
+        boolean assigns = groupLicenses.of(tenant, group).stream()
+                .anyMatch(l -> l.license().skuId().equals(sku));
+        if (!assigns) {
+            return Outcome.refused(Rejection.of(
+                    ErrorCode.LICENSE_NOT_ASSIGNED,
+                    "The group does not assign %s: assign the license to the group before naming its allotment.",
+                    product.get().skuPartNumber()));
+        }
+        return Outcome.done(product.get());
     }
 
     /** A pool of the tenant. */
@@ -207,28 +227,17 @@ public final class SeatAllotments {
             if (refused.isPresent()) {
                 return Outcome.refused(refused.get());
             }
-            if (groups.find(caller.tenant(), group).isEmpty()) {
-                return Outcome.refused(Rejection.notFound(group));
+            Outcome<Product> product = assignedBy(caller.tenant(), group, skuIdOrPartNumber);
+            if (!product.isDone()) {
+                return Outcome.refused(product.rejection());
             }
-            Optional<Product> product = catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
-            if (product.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
-            }
-            SkuId sku = product.get().skuId();
-            boolean assigns = groupLicenses.of(caller.tenant(), group).stream()
-                    .anyMatch(l -> l.license().skuId().equals(sku));
-            if (!assigns) {
-                return Outcome.refused(Rejection.of(
-                        ErrorCode.LICENSE_NOT_ASSIGNED,
-                        "The group does not assign %s: assign the license to the group before naming its allotment.",
-                        product.get().skuPartNumber()));
-            }
+            SkuId sku = product.value().skuId();
             if (pool.isPresent()) {
                 Optional<Allotment> named = allotments.find(caller.tenant(), pool.get());
                 if (named.isEmpty() || !named.get().sku().equals(sku)) {
                     return Outcome.refused(Rejection.invalid(
                             "Allotment %s is not an allotment of %s.",
-                            pool.get(), product.get().skuPartNumber()));
+                            pool.get(), product.value().skuPartNumber()));
                 }
             }
             allotments.name(caller.tenant(), group, sku, pool);
@@ -242,7 +251,7 @@ public final class SeatAllotments {
                                     groups.find(caller.tenant(), group)
                                             .orElseThrow()
                                             .displayName()),
-                            AuditTarget.other("Product", sku, product.get().skuPartNumber())),
+                            AuditTarget.other("Product", sku, product.value().skuPartNumber())),
                     List.of(PropertyChange.of(
                             "allotmentId", null, pool.map(AllotmentId::toString).orElse(null)))));
             List<UserId> members = new ArrayList<>();

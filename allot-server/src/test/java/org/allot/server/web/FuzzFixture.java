@@ -107,6 +107,10 @@ final class FuzzFixture {
                 create("/v1.0/directory/administrativeUnits/" + ids.get("unit") + "/scopedRoleMembers", """
                         {"roleId":"4d6ac14f-3453-41d0-bef9-a3e0c569773a","roleMemberInfo":{"id":"%s"}}""".formatted(
                                 ids.get("app"))));
+        // a pool of one seat for the unit: a fuzzed change or deletion of it must leave it as it is
+        ids.put("allotment", create("/allot/v1/subscribedSkus/" + ids.get("sku") + "/allotments", """
+                {"displayName":"Fuzz pool","ownerType":"administrativeUnit","ownerId":"%s","cap":1}""".formatted(
+                        ids.get("unit"))));
         bodies(domain, skuOf("EMS"), bea, planA, planB);
         ids.forEach((kind, id) -> {
             if (id == null || id.isBlank()) {
@@ -201,6 +205,11 @@ final class FuzzFixture {
         bodies.put("POST /v1.0/directory/administrativeUnits/{id}/members/$ref", reference(bea));
         bodies.put("POST /v1.0/directory/administrativeUnits/{id}/scopedRoleMembers", """
                 {"roleId":"fe930be7-5e62-47db-91af-98c3a49a38b1","roleMemberInfo":{"id":"%s"}}""".formatted(ids.get("app")));
+        bodies.put("POST /allot/v1/subscribedSkus/{sku}/allotments", """
+                {"displayName":"Fuzz pool","ownerType":"administrativeUnit","ownerId":"%s","cap":1,"position":1}""".formatted(ids.get("unit")));
+        bodies.put("PATCH /allot/v1/allotments/{id}", "{\"cap\":1}");
+        bodies.put("PUT /allot/v1/groups/{group}/licenseAllotments/{sku}", """
+                {"allotmentId":"%s"}""".formatted(ids.get("allotment")));
         bodies.forEach((operation, body) -> validBodies.put(operation, (ObjectNode) JSON.readTree(body)));
     }
 

@@ -201,7 +201,7 @@ class OpenApiFuzzIT extends ApiIT {
             case "groups", "{kind}" -> "group";
             case "deletedItems" -> "deletedUser";
             case "subscriptions" -> "subscription";
-            case "subscribedSkus", "policies", "pendingRemovals", "timedLicenses" -> "sku";
+            case "subscribedSkus", "policies", "pendingRemovals", "timedLicenses", "licenseAllotments" -> "sku";
             case "organization" -> "tenant";
             case "directoryAudits" -> "audit";
             case "products" -> "product";
@@ -215,6 +215,7 @@ class OpenApiFuzzIT extends ApiIT {
             case "licenseRequests" -> "licenseRequest";
             case "administrativeUnits" -> "unit";
             case "scopedRoleMembers" -> "scopedRole";
+            case "allotments" -> "allotment";
             default ->
                 throw new AssertionError("The fuzz test does not know what {" + parameter + "} in " + template
                         + " names: add it to kindOf and to FuzzFixture.");

@@ -99,7 +99,7 @@ public class AllotmentsController {
     public ObjectNode named(
             ApiCaller caller, @PathVariable String group, @PathVariable String sku, HttpServletRequest request) {
         GroupId id = new GroupId(RequestBodies.idOrNotFound(group));
-        Optional<AllotmentId> pool = allotments.named(caller.tenant(), id, sku);
+        Optional<AllotmentId> pool = Refused.orRefuse(allotments.named(caller.tenant(), id, sku));
         return responses.entity(
                 request,
                 "groups('" + group + "')/licenseAllotments/$entity",
@@ -112,7 +112,7 @@ public class AllotmentsController {
             ApiCaller caller,
             @PathVariable String group,
             @PathVariable String sku,
-            @RequestBody GroupLicenseAllotment body,
+            @RequestBody NamedAllotment body,
             HttpServletRequest request) {
         GroupId id = new GroupId(RequestBodies.idOrNotFound(group));
         Optional<AllotmentId> pool = body == null || body.allotmentId() == null
@@ -126,6 +126,9 @@ public class AllotmentsController {
                 new GroupLicenseAllotment(
                         group, sku, named.map(AllotmentId::toString).orElse(null)));
     }
+
+    /** What a PUT of a group assignment's pool may send: the pool's id, or null for none. */
+    record NamedAllotment(String allotmentId) {}
 
     private static AllotmentId id(String text) {
         return AllotmentId.parse(text).orElseThrow(() -> new Refused(Rejection.notFound(text)));
