@@ -44,7 +44,12 @@ final class DirectRefusals {
     private static Rejection refusal(LicenseAssignment a, String prefix) {
         AssignmentError error = a.error() == null ? AssignmentError.Other : a.error();
         return switch (error) {
-            case CountViolation -> Rejection.of(ErrorCode.NO_AVAILABLE_LICENSES, Reasons.noAvailableLicenses(a.sku()));
+            case CountViolation ->
+                Rejection.of(
+                        ErrorCode.NO_AVAILABLE_LICENSES,
+                        a.pool() == null
+                                ? Reasons.noAvailableLicenses(a.sku())
+                                : Reasons.noAvailableLicensesInAllotment(a.sku(), a.pool()));
             case ProhibitedInUsageLocationViolation ->
                 Rejection.of(ErrorCode.PROHIBITED_IN_USAGE_LOCATION, prefix + reason(a));
             case MutuallyExclusiveViolation -> Rejection.of(ErrorCode.MUTUALLY_EXCLUSIVE_VIOLATION, prefix + reason(a));

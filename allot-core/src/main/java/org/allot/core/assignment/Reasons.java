@@ -67,6 +67,13 @@ final class Reasons {
         return "Subscription with SKU " + sku + " does not have any available licenses.";
     }
 
+    /** Graph's sentence, then why: the user draws from a pool (allotment) that is full, whatever the SKU has free. */
+    static String noAvailableLicensesInAllotment(SkuId sku, AllotmentId pool) {
+        return "Subscription with SKU " + sku + " does not have any available licenses in allotment " + pool
+                + ", the seats this user draws from (their administrative unit's or group's); free seats of the"
+                + " product in other allotments or in no allotment are not theirs to take.";
+    }
+
     static String inherited() {
         return "User license is inherited from a group membership and it cannot be removed directly from the user.";
     }

@@ -54,6 +54,25 @@ class AllotmentsTest {
     }
 
     @Test
+    void aDirectAssignmentToAFullPoolIsRefusedNamingThePoolWhileTheSkuHasFreeSeatsElsewhere() {
+        contoso.subscribe(E3, 10);
+        UnitId north = unit("North");
+        AllotmentId pool = pool("North seats", north, 1);
+        List<UserId> northUsers = inUnit(north, contoso.users("north", 2));
+        contoso.assign(northUsers.get(0), E3).value();
+
+        Outcome<?> refused = contoso.assign(northUsers.get(1), E3);
+
+        assertThat(refused.isDone()).isFalse();
+        assertThat(refused.rejection().code()).isEqualTo(ErrorCode.NO_AVAILABLE_LICENSES);
+        assertThat(refused.rejection().message())
+                .contains("allotment " + pool)
+                .contains("other allotments or in no allotment");
+        assertThat(figures().remainder().consumed()).isZero();
+        assertInvariants();
+    }
+
+    @Test
     void aFreedSeatGoesBackToItsPoolAndItsWaitingListFirst() {
         contoso.subscribe(E3, 4);
         UnitId north = unit("North");
