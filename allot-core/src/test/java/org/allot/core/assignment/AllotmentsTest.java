@@ -15,7 +15,6 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.Subscription;
 import org.allot.core.testing.Scenario;
-import org.allot.core.unit.UnitChange;
 import org.allot.core.unit.UnitId;
 import org.junit.jupiter.api.Test;
 
@@ -257,17 +256,11 @@ class AllotmentsTest {
     }
 
     private UnitId unit(String name) {
-        return contoso.allot
-                .unitDirectory()
-                .create(contoso.admin, UnitChange.none().withDisplayName(name))
-                .value()
-                .id();
+        return contoso.unit(name);
     }
 
     private List<UserId> inUnit(UnitId unit, List<UserId> users) {
-        users.forEach(u ->
-                contoso.allot.unitMembers().add(contoso.admin, unit, u.value()).value());
-        return users;
+        return contoso.inUnit(unit, users);
     }
 
     private AllotmentId pool(String name, UnitId owner, int cap) {

@@ -33,7 +33,6 @@ import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
 import org.allot.core.testing.Scenario;
 import org.allot.core.timebound.TimeBoundGrants;
-import org.allot.core.unit.UnitChange;
 import org.allot.core.unit.UnitId;
 import org.junit.jupiter.api.Test;
 
@@ -279,17 +278,11 @@ class TwoBusinessUnitsTest extends RequestTesting {
     }
 
     private UnitId unit(String name) {
-        return contoso.allot
-                .unitDirectory()
-                .create(contoso.admin, UnitChange.none().withDisplayName(name))
-                .value()
-                .id();
+        return contoso.unit(name);
     }
 
     private List<UserId> inUnit(UnitId unit, List<UserId> users) {
-        users.forEach(u ->
-                contoso.allot.unitMembers().add(contoso.admin, unit, u.value()).value());
-        return users;
+        return contoso.inUnit(unit, users);
     }
 
     private GroupId inUnit(UnitId unit, GroupId group) {

@@ -35,6 +35,8 @@ import org.allot.core.directory.UserId;
 import org.allot.core.subscription.SeatCount;
 import org.allot.core.subscription.Subscription;
 import org.allot.core.subscription.SubscriptionStatus;
+import org.allot.core.unit.UnitChange;
+import org.allot.core.unit.UnitId;
 
 /**
  * One tenant, Contoso, on an in-memory installation, with a vocabulary for licensing tests:
@@ -94,6 +96,20 @@ public final class Scenario {
 
     public GroupBuilder aGroup(String name) {
         return new GroupBuilder(name);
+    }
+
+    /** A static administrative unit of the tenant, created by the admin. */
+    public UnitId unit(String name) {
+        return allot.unitDirectory()
+                .create(admin, UnitChange.none().withDisplayName(name))
+                .value()
+                .id();
+    }
+
+    /** The users, added to the unit by the admin. */
+    public List<UserId> inUnit(UnitId unit, List<UserId> users) {
+        users.forEach(u -> allot.unitMembers().add(admin, unit, u.value()).value());
+        return users;
     }
 
     public Outcome<Group> join(GroupId group, UserId user) {
