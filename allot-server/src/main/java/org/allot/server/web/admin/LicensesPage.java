@@ -16,6 +16,7 @@ import org.allot.core.catalog.Product;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.LifecyclePeriods;
 import org.allot.core.subscription.LifecyclePolicy;
+import org.allot.core.unit.UnitDirectory;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,6 +43,7 @@ public class LicensesPage {
     private final UserLicensing licensing;
     private final LifecyclePolicy lifecycle;
     private final GroupOnly groupOnly;
+    private final UnitDirectory units;
 
     public LicensesPage(
             ProductDetails details,
@@ -49,8 +51,10 @@ public class LicensesPage {
             LicensingViews views,
             UserLicensing licensing,
             LifecyclePolicy lifecycle,
-            GroupOnly groupOnly) {
+            GroupOnly groupOnly,
+            UnitDirectory units) {
         this.details = details;
+        this.units = units;
         this.groupOnly = groupOnly;
         this.lifecycle = lifecycle;
         this.products = products;
@@ -111,6 +115,9 @@ public class LicensesPage {
         model.addAttribute("takeBack", details.takeBack());
         model.addAttribute("groupOnly", details.groupOnly());
         model.addAttribute("pools", details.pools());
+        // the units a new pool can be owned by, for those who may add one (AllotmentForms)
+        model.addAttribute(
+                "poolUnits", admin.can(Capability.MANAGE_ALLOTMENTS) ? units.list(admin.caller("")) : List.of());
         return "licenses/detail";
     }
 

@@ -17,7 +17,8 @@ public record Permissions(
         boolean manageDomains,
         boolean manageSettings,
         boolean overrideGroupOnly,
-        boolean fileLicenseRequests) {
+        boolean fileLicenseRequests,
+        boolean manageAllotments) {
 
     static Permissions of(AdminPrincipal admin) {
         return new Permissions(
@@ -33,7 +34,8 @@ public record Permissions(
                 admin.can(Capability.MANAGE_DOMAINS),
                 admin.can(Capability.MANAGE_SETTINGS),
                 admin.can(Capability.OVERRIDE_GROUP_ONLY),
-                admin.can(Capability.FILE_LICENSE_REQUESTS));
+                admin.can(Capability.FILE_LICENSE_REQUESTS),
+                admin.can(Capability.MANAGE_ALLOTMENTS));
     }
 
     /** Whether the administrator can change nothing at all (a Global Reader). */
@@ -48,6 +50,7 @@ public record Permissions(
                 || manageDirectorySync
                 || checkLicenses
                 || manageDomains
-                || manageSettings);
+                || manageSettings
+                || manageAllotments);
     }
 }

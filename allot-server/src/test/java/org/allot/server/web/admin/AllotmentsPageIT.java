@@ -1,0 +1,143 @@
+package org.allot.server.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.allot.server.security.store.Role;
+import org.allot.server.web.ApiClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Allotments on the product page (docs/delegation.md#allotments): a License Administrator adds a unit's pool, sees it
+ * with its figures, is refused on the form when the caps would exceed the seats (nothing changed, the form as typed),
+ * changes the cap, and deletes the pool; a Global Reader sees the pools but no form, and is refused when posting.
+ */
+class AllotmentsPageIT extends AdminCenterIT {
+    @Test
+    void aLicenseAdministratorAddsChangesAndDeletesAPoolAndAGlobalReaderOnlyReadsThem() {
+        Site site = newSite(Role.LICENSE_ADMINISTRATOR);
+        subscribe(site, "ENTERPRISEPACK", 4);
+        String e3 = product("ENTERPRISEPACK").skuId().toString();
+        String north = unit(site.api(), "North");
+        for (String name : List.of("n1", "n2")) {
+            UUID user = user(site, name, "US");
+            assertThat(site.api()
+                            .post(
+                                    "/v1.0/directory/administrativeUnits/" + north + "/members/$ref",
+                                    "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + user
+                                            + "\"}")
+                            .status())
+                    .isEqualTo(204);
+            assignDirect(site, user, "ENTERPRISEPACK");
+        }
+        group(site, "Sales", List.of());
+        AdminSession admin = session(site);
+        String page = "/licenses/" + e3;
+        assertThat(admin.get(page).body()).contains("id=\"pool-new-form\"", ">North</option>");
+
+        AdminSession.Page created = admin.post(page + "/allotments", pool("North seats", north, "", "2", ""));
+        assertThat(created.location()).endsWith(page);
+        String shown = admin.follow(created).body();
+        assertThat(shown).contains("Pool North seats added: up to 2 seats of");
+        assertThat(row(shown, "North seats")).isEqualTo("cap 2 seats 2 used 2 waiting 0");
+        assertThat(row(shown, "Unallotted")).isEqualTo("cap - seats 2 used 0 waiting 0");
+
+        String refused = admin.follow(admin.post(page + "/allotments", pool("Sales seats", "", "Sales", "3", "")))
+                .body();
+        assertThat(refused)
+                .as("the caps would be 5 of 4 seats: refused on the form, as typed")
+                .contains("data-test=\"pool-problem\"", "more than its 4 enabled seats", "value=\"Sales seats\"")
+                .doesNotContain("data-pool=\"Sales seats\"");
+        assertThat(site.api()
+                        .get("/allot/v1/subscribedSkus/" + e3 + "/allotments")
+                        .body()
+                        .path("value"))
+                .hasSize(1);
+
+        String id = site.api()
+                .get("/allot/v1/subscribedSkus/" + e3 + "/allotments")
+                .body()
+                .path("value")
+                .get(0)
+                .path("id")
+                .asString();
+        String tooBig = admin.follow(admin.post(
+                        page + "/allotments/" + id,
+                        List.of(Map.entry("name", "North seats"), Map.entry("cap", "5"), Map.entry("position", "1"))))
+                .body();
+        assertThat(tooBig).contains("more than its 4 enabled seats", "value=\"5\"");
+        assertThat(row(tooBig, "North seats")).isEqualTo("cap 2 seats 2 used 2 waiting 0");
+        String changed = admin.follow(admin.post(
+                        page + "/allotments/" + id,
+                        List.of(Map.entry("name", "North seats"), Map.entry("cap", "3"), Map.entry("position", "1"))))
+                .body();
+        assertThat(changed).contains("Pool North seats now has a cap of 3 seats");
+        assertThat(row(changed, "North seats")).isEqualTo("cap 3 seats 3 used 2 waiting 0");
+
+        String reader = addAdmin(site, "reader@" + site.domain(), Role.GLOBAL_READER);
+        AdminSession readOnly = AdminSession.signIn("http://localhost:" + port, reader, PASSWORD);
+        assertThat(readOnly.get(page).body())
+                .contains("data-pool=\"North seats\"")
+                .doesNotContain("pool-new-form", "data-test=\"pool-form\"", "pool-delete");
+        assertThat(readOnly.post(page + "/allotments", pool("Reader seats", north, "", "1", ""))
+                        .status())
+                .isEqualTo(403);
+        assertThat(readOnly.post(page + "/allotments/" + id + "/delete", List.of())
+                        .status())
+                .isEqualTo(403);
+
+        String deleted = admin.follow(admin.post(page + "/allotments/" + id + "/delete", List.of()))
+                .body();
+        assertThat(deleted).contains("Pool North seats deleted").doesNotContain("data-pool=\"North seats\"");
+        assertThat(site.api()
+                        .get("/allot/v1/subscribedSkus/" + e3 + "/allotments")
+                        .body()
+                        .path("value"))
+                .isEmpty();
+    }
+
+    private static List<Map.Entry<String, String>> pool(
+            String name, String unit, String group, String cap, String position) {
+        return List.of(
+                Map.entry("name", name),
+                Map.entry("unit", unit),
+                Map.entry("group", group),
+                Map.entry("cap", cap),
+                Map.entry("position", position));
+    }
+
+    /** A pool's row on the page, as its figures. */
+    private static String row(String page, String pool) {
+        int start = page.indexOf("data-pool=\"" + pool + "\"");
+        assertThat(start).as(pool + " on the page").isNotNegative();
+        String row = page.substring(start, page.indexOf("</tr>", start));
+        return "cap " + cell(row, "pool-cap", 3) + " seats " + cell(row, "pool-seats", 4) + " used "
+                + cell(row, "pool-used", 5) + " waiting " + cell(row, "pool-waiting", 6);
+    }
+
+    /** The cell marked {@code test}, or else the {@code nth} cell (the unallotted row marks none). */
+    private static String cell(String row, String test, int nth) {
+        java.util.regex.Matcher marked = java.util.regex.Pattern.compile("data-test=\"" + test + "\">([^<]*)<")
+                .matcher(row);
+        if (marked.find()) {
+            return marked.group(1).strip();
+        }
+        java.util.regex.Matcher cells =
+                java.util.regex.Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row);
+        for (int i = 1; cells.find(); i++) {
+            if (i == nth) {
+                return cells.group(1).isBlank() ? "-" : cells.group(1).strip();
+            }
+        }
+        return "?";
+    }
+
+    private static String unit(ApiClient api, String name) {
+        ApiClient.Response created =
+                api.post("/v1.0/directory/administrativeUnits", "{\"displayName\":\"" + name + "\"}");
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().path("id").asString();
+    }
+}
