@@ -15,6 +15,7 @@ import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.Member;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,7 +69,7 @@ public class AllotmentForms {
             @RequestParam(name = "position", defaultValue = "") String position,
             HttpServletRequest request,
             RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.MANAGE_ALLOTMENTS);
+        require(admin);
         Product product = product(admin, sku);
         String back = AdminPages.redirect("/licenses/" + product.skuId());
         Typed typed = new Typed("", echo(name), echo(unit), echo(group), echo(cap), echo(position));
@@ -133,7 +134,7 @@ public class AllotmentForms {
             @RequestParam(name = "position", defaultValue = "") String position,
             HttpServletRequest request,
             RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.MANAGE_ALLOTMENTS);
+        require(admin);
         Product product = product(admin, sku);
         AllotmentId pool = pool(id);
         String form = "pool-" + pool;
@@ -173,7 +174,7 @@ public class AllotmentForms {
             @PathVariable String id,
             HttpServletRequest request,
             RedirectAttributes flash) {
-        AdminPages.require(admin, Capability.MANAGE_ALLOTMENTS);
+        require(admin);
         Product product = product(admin, sku);
         AllotmentId pool = pool(id);
         Outcome<Allotment> deleted = allotments.delete(AdminPages.caller(admin, request), pool);
@@ -200,6 +201,14 @@ public class AllotmentForms {
                 .toList();
         model.addAttribute("suggestions", groups);
         return "groups/suggestions :: suggestions";
+    }
+
+    /** Only tenant-wide administrators who may change pools: a unit's License Administrator reads them only. */
+    private static void require(AdminPrincipal admin) {
+        AdminPages.require(admin, Capability.MANAGE_ALLOTMENTS);
+        if (!Permissions.of(admin).manageAllotments()) {
+            throw new AccessDeniedException("Administrators of administrative units change no allotment");
+        }
     }
 
     private static Optional<Integer> number(String text) {

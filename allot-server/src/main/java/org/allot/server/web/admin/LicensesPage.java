@@ -117,7 +117,7 @@ public class LicensesPage {
         model.addAttribute("pools", details.pools());
         // the units a new pool can be owned by, for those who may add one (AllotmentForms)
         model.addAttribute(
-                "poolUnits", admin.can(Capability.MANAGE_ALLOTMENTS) ? units.list(admin.caller("")) : List.of());
+                "poolUnits", Permissions.of(admin).manageAllotments() ? units.list(admin.caller("")) : List.of());
         return "licenses/detail";
     }
 

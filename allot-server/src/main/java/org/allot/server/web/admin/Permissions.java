@@ -35,7 +35,8 @@ public record Permissions(
                 admin.can(Capability.MANAGE_SETTINGS),
                 admin.can(Capability.OVERRIDE_GROUP_ONLY),
                 admin.can(Capability.FILE_LICENSE_REQUESTS),
-                admin.can(Capability.MANAGE_ALLOTMENTS));
+                // pools are the tenant's: a unit's administrator reads them only (docs/delegation.md#allotments)
+                admin.can(Capability.MANAGE_ALLOTMENTS) && !admin.scoped());
     }
 
     /** Whether the administrator can change nothing at all (a Global Reader). */

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Allotments on the product page (docs/delegation.md#allotments): a License Administrator adds a unit's pool, sees it
  * with its figures, is refused on the form when the caps would exceed the seats (nothing changed, the form as typed),
- * changes the cap, and deletes the pool; a Global Reader sees the pools but no form, and is refused when posting.
+ * changes the cap, and deletes the pool; a Global Reader, and a License Administrator of a unit, see the pools but no
+ * form, and are refused when posting.
  */
 class AllotmentsPageIT extends AdminCenterIT {
     @Test
@@ -96,6 +97,35 @@ class AllotmentsPageIT extends AdminCenterIT {
                         .body()
                         .path("value"))
                 .isEmpty();
+    }
+
+    @Test
+    void aUnitsLicenseAdministratorReadsThePoolsAndChangesNone() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        subscribe(site, "ENTERPRISEPACK", 4);
+        String e3 = product("ENTERPRISEPACK").skuId().toString();
+        String north = unit(site.api(), "North");
+        assertThat(site.api()
+                        .post("/allot/v1/subscribedSkus/" + e3 + "/allotments", """
+                                {"displayName":"North seats","ownerType":"administrativeUnit","ownerId":"%s","cap":2}""".formatted(north))
+                        .status())
+                .isEqualTo(201);
+        String northAdmin = addAdmin(site, "north@" + site.domain(), Role.USER_ADMINISTRATOR);
+        AdminSession global = session(site);
+        AdminSession.Page given = global.follow(global.post(
+                "/units/" + north + "/roles",
+                List.of(Map.entry("role", Role.LICENSE_ADMINISTRATOR.templateId()), Map.entry("app", northAdmin))));
+        assertThat(given.body()).contains(Role.LICENSE_ADMINISTRATOR.displayName(), northAdmin);
+
+        AdminSession unitAdmin = AdminSession.signIn("http://localhost:" + port, northAdmin, PASSWORD);
+        String page = "/licenses/" + e3;
+        assertThat(unitAdmin.get(page).body())
+                .contains("data-pool=\"North seats\"")
+                .doesNotContain("pool-new-form", "data-test=\"pool-form\"", "pool-delete");
+        assertThat(unitAdmin
+                        .post(page + "/allotments", pool("Mine", north, "", "1", ""))
+                        .status())
+                .isEqualTo(403);
     }
 
     private static List<Map.Entry<String, String>> pool(
