@@ -56,6 +56,9 @@ class UnitCommandsIT extends AgainstARealServer {
         assertThat(badRole.exit()).isEqualTo(2);
 
         var northApp = allot.with("ALLOT_CLIENT_ID", clientId).with("ALLOT_CLIENT_SECRET", secret);
+        Run whoami = northApp.run("whoami", "-o", "json");
+        assertThat(whoami.exit()).as(whoami.toString()).isZero();
+        assertThat(whoami.json().path("tenant").asString()).isEqualTo("Contoso");
         Run seen = northApp.run("user", "show", inside, "-o", "json");
         assertThat(seen.exit()).as(seen.toString()).isZero();
         assertThat(northApp.run("user", "show", outside).exit()).isEqualTo(3);

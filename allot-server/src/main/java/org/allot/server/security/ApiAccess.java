@@ -165,6 +165,10 @@ public final class ApiAccess {
             unitRule(HttpMethod.GET, "/v1.0/groups", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/groups/*", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/groups/*/members", Capability.READ),
+            // the tenant's own record (name, domains), which Graph lets every member of the directory read: what the
+            // CLI's login and whoami show
+            unitRule(HttpMethod.GET, "/v1.0/organization", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/organization/*", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/subscribedSkus", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/subscribedSkus/*", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/auditLogs/directoryAudits", Capability.READ),
