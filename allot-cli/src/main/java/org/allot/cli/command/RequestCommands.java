@@ -216,7 +216,7 @@ public final class RequestCommands {
                         .put("userPrincipalName", r.userPrincipalName())
                         .put("skuId", r.skuId())
                         .put("productName", r.productName())
-                        .put("servicePlanIds", String.join(",", r.servicePlanIds()))
+                        .put("servicePlanIds", r.servicePlanIds() == null ? List.of() : r.servicePlanIds())
                         .put("justification", r.justification())
                         .put("startDateTime", r.startDateTime())
                         .put("endDateTime", r.endDateTime())
