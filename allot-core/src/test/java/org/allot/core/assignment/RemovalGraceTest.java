@@ -203,7 +203,7 @@ class RemovalGraceTest {
             assertThat(p.skuPartNumber()).isEqualTo(E3.skuPartNumber());
             assertThat(p.source()).isEqualTo(AssignmentSource.group(staff));
         });
-        assertThat(pending.ofUser(contoso.tenant, UserRef.of(holder))
+        assertThat(pending.ofUser(contoso.admin, UserRef.of(holder))
                         .orElseThrow()
                         .pending())
                 .as("one shape for a product's and a user's pending removals")

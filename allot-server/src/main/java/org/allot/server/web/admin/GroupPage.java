@@ -75,7 +75,6 @@ public class GroupPage {
             @RequestParam(name = "after", required = false) String after,
             @RequestParam(name = "errorsAfter", required = false) String errorsAfter,
             Model model) {
-        TenantId tenant = admin.tenant();
         boolean all =
                 switch (view) {
                     case "direct" -> false;
@@ -88,7 +87,7 @@ public class GroupPage {
         Query.Cursor errorsFrom = GroupErrorsExport.cursor(errorsAfter);
         GroupOverview.View shown = AdminPages.uuid(id)
                 .flatMap(uuid -> overview.of(
-                        tenant,
+                        admin.caller(""),
                         new GroupId(uuid),
                         all,
                         from,
