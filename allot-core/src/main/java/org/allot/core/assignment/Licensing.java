@@ -151,7 +151,8 @@ public final class Licensing {
                 catalog,
                 audit,
                 clock,
-                settings.chunkSize());
+                settings.chunkSize(),
+                guard);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
@@ -52,9 +53,11 @@ public final class ReportViews {
     /**
      * The overview with the usage of the product named by SKU id or part number (blank: the first subscribed one);
      * refused when no subscribed product has that name, or {@code days} is out of {@link #MIN_DAYS} to {@link
-     * #MAX_DAYS}.
+     * #MAX_DAYS}. The costs are those within the caller's scope ({@link Chargeback#report}); the products and their
+     * usage are SKU totals, the tenant's, which every reader sees.
      */
-    public Outcome<Overview> overview(TenantId tenant, String sku, int days) {
+    public Outcome<Overview> overview(Caller caller, String sku, int days) {
+        TenantId tenant = caller.tenant();
         if (days < MIN_DAYS || days > MAX_DAYS) {
             return Outcome.refused(ErrorCode.INVALID_REQUEST, "Show %d to %d days, not %d.", MIN_DAYS, MAX_DAYS, days);
         }
@@ -76,7 +79,7 @@ public final class ReportViews {
                                     .value())
                     .orElse(List.of());
             return Outcome.done(
-                    new Overview(chargeback.report(tenant), products, chosen.orElse(null), from, to, usage));
+                    new Overview(chargeback.report(caller), products, chosen.orElse(null), from, to, usage));
         });
     }
 }

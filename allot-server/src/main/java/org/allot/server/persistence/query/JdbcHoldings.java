@@ -2,6 +2,7 @@ package org.allot.server.persistence.query;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentError;
@@ -33,13 +34,20 @@ public final class JdbcHoldings implements Holdings {
     }
 
     @Override
-    public List<Holding> page(TenantId tenant, Holding.Key after, int limit, boolean seatsOnly) {
+    public List<Holding> page(TenantId tenant, Holding.Key after, int limit, boolean seatsOnly, Set<UUID> units) {
         String sql = SELECT
                 + (after == null ? "" : " and (a.sku_id, a.user_id, a.source_group_id) > (:sku, :user, :source)")
                 + (seatsOnly ? " and a.state in " + AssignmentSql.HOLDING : "")
+                + (units == null
+                        ? ""
+                        : " and exists (select 1 from unit_member_user m where m.tenant_id = a.tenant_id"
+                                + " and m.user_id = a.user_id and m.unit_id = any(:units))")
                 + " order by a.sku_id, a.user_id, a.source_group_id limit :limit";
         JdbcClient.StatementSpec statement =
                 jdbc.sql(sql).param("tenant", tenant.value()).param("limit", limit);
+        if (units != null) {
+            statement = statement.param("units", units.toArray(UUID[]::new));
+        }
         if (after != null) {
             statement = statement
                     .param("sku", after.sku().value())
