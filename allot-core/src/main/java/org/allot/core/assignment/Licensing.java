@@ -116,7 +116,6 @@ public final class Licensing {
                 audit,
                 clock,
                 settings,
-                seats,
                 dependents,
                 guard);
         this.propagation =

@@ -80,12 +80,18 @@ final class PoolSeats {
             }
             return;
         }
-        if (read == null) {
-            read = Map.copyOf(allotments.counts(tenant));
-        }
+        Map<AllotmentId, AllotmentCount> read = read();
         for (Allotment a : book.of(sku)) {
             figures.putIfAbsent(a.id(), read.getOrDefault(a.id(), AllotmentCount.EMPTY));
         }
+    }
+
+    /** The figures of every pool of the tenant as read without a lock (once, when first needed). */
+    Map<AllotmentId, AllotmentCount> read() {
+        if (read == null) {
+            read = Map.copyOf(allotments.counts(tenant));
+        }
+        return read;
     }
 
     /** Forgets the SKU's figures (a deferred ledger about to lock and replay them). */
