@@ -62,6 +62,7 @@ final class SeatImpactPreview {
         LicensingEngine.Context context = work.context;
         SeatLedger ledger = work.ledger;
         Map<SkuId, SeatCount> now = ledger.figuresRead();
+        Map<AllotmentId, AllotmentCount> poolsNow = context.pools().isEmpty() ? Map.of() : ledger.poolFiguresRead();
         Map<SkuId, Tally> tallies = new TreeMap<>();
         Set<SkuId> concerned = new HashSet<>();
         licenses.forEach(l -> concerned.add(l.license().skuId()));
@@ -123,7 +124,6 @@ final class SeatImpactPreview {
             after = boundary;
         }
         List<SeatImpact.Sku> skus = new ArrayList<>();
-        Map<AllotmentId, AllotmentCount> poolsNow = context.pools().isEmpty() ? Map.of() : ledger.poolFiguresRead();
         tallies.forEach((sku, t) -> {
             if (t.taken + t.freed + t.waiting.size() > 0
                     || licenses.stream().anyMatch(l -> l.license().skuId().equals(sku))) {
