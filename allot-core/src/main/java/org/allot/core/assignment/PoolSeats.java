@@ -135,7 +135,11 @@ final class PoolSeats {
 
     /** Seats of the pool (or remainder) owed to its waiting users, as far as the SKU has seats free. */
     int owed(SeatCount sku, SkuId id, AllotmentId pool) {
-        Bucket b = bucket(sku, id, pool);
+        return owed(sku, bucket(sku, id, pool));
+    }
+
+    /** Seats of a pool (or the remainder) with these figures owed to its waiting users, as far as the SKU has seats. */
+    static int owed(SeatCount sku, Bucket b) {
         return Math.min(Math.min(b.available(), b.waiting()), sku.available());
     }
 
