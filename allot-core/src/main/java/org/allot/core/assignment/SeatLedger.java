@@ -191,6 +191,11 @@ public final class SeatLedger {
         return snapshot == null ? Map.of() : Map.copyOf(snapshot);
     }
 
+    /** The figures of the tenant's pools a {@link #snapshot} ledger reads, as read (before it changed any). */
+    Map<AllotmentId, AllotmentCount> poolFiguresRead() {
+        return pools.read();
+    }
+
     /** The SKUs this ledger has read. */
     Set<SkuId> touched() {
         return Set.copyOf(counts.keySet());

@@ -9,10 +9,15 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.PoolFigures;
+import org.allot.core.assignment.SeatAllotments;
 import org.allot.core.subscription.SubscribedSku;
 import org.allot.core.subscription.SubscriptionBook;
 
-/** What the admin center's reports page shows, read in one consistent view: the costs, and a product's usage history. */
+/**
+ * What the admin center's reports page shows, read in one consistent view: the costs, a product's usage history, and
+ * the seats of the products split into allotments, by pool.
+ */
 public final class ReportViews {
     /** The shortest and longest periods of the usage chart, in days. */
     public static final int MIN_DAYS = 7;
@@ -23,12 +28,19 @@ public final class ReportViews {
     private final Chargeback chargeback;
     private final UsageHistory history;
     private final SubscriptionBook book;
+    private final SeatAllotments allotments;
 
-    public ReportViews(Transactions transactions, Chargeback chargeback, UsageHistory history, SubscriptionBook book) {
+    public ReportViews(
+            Transactions transactions,
+            Chargeback chargeback,
+            UsageHistory history,
+            SubscriptionBook book,
+            SeatAllotments allotments) {
         this.transactions = Objects.requireNonNull(transactions);
         this.chargeback = Objects.requireNonNull(chargeback);
         this.history = Objects.requireNonNull(history);
         this.book = Objects.requireNonNull(book);
+        this.allotments = Objects.requireNonNull(allotments);
     }
 
     /**
@@ -36,6 +48,7 @@ public final class ReportViews {
      * days} days up to today.
      *
      * @param product the product shown; null when the tenant subscribes to none
+     * @param allotments each product split into allotments, with its pools' figures and the remainder's
      */
     public record Overview(
             CostReport costs,
@@ -43,10 +56,12 @@ public final class ReportViews {
             SubscribedSku product,
             LocalDate from,
             LocalDate to,
-            List<UsageSnapshot> usage) {
+            List<UsageSnapshot> usage,
+            List<PoolFigures> allotments) {
         public Overview {
             products = List.copyOf(products);
             usage = List.copyOf(usage);
+            allotments = List.copyOf(allotments);
         }
     }
 
@@ -78,8 +93,13 @@ public final class ReportViews {
                             p -> history.between(tenant, p.product().skuId(), from, to)
                                     .value())
                     .orElse(List.of());
+            List<PoolFigures> pools = allotments.all(tenant).stream()
+                    .map(f -> caller.scope().tenantWide()
+                            ? f
+                            : f.ofUnits(caller.scope().units()))
+                    .toList();
             return Outcome.done(
-                    new Overview(chargeback.report(caller), products, chosen.orElse(null), from, to, usage));
+                    new Overview(chargeback.report(caller), products, chosen.orElse(null), from, to, usage, pools));
         });
     }
 }

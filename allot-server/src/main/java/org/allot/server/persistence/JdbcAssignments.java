@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AllotmentCount;
 import org.allot.core.assignment.AllotmentId;
 import org.allot.core.assignment.AssignmentError;
 import org.allot.core.assignment.AssignmentSource;
@@ -199,6 +200,27 @@ public final class JdbcAssignments implements Assignments {
                 .params(tenant.value(), sku.value())
                 .query(Integer.class)
                 .single();
+    }
+
+    @Override
+    public Map<AllotmentId, AllotmentCount> countByPool(TenantId tenant, SkuId sku) {
+        Map<AllotmentId, AllotmentCount> counts = new HashMap<>();
+        jdbc.sql("select a.allotment_id,"
+                        + " count(distinct a.user_id) filter (where a.state in " + AssignmentSql.HOLDING
+                        + ") as consumed,"
+                        + " count(distinct a.user_id) filter (where a.error = " + AssignmentSql.WAITING_ERROR
+                        + " and u.deleted_at is null) as waiting"
+                        + " from license_assignment a"
+                        + " join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id"
+                        + " where a.tenant_id = ? and a.sku_id = ? and a.allotment_id is not null"
+                        + " group by a.allotment_id")
+                .params(tenant.value(), sku.value())
+                .query((rs, i) -> Map.entry(
+                        new AllotmentId(SqlValues.uuid(rs, "allotment_id")),
+                        new AllotmentCount(rs.getInt("consumed"), rs.getInt("waiting"))))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     @Override

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Costs and reports: what the seats cost per month by product, department or group (per currency), a product's usage
- * history as a chart, and the downloads (costs, who holds what through which group, usage) as CSV. An administrator
- * whose roles are held over administrative units sees the costs of their units' users (narrowed by the core) and the
+ * history as a chart, the seats of products split into allotments by pool, and the downloads (costs, who holds what
+ * through which group and from which allotment, usage) as CSV. An administrator whose roles are held over
+ * administrative units sees the costs of their units' users and their units' pools (narrowed by the core) and the
  * products' usage, which is SKU totals.
  */
 @Controller
@@ -79,6 +80,7 @@ public class ReportsPage {
         model.addAttribute("to", overview.to());
         model.addAttribute("usage", overview.usage());
         model.addAttribute("chart", json.writeValueAsString(chart(overview.usage())));
+        model.addAttribute("allotments", overview.allotments());
         return "reports";
     }
 
