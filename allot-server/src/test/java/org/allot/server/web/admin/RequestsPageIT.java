@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * administrator who may assign licenses approves it (the user holds the license) or denies another with a reason; the
  * filer sees no decision forms and cannot decide. A Global Reader, who changes nothing, files no request. The approve
  * form grants fewer apps than asked (unticked) and picks the group to grant the license through from those that
- * assign the product.
+ * assign the product; an approval from a later day reads "scheduled" until then.
  */
 class RequestsPageIT extends AdminCenterIT {
     @Test
@@ -123,7 +123,20 @@ class RequestsPageIT extends AdminCenterIT {
                 "/requests/" + id + "/approve",
                 List.of(Map.entry("through", "direct"), Map.entry("start", from), Map.entry("end", until))));
 
-        assertThat(approved.body()).contains("Request approved.");
+        assertThat(approved.body()).contains("Request approved.", "Approved — scheduled to start on " + from);
+        assertThat(site.api()
+                        .get("/allot/v1/licenseRequests/" + id)
+                        .body()
+                        .path("grantStatus")
+                        .asString())
+                .as("nothing is granted before the start, but the request is not 'removed'")
+                .isEqualTo("scheduled");
+        assertThat(site.api()
+                        .get("/v1.0/users/" + ada + "/licenseDetails")
+                        .body()
+                        .path("value"))
+                .as("as in Graph, a license that starts later is not in licenseDetails yet")
+                .isEmpty();
         assertThat(jdbc.sql("select count(*) from license_assignment where user_id = ?")
                         .param(ada)
                         .query(Long.class)
