@@ -34,6 +34,28 @@ class HelpTest {
         }
     }
 
+    /**
+     * A parent's list of commands shows each command's first line of description (or its header): it must be a whole
+     * sentence, not the first half of one cut where the source broke its line.
+     */
+    @Test
+    void everyCommandIsSummedUpByAWholeSentenceInItsParentsList() {
+        List<String> cut = new ArrayList<>();
+        for (List<String> path : commands()) {
+            if (path.isEmpty()) {
+                continue;
+            }
+            CommandLine.Model.UsageMessageSpec usage =
+                    command(path).getCommandSpec().usageMessage();
+            String[] summary = usage.header().length > 0 ? usage.header() : usage.description();
+            String first = summary.length == 0 ? "" : summary[0].strip();
+            if (!first.endsWith(".") && !first.endsWith(".)")) {
+                cut.add(String.join(" ", path) + ": " + first);
+            }
+        }
+        assertThat(cut).as("summaries cut mid-sentence").isEmpty();
+    }
+
     @Test
     void helpShowsTheHelpOfACommandAtAnyDepth() {
         Run help = new Cli(Map.of(), home).run("help", "group", "license", "add");
@@ -99,6 +121,18 @@ class HelpTest {
         List<List<String>> paths = new ArrayList<>();
         collect(Allot.commandLine(context), new ArrayList<>(), paths);
         return paths;
+    }
+
+    private static CommandLine command(List<String> path) {
+        Context context = new Context(
+                new Environment(Map.of(), Path.of("."), false),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        CommandLine command = Allot.commandLine(context);
+        for (String name : path) {
+            command = command.getSubcommands().get(name);
+        }
+        return command;
     }
 
     private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {

@@ -59,6 +59,8 @@ class ReclaimCommandsIT extends AgainstARealServer {
         Run policy = allot.run("reclaim", "policy", "set", "--sku", SKU, "--inactive-days", "90", "-o", "json");
         assertThat(policy.exit()).as(policy.toString()).isZero();
         assertThat(policy.json().path("mode").asString()).isEqualTo("ReportOnly");
+        assertThat(policy.json().path("exemptUserIds").isArray()).isTrue();
+        assertThat(policy.json().path("exemptGroupIds").isArray()).isTrue();
         Run policies = allot.run("reclaim", "policy", "show", "-o", "csv");
         assertThat(policies.csv())
                 .anySatisfy(r -> assertThat(r.get("skuPartNumber")).isEqualTo(SKU));

@@ -93,7 +93,9 @@ class ReportCommandsIT extends AgainstARealServer {
                         "groupName",
                         "state",
                         "error",
-                        "since");
+                        "since",
+                        "allotmentId",
+                        "allotmentName");
 
         assertThat(csv.out())
                 .as("the server's export as it is, not a CSV rebuilt from pages")

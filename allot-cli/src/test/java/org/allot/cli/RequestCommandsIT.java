@@ -37,6 +37,9 @@ class RequestCommandsIT extends AgainstARealServer {
         assertThat(filed.exit()).as(filed.toString()).isZero();
         String ada = filed.json().path("id").asString();
         assertThat(filed.json().path("status").asString()).isEqualTo("pending");
+        assertThat(filed.json().path("servicePlanIds").isArray())
+                .as("plans as a JSON array, as the API gives them")
+                .isTrue();
         String bob = allot.run(
                         "request",
                         "file",

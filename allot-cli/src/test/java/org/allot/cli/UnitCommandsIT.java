@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Administrative units from the command line: a unit created, a user added, an app given License Administrator over
- * it, which then sees that unit's user and not another user; the role taken back and the unit deleted.
+ * it, which then sees that unit's user and not another user; the role taken back and the unit deleted. An app whose
+ * role is held over a unit reports on that unit's users only.
  */
 class UnitCommandsIT extends AgainstARealServer {
 
@@ -56,6 +57,9 @@ class UnitCommandsIT extends AgainstARealServer {
         assertThat(badRole.exit()).isEqualTo(2);
 
         var northApp = allot.with("ALLOT_CLIENT_ID", clientId).with("ALLOT_CLIENT_SECRET", secret);
+        Run whoami = northApp.run("whoami", "-o", "json");
+        assertThat(whoami.exit()).as(whoami.toString()).isZero();
+        assertThat(whoami.json().path("tenant").asString()).isEqualTo("Contoso");
         Run seen = northApp.run("user", "show", inside, "-o", "json");
         assertThat(seen.exit()).as(seen.toString()).isZero();
         assertThat(northApp.run("user", "show", outside).exit()).isEqualTo(3);
@@ -73,5 +77,59 @@ class UnitCommandsIT extends AgainstARealServer {
         Run deleted = allot.run("unit", "delete", unit);
         assertThat(deleted.exit()).as(deleted.toString()).isZero();
         assertThat(allot.run("unit", "show", unit).exit()).isEqualTo(3);
+    }
+
+    @Test
+    void anAppWhoseRoleIsHeldOverAUnitReportsOnItsUsersOnly() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String sku = "UNIT_REPORT_" + suffix.toUpperCase(java.util.Locale.ROOT);
+        String inside = "north." + suffix + "@contoso.com";
+        String outside = "south." + suffix + "@contoso.com";
+        api.post("/allot/v1/products", """
+                {"skuPartNumber": "%s", "displayName": "Unit report %s",
+                 "servicePlans": [{"servicePlanName": "%s_PLAN", "displayName": "Unit report plan"}]}""".formatted(sku, suffix, sku));
+        run("subscription", "add", "--sku", sku, "--seats", "5", "--price", "10", "--currency", "EUR");
+        for (String user : java.util.List.of(inside, outside)) {
+            run("user", "create", user, "--name", user, "--usage-location", "CH");
+            run("license", "assign", "--user", user, "--sku", sku);
+        }
+        String unit = "North reports " + suffix;
+        run("unit", "create", unit);
+        run("unit", "members", "add", unit, inside);
+        Run app = run("app", "create", "North reports " + suffix, "--role", "Global Reader", "-o", "json");
+        run(
+                "unit",
+                "role",
+                "add",
+                unit,
+                "License Administrator",
+                app.json().path("appId").asString());
+        var northApp = allot.with("ALLOT_CLIENT_ID", app.json().path("appId").asString())
+                .with("ALLOT_CLIENT_SECRET", app.json().path("clientSecret").asString());
+
+        Run holders = northApp.run("report", "holders");
+        assertThat(holders.exit()).as(holders.toString()).isZero();
+        assertThat(holders.csv())
+                .extracting(r -> r.get("userPrincipalName"))
+                .contains(inside)
+                .doesNotContain(outside);
+        Run costs = northApp.run("report", "costs", "--by", "line", "-o", "json");
+        assertThat(costs.exit()).as(costs.toString()).isZero();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        costs.json().forEach(l -> {
+            if (l.path("skuPartNumber").asString().equals(sku)) {
+                lines.add(l.path("source").asString() + " " + l.path("seats").asInt() + " "
+                        + l.path("monthlyAmount").asString());
+            }
+        });
+        assertThat(lines)
+                .as("the unit's seat, without the other unit's nor the seats nobody holds")
+                .containsExactly("direct 1 10.00");
+    }
+
+    private Run run(String... args) {
+        Run result = allot.run(args);
+        assertThat(result.exit()).as(result.toString()).isZero();
+        return result;
     }
 }

@@ -12,6 +12,9 @@ import java.time.OffsetDateTime;
  * @param state {@code Active}, {@code ActiveWithError}, {@code Disabled} or {@code Error}
  * @param error Graph's error of an assignment in error ({@code CountViolation}: waiting for a seat), else null
  * @param since the assignment's {@code requestedDateTime}
+ * @param allotmentId the allotment (pool) the holder's seat is drawn from, or that they wait for; null for the
+ *     unallotted remainder, a product without allotments, or an assignment that holds and waits for no seat
+ * @param allotmentName its display name
  */
 @JsonPropertyOrder({
     "userId",
@@ -24,7 +27,9 @@ import java.time.OffsetDateTime;
     "groupName",
     "state",
     "error",
-    "since"
+    "since",
+    "allotmentId",
+    "allotmentName"
 })
 public record LicenseHolding(
         String userId,
@@ -37,4 +42,6 @@ public record LicenseHolding(
         String groupName,
         String state,
         String error,
-        OffsetDateTime since) {}
+        OffsetDateTime since,
+        String allotmentId,
+        String allotmentName) {}

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         aliases = "alerts",
         mixinStandardHelpOptions = true,
         description = {
-            "Lists the tenant's alerts (few free seats, a long waiting list, a subscription about to end, expired",
-            "or suspended), open ones first, and shows or changes the rules that raise them."
+            "Lists the tenant's alerts (few free seats, a long waiting list, a subscription about to end, expired "
+                    + "or suspended), open ones first, and shows or changes the rules that raise them."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -40,8 +40,8 @@ public final class AlertCommands {
             name = "list",
             mixinStandardHelpOptions = true,
             description = {
-                "Lists alerts, open ones first, then newest first: kind, status (open, resolved), product, what",
-                "happened in plain words and the next step, when raised and resolved."
+                "Lists alerts, open ones first, then newest first: kind, status (open, resolved), product, what "
+                        + "happened in plain words and the next step, when raised and resolved."
             },
             footerHeading = "%nExamples:%n",
             footer = {"  allot alert list", "  allot alert list --open", "  allot alert list -o csv > alerts.csv"})
@@ -97,8 +97,8 @@ public final class AlertCommands {
             name = "rules",
             mixinStandardHelpOptions = true,
             description = {
-                "Shows or changes the alert rules; a threshold of 0 turns its alert off. Defaults: subscriptions",
-                "ending within 30 days and lapsed ones are alerted, free seats and waiting lists are not."
+                "Shows or changes the alert rules; a threshold of 0 turns its alert off. Defaults: subscriptions "
+                        + "ending within 30 days and lapsed ones are alerted, free seats and waiting lists are not."
             },
             footerHeading = "%nExamples:%n",
             footer = {

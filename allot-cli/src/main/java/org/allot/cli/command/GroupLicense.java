@@ -120,7 +120,20 @@ final class GroupLicense {
             if (sku.wouldLose() > 0) {
                 context.warn(sku.wouldLose() + " member(s) will lose " + sku.skuPartNumber() + ".");
             }
+            for (SeatImpactResource.Allotment pool : sku.allotments()) {
+                int queued = pool.waitingUnitsAfter() - pool.waitingUnitsNow();
+                if (queued > 0) {
+                    context.warn(queued + " more member(s) will wait for a seat of " + poolName(pool) + " of "
+                            + sku.skuPartNumber() + " (" + pool.seats() + " seats, "
+                            + pool.consumedUnitsAfter() + " used after the change), whatever other allotments have"
+                            + " free: 'allot allotment set' raises its cap.");
+                }
+            }
         }
+    }
+
+    private static String poolName(SeatImpactResource.Allotment pool) {
+        return pool.allotmentId() == null ? "the unallotted remainder" : "allotment '" + pool.displayName() + "'";
     }
 
     /** A change that takes licenses away from members goes ahead only when confirmed ({@link LossConfirmation}). */
@@ -145,26 +158,55 @@ final class GroupLicense {
         }
     }
 
+    /**
+     * One row per product, then for a product split into allotments one row per pool (and the remainder): its seats,
+     * the seats free now, holders and waiting users after (and the change in them as seats taken or freed and users
+     * who would wait).
+     */
     private static Table table(SeatImpactResource impact) {
         Table table = Table.of(
                 "skuPartNumber",
+                "allotment",
                 "members",
                 "guestMembers",
+                "seats",
                 "availableNow",
                 "seatsTaken",
                 "seatsFreed",
                 "wouldWait",
-                "wouldLose");
+                "wouldLose",
+                "consumedAfter",
+                "waitingAfter");
         for (SeatImpactResource.Sku s : impact.skus()) {
             table.add(
                     s.skuPartNumber(),
+                    null,
                     impact.members(),
                     impact.guestMembers(),
+                    null,
                     s.availableNow(),
                     s.seatsTaken(),
                     s.seatsFreed(),
                     s.wouldWait(),
-                    s.wouldLose());
+                    s.wouldLose(),
+                    null,
+                    null);
+            for (SeatImpactResource.Allotment p : s.allotments()) {
+                int change = p.consumedUnitsAfter() - p.consumedUnitsNow();
+                table.add(
+                        s.skuPartNumber(),
+                        p.allotmentId() == null ? "(unallotted)" : p.displayName(),
+                        null,
+                        null,
+                        p.seats(),
+                        Math.max(0, p.seats() - p.consumedUnitsNow()),
+                        Math.max(0, change),
+                        Math.max(0, -change),
+                        Math.max(0, p.waitingUnitsAfter() - p.waitingUnitsNow()),
+                        null,
+                        p.consumedUnitsAfter(),
+                        p.waitingUnitsAfter());
+            }
         }
         return table;
     }

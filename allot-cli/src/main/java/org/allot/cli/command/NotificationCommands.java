@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
         aliases = "notification",
         mixinStandardHelpOptions = true,
         description = {
-            "Lists the tenant's change-notification subscriptions (POST /v1.0/subscriptions) with their state, and",
-            "the latest notifications with their attempts and errors, to see which deliveries fail."
+            "Lists the tenant's change-notification subscriptions with their state, and the latest notifications "
+                    + "with their attempts and errors, to see which deliveries fail.",
+            "Apps make the subscriptions through the API (POST /v1.0/subscriptions)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -40,10 +41,10 @@ public final class NotificationCommands {
             name = "list",
             mixinStandardHelpOptions = true,
             description = {
-                "Lists the subscriptions: resource, change types, notification URL, expiry, state (active,",
-                "failing: its URL fails and since when, expired, or removed after failing too long) and",
-                "reauthorization (authorized; requested, and since when: its change notifications wait until the",
-                "app reauthorizes or renews it, 'requested, delivery paused')."
+                "Lists the subscriptions: resource, change types, notification URL, expiry, state (active, "
+                        + "failing: its URL fails and since when, expired, or removed after failing too long) and "
+                        + "reauthorization (authorized; requested, and since when: its change notifications wait until the "
+                        + "app reauthorizes or renews it, 'requested, delivery paused')."
             },
             footerHeading = "%nExamples:%n",
             footer = {"  allot notifications list", "  allot notifications list -o csv > subscriptions.csv"})
@@ -79,8 +80,8 @@ public final class NotificationCommands {
             name = "deliveries",
             mixinStandardHelpOptions = true,
             description = {
-                "Lists the latest notifications, newest first: state (pending, delivered, failed: given up,",
-                "dropped: its subscription ended first), attempts, the next attempt and the last error."
+                "Lists the latest notifications, newest first: state (pending, delivered, failed: given up, "
+                        + "dropped: its subscription ended first), attempts, the next attempt and the last error."
             },
             footerHeading = "%nExamples:%n",
             footer = {

@@ -148,8 +148,13 @@ final class ReclaimPolicyCommands {
                 .put("inactiveDays", p.inactiveDays())
                 .put("disabledDays", p.disabledDays())
                 .put("recentDays", p.recentDays())
-                .put("exemptUserIds", String.join(",", p.exemptUserIds()))
-                .put("exemptGroupIds", String.join(",", p.exemptGroupIds()))
+                .put("exemptUserIds", listOf(p.exemptUserIds()))
+                .put("exemptGroupIds", listOf(p.exemptGroupIds()))
                 .put("mode", p.mode());
+    }
+
+    /** A list as JSON shows it (an array; none: empty), and as a table or CSV shows it (joined with commas). */
+    private static List<String> listOf(List<String> values) {
+        return values == null ? List.of() : values;
     }
 }

@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
         aliases = "requests",
         mixinStandardHelpOptions = true,
         description = {
-            "License requests: filed for a user by an app or an administrator, approved (directly or through a",
-            "group, waiting for a seat when none is free), denied with a reason, cancelled by whoever filed them,",
-            "or left to expire."
+            "License requests: filed for a user by an app or an administrator, approved (directly or through a "
+                    + "group, waiting for a seat when none is free), denied with a reason, cancelled by whoever filed them, "
+                    + "or left to expire."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -140,9 +140,9 @@ public final class RequestCommands {
             name = "approve",
             mixinStandardHelpOptions = true,
             description = {
-                "Approves a pending request: directly (default) or through a group that assigns the product; some",
-                "of the plans asked for, a later start or an earlier end grant less. With no seat free the user",
-                "waits for one."
+                "Approves a pending request: directly (default) or through a group that assigns the product; some "
+                        + "of the plans asked for, a later start or an earlier end grant less. With no seat free the user "
+                        + "waits for one."
             },
             footerHeading = "%nExamples:%n",
             footer = {
@@ -216,7 +216,7 @@ public final class RequestCommands {
                         .put("userPrincipalName", r.userPrincipalName())
                         .put("skuId", r.skuId())
                         .put("productName", r.productName())
-                        .put("servicePlanIds", String.join(",", r.servicePlanIds()))
+                        .put("servicePlanIds", r.servicePlanIds() == null ? List.of() : r.servicePlanIds())
                         .put("justification", r.justification())
                         .put("startDateTime", r.startDateTime())
                         .put("endDateTime", r.endDateTime())

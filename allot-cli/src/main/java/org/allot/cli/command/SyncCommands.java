@@ -241,8 +241,8 @@ public final class SyncCommands {
             name = "confirm",
             mixinStandardHelpOptions = true,
             description = {
-                "Carries out what a blocked run held back: its deletions and its removals of licensed groups'",
-                "memberships (see 'allot sync deletions RUN', 'removals RUN' and 'license-losses RUN' first).",
+                "Carries out what a blocked run held back: its deletions and its removals of licensed groups' "
+                        + "memberships (see 'allot sync deletions RUN', 'removals RUN' and 'license-losses RUN' first).",
                 "Only the latest blocked run can be confirmed; deleted users can be restored for the retention period."
             },
             footerHeading = "%nExamples:%n",

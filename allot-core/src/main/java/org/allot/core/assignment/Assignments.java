@@ -169,6 +169,14 @@ public interface Assignments {
      */
     int countHolding(TenantId tenant, SkuId sku);
 
+    /**
+     * The figures of the SKU's pools as its assignments record them: per pool an assignment draws from, how many users
+     * hold a seat drawn from it (existing users, deleted ones included, as {@link #countHolding}) and how many living
+     * users wait for one of its seats (as {@link #countWaiting}). A pool no assignment names is absent, and so is the
+     * remainder (assignments that name no pool).
+     */
+    Map<AllotmentId, AllotmentCount> countByPool(TenantId tenant, SkuId sku);
+
     /** Users with an assignment from the group whose id is greater than {@code after} (null: from the start), in id order. */
     List<UserId> usersWithSource(TenantId tenant, GroupId group, UserId after, int limit);
 

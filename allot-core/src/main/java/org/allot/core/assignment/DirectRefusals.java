@@ -13,19 +13,22 @@ import org.allot.core.catalog.Catalog;
 final class DirectRefusals {
     private DirectRefusals() {}
 
+    /**
+     * The refusal of a direct request, if any; with {@code waitForSeat} an added license may wait. A full pool is named
+     * as {@code pools} (the tenant's allotments) names it.
+     */
     static Optional<Rejection> check(
-            UserLicenses before, UserLicenses after, List<AssignedLicense> add, Catalog catalog) {
-        return check(before, after, add, catalog, false);
-    }
-
-    /** As {@link #check(UserLicenses, UserLicenses, List, Catalog)}; with {@code waitForSeat} an added license may wait. */
-    static Optional<Rejection> check(
-            UserLicenses before, UserLicenses after, List<AssignedLicense> add, Catalog catalog, boolean waitForSeat) {
+            UserLicenses before,
+            UserLicenses after,
+            List<AssignedLicense> add,
+            Catalog catalog,
+            boolean waitForSeat,
+            PoolBook pools) {
         for (AssignedLicense license : add) {
             LicenseAssignment a =
                     after.find(license.skuId(), AssignmentSource.DIRECT).orElseThrow();
             if (a.state() != AssignmentState.Active && !(waitForSeat && a.isWaiting())) {
-                return Optional.of(refusal(a, "License assignment failed: "));
+                return Optional.of(refusal(a, "License assignment failed: ", pools));
             }
         }
         for (LicenseAssignment was : before.direct()) {
@@ -35,13 +38,14 @@ final class DirectRefusals {
                     && now.get().state() != AssignmentState.Active) {
                 return Optional.of(refusal(
                         now.get(),
-                        "The change would break " + catalog.productLabel(was.sku()) + ", which the user has: "));
+                        "The change would break " + catalog.productLabel(was.sku()) + ", which the user has: ",
+                        pools));
             }
         }
         return Optional.empty();
     }
 
-    private static Rejection refusal(LicenseAssignment a, String prefix) {
+    private static Rejection refusal(LicenseAssignment a, String prefix, PoolBook pools) {
         AssignmentError error = a.error() == null ? AssignmentError.Other : a.error();
         return switch (error) {
             case CountViolation ->
@@ -49,7 +53,12 @@ final class DirectRefusals {
                         ErrorCode.NO_AVAILABLE_LICENSES,
                         a.pool() == null
                                 ? Reasons.noAvailableLicenses(a.sku())
-                                : Reasons.noAvailableLicensesInAllotment(a.sku(), a.pool()));
+                                : Reasons.noAvailableLicensesInAllotment(
+                                        a.sku(),
+                                        a.pool(),
+                                        pools.find(a.pool())
+                                                .map(Allotment::displayName)
+                                                .orElse("(deleted)")));
             case ProhibitedInUsageLocationViolation ->
                 Rejection.of(ErrorCode.PROHIBITED_IN_USAGE_LOCATION, prefix + reason(a));
             case MutuallyExclusiveViolation -> Rejection.of(ErrorCode.MUTUALLY_EXCLUSIVE_VIOLATION, prefix + reason(a));

@@ -28,7 +28,6 @@ import org.allot.core.directory.Memberships;
 import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.UserId;
-import org.allot.core.subscription.Seats;
 
 /**
  * Group-based licensing: the licenses a group assigns, and applying them to its members in chunks, inline for small
@@ -68,7 +67,6 @@ public final class GroupLicensing {
             AuditLog audit,
             Clock clock,
             LicensingSettings settings,
-            Seats seats,
             PlanDependents dependents,
             ScopeGuard guard) {
         this.guard = Objects.requireNonNull(guard);
@@ -83,7 +81,7 @@ public final class GroupLicensing {
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
-        this.preview = new SeatImpactPreview(assignments, memberships, seats, settings.chunkSize());
+        this.preview = new SeatImpactPreview(assignments, memberships, settings.chunkSize());
         this.plans = new GroupLicensePlans(groups, groupLicenses, requests, clock, dependents);
     }
 
@@ -136,12 +134,12 @@ public final class GroupLicensing {
 
     private Outcome<SeatImpact> previewRead(
             Caller caller, GroupId groupId, List<AssignedLicense> add, List<SkuId> remove) {
-        LicensingEngine.Context context = reconciler.begin(caller).context;
-        Outcome<GroupLicensePlans.Plan> plan = plans.plan(caller, groupId, add, remove, context.catalog(), false);
+        Reconciler.Work work = reconciler.beginSnapshot(caller);
+        Outcome<GroupLicensePlans.Plan> plan = plans.plan(caller, groupId, add, remove, work.context.catalog(), false);
         if (!plan.isDone()) {
             return Outcome.refused(plan.rejection());
         }
-        return Outcome.done(preview.run(caller.tenant(), groupId, plan.value().after(), context));
+        return Outcome.done(preview.run(work, groupId, plan.value().after()));
     }
 
     /** Applies the group's licenses to all its members again (Allot's group reprocess). */

@@ -116,7 +116,6 @@ public final class Licensing {
                 audit,
                 clock,
                 settings,
-                seats,
                 dependents,
                 guard);
         this.propagation =
@@ -124,7 +123,8 @@ public final class Licensing {
         this.tenants = tenants;
         this.jobs = jobs;
         this.clock = clock;
-        this.seatCheck = new SeatCheck(reconciler, locks, assignments, seats, catalog, audit, clock);
+        this.seatCheck =
+                new SeatCheck(reconciler, locks, assignments, seats, pools.allotments(), catalog, audit, clock);
         this.userCheck = new UserCheck(
                 reconciler, new LicenseCheckRecomputation(inheritance), locks, assignments, memberships, audit);
         this.allotments = new SeatAllotments(
@@ -151,7 +151,8 @@ public final class Licensing {
                 catalog,
                 audit,
                 clock,
-                settings.chunkSize());
+                settings.chunkSize(),
+                guard);
     }
 
     /**

@@ -28,6 +28,7 @@ import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
@@ -56,6 +57,7 @@ public final class PendingRemovals {
     private final AuditLog audit;
     private final Clock clock;
     private final int chunkSize;
+    private final ScopeGuard guard;
 
     PendingRemovals(
             Transactions transactions,
@@ -68,7 +70,9 @@ public final class PendingRemovals {
             ProductCatalog catalog,
             AuditLog audit,
             Clock clock,
-            int chunkSize) {
+            int chunkSize,
+            ScopeGuard guard) {
+        this.guard = Objects.requireNonNull(guard);
         this.transactions = Objects.requireNonNull(transactions);
         this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
@@ -158,10 +162,15 @@ public final class PendingRemovals {
                 () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> ofProductRead(tenant, p)));
     }
 
-    /** The user's licenses pending removal; empty for an unknown user. */
-    public Optional<UserRemovals> ofUser(TenantId tenant, UserRef user) {
+    /**
+     * The user's licenses pending removal; empty for an unknown user, and for a user outside the administrative units
+     * of a caller whose role is scoped to units (not found, as other reads outside the scope: {@link ScopeGuard}).
+     */
+    public Optional<UserRemovals> ofUser(Caller caller, UserRef user) {
+        TenantId tenant = caller.tenant();
         return transactions.read(() -> assignments
                 .userWithAssignments(tenant, user, users)
+                .filter(held -> guard.reaches(caller, held.user().id().value()))
                 .map(held -> removalsOf(catalog.forTenant(tenant), held.user(), held.assignments())));
     }
 
@@ -206,12 +215,19 @@ public final class PendingRemovals {
      * product is pending removal for the user, and for every reason a direct assignment of it would be refused:
      * it is one ({@link UserLicensing#assign(Caller, UserRef, List, List, boolean)}), decided on the user as locked.
      * Answers the user's pending removals left. A removal freed between the look and the assignment makes it a plain
-     * direct assignment, decided by the same rules.
+     * direct assignment, decided by the same rules. A caller whose role is scoped to administrative units is
+     * refused (403) for a user outside its units, whether the user exists or not, before anything else is said of it.
      */
     public Outcome<UserRemovals> cancel(Caller caller, UserRef named, String skuIdOrPartNumber) {
         record Looked(Catalog products, Optional<Assignments.Held> user) {}
         Looked looked = transactions.read(() -> new Looked(
                 catalog.forTenant(caller.tenant()), assignments.userWithAssignments(caller.tenant(), named, users)));
+        if (!caller.scope().tenantWide()
+                && looked.user()
+                        .filter(held -> guard.reaches(caller, held.user().id().value()))
+                        .isEmpty()) {
+            return Outcome.refused(ScopeGuard.refusal());
+        }
         if (looked.user().isEmpty()) {
             return Outcome.refused(Rejection.notFound(named));
         }

@@ -41,6 +41,22 @@ public final class PoolBook {
         this.named = Map.copyOf(named);
     }
 
+    /** Two books are equal when they hold the same pools and name the same ones. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PoolBook book && byId.equals(book.byId) && named.equals(book.named);
+    }
+
+    @Override
+    public int hashCode() {
+        return byId.hashCode() * 31 + named.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PoolBook" + byId.values();
+    }
+
     public boolean isEmpty() {
         return byId.isEmpty();
     }

@@ -80,12 +80,18 @@ final class PoolSeats {
             }
             return;
         }
-        if (read == null) {
-            read = Map.copyOf(allotments.counts(tenant));
-        }
+        Map<AllotmentId, AllotmentCount> read = read();
         for (Allotment a : book.of(sku)) {
             figures.putIfAbsent(a.id(), read.getOrDefault(a.id(), AllotmentCount.EMPTY));
         }
+    }
+
+    /** The figures of every pool of the tenant as read without a lock (once, when first needed). */
+    Map<AllotmentId, AllotmentCount> read() {
+        if (read == null) {
+            read = Map.copyOf(allotments.counts(tenant));
+        }
+        return read;
     }
 
     /** Forgets the SKU's figures (a deferred ledger about to lock and replay them). */
@@ -129,7 +135,11 @@ final class PoolSeats {
 
     /** Seats of the pool (or remainder) owed to its waiting users, as far as the SKU has seats free. */
     int owed(SeatCount sku, SkuId id, AllotmentId pool) {
-        Bucket b = bucket(sku, id, pool);
+        return owed(sku, bucket(sku, id, pool));
+    }
+
+    /** Seats of a pool (or the remainder) with these figures owed to its waiting users, as far as the SKU has seats. */
+    static int owed(SeatCount sku, Bucket b) {
         return Math.min(Math.min(b.available(), b.waiting()), sku.available());
     }
 

@@ -68,8 +68,9 @@ final class Reasons {
     }
 
     /** Graph's sentence, then why: the user draws from a pool (allotment) that is full, whatever the SKU has free. */
-    static String noAvailableLicensesInAllotment(SkuId sku, AllotmentId pool) {
-        return "Subscription with SKU " + sku + " does not have any available licenses in allotment " + pool
+    static String noAvailableLicensesInAllotment(SkuId sku, AllotmentId pool, String name) {
+        return "Subscription with SKU " + sku + " does not have any available licenses in allotment '" + name + "' ("
+                + pool + ")"
                 + ", the seats this user draws from (their administrative unit's or group's); free seats of the"
                 + " product in other allotments or in no allotment are not theirs to take.";
     }

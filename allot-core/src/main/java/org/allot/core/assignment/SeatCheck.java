@@ -25,8 +25,12 @@ import org.allot.core.subscription.Seats;
 /**
  * The seat figures of a tenant's SKUs against a recount of the assignments: consumed is the number of users holding
  * a seat (deleted users included, they keep theirs), waiting the number in the waiting list; and nobody waits while a
- * seat is free. A repair corrects the figures first, under each SKU's seat lock, because users repaired against a
- * wrong figure could be given seats that do not exist; and serves the waiting lists with free seats last.
+ * seat is free. For a SKU split into allotments, the same per pool: each pool's figures (holders, waiting users)
+ * against the assignments that record it, and nobody waits for a pool (or the remainder) that has a seat free while the
+ * SKU has one ({@link PoolSeats#owed}) — users of a full pool waiting while other pools have seats are as the rules say.
+ * A repair corrects the figures first, under each SKU's seat lock and then its pools' (the lock order's seat level),
+ * because users repaired against a wrong figure could be given seats that do not exist; and serves the waiting lists
+ * with free seats last.
  */
 final class SeatCheck {
     private static final String NOBODY_WAITS = "nobody waiting while a seat is free";
@@ -35,6 +39,7 @@ final class SeatCheck {
     private final TenantLocks locks;
     private final Assignments assignments;
     private final Seats seats;
+    private final Allotments allotments;
     private final ProductCatalog catalog;
     private final AuditLog audit;
     private final Clock clock;
@@ -44,6 +49,7 @@ final class SeatCheck {
             TenantLocks locks,
             Assignments assignments,
             Seats seats,
+            Allotments allotments,
             ProductCatalog catalog,
             AuditLog audit,
             Clock clock) {
@@ -51,6 +57,7 @@ final class SeatCheck {
         this.locks = Objects.requireNonNull(locks);
         this.assignments = Objects.requireNonNull(assignments);
         this.seats = Objects.requireNonNull(seats);
+        this.allotments = Objects.requireNonNull(allotments);
         this.catalog = Objects.requireNonNull(catalog);
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
@@ -68,14 +75,32 @@ final class SeatCheck {
         }
         List<LicenseDifference> differences = new ArrayList<>();
         Map<SkuId, SeatCount> figures = new TreeMap<>(seats.all(tenant));
+        PoolBook book = allotments.book(tenant);
+        Map<AllotmentId, AllotmentCount> poolsRead = repair || book.isEmpty() ? Map.of() : allotments.counts(tenant);
         for (SkuId sku : figures.keySet()) {
             SeatCount stored = repair ? seats.lock(tenant, sku) : figures.get(sku);
             SeatCount counted = stored.withConsumed(assignments.countHolding(tenant, sku))
                     .withWaiting(assignments.countWaiting(tenant, sku));
-            differences.addAll(differences(sku, stored, counted, repair));
+            Map<AllotmentId, AllotmentCount> storedPools = Map.of();
+            Map<AllotmentId, AllotmentCount> countedPools = Map.of();
+            if (book.pooled(sku)) {
+                storedPools = repair ? allotments.lock(tenant, sku) : poolsRead;
+                countedPools = assignments.countByPool(tenant, sku);
+            }
+            differences.addAll(differences(sku, stored, counted, book, storedPools, countedPools, repair));
             if (repair && !counted.equals(stored)) {
                 seats.save(tenant, sku, counted);
                 auditCorrection(caller, sku, stored, counted);
+            }
+            if (repair) {
+                for (Allotment pool : book.of(sku)) {
+                    AllotmentCount before = storedPools.getOrDefault(pool.id(), AllotmentCount.EMPTY);
+                    AllotmentCount after = countedPools.getOrDefault(pool.id(), AllotmentCount.EMPTY);
+                    if (!after.equals(before)) {
+                        allotments.save(tenant, pool.id(), after);
+                        auditCorrection(caller, pool, before, after);
+                    }
+                }
             }
         }
         return differences;
@@ -89,12 +114,20 @@ final class SeatCheck {
         List<LicenseDifference> differences = new ArrayList<>();
         new TreeMap<>(tally.figures()).forEach((sku, stored) -> {
             SeatCount counted = stored.withConsumed(tally.holding(sku)).withWaiting(tally.waiting(sku));
-            differences.addAll(differences(sku, stored, counted, false));
+            differences.addAll(
+                    differences(sku, stored, counted, tally.book(), tally.poolFigures(), tally.poolCounts(), false));
         });
         return differences;
     }
 
-    private static List<LicenseDifference> differences(SkuId sku, SeatCount stored, SeatCount counted, boolean repair) {
+    private static List<LicenseDifference> differences(
+            SkuId sku,
+            SeatCount stored,
+            SeatCount counted,
+            PoolBook book,
+            Map<AllotmentId, AllotmentCount> storedPools,
+            Map<AllotmentId, AllotmentCount> countedPools,
+            boolean repair) {
         List<LicenseDifference> differences = new ArrayList<>();
         if (counted.consumed() != stored.consumed()) {
             differences.add(LicenseDifference.ofSeats(
@@ -104,8 +137,42 @@ final class SeatCheck {
             differences.add(LicenseDifference.ofSeats(
                     LicenseDifference.Kind.WaitingUnits, sku, counted.waiting(), stored.waiting(), repair));
         }
-        if (owed(counted) > 0) {
-            differences.add(waitingWhileFree(sku, counted, repair));
+        if (!book.pooled(sku)) {
+            if (owed(counted) > 0) {
+                differences.add(waitingWhileFree(sku, counted, repair));
+            }
+            return differences;
+        }
+        for (Allotment pool : book.of(sku)) {
+            AllotmentCount s = storedPools.getOrDefault(pool.id(), AllotmentCount.EMPTY);
+            AllotmentCount c = countedPools.getOrDefault(pool.id(), AllotmentCount.EMPTY);
+            if (c.consumed() != s.consumed()) {
+                differences.add(LicenseDifference.ofPool(
+                        LicenseDifference.Kind.AllotmentConsumedUnits, sku, pool, c.consumed(), s.consumed(), repair));
+            }
+            if (c.waiting() != s.waiting()) {
+                differences.add(LicenseDifference.ofPool(
+                        LicenseDifference.Kind.AllotmentWaitingUnits, sku, pool, c.waiting(), s.waiting(), repair));
+            }
+        }
+        PoolFigures buckets = PoolFigures.of(sku, null, book, counted, countedPools);
+        List<PoolFigures.Pool> all = new ArrayList<>(buckets.pools());
+        all.add(buckets.remainder());
+        for (PoolFigures.Pool bucket : all) {
+            int owed =
+                    PoolSeats.owed(counted, new PoolSeats.Bucket(bucket.seats(), bucket.consumed(), bucket.waiting()));
+            if (owed > 0) {
+                differences.add(LicenseDifference.ofPool(
+                        LicenseDifference.Kind.WaitingWhileSeatsFree,
+                        sku,
+                        bucket.allotment(),
+                        NOBODY_WAITS,
+                        bucket.waiting() + " waiting, " + Math.min(bucket.available(), counted.available()) + " free "
+                                + (bucket.allotment() == null
+                                        ? "in no allotment"
+                                        : "in allotment " + bucket.allotment().displayName()),
+                        repair));
+            }
         }
         return differences;
     }
@@ -136,6 +203,25 @@ final class SeatCheck {
                 NOBODY_WAITS,
                 count.waiting() + " waiting, " + count.available() + " free",
                 repaired);
+    }
+
+    private void auditCorrection(Caller caller, Allotment pool, AllotmentCount stored, AllotmentCount counted) {
+        Catalog products = catalog.forTenant(caller.tenant());
+        List<PropertyChange> changes = new ArrayList<>();
+        if (stored.consumed() != counted.consumed()) {
+            changes.add(PropertyChange.of("consumedUnits", stored.consumed(), counted.consumed()));
+        }
+        if (stored.waiting() != counted.waiting()) {
+            changes.add(PropertyChange.of("waitingUnits", stored.waiting(), counted.waiting()));
+        }
+        audit.append(AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.REPAIR_LICENSE_STATE,
+                List.of(
+                        AuditTarget.other("Allotment", pool.id(), pool.displayName()),
+                        AuditTarget.other("SubscribedSku", pool.sku(), products.productLabel(pool.sku()))),
+                changes));
     }
 
     private void auditCorrection(Caller caller, SkuId sku, SeatCount stored, SeatCount counted) {

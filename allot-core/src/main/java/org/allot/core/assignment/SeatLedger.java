@@ -1,6 +1,5 @@
 package org.allot.core.assignment;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.allot.core.ConcurrentChange;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.DeferredSteps.Step;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.SeatCount;
@@ -49,22 +49,10 @@ public final class SeatLedger {
     private final Map<SkuId, Set<UserId>> givingUp = new HashMap<>();
     /** SKUs whose seats are taken with the commit ({@link Seats#takeAtCommit}): nothing else may change them. */
     private final Set<SkuId> atCommit = new HashSet<>();
-    /** The steps a deferred ledger took on unlocked figures, in order; null once they were replayed (or never). */
-    private List<Step> steps;
+    /** The steps a deferred ledger took on unlocked figures; null once they were replayed (or never). */
+    private DeferredSteps steps;
 
     private int writes;
-
-    /** What a deferred ledger did to a SKU's figures; a seat asked for also records whether it was given. */
-    private record Step(
-            SkuId sku, Kind kind, UserId user, boolean waiting, boolean taken, AllotmentId pool, AllotmentId to) {
-        enum Kind {
-            TAKE,
-            RELEASE,
-            JOIN,
-            LEAVE,
-            MOVE
-        }
-    }
 
     public SeatLedger(TenantId tenant, Seats seats) {
         this(tenant, seats, null, true, PoolSeats.none(tenant));
@@ -99,7 +87,7 @@ public final class SeatLedger {
     /** {@link #deferred(TenantId, Seats)} deciding on figures the caller read without a lock ({@link Seats#all}). */
     static SeatLedger deferred(TenantId tenant, Seats seats, Map<SkuId, SeatCount> figures, PoolSeats pools) {
         SeatLedger ledger = new SeatLedger(tenant, seats, figures, true, pools);
-        ledger.steps = new ArrayList<>();
+        ledger.steps = new DeferredSteps();
         return ledger;
     }
 
@@ -114,11 +102,8 @@ public final class SeatLedger {
         if (steps == null) {
             return;
         }
-        List<Step> taken = steps;
+        Map<SkuId, List<Step>> bySku = steps.bySku();
         steps = null;
-        Map<SkuId, List<Step>> bySku = new TreeMap<>();
-        taken.forEach(step ->
-                bySku.computeIfAbsent(step.sku(), s -> new ArrayList<>()).add(step));
         if (takenAtCommit(bySku)) {
             // figures only read are forgotten, to be locked if read again
             counts.keySet().retainAll(atCommit);
@@ -128,21 +113,11 @@ public final class SeatLedger {
         counts.clear();
         changed.clear();
         bySku.forEach((sku, skuSteps) -> {
-            int consumed = 0;
-            int waiting = 0;
-            for (Step step : skuSteps) {
-                switch (step.kind()) {
-                    case TAKE -> consumed += step.taken() ? 1 : 0;
-                    case RELEASE -> consumed--;
-                    case JOIN -> waiting++;
-                    case LEAVE -> waiting--;
-                    case MOVE -> {}
-                }
-            }
+            DeferredSteps.Totals totals = DeferredSteps.totals(skuSteps);
             boolean pooled = pools.pooled(sku);
-            Optional<SeatCount> added = (consumed == 0 && waiting == 0) || pooled
+            Optional<SeatCount> added = totals.none() || pooled
                     ? Optional.empty()
-                    : seats.lockAdding(tenant, sku, consumed, waiting);
+                    : seats.lockAdding(tenant, sku, totals.consumed(), totals.waiting());
             SeatCount count = added.orElseGet(() -> seats.lock(tenant, sku));
             if (pooled) {
                 // a pooled SKU's pool rows are locked right after its row, and the steps replayed on both
@@ -150,7 +125,7 @@ public final class SeatLedger {
                 pools.load(sku, true);
             }
             for (Step step : skuSteps) {
-                count = replay(count, step);
+                count = DeferredSteps.replay(count, step, this, pools);
             }
             counts.put(sku, count);
             if (added.isEmpty()) {
@@ -167,12 +142,8 @@ public final class SeatLedger {
     private boolean takenAtCommit(Map<SkuId, List<Step>> bySku) {
         Map<SkuId, Integer> taken = new TreeMap<>();
         for (Map.Entry<SkuId, List<Step>> sku : bySku.entrySet()) {
-            Set<UserId> admittedToSku = admitted.getOrDefault(sku.getKey(), Set.of());
-            boolean newcomersTook = sku.getValue().stream()
-                    .allMatch(step -> step.kind() == Step.Kind.TAKE
-                            && step.taken()
-                            && !step.waiting()
-                            && !admittedToSku.contains(step.user()));
+            boolean newcomersTook =
+                    DeferredSteps.newcomersTook(sku.getValue(), admitted.getOrDefault(sku.getKey(), Set.of()));
             if (!newcomersTook
                     || pools.pooled(sku.getKey())
                     || snapshot.getOrDefault(sku.getKey(), SeatCount.EMPTY).waiting() > 0) {
@@ -185,44 +156,6 @@ public final class SeatLedger {
         }
         atCommit.addAll(taken.keySet());
         return true;
-    }
-
-    private SeatCount replay(SeatCount count, Step step) {
-        return switch (step.kind()) {
-            case TAKE -> {
-                boolean may = mayTake(count, step.sku(), step.user(), step.waiting(), step.pool());
-                if (may != step.taken()) {
-                    throw new ConcurrentChange("the seats of " + step.sku() + " changed while a unit of work decided");
-                }
-                if (may) {
-                    pools.add(step.pool(), 1, 0);
-                }
-                yield may ? count.withConsumed(count.consumed() + 1) : count;
-            }
-            case RELEASE -> {
-                pools.add(step.pool(), -1, 0);
-                yield count.withConsumed(count.consumed() - 1);
-            }
-            case JOIN -> {
-                pools.add(step.pool(), 0, 1);
-                yield count.withWaiting(count.waiting() + 1);
-            }
-            case LEAVE -> {
-                pools.add(step.pool(), 0, -1);
-                yield count.withWaiting(count.waiting() - 1);
-            }
-            case MOVE -> {
-                if (!step.taken()) {
-                    yield count;
-                }
-                if (!fitsMove(count, step.sku(), step.to())) {
-                    throw new ConcurrentChange("the pools of " + step.sku() + " changed while a unit of work decided");
-                }
-                pools.add(step.pool(), -1, 0);
-                pools.add(step.to(), 1, 0);
-                yield count;
-            }
-        };
     }
 
     /** The figures of every SKU as this ledger last knew them: read, or as it changed and wrote them. */
@@ -256,6 +189,11 @@ public final class SeatLedger {
     /** The figures a {@link #snapshot} ledger was made of, as read. */
     Map<SkuId, SeatCount> figuresRead() {
         return snapshot == null ? Map.of() : Map.copyOf(snapshot);
+    }
+
+    /** The figures of the tenant's pools a {@link #snapshot} ledger reads, as read (before it changed any). */
+    Map<AllotmentId, AllotmentCount> poolFiguresRead() {
+        return pools.read();
     }
 
     /** The SKUs this ledger has read. */
@@ -356,11 +294,11 @@ public final class SeatLedger {
     }
 
     /** A move needs no free seat of the SKU, only room for a newcomer in the pool it goes to. */
-    private boolean fitsMove(SeatCount count, SkuId sku, AllotmentId to) {
+    boolean fitsMove(SeatCount count, SkuId sku, AllotmentId to) {
         return pools.bucket(count, sku, to).freeForNewcomers() > 0;
     }
 
-    private boolean mayTake(SeatCount count, SkuId sku, UserId user, boolean waiting, AllotmentId pool) {
+    boolean mayTake(SeatCount count, SkuId sku, UserId user, boolean waiting, AllotmentId pool) {
         boolean isAdmitted = admitted.getOrDefault(sku, Set.of()).contains(user);
         if (pools.pooled(sku)) {
             return pools.mayTake(count, sku, pool, isAdmitted, waiting);

@@ -118,7 +118,15 @@ final class UserCheck {
         }
 
         Result result(UserId next) {
-            return new Result(found, users, next, seats.tally(work.ledger.figuresRead()));
+            PoolBook book = work.context.pools();
+            return new Result(
+                    found,
+                    users,
+                    next,
+                    seats.tally(
+                            work.ledger.figuresRead(),
+                            book,
+                            book.isEmpty() ? Map.of() : work.ledger.poolFiguresRead()));
         }
     }
 

@@ -210,7 +210,8 @@ public final class UserLicensing {
                 work, Map.of(id, current.subject()), stored, Changes.direct(add, Set.copyOf(remove)));
         UserLicenses before = batch.before().get(id);
         UserLicenses after = batch.after().get(id);
-        Optional<Rejection> refused = DirectRefusals.check(before, after, add, work.context.catalog(), waitForSeat);
+        Optional<Rejection> refused =
+                DirectRefusals.check(before, after, add, work.context.catalog(), waitForSeat, work.ledger.pools());
         if (refused.isPresent()) {
             return Outcome.refused(refused.get());
         }

@@ -77,6 +77,15 @@ public final class ScopeGuard {
         return scope.tenantWide() ? query : query.withinUnits(scope.units());
     }
 
+    /**
+     * The administrative units a read of users' records (reports, exports) is narrowed to, in its query: the caller's
+     * units when its role is scoped to units, null (every user) for a tenant-wide caller.
+     */
+    public static java.util.Set<UUID> unitsToNarrowTo(Caller caller) {
+        Scope scope = caller.scope();
+        return scope.tenantWide() ? null : scope.units();
+    }
+
     /** The refusal of a change outside the caller's scope. */
     public static Rejection refusal() {
         return Rejection.of(ErrorCode.OUTSIDE_SCOPE, INSUFFICIENT);

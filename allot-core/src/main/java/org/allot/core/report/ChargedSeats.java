@@ -35,6 +35,7 @@ public final class ChargedSeats {
     private final Product product;
     private final List<Subscription> subscriptions;
     private final List<Holding> charged = new ArrayList<>();
+    private final java.util.Set<Holding.Key> hidden = new java.util.HashSet<>();
 
     /** The charging of one product's seats, priced by its subscriptions that count at {@code now}. */
     public ChargedSeats(Product product, Collection<Subscription> subscriptions, Instant now) {
@@ -53,11 +54,22 @@ public final class ChargedSeats {
 
     /** Adds one user's sources of this product (all of them, so that the one charged can be chosen). */
     public void addLicense(Collection<Holding> sourcesOfOneLicense) {
+        addLicense(sourcesOfOneLicense, true);
+    }
+
+    /**
+     * Adds one user's sources of this product; a seat not {@code shown} is charged and priced as any other (it takes
+     * its place among the holders) but has no line of its own: a report narrowed to some users.
+     */
+    public void addLicense(Collection<Holding> sourcesOfOneLicense, boolean shown) {
         chargedSource(sourcesOfOneLicense).ifPresent(h -> {
             if (!h.sku().equals(product.skuId())) {
                 throw new IllegalArgumentException("a holding of another product: " + h.sku());
             }
             charged.add(h);
+            if (!shown) {
+                hidden.add(h.key());
+            }
         });
     }
 
@@ -71,6 +83,14 @@ public final class ChargedSeats {
      * by currency. Lines are in the order of their first seat.
      */
     public List<CostLine> lines() {
+        return lines(true);
+    }
+
+    /**
+     * The cost lines of the seats shown, each priced as among every holder; with the seats nobody holds when {@code
+     * unassigned}.
+     */
+    public List<CostLine> lines(boolean unassigned) {
         List<Holding> byTenure = new ArrayList<>(charged);
         byTenure.sort(LONGEST_HELD.thenComparing(Holding::userId));
         Map<LineKey, Sum> sums = new LinkedHashMap<>();
@@ -80,19 +100,25 @@ public final class ChargedSeats {
             for (int seat = 0; seat < s.totalLicenses(); seat++) {
                 if (next < byTenure.size()) {
                     Holding h = byTenure.get(next++);
-                    sums.computeIfAbsent(LineKey.of(h, price.currency()), k -> new Sum())
-                            .add(price);
+                    if (!hidden.contains(h.key())) {
+                        sums.computeIfAbsent(LineKey.of(h, price.currency()), k -> new Sum())
+                                .add(price);
+                    }
                 } else {
-                    int left = s.totalLicenses() - seat;
-                    sums.computeIfAbsent(new LineKey(null, null, null, price.currency()), k -> new Sum())
-                            .add(price, left);
+                    if (unassigned) {
+                        int left = s.totalLicenses() - seat;
+                        sums.computeIfAbsent(new LineKey(null, null, null, price.currency()), k -> new Sum())
+                                .add(price, left);
+                    }
                     break;
                 }
             }
         }
         for (; next < byTenure.size(); next++) {
-            sums.computeIfAbsent(LineKey.of(byTenure.get(next), null), k -> new Sum())
-                    .add(Price.NONE);
+            if (!hidden.contains(byTenure.get(next).key())) {
+                sums.computeIfAbsent(LineKey.of(byTenure.get(next), null), k -> new Sum())
+                        .add(Price.NONE);
+            }
         }
         List<CostLine> lines = new ArrayList<>();
         sums.forEach((k, sum) -> lines.add(new CostLine(

@@ -4,14 +4,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.PoolFigures;
+import org.allot.core.assignment.SeatAllotments;
 import org.allot.core.subscription.SubscribedSku;
 import org.allot.core.subscription.SubscriptionBook;
 
-/** What the admin center's reports page shows, read in one consistent view: the costs, and a product's usage history. */
+/**
+ * What the admin center's reports page shows, read in one consistent view: the costs, a product's usage history, and
+ * the seats of the products split into allotments, by pool.
+ */
 public final class ReportViews {
     /** The shortest and longest periods of the usage chart, in days. */
     public static final int MIN_DAYS = 7;
@@ -22,12 +28,19 @@ public final class ReportViews {
     private final Chargeback chargeback;
     private final UsageHistory history;
     private final SubscriptionBook book;
+    private final SeatAllotments allotments;
 
-    public ReportViews(Transactions transactions, Chargeback chargeback, UsageHistory history, SubscriptionBook book) {
+    public ReportViews(
+            Transactions transactions,
+            Chargeback chargeback,
+            UsageHistory history,
+            SubscriptionBook book,
+            SeatAllotments allotments) {
         this.transactions = Objects.requireNonNull(transactions);
         this.chargeback = Objects.requireNonNull(chargeback);
         this.history = Objects.requireNonNull(history);
         this.book = Objects.requireNonNull(book);
+        this.allotments = Objects.requireNonNull(allotments);
     }
 
     /**
@@ -35,6 +48,7 @@ public final class ReportViews {
      * days} days up to today.
      *
      * @param product the product shown; null when the tenant subscribes to none
+     * @param allotments each product split into allotments, with its pools' figures and the remainder's
      */
     public record Overview(
             CostReport costs,
@@ -42,19 +56,23 @@ public final class ReportViews {
             SubscribedSku product,
             LocalDate from,
             LocalDate to,
-            List<UsageSnapshot> usage) {
+            List<UsageSnapshot> usage,
+            List<PoolFigures> allotments) {
         public Overview {
             products = List.copyOf(products);
             usage = List.copyOf(usage);
+            allotments = List.copyOf(allotments);
         }
     }
 
     /**
      * The overview with the usage of the product named by SKU id or part number (blank: the first subscribed one);
      * refused when no subscribed product has that name, or {@code days} is out of {@link #MIN_DAYS} to {@link
-     * #MAX_DAYS}.
+     * #MAX_DAYS}. The costs are those within the caller's scope ({@link Chargeback#report}); the products and their
+     * usage are SKU totals, the tenant's, which every reader sees.
      */
-    public Outcome<Overview> overview(TenantId tenant, String sku, int days) {
+    public Outcome<Overview> overview(Caller caller, String sku, int days) {
+        TenantId tenant = caller.tenant();
         if (days < MIN_DAYS || days > MAX_DAYS) {
             return Outcome.refused(ErrorCode.INVALID_REQUEST, "Show %d to %d days, not %d.", MIN_DAYS, MAX_DAYS, days);
         }
@@ -75,8 +93,13 @@ public final class ReportViews {
                             p -> history.between(tenant, p.product().skuId(), from, to)
                                     .value())
                     .orElse(List.of());
+            List<PoolFigures> pools = allotments.all(tenant).stream()
+                    .map(f -> caller.scope().tenantWide()
+                            ? f
+                            : f.ofUnits(caller.scope().units()))
+                    .toList();
             return Outcome.done(
-                    new Overview(chargeback.report(tenant), products, chosen.orElse(null), from, to, usage));
+                    new Overview(chargeback.report(caller), products, chosen.orElse(null), from, to, usage, pools));
         });
     }
 }

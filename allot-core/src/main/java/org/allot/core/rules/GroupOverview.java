@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.LicensedDirectory;
@@ -50,17 +51,12 @@ public final class GroupOverview {
      * the page of members in error the query asks for, with their summary ({@link MembersInError}).
      */
     public Optional<View> of(
-            TenantId tenant,
-            GroupId group,
-            boolean transitive,
-            UUID after,
-            int membersShown,
-            Query inError,
-            int guests) {
+            Caller caller, GroupId group, boolean transitive, UUID after, int membersShown, Query inError, int guests) {
+        TenantId tenant = caller.tenant();
         return transactions.read(() -> reads.groupDetail(tenant, group, transitive, after, membersShown, guests)
                 .map(detail -> new View(
                         detail,
-                        errors.of(tenant, group, inError, true).orElseThrow(),
+                        errors.of(caller, group, inError, true).orElseThrow(),
                         detail.state().group().isDynamic()
                                 ? rules.of(tenant, group)
                                         .flatMap(RuleProcessing.State::latest)

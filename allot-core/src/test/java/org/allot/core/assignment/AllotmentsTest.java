@@ -65,7 +65,7 @@ class AllotmentsTest {
         assertThat(refused.isDone()).isFalse();
         assertThat(refused.rejection().code()).isEqualTo(ErrorCode.NO_AVAILABLE_LICENSES);
         assertThat(refused.rejection().message())
-                .contains("allotment " + pool)
+                .contains("allotment 'North seats' (" + pool + ")")
                 .contains("other allotments or in no allotment");
         assertThat(figures().remainder().consumed()).isZero();
         assertInvariants();

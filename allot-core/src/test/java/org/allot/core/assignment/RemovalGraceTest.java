@@ -87,6 +87,47 @@ class RemovalGraceTest {
     }
 
     @Test
+    void aUnitAdministratorSeesAndUndoesThePendingRemovalsOfItsUnitsUsersOnly() {
+        contoso.subscribe(E3, 2);
+        UserId other = contoso.user("other");
+        staff = contoso.aGroup("Staff")
+                .withMembers(holder, other)
+                .licensedWith(E3)
+                .create();
+        hold(30);
+        contoso.leave(staff, holder).value();
+        contoso.leave(staff, other).value();
+        org.allot.core.unit.UnitId north = contoso.unit("North");
+        contoso.inUnit(north, List.of(holder));
+        contoso.inUnit(contoso.unit("South"), List.of(other));
+        org.allot.core.Caller northAdmin = contoso.admin.within(org.allot.core.Scope.units(List.of(north.value())));
+
+        assertThat(pending.ofUser(northAdmin, UserRef.of(holder))).isPresent();
+        assertThat(pending.ofUser(northAdmin, UserRef.of(other)))
+                .as("not found, as every read outside the scope")
+                .isEmpty();
+        assertThat(pending.cancel(northAdmin, UserRef.of(other), E3.skuPartNumber())
+                        .rejection()
+                        .code())
+                .isEqualTo(ErrorCode.OUTSIDE_SCOPE);
+        assertThat(pending.cancel(northAdmin, UserRef.of("nobody@contoso.com"), E3.skuPartNumber())
+                        .rejection()
+                        .code())
+                .as("whether the user exists or not")
+                .isEqualTo(ErrorCode.OUTSIDE_SCOPE);
+        assertThat(pending.ofUser(contoso.admin, UserRef.of(other))
+                        .orElseThrow()
+                        .pending())
+                .hasSize(1);
+
+        assertThat(pending.cancel(northAdmin, UserRef.of(holder), E3.skuPartNumber())
+                        .value()
+                        .pending())
+                .isEmpty();
+        assertThat(contoso.direct(holder, E3).state()).isEqualTo(AssignmentState.Active);
+    }
+
+    @Test
     void rejoiningTheGroupCancelsThePendingRemoval() {
         oneSeatHeldAndOneWaiting();
         hold(30);
@@ -203,7 +244,7 @@ class RemovalGraceTest {
             assertThat(p.skuPartNumber()).isEqualTo(E3.skuPartNumber());
             assertThat(p.source()).isEqualTo(AssignmentSource.group(staff));
         });
-        assertThat(pending.ofUser(contoso.tenant, UserRef.of(holder))
+        assertThat(pending.ofUser(contoso.admin, UserRef.of(holder))
                         .orElseThrow()
                         .pending())
                 .as("one shape for a product's and a user's pending removals")

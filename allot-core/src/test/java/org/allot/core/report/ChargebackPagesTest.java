@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.allot.core.Actor;
+import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.AssignmentSource;
@@ -55,7 +57,7 @@ class ChargebackPagesTest {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 2);
 
-        CostReport report = chargeback.report(contoso.tenant);
+        CostReport report = chargeback.report(Caller.of(contoso.tenant, Actor.app("global", "Global")));
 
         assertThat(report.by(CostReport.Dimension.GROUP))
                 .extracting(CostReport.Total::name, CostReport.Total::seats, t -> t.monthlyAmount()
@@ -78,11 +80,15 @@ class ChargebackPagesTest {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 2);
 
-        assertThat(chargeback.report(contoso.tenant).lines()).singleElement().satisfies(l -> {
-            assertThat(l.unassigned()).isTrue();
-            assertThat(l.seats()).isEqualTo(3);
-            assertThat(l.monthlyAmount()).isEqualByComparingTo("22.5");
-        });
+        assertThat(chargeback
+                        .report(Caller.of(contoso.tenant, Actor.app("global", "Global")))
+                        .lines())
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.unassigned()).isTrue();
+                    assertThat(l.seats()).isEqualTo(3);
+                    assertThat(l.monthlyAmount()).isEqualByComparingTo("22.5");
+                });
     }
 
     private static Holding held(UUID user, AssignmentSource source, Instant since) {
@@ -106,7 +112,7 @@ class ChargebackPagesTest {
                 .thenComparing(Holding.Key::source);
         List<Holding> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparing(Holding::key, order));
-        return (tenant, after, limit, seatsOnly) -> sorted.stream()
+        return (tenant, after, limit, seatsOnly, units) -> sorted.stream()
                 .filter(h -> after == null || order.compare(h.key(), after) > 0)
                 .filter(h -> !seatsOnly || h.holdsSeat())
                 .limit(limit)

@@ -273,4 +273,9 @@ public final class InMemoryAllot implements Installation {
     public org.allot.core.subscription.Seats seats() {
         return seats;
     }
+
+    @Override
+    public org.allot.core.assignment.Allotments allotments() {
+        return allotments;
+    }
 }

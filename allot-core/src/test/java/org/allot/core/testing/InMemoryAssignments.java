@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AllotmentCount;
+import org.allot.core.assignment.AllotmentId;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicenseSubject;
@@ -163,6 +165,33 @@ public final class InMemoryAssignments implements Assignments {
                 .map(LicenseAssignment::user)
                 .distinct()
                 .count();
+    }
+
+    @Override
+    public synchronized Map<AllotmentId, AllotmentCount> countByPool(TenantId tenant, SkuId sku) {
+        Map<AllotmentId, java.util.Set<UserId>> holding = new HashMap<>();
+        Map<AllotmentId, java.util.Set<UserId>> waiting = new HashMap<>();
+        for (LicenseAssignment a : of(tenant).values()) {
+            if (!a.sku().equals(sku) || a.pool() == null) {
+                continue;
+            }
+            Optional<User> user = users.find(tenant, a.user());
+            if (user.isEmpty()) {
+                continue;
+            }
+            if (a.holdsSeat()) {
+                holding.computeIfAbsent(a.pool(), p -> new java.util.HashSet<>())
+                        .add(a.user());
+            } else if (a.isWaiting() && !user.get().isDeleted()) {
+                waiting.computeIfAbsent(a.pool(), p -> new java.util.HashSet<>())
+                        .add(a.user());
+            }
+        }
+        Map<AllotmentId, AllotmentCount> counts = new HashMap<>();
+        holding.forEach((pool, ids) -> counts.put(pool, new AllotmentCount(ids.size(), 0)));
+        waiting.forEach((pool, ids) -> counts.merge(
+                pool, new AllotmentCount(0, ids.size()), (x, y) -> new AllotmentCount(x.consumed(), y.waiting())));
+        return counts;
     }
 
     @Override

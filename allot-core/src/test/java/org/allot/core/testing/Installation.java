@@ -92,6 +92,9 @@ public interface Installation {
 
     Seats seats();
 
+    /** The allotments' port: pools, and their figures as stored. */
+    org.allot.core.assignment.Allotments allotments();
+
     /** Every assignment of the tenant. */
     List<LicenseAssignment> allAssignments(TenantId tenant);
 

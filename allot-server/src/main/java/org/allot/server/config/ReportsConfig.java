@@ -71,8 +71,12 @@ class ReportsConfig implements SchedulingConfigurer {
 
     @Bean
     static ReportViews reportViews(
-            Transactions transactions, Chargeback chargeback, UsageHistory history, SubscriptionBook book) {
-        return new ReportViews(transactions, chargeback, history, book);
+            Transactions transactions,
+            Chargeback chargeback,
+            UsageHistory history,
+            SubscriptionBook book,
+            org.allot.core.assignment.SeatAllotments allotments) {
+        return new ReportViews(transactions, chargeback, history, book, allotments);
     }
 
     @Override

@@ -2,9 +2,7 @@ package org.allot.server.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,10 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AllotmentCount;
 import org.allot.core.assignment.AllotmentId;
 import org.allot.core.assignment.AssignmentError;
 import org.allot.core.assignment.AssignmentSource;
@@ -36,7 +33,6 @@ import org.allot.core.directory.UserRange;
 import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
 import org.allot.core.subscription.Seats;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -45,28 +41,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link JdbcWaitingLists}.
  */
 public final class JdbcAssignments implements Assignments {
-    /** The columns an assignment is written with. */
-    private static final String WRITTEN = "tenant_id, user_id, sku_id, source_group_id, disabled_plans, state, error,"
-            + " reason, requested_at, updated_at, pending_removal_at, allotment_id";
-
-    /** About what one assignment takes in COPY's CSV. */
-    private static final int ASSIGNMENT_ROW_BYTES = 256;
-
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Ranges ranges;
     private final LicenseSubjectReads subjects;
     private final JdbcWaitingLists waitingLists;
     private final AssignmentsWithUsers withUsers;
+    private final AssignmentWrites writes;
 
     /** A user read with their assignments reads the tenant's stamp in the same round trip. */
     public JdbcAssignments(DataSource dataSource, JdbcClient jdbc, TenantStamps stamps) {
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.ranges = dataSource == null ? null : new Ranges(dataSource);
         this.subjects = new LicenseSubjectReads(dataSource, jdbc);
         this.waitingLists = new JdbcWaitingLists(jdbc);
         this.withUsers = dataSource == null ? null : new AssignmentsWithUsers(dataSource, stamps);
+        this.writes = new AssignmentWrites(dataSource, jdbc);
     }
 
     @Override
@@ -176,82 +165,9 @@ public final class JdbcAssignments implements Assignments {
             Collection<LicenseAssignment> added,
             Collection<LicenseAssignment> changed,
             Collection<LicenseAssignment.Key> removed) {
-        if (!removed.isEmpty()) {
-            jdbc.sql("""
-                            delete from license_assignment a
-                            using unnest(:users, :skus, :sources) as t(u, s, g)
-                            where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
-                              and a.source_group_id = t.g""")
-                    .param("tenant", tenant.value())
-                    .param("users", SqlValues.uuidArray(removed, k -> k.user().value()))
-                    .param("skus", SqlValues.uuidArray(removed, k -> k.sku().value()))
-                    .param("sources", SqlValues.uuidArray(removed, k -> source(k.source())))
-                    .update();
-        }
-        if (!changed.isEmpty()) {
-            List<LicenseAssignment> rows = new ArrayList<>(changed);
-            jdbc.sql("""
-                            update license_assignment a
-                            set disabled_plans = case when t.d = '' then '{}'::uuid[]
-                                                      else string_to_array(t.d, ',')::uuid[] end,
-                                state = t.st, error = t.e, reason = t.r,
-                                requested_at = t.ra::timestamptz, updated_at = t.ua::timestamptz,
-                                pending_removal_at = t.pr::timestamptz, allotment_id = t.al
-                            from unnest(:users, :skus, :sources, :disabled, :states, :errors, :reasons, :requested,
-                                        :updated, :pending, :pools) as t(u, s, g, d, st, e, r, ra, ua, pr, al)
-                            where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
-                              and a.source_group_id = t.g""")
-                    .param("tenant", tenant.value())
-                    .param("users", SqlValues.uuidArray(rows, a -> a.user().value()))
-                    .param("skus", SqlValues.uuidArray(rows, a -> a.sku().value()))
-                    .param("sources", SqlValues.uuidArray(rows, a -> source(a.source())))
-                    .param("disabled", rows.stream().map(a -> plans(a)).toArray(String[]::new))
-                    .param("states", rows.stream().map(a -> a.state().name()).toArray(String[]::new))
-                    .param(
-                            "errors",
-                            rows.stream()
-                                    .map(a ->
-                                            a.error() == null ? null : a.error().name())
-                                    .toArray(String[]::new))
-                    .param(
-                            "reasons",
-                            rows.stream().map(LicenseAssignment::reason).toArray(String[]::new))
-                    .param(
-                            "requested",
-                            rows.stream().map(a -> a.requestedAt().toString()).toArray(String[]::new))
-                    .param(
-                            "updated",
-                            rows.stream().map(a -> a.updatedAt().toString()).toArray(String[]::new))
-                    .param(
-                            "pending",
-                            rows.stream()
-                                    .map(a -> a.isPendingRemoval()
-                                            ? a.pendingRemovalAt().toString()
-                                            : null)
-                                    .toArray(String[]::new))
-                    .param(
-                            "pools",
-                            SqlValues.uuidArray(
-                                    rows,
-                                    a -> a.pool() == null ? null : a.pool().value()))
-                    .update();
-        }
-        if (!added.isEmpty()) {
-            PgCopy copy = new PgCopy(dataSource, "license_assignment", WRITTEN, added.size(), ASSIGNMENT_ROW_BYTES);
-            String tenantId = tenant.value().toString();
-            // a chunk's rows share their SKU, source and times: each is made text once per distinct value
-            Map<Object, String> text = new HashMap<>();
-            for (LicenseAssignment a : added) {
-                copy.row(row(tenantId, a, v -> text.computeIfAbsent(v, Object::toString)));
-            }
-            copy.send();
-        }
+        writes.write(tenant, added, changed, removed);
     }
 
-    /**
-     * One statement for a request's one new assignment and its record, when the audit log is this database's: the
-     * record is inserted from what the assignment's insert returns. Anything larger is written as the batch it is.
-     */
     @Override
     public void write(
             TenantId tenant,
@@ -260,25 +176,8 @@ public final class JdbcAssignments implements Assignments {
             Collection<LicenseAssignment.Key> removed,
             AuditLog audit,
             Collection<AuditEvent> events) {
-        if (!(audit instanceof JdbcAuditLog records)
-                || added.size() != 1
-                || !changed.isEmpty()
-                || !removed.isEmpty()
-                || events.size() != 1) {
+        if (!writes.writeOne(tenant, added, changed, removed, audit, events)) {
             Assignments.super.write(tenant, added, changed, removed, audit, events);
-            return;
-        }
-        LicenseAssignment a = added.iterator().next();
-        List<SqlParameterValue> row = Arrays.stream(row(tenant.value().toString(), a, Object::toString))
-                .map(v -> new SqlParameterValue(Types.OTHER, v))
-                .toList();
-        int written = jdbc.sql("with added as (insert into license_assignment (" + WRITTEN + ") values ("
-                        + "?, ".repeat(11) + "?) returning 1) " + JdbcAuditLog.INSERT_ONE + " from added")
-                .params(row)
-                .params(records.parameters(events.iterator().next()))
-                .update();
-        if (written != 1) {
-            throw new IllegalStateException("assignment of " + a.user() + " not written");
         }
     }
 
@@ -301,6 +200,27 @@ public final class JdbcAssignments implements Assignments {
                 .params(tenant.value(), sku.value())
                 .query(Integer.class)
                 .single();
+    }
+
+    @Override
+    public Map<AllotmentId, AllotmentCount> countByPool(TenantId tenant, SkuId sku) {
+        Map<AllotmentId, AllotmentCount> counts = new HashMap<>();
+        jdbc.sql("select a.allotment_id,"
+                        + " count(distinct a.user_id) filter (where a.state in " + AssignmentSql.HOLDING
+                        + ") as consumed,"
+                        + " count(distinct a.user_id) filter (where a.error = " + AssignmentSql.WAITING_ERROR
+                        + " and u.deleted_at is null) as waiting"
+                        + " from license_assignment a"
+                        + " join directory_user u on u.tenant_id = a.tenant_id and u.id = a.user_id"
+                        + " where a.tenant_id = ? and a.sku_id = ? and a.allotment_id is not null"
+                        + " group by a.allotment_id")
+                .params(tenant.value(), sku.value())
+                .query((rs, i) -> Map.entry(
+                        new AllotmentId(SqlValues.uuid(rs, "allotment_id")),
+                        new AllotmentCount(rs.getInt("consumed"), rs.getInt("waiting"))))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     @Override
@@ -331,34 +251,6 @@ public final class JdbcAssignments implements Assignments {
 
     static UUID source(AssignmentSource source) {
         return source.key();
-    }
-
-    /**
-     * An assignment's values as text, in the order of {@link #WRITTEN}; {@code text} turns the values rows of a batch
-     * share (SKU, source, times) into text.
-     */
-    private static String[] row(String tenantId, LicenseAssignment a, Function<Object, String> text) {
-        return new String[] {
-            tenantId,
-            a.user().toString(),
-            text.apply(a.sku()),
-            text.apply(source(a.source())),
-            a.disabledPlans().isEmpty() ? "{}" : "{" + plans(a) + "}",
-            a.state().name(),
-            a.error() == null ? null : a.error().name(),
-            a.reason(),
-            text.apply(a.requestedAt()),
-            text.apply(a.updatedAt()),
-            a.isPendingRemoval() ? a.pendingRemovalAt().toString() : null,
-            a.pool() == null ? null : a.pool().toString()
-        };
-    }
-
-    private static String plans(LicenseAssignment a) {
-        return a.disabledPlans().stream()
-                .map(p -> p.value().toString())
-                .sorted()
-                .collect(Collectors.joining(","));
     }
 
     /**

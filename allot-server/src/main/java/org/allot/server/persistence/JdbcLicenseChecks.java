@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.allot.core.Actor;
 import org.allot.core.TenantId;
+import org.allot.core.assignment.AllotmentId;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.LicenseCheckRun;
 import org.allot.core.assignment.LicenseCheckRunId;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * License check runs in {@code license_check_run}, whose partial unique index keeps one run per tenant queued or
  * running whatever the number of servers; their differences in {@code license_check_difference}, in the order found
- * (listed seat figures first).
+ * (listed seat figures first, those of allotments among them, naming their pool).
  */
 public final class JdbcLicenseChecks implements LicenseChecks {
     private final DataSource dataSource;
@@ -126,7 +127,7 @@ public final class JdbcLicenseChecks implements LicenseChecks {
                 dataSource,
                 "license_check_difference",
                 "tenant_id, run_id, kind, user_id, user_principal_name, sku_id, source_group_id, expected, stored,"
-                        + " repaired");
+                        + " repaired, allotment_id, allotment_name");
         for (LicenseDifference d : differences) {
             copy.row(
                     tenant.value().toString(),
@@ -140,7 +141,9 @@ public final class JdbcLicenseChecks implements LicenseChecks {
                             : JdbcAssignments.source(d.source()).toString(),
                     d.expected(),
                     d.stored(),
-                    String.valueOf(d.repaired()));
+                    String.valueOf(d.repaired()),
+                    d.allotment() == null ? null : d.allotment().toString(),
+                    d.allotmentName());
         }
         copy.send();
     }
@@ -177,6 +180,7 @@ public final class JdbcLicenseChecks implements LicenseChecks {
     private static LicenseDifference difference(ResultSet rs, int row) throws SQLException {
         UUID user = SqlValues.uuid(rs, "user_id");
         UUID source = SqlValues.uuid(rs, "source_group_id");
+        UUID allotment = SqlValues.uuid(rs, "allotment_id");
         return new LicenseDifference(
                 LicenseDifference.Kind.valueOf(rs.getString("kind")),
                 user == null ? null : new UserId(user),
@@ -185,6 +189,8 @@ public final class JdbcLicenseChecks implements LicenseChecks {
                 source == null ? null : AssignmentSource.ofKey(source),
                 rs.getString("expected"),
                 rs.getString("stored"),
-                rs.getBoolean("repaired"));
+                rs.getBoolean("repaired"),
+                allotment == null ? null : new AllotmentId(allotment),
+                rs.getString("allotment_name"));
     }
 }

@@ -2,6 +2,7 @@ package org.allot.server.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.allot.server.security.store.Role;
@@ -10,6 +11,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * Who may call what, in one table, as Entra's built-in roles allow it: every role reads; a License Administrator
@@ -72,9 +74,10 @@ public final class ApiAccess {
             rule(HttpMethod.DELETE, "/v1.0/subscriptions/*", Capability.READ),
             // Allot's extensions
             // validate-only bulk requests: what the real requests need (creating or editing users: checked in the
-            // controller, as for PATCH of a user)
-            rule(HttpMethod.POST, "/allot/v1/users/validate", Capability.SET_USAGE_LOCATION),
-            rule(HttpMethod.POST, "/allot/v1/licenseChanges/validate", Capability.ASSIGN_USER_LICENSES),
+            // controller, as for PATCH of a user); a unit's roles too, each row decided by the core as the real
+            // request would be (a user outside the units refused with 403, whether it exists or not)
+            unitRule(HttpMethod.POST, "/allot/v1/users/validate", Capability.SET_USAGE_LOCATION),
+            unitRule(HttpMethod.POST, "/allot/v1/licenseChanges/validate", Capability.ASSIGN_USER_LICENSES),
             rule(HttpMethod.POST, "/allot/v1/groups/*/seatImpact", Capability.ASSIGN_GROUP_LICENSES),
             // previews change nothing: whoever reads the directory may run them
             rule(HttpMethod.POST, "/allot/v1/groups/membershipRulePreview", Capability.READ),
@@ -85,7 +88,8 @@ public final class ApiAccess {
             rule(HttpMethod.POST, "/allot/v1/subscriptions", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.PATCH, "/allot/v1/subscriptions/*", Capability.MANAGE_SUBSCRIPTIONS),
             rule(HttpMethod.PATCH, "/allot/v1/subscribedSkus/*/removalGrace", Capability.MANAGE_SUBSCRIPTIONS),
-            rule(HttpMethod.POST, "/allot/v1/users/*/pendingRemovals/*/cancel", Capability.ASSIGN_USER_LICENSES),
+            // undoing a pending removal is a direct assignment: a unit's roles for their units' users
+            unitRule(HttpMethod.POST, "/allot/v1/users/*/pendingRemovals/*/cancel", Capability.ASSIGN_USER_LICENSES),
             // time-bound grants: a user's direct licenses are the License Administrator's, a group's members the
             // Groups Administrator's, unit administrators' for their units' users and groups (docs/delegation.md)
             unitRule(HttpMethod.POST, "/allot/v1/users/*/timedLicenses", Capability.ASSIGN_USER_LICENSES),
@@ -165,6 +169,10 @@ public final class ApiAccess {
             unitRule(HttpMethod.GET, "/v1.0/groups", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/groups/*", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/groups/*/members", Capability.READ),
+            // the tenant's own record (name, domains), which Graph lets every member of the directory read: what the
+            // CLI's login and whoami show
+            unitRule(HttpMethod.GET, "/v1.0/organization", Capability.READ),
+            unitRule(HttpMethod.GET, "/v1.0/organization/*", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/subscribedSkus", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/subscribedSkus/*", Capability.READ),
             unitRule(HttpMethod.GET, "/v1.0/auditLogs/directoryAudits", Capability.READ),
@@ -177,12 +185,55 @@ public final class ApiAccess {
             unitRule(HttpMethod.GET, "/allot/v1/licenseRequests", Capability.READ),
             unitRule(HttpMethod.GET, "/allot/v1/licenseRequests/*", Capability.READ),
             unitRule(HttpMethod.GET, "/allot/v1/users/*/timedLicenses", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/users/*/pendingRemovals", Capability.READ),
+            // reports: who holds what and the costs narrowed to the units' users by the core; the usage history is
+            // SKU totals, read-only, as /subscribedSkus
+            unitRule(HttpMethod.GET, "/allot/v1/reports/licenseHolders", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/reports/licenseHolders.csv", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/reports/costs", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/reports/costs.csv", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/reports/usage", Capability.READ),
+            unitRule(HttpMethod.GET, "/allot/v1/reports/usage.csv", Capability.READ),
             unitRule(HttpMethod.GET, "/allot/v1/groups/*/timedMembers", Capability.READ),
             // reading is for everyone
             rule(HttpMethod.GET, "/v1.0/**", Capability.READ),
             rule(HttpMethod.GET, "/allot/v1/**", Capability.READ));
 
+    /** Why an endpoint that stays closed to roles held over units is the tenant's, told in the 403's message. */
+    public record TenantWide(HttpMethod method, String pattern, String reason) {}
+
+    private static final String DELTA = "Delta queries are for roles over the whole tenant: the directory's change log"
+            + " does not record when a user or group joins or leaves an administrative unit, so a delta narrowed to"
+            + " units would miss objects that join them and keep those that leave. List /users and /groups (narrowed"
+            + " to your units) instead.";
+
+    private static final String MIGRATION = "Moving direct licenses to group licensing is for roles over the whole"
+            + " tenant: a run covers every direct holder of the product and may add them to a group, whichever"
+            + " administrative units they are in.";
+
+    /** The endpoints closed to roles held over units whose refusal says why (docs/delegation.md). */
+    public static final List<TenantWide> TENANT_WIDE = List.of(
+            new TenantWide(HttpMethod.GET, "/v1.0/users/delta", DELTA),
+            new TenantWide(HttpMethod.GET, "/v1.0/users/delta()", DELTA),
+            new TenantWide(HttpMethod.GET, "/v1.0/groups/delta", DELTA),
+            new TenantWide(HttpMethod.GET, "/v1.0/groups/delta()", DELTA),
+            new TenantWide(HttpMethod.POST, "/allot/v1/subscribedSkus/*/migrateToGroups/preview", MIGRATION),
+            new TenantWide(HttpMethod.POST, "/allot/v1/subscribedSkus/*/migrateToGroups", MIGRATION),
+            new TenantWide(HttpMethod.GET, "/allot/v1/licenseMigrations", MIGRATION),
+            new TenantWide(HttpMethod.GET, "/allot/v1/licenseMigrations/*", MIGRATION));
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
     private ApiAccess() {}
+
+    /** Why the request, refused to a role held over units, is for tenant-wide roles only; empty when not told. */
+    public static Optional<String> whyTenantWide(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return TENANT_WIDE.stream()
+                .filter(t -> t.method().matches(request.getMethod()) && PATHS.match(t.pattern(), path))
+                .map(TenantWide::reason)
+                .findFirst();
+    }
 
     private static Rule rule(HttpMethod method, String pattern, Capability capability) {
         return new Rule(method, pattern, capability, false);

@@ -3,14 +3,19 @@ package org.allot.server.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.allot.core.Scope;
 import org.allot.server.http.GraphErrorBodies;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /** Answers missing or bad tokens (401) and missing privileges (403) with Graph's error body. */
 public final class GraphAuthenticationFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
+    private static final String INSUFFICIENT = "Insufficient privileges to complete the operation.";
+
     private final GraphErrorBodies errors;
 
     public GraphAuthenticationFailures(GraphErrorBodies errors) {
@@ -31,11 +36,14 @@ public final class GraphAuthenticationFailures implements AuthenticationEntryPoi
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        errors.write(
-                request,
-                response,
-                403,
-                "Authorization_RequestDenied",
-                "Insufficient privileges to complete the operation.");
+        String message = INSUFFICIENT;
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller != null && caller.getDetails() instanceof Scope scope && !scope.tenantWide()) {
+            // a role held over administrative units: say why an endpoint is the tenant's, where it is worth telling
+            message = ApiAccess.whyTenantWide(request)
+                    .map(why -> INSUFFICIENT + " " + why)
+                    .orElse(INSUFFICIENT);
+        }
+        errors.write(request, response, 403, "Authorization_RequestDenied", message);
     }
 }

@@ -7,7 +7,7 @@ import org.allot.api.extensions.CostLineResource;
 import org.allot.api.extensions.CostTotal;
 import org.allot.api.extensions.LicenseHolding;
 import org.allot.api.extensions.UsageSnapshotResource;
-import org.allot.core.TenantId;
+import org.allot.core.Caller;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.report.CostReport;
 import org.allot.core.report.HolderExport;
@@ -38,11 +38,11 @@ public final class ReportDownloads {
         }
     }
 
-    /** Every license holding of the tenant, by product then user. */
-    public static void holders(HttpServletResponse response, HolderExport holders, TenantId tenant, Catalog products)
+    /** Every license holding within the caller's scope, by product then user. */
+    public static void holders(HttpServletResponse response, HolderExport holders, Caller caller, Catalog products)
             throws IOException {
         try (CsvDownload csv = CsvDownload.start(response, "license-holders.csv", LicenseHolding.class)) {
-            holders.export(tenant, h -> csv.write(ReportResources.holding(h, products, true)));
+            holders.export(caller, h -> csv.write(ReportResources.holding(h, products, true)));
         }
     }
 

@@ -58,7 +58,9 @@ public final class ReportResources {
                 cell(h.groupName(), csv),
                 h.state() == null ? null : h.state().name(),
                 h.error() == null ? null : h.error().name(),
-                h.since().atOffset(ZoneOffset.UTC));
+                h.since().atOffset(ZoneOffset.UTC),
+                h.allotment() == null ? null : h.allotment().toString(),
+                cell(h.allotmentName(), csv));
     }
 
     public static UsageSnapshotResource usage(UsageSnapshot s, Catalog products, boolean csv) {

@@ -73,6 +73,7 @@ public final class PostgresInstallation implements Installation {
     private final JdbcMemberships memberships;
     private final JdbcSubscriptions subscriptions;
     private final JdbcSeats seats;
+    private final org.allot.server.persistence.JdbcAllotments allotments;
     private final JdbcAssignments assignments;
     private final JdbcGroupLicenses groupLicenses;
     private final JdbcAuditLog audit;
@@ -113,6 +114,7 @@ public final class PostgresInstallation implements Installation {
         memberships = new JdbcMemberships(dataSource, jdbc);
         subscriptions = new JdbcSubscriptions(jdbc, stamps);
         seats = new JdbcSeats(jdbc);
+        allotments = new org.allot.server.persistence.JdbcAllotments(jdbc, stamps);
         assignments = new JdbcAssignments(dataSource, jdbc, stamps);
         groupLicenses = new JdbcGroupLicenses(jdbc);
         audit = new JdbcAuditLog(dataSource, jdbc, JsonMapper.builder().build());
@@ -152,8 +154,7 @@ public final class PostgresInstallation implements Installation {
                 new JdbcRemovalGraces(jdbc, stamps),
                 new org.allot.server.persistence.JdbcGroupOnlyPolicies(jdbc, stamps),
                 new org.allot.server.persistence.JdbcLicenseMigrations(jdbc),
-                new CoreServices.UnitPorts(
-                        units, units, new org.allot.server.persistence.JdbcAllotments(jdbc, stamps))));
+                new CoreServices.UnitPorts(units, units, allotments)));
         seatTakeBack = services.seatTakeBack();
         unitDirectory = services.unitDirectory();
         unitMembers = services.unitMembers();
@@ -424,5 +425,10 @@ public final class PostgresInstallation implements Installation {
     @Override
     public Seats seats() {
         return seats;
+    }
+
+    @Override
+    public org.allot.core.assignment.Allotments allotments() {
+        return allotments;
     }
 }

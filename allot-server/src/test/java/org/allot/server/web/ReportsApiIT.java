@@ -106,7 +106,7 @@ class ReportsApiIT extends ApiIT {
         List<String> lines = csv.raw().body().replace("\"", "").lines().toList();
         assertThat(lines.get(0))
                 .isEqualTo("userId,userPrincipalName,department,skuId,skuPartNumber,source,assignedByGroup,"
-                        + "groupName,state,error,since");
+                        + "groupName,state,error,since,allotmentId,allotmentName");
         assertThat(lines).hasSize(4);
         assertThat(lines).anySatisfy(l -> assertThat(l)
                 .contains("bob@" + office.admin.domain + ",IT,")

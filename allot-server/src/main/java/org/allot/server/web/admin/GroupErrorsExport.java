@@ -1,6 +1,7 @@
 package org.allot.server.web.admin;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.allot.api.SpreadsheetCells;
@@ -17,7 +18,11 @@ import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
-/** Every member of a group in error, as CSV: the user, the product, what happened, the waiting place, what to do. */
+/**
+ * Every member of a group in error, as CSV: the user, the product, what happened, the waiting place, what to do. An
+ * administrator whose roles are held over administrative units gets the members of their units only (narrowed by the
+ * core, in the query).
+ */
 @Controller
 public class GroupErrorsExport {
     /** Members in error are listed by name, as users are. */
@@ -55,11 +60,17 @@ public class GroupErrorsExport {
 
     @GetMapping("/groups/{id}/members-in-error.csv")
     public void export(
-            @AuthenticationPrincipal AdminPrincipal admin, @PathVariable String id, HttpServletResponse response)
+            @AuthenticationPrincipal AdminPrincipal admin,
+            @PathVariable String id,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         GroupId group = new GroupId(AdminPages.uuid(id).orElseThrow(() -> new AdminPages.NotFound(id)));
         MembersInError.View first = errors.of(
-                        admin.tenant(), group, new Query(null, ORDER, EXPORT_PAGE, null, false), false)
+                        AdminPages.caller(admin, request),
+                        group,
+                        new Query(null, ORDER, EXPORT_PAGE, null, false),
+                        false)
                 .orElseThrow(() -> new AdminPages.NotFound(id));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"members-in-error.csv\"");
@@ -82,7 +93,11 @@ public class GroupErrorsExport {
                 if (next == null) {
                     break;
                 }
-                page = errors.of(admin.tenant(), group, new Query(null, ORDER, EXPORT_PAGE, next, false), false)
+                page = errors.of(
+                                AdminPages.caller(admin, request),
+                                group,
+                                new Query(null, ORDER, EXPORT_PAGE, next, false),
+                                false)
                         .orElseThrow(() -> new AdminPages.NotFound(id));
             }
         }

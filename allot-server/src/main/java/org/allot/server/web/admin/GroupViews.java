@@ -66,7 +66,33 @@ public final class GroupViews {
             int wouldWait,
             List<String> wouldWaitSample,
             int wouldLose,
-            List<String> wouldLoseSample) {}
+            List<String> wouldLoseSample,
+            List<PoolRow> pools) {}
+
+    /**
+     * One allotment of a product (or its remainder: {@code name} "Unallotted") before and after a change: its seats,
+     * holders now and after, waiting users now and after; {@code queues} when the change would leave more users waiting
+     * for it than now.
+     */
+    public record PoolRow(
+            String name,
+            int seats,
+            int consumedNow,
+            int consumedAfter,
+            int waitingNow,
+            int waitingAfter,
+            boolean queues) {
+        static PoolRow of(SeatImpact.Pool p) {
+            return new PoolRow(
+                    p.allotment() == null ? "Unallotted" : p.allotment().displayName(),
+                    p.seats(),
+                    p.consumedNow(),
+                    p.consumedAfter(),
+                    p.waitingNow(),
+                    p.waitingAfter(),
+                    p.fillsAndQueues());
+        }
+    }
 
     /** A page of members, and where the next page starts. */
     public record MemberPage(List<MemberRow> rows, String next) {}
@@ -223,7 +249,8 @@ public final class GroupViews {
                     s.wouldWait(),
                     named(s.wouldWaitSample(), names),
                     s.wouldLose(),
-                    named(s.wouldLoseSample(), names)));
+                    named(s.wouldLoseSample(), names),
+                    s.pools().stream().map(PoolRow::of).toList()));
         }
         return rows;
     }

@@ -39,7 +39,14 @@ public final class LicenseCheckViews {
                 case State -> "State differs";
                 case ConsumedUnits -> "Assigned seats miscounted";
                 case WaitingUnits -> "Waiting users miscounted";
-                case WaitingWhileSeatsFree -> "Users wait while seats are free";
+                case WaitingWhileSeatsFree ->
+                    difference.allotment() == null
+                            ? "Users wait while seats are free"
+                            : "Users wait while their allotment " + difference.allotmentName() + " has seats free";
+                case AllotmentConsumedUnits ->
+                    "Assigned seats of allotment " + difference.allotmentName() + " miscounted";
+                case AllotmentWaitingUnits ->
+                    "Waiting users of allotment " + difference.allotmentName() + " miscounted";
             };
         }
 

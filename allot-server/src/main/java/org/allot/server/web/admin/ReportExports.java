@@ -1,5 +1,6 @@
 package org.allot.server.web.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The reports page's downloads, as CSV ({@link ReportDownloads}, as the API writes them): the costs by product,
- * department or group; who holds what through which group; a product's usage history.
+ * department or group; who holds what through which group; a product's usage history. An administrator whose roles
+ * are held over administrative units downloads the costs and holders of their units' users (narrowed by the core).
  */
 @Controller
 public class ReportExports {
@@ -40,16 +42,19 @@ public class ReportExports {
     public void costs(
             @AuthenticationPrincipal AdminPrincipal admin,
             @RequestParam(name = "by", defaultValue = "sku") String by,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         CostReport.Dimension dimension = ReportsPage.dimension(by);
-        ReportDownloads.costs(response, chargeback.report(admin.tenant()), dimension);
+        ReportDownloads.costs(response, chargeback.report(AdminPages.caller(admin, request)), dimension);
     }
 
     @GetMapping("/reports/license-holders.csv")
-    public void licenseHolders(@AuthenticationPrincipal AdminPrincipal admin, HttpServletResponse response)
+    public void licenseHolders(
+            @AuthenticationPrincipal AdminPrincipal admin, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        ReportDownloads.holders(response, holders, admin.tenant(), catalog.forTenant(admin.tenant()));
+        ReportDownloads.holders(
+                response, holders, AdminPages.caller(admin, request), catalog.forTenant(admin.tenant()));
     }
 
     @GetMapping("/reports/usage.csv")

@@ -1,5 +1,6 @@
 package org.allot.server.web.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Costs and reports: what the seats cost per month by product, department or group (per currency), a product's usage
- * history as a chart, and the downloads (costs, who holds what through which group, usage) as CSV.
+ * history as a chart, the seats of products split into allotments by pool, and the downloads (costs, who holds what
+ * through which group and from which allotment, usage) as CSV. An administrator whose roles are held over
+ * administrative units sees the costs of their units' users and their units' pools (narrowed by the core) and the
+ * products' usage, which is SKU totals.
  */
 @Controller
 public class ReportsPage {
@@ -51,9 +55,10 @@ public class ReportsPage {
             @RequestParam(name = "by", defaultValue = "sku") String by,
             @RequestParam(name = "product", defaultValue = "") String product,
             @RequestParam(name = "days", defaultValue = "" + UsageHistory.DEFAULT_DAYS) int days,
+            HttpServletRequest request,
             Model model) {
         CostReport.Dimension dimension = dimension(by);
-        Outcome<ReportViews.Overview> outcome = views.overview(admin.tenant(), product, days);
+        Outcome<ReportViews.Overview> outcome = views.overview(AdminPages.caller(admin, request), product, days);
         if (!outcome.isDone()) {
             if (outcome.rejection().code() == ErrorCode.NOT_FOUND) {
                 throw new AdminPages.NotFound(product);
@@ -75,6 +80,7 @@ public class ReportsPage {
         model.addAttribute("to", overview.to());
         model.addAttribute("usage", overview.usage());
         model.addAttribute("chart", json.writeValueAsString(chart(overview.usage())));
+        model.addAttribute("allotments", overview.allotments());
         return "reports";
     }
 

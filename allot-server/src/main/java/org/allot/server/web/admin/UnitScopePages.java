@@ -26,7 +26,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 public final class UnitScopePages implements HandlerInterceptor {
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-    /** Pages a unit administrator may read: their units' users, groups, audit records and requests, SKU totals. */
+    /**
+     * Pages a unit administrator may read: their units' users, groups, audit records, requests and reports, SKU
+     * totals.
+     */
     static final List<String> READS = List.of(
             "/",
             "/users",
@@ -40,11 +43,16 @@ public final class UnitScopePages implements HandlerInterceptor {
             "/groups/*",
             "/groups/*/processing",
             "/groups/*/timed",
+            "/groups/*/members-in-error.csv",
             "/licenses",
             "/licenses/*",
             "/audit",
             "/audit.csv",
             "/requests",
+            "/reports",
+            "/reports/costs.csv",
+            "/reports/license-holders.csv",
+            "/reports/usage.csv",
             "/units",
             "/units/*");
 

@@ -42,7 +42,9 @@ final class LicenseCheckViews {
                         : d.source().groupOrNull().toString(),
                 d.expected(),
                 d.stored(),
-                d.repaired());
+                d.repaired(),
+                d.allotment() == null ? null : d.allotment().toString(),
+                d.allotmentName());
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -159,10 +159,24 @@ public class LicensingController {
                         s.wouldWait(),
                         s.wouldWaitSample().stream().map(UserId::toString).toList(),
                         s.wouldLose(),
-                        s.wouldLoseSample().stream().map(UserId::toString).toList()))
+                        s.wouldLoseSample().stream().map(UserId::toString).toList(),
+                        s.pools().stream().map(LicensingController::allotment).toList()))
                 .toList();
         return responses.entity(
                 request, "seatImpact", new SeatImpactResource(id, impact.members(), impact.guestMembers(), skus));
+    }
+
+    private static SeatImpactResource.Allotment allotment(org.allot.core.assignment.SeatImpact.Pool p) {
+        var a = p.allotment();
+        return new SeatImpactResource.Allotment(
+                a == null ? null : a.id().toString(),
+                a == null ? null : a.displayName(),
+                a == null ? null : a.cap(),
+                p.seats(),
+                p.consumedNow(),
+                p.consumedAfter(),
+                p.waitingNow(),
+                p.waitingAfter());
     }
 
     static GroupId group(String id) {

@@ -65,7 +65,7 @@ public class PendingRemovalsController {
     @GetMapping("/users/{id}/pendingRemovals")
     public ObjectNode ofUser(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         PendingRemovals.UserRemovals user =
-                removals.ofUser(caller.tenant(), UserRef.of(id)).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+                removals.ofUser(caller.caller(), UserRef.of(id)).orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.list(request, "pendingRemovals", views(user.pending()));
     }
 

@@ -33,7 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Costs and reports (docs/license-lifecycle.md): the cost report by product, department or source, who holds what
- * through which group, and each product's usage history; each as JSON and as a CSV download.
+ * through which group, and each product's usage history; each as JSON and as a CSV download. For an app whose roles
+ * are held over administrative units the core narrows the costs and the holders to its units' users; the usage
+ * history is SKU totals (docs/delegation.md).
  */
 @RestController
 @RequestMapping(path = "/allot/v1/reports", produces = "application/json")
@@ -65,7 +67,7 @@ public class ReportsController {
     public ObjectNode costs(
             ApiCaller caller, @RequestParam(defaultValue = "sku") String by, HttpServletRequest request) {
         CostReport.Dimension dimension = dimension(by);
-        CostReport report = chargeback.report(caller.tenant());
+        CostReport report = chargeback.report(caller.caller());
         List<?> values = dimension == null
                 ? report.lines().stream()
                         .map(l -> ReportResources.line(l, false))
@@ -88,7 +90,7 @@ public class ReportsController {
     public void costsCsv(ApiCaller caller, @RequestParam(defaultValue = "sku") String by, HttpServletResponse response)
             throws IOException {
         CostReport.Dimension dimension = dimension(by);
-        ReportDownloads.costs(response, chargeback.report(caller.tenant()), dimension);
+        ReportDownloads.costs(response, chargeback.report(caller.caller()), dimension);
     }
 
     /**
@@ -103,7 +105,7 @@ public class ReportsController {
                 : ReportResources.key(query.after())
                         .orElseThrow(() -> new BadRequest("Invalid $skiptoken: use the @odata.nextLink of the previous"
                                 + " page of this collection as it is."));
-        HolderExport.Page page = holders.page(caller.tenant(), after, query.top());
+        HolderExport.Page page = holders.page(caller.caller(), after, query.top());
         Catalog products = catalog.forTenant(caller.tenant());
         return responses.page(
                 request,
@@ -120,7 +122,7 @@ public class ReportsController {
     /** Every license holding of the tenant as CSV, written as it is read, a page at a time. */
     @GetMapping(path = "/licenseHolders.csv", produces = CSV)
     public void licenseHoldersCsv(ApiCaller caller, HttpServletResponse response) throws IOException {
-        ReportDownloads.holders(response, holders, caller.tenant(), catalog.forTenant(caller.tenant()));
+        ReportDownloads.holders(response, holders, caller.caller(), catalog.forTenant(caller.tenant()));
     }
 
     /** The daily usage snapshots of one product ({@code sku}: id or part number) or all, {@code from} to {@code to}. */

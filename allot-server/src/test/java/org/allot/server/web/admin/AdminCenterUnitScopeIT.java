@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.directory.GroupId;
 import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -187,11 +189,9 @@ class AdminCenterUnitScopeIT extends AdminCenterIT {
                 "/domains",
                 "/alerts",
                 "/reclaim",
-                "/reports",
                 "/notifications",
                 "/licenses/check",
-                "/licenses/" + t.sku + "/migrate",
-                "/groups/" + t.northTeam + "/members-in-error.csv")) {
+                "/licenses/" + t.sku + "/migrate")) {
             AdminSession.Page page = north.get(path);
             assertThat(page.status()).as("GET " + path).isEqualTo(403);
             assertThat(page.body()).contains("Your role cannot do this");
@@ -254,11 +254,12 @@ class AdminCenterUnitScopeIT extends AdminCenterIT {
         b.signIn(t.northAdmin, PASSWORD);
 
         assertThat(b.text(By.cssSelector("[data-test=signed-in]"))).contains("License Administrator");
-        for (String shown : List.of("Users", "Groups", "Licenses", "Administrative units", "Requests", "Audit log")) {
+        for (String shown :
+                List.of("Users", "Groups", "Licenses", "Administrative units", "Requests", "Audit log", "Reports")) {
             assertThat(b.has(By.linkText(shown))).as(shown).isTrue();
         }
-        for (String hidden : List.of(
-                "Reclaim", "Directory sync", "Domains", "Notifications", "Alerts", "Reports", "Administrators")) {
+        for (String hidden :
+                List.of("Reclaim", "Directory sync", "Domains", "Notifications", "Alerts", "Administrators")) {
             assertThat(b.has(By.linkText(hidden))).as(hidden).isFalse();
         }
         b.click(By.linkText("Users"));
@@ -267,6 +268,67 @@ class AdminCenterUnitScopeIT extends AdminCenterIT {
         b.click(By.linkText("Office 365 E3"));
         assertThat(b.all(By.cssSelector("main form"))).isEmpty();
         assertThat(b.text(By.cssSelector("[data-test=unit-scope]"))).contains("read-only");
+    }
+
+    @Test
+    void aUnitAdministratorReadsTheReportsAndMembersInErrorOfTheirUnitOnly() {
+        Units t = new Units();
+        t.give(t.north, Role.LICENSE_ADMINISTRATOR, t.northAdmin);
+        assignDirect(t.site, t.nora, "ENTERPRISEPACK");
+        // EMS: its one seat held by South's sue, so North's team's members wait (nora of North, sam of South)
+        subscribe(t.site, "EMS", 1);
+        assignDirect(t.site, t.sue, "EMS");
+        work.run(() -> groupLicensing.assign(
+                        t.site.setup(),
+                        new GroupId(t.northTeam),
+                        List.of(AssignedLicense.of(product("EMS").skuId())),
+                        List.of()))
+                .value();
+        AdminSession north = t.signIn();
+
+        // costs: North's seats only (nora's E3 and nothing of the waiting EMS), no seats nobody holds
+        AdminSession.Page reports = north.get("/reports?by=group");
+        assertThat(reports.status()).isEqualTo(200);
+        assertThat(reports.body())
+                .contains("data-test=\"unit-scope\"", "(direct)", "Usage history")
+                .doesNotContain("(seats nobody holds)");
+        assertThat(costSeats(reports.body())).containsExactly("1");
+        assertThat(costSeats(t.global.get("/reports?by=group").body()))
+                .as("the tenant's: sam's, nora's and sue's seats, and the seats nobody holds")
+                .containsExactly("3", "3");
+        assertThat(north.get("/reports/license-holders.csv").body())
+                .contains(t.upn("nora"))
+                .doesNotContain(t.upn("sam"), t.upn("sue"));
+        assertThat(north.get("/reports/costs.csv?by=group").body()).doesNotContain("nobody holds");
+        assertThat(north.get("/reports/usage.csv?product=ENTERPRISEPACK").status())
+                .isEqualTo(200);
+
+        // a group's members in error: those of North only, from the page and from the CSV
+        assertThat(north.get("/groups/" + t.northTeam).body())
+                .contains("Export those of your units as CSV")
+                .contains(t.upn("nora"))
+                .doesNotContain(t.upn("sam"));
+        AdminSession.Page csv = north.get("/groups/" + t.northTeam + "/members-in-error.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains(t.upn("nora")).doesNotContain(t.upn("sam"));
+        assertThat(t.global
+                        .get("/groups/" + t.northTeam + "/members-in-error.csv")
+                        .body())
+                .contains(t.upn("nora"), t.upn("sam"));
+        assertThat(north.get("/groups/" + t.southTeam + "/members-in-error.csv").status())
+                .isEqualTo(404);
+    }
+
+    /** The seats column of the costs table's rows. */
+    private static List<String> costSeats(String page) {
+        List<String> seats = new java.util.ArrayList<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                        "data-test=\"cost\">\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td class=\"text-end\">(\\d+)</td>")
+                .matcher(page);
+        while (row.find()) {
+            seats.add(row.group(1));
+        }
+        return seats;
     }
 
     private UUID requestOf(UUID user) {
