@@ -108,7 +108,7 @@ public class GroupPage {
         model.addAttribute("state", state);
         model.addAttribute("ruleRun", shown.latestRuleRun());
         model.addAttribute("licenses", GroupViews.licenses(detail.catalog(), state.licenses()));
-        model.addAttribute("licensePools", pools.of(tenant, group.id(), state.licenses()));
+        model.addAttribute("licensePools", pools.of(admin.tenant(), group.id(), state.licenses()));
         model.addAttribute(
                 "options",
                 GroupViews.options(detail.catalog(), ProductChoices.choices(shown.subscribed()), state.licenses()));
