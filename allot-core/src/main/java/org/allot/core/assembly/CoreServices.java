@@ -219,6 +219,10 @@ public record CoreServices(
                 p.seats(),
                 p.catalog(),
                 p.tenants(),
+                new MembershipPreview.Pools(
+                        licensing.allotments(),
+                        p.units().allotments(),
+                        p.units().units()),
                 p.settings().chunkSize());
         CapacityPorts capacity = p.capacity();
         SeatTakeBack seatTakeBack = licensing.seatTakeBack(capacity.holders(), capacity.clocks());

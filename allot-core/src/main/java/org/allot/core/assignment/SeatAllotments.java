@@ -191,13 +191,25 @@ public final class SeatAllotments {
         });
     }
 
-    /** Deletes a pool: its holders count in the remainder from now on, its waiting users wait there. */
+    /**
+     * Deletes a pool: its holders count in the remainder from now on, its waiting users wait there. The pool's figures
+     * go with it, and removing them locks them: the SKU's holders and waiting users, then its seat row and its pools'
+     * figures are locked first, in the lock order, so that the deletion never holds a pool's figures while it waits for
+     * the seat row that a unit of work changing the SKU's seats holds before it locks them.
+     */
     public Outcome<Allotment> delete(Caller caller, AllotmentId id) {
         return onPool(caller, id, pool -> {
-            allotments.remove(caller.tenant(), id);
-            renumber(caller.tenant(), allotments.book(caller.tenant()).of(pool.sku()), null, 0);
+            TenantId tenant = caller.tenant();
+            List<UserId> users = withSku(tenant, pool.sku());
+            if (!users.isEmpty()) {
+                assignments.lock(tenant, users);
+            }
+            seats.lock(tenant, pool.sku());
+            allotments.lock(tenant, pool.sku());
+            allotments.remove(tenant, id);
+            renumber(tenant, allotments.book(tenant).of(pool.sku()), null, 0);
             auditChange(caller, Activity.DELETE_ALLOTMENT, pool, List.of(PropertyChange.of("cap", pool.cap(), null)));
-            recompute(caller, pool.sku());
+            reinherit(caller, users);
             return Outcome.done(pool);
         });
     }
@@ -372,7 +384,11 @@ public final class SeatAllotments {
      * lists that now have free seats: in the caller's unit of work, under the tenant's licensing lock taken alone.
      */
     private void recompute(Caller caller, SkuId sku) {
-        TenantId tenant = caller.tenant();
+        reinherit(caller, withSku(caller.tenant(), sku));
+    }
+
+    /** Every user holding or waiting for the SKU, in user id order. */
+    private List<UserId> withSku(TenantId tenant, SkuId sku) {
         List<UserId> withSku = new ArrayList<>();
         UserId after = null;
         while (true) {
@@ -388,7 +404,7 @@ public final class SeatAllotments {
                 }
             });
         }
-        reinherit(caller, withSku);
+        return withSku;
     }
 
     /** Recomputes these users, all locked first in id order and only then their seats (the lock order). */

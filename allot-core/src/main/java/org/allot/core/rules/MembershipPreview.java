@@ -13,11 +13,16 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.AllotmentId;
+import org.allot.core.assignment.Allotments;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.LicenseAssignment;
+import org.allot.core.assignment.PoolBook;
+import org.allot.core.assignment.PoolFigures;
+import org.allot.core.assignment.SeatAllotments;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
@@ -28,6 +33,7 @@ import org.allot.core.directory.Groups;
 import org.allot.core.directory.GuestLicensing;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
+import org.allot.core.directory.UnitMemberships;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.rules.RulePreview.Person;
@@ -52,6 +58,9 @@ public final class MembershipPreview {
     private final Seats seats;
     private final ProductCatalog catalog;
     private final Tenants tenants;
+    private final SeatAllotments allotments;
+    private final Allotments pools;
+    private final UnitMemberships units;
     private final int chunkSize;
 
     public MembershipPreview(
@@ -64,6 +73,7 @@ public final class MembershipPreview {
             Seats seats,
             ProductCatalog catalog,
             Tenants tenants,
+            Pools pools,
             int chunkSize) {
         this.transactions = Objects.requireNonNull(transactions);
         this.rules = Objects.requireNonNull(rules);
@@ -74,8 +84,17 @@ public final class MembershipPreview {
         this.seats = Objects.requireNonNull(seats);
         this.catalog = Objects.requireNonNull(catalog);
         this.tenants = Objects.requireNonNull(tenants);
+        this.allotments = Objects.requireNonNull(pools.figures());
+        this.pools = Objects.requireNonNull(pools.book());
+        this.units = Objects.requireNonNull(pools.units());
         this.chunkSize = chunkSize;
     }
+
+    /**
+     * Where a product split into allotments takes the joiners' seats from: the pools' figures, their definitions (which
+     * pool each joiner draws from, {@link PoolBook#choose}) and the users' administrative units.
+     */
+    public record Pools(SeatAllotments figures, Allotments book, UnitMemberships units) {}
 
     /**
      * What {@code rule} would do for {@code group} (null: a group not created yet, with no members or licenses),
@@ -127,7 +146,11 @@ public final class MembershipPreview {
         private final Page leaving;
         private final Map<SkuId, long[]> counts = new LinkedHashMap<>();
         private final Map<SkuId, Page> losing = new HashMap<>();
+        /** Of a product split into allotments, the same counts per pool (null: the remainder). */
+        private final Map<SkuId, Map<AllotmentId, long[]>> byPool = new HashMap<>();
+
         private final RuleBudget budget = RuleBudget.forRequest();
+        private final PoolBook book;
 
         Tally(TenantId tenant, Group group, MembershipRule rule, int page) {
             this.tenant = tenant;
@@ -138,6 +161,7 @@ public final class MembershipPreview {
                     .map(Tenant::policy)
                     .map(p -> p.guestLicensing() == GuestLicensing.ALLOW)
                     .orElse(false);
+            this.book = licenses.isEmpty() ? PoolBook.EMPTY : pools.book(tenant);
             this.matching = new Page(page);
             this.joining = new Page(page);
             this.leaving = new Page(page);
@@ -186,21 +210,79 @@ public final class MembershipPreview {
             for (SkuId sku : counts.keySet()) {
                 for (User joiner : joiners) {
                     if ((guestsLicensed || !joiner.isGuest()) && !holds(rows.get(joiner.id()), sku, null)) {
-                        counts.get(sku)[0]++;
+                        count(sku, poolOf(joiner, rows.get(joiner.id()), sku, source), 0);
                     }
                 }
                 for (User leaver : leavers) {
                     List<LicenseAssignment> own = rows.getOrDefault(leaver.id(), List.of());
-                    boolean fromGroup = own.stream()
-                            .anyMatch(a -> a.sku().equals(sku) && a.source().equals(source) && a.holdsSeat());
-                    if (fromGroup && !holds(own, sku, source)) {
-                        counts.get(sku)[1]++;
+                    Optional<LicenseAssignment> fromGroup = own.stream()
+                            .filter(a -> a.sku().equals(sku) && a.source().equals(source))
+                            .findFirst();
+                    AllotmentId pool = fromGroup.map(LicenseAssignment::pool).orElse(null);
+                    if (fromGroup.isPresent() && fromGroup.get().holdsSeat() && !holds(own, sku, source)) {
+                        count(sku, pool, 1);
                         losing.get(sku).add(leaver);
                     } else if (waitsOnlyThrough(own, sku, source)) {
-                        counts.get(sku)[2]++;
+                        count(sku, pool, 2);
                     }
                 }
             }
+        }
+
+        /** Counts one user in column {@code column} of the SKU's figures, and of its pool's for a pooled SKU. */
+        private void count(SkuId sku, AllotmentId pool, int column) {
+            counts.get(sku)[column]++;
+            if (book.pooled(sku)) {
+                byPool.computeIfAbsent(sku, s -> new HashMap<>()).computeIfAbsent(pool, p -> new long[3])[column]++;
+            }
+        }
+
+        /**
+         * The pool (null: the remainder) a joiner's seat of a pooled SKU would be drawn from, as the engine draws it:
+         * the sources they would have for it (their other assignments of it, and this group) and their units.
+         */
+        private AllotmentId poolOf(User joiner, List<LicenseAssignment> rows, SkuId sku, AssignmentSource source) {
+            if (!book.pooled(sku)) {
+                return null;
+            }
+            List<AssignmentSource> sources = new ArrayList<>();
+            sources.add(source);
+            if (rows != null) {
+                rows.stream().filter(a -> a.sku().equals(sku)).forEach(a -> sources.add(a.source()));
+            }
+            return book.choose(
+                            sku,
+                            sources,
+                            () -> units.unitsOf(tenant, joiner.id().value()))
+                    .orElse(null);
+        }
+
+        /**
+         * Joiners who would find no seat: per pool for a pooled SKU (a full pool queues its own users whatever the
+         * product has free), else against the product's figures. The seats free and freed by leavers go first to those
+         * already waiting, but for the leavers who waited through this group only: they leave the queue.
+         */
+        private long wouldWait(SkuId sku, long[] c, SeatCount count) {
+            Map<AllotmentId, long[]> perPool = byPool.get(sku);
+            if (perPool == null) {
+                return wouldWait(c, count.available(), count.waiting());
+            }
+            PoolFigures figures =
+                    allotments.figures(tenant, sku.value().toString()).orElse(null);
+            if (figures == null) {
+                return wouldWait(c, count.available(), count.waiting());
+            }
+            long waiting = 0;
+            for (Map.Entry<AllotmentId, long[]> pool : perPool.entrySet()) {
+                PoolFigures.Pool p = figures.of(pool.getKey());
+                waiting += wouldWait(pool.getValue(), p.available(), p.waiting());
+            }
+            return waiting;
+        }
+
+        private static long wouldWait(long[] c, int available, int waiting) {
+            long forNewcomers = Math.max(0, available + c[1] - Math.max(0, waiting - c[2]));
+            return Math.max(0, c[0] - forNewcomers);
         }
 
         /** Whether the user waits for the SKU through {@code source} and holds or waits for it through nothing else. */
@@ -229,9 +311,6 @@ public final class MembershipPreview {
             List<SeatImpact> impacts = new ArrayList<>();
             counts.forEach((sku, c) -> {
                 SeatCount count = figures.getOrDefault(sku, SeatCount.EMPTY);
-                // the seats free and freed by leavers go first to those already waiting, but for the leavers who
-                // waited through this group only: they leave the queue
-                long forNewcomers = Math.max(0, count.available() + c[1] - Math.max(0, count.waiting() - c[2]));
                 impacts.add(new SeatImpact(
                         sku,
                         products.productLabel(sku),
@@ -239,7 +318,7 @@ public final class MembershipPreview {
                         count.available(),
                         count.waiting(),
                         c[1],
-                        Math.max(0, c[0] - forNewcomers),
+                        wouldWait(sku, c, count),
                         c[1],
                         losing.get(sku).people));
             });

@@ -1,30 +1,23 @@
 package org.allot.core.report;
 
+import static org.allot.core.report.ReportFixtures.paged;
+import static org.allot.core.report.ReportFixtures.priced;
+import static org.allot.core.report.ReportFixtures.subscriptions;
 import static org.allot.core.testing.TestCatalog.E3;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
-import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.AssignmentState;
-import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
-import org.allot.core.subscription.Subscription;
-import org.allot.core.subscription.SubscriptionId;
-import org.allot.core.subscription.SubscriptionStatus;
-import org.allot.core.subscription.SubscriptionTerms;
-import org.allot.core.subscription.Subscriptions;
 import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +45,8 @@ class ChargebackPagesTest {
         Chargeback chargeback = new Chargeback(
                 Transactions.NONE,
                 contoso.allot.catalog(),
-                subscriptions(priced(5, "10.00", "EUR")),
-                paged(held),
+                subscriptions(priced(5, "10.00", "EUR", JAN)),
+                paged(held, Map.of()),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 2);
 
@@ -75,8 +68,8 @@ class ChargebackPagesTest {
         Chargeback chargeback = new Chargeback(
                 Transactions.NONE,
                 contoso.allot.catalog(),
-                subscriptions(priced(3, "7.5", "USD")),
-                paged(List.of()),
+                subscriptions(priced(3, "7.5", "USD", JAN)),
+                paged(List.of(), Map.of()),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 2);
 
@@ -102,61 +95,5 @@ class ChargebackPagesTest {
                 AssignmentState.Active,
                 null,
                 since);
-    }
-
-    /** Holdings by product, user and source, a page after a key, as storage pages them. */
-    private static Holdings paged(List<Holding> all) {
-        Comparator<Holding.Key> order = Comparator.comparing(
-                        (Holding.Key k) -> k.sku().value())
-                .thenComparing(Holding.Key::user)
-                .thenComparing(Holding.Key::source);
-        List<Holding> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparing(Holding::key, order));
-        return (tenant, after, limit, seatsOnly, units) -> sorted.stream()
-                .filter(h -> after == null || order.compare(h.key(), after) > 0)
-                .filter(h -> !seatsOnly || h.holdsSeat())
-                .limit(limit)
-                .toList();
-    }
-
-    private static Subscriptions subscriptions(Subscription... bought) {
-        return new Subscriptions() {
-            @Override
-            public List<Subscription> all(TenantId tenant) {
-                return List.of(bought);
-            }
-
-            @Override
-            public List<Subscription> ofSku(TenantId tenant, SkuId sku) {
-                return all(tenant).stream().filter(s -> s.skuId().equals(sku)).toList();
-            }
-
-            @Override
-            public Optional<Subscription> find(TenantId tenant, SubscriptionId id) {
-                return all(tenant).stream().filter(s -> s.id().equals(id)).findFirst();
-            }
-
-            @Override
-            public void add(TenantId tenant, Subscription subscription) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void update(TenantId tenant, Subscription subscription) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    private static Subscription priced(int seats, String price, String currency) {
-        return new Subscription(
-                new SubscriptionId(UUID.randomUUID()),
-                E3.skuId(),
-                seats,
-                SubscriptionStatus.Enabled,
-                false,
-                JAN,
-                null,
-                new SubscriptionTerms(JAN, null, false, new BigDecimal(price), currency));
     }
 }

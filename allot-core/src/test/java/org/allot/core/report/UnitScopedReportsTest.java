@@ -1,34 +1,27 @@
 package org.allot.core.report;
 
+import static org.allot.core.report.ReportFixtures.paged;
+import static org.allot.core.report.ReportFixtures.priced;
+import static org.allot.core.report.ReportFixtures.subscriptions;
 import static org.allot.core.testing.TestCatalog.E3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.Scope;
-import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.AssignmentState;
-import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.GroupId;
-import org.allot.core.subscription.Subscription;
-import org.allot.core.subscription.SubscriptionId;
-import org.allot.core.subscription.SubscriptionStatus;
-import org.allot.core.subscription.SubscriptionTerms;
-import org.allot.core.subscription.Subscriptions;
 import org.allot.core.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +59,8 @@ class UnitScopedReportsTest {
         Chargeback chargeback = new Chargeback(
                 Transactions.NONE,
                 contoso.allot.catalog(),
-                subscriptions(priced(2, "10.00", Y2024), priced(5, "30.00", Y2025)),
-                paged(),
+                subscriptions(priced(2, "10.00", "EUR", Y2024), priced(5, "30.00", "EUR", Y2025)),
+                paged(held, unitOf),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 2);
 
@@ -97,7 +90,7 @@ class UnitScopedReportsTest {
 
     @Test
     void aUnitAdministratorExportsItsUnitsHoldersOnlyInFullPages() {
-        HolderExport export = new HolderExport(Transactions.NONE, paged());
+        HolderExport export = new HolderExport(Transactions.NONE, paged(held, unitOf));
 
         HolderExport.Page first = export.page(northAdmin(), null, 2);
         List<UUID> users = new ArrayList<>();
@@ -120,12 +113,12 @@ class UnitScopedReportsTest {
         Chargeback chargeback = new Chargeback(
                 Transactions.NONE,
                 contoso.allot.catalog(),
-                subscriptions(priced(2, "10.00", Y2024)),
-                paged(),
+                subscriptions(priced(2, "10.00", "EUR", Y2024)),
+                paged(held, unitOf),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 2);
 
-        assertThat(new HolderExport(Transactions.NONE, paged())
+        assertThat(new HolderExport(Transactions.NONE, paged(held, unitOf))
                         .page(nobody, null, 10)
                         .holdings())
                 .isEmpty();
@@ -147,62 +140,5 @@ class UnitScopedReportsTest {
                 AssignmentState.Active,
                 null,
                 since);
-    }
-
-    /** Holdings by product, user and source, a page after a key, narrowed to units' users, as storage pages them. */
-    private Holdings paged() {
-        Comparator<Holding.Key> order = Comparator.comparing(
-                        (Holding.Key k) -> k.sku().value())
-                .thenComparing(Holding.Key::user)
-                .thenComparing(Holding.Key::source);
-        List<Holding> sorted = new ArrayList<>(held);
-        sorted.sort(Comparator.comparing(Holding::key, order));
-        return (tenant, after, limit, seatsOnly, units) -> sorted.stream()
-                .filter(h -> after == null || order.compare(h.key(), after) > 0)
-                .filter(h -> !seatsOnly || h.holdsSeat())
-                .filter(h -> units == null || units.contains(unitOf.get(h.userId())))
-                .limit(limit)
-                .toList();
-    }
-
-    private static Subscriptions subscriptions(Subscription... bought) {
-        return new Subscriptions() {
-            @Override
-            public List<Subscription> all(TenantId tenant) {
-                return List.of(bought);
-            }
-
-            @Override
-            public List<Subscription> ofSku(TenantId tenant, SkuId sku) {
-                return all(tenant).stream().filter(s -> s.skuId().equals(sku)).toList();
-            }
-
-            @Override
-            public Optional<Subscription> find(TenantId tenant, SubscriptionId id) {
-                return all(tenant).stream().filter(s -> s.id().equals(id)).findFirst();
-            }
-
-            @Override
-            public void add(TenantId tenant, Subscription subscription) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void update(TenantId tenant, Subscription subscription) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    private static Subscription priced(int seats, String price, Instant bought) {
-        return new Subscription(
-                new SubscriptionId(UUID.randomUUID()),
-                E3.skuId(),
-                seats,
-                SubscriptionStatus.Enabled,
-                false,
-                bought,
-                null,
-                new SubscriptionTerms(bought, null, false, new BigDecimal(price), "EUR"));
     }
 }

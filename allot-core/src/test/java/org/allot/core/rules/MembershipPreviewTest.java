@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Optional;
 import org.allot.core.ErrorCode;
+import org.allot.core.assignment.Allotment;
+import org.allot.core.assignment.AllotmentChange;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserId;
 import org.allot.core.rules.RulePreview.Person;
 import org.allot.core.rules.RulePreview.SeatImpact;
 import org.allot.core.testing.Scenario;
+import org.allot.core.unit.UnitId;
 import org.junit.jupiter.api.Test;
 
 /** A rule preview tells who would match, join and leave, and what it means for seats — and changes nothing. */
@@ -102,6 +106,46 @@ class MembershipPreviewTest {
         assertThat(preview.seats())
                 .extracting(SeatImpact::sku, SeatImpact::newSeats, SeatImpact::wouldWait)
                 .containsExactlyInAnyOrder(tuple(E3.skuId(), 3L, 2L), tuple(EMS.skuId(), 3L, 0L));
+    }
+
+    /**
+     * A product split into allotments: joiners draw from the pool the engine would draw them from, so those of a full
+     * pool would wait although the product has free seats (docs/delegation.md#allotments).
+     */
+    @Test
+    void joinersOfAFullAllotmentWouldWaitWhileTheProductHasFreeSeats() {
+        contoso.subscribe(E3, 10);
+        GroupId group =
+                contoso.aGroup("Revenue").withRule(SALES).licensedWith(E3).create();
+        UnitId north = contoso.unit("North");
+        List<UserId> northUsers = contoso.inUnit(north, contoso.users("north", 3));
+        northUsers.forEach(
+                u -> contoso.update(u, UserAttribute.DEPARTMENT, "Marketing").value());
+        contoso.users("south", 2).forEach(u -> contoso.update(u, UserAttribute.DEPARTMENT, "Marketing")
+                .value());
+        contoso.allot
+                .licensing()
+                .allotments()
+                .create(
+                        contoso.admin,
+                        E3.skuId().toString(),
+                        new AllotmentChange(
+                                Optional.of("North seats"),
+                                Optional.of(new Allotment.Owner(Allotment.Kind.UNIT, north.value())),
+                                Optional.of(1),
+                                Optional.empty()))
+                .value();
+
+        RulePreview preview = preview(group, "user.department -eq \"Marketing\"", 10);
+
+        assertThat(preview.seats())
+                .extracting(SeatImpact::sku, SeatImpact::newSeats, SeatImpact::available, SeatImpact::wouldWait)
+                .as("two of North's three joiners find North's one seat taken; the product has 10 free")
+                .containsExactly(tuple(E3.skuId(), 5L, 10, 2L));
+        contoso.setRule(group, "user.department -eq \"Marketing\"").value();
+        assertThat(northUsers.stream().filter(u -> contoso.heldSkus(u).isEmpty()))
+                .as("applying the rule: as forecast")
+                .hasSize(2);
     }
 
     @Test

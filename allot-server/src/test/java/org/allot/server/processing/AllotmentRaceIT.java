@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
  * Threads apply random changes to one tenant whose E3 seats are split into two units' pools and a remainder at the
  * same time — users joining and leaving the licensed groups, moving in and out of the units, a group's assignment
  * naming a pool and naming none — and afterwards every pool's figures equal a recount, no pool, remainder or product
- * holds more than its seats, and nobody waits where a seat is free ({@link PoolOracle}, which reads the raw tables and
- * shares no code with the engine). Caps stay as set: a cap changed while seats are held leaves a legitimate overage on
- * one side (a lowered cap keeps its holders; a raised one shrinks the remainder below its holders), which the core's
- * {@code AllotmentsTest} covers one change at a time.
+ * holds more than its seats, nobody waits where a seat is free, and every waiting user waits in the pool the rule
+ * chooses for them ({@link PoolOracle}, which reads the raw tables and shares no code with the engine). Caps stay as
+ * set: a cap changed while seats are held leaves a legitimate overage on one side (a lowered cap keeps its holders; a
+ * raised one shrinks the remainder below its holders), which the core's {@code AllotmentsTest} covers one change at a
+ * time, and {@code RandomLicenseRaceIT} (two processes) while caps move.
  */
 class AllotmentRaceIT {
     private static final int THREADS = 4;

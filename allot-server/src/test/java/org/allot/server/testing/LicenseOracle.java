@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tenant allows) and what their groups assign; seat figures equal a recount and never exceed capacity; nobody waits
  * while a seat is free; waiting lists are in the documented order; dynamic groups hold exactly who matches their
  * rule. Who holds a seat and who waits depends on history (holders are never bumped), so it is checked through those
- * invariants and not by replaying history. Returns every difference it finds, in words.
+ * invariants and not by replaying history. A product split into allotments may have users waiting while it has free
+ * seats (a full pool queues its own users): its seats are checked pool by pool by a {@link PoolOracle}, as are the
+ * pools every holder and waiting user draws from. Returns every difference it finds, in words.
  */
 public final class LicenseOracle {
     private static final UUID DIRECT = new UUID(0, 0);
@@ -35,15 +37,26 @@ public final class LicenseOracle {
     private final JdbcClient jdbc;
     private final UUID tenant;
     private final Map<String, Predicate<String>> rules;
+    private final PoolOracle pools;
 
     /**
      * @param rules the membership rules the tenant's dynamic groups may have, each with what it means for a
      *     department
      */
     public LicenseOracle(JdbcClient jdbc, TenantId tenant, Map<String, Predicate<String>> rules) {
+        this(jdbc, tenant.value(), rules, new PoolOracle(jdbc, tenant));
+    }
+
+    private LicenseOracle(JdbcClient jdbc, UUID tenant, Map<String, Predicate<String>> rules, PoolOracle pools) {
         this.jdbc = jdbc;
-        this.tenant = tenant.value();
+        this.tenant = tenant;
         this.rules = rules;
+        this.pools = pools;
+    }
+
+    /** This oracle checking the tenant's allotments with {@code pools} (by default, one whose caps never moved). */
+    public LicenseOracle withPools(PoolOracle pools) {
+        return new LicenseOracle(jdbc, tenant, rules, pools);
     }
 
     record Person(UUID id, String location, boolean guest, boolean deleted, String department) {}
@@ -222,6 +235,7 @@ public final class LicenseOracle {
         }
 
         checkSeats(found, people, rowsOfUser, priorities);
+        found.addAll(pools.differences());
         return found;
     }
 
@@ -246,6 +260,10 @@ public final class LicenseOracle {
                 }
             }
         });
+        Set<UUID> pooled = new HashSet<>(jdbc.sql("select sku_id from allotment where tenant_id = ?")
+                .param(tenant)
+                .query(UUID.class)
+                .list());
         jdbc.sql("select * from seat_count where tenant_id = ?").param(tenant).query(rs -> {
             UUID sku = rs.getObject("sku_id", UUID.class);
             int enabled = rs.getInt("enabled");
@@ -262,7 +280,7 @@ public final class LicenseOracle {
             if (waits != queued) {
                 found.add("SKU " + sku + " counts " + waits + " waiting, " + queued + " users wait");
             }
-            if (queued > 0 && enabled > consumed) {
+            if (queued > 0 && enabled > consumed && !pooled.contains(sku)) {
                 found.add("SKU " + sku + " has " + (enabled - consumed) + " free seats while " + queued + " wait");
             }
         });
@@ -270,7 +288,7 @@ public final class LicenseOracle {
             List<UUID> order = rows.values().stream()
                     .sorted(Comparator.comparing((Row r) -> -priority.getOrDefault(r.source(), 0))
                             .thenComparing(Row::requested)
-                            .thenComparing(Row::user))
+                            .thenComparing(Row::user, LicenseOracle::inDatabaseOrder))
                     .map(Row::user)
                     .toList();
             List<UUID> listed = new JdbcWaitingLists(jdbc)
@@ -281,6 +299,15 @@ public final class LicenseOracle {
                 found.add("SKU " + sku + " waiting list is " + listed + ", in the documented order " + order);
             }
         });
+    }
+
+    /**
+     * User ids in the order PostgreSQL sorts them, byte by byte (Java's {@link UUID#compareTo} compares signed halves):
+     * the last key of the waiting order, which decides between requests made at the same instant.
+     */
+    private static int inDatabaseOrder(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /** The place a user waiting through several groups keeps: the higher priority, then the earlier request. */

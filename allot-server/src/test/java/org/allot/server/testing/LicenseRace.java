@@ -42,13 +42,16 @@ import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.subscription.SubscriptionStatus;
 import org.allot.core.testing.MutableClock;
 import org.allot.core.testing.TestCatalog;
+import org.allot.core.unit.UnitId;
 
 /**
  * Random license-affecting changes to one tenant, each in its own transaction as the server runs requests: members
  * joining and leaving nested and overlapping licensed groups, direct licenses assigned and removed, usage locations
  * and departments (a dynamic group's rule) changed, users deleted, restored and purged, seats changed, the dynamic
- * rule edited, group licenses and nesting changed. Used by threads of a test and, through {@link #main}, by a second
- * process on the same database: {@code LicenseRace <jdbc-url> <layout-file> <seed> <threads> <operations-each>}.
+ * rule edited, group licenses and nesting changed; in a tenant set up {@link #setUpWithPools with allotments}, also
+ * users joining and leaving administrative units and the pools' caps, order and named pool changed, pools deleted and
+ * created ({@link RacePools}). Used by threads of a test and, through {@link #main}, by a second process on the same
+ * database: {@code LicenseRace <jdbc-url> <layout-file> <seed> <threads> <operations-each>}.
  */
 public final class LicenseRace {
     public static final String LEGAL = "user.department -eq \"Legal\"";
@@ -78,10 +81,16 @@ public final class LicenseRace {
             GroupId mobile,
             GroupId analysts,
             GroupId legal,
-            List<SubscriptionId> subscriptions) {
+            List<SubscriptionId> subscriptions,
+            List<UnitId> units) {
 
         List<GroupId> staticGroups() {
             return List.of(sales, staff, mobile, analysts);
+        }
+
+        /** Whether products are split into allotments ({@link RacePools}): units North and South exist. */
+        public boolean pooled() {
+            return !units.isEmpty();
         }
 
         public void write(Path file) throws java.io.IOException {
@@ -94,6 +103,8 @@ public final class LicenseRace {
                             .toList()));
             lines.add(String.join(
                     ",", subscriptions.stream().map(s -> s.value().toString()).toList()));
+            lines.add(String.join(
+                    ",", units.stream().map(u -> u.value().toString()).toList()));
             users.forEach(u -> lines.add(u.toString()));
             Files.write(file, lines);
         }
@@ -103,7 +114,7 @@ public final class LicenseRace {
             String[] groups = lines.get(1).split(",");
             return new Layout(
                     TenantId.of(lines.get(0)),
-                    lines.subList(3, lines.size()).stream().map(UserId::of).toList(),
+                    lines.subList(4, lines.size()).stream().map(UserId::of).toList(),
                     GroupId.of(groups[0]),
                     GroupId.of(groups[1]),
                     GroupId.of(groups[2]),
@@ -111,7 +122,12 @@ public final class LicenseRace {
                     GroupId.of(groups[4]),
                     List.of(lines.get(2).split(",")).stream()
                             .map(s -> new SubscriptionId(java.util.UUID.fromString(s)))
-                            .toList());
+                            .toList(),
+                    lines.get(3).isEmpty()
+                            ? List.of()
+                            : List.of(lines.get(3).split(",")).stream()
+                                    .map(s -> new UnitId(java.util.UUID.fromString(s)))
+                                    .toList());
         }
     }
 
@@ -121,11 +137,28 @@ public final class LicenseRace {
     private final PostgresInstallation allot;
     private final Layout layout;
     private final Caller caller;
+    private final RacePools pools;
 
     public LicenseRace(PostgresInstallation allot, Layout layout, String actor) {
         this.allot = allot;
         this.layout = layout;
         this.caller = Caller.of(layout.tenant(), Actor.app(actor, actor));
+        this.pools = new RacePools(allot, layout, caller);
+    }
+
+    /** The race's allotments, for settling them at the end ({@link RacePools#settle}). */
+    public RacePools pools() {
+        return pools;
+    }
+
+    /**
+     * {@link #setUp} with products split into allotments ({@link RacePools}): the race also moves users in and out of
+     * administrative units and changes the pools.
+     */
+    public static Layout setUpWithPools(PostgresInstallation allot, Caller admin, int userCount) {
+        Layout layout = setUp(allot, admin, userCount, RacePools.units(allot, admin));
+        RacePools.setUp(allot, admin, layout);
+        return layout;
     }
 
     /**
@@ -134,6 +167,10 @@ public final class LicenseRace {
      * without usage location, two guests — already spread over the groups.
      */
     public static Layout setUp(PostgresInstallation allot, Caller admin, int userCount) {
+        return setUp(allot, admin, userCount, List.of());
+    }
+
+    private static Layout setUp(PostgresInstallation allot, Caller admin, int userCount, List<UnitId> units) {
         List<SubscriptionId> subscriptions = new ArrayList<>();
         for (Product p : PRODUCTS) {
             subscriptions.add(allot.work()
@@ -185,7 +222,7 @@ public final class LicenseRace {
         // removals of EMS are held (PendingRemoval): leaving, unassigning and rules hold the seat; rejoining and
         // re-adding cancel; "freeDue" ends some graces
         run(allot, () -> allot.licensing().pendingRemovals().setDays(admin, EMS.skuPartNumber(), GRACE_DAYS));
-        return new Layout(admin.tenant(), users, sales, staff, mobile, analysts, legal, subscriptions);
+        return new Layout(admin.tenant(), users, sales, staff, mobile, analysts, legal, subscriptions, units);
     }
 
     /** Runs {@code operations} random changes on each of {@code threads} threads; stops early when told. */
@@ -224,10 +261,10 @@ public final class LicenseRace {
         return new Tally(done.get(), refused.get(), List.copyOf(failures));
     }
 
-    private record Step(String name, Supplier<Outcome<Object>> action) {}
+    record Step(String name, Supplier<Outcome<Object>> action) {}
 
     @SuppressWarnings("unchecked")
-    private static Supplier<Outcome<Object>> of(Supplier<? extends Outcome<?>> action) {
+    static Supplier<Outcome<Object>> of(Supplier<? extends Outcome<?>> action) {
         return () -> (Outcome<Object>) action.get();
     }
 
@@ -236,7 +273,10 @@ public final class LicenseRace {
         GroupId group =
                 layout.staticGroups().get(random.nextInt(layout.staticGroups().size()));
         Product product = PRODUCTS.get(random.nextInt(PRODUCTS.size()));
-        int dice = random.nextInt(1000);
+        int dice = random.nextInt(layout.pooled() ? 1000 + RacePools.SIDES : 1000);
+        if (dice >= 1000) {
+            return pools.next(random, user, dice - 1000);
+        }
         if (dice < 250) {
             return new Step("join", of(() -> allot.groupDirectory().addMember(caller, group, Member.user(user))));
         }

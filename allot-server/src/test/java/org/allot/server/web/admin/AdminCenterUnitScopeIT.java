@@ -284,7 +284,20 @@ class AdminCenterUnitScopeIT extends AdminCenterIT {
                         List.of(AssignedLicense.of(product("EMS").skuId())),
                         List.of()))
                 .value();
+        for (String unit : List.of(t.north, t.south)) {
+            String name = unit.equals(t.north) ? "North seats" : "South seats";
+            assertThat(t.site.api()
+                            .post("/allot/v1/subscribedSkus/" + t.sku + "/allotments", """
+                                    {"displayName":"%s","ownerType":"administrativeUnit","ownerId":"%s","cap":1}""".formatted(
+                                            name, unit.substring("/units/".length())))
+                            .status())
+                    .isEqualTo(201);
+        }
         AdminSession north = t.signIn();
+
+        // the seats by allotment: the pools of North's units only (the products' totals are the tenant's)
+        assertThat(north.get("/reports").body()).contains("North seats").doesNotContain("South seats");
+        assertThat(t.global.get("/reports").body()).contains("North seats", "South seats");
 
         // costs: North's seats only (nora's E3 and nothing of the waiting EMS), no seats nobody holds
         AdminSession.Page reports = north.get("/reports?by=group");
