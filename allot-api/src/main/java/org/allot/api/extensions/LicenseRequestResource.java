@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param status {@code pending}, {@code approved}, {@code denied}, {@code expired} or {@code cancelled}
  * @param grantStatus for an approved request, what became of its license as it stands now: {@code granted}, {@code
- *     waitingForSeat}, {@code error} or {@code removed}; null otherwise
+ *     waitingForSeat}, {@code error}, {@code scheduled} (it starts later) or {@code removed}; null otherwise
  * @param summary where the request stands, in plain words
  * @param servicePlanIds the plans asked for; empty: the whole product
  * @param startDateTime when the license is wanted from (null: at once)

@@ -156,16 +156,6 @@ public record CoreServices(
 
     public static CoreServices assemble(Ports p) {
         ScopeGuard guard = new ScopeGuard(p.units().units());
-        UnitDirectory unitDirectory = new UnitDirectory(
-                p.transactions(),
-                p.units().units(),
-                p.users(),
-                p.groups(),
-                p.dynamicGroups(),
-                p.tenantLocks(),
-                p.audit(),
-                p.clock(),
-                p.settings().chunkSize());
         RuleMemberships ruleMemberships = new RuleMemberships(
                 p.dynamicGroups(),
                 p.memberships(),
@@ -199,6 +189,17 @@ public record CoreServices(
                         .units()
                         .find(tenant, new UnitId(id))
                         .isPresent()));
+        UnitDirectory unitDirectory = new UnitDirectory(
+                p.transactions(),
+                p.units().units(),
+                p.users(),
+                p.groups(),
+                p.dynamicGroups(),
+                p.tenantLocks(),
+                p.audit(),
+                p.clock(),
+                p.settings().chunkSize(),
+                licensing.allotments()::unitMembersMoved);
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,

@@ -170,6 +170,19 @@ final class PoolSeats {
         return figures.getOrDefault(pool, AllotmentCount.EMPTY);
     }
 
+    /** Whether the SKU's pools have the same figures here as in {@code other} (a probe, as it read them). */
+    boolean sameFigures(PoolSeats other, SkuId sku) {
+        if (!book.pooled(sku)) {
+            return true;
+        }
+        for (Allotment a : book.of(sku)) {
+            if (!count(a.id()).equals(other.count(a.id()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The figures changed by a probe, for the ledger that adopts it. */
     boolean changedAny() {
         return !changed.isEmpty();

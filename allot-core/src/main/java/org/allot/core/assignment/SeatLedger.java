@@ -203,7 +203,7 @@ public final class SeatLedger {
 
     /**
      * Takes over what a {@link #probe} did, when the figures it started from are the ones this ledger holds now (locked)
-     * for every SKU it read: the engine, run again on them, would take and free the same seats. False, and nothing
+     * for every SKU it read, and its pools': the engine, run again on them, would take and free the same seats. False, and nothing
      * taken over, when any figure moved meanwhile.
      */
     boolean adopt(SeatLedger probe) {
@@ -213,6 +213,10 @@ public final class SeatLedger {
         for (Map.Entry<SkuId, SeatCount> read : probe.counts.entrySet()) {
             SeatCount start = probe.snapshot.getOrDefault(read.getKey(), SeatCount.EMPTY);
             if (!count(read.getKey()).equals(start)) {
+                return false;
+            }
+            if (!pools.sameFigures(probe.pools, read.getKey())) {
+                // a seat moved between pools in this unit of work changes the pools' figures, not the SKU's
                 return false;
             }
         }

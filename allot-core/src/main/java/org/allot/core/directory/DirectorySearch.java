@@ -138,6 +138,18 @@ public final class DirectorySearch {
                 () -> queries.users(caller.tenant(), query, false).rows());
     }
 
+    /**
+     * The groups within the caller's scope that assign the product {@code sku} and take members added by hand (neither
+     * dynamic nor synced), by name, up to {@code limit}: where a license can be granted as a membership.
+     */
+    public List<Group> groupsAssigning(Caller caller, UUID sku, int limit) {
+        Query query =
+                ScopeGuard.restrict(caller, new Query(new Filter.HasLicense(sku), GROUPS_BY_NAME, limit, null, false));
+        return transactions.read(() -> queries.groups(caller.tenant(), query).rows().stream()
+                .filter(g -> !g.isDynamic() && !g.onPremisesSyncEnabled())
+                .toList());
+    }
+
     private static Filter startsWith(String prefix) {
         return new Filter.Or(List.of(
                 new Filter.StartsWith(Entity.USER.property("displayName").orElseThrow(), prefix),

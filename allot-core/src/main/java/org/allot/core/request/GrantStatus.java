@@ -10,7 +10,13 @@ public enum GrantStatus {
     WAITING_FOR_SEAT("waitingForSeat"),
     /** The assignment is in error for another reason (a plan's prerequisite, the usage location…). */
     IN_ERROR("error"),
-    /** The assignment is gone: the license or the membership was removed since. */
+    /**
+     * Nothing is assigned yet: the approval gives the license (or the membership) at a later start, as a time-bound
+     * grant that has not started (Graph has no scheduled license: until then the user's licenseDetails and
+     * licenseAssignmentStates do not show it).
+     */
+    SCHEDULED("scheduled"),
+    /** The assignment is gone: the license or the membership was removed since (or its scheduled grant cancelled). */
     REMOVED("removed");
 
     private final String wireName;

@@ -25,6 +25,7 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
 import org.allot.core.timebound.TimeBoundGrants;
+import org.allot.core.timebound.TimedGrant;
 
 /**
  * Turns an approval into a license through licensing's own use cases, so seats, the waiting list and every check of
@@ -110,24 +111,37 @@ final class RequestGrants {
         Map<java.util.UUID, GrantStatus> statuses = new java.util.HashMap<>();
         for (LicenseRequest r : requests) {
             if (r.state() == RequestState.APPROVED) {
-                statuses.put(r.id(), status(r, held.getOrDefault(r.user(), List.of())));
+                statuses.put(r.id(), status(tenant, r, held.getOrDefault(r.user(), List.of())));
             }
         }
         return statuses;
     }
 
-    private static GrantStatus status(LicenseRequest r, List<LicenseAssignment> held) {
+    private GrantStatus status(TenantId tenant, LicenseRequest r, List<LicenseAssignment> held) {
         GroupId group = r.decision().grant().group();
         AssignmentSource source = group == null ? AssignmentSource.DIRECT : AssignmentSource.group(group);
         Optional<LicenseAssignment> a = held.stream()
                 .filter(x -> x.sku().equals(r.sku()) && x.source().equals(source))
                 .findFirst();
         if (a.isEmpty() || a.get().isPendingRemoval()) {
-            return GrantStatus.REMOVED;
+            return scheduled(tenant, r) ? GrantStatus.SCHEDULED : GrantStatus.REMOVED;
         }
         if (a.get().holdsSeat()) {
             return GrantStatus.GRANTED;
         }
         return a.get().isWaiting() ? GrantStatus.WAITING_FOR_SEAT : GrantStatus.IN_ERROR;
+    }
+
+    /** Whether the approval's grant starts later and has not started (nor been cancelled): nothing is given yet. */
+    private boolean scheduled(TenantId tenant, LicenseRequest r) {
+        LicenseRequest.Grant grant = r.decision().grant();
+        if (grant.start() == null) {
+            return false;
+        }
+        TimedGrant.Key key = grant.direct()
+                ? new TimedGrant.Key(TimedGrant.Kind.LICENSE, r.user(), r.sku().value())
+                : new TimedGrant.Key(
+                        TimedGrant.Kind.MEMBERSHIP, r.user(), grant.group().value());
+        return timeBound.scheduled(tenant, key);
     }
 }

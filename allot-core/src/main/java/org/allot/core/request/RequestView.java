@@ -1,5 +1,7 @@
 package org.allot.core.request;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ public record RequestView(LicenseRequest request, GrantStatus grantStatus) {
         Objects.requireNonNull(request, "request");
     }
 
-    /** Plain words for people: "Pending", "Approved — waiting for a seat", "Denied: …". */
+    /** Plain words for people: "Pending", "Approved — waiting for a seat", "Approved — scheduled to start on …". */
     public String summary() {
         return switch (request.state()) {
             case PENDING -> "Pending";
@@ -19,6 +21,7 @@ public record RequestView(LicenseRequest request, GrantStatus grantStatus) {
                 switch (grantStatus == null ? GrantStatus.REMOVED : grantStatus) {
                     case GRANTED -> "Approved — granted";
                     case WAITING_FOR_SEAT -> "Approved — waiting for a seat";
+                    case SCHEDULED -> "Approved — scheduled to start on " + startDay();
                     case IN_ERROR -> "Approved — the license is in error";
                     case REMOVED -> "Approved — the license was removed since";
                 };
@@ -26,6 +29,13 @@ public record RequestView(LicenseRequest request, GrantStatus grantStatus) {
             case EXPIRED -> "Expired" + reason();
             case CANCELLED -> "Cancelled" + reason();
         };
+    }
+
+    /** The day (UTC) the approved grant starts. */
+    private String startDay() {
+        return DateTimeFormatter.ISO_LOCAL_DATE
+                .withZone(ZoneOffset.UTC)
+                .format(request.decision().grant().start());
     }
 
     private String reason() {

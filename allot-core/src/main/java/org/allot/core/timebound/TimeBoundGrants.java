@@ -277,6 +277,14 @@ public final class TimeBoundGrants {
         return editable && steps.isMember(caller, membership) ? Optional.of(membership) : Optional.empty();
     }
 
+    /** Whether the user has this grant and it has not started yet: nothing of it is given so far. */
+    public boolean scheduled(TenantId tenant, TimedGrant.Key key) {
+        return ports.transactions().read(() -> ports.grants()
+                .find(tenant, key)
+                .filter(g -> !g.started())
+                .isPresent());
+    }
+
     /** The user's grants of both kinds, the soonest due first; empty for an unknown user or one outside the scope. */
     public Optional<List<Listed>> ofUser(Caller caller, UserRef named) {
         TenantId tenant = caller.tenant();

@@ -47,6 +47,7 @@ public final class UnitDirectory {
     private final int chunk;
     private final Users users;
     private final Groups groups;
+    private final UnitMembers.MembersMoved moved;
 
     public UnitDirectory(
             Transactions transactions,
@@ -57,7 +58,8 @@ public final class UnitDirectory {
             TenantLocks locks,
             AuditLog audit,
             Clock clock,
-            int chunk) {
+            int chunk,
+            UnitMembers.MembersMoved moved) {
         this.transactions = Objects.requireNonNull(transactions);
         this.units = Objects.requireNonNull(units);
         this.locks = Objects.requireNonNull(locks);
@@ -66,7 +68,8 @@ public final class UnitDirectory {
         this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
         this.rules = new UnitRules(units, dynamicGroups);
-        this.membership = new DynamicUnitMembership(rules);
+        this.moved = Objects.requireNonNull(moved);
+        this.membership = new DynamicUnitMembership(rules, moved);
         this.chunk = chunk;
     }
 
@@ -121,13 +124,16 @@ public final class UnitDirectory {
                     target(unit),
                     UnitValues.changes(null, unit)));
             if (unit.appliesRule()) {
-                rules.recompute(caller.tenant(), unit, chunk);
+                recompute(caller, unit);
             }
             return Outcome.done(unit);
         });
     }
 
-    /** Changes a unit; a rule changed (or switched back on) recomputes its users, a change of type empties it. */
+    /**
+     * Changes a unit; a rule changed (or switched back on) recomputes its users, a change of type empties it. The users
+     * who joined or left it have their seats drawn anew, in the same unit of work.
+     */
     public Outcome<AdministrativeUnit> update(Caller caller, UnitId id, UnitChange change) {
         return transactions.run(() -> {
             Optional<Rejection> refused = ScopeGuard.TENANT_ONLY.toChangeTenant(caller);
@@ -154,7 +160,9 @@ public final class UnitDirectory {
             if (changes.isEmpty()) {
                 return Outcome.done(after);
             }
+            java.util.Set<UserId> joinedOrLeft = new java.util.TreeSet<>();
             if (before.isDynamic() != after.isDynamic()) {
+                joinedOrLeft.addAll(userMembers(caller, id));
                 units.clearMembers(caller.tenant(), id);
             }
             units.update(caller.tenant(), after);
@@ -163,13 +171,19 @@ public final class UnitDirectory {
             boolean recompute = after.appliesRule()
                     && (!before.appliesRule() || !Objects.equals(before.membershipRule(), after.membershipRule()));
             if (recompute) {
-                rules.recompute(caller.tenant(), after, chunk);
+                joinedOrLeft.addAll(rules.recompute(caller.tenant(), after, chunk));
+            }
+            if (!joinedOrLeft.isEmpty()) {
+                moved.moved(caller, joinedOrLeft);
             }
             return Outcome.done(after);
         });
     }
 
-    /** Deletes a unit, with its memberships and the roles held over it. */
+    /**
+     * Deletes a unit, with its memberships and the roles held over it; its users have their seats drawn anew, in the same
+     * unit of work.
+     */
     public Outcome<AdministrativeUnit> delete(Caller caller, UnitId id) {
         return transactions.run(() -> {
             Optional<Rejection> refused = ScopeGuard.TENANT_ONLY.toChangeTenant(caller);
@@ -180,9 +194,13 @@ public final class UnitDirectory {
             if (found.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(id));
             }
+            List<UserId> left = userMembers(caller, id);
             units.remove(caller.tenant(), id);
             audit.append(AuditEvent.of(
                     caller, clock.instant(), Activity.DELETE_ADMINISTRATIVE_UNIT, target(found.get()), List.of()));
+            if (!left.isEmpty()) {
+                moved.moved(caller, left);
+            }
             return Outcome.done(found.get());
         });
     }
@@ -221,6 +239,28 @@ public final class UnitDirectory {
             }
             return Outcome.done(objects);
         });
+    }
+
+    /** Applies a dynamic unit's rule to every user; those who joined it have their seats drawn anew. */
+    private void recompute(Caller caller, AdministrativeUnit unit) {
+        java.util.Set<UserId> joined = rules.recompute(caller.tenant(), unit, chunk);
+        if (!joined.isEmpty()) {
+            moved.moved(caller, joined);
+        }
+    }
+
+    /** The unit's user members, all of them (a page at a time). */
+    private List<UserId> userMembers(Caller caller, UnitId id) {
+        List<UserId> found = new ArrayList<>();
+        UUID after = null;
+        while (true) {
+            List<Member> page = units.members(caller.tenant(), id, after, chunk);
+            page.stream().filter(Member.OfUser.class::isInstance).forEach(m -> found.add(((Member.OfUser) m).id()));
+            if (page.size() < chunk || !(page.get(page.size() - 1) instanceof Member.OfUser last)) {
+                return found; // users come first: a page that ends on a group has the last of them
+            }
+            after = last.id().value();
+        }
     }
 
     static AuditTarget target(AdministrativeUnit unit) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
@@ -47,44 +48,47 @@ final class UnitRules {
         return Optional.empty();
     }
 
-    /** Recomputes a dynamic unit over every user of the tenant, a chunk at a time; answers how many joined, left. */
-    Moved recompute(TenantId tenant, AdministrativeUnit unit, int chunk) {
+    /**
+     * Recomputes a dynamic unit over every user of the tenant, a chunk at a time; answers the users who joined or
+     * left it.
+     */
+    Set<UserId> recompute(TenantId tenant, AdministrativeUnit unit, int chunk) {
         MembershipRule rule = rule(unit.membershipRule());
-        int joined = 0;
-        int left = 0;
+        Set<UserId> moved = new TreeSet<>();
         UserId after = null;
         while (true) {
             List<User> page = users.users(tenant, after, chunk);
-            Moved moved = apply(tenant, unit, rule, page);
-            joined += moved.joined();
-            left += moved.left();
+            moved.addAll(apply(tenant, unit, rule, page));
             if (page.size() < chunk) {
-                return new Moved(joined, left);
+                return moved;
             }
             after = page.get(page.size() - 1).id();
         }
     }
 
-    /** Applies every dynamic unit's rule (whose processing is on) to the users: they join and leave as it says. */
-    void settle(TenantId tenant, List<User> changed) {
+    /**
+     * Applies every dynamic unit's rule (whose processing is on) to the users: they join and leave as it says. Answers
+     * the users who joined or left a unit.
+     */
+    Set<UserId> settle(TenantId tenant, List<User> changed) {
         List<User> live = changed.stream().filter(u -> !u.isDeleted()).toList();
         if (live.isEmpty()) {
-            return;
+            return Set.of();
         }
+        Set<UserId> moved = new TreeSet<>();
         for (AdministrativeUnit unit : units.all(tenant)) {
             if (unit.appliesRule()) {
-                apply(tenant, unit, rule(unit.membershipRule()), live);
+                moved.addAll(apply(tenant, unit, rule(unit.membershipRule()), live));
             }
         }
+        return moved;
     }
 
-    /** How many users joined and left a unit. */
-    record Moved(int joined, int left) {}
-
-    private Moved apply(TenantId tenant, AdministrativeUnit unit, MembershipRule rule, List<User> page) {
+    /** Applies the unit's rule to the users; answers those who joined or left it. */
+    private Set<UserId> apply(TenantId tenant, AdministrativeUnit unit, MembershipRule rule, List<User> page) {
         List<User> live = page.stream().filter(u -> !u.isDeleted()).toList();
         if (live.isEmpty()) {
-            return new Moved(0, 0);
+            return Set.of();
         }
         Set<UserId> members =
                 units.userMembers(tenant, unit.id(), live.stream().map(User::id).toList());
@@ -99,10 +103,13 @@ final class UnitRules {
                 left.add(user.id());
             }
         }
-        if (!joined.isEmpty() || !left.isEmpty()) {
-            units.moveUsers(tenant, unit.id(), joined, left);
+        if (joined.isEmpty() && left.isEmpty()) {
+            return Set.of();
         }
-        return new Moved(joined.size(), left.size());
+        units.moveUsers(tenant, unit.id(), joined, left);
+        Set<UserId> moved = new HashSet<>(joined);
+        moved.addAll(left);
+        return moved;
     }
 
     private MembershipRule rule(String text) {

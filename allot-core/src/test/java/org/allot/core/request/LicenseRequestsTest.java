@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import org.allot.core.ErrorCode;
@@ -252,5 +254,52 @@ class LicenseRequestsTest extends RequestTesting {
         timeBound.runDue();
         assertThat(contoso.membersOf(sales)).isEmpty();
         assertThat(contoso.heldSkus(ada)).isEmpty();
+    }
+
+    @Test
+    void aGrantScheduledForLaterReadsScheduledUntilItsStartNotRemoved() {
+        contoso.subscribe(E3, 5);
+        GroupId sales = contoso.aGroup("Sales").licensedWith(E3).create();
+        UserId ada = contoso.user("ada");
+        UserId bob = contoso.user("bob");
+        Instant start = now().plus(Duration.ofDays(2));
+        Instant end = now().plus(Duration.ofDays(30));
+        UUID direct = book.file(
+                        portal,
+                        new RequestBook.Filing(UserRef.of(ada), "ENTERPRISEPACK", Set.of(), "Contract", start, end))
+                .value()
+                .request()
+                .id();
+        UUID member = book.file(
+                        portal,
+                        new RequestBook.Filing(UserRef.of(bob), "ENTERPRISEPACK", Set.of(), "Intern", start, null))
+                .value()
+                .request()
+                .id();
+
+        RequestView scheduled = decisions
+                .approve(contoso.admin, licenseAdmin, direct, RequestDecisions.Approval.asRequested())
+                .value();
+        decisions
+                .approve(contoso.admin, licenseAdmin, member, new RequestDecisions.Approval(sales, null, null, null))
+                .value();
+
+        assertThat(scheduled.grantStatus()).isEqualTo(GrantStatus.SCHEDULED);
+        assertThat(scheduled.summary())
+                .isEqualTo("Approved — scheduled to start on " + LocalDate.ofInstant(start, ZoneOffset.UTC));
+        assertThat(book.find(contoso.admin, member).orElseThrow().grantStatus()).isEqualTo(GrantStatus.SCHEDULED);
+        assertThat(contoso.heldSkus(ada)).isEmpty();
+        assertThat(contoso.heldSkus(bob)).isEmpty();
+
+        timeBound
+                .cancelLicense(contoso.admin, UserRef.of(ada), "ENTERPRISEPACK")
+                .value();
+        assertThat(book.find(contoso.admin, direct).orElseThrow().grantStatus())
+                .as("a scheduled grant cancelled before its start gives nothing: removed")
+                .isEqualTo(GrantStatus.REMOVED);
+
+        contoso.allot.clock().advance(Duration.ofDays(2).plusMinutes(1));
+        timeBound.runDue();
+        assertThat(book.find(contoso.admin, member).orElseThrow().grantStatus()).isEqualTo(GrantStatus.GRANTED);
     }
 }

@@ -3,12 +3,14 @@ package org.allot.server.config;
 import java.time.Clock;
 import org.allot.core.assignment.LicensingViews;
 import org.allot.core.catalog.ProductCatalog;
+import org.allot.core.directory.DirectorySearch;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.persistence.JdbcAdminAccounts;
 import org.allot.server.persistence.JdbcAuditLog;
 import org.allot.server.persistence.UnitOfWork;
 import org.allot.server.security.AdminAccounts;
 import org.allot.server.web.admin.LicenseCheckViews;
+import org.allot.server.web.admin.PoolOwners;
 import org.allot.server.web.admin.ProductChoices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +29,11 @@ class AdminCenterConfig {
     @Bean
     ProductChoices productChoices(ProductCatalog catalog, SubscriptionBook subscriptions) {
         return new ProductChoices(catalog, subscriptions);
+    }
+
+    @Bean
+    PoolOwners poolOwners(DirectorySearch search) {
+        return new PoolOwners(search);
     }
 
     @Bean

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * Allotments over HTTP on PostgreSQL (docs/delegation.md#allotments): an organisation with two business units, one of
  * which has a capped pool of E3 seats that fills and queues on its own while the remainder has seats; a unit's
  * administrator reads their pool and changes nothing; caps above the product's seats are refused with Graph's error
- * body; raising the cap serves the pool's waiting list; deleting the pool gives its users to the remainder.
+ * body; raising the cap serves the pool's waiting list; deleting the pool gives its users to the remainder. A dynamic
+ * unit's pool follows its users as their attributes change, in the request that changes them.
  */
 class AllotmentsApiIT extends ApiIT {
     private static final String LICENSE_ADMINISTRATOR = "4d6ac14f-3453-41d0-bef9-a3e0c569773a";
@@ -100,6 +101,71 @@ class AllotmentsApiIT extends ApiIT {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(4);
+    }
+
+    @Test
+    void aUserWhoseDepartmentChangesMovesIntoTheDynamicUnitsPoolOrWaitsForIt() {
+        global = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        subscribe(global, "ENTERPRISEPACK", 3);
+        String e3 = product("ENTERPRISEPACK").skuId().toString();
+        Response unit = global.post("/v1.0/directory/administrativeUnits", """
+                {"displayName":"Sales","membershipType":"Dynamic","membershipRule":"user.department -eq \\"Sales\\"",
+                 "membershipRuleProcessingState":"On"}""");
+        assertThat(unit.status()).as(unit.raw().body()).isEqualTo(201);
+        String pool = "/allot/v1/subscribedSkus/" + e3 + "/allotments";
+        Response created =
+                global.post(pool, body("Sales seats", unit.body().path("id").asString(), 1));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String all = global.post("/v1.0/groups", """
+                        {"displayName":"All","mailEnabled":false,"mailNickname":"all","securityEnabled":true}""").body().path("id").asString();
+        assertThat(global.post("/v1.0/groups/" + all + "/assignLicense", """
+                        {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(e3))
+                        .status())
+                .isEqualTo(202);
+        String ada = createUser(global, "ada");
+        String bob = createUser(global, "bob");
+        String cy = createUser(global, "cy");
+        for (String user : new String[] {ada, bob}) {
+            assertThat(global.post("/v1.0/groups/" + all + "/members/$ref", ref(user))
+                            .status())
+                    .isEqualTo(204);
+        }
+        assertThat(figures(global.get(pool).body().path("value").get(0))).isEqualTo("Sales seats 1/0 waiting 0");
+
+        assertThat(department(ada, "Sales")).isEqualTo(204);
+
+        JsonNode moved = global.get(pool).body();
+        assertThat(figures(moved.path("value").get(0))).isEqualTo("Sales seats 1/1 waiting 0");
+        assertThat(figures(moved.path("remainder"))).isEqualTo("Unallotted 2/1 waiting 0");
+
+        assertThat(department(cy, "Sales")).isEqualTo(204);
+        assertThat(global.post("/v1.0/groups/" + all + "/members/$ref", ref(cy)).status())
+                .isEqualTo(204);
+        assertThat(waitingFor(cy))
+                .as("cy waits for the full Sales pool although the remainder has a free seat")
+                .isTrue();
+        assertThat(department(bob, "Sales")).isEqualTo(204);
+        assertThat(waitingFor(bob))
+                .as("a holder whose pool is full keeps the seat where it is")
+                .isFalse();
+
+        assertThat(department(ada, "Marketing")).isEqualTo(204);
+
+        JsonNode after = global.get(pool).body();
+        assertThat(figures(after.path("value").get(0))).isEqualTo("Sales seats 1/1 waiting 0");
+        assertThat(waitingFor(cy))
+                .as("ada's Sales seat went to cy, who waited for it")
+                .isFalse();
+        assertThat(jdbc.sql("select consumed from seat_count where tenant_id = ? and sku_id = ?::uuid")
+                        .params(global.tenant.value(), e3)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
+    }
+
+    private int department(String user, String department) {
+        return global.patch("/v1.0/users/" + user, "{\"department\":\"" + department + "\"}")
+                .status();
     }
 
     private boolean waitingFor(String user) {

@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.allot.core.Caller;
 import org.allot.core.Outcome;
+import org.allot.core.Rejection;
 import org.allot.core.assignment.Allotment;
 import org.allot.core.assignment.AllotmentChange;
 import org.allot.core.assignment.AllotmentId;
@@ -39,6 +40,8 @@ public class AllotmentForms {
     static final String NEW = "pool-new";
 
     private static final String NUMBER = "\\d{1,9}";
+    private static final String ONE_OWNER =
+            "Pick an administrative unit or name a group as the pool's owner: one of them.";
 
     /**
      * A pool form as typed: {@code pool} is the pool's id (empty for the add form); {@code unit} and {@code group}
@@ -76,13 +79,8 @@ public class AllotmentForms {
         if (name.isBlank()) {
             return refused(flash, NEW, typed, "Enter the pool's name.", back);
         }
-        if (unit.isBlank() == group.isBlank()) {
-            return refused(
-                    flash,
-                    NEW,
-                    typed,
-                    "Pick an administrative unit or name a group as the pool's owner: one of them.",
-                    back);
+        if (unit.isBlank() && group.isBlank()) {
+            return refused(flash, NEW, typed, ONE_OWNER, back);
         }
         Optional<Integer> capped = number(cap);
         if (capped.isEmpty()) {
@@ -91,28 +89,14 @@ public class AllotmentForms {
         if (!position.isBlank() && number(position).isEmpty()) {
             return refused(flash, NEW, typed, "Enter the place as a whole number from 1, or leave it empty.", back);
         }
-        Allotment.Owner owner;
-        if (!unit.isBlank()) {
-            Optional<UUID> id = AdminPages.uuid(unit.strip());
-            if (id.isEmpty()) {
-                return refused(flash, NEW, typed, "Pick an administrative unit from the list.", back);
-            }
-            owner = new Allotment.Owner(Allotment.Kind.UNIT, id.get());
-        } else {
-            Outcome<DirectorySearch.Found> found = search.member(AdminPages.caller(admin, request), group);
-            if (!found.isDone()) {
-                return refused(flash, NEW, typed, found.rejection().message(), back);
-            }
-            if (!(found.value().member() instanceof Member.OfGroup named)) {
-                return refused(
-                        flash, NEW, typed, found.value().name() + " is a user: a pool is owned by a group.", back);
-            }
-            owner = new Allotment.Owner(Allotment.Kind.GROUP, named.id().value());
+        Outcome<Optional<Allotment.Owner>> owner = owner(AdminPages.caller(admin, request), unit, group);
+        if (!owner.isDone()) {
+            return refused(flash, NEW, typed, owner.rejection().message(), back);
         }
         Outcome<Allotment> created = allotments.create(
                 AdminPages.caller(admin, request),
                 product.skuId().toString(),
-                new AllotmentChange(Optional.of(name), Optional.of(owner), capped, number(position)));
+                new AllotmentChange(Optional.of(name), owner.value(), capped, number(position)));
         if (!created.isDone()) {
             return refused(flash, NEW, typed, PlainWords.of(created.rejection(), product.displayName()), back);
         }
@@ -123,13 +107,18 @@ public class AllotmentForms {
         return back;
     }
 
-    /** Changes a pool's name, cap and place (its owner stays). */
+    /**
+     * Changes a pool's name, cap, place and owner (an administrative unit picked in the list, or a group named; neither
+     * given: the owner stays).
+     */
     @PostMapping("/licenses/{sku}/allotments/{id}")
     public String change(
             @AuthenticationPrincipal AdminPrincipal admin,
             @PathVariable String sku,
             @PathVariable String id,
             @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "unit", defaultValue = "") String unit,
+            @RequestParam(name = "group", defaultValue = "") String group,
             @RequestParam(name = "cap", defaultValue = "") String cap,
             @RequestParam(name = "position", defaultValue = "") String position,
             HttpServletRequest request,
@@ -139,7 +128,7 @@ public class AllotmentForms {
         AllotmentId pool = pool(id);
         String form = "pool-" + pool;
         String back = AdminPages.redirect("/licenses/" + product.skuId());
-        Typed typed = new Typed(pool.toString(), echo(name), "", "", echo(cap), echo(position));
+        Typed typed = new Typed(pool.toString(), echo(name), echo(unit), echo(group), echo(cap), echo(position));
         if (name.isBlank()) {
             return refused(flash, form, typed, "Enter the pool's name.", back);
         }
@@ -151,10 +140,14 @@ public class AllotmentForms {
         if (place.isEmpty()) {
             return refused(flash, form, typed, "Enter the place as a whole number from 1.", back);
         }
+        Outcome<Optional<Allotment.Owner>> owner = owner(AdminPages.caller(admin, request), unit, group);
+        if (!owner.isDone()) {
+            return refused(flash, form, typed, owner.rejection().message(), back);
+        }
         Outcome<Allotment> changed = allotments.update(
                 AdminPages.caller(admin, request),
                 pool,
-                new AllotmentChange(Optional.of(name), Optional.empty(), capped, place));
+                new AllotmentChange(Optional.of(name), owner.value(), capped, place));
         if (!changed.isDone()) {
             return refused(flash, form, typed, PlainWords.of(changed.rejection(), product.displayName()), back);
         }
@@ -209,6 +202,34 @@ public class AllotmentForms {
         if (!Permissions.of(admin).manageAllotments()) {
             throw new AccessDeniedException("Administrators of administrative units change no allotment");
         }
+    }
+
+    /**
+     * The owner the form names: the unit picked in the list, or the group named (by its name or id); empty when it
+     * names neither; refused when it names both, or a user, or nothing that exists within the caller's scope.
+     */
+    private Outcome<Optional<Allotment.Owner>> owner(Caller caller, String unit, String group) {
+        if (unit.isBlank() && group.isBlank()) {
+            return Outcome.done(Optional.empty());
+        }
+        if (!unit.isBlank() && !group.isBlank()) {
+            return Outcome.refused(Rejection.invalid(ONE_OWNER));
+        }
+        if (!unit.isBlank()) {
+            return AdminPages.uuid(unit.strip())
+                    .map(id -> Outcome.done(Optional.of(new Allotment.Owner(Allotment.Kind.UNIT, id))))
+                    .orElseGet(() -> Outcome.refused(Rejection.invalid("Pick an administrative unit from the list.")));
+        }
+        Outcome<DirectorySearch.Found> found = search.member(caller, group);
+        if (!found.isDone()) {
+            return Outcome.refused(found.rejection());
+        }
+        if (!(found.value().member() instanceof Member.OfGroup named)) {
+            return Outcome.refused(Rejection.invalid(
+                    "%s is a user: a pool is owned by a group.", found.value().name()));
+        }
+        return Outcome.done(
+                Optional.of(new Allotment.Owner(Allotment.Kind.GROUP, named.id().value())));
     }
 
     private static Optional<Integer> number(String text) {

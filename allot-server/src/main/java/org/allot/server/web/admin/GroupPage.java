@@ -49,6 +49,7 @@ public class GroupPage {
     private final GroupMembers members;
     private final TimeBoundGrants grants;
     private final ScopedDirectory scoped;
+    private final GroupPoolForm pools;
 
     public GroupPage(
             GroupOverview overview,
@@ -57,8 +58,10 @@ public class GroupPage {
             DirectorySearch search,
             GroupMembers members,
             TimeBoundGrants grants,
-            ScopedDirectory scoped) {
+            ScopedDirectory scoped,
+            GroupPoolForm pools) {
         this.scoped = scoped;
+        this.pools = pools;
         this.overview = overview;
         this.reads = reads;
         this.directory = directory;
@@ -105,6 +108,7 @@ public class GroupPage {
         model.addAttribute("state", state);
         model.addAttribute("ruleRun", shown.latestRuleRun());
         model.addAttribute("licenses", GroupViews.licenses(detail.catalog(), state.licenses()));
+        model.addAttribute("licensePools", pools.of(admin.tenant(), group.id(), state.licenses()));
         model.addAttribute(
                 "options",
                 GroupViews.options(detail.catalog(), ProductChoices.choices(shown.subscribed()), state.licenses()));

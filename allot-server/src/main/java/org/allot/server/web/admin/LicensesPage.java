@@ -16,6 +16,7 @@ import org.allot.core.catalog.Product;
 import org.allot.core.directory.UserId;
 import org.allot.core.subscription.LifecyclePeriods;
 import org.allot.core.subscription.LifecyclePolicy;
+import org.allot.core.unit.AdministrativeUnit;
 import org.allot.core.unit.UnitDirectory;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
@@ -44,6 +45,7 @@ public class LicensesPage {
     private final LifecyclePolicy lifecycle;
     private final GroupOnly groupOnly;
     private final UnitDirectory units;
+    private final PoolOwners owners;
 
     public LicensesPage(
             ProductDetails details,
@@ -52,8 +54,10 @@ public class LicensesPage {
             UserLicensing licensing,
             LifecyclePolicy lifecycle,
             GroupOnly groupOnly,
-            UnitDirectory units) {
+            UnitDirectory units,
+            PoolOwners owners) {
         this.details = details;
+        this.owners = owners;
         this.units = units;
         this.groupOnly = groupOnly;
         this.lifecycle = lifecycle;
@@ -115,9 +119,13 @@ public class LicensesPage {
         model.addAttribute("takeBack", details.takeBack());
         model.addAttribute("groupOnly", details.groupOnly());
         model.addAttribute("pools", details.pools());
-        // the units a new pool can be owned by, for those who may add one (AllotmentForms)
-        model.addAttribute(
-                "poolUnits", Permissions.of(admin).manageAllotments() ? units.list(admin.caller("")) : List.of());
+        // the units a pool can be owned by, for those who may add or change one (AllotmentForms); owners' names
+        List<AdministrativeUnit> seen =
+                details.pools() == null && !Permissions.of(admin).manageAllotments()
+                        ? List.of()
+                        : units.list(admin.caller(""));
+        model.addAttribute("poolUnits", Permissions.of(admin).manageAllotments() ? seen : List.of());
+        model.addAttribute("poolOwners", owners.names(admin.caller(""), details.pools(), seen));
         return "licenses/detail";
     }
 

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.allot.core.catalog.ServicePlanId;
+import org.allot.core.directory.DirectorySearch;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserRef;
 import org.allot.core.request.Approver;
@@ -35,18 +39,28 @@ public class RequestsPage {
 
     private final RequestBook book;
     private final RequestDecisions decisions;
+    private final ProductChoices products;
+    private final DirectorySearch search;
 
-    public RequestsPage(RequestBook book, RequestDecisions decisions) {
+    public RequestsPage(RequestBook book, RequestDecisions decisions, ProductChoices products, DirectorySearch search) {
         this.book = book;
         this.decisions = decisions;
+        this.products = products;
+        this.search = search;
     }
 
     @GetMapping("/requests")
     public String show(@AuthenticationPrincipal AdminPrincipal admin, Model model, HttpServletRequest request) {
         List<RequestView> requests =
                 book.list(AdminPages.caller(admin, request), null, null, SHOWN).value();
+        List<RequestView> pending =
+                requests.stream().filter(v -> v.request().pending()).toList();
+        model.addAttribute("pending", pending);
         model.addAttribute(
-                "pending", requests.stream().filter(v -> v.request().pending()).toList());
+                "choices",
+                admin.can(Capability.ASSIGN_USER_LICENSES)
+                        ? RequestChoices.of(AdminPages.caller(admin, request), pending, products, search)
+                        : Map.of());
         model.addAttribute(
                 "decided", requests.stream().filter(v -> !v.request().pending()).toList());
         return "requests";
@@ -60,17 +74,35 @@ public class RequestsPage {
             @RequestParam(name = "groupId", defaultValue = "") String group,
             @RequestParam(name = "start", defaultValue = "") String start,
             @RequestParam(name = "end", defaultValue = "") String end,
+            @RequestParam(name = "plansOffered", defaultValue = "0") int offered,
+            @RequestParam(name = "plan", required = false) List<String> plans,
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
         GroupId groupId = null;
-        if (through.equals("group")) {
+        if (through.equals("group") || !group.isBlank()) {
             var parsed = AdminPages.uuid(group.strip());
             if (parsed.isEmpty()) {
-                AdminPages.refuse(flash, "request-" + id, "Choose the group by its id to approve through a group.");
+                AdminPages.refuse(flash, "request-" + id, "Pick the group to approve the request through.");
                 return AdminPages.redirect("/requests");
             }
             groupId = new GroupId(parsed.get());
+        }
+        Set<ServicePlanId> granted = null;
+        if (offered > 0) {
+            // the form offered plans to tick: all of them ticked grants what was asked for, fewer grant fewer
+            List<String> ticked = plans == null ? List.of() : plans;
+            if (ticked.isEmpty()) {
+                AdminPages.refuse(flash, "request-" + id, "Tick at least one app to grant, or deny the request.");
+                return AdminPages.redirect("/requests");
+            }
+            if (ticked.size() < offered) {
+                granted = new HashSet<>();
+                for (String plan : ticked) {
+                    granted.add(new ServicePlanId(AdminPages.uuid(plan.strip())
+                            .orElseThrow(() -> new AdminPages.BadInput("There is no app " + plan + "."))));
+                }
+            }
         }
         Instant until;
         Instant from;
@@ -86,7 +118,7 @@ public class RequestsPage {
                         AdminPages.caller(admin, request),
                         Approver.within(admin.scope(), admin.can(Capability.ASSIGN_USER_LICENSES)),
                         AdminPages.id(id),
-                        new RequestDecisions.Approval(groupId, null, from, until)),
+                        new RequestDecisions.Approval(groupId, granted, from, until)),
                 flash,
                 "request-" + id,
                 "Request approved.");

@@ -47,6 +47,17 @@ class AdminCenterAccessibilityIT extends AdminCenterIT {
                 .asString();
         site.api().post("/v1.0/directory/administrativeUnits/" + unit + "/members/$ref", """
                         {"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/%s"}""".formatted(ann));
+        // a pool of the group's product (its forms on the product's and the group's pages) and a pending request
+        assertThat(site.api()
+                        .post("/allot/v1/subscribedSkus/EMS/allotments", """
+                                {"displayName":"Northern seats","ownerType":"administrativeUnit","ownerId":"%s","cap":1}""".formatted(unit))
+                        .status())
+                .isEqualTo(201);
+        assertThat(site.api()
+                        .post("/allot/v1/licenseRequests", """
+                                {"userId":"%s","skuId":"ENTERPRISEPACK","justification":"Joins the sales team"}""".formatted(bob))
+                        .status())
+                .isEqualTo(201);
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("dashboard", "/");
         pages.put("users", "/users");
@@ -63,6 +74,7 @@ class AdminCenterAccessibilityIT extends AdminCenterIT {
         pages.put("audit", "/audit");
         pages.put("reclaim", "/reclaim");
         pages.put("reports", "/reports");
+        pages.put("requests", "/requests");
         pages.put("administrators", "/administrators");
         Browser b = browser();
         List<String> problems = new ArrayList<>();

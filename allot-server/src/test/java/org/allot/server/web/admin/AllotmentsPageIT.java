@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * Allotments on the product page (docs/delegation.md#allotments): a License Administrator adds a unit's pool, sees it
  * with its figures, is refused on the form when the caps would exceed the seats (nothing changed, the form as typed),
  * changes the cap, and deletes the pool; a Global Reader, and a License Administrator of a unit, see the pools but no
- * form, and are refused when posting.
+ * form, and are refused when posting. A pool's owner is changed on the product's page, and the pool a group's license
+ * draws from is named on the group's page, through the same use cases as the API.
  */
 class AllotmentsPageIT extends AdminCenterIT {
     @Test
@@ -126,6 +127,124 @@ class AllotmentsPageIT extends AdminCenterIT {
                         .post(page + "/allotments", pool("Mine", north, "", "1", ""))
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aLicenseAdministratorChangesAPoolsOwnerAndNamesThePoolAGroupsLicenseDrawsFrom() {
+        Site site = newSite(Role.LICENSE_ADMINISTRATOR);
+        subscribe(site, "ENTERPRISEPACK", 4);
+        String e3 = product("ENTERPRISEPACK").skuId().toString();
+        String north = unit(site.api(), "North");
+        String south = unit(site.api(), "South");
+        UUID ada = user(site, "ada", "US");
+        UUID sales = group(site, "Sales", List.of(ada));
+        assertThat(site.api()
+                        .post("/v1.0/groups/" + sales + "/assignLicense", """
+                                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(e3))
+                        .status())
+                .isEqualTo(202);
+        AdminSession admin = session(site);
+        String page = "/licenses/" + e3;
+        admin.follow(admin.post(page + "/allotments", pool("North seats", north, "", "2", "")));
+        admin.follow(admin.post(page + "/allotments", pool("South seats", south, "", "1", "")));
+        String northPool = poolId(site, e3, "North seats");
+        String southPool = poolId(site, e3, "South seats");
+        assertThat(owner(admin.get(page).body(), "North seats")).isEqualTo("Administrative unit North");
+
+        String both = admin.follow(admin.post(page + "/allotments/" + northPool, change("North seats", north, "Sales")))
+                .body();
+        assertThat(both).contains("data-test=\"pool-problem\"", "one of them");
+        assertThat(owner(both, "North seats")).isEqualTo("Administrative unit North");
+        String toGroup = admin.follow(admin.post(page + "/allotments/" + northPool, change("North seats", "", "Sales")))
+                .body();
+        assertThat(toGroup).contains("Pool North seats now has a cap of 2 seats");
+        assertThat(owner(toGroup, "North seats")).isEqualTo("Group Sales");
+        assertThat(site.api()
+                        .get("/allot/v1/allotments/" + northPool)
+                        .body()
+                        .path("ownerId")
+                        .asString())
+                .isEqualTo(sales.toString());
+        String taken = admin.follow(admin.post(page + "/allotments/" + southPool, change("South seats", "", "Sales")))
+                .body();
+        assertThat(taken).contains("That owner has an allotment of this product already");
+        assertThat(owner(taken, "South seats")).isEqualTo("Administrative unit South");
+
+        String groupPage = admin.get("/groups/" + sales).body();
+        assertThat(groupPage).contains("data-test=\"group-pool-form\"", ">South seats</option>");
+        assertThat(groupPage).contains("None named (by the members&#39; units)");
+        String named = admin.follow(admin.post(
+                        "/groups/" + sales + "/licenses/" + e3 + "/allotment", List.of(Map.entry("pool", southPool))))
+                .body();
+        assertThat(named).contains("licenses draw from the pool South seats now");
+        assertThat(site.api()
+                        .get("/allot/v1/groups/" + sales + "/licenseAllotments/" + e3)
+                        .body()
+                        .path("allotmentId")
+                        .asString())
+                .isEqualTo(southPool);
+        assertThat(jdbc.sql("select allotment_id::text from license_assignment where user_id = ?")
+                        .param(ada)
+                        .query(String.class)
+                        .single())
+                .as("ada's seat is drawn from the pool named on the group's license")
+                .isEqualTo(southPool);
+        String wrong = admin.follow(admin.post(
+                        "/groups/" + sales + "/licenses/" + e3 + "/allotment", List.of(Map.entry("pool", "x"))))
+                .body();
+        assertThat(wrong).contains("data-test=\"group-pool-problem\"", "Pick one of the product", "pools, or none.");
+        String none = admin.follow(admin.post(
+                        "/groups/" + sales + "/licenses/" + e3 + "/allotment", List.of(Map.entry("pool", ""))))
+                .body();
+        assertThat(none).contains("licenses name no pool now");
+        assertThat(site.api()
+                        .get("/allot/v1/groups/" + sales + "/licenseAllotments/" + e3)
+                        .body()
+                        .hasNonNull("allotmentId"))
+                .as("no pool named")
+                .isFalse();
+
+        String reader = addAdmin(site, "reader@" + site.domain(), Role.GLOBAL_READER);
+        AdminSession readOnly = AdminSession.signIn("http://localhost:" + port, reader, PASSWORD);
+        assertThat(readOnly.get("/groups/" + sales).body())
+                .contains("data-test=\"group-pool\"")
+                .doesNotContain("group-pool-form");
+        assertThat(readOnly.post(
+                                "/groups/" + sales + "/licenses/" + e3 + "/allotment",
+                                List.of(Map.entry("pool", southPool)))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private static List<Map.Entry<String, String>> change(String name, String unit, String group) {
+        return List.of(
+                Map.entry("name", name),
+                Map.entry("unit", unit),
+                Map.entry("group", group),
+                Map.entry("cap", name.startsWith("North") ? "2" : "1"),
+                Map.entry("position", name.startsWith("North") ? "1" : "2"));
+    }
+
+    private static String poolId(Site site, String sku, String name) {
+        for (var pool : site.api()
+                .get("/allot/v1/subscribedSkus/" + sku + "/allotments")
+                .body()
+                .path("value")) {
+            if (pool.path("displayName").asString().equals(name)) {
+                return pool.path("id").asString();
+            }
+        }
+        throw new AssertionError("no pool " + name);
+    }
+
+    /** The owner a pool's row shows. */
+    private static String owner(String page, String pool) {
+        int start = page.indexOf("data-pool=\"" + pool + "\"");
+        assertThat(start).as(pool + " on the page").isNotNegative();
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("data-test=\"pool-owner\">([^<]*)<")
+                .matcher(page.substring(start, page.indexOf("</tr>", start)));
+        assertThat(cell.find()).isTrue();
+        return cell.group(1).strip();
     }
 
     private static List<Map.Entry<String, String>> pool(

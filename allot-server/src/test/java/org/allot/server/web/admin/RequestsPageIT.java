@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * License requests in the admin center (docs/delegation.md#license-requests): an administrator who may not assign
  * licenses (a Groups Administrator) requests a license on a user's page; the Requests page lists it pending, and an
  * administrator who may assign licenses approves it (the user holds the license) or denies another with a reason; the
- * filer sees no decision forms and cannot decide. A Global Reader, who changes nothing, files no request.
+ * filer sees no decision forms and cannot decide. A Global Reader, who changes nothing, files no request. The approve
+ * form grants fewer apps than asked (unticked) and picks the group to grant the license through from those that
+ * assign the product; an approval from a later day reads "scheduled" until then.
  */
 class RequestsPageIT extends AdminCenterIT {
     @Test
@@ -121,7 +123,20 @@ class RequestsPageIT extends AdminCenterIT {
                 "/requests/" + id + "/approve",
                 List.of(Map.entry("through", "direct"), Map.entry("start", from), Map.entry("end", until))));
 
-        assertThat(approved.body()).contains("Request approved.");
+        assertThat(approved.body()).contains("Request approved.", "Approved — scheduled to start on " + from);
+        assertThat(site.api()
+                        .get("/allot/v1/licenseRequests/" + id)
+                        .body()
+                        .path("grantStatus")
+                        .asString())
+                .as("nothing is granted before the start, but the request is not 'removed'")
+                .isEqualTo("scheduled");
+        assertThat(site.api()
+                        .get("/v1.0/users/" + ada + "/licenseDetails")
+                        .body()
+                        .path("value"))
+                .as("as in Graph, a license that starts later is not in licenseDetails yet")
+                .isEmpty();
         assertThat(jdbc.sql("select count(*) from license_assignment where user_id = ?")
                         .param(ada)
                         .query(Long.class)
@@ -134,5 +149,89 @@ class RequestsPageIT extends AdminCenterIT {
                         .single())
                 .as("a scheduled license that waits for a seat at its start")
                 .isTrue();
+    }
+
+    @Test
+    void anApproverGrantsFewerAppsAndPicksTheGroupToGrantThroughFromThoseThatAssignTheProduct() {
+        Site site = newSite(Role.LICENSE_ADMINISTRATOR);
+        subscribe(site, "ENTERPRISEPACK", 5);
+        var e3 = product("ENTERPRISEPACK");
+        String sku = e3.skuId().toString();
+        UUID ada = user(site, "ada", "US");
+        UUID bob = user(site, "bob", "US");
+        UUID sales = group(site, "Sales", List.of());
+        group(site, "Unlicensed", List.of());
+        assertThat(site.api()
+                        .post("/v1.0/groups/" + sales + "/assignLicense", """
+                                {"addLicenses":[{"skuId":"%s","disabledPlans":[]}],"removeLicenses":[]}""".formatted(sku))
+                        .status())
+                .isEqualTo(202);
+        AdminSession admin = session(site);
+        for (UUID user : List.of(ada, bob)) {
+            admin.follow(admin.post(
+                    "/users/" + user + "/requests", List.of(Map.entry("sku", sku), Map.entry("justification", "x"))));
+        }
+        String adaRequest = requestOf(site, ada);
+        String bobRequest = requestOf(site, bob);
+        String page = admin.get("/requests").body();
+        assertThat(page)
+                .contains("data-test=\"grant-plans\"", ">As a member of Sales</option>")
+                .doesNotContain("As a member of Unlicensed");
+        List<String> plans =
+                e3.servicePlans().stream().map(p -> p.id().value().toString()).toList();
+        String sway = e3.servicePlans().stream()
+                .filter(p -> p.name().equals("SWAY"))
+                .findFirst()
+                .orElse(e3.servicePlans().get(e3.servicePlans().size() - 1))
+                .id()
+                .value()
+                .toString();
+
+        String none = admin.follow(admin.post(
+                        "/requests/" + adaRequest + "/approve",
+                        List.of(Map.entry("groupId", ""), Map.entry("plansOffered", String.valueOf(plans.size())))))
+                .body();
+        assertThat(none).contains("Tick at least one app to grant");
+        List<Map.Entry<String, String>> fewer = new java.util.ArrayList<>(
+                List.of(Map.entry("groupId", ""), Map.entry("plansOffered", String.valueOf(plans.size()))));
+        plans.stream().filter(p -> !p.equals(sway)).forEach(p -> fewer.add(Map.entry("plan", p)));
+        assertThat(admin.follow(admin.post("/requests/" + adaRequest + "/approve", fewer))
+                        .body())
+                .contains("Request approved.");
+        var adaView = site.api().get("/allot/v1/licenseRequests/" + adaRequest).body();
+        assertThat(adaView.path("grantedServicePlanIds")).hasSize(plans.size() - 1);
+        assertThat(site.api()
+                        .get("/v1.0/users/" + ada + "?$select=assignedLicenses")
+                        .body()
+                        .path("assignedLicenses")
+                        .get(0)
+                        .path("disabledPlans")
+                        .get(0)
+                        .asString())
+                .as("the app left unticked is switched off")
+                .isEqualTo(sway);
+
+        List<Map.Entry<String, String>> throughSales = new java.util.ArrayList<>(List.of(
+                Map.entry("groupId", sales.toString()), Map.entry("plansOffered", String.valueOf(plans.size()))));
+        plans.forEach(p -> throughSales.add(Map.entry("plan", p)));
+        assertThat(admin.follow(admin.post("/requests/" + bobRequest + "/approve", throughSales))
+                        .body())
+                .contains("Request approved.", "Approved — granted");
+        var bobView = site.api().get("/allot/v1/licenseRequests/" + bobRequest).body();
+        assertThat(bobView.path("grantedThrough").asString()).isEqualTo("group");
+        assertThat(bobView.path("grantGroupId").asString()).isEqualTo(sales.toString());
+        assertThat(bobView.path("grantedServicePlanIds"))
+                .as("every app ticked grants what was asked for")
+                .isEmpty();
+    }
+
+    private static String requestOf(Site site, UUID user) {
+        return site.api()
+                .get("/allot/v1/licenseRequests?userId=" + user)
+                .body()
+                .path("value")
+                .get(0)
+                .path("id")
+                .asString();
     }
 }
