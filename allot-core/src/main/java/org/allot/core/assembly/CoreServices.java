@@ -199,7 +199,8 @@ public record CoreServices(
                 p.audit(),
                 p.clock(),
                 p.settings().chunkSize(),
-                licensing.allotments()::unitMembersMoved);
+                licensing.allotments()::unitMembersMoved,
+                (tenant, unit) -> licensing.allotments().ownedBy(tenant, unit.value()));
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,

@@ -57,6 +57,11 @@ public final class PoolBook {
         return "PoolBook" + byId.values();
     }
 
+    /** The pools owned by this administrative unit or group, in SKU then pool order. */
+    public List<Allotment> ownedBy(UUID owner) {
+        return byId.values().stream().filter(a -> a.owner().id().equals(owner)).toList();
+    }
+
     public boolean isEmpty() {
         return byId.isEmpty();
     }

@@ -91,6 +91,16 @@ public final class SeatAllotments {
                 () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> figuresRead(tenant, p)));
     }
 
+    /**
+     * The pools owned by this administrative unit or group, each as "'name' of product" (none: empty), read in the
+     * caller's unit of work.
+     */
+    public List<String> ownedBy(TenantId tenant, UUID owner) {
+        return allotments.book(tenant).ownedBy(owner).stream()
+                .map(a -> "'" + a.displayName() + "' of " + productLabel(tenant, a.sku()))
+                .toList();
+    }
+
     /** Every pooled SKU's figures, for reports. */
     public List<PoolFigures> all(TenantId tenant) {
         return transactions.read(() -> {

@@ -11,6 +11,7 @@ import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
@@ -48,6 +49,7 @@ public final class UnitDirectory {
     private final Users users;
     private final Groups groups;
     private final UnitMembers.MembersMoved moved;
+    private final PoolsOwned pools;
 
     public UnitDirectory(
             Transactions transactions,
@@ -59,7 +61,8 @@ public final class UnitDirectory {
             AuditLog audit,
             Clock clock,
             int chunk,
-            UnitMembers.MembersMoved moved) {
+            UnitMembers.MembersMoved moved,
+            PoolsOwned pools) {
         this.transactions = Objects.requireNonNull(transactions);
         this.units = Objects.requireNonNull(units);
         this.locks = Objects.requireNonNull(locks);
@@ -69,6 +72,7 @@ public final class UnitDirectory {
         this.groups = Objects.requireNonNull(groups);
         this.rules = new UnitRules(units, dynamicGroups);
         this.moved = Objects.requireNonNull(moved);
+        this.pools = Objects.requireNonNull(pools);
         this.membership = new DynamicUnitMembership(rules, moved);
         this.chunk = chunk;
     }
@@ -180,9 +184,15 @@ public final class UnitDirectory {
         });
     }
 
+    /** The allotments (seat pools) an administrative unit owns, each described for a message: none, empty. */
+    @FunctionalInterface
+    public interface PoolsOwned {
+        List<String> of(TenantId tenant, UnitId unit);
+    }
+
     /**
      * Deletes a unit, with its memberships and the roles held over it; its users have their seats drawn anew, in the same
-     * unit of work.
+     * unit of work. Refused while the unit owns an allotment: its seats would stay reserved for no one.
      */
     public Outcome<AdministrativeUnit> delete(Caller caller, UnitId id) {
         return transactions.run(() -> {
@@ -193,6 +203,17 @@ public final class UnitDirectory {
             Optional<AdministrativeUnit> found = units.lock(caller.tenant(), id);
             if (found.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(id));
+            }
+            List<String> owned = pools.of(caller.tenant(), id);
+            if (!owned.isEmpty()) {
+                return Outcome.refused(Rejection.invalid(
+                        "The administrative unit %s owns the allotment%s %s: delete %s or give %s another owner"
+                                + " first, or its seats would stay reserved for no one.",
+                        found.get().displayName(),
+                        owned.size() == 1 ? "" : "s",
+                        String.join(", ", owned),
+                        owned.size() == 1 ? "it" : "them",
+                        owned.size() == 1 ? "it" : "them"));
             }
             List<UserId> left = userMembers(caller, id);
             units.remove(caller.tenant(), id);

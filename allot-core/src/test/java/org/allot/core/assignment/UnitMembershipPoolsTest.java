@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import org.allot.core.ErrorCode;
+import org.allot.core.Outcome;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserId;
@@ -180,7 +182,7 @@ class UnitMembershipPoolsTest {
     }
 
     @Test
-    void theUsersOfADeletedUnitLeaveItsPool() {
+    void aUnitThatOwnsAPoolIsNotDeletedUntilThePoolIsGoneAndThenItsUsersLeaveIt() {
         contoso.subscribe(E3, 10);
         UnitId unit = dynamicUnit("Sales", SALES);
         AllotmentId sales = pool("Sales seats", unit, 2);
@@ -188,10 +190,19 @@ class UnitMembershipPoolsTest {
         contoso.join(all(), gus).value();
         assertThat(contoso.inherited(gus, E3, all()).pool()).isEqualTo(sales);
 
+        Outcome<?> refused = contoso.allot.unitDirectory().delete(contoso.admin, unit);
+
+        assertThat(refused.isDone()).isFalse();
+        assertThat(refused.rejection().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(refused.rejection().message())
+                .contains("Sales owns the allotment 'Sales seats' of Office 365 E3 (ENTERPRISEPACK)")
+                .contains("delete it or give it another owner first");
+        assertThat(contoso.inherited(gus, E3, all()).pool()).isEqualTo(sales);
+
+        contoso.allot.licensing().allotments().delete(contoso.admin, sales).value();
         contoso.allot.unitDirectory().delete(contoso.admin, unit).value();
 
         assertThat(contoso.inherited(gus, E3, all()).pool()).isNull();
-        assertThat(figures().of(sales).consumed()).isZero();
         assertThat(figures().remainder().consumed()).isEqualTo(1);
     }
 
