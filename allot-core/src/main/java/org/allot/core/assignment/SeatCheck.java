@@ -207,13 +207,8 @@ final class SeatCheck {
 
     private void auditCorrection(Caller caller, Allotment pool, AllotmentCount stored, AllotmentCount counted) {
         Catalog products = catalog.forTenant(caller.tenant());
-        List<PropertyChange> changes = new ArrayList<>();
-        if (stored.consumed() != counted.consumed()) {
-            changes.add(PropertyChange.of("consumedUnits", stored.consumed(), counted.consumed()));
-        }
-        if (stored.waiting() != counted.waiting()) {
-            changes.add(PropertyChange.of("waitingUnits", stored.waiting(), counted.waiting()));
-        }
+        List<PropertyChange> changes =
+                changes(stored.consumed(), counted.consumed(), stored.waiting(), counted.waiting());
         audit.append(AuditEvent.of(
                 caller,
                 clock.instant(),
@@ -226,13 +221,8 @@ final class SeatCheck {
 
     private void auditCorrection(Caller caller, SkuId sku, SeatCount stored, SeatCount counted) {
         Catalog products = catalog.forTenant(caller.tenant());
-        List<PropertyChange> changes = new ArrayList<>();
-        if (stored.consumed() != counted.consumed()) {
-            changes.add(PropertyChange.of("consumedUnits", stored.consumed(), counted.consumed()));
-        }
-        if (stored.waiting() != counted.waiting()) {
-            changes.add(PropertyChange.of("waitingUnits", stored.waiting(), counted.waiting()));
-        }
+        List<PropertyChange> changes =
+                changes(stored.consumed(), counted.consumed(), stored.waiting(), counted.waiting());
         audit.append(AuditEvent.of(
                 caller,
                 clock.instant(),
@@ -242,5 +232,17 @@ final class SeatCheck {
                         sku,
                         products.find(sku).map(Product::skuPartNumber).orElse(sku.toString())),
                 changes));
+    }
+
+    /** The figures a repair changed: holders and waiting users, each only when it differed. */
+    private static List<PropertyChange> changes(int storedConsumed, int consumed, int storedWaiting, int waiting) {
+        List<PropertyChange> changes = new ArrayList<>();
+        if (storedConsumed != consumed) {
+            changes.add(PropertyChange.of("consumedUnits", storedConsumed, consumed));
+        }
+        if (storedWaiting != waiting) {
+            changes.add(PropertyChange.of("waitingUnits", storedWaiting, waiting));
+        }
+        return changes;
     }
 }
