@@ -296,6 +296,7 @@ public record CoreServices(
                         p.groups(),
                         p.audit(),
                         p.clock(),
+                        p.tenantLocks(),
                         licensing.allotments()::unitMembersMoved),
                 unitDelegation,
                 new UnitOverview(p.transactions(), unitDirectory, unitDelegation));

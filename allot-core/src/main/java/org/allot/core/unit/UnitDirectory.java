@@ -200,6 +200,7 @@ public final class UnitDirectory {
             if (refused.isPresent()) {
                 return Outcome.refused(refused.get());
             }
+            locks.share(caller.tenant()); // before the unit's row, as a change of its rule takes them
             Optional<AdministrativeUnit> found = units.lock(caller.tenant(), id);
             if (found.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(id));

@@ -17,6 +17,7 @@ import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.ScopeGuard;
+import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.Users;
@@ -32,6 +33,7 @@ public final class UnitMembers {
     private final Groups groups;
     private final AuditLog audit;
     private final Clock clock;
+    private final TenantLocks locks;
     private final MembersMoved moved;
 
     /** Told, in the same unit of work, of users who joined or left a unit (their seats' pools are drawn anew). */
@@ -47,8 +49,10 @@ public final class UnitMembers {
             Groups groups,
             AuditLog audit,
             Clock clock,
+            TenantLocks locks,
             MembersMoved moved) {
         this.moved = Objects.requireNonNull(moved);
+        this.locks = Objects.requireNonNull(locks);
         this.transactions = Objects.requireNonNull(transactions);
         this.units = Objects.requireNonNull(units);
         this.users = Objects.requireNonNull(users);
@@ -89,6 +93,9 @@ public final class UnitMembers {
             if (refused.isPresent()) {
                 return Outcome.refused(refused.get());
             }
+            // the tenant's licensing lock before the unit's row, as a change of a unit's rule takes them: the members'
+            // seats may be drawn anew from the units' pools
+            locks.share(caller.tenant());
             Optional<AdministrativeUnit> found = units.lock(caller.tenant(), id);
             if (found.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(id));
