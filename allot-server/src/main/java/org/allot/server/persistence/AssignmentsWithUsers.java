@@ -85,8 +85,7 @@ final class AssignmentsWithUsers {
                         tenant.value(),
                         array)
                 .add(
-                        "select " + JdbcAssignments.COLUMNS + " from license_assignment"
-                                + " where tenant_id = ? and user_id = any(?)",
+                        JdbcAssignments.OF_USERS,
                         rs -> {
                             LicenseAssignment a = JdbcAssignments.map(rs, 0);
                             if (subjects.containsKey(a.user())) {

@@ -141,7 +141,7 @@ public final class JdbcAssignments implements Assignments {
     @Override
     public Map<UserId, List<LicenseAssignment>> of(TenantId tenant, Collection<UserId> users) {
         Map<UserId, List<LicenseAssignment>> result = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from license_assignment where tenant_id = ? and user_id = any(?)")
+        jdbc.sql(OF_USERS)
                 .params(tenant.value(), SqlValues.uuidArray(users, UserId::value))
                 .query(rs -> {
                     LicenseAssignment a = map(rs, 0);
@@ -259,6 +259,17 @@ public final class JdbcAssignments implements Assignments {
      */
     static final String COLUMNS = "user_id, sku_id, source_group_id, disabled_plans::text, state, error,"
             + " reason, requested_at, updated_at, pending_removal_at, allotment_id";
+
+    /**
+     * The assignments of some users: the tenant, then the users' ids as an array. Each id is looked up on its own
+     * (a lateral join, kept one index lookup per user by {@code offset 0}, which stops PostgreSQL from turning it into
+     * a join over the tenant's rows), not as {@code user_id = any(?)}: for that, the generic plan
+     * PostgreSQL keeps after five executions may cost the product index ({@code tenant_id, sku_id, user_id}) below
+     * the primary key, and then reads the tenant's whole part of it for each user ({@code ReadsByUserPlansIT}).
+     */
+    static final String OF_USERS = "select a.* from (select ?::uuid as tenant, unnest(?::uuid[]) as id) k"
+            + " cross join lateral (select " + COLUMNS + " from license_assignment"
+            + " where tenant_id = k.tenant and user_id = k.id offset 0) a";
 
     static LicenseAssignment map(ResultSet rs, int row) throws SQLException {
         UUID source = rs.getObject(3, UUID.class);
