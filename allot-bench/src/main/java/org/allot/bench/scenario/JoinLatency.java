@@ -42,9 +42,10 @@ public final class JoinLatency implements Scenario {
     public List<Result> run(Target target, Context context) {
         Fixtures fx = new Fixtures(target);
         int joins = context.sizes().joins();
-        // a warm-up as long as a run: with a tenth of it the JIT was still compiling the path during the runs, and its
-        // pauses went into the 99th percentile
-        int warmUp = joins;
+        // a warm-up four times as long as a run: with a tenth of it, then with as long as a run, the JIT was still
+        // compiling the path (a few hundred ms of a core each) during the runs, on the two cores the server, the
+        // database and this client share, and the figures of both the join and the trivial request fell run after run
+        int warmUp = joins * 4;
         int base = context.sizes().joinGroupMembers();
         fx.subscribe(SKU, base + warmUp + joins * context.runs());
         UUID sku = fx.sku(SKU);
