@@ -48,21 +48,21 @@ final class MemberChanges {
 
     /** {@link #add(Caller, GroupId, Member)} for a directory object named by its id. */
     Outcome<Group> add(Caller caller, GroupId groupId, UUID memberId) {
-        return named(caller, groupId, memberId).flatMap(m -> add(caller, groupId, m.member(), m.user()));
+        return named(caller, groupId, memberId).flatMap(m -> add(caller, groupId, m.member(), m));
     }
 
     /** {@link #remove(Caller, GroupId, Member)} for a directory object named by its id. */
     Outcome<Group> remove(Caller caller, GroupId groupId, UUID memberId) {
-        return named(caller, groupId, memberId).flatMap(m -> remove(caller, groupId, m.member(), m.user()));
+        return named(caller, groupId, memberId).flatMap(m -> remove(caller, groupId, m.member(), m));
     }
 
     Outcome<Group> add(Caller caller, GroupId groupId, Member member) {
         return add(caller, groupId, member, null);
     }
 
-    /** {@code user}: the member as read by {@link #named}, when it is a user; null to read it here. */
-    private Outcome<Group> add(Caller caller, GroupId groupId, Member member, AuditTarget user) {
-        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member, user);
+    /** {@code named}: the member, the lock and the group as {@link #named} took and read them; null to do it here. */
+    private Outcome<Group> add(Caller caller, GroupId groupId, Member member, Named named) {
+        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member, named);
         if (!checked.isDone()) {
             return Outcome.refused(checked.rejection());
         }
@@ -89,8 +89,8 @@ final class MemberChanges {
         return remove(caller, groupId, member, null);
     }
 
-    private Outcome<Group> remove(Caller caller, GroupId groupId, Member member, AuditTarget user) {
-        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member, user);
+    private Outcome<Group> remove(Caller caller, GroupId groupId, Member member, Named named) {
+        Outcome<Checked> checked = checkMembershipChange(caller, groupId, member, named);
         if (!checked.isDone()) {
             return Outcome.refused(checked.rejection());
         }
@@ -134,24 +134,31 @@ final class MemberChanges {
     }
 
     /**
-     * The member an id names: a user (the group is then checked under the lock, with the user), or else a group once
-     * the group changed is known to exist.
+     * The member an id names, with the tenant's lock taken for it and the group read under it
+     * ({@link TenantLocks#lockForMember}): a user, or else a group once the group changed is known to exist.
      */
     private Outcome<Named> named(Caller caller, GroupId groupId, UUID memberId) {
         TenantId tenant = caller.tenant();
-        Optional<AuditTarget> user = users.find(tenant, new UserId(memberId))
-                .filter(u -> !u.isDeleted())
-                .map(UserValues::target);
-        if (user.isPresent()) {
-            return Outcome.done(new Named(Member.user(new UserId(memberId)), user.get()));
-        }
-        if (groups.find(tenant, groupId).isEmpty()) {
+        TenantLocks.LockedForMember locked = locks.lockForMember(tenant, memberId, users, groups, groupId);
+        if (locked.group().isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
         }
-        if (groups.find(tenant, new GroupId(memberId)).isPresent()) {
-            return Outcome.done(new Named(Member.group(new GroupId(memberId)), null));
+        if (locked.user().isPresent()) {
+            return Outcome.done(new Named(
+                    Member.user(new UserId(memberId)),
+                    UserValues.target(locked.user().get()),
+                    locked.group().get()));
         }
-        return Outcome.refused(Rejection.notFound(memberId));
+        if (!locked.exclusive()) {
+            // a user when the lock was asked for, deleted before it was held
+            return Outcome.refused(Rejection.notFound(memberId));
+        }
+        return groups.find(tenant, new GroupId(memberId))
+                .map(g -> Outcome.done(new Named(
+                        Member.group(g.id()),
+                        GroupDirectory.target(g),
+                        locked.group().get())))
+                .orElseGet(() -> Outcome.refused(Rejection.notFound(memberId)));
     }
 
     /**
@@ -164,15 +171,18 @@ final class MemberChanges {
     }
 
     /**
-     * A member named by id, and the user it is as read then (null for a group): a user is read once per request. The
-     * tenant's lock, shared, would not keep a user from being deleted between two reads either: that is decided by
-     * the user's row, which licensing locks.
+     * A member named by id, as its audit record names it, and the group, both read under the tenant's lock, taken
+     * as the member asks: a user is read once per request. The tenant's lock, shared, would not keep a user from being
+     * deleted between two reads either: that is decided by the user's row, which licensing locks.
      */
-    private record Named(Member member, AuditTarget user) {}
+    private record Named(Member member, AuditTarget target, Group group) {}
 
-    /** Locks (see {@link #lockAndFind}) and checks that the member may join or leave the group. */
-    private Outcome<Checked> checkMembershipChange(Caller caller, GroupId groupId, Member member, AuditTarget user) {
-        Optional<Group> group = lockAndFind(caller, groupId, member);
+    /**
+     * Locks (see {@link #lockAndFind}) and checks that the member may join or leave the group; {@code named}: the lock
+     * already taken and what was read under it, or null.
+     */
+    private Outcome<Checked> checkMembershipChange(Caller caller, GroupId groupId, Member member, Named named) {
+        Optional<Group> group = named != null ? Optional.of(named.group()) : lockAndFind(caller, groupId, member);
         if (group.isEmpty()) {
             return Outcome.refused(Rejection.notFound(groupId));
         }
@@ -183,8 +193,8 @@ final class MemberChanges {
             return Outcome.refused(Rejection.invalid(
                     "Members of a dynamic group follow its membership rule and cannot be added or removed by hand."));
         }
-        Optional<AuditTarget> found = user != null
-                ? Optional.of(user)
+        Optional<AuditTarget> found = named != null
+                ? Optional.of(named.target())
                 : member instanceof Member.OfUser ofUser
                         ? users.find(caller.tenant(), ofUser.id())
                                 .filter(u -> !u.isDeleted())

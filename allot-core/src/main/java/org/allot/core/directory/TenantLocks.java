@@ -1,6 +1,7 @@
 package org.allot.core.directory;
 
 import java.util.Optional;
+import java.util.UUID;
 import org.allot.core.TenantId;
 
 /**
@@ -32,6 +33,22 @@ public interface TenantLocks {
         }
         return groups.find(tenant, group);
     }
+
+    /**
+     * The lock for a change of {@code group}'s members by the directory object {@code member} names: shared when it
+     * names a user who is not deleted, taken alone otherwise (a group joining or leaving changes nesting); then the
+     * user, when it is one, and the group, both as read once the lock is held. By default one call after the other,
+     * the user read before the lock as well; an adapter may send them at once, as long as the reads run after the
+     * lock. {@link LockedForMember#user} is empty when the lock was shared but the user was deleted meanwhile.
+     */
+    default LockedForMember lockForMember(TenantId tenant, UUID member, Users users, Groups groups, GroupId group) {
+        Optional<User> user = users.find(tenant, new UserId(member)).filter(u -> !u.isDeleted());
+        boolean exclusive = user.isEmpty();
+        return new LockedForMember(exclusive, user, lockAndFind(tenant, exclusive, groups, group));
+    }
+
+    /** {@link #lockForMember}'s answer: how the lock was taken, the member when a user, and the group. */
+    record LockedForMember(boolean exclusive, Optional<User> user, Optional<Group> group) {}
 
     /** For installations that run one unit of work at a time. */
     TenantLocks NONE = new TenantLocks() {

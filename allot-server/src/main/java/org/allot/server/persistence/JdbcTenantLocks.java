@@ -3,12 +3,15 @@ package org.allot.server.persistence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.allot.core.TenantId;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.TenantLocks;
+import org.allot.core.directory.User;
+import org.allot.core.directory.Users;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,6 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class JdbcTenantLocks implements TenantLocks {
     private static final String LOCK = "select stamp, written from allot_licensing_lock(?, ?)";
+    /**
+     * The lock taken alone unless the member (the tenant, the id) names a user who is not deleted, read before the
+     * lock; then the tenant again for the lock.
+     */
+    private static final String LOCK_FOR_MEMBER = "select stamp, written, m.exclusive from (select not exists"
+            + " (select 1 from directory_user where tenant_id = ? and id = ? and deleted_at is null) as exclusive) m,"
+            + " allot_licensing_lock(?, m.exclusive)";
 
     private final JdbcClient jdbc;
     private final TenantStamps stamps;
@@ -95,5 +105,42 @@ public final class JdbcTenantLocks implements TenantLocks {
                 .send(template);
         order.tookTenant(exclusive);
         return found.stream().findFirst();
+    }
+
+    /**
+     * The lock, shared or alone as the member decides, with the tenant's stamp; the user and the group, read once the
+     * lock is held: one message. Where the lock is only tried for, stamps are not remembered or the ports are not
+     * these tables', one call after the other.
+     */
+    @Override
+    public LockedForMember lockForMember(TenantId tenant, UUID member, Users users, Groups groups, GroupId group) {
+        LockOrder order = LockOrder.current();
+        if (!(groups instanceof JdbcGroups)
+                || !(users instanceof JdbcUsers)
+                || !stamps.remembers()
+                || !order.mayWaitForTenant(true)) {
+            return TenantLocks.super.lockForMember(tenant, member, users, groups, group);
+        }
+        boolean[] exclusive = {true};
+        List<User> user = new ArrayList<>(1);
+        List<Group> found = new ArrayList<>(1);
+        new OneRoundTrip()
+                .add(
+                        LOCK_FOR_MEMBER,
+                        rs -> {
+                            stamps.seen(tenant, rs.getLong("stamp"), rs.getBoolean("written"));
+                            exclusive[0] = rs.getBoolean("exclusive");
+                        },
+                        tenant.value(),
+                        member,
+                        tenant.value())
+                .add(JdbcUsers.FIND, rs -> user.add(JdbcUsers.map(rs, 0)), tenant.value(), member)
+                .add(JdbcGroups.FIND, rs -> found.add(JdbcGroups.map(rs, 0)), tenant.value(), group.value())
+                .send(template);
+        order.tookTenant(exclusive[0]);
+        Optional<User> live = exclusive[0]
+                ? Optional.empty()
+                : user.stream().filter(u -> !u.isDeleted()).findFirst();
+        return new LockedForMember(exclusive[0], live, found.stream().findFirst());
     }
 }

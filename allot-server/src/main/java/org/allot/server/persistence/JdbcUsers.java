@@ -23,6 +23,9 @@ import org.allot.core.directory.Users;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcUsers implements Users {
+    /** A user by id: the tenant, then the id. */
+    static final String FIND = "select * from directory_user where tenant_id = ? and id = ?";
+
     /** Below this many users, {@link #addAll} inserts with one statement; from it on, with COPY. */
     static final int COPY_FROM = 100;
 
@@ -40,7 +43,7 @@ public final class JdbcUsers implements Users {
 
     @Override
     public Optional<User> find(TenantId tenant, UserId id) {
-        return jdbc.sql("select * from directory_user where tenant_id = ? and id = ?")
+        return jdbc.sql(FIND)
                 .params(tenant.value(), id.value())
                 .query(JdbcUsers::map)
                 .optional();

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupId;
+import org.allot.core.directory.TenantLocks;
 import org.allot.core.directory.UserId;
 import org.allot.core.testing.Scenario;
 import org.allot.server.testing.PostgresInstallation;
@@ -128,6 +131,79 @@ class LockedAssignmentsIT {
 
         assertThat(waiting.join())
                 .hasValueSatisfying(g -> assertThat(g.displayName()).isEqualTo("Renamed"));
+    }
+
+    @Test
+    void theMemberAndGroupReadWithTheLockForAMemberAreWhatItsPreviousHolderCommitted() {
+        UserId ada = contoso.user("ada");
+        GroupId staff = contoso.aGroup("Staff").create();
+
+        TenantLocks.LockedForMember locked = whileTheLockIsHeldElsewhere(
+                () -> allot.tenantLocks()
+                        .lockForMember(contoso.tenant, ada.value(), allot.users(), allot.groups(), staff),
+                """
+                        update directory_user set display_name = 'Ada Renamed' where tenant_id = ? and id = ?""",
+                ada.value(),
+                """
+                        update directory_group set display_name = 'Renamed' where tenant_id = ? and id = ?""",
+                staff.value());
+
+        assertThat(locked.exclusive()).as("a user joins under the shared lock").isFalse();
+        assertThat(locked.user())
+                .hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("Ada Renamed"));
+        assertThat(locked.group())
+                .hasValueSatisfying(g -> assertThat(g.displayName()).isEqualTo("Renamed"));
+    }
+
+    @Test
+    void aUserDeletedWhileTheLockForThemWasAwaitedIsNotReadAsAMember() {
+        UserId ada = contoso.user("ada");
+        GroupId staff = contoso.aGroup("Staff").create();
+
+        TenantLocks.LockedForMember locked = whileTheLockIsHeldElsewhere(
+                () -> allot.tenantLocks()
+                        .lockForMember(contoso.tenant, ada.value(), allot.users(), allot.groups(), staff),
+                "update directory_user set deleted_at = now() where tenant_id = ? and id = ?",
+                ada.value(),
+                "update directory_group set display_name = display_name where tenant_id = ? and id = ?",
+                staff.value());
+
+        assertThat(locked.exclusive()).isFalse();
+        assertThat(locked.user()).isEmpty();
+        assertThat(locked.group()).isPresent();
+    }
+
+    @Test
+    void aGroupOrAnUnknownIdAsTheMemberTakesTheLockAlone() {
+        GroupId staff = contoso.aGroup("Staff").create();
+        GroupId nested = contoso.aGroup("Nested").create();
+
+        for (UUID member : List.of(nested.value(), UUID.randomUUID())) {
+            TenantLocks.LockedForMember locked = allot.work().run(() -> allot.tenantLocks()
+                    .lockForMember(contoso.tenant, member, allot.users(), allot.groups(), staff));
+
+            assertThat(locked.exclusive()).isTrue();
+            assertThat(locked.user()).isEmpty();
+            assertThat(locked.group()).isPresent();
+        }
+    }
+
+    /**
+     * {@code lock} run in a unit of work of its own while this one holds the tenant's lock alone and, once the other
+     * waits, runs the two statements (each with the tenant and its id) and commits.
+     */
+    private <T> T whileTheLockIsHeldElsewhere(
+            Supplier<T> lock, String first, UUID firstId, String second, UUID secondId) {
+        CompletableFuture<T> waiting = allot.work().run(() -> {
+            allot.tenantLocks().exclusive(contoso.tenant);
+            CompletableFuture<T> other =
+                    CompletableFuture.supplyAsync(() -> allot.work().run(lock));
+            awaitSomeoneWaiting(other);
+            allot.jdbc().sql(first).params(contoso.tenant.value(), firstId).update();
+            allot.jdbc().sql(second).params(contoso.tenant.value(), secondId).update();
+            return other;
+        });
+        return waiting.join();
     }
 
     private void awaitSomeoneWaiting(CompletableFuture<?> other) {

@@ -36,14 +36,14 @@ class RequestStatementsIT extends ApiIT {
      */
     private static final int ASSIGN_LICENSE = 6;
     /**
-     * Round trips of one join of a licensed group (22 statements before, then 15, 11, 9): the user named; the tenant's
-     * lock with the group (read once the lock is held, sent at once); the membership with its audit record (one
-     * statement); the user's lock with their assignments, their licensed groups with those groups' licenses and the
-     * seat figures (read without a lock), all sent at once and each read run once the lock is held; the assignment
-     * with its audit record (one statement); and the seat taken with the commit. The user is read once before it is
-     * locked, and the seat row is neither locked nor written before the commit.
+     * Round trips of one join of a licensed group (22 statements before, then 15, 11, 9, 6): the tenant's lock, shared
+     * because the member is a user, with the user named and the group (read once the lock is held, sent at once); the
+     * membership with its audit record (one statement); the user's lock with their assignments, their licensed groups
+     * with those groups' licenses and the seat figures (read without a lock), all sent at once and each read run once
+     * the lock is held; the assignment with its audit record (one statement); and the seat taken with the commit. The
+     * seat row is neither locked nor written before the commit.
      */
-    private static final int JOIN = 6;
+    private static final int JOIN = 5;
     /**
      * Statements of one POST /users, as many as the plain-JDBC baseline of allot-bench's {@code users}: the tenant's
      * shared lock with its stamp, and the user inserted with the record of its creation in one statement.
