@@ -200,7 +200,7 @@ public record CoreServices(
                 p.clock(),
                 p.settings().chunkSize(),
                 licensing.allotments()::unitMembersMoved,
-                (tenant, unit) -> licensing.allotments().ownedBy(tenant, unit.value()));
+                (tenant, unit) -> licensing.allotmentFigures().ownedBy(tenant, unit.value()));
         DynamicMembership dynamicMembership = new DynamicMembership(
                 p.transactions(),
                 ruleMemberships,
@@ -221,7 +221,7 @@ public record CoreServices(
                 p.catalog(),
                 p.tenants(),
                 new MembershipPreview.Pools(
-                        licensing.allotments(),
+                        licensing.allotmentFigures(),
                         p.units().allotments(),
                         p.units().units()),
                 p.settings().chunkSize());

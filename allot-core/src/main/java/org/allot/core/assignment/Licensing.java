@@ -40,6 +40,7 @@ public final class Licensing {
     private final GroupLicenses groupLicenses;
     private final AuditLog audit;
     private final SeatAllotments allotments;
+    private final AllotmentFigures allotmentFigures;
 
     /** Licensing that tells {@code dependents} (dynamic membership) whose plans changed. */
     public Licensing(
@@ -136,10 +137,10 @@ public final class Licensing {
                 groupStore,
                 groupLicenses,
                 pools.unitExists(),
-                reconciler,
-                assignments,
+                new AllotmentUsers(assignments, reconciler),
                 audit,
                 clock);
+        this.allotmentFigures = new AllotmentFigures(transactions, pools.allotments(), seats, catalog);
         this.pendingRemovals = new PendingRemovals(
                 transactions,
                 reconciler,
@@ -170,9 +171,14 @@ public final class Licensing {
         }
     }
 
-    /** Allotments: capped pools of a SKU's seats. */
+    /** Allotments: capped pools of a SKU's seats, and their changes. */
     public SeatAllotments allotments() {
         return allotments;
+    }
+
+    /** Allotments as readers see them: the pools with their figures. */
+    public AllotmentFigures allotmentFigures() {
+        return allotmentFigures;
     }
 
     /** Grace on removal: the days per product, undoing a pending removal, freeing the due ones. */

@@ -17,7 +17,7 @@ public final class ProductDetails {
     private final PendingRemovals removals;
     private final OverageGrace grace;
     private final GroupOnly groupOnly;
-    private final SeatAllotments allotments;
+    private final AllotmentFigures allotments;
 
     public ProductDetails(
             Transactions transactions,
@@ -25,7 +25,7 @@ public final class ProductDetails {
             PendingRemovals removals,
             OverageGrace grace,
             GroupOnly groupOnly,
-            SeatAllotments allotments) {
+            AllotmentFigures allotments) {
         this.allotments = Objects.requireNonNull(allotments);
         this.groupOnly = Objects.requireNonNull(groupOnly);
         this.transactions = Objects.requireNonNull(transactions);

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
@@ -21,7 +21,6 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
-import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.SkuId;
@@ -35,16 +34,14 @@ import org.allot.core.subscription.Seats;
 
 /**
  * Allotments (docs/delegation.md#allotments): a SKU's seats split into capped pools, each owned by an administrative
- * unit or a group, and the remainder. Listing them with their figures is open to every reader (a unit's administrator
- * included: the SKU's totals are read-only for them); creating, changing and deleting a pool, and naming the pool a
- * group's assignment draws from, are for tenant-wide administrators. The caps of a SKU's pools together never exceed its
- * enabled seats when they are set. Every change is made under the tenant's licensing lock taken alone and recomputes the
- * users who hold or wait for the SKU through the engine, so that holders move to their pool when it has room, waiting
- * users wait in theirs, and freed seats go to the right waiting list.
+ * unit or a group, and the remainder. Their changes: creating, changing and deleting a pool, and naming the pool a
+ * group's assignment draws from, are for tenant-wide administrators (listing the pools with their figures, open to
+ * every reader, is {@link AllotmentFigures}'). The caps of a SKU's pools together never exceed its enabled seats when
+ * they are set. Every change is made under the tenant's licensing lock taken alone and recomputes the users who hold or
+ * wait for the SKU through the engine ({@link AllotmentUsers}), so that holders move to their pool when it has room,
+ * waiting users wait in theirs, and freed seats go to the right waiting list.
  */
 public final class SeatAllotments {
-    private static final int CHUNK = 500;
-
     private final Transactions transactions;
     private final TenantLocks locks;
     private final Allotments allotments;
@@ -53,8 +50,7 @@ public final class SeatAllotments {
     private final Groups groups;
     private final GroupLicenses groupLicenses;
     private final BiPredicate<TenantId, UUID> unitExists;
-    private final Reconciler reconciler;
-    private final Assignments assignments;
+    private final AllotmentUsers users;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -67,8 +63,7 @@ public final class SeatAllotments {
             Groups groups,
             GroupLicenses groupLicenses,
             BiPredicate<TenantId, UUID> unitExists,
-            Reconciler reconciler,
-            Assignments assignments,
+            AllotmentUsers users,
             AuditLog audit,
             Clock clock) {
         this.transactions = Objects.requireNonNull(transactions);
@@ -79,50 +74,9 @@ public final class SeatAllotments {
         this.groups = Objects.requireNonNull(groups);
         this.groupLicenses = Objects.requireNonNull(groupLicenses);
         this.unitExists = Objects.requireNonNull(unitExists);
-        this.reconciler = Objects.requireNonNull(reconciler);
-        this.assignments = Objects.requireNonNull(assignments);
+        this.users = Objects.requireNonNull(users);
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
-    }
-
-    /** The SKU's pools with their figures; empty when the tenant has no such product. */
-    public Optional<PoolFigures> figures(TenantId tenant, String skuIdOrPartNumber) {
-        return transactions.read(
-                () -> catalog.forTenant(tenant).lookup(skuIdOrPartNumber).map(p -> figuresRead(tenant, p)));
-    }
-
-    /**
-     * The pools owned by this administrative unit or group, each as "'name' of product" (none: empty), read in the
-     * caller's unit of work.
-     */
-    public List<String> ownedBy(TenantId tenant, UUID owner) {
-        return allotments.book(tenant).ownedBy(owner).stream()
-                .map(a -> "'" + a.displayName() + "' of " + productLabel(tenant, a.sku()))
-                .toList();
-    }
-
-    /** Every pooled SKU's figures, for reports. */
-    public List<PoolFigures> all(TenantId tenant) {
-        return transactions.read(() -> {
-            PoolBook book = allotments.book(tenant);
-            Map<SkuId, SeatCount> counts = seats.all(tenant);
-            Map<AllotmentId, AllotmentCount> pools = book.isEmpty() ? Map.of() : allotments.counts(tenant);
-            List<PoolFigures> all = new ArrayList<>();
-            counts.keySet().stream()
-                    .sorted()
-                    .filter(book::pooled)
-                    .forEach(sku ->
-                            all.add(PoolFigures.of(sku, productLabel(tenant, sku), book, counts.get(sku), pools)));
-            return all;
-        });
-    }
-
-    private PoolFigures figuresRead(TenantId tenant, Product product) {
-        SkuId sku = product.skuId();
-        PoolBook book = allotments.book(tenant);
-        SeatCount count = seats.all(tenant).getOrDefault(sku, SeatCount.EMPTY);
-        return PoolFigures.of(
-                sku, product.skuPartNumber(), book, count, book.pooled(sku) ? allotments.counts(tenant) : Map.of());
     }
 
     /** The pool the group's assignment of the SKU names, if any; empty too when the tenant has no such product. */
@@ -152,18 +106,9 @@ public final class SeatAllotments {
         return Outcome.done(product.get());
     }
 
-    /** A pool of the tenant. */
-    public Optional<Allotment> find(TenantId tenant, AllotmentId id) {
-        return transactions.read(() -> allotments.find(tenant, id));
-    }
-
     /** Adds a pool to the SKU and recomputes its holders and waiting users. */
     public Outcome<Allotment> create(Caller caller, String skuIdOrPartNumber, AllotmentChange change) {
-        return transactions.run(() -> {
-            Optional<Rejection> refused = begin(caller);
-            if (refused.isPresent()) {
-                return Outcome.refused(refused.get());
-            }
+        return changing(caller, () -> {
             Optional<Product> product = catalog.forTenant(caller.tenant()).lookup(skuIdOrPartNumber);
             if (product.isEmpty()) {
                 return Outcome.refused(Rejection.notFound(skuIdOrPartNumber));
@@ -210,32 +155,24 @@ public final class SeatAllotments {
     public Outcome<Allotment> delete(Caller caller, AllotmentId id) {
         return onPool(caller, id, pool -> {
             TenantId tenant = caller.tenant();
-            List<UserId> users = withSku(tenant, pool.sku());
-            if (!users.isEmpty()) {
-                assignments.lock(tenant, users);
-            }
+            List<UserId> concerned = users.withSku(tenant, pool.sku());
+            users.lock(tenant, concerned);
             seats.lock(tenant, pool.sku());
             allotments.lock(tenant, pool.sku());
             allotments.remove(tenant, id);
             renumber(tenant, allotments.book(tenant).of(pool.sku()), null, 0);
             auditChange(caller, Activity.DELETE_ALLOTMENT, pool, List.of(PropertyChange.of("cap", pool.cap(), null)));
-            reinherit(caller, users);
+            users.reinherit(caller, concerned);
             return Outcome.done(pool);
         });
     }
 
     /** Runs {@code change} on the pool in one unit of work, once the caller may change pools and the pool exists. */
     private Outcome<Allotment> onPool(Caller caller, AllotmentId id, Function<Allotment, Outcome<Allotment>> change) {
-        return transactions.run(() -> {
-            Optional<Rejection> refused = begin(caller);
-            if (refused.isPresent()) {
-                return Outcome.refused(refused.get());
-            }
-            return allotments
-                    .find(caller.tenant(), id)
-                    .map(change)
-                    .orElseGet(() -> Outcome.refused(Rejection.notFound(id)));
-        });
+        return changing(caller, () -> allotments
+                .find(caller.tenant(), id)
+                .map(change)
+                .orElseGet(() -> Outcome.refused(Rejection.notFound(id))));
     }
 
     /**
@@ -244,11 +181,7 @@ public final class SeatAllotments {
      */
     public Outcome<Optional<AllotmentId>> nameForGroup(
             Caller caller, GroupId group, String skuIdOrPartNumber, Optional<AllotmentId> pool) {
-        return transactions.run(() -> {
-            Optional<Rejection> refused = begin(caller);
-            if (refused.isPresent()) {
-                return Outcome.refused(refused.get());
-            }
+        return changing(caller, () -> {
             Outcome<Product> product = assignedBy(caller.tenant(), group, skuIdOrPartNumber);
             if (!product.isDone()) {
                 return Outcome.refused(product.rejection());
@@ -276,17 +209,7 @@ public final class SeatAllotments {
                             AuditTarget.other("Product", sku, product.value().skuPartNumber())),
                     List.of(PropertyChange.of(
                             "allotmentId", null, pool.map(AllotmentId::toString).orElse(null)))));
-            List<UserId> members = new ArrayList<>();
-            UserId after = null;
-            while (true) {
-                List<UserId> users = assignments.usersWithSource(caller.tenant(), group, after, CHUNK);
-                if (users.isEmpty()) {
-                    break;
-                }
-                members.addAll(users);
-                after = users.get(users.size() - 1);
-            }
-            reinherit(caller, members);
+            users.reinherit(caller, users.throughGroup(caller.tenant(), group));
             return Outcome.done(pool);
         });
     }
@@ -295,21 +218,25 @@ public final class SeatAllotments {
      * Users who joined or left an administrative unit: their seats of SKUs that units' pools split are drawn anew
      * ({@link PoolBook#choose}), in the caller's unit of work, under the tenant's licensing lock shared.
      */
-    public void unitMembersMoved(Caller caller, Collection<UserId> users) {
+    public void unitMembersMoved(Caller caller, Collection<UserId> moved) {
         PoolBook book = allotments.book(caller.tenant());
-        if (book.isEmpty() || users.isEmpty()) {
+        if (book.isEmpty() || moved.isEmpty()) {
             return;
         }
         locks.share(caller.tenant());
-        reinherit(caller, users);
+        users.reinherit(caller, moved);
     }
 
-    private Optional<Rejection> begin(Caller caller) {
-        Optional<Rejection> refused = ScopeGuard.TENANT_ONLY.toChangeTenant(caller);
-        if (refused.isEmpty()) {
+    /** Runs {@code change} in one unit of work, once the caller may change pools, under the licensing lock alone. */
+    private <T> Outcome<T> changing(Caller caller, Supplier<Outcome<T>> change) {
+        return transactions.run(() -> {
+            Optional<Rejection> refused = ScopeGuard.TENANT_ONLY.toChangeTenant(caller);
+            if (refused.isPresent()) {
+                return Outcome.refused(refused.get());
+            }
             locks.exclusive(caller.tenant());
-        }
-        return refused;
+            return change.get();
+        });
     }
 
     private Outcome<Allotment> save(
@@ -341,7 +268,7 @@ public final class SeatAllotments {
         others.removeIf(p -> p.id().equals(after.id()));
         Allotment placed = renumber(caller.tenant(), others, after, place);
         auditChange(caller, activity, placed, AllotmentRules.changes(before, placed));
-        recompute(caller, after.sku());
+        users.recompute(caller, after.sku());
         return Outcome.done(placed);
     }
 
@@ -374,8 +301,7 @@ public final class SeatAllotments {
     }
 
     private String productLabel(TenantId tenant, SkuId sku) {
-        Catalog products = catalog.forTenant(tenant);
-        return products.productLabel(sku);
+        return catalog.forTenant(tenant).productLabel(sku);
     }
 
     private void auditChange(Caller caller, Activity activity, Allotment pool, List<PropertyChange> changes) {
@@ -387,43 +313,5 @@ public final class SeatAllotments {
                         AuditTarget.other("Allotment", pool.id(), pool.displayName()),
                         AuditTarget.other("Product", pool.sku(), productLabel(caller.tenant(), pool.sku()))),
                 changes));
-    }
-
-    /**
-     * Recomputes, chunk by chunk in user id order, every user holding or waiting for the SKU, then serves the waiting
-     * lists that now have free seats: in the caller's unit of work, under the tenant's licensing lock taken alone.
-     */
-    private void recompute(Caller caller, SkuId sku) {
-        reinherit(caller, withSku(caller.tenant(), sku));
-    }
-
-    /** Every user holding or waiting for the SKU, in user id order. */
-    private List<UserId> withSku(TenantId tenant, SkuId sku) {
-        List<UserId> withSku = new ArrayList<>();
-        UserId after = null;
-        while (true) {
-            Map<UserId, LicenseSubject> chunk = assignments.subjectsAfter(tenant, after, CHUNK);
-            if (chunk.isEmpty()) {
-                break;
-            }
-            List<UserId> ids = new ArrayList<>(chunk.keySet());
-            after = ids.get(ids.size() - 1);
-            assignments.of(tenant, ids).forEach((user, held) -> {
-                if (held.stream().anyMatch(a -> a.sku().equals(sku) && (a.holdsSeat() || a.isWaiting()))) {
-                    withSku.add(user);
-                }
-            });
-        }
-        return withSku;
-    }
-
-    /** Recomputes these users, all locked first in id order and only then their seats (the lock order). */
-    private void reinherit(Caller caller, Collection<UserId> users) {
-        if (users.isEmpty()) {
-            return;
-        }
-        Reconciler.Work work = reconciler.begin(caller.as(org.allot.core.Actor.GROUP_BASED_LICENSING));
-        reconciler.commit(work, reconciler.reinherit(work, new java.util.TreeSet<>(users)));
-        reconciler.finish(work);
     }
 }

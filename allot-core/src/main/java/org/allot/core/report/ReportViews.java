@@ -9,8 +9,8 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.AllotmentFigures;
 import org.allot.core.assignment.PoolFigures;
-import org.allot.core.assignment.SeatAllotments;
 import org.allot.core.subscription.SubscribedSku;
 import org.allot.core.subscription.SubscriptionBook;
 
@@ -28,14 +28,14 @@ public final class ReportViews {
     private final Chargeback chargeback;
     private final UsageHistory history;
     private final SubscriptionBook book;
-    private final SeatAllotments allotments;
+    private final AllotmentFigures allotments;
 
     public ReportViews(
             Transactions transactions,
             Chargeback chargeback,
             UsageHistory history,
             SubscriptionBook book,
-            SeatAllotments allotments) {
+            AllotmentFigures allotments) {
         this.transactions = Objects.requireNonNull(transactions);
         this.chargeback = Objects.requireNonNull(chargeback);
         this.history = Objects.requireNonNull(history);

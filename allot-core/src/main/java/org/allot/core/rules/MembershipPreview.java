@@ -11,11 +11,11 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.assignment.AllotmentFigures;
 import org.allot.core.assignment.Allotments;
 import org.allot.core.assignment.Assignments;
 import org.allot.core.assignment.GroupLicenses;
 import org.allot.core.assignment.PoolBook;
-import org.allot.core.assignment.SeatAllotments;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.directory.Group;
@@ -79,7 +79,7 @@ public final class MembershipPreview {
      * Where a product split into allotments takes the joiners' seats from: the pools' figures, their definitions (which
      * pool each joiner draws from, {@link PoolBook#choose}) and the users' administrative units.
      */
-    public record Pools(SeatAllotments figures, Allotments book, UnitMemberships units) {
+    public record Pools(AllotmentFigures figures, Allotments book, UnitMemberships units) {
         public Pools {
             Objects.requireNonNull(figures, "figures");
             Objects.requireNonNull(book, "book");

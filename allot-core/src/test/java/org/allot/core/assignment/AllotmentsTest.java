@@ -282,7 +282,11 @@ class AllotmentsTest {
     }
 
     private PoolFigures figures() {
-        return pools.figures(contoso.tenant, E3.skuId().toString()).orElseThrow();
+        return contoso.allot
+                .licensing()
+                .allotmentFigures()
+                .figures(contoso.tenant, E3.skuId().toString())
+                .orElseThrow();
     }
 
     /**

@@ -142,7 +142,7 @@ class SeatImpactPreviewTest {
         assertThat(contoso.waitingFor(E3)).containsExactlyElementsOf(e3.wouldWaitSample());
         PoolFigures applied = contoso.allot
                 .licensing()
-                .allotments()
+                .allotmentFigures()
                 .figures(contoso.tenant, "ENTERPRISEPACK")
                 .orElseThrow();
         assertThat(applied.of(northPool.allotment().id()))

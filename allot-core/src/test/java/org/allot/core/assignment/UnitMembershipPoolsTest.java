@@ -258,6 +258,10 @@ class UnitMembershipPoolsTest {
     }
 
     private PoolFigures figures() {
-        return pools.figures(contoso.tenant, E3.skuId().toString()).orElseThrow();
+        return contoso.allot
+                .licensing()
+                .allotmentFigures()
+                .figures(contoso.tenant, E3.skuId().toString())
+                .orElseThrow();
     }
 }

@@ -302,7 +302,11 @@ class TwoBusinessUnitsTest extends RequestTesting {
     }
 
     private PoolFigures figures() {
-        return pools.figures(contoso.tenant, E3.skuId().toString()).orElseThrow();
+        return contoso.allot
+                .licensing()
+                .allotmentFigures()
+                .figures(contoso.tenant, E3.skuId().toString())
+                .orElseThrow();
     }
 
     private static void assertOutside(Outcome<?> outcome) {

@@ -3,6 +3,7 @@ package org.allot.server.config;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.allot.core.assembly.CoreServices;
+import org.allot.core.assignment.AllotmentFigures;
 import org.allot.core.assignment.DirectToGroup;
 import org.allot.core.assignment.DirectToGroupJob;
 import org.allot.core.assignment.GroupOnly;
@@ -218,6 +219,12 @@ class CoreConfig {
     @Bean
     SeatAllotments seatAllotments(Licensing licensing) {
         return licensing.allotments();
+    }
+
+    /** Allotments as readers see them: the pools with their figures (docs/delegation.md#allotments). */
+    @Bean
+    AllotmentFigures allotmentFigures(Licensing licensing) {
+        return licensing.allotmentFigures();
     }
 
     /** The group-only policy (docs/delegation.md). */

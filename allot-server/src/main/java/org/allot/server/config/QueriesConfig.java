@@ -119,7 +119,7 @@ class QueriesConfig {
             PendingRemovals removals,
             OverageGrace grace,
             GroupOnly groupOnly,
-            org.allot.core.assignment.SeatAllotments allotments) {
+            org.allot.core.assignment.AllotmentFigures allotments) {
         return new ProductDetails(transactions, holders, removals, grace, groupOnly, allotments);
     }
 

@@ -75,7 +75,7 @@ class ReportsConfig implements SchedulingConfigurer {
             Chargeback chargeback,
             UsageHistory history,
             SubscriptionBook book,
-            org.allot.core.assignment.SeatAllotments allotments) {
+            org.allot.core.assignment.AllotmentFigures allotments) {
         return new ReportViews(transactions, chargeback, history, book, allotments);
     }
 

@@ -176,7 +176,7 @@ public final class RacePools {
     Optional<AllotmentId> find(Definition pool) {
         Allotment.Owner owner = pool.ownerIn(layout);
         return allot.licensing()
-                .allotments()
+                .allotmentFigures()
                 .figures(layout.tenant(), pool.product().skuId().toString())
                 .flatMap(figures -> figures.pools().stream()
                         .map(PoolFigures.Pool::allotment)
@@ -204,7 +204,7 @@ public final class RacePools {
             List<String> before = placements();
             for (Product product : PRODUCTS) {
                 allot.licensing()
-                        .allotments()
+                        .allotmentFigures()
                         .figures(layout.tenant(), product.skuId().toString())
                         .flatMap(f -> f.pools().stream().findFirst())
                         .ifPresent(p -> done(allot.work().run(() -> allot.licensing()

@@ -11,6 +11,7 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.Allotment;
+import org.allot.core.assignment.AllotmentFigures;
 import org.allot.core.assignment.AllotmentId;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.PoolFigures;
@@ -40,10 +41,12 @@ public class GroupPoolForm {
     static final String FORM = "pool-";
 
     private final SeatAllotments allotments;
+    private final AllotmentFigures figures;
     private final ProductChoices products;
 
-    public GroupPoolForm(SeatAllotments allotments, ProductChoices products) {
+    public GroupPoolForm(SeatAllotments allotments, AllotmentFigures figures, ProductChoices products) {
         this.allotments = allotments;
+        this.figures = figures;
         this.products = products;
     }
 
@@ -65,10 +68,10 @@ public class GroupPoolForm {
         if (licenses.isEmpty()) {
             return pooled;
         }
-        Map<SkuId, PoolFigures> figures = new HashMap<>();
-        allotments.all(tenant).forEach(f -> figures.put(f.sku(), f));
+        Map<SkuId, PoolFigures> bySku = new HashMap<>();
+        figures.all(tenant).forEach(f -> bySku.put(f.sku(), f));
         for (GroupLicense license : licenses) {
-            PoolFigures pools = figures.get(license.license().skuId());
+            PoolFigures pools = bySku.get(license.license().skuId());
             if (pools == null || pools.pools().isEmpty()) {
                 continue;
             }
@@ -124,7 +127,7 @@ public class GroupPoolForm {
         }
         flash.addFlashAttribute(
                 AdminPages.NOTICE,
-                named.flatMap(p -> allotments.find(admin.tenant(), p))
+                named.flatMap(p -> figures.find(admin.tenant(), p))
                         .map(p -> "The group's " + product.displayName() + " licenses draw from the pool "
                                 + p.displayName() + " now.")
                         .orElse("The group's " + product.displayName()

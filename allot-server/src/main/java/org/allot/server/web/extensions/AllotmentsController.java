@@ -11,6 +11,7 @@ import org.allot.core.Rejection;
 import org.allot.core.Scope;
 import org.allot.core.assignment.Allotment;
 import org.allot.core.assignment.AllotmentChange;
+import org.allot.core.assignment.AllotmentFigures;
 import org.allot.core.assignment.AllotmentId;
 import org.allot.core.assignment.PoolFigures;
 import org.allot.core.assignment.SeatAllotments;
@@ -44,19 +45,21 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping(path = "/allot/v1", produces = "application/json")
 public class AllotmentsController {
     private final SeatAllotments allotments;
+    private final AllotmentFigures figures;
     private final Responses responses;
 
-    public AllotmentsController(SeatAllotments allotments, Responses responses) {
+    public AllotmentsController(SeatAllotments allotments, AllotmentFigures figures, Responses responses) {
         this.allotments = allotments;
+        this.figures = figures;
         this.responses = responses;
     }
 
     @GetMapping("/subscribedSkus/{sku}/allotments")
     public ObjectNode list(ApiCaller caller, @PathVariable String sku, HttpServletRequest request) {
-        PoolFigures figures =
-                allotments.figures(caller.tenant(), sku).orElseThrow(() -> new Refused(Rejection.notFound(sku)));
+        PoolFigures pools =
+                figures.figures(caller.tenant(), sku).orElseThrow(() -> new Refused(Rejection.notFound(sku)));
         Scope scope = caller.caller().scope();
-        PoolFigures seen = scope.tenantWide() ? figures : figures.ofUnits(scope.units());
+        PoolFigures seen = scope.tenantWide() ? pools : pools.ofUnits(scope.units());
         return responses.entity(request, "subscribedSkus('" + sku + "')/allotments", view(seen));
     }
 
@@ -74,8 +77,7 @@ public class AllotmentsController {
     @GetMapping("/allotments/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         AllotmentId allotment = id(id);
-        Allotment found = allotments
-                .find(caller.tenant(), allotment)
+        Allotment found = figures.find(caller.tenant(), allotment)
                 .filter(a -> caller.caller().scope().tenantWide()
                         || caller.caller().scope().units().contains(a.owner().id()))
                 .orElseThrow(() -> new Refused(Rejection.notFound(id)));
@@ -165,14 +167,13 @@ public class AllotmentsController {
     }
 
     private AllotmentResource one(ApiCaller caller, Allotment allotment) {
-        PoolFigures figures = allotments
-                .figures(caller.tenant(), allotment.sku().toString())
+        PoolFigures pools = figures.figures(caller.tenant(), allotment.sku().toString())
                 .orElseThrow(() -> new Refused(Rejection.notFound(allotment.sku())));
-        return figures.pools().stream()
+        return pools.pools().stream()
                 .filter(p -> p.allotment().id().equals(allotment.id()))
                 .findFirst()
-                .map(p -> view(figures, p))
-                .orElseGet(() -> view(figures, new PoolFigures.Pool(allotment, 0, 0, 0)));
+                .map(p -> view(pools, p))
+                .orElseGet(() -> view(pools, new PoolFigures.Pool(allotment, 0, 0, 0)));
     }
 
     static AllotmentSummary view(PoolFigures figures) {
