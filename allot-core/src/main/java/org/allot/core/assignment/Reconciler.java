@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.allot.core.Actor;
@@ -19,7 +17,6 @@ import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.catalog.ProductCatalog;
-import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.Tenant;
 import org.allot.core.directory.Tenants;
 import org.allot.core.directory.UnitMemberships;
@@ -28,8 +25,9 @@ import org.allot.core.subscription.Seats;
 
 /**
  * Applies a change to a set of users as one unit of work: locks them, evaluates their assignments with the engine
- * ({@link Recomputation}), writes what changed with an audit record per user, and gives seats that are now free to the
- * waiting list.
+ * ({@link Recomputation}), writes what changed with an audit record per user ({@link PlanChanges} notes whose active
+ * plans changed, for the memberships that depend on plans), and gives seats that are now free to the waiting list
+ * ({@link WaitingListFill}).
  */
 final class Reconciler {
     private final Tenants tenants;
@@ -37,12 +35,11 @@ final class Reconciler {
     private final Assignments assignments;
     private final Seats seats;
     private final AuditLog audit;
-    private final LicenseJobs jobs;
     private final Recomputation recomputation;
+    private final WaitingListFill fill;
     private final Inheritance inheritance;
     private final PlanDependents dependents;
     private final Clock clock;
-    private final int fillLimit;
     private final RemovalGraces graces;
     private final Allotments allotments;
     private final UnitMemberships units;
@@ -66,12 +63,11 @@ final class Reconciler {
         this.assignments = Objects.requireNonNull(assignments);
         this.seats = Objects.requireNonNull(seats);
         this.audit = Objects.requireNonNull(audit);
-        this.jobs = Objects.requireNonNull(jobs);
         this.recomputation = new Recomputation(assignments, inheritance);
+        this.fill = new WaitingListFill(assignments, jobs, recomputation, fillLimit);
         this.inheritance = inheritance;
         this.dependents = Objects.requireNonNull(dependents);
         this.clock = Objects.requireNonNull(clock);
-        this.fillLimit = fillLimit;
         this.graces = Objects.requireNonNull(graces);
         this.allotments = Objects.requireNonNull(allotments);
         this.units = Objects.requireNonNull(units);
@@ -104,21 +100,6 @@ final class Reconciler {
         TenantId tenant() {
             return caller.tenant();
         }
-
-        private Set<UserId> takePlansChanged() {
-            Set<UserId> taken = Set.copyOf(plans.users);
-            plans.users.clear();
-            return taken;
-        }
-    }
-
-    /**
-     * The users whose active plans a unit of work changed, noted only when something reads plans (asked once per
-     * unit of work: working plans out for every user of a large fan-out is not free).
-     */
-    private static final class PlanChanges {
-        private final Set<UserId> users = new HashSet<>();
-        private Boolean watched;
     }
 
     /** The evaluated result for some users, not yet written. */
@@ -140,7 +121,7 @@ final class Reconciler {
                 caller,
                 context,
                 new SeatLedger(caller.tenant(), seats, allotments, context.pools()),
-                new PlanChanges(),
+                new PlanChanges(dependents),
                 activity);
     }
 
@@ -155,7 +136,7 @@ final class Reconciler {
                 context,
                 SeatLedger.deferred(
                         caller.tenant(), seats, seats.all(caller.tenant()), pools(caller.tenant(), context)),
-                new PlanChanges(),
+                new PlanChanges(dependents),
                 Activity.CHANGE_USER_LICENSE);
     }
 
@@ -169,7 +150,7 @@ final class Reconciler {
                 caller,
                 context,
                 SeatLedger.deferred(caller.tenant(), seats, read.seats(), pools(caller.tenant(), context)),
-                new PlanChanges(),
+                new PlanChanges(dependents),
                 Activity.CHANGE_USER_LICENSE);
     }
 
@@ -188,7 +169,7 @@ final class Reconciler {
                 caller,
                 context,
                 SeatLedger.snapshot(caller.tenant(), seats, pools(caller.tenant(), context)),
-                new PlanChanges(),
+                new PlanChanges(dependents),
                 Activity.CHANGE_USER_LICENSE);
     }
 
@@ -268,7 +249,7 @@ final class Reconciler {
             }
         });
         assignments.write(work.tenant(), batch.added(), batch.changed(), batch.removed(), audit, events);
-        notePlanChanges(work, batch);
+        work.plans.note(work.tenant(), work.context.catalog(), batch);
     }
 
     /**
@@ -277,7 +258,7 @@ final class Reconciler {
      */
     void finish(Work work) {
         settle(work);
-        Set<UserId> changed = work.takePlansChanged();
+        Set<UserId> changed = work.plans.take();
         if (!changed.isEmpty()) {
             dependents.plansChanged(work.caller, changed, moved -> relicense(work.caller, moved));
         }
@@ -288,7 +269,7 @@ final class Reconciler {
         Work work = begin(caller.as(Actor.GROUP_BASED_LICENSING));
         commit(work, reinherit(work, new ArrayList<>(new TreeSet<>(users))));
         settle(work);
-        return work.takePlansChanged();
+        return work.plans.take();
     }
 
     /** Serves the waiting lists that now have free seats, then writes the seat figures. */
@@ -300,81 +281,7 @@ final class Reconciler {
                 work.ledger,
                 work.plans,
                 Activity.CHANGE_USER_LICENSE);
-        int budget = fillLimit;
-        for (SkuId sku : new TreeSet<>(work.ledger.owing())) {
-            boolean pooled = work.context.pools().pooled(sku);
-            for (AllotmentId pool : work.ledger.buckets(sku)) {
-                budget = serve(work, filling, sku, pooled, pool, budget);
-            }
-        }
+        fill.serve(work, filling, this::commit);
         work.ledger.flush();
-    }
-
-    /**
-     * Serves one waiting list that has free seats: a SKU's, or of a pooled SKU one pool's (or its remainder's), in the
-     * order of {@link WaitingOrder}; what the budget leaves, or a waiting user busy elsewhere, is left to a job.
-     */
-    private int serve(Work work, Work filling, SkuId sku, boolean pooled, AllotmentId pool, int budget) {
-        Optional<AllotmentId> inPool = Optional.ofNullable(pool);
-        while (true) {
-            int owed = work.ledger.owed(sku, pool);
-            if (owed == 0) {
-                return budget;
-            }
-            if (budget <= 0) {
-                jobs.fillWaitingList(work.tenant(), sku);
-                return budget;
-            }
-            int limit = Math.min(owed, budget);
-            List<UserId> heads = pooled
-                    ? assignments.waitingInPool(work.tenant(), sku, inPool, limit)
-                    : assignments.waiting(work.tenant(), sku, limit);
-            if (heads.isEmpty()) {
-                if (pooled) {
-                    int left = assignments
-                            .waitingInPool(work.tenant(), sku, inPool, Integer.MAX_VALUE)
-                            .size();
-                    if (pool == null) {
-                        return budget; // the remainder's figure is the SKU's less its pools': nobody left to serve
-                    }
-                    work.ledger.correctWaiting(sku, pool, left);
-                } else {
-                    work.ledger.correctWaiting(sku, assignments.countWaiting(work.tenant(), sku));
-                }
-                continue;
-            }
-            Map<UserId, LicenseSubject> locked = assignments.tryLock(work.tenant(), heads);
-            if (locked.size() < heads.size()) {
-                // a waiting user is busy in another unit of work: serve the list in order from a job
-                jobs.fillWaitingList(work.tenant(), sku);
-                return budget;
-            }
-            work.ledger.admit(sku, heads);
-            commit(filling, recomputation.evaluate(filling, locked, heads, Changes.NONE));
-            budget -= heads.size();
-        }
-    }
-
-    private void notePlanChanges(Work work, Batch batch) {
-        if (dependents == PlanDependents.NONE) {
-            return;
-        }
-        if (work.plans.watched == null) {
-            work.plans.watched = dependents.readsPlans(work.tenant());
-        }
-        if (!work.plans.watched) {
-            return;
-        }
-        Set<UserId> touched = new HashSet<>();
-        batch.added().forEach(a -> touched.add(a.user()));
-        batch.changed().forEach(a -> touched.add(a.user()));
-        batch.removed().forEach(k -> touched.add(k.user()));
-        for (UserId id : touched) {
-            UserLicenses before = batch.before().get(id);
-            UserLicenses after = batch.after().get(id);
-            if (!before.assignedPlans(work.context.catalog()).equals(after.assignedPlans(work.context.catalog()))) {
-                work.plans.users.add(id);
-            }
-        }
     }
 }
