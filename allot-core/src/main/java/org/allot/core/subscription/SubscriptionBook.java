@@ -9,15 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
-import org.allot.core.audit.Activity;
-import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.Product;
@@ -29,11 +26,10 @@ import org.allot.core.catalog.SkuId;
  * lowered below what is in use show as overage and start the product's overage clock ({@link OverageClocks}): seats
  * are taken back only when its grace period has passed. A subscription deleted (by the calendar or by hand) no longer
  * counts, and the holders beyond what is left lose their seat at once, once its unit of work has ended
- * ({@link CapacityLoss}).
+ * ({@link CapacityLoss}). The book checks each addition or change and owns its unit of work; {@link CapacityChanges}
+ * writes it and carries it through to the product's seats.
  */
 public final class SubscriptionBook {
-    private static final System.Logger LOG = System.getLogger(SubscriptionBook.class.getName());
-
     public static final int MAX_SEATS = 10_000_000;
     /**
      * Graph counts seats in 32 bits ({@code prepaidUnits}, {@code consumedUnits}, {@code totalLicenses}), so the seats
@@ -45,12 +41,9 @@ public final class SubscriptionBook {
     private final ProductCatalog catalog;
     private final Subscriptions subscriptions;
     private final Seats seats;
-    private final AuditLog audit;
-    private final CapacityListener listener;
     private final SubscriptionLifecycle lifecycle;
     private final LifecycleSettings settings;
-    private final OverageClocks clocks;
-    private final CapacityLoss loss;
+    private final CapacityChanges changes;
 
     public SubscriptionBook(
             Transactions transactions,
@@ -64,15 +57,12 @@ public final class SubscriptionBook {
             OverageClocks clocks,
             CapacityLoss loss) {
         this.settings = Objects.requireNonNull(settings);
-        this.clocks = Objects.requireNonNull(clocks);
-        this.loss = Objects.requireNonNull(loss);
         this.transactions = Objects.requireNonNull(transactions);
         this.catalog = Objects.requireNonNull(catalog);
         this.subscriptions = Objects.requireNonNull(subscriptions);
         this.seats = Objects.requireNonNull(seats);
-        this.audit = Objects.requireNonNull(audit);
-        this.listener = Objects.requireNonNull(listener);
         this.lifecycle = Objects.requireNonNull(lifecycle);
+        this.changes = new CapacityChanges(catalog, subscriptions, seats, audit, listener, lifecycle, clocks, loss);
     }
 
     /** Adds a subscription of {@code seatCount} seats to a product of the tenant's catalogue. */
@@ -140,20 +130,11 @@ public final class SubscriptionBook {
                         nextLifecycle,
                         terms),
                 now);
-        subscriptions.add(caller.tenant(), subscription);
-        recount(caller.tenant(), sku);
-        audit.append(AuditEvent.of(
-                caller,
-                lifecycle.now(),
-                Activity.ADD_SUBSCRIPTION,
-                SubscriptionChanges.target(subscription, product.get()),
-                SubscriptionChanges.added(subscription)));
-        listener.capacityChanged(caller, sku);
-        return Outcome.done(subscription);
+        return changes.add(caller, subscription, product.get());
     }
 
     public Outcome<Subscription> setSeats(Caller caller, SubscriptionId id, int seatCount) {
-        return afterCommit(caller, transactions.run(() -> setSeatsNow(caller, id, seatCount)));
+        return changes.afterCommit(caller, transactions.run(() -> setSeatsNow(caller, id, seatCount)));
     }
 
     private Outcome<Subscription> setSeatsNow(Caller caller, SubscriptionId id, int seatCount) {
@@ -161,18 +142,18 @@ public final class SubscriptionBook {
             return Outcome.refused(
                     Rejection.invalid("A subscription has 0 to %d seats, not %d.", MAX_SEATS, seatCount));
         }
-        return change(caller, id, s -> s.withTotalLicenses(seatCount));
+        return changes.change(caller, id, s -> s.withTotalLicenses(seatCount));
     }
 
     public Outcome<Subscription> setStatus(Caller caller, SubscriptionId id, SubscriptionStatus status) {
-        return afterCommit(caller, transactions.run(() -> setStatusNow(caller, id, status)));
+        return changes.afterCommit(caller, transactions.run(() -> setStatusNow(caller, id, status)));
     }
 
     private Outcome<Subscription> setStatusNow(Caller caller, SubscriptionId id, SubscriptionStatus status) {
         if (status == null) {
             return Outcome.refused(Rejection.invalid("status is required."));
         }
-        return change(caller, id, s -> s.withStatus(status));
+        return changes.change(caller, id, s -> s.withStatus(status));
     }
 
     /**
@@ -196,7 +177,7 @@ public final class SubscriptionBook {
             Integer seatCount,
             SubscriptionStatus status,
             UnaryOperator<SubscriptionTerms> terms) {
-        return afterCommit(caller, transactions.run(() -> {
+        return changes.afterCommit(caller, transactions.run(() -> {
             Optional<Rejection> early = terms == null // checked first too: nothing changes before a refusal
                     ? Optional.empty()
                     : subscriptions.find(caller.tenant(), id).flatMap(s -> termsRefused(s, terms));
@@ -208,7 +189,7 @@ public final class SubscriptionBook {
                 outcome = setStatusNow(caller, id, status);
             }
             if (outcome.isDone() && terms != null) {
-                outcome = change(
+                outcome = changes.change(
                         caller,
                         id,
                         s -> lifecycleOf(caller.tenant()).renewed(s, terms.apply(s.terms()), lifecycle.now()),
@@ -233,29 +214,10 @@ public final class SubscriptionBook {
      * again, or on several servers at once, changes it once.
      */
     public Outcome<Subscription> followCalendar(Caller caller, SubscriptionId id) {
-        return afterCommit(
+        return changes.afterCommit(
                 caller,
-                transactions.run(() ->
-                        change(caller, id, s -> lifecycleOf(caller.tenant()).advanced(s, lifecycle.now()))));
-    }
-
-    /**
-     * Once a change that left the subscription deleted has committed: the holders beyond what the product has left
-     * lose their seat ({@link CapacityLoss}), in a unit of work of its own; nothing when none is beyond.
-     */
-    private Outcome<Subscription> afterCommit(Caller caller, Outcome<Subscription> outcome) {
-        if (outcome.isDone() && outcome.value() != null && outcome.value().status() == SubscriptionStatus.Deleted) {
-            try {
-                loss.subscriptionDeleted(caller, outcome.value().skuId());
-            } catch (RuntimeException e) {
-                // the change is committed and says so; its product stays marked, and the step frees the seats
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "Seats of deleted subscription " + outcome.value().id() + " not freed yet: " + e
-                                + "; the overage step frees them");
-            }
-        }
-        return outcome;
+                transactions.run(() -> changes.change(
+                        caller, id, s -> lifecycleOf(caller.tenant()).advanced(s, lifecycle.now()))));
     }
 
     private SubscriptionLifecycle lifecycleOf(TenantId tenant) {
@@ -303,81 +265,5 @@ public final class SubscriptionBook {
         return subscribedSkus(tenant).stream()
                 .filter(s -> s.product().skuId().equals(sku))
                 .findFirst();
-    }
-
-    private Outcome<Subscription> change(Caller caller, SubscriptionId id, UnaryOperator<Subscription> change) {
-        return change(caller, id, change, s -> Optional.empty());
-    }
-
-    private Outcome<Subscription> change(
-            Caller caller,
-            SubscriptionId id,
-            UnaryOperator<Subscription> change,
-            Function<Subscription, Optional<Rejection>> check) {
-        Optional<Subscription> found = subscriptions.find(caller.tenant(), id);
-        if (found.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(id));
-        }
-        SkuId sku = found.get().skuId();
-        seats.lock(caller.tenant(), sku);
-        List<Subscription> ofSku = subscriptions.ofSku(caller.tenant(), sku);
-        Subscription before =
-                ofSku.stream().filter(s -> s.id().equals(id)).findFirst().orElse(found.get());
-        Optional<Rejection> refused = check.apply(before);
-        if (refused.isPresent()) {
-            return Outcome.refused(refused.get());
-        }
-        Subscription after = change.apply(before);
-        if (after.equals(before)) {
-            return Outcome.done(before);
-        }
-        Product product = catalog.forTenant(caller.tenant()).find(sku).orElseThrow();
-        Optional<Rejection> beyond = SeatLimit.beyond(product, ofSku, before, after.totalLicenses());
-        if (beyond.isPresent()) {
-            return Outcome.refused(beyond.get());
-        }
-        subscriptions.update(caller.tenant(), after);
-        SeatCount was = seats.lock(caller.tenant(), sku);
-        SeatCount count = recount(caller.tenant(), sku, was);
-        followOverage(caller.tenant(), sku, before, after, was, count);
-        audit.append(AuditEvent.of(
-                caller,
-                lifecycle.now(),
-                Activity.UPDATE_SUBSCRIPTION,
-                SubscriptionChanges.target(after, product),
-                SubscriptionChanges.between(before, after)));
-        listener.capacityChanged(caller, sku);
-        return Outcome.done(after);
-    }
-
-    private SeatCount recount(TenantId tenant, SkuId sku) {
-        return recount(tenant, sku, seats.lock(tenant, sku));
-    }
-
-    /** The product's seat figures, locked ({@code locked}), with the seats of its subscriptions as they are now. */
-    private SeatCount recount(TenantId tenant, SkuId sku, SeatCount locked) {
-        SeatCount count = locked.withPrepaid(LicenseUnits.of(subscriptions.ofSku(tenant, sku)));
-        seats.save(tenant, sku, count);
-        return count;
-    }
-
-    /**
-     * The overage clock, under the product's seat lock: seats lowered on a subscription that is not deleted, below
-     * what is in use, start it (the grace period runs from the first cut; a clock left running although nobody was
-     * beyond capacity before this cut starts again); a subscription deleted with holders beyond capacity marks them
-     * to be taken back at once ({@link OverageClocks#deleted}); once nobody is beyond capacity the clock stops.
-     */
-    private void followOverage(
-            TenantId tenant, SkuId sku, Subscription before, Subscription after, SeatCount was, SeatCount count) {
-        if (clocks.stopOnceSettled(tenant, sku, count)) {
-            return;
-        }
-        if (after.status() == SubscriptionStatus.Deleted && before.status() != SubscriptionStatus.Deleted) {
-            clocks.deleted(tenant, sku, lifecycle.now());
-        } else if (after.totalLicenses() < before.totalLicenses()) {
-            // nobody was beyond capacity before the cut: a clock still running is one the step has not stopped yet
-            clocks.stopOnceSettled(tenant, sku, was);
-            clocks.start(tenant, sku, lifecycle.now());
-        }
     }
 }
