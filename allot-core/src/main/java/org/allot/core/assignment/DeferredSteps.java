@@ -40,8 +40,50 @@ final class DeferredSteps {
         steps.add(step);
     }
 
+    /**
+     * Locks the figures the steps touched and replays the steps on them: the seats are taken with the commit when all
+     * were taken for newcomers ({@link #takenAtCommit}); otherwise each SKU's row (and its pools') is locked, in SKU
+     * order, and its steps replayed on it, decided again by the ledger's rules.
+     *
+     * @throws ConcurrentChange when a seat taken or refused on the unlocked figures would now be refused or taken
+     */
+    void lockAndReplay(SeatFigures figures, SeatLedger rules) {
+        PoolSeats pools = figures.pools();
+        Map<SkuId, List<Step>> bySku = bySku();
+        if (!figures.takeAtCommit(takenAtCommit(bySku, figures, rules, pools))) {
+            // a pooled SKU's pool rows are locked right after its row, and the steps replayed on both
+            figures.lockReplaying(bySku, (count, skuSteps) -> {
+                SeatCount replayed = count;
+                for (Step step : skuSteps) {
+                    replayed = replay(replayed, step, rules, pools);
+                }
+                return replayed;
+            });
+        }
+    }
+
+    /**
+     * When every step took a seat for a newcomer while nobody waited for the SKU, the decision holds on any figures
+     * where nobody waits and as many seats are free: the seats to take with the commit ({@link
+     * org.allot.core.subscription.Seats#takeAtCommit}), after which the ledger keeps the figures it decided on. None
+     * otherwise.
+     */
+    private static Map<SkuId, Integer> takenAtCommit(
+            Map<SkuId, List<Step>> bySku, SeatFigures figures, SeatLedger rules, PoolSeats pools) {
+        Map<SkuId, Integer> taken = new TreeMap<>();
+        for (Map.Entry<SkuId, List<Step>> sku : bySku.entrySet()) {
+            if (!newcomersTook(sku.getValue(), rules.admitted(sku.getKey()))
+                    || pools.pooled(sku.getKey())
+                    || figures.waitingRead(sku.getKey()) > 0) {
+                return Map.of();
+            }
+            taken.put(sku.getKey(), sku.getValue().size());
+        }
+        return taken;
+    }
+
     /** The steps by SKU, in SKU order (the order the seat rows are locked in), each SKU's in the order taken. */
-    Map<SkuId, List<Step>> bySku() {
+    private Map<SkuId, List<Step>> bySku() {
         Map<SkuId, List<Step>> bySku = new TreeMap<>();
         steps.forEach(step ->
                 bySku.computeIfAbsent(step.sku(), s -> new ArrayList<>()).add(step));
@@ -64,7 +106,7 @@ final class DeferredSteps {
     }
 
     /** Whether every step of a SKU took a seat for a newcomer: nobody waiting, nobody admitted ahead of others. */
-    static boolean newcomersTook(List<Step> skuSteps, Set<UserId> admitted) {
+    private static boolean newcomersTook(List<Step> skuSteps, Set<UserId> admitted) {
         return skuSteps.stream()
                 .allMatch(step -> step.kind() == Step.Kind.TAKE
                         && step.taken()
