@@ -117,20 +117,13 @@ class LockedAssignmentsIT {
     void theGroupReadWithTheTenantsLockIsWhatItsPreviousHolderCommitted() {
         GroupId staff = contoso.aGroup("Staff").create();
 
-        CompletableFuture<Optional<Group>> waiting = allot.work().run(() -> {
-            allot.tenantLocks().exclusive(contoso.tenant);
-            CompletableFuture<Optional<Group>> other = CompletableFuture.supplyAsync(() -> allot.work()
-                    .run(() -> allot.tenantLocks().lockAndFind(contoso.tenant, false, allot.groups(), staff)));
-            awaitSomeoneWaiting(other);
-            allot.jdbc()
-                    .sql("update directory_group set display_name = 'Renamed' where tenant_id = ? and id = ?")
-                    .params(contoso.tenant.value(), staff.value())
-                    .update();
-            return other;
-        });
+        Optional<Group> group = whileTheLockIsHeldElsewhere(
+                () -> allot.tenantLocks().lockAndFind(contoso.tenant, false, allot.groups(), staff),
+                () -> update(
+                        "update directory_group set display_name = 'Renamed' where tenant_id = ? and id = ?",
+                        staff.value()));
 
-        assertThat(waiting.join())
-                .hasValueSatisfying(g -> assertThat(g.displayName()).isEqualTo("Renamed"));
+        assertThat(group).hasValueSatisfying(g -> assertThat(g.displayName()).isEqualTo("Renamed"));
     }
 
     @Test
@@ -141,12 +134,14 @@ class LockedAssignmentsIT {
         TenantLocks.LockedForMember locked = whileTheLockIsHeldElsewhere(
                 () -> allot.tenantLocks()
                         .lockForMember(contoso.tenant, ada.value(), allot.users(), allot.groups(), staff),
-                """
-                        update directory_user set display_name = 'Ada Renamed' where tenant_id = ? and id = ?""",
-                ada.value(),
-                """
-                        update directory_group set display_name = 'Renamed' where tenant_id = ? and id = ?""",
-                staff.value());
+                () -> {
+                    update(
+                            "update directory_user set display_name = 'Ada Renamed' where tenant_id = ? and id = ?",
+                            ada.value());
+                    update(
+                            "update directory_group set display_name = 'Renamed' where tenant_id = ? and id = ?",
+                            staff.value());
+                });
 
         assertThat(locked.exclusive()).as("a user joins under the shared lock").isFalse();
         assertThat(locked.user())
@@ -163,10 +158,8 @@ class LockedAssignmentsIT {
         TenantLocks.LockedForMember locked = whileTheLockIsHeldElsewhere(
                 () -> allot.tenantLocks()
                         .lockForMember(contoso.tenant, ada.value(), allot.users(), allot.groups(), staff),
-                "update directory_user set deleted_at = now() where tenant_id = ? and id = ?",
-                ada.value(),
-                "update directory_group set display_name = display_name where tenant_id = ? and id = ?",
-                staff.value());
+                () -> update(
+                        "update directory_user set deleted_at = now() where tenant_id = ? and id = ?", ada.value()));
 
         assertThat(locked.exclusive()).isFalse();
         assertThat(locked.user()).isEmpty();
@@ -190,20 +183,23 @@ class LockedAssignmentsIT {
 
     /**
      * {@code lock} run in a unit of work of its own while this one holds the tenant's lock alone and, once the other
-     * waits, runs the two statements (each with the tenant and its id) and commits.
+     * waits, makes the {@code writes} and commits.
      */
-    private <T> T whileTheLockIsHeldElsewhere(
-            Supplier<T> lock, String first, UUID firstId, String second, UUID secondId) {
+    private <T> T whileTheLockIsHeldElsewhere(Supplier<T> lock, Runnable writes) {
         CompletableFuture<T> waiting = allot.work().run(() -> {
             allot.tenantLocks().exclusive(contoso.tenant);
             CompletableFuture<T> other =
                     CompletableFuture.supplyAsync(() -> allot.work().run(lock));
             awaitSomeoneWaiting(other);
-            allot.jdbc().sql(first).params(contoso.tenant.value(), firstId).update();
-            allot.jdbc().sql(second).params(contoso.tenant.value(), secondId).update();
+            writes.run();
             return other;
         });
         return waiting.join();
+    }
+
+    /** A write of one row of the tenant named by its id. */
+    private void update(String sql, UUID id) {
+        allot.jdbc().sql(sql).params(contoso.tenant.value(), id).update();
     }
 
     private void awaitSomeoneWaiting(CompletableFuture<?> other) {
