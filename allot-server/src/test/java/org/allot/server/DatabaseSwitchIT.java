@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ class DatabaseSwitchIT {
             // connections opened from now on may write (the new primary); those already open may not (the old one)
             s.execute("alter role postgres set default_transaction_read_only = off");
             s.execute("alter system set default_transaction_read_only = on");
-            s.execute("select pg_reload_conf()");
+            reloadConfiguration(s);
         }
         List<ServerProcess.Answer> answers = new ArrayList<>();
         try {
@@ -108,6 +109,33 @@ class DatabaseSwitchIT {
                         "written once the pool replaced its read-only connections, after %d refusals: %s",
                         answers.size() - 1, last)
                 .isEqualTo(201);
+    }
+
+    /**
+     * Reloads the configuration and waits until the postmaster has (a new session's {@code pg_conf_load_time} is
+     * later than before): it then signals every open session at once, which applies the change before its next
+     * statement. {@code pg_reload_conf} only asks for the reload, and on a busy machine the server's next request could
+     * otherwise run before it happened.
+     */
+    private static void reloadConfiguration(Statement s) throws SQLException {
+        Timestamp before;
+        try (ResultSet rs = s.executeQuery("select pg_conf_load_time()")) {
+            rs.next();
+            before = rs.getTimestamp(1);
+        }
+        s.execute("select pg_reload_conf()");
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection fresh = server.connectAsOwner();
+                    Statement check = fresh.createStatement();
+                    ResultSet rs = check.executeQuery("select pg_conf_load_time()")) {
+                rs.next();
+                if (rs.getTimestamp(1).after(before)) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("The configuration was not reloaded in " + TIMEOUT);
     }
 
     private static ServerProcess.Answer createUser(String name, String displayName) {

@@ -51,7 +51,8 @@ public final class JdbcReclaimRuns implements ReclaimRuns {
         if (items.isEmpty()) {
             return true;
         }
-        // one statement for every item: the groups of each travel as a JSON array, as unnest takes no ragged arrays
+        // one statement for every item: the groups of each travel as a JSON array, as unnest takes no ragged arrays;
+        // each array typed, so that the statement has one meaning whatever the driver infers (and can be explained)
         jdbc.sql("""
                         insert into reclaim_run_item (tenant_id, run_id, position, user_id, user_principal_name,
                             display_name, sku_id, reason, since, action, groups, unit_price, currency, outcome,
@@ -60,8 +61,10 @@ public final class JdbcReclaimRuns implements ReclaimRuns {
                             t.since::timestamptz, t.action,
                             array(select jsonb_array_elements_text(t.groups::jsonb)), t.unit_price, t.currency,
                             t.outcome, t.message
-                        from unnest(:users, :upns, :names, :skus, :reasons, :sinces, :actions, :groups, :prices,
-                            :currencies, :outcomes, :messages)
+                        from unnest(cast(:users as uuid[]), cast(:upns as text[]), cast(:names as text[]),
+                            cast(:skus as uuid[]), cast(:reasons as text[]), cast(:sinces as text[]),
+                            cast(:actions as text[]), cast(:groups as text[]), cast(:prices as numeric[]),
+                            cast(:currencies as text[]), cast(:outcomes as text[]), cast(:messages as text[]))
                             with ordinality as t(user_id, upn, display_name, sku_id, reason, since, action, groups,
                                 unit_price, currency, outcome, message, ord)""")
                 .param("tenant", tenant.value())
@@ -133,7 +136,8 @@ public final class JdbcReclaimRuns implements ReclaimRuns {
         }
         jdbc.sql("""
                         update reclaim_run_item i set outcome = t.outcome, message = t.message
-                        from unnest(:outcomes, :messages) with ordinality as t(outcome, message, ord)
+                        from unnest(cast(:outcomes as text[]), cast(:messages as text[]))
+                            with ordinality as t(outcome, message, ord)
                         where i.tenant_id = :tenant and i.run_id = :run and i.position = t.ord - 1""")
                 .param("outcomes", strings(items, i -> i.outcome().name()))
                 .param("messages", strings(items, ReclaimItem::message))
