@@ -46,7 +46,7 @@ final class AssignmentWrites {
         if (!removed.isEmpty()) {
             jdbc.sql("""
                             delete from license_assignment a
-                            using unnest(:users, :skus, :sources) as t(u, s, g)
+                            using unnest(cast(:users as uuid[]), cast(:skus as uuid[]), cast(:sources as uuid[])) as t(u, s, g)
                             where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
                               and a.source_group_id = t.g""")
                     .param("tenant", tenant.value())
@@ -64,8 +64,11 @@ final class AssignmentWrites {
                                 state = t.st, error = t.e, reason = t.r,
                                 requested_at = t.ra::timestamptz, updated_at = t.ua::timestamptz,
                                 pending_removal_at = t.pr::timestamptz, allotment_id = t.al
-                            from unnest(:users, :skus, :sources, :disabled, :states, :errors, :reasons, :requested,
-                                        :updated, :pending, :pools) as t(u, s, g, d, st, e, r, ra, ua, pr, al)
+                            from unnest(cast(:users as uuid[]), cast(:skus as uuid[]), cast(:sources as uuid[]),
+                                        cast(:disabled as text[]), cast(:states as text[]), cast(:errors as text[]),
+                                        cast(:reasons as text[]), cast(:requested as text[]), cast(:updated as text[]),
+                                        cast(:pending as text[]), cast(:pools as uuid[]))
+                                 as t(u, s, g, d, st, e, r, ra, ua, pr, al)
                             where a.tenant_id = :tenant and a.user_id = t.u and a.sku_id = t.s
                               and a.source_group_id = t.g""")
                     .param("tenant", tenant.value())

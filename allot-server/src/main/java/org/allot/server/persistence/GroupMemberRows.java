@@ -34,11 +34,11 @@ final class GroupMemberRows {
         groups.forEach(g -> members.put(g, new HashSet<>()));
         jdbc.sql("""
                         select m.group_id, m.user_id as id, true as is_user
-                          from unnest(:groups) as t(g) join group_member_user m
+                          from unnest(cast(:groups as uuid[])) as t(g) join group_member_user m
                             on m.tenant_id = :tenant and m.group_id = t.g
                         union all
                         select m.group_id, m.member_group_id, false
-                          from unnest(:groups) as t(g) join group_member_group m
+                          from unnest(cast(:groups as uuid[])) as t(g) join group_member_group m
                             on m.tenant_id = :tenant and m.group_id = t.g""")
                 .param("tenant", tenant.value())
                 .param("groups", SqlValues.uuidArray(groups, GroupId::value))
@@ -59,7 +59,7 @@ final class GroupMemberRows {
         if (!pairs.users.isEmpty()) {
             jdbc.sql("""
                             insert into group_member_user (tenant_id, group_id, user_id)
-                            select :tenant, g, u from unnest(:groups, :users) as t(g, u)
+                            select :tenant, g, u from unnest(cast(:groups as uuid[]), cast(:users as uuid[])) as t(g, u)
                             on conflict do nothing""")
                     .param("tenant", tenant.value())
                     .param("groups", pairs.groups.toArray(UUID[]::new))
@@ -73,7 +73,7 @@ final class GroupMemberRows {
         Pairs pairs = Pairs.of(members);
         if (!pairs.users.isEmpty()) {
             jdbc.sql("""
-                            delete from group_member_user m using unnest(:groups, :users) as t(g, u)
+                            delete from group_member_user m using unnest(cast(:groups as uuid[]), cast(:users as uuid[])) as t(g, u)
                              where m.tenant_id = :tenant and m.group_id = t.g and m.user_id = t.u""")
                     .param("tenant", tenant.value())
                     .param("groups", pairs.groups.toArray(UUID[]::new))

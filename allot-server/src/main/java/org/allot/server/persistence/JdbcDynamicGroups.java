@@ -111,7 +111,7 @@ public final class JdbcDynamicGroups implements DynamicGroups {
     public void addMembers(TenantId tenant, GroupId group, Collection<UserId> users) {
         jdbc.sql("""
                         insert into group_member_user (tenant_id, group_id, user_id)
-                        select ?, ?, u from unnest(?) as t(u) order by u
+                        select ?, ?, u from unnest(?::uuid[]) as t(u) order by u
                         on conflict do nothing""")
                 .params(tenant.value(), group.value(), SqlValues.uuidArray(users, UserId::value))
                 .update();

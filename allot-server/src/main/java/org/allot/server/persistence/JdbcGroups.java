@@ -45,7 +45,7 @@ public final class JdbcGroups implements Groups {
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql("select g.* from unnest(?) as t(id) join directory_group g on g.tenant_id = ? and g.id = t.id")
+        jdbc.sql("select g.* from unnest(?::uuid[]) as t(id) join directory_group g on g.tenant_id = ? and g.id = t.id")
                 .params(SqlValues.uuidArray(ids, GroupId::value), tenant.value())
                 .query(JdbcGroups::map)
                 .list()
@@ -129,7 +129,7 @@ public final class JdbcGroups implements Groups {
                             membership_rule_processing_state, sync_enabled::boolean, immutable_id,
                             created_at::timestamptz, sam_account_name, domain_name, security_identifier,
                             last_sync_at::timestamptz
-                        from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as t(id, display_name,
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(id, display_name,
                             mail_nickname, description, security_enabled, mail_enabled, group_types,
                             membership_rule, membership_rule_processing_state, sync_enabled, immutable_id,
                             created_at, sam_account_name, domain_name, security_identifier, last_sync_at)""")

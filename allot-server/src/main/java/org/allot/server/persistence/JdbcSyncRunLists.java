@@ -33,7 +33,8 @@ final class JdbcSyncRunLists {
                         insert into sync_pending_deletion (tenant_id, run_id, object_kind, object_id, immutable_id,
                             display_name)
                         select :tenant, :run, t.kind, t.object, t.id, t.name
-                        from unnest(:kinds, :objects, :ids, :names) as t(kind, object, id, name)
+                        from unnest(cast(:kinds as text[]), cast(:objects as uuid[]), cast(:ids as text[]), cast(:names as text[]))
+                            as t(kind, object, id, name)
                         on conflict do nothing""")
                 .param("tenant", tenant.value())
                 .param("run", run.value())
@@ -69,7 +70,8 @@ final class JdbcSyncRunLists {
                             insert into sync_pending_removal (tenant_id, run_id, group_id, group_name, member_kind,
                                 member_id, member_name)
                             select :tenant, :run, t.group_id, t.group_name, t.kind, t.member_id, t.member_name
-                            from unnest(:groups, :groupNames, :kinds, :members, :memberNames)
+                            from unnest(cast(:groups as uuid[]), cast(:groupNames as text[]), cast(:kinds as text[]),
+                                cast(:members as uuid[]), cast(:memberNames as text[]))
                                 as t(group_id, group_name, kind, member_id, member_name)
                             on conflict do nothing""")
                     .param("tenant", tenant.value())
@@ -95,7 +97,8 @@ final class JdbcSyncRunLists {
             jdbc.sql("""
                             insert into sync_license_loss (tenant_id, run_id, user_id, user_name, product, cause)
                             select :tenant, :run, t.user_id, t.user_name, t.product, t.cause
-                            from unnest(:users, :names, :products, :causes) as t(user_id, user_name, product, cause)
+                            from unnest(cast(:users as uuid[]), cast(:names as text[]), cast(:products as text[]),
+                                cast(:causes as text[])) as t(user_id, user_name, product, cause)
                             on conflict do nothing""")
                     .param("tenant", tenant.value())
                     .param("run", run.value())
@@ -147,7 +150,8 @@ final class JdbcSyncRunLists {
                             (select coalesce(max(position), 0) from sync_planned_change
                              where tenant_id = :tenant and run_id = :run) + t.n,
                             t.kind, t.action, t.dn, t.id, t.object, t.name
-                        from unnest(:numbers, :kinds, :actions, :dns, :ids, :objects, :names)
+                        from unnest(cast(:numbers as int[]), cast(:kinds as text[]), cast(:actions as text[]), cast(:dns as text[]),
+                            cast(:ids as text[]), cast(:objects as uuid[]), cast(:names as text[]))
                             as t(n, kind, action, dn, id, object, name)""")
                 .param("tenant", tenant.value())
                 .param("run", run.value())

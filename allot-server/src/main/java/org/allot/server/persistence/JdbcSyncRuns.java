@@ -94,7 +94,8 @@ public final class JdbcSyncRuns implements SyncRuns {
                             (select coalesce(max(position), 0) from sync_run_error
                              where tenant_id = :tenant and run_id = :run) + t.n,
                             t.kind, t.object, t.id, t.message
-                        from unnest(:numbers, :kinds, :objects, :ids, :messages) as t(n, kind, object, id, message)""")
+                        from unnest(cast(:numbers as int[]), cast(:kinds as text[]), cast(:objects as text[]), cast(:ids as text[]),
+                            cast(:messages as text[])) as t(n, kind, object, id, message)""")
                 .param("tenant", tenant.value())
                 .param("run", run.value())
                 .param(

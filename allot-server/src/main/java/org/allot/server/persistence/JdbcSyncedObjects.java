@@ -109,7 +109,7 @@ public final class JdbcSyncedObjects implements SyncedObjects {
         if (immutableIds.isEmpty()) {
             return found;
         }
-        jdbc.sql("select o.* from unnest(?) as t(id) join " + table
+        jdbc.sql("select o.* from unnest(?::text[]) as t(id) join " + table
                         + " o on o.tenant_id = ? and o.on_premises_immutable_id = t.id where " + condition)
                 .params(immutableIds.stream().distinct().toArray(String[]::new), tenant.value())
                 .query(mapper)

@@ -201,7 +201,7 @@ public final class JdbcUnits implements Units, UnitRoleAssignments {
         if (!joined.isEmpty()) {
             jdbc.sql("""
                             insert into unit_member_user (tenant_id, unit_id, user_id)
-                            select ?, ?, u from unnest(?) as t(u) order by u on conflict do nothing""")
+                            select ?, ?, u from unnest(?::uuid[]) as t(u) order by u on conflict do nothing""")
                     .params(tenant.value(), unit.value(), SqlValues.uuidArray(joined, UserId::value))
                     .update();
         }

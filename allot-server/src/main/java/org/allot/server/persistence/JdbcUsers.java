@@ -68,7 +68,7 @@ public final class JdbcUsers implements Users {
     @Override
     public Map<UserId, User> findAll(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, User> found = new LinkedHashMap<>();
-        jdbc.sql("select u.* from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id")
+        jdbc.sql("select u.* from unnest(?::uuid[]) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id")
                 .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
                 .query(JdbcUsers::map)
                 .list()
@@ -84,7 +84,7 @@ public final class JdbcUsers implements Users {
         }
         jdbc.sql("""
                         select u.id, u.user_principal_name, u.deleted_at is not null as deleted
-                        from unnest(?) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id""")
+                        from unnest(?::uuid[]) as t(id) join directory_user u on u.tenant_id = ? and u.id = t.id""")
                 .params(SqlValues.uuidArray(ids, UserId::value), tenant.value())
                 .query((rs, i) -> new Named(
                         new UserId(SqlValues.uuid(rs, "id")),
@@ -122,7 +122,7 @@ public final class JdbcUsers implements Users {
             return found;
         }
         jdbc.sql("""
-                        select u.* from unnest(?) as t(name)
+                        select u.* from unnest(?::text[]) as t(name)
                         join directory_user u on u.tenant_id = ? and lower(u.user_principal_name) = t.name""")
                 .params(
                         userPrincipalNames.stream()

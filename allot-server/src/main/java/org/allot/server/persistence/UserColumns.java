@@ -37,12 +37,12 @@ final class UserColumns {
             Stream.concat(Stream.of("id"), Arrays.stream(NAMES)).toArray(String[]::new);
 
     /**
-     * The arrays of {@link #arrays} as a row source {@code t} with the columns' names: {@code unnest(:c0, :c1, …) as
-     * t(id, user_principal_name, …)}, every column as text.
+     * The arrays of {@link #arrays} as a row source {@code t} with the columns' names: {@code unnest(cast(:c0 as
+     * text[]), …) as t(id, user_principal_name, …)}, every column as text.
      */
     static final String UNNEST = "unnest("
             + java.util.stream.IntStream.range(0, UNNESTED_COLUMNS.length)
-                    .mapToObj(i -> ":c" + i)
+                    .mapToObj(i -> "cast(:c" + i + " as text[])")
                     .collect(Collectors.joining(", "))
             + ") as t(" + String.join(", ", UNNESTED_COLUMNS) + ")";
 

@@ -78,10 +78,10 @@ final class SqlFilter {
             // a license of one of the SKUs, in which one of the SKU's plans that answer the lambda is not disabled
             UUID[] skus =
                     has.held().stream().map(Filter.PlanInSku::sku).distinct().toArray(UUID[]::new);
-            return licenses() + " and a.sku_id = any(" + bind(skus) + ") and exists (select 1 from unnest("
-                    + bind(has.held().stream().map(Filter.PlanInSku::sku).toArray(UUID[]::new)) + ", "
+            return licenses() + " and a.sku_id = any(" + bind(skus) + ") and exists (select 1 from unnest(cast("
+                    + bind(has.held().stream().map(Filter.PlanInSku::sku).toArray(UUID[]::new)) + " as uuid[]), cast("
                     + bind(has.held().stream().map(Filter.PlanInSku::plan).toArray(UUID[]::new))
-                    + ") as p(sku, plan) where p.sku = a.sku_id and not (p.plan = any(a.disabled_plans))))";
+                    + " as uuid[])) as p(sku, plan) where p.sku = a.sku_id and not (p.plan = any(a.disabled_plans))))";
         }
         if (filter instanceof Filter.HasAnyLicense) {
             return licenses() + ")";
