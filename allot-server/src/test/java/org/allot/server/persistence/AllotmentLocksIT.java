@@ -2,9 +2,7 @@ package org.allot.server.persistence;
 
 import static org.allot.core.testing.TestCatalog.E3;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +19,7 @@ import org.allot.core.directory.UserId;
 import org.allot.core.testing.Scenario;
 import org.allot.core.unit.UnitChange;
 import org.allot.core.unit.UnitId;
+import org.allot.server.testing.LockWaits;
 import org.allot.server.testing.PostgresInstallation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,7 @@ class AllotmentLocksIT {
                     .query()
                     .listOfRows();
             seatRowHeld.countDown();
-            hold(release);
+            LockWaits.hold(release);
             try {
                 allot.jdbc()
                         .sql("select * from allotment_count where tenant_id = ? and sku_id = ? for update nowait")
@@ -95,7 +94,7 @@ class AllotmentLocksIT {
         assertThat(seatRowHeld.await(30, TimeUnit.SECONDS)).isTrue();
         Future<Outcome<Allotment>> deleted =
                 threads.submit(() -> allot.licensing().allotments().delete(contoso.admin, pool));
-        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() > 0);
+        LockWaits.awaitSomeoneWaiting(allot.jdbc());
         release.countDown();
 
         assertThat(poolsFree.get(30, TimeUnit.SECONDS))
@@ -124,23 +123,5 @@ class AllotmentLocksIT {
                 .params(contoso.tenant.value(), user.value(), E3.skuId().value())
                 .query(String.class)
                 .single();
-    }
-
-    private int waitingForALock() {
-        return allot.jdbc()
-                .sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
-                .query(Integer.class)
-                .single();
-    }
-
-    private static void hold(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

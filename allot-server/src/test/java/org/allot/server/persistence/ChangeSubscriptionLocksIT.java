@@ -26,6 +26,7 @@ import org.allot.core.notification.Notification;
 import org.allot.core.notification.NotificationSettings;
 import org.allot.core.notification.WebhookEndpoints;
 import org.allot.core.testing.Scenario;
+import org.allot.server.testing.LockWaits;
 import org.allot.server.testing.PostgresInstallation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class ChangeSubscriptionLocksIT {
             ChangeSubscription current = subscriptions.find(s.tenant(), s.id()).orElseThrow();
             subscriptions.update(current.withState(ChangeSubscription.State.FAILING, failingSince(s)));
             flagged.countDown();
-            hold(release);
+            LockWaits.hold(release);
             return null;
         }));
         assertThat(flagged.await(30, TimeUnit.SECONDS)).isTrue();
@@ -143,16 +144,5 @@ class ChangeSubscriptionLocksIT {
 
     private static Instant failingSince(ChangeSubscription s) {
         return s.created().plusSeconds(60);
-    }
-
-    private static void hold(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

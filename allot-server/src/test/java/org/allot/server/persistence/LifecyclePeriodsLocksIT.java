@@ -1,9 +1,7 @@
 package org.allot.server.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +11,7 @@ import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.subscription.LifecyclePeriods;
 import org.allot.core.testing.Scenario;
+import org.allot.server.testing.LockWaits;
 import org.allot.server.testing.PostgresInstallation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +41,14 @@ class LifecyclePeriodsLocksIT {
             allot.lifecycleSettings()
                     .save(admin.tenant(), new LifecyclePeriods(7, before.suspendedDays(), before.overageGraceDays()));
             saved.countDown();
-            hold(release);
+            LockWaits.hold(release);
             return null;
         }));
         assertThat(saved.await(30, TimeUnit.SECONDS)).isTrue();
 
         Future<Outcome<LifecyclePeriods>> second =
                 threads.submit(() -> allot.lifecyclePolicy().change(admin, null, 45, null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() > 0);
+        LockWaits.awaitSomeoneWaiting(allot.jdbc());
         release.countDown();
 
         first.get(30, TimeUnit.SECONDS);
@@ -58,23 +57,5 @@ class LifecyclePeriodsLocksIT {
         assertThat(stored.warningDays()).isEqualTo(7);
         assertThat(stored.suspendedDays()).isEqualTo(45);
         assertThat(stored.overageGraceDays()).isEqualTo(LifecyclePeriods.DEFAULTS.overageGraceDays());
-    }
-
-    private int waitingForALock() {
-        return allot.jdbc()
-                .sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
-                .query(Integer.class)
-                .single();
-    }
-
-    private static void hold(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

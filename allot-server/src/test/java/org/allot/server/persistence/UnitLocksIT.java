@@ -2,9 +2,7 @@ package org.allot.server.persistence;
 
 import static org.allot.core.testing.TestCatalog.E3;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +18,7 @@ import org.allot.core.testing.Scenario;
 import org.allot.core.unit.AdministrativeUnit;
 import org.allot.core.unit.UnitChange;
 import org.allot.core.unit.UnitId;
+import org.allot.server.testing.LockWaits;
 import org.allot.server.testing.PostgresInstallation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +99,7 @@ class UnitLocksIT {
                     .query()
                     .singleValue();
             tenantHeld.countDown();
-            hold(release);
+            LockWaits.hold(release);
             try {
                 allot.jdbc()
                         .sql("select * from administrative_unit where tenant_id = ? and id = ? for update nowait")
@@ -114,28 +113,10 @@ class UnitLocksIT {
         }));
         assertThat(tenantHeld.await(30, TimeUnit.SECONDS)).isTrue();
         Future<Outcome<AdministrativeUnit>> changed = threads.submit(change::get);
-        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() > 0);
+        LockWaits.awaitSomeoneWaiting(allot.jdbc());
         release.countDown();
         boolean free = rowFree.get(30, TimeUnit.SECONDS);
         assertThat(changed.get(30, TimeUnit.SECONDS).isDone()).isTrue();
         return free;
-    }
-
-    private int waitingForALock() {
-        return allot.jdbc()
-                .sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
-                .query(Integer.class)
-                .single();
-    }
-
-    private static void hold(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
