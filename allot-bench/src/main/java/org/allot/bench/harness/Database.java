@@ -32,8 +32,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * CPU time the database server has used so far (user and system, the postmaster and every process it runs), in
-     * seconds; NaN where the OS does not tell or the database runs on another machine. Processes that ended since
-     * (connections closed) are no longer counted: compare figures taken while the same connections stay open.
+     * seconds; NaN where the OS does not tell or the database runs on another machine. On Linux, processes that ended
+     * since (connections closed, autovacuum workers done) stay counted, through the postmaster's reaped children's
+     * time; elsewhere only live processes are, so compare figures taken while the same connections stay open.
      */
     public double cpuSeconds() {
         java.util.Optional<ProcessHandle> postmaster =
@@ -41,11 +42,37 @@ public final class Database implements AutoCloseable {
         if (postmaster.isEmpty()) {
             return Double.NaN;
         }
-        return java.util.stream.Stream.concat(
-                        postmaster.stream(), postmaster.get().descendants())
-                .mapToDouble(p ->
-                        p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
-                .sum();
+        try {
+            // utime, stime, cutime and cstime: the postmaster's own and its ended children's, then each live child's
+            double seconds = ticks(postmaster.get().pid(), 4);
+            for (ProcessHandle child : postmaster.get().children().toList()) {
+                try {
+                    seconds += ticks(child.pid(), 2);
+                } catch (java.io.IOException ended) {
+                    // ended since it was listed: its time is in the postmaster's cutime on the next reading
+                }
+            }
+            return seconds / ServerProcess.CLOCK_TICKS;
+        } catch (java.io.IOException | RuntimeException noProc) {
+            return java.util.stream.Stream.concat(
+                            postmaster.stream(), postmaster.get().descendants())
+                    .mapToDouble(p -> p.info()
+                            .totalCpuDuration()
+                            .map(d -> d.toNanos() / 1e9)
+                            .orElse(0.0))
+                    .sum();
+        }
+    }
+
+    /** The sum of the first {@code count} of fields 14–17 (utime, stime, cutime, cstime) of a process's stat. */
+    private static long ticks(long pid, int count) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += Long.parseLong(fields[11 + i]);
+        }
+        return sum;
     }
 
     /** Starts counting statements anew (pg_stat_statements, loaded by the harness's PostgreSQL). */

@@ -29,7 +29,7 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Allot is listening on (https?://localhost:\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     /** Linux's USER_HZ, the unit of the CPU times in /proc (100 on every Linux build the harness runs on). */
-    private static final int CLOCK_TICKS = 100;
+    static final int CLOCK_TICKS = 100;
 
     private final Process process;
     private final String url;

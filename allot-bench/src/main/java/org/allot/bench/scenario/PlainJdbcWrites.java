@@ -31,8 +31,10 @@ final class PlainJdbcWrites implements AutoCloseable {
     }
 
     private final List<Connection> connections = new ArrayList<>();
+    private final Database db;
 
     PlainJdbcWrites(Database db, int clients) {
+        this.db = db;
         for (int c = 0; c < clients; c++) {
             Connection connection = db.newConnection();
             try {
@@ -44,19 +46,38 @@ final class PlainJdbcWrites implements AutoCloseable {
         }
     }
 
+    /** What a baseline did: requests made, per second, and its backends' CPU (their connections still open). */
+    record Rate(int requests, double perSecond, double databaseCpuSeconds) {}
+
     /** Runs requests 1..count, each in a transaction of its own, on all connections at once; requests per second. */
     double perSecond(int count, Request request) {
+        return run(i -> i <= count, request).perSecond();
+    }
+
+    /**
+     * Runs requests 1, 2, … for as long as {@code time}, each in a transaction of its own, on all connections at once:
+     * a baseline measured over the same time as the load it is compared with, checkpoints and all.
+     */
+    Rate during(java.time.Duration time, Request request) {
+        long deadline = System.nanoTime() + time.toNanos();
+        return run(i -> System.nanoTime() < deadline, request);
+    }
+
+    private Rate run(java.util.function.IntPredicate more, Request request) {
         AtomicInteger next = new AtomicInteger(1);
+        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(connections.size());
         try {
+            double databaseBefore = db.cpuSeconds();
             long started = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             for (Connection connection : connections) {
                 workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i <= count; i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); more.test(i); i = next.getAndIncrement()) {
                         try {
                             request.run(connection, i);
                             connection.commit();
+                            done.incrementAndGet();
                         } catch (SQLException e) {
                             throw new IllegalStateException("baseline request " + i, e);
                         }
@@ -67,7 +88,8 @@ final class PlainJdbcWrites implements AutoCloseable {
             for (Future<?> w : workers) {
                 w.get();
             }
-            return count / ((System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Rate(done.get(), done.get() / seconds, db.cpuSeconds() - databaseBefore);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

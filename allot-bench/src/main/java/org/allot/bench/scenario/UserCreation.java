@@ -22,7 +22,8 @@ import org.allot.bench.run.Result;
  * it is installed (else the harness's own minimal client, {@link Load}). Baseline: plain JDBC writing the
  * same rows, durably, one transaction per request from as many connections ({@link PlainJdbcWrites}): the user
  * inserted into a table like {@code directory_user} (its unique principal-name index included) and the audit record
- * inserted.
+ * inserted, for as long as the server's load ran. Beside each rate, the CPU of each side's PostgreSQL backends per
+ * user.
  */
 public final class UserCreation implements Scenario {
     static final int CLIENTS = 8;
@@ -45,7 +46,6 @@ public final class UserCreation implements Scenario {
 
     @Override
     public List<Result> run(Target target, Context context) {
-        int count = context.sizes().assignments();
         // the load runs for a time, with more users to create than it can create in it (4,000/s at full size)
         Duration measured = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
         int perSecond = context.sizes().fullSize() ? 4_000 : 2_000;
@@ -60,6 +60,8 @@ public final class UserCreation implements Scenario {
         List<Double> compilerCpu = new ArrayList<>();
         List<Double> clientCpu = new ArrayList<>();
         List<Double> plainClientCpu = new ArrayList<>();
+        List<Double> databaseCpu = new ArrayList<>();
+        List<Double> plainDatabaseCpu = new ArrayList<>();
         Optional<ServerProcess> server = target.server();
         String client = "";
         warmUp(target, context, url, bearer, measured.multipliedBy(4), perSecond);
@@ -75,7 +77,15 @@ public final class UserCreation implements Scenario {
             double serverBefore = server.map(ServerProcess::cpuSeconds).orElse(Double.NaN);
             Map<String, Double> threadsBefore =
                     server.map(ServerProcess::cpuSecondsByThreads).orElse(Map.of());
+            double databaseBefore = target.db().cpuSeconds();
+            if (run == context.runs() - 1) {
+                target.db().resetStatements();
+            }
             Load.Rate created = Load.postEach(url, posts, bearer, CLIENTS, time);
+            double databaseMicros = (target.db().cpuSeconds() - databaseBefore) / created.requests() * 1e6;
+            if (run == context.runs() - 1) {
+                target.db().topStatements(8, created.requests()).forEach(line -> context.say("  %s", line));
+            }
             double serverMicros = (server.map(ServerProcess::cpuSeconds).orElse(Double.NaN) - serverBefore)
                     / created.requests()
                     * 1e6;
@@ -95,13 +105,15 @@ public final class UserCreation implements Scenario {
             }
             double clientMicros = created.clientCpuSeconds() / created.requests() * 1e6;
             double plainBefore = harnessCpuSeconds();
-            double jdbc = plainJdbc(target, "b" + prefix, count);
-            double plainMicros = (harnessCpuSeconds() - plainBefore) / count * 1e6;
+            PlainJdbcWrites.Rate baseline = plainJdbc(target, "b" + prefix, time);
+            double jdbc = baseline.perSecond();
+            double plainMicros = (harnessCpuSeconds() - plainBefore) / baseline.requests() * 1e6;
+            double plainDatabaseMicros = baseline.databaseCpuSeconds() / baseline.requests() * 1e6;
             client = created.client();
             context.say(
                     "%s (%s): %,d users created at %,.0f/s (server CPU %.0f µs each, by its threads %s; the load"
-                            + " client's %.0f µs each); plain JDBC, same rows, at %,.0f/s (harness's JDBC %.0f µs"
-                            + " each) (ratio %.2f)",
+                            + " client's %.0f µs each; the database's %.0f µs each); plain JDBC, same rows, at"
+                            + " %,.0f/s (harness's JDBC %.0f µs each, the database's %.0f µs each) (ratio %.2f)",
                     run < 0 ? "warm-up" : "run " + (run + 1),
                     client,
                     created.requests(),
@@ -109,8 +121,10 @@ public final class UserCreation implements Scenario {
                     serverMicros,
                     threadMicros,
                     clientMicros,
+                    databaseMicros,
                     jdbc,
                     plainMicros,
+                    plainDatabaseMicros,
                     created.perSecond() / jdbc);
             if (run >= 0) {
                 rates.add(created.perSecond());
@@ -120,6 +134,8 @@ public final class UserCreation implements Scenario {
                 compilerCpu.add(threadMicros.getOrDefault("compiler", Double.NaN));
                 clientCpu.add(clientMicros);
                 plainClientCpu.add(plainMicros);
+                databaseCpu.add(databaseMicros);
+                plainDatabaseCpu.add(plainDatabaseMicros);
             }
         }
         List<Result> results = new ArrayList<>();
@@ -142,6 +158,8 @@ public final class UserCreation implements Scenario {
                 results.add(Result.of(id(), "server CPU per POST /users, JIT compiler", "µs", compilerCpu));
             }
         }
+        results.add(Result.of(id(), "database CPU per POST /users", "µs", databaseCpu)
+                .withBaseline("database CPU per plain-JDBC user (µs)", plainDatabaseCpu));
         results.add(Result.of(id(), "load client CPU per POST /users", "µs", clientCpu)
                 .withBaseline("harness CPU per plain-JDBC user (its JDBC client, µs)", plainClientCpu));
         return results;
@@ -171,13 +189,12 @@ public final class UserCreation implements Scenario {
         }
         // the baseline's own client is warmed too: run after run, its rate rose (3,870 → 6,070/s) as the harness's
         // JDBC CPU per user fell (270 → 80 µs), so the ratio fell with no change in the server
-        int count = context.sizes().assignments();
         for (int r = 0; r < BASELINE_WARM_UP_ROUNDS; r++) {
             double before = harnessCpuSeconds();
-            double rate = plainJdbc(target, "w" + r + context.prefix(id(), -1), count);
+            PlainJdbcWrites.Rate rate = plainJdbc(target, "w" + r + context.prefix(id(), -1), round.dividedBy(4));
             context.say(
                     "warm-up of the baseline %d: plain JDBC at %,.0f/s (harness's JDBC %.0f µs each)",
-                    r + 1, rate, (harnessCpuSeconds() - before) / count * 1e6);
+                    r + 1, rate.perSecond(), (harnessCpuSeconds() - before) / rate.requests() * 1e6);
         }
     }
 
@@ -212,12 +229,15 @@ public final class UserCreation implements Scenario {
         return body;
     }
 
-    /** The same rows as the server wrote for as many users, by plain JDBC. */
-    private static double plainJdbc(Target target, String prefix, int size) {
+    /**
+     * The same rows as the server wrote, by plain JDBC, for as long as the server's load ran: a baseline of 2,000 users
+     * (half a second) varied by a third from run to run, with the harness's own JIT and the database's checkpoints.
+     */
+    private static PlainJdbcWrites.Rate plainJdbc(Target target, String prefix, Duration time) {
         UUID tenant = target.tenant();
         String[] audit = PlainJdbcWrites.sampleAudit(target.db(), tenant, "ADD_USER");
         try (PlainJdbcWrites writes = new PlainJdbcWrites(target.db(), CLIENTS)) {
-            return writes.perSecond(size, (connection, i) -> {
+            return writes.during(time, (connection, i) -> {
                 UUID user = UUID.randomUUID();
                 try (PreparedStatement s = connection.prepareStatement("""
                         insert into bench_directory_user (tenant_id, id, user_principal_name, display_name,
