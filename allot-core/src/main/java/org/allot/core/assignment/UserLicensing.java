@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.allot.core.Caller;
-import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
-import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.catalog.ProductCatalog;
@@ -26,20 +24,18 @@ import org.allot.core.subscription.Seats;
 
 /**
  * Direct license assignment: synchronous and all-or-nothing per request, refused with Graph's messages. Also
- * reprocessing a user and reading a user's licenses.
+ * reprocessing a user and reading a user's licenses. Each change is a unit of work of its own under the tenant's
+ * licensing lock; what it does to each user is {@link UserLicenseSteps}'.
  */
 public final class UserLicensing {
     private final Transactions transactions;
-    private final Reconciler reconciler;
     private final TenantLocks locks;
     private final Users users;
-    private final LicenseRequests requests;
     private final Assignments assignments;
     private final Seats seats;
     private final ProductCatalog catalog;
     private final FailedAssignments failures;
-    private final GroupOnly groupOnly;
-    private final ScopeGuard guard;
+    private final UserLicenseSteps steps;
 
     UserLicensing(
             Transactions transactions,
@@ -53,17 +49,14 @@ public final class UserLicensing {
             FailedAssignments failures,
             GroupOnly groupOnly,
             ScopeGuard guard) {
-        this.guard = Objects.requireNonNull(guard);
         this.transactions = Objects.requireNonNull(transactions);
-        this.reconciler = Objects.requireNonNull(reconciler);
         this.locks = Objects.requireNonNull(locks);
         this.users = Objects.requireNonNull(users);
-        this.requests = Objects.requireNonNull(requests);
         this.assignments = Objects.requireNonNull(assignments);
         this.seats = Objects.requireNonNull(seats);
         this.catalog = Objects.requireNonNull(catalog);
         this.failures = Objects.requireNonNull(failures);
-        this.groupOnly = Objects.requireNonNull(groupOnly);
+        this.steps = new UserLicenseSteps(reconciler, users, requests, assignments, groupOnly, guard);
     }
 
     /**
@@ -75,8 +68,8 @@ public final class UserLicensing {
             Caller caller, UserId userId, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
         Outcome<UserLicenses> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return assignLocked(caller, Optional.of(userId), userId, add, remove, force, false, false)
-                    .map(Assigned::licenses);
+            return steps.assign(caller, Optional.of(userId), userId, add, remove, force, false, false)
+                    .map(UserLicenseSteps.Assigned::licenses);
         });
         return failures.audited(caller, UserRef.of(userId), add, remove, outcome);
     }
@@ -104,8 +97,8 @@ public final class UserLicensing {
             boolean overrideGroupOnly) {
         Outcome<LicensedUser> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return assignLocked(caller, resolve(caller, user), user, add, remove, force, overrideGroupOnly, false)
-                    .map(UserLicensing::licensed);
+            return steps.assign(caller, resolve(caller, user), user, add, remove, force, overrideGroupOnly, false)
+                    .map(UserLicenseSteps.Assigned::licensed);
         });
         return failures.audited(caller, user, add, remove, outcome);
     }
@@ -118,8 +111,8 @@ public final class UserLicensing {
     public Outcome<UserLicenses> assignOrWait(Caller caller, UserId userId, AssignedLicense license) {
         Outcome<UserLicenses> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return assignLocked(caller, Optional.of(userId), userId, List.of(license), List.of(), false, false, true)
-                    .map(Assigned::licenses);
+            return steps.assign(caller, Optional.of(userId), userId, List.of(license), List.of(), false, false, true)
+                    .map(UserLicenseSteps.Assigned::licenses);
         });
         return failures.audited(caller, UserRef.of(userId), List.of(license), List.of(), outcome);
     }
@@ -150,91 +143,6 @@ public final class UserLicensing {
                 .toList());
     }
 
-    private Outcome<Assigned> assignLocked(
-            Caller caller,
-            Optional<UserId> userId,
-            Object named,
-            List<AssignedLicense> add,
-            List<SkuId> remove,
-            boolean force,
-            boolean overrideGroupOnly,
-            boolean waitForSeat) {
-        Optional<Rejection> outside = outside(caller, userId);
-        if (outside.isPresent()) {
-            return Outcome.refused(outside.get());
-        }
-        Optional<User> user =
-                userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
-        if (user.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(named));
-        }
-        UserId id = user.get().id();
-        Optional<Rejection> shape = requests.checkShape(add, remove);
-        if (shape.isPresent()) {
-            return Outcome.refused(shape.get());
-        }
-        if (!add.isEmpty() && user.get().usageLocation() == null) {
-            return Outcome.refused(ErrorCode.INVALID_USAGE_LOCATION, Reasons.invalidUsageLocation());
-        }
-        Reconciler.Work work = reconciler.beginDeferred(caller);
-        Optional<Rejection> invalid = requests.checkLicenses(caller.tenant(), work.context.catalog(), add);
-        if (invalid.isPresent()) {
-            return Outcome.refused(invalid.get());
-        }
-        Map<UserId, List<LicenseAssignment>> stored = assignments.of(caller.tenant(), List.of(id));
-        UserLicenses current = new UserLicenses(LicenseSubject.of(user.get()), stored.getOrDefault(id, List.of()));
-        GroupOnlyPolicy policy = add.isEmpty() ? GroupOnlyPolicy.NONE : groupOnly.read(caller.tenant());
-        if (!overrideGroupOnly) {
-            Optional<Rejection> forbidden = GroupOnly.refusal(policy, work.context.catalog(), current, add);
-            if (forbidden.isPresent()) {
-                return Outcome.refused(forbidden.get());
-            }
-        }
-        for (SkuId sku : remove) {
-            if (current.find(sku, AssignmentSource.DIRECT).isEmpty()) {
-                boolean inherited =
-                        current.assignments().stream().anyMatch(a -> a.sku().equals(sku));
-                return Outcome.refused(
-                        inherited
-                                ? Rejection.of(ErrorCode.INHERITED_LICENSE, Reasons.inherited())
-                                : Rejection.of(
-                                        ErrorCode.LICENSE_NOT_ASSIGNED,
-                                        "User does not have a corresponding license %s to remove.",
-                                        sku));
-            }
-        }
-        if (force) {
-            add.forEach(l -> work.ledger.admit(l.skuId(), List.of(id)));
-        }
-        Reconciler.Batch batch = reconciler.evaluateLocked(
-                work, Map.of(id, current.subject()), stored, Changes.direct(add, Set.copyOf(remove)));
-        UserLicenses before = batch.before().get(id);
-        UserLicenses after = batch.after().get(id);
-        Optional<Rejection> refused =
-                DirectRefusals.check(before, after, add, work.context.catalog(), waitForSeat, work.ledger.pools());
-        if (refused.isPresent()) {
-            return Outcome.refused(refused.get());
-        }
-        reconciler.commit(work, batch);
-        reconciler.finish(work);
-        if (overrideGroupOnly) {
-            groupOnly.overridden(caller, user.get(), policy, current, add);
-        }
-        return Outcome.done(new Assigned(user.get(), after, work));
-    }
-
-    /** A user and the licenses a unit of work left them with, and the unit of work that decided them. */
-    private record Assigned(User user, UserLicenses licenses, Reconciler.Work work) {}
-
-    /** The user as locked, with the licenses and seat figures just written: nothing is read again. */
-    private static LicensedUser licensed(Assigned assigned) {
-        return new LicensedUser(
-                assigned.user(),
-                assigned.licenses(),
-                assigned.work().context.catalog(),
-                assigned.work().ledger.figures());
-    }
-
     /**
      * Changes the direct licenses of each user in turn, all in one unit of work: adds the SKU, replaces the users'
      * other direct licenses with it, or removes it. The first refusal names the user and undoes the others. Done
@@ -263,7 +171,7 @@ public final class UserLicensing {
                 if (asked.isEmpty()) {
                     continue;
                 }
-                Outcome<Assigned> outcome = assignLocked(
+                Outcome<UserLicenseSteps.Assigned> outcome = steps.assign(
                         caller, Optional.of(user), user, asked.add(), asked.remove(), false, overrideGroupOnly, false);
                 if (!outcome.isDone()) {
                     String name = users.find(caller.tenant(), user)
@@ -286,7 +194,7 @@ public final class UserLicensing {
     public Outcome<UserLicenses> reprocess(Caller caller, UserId userId) {
         return transactions.run(() -> {
             locks.share(caller.tenant());
-            return reprocessLocked(caller, Optional.of(userId), userId).map(Assigned::licenses);
+            return steps.reprocess(caller, Optional.of(userId), userId).map(UserLicenseSteps.Assigned::licenses);
         });
     }
 
@@ -294,39 +202,8 @@ public final class UserLicensing {
     public Outcome<LicensedUser> reprocess(Caller caller, UserRef user) {
         return transactions.run(() -> {
             locks.share(caller.tenant());
-            return reprocessLocked(caller, resolve(caller, user), user).map(UserLicensing::licensed);
+            return steps.reprocess(caller, resolve(caller, user), user).map(UserLicenseSteps.Assigned::licensed);
         });
-    }
-
-    private Outcome<Assigned> reprocessLocked(Caller caller, Optional<UserId> userId, Object named) {
-        Optional<Rejection> outside = outside(caller, userId);
-        if (outside.isPresent()) {
-            return Outcome.refused(outside.get());
-        }
-        Optional<User> user =
-                userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
-        if (user.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(named));
-        }
-        Reconciler.Work work = reconciler.beginDeferred(caller);
-        UserId id = user.get().id();
-        Reconciler.Batch batch = reconciler.reinheritLocked(work, Map.of(id, LicenseSubject.of(user.get())));
-        reconciler.commit(work, batch);
-        reconciler.finish(work);
-        return Outcome.done(new Assigned(user.get(), batch.after().get(id), work));
-    }
-
-    /**
-     * Refused when the caller's role is scoped to units the user is not in (or when it names nobody: a scoped caller
-     * is not told which users exist outside its units).
-     */
-    private Optional<Rejection> outside(Caller caller, Optional<UserId> userId) {
-        if (caller.scope().tenantWide()) {
-            return Optional.empty();
-        }
-        return userId.isEmpty()
-                ? Optional.of(ScopeGuard.refusal())
-                : guard.toChange(caller, userId.get().value());
     }
 
     /** The id of the user a request names (unless deleted), read without a lock: the lock is taken by id. */

@@ -10,14 +10,17 @@ import org.allot.core.Caller;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignedLicense;
+import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditTarget;
 import org.allot.core.audit.PropertyChange;
 import org.allot.core.catalog.Product;
+import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.Member;
 import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserRef;
 
 /**
@@ -151,12 +154,14 @@ final class GrantSteps {
     }
 
     private boolean holdsDirectly(Caller caller, TimedGrant grant) {
-        return ports
-                .licensing()
-                .assignmentsOf(caller.tenant(), List.of(grant.user()))
-                .getOrDefault(grant.user(), List.of())
-                .stream()
-                .anyMatch(a -> a.sku().equals(grant.sku()) && a.source().isDirect() && !a.isPendingRemoval());
+        return heldDirectly(caller, grant.user(), grant.sku()).isPresent();
+    }
+
+    /** The user's direct assignment of the SKU, unless pending removal (read without a lock of its own). */
+    Optional<LicenseAssignment> heldDirectly(Caller caller, UserId user, SkuId sku) {
+        return ports.licensing().assignmentsOf(caller.tenant(), List.of(user)).getOrDefault(user, List.of()).stream()
+                .filter(a -> a.sku().equals(sku) && a.source().isDirect() && !a.isPendingRemoval())
+                .findFirst();
     }
 
     boolean isMember(Caller caller, TimedGrant grant) {

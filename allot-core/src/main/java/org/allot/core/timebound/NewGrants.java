@@ -2,7 +2,6 @@ package org.allot.core.timebound;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -184,13 +183,7 @@ final class NewGrants {
                         product.skuId()));
             }
         }
-        boolean holds = ports
-                .licensing()
-                .assignmentsOf(caller.tenant(), List.of(grant.user()))
-                .getOrDefault(grant.user(), List.of())
-                .stream()
-                .anyMatch(a -> a.sku().equals(grant.sku()) && a.source().isDirect() && !a.isPendingRemoval());
-        return holds
+        return steps.heldDirectly(caller, grant.user(), grant.sku()).isPresent()
                 ? Optional.of(Rejection.invalid(
                         "The user already holds %s directly: give it an end without a start.", product.label()))
                 : Optional.empty();

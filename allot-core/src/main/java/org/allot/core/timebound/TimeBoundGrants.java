@@ -2,7 +2,6 @@ package org.allot.core.timebound;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -10,25 +9,20 @@ import java.util.Optional;
 import java.util.Set;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
-import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
-import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.TenantRounds;
 import org.allot.core.Transactions;
 import org.allot.core.assignment.UserLicensing;
 import org.allot.core.audit.AuditLog;
-import org.allot.core.catalog.Product;
 import org.allot.core.catalog.ProductCatalog;
 import org.allot.core.catalog.ServicePlanId;
-import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.Groups;
 import org.allot.core.directory.Memberships;
 import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.TenantLocks;
-import org.allot.core.directory.User;
 import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
 
@@ -36,7 +30,8 @@ import org.allot.core.directory.Users;
  * Time-bound grants: a direct license or a group membership with a start and an end, set, changed and cancelled by
  * administrators, and started and ended by the scheduled step ({@link #runDue}), per tenant in turn
  * ({@link TenantRounds}), each grant in a unit of work of its own under the tenant's licensing lock and the user's.
- * The rules of the times ({@link GrantTimes}) live here; what a start and an end do is {@link GrantSteps}'s.
+ * The rules of the times are {@link GrantTimes}'; what a start and an end do is {@link GrantSteps}'s; new grants are
+ * {@link NewGrants}', changes and cancellations {@link GrantChanges}', lists {@link GrantLists}'.
  */
 public final class TimeBoundGrants {
     /** Who the audit log says started and ended grants. */
@@ -82,12 +77,16 @@ public final class TimeBoundGrants {
     private final Clock clock;
     private final GrantSteps steps;
     private final NewGrants created;
+    private final GrantChanges changes;
+    private final GrantLists lists;
 
     public TimeBoundGrants(Ports ports, Clock clock) {
         this.ports = Objects.requireNonNull(ports);
         this.clock = Objects.requireNonNull(clock);
         this.steps = new GrantSteps(ports, clock);
         this.created = new NewGrants(ports, clock, steps);
+        this.changes = new GrantChanges(ports, clock, steps);
+        this.lists = new GrantLists(ports);
     }
 
     /**
@@ -123,15 +122,7 @@ public final class TimeBoundGrants {
      * license the user holds directly with no grant gives it one (its switched-off plans kept).
      */
     public Outcome<Listed> changeLicense(Caller caller, UserRef named, String sku, Reschedule times) {
-        return named(
-                caller,
-                located(
-                        caller,
-                        TimedGrant.Kind.LICENSE,
-                        named,
-                        sku,
-                        givesAnEnd(times),
-                        locked -> change(caller, locked, times)));
+        return named(caller, changes.change(caller, TimedGrant.Kind.LICENSE, named, sku, times));
     }
 
     /**
@@ -139,15 +130,7 @@ public final class TimeBoundGrants {
      * membership with no grant gives it one.
      */
     public Outcome<Listed> changeMembership(Caller caller, GroupId group, UserRef named, Reschedule times) {
-        return named(
-                caller,
-                located(
-                        caller,
-                        TimedGrant.Kind.MEMBERSHIP,
-                        named,
-                        group.toString(),
-                        givesAnEnd(times),
-                        locked -> change(caller, locked, times)));
+        return named(caller, changes.change(caller, TimedGrant.Kind.MEMBERSHIP, named, group.toString(), times));
     }
 
     /**
@@ -155,174 +138,32 @@ public final class TimeBoundGrants {
      * started ends now, as at its end.
      */
     public Outcome<TimedGrant> cancelLicense(Caller caller, UserRef named, String sku) {
-        return located(caller, TimedGrant.Kind.LICENSE, named, sku, false, locked -> cancel(caller, locked));
+        return changes.cancel(caller, TimedGrant.Kind.LICENSE, named, sku);
     }
 
     /** Cancels a user's membership grant, as {@link #cancelLicense} does. */
     public Outcome<TimedGrant> cancelMembership(Caller caller, GroupId group, UserRef named) {
-        return located(
-                caller, TimedGrant.Kind.MEMBERSHIP, named, group.toString(), false, locked -> cancel(caller, locked));
-    }
-
-    private Outcome<TimedGrant> change(Caller caller, GrantSteps.Locked locked, Reschedule times) {
-        TimedGrant grant = locked.grant();
-        Instant now = clock.instant();
-        Instant start = times.setsStart() ? times.start() : grant.start();
-        Instant end = times.setsEnd() ? times.end() : grant.end();
-        Optional<Rejection> refused = GrantTimes.checkChange(grant, times.setsStart(), start, end, now);
-        if (refused.isPresent()) {
-            return Outcome.refused(refused.get());
-        }
-        TimedGrant changed = grant.rescheduled(start, end, caller.actor().displayName(), now);
-        if (grant.started() && end == null) {
-            // no end left: what it granted stays, as an ordinary assignment or membership
-            ports.grants().remove(caller.tenant(), grant.key());
-        } else {
-            ports.grants().put(caller.tenant(), changed);
-        }
-        steps.recordSet(caller, locked.user(), changed, grant, changed);
-        return Outcome.done(changed);
-    }
-
-    private Outcome<TimedGrant> cancel(Caller caller, GrantSteps.Locked locked) {
-        TimedGrant grant = locked.grant();
-        if (grant.started()) {
-            return steps.end(caller, locked).map(done -> grant);
-        }
-        ports.grants().remove(caller.tenant(), grant.key());
-        steps.recordSet(caller, locked.user(), grant, grant, null);
-        return Outcome.done(grant);
-    }
-
-    /** Finds a user's grant under the tenant's licensing lock and the user's, and does {@code then} with it. */
-    private Outcome<TimedGrant> located(
-            Caller caller,
-            TimedGrant.Kind kind,
-            UserRef named,
-            String target,
-            boolean orHeld,
-            java.util.function.Function<GrantSteps.Locked, Outcome<TimedGrant>> then) {
-        return ports.transactions().run(() -> {
-            Optional<User> user = steps.lockUser(caller, named);
-            if (user.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(named));
-            }
-            Optional<Rejection> outside = steps.outside(
-                    caller,
-                    user.get(),
-                    kind == TimedGrant.Kind.MEMBERSHIP
-                            ? GrantTimes.uuid(target).map(GroupId::new).orElse(null)
-                            : null);
-            if (outside.isPresent()) {
-                return Outcome.refused(outside.get());
-            }
-            Optional<java.util.UUID> id = kind == TimedGrant.Kind.LICENSE
-                    ? ports.catalog().forTenant(caller.tenant()).lookup(target).map(p -> p.skuId()
-                            .value())
-                    : GrantTimes.uuid(target);
-            Optional<TimedGrant> grant = id.flatMap(t -> ports.grants()
-                    .find(caller.tenant(), new TimedGrant.Key(kind, user.get().id(), t)));
-            if (grant.isEmpty() && orHeld) {
-                grant = id.flatMap(
-                        t -> held(caller, new TimedGrant.Key(kind, user.get().id(), t)));
-            }
-            if (grant.isEmpty()) {
-                return Outcome.refused(Rejection.of(
-                        ErrorCode.NOT_FOUND,
-                        "%s has no time-bound %s of %s.",
-                        user.get().userPrincipalName(),
-                        kind == TimedGrant.Kind.LICENSE ? "license" : "membership",
-                        target));
-            }
-            return then.apply(new GrantSteps.Locked(grant.get(), user.get()));
-        });
+        return changes.cancel(caller, TimedGrant.Kind.MEMBERSHIP, named, group.toString());
     }
 
     /** The grant as set, with the names a list shows (read after its unit of work). */
     private Outcome<Listed> named(Caller caller, Outcome<TimedGrant> outcome) {
-        return outcome.map(g -> ports.transactions()
-                .read(() -> listed(caller.tenant(), List.of(g)).get(0)));
-    }
-
-    /** Whether new times only give an end: what an ordinary license or membership may be given too. */
-    private static boolean givesAnEnd(Reschedule times) {
-        return times.setsEnd() && times.end() != null && !times.setsStart();
-    }
-
-    /**
-     * A license the user holds directly (not pending removal), or a membership of a group whose members are added by
-     * hand, as a grant that has started and has no end yet: what is given an end when an end is set on it.
-     */
-    private Optional<TimedGrant> held(Caller caller, TimedGrant.Key key) {
-        Instant now = clock.instant();
-        String by = caller.actor().displayName();
-        if (key.kind() == TimedGrant.Kind.LICENSE) {
-            return ports
-                    .licensing()
-                    .assignmentsOf(caller.tenant(), List.of(key.user()))
-                    .getOrDefault(key.user(), List.of())
-                    .stream()
-                    .filter(a ->
-                            a.sku().value().equals(key.target()) && a.source().isDirect() && !a.isPendingRemoval())
-                    .findFirst()
-                    .map(a -> new TimedGrant(
-                            key.kind(), key.user(), key.target(), a.disabledPlans(), now, null, true, by, now));
-        }
-        TimedGrant membership =
-                new TimedGrant(key.kind(), key.user(), key.target(), Set.of(), now, null, true, by, now);
-        boolean editable = ports.groupStore()
-                .find(caller.tenant(), membership.group())
-                .filter(g -> !g.isDynamic() && !g.onPremisesSyncEnabled())
-                .isPresent();
-        return editable && steps.isMember(caller, membership) ? Optional.of(membership) : Optional.empty();
+        return outcome.map(g -> lists.named(caller.tenant(), g));
     }
 
     /** Whether the user has this grant and it has not started yet: nothing of it is given so far. */
     public boolean scheduled(TenantId tenant, TimedGrant.Key key) {
-        return ports.transactions().read(() -> ports.grants()
-                .find(tenant, key)
-                .filter(g -> !g.started())
-                .isPresent());
+        return lists.scheduled(tenant, key);
     }
 
     /** The user's grants of both kinds, the soonest due first; empty for an unknown user or one outside the scope. */
     public Optional<List<Listed>> ofUser(Caller caller, UserRef named) {
-        TenantId tenant = caller.tenant();
-        return ports.transactions().read(() -> named.find(tenant, ports.users())
-                .filter(u -> !u.isDeleted())
-                .filter(u -> ports.guard().reaches(caller, u.id().value()))
-                .map(u -> listed(tenant, ports.grants().ofUser(tenant, u.id()))));
+        return lists.ofUser(caller, named);
     }
 
     /** The membership grants of a group, the soonest due first; empty for an unknown group or one outside the scope. */
     public Optional<List<Listed>> ofGroup(Caller caller, GroupId group) {
-        TenantId tenant = caller.tenant();
-        return ports.transactions().read(() -> ports.groupStore()
-                .find(tenant, group)
-                .filter(g -> ports.guard().reaches(caller, group.value()))
-                .map(g -> listed(tenant, ports.grants().ofGroup(tenant, group))));
-    }
-
-    private List<Listed> listed(TenantId tenant, List<TimedGrant> grants) {
-        List<Listed> listed = new ArrayList<>();
-        for (TimedGrant g : grants) {
-            String upn = ports.users()
-                    .find(tenant, g.user())
-                    .map(User::userPrincipalName)
-                    .orElse(null);
-            String name = g.kind() == TimedGrant.Kind.LICENSE
-                    ? ports.catalog()
-                            .forTenant(tenant)
-                            .find(g.sku())
-                            .map(Product::skuPartNumber)
-                            .orElse(null)
-                    : ports.groupStore()
-                            .find(tenant, g.group())
-                            .map(Group::displayName)
-                            .orElse(null);
-            listed.add(new Listed(g, upn, name));
-        }
-        return listed;
+        return lists.ofGroup(caller, group);
     }
 
     /**
