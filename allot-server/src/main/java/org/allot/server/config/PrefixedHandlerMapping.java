@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
@@ -27,7 +26,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * every condition (its patterns match the decoded path). What is found, and the 404 and 405 answers when nothing is,
  * do not change.
  *
- * <p>Before that, the mappings a path can match at all are found by its beginnings ({@code ""}, {@code /v1.0},
+ * <p>A literal path ({@code /v1.0/users}, {@code /v1.0/organization}) is first looked up among the mappings that
+ * list it as one of their literal paths, which Spring MVC prefers to any pattern: when one of them matches, no other
+ * mapping is tried. Otherwise the mappings a path can match at all are found by its beginnings ({@code ""}, {@code /v1.0},
  * {@code /v1.0/users}, … up to the whole path) in an index of the mappings by their literal beginnings, so a path
  * with a variable is tried against a handful of mappings, not every one of the server's, and the best of those that
  * match is chosen by Spring MVC's own rules (literal paths first, then the mappings' comparison), which is its answer
@@ -40,11 +41,17 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
     /** Each mapping's literal beginnings, from its patterns (which are fixed once it is registered). */
     private final Map<RequestMappingInfo, String[]> beginnings = new ConcurrentHashMap<>();
 
-    /** The registered mappings by literal beginning; null until the first lookup after a registration. */
-    private volatile Map<String, List<Candidate>> index;
+    /**
+     * The registered mappings by literal beginning, and by literal path; null until the first lookup after a
+     * registration.
+     */
+    private volatile Index index;
+
+    /** The registered mappings by literal beginning ({@code byBeginning}) and by literal path ({@code byPath}). */
+    private record Index(Map<String, List<Candidate>> byBeginning, Map<String, List<Candidate>> byPath) {}
 
     /** A registered mapping and its handler. */
-    private record Candidate(RequestMappingInfo info, HandlerMethod handler, Set<String> directPaths) {}
+    private record Candidate(RequestMappingInfo info, HandlerMethod handler) {}
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -84,23 +91,17 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
      * come first, and of several matches the best by the mappings' comparison wins.
      */
     private HandlerMethod bestMatch(String path, HttpServletRequest request) {
-        Map<String, List<Candidate>> byBeginning = index();
-        List<Candidate> direct = new ArrayList<>(1);
-        List<Candidate> matched = new ArrayList<>(2);
-        for (int end = 0; end >= 0; end = nextBeginning(path, end)) {
-            List<Candidate> candidates = byBeginning.get(path.substring(0, end));
-            if (candidates == null) {
-                continue;
-            }
-            for (Candidate candidate : candidates) {
-                RequestMappingInfo match = super.getMatchingMapping(candidate.info(), request);
-                if (match != null) {
-                    Candidate found = new Candidate(match, candidate.handler(), candidate.directPaths());
-                    (candidate.directPaths().contains(path) ? direct : matched).add(found);
+        Index mappings = index();
+        // the mappings whose literal paths include the path, alone, when one of them matches (as Spring MVC does)
+        List<Candidate> matches = matching(mappings.byPath().getOrDefault(path, List.of()), request);
+        if (matches.isEmpty()) {
+            for (int end = 0; end >= 0; end = nextBeginning(path, end)) {
+                List<Candidate> candidates = mappings.byBeginning().get(path.substring(0, end));
+                if (candidates != null) {
+                    matches.addAll(matching(candidates, request));
                 }
             }
         }
-        List<Candidate> matches = direct.isEmpty() ? matched : direct;
         if (matches.isEmpty()) {
             return null;
         }
@@ -121,6 +122,18 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         return best.handler();
     }
 
+    /** The candidates that match the request, each with its conditions narrowed to the request. */
+    private List<Candidate> matching(List<Candidate> candidates, HttpServletRequest request) {
+        List<Candidate> matched = new ArrayList<>(2);
+        for (Candidate candidate : candidates) {
+            RequestMappingInfo match = super.getMatchingMapping(candidate.info(), request);
+            if (match != null) {
+                matched.add(new Candidate(match, candidate.handler()));
+            }
+        }
+        return matched;
+    }
+
     /** Where the path's next possible beginning ends (its next {@code /}, or its end), or -1 after its end. */
     static int nextBeginning(String path, int end) {
         if (end >= path.length()) {
@@ -130,17 +143,22 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         return slash < 0 ? path.length() : slash;
     }
 
-    private Map<String, List<Candidate>> index() {
-        Map<String, List<Candidate>> built = index;
+    private Index index() {
+        Index built = index;
         if (built == null) {
-            built = new HashMap<>();
+            Map<String, List<Candidate>> byBeginning = new HashMap<>();
+            Map<String, List<Candidate>> byPath = new HashMap<>();
             for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
                     getHandlerMethods().entrySet()) {
+                Candidate candidate = new Candidate(e.getKey(), e.getValue());
                 for (String b : new LinkedHashSet<>(List.of(beginnings(e.getKey())))) {
-                    built.computeIfAbsent(b, k -> new ArrayList<>())
-                            .add(new Candidate(e.getKey(), e.getValue(), getDirectPaths(e.getKey())));
+                    byBeginning.computeIfAbsent(b, k -> new ArrayList<>()).add(candidate);
+                }
+                for (String path : getDirectPaths(e.getKey())) {
+                    byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(candidate);
                 }
             }
+            built = new Index(byBeginning, byPath);
             index = built;
         }
         return built;
