@@ -83,12 +83,14 @@ public final class Database implements AutoCloseable {
 
     /**
      * The statements of this database that took the most execution time since {@link #resetStatements()}, each as
-     * calls and microseconds per {@code per} (a request, say), nested statements (triggers, functions) included.
+     * calls, microseconds, bytes of WAL and pages read or hit per {@code per} (a request, say), nested statements
+     * (triggers, functions) included.
      */
     public List<String> topStatements(int top, long per) {
         List<String> lines = new ArrayList<>();
         try (PreparedStatement s = prepare("""
-                        select calls, total_exec_time, toplevel, left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
+                        select calls, total_exec_time, toplevel, left(regexp_replace(query, '\\s+', ' ', 'g'), 100),
+                               wal_bytes, shared_blks_hit + shared_blks_read
                         from pg_stat_statements
                         where dbid = (select oid from pg_database where datname = current_database())
                           and query not like '%pg_stat_statements%'
@@ -97,9 +99,11 @@ public final class Database implements AutoCloseable {
             while (rs.next()) {
                 lines.add(String.format(
                         java.util.Locale.ROOT,
-                        "%5.2f calls %6.1f µs %s %s",
+                        "%5.2f calls %6.1f µs %6.0f B WAL %5.1f pages %s %s",
                         rs.getLong(1) / (double) per,
                         rs.getDouble(2) * 1000 / per,
+                        rs.getDouble(5) / per,
+                        rs.getLong(6) / (double) per,
                         rs.getBoolean(3) ? " " : "↳",
                         rs.getString(4)));
             }

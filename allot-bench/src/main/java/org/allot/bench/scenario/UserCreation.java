@@ -105,7 +105,14 @@ public final class UserCreation implements Scenario {
             }
             double clientMicros = created.clientCpuSeconds() / created.requests() * 1e6;
             double plainBefore = harnessCpuSeconds();
+            if (run == context.runs() - 1) {
+                target.db().resetStatements();
+            }
             PlainJdbcWrites.Rate baseline = plainJdbc(target, "b" + prefix, time);
+            if (run == context.runs() - 1) {
+                context.say("  the baseline's statements:");
+                target.db().topStatements(6, baseline.requests()).forEach(line -> context.say("  %s", line));
+            }
             double jdbc = baseline.perSecond();
             double plainMicros = (harnessCpuSeconds() - plainBefore) / baseline.requests() * 1e6;
             double plainDatabaseMicros = baseline.databaseCpuSeconds() / baseline.requests() * 1e6;
