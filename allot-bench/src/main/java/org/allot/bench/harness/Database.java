@@ -43,16 +43,24 @@ public final class Database implements AutoCloseable {
             return Double.NaN;
         }
         try {
-            // utime, stime, cutime and cstime: the postmaster's own and its ended children's, then each live child's
-            double seconds = ticks(postmaster.get().pid(), 4);
-            for (ProcessHandle child : postmaster.get().children().toList()) {
-                try {
-                    seconds += ticks(child.pid(), 2);
-                } catch (java.io.IOException ended) {
-                    // ended since it was listed: its time is in the postmaster's cutime on the next reading
+            // utime, stime, cutime and cstime: the postmaster's own and its ended children's, then each live child's;
+            // read again until no child ended between the readings (else an ending one is counted twice or not at
+            // all: a run's connections close just before the next run's first reading)
+            for (int attempt = 0; ; attempt++) {
+                long reaped = ticks(postmaster.get().pid(), 4);
+                long live = 0;
+                boolean ended = false;
+                for (ProcessHandle child : postmaster.get().children().toList()) {
+                    try {
+                        live += ticks(child.pid(), 2);
+                    } catch (java.io.IOException gone) {
+                        ended = true;
+                    }
+                }
+                if ((!ended && ticks(postmaster.get().pid(), 4) == reaped) || attempt == 20) {
+                    return (reaped + live) / (double) ServerProcess.CLOCK_TICKS;
                 }
             }
-            return seconds / ServerProcess.CLOCK_TICKS;
         } catch (java.io.IOException | RuntimeException noProc) {
             return java.util.stream.Stream.concat(
                             postmaster.stream(), postmaster.get().descendants())
