@@ -38,8 +38,8 @@ public final class WhoAmI implements Callable<Integer> {
         try {
             held = ScopedRole.of(context.api(), identity.appId());
         } catch (ApiError e) {
-            context.warn("the roles held over administrative units could not be read (" + e.getMessage() + " "
-                    + e.code() + "); the roles shown are those of the access token.");
+            context.warn("the roles held over administrative units could not be read (" + e.code() + ": "
+                    + e.getMessage() + "); the roles shown are those of the access token.");
             context.printer().print(item);
             return 0;
         }
