@@ -49,6 +49,11 @@ public final class Context {
         this.fields = List.copyOf(fields);
     }
 
+    /** The fields {@code --fields} names, in its order; none: all. */
+    public List<String> fields() {
+        return fields;
+    }
+
     public Printer printer() {
         return new Printer(out, err, format, fields);
     }

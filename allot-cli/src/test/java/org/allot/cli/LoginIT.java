@@ -46,6 +46,10 @@ class LoginIT {
         assertThat(whoami.json().path("appId").asString()).isEqualTo(server.clientId());
         assertThat(whoami.json().path("roles").get(0).asString()).isEqualTo("Global Administrator");
         assertThat(whoami.json().path("url").asString()).isEqualTo(server.url());
+        assertThat(whoami.json().path("scopedRoles").isArray())
+                .as("a tenant-wide role holds no role over units: " + whoami.out())
+                .isTrue();
+        assertThat(whoami.json().path("scopedRoles").size()).isZero();
 
         Run again = cli.run("login", "--url", server.url());
         assertThat(again.exit())
@@ -67,6 +71,10 @@ class LoginIT {
         Run whoami = server.cli(home).run("whoami");
         assertThat(whoami.exit()).as(whoami.toString()).isZero();
         assertThat(whoami.out()).contains("tenant", "Contoso", "Global Administrator");
+        assertThat(whoami.out().lines().map(l -> l.split(" +")[0]))
+                .as("a tenant-wide administrator's whoami is what it was")
+                .containsExactly("url", "tenant", "tenantId", "app", "appId", "roles");
+        assertThat(whoami.err()).isEmpty();
     }
 
     @Test

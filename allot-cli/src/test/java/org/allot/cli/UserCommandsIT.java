@@ -140,6 +140,56 @@ class UserCommandsIT extends AgainstARealServer {
                 .contains("shoeSize");
     }
 
+    @Test
+    void theListShowsTheUserPropertiesNamedByFields() {
+        Run created = allot.run(
+                "user",
+                "create",
+                "ada.fields@contoso.com",
+                "--name",
+                "Ada Fields",
+                "--department",
+                "Research",
+                "--job-title",
+                "Analyst");
+        assertThat(created.exit()).as(created.toString()).isZero();
+
+        Run listed = allot.run(
+                "user",
+                "list",
+                "--filter",
+                "userPrincipalName eq 'ada.fields@contoso.com'",
+                "--fields",
+                "userPrincipalName,department,jobTitle,licenses",
+                "-o",
+                "csv");
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(listed.out()).startsWith("userPrincipalName,department,jobTitle,licenses\n");
+        assertThat(listed.csv()).singleElement().satisfies(u -> assertThat(u)
+                .containsEntry("department", "Research")
+                .containsEntry("jobTitle", "Analyst"));
+
+        Run json = allot.run(
+                "user",
+                "list",
+                "--filter",
+                "department eq 'Research'",
+                "--fields",
+                "department,userPrincipalName,accountEnabled,createdDateTime",
+                "-o",
+                "json");
+        assertThat(json.exit()).as(json.toString()).isZero();
+        assertThat(json.json()).isNotEmpty().allSatisfy(u -> {
+            assertThat(u.path("department").asString()).isEqualTo("Research");
+            assertThat(u.path("accountEnabled").isBoolean()).as(u.toString()).isTrue();
+            assertThat(u.path("createdDateTime").asString()).isNotEmpty();
+        });
+
+        Run bad = allot.run("user", "list", "--fields", "userPrincipalName,shoeSize");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("shoeSize", "department", "jobTitle");
+    }
+
     private static Set<String> upns(List<Map<String, String>> rows) {
         Set<String> upns = new HashSet<>();
         rows.forEach(r -> upns.add(r.get("userPrincipalName")));

@@ -107,7 +107,8 @@ final class UnitRoles {
                 + String.join(", ", TEMPLATES.keySet().stream().sorted().toList()) + ".");
     }
 
-    private static String nameOf(String templateId) {
+    /** The role named by its template id (an unknown id as it is, in lower case). */
+    static String nameOf(String templateId) {
         return TEMPLATES.entrySet().stream()
                 .filter(e -> e.getValue().equalsIgnoreCase(templateId))
                 .map(Map.Entry::getKey)

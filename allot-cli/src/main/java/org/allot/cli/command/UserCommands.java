@@ -36,6 +36,17 @@ public final class UserCommands {
             + "onPremisesImmutableId,onPremisesSamAccountName,onPremisesDistinguishedName,onPremisesLastSyncDateTime,"
             + "createdDateTime,assignedLicenses,licenseAssignmentStates";
     private static final String DELETED = "/v1.0/directory/deletedItems/microsoft.graph.user";
+    private static final String DELETED_SELECT = "id,userPrincipalName,displayName,deletedDateTime";
+    private static final List<String> COLUMNS = List.of(
+            "userPrincipalName",
+            "displayName",
+            "usageLocation",
+            "userType",
+            "synced",
+            "licenses",
+            "licenseErrors",
+            "id");
+    private static final List<String> DELETED_COLUMNS = List.of(DELETED_SELECT.split(","));
 
     private final Context context;
 
@@ -68,9 +79,10 @@ public final class UserCommands {
         Directory directory = context.directory();
         String skuId =
                 sku == null ? null : directory.products().find(sku).skuId().toString();
+        List<String> extra = UserFields.beyond(context.fields(), deleted ? DELETED_COLUMNS : COLUMNS);
         Query query = Query.of(deleted ? DELETED : "/v1.0/users")
                 .with("$filter", filter(unlicensed, skuId, synced, guests, filter))
-                .with("$select", deleted ? "id,userPrincipalName,displayName,deletedDateTime" : Directory.USER_LICENSES)
+                .with("$select", UserFields.select(deleted ? DELETED_SELECT : Directory.USER_LICENSES, extra))
                 .with("$orderby", "userPrincipalName")
                 .with("$top", 999);
         List<UserResource> users = directory.search(query, UserResource.class, errors ? 0 : top, filter != null);
@@ -78,7 +90,8 @@ public final class UserCommands {
             users = users.stream().filter(Licenses::hasErrors).toList();
             users = top > 0 && users.size() > top ? users.subList(0, top) : users;
         }
-        context.printer().print(deleted ? deletedTable(users) : table(users, directory.products()));
+        Table table = deleted ? deletedTable(users) : table(users, directory.products());
+        context.printer().print(UserFields.with(table, users, extra));
     }
 
     /** The OData filter of the list options, or null for all users. */
@@ -241,15 +254,7 @@ public final class UserCommands {
     }
 
     static Table table(List<UserResource> users, Products products) {
-        Table table = Table.of(
-                "userPrincipalName",
-                "displayName",
-                "usageLocation",
-                "userType",
-                "synced",
-                "licenses",
-                "licenseErrors",
-                "id");
+        Table table = Table.of(COLUMNS.toArray(String[]::new));
         for (UserResource u : users) {
             table.add(
                     u.userPrincipalName(),
@@ -265,7 +270,7 @@ public final class UserCommands {
     }
 
     private static Table deletedTable(List<UserResource> users) {
-        Table table = Table.of("id", "userPrincipalName", "displayName", "deletedDateTime");
+        Table table = Table.of(DELETED_COLUMNS.toArray(String[]::new));
         users.forEach(u -> table.add(u.id(), u.userPrincipalName(), u.displayName(), u.deletedDateTime()));
         return table;
     }

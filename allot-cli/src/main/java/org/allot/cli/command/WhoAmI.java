@@ -1,16 +1,28 @@
 package org.allot.cli.command;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.allot.cli.Context;
+import org.allot.cli.api.ApiError;
+import org.allot.cli.output.Item;
 import picocli.CommandLine.Command;
 
-/** The tenant, app and role of the credentials in use. */
+/** The tenant, app and roles of the credentials in use: the token's roles and the roles held over units. */
 @Command(
         name = "whoami",
         mixinStandardHelpOptions = true,
-        description = "Shows the server, tenant, app and roles of the credentials in use.",
+        description = {
+            "Shows the server, tenant, app and roles of the credentials in use, and the roles the app holds over units.",
+            "roles: the role in the access token. scopedRoles: each role the app holds over an administrative unit,"
+                    + " with the unit; an app that holds any acts with those only, within those units, and its own"
+                    + " role is set aside meanwhile."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  allot whoami", "  allot whoami -o json | jq -r .tenant"})
+        footer = {
+            "  allot whoami",
+            "  allot whoami -o json | jq -r .tenant",
+            "  allot whoami -o json | jq -r '.scopedRoles[] | \"\\(.role) over \\(.unit)\"'"
+        })
 public final class WhoAmI implements Callable<Integer> {
     private final Context context;
 
@@ -20,7 +32,23 @@ public final class WhoAmI implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.printer().print(Identity.of(context.api()).item());
+        Identity identity = Identity.of(context.api());
+        Item item = identity.item();
+        List<ScopedRole> held;
+        try {
+            held = ScopedRole.of(context.api(), identity.appId());
+        } catch (ApiError e) {
+            context.warn("the roles held over administrative units could not be read (" + e.code() + ": "
+                    + e.getMessage() + "); the roles shown are those of the access token.");
+            context.printer().print(item);
+            return 0;
+        }
+        if (!held.isEmpty()) {
+            context.note((identity.app() == null ? "The app" : identity.app())
+                    + " holds roles over administrative units and acts with them only, within those units; its own"
+                    + " role (" + String.join(", ", identity.roles()) + ") is set aside while it holds them.");
+        }
+        context.printer().print(item, "scopedRoles", ScopedRole.table(held));
         return 0;
     }
 }

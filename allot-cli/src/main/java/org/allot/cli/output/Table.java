@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** What a list prints: named columns and rows of values (text, numbers, booleans, lists of text, or null). */
+/**
+ * What a list prints: named columns and rows of values (text, numbers, booleans, lists of text, or null; a structured
+ * API property as its JSON tree, printed as JSON).
+ */
 public final class Table {
     private final List<String> columns;
     private final List<List<Object>> rows = new ArrayList<>();

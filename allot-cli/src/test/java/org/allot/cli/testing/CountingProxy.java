@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * Plain HTTP on loopback in front of the {@link TestServer}, passing every request on as it came and noting it
  * ({@code GET /v1.0/users/ada@contoso.com?$select=id}): how many requests a command makes, read as a script's
- * administrator would read the server's access log.
+ * administrator would read the server's access log. Requests it is told to refuse ({@link #refusing}) it answers 403
+ * itself.
  */
 @SuppressForbidden("com.sun.net.httpserver is the JDK's supported, exported HTTP server (module jdk.httpserver), not"
         + " an internal class; forbidden-apis lists every com.sun package")
@@ -34,6 +36,7 @@ public final class CountingProxy implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final List<String> requests = new ArrayList<>();
+    private final List<String> refused = new ArrayList<>();
 
     private CountingProxy(String target) {
         this.target = target;
@@ -49,6 +52,15 @@ public final class CountingProxy implements AutoCloseable {
     /** A proxy to {@code target} (the server's plain HTTP URL). */
     public static CountingProxy to(String target) {
         return new CountingProxy(target);
+    }
+
+    /**
+     * Answers the requests whose path starts with {@code path} itself, with 403 and Graph's error body, as a server
+     * answers a caller whose role may not read them (or an older server that closes them).
+     */
+    public synchronized CountingProxy refusing(String path) {
+        refused.add(path);
+        return this;
     }
 
     /** Where to point {@code ALLOT_URL}. */
@@ -73,6 +85,17 @@ public final class CountingProxy implements AutoCloseable {
         }
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (refuses(asked.getRawPath())) {
+                byte[] denied = ("{\"error\":{\"code\":\"Authorization_RequestDenied\","
+                                + "\"message\":\"Insufficient privileges to complete the operation.\"}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(403, denied.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(denied);
+                }
+                return;
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + asked.toString()))
                     .method(
                             exchange.getRequestMethod(),
@@ -103,6 +126,10 @@ public final class CountingProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    private synchronized boolean refuses(String path) {
+        return refused.stream().anyMatch(path::startsWith);
     }
 
     @Override
