@@ -17,9 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Synced users and groups, found by immutable id through the indexes on {@code on_premises_immutable_id}. */
 public final class JdbcSyncedObjects implements SyncedObjects {
-    /** From how many ids a lookup is planned without its values (a sync's page; a delta's few are planned with). */
-    static final int GENERIC_FROM = 100;
-
     private final JdbcClient jdbc;
 
     public JdbcSyncedObjects(JdbcClient jdbc) {
@@ -100,7 +97,10 @@ public final class JdbcSyncedObjects implements SyncedObjects {
                 immutableIds);
     }
 
-    /** Joins the ids as an unnested array, so a batch costs index lookups however large the tenant grows. */
+    /**
+     * Joins the ids as an unnested array, so a batch costs index lookups however large the tenant grows ({@link
+     * PageLookups}).
+     */
     private <T> Map<String, T> byImmutableId(
             String table,
             String condition,
@@ -112,23 +112,13 @@ public final class JdbcSyncedObjects implements SyncedObjects {
         if (immutableIds.isEmpty()) {
             return found;
         }
-        // Planned with a page's values, as PostgreSQL plans a statement's first executions on each connection, the
-        // join of thousands of ids is a merge join over the tenant's whole index (in a first import, where none is
-        // found, 80,000 entries read a page at 100,000 users: 350 ms against 50 ms); the plan made without them
-        // looks each id up. So a large batch is planned without its values, and the transaction goes on as before.
-        boolean large = immutableIds.size() >= GENERIC_FROM;
-        if (large) {
-            jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
-        }
-        jdbc.sql("select o.* from unnest(?::text[]) as t(id) join " + table
-                        + " o on o.tenant_id = ? and o.on_premises_immutable_id = t.id where " + condition)
-                .params(immutableIds.stream().distinct().toArray(String[]::new), tenant.value())
-                .query(mapper)
-                .list()
+        String[] ids = immutableIds.stream().distinct().toArray(String[]::new);
+        PageLookups.run(jdbc, ids.length, () -> jdbc.sql("select o.* from unnest(?::text[]) as t(id) join " + table
+                                + " o on o.tenant_id = ? and o.on_premises_immutable_id = t.id where " + condition)
+                        .params(ids, tenant.value())
+                        .query(mapper)
+                        .list())
                 .forEach(o -> found.put(immutableId.apply(o), o));
-        if (large) {
-            jdbc.sql("set local plan_cache_mode to default").update();
-        }
         return found;
     }
 }

@@ -121,17 +121,16 @@ public final class JdbcUsers implements Users {
         if (userPrincipalNames.isEmpty()) {
             return found;
         }
-        jdbc.sql("""
-                        select u.* from unnest(?::text[]) as t(name)
-                        join directory_user u on u.tenant_id = ? and lower(u.user_principal_name) = t.name""")
-                .params(
-                        userPrincipalNames.stream()
-                                .map(n -> n.toLowerCase(Locale.ROOT))
-                                .distinct()
-                                .toArray(String[]::new),
-                        tenant.value())
-                .query(JdbcUsers::map)
-                .list()
+        String[] names = userPrincipalNames.stream()
+                .map(n -> n.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toArray(String[]::new);
+        PageLookups.run(jdbc, names.length, () -> jdbc.sql("""
+                                select u.* from unnest(?::text[]) as t(name)
+                                join directory_user u on u.tenant_id = ? and lower(u.user_principal_name) = t.name""")
+                        .params(names, tenant.value())
+                        .query(JdbcUsers::map)
+                        .list())
                 .forEach(u -> found.put(u.userPrincipalName().toLowerCase(Locale.ROOT), u));
         return found;
     }
