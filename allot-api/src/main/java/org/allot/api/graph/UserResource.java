@@ -43,4 +43,46 @@ public record UserResource(
         String surname,
         String usageLocation,
         String userPrincipalName,
-        String userType) {}
+        String userType) {
+
+    /**
+     * Graph's names of the properties above, in their order ({@code @odata.type} aside): what {@code /v1.0/users} may
+     * select, {@code signInActivity} answered only when selected.
+     */
+    public static final List<String> PROPERTIES = List.of(
+            "id",
+            "accountEnabled",
+            "assignedLicenses",
+            "assignedPlans",
+            "businessPhones",
+            "city",
+            "companyName",
+            "country",
+            "createdDateTime",
+            "deletedDateTime",
+            "department",
+            "displayName",
+            "employeeId",
+            "givenName",
+            "jobTitle",
+            "licenseAssignmentStates",
+            "mail",
+            "mailNickname",
+            "mobilePhone",
+            "officeLocation",
+            "onPremisesDistinguishedName",
+            "onPremisesDomainName",
+            "onPremisesExtensionAttributes",
+            "onPremisesImmutableId",
+            "onPremisesLastSyncDateTime",
+            "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier",
+            "onPremisesSyncEnabled",
+            "onPremisesUserPrincipalName",
+            "preferredLanguage",
+            "signInActivity",
+            "surname",
+            "usageLocation",
+            "userPrincipalName",
+            "userType");
+}

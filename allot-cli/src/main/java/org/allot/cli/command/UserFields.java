@@ -15,42 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class UserFields {
     /** Graph's user properties that {@code /v1.0/users} may select, as the server lists them. */
-    static final List<String> PROPERTIES = List.of(
-            "id",
-            "accountEnabled",
-            "assignedLicenses",
-            "assignedPlans",
-            "businessPhones",
-            "city",
-            "companyName",
-            "country",
-            "createdDateTime",
-            "deletedDateTime",
-            "department",
-            "displayName",
-            "employeeId",
-            "givenName",
-            "jobTitle",
-            "licenseAssignmentStates",
-            "mail",
-            "mailNickname",
-            "mobilePhone",
-            "officeLocation",
-            "onPremisesDistinguishedName",
-            "onPremisesDomainName",
-            "onPremisesExtensionAttributes",
-            "onPremisesImmutableId",
-            "onPremisesLastSyncDateTime",
-            "onPremisesSamAccountName",
-            "onPremisesSecurityIdentifier",
-            "onPremisesSyncEnabled",
-            "onPremisesUserPrincipalName",
-            "preferredLanguage",
-            "signInActivity",
-            "surname",
-            "usageLocation",
-            "userPrincipalName",
-            "userType");
+    static final List<String> PROPERTIES = UserResource.PROPERTIES;
 
     private UserFields() {}
 

@@ -39,41 +39,10 @@ public final class UserResources {
             "preferredLanguage",
             "surname",
             "userPrincipalName");
-    public static final Set<String> USER_PROPERTIES = ordered(
-            "id",
-            "accountEnabled",
-            "assignedLicenses",
-            "assignedPlans",
-            "businessPhones",
-            "city",
-            "companyName",
-            "country",
-            "createdDateTime",
-            "deletedDateTime",
-            "department",
-            "displayName",
-            "employeeId",
-            "givenName",
-            "jobTitle",
-            "licenseAssignmentStates",
-            "mail",
-            "mailNickname",
-            "mobilePhone",
-            "officeLocation",
-            "onPremisesDistinguishedName",
-            "onPremisesDomainName",
-            "onPremisesExtensionAttributes",
-            "onPremisesImmutableId",
-            "onPremisesLastSyncDateTime",
-            "onPremisesSamAccountName",
-            "onPremisesSecurityIdentifier",
-            "onPremisesSyncEnabled",
-            "onPremisesUserPrincipalName",
-            "preferredLanguage",
-            "surname",
-            "usageLocation",
-            "userPrincipalName",
-            "userType");
+    public static final Set<String> USER_PROPERTIES =
+            Collections.unmodifiableSet(new LinkedHashSet<>(org.allot.api.graph.UserResource.PROPERTIES.stream()
+                    .filter(p -> !p.equals(UserResources.SIGN_IN_ACTIVITY))
+                    .toList()));
     /**
      * What {@code /v1.0/users} and {@code /v1.0/users/{id}} may select: every property, and {@code signInActivity}
      * (read only when selected, as Graph returns it).
