@@ -84,6 +84,15 @@ class UnitCommandsIT extends AgainstARealServer {
         assertThat(whoamiTable.err())
                 .as("the app's own role is set aside while it holds roles over units")
                 .contains("Global Reader", "set aside");
+        Run login = northApp.with(
+                        "ALLOT_CONFIG", home.resolve("north-config.json").toString())
+                .run("login", "-o", "json");
+        assertThat(login.exit()).as(login.toString()).isZero();
+        assertThat(login.json().path("scopedRoles").size())
+                .as("login shows who the app is as whoami does: " + login.out())
+                .isEqualTo(1);
+        assertThat(login.json().path("scopedRoles").get(0).path("role").asString())
+                .isEqualTo("License Administrator");
         Run seen = northApp.run("user", "show", inside, "-o", "json");
         assertThat(seen.exit()).as(seen.toString()).isZero();
         assertThat(northApp.run("user", "show", outside).exit()).isEqualTo(3);

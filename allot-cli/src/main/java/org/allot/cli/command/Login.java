@@ -103,11 +103,16 @@ public final class Login implements Callable<Integer> {
                 ? ServerTrust.of(caFile, fingerprint)
                 : ConfigFile.trust(environment, saved, checked);
         Credentials credentials = new Credentials(checked, id, secret, trust);
-        Identity identity = Identity.of(new Api(credentials, new SavedToken(file.path())));
+        Api api = new Api(credentials, new SavedToken(file.path()));
+        Identity identity = Identity.of(api);
         file.write(credentials);
         context.note("Logged in to " + identity.tenant() + " at " + identity.url() + " as " + identity.app()
                 + "; saved in " + file.path() + ".");
-        context.printer().print(identity.item().put("config", file.path().toString()));
+        WhoAmI.print(
+                context,
+                api,
+                identity,
+                identity.item().put("config", file.path().toString()));
         return 0;
     }
 

@@ -3,6 +3,7 @@ package org.allot.cli.command;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.allot.cli.Context;
+import org.allot.cli.api.Api;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.output.Item;
 import picocli.CommandLine.Command;
@@ -33,15 +34,23 @@ public final class WhoAmI implements Callable<Integer> {
     @Override
     public Integer call() {
         Identity identity = Identity.of(context.api());
-        Item item = identity.item();
+        print(context, context.api(), identity, identity.item());
+        return 0;
+    }
+
+    /**
+     * Prints {@code item}, who {@code identity} is, with the roles the app holds over units (read through {@code api});
+     * when they cannot be read, the token's roles alone, with a warning. Shared with {@code login}.
+     */
+    static void print(Context context, Api api, Identity identity, Item item) {
         List<ScopedRole> held;
         try {
-            held = ScopedRole.of(context.api(), identity.appId());
+            held = ScopedRole.of(api, identity.appId());
         } catch (ApiError e) {
             context.warn("the roles held over administrative units could not be read (" + e.code() + ": "
                     + e.getMessage() + "); the roles shown are those of the access token.");
             context.printer().print(item);
-            return 0;
+            return;
         }
         if (!held.isEmpty()) {
             context.note((identity.app() == null ? "The app" : identity.app())
@@ -49,6 +58,5 @@ public final class WhoAmI implements Callable<Integer> {
                     + " role (" + String.join(", ", identity.roles()) + ") is set aside while it holds them.");
         }
         context.printer().print(item, "scopedRoles", ScopedRole.table(held));
-        return 0;
     }
 }
