@@ -19,7 +19,8 @@ final class WrkOutput {
 
     static Load.Rate rate(String out) {
         Matcher requests = REQUESTS.matcher(out);
-        Matcher times = TIMES.matcher(out.substring(out.lastIndexOf("requests in")));
+        int end = out.lastIndexOf("requests in");
+        Matcher times = TIMES.matcher(end < 0 ? "" : out.substring(end));
         if (!requests.find() || !times.find() || !times.find()) {
             throw new IllegalStateException("cannot read wrk's output: " + out);
         }

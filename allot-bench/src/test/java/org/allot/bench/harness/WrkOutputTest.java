@@ -56,4 +56,16 @@ class WrkOutputTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("cannot read wrk's output");
     }
+
+    @Test
+    void anOutputWithoutItsRequestsIsRefused() {
+        String refused = """
+                unable to connect to localhost:1 Connection refused
+                0m0.000s 0m0.002s
+                0m0.001s 0m0.003s
+                """;
+        assertThatThrownBy(() -> WrkOutput.rate(refused))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot read wrk's output");
+    }
 }
