@@ -193,6 +193,55 @@ class GroupCommandsIT extends AgainstARealServer {
         assertThat(list.csv()).allMatch(r -> !r.get("licenses").isEmpty());
     }
 
+    @Test
+    void theListShowsTheGroupPropertiesNamedByFields() {
+        Run created = allot.run(
+                "group",
+                "create",
+                "--name",
+                "Fields dynamic",
+                "--description",
+                "Everyone in research",
+                "--rule",
+                "user.department -eq \"Research\"");
+        assertThat(created.exit()).as(created.toString()).isZero();
+
+        Run listed = allot.run(
+                "group",
+                "list",
+                "--filter",
+                "displayName eq 'Fields dynamic'",
+                "--fields",
+                "displayName,description",
+                "-o",
+                "csv");
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(listed.out()).startsWith("displayName,description\n");
+        assertThat(listed.csv()).singleElement().satisfies(g -> assertThat(g)
+                .containsEntry("description", "Everyone in research"));
+
+        Run json = allot.run(
+                "group",
+                "list",
+                "--filter",
+                "displayName eq 'Fields dynamic'",
+                "--fields",
+                "displayName,membershipRule,groupTypes,securityEnabled,createdDateTime",
+                "-o",
+                "json");
+        assertThat(json.exit()).as(json.toString()).isZero();
+        assertThat(json.json()).singleElement().satisfies(g -> {
+            assertThat(g.path("membershipRule").asString()).isEqualTo("user.department -eq \"Research\"");
+            assertThat(g.path("groupTypes").get(0).asString()).isEqualTo("DynamicMembership");
+            assertThat(g.path("securityEnabled").isBoolean()).as(g.toString()).isTrue();
+            assertThat(g.path("createdDateTime").asString()).isNotEmpty();
+        });
+
+        Run bad = allot.run("group", "list", "--fields", "displayName,shoeSize");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("shoeSize", "licenseProcessingState", "mailNickname", "membershipRule");
+    }
+
     private String groupId(String name) {
         return api.get("/v1.0/groups", "$filter", "displayName eq '" + name + "'")
                 .path("value")

@@ -29,4 +29,30 @@ public record GroupResource(
         String onPremisesSecurityIdentifier,
         Boolean onPremisesSyncEnabled,
         Boolean securityEnabled,
-        Integer licensePriority) {}
+        Integer licensePriority) {
+
+    /**
+     * Graph's names of the properties above, in their order ({@code @odata.type} aside): what {@code /v1.0/groups} may
+     * select.
+     */
+    public static final List<String> PROPERTIES = List.of(
+            "id",
+            "assignedLicenses",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "groupTypes",
+            "licenseProcessingState",
+            "mailEnabled",
+            "mailNickname",
+            "membershipRule",
+            "membershipRuleProcessingState",
+            "onPremisesDomainName",
+            "onPremisesImmutableId",
+            "onPremisesLastSyncDateTime",
+            "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier",
+            "onPremisesSyncEnabled",
+            "securityEnabled",
+            "licensePriority");
+}

@@ -36,6 +36,9 @@ import picocli.CommandLine.Parameters;
             "  allot group create --name \"Sales people\" --rule 'user.department -eq \"Sales\"'"
         })
 public final class GroupCommands {
+    private static final List<String> COLUMNS =
+            List.of("id", "displayName", "licenses", "licenseProcessingState", "description");
+
     private final Context context;
 
     GroupCommands(Context context) {
@@ -50,7 +53,8 @@ public final class GroupCommands {
             footer = {
                 "  allot group list",
                 "  allot group list --errors",
-                "  allot group list --filter \"startsWith(displayName,'Sales')\""
+                "  allot group list --filter \"startsWith(displayName,'Sales')\"",
+                "  allot group list --fields displayName,description,membershipRule"
             })
     void list(
             @Option(names = "--licensed", description = "Groups that assign licenses.") boolean licensed,
@@ -68,19 +72,20 @@ public final class GroupCommands {
         if (filter != null && !filter.isBlank()) {
             clauses.add("(" + filter.strip() + ")");
         }
+        List<String> extra = ResourceFields.GROUPS.beyond(context.fields(), COLUMNS);
         Query query = Query.of("/v1.0/groups")
                 .with("$filter", clauses.isEmpty() ? null : String.join(" and ", clauses))
-                .with("$select", Directory.GROUP_LICENSES)
+                .with("$select", ResourceFields.select(Directory.GROUP_LICENSES, extra))
                 .with("$orderby", "displayName")
                 .with("$top", 999);
         List<GroupResource> groups = context.directory().search(query, GroupResource.class, top, filter != null);
         Products products = context.directory().products();
-        Table table = Table.of("id", "displayName", "licenses", "licenseProcessingState", "description");
+        Table table = Table.of(COLUMNS.toArray(String[]::new));
         for (GroupResource g : groups) {
             table.add(
                     g.id(), g.displayName(), Licenses.names(g.assignedLicenses(), products), state(g), g.description());
         }
-        context.printer().print(table);
+        context.printer().print(ResourceFields.with(table, groups, extra));
     }
 
     @Command(

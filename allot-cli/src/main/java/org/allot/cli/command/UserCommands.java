@@ -79,10 +79,10 @@ public final class UserCommands {
         Directory directory = context.directory();
         String skuId =
                 sku == null ? null : directory.products().find(sku).skuId().toString();
-        List<String> extra = UserFields.beyond(context.fields(), deleted ? DELETED_COLUMNS : COLUMNS);
+        List<String> extra = ResourceFields.USERS.beyond(context.fields(), deleted ? DELETED_COLUMNS : COLUMNS);
         Query query = Query.of(deleted ? DELETED : "/v1.0/users")
                 .with("$filter", filter(unlicensed, skuId, synced, guests, filter))
-                .with("$select", UserFields.select(deleted ? DELETED_SELECT : Directory.USER_LICENSES, extra))
+                .with("$select", ResourceFields.select(deleted ? DELETED_SELECT : Directory.USER_LICENSES, extra))
                 .with("$orderby", "userPrincipalName")
                 .with("$top", 999);
         List<UserResource> users = directory.search(query, UserResource.class, errors ? 0 : top, filter != null);
@@ -91,7 +91,7 @@ public final class UserCommands {
             users = top > 0 && users.size() > top ? users.subList(0, top) : users;
         }
         Table table = deleted ? deletedTable(users) : table(users, directory.products());
-        context.printer().print(UserFields.with(table, users, extra));
+        context.printer().print(ResourceFields.with(table, users, extra));
     }
 
     /** The OData filter of the list options, or null for all users. */

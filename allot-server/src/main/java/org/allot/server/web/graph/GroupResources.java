@@ -27,26 +27,9 @@ public final class GroupResources {
             "onPremisesSecurityIdentifier",
             "onPremisesSyncEnabled",
             "securityEnabled");
-    public static final Set<String> GROUP_PROPERTIES = ordered(
-            "id",
-            "assignedLicenses",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "groupTypes",
-            "licenseProcessingState",
-            "mailEnabled",
-            "mailNickname",
-            "membershipRule",
-            "membershipRuleProcessingState",
-            "onPremisesDomainName",
-            "onPremisesImmutableId",
-            "onPremisesLastSyncDateTime",
-            "onPremisesSamAccountName",
-            "onPremisesSecurityIdentifier",
-            "onPremisesSyncEnabled",
-            "securityEnabled",
-            "licensePriority");
+    /** What {@code /v1.0/groups} may select: every property of allot-api's group, in its order. */
+    public static final Set<String> GROUP_PROPERTIES =
+            ordered(org.allot.api.graph.GroupResource.PROPERTIES.toArray(String[]::new));
 
     private static Set<String> ordered(String... names) {
         return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
