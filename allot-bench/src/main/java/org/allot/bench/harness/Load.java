@@ -66,4 +66,13 @@ public final class Load {
         }
         return rate;
     }
+
+    /** CPU time of the harness's own JVM so far, in seconds (NaN where the OS does not tell): a client's cost. */
+    public static double harnessCpuSeconds() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toNanos() / 1e9)
+                .orElse(Double.NaN);
+    }
 }

@@ -71,7 +71,7 @@ final class SocketClient {
     private static Load.Rate run(URI uri, Supplier<byte[]> requests, int connections, Duration duration) {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        double cpuBefore = harnessCpuSeconds();
+        double cpuBefore = Load.harnessCpuSeconds();
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -89,7 +89,7 @@ final class SocketClient {
             throw new IllegalStateException(e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Load.Rate("java", ok.get(), failed.get(), seconds, harnessCpuSeconds() - cpuBefore);
+        return new Load.Rate("java", ok.get(), failed.get(), seconds, Load.harnessCpuSeconds() - cpuBefore);
     }
 
     private static void connection(
@@ -121,13 +121,5 @@ final class SocketClient {
                 failed.incrementAndGet();
             }
         }
-    }
-
-    private static double harnessCpuSeconds() {
-        return ProcessHandle.current()
-                .info()
-                .totalCpuDuration()
-                .map(d -> d.toNanos() / 1e9)
-                .orElse(Double.NaN);
     }
 }

@@ -104,7 +104,7 @@ public final class UserCreation implements Scenario {
                         + " answered 2xx and " + made + " users were created");
             }
             double clientMicros = created.clientCpuSeconds() / created.requests() * 1e6;
-            double plainBefore = harnessCpuSeconds();
+            double plainBefore = Load.harnessCpuSeconds();
             if (run == context.runs() - 1) {
                 target.db().resetStatements();
             }
@@ -114,7 +114,7 @@ public final class UserCreation implements Scenario {
                 target.db().topStatements(6, baseline.requests()).forEach(line -> context.say("  %s", line));
             }
             double jdbc = baseline.perSecond();
-            double plainMicros = (harnessCpuSeconds() - plainBefore) / baseline.requests() * 1e6;
+            double plainMicros = (Load.harnessCpuSeconds() - plainBefore) / baseline.requests() * 1e6;
             double plainDatabaseMicros = baseline.databaseCpuSeconds() / baseline.requests() * 1e6;
             client = created.client();
             context.say(
@@ -197,11 +197,11 @@ public final class UserCreation implements Scenario {
         // the baseline's own client is warmed too: run after run, its rate rose (3,870 → 6,070/s) as the harness's
         // JDBC CPU per user fell (270 → 80 µs), so the ratio fell with no change in the server
         for (int r = 0; r < BASELINE_WARM_UP_ROUNDS; r++) {
-            double before = harnessCpuSeconds();
+            double before = Load.harnessCpuSeconds();
             PlainJdbcWrites.Rate rate = plainJdbc(target, "w" + r + context.prefix(id(), -1), round.dividedBy(4));
             context.say(
                     "warm-up of the baseline %d: plain JDBC at %,.0f/s (harness's JDBC %.0f µs each)",
-                    r + 1, rate.perSecond(), (harnessCpuSeconds() - before) / rate.requests() * 1e6);
+                    r + 1, rate.perSecond(), (Load.harnessCpuSeconds() - before) / rate.requests() * 1e6);
         }
     }
 
@@ -216,15 +216,6 @@ public final class UserCreation implements Scenario {
 
     private static String json(Map<String, Object> body) {
         return Api.json().writeValueAsString(body);
-    }
-
-    /** CPU time of the harness's own JVM so far, in seconds: the load client's cost. */
-    private static double harnessCpuSeconds() {
-        return ProcessHandle.current()
-                .info()
-                .totalCpuDuration()
-                .map(d -> d.toNanos() / 1e9)
-                .orElse(Double.NaN);
     }
 
     private static Map<String, Object> body(String prefix, int i, String domain) {
