@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL plans a statement's first executions on each connection, the join of thousands of keys can be a merge join
  * over the tenant's whole index: in a first import, where no key is found, every page read every user's entry (80,000
  * at 100,000 users: 350 ms a page against 50 ms). So a large page is planned without its values (PostgreSQL's generic
- * plan, which takes an array for a few keys), and the transaction goes on as before; a few keys are planned with them.
+ * plan, which takes an array for a few keys: {@link PlanCacheMode#GENERIC}); a few keys are planned with them.
  */
 final class PageLookups {
     /** From how many keys a lookup is planned without its values (a sync's page; a delta's few are planned with). */
@@ -22,9 +22,6 @@ final class PageLookups {
         if (keys < GENERIC_FROM) {
             return lookup.get();
         }
-        jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
-        T found = lookup.get();
-        jdbc.sql("set local plan_cache_mode to default").update();
-        return found;
+        return PlanCacheMode.GENERIC.around(setting -> jdbc.sql(setting).update(), lookup);
     }
 }

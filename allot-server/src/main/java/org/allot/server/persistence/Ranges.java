@@ -48,18 +48,21 @@ final class Ranges {
         // How many rows a range holds only its bounds tell: a plan made once for any bounds (PostgreSQL's generic
         // plan, used for a statement prepared again and again) takes every range for a small one and looks each row
         // up in the index, where a large range is read faster a page at a time (a bitmap scan). So this statement is
-        // planned for its parameters, and the rest of the transaction as before.
-        jdbc.execute("set local plan_cache_mode = force_custom_plan");
-        jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(text.toString());
-                    statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // binary results from the first use
-                    for (int i = 0; i < parameters.size(); i++) {
-                        statement.setObject(i + 1, parameters.get(i));
-                    }
-                    return statement;
-                },
-                rows);
-        jdbc.execute("set local plan_cache_mode to default");
+        // planned for its parameters (PlanCacheMode.CUSTOM), and the rest of the transaction as before.
+        PlanCacheMode.CUSTOM.around(jdbc::execute, () -> {
+            jdbc.query(
+                    connection -> {
+                        PreparedStatement statement = connection.prepareStatement(text.toString());
+                        statement
+                                .unwrap(PGStatement.class)
+                                .setPrepareThreshold(-1); // binary results from the first use
+                        for (int i = 0; i < parameters.size(); i++) {
+                            statement.setObject(i + 1, parameters.get(i));
+                        }
+                        return statement;
+                    },
+                    rows);
+            return null;
+        });
     }
 }
