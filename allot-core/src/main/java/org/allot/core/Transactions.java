@@ -20,6 +20,14 @@ public interface Transactions {
     <T> T run(Supplier<T> step);
 
     /**
+     * Whether the calling thread is inside a unit of work: work asked for now joins it, so it must not be handed to
+     * another thread's unit of work ({@link Batches}).
+     */
+    default boolean inUnitOfWork() {
+        return false;
+    }
+
+    /**
      * Runs a step as one unit of work, like {@link #run}, whose commit need not have reached the disk when this
      * returns: a step that is done again when its unit of work is lost (a background job's chunk, committed together
      * with the job's cursor). A database that crashes may lose it, and then every unit of work committed after it as

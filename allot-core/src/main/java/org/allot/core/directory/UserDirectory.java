@@ -31,6 +31,7 @@ public final class UserDirectory {
     private final DirectoryListener listener;
     private final Clock clock;
     private final SyncedUsers syncedUsers;
+    private final CloudUsers cloudUsers;
     private final DeletedPrincipalNames deletedNames;
     private final ScopeGuard guard;
 
@@ -52,14 +53,24 @@ public final class UserDirectory {
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
         this.syncedUsers = new SyncedUsers(tenants, locks, users, audit, listener, clock);
+        this.cloudUsers = new CloudUsers(transactions, tenants, locks, users, audit, listener, clock, guard);
         this.deletedNames = new DeletedPrincipalNames(users, audit);
     }
 
-    /** Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. */
+    /**
+     * Creates a cloud user; {@code userPrincipalName} and {@code displayName} are required. Concurrent creations in
+     * one tenant are written together ({@link CloudUsers}), each answered as if alone.
+     */
     public Outcome<User> create(Caller caller, Map<UserAttribute, Object> values) {
-        return transactions.run(() -> guard.toChangeTenant(caller)
-                .<Outcome<User>>map(Outcome::refused)
-                .orElseGet(() -> createNow(caller, values)));
+        return cloudUsers.create(caller, values);
+    }
+
+    /**
+     * Creations written together, as concurrent ones are ({@link CloudUsers#createTogether}): answered in order, null
+     * for one that is then decided alone. For the tests of that batch.
+     */
+    List<Outcome<User>> createTogether(List<CloudUsers.Creation> batch) {
+        return cloudUsers.createTogether(batch);
     }
 
     /** One request of {@link #rehearse}: a user to create (no {@code user}), or the changes to an existing one. */
@@ -81,42 +92,6 @@ public final class UserDirectory {
                         .map(user -> update(caller, user, c.values()))
                         .orElseGet(() -> create(caller, c.values())))
                 .toList());
-    }
-
-    private Outcome<User> createNow(Caller caller, Map<UserAttribute, Object> values) {
-        locks.share(caller.tenant());
-        Optional<Tenant> tenant = tenants.find(caller.tenant());
-        if (tenant.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(caller.tenant()));
-        }
-        Outcome<User> built = UserValues.build(values, UserId.random(), clock.instant());
-        if (!built.isDone()) {
-            return built;
-        }
-        User user = built.value();
-        Optional<Rejection> domain = UserValues.checkDomain(tenant.get(), user.userPrincipalName());
-        if (domain.isPresent()) {
-            return Outcome.refused(domain.get());
-        }
-        Optional<Rejection> anchor = UserValues.checkImmutableId(users, caller.tenant(), null, user);
-        if (anchor.isPresent()) {
-            return Outcome.refused(anchor.get());
-        }
-        AuditEvent created = AuditEvent.of(
-                caller,
-                clock.instant(),
-                Activity.ADD_USER,
-                UserValues.target(user),
-                UserValues.changes(null, user, values.keySet()));
-        if (!users.addUnlessNameTaken(caller.tenant(), user, audit, created)
-                && (!deletedNames
-                                .free(caller, List.of(user.userPrincipalName()), clock.instant())
-                                .isEmpty()
-                        || !users.addUnlessNameTaken(caller.tenant(), user, audit, created))) {
-            return Outcome.refused(UserValues.principalNameTaken());
-        }
-        listener.userCreated(caller, user);
-        return Outcome.done(user);
     }
 
     /**

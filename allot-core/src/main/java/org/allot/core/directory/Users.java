@@ -2,11 +2,13 @@ package org.allot.core.directory;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.allot.core.TenantId;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -46,6 +48,23 @@ public interface Users {
         }
         audit.append(created);
         return true;
+    }
+
+    /**
+     * {@link #addUnlessNameTaken(TenantId, User, AuditLog, AuditEvent)} for several users at once, each with its record
+     * ({@code created}, in the same order): one write where the store keeps both. A user that one alone would not
+     * add (its principal name taken, by another user or by one before it in {@code users}) is not added, nor its
+     * record. Returns the ids of the users added.
+     */
+    default Set<UserId> addAllUnlessNameTaken(
+            TenantId tenant, List<User> users, AuditLog audit, List<AuditEvent> created) {
+        Set<UserId> added = new HashSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            if (addUnlessNameTaken(tenant, users.get(i), audit, created.get(i))) {
+                added.add(users.get(i).id());
+            }
+        }
+        return added;
     }
 
     void update(TenantId tenant, User user);

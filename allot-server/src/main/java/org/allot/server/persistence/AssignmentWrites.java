@@ -142,7 +142,7 @@ final class AssignmentWrites {
                 .map(v -> new SqlParameterValue(Types.OTHER, v))
                 .toList();
         int written = jdbc.sql("with added as (insert into license_assignment (" + WRITTEN + ") values ("
-                        + "?, ".repeat(11) + "?) returning 1) " + JdbcAuditLog.INSERT_ONE + " from added")
+                        + "?, ".repeat(11) + "?) returning 1) " + AuditColumns.INSERT_ONE + " from added")
                 .params(row)
                 .params(records.parameters(events.iterator().next()))
                 .update();

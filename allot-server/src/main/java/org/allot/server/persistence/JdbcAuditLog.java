@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,15 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per distinct list.
  */
 public final class JdbcAuditLog implements AuditLog {
-    private static final String COLUMNS = "tenant_id, id, occurred_at, activity, activity_display, category,"
-            + " actor_kind, actor_id, actor_name, target_type, target_id, target_name, targets, changes,"
-            + " correlation_id, result";
-
-    /**
-     * {@code insert into audit_event (…) select ?, …}: one record whose values ({@link #parameters}) are selected
-     * from what the statement's own {@code from …}, appended by the caller, yields (one record per row of it).
-     */
-    static final String INSERT_ONE = "insert into audit_record (" + COLUMNS + ") select " + "?, ".repeat(15) + "?";
+    private static final String COLUMNS = AuditColumns.COLUMNS;
 
     /** One stored row for many users' records ({@link #appendAll}): the record's values, then its members. */
     private static final String MEMBERS_ROW = "(" + "?, ".repeat(19) + "cast(? as json[]))";
@@ -256,37 +247,18 @@ public final class JdbcAuditLog implements AuditLog {
         return id.version() == 7 ? id.getMostSignificantBits() >>> 16 : -1;
     }
 
-    /** One record's parameters for {@link #INSERT_ONE}: text typed by the columns, as COPY types it. */
+    /** One record's parameters for {@link AuditColumns#INSERT_ONE}. */
     List<SqlParameterValue> parameters(AuditEvent event) {
-        return Arrays.stream(values(event, event.time().toString(), json.writeValueAsString(event.changes())))
-                .map(v -> new SqlParameterValue(Types.OTHER, v))
-                .toList();
+        return AuditColumns.parameters(json, event);
     }
 
-    /**
-     * A record's values for {@link #COLUMNS}, as text; {@code time} is its time and {@code changes} its changes as
-     * JSON. A record whose only target is the one in the {@code target_*} columns stores no targets JSON.
-     */
+    /** The named parameters of {@link AuditColumns#INSERT_UNNESTED}: the records, each about the user at its index. */
+    Map<String, Object> arrays(List<AuditEvent> events, List<UUID> forUsers) {
+        return AuditColumns.arrays(json, events, forUsers);
+    }
+
     private String[] values(AuditEvent e, String time, String changes) {
-        AuditTarget target = e.target();
-        return new String[] {
-            e.tenant().toString(),
-            e.id().toString(),
-            time,
-            e.activity().name(),
-            e.activity().displayName(),
-            e.activity().category().displayName(),
-            e.actor().kind().name(),
-            e.actor().id(),
-            e.actor().displayName(),
-            target.type(),
-            target.id(),
-            target.displayName(),
-            e.targets().size() == 1 ? null : json.writeValueAsString(e.targets()),
-            changes,
-            e.correlationId(),
-            e.result()
-        };
+        return AuditColumns.values(json, e, time, changes);
     }
 
     /** The tenant's records, oldest first. */

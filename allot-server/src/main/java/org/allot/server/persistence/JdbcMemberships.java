@@ -74,7 +74,7 @@ public final class JdbcMemberships implements Memberships {
         String insert = member instanceof Member.OfUser
                 ? "insert into group_member_user (tenant_id, group_id, user_id) values (?, ?, ?)"
                 : "insert into group_member_group (tenant_id, group_id, member_group_id) values (?, ?, ?)";
-        return jdbc.sql("with added as (" + insert + " on conflict do nothing returning 1) " + JdbcAuditLog.INSERT_ONE
+        return jdbc.sql("with added as (" + insert + " on conflict do nothing returning 1) " + AuditColumns.INSERT_ONE
                                 + " from added")
                         .params(tenant.value(), group.value(), id(member))
                         .params(records.parameters(added))

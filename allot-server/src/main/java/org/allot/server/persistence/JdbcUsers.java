@@ -4,21 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.allot.core.TenantId;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
-import org.allot.core.directory.ExtensionAttributes;
-import org.allot.core.directory.OnPremisesAttributes;
-import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
-import org.allot.core.directory.UserType;
 import org.allot.core.directory.Users;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -204,12 +202,35 @@ public final class JdbcUsers implements Users {
             return Users.super.addUnlessNameTaken(tenant, u, audit, created);
         }
         return jdbc.sql("with added as (insert into directory_user " + UserColumns.ROW
-                                + " on conflict do nothing returning id) " + JdbcAuditLog.INSERT_ONE + " from added")
+                                + " on conflict do nothing returning id) " + AuditColumns.INSERT_ONE + " from added")
                         .params(tenant.value(), u.id().value())
                         .params(UserColumns.parameters(u))
                         .params(records.parameters(created))
                         .update()
                 == 1;
+    }
+
+    /**
+     * One statement for all the users and their records: the unique indexes turn a taken name (or immutable id) into
+     * no row inserted, and a record is inserted only for a user that was.
+     */
+    @Override
+    public Set<UserId> addAllUnlessNameTaken(
+            TenantId tenant, List<User> users, AuditLog audit, List<AuditEvent> created) {
+        if (!(audit instanceof JdbcAuditLog records) || users.isEmpty()) {
+            return Users.super.addAllUnlessNameTaken(tenant, users, audit, created);
+        }
+        Map<String, Object> params = new HashMap<>(UserColumns.arrays(users));
+        params.putAll(
+                records.arrays(created, users.stream().map(u -> u.id().value()).toList()));
+        params.put("tenant", tenant.value());
+        return jdbc.sql("with added as (insert into directory_user (tenant_id, id, " + UserColumns.COLUMNS
+                        + ") select :tenant, " + UserColumns.UNNESTED + " from " + UserColumns.UNNEST
+                        + " on conflict do nothing returning id), recorded as (" + AuditColumns.INSERT_UNNESTED
+                        + " join added on added.id = a.for_user) select id from added")
+                .params(params)
+                .query((rs, row) -> new UserId(SqlValues.uuid(rs, "id")))
+                .set();
     }
 
     @Override
@@ -261,41 +282,8 @@ public final class JdbcUsers implements Users {
                 .list();
     }
 
+    /** A user from its row of {@code directory_user} ({@link UserColumns#map}). */
     public static User map(ResultSet rs, int row) throws SQLException {
-        String location = rs.getString("usage_location");
-        return new User(
-                new UserId(SqlValues.uuid(rs, "id")),
-                rs.getString("user_principal_name"),
-                rs.getString("display_name"),
-                rs.getString("given_name"),
-                rs.getString("surname"),
-                rs.getString("mail"),
-                rs.getString("mail_nickname"),
-                rs.getString("department"),
-                rs.getString("job_title"),
-                rs.getString("company_name"),
-                rs.getString("city"),
-                rs.getString("country"),
-                rs.getString("employee_id"),
-                location == null ? null : UsageLocation.of(location),
-                UserType.valueOf(rs.getString("user_type")),
-                rs.getBoolean("account_enabled"),
-                rs.getBoolean("on_premises_sync_enabled"),
-                rs.getString("on_premises_immutable_id"),
-                rs.getString("on_premises_sam_account_name"),
-                SqlValues.instant(rs, "created_at"),
-                SqlValues.instant(rs, "deleted_at"),
-                ExtensionAttributes.of(extensions(rs)),
-                rs.getString("on_premises_user_principal_name"),
-                new OnPremisesAttributes(
-                        rs.getString("on_premises_distinguished_name"),
-                        rs.getString("on_premises_domain_name"),
-                        rs.getString("on_premises_security_identifier"),
-                        SqlValues.instant(rs, "on_premises_last_sync_at")));
-    }
-
-    private static String[] extensions(ResultSet rs) throws SQLException {
-        java.sql.Array array = rs.getArray("extension_attributes");
-        return array == null ? null : (String[]) array.getArray();
+        return UserColumns.map(rs);
     }
 }

@@ -93,6 +93,11 @@ public final class UnitOfWork implements Transactions {
         INSTANCE
     }
 
+    @Override
+    public boolean inUnitOfWork() {
+        return inTransaction();
+    }
+
     /** Runs a step in one transaction; a refused outcome rolls back everything it did. */
     @Override
     public <T> T run(Supplier<T> step) {

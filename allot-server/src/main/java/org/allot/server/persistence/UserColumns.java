@@ -1,5 +1,7 @@
 package org.allot.server.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.allot.core.directory.ExtensionAttributes;
+import org.allot.core.directory.OnPremisesAttributes;
+import org.allot.core.directory.UsageLocation;
 import org.allot.core.directory.User;
+import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserType;
 import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
@@ -157,5 +164,44 @@ final class UserColumns {
         return u.extensionAttributes().values().stream()
                 .map(v -> v == null ? "NULL" : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** A user from its row of {@code directory_user}. */
+    static User map(ResultSet rs) throws SQLException {
+        String location = rs.getString("usage_location");
+        return new User(
+                new UserId(SqlValues.uuid(rs, "id")),
+                rs.getString("user_principal_name"),
+                rs.getString("display_name"),
+                rs.getString("given_name"),
+                rs.getString("surname"),
+                rs.getString("mail"),
+                rs.getString("mail_nickname"),
+                rs.getString("department"),
+                rs.getString("job_title"),
+                rs.getString("company_name"),
+                rs.getString("city"),
+                rs.getString("country"),
+                rs.getString("employee_id"),
+                location == null ? null : UsageLocation.of(location),
+                UserType.valueOf(rs.getString("user_type")),
+                rs.getBoolean("account_enabled"),
+                rs.getBoolean("on_premises_sync_enabled"),
+                rs.getString("on_premises_immutable_id"),
+                rs.getString("on_premises_sam_account_name"),
+                SqlValues.instant(rs, "created_at"),
+                SqlValues.instant(rs, "deleted_at"),
+                ExtensionAttributes.of(extensions(rs)),
+                rs.getString("on_premises_user_principal_name"),
+                new OnPremisesAttributes(
+                        rs.getString("on_premises_distinguished_name"),
+                        rs.getString("on_premises_domain_name"),
+                        rs.getString("on_premises_security_identifier"),
+                        SqlValues.instant(rs, "on_premises_last_sync_at")));
+    }
+
+    private static String[] extensions(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("extension_attributes");
+        return array == null ? null : (String[]) array.getArray();
     }
 }

@@ -2,7 +2,14 @@ package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.allot.server.security.store.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -98,6 +105,78 @@ class UserCreationApiIT extends ApiIT {
                 .isZero();
         assertThat(count("select count(*) from audit_event where tenant_id = ? and activity = 'ADD_USER'", admin))
                 .isZero();
+    }
+
+    /**
+     * Concurrent creations in one tenant are written together (one transaction for several): each is still answered
+     * as if alone, a name wanted by several is created once, and each record carries its own request's id.
+     */
+    @Test
+    void concurrentCreationsAreWrittenTogetherEachAnsweredAsIfAlone() throws Exception {
+        ApiClient admin = newTenant(Role.USER_ADMINISTRATOR);
+        int threads = 8;
+        int each = 30;
+        Map<String, List<ApiClient.Response>> answers = new ConcurrentHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(clients.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String name = i % 3 == 0 ? "shared" + i : "t" + thread + "u" + i;
+                        String body = i % 10 == 7
+                                ? body(admin, name, "").replace("@" + admin.domain, "@elsewhere.example")
+                                : body(admin, name, "");
+                        String key = i % 10 == 7 ? "elsewhere:" + name : name;
+                        answers.computeIfAbsent(key, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                                .add(admin.post("/v1.0/users", body));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        Map<String, String> requestOfUser = new java.util.HashMap<>();
+        answers.forEach((name, responses) -> {
+            List<Integer> statuses =
+                    responses.stream().map(ApiClient.Response::status).toList();
+            if (name.startsWith("elsewhere:")) {
+                assertThat(statuses).as(name).containsOnly(400);
+                return;
+            }
+            assertThat(statuses).as(name).containsOnlyOnce(201).allMatch(s -> s == 201 || s == 400);
+            responses.stream().filter(r -> r.status() == 400).forEach(r -> assertThat(
+                            r.body().path("error").path("message").asText())
+                    .isEqualTo(
+                            "Another object with the same value for property userPrincipalName" + " already exists."));
+            ApiClient.Response created = responses.stream()
+                    .filter(r -> r.status() == 201)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(created.body().path("userPrincipalName").asText()).isEqualTo(name + "@" + admin.domain);
+            requestOfUser.put(
+                    created.body().path("id").asText(),
+                    created.raw().headers().firstValue("request-id").orElseThrow());
+        });
+        Map<String, String> recorded = new java.util.HashMap<>();
+        jdbc.sql("select target_id, correlation_id from audit_event where tenant_id = ? and activity = 'ADD_USER'")
+                .param(admin.tenant.value())
+                .query(rs -> {
+                    recorded.put(rs.getString("target_id"), rs.getString("correlation_id"));
+                });
+        assertThat(recorded)
+                .as("one record per user created, under its own request's id")
+                .isEqualTo(requestOfUser);
+        assertThat(count("select count(*) from directory_user where tenant_id = ?", admin))
+                .isEqualTo(requestOfUser.size());
+        assertThat(count("select count(distinct xmin::text) from directory_user where tenant_id = ?", admin))
+                .as("transactions that wrote them: fewer than the users, as several were written together")
+                .isLessThan(requestOfUser.size());
     }
 
     private long count(String sql, ApiClient tenant) {
