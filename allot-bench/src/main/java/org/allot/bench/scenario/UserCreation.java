@@ -21,8 +21,8 @@ import org.allot.bench.run.Result;
  * {@code POST /v1.0/users} from 8 concurrent connections for a few seconds, each request a new user, sent by wrk when
  * it is installed (else the harness's own minimal client, {@link Load}). Baseline: plain JDBC writing the
  * same rows, durably, one transaction per request from as many connections ({@link PlainJdbcWrites}): the user
- * inserted into a table like {@code directory_user} (its unique principal-name index included) and the audit record
- * inserted, for as long as the server's load ran. Beside each rate, the CPU of each side's PostgreSQL backends per
+ * inserted into a table like {@code directory_user} (its unique principal-name index included), the audit record
+ * and the change log's row inserted, for as long as the server's load ran. Beside each rate, the CPU of each side's PostgreSQL backends per
  * user.
  */
 public final class UserCreation implements Scenario {
@@ -50,6 +50,7 @@ public final class UserCreation implements Scenario {
         Duration measured = Duration.ofSeconds(context.sizes().fullSize() ? 5 : 2);
         int perSecond = context.sizes().fullSize() ? 4_000 : 2_000;
         target.db().update("create table if not exists bench_directory_user (like directory_user including all)");
+        target.db().update("create table if not exists bench_directory_change (like directory_change including all)");
         target.db().update(PlainJdbcWrites.createAuditTable(target.db()));
         String url = target.api().url();
         String bearer = "Bearer " + target.api().accessToken();
@@ -228,7 +229,8 @@ public final class UserCreation implements Scenario {
     }
 
     /**
-     * The same rows as the server wrote, by plain JDBC, for as long as the server's load ran: a baseline of 2,000 users
+     * The same rows as the server wrote (the user, the record of its creation and the change log's row that delta
+     * queries and change notifications read), by plain JDBC, for as long as the server's load ran: a baseline of 2,000 users
      * (half a second) varied by a third from run to run, with the harness's own JIT and the database's checkpoints.
      */
     private static PlainJdbcWrites.Rate plainJdbc(Target target, String prefix, Duration time) {
@@ -249,6 +251,12 @@ public final class UserCreation implements Scenario {
                     s.executeUpdate();
                 }
                 PlainJdbcWrites.insertAudit(connection, "bench_audit_event", audit, user.toString());
+                try (PreparedStatement s = connection.prepareStatement(
+                        "insert into bench_directory_change (tenant_id, kind, object_id, op) values (?, 'user', ?, 'created')")) {
+                    s.setObject(1, tenant);
+                    s.setObject(2, user);
+                    s.executeUpdate();
+                }
             });
         }
     }
