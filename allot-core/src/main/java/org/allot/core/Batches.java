@@ -18,9 +18,10 @@ import java.util.function.Function;
  * batch (up to {@code parallel}) starts beside a running one only once {@code fill} callers wait for it, so that the
  * batches stay large and what each costs is shared.
  *
- * <p>The work answers each input of a batch, in order. When it fails as a whole (it throws), every caller of that
- * batch is told so ({@link Optional#empty()}) and does its work alone, so that the failure is each one's own; an
- * input the work answers with null is told the same (one the batch could not decide, say).
+ * <p>The work answers each input of a batch, in order; an input it answers with null is told so ({@link
+ * Optional#empty()}) and its caller does its work alone (one the batch could not decide, say). When the work fails (it
+ * throws: the database unreachable, say), every caller of that batch gets the failure, at once: trying each alone
+ * would only wait as long again, so the work checks each input before it writes anything.
  *
  * @param <K> what batches are per (a tenant, say); one lane is kept per key ever seen
  * @param <I> a caller's input
@@ -49,7 +50,8 @@ public final class Batches<K, I, O> {
 
     /**
      * Runs {@code input} in a batch of {@code key}'s and returns its output once the batch is done; empty when the
-     * batch failed as a whole or answered this input with null, and then the caller does its work alone.
+     * batch answered this input with null, and then the caller does its work alone. Throws what the batch's work
+     * threw.
      */
     public Optional<O> run(K key, I input) {
         Lane<I, O> lane = lanes.computeIfAbsent(key, k -> new Lane<>());
@@ -69,16 +71,25 @@ public final class Batches<K, I, O> {
                 lane.running++;
                 lane.lock.unlock();
                 List<O> outputs = null;
+                Throwable failure = null;
                 try {
                     outputs = answers(batch.stream().map(w -> w.input).toList());
+                } catch (RuntimeException | Error e) {
+                    failure = e;
                 } finally {
                     lane.lock.lock();
                     lane.running--;
                     for (int i = 0; i < batch.size(); i++) {
-                        batch.get(i).answer(outputs == null ? null : outputs.get(i));
+                        batch.get(i).answer(outputs == null ? null : outputs.get(i), failure);
                     }
                     lane.changed.signalAll();
                 }
+            }
+            if (me.failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (me.failure instanceof Error e) {
+                throw e;
             }
             return Optional.ofNullable(me.output);
         } finally {
@@ -86,18 +97,14 @@ public final class Batches<K, I, O> {
         }
     }
 
-    /** The batch's outputs, or null when its work failed (an error other than an exception still goes up). */
+    /** The batch's outputs, one per input. */
     private List<O> answers(List<I> inputs) {
-        try {
-            List<O> outputs = work.apply(inputs);
-            if (outputs.size() != inputs.size()) {
-                throw new IllegalStateException(
-                        "a batch of " + inputs.size() + " inputs was answered with " + outputs.size() + " outputs");
-            }
-            return outputs;
-        } catch (RuntimeException failed) {
-            return null;
+        List<O> outputs = work.apply(inputs);
+        if (outputs.size() != inputs.size()) {
+            throw new IllegalStateException(
+                    "a batch of " + inputs.size() + " inputs was answered with " + outputs.size() + " outputs");
         }
+        return outputs;
     }
 
     /** A key's callers waiting for a batch, and how many batches run. Guarded by its lock. */
@@ -108,18 +115,20 @@ public final class Batches<K, I, O> {
         int running;
     }
 
-    /** A caller's input and, once its batch is done, its output (null when the batch failed). */
+    /** A caller's input and, once its batch is done, its output, or what the batch failed with. */
     private static final class Waiting<I, O> {
         final I input;
         boolean answered;
         O output;
+        Throwable failure;
 
         Waiting(I input) {
             this.input = input;
         }
 
-        void answer(O output) {
+        void answer(O output, Throwable failure) {
             this.output = output;
+            this.failure = failure;
             this.answered = true;
         }
     }

@@ -69,7 +69,7 @@ class BatchesTest {
     }
 
     @Test
-    void aBatchThatFailsOrLeavesAnInputUnansweredTellsThoseCallersToWorkAlone() {
+    void aFailedBatchFailsForItsCallersAndAnInputLeftUnansweredIsToldToWorkAlone() {
         Batches<String, Integer, Integer> picky = new Batches<>(8, 1, 1, inputs -> {
             if (inputs.contains(13)) {
                 throw new IllegalStateException("unlucky");
@@ -77,7 +77,9 @@ class BatchesTest {
             return inputs.stream().map(i -> i % 2 == 0 ? i : null).toList();
         });
 
-        assertThat(picky.run("contoso", 13)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> picky.run("contoso", 13))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("unlucky");
         assertThat(picky.run("contoso", 3)).isEmpty();
         assertThat(picky.run("contoso", 4)).contains(4);
     }

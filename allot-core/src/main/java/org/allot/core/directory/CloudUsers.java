@@ -23,7 +23,8 @@ import org.allot.core.audit.AuditLog;
  * The creation of cloud users ({@link UserDirectory#create}). Each is checked and audited as its own request; those of
  * one tenant that arrive while another's are being written are written together, in one unit of work: one lock, one
  * write of the users with their records, one commit (group commit, {@link Batches}). A creation whose name turns out to
- * be taken is decided again alone, where a deleted user's name is freed for it or it is refused.
+ * be taken is decided again alone, where a deleted user's name is freed for it or it is refused; a batch that fails
+ * (the database unreachable, say) fails for each of its requests.
  */
 final class CloudUsers {
     /** At most this many creations are written together, ... */
