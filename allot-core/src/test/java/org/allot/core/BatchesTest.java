@@ -33,17 +33,11 @@ class BatchesTest {
 
     @Test
     void callersThatArriveWhileABatchRunsAreRunAsTheNextBatchEachWithItsOwnAnswer() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-        Batches<String, Integer, Integer> tens = new Batches<>(8, 1, 1, inputs -> {
-            batches.add(inputs);
-            if (inputs.contains(0)) {
-                firstRunning.countDown();
-                await(release);
-            }
-            return inputs.stream().map(i -> i * 10).toList();
-        });
+        HeldFirst held = new HeldFirst(1, 1);
+        Batches<String, Integer, Integer> tens = held.tens;
+        List<List<Integer>> batches = held.batches;
+        CountDownLatch firstRunning = held.firstRunning;
+        CountDownLatch release = held.release;
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             Future<Optional<Integer>> first = callers.submit(() -> tens.run("contoso", 0));
@@ -86,17 +80,11 @@ class BatchesTest {
 
     @Test
     void aSecondBatchStartsBesideARunningOneOnlyOnceEnoughCallersWait() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-        Batches<String, Integer, Integer> tens = new Batches<>(8, 2, 3, inputs -> {
-            batches.add(inputs);
-            if (inputs.contains(0)) {
-                firstRunning.countDown();
-                await(release);
-            }
-            return inputs.stream().map(i -> i * 10).toList();
-        });
+        HeldFirst held = new HeldFirst(2, 3);
+        Batches<String, Integer, Integer> tens = held.tens;
+        List<List<Integer>> batches = held.batches;
+        CountDownLatch firstRunning = held.firstRunning;
+        CountDownLatch release = held.release;
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             Future<Optional<Integer>> first = callers.submit(() -> tens.run("contoso", 0));
@@ -167,6 +155,25 @@ class BatchesTest {
         assertThat(overlaps).hasValue(0);
         assertThat(inputsRun).hasValue(800);
         assertThat(largest.get()).isBetween(2, 5);
+    }
+
+    /** Batches that multiply by ten, each recorded; the one holding 0 is held until {@code release}. */
+    private static final class HeldFirst {
+        final CountDownLatch firstRunning = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        final Batches<String, Integer, Integer> tens;
+
+        HeldFirst(int parallel, int fill) {
+            tens = new Batches<>(8, parallel, fill, inputs -> {
+                batches.add(inputs);
+                if (inputs.contains(0)) {
+                    firstRunning.countDown();
+                    await(release);
+                }
+                return inputs.stream().map(i -> i * 10).toList();
+            });
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -89,9 +89,7 @@ final class CloudUsers {
 
     /** Creates a user in a unit of work of its own (or the caller's). */
     Outcome<User> createAlone(Caller caller, Map<UserAttribute, Object> values) {
-        return transactions.run(() -> guard.toChangeTenant(caller)
-                .<Outcome<User>>map(Outcome::refused)
-                .orElseGet(() -> createNow(caller, values)));
+        return transactions.run(() -> createNow(caller, values));
     }
 
     /**
@@ -119,9 +117,7 @@ final class CloudUsers {
             if (!creation.caller().tenant().equals(tenantId)) {
                 throw new IllegalArgumentException("a batch of creations is one tenant's");
             }
-            Outcome<User> user = guard.toChangeTenant(creation.caller())
-                    .<Outcome<User>>map(Outcome::refused)
-                    .orElseGet(() -> check(creation.caller(), tenant, creation.values(), now));
+            Outcome<User> user = check(creation.caller(), tenant, creation.values(), now);
             if (!user.isDone()) {
                 answers.set(i, user);
                 continue;
@@ -163,9 +159,13 @@ final class CloudUsers {
         return Outcome.done(user);
     }
 
-    /** The new user from its values, once its tenant, domain and immutable id are checked. */
+    /** The new user from its values, once its caller's scope, tenant, domain and immutable id are checked. */
     private Outcome<User> check(
             Caller caller, Optional<Tenant> tenant, Map<UserAttribute, Object> values, Instant now) {
+        Optional<Rejection> outside = guard.toChangeTenant(caller);
+        if (outside.isPresent()) {
+            return Outcome.refused(outside.get());
+        }
         if (tenant.isEmpty()) {
             return Outcome.refused(Rejection.notFound(caller.tenant()));
         }
