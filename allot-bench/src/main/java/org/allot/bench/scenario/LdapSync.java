@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.allot.bench.harness.Fixtures;
+import org.allot.bench.harness.ServerProcess;
 import org.allot.bench.harness.Target;
 import org.allot.bench.run.Context;
+import org.allot.bench.run.Goal;
 import org.allot.bench.run.Result;
 import org.allot.bench.run.Stats;
 
@@ -53,6 +56,10 @@ public final class LdapSync implements Scenario {
         List<Double> delta = new ArrayList<>();
         List<Double> deltaBaseline = new ArrayList<>();
         List<Double> listing = new ArrayList<>();
+        List<Double> serverCpu = new ArrayList<>();
+        List<Double> databaseCpu = new ArrayList<>();
+        List<Double> directoryCpu = new ArrayList<>();
+        Optional<ServerProcess> server = target.server();
         long started = System.nanoTime();
         try (SyncDirectory directory = "openldap".equals(context.syncDirectory())
                 ? new SlapdDirectory(users, groups, target.domain(), context.seed())
@@ -75,7 +82,13 @@ public final class LdapSync implements Scenario {
             target.api().put("/allot/v1/directorySync/connector", connector).orFail("the sync connector");
             for (int run = -1; run < context.runs(); run++) {
                 clear(target);
+                double serverBefore = server.map(ServerProcess::cpuSeconds).orElse(Double.NaN);
+                double databaseBefore = target.db().cpuSeconds();
+                double directoryBefore = directory.cpuSeconds();
                 SyncFigures f = syncNow(target);
+                double serverSeconds = server.map(ServerProcess::cpuSeconds).orElse(Double.NaN) - serverBefore;
+                double databaseSeconds = target.db().cpuSeconds() - databaseBefore;
+                double directorySeconds = directory.cpuSeconds() - directoryBefore;
                 if (!"SUCCEEDED".equals(f.state) || f.added != users + groups) {
                     throw new IllegalStateException("full sync: " + f);
                 }
@@ -96,11 +109,15 @@ public final class LdapSync implements Scenario {
                 long changed = directory.readChanged(before, pageSize);
                 double deltaReadMillis = Stats.millisSince(deltaReadStarted);
                 context.say(
-                        "%s: full %s in %,.0f ms (plain LDAP read of %,d entries %,.0f ms, their ids alone %,.0f ms);"
-                                + " delta %s in %,.0f ms (plain read of %,d changed entries %,.0f ms)",
+                        "%s: full %s in %,.0f ms (CPU: server %.1f s, database %.1f s, directory %.1f s; plain LDAP"
+                                + " read of %,d entries %,.0f ms, their ids alone %,.0f ms); delta %s in %,.0f ms"
+                                + " (plain read of %,d changed entries %,.0f ms)",
                         run < 0 ? "warm-up" : "run " + (run + 1),
                         f,
                         f.millis,
+                        serverSeconds,
+                        databaseSeconds,
+                        directorySeconds,
                         read,
                         readMillis,
                         listMillis,
@@ -114,6 +131,9 @@ public final class LdapSync implements Scenario {
                     delta.add(d.millis);
                     deltaBaseline.add(deltaReadMillis);
                     listing.add(listMillis);
+                    serverCpu.add(serverSeconds);
+                    databaseCpu.add(databaseSeconds);
+                    directoryCpu.add(directorySeconds);
                 }
             }
         } catch (LDAPException e) {
@@ -130,13 +150,14 @@ public final class LdapSync implements Scenario {
                 pageSize,
                 "preset",
                 describe(context));
-        return List.of(
+        List<Result> results = new ArrayList<>(List.of(
                 Result.of(
                                 id(),
                                 String.format(Locale.ROOT, "full sync, %,d users / %,d groups", users, groups),
                                 "ms",
                                 full)
                         .withBaseline("plain paged LDAP read of the same entries", fullBaseline)
+                        .withGoals(Goal.ratioAtMost(2))
                         .withDetails(details),
                 Result.of(id(), String.format(Locale.ROOT, "delta sync, %,d changes", changes), "ms", delta)
                         .withBaseline("plain LDAP read of the changed entries", deltaBaseline)
@@ -149,7 +170,18 @@ public final class LdapSync implements Scenario {
                         .withBaseline(
                                 "plain LDAP read of the changed entries plus listing the entryUUID of every entry",
                                 sum(deltaBaseline, listing))
-                        .withDetails(details));
+                        .withGoals(Goal.medianAtMost(2_000), Goal.ratioAtMost(3))
+                        .withDetails(details)));
+        // where a full sync's time can go: on two cores, the server, its database and the directory together cannot
+        // take less wall time than half their CPU, nor the database's one connection less than its own
+        if (server.isPresent()) {
+            results.add(Result.of(id(), "full sync: server CPU", "s", serverCpu));
+        }
+        results.add(Result.of(id(), "full sync: database CPU", "s", databaseCpu));
+        if (directoryCpu.stream().noneMatch(v -> v.isNaN())) {
+            results.add(Result.of(id(), "full sync: directory server CPU", "s", directoryCpu));
+        }
+        return results;
     }
 
     private static List<Double> sum(List<Double> a, List<Double> b) {

@@ -125,6 +125,11 @@ final class SlapdDirectory implements SyncDirectory {
     }
 
     @Override
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    @Override
     public LDAPConnection reader() throws LDAPException {
         return root();
     }

@@ -27,6 +27,14 @@ interface SyncDirectory extends AutoCloseable {
      */
     void change(int count, int round) throws LDAPException;
 
+    /**
+     * CPU time the directory server has used so far (user and system), in seconds; NaN where it runs inside the
+     * harness's own JVM and cannot be told apart.
+     */
+    default double cpuSeconds() {
+        return Double.NaN;
+    }
+
     /** A connection that may read every entry and its operational attributes (the harness's own reads). */
     LDAPConnection reader() throws LDAPException;
 
