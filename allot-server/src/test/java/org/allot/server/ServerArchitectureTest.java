@@ -6,6 +6,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -252,6 +254,16 @@ class ServerArchitectureTest {
                         resideInAnyPackage("org.allot.server.persistence..", "java.sql..", "org.springframework.jdbc..")
                                 .and(not(nameMatching("org\\.allot\\.server\\.persistence\\.SharedSnapshots(\\$.*)?"))))
                 .check(SERVER);
+    }
+
+    /**
+     * The server's packages depend on each other in one direction (scripts/package-imports.sh draws them): a cycle
+     * would be an arrow back up, e.g. persistence or security reaching into the web.
+     */
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.allot.server.(**)").should().beFreeOfCycles().check(SERVER);
+        assertThat(PackageGraph.of(SERVER).cycles()).isEmpty();
     }
 
     @Test
