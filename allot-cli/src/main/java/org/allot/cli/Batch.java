@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.allot.cli.context.Context;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

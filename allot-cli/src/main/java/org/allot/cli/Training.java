@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.allot.cli.process.Environment;
 
 /**
  * The training run of the build's class-data sharing archive ({@code allot.jsa}, see the {@code allot} launcher): runs

@@ -2,6 +2,7 @@ package org.allot.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -57,6 +58,24 @@ class CliArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.sun.net.httpserver..")
+                .check(CLI);
+    }
+
+    /**
+     * The CLI is a one-way stack of packages (docs/architecture.md, "The package graph"): the application ({@code
+     * org.allot.cli}: {@code Allot}, which wires the commands) above the commands ({@code command}, {@code bulk}),
+     * above what a command runs with ({@code context}), above the API client, the lookups and the output, above the
+     * process's exit codes, failures and environment ({@code process}).
+     */
+    @Test
+    void packagesHaveNoCyclesAndNothingReachesUpToTheApplication() {
+        slices().matching("org.allot.cli.(**)").should().beFreeOfCycles().check(CLI);
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.cli.*..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.allot.cli")
                 .check(CLI);
     }
 

@@ -3,6 +3,8 @@ package org.allot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.allot.cli.api.ApiError;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 import org.junit.jupiter.api.Test;
 
 /**

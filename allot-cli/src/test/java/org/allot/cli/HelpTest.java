@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.allot.cli.context.Context;
+import org.allot.cli.process.Environment;
 import org.allot.cli.testing.Cli;
 import org.allot.cli.testing.Run;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,6 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,22 +107,50 @@ class ServerArchitectureTest {
         classes()
                 .that()
                 .resideInAPackage("org.allot.server.web..")
-                .should(new ArchCondition<>("not be given a port of the core") {
-                    @Override
-                    public void check(JavaClass web, ConditionEvents events) {
-                        web.getConstructors().forEach(c -> c.getRawParameterTypes().stream()
-                                .filter(ServerArchitectureTest::isCorePort)
-                                .forEach(port -> events.add(SimpleConditionEvent.violated(
-                                        web, web.getName() + " is given the port " + port.getName()))));
-                        web.getFields().stream()
-                                .filter(f -> isCorePort(f.getRawType()))
-                                .forEach(f -> events.add(SimpleConditionEvent.violated(
-                                        web,
-                                        web.getName() + " holds the port "
-                                                + f.getRawType().getName())));
-                    }
-                })
+                .should(beGivenNoPortBut(Set.of()))
                 .check(SERVER);
+    }
+
+    /**
+     * Background jobs, the directory sync's schedule and the demo data are given use cases too, and open no unit of
+     * work of their own, with three exceptions and their reasons: {@code ClusterSchedule} claims a periodic step's
+     * turn ({@code jobs.ScheduledSteps}) before any use case runs; {@code LicenseCheckDryRun} is an adapter (it
+     * implements {@code jobs.DryRuns}, reading in transactions that share one snapshot); {@code DemoTenant} creates
+     * the demo tenant and all in it in one unit of work, so that a failed start leaves no half tenant.
+     */
+    @Test
+    void jobsAndTheDemoDataAreGivenUseCasesNotPorts() {
+        classes()
+                .that()
+                .resideInAnyPackage(
+                        "org.allot.server.processing..", "org.allot.server.ldap..", "org.allot.server.demo..")
+                .and()
+                .doNotImplement(org.allot.core.jobs.DryRuns.class)
+                .should(beGivenNoPortBut(Set.of(
+                        "org.allot.server.processing.ClusterSchedule:org.allot.core.jobs.ScheduledSteps",
+                        "org.allot.server.demo.DemoTenant:org.allot.core.Transactions")))
+                .check(SERVER);
+    }
+
+    /** Given no port of core or of security's store (constructor parameter or field), but for {@code class:port}. */
+    private static ArchCondition<JavaClass> beGivenNoPortBut(Set<String> allowed) {
+        return new ArchCondition<>("not be given a port of the core") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                Set<JavaClass> ports = new java.util.LinkedHashSet<>();
+                type.getConstructors().forEach(c -> c.getRawParameterTypes().stream()
+                        .filter(ServerArchitectureTest::isCorePort)
+                        .forEach(ports::add));
+                type.getFields().stream()
+                        .map(f -> f.getRawType())
+                        .filter(ServerArchitectureTest::isCorePort)
+                        .forEach(ports::add);
+                ports.stream()
+                        .filter(port -> !allowed.contains(type.getName() + ":" + port.getName()))
+                        .forEach(port -> events.add(SimpleConditionEvent.violated(
+                                type, type.getName() + " is given the port " + port.getName())));
+            }
+        };
     }
 
     /**
@@ -252,6 +283,16 @@ class ServerArchitectureTest {
                         resideInAnyPackage("org.allot.server.persistence..", "java.sql..", "org.springframework.jdbc..")
                                 .and(not(nameMatching("org\\.allot\\.server\\.persistence\\.SharedSnapshots(\\$.*)?"))))
                 .check(SERVER);
+    }
+
+    /**
+     * The server's packages depend on each other in one direction (scripts/package-imports.sh draws them): a cycle
+     * would be an arrow back up, e.g. persistence or security reaching into the web.
+     */
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.allot.server.(**)").should().beFreeOfCycles().check(SERVER);
+        assertThat(PackageGraph.of(SERVER).cycles()).isEmpty();
     }
 
     @Test

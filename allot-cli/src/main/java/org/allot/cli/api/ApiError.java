@@ -1,7 +1,7 @@
 package org.allot.cli.api;
 
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 
 /** An error answered by the server, with Graph's error code and message. */
 public final class ApiError extends RuntimeException {

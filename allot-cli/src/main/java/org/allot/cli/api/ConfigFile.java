@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import org.allot.cli.Environment;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Environment;
+import org.allot.cli.process.Failure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 

@@ -2,7 +2,7 @@ package org.allot.cli.api;
 
 import java.net.URI;
 import java.util.Locale;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Failure;
 
 /**
  * Where the server is, the app's client credentials, and which certificate an {@code https} server may present (a CA

@@ -11,7 +11,7 @@ import java.security.cert.CertificateFactory;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Locale;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Failure;
 
 /**
  * Which certificates the CLI trusts for an {@code https} server: the system's authorities (the default); the

@@ -2,7 +2,7 @@ package org.allot.cli.api;
 
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLHandshakeException;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Failure;
 
 /** What the CLI says when an {@code https} server's certificate is not trusted: which one it saw, how to trust it. */
 final class TlsRefusals {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Failure;
 
 /** OAuth 2.0 client credentials at {@code POST /oauth2/v2.0/token}. */
 final class Tokens {

@@ -20,8 +20,8 @@ import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocketFactory;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Api.Response;
+import org.allot.cli.process.Failure;
 
 /**
  * How {@link Api} reaches one server: over the JDK's {@link HttpURLConnection}, which does its work on the calling

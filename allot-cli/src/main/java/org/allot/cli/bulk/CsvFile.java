@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.allot.api.SpreadsheetCells;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Failure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

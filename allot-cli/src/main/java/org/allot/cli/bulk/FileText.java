@@ -8,7 +8,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Failure;
 
 /**
  * The text of an import file: UTF-8 (with or without a byte-order mark) or UTF-16 with its byte-order mark, as Excel

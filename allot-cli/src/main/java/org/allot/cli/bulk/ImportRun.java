@@ -14,13 +14,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.allot.cli.Context;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ApiError;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Item;
 import org.allot.cli.output.Progress;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 
 /**
  * Applies planned steps: the requests of different users in parallel, those of one user in order (once one fails,

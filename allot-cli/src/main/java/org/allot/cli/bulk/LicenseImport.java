@@ -14,9 +14,9 @@ import org.allot.api.graph.AssignLicenseRequest;
 import org.allot.api.graph.AssignedLicenseResource;
 import org.allot.api.graph.LicenseAssignmentState;
 import org.allot.api.graph.UserResource;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
 import org.allot.cli.lookup.Products;
+import org.allot.cli.process.Failure;
 
 /**
  * Plans a license assignments file against the directory: each row assigns (or, with action remove, removes) a

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.allot.cli.Failure;
 import org.allot.cli.output.Printer;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Failure;
 
 /**
  * The results CSV of an import, written as rows are done: emptied when the import starts (so a results file never

@@ -2,11 +2,11 @@ package org.allot.cli.command;
 
 import org.allot.api.extensions.AlertResource;
 import org.allot.api.extensions.AlertRulesResource;
-import org.allot.cli.Context;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Item;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

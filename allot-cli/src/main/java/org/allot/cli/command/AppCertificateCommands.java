@@ -7,11 +7,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.allot.api.extensions.AppCertificate;
 import org.allot.api.extensions.AppRegistration;
-import org.allot.cli.Context;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Item;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

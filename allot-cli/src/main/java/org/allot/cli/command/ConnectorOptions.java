@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.allot.api.extensions.DirectorySyncConnector;
-import org.allot.cli.Environment;
-import org.allot.cli.Failure;
 import org.allot.cli.output.Item;
+import org.allot.cli.process.Environment;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Option;
 
 /**

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Failure;
 
 /** Dates given on the command line: a day (its start, UTC) or an ISO 8601 time with its offset. */
 final class Dates {

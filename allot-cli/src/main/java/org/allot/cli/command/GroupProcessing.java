@@ -5,12 +5,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.allot.api.extensions.GroupLicenseProcessing;
 import org.allot.api.graph.GroupResource;
-import org.allot.cli.Context;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.Item;
+import org.allot.cli.process.Failure;
 
 /** Waits for a group's licenses to be applied to its members, and tells how it stands. */
 final class GroupProcessing {

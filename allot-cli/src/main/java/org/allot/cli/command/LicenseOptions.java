@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.allot.api.graph.AssignedLicenseResource;
-import org.allot.cli.Failure;
 import org.allot.cli.lookup.Products;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Option;
 
 /** The options that name licenses, shared by the commands of users and of groups (picocli mixins). */

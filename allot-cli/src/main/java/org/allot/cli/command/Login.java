@@ -8,14 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.allot.cli.Context;
-import org.allot.cli.Environment;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ConfigFile;
 import org.allot.cli.api.Credentials;
 import org.allot.cli.api.SavedToken;
 import org.allot.cli.api.ServerTrust;
+import org.allot.cli.context.Context;
+import org.allot.cli.process.Environment;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

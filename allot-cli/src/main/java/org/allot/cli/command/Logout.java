@@ -1,10 +1,10 @@
 package org.allot.cli.command;
 
 import java.util.concurrent.Callable;
-import org.allot.cli.Context;
-import org.allot.cli.Environment;
 import org.allot.cli.api.ConfigFile;
 import org.allot.cli.api.SavedToken;
+import org.allot.cli.context.Context;
+import org.allot.cli.process.Environment;
 import picocli.CommandLine.Command;
 
 /** Forgets the saved credentials. */

@@ -3,9 +3,9 @@ package org.allot.cli.command;
 import java.io.Console;
 import java.util.List;
 import java.util.Locale;
-import org.allot.cli.Context;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
+import org.allot.cli.context.Context;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 
 /**
  * A change that takes licenses away from users goes ahead only when confirmed: by {@code --confirm}, or by answering

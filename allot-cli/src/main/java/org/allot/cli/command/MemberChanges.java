@@ -1,11 +1,11 @@
 package org.allot.cli.command;
 
 import java.util.List;
-import org.allot.cli.Context;
-import org.allot.cli.Failure;
 import org.allot.cli.api.ApiError;
+import org.allot.cli.context.Context;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Failure;
 
 /**
  * One change for each member named on the command line (a group's or an administrative unit's members): each named

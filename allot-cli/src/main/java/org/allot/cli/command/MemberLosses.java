@@ -12,12 +12,12 @@ import org.allot.api.extensions.TenantSettings;
 import org.allot.api.graph.GroupResource;
 import org.allot.api.graph.LicenseAssignmentState;
 import org.allot.api.graph.UserResource;
-import org.allot.cli.Context;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 
 /**
  * Which users would lose which licenses if members were taken out of a group: a user loses a product the group gives

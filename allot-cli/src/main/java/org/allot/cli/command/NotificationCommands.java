@@ -3,11 +3,11 @@ package org.allot.cli.command;
 import java.util.List;
 import org.allot.api.extensions.NotificationDelivery;
 import org.allot.api.extensions.NotificationSubscription;
-import org.allot.cli.Context;
-import org.allot.cli.Failure;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

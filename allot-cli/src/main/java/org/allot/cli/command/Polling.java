@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.allot.cli.Context;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Progress;
+import org.allot.cli.process.Failure;
 
 /**
  * What every {@code --wait} does: read how something stands, show it in a progress indicator, and read again —

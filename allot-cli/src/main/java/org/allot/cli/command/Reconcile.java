@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.allot.api.extensions.LicenseCheckDifference;
 import org.allot.api.extensions.LicenseCheckRunResource;
-import org.allot.cli.Context;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Item;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.allot.api.graph.GroupResource;
 import org.allot.api.graph.UserResource;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Failure;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,7 +1,7 @@
 package org.allot.cli.command;
 
 import org.allot.api.extensions.SigningKey;
-import org.allot.cli.Context;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
 

@@ -5,13 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.allot.api.extensions.DirectorySyncRun;
 import org.allot.api.extensions.DirectorySyncRunRequest;
-import org.allot.cli.Context;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Item;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 
 /** Runs of directory sync: finding one, waiting for the one a request becomes, and how they print. */
 final class SyncRuns {

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.allot.api.extensions.TenantSettings;
-import org.allot.cli.Context;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Item;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -10,12 +10,12 @@ import org.allot.api.extensions.TimedLicenseRequest;
 import org.allot.api.extensions.TimedMember;
 import org.allot.api.extensions.TimedMemberRequest;
 import org.allot.api.graph.AssignedLicenseResource;
-import org.allot.cli.Context;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.allot.api.graph.AdministrativeUnitResource;
 import org.allot.api.graph.ScopedRoleMembershipResource;
-import org.allot.cli.Context;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Query;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Table;
+import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

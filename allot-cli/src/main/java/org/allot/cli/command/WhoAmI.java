@@ -2,9 +2,9 @@ package org.allot.cli.command;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.allot.cli.Context;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ApiError;
+import org.allot.cli.context.Context;
 import org.allot.cli.output.Item;
 import picocli.CommandLine.Command;
 

@@ -9,11 +9,11 @@ import org.allot.api.extensions.ProductResource;
 import org.allot.api.graph.GroupResource;
 import org.allot.api.graph.SubscribedSkuResource;
 import org.allot.api.graph.UserResource;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
 import org.allot.cli.api.Api;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 
 /** Finds what commands name: users by id or userPrincipalName, groups by id or display name, products. */
 public final class Directory {

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.allot.api.graph.ServicePlanInfo;
 import org.allot.api.graph.SubscribedSkuResource;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Failure;
 
 /**
  * The products a command may name, by part number or GUID: the tenant's subscribed SKUs first, then the catalogue.

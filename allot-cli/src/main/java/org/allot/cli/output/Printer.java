@@ -128,7 +128,7 @@ public final class Printer {
                 return c;
             }
         }
-        throw org.allot.cli.Failure.usage(
+        throw org.allot.cli.process.Failure.usage(
                 "--fields: there is no field '" + field.strip() + "'; there are " + String.join(", ", columns) + ".");
     }
 

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
-import org.allot.cli.Environment;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Environment;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

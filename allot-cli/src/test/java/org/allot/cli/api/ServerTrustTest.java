@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.allot.cli.Environment;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Environment;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 import org.junit.jupiter.api.Test;
 
 /** The encodings an import file may come in: UTF-8 with or without its mark, UTF-16 with it; the rest is named. */

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.allot.api.graph.ServicePlanInfo;
 import org.allot.api.graph.SubscribedSkuResource;
-import org.allot.cli.Exit;
-import org.allot.cli.Failure;
+import org.allot.cli.process.Exit;
+import org.allot.cli.process.Failure;
 import org.junit.jupiter.api.Test;
 
 /** Products and plans are named by part number, GUID, or a word of a subscribed part number. */

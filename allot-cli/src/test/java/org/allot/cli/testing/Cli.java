@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.allot.cli.Allot;
-import org.allot.cli.Environment;
+import org.allot.cli.process.Environment;
 
 /** Runs {@code allot} command lines in this JVM, with an environment of the test's choosing, as a script would. */
 public final class Cli {

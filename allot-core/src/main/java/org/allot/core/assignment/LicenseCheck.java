@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.allot.core.Actor;
 import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
@@ -88,6 +89,25 @@ public final class LicenseCheck {
      */
     public Optional<LicenseCheckRun> requestScheduled(TenantId tenant, boolean repair, Duration interval) {
         return transactions.run(() -> requestScheduledNow(tenant, repair, interval));
+    }
+
+    /**
+     * {@link #requestScheduled} for every tenant, each in a unit of work of its own: how many runs started. A tenant
+     * whose request fails is handed to {@code failed}, and the others are still asked for.
+     */
+    public int requestScheduledForAll(
+            boolean repair, Duration interval, BiConsumer<TenantId, RuntimeException> failed) {
+        int started = 0;
+        for (Tenant tenant : transactions.read(tenants::all)) {
+            try {
+                if (requestScheduled(tenant.id(), repair, interval).isPresent()) {
+                    started++;
+                }
+            } catch (RuntimeException e) {
+                failed.accept(tenant.id(), e);
+            }
+        }
+        return started;
     }
 
     private Optional<LicenseCheckRun> requestScheduledNow(TenantId tenant, boolean repair, Duration interval) {

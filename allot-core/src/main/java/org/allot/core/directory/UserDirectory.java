@@ -224,21 +224,28 @@ public final class UserDirectory {
     }
 
     private Outcome<User> deleteNow(Caller caller, UserId id) {
-        Optional<Rejection> outside = guard.toChange(caller, id.value());
+        return locked(caller, id, guard.toChange(caller, id.value()), false).map(found -> {
+            User deleted = found.toBuilder().deletedDateTime(clock.instant()).build();
+            users.update(caller.tenant(), deleted);
+            audit.append(AuditEvent.of(
+                    caller, clock.instant(), Activity.DELETE_USER, UserValues.target(deleted), List.of()));
+            listener.userDeleted(caller, deleted);
+            return deleted;
+        });
+    }
+
+    /**
+     * The user a deletion, restore or purge starts from, locked under the tenant's shared licensing lock: refused when
+     * the caller may not change it ({@code outside}, checked first), and not found unless it is deleted or not as the
+     * change needs ({@code deleted}).
+     */
+    private Outcome<User> locked(Caller caller, UserId id, Optional<Rejection> outside, boolean deleted) {
         if (outside.isPresent()) {
             return Outcome.refused(outside.get());
         }
         locks.share(caller.tenant());
-        Optional<User> found = users.lock(caller.tenant(), id).filter(u -> !u.isDeleted());
-        if (found.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(id));
-        }
-        User deleted = found.get().toBuilder().deletedDateTime(clock.instant()).build();
-        users.update(caller.tenant(), deleted);
-        audit.append(
-                AuditEvent.of(caller, clock.instant(), Activity.DELETE_USER, UserValues.target(deleted), List.of()));
-        listener.userDeleted(caller, deleted);
-        return Outcome.done(deleted);
+        Optional<User> found = users.lock(caller.tenant(), id).filter(u -> u.isDeleted() == deleted);
+        return found.isPresent() ? Outcome.done(found.get()) : Outcome.refused(Rejection.notFound(id));
     }
 
     /**
@@ -250,17 +257,12 @@ public final class UserDirectory {
     }
 
     private Outcome<User> restoreNow(Caller caller, UserId id) {
-        Optional<Rejection> outside = guard.toChangeTenant(caller);
-        if (outside.isPresent()) {
-            return Outcome.refused(outside.get());
-        }
-        locks.share(caller.tenant());
-        Optional<User> found = users.lock(caller.tenant(), id).filter(User::isDeleted);
-        if (found.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(id));
-        }
-        User.Builder builder = found.get().toBuilder().deletedDateTime(null);
-        Optional<String> original = DeletedPrincipalNames.original(found.get());
+        return locked(caller, id, guard.toChangeTenant(caller), true).flatMap(found -> restoreLocked(caller, found));
+    }
+
+    private Outcome<User> restoreLocked(Caller caller, User found) {
+        User.Builder builder = found.toBuilder().deletedDateTime(null);
+        Optional<String> original = DeletedPrincipalNames.original(found);
         if (original.isPresent()) {
             if (users.findByPrincipalName(caller.tenant(), original.get()).isPresent()) {
                 return Outcome.refused(UserValues.principalNameTaken());
@@ -281,19 +283,12 @@ public final class UserDirectory {
     }
 
     private Outcome<User> purgeNow(Caller caller, UserId id) {
-        Optional<Rejection> outside = guard.toChangeTenant(caller);
-        if (outside.isPresent()) {
-            return Outcome.refused(outside.get());
-        }
-        locks.share(caller.tenant());
-        Optional<User> found = users.lock(caller.tenant(), id).filter(User::isDeleted);
-        if (found.isEmpty()) {
-            return Outcome.refused(Rejection.notFound(id));
-        }
-        listener.userPurging(caller, found.get());
-        users.purge(caller.tenant(), id);
-        audit.append(AuditEvent.of(
-                caller, clock.instant(), Activity.HARD_DELETE_USER, UserValues.target(found.get()), List.of()));
-        return Outcome.done(found.get());
+        return locked(caller, id, guard.toChangeTenant(caller), true).map(found -> {
+            listener.userPurging(caller, found);
+            users.purge(caller.tenant(), id);
+            audit.append(AuditEvent.of(
+                    caller, clock.instant(), Activity.HARD_DELETE_USER, UserValues.target(found), List.of()));
+            return found;
+        });
     }
 }

@@ -59,6 +59,14 @@ public final class BackgroundLicensing {
         this.checks = new LicenseCheckJobs(jobs, transactions, check, dryRuns, chunked, chunkSize);
     }
 
+    /**
+     * Calls {@code listener} each time a unit of work of this process that queued a job has committed, so that idle
+     * workers start at once rather than at their next look ({@link JobQueue#whenQueued}).
+     */
+    public void whenQueued(Runnable listener) {
+        jobs.whenQueued(listener);
+    }
+
     /** What a worker's turn did: found nothing to do, ran a job (or part of one), or put a job back for later. */
     public enum Turn {
         IDLE,

@@ -138,13 +138,13 @@ public record ConnectorRequest(
                 null);
     }
 
-    private static final int MAX_DN = 1024;
-    private static final int MAX_FILTER = 4096;
-    private static final int MAX_PASSWORD = 1024;
+    public static final int MAX_DN = 1024;
+    public static final int MAX_FILTER = 4096;
+    public static final int MAX_PASSWORD = 1024;
     private static final int MAX_CERTIFICATES = 65_536;
     private static final int MAX_EXCLUDED = 100;
     /** The longest wait between deletion checks: 30 days. */
-    private static final int MAX_DELETION_CHECK_MINUTES = 43_200;
+    public static final int MAX_DELETION_CHECK_MINUTES = 43_200;
 
     /** The settings the request describes, checked; the directory source then checks DN and filter syntax. */
     public Outcome<ConnectorSettings> settings() {

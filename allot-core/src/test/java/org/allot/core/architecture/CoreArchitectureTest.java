@@ -1,5 +1,7 @@
 package org.allot.core.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -45,6 +47,17 @@ class CoreArchitectureTest {
     @Test
     void domainPackagesHaveNoCycles() {
         slices().matching("org.allot.core.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    /** {@code org.allot.core} itself (Caller, Outcome, ErrorCode, TenantId…) is the bottom of the stack. */
+    @Test
+    void theCoreOfTheCoreUsesNoDomainPackage() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.allot.core")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.allot.core..").and(not(resideInAPackage("org.allot.core"))))
+                .check(CORE);
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.allot.core.directory.TenantDirectory;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.subscription.SubscriptionBook;
 import org.allot.server.demo.DemoTenant;
-import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.persistence.UnitOfWork;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,7 +20,6 @@ class DemoConfig {
 
     @Bean
     DemoTenant demoTenant(
-            JdbcTenants tenants,
             TenantDirectory tenantDirectory,
             UserDirectory users,
             GroupDirectory groups,
@@ -29,7 +27,7 @@ class DemoConfig {
             ProductCatalog catalog,
             Licensing licensing,
             UnitOfWork work) {
-        return new DemoTenant(tenants, tenantDirectory, users, groups, subscriptions, catalog, licensing, work);
+        return new DemoTenant(tenantDirectory, users, groups, subscriptions, catalog, licensing, work);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.allot.core.assignment.DirectToGroupJob;
 import org.allot.core.assignment.LicenseCheck;
 import org.allot.core.assignment.Licensing;
 import org.allot.core.assignment.OverageGrace;
+import org.allot.core.directory.DeletedUserRetention;
 import org.allot.core.directory.DirectoryDelta;
 import org.allot.core.directory.UserDirectory;
 import org.allot.core.jobs.BackgroundLicensing;
@@ -82,14 +83,13 @@ class ProcessingConfig implements SchedulingConfigurer {
                 licenseCheck, work, new SharedSnapshots(dataSource, jdbc), r.dryRunRange(), r.dryRunThreads());
         BackgroundLicensing background = new BackgroundLicensing(
                 jobs, work, licensing, dynamicMembership, licenseCheck, dryRuns, migrations, p.chunkSize(), p.lease());
-        return new JobRunner(background, jobs, dryRuns, p.workers(), p.pollInterval());
+        return new JobRunner(background, dryRuns, p.workers(), p.pollInterval());
     }
 
     @Bean
-    static LicenseCheckSchedule licenseCheckSchedule(
-            LicenseCheck licenseCheck, JdbcTenants tenants, UnitOfWork work, AllotProperties properties) {
+    static LicenseCheckSchedule licenseCheckSchedule(LicenseCheck licenseCheck, AllotProperties properties) {
         AllotProperties.Reconciliation r = properties.reconciliation();
-        return new LicenseCheckSchedule(licenseCheck, tenants, work, r.interval(), r.repair());
+        return new LicenseCheckSchedule(licenseCheck, r.interval(), r.repair());
     }
 
     @Bean
@@ -100,7 +100,7 @@ class ProcessingConfig implements SchedulingConfigurer {
             UnitOfWork work,
             Reclaim reclaim,
             Clock clock) {
-        return new RetentionSweep(tenants, users, directory, work, reclaim, clock);
+        return new RetentionSweep(new DeletedUserRetention(work, tenants, users, directory, clock), reclaim);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.allot.core.UuidOrder;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -77,7 +78,7 @@ final class LockOrder {
         return highest == level
                 && keys.stream()
                         .filter(k -> !mine.contains(k))
-                        .allMatch(k -> highestKey == null || compare(k, highestKey) > 0);
+                        .allMatch(k -> highestKey == null || UuidOrder.compare(k, highestKey) > 0);
     }
 
     /** Whether the transaction holds a row of this level. */
@@ -124,14 +125,8 @@ final class LockOrder {
         if (highest == null || highest.compareTo(level) < 0) {
             highest = level;
             highestKey = key;
-        } else if (highest == level && key != null && (highestKey == null || compare(key, highestKey) > 0)) {
+        } else if (highest == level && key != null && (highestKey == null || UuidOrder.compare(key, highestKey) > 0)) {
             highestKey = key;
         }
-    }
-
-    /** Byte by byte, as PostgreSQL orders uuid values. */
-    static int compare(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 }

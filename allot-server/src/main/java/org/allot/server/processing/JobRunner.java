@@ -5,7 +5,6 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import org.allot.core.jobs.BackgroundLicensing;
 import org.allot.core.jobs.BackgroundLicensing.Turn;
-import org.allot.core.jobs.JobQueue;
 import org.allot.core.jobs.LostLease;
 import org.allot.server.worker.PollingWorkers;
 import org.slf4j.Logger;
@@ -26,18 +25,13 @@ public final class JobRunner implements SmartLifecycle {
     private final UUID worker = UUID.randomUUID();
     private final PollingWorkers polling;
 
-    public JobRunner(
-            BackgroundLicensing background,
-            JobQueue queue,
-            LicenseCheckDryRun dryRuns,
-            int workers,
-            Duration pollInterval) {
+    public JobRunner(BackgroundLicensing background, LicenseCheckDryRun dryRuns, int workers, Duration pollInterval) {
         this.background = background;
         this.dryRuns = dryRuns;
         this.workers = workers;
         this.polling = new PollingWorkers(
                 log, "Background licensing worker", "allot-jobs", workers, pollInterval, () -> runOne() == Turn.RAN);
-        queue.whenQueued(polling::wake);
+        background.whenQueued(polling::wake);
     }
 
     @Override

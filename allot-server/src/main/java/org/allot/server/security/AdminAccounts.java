@@ -22,6 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** The people who may sign in to the admin center: added with a role and a password kept only as a hash. */
 public final class AdminAccounts {
     public static final int MIN_PASSWORD = 12;
+    public static final int MAX_PASSWORD = 128;
+    public static final int MAX_DISPLAY_NAME = 120;
     private static final Pattern USERNAME = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
 
     private final Transactions transactions;
@@ -63,15 +65,16 @@ public final class AdminAccounts {
             return Outcome.refused(Rejection.invalid("Enter the sign-in name as name@domain."));
         }
         String shown = displayName == null || displayName.isBlank() ? name : displayName.strip();
-        if (shown.length() > 120) {
-            return Outcome.refused(Rejection.invalid("A display name has at most 120 characters."));
+        if (shown.length() > MAX_DISPLAY_NAME) {
+            return Outcome.refused(Rejection.invalid("A display name has at most %d characters.", MAX_DISPLAY_NAME));
         }
         Optional<Role> role = Role.parse(roleName == null ? "" : roleName);
         if (role.isEmpty()) {
             return Outcome.refused(Rejection.invalid("Choose a role."));
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
-            return Outcome.refused(Rejection.invalid("A password has %d to 128 characters.", MIN_PASSWORD));
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            return Outcome.refused(
+                    Rejection.invalid("A password has %d to %d characters.", MIN_PASSWORD, MAX_PASSWORD));
         }
         if (store.find(name).isPresent()) {
             return Outcome.refused(Rejection.of(ErrorCode.ALREADY_EXISTS, "%s can already sign in.", name));

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Licensing a group of 100,000 is done in batches: the number of statements grows with the number of chunks, not
- * with the number of members. (How fast it is belongs to allot-bench.)
+ * with the number of members, and each chunk reads its rows once. (How fast it is belongs to allot-bench.)
  */
 class GroupFanOutIT {
     private static final int MEMBERS = 100_000;
@@ -74,6 +74,15 @@ class GroupFanOutIT {
             assertThat(assignments).isEqualTo(2L * MEMBERS);
             int chunks = MEMBERS / CHUNK;
             assertThat(statements).as("statements for %d chunks", chunks).isLessThan(40L * chunks);
+            // each chunk locks its users, reads their assignments and their groups once: no read runs more often than
+            // once a chunk (and once more for the last, empty page of members), but for the seat rows, locked one
+            // product after the other (each with its pools right after it, in the lock order)
+            DatabaseCounts.reads(jdbc).forEach((sql, calls) -> {
+                System.out.printf("%6d reads  %s%n", calls, sql);
+                assertThat(calls)
+                        .as("runs of %s", sql)
+                        .isLessThanOrEqualTo(sql.contains("seat_count") ? 2L * chunks : chunks + 1L);
+            });
             assertThat(allot.seats().all(tenant).get(e5.skuId()).consumed()).isEqualTo(MEMBERS);
         }
     }

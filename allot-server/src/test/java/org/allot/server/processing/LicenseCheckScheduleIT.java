@@ -17,11 +17,9 @@ import org.allot.core.assignment.LicenseCheckState;
 import org.allot.core.assignment.LicensingSettings;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.persistence.CatalogFiles;
-import org.allot.server.persistence.JdbcTenants;
 import org.allot.server.testing.PostgresInstallation;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The license check's schedule on PostgreSQL, as several servers sharing one database run it: each tenant gets one
@@ -40,8 +38,7 @@ class LicenseCheckScheduleIT {
             List<Caller> tenants = List.of(allot.newTenant("Contoso"), allot.newTenant("Fabrikam"));
             List<LicenseCheckSchedule> servers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                servers.add(new LicenseCheckSchedule(
-                        allot.licenseCheck(), new JdbcTenants(JdbcClient.create(ds)), allot.work(), DAY, true));
+                servers.add(new LicenseCheckSchedule(allot.licenseCheck(), DAY, true));
             }
             assertThat(servers.get(0).startDue())
                     .as("new tenants are not due yet")

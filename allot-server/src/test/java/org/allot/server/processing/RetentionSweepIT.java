@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.allot.core.directory.DeletedUserRetention;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.reclaim.Reclaim;
@@ -49,12 +50,13 @@ class RetentionSweepIT {
                         gone.value())
                 .update();
         RetentionSweep sweep = new RetentionSweep(
-                new JdbcTenants(allot.jdbc()),
-                allot.users(),
-                allot.userDirectory(),
-                allot.work(),
-                allot.reclaim(),
-                contoso.allot.clock());
+                new DeletedUserRetention(
+                        allot.work(),
+                        new JdbcTenants(allot.jdbc()),
+                        allot.users(),
+                        allot.userDirectory(),
+                        contoso.allot.clock()),
+                allot.reclaim());
 
         int purged = sweep.sweep();
 
@@ -74,12 +76,13 @@ class RetentionSweepIT {
         UUID old = run(allot, contoso, ada, now.minus(Reclaim.RUNS_KEPT).minus(Duration.ofDays(1)));
         UUID kept = run(allot, contoso, ada, now.minus(Reclaim.RUNS_KEPT).plus(Duration.ofDays(1)));
         RetentionSweep sweep = new RetentionSweep(
-                new JdbcTenants(allot.jdbc()),
-                allot.users(),
-                allot.userDirectory(),
-                allot.work(),
-                allot.reclaim(),
-                contoso.allot.clock());
+                new DeletedUserRetention(
+                        allot.work(),
+                        new JdbcTenants(allot.jdbc()),
+                        allot.users(),
+                        allot.userDirectory(),
+                        contoso.allot.clock()),
+                allot.reclaim());
 
         sweep.sweep();
 

@@ -1,6 +1,7 @@
 package org.allot.server.testing;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.allot.core.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,24 @@ public final class DatabaseCounts {
                         select coalesce(sum(calls), 0) from pg_stat_statements
                         where dbid = (select oid from pg_database where datname = current_database())
                           and query not like '%pg_stat_statements%'""").query(Long.class).single();
+    }
+
+    /**
+     * The reads (statements that start with {@code select} or {@code with}, and write nothing) run in this database
+     * since the reset, each with how many times it ran, most often first.
+     */
+    public static Map<String, Long> reads(JdbcClient jdbc) {
+        Map<String, Long> reads = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select calls, regexp_replace(query, '\\s+', ' ', 'g') as q from pg_stat_statements
+                        where dbid = (select oid from pg_database where datname = current_database())
+                          and (query ilike 'select%' or query ilike 'with%')
+                          and query !~* '\\m(insert\\s+into|delete\\s+from|set)\\M'
+                          and query not like '%pg_stat_statements%'
+                        order by calls desc""").query(rs -> {
+            reads.put(rs.getString("q"), rs.getLong("calls"));
+        });
+        return reads;
     }
 
     /** How many audit records the tenant has, per activity (the Activity enum's name). */

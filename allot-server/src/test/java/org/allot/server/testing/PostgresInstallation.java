@@ -191,7 +191,6 @@ public final class PostgresInstallation implements Installation {
                         directToGroupJob,
                         settings.chunkSize(),
                         Duration.ofSeconds(30)),
-                jobs,
                 dryRuns,
                 count,
                 pollInterval);

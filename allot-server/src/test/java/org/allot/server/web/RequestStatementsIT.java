@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 /**
  * What one request costs the database, counted in statements (never timed): the everyday requests read what
  * changes rarely (the tenant, its catalogue, its subscriptions) once and check it is still current in statements they
- * run anyway.
+ * run anyway. A license change runs in one unit of work and reads each row once (no statement runs twice).
  */
 @Import(RequestStatementsIT.Logging.class)
 class RequestStatementsIT extends ApiIT {
@@ -57,6 +57,9 @@ class RequestStatementsIT extends ApiIT {
      */
     private static final int LICENSE_DETAILS = 1;
 
+    /** The units of work of the last {@link #measured} request. */
+    private static int unitsOfWork;
+
     private ApiClient admin;
     private String sku;
 
@@ -79,6 +82,8 @@ class RequestStatementsIT extends ApiIT {
         print("assignLicense", statements);
         assertThat(statements).hasSizeLessThanOrEqualTo(ASSIGN_LICENSE);
         assertThat(statements).noneMatch(RequestStatementsIT::readsRememberedSettings);
+        assertThat(statements).as("each row read once").doesNotHaveDuplicates();
+        assertThat(unitsOfWork).as("one unit of work").isEqualTo(1);
     }
 
     @Test
@@ -121,6 +126,7 @@ class RequestStatementsIT extends ApiIT {
         join(group, first);
 
         List<String> joining = measured(() -> join(group, second));
+        assertThat(unitsOfWork).as("one unit of work").isEqualTo(1);
         List<String> details = measured(() -> assertThat(admin.get("/v1.0/users/" + second + "/licenseDetails")
                         .body()
                         .path("value"))
@@ -129,6 +135,7 @@ class RequestStatementsIT extends ApiIT {
         print("join", joining);
         print("licenseDetails", details);
         assertThat(joining).hasSizeLessThanOrEqualTo(JOIN);
+        assertThat(joining).as("each row read once").doesNotHaveDuplicates();
         assertThat(joining).noneMatch(RequestStatementsIT::readsRememberedSettings);
         assertThat(details).hasSizeLessThanOrEqualTo(LICENSE_DETAILS);
         assertThat(details).noneMatch(RequestStatementsIT::readsRememberedSettings);
@@ -156,10 +163,38 @@ class RequestStatementsIT extends ApiIT {
     private static List<String> measured(Runnable request) {
         LOG.clear();
         request.run();
-        return LOG.statements(StatementLog::requestThread).stream()
-                .filter(sql -> !sql.matches(
-                        "(?i).*\\bfrom (app_registration|app_certificate|unit_role_assignment|signing_key)\\b.*"))
+        List<StatementLog.Entry> entries = LOG.of(StatementLog::requestThread);
+        unitsOfWork = unitsOfWork(entries);
+        return entries.stream()
+                .filter(StatementLog.Entry::isStatement)
+                .map(StatementLog.Entry::sql)
+                .filter(sql -> !remembered(sql))
                 .toList();
+    }
+
+    /** A read of the calling app or of the signing keys, which security remembers for seconds. */
+    private static boolean remembered(String sql) {
+        return sql.matches("(?i).*\\bfrom (app_registration|app_certificate|unit_role_assignment|signing_key)\\b.*");
+    }
+
+    /**
+     * The transactions that ran a {@link #measured} statement: each ends with a commit or a rollback, and a statement
+     * after the last end ran on its own.
+     */
+    private static int unitsOfWork(List<StatementLog.Entry> entries) {
+        int units = 0;
+        boolean measuredSinceEnd = false;
+        for (StatementLog.Entry e : entries) {
+            if (e.isStatement()) {
+                if (!remembered(e.sql())) {
+                    measuredSinceEnd = true;
+                }
+            } else if (measuredSinceEnd) {
+                units++;
+                measuredSinceEnd = false;
+            }
+        }
+        return measuredSinceEnd ? units + 1 : units;
     }
 
     private static void print(String what, List<String> statements) {

@@ -2,7 +2,6 @@ package org.allot.server.web.admin;
 
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentError;
-import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.LicenseAssignment;
 import org.allot.core.assignment.LicensedDirectory;
 import org.allot.core.directory.DirectorySearch;
@@ -43,9 +42,13 @@ final class Problems {
             return null;
         }
         String reason = assignment.reason() == null ? "" : assignment.reason();
-        String fromGroup = assignment.source().isDirect()
-                ? ""
-                : " This license comes from a group: change the group's apps, or the user's membership.";
+        return of(error, reason, assignment.source().isDirect(), productName, waitingPosition);
+    }
+
+    private static LicenseView.Problem of(
+            AssignmentError error, String reason, boolean direct, String productName, Integer waitingPosition) {
+        String fromGroup =
+                direct ? "" : " This license comes from a group: change the group's apps, or the user's membership.";
         return switch (error) {
             case CountViolation ->
                 new LicenseView.Problem(
@@ -93,18 +96,6 @@ final class Problems {
 
     /** An error's name in plain words, as {@link #of} titles it. */
     static String title(AssignmentError error, String reason) {
-        java.time.Instant never = java.time.Instant.EPOCH;
-        LicenseAssignment any = new LicenseAssignment(
-                new org.allot.core.directory.UserId(AssignmentSource.DIRECT_KEY),
-                new org.allot.core.catalog.SkuId(AssignmentSource.DIRECT_KEY),
-                AssignmentSource.DIRECT,
-                java.util.Set.of(),
-                null,
-                error,
-                reason,
-                never,
-                never,
-                null);
-        return of(any, "", null).title();
+        return of(error, reason == null ? "" : reason, true, "", null).title();
     }
 }

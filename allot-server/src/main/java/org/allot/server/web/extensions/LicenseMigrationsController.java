@@ -85,7 +85,7 @@ public class LicenseMigrationsController {
         if (top < 1 || top > MAX_TOP || skip < 0) {
             throw new BadRequest("$top must be from 1 to " + MAX_TOP + ", and $skip 0 or more.");
         }
-        UUID run = RequestBodies.uuid(id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
+        UUID run = RequestBodies.idOrNotFound(id);
         return entity(caller, request, run, skip, top);
     }
 

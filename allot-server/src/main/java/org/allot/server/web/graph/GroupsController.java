@@ -159,7 +159,7 @@ public class GroupsController {
 
     @DeleteMapping("/{id}/members/{member}/$ref")
     public ResponseEntity<Void> removeMember(ApiCaller caller, @PathVariable String id, @PathVariable String member) {
-        UUID memberId = RequestBodies.uuid(member).orElseThrow(() -> new Refused(Rejection.notFound(member)));
+        UUID memberId = RequestBodies.idOrNotFound(member);
         Refused.orRefuse(directory.removeMember(caller.caller(), groupId(id), memberId));
         return ResponseEntity.noContent().build();
     }
@@ -202,6 +202,6 @@ public class GroupsController {
 
     /** A group's id in a URL; anything else names no group. */
     private static GroupId groupId(String id) {
-        return new GroupId(RequestBodies.uuid(id).orElseThrow(() -> new Refused(Rejection.notFound(id))));
+        return new GroupId(RequestBodies.idOrNotFound(id));
     }
 }

@@ -248,7 +248,7 @@ public class RelationshipsController {
     }
 
     private static GroupId groupId(String id) {
-        return new GroupId(RequestBodies.uuid(id).orElseThrow(() -> new Refused(Rejection.notFound(id))));
+        return new GroupId(RequestBodies.idOrNotFound(id));
     }
 
     private static Set<String> union() {

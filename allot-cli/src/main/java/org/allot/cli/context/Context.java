@@ -1,4 +1,4 @@
-package org.allot.cli;
+package org.allot.cli.context;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.allot.cli.api.SavedToken;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.OutputFormat;
 import org.allot.cli.output.Printer;
+import org.allot.cli.process.Environment;
 
 /**
  * What every command of one run shares: the environment, stdout and stderr, the output format, and the API client,

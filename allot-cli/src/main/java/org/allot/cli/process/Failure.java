@@ -1,4 +1,4 @@
-package org.allot.cli;
+package org.allot.cli.process;
 
 /**
  * Why a command could not do what it was asked. Printed on stderr as {@code error: <code>: <message>}; the command

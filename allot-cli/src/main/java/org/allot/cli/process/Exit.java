@@ -1,4 +1,4 @@
-package org.allot.cli;
+package org.allot.cli.process;
 
 /** The exit codes of every command (docs/cli.md). */
 public enum Exit {

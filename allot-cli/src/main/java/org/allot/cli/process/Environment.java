@@ -1,4 +1,4 @@
-package org.allot.cli;
+package org.allot.cli.process;
 
 import java.io.InputStream;
 import java.nio.file.Path;
