@@ -177,7 +177,6 @@ all_users() {
 }
 all_groups() { api "$URL/v1.0/groups?\$top=999&\$select=id,displayName,onPremisesSyncEnabled" | jq '.value'; }
 group_id() { all_groups | jq -r --arg n "$1" '.[] | select(.displayName == $n) | .id'; }
-user_by_sam() { all_users | jq -c --arg s "$1" '[.[] | select(.onPremisesSamAccountName == $s)][0] // empty'; }
 member_count() { api -H 'ConsistencyLevel: eventual' "$URL/v1.0/groups/$1/members/\$count"; }
 seats_used() { api "$URL/v1.0/subscribedSkus" | jq -r --arg s "$ENTERPRISEPACK" '.value[] | select(.skuId == $s) | .consumedUnits'; }
 # seats used once licensing has settled (the same figure twice, a second apart)
@@ -191,4 +190,3 @@ settled_seats() {
     done
     echo "$cur"
 }
-licenses_of() { api "$URL/v1.0/users/$1?\$select=assignedLicenses" | jq -r '[.assignedLicenses[].skuId] | join(",")'; }

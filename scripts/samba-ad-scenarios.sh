@@ -293,9 +293,20 @@ ENDED=$(cat "$WORK/stopped.seconds")
 verdict "8. a DC stopped (SIGSTOP) $STOPPED_AT s into a full run: the run fails within the response timeout (30 s), deleting nothing" \
     "$([ "$(jq -r .state "$WORK/stopped.json")" = FAILED ] && [ "$(jq -r .deleted "$WORK/stopped.json")" = 0 ] \
         && [ "$(all_users | jq length)" = "$ACTIVE_BEFORE" ] \
-        && jq -r '.message // ""' "$WORK/stopped.json" | grep -q "did not answer in time" \
+        && jq -r '.message // ""' "$WORK/stopped.json" | grep -q "did not answer in time\|did not complete the TLS handshake" \
         && python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 45 else 1)" "$ENDED"; echo $?)" \
     "$(jq -r .state "$WORK/stopped.json") after $ENDED s (?wait=true answered then), deleted $(jq -r .deleted "$WORK/stopped.json"): $(jq -r '.message // ""' "$WORK/stopped.json" | cut -c1-130)…"
 run >"$WORK/resumed.json"
 verdict "8. the DC resumed: the next run succeeds" "$([ "$(jq -r .state "$WORK/resumed.json")" = SUCCEEDED ]; echo $?)" \
     "$(run_summary "$WORK/resumed.json")"
+say "8. SIGSTOP the DC before a run: the LDAPS handshake stalls"
+kill -STOP "$SAMBA_PID"
+T0=$(now)
+run >"$WORK/handshake.json"
+ENDED=$(since "$T0")
+kill -CONT "$SAMBA_PID"
+verdict "8. a DC stopped before the run: the run fails at the connect timeout (5 s), not the response timeout" \
+    "$([ "$(jq -r .state "$WORK/handshake.json")" = FAILED ] \
+        && jq -r '.message // ""' "$WORK/handshake.json" | grep -q "did not complete the TLS handshake" \
+        && python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 15 else 1)" "$ENDED"; echo $?)" \
+    "$(jq -r .state "$WORK/handshake.json") after $ENDED s: $(jq -r '.message // ""' "$WORK/handshake.json" | cut -c1-150)…"

@@ -11,7 +11,7 @@
 #   3     soft match, hard match, an account deleted and created again with the same name
 #   5     the domain root as base DN: isCriticalSystemObject objects left out
 #   6     LDAPS connection tests with the DC's own CA, another host name, no CA
-#   8     onPremises* attributes, a dead first DC URL, a DC stopped (SIGSTOP) during a run
+#   8     onPremises* attributes, a dead first DC URL, a DC stopped (SIGSTOP) during a run and before one
 #   9     range retrieval with MaxValRange lowered (SKIP when Samba does not enforce it)
 #   4     a delta adding 400 users, timed
 # Run as root (Samba's ports 389 and 636 on 127.0.0.1 must be free), from the repository root:
@@ -73,7 +73,7 @@ printf 'dn: CN=User 2,OU=Staff,%s\nchangetype: modify\nreplace: extensionAttribu
 
 say "starting Allot"
 start_allot
-api -X POST "$URL/allot/v1/subscriptions" -d "{\"skuId\": \"$ENTERPRISEPACK\", \"seats\": 1000}" >/dev/null
+api -X POST "$URL/allot/v1/subscriptions" -d "{\"skuId\": \"$ENTERPRISEPACK\", \"seats\": $((USERS * 2 + 1000))}" >/dev/null
 INITIAL=$(api "$URL/v1.0/domains" | jq -r '.value[] | select(.isInitial) | .id')
 configure
 set +e
