@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.UserManagers;
 
@@ -24,6 +26,26 @@ final class ManagerPhase {
 
     /** Sets the managers of the users the run read; returns how many changed. */
     int run(RunContext run) {
+        return run(run, read -> true);
+    }
+
+    /**
+     * The same for {@code users} (immutable ids), written late in the run, and for the users whose manager is one of
+     * them.
+     */
+    int runFor(RunContext run, Set<String> users) {
+        return users.isEmpty()
+                ? 0
+                : run(
+                        run,
+                        read -> users.contains(read.getKey())
+                                || (read.getValue() != null
+                                        && run.resolve(read.getValue())
+                                                .filter(ref -> users.contains(ref.immutableId()))
+                                                .isPresent()));
+    }
+
+    private int run(RunContext run, Predicate<Map.Entry<String, String>> which) {
         if (run.dry || run.managers.isEmpty()) {
             return 0;
         }
@@ -31,6 +53,9 @@ final class ManagerPhase {
         Map<UserId, Optional<UserId>> unit = new LinkedHashMap<>();
         Map<UserId, SyncedRef> refs = new HashMap<>();
         for (Map.Entry<String, String> read : run.managers.entrySet()) {
+            if (!which.test(read)) {
+                continue;
+            }
             Optional<SyncedRef> user = run.synced(read.getKey()).filter(ref -> ref.kind() == ObjectKind.USER);
             if (user.isEmpty()) {
                 continue;

@@ -49,6 +49,22 @@ final class MembershipPhase {
      * time, or fewer when their lists are long ({@value #MEMBERS_PER_UNIT} members listed), one unit of work each.
      */
     void run(RunContext run, LicenseImpact.Impact held) {
+        run(run, held, listed -> true);
+    }
+
+    /**
+     * The same for the groups read in the run that list one of {@code users} (immutable ids): their members set again
+     * once those users were written late in the run.
+     */
+    void runFor(RunContext run, LicenseImpact.Impact held, Set<String> users) {
+        Set<UUID> ids = new HashSet<>();
+        users.forEach(user -> run.synced(user).ifPresent(ref -> ids.add(ref.id())));
+        if (!ids.isEmpty()) {
+            run(run, held, listed -> listed.stream().anyMatch(m -> ids.contains(LicenseImpact.idOf(m))));
+        }
+    }
+
+    private void run(RunContext run, LicenseImpact.Impact held, Predicate<Set<Member>> which) {
         List<Listed> unit = new ArrayList<>();
         int members = 0;
         for (Map.Entry<String, List<String>> list : run.memberLists.entrySet()) {
@@ -60,6 +76,9 @@ final class MembershipPhase {
                 continue;
             }
             Set<Member> listed = SyncPlanner.members(list.getValue(), run::resolve);
+            if (!which.test(listed)) {
+                continue;
+            }
             List<String> dangling = run.dangling.getOrDefault(groupId, List.of());
             // a value that names nothing may be a member renamed without the group being updated: none goes
             Predicate<Member> inScope = member ->

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.allot.core.Outcome;
 import org.allot.core.Transactions;
 import org.allot.core.directory.GroupDirectory;
@@ -188,10 +189,30 @@ final class ObjectPhase {
         run.tally.unchanged += batch.unchanged;
         run.tally.errors(batch.errors);
         batch.refs.forEach(run::remember);
+        batch.nameTaken.forEach(id -> run.nameTaken.put(id, entries.get(id)));
         run.planned.addAll(batch.planned);
         if (run.delta()) {
             batch.entered.forEach(id -> run.entered.add(entries.get(id).dn()));
         }
+    }
+
+    /**
+     * Writes again the users whose principal name another user had when the run first wrote them, now that the run's
+     * deletions have freed the names they freed: an account deleted and created again with the same name between two
+     * runs comes over in the run that sees both. A name still taken is then an error of the run. Returns the immutable
+     * ids of the users written again.
+     */
+    Set<String> writeAgainWhoseNameWasTaken(RunContext run) {
+        if (run.nameTaken.isEmpty()) {
+            return Set.of();
+        }
+        List<DirectoryEntry> page = List.copyOf(run.nameTaken.values());
+        Set<String> ids = Set.copyOf(run.nameTaken.keySet());
+        run.nameTaken.clear();
+        run.writingAgain = true;
+        ids.forEach(run.seen::remove);
+        apply(run, ObjectKind.USER, page);
+        return ids;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
@@ -114,6 +115,10 @@ final class PageWrites {
                 batch.added++;
                 batch.refs.add(ref(user.value()));
                 batch.entered.add(immutableId);
+            } else if (nameTaken(run, user)) {
+                // the user that has the name may give it up later in this run (deleted, or renamed in a later page)
+                batch.nameTaken.add(immutableId);
+                batch.entered.add(immutableId);
             } else {
                 batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
             }
@@ -123,6 +128,8 @@ final class PageWrites {
             if (user.isDone()) {
                 updated.add(id);
                 batch.refs.add(ref(user.value()));
+            } else if (nameTaken(run, user)) {
+                batch.nameTaken.add(immutableId);
             } else {
                 batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
             }
@@ -226,6 +233,17 @@ final class PageWrites {
                 .orElseThrow();
     }
 
+    /**
+     * Whether a user's write was refused because another user has its principal name, the first time the run writes
+     * it: that user may give the name up later in the run (an account deleted and created again with the same name,
+     * or two users trading names), so the write is tried again after the run's deletions.
+     */
+    private static boolean nameTaken(RunContext run, Outcome<?> refused) {
+        return !run.writingAgain
+                && refused.rejection().code() == ErrorCode.ALREADY_EXISTS
+                && refused.rejection().message().contains("property userPrincipalName");
+    }
+
     private static SyncError error(ObjectKind kind, DirectoryEntry entry, String immutableId, Outcome<?> refused) {
         return new SyncError(
                 kind,
@@ -259,6 +277,8 @@ final class PageWrites {
         final List<String> entered = new ArrayList<>();
         final List<UUID> restored = new ArrayList<>();
         final List<String> unchangedIds = new ArrayList<>();
+        /** Users whose principal name another user had: written again after the run's deletions. */
+        final List<String> nameTaken = new ArrayList<>();
         /** What a dry run's page would add, update or restore. */
         final List<PlannedChange> planned = new ArrayList<>();
 

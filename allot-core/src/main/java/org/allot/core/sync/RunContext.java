@@ -78,6 +78,13 @@ final class RunContext {
     final List<String> entered = new ArrayList<>();
     /** Users a delta run restored: the groups Allot has them in are read again. */
     final List<UUID> restored = new ArrayList<>();
+    /**
+     * Users whose principal name another user had when the run wrote them, by immutable id: written again once the
+     * run's deletions have freed names ({@link ObjectPhase#writeAgainWhoseNameWasTaken}).
+     */
+    final Map<String, DirectoryEntry> nameTaken = new LinkedHashMap<>();
+    /** Whether the run writes those users again: a name still taken is then an error. */
+    boolean writingAgain;
 
     Instant latestChange;
     /** When, by Allot's clock, the census began. */

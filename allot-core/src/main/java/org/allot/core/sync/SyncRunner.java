@@ -207,6 +207,11 @@ final class SyncRunner {
             if (!hold.blocked()) {
                 deletions.carryOut(caller, hold.deletions(), run.tally);
             }
+            Set<String> late = objects.writeAgainWhoseNameWasTaken(run);
+            if (!late.isEmpty()) {
+                memberships.runFor(run, hold.blocked() ? hold.impact() : LicenseImpact.Impact.NONE, late);
+                managers.runFor(run, late);
+            }
             progress.save(run);
             Optional<Watermark> next = DeltaBookkeeping.next(
                     settings.deltaStrategy(), marker, run.latestChange, last, settings, run.readAt);

@@ -128,7 +128,8 @@ final class LdapConnections {
                 throw TlsFailed.explain(e, witness, settings);
             }
             if (!witness.sawCertificate()) {
-                connection.close();
+                // close() would send an unbind: writing it starts the handshake again, and waits the response timeout
+                connection.closeWithoutUnbind();
                 throw TlsFailed.noHandshake(settings, connectTimeout);
             }
             return connection;

@@ -203,6 +203,47 @@ class ActiveDirectoryChangesIT extends ActiveDirectorySyncFixture {
         assertThat(next.counts().deleted()).isEqualTo(1);
     }
 
+    @Test
+    void anAccountDeletedAndCreatedAgainWithTheSameNameBeforeADeltaSyncsInThatDelta() throws Exception {
+        allot.connect(connector());
+        allot.run();
+        User before = allot.synced("ada.lovelace@contoso.com");
+        String ada = "CN=Ada Lovelace," + ENGINEERING;
+        directory.delete(ada);
+        directory.add(
+                "dn: " + ada,
+                "objectClass: top",
+                "objectClass: person",
+                "objectClass: organizationalPerson",
+                "objectClass: user",
+                "cn: Ada Lovelace",
+                "sn: Lovelace",
+                "displayName: Ada Lovelace",
+                "objectGUID:: 3q2+7wAAAAAAAAAAAAAAAw==",
+                "sAMAccountName: ada",
+                "userPrincipalName: ada.lovelace@contoso.com",
+                "userAccountControl: 512");
+        directory.addValue("CN=Sales," + GROUPS, "member", ada);
+
+        SyncRun delta = allot.run();
+
+        assertThat(delta.mode()).isEqualTo(SyncMode.DELTA);
+        assertThat(allot.sync.errors(allot.tenant, delta.id(), 10))
+                .as("the old account gives its name up in the run that deletes it")
+                .isEmpty();
+        assertThat(delta.counts().added()).isEqualTo(1);
+        assertThat(delta.counts().deleted()).isEqualTo(1);
+        User recreated = allot.synced("ada.lovelace@contoso.com");
+        assertThat(recreated.id()).isNotEqualTo(before.id());
+        assertThat(recreated.onPremisesImmutableId()).isEqualTo("3q2+7wAAAAAAAAAAAAAAAw==");
+        assertThat(allot.isMember("Sales", recreated.id())).isTrue();
+        User recycled = allot.allot.users().find(allot.tenant, before.id()).orElseThrow();
+        assertThat(recycled.isDeleted()).isTrue();
+        assertThat(recycled.userPrincipalName())
+                .isEqualTo(before.id().value().toString().replace("-", "") + "ada.lovelace@contoso.com");
+        assertThat(allot.run().counts().errors()).isZero();
+    }
+
     /** Adds Mary Jackson to the Engineering OU (not to any group yet); returns her DN. */
     private String newEngineer(String objectGuid) throws Exception {
         String mary = "CN=Mary Jackson," + ENGINEERING;

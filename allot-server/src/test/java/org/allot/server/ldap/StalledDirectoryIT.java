@@ -1,6 +1,7 @@
 package org.allot.server.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.allot.core.sync.ConnectionCheck.Step;
+import org.allot.core.sync.ConnectionReport;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunState;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +85,25 @@ class StalledDirectoryIT {
             SyncRun run = allot.run();
 
             assertThat(run.state()).isEqualTo(SyncRunState.FAILED);
+        }
+    }
+
+    @Test
+    void aStalledLdapsHandshakeEndsTheRunAndTheTestAtTheConnectTimeoutNotTheResponseTimeout() throws Exception {
+        // a response timeout no run should wait for: the handshake is bounded by the connect timeout (5 s) alone
+        SyncTestbed patient = new SyncTestbed(Duration.ofMinutes(10));
+        try (ServerSocket stopped = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            patient.connect(
+                    TestDirectory.connector("ldaps://localhost:" + stopped.getLocalPort(), null, TestDirectory.BASE));
+
+            SyncRun run = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> patient.run());
+            ConnectionReport report = assertTimeoutPreemptively(
+                    Duration.ofMinutes(2),
+                    () -> patient.sync.testConnection(patient.contoso.admin).value());
+
+            assertThat(run.state()).isEqualTo(SyncRunState.FAILED);
+            assertThat(run.message()).contains("did not complete the TLS handshake within 5 s");
+            assertThat(report.failure().orElseThrow().step()).isEqualTo(Step.TLS);
         }
     }
 
