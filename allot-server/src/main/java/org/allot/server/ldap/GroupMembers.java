@@ -138,7 +138,7 @@ final class GroupMembers {
         List<String> dangling = new ArrayList<>();
         for (String key : unknownDns) {
             if (underBase(key) && !exists(key)) {
-                dangling.add(key);
+                dangling.add(asWritten(group, key));
             }
         }
         unknownValues.forEach((attribute, values) -> dangling.addAll(nobodyHas(attribute, values)));
@@ -161,6 +161,24 @@ final class GroupMembers {
             }
         }
         return any.size() == 1 ? any.get(0) : Filter.createORFilter(any);
+    }
+
+    /**
+     * A dangling name as the group lists it, for the run's error (the normalised key escapes every character outside
+     * ASCII and folds the case: {@code cn=zo\c3\ab …} for {@code cn=Zoë …}); the key when the group's entry does not
+     * hold it (a slice of a ranged attribute).
+     */
+    private String asWritten(SearchResultEntry group, String key) {
+        for (MemberAttribute a : attributes) {
+            String[] values = a.dns() ? group.getAttributeValues(a.name()) : null;
+            for (String value : values == null ? new String[0] : values) {
+                String name = RangedMembers.name(value);
+                if (LdapSession.key(name).equals(key)) {
+                    return name;
+                }
+            }
+        }
+        return key;
     }
 
     private boolean underBase(String key) {

@@ -211,4 +211,30 @@ class OpenLdapGroupsIT {
         assertThat(allot.members("licensed")).containsExactlyInAnyOrder("staff001@contoso.com", "staff002@contoso.com");
         assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isEqualTo(2);
     }
+
+    @Test
+    void aDanglingMemberIsReportedAsTheGroupListsItNotInANormalisedForm() throws Exception {
+        SLAPD.add(
+                "dn: cn=Zoë Ångström,ou=people," + base,
+                "objectClass: inetOrgPerson",
+                "uid: zoe",
+                "cn: Zoë Ångström",
+                "sn: Ångström",
+                "mail: zoe@contoso.com");
+        SLAPD.modify(
+                "cn=engineering,ou=groups," + base,
+                ModificationType.ADD,
+                "uniqueMember",
+                "cn=Zoë Ångström,ou=people," + base);
+        SLAPD.rename("cn=Zoë Ångström,ou=people," + base, "cn=Zoë Ångström-Berg");
+        allot.connect(connector("member, uniqueMember"));
+
+        SyncRun run = allot.run();
+
+        assertThat(allot.sync.errors(allot.tenant, run.id(), 10))
+                .extracting(SyncError::message)
+                .singleElement()
+                .asString()
+                .startsWith("1 member value names no entry of the directory: cn=Zoë Ångström,ou=people," + base + " (");
+    }
 }
