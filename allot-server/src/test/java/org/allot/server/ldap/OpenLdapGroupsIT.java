@@ -128,6 +128,26 @@ class OpenLdapGroupsIT {
     }
 
     @Test
+    void aPosixGroupMemberMovedOutOfTheBaseDnsIsOutOfScopeNotDangling() throws Exception {
+        allot.connect(connector("memberUid:uid"));
+        allot.run();
+        String archive = SLAPD.subtree("archive");
+
+        SLAPD.move("uid=staff003," + people(), archive);
+        SLAPD.modify("cn=unix-users,ou=groups," + base, ModificationType.DELETE, "memberUid", "STAFF002");
+        SyncRun run = allot.run();
+
+        assertThat(allot.sync.errors(allot.tenant, run.id(), 10))
+                .as("staff003 exists, outside the base DNs, as a member named by DN would")
+                .isEmpty();
+        assertThat(run.counts().deleted()).isEqualTo(1);
+        assertThat(allot.members("unix-users"))
+                .as("the group is not frozen by a value taken for dangling: staff002 leaves it")
+                .contains("staff001@contoso.com")
+                .doesNotContain("staff002@contoso.com");
+    }
+
+    @Test
     void aNewUserAlreadyNamedByAPosixGroupJoinsItInTheDeltaThatAddsIt() throws Exception {
         SLAPD.modify("cn=unix-users,ou=groups," + base, ModificationType.ADD, "memberUid", "staff009");
         allot.connect(connector("memberUid:uid"));
