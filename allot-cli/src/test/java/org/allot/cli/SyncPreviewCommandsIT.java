@@ -54,6 +54,12 @@ class SyncPreviewCommandsIT extends AgainstARealServer {
             assertThat(allot.run("sync", "status", "-o", "json").json().path("mapping"))
                     .as("not saved")
                     .isEmpty();
+            Run stored = allot.run("sync", "preview", "-o", "json");
+            assertThat(stored.exit())
+                    .as("the stored connector's next run: " + stored)
+                    .isZero();
+            assertThat(stored.json().path("state").asString()).isEqualTo("PREVIEW");
+            assertThat(stored.json().path("added").asInt()).isEqualTo(3);
             Run changes = allot.run("sync", "changes", run.path("id").asString(), "-o", "csv");
             assertThat(changes.exit()).as(changes.toString()).isZero();
             assertThat(changes.csv())
@@ -73,6 +79,11 @@ class SyncPreviewCommandsIT extends AgainstARealServer {
             assertThat(staged.err()).contains("Staging mode: nothing was applied.", "allot sync changes ");
             assertThat(api.user("preview.ada@contoso.com", "id").path("id").isMissingNode())
                     .isTrue();
+            Run confirmStaged =
+                    allot.run("sync", "confirm", staged.json().path("id").asString());
+            assertThat(confirmStaged.exit()).as(confirmStaged.toString()).isEqualTo(4);
+            assertThat(confirmStaged.err())
+                    .contains("A run in staging mode applies nothing and cannot be confirmed: switch staging off");
             assertThat(allot.run("sync", "configure", "--no-staging").out()).containsPattern("staging +false");
             assertThat(allot.run("sync", "status").out()).containsPattern("deletionCheck +in full runs only");
             Run hourly = allot.run("sync", "configure", "--deletion-check-minutes", "60");

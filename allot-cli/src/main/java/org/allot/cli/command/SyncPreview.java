@@ -52,9 +52,8 @@ final class SyncPreview implements Callable<Integer> {
     public Integer call() {
         SyncCommands.top(top, 10_000);
         DirectorySyncConnector current = SyncCommands.connector(context).orElse(null);
-        DirectorySyncConnector settings = options.any() || current == null
-                ? options.merged(current, options.password(context.environment()))
-                : current;
+        // the stored connector as a PUT sends it (without what only the server sets), with the options given
+        DirectorySyncConnector settings = options.merged(current, options.password(context.environment()));
         DirectorySyncRun run =
                 context.api().post(SyncCommands.CONNECTOR + "/preview", settings, DirectorySyncRun.class);
         Table losses = Table.of("userPrincipalName", "skuPartNumber", "cause", "userId");

@@ -15,6 +15,7 @@ import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.TenantId;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -42,6 +43,20 @@ final class SyncedUsers {
         this.listener = Objects.requireNonNull(listener);
         this.clock = Objects.requireNonNull(clock);
         this.deletedNames = new DeletedPrincipalNames(users, audit);
+    }
+
+    /**
+     * Why {@link #provision} would refuse each user for its values alone, writing nothing (in order; empty for one it
+     * would take as far as they go): what a dry run counts as the errors a run would meet.
+     */
+    List<Optional<Rejection>> refusals(TenantId tenantId, List<SyncedUser> synced) {
+        Optional<Tenant> tenant = tenants.find(tenantId);
+        Instant now = clock.instant();
+        return synced.stream()
+                .map(s -> tenant.map(t -> build(t, s, now))
+                        .map(built -> built.isDone() ? Optional.<Rejection>empty() : Optional.of(built.rejection()))
+                        .orElseGet(() -> Optional.of(Rejection.notFound(tenantId))))
+                .toList();
     }
 
     List<Outcome<User>> provision(Caller caller, List<SyncedUser> synced) {

@@ -10,6 +10,7 @@ import org.allot.core.Caller;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
+import org.allot.core.TenantId;
 import org.allot.core.Transactions;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
@@ -111,6 +112,15 @@ public final class UserDirectory {
      */
     public List<Outcome<User>> provisionSynced(Caller caller, List<SyncedUser> synced) {
         return syncedUsers.provision(caller, synced);
+    }
+
+    /**
+     * Sync-only, writing nothing: why {@link #provisionSynced} would refuse each user for its values alone (a value
+     * longer than Graph allows, a malformed principal name, a domain the tenant lacks), in the order of
+     * {@code synced}; empty for one it would take. Dry runs report them as the errors a run would meet.
+     */
+    public List<Optional<Rejection>> refusalsOfSynced(TenantId tenant, List<SyncedUser> synced) {
+        return syncedUsers.refusals(tenant, synced);
     }
 
     /**

@@ -35,6 +35,9 @@ public final class DeltaBookkeeping {
             return full("first run");
         }
         SyncCheckpoint checkpoint = last.get();
+        if (SyncCheckpoint.UNFINISHED_CHANGE.equals(checkpoint.settingsFingerprint())) {
+            return full("a run with other settings applied part of them and did not complete (blocked or failed)");
+        }
         Watermark watermark = checkpoint.watermark();
         if (watermark == null) {
             return full("the directory gave no change marker last time");

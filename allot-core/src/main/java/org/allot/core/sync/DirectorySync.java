@@ -198,6 +198,20 @@ public final class DirectorySync {
                 : runner.run(tenant, SyncTrigger.MANUAL, request.requestedBy(), request.full());
     }
 
+    /** Why a run in this state cannot be confirmed, and what to do instead. */
+    private static String notConfirmable(SyncRunState state) {
+        return switch (state) {
+            case SUPERSEDED -> "A later run replaced this one: confirm the latest blocked run instead.";
+            case PREVIEW ->
+                "A preview applies nothing and cannot be confirmed: save the connector with the settings"
+                        + " previewed and let a run apply them.";
+            case STAGED ->
+                "A run in staging mode applies nothing and cannot be confirmed: switch staging off on the"
+                        + " connector and the next run applies (over the thresholds, it is held for confirmation).";
+            default -> "Only a blocked run can be confirmed; this one is " + state + " and holds nothing back.";
+        };
+    }
+
     /**
      * Carries out what a blocked run held back: its deletions and its removals of licensed groups' memberships. Only
      * the latest blocked run can be confirmed.
@@ -214,12 +228,7 @@ public final class DirectorySync {
             }
             SyncRun run = found.get();
             if (run.state() != SyncRunState.BLOCKED) {
-                return Outcome.refused(Rejection.of(
-                        ErrorCode.CONFLICT,
-                        run.state() == SyncRunState.SUPERSEDED
-                                ? "A later run replaced this one: confirm the latest blocked run instead."
-                                : "Only a blocked run can be confirmed; this one is %s.",
-                        run.state()));
+                return Outcome.refused(Rejection.of(ErrorCode.CONFLICT, notConfirmable(run.state())));
             }
             List<PendingDeletion> pending =
                     transactions.run(() -> runs.pendingDeletions(caller.tenant(), id, Integer.MAX_VALUE));

@@ -21,6 +21,9 @@ public record MemberAttribute(String name, String userAttribute) {
     /** Between an attribute and the user attribute its values name users by, as written: {@code memberUid:uid}. */
     public static final String BY = ":";
 
+    /** posixGroup's member attribute (RFC 2307), whose values are uids. */
+    private static final String POSIX_MEMBER = "memberUid";
+
     public MemberAttribute {
         Objects.requireNonNull(name, "name");
     }
@@ -61,6 +64,12 @@ public record MemberAttribute(String name, String userAttribute) {
                                 + " distinguished names, such as member or uniqueMember, or attribute:userAttribute"
                                 + " for one whose values name users by another attribute, such as memberUid:uid.",
                         written, AttributeMapping.GROUP_MEMBER));
+            }
+            if (user == null && name.equalsIgnoreCase(POSIX_MEMBER)) {
+                // RFC 2307's memberUid holds uids: read as distinguished names, every posixGroup would be empty
+                return Outcome.refused(Rejection.invalid(
+                        "%s names users by their uid, not by distinguished name: write %s:uid (mapping of %s).",
+                        name, name, AttributeMapping.GROUP_MEMBER));
             }
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 return Outcome.refused(

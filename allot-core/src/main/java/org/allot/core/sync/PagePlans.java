@@ -1,11 +1,14 @@
 package org.allot.core.sync;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.allot.core.Rejection;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.SyncedGroup;
@@ -49,6 +52,10 @@ final class PagePlans {
         }
         Map<UserId, SyncedUser> changed = new LinkedHashMap<>(page.updates());
         changed.putAll(page.matches());
+        List<SyncedUser> written = new ArrayList<>(changed.values());
+        written.addAll(page.added());
+        Set<String> refused = refused(run, batch, written, entries);
+        changed.values().removeIf(user -> refused.contains(user.immutableId()));
         changed.forEach((id, user) -> {
             if (!page.plan().restored().contains(id)) {
                 batch.plan(
@@ -60,8 +67,13 @@ final class PagePlans {
                         name(user));
             }
         });
-        page.matches().values().forEach(user -> batch.entered.add(user.immutableId()));
+        page.matches().values().stream()
+                .filter(user -> !refused.contains(user.immutableId()))
+                .forEach(user -> batch.entered.add(user.immutableId()));
         for (SyncedUser user : page.added()) {
+            if (refused.contains(user.immutableId())) {
+                continue;
+            }
             batch.added++;
             batch.plan(
                     ObjectKind.USER,
@@ -111,6 +123,30 @@ final class PagePlans {
             }
         });
         return batch;
+    }
+
+    /**
+     * The users a run would refuse for their values alone (a value longer than Graph allows, say), listed as the
+     * run's errors, as a run lists them: a dry run neither adds nor updates them.
+     */
+    private Set<String> refused(
+            RunContext run, PageWrites.Batch batch, List<SyncedUser> users, Map<String, DirectoryEntry> entries) {
+        List<Optional<Rejection>> refusals = writes.refusals(run, users);
+        Set<String> refused = new HashSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            Optional<Rejection> refusal = refusals.get(i);
+            if (refusal.isPresent()) {
+                String immutableId = users.get(i).immutableId();
+                DirectoryEntry entry = entries.get(immutableId);
+                refused.add(immutableId);
+                batch.errors.add(new SyncError(
+                        ObjectKind.USER,
+                        entry == null ? "" : entry.dn(),
+                        immutableId,
+                        refusal.get().message()));
+            }
+        }
+        return refused;
     }
 
     private static String name(SyncedUser user) {

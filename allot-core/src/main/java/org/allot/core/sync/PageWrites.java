@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
+import org.allot.core.Rejection;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.GroupDirectory;
 import org.allot.core.directory.GroupId;
@@ -79,6 +81,11 @@ final class PageWrites {
         Map<UserId, SyncedUser> soft = run.settings.softMatch() ? softMatch.match(run.tenant, added) : Map.of();
         matches.putAll(soft);
         return new UserPage(existing, plan, updates, matches, added);
+    }
+
+    /** Why writing each user would be refused for its values alone; a dry run's errors (see {@link PagePlans}). */
+    List<Optional<Rejection>> refusals(RunContext run, List<SyncedUser> users) {
+        return this.users.refusalsOfSynced(run.tenant, users);
     }
 
     Batch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {

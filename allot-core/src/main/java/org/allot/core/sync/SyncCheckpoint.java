@@ -27,6 +27,18 @@ public record SyncCheckpoint(
         this(watermark, settingsFingerprint, lastFullSync, readAt, null);
     }
 
+    /**
+     * The settings fingerprint of a checkpoint whose run was followed by one that began to apply other settings and
+     * did not complete (blocked, failed or interrupted): it matches no settings, so the next run reads everything,
+     * whatever the connector says by then.
+     */
+    public static final String UNFINISHED_CHANGE = "unfinished-settings-change";
+
+    /** This checkpoint, marked as followed by an unfinished change of settings ({@link #UNFINISHED_CHANGE}). */
+    public SyncCheckpoint withUnfinishedChange() {
+        return new SyncCheckpoint(watermark, UNFINISHED_CHANGE, lastFullSync, readAt, deletionsCheckedAt);
+    }
+
     /** When deletions were last looked for: by the run that recorded it, else by the last full run. */
     public Optional<Instant> deletionsLastChecked() {
         return Optional.ofNullable(deletionsCheckedAt != null ? deletionsCheckedAt : lastFullSync);

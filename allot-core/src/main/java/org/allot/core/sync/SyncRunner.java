@@ -177,6 +177,9 @@ final class SyncRunner {
             DeltaBookkeeping.Decision decision =
                     DeltaBookkeeping.decide(last, settings, marker, started.startedAt(), this.settings, launch.full());
             SyncRun record = started.withMode(decision.mode());
+            if (launch.dryState() == null) {
+                markChangeUnfinished(tenant, last, settings);
+            }
             List<SyncedRef> before = transactions.run(() -> synced.all(tenant));
             RunContext run = new RunContext(
                     record, tenant, caller, settings, session, decision, before, launch.dryState() != null);
@@ -223,6 +226,22 @@ final class SyncRunner {
             String note = run.deletionsChecked ? null : deletionsNotChecked(settings);
             return transactions.run(() -> ending.applied(caller, run.record, hold, keepLast ? null : checkpoint, note));
         }
+    }
+
+    /**
+     * Before a run applies settings other than the last checkpoint's: it changes objects and memberships page after
+     * page (a blocked run also removes the members of groups that give no license), and the checkpoint is only
+     * replaced once it completes. Until then the last checkpoint is marked, so that the next run reads everything
+     * again even when the connector is put back to the checkpoint's settings: a delta from it would not read the
+     * unchanged groups this run emptied.
+     */
+    private void markChangeUnfinished(TenantId tenant, Optional<SyncCheckpoint> last, ConnectorSettings settings) {
+        last.filter(c -> !settings.fingerprint().equals(c.settingsFingerprint()))
+                .filter(c -> !SyncCheckpoint.UNFINISHED_CHANGE.equals(c.settingsFingerprint()))
+                .ifPresent(c -> transactions.run(() -> {
+                    connectors.saveCheckpoint(tenant, c.withUnfinishedChange());
+                    return null;
+                }));
     }
 
     private String deletionsNotChecked(ConnectorSettings connector) {

@@ -107,6 +107,12 @@ class AttributeMappingTest {
                         .rejection()
                         .message())
                 .startsWith("'memberUid:' is not a member attribute (mapping of group.member)");
+        assertThat(ad.withOverrides(Map.of("group.member", "member, memberUid"))
+                        .rejection()
+                        .message())
+                .as("posixGroup's memberUid read as distinguished names would give every posixGroup no members")
+                .isEqualTo("memberUid names users by their uid, not by distinguished name: write memberUid:uid"
+                        + " (mapping of group.member).");
         assertThat(ad.withOverrides(Map.of("group.member", "member uid"))
                         .rejection()
                         .code())

@@ -94,6 +94,34 @@ class ConnectorPreviewTest {
     }
 
     @Test
+    void aPreviewCountsAsErrorsTheUsersARunWouldRefuseForTheirValuesNotAsAddedOrUpdated() {
+        String tooLong = "E-0123456789-ABCDEF"; // Graph's employeeId takes 16 characters
+        contoso.directory.addUser("edsger", "employeeID", tooLong);
+        contoso.directory.modify("CN=ada," + InMemoryDirectory.STAFF, "employeeID", tooLong);
+        contoso.directory.modify("CN=grace," + InMemoryDirectory.STAFF, "title", "Rear Admiral");
+
+        SyncRun preview = contoso.sync
+                .preview(contoso.admin, SyncScenario.activeDirectory())
+                .value();
+
+        assertThat(preview.counts().added()).isZero();
+        assertThat(preview.counts().updated()).as("grace").isEqualTo(1);
+        assertThat(preview.counts().errors()).isEqualTo(2);
+        assertThat(contoso.sync.errors(contoso.contoso.tenant, preview.id(), 10))
+                .extracting(SyncError::object, SyncError::message)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "CN=ada," + InMemoryDirectory.STAFF,
+                                "Invalid value specified for property 'employeeId' of resource 'User'."),
+                        tuple(
+                                "CN=edsger," + InMemoryDirectory.STAFF,
+                                "Invalid value specified for property 'employeeId' of resource 'User'."));
+        SyncRun run = contoso.run();
+        assertThat(run.counts().errors()).as("what the run meets").isEqualTo(2);
+        assertThat(run.counts().added()).isZero();
+    }
+
+    @Test
     void aPreviewOverTheThresholdsSaysTheRunWouldBeBlocked() {
         contoso.contoso.withPolicy(TenantPolicy.DEFAULT.withSyncLicenseLossThreshold(2));
         contoso.directory.setMembers(office);

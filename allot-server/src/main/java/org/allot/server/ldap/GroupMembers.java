@@ -4,11 +4,12 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SearchRequest;
-import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +49,8 @@ final class GroupMembers {
     private final Map<String, Map<String, List<String>>> valuesOfUser = new HashMap<>();
     /** Whether a distinguished name outside the scope names an entry, as found out once per session. */
     private final Map<String, Boolean> exists = new HashMap<>();
+    /** Where values that name users are looked for ({@link #roots}), found out once per session. */
+    private List<String> roots;
     /** Without a census (a delta run that leaves it out), member names are looked up one by one. */
     private NamedEntries named;
 
@@ -138,7 +141,7 @@ final class GroupMembers {
         List<String> dangling = new ArrayList<>();
         for (String key : unknownDns) {
             if (underBase(key) && !exists(key)) {
-                dangling.add(key);
+                dangling.add(asWritten(group, key));
             }
         }
         unknownValues.forEach((attribute, values) -> dangling.addAll(nobodyHas(attribute, values)));
@@ -163,6 +166,24 @@ final class GroupMembers {
         return any.size() == 1 ? any.get(0) : Filter.createORFilter(any);
     }
 
+    /**
+     * A dangling name as the group lists it, for the run's error (the normalised key escapes every character outside
+     * ASCII and folds the case: {@code cn=zo\c3\ab …} for {@code cn=Zoë …}); the key when the group's entry does not
+     * hold it (a slice of a ranged attribute).
+     */
+    private String asWritten(SearchResultEntry group, String key) {
+        for (MemberAttribute a : attributes) {
+            String[] values = a.dns() ? group.getAttributeValues(a.name()) : null;
+            for (String value : values == null ? new String[0] : values) {
+                String name = RangedMembers.name(value);
+                if (LdapSession.key(name).equals(key)) {
+                    return name;
+                }
+            }
+        }
+        return key;
+    }
+
     private boolean underBase(String key) {
         return bases.stream().anyMatch(base -> key.equals(base) || key.endsWith("," + base));
     }
@@ -183,32 +204,82 @@ final class GroupMembers {
         return known;
     }
 
-    /** The values no entry under the base DNs has for the attribute, in scope or not. */
+    /**
+     * The values no entry of the directory has for the attribute, in scope or not: looked for from the naming contexts
+     * that hold the base DNs, so that a user moved out of the base DNs (to an archive OU, say) whose value a group
+     * still lists is outside the scope, as a member named by its distinguished name would be, rather than dangling.
+     */
     private List<String> nobodyHas(String attribute, List<String> values) {
         Set<String> found = new HashSet<>();
         for (int i = 0; i < values.size(); i += VALUES_PER_SEARCH) {
-            List<Filter> any = values.subList(i, Math.min(values.size(), i + VALUES_PER_SEARCH)).stream()
-                    .map(v -> Filter.createEqualityFilter(attribute, v))
-                    .toList();
-            for (String base : bases) {
-                try {
-                    SearchResult result = connection.search(
-                            new SearchRequest(base, SearchScope.SUB, Filter.createORFilter(any), attribute));
-                    for (SearchResultEntry e : result.getSearchEntries()) {
-                        Attribute value = e.getAttribute(attribute);
-                        if (value != null) {
-                            for (String v : value.getValues()) {
-                                found.add(MemberAttribute.folded(v));
-                            }
+            Filter any =
+                    Filter.createORFilter(values.subList(i, Math.min(values.size(), i + VALUES_PER_SEARCH)).stream()
+                            .map(v -> Filter.createEqualityFilter(attribute, v))
+                            .toList());
+            for (String root : roots()) {
+                for (SearchResultEntry e : under(root, any, attribute)) {
+                    Attribute value = e.getAttribute(attribute);
+                    if (value != null) {
+                        for (String v : value.getValues()) {
+                            found.add(MemberAttribute.folded(v));
                         }
                     }
-                } catch (LDAPException e) {
-                    throw LdapSession.failure(e);
                 }
             }
         }
         return values.stream()
                 .filter(v -> !found.contains(MemberAttribute.folded(v)))
                 .toList();
+    }
+
+    /** The naming contexts (from the root DSE) that hold the base DNs; a base DN under none stands for itself. */
+    private List<String> roots() {
+        if (roots == null) {
+            List<String> contexts = namingContexts();
+            Set<String> found = new LinkedHashSet<>();
+            for (String base : bases) {
+                found.add(contexts.stream()
+                        .filter(c -> !c.isEmpty() && (base.equals(c) || base.endsWith("," + c)))
+                        .findFirst()
+                        .orElse(base));
+            }
+            roots = List.copyOf(found);
+        }
+        return roots;
+    }
+
+    private List<String> namingContexts() {
+        try {
+            RootDSE root = connection.getRootDSE();
+            String[] names = root == null ? null : root.getNamingContextDNs();
+            return names == null
+                    ? List.of()
+                    : Arrays.stream(names).map(LdapSession::key).toList();
+        } catch (LDAPException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The entries under a search root that match; a naming context the account may not search is left for the base
+     * DNs under it.
+     */
+    private List<SearchResultEntry> under(String root, Filter filter, String attribute) {
+        try {
+            return connection
+                    .search(new SearchRequest(root, SearchScope.SUB, filter, attribute))
+                    .getSearchEntries();
+        } catch (LDAPException e) {
+            if (bases.contains(root)) {
+                throw LdapSession.failure(e);
+            }
+            List<SearchResultEntry> entries = new ArrayList<>();
+            for (String base : bases) {
+                if (base.endsWith("," + root)) {
+                    entries.addAll(under(base, filter, attribute));
+                }
+            }
+            return entries;
+        }
     }
 }

@@ -53,8 +53,11 @@ public final class LdapDirectorySource implements DirectorySource {
             try {
                 Filter.create(filter);
             } catch (LDAPException e) {
-                return Optional.of(
-                        Rejection.invalid("'%s' is not an LDAP filter: %s", filter, e.getDiagnosticMessage()));
+                // the SDK's message names the filter and the position of the fault; it has no diagnostic message
+                return Optional.of(Rejection.invalid(
+                        "%s Write an LDAP filter such as (objectClass=inetOrgPerson) or"
+                                + " (&(objectClass=user)(department=Sales)).",
+                        e.getMessage() == null ? "'" + filter + "' is not an LDAP filter." : e.getMessage()));
             }
         }
         if (settings.trustedCertificate() != null) {

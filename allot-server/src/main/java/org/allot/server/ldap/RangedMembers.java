@@ -77,10 +77,15 @@ final class RangedMembers {
         return null;
     }
 
+    /** The distinguished name a member value gives, as written (uniqueMember's optional UID left out). */
+    static String name(String value) {
+        return OPTIONAL_UID.matcher(value).replaceFirst("");
+    }
+
     private static void addAll(List<String> members, Attribute attribute) {
         for (String value : attribute.getValues()) {
             // uniqueMember's nameAndOptionalUID: a DN possibly followed by #'bits'B
-            members.add(LdapSession.key(OPTIONAL_UID.matcher(value).replaceFirst("")));
+            members.add(LdapSession.key(name(value)));
         }
     }
 }

@@ -288,7 +288,10 @@ class ConnectionTestIT {
                         .configure(allot.contoso.admin, badFilter)
                         .rejection()
                         .message())
-                .contains("is not an LDAP filter");
+                .startsWith("Unable to parse string '(objectClass=user' as an LDAP filter because it has an opening"
+                        + " parenthesis at position 0 without the expected closing parenthesis")
+                .endsWith("Write an LDAP filter such as (objectClass=inetOrgPerson) or"
+                        + " (&(objectClass=user)(department=Sales)).");
         assertThat(allot.sync
                         .configure(allot.contoso.admin, badBase)
                         .rejection()

@@ -128,6 +128,26 @@ class OpenLdapGroupsIT {
     }
 
     @Test
+    void aPosixGroupMemberMovedOutOfTheBaseDnsIsOutOfScopeNotDangling() throws Exception {
+        allot.connect(connector("memberUid:uid"));
+        allot.run();
+        String archive = SLAPD.subtree("archive");
+
+        SLAPD.move("uid=staff003," + people(), archive);
+        SLAPD.modify("cn=unix-users,ou=groups," + base, ModificationType.DELETE, "memberUid", "STAFF002");
+        SyncRun run = allot.run();
+
+        assertThat(allot.sync.errors(allot.tenant, run.id(), 10))
+                .as("staff003 exists, outside the base DNs, as a member named by DN would")
+                .isEmpty();
+        assertThat(run.counts().deleted()).isEqualTo(1);
+        assertThat(allot.members("unix-users"))
+                .as("the group is not frozen by a value taken for dangling: staff002 leaves it")
+                .contains("staff001@contoso.com")
+                .doesNotContain("staff002@contoso.com");
+    }
+
+    @Test
     void aNewUserAlreadyNamedByAPosixGroupJoinsItInTheDeltaThatAddsIt() throws Exception {
         SLAPD.modify("cn=unix-users,ou=groups," + base, ModificationType.ADD, "memberUid", "staff009");
         allot.connect(connector("memberUid:uid"));
@@ -210,5 +230,31 @@ class OpenLdapGroupsIT {
         assertThat(fixed.counts().errors()).isZero();
         assertThat(allot.members("licensed")).containsExactlyInAnyOrder("staff001@contoso.com", "staff002@contoso.com");
         assertThat(allot.contoso.usersHolding(TestCatalog.E3)).isEqualTo(2);
+    }
+
+    @Test
+    void aDanglingMemberIsReportedAsTheGroupListsItNotInANormalisedForm() throws Exception {
+        SLAPD.add(
+                "dn: cn=Zoë Ångström,ou=people," + base,
+                "objectClass: inetOrgPerson",
+                "uid: zoe",
+                "cn: Zoë Ångström",
+                "sn: Ångström",
+                "mail: zoe@contoso.com");
+        SLAPD.modify(
+                "cn=engineering,ou=groups," + base,
+                ModificationType.ADD,
+                "uniqueMember",
+                "cn=Zoë Ångström,ou=people," + base);
+        SLAPD.rename("cn=Zoë Ångström,ou=people," + base, "cn=Zoë Ångström-Berg");
+        allot.connect(connector("member, uniqueMember"));
+
+        SyncRun run = allot.run();
+
+        assertThat(allot.sync.errors(allot.tenant, run.id(), 10))
+                .extracting(SyncError::message)
+                .singleElement()
+                .asString()
+                .startsWith("1 member value names no entry of the directory: cn=Zoë Ångström,ou=people," + base + " (");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.ModificationType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,14 +185,26 @@ class OpenLdapSyncIT {
         allot.run();
         allot.contoso.subscribe(TestCatalog.E3, 100);
         allot.contoso.licenseGroup(allot.groupId("licensed"), TestCatalog.E3).value();
+        // deltas that no longer read the unchanged entries: the groups last changed long before the watermark
+        allot.allot.clock().advance(Duration.ofMinutes(30));
+        allot.run();
+        allot.allot.clock().advance(Duration.ofMinutes(30));
+        assertThat(allot.run().counts().unchanged()).isZero();
         allot.connect(connector(Map.of("group.member", "uniqueMember")));
         SyncRun blocked = allot.run();
         assertThat(blocked.state()).isEqualTo(SyncRunState.BLOCKED);
+        assertThat(allot.members("research"))
+                .as("a group that assigns no license loses its members at once")
+                .isEmpty();
 
         allot.connect(connector(Map.of()));
         SyncRun next = allot.run();
 
         assertThat(next.state()).isEqualTo(SyncRunState.SUCCEEDED);
+        assertThat(next.mode())
+                .as("the blocked run applied part of the change: the groups it emptied are read again")
+                .isEqualTo(SyncMode.FULL);
+        assertThat(allot.members("research")).containsExactlyInAnyOrder("staff001@contoso.com", "staff002@contoso.com");
         assertThat(allot.sync.run(allot.tenant, blocked.id()).orElseThrow().state())
                 .isEqualTo(SyncRunState.SUPERSEDED);
         assertThat(allot.members("licensed")).hasSize(STAFF);

@@ -147,6 +147,13 @@ public final class Slapd implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Moves an entry under another parent, keeping its RDN, as {@code ldapmodrdn -s} does. */
+    public void move(String dn, String newSuperior) throws LDAPException {
+        try (LDAPConnection c = root()) {
+            c.modifyDN(dn, dn.substring(0, dn.indexOf(',')), true, newSuperior);
+        }
+    }
+
     public void delete(String dn) throws LDAPException {
         try (LDAPConnection c = root()) {
             c.delete(dn);
