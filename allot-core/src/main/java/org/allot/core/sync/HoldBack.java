@@ -3,6 +3,7 @@ package org.allot.core.sync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.allot.core.Words;
 import org.allot.core.directory.TenantPolicy;
 
 /**
@@ -31,18 +32,21 @@ record HoldBack(List<PendingDeletion> deletions, LicenseImpact.Impact impact, Te
         if (objects() > policy.syncDeleteThreshold()) {
             over.add(String.format(
                     Locale.ROOT,
-                    "The run would delete %d objects%s, more than the tenant's threshold of %d",
-                    deletions.size(),
-                    removals == 0 ? "" : " and remove " + removals + " memberships of licensed groups",
+                    "The run would delete %s%s, more than the tenant's threshold of %d",
+                    Words.counted(deletions.size(), "object", "objects"),
+                    removals == 0
+                            ? ""
+                            : " and remove " + Words.counted(removals, "membership", "memberships")
+                                    + " of licensed groups",
                     policy.syncDeleteThreshold()));
         }
         if (impact.usersLosing() > policy.syncLicenseLossThreshold()) {
             over.add(String.format(
                     Locale.ROOT,
-                    "%s%d users would lose a license, more than the tenant's threshold of %d users",
+                    "%s%s would lose a license, more than the tenant's threshold of %s",
                     over.isEmpty() ? "" : "and ",
-                    impact.usersLosing(),
-                    policy.syncLicenseLossThreshold()));
+                    Words.counted(impact.usersLosing(), "user", "users"),
+                    Words.counted(policy.syncLicenseLossThreshold(), "user", "users")));
         }
         if (removals == 0 && impact.losses().isEmpty()) {
             return String.join("; ", over) + ": nothing was deleted. Confirm the run to carry out the deletions.";
@@ -50,12 +54,11 @@ record HoldBack(List<PendingDeletion> deletions, LicenseImpact.Impact impact, Te
         return String.join("; ", over)
                 + String.format(
                         Locale.ROOT,
-                        ": nothing was deleted or removed (%d deletions, %d memberships of licensed groups, %d users"
-                                + " losing a license). Check what it would remove, then confirm the run to carry it"
-                                + " out.",
-                        deletions.size(),
-                        removals,
-                        impact.usersLosing());
+                        ": nothing was deleted or removed (%s, %s of licensed groups, %s losing a license). Check"
+                                + " what it would remove, then confirm the run to carry it out.",
+                        Words.counted(deletions.size(), "deletion", "deletions"),
+                        Words.counted(removals, "membership", "memberships"),
+                        Words.counted(impact.usersLosing(), "user", "users"));
     }
 
     /** What a dry run found: what applying it would do, and whether it would be held for confirmation. */
@@ -65,14 +68,14 @@ record HoldBack(List<PendingDeletion> deletions, LicenseImpact.Impact impact, Te
                 : "Staging mode: nothing was applied; switch staging off for the next run to apply.";
         String would = String.format(
                 Locale.ROOT,
-                " Applied, the run would add %d objects, update %d, delete %d, remove %d memberships of licensed groups"
-                        + "%s and take a license from %d users",
-                counts.added(),
+                " Applied, the run would add %s, update %d, delete %d, remove %s of licensed groups%s and take a"
+                        + " license from %s",
+                Words.counted(counts.added(), "object", "objects"),
                 counts.updated(),
                 deletions.size(),
-                impact.preview().size(),
+                Words.counted(impact.preview().size(), "membership", "memberships"),
                 unlicensedRemovals == 0 ? "" : " (and " + unlicensedRemovals + " of groups that give no license)",
-                impact.usersLosing());
+                Words.counted(impact.usersLosing(), "user", "users"));
         return what
                 + would
                 + (blocked()

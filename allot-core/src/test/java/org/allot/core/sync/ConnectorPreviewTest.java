@@ -62,7 +62,7 @@ class ConnectorPreviewTest {
         assertThat(preview.usersLosingLicenses()).isEqualTo(3);
         assertThat(preview.message())
                 .contains("nothing was applied")
-                .contains("add 1 objects")
+                .contains("add 1 object,")
                 .contains("remove 3 memberships of licensed groups (and 1 of groups that give no license) and take a"
                         + " license from 3 users");
         assertThat(contoso.sync.pendingRemovals(contoso.contoso.tenant, preview.id(), 10))

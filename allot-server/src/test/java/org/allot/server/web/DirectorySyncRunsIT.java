@@ -183,7 +183,8 @@ class DirectorySyncRunsIT extends DirectorySyncApi {
         assertThat(blocked.path("pendingDeletions").asInt()).isZero();
         assertThat(blocked.path("pendingRemovals").asInt()).isEqualTo(1);
         assertThat(blocked.path("usersLosingLicenses").asInt()).isEqualTo(1);
-        assertThat(blocked.path("message").asString()).contains("1 users would lose a license");
+        assertThat(blocked.path("message").asString())
+                .contains("1 user would lose a license, more than the tenant's threshold of 0 users");
         String id = blocked.path("id").asString();
         JsonNode removals =
                 admin.get(RUNS + "/" + id + "/pendingRemovals").body().path("value");

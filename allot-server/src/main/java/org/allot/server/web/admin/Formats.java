@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.allot.api.Amounts;
+import org.allot.core.Words;
 import org.allot.core.audit.PropertyChange;
 import org.allot.core.sync.SyncRunState;
 
@@ -19,12 +20,17 @@ public final class Formats {
 
     private Formats() {}
 
-    /** A time to the minute, in UTC (the zone the audit log and the API use). */
     /** An amount of money as everything writes it ({@link Amounts}: 20.00); empty for none. */
     public String amount(BigDecimal amount) {
         return amount == null ? "" : Amounts.text(amount);
     }
 
+    /** A number with its noun, singular for one ({@link Words#counted}): "1 user", "2 users". */
+    public String count(long n, String one, String many) {
+        return Words.counted(n, one, many);
+    }
+
+    /** A time to the minute, in UTC (the zone the audit log and the API use). */
     public String time(Instant instant) {
         return instant == null ? "" : MINUTES.format(instant);
     }

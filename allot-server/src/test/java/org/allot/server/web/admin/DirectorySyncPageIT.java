@@ -155,7 +155,7 @@ class DirectorySyncPageIT extends AdminCenterIT {
         b.open("/sync");
         b.click(By.cssSelector("[data-test=run][data-state=BLOCKED] a"));
         assertThat(b.text(By.cssSelector("[data-test=held-summary]")))
-                .contains("1 memberships of licensed groups", "a license from 1 users");
+                .contains("1 membership of licensed groups", "a license from 1 user.");
         assertThat(b.all(By.cssSelector("[data-test=license-loss]")))
                 .extracting(e -> e.getDomAttribute("data-name"))
                 .containsExactly("barbara.liskov@contoso.com");
