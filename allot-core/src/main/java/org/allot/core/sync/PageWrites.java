@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.directory.Group;
@@ -39,6 +38,7 @@ final class PageWrites {
     private final UserDirectory users;
     private final GroupDirectory groups;
     private final SoftMatch softMatch;
+    private final NameHolders holders;
     private final ActivitySignals activity;
 
     PageWrites(
@@ -52,6 +52,7 @@ final class PageWrites {
         this.users = Objects.requireNonNull(users);
         this.groups = Objects.requireNonNull(groups);
         this.softMatch = new SoftMatch(synced);
+        this.holders = new NameHolders(synced);
         this.activity = Objects.requireNonNull(activity);
     }
 
@@ -127,7 +128,11 @@ final class PageWrites {
                 batch.nameTaken.add(immutableId);
                 batch.entered.add(immutableId);
             } else {
-                batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
+                batch.errors.add(holders.named(
+                        run.tenant,
+                        error(ObjectKind.USER, entries.get(immutableId), immutableId, user),
+                        user,
+                        added.get(i)));
             }
         }
         users.updateSynced(run.caller, updates).forEach((id, user) -> {
@@ -138,7 +143,11 @@ final class PageWrites {
             } else if (nameTaken(run, user)) {
                 batch.nameTaken.add(immutableId);
             } else {
-                batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
+                batch.errors.add(holders.named(
+                        run.tenant,
+                        error(ObjectKind.USER, entries.get(immutableId), immutableId, user),
+                        user,
+                        updates.get(id)));
             }
         });
         users.matchSynced(run.caller, matches).forEach((id, user) -> {
@@ -148,7 +157,11 @@ final class PageWrites {
                 batch.refs.add(ref(user.value()));
                 batch.entered.add(immutableId);
             } else {
-                batch.errors.add(error(ObjectKind.USER, entries.get(immutableId), immutableId, user));
+                batch.errors.add(holders.named(
+                        run.tenant,
+                        error(ObjectKind.USER, entries.get(immutableId), immutableId, user),
+                        user,
+                        matches.get(id)));
             }
         });
         batch.updated = updated.size();
@@ -246,9 +259,7 @@ final class PageWrites {
      * or two users trading names), so the write is tried again after the run's deletions.
      */
     private static boolean nameTaken(RunContext run, Outcome<?> refused) {
-        return !run.writingAgain
-                && refused.rejection().code() == ErrorCode.ALREADY_EXISTS
-                && refused.rejection().message().contains("property userPrincipalName");
+        return !run.writingAgain && NameHolders.nameTaken(refused);
     }
 
     private static SyncError error(ObjectKind kind, DirectoryEntry entry, String immutableId, Outcome<?> refused) {

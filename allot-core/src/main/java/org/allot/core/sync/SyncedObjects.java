@@ -3,6 +3,7 @@ package org.allot.core.sync;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.allot.core.TenantId;
 import org.allot.core.directory.Group;
 import org.allot.core.directory.User;
@@ -29,6 +30,9 @@ public interface SyncedObjects {
      * domain was not verified, and whose directory's domain is one of {@code verifiedDomains} now.
      */
     List<String> awaitingTheirDomain(TenantId tenant, String initialDomain, Collection<String> verifiedDomains);
+
+    /** The user, synced or not, deleted or not, whose principal name this is (in any case). */
+    Optional<User> userNamed(TenantId tenant, String principalName);
 
     /** The synced groups with these immutable ids, by immutable id. */
     Map<String, Group> groupsByImmutableId(TenantId tenant, Collection<String> immutableIds);

@@ -3,6 +3,7 @@ package org.allot.core.sync;
 import static org.allot.core.testing.InMemoryDirectory.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.allot.core.directory.User;
 import org.allot.core.testing.InMemoryDirectory;
 import org.allot.core.testing.SyncScenario;
@@ -72,11 +73,15 @@ class NamesGivenUpTest {
 
         SyncRun delta = contoso.run();
 
+        UUID frank = contoso.user("frank").orElseThrow().id().value();
         assertThat(contoso.sync.errors(contoso.contoso.tenant, delta.id(), 10))
                 .singleElement()
                 .satisfies(e -> assertThat(e.message())
-                        .isEqualTo(
-                                "Another object with the same value for property userPrincipalName already exists."));
+                        .as("Graph's message, then the user that has the name")
+                        .isEqualTo("Another object with the same value for property userPrincipalName already exists."
+                                + " It is the name of the synced user frank@contoso.com (" + frank + "), from"
+                                + " CN=frank,OU=Staff,DC=contoso,DC=com: give one of them another name in the"
+                                + " directory."));
         assertThat(delta.counts().errors()).isEqualTo(1);
         assertThat(contoso.user("gina")).isPresent();
     }

@@ -80,6 +80,13 @@ public final class InMemorySyncedObjects implements SyncedObjects {
     }
 
     @Override
+    public java.util.Optional<User> userNamed(TenantId tenant, String principalName) {
+        return users.of(tenant).values().stream()
+                .filter(u -> u.userPrincipalName().equalsIgnoreCase(principalName))
+                .findFirst();
+    }
+
+    @Override
     public Map<String, Group> groupsByImmutableId(TenantId tenant, Collection<String> immutableIds) {
         Set<String> wanted = new HashSet<>(immutableIds);
         Map<String, Group> found = new HashMap<>();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.allot.core.TenantId;
 import org.allot.core.directory.Group;
@@ -84,6 +85,14 @@ public final class JdbcSyncedObjects implements SyncedObjects {
                 .params(tenant.value(), folded, folded)
                 .query(JdbcUsers::map)
                 .list();
+    }
+
+    @Override
+    public Optional<User> userNamed(TenantId tenant, String principalName) {
+        return jdbc.sql("select * from directory_user where tenant_id = ? and lower(user_principal_name) = lower(?)")
+                .params(tenant.value(), principalName)
+                .query(JdbcUsers::map)
+                .optional();
     }
 
     @Override

@@ -159,7 +159,10 @@ class HybridIdentityIT {
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.object()).isEqualTo("uid=hedy," + PEOPLE);
             assertThat(e.message())
-                    .isEqualTo("Another object with the same value for property userPrincipalName already exists.");
+                    .as("Graph's message, then the user that has the name")
+                    .isEqualTo("Another object with the same value for property userPrincipalName already exists."
+                            + " It is the name of the cloud user hedy.lamarr@contoso.com (" + hedy.value() + "): turn"
+                            + " soft match on for the connector to take it over, or give one of them another name.");
         });
         User cloud = allot.synced("hedy.lamarr@contoso.com");
         assertThat(cloud.id()).isEqualTo(hedy);
