@@ -140,7 +140,7 @@ final class ObjectPhase {
         if (mapped.isEmpty()) {
             return;
         }
-        PageWrites.Batch batch = run.dry
+        PageBatch batch = run.dry
                 ? transactions.read(() -> plans.users(run, mapped, entries))
                 : transactions.run(() -> writes.users(run, mapped, entries));
         record(run, batch, entries);
@@ -165,7 +165,7 @@ final class ObjectPhase {
         if (mapped.isEmpty()) {
             return;
         }
-        PageWrites.Batch batch = run.dry
+        PageBatch batch = run.dry
                 ? transactions.read(() -> plans.groups(run, mapped, entries))
                 : transactions.run(() -> writes.groups(run, mapped, entries));
         record(run, batch, entries);
@@ -183,7 +183,7 @@ final class ObjectPhase {
     }
 
     /** Counts what a committed page did and remembers the objects it wrote (and, in a delta, those that entered). */
-    private static void record(RunContext run, PageWrites.Batch batch, Map<String, DirectoryEntry> entries) {
+    private static void record(RunContext run, PageBatch batch, Map<String, DirectoryEntry> entries) {
         run.tally.added += batch.added;
         run.tally.updated += batch.updated;
         run.tally.unchanged += batch.unchanged;

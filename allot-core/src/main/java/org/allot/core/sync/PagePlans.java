@@ -19,7 +19,7 @@ import org.allot.core.directory.UserId;
 
 /**
  * What one page of a dry run's object phase would write, decided as {@link PageWrites} decides it and written
- * nowhere: counted, and listed as {@link PlannedChange}s, in a {@link PageWrites.Batch} like the one a page that
+ * nowhere: counted, and listed as {@link PlannedChange}s, in a {@link PageBatch} like the one a page that
  * applies returns (without the objects' references, since none is written).
  */
 final class PagePlans {
@@ -32,11 +32,9 @@ final class PagePlans {
     }
 
     /** What {@link PageWrites#users} would do to a page of users, counted and listed, without writing anything. */
-    PageWrites.Batch users(
-            RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
+    PageBatch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
         PageWrites.UserPage page = writes.plan(run, mapped);
-        PageWrites.Batch batch =
-                new PageWrites.Batch(page.plan().unchanged(), page.plan().errors());
+        PageBatch batch = new PageBatch(page.plan().unchanged(), page.plan().errors());
         for (UserId id : page.plan().restored()) {
             String immutableId = PageWrites.existingId(page.existing(), id);
             SyncedUser values = page.updates().get(id);
@@ -91,11 +89,11 @@ final class PagePlans {
     }
 
     /** What {@link PageWrites#groups} would do to a page of groups, counted and listed, without writing anything. */
-    PageWrites.Batch groups(
+    PageBatch groups(
             RunContext run, List<SyncPlanner.Mapped<SyncedGroup>> mapped, Map<String, DirectoryEntry> entries) {
         Map<String, Group> existing = synced.groupsByImmutableId(run.tenant, PageWrites.ids(mapped));
         SyncPlanner.GroupPlan plan = SyncPlanner.groups(mapped, existing);
-        PageWrites.Batch batch = new PageWrites.Batch(plan.unchanged(), plan.errors());
+        PageBatch batch = new PageBatch(plan.unchanged(), plan.errors());
         for (SyncedGroup added : plan.added()) {
             batch.added++;
             batch.plan(
@@ -130,7 +128,7 @@ final class PagePlans {
      * run's errors, as a run lists them: a dry run neither adds nor updates them.
      */
     private Set<String> refused(
-            RunContext run, PageWrites.Batch batch, List<SyncedUser> users, Map<String, DirectoryEntry> entries) {
+            RunContext run, PageBatch batch, List<SyncedUser> users, Map<String, DirectoryEntry> entries) {
         List<Optional<Rejection>> refusals = writes.refusals(run, users);
         Set<String> refused = new HashSet<>();
         for (int i = 0; i < users.size(); i++) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.directory.Group;
@@ -29,7 +28,7 @@ import org.allot.core.reclaim.ActivitySignals;
  * What one page of the object phase writes, inside its unit of work: the page's users named in the tenant
  * ({@link CloudPrincipalNames}), the objects matched by immutable id (synced ones, and cloud users set for a hard
  * match), new users soft-matched to cloud users when the connector allows it, then added, restored, updated, matched
- * or left alone through the directory services; the {@link Batch} it returns is applied to the run once the unit of
+ * or left alone through the directory services; the {@link PageBatch} it returns is applied to the run once the unit of
  * work commits.
  */
 final class PageWrites {
@@ -89,11 +88,11 @@ final class PageWrites {
         return this.users.refusalsOfSynced(run.tenant, users);
     }
 
-    Batch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
+    PageBatch users(RunContext run, List<SyncPlanner.Mapped<SyncedUser>> mapped, Map<String, DirectoryEntry> entries) {
         UserPage page = plan(run, mapped);
         Map<String, User> existing = page.existing();
         SyncPlanner.UserPlan plan = page.plan();
-        Batch batch = new Batch(plan.unchanged(), plan.errors());
+        PageBatch batch = new PageBatch(plan.unchanged(), plan.errors());
         Map<UserId, SyncedUser> updates = page.updates();
         Map<UserId, SyncedUser> matches = page.matches();
         List<SyncedUser> added = page.added();
@@ -204,10 +203,11 @@ final class PageWrites {
                 .toList();
     }
 
-    Batch groups(RunContext run, List<SyncPlanner.Mapped<SyncedGroup>> mapped, Map<String, DirectoryEntry> entries) {
+    PageBatch groups(
+            RunContext run, List<SyncPlanner.Mapped<SyncedGroup>> mapped, Map<String, DirectoryEntry> entries) {
         Map<String, Group> existing = synced.groupsByImmutableId(run.tenant, ids(mapped));
         SyncPlanner.GroupPlan plan = SyncPlanner.groups(mapped, existing);
-        Batch batch = new Batch(plan.unchanged(), plan.errors());
+        PageBatch batch = new PageBatch(plan.unchanged(), plan.errors());
         List<Outcome<Group>> created = groups.provisionSynced(run.caller, plan.added());
         for (int i = 0; i < created.size(); i++) {
             SyncedGroup added = plan.added().get(i);
@@ -283,36 +283,5 @@ final class PageWrites {
     static SyncedRef ref(Group group) {
         return new SyncedRef(
                 ObjectKind.GROUP, group.id().value(), group.onPremisesImmutableId(), group.displayName(), false);
-    }
-
-    /** What one page's unit of work did; made inside it, applied to the run after it commits. */
-    static final class Batch {
-        int added;
-        int updated;
-        final int unchanged;
-        final List<SyncError> errors;
-        final List<SyncedRef> refs = new ArrayList<>();
-        final List<String> entered = new ArrayList<>();
-        final List<UUID> restored = new ArrayList<>();
-        final List<String> unchangedIds = new ArrayList<>();
-        /** Users whose principal name another user had: written again after the run's deletions. */
-        final List<String> nameTaken = new ArrayList<>();
-        /** What a dry run's page would add, update or restore. */
-        final List<PlannedChange> planned = new ArrayList<>();
-
-        Batch(int unchanged, List<SyncError> errors) {
-            this.unchanged = unchanged;
-            this.errors = new ArrayList<>(errors);
-        }
-
-        void plan(
-                ObjectKind kind,
-                PlannedChange.Action action,
-                DirectoryEntry entry,
-                String immutableId,
-                UUID objectId,
-                String name) {
-            planned.add(new PlannedChange(kind, action, entry == null ? "" : entry.dn(), immutableId, objectId, name));
-        }
     }
 }
