@@ -66,8 +66,8 @@ final class ConnectionTest {
                     return new ConnectionReport(checks);
                 }
             }
-            if (scope.finds(Step.USER_FILTER, settings.scopeFilter(ObjectKind.USER), "users", checks)) {
-                scope.finds(Step.GROUP_FILTER, settings.scopeFilter(ObjectKind.GROUP), "groups", checks);
+            if (scope.finds(Step.USER_FILTER, settings.scopeFilter(ObjectKind.USER), "user", "users", checks)) {
+                scope.finds(Step.GROUP_FILTER, settings.scopeFilter(ObjectKind.GROUP), "group", "groups", checks);
             }
             return new ConnectionReport(checks);
         } finally {

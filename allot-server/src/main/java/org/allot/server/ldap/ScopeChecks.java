@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.util.List;
+import org.allot.core.Words;
 import org.allot.core.sync.ConnectionCheck;
 import org.allot.core.sync.ConnectionCheck.Step;
 import org.allot.core.sync.ConnectorSettings;
@@ -68,7 +69,7 @@ final class ScopeChecks {
      * Counts what the filter finds under every base DN, paged as a run reads; the user filter must find something,
      * the group filter may not.
      */
-    boolean finds(Step step, String filter, String what, List<ConnectionCheck> checks) {
+    boolean finds(Step step, String filter, String one, String what, List<ConnectionCheck> checks) {
         long count = 0;
         String example = null;
         for (String base : settings.baseDns()) {
@@ -109,7 +110,7 @@ final class ScopeChecks {
             return step == Step.GROUP_FILTER;
         }
         checks.add(ConnectionCheck.passed(
-                step, "the " + what + " filter finds " + count + " " + what + ", for example " + example));
+                step, "the " + what + " filter finds " + Words.counted(count, one, what) + ", for example " + example));
         return true;
     }
 

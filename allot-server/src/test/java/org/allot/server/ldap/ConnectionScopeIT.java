@@ -53,6 +53,17 @@ class ConnectionScopeIT {
                 .filteredOn(c -> c.step() == Step.USER_FILTER)
                 .singleElement()
                 .satisfies(c -> assertThat(c.detail()).startsWith("the users filter finds 3 users, for example "));
+        assertThat(report.checks())
+                .filteredOn(c -> c.step() == Step.GROUP_FILTER)
+                .singleElement()
+                .satisfies(c -> assertThat(c.detail()).startsWith("the groups filter finds 2 groups, for example "));
+
+        server.delete("cn=everyone,ou=groups," + TestDirectory.BASE);
+
+        assertThat(test(url, TestDirectory.BASE).checks())
+                .filteredOn(c -> c.step() == Step.GROUP_FILTER)
+                .singleElement()
+                .satisfies(c -> assertThat(c.detail()).startsWith("the groups filter finds 1 group, for example "));
     }
 
     @Test
