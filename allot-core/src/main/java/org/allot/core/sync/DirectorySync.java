@@ -13,6 +13,7 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.Words;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -257,7 +258,10 @@ public final class DirectorySync {
                             run.finishedAt(),
                             0,
                             "Confirmed by " + caller.actor().displayName() + ": " + deleted + " deleted"
-                                    + (removed == 0 ? "" : ", " + removed + " memberships removed") + ".");
+                                    + (removed == 0
+                                            ? ""
+                                            : ", " + Words.counted(removed, "membership", "memberships") + " removed")
+                                    + ".");
             transactions.run(() -> {
                 runs.update(confirmed);
                 return null;

@@ -14,6 +14,7 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
+import org.allot.core.Words;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -245,13 +246,13 @@ final class SyncRunner {
     }
 
     private String deletionsNotChecked(ConnectorSettings connector) {
-        String full = "full runs (every " + settings.fullSyncEvery() + ", or when asked for)";
+        String full = "full runs (every " + Words.duration(settings.fullSyncEvery()) + ", or when asked for)";
         return "Deletions were not checked: a delta run of a directory that does not tell them looks for them "
                 + (connector.deletionCheckEvery() == null
                         ? "only in " + full + "; the connector's deletion check interval makes delta runs look for"
                                 + " them more often."
-                        : "every " + connector.deletionCheckEvery().toMinutes()
-                                + " minutes (the connector's deletion check interval) and in " + full + ".");
+                        : "every " + Words.duration(connector.deletionCheckEvery())
+                                + " (the connector's deletion check interval) and in " + full + ".");
     }
 
     /**

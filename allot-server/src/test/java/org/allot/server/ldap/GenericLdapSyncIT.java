@@ -122,7 +122,8 @@ class GenericLdapSyncIT {
                 .isZero();
         assertThat(soon.message())
                 .startsWith("Deletions were not checked")
-                .contains("every 60 minutes (the connector's deletion check interval)");
+                .contains(
+                        "every 1 hour (the connector's deletion check interval) and in full runs (every 1 day, or when asked for)");
 
         allot.jdbc
                 .sql("update sync_connector set deletions_checked_at = deletions_checked_at - interval '61 minutes'"

@@ -208,7 +208,7 @@ class DirectorySyncRunsIT extends DirectorySyncApi {
 
         assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
         assertThat(confirmed.body().path("state").asString()).isEqualTo("CONFIRMED");
-        assertThat(confirmed.body().path("message").asString()).endsWith("0 deleted, 1 memberships removed.");
+        assertThat(confirmed.body().path("message").asString()).endsWith("0 deleted, 1 membership removed.");
         assertThat(admin.get("/v1.0/users/barbara.liskov@contoso.com/licenseDetails")
                         .body()
                         .path("value"))

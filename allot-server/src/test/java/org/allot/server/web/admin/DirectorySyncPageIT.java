@@ -168,7 +168,7 @@ class DirectorySyncPageIT extends AdminCenterIT {
 
         b.clickAndConfirm(By.cssSelector("[data-test=confirm]"));
 
-        assertThat(b.text(NOTICE)).endsWith(": 0 deleted, 1 memberships removed.");
+        assertThat(b.text(NOTICE)).endsWith(": 0 deleted, 1 membership removed.");
         assertThat(b.attribute(By.cssSelector("[data-test=run-state]"), "data-state"))
                 .isEqualTo("CONFIRMED");
     }
