@@ -49,14 +49,7 @@ class RetentionSweepIT {
                         contoso.tenant.value(),
                         gone.value())
                 .update();
-        RetentionSweep sweep = new RetentionSweep(
-                new DeletedUserRetention(
-                        allot.work(),
-                        new JdbcTenants(allot.jdbc()),
-                        allot.users(),
-                        allot.userDirectory(),
-                        contoso.allot.clock()),
-                allot.reclaim());
+        RetentionSweep sweep = sweep(allot, contoso);
 
         int purged = sweep.sweep();
 
@@ -75,14 +68,7 @@ class RetentionSweepIT {
         Instant now = contoso.allot.clock().instant();
         UUID old = run(allot, contoso, ada, now.minus(Reclaim.RUNS_KEPT).minus(Duration.ofDays(1)));
         UUID kept = run(allot, contoso, ada, now.minus(Reclaim.RUNS_KEPT).plus(Duration.ofDays(1)));
-        RetentionSweep sweep = new RetentionSweep(
-                new DeletedUserRetention(
-                        allot.work(),
-                        new JdbcTenants(allot.jdbc()),
-                        allot.users(),
-                        allot.userDirectory(),
-                        contoso.allot.clock()),
-                allot.reclaim());
+        RetentionSweep sweep = sweep(allot, contoso);
 
         sweep.sweep();
 
@@ -103,6 +89,18 @@ class RetentionSweepIT {
     }
 
     /** A report-only run of one item, made at {@code at}. */
+    /** The sweep as the server wires it, on this installation and its tenant's clock. */
+    private static RetentionSweep sweep(PostgresInstallation allot, Scenario contoso) {
+        return new RetentionSweep(
+                new DeletedUserRetention(
+                        allot.work(),
+                        new JdbcTenants(allot.jdbc()),
+                        allot.users(),
+                        allot.userDirectory(),
+                        contoso.allot.clock()),
+                allot.reclaim());
+    }
+
     private static UUID run(PostgresInstallation allot, Scenario contoso, UserId user, Instant at) {
         ReclaimReport report = new ReclaimReport(
                 UUID.randomUUID(),
