@@ -14,7 +14,6 @@ import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
 import org.allot.core.Transactions;
-import org.allot.core.Words;
 import org.allot.core.audit.Activity;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
@@ -185,7 +184,8 @@ final class SyncRunner {
             RunContext run = new RunContext(
                     record, tenant, caller, settings, session, decision, before, launch.dryState() != null);
             try {
-                census(run, DeltaBookkeeping.deletionsDue(last, settings, started.startedAt()));
+                DeletionCheck.census(
+                        run, DeltaBookkeeping.deletionsDue(last, settings, started.startedAt()), clock.instant());
                 progress.save(run);
                 objects.run(run);
                 if (!run.censusTaken) {
@@ -224,7 +224,8 @@ final class SyncRunner {
             // Held-back removals are found again only by reading the same groups again: the next run starts from
             // the last checkpoint rather than this one.
             boolean keepLast = hold.blocked() && !hold.impact().preview().isEmpty();
-            String note = run.deletionsChecked ? null : deletionsNotChecked(settings);
+            String note =
+                    run.deletionsChecked ? null : DeletionCheck.notChecked(settings, this.settings.fullSyncEvery());
             return transactions.run(() -> ending.applied(caller, run.record, hold, keepLast ? null : checkpoint, note));
         }
     }
@@ -243,52 +244,6 @@ final class SyncRunner {
                     connectors.saveCheckpoint(tenant, c.withUnfinishedChange());
                     return null;
                 }));
-    }
-
-    private String deletionsNotChecked(ConnectorSettings connector) {
-        String full = "full runs (every " + Words.duration(settings.fullSyncEvery()) + ", or when asked for)";
-        return "Deletions were not checked: a delta run of a directory that does not tell them looks for them "
-                + (connector.deletionCheckEvery() == null
-                        ? "only in " + full + "; the connector's deletion check interval makes delta runs look for"
-                                + " them more often."
-                        : "every " + Words.duration(connector.deletionCheckEvery())
-                                + " (the connector's deletion check interval) and in " + full + ".");
-    }
-
-    /**
-     * Lists the scope, but in a delta run that finds deletions otherwise: a directory that tells what changed out of
-     * scope (Active Directory's Deleted Objects), or a directory that does not, whose deletions then wait for the next
-     * full run or for the connector's deletion check ({@code deletionsDue}). Members named by a value other than a
-     * distinguished name are resolved through the census, which is then always taken. A full run takes the census
-     * from its own read of every entry rather than listing the scope first.
-     */
-    private void census(RunContext run, boolean deletionsDue) {
-        run.readAt = clock.instant();
-        if (run.delta()) {
-            Optional<Set<String>> changed = run.session.changedAnywhereSince(run.decision.since());
-            if (changed.isPresent()) {
-                run.censusTaken = false;
-                run.changedElsewhere.addAll(changed.get());
-                run.session.knownNames(run::known);
-                return;
-            }
-            if (run.settings.preset() != DirectoryPreset.ACTIVE_DIRECTORY
-                    && !deletionsDue
-                    && run.settings.mapping().members().stream().allMatch(MemberAttribute::dns)) {
-                run.censusTaken = false;
-                run.deletionsChecked = false;
-                run.session.knownNames(run::known);
-                return;
-            }
-        }
-        if (!run.delta()) {
-            // a full run reads every entry in scope anyway: the census is taken from that read
-            run.censusInRead = true;
-            return;
-        }
-        for (ObjectKind kind : ObjectKind.values()) {
-            run.session.census(kind, run::take);
-        }
     }
 
     private SyncRun fail(Caller caller, SyncRun started, String why) {
