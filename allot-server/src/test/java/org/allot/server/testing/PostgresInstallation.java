@@ -65,6 +65,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The core services on the server's JDBC adapters and job runner, over the shared test database. */
 public final class PostgresInstallation implements Installation {
     private final MutableClock clock;
+    /** The core's use cases, assembled as the server assembles them. */
+    private final CoreServices services;
+
     private final LicensingSettings settings;
     private final JdbcClient jdbc;
     private final JdbcTenants tenants;
@@ -79,26 +82,12 @@ public final class PostgresInstallation implements Installation {
     private final JdbcAuditLog audit;
     private final JdbcTenantLocks locks;
     private final ProductCatalog catalog;
-    private final Licensing licensing;
-    private final TenantDirectory tenantDirectory;
-    private final org.allot.core.directory.TenantDomains tenantDomains;
-    private final UserDirectory userDirectory;
-    private final GroupDirectory groupDirectory;
-    private final SubscriptionBook subscriptionBook;
-    private final DynamicMembership dynamicMembership;
-    private final MembershipPreview membershipPreview;
-    private final LicenseCheck licenseCheck;
-    private final org.allot.core.assignment.DirectToGroup directToGroup;
-    private final org.allot.core.assignment.DirectToGroupJob directToGroupJob;
     private final JobRunner runner;
     private final JdbcLicenseJobs jobs;
     private final SharedSnapshots snapshots;
     private final UnitOfWork work;
     private final org.allot.server.persistence.JdbcCapacity capacity;
     private final org.allot.server.persistence.JdbcUnits units;
-    private final org.allot.core.assignment.SeatTakeBack seatTakeBack;
-    private final org.allot.core.assignment.OverageGrace overageGrace;
-    private final org.allot.core.subscription.LifecyclePolicy lifecyclePolicy;
 
     public PostgresInstallation(
             DataSource dataSource, Catalog builtIn, LicensingSettings settings, MutableClock clock) {
@@ -130,7 +119,7 @@ public final class PostgresInstallation implements Installation {
                 clock);
         capacity = new org.allot.server.persistence.JdbcCapacity(jdbc);
         locks = new JdbcTenantLocks(dataSource, jdbc, stamps);
-        CoreServices services = CoreServices.assemble(new CoreServices.Ports(
+        services = CoreServices.assemble(new CoreServices.Ports(
                 work,
                 tenants,
                 locks,
@@ -155,23 +144,6 @@ public final class PostgresInstallation implements Installation {
                 new org.allot.server.persistence.JdbcGroupOnlyPolicies(jdbc, stamps),
                 new org.allot.server.persistence.JdbcLicenseMigrations(jdbc),
                 new CoreServices.UnitPorts(units, units, allotments)));
-        seatTakeBack = services.seatTakeBack();
-        unitDirectory = services.unitDirectory();
-        unitMembers = services.unitMembers();
-        unitDelegation = services.unitDelegation();
-        overageGrace = services.overageGrace();
-        lifecyclePolicy = services.lifecyclePolicy();
-        licensing = services.licensing();
-        dynamicMembership = services.dynamicMembership();
-        membershipPreview = services.membershipPreview();
-        tenantDirectory = services.tenantDirectory();
-        tenantDomains = services.tenantDomains();
-        userDirectory = services.userDirectory();
-        groupDirectory = services.groupDirectory();
-        subscriptionBook = services.subscriptionBook();
-        licenseCheck = services.licenseCheck();
-        directToGroup = services.directToGroup();
-        directToGroupJob = services.directToGroupJob();
         this.jobs = jobs;
         this.snapshots = new SharedSnapshots(dataSource, jdbc);
         runner = workers(0, Duration.ofMillis(50));
@@ -179,16 +151,17 @@ public final class PostgresInstallation implements Installation {
 
     /** A job runner of {@code count} worker threads (not started) over this installation's queue. */
     public JobRunner workers(int count, Duration pollInterval) {
-        LicenseCheckDryRun dryRuns = new LicenseCheckDryRun(licenseCheck, work, snapshots, settings.chunkSize(), 2);
+        LicenseCheckDryRun dryRuns =
+                new LicenseCheckDryRun(services.licenseCheck(), work, snapshots, settings.chunkSize(), 2);
         return new JobRunner(
                 new BackgroundLicensing(
                         jobs,
                         work,
-                        licensing,
-                        dynamicMembership,
-                        licenseCheck,
+                        services.licensing(),
+                        services.dynamicMembership(),
+                        services.licenseCheck(),
                         dryRuns,
-                        directToGroupJob,
+                        services.directToGroupJob(),
                         settings.chunkSize(),
                         Duration.ofSeconds(30)),
                 dryRuns,
@@ -196,18 +169,14 @@ public final class PostgresInstallation implements Installation {
                 pollInterval);
     }
 
-    private final org.allot.core.unit.UnitDirectory unitDirectory;
-    private final org.allot.core.unit.UnitMembers unitMembers;
-    private final org.allot.core.unit.UnitDelegation unitDelegation;
-
     @Override
     public org.allot.core.unit.UnitDirectory unitDirectory() {
-        return unitDirectory;
+        return services.unitDirectory();
     }
 
     @Override
     public org.allot.core.unit.UnitMembers unitMembers() {
-        return unitMembers;
+        return services.unitMembers();
     }
 
     @Override
@@ -217,7 +186,7 @@ public final class PostgresInstallation implements Installation {
 
     @Override
     public org.allot.core.unit.UnitDelegation unitDelegation() {
-        return unitDelegation;
+        return services.unitDelegation();
     }
 
     @Override
@@ -233,7 +202,8 @@ public final class PostgresInstallation implements Installation {
     /** Creates a tenant (domain contoso.com, default usage location US, default policies); returns its admin. */
     public Caller newTenant(String name) {
         TenantId tenant = TenantId.random();
-        work.run(() -> tenantDirectory.create(tenant, name, List.of("contoso.com"), "US", TenantPolicy.DEFAULT))
+        work.run(() -> services.tenantDirectory()
+                        .create(tenant, name, List.of("contoso.com"), "US", TenantPolicy.DEFAULT))
                 .value();
         return Caller.of(tenant, Actor.user("admin", "admin@contoso.com"));
     }
@@ -242,24 +212,26 @@ public final class PostgresInstallation implements Installation {
     public Product subscribe(Caller admin, String partNumber, int seats) {
         Product product =
                 catalog.forTenant(admin.tenant()).findByPartNumber(partNumber).orElseThrow();
-        work.run(() -> subscriptionBook.add(admin, product.skuId(), seats, SubscriptionStatus.Enabled, false, null))
+        work.run(() -> services.subscriptionBook()
+                        .add(admin, product.skuId(), seats, SubscriptionStatus.Enabled, false, null))
                 .value();
         return product;
     }
 
     /** Creates a dynamic group whose members follow the rule. */
     public GroupId dynamicGroup(Caller admin, String name, String rule) {
-        return work.run(() -> groupDirectory.create(
-                        admin,
-                        Map.of(GroupAttribute.DISPLAY_NAME, name, GroupAttribute.MEMBERSHIP_RULE, rule),
-                        Set.of(Group.DYNAMIC_MEMBERSHIP)))
+        return work.run(() -> services.groupDirectory()
+                        .create(
+                                admin,
+                                Map.of(GroupAttribute.DISPLAY_NAME, name, GroupAttribute.MEMBERSHIP_RULE, rule),
+                                Set.of(Group.DYNAMIC_MEMBERSHIP)))
                 .value()
                 .id();
     }
 
     /** The tenant's lifecycle periods, as the admin center changes them. */
     public org.allot.core.subscription.LifecyclePolicy lifecyclePolicy() {
-        return lifecyclePolicy;
+        return services.lifecyclePolicy();
     }
 
     /** The tenants' licensing locks the core services take. */
@@ -288,27 +260,27 @@ public final class PostgresInstallation implements Installation {
 
     @Override
     public DynamicMembership dynamicMembership() {
-        return dynamicMembership;
+        return services.dynamicMembership();
     }
 
     @Override
     public MembershipPreview membershipPreview() {
-        return membershipPreview;
+        return services.membershipPreview();
     }
 
     @Override
     public LicenseCheck licenseCheck() {
-        return licenseCheck;
+        return services.licenseCheck();
     }
 
     @Override
     public org.allot.core.assignment.DirectToGroup directToGroup() {
-        return directToGroup;
+        return services.directToGroup();
     }
 
     @Override
     public org.allot.core.assignment.DirectToGroupJob directToGroupJob() {
-        return directToGroupJob;
+        return services.directToGroupJob();
     }
 
     @Override
@@ -323,22 +295,22 @@ public final class PostgresInstallation implements Installation {
 
     @Override
     public TenantDirectory tenantDirectory() {
-        return tenantDirectory;
+        return services.tenantDirectory();
     }
 
     @Override
     public org.allot.core.directory.TenantDomains tenantDomains() {
-        return tenantDomains;
+        return services.tenantDomains();
     }
 
     @Override
     public UserDirectory userDirectory() {
-        return userDirectory;
+        return services.userDirectory();
     }
 
     @Override
     public GroupDirectory groupDirectory() {
-        return groupDirectory;
+        return services.groupDirectory();
     }
 
     /** Reclaim of unused licenses over this installation's store (as the server assembles it). */
@@ -351,24 +323,25 @@ public final class PostgresInstallation implements Installation {
                 new org.allot.server.persistence.JdbcReclaimRuns(jdbc),
                 subscriptions,
                 catalog,
-                licensing.users(),
+                services.licensing().users(),
                 audit,
                 clock);
     }
 
     @Override
     public org.allot.core.subscription.SubscriptionCalendar subscriptionCalendar() {
-        return new org.allot.core.subscription.SubscriptionCalendar(work, subscriptions, subscriptionBook, clock);
+        return new org.allot.core.subscription.SubscriptionCalendar(
+                work, subscriptions, services.subscriptionBook(), clock);
     }
 
     @Override
     public org.allot.core.assignment.SeatTakeBack seatTakeBack() {
-        return seatTakeBack;
+        return services.seatTakeBack();
     }
 
     @Override
     public org.allot.core.assignment.OverageGrace overageGrace() {
-        return overageGrace;
+        return services.overageGrace();
     }
 
     @Override
@@ -383,7 +356,7 @@ public final class PostgresInstallation implements Installation {
 
     @Override
     public SubscriptionBook subscriptionBook() {
-        return subscriptionBook;
+        return services.subscriptionBook();
     }
 
     @Override
@@ -393,7 +366,7 @@ public final class PostgresInstallation implements Installation {
 
     @Override
     public Licensing licensing() {
-        return licensing;
+        return services.licensing();
     }
 
     @Override
