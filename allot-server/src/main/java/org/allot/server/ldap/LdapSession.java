@@ -50,8 +50,9 @@ final class LdapSession implements DirectorySession {
     private final Optional<Watermark> marker;
     private final GroupMembers members;
     private final NamedEntries named;
+    private final MemberOfLinks links;
     /** The domain's naming context (Active Directory's root DSE {@code defaultNamingContext}), or null. */
-    private String namingContext;
+    private final String namingContext;
 
     private boolean censusTaken;
 
@@ -64,7 +65,13 @@ final class LdapSession implements DirectorySession {
         this.searches = new PagedSearch(connection, settings, pageSize);
         this.members = new GroupMembers(connection, settings);
         this.named = new NamedEntries(connection, settings, filters::of);
-        this.marker = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED ? readMarker() : Optional.empty();
+        boolean usn = settings.deltaStrategy() == DeltaStrategy.USN_CHANGED;
+        RootDse root = usn || settings.preset() == DirectoryPreset.ACTIVE_DIRECTORY
+                ? RootDse.read(connection)
+                : RootDse.NOT_READ;
+        this.marker = usn ? root.marker() : Optional.empty();
+        this.namingContext = root.namingContext();
+        this.links = MemberOfLinks.of(settings, root.capabilities());
     }
 
     @Override
@@ -161,7 +168,14 @@ final class LdapSession implements DirectorySession {
         Filter filter = since == null
                 ? filters.of(kind)
                 : Filter.createANDFilter(filters.of(kind), filters.changedSince(since));
-        searches.run(filter, mapping.attributesOf(kind), entries -> page.accept(entries(kind, entries)));
+        List<String> attributes = new ArrayList<>(mapping.attributesOf(kind));
+        if (since != null) {
+            attributes.addAll(links.attributes());
+        }
+        searches.run(filter, attributes, entries -> {
+            entries.forEach(links::read);
+            page.accept(entries(kind, entries));
+        });
     }
 
     @Override
@@ -182,8 +196,14 @@ final class LdapSession implements DirectorySession {
 
     @Override
     public List<DirectoryEntry> groupsWithMembers(Collection<String> memberDns) {
-        List<String> dns = List.copyOf(memberDns);
+        MemberOfLinks.Groups linked = links.of(memberDns);
         Map<String, DirectoryEntry> found = new LinkedHashMap<>();
+        entries(
+                        ObjectKind.GROUP,
+                        searches.readEach(
+                                linked.groups(), filters.of(ObjectKind.GROUP), mapping.attributesOf(ObjectKind.GROUP)))
+                .forEach(e -> found.putIfAbsent(e.key(), e));
+        List<String> dns = linked.unknown();
         for (int i = 0; i < dns.size(); i += IDS_PER_SEARCH) {
             List<Filter> any = dns.subList(i, Math.min(dns.size(), i + IDS_PER_SEARCH)).stream()
                     .map(members::listing)
@@ -200,26 +220,6 @@ final class LdapSession implements DirectorySession {
     public void close() {
         searches.close();
         connection.close();
-    }
-
-    /** Active Directory's highest committed update sequence number, and which domain controller it belongs to. */
-    private Optional<Watermark> readMarker() {
-        try {
-            SearchResultEntry root =
-                    connection.getEntry("", "highestCommittedUSN", "dsServiceName", "defaultNamingContext");
-            if (root != null) {
-                namingContext = root.getAttributeValue("defaultNamingContext");
-            }
-            if (root == null || root.getAttributeValueAsLong("highestCommittedUSN") == null) {
-                return Optional.empty();
-            }
-            String server = root.getAttributeValue("dsServiceName");
-            return Optional.of(Watermark.usn(
-                    root.getAttributeValueAsLong("highestCommittedUSN"),
-                    server == null ? connection.getConnectedAddress() : server));
-        } catch (LDAPException e) {
-            throw failure(e);
-        }
     }
 
     private List<DirectoryEntry> entries(ObjectKind kind, List<SearchResultEntry> entries) {

@@ -4,11 +4,14 @@ import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +29,7 @@ import org.allot.core.sync.DirectoryFailure;
 final class PagedSearch {
     private final LDAPConnection connection;
     private final ConnectorSettings settings;
+    private final List<String> bases;
     private final List<String> excluded;
     private final int pageSize;
     /** Asks for the next page while the current one is handed over; started with the first search of two pages. */
@@ -34,6 +38,7 @@ final class PagedSearch {
     PagedSearch(LDAPConnection connection, ConnectorSettings settings, int pageSize) {
         this.connection = connection;
         this.settings = settings;
+        this.bases = settings.baseDns().stream().map(LdapSession::key).toList();
         this.excluded = settings.excludedDns().stream().map(LdapSession::key).toList();
         this.pageSize = pageSize;
     }
@@ -71,6 +76,30 @@ final class PagedSearch {
                 result = next == null ? null : await(next);
             }
         }
+    }
+
+    /**
+     * Reads the entries of these distinguished names that lie in the scope (under a base DN, outside the excluded
+     * subtrees) and match the filter, one base-scope search each; a name that no longer names an entry is left out.
+     */
+    List<SearchResultEntry> readEach(Collection<String> dns, Filter filter, List<String> attributes) {
+        String[] requested = attributes.toArray(String[]::new);
+        List<SearchResultEntry> found = new ArrayList<>();
+        for (String dn : dns) {
+            if (!covers(dn)) {
+                continue;
+            }
+            try {
+                found.addAll(connection
+                        .search(new SearchRequest(dn, SearchScope.BASE, filter, requested))
+                        .getSearchEntries());
+            } catch (LDAPException e) {
+                if (!ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) {
+                    throw LdapSession.failure(e);
+                }
+            }
+        }
+        return found;
     }
 
     /** Stops the thread that asks for pages ahead, if one was started. */
@@ -124,6 +153,12 @@ final class PagedSearch {
             });
         }
         return ahead;
+    }
+
+    /** Whether the entry lies under a base DN and outside the subtrees the connector leaves out. */
+    private boolean covers(String dn) {
+        String entry = LdapSession.key(dn);
+        return bases.stream().anyMatch(base -> entry.equals(base) || entry.endsWith("," + base)) && !excluded(dn);
     }
 
     /** Whether the entry lies in one of the subtrees the connector leaves out. */

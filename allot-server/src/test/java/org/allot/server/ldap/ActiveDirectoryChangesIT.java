@@ -101,6 +101,37 @@ class ActiveDirectoryChangesIT extends ActiveDirectorySyncFixture {
     }
 
     @Test
+    void aDeltaFindsTheGroupsOfUsersEnteringTheScopeFromTheirMemberOfWithoutSearchingGroupsByMember() throws Exception {
+        directory.rename("CN=Ada Lovelace," + ENGINEERING, "CN=Ada Lovelace", "OU=Service Accounts,DC=contoso,DC=com");
+        allot.connect(connector());
+        allot.run();
+        assertThat(allot.user("ada.lovelace@contoso.com")).isEmpty();
+        int before = directory.emulation().searches().size();
+        directory.rename("CN=Ada Lovelace,OU=Service Accounts,DC=contoso,DC=com", "CN=Ada Lovelace", ENGINEERING);
+        String mary = newEngineer("3q2+7wAAAAAAAAAAAAAAAw==");
+
+        SyncRun delta = allot.run();
+
+        assertThat(delta.mode()).isEqualTo(SyncMode.DELTA);
+        assertThat(delta.counts()).isEqualTo(new SyncCounts(2, 0, 0, 0, 0));
+        User ada = allot.synced("ada.lovelace@contoso.com");
+        assertThat(allot.isMember("Engineering", ada.id()))
+                .as("Engineering did not change: it listed Ada while she was out of the scope")
+                .isTrue();
+        assertThat(allot.isMember("Newsletter", ada.id())).isTrue();
+        assertThat(allot.isMember(
+                        "Engineering", allot.synced("mary.jackson@contoso.com").id()))
+                .as("in no group: " + mary)
+                .isFalse();
+        List<String> searches = directory.emulation().searches();
+        assertThat(searches.subList(before, searches.size()))
+                .as("the groups are read from the users' memberOf, each once by name")
+                .noneMatch(s -> s.contains("(member="))
+                .filteredOn(s -> s.startsWith("base ") && s.contains("objectClass=group"))
+                .hasSize(2);
+    }
+
+    @Test
     void aLicensedSyncedGroupLicensesNewMembersInTheTenantDefaultLocation() throws Exception {
         allot.connect(connector());
         allot.run();

@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
@@ -24,6 +25,7 @@ import com.unboundid.ldap.sdk.ReadOnlySearchRequest;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.util.StaticUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +50,8 @@ import java.util.regex.Pattern;
  *       as with the recycle bin, its other attributes but its links kept; a new {@code uSNChanged}), which searches
  *       return only with the Show Deleted control (1.2.840.113556.1.4.417); the root DSE tells
  *       {@code defaultNamingContext};
+ *   <li>{@code memberOf}: an entry read with it asked for carries the groups whose {@code member} names it, as
+ *       Active Directory keeps them, and the root DSE's {@code supportedCapabilities} says it is Active Directory;
  *   <li>a fault switch that shuts the server down during a chosen search, as a domain controller going away.
  * </ul>
  *
@@ -59,6 +63,7 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
     private static final Pattern RANGE = Pattern.compile("(?i)^member;range=(\\d+)-(\\d+|\\*)$");
     private static final String WANTED_RANGE = "range";
     private static final String SHOW_DELETED = "showDeleted";
+    private static final String MEMBER_OF = "memberOf";
     static final String NAMING_CONTEXT = "DC=contoso,DC=com";
     static final String DELETED_OBJECTS = "CN=Deleted Objects," + NAMING_CONTEXT;
 
@@ -185,8 +190,7 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
             throw new LDAPException(ResultCode.UNAVAILABLE, "The domain controller is shutting down.");
         }
         SearchRequest search = request.getRequest().duplicate();
-        searches.add((com.unboundid.ldap.sdk.SearchScope.BASE.equals(search.getScope()) ? "base " : "subtree ")
-                + search.getFilter());
+        searches.add((SearchScope.BASE.equals(search.getScope()) ? "base " : "subtree ") + search.getFilter());
         if (search.hasControl(DeletedObjects.SHOW_DELETED)) {
             request.setProperty(SHOW_DELETED, true);
             search.setControls(Arrays.stream(search.getControls())
@@ -194,6 +198,9 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
                     .toArray(Control[]::new));
         }
         List<String> attributes = new ArrayList<>(Arrays.asList(search.getAttributes()));
+        if (attributes.stream().anyMatch(MEMBER_OF::equalsIgnoreCase)) {
+            request.setProperty(MEMBER_OF, true);
+        }
         for (int i = 0; i < attributes.size(); i++) {
             Matcher range = RANGE.matcher(attributes.get(i));
             if (range.matches()) {
@@ -213,12 +220,17 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
             root.setAttribute("highestCommittedUSN", Long.toString(usn.get()));
             root.setAttribute("dsServiceName", DS_SERVICE_NAME);
             root.setAttribute("defaultNamingContext", NAMING_CONTEXT);
+            root.setAttribute("supportedCapabilities", "1.2.840.113556.1.4.800");
             result.setSearchEntry(root);
             return;
         }
         if (entry.hasAttributeValue("isDeleted", "TRUE") && result.getProperty(SHOW_DELETED) == null) {
             result.setSearchEntry(null);
             return;
+        }
+        if (result.getProperty(MEMBER_OF) != null) {
+            entry = withMemberOf(entry);
+            result.setSearchEntry(entry);
         }
         Long wanted = (Long) result.getProperty(WANTED_RANGE);
         Attribute members = entry.getAttribute("member");
@@ -233,5 +245,28 @@ final class ActiveDirectoryEmulation extends InMemoryOperationInterceptor {
         sliced.removeAttribute("member");
         sliced.addAttribute(new Attribute(name, Arrays.copyOfRange(values, from, to)));
         result.setSearchEntry(sliced);
+    }
+
+    /** The entry with the groups that list it in {@code memberOf} (none: no such attribute), as Active Directory. */
+    private SearchResultEntry withMemberOf(SearchResultEntry entry) {
+        try {
+            List<String> groups = new ArrayList<>();
+            for (SearchResultEntry group : server.search(
+                            NAMING_CONTEXT,
+                            SearchScope.SUB,
+                            Filter.createEqualityFilter("member", entry.getDN()),
+                            "1.1")
+                    .getSearchEntries()) {
+                groups.add(group.getDN());
+            }
+            Entry linked = entry.duplicate();
+            linked.removeAttribute(MEMBER_OF);
+            if (!groups.isEmpty()) {
+                linked.addAttribute(MEMBER_OF, groups.toArray(String[]::new));
+            }
+            return new SearchResultEntry(linked, entry.getControls());
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
