@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The users' side of {@link JdbcMemberships}: each user's groups, directly or through nesting, as licensing reads them
  * for one user or for a chunk of a fan-out. A few users' groups are walked in SQL; for more, their direct memberships
- * are read by key or in one index range, the nesting once, and the groups above worked out here, each group's once.
+ * are read by key or in one index range, the nesting above their groups once, and the groups above worked out here,
+ * each group's once.
  */
 final class GroupsOfUsers {
     /**
@@ -42,6 +43,23 @@ final class GroupsOfUsers {
                 from up join group_member_group m
                   on m.tenant_id = :tenant and m.member_group_id = up.group_id),
             mine as (select user_id, group_id, bool_or(direct) as direct from up group by user_id, group_id)
+            """;
+
+    /**
+     * The nesting above some groups ({@code :groups}): each pair of a group and a group it is a member of, at any
+     * height, found from those groups up (each pair once, so a cycle ends), not the tenant's whole nesting. The first
+     * step looks each group up on its own, as {@link #MINE} does and for the same reason.
+     */
+    private static final String NESTING_ABOVE = """
+            with recursive up(group_id, member_group_id) as (
+                select m.group_id, m.member_group_id from unnest(cast(:groups as uuid[])) as k(id)
+                cross join lateral (select group_id, member_group_id from group_member_group
+                    where tenant_id = :tenant and member_group_id = k.id offset 0) m
+                union
+                select m.group_id, m.member_group_id
+                from up join group_member_group m
+                  on m.tenant_id = :tenant and m.member_group_id = up.group_id)
+            select group_id, member_group_id from up
             """;
 
     /** Each user's groups ({@code :users}), directly ({@code direct}) or through nesting. */
@@ -91,8 +109,9 @@ final class GroupsOfUsers {
     /** Each user's direct groups (the pairs {@code users[i]}, {@code direct[i]}) and the groups above them. */
     private Map<UserId, Map<GroupId, Boolean>> withGroupsAbove(TenantId tenant, List<UUID> users, List<UUID> direct) {
         Map<UUID, List<UUID>> parents = new HashMap<>();
-        jdbc.sql("select group_id, member_group_id from group_member_group where tenant_id = ?")
-                .param(tenant.value())
+        jdbc.sql(NESTING_ABOVE)
+                .param("tenant", tenant.value())
+                .param("groups", new HashSet<>(direct).toArray(UUID[]::new))
                 .query(rs -> {
                     parents.computeIfAbsent(SqlValues.uuid(rs, "member_group_id"), g -> new ArrayList<>())
                             .add(SqlValues.uuid(rs, "group_id"));
@@ -114,7 +133,7 @@ final class GroupsOfUsers {
     }
 
     /**
-     * The groups above a group, at any depth, from the nesting read once: a chunk of users reads its direct
+     * The groups above a group, at any depth, from the nesting above read once: a chunk of users reads its direct
      * memberships in one index range and works out the nested ones here, instead of walking them in SQL per user.
      */
     private static Set<UUID> above(UUID group, Map<UUID, List<UUID>> parents) {

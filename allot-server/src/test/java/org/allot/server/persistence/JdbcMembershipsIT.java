@@ -2,6 +2,8 @@ package org.allot.server.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.allot.core.directory.Member;
 import org.allot.core.directory.UserId;
 import org.allot.core.testing.MutableClock;
 import org.allot.server.testing.BulkDirectory;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.PostgresInstallation;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -108,6 +111,58 @@ class JdbcMembershipsIT {
         assertThat(allot.work().read(() -> allot.memberships()
                         .isDirectMember(admin.tenant(), team, Member.user(new UserId(user)))))
                 .isTrue();
+    }
+
+    /**
+     * A chunk's users are in a few nested groups of a tenant with much other nesting: the chunk reads the nesting above
+     * its users' groups, not the tenant's whole nesting table once per chunk.
+     */
+    @Test
+    void manyUsersReadOnlyTheNestingAboveTheirGroups() {
+        String url = TestDatabase.newDatabase();
+        try (HikariDataSource ds = TestDatabase.pool(url, 2)) {
+            PostgresInstallation allot = new PostgresInstallation(
+                    ds,
+                    CatalogFiles.builtIn(),
+                    new LicensingSettings(200, 2_000, 2_000),
+                    MutableClock.startingAt("2026-01-05T09:00:00Z"));
+            JdbcClient jdbc = allot.jdbc();
+            Caller admin = allot.newTenant("Nested");
+            TenantId tenant = admin.tenant();
+            GroupId sales = group(allot, admin, "Sales");
+            GroupId region = group(allot, admin, "Region");
+            GroupId company = group(allot, admin, "Company");
+            BulkDirectory.addUsers(jdbc, tenant, "nested", USERS, "US");
+            BulkDirectory.addMembers(jdbc, tenant, sales, "nested", USERS);
+            List<GroupId> others = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                others.add(group(allot, admin, "Other " + i));
+            }
+            allot.work().run(() -> {
+                allot.memberships().add(tenant, region, Member.group(sales));
+                allot.memberships().add(tenant, company, Member.group(region));
+                for (int i = 0; i < others.size(); i++) {
+                    for (int j = i + 1; j < others.size(); j++) {
+                        allot.memberships().add(tenant, others.get(j), Member.group(others.get(i)));
+                    }
+                }
+                return null;
+            });
+            List<UserId> all = jdbc.sql("select id from directory_user where tenant_id = ? order by id")
+                    .param(tenant.value())
+                    .query((rs, i) -> new UserId(rs.getObject(1, UUID.class)))
+                    .list();
+            DatabaseCounts.resetStatements(jdbc);
+
+            Map<UserId, Map<GroupId, Boolean>> groups =
+                    allot.work().read(() -> allot.memberships().groupsOfUsers(tenant, all));
+
+            assertThat(groups).hasSize(USERS);
+            assertThat(Set.copyOf(groups.values())).containsExactly(Map.of(sales, true, region, false, company, false));
+            assertThat(DatabaseCounts.rowsRead(jdbc, "from group_member_group"))
+                    .as("pairs of the nesting read, of %d in the tenant", 2 + others.size() * (others.size() - 1) / 2)
+                    .isEqualTo(2);
+        }
     }
 
     private static GroupId group(PostgresInstallation allot, Caller admin, String name) {

@@ -49,6 +49,17 @@ public final class DatabaseCounts {
         return reads;
     }
 
+    /** The rows returned since the reset by the reads (as {@link #reads}) whose text contains {@code fragment}. */
+    public static long rowsRead(JdbcClient jdbc, String fragment) {
+        return jdbc.sql("""
+                        select coalesce(sum(rows), 0) from pg_stat_statements
+                        where dbid = (select oid from pg_database where datname = current_database())
+                          and (query ilike 'select%' or query ilike 'with%')
+                          and query !~* '\\m(insert\\s+into|delete\\s+from|set)\\M'
+                          and query not like '%pg_stat_statements%'
+                          and position(? in query) > 0""").param(fragment).query(Long.class).single();
+    }
+
     /** How many audit records the tenant has, per activity (the Activity enum's name). */
     public static Map<String, Long> auditActivities(JdbcClient jdbc, TenantId tenant) {
         Map<String, Long> counts = new HashMap<>();
