@@ -1,5 +1,6 @@
 package org.allot.core.assignment;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import org.allot.core.catalog.SkuId;
 import org.allot.core.directory.ScopeGuard;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
+import org.allot.core.directory.UserRef;
 import org.allot.core.directory.Users;
 
 /**
@@ -58,20 +60,43 @@ final class UserLicenseSteps {
      */
     Outcome<Assigned> assign(
             Caller caller,
-            Optional<UserId> userId,
-            Object named,
+            UserRef named,
             List<AssignedLicense> add,
             List<SkuId> remove,
             boolean force,
             boolean overrideGroupOnly,
             boolean waitForSeat) {
-        return lockUser(caller, userId, named)
-                .flatMap(user -> assign(caller, user, add, remove, force, overrideGroupOnly, waitForSeat));
+        return lockUser(caller, named).flatMap(user -> {
+            UserId id = user.id();
+            List<LicenseAssignment> stored =
+                    assignments.of(caller.tenant(), List.of(id)).getOrDefault(id, List.of());
+            return assign(caller, user, stored, add, remove, force, overrideGroupOnly, waitForSeat);
+        });
+    }
+
+    /**
+     * One user's part of a change of many users' direct licenses with one SKU, worked out from the direct licenses the
+     * user holds once locked: empty when it asks nothing of them.
+     */
+    Outcome<Optional<Assigned>> change(
+            Caller caller, UserId userId, SkuId sku, DirectLicenseChange change, boolean overrideGroupOnly) {
+        return lockUser(caller, UserRef.of(userId)).flatMap(user -> {
+            List<LicenseAssignment> stored =
+                    assignments.of(caller.tenant(), List.of(userId)).getOrDefault(userId, List.of());
+            Set<SkuId> direct = new LinkedHashSet<>();
+            stored.stream().filter(a -> a.source().isDirect()).forEach(a -> direct.add(a.sku()));
+            DirectLicenseChange.Request asked = change.requestFor(direct, sku);
+            return asked.isEmpty()
+                    ? Outcome.done(Optional.<Assigned>empty())
+                    : assign(caller, user, stored, asked.add(), asked.remove(), false, overrideGroupOnly, false)
+                            .map(Optional::of);
+        });
     }
 
     private Outcome<Assigned> assign(
             Caller caller,
             User user,
+            List<LicenseAssignment> assigned,
             List<AssignedLicense> add,
             List<SkuId> remove,
             boolean force,
@@ -90,8 +115,8 @@ final class UserLicenseSteps {
         if (invalid.isPresent()) {
             return Outcome.refused(invalid.get());
         }
-        Map<UserId, List<LicenseAssignment>> stored = assignments.of(caller.tenant(), List.of(id));
-        UserLicenses current = new UserLicenses(LicenseSubject.of(user), stored.getOrDefault(id, List.of()));
+        Map<UserId, List<LicenseAssignment>> stored = Map.of(id, assigned);
+        UserLicenses current = new UserLicenses(LicenseSubject.of(user), assigned);
         GroupOnlyPolicy policy = add.isEmpty() ? GroupOnlyPolicy.NONE : groupOnly.read(caller.tenant());
         if (!overrideGroupOnly) {
             Optional<Rejection> forbidden = GroupOnly.refusal(policy, work.context.catalog(), current, add);
@@ -142,8 +167,8 @@ final class UserLicenseSteps {
     }
 
     /** Evaluates the user's licenses again from their direct assignments and current group memberships. */
-    Outcome<Assigned> reprocess(Caller caller, Optional<UserId> userId, Object named) {
-        return lockUser(caller, userId, named).map(user -> {
+    Outcome<Assigned> reprocess(Caller caller, UserRef named) {
+        return lockUser(caller, named).map(user -> {
             Reconciler.Work work = reconciler.beginDeferred(caller);
             UserId id = user.id();
             Reconciler.Batch batch = reconciler.reinheritLocked(work, Map.of(id, LicenseSubject.of(user)));
@@ -153,15 +178,29 @@ final class UserLicenseSteps {
         });
     }
 
-    /** The user, locked once the caller's scope is known to reach them; refused when outside it, unknown or deleted. */
-    private Outcome<User> lockUser(Caller caller, Optional<UserId> userId, Object named) {
-        Optional<Rejection> outside = outside(caller, userId);
-        if (outside.isPresent()) {
-            return Outcome.refused(outside.get());
+    /**
+     * The user, locked and read once: named by id, once the caller's scope is known to reach them; by principal name,
+     * found and locked in one read, then the scope checked. Refused when outside the scope, unknown or deleted.
+     */
+    private Outcome<User> lockUser(Caller caller, UserRef named) {
+        Optional<UserId> userId = named.id();
+        Optional<User> user;
+        if (userId.isPresent()) {
+            Optional<Rejection> outside = outside(caller, userId);
+            if (outside.isPresent()) {
+                return Outcome.refused(outside.get());
+            }
+            user = users.lock(caller.tenant(), userId.get());
+        } else {
+            user = users.lockNamed(caller.tenant(), named.text()).filter(u -> !u.isDeleted());
+            Optional<Rejection> outside = outside(caller, user.map(User::id));
+            if (outside.isPresent()) {
+                return Outcome.refused(outside.get());
+            }
         }
-        Optional<User> user =
-                userId.flatMap(id -> users.lock(caller.tenant(), id)).filter(u -> !u.isDeleted());
-        return user.isPresent() ? Outcome.done(user.get()) : Outcome.refused(Rejection.notFound(named));
+        return user.filter(u -> !u.isDeleted())
+                .map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Rejection.notFound(named)));
     }
 
     /**

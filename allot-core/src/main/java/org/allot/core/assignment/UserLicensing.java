@@ -1,12 +1,10 @@
 package org.allot.core.assignment;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.allot.core.Caller;
 import org.allot.core.Outcome;
@@ -68,7 +66,7 @@ public final class UserLicensing {
             Caller caller, UserId userId, List<AssignedLicense> add, List<SkuId> remove, boolean force) {
         Outcome<UserLicenses> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return steps.assign(caller, Optional.of(userId), userId, add, remove, force, false, false)
+            return steps.assign(caller, UserRef.of(userId), add, remove, force, false, false)
                     .map(UserLicenseSteps.Assigned::licenses);
         });
         return failures.audited(caller, UserRef.of(userId), add, remove, outcome);
@@ -97,7 +95,7 @@ public final class UserLicensing {
             boolean overrideGroupOnly) {
         Outcome<LicensedUser> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return steps.assign(caller, resolve(caller, user), user, add, remove, force, overrideGroupOnly, false)
+            return steps.assign(caller, user, add, remove, force, overrideGroupOnly, false)
                     .map(UserLicenseSteps.Assigned::licensed);
         });
         return failures.audited(caller, user, add, remove, outcome);
@@ -111,7 +109,7 @@ public final class UserLicensing {
     public Outcome<UserLicenses> assignOrWait(Caller caller, UserId userId, AssignedLicense license) {
         Outcome<UserLicenses> outcome = transactions.run(() -> {
             locks.share(caller.tenant());
-            return steps.assign(caller, Optional.of(userId), userId, List.of(license), List.of(), false, false, true)
+            return steps.assign(caller, UserRef.of(userId), List.of(license), List.of(), false, false, true)
                     .map(UserLicenseSteps.Assigned::licenses);
         });
         return failures.audited(caller, UserRef.of(userId), List.of(license), List.of(), outcome);
@@ -160,19 +158,10 @@ public final class UserLicensing {
             Caller caller, List<UserId> userIds, SkuId sku, DirectLicenseChange change, boolean overrideGroupOnly) {
         return transactions.run(() -> {
             locks.share(caller.tenant());
-            Map<UserId, List<LicenseAssignment>> current = assignments.of(caller.tenant(), userIds);
             int changed = 0;
             for (UserId user : userIds) {
-                Set<SkuId> direct = new LinkedHashSet<>();
-                current.getOrDefault(user, List.of()).stream()
-                        .filter(a -> a.source().isDirect())
-                        .forEach(a -> direct.add(a.sku()));
-                DirectLicenseChange.Request asked = change.requestFor(direct, sku);
-                if (asked.isEmpty()) {
-                    continue;
-                }
-                Outcome<UserLicenseSteps.Assigned> outcome = steps.assign(
-                        caller, Optional.of(user), user, asked.add(), asked.remove(), false, overrideGroupOnly, false);
+                Outcome<Optional<UserLicenseSteps.Assigned>> outcome =
+                        steps.change(caller, user, sku, change, overrideGroupOnly);
                 if (!outcome.isDone()) {
                     String name = users.find(caller.tenant(), user)
                             .filter(u -> !u.isDeleted())
@@ -184,7 +173,9 @@ public final class UserLicensing {
                             name,
                             outcome.rejection().message());
                 }
-                changed++;
+                if (outcome.value().isPresent()) {
+                    changed++;
+                }
             }
             return Outcome.done(changed);
         });
@@ -194,7 +185,7 @@ public final class UserLicensing {
     public Outcome<UserLicenses> reprocess(Caller caller, UserId userId) {
         return transactions.run(() -> {
             locks.share(caller.tenant());
-            return steps.reprocess(caller, Optional.of(userId), userId).map(UserLicenseSteps.Assigned::licenses);
+            return steps.reprocess(caller, UserRef.of(userId)).map(UserLicenseSteps.Assigned::licenses);
         });
     }
 
@@ -202,15 +193,8 @@ public final class UserLicensing {
     public Outcome<LicensedUser> reprocess(Caller caller, UserRef user) {
         return transactions.run(() -> {
             locks.share(caller.tenant());
-            return steps.reprocess(caller, resolve(caller, user), user).map(UserLicenseSteps.Assigned::licensed);
+            return steps.reprocess(caller, user).map(UserLicenseSteps.Assigned::licensed);
         });
-    }
-
-    /** The id of the user a request names (unless deleted), read without a lock: the lock is taken by id. */
-    private Optional<UserId> resolve(Caller caller, UserRef user) {
-        return user.id().isPresent()
-                ? user.id()
-                : user.find(caller.tenant(), users).map(User::id);
     }
 
     /** A user named by id or principal name with their licenses as they stand, unless deleted. */

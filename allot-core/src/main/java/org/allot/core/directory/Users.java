@@ -84,6 +84,17 @@ public interface Users {
         return Optional.ofNullable(lock(tenant, List.of(id)).get(id));
     }
 
+    /**
+     * The user with this principal name (any case), deleted or not, locked as {@link #lock(TenantId, Collection)}
+     * locks users and read once the lock is held: a name changed meanwhile by the lock's previous holder names nobody.
+     * The store may find and lock in one statement; this default finds the id, then locks by it.
+     */
+    default Optional<User> lockNamed(TenantId tenant, String userPrincipalName) {
+        return findByPrincipalName(tenant, userPrincipalName)
+                .flatMap(found -> lock(tenant, found.id()))
+                .filter(locked -> locked.userPrincipalName().equalsIgnoreCase(userPrincipalName));
+    }
+
     /** The users with these ids, deleted ones included; unknown ids are left out. */
     default Map<UserId, User> findAll(TenantId tenant, Collection<UserId> ids) {
         Map<UserId, User> found = new LinkedHashMap<>();

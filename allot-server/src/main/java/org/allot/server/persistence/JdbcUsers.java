@@ -113,6 +113,23 @@ public final class JdbcUsers implements Users {
         return locked;
     }
 
+    /** One statement when the transaction may wait for any user's lock (it holds none yet); else found, then locked. */
+    @Override
+    public Optional<User> lockNamed(TenantId tenant, String userPrincipalName) {
+        LockOrder order = LockOrder.current();
+        if (order.holds(LockOrder.Level.USERS) || order.holds(LockOrder.Level.SEATS)) {
+            return Users.super.lockNamed(tenant, userPrincipalName);
+        }
+        Optional<User> locked = LockOrder.locking(() -> jdbc.sql("""
+                                select * from directory_user
+                                where tenant_id = ? and lower(user_principal_name) = lower(?) for no key update""")
+                .params(tenant.value(), userPrincipalName)
+                .query(JdbcUsers::map)
+                .optional());
+        locked.ifPresent(u -> order.took(LockOrder.Level.USERS, List.of(u.id().value())));
+        return locked;
+    }
+
     @Override
     public Map<String, User> findByPrincipalNames(TenantId tenant, Collection<String> userPrincipalNames) {
         Map<String, User> found = new LinkedHashMap<>();

@@ -86,6 +86,29 @@ class RequestStatementsIT extends ApiIT {
         assertThat(unitsOfWork).as("one unit of work").isEqualTo(1);
     }
 
+    /**
+     * Named by principal name, as Graph PowerShell's {@code Set-MgUserLicense -UserId} scripts mostly do: the user is
+     * found and locked in one read, so the request runs as many statements as by id.
+     */
+    @Test
+    void assignLicenseByPrincipalName() {
+        String first = createUser(admin, "first");
+        createUser(admin, "second");
+        assertThat(assignLicense(admin, first, sku).status()).isEqualTo(200);
+
+        List<String> statements = measured(() -> assertThat(
+                        assignLicense(admin, "Second@" + admin.domain, sku).status())
+                .isEqualTo(200));
+
+        print("assignLicense by principal name", statements);
+        assertThat(statements).hasSizeLessThanOrEqualTo(ASSIGN_LICENSE);
+        assertThat(statements)
+                .as("the user read once")
+                .filteredOn(sql -> sql.matches("(?is).*\\bfrom directory_user\\b.*"))
+                .hasSize(1);
+        assertThat(unitsOfWork).as("one unit of work").isEqualTo(1);
+    }
+
     @Test
     void createAUser() {
         createUser(admin, "first");
