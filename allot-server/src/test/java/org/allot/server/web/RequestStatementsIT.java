@@ -2,7 +2,10 @@ package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.allot.server.security.store.Role;
 import org.allot.server.testing.StatementLog;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +14,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What one request costs the database, counted in statements (never timed): the everyday requests read what
@@ -107,6 +111,37 @@ class RequestStatementsIT extends ApiIT {
                 .filteredOn(sql -> sql.matches("(?is).*\\bfrom directory_user\\b.*"))
                 .hasSize(1);
         assertThat(unitsOfWork).as("one unit of work").isEqualTo(1);
+    }
+
+    /**
+     * A counted listing (as Graph PowerShell's {@code Get-MgUser -All -ConsistencyLevel eventual -CountVariable}
+     * pages it) counts on its first page only: the next pages answer the same {@code @odata.count}, carried by their
+     * {@code $skiptoken}, instead of counting the whole tenant again each page.
+     */
+    @Test
+    void theNextPagesOfACountedListingDoNotCountAgain() {
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            createUser(admin, name);
+        }
+        Map<String, String> eventual = Map.of("ConsistencyLevel", "eventual");
+        JsonNode first = admin.get("/v1.0/users?$count=true&$top=2", eventual).body();
+        assertThat(first.path("@odata.count").asLong()).isEqualTo(5);
+        URI next = URI.create(first.path("@odata.nextLink").asString());
+        List<JsonNode> pages = new ArrayList<>();
+
+        List<String> statements = measured(() -> pages.add(
+                admin.get(next.getRawPath() + "?" + next.getRawQuery()).body()));
+
+        print("the second page of a counted listing", statements);
+        assertThat(pages.get(0).path("@odata.count").asLong()).isEqualTo(5);
+        assertThat(pages.get(0).path("value")).hasSize(2);
+        assertThat(statements).noneMatch(sql -> sql.matches("(?is).*\\bcount\\s*\\(.*"));
+        URI third = URI.create(pages.get(0).path("@odata.nextLink").asString());
+        JsonNode last =
+                admin.get(third.getRawPath() + "?" + third.getRawQuery()).body();
+        assertThat(last.path("@odata.count").asLong()).isEqualTo(5);
+        assertThat(last.path("value")).hasSize(1);
+        assertThat(last.has("@odata.nextLink")).isFalse();
     }
 
     @Test

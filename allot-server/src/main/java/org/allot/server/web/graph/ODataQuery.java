@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.allot.core.query.Entity;
 import org.allot.core.query.Filter;
 import org.allot.core.query.Property;
@@ -20,7 +22,13 @@ import org.allot.server.web.StorableText;
  * an opaque {@code $skiptoken}, {@code $count} and advanced filters only with {@code ConsistencyLevel: eventual}.
  */
 public record ODataQuery(
-        Set<String> select, Filter filter, Query.Order order, int top, Query.Cursor after, boolean count) {
+        Set<String> select,
+        Filter filter,
+        Query.Order order,
+        int top,
+        Query.Cursor after,
+        boolean count,
+        Long counted) {
 
     public static final int DEFAULT_TOP = 100;
 
@@ -30,11 +38,24 @@ public record ODataQuery(
      */
     private static final String ADVANCED = "e~";
 
-    /** The {@code $skiptoken} of a next page: the position's token, marked when the request was advanced. */
-    static String skipToken(String token, HttpServletRequest request) {
+    /**
+     * The count of a counted collection, carried by the {@code $skiptoken}s of its next pages ({@code e~<count>~…}):
+     * the pages after the first answer the first page's count instead of counting again (a full count each page of a
+     * large tenant's listing). Position tokens are base64url, without a {@code ~}.
+     */
+    private static final Pattern COUNTED = Pattern.compile("^(\\d{1,18})~(.*)$");
+
+    /**
+     * The {@code $skiptoken} of a next page: the position's token, marked when the request was advanced, with the
+     * collection's count when the page has one.
+     */
+    static String skipToken(String token, HttpServletRequest request, Long count) {
         String given = param(request, "$skiptoken");
         boolean advanced = isAdvanced(request) || (given != null && given.startsWith(ADVANCED));
-        return advanced ? ADVANCED + token : token;
+        if (!advanced) {
+            return token;
+        }
+        return ADVANCED + (count == null ? "" : count + "~") + token;
     }
 
     private static boolean isAdvanced(HttpServletRequest request) {
@@ -88,14 +109,17 @@ public record ODataQuery(
         int top = top(param(request, "$top"));
         Query.Order order = order(param(request, "$orderby"), entity);
         boolean count = count(param(request, "$count"), advanced);
-        Query.Cursor after = after(
-                skipToken != null && skipToken.startsWith(ADVANCED)
-                        ? skipToken.substring(ADVANCED.length())
-                        : skipToken,
-                request.getRequestURI(),
-                entity,
-                order);
-        return new ODataQuery(select, filter, order, top, after, count);
+        String position = skipToken != null && skipToken.startsWith(ADVANCED)
+                ? skipToken.substring(ADVANCED.length())
+                : skipToken;
+        Long counted = null;
+        Matcher carried = position == null ? null : COUNTED.matcher(position);
+        if (carried != null && carried.matches()) {
+            position = carried.group(2);
+            counted = count ? Long.valueOf(carried.group(1)) : null;
+        }
+        Query.Cursor after = after(position, request.getRequestURI(), entity, order);
+        return new ODataQuery(select, filter, order, top, after, count && counted == null, counted);
     }
 
     /**

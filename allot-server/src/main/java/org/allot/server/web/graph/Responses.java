@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds response bodies as Graph does: {@code @odata.context}, the selected properties (or the default ones),
- * and for collections {@code @odata.count} and an {@code @odata.nextLink} that repeats the request's options.
+ * and for collections {@code @odata.count} (counted on the first page, carried to the next ones by their
+ * {@code $skiptoken}) and an {@code @odata.nextLink} that repeats the request's options.
  */
 public final class Responses {
     private final JsonMapper json;
@@ -58,8 +59,9 @@ public final class Responses {
             Query.Cursor next) {
         ObjectNode body = json.createObjectNode();
         body.put("@odata.context", context(request, context, query));
-        if (count != null) {
-            body.put("@odata.count", count);
+        Long shown = count != null ? count : query == null ? null : query.counted();
+        if (shown != null) {
+            body.put("@odata.count", shown);
         }
         if (next != null) {
             body.put(
@@ -68,7 +70,8 @@ public final class Responses {
                             .requestUrl(request)
                             .replaceQueryParam(
                                     "$skiptoken",
-                                    ODataQuery.skipToken(next.token(request.getRequestURI(), query.order()), request))
+                                    ODataQuery.skipToken(
+                                            next.token(request.getRequestURI(), query.order()), request, shown))
                             .build()
                             .toUriString());
         }
