@@ -1,7 +1,10 @@
 package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.odataerrors.ODataError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -76,6 +79,48 @@ class OnPremisesAttributesApiIT extends ApiIT {
                 .as("returned only on $select, as Graph does")
                 .isFalse();
 
+        User typed = admin.graph()
+                .users()
+                .byUserId("ada.lovelace@contoso.com")
+                .get(r -> r.queryParameters.select =
+                        SELECT.substring("$select=".length()).split(","));
+        assertThat(typed.getOnPremisesDistinguishedName())
+                .as("the Graph SDK's typed model")
+                .isEqualTo(ADA);
+        assertThat(typed.getOnPremisesDomainName()).isEqualTo("contoso.com");
+        assertThat(typed.getOnPremisesSamAccountName()).isEqualTo("ada");
+        assertThat(typed.getOnPremisesSecurityIdentifier()).isEqualTo(ADA_SID);
+        assertThat(typed.getOnPremisesSyncEnabled()).isTrue();
+        assertThat(typed.getOnPremisesLastSyncDateTime()).isAfter(before);
+        assertThat(typed.getOnPremisesExtensionAttributes().getExtensionAttribute1())
+                .isEqualTo("Contractor");
+        assertThat(typed.getOnPremisesExtensionAttributes().getExtensionAttribute2())
+                .isNull();
+        assertThat(typed.getOnPremisesExtensionAttributes().getExtensionAttribute15())
+                .isEqualTo("cost-4711");
+        assertThat(admin.graph()
+                        .users()
+                        .get(r -> {
+                            r.queryParameters.filter = "onPremisesSecurityIdentifier eq '" + ADA_SID + "'";
+                            r.queryParameters.select = new String[] {"id", "onPremisesSecurityIdentifier"};
+                        })
+                        .getValue())
+                .extracting(User::getOnPremisesSecurityIdentifier)
+                .containsExactly(ADA_SID);
+        User renamed = new User();
+        renamed.setDisplayName("Ada King");
+        assertThatThrownBy(() -> admin.graph()
+                        .users()
+                        .byUserId("ada.lovelace@contoso.com")
+                        .patch(renamed))
+                .isInstanceOfSatisfying(ODataError.class, e -> {
+                    assertThat(e.getResponseStatusCode()).isEqualTo(400);
+                    assertThat(e.getError().getCode()).isEqualTo("Request_BadRequest");
+                    assertThat(e.getError().getMessage())
+                            .startsWith("Unable to update the specified properties for on-premises mastered Directory"
+                                    + " Sync objects or objects currently undergoing migration.");
+                });
+
         JsonNode cloudUser = admin.get("/v1.0/users/" + cloud + "?" + SELECT).body();
         for (String property : List.of(
                 "onPremisesDistinguishedName",
@@ -120,9 +165,19 @@ class OnPremisesAttributesApiIT extends ApiIT {
         assertThat(names(admin.get("/v1.0/users?$filter=" + q("onPremisesSecurityIdentifier eq null"))))
                 .contains("cloud@contoso.com", "grace.hopper@contoso.com")
                 .doesNotContain("ada.lovelace@contoso.com");
-        Response bySid = admin.get("/v1.0/users?$filter=" + q("onPremisesSecurityIdentifier eq '" + ADA_SID + "'"));
-        assertThat(bySid.status()).isEqualTo(400);
-        assertThat(bySid.body().path("error").path("code").asString()).isEqualTo("Request_UnsupportedQuery");
+        assertThat(names(admin.get("/v1.0/users?$filter=" + q("onPremisesSecurityIdentifier eq '" + ADA_SID + "'"))))
+                .as("Graph finds a user by its SID with eq and in, without an advanced query")
+                .containsExactly("ada.lovelace@contoso.com");
+        assertThat(names(admin.get("/v1.0/users?$filter="
+                        + q("onPremisesSecurityIdentifier in ('S-1-5-21-0-0-0-500', '" + ADA_SID + "')"))))
+                .containsExactly("ada.lovelace@contoso.com");
+        Response bySidPrefix =
+                admin.get("/v1.0/users?$filter=" + q("startsWith(onPremisesSecurityIdentifier,'S-1-5')"));
+        assertThat(bySidPrefix.status()).isEqualTo(400);
+        assertThat(bySidPrefix.body().path("error").path("code").asString()).isEqualTo("Request_UnsupportedQuery");
+        assertThat(admin.get("/v1.0/groups?$filter=" + q("onPremisesSecurityIdentifier eq '" + ADA_SID + "'"))
+                        .status())
+                .isEqualTo(200);
 
         String contractors = q("onPremisesExtensionAttributes/extensionAttribute1 eq 'Contractor'");
         Response plain = admin.get("/v1.0/users?$filter=" + contractors);
