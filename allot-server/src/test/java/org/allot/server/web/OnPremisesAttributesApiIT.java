@@ -3,6 +3,7 @@ package org.allot.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.graph.models.OnPremisesExtensionAttributes;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import java.net.URLEncoder;
@@ -206,9 +207,77 @@ class OnPremisesAttributesApiIT extends ApiIT {
                         .path("value"))
                 .hasSize(1);
 
+        Response cloudGroup = admin.post(
+                "/v1.0/groups",
+                "{\"displayName\":\"Cloud\",\"mailEnabled\":false,\"mailNickname\":\"cloud\",\"securityEnabled\":true}");
+        assertThat(cloudGroup.body().has("onPremisesSyncEnabled")).isTrue();
+        assertThat(cloudGroup.body().path("onPremisesSyncEnabled").isNull())
+                .as("null for a group never synced, as Graph says")
+                .isTrue();
+        assertThat(engineering.path("onPremisesSyncEnabled").asBoolean()).isTrue();
+        for (JsonNode group : List.of(engineering, cloudGroup.body())) {
+            assertThat(group.has("onPremisesNetBiosName"))
+                    .as("returned by default, as Graph does")
+                    .isTrue();
+            assertThat(group.path("onPremisesNetBiosName").isNull()).isTrue();
+            assertThat(group.path("onPremisesProvisioningErrors").isArray()).isTrue();
+            assertThat(group.path("onPremisesProvisioningErrors")).isEmpty();
+        }
+        JsonNode errors = admin.get("/v1.0/users/ada.lovelace@contoso.com?$select=onPremisesProvisioningErrors")
+                .body()
+                .path("onPremisesProvisioningErrors");
+        assertThat(errors.isArray()).as("selectable on users, as Graph's").isTrue();
+        assertThat(errors).isEmpty();
+        assertThat(admin.get("/v1.0/users/ada.lovelace@contoso.com").body().has("onPremisesProvisioningErrors"))
+                .isFalse();
+        assertThat(names(admin.get("/v1.0/users?$filter=" + q("onPremisesSyncEnabled eq null"))))
+                .as("cloud users, whose onPremisesSyncEnabled is null")
+                .containsExactly("cloud@contoso.com");
+        assertThat(names(admin.get("/v1.0/users?$filter=" + q("onPremisesSyncEnabled eq false"))))
+                .as("no user was synced and is no longer")
+                .isEmpty();
+        assertThat(names(admin.get("/v1.0/users?$count=true&$filter=" + q("onPremisesSyncEnabled ne true"), ADVANCED)))
+                .containsExactly("cloud@contoso.com");
+        assertThat(admin.get("/v1.0/groups?$filter=" + q("onPremisesSyncEnabled eq null"))
+                        .body()
+                        .path("value"))
+                .extracting(g -> g.path("displayName").asString())
+                .containsExactly("Cloud");
+
         Response written = admin.patch("/v1.0/users/" + cloud, "{\"onPremisesDistinguishedName\":\"CN=x\"}");
         assertThat(written.status()).isEqualTo(400);
         assertThat(written.body().path("error").path("message").asString()).contains("onPremisesDistinguishedName");
+    }
+
+    @Test
+    void cloudUsersTakeExtensionAttributesFromTheGraphSdkAndFromAnnotatedBodies() {
+        ApiClient admin = newTenant("contoso.com", Role.USER_ADMINISTRATOR);
+        String cloud = createUser(admin, "cloud");
+        OnPremisesExtensionAttributes attributes = new OnPremisesExtensionAttributes();
+        attributes.setExtensionAttribute1("Contractor");
+        attributes.setExtensionAttribute12("cost-4711");
+        User change = new User();
+        change.setOnPremisesExtensionAttributes(attributes);
+
+        admin.graph().users().byUserId(cloud).patch(change);
+        Response annotated = admin.patch("/v1.0/users/" + cloud, """
+                {"onPremisesExtensionAttributes":{"@odata.type":"#microsoft.graph.onPremisesExtensionAttributes",
+                 "extensionAttribute2":"Berlin"}}""");
+
+        assertThat(annotated.status()).as(String.valueOf(annotated.body())).isEqualTo(204);
+        OnPremisesExtensionAttributes read = admin.graph()
+                .users()
+                .byUserId(cloud)
+                .get(r -> r.queryParameters.select = new String[] {"onPremisesExtensionAttributes"})
+                .getOnPremisesExtensionAttributes();
+        assertThat(read.getExtensionAttribute1()).isEqualTo("Contractor");
+        assertThat(read.getExtensionAttribute2()).as("the others are kept").isEqualTo("Berlin");
+        assertThat(read.getExtensionAttribute12()).isEqualTo("cost-4711");
+        assertThat(read.getExtensionAttribute3()).isNull();
+        Response wrongType = admin.patch(
+                "/v1.0/users/" + cloud,
+                "{\"onPremisesExtensionAttributes\":{\"@odata.type\":\"#microsoft.graph.user\"}}");
+        assertThat(wrongType.status()).isEqualTo(400);
     }
 
     private static List<String> names(Response answer) {
