@@ -122,6 +122,26 @@ class OnPremisesAttributesApiIT extends ApiIT {
                                     + " Sync objects or objects currently undergoing migration.");
                 });
 
+        for (String synced : List.of(
+                "{\"onPremisesImmutableId\":\"aGFyZC1tYXRjaA==\"}",
+                "{\"onPremisesExtensionAttributes\":{\"extensionAttribute1\":\"Employee\"}}")) {
+            Response refused = admin.patch("/v1.0/users/ada.lovelace@contoso.com", synced);
+            assertThat(refused.status()).as(synced).isEqualTo(400);
+            assertThat(refused.errorMessage())
+                    .as(synced)
+                    .startsWith("Unable to update the specified properties for on-premises mastered Directory Sync"
+                            + " objects");
+        }
+        Response hardMatch = admin.patch("/v1.0/users/" + cloud, "{\"onPremisesImmutableId\":\"aGFyZC1tYXRjaA==\"}");
+        assertThat(hardMatch.status())
+                .as("settable on a cloud user, for a hard match")
+                .isEqualTo(204);
+        assertThat(admin.get("/v1.0/users/" + cloud + "?$select=onPremisesImmutableId")
+                        .body()
+                        .path("onPremisesImmutableId")
+                        .asString())
+                .isEqualTo("aGFyZC1tYXRjaA==");
+
         JsonNode cloudUser = admin.get("/v1.0/users/" + cloud + "?" + SELECT).body();
         for (String property : List.of(
                 "onPremisesDistinguishedName",
