@@ -180,7 +180,40 @@ class DomainsApiIT extends ApiIT {
         assertThat(second.body().has("@odata.nextLink")).isFalse();
         assertGraphError(admin.get("/v1.0/domains?$top=0"), 400, "page size");
         assertGraphError(admin.get("/v1.0/domains?$select=color"), 400, "color");
-        assertGraphError(admin.get("/v1.0/domains?$filter=isDefault%20eq%20true"), 400, "'$filter' is not supported");
+        assertGraphError(admin.get("/v1.0/domains?$orderby=id"), 400, "'$orderby' is not supported");
+    }
+
+    @Test
+    void scriptsFindTheDefaultAndTheVerifiedDomainsWithFilter() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        admin.post("/v1.0/domains", "{\"id\": \"corp.example.test\"}");
+
+        assertThat(values(admin.get("/v1.0/domains?$filter=isDefault%20eq%20true&$select=id")))
+                .extracting(d -> d.path("id").asString())
+                .containsExactly(admin.domain);
+        assertThat(values(admin.get("/v1.0/domains?$filter=isVerified%20eq%20true&$select=id")))
+                .hasSize(3);
+        assertThat(values(admin.get("/v1.0/domains?$filter=isInitial%20eq%20true")))
+                .extracting(d -> d.path("id").asString())
+                .containsExactly(initialDomain(admin));
+        assertThat(values(admin.get("/v1.0/domains?$filter=id%20eq%20'CORP.example.test'")))
+                .extracting(d -> d.path("id").asString())
+                .containsExactly("corp.example.test");
+        assertThat(values(admin.get(
+                        "/v1.0/domains?$filter=isDefault%20eq%20false%20and%20isInitial%20eq%20false&$top=5")))
+                .extracting(d -> d.path("id").asString())
+                .containsExactly("corp.example.test");
+        assertThat(values(admin.get("/v1.0/domains?$filter=isDefault%20eq%20true&$top=1")))
+                .hasSize(1);
+        assertGraphError(admin.get("/v1.0/domains?$filter=color%20eq%20'red'"), 400, "color");
+        assertGraphError(admin.get("/v1.0/domains?$filter=isDefault%20eq%20'yes'"), 400, "");
+        assertGraphError(
+                admin.get("/v1.0/domains?$filter=assignedLicenses/any(x:x/skuId%20eq%20"
+                        + "6fd2c87f-b296-42f0-b197-1e91e994b900)"),
+                400,
+                "");
+        assertGraphError(
+                admin.get("/v1.0/domains?$filter=startsWith(supportedServices,'E')"), 400, "supportedServices");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.allot.api.graph.DomainResource;
 import org.allot.core.Rejection;
 import org.allot.core.directory.Domain;
 import org.allot.core.directory.TenantDomains;
+import org.allot.core.query.Entity;
 import org.allot.core.query.Query;
 import org.allot.server.security.ApiCaller;
 import org.springframework.http.HttpStatus;
@@ -45,16 +46,21 @@ public class DomainsController {
     /** Every property, nulls included, as Graph returns a domain; {@code $select} picks some. */
     private static final Set<String> PROPERTIES = new LinkedHashSet<>(DomainResource.PROPERTIES);
 
-    private static final Set<ODataQuery.Option> LIST_OPTIONS =
-            EnumSet.of(ODataQuery.Option.SELECT, ODataQuery.Option.TOP, ODataQuery.Option.SKIPTOKEN);
+    private static final Set<ODataQuery.Option> LIST_OPTIONS = EnumSet.of(
+            ODataQuery.Option.SELECT, ODataQuery.Option.FILTER, ODataQuery.Option.TOP, ODataQuery.Option.SKIPTOKEN);
     /** The id part of a page's cursor, whose value is the position of the page's first domain. */
     private static final UUID PAGE = new UUID(0, 0);
 
-    /** The domains, the default one first: {@code $select}, and {@code $top} with nextLinks to the next pages. */
+    /**
+     * The domains, the default one first: {@code $select}, {@code $filter} ({@code isDefault eq true}), and
+     * {@code $top} with nextLinks to the next pages.
+     */
     @GetMapping
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
-        ODataQuery query = ODataQuery.of(request, null, PROPERTIES, LIST_OPTIONS);
-        List<DomainResource> all = DomainResources.domains(domains.list(caller.tenant()));
+        ODataQuery query = ODataQuery.of(request, Entity.DOMAIN, PROPERTIES, LIST_OPTIONS);
+        List<DomainResource> all = DomainResources.domains(domains.list(caller.tenant())).stream()
+                .filter(d -> query.filter() == null || DomainFilters.matches(query.filter(), d))
+                .toList();
         int from = query.after() == null ? 0 : position(query.after().value(), all.size());
         int to = Math.min(all.size(), from + query.top());
         Query.Cursor next = to < all.size() ? new Query.Cursor(Integer.toString(to), PAGE) : null;
@@ -72,7 +78,7 @@ public class DomainsController {
 
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
-        ODataQuery query = ODataQuery.of(request, null, PROPERTIES, ODataQuery.SELECT_ONLY);
+        ODataQuery query = ODataQuery.of(request, Entity.DOMAIN, PROPERTIES, ODataQuery.SELECT_ONLY);
         Domain domain = domains.find(caller.tenant(), id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
         return responses.entity(
                 request,
