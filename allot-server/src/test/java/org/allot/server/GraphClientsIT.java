@@ -426,6 +426,48 @@ class GraphClientsIT {
                 .isEmpty();
     }
 
+    @Test
+    void theGraphJavaScriptClientAddsADomainUsesItAndDeletesItOnceNoUserHoldsIt() throws Exception {
+        NodeScripts scripts = NodeScripts.install("graph-client");
+
+        NodeScripts.Result run = scripts.run(
+                "domains.mjs",
+                Map.of(
+                        "NODE_EXTRA_CA_CERTS",
+                        server.certificateFile().toAbsolutePath().toString(),
+                        "ALLOT_URL",
+                        publicUrl(),
+                        "ALLOT_TENANT",
+                        tenant,
+                        "CLIENT_ID",
+                        ServerProcess.CLIENT_ID,
+                        "CLIENT_SECRET",
+                        ServerProcess.CLIENT_SECRET,
+                        "DOMAIN",
+                        "script.example.test"),
+                Duration.ofSeconds(90));
+
+        assertThat(run.exitCode()).as(run.errors()).isZero();
+        JsonNode report = JSON.readTree(run.output());
+        assertThat(report.path("before").get(0).path("id").asString()).isEqualTo(ServerProcess.DOMAIN);
+        assertThat(report.path("before").get(0).path("isDefault").asBoolean()).isTrue();
+        assertThat(report.path("added").path("isVerified").asBoolean()).isTrue();
+        assertThat(report.path("added").path("isDefault").asBoolean()).isFalse();
+        assertThat(report.path("verified").asBoolean()).isTrue();
+        assertThat(report.path("duplicate").path("statusCode").asInt()).isEqualTo(400);
+        assertThat(report.path("duplicate").path("code").asString()).isEqualTo("Request_BadRequest");
+        assertThat(report.path("user").path("extensionAttribute1").asString()).isEqualTo("Onboarded by script");
+        assertThat(report.path("user").path("extensionAttribute15").isNull()).isTrue();
+        assertThat(report.path("user").path("onPremisesSyncEnabled").isNull()).isTrue();
+        assertThat(report.path("inUse").path("statusCode").asInt()).isEqualTo(400);
+        assertThat(report.path("inUse").path("code").asString()).isEqualTo("Request_BadRequest");
+        assertThat(report.path("inUse").path("message").asString())
+                .startsWith("Unable to delete the domain script.example.test");
+        assertThat(report.path("gone").path("statusCode").asInt()).isEqualTo(404);
+        assertThat(report.path("gone").path("code").asString()).isEqualTo("Request_ResourceNotFound");
+        assertThat(report.path("after").toString()).doesNotContain("script.example.test");
+    }
+
     /** The URL the server names in links and issuers (the machine's host name, by default). */
     private String publicUrl() {
         String issuer = claims(

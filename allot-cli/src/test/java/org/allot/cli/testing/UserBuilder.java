@@ -84,6 +84,7 @@ public final class UserBuilder {
                 null,
                 null,
                 null,
+                null,
                 usageLocation,
                 userPrincipalName,
                 "Member");

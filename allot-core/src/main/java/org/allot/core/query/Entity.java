@@ -32,7 +32,7 @@ public record Entity(String typeName, Map<String, Property> properties) {
                     Property.text("onPremisesImmutableId"),
                     Property.text("onPremisesSamAccountName"),
                     Property.text("onPremisesUserPrincipalName"),
-                    Property.nullOnly("onPremisesSecurityIdentifier"),
+                    Property.equality("onPremisesSecurityIdentifier"),
                     Property.time("onPremisesLastSyncDateTime"),
                     Property.bool("accountEnabled"),
                     Property.bool("onPremisesSyncEnabled"),
@@ -70,11 +70,23 @@ public record Entity(String typeName, Map<String, Property> properties) {
                     Property.bool("mailEnabled"),
                     Property.bool("onPremisesSyncEnabled"),
                     Property.text("onPremisesSamAccountName"),
-                    Property.nullOnly("onPremisesSecurityIdentifier"),
+                    Property.equality("onPremisesSecurityIdentifier"),
                     Property.time("onPremisesLastSyncDateTime"),
                     Property.time("createdDateTime"),
                     Property.text("groupTypes/any"),
                     Property.text("proxyAddresses/any"))));
+
+    /** A tenant's domains, which Graph filters on these ({@code /v1.0/domains?$filter=isDefault eq true}). */
+    public static final Entity DOMAIN = new Entity(
+            "microsoft.graph.domain",
+            index(List.of(
+                    Property.text("id"),
+                    Property.text("authenticationType"),
+                    Property.bool("isAdminManaged"),
+                    Property.bool("isDefault"),
+                    Property.bool("isInitial"),
+                    Property.bool("isRoot"),
+                    Property.bool("isVerified"))));
 
     public static final Entity AUDIT = new Entity(
             "microsoft.graph.directoryAudit",

@@ -19,8 +19,11 @@ public record Property(String name, Type type, boolean sortable, Filtering filte
         FULL,
         /** Only in advanced queries ({@code ConsistencyLevel: eventual}), such as the extension attributes. */
         ADVANCED,
-        /** Only whether it is null ({@code eq null}, {@code ne null}), such as security identifiers. */
-        NULL_ONLY
+        /**
+         * Only equality ({@code eq}, {@code in}, {@code ne} and {@code not} in advanced queries), no {@code startsWith}
+         * or ordering, such as security identifiers.
+         */
+        EQUALITY
     }
 
     public Property(String name, Type type, boolean sortable) {
@@ -55,7 +58,7 @@ public record Property(String name, Type type, boolean sortable, Filtering filte
         return new Property(name, Type.TEXT, false, Filtering.ADVANCED);
     }
 
-    static Property nullOnly(String name) {
-        return new Property(name, Type.TEXT, false, Filtering.NULL_ONLY);
+    static Property equality(String name) {
+        return new Property(name, Type.TEXT, false, Filtering.EQUALITY);
     }
 }

@@ -1,7 +1,11 @@
 package org.allot.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.graph.models.Domain;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.allot.server.security.store.Role;
@@ -144,6 +148,118 @@ class DomainsApiIT extends ApiIT {
         assertGraphError(admin.delete("/v1.0/domains/nothing.example"), 404, "does not exist");
         assertGraphError(admin.post("/v1.0/domains/nothing.example/verify", null), 404, "does not exist");
         assertThat(values(admin.get("/v1.0/domains"))).hasSize(2);
+    }
+
+    @Test
+    void domainsCarryEveryPropertyOfGraphsDomainNullsIncludedAndSelectPicksThem() {
+        ApiClient admin = newTenant(Role.GLOBAL_READER);
+
+        JsonNode domain = values(admin.get("/v1.0/domains")).get(0);
+
+        for (String property : List.of("availabilityStatus", "manufacturer", "model", "state")) {
+            assertThat(domain.has(property))
+                    .as(property + " is sent as null, as Graph sends it")
+                    .isTrue();
+            assertThat(domain.path(property).isNull()).as(property).isTrue();
+        }
+        assertThat(admin.get("/v1.0/domains/" + admin.domain).body().has("state"))
+                .isTrue();
+        List<JsonNode> selected = values(admin.get("/v1.0/domains?$select=id,isDefault"));
+        assertThat(selected).hasSize(2);
+        assertThat(selected.get(0).propertyNames()).containsExactlyInAnyOrder("id", "isDefault");
+        Response one = admin.get("/v1.0/domains/" + admin.domain + "?$select=isVerified");
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.body().propertyNames()).containsExactlyInAnyOrder("@odata.context", "isVerified");
+        assertThat(one.body().path("@odata.context").asString()).endsWith("$metadata#domains/$entity");
+        Response first = admin.get("/v1.0/domains?$top=1&$select=id");
+        assertThat(values(first)).extracting(d -> d.path("id").asString()).containsExactly(admin.domain);
+        String next = first.body().path("@odata.nextLink").asString();
+        assertThat(next).contains("$top=1").contains("$select=id");
+        Response second = admin.get(next.substring(next.indexOf("/v1.0/")));
+        assertThat(values(second)).extracting(d -> d.path("id").asString()).containsExactly(initialDomain(admin));
+        assertThat(second.body().has("@odata.nextLink")).isFalse();
+        assertGraphError(admin.get("/v1.0/domains?$top=0"), 400, "page size");
+        assertGraphError(admin.get("/v1.0/domains?$select=color"), 400, "color");
+        assertGraphError(admin.get("/v1.0/domains?$orderby=id"), 400, "'$orderby' is not supported");
+    }
+
+    @Test
+    void scriptsFindTheDefaultAndTheVerifiedDomainsWithFilter() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        admin.post("/v1.0/domains", "{\"id\": \"corp.example.test\"}");
+
+        assertThat(values(admin.get("/v1.0/domains?$filter=isDefault%20eq%20true&$select=id")))
+                .extracting(d -> d.path("id").asString())
+                .containsExactly(admin.domain);
+        assertThat(values(admin.get("/v1.0/domains?$filter=isVerified%20eq%20true&$select=id")))
+                .hasSize(3);
+        assertThat(values(admin.get("/v1.0/domains?$filter=isInitial%20eq%20true")))
+                .extracting(d -> d.path("id").asString())
+                .containsExactly(initialDomain(admin));
+        assertThat(values(admin.get("/v1.0/domains?$filter=id%20eq%20'CORP.example.test'")))
+                .extracting(d -> d.path("id").asString())
+                .containsExactly("corp.example.test");
+        assertThat(values(admin.get(
+                        "/v1.0/domains?$filter=isDefault%20eq%20false%20and%20isInitial%20eq%20false&$top=5")))
+                .extracting(d -> d.path("id").asString())
+                .containsExactly("corp.example.test");
+        assertThat(values(admin.get("/v1.0/domains?$filter=isDefault%20eq%20true&$top=1")))
+                .hasSize(1);
+        assertGraphError(admin.get("/v1.0/domains?$filter=color%20eq%20'red'"), 400, "color");
+        assertGraphError(admin.get("/v1.0/domains?$filter=isDefault%20eq%20'yes'"), 400, "");
+        assertGraphError(
+                admin.get("/v1.0/domains?$filter=assignedLicenses/any(x:x/skuId%20eq%20"
+                        + "6fd2c87f-b296-42f0-b197-1e91e994b900)"),
+                400,
+                "");
+        assertGraphError(
+                admin.get("/v1.0/domains?$filter=startsWith(supportedServices,'E')"), 400, "supportedServices");
+    }
+
+    @Test
+    void theGraphSdkListsAddsVerifiesAndDeletesDomains() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+        GraphServiceClient graph = admin.graph();
+        Domain body = new Domain();
+        body.setId("sdk.example.test");
+
+        Domain added = graph.domains().post(body);
+
+        assertThat(added.getId()).isEqualTo("sdk.example.test");
+        assertThat(added.getIsVerified()).isTrue();
+        assertThat(added.getIsDefault()).isFalse();
+        assertThat(added.getAuthenticationType()).isEqualTo("Managed");
+        assertThat(added.getSupportedServices()).contains("Email");
+        assertThat(added.getPasswordValidityPeriodInDays()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(added.getState()).isNull();
+        assertThat(graph.domains().get().getValue())
+                .extracting(Domain::getId)
+                .containsExactly(admin.domain, initialDomain(admin), "sdk.example.test");
+        assertThat(graph.domains()
+                        .byDomainId("sdk.example.test")
+                        .verify()
+                        .post()
+                        .getIsVerified())
+                .isTrue();
+        Domain initial = graph.domains()
+                .byDomainId(initialDomain(admin))
+                .get(r -> r.queryParameters.select = new String[] {"id", "isInitial"});
+        assertThat(initial.getIsInitial()).isTrue();
+        assertThat(initial.getIsDefault()).as("not selected").isNull();
+        Domain again = new Domain();
+        again.setId("SDK.example.test");
+        assertThatThrownBy(() -> graph.domains().post(again)).isInstanceOfSatisfying(ODataError.class, e -> {
+            assertThat(e.getResponseStatusCode()).isEqualTo(400);
+            assertThat(e.getError().getMessage()).startsWith("Another object with the same value");
+        });
+
+        graph.domains().byDomainId("sdk.example.test").delete();
+
+        assertThatThrownBy(() -> graph.domains().byDomainId("sdk.example.test").get())
+                .isInstanceOfSatisfying(ODataError.class, e -> {
+                    assertThat(e.getResponseStatusCode()).isEqualTo(404);
+                    assertThat(e.getError().getCode()).isEqualTo("Request_ResourceNotFound");
+                });
     }
 
     @Test

@@ -23,6 +23,14 @@ record Column(String sql, String scope) {
     private static final String LAST_SIGN_IN = "(select ua.last_sign_in_at from user_activity ua"
             + " where ua.tenant_id = u.tenant_id and ua.user_id = u.id)";
 
+    /**
+     * Graph's onPremisesSyncEnabled: true for a synced object, null for one never synced (Allot stores false), so that
+     * {@code eq null} finds cloud objects as in Graph.
+     */
+    private static String neverSyncedIsNull(String alias) {
+        return "nullif(" + alias + ".on_premises_sync_enabled, false)";
+    }
+
     private static final String GROUP_TYPES = "exists (select 1 from unnest(g.group_types) c where %s)";
 
     /** A property of the elements of a collection: conditions on it are wrapped in {@code scope} (with {@code %s}). */
@@ -69,7 +77,7 @@ record Column(String sql, String scope) {
                     extension(14),
                     extension(15),
                     Map.entry("accountenabled", new Column("u.account_enabled", null)),
-                    Map.entry("onpremisessyncenabled", new Column("u.on_premises_sync_enabled", null)),
+                    Map.entry("onpremisessyncenabled", new Column(neverSyncedIsNull("u"), null)),
                     Map.entry("createddatetime", new Column("u.created_at", null)),
                     Map.entry("deleteddatetime", new Column("u.deleted_at", null)),
                     Map.entry("signinactivity/lastsignindatetime", new Column(LAST_SIGN_IN, null)),
@@ -85,7 +93,7 @@ record Column(String sql, String scope) {
                     Map.entry("membershiprule", new Column("g.membership_rule", null)),
                     Map.entry("securityenabled", new Column("g.security_enabled", null)),
                     Map.entry("mailenabled", new Column("g.mail_enabled", null)),
-                    Map.entry("onpremisessyncenabled", new Column("g.on_premises_sync_enabled", null)),
+                    Map.entry("onpremisessyncenabled", new Column(neverSyncedIsNull("g"), null)),
                     Map.entry("onpremisessamaccountname", new Column("g.on_premises_sam_account_name", null)),
                     Map.entry("onpremisessecurityidentifier", new Column("g.on_premises_security_identifier", null)),
                     Map.entry("onpremiseslastsyncdatetime", new Column("g.on_premises_last_sync_at", null)),

@@ -89,7 +89,7 @@ public final class UserFilters {
                 case SYNCED ->
                     parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, true));
                 case CLOUD ->
-                    parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, false));
+                    parts.add(new Filter.Compare(property("onPremisesSyncEnabled"), Filter.Operator.EQ, null));
                 case GUESTS -> parts.add(new Filter.Compare(property("userType"), Filter.Operator.EQ, "Guest"));
                 case NO_LOCATION -> parts.add(new Filter.Compare(property("usageLocation"), Filter.Operator.EQ, null));
             }

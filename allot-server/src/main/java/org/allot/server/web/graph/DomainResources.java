@@ -23,8 +23,11 @@ final class DomainResources {
                 domain.isInitial(),
                 root,
                 true,
+                null,
+                null,
                 14,
                 NEVER,
+                null,
                 List.of("Email", "OfficeCommunicationsOnline"));
     }
 

@@ -2,11 +2,17 @@ package org.allot.server.web.graph;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.allot.api.graph.DomainResource;
 import org.allot.core.Rejection;
 import org.allot.core.directory.Domain;
 import org.allot.core.directory.TenantDomains;
+import org.allot.core.query.Entity;
+import org.allot.core.query.Query;
 import org.allot.server.security.ApiCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,15 +43,49 @@ public class DomainsController {
         this.responses = responses;
     }
 
+    /** Every property, nulls included, as Graph returns a domain; {@code $select} picks some. */
+    private static final Set<String> PROPERTIES = new LinkedHashSet<>(DomainResource.PROPERTIES);
+
+    private static final Set<ODataQuery.Option> LIST_OPTIONS = EnumSet.of(
+            ODataQuery.Option.SELECT, ODataQuery.Option.FILTER, ODataQuery.Option.TOP, ODataQuery.Option.SKIPTOKEN);
+    /** The id part of a page's cursor, whose value is the position of the page's first domain. */
+    private static final UUID PAGE = new UUID(0, 0);
+
+    /**
+     * The domains, the default one first: {@code $select}, {@code $filter} ({@code isDefault eq true}), and
+     * {@code $top} with nextLinks to the next pages.
+     */
     @GetMapping
     public ObjectNode list(ApiCaller caller, HttpServletRequest request) {
-        return responses.list(request, "domains", DomainResources.domains(domains.list(caller.tenant())));
+        ODataQuery query = ODataQuery.of(request, Entity.DOMAIN, PROPERTIES, LIST_OPTIONS);
+        List<DomainResource> all = DomainResources.domains(domains.list(caller.tenant())).stream()
+                .filter(d -> query.filter() == null || DomainFilters.matches(query.filter(), d))
+                .toList();
+        int from = query.after() == null ? 0 : position(query.after().value(), all.size());
+        int to = Math.min(all.size(), from + query.top());
+        Query.Cursor next = to < all.size() ? new Query.Cursor(Integer.toString(to), PAGE) : null;
+        return responses.page(request, "domains", all.subList(from, to), query, PROPERTIES, null, next);
+    }
+
+    private static int position(String value, int size) {
+        try {
+            return Math.min(size, Math.max(0, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("Invalid $skiptoken: use the @odata.nextLink of the previous page of this collection"
+                    + " as it is.");
+        }
     }
 
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        ODataQuery query = ODataQuery.of(request, Entity.DOMAIN, PROPERTIES, ODataQuery.SELECT_ONLY);
         Domain domain = domains.find(caller.tenant(), id).orElseThrow(() -> new Refused(Rejection.notFound(id)));
-        return entity(caller, domain, request);
+        return responses.entity(
+                request,
+                "domains/$entity",
+                DomainResources.domain(domain, domains.list(caller.tenant())),
+                query,
+                PROPERTIES);
     }
 
     @PostMapping
@@ -60,8 +100,15 @@ public class DomainsController {
             switch (field.getKey()) {
                 case "id" -> name = text(field.getValue(), "id");
                 case "@odata.type" -> RequestBodies.requireType(field.getValue(), "microsoft.graph.domain");
-                case "isVerified", "isDefault", "isInitial", "isRoot", "isAdminManaged", "availabilityStatus" ->
-                    throw RequestBodies.readOnly(field.getKey());
+                case "isVerified",
+                        "isDefault",
+                        "isInitial",
+                        "isRoot",
+                        "isAdminManaged",
+                        "availabilityStatus",
+                        "manufacturer",
+                        "model",
+                        "state" -> throw RequestBodies.readOnly(field.getKey());
                 case "authenticationType" -> requireManaged(field.getValue());
                 case "supportedServices", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays" ->
                     // accepted as Graph accepts them, when of Graph's type; Allot keeps its defaults
@@ -107,8 +154,15 @@ public class DomainsController {
                 case "supportedServices", "passwordNotificationWindowInDays", "passwordValidityPeriodInDays" ->
                     // accepted as Graph accepts them, when of Graph's type; Allot keeps its defaults
                     requireGraphType(field.getKey(), field.getValue());
-                case "id", "isVerified", "isInitial", "isRoot", "isAdminManaged", "availabilityStatus" ->
-                    throw RequestBodies.readOnly(field.getKey());
+                case "id",
+                        "isVerified",
+                        "isInitial",
+                        "isRoot",
+                        "isAdminManaged",
+                        "availabilityStatus",
+                        "manufacturer",
+                        "model",
+                        "state" -> throw RequestBodies.readOnly(field.getKey());
                 default -> throw RequestBodies.unknown(field.getKey(), "domain");
             }
         }
@@ -128,7 +182,7 @@ public class DomainsController {
 
     private ObjectNode entity(ApiCaller caller, Domain domain, HttpServletRequest request) {
         List<Domain> all = domains.list(caller.tenant());
-        return responses.entity(request, "domains/$entity", DomainResources.domain(domain, all));
+        return responses.entity(request, "domains/$entity", DomainResources.domain(domain, all), null, PROPERTIES);
     }
 
     private static String text(JsonNode value, String name) {

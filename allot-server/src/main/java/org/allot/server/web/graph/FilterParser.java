@@ -122,7 +122,7 @@ final class FilterParser {
         String value = FilterValues.text(next());
         expect(")");
         requireText(property, name.text());
-        supported(property, null, "x");
+        supported(property, true);
         if (name.is("endsWith")) {
             requireAdvanced("endsWith");
             return new Filter.EndsWith(property, value);
@@ -174,7 +174,7 @@ final class FilterParser {
             if (values.size() > 50) {
                 throw new BadRequest("Invalid filter clause: 'in' takes at most 50 values.");
             }
-            supported(property, null, values);
+            supported(property, false);
             return new Filter.In(property, values);
         }
         Filter.Operator operator = FilterValues.operator(op);
@@ -182,7 +182,7 @@ final class FilterParser {
         if (operator == Filter.Operator.NE) {
             requireAdvanced("ne");
         }
-        supported(property, operator, value);
+        supported(property, false);
         boolean ordering = operator != Filter.Operator.EQ && operator != Filter.Operator.NE;
         if (ordering && property.type() != Property.Type.DATETIME) {
             throw new BadRequest(
@@ -223,18 +223,17 @@ final class FilterParser {
 
     /**
      * Refuses what Graph does not filter on a property: the extension attributes outside advanced queries, and
-     * security identifiers other than {@code eq null} and {@code ne null}.
+     * security identifiers with anything but equality ({@code startsWith}, {@code endsWith}).
      */
-    private void supported(Property property, Filter.Operator operator, Object value) {
+    private void supported(Property property, boolean function) {
         if (property.filtering() == Property.Filtering.ADVANCED) {
             requireAdvanced(property.name());
-        } else if (property.filtering() == Property.Filtering.NULL_ONLY
-                && (value != null || (operator != Filter.Operator.EQ && operator != Filter.Operator.NE))) {
+        } else if (property.filtering() == Property.Filtering.EQUALITY && function) {
             throw new BadRequest(
                     "Request_UnsupportedQuery",
                     "Unsupported or invalid query filter clause specified for property '" + property.name()
                             + "' of resource '" + entity.typeName().substring("microsoft.graph.".length())
-                            + "': it can only be compared with null (eq null).");
+                            + "': it supports only eq, ne and in.");
         }
     }
 

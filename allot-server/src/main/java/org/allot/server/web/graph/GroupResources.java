@@ -23,6 +23,8 @@ public final class GroupResources {
             "membershipRuleProcessingState",
             "onPremisesDomainName",
             "onPremisesLastSyncDateTime",
+            "onPremisesNetBiosName",
+            "onPremisesProvisioningErrors",
             "onPremisesSamAccountName",
             "onPremisesSecurityIdentifier",
             "onPremisesSyncEnabled",
@@ -90,9 +92,11 @@ public final class GroupResources {
                 g.onPremises().domainName(),
                 g.onPremisesImmutableId(),
                 GraphValues.time(g.onPremises().lastSyncDateTime()),
+                null,
+                List.of(),
                 g.onPremisesSamAccountName(),
                 g.onPremises().securityIdentifier(),
-                g.onPremisesSyncEnabled(),
+                g.onPremisesSyncEnabled() ? Boolean.TRUE : null,
                 g.securityEnabled(),
                 priority);
     }

@@ -38,6 +38,7 @@ public final class RequestBodies {
             "onPremisesDomainName",
             "onPremisesLastSyncDateTime",
             "onPremisesSecurityIdentifier",
+            "onPremisesProvisioningErrors",
             "provisionedPlans");
     private static final Set<String> USER_NOT_STORED =
             Set.of("businessPhones", "mobilePhone", "officeLocation", "preferredLanguage");
@@ -54,6 +55,8 @@ public final class RequestBodies {
             "onPremisesLastSyncDateTime",
             "onPremisesSamAccountName",
             "onPremisesSecurityIdentifier",
+            "onPremisesNetBiosName",
+            "onPremisesProvisioningErrors",
             "mail");
     private static final Pattern REFERENCE =
             Pattern.compile("(?i)^(?:https?://[^/]+)?(?:/v1\\.0)?/(?:directoryObjects|users|groups)/([0-9a-f-]{36})$");
@@ -106,6 +109,10 @@ public final class RequestBodies {
         }
         for (Map.Entry<String, JsonNode> field : object.properties()) {
             String name = field.getKey();
+            if (name.equals("@odata.type")) {
+                requireType(field.getValue(), "microsoft.graph.onPremisesExtensionAttributes");
+                continue;
+            }
             UserAttribute attribute = UserAttribute.byGraphName(name)
                     .filter(a -> a.graphName().equals(name) && a.extension() > 0)
                     .orElseThrow(() -> unknown(name, "microsoft.graph.onPremisesExtensionAttributes"));

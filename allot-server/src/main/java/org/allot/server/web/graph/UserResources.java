@@ -163,6 +163,7 @@ public final class UserResources {
                 extensions(u),
                 u.onPremisesImmutableId(),
                 GraphValues.time(u.onPremises().lastSyncDateTime()),
+                List.of(),
                 u.onPremisesSamAccountName(),
                 u.onPremises().securityIdentifier(),
                 u.onPremisesSyncEnabled() ? Boolean.TRUE : null,

@@ -220,6 +220,7 @@ class AdminCenterScaleIT extends AdminCenterIT {
         AdminSession admin = session(site);
 
         assertThat(count(admin.get("/users?show=synced"))).isEqualTo(4);
+        assertThat(count(admin.get("/users?show=cloud"))).isEqualTo(54);
         assertThat(count(admin.get("/users?show=no_location"))).isEqualTo(55);
         assertThat(count(admin.get("/users?show=waiting"))).isEqualTo(1);
         assertThat(count(admin.get("/users?product=" + e3))).isEqualTo(1);
