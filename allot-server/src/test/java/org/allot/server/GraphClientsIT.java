@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -367,17 +368,7 @@ class GraphClientsIT {
         // says otherwise: the script's base URL and customHosts must name it, or the client sends no token to page 2.
         NodeScripts.Result run = scripts.run(
                 "license-department.mjs",
-                Map.of(
-                        "NODE_EXTRA_CA_CERTS",
-                        server.certificateFile().toAbsolutePath().toString(),
-                        "ALLOT_URL",
-                        publicUrl(),
-                        "ALLOT_TENANT",
-                        tenant,
-                        "CLIENT_ID",
-                        ServerProcess.CLIENT_ID,
-                        "CLIENT_SECRET",
-                        ServerProcess.CLIENT_SECRET,
+                scriptEnvironment(Map.of(
                         "DEPARTMENT",
                         "Sales",
                         "SKU",
@@ -385,7 +376,7 @@ class GraphClientsIT {
                         "DISABLED_PLANS",
                         "SWAY,MICROSOFTBOOKINGS",
                         "PAGE_SIZE",
-                        "5"),
+                        "5")),
                 Duration.ofSeconds(90));
 
         assertThat(run.exitCode()).as(run.errors()).isZero();
@@ -431,21 +422,7 @@ class GraphClientsIT {
         NodeScripts scripts = NodeScripts.install("graph-client");
 
         NodeScripts.Result run = scripts.run(
-                "domains.mjs",
-                Map.of(
-                        "NODE_EXTRA_CA_CERTS",
-                        server.certificateFile().toAbsolutePath().toString(),
-                        "ALLOT_URL",
-                        publicUrl(),
-                        "ALLOT_TENANT",
-                        tenant,
-                        "CLIENT_ID",
-                        ServerProcess.CLIENT_ID,
-                        "CLIENT_SECRET",
-                        ServerProcess.CLIENT_SECRET,
-                        "DOMAIN",
-                        "script.example.test"),
-                Duration.ofSeconds(90));
+                "domains.mjs", scriptEnvironment(Map.of("DOMAIN", "script.example.test")), Duration.ofSeconds(90));
 
         assertThat(run.exitCode()).as(run.errors()).isZero();
         JsonNode report = JSON.readTree(run.output());
@@ -553,5 +530,20 @@ class GraphClientsIT {
             throw new AssertionError("refused: " + answer.status() + " " + answer.body());
         }
         return answer.body().isBlank() ? JSON.createObjectNode() : answer.json();
+    }
+
+    /**
+     * What a Graph JavaScript client script is given: the server's certificate to trust, its public URL, the tenant and
+     * the app's credentials, and the script's own variables.
+     */
+    private Map<String, String> scriptEnvironment(Map<String, String> own) {
+        Map<String, String> environment = new HashMap<>(own);
+        environment.put(
+                "NODE_EXTRA_CA_CERTS", server.certificateFile().toAbsolutePath().toString());
+        environment.put("ALLOT_URL", publicUrl());
+        environment.put("ALLOT_TENANT", tenant);
+        environment.put("CLIENT_ID", ServerProcess.CLIENT_ID);
+        environment.put("CLIENT_SECRET", ServerProcess.CLIENT_SECRET);
+        return environment;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.allot.core.Caller;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.LicensingSettings;
@@ -37,11 +38,7 @@ class JdbcMembershipsIT {
 
     @Test
     void theGroupsOfManyUsersAreThoseOfEachUserAlone() {
-        PostgresInstallation allot = new PostgresInstallation(
-                TestDatabase.shared(),
-                CatalogFiles.builtIn(),
-                new LicensingSettings(200, 2_000, 2_000),
-                MutableClock.startingAt("2026-01-05T09:00:00Z"));
+        PostgresInstallation allot = installation(TestDatabase.shared());
         JdbcClient jdbc = allot.jdbc();
         Caller admin = allot.newTenant("Nested");
         TenantId tenant = admin.tenant();
@@ -84,11 +81,7 @@ class JdbcMembershipsIT {
      */
     @Test
     void aMemberAddedIsRecordedWithItAndARepeatRecordsNothing() {
-        PostgresInstallation allot = new PostgresInstallation(
-                TestDatabase.shared(),
-                CatalogFiles.builtIn(),
-                new LicensingSettings(200, 2_000, 2_000),
-                MutableClock.startingAt("2026-01-05T09:00:00Z"));
+        PostgresInstallation allot = installation(TestDatabase.shared());
         Caller admin = allot.newTenant("Recorded");
         GroupId team = group(allot, admin, "Team");
         BulkDirectory.addUsers(allot.jdbc(), admin.tenant(), "recorded", 1, "US");
@@ -121,11 +114,7 @@ class JdbcMembershipsIT {
     void manyUsersReadOnlyTheNestingAboveTheirGroups() {
         String url = TestDatabase.newDatabase();
         try (HikariDataSource ds = TestDatabase.pool(url, 2)) {
-            PostgresInstallation allot = new PostgresInstallation(
-                    ds,
-                    CatalogFiles.builtIn(),
-                    new LicensingSettings(200, 2_000, 2_000),
-                    MutableClock.startingAt("2026-01-05T09:00:00Z"));
+            PostgresInstallation allot = installation(ds);
             JdbcClient jdbc = allot.jdbc();
             Caller admin = allot.newTenant("Nested");
             TenantId tenant = admin.tenant();
@@ -163,6 +152,14 @@ class JdbcMembershipsIT {
                     .as("pairs of the nesting read, of %d in the tenant", 2 + others.size() * (others.size() - 1) / 2)
                     .isEqualTo(2);
         }
+    }
+
+    private static PostgresInstallation installation(DataSource database) {
+        return new PostgresInstallation(
+                database,
+                CatalogFiles.builtIn(),
+                new LicensingSettings(200, 2_000, 2_000),
+                MutableClock.startingAt("2026-01-05T09:00:00Z"));
     }
 
     private static GroupId group(PostgresInstallation allot, Caller admin, String name) {
