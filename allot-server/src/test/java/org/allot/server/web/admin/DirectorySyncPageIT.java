@@ -318,6 +318,32 @@ class DirectorySyncPageIT extends AdminCenterIT {
                 .hasSize(2);
     }
 
+    @Test
+    void aServerThatIsDownIsMarkedWhileTheDirectoryIsReadThroughTheNext() {
+        Site site = newSite("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        Browser b = browser();
+        b.signIn(site.admin(), PASSWORD);
+        b.open("/sync");
+        b.selectByValue(By.id("preset"), "genericLdap");
+        b.type(By.id("url"), "ldap://localhost:1 " + directory.url());
+        b.type(By.id("bindDn"), TestDirectory.BIND_DN);
+        b.type(By.id("password"), TestDirectory.PASSWORD);
+        b.type(By.id("baseDns"), TestDirectory.BASE);
+
+        b.click(By.cssSelector("[data-test=test-connection]"));
+
+        b.waitUntil(d -> "false"
+                .equals(d.findElement(By.cssSelector("[data-test=connection-report]"))
+                        .getDomAttribute("data-ok")));
+        assertThat(b.all(CHECKS)).last().satisfies(c -> assertThat(c.getDomAttribute("data-step"))
+                .isEqualTo("GROUP_FILTER"));
+        assertThat(b.text(By.cssSelector("[data-test=report-verdict]")))
+                .as("the test went on to the next server, which passed: it did not stop")
+                .isEqualTo("Allot can read the directory, but not through every server: runs skip a server that"
+                        + " fails a step (marked ✗) for the next one.");
+        assertThat(b.accessibilityViolations(true)).isEmpty();
+    }
+
     private static void assertEveryStepPassed(Browser b) {
         b.waitUntil(d -> "true"
                 .equals(d.findElement(By.cssSelector("[data-test=connection-report]"))
