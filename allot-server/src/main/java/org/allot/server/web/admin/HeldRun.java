@@ -47,8 +47,9 @@ public record HeldRun(SyncRun run) {
                     + " the removals out; a later run that still finds them is held again.";
         }
         return "The users and groups listed are no longer in the directory's scope. Nothing was deleted or removed:"
-                + " the run crossed the tenant's thresholds (see its message). Deleted users keep their licenses and"
-                + " memberships for the retention period and can be restored.";
+                + " the run crossed the tenant's thresholds (see its message). Deleted users keep their licenses (and"
+                + " seats) and memberships for the retention period and can be restored; their licenses are lost"
+                + " when they are purged.";
     }
 
     /** The button that confirms the run. */

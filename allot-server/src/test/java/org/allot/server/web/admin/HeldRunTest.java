@@ -39,6 +39,9 @@ class HeldRunTest {
         assertThat(held.confirmQuestion())
                 .isEqualTo("Delete the 6 users and groups listed here? 6 users would lose a license. Users can be"
                         + " restored during the retention period.");
+        assertThat(held.explained())
+                .as("a deleted user keeps its seat until purged: the page says when the license is lost")
+                .endsWith("their licenses are lost when they are purged.");
         assertThat(held.pendingDeletions()).isEqualTo("6 held");
         assertThat(held.counts())
                 .isEqualTo("0 added, 0 updated, 0 deleted (6 held for confirmation), 30 unchanged," + " 0 in error");
