@@ -91,6 +91,10 @@ class SyncCommandsIT extends AgainstARealServer {
                     .json();
             assertThat(ada.path("onPremisesDistinguishedName").asString()).containsIgnoringCase("uid=ada,");
             assertThat(ada.path("onPremisesLastSyncDateTime").asString()).isNotBlank();
+            assertThat(ada.path("onPremisesUserPrincipalName").asString())
+                    .as("the name in the directory, which differs from the one here for a domain the tenant lacks")
+                    .isEqualTo("ldap.ada@contoso.com");
+            assertThat(ada.path("onPremisesSamAccountName").asString()).isEqualTo("ada");
 
             Run errors = allot.run("sync", "errors", "latest", "-o", "csv");
             assertThat(errors.exit()).as(errors.toString()).isZero();

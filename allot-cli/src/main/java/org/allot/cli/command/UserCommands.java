@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 public final class UserCommands {
     static final String DETAILS = "id,userPrincipalName,displayName,givenName,surname,mail,department,jobTitle,"
             + "companyName,city,country,employeeId,usageLocation,userType,accountEnabled,onPremisesSyncEnabled,"
-            + "onPremisesImmutableId,onPremisesSamAccountName,onPremisesDistinguishedName,onPremisesLastSyncDateTime,"
+            + "onPremisesImmutableId,onPremisesUserPrincipalName,onPremisesSamAccountName,onPremisesDistinguishedName,"
+            + "onPremisesLastSyncDateTime,"
             + "createdDateTime,assignedLicenses,licenseAssignmentStates";
     private static final String DELETED = "/v1.0/directory/deletedItems/microsoft.graph.user";
     private static final String DELETED_SELECT = "id,userPrincipalName,displayName,deletedDateTime";
@@ -229,6 +230,8 @@ public final class UserCommands {
                 .put("accountEnabled", u.accountEnabled())
                 .put("synced", Boolean.TRUE.equals(u.onPremisesSyncEnabled()))
                 .put("onPremisesImmutableId", u.onPremisesImmutableId())
+                .put("onPremisesUserPrincipalName", u.onPremisesUserPrincipalName())
+                .put("onPremisesSamAccountName", u.onPremisesSamAccountName())
                 .put("onPremisesDistinguishedName", u.onPremisesDistinguishedName())
                 .put("onPremisesLastSyncDateTime", u.onPremisesLastSyncDateTime())
                 .put("createdDateTime", u.createdDateTime())

@@ -208,6 +208,10 @@ final class LdapConnections {
         StringBuilder text = new StringBuilder();
         ResultCode code = e.getResultCode();
         if (ResultCode.SERVER_DOWN.equals(code) || ResultCode.CONNECT_ERROR.equals(code)) {
+            String unreached = unreached(e);
+            if (unreached != null) {
+                return unreached;
+            }
             text.append("the server went away or could not be reached");
         } else if (ResultCode.TIMEOUT.equals(code)) {
             text.append("the server did not answer in time: it may be stalled or overloaded (the wait is"
@@ -220,6 +224,23 @@ final class LdapConnections {
             text.append(" (").append(message.strip()).append(')');
         }
         return text.toString();
+    }
+
+    /**
+     * Why a connection could not be opened, as the connection test says it, when the cause is known: nothing listens
+     * at the address, or the host name is unknown; null otherwise. The SDK's own text of it (nested exceptions and its
+     * version) says nothing more to an administrator.
+     */
+    private static String unreached(LDAPException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "nothing accepts connections there (" + t.getMessage() + ")";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "the host name is not known to DNS: check the host name in the URL";
+            }
+        }
+        return null;
     }
 
     /** Why a bind was refused, with Active Directory's reason when it gives one. */

@@ -1,6 +1,7 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.util.List;
 import org.allot.core.Outcome;
 import org.allot.core.TenantId;
@@ -48,6 +49,9 @@ public class DirectorySyncPage {
             return requested != null || runs.stream().anyMatch(r -> r.state() == SyncRunState.RUNNING);
         }
     }
+
+    /** The thresholds as typed, shown again with the reason they were refused. */
+    public record TypedThresholds(String deletions, String losses) implements Serializable {}
 
     /** A preset the form offers, with the filters it uses when the form leaves them empty. */
     public record Preset(String value, String label, String userFilter, String groupFilter) {
@@ -109,9 +113,20 @@ public class DirectorySyncPage {
                                     : " Nothing was saved: type the password again."));
             return AdminPages.redirect("/sync");
         }
-        flash.addFlashAttribute(
-                AdminPages.NOTICE, "Connector saved. Test the connection, then sync now or wait for the schedule.");
+        flash.addFlashAttribute(AdminPages.NOTICE, saved(saved.value()));
         return AdminPages.redirect("/sync");
+    }
+
+    /** What saving the connector means for the next runs: staging mode, the schedule. */
+    private static String saved(Connector connector) {
+        return "Connector saved."
+                + (connector.settings().staging()
+                        ? " Staging mode is on: runs report what they would do and apply nothing."
+                        : "")
+                + (connector.settings().enabled()
+                        ? " Test the connection, then sync now or wait for the schedule."
+                        : " Test the connection, then sync now: the schedule is off, so runs start only when asked"
+                                + " for.");
     }
 
     /** Tests the settings as typed, before or without saving them; answers the steps, for htmx to show. */
@@ -171,9 +186,10 @@ public class DirectorySyncPage {
         if (deleted == null || losing == null) {
             AdminPages.refuse(
                     flash, "thresholds", "Each threshold is a whole number of 0 or more: 0 holds every such run.");
+            flash.addFlashAttribute("typedThresholds", new TypedThresholds(deletions, losses));
             return AdminPages.redirect("/sync");
         }
-        AdminPages.tell(
+        boolean done = AdminPages.tell(
                 tenants.change(
                         AdminPages.caller(admin, request),
                         new TenantChange(null, null, null, null, null, deleted, losing)),
@@ -182,6 +198,9 @@ public class DirectorySyncPage {
                 "Thresholds saved: a run that would delete more than " + deleted
                         + " objects or take a license from more" + " than " + losing
                         + " users is held for confirmation.");
+        if (!done) {
+            flash.addFlashAttribute("typedThresholds", new TypedThresholds(deletions, losses));
+        }
         return AdminPages.redirect("/sync");
     }
 
@@ -216,6 +235,7 @@ public class DirectorySyncPage {
         SyncOverview.RunDetail detail = overview.run(admin.tenant(), runId(id), ERRORS, DELETIONS)
                 .orElseThrow(() -> new AdminPages.NotFound(id));
         model.addAttribute("run", detail.run());
+        model.addAttribute("hold", new HeldRun(detail.run()));
         model.addAttribute("errors", detail.errors());
         model.addAttribute("deletions", detail.deletions());
         model.addAttribute("removals", detail.removals());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.allot.api.Amounts;
 import org.allot.core.Words;
 import org.allot.core.audit.PropertyChange;
+import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunState;
 
 /** How the pages write times and values; templates reach it as {@code fmt}. */
@@ -47,14 +48,19 @@ public final class Formats {
         return instant == null ? "" : AuditPage.TIME.format(instant);
     }
 
+    /** The words for what a directory sync run holds back or would do. */
+    public HeldRun held(SyncRun run) {
+        return new HeldRun(run);
+    }
+
     /** A directory sync run's state in words. */
     public String runState(SyncRunState state) {
         return switch (state) {
             case RUNNING -> "Running";
             case SUCCEEDED -> "Succeeded";
             case FAILED -> "Failed";
-            case BLOCKED -> "Blocked: confirm the deletions";
-            case CONFIRMED -> "Deletions confirmed";
+            case BLOCKED -> "Blocked: waiting for confirmation";
+            case CONFIRMED -> "Confirmed";
             case SUPERSEDED -> "Replaced by a later run";
             case INTERRUPTED -> "Interrupted";
             case PREVIEW -> "Preview: nothing applied";

@@ -55,7 +55,8 @@ public final class UserFilters {
     private UserFilters() {}
 
     /**
-     * Users whose name, sign-in name or mail starts with the search and who are in every chosen view; with a product
+     * Users whose name, sign-in name or mail starts with the search (a search that starts with {@code @}: whose
+     * sign-in name or mail ends with it, the users of a domain) and who are in every chosen view; with a product
      * (its SKU id; null: any), who hold it — or, with the views of errors or waiting users, whose error or wait is
      * for it. Null for all users.
      */
@@ -64,7 +65,12 @@ public final class UserFilters {
             throw new AdminPages.BadInput("Search for at most " + MAX_SEARCH + " characters.");
         }
         List<Filter> parts = new ArrayList<>();
-        if (!search.isEmpty()) {
+        if (search.length() > 1 && search.startsWith("@")) {
+            String domain = search.toLowerCase(Locale.ROOT);
+            parts.add(new Filter.Or(List.of(
+                    new Filter.EndsWith(property("userPrincipalName"), domain),
+                    new Filter.EndsWith(property("mail"), domain))));
+        } else if (!search.isEmpty()) {
             String prefix = search.toLowerCase(Locale.ROOT);
             parts.add(new Filter.Or(List.of(
                     new Filter.StartsWith(property("displayName"), prefix),

@@ -107,8 +107,19 @@ class DirectorySyncPageIT extends AdminCenterIT {
         b.open("/sync");
         assertThat(b.text(By.cssSelector("[data-test=run][data-state=BLOCKED] [data-test=message]")))
                 .contains("threshold of 0");
+        assertThat(b.text(By.cssSelector("[data-test=run][data-state=BLOCKED] [data-test=held-deletions]")))
+                .as("the deletions column says what is held, not only the 0 done")
+                .isEqualTo("1 held");
         b.click(By.cssSelector("[data-test=run][data-state=BLOCKED] a"));
         assertThat(b.text(By.cssSelector("#deletions-title"))).isEqualTo("1 deletion waits for your confirmation");
+        assertThat(b.text(By.cssSelector("[data-test=run-state]"))).isEqualTo("Blocked: waiting for confirmation");
+        assertThat(b.text(By.cssSelector("[data-test=counts]"))).contains("0 deleted (1 held for confirmation)");
+        assertThat(b.text(By.cssSelector("[data-test=held-explained]")))
+                .startsWith("The users and groups listed are no longer in the directory's scope.");
+        assertThat(b.text(By.cssSelector("[data-test=confirm]"))).isEqualTo("Confirm deletions");
+        assertThat(b.attribute(By.cssSelector("form[data-confirm]"), "data-confirm"))
+                .isEqualTo("Delete the 1 user or group listed here? Users can be restored during the retention"
+                        + " period.");
         assertThat(b.all(By.cssSelector("[data-test=pending-deletion]")))
                 .extracting(e -> e.getDomAttribute("data-name"))
                 .containsExactly("frances.allen@contoso.com");
@@ -122,6 +133,7 @@ class DirectorySyncPageIT extends AdminCenterIT {
         assertThat(b.text(NOTICE)).endsWith(": 1 deleted.");
         assertThat(b.attribute(By.cssSelector("[data-test=run-state]"), "data-state"))
                 .isEqualTo("CONFIRMED");
+        assertThat(b.text(By.cssSelector("[data-test=run-state]"))).isEqualTo("Confirmed");
         assertThat(b.has(By.cssSelector("[data-test=confirm]"))).isFalse();
         assertThat(site.api().get("/v1.0/users/" + frances).status()).isEqualTo(404);
     }
@@ -154,8 +166,21 @@ class DirectorySyncPageIT extends AdminCenterIT {
 
         b.open("/sync");
         b.click(By.cssSelector("[data-test=run][data-state=BLOCKED] a"));
+        assertThat(b.text(By.cssSelector("#deletions-title")))
+                .as("nothing would be deleted: the page speaks of the removal it holds")
+                .isEqualTo("1 membership removal waits for your confirmation");
+        assertThat(b.text(By.cssSelector("[data-test=run-state]"))).isEqualTo("Blocked: waiting for confirmation");
         assertThat(b.text(By.cssSelector("[data-test=held-summary]")))
-                .contains("1 membership of licensed groups", "a license from 1 user.");
+                .startsWith("The run holds back 1 membership of licensed groups;")
+                .contains("a license from 1 user.");
+        assertThat(b.text(By.cssSelector("[data-test=held-explained]")))
+                .doesNotContain("users and groups listed")
+                .startsWith("Nothing was removed:");
+        assertThat(b.text(By.cssSelector("#losses-title"))).isEqualTo("1 user would lose a license");
+        assertThat(b.text(By.cssSelector("#removals-title"))).isEqualTo("1 membership of licensed groups would go");
+        assertThat(b.text(By.cssSelector("[data-test=confirm]"))).isEqualTo("Confirm removals");
+        assertThat(b.attribute(By.cssSelector("form[data-confirm]"), "data-confirm"))
+                .isEqualTo("Remove the 1 membership of licensed groups listed here? 1 user would lose a license.");
         assertThat(b.all(By.cssSelector("[data-test=license-loss]")))
                 .extracting(e -> e.getDomAttribute("data-name"))
                 .containsExactly("barbara.liskov@contoso.com");
@@ -171,6 +196,7 @@ class DirectorySyncPageIT extends AdminCenterIT {
         assertThat(b.text(NOTICE)).endsWith(": 0 deleted, 1 membership removed.");
         assertThat(b.attribute(By.cssSelector("[data-test=run-state]"), "data-state"))
                 .isEqualTo("CONFIRMED");
+        assertThat(b.text(By.cssSelector("[data-test=run-state]"))).isEqualTo("Confirmed");
     }
 
     @Test
@@ -290,6 +316,32 @@ class DirectorySyncPageIT extends AdminCenterIT {
                         .body()
                         .path("value"))
                 .hasSize(2);
+    }
+
+    @Test
+    void aServerThatIsDownIsMarkedWhileTheDirectoryIsReadThroughTheNext() {
+        Site site = newSite("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        Browser b = browser();
+        b.signIn(site.admin(), PASSWORD);
+        b.open("/sync");
+        b.selectByValue(By.id("preset"), "genericLdap");
+        b.type(By.id("url"), "ldap://localhost:1 " + directory.url());
+        b.type(By.id("bindDn"), TestDirectory.BIND_DN);
+        b.type(By.id("password"), TestDirectory.PASSWORD);
+        b.type(By.id("baseDns"), TestDirectory.BASE);
+
+        b.click(By.cssSelector("[data-test=test-connection]"));
+
+        b.waitUntil(d -> "false"
+                .equals(d.findElement(By.cssSelector("[data-test=connection-report]"))
+                        .getDomAttribute("data-ok")));
+        assertThat(b.all(CHECKS)).last().satisfies(c -> assertThat(c.getDomAttribute("data-step"))
+                .isEqualTo("GROUP_FILTER"));
+        assertThat(b.text(By.cssSelector("[data-test=report-verdict]")))
+                .as("the test went on to the next server, which passed: it did not stop")
+                .isEqualTo("Allot can read the directory, but not through every server: runs skip a server that"
+                        + " fails a step (marked ✗) for the next one.");
+        assertThat(b.accessibilityViolations(true)).isEmpty();
     }
 
     private static void assertEveryStepPassed(Browser b) {

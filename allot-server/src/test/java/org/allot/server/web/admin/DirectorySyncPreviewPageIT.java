@@ -88,8 +88,15 @@ class DirectorySyncPreviewPageIT extends AdminCenterIT {
         b.click(By.id("staging"));
 
         b.click(By.cssSelector("[data-test=save]"));
-        assertThat(b.text(NOTICE)).startsWith("Connector saved.");
+        assertThat(b.text(NOTICE))
+                .startsWith("Connector saved.")
+                .contains("Staging mode is on: runs report what they would do and apply nothing.")
+                .as("the schedule is off: no run comes by itself")
+                .doesNotContain("wait for the schedule");
         assertThat(b.find(By.id("staging")).isSelected()).isTrue();
+        assertThat(b.text(By.cssSelector("[data-test=staging-on]")))
+                .as("said where the run is asked for")
+                .isEqualTo("Staging mode is on: the run applies nothing.");
         assertThat(site.api()
                         .get("/allot/v1/directorySync/connector")
                         .body()
@@ -155,6 +162,19 @@ class DirectorySyncPreviewPageIT extends AdminCenterIT {
                     List.of(Map.entry("syncDeleteThreshold", typed), Map.entry("syncLicenseLossThreshold", "3"))));
             assertThat(refused.body()).as(typed).contains("data-test=\"thresholds-problem\"");
         }
+        b.open("/sync");
+        b.script("document.getElementById('thresholds-form').noValidate = true;");
+        b.type(By.id("syncDeleteThreshold"), "99999999999");
+        b.type(By.id("syncLicenseLossThreshold"), "7");
+        b.click(By.cssSelector("[data-test=save-thresholds]"));
+        assertThat(b.text(By.cssSelector("[data-test=thresholds-problem]"))).startsWith("Each threshold is a whole");
+        assertThat(b.find(By.id("syncDeleteThreshold")).getDomProperty("value"))
+                .as("what was typed is kept, to be corrected")
+                .isEqualTo("99999999999");
+        assertThat(b.find(By.id("syncLicenseLossThreshold")).getDomProperty("value"))
+                .isEqualTo("7");
+        assertThat(b.find(By.id("syncDeleteThreshold")).getDomAttribute("class"))
+                .contains("is-invalid");
         assertThat(site.api()
                         .get("/allot/v1/settings")
                         .body()

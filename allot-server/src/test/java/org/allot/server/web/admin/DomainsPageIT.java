@@ -39,7 +39,13 @@ class DomainsPageIT extends AdminCenterIT {
         assertThat(admin.get("/domains").body())
                 .as("no confirmation is asked for a removal the server would refuse")
                 .contains("1 user uses it (deleted users included)")
-                .doesNotContain("aria-label=\"Remove corp.example.test\"");
+                .doesNotContain("aria-label=\"Remove corp.example.test\"")
+                .as("the users who hold it back can be found")
+                .contains("href=\"/users?q=@corp.example.test\"");
+        assertThat(admin.get("/users?q=%40corp.example.test").body())
+                .as("a search that starts with @ finds the users of that domain")
+                .contains("data-upn=\"ann@corp.example.test\"")
+                .doesNotContain("data-upn=\"" + site.admin() + "\"");
 
         AdminSession.Page inUse =
                 admin.follow(admin.post("/domains/remove", List.of(Map.entry("domain", "corp.example.test"))));
