@@ -58,10 +58,12 @@ final class SyncTestbed {
 
     /** With the directory's answers awaited at most so long. */
     SyncTestbed(Duration responseTimeout) {
-        if (!System.getProperty(Installations.PROPERTY, "memory").equals("postgres")) {
-            throw new IllegalStateException("run with -D" + Installations.PROPERTY + "=postgres (failsafe sets it)");
-        }
-        contoso = Scenario.contoso();
+        this(postgres(Scenario::contoso), responseTimeout, 100);
+    }
+
+    /** For {@code contoso} (on PostgreSQL), reading the directory in pages of {@code pageSize} entries. */
+    SyncTestbed(Scenario contoso, Duration responseTimeout, int pageSize) {
+        this.contoso = contoso;
         allot = (PostgresInstallation) contoso.allot;
         tenant = contoso.tenant;
         jdbc = allot.jdbc();
@@ -94,11 +96,19 @@ final class SyncTestbed {
                                 allot.clock())),
                 new JdbcAuditLog(TestDatabase.shared(), jdbc, json),
                 allot.clock(),
-                new SyncSettings(100, Duration.ofDays(1), Duration.ofMinutes(10), 10_000));
+                new SyncSettings(pageSize, Duration.ofDays(1), Duration.ofMinutes(10), 10_000));
     }
 
     static ConnectorRequest activeDirectory(TestDirectory directory) {
         return request("activeDirectory", directory);
+    }
+
+    /** A tenant made by {@code scenario}, which must be on PostgreSQL. */
+    static Scenario postgres(java.util.function.Supplier<Scenario> scenario) {
+        if (!System.getProperty(Installations.PROPERTY, "memory").equals("postgres")) {
+            throw new IllegalStateException("run with -D" + Installations.PROPERTY + "=postgres (failsafe sets it)");
+        }
+        return scenario.get();
     }
 
     static ConnectorRequest genericLdap(TestDirectory directory) {

@@ -1,0 +1,184 @@
+package org.allot.server.ldap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The directory side of {@link SyncLicenseRaceIT}: a generic LDAP directory whose users join and leave licensed
+ * groups, move out of the connector's scope (into an excluded subtree) and back, are deleted and created again, and
+ * whose nested group is nested and taken out again, as an administrator would do it; with a model of what it holds, to
+ * tell what Allot must hold once a full run has read it. The server keeps {@code member} right on renames and
+ * deletions (referential integrity), as Active Directory does. Every group keeps Hedy, who is never changed: a
+ * groupOfNames needs a member.
+ */
+final class RacingDirectory {
+    static final String PEOPLE = "ou=people,DC=contoso,DC=com";
+    static final String AWAY = "ou=away,DC=contoso,DC=com";
+    static final String GROUPS = "ou=groups,DC=contoso,DC=com";
+    static final String HEDY = "hedy";
+    static final String HEDY_NAME = "hedy.lamarr@contoso.com";
+    /** The nested group, and the group it may be nested in. */
+    static final String TEAM = "team";
+
+    static final String PARENT = "staff";
+
+    private enum Place {
+        IN_SCOPE,
+        AWAY,
+        DELETED
+    }
+
+    private final TestDirectory directory;
+    private final Map<String, Place> users = new TreeMap<>();
+    private final Map<String, Set<String>> members = new LinkedHashMap<>();
+    private boolean nested;
+
+    RacingDirectory(TestDirectory directory, List<String> groups, int userCount, Random random) throws Exception {
+        this.directory = directory;
+        directory.add("dn: " + AWAY, "objectClass: top", "objectClass: organizationalUnit", "ou: away");
+        for (int i = 0; i < userCount; i++) {
+            create("u" + i);
+        }
+        for (String group : groups) {
+            directory.add(
+                    "dn: cn=" + group + "," + GROUPS,
+                    "objectClass: top",
+                    "objectClass: groupOfNames",
+                    "cn: " + group,
+                    "member: uid=" + HEDY + "," + PEOPLE);
+            members.put(group, new TreeSet<>());
+        }
+        for (String user : List.copyOf(users.keySet())) {
+            for (String group : groups) {
+                if (random.nextInt(3) == 0) {
+                    join(group, user);
+                }
+            }
+        }
+        nest(true);
+    }
+
+    /** One random change, and what it was. */
+    String change(Random random) throws Exception {
+        List<String> groups = List.copyOf(members.keySet());
+        String group = groups.get(random.nextInt(groups.size()));
+        String user = pick(random, Place.IN_SCOPE);
+        int dice = random.nextInt(100);
+        if (dice < 30 && user != null && !members.get(group).contains(user)) {
+            join(group, user);
+            return user + " joins " + group;
+        }
+        if (dice < 55 && !members.get(group).isEmpty()) {
+            String leaving = List.copyOf(members.get(group))
+                    .get(random.nextInt(members.get(group).size()));
+            directory.removeValue("cn=" + group + "," + GROUPS, "member", dn(leaving));
+            members.get(group).remove(leaving);
+            return leaving + " leaves " + group;
+        }
+        if (dice < 67 && user != null) {
+            directory.rename("uid=" + user + "," + PEOPLE, "uid=" + user, AWAY);
+            users.put(user, Place.AWAY);
+            return user + " moves out of scope";
+        }
+        String away = pick(random, Place.AWAY);
+        if (dice < 79 && away != null) {
+            directory.rename("uid=" + away + "," + AWAY, "uid=" + away, PEOPLE);
+            users.put(away, Place.IN_SCOPE);
+            return away + " moves back into scope";
+        }
+        if (dice < 87 && user != null) {
+            directory.delete("uid=" + user + "," + PEOPLE);
+            users.put(user, Place.DELETED);
+            members.values().forEach(m -> m.remove(user));
+            return user + " is deleted";
+        }
+        String deleted = pick(random, Place.DELETED);
+        if (dice < 95 && deleted != null) {
+            create(deleted);
+            join(group, deleted);
+            return deleted + " is created again and joins " + group;
+        }
+        nest(!nested);
+        return nested ? TEAM + " is nested in " + PARENT : TEAM + " is taken out of " + PARENT;
+    }
+
+    /** The direct members a full run must leave in Allot: user principal names of users in scope, group names. */
+    Map<String, Set<String>> expectedMembers() {
+        Map<String, Set<String>> expected = new TreeMap<>();
+        members.forEach((group, listed) -> {
+            Set<String> names = listed.stream()
+                    .filter(u -> users.get(u) == Place.IN_SCOPE)
+                    .map(RacingDirectory::principalName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            names.add(HEDY_NAME);
+            if (nested && group.equals(PARENT)) {
+                names.add(TEAM);
+            }
+            expected.put(group, names);
+        });
+        return expected;
+    }
+
+    /** The users a full run must leave in Allot, not deleted, by principal name (Hedy's group fellows included). */
+    Set<String> expectedUsers() {
+        return users.entrySet().stream()
+                .filter(e -> e.getValue() == Place.IN_SCOPE)
+                .map(e -> principalName(e.getKey()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static String principalName(String uid) {
+        return uid + "@contoso.com";
+    }
+
+    private void create(String uid) throws Exception {
+        directory.add(
+                "dn: uid=" + uid + "," + PEOPLE,
+                "objectClass: top",
+                "objectClass: person",
+                "objectClass: organizationalPerson",
+                "objectClass: inetOrgPerson",
+                "uid: " + uid,
+                "cn: Racer " + uid,
+                "sn: " + uid,
+                "mail: " + principalName(uid));
+        users.put(uid, Place.IN_SCOPE);
+    }
+
+    private void join(String group, String user) throws Exception {
+        directory.addValue("cn=" + group + "," + GROUPS, "member", dn(user));
+        members.get(group).add(user);
+    }
+
+    private void nest(boolean nest) throws Exception {
+        String parent = "cn=" + PARENT + "," + GROUPS;
+        String child = "cn=" + TEAM + "," + GROUPS;
+        if (nest) {
+            directory.addValue(parent, "member", child);
+        } else {
+            directory.removeValue(parent, "member", child);
+        }
+        nested = nest;
+    }
+
+    private String dn(String user) {
+        return "uid=" + user + "," + (users.get(user) == Place.AWAY ? AWAY : PEOPLE);
+    }
+
+    private String pick(Random random, Place place) {
+        List<String> found = new ArrayList<>();
+        users.forEach((uid, at) -> {
+            if (at == place) {
+                found.add(uid);
+            }
+        });
+        return found.isEmpty() ? null : found.get(random.nextInt(found.size()));
+    }
+}
