@@ -65,45 +65,61 @@ final class RacingDirectory {
         nest(true);
     }
 
-    /** One random change, and what it was. */
+    /** One random change, of one user or (one time in four) of several at once, and what it was. */
     String change(Random random) throws Exception {
         List<String> groups = List.copyOf(members.keySet());
         String group = groups.get(random.nextInt(groups.size()));
-        String user = pick(random, Place.IN_SCOPE);
+        int several = random.nextInt(4) == 0 ? 2 + random.nextInt(5) : 1;
         int dice = random.nextInt(100);
-        if (dice < 30 && user != null && !members.get(group).contains(user)) {
-            join(group, user);
-            return user + " joins " + group;
+        if (dice < 30) {
+            List<String> joining = pick(
+                    random, Place.IN_SCOPE, several, u -> !members.get(group).contains(u));
+            for (String user : joining) {
+                join(group, user);
+            }
+            return joining + " join " + group;
         }
-        if (dice < 55 && !members.get(group).isEmpty()) {
-            String leaving = List.copyOf(members.get(group))
-                    .get(random.nextInt(members.get(group).size()));
-            directory.removeValue("cn=" + group + "," + GROUPS, "member", dn(leaving));
-            members.get(group).remove(leaving);
-            return leaving + " leaves " + group;
+        if (dice < 52) {
+            List<String> leaving =
+                    pick(random, null, several, u -> members.get(group).contains(u));
+            for (String user : leaving) {
+                directory.removeValue("cn=" + group + "," + GROUPS, "member", dn(user));
+                members.get(group).remove(user);
+            }
+            return leaving + " leave " + group;
         }
-        if (dice < 67 && user != null) {
-            directory.rename("uid=" + user + "," + PEOPLE, "uid=" + user, AWAY);
-            users.put(user, Place.AWAY);
-            return user + " moves out of scope";
+        if (dice < 66) {
+            List<String> moving = pick(random, Place.IN_SCOPE, several, u -> true);
+            for (String user : moving) {
+                directory.rename("uid=" + user + "," + PEOPLE, "uid=" + user, AWAY);
+                users.put(user, Place.AWAY);
+            }
+            return moving + " move out of scope";
         }
-        String away = pick(random, Place.AWAY);
-        if (dice < 79 && away != null) {
-            directory.rename("uid=" + away + "," + AWAY, "uid=" + away, PEOPLE);
-            users.put(away, Place.IN_SCOPE);
-            return away + " moves back into scope";
+        if (dice < 82) {
+            List<String> moving = pick(random, Place.AWAY, several, u -> true);
+            for (String user : moving) {
+                directory.rename("uid=" + user + "," + AWAY, "uid=" + user, PEOPLE);
+                users.put(user, Place.IN_SCOPE);
+            }
+            return moving + " move back into scope";
         }
-        if (dice < 87 && user != null) {
-            directory.delete("uid=" + user + "," + PEOPLE);
-            users.put(user, Place.DELETED);
-            members.values().forEach(m -> m.remove(user));
-            return user + " is deleted";
+        if (dice < 87) {
+            List<String> deleted = pick(random, Place.IN_SCOPE, several, u -> true);
+            for (String user : deleted) {
+                directory.delete("uid=" + user + "," + PEOPLE);
+                users.put(user, Place.DELETED);
+                members.values().forEach(m -> m.remove(user));
+            }
+            return deleted + " are deleted";
         }
-        String deleted = pick(random, Place.DELETED);
-        if (dice < 95 && deleted != null) {
-            create(deleted);
-            join(group, deleted);
-            return deleted + " is created again and joins " + group;
+        if (dice < 95) {
+            List<String> created = pick(random, Place.DELETED, several, u -> true);
+            for (String user : created) {
+                create(user);
+                join(group, user);
+            }
+            return created + " are created again and join " + group;
         }
         nest(!nested);
         return nested ? TEAM + " is nested in " + PARENT : TEAM + " is taken out of " + PARENT;
@@ -172,13 +188,15 @@ final class RacingDirectory {
         return "uid=" + user + "," + (users.get(user) == Place.AWAY ? AWAY : PEOPLE);
     }
 
-    private String pick(Random random, Place place) {
+    /** Up to {@code count} users, chosen at random, in {@code place} (any when null) and as {@code also} says. */
+    private List<String> pick(Random random, Place place, int count, java.util.function.Predicate<String> also) {
         List<String> found = new ArrayList<>();
         users.forEach((uid, at) -> {
-            if (at == place) {
+            if ((place == null ? at != Place.DELETED : at == place) && also.test(uid)) {
                 found.add(uid);
             }
         });
-        return found.isEmpty() ? null : found.get(random.nextInt(found.size()));
+        java.util.Collections.shuffle(found, random);
+        return found.subList(0, Math.min(count, found.size()));
     }
 }

@@ -35,8 +35,10 @@ import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunState;
 import org.allot.core.testing.Scenario;
+import org.allot.server.testing.JavaProcess;
 import org.allot.server.testing.LicenseOracle;
 import org.allot.server.testing.PostgresInstallation;
+import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +57,7 @@ class SyncLicenseRaceIT {
     private static final List<String> GROUPS = List.of("sales", RacingDirectory.PARENT, RacingDirectory.TEAM);
     private static final List<Product> PRODUCTS = List.of(E3, EMS, POWER_BI_PRO);
     private static final int USERS = 40;
-    private static final int RUNS = 100;
+    private static final int RUNS = 30;
     private static final int FEWEST_SEATS = 10;
     private static final int MOST_SEATS = 30;
 
@@ -165,9 +167,15 @@ class SyncLicenseRaceIT {
                 }
             }));
         }
+        JavaProcess secondServer = JavaProcess.start(
+                SyncRacer.class.getName(),
+                List.of(TestDatabase.jdbcUrl("postgres"), allot.tenant.toString(), String.valueOf(random.nextLong())));
+        secondServer.await("READY", Duration.ofSeconds(60));
+        secondServer.send("go");
         threads.forEach(Thread::start);
         List<String> changes = new ArrayList<>();
         long started = System.nanoTime();
+        String theirs;
         try {
             for (int i = 0; i < RUNS; i++) {
                 int count = 1 + random.nextInt(4);
@@ -176,14 +184,18 @@ class SyncLicenseRaceIT {
                 }
                 boolean full = random.nextInt(5) < 2;
                 while (!record(allot.sync.runNow(allot.contoso.admin, full), runs, conflicts)) {
-                    Thread.sleep(5); // the second trigger's run is under way
+                    Thread.sleep(5); // another trigger's run is under way
                 }
+                Thread.sleep(random.nextInt(150)); // time for the other triggers' runs
             }
         } finally {
             stop.set(true);
+            secondServer.send("stop");
             for (Thread thread : threads) {
                 thread.join();
             }
+            theirs = secondServer.await("DONE", Duration.ofMinutes(2));
+            secondServer.close();
         }
         long raced = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
@@ -196,19 +208,23 @@ class SyncLicenseRaceIT {
         SyncRun last = allot.runFull();
         drainJobs(db);
 
+        List<SyncRun> everyRun = allot.sync.runs(allot.tenant, 10_000);
         System.out.printf(
-                "SyncLicenseRaceIT: %d ms of race, %d directory changes, %d runs (%s), %d runs refused while another"
-                        + " ran; %d licensing requests (refused: %s)%n",
+                "SyncLicenseRaceIT: %d ms of race, %d directory changes, %d runs in all (%s), here %d runs and %d"
+                        + " refused while another ran, the second server: %s; %d licensing requests (refused: %s)%n",
                 raced,
                 changes.size(),
-                runs.size(),
-                runs.stream()
+                everyRun.size(),
+                everyRun.stream()
                         .collect(Collectors.groupingBy(run -> run.mode() + " " + run.state(), Collectors.counting())),
+                runs.size(),
                 conflicts.get(),
+                theirs,
                 operations.get(),
                 new TreeMap<>(refused));
         assertThat(failures).as("requests and runs that failed").isEmpty();
-        assertThat(runs)
+        assertThat(secondServer.output()).as("the second server's failures").doesNotContain("FAILURE");
+        assertThat(everyRun)
                 .as("runs that did not succeed")
                 .filteredOn(run -> run.state() != SyncRunState.SUCCEEDED)
                 .isEmpty();
