@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * groups, move out of the connector's scope (into an excluded subtree) and back, are deleted and created again, and
  * whose nested group is nested and taken out again, as an administrator would do it; with a model of what it holds, to
  * tell what Allot must hold once a full run has read it. The server keeps {@code member} right on renames and
- * deletions (referential integrity), as Active Directory does. Every group keeps Hedy, who is never changed: a
+ * deletions (referential integrity), as Active Directory does. Users change departments, which a dynamic group's rule
+ * follows. Every group keeps Hedy, who is never changed: a
  * groupOfNames needs a member.
  */
 final class RacingDirectory {
@@ -28,6 +29,9 @@ final class RacingDirectory {
     static final String TEAM = "team";
 
     static final String PARENT = "staff";
+
+    /** The departments users are in, which a dynamic group's rule follows. */
+    static final List<String> DEPARTMENTS = List.of("Legal", "Finance", "Sales");
 
     private enum Place {
         IN_SCOPE,
@@ -96,7 +100,7 @@ final class RacingDirectory {
             }
             return moving + " move out of scope";
         }
-        if (dice < 82) {
+        if (dice < 80) {
             List<String> moving = pick(random, Place.AWAY, several, u -> true);
             for (String user : moving) {
                 directory.rename("uid=" + user + "," + AWAY, "uid=" + user, PEOPLE);
@@ -104,7 +108,15 @@ final class RacingDirectory {
             }
             return moving + " move back into scope";
         }
-        if (dice < 87) {
+        if (dice < 84) {
+            List<String> moving = pick(random, Place.IN_SCOPE, several, u -> true);
+            String department = DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()));
+            for (String user : moving) {
+                directory.replace("uid=" + user + "," + PEOPLE, "departmentNumber", department);
+            }
+            return moving + " move to " + department;
+        }
+        if (dice < 88) {
             List<String> deleted = pick(random, Place.IN_SCOPE, several, u -> true);
             for (String user : deleted) {
                 directory.delete("uid=" + user + "," + PEOPLE);
@@ -164,7 +176,8 @@ final class RacingDirectory {
                 "uid: " + uid,
                 "cn: Racer " + uid,
                 "sn: " + uid,
-                "mail: " + principalName(uid));
+                "mail: " + principalName(uid),
+                "departmentNumber: " + DEPARTMENTS.get(Math.floorMod(uid.hashCode(), DEPARTMENTS.size())));
         users.put(uid, Place.IN_SCOPE);
     }
 

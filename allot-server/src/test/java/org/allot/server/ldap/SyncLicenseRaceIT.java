@@ -27,6 +27,7 @@ import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.assignment.AssignedLicense;
 import org.allot.core.catalog.Product;
+import org.allot.core.directory.GroupAttribute;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserAttribute;
 import org.allot.core.directory.UserId;
@@ -37,6 +38,7 @@ import org.allot.core.sync.SyncRunState;
 import org.allot.core.testing.Scenario;
 import org.allot.server.testing.JavaProcess;
 import org.allot.server.testing.LicenseOracle;
+import org.allot.server.testing.LicenseRace;
 import org.allot.server.testing.PostgresInstallation;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -45,13 +47,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Directory sync runs, full and delta, race licensing changes on the same users and groups: while a directory
  * ({@link RacingDirectory}) moves users in and out of licensed synced groups, out of the connector's scope and back,
- * deletes them and creates them again, and nests a licensed group and takes it out, threads change what the synced
+ * deletes them and creates them again, moves them between departments that a licensed dynamic group's rule follows,
+ * and nests a licensed group and takes it out, threads change what the synced
  * groups assign, give and take direct licenses of the synced users, change the products' seats and start runs of their
  * own, and background jobs process the group changes. Afterwards, once a last full run has read the directory and
  * the jobs are done, every stored license is what the rules say ({@link LicenseOracle}: sources, seat figures, no
  * product over its seats, waiting lists), every direct license and every group's licenses are what the last accepted
  * request of each left, the memberships are the directory's, no run failed and no transaction deadlocked. The seed is
- * printed; {@code -Dallot.race.seed=…} runs one again.
+ * printed; {@code -Dallot.race.seed=…} runs one again, {@code -Dallot.race.runs=…} races longer (30 runs by default).
  */
 class SyncLicenseRaceIT {
     private static final List<String> GROUPS = List.of("sales", RacingDirectory.PARENT, RacingDirectory.TEAM);
@@ -94,6 +97,23 @@ class SyncLicenseRaceIT {
                     .value();
             groupLicenses.put(group, new TreeSet<>(Set.of(product.skuId().value())));
         }
+        GroupId legal = db.work()
+                .run(() -> db.groupDirectory()
+                        .create(
+                                api,
+                                Map.of(
+                                        GroupAttribute.DISPLAY_NAME,
+                                        "Legal",
+                                        GroupAttribute.MEMBERSHIP_RULE,
+                                        LicenseRace.LEGAL_OR_FINANCE),
+                                Set.of("DynamicMembership")))
+                .value()
+                .id();
+        db.work()
+                .run(() ->
+                        db.licensing().groups().assign(api, legal, List.of(AssignedLicense.of(E3.skuId())), List.of()))
+                .value();
+        groupLicenses.put(legal, new TreeSet<>(Set.of(E3.skuId().value())));
         List<UserId> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             UserId user = allot.synced(RacingDirectory.principalName("u" + i)).id();
@@ -177,7 +197,7 @@ class SyncLicenseRaceIT {
         long started = System.nanoTime();
         String theirs;
         try {
-            for (int i = 0; i < RUNS; i++) {
+            for (int i = 0; i < Integer.getInteger("allot.race.runs", RUNS); i++) {
                 int count = 1 + random.nextInt(4);
                 for (int c = 0; c < count; c++) {
                     changes.add(directory.change(random));
@@ -222,6 +242,18 @@ class SyncLicenseRaceIT {
                 theirs,
                 operations.get(),
                 new TreeMap<>(refused));
+        System.out.printf(
+                "SyncLicenseRaceIT: at the end, %d members of the dynamic group, %d users waiting for a seat%n",
+                db.jdbc()
+                        .sql("select count(*) from group_member_user where tenant_id = ? and group_id = ?")
+                        .params(allot.tenant.value(), legal.value())
+                        .query(Integer.class)
+                        .single(),
+                db.jdbc()
+                        .sql("select coalesce(sum(waiting), 0) from seat_count where tenant_id = ?")
+                        .param(allot.tenant.value())
+                        .query(Integer.class)
+                        .single());
         assertThat(failures).as("requests and runs that failed").isEmpty();
         assertThat(secondServer.output()).as("the second server's failures").doesNotContain("FAILURE");
         assertThat(everyRun)
@@ -229,7 +261,7 @@ class SyncLicenseRaceIT {
                 .filteredOn(run -> run.state() != SyncRunState.SUCCEEDED)
                 .isEmpty();
         assertThat(last.state()).isEqualTo(SyncRunState.SUCCEEDED);
-        assertThat(new LicenseOracle(db.jdbc(), allot.tenant, Map.of()).differences())
+        assertThat(new LicenseOracle(db.jdbc(), allot.tenant, LicenseRace.RULES).differences())
                 .as("differences between the stored licenses and the rules")
                 .isEmpty();
         assertThat(storedDirect(allot, users))
