@@ -279,6 +279,15 @@ public final class GroupLicensing {
         return new Chunk(boundary, chunk.size(), succeeded, failed);
     }
 
+    /**
+     * Locks the group's processing state, which {@link #finishRun} writes, until the unit of work ends: a job's last
+     * unit of work takes it before the job's row, in the order of every change that queues the group ({@link
+     * #schedule}, which writes the state and then queues the job), or the two would wait for each other.
+     */
+    public void lockState(Caller caller, GroupId group) {
+        groupLicenses.lock(caller.tenant(), group);
+    }
+
     /** Marks the end of applying a group's licenses, with how it went. */
     public void finishRun(Caller caller, GroupId group, int succeeded, int failed) {
         groupLicenses.setState(caller.tenant(), group, ProcessingState.ProcessingComplete);

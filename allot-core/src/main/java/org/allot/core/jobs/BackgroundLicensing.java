@@ -157,7 +157,8 @@ public final class BackgroundLicensing {
                             GroupLicensing.Chunk c = groups.processChunk(caller, group, after, chunkSize);
                             return new ChunkedRuns.Step(c.next(), c.users(), c.succeeded(), c.failed());
                         },
-                        (succeeded, failed) -> groups.finishRun(caller, group, succeeded, failed)));
+                        (succeeded, failed) -> groups.finishRun(caller, group, succeeded, failed),
+                        () -> groups.lockState(caller, group)));
     }
 
     /**

@@ -22,8 +22,17 @@ final class ChunkedRuns {
         this.lease = Objects.requireNonNull(lease);
     }
 
-    /** Work done a chunk of users at a time in id order: marked started, chunks, marked finished with two counts. */
-    record Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish) {}
+    /**
+     * Work done a chunk of users at a time in id order: marked started, chunks, marked finished with two counts.
+     * {@code hold} locks, first in the last unit of work, the rows {@code finish} writes that a unit of work queueing
+     * the job again takes before the job's row (a group's, for its processing state), so that the two take them in
+     * the same order.
+     */
+    record Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish, Runnable hold) {
+        Chunks(Runnable start, Function<UserId, Step> next, BiConsumer<Integer, Integer> finish) {
+            this(start, next, finish, () -> {});
+        }
+    }
 
     /** What one chunk did: where the next starts (null: done), how many users it processed, and the two counts. */
     record Step(UserId next, int users, int succeeded, int failed) {}
@@ -63,6 +72,7 @@ final class ChunkedRuns {
             }
             JobProgress done = at;
             boolean again = transactions.run(() -> {
+                chunks.hold().run();
                 if (jobs.takeRerun(held.job(), held.worker())) {
                     return true;
                 }

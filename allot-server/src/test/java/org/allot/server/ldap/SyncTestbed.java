@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.allot.core.TenantId;
 import org.allot.core.assembly.AssignedLicenses;
 import org.allot.core.directory.Group;
@@ -58,18 +59,48 @@ final class SyncTestbed {
 
     /** With the directory's answers awaited at most so long. */
     SyncTestbed(Duration responseTimeout) {
-        if (!System.getProperty(Installations.PROPERTY, "memory").equals("postgres")) {
-            throw new IllegalStateException("run with -D" + Installations.PROPERTY + "=postgres (failsafe sets it)");
-        }
-        contoso = Scenario.contoso();
+        this(postgres(Scenario::contoso), responseTimeout, 100);
+    }
+
+    /** For {@code contoso} (on PostgreSQL), reading the directory in pages of {@code pageSize} entries. */
+    SyncTestbed(Scenario contoso, Duration responseTimeout, int pageSize) {
+        this.contoso = contoso;
         allot = (PostgresInstallation) contoso.allot;
         tenant = contoso.tenant;
         jdbc = allot.jdbc();
-        JsonMapper json = JsonMapper.builder().build();
-        connectors = new JdbcConnectors(jdbc, json);
+        connectors = new JdbcConnectors(jdbc, JsonMapper.builder().build());
         runs = new JdbcSyncRuns(jdbc);
         locks = new JdbcSyncLocks(TestDatabase.shared());
-        sync = new DirectorySync(
+        sync = directorySync(allot, TestDatabase.shared(), connectors, runs, locks, responseTimeout, pageSize);
+    }
+
+    /**
+     * Directory sync over {@code allot}'s services and stores, wired as the server wires it, reading the directory in
+     * pages of {@code pageSize} entries: what a second process of a test builds over the same database.
+     */
+    static DirectorySync directorySync(PostgresInstallation allot, DataSource dataSource, int pageSize) {
+        JdbcClient jdbc = allot.jdbc();
+        return directorySync(
+                allot,
+                dataSource,
+                new JdbcConnectors(jdbc, JsonMapper.builder().build()),
+                new JdbcSyncRuns(jdbc),
+                new JdbcSyncLocks(dataSource),
+                Duration.ofSeconds(30),
+                pageSize);
+    }
+
+    private static DirectorySync directorySync(
+            PostgresInstallation allot,
+            DataSource dataSource,
+            JdbcConnectors connectors,
+            JdbcSyncRuns runs,
+            JdbcSyncLocks locks,
+            Duration responseTimeout,
+            int pageSize) {
+        JdbcClient jdbc = allot.jdbc();
+        JsonMapper json = JsonMapper.builder().build();
+        return new DirectorySync(
                 new SyncStores(
                         new JdbcTenants(jdbc),
                         connectors,
@@ -90,15 +121,23 @@ final class SyncTestbed {
                                 org.allot.core.directory.TenantLocks.NONE,
                                 allot.users(),
                                 new org.allot.server.persistence.JdbcManagers(jdbc),
-                                new JdbcAuditLog(TestDatabase.shared(), jdbc, json),
+                                new JdbcAuditLog(dataSource, jdbc, json),
                                 allot.clock())),
-                new JdbcAuditLog(TestDatabase.shared(), jdbc, json),
+                new JdbcAuditLog(dataSource, jdbc, json),
                 allot.clock(),
-                new SyncSettings(100, Duration.ofDays(1), Duration.ofMinutes(10), 10_000));
+                new SyncSettings(pageSize, Duration.ofDays(1), Duration.ofMinutes(10), 10_000));
     }
 
     static ConnectorRequest activeDirectory(TestDirectory directory) {
         return request("activeDirectory", directory);
+    }
+
+    /** A tenant made by {@code scenario}, which must be on PostgreSQL. */
+    static Scenario postgres(java.util.function.Supplier<Scenario> scenario) {
+        if (!System.getProperty(Installations.PROPERTY, "memory").equals("postgres")) {
+            throw new IllegalStateException("run with -D" + Installations.PROPERTY + "=postgres (failsafe sets it)");
+        }
+        return scenario.get();
     }
 
     static ConnectorRequest genericLdap(TestDirectory directory) {
