@@ -36,6 +36,7 @@ import org.allot.core.sync.ConnectorRequest;
 import org.allot.core.sync.SyncRun;
 import org.allot.core.sync.SyncRunState;
 import org.allot.core.testing.Scenario;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.JavaProcess;
 import org.allot.server.testing.LicenseOracle;
 import org.allot.server.testing.LicenseRace;
@@ -122,8 +123,8 @@ class SyncLicenseRaceIT {
                     .value();
             users.add(user);
         }
-        drainJobs(db);
-        long deadlocksBefore = deadlocks(db);
+        db.runAllJobs();
+        long deadlocksBefore = DatabaseCounts.deadlocks(db.jdbc());
 
         Map<UserId, Set<UUID>> direct = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -224,9 +225,9 @@ class SyncLicenseRaceIT {
         subscriptions.values().forEach(s -> db.work()
                 .run(() -> db.subscriptionBook().setSeats(allot.contoso.admin, s.id(), MOST_SEATS))
                 .value());
-        drainJobs(db);
+        db.runAllJobs();
         SyncRun last = allot.runFull();
-        drainJobs(db);
+        db.runAllJobs();
 
         List<SyncRun> everyRun = allot.sync.runs(allot.tenant, 10_000);
         System.out.printf(
@@ -276,7 +277,7 @@ class SyncLicenseRaceIT {
         assertThat(SyncRaceRecords.syncedUsers(allot))
                 .as("users after a full run")
                 .isEqualTo(directory.expectedUsers());
-        assertThat(deadlocks(db) - deadlocksBefore)
+        assertThat(DatabaseCounts.deadlocks(db.jdbc()) - deadlocksBefore)
                 .as("deadlocks: locks are always taken in one order")
                 .isZero();
     }
@@ -350,19 +351,5 @@ class SyncLicenseRaceIT {
         } else {
             skus.remove(product.skuId().value());
         }
-    }
-
-    private static void drainJobs(PostgresInstallation allot) {
-        while (allot.runJobs() > 0) {
-            // until no job is left
-        }
-    }
-
-    private static long deadlocks(PostgresInstallation allot) throws InterruptedException {
-        Thread.sleep(1500); // backends report their statistics within a second
-        return allot.jdbc()
-                .sql("select deadlocks from pg_stat_database where datname = current_database()")
-                .query(Long.class)
-                .single();
     }
 }

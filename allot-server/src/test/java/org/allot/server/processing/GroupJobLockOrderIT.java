@@ -15,6 +15,7 @@ import org.allot.core.assignment.ProcessingState;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
 import org.allot.core.testing.Scenario;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.PostgresInstallation;
 import org.allot.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class GroupJobLockOrderIT {
         UserId last = members.stream()
                 .max(Comparator.comparing(UserId::value, org.allot.core.UuidOrder::compare))
                 .orElseThrow();
-        long deadlocksBefore = deadlocks(allot);
+        long deadlocksBefore = DatabaseCounts.deadlocks(allot.jdbc());
 
         AtomicReference<Throwable> jobFailure = new AtomicReference<>();
         try (Connection user = TestDatabase.shared().getConnection();
@@ -85,7 +86,9 @@ class GroupJobLockOrderIT {
         }
 
         assertThat(jobFailure.get()).as("the job's failure").isNull();
-        assertThat(deadlocks(allot) - deadlocksBefore).as("deadlocks").isZero();
+        assertThat(DatabaseCounts.deadlocks(allot.jdbc()) - deadlocksBefore)
+                .as("deadlocks")
+                .isZero();
         assertThat(allot.licensing()
                         .groups()
                         .processingOf(contoso.tenant, group)
@@ -130,13 +133,5 @@ class GroupJobLockOrderIT {
             Thread.sleep(10);
         }
         throw new AssertionError("nothing waited for the lock of backend " + pid);
-    }
-
-    private static long deadlocks(PostgresInstallation allot) throws InterruptedException {
-        Thread.sleep(1500); // backends report their statistics within a second
-        return allot.jdbc()
-                .sql("select deadlocks from pg_stat_database where datname = current_database()")
-                .query(Long.class)
-                .single();
     }
 }

@@ -9,6 +9,7 @@ import org.allot.core.Outcome;
 import org.allot.core.assignment.LicenseCheckRun;
 import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.testing.Scenario;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.LicenseOracle;
 import org.allot.server.testing.LicenseRace;
 import org.allot.server.testing.PostgresInstallation;
@@ -27,8 +28,8 @@ class LicenseCheckRaceIT {
         Scenario contoso = Scenario.contosoWithBackgroundJobs();
         PostgresInstallation allot = (PostgresInstallation) contoso.allot;
         LicenseRace.Layout layout = LicenseRace.setUp(allot, contoso.admin, 60);
-        drainJobs(allot);
-        long deadlocksBefore = deadlocks(allot);
+        allot.runAllJobs();
+        long deadlocksBefore = DatabaseCounts.deadlocks(allot.jdbc());
 
         AtomicBoolean stop = new AtomicBoolean();
         LicenseRace race = new LicenseRace(allot, layout, "race");
@@ -45,7 +46,7 @@ class LicenseCheckRaceIT {
                     .run(() -> allot.subscriptionBook().setSeats(contoso.admin, subscription, LicenseRace.MOST_SEATS))
                     .value();
         }
-        drainJobs(allot);
+        allot.runAllJobs();
 
         assertThat(tally.failures()).isEmpty();
         assertThat(checks).as("runs asked for during the race").isNotEmpty();
@@ -62,11 +63,13 @@ class LicenseCheckRaceIT {
         LicenseCheckRun after = allot.work()
                 .run(() -> allot.licenseCheck().request(contoso.admin, true))
                 .value();
-        drainJobs(allot);
+        allot.runAllJobs();
         assertThat(contoso.differences(after))
                 .as("what a dry run finds on a consistent tenant")
                 .isEmpty();
-        assertThat(deadlocks(allot) - deadlocksBefore).as("deadlocks").isZero();
+        assertThat(DatabaseCounts.deadlocks(allot.jdbc()) - deadlocksBefore)
+                .as("deadlocks")
+                .isZero();
     }
 
     /** Asks for a repair, then a dry run, and so on, whenever none is under way, until the race stops. */
@@ -89,19 +92,5 @@ class LicenseCheckRaceIT {
                 return;
             }
         }
-    }
-
-    private static void drainJobs(PostgresInstallation allot) {
-        while (allot.runJobs() > 0) {
-            // until no job is left
-        }
-    }
-
-    private static long deadlocks(PostgresInstallation allot) throws InterruptedException {
-        Thread.sleep(1500);
-        return allot.jdbc()
-                .sql("select deadlocks from pg_stat_database where datname = current_database()")
-                .query(Long.class)
-                .single();
     }
 }

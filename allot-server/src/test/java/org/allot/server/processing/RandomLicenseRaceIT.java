@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.allot.core.subscription.SubscriptionId;
 import org.allot.core.testing.Scenario;
+import org.allot.server.testing.DatabaseCounts;
 import org.allot.server.testing.JavaProcess;
 import org.allot.server.testing.LicenseOracle;
 import org.allot.server.testing.LicenseRace;
@@ -43,10 +44,10 @@ class RandomLicenseRaceIT {
         Scenario contoso = Scenario.contosoWithBackgroundJobs();
         PostgresInstallation allot = (PostgresInstallation) contoso.allot;
         LicenseRace.Layout layout = LicenseRace.setUpWithPools(allot, contoso.admin, 60);
-        drainJobs(allot);
+        allot.runAllJobs();
         Path file = temp.resolve("layout.txt");
         layout.write(file);
-        long deadlocksBefore = deadlocks(allot);
+        long deadlocksBefore = DatabaseCounts.deadlocks(allot.jdbc());
 
         LicenseRace.Tally mine;
         String theirs;
@@ -83,7 +84,7 @@ class RandomLicenseRaceIT {
                     .run(() -> allot.subscriptionBook().setSeats(contoso.admin, subscription, LicenseRace.MOST_SEATS))
                     .value();
         }
-        drainJobs(allot);
+        allot.runAllJobs();
         int passes = race.pools().settle(contoso.admin);
 
         assertThat(mine.failures()).as("failures in this process").isEmpty();
@@ -123,22 +124,8 @@ class RandomLicenseRaceIT {
                 .single();
         System.out.printf("Race: %d assignments draw from pools at the end%n", pooled);
         assertThat(pooled).as("seats drawn from pools").isPositive();
-        assertThat(deadlocks(allot) - deadlocksBefore)
+        assertThat(DatabaseCounts.deadlocks(allot.jdbc()) - deadlocksBefore)
                 .as("deadlocks: locks are always taken in one order")
                 .isZero();
-    }
-
-    private static void drainJobs(PostgresInstallation allot) {
-        while (allot.runJobs() > 0) {
-            // until no job is left
-        }
-    }
-
-    private static long deadlocks(PostgresInstallation allot) throws InterruptedException {
-        Thread.sleep(1500); // backends report their statistics within a second
-        return allot.jdbc()
-                .sql("select deadlocks from pg_stat_database where datname = current_database()")
-                .query(Long.class)
-                .single();
     }
 }

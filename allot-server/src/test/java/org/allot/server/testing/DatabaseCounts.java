@@ -60,6 +60,17 @@ public final class DatabaseCounts {
                           and position(? in query) > 0""").param(fragment).query(Long.class).single();
     }
 
+    /**
+     * The deadlocks PostgreSQL has detected in this database so far, once the backends have reported their statistics
+     * (within a second): a race compares it before and after.
+     */
+    public static long deadlocks(JdbcClient jdbc) throws InterruptedException {
+        Thread.sleep(1500);
+        return jdbc.sql("select deadlocks from pg_stat_database where datname = current_database()")
+                .query(Long.class)
+                .single();
+    }
+
     /** How many audit records the tenant has, per activity (the Activity enum's name). */
     public static Map<String, Long> auditActivities(JdbcClient jdbc, TenantId tenant) {
         Map<String, Long> counts = new HashMap<>();

@@ -258,6 +258,13 @@ public final class PostgresInstallation implements Installation {
         return runner.runPending();
     }
 
+    /** Runs the background jobs until none is left, those the jobs queue included. */
+    public void runAllJobs() {
+        while (runJobs() > 0) {
+            // until no job is left
+        }
+    }
+
     @Override
     public DynamicMembership dynamicMembership() {
         return services.dynamicMembership();
