@@ -6,40 +6,10 @@
 //
 // Environment: ALLOT_URL (https://host:port), ALLOT_TENANT, CLIENT_ID, CLIENT_SECRET, DOMAIN (the domain to add).
 // A self-signed certificate is trusted with NODE_EXTRA_CA_CERTS. Prints one JSON report on standard output.
-import { Client } from "@microsoft/microsoft-graph-client";
+import { connect, setting } from "./connect.mjs";
 
-function setting(name) {
-    const value = process.env[name];
-    if (value === undefined || value === "") {
-        console.error(`${name} is not set`);
-        process.exit(2);
-    }
-    return value;
-}
-
-const base = setting("ALLOT_URL").replace(/\/+$/, "");
 const domain = setting("DOMAIN");
-
-const tokenAnswer = await fetch(`${base}/${encodeURIComponent(setting("ALLOT_TENANT"))}/oauth2/v2.0/token`, {
-    method: "POST",
-    body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: setting("CLIENT_ID"),
-        client_secret: setting("CLIENT_SECRET"),
-        scope: "https://graph.microsoft.com/.default",
-    }),
-});
-const token = await tokenAnswer.json();
-if (!tokenAnswer.ok) {
-    console.error(`no token: ${tokenAnswer.status} ${JSON.stringify(token)}`);
-    process.exit(3);
-}
-const client = Client.init({
-    authProvider: done => done(null, token.access_token),
-    baseUrl: `${base}/`,
-    defaultVersion: "v1.0",
-    customHosts: new Set([new URL(base).hostname]),
-});
+const client = await connect();
 
 // What a GraphError says: the status and Graph's error code and message.
 async function refusal(call) {

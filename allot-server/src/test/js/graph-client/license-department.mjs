@@ -9,50 +9,19 @@
 // Prints one JSON report on standard output: members, batches (JSON batches sent), statuses (how many requests of the
 // batches answered each status), licensed, refused (assignments answered with an error) and failures
 // (licenseAssignmentStates in error, direct or inherited).
-import { BatchRequestContent, BatchResponseContent, Client, PageIterator } from "@microsoft/microsoft-graph-client";
+import { BatchRequestContent, BatchResponseContent, PageIterator } from "@microsoft/microsoft-graph-client";
+import { connect, setting } from "./connect.mjs";
 
 // Graph takes at most 20 requests in one JSON batch.
 const BATCH_SIZE = 20;
 
-function setting(name, fallback) {
-    const value = process.env[name] ?? fallback;
-    if (value === undefined || value === "") {
-        console.error(`${name} is not set`);
-        process.exit(2);
-    }
-    return value;
-}
-
 const base = setting("ALLOT_URL").replace(/\/+$/, "");
-const tenant = setting("ALLOT_TENANT");
 const department = setting("DEPARTMENT");
 const skuPartNumber = setting("SKU");
 const disabledPlanNames = setting("DISABLED_PLANS").split(",").map(name => name.trim());
 const pageSize = Number(setting("PAGE_SIZE", "999"));
 
-// Client credentials, as with Entra: POST {authority}/{tenant}/oauth2/v2.0/token.
-const tokenAnswer = await fetch(`${base}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`, {
-    method: "POST",
-    body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: setting("CLIENT_ID"),
-        client_secret: setting("CLIENT_SECRET"),
-        scope: "https://graph.microsoft.com/.default",
-    }),
-});
-const token = await tokenAnswer.json();
-if (!tokenAnswer.ok) {
-    console.error(`no token: ${tokenAnswer.status} ${JSON.stringify(token)}`);
-    process.exit(3);
-}
-
-// The client sends the token only to https URLs of Graph's hosts or of customHosts (host names, without the port).
-const client = Client.init({
-    authProvider: done => done(null, token.access_token),
-    baseUrl: `${base}/`,
-    defaultVersion: "v1.0",
-    customHosts: new Set([new URL(base).hostname]),
-});
+const client = await connect();
 
 const skus = await client.api("/subscribedSkus").get();
 const sku = skus.value.find(s => s.skuPartNumber === skuPartNumber);
