@@ -232,15 +232,13 @@ final class LdapConnections {
      * version) says nothing more to an administrator.
      */
     private static String unreached(LDAPException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
-                return "nothing accepts connections there (" + t.getMessage() + ")";
-            }
-            if (t instanceof java.net.UnknownHostException) {
-                return "the host name is not known to DNS: check the host name in the URL";
-            }
+        Throwable refused = cause(e, java.net.ConnectException.class);
+        if (refused != null) {
+            return "nothing accepts connections there (" + refused.getMessage() + ")";
         }
-        return null;
+        return cause(e, java.net.UnknownHostException.class) != null
+                ? "the host name is not known to DNS: check the host name in the URL"
+                : null;
     }
 
     /** Why a bind was refused, with Active Directory's reason when it gives one. */
@@ -258,14 +256,24 @@ final class LdapConnections {
 
     /** Whether the connection could not be opened at all (refused, timed out, host unknown). */
     static boolean unreachable(Throwable e) {
+        return cause(
+                        e,
+                        java.net.ConnectException.class,
+                        java.net.UnknownHostException.class,
+                        java.net.NoRouteToHostException.class,
+                        java.net.SocketTimeoutException.class)
+                != null;
+    }
+
+    /** The first exception in the chain of causes that is one of these kinds, or null. */
+    private static Throwable cause(Throwable e, Class<?>... kinds) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException
-                    || t instanceof java.net.UnknownHostException
-                    || t instanceof java.net.NoRouteToHostException
-                    || t instanceof java.net.SocketTimeoutException) {
-                return true;
+            for (Class<?> kind : kinds) {
+                if (kind.isInstance(t)) {
+                    return t;
+                }
             }
         }
-        return false;
+        return null;
     }
 }
