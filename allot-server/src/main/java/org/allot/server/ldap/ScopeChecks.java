@@ -52,17 +52,17 @@ final class ScopeChecks {
     private String baseProblem(String base, LDAPSearchException e) {
         String account = settings.bindDn() == null ? "an anonymous bind" : settings.bindDn();
         if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) {
-            return "base DN " + base + " was not found: it does not exist, or access rules hide it from " + account
+            return base + " was not found: it does not exist, or access rules hide it from " + account
                     + " (directories answer the same for both): check the DN, then the account's read rights"
                     + (e.getMatchedDN() == null || e.getMatchedDN().isEmpty()
                             ? ""
                             : " (the closest entry the account sees is " + e.getMatchedDN() + ")");
         }
         if (ResultCode.INSUFFICIENT_ACCESS_RIGHTS.equals(e.getResultCode())) {
-            return "base DN " + base + " exists but access rules refuse it to " + account
-                    + ": give the account read access to it (" + LdapConnections.describe(e) + ")";
+            return base + " exists but access rules refuse it to " + account + ": give the account read access to it ("
+                    + LdapConnections.describe(e) + ")";
         }
-        return "base DN " + base + " cannot be read: " + LdapConnections.describe(e);
+        return base + " cannot be read: " + LdapConnections.describe(e);
     }
 
     /**

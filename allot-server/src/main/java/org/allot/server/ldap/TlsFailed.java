@@ -20,8 +20,10 @@ final class TlsFailed extends LDAPException {
     /** The failure explained when it came from TLS; the failure itself otherwise. */
     static LDAPException explain(LDAPException e, TlsWitness witness, ConnectorSettings settings) {
         String hint = settings.trustedCertificate() == null
-                ? ". If the server's certificate comes from your own authority, add it as trustedCertificate."
-                : ". Check that trustedCertificate holds the authority that signed the server's certificate.";
+                ? ". If the server's certificate comes from your own authority, add that authority's certificate as the"
+                        + " connector's trusted certificate (trustedCertificate in the API)."
+                : ". Check that the connector's trusted certificate (trustedCertificate in the API) is the authority that"
+                        + " signed the server's certificate.";
         if (witness.sawCertificate() && !witness.trusted()) {
             return new TlsFailed(e, witness.whyUntrusted(Instant.now()) + hint);
         }

@@ -75,7 +75,7 @@ class ConnectionScopeIT {
 
         assertThat(failure.step()).isEqualTo(Step.BASE_DN);
         assertThat(failure.detail())
-                .startsWith("base DN " + hidden + " exists but access rules refuse it to " + TestDirectory.BIND_DN);
+                .startsWith(hidden + " exists but access rules refuse it to " + TestDirectory.BIND_DN);
     }
 
     private org.allot.core.sync.ConnectionReport test(String url, String base) {

@@ -217,7 +217,7 @@ class ConnectionTestIT {
 
             assertThat(report.failure().orElseThrow().step()).isEqualTo(Step.BASE_DN);
             assertThat(report.failure().orElseThrow().detail())
-                    .isEqualTo("base DN OU=Nowhere,DC=contoso,DC=com was not found: it does not exist, or access rules"
+                    .isEqualTo("OU=Nowhere,DC=contoso,DC=com was not found: it does not exist, or access rules"
                             + " hide it from " + TestDirectory.BIND_DN + " (directories answer the same for both):"
                             + " check the DN, then the account's read rights (the closest entry the account sees is"
                             + " DC=contoso,DC=com)");
@@ -248,7 +248,8 @@ class ConnectionTestIT {
                 test(request("ldaps://localhost:" + ldapsPort, false, null, List.of(TestDirectory.BASE)));
 
         assertThat(report.failure().orElseThrow().step()).isEqualTo(Step.TLS);
-        assertThat(report.failure().orElseThrow().detail()).contains("add it as trustedCertificate");
+        assertThat(report.failure().orElseThrow().detail())
+                .contains("as the connector's trusted certificate (trustedCertificate in the API)");
     }
 
     @Test

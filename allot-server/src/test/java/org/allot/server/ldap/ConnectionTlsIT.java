@@ -64,7 +64,7 @@ class ConnectionTlsIT {
             assertThat(failure.detail())
                     .contains("is not trusted")
                     .contains("issued by CN=localhost")
-                    .contains("add it as trustedCertificate")
+                    .contains("as the connector's trusted certificate (trustedCertificate in the API)")
                     .doesNotContain("went away");
         }
     }

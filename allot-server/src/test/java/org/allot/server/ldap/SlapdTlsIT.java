@@ -103,7 +103,7 @@ class SlapdTlsIT {
         assertThat(failure.step()).isEqualTo(Step.TLS);
         assertThat(failure.detail())
                 .contains("dc1.corp.example.test, issued by CN=Corp Test CA) is not trusted")
-                .contains("add it as trustedCertificate");
+                .contains("as the connector's trusted certificate (trustedCertificate in the API)");
     }
 
     @Test
