@@ -1,6 +1,7 @@
 package org.allot.core.directory;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,6 +122,16 @@ public final class UserDirectory {
      */
     public List<Optional<Rejection>> refusalsOfSynced(TenantId tenant, List<SyncedUser> synced) {
         return syncedUsers.refusals(tenant, synced);
+    }
+
+    /**
+     * Sync-only: takes the locks of these users at once, in id order, after the tenant's shared lock, in the caller's
+     * unit of work. A page that restores some users and updates or matches others takes them all first, so that no
+     * later step asks for a user's lock out of the one order every unit of work keeps (see docs/architecture.md).
+     */
+    public void lockSynced(Caller caller, Collection<UserId> ids) {
+        locks.share(caller.tenant());
+        users.lock(caller.tenant(), ids);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.allot.core.sync;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.allot.core.Caller;
@@ -40,8 +41,12 @@ final class DeletionPhase {
     /** Deletes them, a batch of users or one group per unit of work; returns how many were deleted. */
     int carryOut(Caller caller, List<PendingDeletion> deletions, RunContext.Tally tally) {
         int deleted = 0;
-        List<PendingDeletion> userDeletions =
-                deletions.stream().filter(d -> d.kind() == ObjectKind.USER).toList();
+        // in id order, the order in which every unit of work locks users: one locked out of order is only tried, and a
+        // request holding it would have the whole batch run again
+        List<PendingDeletion> userDeletions = deletions.stream()
+                .filter(d -> d.kind() == ObjectKind.USER)
+                .sorted(Comparator.comparing(d -> new UserId(d.objectId())))
+                .toList();
         for (int i = 0; i < userDeletions.size(); i += settings.batchSize()) {
             List<PendingDeletion> chunk =
                     userDeletions.subList(i, Math.min(userDeletions.size(), i + settings.batchSize()));

@@ -97,7 +97,9 @@ final class PageWrites {
         Map<UserId, SyncedUser> matches = page.matches();
         List<SyncedUser> added = page.added();
         Set<UserId> updated = new HashSet<>();
-        for (UserId id : plan.restored()) {
+        lockAcrossSteps(run, plan.restored(), updates.keySet(), matches.keySet());
+        // in id order, as every unit of work locks users (one locked out of order is only tried: see DeletionPhase)
+        for (UserId id : plan.restored().stream().sorted().toList()) {
             Outcome<User> restored = users.restore(run.caller, id);
             User user = restored.isDone() ? restored.value() : null;
             String immutableId = existingId(existing, id);
@@ -166,6 +168,19 @@ final class PageWrites {
         batch.updated = updated.size();
         recordLogons(run, mapped, entries, written);
         return batch;
+    }
+
+    /**
+     * Locks the users of the page's restores, updates and matches at once when more than one of these steps has any:
+     * each step locks its own users in id order, but a later step's could sort before an earlier one's.
+     */
+    private void lockAcrossSteps(RunContext run, Set<UserId> restored, Set<UserId> updates, Set<UserId> matches) {
+        List<Set<UserId>> steps = List.of(restored, updates, matches);
+        if (steps.stream().filter(s -> !s.isEmpty()).count() > 1) {
+            Set<UserId> all = new HashSet<>();
+            steps.forEach(all::addAll);
+            users.lockSynced(run.caller, all);
+        }
     }
 
     /**

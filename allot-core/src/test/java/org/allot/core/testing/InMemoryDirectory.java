@@ -40,6 +40,7 @@ public final class InMemoryDirectory implements DirectorySource {
     private long usn = 1000;
     private int readsBeforeFailure = -1;
     private int memberSearches;
+    private volatile int pageSize = 2;
 
     /** Adds a user {@code name@contoso.com}; returns its DN. Extra attributes by LDAP name. */
     public synchronized String addUser(String name, String... attributes) {
@@ -82,6 +83,11 @@ public final class InMemoryDirectory implements DirectorySource {
     public synchronized void setMembers(String groupDn, String... memberDns) {
         Entry e = entries.get(key(groupDn));
         entries.put(key(groupDn), new Entry(e.kind(), e.dn(), e.attributes(), List.of(memberDns), ++usn));
+    }
+
+    /** Reads hand over pages of this many entries (2 unless set). */
+    public synchronized void pageSize(int entries) {
+        pageSize = entries;
     }
 
     public synchronized void delete(String dn) {
@@ -174,9 +180,10 @@ public final class InMemoryDirectory implements DirectorySource {
             List<Entry> all = entries(kind).stream()
                     .filter(e -> since == null || e.usn() >= since.usn())
                     .toList();
-            for (int i = 0; i < all.size(); i += 2) {
+            int size = pageSize;
+            for (int i = 0; i < all.size(); i += size) {
                 tick();
-                page.accept(all.subList(i, Math.min(all.size(), i + 2)).stream()
+                page.accept(all.subList(i, Math.min(all.size(), i + size)).stream()
                         .map(InMemoryDirectory::entry)
                         .toList());
             }

@@ -1,7 +1,9 @@
 package org.allot.core.testing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.allot.core.directory.Users;
 
 public final class InMemoryUsers implements Users {
     private final Map<TenantId, Map<UserId, User>> users = new ConcurrentHashMap<>();
+    private final Map<TenantId, List<UserId>> locked = new ConcurrentHashMap<>();
     private InMemoryMemberships memberships;
     private InMemoryAssignments assignments;
 
@@ -32,9 +35,24 @@ public final class InMemoryUsers implements Users {
         return Optional.ofNullable(of(tenant).get(id));
     }
 
-    /** One command runs at a time here: locking is reading. */
+    /**
+     * The users of the tenant whose rows were asked to be locked since the last call, in the order asked (for tests of
+     * the lock order: users in id order).
+     */
+    public List<UserId> locked(TenantId tenant) {
+        List<UserId> asked = locked.getOrDefault(tenant, List.of());
+        synchronized (asked) {
+            List<UserId> copy = List.copyOf(asked);
+            asked.clear();
+            return copy;
+        }
+    }
+
+    /** One command runs at a time here: locking is reading, but what is asked for is noted ({@link #locked}). */
     @Override
     public Map<UserId, User> lock(TenantId tenant, Collection<UserId> ids) {
+        locked.computeIfAbsent(tenant, t -> Collections.synchronizedList(new ArrayList<>()))
+                .addAll(ids.stream().sorted().toList());
         Map<UserId, User> found = new TreeMap<>();
         ids.forEach(id -> find(tenant, id).ifPresent(u -> found.put(id, u)));
         return found;
