@@ -124,11 +124,7 @@ public final class UserDirectory {
         return syncedUsers.refusals(tenant, synced);
     }
 
-    /**
-     * Sync-only: takes the locks of these users at once, in id order, after the tenant's shared lock, in the caller's
-     * unit of work. A page that restores some users and updates or matches others takes them all first, so that no
-     * later step asks for a user's lock out of the one order every unit of work keeps (see docs/architecture.md).
-     */
+    /** Sync-only: locks these users at once, in id order, after the tenant's shared lock (a page's several steps). */
     public void lockSynced(Caller caller, Collection<UserId> ids) {
         locks.share(caller.tenant());
         users.lock(caller.tenant(), ids);

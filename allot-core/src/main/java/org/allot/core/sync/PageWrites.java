@@ -170,10 +170,7 @@ final class PageWrites {
         return batch;
     }
 
-    /**
-     * Locks the users of the page's restores, updates and matches at once when more than one of these steps has any:
-     * each step locks its own users in id order, but a later step's could sort before an earlier one's.
-     */
+    /** Locks the users of the page's restores, updates and matches at once when more than one step has any. */
     private void lockAcrossSteps(RunContext run, Set<UserId> restored, Set<UserId> updates, Set<UserId> matches) {
         List<Set<UserId>> steps = List.of(restored, updates, matches);
         if (steps.stream().filter(s -> !s.isEmpty()).count() > 1) {
