@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.allot.core.Caller;
-import org.allot.core.ErrorCode;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 import org.allot.core.TenantId;
@@ -53,7 +52,7 @@ final class SyncedUsers {
         Optional<Tenant> tenant = tenants.find(tenantId);
         Instant now = clock.instant();
         return synced.stream()
-                .map(s -> tenant.map(t -> build(t, s, now))
+                .map(s -> tenant.map(t -> SyncedUserValues.build(t, s, now))
                         .map(built -> built.isDone() ? Optional.<Rejection>empty() : Optional.of(built.rejection()))
                         .orElseGet(() -> Optional.of(Rejection.notFound(tenantId))))
                 .toList();
@@ -68,8 +67,9 @@ final class SyncedUsers {
                     .toList();
         }
         Instant now = clock.instant();
-        List<Outcome<User>> built =
-                synced.stream().map(s -> build(tenant.get(), s, now)).toList();
+        List<Outcome<User>> built = synced.stream()
+                .map(s -> SyncedUserValues.build(tenant.get(), s, now))
+                .toList();
         Set<String> claimed = new HashSet<>(deletedNames.free(
                 caller,
                 built.stream()
@@ -83,7 +83,7 @@ final class SyncedUsers {
         for (int i = 0; i < built.size(); i++) {
             Outcome<User> user = built.get(i);
             if (user.isDone() && !claimed.add(fold(user.value().userPrincipalName()))) {
-                user = onInitialDomain(tenant.get(), user.value())
+                user = SyncedUserValues.onInitialDomain(tenant.get(), user.value())
                         ? quarantined(caller, user.value(), claimed)
                         : Outcome.refused(UserValues.principalNameTaken());
             }
@@ -119,7 +119,8 @@ final class SyncedUsers {
         for (Map.Entry<UserId, SyncedUser> change : changes.entrySet()) {
             Outcome<User> after = tenant.isEmpty()
                     ? Outcome.refused(Rejection.notFound(caller.tenant()))
-                    : change(tenant.get(), found.get(change.getKey()), change.getKey(), change.getValue(), match);
+                    : SyncedUserValues.change(
+                            tenant.get(), found.get(change.getKey()), change.getKey(), change.getValue(), match);
             results.put(change.getKey(), after);
             if (after.isDone()) {
                 planned.put(change.getKey(), after.value());
@@ -159,7 +160,7 @@ final class SyncedUsers {
             results.put(after.id(), Outcome.done(after));
             List<PropertyChange> changed = new ArrayList<>(UserValues.changes(
                     before, after, changes.get(after.id()).values().keySet()));
-            onPremisesChanges(before, after, changed);
+            SyncedUserValues.onPremisesChanges(before, after, changed);
             updated.add(after);
             events.add(AuditEvent.of(caller, now, Activity.UPDATE_USER, UserValues.target(after), changed));
         }
@@ -169,13 +170,6 @@ final class SyncedUsers {
             listener.userUpdated(caller, found.get(after.id()), after);
         }
         return results;
-    }
-
-    /** Whether sync put the user on the tenant's initial domain, its own domain not being verified. */
-    private static boolean onInitialDomain(Tenant tenant, User user) {
-        return tenant.initialDomain() != null
-                && user.domain().equals(tenant.initialDomain())
-                && !user.userPrincipalName().equalsIgnoreCase(String.valueOf(user.onPremisesUserPrincipalName()));
     }
 
     /**
@@ -198,130 +192,6 @@ final class SyncedUsers {
             }
         }
         return Outcome.refused(UserValues.principalNameTaken());
-    }
-
-    private static void onPremisesChanges(User before, User after, List<PropertyChange> changed) {
-        if (before.onPremisesSyncEnabled() != after.onPremisesSyncEnabled()) {
-            changed.add(PropertyChange.of(
-                    "onPremisesSyncEnabled", before.onPremisesSyncEnabled(), after.onPremisesSyncEnabled()));
-        }
-        if (!Objects.equals(before.onPremisesImmutableId(), after.onPremisesImmutableId())) {
-            changed.add(PropertyChange.of(
-                    "onPremisesImmutableId", before.onPremisesImmutableId(), after.onPremisesImmutableId()));
-        }
-        if (!Objects.equals(before.onPremisesSamAccountName(), after.onPremisesSamAccountName())) {
-            changed.add(PropertyChange.of(
-                    "onPremisesSamAccountName", before.onPremisesSamAccountName(), after.onPremisesSamAccountName()));
-        }
-        if (!Objects.equals(before.onPremisesUserPrincipalName(), after.onPremisesUserPrincipalName())) {
-            changed.add(PropertyChange.of(
-                    "onPremisesUserPrincipalName",
-                    before.onPremisesUserPrincipalName(),
-                    after.onPremisesUserPrincipalName()));
-        }
-        OnPremisesAttributes was = before.onPremises();
-        OnPremisesAttributes is = after.onPremises();
-        if (!Objects.equals(was.distinguishedName(), is.distinguishedName())) {
-            changed.add(
-                    PropertyChange.of("onPremisesDistinguishedName", was.distinguishedName(), is.distinguishedName()));
-        }
-        if (!Objects.equals(was.domainName(), is.domainName())) {
-            changed.add(PropertyChange.of("onPremisesDomainName", was.domainName(), is.domainName()));
-        }
-        if (!Objects.equals(was.securityIdentifier(), is.securityIdentifier())) {
-            changed.add(PropertyChange.of(
-                    "onPremisesSecurityIdentifier", was.securityIdentifier(), is.securityIdentifier()));
-        }
-    }
-
-    private static Outcome<User> build(Tenant tenant, SyncedUser synced, Instant now) {
-        Optional<Rejection> problem = check(synced);
-        if (problem.isPresent()) {
-            return Outcome.refused(problem.get());
-        }
-        Outcome<User> built = UserValues.build(synced.values(), UserId.random(), now);
-        if (!built.isDone()) {
-            return built;
-        }
-        Optional<Rejection> domain =
-                UserValues.checkDomain(tenant, built.value().userPrincipalName());
-        if (domain.isPresent()) {
-            return Outcome.refused(domain.get());
-        }
-        return Outcome.done(built.value().toBuilder()
-                .onPremises(synced.immutableId(), synced.samAccountName())
-                .onPremisesUserPrincipalName(synced.onPremisesUserPrincipalName())
-                .onPremisesAttributes(synced.onPremises().syncedAt(now))
-                .build());
-    }
-
-    private static Outcome<User> change(Tenant tenant, User before, UserId id, SyncedUser synced, boolean match) {
-        if (before == null) {
-            return Outcome.refused(Rejection.notFound(id));
-        }
-        boolean matches = match
-                ? !before.onPremisesSyncEnabled()
-                        && !before.isDeleted()
-                        && (before.onPremisesImmutableId() == null
-                                || synced.immutableId().equals(before.onPremisesImmutableId()))
-                : before.onPremisesSyncEnabled() && synced.immutableId().equals(before.onPremisesImmutableId());
-        if (!matches) {
-            return Outcome.refused(Rejection.of(
-                    ErrorCode.CONFLICT,
-                    "User %s is not the synced user with onPremisesImmutableId %s.",
-                    before.userPrincipalName(),
-                    synced.immutableId()));
-        }
-        Optional<Rejection> problem = check(synced);
-        if (problem.isPresent()) {
-            return Outcome.refused(problem.get());
-        }
-        Outcome<Map<UserAttribute, Object>> converted = UserValues.convertAll(synced.values());
-        if (!converted.isDone()) {
-            return Outcome.refused(converted.rejection());
-        }
-        User.Builder builder = before.toBuilder();
-        converted.value().forEach(builder::set);
-        User after = builder.onPremises(synced.immutableId(), synced.samAccountName())
-                .onPremisesUserPrincipalName(synced.onPremisesUserPrincipalName())
-                .onPremisesAttributes(
-                        synced.onPremises().syncedAt(before.onPremises().lastSyncDateTime()))
-                .build();
-        if (!after.userPrincipalName().equalsIgnoreCase(before.userPrincipalName())) {
-            Optional<Rejection> domain = UserValues.checkDomain(tenant, after.userPrincipalName());
-            if (domain.isPresent()) {
-                return Outcome.refused(domain.get());
-            }
-        }
-        return Outcome.done(after);
-    }
-
-    private static Optional<Rejection> check(SyncedUser synced) {
-        String id = synced.immutableId();
-        if (id == null || id.isBlank() || id.length() > 256) {
-            return Optional.of(
-                    Rejection.invalid("A synced user needs an onPremisesImmutableId of 1 to 256 characters."));
-        }
-        String account = synced.samAccountName();
-        if (account != null && (account.length() > 256 || belowSpace(account))) {
-            return Optional.of(AttributeValues.invalidValue("onPremisesSamAccountName", UserDirectory.RESOURCE));
-        }
-        if (synced.values().containsKey(UserAttribute.USAGE_LOCATION)
-                && synced.values().get(UserAttribute.USAGE_LOCATION) == null) {
-            return Optional.of(Rejection.of(
-                    ErrorCode.READ_ONLY_ATTRIBUTE,
-                    "usageLocation is never cleared by directory sync: it is set from the directory only to a value."));
-        }
-        return Optional.empty();
-    }
-
-    private static boolean belowSpace(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) < 0x20) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String fold(String value) {
