@@ -1,7 +1,5 @@
 package org.allot.core.testing;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +15,11 @@ import org.allot.core.subscription.Seats;
  */
 public final class InMemorySeats implements Seats {
     private final Map<TenantId, Map<SkuId, SeatCount>> seats = new ConcurrentHashMap<>();
-    private final Map<TenantId, List<SkuId>> locked = new ConcurrentHashMap<>();
+    private final LocksAsked<SkuId> locked = new LocksAsked<>();
 
     /** The SKUs of the tenant whose rows were locked since the last call, in the order asked. */
     public List<SkuId> locked(TenantId tenant) {
-        List<SkuId> asked = locked.getOrDefault(tenant, List.of());
-        synchronized (asked) {
-            List<SkuId> copy = List.copyOf(asked);
-            asked.clear();
-            return copy;
-        }
+        return locked.drain(tenant);
     }
 
     private Map<SkuId, SeatCount> of(TenantId tenant) {
@@ -35,8 +28,7 @@ public final class InMemorySeats implements Seats {
 
     @Override
     public SeatCount lock(TenantId tenant, SkuId sku) {
-        locked.computeIfAbsent(tenant, t -> Collections.synchronizedList(new ArrayList<>()))
-                .add(sku);
+        locked.note(tenant, List.of(sku));
         return of(tenant).getOrDefault(sku, SeatCount.EMPTY);
     }
 

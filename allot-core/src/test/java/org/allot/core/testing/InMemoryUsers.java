@@ -1,9 +1,7 @@
 package org.allot.core.testing;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import org.allot.core.directory.Users;
 
 public final class InMemoryUsers implements Users {
     private final Map<TenantId, Map<UserId, User>> users = new ConcurrentHashMap<>();
-    private final Map<TenantId, List<UserId>> locked = new ConcurrentHashMap<>();
+    private final LocksAsked<UserId> locked = new LocksAsked<>();
     private InMemoryMemberships memberships;
     private InMemoryAssignments assignments;
 
@@ -40,19 +38,13 @@ public final class InMemoryUsers implements Users {
      * the lock order: users in id order).
      */
     public List<UserId> locked(TenantId tenant) {
-        List<UserId> asked = locked.getOrDefault(tenant, List.of());
-        synchronized (asked) {
-            List<UserId> copy = List.copyOf(asked);
-            asked.clear();
-            return copy;
-        }
+        return locked.drain(tenant);
     }
 
     /** One command runs at a time here: locking is reading, but what is asked for is noted ({@link #locked}). */
     @Override
     public Map<UserId, User> lock(TenantId tenant, Collection<UserId> ids) {
-        locked.computeIfAbsent(tenant, t -> Collections.synchronizedList(new ArrayList<>()))
-                .addAll(ids.stream().sorted().toList());
+        locked.note(tenant, ids.stream().sorted().toList());
         Map<UserId, User> found = new TreeMap<>();
         ids.forEach(id -> find(tenant, id).ifPresent(u -> found.put(id, u)));
         return found;
