@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -219,8 +217,7 @@ public final class AssignThroughput implements Scenario {
     /** Runs calls 1..count on {@code clients} threads, each taking the next number; returns calls per second. */
     static double perSecond(int count, int clients, IntFunction<?> call) {
         AtomicInteger next = new AtomicInteger(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
+        return Pools.on(clients, pool -> {
             long started = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -234,13 +231,6 @@ public final class AssignThroughput implements Scenario {
                 w.get();
             }
             return count / ((System.nanoTime() - started) / 1e9);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 }

@@ -8,8 +8,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.allot.bench.harness.Database;
@@ -66,8 +64,7 @@ final class PlainJdbcWrites implements AutoCloseable {
     private Rate run(java.util.function.IntPredicate more, Request request) {
         AtomicInteger next = new AtomicInteger(1);
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(connections.size());
-        try {
+        return Pools.on(connections.size(), pool -> {
             double databaseBefore = db.cpuSeconds();
             long started = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
@@ -90,14 +87,7 @@ final class PlainJdbcWrites implements AutoCloseable {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Rate(done.get(), done.get() / seconds, db.cpuSeconds() - databaseBefore);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     /**

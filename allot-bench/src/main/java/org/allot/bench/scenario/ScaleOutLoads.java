@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.allot.bench.harness.Api;
@@ -59,8 +57,7 @@ final class ScaleOutLoads {
 
     private static double assign(List<Api> nodes, String users, String body, Sizes sizes, Context context) {
         int n = nodes.size();
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
+        return Pools.on(n, pool -> {
             List<Future<Load.Rate>> loads = new ArrayList<>();
             List<List<Load.Post>> slices = new ArrayList<>();
             for (int k = 0; k < n; k++) {
@@ -103,14 +100,7 @@ final class ScaleOutLoads {
                         failures, requests, answers, clients);
             }
             return perSecond;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     /**
@@ -126,10 +116,9 @@ final class ScaleOutLoads {
     private static double join(List<Api> nodes, UUID group, UUID sku, String users, Sizes sizes) {
         AtomicInteger next = new AtomicInteger(1);
         AtomicInteger joined = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(JOINERS);
-        long started = System.nanoTime();
-        long deadline = started + sizes.time().toNanos();
-        try {
+        return Pools.on(JOINERS, pool -> {
+            long started = System.nanoTime();
+            long deadline = started + sizes.time().toNanos();
             List<Future<?>> scripts = new ArrayList<>();
             for (int k = 0; k < JOINERS; k++) {
                 Api api = nodes.get(k % nodes.size());
@@ -157,14 +146,7 @@ final class ScaleOutLoads {
                 script.get();
             }
             return joined.get() / ((System.nanoTime() - started) / 1e9);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     /**

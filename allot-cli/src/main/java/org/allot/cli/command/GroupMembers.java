@@ -1,19 +1,16 @@
 package org.allot.cli.command;
 
 import java.util.List;
-import org.allot.api.graph.DirectoryObjectReference;
 import org.allot.api.graph.GroupResource;
 import org.allot.cli.api.ApiError;
 import org.allot.cli.api.Query;
 import org.allot.cli.context.Context;
 import org.allot.cli.lookup.Directory;
-import org.allot.cli.output.Table;
 import org.allot.cli.process.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.JsonNode;
 
 /** A group's members: list, add and remove users (by userPrincipalName) and groups (by name). */
 @Command(
@@ -48,19 +45,7 @@ final class GroupMembers {
             @Parameters(paramLabel = "GROUP", description = "id or display name") String group,
             @Option(names = "--transitive", description = "Also the members of member groups.") boolean transitive) {
         GroupResource g = context.directory().group(group, "id");
-        Table table = Table.of("type", "id", "userPrincipalName", "displayName");
-        for (JsonNode m : context.api()
-                .list(
-                        Query.of(Query.path("/v1.0/groups", g.id(), transitive ? "transitiveMembers" : "members"))
-                                .with("$top", 999),
-                        JsonNode.class)) {
-            table.add(
-                    m.path("@odata.type").asString("").replace("#microsoft.graph.", ""),
-                    m.path("id").asString(null),
-                    m.path("userPrincipalName").asString(null),
-                    m.path("displayName").asString(null));
-        }
-        context.printer().print(table);
+        MemberChanges.list(context, Query.path("/v1.0/groups", g.id(), transitive ? "transitiveMembers" : "members"));
     }
 
     @Command(
@@ -83,15 +68,7 @@ final class GroupMembers {
             return MemberChanges.each(
                     context, members, id -> timed.addMember(context.api(), g.id(), id, times), "added for a time");
         }
-        return MemberChanges.each(
-                context,
-                members,
-                id -> context.api()
-                        .post(
-                                Query.path("/v1.0/groups", g.id(), "members", "$ref"),
-                                new DirectoryObjectReference(
-                                        "https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
-                "added");
+        return MemberChanges.add(context, members, Query.path("/v1.0/groups", g.id(), "members"));
     }
 
     @Command(

@@ -66,23 +66,17 @@ public final class LicenseCommands {
             @Mixin LicenseOptions.UserOption user,
             @Mixin LicenseOptions.Skus skus,
             @Mixin LicenseOptions.Plans plans,
-            @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
-                    boolean force,
-            @Option(
-                            names = "--override-group-only",
-                            description = "Assign although the group-only policy forbids it (break glass: Global"
-                                    + " Administrators; audited).")
-                    boolean overrideGroupOnly,
+            @Mixin LicenseOptions.Overrides overrides,
             @Mixin TimedGrants.Times times) {
         List<AssignedLicenseResource> add = plans.on(skus.in(context.directory().products()));
         if (times.given()) {
-            if (force || overrideGroupOnly) {
+            if (overrides.force || overrides.overrideGroupOnly) {
                 throw Failure.usage("--force and --override-group-only do not go with --start or --end.");
             }
             new TimedGrants(context).assign(user.user.strip(), add, times);
             return;
         }
-        change(user.user, add, List.of(), force, overrideGroupOnly);
+        change(user.user, add, List.of(), overrides);
     }
 
     @Command(
@@ -128,7 +122,7 @@ public final class LicenseCommands {
             footerHeading = "%nExamples:%n",
             footer = "  allot license remove --user ada@contoso.com --sku ENTERPRISEPACK")
     void remove(@Mixin LicenseOptions.UserOption user, @Mixin LicenseOptions.Skus skus) {
-        change(user.user, List.of(), skus.ids(context.directory().products()), false, false);
+        change(user.user, List.of(), skus.ids(context.directory().products()), new LicenseOptions.Overrides());
     }
 
     @Command(
@@ -147,16 +141,10 @@ public final class LicenseCommands {
             @Option(names = "--to", required = true, paramLabel = "SKU", description = "The product to give instead.")
                     String to,
             @Mixin LicenseOptions.Plans plans,
-            @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
-                    boolean force,
-            @Option(
-                            names = "--override-group-only",
-                            description = "Assign although the group-only policy forbids it (break glass: Global"
-                                    + " Administrators; audited).")
-                    boolean overrideGroupOnly) {
+            @Mixin LicenseOptions.Overrides overrides) {
         Products products = context.directory().products();
         UUID old = products.find(from).skuId();
-        change(user.user, plans.on(List.of(products.find(to))), List.of(old), force, overrideGroupOnly);
+        change(user.user, plans.on(List.of(products.find(to))), List.of(old), overrides);
     }
 
     @Command(
@@ -206,7 +194,7 @@ public final class LicenseCommands {
     }
 
     private void change(
-            String user, List<AssignedLicenseResource> add, List<UUID> remove, boolean force, boolean override) {
+            String user, List<AssignedLicenseResource> add, List<UUID> remove, LicenseOptions.Overrides overrides) {
         if (add.isEmpty() && remove.isEmpty()) {
             throw Failure.usage("Nothing to change.");
         }
@@ -214,8 +202,8 @@ public final class LicenseCommands {
         post(
                 named,
                 Query.of(Query.path("/v1.0/users", named, "assignLicense"))
-                        .with("force", force ? "true" : null)
-                        .with("overrideGroupOnly", override ? "true" : null),
+                        .with("force", overrides.force ? "true" : null)
+                        .with("overrideGroupOnly", overrides.overrideGroupOnly ? "true" : null),
                 new AssignLicenseRequest(add, remove));
         print(context.directory().user(named, Directory.USER_LICENSES));
     }

@@ -37,6 +37,18 @@ final class LicenseOptions {
         }
     }
 
+    /** {@code --force} and {@code --override-group-only}: what an assignment may override (license assign, replace). */
+    static final class Overrides {
+        @Option(names = "--force", description = "Take a seat that waiting users are owed (administrators).")
+        boolean force;
+
+        @Option(
+                names = "--override-group-only",
+                description = "Assign although the group-only policy forbids it (break glass: Global Administrators;"
+                        + " audited).")
+        boolean overrideGroupOnly;
+    }
+
     /** {@code --disable-plan}: which plans of those products to switch off. */
     static final class Plans {
         @Option(

@@ -1,16 +1,19 @@
 package org.allot.cli.command;
 
 import java.util.List;
+import org.allot.api.graph.DirectoryObjectReference;
 import org.allot.cli.api.ApiError;
+import org.allot.cli.api.Query;
 import org.allot.cli.context.Context;
 import org.allot.cli.lookup.Directory;
 import org.allot.cli.output.Table;
 import org.allot.cli.process.Failure;
+import tools.jackson.databind.JsonNode;
 
 /**
- * One change for each member named on the command line (a group's or an administrative unit's members): each named
- * by id, sign-in name or group name, each done or refused on its own, and a table of what happened to each. The exit
- * code is the first refusal's, 0 when all were done.
+ * The members of a group or an administrative unit: listed as one table, and one change for each member named on the
+ * command line, each named by id, sign-in name or group name, each done or refused on its own, and a table of what
+ * happened to each. The exit code is the first refusal's, 0 when all were done.
  */
 final class MemberChanges {
     /** What is done for one member, by id. */
@@ -19,6 +22,32 @@ final class MemberChanges {
     }
 
     private MemberChanges() {}
+
+    /** Prints the members at {@code path} (a group's members or transitive members, a unit's members). */
+    static void list(Context context, String path) {
+        Table table = Table.of("type", "id", "userPrincipalName", "displayName");
+        for (JsonNode m : context.api().list(Query.of(path).with("$top", 999), JsonNode.class)) {
+            table.add(
+                    m.path("@odata.type").asString("").replace("#microsoft.graph.", ""),
+                    m.path("id").asString(null),
+                    m.path("userPrincipalName").asString(null),
+                    m.path("displayName").asString(null));
+        }
+        context.printer().print(table);
+    }
+
+    /** Adds each member by a reference posted to {@code path}{@code /$ref} (the members of a group or a unit). */
+    static int add(Context context, List<String> members, String path) {
+        return each(
+                context,
+                members,
+                id -> context.api()
+                        .post(
+                                path + "/$ref",
+                                new DirectoryObjectReference(
+                                        "https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
+                "added");
+    }
 
     static int each(Context context, List<String> members, Change change, String done) {
         Table table = Table.of("member", "id", "result");

@@ -2,13 +2,10 @@ package org.allot.cli.command;
 
 import java.util.List;
 import org.allot.api.graph.AdministrativeUnitResource;
-import org.allot.api.graph.DirectoryObjectReference;
 import org.allot.cli.api.Query;
 import org.allot.cli.context.Context;
-import org.allot.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.JsonNode;
 
 /** A unit's members: list, add and remove users (by userPrincipalName) and groups (by name). */
 @Command(
@@ -37,19 +34,7 @@ final class UnitMembers {
             footer = "  allot unit members list North -o csv")
     void list(@Parameters(paramLabel = "UNIT", description = "id or display name") String unit) {
         AdministrativeUnitResource u = UnitCommands.find(context, unit);
-        Table table = Table.of("type", "id", "userPrincipalName", "displayName");
-        for (JsonNode m : context.api()
-                .list(
-                        Query.of(Query.path(UnitCommands.UNITS, u.id(), "members"))
-                                .with("$top", 999),
-                        JsonNode.class)) {
-            table.add(
-                    m.path("@odata.type").asString("").replace("#microsoft.graph.", ""),
-                    m.path("id").asString(null),
-                    m.path("userPrincipalName").asString(null),
-                    m.path("displayName").asString(null));
-        }
-        context.printer().print(table);
+        MemberChanges.list(context, Query.path(UnitCommands.UNITS, u.id(), "members"));
     }
 
     @Command(
@@ -62,15 +47,7 @@ final class UnitMembers {
             @Parameters(index = "0", paramLabel = "UNIT", description = "id or display name") String unit,
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "MEMBER") List<String> members) {
         AdministrativeUnitResource u = UnitCommands.find(context, unit);
-        return MemberChanges.each(
-                context,
-                members,
-                id -> context.api()
-                        .post(
-                                Query.path(UnitCommands.UNITS, u.id(), "members", "$ref"),
-                                new DirectoryObjectReference(
-                                        "https://graph.microsoft.com/v1.0/directoryObjects/" + id)),
-                "added");
+        return MemberChanges.add(context, members, Query.path(UnitCommands.UNITS, u.id(), "members"));
     }
 
     @Command(

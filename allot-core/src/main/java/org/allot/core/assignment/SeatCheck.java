@@ -207,31 +207,28 @@ final class SeatCheck {
 
     private void auditCorrection(Caller caller, Allotment pool, AllotmentCount stored, AllotmentCount counted) {
         Catalog products = catalog.forTenant(caller.tenant());
-        List<PropertyChange> changes =
-                changes(stored.consumed(), counted.consumed(), stored.waiting(), counted.waiting());
-        audit.append(AuditEvent.of(
+        auditRepair(
                 caller,
-                clock.instant(),
-                Activity.REPAIR_LICENSE_STATE,
                 List.of(
                         AuditTarget.other("Allotment", pool.id(), pool.displayName()),
                         AuditTarget.other("SubscribedSku", pool.sku(), products.productLabel(pool.sku()))),
-                changes));
+                changes(stored.consumed(), counted.consumed(), stored.waiting(), counted.waiting()));
     }
 
     private void auditCorrection(Caller caller, SkuId sku, SeatCount stored, SeatCount counted) {
         Catalog products = catalog.forTenant(caller.tenant());
-        List<PropertyChange> changes =
-                changes(stored.consumed(), counted.consumed(), stored.waiting(), counted.waiting());
-        audit.append(AuditEvent.of(
+        auditRepair(
                 caller,
-                clock.instant(),
-                Activity.REPAIR_LICENSE_STATE,
-                AuditTarget.other(
+                List.of(AuditTarget.other(
                         "SubscribedSku",
                         sku,
-                        products.find(sku).map(Product::skuPartNumber).orElse(sku.toString())),
-                changes));
+                        products.find(sku).map(Product::skuPartNumber).orElse(sku.toString()))),
+                changes(stored.consumed(), counted.consumed(), stored.waiting(), counted.waiting()));
+    }
+
+    /** The audit record of a repair of stored seat figures: what was repaired and the figures it changed. */
+    private void auditRepair(Caller caller, List<AuditTarget> targets, List<PropertyChange> changes) {
+        audit.append(AuditEvent.of(caller, clock.instant(), Activity.REPAIR_LICENSE_STATE, targets, changes));
     }
 
     /** The figures a repair changed: holders and waiting users, each only when it differed. */

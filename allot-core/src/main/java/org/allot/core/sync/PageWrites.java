@@ -129,11 +129,7 @@ final class PageWrites {
                 batch.nameTaken.add(immutableId);
                 batch.entered.add(immutableId);
             } else {
-                batch.errors.add(holders.named(
-                        run.tenant,
-                        error(ObjectKind.USER, entries.get(immutableId), immutableId, user),
-                        user,
-                        added.get(i)));
+                batch.errors.add(userError(run, entries, immutableId, user, added.get(i)));
             }
         }
         users.updateSynced(run.caller, updates).forEach((id, user) -> {
@@ -144,11 +140,7 @@ final class PageWrites {
             } else if (nameTaken(run, user)) {
                 batch.nameTaken.add(immutableId);
             } else {
-                batch.errors.add(holders.named(
-                        run.tenant,
-                        error(ObjectKind.USER, entries.get(immutableId), immutableId, user),
-                        user,
-                        updates.get(id)));
+                batch.errors.add(userError(run, entries, immutableId, user, updates.get(id)));
             }
         });
         users.matchSynced(run.caller, matches).forEach((id, user) -> {
@@ -158,11 +150,7 @@ final class PageWrites {
                 batch.refs.add(ref(user.value()));
                 batch.entered.add(immutableId);
             } else {
-                batch.errors.add(holders.named(
-                        run.tenant,
-                        error(ObjectKind.USER, entries.get(immutableId), immutableId, user),
-                        user,
-                        matches.get(id)));
+                batch.errors.add(userError(run, entries, immutableId, user, matches.get(id)));
             }
         });
         batch.updated = updated.size();
@@ -272,6 +260,17 @@ final class PageWrites {
      */
     private static boolean nameTaken(RunContext run, Outcome<?> refused) {
         return !run.writingAgain && NameHolders.nameTaken(refused);
+    }
+
+    /** A user's refused write as the run records it: with the user that has the name it wanted, when that is why. */
+    private SyncError userError(
+            RunContext run,
+            Map<String, DirectoryEntry> entries,
+            String immutableId,
+            Outcome<User> refused,
+            SyncedUser wanted) {
+        return holders.named(
+                run.tenant, error(ObjectKind.USER, entries.get(immutableId), immutableId, refused), refused, wanted);
     }
 
     private static SyncError error(ObjectKind kind, DirectoryEntry entry, String immutableId, Outcome<?> refused) {

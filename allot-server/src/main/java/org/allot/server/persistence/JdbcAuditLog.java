@@ -284,10 +284,7 @@ public final class JdbcAuditLog implements AuditLog {
                 new TenantId(SqlValues.uuid(rs, "tenant_id")),
                 SqlValues.instant(rs, "occurred_at"),
                 Activity.valueOf(rs.getString("activity")),
-                new Actor(
-                        Actor.Kind.valueOf(rs.getString("actor_kind")),
-                        rs.getString("actor_id"),
-                        rs.getString("actor_name")),
+                SqlValues.actor(rs, "actor"),
                 targets(rs),
                 json.readValue(rs.getString("changes"), new TypeReference<List<PropertyChange>>() {}),
                 rs.getString("correlation_id"),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import org.allot.core.Actor;
 import org.allot.core.TenantId;
 import org.allot.core.catalog.ServicePlanId;
 import org.allot.core.catalog.SkuId;
@@ -180,7 +179,7 @@ public final class JdbcFiledRequests implements FiledRequests {
                         SqlValues.instant(rs, "grant_end"));
             }
             decision = new LicenseRequest.Decision(
-                    actor(rs, "decided_by"),
+                    SqlValues.actor(rs, "decided_by"),
                     rs.getBoolean("on_behalf_of_manager"),
                     SqlValues.instant(rs, "decided_at"),
                     rs.getString("reason"),
@@ -198,17 +197,10 @@ public final class JdbcFiledRequests implements FiledRequests {
                 rs.getString("justification"),
                 SqlValues.instant(rs, "wanted_start"),
                 SqlValues.instant(rs, "wanted_end"),
-                actor(rs, "filed_by"),
+                SqlValues.actor(rs, "filed_by"),
                 SqlValues.instant(rs, "filed_at"),
                 manager == null ? null : new UserId(manager),
                 state,
                 decision);
-    }
-
-    private static Actor actor(ResultSet rs, String prefix) throws SQLException {
-        return new Actor(
-                Actor.Kind.valueOf(rs.getString(prefix + "_kind")),
-                rs.getString(prefix + "_id"),
-                rs.getString(prefix + "_name"));
     }
 }

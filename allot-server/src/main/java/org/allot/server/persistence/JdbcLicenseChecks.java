@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.allot.core.Actor;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AllotmentId;
 import org.allot.core.assignment.AssignmentSource;
@@ -164,10 +163,7 @@ public final class JdbcLicenseChecks implements LicenseChecks {
                 new TenantId(SqlValues.uuid(rs, "tenant_id")),
                 rs.getBoolean("dry_run"),
                 LicenseCheckState.valueOf(rs.getString("state")),
-                new Actor(
-                        Actor.Kind.valueOf(rs.getString("requested_by_kind")),
-                        rs.getString("requested_by_id"),
-                        rs.getString("requested_by_name")),
+                SqlValues.actor(rs, "requested_by"),
                 SqlValues.instant(rs, "requested_at"),
                 SqlValues.instant(rs, "started_at"),
                 SqlValues.instant(rs, "finished_at"),

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.allot.core.Actor;
 import org.allot.core.TenantId;
 import org.allot.core.assignment.AssignmentSource;
 import org.allot.core.assignment.LicenseMigration;
@@ -150,10 +149,7 @@ public final class JdbcLicenseMigrations implements LicenseMigrations {
                 group == null ? null : new GroupId(group),
                 rs.getBoolean("accept_plan_changes"),
                 LicenseMigration.State.valueOf(rs.getString("state")),
-                new Actor(
-                        Actor.Kind.valueOf(rs.getString("requested_by_kind")),
-                        rs.getString("requested_by_id"),
-                        rs.getString("requested_by_name")),
+                SqlValues.actor(rs, "requested_by"),
                 SqlValues.instant(rs, "requested_at"),
                 SqlValues.instant(rs, "started_at"),
                 SqlValues.instant(rs, "finished_at"),

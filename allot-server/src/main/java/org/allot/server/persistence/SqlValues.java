@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.allot.core.Actor;
 
 /** Converts between Java values and the column values of Allot's schema. */
 final class SqlValues {
@@ -23,6 +24,14 @@ final class SqlValues {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Who did something, from the columns {@code prefix_kind}, {@code prefix_id} and {@code prefix_name}. */
+    static Actor actor(ResultSet rs, String prefix) throws SQLException {
+        return new Actor(
+                Actor.Kind.valueOf(rs.getString(prefix + "_kind")),
+                rs.getString(prefix + "_id"),
+                rs.getString(prefix + "_name"));
     }
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {

@@ -73,7 +73,7 @@ public class AllotmentForms {
             HttpServletRequest request,
             RedirectAttributes flash) {
         require(admin);
-        Product product = product(admin, sku);
+        Product product = products.inUrl(admin.tenant(), sku);
         String back = AdminPages.redirect("/licenses/" + product.skuId());
         Typed typed = new Typed("", echo(name), echo(unit), echo(group), echo(cap), echo(position));
         if (name.isBlank()) {
@@ -124,7 +124,7 @@ public class AllotmentForms {
             HttpServletRequest request,
             RedirectAttributes flash) {
         require(admin);
-        Product product = product(admin, sku);
+        Product product = products.inUrl(admin.tenant(), sku);
         AllotmentId pool = pool(id);
         String form = "pool-" + pool;
         String back = AdminPages.redirect("/licenses/" + product.skuId());
@@ -168,7 +168,7 @@ public class AllotmentForms {
             HttpServletRequest request,
             RedirectAttributes flash) {
         require(admin);
-        Product product = product(admin, sku);
+        Product product = products.inUrl(admin.tenant(), sku);
         AllotmentId pool = pool(id);
         Outcome<Allotment> deleted = allotments.delete(AdminPages.caller(admin, request), pool);
         AdminPages.tell(
@@ -249,13 +249,5 @@ public class AllotmentForms {
         AdminPages.refuse(flash, form, message);
         flash.addFlashAttribute(TYPED, typed);
         return back;
-    }
-
-    private Product product(AdminPrincipal admin, String sku) {
-        try {
-            return products.product(admin.tenant(), sku);
-        } catch (AdminPages.BadInput e) {
-            throw new AdminPages.NotFound(sku);
-        }
     }
 }

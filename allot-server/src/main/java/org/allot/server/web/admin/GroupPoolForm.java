@@ -102,7 +102,7 @@ public class GroupPoolForm {
             throw new AccessDeniedException("Administrators of administrative units change no allotment");
         }
         GroupId group = new GroupId(AdminPages.id(id));
-        Product product = product(admin, sku);
+        Product product = products.inUrl(admin.tenant(), sku);
         String page = AdminPages.redirect("/groups/" + group.value());
         Optional<AllotmentId> named = Optional.empty();
         if (!pool.isBlank()) {
@@ -134,13 +134,5 @@ public class GroupPoolForm {
                                 + " licenses name no pool now: they draw from the pools of the members' units, or"
                                 + " the unallotted seats."));
         return page;
-    }
-
-    private Product product(AdminPrincipal admin, String sku) {
-        try {
-            return products.product(admin.tenant(), sku);
-        } catch (AdminPages.BadInput e) {
-            throw new AdminPages.NotFound(sku);
-        }
     }
 }

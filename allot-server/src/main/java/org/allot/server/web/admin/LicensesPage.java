@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import org.allot.core.Outcome;
-import org.allot.core.TenantId;
 import org.allot.core.assignment.DirectLicenseChange;
 import org.allot.core.assignment.GroupOnly;
 import org.allot.core.assignment.LicenseHolders;
@@ -146,7 +145,7 @@ public class LicensesPage {
         if (overrideGroupOnly) {
             AdminPages.require(admin, Capability.OVERRIDE_GROUP_ONLY);
         }
-        Product product = product(admin.tenant(), sku);
+        Product product = products.inUrl(admin.tenant(), sku);
         boolean remove =
                 switch (mode) {
                     case "add" -> false;
@@ -184,13 +183,5 @@ public class LicensesPage {
                                 + " users" + unchanged + "."
                         : "");
         return AdminPages.redirect("/licenses/" + product.skuId());
-    }
-
-    private Product product(TenantId tenant, String sku) {
-        try {
-            return products.product(tenant, sku);
-        } catch (AdminPages.BadInput e) {
-            throw new AdminPages.NotFound(sku);
-        }
     }
 }

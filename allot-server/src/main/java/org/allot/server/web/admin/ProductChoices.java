@@ -81,6 +81,11 @@ public final class ProductChoices {
                 .orElseThrow(() -> new AdminPages.BadInput("There is no product " + sku + "."));
     }
 
+    /** The product a page's URL names (by id or part number); anything else is a page that does not exist. */
+    public Product inUrl(TenantId tenant, String sku) {
+        return catalog.forTenant(tenant).lookup(sku).orElseThrow(() -> new AdminPages.NotFound(sku));
+    }
+
     /** A product's name, or its id when it left the catalogue. */
     public String name(TenantId tenant, SkuId sku) {
         return name(catalog.forTenant(tenant), sku);

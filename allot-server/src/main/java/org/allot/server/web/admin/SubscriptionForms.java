@@ -64,7 +64,7 @@ public class SubscriptionForms {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
-        Product product = product(admin, sku);
+        Product product = products.inUrl(admin.tenant(), sku);
         SubscriptionId id = new SubscriptionId(AdminPages.id(subscription));
         Integer count = TermsInput.seats(seats);
         if (count == null) {
@@ -95,7 +95,7 @@ public class SubscriptionForms {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
-        Product product = product(admin, sku);
+        Product product = products.inUrl(admin.tenant(), sku);
         Buy typed = new Buy(
                 TermsInput.echo(seats),
                 TermsInput.echo(start),
@@ -153,7 +153,7 @@ public class SubscriptionForms {
             HttpServletRequest request,
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_SUBSCRIPTIONS);
-        Product product = product(admin, sku);
+        Product product = products.inUrl(admin.tenant(), sku);
         SubscriptionId id = new SubscriptionId(AdminPages.id(subscription));
         String form = "terms-" + id;
         Terms typed = new Terms(
@@ -195,13 +195,5 @@ public class SubscriptionForms {
             flash.addFlashAttribute(FIELD, field);
         }
         return back;
-    }
-
-    private Product product(AdminPrincipal admin, String sku) {
-        try {
-            return products.product(admin.tenant(), sku);
-        } catch (AdminPages.BadInput e) {
-            throw new AdminPages.NotFound(sku);
-        }
     }
 }

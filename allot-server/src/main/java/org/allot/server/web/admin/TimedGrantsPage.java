@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
 import org.allot.core.Outcome;
 import org.allot.core.directory.GroupId;
 import org.allot.core.directory.UserId;
@@ -105,17 +106,12 @@ public class TimedGrantsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.ASSIGN_USER_LICENSES);
         UserId user = new UserId(AdminPages.id(id));
-        Instant at = remove ? null : times("", end).end();
-        if (!remove && at == null) {
-            AdminPages.refuse(flash, "timed", "Choose the new end date, or remove the end.");
-        } else {
-            Outcome<?> changed = grants.changeLicense(
-                    AdminPages.caller(admin, request),
-                    UserRef.of(user),
-                    sku,
-                    new TimeBoundGrants.Reschedule(false, null, true, at));
-            AdminPages.tell(changed, flash, "timed", remove ? "The license no longer ends." : "The end is changed.");
-        }
+        newEnd(
+                end,
+                remove,
+                flash,
+                "The license no longer ends.",
+                to -> grants.changeLicense(AdminPages.caller(admin, request), UserRef.of(user), sku, to));
         return AdminPages.redirect("/users/" + user);
     }
 
@@ -148,21 +144,36 @@ public class TimedGrantsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_GROUPS);
         GroupId group = new GroupId(AdminPages.id(id));
+        newEnd(
+                end,
+                remove,
+                flash,
+                "The membership no longer ends.",
+                to -> grants.changeMembership(
+                        AdminPages.caller(admin, request), group, UserRef.of(new UserId(AdminPages.id(user))), to));
+        return AdminPages.redirect("/groups/" + group);
+    }
+
+    /**
+     * A new end for a time-bound grant, as both end forms send it: the day typed, or none when {@code remove}; a form
+     * with neither is refused, else {@code reschedule} is told ({@code noEnd} when the end was removed).
+     */
+    private static void newEnd(
+            String end,
+            boolean remove,
+            RedirectAttributes flash,
+            String noEnd,
+            Function<TimeBoundGrants.Reschedule, Outcome<?>> reschedule) {
         Instant at = remove ? null : times("", end).end();
         if (!remove && at == null) {
             AdminPages.refuse(flash, "timed", "Choose the new end date, or remove the end.");
-        } else {
-            AdminPages.tell(
-                    grants.changeMembership(
-                            AdminPages.caller(admin, request),
-                            group,
-                            UserRef.of(new UserId(AdminPages.id(user))),
-                            new TimeBoundGrants.Reschedule(false, null, true, at)),
-                    flash,
-                    "timed",
-                    remove ? "The membership no longer ends." : "The end is changed.");
+            return;
         }
-        return AdminPages.redirect("/groups/" + group);
+        AdminPages.tell(
+                reschedule.apply(new TimeBoundGrants.Reschedule(false, null, true, at)),
+                flash,
+                "timed",
+                remove ? noEnd : "The end is changed.");
     }
 
     @PostMapping("/groups/{id}/timed/{user}/cancel")

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.allot.core.assignment.ScopedDirectory;
-import org.allot.server.http.RequestIds;
 import org.allot.server.security.AdminPrincipal;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
@@ -108,7 +107,7 @@ public final class UnitScopePages implements HandlerInterceptor {
         Optional<UUID> object = objectOf(path);
         if (object.isPresent()
                 && directory
-                        .within(admin.caller(RequestIds.of(request)), List.of(object.get()))
+                        .within(AdminPages.caller(admin, request), List.of(object.get()))
                         .isEmpty()) {
             throw new AdminPages.NotFound(object.get().toString());
         }

@@ -1,7 +1,6 @@
 package org.allot.server.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.allot.core.Caller;
 import org.allot.core.directory.DirectoryQueries;
 import org.allot.core.directory.Group;
 import org.allot.core.unit.ScopedRoleMember;
@@ -10,7 +9,6 @@ import org.allot.core.unit.UnitDirectory;
 import org.allot.core.unit.UnitId;
 import org.allot.core.unit.UnitMembers;
 import org.allot.core.unit.UnitOverview;
-import org.allot.server.http.RequestIds;
 import org.allot.server.security.AdminPrincipal;
 import org.allot.server.security.Capability;
 import org.allot.server.security.UnitRoleHolders;
@@ -47,7 +45,7 @@ public class UnitsPage {
 
     @GetMapping("/units")
     public String list(@AuthenticationPrincipal AdminPrincipal admin, HttpServletRequest request, Model model) {
-        model.addAttribute("units", units.list(caller(admin, request)));
+        model.addAttribute("units", units.list(AdminPages.caller(admin, request)));
         return "units/list";
     }
 
@@ -67,7 +65,7 @@ public class UnitsPage {
         if (!rule.isBlank()) {
             change = change.withMembershipType("Dynamic").withMembershipRule(rule);
         }
-        var created = units.create(caller(admin, request), change);
+        var created = units.create(AdminPages.caller(admin, request), change);
         if (!AdminPages.tell(created, flash, "create", name.strip() + " was created.")) {
             flash.addFlashAttribute("name", name);
             flash.addFlashAttribute("rule", rule);
@@ -82,7 +80,7 @@ public class UnitsPage {
             @PathVariable String id,
             HttpServletRequest request,
             Model model) {
-        UnitOverview.View view = overview.of(caller(admin, request), unitId(id), null, MEMBERS_SHOWN)
+        UnitOverview.View view = overview.of(AdminPages.caller(admin, request), unitId(id), null, MEMBERS_SHOWN)
                 .orElseThrow(() -> new AdminPages.NotFound(id));
         model.addAttribute("view", view);
         model.addAttribute(
@@ -113,7 +111,7 @@ public class UnitsPage {
                         .withMembershipRule(rule)
                         .withProcessingState(state);
         AdminPages.tell(
-                units.update(caller(admin, request), unitId(id), change),
+                units.update(AdminPages.caller(admin, request), unitId(id), change),
                 flash,
                 "rule",
                 rule.isBlank()
@@ -131,7 +129,7 @@ public class UnitsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
         AdminPages.tell(
-                members.add(caller(admin, request), unitId(id), member),
+                members.add(AdminPages.caller(admin, request), unitId(id), member),
                 flash,
                 "member",
                 member.strip() + " was added.");
@@ -147,7 +145,7 @@ public class UnitsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
         AdminPages.tell(
-                members.remove(caller(admin, request), unitId(id), AdminPages.id(member)),
+                members.remove(AdminPages.caller(admin, request), unitId(id), AdminPages.id(member)),
                 flash,
                 "members",
                 "The member was removed.");
@@ -164,7 +162,7 @@ public class UnitsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
         AdminPages.tell(
-                holders.assign(caller(admin, request), unitId(id), role, app.strip()),
+                holders.assign(AdminPages.caller(admin, request), unitId(id), role, app.strip()),
                 flash,
                 "role",
                 "It now acts within the units it holds roles over, with those roles only (an administrator signs in again).");
@@ -180,7 +178,7 @@ public class UnitsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
         AdminPages.tell(
-                holders.remove(caller(admin, request), unitId(id), AdminPages.id(assignment)),
+                holders.remove(AdminPages.caller(admin, request), unitId(id), AdminPages.id(assignment)),
                 flash,
                 "roles",
                 "The role was taken back.");
@@ -195,7 +193,7 @@ public class UnitsPage {
             RedirectAttributes flash) {
         AdminPages.require(admin, Capability.MANAGE_ADMINISTRATORS);
         if (!AdminPages.tell(
-                units.delete(caller(admin, request), unitId(id)),
+                units.delete(AdminPages.caller(admin, request), unitId(id)),
                 flash,
                 "delete",
                 "The unit was deleted; its users and groups stay.")) {
@@ -226,10 +224,6 @@ public class UnitsPage {
                 role,
                 held.member().displayName(),
                 held.member().id());
-    }
-
-    private static Caller caller(AdminPrincipal admin, HttpServletRequest request) {
-        return admin.caller(RequestIds.of(request));
     }
 
     private static UnitId unitId(String id) {
