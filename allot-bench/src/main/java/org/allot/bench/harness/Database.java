@@ -1,6 +1,7 @@
 package org.allot.bench.harness;
 
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -192,6 +193,17 @@ public final class Database implements AutoCloseable {
     public long copy(String copySql, String csv) {
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(csv));
+        } catch (Exception e) {
+            throw new IllegalStateException(copySql, e);
+        }
+    }
+
+    /** PostgreSQL's {@code COPY … TO STDOUT}: the text it writes. */
+    public String copyOut(String copySql) {
+        try {
+            StringWriter out = new StringWriter();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql, out);
+            return out.toString();
         } catch (Exception e) {
             throw new IllegalStateException(copySql, e);
         }
