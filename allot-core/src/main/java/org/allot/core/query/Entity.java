@@ -33,6 +33,7 @@ public record Entity(String typeName, Map<String, Property> properties) {
                     Property.advancedRangedText("onPremisesSamAccountName"),
                     Property.rangedText("onPremisesUserPrincipalName"),
                     Property.equality("onPremisesSecurityIdentifier"),
+                    Property.rangedText("securityIdentifier"),
                     Property.time("onPremisesLastSyncDateTime"),
                     Property.bool("accountEnabled"),
                     Property.bool("onPremisesSyncEnabled"),
