@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Graph's group. {@code licensePriority} is Allot's addition: the group's priority in waiting lists.
+ * Graph's group; {@code securityIdentifier} is the cloud SID Entra derives from the id ({@code S-1-12-1-…}). {@code licensePriority} is Allot's addition: the group's priority in waiting lists.
  */
 @JsonRootName("Group")
 public record GroupResource(
@@ -31,6 +31,7 @@ public record GroupResource(
         String onPremisesSecurityIdentifier,
         Boolean onPremisesSyncEnabled,
         Boolean securityEnabled,
+        String securityIdentifier,
         Integer licensePriority) {
 
     /**
@@ -58,5 +59,6 @@ public record GroupResource(
             "onPremisesSecurityIdentifier",
             "onPremisesSyncEnabled",
             "securityEnabled",
+            "securityIdentifier",
             "licensePriority");
 }

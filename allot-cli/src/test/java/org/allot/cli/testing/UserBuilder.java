@@ -85,6 +85,7 @@ public final class UserBuilder {
                 null,
                 null,
                 null,
+                null,
                 usageLocation,
                 userPrincipalName,
                 "Member");

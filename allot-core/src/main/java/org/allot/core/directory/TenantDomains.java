@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -134,27 +135,104 @@ public final class TenantDomains {
 
     /** Removes a domain no user uses; never the initial or the default one. */
     public Outcome<Domain> remove(Caller caller, String name) {
-        return change(caller, Activity.REMOVE_DOMAIN, name, tenant -> {
-            Optional<String> found = named(tenant, name);
-            if (found.isEmpty()) {
-                return Outcome.refused(Rejection.notFound(name));
-            }
-            String domain = found.get();
-            if (tenant.isInitialDomain(domain)) {
-                return Outcome.refused(Rejection.invalid("The initial domain %s cannot be deleted.", domain));
-            }
-            if (tenant.defaultDomain().equals(domain)) {
-                return Outcome.refused(Rejection.invalid(
-                        "The default domain %s cannot be deleted: make another domain the default first.", domain));
-            }
-            long references = users.countOnDomain(tenant.id(), domain);
-            if (references > 0) {
-                return Outcome.refused(inUse(domain, references));
-            }
-            List<String> domains = new ArrayList<>(tenant.verifiedDomains());
-            domains.remove(domain);
-            return Outcome.done(tenant.withVerifiedDomains(domains));
-        });
+        return change(caller, Activity.REMOVE_DOMAIN, name, tenant -> removable(tenant, name)
+                .flatMap(domain -> {
+                    long references = users.countOnDomain(tenant.id(), domain);
+                    return references > 0
+                            ? Outcome.refused(inUse(domain, references))
+                            : Outcome.done(without(tenant, domain));
+                }));
+    }
+
+    /**
+     * Graph's {@code forceDelete}: the users with a principal name or mail on the domain (deleted users included) get
+     * the same names on the tenant's initial domain, as Entra moves them to {@code onmicrosoft.com}, and are disabled
+     * when {@code disableUserAccounts} (Graph's default); then the domain is removed. All or nothing: refused, as a
+     * removal, for the initial and the default domain, and when more than {@value #MAX_RENAMED} users would be renamed
+     * or a new principal name is another user's already.
+     */
+    public Outcome<Domain> forceRemove(Caller caller, String name, boolean disableUserAccounts) {
+        return change(caller, Activity.REMOVE_DOMAIN, name, tenant -> removable(tenant, name)
+                .flatMap(domain -> {
+                    List<UserId> ids = users.onDomain(tenant.id(), domain, MAX_RENAMED + 1);
+                    if (ids.size() > MAX_RENAMED) {
+                        return Outcome.refused(Rejection.invalid(
+                                "Unable to delete the domain %s: more than %d objects would be renamed.",
+                                domain, MAX_RENAMED));
+                    }
+                    Map<UserId, User> before = users.lock(tenant.id(), ids);
+                    List<User> renamed = new ArrayList<>();
+                    for (User user : before.values()) {
+                        String principalName = onto(user.userPrincipalName(), domain, tenant.initialDomain());
+                        Optional<User> holder = principalName.equals(user.userPrincipalName())
+                                ? Optional.empty()
+                                : users.findByPrincipalName(tenant.id(), principalName);
+                        if (holder.isPresent() && !holder.get().id().equals(user.id())) {
+                            return Outcome.refused(Rejection.invalid(
+                                    "Unable to delete the domain %s: %s would be renamed %s, which another user has.",
+                                    domain, user.userPrincipalName(), principalName));
+                        }
+                        renamed.add(user.toBuilder()
+                                .set(UserAttribute.USER_PRINCIPAL_NAME, principalName)
+                                .set(UserAttribute.MAIL, onto(user.mail(), domain, tenant.initialDomain()))
+                                .set(UserAttribute.ACCOUNT_ENABLED, !disableUserAccounts && user.accountEnabled())
+                                .build());
+                    }
+                    users.updateAll(tenant.id(), renamed);
+                    renamed.forEach(after -> audit.append(renameEvent(caller, before.get(after.id()), after)));
+                    return Outcome.done(without(tenant, domain));
+                }));
+    }
+
+    /** At most this many users are renamed by {@link #forceRemove}, as Graph refuses more than 1000 objects. */
+    public static final int MAX_RENAMED = 1000;
+
+    /** The domain as the tenant spells it, when it may be removed: neither the initial nor the default one. */
+    private static Outcome<String> removable(Tenant tenant, String name) {
+        Optional<String> found = named(tenant, name);
+        if (found.isEmpty()) {
+            return Outcome.refused(Rejection.notFound(name));
+        }
+        String domain = found.get();
+        if (tenant.isInitialDomain(domain)) {
+            return Outcome.refused(Rejection.invalid("The initial domain %s cannot be deleted.", domain));
+        }
+        if (tenant.defaultDomain().equals(domain)) {
+            return Outcome.refused(Rejection.invalid(
+                    "The default domain %s cannot be deleted: make another domain the default first.", domain));
+        }
+        return Outcome.done(domain);
+    }
+
+    private static Tenant without(Tenant tenant, String domain) {
+        List<String> domains = new ArrayList<>(tenant.verifiedDomains());
+        domains.remove(domain);
+        return tenant.withVerifiedDomains(domains);
+    }
+
+    /** The address with its domain replaced when it is on {@code domain} (in any case); others as they are. */
+    private static String onto(String address, String domain, String initial) {
+        if (address == null || !address.toLowerCase(Locale.ROOT).endsWith("@" + domain)) {
+            return address;
+        }
+        return address.substring(0, address.length() - domain.length()) + initial;
+    }
+
+    private AuditEvent renameEvent(Caller caller, User before, User after) {
+        List<PropertyChange> changes = new ArrayList<>();
+        changes.add(PropertyChange.of("userPrincipalName", before.userPrincipalName(), after.userPrincipalName()));
+        if (!Objects.equals(before.mail(), after.mail())) {
+            changes.add(PropertyChange.of("mail", before.mail(), after.mail()));
+        }
+        if (before.accountEnabled() != after.accountEnabled()) {
+            changes.add(PropertyChange.of("accountEnabled", before.accountEnabled(), after.accountEnabled()));
+        }
+        return AuditEvent.of(
+                caller,
+                clock.instant(),
+                Activity.UPDATE_USER,
+                AuditTarget.user(after.id(), after.userPrincipalName()),
+                changes);
     }
 
     /** Graph's refusal of a domain that objects still reference, with how many users do. */

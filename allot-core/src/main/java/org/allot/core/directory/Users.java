@@ -139,6 +139,12 @@ public interface Users {
      */
     long countOnDomain(TenantId tenant, String domain);
 
+    /**
+     * The users, deleted ones included, with a principal name or mail address on the domain (in any case), in id
+     * order, at most {@code limit}: those a forced deletion of the domain renames.
+     */
+    List<UserId> onDomain(TenantId tenant, String domain, int limit);
+
     /** Users deleted before the given time, oldest first, at most {@code limit}. */
     List<UserId> deletedBefore(TenantId tenant, Instant time, int limit);
 }

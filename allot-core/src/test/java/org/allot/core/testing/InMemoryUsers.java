@@ -102,6 +102,21 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public List<UserId> onDomain(TenantId tenant, String domain, int limit) {
+        String suffix = "@" + domain.toLowerCase(java.util.Locale.ROOT);
+        return of(tenant).values().stream()
+                .filter(u -> u.userPrincipalName()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .endsWith(suffix)
+                        || (u.mail() != null
+                                && u.mail().toLowerCase(java.util.Locale.ROOT).endsWith(suffix)))
+                .map(User::id)
+                .sorted(Comparator.comparing(UserId::value))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public List<UserId> deletedBefore(TenantId tenant, Instant time, int limit) {
         return of(tenant).values().stream()
                 .filter(u -> u.isDeleted() && u.deletedDateTime().isBefore(time))

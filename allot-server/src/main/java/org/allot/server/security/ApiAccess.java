@@ -65,6 +65,7 @@ public final class ApiAccess {
             // the tenant's domains: Global Administrators (Entra's Domain Name Administrator has no counterpart here)
             rule(HttpMethod.POST, "/v1.0/domains", Capability.MANAGE_DOMAINS),
             rule(HttpMethod.POST, "/v1.0/domains/*/verify", Capability.MANAGE_DOMAINS),
+            rule(HttpMethod.POST, "/v1.0/domains/*/forceDelete", Capability.MANAGE_DOMAINS),
             rule(HttpMethod.PATCH, "/v1.0/domains/*", Capability.MANAGE_DOMAINS),
             rule(HttpMethod.DELETE, "/v1.0/domains/*", Capability.MANAGE_DOMAINS),
             // change notifications: whoever may read a resource may subscribe to its changes (as in Graph)

@@ -130,6 +130,7 @@ final class FuzzFixture {
                 {"accountEnabled":true,"displayName":"Fuzz","mailNickname":"fuzz","userPrincipalName":"fuzz@%s",
                  "usageLocation":"US","department":"QA"}""".formatted(domain));
         bodies.put("POST /v1.0/domains", "{\"id\":\"another.example\"}");
+        bodies.put("POST /v1.0/domains/{id}/forceDelete", "{\"disableUserAccounts\":true}");
         bodies.put("PATCH /v1.0/users/{id}", "{\"department\":\"Fuzzing\",\"accountEnabled\":true}");
         bodies.put("POST /v1.0/users/{id}/assignLicense", license);
         bodies.put("POST /v1.0/groups", """

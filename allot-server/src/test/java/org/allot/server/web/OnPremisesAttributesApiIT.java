@@ -175,7 +175,9 @@ class OnPremisesAttributesApiIT extends ApiIT {
                         : u.path("onPremisesDomainName").asString()));
         assertThat(domains).contains("contoso.com", "null");
 
-        assertThat(names(admin.get("/v1.0/users?$filter=" + q("onPremisesSamAccountName eq 'ada'"))))
+        assertThat(names(admin.get(
+                        "/v1.0/users?$count=true&$filter=" + q("onPremisesSamAccountName eq 'ada'"), ADVANCED)))
+                .as("an advanced query in Graph")
                 .containsExactly("ada.lovelace@contoso.com");
         assertThat(names(admin.get(
                         "/v1.0/users?$filter=" + q("onPremisesUserPrincipalName eq 'grace.hopper@contoso.com'"))))
@@ -221,8 +223,10 @@ class OnPremisesAttributesApiIT extends ApiIT {
         assertThat(OffsetDateTime.parse(
                         engineering.path("onPremisesLastSyncDateTime").asString()))
                 .isAfter(before);
-        assertThat(admin.get("/v1.0/groups?$select=displayName,onPremisesSamAccountName&$filter="
-                                + q("onPremisesSamAccountName eq 'Engineering'"))
+        assertThat(admin.get(
+                                "/v1.0/groups?$count=true&$select=displayName,onPremisesSamAccountName&$filter="
+                                        + q("onPremisesSamAccountName eq 'Engineering'"),
+                                ADVANCED)
                         .body()
                         .path("value"))
                 .hasSize(1);

@@ -2,6 +2,7 @@ package org.allot.server.persistence.query;
 
 import java.util.Locale;
 import java.util.Map;
+import org.allot.core.directory.CloudSecurityIdentifiers;
 import org.allot.core.query.Property;
 import org.allot.server.persistence.JdbcAuditLog;
 
@@ -29,6 +30,25 @@ record Column(String sql, String scope) {
      */
     private static String neverSyncedIsNull(String alias) {
         return "nullif(" + alias + ".on_premises_sync_enabled, false)";
+    }
+
+    /**
+     * Graph's securityIdentifier, computed from the id as {@link org.allot.core.directory.CloudSecurityIdentifiers}
+     * does: {@code S-1-12-1-} and the id's 16 bytes as four little-endian unsigned numbers in a GUID's Windows byte
+     * order (the first four bytes and the next two pairs are stored big-endian, so they are read as they stand).
+     */
+    private static String cloudSid(String alias) {
+        String b = "uuid_send(" + alias + ".id)";
+        return "('" + CloudSecurityIdentifiers.PREFIX + "' || "
+                + number(b, 3, 2, 1, 0) + " || '-' || " + number(b, 5, 4, 7, 6) + " || '-' || "
+                + number(b, 8, 9, 10, 11) + " || '-' || " + number(b, 12, 13, 14, 15) + ")";
+    }
+
+    /** The unsigned number whose bytes, least significant first, are those of {@code bytes} at these offsets. */
+    private static String number(String bytes, int... offsets) {
+        return "(get_byte(" + bytes + ", " + offsets[0] + ")::bigint + get_byte(" + bytes + ", " + offsets[1]
+                + ")::bigint * 256 + get_byte(" + bytes + ", " + offsets[2] + ")::bigint * 65536 + get_byte(" + bytes
+                + ", " + offsets[3] + ")::bigint * 16777216)::text";
     }
 
     private static final String GROUP_TYPES = "exists (select 1 from unnest(g.group_types) c where %s)";
@@ -60,6 +80,7 @@ record Column(String sql, String scope) {
                     Map.entry("onpremisessamaccountname", new Column("u.on_premises_sam_account_name", null)),
                     Map.entry("onpremisesuserprincipalname", new Column("u.on_premises_user_principal_name", null)),
                     Map.entry("onpremisessecurityidentifier", new Column("u.on_premises_security_identifier", null)),
+                    Map.entry("securityidentifier", new Column(cloudSid("u"), null)),
                     Map.entry("onpremiseslastsyncdatetime", new Column("u.on_premises_last_sync_at", null)),
                     extension(1),
                     extension(2),

@@ -76,6 +76,18 @@ public class DomainsController {
         }
     }
 
+    /**
+     * How many domains match the {@code $filter}, as plain text (Graph's {@code /$count} segment). Domains are not
+     * directory objects, so no {@code ConsistencyLevel} header is needed.
+     */
+    @GetMapping(path = "/$count", produces = "text/plain")
+    public String count(ApiCaller caller, HttpServletRequest request) {
+        ODataQuery query = ODataQuery.of(request, Entity.DOMAIN, PROPERTIES, EnumSet.of(ODataQuery.Option.FILTER));
+        return Long.toString(DomainResources.domains(domains.list(caller.tenant())).stream()
+                .filter(d -> query.filter() == null || DomainFilters.matches(query.filter(), d))
+                .count());
+    }
+
     @GetMapping("/{id}")
     public ObjectNode get(ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
         ODataQuery query = ODataQuery.of(request, Entity.DOMAIN, PROPERTIES, ODataQuery.SELECT_ONLY);
@@ -179,6 +191,34 @@ public class DomainsController {
         Refused.orRefuse(domains.remove(caller.caller(), id));
         return ResponseEntity.noContent().build();
     }
+
+    /**
+     * Graph's forceDelete: the users on the domain move to the initial domain (disabled unless
+     * {@code disableUserAccounts} is false), then the domain is removed; 204. The body is a JSON object, {@code {}}
+     * at least (Graph's SDKs always send one).
+     */
+    @PostMapping("/{id}/forceDelete")
+    public ResponseEntity<Void> forceDelete(
+            ApiCaller caller,
+            @PathVariable String id,
+            @Schema(implementation = ForceDeleteBody.class) @RequestBody JsonNode body) {
+        RequestBodies.requireObject(body);
+        boolean disable = true;
+        for (var field : body.properties()) {
+            if (!field.getKey().equals("disableUserAccounts")) {
+                throw RequestBodies.unknown(field.getKey(), "forceDelete");
+            }
+            if (!field.getValue().isBoolean()) {
+                throw RequestBodies.invalid("disableUserAccounts", "forceDelete");
+            }
+            disable = field.getValue().asBoolean();
+        }
+        Refused.orRefuse(domains.forceRemove(caller.caller(), id, disable));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The body of forceDelete, for the OpenAPI document. */
+    record ForceDeleteBody(Boolean disableUserAccounts) {}
 
     private ObjectNode entity(ApiCaller caller, Domain domain, HttpServletRequest request) {
         List<Domain> all = domains.list(caller.tenant());

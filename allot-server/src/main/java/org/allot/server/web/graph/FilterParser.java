@@ -11,7 +11,7 @@ import org.allot.server.web.graph.FilterTokens.Token;
 
 /**
  * Parses the subset of OData {@code $filter} that Graph supports on users and groups: {@code eq}, {@code ne},
- * {@code gt/ge/lt/le} (dates), {@code in}, {@code startsWith}, {@code endsWith}, {@code and}, {@code or},
+ * {@code gt/ge/lt/le} (dates; {@code ge/le} also on the text Graph orders), {@code in}, {@code startsWith}, {@code endsWith}, {@code and}, {@code or},
  * {@code not}, parentheses, lambdas over collections ({@code groupTypes/any(c:c eq 'DynamicMembership')},
  * {@code proxyAddresses/any(x:startsWith(x,'smtp:'))}), {@code assignedLicenses/any(x:x/skuId eq …)},
  * {@code assignedLicenses/any()}, {@code assignedLicenses/$count eq n}, on users
@@ -183,11 +183,15 @@ final class FilterParser {
             requireAdvanced("ne");
         }
         supported(property, false);
-        boolean ordering = operator != Filter.Operator.EQ && operator != Filter.Operator.NE;
-        if (ordering && property.type() != Property.Type.DATETIME) {
+        if (!property.takes(operator)) {
             throw new BadRequest(
-                    "Invalid filter clause: the operator '" + op.text().toLowerCase(Locale.ROOT)
-                            + "' is supported only on dates, not on '" + property.name() + "'.");
+                    "Request_UnsupportedQuery",
+                    unsupported(property) + " It does not take the operator '"
+                            + op.text().toLowerCase(Locale.ROOT)
+                            + "' (dates take ge, gt, le and lt; names such as displayName take ge and le).");
+        }
+        if (value == null && operator != Filter.Operator.EQ && operator != Filter.Operator.NE) {
+            throw new BadRequest("Invalid filter clause: null compares only with eq and ne.");
         }
         return new Filter.Compare(property, operator, value);
     }
@@ -226,15 +230,22 @@ final class FilterParser {
      * security identifiers with anything but equality ({@code startsWith}, {@code endsWith}).
      */
     private void supported(Property property, boolean function) {
-        if (property.filtering() == Property.Filtering.ADVANCED) {
-            requireAdvanced(property.name());
+        if (property.needsAdvancedQuery() && !advanced) {
+            throw new BadRequest("Request_UnsupportedQuery", unsupported(property));
         } else if (property.filtering() == Property.Filtering.EQUALITY && function) {
             throw new BadRequest(
-                    "Request_UnsupportedQuery",
-                    "Unsupported or invalid query filter clause specified for property '" + property.name()
-                            + "' of resource '" + entity.typeName().substring("microsoft.graph.".length())
-                            + "': it supports only eq, ne and in.");
+                    "Request_UnsupportedQuery", unsupported(property) + " It supports only eq, ne and in.");
         }
+    }
+
+    /**
+     * Graph's refusal of a filter on a property, also when the property needs an advanced query that the request is
+     * not ({@code onPremisesSamAccountName eq 'ann'} without {@code ConsistencyLevel: eventual}).
+     */
+    private String unsupported(Property property) {
+        String resource = entity.typeName().substring("microsoft.graph.".length());
+        return "Unsupported or invalid query filter clause specified for property '" + property.name()
+                + "' of resource '" + Character.toUpperCase(resource.charAt(0)) + resource.substring(1) + "'.";
     }
 
     private void requireText(Property property, String function) {
@@ -252,9 +263,10 @@ final class FilterParser {
         if (!advanced) {
             throw new BadRequest(
                     "Request_UnsupportedQuery",
-                    "'" + what
-                            + "' is an advanced query: send the header 'ConsistencyLevel: eventual' (and $count=true),"
-                            + " as Microsoft Graph requires.");
+                    "Operator '" + what
+                            + "' is not supported because the required parameters might be missing. Try adding"
+                            + " $count=true query parameter and ConsistencyLevel:eventual header. Refer to"
+                            + " https://aka.ms/graph-docs/advanced-queries for more information");
         }
     }
 

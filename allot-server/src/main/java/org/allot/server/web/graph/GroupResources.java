@@ -7,6 +7,7 @@ import java.util.Set;
 import org.allot.api.graph.LicenseProcessingState;
 import org.allot.core.assignment.GroupLicense;
 import org.allot.core.assignment.LicensedGroup;
+import org.allot.core.directory.CloudSecurityIdentifiers;
 import org.allot.core.directory.Group;
 
 /** Graph's group resource, with what licensing adds to it, from what core read. */
@@ -28,7 +29,8 @@ public final class GroupResources {
             "onPremisesSamAccountName",
             "onPremisesSecurityIdentifier",
             "onPremisesSyncEnabled",
-            "securityEnabled");
+            "securityEnabled",
+            "securityIdentifier");
     /** What {@code /v1.0/groups} may select: every property of allot-api's group, in its order. */
     public static final Set<String> GROUP_PROPERTIES =
             ordered(org.allot.api.graph.GroupResource.PROPERTIES.toArray(String[]::new));
@@ -98,6 +100,7 @@ public final class GroupResources {
                 g.onPremises().securityIdentifier(),
                 g.onPremisesSyncEnabled() ? Boolean.TRUE : null,
                 g.securityEnabled(),
+                CloudSecurityIdentifiers.of(g.id().value()),
                 priority);
     }
 }

@@ -39,7 +39,8 @@ public final class RequestBodies {
             "onPremisesLastSyncDateTime",
             "onPremisesSecurityIdentifier",
             "onPremisesProvisioningErrors",
-            "provisionedPlans");
+            "provisionedPlans",
+            "securityIdentifier");
     private static final Set<String> USER_NOT_STORED =
             Set.of("businessPhones", "mobilePhone", "officeLocation", "preferredLanguage");
     /** Sign-in is not Allot's business: the password of a new user is accepted and not kept. */
@@ -57,6 +58,7 @@ public final class RequestBodies {
             "onPremisesSecurityIdentifier",
             "onPremisesNetBiosName",
             "onPremisesProvisioningErrors",
+            "securityIdentifier",
             "mail");
     private static final Pattern REFERENCE =
             Pattern.compile("(?i)^(?:https?://[^/]+)?(?:/v1\\.0)?/(?:directoryObjects|users|groups)/([0-9a-f-]{36})$");

@@ -20,6 +20,7 @@ import org.allot.core.assignment.UserLicenses;
 import org.allot.core.catalog.Catalog;
 import org.allot.core.catalog.ServiceFamily;
 import org.allot.core.catalog.SkuId;
+import org.allot.core.directory.CloudSecurityIdentifiers;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.reclaim.UserActivity;
@@ -169,6 +170,7 @@ public final class UserResources {
                 u.onPremisesSyncEnabled() ? Boolean.TRUE : null,
                 u.onPremisesUserPrincipalName(),
                 null,
+                CloudSecurityIdentifiers.of(u.id().value()),
                 signIn,
                 u.surname(),
                 u.usageLocation() == null ? null : u.usageLocation().code(),

@@ -55,6 +55,55 @@ class FilterParserTest {
     }
 
     @Test
+    void namesTakeGeAndLeWithoutAnAdvancedQueryAsInGraph() {
+        assertThat(FilterParser.parse("displayName ge 'M'", Entity.USER, false))
+                .isEqualTo(new Filter.Compare(property(Entity.USER, "displayName"), Filter.Operator.GE, "M"));
+        assertThat(FilterParser.parse("userPrincipalName le 'n'", Entity.USER, false))
+                .isEqualTo(new Filter.Compare(property(Entity.USER, "userPrincipalName"), Filter.Operator.LE, "n"));
+        assertThat(FilterParser.parse("displayName ge 'M' and mailNickname le 'x'", Entity.GROUP, false))
+                .isInstanceOf(Filter.And.class);
+        assertThat(FilterParser.parse("onPremisesImmutableId ge 'a'", Entity.USER, false))
+                .isInstanceOf(Filter.Compare.class);
+    }
+
+    @Test
+    void textTakesNoOtherOrderingThanGraphDoes() {
+        for (String refused :
+                List.of("displayName gt 'M'", "userPrincipalName lt 'n'", "userType ge 'M'", "displayName ge null")) {
+            assertThatThrownBy(() -> FilterParser.parse(refused, Entity.USER, true))
+                    .as(refused)
+                    .isInstanceOf(BadRequest.class);
+        }
+        assertThatThrownBy(() -> FilterParser.parse("onPremisesSecurityIdentifier ge 'S-1'", Entity.USER, true))
+                .isInstanceOf(BadRequest.class)
+                .hasMessageStartingWith("Unsupported or invalid query filter clause specified for property"
+                        + " 'onPremisesSecurityIdentifier' of resource 'User'.");
+    }
+
+    @Test
+    void onPremisesSamAccountNameIsFilteredOnlyInAdvancedQueriesWithGraphsError() {
+        for (Entity entity : List.of(Entity.USER, Entity.GROUP)) {
+            for (String filter : List.of(
+                    "onPremisesSamAccountName eq 'ann'",
+                    "onPremisesSamAccountName in ('ann')",
+                    "startsWith(onPremisesSamAccountName,'a')",
+                    "onPremisesSamAccountName ge 'a'")) {
+                assertThatThrownBy(() -> FilterParser.parse(filter, entity, false))
+                        .as(filter)
+                        .isInstanceOf(BadRequest.class)
+                        .hasMessage("Unsupported or invalid query filter clause specified for property"
+                                + " 'onPremisesSamAccountName' of resource '"
+                                + (entity.equals(Entity.USER) ? "User" : "Group") + "'.");
+                assertThat(FilterParser.parse(filter, entity, true)).as(filter).isNotNull();
+            }
+        }
+        assertThat(FilterParser.parse("onPremisesImmutableId eq 'AAA='", Entity.USER, false))
+                .as("eq on onPremisesImmutableId works by default in Graph")
+                .isEqualTo(
+                        new Filter.Compare(property(Entity.USER, "onPremisesImmutableId"), Filter.Operator.EQ, "AAA="));
+    }
+
+    @Test
     void notOfAComparisonIsKeptForTheStorageToReadAsOData() {
         assertThat(FilterParser.parse("not(usageLocation eq 'US')", Entity.USER, true))
                 .isEqualTo(new Filter.Not(
