@@ -275,34 +275,12 @@ public final class JdbcUsers implements Users {
 
     @Override
     public long countOnDomain(TenantId tenant, String domain) {
-        String suffix = onDomainPattern(domain);
-        return jdbc.sql("""
-                        select count(*) from directory_user
-                        where tenant_id = ? and (lower(user_principal_name) like ? or lower(mail) like ?)""")
-                .params(tenant.value(), suffix, suffix)
-                .query(Long.class)
-                .single();
+        return new UsersOnDomain(jdbc, tenant, domain).count();
     }
 
     @Override
     public List<UserId> onDomain(TenantId tenant, String domain, int limit) {
-        String suffix = onDomainPattern(domain);
-        return jdbc.sql("""
-                        select id from directory_user
-                        where tenant_id = ? and (lower(user_principal_name) like ? or lower(mail) like ?)
-                        order by id limit ?""")
-                .params(tenant.value(), suffix, suffix, limit)
-                .query((rs, i) -> new UserId(rs.getObject(1, java.util.UUID.class)))
-                .list();
-    }
-
-    /** The LIKE pattern of addresses on the domain, lower case, its wildcards escaped. */
-    private static String onDomainPattern(String domain) {
-        return "%@"
-                + domain.toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_");
+        return new UsersOnDomain(jdbc, tenant, domain).ids(limit);
     }
 
     @Override
