@@ -52,6 +52,33 @@ class ConcurrentUniqueValuesIT extends ApiIT {
     }
 
     @Test
+    void usersCreatedAtOnceWithOneImmutableIdAreOneAndRefusalsNameTheImmutableId() throws Exception {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+
+        for (int round = 0; round < ROUNDS; round++) {
+            String anchor = "bmV3LWFuY2hvci0" + round;
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < USERS; i++) {
+                names.add("new" + round + "u" + i);
+            }
+
+            List<Response> answers = atOnce(
+                    names, name -> admin.post("/v1.0/users", """
+                    {"accountEnabled":true,"displayName":"%s","mailNickname":"%s","userPrincipalName":"%s@%s",
+                     "onPremisesImmutableId":"%s"}""".formatted(name, name, name, admin.domain, anchor)));
+
+            assertThat(answers)
+                    .extracting(Response::status)
+                    .as(answers.stream().map(r -> r.raw().body()).toList().toString())
+                    .containsOnly(201, 400)
+                    .containsOnlyOnce(201);
+            answers.stream().filter(r -> r.status() == 400).forEach(r -> assertThat(r.errorMessage())
+                    .isEqualTo("Another object with the same value for property onPremisesImmutableId already"
+                            + " exists."));
+        }
+    }
+
+    @Test
     void aPrincipalNameGivenToSeveralUsersAtOnceGoesToOneAndTheOthersKeepTheirs() throws Exception {
         ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
 
