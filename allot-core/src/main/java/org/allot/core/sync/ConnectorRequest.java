@@ -2,12 +2,10 @@ package org.allot.core.sync;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 
@@ -204,7 +202,7 @@ public record ConnectorRequest(
                     MAX_DELETION_CHECK_MINUTES));
         }
         Map<String, String> overrides = mapping == null ? Map.of() : mapping;
-        Optional<String> twice = mappedTwice(overrides);
+        Optional<String> twice = MappingOverrides.namedTwice(overrides);
         if (twice.isPresent()) {
             return Outcome.refused(Rejection.invalid(
                     "mapping names %s twice (names are compared ignoring case and spaces): keep it once.",
@@ -259,17 +257,6 @@ public record ConnectorRequest(
             }
         }
         return Outcome.done(excluded);
-    }
-
-    /**
-     * The first attribute the mapping names twice, ignoring case and surrounding spaces as the mapping does: which of
-     * the two would win is not what the administrator can see.
-     */
-    private static Optional<String> mappedTwice(Map<String, String> overrides) {
-        Set<String> seen = new HashSet<>();
-        return overrides.keySet().stream()
-                .filter(key -> !seen.add(key == null ? "" : key.strip().toLowerCase(Locale.ROOT)))
-                .findFirst();
     }
 
     /** A DN in lower case without spaces around its commas, for comparing names as an administrator types them. */
