@@ -2,6 +2,7 @@ package org.allot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.allot.cli.testing.AgainstARealServer;
 import org.allot.cli.testing.Run;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,22 @@ class DomainCommandsIT extends AgainstARealServer {
                 .extracting(d -> d.get("id"))
                 .doesNotContain("corp.example.test");
         assertThat(allot.run("domains", "remove", "corp.example.test").exit()).isEqualTo(3);
+    }
+
+    @Test
+    void anAddressAnEmptyNameOrAPathIsNoDomainAndChangesNothing() {
+        String before = allot.run("domains", "list", "-o", "csv").out();
+
+        for (String name : List.of("127.0.0.1", "", "a".repeat(10_000) + ".example")) {
+            Run refused = allot.run("domains", "add", name);
+            assertThat(refused.exit()).as(refused.toString()).isEqualTo(4);
+            assertThat(refused.err()).contains("is invalid: use a fully qualified domain name");
+        }
+        for (String name : List.of("..", ".", "", "../users")) {
+            Run refused = allot.run("domains", "remove", name);
+            assertThat(refused.exit()).as("remove '" + name + "': " + refused).isNotZero();
+        }
+        assertThat(allot.run("domains", "list", "-o", "csv").out()).isEqualTo(before);
     }
 
     @Test

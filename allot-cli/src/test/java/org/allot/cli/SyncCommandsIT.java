@@ -272,6 +272,42 @@ class SyncCommandsIT extends AgainstARealServer {
     }
 
     @Test
+    void aMappingGivenAgainInAnotherCaseReplacesTheStoredOne() throws Exception {
+        Run configure = allot.run(
+                "sync",
+                "configure",
+                "--preset",
+                "genericLdap",
+                "--url",
+                "ldap://localhost:" + closedPort(),
+                "--bind-dn",
+                "",
+                "--base-dn",
+                "dc=contoso,dc=com",
+                "--map",
+                "department=departmentNumber",
+                "--member-attribute",
+                "member",
+                "--no-schedule");
+        try {
+            assertThat(configure.exit()).as(configure.toString()).isZero();
+
+            Run again = allot.run(
+                    "sync", "configure", "--map", "Department=ou", "--map", "Group.Member=uniqueMember", "-o", "json");
+
+            assertThat(again.exit()).as(again.toString()).isZero();
+            String mapping = again.json().path("mapping").toString();
+            assertThat(mapping).contains("Department=ou", "Group.Member=uniqueMember");
+            assertThat(mapping).doesNotContain("departmentNumber", "group.member=member");
+            Run bad = allot.run("sync", "configure", "--url", "ldap://" + "h".repeat(300));
+            assertThat(bad.exit()).as(bad.toString()).isEqualTo(4);
+            assertThat(bad.err()).contains("url must be ldap://host[:port]");
+        } finally {
+            allot.run("sync", "configure", "--clear-mapping");
+        }
+    }
+
+    @Test
     void thePasswordIsNeverAnArgument() {
         Run plain = allot.run("sync", "configure", "--url", "ldap://dc1.contoso.com", "--password", "secret");
         assertThat(plain.exit()).isEqualTo(2);

@@ -234,17 +234,25 @@ final class ConnectorOptions {
                 throw Failure.usage(
                         "--map takes NAME=ATTRIBUTES, e.g. --map department=extensionAttribute1; got '" + entry + "'.");
             }
-            mapping.put(
+            replace(
+                    mapping,
                     entry.substring(0, equals).strip(),
                     entry.substring(equals + 1).strip());
         }
         if (memberAttributes != null) {
-            mapping.put(
+            replace(
+                    mapping,
                     "group.member",
                     String.join(
                             ", ", memberAttributes.stream().map(String::strip).toList()));
         }
         return mapping;
+    }
+
+    /** Sets one override, in place of the stored one of that name in any case: the server reads names so. */
+    private static void replace(Map<String, String> mapping, String name, String attributes) {
+        mapping.keySet().removeIf(stored -> stored.strip().equalsIgnoreCase(name));
+        mapping.put(name, attributes);
     }
 
     private static String given(String option, String stored) {

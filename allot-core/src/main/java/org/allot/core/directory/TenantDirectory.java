@@ -46,9 +46,14 @@ public final class TenantDirectory {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Whether the text, in lower case, is a domain name (labels of letters, digits and inner hyphens). */
+    /**
+     * Whether the text, in lower case, is a domain name: labels of letters, digits and inner hyphens, the top-level one
+     * not all digits, so that an IPv4 address ({@code 127.0.0.1}) is none (RFC 3696, section 2).
+     */
     static boolean validDomain(String domain) {
-        return domain.length() <= 253 && DOMAIN.matcher(domain).matches();
+        return domain.length() <= 253
+                && DOMAIN.matcher(domain).matches()
+                && !domain.substring(domain.lastIndexOf('.') + 1).chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** A tenant as it stands. */

@@ -26,6 +26,9 @@ import org.allot.core.audit.PropertyChange;
  * user is created or renamed on a domain while it is being removed.
  */
 public final class TenantDomains {
+    /** The longest text a refusal quotes whole as the name it refuses. */
+    private static final int QUOTED = 100;
+
     private final Transactions transactions;
     private final Tenants tenants;
     private final TenantLocks locks;
@@ -91,7 +94,7 @@ public final class TenantDomains {
         if (!TenantDirectory.validDomain(domain)) {
             return Outcome.refused(Rejection.invalid(
                     "Domain name '%s' is invalid: use a fully qualified domain name such as contoso.com.",
-                    name == null ? "" : name));
+                    quoted(name == null ? "" : name)));
         }
         if (InitialDomains.reserved(domain)) {
             return Outcome.refused(Rejection.invalid(
@@ -233,6 +236,11 @@ public final class TenantDomains {
                 Activity.UPDATE_USER,
                 AuditTarget.user(after.id(), after.userPrincipalName()),
                 changes);
+    }
+
+    /** A name as a refusal quotes it: at most {@value #QUOTED} characters, then an ellipsis. */
+    private static String quoted(String name) {
+        return name.length() <= QUOTED ? name : name.substring(0, QUOTED) + "…";
     }
 
     /** Graph's refusal of a domain that objects still reference, with how many users do. */

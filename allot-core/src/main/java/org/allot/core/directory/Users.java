@@ -67,6 +67,12 @@ public interface Users {
         return added;
     }
 
+    /**
+     * Writes the user as it now is.
+     *
+     * @throws org.allot.core.ConcurrentChange when another unit of work gave its principal name or immutable id to
+     *     another user since this one checked it free: run again, it finds the value taken
+     */
     void update(TenantId tenant, User user);
 
     /** Removes a user for good, with its memberships and license assignments. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
 
@@ -201,6 +202,12 @@ public record ConnectorRequest(
                     MAX_DELETION_CHECK_MINUTES));
         }
         Map<String, String> overrides = mapping == null ? Map.of() : mapping;
+        Optional<String> twice = MappingOverrides.namedTwice(overrides);
+        if (twice.isPresent()) {
+            return Outcome.refused(Rejection.invalid(
+                    "mapping names %s twice (names are compared ignoring case and spaces): keep it once.",
+                    twice.get()));
+        }
         Outcome<AttributeMapping> mapped = kind.mapping().withOverrides(overrides);
         if (!mapped.isDone()) {
             return Outcome.refused(mapped.rejection());

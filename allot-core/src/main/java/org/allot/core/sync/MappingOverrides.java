@@ -1,10 +1,12 @@
 package org.allot.core.sync;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.allot.core.Outcome;
 import org.allot.core.Rejection;
@@ -16,6 +18,17 @@ final class MappingOverrides {
     private static final Set<String> BINARY_IDS = Set.of("objectguid", "ms-ds-consistencyguid", "msds-consistencyguid");
 
     private MappingOverrides() {}
+
+    /**
+     * The first attribute the mapping names twice, ignoring case and surrounding spaces as the mapping does: which of
+     * the two would win is not what the administrator can see.
+     */
+    static Optional<String> namedTwice(Map<String, String> overrides) {
+        Set<String> seen = new HashSet<>();
+        return overrides.keySet().stream()
+                .filter(key -> !seen.add(key == null ? "" : key.strip().toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
 
     /** The mapping {@code base} with the overrides applied (see {@link AttributeMapping#withOverrides}). */
     static Outcome<AttributeMapping> apply(AttributeMapping base, Map<String, String> overrides) {

@@ -3,6 +3,7 @@ package org.allot.core.sync;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,6 +13,8 @@ import org.allot.core.Rejection;
 /** The servers of a connector as an administrator types them: LDAP URLs, checked and normalised. */
 final class ServerUrls {
     private static final int MAX_URLS = 10;
+    private static final int MAX_HOST = 253;
+    private static final int MAX_LABEL = 63;
     private static final Pattern URL_SEPARATOR = Pattern.compile("[\\s,]+");
 
     private ServerUrls() {}
@@ -49,6 +52,17 @@ final class ServerUrls {
         return Outcome.done(String.join(" ", urls));
     }
 
+    /**
+     * Whether DNS can hold the host name: at most 253 characters in labels of at most 63 (RFC 1035); an IPv6 literal
+     * ({@code [::1]}) is checked by {@link URI} already.
+     */
+    private static boolean resolvable(String host) {
+        if (host.startsWith("[")) {
+            return true;
+        }
+        return host.length() <= MAX_HOST && Arrays.stream(host.split("\\.")).allMatch(l -> l.length() <= MAX_LABEL);
+    }
+
     /** One URL normalised, or null when it is not an LDAP URL of a server. */
     private static String one(String url) {
         try {
@@ -59,6 +73,7 @@ final class ServerUrls {
                     || uri.getRawPath().equals("/");
             if (!(scheme.equals("ldap") || scheme.equals("ldaps"))
                     || uri.getHost() == null
+                    || !resolvable(uri.getHost())
                     || uri.getRawUserInfo() != null
                     || !pathless
                     || uri.getRawQuery() != null

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.allot.core.ConcurrentChange;
 import org.allot.core.TenantId;
 import org.allot.core.audit.AuditEvent;
 import org.allot.core.audit.AuditLog;
 import org.allot.core.directory.User;
 import org.allot.core.directory.UserId;
 import org.allot.core.directory.Users;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class JdbcUsers implements Users {
@@ -250,13 +252,23 @@ public final class JdbcUsers implements Users {
                 .set();
     }
 
+    /**
+     * A principal name or immutable id is checked free before the write, under the user's lock alone: another unit of
+     * work may give it to another user in between. The unique index then refuses this write, and the unit of work is
+     * run again ({@link ConcurrentChange}) to find it taken and refuse it with Graph's answer.
+     */
     @Override
     public void update(TenantId tenant, User u) {
-        int updated = jdbc.sql(
-                        "update directory_user set " + UserColumns.assignments() + " where tenant_id = ? and id = ?")
-                .params(UserColumns.parameters(u))
-                .params(tenant.value(), u.id().value())
-                .update();
+        int updated;
+        try {
+            updated = jdbc.sql("update directory_user set " + UserColumns.assignments()
+                            + " where tenant_id = ? and id = ?")
+                    .params(UserColumns.parameters(u))
+                    .params(tenant.value(), u.id().value())
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            throw new ConcurrentChange("user " + u.id() + " was given a name or immutable id another user took since");
+        }
         if (updated != 1) {
             throw new IllegalStateException("no user " + u.id() + " to update");
         }

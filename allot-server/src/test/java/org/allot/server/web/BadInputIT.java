@@ -190,6 +190,21 @@ class BadInputIT extends ApiIT {
     }
 
     @Test
+    void aNumberTooLargeForItsPropertyIsNamedNotCalledUnreadableJson() {
+        for (String property : List.of("syncDeleteThreshold", "syncLicenseLossThreshold", "softDeleteRetentionDays")) {
+            for (String value : List.of("99999999999", "-99999999999", "1e400")) {
+                Response r = admin.patch("/allot/v1/settings", "{\"" + property + "\":" + value + "}");
+                assertGraphError(r, 400, property + " = " + value);
+                assertThat(r.errorMessage()).as(property + " = " + value).contains("'" + property + "'");
+            }
+        }
+        Response seats = admin.post("/allot/v1/subscriptions", "{\"skuPartNumber\":\"EMS\",\"seats\":99999999999}");
+        assertGraphError(seats, 400, "seats");
+        assertThat(seats.errorMessage()).contains("'seats'");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
     void textPostgresCannotStoreIsRefusedNotStoredAsSomethingElse() {
         List<String[]> calls = List.of(
                 new String[] {"/allot/v1/products", """

@@ -208,6 +208,46 @@ class DirectorySyncConnectorIT extends DirectorySyncApi {
         assertThat(admin.get(CONNECTOR).body().path("url").asString()).isEqualTo(directory.url());
     }
 
+    @Test
+    void anAttributeMappedTwiceOrAHostNoDnsCanHoldIsRefusedAndTheSavedConnectorStays() {
+        ApiClient admin = newTenant("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        connect(admin, directory);
+        String good = connectorBody(directory.url(), TestDirectory.PASSWORD);
+
+        for (String mapping : List.of(
+                "{\"department\":\"departmentNumber\",\"DEPARTMENT\":\"ou\"}",
+                "{\"department\":\"departmentNumber\",\" department \":\"ou\"}",
+                "{\"group.member\":\"member\",\"Group.Member\":\"uniqueMember\"}")) {
+            for (String path : List.of(CONNECTOR, CONNECTOR + "/preview", CONNECTOR + "/testConnection")) {
+                Response twice = admin.send(
+                        path.equals(CONNECTOR) ? "PUT" : "POST",
+                        path,
+                        good.replace("{", "{\"mapping\":" + mapping + ","),
+                        Map.of());
+                assertGraphError(twice, 400, path + " " + mapping);
+                assertThat(twice.errorMessage()).as(mapping).contains("twice");
+            }
+        }
+        for (String host : List.of("h".repeat(10_000), "h".repeat(64) + ".contoso.com", "dc1..contoso.com")) {
+            for (String path : List.of(CONNECTOR, CONNECTOR + "/preview", CONNECTOR + "/testConnection")) {
+                Response tooLong = admin.send(
+                        path.equals(CONNECTOR) ? "PUT" : "POST",
+                        path,
+                        connectorBody("ldap://" + host + ":389", TestDirectory.PASSWORD),
+                        Map.of());
+                assertGraphError(tooLong, 400, path + " host of " + host.length() + " characters");
+                assertThat(tooLong.errorMessage()).startsWith("url must be ldap://host[:port]");
+            }
+        }
+
+        JsonNode kept = admin.get(CONNECTOR).body();
+        assertThat(kept.path("url").asString()).isEqualTo(directory.url());
+        assertThat(kept.path("mapping").properties()).isEmpty();
+        assertThat(admin.get(RUNS).body().path("value"))
+                .as("no preview was made of a refused change")
+                .isEmpty();
+    }
+
     private static JsonNode testConnection(ApiClient admin, String body) {
         Response test = admin.post(CONNECTOR + "/testConnection", body);
         assertThat(test.status()).as(String.valueOf(test.body())).isEqualTo(200);

@@ -151,6 +151,28 @@ class DomainsApiIT extends ApiIT {
     }
 
     @Test
+    void anIpAddressIsNoDomainAndAnOverlongNameIsNotQuotedBackWhole() {
+        ApiClient admin = newTenant(Role.GLOBAL_ADMINISTRATOR);
+
+        for (String address : List.of("127.0.0.1", "10.1.2.3", "corp.123")) {
+            assertGraphError(
+                    admin.post("/v1.0/domains", "{\"id\": \"" + address + "\"}"),
+                    400,
+                    "Domain name '" + address + "' is invalid");
+        }
+        Response huge = admin.post("/v1.0/domains", "{\"id\": \"" + "a".repeat(10_000) + ".example\"}");
+        assertGraphError(huge, 400, "is invalid");
+        assertThat(huge.errorMessage().length())
+                .as("the name is quoted shortened, not echoed whole")
+                .isLessThan(300);
+
+        assertThat(values(admin.get("/v1.0/domains"))).hasSize(2);
+        assertThat(admin.post("/v1.0/domains", "{\"id\": \"123.example\"}").status())
+                .as("a label of digits is a label like any other, below the top level")
+                .isEqualTo(201);
+    }
+
+    @Test
     void domainsCarryEveryPropertyOfGraphsDomainNullsIncludedAndSelectPicksThem() {
         ApiClient admin = newTenant(Role.GLOBAL_READER);
 

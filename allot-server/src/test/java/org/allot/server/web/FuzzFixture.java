@@ -1,6 +1,7 @@
 package org.allot.server.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,10 +23,12 @@ final class FuzzFixture {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BEAS_ANCHOR = "ZnV6ei1iZWEtYW5jaG9y";
 
     private final ApiClient admin;
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, ObjectNode> validBodies = new HashMap<>();
+    private final Map<String, List<String>> ruleBreakingBodies = new HashMap<>();
 
     FuzzFixture(Function<Role, ApiClient> newTenant, Subscriptions subscriptions) {
         admin = newTenant.apply(Role.GLOBAL_ADMINISTRATOR);
@@ -42,6 +45,8 @@ final class FuzzFixture {
                         .path("id")
                         .asString());
         String bea = user("bea", domain);
+        // Bea is set up for a hard match: her immutable id is taken
+        ok(admin.patch("/v1.0/users/" + bea, "{\"onPremisesImmutableId\":\"" + BEAS_ANCHOR + "\"}"));
         ids.put("deletedUser", user("gone", domain));
         ok(admin.delete("/v1.0/users/" + ids.get("deletedUser")));
         ids.put("group", create("/v1.0/groups", """
@@ -112,6 +117,8 @@ final class FuzzFixture {
                 {"displayName":"Fuzz pool","ownerType":"administrativeUnit","ownerId":"%s","cap":1}""".formatted(
                         ids.get("unit"))));
         bodies(domain, skuOf("EMS"), bea, planA, planB);
+        ruleBreakingBodies.putAll(
+                RuleBreakingBodies.of(domain, BEAS_ANCHOR, validBodies.get("PUT /allot/v1/directorySync/connector")));
         ids.forEach((kind, id) -> {
             if (id == null || id.isBlank()) {
                 throw new IllegalStateException("the fixture has no " + kind);
@@ -212,6 +219,11 @@ final class FuzzFixture {
         bodies.put("PUT /allot/v1/groups/{group}/licenseAllotments/{sku}", """
                 {"allotmentId":"%s"}""".formatted(ids.get("allotment")));
         bodies.forEach((operation, body) -> validBodies.put(operation, (ObjectNode) JSON.readTree(body)));
+    }
+
+    /** For some operations, bodies a rule refuses ({@link RuleBreakingBodies}), each sent as it is. */
+    Map<String, List<String>> ruleBreakingBodies() {
+        return ruleBreakingBodies;
     }
 
     ApiClient admin() {

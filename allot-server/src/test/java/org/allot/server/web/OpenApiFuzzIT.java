@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Walks the OpenAPI document and sends every operation, as a Global Administrator app, requests that are wrong in
- * one way each (see {@link FuzzCorpus}), a fixed sample of them per operation. Every answer must be a 4xx with
+ * one way each (see {@link FuzzCorpus}), a fixed sample of them per operation, and for some operations every body of
+ * the right shape that a rule refuses ({@link FuzzFixture#ruleBreakingBodies}). Every answer must be a 4xx with
  * Graph's error body, and the tenant's directory, licensing and subscription tables must be as they were (the audit
  * log, which records refusals, is left out).
  */
@@ -38,6 +39,7 @@ class OpenApiFuzzIT extends ApiIT {
 
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, ObjectNode> validBodies = new HashMap<>();
+    private final Map<String, List<String>> ruleBreaking = new HashMap<>();
     private final Map<String, Boolean> readsQueryOptions = new HashMap<>();
     private ApiClient admin;
     private String usersToken;
@@ -54,6 +56,7 @@ class OpenApiFuzzIT extends ApiIT {
         ids.put("kind", "groups");
         ids.put("type", "microsoft.graph.user");
         validBodies.putAll(fixture.validBodies());
+        ruleBreaking.putAll(fixture.ruleBreakingBodies());
         usersToken = fixture.skipToken("/v1.0/users");
         groupsToken = fixture.skipToken("/v1.0/groups");
         JsonNode document = ApiClient.send(HttpRequest.newBuilder(URI.create(admin.base + "/v3/api-docs"))
@@ -75,7 +78,12 @@ class OpenApiFuzzIT extends ApiIT {
                 String key = method + " " + path.getKey();
                 List<Request> requests = requests(corpus, method, path.getKey(), operation.getValue());
                 operations++;
-                for (Request request : FuzzCorpus.sample(requests, PER_OPERATION, SEED ^ key.hashCode())) {
+                List<Request> chosen =
+                        new ArrayList<>(FuzzCorpus.sample(requests, PER_OPERATION, SEED ^ key.hashCode()));
+                for (String body : ruleBreaking.getOrDefault(key, List.of())) {
+                    chosen.add(FuzzCorpus.json(method, fill(path.getKey(), Map.of()), body, "breaks a rule"));
+                }
+                for (Request request : chosen) {
                     Response answer;
                     try {
                         answer = admin.send(

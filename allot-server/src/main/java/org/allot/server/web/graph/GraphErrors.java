@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error of the API as Graph's error body, with the right status; never a stack trace, never a 500 for bad input. */
@@ -72,7 +72,9 @@ public final class GraphErrors {
                     "Property '" + unknown.getPropertyName() + "' does not exist on type '"
                             + unknown.getReferringClass().getSimpleName() + "'.");
         }
-        if (e.getCause() instanceof MismatchedInputException mismatch
+        // a value of the wrong type (MismatchedInputException), or a number too large for its property
+        // (InputCoercionException, which the parser throws and the property is added to the path of)
+        if (e.getCause() instanceof JacksonException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String property =
                     mismatch.getPath().get(mismatch.getPath().size() - 1).getPropertyName();

@@ -288,6 +288,37 @@ class DirectorySyncPageIT extends AdminCenterIT {
     }
 
     @Test
+    void aMappingThatNamesAnAttributeTwiceInAnyCaseOrAnOverlongHostIsRefusedAndNothingIsSavedOrPreviewed() {
+        Site site = newSite("contoso.com", Role.GLOBAL_ADMINISTRATOR);
+        AdminSession admin = session(site);
+
+        for (List<Map.Entry<String, String>> form : List.of(
+                connectorForm(directory.url(), "department = departmentNumber\nDepartment = ou"),
+                connectorForm("ldap://" + "h".repeat(10_000), ""))) {
+            for (String path : List.of("/sync/connector", "/sync/preview")) {
+                AdminSession.Page refused = admin.follow(admin.post(path, form));
+                assertThat(refused.status()).as(path).isEqualTo(200);
+                assertThat(refused.body())
+                        .as(path)
+                        .containsAnyOf("mapping names Department twice", "url must be ldap://host[:port]");
+            }
+        }
+        assertThat(site.api().get("/allot/v1/directorySync/connector").status()).isEqualTo(404);
+        assertThat(site.api().get("/allot/v1/directorySync/runs").body().path("value"))
+                .isEmpty();
+    }
+
+    private static List<Map.Entry<String, String>> connectorForm(String url, String mapping) {
+        return List.of(
+                Map.entry("preset", "genericLdap"),
+                Map.entry("url", url),
+                Map.entry("bindDn", TestDirectory.BIND_DN),
+                Map.entry("password", TestDirectory.PASSWORD),
+                Map.entry("baseDns", TestDirectory.BASE),
+                Map.entry("mapping", mapping));
+    }
+
+    @Test
     void theTestFormAsksForThePasswordAgainBeforeTestingAnotherTarget() {
         Site site = newSite("contoso.com", Role.GLOBAL_ADMINISTRATOR);
         connect(site.api(), directory);

@@ -64,6 +64,47 @@ class DomainsPageIT extends AdminCenterIT {
     }
 
     @Test
+    void badDomainsTwiceSubmittedOrForgedFormsAreExplainedAndChangeNothing() {
+        Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
+        AdminSession admin = session(site);
+        String before = verifiedDomains(site);
+
+        for (String typed : List.of("", "   ", "127.0.0.1", "münchen.example", "a".repeat(10_000) + ".example")) {
+            AdminSession.Page refused = admin.follow(admin.post("/domains", List.of(Map.entry("domain", typed))));
+            assertThat(refused.status()).as(typed).isEqualTo(200);
+            assertThat(refused.body()).as(typed).contains("is invalid: use a fully qualified domain name");
+            assertThat(refused.body().length()).as("not echoed whole").isLessThan(60_000);
+        }
+        assertThat(verifiedDomains(site)).isEqualTo(before);
+
+        assertThat(admin.follow(admin.post("/domains", List.of(Map.entry("domain", "corp.example.test"))))
+                        .body())
+                .contains("corp.example.test is verified");
+        assertThat(admin.follow(admin.post("/domains", List.of(Map.entry("domain", "Corp.Example.Test "))))
+                        .body())
+                .as("a second submit of the same domain")
+                .contains("the domain corp.example.test is already in this tenant");
+        assertThat(admin.follow(admin.post("/domains/remove", List.of(Map.entry("domain", "gone.example"))))
+                        .body())
+                .as("a stale form removing a domain that is no more")
+                .contains("It no longer exists");
+        assertThat(admin.postWithoutToken("/domains", List.of(Map.entry("domain", "forged.example")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(admin.postWithoutToken("/domains/remove", List.of(Map.entry("domain", "corp.example.test")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(verifiedDomains(site)).contains("corp.example.test").doesNotContain("forged.example");
+    }
+
+    private String verifiedDomains(Site site) {
+        return jdbc.sql("select verified_domains::text from tenant where id = ?")
+                .param(site.tenant().value())
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void otherRolesReadTheDomainsAndAreRefusedChanges() {
         Site site = newSite(Role.GLOBAL_ADMINISTRATOR);
         AdminSession users = AdminSession.signIn(
