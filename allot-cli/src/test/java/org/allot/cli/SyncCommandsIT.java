@@ -241,24 +241,8 @@ class SyncCommandsIT extends AgainstARealServer {
 
     @Test
     void groupsMemberAttributesAreAnOptionOfTheirOwn() throws Exception {
-        Run configure = allot.run(
-                "sync",
-                "configure",
-                "--preset",
-                "genericLdap",
-                "--url",
-                "ldap://localhost:" + closedPort(),
-                "--bind-dn",
-                "",
-                "--base-dn",
-                "dc=contoso,dc=com",
-                "--member-attribute",
-                "member",
-                "--member-attribute",
-                "memberUid:uid",
-                "--no-schedule",
-                "-o",
-                "json");
+        Run configure = configureGenericLdap(
+                "--member-attribute", "member", "--member-attribute", "memberUid:uid", "--no-schedule", "-o", "json");
         try {
             assertThat(configure.exit()).as(configure.toString()).isZero();
             assertThat(configure.json().path("mapping").toString()).contains("group.member=member, memberUid:uid");
@@ -273,22 +257,8 @@ class SyncCommandsIT extends AgainstARealServer {
 
     @Test
     void aMappingGivenAgainInAnotherCaseReplacesTheStoredOne() throws Exception {
-        Run configure = allot.run(
-                "sync",
-                "configure",
-                "--preset",
-                "genericLdap",
-                "--url",
-                "ldap://localhost:" + closedPort(),
-                "--bind-dn",
-                "",
-                "--base-dn",
-                "dc=contoso,dc=com",
-                "--map",
-                "department=departmentNumber",
-                "--member-attribute",
-                "member",
-                "--no-schedule");
+        Run configure = configureGenericLdap(
+                "--map", "department=departmentNumber", "--member-attribute", "member", "--no-schedule");
         try {
             assertThat(configure.exit()).as(configure.toString()).isZero();
 
@@ -320,6 +290,23 @@ class SyncCommandsIT extends AgainstARealServer {
         Run nothing = allot.run("sync", "configure");
         assertThat(nothing.exit()).isEqualTo(2);
         assertThat(nothing.err()).contains("Give the settings to change");
+    }
+
+    /** {@code sync configure} of a generic LDAP connector, anonymous, on a port nothing listens on, and {@code more}. */
+    private Run configureGenericLdap(String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "sync",
+                "configure",
+                "--preset",
+                "genericLdap",
+                "--url",
+                "ldap://localhost:" + closedPort(),
+                "--bind-dn",
+                "",
+                "--base-dn",
+                "dc=contoso,dc=com"));
+        args.addAll(List.of(more));
+        return allot.run(args.toArray(String[]::new));
     }
 
     private static int closedPort() throws Exception {
