@@ -164,13 +164,17 @@ public final class TenantDomains {
                                 domain, MAX_RENAMED));
                     }
                     Map<UserId, User> before = users.lock(tenant.id(), ids);
+                    // the names they would take, and who holds them now, read at once
+                    Map<String, User> holders = users.findByPrincipalNames(
+                            tenant.id(),
+                            before.values().stream()
+                                    .map(u -> onto(u.userPrincipalName(), domain, tenant.initialDomain()))
+                                    .toList());
                     List<User> renamed = new ArrayList<>();
                     for (User user : before.values()) {
                         String principalName = onto(user.userPrincipalName(), domain, tenant.initialDomain());
-                        Optional<User> holder = principalName.equals(user.userPrincipalName())
-                                ? Optional.empty()
-                                : users.findByPrincipalName(tenant.id(), principalName);
-                        if (holder.isPresent() && !holder.get().id().equals(user.id())) {
+                        User holder = holders.get(principalName.toLowerCase(Locale.ROOT));
+                        if (holder != null && !holder.id().equals(user.id())) {
                             return Outcome.refused(Rejection.invalid(
                                     "Unable to delete the domain %s: %s would be renamed %s, which another user has.",
                                     domain, user.userPrincipalName(), principalName));
@@ -182,7 +186,9 @@ public final class TenantDomains {
                                 .build());
                     }
                     users.updateAll(tenant.id(), renamed);
-                    renamed.forEach(after -> audit.append(renameEvent(caller, before.get(after.id()), after)));
+                    audit.appendAll(renamed.stream()
+                            .map(after -> renameEvent(caller, before.get(after.id()), after))
+                            .toList());
                     return Outcome.done(without(tenant, domain));
                 }));
     }
